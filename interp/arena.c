@@ -1,0 +1,84 @@
+/* arena.c - bump allocator for the syntax tree.
+ *
+ * A parse allocates many small nodes that all die together when the
+ * compiler is done with the tree.  They are carved from big blocks chained
+ * in a list (newest first); arena_free releases the chain.  Requests larger
+ * than a block get a block of their own.  Memory is zeroed and 16-aligned.
+ * Out of memory aborts: the tree has no partial-failure path.
+ */
+#include "ast.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_BLOCK 65536
+
+struct ArenaBlock {
+    ArenaBlock *next;
+    size_t used, size;
+    _Alignas(16) unsigned char data[];
+};
+
+void arena_init(Arena *a) { a->head = NULL; }
+
+static ArenaBlock *arena_new_block(Arena *a, size_t size) {
+    ArenaBlock *b = malloc(sizeof *b + size);
+    if (!b) abort();
+    b->next = a->head;
+    b->used = 0;
+    b->size = size;
+    a->head = b;
+    return b;
+}
+
+void *arena_alloc(Arena *a, size_t size) {
+    ArenaBlock *b = a->head;
+    void *p;
+    size = (size + 15) & ~(size_t)15;
+    if (size == 0) size = 16;
+    if (!b || b->size - b->used < size) {
+        if (size > ARENA_BLOCK / 4) {
+            /* big request: own block, linked behind the current one */
+            ArenaBlock *big = malloc(sizeof *big + size);
+            if (!big) abort();
+            big->used = big->size = size;
+            if (b) { big->next = b->next; b->next = big; }
+            else { big->next = NULL; a->head = big; }
+            memset(big->data, 0, size);
+            return big->data;
+        }
+        b = arena_new_block(a, ARENA_BLOCK);
+    }
+    p = b->data + b->used;
+    b->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *arena_strndup(Arena *a, const char *s, size_t n) {
+    char *p = arena_alloc(a, n + 1);
+    if (n) memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+void arena_free(Arena *a) {
+    ArenaBlock *b = a->head;
+    while (b) {
+        ArenaBlock *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head = NULL;
+}
+
+void ptrvec_push(Arena *a, PtrVec *v, void *item) {
+    if (v->len == v->cap) {
+        int ncap = v->cap ? v->cap * 2 : 4;
+        void **items = arena_alloc(a, (size_t)ncap * sizeof *items);
+        if (v->len) memcpy(items, v->items, (size_t)v->len * sizeof *items);
+        v->items = items;
+        v->cap = ncap;
+    }
+    v->items[v->len++] = item;
+}

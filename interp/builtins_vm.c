@@ -1,0 +1,175 @@
+/* builtins_vm.c - the builtins that need the compiler or the VM: exec,
+ * eval, compile, __build_class__ - and vm_init, which creates builtins,
+ * sys and __main__. */
+#include <string.h>
+
+#include "../runtime/call.h"
+#include "../runtime/error.h"
+#include "../runtime/obj_bytes.h"
+#include "../runtime/obj_dict.h"
+#include "../runtime/obj_list.h"
+#include "../runtime/obj_misc.h"
+#include "../runtime/obj_str.h"
+#include "../runtime/obj_type.h"
+#include "../stdlib/modules.h"
+#include "import.h"
+#include "vm.h"
+
+Value vm_run_class_body(Value func, Value ns);
+
+/* Source text of a str/bytes argument, or a code object as is. */
+static Value source_or_code(Value src, Value filename, ParseMode mode, const char *fname) {
+    if (IS_EXACT(src, type_code)) return src;
+    const uint8_t *data;
+    int64_t len;
+    if (IS_STR(src)) { data = (const uint8_t *)STR_DATA(src); len = STR_LEN(src); }
+    else if (bytes_view(src, &data, &len) < 0) {
+        err_clear();
+        return err_format(&exc_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
+    }
+    if (mode == PARSE_EVAL) {        /* eval() ignores leading blanks */
+        while (len > 0 && (*data == ' ' || *data == '\t')) { data++; len--; }
+    }
+    return compile_source((const char *)data, (size_t)len, filename, mode);
+}
+
+static int exec_namespaces(Value *globals, Value *locals, const char *fname) {
+    if (IS_NULL(*globals) || IS_NONE(*globals)) {
+        *globals = vm_globals();
+        if (IS_NULL(*locals) || IS_NONE(*locals)) *locals = vm_locals();
+    } else if (!IS_DICT(*globals)) {
+        err_format(&exc_TypeError, "%s() globals must be a dict, not %T", fname, *globals);
+        return -1;
+    }
+    if (IS_NULL(*locals) || IS_NONE(*locals)) *locals = *globals;
+    return 0;
+}
+
+static Value run_source(const char *fname, Value *args, int nargs, Value kwnames, ParseMode mode) {
+    static const char *const names[] = {"source", "globals", "locals"};
+    Value a[3];
+    if (arg_parse(fname, args, nargs, kwnames, names, 3, 1, 1, a) < 0) return VAL_NULL;
+    if (exec_namespaces(&a[1], &a[2], fname) < 0) return VAL_NULL;
+    Value code = source_or_code(a[0], str_intern_c("<string>"), mode, fname);
+    if (IS_NULL(code)) return VAL_NULL;
+    Value r = vm_exec_code(AS_CODE(code), a[1], a[2]);
+    if (IS_NULL(r)) return VAL_NULL;
+    return mode == PARSE_EVAL ? r : VAL_NONE;
+}
+
+static Value bi_exec(Value *args, int nargs, Value kwnames) {
+    return run_source("exec", args, nargs, kwnames, PARSE_FILE);
+}
+
+static Value bi_eval(Value *args, int nargs, Value kwnames) {
+    return run_source("eval", args, nargs, kwnames, PARSE_EVAL);
+}
+
+static Value bi_compile(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize"};
+    Value a[6];
+    if (arg_parse("compile", args, nargs, kwnames, names, 6, 0, 3, a) < 0) return VAL_NULL;
+    if (!IS_STR(a[2])) return err_format(&exc_TypeError, "compile() mode must be str");
+    ParseMode mode;
+    if (str_eq_c(a[2], "exec")) mode = PARSE_FILE;
+    else if (str_eq_c(a[2], "eval")) mode = PARSE_EVAL;
+    else if (str_eq_c(a[2], "single")) mode = PARSE_SINGLE;
+    else return err_format(&exc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+    Value fn = IS_STR(a[1]) ? a[1] : obj_str(a[1]);
+    if (IS_NULL(fn)) return VAL_NULL;
+    return source_or_code(a[0], fn, mode, "compile");
+}
+
+/* The most derived metaclass of meta and the bases' types. */
+static Value calc_metaclass(Value meta, Value bases) {
+    Type *winner = AS_TYPE(meta);
+    for (int64_t i = 0; i < AS_TUPLE(bases)->len; i++) {
+        Type *bt = val_type(AS_TUPLE(bases)->items[i]);
+        if (type_is_subtype(winner, bt)) continue;
+        if (type_is_subtype(bt, winner)) { winner = bt; continue; }
+        return err_format(&exc_TypeError, "metaclass conflict: the metaclass of a derived class must be a "
+                          "(non-strict) subclass of the metaclasses of all its bases");
+    }
+    return MK_OBJ(winner);
+}
+
+/* __build_class__(func, name, *bases, metaclass=..., **kw) */
+static Value bi_build_class(Value *args, int nargs, Value kwnames) {
+    if (nargs < 2) return err_format(&exc_TypeError, "__build_class__: not enough arguments");
+    Value func = args[0], name = args[1];
+    if (!IS_EXACT(func, type_function)) return err_format(&exc_TypeError, "__build_class__: func must be a function");
+    if (!IS_STR(name)) return err_format(&exc_TypeError, "__build_class__: name is not a string");
+    Value bases = tuple_from_array(args + 2, nargs - 2);
+    if (IS_NULL(bases)) return VAL_NULL;
+    /* split off metaclass= from the other keywords */
+    int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
+    Value meta = VAL_NULL;
+    Value knames = list_new(nkw), kvals = list_new(nkw);
+    if (IS_NULL(knames) || IS_NULL(kvals)) return VAL_NULL;
+    for (int i = 0; i < nkw; i++) {
+        Value k = AS_TUPLE(kwnames)->items[i];
+        if (str_eq_c(k, "metaclass")) { meta = args[nargs + i]; continue; }
+        if (list_append(knames, k) < 0 || list_append(kvals, args[nargs + i]) < 0) return VAL_NULL;
+    }
+    int isclass = IS_NULL(meta) || IS_TYPE(meta);
+    if (IS_NULL(meta)) meta = AS_TUPLE(bases)->len ? MK_OBJ(val_type(AS_TUPLE(bases)->items[0])) : MK_OBJ(&type_type);
+    if (isclass) {
+        meta = calc_metaclass(meta, bases);
+        if (IS_NULL(meta)) return VAL_NULL;
+    }
+    Value kwt = tuple_from_array(AS_LIST(knames)->items, AS_LIST(knames)->len);
+    int nk = (int)AS_LIST(knames)->len;
+    /* namespace from __prepare__ */
+    Value ns;
+    Value prep = obj_getattr_opt(meta, str_intern_c("__prepare__"));
+    if (IS_NULL(prep) && err_occurred()) return VAL_NULL;
+    Value callargs = tuple_new(2 + nk);
+    if (IS_NULL(callargs)) return VAL_NULL;
+    Value *ca = AS_TUPLE(callargs)->items;
+    ca[0] = name; ca[1] = bases;
+    memcpy(ca + 2, AS_LIST(kvals)->items, sizeof(Value) * (size_t)nk);
+    if (!IS_NULL(prep)) ns = call_value(prep, ca, 2, nk ? kwt : VAL_NULL);
+    else ns = dict_new();
+    if (IS_NULL(ns)) return VAL_NULL;
+    if (IS_NULL(vm_run_class_body(func, ns))) return VAL_NULL;
+    Value margs = tuple_new(3 + nk);
+    if (IS_NULL(margs)) return VAL_NULL;
+    Value *ma = AS_TUPLE(margs)->items;
+    ma[0] = name; ma[1] = bases; ma[2] = ns;
+    memcpy(ma + 3, AS_LIST(kvals)->items, sizeof(Value) * (size_t)nk);
+    Value cls = call_value(meta, ma, 3, nk ? kwt : VAL_NULL);
+    return cls;
+}
+
+static const MethodDef vm_builtins[] = {
+    {"exec", bi_exec, 0, "Execute the given source in the context of globals and locals."},
+    {"eval", bi_eval, 0, "Evaluate the given source in the context of globals and locals."},
+    {"compile", bi_compile, 0, "Compile source into a code object."},
+    {"__build_class__", bi_build_class, 0, "Internal helper function used by the class statement."},
+    {NULL, NULL, 0, NULL},
+};
+
+Value mod_builtins_init(void);
+Value mod_sys_init(void);
+
+void vm_init(void) {
+    interp.modules = dict_new();
+    Value b = mod_builtins_init();
+    if (IS_NULL(b)) return;
+    interp.builtins_module = b;
+    interp.builtins = MODULE_DICT(b);
+    dict_add_methods(interp.builtins, vm_builtins, b);
+    dict_set_c(interp.builtins, "super", MK_OBJ(&type_super));
+    dict_set_c(interp.modules, "builtins", b);
+    if (IS_NULL(interp.path)) interp.path = list_new(4);
+    if (IS_NULL(interp.argv)) interp.argv = list_new(1);
+    Value sys = mod_sys_init();
+    if (IS_NULL(sys)) return;
+    interp.sys_module = sys;
+    dict_set_c(interp.modules, "sys", sys);
+    Value main = module_new_c("__main__");
+    interp.main_module = main;
+    dict_set_c(MODULE_DICT(main), "__builtins__", b);
+    dict_set_c(MODULE_DICT(main), "__annotations__", dict_new());
+    dict_set_c(interp.modules, "__main__", main);
+}

@@ -1,0 +1,383 @@
+/* func.c - Python function objects and generators.
+ *
+ * A generator owns a copy of its frame inside the Gen object.  gen_resume
+ * links that frame into the thread's frame chain, runs it as an entry frame
+ * of vm_run, and unlinks it when it yields or finishes.  The Gen's trace
+ * function scans the frame memory conservatively, like the VM stack.
+ */
+#include <string.h>
+
+#include "../runtime/call.h"
+#include "../runtime/error.h"
+#include "../runtime/gc.h"
+#include "../runtime/obj_dict.h"
+#include "../runtime/obj_exc.h"
+#include "../runtime/obj_list.h"
+#include "../runtime/obj_misc.h"
+#include "../runtime/obj_str.h"
+#include "../runtime/obj_type.h"
+#include "opcodes.h"
+#include "vm.h"
+
+
+/* ---- functions ----------------------------------------------------------------- */
+
+static void func_trace(Obj *o) {
+    Function *f = (Function *)o;
+    gc_mark_value(f->code);
+    gc_mark_value(f->globals);
+    gc_mark_value(f->builtins);
+    gc_mark_value(f->name);
+    gc_mark_value(f->qualname);
+    gc_mark_value(f->doc);
+    gc_mark_value(f->module);
+    gc_mark_value(f->defaults);
+    gc_mark_value(f->kwdefaults);
+    gc_mark_value(f->closure);
+    gc_mark_value(f->annotations);
+}
+
+static Value func_get_m(Value *args, int nargs, Value kwnames) {
+    (void)kwnames;
+    Value obj = nargs > 1 ? args[1] : VAL_NONE;
+    if (IS_NONE(obj)) return args[0];
+    return method_new(args[0], obj);
+}
+
+static Value func_call_m(Value *args, int nargs, Value kwnames) {
+    return vm_call_function(args[0], args + 1, nargs - 1, kwnames);
+}
+
+static Value func_repr_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return str_format_c("<function %U at %p>", AS_FUNC(args[0])->qualname, (void *)AS_OBJ(args[0]));
+}
+
+#define FUNC_FIELD_GETSET(field)                                                        \
+    static Value func_get_##field(Value self) {                                         \
+        Value v = AS_FUNC(self)->field;                                                 \
+        return IS_NULL(v) ? VAL_NONE : v;                                               \
+    }                                                                                   \
+    static int func_set_##field(Value self, Value v) {                                  \
+        AS_FUNC(self)->field = IS_NULL(v) || IS_NONE(v) ? VAL_NULL : v;                 \
+        return 0;                                                                       \
+    }
+FUNC_FIELD_GETSET(defaults)
+FUNC_FIELD_GETSET(kwdefaults)
+FUNC_FIELD_GETSET(closure)
+
+static Value func_get_name(Value self) { return AS_FUNC(self)->name; }
+static int func_set_name(Value self, Value v) {
+    if (IS_NULL(v) || !IS_STR(v)) { err_format(&exc_TypeError, "__name__ must be set to a string object"); return -1; }
+    AS_FUNC(self)->name = v;
+    return 0;
+}
+static Value func_get_qualname(Value self) { return AS_FUNC(self)->qualname; }
+static int func_set_qualname(Value self, Value v) {
+    if (IS_NULL(v) || !IS_STR(v)) { err_format(&exc_TypeError, "__qualname__ must be set to a string object"); return -1; }
+    AS_FUNC(self)->qualname = v;
+    return 0;
+}
+static Value func_get_doc(Value self) { return AS_FUNC(self)->doc; }
+static int func_set_doc(Value self, Value v) { AS_FUNC(self)->doc = IS_NULL(v) ? VAL_NONE : v; return 0; }
+static Value func_get_module(Value self) { return AS_FUNC(self)->module; }
+static int func_set_module(Value self, Value v) { AS_FUNC(self)->module = IS_NULL(v) ? VAL_NONE : v; return 0; }
+static Value func_get_code(Value self) { return AS_FUNC(self)->code; }
+static Value func_get_globals(Value self) { return AS_FUNC(self)->globals; }
+static Value func_get_annotations(Value self) {
+    Function *f = AS_FUNC(self);
+    if (!IS_DICT(f->annotations)) f->annotations = dict_new();
+    return f->annotations;
+}
+static int func_set_annotations(Value self, Value v) { AS_FUNC(self)->annotations = v; return 0; }
+static Value func_get_dict(Value self) {
+    Function *f = AS_FUNC(self);
+    if (!IS_DICT(f->dict)) f->dict = dict_new();
+    return f->dict;
+}
+
+static const MethodDef func_methods[] = {
+    {"__get__", func_get_m, 0, NULL},
+    {"__call__", func_call_m, 0, NULL},
+    {"__repr__", func_repr_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+static const GetSetDef func_getsets[] = {
+    {"__name__", func_get_name, func_set_name, NULL},
+    {"__qualname__", func_get_qualname, func_set_qualname, NULL},
+    {"__doc__", func_get_doc, func_set_doc, NULL},
+    {"__module__", func_get_module, func_set_module, NULL},
+    {"__defaults__", func_get_defaults, func_set_defaults, NULL},
+    {"__kwdefaults__", func_get_kwdefaults, func_set_kwdefaults, NULL},
+    {"__closure__", func_get_closure, func_set_closure, NULL},
+    {"__code__", func_get_code, NULL, NULL},
+    {"__globals__", func_get_globals, NULL, NULL},
+    {"__annotations__", func_get_annotations, func_set_annotations, NULL},
+    {"__dict__", func_get_dict, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+Type type_function = {
+    .tp_name = "function", .base = &type_object, .flags = TF_HAS_DICT,
+    .basicsize = sizeof(Function), .dictoffset = offsetof(Function, dict),
+    .trace = func_trace, .methods = func_methods, .getsets = func_getsets,
+};
+
+/* ---- generators -------------------------------------------------------------------- */
+
+static void gen_trace(Obj *o) {
+    Gen *g = (Gen *)o;
+    gc_mark_value(g->name);
+    gc_mark_value(g->qualname);
+    gc_mark_value(g->code);
+    gc_mark_value(g->exc_state);
+    if (g->frame && !g->finished) gc_scan_conservative(g->mem, g->mem + g->mem_size);
+}
+
+Value gen_new(Value func, Frame *tmpl) {
+    size_t size = tmpl->size;
+    Gen *g = (Gen *)gc_alloc(&type_generator, sizeof(Gen) + size);
+    if (!g) return VAL_NULL;
+    memcpy(g->mem, tmpl, size);
+    Frame *f = (Frame *)g->mem;
+    ptrdiff_t delta = (char *)f - (char *)tmpl;
+    f->blocks = (Block *)((char *)f->blocks + delta);
+    f->localsplus = (Value *)((char *)f->localsplus + delta);
+    f->stack = (Value *)((char *)f->stack + delta);
+    f->sp = (Value *)((char *)f->sp + delta);
+    f->is_gen = 1;
+    f->is_entry = 1;
+    f->gen = MK_OBJ(g);
+    g->frame = f;
+    g->mem_size = size;
+    g->code = MK_OBJ(f->code);
+    g->name = AS_FUNC(func)->name;
+    g->qualname = AS_FUNC(func)->qualname;
+    g->exc_state = VAL_NULL;
+    return MK_OBJ(g);
+}
+
+/* 1 yielded, 0 returned (value in *out), -1 error. */
+int gen_resume(Value gv, Value value, Value exc, Value *out) {
+    Gen *g = AS_GEN(gv);
+    ThreadState *ts = ts_get();
+    if (g->running) { err_format(&exc_ValueError, "generator already executing"); return -1; }
+    if (g->finished) {
+        if (!IS_NULL(exc)) { ts->exc = exc; return -1; }
+        *out = VAL_NONE;
+        return 0;
+    }
+    if (!g->started && IS_NULL(exc) && !IS_NONE(value)) {
+        err_format(&exc_TypeError, "can't send non-None value to a just-started generator");
+        return -1;
+    }
+    Frame *f = g->frame;
+    if (ts->recursion_depth >= interp.recursion_limit) {
+        ts->recursion_headroom++;
+        err_format(&exc_RecursionError, "maximum recursion depth exceeded");
+        ts->recursion_headroom--;
+        return -1;
+    }
+    if (g->started && IS_NULL(exc)) *f->sp++ = value;
+    g->started = 1;
+    g->running = 1;
+    f->prev = ts->frame;
+    ts->frame = f;
+    ts->recursion_depth++;
+    Value saved_exc = ts->handled_exc;
+    ts->handled_exc = g->exc_state;
+    if (!IS_NULL(exc)) {            /* raise exc at the suspension point */
+        ts->exc = exc;
+        f->throw_on_entry = 1;
+    }
+    Value r = vm_run(ts, f);
+    g->exc_state = ts->handled_exc;
+    ts->handled_exc = saved_exc;
+    g->running = 0;
+    if (f->yielded && !IS_NULL(r)) { *out = r; return 1; }
+    g->finished = 1;
+    g->exc_state = VAL_NULL;
+    if (IS_NULL(r)) {
+        if (err_matches(&exc_StopIteration)) {
+            Value e = err_fetch();
+            err_format(&exc_RuntimeError, "generator raised StopIteration");
+            AS_EXC(err_peek())->cause = e;
+            AS_EXC(err_peek())->context = e;
+            AS_EXC(err_peek())->suppress_context = 1;
+        }
+        return -1;
+    }
+    *out = r;
+    return 0;
+}
+
+/* Resume after a delegated throw finished the subiterator (nothing to send). */
+static int gen_resume_after_delegate(Value gv, Value *out) {
+    Gen *g = AS_GEN(gv);
+    g->frame->sp--;                      /* gen_resume pushes the "sent" value back */
+    Value top = g->frame->sp[0];
+    return gen_resume(gv, top, VAL_NULL, out);
+}
+
+static Value gen_iter_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return args[0];
+}
+
+static Value gen_stop(Value v) {
+    if (IS_NONE(v)) return VAL_NULL;        /* exhausted: StopIteration without a value */
+    err_set_value(&exc_StopIteration, v);
+    return VAL_NULL;
+}
+
+static Value gen_next_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    Value out;
+    int st = gen_resume(args[0], VAL_NONE, VAL_NULL, &out);
+    if (st == 1) return out;
+    if (st == 0) return gen_stop(out);
+    return VAL_NULL;
+}
+
+static Value gen_send_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("send", kwnames) || arg_count("send", nargs - 1, 1, 1)) return VAL_NULL;
+    Value out;
+    int st = gen_resume(args[0], args[1], VAL_NULL, &out);
+    if (st == 1) return out;
+    if (st == 0) {
+        err_set_value(&exc_StopIteration, out);
+        if (IS_NONE(out)) { err_clear(); err_set_none(&exc_StopIteration); }
+    }
+    return VAL_NULL;
+}
+
+/* Build the exception for throw(type[, value[, tb]]). */
+static Value gen_throw_exc(Value *args, int nargs) {
+    Value typ = args[1], val = nargs > 2 ? args[2] : VAL_NONE;
+    Value exc;
+    if (IS_TYPE(typ) && type_is_subtype(AS_TYPE(typ), &exc_BaseException)) {
+        if (IS_EXC(val)) exc = val;
+        else if (IS_NONE(val)) exc = call0(typ);
+        else if (IS_TUPLE(val)) exc = call_tuple_dict(typ, val, VAL_NULL);
+        else exc = call1(typ, val);
+    } else if (IS_EXC(typ)) {
+        if (!IS_NONE(val)) return err_format(&exc_TypeError, "instance exception may not have a separate value");
+        exc = typ;
+    } else {
+        return err_format(&exc_TypeError, "exceptions must be classes or instances deriving from BaseException, not %T", typ);
+    }
+    if (!IS_NULL(exc) && nargs > 3 && !IS_NONE(args[3])) AS_EXC(exc)->traceback = args[3];
+    return exc;
+}
+
+/* Suspended in `yield from sub`: give the exception to sub first.  Returns 1
+ * when sub yielded (*out), 0 when the outer frame must go on (*out is sub's
+ * return value pushed in place of sub, or the exception is pending for the
+ * outer frame), -1 on error before anything ran. */
+static int gen_delegate_throw(Gen *g, Value exc, Value *out, int *raise_in_frame) {
+    Frame *f = g->frame;
+    *raise_in_frame = 1;
+    if (INSTR_OP(*f->ip) != OPC_YIELD_FROM) return 0;
+    Value sub = f->sp[-1];
+    int st;
+    if (IS_EXACT(sub, type_generator)) {
+        st = gen_resume(sub, VAL_NONE, exc, out);
+    } else {
+        int closing = type_is_subtype(val_type(exc), &exc_GeneratorExit);
+        Value m = obj_getattr_opt(sub, str_intern_c(closing ? "close" : "throw"));
+        if (IS_NULL(m)) return err_occurred() ? -1 : 0;
+        Value r = closing ? call0(m) : call1(m, exc);
+        if (closing && !IS_NULL(r)) return 0;
+        if (!IS_NULL(r)) { *out = r; return 1; }
+        if (err_matches(&exc_StopIteration)) {
+            Value e = err_fetch();
+            *out = exc_get_attr_c(e, "value");
+            st = 0;
+        } else {
+            st = -1;
+        }
+    }
+    if (st == 1) return 1;
+    if (st == 0) {                        /* sub finished: continue after YIELD_FROM */
+        f->sp[-1] = *out;
+        f->ip++;
+        *raise_in_frame = 0;
+        return 0;
+    }
+    f->sp--;                              /* sub raised: the frame sees that exception */
+    f->ip++;
+    return 0;
+}
+
+static Value gen_throw_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("throw", kwnames) || arg_count("throw", nargs - 1, 1, 3)) return VAL_NULL;
+    Value exc = gen_throw_exc(args, nargs);
+    if (IS_NULL(exc)) return VAL_NULL;
+    Value out;
+    Gen *g = AS_GEN(args[0]);
+    if (!g->started || g->finished) { g->finished = 1; ts_get()->exc = exc; return VAL_NULL; }
+    int raise_here;
+    int d = gen_delegate_throw(g, exc, &out, &raise_here);
+    if (d == 1) return out;
+    if (d < 0) return VAL_NULL;
+    if (raise_here && err_occurred()) exc = err_fetch();
+    int st = raise_here ? gen_resume(args[0], VAL_NONE, exc, &out) : gen_resume_after_delegate(args[0], &out);
+    if (st == 1) return out;
+    if (st == 0) {
+        if (IS_NONE(out)) err_set_none(&exc_StopIteration);
+        else err_set_value(&exc_StopIteration, out);
+    }
+    return VAL_NULL;
+}
+
+static Value gen_close_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    Gen *g = AS_GEN(args[0]);
+    if (g->finished) return VAL_NONE;
+    if (!g->started) { g->finished = 1; return VAL_NONE; }
+    Value exc = call0(MK_OBJ(&exc_GeneratorExit));
+    if (IS_NULL(exc)) return VAL_NULL;
+    Value out;
+    int raise_here;
+    int d = gen_delegate_throw(g, exc, &out, &raise_here);
+    if (d == 1) return err_format(&exc_RuntimeError, "generator ignored GeneratorExit");
+    if (d < 0) return VAL_NULL;
+    if (raise_here && err_occurred()) exc = err_fetch();
+    int st = raise_here ? gen_resume(args[0], VAL_NONE, exc, &out) : gen_resume_after_delegate(args[0], &out);
+    if (st == 1) return err_format(&exc_RuntimeError, "generator ignored GeneratorExit");
+    if (st == 0) return VAL_NONE;
+    if (err_matches(&exc_GeneratorExit) || err_matches(&exc_StopIteration)) { err_clear(); return VAL_NONE; }
+    return VAL_NULL;
+}
+
+static Value gen_repr_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return str_format_c("<generator object %U at %p>", AS_GEN(args[0])->qualname, (void *)AS_OBJ(args[0]));
+}
+
+static Value gen_get_name(Value self) { return AS_GEN(self)->name; }
+static Value gen_get_qualname(Value self) { return AS_GEN(self)->qualname; }
+static Value gen_get_running(Value self) { return MK_BOOL(AS_GEN(self)->running); }
+static Value gen_get_code(Value self) { return AS_GEN(self)->code; }
+static Value gen_get_frame(Value self) { return AS_GEN(self)->finished ? VAL_NONE : self; }
+
+static const MethodDef gen_methods[] = {
+    {"__iter__", gen_iter_m, 0, NULL},
+    {"__next__", gen_next_m, 0, NULL},
+    {"send", gen_send_m, 0, NULL},
+    {"throw", gen_throw_m, 0, NULL},
+    {"close", gen_close_m, 0, NULL},
+    {"__repr__", gen_repr_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+static const GetSetDef gen_getsets[] = {
+    {"__name__", gen_get_name, NULL, NULL},
+    {"__qualname__", gen_get_qualname, NULL, NULL},
+    {"gi_running", gen_get_running, NULL, NULL},
+    {"gi_code", gen_get_code, NULL, NULL},
+    {"gi_frame", gen_get_frame, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+Type type_generator = {
+    .tp_name = "generator", .base = &type_object, .basicsize = sizeof(Gen),
+    .trace = gen_trace, .methods = gen_methods, .getsets = gen_getsets,
+};

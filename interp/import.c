@@ -1,0 +1,266 @@
+/* import.c - finding, loading and caching modules.
+ *
+ * A dotted name is imported one component at a time; each component is
+ * looked up in sys.modules, then among the modules written in C
+ * (stdlib/modules.c), then among the Python modules embedded in the binary
+ * (stdlib/lib/, see stdlib/embedded.h), then as NAME.py or NAME/__init__.py
+ * in each directory of sys.path (a package's own directory for its
+ * submodules).  The module enters sys.modules before its code runs, so
+ * circular imports see the partly initialised module, and leaves it again
+ * if the code fails.
+ */
+#include "import.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../runtime/call.h"
+#include "../runtime/error.h"
+#include "../runtime/obj_dict.h"
+#include "../runtime/obj_list.h"
+#include "../runtime/obj_misc.h"
+#include "../runtime/obj_str.h"
+#include "../runtime/state.h"
+#include "../stdlib/embedded.h"
+#include "../stdlib/modules.h"
+#include "code.h"
+#include "vm.h"
+
+static char *import_read_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    size_t r;
+    while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += r;
+        if (n == cap) { cap *= 2; char *nb = realloc(buf, cap); if (!nb) { free(buf); buf = NULL; } else buf = nb; }
+    }
+    fclose(f);
+    if (!buf) return NULL;
+    *len = n;
+    return buf;
+}
+
+Value import_exec_source(Value name, const char *src, size_t len, Value filename, Value module) {
+    Value code = compile_source(src, len, filename, PARSE_FILE);
+    if (IS_NULL(code)) return VAL_NULL;
+    Value d = MODULE_DICT(module);
+    if (IS_NULL(vm_exec_code(AS_CODE(code), d, d))) return VAL_NULL;
+    return module;
+}
+
+/* Create module `fullname`, register it, run its source; the module or NULL. */
+static Value import_load_source(Value fullname, const char *src, size_t len, Value filename, Value pkgpath) {
+    Value m = module_new(fullname);
+    if (IS_NULL(m)) return VAL_NULL;
+    Value d = MODULE_DICT(m);
+    if (dict_set_c(d, "__file__", filename) < 0) return VAL_NULL;
+    const char *fn = STR_DATA(fullname);
+    const char *dot = strrchr(fn, '.');
+    Value pkg;
+    if (!IS_NULL(pkgpath)) {
+        pkg = fullname;
+        Value path = list_new(1);
+        if (IS_NULL(path) || list_append(path, pkgpath) < 0 || dict_set_c(d, "__path__", path) < 0) return VAL_NULL;
+    } else {
+        pkg = dot ? str_new(fn, (size_t)(dot - fn)) : str_empty();
+    }
+    if (IS_NULL(pkg) || dict_set_c(d, "__package__", pkg) < 0) return VAL_NULL;
+    if (dict_set(interp.modules, fullname, m) < 0) return VAL_NULL;
+    if (IS_NULL(import_exec_source(fullname, src, len, filename, m))) {
+        Value e = err_fetch();
+        dict_del(interp.modules, fullname);
+        ts_get()->exc = e;
+        return VAL_NULL;
+    }
+    Value final = dict_get(interp.modules, fullname);
+    return IS_NULL(final) ? m : final;
+}
+
+static Value import_builtin(Value fullname) {
+    for (const BuiltinModule *b = builtin_modules; b->name; b++) {
+        if (!str_eq_c(fullname, b->name)) continue;
+        Value m = b->init();
+        if (IS_NULL(m)) return VAL_NULL;
+        if (dict_set(interp.modules, fullname, m) < 0) return VAL_NULL;
+        return m;
+    }
+    return VAL_NULL;
+}
+
+static Value import_embedded(Value fullname) {
+    for (const struct gilpy_embedded_module *e = gilpy_embedded_modules; e->name; e++) {
+        if (!str_eq_c(fullname, e->name)) continue;
+        Value filename = str_format_c("<frozen %s>", e->name);
+        if (IS_NULL(filename)) return VAL_NULL;
+        Value pkgpath = e->is_package ? str_format_c("<frozen %s>", e->name) : VAL_NULL;
+        return import_load_source(fullname, e->source, e->len, filename, pkgpath);
+    }
+    return VAL_NULL;
+}
+
+static int import_is_file(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Look for `short` (the last component) in each directory of `dirs`. */
+static Value import_from_path(Value fullname, const char *shortname, Value dirs) {
+    if (!IS_LIST(dirs)) return VAL_NULL;
+    for (int64_t i = 0; i < AS_LIST(dirs)->len; i++) {
+        Value dir = AS_LIST(dirs)->items[i];
+        if (!IS_STR(dir)) continue;
+        const char *ds = STR_LEN(dir) ? STR_DATA(dir) : ".";
+        size_t need = strlen(ds) + strlen(shortname) + 16;
+        char *path = malloc(need);
+        if (!path) return err_no_memory();
+        int pkg = 0;
+        snprintf(path, need, "%s/%s/__init__.py", ds, shortname);
+        if (import_is_file(path)) pkg = 1;
+        else snprintf(path, need, "%s/%s.py", ds, shortname);
+        if (!pkg && !import_is_file(path)) { free(path); continue; }
+        size_t len;
+        char *src = import_read_file(path, &len);
+        Value filename = str_from_c(path);
+        Value pkgpath = VAL_NULL;
+        if (pkg) {
+            snprintf(path, need, "%s/%s", ds, shortname);
+            pkgpath = str_from_c(path);
+        }
+        free(path);
+        if (!src) return err_from_errno(&exc_ImportError, filename);
+        Value m = import_load_source(fullname, src, len, filename, pkgpath);
+        free(src);
+        return m;
+    }
+    return VAL_NULL;
+}
+
+/* Import `fullname` whose parent (if any) is already imported. */
+static Value import_one(Value fullname, Value parent) {
+    Value m = dict_get(interp.modules, fullname);
+    if (!IS_NULL(m)) return m;
+    const char *fn = STR_DATA(fullname);
+    const char *dot = strrchr(fn, '.');
+    if (IS_NULL(parent)) {
+        m = import_builtin(fullname);
+        if (!IS_NULL(m) || err_occurred()) return m;
+        m = import_embedded(fullname);
+        if (!IS_NULL(m) || err_occurred()) return m;
+        m = import_from_path(fullname, fn, interp.path);
+    } else {
+        m = import_builtin(fullname);
+        if (!IS_NULL(m) || err_occurred()) return m;
+        m = import_embedded(fullname);
+        if (!IS_NULL(m) || err_occurred()) return m;
+        Value ppath = obj_getattr_opt(parent, str_intern_c("__path__"));
+        if (IS_NULL(ppath)) {
+            if (err_occurred()) return VAL_NULL;
+            return err_format(&exc_ModuleNotFoundError, "No module named '%U'; '%s' is not a package",
+                              fullname, STR_DATA(obj_getattr_c(parent, "__name__")));
+        }
+        m = import_from_path(fullname, dot + 1, ppath);
+    }
+    if (IS_NULL(m) && !err_occurred()) {
+        Value e = err_format(&exc_ModuleNotFoundError, "No module named '%U'", fullname);
+        Value exc = err_peek();
+        Value *dp = obj_dict_ptr(exc);
+        if (dp && IS_DICT(*dp)) dict_set_c(*dp, "name", fullname);
+        return e;
+    }
+    if (IS_NULL(m)) return VAL_NULL;
+    if (!IS_NULL(parent) && obj_setattr(parent, str_intern_c(dot + 1), m) < 0) return VAL_NULL;
+    return m;
+}
+
+/* Import every prefix of a dotted name; returns the last module. */
+Value import_module(Value name) {
+    const char *s = STR_DATA(name);
+    size_t n = (size_t)STR_LEN(name);
+    Value parent = VAL_NULL, m = VAL_NULL;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '.') continue;
+        Value prefix = str_new(s, i);
+        if (IS_NULL(prefix)) return VAL_NULL;
+        m = import_one(prefix, parent);
+        if (IS_NULL(m)) return VAL_NULL;
+        parent = m;
+    }
+    return m;
+}
+
+Value import_module_c(const char *name) { return import_module(str_from_c(name)); }
+
+/* The absolute name for a relative import from a module with `globals`. */
+static Value import_resolve(Value name, Value globals, int level) {
+    Value pkg = IS_DICT(globals) ? dict_get_c(globals, "__package__") : VAL_NULL;
+    if (!IS_STR(pkg)) {
+        Value modname = IS_DICT(globals) ? dict_get_c(globals, "__name__") : VAL_NULL;
+        if (!IS_STR(modname)) return err_format(&exc_KeyError, "'__name__' not in globals");
+        Value path = dict_get_c(globals, "__path__");
+        if (!IS_NULL(path)) pkg = modname;
+        else {
+            const char *d = strrchr(STR_DATA(modname), '.');
+            pkg = d ? str_new(STR_DATA(modname), (size_t)(d - STR_DATA(modname))) : str_empty();
+        }
+    }
+    if (STR_LEN(pkg) == 0)
+        return err_format(&exc_ImportError, "attempted relative import with no known parent package");
+    const char *p = STR_DATA(pkg);
+    size_t end = (size_t)STR_LEN(pkg);
+    for (int i = 1; i < level; i++) {
+        while (end > 0 && p[end - 1] != '.') end--;
+        if (end == 0) return err_format(&exc_ImportError, "attempted relative import beyond top-level package");
+        end--;
+    }
+    Value base = str_new(p, end);
+    if (IS_NULL(base) || STR_LEN(name) == 0) return base;
+    return str_format_c("%U.%U", base, name);
+}
+
+Value import_module_level(Value name, Value globals, Value fromlist, int level) {
+    if (!IS_STR(name)) return err_format(&exc_TypeError, "module name must be str, not %T", name);
+    if (level < 0) return err_format(&exc_ValueError, "level must be >= 0");
+    if (level == 0 && STR_LEN(name) == 0) return err_format(&exc_ValueError, "Empty module name");
+    Value full = level > 0 ? import_resolve(name, globals, level) : name;
+    if (IS_NULL(full)) return VAL_NULL;
+    Value m = import_module(full);
+    if (IS_NULL(m)) return VAL_NULL;
+    int has_from = !IS_NULL(fromlist) && !IS_NONE(fromlist) && obj_truthy(fromlist) == 1;
+    if (has_from) {
+        /* `from pkg import sub`: import submodules that are not attributes yet */
+        Value path = obj_getattr_opt(m, str_intern_c("__path__"));
+        if (!IS_NULL(path)) {
+            Value l = seq_to_list(fromlist);
+            if (IS_NULL(l)) return VAL_NULL;
+            for (int64_t i = 0; i < AS_LIST(l)->len; i++) {
+                Value item = AS_LIST(l)->items[i];
+                if (!IS_STR(item) || str_eq_c(item, "*")) continue;
+                if (obj_hasattr(m, item) == 1) continue;
+                Value sub = str_format_c("%U.%U", full, item);
+                if (IS_NULL(sub)) return VAL_NULL;
+                if (IS_NULL(import_module(sub))) {
+                    if (!err_matches(&exc_ModuleNotFoundError)) return VAL_NULL;
+                    err_clear();
+                }
+            }
+        }
+        err_clear();
+        return m;
+    }
+    if (level > 0 && STR_LEN(name) == 0) return m;
+    /* plain `import a.b.c` binds the top package a */
+    const char *s = STR_DATA(full);
+    const char *dot = strchr(s, '.');
+    if (!dot) return m;
+    if (level > 0) {
+        /* relative: the top is the package of the first component of name */
+        const char *nd = strchr(STR_DATA(name), '.');
+        size_t keep = (size_t)STR_LEN(full) - (size_t)STR_LEN(name) + (nd ? (size_t)(nd - STR_DATA(name)) : (size_t)STR_LEN(name));
+        return dict_get(interp.modules, str_new(s, keep));
+    }
+    return dict_get(interp.modules, str_new(s, (size_t)(dot - s)));
+}

@@ -1,0 +1,174 @@
+/* opcodes.h - the one list of gilpy's bytecode instructions.
+ *
+ * Encoding.  Code is an array of 32-bit words.  An instruction is one word,
+ * `op | arg << 8` (arg: 24 bits, unsigned), optionally followed by ONE extra
+ * word (OPW = 2 in the table) holding a second operand.  Jump targets are
+ * absolute word indexes into the code array.  There is no EXTENDED_ARG: a
+ * code object with more than 2**24 constants/names/words is a compile error.
+ *
+ * Stack notation: [a, b] -> [c] shows the top of the value stack, top last.
+ * NULL is VAL_NULL (a marker, never a Python object).
+ *
+ * Calls.  Every call site has two slots below the arguments:
+ *     [A, B, arg1 .. argN]
+ * If A is NULL, B is the callable and the arguments are arg1..argN.
+ * Otherwise A is the callable and B is the first argument (the receiver put
+ * there by LOAD_METHOD), so the arguments B, arg1..argN are contiguous and
+ * calling a method allocates no bound-method object.  Plain calls emit
+ * PUSH_NULL before evaluating the callable.
+ *
+ * Exceptions.  A frame has a stack of blocks pushed by SETUP_FINALLY and
+ * popped by POP_BLOCK.  When an instruction raises, the VM pops the innermost
+ * block, cuts the value stack back to the block's recorded depth, pushes the
+ * exception instance and jumps to the block's handler.  With no block left,
+ * the frame is unwound and the exception goes to the caller.  The VM adds a
+ * traceback entry for the frame when an instruction other than RERAISE raises.
+ * `ts->handled_exc` (sys.exc_info()) is saved on the stack by PUSH_EXC_INFO
+ * and restored by POP_EXCEPT.  The compiler emits these shapes:
+ *
+ *   try/except:                          try/finally:
+ *     SETUP_FINALLY H, depth D             SETUP_FINALLY H, depth D
+ *     <body> POP_BLOCK <else> JUMP END     <body> POP_BLOCK <finally> JUMP END
+ *   H: [exc] PUSH_EXC_INFO -> [prev, exc]  H: [exc] PUSH_EXC_INFO -> [prev, exc]
+ *     SETUP_FINALLY C, depth D+1             SETUP_FINALLY C, depth D+1
+ *     (per clause: COPY 1, <type>,           <finally>
+ *      CHECK_EXC_MATCH,                      RERAISE
+ *      POP_JUMP_IF_FALSE NEXT,             C: [prev, exc2] SWAP 2 POP_EXCEPT RERAISE
+ *      POP_TOP or <store name>,
+ *      <handler>, POP_BLOCK,
+ *      POP_EXCEPT, JUMP END, NEXT:)
+ *     RERAISE        (no clause matched)
+ *   C: [prev, exc2] SWAP 2 POP_EXCEPT RERAISE
+ *
+ *   (`except E as n:` wraps the handler in SETUP_FINALLY/POP_BLOCK whose
+ *   handler does `n = None; del n; RERAISE`, and does the same on the normal
+ *   path, as CPython does.)
+ *
+ *   with:  <cm> BEFORE_WITH -> [exit, entered]
+ *     SETUP_FINALLY H, depth D+1 (exit stays below)   <store or POP_TOP>
+ *     <body> POP_BLOCK WITH_EXIT_NONE JUMP END
+ *   H: [exit, exc] PUSH_EXC_INFO -> [exit, prev, exc]
+ *     SETUP_FINALLY C, depth D+2   WITH_EXCEPT_START -> [exit, prev, exc, res]
+ *     POP_JUMP_IF_TRUE S   RERAISE
+ *   S: POP_BLOCK POP_TOP POP_EXCEPT POP_TOP JUMP END
+ *   C: [exit, prev, exc2] SWAP 2 POP_EXCEPT RERAISE
+ *
+ * break/continue/return leaving a block: the compiler emits what the normal
+ * exit would (POP_BLOCK, the finally body, WITH_EXIT_NONE, POP_EXCEPT, POP_TOP
+ * of a for-loop iterator), keeping a return value on top with SWAP.
+ *
+ * Each entry: OP(name, words, "[stack effect] meaning").  words is 1 or 2.
+ */
+#ifndef GILPY_OPCODES_H
+#define GILPY_OPCODES_H
+
+#define OPCODES(OP)                                                                 \
+    OP(NOP,              1, "[] -> []  do nothing")                                 \
+    OP(POP_TOP,          1, "[a] -> []")                                            \
+    OP(COPY,             1, "[.. a(arg'th from top, 1 = top)] -> [.. a, a]")        \
+    OP(SWAP,             1, "swap the top with the arg'th item (arg >= 2)")         \
+    OP(PUSH_NULL,        1, "[] -> [NULL]  the empty callee slot of a call")        \
+    OP(LOAD_CONST,       1, "[] -> [consts[arg]]")                                  \
+    OP(LOAD_FAST,        1, "[] -> [local arg]  UnboundLocalError if unbound")       \
+    OP(STORE_FAST,       1, "[v] -> []  local arg = v")                             \
+    OP(DELETE_FAST,      1, "[] -> []  unbind local arg (UnboundLocalError if unbound)") \
+    OP(LOAD_DEREF,       1, "[] -> [cell arg's value]  cells then free vars, index into both") \
+    OP(STORE_DEREF,      1, "[v] -> []  cell arg's value = v")                      \
+    OP(DELETE_DEREF,     1, "[] -> []  empty cell arg")                             \
+    OP(LOAD_CLASSDEREF,  1, "[] -> [v]  class body: the free variable's name from the locals dict, else cell arg")                    \
+    OP(LOAD_CLOSURE,     1, "[] -> [cell object arg]  for building a closure tuple") \
+    OP(LOAD_NAME,        1, "[] -> [v]  names[arg] from locals dict, globals, builtins") \
+    OP(STORE_NAME,       1, "[v] -> []  locals dict[names[arg]] = v")                \
+    OP(DELETE_NAME,      1, "[] -> []  del locals dict[names[arg]]")                 \
+    OP(LOAD_GLOBAL,      1, "[] -> [v]  names[arg] from globals, then builtins")     \
+    OP(STORE_GLOBAL,     1, "[v] -> []  globals[names[arg]] = v")                    \
+    OP(DELETE_GLOBAL,    1, "[] -> []")                                             \
+    OP(LOAD_ATTR,        1, "[o] -> [o.names[arg]]")                                 \
+    OP(STORE_ATTR,       1, "[v, o] -> []  o.names[arg] = v")                        \
+    OP(DELETE_ATTR,      1, "[o] -> []  del o.names[arg]")                           \
+    OP(LOAD_METHOD,      1, "[o] -> [meth, o] if o.names[arg] is a plain method, else [NULL, o.names[arg]]") \
+    OP(BINARY_SUBSCR,    1, "[o, k] -> [o[k]]")                                      \
+    OP(STORE_SUBSCR,     1, "[v, o, k] -> []  o[k] = v")                             \
+    OP(DELETE_SUBSCR,    1, "[o, k] -> []  del o[k]")                                \
+    OP(BINARY_OP,        1, "[a, b] -> [a op b]  arg: BinOpKind, +OP__COUNT for in-place (a op= b)") \
+    OP(UNARY_NEGATIVE,   1, "[a] -> [-a]")                                          \
+    OP(UNARY_POSITIVE,   1, "[a] -> [+a]")                                          \
+    OP(UNARY_INVERT,     1, "[a] -> [~a]")                                          \
+    OP(UNARY_NOT,        1, "[a] -> [not a]")                                       \
+    OP(COMPARE_OP,       1, "[a, b] -> [a cmp b]  arg: CmpOpKind EQ..GE")            \
+    OP(IS_OP,            1, "[a, b] -> [a is b]  (is not when arg is 1)")            \
+    OP(CONTAINS_OP,      1, "[a, b] -> [a in b]  (not in when arg is 1)")            \
+    OP(BUILD_TUPLE,      1, "[x1..xn] -> [(x1..xn)]  n = arg")                       \
+    OP(BUILD_LIST,       1, "[x1..xn] -> [[x1..xn]]")                                \
+    OP(BUILD_SET,        1, "[x1..xn] -> [{x1..xn}]")                                \
+    OP(BUILD_MAP,        1, "[k1, v1 .. kn, vn] -> [{k1: v1 ..}]  n = arg")           \
+    OP(BUILD_STRING,     1, "[s1..sn] -> [s1 + .. + sn]  (str pieces of an f-string)") \
+    OP(BUILD_SLICE,      1, "[a, b] or [a, b, c] -> [slice]  arg = 2 or 3")          \
+    OP(LIST_APPEND,      1, "[.. list(arg'th below v) .., v] -> [.. list ..]  list.append(v)") \
+    OP(SET_ADD,          1, "[.. set .., v] -> [.. set ..]  set at arg'th below v")   \
+    OP(MAP_ADD,          1, "[.. dict .., k, v] -> [.. dict ..]  dict at arg'th below k") \
+    OP(LIST_EXTEND,      1, "[.. list .., it] -> [.. list ..]  list at arg'th below it") \
+    OP(SET_UPDATE,       1, "[.. set .., it] -> [.. set ..]")                        \
+    OP(DICT_UPDATE,      1, "[.. dict .., m] -> [.. dict ..]  {**m} in a display")     \
+    OP(DICT_MERGE,       1, "[.. dict .., m] -> [.. dict ..]  **m in a call: duplicate keys are a TypeError; " \
+                            "the callable is at arg+2 below m for the message")      \
+    OP(LIST_TO_TUPLE,    1, "[list] -> [tuple]")                                     \
+    OP(UNPACK_SEQUENCE,  1, "[it] -> [xn .. x1]  exactly arg items, x1 on top")       \
+    OP(UNPACK_EX,        1, "[it] -> [xn .. [star] .. x1]  arg = before | after << 8") \
+    OP(JUMP,             1, "jump forward to arg")                                   \
+    OP(JUMP_BACKWARD,    1, "jump back to arg (a loop edge: the eval breaker is polled here)") \
+    OP(POP_JUMP_IF_FALSE,1, "[v] -> []  jump to arg if not v")                       \
+    OP(POP_JUMP_IF_TRUE, 1, "[v] -> []  jump to arg if v")                           \
+    OP(JUMP_IF_FALSE_OR_POP, 1, "[v] -> [v] and jump if not v, else [] (and/or)")   \
+    OP(JUMP_IF_TRUE_OR_POP,  1, "[v] -> [v] and jump if v, else []")                 \
+    OP(GET_ITER,         1, "[o] -> [iter(o)]")                                      \
+    OP(FOR_ITER,         1, "[it] -> [it, next(it)]; when exhausted [it] -> [] and jump to arg") \
+    OP(CALL,             1, "[A, B, args(arg)] -> [result]  see Calls above")         \
+    OP(CALL_KW,          1, "[A, B, args, kwvalues, kwnames] -> [result]  arg = positional + keyword " \
+                            "values; kwnames is a tuple constant")                    \
+    OP(CALL_EX,          1, "[A, B, argtuple, kwdict?] -> [result]  f(*a, **k); kwdict present if arg & 1") \
+    OP(RETURN_VALUE,     1, "[v] -> return v from the frame")                         \
+    OP(MAKE_FUNCTION,    1, "[defaults?, kwdefaults?, annotations?, closure?, code] -> [function]  " \
+                            "arg flags: 1 defaults tuple, 2 kwdefaults dict, 4 annotations dict, 8 closure tuple") \
+    OP(LOAD_BUILD_CLASS, 1, "[] -> [builtins.__build_class__]")                      \
+    OP(SETUP_FINALLY,    2, "push block: handler at arg, stack depth (relative to the frame's stack base) " \
+                            "in the extra word")                                     \
+    OP(POP_BLOCK,        1, "pop the innermost block")                               \
+    OP(PUSH_EXC_INFO,    1, "[exc] -> [prev, exc]  handled_exc = exc")               \
+    OP(POP_EXCEPT,       1, "[prev] -> []  handled_exc = prev")                      \
+    OP(CHECK_EXC_MATCH,  1, "[exc, type] -> [exc, bool]  isinstance(exc, type); TypeError for non-exception types") \
+    OP(RERAISE,          1, "[exc] -> raise exc again (no new traceback entry)")     \
+    OP(RAISE_VARARGS,    1, "arg 0: re-raise handled_exc; 1: [exc] raise; 2: [exc, cause] raise exc from cause") \
+    OP(LOAD_ASSERTION_ERROR, 1, "[] -> [AssertionError]")                            \
+    OP(BEFORE_WITH,      1, "[cm] -> [cm.__exit__ bound, cm.__enter__()]")           \
+    OP(WITH_EXIT_NONE,   1, "[exit] -> []  exit(None, None, None), result discarded") \
+    OP(WITH_EXCEPT_START,1, "[exit, prev, exc] -> [exit, prev, exc, exit(type(exc), exc, tb)]") \
+    OP(YIELD_VALUE,      1, "[v] -> yield v; on resume [] -> [sent value]")          \
+    OP(GET_YIELD_FROM_ITER, 1, "[o] -> [iter(o)] (a generator stays itself)")        \
+    OP(YIELD_FROM,       1, "[it, v] -> send v to it; if it yields x the frame yields x and resumes here " \
+                            "with [it, sent]; when it returns r: [r]")                \
+    OP(IMPORT_NAME,      1, "[level, fromlist] -> [module]  __import__(names[arg], globals, None, fromlist, level)") \
+    OP(IMPORT_FROM,      1, "[m] -> [m, m.names[arg]]  ImportError 'cannot import name'") \
+    OP(IMPORT_STAR,      1, "[m] -> []  copy public names of m into the locals")      \
+    OP(FORMAT_VALUE,     1, "[v, spec?] -> [str]  arg & 3: 0 none, 1 str, 2 repr, 3 ascii; arg & 4: spec on stack") \
+    OP(SETUP_ANNOTATIONS,1, "[] -> []  locals dict gets __annotations__ = {} if missing") \
+    OP(PRINT_EXPR,       1, "[v] -> []  REPL: sys.displayhook(v)")
+
+typedef enum {
+#define OP_ENUM(name, words, doc) OPC_##name,
+    OPCODES(OP_ENUM)
+#undef OP_ENUM
+    OPC__COUNT
+} Opcode;
+
+#define INSTR(op, arg)   ((uint32_t)(op) | ((uint32_t)(arg) << 8))
+#define INSTR_OP(w)      ((w) & 0xFF)
+#define INSTR_ARG(w)     ((w) >> 8)
+#define INSTR_ARG_MAX    0xFFFFFF
+
+/* Tables generated from the list (interp/opcodes.c). */
+extern const char *const opcode_names[OPC__COUNT];
+extern const unsigned char opcode_words[OPC__COUNT];
+extern const char *const opcode_docs[OPC__COUNT];
+
+#endif

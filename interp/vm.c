@@ -1,0 +1,1543 @@
+/* vm.c - the eval loop, frames and calls.
+ *
+ * vm_run executes frames until its entry frame returns.  A Python function
+ * called from Python code gets a new frame on the thread's VM stack and the
+ * loop continues in it: no C recursion.  C code that calls Python
+ * (call_value from a native, a generator's __next__) enters vm_run again
+ * with a new entry frame; ThreadState.recursion_depth counts both kinds and
+ * the C stack is checked against its limit, so deep recursion raises
+ * RecursionError instead of overflowing anything.
+ *
+ * Dispatch is computed goto (GILPY_COMPUTED_GOTO) or a switch, behind the
+ * TARGET/NEXT macros.  Instruction words are `op | arg << 8` (opcodes.h).
+ *
+ * Errors: an instruction that fails jumps to `error`, which records a
+ * traceback entry (unless the instruction was a re-raise), sets the implicit
+ * __context__, and unwinds to the innermost block of the frame or, with no
+ * block left, pops the frame and repeats in the caller.
+ *
+ * The eval breaker (ThreadState.eval_breaker) is polled at backward jumps
+ * and at function entry: one load and one branch when nothing is pending.
+ */
+#include "vm.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "config.h"
+#include "../runtime/call.h"
+#include "../runtime/error.h"
+#include "../runtime/gc.h"
+#include "../runtime/obj_dict.h"
+#include "../runtime/obj_exc.h"
+#include "../runtime/obj_float.h"
+#include "../runtime/obj_int.h"
+#include "../runtime/obj_list.h"
+#include "../runtime/obj_misc.h"
+#include "../runtime/obj_str.h"
+#include "../runtime/obj_type.h"
+#include "../runtime/strbuf.h"
+#include "import.h"
+#include "opcodes.h"
+
+int obj_enter_recursion(const char *where);
+void obj_leave_recursion(void);
+int obj_uses_generic_getattr(Type *t);
+
+/* ---- frames ------------------------------------------------------------------ */
+
+static size_t frame_size(Code *co) {
+    size_t nlp = (size_t)(co->nlocals + co->ncells + co->nfree);
+    size_t sz = sizeof(Frame) + sizeof(Block) * (size_t)co->maxblocks +
+                sizeof(Value) * (nlp + (size_t)co->stacksize + 1);
+    return (sz + 15) & ~(size_t)15;
+}
+
+/* Lay a frame out in `mem` (size bytes) and clear its locals. */
+static Frame *frame_init(char *mem, size_t size, Code *co, Value func, Value globals,
+                         Value builtins, Value locals) {
+    Frame *f = (Frame *)mem;
+    f->prev = NULL;
+    f->code = co;
+    f->func = func;
+    f->globals = globals;
+    f->builtins = builtins;
+    f->locals_dict = locals;
+    f->blocks = (Block *)(f + 1);
+    f->localsplus = (Value *)(f->blocks + co->maxblocks);
+    int nlp = co->nlocals + co->ncells + co->nfree;
+    for (int i = 0; i < nlp; i++) f->localsplus[i] = VAL_NULL;
+    f->stack = f->localsplus + nlp;
+    f->sp = f->stack;
+    f->ip = co->code;
+    f->nblocks = 0;
+    f->is_entry = 0;
+    f->is_gen = 0;
+    f->yielded = 0;
+    f->throw_on_entry = 0;
+    f->gen = VAL_NULL;
+    f->size = size;
+    return f;
+}
+
+static Value recursion_error(void) {
+    ThreadState *ts = ts_get();
+    ts->recursion_headroom++;
+    err_format(&exc_RecursionError, "maximum recursion depth exceeded");
+    ts->recursion_headroom--;
+    return VAL_NULL;
+}
+
+/* A new frame on the VM stack, linked as the innermost one. */
+static Frame *frame_push(ThreadState *ts, Code *co, Value func, Value globals, Value builtins,
+                         Value locals) {
+    int limit = interp.recursion_limit + (ts->recursion_headroom ? 50 : 0);
+    if (ts->recursion_depth >= limit) { recursion_error(); return NULL; }
+    size_t size = frame_size(co);
+    char *mem = (char *)ts->stack_top;
+    if (mem + size > (char *)ts->stack_limit) { recursion_error(); return NULL; }
+    ts->stack_top = (Value *)(mem + size);
+    Frame *f = frame_init(mem, size, co, func, globals, builtins, locals);
+    f->prev = ts->frame;
+    ts->frame = f;
+    ts->recursion_depth++;
+    return f;
+}
+
+static void frame_pop(ThreadState *ts, Frame *f) {
+    ts->frame = f->prev;
+    ts->recursion_depth--;
+    if (!f->is_gen) ts->stack_top = (Value *)f;
+}
+
+/* Make the cells of a new frame: captured variables and the closure. */
+static int frame_setup_cells(Frame *f, Function *fn) {
+    Code *co = f->code;
+    Value *cells = f->localsplus + co->nlocals;
+    for (int i = 0; i < co->ncells; i++) {
+        Value init = VAL_NULL;
+        if (co->cell2arg && co->cell2arg[i] >= 0) {
+            init = f->localsplus[co->cell2arg[i]];
+            f->localsplus[co->cell2arg[i]] = VAL_NULL;
+        }
+        cells[i] = cell_new(init);
+        if (IS_NULL(cells[i])) return -1;
+    }
+    if (co->nfree) {
+        if (!fn || !IS_TUPLE(fn->closure)) {
+            err_format(&exc_SystemError, "code object needs a closure");
+            return -1;
+        }
+        for (int i = 0; i < co->nfree; i++) cells[co->ncells + i] = AS_TUPLE(fn->closure)->items[i];
+    }
+    return 0;
+}
+
+/* ---- argument binding ---------------------------------------------------------- */
+
+static const char *func_qualname(Function *fn) {
+    return IS_STR(fn->qualname) ? STR_DATA(fn->qualname) : "?";
+}
+
+/* "'a', 'b', and 'c'" */
+static void names_list(StrBuf *sb, Value *names, int n) {
+    for (int i = 0; i < n; i++) {
+        if (i) sb_puts(sb, n == 2 ? " and " : i == n - 1 ? ", and " : ", ");
+        sb_putc(sb, '\'');
+        sb_put_value_str(sb, names[i]);
+        sb_putc(sb, '\'');
+    }
+}
+
+static int missing_args_error(Function *fn, Value *names, int n, const char *kind) {
+    StrBuf sb;
+    sb_init(&sb);
+    sb_printf(&sb, "%s() missing %d required %s argument%s: ", func_qualname(fn), n, kind, n == 1 ? "" : "s");
+    names_list(&sb, names, n);
+    Value msg = sb_finish_str(&sb);
+    if (!IS_NULL(msg)) err_set_value(&exc_TypeError, msg);
+    return -1;
+}
+
+static int too_many_positional(Function *fn, Code *co, int given, Value *lp, int nkwonly_given) {
+    int ndef = IS_TUPLE(fn->defaults) ? (int)AS_TUPLE(fn->defaults)->len : 0;
+    int max = co->argcount, min = co->argcount - ndef;
+    (void)lp;
+    char takes[64];
+    if (min != max) snprintf(takes, sizeof takes, "from %d to %d positional arguments", min, max);
+    else snprintf(takes, sizeof takes, "%d positional argument%s", max, max == 1 ? "" : "s");
+    if (nkwonly_given)
+        err_format(&exc_TypeError, "%s() takes %s but %d positional argument%s (and %d keyword-only argument%s) were given",
+                   func_qualname(fn), takes, given, given == 1 ? "" : "s", nkwonly_given, nkwonly_given == 1 ? "" : "s");
+    else
+        err_format(&exc_TypeError, "%s() takes %s but %d %s given", func_qualname(fn), takes, given,
+                   given == 1 ? "was" : "were");
+    return -1;
+}
+
+/* Find a keyword's parameter index among the named parameters, -1 if none. */
+static int find_param(Code *co, Value name, int from, int to) {
+    Value *vn = AS_TUPLE(co->varnames)->items;
+    for (int i = from; i < to; i++) if (vn[i] == name) return i;
+    for (int i = from; i < to; i++) if (str_eq(vn[i], name)) return i;
+    return -1;
+}
+
+static int bind_keywords(Function *fn, Code *co, Value *lp, Value *kwv, Value kwnames, Value kwdict) {
+    Tuple *kn = AS_TUPLE(kwnames);
+    int nnamed = co->argcount + co->kwonlyargcount;
+    for (int64_t k = 0; k < kn->len; k++) {
+        Value name = kn->items[k];
+        int i = find_param(co, name, co->posonlyargcount, nnamed);
+        if (i >= 0) {
+            if (!IS_NULL(lp[i])) {
+                err_format(&exc_TypeError, "%s() got multiple values for argument '%U'", func_qualname(fn), name);
+                return -1;
+            }
+            lp[i] = kwv[k];
+            continue;
+        }
+        if (!IS_NULL(kwdict)) {
+            if (dict_set(kwdict, name, kwv[k]) < 0) return -1;
+            continue;
+        }
+        if (find_param(co, name, 0, co->posonlyargcount) >= 0)
+            err_format(&exc_TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%U'",
+                       func_qualname(fn), name);
+        else
+            err_format(&exc_TypeError, "%s() got an unexpected keyword argument '%U'", func_qualname(fn), name);
+        return -1;
+    }
+    return 0;
+}
+
+static int bind_defaults(Function *fn, Code *co, Value *lp) {
+    int ndef = IS_TUPLE(fn->defaults) ? (int)AS_TUPLE(fn->defaults)->len : 0;
+    int first_def = co->argcount - ndef;
+    Value missing[co->argcount + co->kwonlyargcount + 1];
+    int nmissing = 0;
+    Value *vn = AS_TUPLE(co->varnames)->items;
+    for (int i = 0; i < co->argcount; i++) {
+        if (!IS_NULL(lp[i])) continue;
+        if (i >= first_def) lp[i] = AS_TUPLE(fn->defaults)->items[i - first_def];
+        else missing[nmissing++] = vn[i];
+    }
+    if (nmissing) return missing_args_error(fn, missing, nmissing, "positional");
+    for (int i = co->argcount; i < co->argcount + co->kwonlyargcount; i++) {
+        if (!IS_NULL(lp[i])) continue;
+        Value d = IS_DICT(fn->kwdefaults) ? dict_get(fn->kwdefaults, vn[i]) : VAL_NULL;
+        if (!IS_NULL(d)) lp[i] = d;
+        else missing[nmissing++] = vn[i];
+    }
+    if (nmissing) return missing_args_error(fn, missing, nmissing, "keyword-only");
+    return 0;
+}
+
+static int bind_args(Function *fn, Code *co, Value *lp, Value *args, int nargs, Value kwnames) {
+    int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
+    int npos = co->argcount;
+    int n = nargs < npos ? nargs : npos;
+    for (int i = 0; i < n; i++) lp[i] = args[i];
+    int slot = npos + co->kwonlyargcount;
+    if (co->flags & CO_VARARGS) {
+        Value rest = tuple_from_array(args + n, nargs - n);
+        if (IS_NULL(rest)) return -1;
+        lp[slot++] = rest;
+    } else if (nargs > npos) {
+        int kwonly_given = 0;
+        for (int k = 0; k < nkw; k++)
+            if (find_param(co, AS_TUPLE(kwnames)->items[k], npos, npos + co->kwonlyargcount) >= 0) kwonly_given++;
+        return too_many_positional(fn, co, nargs, lp, kwonly_given);
+    }
+    Value kwdict = VAL_NULL;
+    if (co->flags & CO_VARKEYWORDS) {
+        kwdict = dict_new();
+        if (IS_NULL(kwdict)) return -1;
+        lp[slot] = kwdict;
+    }
+    if (nkw && bind_keywords(fn, co, lp, args + nargs, kwnames, kwdict) < 0) return -1;
+    if (n < npos || co->kwonlyargcount) return bind_defaults(fn, co, lp);
+    return 0;
+}
+
+/* ---- calls ---------------------------------------------------------------------- */
+
+Value vm_run(ThreadState *ts, Frame *f);
+
+/* Set up a frame for fn(*args) without running it: pushed on the VM stack
+ * (or, for generator functions, made into a generator object in *gen_out). */
+static Frame *call_prepare(ThreadState *ts, Value func, Value *args, int nargs, Value kwnames, Value *gen_out) {
+    Function *fn = AS_FUNC(func);
+    Code *co = AS_CODE(fn->code);
+    Frame *f = frame_push(ts, co, func, fn->globals, fn->builtins, VAL_NULL);
+    if (!f) return NULL;
+    Value *lp = f->localsplus;
+    int simple = IS_NULL(kwnames) && nargs == co->argcount && !(co->flags & (CO_VARARGS | CO_VARKEYWORDS)) &&
+                 co->kwonlyargcount == 0;
+    if (simple) memcpy(lp, args, sizeof(Value) * (size_t)nargs);
+    else if (bind_args(fn, co, lp, args, nargs, kwnames) < 0) { frame_pop(ts, f); return NULL; }
+    if ((co->ncells || co->nfree) && frame_setup_cells(f, fn) < 0) { frame_pop(ts, f); return NULL; }
+    if (co->flags & CO_GENERATOR) {
+        *gen_out = gen_new(func, f);
+        frame_pop(ts, f);
+        return NULL;
+    }
+    return f;
+}
+
+Value vm_call_function(Value func, Value *args, int nargs, Value kwnames) {
+    ThreadState *ts = ts_get();
+    Value gen = VAL_NULL;
+    if (obj_enter_recursion(" while calling a Python object") < 0) return VAL_NULL;
+    Frame *f = call_prepare(ts, func, args, nargs, kwnames, &gen);
+    Value r;
+    if (!f) r = gen;
+    else {
+        f->is_entry = 1;
+        r = vm_run(ts, f);
+    }
+    obj_leave_recursion();
+    return r;
+}
+
+static Value call_object_slot(Value callable, Value *args, int nargs, Value kwnames) {
+    Type *t = val_type(callable);
+    if (IS_NULL(t->slots[SM_CALL]))
+        return err_format(&exc_TypeError, "'%T' object is not callable", callable);
+    int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
+    Value holder = tuple_new(nargs + nkw + 1);
+    if (IS_NULL(holder)) return VAL_NULL;
+    Value *buf = AS_TUPLE(holder)->items;
+    buf[0] = callable;
+    memcpy(buf + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
+    if (obj_enter_recursion(" while calling a Python object") < 0) return VAL_NULL;
+    Value r = obj_call_special_kw(callable, SM_CALL, buf, nargs + 1, kwnames);
+    obj_leave_recursion();
+    return r;
+}
+
+Value call_value(Value callable, Value *args, int nargs, Value kwnames) {
+    if (!IS_OBJ(callable)) return err_format(&exc_TypeError, "'%T' object is not callable", callable);
+    Type *t = AS_OBJ(callable)->type;
+    if (t == &type_function) return vm_call_function(callable, args, nargs, kwnames);
+    if (t == &type_builtin_function || t == &type_method_descriptor || t == &type_classmethod_descriptor) {
+        Value r = native_call(callable, args, nargs, kwnames);
+        if (IS_NULL(r) && !err_occurred()) return err_set_none(&exc_StopIteration);
+        return r;
+    }
+    if (t == &type_method) {
+        BoundMethod *m = (BoundMethod *)AS_OBJ(callable);
+        int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
+        Value small[12];
+        Value holder = VAL_NULL;
+        Value *buf = small;
+        if (nargs + nkw + 1 > 12) {
+            holder = tuple_new(nargs + nkw + 1);
+            if (IS_NULL(holder)) return VAL_NULL;
+            buf = AS_TUPLE(holder)->items;
+        }
+        buf[0] = m->self;
+        memcpy(buf + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
+        return call_value(m->func, buf, nargs + 1, kwnames);
+    }
+    if (TYPE_HAS(t, TF_TYPE_SUBCLASS) && (t == &type_type || IS_NULL(t->slots[SM_CALL]) ||
+                                          t->slots[SM_CALL] == type_type.slots[SM_CALL]))
+        return type_call(callable, args, nargs, kwnames);
+    return call_object_slot(callable, args, nargs, kwnames);
+}
+
+/* ---- functions and code objects made by the loop ----------------------------------- */
+
+Value func_new(Value code, Value globals, Value qualname) {
+    Function *fn = (Function *)gc_alloc(&type_function, sizeof(Function));
+    if (!fn) return VAL_NULL;
+    Code *co = AS_CODE(code);
+    fn->code = code;
+    fn->globals = globals;
+    Value b = dict_get_c(globals, "__builtins__");
+    if (IS_EXACT(b, type_module)) b = MODULE_DICT(b);
+    fn->builtins = IS_DICT(b) ? b : interp.builtins;
+    fn->name = co->name;
+    fn->qualname = IS_STR(qualname) ? qualname : co->qualname;
+    fn->doc = IS_NULL(co->doc) ? VAL_NONE : co->doc;
+    Value mod = dict_get_c(globals, "__name__");
+    fn->module = IS_NULL(mod) ? VAL_NONE : mod;
+    fn->defaults = fn->kwdefaults = fn->closure = fn->annotations = VAL_NULL;
+    fn->dict = VAL_NULL;
+    return MK_OBJ(fn);
+}
+
+/* ---- name lookups ------------------------------------------------------------------- */
+
+static Value name_error(Value name) {
+    Value msg = str_format_c("name '%U' is not defined", name);
+    if (IS_NULL(msg)) return VAL_NULL;
+    Value e = call1(MK_OBJ(&exc_NameError), msg);
+    if (IS_NULL(e)) return VAL_NULL;
+    Value *d = obj_dict_ptr(e);
+    if (d && IS_DICT(*d)) dict_set_c(*d, "name", name);
+    ts_get()->exc = e;
+    return VAL_NULL;
+}
+
+static Value lookup_global(Frame *f, Value name) {
+    Value v = dict_get(f->globals, name);
+    if (!IS_NULL(v) || err_occurred()) return v;
+    v = dict_get(f->builtins, name);
+    if (!IS_NULL(v) || err_occurred()) return v;
+    return name_error(name);
+}
+
+static Value lookup_name(Frame *f, Value name) {
+    Value ld = f->locals_dict;
+    if (IS_DICT(ld)) {
+        Value v = dict_get(ld, name);
+        if (!IS_NULL(v) || err_occurred()) return v;
+    } else if (!IS_NULL(ld)) {
+        Value v = obj_getitem(ld, name);
+        if (!IS_NULL(v)) return v;
+        if (!err_matches(&exc_KeyError)) return VAL_NULL;
+        err_clear();
+    }
+    return lookup_global(f, name);
+}
+
+static int store_name(Frame *f, Value name, Value v) {
+    Value ld = IS_NULL(f->locals_dict) ? f->globals : f->locals_dict;
+    if (IS_DICT(ld)) return dict_set(ld, name, v);
+    return obj_setitem(ld, name, v);
+}
+
+static int delete_name(Frame *f, Value name) {
+    Value ld = IS_NULL(f->locals_dict) ? f->globals : f->locals_dict;
+    int r = IS_DICT(ld) ? dict_del(ld, name) : (obj_delitem(ld, name) < 0 ? -1 : 1);
+    if (r == 0) { name_error(name); return -1; }
+    if (r < 0 && err_matches(&exc_KeyError)) { err_clear(); name_error(name); }
+    return r < 0 ? -1 : 0;
+}
+
+static Value cell_var_name(Code *co, int i) {
+    if (i < co->ncells) return AS_TUPLE(co->cellvars)->items[i];
+    return AS_TUPLE(co->freevars)->items[i - co->ncells];
+}
+
+static Value unbound_deref(Code *co, int i) {
+    Value name = cell_var_name(co, i);
+    if (i < co->ncells)
+        return err_format(&exc_UnboundLocalError, "cannot access local variable '%U' where it is not associated with a value", name);
+    return err_format(&exc_NameError, "cannot access free variable '%U' where it is not associated with a value in enclosing scope", name);
+}
+
+/* ---- helpers for the bigger instructions ---------------------------------------------- */
+
+static int unpack_iterable(Value v, int n, Value *out /* out[0] = first */) {
+    if (IS_EXACT(v, type_tuple) || IS_EXACT(v, type_list)) {
+        int64_t len = IS_EXACT(v, type_tuple) ? AS_TUPLE(v)->len : AS_LIST(v)->len;
+        Value *items = IS_EXACT(v, type_tuple) ? AS_TUPLE(v)->items : AS_LIST(v)->items;
+        if (len == n) { memcpy(out, items, sizeof(Value) * (size_t)n); return 0; }
+        if (len < n) err_format(&exc_ValueError, "not enough values to unpack (expected %d, got %lld)", n, (long long)len);
+        else err_format(&exc_ValueError, "too many values to unpack (expected %d)", n);
+        return -1;
+    }
+    Value it = obj_iter(v);
+    if (IS_NULL(it)) {
+        if (err_matches(&exc_TypeError) && IS_NULL(val_type(v)->slots[SM_ITER]) && IS_NULL(val_type(v)->slots[SM_GETITEM])) {
+            err_clear();
+            err_format(&exc_TypeError, "cannot unpack non-iterable %T object", v);
+        }
+        return -1;
+    }
+    for (int i = 0; i < n; i++) {
+        out[i] = obj_next(it);
+        if (IS_NULL(out[i])) {
+            if (!err_occurred())
+                err_format(&exc_ValueError, "not enough values to unpack (expected %d, got %d)", n, i);
+            return -1;
+        }
+    }
+    Value extra = obj_next(it);
+    if (!IS_NULL(extra)) {
+        err_format(&exc_ValueError, "too many values to unpack (expected %d)", n);
+        return -1;
+    }
+    return err_occurred() ? -1 : 0;
+}
+
+/* UNPACK_EX: pushes onto sp; returns the new sp or NULL. */
+static Value *unpack_ex(Value v, int before, int after, Value *sp) {
+    Value all = seq_to_list(v);
+    if (IS_NULL(all)) {
+        if (err_matches(&exc_TypeError) && IS_NULL(val_type(v)->slots[SM_ITER]) && IS_NULL(val_type(v)->slots[SM_GETITEM])) {
+            err_clear();
+            err_format(&exc_TypeError, "cannot unpack non-iterable %T object", v);
+        }
+        return NULL;
+    }
+    List *l = AS_LIST(all);
+    if (l->len < before + after) {
+        err_format(&exc_ValueError, "not enough values to unpack (expected at least %d, got %lld)",
+                   before + after, (long long)l->len);
+        return NULL;
+    }
+    for (int i = 0; i < after; i++) *sp++ = l->items[l->len - 1 - i];
+    Value star = list_from_array(l->items + before, l->len - before - after);
+    if (IS_NULL(star)) return NULL;
+    *sp++ = star;
+    for (int i = before - 1; i >= 0; i--) *sp++ = l->items[i];
+    return sp;
+}
+
+static Value build_string(Value *items, int n) {
+    StrBuf sb;
+    sb_init(&sb);
+    for (int i = 0; i < n; i++) sb_put_value_str(&sb, items[i]);
+    return sb_finish_str(&sb);
+}
+
+static Value format_value(Value v, int conv, Value spec) {
+    if (conv == 1) v = obj_str(v);
+    else if (conv == 2) v = obj_repr(v);
+    else if (conv == 3) v = obj_ascii(v);
+    if (IS_NULL(v)) return VAL_NULL;
+    if (IS_NULL(spec) && IS_EXACT(v, type_str)) return v;
+    return obj_format(v, IS_NULL(spec) ? str_empty() : spec);
+}
+
+static int exc_type_valid(Value t) {
+    if (IS_TUPLE(t)) {
+        for (int64_t i = 0; i < AS_TUPLE(t)->len; i++)
+            if (!exc_type_valid(AS_TUPLE(t)->items[i])) return 0;
+        return 1;
+    }
+    return IS_TYPE(t) && type_is_subtype(AS_TYPE(t), &exc_BaseException);
+}
+
+/* Turn the operand of `raise` into an instance; VAL_NULL with error if bad. */
+static Value make_exception(Value e, const char *what) {
+    if (IS_TYPE(e) && type_is_subtype(AS_TYPE(e), &exc_BaseException)) {
+        Value inst = call0(e);
+        if (IS_NULL(inst)) return VAL_NULL;
+        if (!IS_EXC(inst))
+            return err_format(&exc_TypeError, "calling %R should have returned an instance of BaseException, not %T", e, inst);
+        return inst;
+    }
+    if (IS_EXC(e)) return e;
+    return err_format(&exc_TypeError, "%s", what);
+}
+
+static int do_raise(ThreadState *ts, Value exc, Value cause) {
+    Value inst = make_exception(exc, "exceptions must derive from BaseException");
+    if (IS_NULL(inst)) return -1;
+    if (!IS_NULL(cause)) {
+        Value c = VAL_NONE;
+        if (!IS_NONE(cause)) {
+            c = make_exception(cause, "exception causes must derive from BaseException");
+            if (IS_NULL(c)) return -1;
+        }
+        AS_EXC(inst)->cause = c;
+        AS_EXC(inst)->suppress_context = 1;
+    }
+    ts->exc = inst;
+    return 0;
+}
+
+static Value import_from(Value mod, Value name) {
+    Value v = obj_getattr_opt(mod, name);
+    if (!IS_NULL(v) || err_occurred()) return v;
+    Value modname = obj_getattr_opt(mod, str_intern_c("__name__"));
+    if (IS_STR(modname)) {
+        Value full = str_format_c("%U.%U", modname, name);
+        if (IS_NULL(full)) return VAL_NULL;
+        v = dict_get(interp.modules, full);
+        if (!IS_NULL(v)) return v;
+        Value file = obj_getattr_opt(mod, str_intern_c("__file__"));
+        err_clear();
+        if (IS_STR(file))
+            return err_format(&exc_ImportError, "cannot import name '%U' from '%U' (%U)", name, modname, file);
+        return err_format(&exc_ImportError, "cannot import name '%U' from '%U' (unknown location)", name, modname);
+    }
+    err_clear();
+    return err_format(&exc_ImportError, "cannot import name '%U'", name);
+}
+
+static int import_star(Frame *f, Value mod) {
+    Value all = obj_getattr_opt(mod, str_intern_c("__all__"));
+    if (IS_NULL(all) && err_occurred()) return -1;
+    Value names;
+    if (!IS_NULL(all)) {
+        names = seq_to_list(all);
+    } else {
+        Value d = obj_getattr(mod, str_intern_c("__dict__"));
+        if (IS_NULL(d)) return -1;
+        names = dict_keys_list(d);
+    }
+    if (IS_NULL(names)) return -1;
+    List *l = AS_LIST(names);
+    for (int64_t i = 0; i < l->len; i++) {
+        Value n = l->items[i];
+        if (IS_NULL(all) && IS_STR(n) && STR_DATA(n)[0] == '_') continue;
+        Value v = obj_getattr(mod, n);
+        if (IS_NULL(v) || store_name(f, n, v) < 0) return -1;
+    }
+    return 0;
+}
+
+/* How CPython names a callable in argument errors: "mod.f()", "f()", "X object". */
+static Value callable_str(Value callable) {
+    Value qn = obj_getattr_opt(callable, str_intern_c("__qualname__"));
+    if (IS_NULL(qn) || !IS_STR(qn)) {
+        err_clear();
+        return str_format_c("%T object", callable);
+    }
+    Value mod = obj_getattr_opt(callable, str_intern_c("__module__"));
+    err_clear();
+    if (IS_STR(mod) && !str_eq_c(mod, "builtins")) return str_format_c("%U.%U()", mod, qn);
+    return str_format_c("%U()", qn);
+}
+
+static int dict_merge_call(Value dict, Value m, Value callable) {
+    if (!IS_DICT(m)) {
+        int has_keys = obj_hasattr(m, str_intern_c("keys"));
+        if (has_keys < 0) return -1;
+        if (!has_keys) {
+            err_format(&exc_TypeError, "%S argument after ** must be a mapping, not %T", callable_str(callable), m);
+            return -1;
+        }
+    }
+    Value keys = IS_DICT(m) ? dict_keys_list(m) : seq_to_list(m);
+    if (IS_NULL(keys)) return -1;
+    for (int64_t i = 0; i < AS_LIST(keys)->len; i++) {
+        Value k = AS_LIST(keys)->items[i];
+        if (!IS_STR(k)) {
+            err_format(&exc_TypeError, "%S keywords must be strings", callable_str(callable));
+            return -1;
+        }
+        if (!IS_NULL(dict_get(dict, k))) {
+            err_format(&exc_TypeError, "%S got multiple values for keyword argument '%U'", callable_str(callable), k);
+            return -1;
+        }
+        Value v = obj_getitem(m, k);
+        if (IS_NULL(v) || dict_set(dict, k, v) < 0) return -1;
+    }
+    return 0;
+}
+
+/* The callable and arguments of a CALL site [A, B, args...]. */
+static inline Value call_site(Value *base, Value **args, int *nargs) {
+    if (IS_NULL(base[0])) { *args = base + 2; return base[1]; }
+    *args = base + 1;
+    (*nargs)++;
+    return base[0];
+}
+
+static Value call_ex(Value callable, Value argtuple, Value kwdict) {
+    if (!IS_TUPLE(argtuple)) {
+        Type *at = val_type(argtuple);
+        if (IS_NULL(at->slots[SM_ITER]) && IS_NULL(at->slots[SM_GETITEM]))
+            return err_format(&exc_TypeError, "%S argument after * must be an iterable, not %T",
+                              callable_str(callable), argtuple);
+        Value t = seq_to_tuple(argtuple);
+        if (IS_NULL(t)) return VAL_NULL;
+        argtuple = t;
+    }
+    return call_tuple_dict(callable, argtuple, kwdict);
+}
+
+static Value before_with(Value cm, Value *exit_out) {
+    Type *t = val_type(cm);
+    Value enter = t->slots[SM_ENTER], exit = t->slots[SM_EXIT];
+    if (IS_NULL(enter) || IS_NULL(exit))
+        return err_format(&exc_TypeError, "'%T' object does not support the context manager protocol", cm);
+    Value bound_exit = descr_get(exit, cm, MK_OBJ(t));
+    if (IS_NULL(bound_exit)) return VAL_NULL;
+    *exit_out = bound_exit;
+    Value args[1] = { cm };
+    return obj_call_special(cm, SM_ENTER, args, 1);
+}
+
+static Value get_yield_from_iter(Value v) {
+    if (IS_EXACT(v, type_generator)) return v;
+    return obj_iter(v);
+}
+
+/* One step of `yield from`: 1 yielded *out, 0 returned *out, -1 error. */
+static int yield_from_step(Value it, Value v, Value *out) {
+    if (IS_EXACT(it, type_generator)) return gen_resume(it, v, VAL_NULL, out);
+    Value r;
+    if (IS_NONE(v)) r = obj_next(it);
+    else r = obj_call_method(it, "send", &v, 1);
+    if (!IS_NULL(r)) { *out = r; return 1; }
+    if (!err_occurred()) { *out = VAL_NONE; return 0; }
+    if (err_matches(&exc_StopIteration)) {
+        Value e = err_fetch();
+        *out = exc_get_attr_c(e, "value");
+        return 0;
+    }
+    return -1;
+}
+
+/* Does the code after ip build the argument tuple of a CALL_EX? */
+static int next_is_call_ex(uint32_t *ip, Code *co) {
+    for (uint32_t *p = ip; p < co->code + co->ncode; p++) {
+        int op = INSTR_OP(*p);
+        if (op == OPC_LIST_TO_TUPLE) return 1;
+        if (op == OPC_BUILD_LIST || op == OPC_BUILD_TUPLE || op == OPC_BUILD_SET ||
+            op == OPC_CALL || op == OPC_RETURN_VALUE || op == OPC_STORE_FAST || op == OPC_STORE_NAME)
+            return 0;
+    }
+    return 0;
+}
+
+/* ---- the eval breaker ------------------------------------------------------------------ */
+
+int (*vm_eval_breaker_hook)(ThreadState *ts);
+
+int vm_handle_eval_breaker(ThreadState *ts) {
+    if (vm_eval_breaker_hook) return vm_eval_breaker_hook(ts);
+    ts->eval_breaker = 0;
+    return 0;
+}
+
+/* ---- the loop ---------------------------------------------------------------------------- */
+
+static void add_traceback(Frame *f, uint32_t *ip) {
+    Code *co = f->code;
+    int i = (int)(ip - co->code) - 1;
+    if (i < 0) i = 0;
+    while (i > 0 && i < co->ncode && co->positions[i].lineno == 0) i--;
+    TbInfo w = { co->filename, co->name, 0, 0, -1, -1 };
+    if (i < co->ncode) {
+        CodePos *p = &co->positions[i];
+        w.lineno = p->lineno;
+        w.end_lineno = p->end_lineno;
+        w.col = p->col;
+        w.end_col = p->end_col;
+    }
+    exc_add_traceback(ts_get()->exc, &w);
+}
+
+#if GILPY_COMPUTED_GOTO
+#  define TARGET(op) L_##op:
+#  define NEXT() do { word = *ip++; goto *dispatch_table[INSTR_OP(word)]; } while (0)
+#else
+#  define TARGET(op) case OPC_##op:
+#  define NEXT() goto top
+#endif
+
+#define PUSH(v)   (*sp++ = (v))
+#define POP()     (*--sp)
+#define TOP()     (sp[-1])
+#define PEEK(n)   (sp[-(n)])
+#define ARG       ((int)INSTR_ARG(word))
+#define SAVE()    (f->ip = ip, f->sp = sp)
+#define RELOAD()  do { co = f->code; ip = f->ip; sp = f->sp; lp = f->localsplus; \
+                       consts = AS_TUPLE(co->consts)->items; names = AS_TUPLE(co->names)->items; } while (0)
+#define ERROR()   goto error
+#define CHECK(v)  do { if (IS_NULL(v)) goto error; } while (0)
+
+Value vm_run(ThreadState *ts, Frame *f) {
+#if GILPY_COMPUTED_GOTO
+#  define LABEL_ADDR(name, words, doc) &&L_##name,
+    static void *const dispatch_table[] = { OPCODES(LABEL_ADDR) };
+#endif
+    Code *co;
+    uint32_t *ip;
+    Value *sp, *lp, *consts, *names;
+    uint32_t word;
+    int reraise = 0;
+    Value retval;
+    RELOAD();
+    if (f->throw_on_entry) { f->throw_on_entry = 0; goto error; }
+    if (ts->eval_breaker && vm_handle_eval_breaker(ts) < 0) goto error;
+
+#if GILPY_COMPUTED_GOTO
+    NEXT();
+#else
+top:
+    word = *ip++;
+    switch (INSTR_OP(word)) {
+#endif
+
+    TARGET(NOP) NEXT();
+    TARGET(POP_TOP) { sp--; NEXT(); }
+    TARGET(COPY) { Value v = PEEK(ARG); PUSH(v); NEXT(); }
+    TARGET(SWAP) { Value t = TOP(); sp[-1] = PEEK(ARG); sp[-ARG] = t; NEXT(); }
+    TARGET(PUSH_NULL) { PUSH(VAL_NULL); NEXT(); }
+    TARGET(LOAD_CONST) { PUSH(consts[ARG]); NEXT(); }
+
+    TARGET(LOAD_FAST) {
+        Value v = lp[ARG];
+        if (IS_NULL(v)) {
+            err_format(&exc_UnboundLocalError, "cannot access local variable '%U' where it is not associated with a value",
+                       AS_TUPLE(co->varnames)->items[ARG]);
+            ERROR();
+        }
+        PUSH(v);
+        NEXT();
+    }
+    TARGET(STORE_FAST) { lp[ARG] = POP(); NEXT(); }
+    TARGET(DELETE_FAST) {
+        if (IS_NULL(lp[ARG])) {
+            err_format(&exc_UnboundLocalError, "cannot access local variable '%U' where it is not associated with a value",
+                       AS_TUPLE(co->varnames)->items[ARG]);
+            ERROR();
+        }
+        lp[ARG] = VAL_NULL;
+        NEXT();
+    }
+    TARGET(LOAD_DEREF) {
+        Value v = ((Cell *)AS_OBJ(lp[co->nlocals + ARG]))->ref;
+        if (IS_NULL(v)) { unbound_deref(co, ARG); ERROR(); }
+        PUSH(v);
+        NEXT();
+    }
+    TARGET(STORE_DEREF) { ((Cell *)AS_OBJ(lp[co->nlocals + ARG]))->ref = POP(); NEXT(); }
+    TARGET(DELETE_DEREF) {
+        Cell *c = (Cell *)AS_OBJ(lp[co->nlocals + ARG]);
+        if (IS_NULL(c->ref)) { unbound_deref(co, ARG); ERROR(); }
+        c->ref = VAL_NULL;
+        NEXT();
+    }
+    TARGET(LOAD_CLASSDEREF) {
+        Value name = cell_var_name(co, ARG), v = VAL_NULL;
+        if (IS_DICT(f->locals_dict)) v = dict_get(f->locals_dict, name);
+        if (IS_NULL(v)) {
+            v = ((Cell *)AS_OBJ(lp[co->nlocals + ARG]))->ref;
+            if (IS_NULL(v)) { unbound_deref(co, ARG); ERROR(); }
+        }
+        PUSH(v);
+        NEXT();
+    }
+    TARGET(LOAD_CLOSURE) { PUSH(lp[co->nlocals + ARG]); NEXT(); }
+    TARGET(LOAD_NAME) { Value v = lookup_name(f, names[ARG]); CHECK(v); PUSH(v); NEXT(); }
+    TARGET(STORE_NAME) { Value v = POP(); if (store_name(f, names[ARG], v) < 0) ERROR(); NEXT(); }
+    TARGET(DELETE_NAME) { if (delete_name(f, names[ARG]) < 0) ERROR(); NEXT(); }
+    TARGET(LOAD_GLOBAL) { Value v = lookup_global(f, names[ARG]); CHECK(v); PUSH(v); NEXT(); }
+    TARGET(STORE_GLOBAL) { Value v = POP(); if (dict_set(f->globals, names[ARG], v) < 0) ERROR(); NEXT(); }
+    TARGET(DELETE_GLOBAL) {
+        int r = dict_del(f->globals, names[ARG]);
+        if (r == 0) name_error(names[ARG]);
+        if (r <= 0) ERROR();
+        NEXT();
+    }
+    TARGET(LOAD_ATTR) {
+        Value v = obj_getattr(TOP(), names[ARG]);
+        CHECK(v);
+        sp[-1] = v;
+        NEXT();
+    }
+    TARGET(STORE_ATTR) {
+        Value o = POP(), v = POP();
+        if (obj_setattr(o, names[ARG], v) < 0) ERROR();
+        NEXT();
+    }
+    TARGET(DELETE_ATTR) {
+        Value o = POP();
+        if (obj_setattr(o, names[ARG], VAL_NULL) < 0) ERROR();
+        NEXT();
+    }
+    TARGET(LOAD_METHOD) {
+        Value o = TOP(), name = names[ARG];
+        Type *t = val_type(o);
+        if (obj_uses_generic_getattr(t)) {
+            Value d = type_lookup(t, name);
+            if (!IS_NULL(d) && IS_OBJ(d) &&
+                (AS_OBJ(d)->type == &type_function || AS_OBJ(d)->type == &type_method_descriptor)) {
+                Value *dp = obj_dict_ptr(o);
+                if (!dp || !IS_DICT(*dp) || IS_NULL(dict_get(*dp, name))) {
+                    sp[-1] = d;
+                    PUSH(o);
+                    NEXT();
+                }
+            }
+        }
+        Value v = obj_getattr(o, name);
+        CHECK(v);
+        sp[-1] = VAL_NULL;
+        PUSH(v);
+        NEXT();
+    }
+    TARGET(BINARY_SUBSCR) {
+        Value k = POP(), o = TOP(), v;
+        if (IS_EXACT(o, type_list) && IS_SMALLINT(k)) {
+            int64_t i = AS_SMALLINT(k), n = AS_LIST(o)->len;
+            if (i < 0) i += n;
+            if ((uint64_t)i < (uint64_t)n) { sp[-1] = AS_LIST(o)->items[i]; NEXT(); }
+        } else if (IS_EXACT(o, type_dict)) {
+            v = dict_get(o, k);
+            if (!IS_NULL(v)) { sp[-1] = v; NEXT(); }
+            if (err_occurred()) ERROR();
+        }
+        v = obj_getitem(o, k);
+        CHECK(v);
+        sp[-1] = v;
+        NEXT();
+    }
+    TARGET(STORE_SUBSCR) {
+        Value k = POP(), o = POP(), v = POP();
+        if (IS_EXACT(o, type_list) && IS_SMALLINT(k)) {
+            int64_t i = AS_SMALLINT(k), n = AS_LIST(o)->len;
+            if (i < 0) i += n;
+            if ((uint64_t)i < (uint64_t)n) { AS_LIST(o)->items[i] = v; NEXT(); }
+        } else if (IS_EXACT(o, type_dict)) {
+            if (dict_set(o, k, v) < 0) ERROR();
+            NEXT();
+        }
+        if (obj_setitem(o, k, v) < 0) ERROR();
+        NEXT();
+    }
+    TARGET(DELETE_SUBSCR) {
+        Value k = POP(), o = POP();
+        if (obj_delitem(o, k) < 0) ERROR();
+        NEXT();
+    }
+    TARGET(BINARY_OP) {
+        Value b = POP(), a = TOP(), r;
+        int op = ARG;
+        if (BOTH_SMALLINT(a, b)) {
+            int64_t x = AS_SMALLINT(a), y = AS_SMALLINT(b), z;
+            switch (op % OP__COUNT) {
+            case OP_ADD: z = x + y; if (SMALLINT_FITS(z)) { sp[-1] = MK_SMALLINT(z); NEXT(); } break;
+            case OP_SUB: z = x - y; if (SMALLINT_FITS(z)) { sp[-1] = MK_SMALLINT(z); NEXT(); } break;
+            case OP_MUL:
+                if (!__builtin_mul_overflow(x, y, &z) && SMALLINT_FITS(z)) { sp[-1] = MK_SMALLINT(z); NEXT(); }
+                break;
+            case OP_FLOORDIV:
+                if (y != 0) { z = x / y; if ((x % y != 0) && ((x < 0) != (y < 0))) z--; sp[-1] = MK_SMALLINT(z); NEXT(); }
+                break;
+            case OP_MOD:
+                if (y != 0) { z = x % y; if (z != 0 && ((z < 0) != (y < 0))) z += y; sp[-1] = MK_SMALLINT(z); NEXT(); }
+                break;
+            case OP_BITAND: sp[-1] = MK_SMALLINT(x & y); NEXT();
+            case OP_BITOR: sp[-1] = MK_SMALLINT(x | y); NEXT();
+            case OP_BITXOR: sp[-1] = MK_SMALLINT(x ^ y); NEXT();
+            case OP_TRUEDIV:
+                if (y != 0 && x < ((int64_t)1 << 53) && x > -((int64_t)1 << 53)) {
+                    sp[-1] = MK_FLOAT((double)x / (double)y);
+                    NEXT();
+                }
+                break;
+            default: break;
+            }
+        } else if (IS_FLOAT(a) && IS_FLOAT(b)) {
+            double x = AS_FLOAT(a), y = AS_FLOAT(b);
+            switch (op % OP__COUNT) {
+            case OP_ADD: sp[-1] = MK_FLOAT(x + y); NEXT();
+            case OP_SUB: sp[-1] = MK_FLOAT(x - y); NEXT();
+            case OP_MUL: sp[-1] = MK_FLOAT(x * y); NEXT();
+            case OP_TRUEDIV: if (y != 0.0) { sp[-1] = MK_FLOAT(x / y); NEXT(); } break;
+            default: break;
+            }
+        }
+        r = op < OP__COUNT ? obj_binop(a, b, op) : obj_inplace_binop(a, b, op - OP__COUNT);
+        CHECK(r);
+        sp[-1] = r;
+        NEXT();
+    }
+    TARGET(UNARY_NEGATIVE) {
+        Value a = TOP(), r;
+        if (IS_SMALLINT(a) && AS_SMALLINT(a) != SMALLINT_MIN) r = MK_SMALLINT(-AS_SMALLINT(a));
+        else if (IS_FLOAT(a)) r = MK_FLOAT(-AS_FLOAT(a));
+        else r = obj_unaryop(a, UOP_NEG);
+        CHECK(r);
+        sp[-1] = r;
+        NEXT();
+    }
+    TARGET(UNARY_POSITIVE) { Value r = obj_unaryop(TOP(), UOP_POS); CHECK(r); sp[-1] = r; NEXT(); }
+    TARGET(UNARY_INVERT) { Value r = obj_unaryop(TOP(), UOP_INVERT); CHECK(r); sp[-1] = r; NEXT(); }
+    TARGET(UNARY_NOT) {
+        int t = obj_truthy(TOP());
+        if (t < 0) ERROR();
+        sp[-1] = MK_BOOL(!t);
+        NEXT();
+    }
+    TARGET(COMPARE_OP) {
+        Value b = POP(), a = TOP(), r;
+        if (BOTH_SMALLINT(a, b) || (IS_FLOAT(a) && IS_FLOAT(b))) {
+            int c = obj_richcompare_bool(a, b, ARG);
+            if (!IS_FLOAT(a) || c >= 0) { sp[-1] = MK_BOOL(c); NEXT(); }
+        }
+        r = obj_richcompare(a, b, ARG);
+        CHECK(r);
+        sp[-1] = r;
+        NEXT();
+    }
+    TARGET(IS_OP) { Value b = POP(), a = TOP(); sp[-1] = MK_BOOL((a == b) ^ ARG); NEXT(); }
+    TARGET(CONTAINS_OP) {
+        Value b = POP(), a = TOP();
+        int c = obj_contains(b, a);
+        if (c < 0) ERROR();
+        sp[-1] = MK_BOOL(c ^ ARG);
+        NEXT();
+    }
+    TARGET(BUILD_TUPLE) {
+        Value t = tuple_from_array(sp - ARG, ARG);
+        CHECK(t);
+        sp -= ARG;
+        PUSH(t);
+        NEXT();
+    }
+    TARGET(BUILD_LIST) {
+        Value l = list_from_array(sp - ARG, ARG);
+        CHECK(l);
+        sp -= ARG;
+        PUSH(l);
+        NEXT();
+    }
+    TARGET(BUILD_SET) {
+        Value s = set_new(&type_set);
+        CHECK(s);
+        for (int i = ARG; i > 0; i--) if (set_add(s, PEEK(i)) < 0) ERROR();
+        sp -= ARG;
+        PUSH(s);
+        NEXT();
+    }
+    TARGET(BUILD_MAP) {
+        Value d = dict_new_presized(ARG);
+        CHECK(d);
+        for (int i = 2 * ARG; i > 0; i -= 2) if (dict_set(d, PEEK(i), PEEK(i - 1)) < 0) ERROR();
+        sp -= 2 * ARG;
+        PUSH(d);
+        NEXT();
+    }
+    TARGET(BUILD_STRING) {
+        Value s = build_string(sp - ARG, ARG);
+        CHECK(s);
+        sp -= ARG;
+        PUSH(s);
+        NEXT();
+    }
+    TARGET(BUILD_SLICE) {
+        Value step = ARG == 3 ? POP() : VAL_NONE;
+        Value stop = POP(), start = TOP();
+        Value s = slice_new(start, stop, step);
+        CHECK(s);
+        sp[-1] = s;
+        NEXT();
+    }
+    TARGET(LIST_APPEND) { Value v = POP(); if (list_append(PEEK(ARG), v) < 0) ERROR(); NEXT(); }
+    TARGET(SET_ADD) { Value v = POP(); if (set_add(PEEK(ARG), v) < 0) ERROR(); NEXT(); }
+    TARGET(MAP_ADD) {
+        Value v = POP(), k = POP();
+        if (dict_set(PEEK(ARG), k, v) < 0) ERROR();
+        NEXT();
+    }
+    TARGET(LIST_EXTEND) {
+        Value it = POP();
+        if (IS_NULL(val_type(it)->slots[SM_ITER]) && IS_NULL(val_type(it)->slots[SM_GETITEM])) {
+            /* in a call f(*a) the list sits right above the callee slots */
+            Value *l = sp - ARG;
+            int in_call = l - 2 >= f->stack && IS_OBJ(l[0]) && IS_EXACT(l[0], type_list) &&
+                          (IS_NULL(l[-2]) || IS_OBJ(l[-2]));
+            if (in_call && INSTR_OP(*ip) != OPC_BUILD_LIST && next_is_call_ex(ip, co))
+                err_format(&exc_TypeError, "%S argument after * must be an iterable, not %T",
+                           callable_str(IS_NULL(l[-2]) ? l[-1] : l[-2]), it);
+            else
+                err_format(&exc_TypeError, "Value after * must be an iterable, not %T", it);
+            ERROR();
+        }
+        if (list_extend(PEEK(ARG), it) < 0) ERROR();
+        NEXT();
+    }
+    TARGET(SET_UPDATE) {
+        Value it = POP(), s = PEEK(ARG), x;
+        Value iter = obj_iter(it);
+        CHECK(iter);
+        while (!IS_NULL(x = obj_next(iter))) if (set_add(s, x) < 0) ERROR();
+        if (err_occurred()) ERROR();
+        NEXT();
+    }
+    TARGET(DICT_UPDATE) {
+        Value m = POP();
+        if (dict_update(PEEK(ARG), m) < 0) {
+            if (err_matches(&exc_AttributeError) || err_matches(&exc_TypeError)) {
+                err_clear();
+                err_format(&exc_TypeError, "'%T' object is not a mapping", m);
+            }
+            ERROR();
+        }
+        NEXT();
+    }
+    TARGET(DICT_MERGE) {
+        Value m = POP();
+        Value a = PEEK(ARG + 2), b = PEEK(ARG + 1);
+        if (dict_merge_call(PEEK(ARG), m, IS_NULL(a) ? b : a) < 0) ERROR();
+        NEXT();
+    }
+    TARGET(LIST_TO_TUPLE) {
+        Value l = TOP();
+        Value t = tuple_from_array(AS_LIST(l)->items, AS_LIST(l)->len);
+        CHECK(t);
+        sp[-1] = t;
+        NEXT();
+    }
+    TARGET(UNPACK_SEQUENCE) {
+        Value v = POP();
+        int n = ARG;
+        Value tmp[n > 0 ? n : 1];
+        if (unpack_iterable(v, n, tmp) < 0) ERROR();
+        for (int i = n - 1; i >= 0; i--) PUSH(tmp[i]);
+        NEXT();
+    }
+    TARGET(UNPACK_EX) {
+        Value v = POP();
+        Value *nsp = unpack_ex(v, ARG & 0xFF, ARG >> 8, sp);
+        if (!nsp) ERROR();
+        sp = nsp;
+        NEXT();
+    }
+    TARGET(JUMP) { ip = co->code + ARG; NEXT(); }
+    TARGET(JUMP_BACKWARD) {
+        ip = co->code + ARG;
+        if (ts->eval_breaker) {
+            SAVE();
+            if (vm_handle_eval_breaker(ts) < 0) ERROR();
+        }
+        NEXT();
+    }
+    TARGET(POP_JUMP_IF_FALSE) {
+        Value v = POP();
+        if (v == VAL_FALSE) { ip = co->code + ARG; NEXT(); }
+        if (v == VAL_TRUE) NEXT();
+        int t = obj_truthy(v);
+        if (t < 0) ERROR();
+        if (!t) ip = co->code + ARG;
+        NEXT();
+    }
+    TARGET(POP_JUMP_IF_TRUE) {
+        Value v = POP();
+        if (v == VAL_TRUE) { ip = co->code + ARG; NEXT(); }
+        if (v == VAL_FALSE) NEXT();
+        int t = obj_truthy(v);
+        if (t < 0) ERROR();
+        if (t) ip = co->code + ARG;
+        NEXT();
+    }
+    TARGET(JUMP_IF_FALSE_OR_POP) {
+        int t = obj_truthy(TOP());
+        if (t < 0) ERROR();
+        if (!t) ip = co->code + ARG; else sp--;
+        NEXT();
+    }
+    TARGET(JUMP_IF_TRUE_OR_POP) {
+        int t = obj_truthy(TOP());
+        if (t < 0) ERROR();
+        if (t) ip = co->code + ARG; else sp--;
+        NEXT();
+    }
+    TARGET(GET_ITER) { Value it = obj_iter(TOP()); CHECK(it); sp[-1] = it; NEXT(); }
+    TARGET(FOR_ITER) {
+        SAVE();
+        Value x = obj_next(TOP());
+        if (!IS_NULL(x)) { PUSH(x); NEXT(); }
+        if (err_occurred()) ERROR();
+        sp--;
+        ip = co->code + ARG;
+        NEXT();
+    }
+    TARGET(CALL) {
+        int nargs = ARG;
+        Value *base = sp - nargs - 2, *args;
+        Value callable = call_site(base, &args, &nargs);
+        Value r;
+        if (IS_OBJ(callable) && AS_OBJ(callable)->type == &type_function) {
+            SAVE();
+            Value gen = VAL_NULL;
+            Frame *nf = call_prepare(ts, callable, args, nargs, VAL_NULL, &gen);
+            if (!nf) { CHECK(gen); sp = base; PUSH(gen); NEXT(); }
+            f->sp = base;           /* the call site is popped; the result is pushed on return */
+            f = nf;
+            RELOAD();
+            if (ts->eval_breaker && vm_handle_eval_breaker(ts) < 0) ERROR();
+            NEXT();
+        }
+        if (IS_OBJ(callable) && AS_OBJ(callable)->type == &type_method && IS_NULL(base[0])) {
+            /* a bound method in the callee slot: put func and self in place */
+            BoundMethod *m = (BoundMethod *)AS_OBJ(callable);
+            base[0] = m->func;
+            base[1] = m->self;
+            callable = base[0];
+            args = base + 1;
+            nargs++;
+            if (IS_OBJ(callable) && AS_OBJ(callable)->type == &type_function) {
+                SAVE();
+                Value gen = VAL_NULL;
+                Frame *nf = call_prepare(ts, callable, args, nargs, VAL_NULL, &gen);
+                if (!nf) { CHECK(gen); sp = base; PUSH(gen); NEXT(); }
+                f->sp = base;
+                f = nf;
+                RELOAD();
+                NEXT();
+            }
+        }
+        SAVE();
+        r = call_value(callable, args, nargs, VAL_NULL);
+        CHECK(r);
+        sp = base;
+        PUSH(r);
+        NEXT();
+    }
+    TARGET(CALL_KW) {
+        Value kwnames = POP();
+        int nkw = (int)AS_TUPLE(kwnames)->len;
+        int nargs = ARG - nkw;
+        Value *base = sp - ARG - 2, *args;
+        Value callable = call_site(base, &args, &nargs);
+        SAVE();
+        Value r;
+        if (IS_OBJ(callable) && AS_OBJ(callable)->type == &type_function) {
+            Value gen = VAL_NULL;
+            Frame *nf = call_prepare(ts, callable, args, nargs, kwnames, &gen);
+            if (!nf) { CHECK(gen); sp = base; PUSH(gen); NEXT(); }
+            f->sp = base;
+            f = nf;
+            RELOAD();
+            NEXT();
+        }
+        r = call_value(callable, args, nargs, kwnames);
+        CHECK(r);
+        sp = base;
+        PUSH(r);
+        NEXT();
+    }
+    TARGET(CALL_EX) {
+        Value kw = (ARG & 1) ? POP() : VAL_NULL;
+        Value argt = POP();
+        Value *base = sp - 2;
+        Value callable = IS_NULL(base[0]) ? base[1] : base[0];
+        if (!IS_NULL(base[0])) {
+            Value t = seq_to_list(argt);
+            CHECK(t);
+            if (list_insert(t, 0, base[1]) < 0) ERROR();
+            argt = t;
+        }
+        SAVE();
+        Value r = call_ex(callable, argt, kw);
+        CHECK(r);
+        sp = base;
+        PUSH(r);
+        NEXT();
+    }
+    TARGET(RETURN_VALUE) {
+        retval = POP();
+        if (f->is_entry) {
+            f->yielded = 0;
+            SAVE();
+            frame_pop(ts, f);
+            return retval;
+        }
+        Frame *caller = f->prev;
+        frame_pop(ts, f);
+        f = caller;
+        RELOAD();
+        PUSH(retval);
+        NEXT();
+    }
+    TARGET(MAKE_FUNCTION) {
+        Value code = POP();
+        Value closure = (ARG & 8) ? POP() : VAL_NULL;
+        Value ann = (ARG & 4) ? POP() : VAL_NULL;
+        Value kwdef = (ARG & 2) ? POP() : VAL_NULL;
+        Value def = (ARG & 1) ? POP() : VAL_NULL;
+        Value fn = func_new(code, f->globals, VAL_NULL);
+        CHECK(fn);
+        AS_FUNC(fn)->closure = closure;
+        AS_FUNC(fn)->annotations = ann;
+        AS_FUNC(fn)->kwdefaults = kwdef;
+        AS_FUNC(fn)->defaults = def;
+        PUSH(fn);
+        NEXT();
+    }
+    TARGET(LOAD_BUILD_CLASS) {
+        Value bc = dict_get_c(f->builtins, "__build_class__");
+        if (IS_NULL(bc)) { err_format(&exc_NameError, "__build_class__ not found"); ERROR(); }
+        PUSH(bc);
+        NEXT();
+    }
+    TARGET(SETUP_FINALLY) {
+        Block *b = &f->blocks[f->nblocks++];
+        b->handler = ARG;
+        b->depth = (int32_t)*ip++;
+        NEXT();
+    }
+    TARGET(POP_BLOCK) { f->nblocks--; NEXT(); }
+    TARGET(PUSH_EXC_INFO) {
+        Value exc = TOP();
+        sp[-1] = IS_NULL(ts->handled_exc) ? VAL_NONE : ts->handled_exc;
+        PUSH(exc);
+        ts->handled_exc = exc;
+        NEXT();
+    }
+    TARGET(POP_EXCEPT) {
+        Value prev = POP();
+        ts->handled_exc = IS_NONE(prev) ? VAL_NULL : prev;
+        NEXT();
+    }
+    TARGET(CHECK_EXC_MATCH) {
+        Value t = POP();
+        if (!exc_type_valid(t)) {
+            err_format(&exc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+            ERROR();
+        }
+        PUSH(MK_BOOL(err_given_matches(TOP(), t)));
+        NEXT();
+    }
+    TARGET(RERAISE) {
+        ts->exc = POP();
+        reraise = 1;
+        goto error_reraise;
+    }
+    TARGET(RAISE_VARARGS) {
+        if (ARG == 0) {
+            if (IS_NULL(ts->handled_exc)) { err_format(&exc_RuntimeError, "No active exception to reraise"); ERROR(); }
+            ts->exc = ts->handled_exc;
+            reraise = 1;
+            goto error_reraise;
+        }
+        Value cause = ARG == 2 ? POP() : VAL_NULL;
+        Value e = POP();
+        do_raise(ts, e, cause);
+        ERROR();
+    }
+    TARGET(LOAD_ASSERTION_ERROR) { PUSH(MK_OBJ(&exc_AssertionError)); NEXT(); }
+    TARGET(BEFORE_WITH) {
+        Value exit = VAL_NULL;
+        SAVE();
+        Value entered = before_with(TOP(), &exit);
+        CHECK(entered);
+        sp[-1] = exit;
+        PUSH(entered);
+        NEXT();
+    }
+    TARGET(WITH_EXIT_NONE) {
+        Value exit = POP();
+        SAVE();
+        Value r = call3(exit, VAL_NONE, VAL_NONE, VAL_NONE);
+        CHECK(r);
+        NEXT();
+    }
+    TARGET(WITH_EXCEPT_START) {
+        Value exc = TOP(), exit = PEEK(3);
+        SAVE();
+        Value tb = IS_EXC(exc) ? AS_EXC(exc)->traceback : VAL_NONE;
+        Value r = call3(exit, MK_OBJ(val_type(exc)), exc, tb);
+        CHECK(r);
+        PUSH(r);
+        NEXT();
+    }
+    TARGET(YIELD_VALUE) {
+        retval = POP();
+        f->yielded = 1;
+        SAVE();
+        frame_pop(ts, f);
+        return retval;
+    }
+    TARGET(GET_YIELD_FROM_ITER) { Value it = get_yield_from_iter(TOP()); CHECK(it); sp[-1] = it; NEXT(); }
+    TARGET(YIELD_FROM) {
+        Value v = POP(), it = TOP(), out;
+        SAVE();
+        int st = yield_from_step(it, v, &out);
+        if (st < 0) ERROR();
+        if (st == 1) {
+            f->yielded = 1;
+            ip--;                         /* resume at YIELD_FROM with [it, sent] */
+            SAVE();
+            frame_pop(ts, f);
+            return out;
+        }
+        sp[-1] = out;
+        NEXT();
+    }
+    TARGET(IMPORT_NAME) {
+        Value fromlist = POP(), level = TOP();
+        SAVE();
+        Value m = import_module_level(names[ARG], f->globals, fromlist, IS_SMALLINT(level) ? (int)AS_SMALLINT(level) : 0);
+        CHECK(m);
+        sp[-1] = m;
+        NEXT();
+    }
+    TARGET(IMPORT_FROM) { Value v = import_from(TOP(), names[ARG]); CHECK(v); PUSH(v); NEXT(); }
+    TARGET(IMPORT_STAR) { Value m = POP(); if (import_star(f, m) < 0) ERROR(); NEXT(); }
+    TARGET(FORMAT_VALUE) {
+        Value spec = (ARG & 4) ? POP() : VAL_NULL;
+        Value s = format_value(TOP(), ARG & 3, spec);
+        CHECK(s);
+        sp[-1] = s;
+        NEXT();
+    }
+    TARGET(SETUP_ANNOTATIONS) {
+        Value ld = IS_NULL(f->locals_dict) ? f->globals : f->locals_dict;
+        Value key = str_intern_c("__annotations__");
+        if (IS_DICT(ld) && IS_NULL(dict_get(ld, key))) {
+            Value d = dict_new();
+            CHECK(d);
+            if (dict_set(ld, key, d) < 0) ERROR();
+        }
+        NEXT();
+    }
+    TARGET(PRINT_EXPR) {
+        Value v = POP();
+        Value hook = IS_OBJ(interp.sys_module) ? obj_getattr_c(interp.sys_module, "displayhook") : VAL_NULL;
+        CHECK(hook);
+        SAVE();
+        if (IS_NULL(call1(hook, v))) ERROR();
+        NEXT();
+    }
+#if !GILPY_COMPUTED_GOTO
+    default:
+        err_format(&exc_SystemError, "unknown opcode %d", (int)INSTR_OP(word));
+        goto error;
+    }
+#endif
+
+error:
+    reraise = 0;
+error_reraise:
+    {
+        Value exc = ts->exc;
+        if (IS_NULL(exc)) {
+            err_format(&exc_SystemError, "error return without exception set");
+            exc = ts->exc;
+        }
+        if (!reraise) {
+            if (IS_EXC(exc) && IS_NONE(AS_EXC(exc)->traceback) && !IS_NULL(ts->handled_exc) &&
+                IS_NONE(AS_EXC(exc)->context))
+                exc_set_context(exc, ts->handled_exc);
+            add_traceback(f, ip);
+        }
+        reraise = 0;
+        if (f->nblocks > 0) {
+            Block *b = &f->blocks[--f->nblocks];
+            sp = f->stack + b->depth;
+            PUSH(exc);
+            ts->exc = VAL_NULL;
+            ip = co->code + b->handler;
+            NEXT();
+        }
+        if (f->is_entry) {
+            SAVE();
+            f->yielded = 0;
+            frame_pop(ts, f);
+            return VAL_NULL;
+        }
+        Frame *caller = f->prev;
+        frame_pop(ts, f);
+        f = caller;
+        RELOAD();
+        goto error;
+    }
+}
+
+/* ---- running code in a namespace ---------------------------------------------------------- */
+
+Value vm_exec_code(Code *co, Value globals, Value locals) {
+    ThreadState *ts = ts_get();
+    if (IS_NULL(dict_get_c(globals, "__builtins__")) &&
+        dict_set_c(globals, "__builtins__", interp.builtins_module) < 0)
+        return VAL_NULL;
+    Value b = dict_get_c(globals, "__builtins__");
+    if (IS_EXACT(b, type_module)) b = MODULE_DICT(b);
+    if (!IS_DICT(b)) b = interp.builtins;
+    if (obj_enter_recursion(" while calling a Python object") < 0) return VAL_NULL;
+    Frame *f = frame_push(ts, co, VAL_NULL, globals, b, locals);
+    if (!f) { obj_leave_recursion(); return VAL_NULL; }
+    f->is_entry = 1;
+    if (co->ncells) {
+        for (int i = 0; i < co->ncells; i++) {
+            f->localsplus[co->nlocals + i] = cell_new(VAL_NULL);
+            if (IS_NULL(f->localsplus[co->nlocals + i])) { frame_pop(ts, f); obj_leave_recursion(); return VAL_NULL; }
+        }
+    }
+    Value r = vm_run(ts, f);
+    obj_leave_recursion();
+    return r;
+}
+
+/* Run a class body function with `ns` as its namespace. */
+Value vm_run_class_body(Value func, Value ns) {
+    ThreadState *ts = ts_get();
+    Function *fn = AS_FUNC(func);
+    Code *co = AS_CODE(fn->code);
+    if (obj_enter_recursion(" while calling a Python object") < 0) return VAL_NULL;
+    Frame *f = frame_push(ts, co, func, fn->globals, fn->builtins, ns);
+    if (!f) { obj_leave_recursion(); return VAL_NULL; }
+    f->is_entry = 1;
+    if ((co->ncells || co->nfree) && frame_setup_cells(f, fn) < 0) {
+        frame_pop(ts, f);
+        obj_leave_recursion();
+        return VAL_NULL;
+    }
+    Value r = vm_run(ts, f);
+    obj_leave_recursion();
+    return r;
+}
+
+/* ---- introspection for builtins ------------------------------------------------------------- */
+
+Value vm_current_globals(void) {
+    Frame *f = ts_get()->frame;
+    return f ? f->globals : VAL_NULL;
+}
+
+Value vm_globals(void) {
+    Frame *f = ts_get()->frame;
+    return f ? f->globals : interp.main_module == 0 ? VAL_NULL : MODULE_DICT(interp.main_module);
+}
+
+Value vm_locals(void) {
+    Frame *f = ts_get()->frame;
+    if (!f) return vm_globals();
+    if (!IS_NULL(f->locals_dict)) return f->locals_dict;
+    Value d = dict_new();
+    if (IS_NULL(d)) return VAL_NULL;
+    Code *co = f->code;
+    for (int i = 0; i < co->nlocals; i++)
+        if (!IS_NULL(f->localsplus[i]) && dict_set(d, AS_TUPLE(co->varnames)->items[i], f->localsplus[i]) < 0)
+            return VAL_NULL;
+    for (int i = 0; i < co->ncells + co->nfree; i++) {
+        Value c = f->localsplus[co->nlocals + i];
+        if (IS_OBJ(c) && !IS_NULL(((Cell *)AS_OBJ(c))->ref) &&
+            dict_set(d, cell_var_name(co, i), ((Cell *)AS_OBJ(c))->ref) < 0)
+            return VAL_NULL;
+    }
+    return d;
+}
+
+int vm_super_args(Value *type, Value *obj) {
+    Frame *f = ts_get()->frame;
+    if (!f) { err_format(&exc_RuntimeError, "super(): no current frame"); return -1; }
+    Code *co = f->code;
+    if (co->argcount == 0 && !(co->flags & CO_VARARGS)) {
+        err_format(&exc_RuntimeError, "super(): no arguments");
+        return -1;
+    }
+    Value first = f->localsplus[0];
+    if (co->cell2arg)
+        for (int i = 0; i < co->ncells; i++)
+            if (co->cell2arg[i] == 0) first = ((Cell *)AS_OBJ(f->localsplus[co->nlocals + i]))->ref;
+    if (IS_NULL(first)) { err_format(&exc_RuntimeError, "super(): arg[0] deleted"); return -1; }
+    for (int i = 0; i < co->nfree; i++) {
+        Value name = AS_TUPLE(co->freevars)->items[i];
+        if (!str_eq_c(name, "__class__")) continue;
+        Value cls = ((Cell *)AS_OBJ(f->localsplus[co->nlocals + co->ncells + i]))->ref;
+        if (IS_NULL(cls)) { err_format(&exc_RuntimeError, "super(): empty __class__ cell"); return -1; }
+        if (!IS_TYPE(cls)) { err_format(&exc_RuntimeError, "super(): __class__ is not a type (%T)", cls); return -1; }
+        *type = cls;
+        *obj = first;
+        return 0;
+    }
+    err_format(&exc_RuntimeError, "super(): __class__ cell not found");
+    return -1;
+}
+
+/* The (filename, lineno, name, globals) of the frame `depth` levels up. */
+int vm_frame_info(int depth, Value *code, int *lineno, Value *globals) {
+    Frame *f = ts_get()->frame;
+    while (f && depth-- > 0) f = f->prev;
+    if (!f) return -1;
+    *code = MK_OBJ(f->code);
+    int i = (int)(f->ip - f->code->code) - 1;
+    *lineno = code_line_at(f->code, i < 0 ? 0 : i);
+    *globals = f->globals;
+    return 0;
+}

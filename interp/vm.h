@@ -1,0 +1,95 @@
+/* vm.h - frames, functions, generators and the eval loop.
+ *
+ * A Frame is the activation of a Code object.  Its memory is one block:
+ *
+ *   [Frame header][Block blocks[maxblocks]][localsplus: nlocals + ncells
+ *    + nfree][value stack: stacksize]
+ *
+ * Ordinary frames are bump-allocated on the thread's VM stack
+ * (ThreadState.stack_top), so a Python call allocates nothing on the heap.
+ * A generator's frame lives inside its Gen object and is linked into the
+ * thread's frame chain only while it runs.  The collector scans both
+ * conservatively (see runtime/gc.h).
+ */
+#ifndef GILPY_VM_H
+#define GILPY_VM_H
+
+#include "../runtime/object.h"
+#include "../runtime/state.h"
+#include "code.h"
+
+typedef struct Block {
+    int32_t handler;            /* word index of the handler */
+    int32_t depth;              /* value-stack depth to restore */
+} Block;
+
+typedef struct Frame {
+    struct Frame *prev;         /* the caller (thread's frame chain) */
+    Code     *code;
+    Value     func;             /* the Function, or VAL_NULL (module/exec code) */
+    Value     globals;          /* dict */
+    Value     builtins;         /* dict */
+    Value     locals_dict;      /* module/class/exec code: the namespace; else VAL_NULL */
+    uint32_t *ip;               /* next instruction (saved while not running) */
+    Value    *sp;               /* value stack top (saved while not running) */
+    Value    *stack;            /* base of the value stack */
+    Block    *blocks;
+    Value    *localsplus;       /* fast locals, then cells, then frees */
+    int32_t   nblocks;
+    uint8_t   is_entry;         /* returning from it leaves vm_run */
+    uint8_t   is_gen;           /* owned by a generator */
+    uint8_t   yielded;          /* vm_run returned because of a yield */
+    uint8_t   throw_on_entry;     /* vm_run starts by raising ts->exc here */
+    Value     gen;              /* the owning Gen, or VAL_NULL */
+    size_t    size;             /* bytes of the whole block */
+} Frame;
+
+typedef struct Function {
+    Obj   header;
+    Value code;                 /* Code */
+    Value globals;              /* dict */
+    Value builtins;             /* dict */
+    Value name, qualname, doc, module;
+    Value defaults;             /* tuple or VAL_NULL */
+    Value kwdefaults;           /* dict or VAL_NULL */
+    Value closure;              /* tuple of cells or VAL_NULL */
+    Value annotations;          /* dict or VAL_NULL */
+    Value dict;                 /* __dict__ */
+} Function;
+
+typedef struct Gen {
+    Obj    header;
+    Value  name, qualname;
+    Value  code;
+    Value  exc_state;           /* handled_exc while the generator is suspended */
+    int    running;
+    int    started;
+    int    finished;
+    Frame *frame;               /* points into `mem` */
+    size_t mem_size;
+    char   mem[];               /* the frame */
+} Gen;
+
+extern Type type_function, type_generator;
+#define AS_FUNC(v) ((Function *)AS_OBJ(v))
+#define AS_GEN(v)  ((Gen *)AS_OBJ(v))
+
+/* Run code in a namespace (exec / module bodies): globals and locals dicts. */
+Value vm_exec_code(Code *code, Value globals, Value locals);
+/* Call a Python function. */
+Value vm_call_function(Value func, Value *args, int nargs, Value kwnames);
+/* Resume a generator: send `value` (or throw `exc` when not VAL_NULL).
+ * Returns 1 with *out the yielded value, 0 with *out the return value,
+ * -1 on error. */
+int   gen_resume(Value gen, Value value, Value exc, Value *out);
+Value gen_new(Value func, Frame *frame_template);
+Value vm_run(ThreadState *ts, Frame *f);
+void  vm_init(void);
+/* Eval-breaker work: signals, GIL drop requests, async exceptions. */
+int   vm_handle_eval_breaker(ThreadState *ts);
+
+Value vm_globals(void);
+Value vm_locals(void);
+Value func_new(Value code, Value globals, Value qualname);
+
+#endif

@@ -1,0 +1,657 @@
+/* abstract.c - the object protocols: what `a + b`, `a[k]`, `repr(a)`,
+ * `a.x`, `iter(a)` and friends mean for any object.
+ *
+ * Each protocol asks the operand's type for the cached special method
+ * (Type.slots, see object.h) and calls it through call_slot, which calls a
+ * native method's C function directly and anything else through the VM.
+ * The binary-operator and comparison dispatch follows CPython exactly: the
+ * reflected method of a right operand whose type is a proper subclass that
+ * overrides it goes first; NotImplemented falls through to the other side;
+ * `==` and `!=` fall back to identity.
+ */
+#include <string.h>
+
+#include "call.h"
+#include "error.h"
+#include "gc.h"
+#include "obj_bytes.h"
+#include "obj_dict.h"
+#include "obj_float.h"
+#include "obj_int.h"
+#include "obj_list.h"
+#include "obj_misc.h"
+#include "obj_str.h"
+#include "obj_type.h"
+#include "state.h"
+#include "strbuf.h"
+
+extern Type type_function;
+
+/* ---- calling a slot ------------------------------------------------------------- */
+
+static Value call_slot(Value f, Value *args, int nargs, Value kwnames) {
+    if (IS_OBJ(f)) {
+        Type *ft = AS_OBJ(f)->type;
+        if (ft == &type_method_descriptor)
+            return ((MethodDescr *)AS_OBJ(f))->def->fn(args, nargs, kwnames);
+        if (ft == &type_function || ft == &type_builtin_function)
+            return call_value(f, args, nargs, kwnames);
+        if (ft == &type_staticmethod)
+            return call_value(((WrapperObj *)AS_OBJ(f))->func, args + 1, nargs - 1, kwnames);
+        if (ft == &type_classmethod) {
+            Value save = args[0];
+            args[0] = MK_OBJ(val_type(save));
+            Value r = call_value(((WrapperObj *)AS_OBJ(f))->func, args, nargs, kwnames);
+            args[0] = save;
+            return r;
+        }
+    }
+    Value bound = descr_get(f, args[0], MK_OBJ(val_type(args[0])));
+    if (IS_NULL(bound)) return VAL_NULL;
+    return call_value(bound, args + 1, nargs - 1, kwnames);
+}
+
+Value obj_call_special(Value v, SpecialMethod sm, Value *args, int nargs) {
+    Value f = val_type(v)->slots[sm];
+    if (IS_NULL(f)) return VAL_NULL;
+    return call_slot(f, args, nargs, VAL_NULL);
+}
+
+Value obj_call_special_kw(Value v, SpecialMethod sm, Value *args, int nargs, Value kwnames) {
+    Value f = val_type(v)->slots[sm];
+    if (IS_NULL(f)) return VAL_NULL;
+    return call_slot(f, args, nargs, kwnames);
+}
+
+/* Call special method sm with one argument besides the receiver. */
+static Value call_special1(Value v, SpecialMethod sm, Value arg) {
+    Value args[2] = { v, arg };
+    return obj_call_special(v, sm, args, 2);
+}
+
+static Value call_special0(Value v, SpecialMethod sm) {
+    Value args[1] = { v };
+    return obj_call_special(v, sm, args, 1);
+}
+
+Value obj_call_method(Value o, const char *name, Value *args, int nargs) {
+    Value m = obj_getattr_c(o, name);
+    if (IS_NULL(m)) return VAL_NULL;
+    return call_value(m, args, nargs, VAL_NULL);
+}
+
+/* ---- recursion guard for protocols that recurse through C --------------------------- */
+
+int obj_enter_recursion(const char *where) {
+    ThreadState *t = ts_get();
+    volatile char here = 0;
+    int limit = interp.recursion_limit + (t->recursion_headroom ? 50 : 0);
+    if (++t->recursion_depth > limit ||
+        (t->c_stack_lo && (char *)(uintptr_t)&here < t->c_stack_lo)) {
+        t->recursion_depth--;
+        t->recursion_headroom++;
+        err_format(&exc_RecursionError, "maximum recursion depth exceeded%s", where);
+        t->recursion_headroom--;
+        return -1;
+    }
+    return 0;
+}
+
+void obj_leave_recursion(void) { ts_get()->recursion_depth--; }
+
+/* ---- repr, str, format ------------------------------------------------------------- */
+
+static Value check_str_result(Value r, const char *what) {
+    if (IS_NULL(r) || IS_STR(r)) return r;
+    return err_format(&exc_TypeError, "%s returned non-string (type %T)", what, r);
+}
+
+Value obj_repr(Value v) {
+    if (obj_enter_recursion(" while getting the repr of an object") < 0) return VAL_NULL;
+    Value r = call_special0(v, SM_REPR);
+    obj_leave_recursion();
+    if (IS_NULL(r) && !err_occurred()) return str_format_c("<%T object>", v);
+    return check_str_result(r, "__repr__");
+}
+
+Value obj_str(Value v) {
+    if (IS_EXACT(v, type_str)) return v;
+    if (obj_enter_recursion(" while getting the str of an object") < 0) return VAL_NULL;
+    Value r = call_special0(v, SM_STR);
+    obj_leave_recursion();
+    if (IS_NULL(r) && !err_occurred()) return obj_repr(v);
+    return check_str_result(r, "__str__");
+}
+
+Value obj_ascii(Value v) {
+    Value r = obj_repr(v);
+    if (IS_NULL(r) || STR_IS_ASCII(AS_STR(r))) return r;
+    StrBuf sb;
+    sb_init(&sb);
+    int64_t n = AS_STR(r)->nchars;
+    for (int64_t i = 0; i < n; i++) {
+        uint32_t c = str_char_at(r, i);
+        if (c < 0x80) sb_putc(&sb, (char)c);
+        else if (c < 0x100) sb_printf(&sb, "\\x%02x", c);
+        else if (c < 0x10000) sb_printf(&sb, "\\u%04x", c);
+        else sb_printf(&sb, "\\U%08x", c);
+    }
+    return sb_finish_str(&sb);
+}
+
+Value obj_format(Value v, Value spec) {
+    if (IS_NULL(spec)) spec = str_empty();
+    if (IS_EXACT(v, type_str) && STR_LEN(spec) == 0) return v;
+    Value r = call_special1(v, SM_FORMAT, spec);
+    if (IS_NULL(r)) {
+        if (!err_occurred()) return err_format(&exc_TypeError, "Type %T doesn't define __format__", v);
+        return VAL_NULL;
+    }
+    if (!IS_STR(r)) return err_format(&exc_TypeError, "__format__ must return a str, not %T", r);
+    return r;
+}
+
+/* ---- hash, truth, len --------------------------------------------------------------- */
+
+int64_t obj_hash(Value v) {
+    if (IS_SMALLINT(v)) {
+        int64_t i = AS_SMALLINT(v);
+        return i == -1 ? -2 : i;
+    }
+    if (IS_BOOL(v)) return AS_BOOL(v);
+    if (IS_FLOAT(v)) return float_hash(AS_FLOAT(v));
+    if (IS_EXACT(v, type_str)) return str_hash(v);
+    Value f = val_type(v)->slots[SM_HASH];
+    if (IS_NULL(f) || IS_NONE(f)) {
+        err_format(&exc_TypeError, "unhashable type: '%T'", v);
+        return -1;
+    }
+    Value args[1] = { v };
+    Value r = call_slot(f, args, 1, VAL_NULL);
+    if (IS_NULL(r)) return -1;
+    if (IS_SMALLINT(r)) {
+        int64_t h = AS_SMALLINT(r);
+        return h == -1 ? -2 : h;
+    }
+    if (!IS_INT(r)) {
+        err_format(&exc_TypeError, "__hash__ method should return an integer");
+        return -1;
+    }
+    int64_t h;
+    if (int_to_i64(r, &h) < 0) { err_clear(); h = int_hash(r); }
+    return h == -1 ? -2 : h;
+}
+
+int obj_truthy(Value v) {
+    if (IS_BOOL(v)) return AS_BOOL(v);
+    if (IS_NONE(v)) return 0;
+    if (IS_SMALLINT(v)) return AS_SMALLINT(v) != 0;
+    if (IS_FLOAT(v)) return AS_FLOAT(v) != 0.0;
+    Type *t = val_type(v);
+    if (t == &type_str) return STR_LEN(v) != 0;
+    if (t == &type_list) return AS_LIST(v)->len != 0;
+    if (t == &type_tuple) return AS_TUPLE(v)->len != 0;
+    if (t == &type_dict) return AS_DICT(v)->used != 0;
+    if (!IS_NULL(t->slots[SM_BOOL])) {
+        Value r = call_special0(v, SM_BOOL);
+        if (IS_NULL(r)) return -1;
+        if (!IS_BOOL(r)) {
+            err_format(&exc_TypeError, "__bool__ should return bool, returned %T", r);
+            return -1;
+        }
+        return AS_BOOL(r);
+    }
+    if (!IS_NULL(t->slots[SM_LEN])) {
+        int64_t n = obj_len(v);
+        return n < 0 ? -1 : n != 0;
+    }
+    return 1;
+}
+
+int64_t obj_len(Value v) {
+    Type *t = val_type(v);
+    if (t == &type_str) return AS_STR(v)->nchars;
+    if (t == &type_list) return AS_LIST(v)->len;
+    if (t == &type_tuple) return AS_TUPLE(v)->len;
+    if (t == &type_dict) return AS_DICT(v)->used;
+    if (IS_NULL(t->slots[SM_LEN])) {
+        err_format(&exc_TypeError, "object of type '%T' has no len()", v);
+        return -1;
+    }
+    Value r = call_special0(v, SM_LEN);
+    if (IS_NULL(r)) return -1;
+    if (!IS_INT(r)) {
+        err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", r);
+        return -1;
+    }
+    int64_t n;
+    if (!IS_SMALLINT(r)) {
+        if (int_sign(r) < 0) { err_format(&exc_ValueError, "__len__() should return >= 0"); return -1; }
+        err_format(&exc_OverflowError, "cannot fit 'int' into an index-sized integer");
+        return -1;
+    }
+    n = AS_SMALLINT(r);
+    if (n < 0) { err_format(&exc_ValueError, "__len__() should return >= 0"); return -1; }
+    return n;
+}
+
+/* ---- comparison ------------------------------------------------------------------ */
+
+static const char *const cmp_symbols[] = {"==", "!=", "<", "<=", ">", ">="};
+static const int cmp_reflected[] = {CMP_EQ, CMP_NE, CMP_GT, CMP_GE, CMP_LT, CMP_LE};
+
+Value obj_richcompare(Value a, Value b, int op) {
+    Type *ta = val_type(a), *tb = val_type(b);
+    SpecialMethod sm = SM_FOR_CMP(op), rsm = SM_FOR_CMP(cmp_reflected[op]);
+    int reflected_done = 0;
+    if (ta != tb && type_is_subtype(tb, ta) && !IS_NULL(tb->slots[rsm]) &&
+        tb->slots[rsm] != ta->slots[rsm]) {
+        reflected_done = 1;
+        Value r = call_special1(b, rsm, a);
+        if (IS_NULL(r) && err_occurred()) return VAL_NULL;
+        if (!IS_NULL(r) && r != VAL_NOTIMPLEMENTED) return r;
+    }
+    if (!IS_NULL(ta->slots[sm])) {
+        Value r = call_special1(a, sm, b);
+        if (IS_NULL(r) && err_occurred()) return VAL_NULL;
+        if (!IS_NULL(r) && r != VAL_NOTIMPLEMENTED) return r;
+    }
+    if (!reflected_done && !IS_NULL(tb->slots[rsm])) {
+        Value r = call_special1(b, rsm, a);
+        if (IS_NULL(r) && err_occurred()) return VAL_NULL;
+        if (!IS_NULL(r) && r != VAL_NOTIMPLEMENTED) return r;
+    }
+    if (op == CMP_EQ) return MK_BOOL(a == b);
+    if (op == CMP_NE) return MK_BOOL(a != b);
+    return err_format(&exc_TypeError, "'%s' not supported between instances of '%T' and '%T'",
+                      cmp_symbols[op], a, b);
+}
+
+int obj_richcompare_bool(Value a, Value b, int op) {
+    if (BOTH_SMALLINT(a, b)) {
+        int64_t x = AS_SMALLINT(a), y = AS_SMALLINT(b);
+        switch (op) {
+        case CMP_EQ: return x == y;
+        case CMP_NE: return x != y;
+        case CMP_LT: return x < y;
+        case CMP_LE: return x <= y;
+        case CMP_GT: return x > y;
+        default: return x >= y;
+        }
+    }
+    Value r = obj_richcompare(a, b, op);
+    if (IS_NULL(r)) return -1;
+    if (IS_BOOL(r)) return AS_BOOL(r);
+    return obj_truthy(r);
+}
+
+int obj_eq(Value a, Value b) {
+    if (a == b) return 1;
+    if (BOTH_SMALLINT(a, b)) return 0;
+    if (IS_EXACT(a, type_str) && IS_EXACT(b, type_str)) return str_eq(a, b);
+    return obj_richcompare_bool(a, b, CMP_EQ);
+}
+
+/* ---- arithmetic ---------------------------------------------------------------------- */
+
+static const char *const binop_symbols[] = {
+    "+", "-", "*", "@", "/", "//", "%", "** or pow()", "<<", ">>", "|", "^", "&"};
+static const char *const inplace_symbols[] = {
+    "+=", "-=", "*=", "@=", "/=", "//=", "%=", "**=", "<<=", ">>=", "|=", "^=", "&="};
+
+static int is_sequence_like(Value v) {
+    Type *t = val_type(v);
+    return TYPE_HAS(t, TF_STR_SUBCLASS | TF_LIST_SUBCLASS | TF_TUPLE_SUBCLASS | TF_BYTES_SUBCLASS) ||
+           type_is_subtype(t, &type_bytearray);
+}
+
+static Value binop_error(Value a, Value b, int op, int inplace) {
+    if (op == OP_ADD && IS_OBJ(a)) {
+        Type *t = val_type(a);
+        const char *kind = TYPE_HAS(t, TF_STR_SUBCLASS) ? "str" : TYPE_HAS(t, TF_LIST_SUBCLASS) ? "list"
+                         : TYPE_HAS(t, TF_TUPLE_SUBCLASS) ? "tuple" : NULL;
+        if (kind) return err_format(&exc_TypeError, "can only concatenate %s (not \"%T\") to %s", kind, b, kind);
+        if (TYPE_HAS(t, TF_BYTES_SUBCLASS) || type_is_subtype(t, &type_bytearray))
+            return err_format(&exc_TypeError, "can't concat %T to %T", b, a);
+    }
+    if (op == OP_MUL && (is_sequence_like(a) || is_sequence_like(b)) && !(is_sequence_like(a) && is_sequence_like(b)))
+        return err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%T'",
+                          is_sequence_like(a) ? b : a);
+    return err_format(&exc_TypeError, "unsupported operand type(s) for %s: '%T' and '%T'",
+                      inplace ? inplace_symbols[op] : binop_symbols[op], a, b);
+}
+
+/* a op b without the error: VAL_NOTIMPLEMENTED when neither side knows. */
+static Value binop_try(Value a, Value b, int op) {
+    Type *ta = val_type(a), *tb = val_type(b);
+    Value fa = ta->slots[SM_ADD + op];
+    Value fb = ta != tb ? tb->slots[SM_RADD + op] : VAL_NULL;
+    if (!IS_NULL(fb) && type_is_subtype(tb, ta) && fb != ta->slots[SM_RADD + op]) {
+        Value r = call_special1(b, SM_RADD + op, a);
+        if (IS_NULL(r) || r != VAL_NOTIMPLEMENTED) return r;
+        fb = VAL_NULL;
+    }
+    if (!IS_NULL(fa)) {
+        Value r = call_special1(a, SM_ADD + op, b);
+        if (IS_NULL(r) || r != VAL_NOTIMPLEMENTED) return r;
+    }
+    if (!IS_NULL(fb)) {
+        Value r = call_special1(b, SM_RADD + op, a);
+        if (IS_NULL(r) || r != VAL_NOTIMPLEMENTED) return r;
+    }
+    return VAL_NOTIMPLEMENTED;
+}
+
+Value obj_binop(Value a, Value b, int op) {
+    Value r = binop_try(a, b, op);
+    return r == VAL_NOTIMPLEMENTED ? binop_error(a, b, op, 0) : r;
+}
+
+Value obj_inplace_binop(Value a, Value b, int op) {
+    Type *ta = val_type(a);
+    if (!IS_NULL(ta->slots[SM_IADD + op])) {
+        Value r = call_special1(a, SM_IADD + op, b);
+        if (IS_NULL(r) || r != VAL_NOTIMPLEMENTED) return r;
+    }
+    Value r = binop_try(a, b, op);
+    if (r == VAL_NOTIMPLEMENTED) return binop_error(a, b, op, 1);
+    return r;
+}
+
+Value obj_unaryop(Value a, int op) {
+    static const SpecialMethod sms[] = {SM_INVERT, SM_NEG /* unused: NOT */, SM_POS, SM_NEG};
+    static const char *const names[] = {"~", "not", "+", "-"};
+    if (op == UOP_NOT) {
+        int t = obj_truthy(a);
+        return t < 0 ? VAL_NULL : MK_BOOL(!t);
+    }
+    Value r = call_special0(a, sms[op]);
+    if (IS_NULL(r) && !err_occurred())
+        return err_format(&exc_TypeError, "bad operand type for unary %s: '%T'", names[op], a);
+    return r;
+}
+
+/* ---- __index__ -------------------------------------------------------------------------- */
+
+Value obj_index(Value v) {
+    if (IS_SMALLINT(v)) return v;
+    if (IS_BOOL(v)) return MK_SMALLINT(AS_BOOL(v));
+    if (IS_EXACT(v, type_int)) return v;
+    Value r = call_special0(v, SM_INDEX);
+    if (IS_NULL(r)) {
+        if (!err_occurred())
+            err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", v);
+        return VAL_NULL;
+    }
+    if (!IS_INT(r)) return err_format(&exc_TypeError, "__index__ returned non-int (type %T)", r);
+    return int_exact(r);
+}
+
+int obj_index_i64(Value v, int64_t *out) {
+    if (IS_SMALLINT(v)) { *out = AS_SMALLINT(v); return 0; }
+    Value i = obj_index(v);
+    if (IS_NULL(i)) return -1;
+    if (IS_SMALLINT(i)) { *out = AS_SMALLINT(i); return 0; }
+    if (int_to_i64(i, out) < 0) {
+        err_clear();
+        err_format(&exc_IndexError, "cannot fit '%T' into an index-sized integer", v);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- items ------------------------------------------------------------------------- */
+
+Value obj_getitem(Value o, Value key) {
+    Type *t = val_type(o);
+    if (!IS_NULL(t->slots[SM_GETITEM])) return call_special1(o, SM_GETITEM, key);
+    if (IS_TYPE(o)) {
+        Value cg = type_lookup(AS_TYPE(o), sm_name_values[SM_CLASS_GETITEM]);
+        if (!IS_NULL(cg)) {
+            Value f = descr_get(cg, VAL_NONE, o);
+            if (IS_NULL(f)) return VAL_NULL;
+            return call1(f, key);
+        }
+        if (AS_TYPE(o) == &type_type) return o;
+        return err_format(&exc_TypeError, "type '%s' is not subscriptable", type_name(AS_TYPE(o)));
+    }
+    return err_format(&exc_TypeError, "'%T' object is not subscriptable", o);
+}
+
+int obj_setitem(Value o, Value key, Value v) {
+    Type *t = val_type(o);
+    if (IS_NULL(t->slots[SM_SETITEM])) {
+        err_format(&exc_TypeError, "'%T' object does not support item assignment", o);
+        return -1;
+    }
+    Value args[3] = { o, key, v };
+    return IS_NULL(obj_call_special(o, SM_SETITEM, args, 3)) ? -1 : 0;
+}
+
+int obj_delitem(Value o, Value key) {
+    Type *t = val_type(o);
+    if (IS_NULL(t->slots[SM_DELITEM])) {
+        err_format(&exc_TypeError, "'%T' object doesn't support item deletion", o);
+        return -1;
+    }
+    return IS_NULL(call_special1(o, SM_DELITEM, key)) ? -1 : 0;
+}
+
+/* ---- iteration ------------------------------------------------------------------------ */
+
+Value obj_iter(Value o) {
+    Type *t = val_type(o);
+    Value f = t->slots[SM_ITER];
+    if (!IS_NULL(f) && !IS_NONE(f)) {
+        Value it = call_special0(o, SM_ITER);
+        if (IS_NULL(it)) return VAL_NULL;
+        if (IS_NULL(val_type(it)->slots[SM_NEXT]))
+            return err_format(&exc_TypeError, "iter() returned non-iterator of type '%T'", it);
+        return it;
+    }
+    if (IS_NULL(f) && !IS_NULL(t->slots[SM_GETITEM]) && !IS_TYPE(o)) return seqiter_new(o);
+    return err_format(&exc_TypeError, "'%T' object is not iterable", o);
+}
+
+Value obj_next(Value it) {
+    Value f = val_type(it)->slots[SM_NEXT];
+    if (IS_NULL(f)) return err_format(&exc_TypeError, "'%T' object is not an iterator", it);
+    Value args[1] = { it };
+    Value r = call_slot(f, args, 1, VAL_NULL);
+    if (IS_NULL(r) && err_matches(&exc_StopIteration)) err_clear();
+    return r;
+}
+
+int obj_contains(Value container, Value item) {
+    Type *t = val_type(container);
+    if (!IS_NULL(t->slots[SM_CONTAINS])) {
+        Value r = call_special1(container, SM_CONTAINS, item);
+        if (IS_NULL(r)) return -1;
+        return obj_truthy(r);
+    }
+    if (IS_NULL(t->slots[SM_ITER]) && IS_NULL(t->slots[SM_GETITEM])) {
+        err_format(&exc_TypeError, "argument of type '%T' is not iterable", container);
+        return -1;
+    }
+    Value it = obj_iter(container);
+    if (IS_NULL(it)) return -1;
+    for (;;) {
+        Value x = obj_next(it);
+        if (IS_NULL(x)) return err_occurred() ? -1 : 0;
+        int eq = obj_eq(x, item);
+        if (eq != 0) return eq;
+    }
+}
+
+Value seq_to_list(Value iterable) {
+    Value l = list_new(0);
+    if (IS_NULL(l)) return VAL_NULL;
+    if (list_extend(l, iterable) < 0) return VAL_NULL;
+    return l;
+}
+
+Value seq_to_tuple(Value iterable) {
+    if (IS_EXACT(iterable, type_tuple)) return iterable;
+    Value l = seq_to_list(iterable);
+    if (IS_NULL(l)) return VAL_NULL;
+    return tuple_from_array(AS_LIST(l)->items, AS_LIST(l)->len);
+}
+
+/* ---- attributes --------------------------------------------------------------------------- */
+
+static Value object_getattribute_slot, type_getattribute_slot;
+static Value object_setattr_slot, type_setattr_slot, object_delattr_slot, type_delattr_slot;
+
+void abstract_init(void) {
+    object_getattribute_slot = type_object.slots[SM_GETATTRIBUTE];
+    type_getattribute_slot = type_type.slots[SM_GETATTRIBUTE];
+    object_setattr_slot = type_object.slots[SM_SETATTR];
+    type_setattr_slot = type_type.slots[SM_SETATTR];
+    object_delattr_slot = type_object.slots[SM_DELATTR];
+    type_delattr_slot = type_type.slots[SM_DELATTR];
+}
+
+int obj_uses_generic_getattr(Type *t) {
+    return t->slots[SM_GETATTRIBUTE] == object_getattribute_slot && IS_NULL(t->slots[SM_GETATTR]);
+}
+
+Value *obj_dict_ptr(Value o) {
+    if (!IS_OBJ(o)) return NULL;
+    Type *t = AS_OBJ(o)->type;
+    if (!t->dictoffset) return NULL;
+    return (Value *)((char *)AS_OBJ(o) + t->dictoffset);
+}
+
+Value err_set_attribute_error(Value obj, Value name, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    Value msg = str_vformat_c(fmt, ap);
+    va_end(ap);
+    if (IS_NULL(msg)) return VAL_NULL;
+    Value e = call1(MK_OBJ(&exc_AttributeError), msg);
+    if (IS_NULL(e)) return VAL_NULL;
+    Value *d = obj_dict_ptr(e);
+    if (d && IS_DICT(*d)) {
+        dict_set_c(*d, "name", name);
+        dict_set_c(*d, "obj", obj);
+    }
+    ts_get()->exc = e;
+    return VAL_NULL;
+}
+
+static Value attr_missing(Value o, Value name) {
+    if (IS_EXACT(o, type_module)) {
+        Value mn = dict_get_c(MODULE_DICT(o), "__name__");
+        if (IS_STR(mn))
+            return err_set_attribute_error(o, name, "module '%U' has no attribute '%U'", mn, name);
+        return err_set_attribute_error(o, name, "module has no attribute '%U'", name);
+    }
+    return err_set_attribute_error(o, name, "'%T' object has no attribute '%U'", o, name);
+}
+
+static int descr_is_data_type(Type *dt) {
+    return !IS_NULL(dt->slots[SM_SET]) || !IS_NULL(dt->slots[SM_DELETE]);
+}
+
+Value obj_generic_getattr(Value o, Value name, int suppress) {
+    Type *t = val_type(o);
+    Value descr = type_lookup(t, name);
+    Type *dt = NULL;
+    if (!IS_NULL(descr)) {
+        dt = val_type(descr);
+        if (dt != &type_function && !IS_NULL(dt->slots[SM_GET]) && descr_is_data_type(dt))
+            return descr_get(descr, o, MK_OBJ(t));
+    }
+    Value *dp = obj_dict_ptr(o);
+    if (dp && IS_DICT(*dp)) {
+        Value v = dict_get(*dp, name);
+        if (!IS_NULL(v)) return v;
+        if (err_occurred()) return VAL_NULL;
+    }
+    if (!IS_NULL(descr)) {
+        if (dt == &type_function) return method_new(descr, o);
+        if (!IS_NULL(dt->slots[SM_GET])) return descr_get(descr, o, MK_OBJ(t));
+        return descr;
+    }
+    if (suppress) return VAL_NULL;
+    return attr_missing(o, name);
+}
+
+Value obj_getattr(Value o, Value name) {
+    Type *t = val_type(o);
+    Value ga = t->slots[SM_GETATTRIBUTE];
+    int has_getattr = !IS_NULL(t->slots[SM_GETATTR]);
+    Value r;
+    if (ga == object_getattribute_slot) r = obj_generic_getattr(o, name, has_getattr);
+    else if (ga == type_getattribute_slot) r = type_getattr(o, name, has_getattr);
+    else r = call_special1(o, SM_GETATTRIBUTE, name);
+    if (IS_NULL(r) && has_getattr && (!err_occurred() || err_matches(&exc_AttributeError))) {
+        err_clear();
+        r = call_special1(o, SM_GETATTR, name);
+    }
+    if (IS_NULL(r) && !err_occurred()) return attr_missing(o, name);
+    return r;
+}
+
+Value obj_getattr_c(Value o, const char *name) { return obj_getattr(o, str_intern_c(name)); }
+
+Value obj_getattr_opt(Value o, Value name) {
+    Type *t = val_type(o);
+    if (t->slots[SM_GETATTRIBUTE] == object_getattribute_slot && IS_NULL(t->slots[SM_GETATTR]))
+        return obj_generic_getattr(o, name, 1);
+    Value r = obj_getattr(o, name);
+    if (IS_NULL(r) && err_matches(&exc_AttributeError)) err_clear();
+    return r;
+}
+
+int obj_hasattr(Value o, Value name) {
+    Value r = obj_getattr_opt(o, name);
+    if (IS_NULL(r)) return err_occurred() ? -1 : 0;
+    return 1;
+}
+
+int obj_generic_setattr(Value o, Value name, Value v) {
+    Type *t = val_type(o);
+    Value descr = type_lookup(t, name);
+    if (!IS_NULL(descr)) {
+        Type *dt = val_type(descr);
+        SpecialMethod sm = IS_NULL(v) ? SM_DELETE : SM_SET;
+        if (!IS_NULL(dt->slots[sm])) {
+            Value args[3] = { descr, o, v };
+            return IS_NULL(obj_call_special(descr, sm, args, IS_NULL(v) ? 2 : 3)) ? -1 : 0;
+        }
+        if (descr_is_data_type(dt)) {
+            err_format(&exc_AttributeError, "__delete__");
+            return -1;
+        }
+    }
+    Value *dp = obj_dict_ptr(o);
+    if (!dp) {
+        if (!IS_NULL(descr))
+            err_format(&exc_AttributeError, "'%T' object attribute '%U' is read-only", o, name);
+        else
+            err_set_attribute_error(o, name, "'%T' object has no attribute '%U'", o, name);
+        return -1;
+    }
+    if (IS_NULL(v)) {
+        int r = IS_DICT(*dp) ? dict_del(*dp, name) : 0;
+        if (r == 0) attr_missing(o, name);
+        return r > 0 ? 0 : -1;
+    }
+    if (!IS_DICT(*dp)) {
+        *dp = dict_new();
+        if (IS_NULL(*dp)) return -1;
+    }
+    return dict_set(*dp, name, v);
+}
+
+int obj_setattr(Value o, Value name, Value v) {
+    Type *t = val_type(o);
+    SpecialMethod sm = IS_NULL(v) ? SM_DELATTR : SM_SETATTR;
+    Value f = t->slots[sm];
+    if (f == object_setattr_slot || f == object_delattr_slot) return obj_generic_setattr(o, name, v);
+    if (f == type_setattr_slot || f == type_delattr_slot) return type_setattr(o, name, v);
+    Value args[3] = { o, name, v };
+    Value r = obj_call_special(o, sm, args, IS_NULL(v) ? 2 : 3);
+    return IS_NULL(r) ? -1 : 0;
+}

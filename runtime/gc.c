@@ -1,0 +1,450 @@
+/* gc.c - the heap and the mark-and-sweep collector.
+ *
+ * Heap layout.  Small objects (up to GC_SMALL_MAX bytes) live in 64 KiB
+ * pages, each page holding slots of one size class; free slots are zeroed
+ * and chained through their first word (where an object keeps its type, so
+ * a slot is allocated exactly when that word is a Type*... that is non-NULL
+ * and not a free-list link: free slots have gcflags == GC_FREE_TAG).  Large
+ * objects get their own 64 KiB-aligned block.  A two-level page map, indexed
+ * by address >> 16, tells for any address whether it lies in the heap and
+ * where its object starts.  That is what makes conservative stack scanning
+ * cheap and exact about which words are heap pointers.
+ *
+ * Collection.  Stop-the-world: the caller holds the GIL, so every other
+ * thread is outside Python with its registers saved (ThreadState.saved_regs)
+ * and its stack pointer recorded.  Roots:
+ *   - registered static Values (gc_add_root) and the temporary root stack;
+ *   - static type objects (their dicts, MROs, slot caches) via type_ready;
+ *   - every thread's C stack and VM stack, scanned conservatively: a word
+ *     that is a raw or NaN-boxed pointer into a live object marks it;
+ *   - interned strings (str_mark_interned) and the Interp struct's Values.
+ * Marking is iterative over an explicit mark stack; each type's trace
+ * function names its children.  Sweep walks every page: unmarked objects
+ * are finalized (their malloc'd parts freed) and their slots returned to
+ * the size class's free list.
+ *
+ * Pacing.  A collection starts in gc_alloc when the bytes allocated since
+ * the last one (objects and gc_malloc'd parts) exceed the threshold, which
+ * is set after each collection to max(live bytes, GC_MIN_THRESHOLD).  With
+ * -Dgc_stress=true a collection runs every GILPY_GC_STRESS allocations
+ * (default 1: every allocation).
+ */
+#include "gc.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "error.h"
+#include "obj_str.h"
+#include "state.h"
+
+#define GC_PAGE_SHIFT     16
+#define GC_PAGE_SIZE      ((size_t)1 << GC_PAGE_SHIFT)
+#define GC_SMALL_MAX      1024
+#define GC_MIN_THRESHOLD  ((size_t)8 << 20)
+#define GC_FREE_TAG       0xF7EEu
+
+#if defined(__has_feature)
+#  if __has_feature(address_sanitizer)
+#    define GC_NO_ASAN __attribute__((no_sanitize("address")))
+#  endif
+#endif
+#if !defined(GC_NO_ASAN) && defined(__SANITIZE_ADDRESS__)
+#  define GC_NO_ASAN __attribute__((no_sanitize_address))
+#endif
+#ifndef GC_NO_ASAN
+#  define GC_NO_ASAN
+#endif
+
+/* ---- pages and size classes --------------------------------------------- */
+
+typedef struct Page {
+    uint32_t slot_size;        /* bytes per slot; 0 for a large object */
+    uint32_t nslots;
+    char    *slots;            /* first slot */
+    size_t   large_size;       /* large objects: bytes of the object */
+    struct Page *next_all;     /* list of every page */
+    struct Page *prev_all;
+} Page;
+
+typedef struct FreeSlot {      /* a free slot: overlays Obj */
+    struct FreeSlot *next;     /* where Obj.type would be */
+    uint32_t tag;              /* GC_FREE_TAG where Obj.gcflags would be */
+} FreeSlot;
+
+static const uint32_t gc_class_sizes[] = {
+    16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256,
+    320, 384, 448, 512, 640, 768, 896, 1024,
+};
+#define GC_NCLASSES (sizeof gc_class_sizes / sizeof gc_class_sizes[0])
+
+/* All collector state: one struct, protected by the GIL. */
+static struct {
+    Page    **map[1 << 16];              /* page map: [addr>>32][(addr>>16)&0xffff] */
+    uint8_t   class_of[GC_SMALL_MAX / 16 + 1]; /* (size+15)/16 -> class */
+    FreeSlot *free[GC_NCLASSES];
+    Page     *pages;                      /* every page, small and large */
+    size_t    allocated_since;            /* bytes since the last collection */
+    size_t    threshold;
+    size_t    live_bytes;                 /* after the last collection */
+    size_t    malloc_bytes;               /* gc_malloc'd and not yet freed */
+    size_t    collections;
+    int       enabled;
+    int       collecting;
+    unsigned  stress_every, stress_count;
+    Obj     **mark_stack; size_t mark_len, mark_cap;
+    Value   **roots; size_t nroots, roots_cap;
+    Value   **temp_roots; size_t ntemp, temp_cap;
+    Obj     **statics; size_t nstatics, statics_cap;   /* static objects marked this cycle */
+} gc;
+
+static void gc_map_set(void *addr, Page *p) {
+    uintptr_t a = (uintptr_t)addr;
+    size_t hi = (a >> 32) & 0xffff, lo = (a >> 16) & 0xffff;
+    if (!gc.map[hi]) {
+        gc.map[hi] = calloc(1 << 16, sizeof(Page *));
+        if (!gc.map[hi]) { fputs("gilpy: out of memory (page map)\n", stderr); abort(); }
+    }
+    gc.map[hi][lo] = p;
+}
+
+static inline Page *gc_map_get(uintptr_t a) {
+    if (a >> 48) return NULL;
+    Page **l2 = gc.map[(a >> 32) & 0xffff];
+    return l2 ? l2[(a >> 16) & 0xffff] : NULL;
+}
+
+static void gc_link_page(Page *p) {
+    p->next_all = gc.pages;
+    p->prev_all = NULL;
+    if (gc.pages) gc.pages->prev_all = p;
+    gc.pages = p;
+}
+
+static void gc_unlink_page(Page *p) {
+    if (p->prev_all) p->prev_all->next_all = p->next_all; else gc.pages = p->next_all;
+    if (p->next_all) p->next_all->prev_all = p->prev_all;
+}
+
+static int gc_new_page(unsigned cls) {
+    void *mem = NULL;
+    if (posix_memalign(&mem, GC_PAGE_SIZE, GC_PAGE_SIZE) != 0) return -1;
+    memset(mem, 0, GC_PAGE_SIZE);
+    Page *p = mem;
+    size_t hdr = (sizeof(Page) + 15) & ~(size_t)15;
+    p->slot_size = gc_class_sizes[cls];
+    p->slots = (char *)mem + hdr;
+    p->nslots = (uint32_t)((GC_PAGE_SIZE - hdr) / p->slot_size);
+    for (uint32_t i = p->nslots; i-- > 0;) {
+        FreeSlot *f = (FreeSlot *)(p->slots + (size_t)i * p->slot_size);
+        f->next = gc.free[cls];
+        f->tag = GC_FREE_TAG;
+        gc.free[cls] = f;
+    }
+    gc_map_set(mem, p);
+    gc_link_page(p);
+    return 0;
+}
+
+/* ---- allocation ---------------------------------------------------------- */
+
+void gc_init(void) {
+    for (size_t i = 0, c = 0; i <= GC_SMALL_MAX / 16; i++) {
+        while (gc_class_sizes[c] < i * 16) c++;
+        gc.class_of[i] = (uint8_t)c;
+    }
+    gc.threshold = GC_MIN_THRESHOLD;
+    gc.enabled = 1;
+    gc.stress_every = 1;
+    const char *s = getenv("GILPY_GC_STRESS");
+    if (s && atoi(s) > 0) gc.stress_every = (unsigned)atoi(s);
+}
+
+static int gc_should_collect(void) {
+    if (!gc.enabled || gc.collecting) return 0;
+#if GILPY_GC_STRESS
+    if (++gc.stress_count >= gc.stress_every) { gc.stress_count = 0; return 1; }
+    return 0;
+#else
+    return gc.allocated_since > gc.threshold;
+#endif
+}
+
+static Obj *gc_alloc_large(size_t size) {
+    void *mem = NULL;
+    size_t span = (size + GC_PAGE_SIZE - 1) & ~(GC_PAGE_SIZE - 1);
+    if (size > ((size_t)1 << 46) || posix_memalign(&mem, GC_PAGE_SIZE, span) != 0)
+        return NULL;
+    memset(mem, 0, size);
+    Page *p = calloc(1, sizeof(Page));
+    if (!p) { free(mem); return NULL; }
+    p->slots = mem;
+    p->nslots = 1;
+    p->large_size = size;
+    for (size_t off = 0; off < span; off += GC_PAGE_SIZE) gc_map_set((char *)mem + off, p);
+    gc_link_page(p);
+    gc.allocated_since += span;
+    return mem;
+}
+
+Obj *gc_alloc(Type *type, size_t size) {
+    if (size < sizeof(Obj)) size = sizeof(Obj);
+    if (type && !type->header.type) type_ready(type);   /* a static type's first instance */
+    if (gc_should_collect()) gc_collect();
+    Obj *o;
+    if (size <= GC_SMALL_MAX) {
+        unsigned cls = gc.class_of[(size + 15) / 16];
+        if (!gc.free[cls] && gc_new_page(cls) < 0) { err_no_memory(); return NULL; }
+        FreeSlot *f = gc.free[cls];
+        gc.free[cls] = f->next;
+        f->next = NULL;
+        f->tag = 0;
+        o = (Obj *)f;
+        gc.allocated_since += gc_class_sizes[cls];
+    } else {
+        o = gc_alloc_large(size);
+        if (!o) { err_no_memory(); return NULL; }
+    }
+    o->type = type;
+    if (type && type->finalize) o->gcflags = GCF_FINAL;
+    return o;
+}
+
+void *gc_malloc(size_t size) {
+    void *p = malloc(size ? size : 1);
+    if (!p) { err_no_memory(); return NULL; }
+    gc.malloc_bytes += size;
+    gc.allocated_since += size;
+    return p;
+}
+
+void *gc_calloc(size_t n, size_t size) {
+    if (size && n > SIZE_MAX / size) { err_no_memory(); return NULL; }
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) { err_no_memory(); return NULL; }
+    gc.malloc_bytes += n * size;
+    gc.allocated_since += n * size;
+    return p;
+}
+
+void *gc_realloc(void *p, size_t old_size, size_t new_size) {
+    void *q = realloc(p, new_size ? new_size : 1);
+    if (!q) { err_no_memory(); return NULL; }
+    gc.malloc_bytes += new_size - old_size;
+    if (new_size > old_size) gc.allocated_since += new_size - old_size;
+    return q;
+}
+
+void gc_free(void *p, size_t size) {
+    if (!p) return;
+    free(p);
+    gc.malloc_bytes -= size < gc.malloc_bytes ? size : gc.malloc_bytes;
+}
+
+/* ---- roots ---------------------------------------------------------------- */
+
+static void gc_grow(void **arr, size_t *cap, size_t elem) {
+    size_t n = *cap ? *cap * 2 : 64;
+    void *q = realloc(*arr, n * elem);
+    if (!q) { fputs("gilpy: out of memory (gc tables)\n", stderr); abort(); }
+    *arr = q;
+    *cap = n;
+}
+
+void gc_add_root(Value *slot) {
+    if (gc.nroots == gc.roots_cap) gc_grow((void **)&gc.roots, &gc.roots_cap, sizeof(Value *));
+    gc.roots[gc.nroots++] = slot;
+}
+
+void gc_push_root(Value *slot) {
+    if (gc.ntemp == gc.temp_cap) gc_grow((void **)&gc.temp_roots, &gc.temp_cap, sizeof(Value *));
+    gc.temp_roots[gc.ntemp++] = slot;
+}
+
+void gc_pop_root(void) {
+    if (gc.ntemp) gc.ntemp--;
+}
+
+/* ---- marking --------------------------------------------------------------- */
+
+void gc_mark_obj(Obj *o) {
+    if (!o || (o->gcflags & GCF_MARK)) return;
+    o->gcflags |= GCF_MARK;
+    if (o->gcflags & GCF_STATIC) {
+        if (gc.nstatics == gc.statics_cap)
+            gc_grow((void **)&gc.statics, &gc.statics_cap, sizeof(Obj *));
+        gc.statics[gc.nstatics++] = o;
+    }
+    if (gc.mark_len == gc.mark_cap) gc_grow((void **)&gc.mark_stack, &gc.mark_cap, sizeof(Obj *));
+    gc.mark_stack[gc.mark_len++] = o;
+}
+
+void gc_mark_value(Value v) {
+    if (IS_OBJ(v)) gc_mark_obj(AS_OBJ(v));
+}
+
+void gc_mark_values(const Value *v, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (IS_OBJ(v[i])) gc_mark_obj(AS_OBJ(v[i]));
+}
+
+/* The object containing address a, or NULL (free slot, page header, not heap). */
+static Obj *gc_find_object(uintptr_t a) {
+    Page *p = gc_map_get(a);
+    if (!p) return NULL;
+    if (p->slot_size == 0) {
+        if (a < (uintptr_t)p->slots || a >= (uintptr_t)p->slots + p->large_size) return NULL;
+        Obj *o = (Obj *)p->slots;
+        return o->type ? o : NULL;
+    }
+    if (a < (uintptr_t)p->slots) return NULL;
+    size_t idx = (a - (uintptr_t)p->slots) / p->slot_size;
+    if (idx >= p->nslots) return NULL;
+    Obj *o = (Obj *)(p->slots + idx * p->slot_size);
+    if (!o->type || ((FreeSlot *)o)->tag == GC_FREE_TAG) return NULL;
+    return o;
+}
+
+int gc_is_heap_object(const void *p) {
+    return gc_find_object((uintptr_t)p) == p;
+}
+
+/* Scan [lo, hi) word by word for anything that points into the heap. */
+GC_NO_ASAN void gc_scan_conservative(const void *lo, const void *hi) {
+    uintptr_t a = ((uintptr_t)lo + 7) & ~(uintptr_t)7;
+    for (; a + 8 <= (uintptr_t)hi; a += 8) {
+        uint64_t w = *(const uint64_t *)a;
+        uintptr_t cand = IS_OBJ(w) ? (uintptr_t)(w & VAL_PAYLOAD) : (uintptr_t)w;
+        if (cand < 4096) continue;
+        Obj *o = gc_find_object(cand);
+        if (o) gc_mark_obj(o);
+    }
+}
+
+static void gc_trace(Obj *o) {
+    Type *t = o->type;
+    gc_mark_obj(&t->header);
+    if (t->trace) t->trace(o);
+    Value *d = obj_dict_ptr(MK_OBJ(o));
+    if (d) gc_mark_value(*d);
+}
+
+static void gc_drain(void) {
+    while (gc.mark_len) gc_trace(gc.mark_stack[--gc.mark_len]);
+}
+
+/* Hooks other files provide for their roots. */
+void str_mark_interned(void);
+void types_mark_static(void);
+
+static void gc_mark_thread(ThreadState *t, int current) {
+    if (t->stack_base && t->stack_top > t->stack_base)
+        gc_scan_conservative(t->stack_base, t->stack_top);
+    gc_mark_value(t->exc);
+    gc_mark_value(t->handled_exc);
+    gc_mark_value(t->thread_obj);
+    gc_mark_value(t->async_exc);
+    if (current) return;             /* the current C stack is scanned by the caller */
+    if (t->gil_released && t->c_stack_lo_saved && t->c_stack_hi) {
+        gc_scan_conservative(t->c_stack_lo_saved, t->c_stack_hi);
+        gc_scan_conservative(&t->saved_regs, (char *)&t->saved_regs + sizeof(jmp_buf));
+    }
+}
+
+static void gc_mark_interp(void) {
+    Value *vs[] = { &interp.modules, &interp.builtins, &interp.builtins_module,
+                    &interp.sys_module, &interp.main_module, &interp.interned,
+                    &interp.argv, &interp.path, &interp.warnoptions, &interp.xoptions };
+    for (size_t i = 0; i < sizeof vs / sizeof vs[0]; i++) gc_mark_value(*vs[i]);
+}
+
+GC_NO_ASAN static void gc_mark_current_stack(void) {
+    jmp_buf regs;
+    setjmp(regs);
+    volatile char here = 0;
+    ThreadState *t = ts_get();
+    gc_scan_conservative(&regs, (char *)&regs + sizeof regs);
+    if (t && t->c_stack_hi) gc_scan_conservative((const void *)&here, t->c_stack_hi);
+}
+
+static void gc_mark_all(void) {
+    for (size_t i = 0; i < gc.nroots; i++) gc_mark_value(*gc.roots[i]);
+    for (size_t i = 0; i < gc.ntemp; i++) gc_mark_value(*gc.temp_roots[i]);
+    types_mark_static();
+    str_mark_interned();
+    gc_mark_interp();
+    for (ThreadState *t = interp.threads; t; t = t->next) gc_mark_thread(t, t == ts_get());
+    gc_mark_current_stack();
+    gc_drain();
+}
+
+/* ---- sweeping --------------------------------------------------------------- */
+
+static void gc_release(Obj *o) {
+    if ((o->gcflags & GCF_FINAL) && o->type && o->type->finalize) o->type->finalize(o);
+}
+
+static size_t gc_sweep_small(Page *p, unsigned cls) {
+    size_t live = 0;
+    for (uint32_t i = 0; i < p->nslots; i++) {
+        Obj *o = (Obj *)(p->slots + (size_t)i * p->slot_size);
+        FreeSlot *f = (FreeSlot *)o;
+        if (!o->type || f->tag == GC_FREE_TAG) continue;
+        if (o->gcflags & GCF_MARK) { o->gcflags &= ~(uint32_t)GCF_MARK; live += p->slot_size; continue; }
+        gc_release(o);
+        memset(o, 0, p->slot_size);
+        f->tag = GC_FREE_TAG;
+        f->next = gc.free[cls];
+        gc.free[cls] = f;
+    }
+    return live;
+}
+
+static void gc_free_large(Page *p) {
+    size_t span = (p->large_size + GC_PAGE_SIZE - 1) & ~(GC_PAGE_SIZE - 1);
+    for (size_t off = 0; off < span; off += GC_PAGE_SIZE) gc_map_set(p->slots + off, NULL);
+    gc_unlink_page(p);
+    free(p->slots);
+    free(p);
+}
+
+static unsigned gc_class_index(uint32_t size) {
+    for (unsigned c = 0; c < GC_NCLASSES; c++) if (gc_class_sizes[c] == size) return c;
+    return 0;
+}
+
+static size_t gc_sweep(void) {
+    size_t live = 0;
+    for (unsigned c = 0; c < GC_NCLASSES; c++) gc.free[c] = NULL;
+    for (Page *p = gc.pages, *next; p; p = next) {
+        next = p->next_all;
+        if (p->slot_size) { live += gc_sweep_small(p, gc_class_index(p->slot_size)); continue; }
+        Obj *o = (Obj *)p->slots;
+        if (o->gcflags & GCF_MARK) { o->gcflags &= ~(uint32_t)GCF_MARK; live += p->large_size; continue; }
+        gc_release(o);
+        gc_free_large(p);
+    }
+    for (size_t i = 0; i < gc.nstatics; i++) gc.statics[i]->gcflags &= ~(uint32_t)GCF_MARK;
+    gc.nstatics = 0;
+    return live;
+}
+
+void gc_collect(void) {
+    if (gc.collecting) return;
+    gc.collecting = 1;
+    gc_mark_all();
+    gc.live_bytes = gc_sweep() + gc.malloc_bytes;
+    gc.threshold = gc.live_bytes > GC_MIN_THRESHOLD ? gc.live_bytes : GC_MIN_THRESHOLD;
+    gc.allocated_since = 0;
+    gc.collections++;
+    gc.collecting = 0;
+}
+
+size_t gc_live_bytes(void) { return gc.live_bytes; }
+size_t gc_collections(void) { return gc.collections; }
+void gc_set_enabled(int on) { gc.enabled = on; }

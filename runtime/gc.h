@@ -1,0 +1,57 @@
+/* gc.h - allocation and garbage collection.
+ *
+ * One allocator for every object (gc_alloc) and one for the malloc'd parts
+ * objects own (gc_malloc/gc_realloc/gc_free: list items, dict tables), both
+ * counting bytes so a collection starts once the heap has grown past a
+ * threshold proportional to the live heap.
+ *
+ * The collector is stop-the-world mark and sweep.  Stopping the world is
+ * free: only the GIL holder touches the heap.  It is precise for the heap
+ * (each type's trace function names its children) and conservative for the
+ * C stacks of all threads: any word on a stack that points into an object,
+ * raw or NaN-boxed, keeps it alive.  C code therefore needs no root
+ * registration for locals.  What it does need: Values kept in static
+ * variables are registered once with gc_add_root, and Values kept in malloc'd
+ * memory across an allocation are either owned by a traced object or pushed
+ * with gc_push_root for the duration.  See runtime/gc.c for the heap layout.
+ */
+#ifndef GILPY_GC_H
+#define GILPY_GC_H
+
+#include <stddef.h>
+#include "object.h"
+
+/* A new zeroed object of `size` bytes with its header set to `type`.
+ * Raises MemoryError (returns NULL) when memory runs out. */
+Obj  *gc_alloc(Type *type, size_t size);
+
+/* malloc'd memory owned by an object; counted towards the GC threshold.
+ * gc_malloc/gc_realloc raise MemoryError and return NULL on failure. */
+void *gc_malloc(size_t size);
+void *gc_calloc(size_t n, size_t size);
+void *gc_realloc(void *p, size_t old_size, size_t new_size);
+void  gc_free(void *p, size_t size);
+
+/* Marking, for trace functions. */
+void  gc_mark_value(Value v);
+void  gc_mark_obj(Obj *o);
+void  gc_mark_values(const Value *v, size_t n);
+/* Mark whatever the words in [lo, hi) point to (frames kept in raw memory). */
+void  gc_scan_conservative(const void *lo, const void *hi);
+
+/* Roots outside the heap. */
+void  gc_add_root(Value *slot);             /* a static Value, forever */
+void  gc_push_root(Value *slot);            /* temporary; LIFO with gc_pop_root */
+void  gc_pop_root(void);
+
+void  gc_collect(void);                     /* a full collection now */
+void  gc_init(void);
+/* Heap statistics for gc module / tests. */
+size_t gc_live_bytes(void);
+size_t gc_collections(void);
+/* 1 if p points into a live heap object (used by tests). */
+int   gc_is_heap_object(const void *p);
+/* Disable/enable automatic collection (gc.disable()). */
+void  gc_set_enabled(int on);
+
+#endif

@@ -1,0 +1,1000 @@
+/* obj_bytes.c - bytes (immutable) and bytearray (mutable).
+ *
+ * Layout: like str (see obj_str.c), a bytes object keeps its data inline at
+ * offset type->basicsize and Bytes.data points at it, so subclass instances
+ * with a __dict__ slot work without special cases.  A bytearray holds a
+ * gc_malloc'd buffer freed by its finalizer.
+ *
+ * The read-only methods are written once against a (data, len) view
+ * (bytes_view accepts both types) and build their results with the
+ * receiver's kind: bytes methods return bytes, bytearray methods bytearray.
+ */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "obj_bytes.h"
+#include "obj_str.h"
+#include "obj_list.h"
+#include "obj_int.h"
+#include "obj_misc.h"
+#include "gc.h"
+#include "error.h"
+#include "call.h"
+#include "strbuf.h"
+
+/* ---------------------------------------------------------------- core */
+
+Bytes *bytes_alloc_type(Type *cls, size_t len) {
+    size_t off = cls->basicsize < sizeof(Bytes) ? sizeof(Bytes) : cls->basicsize;
+    Bytes *b = (Bytes *)gc_alloc(cls, off + len + 1);
+    if (!b) return NULL;
+    b->data = (uint8_t *)b + off;
+    b->len = (int64_t)len;
+    b->hash = -1;
+    if (cls->dictoffset) *(Value *)((char *)b + cls->dictoffset) = VAL_NULL;
+    return b;
+}
+
+Bytes *bytes_alloc(size_t len) { return bytes_alloc_type(&type_bytes, len); }
+
+Value bytes_new(const void *data, size_t len) {
+    Bytes *b = bytes_alloc(len);
+    if (!b) return VAL_NULL;
+    if (len) memcpy(b->data, data, len);
+    return MK_OBJ(b);
+}
+
+static int ba_reserve(ByteArray *a, int64_t need) {
+    if (need + 1 <= a->cap) return 0;
+    int64_t ncap = a->cap ? a->cap : 16;
+    while (ncap < need + 1) ncap *= 2;
+    uint8_t *p = a->data ? gc_realloc(a->data, (size_t)a->cap, (size_t)ncap) : gc_malloc((size_t)ncap);
+    if (!p) return -1;
+    a->data = p;
+    a->cap = ncap;
+    return 0;
+}
+
+static void ba_finalize(Obj *o) {
+    ByteArray *a = (ByteArray *)o;
+    if (a->data) gc_free(a->data, (size_t)a->cap);
+    a->data = NULL;
+    a->cap = a->len = 0;
+}
+
+static int ba_set_contents(ByteArray *a, const void *data, size_t len) {
+    if (ba_reserve(a, (int64_t)len) < 0) return -1;
+    if (len) memmove(a->data, data, len);
+    a->len = (int64_t)len;
+    a->data[len] = 0;
+    return 0;
+}
+
+Value bytearray_new(const void *data, size_t len) {
+    ByteArray *a = (ByteArray *)gc_alloc(&type_bytearray, sizeof(ByteArray));
+    if (!a) return VAL_NULL;
+    if (ba_set_contents(a, data, len) < 0) return VAL_NULL;
+    return MK_OBJ(a);
+}
+
+int bytes_view(Value v, const uint8_t **data, int64_t *len) {
+    if (IS_BYTES(v)) { *data = AS_BYTES(v)->data; *len = AS_BYTES(v)->len; return 0; }
+    if (IS_BYTEARRAY(v)) {
+        ByteArray *a = AS_BYTEARRAY(v);
+        *data = a->data ? a->data : (const uint8_t *)"";
+        *len = a->len;
+        return 0;
+    }
+    err_format(&exc_TypeError, "a bytes-like object is required, not '%s'", val_type_name(v));
+    return -1;
+}
+
+static int is_buf(Value v) { return IS_BYTES(v) || IS_BYTEARRAY(v); }
+
+int64_t bytes_hash(Value v) {
+    Bytes *b = AS_BYTES(v);
+    if (b->hash != -1) return b->hash;
+    uint64_t h = 14695981039346656037ull;
+    for (int64_t i = 0; i < b->len; i++) { h ^= b->data[i]; h *= 1099511628211ull; }
+    h ^= h >> 29;
+    int64_t r = (int64_t)h;
+    if (r == -1) r = -2;
+    b->hash = r;
+    return r;
+}
+
+Value bytes_repr(const uint8_t *d, size_t len, int is_bytearray) {
+    int sq = 0, dq = 0;
+    for (size_t i = 0; i < len; i++) { if (d[i] == '\'') sq = 1; else if (d[i] == '"') dq = 1; }
+    char q = (sq && !dq) ? '"' : '\'';
+    StrBuf sb; sb_init(&sb);
+    int rc = sb_puts(&sb, is_bytearray ? "bytearray(b" : "b");
+    if (rc == 0) rc = sb_putc(&sb, q);
+    for (size_t i = 0; i < len && rc == 0; i++) {
+        uint8_t c = d[i];
+        if (c == (uint8_t)q || c == '\\') { sb_putc(&sb, '\\'); rc = sb_putc(&sb, (char)c); }
+        else if (c == '\t') rc = sb_puts(&sb, "\\t");
+        else if (c == '\n') rc = sb_puts(&sb, "\\n");
+        else if (c == '\r') rc = sb_puts(&sb, "\\r");
+        else if (c < 0x20 || c >= 0x7F) rc = sb_printf(&sb, "\\x%02x", c);
+        else rc = sb_putc(&sb, (char)c);
+    }
+    if (rc == 0) rc = sb_putc(&sb, q);
+    if (rc == 0 && is_bytearray) rc = sb_putc(&sb, ')');
+    if (rc < 0) { sb_free(&sb); return VAL_NULL; }
+    return sb_finish_str(&sb);
+}
+
+/* A result of the receiver's kind. */
+static Value mk_like(Value self, const void *d, size_t n) {
+    return IS_BYTEARRAY(self) ? bytearray_new(d, n) : bytes_new(d, n);
+}
+
+#define VIEW(v, d, n) const uint8_t *d; int64_t n; if (bytes_view(v, &d, &n) < 0) return VAL_NULL
+
+static int byte_arg(Value v, uint8_t *out) {
+    int64_t i;
+    if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
+        err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", val_type_name(v));
+        return -1;
+    }
+    if (obj_index_i64(v, &i) < 0) return -1;
+    if (i < 0 || i > 255) { err_format(&exc_ValueError, "byte must be in range(0, 256)"); return -1; }
+    *out = (uint8_t)i;
+    return 0;
+}
+
+/* ---------------------------------------------------------- construction */
+
+/* The bytes of any bytes(x) source into sb (not for str). */
+static int collect_source(Value x, StrBuf *sb) {
+    if (is_buf(x)) {
+        const uint8_t *d; int64_t n;
+        bytes_view(x, &d, &n);
+        return sb_put(sb, (const char *)d, (size_t)n);
+    }
+    if (IS_INT(x) || (!IS_NULL(val_type(x)->slots[SM_INDEX]) && !IS_STR(x))) {
+        int64_t n;
+        if (obj_index_i64(x, &n) < 0) return -1;
+        if (n < 0) { err_format(&exc_ValueError, "negative count"); return -1; }
+        for (int64_t i = 0; i < n; i++) if (sb_putc(sb, 0) < 0) return -1;
+        return 0;
+    }
+    Value it = obj_iter(x);
+    if (IS_NULL(it)) {
+        if (err_matches(&exc_TypeError)) {
+            err_clear();
+            err_format(&exc_TypeError, "cannot convert '%s' object to bytes", val_type_name(x));
+        }
+        return -1;
+    }
+    for (;;) {
+        Value v = obj_next(it);
+        if (IS_NULL(v)) return err_occurred() ? -1 : 0;
+        int64_t i;
+        if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
+            err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", val_type_name(v));
+            return -1;
+        }
+        if (obj_index_i64(v, &i) < 0) return -1;
+        if (i < 0 || i > 255) { err_format(&exc_ValueError, "bytes must be in range(0, 256)"); return -1; }
+        if (sb_putc(sb, (char)i) < 0) return -1;
+    }
+}
+
+/* bytes(source, encoding, errors) contents into sb. */
+static int bytes_args(const char *fname, Value *args, int nargs, Value kwnames, StrBuf *sb) {
+    static const char *const names[] = {"source", "encoding", "errors"};
+    Value a[3];
+    if (arg_parse(fname, args, nargs, kwnames, names, 3, 0, 0, a) < 0) return -1;
+    for (int i = 1; i < 3; i++)
+        if (!IS_NULL(a[i]) && !IS_STR(a[i])) {
+            err_format(&exc_TypeError, "%s() argument '%s' must be str, not %T", fname, names[i], a[i]);
+            return -1;
+        }
+    if (IS_NULL(a[0])) {
+        if (!IS_NULL(a[1]) || !IS_NULL(a[2])) {
+            err_format(&exc_TypeError, IS_NULL(a[1]) ? "errors without a string argument"
+                                                     : "encoding without a string argument");
+            return -1;
+        }
+        return 0;
+    }
+    if (IS_STR(a[0])) {
+        if (IS_NULL(a[1])) { err_format(&exc_TypeError, "string argument without an encoding"); return -1; }
+        Value b = str_encode(a[0], STR_DATA(a[1]), IS_NULL(a[2]) ? "strict" : STR_DATA(a[2]));
+        if (IS_NULL(b)) return -1;
+        return sb_put(sb, (const char *)AS_BYTES(b)->data, (size_t)AS_BYTES(b)->len);
+    }
+    if (!IS_NULL(a[1]) || !IS_NULL(a[2])) {
+        err_format(&exc_TypeError, IS_NULL(a[1]) ? "errors without a string argument"
+                                                 : "encoding without a string argument");
+        return -1;
+    }
+    return collect_source(a[0], sb);
+}
+
+static Value bytes_new_m(Value *args, int nargs, Value kwnames) {
+    Type *cls = AS_TYPE(args[0]);
+    if (nargs == 2 && IS_NULL(kwnames) && IS_EXACT(args[1], type_bytes) && cls == &type_bytes)
+        return args[1];
+    if (nargs == 2 && IS_NULL(kwnames) && !is_buf(args[1]) && !IS_STR(args[1])) {
+        Value m = type_lookup_c(val_type(args[1]), "__bytes__");
+        if (!IS_NULL(m)) {
+            Value r = call1(m, args[1]);
+            if (IS_NULL(r)) return r;
+            if (!IS_BYTES(r))
+                return err_format(&exc_TypeError, "__bytes__ returned non-bytes (type %s)", val_type_name(r));
+            if (cls == &type_bytes) return r;
+            args[1] = r;
+        }
+    }
+    StrBuf sb; sb_init(&sb);
+    if (bytes_args("bytes", args + 1, nargs - 1, kwnames, &sb) < 0) { sb_free(&sb); return VAL_NULL; }
+    Bytes *b = bytes_alloc_type(cls, sb.len);
+    if (b && sb.len) memcpy(b->data, sb.data, sb.len);
+    sb_free(&sb);
+    return b ? MK_OBJ(b) : VAL_NULL;
+}
+
+static Value bytearray_new_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    Obj *o = obj_new_instance(AS_TYPE(args[0]));
+    return o ? MK_OBJ(o) : VAL_NULL;
+}
+
+static Value bytearray_init_m(Value *args, int nargs, Value kwnames) {
+    StrBuf sb; sb_init(&sb);
+    if (bytes_args("bytearray", args + 1, nargs - 1, kwnames, &sb) < 0) { sb_free(&sb); return VAL_NULL; }
+    int rc = ba_set_contents(AS_BYTEARRAY(args[0]), sb.data, sb.len);
+    sb_free(&sb);
+    return rc < 0 ? VAL_NULL : VAL_NONE;
+}
+
+/* ----------------------------------------------------- shared methods */
+
+static Value b_repr_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    VIEW(args[0], d, n);
+    return bytes_repr(d, (size_t)n, IS_BYTEARRAY(args[0]));
+}
+
+static Value b_len_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    VIEW(args[0], d, n);
+    (void)d;
+    return MK_SMALLINT(n);
+}
+
+static Value b_hash_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return int_from_i64(bytes_hash(args[0]));
+}
+
+static Value b_getitem_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    VIEW(args[0], d, n);
+    Value k = args[1];
+    if (IS_EXACT(k, type_slice)) {
+        int64_t start, stop, step;
+        int64_t cnt = slice_indices(k, n, &start, &stop, &step);
+        if (cnt < 0) return VAL_NULL;
+        if (step == 1) return mk_like(args[0], d + start, (size_t)cnt);
+        StrBuf sb; sb_init(&sb);
+        for (int64_t i = 0, j = start; i < cnt; i++, j += step)
+            if (sb_putc(&sb, (char)d[j]) < 0) { sb_free(&sb); return VAL_NULL; }
+        Value r = mk_like(args[0], sb.data, sb.len);
+        sb_free(&sb);
+        return r;
+    }
+    if (!IS_INT(k) && IS_NULL(val_type(k)->slots[SM_INDEX]))
+        return err_format(&exc_TypeError, "%s indices must be integers or slices, not %s",
+                          IS_BYTEARRAY(args[0]) ? "bytearray" : "byte", val_type_name(k));
+    int64_t i;
+    if (obj_index_i64(k, &i) < 0) return VAL_NULL;
+    if (i < 0) i += n;
+    if (i < 0 || i >= n)
+        return err_format(&exc_IndexError, IS_BYTEARRAY(args[0]) ? "bytearray index out of range"
+                                                                : "index out of range");
+    return MK_SMALLINT(d[i]);
+}
+
+static Value b_iter_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return seqiter_new(args[0]);
+}
+
+static Value b_contains_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    VIEW(args[0], d, n);
+    Value x = args[1];
+    if (is_buf(x)) {
+        VIEW(x, s, sn);
+        if (sn == 0) return VAL_TRUE;
+        return MK_BOOL(n >= sn && memmem(d, (size_t)n, s, (size_t)sn) != NULL);
+    }
+    if (!IS_INT(x) && IS_NULL(val_type(x)->slots[SM_INDEX]))
+        return err_format(&exc_TypeError, "a bytes-like object is required, not '%s'", val_type_name(x));
+    uint8_t c;
+    if (byte_arg(x, &c) < 0) return VAL_NULL;
+    return MK_BOOL(n && memchr(d, c, (size_t)n) != NULL);
+}
+
+static Value b_add_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    VIEW(args[0], a, an);
+    if (!is_buf(args[1]))
+        return err_format(&exc_TypeError, "can't concat %s to %s", val_type_name(args[1]),
+                          IS_BYTEARRAY(args[0]) ? "bytearray" : "bytes");
+    VIEW(args[1], b, bn);
+    StrBuf sb; sb_init(&sb);
+    if (sb_put(&sb, (const char *)a, (size_t)an) < 0 || sb_put(&sb, (const char *)b, (size_t)bn) < 0) {
+        sb_free(&sb);
+        return VAL_NULL;
+    }
+    Value r = mk_like(args[0], sb.data, sb.len);
+    sb_free(&sb);
+    return r;
+}
+
+static Value b_mul_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    VIEW(args[0], d, n);
+    Value k = args[1];
+    if (!IS_INT(k) && IS_NULL(val_type(k)->slots[SM_INDEX]))
+        return err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", val_type_name(k));
+    int64_t times;
+    if (obj_index_i64(k, &times) < 0) return VAL_NULL;
+    if (times < 0) times = 0;
+    if (n && times > INT64_MAX / 2 / n) return err_no_memory();
+    StrBuf sb; sb_init(&sb);
+    for (int64_t i = 0; i < times; i++)
+        if (sb_put(&sb, (const char *)d, (size_t)n) < 0) { sb_free(&sb); return VAL_NULL; }
+    Value r = mk_like(args[0], sb.data, sb.len);
+    sb_free(&sb);
+    return r;
+}
+
+static Value b_cmp(Value *args, int op) {
+    if (!is_buf(args[1])) return VAL_NOTIMPLEMENTED;
+    VIEW(args[0], a, an);
+    VIEW(args[1], b, bn);
+    int64_t m = an < bn ? an : bn;
+    int c = m ? memcmp(a, b, (size_t)m) : 0;
+    if (c == 0) c = (an > bn) - (an < bn);
+    switch (op) {
+    case 0: return MK_BOOL(c == 0);
+    case 1: return MK_BOOL(c != 0);
+    case 2: return MK_BOOL(c < 0);
+    case 3: return MK_BOOL(c <= 0);
+    case 4: return MK_BOOL(c > 0);
+    default: return MK_BOOL(c >= 0);
+    }
+}
+
+static Value b_eq_m(Value *a, int n, Value k) { (void)n; (void)k; return b_cmp(a, 0); }
+static Value b_ne_m(Value *a, int n, Value k) { (void)n; (void)k; return b_cmp(a, 1); }
+static Value b_lt_m(Value *a, int n, Value k) { (void)n; (void)k; return b_cmp(a, 2); }
+static Value b_le_m(Value *a, int n, Value k) { (void)n; (void)k; return b_cmp(a, 3); }
+static Value b_gt_m(Value *a, int n, Value k) { (void)n; (void)k; return b_cmp(a, 4); }
+static Value b_ge_m(Value *a, int n, Value k) { (void)n; (void)k; return b_cmp(a, 5); }
+
+static Value b_decode_m(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"encoding", "errors"};
+    Value a[2];
+    if (arg_parse("decode", args + 1, nargs - 1, kwnames, names, 2, 0, 0, a) < 0) return VAL_NULL;
+    for (int i = 0; i < 2; i++)
+        if (!IS_NULL(a[i]) && !IS_STR(a[i]))
+            return err_format(&exc_TypeError, "decode() argument '%s' must be str, not %T", names[i], a[i]);
+    VIEW(args[0], d, n);
+    return str_decode(d, (size_t)n, IS_NULL(a[0]) ? "utf-8" : STR_DATA(a[0]),
+                      IS_NULL(a[1]) ? "strict" : STR_DATA(a[1]));
+}
+
+static Value b_hex_m(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"sep", "bytes_per_sep"};
+    Value a[2];
+    if (arg_parse("hex", args + 1, nargs - 1, kwnames, names, 2, 0, 0, a) < 0) return VAL_NULL;
+    VIEW(args[0], d, n);
+    const char *sep = NULL;
+    size_t seplen = 0;
+    int64_t per = 1;
+    if (!IS_NULL(a[0])) {
+        const uint8_t *sd; int64_t sl;
+        if (IS_STR(a[0])) { sep = STR_DATA(a[0]); sl = STR_LEN(a[0]); }
+        else { if (bytes_view(a[0], &sd, &sl) < 0) return VAL_NULL; sep = (const char *)sd; }
+        if (sl != 1) return err_format(&exc_ValueError, "sep must be length 1.");
+        seplen = 1;
+    }
+    if (!IS_NULL(a[1]) && obj_index_i64(a[1], &per) < 0) return VAL_NULL;
+    StrBuf sb; sb_init(&sb);
+    int64_t ap = per < 0 ? -per : per;
+    for (int64_t i = 0; i < n; i++) {
+        if (seplen && i && ap) {
+            int64_t k = per > 0 ? n - i : i;
+            if (k % ap == 0) sb_put(&sb, sep, 1);
+        }
+        if (sb_printf(&sb, "%02x", d[i]) < 0) { sb_free(&sb); return VAL_NULL; }
+    }
+    return sb_finish_str(&sb);
+}
+
+static int hexval(int c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+static Value b_fromhex_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("fromhex", kwnames) || arg_count("fromhex", nargs - 1, 1, 1)) return VAL_NULL;
+    if (!IS_STR(args[1]))
+        return err_format(&exc_TypeError, "fromhex() argument must be str, not %T", args[1]);
+    const char *s = STR_DATA(args[1]);
+    int64_t n = STR_LEN(args[1]);
+    StrBuf sb; sb_init(&sb);
+    for (int64_t i = 0; i < n;) {
+        if (s[i] == ' ' || (s[i] >= 9 && s[i] <= 13)) { i++; continue; }
+        int hi = hexval((unsigned char)s[i]);
+        int lo = i + 1 < n ? hexval((unsigned char)s[i + 1]) : -1;
+        if (hi < 0 || lo < 0) {
+            sb_free(&sb);
+            int64_t pos = hi < 0 ? i : i + 1;
+            return err_format(&exc_ValueError, "non-hexadecimal number found in fromhex() arg at position %zd",
+                              (size_t)pos);
+        }
+        sb_putc(&sb, (char)(hi * 16 + lo));
+        i += 2;
+    }
+    Type *cls = AS_TYPE(args[0]);
+    Value r = type_is_subtype(cls, &type_bytearray) ? bytearray_new(sb.data, sb.len)
+                                                    : bytes_new(sb.data, sb.len);
+    sb_free(&sb);
+    if (!IS_NULL(r) && cls != &type_bytes && cls != &type_bytearray) r = call1(args[0], r);
+    return r;
+}
+
+/* Needle argument: bytes-like or an int byte. */
+static int needle_arg(Value v, const uint8_t **d, int64_t *n, uint8_t *one) {
+    if (is_buf(v)) return bytes_view(v, d, n);
+    if (IS_INT(v)) {
+        if (byte_arg(v, one) < 0) return -1;
+        *d = one; *n = 1;
+        return 0;
+    }
+    err_format(&exc_TypeError, "argument should be integer or bytes-like object, not '%s'", val_type_name(v));
+    return -1;
+}
+
+static int b_range(Value vs, Value ve, int64_t n, int64_t *s, int64_t *e) {
+    int64_t a = 0, b = n;
+    if (!IS_NULL(vs) && !IS_NONE(vs) && obj_index_i64(vs, &a) < 0) return -1;
+    if (!IS_NULL(ve) && !IS_NONE(ve) && obj_index_i64(ve, &b) < 0) return -1;
+    if (a < 0) { a += n; if (a < 0) a = 0; }
+    if (b < 0) { b += n; if (b < 0) b = 0; }
+    if (b > n) b = n;
+    *s = a; *e = b;
+    return 0;
+}
+
+static int64_t b_find_impl(const uint8_t *d, int64_t s, int64_t e, const uint8_t *x, int64_t xn, int dir) {
+    if (s > e || e - s < xn) return (xn == 0 && s <= e) ? (dir > 0 ? s : e) : -1;
+    if (xn == 0) return dir > 0 ? s : e;
+    if (dir > 0) {
+        const uint8_t *r = memmem(d + s, (size_t)(e - s), x, (size_t)xn);
+        return r ? r - d : -1;
+    }
+    for (int64_t i = e - xn; i >= s; i--) if (memcmp(d + i, x, (size_t)xn) == 0) return i;
+    return -1;
+}
+
+static Value b_find_common(Value *args, int nargs, Value kwnames, const char *name, int dir, int raise) {
+    if (arg_no_kw(name, kwnames) || arg_count(name, nargs - 1, 1, 3)) return VAL_NULL;
+    VIEW(args[0], d, n);
+    const uint8_t *x; int64_t xn; uint8_t one;
+    if (needle_arg(args[1], &x, &xn, &one) < 0) return VAL_NULL;
+    int64_t s, e;
+    if (b_range(nargs > 2 ? args[2] : VAL_NULL, nargs > 3 ? args[3] : VAL_NULL, n, &s, &e) < 0) return VAL_NULL;
+    if (s > n) return raise ? err_format(&exc_ValueError, "subsection not found") : MK_SMALLINT(-1);
+    int64_t r = b_find_impl(d, s, e, x, xn, dir);
+    if (r < 0 && raise) return err_format(&exc_ValueError, "subsection not found");
+    return MK_SMALLINT(r);
+}
+
+static Value b_find_m(Value *a, int n, Value k) { return b_find_common(a, n, k, "find", 1, 0); }
+static Value b_rfind_m(Value *a, int n, Value k) { return b_find_common(a, n, k, "rfind", -1, 0); }
+static Value b_index_m(Value *a, int n, Value k) { return b_find_common(a, n, k, "index", 1, 1); }
+static Value b_rindex_m(Value *a, int n, Value k) { return b_find_common(a, n, k, "rindex", -1, 1); }
+
+static Value b_count_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("count", kwnames) || arg_count("count", nargs - 1, 1, 3)) return VAL_NULL;
+    VIEW(args[0], d, n);
+    const uint8_t *x; int64_t xn; uint8_t one;
+    if (needle_arg(args[1], &x, &xn, &one) < 0) return VAL_NULL;
+    int64_t s, e;
+    if (b_range(nargs > 2 ? args[2] : VAL_NULL, nargs > 3 ? args[3] : VAL_NULL, n, &s, &e) < 0) return VAL_NULL;
+    if (s > n || s > e) return MK_SMALLINT(0);
+    if (xn == 0) return MK_SMALLINT(e - s + 1);
+    int64_t c = 0;
+    for (int64_t i = s; i + xn <= e;) {
+        const uint8_t *r = memmem(d + i, (size_t)(e - i), x, (size_t)xn);
+        if (!r) break;
+        c++;
+        i = (r - d) + xn;
+    }
+    return MK_SMALLINT(c);
+}
+
+static Value b_starts_common(Value *args, int nargs, Value kwnames, const char *name, int end) {
+    if (arg_no_kw(name, kwnames) || arg_count(name, nargs - 1, 1, 3)) return VAL_NULL;
+    VIEW(args[0], d, n);
+    int64_t s, e;
+    if (b_range(nargs > 2 ? args[2] : VAL_NULL, nargs > 3 ? args[3] : VAL_NULL, n, &s, &e) < 0) return VAL_NULL;
+    Value p = args[1];
+    int64_t cnt = IS_TUPLE(p) ? AS_TUPLE(p)->len : 1;
+    for (int64_t i = 0; i < cnt; i++) {
+        Value x = IS_TUPLE(p) ? AS_TUPLE(p)->items[i] : p;
+        if (!is_buf(x)) {
+            if (IS_TUPLE(p))
+                return err_format(&exc_TypeError, "a bytes-like object is required, not '%s'", val_type_name(x));
+            return err_format(&exc_TypeError, "%s first arg must be bytes or a tuple of bytes, not %s",
+                              name, val_type_name(x));
+        }
+        VIEW(x, xd, xn);
+        if (s > n || e - s < xn) continue;
+        if (memcmp(end ? d + e - xn : d + s, xd, (size_t)xn) == 0) return VAL_TRUE;
+    }
+    return VAL_FALSE;
+}
+
+static Value b_startswith_m(Value *a, int n, Value k) { return b_starts_common(a, n, k, "startswith", 0); }
+static Value b_endswith_m(Value *a, int n, Value k) { return b_starts_common(a, n, k, "endswith", 1); }
+
+static int b_isspace(uint8_t c) { return c == ' ' || (c >= 9 && c <= 13); }
+
+static Value b_strip_common(Value *args, int nargs, Value kwnames, const char *name, int which) {
+    if (arg_no_kw(name, kwnames) || arg_count(name, nargs - 1, 0, 1)) return VAL_NULL;
+    VIEW(args[0], d, n);
+    const uint8_t *cs = NULL; int64_t cn = 0;
+    if (nargs > 1 && !IS_NONE(args[1])) {
+        if (!is_buf(args[1]))
+            return err_format(&exc_TypeError, "a bytes-like object is required, not '%s'", val_type_name(args[1]));
+        bytes_view(args[1], &cs, &cn);
+    }
+    int64_t b = 0, e = n;
+#define STRIPPABLE(c) (cs ? (cn && memchr(cs, (c), (size_t)cn) != NULL) : b_isspace(c))
+    if (which & 1) while (b < e && STRIPPABLE(d[b])) b++;
+    if (which & 2) while (e > b && STRIPPABLE(d[e - 1])) e--;
+#undef STRIPPABLE
+    return mk_like(args[0], d + b, (size_t)(e - b));
+}
+
+static Value b_strip_m(Value *a, int n, Value k) { return b_strip_common(a, n, k, "strip", 3); }
+static Value b_lstrip_m(Value *a, int n, Value k) { return b_strip_common(a, n, k, "lstrip", 1); }
+static Value b_rstrip_m(Value *a, int n, Value k) { return b_strip_common(a, n, k, "rstrip", 2); }
+
+static Value b_split_common(Value *args, int nargs, Value kwnames, const char *name, int rev) {
+    static const char *const names[] = {"sep", "maxsplit"};
+    Value a[2];
+    if (arg_parse(name, args + 1, nargs - 1, kwnames, names, 2, 0, 0, a) < 0) return VAL_NULL;
+    int64_t maxsplit = -1;
+    if (!IS_NULL(a[1]) && obj_index_i64(a[1], &maxsplit) < 0) return VAL_NULL;
+    VIEW(args[0], d, n);
+    Value list = list_new(0);
+    if (IS_NULL(list)) return list;
+    if (IS_NULL(a[0]) || IS_NONE(a[0])) {
+        int64_t i = rev ? n : 0;
+        for (;;) {
+            if (!rev) {
+                while (i < n && b_isspace(d[i])) i++;
+                if (i >= n) break;
+                int64_t j = i;
+                if (maxsplit-- == 0) { j = n; while (j > i && b_isspace(d[j - 1])) j--; }
+                else while (j < n && !b_isspace(d[j])) j++;
+                if (list_append(list, mk_like(args[0], d + i, (size_t)(j - i))) < 0) return VAL_NULL;
+                i = j;
+            } else {
+                while (i > 0 && b_isspace(d[i - 1])) i--;
+                if (i <= 0) break;
+                int64_t j = i;
+                if (maxsplit-- == 0) { j = 0; while (j < i && b_isspace(d[j])) j++; }
+                else while (j > 0 && !b_isspace(d[j - 1])) j--;
+                if (list_append(list, mk_like(args[0], d + j, (size_t)(i - j))) < 0) return VAL_NULL;
+                i = j;
+            }
+        }
+    } else {
+        VIEW(a[0], sp, sn);
+        if (sn == 0) return err_format(&exc_ValueError, "empty separator");
+        int64_t lo = 0, hi = n;
+        while (maxsplit-- != 0) {
+            int64_t r = b_find_impl(d, lo, hi, sp, sn, rev ? -1 : 1);
+            if (r < 0) break;
+            Value piece = rev ? mk_like(args[0], d + r + sn, (size_t)(hi - r - sn))
+                              : mk_like(args[0], d + lo, (size_t)(r - lo));
+            if (list_append(list, piece) < 0) return VAL_NULL;
+            if (rev) hi = r; else lo = r + sn;
+        }
+        if (list_append(list, mk_like(args[0], d + lo, (size_t)(hi - lo))) < 0) return VAL_NULL;
+    }
+    if (rev) list_reverse(list);
+    return list;
+}
+
+static Value b_split_m(Value *a, int n, Value k) { return b_split_common(a, n, k, "split", 0); }
+static Value b_rsplit_m(Value *a, int n, Value k) { return b_split_common(a, n, k, "rsplit", 1); }
+
+static Value b_join_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("join", kwnames) || arg_count("join", nargs - 1, 1, 1)) return VAL_NULL;
+    VIEW(args[0], sp, sn);
+    Value seq = seq_to_list(args[1]);
+    if (IS_NULL(seq)) return seq;
+    StrBuf sb; sb_init(&sb);
+    List *l = AS_LIST(seq);
+    for (int64_t i = 0; i < l->len; i++) {
+        if (!is_buf(l->items[i])) {
+            sb_free(&sb);
+            return err_format(&exc_TypeError, "sequence item %zd: expected a bytes-like object, %T found",
+                              (size_t)i, l->items[i]);
+        }
+        VIEW(l->items[i], xd, xn);
+        if ((i && sb_put(&sb, (const char *)sp, (size_t)sn) < 0) || sb_put(&sb, (const char *)xd, (size_t)xn) < 0) {
+            sb_free(&sb);
+            return VAL_NULL;
+        }
+    }
+    Value r = mk_like(args[0], sb.data, sb.len);
+    sb_free(&sb);
+    return r;
+}
+
+static Value b_replace_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("replace", kwnames) || arg_count("replace", nargs - 1, 2, 3)) return VAL_NULL;
+    VIEW(args[0], d, n);
+    VIEW(args[1], o, on);
+    VIEW(args[2], w, wn);
+    int64_t count = -1;
+    if (nargs > 3 && obj_index_i64(args[3], &count) < 0) return VAL_NULL;
+    if (count < 0) count = INT64_MAX;
+    StrBuf sb; sb_init(&sb);
+    int64_t i = 0;
+    int rc = 0;
+    if (on == 0) {
+        for (; rc == 0; i++) {
+            if (count-- > 0) rc = sb_put(&sb, (const char *)w, (size_t)wn);
+            if (i >= n) break;
+            if (rc == 0) rc = sb_putc(&sb, (char)d[i]);
+        }
+    } else {
+        while (count-- > 0 && rc == 0) {
+            int64_t r = b_find_impl(d, i, n, o, on, 1);
+            if (r < 0) break;
+            rc = sb_put(&sb, (const char *)d + i, (size_t)(r - i));
+            if (rc == 0) rc = sb_put(&sb, (const char *)w, (size_t)wn);
+            i = r + on;
+        }
+        if (rc == 0) rc = sb_put(&sb, (const char *)d + i, (size_t)(n - i));
+    }
+    Value r = rc < 0 ? VAL_NULL : mk_like(args[0], sb.data, sb.len);
+    sb_free(&sb);
+    return r;
+}
+
+static Value b_case(Value *args, int nargs, Value kwnames, const char *name, int upper) {
+    if (arg_no_kw(name, kwnames) || arg_count(name, nargs - 1, 0, 0)) return VAL_NULL;
+    VIEW(args[0], d, n);
+    Value r = mk_like(args[0], d, (size_t)n);
+    if (IS_NULL(r)) return r;
+    uint8_t *p = IS_BYTEARRAY(r) ? AS_BYTEARRAY(r)->data : AS_BYTES(r)->data;
+    for (int64_t i = 0; i < n; i++) {
+        if (upper && p[i] >= 'a' && p[i] <= 'z') p[i] -= 32;
+        else if (!upper && p[i] >= 'A' && p[i] <= 'Z') p[i] += 32;
+    }
+    return r;
+}
+
+static Value b_upper_m(Value *a, int n, Value k) { return b_case(a, n, k, "upper", 1); }
+static Value b_lower_m(Value *a, int n, Value k) { return b_case(a, n, k, "lower", 0); }
+
+static Value b_isx(Value *args, int nargs, Value kwnames, const char *name, int kind) {
+    if (arg_no_kw(name, kwnames) || arg_count(name, nargs - 1, 0, 0)) return VAL_NULL;
+    VIEW(args[0], d, n);
+    if (n == 0) return MK_BOOL(kind == 3);
+    for (int64_t i = 0; i < n; i++) {
+        uint8_t c = d[i];
+        int ok = kind == 0 ? ((c | 32) >= 'a' && (c | 32) <= 'z')
+               : kind == 1 ? (c >= '0' && c <= '9')
+               : kind == 2 ? b_isspace(c) : c < 0x80;
+        if (!ok) return VAL_FALSE;
+    }
+    return VAL_TRUE;
+}
+
+static Value b_isalpha_m(Value *a, int n, Value k) { return b_isx(a, n, k, "isalpha", 0); }
+static Value b_isdigit_m(Value *a, int n, Value k) { return b_isx(a, n, k, "isdigit", 1); }
+static Value b_isspace_m(Value *a, int n, Value k) { return b_isx(a, n, k, "isspace", 2); }
+static Value b_isascii_m(Value *a, int n, Value k) { return b_isx(a, n, k, "isascii", 3); }
+
+static Value b_getnewargs_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    VIEW(args[0], d, n);
+    Value b = bytes_new(d, (size_t)n);
+    return IS_NULL(b) ? b : tuple_pack(1, b);
+}
+
+#define SHARED_METHODS                                              \
+    {"__repr__", b_repr_m, 0, NULL},                                \
+    {"__len__", b_len_m, 0, NULL},                                  \
+    {"__getitem__", b_getitem_m, 0, NULL},                          \
+    {"__iter__", b_iter_m, 0, NULL},                                \
+    {"__contains__", b_contains_m, 0, NULL},                        \
+    {"__add__", b_add_m, 0, NULL},                                  \
+    {"__mul__", b_mul_m, 0, NULL},                                  \
+    {"__rmul__", b_mul_m, 0, NULL},                                 \
+    {"__eq__", b_eq_m, 0, NULL}, {"__ne__", b_ne_m, 0, NULL},       \
+    {"__lt__", b_lt_m, 0, NULL}, {"__le__", b_le_m, 0, NULL},       \
+    {"__gt__", b_gt_m, 0, NULL}, {"__ge__", b_ge_m, 0, NULL},       \
+    {"decode", b_decode_m, 0, NULL},                                \
+    {"hex", b_hex_m, 0, NULL},                                      \
+    {"fromhex", b_fromhex_m, METH_CLASS, NULL},                     \
+    {"find", b_find_m, 0, NULL}, {"rfind", b_rfind_m, 0, NULL},     \
+    {"index", b_index_m, 0, NULL}, {"rindex", b_rindex_m, 0, NULL}, \
+    {"count", b_count_m, 0, NULL},                                  \
+    {"startswith", b_startswith_m, 0, NULL},                        \
+    {"endswith", b_endswith_m, 0, NULL},                            \
+    {"strip", b_strip_m, 0, NULL}, {"lstrip", b_lstrip_m, 0, NULL}, \
+    {"rstrip", b_rstrip_m, 0, NULL},                                \
+    {"split", b_split_m, 0, NULL}, {"rsplit", b_rsplit_m, 0, NULL}, \
+    {"join", b_join_m, 0, NULL},                                    \
+    {"replace", b_replace_m, 0, NULL},                              \
+    {"upper", b_upper_m, 0, NULL}, {"lower", b_lower_m, 0, NULL},   \
+    {"isalpha", b_isalpha_m, 0, NULL},                              \
+    {"isdigit", b_isdigit_m, 0, NULL},                              \
+    {"isspace", b_isspace_m, 0, NULL},                              \
+    {"isascii", b_isascii_m, 0, NULL}
+
+static const MethodDef bytes_methods[] = {
+    {"__new__", bytes_new_m, METH_STATIC, NULL},
+    {"__hash__", b_hash_m, 0, NULL},
+    {"__getnewargs__", b_getnewargs_m, 0, NULL},
+    SHARED_METHODS,
+    {NULL, NULL, 0, NULL},
+};
+
+Type type_bytes = {
+    .tp_name = "bytes", .base = &type_object,
+    .flags = TF_BASETYPE | TF_BYTES_SUBCLASS,
+    .basicsize = sizeof(Bytes),
+    .methods = bytes_methods,
+};
+
+/* ------------------------------------------------------------ bytearray */
+
+#define BA(v) AS_BYTEARRAY(v)
+
+static Value ba_append_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("append", kwnames) || arg_count("append", nargs - 1, 1, 1)) return VAL_NULL;
+    uint8_t c;
+    if (byte_arg(args[1], &c) < 0) return VAL_NULL;
+    ByteArray *a = BA(args[0]);
+    if (ba_reserve(a, a->len + 1) < 0) return VAL_NULL;
+    a->data[a->len++] = c;
+    a->data[a->len] = 0;
+    return VAL_NONE;
+}
+
+static int ba_extend(Value self, Value src) {
+    StrBuf sb; sb_init(&sb);
+    int rc;
+    if (IS_STR(src)) {
+        err_format(&exc_TypeError, "expected iterable of integers; got: 'str'");
+        rc = -1;
+    } else {
+        rc = collect_source(src, &sb);
+        if (rc < 0 && err_matches(&exc_TypeError) && !is_buf(src) && !IS_INT(src)) {
+            err_clear();
+            err_format(&exc_TypeError, "can't extend bytearray with %s", val_type_name(src));
+        }
+    }
+    if (rc == 0) {
+        ByteArray *a = BA(self);
+        rc = ba_reserve(a, a->len + (int64_t)sb.len);
+        if (rc == 0) {
+            memcpy(a->data + a->len, sb.data, sb.len);
+            a->len += (int64_t)sb.len;
+            a->data[a->len] = 0;
+        }
+    }
+    sb_free(&sb);
+    return rc;
+}
+
+static Value ba_extend_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("extend", kwnames) || arg_count("extend", nargs - 1, 1, 1)) return VAL_NULL;
+    if (IS_INT(args[1]))
+        return err_format(&exc_TypeError, "can't extend bytearray with int");
+    return ba_extend(args[0], args[1]) < 0 ? VAL_NULL : VAL_NONE;
+}
+
+static Value ba_iadd_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    if (!is_buf(args[1]))
+        return err_format(&exc_TypeError, "can't concat %s to bytearray", val_type_name(args[1]));
+    return ba_extend(args[0], args[1]) < 0 ? VAL_NULL : args[0];
+}
+
+static Value ba_pop_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("pop", kwnames) || arg_count("pop", nargs - 1, 0, 1)) return VAL_NULL;
+    ByteArray *a = BA(args[0]);
+    int64_t i = -1;
+    if (nargs > 1 && obj_index_i64(args[1], &i) < 0) return VAL_NULL;
+    if (a->len == 0) return err_format(&exc_IndexError, "pop from empty bytearray");
+    if (i < 0) i += a->len;
+    if (i < 0 || i >= a->len) return err_format(&exc_IndexError, "pop index out of range");
+    uint8_t c = a->data[i];
+    memmove(a->data + i, a->data + i + 1, (size_t)(a->len - i - 1));
+    a->len--;
+    a->data[a->len] = 0;
+    return MK_SMALLINT(c);
+}
+
+static Value ba_insert_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("insert", kwnames) || arg_count("insert", nargs - 1, 2, 2)) return VAL_NULL;
+    ByteArray *a = BA(args[0]);
+    int64_t i;
+    uint8_t c;
+    if (obj_index_i64(args[1], &i) < 0 || byte_arg(args[2], &c) < 0) return VAL_NULL;
+    if (i < 0) { i += a->len; if (i < 0) i = 0; }
+    if (i > a->len) i = a->len;
+    if (ba_reserve(a, a->len + 1) < 0) return VAL_NULL;
+    memmove(a->data + i + 1, a->data + i, (size_t)(a->len - i));
+    a->data[i] = c;
+    a->len++;
+    a->data[a->len] = 0;
+    return VAL_NONE;
+}
+
+static Value ba_remove_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("remove", kwnames) || arg_count("remove", nargs - 1, 1, 1)) return VAL_NULL;
+    ByteArray *a = BA(args[0]);
+    uint8_t c;
+    if (byte_arg(args[1], &c) < 0) return VAL_NULL;
+    uint8_t *p = a->len ? memchr(a->data, c, (size_t)a->len) : NULL;
+    if (!p) return err_format(&exc_ValueError, "value not found in bytearray");
+    int64_t i = p - a->data;
+    memmove(p, p + 1, (size_t)(a->len - i - 1));
+    a->len--;
+    a->data[a->len] = 0;
+    return VAL_NONE;
+}
+
+static Value ba_clear_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("clear", kwnames) || arg_count("clear", nargs - 1, 0, 0)) return VAL_NULL;
+    BA(args[0])->len = 0;
+    if (BA(args[0])->data) BA(args[0])->data[0] = 0;
+    return VAL_NONE;
+}
+
+static Value ba_copy_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("copy", kwnames) || arg_count("copy", nargs - 1, 0, 0)) return VAL_NULL;
+    return bytearray_new(BA(args[0])->data, (size_t)BA(args[0])->len);
+}
+
+static Value ba_reverse_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("reverse", kwnames) || arg_count("reverse", nargs - 1, 0, 0)) return VAL_NULL;
+    ByteArray *a = BA(args[0]);
+    for (int64_t i = 0, j = a->len - 1; i < j; i++, j--) {
+        uint8_t t = a->data[i]; a->data[i] = a->data[j]; a->data[j] = t;
+    }
+    return VAL_NONE;
+}
+
+/* Replace a->data[start..stop) (step 1) with src. */
+static int ba_splice(ByteArray *a, int64_t start, int64_t stop, const uint8_t *src, int64_t n) {
+    if (stop < start) stop = start;
+    int64_t newlen = a->len - (stop - start) + n;
+    if (ba_reserve(a, newlen) < 0) return -1;
+    memmove(a->data + start + n, a->data + stop, (size_t)(a->len - stop));
+    if (n) memcpy(a->data + start, src, (size_t)n);
+    a->len = newlen;
+    a->data[a->len] = 0;
+    return 0;
+}
+
+static int ba_setslice(Value self, Value slice, Value v) {
+    ByteArray *a = BA(self);
+    int64_t start, stop, step;
+    int64_t cnt = slice_indices(slice, a->len, &start, &stop, &step);
+    if (cnt < 0) return -1;
+    StrBuf sb; sb_init(&sb);
+    if (!IS_NULL(v)) {
+        if (IS_INT(v) || IS_STR(v)) {
+            err_format(&exc_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+            return -1;
+        }
+        if (collect_source(v, &sb) < 0) { sb_free(&sb); return -1; }
+    }
+    int rc = 0;
+    if (step == 1) {
+        rc = ba_splice(a, start, stop, (const uint8_t *)sb.data, (int64_t)sb.len);
+    } else if (IS_NULL(v)) {
+        int64_t w = 0;
+        for (int64_t r = 0; r < a->len; r++) {
+            int in = step > 0 ? (r >= start && r < stop && (r - start) % step == 0)
+                              : (r <= start && r > stop && (start - r) % (-step) == 0);
+            if (!in) a->data[w++] = a->data[r];
+        }
+        a->len = w;
+        if (a->data) a->data[w] = 0;
+    } else if ((int64_t)sb.len != cnt) {
+        err_format(&exc_ValueError, "attempt to assign bytes of size %zd to extended slice of size %zd",
+                   (size_t)sb.len, (size_t)cnt);
+        rc = -1;
+    } else {
+        for (int64_t i = 0, j = start; i < cnt; i++, j += step) a->data[j] = (uint8_t)sb.data[i];
+    }
+    sb_free(&sb);
+    return rc;
+}
+
+static Value ba_setitem_common(Value self, Value k, Value v) {
+    if (IS_EXACT(k, type_slice)) return ba_setslice(self, k, v) < 0 ? VAL_NULL : VAL_NONE;
+    if (!IS_INT(k) && IS_NULL(val_type(k)->slots[SM_INDEX]))
+        return err_format(&exc_TypeError, "bytearray indices must be integers or slices, not %s",
+                          val_type_name(k));
+    ByteArray *a = BA(self);
+    int64_t i;
+    if (obj_index_i64(k, &i) < 0) return VAL_NULL;
+    if (i < 0) i += a->len;
+    if (i < 0 || i >= a->len) return err_format(&exc_IndexError, "bytearray index out of range");
+    if (IS_NULL(v)) return ba_splice(a, i, i + 1, NULL, 0) < 0 ? VAL_NULL : VAL_NONE;
+    uint8_t c;
+    if (byte_arg(v, &c) < 0) return VAL_NULL;
+    a->data[i] = c;
+    return VAL_NONE;
+}
+
+static Value ba_setitem_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return ba_setitem_common(args[0], args[1], args[2]);
+}
+
+static Value ba_delitem_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return ba_setitem_common(args[0], args[1], VAL_NULL);
+}
+
+static Value ba_imul_m(Value *args, int nargs, Value kwnames) {
+    Value r = b_mul_m(args, nargs, kwnames);
+    if (IS_NULL(r) || r == VAL_NOTIMPLEMENTED) return r;
+    if (ba_set_contents(BA(args[0]), BA(r)->data, (size_t)BA(r)->len) < 0) return VAL_NULL;
+    return args[0];
+}
+
+static const MethodDef bytearray_methods[] = {
+    {"__new__", bytearray_new_m, METH_STATIC, NULL},
+    {"__init__", bytearray_init_m, 0, NULL},
+    {"__hash__", NULL, 0, NULL},
+    {"__setitem__", ba_setitem_m, 0, NULL},
+    {"__delitem__", ba_delitem_m, 0, NULL},
+    {"__iadd__", ba_iadd_m, 0, NULL},
+    {"__imul__", ba_imul_m, 0, NULL},
+    {"append", ba_append_m, 0, NULL},
+    {"extend", ba_extend_m, 0, NULL},
+    {"pop", ba_pop_m, 0, NULL},
+    {"insert", ba_insert_m, 0, NULL},
+    {"remove", ba_remove_m, 0, NULL},
+    {"clear", ba_clear_m, 0, NULL},
+    {"copy", ba_copy_m, 0, NULL},
+    {"reverse", ba_reverse_m, 0, NULL},
+    SHARED_METHODS,
+    {NULL, NULL, 0, NULL},
+};
+
+Type type_bytearray = {
+    .tp_name = "bytearray", .base = &type_object,
+    .flags = TF_BASETYPE,
+    .basicsize = sizeof(ByteArray), .finalize = ba_finalize,
+    .methods = bytearray_methods,
+};

@@ -1,0 +1,86 @@
+/* obj_dict.h - dict: insertion-ordered hash table (an index table of slots
+ * over a dense array of entries, as CPython 3.6+), and set/frozenset. */
+#ifndef GILPY_OBJ_DICT_H
+#define GILPY_OBJ_DICT_H
+
+#include "object.h"
+
+typedef struct DictEntry {
+    int64_t hash;
+    Value   key;            /* VAL_NULL: deleted entry */
+    Value   value;
+} DictEntry;
+
+typedef struct Dict {
+    Obj        header;
+    int64_t    used;        /* live entries */
+    int64_t    nentries;    /* entries used in `entries`, deleted included */
+    int64_t    ecap;        /* capacity of entries */
+    int64_t    isize;       /* slots in the index table (power of 2, or 0) */
+    DictEntry *entries;     /* gc_malloc'd */
+    int64_t   *indices;     /* gc_malloc'd; -1 empty, -2 dummy, else entry index */
+    uint64_t   version;     /* bumped on every change (inline caches) */
+} Dict;
+
+#define AS_DICT(v) ((Dict *)AS_OBJ(v))
+
+Value dict_new(void);
+Value dict_new_presized(int64_t n);
+/* Lookup: VAL_NULL if absent; check err_occurred() when keys may raise. */
+Value dict_get(Value d, Value key);
+Value dict_get_c(Value d, const char *key);     /* key as C string */
+int   dict_set(Value d, Value key, Value value);   /* 0 ok, -1 error */
+int   dict_set_c(Value d, const char *key, Value value);
+/* 1 removed, 0 absent (no exception), -1 error. */
+int   dict_del(Value d, Value key);
+int64_t dict_len(Value d);
+void  dict_clear(Value d);
+Value dict_copy(Value d);
+/* d.update(other): a mapping (keys()+[]) or an iterable of pairs. */
+int   dict_update(Value d, Value other);
+int   dict_merge(Value d, Value other, int override);
+/* Iterate: pos starts at 0; returns 0 at the end. */
+int   dict_next(Value d, int64_t *pos, Value *key, Value *value);
+Value dict_keys_list(Value d);
+Value dict_repr(Value d);
+/* Lookup with a precomputed hash (for str keys whose hash is cached). */
+Value dict_get_hashed(Value d, Value key, int64_t hash);
+/* iter(d): a dict_keyiterator. */
+Value dict_iter(Value d);
+/* View and iterator types (obj_dict.c). */
+extern Type type_dict_keys, type_dict_values, type_dict_items,
+    type_dict_keyiterator, type_dict_valueiterator, type_dict_itemiterator,
+    type_dict_reversekeyiterator, type_dict_reversevalueiterator,
+    type_dict_reverseitemiterator;
+
+/* ---- set and frozenset (runtime/obj_set.c) ---- */
+typedef struct SetEntry {
+    int64_t hash;
+    Value   key;            /* VAL_NULL: empty; dummy marked by hash == -1 */
+} SetEntry;
+
+typedef struct Set {
+    Obj       header;
+    int64_t   fill;         /* active + dummy */
+    int64_t   used;         /* active */
+    int64_t   mask;         /* table size - 1 */
+    SetEntry *table;        /* gc_malloc'd */
+    int64_t   hash;         /* frozenset: -1 until computed */
+    int64_t   finger;       /* for pop() */
+} Set;
+
+#define AS_SET(v) ((Set *)AS_OBJ(v))
+#define IS_ANYSET(v) (IS_OBJ(v) && (type_is_subtype(AS_OBJ(v)->type, &type_set) || \
+                                    type_is_subtype(AS_OBJ(v)->type, &type_frozenset)))
+
+Value set_new(Type *type);                      /* &type_set or &type_frozenset */
+Value set_from_iterable(Type *type, Value iterable);
+int   set_add(Value s, Value key);              /* 0 ok, -1 error */
+int   set_contains(Value s, Value key);         /* 1, 0, -1 */
+int   set_discard(Value s, Value key);          /* 1 removed, 0 absent, -1 error */
+int   set_next(Value s, int64_t *pos, Value *key);
+int64_t set_len(Value s);
+int64_t frozenset_hash(Value s);                /* CPython's, cached in Set.hash */
+extern Type type_set_iterator;
+
+#endif

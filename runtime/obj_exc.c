@@ -1,0 +1,733 @@
+/* obj_exc.c - the builtin exception hierarchy, tracebacks, and printing
+ * them the way CPython's default sys.excepthook does.
+ *
+ * Every exception instance is an ExcObj: args, traceback, cause, context and
+ * a __dict__ that holds the attributes some classes add (OSError.errno,
+ * SystemExit.code, StopIteration.value, SyntaxError.lineno, ...), set by
+ * their __init__ as CPython does.  The hierarchy is one table (EXC_TYPES)
+ * so adding a class is one line.
+ */
+#include "obj_exc.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "call.h"
+#include "error.h"
+#include "gc.h"
+#include "obj_bytes.h"
+#include "obj_dict.h"
+#include "obj_int.h"
+#include "obj_list.h"
+#include "obj_misc.h"
+#include "obj_str.h"
+#include "state.h"
+#include "strbuf.h"
+
+static void exc_trace(Obj *o) {
+    ExcObj *e = (ExcObj *)o;
+    gc_mark_value(e->args);
+    gc_mark_value(e->traceback);
+    gc_mark_value(e->cause);
+    gc_mark_value(e->context);
+    gc_mark_value(e->notes);
+}
+
+/* ---- attributes helpers --------------------------------------------------- */
+
+Value exc_get_attr_c(Value exc, const char *name) {
+    ExcObj *e = AS_EXC(exc);
+    if (!IS_DICT(e->dict)) return VAL_NONE;
+    Value v = dict_get_c(e->dict, name);
+    return IS_NULL(v) ? VAL_NONE : v;
+}
+
+static int exc_set_attr_c(Value exc, const char *name, Value v) {
+    ExcObj *e = AS_EXC(exc);
+    if (!IS_DICT(e->dict)) {
+        e->dict = dict_new();
+        if (IS_NULL(e->dict)) return -1;
+    }
+    return dict_set_c(e->dict, name, v);
+}
+
+static Value exc_arg(Value self, int64_t i) {
+    Tuple *t = AS_TUPLE(AS_EXC(self)->args);
+    return i < t->len ? t->items[i] : VAL_NONE;
+}
+
+static int64_t exc_nargs(Value self) {
+    Value a = AS_EXC(self)->args;
+    return IS_TUPLE(a) ? AS_TUPLE(a)->len : 0;
+}
+
+/* ---- BaseException ------------------------------------------------------------ */
+
+static Value exc_new_m(Value *args, int nargs, Value kwnames) {
+    (void)kwnames;
+    if (nargs < 1 || !IS_TYPE(args[0])) return err_format(&exc_TypeError, "BaseException.__new__(X): X is not a type object");
+    Obj *o = obj_new_instance(AS_TYPE(args[0]));
+    if (!o) return VAL_NULL;
+    ExcObj *e = (ExcObj *)o;
+    e->traceback = e->cause = e->context = VAL_NONE;
+    e->notes = VAL_NULL;
+    e->args = tuple_from_array(args + 1, nargs - 1);
+    if (IS_NULL(e->args)) return VAL_NULL;
+    return MK_OBJ(o);
+}
+
+static Value exc_init_m(Value *args, int nargs, Value kwnames) {
+    if (!IS_NULL(kwnames) && AS_TUPLE(kwnames)->len &&
+        val_type(args[0])->slots[SM_INIT] == type_lookup_c(&exc_BaseException, "__init__"))
+        return err_format(&exc_TypeError, "%s() takes no keyword arguments", val_type_name(args[0]));
+    Value t = tuple_from_array(args + 1, nargs - 1);
+    if (IS_NULL(t)) return VAL_NULL;
+    AS_EXC(args[0])->args = t;
+    return VAL_NONE;
+}
+
+static Value exc_str_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    int64_t n = exc_nargs(args[0]);
+    if (n == 0) return str_empty();
+    if (n == 1) return obj_str(exc_arg(args[0], 0));
+    return obj_str(AS_EXC(args[0])->args);
+}
+
+static Value exc_repr_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    Value self = args[0];
+    const char *name = val_type_name(self);
+    int64_t n = exc_nargs(self);
+    if (n == 1) return str_format_c("%s(%R)", name, exc_arg(self, 0));
+    if (n == 0) return str_format_c("%s()", name);
+    return str_format_c("%s%R", name, AS_EXC(self)->args);
+}
+
+static Value exc_with_traceback_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("with_traceback", kwnames) || arg_count("with_traceback", nargs - 1, 1, 1)) return VAL_NULL;
+    AS_EXC(args[0])->traceback = args[1];
+    return args[0];
+}
+
+static Value exc_add_note_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("add_note", kwnames) || arg_count("add_note", nargs - 1, 1, 1)) return VAL_NULL;
+    if (!IS_STR(args[1])) return err_format(&exc_TypeError, "note must be a str, not '%T'", args[1]);
+    ExcObj *e = AS_EXC(args[0]);
+    if (!IS_LIST(e->notes)) {
+        e->notes = list_new(1);
+        if (IS_NULL(e->notes)) return VAL_NULL;
+    }
+    if (list_append(e->notes, args[1]) < 0) return VAL_NULL;
+    return VAL_NONE;
+}
+
+static Value exc_reduce_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return tuple_pack(2, MK_OBJ(val_type(args[0])), AS_EXC(args[0])->args);
+}
+
+static Value exc_get_args(Value self) { return AS_EXC(self)->args; }
+static int exc_set_args(Value self, Value v) {
+    if (IS_NULL(v)) { err_format(&exc_TypeError, "args may not be deleted"); return -1; }
+    Value t = seq_to_tuple(v);
+    if (IS_NULL(t)) return -1;
+    AS_EXC(self)->args = t;
+    return 0;
+}
+static Value exc_get_tb(Value self) { return AS_EXC(self)->traceback; }
+static int exc_set_tb(Value self, Value v) {
+    if (IS_NULL(v) || (!IS_NONE(v) && !IS_EXACT(v, type_traceback))) {
+        err_format(&exc_TypeError, "__traceback__ must be a traceback or None");
+        return -1;
+    }
+    AS_EXC(self)->traceback = v;
+    return 0;
+}
+static Value exc_get_cause(Value self) { return AS_EXC(self)->cause; }
+static int exc_set_cause(Value self, Value v) {
+    if (IS_NULL(v) || (!IS_NONE(v) && !IS_EXC(v))) {
+        err_format(&exc_TypeError, "exception cause must be None or derive from BaseException");
+        return -1;
+    }
+    AS_EXC(self)->cause = v;
+    AS_EXC(self)->suppress_context = 1;
+    return 0;
+}
+static Value exc_get_context(Value self) { return AS_EXC(self)->context; }
+static int exc_set_context_gs(Value self, Value v) {
+    if (IS_NULL(v) || (!IS_NONE(v) && !IS_EXC(v))) {
+        err_format(&exc_TypeError, "exception context must be None or derive from BaseException");
+        return -1;
+    }
+    AS_EXC(self)->context = v;
+    return 0;
+}
+static Value exc_get_suppress(Value self) { return MK_BOOL(AS_EXC(self)->suppress_context); }
+static int exc_set_suppress(Value self, Value v) {
+    int b = IS_NULL(v) ? 0 : obj_truthy(v);
+    if (b < 0) return -1;
+    AS_EXC(self)->suppress_context = b;
+    return 0;
+}
+static Value exc_get_notes(Value self) {
+    Value n = AS_EXC(self)->notes;
+    if (IS_NULL(n)) { err_format(&exc_AttributeError, "'%T' object has no attribute '__notes__'", self); return VAL_NULL; }
+    return n;
+}
+
+static const MethodDef base_methods[] = {
+    {"__new__", exc_new_m, METH_STATIC, NULL},
+    {"__init__", exc_init_m, 0, NULL},
+    {"__str__", exc_str_m, 0, NULL},
+    {"__repr__", exc_repr_m, 0, NULL},
+    {"with_traceback", exc_with_traceback_m, 0, NULL},
+    {"add_note", exc_add_note_m, 0, NULL},
+    {"__reduce__", exc_reduce_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+static const GetSetDef base_getsets[] = {
+    {"args", exc_get_args, exc_set_args, NULL},
+    {"__traceback__", exc_get_tb, exc_set_tb, NULL},
+    {"__cause__", exc_get_cause, exc_set_cause, NULL},
+    {"__context__", exc_get_context, exc_set_context_gs, NULL},
+    {"__suppress_context__", exc_get_suppress, exc_set_suppress, NULL},
+    {"__notes__", exc_get_notes, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+
+/* ---- classes with their own __init__/__str__ ---------------------------------- */
+
+static Value stopiter_init_m(Value *args, int nargs, Value kwnames) {
+    if (IS_NULL(exc_init_m(args, nargs, kwnames))) return VAL_NULL;
+    if (exc_set_attr_c(args[0], "value", nargs > 1 ? args[1] : VAL_NONE) < 0) return VAL_NULL;
+    return VAL_NONE;
+}
+static const MethodDef stopiter_methods[] = {{"__init__", stopiter_init_m, 0, NULL}, {NULL, NULL, 0, NULL}};
+
+static Value sysexit_init_m(Value *args, int nargs, Value kwnames) {
+    if (IS_NULL(exc_init_m(args, nargs, kwnames))) return VAL_NULL;
+    Value code = nargs == 1 ? VAL_NONE : nargs == 2 ? args[1] : AS_EXC(args[0])->args;
+    if (exc_set_attr_c(args[0], "code", code) < 0) return VAL_NULL;
+    return VAL_NONE;
+}
+static const MethodDef sysexit_methods[] = {{"__init__", sysexit_init_m, 0, NULL}, {NULL, NULL, 0, NULL}};
+
+static Value keyerror_str_m(Value *args, int nargs, Value kwnames) {
+    if (exc_nargs(args[0]) == 1) return obj_repr(exc_arg(args[0], 0));
+    return exc_str_m(args, nargs, kwnames);
+}
+static const MethodDef keyerror_methods[] = {{"__str__", keyerror_str_m, 0, NULL}, {NULL, NULL, 0, NULL}};
+
+/* Keyword-only attributes (name=, path=, obj=) that some classes accept. */
+static Value exc_init_with_kw(Value *args, int nargs, Value kwnames,
+                              const char *const *kws, int nkw) {
+    int npos = nargs;
+    for (int k = 0; k < nkw; k++)
+        if (exc_set_attr_c(args[0], kws[k], VAL_NONE) < 0) return VAL_NULL;
+    if (!IS_NULL(kwnames)) {
+        Tuple *kn = AS_TUPLE(kwnames);
+        for (int64_t i = 0; i < kn->len; i++) {
+            int ok = 0;
+            for (int k = 0; k < nkw; k++)
+                if (str_eq_c(kn->items[i], kws[k])) ok = 1;
+            if (!ok) return err_format(&exc_TypeError, "%s() got an unexpected keyword argument '%U'",
+                                       val_type_name(args[0]), kn->items[i]);
+            if (exc_set_attr_c(args[0], STR_DATA(kn->items[i]), args[npos + i]) < 0) return VAL_NULL;
+        }
+    }
+    return exc_init_m(args, npos, VAL_NULL);
+}
+
+static Value importerror_init_m(Value *args, int nargs, Value kwnames) {
+    static const char *const kws[] = {"name", "path"};
+    if (IS_NULL(exc_init_with_kw(args, nargs, kwnames, kws, 2))) return VAL_NULL;
+    if (exc_set_attr_c(args[0], "msg", nargs == 2 ? args[1] : VAL_NONE) < 0) return VAL_NULL;
+    return VAL_NONE;
+}
+static Value importerror_str_m(Value *args, int nargs, Value kwnames) {
+    Value msg = exc_get_attr_c(args[0], "msg");
+    if (!IS_NONE(msg)) return obj_str(msg);
+    return exc_str_m(args, nargs, kwnames);
+}
+static const MethodDef importerror_methods[] = {
+    {"__init__", importerror_init_m, 0, NULL}, {"__str__", importerror_str_m, 0, NULL},
+    {NULL, NULL, 0, NULL}};
+
+static Value attributeerror_init_m(Value *args, int nargs, Value kwnames) {
+    static const char *const kws[] = {"name", "obj"};
+    return exc_init_with_kw(args, nargs, kwnames, kws, 2);
+}
+static const MethodDef attributeerror_methods[] = {{"__init__", attributeerror_init_m, 0, NULL}, {NULL, NULL, 0, NULL}};
+
+static Value nameerror_init_m(Value *args, int nargs, Value kwnames) {
+    static const char *const kws[] = {"name"};
+    return exc_init_with_kw(args, nargs, kwnames, kws, 1);
+}
+static const MethodDef nameerror_methods[] = {{"__init__", nameerror_init_m, 0, NULL}, {NULL, NULL, 0, NULL}};
+
+/* OSError(errno, strerror[, filename[, winerror[, filename2]]]) */
+static Type *oserror_subclass_for(int64_t e);
+static Value oserror_new_m(Value *args, int nargs, Value kwnames) {
+    if (nargs >= 3 && AS_TYPE(args[0]) == &exc_OSError && IS_SMALLINT(args[1])) {
+        Type *sub = oserror_subclass_for(AS_SMALLINT(args[1]));
+        if (sub) args[0] = MK_OBJ(sub);
+    }
+    return exc_new_m(args, nargs, kwnames);
+}
+static Value oserror_init_m(Value *args, int nargs, Value kwnames) {
+    if (IS_NULL(exc_init_m(args, nargs, kwnames))) return VAL_NULL;
+    Value self = args[0];
+    int n = nargs - 1;
+    Value eno = VAL_NONE, strerr = VAL_NONE, fname = VAL_NONE, fname2 = VAL_NONE;
+    if (n >= 2 && n <= 5) {
+        eno = args[1]; strerr = args[2];
+        if (n >= 3) fname = args[3];
+        if (n >= 5) fname2 = args[5];
+        if (n >= 3) {
+            Value t = tuple_pack(2, eno, strerr);
+            if (IS_NULL(t)) return VAL_NULL;
+            AS_EXC(self)->args = t;
+        }
+    }
+    if (exc_set_attr_c(self, "errno", eno) < 0 || exc_set_attr_c(self, "strerror", strerr) < 0 ||
+        exc_set_attr_c(self, "filename", fname) < 0 || exc_set_attr_c(self, "filename2", fname2) < 0)
+        return VAL_NULL;
+    return VAL_NONE;
+}
+static Value oserror_str_m(Value *args, int nargs, Value kwnames) {
+    Value self = args[0];
+    Value eno = exc_get_attr_c(self, "errno"), se = exc_get_attr_c(self, "strerror");
+    Value fn = exc_get_attr_c(self, "filename"), fn2 = exc_get_attr_c(self, "filename2");
+    if (!IS_NONE(fn) && !IS_NONE(fn2))
+        return str_format_c("[Errno %S] %S: %R -> %R", eno, se, fn, fn2);
+    if (!IS_NONE(fn)) return str_format_c("[Errno %S] %S: %R", eno, se, fn);
+    if (!IS_NONE(eno) && !IS_NONE(se)) return str_format_c("[Errno %S] %S", eno, se);
+    return exc_str_m(args, nargs, kwnames);
+}
+static const MethodDef oserror_methods[] = {
+    {"__new__", oserror_new_m, METH_STATIC, NULL}, {"__init__", oserror_init_m, 0, NULL},
+    {"__str__", oserror_str_m, 0, NULL}, {NULL, NULL, 0, NULL}};
+
+/* SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset)) */
+static Value syntaxerror_init_m(Value *args, int nargs, Value kwnames) {
+    if (IS_NULL(exc_init_m(args, nargs, kwnames))) return VAL_NULL;
+    static const char *const names[] = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
+    Value self = args[0];
+    if (exc_set_attr_c(self, "msg", nargs > 1 ? args[1] : VAL_NONE) < 0) return VAL_NULL;
+    Value info = nargs > 2 ? args[2] : VAL_NULL;
+    if (!IS_NULL(info) && (!IS_TUPLE(info) || AS_TUPLE(info)->len < 4 || AS_TUPLE(info)->len > 6))
+        return err_format(&exc_IndexError, "tuple index out of range");
+    for (int i = 0; i < 6; i++) {
+        Value v = !IS_NULL(info) && i < AS_TUPLE(info)->len ? AS_TUPLE(info)->items[i] : VAL_NONE;
+        if (exc_set_attr_c(self, names[i], v) < 0) return VAL_NULL;
+    }
+    if (exc_set_attr_c(self, "print_file_and_line", VAL_NONE) < 0) return VAL_NULL;
+    return VAL_NONE;
+}
+static Value syntaxerror_str_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    Value self = args[0];
+    Value msg = exc_get_attr_c(self, "msg"), fn = exc_get_attr_c(self, "filename");
+    Value ln = exc_get_attr_c(self, "lineno");
+    Value m = obj_str(msg);
+    if (IS_NULL(m)) return VAL_NULL;
+    if (IS_STR(fn)) {
+        const char *s = STR_DATA(fn), *slash = strrchr(s, '/');
+        const char *base = slash ? slash + 1 : s;
+        if (IS_INT(ln)) return str_format_c("%U (%s, line %S)", m, base, ln);
+        return str_format_c("%U (%s)", m, base);
+    }
+    if (IS_INT(ln)) return str_format_c("%U (line %S)", m, ln);
+    return m;
+}
+static const MethodDef syntaxerror_methods[] = {
+    {"__init__", syntaxerror_init_m, 0, NULL}, {"__str__", syntaxerror_str_m, 0, NULL},
+    {NULL, NULL, 0, NULL}};
+
+/* UnicodeDecodeError(encoding, object, start, end, reason) and the encode twin */
+static Value unicodeerr_init_m(Value *args, int nargs, Value kwnames) {
+    if (IS_NULL(exc_init_m(args, nargs, kwnames))) return VAL_NULL;
+    static const char *const names[] = {"encoding", "object", "start", "end", "reason"};
+    if (nargs != 6) return VAL_NONE;
+    for (int i = 0; i < 5; i++)
+        if (exc_set_attr_c(args[0], names[i], args[i + 1]) < 0) return VAL_NULL;
+    return VAL_NONE;
+}
+static Value unicodeerr_str(Value self, int decode) {
+    Value enc = exc_get_attr_c(self, "encoding"), obj = exc_get_attr_c(self, "object");
+    Value st = exc_get_attr_c(self, "start"), en = exc_get_attr_c(self, "end");
+    Value reason = exc_get_attr_c(self, "reason");
+    if (!IS_SMALLINT(st) || !IS_SMALLINT(en)) return exc_str_m(&self, 1, VAL_NULL);
+    int64_t s = AS_SMALLINT(st), e = AS_SMALLINT(en);
+    const uint8_t *bd;
+    int64_t bl;
+    if (decode && e - s == 1 && (IS_BYTES(obj) || IS_BYTEARRAY(obj)) &&
+        bytes_view(obj, &bd, &bl) == 0 && s >= 0 && s < bl)
+        return str_format_c("'%U' codec can't decode byte 0x%02x in position %lld: %U", enc,
+                            (int)bd[s], (long long)s, reason);
+    if (!decode && e - s == 1 && IS_STR(obj)) {
+        uint32_t cp = str_char_at(obj, s);
+        const char *f = cp < 0x100 ? "'%U' codec can't encode character '\\x%02x' in position %lld: %U"
+                      : cp < 0x10000 ? "'%U' codec can't encode character '\\u%04x' in position %lld: %U"
+                      : "'%U' codec can't encode character '\\U%08x' in position %lld: %U";
+        return str_format_c(f, enc, (int)cp, (long long)s, reason);
+    }
+    return str_format_c("'%U' codec can't %s %s in position %lld-%lld: %U", enc,
+                        decode ? "decode" : "encode", decode ? "bytes" : "characters",
+                        (long long)s, (long long)(e - 1), reason);
+}
+static Value unicodedecode_str_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return unicodeerr_str(args[0], 1);
+}
+static Value unicodeencode_str_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return unicodeerr_str(args[0], 0);
+}
+static const MethodDef unicodedecode_methods[] = {
+    {"__init__", unicodeerr_init_m, 0, NULL}, {"__str__", unicodedecode_str_m, 0, NULL},
+    {NULL, NULL, 0, NULL}};
+static const MethodDef unicodeencode_methods[] = {
+    {"__init__", unicodeerr_init_m, 0, NULL}, {"__str__", unicodeencode_str_m, 0, NULL},
+    {NULL, NULL, 0, NULL}};
+
+/* ---- the hierarchy ---------------------------------------------------------------- */
+
+#define EXC_COMMON .flags = TF_BASETYPE | TF_EXC_SUBCLASS | TF_HAS_DICT, \
+    .basicsize = sizeof(ExcObj), .dictoffset = offsetof(ExcObj, dict), .trace = exc_trace
+
+Type exc_BaseException = { .tp_name = "BaseException", .base = &type_object, EXC_COMMON,
+                           .methods = base_methods, .getsets = base_getsets };
+
+#define EXC_TYPES(X)                                                        \
+    X(Exception, BaseException, NULL)                                       \
+    X(ArithmeticError, Exception, NULL)                                     \
+    X(ZeroDivisionError, ArithmeticError, NULL)                             \
+    X(OverflowError, ArithmeticError, NULL)                                 \
+    X(FloatingPointError, ArithmeticError, NULL)                            \
+    X(LookupError, Exception, NULL)                                         \
+    X(IndexError, LookupError, NULL)                                        \
+    X(KeyError, LookupError, keyerror_methods)                              \
+    X(ValueError, Exception, NULL)                                          \
+    X(UnicodeError, ValueError, NULL)                                       \
+    X(UnicodeDecodeError, UnicodeError, unicodedecode_methods)              \
+    X(UnicodeEncodeError, UnicodeError, unicodeencode_methods)              \
+    X(TypeError, Exception, NULL)                                           \
+    X(NameError, Exception, nameerror_methods)                              \
+    X(UnboundLocalError, NameError, NULL)                                   \
+    X(AttributeError, Exception, attributeerror_methods)                    \
+    X(StopIteration, Exception, stopiter_methods)                           \
+    X(StopAsyncIteration, Exception, NULL)                                  \
+    X(RuntimeError, Exception, NULL)                                        \
+    X(RecursionError, RuntimeError, NULL)                                   \
+    X(NotImplementedError, RuntimeError, NULL)                              \
+    X(AssertionError, Exception, NULL)                                      \
+    X(ImportError, Exception, importerror_methods)                          \
+    X(ModuleNotFoundError, ImportError, NULL)                               \
+    X(OSError, Exception, oserror_methods)                                  \
+    X(FileNotFoundError, OSError, NULL)                                     \
+    X(FileExistsError, OSError, NULL)                                       \
+    X(PermissionError, OSError, NULL)                                       \
+    X(IsADirectoryError, OSError, NULL)                                     \
+    X(NotADirectoryError, OSError, NULL)                                    \
+    X(InterruptedError, OSError, NULL)                                      \
+    X(BlockingIOError, OSError, NULL)                                       \
+    X(ChildProcessError, OSError, NULL)                                     \
+    X(ProcessLookupError, OSError, NULL)                                    \
+    X(TimeoutError, OSError, NULL)                                          \
+    X(ConnectionError, OSError, NULL)                                       \
+    X(BrokenPipeError, ConnectionError, NULL)                               \
+    X(ConnectionAbortedError, ConnectionError, NULL)                        \
+    X(ConnectionRefusedError, ConnectionError, NULL)                        \
+    X(ConnectionResetError, ConnectionError, NULL)                          \
+    X(KeyboardInterrupt, BaseException, NULL)                               \
+    X(SystemExit, BaseException, sysexit_methods)                           \
+    X(GeneratorExit, BaseException, NULL)                                   \
+    X(MemoryError, Exception, NULL)                                         \
+    X(EOFError, Exception, NULL)                                            \
+    X(SyntaxError, Exception, syntaxerror_methods)                          \
+    X(IndentationError, SyntaxError, NULL)                                  \
+    X(TabError, IndentationError, NULL)                                     \
+    X(SystemError, Exception, NULL)                                         \
+    X(BufferError, Exception, NULL)                                         \
+    X(ReferenceError, Exception, NULL)                                      \
+    X(Warning, Exception, NULL)                                             \
+    X(UserWarning, Warning, NULL)                                           \
+    X(DeprecationWarning, Warning, NULL)                                    \
+    X(PendingDeprecationWarning, Warning, NULL)                             \
+    X(SyntaxWarning, Warning, NULL)                                         \
+    X(RuntimeWarning, Warning, NULL)                                        \
+    X(FutureWarning, Warning, NULL)                                         \
+    X(ImportWarning, Warning, NULL)                                         \
+    X(UnicodeWarning, Warning, NULL)                                        \
+    X(BytesWarning, Warning, NULL)                                          \
+    X(ResourceWarning, Warning, NULL)
+
+#define EXC_DEFINE(name, basename, meths) \
+    Type exc_##name = { .tp_name = #name, .base = &exc_##basename, EXC_COMMON, .methods = meths };
+EXC_TYPES(EXC_DEFINE)
+
+Type *const exc_all_types[] = {
+    &exc_BaseException,
+#define EXC_PTR(name, basename, meths) &exc_##name,
+    EXC_TYPES(EXC_PTR)
+    NULL,
+};
+
+static Type *oserror_subclass_for(int64_t e) {
+    static const struct { int err; Type *t; } map[] = {
+        {2, &exc_FileNotFoundError}, {17, &exc_FileExistsError}, {13, &exc_PermissionError},
+        {1, &exc_PermissionError}, {21, &exc_IsADirectoryError}, {20, &exc_NotADirectoryError},
+        {4, &exc_InterruptedError}, {11, &exc_BlockingIOError}, {10, &exc_ChildProcessError},
+        {3, &exc_ProcessLookupError}, {110, &exc_TimeoutError}, {32, &exc_BrokenPipeError},
+        {103, &exc_ConnectionAbortedError}, {111, &exc_ConnectionRefusedError},
+        {104, &exc_ConnectionResetError},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (map[i].err == e) return map[i].t;
+    return NULL;
+}
+
+static Value exc_memory_error;
+
+Value exc_memory_error_instance(void) {
+    if (IS_NULL(exc_memory_error) || exc_memory_error == 0) {
+        /* made at start-up by exc_init; fall back to the class */
+        return MK_OBJ(&exc_MemoryError);
+    }
+    AS_EXC(exc_memory_error)->traceback = VAL_NONE;
+    AS_EXC(exc_memory_error)->context = VAL_NONE;
+    return exc_memory_error;
+}
+
+void exc_init(void) {
+    exc_memory_error = VAL_NULL;
+    gc_add_root(&exc_memory_error);
+    exc_memory_error = call0(MK_OBJ(&exc_MemoryError));
+}
+
+Value err_syntax(Type *kind, const char *msg, Value filename, int lineno, int offset,
+                 Value text, int end_lineno, int end_offset) {
+    Value info = tuple_pack(6, filename, MK_SMALLINT(lineno), MK_SMALLINT(offset), text,
+                            MK_SMALLINT(end_lineno), MK_SMALLINT(end_offset));
+    if (IS_NULL(info)) return VAL_NULL;
+    Value m = str_from_c(msg);
+    if (IS_NULL(m)) return VAL_NULL;
+    Value e = call2(MK_OBJ(kind), m, info);
+    if (IS_NULL(e)) return VAL_NULL;
+    ts_get()->exc = e;
+    return VAL_NULL;
+}
+
+/* ---- tracebacks ---------------------------------------------------------------- */
+
+static void tb_trace(Obj *o) {
+    Traceback *tb = (Traceback *)o;
+    gc_mark_value(tb->next);
+    gc_mark_value(tb->filename);
+    gc_mark_value(tb->name);
+}
+static Value tb_get_next(Value self) { return ((Traceback *)AS_OBJ(self))->next; }
+static Value tb_get_lineno(Value self) { return MK_SMALLINT(((Traceback *)AS_OBJ(self))->lineno); }
+static const GetSetDef tb_getsets[] = {
+    {"tb_next", tb_get_next, NULL, NULL},
+    {"tb_lineno", tb_get_lineno, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+Type type_traceback = { .tp_name = "traceback", .base = &type_object, .basicsize = sizeof(Traceback),
+                        .trace = tb_trace, .getsets = tb_getsets };
+
+void exc_add_traceback(Value exc, const TbInfo *w) {
+    if (!IS_EXC(exc)) return;
+    Value saved = err_fetch();
+    Traceback *tb = (Traceback *)gc_alloc(&type_traceback, sizeof(Traceback));
+    if (tb) {
+        tb->next = AS_EXC(exc)->traceback;
+        tb->filename = w->filename;
+        tb->name = w->name;
+        tb->lineno = w->lineno;
+        tb->end_lineno = w->end_lineno;
+        tb->col = w->col;
+        tb->end_col = w->end_col;
+        AS_EXC(exc)->traceback = MK_OBJ(tb);
+    }
+    err_clear();
+    if (!IS_NULL(saved)) ts_get()->exc = saved;
+}
+
+void exc_set_context(Value exc, Value ctx) {
+    if (!IS_EXC(exc) || IS_NULL(ctx) || IS_NONE(ctx) || exc == ctx) return;
+    /* break a cycle: if exc is already in ctx's context chain, cut it there */
+    for (Value o = ctx; IS_EXC(o);) {
+        Value next = AS_EXC(o)->context;
+        if (next == exc) { AS_EXC(o)->context = VAL_NONE; break; }
+        o = next;
+    }
+    AS_EXC(exc)->context = ctx;
+}
+
+/* ---- printing ---------------------------------------------------------------- */
+
+/* Line `lineno` of file `fn` (1-based), without its newline; 0 if missing. */
+static int tb_source_line(const char *fn, int lineno, StrBuf *out) {
+    FILE *f = fopen(fn, "rb");
+    if (!f) return 0;
+    int cur = 1, c, found = 0;
+    while ((c = fgetc(f)) != EOF) {
+        if (cur == lineno) {
+            found = 1;
+            if (c == '\n') break;
+            if (c != '\r') sb_putc(out, (char)c);
+        } else if (c == '\n' && ++cur > lineno) break;
+    }
+    fclose(f);
+    return found;
+}
+
+static void tb_format_entry(StrBuf *sb, Traceback *tb) {
+    sb_printf(sb, "  File \"%s\", line %d, in %s\n", IS_STR(tb->filename) ? STR_DATA(tb->filename) : "?",
+              tb->lineno, IS_STR(tb->name) ? STR_DATA(tb->name) : "?");
+    StrBuf line;
+    sb_init(&line);
+    if (tb->lineno > 0 && IS_STR(tb->filename) && tb_source_line(STR_DATA(tb->filename), tb->lineno, &line)) {
+        const char *s = line.data ? line.data : "";
+        size_t n = line.len, lead = 0;
+        while (lead < n && (s[lead] == ' ' || s[lead] == '\t' || s[lead] == '\f')) lead++;
+        size_t end = n;
+        while (end > lead && (s[end - 1] == ' ' || s[end - 1] == '\t')) end--;
+        if (end > lead) {
+            sb_puts(sb, "    ");
+            sb_put(sb, s + lead, end - lead);
+            sb_putc(sb, '\n');
+            /* carets under the failing expression when it is not the whole line */
+            if (tb->col >= 0 && tb->end_col > tb->col && tb->end_lineno == tb->lineno &&
+                ((size_t)tb->col > lead || (size_t)tb->end_col < end) && (size_t)tb->end_col <= n) {
+                sb_puts(sb, "    ");
+                for (size_t i = lead; i < (size_t)tb->col; i++)
+                    if ((s[i] & 0xC0) != 0x80) sb_putc(sb, ' ');
+                for (size_t i = (size_t)tb->col; i < (size_t)tb->end_col; i++)
+                    if ((s[i] & 0xC0) != 0x80) sb_putc(sb, '^');
+                sb_putc(sb, '\n');
+            }
+        }
+    }
+    sb_free(&line);
+}
+
+static void exc_format_syntax_detail(StrBuf *sb, Value exc) {
+    Value fn = exc_get_attr_c(exc, "filename"), ln = exc_get_attr_c(exc, "lineno");
+    Value text = exc_get_attr_c(exc, "text"), off = exc_get_attr_c(exc, "offset");
+    Value endoff = exc_get_attr_c(exc, "end_offset"), endln = exc_get_attr_c(exc, "end_lineno");
+    if (!IS_STR(fn) && !IS_SMALLINT(ln)) return;
+    sb_printf(sb, "  File \"%s\", line %lld\n", IS_STR(fn) ? STR_DATA(fn) : "<string>",
+              IS_SMALLINT(ln) ? (long long)AS_SMALLINT(ln) : 0LL);
+    if (!IS_STR(text)) return;
+    const char *s = STR_DATA(text);
+    int64_t n = STR_LEN(text), lead = 0;
+    while (lead < n && (s[lead] == ' ' || s[lead] == '\t' || s[lead] == '\f')) lead++;
+    int64_t end = n;
+    while (end > lead && (s[end - 1] == '\n' || s[end - 1] == '\r' || s[end - 1] == ' ')) end--;
+    sb_puts(sb, "    ");
+    sb_put(sb, s + lead, (size_t)(end - lead));
+    sb_putc(sb, '\n');
+    if (!IS_SMALLINT(off)) return;
+    /* offsets are 1-based character positions in CPython; ours count bytes of
+       the line, which equals characters for ASCII lines */
+    int64_t col = AS_SMALLINT(off) - 1, ecol = IS_SMALLINT(endoff) ? AS_SMALLINT(endoff) - 1 : col + 1;
+    if (IS_SMALLINT(endln) && IS_SMALLINT(ln) && AS_SMALLINT(endln) != AS_SMALLINT(ln)) ecol = end;
+    if (col < lead) col = lead;
+    if (col > end) col = end;
+    if (ecol <= col) ecol = col + 1;
+    if (ecol > end + 1) ecol = end + 1;
+    sb_puts(sb, "    ");
+    for (int64_t i = lead; i < col; i++) if ((s[i] & 0xC0) != 0x80) sb_putc(sb, ' ');
+    for (int64_t i = col; i < ecol; i++) if (i >= n || (s[i] & 0xC0) != 0x80) sb_putc(sb, '^');
+    sb_putc(sb, '\n');
+}
+
+Value exc_format_only(Value exc) {
+    Type *t = val_type(exc);
+    StrBuf sb;
+    sb_init(&sb);
+    Value mod = type_lookup_c(t, "__module__");
+    if (TYPE_HAS(t, TF_HEAPTYPE) && IS_STR(mod) && !str_eq_c(mod, "builtins") && !str_eq_c(mod, "__main__")) {
+        sb_put_value_str(&sb, mod);
+        sb_putc(&sb, '.');
+    }
+    Value qn = TYPE_HAS(t, TF_HEAPTYPE) ? t->qualname : VAL_NULL;
+    if (IS_STR(qn)) sb_put_value_str(&sb, qn); else sb_puts(&sb, type_name(t));
+    Value saved = err_fetch();
+    Value s = type_is_subtype(t, &exc_SyntaxError) ? obj_str(exc_get_attr_c(exc, "msg")) : obj_str(exc);
+    if (IS_NULL(s)) {
+        err_clear();
+        sb_puts(&sb, ": <exception str() failed>");
+    } else if (STR_LEN(s) > 0) {
+        sb_puts(&sb, ": ");
+        sb_put_value_str(&sb, s);
+    }
+    if (!IS_NULL(saved)) ts_get()->exc = saved;
+    return sb_finish_str(&sb);
+}
+
+static void exc_format_one(StrBuf *sb, Value exc) {
+    ExcObj *e = AS_EXC(exc);
+    if (IS_OBJ(e->traceback)) {
+        sb_puts(sb, "Traceback (most recent call last):\n");
+        for (Value t = e->traceback; IS_OBJ(t); t = ((Traceback *)AS_OBJ(t))->next)
+            tb_format_entry(sb, (Traceback *)AS_OBJ(t));
+    }
+    if (type_is_subtype(val_type(exc), &exc_SyntaxError)) exc_format_syntax_detail(sb, exc);
+    Value last = exc_format_only(exc);
+    if (!IS_NULL(last)) sb_put_value_str(sb, last);
+    sb_putc(sb, '\n');
+    if (IS_LIST(e->notes))
+        for (int64_t i = 0; i < AS_LIST(e->notes)->len; i++) {
+            Value n = obj_str(AS_LIST(e->notes)->items[i]);
+            if (IS_NULL(n)) { err_clear(); continue; }
+            sb_put_value_str(sb, n);
+            sb_putc(sb, '\n');
+        }
+}
+
+static void exc_format_chain(StrBuf *sb, Value exc, int depth) {
+    ExcObj *e = AS_EXC(exc);
+    if (depth < 100) {
+        if (IS_EXC(e->cause)) {
+            exc_format_chain(sb, e->cause, depth + 1);
+            sb_puts(sb, "\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if (IS_EXC(e->context) && !e->suppress_context) {
+            exc_format_chain(sb, e->context, depth + 1);
+            sb_puts(sb, "\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    exc_format_one(sb, exc);
+}
+
+Value exc_format(Value exc) {
+    StrBuf sb;
+    sb_init(&sb);
+    if (IS_EXC(exc)) exc_format_chain(&sb, exc, 0);
+    return sb_finish_str(&sb);
+}
+
+void exc_print(Value exc) {
+    Value saved = err_fetch();
+    Value text = exc_format(exc);
+    if (IS_NULL(text)) { err_clear(); return; }
+    Value err = IS_OBJ(interp.sys_module) ? obj_getattr_c(interp.sys_module, "stderr") : VAL_NULL;
+    if (!IS_NULL(err) && !IS_NONE(err)) {
+        Value r = obj_call_method(err, "write", &text, 1);
+        if (!IS_NULL(r)) {
+            obj_call_method(err, "flush", NULL, 0);
+            err_clear();
+            if (!IS_NULL(saved)) ts_get()->exc = saved;
+            return;
+        }
+    }
+    err_clear();
+    fflush(stdout);
+    if (write(2, STR_DATA(text), (size_t)STR_LEN(text)) < 0) { /* nothing left to do */ }
+    if (!IS_NULL(saved)) ts_get()->exc = saved;
+}

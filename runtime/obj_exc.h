@@ -1,0 +1,54 @@
+/* obj_exc.h - exception objects and tracebacks. */
+#ifndef GILPY_OBJ_EXC_H
+#define GILPY_OBJ_EXC_H
+
+#include "object.h"
+
+typedef struct ExcObj {
+    Obj   header;
+    Value dict;             /* __dict__: per-class attributes (errno, code, value...) */
+    Value args;             /* tuple */
+    Value traceback;        /* Traceback or None */
+    Value cause;            /* __cause__: exception or None */
+    Value context;          /* __context__: exception or None */
+    Value notes;            /* __notes__ list or VAL_NULL */
+    int   suppress_context; /* __suppress_context__ */
+} ExcObj;
+
+/* One frame's entry in a traceback (a linked list, innermost last). */
+typedef struct Traceback {
+    Obj   header;
+    Value next;             /* Traceback or None: the next frame inward */
+    Value filename;         /* str */
+    Value name;             /* str: the function's name, "<module>" */
+    int32_t lineno, end_lineno;
+    int32_t col, end_col;   /* 0-based byte columns; -1 when unknown */
+} Traceback;
+
+/* Where a frame was when the exception passed through it. */
+typedef struct TbInfo {
+    Value filename, name;
+    int lineno, end_lineno, col, end_col;
+} TbInfo;
+
+#define AS_EXC(v) ((ExcObj *)AS_OBJ(v))
+extern Type type_traceback;
+
+Value exc_memory_error_instance(void);
+/* Add the entry of a frame the exception is leaving.  Entries are added as
+ * the exception unwinds outward, so the new one becomes the head and its
+ * tb_next points inward, as in CPython. */
+void  exc_add_traceback(Value exc, const TbInfo *where);
+/* Print `exc` with its chain and tracebacks as CPython's default
+ * sys.excepthook does, to sys.stderr (or fd 2 when unusable). */
+void  exc_print(Value exc);
+/* The same text into a str (traceback.format_exception). */
+Value exc_format(Value exc);
+/* "TypeName: message" / "TypeName" last line, module-qualified like CPython. */
+Value exc_format_only(Value exc);
+/* Lazily set exc.__context__ = ctx unless that makes a cycle. */
+void  exc_set_context(Value exc, Value ctx);
+/* StopIteration.value / SystemExit.code helpers. */
+Value exc_get_attr_c(Value exc, const char *name);
+
+#endif

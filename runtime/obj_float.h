@@ -1,0 +1,33 @@
+/* obj_float.h - float: immediate doubles (value.h); FloatObj only for
+ * instances of float subclasses. */
+#ifndef GILPY_OBJ_FLOAT_H
+#define GILPY_OBJ_FLOAT_H
+
+#include "object.h"
+
+typedef struct FloatObj {
+    Obj    header;
+    double v;
+} FloatObj;
+
+/* The double of a float or float-subclass value. */
+static inline double float_value(Value v) {
+    return IS_FLOAT(v) ? AS_FLOAT(v) : ((FloatObj *)AS_OBJ(v))->v;
+}
+/* Shortest repr that round-trips, as CPython's repr(float). */
+Value float_repr(double d);
+/* Write the repr into buf (at least 32 bytes); returns its length. */
+int   float_repr_buf(double d, char *buf);
+Value float_from_string(const char *s, size_t len);  /* float("1e3"), ValueError */
+int64_t float_hash(double d);                         /* CPython's numeric hash */
+/* a op b where a or b is a float and the other a float or int;
+ * VAL_NOTIMPLEMENTED otherwise. */
+Value float_binop(Value a, Value b, int op);
+/* Compare a float with any number; cmpop CmpOpKind; VAL_NOTIMPLEMENTED if b
+ * is not a number. */
+Value float_richcompare(Value a, Value b, int cmpop);
+Value float_format_spec(double d, Value spec);         /* format(float, spec) */
+/* Convert any real number (int, float, __float__) to a double. */
+int   number_to_double(Value v, double *out);
+
+#endif

@@ -1,0 +1,394 @@
+/* obj_func.c - native callables and the descriptors builtin types use:
+ *
+ *   builtin_function_or_method  a C function, maybe bound to a receiver
+ *   method_descriptor           a C method in a type's dict (list.append);
+ *                               binding it to an instance gives a bound
+ *                               builtin_function_or_method
+ *   classmethod_descriptor      a METH_CLASS C method (dict.fromkeys)
+ *   getset_descriptor           a computed attribute (slice.start)
+ *   method                      any callable bound to self (Python methods)
+ */
+#include <string.h>
+
+#include "call.h"
+#include "error.h"
+#include "gc.h"
+#include "obj_dict.h"
+#include "obj_list.h"
+#include "obj_misc.h"
+#include "obj_str.h"
+#include "obj_type.h"
+
+static void builtin_trace(Obj *o) {
+    BuiltinFn *f = (BuiltinFn *)o;
+    gc_mark_value(f->self);
+    gc_mark_value(f->module);
+}
+
+Value builtin_fn_new(const MethodDef *def, Value self_or_module) {
+    BuiltinFn *f = (BuiltinFn *)gc_alloc(&type_builtin_function, sizeof(BuiltinFn));
+    if (!f) return VAL_NULL;
+    f->def = def;
+    f->self = VAL_NULL;
+    f->module = self_or_module;
+    return MK_OBJ(f);
+}
+
+static Value builtin_bound_new(const MethodDef *def, Value self) {
+    BuiltinFn *f = (BuiltinFn *)gc_alloc(&type_builtin_function, sizeof(BuiltinFn));
+    if (!f) return VAL_NULL;
+    f->def = def;
+    f->self = self;
+    f->module = VAL_NULL;
+    return MK_OBJ(f);
+}
+
+/* Call fn with `self` prepended to the arguments. */
+static Value native_call_with_self(NativeFn fn, Value self, Value *args, int nargs, Value kwnames) {
+    int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
+    int total = nargs + nkw + 1;
+    Value small[16];
+    Value *buf = small;
+    Value holder = VAL_NULL;
+    if (total > 16) {
+        holder = tuple_new(total);          /* GC-visible scratch */
+        if (IS_NULL(holder)) return VAL_NULL;
+        buf = AS_TUPLE(holder)->items;
+    }
+    buf[0] = self;
+    memcpy(buf + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
+    Value r = fn(buf, nargs + 1, kwnames);
+    (void)holder;
+    return r;
+}
+
+Value native_call(Value callable, Value *args, int nargs, Value kwnames) {
+    Obj *o = AS_OBJ(callable);
+    if (o->type == &type_builtin_function) {
+        BuiltinFn *f = (BuiltinFn *)o;
+        if (IS_NULL(f->self)) return f->def->fn(args, nargs, kwnames);
+        return native_call_with_self(f->def->fn, f->self, args, nargs, kwnames);
+    }
+    MethodDescr *d = (MethodDescr *)o;
+    if (o->type == &type_classmethod_descriptor) {
+        if (nargs < 1 || !IS_TYPE(args[0]))
+            return err_format(&exc_TypeError, "descriptor '%s' of '%s' object needs a type", d->def->name,
+                              type_name(d->owner));
+        return d->def->fn(args, nargs, kwnames);
+    }
+    if (nargs < 1)
+        return err_format(&exc_TypeError, "unbound method %s.%s() needs an argument", type_name(d->owner),
+                          d->def->name);
+    if (!val_isinstance(args[0], d->owner))
+        return err_format(&exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
+                          d->def->name, type_name(d->owner), args[0]);
+    return d->def->fn(args, nargs, kwnames);
+}
+
+/* builtin_function_or_method.__call__ */
+static Value builtin_call_m(Value *args, int nargs, Value kwnames) {
+    Value r = native_call(args[0], args + 1, nargs - 1, kwnames);
+    if (IS_NULL(r) && !err_occurred()) return err_set_none(&exc_StopIteration);
+    return r;
+}
+
+static Value builtin_repr_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    BuiltinFn *f = (BuiltinFn *)AS_OBJ(args[0]);
+    if (IS_NULL(f->self) || IS_EXACT(f->self, type_module))
+        return str_format_c("<built-in function %s>", f->def->name);
+    return str_format_c("<built-in method %s of %s object at %p>", f->def->name, val_type_name(f->self),
+                        IS_OBJ(f->self) ? (void *)AS_OBJ(f->self) : NULL);
+}
+
+static Value builtin_get_name(Value self) { return str_intern_c(((BuiltinFn *)AS_OBJ(self))->def->name); }
+static Value builtin_get_qualname(Value self) {
+    BuiltinFn *f = (BuiltinFn *)AS_OBJ(self);
+    if (IS_TYPE(f->self)) return str_format_c("%s.%s", type_name(AS_TYPE(f->self)), f->def->name);
+    if (!IS_NULL(f->self) && !IS_EXACT(f->self, type_module))
+        return str_format_c("%s.%s", val_type_name(f->self), f->def->name);
+    return str_intern_c(f->def->name);
+}
+static Value builtin_get_doc(Value self) {
+    const char *d = ((BuiltinFn *)AS_OBJ(self))->def->doc;
+    return d ? str_from_c(d) : VAL_NONE;
+}
+static Value builtin_get_self(Value self) {
+    BuiltinFn *f = (BuiltinFn *)AS_OBJ(self);
+    if (!IS_NULL(f->self)) return f->self;
+    return IS_NULL(f->module) ? VAL_NONE : f->module;
+}
+static Value builtin_get_module(Value self) {
+    BuiltinFn *f = (BuiltinFn *)AS_OBJ(self);
+    if (IS_EXACT(f->module, type_module)) {
+        Value n = dict_get_c(MODULE_DICT(f->module), "__name__");
+        if (!IS_NULL(n)) return n;
+    }
+    return VAL_NONE;
+}
+
+static const MethodDef builtin_methods[] = {
+    {"__call__", builtin_call_m, 0, NULL},
+    {"__repr__", builtin_repr_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+static const GetSetDef builtin_getsets[] = {
+    {"__name__", builtin_get_name, NULL, NULL},
+    {"__qualname__", builtin_get_qualname, NULL, NULL},
+    {"__doc__", builtin_get_doc, NULL, NULL},
+    {"__self__", builtin_get_self, NULL, NULL},
+    {"__module__", builtin_get_module, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+Type type_builtin_function = {
+    .tp_name = "builtin_function_or_method", .base = &type_object,
+    .basicsize = sizeof(BuiltinFn), .trace = builtin_trace,
+    .methods = builtin_methods, .getsets = builtin_getsets,
+};
+
+/* ---- method_descriptor / classmethod_descriptor ---------------------------------- */
+
+static void descr_trace(Obj *o) { gc_mark_obj(&((MethodDescr *)o)->owner->header); }
+
+static Value methoddescr_get_m(Value *args, int nargs, Value kwnames) {
+    (void)kwnames;
+    MethodDescr *d = (MethodDescr *)AS_OBJ(args[0]);
+    Value obj = nargs > 1 ? args[1] : VAL_NONE;
+    if (IS_NONE(obj)) return args[0];
+    if (!val_isinstance(obj, d->owner))
+        return err_format(&exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
+                          d->def->name, type_name(d->owner), obj);
+    return builtin_bound_new(d->def, obj);
+}
+
+static Value methoddescr_call_m(Value *args, int nargs, Value kwnames) {
+    Value r = native_call(args[0], args + 1, nargs - 1, kwnames);
+    if (IS_NULL(r) && !err_occurred()) return err_set_none(&exc_StopIteration);
+    return r;
+}
+
+static Value methoddescr_repr_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    MethodDescr *d = (MethodDescr *)AS_OBJ(args[0]);
+    return str_format_c("<method '%s' of '%s' objects>", d->def->name, type_name(d->owner));
+}
+
+static Value methoddescr_get_name(Value self) { return str_intern_c(((MethodDescr *)AS_OBJ(self))->def->name); }
+static Value methoddescr_get_qualname(Value self) {
+    MethodDescr *d = (MethodDescr *)AS_OBJ(self);
+    return str_format_c("%s.%s", type_name(d->owner), d->def->name);
+}
+static Value methoddescr_get_doc(Value self) {
+    const char *doc = ((MethodDescr *)AS_OBJ(self))->def->doc;
+    return doc ? str_from_c(doc) : VAL_NONE;
+}
+static Value methoddescr_get_objclass(Value self) { return MK_OBJ(((MethodDescr *)AS_OBJ(self))->owner); }
+
+static const MethodDef methoddescr_methods[] = {
+    {"__get__", methoddescr_get_m, 0, NULL},
+    {"__call__", methoddescr_call_m, 0, NULL},
+    {"__repr__", methoddescr_repr_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+static const GetSetDef methoddescr_getsets[] = {
+    {"__name__", methoddescr_get_name, NULL, NULL},
+    {"__qualname__", methoddescr_get_qualname, NULL, NULL},
+    {"__doc__", methoddescr_get_doc, NULL, NULL},
+    {"__objclass__", methoddescr_get_objclass, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+Type type_method_descriptor = {
+    .tp_name = "method_descriptor", .base = &type_object, .basicsize = sizeof(MethodDescr),
+    .trace = descr_trace, .methods = methoddescr_methods, .getsets = methoddescr_getsets,
+};
+
+static Value cmdescr_get_m(Value *args, int nargs, Value kwnames) {
+    (void)kwnames;
+    MethodDescr *d = (MethodDescr *)AS_OBJ(args[0]);
+    Value type = nargs > 2 && !IS_NONE(args[2]) ? args[2] : MK_OBJ(val_type(args[1]));
+    return builtin_bound_new(d->def, type);
+}
+static const MethodDef cmdescr_methods[] = {
+    {"__get__", cmdescr_get_m, 0, NULL},
+    {"__call__", methoddescr_call_m, 0, NULL},
+    {"__repr__", methoddescr_repr_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+Type type_classmethod_descriptor = {
+    .tp_name = "classmethod_descriptor", .base = &type_object, .basicsize = sizeof(MethodDescr),
+    .trace = descr_trace, .methods = cmdescr_methods, .getsets = methoddescr_getsets,
+};
+
+void dict_add_methods(Value dict, const MethodDef *defs, Value owner) {
+    for (const MethodDef *d = defs; d && d->name; d++) {
+        Value v;
+        if (!d->fn) v = VAL_NONE;                           /* __hash__ = None */
+        else if (IS_TYPE(owner) && !(d->flags & METH_STATIC)) {
+            Type *kind = (d->flags & METH_CLASS) ? &type_classmethod_descriptor : &type_method_descriptor;
+            MethodDescr *md = (MethodDescr *)gc_alloc(kind, sizeof(MethodDescr));
+            if (!md) return;
+            md->def = d;
+            md->owner = AS_TYPE(owner);
+            v = MK_OBJ(md);
+        } else {
+            v = builtin_fn_new(d, IS_TYPE(owner) ? VAL_NULL : owner);
+        }
+        if (IS_NULL(v) || dict_set(dict, str_intern_c(d->name), v) < 0) return;
+    }
+}
+
+/* ---- getset_descriptor ------------------------------------------------------------ */
+
+Value getset_descr_new(Type *owner, const GetSetDef *def) {
+    GetSetDescr *g = (GetSetDescr *)gc_alloc(&type_getset_descriptor, sizeof(GetSetDescr));
+    if (!g) return VAL_NULL;
+    g->def = def;
+    g->owner = owner;
+    return MK_OBJ(g);
+}
+
+static Value getset_get_m(Value *args, int nargs, Value kwnames) {
+    (void)kwnames;
+    GetSetDescr *g = (GetSetDescr *)AS_OBJ(args[0]);
+    Value obj = nargs > 1 ? args[1] : VAL_NONE;
+    if (IS_NONE(obj) && g->owner != &type_none) return args[0];
+    if (!val_isinstance(obj, g->owner))
+        return err_format(&exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
+                          g->def->name, type_name(g->owner), obj);
+    return g->def->get(obj);
+}
+
+static Value getset_set_common(Value descr, Value obj, Value v) {
+    GetSetDescr *g = (GetSetDescr *)AS_OBJ(descr);
+    if (!g->def->set)
+        return err_format(&exc_AttributeError, "attribute '%s' of '%s' objects is not writable",
+                          g->def->name, type_name(g->owner));
+    if (!val_isinstance(obj, g->owner))
+        return err_format(&exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
+                          g->def->name, type_name(g->owner), obj);
+    return g->def->set(obj, v) < 0 ? VAL_NULL : VAL_NONE;
+}
+
+static Value getset_set_m(Value *args, int nargs, Value kwnames) {
+    if (arg_count("__set__", nargs - 1, 2, 2) || arg_no_kw("__set__", kwnames)) return VAL_NULL;
+    return getset_set_common(args[0], args[1], args[2]);
+}
+
+static Value getset_delete_m(Value *args, int nargs, Value kwnames) {
+    if (arg_count("__delete__", nargs - 1, 1, 1) || arg_no_kw("__delete__", kwnames)) return VAL_NULL;
+    return getset_set_common(args[0], args[1], VAL_NULL);
+}
+
+static Value getset_repr_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    GetSetDescr *g = (GetSetDescr *)AS_OBJ(args[0]);
+    return str_format_c("<attribute '%s' of '%s' objects>", g->def->name, type_name(g->owner));
+}
+
+static const MethodDef getset_methods[] = {
+    {"__get__", getset_get_m, 0, NULL},
+    {"__set__", getset_set_m, 0, NULL},
+    {"__delete__", getset_delete_m, 0, NULL},
+    {"__repr__", getset_repr_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+Type type_getset_descriptor = {
+    .tp_name = "getset_descriptor", .base = &type_object, .basicsize = sizeof(GetSetDescr),
+    .trace = descr_trace, .methods = getset_methods,
+};
+
+/* ---- bound methods ------------------------------------------------------------------ */
+
+static void method_trace(Obj *o) {
+    gc_mark_value(((BoundMethod *)o)->func);
+    gc_mark_value(((BoundMethod *)o)->self);
+}
+
+Value method_new(Value func, Value self) {
+    BoundMethod *m = (BoundMethod *)gc_alloc(&type_method, sizeof(BoundMethod));
+    if (!m) return VAL_NULL;
+    m->func = func;
+    m->self = self;
+    return MK_OBJ(m);
+}
+
+static Value method_new_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("method", kwnames) || arg_count("method", nargs - 1, 2, 2)) return VAL_NULL;
+    return method_new(args[1], args[2]);
+}
+
+static Value method_call_m(Value *args, int nargs, Value kwnames) {
+    BoundMethod *m = (BoundMethod *)AS_OBJ(args[0]);
+    args[0] = m->self;                    /* reuse the receiver slot */
+    Value r = call_value(m->func, args, nargs, kwnames);
+    return r;
+}
+
+static Value method_repr_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    BoundMethod *m = (BoundMethod *)AS_OBJ(args[0]);
+    Value qn = obj_getattr_c(m->func, "__qualname__");
+    if (IS_NULL(qn)) { err_clear(); qn = str_intern_c("?"); }
+    Value r = obj_repr(m->self);
+    if (IS_NULL(r)) return VAL_NULL;
+    return str_format_c("<bound method %S of %U>", qn, r);
+}
+
+static Value method_eq_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    if (!IS_EXACT(args[1], type_method)) return VAL_NOTIMPLEMENTED;
+    BoundMethod *a = (BoundMethod *)AS_OBJ(args[0]), *b = (BoundMethod *)AS_OBJ(args[1]);
+    return MK_BOOL(a->self == b->self && a->func == b->func);
+}
+
+static Value method_hash_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    BoundMethod *m = (BoundMethod *)AS_OBJ(args[0]);
+    int64_t h1 = obj_hash(m->self);
+    if (h1 == -1) return VAL_NULL;
+    int64_t h2 = obj_hash(m->func);
+    if (h2 == -1) return VAL_NULL;
+    return MK_SMALLINT((h1 ^ h2) & SMALLINT_MAX);
+}
+
+static Value method_getattribute_m(Value *args, int nargs, Value kwnames) {
+    if (arg_count("__getattribute__", nargs - 1, 1, 1) || arg_no_kw("__getattribute__", kwnames)) return VAL_NULL;
+    Value r = obj_generic_getattr(args[0], args[1], 1);
+    if (!IS_NULL(r) || err_occurred()) return r;
+    return obj_getattr(((BoundMethod *)AS_OBJ(args[0]))->func, args[1]);
+}
+
+static Value method_get_func(Value self) { return ((BoundMethod *)AS_OBJ(self))->func; }
+static Value method_get_self(Value self) { return ((BoundMethod *)AS_OBJ(self))->self; }
+
+static const MethodDef method_methods[] = {
+    {"__new__", method_new_m, METH_STATIC, NULL},
+    {"__call__", method_call_m, 0, NULL},
+    {"__repr__", method_repr_m, 0, NULL},
+    {"__eq__", method_eq_m, 0, NULL},
+    {"__hash__", method_hash_m, 0, NULL},
+    {"__getattribute__", method_getattribute_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+static const GetSetDef method_getsets[] = {
+    {"__func__", method_get_func, NULL, NULL},
+    {"__self__", method_get_self, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
+Type type_method = {
+    .tp_name = "method", .base = &type_object, .basicsize = sizeof(BoundMethod),
+    .trace = method_trace, .methods = method_methods, .getsets = method_getsets,
+};
+
+/* ---- staticmethod / classmethod construction from C ------------------------------- */
+
+static Value wrapper_new(Type *t, Value func) {
+    WrapperObj *w = (WrapperObj *)gc_alloc(t, t->basicsize ? t->basicsize : sizeof(WrapperObj));
+    if (!w) return VAL_NULL;
+    w->func = func;
+    w->dict = VAL_NULL;
+    return MK_OBJ(w);
+}
+
+Value staticmethod_new(Value func) { return wrapper_new(&type_staticmethod, func); }
+Value classmethod_new(Value func) { return wrapper_new(&type_classmethod, func); }

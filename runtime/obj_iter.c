@@ -1,0 +1,345 @@
+/* obj_iter.c - the iterator types behind the builtins: enumerate, zip, map,
+ * filter, reversed, the old-protocol sequence iterator (`iterator`, over
+ * __getitem__) and `callable_iterator` (iter(f, sentinel)).
+ *
+ * Each keeps its state in Values (traced) and implements __iter__ (self) and
+ * __next__ (VAL_NULL with no exception when exhausted).  The repr is
+ * object's default (<enumerate object at 0x...>).
+ */
+#include "runtime/obj_misc.h"
+#include "runtime/obj_list.h"
+#include "runtime/obj_dict.h"
+#include "runtime/obj_int.h"
+#include "runtime/obj_str.h"
+#include "runtime/gc.h"
+#include "runtime/error.h"
+#include "runtime/call.h"
+
+typedef struct IterObj {       /* shared layout: up to three Values + a counter */
+    Obj     header;
+    Value   a, b, c;
+    int64_t n;
+    int64_t flag;
+} IterObj;
+
+#define IT(v) ((IterObj *)AS_OBJ(v))
+
+static void iterobj_trace(Obj *o)
+{
+    IterObj *it = (IterObj *)o;
+    gc_mark_value(it->a); gc_mark_value(it->b); gc_mark_value(it->c);
+}
+
+static IterObj *iterobj_new(Type *t)
+{
+    IterObj *it = (IterObj *)(t->flags & TF_HEAPTYPE ? obj_new_instance(t) : gc_alloc(t, sizeof(IterObj)));
+    if (!it) return NULL;
+    it->a = it->b = it->c = VAL_NULL;
+    return it;
+}
+
+static Value iter_self(Value *args, int nargs, Value kwnames) { return args[0]; }
+
+/* ---- enumerate: a = iterator, b = count (when big or not an int) ---- */
+
+static Value enumerate_new_m(Value *args, int nargs, Value kwnames)
+{
+    static const char *const names[] = {"iterable", "start"};
+    Value out[2];
+    if (arg_parse("enumerate", args + 1, nargs - 1, kwnames, names, 2, 0, 1, out) < 0) return VAL_NULL;
+    Value start = MK_SMALLINT(0);
+    if (!IS_NULL(out[1])) {
+        start = obj_index(out[1]);
+        if (IS_NULL(start)) return VAL_NULL;
+    }
+    Value it = obj_iter(out[0]);
+    if (IS_NULL(it)) return VAL_NULL;
+    IterObj *e = iterobj_new(AS_TYPE(args[0]));
+    if (!e) return VAL_NULL;
+    e->a = it;
+    e->b = start;
+    return MK_OBJ(e);
+}
+
+static Value enumerate_next_m(Value *args, int nargs, Value kwnames)
+{
+    IterObj *e = IT(args[0]);
+    Value item = obj_next(e->a);
+    if (IS_NULL(item)) return VAL_NULL;
+    Value idx = e->b;
+    Value nx = IS_SMALLINT(idx) ? int_from_i64(AS_SMALLINT(idx) + 1) : int_binop(idx, MK_SMALLINT(1), 0);
+    if (IS_NULL(nx)) return VAL_NULL;
+    e->b = nx;
+    return tuple_pack(2, idx, item);
+}
+
+/* ---- zip: a = tuple of iterators, flag = strict ---- */
+
+static Value zip_new_m(Value *args, int nargs, Value kwnames)
+{
+    int strict = 0;
+    if (!IS_NULL(kwnames)) {
+        Tuple *kw = AS_TUPLE(kwnames);
+        for (int64_t i = 0; i < kw->len; i++) {
+            if (!str_eq_c(kw->items[i], "strict"))
+                return err_format(&exc_TypeError, "zip() got an unexpected keyword argument '%U'", kw->items[i]);
+            strict = obj_truthy(args[nargs + i]);
+            if (strict < 0) return VAL_NULL;
+        }
+    }
+    Value its = tuple_new(nargs - 1);
+    if (IS_NULL(its)) return VAL_NULL;
+    for (int i = 1; i < nargs; i++) {
+        Value it = obj_iter(args[i]);
+        if (IS_NULL(it)) return VAL_NULL;
+        AS_TUPLE(its)->items[i - 1] = it;
+    }
+    IterObj *z = iterobj_new(AS_TYPE(args[0]));
+    if (!z) return VAL_NULL;
+    z->a = its;
+    z->flag = strict;
+    return MK_OBJ(z);
+}
+
+static Value zip_strict_error(int64_t i, int longer)
+{
+    return err_format(&exc_ValueError, "zip() argument %lld is %s than argument%s%lld",
+                      (long long)(i + 1), longer ? "longer" : "shorter", i == 1 ? " " : "s 1-",
+                      (long long)i);
+}
+
+static Value zip_next_m(Value *args, int nargs, Value kwnames)
+{
+    IterObj *z = IT(args[0]);
+    Tuple *its = AS_TUPLE(z->a);
+    int64_t n = its->len;
+    if (n == 0) return VAL_NULL;
+    Value res = tuple_new(n);
+    if (IS_NULL(res)) return VAL_NULL;
+    for (int64_t i = 0; i < n; i++) {
+        Value item = obj_next(its->items[i]);
+        if (IS_NULL(item)) {
+            if (err_occurred() || !z->flag) return VAL_NULL;
+            if (i) return zip_strict_error(i, 0);
+            for (int64_t j = 1; j < n; j++) {
+                Value x = obj_next(its->items[j]);
+                if (!IS_NULL(x)) return zip_strict_error(j, 1);
+                if (err_occurred()) return VAL_NULL;
+            }
+            return VAL_NULL;
+        }
+        AS_TUPLE(res)->items[i] = item;
+    }
+    return res;
+}
+
+/* ---- map: a = function, b = tuple of iterators ---- */
+
+static Value map_new_m(Value *args, int nargs, Value kwnames)
+{
+    if (IS_EXACT(args[0], type_map) && arg_no_kw("map", kwnames)) return VAL_NULL;
+    if (nargs < 3) return err_format(&exc_TypeError, "map() must have at least two arguments.");
+    Value its = tuple_new(nargs - 2);
+    if (IS_NULL(its)) return VAL_NULL;
+    for (int i = 2; i < nargs; i++) {
+        Value it = obj_iter(args[i]);
+        if (IS_NULL(it)) return VAL_NULL;
+        AS_TUPLE(its)->items[i - 2] = it;
+    }
+    IterObj *m = iterobj_new(AS_TYPE(args[0]));
+    if (!m) return VAL_NULL;
+    m->a = args[1];
+    m->b = its;
+    return MK_OBJ(m);
+}
+
+static Value map_next_m(Value *args, int nargs, Value kwnames)
+{
+    IterObj *m = IT(args[0]);
+    Tuple *its = AS_TUPLE(m->b);
+    Value argv = tuple_new(its->len);      /* GC-visible scratch */
+    if (IS_NULL(argv)) return VAL_NULL;
+    for (int64_t i = 0; i < its->len; i++) {
+        Value x = obj_next(its->items[i]);
+        if (IS_NULL(x)) return VAL_NULL;
+        AS_TUPLE(argv)->items[i] = x;
+    }
+    return call_value(m->a, AS_TUPLE(argv)->items, (int)its->len, VAL_NULL);
+}
+
+/* ---- filter: a = predicate (None: truth), b = iterator ---- */
+
+static Value filter_new_m(Value *args, int nargs, Value kwnames)
+{
+    if (IS_EXACT(args[0], type_filter) && arg_no_kw("filter", kwnames)) return VAL_NULL;
+    if (nargs != 3) return err_format(&exc_TypeError, "filter expected 2 arguments, got %d", nargs - 1);
+    Value it = obj_iter(args[2]);
+    if (IS_NULL(it)) return VAL_NULL;
+    IterObj *f = iterobj_new(AS_TYPE(args[0]));
+    if (!f) return VAL_NULL;
+    f->a = args[1];
+    f->b = it;
+    return MK_OBJ(f);
+}
+
+static Value filter_next_m(Value *args, int nargs, Value kwnames)
+{
+    IterObj *f = IT(args[0]);
+    for (;;) {
+        Value x = obj_next(f->b);
+        if (IS_NULL(x)) return VAL_NULL;
+        int ok;
+        if (IS_NONE(f->a) || f->a == MK_OBJ(&type_bool)) {
+            ok = obj_truthy(x);
+        } else {
+            Value r = call1(f->a, x);
+            if (IS_NULL(r)) return VAL_NULL;
+            ok = obj_truthy(r);
+        }
+        if (ok < 0) return VAL_NULL;
+        if (ok) return x;
+    }
+}
+
+/* ---- reversed: a = sequence (VAL_NULL when done), n = next index ---- */
+
+static Value reversed_new_m(Value *args, int nargs, Value kwnames)
+{
+    if (IS_EXACT(args[0], type_reversed) && arg_no_kw("reversed", kwnames)) return VAL_NULL;
+    if (arg_count("reversed", nargs - 1, 1, 1)) return VAL_NULL;
+    Value seq = args[1];
+    Type *t = val_type(seq);
+    Value rm = t->slots[SM_REVERSED];
+    if (!IS_NULL(rm) && !IS_NONE(rm)) {
+        Value a[1] = {seq};
+        return obj_call_special(seq, SM_REVERSED, a, 1);
+    }
+    if (IS_NONE(rm) || IS_NULL(t->slots[SM_GETITEM]) || IS_DICT(seq) || IS_NULL(t->slots[SM_LEN]))
+        return err_format(&exc_TypeError, "'%T' object is not reversible", seq);
+    int64_t n = obj_len(seq);
+    if (n < 0) return VAL_NULL;
+    IterObj *r = iterobj_new(AS_TYPE(args[0]));
+    if (!r) return VAL_NULL;
+    r->a = seq;
+    r->n = n - 1;
+    return MK_OBJ(r);
+}
+
+static Value reversed_next_m(Value *args, int nargs, Value kwnames)
+{
+    IterObj *r = IT(args[0]);
+    if (IS_NULL(r->a) || r->n < 0) { r->a = VAL_NULL; return VAL_NULL; }
+    Value x = obj_getitem(r->a, MK_SMALLINT(r->n));
+    if (IS_NULL(x)) {
+        if (err_matches(&exc_IndexError) || err_matches(&exc_StopIteration)) err_clear();
+        r->a = VAL_NULL;
+        return VAL_NULL;
+    }
+    r->n--;
+    return x;
+}
+
+static Value reversed_length_hint_m(Value *args, int nargs, Value kwnames)
+{
+    IterObj *r = IT(args[0]);
+    if (IS_NULL(r->a)) return MK_SMALLINT(0);
+    int64_t len = obj_len(r->a);
+    if (len < 0) return VAL_NULL;
+    return MK_SMALLINT(len < r->n + 1 ? 0 : r->n + 1);
+}
+
+/* ---- iterator (sequence iterator): a = sequence, n = index ---- */
+
+Value seqiter_new(Value seq)
+{
+    IterObj *s = iterobj_new(&type_seqiter);
+    if (!s) return VAL_NULL;
+    s->a = seq;
+    return MK_OBJ(s);
+}
+
+static Value seqiter_next_m(Value *args, int nargs, Value kwnames)
+{
+    IterObj *s = IT(args[0]);
+    if (IS_NULL(s->a)) return VAL_NULL;
+    Value x = obj_getitem(s->a, MK_SMALLINT(s->n));
+    if (IS_NULL(x)) {
+        if (err_matches(&exc_IndexError) || err_matches(&exc_StopIteration)) err_clear();
+        s->a = VAL_NULL;
+        return VAL_NULL;
+    }
+    s->n++;
+    return x;
+}
+
+/* ---- callable_iterator: a = callable, b = sentinel ---- */
+
+Value calliter_new(Value callable, Value sentinel)
+{
+    IterObj *c = iterobj_new(&type_callable_iterator);
+    if (!c) return VAL_NULL;
+    c->a = callable;
+    c->b = sentinel;
+    return MK_OBJ(c);
+}
+
+static Value calliter_next_m(Value *args, int nargs, Value kwnames)
+{
+    IterObj *c = IT(args[0]);
+    if (IS_NULL(c->a)) return VAL_NULL;
+    Value r = call0(c->a);
+    if (IS_NULL(r)) {
+        if (err_matches(&exc_StopIteration)) { err_clear(); c->a = VAL_NULL; }
+        return VAL_NULL;
+    }
+    int eq = obj_eq(r, c->b);
+    if (eq < 0) return VAL_NULL;
+    if (eq) { c->a = VAL_NULL; return VAL_NULL; }
+    return r;
+}
+
+/* ---- the types ---- */
+
+#define ITER_TYPE(var, name, flags_, newfn, nextfn)                               \
+    static const MethodDef var##_methods[] = {                                   \
+        {"__iter__", iter_self, 0, NULL},                                        \
+        {"__next__", nextfn, 0, NULL},                                           \
+        {"__new__", newfn, METH_STATIC, NULL},                                   \
+        {NULL, NULL, 0, NULL},                                                   \
+    };                                                                           \
+    Type var = {.tp_name = name, .base = &type_object, .flags = flags_,          \
+                .basicsize = sizeof(IterObj), .trace = iterobj_trace,            \
+                .methods = var##_methods};
+
+ITER_TYPE(type_enumerate, "enumerate", TF_BASETYPE, enumerate_new_m, enumerate_next_m)
+ITER_TYPE(type_zip, "zip", TF_BASETYPE, zip_new_m, zip_next_m)
+ITER_TYPE(type_map, "map", TF_BASETYPE, map_new_m, map_next_m)
+ITER_TYPE(type_filter, "filter", TF_BASETYPE, filter_new_m, filter_next_m)
+
+static const MethodDef reversed_methods[] = {
+    {"__iter__", iter_self, 0, NULL},
+    {"__next__", reversed_next_m, 0, NULL},
+    {"__length_hint__", reversed_length_hint_m, 0, NULL},
+    {"__new__", reversed_new_m, METH_STATIC, NULL},
+    {NULL, NULL, 0, NULL},
+};
+Type type_reversed = {.tp_name = "reversed", .base = &type_object, .flags = TF_BASETYPE,
+                      .basicsize = sizeof(IterObj), .trace = iterobj_trace,
+                      .methods = reversed_methods};
+
+static const MethodDef seqiter_methods[] = {
+    {"__iter__", iter_self, 0, NULL},
+    {"__next__", seqiter_next_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+Type type_seqiter = {.tp_name = "iterator", .base = &type_object, .basicsize = sizeof(IterObj),
+                     .trace = iterobj_trace, .methods = seqiter_methods};
+
+static const MethodDef calliter_methods[] = {
+    {"__iter__", iter_self, 0, NULL},
+    {"__next__", calliter_next_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+Type type_callable_iterator = {.tp_name = "callable_iterator", .base = &type_object,
+                               .basicsize = sizeof(IterObj), .trace = iterobj_trace,
+                               .methods = calliter_methods};

@@ -1,0 +1,905 @@
+/* obj_list.c - list: a growable array of Values, its iterators, and the
+ * sequence helpers shared with tuple (seq_*).
+ *
+ * Layout: List.items is gc_malloc'd with room for `cap` Values; `len` are in
+ * use.  Growth follows CPython's over-allocation (new = n + n/8 + 6, rounded)
+ * so amortised append is O(1).  Every operation that may run Python code
+ * (comparisons, __index__, key functions) re-reads items/len afterwards: the
+ * list may have been mutated under our feet.
+ *
+ * sort() is a stable merge sort over an index permutation.  While it runs the
+ * list is empty (as in CPython); the original items are kept in a scratch
+ * List object (GC-visible) and computed keys in another one.  If the list is
+ * found non-empty at the end, "list modified during sort" is raised.
+ *
+ * The repr recursion guard (seq_repr_enter/leave) is a per-thread stack of
+ * the containers being repr'd; the containers themselves are kept alive by
+ * the C stack of the thread doing the repr.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include "runtime/obj_list.h"
+#include "runtime/obj_misc.h"
+#include "runtime/obj_int.h"
+#include "runtime/obj_str.h"
+#include "runtime/gc.h"
+#include "runtime/error.h"
+#include "runtime/call.h"
+#include "runtime/strbuf.h"
+
+enum { RC_EQ, RC_NE, RC_LT, RC_LE, RC_GT, RC_GE };
+
+/* ---- shared helpers ------------------------------------------------------ */
+
+static _Thread_local const void **repr_stack;
+static _Thread_local int repr_depth, repr_cap;
+
+int seq_repr_enter(Value v)
+{
+    const void *p = AS_OBJ(v);
+    for (int i = 0; i < repr_depth; i++)
+        if (repr_stack[i] == p) return 1;
+    if (repr_depth == repr_cap) {
+        int ncap = repr_cap ? repr_cap * 2 : 16;
+        const void **ns = realloc((void *)repr_stack, (size_t)ncap * sizeof(void *));
+        if (!ns) { err_no_memory(); return -1; }
+        repr_stack = ns;
+        repr_cap = ncap;
+    }
+    repr_stack[repr_depth++] = p;
+    return 0;
+}
+
+void seq_repr_leave(Value v)
+{
+    const void *p = AS_OBJ(v);
+    for (int i = repr_depth - 1; i >= 0; i--) {
+        if (repr_stack[i] == p) {
+            for (int j = i; j + 1 < repr_depth; j++) repr_stack[j] = repr_stack[j + 1];
+            repr_depth--;
+            return;
+        }
+    }
+}
+
+int seq_index_value(Value key, int64_t *out)
+{
+    if (IS_SMALLINT(key)) { *out = AS_SMALLINT(key); return 1; }
+    if (IS_BOOL(key)) { *out = AS_BOOL(key); return 1; }
+    if (!IS_INT(key) && val_type(key)->slots[SM_INDEX] == VAL_NULL) return 0;
+    Value iv = IS_INT(key) ? key : obj_index(key);
+    if (IS_NULL(iv)) return -1;
+    if (int_to_i64(iv, out) < 0) {
+        err_clear();
+        err_format(&exc_IndexError, "cannot fit '%T' into an index-sized integer", key);
+        return -1;
+    }
+    return 1;
+}
+
+int seq_clamp_index(Value v, int64_t *out)
+{
+    if (IS_SMALLINT(v)) { *out = AS_SMALLINT(v); return 0; }
+    Value iv = obj_index(v);
+    if (IS_NULL(iv)) return -1;
+    if (int_to_i64(iv, out) < 0) {
+        err_clear();
+        *out = int_sign(iv) < 0 ? INT64_MIN : INT64_MAX;
+    }
+    return 0;
+}
+
+/* Resolve optional start/stop arguments of index() against len. */
+int seq_start_stop(Value vstart, Value vstop, int64_t len, int64_t *start, int64_t *stop)
+{
+    *start = 0;
+    *stop = len;
+    if (!IS_NULL(vstart) && seq_clamp_index(vstart, start) < 0) return -1;
+    if (!IS_NULL(vstop) && seq_clamp_index(vstop, stop) < 0) return -1;
+    if (*start < 0) { *start += len; if (*start < 0) *start = 0; }
+    if (*stop < 0) { *stop += len; if (*stop < 0) *stop = 0; }
+    return 0;
+}
+
+Value seq_richcompare(const Value *a, int64_t na, const Value *b, int64_t nb, int cmpop)
+{
+    if ((cmpop == RC_EQ || cmpop == RC_NE) && na != nb)
+        return MK_BOOL(cmpop == RC_NE);
+    int64_t i;
+    for (i = 0; i < na && i < nb; i++) {
+        int r = obj_eq(a[i], b[i]);
+        if (r < 0) return VAL_NULL;
+        if (!r) break;
+    }
+    if (i >= na || i >= nb) {
+        int c = na < nb ? -1 : na > nb ? 1 : 0;
+        int res = 0;
+        switch (cmpop) {
+        case RC_EQ: res = c == 0; break;
+        case RC_NE: res = c != 0; break;
+        case RC_LT: res = c < 0; break;
+        case RC_LE: res = c <= 0; break;
+        case RC_GT: res = c > 0; break;
+        default:    res = c >= 0; break;
+        }
+        return MK_BOOL(res);
+    }
+    if (cmpop == RC_EQ) return VAL_FALSE;
+    if (cmpop == RC_NE) return VAL_TRUE;
+    return obj_richcompare(a[i], b[i], cmpop);
+}
+
+/* ---- core list operations ------------------------------------------------ */
+
+static int list_resize(List *l, int64_t n)
+{
+    if (n <= l->cap && n >= l->cap / 2) { l->len = n; return 0; }
+    int64_t ncap = n + (n >> 3) + (n < 9 ? 3 : 6);
+    if (n == 0) ncap = 0;
+    Value *ni = gc_realloc(l->items, (size_t)l->cap * sizeof(Value), (size_t)ncap * sizeof(Value));
+    if (!ni && ncap) return -1;
+    l->items = ni;
+    l->cap = ncap;
+    l->len = n;
+    return 0;
+}
+
+static int list_reserve(List *l, int64_t n)
+{
+    if (n <= l->cap) return 0;
+    Value *ni = gc_realloc(l->items, (size_t)l->cap * sizeof(Value), (size_t)n * sizeof(Value));
+    if (!ni) return -1;
+    l->items = ni;
+    l->cap = n;
+    return 0;
+}
+
+static List *list_alloc(Type *t, int64_t cap)
+{
+    List *l = (List *)(t == &type_list ? gc_alloc(t, sizeof(List)) : obj_new_instance(t));
+    if (!l) return NULL;
+    if (cap > 0 && list_reserve(l, cap) < 0) return NULL;
+    return l;
+}
+
+Value list_new(int64_t cap)
+{
+    List *l = list_alloc(&type_list, cap);
+    return l ? MK_OBJ(l) : VAL_NULL;
+}
+
+Value list_from_array(const Value *items, int64_t n)
+{
+    List *l = list_alloc(&type_list, n);
+    if (!l) return VAL_NULL;
+    if (n) memcpy(l->items, items, (size_t)n * sizeof(Value));
+    l->len = n;
+    return MK_OBJ(l);
+}
+
+int list_append(Value list, Value item)
+{
+    List *l = AS_LIST(list);
+    int64_t n = l->len;
+    if (n == l->cap) {
+        if (list_resize(l, n + 1) < 0) return -1;
+    } else {
+        l->len = n + 1;
+    }
+    l->items[n] = item;
+    return 0;
+}
+
+static int list_extend_array(List *l, const Value *src, int64_t n)
+{
+    int64_t old = l->len;
+    if (n == 0) return 0;
+    if (list_reserve(l, old + n) < 0) return -1;
+    memmove(l->items + old, src, (size_t)n * sizeof(Value));
+    l->len = old + n;
+    return 0;
+}
+
+int list_extend(Value list, Value iterable)
+{
+    List *l = AS_LIST(list);
+    if (IS_EXACT(iterable, type_list) || IS_EXACT(iterable, type_tuple)) {
+        if (IS_EXACT(iterable, type_list)) {
+            List *o = AS_LIST(iterable);
+            int64_t n = o->len;
+            if (list_reserve(l, l->len + n) < 0) return -1;
+            return list_extend_array(l, o->items, o->len);   /* o may be l */
+        }
+        return list_extend_array(l, AS_TUPLE(iterable)->items, AS_TUPLE(iterable)->len);
+    }
+    Value it = obj_iter(iterable);
+    if (IS_NULL(it)) return -1;
+    for (;;) {
+        Value x = obj_next(it);
+        if (IS_NULL(x)) return err_occurred() ? -1 : 0;
+        if (list_append(list, x) < 0) return -1;
+    }
+}
+
+int list_insert(Value list, int64_t i, Value item)
+{
+    List *l = AS_LIST(list);
+    int64_t n = l->len;
+    if (i < 0) { i += n; if (i < 0) i = 0; }
+    if (i > n) i = n;
+    if (list_resize(l, n + 1) < 0) return -1;
+    memmove(l->items + i + 1, l->items + i, (size_t)(n - i) * sizeof(Value));
+    l->items[i] = item;
+    return 0;
+}
+
+Value list_pop(Value list, int64_t i)
+{
+    List *l = AS_LIST(list);
+    int64_t n = l->len;
+    if (n == 0) return err_format(&exc_IndexError, "pop from empty list");
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) return err_format(&exc_IndexError, "pop index out of range");
+    Value v = l->items[i];
+    memmove(l->items + i, l->items + i + 1, (size_t)(n - i - 1) * sizeof(Value));
+    list_resize(l, n - 1);
+    return v;
+}
+
+void list_reverse(Value list)
+{
+    List *l = AS_LIST(list);
+    for (int64_t i = 0, j = l->len - 1; i < j; i++, j--) {
+        Value t = l->items[i];
+        l->items[i] = l->items[j];
+        l->items[j] = t;
+    }
+}
+
+static Value seq_repr_items(Value owner, int is_list, char open, char close)
+{
+    StrBuf sb;
+    sb_init(&sb);
+    sb_putc(&sb, open);
+    for (int64_t i = 0;; i++) {
+        int64_t n = is_list ? AS_LIST(owner)->len : AS_TUPLE(owner)->len;
+        if (i >= n) break;
+        Value item = is_list ? AS_LIST(owner)->items[i] : AS_TUPLE(owner)->items[i];
+        Value r = obj_repr(item);
+        if (IS_NULL(r)) { sb_free(&sb); return VAL_NULL; }
+        if (i) sb_puts(&sb, ", ");
+        sb_put_value_str(&sb, r);
+    }
+    if (!is_list && AS_TUPLE(owner)->len == 1) sb_putc(&sb, ',');
+    sb_putc(&sb, close);
+    return sb_finish_str(&sb);
+}
+
+Value seq_repr_guarded(Value owner, int is_list)
+{
+    int64_t n = is_list ? AS_LIST(owner)->len : AS_TUPLE(owner)->len;
+    if (n == 0) return str_from_c(is_list ? "[]" : "()");
+    int st = seq_repr_enter(owner);
+    if (st < 0) return VAL_NULL;
+    if (st > 0) return str_from_c(is_list ? "[...]" : "(...)");
+    Value r = seq_repr_items(owner, is_list, is_list ? '[' : '(', is_list ? ']' : ')');
+    seq_repr_leave(owner);
+    return r;
+}
+
+Value list_repr(Value list) { return seq_repr_guarded(list, 1); }
+
+Value list_getslice(Value list, int64_t start, int64_t stop, int64_t step)
+{
+    List *l = AS_LIST(list);
+    int64_t n = 0;
+    if (step > 0 && start < stop) n = (stop - start - 1) / step + 1;
+    else if (step < 0 && stop < start) n = (start - stop - 1) / (-step) + 1;
+    List *r = list_alloc(&type_list, n);
+    if (!r) return VAL_NULL;
+    if (step == 1) {
+        if (n) memcpy(r->items, l->items + start, (size_t)n * sizeof(Value));
+    } else {
+        for (int64_t i = 0, j = start; i < n; i++, j += step) r->items[i] = l->items[j];
+    }
+    r->len = n;
+    return MK_OBJ(r);
+}
+
+/* ---- sort ----------------------------------------------------------------- */
+
+typedef struct SortState {
+    const Value *keys;
+    int reverse;
+} SortState;
+
+/* 1 if key[b] must go before key[a] (b is strictly "less" in sort order). */
+static int sort_before(SortState *s, int64_t a, int64_t b)
+{
+    if (s->reverse) return obj_richcompare_bool(s->keys[a], s->keys[b], RC_LT);
+    return obj_richcompare_bool(s->keys[b], s->keys[a], RC_LT);
+}
+
+static int sort_merge(SortState *s, int64_t *p, int64_t *tmp, int64_t n)
+{
+    if (n < 2) return 0;
+    if (n <= 6) {                                   /* insertion sort */
+        for (int64_t i = 1; i < n; i++) {
+            int64_t x = p[i], j = i;
+            while (j > 0) {
+                int r = sort_before(s, p[j - 1], x);
+                if (r < 0) return -1;
+                if (!r) break;
+                p[j] = p[j - 1];
+                j--;
+            }
+            p[j] = x;
+        }
+        return 0;
+    }
+    int64_t mid = n / 2;
+    if (sort_merge(s, p, tmp, mid) < 0 || sort_merge(s, p + mid, tmp, n - mid) < 0) return -1;
+    int r = sort_before(s, p[mid - 1], p[mid]);
+    if (r <= 0) return r;                           /* already in order */
+    memcpy(tmp, p, (size_t)mid * sizeof(int64_t));
+    int64_t i = 0, j = mid, k = 0;
+    while (i < mid && j < n) {
+        r = sort_before(s, tmp[i], p[j]);
+        if (r < 0) {
+            while (i < mid) p[k++] = tmp[i++];
+            return -1;
+        }
+        p[k++] = r ? p[j++] : tmp[i++];
+    }
+    while (i < mid) p[k++] = tmp[i++];
+    return 0;
+}
+
+int list_sort(Value list, Value key, int reverse)
+{
+    List *l = AS_LIST(list);
+    List *saved = (List *)gc_alloc(&type_list, sizeof(List));
+    if (!saved) return -1;
+    saved->items = l->items; saved->len = l->len; saved->cap = l->cap;
+    l->items = NULL; l->len = 0; l->cap = 0;
+    int64_t n = saved->len;
+    Value keys = MK_OBJ(saved);
+    int rc = 0;
+    int64_t *perm = NULL;
+    if (!IS_NULL(key) && !IS_NONE(key)) {
+        keys = list_new(n);
+        if (IS_NULL(keys)) { rc = -1; goto done; }
+        for (int64_t i = 0; i < n && i < saved->len; i++) {
+            Value k = call1(key, saved->items[i]);
+            if (IS_NULL(k)) { rc = -1; goto done; }
+            AS_LIST(keys)->items[i] = k;
+            AS_LIST(keys)->len = i + 1;
+        }
+    }
+    perm = malloc((size_t)(2 * n + 1) * sizeof(int64_t));
+    if (!perm) { err_no_memory(); rc = -1; goto done; }
+    for (int64_t i = 0; i < n; i++) perm[i] = i;
+    SortState st = {AS_LIST(keys)->items, reverse};
+    rc = sort_merge(&st, perm, perm + n, n);
+    if (rc == 0) {
+        Value *out = gc_malloc((size_t)(n ? n : 1) * sizeof(Value));
+        if (!out) { rc = -1; goto done; }
+        for (int64_t i = 0; i < n; i++) out[i] = saved->items[perm[i]];
+        memcpy(saved->items, out, (size_t)n * sizeof(Value));
+        gc_free(out, (size_t)(n ? n : 1) * sizeof(Value));
+    }
+done:
+    free(perm);
+    {
+        int modified = l->len != 0 || l->items != NULL;
+        if (l->items) gc_free(l->items, (size_t)l->cap * sizeof(Value));
+        l->items = saved->items; l->len = saved->len; l->cap = saved->cap;
+        saved->items = NULL; saved->len = saved->cap = 0;
+        if (modified && rc == 0) {
+            err_format(&exc_ValueError, "list modified during sort");
+            rc = -1;
+        }
+    }
+    return rc;
+}
+
+/* ---- iterators ------------------------------------------------------------- */
+
+typedef struct ListIter {
+    Obj     header;
+    Value   seq;            /* VAL_NULL once exhausted */
+    int64_t index;
+} ListIter;
+
+Type type_list_iterator, type_list_reverseiterator;
+
+static void listiter_trace(Obj *o) { gc_mark_value(((ListIter *)o)->seq); }
+
+Value list_iter(Value list)
+{
+    ListIter *it = (ListIter *)gc_alloc(&type_list_iterator, sizeof(ListIter));
+    if (!it) return VAL_NULL;
+    it->seq = list;
+    it->index = 0;
+    return MK_OBJ(it);
+}
+
+static Value listiter_self(Value *args, int nargs, Value kwnames) { return args[0]; }
+
+static Value listiter_next(Value *args, int nargs, Value kwnames)
+{
+    ListIter *it = (ListIter *)AS_OBJ(args[0]);
+    if (IS_NULL(it->seq)) return VAL_NULL;
+    List *l = AS_LIST(it->seq);
+    if (it->index < l->len) return l->items[it->index++];
+    it->seq = VAL_NULL;
+    return VAL_NULL;
+}
+
+static Value listiter_length_hint(Value *args, int nargs, Value kwnames)
+{
+    ListIter *it = (ListIter *)AS_OBJ(args[0]);
+    if (IS_NULL(it->seq)) return MK_SMALLINT(0);
+    int64_t n = AS_LIST(it->seq)->len - it->index;
+    return MK_SMALLINT(n < 0 ? 0 : n);
+}
+
+static Value listreviter_next(Value *args, int nargs, Value kwnames)
+{
+    ListIter *it = (ListIter *)AS_OBJ(args[0]);
+    if (IS_NULL(it->seq)) return VAL_NULL;
+    List *l = AS_LIST(it->seq);
+    if (it->index >= 0 && it->index < l->len) return l->items[it->index--];
+    it->seq = VAL_NULL;
+    return VAL_NULL;
+}
+
+static Value listreviter_length_hint(Value *args, int nargs, Value kwnames)
+{
+    ListIter *it = (ListIter *)AS_OBJ(args[0]);
+    if (IS_NULL(it->seq) || it->index >= AS_LIST(it->seq)->len) return MK_SMALLINT(0);
+    return MK_SMALLINT(it->index + 1);
+}
+
+static const MethodDef listiter_methods[] = {
+    {"__iter__", listiter_self, 0, NULL},
+    {"__next__", listiter_next, 0, NULL},
+    {"__length_hint__", listiter_length_hint, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static const MethodDef listreviter_methods[] = {
+    {"__iter__", listiter_self, 0, NULL},
+    {"__next__", listreviter_next, 0, NULL},
+    {"__length_hint__", listreviter_length_hint, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+Type type_list_iterator = {
+    .tp_name = "list_iterator", .base = &type_object,
+    .basicsize = sizeof(ListIter), .trace = listiter_trace, .methods = listiter_methods,
+};
+
+Type type_list_reverseiterator = {
+    .tp_name = "list_reverseiterator", .base = &type_object,
+    .basicsize = sizeof(ListIter), .trace = listiter_trace, .methods = listreviter_methods,
+};
+
+/* ---- Python-visible methods ----------------------------------------------- */
+
+#define SELF AS_LIST(args[0])
+
+static Value list_new_m(Value *args, int nargs, Value kwnames)
+{
+    List *l = list_alloc(AS_TYPE(args[0]), 0);
+    return l ? MK_OBJ(l) : VAL_NULL;
+}
+
+static Value list_init_m(Value *args, int nargs, Value kwnames)
+{
+    if (IS_EXACT(args[0], type_list) && arg_no_kw("list", kwnames)) return VAL_NULL;
+    if (arg_count("list", nargs - 1, 0, 1)) return VAL_NULL;
+    List *l = SELF;
+    if (l->items) gc_free(l->items, (size_t)l->cap * sizeof(Value));
+    l->items = NULL; l->len = l->cap = 0;
+    if (nargs > 1 && list_extend(args[0], args[1]) < 0) return VAL_NULL;
+    return VAL_NONE;
+}
+
+static Value list_repr_m(Value *args, int nargs, Value kwnames) { return list_repr(args[0]); }
+
+static Value list_len_m(Value *args, int nargs, Value kwnames) { return MK_SMALLINT(SELF->len); }
+
+static Value list_getitem_m(Value *args, int nargs, Value kwnames)
+{
+    List *l = SELF;
+    int64_t i;
+    int r = seq_index_value(args[1], &i);
+    if (r < 0) return VAL_NULL;
+    if (r > 0) {
+        if (i < 0) i += l->len;
+        if (i < 0 || i >= l->len) return err_format(&exc_IndexError, "list index out of range");
+        return l->items[i];
+    }
+    if (IS_EXACT(args[1], type_slice)) {
+        int64_t start, stop, step;
+        if (slice_indices(args[1], l->len, &start, &stop, &step) < 0) return VAL_NULL;
+        return list_getslice(args[0], start, stop, step);
+    }
+    return err_format(&exc_TypeError, "list indices must be integers or slices, not %T", args[1]);
+}
+
+/* Items of an iterable as a fresh list (so self-assignment is safe). */
+static Value list_items_copy(Value v)
+{
+    if (IS_LIST(v)) return list_from_array(AS_LIST(v)->items, AS_LIST(v)->len);
+    return seq_to_list(v);
+}
+
+static int list_assign_slice(Value self, Value slice, Value v)
+{
+    List *l = AS_LIST(self);
+    int64_t start, stop, step;
+    if (slice_indices(slice, l->len, &start, &stop, &step) < 0) return -1;
+    Value src = VAL_NULL;
+    if (!IS_NULL(v)) {
+        src = list_items_copy(v);
+        if (IS_NULL(src)) {
+            if (err_matches(&exc_TypeError)) {
+                err_clear();
+                err_format(&exc_TypeError, step == 1 ? "can only assign an iterable"
+                                                     : "must assign iterable to extended slice");
+            }
+            return -1;
+        }
+        if (slice_indices(slice, l->len, &start, &stop, &step) < 0) return -1;
+    }
+    int64_t m = IS_NULL(src) ? 0 : AS_LIST(src)->len;
+    if (step == 1) {
+        if (stop < start) stop = start;
+        int64_t n = l->len, d = m - (stop - start);
+        if (d > 0 && list_reserve(l, n + d) < 0) return -1;
+        memmove(l->items + stop + d, l->items + stop, (size_t)(n - stop) * sizeof(Value));
+        if (m) memcpy(l->items + start, AS_LIST(src)->items, (size_t)m * sizeof(Value));
+        if (d < 0) return list_resize(l, n + d);
+        l->len = n + d;
+        return 0;
+    }
+    int64_t cnt = 0;
+    if (step > 0 && start < stop) cnt = (stop - start - 1) / step + 1;
+    else if (step < 0 && stop < start) cnt = (start - stop - 1) / (-step) + 1;
+    if (IS_NULL(src)) {                          /* delete extended slice */
+        if (step < 0) { start = start + step * (cnt - 1); step = -step; }
+        int64_t w = start, k = 0;
+        for (int64_t r = start; r < l->len; r++) {
+            if (k < cnt && r == start + k * step) { k++; continue; }
+            l->items[w++] = l->items[r];
+        }
+        return list_resize(l, w);
+    }
+    if (m != cnt) {
+        err_format(&exc_ValueError, "attempt to assign sequence of size %lld to extended slice of size %lld",
+                   (long long)m, (long long)cnt);
+        return -1;
+    }
+    for (int64_t i = 0, j = start; i < cnt; i++, j += step) l->items[j] = AS_LIST(src)->items[i];
+    return 0;
+}
+
+static int list_ass_item(Value self, Value key, Value v)
+{
+    List *l = AS_LIST(self);
+    int64_t i;
+    int r = seq_index_value(key, &i);
+    if (r < 0) return -1;
+    if (r > 0) {
+        if (i < 0) i += l->len;
+        if (i < 0 || i >= l->len) {
+            err_format(&exc_IndexError, "list assignment index out of range");
+            return -1;
+        }
+        if (IS_NULL(v)) {
+            memmove(l->items + i, l->items + i + 1, (size_t)(l->len - i - 1) * sizeof(Value));
+            return list_resize(l, l->len - 1);
+        }
+        l->items[i] = v;
+        return 0;
+    }
+    if (IS_EXACT(key, type_slice)) return list_assign_slice(self, key, v);
+    err_format(&exc_TypeError, "list indices must be integers or slices, not %T", key);
+    return -1;
+}
+
+static Value list_setitem_m(Value *args, int nargs, Value kwnames)
+{
+    return list_ass_item(args[0], args[1], args[2]) < 0 ? VAL_NULL : VAL_NONE;
+}
+
+static Value list_delitem_m(Value *args, int nargs, Value kwnames)
+{
+    return list_ass_item(args[0], args[1], VAL_NULL) < 0 ? VAL_NULL : VAL_NONE;
+}
+
+static Value list_contains_m(Value *args, int nargs, Value kwnames)
+{
+    for (int64_t i = 0; i < SELF->len; i++) {
+        int r = obj_eq(SELF->items[i], args[1]);
+        if (r < 0) return VAL_NULL;
+        if (r) return VAL_TRUE;
+    }
+    return VAL_FALSE;
+}
+
+static Value list_iter_m(Value *args, int nargs, Value kwnames) { return list_iter(args[0]); }
+
+static Value list_reversed_m(Value *args, int nargs, Value kwnames)
+{
+    ListIter *it = (ListIter *)gc_alloc(&type_list_reverseiterator, sizeof(ListIter));
+    if (!it) return VAL_NULL;
+    it->seq = args[0];
+    it->index = SELF->len - 1;
+    return MK_OBJ(it);
+}
+
+static Value list_add_m(Value *args, int nargs, Value kwnames)
+{
+    if (!IS_LIST(args[1]))
+        return err_format(&exc_TypeError, "can only concatenate list (not \"%T\") to list", args[1]);
+    List *a = SELF, *b = AS_LIST(args[1]);
+    List *r = list_alloc(&type_list, a->len + b->len);
+    if (!r) return VAL_NULL;
+    if (a->len) memcpy(r->items, a->items, (size_t)a->len * sizeof(Value));
+    if (b->len) memcpy(r->items + a->len, b->items, (size_t)b->len * sizeof(Value));
+    r->len = a->len + b->len;
+    return MK_OBJ(r);
+}
+
+static Value list_iadd_m(Value *args, int nargs, Value kwnames)
+{
+    if (list_extend(args[0], args[1]) < 0) return VAL_NULL;
+    return args[0];
+}
+
+/* The repeat count of seq * n; 1 ok, 0 not an index (NotImplemented), -1 error. */
+static int seq_repeat_count(Value n, int64_t *out)
+{
+    if (!IS_INT(n) && val_type(n)->slots[SM_INDEX] == VAL_NULL) return 0;
+    Value iv = IS_INT(n) ? n : obj_index(n);
+    if (IS_NULL(iv)) return -1;
+    if (int_to_i64(iv, out) < 0) {
+        err_clear();
+        if (int_sign(iv) < 0) { *out = 0; return 1; }
+        err_format(&exc_OverflowError, "cannot fit '%T' into an index-sized integer", n);
+        return -1;
+    }
+    if (*out < 0) *out = 0;
+    return 1;
+}
+
+int seq_repeat_arg(Value n, int64_t *out) { return seq_repeat_count(n, out); }
+
+static Value list_mul_m(Value *args, int nargs, Value kwnames)
+{
+    int64_t k;
+    int r = seq_repeat_count(args[1], &k);
+    if (r <= 0) return r < 0 ? VAL_NULL : VAL_NOTIMPLEMENTED;
+    int64_t n = SELF->len;
+    if (n && k > INT64_MAX / 16 / n) return err_no_memory();
+    List *res = list_alloc(&type_list, n * k);
+    if (!res) return VAL_NULL;
+    for (int64_t i = 0; i < k; i++)
+        if (n) memcpy(res->items + i * n, SELF->items, (size_t)n * sizeof(Value));
+    res->len = n * k;
+    return MK_OBJ(res);
+}
+
+static Value list_imul_m(Value *args, int nargs, Value kwnames)
+{
+    int64_t k;
+    int r = seq_repeat_count(args[1], &k);
+    if (r <= 0) return r < 0 ? VAL_NULL : VAL_NOTIMPLEMENTED;
+    List *l = SELF;
+    int64_t n = l->len;
+    if (k == 0 || n == 0) { list_resize(l, 0); return args[0]; }
+    if (k > INT64_MAX / 16 / n) return err_no_memory();
+    if (list_reserve(l, n * k) < 0) return VAL_NULL;
+    for (int64_t i = 1; i < k; i++) memcpy(l->items + i * n, l->items, (size_t)n * sizeof(Value));
+    l->len = n * k;
+    return args[0];
+}
+
+static Value list_cmp(Value *args, int op)
+{
+    if (!IS_LIST(args[1])) return VAL_NOTIMPLEMENTED;
+    List *a = SELF, *b = AS_LIST(args[1]);
+    /* items may change under comparisons: compare snapshots */
+    Value ca = list_from_array(a->items, a->len), cb = list_from_array(b->items, b->len);
+    if (IS_NULL(ca) || IS_NULL(cb)) return VAL_NULL;
+    return seq_richcompare(AS_LIST(ca)->items, AS_LIST(ca)->len, AS_LIST(cb)->items,
+                           AS_LIST(cb)->len, op);
+}
+
+static Value list_eq_m(Value *a, int n, Value k) { return list_cmp(a, RC_EQ); }
+static Value list_ne_m(Value *a, int n, Value k) { return list_cmp(a, RC_NE); }
+static Value list_lt_m(Value *a, int n, Value k) { return list_cmp(a, RC_LT); }
+static Value list_le_m(Value *a, int n, Value k) { return list_cmp(a, RC_LE); }
+static Value list_gt_m(Value *a, int n, Value k) { return list_cmp(a, RC_GT); }
+static Value list_ge_m(Value *a, int n, Value k) { return list_cmp(a, RC_GE); }
+
+static Value list_append_m(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("append", kwnames) || arg_count("append", nargs - 1, 1, 1)) return VAL_NULL;
+    return list_append(args[0], args[1]) < 0 ? VAL_NULL : VAL_NONE;
+}
+
+static Value list_extend_m(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("extend", kwnames) || arg_count("extend", nargs - 1, 1, 1)) return VAL_NULL;
+    return list_extend(args[0], args[1]) < 0 ? VAL_NULL : VAL_NONE;
+}
+
+static Value list_insert_m(Value *args, int nargs, Value kwnames)
+{
+    int64_t i;
+    if (arg_no_kw("insert", kwnames) || arg_count("insert", nargs - 1, 2, 2)) return VAL_NULL;
+    if (seq_clamp_index(args[1], &i) < 0) return VAL_NULL;
+    return list_insert(args[0], i, args[2]) < 0 ? VAL_NULL : VAL_NONE;
+}
+
+static Value list_remove_m(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("remove", kwnames) || arg_count("remove", nargs - 1, 1, 1)) return VAL_NULL;
+    for (int64_t i = 0; i < SELF->len; i++) {
+        int r = obj_eq(SELF->items[i], args[1]);
+        if (r < 0) return VAL_NULL;
+        if (r) {
+            if (i < SELF->len) {
+                memmove(SELF->items + i, SELF->items + i + 1, (size_t)(SELF->len - i - 1) * sizeof(Value));
+                list_resize(SELF, SELF->len - 1);
+            }
+            return VAL_NONE;
+        }
+    }
+    return err_format(&exc_ValueError, "list.remove(x): x not in list");
+}
+
+static Value list_pop_m(Value *args, int nargs, Value kwnames)
+{
+    int64_t i = -1;
+    if (arg_no_kw("pop", kwnames) || arg_count("pop", nargs - 1, 0, 1)) return VAL_NULL;
+    if (nargs > 1) {
+        int r = seq_index_value(args[1], &i);
+        if (r < 0) return VAL_NULL;
+        if (r == 0)
+            return err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", args[1]);
+    }
+    return list_pop(args[0], i);
+}
+
+static Value list_clear_m(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("clear", kwnames) || arg_count("clear", nargs - 1, 0, 0)) return VAL_NULL;
+    list_resize(SELF, 0);
+    return VAL_NONE;
+}
+
+static Value list_index_m(Value *args, int nargs, Value kwnames)
+{
+    int64_t start, stop;
+    if (arg_no_kw("index", kwnames) || arg_count("index", nargs - 1, 1, 3)) return VAL_NULL;
+    if (seq_start_stop(nargs > 2 ? args[2] : VAL_NULL, nargs > 3 ? args[3] : VAL_NULL,
+                       SELF->len, &start, &stop) < 0)
+        return VAL_NULL;
+    for (int64_t i = start; i < stop && i < SELF->len; i++) {
+        int r = obj_eq(SELF->items[i], args[1]);
+        if (r < 0) return VAL_NULL;
+        if (r) return MK_SMALLINT(i);
+    }
+    return err_format(&exc_ValueError, "%R is not in list", args[1]);
+}
+
+static Value list_count_m(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("count", kwnames) || arg_count("count", nargs - 1, 1, 1)) return VAL_NULL;
+    int64_t c = 0;
+    for (int64_t i = 0; i < SELF->len; i++) {
+        int r = obj_eq(SELF->items[i], args[1]);
+        if (r < 0) return VAL_NULL;
+        c += r;
+    }
+    return MK_SMALLINT(c);
+}
+
+static Value list_sort_m(Value *args, int nargs, Value kwnames)
+{
+    static const char *const names[] = {"key", "reverse"};
+    Value out[2];
+    if (nargs > 1)
+        return err_format(&exc_TypeError, "sort() takes no positional arguments");
+    if (arg_parse("sort", args + 1, nargs - 1, kwnames, names, 2, 0, 0, out) < 0) return VAL_NULL;
+    int rev = 0;
+    if (!IS_NULL(out[1])) {
+        if (!IS_INT(out[1]))
+            return err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", out[1]);
+        rev = obj_truthy(out[1]);
+        if (rev < 0) return VAL_NULL;
+    }
+    return list_sort(args[0], out[0], rev) < 0 ? VAL_NULL : VAL_NONE;
+}
+
+static Value list_reverse_m(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("reverse", kwnames) || arg_count("reverse", nargs - 1, 0, 0)) return VAL_NULL;
+    list_reverse(args[0]);
+    return VAL_NONE;
+}
+
+static Value list_copy_m(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("copy", kwnames) || arg_count("copy", nargs - 1, 0, 0)) return VAL_NULL;
+    return list_from_array(SELF->items, SELF->len);
+}
+
+static Value list_sizeof_m(Value *args, int nargs, Value kwnames)
+{
+    return MK_SMALLINT(40 + SELF->cap * 8);
+}
+
+static const MethodDef list_methods[] = {
+    {"__new__", list_new_m, METH_STATIC, NULL},
+    {"__init__", list_init_m, 0, NULL},
+    {"__repr__", list_repr_m, 0, NULL},
+    {"__len__", list_len_m, 0, NULL},
+    {"__getitem__", list_getitem_m, 0, NULL},
+    {"__setitem__", list_setitem_m, 0, NULL},
+    {"__delitem__", list_delitem_m, 0, NULL},
+    {"__contains__", list_contains_m, 0, NULL},
+    {"__iter__", list_iter_m, 0, NULL},
+    {"__reversed__", list_reversed_m, 0, "Return a reverse iterator over the list."},
+    {"__add__", list_add_m, 0, NULL},
+    {"__iadd__", list_iadd_m, 0, NULL},
+    {"__mul__", list_mul_m, 0, NULL},
+    {"__rmul__", list_mul_m, 0, NULL},
+    {"__imul__", list_imul_m, 0, NULL},
+    {"__eq__", list_eq_m, 0, NULL},
+    {"__ne__", list_ne_m, 0, NULL},
+    {"__lt__", list_lt_m, 0, NULL},
+    {"__le__", list_le_m, 0, NULL},
+    {"__gt__", list_gt_m, 0, NULL},
+    {"__ge__", list_ge_m, 0, NULL},
+    {"__hash__", NULL, 0, NULL},
+    {"__sizeof__", list_sizeof_m, 0, NULL},
+    {"append", list_append_m, 0, "Append object to the end of the list."},
+    {"extend", list_extend_m, 0, "Extend list by appending elements from the iterable."},
+    {"insert", list_insert_m, 0, "Insert object before index."},
+    {"remove", list_remove_m, 0, "Remove first occurrence of value."},
+    {"pop", list_pop_m, 0, "Remove and return item at index (default last)."},
+    {"clear", list_clear_m, 0, "Remove all items from list."},
+    {"index", list_index_m, 0, "Return first index of value."},
+    {"count", list_count_m, 0, "Return number of occurrences of value."},
+    {"sort", list_sort_m, 0, "Sort the list in ascending order and return None."},
+    {"reverse", list_reverse_m, 0, "Reverse *IN PLACE*."},
+    {"copy", list_copy_m, 0, "Return a shallow copy of the list."},
+    {NULL, NULL, 0, NULL},
+};
+
+static void list_trace(Obj *o)
+{
+    List *l = (List *)o;
+    if (l->items) gc_mark_values(l->items, (size_t)l->len);
+}
+
+static void list_finalize(Obj *o)
+{
+    List *l = (List *)o;
+    if (l->items) gc_free(l->items, (size_t)l->cap * sizeof(Value));
+    l->items = NULL;
+    l->len = l->cap = 0;
+}
+
+Type type_list = {
+    .tp_name = "list", .base = &type_object,
+    .flags = TF_BASETYPE | TF_LIST_SUBCLASS,
+    .basicsize = sizeof(List), .trace = list_trace, .finalize = list_finalize,
+    .methods = list_methods,
+};

@@ -1,0 +1,2468 @@
+/* obj_str.c - str: immutable UTF-8 text, its methods, codecs, % and format().
+ *
+ * Layout.  A str is one GC object: the Str header, then any fixed slots of
+ * the instance's type, then the UTF-8 bytes + NUL.  The bytes start at offset
+ * `type->basicsize` and Str.data points at them.  For exact str that is
+ * sizeof(Str); for a subclass instance the class machinery's ordinary layout
+ * (dictoffset = base->basicsize, basicsize = base->basicsize + 8) puts the
+ * __dict__ slot at sizeof(Str) and the text after it.  So STR_DATA(v) is one
+ * load for every layout and no code needs to know about subclasses.  Every
+ * str is created by str_alloc_type (str.__new__ for subclasses).
+ *
+ * Character index -> byte offset.  ASCII strings (len == nchars) index in
+ * O(1).  For the others a small global cache of "cursors" (string, char
+ * index, byte offset) remembers the last position used in each of the 8 most
+ * recently indexed strings; a lookup walks from the nearest of the start, the
+ * end and the cursor.  Loops over s[i] (forwards or backwards), slicing in a
+ * loop and find/index with start offsets are therefore O(1) amortised per
+ * step without any per-string memory.  The cache holds raw pointers, not
+ * references: str_alloc_type drops any entry for the address it hands out,
+ * so an entry can never describe a recycled object.
+ *
+ * Hash: FNV-1a over the UTF-8 bytes, cached in Str.hash (never -1).
+ * Interning: an open-addressing table of Str* (immortal; str_mark_interned
+ * marks them for the GC).  The empty string and the 256 Latin-1 one-char
+ * strings are interned singletons.
+ *
+ * Unicode properties: built-in tables for ASCII, Latin-1, Latin Extended-A,
+ * Greek and Cyrillic case mapping; other code points use glibc's C.UTF-8
+ * locale (towupper_l, iswalpha_l, ...) when it is available, plus small
+ * tables for digits/numerics and CPython's whitespace and special casings
+ * (sharp s, final sigma, dotted I, titlecase digraphs).
+ */
+#define _GNU_SOURCE
+#include <locale.h>
+#include <wctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+#include "obj_str.h"
+#include "obj_bytes.h"
+#include "obj_list.h"
+#include "obj_dict.h"
+#include "obj_int.h"
+#include "obj_float.h"
+#include "obj_misc.h"
+#include "gc.h"
+#include "error.h"
+#include "call.h"
+#include "strbuf.h"
+#include "format.h"
+
+/* ======================================================================
+ * UTF-8
+ * ==================================================================== */
+
+/* Decode one code point of valid UTF-8 at p; returns its byte length. */
+static inline int utf8_dec(const unsigned char *p, uint32_t *cp) {
+    unsigned c = p[0];
+    if (c < 0x80) { *cp = c; return 1; }
+    if (c < 0xE0) { *cp = ((c & 0x1F) << 6) | (p[1] & 0x3F); return 2; }
+    if (c < 0xF0) {
+        *cp = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+        return 3;
+    }
+    *cp = ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+    return 4;
+}
+
+static inline int utf8_enc(uint32_t cp, char *b) {
+    if (cp < 0x80) { b[0] = (char)cp; return 1; }
+    if (cp < 0x800) { b[0] = (char)(0xC0 | (cp >> 6)); b[1] = (char)(0x80 | (cp & 0x3F)); return 2; }
+    if (cp < 0x10000) {
+        b[0] = (char)(0xE0 | (cp >> 12)); b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        b[2] = (char)(0x80 | (cp & 0x3F)); return 3;
+    }
+    b[0] = (char)(0xF0 | (cp >> 18)); b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    b[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); b[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+static int64_t utf8_count(const char *s, int64_t len) {
+    int64_t n = 0;
+    for (int64_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* Check UTF-8 at p[0..len) starting at i.  Returns the sequence length (>0),
+ * or the negative length of the maximal invalid prefix with *why set. */
+static int utf8_check_one(const unsigned char *p, size_t i, size_t len, const char **why) {
+    unsigned c = p[i];
+    if (c < 0x80) return 1;
+    int n; unsigned lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) { n = 3; if (c == 0xE0) lo = 0xA0; if (c == 0xED) hi = 0x9F; }
+    else if (c >= 0xF0 && c <= 0xF4) { n = 4; if (c == 0xF0) lo = 0x90; if (c == 0xF4) hi = 0x8F; }
+    else { *why = "invalid start byte"; return -1; }
+    for (int k = 1; k < n; k++) {
+        if (i + k >= len) { *why = "unexpected end of data"; return -k; }
+        unsigned d = p[i + k];
+        if (d < lo || d > hi) { *why = "invalid continuation byte"; return -k; }
+        lo = 0x80; hi = 0xBF;
+    }
+    return n;
+}
+
+/* ======================================================================
+ * Allocation, cursors, interning
+ * ==================================================================== */
+
+typedef struct Cursor { Str *s; int64_t ci, bi; } Cursor;
+static Cursor cursors[8];
+static unsigned cursor_next;
+
+Str *str_alloc_type(Type *cls, size_t len) {
+    size_t off = cls->basicsize < sizeof(Str) ? sizeof(Str) : cls->basicsize;
+    Str *s = (Str *)gc_alloc(cls, off + len + 1);
+    if (!s) return NULL;
+    for (int i = 0; i < 8; i++)
+        if (cursors[i].s == s) cursors[i].s = NULL;
+    s->data = (char *)s + off;
+    s->len = (int64_t)len;
+    s->nchars = (int64_t)len;
+    s->hash = -1;
+    if (cls->dictoffset) *(Value *)((char *)s + cls->dictoffset) = VAL_NULL;
+    return s;
+}
+
+Str *str_alloc(size_t len) { return str_alloc_type(&type_str, len); }
+
+Value str_finish(Str *s) {
+    s->data[s->len] = '\0';
+    s->nchars = utf8_count(s->data, s->len);
+    return MK_OBJ(s);
+}
+
+static Value str_singletons[257];   /* [0..255] Latin-1 chars, [256] "" */
+
+static Value str_new_raw(const char *p, size_t len) {
+    Str *s = str_alloc(len);
+    if (!s) return VAL_NULL;
+    memcpy(s->data, p, len);
+    return str_finish(s);
+}
+
+static Value singleton_for(const char *p, size_t len) {
+    int idx;
+    if (len == 0) idx = 256;
+    else if (len == 1 && (unsigned char)p[0] < 0x80) idx = (unsigned char)p[0];
+    else if (len == 2 && ((unsigned char)p[0] & 0xFE) == 0xC2)
+        idx = (((unsigned char)p[0] & 0x1F) << 6) | ((unsigned char)p[1] & 0x3F);
+    else return VAL_NULL;
+    if (str_singletons[idx] == 0) {
+        Value v = str_new_raw(p, len);
+        if (IS_NULL(v)) return v;
+        v = str_intern(v);
+        str_singletons[idx] = v;
+    }
+    return str_singletons[idx];
+}
+
+Value str_new(const char *p, size_t len) {
+    if (len <= 2) {
+        Value v = singleton_for(p, len);
+        if (!IS_NULL(v)) return v;
+    }
+    return str_new_raw(p, len);
+}
+
+Value str_from_c(const char *p) { return str_new(p, strlen(p)); }
+Value str_empty(void) { return str_new("", 0); }
+
+Value str_from_codepoint(uint32_t cp) {
+    char b[4];
+    return str_new(b, (size_t)utf8_enc(cp, b));
+}
+
+/* Byte offset of char index ci (0 <= ci <= nchars). */
+static int64_t str_offset(Str *s, int64_t ci) {
+    if (s->len == s->nchars) return ci;
+    if (ci <= 0) return 0;
+    if (ci >= s->nchars) return s->len;
+    Cursor *c = NULL;
+    for (int i = 0; i < 8; i++) if (cursors[i].s == s) { c = &cursors[i]; break; }
+    if (!c) { c = &cursors[cursor_next++ & 7]; c->s = s; c->ci = 0; c->bi = 0; }
+    int64_t pci = c->ci, pbi = c->bi;
+    if (ci < pci && ci < pci - ci) { pci = 0; pbi = 0; }
+    if (ci > pci && s->nchars - ci < ci - pci) { pci = s->nchars; pbi = s->len; }
+    const unsigned char *d = (const unsigned char *)s->data;
+    while (pci < ci) {
+        pbi++;
+        while ((d[pbi] & 0xC0) == 0x80) pbi++;
+        pci++;
+    }
+    while (pci > ci) {
+        pbi--;
+        while ((d[pbi] & 0xC0) == 0x80) pbi--;
+        pci--;
+    }
+    c->ci = pci; c->bi = pbi;
+    return pbi;
+}
+
+int64_t str_byte_offset(Value s, int64_t i) { return str_offset(AS_STR(s), i); }
+
+
+uint32_t str_char_at(Value v, int64_t i) {
+    Str *s = AS_STR(v);
+    uint32_t cp;
+    utf8_dec((const unsigned char *)s->data + str_offset(s, i), &cp);
+    return cp;
+}
+
+/* ---- interning ---- */
+static Str **intern_tab;
+static size_t intern_cap, intern_count;
+
+static int intern_grow(void) {
+    size_t ncap = intern_cap ? intern_cap * 2 : 1024;
+    Str **nt = calloc(ncap, sizeof *nt);
+    if (!nt) { err_no_memory(); return -1; }
+    for (size_t i = 0; i < intern_cap; i++) {
+        Str *s = intern_tab[i];
+        if (!s) continue;
+        size_t j = (size_t)s->hash & (ncap - 1);
+        while (nt[j]) j = (j + 1) & (ncap - 1);
+        nt[j] = s;
+    }
+    free(intern_tab);
+    intern_tab = nt;
+    intern_cap = ncap;
+    return 0;
+}
+
+Value str_intern(Value v) {
+    Str *s = AS_STR(v);
+    if (s->header.aux & STRF_INTERNED) return v;
+    if ((intern_count + 1) * 3 >= intern_cap * 2 && intern_grow() < 0) return VAL_NULL;
+    int64_t h = str_hash(v);
+    size_t j = (size_t)h & (intern_cap - 1);
+    while (intern_tab[j]) {
+        Str *t = intern_tab[j];
+        if (t->hash == h && t->len == s->len && memcmp(t->data, s->data, (size_t)s->len) == 0)
+            return MK_OBJ(t);
+        j = (j + 1) & (intern_cap - 1);
+    }
+    if (s->header.type != &type_str) {      /* intern an exact copy */
+        Value c = str_new_raw(s->data, (size_t)s->len);
+        if (IS_NULL(c)) return c;
+        s = AS_STR(c);
+        str_hash(c);
+    }
+    s->header.aux |= STRF_INTERNED;
+    intern_tab[j] = s;
+    intern_count++;
+    return MK_OBJ(s);
+}
+
+Value str_intern_c(const char *p) {
+    Value v = str_new(p, strlen(p));
+    if (IS_NULL(v)) return v;
+    return str_intern(v);
+}
+
+void str_mark_interned(void) {
+    for (size_t i = 0; i < intern_cap; i++)
+        if (intern_tab[i]) gc_mark_obj(&intern_tab[i]->header);
+}
+
+/* ---- construction with validation ---- */
+Value str_new_checked(const char *p, size_t len) {
+    return str_decode((const uint8_t *)p, len, "utf-8", "strict");
+}
+
+Value str_decode_utf8_lossy(const char *p, size_t len) {
+    return str_decode((const uint8_t *)p, len, "utf-8", "replace");
+}
+
+/* ======================================================================
+ * Queries
+ * ==================================================================== */
+
+int64_t str_hash(Value v) {
+    Str *s = AS_STR(v);
+    if (s->hash != -1) return s->hash;
+    uint64_t h = 14695981039346656037ull;
+    const unsigned char *p = (const unsigned char *)s->data;
+    for (int64_t i = 0; i < s->len; i++) { h ^= p[i]; h *= 1099511628211ull; }
+    h ^= h >> 29;
+    int64_t r = (int64_t)h;
+    if (r == -1) r = -2;
+    s->hash = r;
+    return r;
+}
+
+int str_eq(Value a, Value b) {
+    if (a == b) return 1;
+    Str *x = AS_STR(a), *y = AS_STR(b);
+    if (x->len != y->len) return 0;
+    if ((x->header.aux & y->header.aux & STRF_INTERNED)) return 0;
+    if (x->hash != -1 && y->hash != -1 && x->hash != y->hash) return 0;
+    return memcmp(x->data, y->data, (size_t)x->len) == 0;
+}
+
+int str_eq_c(Value a, const char *p) {
+    size_t n = strlen(p);
+    return (size_t)STR_LEN(a) == n && memcmp(STR_DATA(a), p, n) == 0;
+}
+
+int str_compare(Value a, Value b) {
+    Str *x = AS_STR(a), *y = AS_STR(b);
+    int64_t n = x->len < y->len ? x->len : y->len;
+    int c = memcmp(x->data, y->data, (size_t)n);
+    if (c) return c;
+    return (x->len > y->len) - (x->len < y->len);
+}
+
+Value str_concat(Value a, Value b) {
+    Str *x = AS_STR(a), *y = AS_STR(b);
+    if (y->len == 0 && x->header.type == &type_str) return a;
+    if (x->len == 0 && y->header.type == &type_str) return b;
+    Str *r = str_alloc((size_t)(x->len + y->len));
+    if (!r) return VAL_NULL;
+    memcpy(r->data, x->data, (size_t)x->len);
+    memcpy(r->data + x->len, y->data, (size_t)y->len);
+    r->data[r->len] = '\0';
+    r->nchars = x->nchars + y->nchars;
+    return MK_OBJ(r);
+}
+
+/* A new str for bytes [bs, be) of s holding nc chars. */
+static Value str_sub(Str *s, int64_t bs, int64_t be, int64_t nc) {
+    if (bs == 0 && be == s->len && s->header.type == &type_str) return MK_OBJ(s);
+    if (be - bs <= 2) return str_new(s->data + bs, (size_t)(be - bs));
+    Str *r = str_alloc((size_t)(be - bs));
+    if (!r) return VAL_NULL;
+    memcpy(r->data, s->data + bs, (size_t)(be - bs));
+    r->data[r->len] = '\0';
+    r->nchars = nc;
+    return MK_OBJ(r);
+}
+
+/* Substring by char indices [ci, cj). */
+static Value str_subchars(Str *s, int64_t ci, int64_t cj) {
+    if (cj <= ci) return str_empty();
+    int64_t bs = str_offset(s, ci), be = str_offset(s, cj);
+    return str_sub(s, bs, be, cj - ci);
+}
+
+Value str_getitem_index(Value v, int64_t i) {
+    Str *s = AS_STR(v);
+    if (i < 0) i += s->nchars;
+    if (i < 0 || i >= s->nchars) return err_format(&exc_IndexError, "string index out of range");
+    if (s->len == s->nchars) return str_new(s->data + i, 1);
+    int64_t b = str_offset(s, i);
+    uint32_t cp;
+    int n = utf8_dec((const unsigned char *)s->data + b, &cp);
+    if (n > 2) {
+        Str *r = str_alloc((size_t)n);
+        if (!r) return VAL_NULL;
+        memcpy(r->data, s->data + b, (size_t)n);
+        r->data[n] = '\0';
+        r->nchars = 1;
+        return MK_OBJ(r);
+    }
+    return str_new(s->data + b, (size_t)n);
+}
+
+Value str_slice(Value v, int64_t start, int64_t stop, int64_t step) {
+    Str *s = AS_STR(v);
+    if (step == 1) return str_subchars(s, start, stop);
+    int64_t n = 0;
+    if (step > 0 && stop > start) n = (stop - start - 1) / step + 1;
+    if (step < 0 && start > stop) n = (start - stop - 1) / (-step) + 1;
+    if (n <= 0) return str_empty();
+    StrBuf sb; sb_init(&sb);
+    if (s->len == s->nchars) {
+        for (int64_t k = 0, i = start; k < n; k++, i += step)
+            if (sb_putc(&sb, s->data[i]) < 0) { sb_free(&sb); return VAL_NULL; }
+    } else {
+        for (int64_t k = 0, i = start; k < n; k++, i += step) {
+            int64_t b = str_offset(s, i);
+            uint32_t cp;
+            int len = utf8_dec((const unsigned char *)s->data + b, &cp);
+            if (sb_put(&sb, s->data + b, (size_t)len) < 0) { sb_free(&sb); return VAL_NULL; }
+        }
+    }
+    return sb_finish_str(&sb);
+}
+
+/* ======================================================================
+ * Unicode character properties
+ * ==================================================================== */
+
+static locale_t uloc;
+static int uloc_tried;
+
+static locale_t uc_locale(void) {
+    if (!uloc_tried) {
+        uloc_tried = 1;
+        uloc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+        if (!uloc) uloc = newlocale(LC_CTYPE_MASK, "C.utf8", (locale_t)0);
+    }
+    return uloc;
+}
+
+/* Simple case mapping for the blocks we carry tables for; -1 elsewhere. */
+static int64_t tab_upper(uint32_t c) {
+    if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
+    if (c < 0x100) {
+        if (c == 0xB5) return 0x39C;
+        if (c == 0xFF) return 0x178;
+        if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
+        return c;
+    }
+    if (c < 0x180) {
+        if (c == 0x131) return 'I';
+        if (c == 0x17F) return 'S';
+        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c : c - 1;
+        if (c == 0x130 || c == 0x138 || c == 0x149 || c == 0x178) return c;
+        return (c & 1) ? c - 1 : c;
+    }
+    if (c >= 0x370 && c < 0x400) {
+        if (c >= 0x3B1 && c <= 0x3CB) return c == 0x3C2 ? 0x3A3 : c - 32;
+        if (c == 0x3AC) return 0x386;
+        if (c >= 0x3AD && c <= 0x3AF) return c - 37;
+        if (c == 0x3CC) return 0x38C;
+        if (c == 0x3CD || c == 0x3CE) return c - 63;
+        return -1;
+    }
+    if (c >= 0x400 && c < 0x530) {
+        if (c >= 0x430 && c <= 0x44F) return c - 32;
+        if (c >= 0x450 && c <= 0x45F) return c - 80;
+        if (c < 0x460) return c;
+        if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F))
+            return (c & 1) ? c - 1 : c;
+        if (c >= 0x4C1 && c <= 0x4CE) return (c & 1) ? c : c - 1;
+        if (c == 0x4CF) return 0x4C0;
+        return c;
+    }
+    return -1;
+}
+
+static int64_t tab_lower(uint32_t c) {
+    if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    if (c < 0x100) {
+        if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+        return c;
+    }
+    if (c < 0x180) {
+        if (c == 0x130) return 'i';
+        if (c == 0x178) return 0xFF;
+        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c + 1 : c;
+        if (c == 0x131 || c == 0x138 || c == 0x149 || c == 0x17F) return c;
+        return (c & 1) ? c : c + 1;
+    }
+    if (c >= 0x370 && c < 0x400) {
+        if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;
+        if (c == 0x386) return 0x3AC;
+        if (c >= 0x388 && c <= 0x38A) return c + 37;
+        if (c == 0x38C) return 0x3CC;
+        if (c == 0x38E || c == 0x38F) return c + 63;
+        return -1;
+    }
+    if (c >= 0x400 && c < 0x530) {
+        if (c >= 0x410 && c <= 0x42F) return c + 32;
+        if (c >= 0x400 && c <= 0x40F) return c + 80;
+        if (c < 0x460) return c;
+        if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F))
+            return (c & 1) ? c : c + 1;
+        if (c >= 0x4C1 && c <= 0x4CE) return (c & 1) ? c + 1 : c;
+        if (c == 0x4C0) return 0x4CF;
+        return c;
+    }
+    return -1;
+}
+
+static uint32_t uc_upper(uint32_t c) {
+    int64_t r = tab_upper(c);
+    if (r >= 0) return (uint32_t)r;
+    locale_t l = uc_locale();
+    return l ? (uint32_t)towupper_l((wint_t)c, l) : c;
+}
+
+static uint32_t uc_lower(uint32_t c) {
+    int64_t r = tab_lower(c);
+    if (r >= 0) return (uint32_t)r;
+    locale_t l = uc_locale();
+    return l ? (uint32_t)towlower_l((wint_t)c, l) : c;
+}
+
+static uint32_t uc_title(uint32_t c) {
+    if (c >= 0x1C4 && c <= 0x1CC) return c - (c - 0x1C4) % 3 + 1;
+    if (c >= 0x1F1 && c <= 0x1F3) return 0x1F2;
+    return uc_upper(c);
+}
+
+static int uc_isupper(uint32_t c) {
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
+    if (c >= 0x1C4 && c <= 0x1CC && (c - 0x1C4) % 3 == 1) return 0;  /* titlecase */
+    if (c == 0x1F2) return 0;
+    return uc_lower(c) != c || (uc_locale() && iswupper_l((wint_t)c, uc_locale()));
+}
+
+static int uc_islower(uint32_t c) {
+    if (c < 0x80) return c >= 'a' && c <= 'z';
+    if (c == 0xDF || c == 0x138 || c == 0x149 || c == 0xAA || c == 0xBA) return 1;
+    if (c >= 0x1C4 && c <= 0x1CC && (c - 0x1C4) % 3 == 1) return 0;
+    if (c == 0x1F2) return 0;
+    return uc_upper(c) != c || (uc_locale() && iswlower_l((wint_t)c, uc_locale()));
+}
+
+static int uc_istitle(uint32_t c) {
+    return (c >= 0x1C5 && c <= 0x1CB && (c - 0x1C4) % 3 == 1) || c == 0x1F2;
+}
+
+static int uc_iscased(uint32_t c) { return uc_isupper(c) || uc_islower(c) || uc_istitle(c); }
+
+static const uint32_t nd_zeros[] = {
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6,
+    0xD66, 0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0,
+    0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0,
+    0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136,
+    0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950,
+    0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50, 0x1E140, 0x1E2F0, 0x1E950,
+    0x1FBF0,
+};
+
+/* Decimal digit value of c, or -1. */
+static int uc_decimal(uint32_t c) {
+    if (c < 0x80) return (c >= '0' && c <= '9') ? (int)(c - '0') : -1;
+    if (c >= 0x1D7CE && c <= 0x1D7FF) return (int)((c - 0x1D7CE) % 10);
+    for (size_t i = 1; i < sizeof nd_zeros / sizeof nd_zeros[0]; i++)
+        if (c >= nd_zeros[i] && c < nd_zeros[i] + 10) return (int)(c - nd_zeros[i]);
+    return -1;
+}
+
+static int in_ranges(uint32_t c, const uint32_t (*r)[2], size_t n) {
+    for (size_t i = 0; i < n; i++) if (c >= r[i][0] && c <= r[i][1]) return 1;
+    return 0;
+}
+
+static const uint32_t digit_ranges[][2] = {
+    {0xB2, 0xB3}, {0xB9, 0xB9}, {0x1369, 0x1371}, {0x19DA, 0x19DA}, {0x2070, 0x2070},
+    {0x2074, 0x2079}, {0x2080, 0x2089}, {0x2460, 0x2468}, {0x2474, 0x247C},
+    {0x2488, 0x2490}, {0x24EA, 0x24EA}, {0x24F5, 0x24FD}, {0x24FF, 0x24FF},
+    {0x2776, 0x277E}, {0x2780, 0x2788}, {0x278A, 0x2792}, {0x10A40, 0x10A43},
+    {0x1F100, 0x1F10A},
+};
+static const uint32_t numeric_ranges[][2] = {
+    {0xBC, 0xBE}, {0x9F4, 0x9F9}, {0xBF0, 0xBF2}, {0x16EE, 0x16F0}, {0x2150, 0x2182},
+    {0x2185, 0x2189}, {0x2469, 0x2473}, {0x247D, 0x2487}, {0x2491, 0x249B},
+    {0x24EB, 0x24F4}, {0x24FE, 0x24FE}, {0x277F, 0x277F}, {0x2789, 0x2789},
+    {0x2793, 0x2793}, {0x2CFD, 0x2CFD}, {0x3007, 0x3007}, {0x3021, 0x3029},
+    {0x3038, 0x303A}, {0x3192, 0x3195}, {0x3220, 0x3229}, {0x3248, 0x324F},
+    {0x3251, 0x325F}, {0x3280, 0x3289}, {0x32B1, 0x32BF}, {0x4E00, 0x4E00},
+    {0x4E03, 0x4E03}, {0x4E07, 0x4E07}, {0x4E09, 0x4E09}, {0x4E5D, 0x4E5D},
+    {0x4E8C, 0x4E8C}, {0x4E94, 0x4E94}, {0x516B, 0x516B}, {0x516D, 0x516D},
+    {0x5341, 0x5341}, {0x5343, 0x5343}, {0x56DB, 0x56DB}, {0x767E, 0x767E},
+    {0x96F6, 0x96F6}, {0x5104, 0x5104}, {0x5146, 0x5146},
+};
+#define NRANGES(a) (sizeof a / sizeof a[0])
+
+static int uc_isdigit(uint32_t c) {
+    return uc_decimal(c) >= 0 || (c >= 0x80 && in_ranges(c, digit_ranges, NRANGES(digit_ranges)));
+}
+
+static int uc_isnumeric(uint32_t c) {
+    return uc_isdigit(c) || (c >= 0x80 && in_ranges(c, numeric_ranges, NRANGES(numeric_ranges)));
+}
+
+static int uc_isspace(uint32_t c) {
+    if (c < 0x80) return (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x20);
+    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+static int uc_isalpha(uint32_t c) {
+    if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
+    if (c < 0x100) return c == 0xAA || c == 0xB5 || c == 0xBA || (c >= 0xC0 && c != 0xD7 && c != 0xF7);
+    if (uc_isnumeric(c)) return 0;
+    if (c < 0x2C2) return 1;
+    if (c >= 0x400 && c <= 0x52F) return c <= 0x481 || c >= 0x48A;
+    if (c >= 0x370 && c <= 0x3FF)
+        return !(c == 0x375 || c == 0x37E || c == 0x384 || c == 0x385 || c == 0x387 ||
+                 c == 0x3F6 || c == 0x378 || c == 0x379 || (c >= 0x380 && c <= 0x383) ||
+                 c == 0x38B || c == 0x38D || c == 0x3A2);
+    locale_t l = uc_locale();
+    return l ? iswalpha_l((wint_t)c, l) != 0 : 0;
+}
+
+static int uc_isalnum(uint32_t c) { return uc_isalpha(c) || uc_isnumeric(c); }
+
+static int uc_isprintable(uint32_t c) {
+    if (c < 0x80) return c >= 0x20 && c < 0x7F;
+    if (c <= 0xA0 || c == 0xAD) return 0;
+    if (c < 0x100) return 1;
+    if (c == 0x1680 || (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
+        (c >= 0x205F && c <= 0x206F) || c == 0x3000 || c == 0xFEFF ||
+        (c >= 0xFFF9 && c <= 0xFFFB) || (c >= 0xD800 && c <= 0xF8FF) ||
+        (c >= 0x600 && c <= 0x605) || c == 0x61C || c == 0x6DD || c == 0x70F ||
+        c == 0x180E || c >= 0xE0000 || c > 0x10FFFF)
+        return 0;
+    if (c >= 0x400 && c <= 0x52F) return 1;
+    if (c >= 0x1F300 && c <= 0x1FAFF) return 1;
+    locale_t l = uc_locale();
+    return l ? iswprint_l((wint_t)c, l) != 0 : 1;
+}
+
+static int uc_isid_start(uint32_t c) { return c == '_' || uc_isalpha(c); }
+static int uc_isid_continue(uint32_t c) {
+    return uc_isid_start(c) || uc_decimal(c) >= 0 || (c >= 0x300 && c <= 0x36F) ||
+           c == 0xB7 || c == 0x387 || (c >= 0x483 && c <= 0x487);
+}
+
+/* Iterate the code points of a str. */
+#define FOR_CP(s, cp, body) do {                                             \
+    const unsigned char *p_ = (const unsigned char *)(s)->data;              \
+    const unsigned char *e_ = p_ + (s)->len;                                 \
+    while (p_ < e_) { uint32_t cp; p_ += utf8_dec(p_, &cp); body }           \
+} while (0)
+
+/* ======================================================================
+ * repr
+ * ==================================================================== */
+
+static int put_escape(StrBuf *sb, uint32_t c) {
+    if (c < 0x100) return sb_printf(sb, "\\x%02x", c);
+    if (c < 0x10000) return sb_printf(sb, "\\u%04x", c);
+    return sb_printf(sb, "\\U%08x", c);
+}
+
+static int repr_into(StrBuf *sb, Str *s) {
+    int sq = 0, dq = 0;
+    for (int64_t i = 0; i < s->len; i++) {
+        if (s->data[i] == '\'') sq = 1;
+        else if (s->data[i] == '"') dq = 1;
+    }
+    char q = (sq && !dq) ? '"' : '\'';
+    int rc = sb_putc(sb, q);
+    FOR_CP(s, c, {
+        if (rc < 0) return -1;
+        if (c == (uint32_t)q || c == '\\') { sb_putc(sb, '\\'); rc = sb_putc(sb, (char)c); }
+        else if (c == '\n') rc = sb_puts(sb, "\\n");
+        else if (c == '\r') rc = sb_puts(sb, "\\r");
+        else if (c == '\t') rc = sb_puts(sb, "\\t");
+        else if (c < 0x80 && c >= 0x20 && c != 0x7F) rc = sb_putc(sb, (char)c);
+        else if (uc_isprintable(c)) rc = sb_put_codepoint(sb, c);
+        else rc = put_escape(sb, c);
+    });
+    if (rc < 0 || sb_putc(sb, q) < 0) return -1;
+    return 0;
+}
+
+Value str_repr(Value v) {
+    StrBuf sb; sb_init(&sb);
+    if (repr_into(&sb, AS_STR(v)) < 0) { sb_free(&sb); return VAL_NULL; }
+    return sb_finish_str(&sb);
+}
+
+/* ascii(): repr with every non-ASCII char escaped. */
+static Value ascii_of(Value v) {
+    Value r = obj_repr(v);
+    if (IS_NULL(r)) return r;
+    Str *s = AS_STR(r);
+    if (s->len == s->nchars) return r;
+    StrBuf sb; sb_init(&sb);
+    FOR_CP(s, c, {
+        if ((c < 0x80 ? sb_putc(&sb, (char)c) : put_escape(&sb, c)) < 0) { sb_free(&sb); return VAL_NULL; }
+    });
+    return sb_finish_str(&sb);
+}
+
+/* ======================================================================
+ * Codecs
+ * ==================================================================== */
+
+enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1 };
+static const char *const codec_names[] = {"utf-8", "ascii", "latin-1"};
+
+static int codec_lookup(const char *enc) {
+    char n[32];
+    size_t i = 0;
+    for (; enc[i] && i < sizeof n - 1; i++) {
+        char c = enc[i];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        if (c == '_' || c == ' ') c = '-';
+        n[i] = c;
+    }
+    n[i] = '\0';
+    if (!strcmp(n, "utf-8") || !strcmp(n, "utf8") || !strcmp(n, "u8") || !strcmp(n, "utf") ||
+        !strcmp(n, "cp65001"))
+        return CODEC_UTF8;
+    if (!strcmp(n, "ascii") || !strcmp(n, "us-ascii") || !strcmp(n, "646") || !strcmp(n, "us"))
+        return CODEC_ASCII;
+    if (!strcmp(n, "latin-1") || !strcmp(n, "latin1") || !strcmp(n, "iso-8859-1") ||
+        !strcmp(n, "iso8859-1") || !strcmp(n, "8859") || !strcmp(n, "cp819") ||
+        !strcmp(n, "l1") || !strcmp(n, "latin") || !strcmp(n, "iso-ir-100"))
+        return CODEC_LATIN1;
+    err_format(&exc_LookupError, "unknown encoding: %s", enc);
+    return -1;
+}
+
+enum { EH_STRICT, EH_IGNORE, EH_REPLACE, EH_BACKSLASH, EH_XMLCHAR, EH_SURROGATEESCAPE, EH_UNKNOWN };
+
+static int errors_lookup(const char *e) {
+    if (!e || !strcmp(e, "strict")) return EH_STRICT;
+    if (!strcmp(e, "ignore")) return EH_IGNORE;
+    if (!strcmp(e, "replace")) return EH_REPLACE;
+    if (!strcmp(e, "backslashreplace")) return EH_BACKSLASH;
+    if (!strcmp(e, "xmlcharrefreplace")) return EH_XMLCHAR;
+    if (!strcmp(e, "surrogateescape")) return EH_SURROGATEESCAPE;
+    return EH_UNKNOWN;
+}
+
+static Value unknown_handler(const char *e) {
+    return err_format(&exc_LookupError, "unknown error handler name '%s'", e);
+}
+
+static Value raise_unicode_error(Type *t, const char *enc, Value obj, int64_t start,
+                                 int64_t end, const char *reason) {
+    Value args[5] = {str_from_c(enc), obj, MK_SMALLINT(start), MK_SMALLINT(end), str_from_c(reason)};
+    Value exc = call_value(MK_OBJ(t), args, 5, VAL_NULL);
+    if (!IS_NULL(exc)) return err_set_obj(exc);
+    err_clear();
+    return err_format(t, "'%s' codec can't process data in position %d-%d: %s",
+                      enc, (int)start, (int)end - 1, reason);
+}
+
+static Value decode_error(int codec, const uint8_t *d, size_t len, size_t start, size_t end,
+                          const char *reason) {
+    Value b = bytes_new(d, len);
+    if (IS_NULL(b)) return b;
+    return raise_unicode_error(&exc_UnicodeDecodeError, codec_names[codec], b,
+                               (int64_t)start, (int64_t)end, reason);
+}
+
+/* Handle an undecodable run d[i..i+n); 0 ok, -1 raised. */
+static int decode_bad(StrBuf *sb, int codec, int eh, const char *errors, const uint8_t *d,
+                      size_t len, size_t i, size_t n, const char *reason) {
+    switch (eh) {
+    case EH_STRICT: decode_error(codec, d, len, i, i + n, reason); return -1;
+    case EH_IGNORE: return 0;
+    case EH_REPLACE: return sb_put_codepoint(sb, 0xFFFD);
+    case EH_BACKSLASH:
+        for (size_t k = 0; k < n; k++) if (sb_printf(sb, "\\x%02x", d[i + k]) < 0) return -1;
+        return 0;
+    case EH_SURROGATEESCAPE:
+        for (size_t k = 0; k < n; k++) if (sb_put_codepoint(sb, 0xDC00 + d[i + k]) < 0) return -1;
+        return 0;
+    default:
+        if (eh == EH_XMLCHAR) {
+            err_format(&exc_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
+            return -1;
+        }
+        unknown_handler(errors);
+        return -1;
+    }
+}
+
+Value str_decode(const uint8_t *d, size_t len, const char *encoding, const char *errors) {
+    int codec = encoding ? codec_lookup(encoding) : CODEC_UTF8;
+    if (codec < 0) return VAL_NULL;
+    int eh = errors_lookup(errors);
+    StrBuf sb; sb_init(&sb);
+    size_t i = 0;
+    while (i < len) {
+        if (d[i] < 0x80) {
+            size_t j = i;
+            while (j < len && d[j] < 0x80) j++;
+            if (sb_put(&sb, (const char *)d + i, j - i) < 0) goto fail;
+            i = j;
+            continue;
+        }
+        if (codec == CODEC_LATIN1) {
+            if (sb_put_codepoint(&sb, d[i]) < 0) goto fail;
+            i++;
+        } else if (codec == CODEC_ASCII) {
+            if (decode_bad(&sb, codec, eh, errors, d, len, i, 1, "ordinal not in range(128)") < 0) goto fail;
+            i++;
+        } else {
+            const char *why = NULL;
+            int n = utf8_check_one(d, i, len, &why);
+            if (n > 0) {
+                if (sb_put(&sb, (const char *)d + i, (size_t)n) < 0) goto fail;
+                i += (size_t)n;
+            } else {
+                size_t bad = (size_t)-n;
+                size_t elen = strcmp(why, "unexpected end of data") == 0 ? bad : 1;
+                if (decode_bad(&sb, codec, eh, errors, d, len, i, elen, why) < 0) goto fail;
+                i += bad;
+            }
+        }
+    }
+    return sb_finish_str(&sb);
+fail:
+    sb_free(&sb);
+    return VAL_NULL;
+}
+
+static Value encode_error(int codec, Value s, int64_t start, int64_t end, const char *reason) {
+    return raise_unicode_error(&exc_UnicodeEncodeError, codec_names[codec], s, start, end, reason);
+}
+
+Value str_encode(Value v, const char *encoding, const char *errors) {
+    int codec = encoding ? codec_lookup(encoding) : CODEC_UTF8;
+    if (codec < 0) return VAL_NULL;
+    Str *s = AS_STR(v);
+    uint32_t limit = codec == CODEC_ASCII ? 0x80 : codec == CODEC_LATIN1 ? 0x100 : 0x110000;
+    const char *reason = codec == CODEC_ASCII ? "ordinal not in range(128)"
+                       : codec == CODEC_LATIN1 ? "ordinal not in range(256)" : "surrogates not allowed";
+    if (s->len == s->nchars) return bytes_new(s->data, (size_t)s->len);
+    int eh = errors_lookup(errors);
+    StrBuf sb; sb_init(&sb);
+    const unsigned char *p = (const unsigned char *)s->data, *e = p + s->len;
+    int64_t ci = 0;
+    while (p < e) {
+        uint32_t c;
+        int n = utf8_dec(p, &c);
+        int bad = c >= limit || (c >= 0xD800 && c <= 0xDFFF);
+        int rc = 0;
+        if (!bad) {
+            if (codec == CODEC_UTF8) rc = sb_put(&sb, (const char *)p, (size_t)n);
+            else rc = sb_putc(&sb, (char)c);
+        } else if (eh == EH_STRICT || eh == EH_UNKNOWN) {
+            if (eh == EH_UNKNOWN) { sb_free(&sb); return unknown_handler(errors); }
+            int64_t cj = ci + 1;
+            const unsigned char *q = p + n;
+            while (q < e) {           /* CPython reports the whole bad run */
+                uint32_t c2; int n2 = utf8_dec(q, &c2);
+                if (!(c2 >= limit || (c2 >= 0xD800 && c2 <= 0xDFFF))) break;
+                q += n2; cj++;
+            }
+            sb_free(&sb);
+            return encode_error(codec, v, ci, cj, reason);
+        } else if (eh == EH_SURROGATEESCAPE && c >= 0xDC80 && c <= 0xDCFF) {
+            rc = sb_putc(&sb, (char)(c - 0xDC00));
+        } else if (eh == EH_IGNORE) {
+        } else if (eh == EH_REPLACE) rc = sb_putc(&sb, '?');
+        else if (eh == EH_BACKSLASH) rc = put_escape(&sb, c);
+        else if (eh == EH_XMLCHAR) rc = sb_printf(&sb, "&#%u;", c);
+        else { sb_free(&sb); return encode_error(codec, v, ci, ci + 1, reason); }
+        if (rc < 0) { sb_free(&sb); return VAL_NULL; }
+        p += n; ci++;
+    }
+    return sb_finish_bytes(&sb);
+}
+
+/* ======================================================================
+ * Argument helpers
+ * ==================================================================== */
+
+#define SELF(args) AS_STR((args)[0])
+
+static Value need_str(Value v) {
+    if (IS_STR(v)) return v;
+    return err_format(&exc_TypeError, "must be str, not %T", v);
+}
+
+/* Optional slice-style index argument (None or __index__). */
+static int opt_index(Value v, int64_t *out) {
+    if (IS_NULL(v) || IS_NONE(v)) return 0;
+    if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
+        err_format(&exc_TypeError, "slice indices must be integers or None or have an __index__ method");
+        return -1;
+    }
+    return obj_index_i64(v, out);
+}
+
+/* Resolve [start, end) char range args for find/count/startswith. */
+static int range_args(Str *s, Value vs, Value ve, int64_t *cs, int64_t *ce) {
+    int64_t a = 0, b = s->nchars;
+    if (opt_index(vs, &a) < 0 || opt_index(ve, &b) < 0) return -1;
+    if (a < 0) { a += s->nchars; if (a < 0) a = 0; }
+    if (b < 0) { b += s->nchars; if (b < 0) b = 0; }
+    if (b > s->nchars) b = s->nchars;
+    *cs = a; *ce = b;
+    return 0;
+}
+
+static int int_arg(Value v, int64_t *out) {
+    if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
+        err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", val_type_name(v));
+        return -1;
+    }
+    return obj_index_i64(v, out);
+}
+
+/* Positional-only method arguments: self + [min, max] more. */
+static int posargs(const char *name, int nargs, Value kwnames, int min, int max) {
+    if (!IS_NULL(kwnames) && arg_no_kw(name, kwnames)) return -1;
+    return arg_count(name, nargs - 1, min, max);
+}
+
+/* ======================================================================
+ * Searching
+ * ==================================================================== */
+
+static int64_t find_fwd(const char *h, int64_t hl, const char *n, int64_t nl) {
+    if (nl == 0) return 0;
+    if (nl > hl) return -1;
+    if (nl == 1) {
+        const char *r = memchr(h, n[0], (size_t)hl);
+        return r ? r - h : -1;
+    }
+    const char *r = memmem(h, (size_t)hl, n, (size_t)nl);
+    return r ? r - h : -1;
+}
+
+static int64_t find_back(const char *h, int64_t hl, const char *n, int64_t nl) {
+    if (nl > hl) return -1;
+    for (int64_t i = hl - nl; i >= 0; i--)
+        if (h[i] == n[0] && memcmp(h + i, n, (size_t)nl) == 0) return i;
+    return -1;
+}
+
+/* s.find(sub, start, end) (dir > 0) or rfind; result char index or -1;
+ * -2 on error. */
+static int64_t str_find_impl(Str *s, Str *sub, int64_t cs, int64_t ce, int dir) {
+    if (cs > s->nchars || ce - cs < sub->nchars) return -1;
+    int64_t bs = str_offset(s, cs), be = str_offset(s, ce);
+    int64_t r = dir > 0 ? find_fwd(s->data + bs, be - bs, sub->data, sub->len)
+                        : find_back(s->data + bs, be - bs, sub->data, sub->len);
+    if (r < 0) return -1;
+    if (sub->len == 0 && dir < 0) return ce;
+    return cs + (s->len == s->nchars ? r : utf8_count(s->data + bs, r));
+}
+
+static int64_t count_impl(const char *h, int64_t hl, const char *n, int64_t nl, int64_t max) {
+    int64_t c = 0, i = 0;
+    while (c < max) {
+        int64_t r = find_fwd(h + i, hl - i, n, nl);
+        if (r < 0) break;
+        c++;
+        i += r + nl;
+    }
+    return c;
+}
+
+static Value find_common(Value *args, int nargs, Value kwnames, const char *name, int dir, int raise) {
+    if (posargs(name, nargs, kwnames, 1, 3) < 0) return VAL_NULL;
+    if (IS_NULL(need_str(args[1]))) return VAL_NULL;
+    Str *s = SELF(args);
+    int64_t cs, ce;
+    if (range_args(s, nargs > 2 ? args[2] : VAL_NULL, nargs > 3 ? args[3] : VAL_NULL, &cs, &ce) < 0)
+        return VAL_NULL;
+    int64_t r = str_find_impl(s, AS_STR(args[1]), cs, ce, dir);
+    if (r < 0 && raise) return err_format(&exc_ValueError, "substring not found");
+    return MK_SMALLINT(r);
+}
+
+static Value str_find_m(Value *a, int n, Value k) { return find_common(a, n, k, "find", 1, 0); }
+static Value str_rfind_m(Value *a, int n, Value k) { return find_common(a, n, k, "rfind", -1, 0); }
+static Value str_index_m(Value *a, int n, Value k) { return find_common(a, n, k, "index", 1, 1); }
+static Value str_rindex_m(Value *a, int n, Value k) { return find_common(a, n, k, "rindex", -1, 1); }
+
+static Value str_count_m(Value *args, int nargs, Value kwnames) {
+    if (posargs("count", nargs, kwnames, 1, 3) < 0) return VAL_NULL;
+    if (IS_NULL(need_str(args[1]))) return VAL_NULL;
+    Str *s = SELF(args), *sub = AS_STR(args[1]);
+    int64_t cs, ce;
+    if (range_args(s, nargs > 2 ? args[2] : VAL_NULL, nargs > 3 ? args[3] : VAL_NULL, &cs, &ce) < 0)
+        return VAL_NULL;
+    if (cs > s->nchars) return MK_SMALLINT(0);
+    if (sub->len == 0) return MK_SMALLINT(ce >= cs ? ce - cs + 1 : 0);
+    if (ce <= cs) return MK_SMALLINT(0);
+    int64_t bs = str_offset(s, cs), be = str_offset(s, ce);
+    return MK_SMALLINT(count_impl(s->data + bs, be - bs, sub->data, sub->len, INT64_MAX));
+}
+
+static int starts_one(Str *s, Str *p, int64_t cs, int64_t ce, int end) {
+    if (cs > s->nchars) return 0;
+    if (ce - cs < p->nchars) return 0;
+    int64_t bs = str_offset(s, cs), be = str_offset(s, ce);
+    if (be - bs < p->len) return 0;
+    const char *at = end ? s->data + be - p->len : s->data + bs;
+    return memcmp(at, p->data, (size_t)p->len) == 0;
+}
+
+static Value starts_common(Value *args, int nargs, Value kwnames, const char *name, int end) {
+    if (posargs(name, nargs, kwnames, 1, 3) < 0) return VAL_NULL;
+    Str *s = SELF(args);
+    int64_t cs, ce;
+    if (range_args(s, nargs > 2 ? args[2] : VAL_NULL, nargs > 3 ? args[3] : VAL_NULL, &cs, &ce) < 0)
+        return VAL_NULL;
+    Value p = args[1];
+    if (IS_TUPLE(p)) {
+        for (int64_t i = 0; i < AS_TUPLE(p)->len; i++) {
+            Value x = AS_TUPLE(p)->items[i];
+            if (!IS_STR(x))
+                return err_format(&exc_TypeError, "tuple for %s must only contain str, not %T", name, x);
+            if (starts_one(s, AS_STR(x), cs, ce, end)) return VAL_TRUE;
+        }
+        return VAL_FALSE;
+    }
+    if (!IS_STR(p))
+        return err_format(&exc_TypeError, "%s first arg must be str or a tuple of str, not %T", name, p);
+    return MK_BOOL(starts_one(s, AS_STR(p), cs, ce, end));
+}
+
+static Value str_startswith_m(Value *a, int n, Value k) { return starts_common(a, n, k, "startswith", 0); }
+static Value str_endswith_m(Value *a, int n, Value k) { return starts_common(a, n, k, "endswith", 1); }
+
+static Value str_contains_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    Value x = args[1];
+    if (!IS_STR(x))
+        return err_format(&exc_TypeError, "'in <string>' requires string as left operand, not %T", x);
+    Str *s = SELF(args), *sub = AS_STR(x);
+    return MK_BOOL(find_fwd(s->data, s->len, sub->data, sub->len) >= 0);
+}
+
+/* ======================================================================
+ * split / join / strip / partition / replace
+ * ==================================================================== */
+
+static int list_push_sub(Value list, Str *s, int64_t bs, int64_t be) {
+    Value piece = str_new(s->data + bs, (size_t)(be - bs));
+    if (IS_NULL(piece)) return -1;
+    return list_append(list, piece);
+}
+
+/* Next whitespace / non-whitespace boundary scanning forwards from byte i. */
+static int64_t skip_ws(Str *s, int64_t i, int want_ws) {
+    const unsigned char *d = (const unsigned char *)s->data;
+    while (i < s->len) {
+        uint32_t c; int n = utf8_dec(d + i, &c);
+        if (uc_isspace(c) != want_ws) break;
+        i += n;
+    }
+    return i;
+}
+
+static int64_t prev_cp(Str *s, int64_t i, uint32_t *c) {
+    const unsigned char *d = (const unsigned char *)s->data;
+    int64_t j = i - 1;
+    while (j > 0 && (d[j] & 0xC0) == 0x80) j--;
+    utf8_dec(d + j, c);
+    return j;
+}
+
+static int64_t skip_ws_back(Str *s, int64_t i, int want_ws) {
+    while (i > 0) {
+        uint32_t c; int64_t j = prev_cp(s, i, &c);
+        if (uc_isspace(c) != want_ws) break;
+        i = j;
+    }
+    return i;
+}
+
+static Value split_ws(Str *s, int64_t maxsplit) {
+    Value list = list_new(0);
+    int64_t i = 0;
+    while (!IS_NULL(list)) {
+        i = skip_ws(s, i, 1);
+        if (i >= s->len) break;
+        if (maxsplit-- == 0) {
+            int64_t e = skip_ws_back(s, s->len, 1);
+            if (list_push_sub(list, s, i, e) < 0) return VAL_NULL;
+            break;
+        }
+        int64_t j = skip_ws(s, i, 0);
+        if (list_push_sub(list, s, i, j) < 0) return VAL_NULL;
+        i = j;
+    }
+    return list;
+}
+
+static Value rsplit_ws(Str *s, int64_t maxsplit) {
+    Value list = list_new(0);
+    int64_t i = s->len;
+    while (!IS_NULL(list)) {
+        i = skip_ws_back(s, i, 1);
+        if (i <= 0) break;
+        if (maxsplit-- == 0) {
+            int64_t b = skip_ws(s, 0, 1);
+            if (list_push_sub(list, s, b, i) < 0) return VAL_NULL;
+            break;
+        }
+        int64_t j = skip_ws_back(s, i, 0);
+        if (list_push_sub(list, s, j, i) < 0) return VAL_NULL;
+        i = j;
+    }
+    if (!IS_NULL(list)) list_reverse(list);
+    return list;
+}
+
+static Value split_sep(Str *s, Str *sep, int64_t maxsplit, int rev) {
+    Value list = list_new(0);
+    if (IS_NULL(list)) return list;
+    if (!rev) {
+        int64_t i = 0;
+        while (maxsplit-- != 0) {
+            int64_t r = find_fwd(s->data + i, s->len - i, sep->data, sep->len);
+            if (r < 0) break;
+            if (list_push_sub(list, s, i, i + r) < 0) return VAL_NULL;
+            i += r + sep->len;
+        }
+        if (list_push_sub(list, s, i, s->len) < 0) return VAL_NULL;
+    } else {
+        int64_t e = s->len;
+        while (maxsplit-- != 0) {
+            int64_t r = find_back(s->data, e, sep->data, sep->len);
+            if (r < 0) break;
+            if (list_push_sub(list, s, r + sep->len, e) < 0) return VAL_NULL;
+            e = r;
+        }
+        if (list_push_sub(list, s, 0, e) < 0) return VAL_NULL;
+        list_reverse(list);
+    }
+    return list;
+}
+
+static Value split_common(Value *args, int nargs, Value kwnames, const char *name, int rev) {
+    static const char *const names[] = {"sep", "maxsplit"};
+    Value a[2];
+    if (arg_parse(name, args + 1, nargs - 1, kwnames, names, 2, 0, 0, a) < 0) return VAL_NULL;
+    int64_t maxsplit = -1;
+    if (!IS_NULL(a[1]) && int_arg(a[1], &maxsplit) < 0) return VAL_NULL;
+    if (maxsplit < 0) maxsplit = -1;
+    Str *s = SELF(args);
+    if (IS_NULL(a[0]) || IS_NONE(a[0])) return rev ? rsplit_ws(s, maxsplit) : split_ws(s, maxsplit);
+    if (!IS_STR(a[0])) return err_format(&exc_TypeError, "must be str or None, not %T", a[0]);
+    if (STR_LEN(a[0]) == 0) return err_format(&exc_ValueError, "empty separator");
+    return split_sep(s, AS_STR(a[0]), maxsplit, rev);
+}
+
+static Value str_split_m(Value *a, int n, Value k) { return split_common(a, n, k, "split", 0); }
+static Value str_rsplit_m(Value *a, int n, Value k) { return split_common(a, n, k, "rsplit", 1); }
+
+static int is_linebreak(uint32_t c) {
+    return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x1C || c == 0x1D ||
+           c == 0x1E || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+static Value str_splitlines_m(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"keepends"};
+    Value a[1];
+    if (arg_parse("splitlines", args + 1, nargs - 1, kwnames, names, 1, 0, 0, a) < 0) return VAL_NULL;
+    int keep = 0;
+    if (!IS_NULL(a[0])) {
+        int64_t k;
+        if (int_arg(a[0], &k) < 0) return VAL_NULL;
+        keep = k != 0;
+    }
+    Str *s = SELF(args);
+    Value list = list_new(0);
+    if (IS_NULL(list)) return list;
+    const unsigned char *d = (const unsigned char *)s->data;
+    int64_t start = 0, i = 0;
+    while (i < s->len) {
+        uint32_t c; int n = utf8_dec(d + i, &c);
+        if (!is_linebreak(c)) { i += n; continue; }
+        int64_t eol = i + n;
+        if (c == '\r' && eol < s->len && d[eol] == '\n') eol++;
+        if (list_push_sub(list, s, start, keep ? eol : i) < 0) return VAL_NULL;
+        start = i = eol;
+    }
+    if (start < s->len && list_push_sub(list, s, start, s->len) < 0) return VAL_NULL;
+    return list;
+}
+
+Value str_join(Value sep, Value iterable) {
+    Value seq = IS_LIST(iterable) || IS_TUPLE(iterable) ? iterable : VAL_NULL;
+    if (IS_NULL(seq)) {
+        Value it = obj_iter(iterable);
+        if (IS_NULL(it)) {
+            if (err_matches(&exc_TypeError)) {
+                err_clear();
+                return err_format(&exc_TypeError, "can only join an iterable");
+            }
+            return VAL_NULL;
+        }
+        seq = seq_to_list(iterable);
+        if (IS_NULL(seq)) return seq;
+    }
+    Value *items = IS_LIST(seq) ? AS_LIST(seq)->items : AS_TUPLE(seq)->items;
+    int64_t n = IS_LIST(seq) ? AS_LIST(seq)->len : AS_TUPLE(seq)->len;
+    if (n == 1 && IS_EXACT(items[0], type_str)) return items[0];
+    Str *sp = AS_STR(sep);
+    int64_t total = 0, nch = 0;
+    for (int64_t i = 0; i < n; i++) {
+        if (!IS_STR(items[i]))
+            return err_format(&exc_TypeError, "sequence item %zd: expected str instance, %T found",
+                              (size_t)i, items[i]);
+        total += AS_STR(items[i])->len;
+        nch += AS_STR(items[i])->nchars;
+    }
+    if (n > 1) { total += sp->len * (n - 1); nch += sp->nchars * (n - 1); }
+    Str *r = str_alloc((size_t)total);
+    if (!r) return VAL_NULL;
+    char *p = r->data;
+    for (int64_t i = 0; i < n; i++) {
+        if (i && sp->len) { memcpy(p, sp->data, (size_t)sp->len); p += sp->len; }
+        Str *x = AS_STR(items[i]);
+        memcpy(p, x->data, (size_t)x->len);
+        p += x->len;
+    }
+    *p = '\0';
+    r->nchars = nch;
+    return MK_OBJ(r);
+}
+
+static Value str_join_m(Value *args, int nargs, Value kwnames) {
+    if (posargs("join", nargs, kwnames, 1, 1) < 0) return VAL_NULL;
+    return str_join(args[0], args[1]);
+}
+
+static int in_chars(Str *chars, uint32_t c) {
+    if (!chars) return uc_isspace(c);
+    if (c < 0x80) return memchr(chars->data, (int)c, (size_t)chars->len) != NULL;
+    FOR_CP(chars, d, { if (d == c) return 1; });
+    return 0;
+}
+
+/* which: 1 left, 2 right, 3 both */
+static Value strip_common(Value *args, int nargs, Value kwnames, const char *name, int which) {
+    if (posargs(name, nargs, kwnames, 0, 1) < 0) return VAL_NULL;
+    Str *chars = NULL;
+    if (nargs > 1 && !IS_NONE(args[1])) {
+        if (!IS_STR(args[1])) return err_format(&exc_TypeError, "%s arg must be None or str", name);
+        chars = AS_STR(args[1]);
+    }
+    Str *s = SELF(args);
+    const unsigned char *d = (const unsigned char *)s->data;
+    int64_t b = 0, e = s->len;
+    if (which & 1) {
+        while (b < e) {
+            uint32_t c; int n = utf8_dec(d + b, &c);
+            if (!in_chars(chars, c)) break;
+            b += n;
+        }
+    }
+    if (which & 2) {
+        while (e > b) {
+            uint32_t c; int64_t j = prev_cp(s, e, &c);
+            if (!in_chars(chars, c)) break;
+            e = j;
+        }
+    }
+    return str_sub(s, b, e, s->len == s->nchars ? e - b : utf8_count(s->data + b, e - b));
+}
+
+static Value str_strip_m(Value *a, int n, Value k) { return strip_common(a, n, k, "strip", 3); }
+static Value str_lstrip_m(Value *a, int n, Value k) { return strip_common(a, n, k, "lstrip", 1); }
+static Value str_rstrip_m(Value *a, int n, Value k) { return strip_common(a, n, k, "rstrip", 2); }
+
+static Value partition_common(Value *args, int nargs, Value kwnames, const char *name, int rev) {
+    if (posargs(name, nargs, kwnames, 1, 1) < 0) return VAL_NULL;
+    if (IS_NULL(need_str(args[1]))) return VAL_NULL;
+    Str *s = SELF(args), *sep = AS_STR(args[1]);
+    if (sep->len == 0) return err_format(&exc_ValueError, "empty separator");
+    int64_t r = rev ? find_back(s->data, s->len, sep->data, sep->len)
+                    : find_fwd(s->data, s->len, sep->data, sep->len);
+    Value e = str_empty(), whole = str_sub(s, 0, s->len, s->nchars);
+    if (r < 0) return rev ? tuple_pack(3, e, e, whole) : tuple_pack(3, whole, e, e);
+    Value a = str_new(s->data, (size_t)r);
+    Value b = str_new(s->data + r + sep->len, (size_t)(s->len - r - sep->len));
+    if (IS_NULL(a) || IS_NULL(b)) return VAL_NULL;
+    Value sepv = IS_EXACT(args[1], type_str) ? args[1] : str_new(sep->data, (size_t)sep->len);
+    return tuple_pack(3, a, sepv, b);
+}
+
+static Value str_partition_m(Value *a, int n, Value k) { return partition_common(a, n, k, "partition", 0); }
+static Value str_rpartition_m(Value *a, int n, Value k) { return partition_common(a, n, k, "rpartition", 1); }
+
+static Value replace_impl(Str *s, Str *old, Str *new, int64_t count) {
+    if (count < 0) count = INT64_MAX;
+    StrBuf sb; sb_init(&sb);
+    int rc = 0;
+    if (old->len == 0) {
+        const unsigned char *d = (const unsigned char *)s->data;
+        int64_t i = 0;
+        while (i <= s->len && rc == 0) {
+            if (count > 0) { rc = sb_put(&sb, new->data, (size_t)new->len); count--; }
+            if (i == s->len) break;
+            uint32_t c; int n = utf8_dec(d + i, &c);
+            if (count <= 0) { rc = rc ? rc : sb_put(&sb, s->data + i, (size_t)(s->len - i)); break; }
+            rc = rc ? rc : sb_put(&sb, s->data + i, (size_t)n);
+            i += n;
+        }
+    } else {
+        int64_t i = 0;
+        while (count-- > 0 && rc == 0) {
+            int64_t r = find_fwd(s->data + i, s->len - i, old->data, old->len);
+            if (r < 0) break;
+            rc = sb_put(&sb, s->data + i, (size_t)r);
+            if (rc == 0) rc = sb_put(&sb, new->data, (size_t)new->len);
+            i += r + old->len;
+        }
+        if (rc == 0) rc = sb_put(&sb, s->data + i, (size_t)(s->len - i));
+    }
+    if (rc < 0) { sb_free(&sb); return VAL_NULL; }
+    return sb_finish_str(&sb);
+}
+
+static Value str_replace_m(Value *args, int nargs, Value kwnames) {
+    if (posargs("replace", nargs, kwnames, 2, 3) < 0) return VAL_NULL;
+    for (int i = 1; i <= 2; i++)
+        if (!IS_STR(args[i]))
+            return err_format(&exc_TypeError, "replace() argument %d must be str, not %T", i, args[i]);
+    int64_t count = -1;
+    if (nargs > 3 && int_arg(args[3], &count) < 0) return VAL_NULL;
+    return replace_impl(SELF(args), AS_STR(args[1]), AS_STR(args[2]), count);
+}
+
+/* ======================================================================
+ * Case mapping
+ * ==================================================================== */
+
+enum { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_FOLD, CASE_TITLE, CASE_CAPITALIZE };
+
+/* Final sigma: preceded by a cased letter and not followed by one. */
+static int final_sigma(Str *s, int64_t bi, int64_t n) {
+    const unsigned char *d = (const unsigned char *)s->data;
+    int before = 0, after = 0;
+    int64_t j = bi;
+    while (j > 0) {
+        uint32_t c; j = prev_cp(s, j, &c);
+        if (c == '\'' || c == 0x2019 || (c >= 0x300 && c <= 0x36F)) continue;
+        before = uc_iscased(c); break;
+    }
+    j = bi + n;
+    while (j < s->len) {
+        uint32_t c; j += utf8_dec(d + j, &c);
+        if (c == '\'' || c == 0x2019 || (c >= 0x300 && c <= 0x36F)) continue;
+        after = uc_iscased(c); break;
+    }
+    return before && !after;
+}
+
+static int put_lower(StrBuf *sb, Str *s, int64_t bi, int n, uint32_t c, int fold) {
+    if (c == 0x130) return sb_puts(sb, "i\xcc\x87");
+    if (c == 0x3A3) return sb_put_codepoint(sb, !fold && final_sigma(s, bi, n) ? 0x3C2 : 0x3C3);
+    if (fold) {
+        if (c == 0xDF) return sb_puts(sb, "ss");
+        if (c == 0x17F) return sb_putc(sb, 's');
+        if (c == 0xB5) return sb_put_codepoint(sb, 0x3BC);
+        if (c == 0x3C2) return sb_put_codepoint(sb, 0x3C3);
+    }
+    return sb_put_codepoint(sb, uc_lower(c));
+}
+
+static int put_upper(StrBuf *sb, uint32_t c, int title) {
+    if (c == 0xDF) return sb_puts(sb, title ? "Ss" : "SS");
+    if (c == 0x149) return sb_puts(sb, title ? "\xca\xbcN" : "\xca\xbcN");
+    if (c == 0xFB00) return sb_puts(sb, title ? "Ff" : "FF");
+    if (c == 0xFB01) return sb_puts(sb, title ? "Fi" : "FI");
+    if (c == 0xFB02) return sb_puts(sb, title ? "Fl" : "FL");
+    return sb_put_codepoint(sb, title ? uc_title(c) : uc_upper(c));
+}
+
+static Value case_map(Str *s, int mode) {
+    StrBuf sb; sb_init(&sb);
+    const unsigned char *d = (const unsigned char *)s->data;
+    int64_t i = 0;
+    int prev_cased = 0, first = 1, rc = 0;
+    while (i < s->len && rc == 0) {
+        uint32_t c; int n = utf8_dec(d + i, &c);
+        switch (mode) {
+        case CASE_UPPER: rc = put_upper(&sb, c, 0); break;
+        case CASE_LOWER: rc = put_lower(&sb, s, i, n, c, 0); break;
+        case CASE_FOLD: rc = put_lower(&sb, s, i, n, c, 1); break;
+        case CASE_SWAP:
+            if (uc_isupper(c)) rc = put_lower(&sb, s, i, n, c, 0);
+            else if (uc_islower(c)) rc = put_upper(&sb, c, 0);
+            else rc = sb_put_codepoint(&sb, c);
+            break;
+        case CASE_TITLE:
+            rc = prev_cased ? put_lower(&sb, s, i, n, c, 0) : put_upper(&sb, c, 1);
+            prev_cased = uc_iscased(c);
+            break;
+        default:
+            rc = first ? put_upper(&sb, c, 1) : put_lower(&sb, s, i, n, c, 0);
+            break;
+        }
+        first = 0;
+        i += n;
+    }
+    if (rc < 0) { sb_free(&sb); return VAL_NULL; }
+    return sb_finish_str(&sb);
+}
+
+static Value ascii_case(Str *s, int mode) {
+    Str *r = str_alloc((size_t)s->len);
+    if (!r) return VAL_NULL;
+    int prev_cased = 0;
+    for (int64_t i = 0; i < s->len; i++) {
+        char c = s->data[i];
+        int up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+        int to_up = mode == CASE_UPPER || (mode == CASE_SWAP && lo) ||
+                    (mode == CASE_TITLE && !prev_cased) || (mode == CASE_CAPITALIZE && i == 0);
+        int to_lo = !to_up && mode != CASE_UPPER && !(mode == CASE_SWAP && !up);
+        if (to_up && lo) c -= 32;
+        else if (to_lo && up) c += 32;
+        prev_cased = up || lo;
+        r->data[i] = c;
+    }
+    return str_finish(r);
+}
+
+static Value case_common(Value *args, int nargs, Value kwnames, const char *name, int mode) {
+    if (posargs(name, nargs, kwnames, 0, 0) < 0) return VAL_NULL;
+    Str *s = SELF(args);
+    if (s->len == s->nchars) return ascii_case(s, mode == CASE_FOLD ? CASE_LOWER : mode);
+    return case_map(s, mode);
+}
+
+static Value str_upper_m(Value *a, int n, Value k) { return case_common(a, n, k, "upper", CASE_UPPER); }
+static Value str_lower_m(Value *a, int n, Value k) { return case_common(a, n, k, "lower", CASE_LOWER); }
+static Value str_swapcase_m(Value *a, int n, Value k) { return case_common(a, n, k, "swapcase", CASE_SWAP); }
+static Value str_casefold_m(Value *a, int n, Value k) { return case_common(a, n, k, "casefold", CASE_FOLD); }
+static Value str_title_m(Value *a, int n, Value k) { return case_common(a, n, k, "title", CASE_TITLE); }
+static Value str_capitalize_m(Value *a, int n, Value k) { return case_common(a, n, k, "capitalize", CASE_CAPITALIZE); }
+
+/* ======================================================================
+ * Predicates
+ * ==================================================================== */
+
+typedef int (*CpPred)(uint32_t);
+
+static Value all_chars(Value *args, int nargs, Value kwnames, const char *name, CpPred f, int empty) {
+    if (posargs(name, nargs, kwnames, 0, 0) < 0) return VAL_NULL;
+    Str *s = SELF(args);
+    if (s->len == 0) return MK_BOOL(empty);
+    FOR_CP(s, c, { if (!f(c)) return VAL_FALSE; });
+    return VAL_TRUE;
+}
+
+static int cp_isdecimal(uint32_t c) { return uc_decimal(c) >= 0; }
+
+static Value str_isalpha_m(Value *a, int n, Value k) { return all_chars(a, n, k, "isalpha", uc_isalpha, 0); }
+static Value str_isdigit_m(Value *a, int n, Value k) { return all_chars(a, n, k, "isdigit", uc_isdigit, 0); }
+static Value str_isdecimal_m(Value *a, int n, Value k) { return all_chars(a, n, k, "isdecimal", cp_isdecimal, 0); }
+static Value str_isnumeric_m(Value *a, int n, Value k) { return all_chars(a, n, k, "isnumeric", uc_isnumeric, 0); }
+static Value str_isalnum_m(Value *a, int n, Value k) { return all_chars(a, n, k, "isalnum", uc_isalnum, 0); }
+static Value str_isspace_m(Value *a, int n, Value k) { return all_chars(a, n, k, "isspace", uc_isspace, 0); }
+static Value str_isprintable_m(Value *a, int n, Value k) { return all_chars(a, n, k, "isprintable", uc_isprintable, 1); }
+static Value str_isascii_m(Value *a, int n, Value k) {
+    if (posargs("isascii", n, k, 0, 0) < 0) return VAL_NULL;
+    return MK_BOOL(STR_IS_ASCII(SELF(a)));
+}
+
+static Value cased_check(Value *args, int nargs, Value kwnames, const char *name, int upper) {
+    if (posargs(name, nargs, kwnames, 0, 0) < 0) return VAL_NULL;
+    int cased = 0;
+    FOR_CP(SELF(args), c, {
+        if (upper ? (uc_islower(c) || uc_istitle(c)) : (uc_isupper(c) || uc_istitle(c))) return VAL_FALSE;
+        if (!cased && (upper ? uc_isupper(c) : uc_islower(c))) cased = 1;
+    });
+    return MK_BOOL(cased);
+}
+
+static Value str_isupper_m(Value *a, int n, Value k) { return cased_check(a, n, k, "isupper", 1); }
+static Value str_islower_m(Value *a, int n, Value k) { return cased_check(a, n, k, "islower", 0); }
+
+static Value str_istitle_m(Value *args, int nargs, Value kwnames) {
+    if (posargs("istitle", nargs, kwnames, 0, 0) < 0) return VAL_NULL;
+    int cased = 0, prev_cased = 0;
+    FOR_CP(SELF(args), c, {
+        if (uc_isupper(c) || uc_istitle(c)) {
+            if (prev_cased) return VAL_FALSE;
+            prev_cased = cased = 1;
+        } else if (uc_islower(c)) {
+            if (!prev_cased) return VAL_FALSE;
+            prev_cased = cased = 1;
+        } else prev_cased = 0;
+    });
+    return MK_BOOL(cased);
+}
+
+static Value str_isidentifier_m(Value *args, int nargs, Value kwnames) {
+    if (posargs("isidentifier", nargs, kwnames, 0, 0) < 0) return VAL_NULL;
+    Str *s = SELF(args);
+    if (s->len == 0) return VAL_FALSE;
+    int first = 1;
+    FOR_CP(s, c, {
+        if (first ? !uc_isid_start(c) : !uc_isid_continue(c)) return VAL_FALSE;
+        first = 0;
+    });
+    return VAL_TRUE;
+}
+
+/* ======================================================================
+ * Padding and friends
+ * ==================================================================== */
+
+static Value pad(Str *s, int64_t left, int64_t right, uint32_t fill) {
+    if (left < 0) left = 0;
+    if (right < 0) right = 0;
+    if (left == 0 && right == 0) return str_sub(s, 0, s->len, s->nchars);
+    char fb[4];
+    int fl = utf8_enc(fill, fb);
+    Str *r = str_alloc((size_t)(s->len + (left + right) * fl));
+    if (!r) return VAL_NULL;
+    char *p = r->data;
+    for (int64_t i = 0; i < left; i++) { memcpy(p, fb, (size_t)fl); p += fl; }
+    memcpy(p, s->data, (size_t)s->len); p += s->len;
+    for (int64_t i = 0; i < right; i++) { memcpy(p, fb, (size_t)fl); p += fl; }
+    *p = '\0';
+    r->nchars = s->nchars + left + right;
+    return MK_OBJ(r);
+}
+
+static int fill_arg(Value v, uint32_t *fill) {
+    if (!IS_STR(v)) {
+        err_format(&exc_TypeError, "The fill character must be a unicode character, not %T", v);
+        return -1;
+    }
+    if (AS_STR(v)->nchars != 1) {
+        err_format(&exc_TypeError, "The fill character must be exactly one character long");
+        return -1;
+    }
+    utf8_dec((const unsigned char *)STR_DATA(v), fill);
+    return 0;
+}
+
+/* mode: '<' ljust, '>' rjust, '^' center */
+static Value justify(Value *args, int nargs, Value kwnames, const char *name, char mode) {
+    if (posargs(name, nargs, kwnames, 1, 2) < 0) return VAL_NULL;
+    int64_t width;
+    uint32_t fill = ' ';
+    if (int_arg(args[1], &width) < 0) return VAL_NULL;
+    if (nargs > 2 && fill_arg(args[2], &fill) < 0) return VAL_NULL;
+    Str *s = SELF(args);
+    int64_t padn = width - s->nchars;
+    if (padn <= 0) return str_sub(s, 0, s->len, s->nchars);
+    if (mode == '<') return pad(s, 0, padn, fill);
+    if (mode == '>') return pad(s, padn, 0, fill);
+    int64_t left = padn / 2 + (padn & width & 1);
+    return pad(s, left, padn - left, fill);
+}
+
+static Value str_ljust_m(Value *a, int n, Value k) { return justify(a, n, k, "ljust", '<'); }
+static Value str_rjust_m(Value *a, int n, Value k) { return justify(a, n, k, "rjust", '>'); }
+static Value str_center_m(Value *a, int n, Value k) { return justify(a, n, k, "center", '^'); }
+
+static Value str_zfill_m(Value *args, int nargs, Value kwnames) {
+    if (posargs("zfill", nargs, kwnames, 1, 1) < 0) return VAL_NULL;
+    int64_t width;
+    if (int_arg(args[1], &width) < 0) return VAL_NULL;
+    Str *s = SELF(args);
+    if (width <= s->nchars) return str_sub(s, 0, s->len, s->nchars);
+    Value r = pad(s, width - s->nchars, 0, '0');
+    if (IS_NULL(r)) return r;
+    Str *rs = AS_STR(r);
+    int64_t fillc = width - s->nchars;
+    if (s->len && (s->data[0] == '+' || s->data[0] == '-')) {
+        rs->data[0] = s->data[0];
+        rs->data[fillc] = '0';
+    }
+    return r;
+}
+
+static Value str_expandtabs_m(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"tabsize"};
+    Value a[1];
+    if (arg_parse("expandtabs", args + 1, nargs - 1, kwnames, names, 1, 0, 0, a) < 0) return VAL_NULL;
+    int64_t ts = 8;
+    if (!IS_NULL(a[0]) && int_arg(a[0], &ts) < 0) return VAL_NULL;
+    StrBuf sb; sb_init(&sb);
+    int64_t col = 0;
+    int rc = 0;
+    FOR_CP(SELF(args), c, {
+        if (c == '\t') {
+            if (ts > 0) {
+                int64_t n = ts - col % ts;
+                for (int64_t i = 0; i < n && rc == 0; i++) rc = sb_putc(&sb, ' ');
+                col += n;
+            }
+        } else {
+            rc = sb_put_codepoint(&sb, c);
+            col = (c == '\n' || c == '\r') ? 0 : col + 1;
+        }
+        if (rc < 0) { sb_free(&sb); return VAL_NULL; }
+    });
+    return sb_finish_str(&sb);
+}
+
+static Value affix_common(Value *args, int nargs, Value kwnames, const char *name, int suffix) {
+    if (posargs(name, nargs, kwnames, 1, 1) < 0) return VAL_NULL;
+    if (!IS_STR(args[1]))
+        return err_format(&exc_TypeError, "%s() argument must be str, not %T", name, args[1]);
+    Str *s = SELF(args), *p = AS_STR(args[1]);
+    if (p->len && p->len <= s->len &&
+        memcmp(suffix ? s->data + s->len - p->len : s->data, p->data, (size_t)p->len) == 0)
+        return suffix ? str_sub(s, 0, s->len - p->len, s->nchars - p->nchars)
+                      : str_sub(s, p->len, s->len, s->nchars - p->nchars);
+    return str_sub(s, 0, s->len, s->nchars);
+}
+
+static Value str_removeprefix_m(Value *a, int n, Value k) { return affix_common(a, n, k, "removeprefix", 0); }
+static Value str_removesuffix_m(Value *a, int n, Value k) { return affix_common(a, n, k, "removesuffix", 1); }
+
+static Value str_encode_m(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"encoding", "errors"};
+    Value a[2];
+    if (arg_parse("encode", args + 1, nargs - 1, kwnames, names, 2, 0, 0, a) < 0) return VAL_NULL;
+    for (int i = 0; i < 2; i++)
+        if (!IS_NULL(a[i]) && !IS_STR(a[i]))
+            return err_format(&exc_TypeError, "encode() argument '%s' must be str, not %T", names[i], a[i]);
+    return str_encode(args[0], IS_NULL(a[0]) ? "utf-8" : STR_DATA(a[0]),
+                      IS_NULL(a[1]) ? "strict" : STR_DATA(a[1]));
+}
+
+/* ---- maketrans / translate ---- */
+static Value str_maketrans_m(Value *args, int nargs, Value kwnames) {
+    if (posargs("maketrans", nargs + 1, kwnames, 1, 3) < 0) return VAL_NULL;
+    Value d = dict_new();
+    if (IS_NULL(d)) return d;
+    if (nargs == 1) {
+        if (!IS_DICT(args[0]))
+            return err_format(&exc_TypeError, "if you give only one argument to maketrans it must be a dict");
+        int64_t pos = 0; Value k, v;
+        while (dict_next(args[0], &pos, &k, &v)) {
+            if (IS_STR(k)) {
+                if (AS_STR(k)->nchars != 1)
+                    return err_format(&exc_ValueError, "string keys in translate table must be of length 1");
+                k = MK_SMALLINT(str_char_at(k, 0));
+            } else if (!IS_INT(k)) {
+                return err_format(&exc_TypeError, "keys in translate table must be strings or integers");
+            }
+            if (dict_set(d, k, v) < 0) return VAL_NULL;
+        }
+        return d;
+    }
+    for (int i = 0; i < nargs; i++)
+        if (!IS_STR(args[i]))
+            return err_format(&exc_TypeError, "maketrans() argument %d must be str, not %T", i + 1, args[i]);
+    Str *x = AS_STR(args[0]), *y = AS_STR(args[1]);
+    if (x->nchars != y->nchars)
+        return err_format(&exc_ValueError, "the first two maketrans arguments must have equal length");
+    for (int64_t i = 0; i < x->nchars; i++)
+        if (dict_set(d, MK_SMALLINT(str_char_at(args[0], i)), MK_SMALLINT(str_char_at(args[1], i))) < 0)
+            return VAL_NULL;
+    if (nargs == 3) {
+        FOR_CP(AS_STR(args[2]), c, { if (dict_set(d, MK_SMALLINT(c), VAL_NONE) < 0) return VAL_NULL; });
+    }
+    return d;
+}
+
+static Value str_translate_m(Value *args, int nargs, Value kwnames) {
+    if (posargs("translate", nargs, kwnames, 1, 1) < 0) return VAL_NULL;
+    Value table = args[1];
+    StrBuf sb; sb_init(&sb);
+    FOR_CP(SELF(args), c, {
+        Value r = obj_getitem(table, MK_SMALLINT(c));
+        int rc = 0;
+        if (IS_NULL(r)) {
+            if (!err_matches(&exc_LookupError)) { sb_free(&sb); return VAL_NULL; }
+            err_clear();
+            rc = sb_put_codepoint(&sb, c);
+        } else if (IS_NONE(r)) {
+        } else if (IS_STR(r)) {
+            rc = sb_put_value_str(&sb, r);
+        } else if (IS_INT(r)) {
+            int64_t cp;
+            if (int_to_i64(r, &cp) < 0 || cp < 0 || cp > 0x10FFFF) {
+                err_clear();
+                sb_free(&sb);
+                return err_format(&exc_ValueError, "character mapping must be in range(0x110000)");
+            }
+            rc = sb_put_codepoint(&sb, (uint32_t)cp);
+        } else {
+            sb_free(&sb);
+            return err_format(&exc_TypeError, "character mapping must return integer, None or str");
+        }
+        if (rc < 0) { sb_free(&sb); return VAL_NULL; }
+    });
+    return sb_finish_str(&sb);
+}
+
+/* ======================================================================
+ * printf-style formatting: fmt % args
+ * ==================================================================== */
+
+typedef struct PctSpec {
+    int left, plus, space, alt, zero;
+    int64_t width, prec;
+    char conv;
+} PctSpec;
+
+/* Pad sign+prefix+body per the spec; numeric zero padding goes after the prefix. */
+static int pct_emit(StrBuf *sb, const PctSpec *ps, const char *pre, size_t prelen,
+                    const char *body, size_t blen, int64_t bchars, int numeric) {
+    int64_t total = (int64_t)prelen + bchars;
+    int64_t padn = ps->width > total ? ps->width - total : 0;
+    int rc = 0;
+    if (padn && !ps->left && !(ps->zero && numeric))
+        for (int64_t i = 0; i < padn && rc == 0; i++) rc = sb_putc(sb, ' ');
+    if (rc == 0) rc = sb_put(sb, pre, prelen);
+    if (padn && !ps->left && ps->zero && numeric)
+        for (int64_t i = 0; i < padn && rc == 0; i++) rc = sb_putc(sb, '0');
+    if (rc == 0) rc = sb_put(sb, body, blen);
+    if (padn && ps->left)
+        for (int64_t i = 0; i < padn && rc == 0; i++) rc = sb_putc(sb, ' ');
+    return rc;
+}
+
+static int pct_int(StrBuf *sb, const PctSpec *ps, Value v) {
+    char c = ps->conv;
+    if (IS_FLOATOBJ(v) && (c == 'd' || c == 'i' || c == 'u')) {
+        v = int_from_double(float_value(v));
+        if (IS_NULL(v)) return -1;
+    } else if (!IS_INT(v)) {
+        if (IS_NULL(val_type(v)->slots[SM_INDEX])) {
+            if (c == 'd' || c == 'i' || c == 'u')
+                err_format(&exc_TypeError, "%%%c format: a real number is required, not %T", c, v);
+            else
+                err_format(&exc_TypeError, "%%%c format: an integer is required, not %T", c, v);
+            return -1;
+        }
+        v = obj_index(v);
+        if (IS_NULL(v)) return -1;
+    }
+    int base = (c == 'x' || c == 'X') ? 16 : c == 'o' ? 8 : 10;
+    Value digits = base == 10 ? int_repr(int_exact(v)) : int_to_base_str(v, base, 0);
+    if (IS_NULL(digits)) return -1;
+    const char *d = STR_DATA(digits);
+    size_t dl = (size_t)STR_LEN(digits);
+    int neg = d[0] == '-';
+    if (neg) { d++; dl--; }
+    char pre[4]; size_t pl = 0;
+    if (neg) pre[pl++] = '-';
+    else if (ps->plus) pre[pl++] = '+';
+    else if (ps->space) pre[pl++] = ' ';
+    if (ps->alt && base != 10) { pre[pl++] = '0'; pre[pl++] = c == 'o' ? 'o' : c; }
+    StrBuf body; sb_init(&body);
+    int rc = 0;
+    for (int64_t i = (int64_t)dl; i < ps->prec && rc == 0; i++) rc = sb_putc(&body, '0');
+    if (rc == 0) rc = sb_put(&body, d, dl);
+    if (rc == 0 && c == 'X')
+        for (size_t i = 0; i < body.len; i++) if (body.data[i] >= 'a') body.data[i] -= 32;
+    if (rc == 0) rc = pct_emit(sb, ps, pre, pl, body.data, body.len, (int64_t)body.len, 1);
+    sb_free(&body);
+    return rc;
+}
+
+static int pct_float(StrBuf *sb, const PctSpec *ps, Value v) {
+    double d;
+    if (!IS_FLOATOBJ(v) && !IS_INT(v) && IS_NULL(val_type(v)->slots[SM_FLOAT]) &&
+        IS_NULL(val_type(v)->slots[SM_INDEX])) {
+        err_format(&exc_TypeError, "must be real number, not %T", v);
+        return -1;
+    }
+    if (number_to_double(v, &d) < 0) return -1;
+    char c = ps->conv;
+    int upper = c == 'E' || c == 'F' || c == 'G';
+    char pre[2]; size_t pl = 0;
+    if (signbit(d) && !isnan(d)) pre[pl++] = '-';
+    else if (ps->plus) pre[pl++] = '+';
+    else if (ps->space) pre[pl++] = ' ';
+    d = fabs(d);
+    char buf[512];
+    int n;
+    if (!isfinite(d)) {
+        n = snprintf(buf, sizeof buf, "%s", isnan(d) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"));
+        return pct_emit(sb, ps, pre, pl, buf, (size_t)n, n, 0);
+    }
+    int prec = ps->prec < 0 ? 6 : (int)(ps->prec > 400 ? 400 : ps->prec);
+    char f[8] = "%", *q = f + 1;
+    if (ps->alt) *q++ = '#';
+    *q++ = '.'; *q++ = '*'; *q++ = c; *q = '\0';
+    n = snprintf(buf, sizeof buf, f, prec, d);
+    if (n < 0 || n >= (int)sizeof buf) {       /* %f of a huge number */
+        size_t need = (size_t)n + 1;
+        char *big = malloc(need);
+        if (!big) { err_no_memory(); return -1; }
+        n = snprintf(big, need, f, prec, d);
+        int rc = pct_emit(sb, ps, pre, pl, big, (size_t)n, n, 1);
+        free(big);
+        return rc;
+    }
+    return pct_emit(sb, ps, pre, pl, buf, (size_t)n, n, 1);
+}
+
+static int pct_char(StrBuf *sb, const PctSpec *ps, Value v) {
+    uint32_t cp;
+    if (IS_STR(v)) {
+        if (AS_STR(v)->nchars != 1) { err_format(&exc_TypeError, "%%c requires int or char"); return -1; }
+        cp = str_char_at(v, 0);
+    } else if (IS_INT(v)) {
+        int64_t i;
+        if (int_to_i64(v, &i) < 0 || i < 0 || i > 0x10FFFF) {
+            err_clear();
+            err_format(&exc_OverflowError, "%%c arg not in range(0x110000)");
+            return -1;
+        }
+        cp = (uint32_t)i;
+    } else {
+        err_format(&exc_TypeError, "%%c requires int or char");
+        return -1;
+    }
+    char b[4];
+    int n = utf8_enc(cp, b);
+    return pct_emit(sb, ps, "", 0, b, (size_t)n, 1, 0);
+}
+
+static int pct_text(StrBuf *sb, const PctSpec *ps, Value v) {
+    Value t = ps->conv == 's' ? obj_str(v) : ps->conv == 'r' ? obj_repr(v) : ascii_of(v);
+    if (IS_NULL(t)) return -1;
+    Str *s = AS_STR(t);
+    int64_t nc = s->nchars, bl = s->len;
+    if (ps->prec >= 0 && ps->prec < nc) { nc = ps->prec; bl = str_offset(s, nc); }
+    return pct_emit(sb, ps, "", 0, s->data, (size_t)bl, nc, 0);
+}
+
+typedef struct PctArgs { Value *items; int64_t n, i; Value dict; } PctArgs;
+
+static Value pct_next(PctArgs *pa) {
+    if (pa->i >= pa->n) return err_format(&exc_TypeError, "not enough arguments for format string");
+    return pa->items[pa->i++];
+}
+
+static int pct_star(PctArgs *pa, int64_t *out) {
+    Value v = pct_next(pa);
+    if (IS_NULL(v)) return -1;
+    if (!IS_INT(v)) { err_format(&exc_TypeError, "* wants int"); return -1; }
+    return int_to_i64(v, out);
+}
+
+/* Parse one spec after '%' at f[*i]; returns 0, -1 on error. */
+static int pct_parse(const char *f, int64_t len, int64_t *i, PctArgs *pa, PctSpec *ps, Value *arg) {
+    int64_t j = *i;
+    *arg = VAL_NULL;
+    if (j < len && f[j] == '(') {
+        if (IS_NULL(pa->dict)) { err_format(&exc_TypeError, "format requires a mapping"); return -1; }
+        int depth = 1;
+        int64_t k = ++j;
+        while (j < len && depth) { if (f[j] == '(') depth++; else if (f[j] == ')') depth--; j++; }
+        if (depth) { err_format(&exc_ValueError, "incomplete format key"); return -1; }
+        Value key = str_new(f + k, (size_t)(j - 1 - k));
+        if (IS_NULL(key)) return -1;
+        *arg = obj_getitem(pa->dict, key);
+        if (IS_NULL(*arg)) return -1;
+        pa->i = pa->n = 0;
+    }
+    for (; j < len; j++) {
+        char c = f[j];
+        if (c == '-') ps->left = 1;
+        else if (c == '+') ps->plus = 1;
+        else if (c == ' ') ps->space = 1;
+        else if (c == '#') ps->alt = 1;
+        else if (c == '0') ps->zero = 1;
+        else break;
+    }
+    if (j < len && f[j] == '*') {
+        if (pct_star(pa, &ps->width) < 0) return -1;
+        if (ps->width < 0) { ps->left = 1; ps->width = -ps->width; }
+        j++;
+    } else {
+        while (j < len && f[j] >= '0' && f[j] <= '9') ps->width = ps->width * 10 + (f[j++] - '0');
+    }
+    if (j < len && f[j] == '.') {
+        ps->prec = 0;
+        j++;
+        if (j < len && f[j] == '*') {
+            if (pct_star(pa, &ps->prec) < 0) return -1;
+            if (ps->prec < 0) ps->prec = 0;
+            j++;
+        } else {
+            while (j < len && f[j] >= '0' && f[j] <= '9') ps->prec = ps->prec * 10 + (f[j++] - '0');
+        }
+    }
+    while (j < len && (f[j] == 'h' || f[j] == 'l' || f[j] == 'L')) j++;
+    if (j >= len) { err_format(&exc_ValueError, "incomplete format"); return -1; }
+    ps->conv = f[j];
+    *i = j + 1;
+    return 0;
+}
+
+static int pct_one(StrBuf *sb, const PctSpec *ps, Value v, int64_t at) {
+    switch (ps->conv) {
+    case 's': case 'r': case 'a': return pct_text(sb, ps, v);
+    case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': return pct_int(sb, ps, v);
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': return pct_float(sb, ps, v);
+    case 'c': return pct_char(sb, ps, v);
+    default: {
+        unsigned char uc = (unsigned char)ps->conv;
+        if (uc < 0x80)
+            err_format(&exc_ValueError, "unsupported format character '%c' (0x%x) at index %d",
+                       ps->conv, (unsigned)uc, (int)at);
+        else
+            err_format(&exc_ValueError, "unsupported format character at index %d", (int)at);
+        return -1;
+    }
+    }
+}
+
+Value str_mod_format(Value fmt, Value args) {
+    PctArgs pa = {NULL, 1, 0, VAL_NULL};
+    Value single = args;
+    if (IS_TUPLE(args)) { pa.items = AS_TUPLE(args)->items; pa.n = AS_TUPLE(args)->len; }
+    else pa.items = &single;
+    if (!IS_TUPLE(args) && !IS_STR(args) && !IS_NULL(val_type(args)->slots[SM_GETITEM]))
+        pa.dict = args;
+    Str *s = AS_STR(fmt);
+    const char *f = s->data;
+    StrBuf sb; sb_init(&sb);
+    int64_t i = 0;
+    while (i < s->len) {
+        const char *pc = memchr(f + i, '%', (size_t)(s->len - i));
+        int64_t j = pc ? pc - f : s->len;
+        if (sb_put(&sb, f + i, (size_t)(j - i)) < 0) goto fail;
+        if (!pc) break;
+        i = j + 1;
+        if (i < s->len && f[i] == '%') { if (sb_putc(&sb, '%') < 0) goto fail; i++; continue; }
+        PctSpec ps = {0, 0, 0, 0, 0, 0, -1, 0};
+        Value arg;
+        if (pct_parse(f, s->len, &i, &pa, &ps, &arg) < 0) goto fail;
+        if (ps.conv == '%') { if (sb_putc(&sb, '%') < 0) goto fail; continue; }
+        if (IS_NULL(arg)) { arg = pct_next(&pa); if (IS_NULL(arg)) goto fail; }
+        if (pct_one(&sb, &ps, arg, s->len == s->nchars ? i - 1 : utf8_count(f, i - 1)) < 0) goto fail;
+    }
+    if (pa.i < pa.n && IS_NULL(pa.dict)) {
+        err_format(&exc_TypeError, "not all arguments converted during string formatting");
+        goto fail;
+    }
+    return sb_finish_str(&sb);
+fail:
+    sb_free(&sb);
+    return VAL_NULL;
+}
+
+/* ======================================================================
+ * format(): str.__format__ and str.format
+ * ==================================================================== */
+
+Value str_format_spec(Value v, Value spec) {
+    Str *s = AS_STR(v), *sp = AS_STR(spec);
+    if (sp->len == 0) return IS_EXACT(v, type_str) ? v : str_new(s->data, (size_t)s->len);
+    FormatSpec fs;
+    if (fmt_parse(spec, &fs) < 0) return VAL_NULL;
+    if (fs.type && fs.type != 's') {
+        if ((unsigned char)fs.type > 32 && (unsigned char)fs.type < 128)
+            return err_format(&exc_ValueError, "Unknown format code '%c' for object of type 'str'", fs.type);
+        return err_format(&exc_ValueError, "Unknown format code '\\x%x' for object of type 'str'",
+                          (unsigned)(unsigned char)fs.type);
+    }
+    if (fs.sign) return err_format(&exc_ValueError, "Sign not allowed in string format specifier");
+    if (fs.alternate)
+        return err_format(&exc_ValueError, "Alternate form (#) not allowed in string format specifier");
+    if (fs.align == '=')
+        return err_format(&exc_ValueError, "'=' alignment not allowed in string format specifier");
+    if (fs.no_neg_zero)
+        return err_format(&exc_ValueError, "Negative zero coercion (z) not allowed in format specifier");
+    int64_t nc = s->nchars, bl = s->len;
+    if (fs.precision >= 0 && fs.precision < nc) { nc = fs.precision; bl = str_offset(s, nc); }
+    return fmt_pad(&fs, '<', "", 0, s->data, (size_t)bl, nc);
+}
+
+static Value str_format_dunder_m(Value *args, int nargs, Value kwnames) {
+    if (posargs("__format__", nargs, kwnames, 1, 1) < 0) return VAL_NULL;
+    if (!IS_STR(args[1]))
+        return err_format(&exc_TypeError, "__format__() argument must be str, not %T", args[1]);
+    return str_format_spec(args[0], args[1]);
+}
+
+typedef struct FmtCtx {
+    Value *args;
+    int nargs;
+    Value kwnames;      /* tuple or VAL_NULL; values at args[nargs..] */
+    Value mapping;      /* format_map's mapping, or VAL_NULL */
+    int auto_idx;       /* next automatic index; -1 once manual numbering used */
+    int manual;
+} FmtCtx;
+
+static Value fmt_lookup_kw(FmtCtx *c, const char *name, size_t len) {
+    Value key = str_new(name, len);
+    if (IS_NULL(key)) return key;
+    if (!IS_NULL(c->mapping)) return obj_getitem(c->mapping, key);
+    if (!IS_NULL(c->kwnames)) {
+        Tuple *kt = AS_TUPLE(c->kwnames);
+        for (int64_t i = 0; i < kt->len; i++)
+            if (str_eq(kt->items[i], key)) return c->args[c->nargs + i];
+    }
+    return err_set_value(&exc_KeyError, key);
+}
+
+static int parse_digits(const char *p, size_t n, int64_t *out) {
+    if (n == 0) return 0;
+    int64_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9') return 0;
+        if (v > INT64_MAX / 10 - 10) return 0;
+        v = v * 10 + (p[i] - '0');
+    }
+    *out = v;
+    return 1;
+}
+
+/* The object named by a field name such as "0.attr[key]". */
+static Value fmt_get_field(FmtCtx *c, const char *p, size_t n) {
+    size_t k = 0;
+    while (k < n && p[k] != '.' && p[k] != '[') k++;
+    Value obj;
+    int64_t idx;
+    if (k == 0) {
+        if (c->manual)
+            return err_format(&exc_ValueError,
+                              "cannot switch from manual field specification to automatic field numbering");
+        c->auto_idx++;
+        idx = c->auto_idx - 1;
+        goto positional;
+    }
+    if (parse_digits(p, k, &idx)) {
+        if (c->auto_idx > 0)
+            return err_format(&exc_ValueError,
+                              "cannot switch from automatic field numbering to manual field specification");
+        c->manual = 1;
+positional:
+        if (!IS_NULL(c->mapping) || idx >= c->nargs)
+            return err_format(&exc_IndexError, "Replacement index %d out of range for positional args tuple",
+                              (int)idx);
+        obj = c->args[idx];
+    } else {
+        obj = fmt_lookup_kw(c, p, k);
+    }
+    while (!IS_NULL(obj) && k < n) {
+        if (p[k] == '.') {
+            size_t b = ++k;
+            while (k < n && p[k] != '.' && p[k] != '[') k++;
+            if (k == b) return err_format(&exc_ValueError, "Empty attribute in format string");
+            Value name = str_new(p + b, k - b);
+            if (IS_NULL(name)) return name;
+            obj = obj_getattr(obj, name);
+        } else if (p[k] == '[') {
+            size_t b = ++k;
+            while (k < n && p[k] != ']') k++;
+            if (k >= n) return err_format(&exc_ValueError, "Missing ']' in format string");
+            if (k == b) return err_format(&exc_ValueError, "Empty attribute in format string");
+            int64_t ki;
+            Value key = parse_digits(p + b, k - b, &ki) ? MK_SMALLINT(ki) : str_new(p + b, k - b);
+            if (IS_NULL(key)) return key;
+            obj = obj_getitem(obj, key);
+            k++;
+            if (k < n && p[k] != '.' && p[k] != '[')
+                return err_format(&exc_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
+        } else {
+            return err_format(&exc_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
+        }
+    }
+    return obj;
+}
+
+static Value format_impl(FmtCtx *c, const char *f, size_t len, int depth);
+
+/* One replacement field: text between the braces. */
+static int fmt_field(StrBuf *sb, FmtCtx *c, const char *p, size_t n, int depth) {
+    size_t k = 0;
+    int bracket = 0;
+    while (k < n) {
+        if (p[k] == '[') bracket = 1;
+        else if (p[k] == ']') bracket = 0;
+        else if (!bracket && (p[k] == '!' || p[k] == ':')) break;
+        k++;
+    }
+    Value obj = fmt_get_field(c, p, k);
+    if (IS_NULL(obj)) return -1;
+    if (k < n && p[k] == '!') {
+        if (k + 1 >= n) {
+            err_format(&exc_ValueError, "end of string while looking for conversion specifier");
+            return -1;
+        }
+        if (k + 2 < n && p[k + 2] != ':') {
+            err_format(&exc_ValueError, "expected ':' after conversion specifier");
+            return -1;
+        }
+        char conv = p[k + 1];
+        if (conv == 'r') obj = obj_repr(obj);
+        else if (conv == 's') obj = obj_str(obj);
+        else if (conv == 'a') obj = ascii_of(obj);
+        else {
+            if ((unsigned char)conv < 0x80)
+                err_format(&exc_ValueError, "Unknown conversion specifier %c", conv);
+            else
+                err_format(&exc_ValueError, "Unknown conversion specifier \\x%x", (unsigned)(unsigned char)conv);
+            return -1;
+        }
+        if (IS_NULL(obj)) return -1;
+        k += 2;
+    }
+    Value spec;
+    if (k < n && p[k] == ':') {
+        k++;
+        if (memchr(p + k, '{', n - k)) {
+            if (depth >= 2) { err_format(&exc_ValueError, "Max string recursion exceeded"); return -1; }
+            spec = format_impl(c, p + k, n - k, depth + 1);
+        } else {
+            spec = str_new(p + k, n - k);
+        }
+        if (IS_NULL(spec)) return -1;
+    } else {
+        spec = str_empty();
+    }
+    Value r = (IS_EXACT(obj, type_str) ? str_format_spec(obj, spec) : obj_format(obj, spec));
+    if (IS_NULL(r)) return -1;
+    return sb_put_value_str(sb, r);
+}
+
+static Value format_impl(FmtCtx *c, const char *f, size_t len, int depth) {
+    StrBuf sb; sb_init(&sb);
+    size_t i = 0;
+    while (i < len) {
+        char ch = f[i];
+        if (ch == '}') {
+            if (i + 1 < len && f[i + 1] == '}') { if (sb_putc(&sb, '}') < 0) goto fail; i += 2; continue; }
+            err_format(&exc_ValueError, "Single '}' encountered in format string");
+            goto fail;
+        }
+        if (ch != '{') {
+            size_t j = i;
+            while (j < len && f[j] != '{' && f[j] != '}') j++;
+            if (sb_put(&sb, f + i, j - i) < 0) goto fail;
+            i = j;
+            continue;
+        }
+        if (i + 1 < len && f[i + 1] == '{') { if (sb_putc(&sb, '{') < 0) goto fail; i += 2; continue; }
+        size_t j = i + 1;
+        int nest = 1, bracket = 0;
+        while (j < len) {
+            if (f[j] == '[' ) bracket = 1;
+            else if (f[j] == ']') bracket = 0;
+            else if (f[j] == '{') nest++;
+            else if (f[j] == '}' && !(bracket && nest == 1)) { if (--nest == 0) break; }
+            j++;
+        }
+        if (j >= len) {
+            err_format(&exc_ValueError, nest > 1 || j > i + 1 ? "expected '}' before end of string"
+                                                              : "Single '{' encountered in format string");
+            goto fail;
+        }
+        if (fmt_field(&sb, c, f + i + 1, j - i - 1, depth) < 0) goto fail;
+        i = j + 1;
+    }
+    return sb_finish_str(&sb);
+fail:
+    sb_free(&sb);
+    return VAL_NULL;
+}
+
+Value str_format_method(Value fmt, Value *args, int nargs, Value kwnames) {
+    FmtCtx c = {args, nargs, kwnames, VAL_NULL, 0, 0};
+    return format_impl(&c, STR_DATA(fmt), (size_t)STR_LEN(fmt), 0);
+}
+
+static Value str_format_m(Value *args, int nargs, Value kwnames) {
+    return str_format_method(args[0], args + 1, nargs - 1, kwnames);
+}
+
+static Value str_format_map_m(Value *args, int nargs, Value kwnames) {
+    if (posargs("format_map", nargs, kwnames, 1, 1) < 0) return VAL_NULL;
+    FmtCtx c = {NULL, 0, VAL_NULL, args[1], 0, 0};
+    return format_impl(&c, STR_DATA(args[0]), (size_t)STR_LEN(args[0]), 0);
+}
+
+/* ======================================================================
+ * Special methods, iterator, type
+ * ==================================================================== */
+
+static Value str_new_m(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"object", "encoding", "errors"};
+    Value a[3];
+    if (arg_parse("str", args + 1, nargs - 1, kwnames, names, 3, 0, 0, a) < 0) return VAL_NULL;
+    Type *cls = AS_TYPE(args[0]);
+    Value r;
+    if (IS_NULL(a[1]) && IS_NULL(a[2])) {
+        r = IS_NULL(a[0]) ? str_empty() : obj_str(a[0]);
+    } else {
+        for (int i = 1; i < 3; i++)
+            if (!IS_NULL(a[i]) && !IS_STR(a[i]))
+                return err_format(&exc_TypeError, "str() argument '%s' must be str, not %T", names[i], a[i]);
+        if (IS_NULL(a[0])) return str_empty();
+        if (IS_STR(a[0])) return err_format(&exc_TypeError, "decoding str is not supported");
+        const uint8_t *d; int64_t n;
+        if (!IS_BYTES(a[0]) && !IS_BYTEARRAY(a[0]))
+            return err_format(&exc_TypeError, "decoding to str: need a bytes-like object, %T found", a[0]);
+        if (bytes_view(a[0], &d, &n) < 0) return VAL_NULL;
+        r = str_decode(d, (size_t)n, IS_NULL(a[1]) ? "utf-8" : STR_DATA(a[1]),
+                       IS_NULL(a[2]) ? "strict" : STR_DATA(a[2]));
+    }
+    if (IS_NULL(r) || cls == &type_str) return r;
+    Str *s = str_alloc_type(cls, (size_t)STR_LEN(r));
+    if (!s) return VAL_NULL;
+    memcpy(s->data, STR_DATA(r), (size_t)STR_LEN(r));
+    return str_finish(s);
+}
+
+static Value str_repr_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return str_repr(args[0]);
+}
+
+static Value str_str_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    if (IS_EXACT(args[0], type_str)) return args[0];
+    return str_new(STR_DATA(args[0]), (size_t)STR_LEN(args[0]));
+}
+
+static Value str_hash_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return int_from_i64(str_hash(args[0]));
+}
+
+static Value str_len_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return MK_SMALLINT(SELF(args)->nchars);
+}
+
+static Value str_getitem_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    Value k = args[1];
+    if (IS_SMALLINT(k)) return str_getitem_index(args[0], AS_SMALLINT(k));
+    if (IS_EXACT(k, type_slice)) {
+        int64_t start, stop, step;
+        if (slice_indices(k, SELF(args)->nchars, &start, &stop, &step) < 0) return VAL_NULL;
+        if (step == 1 && start == 0 && stop >= SELF(args)->nchars && IS_EXACT(args[0], type_str))
+            return args[0];
+        return str_slice(args[0], start, stop, step);
+    }
+    if (!IS_INT(k) && IS_NULL(val_type(k)->slots[SM_INDEX]))
+        return err_format(&exc_TypeError, "string indices must be integers, not '%s'", val_type_name(k));
+    int64_t i;
+    if (obj_index_i64(k, &i) < 0) return VAL_NULL;
+    return str_getitem_index(args[0], i);
+}
+
+/* Let a user type's reflected method have a go; builtins get CPython's message. */
+static int defer_to_other(Value other, SpecialMethod rsm) {
+    Type *t = val_type(other);
+    return TYPE_HAS(t, TF_HEAPTYPE) && !IS_NULL(t->slots[rsm]);
+}
+
+static Value str_add_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    Value b = args[1];
+    if (IS_STR(b)) return str_concat(args[0], b);
+    if (defer_to_other(b, SM_RADD)) return VAL_NOTIMPLEMENTED;
+    return err_format(&exc_TypeError, "can only concatenate str (not \"%s\") to str", val_type_name(b));
+}
+
+static Value str_repeat(Value s, Value n) {
+    if (!IS_INT(n) && IS_NULL(val_type(n)->slots[SM_INDEX])) {
+        if (defer_to_other(n, SM_RMUL)) return VAL_NOTIMPLEMENTED;
+        return err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", val_type_name(n));
+    }
+    int64_t k;
+    if (obj_index_i64(n, &k) < 0) {
+        if (err_matches(&exc_OverflowError) || err_matches(&exc_IndexError)) {
+            err_clear();
+            return err_format(&exc_OverflowError, "cannot fit 'int' into an index-sized integer");
+        }
+        return VAL_NULL;
+    }
+    Str *x = AS_STR(s);
+    if (k <= 0 || x->len == 0) return str_empty();
+    if (k == 1 && IS_EXACT(s, type_str)) return s;
+    if (x->len > INT64_MAX / k / 2) return err_no_memory();
+    Str *r = str_alloc((size_t)(x->len * k));
+    if (!r) return VAL_NULL;
+    if (x->len == 1) memset(r->data, x->data[0], (size_t)k);
+    else {
+        memcpy(r->data, x->data, (size_t)x->len);
+        int64_t done = x->len, total = x->len * k;
+        while (done < total) {
+            int64_t n2 = done < total - done ? done : total - done;
+            memcpy(r->data + done, r->data, (size_t)n2);
+            done += n2;
+        }
+    }
+    r->data[r->len] = '\0';
+    r->nchars = x->nchars * k;
+    return MK_OBJ(r);
+}
+
+static Value str_mul_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return str_repeat(args[0], args[1]);
+}
+
+static Value str_mod_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return str_mod_format(args[0], args[1]);
+}
+
+static Value str_rmod_m(Value *args, int nargs, Value kwnames) {
+    (void)args; (void)nargs; (void)kwnames;
+    return VAL_NOTIMPLEMENTED;
+}
+
+static Value cmp_common(Value *args, int op) {
+    Value b = args[1];
+    if (!IS_STR(b)) return VAL_NOTIMPLEMENTED;
+    if (op == 0) return MK_BOOL(str_eq(args[0], b));
+    if (op == 1) return MK_BOOL(!str_eq(args[0], b));
+    int c = str_compare(args[0], b);
+    switch (op) {
+    case 2: return MK_BOOL(c < 0);
+    case 3: return MK_BOOL(c <= 0);
+    case 4: return MK_BOOL(c > 0);
+    default: return MK_BOOL(c >= 0);
+    }
+}
+
+static Value str_eq_m(Value *a, int n, Value k) { (void)n; (void)k; return cmp_common(a, 0); }
+static Value str_ne_m(Value *a, int n, Value k) { (void)n; (void)k; return cmp_common(a, 1); }
+static Value str_lt_m(Value *a, int n, Value k) { (void)n; (void)k; return cmp_common(a, 2); }
+static Value str_le_m(Value *a, int n, Value k) { (void)n; (void)k; return cmp_common(a, 3); }
+static Value str_gt_m(Value *a, int n, Value k) { (void)n; (void)k; return cmp_common(a, 4); }
+static Value str_ge_m(Value *a, int n, Value k) { (void)n; (void)k; return cmp_common(a, 5); }
+
+static Value str_getnewargs_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    Value s = str_new(STR_DATA(args[0]), (size_t)STR_LEN(args[0]));
+    if (IS_NULL(s)) return s;
+    return tuple_pack(1, s);
+}
+
+static Value str_sizeof_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return MK_SMALLINT((int64_t)val_type(args[0])->basicsize + SELF(args)->len + 1);
+}
+
+/* ---- str_iterator ---- */
+typedef struct StrIter {
+    Obj     header;
+    Value   s;          /* the str, VAL_NULL once exhausted */
+    int64_t pos;        /* byte offset */
+    int64_t idx;        /* char index (for __length_hint__) */
+} StrIter;
+
+static void striter_trace(Obj *o) { gc_mark_value(((StrIter *)o)->s); }
+
+Type type_str_iterator;
+
+Value str_iter(Value s) {
+    StrIter *it = (StrIter *)gc_alloc(&type_str_iterator, sizeof(StrIter));
+    if (!it) return VAL_NULL;
+    it->s = s;
+    it->pos = 0;
+    it->idx = 0;
+    return MK_OBJ(it);
+}
+
+static Value striter_next_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    StrIter *it = (StrIter *)AS_OBJ(args[0]);
+    if (IS_NULL(it->s)) return VAL_NULL;
+    Str *s = AS_STR(it->s);
+    if (it->pos >= s->len) { it->s = VAL_NULL; return VAL_NULL; }
+    uint32_t c;
+    int n = utf8_dec((const unsigned char *)s->data + it->pos, &c);
+    Value r = n <= 2 ? str_new(s->data + it->pos, (size_t)n) : str_from_codepoint(c);
+    it->pos += n;
+    it->idx++;
+    return r;
+}
+
+static Value striter_iter_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return args[0];
+}
+
+static Value striter_hint_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    StrIter *it = (StrIter *)AS_OBJ(args[0]);
+    if (IS_NULL(it->s)) return MK_SMALLINT(0);
+    return MK_SMALLINT(AS_STR(it->s)->nchars - it->idx);
+}
+
+static const MethodDef striter_methods[] = {
+    {"__next__", striter_next_m, 0, NULL},
+    {"__iter__", striter_iter_m, 0, NULL},
+    {"__length_hint__", striter_hint_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+Type type_str_iterator = {
+    .tp_name = "str_iterator", .base = &type_object,
+    .basicsize = sizeof(StrIter), .trace = striter_trace,
+    .methods = striter_methods,
+};
+
+static Value str_iter_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return str_iter(args[0]);
+}
+
+static const MethodDef str_methods[] = {
+    {"__new__", str_new_m, METH_STATIC, NULL},
+    {"__repr__", str_repr_m, 0, NULL},
+    {"__str__", str_str_m, 0, NULL},
+    {"__hash__", str_hash_m, 0, NULL},
+    {"__len__", str_len_m, 0, NULL},
+    {"__getitem__", str_getitem_m, 0, NULL},
+    {"__contains__", str_contains_m, 0, NULL},
+    {"__iter__", str_iter_m, 0, NULL},
+    {"__add__", str_add_m, 0, NULL},
+    {"__mul__", str_mul_m, 0, NULL},
+    {"__rmul__", str_mul_m, 0, NULL},
+    {"__mod__", str_mod_m, 0, NULL},
+    {"__rmod__", str_rmod_m, 0, NULL},
+    {"__eq__", str_eq_m, 0, NULL},
+    {"__ne__", str_ne_m, 0, NULL},
+    {"__lt__", str_lt_m, 0, NULL},
+    {"__le__", str_le_m, 0, NULL},
+    {"__gt__", str_gt_m, 0, NULL},
+    {"__ge__", str_ge_m, 0, NULL},
+    {"__format__", str_format_dunder_m, 0, NULL},
+    {"__getnewargs__", str_getnewargs_m, 0, NULL},
+    {"__sizeof__", str_sizeof_m, 0, NULL},
+    {"split", str_split_m, 0, NULL},
+    {"rsplit", str_rsplit_m, 0, NULL},
+    {"splitlines", str_splitlines_m, 0, NULL},
+    {"join", str_join_m, 0, NULL},
+    {"strip", str_strip_m, 0, NULL},
+    {"lstrip", str_lstrip_m, 0, NULL},
+    {"rstrip", str_rstrip_m, 0, NULL},
+    {"startswith", str_startswith_m, 0, NULL},
+    {"endswith", str_endswith_m, 0, NULL},
+    {"find", str_find_m, 0, NULL},
+    {"rfind", str_rfind_m, 0, NULL},
+    {"index", str_index_m, 0, NULL},
+    {"rindex", str_rindex_m, 0, NULL},
+    {"count", str_count_m, 0, NULL},
+    {"replace", str_replace_m, 0, NULL},
+    {"upper", str_upper_m, 0, NULL},
+    {"lower", str_lower_m, 0, NULL},
+    {"title", str_title_m, 0, NULL},
+    {"capitalize", str_capitalize_m, 0, NULL},
+    {"swapcase", str_swapcase_m, 0, NULL},
+    {"casefold", str_casefold_m, 0, NULL},
+    {"isalpha", str_isalpha_m, 0, NULL},
+    {"isdigit", str_isdigit_m, 0, NULL},
+    {"isdecimal", str_isdecimal_m, 0, NULL},
+    {"isnumeric", str_isnumeric_m, 0, NULL},
+    {"isalnum", str_isalnum_m, 0, NULL},
+    {"isspace", str_isspace_m, 0, NULL},
+    {"isupper", str_isupper_m, 0, NULL},
+    {"islower", str_islower_m, 0, NULL},
+    {"istitle", str_istitle_m, 0, NULL},
+    {"isidentifier", str_isidentifier_m, 0, NULL},
+    {"isprintable", str_isprintable_m, 0, NULL},
+    {"isascii", str_isascii_m, 0, NULL},
+    {"format", str_format_m, 0, NULL},
+    {"format_map", str_format_map_m, 0, NULL},
+    {"zfill", str_zfill_m, 0, NULL},
+    {"center", str_center_m, 0, NULL},
+    {"ljust", str_ljust_m, 0, NULL},
+    {"rjust", str_rjust_m, 0, NULL},
+    {"partition", str_partition_m, 0, NULL},
+    {"rpartition", str_rpartition_m, 0, NULL},
+    {"expandtabs", str_expandtabs_m, 0, NULL},
+    {"encode", str_encode_m, 0, NULL},
+    {"removeprefix", str_removeprefix_m, 0, NULL},
+    {"removesuffix", str_removesuffix_m, 0, NULL},
+    {"maketrans", str_maketrans_m, METH_STATIC, NULL},
+    {"translate", str_translate_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+Type type_str = {
+    .tp_name = "str", .base = &type_object,
+    .flags = TF_BASETYPE | TF_STR_SUBCLASS,
+    .basicsize = sizeof(Str),
+    .methods = str_methods,
+};

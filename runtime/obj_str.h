@@ -1,0 +1,82 @@
+/* obj_str.h - str: immutable UTF-8 text.
+ *
+ * The bytes are stored inline after the type's fixed part (at offset
+ * type->basicsize: right after the Str for exact str, after the __dict__ slot
+ * and any other fixed slots for subclass instances), NUL-terminated, and
+ * `data` points at them, so STR_DATA is O(1) for every layout.  Only
+ * str_alloc/str_alloc_type may create str objects.  `len` counts
+ * bytes, `nchars` code points; when they are equal the string is ASCII and
+ * indexing is O(1).  Non-ASCII indexing walks the UTF-8 (obj_str.c may cache
+ * a position index).  hash is -1 until computed.  Identifiers and attribute
+ * names are interned: equal interned strings are the same object, so
+ * attribute lookup compares pointers first.
+ */
+#ifndef GILPY_OBJ_STR_H
+#define GILPY_OBJ_STR_H
+
+#include <stddef.h>
+#include "object.h"
+
+typedef struct Str {
+    Obj     header;         /* aux: STRF_* */
+    int64_t len;            /* bytes, without the NUL */
+    int64_t nchars;         /* code points */
+    int64_t hash;           /* -1 until computed */
+    char   *data;           /* -> the inline UTF-8, NUL-terminated */
+} Str;
+
+enum { STRF_INTERNED = 1u << 0 };
+
+#define AS_STR(v)        ((Str *)AS_OBJ(v))
+#define STR_DATA(v)      (AS_STR(v)->data)
+#define STR_LEN(v)       (AS_STR(v)->len)
+#define STR_IS_ASCII(s)  ((s)->len == (s)->nchars)
+
+/* Construction.  `s` must be valid UTF-8 (str_new_checked validates). */
+Value str_new(const char *s, size_t len);
+Value str_from_c(const char *s);
+Value str_new_checked(const char *s, size_t len);   /* UnicodeDecodeError if bad */
+/* Decode bytes with errors='replace' semantics (for reading from the OS). */
+Value str_decode_utf8_lossy(const char *s, size_t len);
+Value str_from_codepoint(uint32_t cp);
+Value str_empty(void);
+/* An uninitialised str of `len` bytes to fill in, then str_finish. */
+Str  *str_alloc(size_t len);
+/* The same for an instance of a str subclass `cls` (its __dict__ slot, if
+ * any, is set to VAL_NULL). */
+Str  *str_alloc_type(Type *cls, size_t len);
+Value str_finish(Str *s);                 /* computes nchars; returns the Value */
+
+/* Interning. */
+Value str_intern(Value s);                /* the canonical copy of s */
+Value str_intern_c(const char *s);        /* interned str from a C string */
+/* Interned strings are immortal: the GC calls this to mark them as roots. */
+void  str_mark_interned(void);
+
+/* Codecs (utf-8, ascii, latin-1; errors strict/ignore/replace, plus
+ * backslashreplace/xmlcharrefreplace for encoding).  CPython's
+ * LookupError/UnicodeError messages.  `errors` NULL means "strict". */
+Value str_decode(const uint8_t *data, size_t len, const char *encoding, const char *errors);
+Value str_encode(Value s, const char *encoding, const char *errors);
+
+/* Queries. */
+int64_t str_hash(Value s);
+int   str_eq(Value a, Value b);           /* both str: same text? */
+int   str_eq_c(Value a, const char *s);
+int   str_compare(Value a, Value b);      /* <0, 0, >0 by code point */
+Value str_concat(Value a, Value b);
+Value str_getitem_index(Value s, int64_t i);        /* s[i], IndexError */
+Value str_slice(Value s, int64_t start, int64_t stop, int64_t step);
+uint32_t str_char_at(Value s, int64_t i);            /* code point at char index */
+/* Byte offset of char index i (0 <= i <= nchars). */
+int64_t str_byte_offset(Value s, int64_t i);
+Value str_repr(Value s);                  /* 'text' with CPython's quoting */
+Value str_join(Value sep, Value iterable);
+Value str_mod_format(Value fmt, Value args);         /* fmt % args */
+Value str_format_method(Value fmt, Value *args, int nargs, Value kwnames);
+/* format(x, spec) for str values. */
+Value str_format_spec(Value s, Value spec);
+/* Iterator over a str's characters. */
+Value str_iter(Value s);
+
+#endif

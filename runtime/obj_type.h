@@ -1,0 +1,63 @@
+/* obj_type.h - internals shared by the type machinery, the descriptors and
+ * the VM (beyond the public part in object.h). */
+#ifndef GILPY_OBJ_TYPE_H
+#define GILPY_OBJ_TYPE_H
+
+#include "object.h"
+
+/* type.__call__: __new__ then __init__. */
+Value type_call(Value cls, Value *args, int nargs, Value kwnames);
+/* type.__getattribute__ / __setattr__ (v VAL_NULL deletes). */
+Value type_getattr(Value cls, Value name, int suppress_missing);
+int   type_setattr(Value cls, Value name, Value v);
+/* Apply the descriptor protocol: descr.__get__(obj, type) if it has one. */
+Value descr_get(Value descr, Value obj, Value type);
+/* Module name of a builtin type for its repr, or NULL for builtins. */
+const char *type_module_name(Type *t);
+/* The __dict__ getset descriptor for instances of t. */
+Value type_instance_dict_descr(Type *t);
+
+/* runtime/obj_func.c: native callables and descriptors */
+typedef struct BuiltinFn {
+    Obj   header;
+    const MethodDef *def;
+    Value self;             /* receiver prepended to the arguments, or VAL_NULL */
+    Value module;           /* __module__ / __self__ of module functions */
+} BuiltinFn;
+
+typedef struct MethodDescr {   /* a native method in a type's dict */
+    Obj   header;
+    const MethodDef *def;
+    Type *owner;
+} MethodDescr;
+
+typedef struct GetSetDescr {
+    Obj   header;
+    const GetSetDef *def;
+    Type *owner;
+} GetSetDescr;
+
+typedef struct BoundMethod {   /* a Python function (or any callable) bound to self */
+    Obj   header;
+    Value func;
+    Value self;
+} BoundMethod;
+
+Value getset_descr_new(Type *owner, const GetSetDef *def);
+Value method_new(Value func, Value self);          /* bound method */
+Value staticmethod_new(Value func);
+Value classmethod_new(Value func);
+/* Call a native callable object (builtin function, method descriptor). */
+Value native_call(Value callable, Value *args, int nargs, Value kwnames);
+
+/* Like obj_call_special, with keyword arguments. */
+Value obj_call_special_kw(Value v, SpecialMethod sm, Value *args, int nargs, Value kwnames);
+/* AttributeError with name= and obj= set, message formatted after them. */
+Value err_set_attribute_error(Value obj, Value name, const char *fmt, ...);
+
+/* From the VM: the globals dict of the innermost Python frame (VAL_NULL if none). */
+Value vm_current_globals(void);
+/* From the VM: super()'s implicit arguments from the calling frame. */
+int   vm_super_args(Value *type, Value *obj);
+
+#endif

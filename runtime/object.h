@@ -1,0 +1,283 @@
+/* object.h - the object header, type objects, and the object protocols.
+ *
+ * Every heap object starts with an Obj header: its type and GC bits.  A type
+ * is itself an object (a Type) holding its name, bases, MRO, a dict of
+ * attributes and a cache of special methods.
+ *
+ * Special methods.  Every special method ("dunder") a type has, builtin or
+ * user-defined, is an ordinary attribute in some dict along its MRO: `list`
+ * has a native `__getitem__` in its dict, a user class may define its own in
+ * Python.  `Type.slots[SM_x]` caches the result of looking `__x__` up along
+ * the MRO (VAL_NULL when absent), recomputed when a class or one of its bases
+ * changes.  The protocols below (obj_getitem, obj_repr, ...) call the cached
+ * slot: a native one through its C pointer with no allocation, a Python one
+ * through the VM.  Hot paths for builtin types (int + int, list[i]) are in
+ * the VM before any of this.  One mechanism serves `len(x)`, `x.__len__()`,
+ * `super().__init__()` and `object.__new__(cls)` alike.
+ *
+ * Calling convention for native code (NativeFn): positional arguments in
+ * args[0..nargs), then the values of keyword arguments, whose names are in
+ * kwnames (a tuple of str, or VAL_NULL when there are none).  A method gets
+ * its receiver as args[0].  A failing function sets the thread's pending
+ * exception (runtime/error.h) and returns VAL_NULL; a successful one never
+ * returns VAL_NULL.
+ *
+ * Memory.  Objects come from gc_alloc (runtime/gc.h) zeroed.  C code may hold
+ * Values in locals freely: the collector scans every thread's C stack
+ * conservatively.  Values stored in malloc'd memory are invisible to it, so
+ * keep them in objects (a list or tuple as scratch) or in gc roots.
+ */
+#ifndef GILPY_OBJECT_H
+#define GILPY_OBJECT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "ops.h"
+#include "value.h"
+
+typedef struct Type Type;
+
+/* ---- the header ---------------------------------------------------------- */
+typedef struct Obj {
+    Type *type;
+    uint32_t gcflags;   /* GCF_* below; owned by the collector */
+    uint32_t aux;       /* free for the type's own use (e.g. str hash flags) */
+} Obj;
+
+enum {
+    GCF_MARK   = 1u << 0,   /* reached in the current collection */
+    GCF_STATIC = 1u << 1,   /* not on the GC heap (static type objects) */
+    GCF_FINAL  = 1u << 2,   /* type has a finalizer to run at sweep */
+};
+
+/* ---- native functions ---------------------------------------------------- */
+typedef Value (*NativeFn)(Value *args, int nargs, Value kwnames);
+
+enum {
+    METH_CLASS  = 1u << 0,  /* classmethod: args[0] is the class */
+    METH_STATIC = 1u << 1,  /* staticmethod: no receiver */
+};
+
+typedef struct MethodDef {
+    const char *name;
+    NativeFn fn;
+    uint32_t flags;         /* METH_* */
+    const char *doc;
+} MethodDef;
+
+/* A computed attribute of a builtin type (a "getset descriptor"). set is NULL
+ * for read-only attributes; set receives VAL_NULL to delete. */
+typedef struct GetSetDef {
+    const char *name;
+    Value (*get)(Value self);
+    int (*set)(Value self, Value v);   /* 0 ok, -1 error */
+    const char *doc;
+} GetSetDef;
+
+/* ---- special methods ------------------------------------------------------ */
+/* One X-macro list; the binary operators follow ast.h's BinOpKind order. */
+#define SPECIAL_METHODS(X)                                                   \
+    X(REPR, "__repr__") X(STR, "__str__") X(HASH, "__hash__")                \
+    X(BOOL, "__bool__") X(LEN, "__len__") X(ITER, "__iter__")                \
+    X(NEXT, "__next__") X(CALL, "__call__")                                  \
+    X(GETATTRIBUTE, "__getattribute__") X(GETATTR, "__getattr__")            \
+    X(SETATTR, "__setattr__") X(DELATTR, "__delattr__")                      \
+    X(GETITEM, "__getitem__") X(SETITEM, "__setitem__")                      \
+    X(DELITEM, "__delitem__") X(CONTAINS, "__contains__")                    \
+    X(MISSING, "__missing__") X(REVERSED, "__reversed__")                    \
+    X(LT, "__lt__") X(LE, "__le__") X(EQ, "__eq__") X(NE, "__ne__")          \
+    X(GT, "__gt__") X(GE, "__ge__")                                          \
+    X(ADD, "__add__") X(SUB, "__sub__") X(MUL, "__mul__")                    \
+    X(MATMUL, "__matmul__") X(TRUEDIV, "__truediv__")                        \
+    X(FLOORDIV, "__floordiv__") X(MOD, "__mod__") X(POW, "__pow__")          \
+    X(LSHIFT, "__lshift__") X(RSHIFT, "__rshift__") X(OR, "__or__")          \
+    X(XOR, "__xor__") X(AND, "__and__")                                      \
+    X(RADD, "__radd__") X(RSUB, "__rsub__") X(RMUL, "__rmul__")              \
+    X(RMATMUL, "__rmatmul__") X(RTRUEDIV, "__rtruediv__")                    \
+    X(RFLOORDIV, "__rfloordiv__") X(RMOD, "__rmod__") X(RPOW, "__rpow__")    \
+    X(RLSHIFT, "__rlshift__") X(RRSHIFT, "__rrshift__") X(ROR, "__ror__")    \
+    X(RXOR, "__rxor__") X(RAND, "__rand__")                                  \
+    X(IADD, "__iadd__") X(ISUB, "__isub__") X(IMUL, "__imul__")              \
+    X(IMATMUL, "__imatmul__") X(ITRUEDIV, "__itruediv__")                    \
+    X(IFLOORDIV, "__ifloordiv__") X(IMOD, "__imod__") X(IPOW, "__ipow__")    \
+    X(ILSHIFT, "__ilshift__") X(IRSHIFT, "__irshift__") X(IOR, "__ior__")    \
+    X(IXOR, "__ixor__") X(IAND, "__iand__")                                  \
+    X(DIVMOD, "__divmod__") X(RDIVMOD, "__rdivmod__")                        \
+    X(NEG, "__neg__") X(POS, "__pos__") X(INVERT, "__invert__")              \
+    X(ABS, "__abs__") X(INT, "__int__") X(FLOAT, "__float__")                \
+    X(INDEX, "__index__") X(ROUND, "__round__") X(FORMAT, "__format__")      \
+    X(ENTER, "__enter__") X(EXIT, "__exit__")                                \
+    X(GET, "__get__") X(SET, "__set__") X(DELETE, "__delete__")              \
+    X(INIT, "__init__") X(NEW, "__new__") X(DEL, "__del__")                  \
+    X(INIT_SUBCLASS, "__init_subclass__") X(SET_NAME, "__set_name__")        \
+    X(CLASS_GETITEM, "__class_getitem__") X(LENGTH_HINT, "__length_hint__")  \
+    X(INSTANCECHECK, "__instancecheck__") X(SUBCLASSCHECK, "__subclasscheck__")
+
+typedef enum {
+#define SM_ENUM(id, name) SM_##id,
+    SPECIAL_METHODS(SM_ENUM)
+#undef SM_ENUM
+    SM__COUNT
+} SpecialMethod;
+
+/* The rich-comparison slots in CmpOpKind order (ast.h: EQ NE LT LE GT GE). */
+#define SM_FOR_CMP(op) ((SpecialMethod)((const int[]){SM_EQ, SM_NE, SM_LT, SM_LE, SM_GT, SM_GE}[op]))
+
+extern const char *const sm_names[SM__COUNT];   /* "__repr__", ... */
+extern Value sm_name_values[SM__COUNT];         /* the same, interned str */
+
+/* ---- type objects -------------------------------------------------------- */
+enum {
+    TF_HEAPTYPE        = 1u << 0,   /* created by a class statement */
+    TF_BASETYPE        = 1u << 1,   /* may be subclassed */
+    TF_HAS_DICT        = 1u << 2,   /* instances have a __dict__ at dictoffset */
+    TF_INT_SUBCLASS    = 1u << 3,
+    TF_FLOAT_SUBCLASS  = 1u << 4,
+    TF_STR_SUBCLASS    = 1u << 5,
+    TF_BYTES_SUBCLASS  = 1u << 6,
+    TF_TUPLE_SUBCLASS  = 1u << 7,
+    TF_LIST_SUBCLASS   = 1u << 8,
+    TF_DICT_SUBCLASS   = 1u << 9,
+    TF_SET_SUBCLASS    = 1u << 10,
+    TF_TYPE_SUBCLASS   = 1u << 11,
+    TF_EXC_SUBCLASS    = 1u << 12,  /* BaseException and its subclasses */
+    TF_ABSTRACT        = 1u << 13,  /* cannot be instantiated from Python */
+    TF_IMMUTABLE       = 1u << 14,  /* builtin type: its attributes are read-only */
+};
+
+struct Type {
+    Obj      header;
+    const char *tp_name;       /* builtins: "int", "builtin_function_or_method";
+                                  heap types: NULL (use `name`) */
+    Type    *base;             /* __base__: the base whose layout instances extend */
+    uint32_t flags;            /* TF_* */
+    uint32_t basicsize;        /* bytes of an instance */
+    uint32_t dictoffset;       /* offset of the instance's Value __dict__, 0 if none */
+    uint32_t version;          /* bumped whenever this type or a base changes;
+                                  inline caches compare it */
+    void   (*trace)(Obj *);    /* marks the instance's children; NULL if none */
+    void   (*finalize)(Obj *); /* frees malloc'd parts at sweep; NULL if none */
+    const MethodDef *methods;  /* builtins: put into dict by type_ready */
+    const GetSetDef *getsets;
+    Value    name;             /* str __name__ */
+    Value    qualname;         /* str __qualname__ */
+    Value    bases;            /* tuple __bases__ */
+    Value    mro;              /* tuple __mro__ */
+    Value    dict;             /* dict of attributes */
+    Value    subclasses;       /* list of direct subclasses (for slot updates) */
+    Value    slots[SM__COUNT]; /* cached special-method lookup; VAL_NULL absent */
+};
+
+/* An instance of a user class with no builtin base: header + __dict__. */
+typedef struct Instance {
+    Obj   header;
+    Value dict;
+} Instance;
+
+/* The builtin types every file may name. Each lives in runtime/obj_<x>.c. */
+extern Type type_object, type_type, type_none, type_notimplemented, type_ellipsis,
+    type_bool, type_int, type_float, type_complex, type_str, type_bytes, type_bytearray,
+    type_list, type_tuple, type_dict, type_set, type_frozenset, type_range,
+    type_slice, type_function, type_builtin_function, type_method, type_code,
+    type_cell, type_property, type_staticmethod, type_classmethod, type_super,
+    type_generator, type_module, type_traceback, type_getset_descriptor,
+    type_method_descriptor, type_classmethod_descriptor, type_wrapper_descriptor;
+
+/* NotImplemented and Ellipsis are static objects. */
+extern Obj notimplemented_obj, ellipsis_obj;
+#define VAL_NOTIMPLEMENTED MK_OBJ(&notimplemented_obj)
+#define VAL_ELLIPSIS       MK_OBJ(&ellipsis_obj)
+
+/* The type of any value. */
+static inline Type *val_type(Value v) {
+    if (IS_OBJ(v)) return AS_OBJ(v)->type;
+    if (IS_FLOAT(v)) return &type_float;
+    if (IS_SMALLINT(v)) return &type_int;
+    if (IS_BOOL(v)) return &type_bool;
+    return &type_none;
+}
+
+#define TYPE_HAS(t, f)        (((t)->flags & (f)) != 0)
+#define VAL_HAS_TF(v, f)      (IS_OBJ(v) && TYPE_HAS(AS_OBJ(v)->type, f))
+/* Fast "is an instance of (a subclass of) X" for the builtin families. */
+#define IS_STR(v)   VAL_HAS_TF(v, TF_STR_SUBCLASS)
+#define IS_TUPLE(v) VAL_HAS_TF(v, TF_TUPLE_SUBCLASS)
+#define IS_LIST(v)  VAL_HAS_TF(v, TF_LIST_SUBCLASS)
+#define IS_DICT(v)  VAL_HAS_TF(v, TF_DICT_SUBCLASS)
+#define IS_TYPE(v)  VAL_HAS_TF(v, TF_TYPE_SUBCLASS)
+#define IS_EXC(v)   VAL_HAS_TF(v, TF_EXC_SUBCLASS)
+#define IS_BYTES(v) VAL_HAS_TF(v, TF_BYTES_SUBCLASS)
+/* ints: small, or heap Int (big, or an instance of an int subclass), or bool */
+#define IS_INT(v)   (IS_SMALLINT(v) || IS_BOOL(v) || VAL_HAS_TF(v, TF_INT_SUBCLASS))
+#define IS_FLOATOBJ(v) (IS_FLOAT(v) || VAL_HAS_TF(v, TF_FLOAT_SUBCLASS))
+/* Exactly the builtin type (no subclass). */
+#define IS_EXACT(v, t) (IS_OBJ(v) && AS_OBJ(v)->type == &(t))
+#define AS_TYPE(v)  ((Type *)AS_OBJ(v))
+
+/* ---- type machinery (runtime/obj_type.c) ---------------------------------- */
+void  type_ready(Type *t);                  /* finish a static builtin type */
+int   type_is_subtype(Type *a, Type *b);    /* a is b or derives from it */
+int   val_isinstance(Value v, Type *t);     /* exact MRO test, no __instancecheck__ */
+Value type_lookup(Type *t, Value name);     /* MRO search; VAL_NULL if absent (no error) */
+Value type_lookup_c(Type *t, const char *name);
+const char *type_name(Type *t);             /* __name__ as a C string */
+#define val_type_name(v) type_name(val_type(v))
+/* Recompute t->slots (and its subclasses') after a change of `name` (or all
+ * slots when name is VAL_NULL). */
+void  type_update_slots(Type *t, Value name);
+/* Create a class: type(name, bases, dict). */
+Value type_new_class(Type *meta, Value name, Value bases, Value dict, Value kwnames_kwargs);
+/* A new heap object of type t whose size is t->basicsize, zeroed. */
+Obj  *obj_new_instance(Type *t);
+
+/* Native function objects for a module or a type's dict. */
+Value builtin_fn_new(const MethodDef *def, Value self_or_module);
+/* Add functions to a dict (module namespaces, type dicts). */
+void  dict_add_methods(Value dict, const MethodDef *defs, Value self_or_module);
+
+/* ---- the object protocols (runtime/abstract.c) ---------------------------- */
+/* All return VAL_NULL / -1 with an exception set on failure. */
+Value   obj_repr(Value v);
+Value   obj_str(Value v);
+Value   obj_ascii(Value v);
+int64_t obj_hash(Value v);                  /* -1 on error (never a real hash) */
+int     obj_truthy(Value v);                /* 1, 0, -1 */
+int64_t obj_len(Value v);                   /* -1 on error */
+Value   obj_richcompare(Value a, Value b, int cmpop);  /* CmpOpKind EQ..GE */
+int     obj_eq(Value a, Value b);           /* identity, then ==; 1, 0, -1 */
+int     obj_richcompare_bool(Value a, Value b, int cmpop); /* 1, 0, -1 */
+Value   obj_getattr(Value o, Value name);   /* name: str */
+Value   obj_getattr_c(Value o, const char *name);
+/* Like obj_getattr but VAL_NULL with no exception when the attribute is missing. */
+Value   obj_getattr_opt(Value o, Value name);
+int     obj_setattr(Value o, Value name, Value v);   /* v VAL_NULL deletes */
+int     obj_hasattr(Value o, Value name);   /* 1, 0, -1 */
+/* object's default attribute protocol (object.__getattribute__/__setattr__) */
+Value   obj_generic_getattr(Value o, Value name, int suppress_missing);
+int     obj_generic_setattr(Value o, Value name, Value v);
+Value  *obj_dict_ptr(Value o);              /* the instance __dict__ slot or NULL */
+Value   obj_getitem(Value o, Value key);
+int     obj_setitem(Value o, Value key, Value v);
+int     obj_delitem(Value o, Value key);
+int     obj_contains(Value container, Value item);   /* 1, 0, -1 */
+Value   obj_iter(Value o);
+/* Next item; VAL_NULL with no exception set when the iterator is exhausted. */
+Value   obj_next(Value it);
+Value   obj_binop(Value a, Value b, int op);         /* BinOpKind */
+Value   obj_inplace_binop(Value a, Value b, int op); /* a op= b */
+Value   obj_unaryop(Value a, int op);                /* UnaryOpKind (not NOT) */
+Value   obj_format(Value v, Value spec);             /* format(v, spec) */
+/* __index__ of v as an int64; on overflow raises err_type(msg, type) where msg
+ * names the type ("cannot fit 'int' into an index-sized integer"). */
+int     obj_index_i64(Value v, int64_t *out);
+Value   obj_index(Value v);                          /* an int, via __index__ */
+/* Call the special method `sm` of v's type with args (receiver first);
+ * VAL_NULL with no exception set if the type lacks it. */
+Value   obj_call_special(Value v, SpecialMethod sm, Value *args, int nargs);
+/* Call o.name(*args). */
+Value   obj_call_method(Value o, const char *name, Value *args, int nargs);
+/* Collect an iterable into a new list / tuple. */
+Value   seq_to_list(Value iterable);
+Value   seq_to_tuple(Value iterable);
+
+#endif

@@ -1,0 +1,96 @@
+/* state.h - the two structs that hold all interpreter state.
+ *
+ * Interp: what all threads share (modules, builtins, the heap, configuration).
+ * There is one, `interp`.  ThreadState: what each Python thread owns (its
+ * frames, value stack, pending exception, recursion depth, eval-breaker word).
+ * The split is also the list of what a fork child must reset: everything in
+ * ThreadState of threads other than the forking one.
+ *
+ * Protection: fields of Interp and of every ThreadState are read and written
+ * only by the thread holding the GIL, unless the field's comment says
+ * otherwise.
+ */
+#ifndef GILPY_STATE_H
+#define GILPY_STATE_H
+
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include "object.h"
+
+struct Frame;
+
+/* Bits of ThreadState.eval_breaker: why the eval loop must look up. */
+enum {
+    EB_GIL_DROP_REQUEST = 1u << 0,  /* another thread wants the GIL */
+    EB_SIGNALS_PENDING  = 1u << 1,  /* a signal handler must run (main thread) */
+    EB_ASYNC_EXC        = 1u << 2,  /* an exception was injected into this thread */
+    EB_GC_REQUEST       = 1u << 3,
+};
+
+typedef struct ThreadState {
+    struct ThreadState *prev, *next;  /* interp.threads list */
+    /* -- execution -- */
+    struct Frame *frame;              /* innermost running frame, NULL when idle */
+    Value   *stack_base;              /* this thread's value stack (mmap'd) */
+    Value   *stack_limit;
+    Value   *stack_top;               /* first free slot above the innermost frame */
+    Value    exc;                     /* pending exception instance or VAL_NULL */
+    Value    handled_exc;             /* the exception being handled (sys.exc_info) */
+    int      recursion_depth;         /* Python frames + native re-entries */
+    int      recursion_headroom;      /* >0 while handling RecursionError */
+    /* -- the GIL -- */
+    volatile uint32_t eval_breaker;   /* EB_* bits; written by other threads
+                                         with atomics, read by the eval loop */
+    int      ticks;                   /* countdown for the `ticks` GIL policy */
+    /* -- the conservative stack scan (written before releasing the GIL) -- */
+    char    *c_stack_hi;              /* highest address of the C stack */
+    char    *c_stack_lo;              /* lowest safe address: recursion past it
+                                         raises RecursionError */
+    char    *c_stack_lo_saved;        /* sp when the GIL was released */
+    jmp_buf  saved_regs;              /* callee-saved registers at release */
+    int      gil_released;            /* 1 while the thread runs without the GIL */
+    /* -- identity -- */
+    uint64_t ident;                   /* threading.get_ident() */
+    pid_t    native_id;               /* gettid() */
+    pthread_t pthread;
+    Value    thread_obj;              /* the threading.Thread, if any */
+    Value    async_exc;               /* exception to raise (EB_ASYNC_EXC) */
+    void    *gil_stats;               /* runtime/gil.c's per-thread counters */
+    Value    temp_roots_owner;        /* unused slot kept for alignment of roots */
+} ThreadState;
+
+typedef struct Interp {
+    ThreadState *threads;             /* all live thread states */
+    ThreadState *main_thread;
+    Value    modules;                 /* dict: sys.modules */
+    Value    builtins;                /* dict: the builtins module's namespace */
+    Value    builtins_module;
+    Value    sys_module;
+    Value    main_module;
+    Value    interned;                /* dict str -> str */
+    Value    argv;                    /* list: sys.argv */
+    Value    path;                    /* list: sys.path */
+    Value    warnoptions;             /* list: -W options */
+    Value    xoptions;                /* dict: -X options */
+    int      recursion_limit;         /* sys.getrecursionlimit() */
+    double   switch_interval;         /* seconds, sys.getswitchinterval() */
+    int      check_interval;          /* ticks, sys.setcheckinterval() */
+    int      finalizing;              /* set once the main thread is shutting down */
+    int      flag_unbuffered, flag_inspect, flag_quiet, flag_ignore_env,
+             flag_isolated, flag_no_bytecode, flag_verbose;
+    const char *progname;             /* argv[0] of the process */
+} Interp;
+
+extern Interp interp;
+
+/* The calling thread's state (thread-local). */
+extern _Thread_local ThreadState *ts_current;
+static inline ThreadState *ts_get(void) { return ts_current; }
+
+ThreadState *ts_new(void);            /* allocate, link into interp.threads */
+void ts_delete(ThreadState *ts);      /* unlink and free (after its thread ended) */
+void ts_bind(ThreadState *ts);        /* make it the calling thread's state */
+
+#endif

@@ -1,0 +1,124 @@
+/* types.c - the table of builtin types, the None/NotImplemented/Ellipsis
+ * singletons, and runtime_init, which readies them in dependency order.
+ *
+ * A static type is readied (its dict, MRO and slot cache built) either here
+ * at start-up or, as a safety net, the first time an instance is allocated
+ * (gc_alloc checks for a type that has not been readied).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "call.h"
+#include "error.h"
+#include "gc.h"
+#include "obj_exc.h"
+#include "obj_misc.h"
+#include "obj_str.h"
+#include "runtime.h"
+#include "state.h"
+
+/* ---- None, NotImplemented, Ellipsis -------------------------------------------- */
+
+static Value singleton_repr(const char *s) { return str_intern_c(s); }
+
+static Value none_repr_m(Value *a, int n, Value k) { (void)a; (void)n; (void)k; return singleton_repr("None"); }
+static Value none_bool_m(Value *a, int n, Value k) { (void)a; (void)n; (void)k; return VAL_FALSE; }
+static Value none_hash_m(Value *a, int n, Value k) { (void)a; (void)n; (void)k; return MK_SMALLINT(0xFCA86420); }
+static Value none_new_m(Value *a, int n, Value k) {
+    (void)a; (void)k;
+    if (n > 1) return err_format(&exc_TypeError, "NoneType takes no arguments");
+    return VAL_NONE;
+}
+static const MethodDef none_methods[] = {
+    {"__new__", none_new_m, METH_STATIC, NULL},
+    {"__repr__", none_repr_m, 0, NULL},
+    {"__bool__", none_bool_m, 0, NULL},
+    {"__hash__", none_hash_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+Type type_none = { .tp_name = "NoneType", .base = &type_object, .basicsize = sizeof(Obj),
+                   .methods = none_methods };
+
+static Value ni_repr_m(Value *a, int n, Value k) { (void)a; (void)n; (void)k; return singleton_repr("NotImplemented"); }
+static Value ni_new_m(Value *a, int n, Value k) { (void)a; (void)n; (void)k; return VAL_NOTIMPLEMENTED; }
+static const MethodDef ni_methods[] = {
+    {"__new__", ni_new_m, METH_STATIC, NULL},
+    {"__repr__", ni_repr_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+Type type_notimplemented = { .tp_name = "NotImplementedType", .base = &type_object,
+                             .basicsize = sizeof(Obj), .methods = ni_methods };
+
+static Value ell_repr_m(Value *a, int n, Value k) { (void)a; (void)n; (void)k; return singleton_repr("Ellipsis"); }
+static Value ell_new_m(Value *a, int n, Value k) { (void)a; (void)n; (void)k; return VAL_ELLIPSIS; }
+static const MethodDef ell_methods[] = {
+    {"__new__", ell_new_m, METH_STATIC, NULL},
+    {"__repr__", ell_repr_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+Type type_ellipsis = { .tp_name = "ellipsis", .base = &type_object, .basicsize = sizeof(Obj),
+                       .methods = ell_methods };
+
+Obj notimplemented_obj = { .type = &type_notimplemented, .gcflags = GCF_STATIC };
+Obj ellipsis_obj = { .type = &type_ellipsis, .gcflags = GCF_STATIC };
+
+/* ---- the table ----------------------------------------------------------------- */
+
+extern Type *const exc_all_types[];
+
+static Type *const builtin_types[] = {
+    &type_object, &type_type, &type_none, &type_notimplemented, &type_ellipsis,
+    &type_int, &type_bool, &type_float, &type_str, &type_bytes, &type_bytearray,
+    &type_list, &type_tuple, &type_dict, &type_set, &type_frozenset, &type_range,
+    &type_slice, &type_function, &type_builtin_function, &type_method, &type_code,
+    &type_cell, &type_property, &type_staticmethod, &type_classmethod, &type_super,
+    &type_generator, &type_module, &type_traceback, &type_getset_descriptor,
+    &type_method_descriptor, &type_classmethod_descriptor,
+    &type_enumerate, &type_zip, &type_map, &type_filter, &type_reversed,
+    NULL,
+};
+
+/* Static types readied so far (for the collector's roots). */
+static Type **ready_types;
+static size_t nready, ready_cap;
+
+void types_register_static(Type *t) {
+    if (nready == ready_cap) {
+        ready_cap = ready_cap ? ready_cap * 2 : 256;
+        ready_types = realloc(ready_types, ready_cap * sizeof *ready_types);
+        if (!ready_types) { fputs("gilpy: out of memory\n", stderr); abort(); }
+    }
+    ready_types[nready++] = t;
+}
+
+void types_mark_static(void) {
+    for (size_t i = 0; i < nready; i++) gc_mark_obj(&ready_types[i]->header);
+    gc_mark_obj(&notimplemented_obj);
+    gc_mark_obj(&ellipsis_obj);
+}
+
+void exc_init(void);
+void abstract_init(void);
+
+void runtime_init(void) {
+    gc_init();
+    interp.recursion_limit = 1000;
+    interp.switch_interval = 0.005;
+    interp.check_interval = 100;
+    ThreadState *t = ts_new();
+    if (!t) { fputs("gilpy: cannot allocate the main thread state\n", stderr); exit(1); }
+    ts_bind(t);
+    interp.main_thread = t;
+    /* The first allocations ready object, str, dict and tuple on the way
+       (gc_alloc readies a type at its first instance); slot caches made
+       before every base had its dict are recomputed at the end. */
+    for (int i = 0; i < SM__COUNT; i++) {
+        sm_name_values[i] = str_intern_c(sm_names[i]);
+        gc_add_root(&sm_name_values[i]);
+    }
+    for (int i = 0; builtin_types[i]; i++) type_ready(builtin_types[i]);
+    for (int i = 0; exc_all_types[i]; i++) type_ready(exc_all_types[i]);
+    type_update_slots(&type_object, VAL_NULL);
+    abstract_init();
+    exc_init();
+}

@@ -1,0 +1,803 @@
+/* mod_builtins.c - the builtins module.
+ *
+ * Design: mod_builtins_init builds the module namespace once: the builtin
+ * types under their Python names, every exception class (runtime/obj_exc.c's
+ * exc_all_types[], plus EnvironmentError/IOError aliases of OSError), the
+ * constants, and the functions below.  The functions are thin layers over
+ * the object protocols of runtime/abstract.c (obj_len, obj_iter, ...), so a
+ * user class's special methods work through the type slot cache exactly as
+ * in the VM.  What needs a running frame (vars(), dir(), globals(),
+ * locals()) asks the VM through vm_globals()/vm_locals(); exec, eval,
+ * compile, __build_class__ and super are added by the VM after init.
+ * print() and input() look sys.stdout/sys.stdin up at call time, so
+ * reassigning them from Python works.
+ */
+#include <string.h>
+
+#include "runtime/call.h"
+#include "runtime/error.h"
+#include "runtime/gc.h"
+#include "runtime/obj_bytes.h"
+#include "runtime/obj_dict.h"
+#include "runtime/obj_exc.h"
+#include "runtime/obj_file.h"
+#include "runtime/obj_int.h"
+#include "runtime/obj_list.h"
+#include "runtime/obj_misc.h"
+#include "runtime/obj_str.h"
+#include "runtime/obj_type.h"
+#include "runtime/ops.h"
+#include "runtime/state.h"
+#include "stdlib/modules.h"
+
+/* Provided by the VM (interp/vm.c) and the import system (interp/import.c). */
+extern Value vm_locals(void);
+extern Value vm_globals(void);
+extern Value import_module_level(Value name, Value globals, Value fromlist, int level);
+/* The iterator types of runtime/obj_iter.c and the exception table of
+ * runtime/obj_exc.c (no header declares them yet). */
+extern Type type_enumerate, type_zip, type_map, type_filter, type_reversed;
+extern Type *const exc_all_types[];
+
+/* ---- helpers -------------------------------------------------------------------- */
+
+/* sys.<name> at call time; VAL_NULL (no error) when sys or the attribute is missing. */
+static Value bi_sys_attr(const char *name)
+{
+    if (!IS_OBJ(interp.sys_module)) {
+        if (!strcmp(name, "stdout")) return file_stdout();
+        if (!strcmp(name, "stderr")) return file_stderr();
+        if (!strcmp(name, "stdin")) return file_stdin();
+        return VAL_NULL;
+    }
+    return dict_get_c(MODULE_DICT(interp.sys_module), name);
+}
+
+static Value bi_sys_stream(const char *name)
+{
+    Value f = bi_sys_attr(name);
+    if (IS_NULL(f) && !err_occurred()) return err_format(&exc_RuntimeError, "lost sys.%s", name);
+    return f;
+}
+
+/* Keyword argument k of a call, by name: its value or VAL_NULL. */
+static int bi_kw_index(Value kwnames, const char *name)
+{
+    if (IS_NULL(kwnames)) return -1;
+    for (int64_t i = 0; i < AS_TUPLE(kwnames)->len; i++)
+        if (str_eq_c(AS_TUPLE(kwnames)->items[i], name)) return (int)i;
+    return -1;
+}
+
+/* Check every keyword is in `allowed` (NULL-terminated). */
+static int bi_kw_only(const char *fname, Value kwnames, const char *const *allowed)
+{
+    if (IS_NULL(kwnames)) return 0;
+    for (int64_t i = 0; i < AS_TUPLE(kwnames)->len; i++) {
+        Value k = AS_TUPLE(kwnames)->items[i];
+        int ok = 0;
+        for (int j = 0; allowed[j]; j++)
+            if (str_eq_c(k, allowed[j])) ok = 1;
+        if (!ok) {
+            err_format(&exc_TypeError, "'%U' is an invalid keyword argument for %s()", k, fname);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static Value bi_kw(Value *args, int nargs, Value kwnames, const char *name)
+{
+    int i = bi_kw_index(kwnames, name);
+    return i < 0 ? VAL_NULL : args[nargs + i];
+}
+
+/* ---- print / input -------------------------------------------------------------- */
+
+static int bi_print_sep_arg(Value v, const char *what, Value dflt, Value *out)
+{
+    if (IS_NULL(v) || IS_NONE(v)) { *out = dflt; return 0; }
+    if (!IS_STR(v)) {
+        err_format(&exc_TypeError, "%s must be None or a string, not %T", what, v);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static Value bi_print(Value *args, int nargs, Value kwnames)
+{
+    static const char *const allowed[] = {"sep", "end", "file", "flush", NULL};
+    if (bi_kw_only("print", kwnames, allowed) < 0) return VAL_NULL;
+    Value sep, end;
+    if (bi_print_sep_arg(bi_kw(args, nargs, kwnames, "sep"), "sep", str_intern_c(" "), &sep) < 0 ||
+        bi_print_sep_arg(bi_kw(args, nargs, kwnames, "end"), "end", str_intern_c("\n"), &end) < 0)
+        return VAL_NULL;
+    Value file = bi_kw(args, nargs, kwnames, "file");
+    if (IS_NULL(file) || IS_NONE(file)) {
+        file = bi_sys_stream("stdout");
+        if (IS_NULL(file)) return VAL_NULL;
+        if (IS_NONE(file)) return VAL_NONE;
+    }
+    for (int i = 0; i < nargs; i++) {
+        Value s = obj_str(args[i]);
+        if (IS_NULL(s)) return VAL_NULL;
+        if (i > 0 && file_write_str(file, sep) < 0) return VAL_NULL;
+        if (file_write_str(file, s) < 0) return VAL_NULL;
+    }
+    if (file_write_str(file, end) < 0) return VAL_NULL;
+    Value flush = bi_kw(args, nargs, kwnames, "flush");
+    if (!IS_NULL(flush)) {
+        int t = obj_truthy(flush);
+        if (t < 0 || (t && file_flush(file) < 0)) return VAL_NULL;
+    }
+    return VAL_NONE;
+}
+
+static Value bi_input(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("input", kwnames) || arg_count("input", nargs, 0, 1)) return VAL_NULL;
+    Value in = bi_sys_stream("stdin"), out = bi_sys_stream("stdout");
+    if (IS_NULL(in) || IS_NULL(out)) return VAL_NULL;
+    if (IS_NONE(in)) return err_format(&exc_RuntimeError, "input(): lost sys.stdin");
+    if (IS_NONE(out)) return err_format(&exc_RuntimeError, "input(): lost sys.stdout");
+    Value errf = bi_sys_attr("stderr");
+    if (!IS_NULL(errf) && !IS_NONE(errf) && file_flush(errf) < 0) err_clear();
+    if (nargs == 1) {
+        Value p = obj_str(args[0]);
+        if (IS_NULL(p) || file_write_str(out, p) < 0) return VAL_NULL;
+    }
+    if (file_flush(out) < 0) return VAL_NULL;
+    Value line = file_readline(in);
+    if (IS_NULL(line)) return VAL_NULL;
+    if (!IS_STR(line)) return err_format(&exc_TypeError, "object.readline() returned non-string");
+    int64_t n = STR_LEN(line);
+    if (n == 0) return err_format(&exc_EOFError, "EOF when reading a line");
+    if (STR_DATA(line)[n - 1] == '\n') return str_new(STR_DATA(line), (size_t)n - 1);
+    return line;
+}
+
+/* ---- numbers -------------------------------------------------------------------- */
+
+static Value bi_len(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("len", kwnames) || arg_count("len", nargs, 1, 1)) return VAL_NULL;
+    int64_t n = obj_len(args[0]);
+    return n < 0 ? VAL_NULL : int_from_i64(n);
+}
+
+static Value bi_abs(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("abs", kwnames) || arg_count("abs", nargs, 1, 1)) return VAL_NULL;
+    Value r = obj_call_special(args[0], SM_ABS, args, 1);
+    if (IS_NULL(r) && !err_occurred())
+        return err_format(&exc_TypeError, "bad operand type for abs(): '%T'", args[0]);
+    return r;
+}
+
+static Value bi_round(Value *args, int nargs, Value kwnames)
+{
+    static const char *const names[] = {"number", "ndigits"};
+    Value a[2];
+    if (arg_parse("round", args, nargs, kwnames, names, 2, 0, 1, a) < 0) return VAL_NULL;
+    Value call[2] = {a[0], a[1]};
+    int n = IS_NULL(a[1]) || IS_NONE(a[1]) ? 1 : 2;
+    Value r = obj_call_special(a[0], SM_ROUND, call, n);
+    if (IS_NULL(r) && !err_occurred())
+        return err_format(&exc_TypeError, "type %s doesn't define __round__ method", val_type_name(a[0]));
+    return r;
+}
+
+/* a.__divmod__(b), then b.__rdivmod__(a) (first when b's type subclasses a's). */
+static Value bi_divmod(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("divmod", kwnames) || arg_count("divmod", nargs, 2, 2)) return VAL_NULL;
+    Value a = args[0], b = args[1];
+    Type *ta = val_type(a), *tb = val_type(b);
+    Value fwd[2] = {a, b}, rev[2] = {b, a};
+    int rev_first = ta != tb && type_is_subtype(tb, ta) && !IS_NULL(tb->slots[SM_RDIVMOD]) &&
+                    tb->slots[SM_RDIVMOD] != ta->slots[SM_RDIVMOD];
+    for (int pass = 0; pass < 2; pass++) {
+        int use_rev = pass == 0 ? rev_first : !rev_first;
+        if (use_rev && ta == tb) continue;
+        Value r = use_rev ? obj_call_special(b, SM_RDIVMOD, rev, 2) : obj_call_special(a, SM_DIVMOD, fwd, 2);
+        if (IS_NULL(r) && err_occurred()) return VAL_NULL;
+        if (!IS_NULL(r) && r != VAL_NOTIMPLEMENTED) return r;
+    }
+    return err_format(&exc_TypeError, "unsupported operand type(s) for divmod(): '%T' and '%T'", a, b);
+}
+
+static Value bi_pow(Value *args, int nargs, Value kwnames)
+{
+    static const char *const names[] = {"base", "exp", "mod"};
+    Value a[3];
+    if (arg_parse("pow", args, nargs, kwnames, names, 3, 0, 2, a) < 0) return VAL_NULL;
+    if (IS_NULL(a[2]) || IS_NONE(a[2])) return obj_binop(a[0], a[1], OP_POW);
+    if (IS_INT(a[0]) && IS_INT(a[1]) && IS_INT(a[2])) return int_pow_mod(a[0], a[1], a[2]);
+    Value r = obj_call_special(a[0], SM_POW, a, 3);
+    if (IS_NULL(r) && err_occurred()) return VAL_NULL;
+    if (!IS_NULL(r) && r != VAL_NOTIMPLEMENTED) return r;
+    return err_format(&exc_TypeError, "unsupported operand type(s) for ** or pow(): '%T', '%T', '%T'",
+                      a[0], a[1], a[2]);
+}
+
+/* ---- min / max -------------------------------------------------------------------- */
+
+static Value bi_minmax(Value *args, int nargs, Value kwnames, int is_max)
+{
+    const char *fname = is_max ? "max" : "min";
+    static const char *const allowed[] = {"key", "default", NULL};
+    if (bi_kw_only(fname, kwnames, allowed) < 0) return VAL_NULL;
+    Value key = bi_kw(args, nargs, kwnames, "key");
+    Value dflt = bi_kw(args, nargs, kwnames, "default");
+    if (IS_NONE(key)) key = VAL_NULL;
+    if (nargs == 0)
+        return err_format(&exc_TypeError, "%s expected at least 1 argument, got 0", fname);
+    if (nargs > 1 && !IS_NULL(dflt))
+        return err_format(&exc_TypeError,
+                          "Cannot specify a default for %s() with multiple positional arguments", fname);
+    Value it = obj_iter(nargs == 1 ? args[0] : tuple_from_array(args, nargs));
+    if (IS_NULL(it)) return VAL_NULL;
+    Value best = VAL_NULL, bestkey = VAL_NULL;
+    for (;;) {
+        Value item = obj_next(it);
+        if (IS_NULL(item)) {
+            if (err_occurred()) return VAL_NULL;
+            break;
+        }
+        Value k = IS_NULL(key) ? item : call1(key, item);
+        if (IS_NULL(k)) return VAL_NULL;
+        if (IS_NULL(best)) { best = item; bestkey = k; continue; }
+        int c = obj_richcompare_bool(k, bestkey, is_max ? CMP_GT : CMP_LT);
+        if (c < 0) return VAL_NULL;
+        if (c) { best = item; bestkey = k; }
+    }
+    if (!IS_NULL(best)) return best;
+    if (!IS_NULL(dflt)) return dflt;
+    return err_format(&exc_ValueError, "%s() arg is an empty sequence", fname);
+}
+
+static Value bi_max(Value *args, int nargs, Value kwnames) { return bi_minmax(args, nargs, kwnames, 1); }
+static Value bi_min(Value *args, int nargs, Value kwnames) { return bi_minmax(args, nargs, kwnames, 0); }
+
+/* ---- sum / sorted / any / all ------------------------------------------------------ */
+
+static Value bi_sum(Value *args, int nargs, Value kwnames)
+{
+    static const char *const names[] = {"iterable", "start"};
+    Value a[2];
+    if (arg_parse("sum", args, nargs, kwnames, names, 2, 1, 1, a) < 0) return VAL_NULL;
+    Value acc = IS_NULL(a[1]) ? MK_SMALLINT(0) : a[1];
+    if (IS_STR(acc)) return err_format(&exc_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+    if (IS_BYTES(acc)) return err_format(&exc_TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
+    if (IS_BYTEARRAY(acc))
+        return err_format(&exc_TypeError, "sum() can't sum bytearray [use b''.join(seq) instead]");
+    Value it = obj_iter(a[0]);
+    if (IS_NULL(it)) return VAL_NULL;
+    for (;;) {
+        Value item = obj_next(it);
+        if (IS_NULL(item)) return err_occurred() ? VAL_NULL : acc;
+        if (BOTH_SMALLINT(acc, item)) {
+            int64_t s = AS_SMALLINT(acc) + AS_SMALLINT(item);
+            acc = SMALLINT_FITS(s) ? MK_SMALLINT(s) : int_from_i64(s);
+        } else if (IS_FLOAT(acc) && IS_FLOAT(item)) {
+            acc = MK_FLOAT_SAFE(AS_FLOAT(acc) + AS_FLOAT(item));
+        } else {
+            acc = obj_binop(acc, item, OP_ADD);
+        }
+        if (IS_NULL(acc)) return VAL_NULL;
+    }
+}
+
+static Value bi_sorted(Value *args, int nargs, Value kwnames)
+{
+    static const char *const allowed[] = {"key", "reverse", NULL};
+    if (nargs != 1) return err_format(&exc_TypeError, "sorted expected 1 argument, got %d", nargs);
+    if (bi_kw_only("sort", kwnames, allowed) < 0) return VAL_NULL;
+    Value key = bi_kw(args, nargs, kwnames, "key");
+    Value rev = bi_kw(args, nargs, kwnames, "reverse");
+    int reverse = 0;
+    if (!IS_NULL(rev)) {
+        if (IS_FLOATOBJ(rev))
+            return err_format(&exc_TypeError, "'float' object cannot be interpreted as an integer");
+        reverse = obj_truthy(rev);
+        if (reverse < 0) return VAL_NULL;
+    }
+    Value l = list_new(0);
+    if (IS_NULL(l) || list_extend(l, args[0]) < 0) return VAL_NULL;
+    if (list_sort(l, IS_NONE(key) ? VAL_NULL : key, reverse) < 0) return VAL_NULL;
+    return l;
+}
+
+static Value bi_anyall(Value *args, int nargs, Value kwnames, int is_any)
+{
+    const char *fname = is_any ? "any" : "all";
+    if (arg_no_kw(fname, kwnames) || arg_count(fname, nargs, 1, 1)) return VAL_NULL;
+    Value it = obj_iter(args[0]);
+    if (IS_NULL(it)) return VAL_NULL;
+    for (;;) {
+        Value item = obj_next(it);
+        if (IS_NULL(item)) return err_occurred() ? VAL_NULL : MK_BOOL(!is_any);
+        int t = obj_truthy(item);
+        if (t < 0) return VAL_NULL;
+        if (t == is_any) return MK_BOOL(is_any);
+    }
+}
+
+static Value bi_any(Value *args, int nargs, Value kwnames) { return bi_anyall(args, nargs, kwnames, 1); }
+static Value bi_all(Value *args, int nargs, Value kwnames) { return bi_anyall(args, nargs, kwnames, 0); }
+
+/* ---- chr / ord / hex / oct / bin ------------------------------------------------- */
+
+static Value bi_chr(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("chr", kwnames) || arg_count("chr", nargs, 1, 1)) return VAL_NULL;
+    if (IS_FLOATOBJ(args[0]))
+        return err_format(&exc_TypeError, "'float' object cannot be interpreted as an integer");
+    Value iv = obj_index(args[0]);
+    if (IS_NULL(iv)) return VAL_NULL;
+    int64_t c;
+    if (int_to_i64(iv, &c) < 0) {
+        if (!err_matches(&exc_OverflowError)) return VAL_NULL;
+        err_clear();
+        return err_format(&exc_OverflowError, "Python int too large to convert to C int");
+    }
+    if (c < 0 || c > 0x10FFFF) return err_format(&exc_ValueError, "chr() arg not in range(0x110000)");
+    return str_from_codepoint((uint32_t)c);
+}
+
+static Value bi_ord(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("ord", kwnames) || arg_count("ord", nargs, 1, 1)) return VAL_NULL;
+    Value v = args[0];
+    if (IS_STR(v)) {
+        if (AS_STR(v)->nchars == 1) return MK_SMALLINT(str_char_at(v, 0));
+        return err_format(&exc_TypeError, "ord() expected a character, but string of length %lld found",
+                          (long long)AS_STR(v)->nchars);
+    }
+    const uint8_t *data;
+    int64_t len;
+    if (IS_BYTES(v) || IS_BYTEARRAY(v)) {
+        if (bytes_view(v, &data, &len) < 0) return VAL_NULL;
+        if (len == 1) return MK_SMALLINT(data[0]);
+        return err_format(&exc_TypeError, "ord() expected a character, but string of length %lld found",
+                          (long long)len);
+    }
+    return err_format(&exc_TypeError, "ord() expected string of length 1, but %T found", v);
+}
+
+static Value bi_base(Value *args, int nargs, Value kwnames, const char *fname, int base)
+{
+    if (arg_no_kw(fname, kwnames) || arg_count(fname, nargs, 1, 1)) return VAL_NULL;
+    Value iv = obj_index(args[0]);
+    if (IS_NULL(iv)) return VAL_NULL;
+    return int_to_base_str(iv, base, 1);
+}
+
+static Value bi_hex(Value *args, int nargs, Value kwnames) { return bi_base(args, nargs, kwnames, "hex", 16); }
+static Value bi_oct(Value *args, int nargs, Value kwnames) { return bi_base(args, nargs, kwnames, "oct", 8); }
+static Value bi_bin(Value *args, int nargs, Value kwnames) { return bi_base(args, nargs, kwnames, "bin", 2); }
+
+/* ---- hash / id / callable --------------------------------------------------------- */
+
+static Value bi_hash(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("hash", kwnames) || arg_count("hash", nargs, 1, 1)) return VAL_NULL;
+    int64_t h = obj_hash(args[0]);
+    if (h == -1 && err_occurred()) return VAL_NULL;
+    return int_from_i64(h);
+}
+
+/* Heap objects: their address.  Immediates: the boxed bits, which are the
+ * same for equal immediates (stable, and never a valid heap address). */
+static Value bi_id(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("id", kwnames) || arg_count("id", nargs, 1, 1)) return VAL_NULL;
+    Value v = args[0];
+    if (IS_OBJ(v)) return int_from_u64((uint64_t)(uintptr_t)AS_OBJ(v));
+    return int_from_u64((uint64_t)v);
+}
+
+static Value bi_callable(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("callable", kwnames) || arg_count("callable", nargs, 1, 1)) return VAL_NULL;
+    return MK_BOOL(!IS_NULL(val_type(args[0])->slots[SM_CALL]));
+}
+
+/* ---- attributes ----------------------------------------------------------------- */
+
+static int bi_attr_name(Value name)
+{
+    if (IS_STR(name)) return 0;
+    err_format(&exc_TypeError, "attribute name must be string, not '%T'", name);
+    return -1;
+}
+
+static Value bi_getattr(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("getattr", kwnames) || arg_count("getattr", nargs, 2, 3)) return VAL_NULL;
+    if (bi_attr_name(args[1]) < 0) return VAL_NULL;
+    Value r = obj_getattr(args[0], args[1]);
+    if (IS_NULL(r) && nargs == 3 && err_matches(&exc_AttributeError)) {
+        err_clear();
+        return args[2];
+    }
+    return r;
+}
+
+static Value bi_setattr(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("setattr", kwnames) || arg_count("setattr", nargs, 3, 3)) return VAL_NULL;
+    if (bi_attr_name(args[1]) < 0) return VAL_NULL;
+    return obj_setattr(args[0], args[1], args[2]) < 0 ? VAL_NULL : VAL_NONE;
+}
+
+static Value bi_delattr(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("delattr", kwnames) || arg_count("delattr", nargs, 2, 2)) return VAL_NULL;
+    if (bi_attr_name(args[1]) < 0) return VAL_NULL;
+    return obj_setattr(args[0], args[1], VAL_NULL) < 0 ? VAL_NULL : VAL_NONE;
+}
+
+static Value bi_hasattr(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("hasattr", kwnames) || arg_count("hasattr", nargs, 2, 2)) return VAL_NULL;
+    if (bi_attr_name(args[1]) < 0) return VAL_NULL;
+    int r = obj_hasattr(args[0], args[1]);
+    return r < 0 ? VAL_NULL : MK_BOOL(r);
+}
+
+/* ---- isinstance / issubclass ------------------------------------------------------- */
+
+/* A types.UnionType (int | str): anything with a tuple __args__ that is not a type. */
+static Value bi_union_args(Value cls)
+{
+    if (IS_TYPE(cls) || IS_TUPLE(cls)) return VAL_NULL;
+    const char *tn = val_type_name(cls);
+    if (strcmp(tn, "UnionType") && strcmp(tn, "types.UnionType")) return VAL_NULL;
+    Value a = obj_getattr_opt(cls, str_intern_c("__args__"));
+    if (IS_NULL(a)) err_clear();
+    return IS_TUPLE(a) ? a : VAL_NULL;
+}
+
+static int bi_isinstance(Value obj, Value cls, int depth);
+
+static int bi_isinstance_tuple(Value obj, Value tup, int depth)
+{
+    for (int64_t i = 0; i < AS_TUPLE(tup)->len; i++) {
+        int r = bi_isinstance(obj, AS_TUPLE(tup)->items[i], depth + 1);
+        if (r != 0) return r;
+    }
+    return 0;
+}
+
+static int bi_isinstance(Value obj, Value cls, int depth)
+{
+    if (depth > interp.recursion_limit) {
+        err_format(&exc_RecursionError, "maximum recursion depth exceeded in __instancecheck__");
+        return -1;
+    }
+    if (IS_TYPE(cls) && val_type(obj) == AS_TYPE(cls)) return 1;
+    if (IS_EXACT(cls, type_type)) return val_isinstance(obj, AS_TYPE(cls));
+    if (IS_TUPLE(cls)) return bi_isinstance_tuple(obj, cls, depth);
+    Value uargs = bi_union_args(cls);
+    if (!IS_NULL(uargs)) return bi_isinstance_tuple(obj, uargs, depth);
+    if (!IS_NULL(val_type(cls)->slots[SM_INSTANCECHECK])) {
+        Value a[2] = {cls, obj};
+        Value r = obj_call_special(cls, SM_INSTANCECHECK, a, 2);
+        if (IS_NULL(r)) return -1;
+        return obj_truthy(r);
+    }
+    if (IS_TYPE(cls)) return val_isinstance(obj, AS_TYPE(cls));
+    err_format(&exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    return -1;
+}
+
+static int bi_issubclass(Value sub, Value cls, int depth);
+
+static int bi_issubclass_tuple(Value sub, Value tup, int depth)
+{
+    for (int64_t i = 0; i < AS_TUPLE(tup)->len; i++) {
+        int r = bi_issubclass(sub, AS_TUPLE(tup)->items[i], depth + 1);
+        if (r != 0) return r;
+    }
+    return 0;
+}
+
+static int bi_issubclass(Value sub, Value cls, int depth)
+{
+    if (depth > interp.recursion_limit) {
+        err_format(&exc_RecursionError, "maximum recursion depth exceeded in __subclasscheck__");
+        return -1;
+    }
+    if (IS_EXACT(cls, type_type) || (IS_TYPE(cls) && IS_NULL(val_type(cls)->slots[SM_SUBCLASSCHECK]))) {
+        if (!IS_TYPE(sub)) {
+            err_format(&exc_TypeError, "issubclass() arg 1 must be a class");
+            return -1;
+        }
+        return type_is_subtype(AS_TYPE(sub), AS_TYPE(cls));
+    }
+    if (IS_TUPLE(cls)) return bi_issubclass_tuple(sub, cls, depth);
+    Value uargs = bi_union_args(cls);
+    if (!IS_NULL(uargs)) return bi_issubclass_tuple(sub, uargs, depth);
+    if (!IS_NULL(val_type(cls)->slots[SM_SUBCLASSCHECK])) {
+        Value a[2] = {cls, sub};
+        Value r = obj_call_special(cls, SM_SUBCLASSCHECK, a, 2);
+        if (IS_NULL(r)) return -1;
+        return obj_truthy(r);
+    }
+    if (!IS_TYPE(sub)) {
+        err_format(&exc_TypeError, "issubclass() arg 1 must be a class");
+        return -1;
+    }
+    err_format(&exc_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+    return -1;
+}
+
+static Value bi_isinstance_m(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("isinstance", kwnames) || arg_count("isinstance", nargs, 2, 2)) return VAL_NULL;
+    int r = bi_isinstance(args[0], args[1], 0);
+    return r < 0 ? VAL_NULL : MK_BOOL(r);
+}
+
+static Value bi_issubclass_m(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("issubclass", kwnames) || arg_count("issubclass", nargs, 2, 2)) return VAL_NULL;
+    int r = bi_issubclass(args[0], args[1], 0);
+    return r < 0 ? VAL_NULL : MK_BOOL(r);
+}
+
+/* ---- iter / next ------------------------------------------------------------------ */
+
+static Value bi_iter(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("iter", kwnames) || arg_count("iter", nargs, 1, 2)) return VAL_NULL;
+    if (nargs == 1) return obj_iter(args[0]);
+    if (IS_NULL(val_type(args[0])->slots[SM_CALL]))
+        return err_format(&exc_TypeError, "iter(v, w): v must be callable");
+    return calliter_new(args[0], args[1]);
+}
+
+static Value bi_next(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("next", kwnames) || arg_count("next", nargs, 1, 2)) return VAL_NULL;
+    if (IS_NULL(val_type(args[0])->slots[SM_NEXT]))
+        return err_format(&exc_TypeError, "'%T' object is not an iterator", args[0]);
+    Value fn = val_type(args[0])->slots[SM_NEXT];
+    Value r = call1(fn, args[0]);
+    if (!IS_NULL(r)) return r;
+    if (err_occurred() && !err_matches(&exc_StopIteration)) return VAL_NULL;
+    if (nargs == 2) {
+        err_clear();
+        return args[1];
+    }
+    if (!err_occurred()) err_set_none(&exc_StopIteration);
+    return VAL_NULL;
+}
+
+/* ---- repr / ascii / format ------------------------------------------------------- */
+
+static Value bi_repr(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("repr", kwnames) || arg_count("repr", nargs, 1, 1)) return VAL_NULL;
+    return obj_repr(args[0]);
+}
+
+static Value bi_ascii(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("ascii", kwnames) || arg_count("ascii", nargs, 1, 1)) return VAL_NULL;
+    return obj_ascii(args[0]);
+}
+
+static Value bi_format(Value *args, int nargs, Value kwnames)
+{
+    static const char *const names[] = {"value", "format_spec"};
+    Value a[2];
+    if (arg_parse("format", args, nargs, kwnames, names, 2, 2, 1, a) < 0) return VAL_NULL;
+    if (!IS_NULL(a[1]) && !IS_STR(a[1]))
+        return err_format(&exc_TypeError, "format() argument 2 must be str, not %T", a[1]);
+    return obj_format(a[0], a[1]);
+}
+
+/* ---- namespaces ----------------------------------------------------------------- */
+
+static Value bi_vars(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("vars", kwnames) || arg_count("vars", nargs, 0, 1)) return VAL_NULL;
+    if (nargs == 0) return vm_locals();
+    Value d = obj_getattr_opt(args[0], str_intern_c("__dict__"));
+    if (IS_NULL(d) && !err_occurred())
+        return err_format(&exc_TypeError, "vars() argument must have __dict__ attribute");
+    return d;
+}
+
+static Value bi_sorted_list(Value iterable)
+{
+    Value l = list_new(0);
+    if (IS_NULL(l) || list_extend(l, iterable) < 0 || list_sort(l, VAL_NULL, 0) < 0) return VAL_NULL;
+    return l;
+}
+
+static Value bi_dir(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("dir", kwnames) || arg_count("dir", nargs, 0, 1)) return VAL_NULL;
+    if (nargs == 0) {
+        Value loc = vm_locals();
+        if (IS_NULL(loc)) return VAL_NULL;
+        return bi_sorted_list(IS_DICT(loc) ? dict_keys_list(loc) : loc);
+    }
+    Value f = type_lookup_c(val_type(args[0]), "__dir__");
+    if (IS_NULL(f)) return err_format(&exc_TypeError, "object does not provide __dir__");
+    Value fn = descr_get(f, args[0], MK_OBJ(val_type(args[0])));
+    if (IS_NULL(fn)) return VAL_NULL;
+    Value res = call0(fn);
+    if (IS_NULL(res)) return VAL_NULL;
+    return bi_sorted_list(res);
+}
+
+static Value bi_globals(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("globals", kwnames) || arg_count("globals", nargs, 0, 0)) return VAL_NULL;
+    return vm_globals();
+}
+
+static Value bi_locals(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("locals", kwnames) || arg_count("locals", nargs, 0, 0)) return VAL_NULL;
+    return vm_locals();
+}
+
+static Value bi_import(Value *args, int nargs, Value kwnames)
+{
+    static const char *const names[] = {"name", "globals", "locals", "fromlist", "level"};
+    Value a[5];
+    if (arg_parse("__import__", args, nargs, kwnames, names, 5, 0, 1, a) < 0) return VAL_NULL;
+    if (!IS_STR(a[0]))
+        return err_format(&exc_TypeError, "__import__() argument 1 must be str, not %T", a[0]);
+    int64_t level = 0;
+    if (!IS_NULL(a[4]) && obj_index_i64(a[4], &level) < 0) return VAL_NULL;
+    if (level < 0) return err_format(&exc_ValueError, "level must be >= 0");
+    Value globals = IS_NULL(a[1]) ? VAL_NONE : a[1];
+    Value fromlist = IS_NULL(a[3]) ? VAL_NONE : a[3];
+    return import_module_level(a[0], globals, fromlist, (int)level);
+}
+
+/* ---- exit / quit -------------------------------------------------------------------- */
+
+typedef struct Quitter {
+    Obj   header;
+    Value name;
+} Quitter;
+
+static void quitter_trace(Obj *o) { gc_mark_value(((Quitter *)o)->name); }
+
+static Value quitter_repr_m(Value *args, int nargs, Value kwnames)
+{
+    return str_format_c("Use %U() or Ctrl-D (i.e. EOF) to exit", ((Quitter *)AS_OBJ(args[0]))->name);
+}
+
+static Value quitter_call_m(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("__call__", kwnames) || arg_count("__call__", nargs - 1, 0, 1)) return VAL_NULL;
+    Value in = bi_sys_attr("stdin");
+    if (!IS_NULL(in) && IS_FILE(in)) {
+        Value r = obj_call_method(in, "close", NULL, 0);
+        if (IS_NULL(r)) err_clear();
+    }
+    err_clear();
+    return err_set_value(&exc_SystemExit, nargs > 1 ? args[1] : VAL_NONE);
+}
+
+static const MethodDef quitter_methods[] = {
+    {"__repr__", quitter_repr_m, 0, NULL},
+    {"__call__", quitter_call_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static Type type_quitter = {
+    .tp_name = "_sitebuiltins.Quitter", .base = &type_object, .basicsize = sizeof(Quitter),
+    .trace = quitter_trace, .methods = quitter_methods,
+};
+
+static Value bi_quitter_new(const char *name)
+{
+    type_ready(&type_quitter);
+    Quitter *q = (Quitter *)gc_alloc(&type_quitter, sizeof(Quitter));
+    if (!q) return VAL_NULL;
+    q->name = str_from_c(name);
+    return MK_OBJ(q);
+}
+
+/* ---- the module ------------------------------------------------------------------ */
+
+static Value bi_open(Value *args, int nargs, Value kwnames) { return file_open_m(args, nargs, kwnames); }
+
+static const MethodDef bi_functions[] = {
+    {"print", bi_print, 0, "Prints the values to a stream, or to sys.stdout by default."},
+    {"input", bi_input, 0, "Read a string from standard input."},
+    {"len", bi_len, 0, "Return the number of items in a container."},
+    {"abs", bi_abs, 0, "Return the absolute value of the argument."},
+    {"round", bi_round, 0, "Round a number to a given precision in decimal digits."},
+    {"divmod", bi_divmod, 0, "Return the tuple (x//y, x%y)."},
+    {"pow", bi_pow, 0, "Equivalent to base**exp with 2 arguments or base**exp % mod with 3."},
+    {"min", bi_min, 0, "Return the smallest item."},
+    {"max", bi_max, 0, "Return the largest item."},
+    {"sum", bi_sum, 0, "Return the sum of a 'start' value (default: 0) plus an iterable of numbers."},
+    {"sorted", bi_sorted, 0, "Return a new list containing all items from the iterable in ascending order."},
+    {"any", bi_any, 0, "Return True if bool(x) is True for any x in the iterable."},
+    {"all", bi_all, 0, "Return True if bool(x) is True for all values x in the iterable."},
+    {"chr", bi_chr, 0, "Return a Unicode string of one character with ordinal i."},
+    {"ord", bi_ord, 0, "Return the Unicode code point for a one-character string."},
+    {"hex", bi_hex, 0, "Return the hexadecimal representation of an integer."},
+    {"oct", bi_oct, 0, "Return the octal representation of an integer."},
+    {"bin", bi_bin, 0, "Return the binary representation of an integer."},
+    {"hash", bi_hash, 0, "Return the hash value for the given object."},
+    {"id", bi_id, 0, "Return the identity of an object."},
+    {"callable", bi_callable, 0, "Return whether the object is callable."},
+    {"getattr", bi_getattr, 0, "Get a named attribute from an object."},
+    {"setattr", bi_setattr, 0, "Sets the named attribute on the given object to the specified value."},
+    {"delattr", bi_delattr, 0, "Deletes the named attribute from the given object."},
+    {"hasattr", bi_hasattr, 0, "Return whether the object has an attribute with the given name."},
+    {"isinstance", bi_isinstance_m, 0, "Return whether an object is an instance of a class."},
+    {"issubclass", bi_issubclass_m, 0, "Return whether 'cls' is derived from another class."},
+    {"iter", bi_iter, 0, "Get an iterator from an object."},
+    {"next", bi_next, 0, "Return the next item from the iterator."},
+    {"repr", bi_repr, 0, "Return the canonical string representation of the object."},
+    {"ascii", bi_ascii, 0, "Return an ASCII-only representation of an object."},
+    {"format", bi_format, 0, "Return value.__format__(format_spec)"},
+    {"vars", bi_vars, 0, "Show vars."},
+    {"dir", bi_dir, 0, "Show attributes of an object."},
+    {"globals", bi_globals, 0, "Return the dictionary containing the current scope's global variables."},
+    {"locals", bi_locals, 0, "Return a dictionary containing the current scope's local variables."},
+    {"open", bi_open, 0, "Open file and return a stream."},
+    {"__import__", bi_import, 0, "Import a module."},
+    {NULL, NULL, 0, NULL},
+};
+
+static int bi_add_types(Value d)
+{
+    Type *const types[] = {
+        &type_object, &type_type, &type_int, &type_bool, &type_float, &type_str, &type_bytes,
+        &type_bytearray, &type_list, &type_tuple, &type_dict, &type_set, &type_frozenset,
+        &type_range, &type_slice, &type_property, &type_staticmethod, &type_classmethod,
+        &type_super, &type_enumerate, &type_zip, &type_map, &type_filter, &type_reversed, NULL,
+    };
+    for (int i = 0; types[i]; i++) {
+        type_ready(types[i]);
+        if (dict_set_c(d, types[i]->tp_name, MK_OBJ(types[i])) < 0) return -1;
+    }
+    for (int i = 0; exc_all_types[i]; i++) {
+        type_ready(exc_all_types[i]);
+        if (dict_set_c(d, type_name(exc_all_types[i]), MK_OBJ(exc_all_types[i])) < 0) return -1;
+    }
+    if (dict_set_c(d, "EnvironmentError", MK_OBJ(&exc_OSError)) < 0 ||
+        dict_set_c(d, "IOError", MK_OBJ(&exc_OSError)) < 0)
+        return -1;
+    return 0;
+}
+
+static int bi_add_constants(Value d)
+{
+    if (dict_set_c(d, "None", VAL_NONE) < 0 || dict_set_c(d, "True", VAL_TRUE) < 0 ||
+        dict_set_c(d, "False", VAL_FALSE) < 0 || dict_set_c(d, "NotImplemented", VAL_NOTIMPLEMENTED) < 0 ||
+        dict_set_c(d, "Ellipsis", VAL_ELLIPSIS) < 0 || dict_set_c(d, "__debug__", VAL_TRUE) < 0)
+        return -1;
+    Value ex = bi_quitter_new("exit"), qu = bi_quitter_new("quit");
+    if (IS_NULL(ex) || IS_NULL(qu)) return -1;
+    if (dict_set_c(d, "exit", ex) < 0 || dict_set_c(d, "quit", qu) < 0) return -1;
+    return 0;
+}
+
+Value mod_builtins_init(void)
+{
+    Value m = module_new_c("builtins");
+    if (IS_NULL(m)) return VAL_NULL;
+    Value d = MODULE_DICT(m);
+    dict_add_methods(d, bi_functions, m);
+    if (err_occurred()) return VAL_NULL;
+    if (bi_add_types(d) < 0 || bi_add_constants(d) < 0) return VAL_NULL;
+    if (dict_set_c(d, "__doc__", str_from_c("Built-in functions, exceptions, and other objects.")) < 0)
+        return VAL_NULL;
+    return m;
+}

@@ -1,0 +1,701 @@
+/* mod_os.c - the posix module: the C half of `os`.
+ *
+ * Design: as in CPython, `os` is a Python module (stdlib/lib/os.py) that
+ * re-exports this module's functions and adds what is easier in Python:
+ * os.path (stdlib/lib/posixpath.py), environ as a mapping that calls
+ * putenv/unsetenv, stat_result, makedirs, walk, fspath...  Everything here
+ * is a thin wrapper over one system call.
+ *
+ * Paths: every path argument is a str, bytes or os.PathLike (__fspath__);
+ * functions returning names (listdir, getcwd) return bytes when given bytes.
+ * Errors: err_from_errno(&exc_OSError, filename) picks the errno subclass
+ * (FileNotFoundError...) and formats "[Errno 2] No such file or directory:
+ * 'x'" as CPython does.
+ * Blocking calls (read, write, waitpid) release the GIL between
+ * GIL_BLOCKING_BEGIN and GIL_BLOCKING_END and touch no object in between.
+ */
+#define _GNU_SOURCE 1   /* pipe2 */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "runtime/object.h"
+#include "runtime/obj_int.h"
+#include "runtime/obj_float.h"
+#include "runtime/obj_list.h"
+#include "runtime/obj_misc.h"
+#include "runtime/obj_dict.h"
+#include "runtime/obj_str.h"
+#include "runtime/obj_bytes.h"
+#include "runtime/error.h"
+#include "runtime/call.h"
+#include "runtime/gc.h"
+
+#if defined(__has_include)
+#if __has_include("runtime/gil.h")
+#include "runtime/gil.h"
+#endif
+#endif
+#ifndef GIL_BLOCKING_BEGIN
+#define GIL_BLOCKING_BEGIN(reason) do {
+#define GIL_BLOCKING_END() } while (0)
+#endif
+#ifndef OS_GIL_REASON
+#define OS_GIL_REASON GIL_REASON_IO
+#endif
+
+extern char **environ;
+
+Value mod_os_init(void);
+
+/* ---------------------------------------------------------------- helpers */
+
+/* A path argument: its bytes (NUL-terminated) and whether it was bytes. */
+typedef struct OsPath {
+    const char *s;
+    Value obj;          /* the str/bytes holding s (keeps it alive) */
+    int is_bytes;
+} OsPath;
+
+static int os_path_arg(Value v, OsPath *p, const char *fname, const char *argname) {
+    if (!IS_STR(v) && !IS_BYTES(v) && !IS_NONE(v)) {
+        Value fs = type_lookup_c(val_type(v), "__fspath__");
+        if (!IS_NULL(fs)) {
+            Value r = obj_call_method(v, "__fspath__", NULL, 0);
+            if (IS_NULL(r)) return -1;
+            v = r;
+        }
+    }
+    if (IS_STR(v)) {
+        p->s = STR_DATA(v), p->is_bytes = 0;
+    } else if (IS_BYTES(v)) {
+        p->s = (const char *)AS_BYTES(v)->data, p->is_bytes = 1;
+    } else {
+        err_format(&exc_TypeError,
+                   "%s: %s should be string, bytes or os.PathLike, not %T", fname, argname, v);
+        return -1;
+    }
+    p->obj = v;
+    int64_t n = p->is_bytes ? AS_BYTES(v)->len : STR_LEN(v);
+    if ((int64_t)strlen(p->s) != n) {
+        err_format(&exc_ValueError, "%s: embedded null character in %s", fname, argname);
+        return -1;
+    }
+    return 0;
+}
+
+static Value os_error(Value filename) { return err_from_errno(&exc_OSError, filename); }
+
+static int os_int_arg(Value v, int *out) {
+    int64_t n;
+    if (!IS_INT(v)) {
+        if (IS_FLOATOBJ(v)) {
+            err_format(&exc_TypeError, "'float' object cannot be interpreted as an integer");
+            return -1;
+        }
+        Value i = obj_index(v);
+        if (IS_NULL(i)) return -1;
+        v = i;
+    }
+    if (int_to_i64(v, &n) < 0) return -1;
+    if (n < INT_MIN || n > INT_MAX) {
+        err_format(&exc_OverflowError, "signed integer is greater than maximum");
+        return -1;
+    }
+    *out = (int)n;
+    return 0;
+}
+
+static Value os_name_value(const char *s, size_t n, int as_bytes) {
+    return as_bytes ? bytes_new(s, n) : str_decode_utf8_lossy(s, n);
+}
+
+#define OS_NOARGS(name) \
+    if (arg_no_kw(name, kwnames) || arg_count(name, nargs, 0, 0)) return VAL_NULL
+
+/* ---------------------------------------------------------------- process */
+
+static Value os_getpid(Value *args, int nargs, Value kwnames) {
+    OS_NOARGS("getpid");
+    return MK_SMALLINT(getpid());
+}
+static Value os_getppid(Value *args, int nargs, Value kwnames) {
+    OS_NOARGS("getppid");
+    return MK_SMALLINT(getppid());
+}
+static Value os_getuid(Value *args, int nargs, Value kwnames) {
+    OS_NOARGS("getuid");
+    return MK_SMALLINT(getuid());
+}
+static Value os_getgid(Value *args, int nargs, Value kwnames) {
+    OS_NOARGS("getgid");
+    return MK_SMALLINT(getgid());
+}
+static Value os_geteuid(Value *args, int nargs, Value kwnames) {
+    OS_NOARGS("geteuid");
+    return MK_SMALLINT(geteuid());
+}
+
+static Value os_getpgid(Value *args, int nargs, Value kwnames) {
+    int pid;
+    if (arg_no_kw("getpgid", kwnames) || arg_count("getpgid", nargs, 1, 1) ||
+        os_int_arg(args[0], &pid) < 0)
+        return VAL_NULL;
+    pid_t r = getpgid(pid);
+    return r < 0 ? os_error(VAL_NULL) : MK_SMALLINT(r);
+}
+
+static Value os_getpgrp(Value *args, int nargs, Value kwnames) {
+    OS_NOARGS("getpgrp");
+    return MK_SMALLINT(getpgrp());
+}
+
+static Value os_setpgid(Value *args, int nargs, Value kwnames) {
+    int pid, pgrp;
+    if (arg_no_kw("setpgid", kwnames) || arg_count("setpgid", nargs, 2, 2) ||
+        os_int_arg(args[0], &pid) < 0 || os_int_arg(args[1], &pgrp) < 0)
+        return VAL_NULL;
+    return setpgid(pid, pgrp) < 0 ? os_error(VAL_NULL) : VAL_NONE;
+}
+
+static Value os_kill(Value *args, int nargs, Value kwnames) {
+    int pid, sig;
+    if (arg_no_kw("kill", kwnames) || arg_count("kill", nargs, 2, 2) ||
+        os_int_arg(args[0], &pid) < 0 || os_int_arg(args[1], &sig) < 0)
+        return VAL_NULL;
+    return kill(pid, sig) < 0 ? os_error(VAL_NULL) : VAL_NONE;
+}
+
+static Value os__exit(Value *args, int nargs, Value kwnames) {
+    int code;
+    if (arg_no_kw("_exit", kwnames) || arg_count("_exit", nargs, 1, 1) ||
+        os_int_arg(args[0], &code) < 0)
+        return VAL_NULL;
+    _exit(code);
+}
+
+/* fork() itself: the interpreter-level after-fork bookkeeping (threads,
+ * GIL, locks) belongs to the runtime and is the lead's to add here. */
+static Value os_fork(Value *args, int nargs, Value kwnames) {
+    OS_NOARGS("fork");
+    pid_t pid = fork();
+    if (pid < 0) return os_error(VAL_NULL);
+    return MK_SMALLINT(pid);
+}
+
+static Value os_waitpid(Value *args, int nargs, Value kwnames) {
+    int pid, options, status = 0;
+    if (arg_no_kw("waitpid", kwnames) || arg_count("waitpid", nargs, 2, 2) ||
+        os_int_arg(args[0], &pid) < 0 || os_int_arg(args[1], &options) < 0)
+        return VAL_NULL;
+    pid_t r;
+    int err = 0;
+    GIL_BLOCKING_BEGIN(OS_GIL_REASON);
+    do {
+        r = waitpid(pid, &status, options);
+    } while (r < 0 && errno == EINTR);
+    err = errno;
+    GIL_BLOCKING_END();
+    if (r < 0) { errno = err; return os_error(VAL_NULL); }
+    return tuple_pack(2, MK_SMALLINT(r), MK_SMALLINT(status));
+}
+
+static Value os_wait_macro(Value *args, int nargs, Value kwnames, const char *name, int which) {
+    int st;
+    if (arg_no_kw(name, kwnames) || arg_count(name, nargs, 1, 1) || os_int_arg(args[0], &st) < 0)
+        return VAL_NULL;
+    switch (which) {
+    case 0: return MK_BOOL(WIFEXITED(st));
+    case 1: return MK_SMALLINT(WEXITSTATUS(st));
+    case 2: return MK_BOOL(WIFSIGNALED(st));
+    case 3: return MK_SMALLINT(WTERMSIG(st));
+    case 4: return MK_BOOL(WIFSTOPPED(st));
+    case 5: return MK_SMALLINT(WSTOPSIG(st));
+    default:
+        if (WIFEXITED(st)) return MK_SMALLINT(WEXITSTATUS(st));
+        if (WIFSIGNALED(st)) return MK_SMALLINT(-WTERMSIG(st));
+        return err_format(&exc_ValueError, "invalid wait status: %d", st);
+    }
+}
+static Value os_WIFEXITED(Value *a, int n, Value k) { return os_wait_macro(a, n, k, "WIFEXITED", 0); }
+static Value os_WEXITSTATUS(Value *a, int n, Value k) { return os_wait_macro(a, n, k, "WEXITSTATUS", 1); }
+static Value os_WIFSIGNALED(Value *a, int n, Value k) { return os_wait_macro(a, n, k, "WIFSIGNALED", 2); }
+static Value os_WTERMSIG(Value *a, int n, Value k) { return os_wait_macro(a, n, k, "WTERMSIG", 3); }
+static Value os_WIFSTOPPED(Value *a, int n, Value k) { return os_wait_macro(a, n, k, "WIFSTOPPED", 4); }
+static Value os_WSTOPSIG(Value *a, int n, Value k) { return os_wait_macro(a, n, k, "WSTOPSIG", 5); }
+static Value os_waitstatus_to_exitcode(Value *a, int n, Value k) {
+    return os_wait_macro(a, n, k, "waitstatus_to_exitcode", 6);
+}
+
+static Value os_system(Value *args, int nargs, Value kwnames) {
+    OsPath p;
+    if (arg_no_kw("system", kwnames) || arg_count("system", nargs, 1, 1) ||
+        os_path_arg(args[0], &p, "system", "command") < 0)
+        return VAL_NULL;
+    int r;
+    GIL_BLOCKING_BEGIN(OS_GIL_REASON);
+    r = system(p.s);
+    GIL_BLOCKING_END();
+    return MK_SMALLINT(r);
+}
+
+/* ---------------------------------------------------------------- file descriptors */
+
+static Value os_read(Value *args, int nargs, Value kwnames) {
+    int fd, n;
+    if (arg_no_kw("read", kwnames) || arg_count("read", nargs, 2, 2) ||
+        os_int_arg(args[0], &fd) < 0 || os_int_arg(args[1], &n) < 0)
+        return VAL_NULL;
+    if (n < 0) return err_format(&exc_ValueError, "negative length");  /* CPython: errno EINVAL */
+    char *buf = gc_malloc((size_t)n + 1);
+    if (!buf) return VAL_NULL;
+    ssize_t got;
+    int err;
+    GIL_BLOCKING_BEGIN(OS_GIL_REASON);
+    do {
+        got = read(fd, buf, (size_t)n);
+    } while (got < 0 && errno == EINTR);
+    err = errno;
+    GIL_BLOCKING_END();
+    Value r = got < 0 ? (errno = err, os_error(VAL_NULL)) : bytes_new(buf, (size_t)got);
+    gc_free(buf, (size_t)n + 1);
+    return r;
+}
+
+static Value os_write(Value *args, int nargs, Value kwnames) {
+    int fd;
+    const uint8_t *data;
+    int64_t len;
+    if (arg_no_kw("write", kwnames) || arg_count("write", nargs, 2, 2) ||
+        os_int_arg(args[0], &fd) < 0)
+        return VAL_NULL;
+    if (bytes_view(args[1], &data, &len) < 0) {
+        err_clear();
+        return err_format(&exc_TypeError, "a bytes-like object is required, not '%T'", args[1]);
+    }
+    /* A bytearray may be resized by another thread while the GIL is released:
+     * write from a private copy. */
+    uint8_t *copy = gc_malloc((size_t)len + 1);
+    if (!copy) return VAL_NULL;
+    memcpy(copy, data, (size_t)len);
+    ssize_t put;
+    int err;
+    GIL_BLOCKING_BEGIN(OS_GIL_REASON);
+    do {
+        put = write(fd, copy, (size_t)len);
+    } while (put < 0 && errno == EINTR);
+    err = errno;
+    GIL_BLOCKING_END();
+    gc_free(copy, (size_t)len + 1);
+    if (put < 0) { errno = err; return os_error(VAL_NULL); }
+    return int_from_i64(put);
+}
+
+static Value os_close(Value *args, int nargs, Value kwnames) {
+    int fd;
+    if (arg_no_kw("close", kwnames) || arg_count("close", nargs, 1, 1) || os_int_arg(args[0], &fd) < 0)
+        return VAL_NULL;
+    return close(fd) < 0 ? os_error(VAL_NULL) : VAL_NONE;
+}
+
+static Value os_pipe(Value *args, int nargs, Value kwnames) {
+    OS_NOARGS("pipe");
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) < 0) return os_error(VAL_NULL);
+    return tuple_pack(2, MK_SMALLINT(fds[0]), MK_SMALLINT(fds[1]));
+}
+
+static Value os_dup(Value *args, int nargs, Value kwnames) {
+    int fd;
+    if (arg_no_kw("dup", kwnames) || arg_count("dup", nargs, 1, 1) || os_int_arg(args[0], &fd) < 0)
+        return VAL_NULL;
+    int r = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    return r < 0 ? os_error(VAL_NULL) : MK_SMALLINT(r);
+}
+
+static Value os_dup2(Value *args, int nargs, Value kwnames) {
+    int fd, fd2;
+    if (arg_no_kw("dup2", kwnames) || arg_count("dup2", nargs, 2, 3) ||
+        os_int_arg(args[0], &fd) < 0 || os_int_arg(args[1], &fd2) < 0)
+        return VAL_NULL;
+    int r = dup2(fd, fd2);
+    return r < 0 ? os_error(VAL_NULL) : MK_SMALLINT(r);
+}
+
+static Value os_open(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"path", "flags", "mode"};
+    Value a[3];
+    OsPath p;
+    int flags, mode = 0777;
+    if (arg_parse("open", args, nargs, kwnames, names, 3, 0, 2, a) < 0 ||
+        os_path_arg(a[0], &p, "open", "path") < 0 || os_int_arg(a[1], &flags) < 0 ||
+        (!IS_NULL(a[2]) && os_int_arg(a[2], &mode) < 0))
+        return VAL_NULL;
+    int fd = open(p.s, flags | O_CLOEXEC, mode);
+    return fd < 0 ? os_error(p.obj) : MK_SMALLINT(fd);
+}
+
+static Value os_isatty(Value *args, int nargs, Value kwnames) {
+    int fd;
+    if (arg_no_kw("isatty", kwnames) || arg_count("isatty", nargs, 1, 1) || os_int_arg(args[0], &fd) < 0)
+        return VAL_NULL;
+    return MK_BOOL(isatty(fd));
+}
+
+static Value os_get_terminal_size(Value *args, int nargs, Value kwnames) {
+    int fd = 1;
+    if (arg_no_kw("get_terminal_size", kwnames) || arg_count("get_terminal_size", nargs, 0, 1) ||
+        (nargs && os_int_arg(args[0], &fd) < 0))
+        return VAL_NULL;
+    struct winsize w;
+    if (ioctl(fd, TIOCGWINSZ, &w) < 0) return os_error(VAL_NULL);
+    return tuple_pack(2, MK_SMALLINT(w.ws_col), MK_SMALLINT(w.ws_row));
+}
+
+/* ---------------------------------------------------------------- filesystem */
+
+static Value os_getcwd_common(int as_bytes) {
+    char buf[PATH_MAX + 1];
+    if (!getcwd(buf, sizeof buf)) return os_error(VAL_NULL);
+    return os_name_value(buf, strlen(buf), as_bytes);
+}
+static Value os_getcwd(Value *args, int nargs, Value kwnames) {
+    OS_NOARGS("getcwd");
+    return os_getcwd_common(0);
+}
+static Value os_getcwdb(Value *args, int nargs, Value kwnames) {
+    OS_NOARGS("getcwdb");
+    return os_getcwd_common(1);
+}
+
+/* f(path) -> None for the one-path system calls. */
+static Value os_path_call(Value *args, int nargs, Value kwnames, const char *name,
+                          int (*fn)(const char *)) {
+    static const char *const names[] = {"path"};
+    Value a[1];
+    OsPath p;
+    if (arg_parse(name, args, nargs, kwnames, names, 1, 0, 1, a) < 0 ||
+        os_path_arg(a[0], &p, name, "path") < 0)
+        return VAL_NULL;
+    return fn(p.s) < 0 ? os_error(p.obj) : VAL_NONE;
+}
+static int os_c_remove(const char *p) { return unlink(p); }
+static Value os_chdir(Value *a, int n, Value k) { return os_path_call(a, n, k, "chdir", chdir); }
+static Value os_remove(Value *a, int n, Value k) { return os_path_call(a, n, k, "remove", os_c_remove); }
+static Value os_unlink(Value *a, int n, Value k) { return os_path_call(a, n, k, "unlink", os_c_remove); }
+static Value os_rmdir(Value *a, int n, Value k) { return os_path_call(a, n, k, "rmdir", rmdir); }
+
+static Value os_mkdir(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"path", "mode"};
+    Value a[2];
+    OsPath p;
+    int mode = 0777;
+    if (arg_parse("mkdir", args, nargs, kwnames, names, 2, 0, 1, a) < 0 ||
+        os_path_arg(a[0], &p, "mkdir", "path") < 0 || (!IS_NULL(a[1]) && os_int_arg(a[1], &mode) < 0))
+        return VAL_NULL;
+    return mkdir(p.s, (mode_t)mode) < 0 ? os_error(p.obj) : VAL_NONE;
+}
+
+static Value os_chmod(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"path", "mode"};
+    Value a[2];
+    OsPath p;
+    int mode;
+    if (arg_parse("chmod", args, nargs, kwnames, names, 2, 0, 2, a) < 0 ||
+        os_path_arg(a[0], &p, "chmod", "path") < 0 || os_int_arg(a[1], &mode) < 0)
+        return VAL_NULL;
+    return chmod(p.s, (mode_t)mode) < 0 ? os_error(p.obj) : VAL_NONE;
+}
+
+static Value os_rename_common(Value *args, int nargs, Value kwnames, const char *name) {
+    static const char *const names[] = {"src", "dst"};
+    Value a[2];
+    OsPath s, d;
+    if (arg_parse(name, args, nargs, kwnames, names, 2, 0, 2, a) < 0 ||
+        os_path_arg(a[0], &s, name, "src") < 0 || os_path_arg(a[1], &d, name, "dst") < 0)
+        return VAL_NULL;
+    if (rename(s.s, d.s) < 0) return os_error(s.obj);   /* CPython adds " -> 'dst'" */
+    return VAL_NONE;
+}
+static Value os_rename(Value *a, int n, Value k) { return os_rename_common(a, n, k, "rename"); }
+static Value os_replace(Value *a, int n, Value k) { return os_rename_common(a, n, k, "replace"); }
+
+static Value os_listdir(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"path"};
+    Value a[1];
+    OsPath p = {".", VAL_NONE, 0};
+    if (arg_parse("listdir", args, nargs, kwnames, names, 1, 0, 0, a) < 0) return VAL_NULL;
+    if (!IS_NULL(a[0]) && !IS_NONE(a[0]) && os_path_arg(a[0], &p, "listdir", "path") < 0)
+        return VAL_NULL;
+    DIR *dir = opendir(p.s);
+    if (!dir) return os_error(IS_NONE(p.obj) ? str_from_c(".") : p.obj);
+    Value list = list_new(0);
+    struct dirent *ent;
+    while (!IS_NULL(list)) {
+        errno = 0;
+        ent = readdir(dir);
+        if (!ent) {
+            if (errno) list = os_error(p.obj);
+            break;
+        }
+        const char *nm = ent->d_name;
+        if (nm[0] == '.' && (nm[1] == 0 || (nm[1] == '.' && nm[2] == 0))) continue;
+        Value v = os_name_value(nm, strlen(nm), p.is_bytes);
+        if (IS_NULL(v) || list_append(list, v) < 0) list = VAL_NULL;
+    }
+    closedir(dir);
+    return list;
+}
+
+static Value os_readlink(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"path"};
+    Value a[1];
+    OsPath p;
+    if (arg_parse("readlink", args, nargs, kwnames, names, 1, 0, 1, a) < 0 ||
+        os_path_arg(a[0], &p, "readlink", "path") < 0)
+        return VAL_NULL;
+    char buf[PATH_MAX + 1];
+    ssize_t n = readlink(p.s, buf, PATH_MAX);
+    if (n < 0) return os_error(p.obj);
+    return os_name_value(buf, (size_t)n, p.is_bytes);
+}
+
+static Value os_symlink(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"src", "dst", "target_is_directory"};
+    Value a[3];
+    OsPath s, d;
+    if (arg_parse("symlink", args, nargs, kwnames, names, 3, 0, 2, a) < 0 ||
+        os_path_arg(a[0], &s, "symlink", "src") < 0 || os_path_arg(a[1], &d, "symlink", "dst") < 0)
+        return VAL_NULL;
+    return symlink(s.s, d.s) < 0 ? os_error(s.obj) : VAL_NONE;
+}
+
+static Value os_access(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"path", "mode"};
+    Value a[2];
+    OsPath p;
+    int mode;
+    if (arg_parse("access", args, nargs, kwnames, names, 2, 0, 2, a) < 0 ||
+        os_path_arg(a[0], &p, "access", "path") < 0 || os_int_arg(a[1], &mode) < 0)
+        return VAL_NULL;
+    return MK_BOOL(access(p.s, mode) == 0);
+}
+
+/* stat: a raw tuple that os.py wraps into os.stat_result:
+ * (mode, ino, dev, nlink, uid, gid, size, atime, mtime, ctime [ints],
+ *  atime, mtime, ctime [floats], atime_ns, mtime_ns, ctime_ns,
+ *  blksize, blocks, rdev) */
+static Value os_stat_tuple(const struct stat *st) {
+    Value v[19];
+    const struct timespec *ts[3] = {&st->st_atim, &st->st_mtim, &st->st_ctim};
+    v[0] = MK_SMALLINT(st->st_mode);
+    v[1] = int_from_u64((uint64_t)st->st_ino);
+    v[2] = int_from_u64((uint64_t)st->st_dev);
+    v[3] = int_from_u64((uint64_t)st->st_nlink);
+    v[4] = MK_SMALLINT(st->st_uid);
+    v[5] = MK_SMALLINT(st->st_gid);
+    v[6] = int_from_i64(st->st_size);
+    for (int i = 0; i < 3; i++) {
+        v[7 + i] = int_from_i64(ts[i]->tv_sec);
+        v[10 + i] = MK_FLOAT((double)ts[i]->tv_sec + (double)ts[i]->tv_nsec * 1e-9);
+        v[13 + i] = int_from_i64((int64_t)ts[i]->tv_sec * 1000000000 + ts[i]->tv_nsec);
+    }
+    v[16] = int_from_i64(st->st_blksize);
+    v[17] = int_from_i64(st->st_blocks);
+    v[18] = int_from_u64((uint64_t)st->st_rdev);
+    for (int i = 0; i < 19; i++)
+        if (IS_NULL(v[i])) return VAL_NULL;
+    return tuple_from_array(v, 19);
+}
+
+static Value os_stat_common(Value *args, int nargs, Value kwnames, const char *name, int follow) {
+    static const char *const names[] = {"path", "dir_fd", "follow_symlinks"};
+    Value a[3];
+    if (arg_parse(name, args, nargs, kwnames, names, 3, 0, 1, a) < 0) return VAL_NULL;
+    if (!IS_NULL(a[2])) {
+        int t = obj_truthy(a[2]);
+        if (t < 0) return VAL_NULL;
+        follow = follow && t;
+    }
+    struct stat st;
+    if (IS_INT(a[0])) {
+        int fd;
+        if (os_int_arg(a[0], &fd) < 0) return VAL_NULL;
+        if (fstat(fd, &st) < 0) return os_error(VAL_NULL);
+        return os_stat_tuple(&st);
+    }
+    OsPath p;
+    if (os_path_arg(a[0], &p, name, "path") < 0) return VAL_NULL;
+    if ((follow ? stat(p.s, &st) : lstat(p.s, &st)) < 0) return os_error(p.obj);
+    return os_stat_tuple(&st);
+}
+static Value os_stat(Value *a, int n, Value k) { return os_stat_common(a, n, k, "stat", 1); }
+static Value os_lstat(Value *a, int n, Value k) { return os_stat_common(a, n, k, "lstat", 0); }
+
+static Value os_fstat(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("fstat", kwnames) || arg_count("fstat", nargs, 1, 1)) return VAL_NULL;
+    return os_stat_common(args, 1, VAL_NULL, "fstat", 1);
+}
+
+/* ---------------------------------------------------------------- environment */
+
+static Value os_putenv(Value *args, int nargs, Value kwnames) {
+    OsPath k, v;
+    if (arg_no_kw("putenv", kwnames) || arg_count("putenv", nargs, 2, 2) ||
+        os_path_arg(args[0], &k, "putenv", "name") < 0 ||
+        os_path_arg(args[1], &v, "putenv", "value") < 0)
+        return VAL_NULL;
+    if (k.s[0] == '\0' || strchr(k.s, '='))
+        return err_format(&exc_ValueError, "illegal environment variable name");
+    return setenv(k.s, v.s, 1) < 0 ? os_error(VAL_NULL) : VAL_NONE;
+}
+
+static Value os_unsetenv(Value *args, int nargs, Value kwnames) {
+    OsPath k;
+    if (arg_no_kw("unsetenv", kwnames) || arg_count("unsetenv", nargs, 1, 1) ||
+        os_path_arg(args[0], &k, "unsetenv", "name") < 0)
+        return VAL_NULL;
+    if (k.s[0] == '\0' || strchr(k.s, '='))
+        return err_format(&exc_ValueError, "illegal environment variable name");
+    return unsetenv(k.s) < 0 ? os_error(VAL_NULL) : VAL_NONE;
+}
+
+/* A dict of the process environment at start-up (str -> str). */
+static Value os_environ_dict(void) {
+    Value d = dict_new();
+    if (IS_NULL(d)) return VAL_NULL;
+    for (char **e = environ; e && *e; e++) {
+        const char *eq = strchr(*e, '=');
+        if (!eq) continue;
+        Value k = str_decode_utf8_lossy(*e, (size_t)(eq - *e));
+        Value v = str_decode_utf8_lossy(eq + 1, strlen(eq + 1));
+        if (IS_NULL(k) || IS_NULL(v)) return VAL_NULL;
+        if (IS_NULL(dict_get(d, k)) && dict_set(d, k, v) < 0) return VAL_NULL;
+    }
+    return d;
+}
+
+/* ---------------------------------------------------------------- misc */
+
+static Value os_cpu_count(Value *args, int nargs, Value kwnames) {
+    OS_NOARGS("cpu_count");
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? VAL_NONE : MK_SMALLINT(n);
+}
+
+static Value os_strerror(Value *args, int nargs, Value kwnames) {
+    int code;
+    if (arg_no_kw("strerror", kwnames) || arg_count("strerror", nargs, 1, 1) ||
+        os_int_arg(args[0], &code) < 0)
+        return VAL_NULL;
+    const char *s = strerror(code);
+    return str_decode_utf8_lossy(s, strlen(s));
+}
+
+static Value os_urandom(Value *args, int nargs, Value kwnames) {
+    int64_t n;
+    if (arg_no_kw("urandom", kwnames) || arg_count("urandom", nargs, 1, 1)) return VAL_NULL;
+    if (!IS_INT(args[0]))
+        return err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", args[0]);
+    if (int_to_i64(args[0], &n) < 0) return VAL_NULL;
+    if (n < 0) return err_format(&exc_ValueError, "negative argument not allowed");
+    Bytes *b = bytes_alloc((size_t)n);
+    if (!b) return VAL_NULL;
+    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return os_error(VAL_NULL);
+    int64_t got = 0;
+    while (got < n) {
+        ssize_t r = read(fd, b->data + got, (size_t)(n - got));
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) { close(fd); return os_error(VAL_NULL); }
+        got += r;
+    }
+    close(fd);
+    return MK_OBJ(b);
+}
+
+static Value os_umask(Value *args, int nargs, Value kwnames) {
+    int mask;
+    if (arg_no_kw("umask", kwnames) || arg_count("umask", nargs, 1, 1) || os_int_arg(args[0], &mask) < 0)
+        return VAL_NULL;
+    return MK_SMALLINT(umask((mode_t)mask));
+}
+
+/* ---------------------------------------------------------------- module */
+
+static const MethodDef os_methods[] = {
+    {"getpid", os_getpid, 0, "Return the current process id."},
+    {"getppid", os_getppid, 0, "Return the parent's process id."},
+    {"getuid", os_getuid, 0, NULL}, {"getgid", os_getgid, 0, NULL}, {"geteuid", os_geteuid, 0, NULL},
+    {"getpgid", os_getpgid, 0, NULL}, {"getpgrp", os_getpgrp, 0, NULL}, {"setpgid", os_setpgid, 0, NULL},
+    {"kill", os_kill, 0, "Kill a process with a signal."},
+    {"_exit", os__exit, 0, "Exit to the system with specified status, without normal exit processing."},
+    {"fork", os_fork, 0, "Fork a child process."},
+    {"waitpid", os_waitpid, 0, "Wait for completion of a given child process."},
+    {"WIFEXITED", os_WIFEXITED, 0, NULL}, {"WEXITSTATUS", os_WEXITSTATUS, 0, NULL},
+    {"WIFSIGNALED", os_WIFSIGNALED, 0, NULL}, {"WTERMSIG", os_WTERMSIG, 0, NULL},
+    {"WIFSTOPPED", os_WIFSTOPPED, 0, NULL}, {"WSTOPSIG", os_WSTOPSIG, 0, NULL},
+    {"waitstatus_to_exitcode", os_waitstatus_to_exitcode, 0, NULL},
+    {"system", os_system, 0, "Execute the command in a subshell."},
+    {"read", os_read, 0, "Read from a file descriptor."},
+    {"write", os_write, 0, "Write a bytes object to a file descriptor."},
+    {"close", os_close, 0, "Close a file descriptor."},
+    {"pipe", os_pipe, 0, "Create a pipe."},
+    {"dup", os_dup, 0, NULL}, {"dup2", os_dup2, 0, NULL}, {"open", os_open, 0, NULL},
+    {"isatty", os_isatty, 0, NULL},
+    {"get_terminal_size", os_get_terminal_size, 0, NULL},
+    {"getcwd", os_getcwd, 0, "Return a unicode string representing the current working directory."},
+    {"getcwdb", os_getcwdb, 0, NULL},
+    {"chdir", os_chdir, 0, "Change the current working directory to the specified path."},
+    {"mkdir", os_mkdir, 0, "Create a directory."},
+    {"chmod", os_chmod, 0, NULL},
+    {"remove", os_remove, 0, "Remove a file (same as unlink())."},
+    {"unlink", os_unlink, 0, "Remove a file (same as remove())."},
+    {"rmdir", os_rmdir, 0, "Remove a directory."},
+    {"rename", os_rename, 0, "Rename a file or directory."},
+    {"replace", os_replace, 0, NULL},
+    {"listdir", os_listdir, 0, "Return a list containing the names of the files in the directory."},
+    {"readlink", os_readlink, 0, NULL}, {"symlink", os_symlink, 0, NULL},
+    {"access", os_access, 0, NULL},
+    {"stat", os_stat, 0, "Perform a stat system call on the given path."},
+    {"lstat", os_lstat, 0, NULL}, {"fstat", os_fstat, 0, NULL},
+    {"putenv", os_putenv, 0, NULL}, {"unsetenv", os_unsetenv, 0, NULL},
+    {"cpu_count", os_cpu_count, 0, "Return the number of CPUs in the system."},
+    {"strerror", os_strerror, 0, "Translate an error code to a message string."},
+    {"urandom", os_urandom, 0, "Return a bytes object containing random bytes."},
+    {"umask", os_umask, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static const struct { const char *name; long value; } os_constants[] = {
+    {"WNOHANG", WNOHANG}, {"WUNTRACED", WUNTRACED},
+    {"F_OK", F_OK}, {"R_OK", R_OK}, {"W_OK", W_OK}, {"X_OK", X_OK},
+    {"O_RDONLY", O_RDONLY}, {"O_WRONLY", O_WRONLY}, {"O_RDWR", O_RDWR},
+    {"O_APPEND", O_APPEND}, {"O_CREAT", O_CREAT}, {"O_EXCL", O_EXCL},
+    {"O_TRUNC", O_TRUNC}, {"O_NONBLOCK", O_NONBLOCK}, {"O_CLOEXEC", O_CLOEXEC},
+    {"SEEK_SET", SEEK_SET}, {"SEEK_CUR", SEEK_CUR}, {"SEEK_END", SEEK_END},
+    {"EX_OK", 0},
+    {NULL, 0},
+};
+
+Value mod_os_init(void) {
+    Value m = module_new_c("posix");
+    if (IS_NULL(m)) return VAL_NULL;
+    Value d = MODULE_DICT(m);
+    dict_add_methods(d, os_methods, m);
+    for (int i = 0; os_constants[i].name; i++)
+        if (dict_set_c(d, os_constants[i].name, MK_SMALLINT(os_constants[i].value)) < 0)
+            return VAL_NULL;
+    Value env = os_environ_dict();
+    if (IS_NULL(env) || dict_set_c(d, "environ", env) < 0) return VAL_NULL;
+    return m;
+}

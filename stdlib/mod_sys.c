@@ -1,0 +1,674 @@
+/* mod_sys.c - the sys module.
+ *
+ * Design: most of sys is a view of the Interp struct (runtime/state.h):
+ * argv, path, modules, warnoptions are the interpreter's own objects, so
+ * C code and Python code share them; the limits and intervals are read and
+ * written through functions.  The standard streams come from
+ * runtime/obj_file.c.
+ *
+ * version_info, flags, float_info, int_info and hash_info are "struct
+ * sequences" as in CPython: static tuple subclasses whose fields are also
+ * named attributes (getsets filled in from a name list at init), with the
+ * repr "sys.flags(debug=0, ...)".  implementation is a small namespace
+ * object with a __dict__.
+ *
+ * mod_sys_init may run more than once (a re-created sys): the static types
+ * are readied once, everything else is built fresh each time.
+ */
+#include <float.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#if defined(__has_include)
+#if __has_include("config.h")
+#include "config.h"
+#endif
+#endif
+#ifndef GILPY_VERSION
+#define GILPY_VERSION "0.1.0"
+#endif
+
+#include "runtime/call.h"
+#include "runtime/error.h"
+#include "runtime/gc.h"
+#include "runtime/obj_dict.h"
+#include "runtime/obj_exc.h"
+#include "runtime/obj_file.h"
+#include "runtime/obj_float.h"
+#include "runtime/obj_int.h"
+#include "runtime/obj_list.h"
+#include "runtime/obj_misc.h"
+#include "runtime/obj_str.h"
+#include "runtime/obj_type.h"
+#include "runtime/state.h"
+#include "runtime/strbuf.h"
+#include "stdlib/modules.h"
+
+#define SYS_PY_VERSION "3.11.7"
+#define SYS_HEXVERSION 0x030B07F0
+
+/* ---- struct sequences -------------------------------------------------------------- */
+
+#define SS_MAXFIELDS 20
+
+typedef struct SsDesc {
+    Type *type;
+    const char *const *fields;
+    int n;
+    GetSetDef getsets[SS_MAXFIELDS + 1];
+} SsDesc;
+
+#define SS_GETTER(i) static Value ss_get##i(Value s) { return AS_TUPLE(s)->items[i]; }
+SS_GETTER(0) SS_GETTER(1) SS_GETTER(2) SS_GETTER(3) SS_GETTER(4) SS_GETTER(5) SS_GETTER(6)
+SS_GETTER(7) SS_GETTER(8) SS_GETTER(9) SS_GETTER(10) SS_GETTER(11) SS_GETTER(12) SS_GETTER(13)
+SS_GETTER(14) SS_GETTER(15) SS_GETTER(16) SS_GETTER(17) SS_GETTER(18) SS_GETTER(19)
+
+static Value (*const ss_getters[SS_MAXFIELDS])(Value) = {
+    ss_get0, ss_get1, ss_get2, ss_get3, ss_get4, ss_get5, ss_get6, ss_get7, ss_get8, ss_get9,
+    ss_get10, ss_get11, ss_get12, ss_get13, ss_get14, ss_get15, ss_get16, ss_get17, ss_get18,
+    ss_get19,
+};
+
+static Value ss_repr_m(Value *args, int nargs, Value kwnames);
+static Value ss_reduce_m(Value *args, int nargs, Value kwnames);
+
+static const MethodDef ss_methods[] = {
+    {"__repr__", ss_repr_m, 0, NULL},
+    {"__reduce__", ss_reduce_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+#define SS_TYPE(var, name)                                                            \
+    static Type var = {.tp_name = name, .base = &type_tuple, .basicsize = sizeof(Tuple), \
+                       .methods = ss_methods};
+
+SS_TYPE(sys_version_info_type, "sys.version_info")
+SS_TYPE(sys_flags_type, "sys.flags")
+SS_TYPE(sys_float_info_type, "sys.float_info")
+SS_TYPE(sys_int_info_type, "sys.int_info")
+SS_TYPE(sys_hash_info_type, "sys.hash_info")
+
+static const char *const vi_fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
+static const char *const flags_fields[] = {
+    "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site",
+    "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization",
+    "isolated", "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path",
+    "int_max_str_digits"};
+static const char *const fi_fields[] = {"max", "max_exp", "max_10_exp", "min", "min_exp",
+                                        "min_10_exp", "dig", "mant_dig", "epsilon", "radix",
+                                        "rounds"};
+static const char *const ii_fields[] = {"bits_per_digit", "sizeof_digit", "default_max_str_digits",
+                                        "str_digits_check_threshold"};
+static const char *const hi_fields[] = {"width", "modulus", "inf", "nan", "imag", "algorithm",
+                                        "hash_bits", "seed_bits", "cutoff"};
+
+#define NFIELDS(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static SsDesc ss_descs[] = {
+    {&sys_version_info_type, vi_fields, NFIELDS(vi_fields), {{0}}},
+    {&sys_flags_type, flags_fields, NFIELDS(flags_fields), {{0}}},
+    {&sys_float_info_type, fi_fields, NFIELDS(fi_fields), {{0}}},
+    {&sys_int_info_type, ii_fields, NFIELDS(ii_fields), {{0}}},
+    {&sys_hash_info_type, hi_fields, NFIELDS(hi_fields), {{0}}},
+};
+
+static SsDesc *ss_desc_for(Type *t)
+{
+    for (; t; t = t->base)
+        for (size_t i = 0; i < sizeof ss_descs / sizeof ss_descs[0]; i++)
+            if (ss_descs[i].type == t) return &ss_descs[i];
+    return NULL;
+}
+
+static void ss_ready_all(void)
+{
+    for (size_t i = 0; i < sizeof ss_descs / sizeof ss_descs[0]; i++) {
+        SsDesc *d = &ss_descs[i];
+        if (d->type->header.type) continue;          /* readied by an earlier init */
+        for (int j = 0; j < d->n; j++) {
+            d->getsets[j].name = d->fields[j];
+            d->getsets[j].get = ss_getters[j];
+        }
+        d->type->getsets = d->getsets;
+        type_ready(d->type);
+    }
+}
+
+static Value ss_new(Type *t, const Value *items, int n)
+{
+    Tuple *tu = (Tuple *)gc_alloc(t, sizeof(Tuple) + (size_t)n * sizeof(Value));
+    if (!tu) return VAL_NULL;
+    tu->len = n;
+    tu->hash = 0;
+    memcpy(tu->items, items, (size_t)n * sizeof(Value));
+    return MK_OBJ(tu);
+}
+
+static Value ss_repr_m(Value *args, int nargs, Value kwnames)
+{
+    Type *t = val_type(args[0]);
+    SsDesc *d = ss_desc_for(t);
+    Tuple *tu = AS_TUPLE(args[0]);
+    StrBuf sb;
+    sb_init(&sb);
+    sb_puts(&sb, d ? d->type->tp_name : type_name(t));
+    sb_putc(&sb, '(');
+    for (int64_t i = 0; i < tu->len; i++) {
+        Value r = obj_repr(tu->items[i]);
+        if (IS_NULL(r)) { sb_free(&sb); return VAL_NULL; }
+        if (i) sb_puts(&sb, ", ");
+        if (d && i < d->n) sb_printf(&sb, "%s=", d->fields[i]);
+        sb_put_value_str(&sb, r);
+    }
+    sb_putc(&sb, ')');
+    return sb_finish_str(&sb);
+}
+
+static Value ss_reduce_m(Value *args, int nargs, Value kwnames)
+{
+    Tuple *tu = AS_TUPLE(args[0]);
+    Value plain = tuple_from_array(tu->items, tu->len);
+    if (IS_NULL(plain)) return VAL_NULL;
+    return tuple_pack(2, MK_OBJ(val_type(args[0])), tuple_pack(1, plain));
+}
+
+/* ---- a tiny namespace type for sys.implementation ------------------------------------ */
+
+typedef struct SysNs {
+    Obj   header;
+    Value dict;
+} SysNs;
+
+static void sysns_trace(Obj *o) { gc_mark_value(((SysNs *)o)->dict); }
+
+static Value sysns_repr_m(Value *args, int nargs, Value kwnames)
+{
+    Value d = ((SysNs *)AS_OBJ(args[0]))->dict;
+    StrBuf sb;
+    sb_init(&sb);
+    sb_puts(&sb, "namespace(");
+    int64_t pos = 0;
+    Value k, v;
+    int first = 1;
+    while (dict_next(d, &pos, &k, &v)) {
+        Value r = obj_repr(v);
+        if (IS_NULL(r)) { sb_free(&sb); return VAL_NULL; }
+        if (!first) sb_puts(&sb, ", ");
+        first = 0;
+        sb_put_value_str(&sb, k);
+        sb_putc(&sb, '=');
+        sb_put_value_str(&sb, r);
+    }
+    sb_putc(&sb, ')');
+    return sb_finish_str(&sb);
+}
+
+static const MethodDef sysns_methods[] = {
+    {"__repr__", sysns_repr_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static Type sys_namespace_type = {
+    .tp_name = "types.SimpleNamespace", .base = &type_object, .flags = TF_HAS_DICT,
+    .basicsize = sizeof(SysNs), .dictoffset = offsetof(SysNs, dict), .trace = sysns_trace,
+    .methods = sysns_methods,
+};
+
+static Value sysns_new(void)
+{
+    type_ready(&sys_namespace_type);
+    SysNs *ns = (SysNs *)gc_alloc(&sys_namespace_type, sizeof(SysNs));
+    if (!ns) return VAL_NULL;
+    ns->dict = dict_new();
+    return IS_NULL(ns->dict) ? VAL_NULL : MK_OBJ(ns);
+}
+
+/* ---- functions ------------------------------------------------------------------------ */
+
+static Value sys_exit(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("exit", kwnames) || arg_count("exit", nargs, 0, 1)) return VAL_NULL;
+    if (nargs == 0) return err_set_none(&exc_SystemExit);
+    return err_set_value(&exc_SystemExit, args[0]);
+}
+
+static int sys_int_arg(Value v, int64_t *out)
+{
+    if (IS_FLOATOBJ(v)) {
+        err_format(&exc_TypeError, "'float' object cannot be interpreted as an integer");
+        return -1;
+    }
+    return obj_index_i64(v, out);
+}
+
+static Value sys_getrecursionlimit(Value *args, int nargs, Value kwnames)
+{
+    if (arg_count("getrecursionlimit", nargs, 0, 0)) return VAL_NULL;
+    return MK_SMALLINT(interp.recursion_limit);
+}
+
+static Value sys_setrecursionlimit(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("setrecursionlimit", kwnames) || arg_count("setrecursionlimit", nargs, 1, 1)) return VAL_NULL;
+    int64_t n;
+    if (sys_int_arg(args[0], &n) < 0) return VAL_NULL;
+    if (n < 1) return err_format(&exc_ValueError, "recursion limit must be greater or equal than 1");
+    if (n > INT_MAX) return err_format(&exc_OverflowError, "Python int too large to convert to C int");
+    int depth = ts_get()->recursion_depth;
+    if (n <= depth)
+        return err_format(&exc_RecursionError,
+                          "cannot set the recursion limit to %d at the recursion depth %d: the limit is too low",
+                          (int)n, depth);
+    interp.recursion_limit = (int)n;
+    return VAL_NONE;
+}
+
+static Value sys_getswitchinterval(Value *args, int nargs, Value kwnames)
+{
+    if (arg_count("getswitchinterval", nargs, 0, 0)) return VAL_NULL;
+    return MK_FLOAT(interp.switch_interval);
+}
+
+static Value sys_setswitchinterval(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("setswitchinterval", kwnames) || arg_count("setswitchinterval", nargs, 1, 1)) return VAL_NULL;
+    double d;
+    if (number_to_double(args[0], &d) < 0) return VAL_NULL;
+    if (!(d > 0.0)) return err_format(&exc_ValueError, "switch interval must be strictly positive");
+    interp.switch_interval = d;
+    return VAL_NONE;
+}
+
+static Value sys_getcheckinterval(Value *args, int nargs, Value kwnames)
+{
+    if (arg_count("getcheckinterval", nargs, 0, 0)) return VAL_NULL;
+    return MK_SMALLINT(interp.check_interval);
+}
+
+static Value sys_setcheckinterval(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("setcheckinterval", kwnames) || arg_count("setcheckinterval", nargs, 1, 1)) return VAL_NULL;
+    int64_t n;
+    if (sys_int_arg(args[0], &n) < 0) return VAL_NULL;
+    if (n < 1) return err_format(&exc_ValueError, "check interval must be strictly positive");
+    if (n > INT_MAX) return err_format(&exc_OverflowError, "Python int too large to convert to C int");
+    interp.check_interval = (int)n;
+    return VAL_NONE;
+}
+
+static Value sys_getsizeof_value(Value v)
+{
+    if (IS_NONE(v)) return MK_SMALLINT(16);
+    if (IS_FLOAT(v)) return MK_SMALLINT(24);
+    if (IS_SMALLINT(v) || IS_BOOL(v)) {
+        int64_t x = IS_BOOL(v) ? 1 : AS_SMALLINT(v);
+        if (x < 0) x = -x;
+        return MK_SMALLINT(x < (1 << 30) ? 28 : 32);
+    }
+    Value f = type_lookup_c(val_type(v), "__sizeof__");
+    if (!IS_NULL(f)) {
+        Value r = call1(f, v);
+        if (IS_NULL(r)) return VAL_NULL;
+        return obj_binop(r, MK_SMALLINT(16), 0);
+    }
+    Type *t = val_type(v);
+    int64_t sz = 16 + (int64_t)t->basicsize;
+    if (IS_STR(v)) sz = 41 + STR_LEN(v) + (STR_IS_ASCII(AS_STR(v)) ? 0 : STR_LEN(v));
+    else if (IS_TUPLE(v)) sz = 40 + 8 * AS_TUPLE(v)->len;
+    else if (IS_LIST(v)) sz = 56 + 8 * AS_LIST(v)->cap;
+    else if (IS_DICT(v)) sz = 64 + 24 * AS_DICT(v)->ecap;
+    return int_from_i64(sz);
+}
+
+static Value sys_getsizeof(Value *args, int nargs, Value kwnames)
+{
+    static const char *const names[] = {"object", "default"};
+    Value a[2];
+    if (arg_parse("getsizeof", args, nargs, kwnames, names, 2, 0, 1, a) < 0) return VAL_NULL;
+    Value r = sys_getsizeof_value(a[0]);
+    if (IS_NULL(r) && !IS_NULL(a[1]) && err_matches(&exc_TypeError)) {
+        err_clear();
+        return a[1];
+    }
+    return r;
+}
+
+static Value sys_intern(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("intern", kwnames) || arg_count("intern", nargs, 1, 1)) return VAL_NULL;
+    if (!IS_EXACT(args[0], type_str))
+        return err_format(&exc_TypeError, "intern() argument must be str, not %T", args[0]);
+    return str_intern(args[0]);
+}
+
+static Value sys_handled(void)
+{
+    Value e = ts_get()->handled_exc;
+    return IS_EXC(e) ? e : VAL_NONE;
+}
+
+static Value sys_exc_info(Value *args, int nargs, Value kwnames)
+{
+    if (arg_count("exc_info", nargs, 0, 0)) return VAL_NULL;
+    Value e = sys_handled();
+    if (IS_NONE(e)) return tuple_pack(3, VAL_NONE, VAL_NONE, VAL_NONE);
+    Value tb = AS_EXC(e)->traceback;
+    if (IS_NULL(tb)) tb = VAL_NONE;
+    return tuple_pack(3, MK_OBJ(val_type(e)), e, tb);
+}
+
+static Value sys_exception(Value *args, int nargs, Value kwnames)
+{
+    if (arg_count("exception", nargs, 0, 0)) return VAL_NULL;
+    return sys_handled();
+}
+
+static Value sys_utf8(Value *args, int nargs, Value kwnames) { return str_intern_c("utf-8"); }
+static Value sys_fs_errors(Value *args, int nargs, Value kwnames) { return str_intern_c("surrogateescape"); }
+static Value sys_getrefcount(Value *args, int nargs, Value kwnames)
+{
+    if (arg_count("getrefcount", nargs, 1, 1)) return VAL_NULL;
+    return MK_SMALLINT(2);
+}
+
+static Value sys_is_finalizing(Value *args, int nargs, Value kwnames)
+{
+    return MK_BOOL(interp.finalizing);
+}
+
+/* settrace/setprofile are accepted and ignored (no tracing in gilpy yet). */
+static Value sys_settrace(Value *args, int nargs, Value kwnames)
+{
+    if (arg_count("settrace", nargs, 1, 1)) return VAL_NULL;
+    return VAL_NONE;
+}
+static Value sys_gettrace(Value *args, int nargs, Value kwnames) { return VAL_NONE; }
+
+static Value sys_stream(const char *name)
+{
+    if (!IS_OBJ(interp.sys_module)) return VAL_NULL;
+    return dict_get_c(MODULE_DICT(interp.sys_module), name);
+}
+
+static Value sys_displayhook(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("displayhook", kwnames) || arg_count("displayhook", nargs, 1, 1)) return VAL_NULL;
+    Value v = args[0];
+    if (IS_NONE(v)) return VAL_NONE;
+    if (IS_OBJ(interp.builtins_module) && dict_set_c(MODULE_DICT(interp.builtins_module), "_", VAL_NONE) < 0)
+        return VAL_NULL;
+    Value out = sys_stream("stdout");
+    if (IS_NULL(out) || IS_NONE(out)) return err_format(&exc_RuntimeError, "lost sys.stdout");
+    Value r = obj_repr(v);
+    if (IS_NULL(r) || file_write_str(out, r) < 0 || file_write_str(out, str_intern_c("\n")) < 0)
+        return VAL_NULL;
+    if (IS_OBJ(interp.builtins_module) && dict_set_c(MODULE_DICT(interp.builtins_module), "_", v) < 0)
+        return VAL_NULL;
+    return VAL_NONE;
+}
+
+static Value sys_excepthook(Value *args, int nargs, Value kwnames)
+{
+    if (arg_no_kw("excepthook", kwnames) || arg_count("excepthook", nargs, 3, 3)) return VAL_NULL;
+    Value exc = args[1];
+    if (!IS_EXC(exc)) {
+        Value err = sys_stream("stderr");
+        if (IS_NULL(err) || IS_NONE(err)) return VAL_NONE;
+        Value r = obj_str(exc);
+        if (IS_NULL(r)) return VAL_NULL;
+        if (file_write_str(err, str_format_c("TypeError: print_exception(): Exception expected for value, %T found\n", exc)) < 0)
+            return VAL_NULL;
+        return VAL_NONE;
+    }
+    exc_print(exc);
+    return VAL_NONE;
+}
+
+static Value sys_get_int_max_str_digits(Value *args, int nargs, Value kwnames)
+{
+    if (arg_count("get_int_max_str_digits", nargs, 0, 0)) return VAL_NULL;
+    return int_from_i64(int_max_str_digits);
+}
+
+static Value sys_set_int_max_str_digits(Value *args, int nargs, Value kwnames)
+{
+    static const char *const names[] = {"maxdigits"};
+    Value a[1];
+    if (arg_parse("set_int_max_str_digits", args, nargs, kwnames, names, 1, 0, 1, a) < 0) return VAL_NULL;
+    int64_t n;
+    if (sys_int_arg(a[0], &n) < 0) return VAL_NULL;
+    if (n != 0 && n < 640) return err_format(&exc_ValueError, "maxdigits must be 0 or larger than 640");
+    int_max_str_digits = n;
+    return VAL_NONE;
+}
+
+static const MethodDef sys_functions[] = {
+    {"exit", sys_exit, 0, "Exit the interpreter by raising SystemExit(status)."},
+    {"getrecursionlimit", sys_getrecursionlimit, 0, NULL},
+    {"setrecursionlimit", sys_setrecursionlimit, 0, NULL},
+    {"getswitchinterval", sys_getswitchinterval, 0, NULL},
+    {"setswitchinterval", sys_setswitchinterval, 0, NULL},
+    {"getcheckinterval", sys_getcheckinterval, 0, NULL},
+    {"setcheckinterval", sys_setcheckinterval, 0, NULL},
+    {"getsizeof", sys_getsizeof, 0, NULL},
+    {"intern", sys_intern, 0, NULL},
+    {"exc_info", sys_exc_info, 0, NULL},
+    {"exception", sys_exception, 0, NULL},
+    {"getdefaultencoding", sys_utf8, 0, NULL},
+    {"getfilesystemencoding", sys_utf8, 0, NULL},
+    {"getfilesystemencodeerrors", sys_fs_errors, 0, NULL},
+    {"getrefcount", sys_getrefcount, 0, NULL},
+    {"is_finalizing", sys_is_finalizing, 0, NULL},
+    {"settrace", sys_settrace, 0, NULL},
+    {"setprofile", sys_settrace, 0, NULL},
+    {"gettrace", sys_gettrace, 0, NULL},
+    {"getprofile", sys_gettrace, 0, NULL},
+    {"displayhook", sys_displayhook, 0, NULL},
+    {"excepthook", sys_excepthook, 0, NULL},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, 0, NULL},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* ---- values ------------------------------------------------------------------------- */
+
+static Value sys_version_info(int major, int minor, int micro)
+{
+    Value items[5] = {MK_SMALLINT(major), MK_SMALLINT(minor), MK_SMALLINT(micro),
+                      str_from_c("final"), MK_SMALLINT(0)};
+    return ss_new(&sys_version_info_type, items, 5);
+}
+
+static Value sys_flags(void)
+{
+    Value it[18];
+    for (int i = 0; i < 18; i++) it[i] = MK_SMALLINT(0);
+    it[1] = MK_SMALLINT(interp.flag_inspect);
+    it[4] = MK_SMALLINT(interp.flag_no_bytecode);
+    it[7] = MK_SMALLINT(interp.flag_ignore_env || interp.flag_isolated);
+    it[8] = MK_SMALLINT(interp.flag_verbose);
+    it[10] = MK_SMALLINT(interp.flag_quiet);
+    it[11] = MK_SMALLINT(1);
+    it[12] = MK_SMALLINT(interp.flag_isolated);
+    it[13] = VAL_FALSE;
+    it[16] = MK_BOOL(interp.flag_isolated);
+    it[17] = MK_SMALLINT(-1);
+    return ss_new(&sys_flags_type, it, 18);
+}
+
+static Value sys_float_info(void)
+{
+    Value it[11] = {MK_FLOAT(DBL_MAX), MK_SMALLINT(DBL_MAX_EXP), MK_SMALLINT(DBL_MAX_10_EXP),
+                    MK_FLOAT(DBL_MIN), MK_SMALLINT(DBL_MIN_EXP), MK_SMALLINT(DBL_MIN_10_EXP),
+                    MK_SMALLINT(DBL_DIG), MK_SMALLINT(DBL_MANT_DIG), MK_FLOAT(DBL_EPSILON),
+                    MK_SMALLINT(FLT_RADIX), MK_SMALLINT(1)};
+    return ss_new(&sys_float_info_type, it, 11);
+}
+
+static Value sys_int_info(void)
+{
+    Value it[4] = {MK_SMALLINT(30), MK_SMALLINT(4), MK_SMALLINT(4300), MK_SMALLINT(640)};
+    return ss_new(&sys_int_info_type, it, 4);
+}
+
+static Value sys_hash_info(void)
+{
+    Value it[9] = {MK_SMALLINT(64), int_from_i64(((int64_t)1 << 61) - 1), MK_SMALLINT(314159),
+                   MK_SMALLINT(0), MK_SMALLINT(1000003), str_from_c("siphash13"), MK_SMALLINT(64),
+                   MK_SMALLINT(128), MK_SMALLINT(0)};
+    return ss_new(&sys_hash_info_type, it, 9);
+}
+
+static Value sys_implementation(void)
+{
+    Value ns = sysns_new();
+    if (IS_NULL(ns)) return VAL_NULL;
+    Value d = ((SysNs *)AS_OBJ(ns))->dict;
+    int maj = 0, min = 1, mic = 0;
+    sscanf(GILPY_VERSION, "%d.%d.%d", &maj, &min, &mic);
+    if (dict_set_c(d, "name", str_from_c("gilpy")) < 0 || dict_set_c(d, "cache_tag", VAL_NONE) < 0 ||
+        dict_set_c(d, "version", sys_version_info(maj, min, mic)) < 0 ||
+        dict_set_c(d, "hexversion", MK_SMALLINT((maj << 24) | (min << 16) | (mic << 8) | 0xF0)) < 0 ||
+        dict_set_c(d, "_multiarch", str_from_c("x86_64-linux-gnu")) < 0)
+        return VAL_NULL;
+    return ns;
+}
+
+static Value sys_executable(void)
+{
+    char buf[4096];
+    char *p = realpath("/proc/self/exe", buf);
+    return str_from_c(p ? p : "");
+}
+
+static Value sys_version_str(void)
+{
+#if defined(__clang__)
+    const char *cc = "Clang " __clang_version__;
+#elif defined(__GNUC__)
+    const char *cc = "GCC " __VERSION__;
+#else
+    const char *cc = "C";
+#endif
+    return str_format_c("%s (gilpy %s, %s %s) [%s]", SYS_PY_VERSION, GILPY_VERSION, __DATE__, __TIME__, cc);
+}
+
+static Value sys_builtin_module_names(void)
+{
+    Value l = list_new(0);
+    if (IS_NULL(l) || list_append(l, str_from_c("builtins")) < 0 || list_append(l, str_from_c("sys")) < 0)
+        return VAL_NULL;
+    for (const BuiltinModule *b = builtin_modules; b->name; b++)
+        if (list_append(l, str_from_c(b->name)) < 0) return VAL_NULL;
+    if (list_sort(l, VAL_NULL, 0) < 0) return VAL_NULL;
+    return seq_to_tuple(l);
+}
+
+static Value sys_stdlib_module_names(void)
+{
+    static const char *const names[] = {
+        "_random", "abc", "builtins", "collections", "copy", "dataclasses", "enum", "errno",
+        "functools", "gc", "heapq", "io", "itertools", "keyword", "math", "multiprocessing",
+        "operator", "os", "posix", "posixpath", "random", "re", "signal", "string", "struct",
+        "sys", "threading", "time", "traceback", "types", "typing", "warnings", "weakref", NULL};
+    Value s = set_new(&type_frozenset);
+    for (int i = 0; names[i] && !IS_NULL(s); i++)
+        if (set_add(s, str_from_c(names[i])) < 0) return VAL_NULL;
+    return s;
+}
+
+static Value sys_orig_argv(void)
+{
+    Value l = list_new(0);
+    if (IS_NULL(l)) return VAL_NULL;
+    if (list_append(l, str_from_c(interp.progname ? interp.progname : "gilpy")) < 0) return VAL_NULL;
+    if (IS_LIST(interp.argv) && list_extend(l, interp.argv) < 0) return VAL_NULL;
+    return l;
+}
+
+typedef struct SysEntry {
+    const char *name;
+    Value value;
+} SysEntry;
+
+static int sys_set_all(Value d, const SysEntry *e, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (IS_NULL(e[i].value)) return -1;
+        if (dict_set_c(d, e[i].name, e[i].value) < 0) return -1;
+    }
+    return 0;
+}
+
+static int sys_add_streams(Value d)
+{
+    Value in = file_stdin(), out = file_stdout(), err = file_stderr();
+    SysEntry e[] = {
+        {"stdin", in}, {"stdout", out}, {"stderr", err},
+        {"__stdin__", in}, {"__stdout__", out}, {"__stderr__", err},
+    };
+    return sys_set_all(d, e, NFIELDS(e));
+}
+
+static int sys_add_hooks(Value d)
+{
+    Value dh = dict_get_c(d, "displayhook"), eh = dict_get_c(d, "excepthook");
+    if (IS_NULL(dh) || IS_NULL(eh)) return -1;
+    if (dict_set_c(d, "__displayhook__", dh) < 0 || dict_set_c(d, "__excepthook__", eh) < 0) return -1;
+    return 0;
+}
+
+static int sys_add_interp_values(Value d)
+{
+    if (!IS_LIST(interp.argv)) interp.argv = list_new(0);
+    if (!IS_LIST(interp.path)) interp.path = list_new(0);
+    if (!IS_DICT(interp.modules)) interp.modules = dict_new();
+    if (!IS_LIST(interp.warnoptions)) interp.warnoptions = list_new(0);
+    if (!IS_DICT(interp.xoptions)) interp.xoptions = dict_new();
+    SysEntry e[] = {
+        {"argv", interp.argv}, {"path", interp.path}, {"modules", interp.modules},
+        {"warnoptions", interp.warnoptions}, {"_xoptions", interp.xoptions},
+        {"orig_argv", sys_orig_argv()}, {"executable", sys_executable()},
+        {"_base_executable", sys_executable()},
+        {"meta_path", list_new(0)}, {"path_hooks", list_new(0)},
+        {"path_importer_cache", dict_new()},
+    };
+    return sys_set_all(d, e, NFIELDS(e));
+}
+
+static int sys_add_constants(Value d)
+{
+    SysEntry e[] = {
+        {"version", sys_version_str()}, {"version_info", sys_version_info(3, 11, 7)},
+        {"hexversion", MK_SMALLINT(SYS_HEXVERSION)}, {"api_version", MK_SMALLINT(1013)},
+        {"implementation", sys_implementation()}, {"maxsize", int_from_i64(INT64_MAX)},
+        {"maxunicode", MK_SMALLINT(0x10FFFF)}, {"byteorder", str_from_c("little")},
+        {"platform", str_from_c("linux")}, {"flags", sys_flags()},
+        {"float_info", sys_float_info()}, {"int_info", sys_int_info()},
+        {"hash_info", sys_hash_info()}, {"float_repr_style", str_from_c("short")},
+        {"dont_write_bytecode", VAL_TRUE}, {"prefix", str_from_c("/usr/local")},
+        {"exec_prefix", str_from_c("/usr/local")}, {"base_prefix", str_from_c("/usr/local")},
+        {"base_exec_prefix", str_from_c("/usr/local")}, {"platlibdir", str_from_c("lib")},
+        {"abiflags", str_from_c("")}, {"copyright", str_from_c("Copyright (c) gilpy authors.")},
+        {"builtin_module_names", sys_builtin_module_names()},
+        {"stdlib_module_names", sys_stdlib_module_names()},
+        {"pycache_prefix", VAL_NONE},
+    };
+    return sys_set_all(d, e, NFIELDS(e));
+}
+
+Value mod_sys_init(void)
+{
+    ss_ready_all();
+    Value m = module_new_c("sys");
+    if (IS_NULL(m)) return VAL_NULL;
+    Value d = MODULE_DICT(m);
+    dict_add_methods(d, sys_functions, m);
+    if (err_occurred()) return VAL_NULL;
+    if (sys_add_hooks(d) < 0 || sys_add_interp_values(d) < 0 || sys_add_constants(d) < 0 ||
+        sys_add_streams(d) < 0)
+        return VAL_NULL;
+    return m;
+}

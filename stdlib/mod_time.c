@@ -1,0 +1,505 @@
+/* mod_time.c - the time module.
+ *
+ * Design: thin wrappers over POSIX clocks (clock_gettime with REALTIME,
+ * MONOTONIC, PROCESS_CPUTIME_ID, THREAD_CPUTIME_ID) and the C library's
+ * calendar functions (gmtime_r, localtime_r, mktime, strftime).
+ *
+ * struct_time is a static tuple subclass: an instance is a Tuple whose len
+ * is 9 (what indexing, iteration, comparison and len() see) followed by two
+ * more items, tm_zone and tm_gmtoff, reachable only as attributes - the
+ * layout CPython's structseq gives.  Its trace marks all 11 items.
+ *
+ * sleep() releases the GIL around the blocking clock_nanosleep through
+ * GIL_BLOCKING_BEGIN/END (runtime/gil.h; no-ops until that header exists).
+ * Between the two no Python object is touched.  It sleeps until an absolute
+ * CLOCK_MONOTONIC deadline, so an EINTR simply resumes the wait.
+ */
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <time.h>
+#include "runtime/object.h"
+#include "runtime/obj_int.h"
+#include "runtime/obj_float.h"
+#include "runtime/obj_list.h"
+#include "runtime/obj_misc.h"
+#include "runtime/obj_dict.h"
+#include "runtime/obj_str.h"
+#include "runtime/error.h"
+#include "runtime/call.h"
+#include "runtime/gc.h"
+#include "runtime/strbuf.h"
+
+#if defined(__has_include)
+#if __has_include("runtime/gil.h")
+#include "runtime/gil.h"
+#endif
+#endif
+#ifndef GIL_BLOCKING_BEGIN
+#define GIL_BLOCKING_BEGIN(reason) do {
+#define GIL_BLOCKING_END() } while (0)
+#endif
+
+Value mod_time_init(void);
+
+enum { TIME_NSEQ = 9, TIME_NFIELDS = 11 };
+
+static const char *const time_field_names[TIME_NFIELDS] = {
+    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec",
+    "tm_wday", "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff",
+};
+
+extern Type type_struct_time;
+
+/* ---------------------------------------------------------------- clocks */
+
+static int64_t time_clock_ns(clockid_t clk) {
+    struct timespec ts;
+    clock_gettime(clk, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static Value time_clock_float(clockid_t clk, int nargs, Value kwnames, const char *name) {
+    if (arg_no_kw(name, kwnames) || arg_count(name, nargs, 0, 0)) return VAL_NULL;
+    struct timespec ts;
+    clock_gettime(clk, &ts);
+    return MK_FLOAT((double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
+}
+
+static Value time_clock_int(clockid_t clk, int nargs, Value kwnames, const char *name) {
+    if (arg_no_kw(name, kwnames) || arg_count(name, nargs, 0, 0)) return VAL_NULL;
+    return int_from_i64(time_clock_ns(clk));
+}
+
+#define TIME_CLOCK_FUNCS(pyname, clk)                                              \
+    static Value time_##pyname(Value *args, int nargs, Value kw) {                 \
+        return time_clock_float(clk, nargs, kw, #pyname);                          \
+    }                                                                              \
+    static Value time_##pyname##_ns(Value *args, int nargs, Value kw) {            \
+        return time_clock_int(clk, nargs, kw, #pyname "_ns");                      \
+    }
+
+TIME_CLOCK_FUNCS(time, CLOCK_REALTIME)
+TIME_CLOCK_FUNCS(monotonic, CLOCK_MONOTONIC)
+TIME_CLOCK_FUNCS(perf_counter, CLOCK_MONOTONIC)
+TIME_CLOCK_FUNCS(process_time, CLOCK_PROCESS_CPUTIME_ID)
+TIME_CLOCK_FUNCS(thread_time, CLOCK_THREAD_CPUTIME_ID)
+
+/* ---------------------------------------------------------------- sleep */
+
+/* A number of seconds as a double: int or float (or __float__ / __index__). */
+static int time_seconds_arg(Value v, double *out) {
+    if (IS_FLOATOBJ(v)) { *out = float_value(v); return 0; }
+    if (IS_INT(v)) return int_to_double(v, out);
+    Type *t = val_type(v);
+    if (!IS_NULL(t->slots[SM_FLOAT])) return number_to_double(v, out);
+    if (!IS_NULL(t->slots[SM_INDEX])) {
+        Value i = obj_index(v);
+        return IS_NULL(i) ? -1 : int_to_double(i, out);
+    }
+    err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", v);
+    return -1;
+}
+
+static Value time_sleep(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("sleep", kwnames) || arg_count("sleep", nargs, 1, 1)) return VAL_NULL;
+    double secs;
+    if (time_seconds_arg(args[0], &secs) < 0) return VAL_NULL;
+    if (isnan(secs)) return err_format(&exc_ValueError, "Invalid value NaN (not a number)");
+    if (secs < 0) return err_format(&exc_ValueError, "sleep length must be non-negative");
+    if (secs > 9.2e9) return err_format(&exc_OverflowError, "sleep length is too large");
+    struct timespec deadline;
+    clock_gettime(CLOCK_MONOTONIC, &deadline);
+    double whole = floor(secs);
+    deadline.tv_sec += (time_t)whole;
+    deadline.tv_nsec += (long)((secs - whole) * 1e9);
+    if (deadline.tv_nsec >= 1000000000L) { deadline.tv_sec++; deadline.tv_nsec -= 1000000000L; }
+    int rc;
+    GIL_BLOCKING_BEGIN(GIL_REASON_SLEEP);
+    do {
+        rc = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, NULL);
+        /* EINTR: resume waiting for the same deadline.  Pending signal
+         * handlers run when the eval loop next checks its breaker. */
+    } while (rc == EINTR);
+    GIL_BLOCKING_END();
+    if (rc != 0) { errno = rc; return err_from_errno(&exc_OSError, VAL_NULL); }
+    return VAL_NONE;
+}
+
+/* ---------------------------------------------------------------- struct_time */
+
+static void time_st_trace(Obj *o) {
+    gc_mark_values(((Tuple *)o)->items, TIME_NFIELDS);
+}
+
+static Tuple *time_st_alloc(void) {
+    Tuple *t = (Tuple *)gc_alloc(&type_struct_time, sizeof(Tuple) + TIME_NFIELDS * sizeof(Value));
+    if (!t) return NULL;
+    t->len = TIME_NSEQ;
+    for (int i = 0; i < TIME_NFIELDS; i++) t->items[i] = VAL_NONE;
+    return t;
+}
+
+static Value time_st_from_tm(const struct tm *tm) {
+    Tuple *t = time_st_alloc();
+    if (!t) return VAL_NULL;
+    Value *it = t->items;
+    it[0] = MK_SMALLINT((int64_t)tm->tm_year + 1900);
+    it[1] = MK_SMALLINT(tm->tm_mon + 1);
+    it[2] = MK_SMALLINT(tm->tm_mday);
+    it[3] = MK_SMALLINT(tm->tm_hour);
+    it[4] = MK_SMALLINT(tm->tm_min);
+    it[5] = MK_SMALLINT(tm->tm_sec);
+    it[6] = MK_SMALLINT((tm->tm_wday + 6) % 7);
+    it[7] = MK_SMALLINT(tm->tm_yday + 1);
+    it[8] = MK_SMALLINT(tm->tm_isdst);
+    if (tm->tm_zone) {
+        it[9] = str_decode_utf8_lossy(tm->tm_zone, strlen(tm->tm_zone));
+        if (IS_NULL(it[9])) return VAL_NULL;
+    }
+    it[10] = MK_SMALLINT(tm->tm_gmtoff);
+    return MK_OBJ(t);
+}
+
+static Value time_st_new_m(Value *args, int nargs, Value kwnames) {
+    Value out[2];
+    static const char *const names[] = {"sequence", "dict"};
+    if (arg_parse("struct_time", args + 1, nargs - 1, kwnames, names, 2, 0, 1, out) < 0)
+        return VAL_NULL;
+    Value seq = seq_to_tuple(out[0]);
+    if (IS_NULL(seq)) return VAL_NULL;
+    int64_t n = AS_TUPLE(seq)->len;
+    if (n < TIME_NSEQ)
+        return err_format(&exc_TypeError,
+                          "time.struct_time() takes an at least 9-sequence (%lld-sequence given)",
+                          (long long)n);
+    if (n > TIME_NFIELDS)
+        return err_format(&exc_TypeError,
+                          "time.struct_time() takes an at most 11-sequence (%lld-sequence given)",
+                          (long long)n);
+    Tuple *t = time_st_alloc();
+    if (!t) return VAL_NULL;
+    for (int64_t i = 0; i < n; i++) t->items[i] = AS_TUPLE(seq)->items[i];
+    return MK_OBJ(t);
+}
+
+static Value time_st_repr_m(Value *args, int nargs, Value kwnames) {
+    Tuple *t = AS_TUPLE(args[0]);
+    StrBuf sb;
+    sb_init(&sb);
+    sb_puts(&sb, "time.struct_time(");
+    for (int i = 0; i < TIME_NSEQ && i < t->len; i++) {
+        Value r = obj_repr(t->items[i]);
+        if (IS_NULL(r)) { sb_free(&sb); return VAL_NULL; }
+        sb_printf(&sb, "%s%s=", i ? ", " : "", time_field_names[i]);
+        sb_put_value_str(&sb, r);
+    }
+    sb_putc(&sb, ')');
+    return sb_finish_str(&sb);
+}
+
+static Value time_st_reduce_m(Value *args, int nargs, Value kwnames) {
+    Tuple *t = AS_TUPLE(args[0]);
+    Value seq = tuple_from_array(t->items, TIME_NSEQ);
+    Value d = dict_new();
+    if (IS_NULL(seq) || IS_NULL(d)) return VAL_NULL;
+    for (int i = TIME_NSEQ; i < TIME_NFIELDS; i++)
+        if (dict_set_c(d, time_field_names[i], t->items[i]) < 0) return VAL_NULL;
+    return tuple_pack(2, MK_OBJ(&type_struct_time), tuple_pack(2, seq, d));
+}
+
+#define TIME_FIELD_GETTER(i) \
+    static Value time_st_get##i(Value self) { return AS_TUPLE(self)->items[i]; }
+TIME_FIELD_GETTER(0) TIME_FIELD_GETTER(1) TIME_FIELD_GETTER(2) TIME_FIELD_GETTER(3)
+TIME_FIELD_GETTER(4) TIME_FIELD_GETTER(5) TIME_FIELD_GETTER(6) TIME_FIELD_GETTER(7)
+TIME_FIELD_GETTER(8) TIME_FIELD_GETTER(9) TIME_FIELD_GETTER(10)
+
+static const GetSetDef time_st_getsets[] = {
+    {"tm_year", time_st_get0, NULL, "year, for example, 1993"},
+    {"tm_mon", time_st_get1, NULL, "month of year, range [1, 12]"},
+    {"tm_mday", time_st_get2, NULL, "day of month, range [1, 31]"},
+    {"tm_hour", time_st_get3, NULL, "hours, range [0, 23]"},
+    {"tm_min", time_st_get4, NULL, "minutes, range [0, 59]"},
+    {"tm_sec", time_st_get5, NULL, "seconds, range [0, 61])"},
+    {"tm_wday", time_st_get6, NULL, "day of week, range [0, 6], Monday is 0"},
+    {"tm_yday", time_st_get7, NULL, "day of year, range [1, 366]"},
+    {"tm_isdst", time_st_get8, NULL, "1 if summer time is in effect, 0 if not, and -1 if unknown"},
+    {"tm_zone", time_st_get9, NULL, "abbreviation of timezone name"},
+    {"tm_gmtoff", time_st_get10, NULL, "offset from UTC in seconds"},
+    {NULL, NULL, NULL, NULL},
+};
+
+static const MethodDef time_st_methods[] = {
+    {"__new__", time_st_new_m, METH_STATIC, NULL},
+    {"__repr__", time_st_repr_m, 0, NULL},
+    {"__reduce__", time_st_reduce_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+Type type_struct_time = {
+    .tp_name = "time.struct_time", .base = &type_tuple,
+    .flags = TF_TUPLE_SUBCLASS,
+    .basicsize = sizeof(Tuple), .trace = time_st_trace,
+    .methods = time_st_methods, .getsets = time_st_getsets,
+};
+
+/* ---------------------------------------------------------------- conversions */
+
+/* A timestamp argument (None/absent: now) as time_t, rounded toward -inf. */
+static int time_timestamp_arg(Value v, time_t *out) {
+    if (IS_NULL(v) || IS_NONE(v)) { *out = time(NULL); return 0; }
+    if (IS_FLOATOBJ(v)) {
+        double d = float_value(v);
+        if (isnan(d)) { err_format(&exc_ValueError, "Invalid value NaN (not a number)"); return -1; }
+        d = floor(d);
+        if (!(d >= -9.2e18 && d <= 9.2e18)) {
+            err_format(&exc_OverflowError, "timestamp out of range for platform time_t");
+            return -1;
+        }
+        *out = (time_t)d;
+        return 0;
+    }
+    if (!IS_INT(v)) {
+        Value i = obj_index(v);
+        if (IS_NULL(i)) return -1;
+        v = i;
+    }
+    int64_t n;
+    if (int_to_i64(v, &n) < 0) {
+        if (err_matches(&exc_OverflowError)) {
+            err_clear();
+            err_format(&exc_OverflowError, "timestamp out of range for platform time_t");
+        }
+        return -1;
+    }
+    *out = (time_t)n;
+    return 0;
+}
+
+static Value time_convert(Value *args, int nargs, Value kwnames, const char *name, int local) {
+    if (arg_no_kw(name, kwnames) || arg_count(name, nargs, 0, 1)) return VAL_NULL;
+    time_t t;
+    if (time_timestamp_arg(nargs ? args[0] : VAL_NULL, &t) < 0) return VAL_NULL;
+    struct tm tm;
+    errno = 0;
+    if (!(local ? localtime_r(&t, &tm) : gmtime_r(&t, &tm))) {
+        if (errno == 0 || errno == EOVERFLOW)
+            return err_format(&exc_OverflowError, "timestamp out of range for platform time_t");
+        return err_from_errno(&exc_OSError, VAL_NULL);
+    }
+    return time_st_from_tm(&tm);
+}
+
+static Value time_gmtime(Value *args, int nargs, Value kw) {
+    return time_convert(args, nargs, kw, "gmtime", 0);
+}
+static Value time_localtime(Value *args, int nargs, Value kw) {
+    return time_convert(args, nargs, kw, "localtime", 1);
+}
+
+static int time_int_item(Value v, int *out) {
+    int64_t n;
+    if (!IS_INT(v)) {
+        if (IS_FLOATOBJ(v)) {
+            err_format(&exc_TypeError, "'float' object cannot be interpreted as an integer");
+            return -1;
+        }
+        Value i = obj_index(v);
+        if (IS_NULL(i)) return -1;
+        v = i;
+    }
+    if (int_to_i64(v, &n) < 0) return -1;
+    if (n < -2147483648LL || n > 2147483647LL) {
+        err_format(&exc_OverflowError, "signed integer is greater than maximum");
+        return -1;
+    }
+    *out = (int)n;
+    return 0;
+}
+
+/* A 9-tuple or struct_time into a struct tm (CPython's gettmarg). */
+static int time_tm_arg(Value v, struct tm *tm, const char *name) {
+    if (!IS_TUPLE(v)) {
+        err_format(&exc_TypeError, "Tuple or struct_time argument required");
+        return -1;
+    }
+    Tuple *t = AS_TUPLE(v);
+    if (t->len != TIME_NSEQ) {
+        err_format(&exc_TypeError, "%s(): illegal time tuple argument", name);
+        return -1;
+    }
+    int f[TIME_NSEQ];
+    for (int i = 0; i < TIME_NSEQ; i++)
+        if (time_int_item(t->items[i], &f[i]) < 0) return -1;
+    memset(tm, 0, sizeof *tm);
+    tm->tm_year = f[0] - 1900;
+    tm->tm_mon = f[1] - 1;
+    tm->tm_mday = f[2];
+    tm->tm_hour = f[3];
+    tm->tm_min = f[4];
+    tm->tm_sec = f[5];
+    tm->tm_wday = (f[6] + 1) % 7;
+    if (tm->tm_wday < 0) tm->tm_wday += 7;
+    tm->tm_yday = f[7] - 1;
+    tm->tm_isdst = f[8];
+    if (AS_OBJ(v)->type == &type_struct_time) {
+        Value zone = t->items[9], off = t->items[10];
+        tm->tm_zone = IS_STR(zone) ? STR_DATA(zone) : NULL;
+        if (IS_SMALLINT(off)) tm->tm_gmtoff = (long)AS_SMALLINT(off);
+    } else {
+        tzset();
+        tm->tm_zone = tzname[tm->tm_isdst > 0];
+        tm->tm_gmtoff = -(tm->tm_isdst > 0 ? timezone - 3600 : timezone);
+    }
+    return 0;
+}
+
+/* The range checks strftime and asctime apply (CPython's checktm). */
+static int time_check_tm(struct tm *tm) {
+    const char *msg = NULL;
+    if (tm->tm_mon == -1) tm->tm_mon = 0;
+    else if (tm->tm_mon < 0 || tm->tm_mon > 11) msg = "month out of range";
+    if (!msg) {
+        if (tm->tm_mday == 0) tm->tm_mday = 1;
+        else if (tm->tm_mday < 0 || tm->tm_mday > 31) msg = "day of month out of range";
+    }
+    if (!msg && (tm->tm_hour < 0 || tm->tm_hour > 23)) msg = "hour out of range";
+    if (!msg && (tm->tm_min < 0 || tm->tm_min > 59)) msg = "minute out of range";
+    if (!msg && (tm->tm_sec < 0 || tm->tm_sec > 61)) msg = "seconds out of range";
+    if (!msg && tm->tm_wday < 0) msg = "day of week out of range";
+    if (!msg) {
+        if (tm->tm_yday == -1) tm->tm_yday = 0;
+        else if (tm->tm_yday < 0 || tm->tm_yday > 365) msg = "day of year out of range";
+    }
+    if (msg) { err_format(&exc_ValueError, "%s", msg); return -1; }
+    return 0;
+}
+
+/* The struct tm of an optional tuple argument (absent/None: local now). */
+static int time_tm_or_now(int nargs, Value *args, struct tm *tm, const char *name) {
+    if (nargs == 0 || IS_NONE(args[0])) {
+        time_t now = time(NULL);
+        localtime_r(&now, tm);
+        return 0;
+    }
+    if (time_tm_arg(args[0], tm, name) < 0) return -1;
+    return time_check_tm(tm);
+}
+
+static Value time_strftime(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("strftime", kwnames) || arg_count("strftime", nargs, 1, 2)) return VAL_NULL;
+    if (!IS_STR(args[0]))
+        return err_format(&exc_TypeError, "strftime() argument 1 must be str, not %T", args[0]);
+    struct tm tm;
+    if (time_tm_or_now(nargs - 1, args + 1, &tm, "strftime") < 0) return VAL_NULL;
+    const char *fmt = STR_DATA(args[0]);
+    if ((int64_t)strlen(fmt) != STR_LEN(args[0]))
+        return err_format(&exc_ValueError, "embedded null character");
+    if (*fmt == '\0') return str_empty();
+    for (size_t cap = 256;; cap *= 2) {
+        char *buf = gc_malloc(cap);
+        if (!buf) return VAL_NULL;
+        size_t n = strftime(buf, cap, fmt, &tm);
+        if (n > 0 || cap > 256 * strlen(fmt) + 4096) {
+            Value r = str_decode_utf8_lossy(buf, n);
+            gc_free(buf, cap);
+            return r;
+        }
+        gc_free(buf, cap);
+    }
+}
+
+static Value time_asctime_tm(const struct tm *tm) {
+    static const char wday[7][4] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static const char mon[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    return str_format_c("%s %s%3d %.2d:%.2d:%.2d %d", wday[tm->tm_wday], mon[tm->tm_mon],
+                        tm->tm_mday, tm->tm_hour, tm->tm_min, tm->tm_sec, 1900 + tm->tm_year);
+}
+
+static Value time_asctime(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("asctime", kwnames) || arg_count("asctime", nargs, 0, 1)) return VAL_NULL;
+    struct tm tm;
+    if (time_tm_or_now(nargs, args, &tm, "asctime") < 0) return VAL_NULL;
+    return time_asctime_tm(&tm);
+}
+
+static Value time_ctime(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("ctime", kwnames) || arg_count("ctime", nargs, 0, 1)) return VAL_NULL;
+    time_t t;
+    if (time_timestamp_arg(nargs ? args[0] : VAL_NULL, &t) < 0) return VAL_NULL;
+    struct tm tm;
+    if (!localtime_r(&t, &tm))
+        return err_format(&exc_OverflowError, "timestamp out of range for platform time_t");
+    return time_asctime_tm(&tm);
+}
+
+static Value time_mktime(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("mktime", kwnames) || arg_count("mktime", nargs, 1, 1)) return VAL_NULL;
+    struct tm tm;
+    if (time_tm_arg(args[0], &tm, "mktime") < 0) return VAL_NULL;
+    tm.tm_wday = -1;   /* sentinel: mktime() sets it on success */
+    time_t t = mktime(&tm);
+    if (t == (time_t)-1 && tm.tm_wday == -1)
+        return err_format(&exc_OverflowError, "mktime argument out of range");
+    return MK_FLOAT((double)t);
+}
+
+/* ---------------------------------------------------------------- module */
+
+static const MethodDef time_methods[] = {
+    {"time", time_time, 0, "Return the current time in seconds since the Epoch."},
+    {"time_ns", time_time_ns, 0, "Return the current time in nanoseconds since the Epoch."},
+    {"monotonic", time_monotonic, 0, "Monotonic clock, cannot go backward."},
+    {"monotonic_ns", time_monotonic_ns, 0, "Monotonic clock, cannot go backward, as nanoseconds."},
+    {"perf_counter", time_perf_counter, 0, "Performance counter for benchmarking."},
+    {"perf_counter_ns", time_perf_counter_ns, 0, "Performance counter for benchmarking as nanoseconds."},
+    {"process_time", time_process_time, 0, "Process time for profiling: sum of the kernel and user-space CPU time."},
+    {"process_time_ns", time_process_time_ns, 0, "Process time for profiling as nanoseconds."},
+    {"thread_time", time_thread_time, 0, "Thread time for profiling."},
+    {"thread_time_ns", time_thread_time_ns, 0, "Thread time for profiling as nanoseconds."},
+    {"sleep", time_sleep, 0, "Delay execution for a given number of seconds."},
+    {"gmtime", time_gmtime, 0, "Convert seconds since the Epoch to a time tuple expressing UTC."},
+    {"localtime", time_localtime, 0, "Convert seconds since the Epoch to a time tuple expressing local time."},
+    {"mktime", time_mktime, 0, "Convert a time tuple in local time to seconds since the Epoch."},
+    {"strftime", time_strftime, 0, "Convert a time tuple to a string according to a format specification."},
+    {"asctime", time_asctime, 0, "Convert a time tuple to a string, e.g. 'Sat Jun 06 16:26:11 1998'."},
+    {"ctime", time_ctime, 0, "Convert a time in seconds since the Epoch to a string in local time."},
+    {NULL, NULL, 0, NULL},
+};
+
+/* tzname/timezone/altzone/daylight from the C library after tzset(). */
+static int time_set_tz(Value d) {
+    tzset();
+    Value n0 = str_decode_utf8_lossy(tzname[0], strlen(tzname[0]));
+    Value n1 = str_decode_utf8_lossy(tzname[1], strlen(tzname[1]));
+    if (IS_NULL(n0) || IS_NULL(n1)) return -1;
+    Value names = tuple_pack(2, n0, n1);
+    if (IS_NULL(names)) return -1;
+    long alt = daylight ? timezone - 3600 : timezone;
+    if (dict_set_c(d, "tzname", names) < 0 || dict_set_c(d, "timezone", MK_SMALLINT(timezone)) < 0 ||
+        dict_set_c(d, "altzone", MK_SMALLINT(alt)) < 0 ||
+        dict_set_c(d, "daylight", MK_SMALLINT(daylight)) < 0)
+        return -1;
+    return 0;
+}
+
+Value mod_time_init(void) {
+    if (!type_struct_time.header.type) {
+        type_ready(&type_struct_time);
+        /* __name__ is the part after the module prefix, as in CPython. */
+        type_struct_time.name = str_intern_c("struct_time");
+        type_struct_time.qualname = type_struct_time.name;
+        dict_set_c(type_struct_time.dict, "__module__", str_intern_c("time"));
+        dict_set_c(type_struct_time.dict, "n_sequence_fields", MK_SMALLINT(TIME_NSEQ));
+        dict_set_c(type_struct_time.dict, "n_fields", MK_SMALLINT(TIME_NFIELDS));
+        dict_set_c(type_struct_time.dict, "n_unnamed_fields", MK_SMALLINT(0));
+    }
+    Value m = module_new_c("time");
+    if (IS_NULL(m)) return VAL_NULL;
+    Value d = MODULE_DICT(m);
+    dict_add_methods(d, time_methods, m);
+    if (dict_set_c(d, "struct_time", MK_OBJ(&type_struct_time)) < 0 || time_set_tz(d) < 0)
+        return VAL_NULL;
+    return m;
+}

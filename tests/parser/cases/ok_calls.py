@@ -1,0 +1,12 @@
+print(*a, sep='')
+f(a, b=1, *c, d=2, **e)
+f(x for x in y)
+f(*a, *b, **c, **d)
+f(a)(b)(c)
+f(a=1, *b)
+f(x := 1)
+f(**a, b=1)
+f(a,)
+f()
+obj.method(1).attr[2](3)
+class A(B, C, metaclass=M, **kw): pass

@@ -1,0 +1,3 @@
+class A(metaclass=M): pass
+class B(*bases): pass
+class C(**kw): pass

@@ -1,0 +1,5 @@
+@a
+@b(c)
+class X:
+    @property
+    def y(self): pass

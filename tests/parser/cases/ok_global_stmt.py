@@ -1,0 +1,3 @@
+def f():
+    global a, b
+    a = 1

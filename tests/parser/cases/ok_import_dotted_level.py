@@ -1,0 +1,3 @@
+from .a.b import c
+from ..a import (b)
+import a.b.c as d

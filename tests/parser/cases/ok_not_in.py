@@ -1,0 +1,1 @@
+if x not in y and a is not b: pass

@@ -1,0 +1,3 @@
+print('hello', end='')
+print()
+print(*args, sep='', file=f)

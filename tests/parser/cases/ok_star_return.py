@@ -1,0 +1,4 @@
+def f():
+    return *a, *b
+    yield *a, b
+for x in *a, *b: pass

@@ -1,0 +1,6 @@
+try:
+    pass
+except* ValueError:
+    pass
+except* (A, B) as e:
+    pass

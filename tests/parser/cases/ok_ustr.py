@@ -1,0 +1,3 @@
+x = u'abc'
+y = u'a' 'b'
+z = 'a' u'b'

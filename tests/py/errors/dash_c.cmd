@@ -1,0 +1,1 @@
+-c "import sys; print('hi from -c', sys.argv); print(sum(range(10)))"

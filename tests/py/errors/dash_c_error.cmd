@@ -1,0 +1,1 @@
+-c "print('before'); 1/0"

@@ -1,0 +1,2 @@
+print('raise SystemExit(7) directly')
+raise SystemExit(7)

@@ -1,0 +1,2 @@
+print('init _pkg')
+PKG = 'pkg-level'

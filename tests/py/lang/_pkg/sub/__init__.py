@@ -1,0 +1,3 @@
+from .. import PKG
+from ..sibling import S as S2
+DEEP = 'deep ' + PKG + ' ' + S2

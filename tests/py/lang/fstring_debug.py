@@ -1,0 +1,10 @@
+# self-documenting f-string '='
+x, y = 3, 'hi'
+print(f'{x=}')
+print(f'{y=}')
+print(f'{x + 1=}')
+print(f'{x = }')
+print(f'{y=!s}')
+print(f'{x=:5}|')
+print(f'{3.5=:.3f}')
+print(f'{[x, y]=}')

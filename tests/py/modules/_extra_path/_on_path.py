@@ -1,0 +1,1 @@
+WHERE = 'found via GILPY_PATH / PYTHONPATH'

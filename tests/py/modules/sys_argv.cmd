@@ -1,0 +1,1 @@
+_argv_target.py one 'two words' --flag -x 3
