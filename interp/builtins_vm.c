@@ -15,7 +15,6 @@
 #include "import.h"
 #include "vm.h"
 
-Value vm_run_class_body(Value func, Value ns);
 
 /* Source text of a str/bytes argument, or a code object as is. */
 static Value source_or_code(Value src, Value filename, ParseMode mode, const char *fname) {
@@ -127,7 +126,7 @@ static Value bi_build_class(Value *args, int nargs, Value kwnames) {
     if (IS_NULL(callargs)) return VAL_NULL;
     Value *ca = AS_TUPLE(callargs)->items;
     ca[0] = name; ca[1] = bases;
-    memcpy(ca + 2, AS_LIST(kvals)->items, sizeof(Value) * (size_t)nk);
+    values_copy(ca + 2, AS_LIST(kvals)->items, (size_t)(nk));
     if (!IS_NULL(prep)) ns = call_value(prep, ca, 2, nk ? kwt : VAL_NULL);
     else ns = dict_new();
     if (IS_NULL(ns)) return VAL_NULL;
@@ -136,7 +135,7 @@ static Value bi_build_class(Value *args, int nargs, Value kwnames) {
     if (IS_NULL(margs)) return VAL_NULL;
     Value *ma = AS_TUPLE(margs)->items;
     ma[0] = name; ma[1] = bases; ma[2] = ns;
-    memcpy(ma + 3, AS_LIST(kvals)->items, sizeof(Value) * (size_t)nk);
+    values_copy(ma + 3, AS_LIST(kvals)->items, (size_t)(nk));
     Value cls = call_value(meta, ma, 3, nk ? kwt : VAL_NULL);
     return cls;
 }

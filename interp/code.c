@@ -71,7 +71,17 @@ CODE_GET_INT(argcount, CODE(self)->argcount)
 CODE_GET_INT(posonlyargcount, CODE(self)->posonlyargcount)
 CODE_GET_INT(kwonlyargcount, CODE(self)->kwonlyargcount)
 CODE_GET_INT(nlocals, CODE(self)->nlocals)
-CODE_GET_INT(flags, CODE(self)->flags)
+
+/* co_flags in CPython's bit values, which inspect and friends test. */
+static Value code_get_flags(Value self) {
+    uint32_t f = CODE(self)->flags, r = 0;
+    if (!(f & (CO_MODULE | CO_CLASSBODY))) r |= 0x1 | 0x2;      /* OPTIMIZED, NEWLOCALS */
+    if (f & CO_VARARGS) r |= 0x4;
+    if (f & CO_VARKEYWORDS) r |= 0x8;
+    if (f & CO_NESTED) r |= 0x10;
+    if (f & CO_GENERATOR) r |= 0x20;
+    return MK_SMALLINT((int64_t)r);
+}
 CODE_GET_INT(stacksize, CODE(self)->stacksize)
 
 static const GetSetDef code_getsets[] = {

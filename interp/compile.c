@@ -46,6 +46,12 @@
  * iterator, POP_BLOCK, the finally body (compiled once more), WITH_EXIT_NONE,
  * POP_EXCEPT; a return value is kept on top with SWAP.
  *
+ * Approximations.  Coroutines: `async def` compiles to a generator function
+ * and `await x` to `yield from x` (no event loop exists yet); `async for`,
+ * `async with`, async comprehensions, `match` and `except*` are
+ * SyntaxErrors.  `from __future__ import annotations` turns annotations into
+ * their source text (CPython unparses the tree; spacing may differ).
+ *
  * Memory.  The compiler's own tables are malloc'd.  Runtime values it makes
  * (constants, names, finished code objects) live in per-unit Python lists
  * that are all appended to one list, Compiler.keep, registered as a GC root
@@ -127,6 +133,9 @@ typedef struct Compiler {
     Unit *u;
     Value keep;                 /* list of every unit's lists: a GC root */
     int depth;
+    int future_annotations;     /* `from __future__ import annotations` */
+    size_t *line_starts;        /* byte offset of each line (lazily built) */
+    int nlines;
 } Compiler;
 
 /* ---- errors --------------------------------------------------------------- */
@@ -1228,8 +1237,7 @@ static int comp_check_keywords(Compiler *c, PtrVec *kws) {
     return 0;
 }
 
-static Value comp_kwnames(Compiler *c, PtrVec *kws, int from, int to) {
-    (void)c;
+static Value comp_kwnames(PtrVec *kws, int from, int to) {
     Value t = tuple_new(to - from);
     if (IS_NULL(t)) return t;
     for (int i = from; i < to; i++) AS_TUPLE(t)->items[i - from] = VAL_NONE;
@@ -1287,7 +1295,7 @@ static int comp_call_helper(Compiler *c, int pushed, PtrVec *args, PtrVec *kws) 
         if (!kws->len) return comp_op(c, OPC_CALL, pushed + args->len);
         for (int i = 0; i < kws->len; i++)
             if (comp_expr(c, ((Keyword *)kws->items[i])->value) < 0) return -1;
-        if (comp_load_const(c, comp_kwnames(c, kws, 0, kws->len)) < 0) return -1;
+        if (comp_load_const(c, comp_kwnames(kws, 0, kws->len)) < 0) return -1;
         return comp_op(c, OPC_CALL_KW, pushed + args->len + kws->len);
     }
     if (comp_starunpack(c, args, pushed, OPC_BUILD_LIST, OPC_LIST_APPEND, OPC_LIST_EXTEND) < 0 ||
@@ -1371,11 +1379,69 @@ static int comp_defaults(Compiler *c, Arguments *a) {
     return flags;
 }
 
+/* Byte offset of (lineno, col) in the source, or -1. */
+static long comp_src_offset(Compiler *c, int lineno, int col) {
+    if (!c->line_starts) {
+        int n = 1;
+        for (size_t i = 0; i < c->srclen; i++) n += c->src[i] == '\n';
+        c->line_starts = malloc(((size_t)n + 1) * sizeof(size_t));
+        if (!c->line_starts) abort();
+        c->line_starts[0] = 0;
+        c->nlines = 1;
+        for (size_t i = 0; i < c->srclen; i++)
+            if (c->src[i] == '\n') c->line_starts[c->nlines++] = i + 1;
+    }
+    if (lineno < 1 || lineno > c->nlines) return -1;
+    size_t off = c->line_starts[lineno - 1] + (size_t)col;
+    return off <= c->srclen ? (long)off : -1;
+}
+
+/* Under `from __future__ import annotations`: the annotation's source text
+ * (lines joined by single spaces), as a str. */
+static Value comp_annotation_text(Compiler *c, Expr *e) {
+    long a = comp_src_offset(c, e->span.lineno, e->span.col);
+    long b = comp_src_offset(c, e->span.end_lineno, e->span.end_col);
+    if (a < 0 || b < a) return VAL_NULL;
+    char *buf = malloc((size_t)(b - a) + 1);
+    if (!buf) abort();
+    size_t n = 0;
+    for (long i = a; i < b; i++) {
+        char ch = c->src[i];
+        if (ch == '\\' && i + 1 < b && c->src[i + 1] == '\n') continue;
+        if (ch == '\n' || ch == '\r') {
+            while (n && buf[n - 1] == ' ') n--;
+            while (i + 1 < b && (c->src[i + 1] == ' ' || c->src[i + 1] == '\t')) i++;
+            if (n && buf[n - 1] != '(' && buf[n - 1] != '[' && buf[n - 1] != '{') buf[n++] = ' ';
+            continue;
+        }
+        buf[n++] = ch;
+    }
+    Value v = str_new(buf, n);
+    free(buf);
+    return v;
+}
+
+/* An annotation's value: evaluated, or its text under the future import. */
+static int comp_annotation(Compiler *c, Expr *e) {
+    if (c->future_annotations && c->src) {
+        Value t = VAL_NULL;
+        if (e->kind == E_CONSTANT && e->u.constant.kind == CONST_STR) {
+            Value v = comp_constant_value(e);
+            t = IS_NULL(v) ? v : obj_repr(v);
+        } else {
+            t = comp_annotation_text(c, e);
+        }
+        if (!IS_NULL(t)) return comp_load_const(c, t);
+        if (err_occurred()) return -1;
+    }
+    return comp_expr(c, e);
+}
+
 static int comp_arg_annotations(Compiler *c, PtrVec *v, int *n) {
     for (int i = 0; i < v->len; i++) {
         Arg *a = v->items[i];
         if (!a->annotation) continue;
-        if (comp_load_const_str(c, comp_mangle(c, a->name)) < 0 || comp_expr(c, a->annotation) < 0)
+        if (comp_load_const_str(c, comp_mangle(c, a->name)) < 0 || comp_annotation(c, a->annotation) < 0)
             return -1;
         (*n)++;
     }
@@ -1384,7 +1450,7 @@ static int comp_arg_annotations(Compiler *c, PtrVec *v, int *n) {
 
 static int comp_one_annotation(Compiler *c, Arg *a, int *n) {
     if (!a || !a->annotation) return 0;
-    if (comp_load_const_str(c, comp_mangle(c, a->name)) < 0 || comp_expr(c, a->annotation) < 0)
+    if (comp_load_const_str(c, comp_mangle(c, a->name)) < 0 || comp_annotation(c, a->annotation) < 0)
         return -1;
     (*n)++;
     return 0;
@@ -1397,7 +1463,7 @@ static int comp_annotations(Compiler *c, Arguments *a, Expr *returns) {
         comp_one_annotation(c, a->vararg, &n) < 0 || comp_arg_annotations(c, &a->kwonlyargs, &n) < 0 ||
         comp_one_annotation(c, a->kwarg, &n) < 0) return -1;
     if (returns) {
-        if (comp_load_const_str(c, "return") < 0 || comp_expr(c, returns) < 0) return -1;
+        if (comp_load_const_str(c, "return") < 0 || comp_annotation(c, returns) < 0) return -1;
         n++;
     }
     if (!n) return 0;
@@ -1445,9 +1511,14 @@ static int comp_decorators(Compiler *c, PtrVec *decos) {
     return 0;
 }
 
+/* Innermost decorator first; each call carries its decorator's position. */
 static int comp_apply_decorators(Compiler *c, PtrVec *decos) {
-    for (int i = 0; i < decos->len; i++)
+    Span saved = c->u->loc;
+    for (int i = decos->len - 1; i >= 0; i--) {
+        c->u->loc = ((Expr *)decos->items[i])->span;
         if (comp_op(c, OPC_CALL, 1) < 0) return -1;
+    }
+    c->u->loc = saved;
     return 0;
 }
 
@@ -1838,7 +1909,7 @@ static int comp_annassign(Compiler *c, Stmt *s) {
     }
     if (t->kind == E_NAME && s->u.annassign.simple) {
         if (!in_ns) return 0;
-        if (comp_expr(c, s->u.annassign.annotation) < 0 ||
+        if (comp_annotation(c, s->u.annassign.annotation) < 0 ||
             comp_op_rawname(c, OPC_LOAD_NAME, "__annotations__") < 0 ||
             comp_load_const_str(c, comp_mangle(c, t->u.name.id)) < 0) return -1;
         return comp_op0(c, OPC_STORE_SUBSCR);
@@ -1848,7 +1919,7 @@ static int comp_annassign(Compiler *c, Stmt *s) {
         if (t->kind == E_SUBSCRIPT && (comp_ann_expr_check(c, t->u.subscript.value) < 0 ||
                                        comp_ann_expr_check(c, t->u.subscript.slice) < 0)) return -1;
     }
-    return in_ns ? comp_ann_expr_check(c, s->u.annassign.annotation) : 0;
+    return in_ns && !c->future_annotations ? comp_ann_expr_check(c, s->u.annassign.annotation) : 0;
 }
 
 static int comp_expr_stmt(Compiler *c, Stmt *s) {
@@ -1903,6 +1974,7 @@ static int comp_raise(Compiler *c, Stmt *s) {
 static int comp_assert(Compiler *c, Stmt *s) {
     int end = comp_new_label(c);
     if (comp_jump_if(c, s->u.assert_.test, end, 1) < 0) return -1;
+    c->u->loc = s->u.assert_.test->span;    /* CPython 3.11 reports the test */
     if (s->u.assert_.msg) {
         if (comp_op0(c, OPC_PUSH_NULL) < 0 || comp_op0(c, OPC_LOAD_ASSERTION_ERROR) < 0 ||
             comp_expr(c, s->u.assert_.msg) < 0 || comp_op(c, OPC_CALL, 1) < 0) return -1;
@@ -1939,7 +2011,6 @@ static int comp_import(Compiler *c, Stmt *s) {
     PtrVec *v = &s->u.import.names;
     for (int i = 0; i < v->len; i++) {
         Alias *a = v->items[i];
-        c->u->loc = a->span;
         if (comp_import_name(c, a->name, 0, VAL_NONE) < 0) return -1;
         if (a->asname) {
             if (comp_import_as(c, a->name, a->asname) < 0) return -1;
@@ -1974,11 +2045,9 @@ static int comp_importfrom(Compiler *c, Stmt *s) {
         return comp_op0(c, OPC_IMPORT_STAR);
     for (int i = 0; i < v->len; i++) {
         Alias *a = v->items[i];
-        c->u->loc = a->span;
         if (comp_op_rawname(c, OPC_IMPORT_FROM, a->name) < 0) return -1;
         if (comp_nameop(c, a->asname ? a->asname : a->name, CTX_STORE) < 0) return -1;
     }
-    c->u->loc = s->span;
     return comp_op0(c, OPC_POP_TOP);
 }
 
@@ -2319,6 +2388,19 @@ static Value comp_st_error(Compiler *c, StError *e) {
     return VAL_NULL;
 }
 
+/* `from __future__ import annotations` among the module's leading imports. */
+static int comp_has_future_annotations(PtrVec *body) {
+    for (int i = 0; i < body->len; i++) {
+        Stmt *s = body->items[i];
+        if (s->kind == S_EXPR && i == 0) continue;      /* docstring */
+        if (s->kind != S_IMPORTFROM || !s->u.importfrom.module ||
+            strcmp(s->u.importfrom.module, "__future__") != 0) return 0;
+        for (int k = 0; k < s->u.importfrom.names.len; k++)
+            if (strcmp(((Alias *)s->u.importfrom.names.items[k])->name, "annotations") == 0) return 1;
+    }
+    return 0;
+}
+
 static Value comp_run(Module *mod, Value filename, ParseMode mode, const char *src, size_t len) {
     Compiler c;
     memset(&c, 0, sizeof c);
@@ -2337,9 +2419,11 @@ static Value comp_run(Module *mod, Value filename, ParseMode mode, const char *s
     } else if (!(c.st = st_build(mod, mode, &serr))) {
         comp_st_error(&c, &serr);
     } else {
+        c.future_annotations = mode != PARSE_EVAL && comp_has_future_annotations(&mod->body);
         result = comp_module_code(&c, mod);
     }
     while (c.u) comp_exit_unit(&c);
+    free(c.line_starts);
     st_free(c.st);
     gc_pop_root();
     return result;

@@ -40,9 +40,6 @@
 #include "import.h"
 #include "opcodes.h"
 
-int obj_enter_recursion(const char *where);
-void obj_leave_recursion(void);
-int obj_uses_generic_getattr(Type *t);
 
 /* ---- frames ------------------------------------------------------------------ */
 
@@ -214,7 +211,9 @@ static int bind_keywords(Function *fn, Code *co, Value *lp, Value *kwv, Value kw
 static int bind_defaults(Function *fn, Code *co, Value *lp) {
     int ndef = IS_TUPLE(fn->defaults) ? (int)AS_TUPLE(fn->defaults)->len : 0;
     int first_def = co->argcount - ndef;
-    Value missing[co->argcount + co->kwonlyargcount + 1];
+    Value holder = tuple_new(co->argcount + co->kwonlyargcount + 1);
+    if (IS_NULL(holder)) return -1;
+    Value *missing = AS_TUPLE(holder)->items;
     int nmissing = 0;
     Value *vn = AS_TUPLE(co->varnames)->items;
     for (int i = 0; i < co->argcount; i++) {
@@ -274,7 +273,7 @@ static Frame *call_prepare(ThreadState *ts, Value func, Value *args, int nargs, 
     Value *lp = f->localsplus;
     int simple = IS_NULL(kwnames) && nargs == co->argcount && !(co->flags & (CO_VARARGS | CO_VARKEYWORDS)) &&
                  co->kwonlyargcount == 0;
-    if (simple) memcpy(lp, args, sizeof(Value) * (size_t)nargs);
+    if (simple) values_copy(lp, args, (size_t)(nargs));
     else if (bind_args(fn, co, lp, args, nargs, kwnames) < 0) { frame_pop(ts, f); return NULL; }
     if ((co->ncells || co->nfree) && frame_setup_cells(f, fn) < 0) { frame_pop(ts, f); return NULL; }
     if (co->flags & CO_GENERATOR) {
@@ -288,16 +287,11 @@ static Frame *call_prepare(ThreadState *ts, Value func, Value *args, int nargs, 
 Value vm_call_function(Value func, Value *args, int nargs, Value kwnames) {
     ThreadState *ts = ts_get();
     Value gen = VAL_NULL;
-    if (obj_enter_recursion(" while calling a Python object") < 0) return VAL_NULL;
+    if (obj_check_c_stack() < 0) return VAL_NULL;
     Frame *f = call_prepare(ts, func, args, nargs, kwnames, &gen);
-    Value r;
-    if (!f) r = gen;
-    else {
-        f->is_entry = 1;
-        r = vm_run(ts, f);
-    }
-    obj_leave_recursion();
-    return r;
+    if (!f) return gen;
+    f->is_entry = 1;
+    return vm_run(ts, f);
 }
 
 static Value call_object_slot(Value callable, Value *args, int nargs, Value kwnames) {
@@ -309,7 +303,7 @@ static Value call_object_slot(Value callable, Value *args, int nargs, Value kwna
     if (IS_NULL(holder)) return VAL_NULL;
     Value *buf = AS_TUPLE(holder)->items;
     buf[0] = callable;
-    memcpy(buf + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
+    values_copy(buf + 1, args, (size_t)(nargs + nkw));
     if (obj_enter_recursion(" while calling a Python object") < 0) return VAL_NULL;
     Value r = obj_call_special_kw(callable, SM_CALL, buf, nargs + 1, kwnames);
     obj_leave_recursion();
@@ -337,13 +331,28 @@ Value call_value(Value callable, Value *args, int nargs, Value kwnames) {
             buf = AS_TUPLE(holder)->items;
         }
         buf[0] = m->self;
-        memcpy(buf + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
+        values_copy(buf + 1, args, (size_t)(nargs + nkw));
         return call_value(m->func, buf, nargs + 1, kwnames);
     }
     if (TYPE_HAS(t, TF_TYPE_SUBCLASS) && (t == &type_type || IS_NULL(t->slots[SM_CALL]) ||
                                           t->slots[SM_CALL] == type_type.slots[SM_CALL]))
         return type_call(callable, args, nargs, kwnames);
     return call_object_slot(callable, args, nargs, kwnames);
+}
+
+/* A call from the loop to anything but a Python function.  A native called
+ * with one argument (besides its receiver) counts one recursion level, as
+ * CPython 3.11's one-argument builtin calls do; so does calling an object
+ * through its __call__. */
+static Value call_native_counted(Value callable, Value *args, int nargs) {
+    Type *t = val_type(callable);
+    int counted = (t == &type_builtin_function && nargs == 1 + !IS_NULL(((BuiltinFn *)AS_OBJ(callable))->self)) ||
+                  (t == &type_method_descriptor && nargs == 2);
+    if (!counted) return call_value(callable, args, nargs, VAL_NULL);
+    if (obj_enter_recursion(" while calling a Python object") < 0) return VAL_NULL;
+    Value r = call_value(callable, args, nargs, VAL_NULL);
+    obj_leave_recursion();
+    return r;
 }
 
 /* ---- functions and code objects made by the loop ----------------------------------- */
@@ -369,13 +378,14 @@ Value func_new(Value code, Value globals, Value qualname) {
 
 /* ---- name lookups ------------------------------------------------------------------- */
 
-static Value name_error(Value name) {
+static Value name_error(Frame *f, Value name) {
     Value msg = str_format_c("name '%U' is not defined", name);
     if (IS_NULL(msg)) return VAL_NULL;
     Value e = call1(MK_OBJ(&exc_NameError), msg);
     if (IS_NULL(e)) return VAL_NULL;
     Value *d = obj_dict_ptr(e);
     if (d && IS_DICT(*d)) dict_set_c(*d, "name", name);
+    exc_set_name_scope(e, f->code->varnames, f->globals, f->builtins);
     ts_get()->exc = e;
     return VAL_NULL;
 }
@@ -385,7 +395,7 @@ static Value lookup_global(Frame *f, Value name) {
     if (!IS_NULL(v) || err_occurred()) return v;
     v = dict_get(f->builtins, name);
     if (!IS_NULL(v) || err_occurred()) return v;
-    return name_error(name);
+    return name_error(f, name);
 }
 
 static Value lookup_name(Frame *f, Value name) {
@@ -411,8 +421,8 @@ static int store_name(Frame *f, Value name, Value v) {
 static int delete_name(Frame *f, Value name) {
     Value ld = IS_NULL(f->locals_dict) ? f->globals : f->locals_dict;
     int r = IS_DICT(ld) ? dict_del(ld, name) : (obj_delitem(ld, name) < 0 ? -1 : 1);
-    if (r == 0) { name_error(name); return -1; }
-    if (r < 0 && err_matches(&exc_KeyError)) { err_clear(); name_error(name); }
+    if (r == 0) { name_error(f, name); return -1; }
+    if (r < 0 && err_matches(&exc_KeyError)) { err_clear(); name_error(f, name); }
     return r < 0 ? -1 : 0;
 }
 
@@ -430,11 +440,16 @@ static Value unbound_deref(Code *co, int i) {
 
 /* ---- helpers for the bigger instructions ---------------------------------------------- */
 
-static int unpack_iterable(Value v, int n, Value *out /* out[0] = first */) {
+/* Unpack exactly n items of v into out[n-1] .. out[0] (the first item ends
+ * on top of the stack). */
+static int unpack_iterable(Value v, int n, Value *out) {
     if (IS_EXACT(v, type_tuple) || IS_EXACT(v, type_list)) {
         int64_t len = IS_EXACT(v, type_tuple) ? AS_TUPLE(v)->len : AS_LIST(v)->len;
         Value *items = IS_EXACT(v, type_tuple) ? AS_TUPLE(v)->items : AS_LIST(v)->items;
-        if (len == n) { memcpy(out, items, sizeof(Value) * (size_t)n); return 0; }
+        if (len == n) {
+            for (int i = 0; i < n; i++) out[n - 1 - i] = items[i];
+            return 0;
+        }
         if (len < n) err_format(&exc_ValueError, "not enough values to unpack (expected %d, got %lld)", n, (long long)len);
         else err_format(&exc_ValueError, "too many values to unpack (expected %d)", n);
         return -1;
@@ -448,8 +463,8 @@ static int unpack_iterable(Value v, int n, Value *out /* out[0] = first */) {
         return -1;
     }
     for (int i = 0; i < n; i++) {
-        out[i] = obj_next(it);
-        if (IS_NULL(out[i])) {
+        out[n - 1 - i] = obj_next(it);
+        if (IS_NULL(out[n - 1 - i])) {
             if (!err_occurred())
                 err_format(&exc_ValueError, "not enough values to unpack (expected %d, got %d)", n, i);
             return -1;
@@ -609,7 +624,7 @@ static int dict_merge_call(Value dict, Value m, Value callable) {
     for (int64_t i = 0; i < AS_LIST(keys)->len; i++) {
         Value k = AS_LIST(keys)->items[i];
         if (!IS_STR(k)) {
-            err_format(&exc_TypeError, "%S keywords must be strings", callable_str(callable));
+            err_format(&exc_TypeError, "keywords must be strings");
             return -1;
         }
         if (!IS_NULL(dict_get(dict, k))) {
@@ -646,8 +661,11 @@ static Value call_ex(Value callable, Value argtuple, Value kwdict) {
 static Value before_with(Value cm, Value *exit_out) {
     Type *t = val_type(cm);
     Value enter = t->slots[SM_ENTER], exit = t->slots[SM_EXIT];
-    if (IS_NULL(enter) || IS_NULL(exit))
+    if (IS_NULL(enter))
         return err_format(&exc_TypeError, "'%T' object does not support the context manager protocol", cm);
+    if (IS_NULL(exit))
+        return err_format(&exc_TypeError, "'%T' object does not support the context manager protocol "
+                          "(missed __exit__ method)", cm);
     Value bound_exit = descr_get(exit, cm, MK_OBJ(t));
     if (IS_NULL(bound_exit)) return VAL_NULL;
     *exit_out = bound_exit;
@@ -816,7 +834,7 @@ top:
     TARGET(STORE_GLOBAL) { Value v = POP(); if (dict_set(f->globals, names[ARG], v) < 0) ERROR(); NEXT(); }
     TARGET(DELETE_GLOBAL) {
         int r = dict_del(f->globals, names[ARG]);
-        if (r == 0) name_error(names[ARG]);
+        if (r == 0) name_error(f, names[ARG]);
         if (r <= 0) ERROR();
         NEXT();
     }
@@ -957,7 +975,9 @@ top:
             int c = obj_richcompare_bool(a, b, ARG);
             if (!IS_FLOAT(a) || c >= 0) { sp[-1] = MK_BOOL(c); NEXT(); }
         }
+        if (obj_enter_recursion(" in comparison") < 0) ERROR();
         r = obj_richcompare(a, b, ARG);
+        obj_leave_recursion();
         CHECK(r);
         sp[-1] = r;
         NEXT();
@@ -1073,10 +1093,8 @@ top:
     }
     TARGET(UNPACK_SEQUENCE) {
         Value v = POP();
-        int n = ARG;
-        Value tmp[n > 0 ? n : 1];
-        if (unpack_iterable(v, n, tmp) < 0) ERROR();
-        for (int i = n - 1; i >= 0; i--) PUSH(tmp[i]);
+        if (unpack_iterable(v, ARG, sp) < 0) ERROR();
+        sp += ARG;
         NEXT();
     }
     TARGET(UNPACK_EX) {
@@ -1171,7 +1189,7 @@ top:
             }
         }
         SAVE();
-        r = call_value(callable, args, nargs, VAL_NULL);
+        r = call_native_counted(callable, args, nargs);
         CHECK(r);
         sp = base;
         PUSH(r);
@@ -1279,7 +1297,8 @@ top:
             err_format(&exc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
             ERROR();
         }
-        PUSH(MK_BOOL(err_given_matches(TOP(), t)));
+        Value match = MK_BOOL(err_given_matches(TOP(), t));
+        PUSH(match);
         NEXT();
     }
     TARGET(RERAISE) {
@@ -1438,19 +1457,15 @@ Value vm_exec_code(Code *co, Value globals, Value locals) {
     Value b = dict_get_c(globals, "__builtins__");
     if (IS_EXACT(b, type_module)) b = MODULE_DICT(b);
     if (!IS_DICT(b)) b = interp.builtins;
-    if (obj_enter_recursion(" while calling a Python object") < 0) return VAL_NULL;
+    if (obj_check_c_stack() < 0) return VAL_NULL;
     Frame *f = frame_push(ts, co, VAL_NULL, globals, b, locals);
-    if (!f) { obj_leave_recursion(); return VAL_NULL; }
+    if (!f) return VAL_NULL;
     f->is_entry = 1;
-    if (co->ncells) {
-        for (int i = 0; i < co->ncells; i++) {
-            f->localsplus[co->nlocals + i] = cell_new(VAL_NULL);
-            if (IS_NULL(f->localsplus[co->nlocals + i])) { frame_pop(ts, f); obj_leave_recursion(); return VAL_NULL; }
-        }
+    for (int i = 0; i < co->ncells; i++) {
+        f->localsplus[co->nlocals + i] = cell_new(VAL_NULL);
+        if (IS_NULL(f->localsplus[co->nlocals + i])) { frame_pop(ts, f); return VAL_NULL; }
     }
-    Value r = vm_run(ts, f);
-    obj_leave_recursion();
-    return r;
+    return vm_run(ts, f);
 }
 
 /* Run a class body function with `ns` as its namespace. */
@@ -1458,18 +1473,15 @@ Value vm_run_class_body(Value func, Value ns) {
     ThreadState *ts = ts_get();
     Function *fn = AS_FUNC(func);
     Code *co = AS_CODE(fn->code);
-    if (obj_enter_recursion(" while calling a Python object") < 0) return VAL_NULL;
+    if (obj_check_c_stack() < 0) return VAL_NULL;
     Frame *f = frame_push(ts, co, func, fn->globals, fn->builtins, ns);
-    if (!f) { obj_leave_recursion(); return VAL_NULL; }
+    if (!f) return VAL_NULL;
     f->is_entry = 1;
     if ((co->ncells || co->nfree) && frame_setup_cells(f, fn) < 0) {
         frame_pop(ts, f);
-        obj_leave_recursion();
         return VAL_NULL;
     }
-    Value r = vm_run(ts, f);
-    obj_leave_recursion();
-    return r;
+    return vm_run(ts, f);
 }
 
 /* ---- introspection for builtins ------------------------------------------------------------- */

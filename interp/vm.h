@@ -88,6 +88,13 @@ void  vm_init(void);
 /* Eval-breaker work: signals, GIL drop requests, async exceptions. */
 int   vm_handle_eval_breaker(ThreadState *ts);
 
+/* Run a class body function with `ns` as its namespace (__build_class__). */
+Value vm_run_class_body(Value func, Value ns);
+/* The code, current line and globals of the frame `depth` levels up
+ * (sys._getframe, warnings); -1 when there is no such frame. */
+int   vm_frame_info(int depth, Value *code, int *lineno, Value *globals);
+/* sys._getframe(depth): a frame object for the frame `depth` levels up. */
+Value vm_getframe(int depth);
 Value vm_globals(void);
 Value vm_locals(void);
 Value func_new(Value code, Value globals, Value qualname);

@@ -82,6 +82,20 @@ Value obj_call_method(Value o, const char *name, Value *args, int nargs) {
 
 /* ---- recursion guard for protocols that recurse through C --------------------------- */
 
+/* RecursionError when the C stack is nearly used up (deep C-level recursion
+ * through natives and callbacks). */
+int obj_check_c_stack(void) {
+    ThreadState *t = ts_get();
+    volatile char here = 0;
+    if (t->c_stack_lo && (char *)(uintptr_t)&here < t->c_stack_lo) {
+        t->recursion_headroom++;
+        err_format(&exc_RecursionError, "maximum recursion depth exceeded");
+        t->recursion_headroom--;
+        return -1;
+    }
+    return 0;
+}
+
 int obj_enter_recursion(const char *where) {
     ThreadState *t = ts_get();
     volatile char here = 0;

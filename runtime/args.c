@@ -89,7 +89,7 @@ Value call_tuple_dict(Value f, Value args, Value kwargs) {
     Value buf = tuple_new(n + nkw);           /* GC-visible argument array */
     Value names = tuple_new(nkw);
     if (IS_NULL(buf) || IS_NULL(names)) return VAL_NULL;
-    memcpy(AS_TUPLE(buf)->items, AS_TUPLE(args)->items, sizeof(Value) * (size_t)n);
+    values_copy(AS_TUPLE(buf)->items, AS_TUPLE(args)->items, (size_t)(n));
     int64_t pos = 0, i = 0;
     Value k, v;
     while (dict_next(kwargs, &pos, &k, &v)) {

@@ -41,6 +41,7 @@
 #include "config.h"
 #include "error.h"
 #include "obj_str.h"
+#include "runtime.h"
 #include "state.h"
 
 #define GC_PAGE_SHIFT     16
@@ -274,6 +275,9 @@ void gc_pop_root(void) {
 
 void gc_mark_obj(Obj *o) {
     if (!o || (o->gcflags & GCF_MARK)) return;
+    /* A static object (a type not readied yet has no GCF_STATIC): its mark
+       must be cleared after the sweep like the others'. */
+    if (!(o->gcflags & GCF_STATIC) && !gc_map_get((uintptr_t)o)) o->gcflags |= GCF_STATIC;
     o->gcflags |= GCF_MARK;
     if (o->gcflags & GCF_STATIC) {
         if (gc.nstatics == gc.statics_cap)
@@ -328,10 +332,14 @@ GC_NO_ASAN void gc_scan_conservative(const void *lo, const void *hi) {
 
 static void gc_trace(Obj *o) {
     Type *t = o->type;
+    if (!t) return;                      /* a static type not readied yet */
     gc_mark_obj(&t->header);
     if (t->trace) t->trace(o);
     Value *d = obj_dict_ptr(MK_OBJ(o));
     if (d) gc_mark_value(*d);
+    if (t->values_start)                 /* __slots__ members of heap types */
+        gc_mark_values((Value *)((char *)o + t->values_start),
+                       (t->basicsize - t->values_start) / sizeof(Value));
 }
 
 static void gc_drain(void) {
@@ -340,7 +348,6 @@ static void gc_drain(void) {
 
 /* Hooks other files provide for their roots. */
 void str_mark_interned(void);
-void types_mark_static(void);
 
 static void gc_mark_thread(ThreadState *t, int current) {
     if (t->stack_base && t->stack_top > t->stack_base)

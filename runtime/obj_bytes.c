@@ -8,6 +8,9 @@
  * The read-only methods are written once against a (data, len) view
  * (bytes_view accepts both types) and build their results with the
  * receiver's kind: bytes methods return bytes, bytearray methods bytearray.
+ * Character classes and case mappings are ASCII-only, as in CPython.
+ * `bytes % args` uses the printf engine of obj_str.c (str_pct_bytes) in its
+ * bytes mode; argument-count errors share str_method_args' wording.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -113,7 +116,11 @@ Value bytes_repr(const uint8_t *d, size_t len, int is_bytearray) {
     if (rc == 0) rc = sb_putc(&sb, q);
     for (size_t i = 0; i < len && rc == 0; i++) {
         uint8_t c = d[i];
-        if (c == (uint8_t)q || c == '\\') { sb_putc(&sb, '\\'); rc = sb_putc(&sb, (char)c); }
+        /* bytearray's repr escapes ' even inside "..." (CPython does) */
+        if (c == (uint8_t)q || c == '\\' || (is_bytearray && c == '\'')) {
+            sb_putc(&sb, '\\');
+            rc = sb_putc(&sb, (char)c);
+        }
         else if (c == '\t') rc = sb_puts(&sb, "\\t");
         else if (c == '\n') rc = sb_puts(&sb, "\\n");
         else if (c == '\r') rc = sb_puts(&sb, "\\r");
@@ -133,6 +140,11 @@ static Value mk_like(Value self, const void *d, size_t n) {
 
 #define VIEW(v, d, n) const uint8_t *d; int64_t n; if (bytes_view(v, &d, &n) < 0) return VAL_NULL
 
+/* Argument-count check with CPython's wording (see str_method_args). */
+static int b_args(Value self, const char *name, int nargs, Value kwnames, int min, int max) {
+    return str_method_args(IS_BYTEARRAY(self) ? "bytearray" : "bytes", name, nargs, kwnames, min, max);
+}
+
 static int byte_arg(Value v, uint8_t *out) {
     int64_t i;
     if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
@@ -147,8 +159,9 @@ static int byte_arg(Value v, uint8_t *out) {
 
 /* ---------------------------------------------------------- construction */
 
-/* The bytes of any bytes(x) source into sb (not for str). */
-static int collect_source(Value x, StrBuf *sb) {
+/* The bytes of any bytes(x) source into sb (not for str).  `noun` names
+ * the item in the range error: "bytes" for bytes(), "byte" elsewhere. */
+static int collect_source(Value x, StrBuf *sb, const char *noun) {
     if (is_buf(x)) {
         const uint8_t *d; int64_t n;
         bytes_view(x, &d, &n);
@@ -178,7 +191,7 @@ static int collect_source(Value x, StrBuf *sb) {
             return -1;
         }
         if (obj_index_i64(v, &i) < 0) return -1;
-        if (i < 0 || i > 255) { err_format(&exc_ValueError, "bytes must be in range(0, 256)"); return -1; }
+        if (i < 0 || i > 255) { err_format(&exc_ValueError, "%s must be in range(0, 256)", noun); return -1; }
         if (sb_putc(sb, (char)i) < 0) return -1;
     }
 }
@@ -212,7 +225,7 @@ static int bytes_args(const char *fname, Value *args, int nargs, Value kwnames, 
                                                  : "encoding without a string argument");
         return -1;
     }
-    return collect_source(a[0], sb);
+    return collect_source(a[0], sb, strcmp(fname, "bytes") == 0 ? "bytes" : "byte");
 }
 
 static Value bytes_new_m(Value *args, int nargs, Value kwnames) {
@@ -300,9 +313,64 @@ static Value b_getitem_m(Value *args, int nargs, Value kwnames) {
     return MK_SMALLINT(d[i]);
 }
 
+/* bytes_iterator / bytearray_iterator: yields ints; a bytearray's length
+ * is re-read at every step, so it may change during the iteration. */
+typedef struct BytesIter {
+    Obj     header;
+    Value   seq;            /* VAL_NULL once exhausted */
+    int64_t i;
+} BytesIter;
+
+static void biter_trace(Obj *o) { gc_mark_value(((BytesIter *)o)->seq); }
+
+static Value biter_next_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    BytesIter *it = (BytesIter *)AS_OBJ(args[0]);
+    if (IS_NULL(it->seq)) return VAL_NULL;
+    VIEW(it->seq, d, n);
+    if (it->i >= n) { it->seq = VAL_NULL; return VAL_NULL; }
+    return MK_SMALLINT(d[it->i++]);
+}
+
+static Value biter_iter_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return args[0];
+}
+
+static Value biter_hint_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    BytesIter *it = (BytesIter *)AS_OBJ(args[0]);
+    if (IS_NULL(it->seq)) return MK_SMALLINT(0);
+    VIEW(it->seq, d, n);
+    (void)d;
+    return MK_SMALLINT(n > it->i ? n - it->i : 0);
+}
+
+static const MethodDef biter_methods[] = {
+    {"__next__", biter_next_m, 0, NULL},
+    {"__iter__", biter_iter_m, 0, NULL},
+    {"__length_hint__", biter_hint_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static Type type_bytes_iterator = {
+    .tp_name = "bytes_iterator", .base = &type_object,
+    .basicsize = sizeof(BytesIter), .trace = biter_trace, .methods = biter_methods,
+};
+
+static Type type_bytearray_iterator = {
+    .tp_name = "bytearray_iterator", .base = &type_object,
+    .basicsize = sizeof(BytesIter), .trace = biter_trace, .methods = biter_methods,
+};
+
 static Value b_iter_m(Value *args, int nargs, Value kwnames) {
     (void)nargs; (void)kwnames;
-    return seqiter_new(args[0]);
+    Type *t = IS_BYTEARRAY(args[0]) ? &type_bytearray_iterator : &type_bytes_iterator;
+    BytesIter *it = (BytesIter *)gc_alloc(t, sizeof(BytesIter));
+    if (!it) return VAL_NULL;
+    it->seq = args[0];
+    it->i = 0;
+    return MK_OBJ(it);
 }
 
 static Value b_contains_m(Value *args, int nargs, Value kwnames) {
@@ -490,7 +558,7 @@ static int64_t b_find_impl(const uint8_t *d, int64_t s, int64_t e, const uint8_t
 }
 
 static Value b_find_common(Value *args, int nargs, Value kwnames, const char *name, int dir, int raise) {
-    if (arg_no_kw(name, kwnames) || arg_count(name, nargs - 1, 1, 3)) return VAL_NULL;
+    if (b_args(args[0], name, nargs, kwnames, 1, 3) < 0) return VAL_NULL;
     VIEW(args[0], d, n);
     const uint8_t *x; int64_t xn; uint8_t one;
     if (needle_arg(args[1], &x, &xn, &one) < 0) return VAL_NULL;
@@ -508,7 +576,7 @@ static Value b_index_m(Value *a, int n, Value k) { return b_find_common(a, n, k,
 static Value b_rindex_m(Value *a, int n, Value k) { return b_find_common(a, n, k, "rindex", -1, 1); }
 
 static Value b_count_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("count", kwnames) || arg_count("count", nargs - 1, 1, 3)) return VAL_NULL;
+    if (b_args(args[0], "count", nargs, kwnames, 1, 3) < 0) return VAL_NULL;
     VIEW(args[0], d, n);
     const uint8_t *x; int64_t xn; uint8_t one;
     if (needle_arg(args[1], &x, &xn, &one) < 0) return VAL_NULL;
@@ -527,7 +595,7 @@ static Value b_count_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value b_starts_common(Value *args, int nargs, Value kwnames, const char *name, int end) {
-    if (arg_no_kw(name, kwnames) || arg_count(name, nargs - 1, 1, 3)) return VAL_NULL;
+    if (b_args(args[0], name, nargs, kwnames, 1, 3) < 0) return VAL_NULL;
     VIEW(args[0], d, n);
     int64_t s, e;
     if (b_range(nargs > 2 ? args[2] : VAL_NULL, nargs > 3 ? args[3] : VAL_NULL, n, &s, &e) < 0) return VAL_NULL;
@@ -554,7 +622,7 @@ static Value b_endswith_m(Value *a, int n, Value k) { return b_starts_common(a, 
 static int b_isspace(uint8_t c) { return c == ' ' || (c >= 9 && c <= 13); }
 
 static Value b_strip_common(Value *args, int nargs, Value kwnames, const char *name, int which) {
-    if (arg_no_kw(name, kwnames) || arg_count(name, nargs - 1, 0, 1)) return VAL_NULL;
+    if (b_args(args[0], name, nargs, kwnames, 0, 1) < 0) return VAL_NULL;
     VIEW(args[0], d, n);
     const uint8_t *cs = NULL; int64_t cn = 0;
     if (nargs > 1 && !IS_NONE(args[1])) {
@@ -590,7 +658,7 @@ static Value b_split_common(Value *args, int nargs, Value kwnames, const char *n
                 while (i < n && b_isspace(d[i])) i++;
                 if (i >= n) break;
                 int64_t j = i;
-                if (maxsplit-- == 0) { j = n; while (j > i && b_isspace(d[j - 1])) j--; }
+                if (maxsplit-- == 0) j = n;
                 else while (j < n && !b_isspace(d[j])) j++;
                 if (list_append(list, mk_like(args[0], d + i, (size_t)(j - i))) < 0) return VAL_NULL;
                 i = j;
@@ -598,7 +666,7 @@ static Value b_split_common(Value *args, int nargs, Value kwnames, const char *n
                 while (i > 0 && b_isspace(d[i - 1])) i--;
                 if (i <= 0) break;
                 int64_t j = i;
-                if (maxsplit-- == 0) { j = 0; while (j < i && b_isspace(d[j])) j++; }
+                if (maxsplit-- == 0) j = 0;
                 else while (j > 0 && !b_isspace(d[j - 1])) j--;
                 if (list_append(list, mk_like(args[0], d + j, (size_t)(i - j))) < 0) return VAL_NULL;
                 i = j;
@@ -626,7 +694,7 @@ static Value b_split_m(Value *a, int n, Value k) { return b_split_common(a, n, k
 static Value b_rsplit_m(Value *a, int n, Value k) { return b_split_common(a, n, k, "rsplit", 1); }
 
 static Value b_join_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("join", kwnames) || arg_count("join", nargs - 1, 1, 1)) return VAL_NULL;
+    if (b_args(args[0], "join", nargs, kwnames, 1, 1) < 0) return VAL_NULL;
     VIEW(args[0], sp, sn);
     Value seq = seq_to_list(args[1]);
     if (IS_NULL(seq)) return seq;
@@ -650,7 +718,7 @@ static Value b_join_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value b_replace_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("replace", kwnames) || arg_count("replace", nargs - 1, 2, 3)) return VAL_NULL;
+    if (b_args(args[0], "replace", nargs, kwnames, 2, 3) < 0) return VAL_NULL;
     VIEW(args[0], d, n);
     VIEW(args[1], o, on);
     VIEW(args[2], w, wn);
@@ -681,40 +749,276 @@ static Value b_replace_m(Value *args, int nargs, Value kwnames) {
     return r;
 }
 
-static Value b_case(Value *args, int nargs, Value kwnames, const char *name, int upper) {
-    if (arg_no_kw(name, kwnames) || arg_count(name, nargs - 1, 0, 0)) return VAL_NULL;
+/* ------------------------------------------------ ASCII case and classes */
+
+static int b_islower(uint8_t c) { return c >= 'a' && c <= 'z'; }
+static int b_isupper(uint8_t c) { return c >= 'A' && c <= 'Z'; }
+static int b_isalpha(uint8_t c) { return b_islower(c) || b_isupper(c); }
+static int b_isdigit(uint8_t c) { return c >= '0' && c <= '9'; }
+static int b_isalnum(uint8_t c) { return b_isalpha(c) || b_isdigit(c); }
+static int b_isascii(uint8_t c) { return c < 0x80; }
+static uint8_t b_toupper(uint8_t c) { return b_islower(c) ? (uint8_t)(c - 32) : c; }
+static uint8_t b_tolower(uint8_t c) { return b_isupper(c) ? (uint8_t)(c + 32) : c; }
+
+enum { BCASE_UPPER, BCASE_LOWER, BCASE_SWAP, BCASE_TITLE, BCASE_CAPITALIZE };
+
+/* upper/lower/swapcase/title/capitalize: ASCII letters only. */
+static Value b_case(Value *args, int nargs, Value kwnames, const char *name, int mode) {
+    if (b_args(args[0], name, nargs, kwnames, 0, 0) < 0) return VAL_NULL;
     VIEW(args[0], d, n);
     Value r = mk_like(args[0], d, (size_t)n);
     if (IS_NULL(r)) return r;
     uint8_t *p = IS_BYTEARRAY(r) ? AS_BYTEARRAY(r)->data : AS_BYTES(r)->data;
+    int prev_cased = 0;
     for (int64_t i = 0; i < n; i++) {
-        if (upper && p[i] >= 'a' && p[i] <= 'z') p[i] -= 32;
-        else if (!upper && p[i] >= 'A' && p[i] <= 'Z') p[i] += 32;
+        uint8_t c = p[i];
+        switch (mode) {
+        case BCASE_UPPER: p[i] = b_toupper(c); break;
+        case BCASE_LOWER: p[i] = b_tolower(c); break;
+        case BCASE_SWAP: p[i] = b_islower(c) ? b_toupper(c) : b_tolower(c); break;
+        case BCASE_TITLE: p[i] = prev_cased ? b_tolower(c) : b_toupper(c); break;
+        default: p[i] = i == 0 ? b_toupper(c) : b_tolower(c); break;
+        }
+        prev_cased = b_isalpha(c);
     }
     return r;
 }
 
-static Value b_upper_m(Value *a, int n, Value k) { return b_case(a, n, k, "upper", 1); }
-static Value b_lower_m(Value *a, int n, Value k) { return b_case(a, n, k, "lower", 0); }
+static Value b_upper_m(Value *a, int n, Value k) { return b_case(a, n, k, "upper", BCASE_UPPER); }
+static Value b_lower_m(Value *a, int n, Value k) { return b_case(a, n, k, "lower", BCASE_LOWER); }
+static Value b_swapcase_m(Value *a, int n, Value k) { return b_case(a, n, k, "swapcase", BCASE_SWAP); }
+static Value b_title_m(Value *a, int n, Value k) { return b_case(a, n, k, "title", BCASE_TITLE); }
+static Value b_capitalize_m(Value *a, int n, Value k) { return b_case(a, n, k, "capitalize", BCASE_CAPITALIZE); }
 
-static Value b_isx(Value *args, int nargs, Value kwnames, const char *name, int kind) {
-    if (arg_no_kw(name, kwnames) || arg_count(name, nargs - 1, 0, 0)) return VAL_NULL;
+/* isalpha & co: every byte satisfies pred (empty: `empty`). */
+static Value b_isx(Value *args, int nargs, Value kwnames, const char *name, int (*pred)(uint8_t),
+                   int empty) {
+    if (b_args(args[0], name, nargs, kwnames, 0, 0) < 0) return VAL_NULL;
     VIEW(args[0], d, n);
-    if (n == 0) return MK_BOOL(kind == 3);
-    for (int64_t i = 0; i < n; i++) {
-        uint8_t c = d[i];
-        int ok = kind == 0 ? ((c | 32) >= 'a' && (c | 32) <= 'z')
-               : kind == 1 ? (c >= '0' && c <= '9')
-               : kind == 2 ? b_isspace(c) : c < 0x80;
-        if (!ok) return VAL_FALSE;
-    }
+    if (n == 0) return MK_BOOL(empty);
+    for (int64_t i = 0; i < n; i++)
+        if (!pred(d[i])) return VAL_FALSE;
     return VAL_TRUE;
 }
 
-static Value b_isalpha_m(Value *a, int n, Value k) { return b_isx(a, n, k, "isalpha", 0); }
-static Value b_isdigit_m(Value *a, int n, Value k) { return b_isx(a, n, k, "isdigit", 1); }
-static Value b_isspace_m(Value *a, int n, Value k) { return b_isx(a, n, k, "isspace", 2); }
-static Value b_isascii_m(Value *a, int n, Value k) { return b_isx(a, n, k, "isascii", 3); }
+static Value b_isalpha_m(Value *a, int n, Value k) { return b_isx(a, n, k, "isalpha", b_isalpha, 0); }
+static Value b_isdigit_m(Value *a, int n, Value k) { return b_isx(a, n, k, "isdigit", b_isdigit, 0); }
+static Value b_isalnum_m(Value *a, int n, Value k) { return b_isx(a, n, k, "isalnum", b_isalnum, 0); }
+static Value b_isspace_m(Value *a, int n, Value k) { return b_isx(a, n, k, "isspace", b_isspace, 0); }
+static Value b_isascii_m(Value *a, int n, Value k) { return b_isx(a, n, k, "isascii", b_isascii, 1); }
+
+/* islower/isupper: some cased byte and none of the other case. */
+static Value b_cased(Value *args, int nargs, Value kwnames, const char *name, int upper) {
+    if (b_args(args[0], name, nargs, kwnames, 0, 0) < 0) return VAL_NULL;
+    VIEW(args[0], d, n);
+    int cased = 0;
+    for (int64_t i = 0; i < n; i++) {
+        if (upper ? b_islower(d[i]) : b_isupper(d[i])) return VAL_FALSE;
+        cased |= b_isalpha(d[i]);
+    }
+    return MK_BOOL(cased);
+}
+
+static Value b_islower_m(Value *a, int n, Value k) { return b_cased(a, n, k, "islower", 0); }
+static Value b_isupper_m(Value *a, int n, Value k) { return b_cased(a, n, k, "isupper", 1); }
+
+static Value b_istitle_m(Value *args, int nargs, Value kwnames) {
+    if (b_args(args[0], "istitle", nargs, kwnames, 0, 0) < 0) return VAL_NULL;
+    VIEW(args[0], d, n);
+    int prev_cased = 0, cased = 0;
+    for (int64_t i = 0; i < n; i++) {
+        uint8_t c = d[i];
+        if (b_isupper(c)) { if (prev_cased) return VAL_FALSE; prev_cased = cased = 1; }
+        else if (b_islower(c)) { if (!prev_cased) return VAL_FALSE; prev_cased = cased = 1; }
+        else prev_cased = 0;
+    }
+    return MK_BOOL(cased);
+}
+
+/* ------------------------------------------- layout: pad, zfill, tabs */
+
+/* self with `left` and `right` copies of fill around it. */
+static Value b_pad(Value self, const uint8_t *d, int64_t n, int64_t left, int64_t right, uint8_t fill) {
+    StrBuf sb; sb_init(&sb);
+    int rc = 0;
+    for (int64_t i = 0; i < left && rc == 0; i++) rc = sb_putc(&sb, (char)fill);
+    if (rc == 0) rc = sb_put(&sb, (const char *)d, (size_t)n);
+    for (int64_t i = 0; i < right && rc == 0; i++) rc = sb_putc(&sb, (char)fill);
+    Value r = rc < 0 ? VAL_NULL : mk_like(self, sb.data, sb.len);
+    sb_free(&sb);
+    return r;
+}
+
+static int b_int_arg(Value v, int64_t *out) {
+    if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
+        err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", val_type_name(v));
+        return -1;
+    }
+    return obj_index_i64(v, out);
+}
+
+/* center/ljust/rjust(width, fillchar=b' '); mode '^' '<' '>'. */
+static Value b_justify(Value *args, int nargs, Value kwnames, const char *name, char mode) {
+    if (b_args(args[0], name, nargs, kwnames, 1, 2) < 0) return VAL_NULL;
+    int64_t width;
+    if (b_int_arg(args[1], &width) < 0) return VAL_NULL;
+    uint8_t fill = ' ';
+    if (nargs > 2) {
+        const uint8_t *f; int64_t fn;
+        if (!is_buf(args[2]) || (bytes_view(args[2], &f, &fn), fn != 1))
+            return err_format(&exc_TypeError, "%s() argument 2 must be a byte string of length 1, not %s",
+                              name, val_type_name(args[2]));
+        fill = f[0];
+    }
+    VIEW(args[0], d, n);
+    int64_t pad = width > n ? width - n : 0;
+    int64_t left = mode == '<' ? 0 : mode == '>' ? pad : pad / 2 + (pad & width & 1);
+    return b_pad(args[0], d, n, left, pad - left, fill);
+}
+
+static Value b_ljust_m(Value *a, int n, Value k) { return b_justify(a, n, k, "ljust", '<'); }
+static Value b_rjust_m(Value *a, int n, Value k) { return b_justify(a, n, k, "rjust", '>'); }
+static Value b_center_m(Value *a, int n, Value k) { return b_justify(a, n, k, "center", '^'); }
+
+static Value b_zfill_m(Value *args, int nargs, Value kwnames) {
+    if (b_args(args[0], "zfill", nargs, kwnames, 1, 1) < 0) return VAL_NULL;
+    int64_t width;
+    if (b_int_arg(args[1], &width) < 0) return VAL_NULL;
+    VIEW(args[0], d, n);
+    int64_t pad = width > n ? width - n : 0;
+    Value r = b_pad(args[0], d, n, pad, 0, '0');
+    if (IS_NULL(r) || pad == 0 || n == 0 || (d[0] != '+' && d[0] != '-')) return r;
+    uint8_t *p = IS_BYTEARRAY(r) ? AS_BYTEARRAY(r)->data : AS_BYTES(r)->data;
+    p[0] = d[0];                    /* the sign moves in front of the zeros */
+    p[pad] = '0';
+    return r;
+}
+
+static Value b_expandtabs_m(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"tabsize"};
+    Value a[1];
+    if (arg_parse("expandtabs", args + 1, nargs - 1, kwnames, names, 1, 0, 0, a) < 0) return VAL_NULL;
+    int64_t tab = 8;
+    if (!IS_NULL(a[0]) && b_int_arg(a[0], &tab) < 0) return VAL_NULL;
+    VIEW(args[0], d, n);
+    StrBuf sb; sb_init(&sb);
+    int64_t col = 0;
+    int rc = 0;
+    for (int64_t i = 0; i < n && rc == 0; i++) {
+        if (d[i] == '\t') {
+            int64_t sp = tab > 0 ? tab - col % tab : 0;
+            for (int64_t j = 0; j < sp && rc == 0; j++) rc = sb_putc(&sb, ' ');
+            col += sp;
+            continue;
+        }
+        rc = sb_putc(&sb, (char)d[i]);
+        col = (d[i] == '\n' || d[i] == '\r') ? 0 : col + 1;
+    }
+    Value r = rc < 0 ? VAL_NULL : mk_like(args[0], sb.data, sb.len);
+    sb_free(&sb);
+    return r;
+}
+
+/* ------------------------------------ partition, affixes, splitlines */
+
+static Value b_partition_common(Value *args, int nargs, Value kwnames, const char *name, int rev) {
+    if (b_args(args[0], name, nargs, kwnames, 1, 1) < 0) return VAL_NULL;
+    VIEW(args[0], d, n);
+    VIEW(args[1], sp, sn);
+    if (sn == 0) return err_format(&exc_ValueError, "empty separator");
+    int64_t r = b_find_impl(d, 0, n, sp, sn, rev ? -1 : 1);
+    int64_t a = r < 0 ? (rev ? 0 : n) : r, b = r < 0 ? a : r + sn;
+    Value head = mk_like(args[0], d, (size_t)a), mid = mk_like(args[0], sp, (size_t)(b - a));
+    Value tail = mk_like(args[0], d + b, (size_t)(n - b));
+    if (IS_NULL(head) || IS_NULL(mid) || IS_NULL(tail)) return VAL_NULL;
+    return tuple_pack(3, head, mid, tail);
+}
+
+static Value b_partition_m(Value *a, int n, Value k) { return b_partition_common(a, n, k, "partition", 0); }
+static Value b_rpartition_m(Value *a, int n, Value k) { return b_partition_common(a, n, k, "rpartition", 1); }
+
+static Value b_affix_common(Value *args, int nargs, Value kwnames, const char *name, int suffix) {
+    if (b_args(args[0], name, nargs, kwnames, 1, 1) < 0) return VAL_NULL;
+    VIEW(args[0], d, n);
+    VIEW(args[1], x, xn);
+    if (xn <= n && memcmp(suffix ? d + n - xn : d, x, (size_t)xn) == 0)
+        return mk_like(args[0], suffix ? d : d + xn, (size_t)(n - xn));
+    return mk_like(args[0], d, (size_t)n);
+}
+
+static Value b_removeprefix_m(Value *a, int n, Value k) { return b_affix_common(a, n, k, "removeprefix", 0); }
+static Value b_removesuffix_m(Value *a, int n, Value k) { return b_affix_common(a, n, k, "removesuffix", 1); }
+
+static Value b_splitlines_m(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"keepends"};
+    Value a[1];
+    if (arg_parse("splitlines", args + 1, nargs - 1, kwnames, names, 1, 0, 0, a) < 0) return VAL_NULL;
+    int64_t keep = 0;
+    if (!IS_NULL(a[0]) && b_int_arg(a[0], &keep) < 0) return VAL_NULL;
+    VIEW(args[0], d, n);
+    Value list = list_new(0);
+    for (int64_t i = 0; i < n && !IS_NULL(list);) {
+        int64_t j = i;
+        while (j < n && d[j] != '\n' && d[j] != '\r') j++;
+        int64_t eol = j < n ? (d[j] == '\r' && j + 1 < n && d[j + 1] == '\n' ? 2 : 1) : 0;
+        if (list_append(list, mk_like(args[0], d + i, (size_t)(j - i + (keep ? eol : 0)))) < 0)
+            return VAL_NULL;
+        i = j + eol;
+    }
+    return list;
+}
+
+/* ------------------------------------------------- translate, maketrans */
+
+static Value b_translate_m(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"", "delete"};
+    Value a[2];
+    if (nargs < 2)
+        return err_format(&exc_TypeError, "translate() takes at least 1 positional argument (0 given)");
+    if (arg_parse("translate", args + 1, nargs - 1, kwnames, names, 2, 1, 1, a) < 0) return VAL_NULL;
+    const uint8_t *table = NULL, *del = NULL;
+    int64_t tn = 0, dn = 0;
+    if (!IS_NONE(a[0])) {
+        if (bytes_view(a[0], &table, &tn) < 0) return VAL_NULL;
+        if (tn != 256) return err_format(&exc_ValueError, "translation table must be 256 characters long");
+    }
+    if (!IS_NULL(a[1]) && bytes_view(a[1], &del, &dn) < 0) return VAL_NULL;
+    VIEW(args[0], d, n);
+    StrBuf sb; sb_init(&sb);
+    int rc = 0;
+    for (int64_t i = 0; i < n && rc == 0; i++)
+        if (!dn || !memchr(del, d[i], (size_t)dn)) rc = sb_putc(&sb, (char)(table ? table[d[i]] : d[i]));
+    Value r = rc < 0 ? VAL_NULL : mk_like(args[0], sb.data, sb.len);
+    sb_free(&sb);
+    return r;
+}
+
+/* bytes.maketrans(frm, to): a static method, so args[0] is `frm`. */
+static Value b_maketrans_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("maketrans", kwnames) || arg_count("maketrans", nargs, 2, 2)) return VAL_NULL;
+    VIEW(args[0], f, fn);
+    VIEW(args[1], t, tn);
+    if (fn != tn) return err_format(&exc_ValueError, "maketrans arguments must have same length");
+    uint8_t table[256];
+    for (int i = 0; i < 256; i++) table[i] = (uint8_t)i;
+    for (int64_t i = 0; i < fn; i++) table[f[i]] = t[i];
+    return bytes_new(table, 256);
+}
+
+/* ------------------------------------------------------- bytes % args */
+
+static Value b_mod_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    VIEW(args[0], d, n);
+    Value r = str_pct_bytes(d, (size_t)n, args[1]);
+    if (IS_NULL(r) || !IS_BYTEARRAY(args[0])) return r;
+    return bytearray_new(AS_BYTES(r)->data, (size_t)AS_BYTES(r)->len);
+}
+
+static Value b_rmod_m(Value *args, int nargs, Value kwnames) {
+    (void)args; (void)nargs; (void)kwnames;
+    return VAL_NOTIMPLEMENTED;
+}
 
 static Value b_getnewargs_m(Value *args, int nargs, Value kwnames) {
     (void)nargs; (void)kwnames;
@@ -749,10 +1053,28 @@ static Value b_getnewargs_m(Value *args, int nargs, Value kwnames) {
     {"join", b_join_m, 0, NULL},                                    \
     {"replace", b_replace_m, 0, NULL},                              \
     {"upper", b_upper_m, 0, NULL}, {"lower", b_lower_m, 0, NULL},   \
+    {"swapcase", b_swapcase_m, 0, NULL},                            \
+    {"title", b_title_m, 0, NULL},                                  \
+    {"capitalize", b_capitalize_m, 0, NULL},                        \
     {"isalpha", b_isalpha_m, 0, NULL},                              \
     {"isdigit", b_isdigit_m, 0, NULL},                              \
+    {"isalnum", b_isalnum_m, 0, NULL},                              \
     {"isspace", b_isspace_m, 0, NULL},                              \
-    {"isascii", b_isascii_m, 0, NULL}
+    {"isascii", b_isascii_m, 0, NULL},                              \
+    {"islower", b_islower_m, 0, NULL},                              \
+    {"isupper", b_isupper_m, 0, NULL},                              \
+    {"istitle", b_istitle_m, 0, NULL},                              \
+    {"ljust", b_ljust_m, 0, NULL}, {"rjust", b_rjust_m, 0, NULL},   \
+    {"center", b_center_m, 0, NULL}, {"zfill", b_zfill_m, 0, NULL}, \
+    {"expandtabs", b_expandtabs_m, 0, NULL},                        \
+    {"partition", b_partition_m, 0, NULL},                          \
+    {"rpartition", b_rpartition_m, 0, NULL},                        \
+    {"removeprefix", b_removeprefix_m, 0, NULL},                    \
+    {"removesuffix", b_removesuffix_m, 0, NULL},                    \
+    {"splitlines", b_splitlines_m, 0, NULL},                        \
+    {"translate", b_translate_m, 0, NULL},                          \
+    {"maketrans", b_maketrans_m, METH_STATIC, NULL},                \
+    {"__mod__", b_mod_m, 0, NULL}, {"__rmod__", b_rmod_m, 0, NULL}
 
 static const MethodDef bytes_methods[] = {
     {"__new__", bytes_new_m, METH_STATIC, NULL},
@@ -791,7 +1113,7 @@ static int ba_extend(Value self, Value src) {
         err_format(&exc_TypeError, "expected iterable of integers; got: 'str'");
         rc = -1;
     } else {
-        rc = collect_source(src, &sb);
+        rc = collect_source(src, &sb, "byte");
         if (rc < 0 && err_matches(&exc_TypeError) && !is_buf(src) && !IS_INT(src)) {
             err_clear();
             err_format(&exc_TypeError, "can't extend bytearray with %s", val_type_name(src));
@@ -913,7 +1235,7 @@ static int ba_setslice(Value self, Value slice, Value v) {
             err_format(&exc_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
             return -1;
         }
-        if (collect_source(v, &sb) < 0) { sb_free(&sb); return -1; }
+        if (collect_source(v, &sb, "byte") < 0) { sb_free(&sb); return -1; }
     }
     int rc = 0;
     if (step == 1) {

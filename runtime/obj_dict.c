@@ -94,15 +94,28 @@ static uint64_t dict_free_slot(Dict *d, int64_t hash)
     return i;
 }
 
+/* The index table and the entries share one block: indices first. */
+static size_t dict_tables_size(int64_t isize, int64_t ecap)
+{
+    return (size_t)isize * sizeof(int64_t) + (size_t)ecap * sizeof(DictEntry);
+}
+
+static void dict_free_tables(Dict *d)
+{
+    if (d->indices) gc_free(d->indices, dict_tables_size(d->isize, d->ecap));
+    d->entries = NULL;
+    d->indices = NULL;
+    d->ecap = d->isize = d->nentries = d->used = 0;
+}
+
 static int dict_resize(Dict *d, int64_t minused)
 {
     int64_t isize = DICT_MINSIZE;
     while (USABLE(isize) < minused || isize < minused) isize <<= 1;
     int64_t ecap = USABLE(isize);
-    int64_t *ind = gc_malloc((size_t)isize * sizeof(int64_t));
+    int64_t *ind = gc_malloc(dict_tables_size(isize, ecap));
     if (!ind) return -1;
-    DictEntry *ents = gc_malloc((size_t)ecap * sizeof(DictEntry));
-    if (!ents) { gc_free(ind, (size_t)isize * sizeof(int64_t)); return -1; }
+    DictEntry *ents = (DictEntry *)(ind + isize);
     memset(ind, 0xff, (size_t)isize * sizeof(int64_t));
     int64_t n = 0;
     for (int64_t k = 0; k < d->nentries; k++) {
@@ -110,13 +123,11 @@ static int dict_resize(Dict *d, int64_t minused)
         ents[n++] = d->entries[k];
     }
     for (int64_t k = n; k < ecap; k++) { ents[k].key = VAL_NULL; ents[k].value = VAL_NULL; ents[k].hash = 0; }
-    DictEntry *old_e = d->entries;
-    int64_t *old_i = d->indices;
-    int64_t old_ecap = d->ecap, old_isize = d->isize;
+    int64_t used = d->used;
+    dict_free_tables(d);
     d->entries = ents; d->indices = ind; d->ecap = ecap; d->isize = isize; d->nentries = n;
+    d->used = used;
     for (int64_t k = 0; k < n; k++) ind[dict_free_slot(d, ents[k].hash)] = k;
-    if (old_e) gc_free(old_e, (size_t)old_ecap * sizeof(DictEntry));
-    if (old_i) gc_free(old_i, (size_t)old_isize * sizeof(int64_t));
     d->version++;
     return 0;
 }
@@ -227,10 +238,7 @@ int64_t dict_len(Value d) { return AS_DICT(d)->used; }
 void dict_clear(Value dv)
 {
     Dict *d = AS_DICT(dv);
-    if (d->entries) gc_free(d->entries, (size_t)d->ecap * sizeof(DictEntry));
-    if (d->indices) gc_free(d->indices, (size_t)d->isize * sizeof(int64_t));
-    d->entries = NULL; d->indices = NULL;
-    d->ecap = d->isize = d->nentries = d->used = 0;
+    dict_free_tables(d);
     d->version++;
 }
 
@@ -883,25 +891,25 @@ static Value dict_ior_m(Value *args, int nargs, Value kwnames)
 
 static Value dict_keys_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("keys", kwnames) || arg_count("keys", nargs - 1, 0, 0)) return VAL_NULL;
+    if (arg_no_kw("dict.keys", kwnames) || arg_count("dict.keys", nargs - 1, 0, 0)) return VAL_NULL;
     return dictview_new(SELF, &type_dict_keys);
 }
 
 static Value dict_values_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("values", kwnames) || arg_count("values", nargs - 1, 0, 0)) return VAL_NULL;
+    if (arg_no_kw("dict.values", kwnames) || arg_count("dict.values", nargs - 1, 0, 0)) return VAL_NULL;
     return dictview_new(SELF, &type_dict_values);
 }
 
 static Value dict_items_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("items", kwnames) || arg_count("items", nargs - 1, 0, 0)) return VAL_NULL;
+    if (arg_no_kw("dict.items", kwnames) || arg_count("dict.items", nargs - 1, 0, 0)) return VAL_NULL;
     return dictview_new(SELF, &type_dict_items);
 }
 
 static Value dict_get_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("get", kwnames) || arg_count("get", nargs - 1, 1, 2)) return VAL_NULL;
+    if (arg_no_kw("dict.get", kwnames) || arg_count("get", nargs - 1, 1, 2)) return VAL_NULL;
     Value v = dict_get(SELF, args[1]);
     if (IS_NULL(v)) {
         if (err_occurred()) return VAL_NULL;
@@ -912,7 +920,7 @@ static Value dict_get_m(Value *args, int nargs, Value kwnames)
 
 static Value dict_setdefault_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("setdefault", kwnames) || arg_count("setdefault", nargs - 1, 1, 2)) return VAL_NULL;
+    if (arg_no_kw("dict.setdefault", kwnames) || arg_count("setdefault", nargs - 1, 1, 2)) return VAL_NULL;
     Value dflt = nargs > 2 ? args[2] : VAL_NONE;
     int64_t h = dict_hash_key(args[1]);
     if (h == -1) return VAL_NULL;
@@ -925,7 +933,7 @@ static Value dict_setdefault_m(Value *args, int nargs, Value kwnames)
 
 static Value dict_pop_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("pop", kwnames) || arg_count("pop", nargs - 1, 1, 2)) return VAL_NULL;
+    if (arg_no_kw("dict.pop", kwnames) || arg_count("pop", nargs - 1, 1, 2)) return VAL_NULL;
     Dict *d = AS_DICT(SELF);
     int64_t h = dict_hash_key(args[1]), slot;
     if (h == -1) return VAL_NULL;
@@ -942,7 +950,7 @@ static Value dict_pop_m(Value *args, int nargs, Value kwnames)
 
 static Value dict_popitem_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("popitem", kwnames) || arg_count("popitem", nargs - 1, 0, 0)) return VAL_NULL;
+    if (arg_no_kw("dict.popitem", kwnames) || arg_count("dict.popitem", nargs - 1, 0, 0)) return VAL_NULL;
     Dict *d = AS_DICT(SELF);
     if (d->used == 0) return err_format(&exc_KeyError, "popitem(): dictionary is empty");
     int64_t i = d->nentries - 1;
@@ -959,20 +967,20 @@ static Value dict_popitem_m(Value *args, int nargs, Value kwnames)
 
 static Value dict_clear_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("clear", kwnames) || arg_count("clear", nargs - 1, 0, 0)) return VAL_NULL;
+    if (arg_no_kw("dict.clear", kwnames) || arg_count("dict.clear", nargs - 1, 0, 0)) return VAL_NULL;
     dict_clear(SELF);
     return VAL_NONE;
 }
 
 static Value dict_copy_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("copy", kwnames) || arg_count("copy", nargs - 1, 0, 0)) return VAL_NULL;
+    if (arg_no_kw("dict.copy", kwnames) || arg_count("dict.copy", nargs - 1, 0, 0)) return VAL_NULL;
     return dict_copy(SELF);
 }
 
 static Value dict_fromkeys_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("fromkeys", kwnames) || arg_count("fromkeys", nargs - 1, 1, 2)) return VAL_NULL;
+    if (arg_no_kw("dict.fromkeys", kwnames) || arg_count("fromkeys", nargs - 1, 1, 2)) return VAL_NULL;
     Value value = nargs > 2 ? args[2] : VAL_NONE;
     Value d = call0(args[0]);
     if (IS_NULL(d)) return VAL_NULL;
@@ -1036,12 +1044,7 @@ static void dict_trace(Obj *o)
 
 static void dict_finalize(Obj *o)
 {
-    Dict *d = (Dict *)o;
-    if (d->entries) gc_free(d->entries, (size_t)d->ecap * sizeof(DictEntry));
-    if (d->indices) gc_free(d->indices, (size_t)d->isize * sizeof(int64_t));
-    d->entries = NULL;
-    d->indices = NULL;
-    d->ecap = d->isize = d->nentries = d->used = 0;
+    dict_free_tables((Dict *)o);
 }
 
 Type type_dict = {

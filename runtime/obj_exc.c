@@ -32,6 +32,7 @@ static void exc_trace(Obj *o) {
     gc_mark_value(e->cause);
     gc_mark_value(e->context);
     gc_mark_value(e->notes);
+    gc_mark_value(e->scope);
 }
 
 /* ---- attributes helpers --------------------------------------------------- */
@@ -72,6 +73,7 @@ static Value exc_new_m(Value *args, int nargs, Value kwnames) {
     ExcObj *e = (ExcObj *)o;
     e->traceback = e->cause = e->context = VAL_NONE;
     e->notes = VAL_NULL;
+    e->scope = VAL_NULL;
     e->args = tuple_from_array(args + 1, nargs - 1);
     if (IS_NULL(e->args)) return VAL_NULL;
     return MK_OBJ(o);
@@ -647,6 +649,99 @@ static void exc_format_syntax_detail(StrBuf *sb, Value exc) {
     sb_putc(sb, '\n');
 }
 
+/* ---- "Did you mean" ---------------------------------------------------------------
+ * The default excepthook of CPython 3.11 ends the last line of an uncaught
+ * NameError or AttributeError with ". Did you mean: 'x'?" when a candidate
+ * name is close enough: an edit distance where a case change costs 1 and
+ * any other edit 2, at most a third of the characters involved, over the
+ * object's dir() (AttributeError) or the raising frame's local names, then
+ * globals, then builtins (NameError). */
+
+enum { SUGGEST_MOVE = 2, SUGGEST_CASE = 1, SUGGEST_MAX_LEN = 40, SUGGEST_MAX_ITEMS = 750 };
+
+static size_t suggest_sub_cost(char a, char b) {
+    if (a == b) return 0;
+    if (a >= 'A' && a <= 'Z') a = (char)(a - 'A' + 'a');
+    if (b >= 'A' && b <= 'Z') b = (char)(b - 'A' + 'a');
+    return a == b ? SUGGEST_CASE : SUGGEST_MOVE;
+}
+
+/* Edit distance of a and b, or max_cost + 1 when it exceeds max_cost. */
+static size_t suggest_distance(const char *a, size_t na, const char *b, size_t nb, size_t max_cost) {
+    while (na && nb && a[0] == b[0]) { a++; b++; na--; nb--; }
+    while (na && nb && a[na - 1] == b[nb - 1]) { na--; nb--; }
+    if (na == 0 || nb == 0) return (na + nb) * SUGGEST_MOVE;
+    if (na > SUGGEST_MAX_LEN || nb > SUGGEST_MAX_LEN) return max_cost + 1;
+    if (nb < na) { const char *t = a; a = b; b = t; size_t tn = na; na = nb; nb = tn; }
+    if ((nb - na) * SUGGEST_MOVE > max_cost) return max_cost + 1;
+    size_t row[SUGGEST_MAX_LEN];
+    for (size_t i = 0; i < na; i++) row[i] = (i + 1) * SUGGEST_MOVE;
+    size_t result = 0;
+    for (size_t j = 0; j < nb; j++) {
+        size_t diag = j * SUGGEST_MOVE, best = (size_t)-1;
+        result = diag;
+        for (size_t i = 0; i < na; i++) {
+            size_t sub = diag + suggest_sub_cost(b[j], a[i]);
+            diag = row[i];
+            size_t ins_del = (result < diag ? result : diag) + SUGGEST_MOVE;
+            result = ins_del < sub ? ins_del : sub;
+            row[i] = result;
+            if (result < best) best = result;
+        }
+        if (best > max_cost) return max_cost + 1;
+    }
+    return result;
+}
+
+/* The closest candidate in a list of names, or VAL_NULL. */
+static Value suggest_from(Value names, Value wrong) {
+    if (!IS_LIST(names) || AS_LIST(names)->len >= SUGGEST_MAX_ITEMS) return VAL_NULL;
+    size_t wn = (size_t)STR_LEN(wrong), best_d = (size_t)-1;
+    Value best = VAL_NULL;
+    for (int64_t i = 0; i < AS_LIST(names)->len; i++) {
+        Value c = AS_LIST(names)->items[i];
+        if (!IS_STR(c) || str_eq(c, wrong)) continue;
+        size_t cn = (size_t)STR_LEN(c);
+        size_t max_d = (wn + cn + 3) * SUGGEST_MOVE / 6;
+        if (best_d - 1 < max_d) max_d = best_d - 1;
+        size_t d = suggest_distance(STR_DATA(wrong), wn, STR_DATA(c), cn, max_d);
+        if (d > max_d) continue;
+        if (IS_NULL(best) || d < best_d) { best = c; best_d = d; }
+    }
+    return best;
+}
+
+static Value suggest_keys(Value d) {
+    if (IS_TUPLE(d)) return list_from_array(AS_TUPLE(d)->items, AS_TUPLE(d)->len);
+    return IS_DICT(d) ? dict_keys_list(d) : VAL_NULL;
+}
+
+static Value exc_suggestion(Value exc) {
+    Type *t = val_type(exc);
+    int attr = type_is_subtype(t, &exc_AttributeError);
+    if (!attr && !type_is_subtype(t, &exc_NameError)) return VAL_NULL;
+    Value wrong = exc_get_attr_c(exc, "name");
+    if (!IS_STR(wrong) || STR_LEN(wrong) > SUGGEST_MAX_LEN) return VAL_NULL;
+    if (attr) {
+        Value obj = exc_get_attr_c(exc, "obj");
+        Value dirf = IS_DICT(interp.builtins) ? dict_get_c(interp.builtins, "dir") : VAL_NULL;
+        if (IS_NULL(dirf)) return VAL_NULL;
+        Value names = call1(dirf, obj);
+        return IS_NULL(names) ? VAL_NULL : suggest_from(names, wrong);
+    }
+    Value scope = AS_EXC(exc)->scope;
+    if (!IS_TUPLE(scope)) return VAL_NULL;
+    for (int i = 0; i < 3; i++) {
+        Value s = suggest_from(suggest_keys(AS_TUPLE(scope)->items[i]), wrong);
+        if (!IS_NULL(s)) return s;
+    }
+    return VAL_NULL;
+}
+
+void exc_set_name_scope(Value exc, Value varnames, Value globals, Value builtins) {
+    if (IS_EXC(exc)) AS_EXC(exc)->scope = tuple_pack(3, varnames, globals, builtins);
+}
+
 Value exc_format_only(Value exc) {
     Type *t = val_type(exc);
     StrBuf sb;
@@ -666,6 +761,13 @@ Value exc_format_only(Value exc) {
     } else if (STR_LEN(s) > 0) {
         sb_puts(&sb, ": ");
         sb_put_value_str(&sb, s);
+    }
+    Value hint = exc_suggestion(exc);
+    err_clear();
+    if (!IS_NULL(hint)) {
+        sb_puts(&sb, ". Did you mean: '");
+        sb_put_value_str(&sb, hint);
+        sb_puts(&sb, "'?");
     }
     if (!IS_NULL(saved)) ts_get()->exc = saved;
     return sb_finish_str(&sb);

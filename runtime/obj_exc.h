@@ -12,6 +12,8 @@ typedef struct ExcObj {
     Value cause;            /* __cause__: exception or None */
     Value context;          /* __context__: exception or None */
     Value notes;            /* __notes__ list or VAL_NULL */
+    Value scope;            /* NameError: (varnames, globals, builtins) of the
+                               raising frame, for "Did you mean"; else VAL_NULL */
     int   suppress_context; /* __suppress_context__ */
 } ExcObj;
 
@@ -48,6 +50,8 @@ Value exc_format(Value exc);
 Value exc_format_only(Value exc);
 /* Lazily set exc.__context__ = ctx unless that makes a cycle. */
 void  exc_set_context(Value exc, Value ctx);
+/* Remember where a NameError was raised (for the suggestion at print time). */
+void  exc_set_name_scope(Value exc, Value varnames, Value globals, Value builtins);
 /* StopIteration.value / SystemExit.code helpers. */
 Value exc_get_attr_c(Value exc, const char *name);
 

@@ -219,31 +219,40 @@ static int file_wbuf_append(FileObj *f, const char *s, size_t n)
     return 0;
 }
 
-/* Read more bytes into the read-ahead buffer: 1 got some, 0 EOF, -1 error. */
-static int file_fill(FileObj *f)
+/* Append n bytes to the read-ahead buffer (compacting or growing it). */
+static int file_rbuf_append(FileObj *f, const char *data, size_t n)
 {
-    if (f->wlen && file_flush_raw(f, 1, 1) < 0) return -1;
     if (f->rpos > 0) {
         memmove(f->rbuf, f->rbuf + f->rpos, f->rlen - f->rpos);
         f->rlen -= f->rpos;
         f->rpos = 0;
     }
-    if (f->rcap - f->rlen < FILE_CHUNK) {
-        size_t cap = f->rcap ? f->rcap * 2 : FILE_CHUNK * 2;
+    if (f->rcap - f->rlen < n) {
+        size_t cap = f->rcap ? f->rcap : FILE_CHUNK;
+        while (cap - f->rlen < n) cap *= 2;
         char *nb = realloc(f->rbuf, cap);
         if (!nb) { err_no_memory(); return -1; }
         f->rbuf = nb;
         f->rcap = cap;
     }
+    memcpy(f->rbuf + f->rlen, data, n);
+    f->rlen += n;
+    return 0;
+}
+
+/* Read more bytes into the read-ahead buffer: 1 got some, 0 EOF, -1 error.
+ * The syscall fills a private chunk; the object's buffer is only touched
+ * with the GIL held (another thread may use the file meanwhile). */
+static int file_fill(FileObj *f)
+{
+    if (f->wlen && file_flush_raw(f, 1, 1) < 0) return -1;
     char *tmp = malloc(FILE_CHUNK);
     if (!tmp) { err_no_memory(); return -1; }
     ssize_t r = file_sys_read(f->fd, tmp, FILE_CHUNK);
     int saved = errno;
-    if (r > 0 && f->fd >= 0 && f->rbuf) {
-        memcpy(f->rbuf + f->rlen, tmp, (size_t)r);
-        f->rlen += (size_t)r;
-    }
+    if (r > 0 && f->fd >= 0 && file_rbuf_append(f, tmp, (size_t)r) < 0) r = -2;
     free(tmp);
+    if (r == -2) return -1;
     if (r < 0) {
         errno = saved;
         err_from_errno(&exc_OSError, VAL_NULL);
@@ -296,6 +305,15 @@ static Value file_text_read(FileObj *f, int64_t maxchars, int line)
             int r = file_fill(f);
             if (r < 0) { sb_free(&sb); return VAL_NULL; }
             if (r == 0) break;
+        }
+        if (maxchars < 0) {          /* fast path: copy a run without line ends */
+            size_t i = f->rpos;
+            while (i < f->rlen && f->rbuf[i] != '\r' && f->rbuf[i] != '\n') i++;
+            if (i > f->rpos) {
+                sb_put(&sb, f->rbuf + f->rpos, i - f->rpos);
+                f->rpos = i;
+                continue;
+            }
         }
         unsigned char c = (unsigned char)f->rbuf[f->rpos];
         if (file_char_start(f, c)) {
@@ -524,6 +542,7 @@ static Value file_std_make(int i)
     Value v = file_from_fd(i, names[i], i == 0 ? "r" : "w", 0);
     if (IS_NULL(v)) return VAL_NULL;
     FileObj *f = AS_FILE(v);
+    f->newline = FILE_NL_LF;         /* as CPython's create_stdio on POSIX */
     if (i == 1) {
         if (interp.flag_unbuffered) f->fflags |= FILEF_UNBUF;
         else if (isatty(1)) f->fflags |= FILEF_LINEBUF;
@@ -735,6 +754,9 @@ Value file_open_m(Value *args, int nargs, Value kwnames)
     }
     int fd;
     Value file = a[0];
+    /* CPython flushes `open(p, 'w').write(s)` at once (refcounting frees the
+     * file); a later open() of the same path must see the data here too. */
+    file_flush_all();
     if (IS_INT(file) && !IS_BOOL(file)) {
         int64_t v;
         if (int_to_i64(file, &v) < 0) return VAL_NULL;
@@ -1097,6 +1119,7 @@ static Value file_get_errors(Value self) { return AS_FILE(self)->errors; }
 static Value file_get_newlines(Value self) { (void)self; return VAL_NONE; }
 static Value file_get_line_buffering(Value self)
 {
+    if (self == file_std[2]) return VAL_FALSE;    /* CPython: write_through instead */
     return MK_BOOL(AS_FILE(self)->fflags & FILEF_LINEBUF);
 }
 static Value file_get_closefd(Value self) { return MK_BOOL(AS_FILE(self)->fflags & FILEF_CLOSEFD); }

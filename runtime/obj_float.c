@@ -13,8 +13,8 @@
  *     even, then read back with strtod;
  *   - __format__ uses printf for the digits and fmt_number for sign,
  *     grouping and padding.
- * A negative base with a non-integral exponent would give a complex in
- * CPython; gilpy has no complex yet (TODO) and raises ValueError.
+ * A negative base with a non-integral exponent gives a complex, computed by
+ * obj_complex.c as CPython does.
  */
 #include <errno.h>
 #include <float.h>
@@ -24,6 +24,7 @@
 #include <string.h>
 #include <gmp.h>
 #include "runtime/obj_float.h"
+#include "runtime/obj_complex.h"
 #include "runtime/obj_int.h"
 #include "runtime/obj_str.h"
 #include "runtime/obj_bytes.h"
@@ -130,40 +131,54 @@ static int float_digits(const char *s, size_t n, size_t *i, char *out, size_t *o
     return (int)(*i - start);
 }
 
-/* Parse a float literal; 0 ok, 1 syntax error. */
-static int float_parse(const char *s, size_t n, double *out) {
-    size_t i = 0;
-    while (i < n && float_is_space((unsigned char)s[i])) i++;
-    while (n > i && float_is_space((unsigned char)s[n - 1])) n--;
-    s += i; n -= i;
-    if (n == 0) return 1;
-    size_t k = 0;
-    int neg = 0;
-    if (s[0] == '+' || s[0] == '-') { neg = s[0] == '-'; k = 1; }
-    if (float_ieq(s + k, n - k, "inf") || float_ieq(s + k, n - k, "infinity")) {
-        *out = neg ? -INFINITY : INFINITY; return 0;
-    }
-    if (float_ieq(s + k, n - k, "nan")) { *out = NAN; return 0; }
+/* Case-insensitive prefix test of lit (lower case) against s[0..n). */
+static int float_iprefix(const char *s, size_t n, const char *lit) {
+    size_t l = strlen(lit);
+    return l <= n && float_ieq(s, l, lit);
+}
+
+/* The special values with an optional sign: the length matched, 0 if none. */
+static size_t float_parse_special(const char *s, size_t n, double *out) {
+    size_t k = (n > 0 && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
+    int neg = k && s[0] == '-';
+    if (float_iprefix(s + k, n - k, "infinity")) { *out = neg ? -INFINITY : INFINITY; return k + 8; }
+    if (float_iprefix(s + k, n - k, "inf")) { *out = neg ? -INFINITY : INFINITY; return k + 3; }
+    if (float_iprefix(s + k, n - k, "nan")) { *out = neg ? -NAN : NAN; return k + 3; }
+    return 0;
+}
+
+size_t float_parse_prefix(const char *s, size_t n, double *out) {
+    size_t k = float_parse_special(s, n, out);
+    if (k) return k;
     char *buf = malloc(n + 2);
-    if (!buf) return 1;
+    if (!buf) return 0;
     size_t o = 0;
-    if (neg) buf[o++] = '-';
+    if (n > 0 && (s[0] == '+' || s[0] == '-')) buf[o++] = s[k++];
     int nint = float_digits(s, n, &k, buf, &o), nfrac = 0;
     if (k < n && s[k] == '.') {
         buf[o++] = '.'; k++;
         nfrac = float_digits(s, n, &k, buf, &o);
     }
-    int ok = nint + nfrac > 0;
-    if (ok && k < n && (s[k] == 'e' || s[k] == 'E')) {
+    if (nint + nfrac == 0) { free(buf); return 0; }
+    if (k + 1 < n && (s[k] == 'e' || s[k] == 'E')) {
+        size_t k0 = k, o0 = o;
         buf[o++] = 'e'; k++;
         if (k < n && (s[k] == '+' || s[k] == '-')) buf[o++] = s[k++];
-        ok = float_digits(s, n, &k, buf, &o) > 0;
+        if (float_digits(s, n, &k, buf, &o) == 0) { k = k0; o = o0; }
     }
     buf[o] = 0;
-    if (!ok || k != n) { free(buf); return 1; }
     *out = strtod(buf, NULL);
     free(buf);
-    return 0;
+    return k;
+}
+
+/* Parse a float literal; 0 ok, 1 syntax error. */
+static int float_parse(const char *s, size_t n, double *out) {
+    size_t i = 0;
+    while (i < n && float_is_space((unsigned char)s[i])) i++;
+    while (n > i && float_is_space((unsigned char)s[n - 1])) n--;
+    if (n == i) return 1;
+    return float_parse_prefix(s + i, n - i, out) == n - i ? 0 : 1;
 }
 
 Value float_from_string(const char *s, size_t len) {
@@ -264,8 +279,7 @@ static Value float_pow(double iv, double iw) {
     }
     int negate = 0;
     if (iv < 0.0) {
-        if (iw != floor(iw))   /* TODO: a complex result once gilpy has complex */
-            return err_format(&exc_ValueError, "complex numbers are not supported");
+        if (iw != floor(iw)) return complex_pow_parts(iv, 0.0, iw, 0.0);
         iv = -iv;
         negate = float_is_odd_int(iw);
     }
@@ -437,8 +451,7 @@ static void float_strip_zeros(char *s) {
     memmove(p, end, strlen(end) + 1);
 }
 
-/* Body of |x| (finite) for a type and precision; malloc'd. */
-static char *float_body(double x, char type, int64_t prec, int alt) {
+char *float_format_body(double x, char type, int64_t prec, int alt) {
     size_t size = (size_t)prec + 360;
     char *buf = malloc(size);
     if (!buf) return NULL;
@@ -496,7 +509,7 @@ Value float_format_spec(double d, Value spec) {
         if (body) float_repr_buf(x, body);
     } else {
         int64_t prec = fs.precision < 0 ? 6 : fs.precision;
-        body = float_body(x, type, prec, fs.alternate);
+        body = float_format_body(x, type, prec, fs.alternate);
     }
     if (!body) return err_no_memory();
     if (fs.no_neg_zero && neg && !strpbrk(body, "123456789")) neg = 0;

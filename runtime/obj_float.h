@@ -3,6 +3,7 @@
 #ifndef GILPY_OBJ_FLOAT_H
 #define GILPY_OBJ_FLOAT_H
 
+#include <stddef.h>
 #include "object.h"
 
 typedef struct FloatObj {
@@ -18,6 +19,14 @@ static inline double float_value(Value v) {
 Value float_repr(double d);
 /* Write the repr into buf (at least 32 bytes); returns its length. */
 int   float_repr_buf(double d, char *buf);
+/* The longest float at the start of s[0..n) (sign, digits with single '_'
+ * between them, '.', exponent, inf/infinity/nan; no spaces): its length,
+ * 0 when there is none. */
+size_t float_parse_prefix(const char *s, size_t n, double *out);
+/* The digits of finite x >= 0 as format() lays them out for a type ('e',
+ * 'f', 'g', upper-case forms, 'n'; 0 for "no type but a precision"), with
+ * '#' when alt; malloc'd (NULL when out of memory). */
+char *float_format_body(double x, char type, int64_t prec, int alt);
 Value float_from_string(const char *s, size_t len);  /* float("1e3"), ValueError */
 int64_t float_hash(double d);                         /* CPython's numeric hash */
 /* a op b where a or b is a float and the other a float or int;

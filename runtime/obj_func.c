@@ -56,7 +56,7 @@ static Value native_call_with_self(NativeFn fn, Value self, Value *args, int nar
         buf = AS_TUPLE(holder)->items;
     }
     buf[0] = self;
-    memcpy(buf + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
+    values_copy(buf + 1, args, (size_t)(nargs + nkw));
     Value r = fn(buf, nargs + 1, kwnames);
     (void)holder;
     return r;

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "runtime/obj_int.h"
+#include "runtime/obj_complex.h"
 #include "runtime/obj_float.h"
 #include "runtime/obj_str.h"
 #include "runtime/obj_bytes.h"
@@ -762,8 +763,15 @@ INT_BINOP(or, IOP_OR)
 INT_BINOP(xor, IOP_XOR)
 INT_BINOP(and, IOP_AND)
 
+/* pow(a, b, m): a float or complex among the operands gets the error its
+ * own __pow__ would raise (CPython's ternary_op tries every operand's slot). */
 static Value int_pow3(Value a, Value b, Value m) {
     if (IS_NULL(m) || IS_NONE(m)) return int_binop(a, b, IOP_POW);
+    if (IS_COMPLEX(a) || IS_COMPLEX(b) || IS_COMPLEX(m))
+        return err_format(&exc_ValueError, "complex modulo");
+    if (IS_FLOATOBJ(a) || IS_FLOATOBJ(b) || IS_FLOATOBJ(m))
+        return err_format(&exc_TypeError,
+                          "pow() 3rd argument not allowed unless all arguments are integers");
     return int_pow_mod(a, b, m);
 }
 static Value int_pow_m(Value *args, int nargs, Value kw) {
@@ -842,7 +850,7 @@ INT_UNARY(floor, int_exact(self))
 INT_UNARY(ceil, int_exact(self))
 INT_UNARY(bool, MK_BOOL(int_sign(self) != 0))
 INT_UNARY(repr, int_repr(self))
-INT_UNARY(hash, MK_SMALLINT(int_hash(self)))
+INT_UNARY(hash, int_from_i64(int_hash(self)))
 INT_UNARY(getnewargs, tuple_pack(1, int_exact(self)))
 
 static Value int_float_m(Value *args, int nargs, Value kw) {

@@ -137,7 +137,7 @@ static Value zip_next_m(Value *args, int nargs, Value kwnames)
 
 static Value map_new_m(Value *args, int nargs, Value kwnames)
 {
-    if (IS_EXACT(args[0], type_map) && arg_no_kw("map", kwnames)) return VAL_NULL;
+    if (args[0] == MK_OBJ(&type_map) && arg_no_kw("map", kwnames)) return VAL_NULL;
     if (nargs < 3) return err_format(&exc_TypeError, "map() must have at least two arguments.");
     Value its = tuple_new(nargs - 2);
     if (IS_NULL(its)) return VAL_NULL;
@@ -171,7 +171,7 @@ static Value map_next_m(Value *args, int nargs, Value kwnames)
 
 static Value filter_new_m(Value *args, int nargs, Value kwnames)
 {
-    if (IS_EXACT(args[0], type_filter) && arg_no_kw("filter", kwnames)) return VAL_NULL;
+    if (args[0] == MK_OBJ(&type_filter) && arg_no_kw("filter", kwnames)) return VAL_NULL;
     if (nargs != 3) return err_format(&exc_TypeError, "filter expected 2 arguments, got %d", nargs - 1);
     Value it = obj_iter(args[2]);
     if (IS_NULL(it)) return VAL_NULL;
@@ -205,8 +205,8 @@ static Value filter_next_m(Value *args, int nargs, Value kwnames)
 
 static Value reversed_new_m(Value *args, int nargs, Value kwnames)
 {
-    if (IS_EXACT(args[0], type_reversed) && arg_no_kw("reversed", kwnames)) return VAL_NULL;
-    if (arg_count("reversed", nargs - 1, 1, 1)) return VAL_NULL;
+    if (args[0] == MK_OBJ(&type_reversed) && arg_no_kw("reversed", kwnames)) return VAL_NULL;
+    if (nargs != 2) return err_format(&exc_TypeError, "reversed expected 1 argument, got %d", nargs - 1);
     Value seq = args[1];
     Type *t = val_type(seq);
     Value rm = t->slots[SM_REVERSED];

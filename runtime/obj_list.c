@@ -385,7 +385,7 @@ int list_sort(Value list, Value key, int reverse)
         Value *out = gc_malloc((size_t)(n ? n : 1) * sizeof(Value));
         if (!out) { rc = -1; goto done; }
         for (int64_t i = 0; i < n; i++) out[i] = saved->items[perm[i]];
-        memcpy(saved->items, out, (size_t)n * sizeof(Value));
+        values_copy(saved->items, out, (size_t)n);
         gc_free(out, (size_t)(n ? n : 1) * sizeof(Value));
     }
 done:
@@ -660,10 +660,17 @@ static Value list_iadd_m(Value *args, int nargs, Value kwnames)
     return args[0];
 }
 
-/* The repeat count of seq * n; 1 ok, 0 not an index (NotImplemented), -1 error. */
+/* The repeat count of seq * n; 1 ok, 0 not an index of a class with __rmul__
+ * (NotImplemented, so it gets its turn), -1 error (CPython's sq_repeat
+ * message for every other non-int). */
 static int seq_repeat_count(Value n, int64_t *out)
 {
-    if (!IS_INT(n) && val_type(n)->slots[SM_INDEX] == VAL_NULL) return 0;
+    Type *t = val_type(n);
+    if (!IS_INT(n) && t->slots[SM_INDEX] == VAL_NULL) {
+        if (TYPE_HAS(t, TF_HEAPTYPE) && t->slots[SM_RMUL] != VAL_NULL) return 0;
+        err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%T'", n);
+        return -1;
+    }
     Value iv = IS_INT(n) ? n : obj_index(n);
     if (IS_NULL(iv)) return -1;
     if (int_to_i64(iv, out) < 0) {
@@ -728,27 +735,27 @@ static Value list_ge_m(Value *a, int n, Value k) { return list_cmp(a, RC_GE); }
 
 static Value list_append_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("append", kwnames) || arg_count("append", nargs - 1, 1, 1)) return VAL_NULL;
+    if (arg_no_kw("list.append", kwnames) || arg_count("list.append", nargs - 1, 1, 1)) return VAL_NULL;
     return list_append(args[0], args[1]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value list_extend_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("extend", kwnames) || arg_count("extend", nargs - 1, 1, 1)) return VAL_NULL;
+    if (arg_no_kw("list.extend", kwnames) || arg_count("list.extend", nargs - 1, 1, 1)) return VAL_NULL;
     return list_extend(args[0], args[1]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value list_insert_m(Value *args, int nargs, Value kwnames)
 {
     int64_t i;
-    if (arg_no_kw("insert", kwnames) || arg_count("insert", nargs - 1, 2, 2)) return VAL_NULL;
+    if (arg_no_kw("list.insert", kwnames) || arg_count("insert", nargs - 1, 2, 2)) return VAL_NULL;
     if (seq_clamp_index(args[1], &i) < 0) return VAL_NULL;
     return list_insert(args[0], i, args[2]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value list_remove_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("remove", kwnames) || arg_count("remove", nargs - 1, 1, 1)) return VAL_NULL;
+    if (arg_no_kw("list.remove", kwnames) || arg_count("list.remove", nargs - 1, 1, 1)) return VAL_NULL;
     for (int64_t i = 0; i < SELF->len; i++) {
         int r = obj_eq(SELF->items[i], args[1]);
         if (r < 0) return VAL_NULL;
@@ -766,7 +773,7 @@ static Value list_remove_m(Value *args, int nargs, Value kwnames)
 static Value list_pop_m(Value *args, int nargs, Value kwnames)
 {
     int64_t i = -1;
-    if (arg_no_kw("pop", kwnames) || arg_count("pop", nargs - 1, 0, 1)) return VAL_NULL;
+    if (arg_no_kw("list.pop", kwnames) || arg_count("pop", nargs - 1, 0, 1)) return VAL_NULL;
     if (nargs > 1) {
         int r = seq_index_value(args[1], &i);
         if (r < 0) return VAL_NULL;
@@ -778,7 +785,7 @@ static Value list_pop_m(Value *args, int nargs, Value kwnames)
 
 static Value list_clear_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("clear", kwnames) || arg_count("clear", nargs - 1, 0, 0)) return VAL_NULL;
+    if (arg_no_kw("list.clear", kwnames) || arg_count("list.clear", nargs - 1, 0, 0)) return VAL_NULL;
     list_resize(SELF, 0);
     return VAL_NONE;
 }
@@ -786,7 +793,7 @@ static Value list_clear_m(Value *args, int nargs, Value kwnames)
 static Value list_index_m(Value *args, int nargs, Value kwnames)
 {
     int64_t start, stop;
-    if (arg_no_kw("index", kwnames) || arg_count("index", nargs - 1, 1, 3)) return VAL_NULL;
+    if (arg_no_kw("list.index", kwnames) || arg_count("index", nargs - 1, 1, 3)) return VAL_NULL;
     if (seq_start_stop(nargs > 2 ? args[2] : VAL_NULL, nargs > 3 ? args[3] : VAL_NULL,
                        SELF->len, &start, &stop) < 0)
         return VAL_NULL;
@@ -800,7 +807,7 @@ static Value list_index_m(Value *args, int nargs, Value kwnames)
 
 static Value list_count_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("count", kwnames) || arg_count("count", nargs - 1, 1, 1)) return VAL_NULL;
+    if (arg_no_kw("list.count", kwnames) || arg_count("list.count", nargs - 1, 1, 1)) return VAL_NULL;
     int64_t c = 0;
     for (int64_t i = 0; i < SELF->len; i++) {
         int r = obj_eq(SELF->items[i], args[1]);
@@ -829,14 +836,14 @@ static Value list_sort_m(Value *args, int nargs, Value kwnames)
 
 static Value list_reverse_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("reverse", kwnames) || arg_count("reverse", nargs - 1, 0, 0)) return VAL_NULL;
+    if (arg_no_kw("list.reverse", kwnames) || arg_count("list.reverse", nargs - 1, 0, 0)) return VAL_NULL;
     list_reverse(args[0]);
     return VAL_NONE;
 }
 
 static Value list_copy_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("copy", kwnames) || arg_count("copy", nargs - 1, 0, 0)) return VAL_NULL;
+    if (arg_no_kw("list.copy", kwnames) || arg_count("list.copy", nargs - 1, 0, 0)) return VAL_NULL;
     return list_from_array(SELF->items, SELF->len);
 }
 

@@ -58,7 +58,8 @@ int   seq_index_value(Value key, int64_t *out);
 int   seq_clamp_index(Value v, int64_t *out);
 /* The optional start/stop of index() resolved against len, clamped to >= 0. */
 int   seq_start_stop(Value vstart, Value vstop, int64_t len, int64_t *start, int64_t *stop);
-/* The count of seq * n: 1 ok (negative -> 0), 0 not an int (NotImplemented), -1 error. */
+/* The count of seq * n: 1 ok (negative -> 0), 0 not an int but a class with
+ * __rmul__ (NotImplemented), -1 error ("can't multiply sequence by non-int"). */
 int   seq_repeat_arg(Value n, int64_t *out);
 
 /* Iterator types (obj_list.c / obj_tuple.c). */

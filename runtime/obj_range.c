@@ -139,7 +139,16 @@ static Value range_getitem_m(Value *args, int nargs, Value kwnames)
     return range_item(r, i);
 }
 
-static Value range_len_m(Value *args, int nargs, Value kwnames) { return R(args[0])->length; }
+static Value range_len_m(Value *args, int nargs, Value kwnames)
+{
+    Value n = R(args[0])->length;
+    int64_t i;
+    if (IS_OBJ(n) && int_to_i64(n, &i) < 0) {
+        err_clear();
+        return err_format(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+    }
+    return n;
+}
 
 static Value range_bool_m(Value *args, int nargs, Value kwnames)
 {
@@ -182,7 +191,7 @@ static Value range_contains_m(Value *args, int nargs, Value kwnames)
 
 static Value range_count_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("count", kwnames) || arg_count("count", nargs - 1, 1, 1)) return VAL_NULL;
+    if (arg_no_kw("range.count", kwnames) || arg_count("range.count", nargs - 1, 1, 1)) return VAL_NULL;
     if (range_is_int(args[1])) {
         int c = range_contains_int(R(args[0]), args[1]);
         return c < 0 ? VAL_NULL : MK_SMALLINT(c);
@@ -201,7 +210,7 @@ static Value range_count_m(Value *args, int nargs, Value kwnames)
 
 static Value range_index_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("index", kwnames) || arg_count("index", nargs - 1, 1, 1)) return VAL_NULL;
+    if (arg_no_kw("range.index", kwnames) || arg_count("range.index", nargs - 1, 1, 1)) return VAL_NULL;
     RangeObj *r = R(args[0]);
     if (range_is_int(args[1])) {
         int c = range_contains_int(r, args[1]);

@@ -694,6 +694,18 @@ static Value set_contains_m(Value *args, int nargs, Value kwnames)
     return MK_BOOL(r);
 }
 
+/* Check a method's arguments: no keywords, exactly n positional (n < 0: any,
+ * and the plain name in messages, as CPython's varargs methods), with
+ * CPython's "set.add() takes exactly one argument" wording. */
+static int set_args(Value *args, int nargs, Value kwnames, const char *m, int n)
+{
+    if (n < 0) return arg_no_kw(m, kwnames);
+    char name[64];
+    int frozen = type_is_subtype(val_type(args[0]), &type_frozenset);
+    snprintf(name, sizeof name, "%s.%s", frozen ? "frozenset" : "set", m);
+    return arg_no_kw(name, kwnames) || arg_count(name, nargs - 1, n, n);
+}
+
 static Value frozenset_hash_m(Value *args, int nargs, Value kwnames)
 {
     int64_t h = frozenset_hash(SELF);
@@ -702,7 +714,7 @@ static Value frozenset_hash_m(Value *args, int nargs, Value kwnames)
 
 static Value set_add_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("add", kwnames) || arg_count("add", nargs - 1, 1, 1)) return VAL_NULL;
+    if (set_args(args, nargs, kwnames, "add", 1)) return VAL_NULL;
     return set_add(SELF, args[1]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
@@ -720,7 +732,7 @@ static int set_discard_retry(Value s, Value key)
 
 static Value set_remove_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("remove", kwnames) || arg_count("remove", nargs - 1, 1, 1)) return VAL_NULL;
+    if (set_args(args, nargs, kwnames, "remove", 1)) return VAL_NULL;
     int r = set_discard_retry(SELF, args[1]);
     if (r < 0) return VAL_NULL;
     if (r == 0) return err_set_value(&exc_KeyError, args[1]);
@@ -729,13 +741,13 @@ static Value set_remove_m(Value *args, int nargs, Value kwnames)
 
 static Value set_discard_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("discard", kwnames) || arg_count("discard", nargs - 1, 1, 1)) return VAL_NULL;
+    if (set_args(args, nargs, kwnames, "discard", 1)) return VAL_NULL;
     return set_discard_retry(SELF, args[1]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value set_pop_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("pop", kwnames) || arg_count("pop", nargs - 1, 0, 0)) return VAL_NULL;
+    if (set_args(args, nargs, kwnames, "pop", 0)) return VAL_NULL;
     Set *so = AS_SET(SELF);
     if (so->used == 0) return err_format(&exc_KeyError, "pop from an empty set");
     SetEntry *entry = so->table + (so->finger & so->mask);
@@ -754,21 +766,21 @@ static Value set_pop_m(Value *args, int nargs, Value kwnames)
 
 static Value set_clear_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("clear", kwnames) || arg_count("clear", nargs - 1, 0, 0)) return VAL_NULL;
+    if (set_args(args, nargs, kwnames, "clear", 0)) return VAL_NULL;
     set_clear_internal(AS_SET(SELF));
     return VAL_NONE;
 }
 
 static Value set_copy_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("copy", kwnames) || arg_count("copy", nargs - 1, 0, 0)) return VAL_NULL;
+    if (set_args(args, nargs, kwnames, "copy", 0)) return VAL_NULL;
     if (IS_EXACT(SELF, type_frozenset)) return SELF;
     return set_copy_of(SELF);
 }
 
 static Value set_union_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("union", kwnames)) return VAL_NULL;
+    if (set_args(args, nargs, kwnames, "union", -1)) return VAL_NULL;
     Value r = set_copy_of(SELF);
     if (IS_NULL(r)) return VAL_NULL;
     for (int i = 1; i < nargs; i++) {
@@ -780,7 +792,7 @@ static Value set_union_m(Value *args, int nargs, Value kwnames)
 
 static Value set_update_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("update", kwnames)) return VAL_NULL;
+    if (set_args(args, nargs, kwnames, "update", -1)) return VAL_NULL;
     for (int i = 1; i < nargs; i++)
         if (set_update_internal(AS_SET(SELF), args[i]) < 0) return VAL_NULL;
     return VAL_NONE;
@@ -788,7 +800,7 @@ static Value set_update_m(Value *args, int nargs, Value kwnames)
 
 static Value set_intersection_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("intersection", kwnames)) return VAL_NULL;
+    if (set_args(args, nargs, kwnames, "intersection", -1)) return VAL_NULL;
     if (nargs == 1) return set_copy_of(SELF);
     Value r = SELF;
     for (int i = 1; i < nargs; i++) {
@@ -800,7 +812,7 @@ static Value set_intersection_m(Value *args, int nargs, Value kwnames)
 
 static Value set_intersection_update_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("intersection_update", kwnames)) return VAL_NULL;
+    if (set_args(args, nargs, kwnames, "intersection_update", -1)) return VAL_NULL;
     if (nargs == 1) return VAL_NONE;
     Value r = SELF;
     for (int i = 1; i < nargs; i++) {
@@ -813,7 +825,7 @@ static Value set_intersection_update_m(Value *args, int nargs, Value kwnames)
 
 static Value set_difference_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("difference", kwnames)) return VAL_NULL;
+    if (set_args(args, nargs, kwnames, "difference", -1)) return VAL_NULL;
     if (nargs == 1) return set_copy_of(SELF);
     Value r = set_difference(SELF, args[1]);
     if (IS_NULL(r)) return VAL_NULL;
@@ -824,7 +836,7 @@ static Value set_difference_m(Value *args, int nargs, Value kwnames)
 
 static Value set_difference_update_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("difference_update", kwnames)) return VAL_NULL;
+    if (set_args(args, nargs, kwnames, "difference_update", -1)) return VAL_NULL;
     for (int i = 1; i < nargs; i++)
         if (set_difference_update_internal(AS_SET(SELF), args[i]) < 0) return VAL_NULL;
     return VAL_NONE;
@@ -832,16 +844,14 @@ static Value set_difference_update_m(Value *args, int nargs, Value kwnames)
 
 static Value set_symdiff_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("symmetric_difference", kwnames) ||
-        arg_count("symmetric_difference", nargs - 1, 1, 1))
+    if (set_args(args, nargs, kwnames, "symmetric_difference", 1))
         return VAL_NULL;
     return set_symmetric_difference(SELF, args[1]);
 }
 
 static Value set_symdiff_update_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("symmetric_difference_update", kwnames) ||
-        arg_count("symmetric_difference_update", nargs - 1, 1, 1))
+    if (set_args(args, nargs, kwnames, "symmetric_difference_update", 1))
         return VAL_NULL;
     return set_symmetric_difference_update(SELF, args[1]) < 0 ? VAL_NULL : VAL_NONE;
 }
@@ -850,19 +860,19 @@ static Value set_bool_result(int r) { return r < 0 ? VAL_NULL : MK_BOOL(r); }
 
 static Value set_issubset_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("issubset", kwnames) || arg_count("issubset", nargs - 1, 1, 1)) return VAL_NULL;
+    if (set_args(args, nargs, kwnames, "issubset", 1)) return VAL_NULL;
     return set_bool_result(set_issubset(SELF, args[1]));
 }
 
 static Value set_issuperset_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("issuperset", kwnames) || arg_count("issuperset", nargs - 1, 1, 1)) return VAL_NULL;
+    if (set_args(args, nargs, kwnames, "issuperset", 1)) return VAL_NULL;
     return set_bool_result(set_issuperset(SELF, args[1]));
 }
 
 static Value set_isdisjoint_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("isdisjoint", kwnames) || arg_count("isdisjoint", nargs - 1, 1, 1)) return VAL_NULL;
+    if (set_args(args, nargs, kwnames, "isdisjoint", 1)) return VAL_NULL;
     return set_bool_result(set_isdisjoint(SELF, args[1]));
 }
 

@@ -101,7 +101,7 @@ static Value slice_repr_m(Value *args, int nargs, Value kwnames)
 
 static Value slice_indices_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("indices", kwnames) || arg_count("indices", nargs - 1, 1, 1)) return VAL_NULL;
+    if (arg_no_kw("slice.indices", kwnames) || arg_count("slice.indices", nargs - 1, 1, 1)) return VAL_NULL;
     Value lv = obj_index(args[1]);
     if (IS_NULL(lv)) return VAL_NULL;
     int64_t len;

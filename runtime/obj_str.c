@@ -29,6 +29,10 @@
  * locale (towupper_l, iswalpha_l, ...) when it is available, plus small
  * tables for digits/numerics and CPython's whitespace and special casings
  * (sharp s, final sigma, dotted I, titlecase digraphs).
+ *
+ * Formatting: one printf-style engine (pct_format) serves str % args and,
+ * in its bytes mode, bytes % args; str.format follows CPython's
+ * MarkupIterator/parse_field step by step so its ValueErrors match.
  */
 #define _GNU_SOURCE
 #include <locale.h>
@@ -608,7 +612,11 @@ static int uc_isprintable(uint32_t c) {
     return l ? iswprint_l((wint_t)c, l) != 0 : 1;
 }
 
-static int uc_isid_start(uint32_t c) { return c == '_' || uc_isalpha(c); }
+/* Letters, '_' and the letter numbers (Nl: Roman numerals and the like). */
+static int uc_isid_start(uint32_t c) {
+    return c == '_' || uc_isalpha(c) || (c >= 0x2160 && c <= 0x2188) || c == 0x3007 ||
+           (c >= 0x3021 && c <= 0x3029) || (c >= 0x16EE && c <= 0x16F0);
+}
 static int uc_isid_continue(uint32_t c) {
     return uc_isid_start(c) || uc_decimal(c) >= 0 || (c >= 0x300 && c <= 0x36F) ||
            c == 0xB7 || c == 0x387 || (c >= 0x483 && c <= 0x487);
@@ -759,6 +767,28 @@ static int decode_bad(StrBuf *sb, int codec, int eh, const char *errors, const u
     }
 }
 
+/* End of the valid UTF-8 run starting at d[i]. */
+static size_t utf8_valid_prefix(const uint8_t *d, size_t i, size_t len) {
+    const char *why;
+    while (i < len) {
+        if (d[i] < 0x80) { i++; continue; }
+        int n = utf8_check_one(d, i, len, &why);
+        if (n <= 0) break;
+        i += (size_t)n;
+    }
+    return i;
+}
+
+/* Does the UTF-8 text hold an encoded surrogate (ED A0..BF xx)? */
+static int utf8_has_surrogate(const char *p, int64_t len) {
+    const char *e = p + len;
+    while ((p = memchr(p, 0xED, (size_t)(e - p))) != NULL) {
+        if (p + 1 < e && (unsigned char)p[1] >= 0xA0) return 1;
+        p++;
+    }
+    return 0;
+}
+
 Value str_decode(const uint8_t *d, size_t len, const char *encoding, const char *errors) {
     int codec = encoding ? codec_lookup(encoding) : CODEC_UTF8;
     if (codec < 0) return VAL_NULL;
@@ -766,9 +796,9 @@ Value str_decode(const uint8_t *d, size_t len, const char *encoding, const char 
     StrBuf sb; sb_init(&sb);
     size_t i = 0;
     while (i < len) {
-        if (d[i] < 0x80) {
-            size_t j = i;
-            while (j < len && d[j] < 0x80) j++;
+        size_t j = codec == CODEC_UTF8 ? utf8_valid_prefix(d, i, len) : i;
+        while (j < len && d[j] < 0x80) j++;
+        if (j > i) {            /* a run that decodes as it is */
             if (sb_put(&sb, (const char *)d + i, j - i) < 0) goto fail;
             i = j;
             continue;
@@ -810,7 +840,8 @@ Value str_encode(Value v, const char *encoding, const char *errors) {
     uint32_t limit = codec == CODEC_ASCII ? 0x80 : codec == CODEC_LATIN1 ? 0x100 : 0x110000;
     const char *reason = codec == CODEC_ASCII ? "ordinal not in range(128)"
                        : codec == CODEC_LATIN1 ? "ordinal not in range(256)" : "surrogates not allowed";
-    if (s->len == s->nchars) return bytes_new(s->data, (size_t)s->len);
+    if (s->len == s->nchars || (codec == CODEC_UTF8 && !utf8_has_surrogate(s->data, s->len)))
+        return bytes_new(s->data, (size_t)s->len);
     int eh = errors_lookup(errors);
     StrBuf sb; sb_init(&sb);
     const unsigned char *p = (const unsigned char *)s->data, *e = p + s->len;
@@ -887,10 +918,33 @@ static int int_arg(Value v, int64_t *out) {
     return obj_index_i64(v, out);
 }
 
-/* Positional-only method arguments: self + [min, max] more. */
-static int posargs(const char *name, int nargs, Value kwnames, int min, int max) {
-    if (!IS_NULL(kwnames) && arg_no_kw(name, kwnames)) return -1;
+static int old_arg_error(const char *name, int n, int min, int max) {
+    if (n < min)
+        err_format(&exc_TypeError, "%s() takes at least %d argument%s (%d given)", name, min,
+                   min == 1 ? "" : "s", n);
+    else
+        err_format(&exc_TypeError, "%s() takes at most %d argument%s (%d given)", name, max,
+                   max == 1 ? "" : "s", n);
+    return -1;
+}
+
+/* Positional-only method arguments: self + [min, max] more, with the
+ * wording CPython uses for each calling convention: "str.join() takes
+ * exactly one argument (0 given)" (METH_O/NOARGS, qualified name), "find()
+ * takes at least 1 argument (0 given)" (the find family's old-style parser)
+ * and "replace expected at least 2 arguments, got 1" (Argument Clinic). */
+int str_method_args(const char *tname, const char *name, int nargs, Value kwnames, int min, int max) {
+    char qual[64];
+    snprintf(qual, sizeof qual, "%s.%s", tname, name);
+    if (!IS_NULL(kwnames) && arg_no_kw(qual, kwnames)) return -1;
+    if (nargs - 1 >= min && nargs - 1 <= max) return 0;
+    if (min == max && min <= 1) return arg_count(qual, nargs - 1, min, max);
+    if (min == 1 && max == 3) return old_arg_error(name, nargs - 1, min, max);
     return arg_count(name, nargs - 1, min, max);
+}
+
+static int posargs(const char *name, int nargs, Value kwnames, int min, int max) {
+    return str_method_args("str", name, nargs, kwnames, min, max);
 }
 
 /* ======================================================================
@@ -1016,7 +1070,7 @@ static Value str_contains_m(Value *args, int nargs, Value kwnames) {
  * ==================================================================== */
 
 static int list_push_sub(Value list, Str *s, int64_t bs, int64_t be) {
-    Value piece = str_new(s->data + bs, (size_t)(be - bs));
+    Value piece = STR_IS_ASCII(s) ? str_sub(s, bs, be, be - bs) : str_new(s->data + bs, (size_t)(be - bs));
     if (IS_NULL(piece)) return -1;
     return list_append(list, piece);
 }
@@ -1056,8 +1110,7 @@ static Value split_ws(Str *s, int64_t maxsplit) {
         i = skip_ws(s, i, 1);
         if (i >= s->len) break;
         if (maxsplit-- == 0) {
-            int64_t e = skip_ws_back(s, s->len, 1);
-            if (list_push_sub(list, s, i, e) < 0) return VAL_NULL;
+            if (list_push_sub(list, s, i, s->len) < 0) return VAL_NULL;
             break;
         }
         int64_t j = skip_ws(s, i, 0);
@@ -1074,8 +1127,7 @@ static Value rsplit_ws(Str *s, int64_t maxsplit) {
         i = skip_ws_back(s, i, 1);
         if (i <= 0) break;
         if (maxsplit-- == 0) {
-            int64_t b = skip_ws(s, 0, 1);
-            if (list_push_sub(list, s, b, i) < 0) return VAL_NULL;
+            if (list_push_sub(list, s, 0, i) < 0) return VAL_NULL;
             break;
         }
         int64_t j = skip_ws_back(s, i, 0);
@@ -1338,6 +1390,10 @@ static int put_lower(StrBuf *sb, Str *s, int64_t bi, int n, uint32_t c, int fold
         if (c == 0x17F) return sb_putc(sb, 's');
         if (c == 0xB5) return sb_put_codepoint(sb, 0x3BC);
         if (c == 0x3C2) return sb_put_codepoint(sb, 0x3C3);
+        if (c >= 0xFB00 && c <= 0xFB06) {         /* Latin ligatures */
+            static const char *const lig[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+            return sb_puts(sb, lig[c - 0xFB00]);
+        }
     }
     return sb_put_codepoint(sb, uc_lower(c));
 }
@@ -1679,6 +1735,7 @@ typedef struct PctSpec {
     int left, plus, space, alt, zero;
     int64_t width, prec;
     char conv;
+    uint32_t conv_cp;       /* the conversion as a code point (bytes: the byte) */
 } PctSpec;
 
 /* Pad sign+prefix+body per the spec; numeric zero padding goes after the prefix. */
@@ -1775,6 +1832,26 @@ static int pct_float(StrBuf *sb, const PctSpec *ps, Value v) {
     return pct_emit(sb, ps, pre, pl, buf, (size_t)n, n, 1);
 }
 
+/* %c of bytes formatting: an int in range(256) or a single byte. */
+static int pct_byte(StrBuf *sb, const PctSpec *ps, Value v) {
+    const uint8_t *d; int64_t n, i;
+    char b;
+    if (IS_INT(v)) {
+        if (int_to_i64(v, &i) < 0 || i < 0 || i > 255) {
+            err_clear();
+            err_format(&exc_OverflowError, "%%c arg not in range(256)");
+            return -1;
+        }
+        b = (char)i;
+    } else if ((IS_BYTES(v) || IS_BYTEARRAY(v)) && bytes_view(v, &d, &n) == 0 && n == 1) {
+        b = (char)d[0];
+    } else {
+        err_format(&exc_TypeError, "%%c requires an integer in range(256) or a single byte");
+        return -1;
+    }
+    return pct_emit(sb, ps, "", 0, &b, 1, 1, 0);
+}
+
 static int pct_char(StrBuf *sb, const PctSpec *ps, Value v) {
     uint32_t cp;
     if (IS_STR(v)) {
@@ -1806,7 +1883,38 @@ static int pct_text(StrBuf *sb, const PctSpec *ps, Value v) {
     return pct_emit(sb, ps, "", 0, s->data, (size_t)bl, nc, 0);
 }
 
-typedef struct PctArgs { Value *items; int64_t n, i; Value dict; } PctArgs;
+/* %s/%b of bytes formatting: a buffer or an object with __bytes__. */
+static int pct_bytes(StrBuf *sb, const PctSpec *ps, Value v) {
+    if (!IS_BYTES(v) && !IS_BYTEARRAY(v)) {
+        Value m = type_lookup_c(val_type(v), "__bytes__");
+        if (IS_NULL(m)) {
+            err_format(&exc_TypeError, "%%b requires a bytes-like object, or an object that "
+                       "implements __bytes__, not '%s'", val_type_name(v));
+            return -1;
+        }
+        v = call1(m, v);
+        if (IS_NULL(v)) return -1;
+        if (!IS_BYTES(v)) {
+            err_format(&exc_TypeError, "__bytes__ returned non-bytes (type %s)", val_type_name(v));
+            return -1;
+        }
+    }
+    const uint8_t *d; int64_t n;
+    bytes_view(v, &d, &n);
+    if (ps->prec >= 0 && ps->prec < n) n = ps->prec;
+    return pct_emit(sb, ps, "", 0, (const char *)d, (size_t)n, n, 0);
+}
+
+/* %r/%a of bytes formatting: ascii(v) as bytes. */
+static int pct_bytes_ascii(StrBuf *sb, const PctSpec *ps, Value v) {
+    Value t = ascii_of(v);
+    if (IS_NULL(t)) return -1;
+    int64_t n = STR_LEN(t);
+    if (ps->prec >= 0 && ps->prec < n) n = ps->prec;
+    return pct_emit(sb, ps, "", 0, STR_DATA(t), (size_t)n, n, 0);
+}
+
+typedef struct PctArgs { Value *items; int64_t n, i; Value dict; int bytes; } PctArgs;
 
 static Value pct_next(PctArgs *pa) {
     if (pa->i >= pa->n) return err_format(&exc_TypeError, "not enough arguments for format string");
@@ -1830,7 +1938,7 @@ static int pct_parse(const char *f, int64_t len, int64_t *i, PctArgs *pa, PctSpe
         int64_t k = ++j;
         while (j < len && depth) { if (f[j] == '(') depth++; else if (f[j] == ')') depth--; j++; }
         if (depth) { err_format(&exc_ValueError, "incomplete format key"); return -1; }
-        Value key = str_new(f + k, (size_t)(j - 1 - k));
+        Value key = pa->bytes ? bytes_new(f + k, (size_t)(j - 1 - k)) : str_new(f + k, (size_t)(j - 1 - k));
         if (IS_NULL(key)) return -1;
         *arg = obj_getitem(pa->dict, key);
         if (IS_NULL(*arg)) return -1;
@@ -1866,61 +1974,71 @@ static int pct_parse(const char *f, int64_t len, int64_t *i, PctArgs *pa, PctSpe
     while (j < len && (f[j] == 'h' || f[j] == 'l' || f[j] == 'L')) j++;
     if (j >= len) { err_format(&exc_ValueError, "incomplete format"); return -1; }
     ps->conv = f[j];
+    if (pa->bytes) ps->conv_cp = (unsigned char)f[j];
+    else utf8_dec((const unsigned char *)f + j, &ps->conv_cp);
     *i = j + 1;
     return 0;
 }
 
-static int pct_one(StrBuf *sb, const PctSpec *ps, Value v, int64_t at) {
+static int pct_one(StrBuf *sb, const PctSpec *ps, Value v, int64_t at, int bytes) {
     switch (ps->conv) {
-    case 's': case 'r': case 'a': return pct_text(sb, ps, v);
+    case 'b': if (!bytes) break; return pct_bytes(sb, ps, v);
+    case 's': return bytes ? pct_bytes(sb, ps, v) : pct_text(sb, ps, v);
+    case 'r': case 'a': return bytes ? pct_bytes_ascii(sb, ps, v) : pct_text(sb, ps, v);
     case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': return pct_int(sb, ps, v);
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': return pct_float(sb, ps, v);
-    case 'c': return pct_char(sb, ps, v);
-    default: {
-        unsigned char uc = (unsigned char)ps->conv;
-        if (uc < 0x80)
-            err_format(&exc_ValueError, "unsupported format character '%c' (0x%x) at index %d",
-                       ps->conv, (unsigned)uc, (int)at);
-        else
-            err_format(&exc_ValueError, "unsupported format character at index %d", (int)at);
-        return -1;
+    case 'c': return bytes ? pct_byte(sb, ps, v) : pct_char(sb, ps, v);
+    default: break;
     }
-    }
+    uint32_t c = ps->conv_cp;
+    err_format(&exc_ValueError, "unsupported format character '%c' (0x%x) at index %d",
+               c >= 31 && c <= 126 ? (int)c : '?', (unsigned)c, (int)at);
+    return -1;
 }
 
-Value str_mod_format(Value fmt, Value args) {
-    PctArgs pa = {NULL, 1, 0, VAL_NULL};
+/* The printf-style engine shared by str % args and bytes % args: the format
+ * f[0..len) is UTF-8 text (str) or raw bytes; the result is built in sb. */
+static int pct_format(StrBuf *sb, const char *f, int64_t len, Value args, int bytes) {
+    PctArgs pa = {NULL, 1, 0, VAL_NULL, bytes};
     Value single = args;
     if (IS_TUPLE(args)) { pa.items = AS_TUPLE(args)->items; pa.n = AS_TUPLE(args)->len; }
     else pa.items = &single;
-    if (!IS_TUPLE(args) && !IS_STR(args) && !IS_NULL(val_type(args)->slots[SM_GETITEM]))
+    int textlike = bytes ? IS_BYTES(args) || IS_BYTEARRAY(args) : IS_STR(args);
+    if (!IS_TUPLE(args) && !textlike && !IS_NULL(val_type(args)->slots[SM_GETITEM]))
         pa.dict = args;
-    Str *s = AS_STR(fmt);
-    const char *f = s->data;
-    StrBuf sb; sb_init(&sb);
     int64_t i = 0;
-    while (i < s->len) {
-        const char *pc = memchr(f + i, '%', (size_t)(s->len - i));
-        int64_t j = pc ? pc - f : s->len;
-        if (sb_put(&sb, f + i, (size_t)(j - i)) < 0) goto fail;
+    while (i < len) {
+        const char *pc = memchr(f + i, '%', (size_t)(len - i));
+        int64_t j = pc ? pc - f : len;
+        if (sb_put(sb, f + i, (size_t)(j - i)) < 0) return -1;
         if (!pc) break;
         i = j + 1;
-        if (i < s->len && f[i] == '%') { if (sb_putc(&sb, '%') < 0) goto fail; i++; continue; }
-        PctSpec ps = {0, 0, 0, 0, 0, 0, -1, 0};
+        if (i < len && f[i] == '%') { if (sb_putc(sb, '%') < 0) return -1; i++; continue; }
+        PctSpec ps = {0, 0, 0, 0, 0, 0, -1, 0, 0};
         Value arg;
-        if (pct_parse(f, s->len, &i, &pa, &ps, &arg) < 0) goto fail;
-        if (ps.conv == '%') { if (sb_putc(&sb, '%') < 0) goto fail; continue; }
-        if (IS_NULL(arg)) { arg = pct_next(&pa); if (IS_NULL(arg)) goto fail; }
-        if (pct_one(&sb, &ps, arg, s->len == s->nchars ? i - 1 : utf8_count(f, i - 1)) < 0) goto fail;
+        if (pct_parse(f, len, &i, &pa, &ps, &arg) < 0) return -1;
+        if (IS_NULL(arg) && IS_NULL(arg = pct_next(&pa))) return -1;
+        int64_t at = bytes ? i - 1 : utf8_count(f, i - 1);
+        if (pct_one(sb, &ps, arg, at, bytes) < 0) return -1;
     }
     if (pa.i < pa.n && IS_NULL(pa.dict)) {
-        err_format(&exc_TypeError, "not all arguments converted during string formatting");
-        goto fail;
+        err_format(&exc_TypeError, "not all arguments converted during %s formatting",
+                   bytes ? "bytes" : "string");
+        return -1;
     }
+    return 0;
+}
+
+Value str_mod_format(Value fmt, Value args) {
+    StrBuf sb; sb_init(&sb);
+    if (pct_format(&sb, STR_DATA(fmt), STR_LEN(fmt), args, 0) < 0) { sb_free(&sb); return VAL_NULL; }
     return sb_finish_str(&sb);
-fail:
-    sb_free(&sb);
-    return VAL_NULL;
+}
+
+Value str_pct_bytes(const uint8_t *fmt, size_t len, Value args) {
+    StrBuf sb; sb_init(&sb);
+    if (pct_format(&sb, (const char *)fmt, (int64_t)len, args, 1) < 0) { sb_free(&sb); return VAL_NULL; }
+    return sb_finish_bytes(&sb);
 }
 
 /* ======================================================================
@@ -1938,13 +2056,15 @@ Value str_format_spec(Value v, Value spec) {
         return err_format(&exc_ValueError, "Unknown format code '\\x%x' for object of type 'str'",
                           (unsigned)(unsigned char)fs.type);
     }
+    if (fs.grouping)
+        return err_format(&exc_ValueError, "Cannot specify '%c' with 's'.", fs.grouping);
     if (fs.sign) return err_format(&exc_ValueError, "Sign not allowed in string format specifier");
     if (fs.alternate)
         return err_format(&exc_ValueError, "Alternate form (#) not allowed in string format specifier");
     if (fs.align == '=')
         return err_format(&exc_ValueError, "'=' alignment not allowed in string format specifier");
     if (fs.no_neg_zero)
-        return err_format(&exc_ValueError, "Negative zero coercion (z) not allowed in format specifier");
+        return err_format(&exc_ValueError, "Negative zero coercion (z) not allowed in string format specifier");
     int64_t nc = s->nchars, bl = s->len;
     if (fs.precision >= 0 && fs.precision < nc) { nc = fs.precision; bl = str_offset(s, nc); }
     return fmt_pad(&fs, '<', "", 0, s->data, (size_t)bl, nc);
@@ -2046,93 +2166,104 @@ positional:
 
 static Value format_impl(FmtCtx *c, const char *f, size_t len, int depth);
 
-/* One replacement field: text between the braces. */
-static int fmt_field(StrBuf *sb, FmtCtx *c, const char *p, size_t n, int depth) {
-    size_t k = 0;
-    int bracket = 0;
-    while (k < n) {
-        if (p[k] == '[') bracket = 1;
-        else if (p[k] == ']') bracket = 0;
-        else if (!bracket && (p[k] == '!' || p[k] == ':')) break;
-        k++;
+/* A parsed replacement field (CPython's parse_field): byte ranges into the
+ * format string. */
+typedef struct FmtField {
+    const char *name; size_t name_len;
+    const char *spec; size_t spec_len;
+    uint32_t conv;              /* 0 when no !conversion */
+    int expand;                 /* the spec holds nested {fields} */
+} FmtField;
+
+/* Parse the field starting after its '{' at f[*pos]; leaves *pos after the
+ * closing '}'.  CPython's messages and order of checks. */
+static int fmt_parse_field(const char *f, size_t len, size_t *pos, FmtField *out) {
+    size_t i = *pos;
+    char c = 0;
+    memset(out, 0, sizeof *out);
+    out->name = f + i;
+    while (i < len) {
+        c = f[i++];
+        if (c == '{') { err_format(&exc_ValueError, "unexpected '{' in field name"); return -1; }
+        if (c == '[') { while (i < len && f[i] != ']') i++; continue; }
+        if (c == '}' || c == ':' || c == '!') break;
     }
-    Value obj = fmt_get_field(c, p, k);
-    if (IS_NULL(obj)) return -1;
-    if (k < n && p[k] == '!') {
-        if (k + 1 >= n) {
+    out->name_len = (size_t)(f + i - 1 - out->name);
+    if (c != '!' && c != ':') {
+        if (c != '}') { err_format(&exc_ValueError, "expected '}' before end of string"); return -1; }
+        *pos = i;
+        return 0;
+    }
+    if (c == '!') {
+        if (i >= len) {
             err_format(&exc_ValueError, "end of string while looking for conversion specifier");
             return -1;
         }
-        if (k + 2 < n && p[k + 2] != ':') {
-            err_format(&exc_ValueError, "expected ':' after conversion specifier");
-            return -1;
+        i += (size_t)utf8_dec((const unsigned char *)f + i, &out->conv);
+        if (i < len) {
+            c = f[i++];
+            if (c == '}') { *pos = i; return 0; }
+            if (c != ':') { err_format(&exc_ValueError, "expected ':' after conversion specifier"); return -1; }
         }
-        char conv = p[k + 1];
-        if (conv == 'r') obj = obj_repr(obj);
-        else if (conv == 's') obj = obj_str(obj);
-        else if (conv == 'a') obj = ascii_of(obj);
-        else {
-            if ((unsigned char)conv < 0x80)
-                err_format(&exc_ValueError, "Unknown conversion specifier %c", conv);
-            else
-                err_format(&exc_ValueError, "Unknown conversion specifier \\x%x", (unsigned)(unsigned char)conv);
-            return -1;
-        }
-        if (IS_NULL(obj)) return -1;
-        k += 2;
     }
-    Value spec;
-    if (k < n && p[k] == ':') {
-        k++;
-        if (memchr(p + k, '{', n - k)) {
-            if (depth >= 2) { err_format(&exc_ValueError, "Max string recursion exceeded"); return -1; }
-            spec = format_impl(c, p + k, n - k, depth + 1);
-        } else {
-            spec = str_new(p + k, n - k);
+    out->spec = f + i;
+    for (int count = 1; i < len; i++) {
+        if (f[i] == '{') { out->expand = 1; count++; }
+        else if (f[i] == '}' && --count == 0) {
+            out->spec_len = (size_t)(f + i - out->spec);
+            *pos = i + 1;
+            return 0;
         }
-        if (IS_NULL(spec)) return -1;
-    } else {
-        spec = str_empty();
     }
+    err_format(&exc_ValueError, "unmatched '{' in format spec");
+    return -1;
+}
+
+static Value fmt_convert(Value obj, uint32_t conv) {
+    if (conv == 'r') return obj_repr(obj);
+    if (conv == 's') return obj_str(obj);
+    if (conv == 'a') return ascii_of(obj);
+    if (conv > 32 && conv < 127)
+        return err_format(&exc_ValueError, "Unknown conversion specifier %c", (char)conv);
+    return err_format(&exc_ValueError, "Unknown conversion specifier \\x%x", (unsigned)conv);
+}
+
+/* Format one parsed replacement field into sb. */
+static int fmt_field(StrBuf *sb, FmtCtx *c, const FmtField *fld, int depth) {
+    Value obj = fmt_get_field(c, fld->name, fld->name_len);
+    if (!IS_NULL(obj) && fld->conv) obj = fmt_convert(obj, fld->conv);
+    if (IS_NULL(obj)) return -1;
+    Value spec = fld->expand ? format_impl(c, fld->spec, fld->spec_len, depth + 1)
+                             : str_new(fld->spec, fld->spec_len);
+    if (IS_NULL(spec)) return -1;
     Value r = (IS_EXACT(obj, type_str) ? str_format_spec(obj, spec) : obj_format(obj, spec));
     if (IS_NULL(r)) return -1;
     return sb_put_value_str(sb, r);
 }
 
+/* CPython's build_string: literal text with {{ }} escapes and fields;
+ * nested specs may go one level deep. */
 static Value format_impl(FmtCtx *c, const char *f, size_t len, int depth) {
+    if (depth > 1) return err_format(&exc_ValueError, "Max string recursion exceeded");
     StrBuf sb; sb_init(&sb);
     size_t i = 0;
     while (i < len) {
         char ch = f[i];
-        if (ch == '}') {
-            if (i + 1 < len && f[i + 1] == '}') { if (sb_putc(&sb, '}') < 0) goto fail; i += 2; continue; }
-            err_format(&exc_ValueError, "Single '}' encountered in format string");
-            goto fail;
-        }
-        if (ch != '{') {
+        if (ch != '{' && ch != '}') {
             size_t j = i;
             while (j < len && f[j] != '{' && f[j] != '}') j++;
             if (sb_put(&sb, f + i, j - i) < 0) goto fail;
             i = j;
             continue;
         }
-        if (i + 1 < len && f[i + 1] == '{') { if (sb_putc(&sb, '{') < 0) goto fail; i += 2; continue; }
-        size_t j = i + 1;
-        int nest = 1, bracket = 0;
-        while (j < len) {
-            if (f[j] == '[' ) bracket = 1;
-            else if (f[j] == ']') bracket = 0;
-            else if (f[j] == '{') nest++;
-            else if (f[j] == '}' && !(bracket && nest == 1)) { if (--nest == 0) break; }
-            j++;
-        }
-        if (j >= len) {
-            err_format(&exc_ValueError, nest > 1 || j > i + 1 ? "expected '}' before end of string"
-                                                              : "Single '{' encountered in format string");
+        if (i + 1 < len && f[i + 1] == ch) { if (sb_putc(&sb, ch) < 0) goto fail; i += 2; continue; }
+        if (ch == '}' || i + 1 >= len) {
+            err_format(&exc_ValueError, "Single '%c' encountered in format string", ch);
             goto fail;
         }
-        if (fmt_field(&sb, c, f + i + 1, j - i - 1, depth) < 0) goto fail;
-        i = j + 1;
+        FmtField fld;
+        i++;
+        if (fmt_parse_field(f, len, &i, &fld) < 0 || fmt_field(&sb, c, &fld, depth) < 0) goto fail;
     }
     return sb_finish_str(&sb);
 fail:
@@ -2334,8 +2465,13 @@ static void striter_trace(Obj *o) { gc_mark_value(((StrIter *)o)->s); }
 
 Type type_str_iterator;
 
+/* Two iterator types, as in CPython 3.11: ASCII strings get
+ * str_ascii_iterator, the others str_iterator (same code, other name). */
+Type type_str_ascii_iterator;
+
 Value str_iter(Value s) {
-    StrIter *it = (StrIter *)gc_alloc(&type_str_iterator, sizeof(StrIter));
+    Type *t = STR_IS_ASCII(AS_STR(s)) ? &type_str_ascii_iterator : &type_str_iterator;
+    StrIter *it = (StrIter *)gc_alloc(t, sizeof(StrIter));
     if (!it) return VAL_NULL;
     it->s = s;
     it->pos = 0;
@@ -2378,6 +2514,12 @@ static const MethodDef striter_methods[] = {
 
 Type type_str_iterator = {
     .tp_name = "str_iterator", .base = &type_object,
+    .basicsize = sizeof(StrIter), .trace = striter_trace,
+    .methods = striter_methods,
+};
+
+Type type_str_ascii_iterator = {
+    .tp_name = "str_ascii_iterator", .base = &type_object,
     .basicsize = sizeof(StrIter), .trace = striter_trace,
     .methods = striter_methods,
 };

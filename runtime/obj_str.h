@@ -73,9 +73,17 @@ int64_t str_byte_offset(Value s, int64_t i);
 Value str_repr(Value s);                  /* 'text' with CPython's quoting */
 Value str_join(Value sep, Value iterable);
 Value str_mod_format(Value fmt, Value args);         /* fmt % args */
+/* bytes % args: the same engine with bytes semantics (%b, %c of a byte,
+ * %s of buffers/__bytes__, %r/%a as ascii()); returns bytes. */
+Value str_pct_bytes(const uint8_t *fmt, size_t len, Value args);
 Value str_format_method(Value fmt, Value *args, int nargs, Value kwnames);
 /* format(x, spec) for str values. */
 Value str_format_spec(Value s, Value spec);
+/* Check the positional-only arguments of a str/bytes/bytearray method
+ * (nargs counts self; min/max exclude it) with CPython's wording for that
+ * method's calling convention; tname is "str", "bytes" or "bytearray". */
+int   str_method_args(const char *tname, const char *name, int nargs, Value kwnames,
+                      int min, int max);
 /* Iterator over a str's characters. */
 Value str_iter(Value s);
 

@@ -267,7 +267,7 @@ static Value tuple_ge_m(Value *a, int n, Value k) { return tuple_cmp(a, RC_GE); 
 
 static Value tuple_count_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("count", kwnames) || arg_count("count", nargs - 1, 1, 1)) return VAL_NULL;
+    if (arg_no_kw("tuple.count", kwnames) || arg_count("tuple.count", nargs - 1, 1, 1)) return VAL_NULL;
     int64_t c = 0;
     for (int64_t i = 0; i < SELF->len; i++) {
         int r = obj_eq(SELF->items[i], args[1]);
@@ -280,7 +280,7 @@ static Value tuple_count_m(Value *args, int nargs, Value kwnames)
 static Value tuple_index_m(Value *args, int nargs, Value kwnames)
 {
     int64_t start, stop;
-    if (arg_no_kw("index", kwnames) || arg_count("index", nargs - 1, 1, 3)) return VAL_NULL;
+    if (arg_no_kw("tuple.index", kwnames) || arg_count("index", nargs - 1, 1, 3)) return VAL_NULL;
     if (seq_start_stop(nargs > 2 ? args[2] : VAL_NULL, nargs > 3 ? args[3] : VAL_NULL,
                        SELF->len, &start, &stop) < 0)
         return VAL_NULL;

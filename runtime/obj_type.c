@@ -15,6 +15,7 @@
  * bases cannot be combined ("multiple bases have instance lay-out conflict").
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "call.h"
@@ -86,6 +87,8 @@ Obj *obj_new_instance(Type *t) {
     Obj *o = gc_alloc(t, t->basicsize);
     if (!o) return NULL;
     if (t->dictoffset) *(Value *)((char *)o + t->dictoffset) = VAL_NULL;
+    for (uint32_t off = t->values_start; off && off < t->basicsize; off += sizeof(Value))
+        *(Value *)((char *)o + off) = VAL_NULL;
     return o;
 }
 
@@ -144,9 +147,11 @@ void type_ready(Type *t) {
     if (t->base && !t->base->header.type) type_ready(t->base);
     t->header.gcflags |= GCF_STATIC;
     types_register_static(t);
-    t->name = str_intern_c(t->tp_name);
+    const char *dot = strrchr(t->tp_name, '.');
+    t->name = str_intern_c(dot ? dot + 1 : t->tp_name);
     t->qualname = t->name;
     t->dict = dict_new();
+    if (dot) dict_set_c(t->dict, "__module__", str_new(t->tp_name, (size_t)(dot - t->tp_name)));
     int n = 0;
     Value chain[64];
     for (Type *b = t; b && n < 64; b = b->base) chain[n++] = MK_OBJ(b);
@@ -198,12 +203,23 @@ static Value mro_error(Value bases) {
     return err_set_value(&exc_TypeError, msg);
 }
 
+static Value mro_merge(Type *t, Value bases, Value *seqs, int64_t *pos, int n);
+
 /* C3: merge the MROs of the bases and the list of bases. */
 static Value mro_compute(Type *t, Value bases) {
     Tuple *b = AS_TUPLE(bases);
     int n = (int)b->len + 1;
-    Value seqs[n];
-    int64_t pos[n];
+    Value seqs_holder = tuple_new(n);
+    int64_t *pos = calloc((size_t)n, sizeof *pos);
+    if (IS_NULL(seqs_holder) || !pos) { free(pos); return IS_NULL(seqs_holder) ? VAL_NULL : err_no_memory(); }
+    Value *seqs = AS_TUPLE(seqs_holder)->items;
+    Value r = mro_merge(t, bases, seqs, pos, n);
+    free(pos);
+    return r;
+}
+
+static Value mro_merge(Type *t, Value bases, Value *seqs, int64_t *pos, int n) {
+    Tuple *b = AS_TUPLE(bases);
     for (int i = 0; i < n - 1; i++) { seqs[i] = AS_TYPE(b->items[i])->mro; pos[i] = 0; }
     seqs[n - 1] = bases;
     pos[n - 1] = 0;
@@ -231,7 +247,8 @@ static Value mro_compute(Type *t, Value bases) {
 
 /* The builtin ancestor whose C layout instances of t extend. */
 static Type *type_solid_base(Type *t) {
-    while (t->base && (t->flags & TF_HEAPTYPE)) t = t->base;
+    while (t->base && (t->flags & TF_HEAPTYPE) && !(t->flags & TF_HAS_SLOTS)) t = t->base;
+    if (t->flags & TF_HEAPTYPE) return t;
     while (t->base && t->basicsize == t->base->basicsize && t->dictoffset == t->base->dictoffset)
         t = t->base;
     return t;
@@ -283,6 +300,7 @@ static void type_inherit_layout(Type *t, Type *base) {
     t->finalize = base->finalize;
     t->basicsize = base->basicsize;
     t->dictoffset = base->dictoffset;
+    t->values_start = base->values_start;
     if (base->flags & TF_HAS_DICT) {
         t->flags |= TF_HAS_DICT;
     } else if (base->flags & TF_TUPLE_SUBCLASS) {
@@ -294,8 +312,59 @@ static void type_inherit_layout(Type *t, Type *base) {
     } else if (!(base->flags & TF_TYPE_SUBCLASS)) {
         t->dictoffset = (uint32_t)((base->basicsize + 7) & ~7u);
         t->basicsize = t->dictoffset + (uint32_t)sizeof(Value);
+        if (!t->values_start) t->values_start = t->dictoffset;
         t->flags |= TF_HAS_DICT;
     }
+}
+
+/* `_C__x` for a private name `__x` in class C (as the compiler mangles). */
+static Value type_mangle(Value cls_name, Value name) {
+    const char *s = STR_DATA(name), *c = STR_DATA(cls_name);
+    size_t n = (size_t)STR_LEN(name);
+    if (n < 3 || s[0] != '_' || s[1] != '_' || (s[n - 1] == '_' && s[n - 2] == '_')) return name;
+    while (*c == '_') c++;
+    if (!*c) return name;
+    return str_format_c("_%s%U", c, name);
+}
+
+/* Lay out a class that declares __slots__: one member per name after the
+ * base's layout, plus a __dict__ only when asked for. */
+static int type_apply_slots(Type *t, Type *base, Value decl) {
+    Value names = IS_STR(decl) ? list_from_array(&decl, 1) : seq_to_list(decl);
+    if (IS_NULL(names)) return -1;
+    int want_dict = 0, nmembers = 0;
+    t->basicsize = (uint32_t)((base->basicsize + 7) & ~7u);
+    t->dictoffset = base->dictoffset;
+    t->flags &= ~(uint32_t)TF_HAS_DICT;
+    t->flags |= base->flags & TF_HAS_DICT;
+    if (!t->values_start && !(base->flags & TF_TUPLE_SUBCLASS)) t->values_start = t->basicsize;
+    for (int64_t i = 0; i < AS_LIST(names)->len; i++) {
+        Value n = AS_LIST(names)->items[i];
+        if (!IS_STR(n)) { err_format(&exc_TypeError, "__slots__ items must be strings, not '%T'", n); return -1; }
+        if (str_eq_c(n, "__dict__")) { want_dict = 1; continue; }
+        if (str_eq_c(n, "__weakref__")) continue;
+        if (base->flags & TF_TUPLE_SUBCLASS) {
+            err_format(&exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", type_name(base));
+            return -1;
+        }
+        Value m = str_intern(type_mangle(t->name, n));
+        if (!IS_NULL(dict_get(t->dict, m))) {
+            err_format(&exc_ValueError, "%R in __slots__ conflicts with class variable", n);
+            return -1;
+        }
+        Value d = member_descr_new(t, m, t->basicsize);
+        if (IS_NULL(d) || dict_set(t->dict, m, d) < 0) return -1;
+        t->basicsize += sizeof(Value);
+        nmembers++;
+    }
+    if (want_dict && !(t->flags & TF_HAS_DICT)) {
+        t->dictoffset = t->basicsize;
+        t->basicsize += sizeof(Value);
+        t->flags |= TF_HAS_DICT;
+    }
+    if (nmembers) t->flags |= TF_HAS_SLOTS;
+    if (t->values_start >= t->basicsize) t->values_start = 0;
+    return 0;
 }
 
 /* Call __set_name__ on attributes and __init_subclass__ on the parent. */
@@ -321,7 +390,9 @@ static int type_post_create(Type *t, Value kwnames, Value *kwvalues) {
     }
     if (IS_NULL(init)) return 0;
     int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
-    Value args[nkw + 1];
+    Value holder = tuple_new(nkw + 1);
+    if (IS_NULL(holder)) return -1;
+    Value *args = AS_TUPLE(holder)->items;
     args[0] = MK_OBJ(t);
     for (int i = 0; i < nkw; i++) args[i + 1] = kwvalues[i];
     Value f = init;
@@ -353,6 +424,8 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     if (!IS_NULL(qn) && dict_del(t->dict, str_intern_c("__qualname__")) < 0) return VAL_NULL;
     t->mro = mro_compute(t, bases);
     if (IS_NULL(t->mro)) return VAL_NULL;
+    Value slots_decl = dict_get_c(t->dict, "__slots__");
+    if (!IS_NULL(slots_decl) && type_apply_slots(t, base, slots_decl) < 0) return VAL_NULL;
     if (IS_NULL(dict_get_c(t->dict, "__doc__")) && dict_set_c(t->dict, "__doc__", VAL_NONE) < 0) return VAL_NULL;
     if (IS_NULL(dict_get_c(t->dict, "__module__")) && IS_OBJ(interp.main_module)) {
         /* type('X', (), {}) called from Python: __module__ from the caller's globals */
@@ -373,6 +446,8 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     if ((t->flags & TF_HAS_DICT) && t->dictoffset && IS_NULL(type_lookup_c(base, "__dict__")) &&
         IS_NULL(dict_get_c(t->dict, "__dict__")))
         if (dict_set_c(t->dict, "__dict__", type_instance_dict_descr(t)) < 0) return VAL_NULL;
+    if (IS_NULL(slots_decl) && IS_NULL(type_lookup_c(base, "__weakref__")))
+        if (dict_set_c(t->dict, "__weakref__", type_weakref_descr(t)) < 0) return VAL_NULL;
     Tuple *b = AS_TUPLE(bases);
     for (int64_t i = 0; i < b->len; i++)
         if (type_add_subclass(AS_TYPE(b->items[i]), t) < 0) return VAL_NULL;
@@ -424,9 +499,11 @@ Value type_call(Value cls, Value *args, int nargs, Value kwnames) {
     Value newf = t->slots[SM_NEW];
     if (IS_NULL(newf)) return err_format(&exc_TypeError, "cannot create '%s' instances", type_name(t));
     int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
-    Value buf[nargs + nkw + 1];
+    Value holder = tuple_new(nargs + nkw + 1);      /* GC-visible argument array */
+    if (IS_NULL(holder)) return VAL_NULL;
+    Value *buf = AS_TUPLE(holder)->items;
     buf[0] = cls;
-    memcpy(buf + 1, args, sizeof(Value) * (size_t)(nargs + nkw));
+    values_copy(buf + 1, args, (size_t)(nargs + nkw));
     Value f = newf;
     if (IS_EXACT(f, type_staticmethod)) f = ((WrapperObj *)AS_OBJ(f))->func;
     Value obj = call_value(f, buf, nargs + 1, kwnames);
@@ -446,12 +523,10 @@ Value type_call(Value cls, Value *args, int nargs, Value kwnames) {
 static Value type_repr_m(Value *args, int nargs, Value kwnames) {
     (void)nargs; (void)kwnames;
     Type *t = AS_TYPE(args[0]);
-    Value mod = (t->flags & TF_HEAPTYPE) ? dict_get_c(t->dict, "__module__") : VAL_NULL;
+    Value mod = dict_get_c(t->dict, "__module__");
     if (IS_STR(mod) && !str_eq_c(mod, "builtins"))
         return str_format_c("<class '%U.%U'>", mod, t->qualname);
-    if (!(t->flags & TF_HEAPTYPE) && strchr(type_name(t), '.') == NULL && type_module_name(t))
-        return str_format_c("<class '%s.%s'>", type_module_name(t), type_name(t));
-    return str_format_c("<class '%s'>", type_name(t));
+    return str_format_c("<class '%U'>", t->qualname);
 }
 
 static Value type_mro_m(Value *args, int nargs, Value kwnames) {
@@ -539,13 +614,17 @@ static int type_set_qualname(Value self, Value v) {
     return 0;
 }
 static Value type_get_module(Value self) {
+    Value m = dict_get_c(AS_TYPE(self)->dict, "__module__");
+    return IS_NULL(m) ? str_intern_c("builtins") : m;
+}
+static int type_set_module(Value self, Value v) {
     Type *t = AS_TYPE(self);
-    if (t->flags & TF_HEAPTYPE) {
-        Value m = dict_get_c(t->dict, "__module__");
-        if (!IS_NULL(m)) return m;
+    if (t->flags & TF_IMMUTABLE) {
+        err_format(&exc_TypeError, "cannot set '__module__' attribute of immutable type '%s'", type_name(t));
+        return -1;
     }
-    const char *mn = type_module_name(t);
-    return str_intern_c(mn ? mn : "builtins");
+    if (IS_NULL(v)) { err_format(&exc_TypeError, "cannot delete '__module__' attribute"); return -1; }
+    return dict_set_c(t->dict, "__module__", v);
 }
 static Value type_get_bases(Value self) { return AS_TYPE(self)->bases; }
 static Value type_get_base(Value self) {
@@ -553,7 +632,7 @@ static Value type_get_base(Value self) {
     return b ? MK_OBJ(b) : VAL_NONE;
 }
 static Value type_get_mro(Value self) { return AS_TYPE(self)->mro; }
-static Value type_get_dict(Value self) { return AS_TYPE(self)->dict; }
+static Value type_get_dict(Value self) { return mappingproxy_new(AS_TYPE(self)->dict); }
 static Value type_get_doc(Value self) {
     Value d = dict_get_c(AS_TYPE(self)->dict, "__doc__");
     if (IS_NULL(d)) return VAL_NONE;
@@ -567,7 +646,7 @@ static Value type_get_doc(Value self) {
 static const GetSetDef type_getsets[] = {
     {"__name__", type_get_name, type_set_name, NULL},
     {"__qualname__", type_get_qualname, type_set_qualname, NULL},
-    {"__module__", type_get_module, NULL, NULL},
+    {"__module__", type_get_module, type_set_module, NULL},
     {"__bases__", type_get_bases, NULL, NULL},
     {"__base__", type_get_base, NULL, NULL},
     {"__mro__", type_get_mro, NULL, NULL},
@@ -846,9 +925,8 @@ static const GetSetDef instance_dict_getset = {"__dict__", object_get_dict, obje
 
 Value type_instance_dict_descr(Type *t) { return getset_descr_new(t, &instance_dict_getset); }
 
-/* Where builtin types say they live (for reprs like <class 'collections.deque'>). */
-const char *type_module_name(Type *t) {
-    const char *dot = t->tp_name ? strrchr(t->tp_name, '.') : NULL;
-    (void)dot;
-    return NULL;
-}
+/* __weakref__: gilpy has no weak references yet; the attribute reads None. */
+static Value object_get_weakref(Value self) { (void)self; return VAL_NONE; }
+static const GetSetDef instance_weakref_getset = {"__weakref__", object_get_weakref, NULL, NULL};
+
+Value type_weakref_descr(Type *t) { return getset_descr_new(t, &instance_weakref_getset); }

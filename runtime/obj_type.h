@@ -12,10 +12,13 @@ Value type_getattr(Value cls, Value name, int suppress_missing);
 int   type_setattr(Value cls, Value name, Value v);
 /* Apply the descriptor protocol: descr.__get__(obj, type) if it has one. */
 Value descr_get(Value descr, Value obj, Value type);
-/* Module name of a builtin type for its repr, or NULL for builtins. */
-const char *type_module_name(Type *t);
 /* The __dict__ getset descriptor for instances of t. */
 Value type_instance_dict_descr(Type *t);
+Value type_weakref_descr(Type *t);
+
+/* runtime/obj_member.c */
+Value member_descr_new(Type *owner, Value name, uint32_t offset);
+Value mappingproxy_new(Value mapping);
 
 /* runtime/obj_func.c: native callables and descriptors */
 typedef struct BuiltinFn {
@@ -54,6 +57,15 @@ Value native_call(Value callable, Value *args, int nargs, Value kwnames);
 Value obj_call_special_kw(Value v, SpecialMethod sm, Value *args, int nargs, Value kwnames);
 /* AttributeError with name= and obj= set, message formatted after them. */
 Value err_set_attribute_error(Value obj, Value name, const char *fmt, ...);
+
+/* Recursion accounting (runtime/abstract.c): enter/leave a C-level recursive
+ * step that counts towards sys.getrecursionlimit() ("where" completes the
+ * RecursionError message), or just check that the C stack has room. */
+int   obj_enter_recursion(const char *where);
+void  obj_leave_recursion(void);
+int   obj_check_c_stack(void);
+int   obj_uses_generic_getattr(Type *t);
+void  abstract_init(void);
 
 /* From the VM: the globals dict of the innermost Python frame (VAL_NULL if none). */
 Value vm_current_globals(void);

@@ -143,6 +143,7 @@ enum {
     TF_EXC_SUBCLASS    = 1u << 12,  /* BaseException and its subclasses */
     TF_ABSTRACT        = 1u << 13,  /* cannot be instantiated from Python */
     TF_IMMUTABLE       = 1u << 14,  /* builtin type: its attributes are read-only */
+    TF_HAS_SLOTS       = 1u << 15,  /* the class itself declared non-empty __slots__ */
 };
 
 struct Type {
@@ -155,6 +156,9 @@ struct Type {
     uint32_t dictoffset;       /* offset of the instance's Value __dict__, 0 if none */
     uint32_t version;          /* bumped whenever this type or a base changes;
                                   inline caches compare it */
+    uint32_t values_start;     /* heap types: instances hold Values (the __dict__
+                                  slot, __slots__ members) from this offset to
+                                  basicsize; 0 when none */
     void   (*trace)(Obj *);    /* marks the instance's children; NULL if none */
     void   (*finalize)(Obj *); /* frees malloc'd parts at sweep; NULL if none */
     const MethodDef *methods;  /* builtins: put into dict by type_ready */
@@ -181,7 +185,8 @@ extern Type type_object, type_type, type_none, type_notimplemented, type_ellipsi
     type_slice, type_function, type_builtin_function, type_method, type_code,
     type_cell, type_property, type_staticmethod, type_classmethod, type_super,
     type_generator, type_module, type_traceback, type_getset_descriptor,
-    type_method_descriptor, type_classmethod_descriptor, type_wrapper_descriptor;
+    type_method_descriptor, type_classmethod_descriptor, type_wrapper_descriptor,
+    type_member_descriptor, type_mappingproxy;
 
 /* NotImplemented and Ellipsis are static objects. */
 extern Obj notimplemented_obj, ellipsis_obj;

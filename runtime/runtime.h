@@ -8,5 +8,11 @@
 void runtime_init(void);
 /* Remember a readied static type as a GC root (type_ready calls it). */
 void types_register_static(Type *t);
+/* The help text of a builtin type (runtime/builtin_docs.c). */
+typedef struct TypeDoc { Type *type; const char *doc; } TypeDoc;
+extern const TypeDoc builtin_type_docs[];
+
+/* Mark the readied static types (the collector's roots). */
+void types_mark_static(void);
 
 #endif

@@ -11,6 +11,7 @@
 #include "call.h"
 #include "error.h"
 #include "gc.h"
+#include "obj_dict.h"
 #include "obj_exc.h"
 #include "obj_misc.h"
 #include "obj_str.h"
@@ -68,7 +69,7 @@ extern Type *const exc_all_types[];
 
 static Type *const builtin_types[] = {
     &type_object, &type_type, &type_none, &type_notimplemented, &type_ellipsis,
-    &type_int, &type_bool, &type_float, &type_str, &type_bytes, &type_bytearray,
+    &type_int, &type_bool, &type_float, &type_complex, &type_str, &type_bytes, &type_bytearray,
     &type_list, &type_tuple, &type_dict, &type_set, &type_frozenset, &type_range,
     &type_slice, &type_function, &type_builtin_function, &type_method, &type_code,
     &type_cell, &type_property, &type_staticmethod, &type_classmethod, &type_super,
@@ -118,6 +119,8 @@ void runtime_init(void) {
     }
     for (int i = 0; builtin_types[i]; i++) type_ready(builtin_types[i]);
     for (int i = 0; exc_all_types[i]; i++) type_ready(exc_all_types[i]);
+    for (const TypeDoc *d = builtin_type_docs; d->type; d++)
+        dict_set_c(d->type->dict, "__doc__", str_from_c(d->doc));
     type_update_slots(&type_object, VAL_NULL);
     abstract_init();
     exc_init();

@@ -84,4 +84,9 @@ static inline Value val_from_float_safe(double d) {
 #define MK_OBJ(o)        val_from_obj(o)
 #define SMALLINT_FITS(i) ((i) >= SMALLINT_MIN && (i) <= SMALLINT_MAX)
 
+/* Copy n Values (n may be 0 with NULL pointers, unlike memcpy). */
+static inline void values_copy(Value *dst, const Value *src, size_t n) {
+    if (n) memcpy(dst, src, n * sizeof(Value));
+}
+
 #endif

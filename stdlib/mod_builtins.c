@@ -293,6 +293,9 @@ static Value bi_sorted(Value *args, int nargs, Value kwnames)
 {
     static const char *const allowed[] = {"key", "reverse", NULL};
     if (nargs != 1) return err_format(&exc_TypeError, "sorted expected 1 argument, got %d", nargs);
+    if (!IS_NULL(kwnames) && AS_TUPLE(kwnames)->len > 2)
+        return err_format(&exc_TypeError, "sort() takes at most 2 keyword arguments (%d given)",
+                          (int)AS_TUPLE(kwnames)->len);
     if (bi_kw_only("sort", kwnames, allowed) < 0) return VAL_NULL;
     Value key = bi_kw(args, nargs, kwnames, "key");
     Value rev = bi_kw(args, nargs, kwnames, "reverse");
@@ -758,7 +761,7 @@ static const MethodDef bi_functions[] = {
 static int bi_add_types(Value d)
 {
     Type *const types[] = {
-        &type_object, &type_type, &type_int, &type_bool, &type_float, &type_str, &type_bytes,
+        &type_object, &type_type, &type_int, &type_bool, &type_float, &type_complex, &type_str, &type_bytes,
         &type_bytearray, &type_list, &type_tuple, &type_dict, &type_set, &type_frozenset,
         &type_range, &type_slice, &type_property, &type_staticmethod, &type_classmethod,
         &type_super, &type_enumerate, &type_zip, &type_map, &type_filter, &type_reversed, NULL,

@@ -17,6 +17,7 @@
  */
 #include <float.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -30,6 +31,7 @@
 #define GILPY_VERSION "0.1.0"
 #endif
 
+#include "interp/vm.h"
 #include "runtime/call.h"
 #include "runtime/error.h"
 #include "runtime/gc.h"
@@ -416,8 +418,6 @@ static Value sys_excepthook(Value *args, int nargs, Value kwnames)
     if (!IS_EXC(exc)) {
         Value err = sys_stream("stderr");
         if (IS_NULL(err) || IS_NONE(err)) return VAL_NONE;
-        Value r = obj_str(exc);
-        if (IS_NULL(r)) return VAL_NULL;
         if (file_write_str(err, str_format_c("TypeError: print_exception(): Exception expected for value, %T found\n", exc)) < 0)
             return VAL_NULL;
         return VAL_NONE;
@@ -444,6 +444,15 @@ static Value sys_set_int_max_str_digits(Value *args, int nargs, Value kwnames)
     return VAL_NONE;
 }
 
+/* sys._getframe([depth]): depth 0 is the caller. */
+static Value sys_getframe(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("_getframe", kwnames) || arg_count("_getframe", nargs, 0, 1)) return VAL_NULL;
+    int64_t depth = 0;
+    if (nargs == 1 && obj_index_i64(args[0], &depth) < 0) return VAL_NULL;
+    if (depth < 0) depth = 0;
+    return vm_getframe((int)depth);
+}
+
 static const MethodDef sys_functions[] = {
     {"exit", sys_exit, 0, "Exit the interpreter by raising SystemExit(status)."},
     {"getrecursionlimit", sys_getrecursionlimit, 0, NULL},
@@ -455,6 +464,7 @@ static const MethodDef sys_functions[] = {
     {"getsizeof", sys_getsizeof, 0, NULL},
     {"intern", sys_intern, 0, NULL},
     {"exc_info", sys_exc_info, 0, NULL},
+    {"_getframe", sys_getframe, 0, "Return a frame object from the call stack."},
     {"exception", sys_exception, 0, NULL},
     {"getdefaultencoding", sys_utf8, 0, NULL},
     {"getfilesystemencoding", sys_utf8, 0, NULL},

@@ -1,0 +1,170 @@
+/* obj_member.c - member descriptors (one per name in a class's __slots__,
+ * reading and writing a Value at a fixed offset in the instance) and
+ * mappingproxy, the read-only view of a class's __dict__. */
+#include "call.h"
+#include "error.h"
+#include "gc.h"
+#include "obj_dict.h"
+#include "obj_list.h"
+#include "obj_str.h"
+#include "obj_type.h"
+
+typedef struct MemberDescr {
+    Obj      header;
+    Type    *owner;
+    Value    name;
+    uint32_t offset;
+} MemberDescr;
+
+#define AS_MEMBER(v) ((MemberDescr *)AS_OBJ(v))
+
+static void member_trace(Obj *o) {
+    gc_mark_obj(&((MemberDescr *)o)->owner->header);
+    gc_mark_value(((MemberDescr *)o)->name);
+}
+
+Value member_descr_new(Type *owner, Value name, uint32_t offset) {
+    MemberDescr *m = (MemberDescr *)gc_alloc(&type_member_descriptor, sizeof(MemberDescr));
+    if (!m) return VAL_NULL;
+    m->owner = owner;
+    m->name = name;
+    m->offset = offset;
+    return MK_OBJ(m);
+}
+
+static Value *member_slot(MemberDescr *m, Value obj) {
+    if (!val_isinstance(obj, m->owner)) {
+        err_format(&exc_TypeError, "descriptor '%U' for '%s' objects doesn't apply to a '%T' object",
+                   m->name, type_name(m->owner), obj);
+        return NULL;
+    }
+    return (Value *)((char *)AS_OBJ(obj) + m->offset);
+}
+
+static Value member_get_m(Value *args, int nargs, Value kwnames) {
+    (void)kwnames;
+    MemberDescr *m = AS_MEMBER(args[0]);
+    if (nargs < 2 || IS_NONE(args[1])) return args[0];
+    Value *slot = member_slot(m, args[1]);
+    if (!slot) return VAL_NULL;
+    if (IS_NULL(*slot))
+        return err_set_attribute_error(args[1], m->name, "'%T' object has no attribute '%U'", args[1], m->name);
+    return *slot;
+}
+
+static Value member_set_m(Value *args, int nargs, Value kwnames) {
+    if (arg_count("__set__", nargs - 1, 2, 2) || arg_no_kw("__set__", kwnames)) return VAL_NULL;
+    Value *slot = member_slot(AS_MEMBER(args[0]), args[1]);
+    if (!slot) return VAL_NULL;
+    *slot = args[2];
+    return VAL_NONE;
+}
+
+static Value member_delete_m(Value *args, int nargs, Value kwnames) {
+    if (arg_count("__delete__", nargs - 1, 1, 1) || arg_no_kw("__delete__", kwnames)) return VAL_NULL;
+    MemberDescr *m = AS_MEMBER(args[0]);
+    Value *slot = member_slot(m, args[1]);
+    if (!slot) return VAL_NULL;
+    if (IS_NULL(*slot))
+        return err_set_attribute_error(args[1], m->name, "'%T' object has no attribute '%U'", args[1], m->name);
+    *slot = VAL_NULL;
+    return VAL_NONE;
+}
+
+static Value member_repr_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    MemberDescr *m = AS_MEMBER(args[0]);
+    return str_format_c("<member '%U' of '%s' objects>", m->name, type_name(m->owner));
+}
+
+static const MethodDef member_methods[] = {
+    {"__get__", member_get_m, 0, NULL},
+    {"__set__", member_set_m, 0, NULL},
+    {"__delete__", member_delete_m, 0, NULL},
+    {"__repr__", member_repr_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+Type type_member_descriptor = {
+    .tp_name = "member_descriptor", .base = &type_object, .basicsize = sizeof(MemberDescr),
+    .trace = member_trace, .methods = member_methods,
+};
+
+/* ---- mappingproxy ------------------------------------------------------------- */
+
+typedef struct MappingProxy {
+    Obj   header;
+    Value mapping;
+} MappingProxy;
+
+#define PROXIED(v) (((MappingProxy *)AS_OBJ(v))->mapping)
+
+static void proxy_trace(Obj *o) { gc_mark_value(((MappingProxy *)o)->mapping); }
+
+Value mappingproxy_new(Value mapping) {
+    MappingProxy *p = (MappingProxy *)gc_alloc(&type_mappingproxy, sizeof(MappingProxy));
+    if (!p) return VAL_NULL;
+    p->mapping = mapping;
+    return MK_OBJ(p);
+}
+
+static Value proxy_new_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("mappingproxy", kwnames) || arg_count("mappingproxy", nargs - 1, 1, 1)) return VAL_NULL;
+    if (!IS_DICT(args[1]) && IS_NULL(val_type(args[1])->slots[SM_GETITEM]))
+        return err_format(&exc_TypeError, "mappingproxy() argument must be a mapping, not %T", args[1]);
+    return mappingproxy_new(args[1]);
+}
+
+static Value proxy_getitem_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return obj_getitem(PROXIED(args[0]), args[1]);
+}
+static Value proxy_len_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    int64_t n = obj_len(PROXIED(args[0]));
+    return n < 0 ? VAL_NULL : MK_SMALLINT(n);
+}
+static Value proxy_iter_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return obj_iter(PROXIED(args[0]));
+}
+static Value proxy_contains_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    int r = obj_contains(PROXIED(args[0]), args[1]);
+    return r < 0 ? VAL_NULL : MK_BOOL(r);
+}
+static Value proxy_repr_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return str_format_c("mappingproxy(%R)", PROXIED(args[0]));
+}
+static Value proxy_forward(Value self, const char *name, Value *args, int nargs) {
+    return obj_call_method(PROXIED(self), name, args, nargs);
+}
+static Value proxy_keys_m(Value *args, int nargs, Value kwnames) { (void)kwnames; return proxy_forward(args[0], "keys", args + 1, nargs - 1); }
+static Value proxy_values_m(Value *args, int nargs, Value kwnames) { (void)kwnames; return proxy_forward(args[0], "values", args + 1, nargs - 1); }
+static Value proxy_items_m(Value *args, int nargs, Value kwnames) { (void)kwnames; return proxy_forward(args[0], "items", args + 1, nargs - 1); }
+static Value proxy_get_m(Value *args, int nargs, Value kwnames) { (void)kwnames; return proxy_forward(args[0], "get", args + 1, nargs - 1); }
+static Value proxy_copy_m(Value *args, int nargs, Value kwnames) { (void)kwnames; return proxy_forward(args[0], "copy", args + 1, nargs - 1); }
+static Value proxy_eq_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return obj_richcompare(PROXIED(args[0]), args[1], CMP_EQ);
+}
+
+static const MethodDef proxy_methods[] = {
+    {"__new__", proxy_new_m, METH_STATIC, NULL},
+    {"__getitem__", proxy_getitem_m, 0, NULL},
+    {"__len__", proxy_len_m, 0, NULL},
+    {"__iter__", proxy_iter_m, 0, NULL},
+    {"__contains__", proxy_contains_m, 0, NULL},
+    {"__repr__", proxy_repr_m, 0, NULL},
+    {"__eq__", proxy_eq_m, 0, NULL},
+    {"keys", proxy_keys_m, 0, NULL},
+    {"values", proxy_values_m, 0, NULL},
+    {"items", proxy_items_m, 0, NULL},
+    {"get", proxy_get_m, 0, NULL},
+    {"copy", proxy_copy_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+Type type_mappingproxy = {
+    .tp_name = "mappingproxy", .base = &type_object, .basicsize = sizeof(MappingProxy),
+    .trace = proxy_trace, .methods = proxy_methods,
+};
