@@ -29,6 +29,9 @@ enum {
 typedef struct CodePos {
     int32_t lineno, end_lineno;
     int16_t col, end_col;
+    int16_t anchor, anchor_end; /* the operator of a binary op or the [..] of a
+                                   subscript (0-based columns), drawn with ^
+                                   among ~ in tracebacks; -1 when none */
 } CodePos;
 
 typedef struct Code {

@@ -117,6 +117,7 @@ typedef struct Unit {
     FBlock fblocks[COMP_MAX_BLOCKS];
     int nfblocks;
     Span loc;                   /* position given to emitted instructions */
+    int16_t anchor, anchor_end; /* caret anchor for the next instruction, or -1 */
     const char *private_name;
     Value name, qualname, doc;
     int argcount, posonlyargcount, kwonlyargcount;
@@ -338,6 +339,9 @@ static int comp_emit_word(Compiler *c, uint32_t w) {
     p->end_lineno = u->loc.end_lineno;
     p->col = (int16_t)(u->loc.col > 32767 ? -1 : u->loc.col);
     p->end_col = (int16_t)(u->loc.end_col > 32767 ? -1 : u->loc.end_col);
+    p->anchor = u->anchor;
+    p->anchor_end = u->anchor_end;
+    u->anchor = u->anchor_end = -1;
     u->code[u->ncode++] = w;
     return 0;
 }
@@ -462,6 +466,7 @@ static int comp_enter_unit(Compiler *c, StScope *sc, UnitKind kind, const char *
     u->kind = kind;
     u->firstlineno = firstlineno;
     u->loc = c->u ? c->u->loc : (Span){ firstlineno, 0, firstlineno, 0 };
+    u->anchor = u->anchor_end = -1;
     u->private_name = kind == U_CLASS ? name : (c->u ? c->u->private_name : NULL);
     u->doc = VAL_NONE;
     c->u = u;
@@ -941,8 +946,7 @@ static Value comp_fold_binop(Compiler *c, Expr *e, int depth) {
     return r;
 }
 
-static Value comp_fold_tuple(Compiler *c, Expr *e, int depth) {
-    PtrVec *v = &e->u.list.elts;
+static Value comp_fold_elts(Compiler *c, PtrVec *v, int depth) {
     Value t = tuple_new(v->len);
     if (IS_NULL(t)) { err_clear(); return VAL_NULL; }
     for (int i = 0; i < v->len; i++) AS_TUPLE(t)->items[i] = VAL_NONE;
@@ -952,6 +956,10 @@ static Value comp_fold_tuple(Compiler *c, Expr *e, int depth) {
         AS_TUPLE(t)->items[i] = x;
     }
     return t;
+}
+
+static Value comp_fold_tuple(Compiler *c, Expr *e, int depth) {
+    return comp_fold_elts(c, &e->u.list.elts, depth);
 }
 
 static Value comp_fold(Compiler *c, Expr *e, int depth) {
@@ -1184,10 +1192,27 @@ static int comp_tuple(Compiler *c, Expr *e) {
     return comp_op(c, OPC_BUILD_TUPLE, v->len);
 }
 
+/* A display of more than two constants is built from one constant, as
+ * CPython does: [] + tuple, or set() updated from a frozenset (which also
+ * gives CPython's iteration order for such set literals). */
+static int comp_const_display(Compiler *c, PtrVec *v, Opcode build, Opcode update, int is_set) {
+    if (v->len <= 2) return 0;
+    Value t = comp_fold_elts(c, v, 0);
+    if (IS_NULL(t)) return 0;
+    if (is_set) {
+        t = set_from_iterable(&type_frozenset, t);
+        if (IS_NULL(t)) { err_clear(); return 0; }
+    }
+    if (comp_op(c, build, 0) < 0 || comp_load_const(c, t) < 0 || comp_op(c, update, 1) < 0) return -1;
+    return 1;
+}
+
 static int comp_set(Compiler *c, Expr *e) {
     PtrVec *v = &e->u.set.elts;
     if (comp_has_starred(v))
         return comp_starunpack(c, v, 0, OPC_BUILD_SET, OPC_SET_ADD, OPC_SET_UPDATE);
+    int folded = comp_const_display(c, v, OPC_BUILD_SET, OPC_SET_UPDATE, 1);
+    if (folded) return folded < 0 ? -1 : 0;
     if (comp_exprs(c, v) < 0) return -1;
     return comp_op(c, OPC_BUILD_SET, v->len);
 }
@@ -1705,10 +1730,40 @@ static int comp_unaryop(Compiler *c, Expr *e) {
     return comp_op0(c, ops[e->u.unaryop.op]);
 }
 
+/* Start of line `lineno` in the source, or NULL. */
+static const char *comp_line_start(Compiler *c, int lineno, const char **end) {
+    if (!c->src || lineno < 1) return NULL;
+    const char *p = c->src, *stop = c->src + c->srclen;
+    for (int l = 1; l < lineno && p < stop; p++) if (*p == '\n') l++;
+    const char *e = p;
+    while (e < stop && *e != '\n') e++;
+    *end = e;
+    return p;
+}
+
+/* Set the caret anchor of the next instruction, the way CPython 3.11 finds
+ * it: from column `from` skip blanks and closing parentheses; the anchor then
+ * spans `width` characters (or up to column `to` when width is 0). */
+static void comp_anchor(Compiler *c, Expr *e, int from, int width, int to) {
+    const char *end, *line = comp_line_start(c, e->span.lineno, &end);
+    if (!line || e->span.lineno != e->span.end_lineno) return;
+    int n = (int)(end - line), a = from;
+    while (a < n && a < e->span.end_col && (line[a] == ' ' || line[a] == '\t' || line[a] == ')' || line[a] == '#'))
+        a++;
+    int b = width ? a + width : to + (a - from);
+    if (width == 1 && a + 1 < to && a + 1 < n && line[a + 1] != ' ' && line[a + 1] != '\t')
+        b++;                                    /* a two-character operator: // ** << >> */
+    if (a >= e->span.end_col || b > 32767) return;
+    c->u->anchor = (int16_t)a;
+    c->u->anchor_end = (int16_t)b;
+}
+
 static int comp_binop(Compiler *c, Expr *e) {
     Value v = comp_fold(c, e, 0);
     if (!IS_NULL(v)) return comp_load_const(c, v);
     if (comp_expr(c, e->u.binop.left) < 0 || comp_expr(c, e->u.binop.right) < 0) return -1;
+    if (e->u.binop.left->span.end_lineno == e->span.lineno)
+        comp_anchor(c, e, e->u.binop.left->span.end_col, 1, e->u.binop.right->span.col);
     return comp_op(c, OPC_BINARY_OP, (int)e->u.binop.op);
 }
 
@@ -1724,6 +1779,9 @@ static int comp_attribute(Compiler *c, Expr *e) {
 
 static int comp_subscript(Compiler *c, Expr *e) {
     if (comp_expr(c, e->u.subscript.value) < 0 || comp_expr(c, e->u.subscript.slice) < 0) return -1;
+    Expr *val = e->u.subscript.value, *sl = e->u.subscript.slice;
+    if (val->span.end_lineno == e->span.lineno && sl->span.end_lineno == e->span.lineno)
+        comp_anchor(c, e, val->span.end_col, 0, sl->span.end_col + 1);
     return comp_op0(c, OPC_BINARY_SUBSCR);
 }
 
@@ -2446,7 +2504,13 @@ Value compile_source(const char *src, size_t len, Value filename, ParseMode mode
     memset(&perr, 0, sizeof perr);
     Module *mod = parse_source(&arena, src, len, mode, &perr);
     Value result;
-    if (!mod) {
+    if (!mod && strcmp(perr.msg, "source code cannot contain null bytes") == 0) {
+        /* CPython shows the line up to the NUL and no caret */
+        Value text = comp_line_of(src, len, perr.lineno);
+        if (IS_STR(text)) text = str_new(STR_DATA(text), strlen(STR_DATA(text)));
+        err_syntax(comp_error_kind(perr.kind), perr.msg, filename, perr.lineno, 0, text, 0, 0);
+        result = VAL_NULL;
+    } else if (!mod) {
         Value text = comp_line_of(src, len, perr.lineno);
         if (IS_NONE(text) && perr.text) {
             text = str_decode_utf8_lossy(perr.text, strlen(perr.text));

@@ -44,6 +44,36 @@ static char *import_read_file(const char *path, size_t *len) {
     return buf;
 }
 
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
+static size_t utf8_seq_len(const unsigned char *s, size_t n) {
+    unsigned c = s[0];
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || len > n) return 0;
+    for (size_t i = 1; i < len; i++) if ((s[i] & 0xC0) != 0x80) return 0;
+    if (len == 2 && c < 0xC2) return 0;                          /* overlong */
+    if (len == 3 && ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0))) return 0;
+    if (len == 4 && ((c == 0xF0 && s[1] < 0x90) || c > 0xF4 || (c == 0xF4 && s[1] >= 0x90))) return 0;
+    return len;
+}
+
+int import_check_source(const char *src, size_t len, const char *path) {
+    const unsigned char *s = (const unsigned char *)src;
+    int line = 1;
+    for (size_t i = 0; i < len;) {
+        size_t l = utf8_seq_len(s + i, len - i);
+        if (l == 0) {
+            Value msg = str_format_c("Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no "
+                                     "encoding declared; see https://peps.python.org/pep-0263/ for details",
+                                     s[i], path, line);
+            if (!IS_NULL(msg)) err_set_value(&exc_SyntaxError, msg);
+            return -1;
+        }
+        if (s[i] == '\n') line++;
+        i += l;
+    }
+    return 0;
+}
+
 Value import_exec_source(Value name, const char *src, size_t len, Value filename, Value module) {
     Value code = compile_source(src, len, filename, PARSE_FILE);
     if (IS_NULL(code)) return VAL_NULL;
@@ -132,6 +162,7 @@ static Value import_from_path(Value fullname, const char *shortname, Value dirs)
         }
         free(path);
         if (!src) return err_from_errno(&exc_ImportError, filename);
+        if (import_check_source(src, len, STR_DATA(filename)) < 0) { free(src); return VAL_NULL; }
         Value m = import_load_source(fullname, src, len, filename, pkgpath);
         free(src);
         return m;

@@ -13,4 +13,7 @@ Value import_module_c(const char *name);
 /* Run a file's source as module `name` (the __main__ script, runpy). */
 Value import_exec_source(Value name, const char *src, size_t len, Value filename, Value module);
 
+/* SyntaxError "Non-UTF-8 code starting with ..." unless src is valid UTF-8. */
+int   import_check_source(const char *src, size_t len, const char *path);
+
 #endif

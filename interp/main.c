@@ -111,6 +111,34 @@ static void setup_path(const Options *o) {
     interp.path = p;
 }
 
+/* os.path.abspath(path) into out (the main script's __file__ and code
+ * filename are absolute in CPython 3.11). */
+static void abspath(const char *path, char *out, size_t cap) {
+    char buf[PATH_MAX * 2];
+    if (path[0] == '/') snprintf(buf, sizeof buf, "%s", path);
+    else {
+        char cwd[PATH_MAX];
+        if (!getcwd(cwd, sizeof cwd)) { snprintf(out, cap, "%s", path); return; }
+        snprintf(buf, sizeof buf, "%s/%s", cwd, path);
+    }
+    /* normalise: drop empty and "." parts, let ".." remove the previous part */
+    size_t n = 0;
+    out[0] = 0;
+    for (char *tok = strtok(buf, "/"); tok; tok = strtok(NULL, "/")) {
+        if (strcmp(tok, ".") == 0) continue;
+        if (strcmp(tok, "..") == 0) {
+            while (n > 0 && out[n - 1] != '/') n--;
+            if (n > 0) n--;
+            out[n] = 0;
+            continue;
+        }
+        int w = snprintf(out + n, cap - n, "/%s", tok);
+        if (w < 0 || (size_t)w >= cap - n) break;
+        n += (size_t)w;
+    }
+    if (n == 0) snprintf(out, cap, "/");
+}
+
 static char *read_all(FILE *f, size_t *len) {
     size_t cap = 8192, n = 0;
     char *buf = malloc(cap);
@@ -185,9 +213,13 @@ static int run_file(const char *path, const char *prog) {
     char *src = read_all(f, &len);
     if (f != stdin) fclose(f);
     if (!src) { fprintf(stderr, "%s: out of memory reading '%s'\n", prog, path); return 1; }
-    char real[PATH_MAX];
-    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    (void)real;
+    char absolute[PATH_MAX];
+    abspath(path, absolute, sizeof absolute);
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : absolute;
+    if (import_check_source(src, len, absolute) < 0) {
+        free(src);
+        return handle_uncaught();
+    }
     int rc = run_source_text(src, len, name);
     free(src);
     return rc;

@@ -723,13 +723,15 @@ static void add_traceback(Frame *f, uint32_t *ip) {
     int i = (int)(ip - co->code) - 1;
     if (i < 0) i = 0;
     while (i > 0 && i < co->ncode && co->positions[i].lineno == 0) i--;
-    TbInfo w = { co->filename, co->name, 0, 0, -1, -1 };
+    TbInfo w = { co->filename, co->name, 0, 0, -1, -1, -1, -1 };
     if (i < co->ncode) {
         CodePos *p = &co->positions[i];
         w.lineno = p->lineno;
         w.end_lineno = p->end_lineno;
         w.col = p->col;
         w.end_col = p->end_col;
+        w.anchor = p->anchor;
+        w.anchor_end = p->anchor_end;
     }
     exc_add_traceback(ts_get()->exc, &w);
 }
@@ -1060,11 +1062,8 @@ top:
         NEXT();
     }
     TARGET(SET_UPDATE) {
-        Value it = POP(), s = PEEK(ARG), x;
-        Value iter = obj_iter(it);
-        CHECK(iter);
-        while (!IS_NULL(x = obj_next(iter))) if (set_add(s, x) < 0) ERROR();
-        if (err_occurred()) ERROR();
+        Value it = POP();
+        if (set_update(PEEK(ARG), it) < 0) ERROR();
         NEXT();
     }
     TARGET(DICT_UPDATE) {

@@ -49,7 +49,7 @@ int arg_parse(const char *fname, Value *args, int nargs, Value kwnames,
             if (found >= 0)
                 err_format(&exc_TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%U'", fname, kn);
             else
-                err_format(&exc_TypeError, "%s() got an unexpected keyword argument '%U'", fname, kn);
+                err_format(&exc_TypeError, "'%U' is an invalid keyword argument for %s()", kn, fname);
             return -1;
         }
         if (!IS_NULL(out[found])) {
@@ -61,10 +61,7 @@ int arg_parse(const char *fname, Value *args, int nargs, Value kwnames,
     }
     for (int i = 0; i < nrequired; i++)
         if (IS_NULL(out[i])) {
-            if (i < npos_only || nargs < i)
-                err_format(&exc_TypeError, "%s() missing required argument '%s' (pos %d)", fname, names[i], i + 1);
-            else
-                err_format(&exc_TypeError, "%s() missing required argument '%s' (pos %d)", fname, names[i], i + 1);
+            err_format(&exc_TypeError, "%s() missing required argument '%s' (pos %d)", fname, names[i], i + 1);
             return -1;
         }
     return 0;

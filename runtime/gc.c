@@ -90,6 +90,8 @@ static struct {
     uint8_t   class_of[GC_SMALL_MAX / 16 + 1]; /* (size+15)/16 -> class */
     FreeSlot *free[GC_NCLASSES];
     Page     *pages;                      /* every page, small and large */
+    Page     *large_free;                 /* freed large blocks kept for reuse */
+    size_t    large_cached;               /* their bytes */
     size_t    allocated_since;            /* bytes since the last collection */
     size_t    threshold;
     size_t    live_bytes;                 /* after the last collection */
@@ -176,21 +178,45 @@ static int gc_should_collect(void) {
 #endif
 }
 
+/* Large objects.  Freed blocks are kept (up to GC_LARGE_CACHE bytes) with
+ * their page descriptor and page-map entries, so a program that keeps making
+ * and dropping big strings or lists reuses them instead of asking the OS for
+ * fresh pages every time. */
+#define GC_LARGE_CACHE ((size_t)64 << 20)
+
+static size_t gc_span_of(size_t size) { return (size + GC_PAGE_SIZE - 1) & ~(GC_PAGE_SIZE - 1); }
+
+static Page *gc_large_reuse(size_t span) {
+    Page **pp = &gc.large_free;
+    for (Page *p = *pp; p; pp = &p->next_all, p = *pp) {
+        if (gc_span_of(p->large_size) != span) continue;
+        *pp = p->next_all;
+        gc.large_cached -= span;
+        return p;
+    }
+    return NULL;
+}
+
 static Obj *gc_alloc_large(size_t size) {
-    void *mem = NULL;
-    size_t span = (size + GC_PAGE_SIZE - 1) & ~(GC_PAGE_SIZE - 1);
-    if (size > ((size_t)1 << 46) || posix_memalign(&mem, GC_PAGE_SIZE, span) != 0)
-        return NULL;
-    memset(mem, 0, size);
-    Page *p = calloc(1, sizeof(Page));
-    if (!p) { free(mem); return NULL; }
-    p->slots = mem;
-    p->nslots = 1;
+    if (size > ((size_t)1 << 46)) return NULL;
+    size_t span = gc_span_of(size);
+    Page *p = gc_large_reuse(span);
+    if (p) {
+        memset(p->slots, 0, size);
+    } else {
+        void *mem = NULL;
+        if (posix_memalign(&mem, GC_PAGE_SIZE, span) != 0) return NULL;
+        memset(mem, 0, size);
+        p = calloc(1, sizeof(Page));
+        if (!p) { free(mem); return NULL; }
+        p->slots = mem;
+        p->nslots = 1;
+        for (size_t off = 0; off < span; off += GC_PAGE_SIZE) gc_map_set((char *)mem + off, p);
+    }
     p->large_size = size;
-    for (size_t off = 0; off < span; off += GC_PAGE_SIZE) gc_map_set((char *)mem + off, p);
     gc_link_page(p);
     gc.allocated_since += span;
-    return mem;
+    return (Obj *)p->slots;
 }
 
 Obj *gc_alloc(Type *type, size_t size) {
@@ -413,9 +439,16 @@ static size_t gc_sweep_small(Page *p, unsigned cls) {
 }
 
 static void gc_free_large(Page *p) {
-    size_t span = (p->large_size + GC_PAGE_SIZE - 1) & ~(GC_PAGE_SIZE - 1);
-    for (size_t off = 0; off < span; off += GC_PAGE_SIZE) gc_map_set(p->slots + off, NULL);
+    size_t span = gc_span_of(p->large_size);
     gc_unlink_page(p);
+    ((Obj *)p->slots)->type = NULL;          /* the conservative scan skips it */
+    if (gc.large_cached + span <= GC_LARGE_CACHE) {
+        p->next_all = gc.large_free;
+        gc.large_free = p;
+        gc.large_cached += span;
+        return;
+    }
+    for (size_t off = 0; off < span; off += GC_PAGE_SIZE) gc_map_set(p->slots + off, NULL);
     free(p->slots);
     free(p);
 }

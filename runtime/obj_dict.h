@@ -76,6 +76,7 @@ typedef struct Set {
 Value set_new(Type *type);                      /* &type_set or &type_frozenset */
 Value set_from_iterable(Type *type, Value iterable);
 int   set_add(Value s, Value key);              /* 0 ok, -1 error */
+int   set_update(Value s, Value iterable);      /* s |= iterable (set.update) */
 int   set_contains(Value s, Value key);         /* 1, 0, -1 */
 int   set_discard(Value s, Value key);          /* 1 removed, 0 absent, -1 error */
 int   set_next(Value s, int64_t *pos, Value *key);

@@ -553,6 +553,8 @@ void exc_add_traceback(Value exc, const TbInfo *w) {
         tb->end_lineno = w->end_lineno;
         tb->col = w->col;
         tb->end_col = w->end_col;
+        tb->anchor = w->anchor;
+        tb->anchor_end = w->anchor_end;
         AS_EXC(exc)->traceback = MK_OBJ(tb);
     }
     err_clear();
@@ -588,6 +590,27 @@ static int tb_source_line(const char *fn, int lineno, StrBuf *out) {
     return found;
 }
 
+/* Carets under the failing expression, as CPython 3.11 draws them: `^` under
+ * the whole range when it is not the whole line, or `~` with `^` under the
+ * operator of a binary operation or the brackets of a subscript. */
+static void tb_format_carets(StrBuf *sb, Traceback *tb, const char *s, size_t n, size_t lead, size_t end) {
+    if (tb->col < 0 || tb->end_col <= tb->col || (size_t)tb->end_col > n) return;
+    size_t col = (size_t)tb->col, ecol = (size_t)tb->end_col;
+    int anchored = tb->end_lineno == tb->lineno && tb->anchor >= tb->col && tb->anchor_end > tb->anchor &&
+                   tb->anchor_end <= tb->end_col;
+    if (tb->end_lineno != tb->lineno) ecol = end;
+    if (!anchored && !(col > lead || ecol < end)) return;
+    sb_puts(sb, "    ");
+    for (size_t i = lead; i < col; i++)
+        if ((s[i] & 0xC0) != 0x80) sb_putc(sb, ' ');
+    for (size_t i = col; i < ecol; i++) {
+        if ((s[i] & 0xC0) == 0x80) continue;
+        int primary = !anchored || ((int)i >= tb->anchor && (int)i < tb->anchor_end);
+        sb_putc(sb, primary ? '^' : '~');
+    }
+    sb_putc(sb, '\n');
+}
+
 static void tb_format_entry(StrBuf *sb, Traceback *tb) {
     sb_printf(sb, "  File \"%s\", line %d, in %s\n", IS_STR(tb->filename) ? STR_DATA(tb->filename) : "?",
               tb->lineno, IS_STR(tb->name) ? STR_DATA(tb->name) : "?");
@@ -603,16 +626,7 @@ static void tb_format_entry(StrBuf *sb, Traceback *tb) {
             sb_puts(sb, "    ");
             sb_put(sb, s + lead, end - lead);
             sb_putc(sb, '\n');
-            /* carets under the failing expression when it is not the whole line */
-            if (tb->col >= 0 && tb->end_col > tb->col && tb->end_lineno == tb->lineno &&
-                ((size_t)tb->col > lead || (size_t)tb->end_col < end) && (size_t)tb->end_col <= n) {
-                sb_puts(sb, "    ");
-                for (size_t i = lead; i < (size_t)tb->col; i++)
-                    if ((s[i] & 0xC0) != 0x80) sb_putc(sb, ' ');
-                for (size_t i = (size_t)tb->col; i < (size_t)tb->end_col; i++)
-                    if ((s[i] & 0xC0) != 0x80) sb_putc(sb, '^');
-                sb_putc(sb, '\n');
-            }
+            tb_format_carets(sb, tb, s, n, lead, end);
         }
     }
     sb_free(&line);
@@ -622,7 +636,7 @@ static void exc_format_syntax_detail(StrBuf *sb, Value exc) {
     Value fn = exc_get_attr_c(exc, "filename"), ln = exc_get_attr_c(exc, "lineno");
     Value text = exc_get_attr_c(exc, "text"), off = exc_get_attr_c(exc, "offset");
     Value endoff = exc_get_attr_c(exc, "end_offset"), endln = exc_get_attr_c(exc, "end_lineno");
-    if (!IS_STR(fn) && !IS_SMALLINT(ln)) return;
+    if (!IS_SMALLINT(ln)) return;
     sb_printf(sb, "  File \"%s\", line %lld\n", IS_STR(fn) ? STR_DATA(fn) : "<string>",
               IS_SMALLINT(ln) ? (long long)AS_SMALLINT(ln) : 0LL);
     if (!IS_STR(text)) return;
@@ -634,7 +648,7 @@ static void exc_format_syntax_detail(StrBuf *sb, Value exc) {
     sb_puts(sb, "    ");
     sb_put(sb, s + lead, (size_t)(end - lead));
     sb_putc(sb, '\n');
-    if (!IS_SMALLINT(off)) return;
+    if (!IS_SMALLINT(off) || AS_SMALLINT(off) <= 0) return;
     /* offsets are 1-based character positions in CPython; ours count bytes of
        the line, which equals characters for ASCII lines */
     int64_t col = AS_SMALLINT(off) - 1, ecol = IS_SMALLINT(endoff) ? AS_SMALLINT(endoff) - 1 : col + 1;

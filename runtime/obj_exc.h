@@ -25,12 +25,13 @@ typedef struct Traceback {
     Value name;             /* str: the function's name, "<module>" */
     int32_t lineno, end_lineno;
     int32_t col, end_col;   /* 0-based byte columns; -1 when unknown */
+    int32_t anchor, anchor_end; /* operator/subscript columns drawn with ^, or -1 */
 } Traceback;
 
 /* Where a frame was when the exception passed through it. */
 typedef struct TbInfo {
     Value filename, name;
-    int lineno, end_lineno, col, end_col;
+    int lineno, end_lineno, col, end_col, anchor, anchor_end;
 } TbInfo;
 
 #define AS_EXC(v) ((ExcObj *)AS_OBJ(v))

@@ -43,16 +43,38 @@ enum { FCMP_EQ, FCMP_NE, FCMP_LT, FCMP_LE, FCMP_GT, FCMP_GE };
 
 /* ---------------------------------------------------------------- repr */
 
-/* Shortest "%.*e" digits that round-trip: fills buf, returns the precision. */
+/* At a power of two the round-trip interval is wider above than below, so
+ * the decimal one unit above the correctly rounded one may round-trip when
+ * that one does not: try it, writing "digits" "e" exponent into buf. */
+static int float_try_next_up(double d, char *buf, size_t size, int prec) {
+    int e;
+    if (frexp(d, &e) != 0.5) return 0;
+    unsigned long long m = 0, limit = 1;
+    for (int i = 0; i <= prec; i++) limit *= 10;
+    const char *s = buf;
+    for (; *s != 'e'; s++) if (*s != '.') m = m * 10 + (unsigned long long)(*s - '0');
+    int E = atoi(s + 1);
+    if (++m == limit) { m /= 10; E++; }
+    char cand[48];
+    snprintf(cand, sizeof cand, "%llue%d", m, E - prec);
+    if (strtod(cand, NULL) != d) return 0;
+    snprintf(buf, size, "%llue%d", m, E);
+    return 1;
+}
+
+/* Shortest "%.*e" digits that round-trip: fills buf, returns the precision.
+ * For a normal double, any decimal of at most 15 significant digits that
+ * round-trips is its 15-digit rounding minus trailing zeros (which the caller
+ * strips), so 15, 16 and 17 digits are tried in turn; subnormals have fewer
+ * significant bits and are searched from 1 digit up. */
 static int float_shortest_e(double d, char *buf, size_t size) {
-    int lo = 0, hi = 16;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        snprintf(buf, size, "%.*e", mid, d);
-        if (strtod(buf, NULL) == d) hi = mid; else lo = mid + 1;
+    int lo = d < DBL_MIN ? 0 : 14;
+    for (int prec = lo; prec < 16; prec++) {
+        snprintf(buf, size, "%.*e", prec, d);
+        if (strtod(buf, NULL) == d || float_try_next_up(d, buf, size, prec)) return prec;
     }
-    snprintf(buf, size, "%.*e", lo, d);
-    return lo;
+    snprintf(buf, size, "%.*e", 16, d);
+    return 16;
 }
 
 /* Lay out digits D (no dot) with decimal exponent E the way repr does. */

@@ -289,8 +289,11 @@ Value int_repr(Value v) {
     int64_t i;
     if (!IS_OBJ(v) || int_small(v, &i)) {
         if (!IS_OBJ(v)) i = int_imm(v);
-        int n = snprintf(buf, sizeof buf, "%lld", (long long)i);
-        return str_new(buf, (size_t)n);
+        char *p = buf + sizeof buf;
+        uint64_t u = i < 0 ? 0 - (uint64_t)i : (uint64_t)i;
+        do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
+        if (i < 0) *--p = '-';
+        return str_new(p, (size_t)(buf + sizeof buf - p));
     }
     mpz_srcptr z = AS_INT(v)->z;
     size_t est = mpz_sizeinbase(z, 10);
@@ -359,41 +362,42 @@ static int int_parse(const char *s, size_t len, int base, Value *out) {
     if (base == 0) base = 10;
     if (i < end && s[i] == '_' && prefixed) i++;
     if (i >= end) return 1;
-    char *digits = malloc(end - i + 1);
+    char small[32];
+    char *digits = end - i < sizeof small ? small : malloc(end - i + 1);
     if (!digits) { err_no_memory(); return -1; }
     size_t nd = 0;
     int prev_us = 1, all_zero = 1;
     for (size_t k = i; k < end; k++) {
         unsigned char c = (unsigned char)s[k];
         if (c == '_') {
-            if (prev_us) { free(digits); return 1; }
+            if (prev_us) { if (digits != small) free(digits); return 1; }
             prev_us = 1;
             continue;
         }
-        if (int_digit_value(c) >= base) { free(digits); return 1; }
+        if (int_digit_value(c) >= base) { if (digits != small) free(digits); return 1; }
         if (c != '0') all_zero = 0;
         digits[nd++] = (char)c;
         prev_us = 0;
     }
-    if (prev_us || nd == 0) { free(digits); return 1; }
+    if (prev_us || nd == 0) { if (digits != small) free(digits); return 1; }
     digits[nd] = 0;
-    if (base0 && !prefixed && digits[0] == '0' && !all_zero) { free(digits); return 1; }
+    if (base0 && !prefixed && digits[0] == '0' && !all_zero) { if (digits != small) free(digits); return 1; }
     if ((base & (base - 1)) != 0 && int_max_str_digits > 0 && (int64_t)nd > int_max_str_digits) {
-        free(digits);
+        if (digits != small) free(digits);
         int_limit_error((int64_t)nd);
         return -1;
     }
     if (nd <= 9) {
         int64_t acc = 0;
         for (size_t k = 0; k < nd; k++) acc = acc * base + int_digit_value((unsigned char)digits[k]);
-        free(digits);
+        if (digits != small) free(digits);
         *out = MK_SMALLINT(neg ? -acc : acc);
         return 0;
     }
     mpz_t z;
     mpz_init(z);
     mpz_set_str(z, digits, base);
-    free(digits);
+    if (digits != small) free(digits);
     if (neg) mpz_neg(z, z);
     *out = int_steal(z);
     return IS_NULL(*out) ? -1 : 0;
@@ -657,7 +661,8 @@ static Value int_format_char(Value v, const FormatSpec *fs) {
         return err_format(&exc_ValueError,
                           "Alternate form (#) not allowed with integer format specifier 'c'");
     int64_t c;
-    if (!int_small(v, &c) || c < 0 || c > 0x10FFFF)
+    if (!int_small(v, &c) && int_to_i64(v, &c) < 0) return VAL_NULL;
+    if (c < 0 || c > 0x10FFFF)
         return err_format(&exc_OverflowError, "%%c arg not in range(0x110000)");
     char buf[4];
     size_t n;

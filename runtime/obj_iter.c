@@ -46,6 +46,8 @@ static Value enumerate_new_m(Value *args, int nargs, Value kwnames)
 {
     static const char *const names[] = {"iterable", "start"};
     Value out[2];
+    if (nargs == 1 && (IS_NULL(kwnames) || AS_TUPLE(kwnames)->len == 0))
+        return err_format(&exc_TypeError, "enumerate() missing required argument 'iterable'");
     if (arg_parse("enumerate", args + 1, nargs - 1, kwnames, names, 2, 0, 1, out) < 0) return VAL_NULL;
     Value start = MK_SMALLINT(0);
     if (!IS_NULL(out[1])) {
@@ -82,7 +84,7 @@ static Value zip_new_m(Value *args, int nargs, Value kwnames)
         Tuple *kw = AS_TUPLE(kwnames);
         for (int64_t i = 0; i < kw->len; i++) {
             if (!str_eq_c(kw->items[i], "strict"))
-                return err_format(&exc_TypeError, "zip() got an unexpected keyword argument '%U'", kw->items[i]);
+                return err_format(&exc_TypeError, "'%U' is an invalid keyword argument for zip()", kw->items[i]);
             strict = obj_truthy(args[nargs + i]);
             if (strict < 0) return VAL_NULL;
         }

@@ -295,6 +295,10 @@ static int set_merge(Set *so, Set *other)
     return 0;
 }
 
+static int set_update_internal(Set *so, Value other);
+
+int set_update(Value s, Value iterable) { return set_update_internal(AS_SET(s), iterable); }
+
 static int set_update_internal(Set *so, Value other)
 {
     if (IS_ANYSET(other)) return set_merge(so, AS_SET(other));

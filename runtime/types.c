@@ -119,8 +119,9 @@ void runtime_init(void) {
     }
     for (int i = 0; builtin_types[i]; i++) type_ready(builtin_types[i]);
     for (int i = 0; exc_all_types[i]; i++) type_ready(exc_all_types[i]);
-    for (const TypeDoc *d = builtin_type_docs; d->type; d++)
-        dict_set_c(d->type->dict, "__doc__", str_from_c(d->doc));
+    for (const TypeDoc *d = builtin_type_docs; d->type; d++)   /* not over a __doc__ descriptor */
+        if (IS_NONE(dict_get_c(d->type->dict, "__doc__")))
+            dict_set_c(d->type->dict, "__doc__", str_from_c(d->doc));
     type_update_slots(&type_object, VAL_NULL);
     abstract_init();
     exc_init();

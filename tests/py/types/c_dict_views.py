@@ -1,0 +1,20 @@
+def t(f):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)
+d = {'a': 1, 'b': 2, 'c': 3}
+k, v, i = d.keys(), d.values(), d.items()
+print(k, v, i, len(k), len(v), len(i), 'a' in k, 2 in v, ('a', 1) in i, ('a', 2) in i)
+d['d'] = 4; print(k, list(v), list(i))
+print(k & {'a', 'z'}, sorted(k | {'z'}), sorted(k - {'a'}), sorted(k ^ {'a', 'z'}), sorted(k & ['b', 'c']))
+print(i & {('a', 1)}, sorted(i - {('a', 1)}), sorted(i | {('q', 0)}), k == {'a', 'b', 'c', 'd'}, k < {'a', 'b', 'c', 'd', 'e'})
+print(k.isdisjoint({'x'}), k.isdisjoint(['a']), {'a'} & k, sorted(k - {'a', 'b'}), {1: 2}.keys() | {3}, {5: 1, 1: 1}.keys() & {1, 5})
+print(list(reversed(k)), list(reversed(v)), list(reversed(i)))
+t(lambda: v == v); t(lambda: v & v); t(lambda: k[0]); t(lambda: hash(k))
+print(type(k).__name__, type(v).__name__, type(i).__name__, repr({}.keys()), repr({}.items()))
+for x in d.items(): print(x, end=' ')
+print()
+print(sorted(k), sum(v), max(i), set(k) == set('abcd'), k - k, dict(i))
+it = iter(d)
+d['e'] = 5
+t(lambda: next(it))
+print({1: 2}.keys() == {1}, {1: 2}.items() == {(1, 2)}, {}.keys() == set(), {'a': 1}.keys() <= {'a'})

@@ -1,0 +1,23 @@
+def t(f):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)
+print(range(5), range(1, 5), range(1, 5, 2), range(5, 0, -1), range(0), list(range(-3, 3)))
+r = range(1, 20, 3)
+print(len(r), r[0], r[-1], r[2:4], r[::-1], r[::2], 4 in r, 5 in r, r.index(7), r.count(7), list(r[1:-1]))
+t(lambda: r.index(5)); t(lambda: r[100]); t(lambda: range(1, 2, 0)); t(lambda: range(1.5)); t(lambda: range())
+t(lambda: range('a')); t(lambda: range(1, 2, 3, 4))
+print(range(0, 10, 2) == range(0, 9, 2), range(0) == range(2, 2), hash(range(3)) == hash(range(0, 3)), range(3) != range(4))
+print(r.start, r.stop, r.step, reversed(range(3)).__class__.__name__, list(reversed(range(1, 10, 4))))
+print(range(10**20)[10**19], len(range(10**10)), range(-5, 5)[3:], range(10)[-100:100], 10**19 in range(10**20))
+t(lambda: len(range(10**20)))
+print(bool(range(0)), bool(range(1)), range(5)[-1], list(range(10, 0, -3)), sum(range(101)), 3.0 in range(5))
+s = slice(1, 10, 2)
+print(s, s.start, s.stop, s.step, slice(5), slice(None), slice(1, None), s.indices(5), slice(None, None, -1).indices(10))
+print(slice(-3, None).indices(10), slice(0, 100, 3).indices(10), slice(1, 2) == slice(1, 2), [1, 2, 3][slice(1, None)])
+t(lambda: slice(1, 2, 0).indices(5)); t(lambda: hash(slice(1))); t(lambda: slice()); t(lambda: slice(1, 2).indices(-1))
+print(repr(slice('a', [1], None)), 'abcdef'[slice(None, None, 2)], (1, 2, 3)[slice(-2, None)])
+class G:
+    def __getitem__(self, k): return k
+g = G(); print(g[1:2], g[::3], g[1:2, 3], g[...], g[:, :], g[1:2:3])
+print(range(3).__iter__().__class__.__name__, iter([]).__class__.__name__, iter(()).__class__.__name__)
+print(list(range(5))[slice(1, 4)], range(0, -10, -2)[2], range(1, 2).__len__())
