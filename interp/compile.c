@@ -1200,7 +1200,10 @@ static int comp_const_display(Compiler *c, PtrVec *v, Opcode build, Opcode updat
     Value t = comp_fold_elts(c, v, 0);
     if (IS_NULL(t)) return 0;
     if (is_set) {
+        /* CPython re-creates the frozenset when it merges code constants, so
+           its table is built in the first frozenset's iteration order */
         t = set_from_iterable(&type_frozenset, t);
+        if (!IS_NULL(t)) t = set_from_iterable(&type_frozenset, seq_to_tuple(t));
         if (IS_NULL(t)) { err_clear(); return 0; }
     }
     if (comp_op(c, build, 0) < 0 || comp_load_const(c, t) < 0 || comp_op(c, update, 1) < 0) return -1;
@@ -1719,6 +1722,16 @@ static int comp_await(Compiler *c, Expr *e) {
 
 static int comp_constant(Compiler *c, Expr *e) {
     Value v = comp_constant_value(e);
+    if (IS_NULL(v) && err_matches(&exc_ValueError)) {
+        /* an int literal past the digit limit is a SyntaxError with a hint */
+        Value msg = obj_str(err_fetch());
+        if (IS_NULL(msg)) return -1;
+        Value full = str_format_c("%U - Consider hexadecimal for huge integer literals to avoid decimal "
+                                  "conversion limits.", msg);
+        if (IS_NULL(full)) return -1;
+        err_syntax(&exc_SyntaxError, STR_DATA(full), c->filename, e->span.lineno, 0, VAL_NONE, 0, 0);
+        return -1;
+    }
     return comp_load_const(c, v);
 }
 

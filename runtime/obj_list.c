@@ -851,6 +851,11 @@ static Value list_sort_m(Value *args, int nargs, Value kwnames)
 {
     static const char *const names[] = {"key", "reverse"};
     Value out[2];
+    int total = nargs - 1 + (IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len);
+    if (total > 2 && nargs == 1)
+        return err_format(&exc_TypeError, "sort() takes at most 2 keyword arguments (%d given)", total);
+    if (total > 2)
+        return err_format(&exc_TypeError, "sort() takes at most 2 arguments (%d given)", total);
     if (nargs > 1)
         return err_format(&exc_TypeError, "sort() takes no positional arguments");
     int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
