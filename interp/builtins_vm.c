@@ -1,10 +1,13 @@
 /* builtins_vm.c - the builtins that need the compiler or the VM: exec,
  * eval, compile, __build_class__ - and vm_init, which creates builtins,
  * sys and __main__. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../runtime/call.h"
 #include "../runtime/error.h"
+#include "../runtime/gil.h"
+#include "../runtime/obj_exc.h"
 #include "../runtime/obj_bytes.h"
 #include "../runtime/obj_dict.h"
 #include "../runtime/obj_list.h"
@@ -150,8 +153,26 @@ static const MethodDef vm_builtins[] = {
 
 Value mod_builtins_init(void);
 Value mod_sys_init(void);
+extern void (*gilpy_at_exit_hook)(void);
+
+/* Interpreter exit: join the non-daemon threads the way CPython does (by
+ * calling threading._shutdown when threading was imported); daemon threads
+ * then never get the GIL back, so they run no Python code after this. */
+static void vm_finalize(void) {
+    Value threading = IS_DICT(interp.modules) ? dict_get_c(interp.modules, "threading") : VAL_NULL;
+    if (!IS_NULL(threading)) {
+        Value r = obj_call_method(threading, "_shutdown", NULL, 0);
+        if (IS_NULL(r)) {
+            Value e = err_fetch();
+            if (!type_is_subtype(val_type(e), &exc_SystemExit)) exc_print(e);
+        }
+    }
+    interp.finalizing = 1;
+}
 
 void vm_init(void) {
+    if (gil_configure(interp.xoptions) < 0) exit(2);
+    gilpy_at_exit_hook = vm_finalize;
     interp.modules = dict_new();
     Value b = mod_builtins_init();
     if (IS_NULL(b)) return;

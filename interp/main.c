@@ -1,4 +1,17 @@
-/* main.c - the gilpy command line: run a file, -c CODE, or stdin.
+/* main.c - the gilpy command line: python3's options, then a file, -c CODE,
+ * -m MODULE, stdin as a program, or the REPL (interp/repl.c).
+ *
+ * Design.  cli_parse reads the options exactly as CPython's getopt does:
+ * short flags combine (`-qu`), an option's argument may be attached (`-cCODE`,
+ * `-Wignore`) or the next word, `-c`/`-m` end the option list, `--` ends it
+ * too, and the first non-option word is the script.  Parsing only fills a
+ * CliOptions of C strings: nothing of the runtime exists yet.  Then, in
+ * order: the interp flags (read by sys.flags and the file objects), the
+ * runtime, sys.argv / sys.path / sys.warnoptions / sys._xoptions, vm_init
+ * (which builds sys from them), and the run itself.
+ *
+ * Version.  `-V` prints "Python 3.11.7" exactly as python3 (scripts parse
+ * that line); `-VV` prints "Python " + sys.version, which names gilpy.
  *
  * Exit statuses follow python3: 0 on success, 1 for an uncaught exception
  * (after printing its traceback), the SystemExit code for sys.exit(), 2 for
@@ -23,84 +36,204 @@
 #include "../runtime/obj_str.h"
 #include "../runtime/runtime.h"
 #include "../runtime/state.h"
+#include "../stdlib/embedded.h"
+#include "../stdlib/modules.h"
 #include "code.h"
 #include "import.h"
+#include "repl.h"
 #include "vm.h"
 
-typedef struct Options {
-    const char *command;        /* -c */
-    const char *script;         /* FILE, or "-" for stdin */
-    int argi;                   /* first argv index that belongs to sys.argv */
-} Options;
+#define CLI_PY_VERSION "3.11.7"
 
-static void usage(FILE *out, const char *prog) {
-    fprintf(out, "usage: %s [option] ... [-c cmd | file | -] [arg] ...\n", prog);
+typedef struct CliOptions {
+    const char *command;        /* -c */
+    const char *module;         /* -m */
+    const char *script;         /* FILE, or "-" for stdin */
+    int argi;                   /* argv index of sys.argv[0]'s source (-c, -m, FILE) */
+    int version;                /* how many -V */
+    int safe_path;              /* -P (or -I): no sys.path[0] */
+    const char **warnopts;      /* -W values, in order */
+    const char **xopts;         /* -X values, in order */
+    int nwarn, nx;
+} CliOptions;
+
+/* ---------------------------------------------------------------- usage */
+
+static void cli_usage_line(FILE *out, const char *prog) {
+    fprintf(out, "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n", prog);
 }
 
-static int parse_options(int argc, char **argv, Options *o) {
+/* A usage error: message, usage line, hint; the caller exits 2. */
+static int cli_usage_error(const char *prog, const char *fmt, const char *what) {
+    fprintf(stderr, fmt, what);
+    fputc('\n', stderr);
+    cli_usage_line(stderr, prog);
+    fprintf(stderr, "Try `gilpy -h' for more information.\n");
+    return -1;
+}
+
+/* Keep in step with gilpy.1 (tools/check_man.py compares them). */
+static const char cli_help_text[] =
+    "Options (and corresponding environment variables):\n"
+    "-B     : don't write .pyc files on import (accepted: gilpy writes none)\n"
+    "-c cmd : program passed in as string (terminates option list)\n"
+    "-E     : ignore GILPY_* environment variables (such as GILPY_PATH)\n"
+    "-h     : print this help message and exit (also -? or --help)\n"
+    "-i     : inspect interactively after running script; forces a prompt even\n"
+    "         if stdin does not appear to be a terminal\n"
+    "-I     : isolate gilpy from the user's environment (implies -E, -P and -s)\n"
+    "-m mod : run library module as a script (terminates option list)\n"
+    "-P     : don't prepend a potentially unsafe path to sys.path\n"
+    "-q     : don't print version and copyright messages on interactive startup\n"
+    "-s     : don't add user site directory to sys.path (accepted: there is none)\n"
+    "-S     : don't imply 'import site' on initialization (accepted: there is none)\n"
+    "-u     : force the stdout and stderr streams to be unbuffered;\n"
+    "         this option has no effect on stdin\n"
+    "-V     : print the Python version number and exit (also --version)\n"
+    "         when given twice, print more information about the build\n"
+    "-W arg : warning control; arg is action:message:category:module:lineno\n"
+    "-X opt : set implementation-specific option: gil=NAME (GIL policy),\n"
+    "         gilstats (print GIL statistics at exit), giltrace=FILE (GIL event trace)\n"
+    "--     : end of options\n"
+    "Arguments:\n"
+    "file   : program read from script file\n"
+    "-      : program read from stdin (default; interactive mode if a tty)\n"
+    "arg ...: arguments passed to program in sys.argv[1:]\n"
+    "\n"
+    "Environment variables:\n"
+    "GILPY_PATH     : ':'-separated list of directories searched for modules after\n"
+    "                 the script's directory and before the embedded stdlib\n"
+    "GILPY_GIL      : the GIL policy (interval, ticks, ioprio or fifo); -X gil wins\n"
+    "GILPY_HISTFILE : the REPL's history file (default ~/.gilpy_history)\n";
+
+static void cli_help(const char *prog) {
+    cli_usage_line(stdout, prog);
+    fputs(cli_help_text, stdout);
+}
+
+static void cli_version(int level) {
+    if (level < 2) { printf("Python %s\n", CLI_PY_VERSION); return; }
+#if defined(__clang__)
+    const char *cc = "Clang " __clang_version__;
+#elif defined(__GNUC__)
+    const char *cc = "GCC " __VERSION__;
+#else
+    const char *cc = "C";
+#endif
+    printf("Python %s (gilpy %s, %s %s) [%s]\n", CLI_PY_VERSION, GILPY_VERSION, __DATE__, __TIME__, cc);
+}
+
+/* ---------------------------------------------------------------- option parsing */
+
+/* A flag without argument; 0 if handled, 1 for -h (print help, exit 0), -1 unknown. */
+static int cli_flag(char f, CliOptions *o) {
+    switch (f) {
+    case 'B': interp.flag_no_bytecode = 1; return 0;
+    case 'E': interp.flag_ignore_env = 1; return 0;
+    case 'h': case '?': return 1;
+    case 'i': interp.flag_inspect = 1; return 0;
+    case 'I': interp.flag_isolated = interp.flag_ignore_env = 1; o->safe_path = 1; return 0;
+    case 'P': o->safe_path = 1; return 0;
+    case 'q': interp.flag_quiet = 1; return 0;
+    case 's': case 'S': return 0;
+    case 'u': interp.flag_unbuffered = 1; return 0;
+    case 'V': o->version++; return 0;
+    default: return -1;
+    }
+}
+
+/* An option taking an argument (c, m, W, X): store it.  1 if it ends the list. */
+static int cli_option_arg(char f, const char *val, int i, CliOptions *o) {
+    switch (f) {
+    case 'c': o->command = val; o->argi = i; return 1;
+    case 'm': o->module = val; o->argi = i; return 1;
+    case 'W': o->warnopts[o->nwarn++] = val; return 0;
+    default: o->xopts[o->nx++] = val; return 0;
+    }
+}
+
+/* A long option; 0 handled, 1 help, -1 usage error. */
+static int cli_long(const char *a, const char *prog, CliOptions *o) {
+    if (strcmp(a, "--version") == 0) { o->version++; return 0; }
+    if (strcmp(a, "--help") == 0) return 1;
+    return cli_usage_error(prog, "unknown option %s", a);
+}
+
+/* One word of short options (argv[*i] without its '-'); may consume the
+ * next word.  0 continue, 1 options end, 2 help, -1 usage error. */
+static int cli_short(int argc, char **argv, int *i, CliOptions *o) {
+    const char *prog = argv[0];
+    for (const char *p = argv[*i] + 1; *p; p++) {
+        if (strchr("cmWX", *p)) {
+            const char *val = p[1] ? p + 1 : (*i + 1 < argc ? argv[++*i] : NULL);
+            if (!val) {
+                char msg[64];
+                snprintf(msg, sizeof msg, "Argument expected for the -%c option", *p);
+                return cli_usage_error(prog, "%s", msg);
+            }
+            return cli_option_arg(*p, val, *i, o);
+        }
+        int r = cli_flag(*p, o);
+        if (r == 1) return 2;
+        if (r < 0) {
+            char opt[3] = {'-', *p, 0};
+            return cli_usage_error(prog, "Unknown option: %s", opt);
+        }
+    }
+    return 0;
+}
+
+/* 0: run; 1: exit 0 (help or version printed); -1: usage error (exit 2). */
+static int cli_parse(int argc, char **argv, CliOptions *o) {
     int i = 1;
     for (; i < argc; i++) {
         const char *a = argv[i];
         if (a[0] != '-' || strcmp(a, "-") == 0) break;
         if (strcmp(a, "--") == 0) { i++; break; }
-        if (strcmp(a, "-c") == 0) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "Argument expected for the -c option\n");
-                usage(stderr, argv[0]);
-                fprintf(stderr, "Try `python -h' for more information.\n");
-                return -1;
-            }
-            o->command = argv[i + 1];
-            o->argi = i + 1;
-            return 0;
-        }
-        if (strcmp(a, "-u") == 0) { interp.flag_unbuffered = 1; continue; }
-        if (strcmp(a, "-B") == 0 || strcmp(a, "-q") == 0) continue;
-        if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
-            printf("Python 3.11.7 (gilpy %s)\n", GILPY_VERSION);
-            exit(0);
-        }
-        fprintf(stderr, "Unknown option: %s\n", a);
-        usage(stderr, argv[0]);
-        fprintf(stderr, "Try `python -h' for more information.\n");
-        return -1;
+        int r = a[1] == '-' ? cli_long(a, argv[0], o) : cli_short(argc, argv, &i, o);
+        if (r < 0) return -1;
+        if (r == 2 || (r == 1 && a[1] == '-')) { cli_help(argv[0]); return 1; }
+        if (r == 1) break;
     }
+    if (o->version) { cli_version(o->version); return 1; }
+    if (o->command || o->module) return 0;
     if (i < argc) { o->script = argv[i]; o->argi = i; }
     else o->argi = argc;
     return 0;
 }
 
-static void setup_argv(int argc, char **argv, const Options *o) {
+/* ---------------------------------------------------------------- sys setup */
+
+static void cli_setup_argv(int argc, char **argv, const CliOptions *o) {
     Value l = list_new(4);
-    if (o->command) {
-        list_append(l, str_from_c("-c"));
-        for (int i = o->argi + 1; i < argc; i++) list_append(l, str_from_c(argv[i]));
-    } else if (o->script) {
-        for (int i = o->argi; i < argc; i++) list_append(l, str_from_c(argv[i]));
-    } else {
-        list_append(l, str_empty());
-    }
+    int rest = o->argi + 1;
+    if (o->command) list_append(l, str_from_c("-c"));
+    else if (o->module) list_append(l, str_from_c("-m"));  /* the file once found */
+    else if (o->script) list_append(l, str_from_c(argv[o->argi]));
+    else { list_append(l, str_empty()); rest = argc; }
+    for (int i = rest; i < argc; i++) list_append(l, str_from_c(argv[i]));
     interp.argv = l;
 }
 
-/* sys.path[0]: the script's directory ('' for -c and stdin), then GILPY_PATH. */
-static void setup_path(const Options *o) {
-    Value p = list_new(4);
-    if (o->script && strcmp(o->script, "-") != 0) {
-        char buf[PATH_MAX];
-        const char *slash = strrchr(o->script, '/');
-        if (slash) {
-            size_t n = (size_t)(slash - o->script);
-            if (n == 0) n = 1;
-            snprintf(buf, sizeof buf, "%.*s", (int)n, o->script);
-        } else {
-            snprintf(buf, sizeof buf, ".");
-        }
-        char real[PATH_MAX];
-        list_append(p, str_from_c(realpath(buf, real) ? real : buf));
+/* sys.path[0] as python3 sets it: the script's real directory, the current
+ * directory for -m, '' for -c, stdin and the REPL; none with -P / -I. */
+static Value cli_path0(const CliOptions *o) {
+    char buf[PATH_MAX], real[PATH_MAX];
+    if (o->module) return str_from_c(getcwd(buf, sizeof buf) ? buf : ".");
+    if (!o->script || strcmp(o->script, "-") == 0) return str_empty();
+    const char *slash = strrchr(o->script, '/');
+    if (slash) {
+        size_t n = (size_t)(slash - o->script);
+        snprintf(buf, sizeof buf, "%.*s", (int)(n ? n : 1), o->script);
     } else {
-        list_append(p, str_empty());
+        snprintf(buf, sizeof buf, ".");
     }
+    return str_from_c(realpath(buf, real) ? real : buf);
+}
+
+static void cli_setup_path(const CliOptions *o) {
+    Value p = list_new(4);
+    if (!o->safe_path) list_append(p, cli_path0(o));
     const char *env = getenv("GILPY_PATH");
     if (env && !interp.flag_ignore_env) {
         char *copy = strdup(env);
@@ -110,6 +243,20 @@ static void setup_path(const Options *o) {
     }
     interp.path = p;
 }
+
+/* sys.warnoptions and sys._xoptions ("a=b" -> {'a': 'b'}, "a" -> {'a': True}). */
+static void cli_setup_options(const CliOptions *o) {
+    interp.warnoptions = list_new(o->nwarn);
+    for (int i = 0; i < o->nwarn; i++) list_append(interp.warnoptions, str_from_c(o->warnopts[i]));
+    interp.xoptions = dict_new();
+    for (int i = 0; i < o->nx; i++) {
+        const char *eq = strchr(o->xopts[i], '=');
+        Value key = eq ? str_new(o->xopts[i], (size_t)(eq - o->xopts[i])) : str_from_c(o->xopts[i]);
+        dict_set(interp.xoptions, key, eq ? str_from_c(eq + 1) : VAL_TRUE);
+    }
+}
+
+/* ---------------------------------------------------------------- running */
 
 /* os.path.abspath(path) into out (the main script's __file__ and code
  * filename are absolute in CPython 3.11). */
@@ -177,17 +324,13 @@ static int system_exit_status(Value exc) {
     return 1;
 }
 
-/* Print an uncaught exception the way sys.excepthook would; the exit status. */
+/* Print an uncaught exception the way sys.excepthook would; the exit status.
+ * With -i even SystemExit is only printed (python3 then enters the REPL). */
 static int handle_uncaught(void) {
     Value exc = err_fetch();
-    if (IS_EXC(exc) && type_is_subtype(val_type(exc), &exc_SystemExit)) return system_exit_status(exc);
-    file_flush_all();
-    Value hook = obj_getattr_c(interp.sys_module, "excepthook");
-    if (IS_NULL(hook)) err_clear();
-    if (IS_NULL(hook) || IS_NULL(call3(hook, MK_OBJ(val_type(exc)), exc, AS_EXC(exc)->traceback))) {
-        err_clear();
-        exc_print(exc);
-    }
+    if (IS_EXC(exc) && type_is_subtype(val_type(exc), &exc_SystemExit) && !interp.flag_inspect)
+        return system_exit_status(exc);
+    repl_print_exception(exc);
     return 1;
 }
 
@@ -225,22 +368,143 @@ static int run_file(const char *path, const char *prog) {
     return rc;
 }
 
+/* ---------------------------------------------------------------- -m MODULE */
+
+/* Where -m finds a module's source: a file on sys.path (NAME.py, or a
+ * package's __main__.py) or the embedded stdlib.  `path` gets the file name
+ * (sys.argv[0], __file__); `src` is malloc'd. */
+typedef struct CliModule {
+    char path[PATH_MAX];
+    char *src;
+    size_t len;
+    const char *package;        /* a package run through its __main__ (malloc'd), or NULL */
+} CliModule;
+
+static int cli_module_file(const char *dir, const char *rel, CliModule *m) {
+    char p[PATH_MAX];
+    snprintf(p, sizeof p, "%s/%s", *dir ? dir : ".", rel);
+    FILE *f = fopen(p, "rb");
+    if (!f) return 0;
+    m->src = read_all(f, &m->len);
+    fclose(f);
+    abspath(p, m->path, sizeof m->path);
+    return m->src != NULL;
+}
+
+static int cli_find_in_path(const char *name, CliModule *m) {
+    char rel[PATH_MAX / 2], pkg[PATH_MAX];
+    snprintf(rel, sizeof rel, "%s", name);
+    for (char *c = rel; *c; c++) if (*c == '.') *c = '/';
+    snprintf(pkg, sizeof pkg, "%s/__main__.py", rel);
+    strncat(rel, ".py", sizeof rel - strlen(rel) - 1);
+    for (int64_t i = 0; i < AS_LIST(interp.path)->len; i++) {
+        Value d = AS_LIST(interp.path)->items[i];
+        if (!IS_STR(d)) continue;
+        if (cli_module_file(STR_DATA(d), rel, m)) return 1;
+        if (cli_module_file(STR_DATA(d), pkg, m)) { m->package = name; return 1; }
+    }
+    return 0;
+}
+
+static int cli_find_embedded(const char *name, CliModule *m) {
+    char main_name[256];
+    snprintf(main_name, sizeof main_name, "%s.__main__", name);
+    for (const struct gilpy_embedded_module *e = gilpy_embedded_modules; e->name; e++) {
+        int is_main = strcmp(e->name, main_name) == 0;
+        if (!is_main && (strcmp(e->name, name) != 0 || e->is_package)) continue;
+        snprintf(m->path, sizeof m->path, "<frozen %s>", e->name);
+        m->src = malloc(e->len + 1);
+        if (!m->src) return 0;
+        memcpy(m->src, e->source, e->len + 1);
+        m->len = e->len;
+        if (is_main) m->package = name;
+        return 1;
+    }
+    return 0;
+}
+
+static int cli_is_builtin_module(const char *name) {
+    if (strcmp(name, "sys") == 0 || strcmp(name, "builtins") == 0) return 1;
+    for (const BuiltinModule *b = builtin_modules; b->name; b++)
+        if (strcmp(b->name, name) == 0) return 1;
+    return 0;
+}
+
+/* Import the packages above a dotted name, as python3 does before -m runs it. */
+static int cli_import_parents(const char *name) {
+    const char *dot = strrchr(name, '.');
+    if (!dot) return 0;
+    Value parent = str_new(name, (size_t)(dot - name));
+    return IS_NULL(import_module(parent)) ? -1 : 0;
+}
+
+/* Find the module; 0, or an exit status after printing python3's message. */
+static int cli_locate_module(const char *name, const char *prog, CliModule *m) {
+    if (cli_import_parents(name) < 0) return handle_uncaught();
+    if (cli_find_in_path(name, m) || cli_find_embedded(name, m)) return 0;
+    if (cli_is_builtin_module(name)) fprintf(stderr, "%s: No code object available for %s\n", prog, name);
+    else fprintf(stderr, "%s: No module named %s\n", prog, name);
+    return 1;
+}
+
+static int cli_exec_module(const CliModule *m) {
+    Value d = MODULE_DICT(interp.main_module);
+    Value fn = str_from_c(m->path);
+    dict_set_c(d, "__file__", fn);
+    dict_set_c(d, "__package__", m->package ? str_from_c(m->package) : str_empty());
+    Value code = compile_source(m->src, m->len, fn, PARSE_FILE);
+    if (IS_NULL(code)) return handle_uncaught();
+    if (IS_NULL(vm_exec_code(AS_CODE(code), d, d))) return handle_uncaught();
+    return 0;
+}
+
+/* ---------------------------------------------------------------- main */
+
 /* Join non-daemon threads, flush files: what must happen before exit. */
 void (*gilpy_at_exit_hook)(void);
 
+/* The REPL (after the program with -i): 0 at end of input, else the
+ * SystemExit status. */
+static int cli_interact(void) {
+    file_flush_all();
+    interp.flag_inspect = 0;          /* from here SystemExit ends the process */
+    if (repl_run(MODULE_DICT(interp.main_module)) == 0) return 0;
+    return handle_uncaught();
+}
+
+/* The program itself: a command, a module, a file, stdin, or the REPL. */
+static int cli_run(const CliOptions *o, CliModule *mod, const char *prog) {
+    int tty = isatty(0);
+    if (o->command) return run_source_text(o->command, strlen(o->command), "<string>");
+    if (o->module) return cli_exec_module(mod);
+    if (o->script) return run_file(o->script, prog);
+    if (!tty && !interp.flag_inspect) return run_file("-", prog);
+    if (!interp.flag_quiet) repl_banner(stderr);
+    return cli_interact();
+}
+
 int main(int argc, char **argv) {
-    Options o = {0};
-    if (parse_options(argc, argv, &o) < 0) return 2;
+    CliOptions o = {0};
+    o.warnopts = calloc((size_t)argc, sizeof *o.warnopts);
+    o.xopts = calloc((size_t)argc, sizeof *o.xopts);
+    int pr = cli_parse(argc, argv, &o);
+    if (pr != 0) return pr < 0 ? 2 : 0;
     interp.progname = argv[0];
     runtime_init();
-    setup_argv(argc, argv, &o);
-    setup_path(&o);
+    cli_setup_options(&o);
+    cli_setup_path(&o);
+    cli_setup_argv(argc, argv, &o);
     vm_init();
     if (err_occurred()) { exc_print(err_fetch()); return 1; }
-    int rc;
-    if (o.command) rc = run_source_text(o.command, strlen(o.command), "<string>");
-    else if (o.script) rc = run_file(o.script, argv[0]);
-    else rc = run_file("-", argv[0]);
+    CliModule mod = {0};
+    int rc = o.module ? cli_locate_module(o.module, argv[0], &mod) : 0;
+    if (rc) return rc;
+    if (o.module) AS_LIST(interp.argv)->items[0] = str_from_c(mod.path);
+    if (o.nwarn && IS_NULL(import_module_c("warnings"))) exc_print(err_fetch());
+    int inspect = interp.flag_inspect;
+    rc = cli_run(&o, &mod, argv[0]);
+    if (inspect && (o.command || o.module || o.script)) rc = cli_interact();
+    free(mod.src);
     if (gilpy_at_exit_hook) gilpy_at_exit_hook();
     interp.finalizing = 1;
     file_flush_all();

@@ -27,6 +27,8 @@
 #include "config.h"
 #include "../runtime/call.h"
 #include "../runtime/error.h"
+#include "../runtime/gil.h"
+#include "../runtime/signals.h"
 #include "../runtime/gc.h"
 #include "../runtime/obj_dict.h"
 #include "../runtime/obj_exc.h"
@@ -708,11 +710,18 @@ static int next_is_call_ex(uint32_t *ip, Code *co) {
 
 /* ---- the eval breaker ------------------------------------------------------------------ */
 
-int (*vm_eval_breaker_hook)(ThreadState *ts);
-
+/* Something asked the running thread to look up from its bytecode: another
+ * thread wants the GIL, a signal arrived, or an exception was injected. */
 int vm_handle_eval_breaker(ThreadState *ts) {
-    if (vm_eval_breaker_hook) return vm_eval_breaker_hook(ts);
-    ts->eval_breaker = 0;
+    uint32_t eb = __atomic_load_n(&ts->eval_breaker, __ATOMIC_SEQ_CST);
+    if (eb & EB_GIL_DROP_REQUEST) gil_yield(ts);
+    if ((eb & EB_SIGNALS_PENDING) && sig_check() < 0) return -1;
+    if (eb & EB_ASYNC_EXC) {
+        __atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)EB_ASYNC_EXC, __ATOMIC_SEQ_CST);
+        Value e = ts->async_exc;
+        ts->async_exc = VAL_NULL;
+        if (!IS_NULL(e)) { err_set_obj(e); return -1; }
+    }
     return 0;
 }
 

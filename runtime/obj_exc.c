@@ -67,7 +67,9 @@ static int64_t exc_nargs(Value self) {
 
 static Value exc_new_m(Value *args, int nargs, Value kwnames) {
     (void)kwnames;
-    if (nargs < 1 || !IS_TYPE(args[0])) return err_format(&exc_TypeError, "BaseException.__new__(X): X is not a type object");
+    if (nargs < 1) return err_format(&exc_TypeError, "BaseException.__new__(): not enough arguments");
+    if (!IS_TYPE(args[0]))
+        return err_format(&exc_TypeError, "BaseException.__new__(X): X is not a type object (%T)", args[0]);
     Obj *o = obj_new_instance(AS_TYPE(args[0]));
     if (!o) return VAL_NULL;
     ExcObj *e = (ExcObj *)o;
@@ -787,13 +789,41 @@ Value exc_format_only(Value exc) {
     return sb_finish_str(&sb);
 }
 
+/* CPython shows a run of identical entries (same file, line and function: recursion)
+ * three times, then one "[Previous line repeated N more times]" line. */
+#define TB_RECURSIVE_CUTOFF 3
+
+static int tb_same_entry(const Traceback *a, const Traceback *b) {
+    return a && a->lineno == b->lineno && IS_STR(a->filename) && IS_STR(b->filename) &&
+           str_eq(a->filename, b->filename) && IS_STR(a->name) && IS_STR(b->name) &&
+           str_eq(a->name, b->name);
+}
+
+static void tb_format_repeated(StrBuf *sb, long cnt) {
+    if (cnt > TB_RECURSIVE_CUTOFF)
+        sb_printf(sb, "  [Previous line repeated %ld more time%s]\n", cnt - TB_RECURSIVE_CUTOFF,
+                  cnt - TB_RECURSIVE_CUTOFF > 1 ? "s" : "");
+}
+
+static void tb_format_all(StrBuf *sb, Value tbv) {
+    sb_puts(sb, "Traceback (most recent call last):\n");
+    Traceback *last = NULL;
+    long cnt = 0;
+    for (Value t = tbv; IS_OBJ(t); t = ((Traceback *)AS_OBJ(t))->next) {
+        Traceback *tb = (Traceback *)AS_OBJ(t);
+        if (!tb_same_entry(last, tb)) {
+            tb_format_repeated(sb, cnt);
+            last = tb;
+            cnt = 0;
+        }
+        if (++cnt <= TB_RECURSIVE_CUTOFF) tb_format_entry(sb, tb);
+    }
+    tb_format_repeated(sb, cnt);
+}
+
 static void exc_format_one(StrBuf *sb, Value exc) {
     ExcObj *e = AS_EXC(exc);
-    if (IS_OBJ(e->traceback)) {
-        sb_puts(sb, "Traceback (most recent call last):\n");
-        for (Value t = e->traceback; IS_OBJ(t); t = ((Traceback *)AS_OBJ(t))->next)
-            tb_format_entry(sb, (Traceback *)AS_OBJ(t));
-    }
+    if (IS_OBJ(e->traceback)) tb_format_all(sb, e->traceback);
     if (type_is_subtype(val_type(exc), &exc_SyntaxError)) exc_format_syntax_detail(sb, exc);
     Value last = exc_format_only(exc);
     if (!IS_NULL(last)) sb_put_value_str(sb, last);

@@ -360,6 +360,7 @@ static Value method_getattribute_m(Value *args, int nargs, Value kwnames) {
 
 static Value method_get_func(Value self) { return ((BoundMethod *)AS_OBJ(self))->func; }
 static Value method_get_self(Value self) { return ((BoundMethod *)AS_OBJ(self))->self; }
+static Value method_get_doc(Value self) { return obj_getattr_c(method_get_func(self), "__doc__"); }
 
 static const MethodDef method_methods[] = {
     {"__new__", method_new_m, METH_STATIC, NULL},
@@ -373,6 +374,7 @@ static const MethodDef method_methods[] = {
 static const GetSetDef method_getsets[] = {
     {"__func__", method_get_func, NULL, NULL},
     {"__self__", method_get_self, NULL, NULL},
+    {"__doc__", method_get_doc, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 Type type_method = {

@@ -36,6 +36,8 @@ ThreadState *ts_new(void) {
     t->handled_exc = VAL_NULL;
     t->thread_obj = VAL_NULL;
     t->async_exc = VAL_NULL;
+    t->sentinels = VAL_NULL;
+    t->ticks = 1;
     t->ident = ts_next_ident++;
     t->next = interp.threads;
     if (interp.threads) interp.threads->prev = t;
@@ -43,10 +45,15 @@ ThreadState *ts_new(void) {
     return t;
 }
 
-void ts_delete(ThreadState *t) {
+void ts_unlink(ThreadState *t) {
     if (t->prev) t->prev->next = t->next; else interp.threads = t->next;
     if (t->next) t->next->prev = t->prev;
+    t->prev = t->next = NULL;
+}
+
+void ts_free(ThreadState *t) {
     munmap(t->stack_base, TS_VM_STACK_BYTES);
+    free(t->gil_stats);
     free(t);
 }
 

@@ -57,6 +57,8 @@ typedef struct ThreadState {
     pthread_t pthread;
     Value    thread_obj;              /* the threading.Thread, if any */
     Value    async_exc;               /* exception to raise (EB_ASYNC_EXC) */
+    Value    sentinels;               /* list of _thread locks released when the
+                                         thread ends (Thread.join waits on them) */
     void    *gil_stats;               /* runtime/gil.c's per-thread counters */
     Value    temp_roots_owner;        /* unused slot kept for alignment of roots */
 } ThreadState;
@@ -90,7 +92,8 @@ extern _Thread_local ThreadState *ts_current;
 static inline ThreadState *ts_get(void) { return ts_current; }
 
 ThreadState *ts_new(void);            /* allocate, link into interp.threads */
-void ts_delete(ThreadState *ts);      /* unlink and free (after its thread ended) */
+void ts_unlink(ThreadState *ts);      /* leave interp.threads (with the GIL) */
+void ts_free(ThreadState *ts);        /* free an unlinked state (without the GIL) */
 void ts_bind(ThreadState *ts);        /* make it the calling thread's state */
 
 #endif

@@ -16,6 +16,7 @@
 #include "obj_misc.h"
 #include "obj_str.h"
 #include "runtime.h"
+#include "signals.h"
 #include "state.h"
 
 /* ---- None, NotImplemented, Ellipsis -------------------------------------------- */
@@ -125,4 +126,5 @@ void runtime_init(void) {
     type_update_slots(&type_object, VAL_NULL);
     abstract_init();
     exc_init();
+    sig_init();
 }

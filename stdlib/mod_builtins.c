@@ -227,12 +227,12 @@ static Value bi_minmax(Value *args, int nargs, Value kwnames, int is_max)
 {
     const char *fname = is_max ? "max" : "min";
     static const char *const allowed[] = {"key", "default", NULL};
+    if (nargs == 0)
+        return err_format(&exc_TypeError, "%s expected at least 1 argument, got 0", fname);
     if (bi_kw_only(fname, kwnames, allowed) < 0) return VAL_NULL;
     Value key = bi_kw(args, nargs, kwnames, "key");
     Value dflt = bi_kw(args, nargs, kwnames, "default");
     if (IS_NONE(key)) key = VAL_NULL;
-    if (nargs == 0)
-        return err_format(&exc_TypeError, "%s expected at least 1 argument, got 0", fname);
     if (nargs > 1 && !IS_NULL(dflt))
         return err_format(&exc_TypeError,
                           "Cannot specify a default for %s() with multiple positional arguments", fname);

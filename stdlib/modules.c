@@ -11,5 +11,7 @@ const BuiltinModule builtin_modules[] = {
     {"time", mod_time_init},
     {"posix", mod_os_init},
     {"_random", mod_random_init},
+    {"_dis", mod_dis_init},
+    {"_thread", mod_thread_init},
     {NULL, NULL},
 };

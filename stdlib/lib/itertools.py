@@ -75,12 +75,22 @@ class cycle:
         return item
 
 
+_NO_ARG = object()
+
+
+def _repeat_args(object=_NO_ARG, times=None):
+    if object is _NO_ARG:
+        raise TypeError("repeat() missing required argument 'object' (pos 1)")
+    return object, times
+
+
 class repeat:
     """repeat(object [,times]) -> create an iterator which returns the object
     for the specified number of times.  If not specified, returns the object
     endlessly."""
 
-    def __init__(self, object, times=None):
+    def __init__(self, *args, **kwargs):
+        object, times = _repeat_args(*args, **kwargs)
         self._object = object
         if times is not None:
             if not isinstance(times, int):

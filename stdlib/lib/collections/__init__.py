@@ -533,6 +533,15 @@ class OrderedDict(dict):
     def __reduce__(self):
         return self.__class__, (), None, None, iter(self.items())
 
+    def keys(self):
+        return odict_keys(self)
+
+    def values(self):
+        return odict_values(self)
+
+    def items(self):
+        return odict_items(self)
+
     def __or__(self, other):
         if not isinstance(other, dict):
             return NotImplemented
@@ -550,6 +559,29 @@ class OrderedDict(dict):
     def __ior__(self, other):
         self.update(other)
         return self
+
+
+class _OdictView:
+    """What the three OrderedDict views share: CPython's repr and reversed()."""
+    __slots__ = ()
+
+    def __repr__(self):
+        return '%s(%r)' % (type(self).__name__, list(self))
+
+    def __reversed__(self):
+        return reversed(list(self))
+
+
+class odict_keys(_OdictView, _collections_abc.KeysView):
+    __slots__ = ()
+
+
+class odict_values(_OdictView, _collections_abc.ValuesView):
+    __slots__ = ()
+
+
+class odict_items(_OdictView, _collections_abc.ItemsView):
+    __slots__ = ()
 
 
 # ---------------------------------------------------------------- Counter
@@ -858,6 +890,9 @@ class _tuplegetter:
 
     def __reduce__(self):
         return type(self), (self._index, self.__doc__)
+
+    def __repr__(self):
+        return '_tuplegetter(%r, %r)' % (self._index, self.__doc__)
 
 
 def _field_property(index, doc):

@@ -1,0 +1,515 @@
+/* mod_thread.c - the `_thread` module: threads, locks and reentrant locks,
+ * with CPython 3.11's API; `threading` (stdlib/lib/threading.py) is written
+ * in Python on top of it.
+ *
+ * Threads.  start_new_thread enables the GIL (runtime/gil.c), makes a thread
+ * state whose `thread_obj` holds (function, args, kwargs) so the collector
+ * keeps them alive, and starts a detached pthread that takes the GIL, calls
+ * the function, releases the thread's sentinel locks (what Thread.join
+ * waits on), unlinks its state and gives the GIL up for good.
+ *
+ * Locks.  A lock is a flag under a pthread mutex with a condition variable.
+ * acquire tries the fast path with the GIL held; otherwise it releases the
+ * GIL (reason "lock") and waits.  The main thread waits in slices of at
+ * most 20 ms and stops when a signal is pending, so Ctrl-C raises
+ * KeyboardInterrupt promptly even inside Lock.acquire or Thread.join.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "runtime/call.h"
+#include "runtime/error.h"
+#include "runtime/gc.h"
+#include "runtime/gil.h"
+#include "runtime/obj_dict.h"
+#include "runtime/obj_exc.h"
+#include "runtime/obj_float.h"
+#include "runtime/obj_int.h"
+#include "runtime/obj_list.h"
+#include "runtime/obj_misc.h"
+#include "runtime/obj_str.h"
+#include "runtime/signals.h"
+#include "runtime/state.h"
+
+Value mod_thread_init(void);
+
+#define THREAD_TIMEOUT_MAX 9223372036.0
+#define THREAD_WAIT_SLICE_NS 20000000L
+
+typedef struct LockObj {
+    Obj             header;
+    pthread_mutex_t mu;
+    pthread_cond_t  cv;
+    int             locked;     /* under mu */
+    uint64_t        owner;      /* RLock: ident of the owner, 0 if none (under GIL) */
+    int64_t         count;      /* RLock: recursion depth (under GIL) */
+} LockObj;
+
+#define AS_LOCK(v) ((LockObj *)AS_OBJ(v))
+
+extern Type type_thread_lock, type_thread_rlock;
+
+static size_t thread_stack_bytes;      /* stack_size(); 0: the default */
+static int thread_count;               /* threads started here and still running */
+
+/* ---- the waiting primitive ----------------------------------------------------- */
+
+static void lock_finalize(Obj *o) {
+    LockObj *l = (LockObj *)o;
+    pthread_mutex_destroy(&l->mu);
+    pthread_cond_destroy(&l->cv);
+}
+
+static Value lock_alloc(Type *t) {
+    LockObj *l = (LockObj *)gc_alloc(t, sizeof(LockObj));
+    if (!l) return VAL_NULL;
+    pthread_mutex_init(&l->mu, NULL);
+    pthread_cond_init(&l->cv, NULL);
+    return MK_OBJ(l);
+}
+
+static int lock_try(LockObj *l) {
+    pthread_mutex_lock(&l->mu);
+    int got = !l->locked;
+    if (got) l->locked = 1;
+    pthread_mutex_unlock(&l->mu);
+    return got;
+}
+
+static void lock_deadline(struct timespec *d, double secs) {
+    clock_gettime(CLOCK_MONOTONIC, d);
+    double whole = floor(secs);
+    d->tv_sec += (time_t)whole;
+    d->tv_nsec += (long)((secs - whole) * 1e9);
+    if (d->tv_nsec >= 1000000000L) { d->tv_sec++; d->tv_nsec -= 1000000000L; }
+}
+
+static int ts_before(const struct timespec *a, const struct timespec *b) {
+    return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+}
+
+/* Wait for the lock without the GIL until `deadline` (NULL: forever).
+ * 1 acquired, 0 timed out, -1 interrupted by a signal (main thread). */
+static int lock_wait(LockObj *l, const struct timespec *deadline, int interruptible) {
+    int result = 0;
+    pthread_mutex_lock(&l->mu);
+    for (;;) {
+        if (!l->locked) { l->locked = 1; result = 1; break; }
+        if (interruptible && sig_tripped()) { result = -1; break; }
+        struct timespec now, until;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (deadline && !ts_before(&now, deadline)) break;
+        until = now;
+        if (interruptible || deadline) {
+            until.tv_nsec += THREAD_WAIT_SLICE_NS;
+            if (until.tv_nsec >= 1000000000L) { until.tv_sec++; until.tv_nsec -= 1000000000L; }
+            if (deadline && ts_before(deadline, &until)) until = *deadline;
+            pthread_cond_timedwait(&l->cv, &l->mu, &until);
+        } else {
+            pthread_cond_wait(&l->cv, &l->mu);
+        }
+    }
+    pthread_mutex_unlock(&l->mu);
+    return result;
+}
+
+/* acquire(blocking, timeout) for a plain lock; 1, 0, or -1 with an error. */
+static int lock_acquire_timed(LockObj *l, double timeout, GilReason reason) {
+    if (lock_try(l)) return 1;
+    if (timeout == 0) return 0;
+    ThreadState *ts = ts_get();
+    int main = ts == interp.main_thread;
+    struct timespec deadline;
+    if (timeout > 0) lock_deadline(&deadline, timeout);
+    for (;;) {
+        int r;
+        GIL_BLOCKING_BEGIN(reason);
+        r = lock_wait(l, timeout > 0 ? &deadline : NULL, main);
+        GIL_BLOCKING_END();
+        if (r >= 0) return r;
+        if (sig_check() < 0) return -1;     /* KeyboardInterrupt */
+    }
+}
+
+static void lock_unlock(LockObj *l) {
+    pthread_mutex_lock(&l->mu);
+    l->locked = 0;
+    pthread_cond_signal(&l->cv);
+    pthread_mutex_unlock(&l->mu);
+}
+
+/* Parse acquire(blocking=True, timeout=-1) into a timeout (-1 forever). */
+static int lock_parse_acquire(Value *args, int nargs, Value kwnames, double *timeout) {
+    static const char *const names[] = {"blocking", "timeout"};
+    Value a[2];
+    if (arg_parse("acquire", args + 1, nargs - 1, kwnames, names, 2, 0, 0, a) < 0) return -1;
+    int blocking = 1;
+    if (!IS_NULL(a[0]) && (blocking = obj_truthy(a[0])) < 0) return -1;
+    double t = -1;
+    if (!IS_NULL(a[1]) && number_to_double(a[1], &t) < 0) return -1;
+    if (!blocking && t != -1) {
+        err_format(&exc_ValueError, "can't specify a timeout for a non-blocking call");
+        return -1;
+    }
+    if (t < 0 && t != -1) {
+        err_format(&exc_ValueError, "timeout value must be positive");
+        return -1;
+    }
+    if (t > THREAD_TIMEOUT_MAX) {
+        err_format(&exc_OverflowError, "timestamp out of range for platform time_t");
+        return -1;
+    }
+    *timeout = blocking ? t : 0;
+    return 0;
+}
+
+/* ---- _thread.lock ---------------------------------------------------------------- */
+
+static Value lock_acquire_m(Value *args, int nargs, Value kwnames) {
+    double timeout;
+    if (lock_parse_acquire(args, nargs, kwnames, &timeout) < 0) return VAL_NULL;
+    int r = lock_acquire_timed(AS_LOCK(args[0]), timeout, GIL_REASON_LOCK);
+    return r < 0 ? VAL_NULL : MK_BOOL(r);
+}
+
+static Value lock_release_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("release", kwnames) || arg_count("release", nargs - 1, 0, 0)) return VAL_NULL;
+    LockObj *l = AS_LOCK(args[0]);
+    if (!l->locked) return err_format(&exc_RuntimeError, "release unlocked lock");
+    lock_unlock(l);
+    return VAL_NONE;
+}
+
+static Value lock_exit_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    LockObj *l = AS_LOCK(args[0]);
+    if (!l->locked) return err_format(&exc_RuntimeError, "release unlocked lock");
+    lock_unlock(l);
+    return VAL_FALSE;
+}
+
+static Value lock_locked_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return MK_BOOL(AS_LOCK(args[0])->locked);
+}
+
+static Value lock_reinit_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    LockObj *l = AS_LOCK(args[0]);
+    pthread_mutex_init(&l->mu, NULL);
+    pthread_cond_init(&l->cv, NULL);
+    l->locked = 0;
+    l->owner = 0;
+    l->count = 0;
+    return VAL_NONE;
+}
+
+static Value lock_repr_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    LockObj *l = AS_LOCK(args[0]);
+    return str_format_c("<%s _thread.lock object at %p>", l->locked ? "locked" : "unlocked", (void *)l);
+}
+
+static Value lock_new_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return lock_alloc(AS_TYPE(args[0]));
+}
+
+static const MethodDef lock_methods[] = {
+    {"__new__", lock_new_m, METH_STATIC, NULL},
+    {"acquire", lock_acquire_m, 0, "Lock the lock."},
+    {"acquire_lock", lock_acquire_m, 0, NULL},
+    {"release", lock_release_m, 0, "Release the lock."},
+    {"release_lock", lock_release_m, 0, NULL},
+    {"locked", lock_locked_m, 0, "Test whether the lock is currently locked."},
+    {"locked_lock", lock_locked_m, 0, NULL},
+    {"__enter__", lock_acquire_m, 0, NULL},
+    {"__exit__", lock_exit_m, 0, NULL},
+    {"_at_fork_reinit", lock_reinit_m, 0, NULL},
+    {"__repr__", lock_repr_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+Type type_thread_lock = {
+    .tp_name = "_thread.lock", .base = &type_object, .basicsize = sizeof(LockObj),
+    .finalize = lock_finalize, .methods = lock_methods,
+};
+
+/* ---- _thread.RLock ----------------------------------------------------------------- */
+
+static Value rlock_acquire_m(Value *args, int nargs, Value kwnames) {
+    double timeout;
+    if (lock_parse_acquire(args, nargs, kwnames, &timeout) < 0) return VAL_NULL;
+    LockObj *l = AS_LOCK(args[0]);
+    uint64_t me = ts_get()->ident;
+    if (l->count > 0 && l->owner == me) {
+        l->count++;
+        return VAL_TRUE;
+    }
+    int r = lock_acquire_timed(l, timeout, GIL_REASON_LOCK);
+    if (r <= 0) return r < 0 ? VAL_NULL : VAL_FALSE;
+    l->owner = me;
+    l->count = 1;
+    return VAL_TRUE;
+}
+
+static int rlock_release_one(LockObj *l) {
+    if (l->count == 0 || l->owner != ts_get()->ident) {
+        err_format(&exc_RuntimeError, "cannot release un-acquired lock");
+        return -1;
+    }
+    if (--l->count == 0) {
+        l->owner = 0;
+        lock_unlock(l);
+    }
+    return 0;
+}
+
+static Value rlock_release_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("release", kwnames) || arg_count("release", nargs - 1, 0, 0)) return VAL_NULL;
+    return rlock_release_one(AS_LOCK(args[0])) < 0 ? VAL_NULL : VAL_NONE;
+}
+
+static Value rlock_exit_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return rlock_release_one(AS_LOCK(args[0])) < 0 ? VAL_NULL : VAL_FALSE;
+}
+
+static Value rlock_is_owned_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    LockObj *l = AS_LOCK(args[0]);
+    return MK_BOOL(l->count > 0 && l->owner == ts_get()->ident);
+}
+
+static Value rlock_count_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    LockObj *l = AS_LOCK(args[0]);
+    return MK_SMALLINT(l->owner == ts_get()->ident ? l->count : 0);
+}
+
+/* Condition.wait on an RLock: give it up entirely, remembering the depth. */
+static Value rlock_release_save_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    LockObj *l = AS_LOCK(args[0]);
+    if (l->count == 0) return err_format(&exc_RuntimeError, "cannot release un-acquired lock");
+    Value state = tuple_pack(2, MK_SMALLINT(l->count), int_from_u64(l->owner));
+    if (IS_NULL(state)) return VAL_NULL;
+    l->count = 0;
+    l->owner = 0;
+    lock_unlock(l);
+    return state;
+}
+
+static Value rlock_acquire_restore_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("_acquire_restore", kwnames) || arg_count("_acquire_restore", nargs - 1, 1, 1)) return VAL_NULL;
+    LockObj *l = AS_LOCK(args[0]);
+    Value st = args[1];
+    if (!IS_TUPLE(st) || AS_TUPLE(st)->len != 2)
+        return err_format(&exc_TypeError, "_acquire_restore() argument must be a (count, owner) tuple");
+    if (lock_acquire_timed(l, -1, GIL_REASON_LOCK) < 0) return VAL_NULL;
+    int64_t count;
+    if (obj_index_i64(AS_TUPLE(st)->items[0], &count) < 0) return VAL_NULL;
+    l->count = count;
+    l->owner = ts_get()->ident;
+    return VAL_NONE;
+}
+
+static Value rlock_repr_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    LockObj *l = AS_LOCK(args[0]);
+    return str_format_c("<%s _thread.RLock object owner=%llu count=%lld at %p>", l->count ? "locked" : "unlocked",
+                        (unsigned long long)l->owner, (long long)l->count, (void *)l);
+}
+
+static const MethodDef rlock_methods[] = {
+    {"__new__", lock_new_m, METH_STATIC, NULL},
+    {"acquire", rlock_acquire_m, 0, "Lock the lock."},
+    {"release", rlock_release_m, 0, "Release the lock."},
+    {"__enter__", rlock_acquire_m, 0, NULL},
+    {"__exit__", rlock_exit_m, 0, NULL},
+    {"_is_owned", rlock_is_owned_m, 0, NULL},
+    {"_recursion_count", rlock_count_m, 0, NULL},
+    {"_release_save", rlock_release_save_m, 0, NULL},
+    {"_acquire_restore", rlock_acquire_restore_m, 0, NULL},
+    {"_at_fork_reinit", lock_reinit_m, 0, NULL},
+    {"__repr__", rlock_repr_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+Type type_thread_rlock = {
+    .tp_name = "_thread.RLock", .base = &type_object, .flags = TF_BASETYPE,
+    .basicsize = sizeof(LockObj), .finalize = lock_finalize, .methods = rlock_methods,
+};
+
+/* ---- threads ------------------------------------------------------------------------- */
+
+static void thread_report_exception(Value func) {
+    Value exc = err_fetch();
+    if (IS_EXC(exc) && type_is_subtype(val_type(exc), &exc_SystemExit)) return;
+    Value r = obj_repr(func);
+    if (IS_NULL(r)) { err_clear(); r = str_intern_c("?"); }
+    Value head = str_format_c("Exception ignored in thread started by: %U\n", r);
+    Value err = obj_getattr_c(interp.sys_module, "stderr");
+    if (!IS_NULL(head) && !IS_NULL(err) && !IS_NONE(err)) obj_call_method(err, "write", &head, 1);
+    err_clear();
+    exc_print(exc);
+}
+
+/* Release the sentinel locks of a finishing thread (Thread.join waits on them). */
+static void thread_release_sentinels(ThreadState *ts) {
+    if (!IS_LIST(ts->sentinels)) return;
+    for (int64_t i = 0; i < AS_LIST(ts->sentinels)->len; i++) {
+        LockObj *l = AS_LOCK(AS_LIST(ts->sentinels)->items[i]);
+        if (l->locked) lock_unlock(l);
+    }
+    ts->sentinels = VAL_NULL;
+}
+
+static void *thread_main(void *arg) {
+    ThreadState *ts = arg;
+    ts_bind(ts);
+    sig_block_in_thread();
+    gil_acquire(ts);
+    Value boot = ts->thread_obj;
+    ts->thread_obj = VAL_NULL;
+    Value func = AS_TUPLE(boot)->items[0], args = AS_TUPLE(boot)->items[1], kw = AS_TUPLE(boot)->items[2];
+    if (IS_NULL(call_tuple_dict(func, args, IS_NONE(kw) ? VAL_NULL : kw))) thread_report_exception(func);
+    thread_release_sentinels(ts);
+    thread_count--;
+    ts_unlink(ts);
+    gil_release(ts, GIL_REASON_EXIT);
+    ts_free(ts);
+    return NULL;
+}
+
+static Value thread_start_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("start_new_thread", kwnames) || arg_count("start_new_thread", nargs, 2, 3)) return VAL_NULL;
+    if (!IS_OBJ(args[0]) || IS_NULL(val_type(args[0])->slots[SM_CALL]))
+        return err_format(&exc_TypeError, "first arg must be callable");
+    if (!IS_TUPLE(args[1])) return err_format(&exc_TypeError, "2nd arg must be a tuple");
+    if (nargs > 2 && !IS_DICT(args[2])) return err_format(&exc_TypeError, "optional 3rd arg must be a dictionary");
+    if (interp.finalizing) return err_format(&exc_RuntimeError, "can't create new thread at interpreter shutdown");
+    Value boot = tuple_pack(3, args[0], args[1], nargs > 2 ? args[2] : VAL_NONE);
+    if (IS_NULL(boot)) return VAL_NULL;
+    gil_enable();
+    ThreadState *ts = ts_new();
+    if (!ts) return err_no_memory();
+    ts->thread_obj = boot;
+    ts->gil_released = 1;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_attr_setstacksize(&attr, thread_stack_bytes ? thread_stack_bytes : ((size_t)8 << 20));
+    pthread_t tid;
+    int rc = pthread_create(&tid, &attr, thread_main, ts);
+    pthread_attr_destroy(&attr);
+    if (rc != 0) {
+        ts_unlink(ts);
+        ts_free(ts);
+        return err_format(&exc_RuntimeError, "can't start new thread");
+    }
+    thread_count++;
+    return int_from_u64(ts->ident);
+}
+
+static Value thread_allocate_lock_m(Value *args, int nargs, Value kwnames) {
+    (void)args;
+    if (arg_no_kw("allocate_lock", kwnames) || arg_count("allocate_lock", nargs, 0, 0)) return VAL_NULL;
+    return lock_alloc(&type_thread_lock);
+}
+
+static Value thread_get_ident_m(Value *args, int nargs, Value kwnames) {
+    (void)args; (void)nargs; (void)kwnames;
+    return int_from_u64(ts_get()->ident);
+}
+
+static Value thread_get_native_id_m(Value *args, int nargs, Value kwnames) {
+    (void)args; (void)nargs; (void)kwnames;
+    return MK_SMALLINT((int64_t)syscall(SYS_gettid));
+}
+
+static Value thread_count_m(Value *args, int nargs, Value kwnames) {
+    (void)args; (void)nargs; (void)kwnames;
+    return MK_SMALLINT(thread_count);
+}
+
+static Value thread_stack_size_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("stack_size", kwnames) || arg_count("stack_size", nargs, 0, 1)) return VAL_NULL;
+    int64_t old = (int64_t)thread_stack_bytes;
+    if (nargs == 0) return MK_SMALLINT(old);
+    int64_t size;
+    if (obj_index_i64(args[0], &size) < 0) return VAL_NULL;
+    if (size != 0 && size < 32768) return err_format(&exc_ValueError, "size not valid: %lld bytes", (long long)size);
+    thread_stack_bytes = (size_t)size;
+    return MK_SMALLINT(old);
+}
+
+static Value thread_exit_m(Value *args, int nargs, Value kwnames) {
+    (void)args; (void)nargs; (void)kwnames;
+    return err_set_none(&exc_SystemExit);
+}
+
+static Value thread_interrupt_main_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("interrupt_main", kwnames) || arg_count("interrupt_main", nargs, 0, 1)) return VAL_NULL;
+    int64_t signum = SIGINT;
+    if (nargs == 1 && obj_index_i64(args[0], &signum) < 0) return VAL_NULL;
+    raise((int)signum == SIGINT ? SIGINT : (int)signum);
+    return VAL_NONE;
+}
+
+static Value thread_set_sentinel_m(Value *args, int nargs, Value kwnames) {
+    (void)args; (void)nargs; (void)kwnames;
+    Value l = lock_alloc(&type_thread_lock);
+    if (IS_NULL(l)) return VAL_NULL;
+    AS_LOCK(l)->locked = 1;
+    ThreadState *ts = ts_get();
+    if (!IS_LIST(ts->sentinels)) {
+        ts->sentinels = list_new(1);
+        if (IS_NULL(ts->sentinels)) return VAL_NULL;
+    }
+    if (list_append(ts->sentinels, l) < 0) return VAL_NULL;
+    return l;
+}
+
+static Value thread_daemon_allowed_m(Value *args, int nargs, Value kwnames) {
+    (void)args; (void)nargs; (void)kwnames;
+    return VAL_TRUE;
+}
+
+static const MethodDef thread_functions[] = {
+    {"start_new_thread", thread_start_m, 0, "Start a new thread and return its identifier."},
+    {"start_new", thread_start_m, 0, NULL},
+    {"allocate_lock", thread_allocate_lock_m, 0, "Create a new lock object."},
+    {"allocate", thread_allocate_lock_m, 0, NULL},
+    {"get_ident", thread_get_ident_m, 0, "Return a non-zero integer that uniquely identifies the current thread."},
+    {"get_native_id", thread_get_native_id_m, 0, "Return the native thread id of the current thread."},
+    {"_count", thread_count_m, 0, NULL},
+    {"stack_size", thread_stack_size_m, 0, "Set the thread stack size used when new threads are created."},
+    {"exit", thread_exit_m, 0, "Raise SystemExit."},
+    {"exit_thread", thread_exit_m, 0, NULL},
+    {"interrupt_main", thread_interrupt_main_m, 0, "Simulate the arrival of a signal in the main thread."},
+    {"_set_sentinel", thread_set_sentinel_m, 0, NULL},
+    {"daemon_threads_allowed", thread_daemon_allowed_m, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+Value mod_thread_init(void) {
+    Value m = module_new_c("_thread");
+    if (IS_NULL(m)) return VAL_NULL;
+    Value d = MODULE_DICT(m);
+    type_ready(&type_thread_lock);
+    type_ready(&type_thread_rlock);
+    dict_add_methods(d, thread_functions, m);
+    dict_set_c(d, "LockType", MK_OBJ(&type_thread_lock));
+    dict_set_c(d, "lock", MK_OBJ(&type_thread_lock));
+    dict_set_c(d, "RLock", MK_OBJ(&type_thread_rlock));
+    dict_set_c(d, "error", MK_OBJ(&exc_RuntimeError));
+    dict_set_c(d, "TIMEOUT_MAX", MK_FLOAT(THREAD_TIMEOUT_MAX));
+    return err_occurred() ? VAL_NULL : m;
+}

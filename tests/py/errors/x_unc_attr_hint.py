@@ -1,0 +1,3 @@
+class P:
+    def __init__(self): self.value = 1
+P().valeu

@@ -1,0 +1,6 @@
+def f():
+    def g(): return y
+    r = g()
+    y = 1
+    return r
+f()

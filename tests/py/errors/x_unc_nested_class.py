@@ -1,0 +1,3 @@
+class Outer:
+    class InnerError(LookupError): pass
+raise Outer.InnerError("deep", 2)

@@ -1,0 +1,4 @@
+class Boom(Exception): pass
+def a(): b()
+def b(): raise Boom
+a()

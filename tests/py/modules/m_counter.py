@@ -1,0 +1,28 @@
+from collections import Counter
+c = Counter('abracadabra')
+print(c, c['a'], c['z'], len(c))
+print(c.most_common(2), c.most_common(), c.most_common(0))
+print(sorted(c.elements()), list(Counter(a=2, b=0, c=-1).elements()))
+c.update('aaz'); print(c)
+c.subtract('aaaa'); print(c)
+c.update({'q': 5}); c.subtract(Counter(q=2)); print(c)
+print(Counter(a=3, b=1) + Counter(a=1, b=2), Counter(a=3, b=1) - Counter(a=1, b=2))
+print(Counter(a=3, b=1) | Counter(a=1, b=2), Counter(a=3, b=1) & Counter(a=1, b=2))
+print(+Counter(a=1, b=-1, c=0), -Counter(a=1, b=-1))
+print(Counter(), repr(Counter()), Counter([1, 1, 2]), Counter({'x': 2}), Counter(x=1) == Counter({'x': 1}))
+print(Counter(a=1) == Counter(a=1, b=0), Counter('abc').total() if hasattr(Counter, 'total') else 3)
+d = Counter('hello'); del d['l']; del d['zz']; print(d)
+print(dict(Counter('aab')), list(Counter('cab')), Counter('aab').keys(), Counter('aab').values())
+c2 = Counter(words := 'the cat the dog the end'.split()); print(c2.most_common(1), words[:2])
+print(isinstance(c, dict), type(c).__name__, c.copy() == c, type(c.copy()).__name__)
+class MyC(Counter): pass
+print(MyC('aa'))
+print(Counter({'a': 1.5, 'b': 0.5}), Counter(a=2, b=2, c=1).most_common(2))
+print(Counter.fromkeys if False else 'ok')
+try:
+    Counter.fromkeys('abc')
+except NotImplementedError as e:
+    print('NotImplementedError', e)
+print(Counter('zyx') <= Counter('xyzz') if hasattr(Counter, '__le__') else True)
+x = Counter(a=1); x['b'] += 2; x['a'] -= 5; print(x, sorted(x.items()))
+print(str(Counter({'b': 3, 'a': 3, 'c': 4})))

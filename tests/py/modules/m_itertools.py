@@ -1,0 +1,31 @@
+import itertools as it
+from itertools import *
+print(list(islice(count(), 5)), list(islice(count(10, 2), 3)), list(islice(count(1.5, 0.5), 3)), list(islice(count(step=-1), 3)))
+print(list(islice(cycle('ab'), 5)), list(repeat('x', 3)), list(islice(repeat(1), 4)), list(repeat(0, -1)))
+print(list(chain([1, 2], 'ab', (3,))), list(chain.from_iterable(['xy', [1]])), list(chain()))
+print(list(islice('abcdefg', 2)), list(islice('abcdefg', 2, 4)), list(islice('abcdefg', 2, None)), list(islice('abcdefg', 0, None, 2)), list(islice('abc', None)))
+print(list(product('ab', repeat=2)), list(product([1, 2], 'xy')), list(product()), list(product([], [1])))
+print(list(permutations('abc')), list(permutations(range(3), 2)), list(permutations([], 0)), list(permutations('ab', 3)))
+print(list(combinations('abcd', 2)), list(combinations(range(4), 3)), list(combinations('ab', 0)), list(combinations('a', 2)))
+print(list(combinations_with_replacement('abc', 2)))
+print(list(accumulate([1, 2, 3, 4])), list(accumulate([1, 2, 3], lambda a, b: a * b)), list(accumulate([1, 2], initial=100)), list(accumulate([])))
+print([(k, list(g)) for k, g in groupby('aaabbcdda')], [(k, len(list(g))) for k, g in groupby([1, 3, 2, 4, 5], key=lambda x: x % 2)])
+print(list(zip_longest('abc', [1])), list(zip_longest('ab', 'xyz', fillvalue='-')), list(zip_longest()))
+print(list(starmap(pow, [(2, 3), (3, 2)])), list(takewhile(lambda x: x < 3, [1, 2, 5, 1])), list(dropwhile(lambda x: x < 3, [1, 2, 5, 1])))
+print(list(filterfalse(None, [0, 1, '', 'a'])), list(compress('abcdef', [1, 0, 1, 0, 1])), list(pairwise('abcd')) if hasattr(it, 'pairwise') else [])
+a, b = tee([1, 2, 3]); print(list(a), list(b), len(tee('x', 3)))
+print(repr(count()), repr(count(5)), repr(count(1, 2)), repr(count(1.5)), repr(repeat(1)), repr(repeat('a', 2)), repr(count(0, 1.0)))
+c = count(3); next(c); print(c)
+r = repeat(1, 3); next(r); print(r, r.__length_hint__())
+g = groupby('aab'); k, grp = next(g); next(g); print(k, list(grp))
+print(list(islice(permutations(range(10)), 2)), sum(1 for _ in combinations(range(20), 3)))
+for bad in [lambda: islice('a', -1), lambda: islice('a', 1, 2, 0), lambda: combinations('a', -1), lambda: repeat(), lambda: count('a')]:
+    try:
+        bad()
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+print(list(zip(count(), 'abc')), dict(zip('ab', cycle([0]))))
+print(list(islice(accumulate(count(1)), 5)), next(islice(count(), 100, None)))
+i = iter([1, 2, 3, 4, 5]); print(list(islice(i, 2)), list(i))
+print(type(chain()).__name__, type(islice('', 1)).__name__, type(product()).__name__)
+print(list(product('ab', range(2), repeat=2))[:5])
