@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "obj_file.h"
+#include "signals.h"
 #include "call.h"
 #include "error.h"
 #include "gc.h"
@@ -127,7 +128,8 @@ static int file_check_writable(FileObj *f)
 
 /* ---- raw syscalls (no Python objects touched while the GIL is out) -------------- */
 
-/* read() into tmp; returns bytes read, 0 at EOF, -1 with errno set. */
+/* read() into tmp; returns bytes read, 0 at EOF, -1 with errno set, -2
+ * when a signal handler raised (Ctrl-C during input()). */
 static ssize_t file_sys_read(int fd, char *tmp, size_t n)
 {
     ssize_t r;
@@ -138,6 +140,7 @@ static ssize_t file_sys_read(int fd, char *tmp, size_t n)
         saved = errno;
         GIL_BLOCKING_END();
         if (r >= 0 || saved != EINTR) break;
+        if (sig_check() < 0) return -2;
     }
     errno = saved;
     return r;
@@ -250,7 +253,7 @@ static int file_fill(FileObj *f)
     if (!tmp) { err_no_memory(); return -1; }
     ssize_t r = file_sys_read(f->fd, tmp, FILE_CHUNK);
     int saved = errno;
-    if (r > 0 && f->fd >= 0 && file_rbuf_append(f, tmp, (size_t)r) < 0) r = -2;
+    if (r > 0 && f->fd >= 0 && file_rbuf_append(f, tmp, (size_t)r) < 0) r = -2;     /* -2: error set */
     free(tmp);
     if (r == -2) return -1;
     if (r < 0) {

@@ -20,16 +20,7 @@
 /* Around every blocking read()/write(): the GIL is released between the two.
  * runtime/gil.h provides the real pair; until it is included first these
  * are no-ops.  Code between them must not touch any Python object. */
-#if !defined(GIL_BLOCKING_BEGIN) && defined(__has_include)
-#if __has_include("gil.h")
 #include "gil.h"
-#endif
-#endif
-#ifndef GIL_BLOCKING_BEGIN
-#define GIL_REASON_IO 0
-#define GIL_BLOCKING_BEGIN(reason) ((void)(reason))
-#define GIL_BLOCKING_END() ((void)0)
-#endif
 
 typedef struct FileObj {
     Obj      header;

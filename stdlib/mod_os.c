@@ -40,15 +40,7 @@
 #include "runtime/call.h"
 #include "runtime/gc.h"
 
-#if defined(__has_include)
-#if __has_include("runtime/gil.h")
 #include "runtime/gil.h"
-#endif
-#endif
-#ifndef GIL_BLOCKING_BEGIN
-#define GIL_BLOCKING_BEGIN(reason) do {
-#define GIL_BLOCKING_END() } while (0)
-#endif
 #ifndef OS_GIL_REASON
 #define OS_GIL_REASON GIL_REASON_IO
 #endif

@@ -30,15 +30,8 @@
 #include "runtime/gc.h"
 #include "runtime/strbuf.h"
 
-#if defined(__has_include)
-#if __has_include("runtime/gil.h")
 #include "runtime/gil.h"
-#endif
-#endif
-#ifndef GIL_BLOCKING_BEGIN
-#define GIL_BLOCKING_BEGIN(reason) do {
-#define GIL_BLOCKING_END() } while (0)
-#endif
+#include "runtime/signals.h"
 
 Value mod_time_init(void);
 
@@ -115,13 +108,15 @@ static Value time_sleep(Value *args, int nargs, Value kwnames) {
     deadline.tv_nsec += (long)((secs - whole) * 1e9);
     if (deadline.tv_nsec >= 1000000000L) { deadline.tv_sec++; deadline.tv_nsec -= 1000000000L; }
     int rc;
-    GIL_BLOCKING_BEGIN(GIL_REASON_SLEEP);
-    do {
+    for (;;) {
+        GIL_BLOCKING_BEGIN(GIL_REASON_SLEEP);
         rc = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, NULL);
-        /* EINTR: resume waiting for the same deadline.  Pending signal
-         * handlers run when the eval loop next checks its breaker. */
-    } while (rc == EINTR);
-    GIL_BLOCKING_END();
+        GIL_BLOCKING_END();
+        if (rc != EINTR) break;
+        /* a signal: run its handler now (Ctrl-C raises KeyboardInterrupt),
+           then sleep on until the same deadline */
+        if (sig_check() < 0) return VAL_NULL;
+    }
     if (rc != 0) { errno = rc; return err_from_errno(&exc_OSError, VAL_NULL); }
     return VAL_NONE;
 }

@@ -917,6 +917,12 @@ class _LocalImpl:
         return d
 
 
+def _readonly_dict(obj):
+    cls = type(obj)
+    name = '_thread._local' if cls is local else cls.__name__
+    return AttributeError(f"'{name}' object attribute '__dict__' is read-only")
+
+
 class local:
     """Thread-local data: each thread sees its own attributes."""
 
@@ -939,9 +945,7 @@ class local:
 
     def __setattr__(self, name, value):
         if name == '__dict__':
-            raise AttributeError(
-                "%r object attribute '__dict__' is read-only"
-                % self.__class__.__name__)
+            raise _readonly_dict(self)
         impl = object.__getattribute__(self, '_local__impl')
         with impl.lock:
             impl.enter(self)
@@ -949,10 +953,13 @@ class local:
 
     def __delattr__(self, name):
         if name == '__dict__':
-            raise AttributeError(
-                "%r object attribute '__dict__' is read-only"
-                % self.__class__.__name__)
+            raise _readonly_dict(self)
         impl = object.__getattribute__(self, '_local__impl')
         with impl.lock:
             impl.enter(self)
             return object.__delattr__(self, name)
+
+
+# As in CPython, where local is the C type _thread._local.
+local.__module__ = '_thread'
+local.__name__ = local.__qualname__ = '_local'
