@@ -441,7 +441,11 @@ static int cli_import_parents(const char *name) {
 /* Find the module; 0, or an exit status after printing python3's message. */
 static int cli_locate_module(const char *name, const char *prog, CliModule *m) {
     if (cli_import_parents(name) < 0) return handle_uncaught();
-    if (cli_find_in_path(name, m) || cli_find_embedded(name, m)) return 0;
+    if (cli_find_in_path(name, m) || cli_find_embedded(name, m)) {
+        /* a package runs its __init__ first, then __main__ as the program */
+        if (m->package && IS_NULL(import_module_c(name))) return handle_uncaught();
+        return 0;
+    }
     if (cli_is_builtin_module(name)) fprintf(stderr, "%s: No code object available for %s\n", prog, name);
     else fprintf(stderr, "%s: No module named %s\n", prog, name);
     return 1;

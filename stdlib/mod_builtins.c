@@ -21,6 +21,7 @@
 #include "runtime/obj_dict.h"
 #include "runtime/obj_exc.h"
 #include "runtime/obj_file.h"
+#include "runtime/obj_genericalias.h"
 #include "runtime/obj_int.h"
 #include "runtime/obj_list.h"
 #include "runtime/obj_misc.h"
@@ -766,6 +767,7 @@ static int bi_add_types(Value d)
         &type_range, &type_slice, &type_property, &type_staticmethod, &type_classmethod,
         &type_super, &type_enumerate, &type_zip, &type_map, &type_filter, &type_reversed, NULL,
     };
+    generic_alias_install();
     for (int i = 0; types[i]; i++) {
         type_ready(types[i]);
         if (dict_set_c(d, types[i]->tp_name, MK_OBJ(types[i])) < 0) return -1;

@@ -40,7 +40,10 @@
 #include "runtime/call.h"
 #include "runtime/gc.h"
 
+#include "runtime/fork.h"
 #include "runtime/gil.h"
+#include "runtime/obj_exc.h"
+#include "runtime/state.h"
 #ifndef OS_GIL_REASON
 #define OS_GIL_REASON GIL_REASON_IO
 #endif
@@ -175,12 +178,21 @@ static Value os__exit(Value *args, int nargs, Value kwnames) {
     _exit(code);
 }
 
-/* fork() itself: the interpreter-level after-fork bookkeeping (threads,
- * GIL, locks) belongs to the runtime and is the lead's to add here. */
+/* fork() through the runtime's protocol (runtime/fork.c); in the child,
+ * threading gets to forget the threads that did not survive, as CPython's
+ * registered at-fork hook does. */
 static Value os_fork(Value *args, int nargs, Value kwnames) {
     OS_NOARGS("fork");
-    pid_t pid = fork();
+    pid_t pid = fork_process();
     if (pid < 0) return os_error(VAL_NULL);
+    if (pid == 0) {
+        Value threading = dict_get_c(interp.modules, "threading");
+        if (!IS_NULL(threading) && obj_hasattr(threading, str_intern_c("_after_fork")) == 1 &&
+            IS_NULL(obj_call_method(threading, "_after_fork", NULL, 0))) {
+            Value e = err_fetch();
+            exc_print(e);
+        }
+    }
     return MK_SMALLINT(pid);
 }
 

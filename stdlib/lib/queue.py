@@ -20,6 +20,9 @@ class Empty(Exception):
     pass
 
 
+Empty.__module__ = '_queue'     # as CPython, where it comes from _queue
+
+
 class Full(Exception):
     'Exception raised by Queue.put(block=0)/put_nowait().'
     pass

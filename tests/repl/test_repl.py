@@ -36,6 +36,7 @@ class Repl:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
             os.execve(gilpy, [gilpy, *args], env)
+        self.raw = b''
         self.out = ''
         self.seen = 0
 
@@ -49,8 +50,9 @@ class Repl:
             return None
         if not data:
             return None
-        text = data.decode('utf-8', 'replace').replace('\r\n', '\n')
-        self.out += ANSI.sub('', text)     # readline's bracketed-paste and cursor codes
+        self.raw += data
+        # readline's bracketed-paste and cursor codes, and the tty's \r, are noise
+        self.out = ANSI.sub('', self.raw.decode('utf-8', 'replace')).replace('\r', '')
         return True
 
     def expect(self, pattern, timeout=TIMEOUT):
@@ -249,7 +251,7 @@ def main():
     args = ap.parse_args()
     gilpy = str(pathlib.Path(args.gilpy).resolve())
     tests = SESSIONS + [('history_survives_restart', None, 0)]
-    failed = 0
+    passed = failed = 0
     for name, fn, rc in tests:
         if args.filters and not any(f in name for f in args.filters):
             continue
@@ -258,12 +260,12 @@ def main():
             continue
         try:
             run_one(name, fn, rc, gilpy)
+            passed += 1
             print(f'ok   {name}')
         except AssertionError as e:
             failed += 1
             print(f'FAIL {name}: {e}')
-    print(f'{len(tests) - failed} passed, {failed} failed' if not args.filters else
-          f'{failed} failed')
+    print(f'{passed} passed, {failed} failed')
     return 1 if failed else 0
 
 

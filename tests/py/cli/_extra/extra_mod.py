@@ -1,0 +1,1 @@
+VALUE = 'found through the path variable'

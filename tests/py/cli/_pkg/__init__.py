@@ -1,0 +1,1 @@
+print('package __init__', __name__)

@@ -1,0 +1,1 @@
+-c'import sys; print(sys.argv)' x

@@ -1,0 +1,1 @@
+_show_argv.py x -i -c

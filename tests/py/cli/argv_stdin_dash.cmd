@@ -1,0 +1,2 @@
+# stdin given as "-": sys.argv[0] is "-"
+- a b

@@ -1,0 +1,1 @@
+-c 'raise SystemExit(7)'

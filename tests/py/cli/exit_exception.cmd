@@ -1,0 +1,1 @@
+-c 'raise ValueError("v")'

@@ -1,0 +1,1 @@
+-B -c 'import sys; print(sys.flags.dont_write_bytecode)'

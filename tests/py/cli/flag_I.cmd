@@ -1,0 +1,1 @@
+-I -c 'import sys; print("" in sys.path, sys.flags.isolated, sys.flags.ignore_environment, sys.flags.safe_path)'

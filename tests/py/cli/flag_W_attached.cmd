@@ -1,0 +1,1 @@
+-Wignore::UserWarning -c 'import sys; print(sys.warnoptions)'

@@ -1,0 +1,1 @@
+-W error -c 'import warnings; warnings.warn("boom")'

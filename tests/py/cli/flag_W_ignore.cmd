@@ -1,0 +1,1 @@
+-W ignore -W default -c 'import sys, warnings; warnings.warn("quiet"); print(sys.warnoptions)'

@@ -1,0 +1,1 @@
+-Wx -c 'print("runs")'

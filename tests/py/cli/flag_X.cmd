@@ -1,0 +1,1 @@
+-X gil=fifo -Xgilstats -X giltrace=/dev/null -X other=a=b -c 'import sys; print(sorted(sys._xoptions.items()))'

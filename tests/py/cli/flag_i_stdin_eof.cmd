@@ -1,0 +1,1 @@
+-i -c 'import sys; print(sys.flags.inspect); x = 5'

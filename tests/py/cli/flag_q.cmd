@@ -1,0 +1,1 @@
+-q -c 'import sys; print(sys.flags.quiet)'

@@ -1,0 +1,1 @@
+-s -S -c 'print("accepted")'

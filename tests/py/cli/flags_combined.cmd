@@ -1,0 +1,1 @@
+-qu -c 'print("combined")'

@@ -1,0 +1,1 @@
+-qBc 'import sys; print(sys.flags.quiet, sys.flags.dont_write_bytecode)'

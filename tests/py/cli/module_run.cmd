@@ -1,0 +1,1 @@
+-m _mod_main a -c b

@@ -1,0 +1,2 @@
+# test: path=_extra
+-c "import extra_mod; print(extra_mod.VALUE)"

@@ -1,0 +1,2 @@
+# test: path=_extra
+-I -c "import extra_mod"

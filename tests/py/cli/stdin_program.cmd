@@ -1,0 +1,1 @@
+# no arguments, stdin not a terminal: the program is read from stdin

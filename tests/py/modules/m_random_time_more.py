@@ -1,0 +1,26 @@
+import random, time, os, math
+random.seed(7)
+print(random.randrange(10, 0, -3), random.randrange(-5, 5), random.sample(range(5), k=3, counts=[1, 2, 3, 1, 1]) if True else 0)
+print(random.choices([1, 2, 3]), random.random() < 1, random.randint(-10**30, 10**30))
+print(random.sample('abcdef', 0), random.uniform(0, 0), random.triangular(), random.gauss())
+x = [1, 2, 3, 4]; random.shuffle(x); print(x)
+random.seed(1, version=1); print(random.random())
+print(random.Random(5).sample(range(1000), 10), random.Random('x').choice(range(1000)))
+for bad in ['random.randrange(1, 1)', 'random.randrange(0, 10, 0)', 'random.randint(1.5, 3)', 'random.sample(5, 1)', 'random.choices([], k=1)', 'random.seed([1])', 'random.getrandbits(-1)', 'random.randrange(1.5)']:
+    try:
+        print(eval(bad))
+    except Exception as e:
+        print(bad, type(e).__name__, e)
+g = time.gmtime(1234567890)
+print(time.strftime('%c|%x|%X|%D|%e|%R|%T|%G|%V|%u|%C|%h|%n|%t|%k|%l|%s' if False else '%c|%x|%X|%D|%R|%T|%u|%C|%h', g))
+print(time.strftime('%Y', (2000, 1, 1, 0, 0, 0, 0, 1, 0)), repr(time.gmtime(0.5)), time.gmtime(1e10).tm_year)
+print(os.path.join('a', 'b/', '/c/d'), os.path.normpath('//a//b'), os.path.normpath('///a'), os.path.abspath('x/../y').endswith('/y'))
+print(os.path.splitext('/a.b/c'), os.path.splitext('a..b'), os.path.basename(''), os.path.dirname('/'), os.path.split('//x'))
+print(os.path.expandvars('$HOME_NOPE/x'), os.path.getmtime('.') > 0, os.path.lexists('.'), os.path.samefile('.', '.'))
+print(math.gamma(0.1), math.gamma(-0.1), math.lgamma(0.1), math.lgamma(-0.1), math.gamma(1.5), math.gamma(171.5) if False else 0, math.gamma(170.5))
+print(math.lgamma(2.5), math.lgamma(1e5), math.lgamma(-1e5 + 0.5), math.gamma(-170.5), math.gamma(-180.5), math.lgamma(3), math.lgamma(4))
+print([math.gamma(x / 7) for x in range(1, 40)][:8])
+print(sum(math.lgamma(x / 3) for x in range(1, 300)))
+print(sum(math.gamma(x / 3) for x in range(1, 300)))
+print(sum(math.gamma(-x / 3 - 0.001) for x in range(1, 300)))
+print(sum(math.erf(x / 10) for x in range(-50, 50)), sum(math.erfc(x / 10) for x in range(-50, 50)))
