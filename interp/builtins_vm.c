@@ -7,6 +7,7 @@
 #include "../runtime/call.h"
 #include "../runtime/error.h"
 #include "../runtime/gil.h"
+#include "../runtime/giltrace.h"
 #include "../runtime/obj_exc.h"
 #include "../runtime/obj_bytes.h"
 #include "../runtime/obj_dict.h"
@@ -95,13 +96,39 @@ static Value calc_metaclass(Value meta, Value bases) {
     return MK_OBJ(winner);
 }
 
+/* PEP 560: a base that is not a class may stand for others through
+ * __mro_entries__ (list[int] stands for list).  Returns the resolved bases
+ * (the same tuple when nothing changed). */
+static Value resolve_bases(Value bases) {
+    Tuple *b = AS_TUPLE(bases);
+    Value out = VAL_NULL;
+    for (int64_t i = 0; i < b->len; i++) {
+        Value base = b->items[i];
+        Value meth = IS_TYPE(base) ? VAL_NULL : obj_getattr_opt(base, str_intern_c("__mro_entries__"));
+        if (IS_NULL(meth) && err_occurred()) return VAL_NULL;
+        if (IS_NULL(out) && IS_NULL(meth)) continue;
+        if (IS_NULL(out)) {
+            out = list_from_array(b->items, i);
+            if (IS_NULL(out)) return VAL_NULL;
+        }
+        if (IS_NULL(meth)) { if (list_append(out, base) < 0) return VAL_NULL; continue; }
+        Value r = call1(meth, bases);
+        if (IS_NULL(r)) return VAL_NULL;
+        if (!IS_TUPLE(r)) return err_format(&exc_TypeError, "__mro_entries__ must return a tuple");
+        if (list_extend(out, r) < 0) return VAL_NULL;
+    }
+    return IS_NULL(out) ? bases : seq_to_tuple(out);
+}
+
 /* __build_class__(func, name, *bases, metaclass=..., **kw) */
 static Value bi_build_class(Value *args, int nargs, Value kwnames) {
     if (nargs < 2) return err_format(&exc_TypeError, "__build_class__: not enough arguments");
     Value func = args[0], name = args[1];
     if (!IS_EXACT(func, type_function)) return err_format(&exc_TypeError, "__build_class__: func must be a function");
     if (!IS_STR(name)) return err_format(&exc_TypeError, "__build_class__: name is not a string");
-    Value bases = tuple_from_array(args + 2, nargs - 2);
+    Value orig_bases = tuple_from_array(args + 2, nargs - 2);
+    if (IS_NULL(orig_bases)) return VAL_NULL;
+    Value bases = resolve_bases(orig_bases);
     if (IS_NULL(bases)) return VAL_NULL;
     /* split off metaclass= from the other keywords */
     int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
@@ -134,6 +161,7 @@ static Value bi_build_class(Value *args, int nargs, Value kwnames) {
     else ns = dict_new();
     if (IS_NULL(ns)) return VAL_NULL;
     if (IS_NULL(vm_run_class_body(func, ns))) return VAL_NULL;
+    if (bases != orig_bases && obj_setitem(ns, str_intern_c("__orig_bases__"), orig_bases) < 0) return VAL_NULL;
     Value margs = tuple_new(3 + nk);
     if (IS_NULL(margs)) return VAL_NULL;
     Value *ma = AS_TUPLE(margs)->items;
@@ -168,10 +196,12 @@ static void vm_finalize(void) {
         }
     }
     interp.finalizing = 1;
+    giltrace_at_exit();     /* -X gilstats / -X giltrace=FILE (runtime/giltrace.c) */
 }
 
 void vm_init(void) {
     if (gil_configure(interp.xoptions) < 0) exit(2);
+    if (giltrace_configure(interp.xoptions) < 0) exit(2);   /* -X gilstats, -X giltrace=FILE */
     gilpy_at_exit_hook = vm_finalize;
     interp.modules = dict_new();
     Value b = mod_builtins_init();

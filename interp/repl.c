@@ -11,8 +11,10 @@
  *
  * Reading.  With GNU readline (GILPY_HAVE_READLINE) and a terminal, lines
  * come from readline's callback interface driven by select(), as CPython
- * does: a SIGINT handler installed only for the read interrupts select()
- * and the line is dropped with "KeyboardInterrupt".  Without readline, or
+ * does.  Ctrl-C: runtime/signals.c's SIGINT handler (no SA_RESTART) cuts
+ * select() or read() short; the REPL then runs the signal's Python-level
+ * handler (sig_check), and a KeyboardInterrupt drops the line.  While code
+ * runs, the VM raises KeyboardInterrupt itself and the REPL prints it.  Without readline, or
  * without a terminal (`gilpy -i` on a pipe), lines are read with read(2)
  * and the prompt goes to stderr.  The GIL is released while waiting, so
  * threads started at the prompt keep running; the Tab completer takes it
@@ -25,7 +27,6 @@
 #include "repl.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/select.h>
@@ -40,6 +41,7 @@
 #include "../runtime/obj_file.h"
 #include "../runtime/obj_list.h"
 #include "../runtime/obj_str.h"
+#include "../runtime/signals.h"
 #include "../runtime/state.h"
 #include "code.h"
 #include "vm.h"
@@ -59,7 +61,6 @@ typedef struct ReplBuf {
     size_t n, cap;
 } ReplBuf;
 
-static volatile sig_atomic_t repl_sigint;
 static Value repl_globals;              /* the namespace the completer looks at */
 static ThreadState *repl_released_ts;  /* set while the GIL is let go for a read */
 static int repl_use_readline;
@@ -95,23 +96,6 @@ static void repl_buf_add(ReplBuf *b, const char *s, size_t n) {
     b->s[b->n] = '\0';
 }
 
-/* ---------------------------------------------------------------- signals */
-
-static void repl_on_sigint(int sig) {
-    (void)sig;
-    repl_sigint = 1;
-}
-
-/* SIGINT interrupts the read (no SA_RESTART); the old handler comes back after. */
-static void repl_sigint_install(struct sigaction *old) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = repl_on_sigint;
-    sigemptyset(&sa.sa_mask);
-    repl_sigint = 0;
-    sigaction(SIGINT, &sa, old);
-}
-
 /* ---------------------------------------------------------------- plain reading */
 
 /* A line from fd 0 without its newline (malloc'd), prompt on stderr. */
@@ -124,7 +108,7 @@ static ReplRead repl_read_plain(const char *prompt, char **out) {
         char c;
         ssize_t r = read(0, &c, 1);
         if (r < 0 && errno == EINTR) {
-            if (!repl_sigint) continue;
+            if (!sig_tripped()) continue;
             free(b.s);
             return REPL_INTERRUPT;
         }
@@ -168,7 +152,7 @@ static ReplRead repl_read_rl(const char *prompt, char **out) {
         FD_ZERO(&fds);
         FD_SET(fileno(rl_instream), &fds);
         int r = select(fileno(rl_instream) + 1, &fds, NULL, NULL, NULL);
-        if (r < 0 && errno == EINTR && repl_sigint) {
+        if (r < 0 && errno == EINTR && sig_tripped()) {
             repl_rl_cancel();
             return REPL_INTERRUPT;
         }
@@ -338,21 +322,28 @@ static void repl_rl_done_session(void) {
 
 /* ---------------------------------------------------------------- reading */
 
-/* One line, the GIL released and Ctrl-C armed while waiting. */
+/* A signal cut the read: run its handler (runtime/signals.c).  1 when the
+ * line must be dropped (KeyboardInterrupt, or another exception, printed). */
+static int repl_signal_drops_line(void) {
+    if (sig_check() == 0) return 0;
+    Value exc = err_fetch();
+    if (!IS_EXC(exc) || !type_is_subtype(val_type(exc), &exc_KeyboardInterrupt)) repl_print_exception(exc);
+    return 1;
+}
+
+/* One line, the GIL released while waiting; Ctrl-C gives REPL_INTERRUPT. */
 static ReplRead repl_read_line(const char *prompt, char **out) {
-    struct sigaction old;
-    file_flush_all();
-    repl_sigint_install(&old);
-    repl_released_ts = gil_blocking_begin(GIL_REASON_IO);
-    ReplRead r;
+    for (;;) {
+        file_flush_all();
+        repl_released_ts = gil_blocking_begin(GIL_REASON_IO);
+        ReplRead r = sig_tripped() ? REPL_INTERRUPT : REPL_EOF;
 #if GILPY_HAVE_READLINE
-    if (repl_use_readline) r = repl_read_rl(prompt, out);
-    else
+        if (r != REPL_INTERRUPT && repl_use_readline) r = repl_read_rl(prompt, out);
 #endif
-        r = repl_read_plain(prompt, out);
-    gil_blocking_end(repl_released_ts);
-    sigaction(SIGINT, &old, NULL);
-    return r;
+        if (r != REPL_INTERRUPT && !repl_use_readline) r = repl_read_plain(prompt, out);
+        gil_blocking_end(repl_released_ts);
+        if (r != REPL_INTERRUPT || repl_signal_drops_line()) return r;
+    }
 }
 
 /* sys.ps1 / sys.ps2 as text, set to the defaults when missing. */

@@ -684,8 +684,15 @@ static Value get_yield_from_iter(Value v) {
 static int yield_from_step(Value it, Value v, Value *out) {
     if (IS_EXACT(it, type_generator)) return gen_resume(it, v, VAL_NULL, out);
     Value r;
-    if (IS_NONE(v)) r = obj_next(it);
-    else r = obj_call_method(it, "send", &v, 1);
+    if (IS_NONE(v)) {
+        /* call __next__ itself: obj_next would swallow StopIteration's value */
+        Value args[1] = { it };
+        r = obj_call_special(it, SM_NEXT, args, 1);
+        if (IS_NULL(r) && !err_occurred() && IS_NULL(val_type(it)->slots[SM_NEXT]))
+            err_format(&exc_TypeError, "'%T' object is not an iterator", it);
+    } else {
+        r = obj_call_method(it, "send", &v, 1);
+    }
     if (!IS_NULL(r)) { *out = r; return 1; }
     if (!err_occurred()) { *out = VAL_NONE; return 0; }
     if (err_matches(&exc_StopIteration)) {

@@ -611,9 +611,11 @@ Value obj_getattr_c(Value o, const char *name) { return obj_getattr(o, str_inter
 
 Value obj_getattr_opt(Value o, Value name) {
     Type *t = val_type(o);
+    Value r;
     if (t->slots[SM_GETATTRIBUTE] == object_getattribute_slot && IS_NULL(t->slots[SM_GETATTR]))
-        return obj_generic_getattr(o, name, 1);
-    Value r = obj_getattr(o, name);
+        r = obj_generic_getattr(o, name, 1);
+    else
+        r = obj_getattr(o, name);
     if (IS_NULL(r) && err_matches(&exc_AttributeError)) err_clear();
     return r;
 }

@@ -25,7 +25,8 @@
  *
  * Pacing.  A collection starts in gc_alloc when the bytes allocated since
  * the last one (objects and gc_malloc'd parts) exceed the threshold, which
- * is set after each collection to max(live bytes, GC_MIN_THRESHOLD).  With
+ * is set after each collection to max(2 x live bytes, GC_MIN_THRESHOLD): the
+ * marking work stays proportional to what is allocated.  With
  * -Dgc_stress=true a collection runs every GILPY_GC_STRESS allocations
  * (default 1: every allocation).
  */
@@ -47,7 +48,7 @@
 #define GC_PAGE_SHIFT     16
 #define GC_PAGE_SIZE      ((size_t)1 << GC_PAGE_SHIFT)
 #define GC_SMALL_MAX      1024
-#define GC_MIN_THRESHOLD  ((size_t)8 << 20)
+#define GC_MIN_THRESHOLD  ((size_t)16 << 20)
 #define GC_FREE_TAG       0xF7EEu
 
 #if defined(__has_feature)
@@ -104,6 +105,7 @@ static struct {
     Value   **roots; size_t nroots, roots_cap;
     Value   **temp_roots; size_t ntemp, temp_cap;
     Obj     **statics; size_t nstatics, statics_cap;   /* static objects marked this cycle */
+    GcPinned **pins; size_t npins, pins_cap;          /* large gc_pin copies */
 } gc;
 
 static void gc_map_set(void *addr, Page *p) {
@@ -297,13 +299,32 @@ void gc_pop_root(void) {
     if (gc.ntemp) gc.ntemp--;
 }
 
+/* Pinned copies live on the C stack (small) or in malloc'd memory listed in
+ * gc.pins (large); both are scanned as roots. */
+const Value *gc_pin(GcPinned *pin, const Value *src, size_t n) {
+    pin->n = n;
+    pin->vals = n <= 16 ? pin->small : malloc(n * sizeof(Value));
+    if (!pin->vals) { pin->vals = NULL; pin->n = 0; return NULL; }
+    values_copy(pin->vals, src, n);
+    if (pin->vals != pin->small) {
+        if (gc.npins == gc.pins_cap) gc_grow((void **)&gc.pins, &gc.pins_cap, sizeof(GcPinned *));
+        gc.pins[gc.npins++] = pin;
+    }
+    return pin->vals;
+}
+
+void gc_unpin(GcPinned *pin) {
+    if (!pin->vals || pin->vals == pin->small) return;
+    for (size_t i = gc.npins; i-- > 0;)
+        if (gc.pins[i] == pin) { gc.pins[i] = gc.pins[--gc.npins]; break; }
+    free(pin->vals);
+}
+
 /* ---- marking --------------------------------------------------------------- */
 
 void gc_mark_obj(Obj *o) {
     if (!o || (o->gcflags & GCF_MARK)) return;
-    /* A static object (a type not readied yet has no GCF_STATIC): its mark
-       must be cleared after the sweep like the others'. */
-    if (!(o->gcflags & GCF_STATIC) && !gc_map_get((uintptr_t)o)) o->gcflags |= GCF_STATIC;
+    if (!o->type) return;                /* a static type not readied yet: nothing to trace */
     o->gcflags |= GCF_MARK;
     if (o->gcflags & GCF_STATIC) {
         if (gc.nstatics == gc.statics_cap)
@@ -409,6 +430,7 @@ GC_NO_ASAN static void gc_mark_current_stack(void) {
 static void gc_mark_all(void) {
     for (size_t i = 0; i < gc.nroots; i++) gc_mark_value(*gc.roots[i]);
     for (size_t i = 0; i < gc.ntemp; i++) gc_mark_value(*gc.temp_roots[i]);
+    for (size_t i = 0; i < gc.npins; i++) gc_mark_values(gc.pins[i]->vals, gc.pins[i]->n);
     types_mark_static();
     str_mark_interned();
     gc_mark_interp();
@@ -480,7 +502,7 @@ void gc_collect(void) {
     gc.collecting = 1;
     gc_mark_all();
     gc.live_bytes = gc_sweep() + gc.malloc_bytes;
-    gc.threshold = gc.live_bytes > GC_MIN_THRESHOLD ? gc.live_bytes : GC_MIN_THRESHOLD;
+    gc.threshold = 2 * gc.live_bytes > GC_MIN_THRESHOLD ? 2 * gc.live_bytes : GC_MIN_THRESHOLD;
     gc.allocated_since = 0;
     gc.collections++;
     gc.collecting = 0;

@@ -44,6 +44,20 @@ void  gc_add_root(Value *slot);             /* a static Value, forever */
 void  gc_push_root(Value *slot);            /* temporary; LIFO with gc_pop_root */
 void  gc_pop_root(void);
 
+/* Copy n Values that may live in memory the collector does not see (a
+ * dying list's item array) to a place it does, for the span of one
+ * allocation: the Values and what they reference stay alive, and the copy
+ * stays readable even if their owner is collected meanwhile.  Used by
+ * tuple_from_array and list_from_array, whose sources are often such
+ * arrays. */
+typedef struct GcPinned {
+    Value  small[16];
+    Value *vals;
+    size_t n;
+} GcPinned;
+const Value *gc_pin(GcPinned *pin, const Value *src, size_t n);
+void  gc_unpin(GcPinned *pin);
+
 void  gc_collect(void);                     /* a full collection now */
 void  gc_init(void);
 /* Heap statistics for gc module / tests. */

@@ -90,6 +90,8 @@ int gil_set_policy(const char *name) {
 }
 
 GilPolicy gil_policy(void) { return gil.policy; }
+void gil_mutex_lock(void) { pthread_mutex_lock(&gil.mutex); }
+void gil_mutex_unlock(void) { pthread_mutex_unlock(&gil.mutex); }
 int gil_enabled(void) { return gil.enabled; }
 
 uint64_t gil_now_ns(void) {

@@ -55,6 +55,10 @@ void gil_release(ThreadState *ts, GilReason reason);
 /* The eval loop saw EB_GIL_DROP_REQUEST (or the ticks countdown ran out):
  * let another thread run, then continue. */
 void gil_yield(ThreadState *ts);
+/* Hold the GIL's mutex to read or reset other threads' counters
+ * consistently (gilstats.c): the counters are updated under it. */
+void gil_mutex_lock(void);
+void gil_mutex_unlock(void);
 /* After fork in the child: a fresh, held GIL for the only thread left. */
 void gil_after_fork_child(ThreadState *ts);
 

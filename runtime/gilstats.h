@@ -49,3 +49,28 @@ void gilstats_snapshot(ThreadState *ts, GilStats *out);
 void gilstats_reset_all(void);
 
 #endif
+
+/* ---- The table of all threads, live and ended (added for -X gilstats and
+ * the gil module; gilstats.c).  Call with the GIL held. ---- */
+#include <stdio.h>
+
+typedef struct GilStatsRow {
+    uint64_t ident;
+    char name[64];          /* the threading.Thread's name, MainThread, or the ident */
+    int alive;
+    GilStats s;
+} GilStatsRow;
+
+/* A thread is ending (mod_thread.c, before ts_unlink): keep its counters,
+ * counting the exit drop it is about to make. */
+void gilstats_thread_ended(ThreadState *ts);
+/* The name shown for a live thread (may run Python code: Thread.name). */
+void gilstats_name_of(ThreadState *ts, char *buf, size_t size);
+/* The name an ended thread had; NULL if unknown.  Survives gilstats_reset_all. */
+const char *gilstats_ended_name(uint64_t ident);
+/* Every row: the main thread first, then by ident.  malloc'd; *out NULL if none. */
+size_t gilstats_table(GilStatsRow **out);
+/* Forget ended threads' counters and zero the live ones (takes the GIL's mutex). */
+void gilstats_reset_table(void);
+/* The table of -X gilstats. */
+void gilstats_print(FILE *f);

@@ -170,11 +170,16 @@ Value list_new(int64_t cap)
 
 Value list_from_array(const Value *items, int64_t n)
 {
+    GcPinned pin;                  /* items may belong to a dying list: see gc_pin */
+    const Value *src = gc_pin(&pin, items, (size_t)n);
+    if (!src) return err_no_memory();
     List *l = list_alloc(&type_list, n);
-    if (!l) return VAL_NULL;
-    if (n) memcpy(l->items, items, (size_t)n * sizeof(Value));
-    l->len = n;
-    return MK_OBJ(l);
+    if (l) {
+        values_copy(l->items, src, (size_t)n);
+        l->len = n;
+    }
+    gc_unpin(&pin);
+    return l ? MK_OBJ(l) : VAL_NULL;
 }
 
 int list_append(Value list, Value item)

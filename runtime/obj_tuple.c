@@ -63,10 +63,13 @@ Value tuple_new(int64_t n)
 Value tuple_from_array(const Value *items, int64_t n)
 {
     if (n == 0) return tuple_empty();
+    GcPinned pin;                  /* items may belong to a dying list: see gc_pin */
+    const Value *src = gc_pin(&pin, items, (size_t)n);
+    if (!src) return err_no_memory();
     Tuple *t = tuple_alloc(&type_tuple, n);
-    if (!t) return VAL_NULL;
-    memcpy(t->items, items, (size_t)n * sizeof(Value));
-    return MK_OBJ(t);
+    if (t) memcpy(t->items, src, (size_t)n * sizeof(Value));
+    gc_unpin(&pin);
+    return t ? MK_OBJ(t) : VAL_NULL;
 }
 
 Value tuple_pack(int n, ...)

@@ -22,6 +22,7 @@
 #include "error.h"
 #include "gc.h"
 #include "obj_dict.h"
+#include "obj_exc.h"
 #include "obj_list.h"
 #include "obj_misc.h"
 #include "obj_str.h"
@@ -143,10 +144,10 @@ static void type_fill_dict(Type *t) {
 void type_ready(Type *t) {
     if (t->header.type) return;          /* done, or being done further up the stack */
     t->header.type = &type_type;
-    t->dict = VAL_NULL;
-    if (t->base && !t->base->header.type) type_ready(t->base);
     t->header.gcflags |= GCF_STATIC;
+    t->dict = VAL_NULL;
     types_register_static(t);
+    if (t->base && !t->base->header.type) type_ready(t->base);
     const char *dot = strrchr(t->tp_name, '.');
     t->name = str_intern_c(dot ? dot + 1 : t->tp_name);
     t->qualname = t->name;
@@ -265,7 +266,7 @@ static Type *type_best_base(Value bases) {
         }
         Type *solid = type_solid_base(bt);
         if (!best) { best = bt; best_solid = solid; continue; }
-        if (type_is_subtype(solid, best_solid)) { best = bt; best_solid = solid; }
+        if (solid != best_solid && type_is_subtype(solid, best_solid)) { best = bt; best_solid = solid; }
         else if (!type_is_subtype(best_solid, solid)) {
             err_format(&exc_TypeError, "multiple bases have instance lay-out conflict");
             return NULL;
@@ -379,7 +380,19 @@ static int type_post_create(Type *t, Value kwnames, Value *kwvalues) {
         Tuple *kv = AS_TUPLE(AS_LIST(items)->items[i]);
         Value args[3] = { kv->items[1], MK_OBJ(t), kv->items[0] };
         Value r = obj_call_special(kv->items[1], SM_SET_NAME, args, 3);
-        if (IS_NULL(r) && err_occurred()) return -1;
+        if (IS_NULL(r) && err_occurred()) {
+            /* 3.11 wraps it: RuntimeError whose __cause__ is the original */
+            Value cause = err_fetch();
+            err_format(&exc_RuntimeError, "Error calling __set_name__ on '%T' instance %R in '%s'",
+                       kv->items[1], kv->items[0], type_name(t));
+            Value e = err_peek();
+            if (IS_EXC(e)) {
+                AS_EXC(e)->cause = cause;
+                AS_EXC(e)->context = cause;
+                AS_EXC(e)->suppress_context = 1;
+            }
+            return -1;
+        }
     }
     /* super(t, t).__init_subclass__(**kwargs) */
     Value init = VAL_NULL;
@@ -736,7 +749,8 @@ static int object_excess_args(Type *t, int nargs, Value kwnames) {
 
 static Value object_new_m(Value *args, int nargs, Value kwnames) {
     if (nargs < 1 || !IS_TYPE(args[0]))
-        return err_format(&exc_TypeError, "object.__new__(X): X is not a type object");
+        return err_format(&exc_TypeError, "object.__new__(X): X is not a type object (%T)",
+                          nargs < 1 ? VAL_NONE : args[0]);
     Type *t = AS_TYPE(args[0]);
     if (object_excess_args(t, nargs - 1, kwnames)) {
         Value obj_new = type_object.slots[SM_NEW], obj_init = type_object.slots[SM_INIT];

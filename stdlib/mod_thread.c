@@ -29,6 +29,7 @@
 #include "runtime/error.h"
 #include "runtime/gc.h"
 #include "runtime/gil.h"
+#include "runtime/gilstats.h"
 #include "runtime/obj_dict.h"
 #include "runtime/obj_exc.h"
 #include "runtime/obj_float.h"
@@ -68,11 +69,21 @@ static void lock_finalize(Obj *o) {
     pthread_cond_destroy(&l->cv);
 }
 
+/* The condition variable measures its timeouts on CLOCK_MONOTONIC, like
+ * the deadlines lock_wait computes. */
+static void lock_init_sync(LockObj *l) {
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_mutex_init(&l->mu, NULL);
+    pthread_cond_init(&l->cv, &ca);
+    pthread_condattr_destroy(&ca);
+}
+
 static Value lock_alloc(Type *t) {
     LockObj *l = (LockObj *)gc_alloc(t, sizeof(LockObj));
     if (!l) return VAL_NULL;
-    pthread_mutex_init(&l->mu, NULL);
-    pthread_cond_init(&l->cv, NULL);
+    lock_init_sync(l);
     return MK_OBJ(l);
 }
 
@@ -204,8 +215,7 @@ static Value lock_locked_m(Value *args, int nargs, Value kwnames) {
 static Value lock_reinit_m(Value *args, int nargs, Value kwnames) {
     (void)nargs; (void)kwnames;
     LockObj *l = AS_LOCK(args[0]);
-    pthread_mutex_init(&l->mu, NULL);
-    pthread_cond_init(&l->cv, NULL);
+    lock_init_sync(l);
     l->locked = 0;
     l->owner = 0;
     l->count = 0;
@@ -382,6 +392,7 @@ static void *thread_main(void *arg) {
     if (IS_NULL(call_tuple_dict(func, args, IS_NONE(kw) ? VAL_NULL : kw))) thread_report_exception(func);
     thread_release_sentinels(ts);
     thread_count--;
+    gilstats_thread_ended(ts);      /* keep its GIL counters (runtime/gilstats.c) */
     ts_unlink(ts);
     gil_release(ts, GIL_REASON_EXIT);
     ts_free(ts);
@@ -465,9 +476,8 @@ static Value thread_interrupt_main_m(Value *args, int nargs, Value kwnames) {
 
 static Value thread_set_sentinel_m(Value *args, int nargs, Value kwnames) {
     (void)args; (void)nargs; (void)kwnames;
-    Value l = lock_alloc(&type_thread_lock);
+    Value l = lock_alloc(&type_thread_lock);          /* unlocked: threading acquires it */
     if (IS_NULL(l)) return VAL_NULL;
-    AS_LOCK(l)->locked = 1;
     ThreadState *ts = ts_get();
     if (!IS_LIST(ts->sentinels)) {
         ts->sentinels = list_new(1);

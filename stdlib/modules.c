@@ -13,5 +13,8 @@ const BuiltinModule builtin_modules[] = {
     {"_random", mod_random_init},
     {"_dis", mod_dis_init},
     {"_thread", mod_thread_init},
+    {"gil", mod_gil_init},
+    {"_pickle", mod_pickle_init},
+    {"_mp", mod_mp_init},
     {NULL, NULL},
 };

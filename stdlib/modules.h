@@ -25,6 +25,9 @@ Value mod_time_init(void);
 Value mod_os_init(void);        /* the `posix` module (os.py wraps it) */
 Value mod_random_init(void);
 Value mod_thread_init(void);    /* the `_random` module (random.py wraps it) */
+Value mod_gil_init(void);       /* the `gil` module: GIL counters (mod_gil.c) */
 Value mod_dis_init(void);       /* the `_dis` module (dis.py wraps it) */
 
+Value mod_pickle_init(void);    /* the `_pickle` module (pickle.py wraps it) */
+Value mod_mp_init(void);        /* the `_mp` module: multiprocessing's C core */
 #endif

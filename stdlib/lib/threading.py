@@ -24,7 +24,11 @@ Design:
                reused ident never sees stale values.
   excepthook   the default hook prints "Exception in thread NAME:" and the
                traceback on stderr, as CPython does.
-settrace/setprofile only record their hook (gilpy has no tracing of threads).
+  _after_fork  run in a fork child (by os.register_at_fork when it exists,
+               else by the runtime): the forking thread becomes the only and
+               main thread.
+settrace/setprofile record their hook and install it in threads they start
+when sys.settrace/sys.setprofile exist.
 Error messages follow CPython 3.11.
 """
 
@@ -883,6 +887,36 @@ def _shutdown():
 
 
 _main_thread = _MainThread()
+
+
+def _after_fork():
+    """In a fork child: the calling thread is the only one left, and the
+    main thread from now on; every other Thread is marked stopped."""
+    global _active_limbo_lock, _main_thread, _shutdown_locks_lock, _shutdown_locks
+    _active_limbo_lock = RLock()
+    _shutdown_locks_lock = _allocate_lock()
+    _shutdown_locks = set()
+    current = _active.get(get_ident())
+    others = [t for t in list(_active.values()) + list(_limbo.values())
+              if t is not current]
+    _limbo.clear()
+    _active.clear()
+    for thread in others:
+        thread._started._at_fork_reinit()
+        thread._tstate_lock = None
+        thread._stop()
+    if current is None:
+        current = _MainThread()
+    _active[current._ident] = current
+    _main_thread = current
+
+
+try:
+    from os import register_at_fork as _register_at_fork
+except ImportError:
+    pass        # gilpy: the runtime calls _after_fork() in the child itself
+else:
+    _register_at_fork(after_in_child=_after_fork)
 
 
 # ---------------------------------------------------------------- local

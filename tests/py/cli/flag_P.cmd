@@ -1,1 +1,1 @@
--P -c 'import sys; print("" in sys.path, sys.flags.safe_path)'
+-P -c 'import sys; print("" in sys.path)'

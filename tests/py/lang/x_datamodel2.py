@@ -34,8 +34,8 @@ def check(expr, f):
     try:
         f()
         print(expr, "ok")
-    except TypeError as e:
-        print(expr, "->", e)
+    except Exception as e:
+        print(expr, "->", type(e).__name__, e)
 n = NoOps()
 check("n + 1", lambda: n + 1)
 check("1 - n", lambda: 1 - n)
@@ -66,9 +66,8 @@ check("None + None", lambda: None + None)
 check("{} < {}", lambda: {} < {})
 check("1 < 'a'", lambda: 1 < "a")
 check("[1] < (1,)", lambda: [1] < (1,))
-check("int()()", lambda: 5())
-check("'abc'[1] = 'x'", lambda: "abc".__setitem__)
-check("(1,)[0] ... del", lambda: (1,).__delitem__)
+five = 5
+check("int()()", lambda: five())
 check("len(5)", lambda: len(5))
 check("hash([])", lambda: hash([]))
 check("{[]: 1}", lambda: {[]: 1})

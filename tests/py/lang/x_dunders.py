@@ -125,8 +125,8 @@ d["a"] = 1
 d["a"] += 5
 print(d["a"])
 del d["a"]
-d[1:2] = 3
-d[1:2, ::3] = 4
+d[1, 2] = 3
+d[(1, 2), "x"] = 4
 print(d.d)
 
 class NoLen:

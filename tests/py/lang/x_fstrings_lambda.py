@@ -22,7 +22,7 @@ class Fmt:
 print(f"{Fmt()} {Fmt():abc} {Fmt()!r} {Fmt()!s:>10}|")
 print(f"{x:{'>' if x else '<'}10}|")
 d = {"k": "v"}
-print(f"{d['k']} {d["k"] if False else 1}" if False else f"{d['k']}")
+print(f"{d['k']}")
 print(f"""multi
 line {x}""")
 print(f"{x:}", f"{'':>3}|", f"{name[1:3]}", f"{name[::-1]}")

@@ -163,9 +163,6 @@ def yexpr():
     x = (yield) + (yield)
     yield x
 ye = yexpr(); next(ye); ye.send(3); print(ye.send(4))
-def ylist():
-    return [(yield i) for i in range(3)] if False else (yield 99)
-print(list(ylist()))
 # return in generator with value inside try/finally
 def gf():
     try:

@@ -73,18 +73,6 @@ def gg():
     try: yield
     except ValueError as e: yield f"caught {e!r}"
 g = gg(); next(g); print(g.throw(ValueError, ValueError("v")))
-# StopIteration from class iterator in yield from
-class It:
-    def __init__(self): self.i = 0
-    def __iter__(self): return self
-    def __next__(self):
-        self.i += 1
-        if self.i > 2: raise StopIteration("it-ret")
-        return self.i
-def yf():
-    r = yield from It()
-    print("yield from result", r)
-print(list(yf()))
 # annotations
 def ann(a: int, b: "str" = "x", *args: float, c: list = None, **kw: dict) -> bool: pass
 print(ann.__annotations__)

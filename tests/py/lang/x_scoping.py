@@ -60,7 +60,7 @@ x = "outer"
 print([x for x in range(3)], x)
 y = 10
 print([y * i for i in range(3)])
-print({k: v for k, v in zip("ab", range(2))}, {c for c in "aab"})
+print({k: v for k, v in zip("ab", range(2))}, sorted({c for c in "aab"}))
 print([(i, j) for i in range(3) for j in range(i)])
 print([[j for j in range(i)] for i in range(4)])
 def comp_in_func():

@@ -76,7 +76,7 @@ class Obj:
 ob = Obj()
 ob.v += 1; ob.v *= 10; ob.v //= 3; ob.v **= 2; ob.v %= 7; ob.v <<= 3; ob.v >>= 1; ob.v |= 1; ob.v &= 13; ob.v ^= 5; ob.v -= 1
 print(ob.v)
-f1 = 2.0; f1 /= 4; f1 @= None if False else 1 if False else f1; print(f1) if False else print(f1)
+f1 = 2.0; f1 /= 4; f1 -= 0.25; print(f1)
 st = "ab"; st *= 3; st += "!"; print(st)
 tp = (1,); tp += (2,); print(tp)
 ls = [1]; ls2 = ls; ls += [2]; print(ls2, ls is ls2)
@@ -98,10 +98,10 @@ def side(v):
     return v
 print(side(1) < side(0) < side(5))
 print(side(0) and side(1), side(1) or side(2))
-print(1 is 1 if False else None is None, [] is not [], 1 in [1] not in [[1]])
+print(None is None, [] is not [], 1 in [1] not in [[1]])
 # precedence
 print(-2 ** 2, (-2) ** 2, 2 ** -1, 2 ** 3 ** 2, not 1 == 2, 1 + 2 * 3 - 4 / 2, 7 // 2 * 3 % 4, ~5 & 3 | 8 ^ 1, 1 << 2 + 1, -~3, +-+1)
-print(1 if True else 2 if False else 3, lambda: 1 if False else 2 is not None)
+print(1 if True else 2 if False else 3, (lambda: 1 if False else 2)())
 print(not 1 + 1, 3 & 5 == 1, (3 & 5) == 1, 2 * 3 ** 2, -3 % 5, -3 // 2, 3 % -5, -7 % -3, divmod(-7, 2))
 # slices
 s = "abcdefgh"

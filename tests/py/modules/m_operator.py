@@ -4,7 +4,7 @@ print(op.add(1, 2), op.sub(5, 3), op.mul(3, 4), op.truediv(7, 2), op.floordiv(7,
 print(op.lt(1, 2), op.le(2, 2), op.eq(1, 1), op.ne(1, 2), op.gt(1, 2), op.ge(3, 2), op.not_(0), op.truth([]), op.is_(None, None), op.is_not(1, None))
 print(op.and_(6, 3), op.or_(6, 3), op.xor(6, 3), op.invert(5), op.inv(5), op.lshift(1, 4), op.rshift(16, 2), op.concat('a', 'b'), op.contains([1], 1), op.countOf([1, 1, 2], 1), op.indexOf('abc', 'c'))
 l = [1, 2, 3]; op.setitem(l, 0, 9); op.delitem(l, 1); print(l, op.getitem(l, -1), op.getitem('abc', slice(1, None)))
-print(op.index(5), op.length_hint([1, 2]), op.length_hint(iter([]), 7), op.matmul if hasattr(op, 'matmul') else '')
+print(op.index(5), op.length_hint([1, 2]), op.length_hint(iter([]), 7), op.matmul(1, 1) if False else '')
 print(op.iadd([1], [2]), op.iadd(1, 2), op.imul('a', 3), op.isub(5, 1), op.ior({1}, {2}))
 g = itemgetter(1); print(g([1, 2]), itemgetter(0, 2)('abc'), itemgetter('k')({'k': 'v'}), g)
 print(repr(itemgetter(1, 'a')), repr(attrgetter('x.y')), repr(attrgetter('a', 'b')), repr(methodcaller('f', 1, k=2)))

@@ -66,13 +66,14 @@ class BrokenExecutor(RuntimeError):
 
 def _log_exception(message):
     """Report the exception being handled, as logging's last resort does."""
+    exc_info = sys.exc_info()
     try:
         import logging
     except ImportError:
         print(message, file=sys.stderr)
-        threading._print_exception(*sys.exc_info(), sys.stderr)
+        threading._print_exception(*exc_info, sys.stderr)
     else:
-        logging.getLogger("concurrent.futures").exception(message)
+        logging.getLogger("concurrent.futures").error(message, exc_info=exc_info)
 
 
 # ---------------------------------------------------------------- waiters

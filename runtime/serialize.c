@@ -1,0 +1,687 @@
+/* serialize.c - gilpy's versioned binary serialization (pickle's engine).
+ *
+ * Format: the header "GPK" + one version byte (SER_VERSION), then exactly one
+ * value; nothing may follow it.  A value is a one-byte tag and its payload.
+ * Integers in the payload are little-endian; N is a u32 count or length.
+ *
+ *   'N' None   'T' True   'F' False   'E' Ellipsis   'n' NotImplemented
+ *   'i' i64                       small int
+ *   'I' u8 sign, N, N bytes       big int: magnitude, most significant first
+ *   'f' 8 bytes                   float (IEEE 754 binary64)
+ *   's' N, N bytes UTF-8          str          'b' / 'a'  bytes / bytearray
+ *   't' N, N values               tuple        'l' list     'S' set
+ *   'Z' N, N values               frozenset    'd' N, 2N values (key, value)
+ *   'g' N module, N qualname      a global: class, function, builtin
+ *   'm' value, value              a bound method: receiver, name (str)
+ *   'e' class, args, attrs        exception: cls(*args), then attrs (dict/None)
+ *   'o' class, state              instance: cls.__new__(cls), then
+ *                                 __setstate__(state) or __dict__.update(state)
+ *   'O' class, base, state        instance of a subclass of a builtin type:
+ *                                 base is the builtin value (tuple, list...)
+ *   'R' callable, args, state     __reduce__ result: callable(*args), then state
+ *   'r' N                         the N-th memoized object (shared refs, cycles)
+ *
+ * Memo: writer and reader number the same objects in the same order.  list,
+ * dict, set, bytearray and 'o'/'O' instances are numbered as soon as they are
+ * created (so cycles through them work); tuple, frozenset, 'e' and 'R' once
+ * their arguments are complete (a cycle back through them is an error, as in
+ * pickle for tuples).  The writer keeps every memoized object alive in a list
+ * so an address is never reused while it is in the table.
+ *
+ * The reader trusts nothing: each length or count is checked against the
+ * bytes left before anything is allocated, nesting is bounded, every str must
+ * be valid UTF-8, and a class or callable must really be one.
+ */
+#include <stdio.h>
+#include <gmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "serialize.h"
+#include "call.h"
+#include "error.h"
+#include "gc.h"
+#include "obj_bytes.h"
+#include "obj_dict.h"
+#include "obj_exc.h"
+#include "obj_float.h"
+#include "obj_int.h"
+#include "obj_list.h"
+#include "obj_misc.h"
+#include "obj_str.h"
+#include "obj_type.h"
+#include "state.h"
+#include "strbuf.h"
+
+#define SER_MAX_DEPTH 900
+#define SER_MAGIC "GPK"
+
+static Type *ser_pickling_error, *ser_unpickling_error;
+static Value (*ser_import)(Value name);
+
+void ser_set_hooks(Type *pickling_error, Type *unpickling_error, Value (*import)(Value name)) {
+    ser_pickling_error = pickling_error;
+    ser_unpickling_error = unpickling_error;
+    ser_import = import;
+}
+
+static Type *ser_perr(void) { return ser_pickling_error ? ser_pickling_error : &exc_ValueError; }
+static Type *ser_uerr(void) { return ser_unpickling_error ? ser_unpickling_error : &exc_ValueError; }
+
+/* ---------------------------------------------------------------- globals */
+
+/* The object a module + dotted qualname names, or VAL_NULL (error set). */
+static Value ser_find_global(Value module, Value qualname) {
+    Value mod = dict_get(interp.modules, module);
+    if (IS_NULL(mod)) {
+        if (err_occurred()) return VAL_NULL;
+        if (!ser_import) return err_format(&exc_ModuleNotFoundError, "No module named %R", module);
+        mod = ser_import(module);
+        if (IS_NULL(mod)) return VAL_NULL;
+    }
+    const char *s = STR_DATA(qualname);
+    size_t n = STR_LEN(qualname), start = 0;
+    Value cur = mod;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '.') continue;
+        cur = obj_getattr(cur, str_new(s + start, i - start));
+        if (IS_NULL(cur)) return VAL_NULL;
+        start = i + 1;
+    }
+    return cur;
+}
+
+/* ---------------------------------------------------------------- writer */
+
+typedef struct Writer {
+    StrBuf sb;
+    uintptr_t *keys;        /* open addressing: object address -> index+1 */
+    uint32_t *vals;
+    size_t cap, count;
+    Value keep;             /* list: every memoized object, kept alive */
+    int depth;
+} Writer;
+
+static int w_put(Writer *w, const void *p, size_t n) { return sb_put(&w->sb, (const char *)p, n); }
+static int w_tag(Writer *w, char t) { return sb_putc(&w->sb, t); }
+
+static int w_u32(Writer *w, uint64_t n) {
+    if (n > UINT32_MAX) { err_format(ser_perr(), "object too large to serialize"); return -1; }
+    uint8_t b[4] = {(uint8_t)n, (uint8_t)(n >> 8), (uint8_t)(n >> 16), (uint8_t)(n >> 24)};
+    return w_put(w, b, 4);
+}
+
+static int w_u64(Writer *w, uint64_t n) {
+    uint8_t b[8];
+    for (int i = 0; i < 8; i++) b[i] = (uint8_t)(n >> (8 * i));
+    return w_put(w, b, 8);
+}
+
+static int w_blob(Writer *w, char tag, const void *p, size_t n) {
+    if (w_tag(w, tag) < 0 || w_u32(w, n) < 0) return -1;
+    return w_put(w, p, n);
+}
+
+static size_t w_slot(Writer *w, uintptr_t key) {
+    size_t i = (key >> 4) * 0x9E3779B97F4A7C15ull & (w->cap - 1);
+    while (w->keys[i] && w->keys[i] != key) i = (i + 1) & (w->cap - 1);
+    return i;
+}
+
+/* The memo index of o, or -1 when o is not memoized. */
+static int64_t w_memo_get(Writer *w, Value o) {
+    if (!w->cap) return -1;
+    size_t i = w_slot(w, (uintptr_t)AS_OBJ(o));
+    return w->keys[i] ? (int64_t)w->vals[i] : -1;
+}
+
+static int w_memo_grow(Writer *w) {
+    size_t oldcap = w->cap, ncap = oldcap ? oldcap * 2 : 64;
+    uintptr_t *ok = w->keys;
+    uint32_t *ov = w->vals;
+    w->keys = calloc(ncap, sizeof *w->keys);
+    w->vals = calloc(ncap, sizeof *w->vals);
+    if (!w->keys || !w->vals) { err_no_memory(); return -1; }
+    w->cap = ncap;
+    for (size_t i = 0; i < oldcap; i++)
+        if (ok[i]) { size_t j = w_slot(w, ok[i]); w->keys[j] = ok[i]; w->vals[j] = ov[i]; }
+    free(ok);
+    free(ov);
+    return 0;
+}
+
+static int w_memo_put(Writer *w, Value o) {
+    if ((w->count + 1) * 2 > w->cap && w_memo_grow(w) < 0) return -1;
+    size_t i = w_slot(w, (uintptr_t)AS_OBJ(o));
+    w->keys[i] = (uintptr_t)AS_OBJ(o);
+    w->vals[i] = (uint32_t)w->count++;
+    return list_append(w->keep, o);
+}
+
+static int w_value(Writer *w, Value v);
+
+static int w_items(Writer *w, char tag, const Value *items, int64_t n) {
+    if (w_tag(w, tag) < 0 || w_u32(w, (uint64_t)n) < 0) return -1;
+    for (int64_t i = 0; i < n; i++)
+        if (w_value(w, items[i]) < 0) return -1;
+    return 0;
+}
+
+static int w_bigint(Writer *w, Value v) {
+    mpz_t z;
+    mpz_init(z);
+    int_to_mpz(v, z);
+    size_t n = 0;
+    uint8_t *mag = mpz_export(NULL, &n, 1, 1, 1, 0, z);
+    int rc = w_tag(w, 'I') < 0 || sb_putc(&w->sb, (char)(mpz_sgn(z) < 0)) < 0 || w_u32(w, n) < 0 ||
+             w_put(w, mag, n) < 0 ? -1 : 0;
+    free(mag);
+    mpz_clear(z);
+    return rc;
+}
+
+static int w_int(Writer *w, Value v) {
+    int64_t i;
+    if (IS_SMALLINT(v)) i = AS_SMALLINT(v);
+    else if (int_bit_length(v) >= 63) return w_bigint(w, v);
+    else if (int_to_i64(v, &i) < 0) return -1;
+    return w_tag(w, 'i') < 0 ? -1 : w_u64(w, (uint64_t)i);
+}
+
+static int w_dict(Writer *w, Value d) {
+    if (w_memo_put(w, d) < 0 || w_tag(w, 'd') < 0 || w_u32(w, (uint64_t)dict_len(d)) < 0) return -1;
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(d, &pos, &k, &v))
+        if (w_value(w, k) < 0 || w_value(w, v) < 0) return -1;
+    return 0;
+}
+
+static int w_set(Writer *w, Value s, char tag) {
+    Value items = list_new(set_len(s));
+    int64_t pos = 0;
+    Value k;
+    while (set_next(s, &pos, &k))
+        if (list_append(items, k) < 0) return -1;
+    if (tag == 'S' && w_memo_put(w, s) < 0) return -1;
+    if (w_items(w, tag, AS_LIST(items)->items, AS_LIST(items)->len) < 0) return -1;
+    return tag == 'Z' ? w_memo_put(w, s) : 0;
+}
+
+/* A class or function written by reference, checked the way pickle checks. */
+static int w_global(Writer *w, Value v) {
+    Value module = obj_getattr_c(v, "__module__");
+    if (IS_NULL(module)) { err_clear(); module = VAL_NONE; }
+    Value qualname = obj_getattr_c(v, "__qualname__");
+    if (IS_NULL(qualname)) { err_clear(); qualname = obj_getattr_c(v, "__name__"); }
+    if (IS_NULL(qualname)) return -1;
+    if (!IS_STR(module)) module = str_from_c("__main__");
+    if (!IS_STR(qualname)) { err_format(ser_perr(), "Can't pickle %R: no qualified name", v); return -1; }
+    if (strstr(STR_DATA(qualname), "<locals>")) {
+        err_format(&exc_AttributeError, "Can't pickle local object %R", qualname);
+        return -1;
+    }
+    Value found = ser_find_global(module, qualname);
+    if (IS_NULL(found) || found != v) {
+        err_clear();
+        err_format(ser_perr(), "Can't pickle %R: attribute lookup %S on %S failed", v, qualname, module);
+        return -1;
+    }
+    if (w_tag(w, 'g') < 0 || w_u32(w, STR_LEN(module)) < 0 || w_put(w, STR_DATA(module), STR_LEN(module)) < 0)
+        return -1;
+    return w_u32(w, STR_LEN(qualname)) < 0 ? -1 : w_put(w, STR_DATA(qualname), STR_LEN(qualname));
+}
+
+/* Does t override `name` (not the one object / BaseException provide)? */
+static int w_overrides(Type *t, const char *name) {
+    Value m = type_lookup_c(t, name);
+    if (IS_NULL(m)) return 0;
+    return m != type_lookup_c(&type_object, name) && m != type_lookup_c(&exc_BaseException, name);
+}
+
+static Value w_state(Value v) {
+    if (w_overrides(val_type(v), "__getstate__")) return obj_call_method(v, "__getstate__", NULL, 0);
+    Value *dp = obj_dict_ptr(v);
+    if (!dp || !IS_DICT(*dp) || dict_len(*dp) == 0) return VAL_NONE;
+    return *dp;
+}
+
+static int w_reduce(Writer *w, Value v) {
+    Value r = obj_call_method(v, "__reduce__", NULL, 0);
+    if (IS_NULL(r)) return -1;
+    if (IS_STR(r)) return w_global(w, v);
+    if (!IS_TUPLE(r) || AS_TUPLE(r)->len < 2 || AS_TUPLE(r)->len > 3 || !IS_TUPLE(AS_TUPLE(r)->items[1])) {
+        err_format(ser_perr(), "__reduce__ must return a string or a tuple of 2 or 3 items (callable, args, state)");
+        return -1;
+    }
+    Value state = AS_TUPLE(r)->len == 3 ? AS_TUPLE(r)->items[2] : VAL_NONE;
+    if (w_tag(w, 'R') < 0 || w_value(w, AS_TUPLE(r)->items[0]) < 0 || w_value(w, AS_TUPLE(r)->items[1]) < 0 ||
+        w_memo_put(w, v) < 0)
+        return -1;
+    return w_value(w, state);
+}
+
+static int w_exception(Writer *w, Value v) {
+    ExcObj *e = (ExcObj *)AS_OBJ(v);
+    Value attrs = IS_DICT(e->dict) && dict_len(e->dict) ? e->dict : VAL_NONE;
+    if (w_tag(w, 'e') < 0 || w_global(w, MK_OBJ(val_type(v))) < 0 ||
+        w_value(w, IS_TUPLE(e->args) ? e->args : tuple_empty()) < 0 || w_memo_put(w, v) < 0)
+        return -1;
+    return w_value(w, attrs);
+}
+
+/* The builtin value inside an instance of a subclass of a builtin type. */
+static Value w_base_value(Value v, Type *t) {
+    if (TYPE_HAS(t, TF_TUPLE_SUBCLASS)) return tuple_from_array(AS_TUPLE(v)->items, AS_TUPLE(v)->len);
+    if (TYPE_HAS(t, TF_LIST_SUBCLASS)) return list_from_array(AS_LIST(v)->items, AS_LIST(v)->len);
+    if (TYPE_HAS(t, TF_DICT_SUBCLASS)) { Value d = dict_new(); return dict_update(d, v) < 0 ? VAL_NULL : d; }
+    if (TYPE_HAS(t, TF_SET_SUBCLASS)) return set_from_iterable(&type_set, v);
+    if (TYPE_HAS(t, TF_STR_SUBCLASS)) return str_new(STR_DATA(v), STR_LEN(v));
+    if (TYPE_HAS(t, TF_BYTES_SUBCLASS)) return bytes_new(AS_BYTES(v)->data, (size_t)AS_BYTES(v)->len);
+    if (TYPE_HAS(t, TF_INT_SUBCLASS)) return obj_index(v);
+    if (TYPE_HAS(t, TF_FLOAT_SUBCLASS)) { double d; return number_to_double(v, &d) < 0 ? VAL_NULL : MK_FLOAT(d); }
+    return VAL_NONE;
+}
+
+static int w_instance(Writer *w, Value v) {
+    Type *t = val_type(v);
+    if (w_overrides(t, "__reduce__") || w_overrides(t, "__reduce_ex__")) return w_reduce(w, v);
+    if (!TYPE_HAS(t, TF_HEAPTYPE)) {
+        err_format(&exc_TypeError, "cannot pickle '%s' object", type_name(t));
+        return -1;
+    }
+    Value base = VAL_NONE;
+    if (t->base != &type_object && !IS_NULL((base = w_base_value(v, t))) && !IS_NONE(base)) {
+        if (w_tag(w, 'O') < 0 || w_global(w, MK_OBJ(t)) < 0 || w_memo_put(w, v) < 0 || w_value(w, base) < 0)
+            return -1;
+    } else {
+        if (IS_NULL(base)) return -1;
+        if (w_tag(w, 'o') < 0 || w_global(w, MK_OBJ(t)) < 0 || w_memo_put(w, v) < 0) return -1;
+    }
+    Value state = w_state(v);
+    return IS_NULL(state) ? -1 : w_value(w, state);
+}
+
+static int w_float(Writer *w, double d) {
+    uint64_t bits;
+    memcpy(&bits, &d, 8);
+    return w_tag(w, 'f') < 0 ? -1 : w_u64(w, bits);
+}
+
+static int w_exact_builtin(Writer *w, Value v, Type *t) {
+    if (t == &type_str) return w_blob(w, 's', STR_DATA(v), STR_LEN(v));
+    if (t == &type_int) return w_int(w, v);
+    if (t == &type_bytes) return w_blob(w, 'b', AS_BYTES(v)->data, (size_t)AS_BYTES(v)->len);
+    if (t == &type_tuple) {
+        if (w_items(w, 't', AS_TUPLE(v)->items, AS_TUPLE(v)->len) < 0) return -1;
+        return w_memo_put(w, v);
+    }
+    if (t == &type_list) {
+        if (w_memo_put(w, v) < 0) return -1;
+        return w_items(w, 'l', AS_LIST(v)->items, AS_LIST(v)->len);
+    }
+    if (t == &type_dict) return w_dict(w, v);
+    if (t == &type_set) return w_set(w, v, 'S');
+    if (t == &type_frozenset) return w_set(w, v, 'Z');
+    if (t == &type_bytearray) {
+        ByteArray *b = (ByteArray *)AS_OBJ(v);
+        return w_memo_put(w, v) < 0 ? -1 : w_blob(w, 'a', b->data, (size_t)b->len);
+    }
+    if (t == &type_method) {
+        BoundMethod *m = (BoundMethod *)AS_OBJ(v);
+        Value name = obj_getattr_c(m->func, "__name__");
+        if (IS_NULL(name) || w_tag(w, 'm') < 0 || w_value(w, m->self) < 0) return -1;
+        return w_value(w, name);
+    }
+    if (t == &type_function || t == &type_builtin_function || TYPE_HAS(t, TF_TYPE_SUBCLASS))
+        return w_global(w, v);
+    return 1;   /* not one of these */
+}
+
+static int w_object(Writer *w, Value v) {
+    int64_t idx = w_memo_get(w, v);
+    if (idx >= 0) return w_tag(w, 'r') < 0 ? -1 : w_u32(w, (uint64_t)idx);
+    Type *t = AS_OBJ(v)->type;
+    int rc = w_exact_builtin(w, v, t);
+    if (rc <= 0) return rc;
+    if (TYPE_HAS(t, TF_EXC_SUBCLASS) && !w_overrides(t, "__reduce__")) return w_exception(w, v);
+    return w_instance(w, v);
+}
+
+static int w_value(Writer *w, Value v) {
+    if (IS_NONE(v)) return w_tag(w, 'N');
+    if (IS_BOOL(v)) return w_tag(w, AS_BOOL(v) ? 'T' : 'F');
+    if (IS_SMALLINT(v)) return w_int(w, v);
+    if (IS_FLOAT(v)) return w_float(w, AS_FLOAT(v));
+    if (v == VAL_ELLIPSIS) return w_tag(w, 'E');
+    if (v == VAL_NOTIMPLEMENTED) return w_tag(w, 'n');
+    if (!IS_OBJ(v)) { err_format(&exc_TypeError, "cannot pickle this value"); return -1; }
+    if (++w->depth > SER_MAX_DEPTH) {
+        err_format(&exc_RecursionError, "maximum recursion depth exceeded while pickling an object");
+        return -1;
+    }
+    int rc = w_object(w, v);
+    w->depth--;
+    return rc;
+}
+
+Value ser_dumps(Value obj) {
+    Writer w = {0};
+    sb_init(&w.sb);
+    w.keep = list_new(0);
+    Value r = VAL_NULL;
+    if (!IS_NULL(w.keep) && sb_put(&w.sb, SER_MAGIC, 3) == 0 && sb_putc(&w.sb, SER_VERSION) == 0 &&
+        w_value(&w, obj) == 0)
+        r = sb_finish_bytes(&w.sb);
+    else
+        sb_free(&w.sb);
+    free(w.keys);
+    free(w.vals);
+    return r;
+}
+
+/* ---------------------------------------------------------------- reader */
+
+typedef struct Reader {
+    const uint8_t *p;
+    size_t len, pos;
+    Value memo;             /* list */
+    int depth;
+} Reader;
+
+static int r_fail(Reader *r, const char *msg) {
+    (void)r;
+    err_format(ser_uerr(), "%s", msg);
+    return -1;
+}
+
+static int r_need(Reader *r, size_t n) {
+    return r->len - r->pos < n ? r_fail(r, "pickle data was truncated") : 0;
+}
+
+static int r_u32(Reader *r, uint32_t *out) {
+    if (r_need(r, 4) < 0) return -1;
+    const uint8_t *b = r->p + r->pos;
+    *out = (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+    r->pos += 4;
+    return 0;
+}
+
+static int r_u64(Reader *r, uint64_t *out) {
+    if (r_need(r, 8) < 0) return -1;
+    uint64_t n = 0;
+    for (int i = 7; i >= 0; i--) n = n << 8 | r->p[r->pos + (size_t)i];
+    r->pos += 8;
+    *out = n;
+    return 0;
+}
+
+/* A length-prefixed blob: its bytes stay in the input. */
+static int r_blob(Reader *r, const uint8_t **data, uint32_t *n) {
+    if (r_u32(r, n) < 0 || r_need(r, *n) < 0) return -1;
+    *data = r->p + r->pos;
+    r->pos += *n;
+    return 0;
+}
+
+/* A count of items, each at least one byte long. */
+static int r_count(Reader *r, uint32_t *n, uint32_t per_item) {
+    if (r_u32(r, n) < 0) return -1;
+    return (uint64_t)*n * per_item > r->len - r->pos ? r_fail(r, "pickle data was truncated") : 0;
+}
+
+static Value r_value(Reader *r);
+
+static Value r_memo(Reader *r, Value v) {
+    return list_append(r->memo, v) < 0 ? VAL_NULL : v;
+}
+
+static Value r_str(Reader *r) {
+    const uint8_t *d;
+    uint32_t n;
+    if (r_blob(r, &d, &n) < 0) return VAL_NULL;
+    Value s = str_new_checked((const char *)d, n);
+    if (IS_NULL(s)) { err_clear(); r_fail(r, "invalid UTF-8 in a str"); }
+    return s;
+}
+
+static Value r_bigint(Reader *r) {
+    const uint8_t *d;
+    uint32_t n;
+    if (r_need(r, 1) < 0) return VAL_NULL;
+    uint8_t neg = r->p[r->pos++];
+    if (neg > 1) return r_fail(r, "bad int sign"), VAL_NULL;
+    if (r_blob(r, &d, &n) < 0) return VAL_NULL;
+    mpz_t z;
+    mpz_init(z);
+    mpz_import(z, n, 1, 1, 1, 0, d);
+    if (neg) mpz_neg(z, z);
+    Value v = int_from_mpz(z);
+    mpz_clear(z);
+    return v;
+}
+
+static Value r_seq(Reader *r, char tag) {
+    uint32_t n;
+    if (r_count(r, &n, 1) < 0) return VAL_NULL;
+    Value container = tag == 'l' ? list_new(n) : tag == 'S' ? set_new(&type_set) : list_new(n);
+    if (IS_NULL(container) || ((tag == 'l' || tag == 'S') && IS_NULL(r_memo(r, container)))) return VAL_NULL;
+    for (uint32_t i = 0; i < n; i++) {
+        Value item = r_value(r);
+        if (IS_NULL(item)) return VAL_NULL;
+        if ((tag == 'S' ? set_add(container, item) : list_append(container, item)) < 0) return VAL_NULL;
+    }
+    if (tag == 'l' || tag == 'S') return container;
+    Value v = tag == 't' ? tuple_from_array(AS_LIST(container)->items, AS_LIST(container)->len)
+                         : set_from_iterable(&type_frozenset, container);
+    return IS_NULL(v) ? VAL_NULL : r_memo(r, v);
+}
+
+static Value r_dict(Reader *r) {
+    uint32_t n;
+    if (r_count(r, &n, 2) < 0) return VAL_NULL;
+    Value d = dict_new();
+    if (IS_NULL(d) || IS_NULL(r_memo(r, d))) return VAL_NULL;
+    for (uint32_t i = 0; i < n; i++) {
+        Value k = r_value(r);
+        if (IS_NULL(k)) return VAL_NULL;
+        Value v = r_value(r);
+        if (IS_NULL(v) || dict_set(d, k, v) < 0) return VAL_NULL;
+    }
+    return d;
+}
+
+static Value r_global(Reader *r) {
+    Value module = r_str(r);
+    if (IS_NULL(module)) return VAL_NULL;
+    Value qualname = r_str(r);
+    if (IS_NULL(qualname)) return VAL_NULL;
+    if (STR_LEN(module) == 0 || STR_LEN(qualname) == 0) return r_fail(r, "empty global name"), VAL_NULL;
+    return ser_find_global(module, qualname);
+}
+
+/* A value that must be a class (for 'o', 'O', 'e'). */
+static Value r_class(Reader *r, int exception) {
+    Value cls = r_value(r);
+    if (IS_NULL(cls)) return VAL_NULL;
+    if (!IS_TYPE(cls) || (exception && !type_is_subtype(AS_TYPE(cls), &exc_BaseException)))
+        return r_fail(r, exception ? "exception class expected" : "class expected"), VAL_NULL;
+    return cls;
+}
+
+static int r_setstate(Value obj, Value state) {
+    if (IS_NONE(state)) return 0;
+    Value setstate = obj_getattr_c(obj, "__setstate__");
+    if (!IS_NULL(setstate)) return IS_NULL(call1(setstate, state)) ? -1 : 0;
+    if (!err_matches(&exc_AttributeError)) return -1;
+    err_clear();
+    if (!IS_DICT(state)) { err_format(ser_uerr(), "state is not a dictionary"); return -1; }
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(state, &pos, &k, &v))
+        if (obj_setattr(obj, k, v) < 0) return -1;
+    return 0;
+}
+
+static Value r_new_instance(Value cls, Value newargs) {
+    Value new = obj_getattr_c(cls, "__new__");
+    if (IS_NULL(new)) return VAL_NULL;
+    int64_t n = IS_TUPLE(newargs) ? AS_TUPLE(newargs)->len : 0;
+    Value *args = gc_malloc(sizeof(Value) * (size_t)(n + 1));
+    if (!args) return VAL_NULL;
+    args[0] = cls;
+    for (int64_t i = 0; i < n; i++) args[i + 1] = AS_TUPLE(newargs)->items[i];
+    Value targs = tuple_from_array(args, n + 1);
+    gc_free(args, sizeof(Value) * (size_t)(n + 1));
+    return IS_NULL(targs) ? VAL_NULL : call_tuple_dict(new, targs, VAL_NULL);
+}
+
+static Value r_object(Reader *r) {
+    Value cls = r_class(r, 0);
+    if (IS_NULL(cls)) return VAL_NULL;
+    Value obj = r_new_instance(cls, VAL_NULL);
+    if (IS_NULL(obj) || IS_NULL(r_memo(r, obj))) return VAL_NULL;
+    Value state = r_value(r);
+    return IS_NULL(state) || r_setstate(obj, state) < 0 ? VAL_NULL : obj;
+}
+
+/* Fill a mutable builtin-subclass instance from its base value. */
+static int r_fill_base(Value obj, Value base) {
+    if (IS_LIST(obj) && IS_LIST(base)) return list_extend(obj, base);
+    if (IS_DICT(obj) && IS_DICT(base)) return dict_update(obj, base);
+    if (VAL_HAS_TF(obj, TF_SET_SUBCLASS)) return set_update(obj, base);
+    return 0;
+}
+
+static Value r_subclass_object(Reader *r) {
+    Value cls = r_class(r, 0);
+    if (IS_NULL(cls)) return VAL_NULL;
+    Type *t = AS_TYPE(cls);
+    int mutable = TYPE_HAS(t, TF_LIST_SUBCLASS | TF_DICT_SUBCLASS) || type_is_subtype(t, &type_set);
+    Value obj = VAL_NULL, base;
+    if (mutable) {
+        obj = r_new_instance(cls, VAL_NULL);
+        if (IS_NULL(obj) || IS_NULL(r_memo(r, obj))) return VAL_NULL;
+    } else {
+        size_t slot = (size_t)AS_LIST(r->memo)->len;
+        if (IS_NULL(r_memo(r, VAL_NONE))) return VAL_NULL;   /* placeholder */
+        base = r_value(r);
+        if (IS_NULL(base)) return VAL_NULL;
+        Value getnew = type_lookup_c(t, "__getnewargs__");
+        Value args = IS_NULL(getnew) || !IS_TUPLE(base) ? tuple_pack(1, base) : base;
+        obj = r_new_instance(cls, args);
+        if (IS_NULL(obj)) return VAL_NULL;
+        AS_LIST(r->memo)->items[slot] = obj;
+    }
+    if (mutable && (IS_NULL((base = r_value(r))) || r_fill_base(obj, base) < 0)) return VAL_NULL;
+    Value state = r_value(r);
+    return IS_NULL(state) || r_setstate(obj, state) < 0 ? VAL_NULL : obj;
+}
+
+static Value r_exception(Reader *r) {
+    Value cls = r_class(r, 1);
+    if (IS_NULL(cls)) return VAL_NULL;
+    Value args = r_value(r);
+    if (IS_NULL(args)) return VAL_NULL;
+    if (!IS_TUPLE(args)) return r_fail(r, "exception args must be a tuple"), VAL_NULL;
+    Value exc = call_tuple_dict(cls, args, VAL_NULL);
+    if (IS_NULL(exc) || IS_NULL(r_memo(r, exc))) return VAL_NULL;
+    Value attrs = r_value(r);
+    if (IS_NULL(attrs)) return VAL_NULL;
+    if (!IS_NONE(attrs) && !IS_DICT(attrs)) return r_fail(r, "exception attributes must be a dict"), VAL_NULL;
+    return r_setstate(exc, attrs) < 0 ? VAL_NULL : exc;
+}
+
+static Value r_reduce(Reader *r) {
+    Value fn = r_value(r);
+    if (IS_NULL(fn)) return VAL_NULL;
+    Value args = r_value(r);
+    if (IS_NULL(args)) return VAL_NULL;
+    if (!IS_TUPLE(args)) return r_fail(r, "reduce args must be a tuple"), VAL_NULL;
+    if (!IS_TYPE(fn) && !IS_EXACT(fn, type_function) && !IS_EXACT(fn, type_builtin_function))
+        return r_fail(r, "reduce callable must be a class or a function"), VAL_NULL;
+    Value obj = call_tuple_dict(fn, args, VAL_NULL);
+    if (IS_NULL(obj) || IS_NULL(r_memo(r, obj))) return VAL_NULL;
+    Value state = r_value(r);
+    return IS_NULL(state) || r_setstate(obj, state) < 0 ? VAL_NULL : obj;
+}
+
+static Value r_method(Reader *r) {
+    Value self = r_value(r);
+    if (IS_NULL(self)) return VAL_NULL;
+    Value name = r_value(r);
+    if (IS_NULL(name)) return VAL_NULL;
+    if (!IS_STR(name)) return r_fail(r, "method name must be a str"), VAL_NULL;
+    return obj_getattr(self, name);
+}
+
+static Value r_scalar(Reader *r, uint8_t tag) {
+    const uint8_t *d;
+    uint32_t n;
+    uint64_t u;
+    switch (tag) {
+    case 'i': return r_u64(r, &u) < 0 ? VAL_NULL : int_from_i64((int64_t)u);
+    case 'f': {
+        if (r_u64(r, &u) < 0) return VAL_NULL;
+        double x;
+        memcpy(&x, &u, 8);
+        return val_from_float_safe(x);
+    }
+    case 'I': return r_bigint(r);
+    case 's': return r_str(r);
+    case 'b': return r_blob(r, &d, &n) < 0 ? VAL_NULL : bytes_new(d, n);
+    case 'a': return r_blob(r, &d, &n) < 0 ? VAL_NULL : r_memo(r, bytearray_new(d, n));
+    case 'r':
+        if (r_u32(r, &n) < 0) return VAL_NULL;
+        if (n >= AS_LIST(r->memo)->len) return r_fail(r, "memo reference out of range"), VAL_NULL;
+        return AS_LIST(r->memo)->items[n];
+    default: {
+        char msg[40];
+        snprintf(msg, sizeof msg, "invalid load key, '\\x%02x'.", tag);
+        return r_fail(r, msg), VAL_NULL;
+    }
+    }
+}
+
+static Value r_tagged(Reader *r, uint8_t tag) {
+    switch (tag) {
+    case 'N': return VAL_NONE;
+    case 'T': return VAL_TRUE;
+    case 'F': return VAL_FALSE;
+    case 'E': return VAL_ELLIPSIS;
+    case 'n': return VAL_NOTIMPLEMENTED;
+    case 't': case 'l': case 'S': case 'Z': return r_seq(r, (char)tag);
+    case 'd': return r_dict(r);
+    case 'g': return r_global(r);
+    case 'o': return r_object(r);
+    case 'O': return r_subclass_object(r);
+    case 'e': return r_exception(r);
+    case 'R': return r_reduce(r);
+    case 'm': return r_method(r);
+    default: return r_scalar(r, tag);
+    }
+}
+
+static Value r_value(Reader *r) {
+    if (r_need(r, 1) < 0) return VAL_NULL;
+    if (++r->depth > SER_MAX_DEPTH) return r_fail(r, "pickle data nested too deeply"), VAL_NULL;
+    Value v = r_tagged(r, r->p[r->pos++]);
+    r->depth--;
+    return v;
+}
+
+Value ser_loads(const uint8_t *data, size_t len) {
+    if (len == 0) return err_format(&exc_EOFError, "Ran out of input");
+    if (len < 4 || memcmp(data, SER_MAGIC, 3) != 0) {
+        char msg[40];
+        snprintf(msg, sizeof msg, "invalid load key, '\\x%02x'.", data[0]);
+        return err_format(ser_uerr(), "%s", msg);
+    }
+    if (data[3] != SER_VERSION) return err_format(ser_uerr(), "unsupported pickle version: %d", data[3]);
+    Reader r = {.p = data, .len = len, .pos = 4, .memo = list_new(0)};
+    if (IS_NULL(r.memo)) return VAL_NULL;
+    Value v = r_value(&r);
+    if (!IS_NULL(v) && r.pos != r.len) return err_format(ser_uerr(), "trailing data after the pickled object");
+    return v;
+}

@@ -1,0 +1,367 @@
+/* mod_mp.c - the `_mp` module: multiprocessing's small C core.
+ *
+ * Design: everything process-shared lives in anonymous MAP_SHARED memory
+ * mapped before fork, so parent and children see the same bytes:
+ *   - Sem: a POSIX unnamed semaphore (sem_init with pshared=1) plus its
+ *     maxvalue; multiprocessing's Lock, RLock, Semaphore, Event, Condition
+ *     and Barrier are Python code over it (stdlib/lib/multiprocessing/).
+ *   - Buffer: raw shared bytes read and written by struct-like typecode
+ *     (Value, Array, RawValue, RawArray, and the RLock's owner record).
+ *   - poll(fds, timeout): which fds are readable (Connection.poll, Pool).
+ * Blocking waits release the GIL and touch no object meanwhile.  A mapping
+ * is unmapped when its object is collected in that process.
+ */
+#define _GNU_SOURCE 1
+#include <errno.h>
+#include <math.h>
+#include <poll.h>
+#include <semaphore.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+
+#include "runtime/object.h"
+#include "runtime/call.h"
+#include "runtime/error.h"
+#include "runtime/gc.h"
+#include "runtime/gil.h"
+#include "runtime/obj_bytes.h"
+#include "runtime/obj_dict.h"
+#include "runtime/obj_float.h"
+#include "runtime/obj_int.h"
+#include "runtime/obj_list.h"
+#include "runtime/obj_misc.h"
+#include "runtime/obj_str.h"
+#include "stdlib/modules.h"
+
+/* ---------------------------------------------------------------- shared memory */
+
+static void *mp_map(size_t size) {
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) { err_from_errno(&exc_OSError, VAL_NULL); return NULL; }
+    return p;
+}
+
+/* ---------------------------------------------------------------- Sem */
+
+typedef struct MpSem {
+    Obj header;
+    sem_t *sem;          /* in shared memory */
+    int64_t maxvalue;
+} MpSem;
+
+static Type type_mp_sem;
+
+static void mp_sem_finalize(Obj *o) {
+    MpSem *s = (MpSem *)o;
+    if (s->sem) munmap(s->sem, sizeof(sem_t));
+    s->sem = NULL;
+}
+
+static Value mp_sem_new(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"cls", "value", "maxvalue"};
+    Value a[3];
+    int64_t value, maxv;
+    if (arg_parse("Sem", args, nargs, kwnames, names, 3, 3, 3, a) < 0 ||
+        int_to_i64(a[1], &value) < 0 || int_to_i64(a[2], &maxv) < 0)
+        return VAL_NULL;
+    if (value < 0 || value > SEM_VALUE_MAX) return err_format(&exc_ValueError, "invalid value");
+    MpSem *s = (MpSem *)obj_new_instance(AS_TYPE(a[0]));
+    if (!s) return VAL_NULL;
+    s->sem = mp_map(sizeof(sem_t));
+    if (!s->sem) return VAL_NULL;
+    if (sem_init(s->sem, 1, (unsigned)value) < 0) return err_from_errno(&exc_OSError, VAL_NULL);
+    s->maxvalue = maxv;
+    return MK_OBJ(s);
+}
+
+/* Wait for the semaphore: 1 acquired, 0 timed out.  timeout < 0: forever. */
+static int mp_sem_wait(sem_t *sem, double timeout) {
+    int rc, err;
+    struct timespec ts;
+    if (timeout >= 0) {
+        clock_gettime(CLOCK_REALTIME, &ts);
+        double end = (double)ts.tv_sec + ts.tv_nsec / 1e9 + timeout;
+        ts.tv_sec = (time_t)end;
+        ts.tv_nsec = (long)((end - (double)ts.tv_sec) * 1e9);
+        if (ts.tv_nsec >= 1000000000L) { ts.tv_sec++; ts.tv_nsec -= 1000000000L; }
+    }
+    GIL_BLOCKING_BEGIN(GIL_REASON_LOCK);
+    do {
+        rc = timeout >= 0 ? sem_timedwait(sem, &ts) : sem_wait(sem);
+    } while (rc < 0 && errno == EINTR);
+    err = errno;
+    GIL_BLOCKING_END();
+    if (rc == 0) return 1;
+    return err == ETIMEDOUT ? 0 : (errno = err, -1);
+}
+
+static Value mp_sem_acquire(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"self", "block", "timeout"};
+    Value a[3];
+    if (arg_parse("acquire", args, nargs, kwnames, names, 3, 1, 1, a) < 0) return VAL_NULL;
+    MpSem *s = (MpSem *)AS_OBJ(a[0]);
+    int block = IS_NULL(a[1]) ? 1 : obj_truthy(a[1]);
+    double timeout = -1;
+    if (block < 0) return VAL_NULL;
+    if (!IS_NULL(a[2]) && !IS_NONE(a[2])) {
+        if (number_to_double(a[2], &timeout) < 0) return VAL_NULL;
+        if (timeout < 0) timeout = 0;
+    }
+    if (sem_trywait(s->sem) == 0) return VAL_TRUE;
+    if (!block) return VAL_FALSE;
+    int r = mp_sem_wait(s->sem, timeout);
+    if (r < 0) return err_from_errno(&exc_OSError, VAL_NULL);
+    return r ? VAL_TRUE : VAL_FALSE;
+}
+
+static Value mp_sem_release(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("release", kwnames) || arg_count("release", nargs - 1, 0, 0)) return VAL_NULL;
+    MpSem *s = (MpSem *)AS_OBJ(args[0]);
+    int v = 0;
+    sem_getvalue(s->sem, &v);
+    if (s->maxvalue > 0 && v >= s->maxvalue)
+        return err_format(&exc_ValueError, "semaphore or lock released too many times");
+    if (sem_post(s->sem) < 0) return err_from_errno(&exc_OSError, VAL_NULL);
+    return VAL_NONE;
+}
+
+static Value mp_sem_get_value(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("get_value", kwnames) || arg_count("get_value", nargs - 1, 0, 0)) return VAL_NULL;
+    int v = 0;
+    sem_getvalue(((MpSem *)AS_OBJ(args[0]))->sem, &v);
+    return MK_SMALLINT(v < 0 ? 0 : v);
+}
+
+static const MethodDef mp_sem_methods[] = {
+    {"__new__", mp_sem_new, METH_STATIC, NULL},
+    {"acquire", mp_sem_acquire, 0, "Acquire the semaphore (block, timeout); True if acquired."},
+    {"release", mp_sem_release, 0, "Release the semaphore."},
+    {"get_value", mp_sem_get_value, 0, "The semaphore's current value."},
+    {NULL, NULL, 0, NULL},
+};
+
+static Type type_mp_sem = {
+    .tp_name = "_mp.Sem", .base = &type_object, .basicsize = sizeof(MpSem),
+    .finalize = mp_sem_finalize, .methods = mp_sem_methods,
+};
+
+/* ---------------------------------------------------------------- Buffer */
+
+typedef struct MpBuffer {
+    Obj header;
+    uint8_t *data;       /* in shared memory */
+    int64_t size;
+} MpBuffer;
+
+static Type type_mp_buffer;
+
+static void mp_buffer_finalize(Obj *o) {
+    MpBuffer *b = (MpBuffer *)o;
+    if (b->data) munmap(b->data, (size_t)(b->size ? b->size : 1));
+    b->data = NULL;
+}
+
+static Value mp_buffer_new(Value *args, int nargs, Value kwnames) {
+    int64_t size;
+    if (arg_no_kw("Buffer", kwnames) || arg_count("Buffer", nargs - 1, 1, 1) || int_to_i64(args[1], &size) < 0)
+        return VAL_NULL;
+    if (size < 0 || size > ((int64_t)1 << 40)) return err_format(&exc_ValueError, "invalid buffer size");
+    MpBuffer *b = (MpBuffer *)obj_new_instance(AS_TYPE(args[0]));
+    if (!b) return VAL_NULL;
+    b->data = mp_map((size_t)(size ? size : 1));
+    if (!b->data) return VAL_NULL;
+    b->size = size;
+    return MK_OBJ(b);
+}
+
+/* Size of one item of a typecode, 0 if unknown. */
+static int mp_itemsize(char tc) {
+    switch (tc) {
+    case 'b': case 'B': case 'c': return 1;
+    case 'h': case 'H': return 2;
+    case 'i': case 'I': case 'f': return 4;
+    case 'l': case 'L': case 'q': case 'Q': case 'd': return 8;
+    default: return 0;
+    }
+}
+
+/* Parse (typecode, index) and bounds-check; returns the item's address. */
+static uint8_t *mp_buffer_item(Value *args, char *tc) {
+    MpBuffer *b = (MpBuffer *)AS_OBJ(args[0]);
+    int64_t idx;
+    if (!IS_STR(args[1]) || STR_LEN(args[1]) != 1 || !mp_itemsize(STR_DATA(args[1])[0])) {
+        err_format(&exc_ValueError, "bad typecode");
+        return NULL;
+    }
+    *tc = STR_DATA(args[1])[0];
+    if (int_to_i64(args[2], &idx) < 0) return NULL;
+    int sz = mp_itemsize(*tc);
+    if (idx < 0 || (idx + 1) * sz > b->size) { err_format(&exc_IndexError, "index out of range"); return NULL; }
+    return b->data + idx * sz;
+}
+
+static Value mp_load(const uint8_t *p, char tc) {
+    union { int8_t b; uint8_t B; int16_t h; uint16_t H; int32_t i; uint32_t I; int64_t q; uint64_t Q;
+            float f; double d; } u;
+    memcpy(&u, p, (size_t)mp_itemsize(tc));
+    switch (tc) {
+    case 'b': return MK_SMALLINT(u.b);
+    case 'B': return MK_SMALLINT(u.B);
+    case 'c': return bytes_new(p, 1);
+    case 'h': return MK_SMALLINT(u.h);
+    case 'H': return MK_SMALLINT(u.H);
+    case 'i': return MK_SMALLINT(u.i);
+    case 'I': return MK_SMALLINT(u.I);
+    case 'f': return val_from_float_safe(u.f);
+    case 'd': return val_from_float_safe(u.d);
+    case 'L': case 'Q': return int_from_u64(u.Q);
+    default: return int_from_i64(u.q);
+    }
+}
+
+static int mp_store_int(uint8_t *p, char tc, Value v) {
+    int64_t i;
+    if (tc == 'Q' || tc == 'L') {
+        Value lim = int_from_u64(UINT64_MAX);
+        if (!IS_INT(v)) { err_format(&exc_TypeError, "an integer is required (got type %T)", v); return -1; }
+        if (int_sign(v) < 0 || int_compare(v, lim) > 0) { err_format(&exc_OverflowError, "int too big to convert"); return -1; }
+        mpz_t z; mpz_init(z); int_to_mpz(v, z);
+        uint64_t u = mpz_get_ui(z);
+        mpz_clear(z);
+        memcpy(p, &u, 8);
+        return 0;
+    }
+    if (!IS_INT(v)) { err_format(&exc_TypeError, "an integer is required (got type %T)", v); return -1; }
+    if (int_to_i64(v, &i) < 0) return -1;
+    union { int8_t b; uint8_t B; int16_t h; uint16_t H; int32_t i; uint32_t I; int64_t q; } u;
+    switch (tc) {
+    case 'b': u.b = (int8_t)i; break;
+    case 'B': u.B = (uint8_t)i; break;
+    case 'h': u.h = (int16_t)i; break;
+    case 'H': u.H = (uint16_t)i; break;
+    case 'i': u.i = (int32_t)i; break;
+    case 'I': u.I = (uint32_t)i; break;
+    default: u.q = i; break;
+    }
+    memcpy(p, &u, (size_t)mp_itemsize(tc));
+    return 0;
+}
+
+static int mp_store(uint8_t *p, char tc, Value v) {
+    if (tc == 'c') {
+        if (!IS_BYTES(v) || AS_BYTES(v)->len != 1) {
+            err_format(&exc_TypeError, "one character bytes, bytearray or integer expected");
+            return -1;
+        }
+        *p = AS_BYTES(v)->data[0];
+        return 0;
+    }
+    if (tc == 'f' || tc == 'd') {
+        double d;
+        if (number_to_double(v, &d) < 0) return -1;
+        if (tc == 'f') { float f = (float)d; memcpy(p, &f, 4); } else memcpy(p, &d, 8);
+        return 0;
+    }
+    return mp_store_int(p, tc, v);
+}
+
+static Value mp_buffer_get(Value *args, int nargs, Value kwnames) {
+    char tc;
+    if (arg_no_kw("get", kwnames) || arg_count("get", nargs - 1, 2, 2)) return VAL_NULL;
+    uint8_t *p = mp_buffer_item(args, &tc);
+    return p ? mp_load(p, tc) : VAL_NULL;
+}
+
+static Value mp_buffer_set(Value *args, int nargs, Value kwnames) {
+    char tc;
+    if (arg_no_kw("set", kwnames) || arg_count("set", nargs - 1, 3, 3)) return VAL_NULL;
+    uint8_t *p = mp_buffer_item(args, &tc);
+    return !p || mp_store(p, tc, args[3]) < 0 ? VAL_NULL : VAL_NONE;
+}
+
+static Value mp_buffer_check(Value *args, int nargs, Value kwnames) {
+    char tc;
+    uint8_t tmp[8];
+    if (arg_no_kw("check", kwnames) || arg_count("check", nargs - 1, 2, 2)) return VAL_NULL;
+    if (!IS_STR(args[1]) || STR_LEN(args[1]) != 1 || !mp_itemsize(STR_DATA(args[1])[0]))
+        return err_format(&exc_ValueError, "bad typecode");
+    tc = STR_DATA(args[1])[0];
+    return mp_store(tmp, tc, args[2]) < 0 ? VAL_NULL : VAL_NONE;
+}
+
+static Value mp_buffer_read(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("read", kwnames) || arg_count("read", nargs - 1, 0, 0)) return VAL_NULL;
+    MpBuffer *b = (MpBuffer *)AS_OBJ(args[0]);
+    return bytes_new(b->data, (size_t)b->size);
+}
+
+static const MethodDef mp_buffer_methods[] = {
+    {"__new__", mp_buffer_new, METH_STATIC, NULL},
+    {"get", mp_buffer_get, 0, "get(typecode, index): the item at index."},
+    {"set", mp_buffer_set, 0, "set(typecode, index, value): store an item."},
+    {"check", mp_buffer_check, 0, "check(typecode, value): raise if value does not fit."},
+    {"read", mp_buffer_read, 0, "All the bytes."},
+    {NULL, NULL, 0, NULL},
+};
+
+static Type type_mp_buffer = {
+    .tp_name = "_mp.Buffer", .base = &type_object, .basicsize = sizeof(MpBuffer),
+    .finalize = mp_buffer_finalize, .methods = mp_buffer_methods,
+};
+
+/* ---------------------------------------------------------------- poll */
+
+static Value mp_poll_result(struct pollfd *pfds, int64_t n) {
+    Value out = list_new(0);
+    for (int64_t i = 0; i < n && !IS_NULL(out); i++)
+        if (pfds[i].revents && list_append(out, MK_SMALLINT(pfds[i].fd)) < 0) return VAL_NULL;
+    return out;
+}
+
+/* poll(fds, timeout): the fds readable (or at EOF/error) within timeout
+ * seconds (None: forever). */
+static Value mp_poll(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("poll", kwnames) || arg_count("poll", nargs, 2, 2)) return VAL_NULL;
+    if (!IS_LIST(args[0])) return err_format(&exc_TypeError, "poll() expects a list of fds");
+    double timeout = -1;
+    if (!IS_NONE(args[1]) && number_to_double(args[1], &timeout) < 0) return VAL_NULL;
+    int64_t n = AS_LIST(args[0])->len;
+    struct pollfd *pfds = calloc((size_t)n + 1, sizeof *pfds);
+    if (!pfds) return err_no_memory();
+    for (int64_t i = 0; i < n; i++) {
+        int64_t fd;
+        if (int_to_i64(AS_LIST(args[0])->items[i], &fd) < 0) { free(pfds); return VAL_NULL; }
+        pfds[i].fd = (int)fd;
+        pfds[i].events = POLLIN;
+    }
+    int ms = timeout < 0 ? -1 : timeout > 1e6 ? 1000000000 : (int)ceil(timeout * 1000);
+    int rc, err;
+    GIL_BLOCKING_BEGIN(GIL_REASON_IO);
+    do {
+        rc = poll(pfds, (nfds_t)n, ms);
+    } while (rc < 0 && errno == EINTR);
+    err = errno;
+    GIL_BLOCKING_END();
+    Value r = rc < 0 ? (errno = err, err_from_errno(&exc_OSError, VAL_NULL)) : mp_poll_result(pfds, n);
+    free(pfds);
+    return r;
+}
+
+static const MethodDef mp_methods[] = {
+    {"poll", mp_poll, 0, "poll(fds, timeout) -> the readable fds."},
+    {NULL, NULL, 0, NULL},
+};
+
+Value mod_mp_init(void) {
+    static int ready;
+    if (!ready) { type_ready(&type_mp_sem); type_ready(&type_mp_buffer); ready = 1; }
+    Value m = module_new_c("_mp");
+    if (IS_NULL(m)) return VAL_NULL;
+    Value d = MODULE_DICT(m);
+    dict_add_methods(d, mp_methods, m);
+    if (dict_set_c(d, "Sem", MK_OBJ(&type_mp_sem)) < 0 || dict_set_c(d, "Buffer", MK_OBJ(&type_mp_buffer)) < 0)
+        return VAL_NULL;
+    return m;
+}

@@ -1,0 +1,77 @@
+/* mod_pickle.c - the `_pickle` module: pickle's C half over runtime/serialize.c.
+ *
+ * Design: the bytes are gilpy's own format (runtime/serialize.c), not
+ * CPython's pickle opcodes; `protocol` is accepted and ignored.  This file
+ * only parses arguments, creates the exception classes (PickleError,
+ * PicklingError, UnpicklingError with __module__ '_pickle', as CPython's
+ * tracebacks name them) and gives serialize.c the importer.  pickle.py adds
+ * dump/load over file objects.
+ */
+#include "runtime/object.h"
+#include "runtime/call.h"
+#include "runtime/error.h"
+#include "runtime/gc.h"
+#include "runtime/obj_bytes.h"
+#include "runtime/obj_dict.h"
+#include "runtime/obj_list.h"
+#include "runtime/obj_misc.h"
+#include "runtime/obj_str.h"
+#include "runtime/serialize.h"
+#include "interp/import.h"
+#include "stdlib/modules.h"
+
+static Value pickle_errors[3];   /* PickleError, PicklingError, UnpicklingError */
+
+static Value pickle_dumps(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"obj", "protocol", "fix_imports", "buffer_callback"};
+    Value a[4];
+    if (arg_parse("dumps", args, nargs, kwnames, names, 4, 0, 1, a) < 0) return VAL_NULL;
+    return ser_dumps(a[0]);
+}
+
+static Value pickle_loads(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"data", "fix_imports", "encoding", "errors", "buffers"};
+    Value a[5];
+    const uint8_t *data;
+    int64_t len;
+    if (arg_parse("loads", args, nargs, kwnames, names, 5, 1, 1, a) < 0) return VAL_NULL;
+    if (IS_STR(a[0]) || bytes_view(a[0], &data, &len) < 0) {
+        err_clear();
+        return err_format(&exc_TypeError, "a bytes-like object is required, not '%T'", a[0]);
+    }
+    /* Loading runs user code (__setstate__, imports) that may mutate a
+     * bytearray: work on an immutable copy. */
+    Value copy = bytes_new(data, (size_t)len);
+    if (IS_NULL(copy)) return VAL_NULL;
+    return ser_loads(AS_BYTES(copy)->data, (size_t)AS_BYTES(copy)->len);
+}
+
+static const MethodDef pickle_methods[] = {
+    {"dumps", pickle_dumps, 0, "Return the pickled representation of the object as a bytes object."},
+    {"loads", pickle_loads, 0, "Read and return an object from the given pickle data."},
+    {NULL, NULL, 0, NULL},
+};
+
+static Value pickle_make_error(const char *name, Value base) {
+    Value d = dict_new();
+    if (IS_NULL(d) || dict_set_c(d, "__module__", str_from_c("_pickle")) < 0) return VAL_NULL;
+    return type_new_class(&type_type, str_from_c(name), tuple_pack(1, base), d, VAL_NULL);
+}
+
+Value mod_pickle_init(void) {
+    Value m = module_new_c("_pickle");
+    if (IS_NULL(m)) return VAL_NULL;
+    Value d = MODULE_DICT(m);
+    dict_add_methods(d, pickle_methods, m);
+    static const char *const names[] = {"PickleError", "PicklingError", "UnpicklingError"};
+    static int rooted;
+    for (int i = 0; i < 3 && !rooted; i++) gc_add_root(&pickle_errors[i]);
+    rooted = 1;
+    for (int i = 0; i < 3; i++) {
+        Value base = i == 0 ? MK_OBJ(&exc_Exception) : pickle_errors[0];
+        pickle_errors[i] = pickle_make_error(names[i], base);
+        if (IS_NULL(pickle_errors[i]) || dict_set_c(d, names[i], pickle_errors[i]) < 0) return VAL_NULL;
+    }
+    ser_set_hooks(AS_TYPE(pickle_errors[1]), AS_TYPE(pickle_errors[2]), import_module);
+    return m;
+}
