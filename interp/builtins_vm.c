@@ -181,7 +181,9 @@ static const MethodDef vm_builtins[] = {
 
 Value mod_builtins_init(void);
 Value mod_sys_init(void);
-extern void (*gilpy_at_exit_hook)(void);
+/* What main() runs before exiting (vm_finalize); in the library, so the unit
+ * tests and fuzzers link without main.c. */
+void (*gilpy_at_exit_hook)(void);
 
 /* Interpreter exit: join the non-daemon threads the way CPython does (by
  * calling threading._shutdown when threading was imported); daemon threads

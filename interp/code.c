@@ -44,7 +44,7 @@ static void code_finalize(Obj *o) {
     gc_free(c->code, (size_t)c->ncode * sizeof(uint32_t));
     gc_free(c->positions, (size_t)c->ncode * sizeof(CodePos));
     gc_free(c->cell2arg, (size_t)c->ncells * sizeof(int32_t));
-    gc_free(c->caches, 0);      /* the VM's; its size is not recorded here */
+    gc_free(c->caches, (size_t)c->ncode * sizeof(InlineCache));
     c->code = NULL;
     c->positions = NULL;
     c->cell2arg = NULL;

@@ -34,6 +34,17 @@ typedef struct CodePos {
                                    among ~ in tracebacks; -1 when none */
 } CodePos;
 
+/* One inline cache entry of the VM (the design is in interp/vm.c).  Code.caches
+ * holds one per code word, allocated when an instruction first fills one. */
+typedef struct InlineCache {
+    uint32_t version;           /* Type.version the entry was filled for; 0: empty */
+    uint32_t version2;          /* a second type for which the entry holds, or 0 */
+    uint32_t kind;              /* what the entry says (vm.c: IC_*) */
+    int64_t  hint;              /* entry index of the name in a dict */
+    int64_t  hint2;             /* LOAD_GLOBAL: the builtins hint */
+    Value    descr;             /* attribute caches: what the MRO gave */
+} InlineCache;
+
 typedef struct Code {
     Obj       header;
     uint32_t *code;             /* gc_malloc'd words */
@@ -58,7 +69,7 @@ typedef struct Code {
     int32_t   maxblocks;        /* max depth of the block stack */
     int32_t   firstlineno;
     uint32_t  flags;            /* CO_* */
-    void     *caches;           /* the VM's inline caches (lazily allocated) */
+    InlineCache *caches;        /* the VM's inline caches, ncode entries (lazily allocated) */
 } Code;
 
 extern Type type_code;

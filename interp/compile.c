@@ -74,6 +74,7 @@
 #include "../runtime/obj_str.h"
 #include "../runtime/state.h"
 #include "code.h"
+#include "import.h"
 #include "opcodes.h"
 #include "symtable.h"
 
@@ -169,12 +170,17 @@ static Value comp_source_line(Compiler *c, int lineno) {
     return comp_line_of(c->src, c->srclen, lineno);
 }
 
+/* msg <- fmt formatted with the enclosing variadic function's arguments. */
+#define COMP_FORMAT(msg, fmt) do {                                                \
+        va_list ap_;                                                              \
+        va_start(ap_, fmt);                                                       \
+        vsnprintf(msg, sizeof msg, fmt, ap_);                                     \
+        va_end(ap_);                                                              \
+    } while (0)
+
 static int comp_error_at(Compiler *c, Span loc, const char *fmt, ...) {
     char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
+    COMP_FORMAT(msg, fmt);
     if (err_occurred()) return -1;
     err_syntax(&exc_SyntaxError, msg, c->filename, loc.lineno, loc.col + 1,
                comp_source_line(c, loc.lineno), loc.end_lineno, loc.end_col + 1);
@@ -995,6 +1001,91 @@ static int comp_const_truth(Expr *e, int *truth) {
     }
 }
 
+/* ---- compile-time SyntaxWarnings (CPython's check_compare & co) ------------- */
+/* Through warnings.warn_explicit, as CPython's compiler_warn does; an "error"
+ * filter turns the warning into a SyntaxError at loc. */
+static int comp_warn(Compiler *c, Span loc, const char *fmt, ...) {
+    char msg[512];
+    COMP_FORMAT(msg, fmt);
+    Value mod = import_module_c("warnings");
+    Value fn = IS_NULL(mod) ? VAL_NULL : obj_getattr_c(mod, "warn_explicit");
+    if (!IS_NULL(fn)) {
+        Value args[4] = {str_from_c(msg), MK_OBJ(&exc_SyntaxWarning), c->filename,
+                         MK_SMALLINT(loc.lineno)};
+        if (!IS_NULL(call_value(fn, args, 4, VAL_NULL))) return 0;
+    }
+    if (!err_matches(&exc_SyntaxWarning)) return -1;
+    err_clear();
+    return comp_error_at(c, loc, "%s", msg);
+}
+
+/* The type a literal expression is known to have (CPython's infer_type after
+ * constant folding), or NULL. */
+static Type *comp_infer_type(Compiler *c, Expr *e) {
+    switch (e->kind) {
+    case E_TUPLE: return &type_tuple;
+    case E_LIST: case E_LISTCOMP: return &type_list;
+    case E_DICT: case E_DICTCOMP: return &type_dict;
+    case E_SET: case E_SETCOMP: return &type_set;
+    case E_GENEXP: return &type_generator;
+    case E_LAMBDA: return &type_function;
+    case E_JOINEDSTR: case E_FORMATTEDVALUE: return &type_str;
+    case E_CONSTANT: case E_UNARYOP: case E_BINOP: {
+        Value v = comp_fold(c, e, 0);
+        return IS_NULL(v) ? NULL : val_type(v);
+    }
+    default: return NULL;
+    }
+}
+
+/* A literal other than None/True/False/...: `x is 1` is almost surely a bug. */
+static int comp_is_literal(Compiler *c, Expr *e) {
+    if (e->kind == E_TUPLE) return !IS_NULL(comp_fold(c, e, 0));
+    if (e->kind == E_CONSTANT) {
+        ConstKind k = e->u.constant.kind;
+        return k != CONST_NONE && k != CONST_TRUE && k != CONST_FALSE && k != CONST_ELLIPSIS;
+    }
+    return (e->kind == E_UNARYOP || e->kind == E_BINOP) && !IS_NULL(comp_fold(c, e, 0));
+}
+
+static int comp_check_compare(Compiler *c, Expr *e) {
+    int left = comp_is_literal(c, e->u.compare.left);
+    for (int i = 0; i < e->u.compare.n; i++) {
+        CmpOpKind op = e->u.compare.ops[i];
+        int right = comp_is_literal(c, e->u.compare.comparators[i]);
+        if ((op == CMP_IS || op == CMP_IS_NOT) && (left || right))
+            return comp_warn(c, e->span, op == CMP_IS
+                             ? "\"is\" with a literal. Did you mean \"==\"?"
+                             : "\"is not\" with a literal. Did you mean \"!=\"?");
+        left = right;
+    }
+    return 0;
+}
+
+static int comp_check_caller(Compiler *c, Expr *call) {
+    Expr *f = call->u.call.func;
+    Type *t = f->kind == E_LAMBDA ? NULL : comp_infer_type(c, f);
+    if (!t) return 0;
+    return comp_warn(c, call->span, "'%s' object is not callable; perhaps you missed a comma?",
+                     t->tp_name);
+}
+
+static int comp_check_subscript(Compiler *c, Expr *e) {
+    Expr *val = e->u.subscript.value;
+    Type *vt = comp_infer_type(c, val), *it = comp_infer_type(c, e->u.subscript.slice);
+    if (!vt) return 0;
+    if (vt == &type_set || vt == &type_frozenset || vt == &type_generator || vt == &type_function ||
+        type_is_subtype(vt, &type_int) || vt == &type_float || vt == &type_complex ||
+        vt == &type_none || vt == &type_ellipsis)
+        return comp_warn(c, e->span, "'%s' object is not subscriptable; perhaps you missed a comma?",
+                         vt->tp_name);
+    if (!it || type_is_subtype(it, &type_int) || e->u.subscript.slice->kind == E_SLICE) return 0;
+    if (vt == &type_tuple || vt == &type_list || vt == &type_str || vt == &type_bytes)
+        return comp_warn(c, e->span, "%s indices must be integers or slices, not %s; "
+                         "perhaps you missed a comma?", vt->tp_name, it->tp_name);
+    return 0;
+}
+
 /* ---- expressions ---------------------------------------------------------- */
 static const char *comp_expr_name(Expr *e) {
     switch (e->kind) {
@@ -1064,6 +1155,7 @@ static int comp_compare_links(Compiler *c, Expr *e, int cleanup, Opcode jump) {
 }
 
 static int comp_compare(Compiler *c, Expr *e) {
+    if (comp_check_compare(c, e) < 0) return -1;
     if (e->u.compare.n == 1) {
         if (comp_expr(c, e->u.compare.left) < 0 || comp_expr(c, e->u.compare.comparators[0]) < 0)
             return -1;
@@ -1079,6 +1171,7 @@ static int comp_compare(Compiler *c, Expr *e) {
 }
 
 static int comp_jump_if_compare(Compiler *c, Expr *e, int label, int cond) {
+    if (comp_check_compare(c, e) < 0) return -1;
     int cleanup = comp_new_label(c), end = comp_new_label(c);
     if (comp_compare_links(c, e, cleanup, OPC_POP_JUMP_IF_FALSE) < 0) return -1;
     if (comp_jump(c, cond ? OPC_POP_JUMP_IF_TRUE : OPC_POP_JUMP_IF_FALSE, label) < 0) return -1;
@@ -1333,6 +1426,7 @@ static int comp_call_helper(Compiler *c, int pushed, PtrVec *args, PtrVec *kws) 
 }
 
 static int comp_call(Compiler *c, Expr *e) {
+    if (comp_check_caller(c, e) < 0) return -1;
     Expr *f = e->u.call.func;
     PtrVec *args = &e->u.call.args, *kws = &e->u.call.keywords;
     if (f->kind == E_ATTRIBUTE && f->u.attribute.ctx == CTX_LOAD && !comp_has_starred(args) &&
@@ -1791,6 +1885,7 @@ static int comp_attribute(Compiler *c, Expr *e) {
 }
 
 static int comp_subscript(Compiler *c, Expr *e) {
+    if (comp_check_subscript(c, e) < 0) return -1;
     if (comp_expr(c, e->u.subscript.value) < 0 || comp_expr(c, e->u.subscript.slice) < 0) return -1;
     Expr *val = e->u.subscript.value, *sl = e->u.subscript.slice;
     if (val->span.end_lineno == e->span.lineno && sl->span.end_lineno == e->span.lineno)
@@ -1936,8 +2031,10 @@ static int comp_augassign(Compiler *c, Stmt *s) {
     Span saved = c->u->loc;
     switch (t->kind) {
     case E_NAME:
-        if (comp_nameop(c, t->u.name.id, CTX_LOAD) < 0 || comp_expr(c, s->u.augassign.value) < 0 ||
-            comp_op(c, OPC_BINARY_OP, op) < 0) return -1;
+        c->u->loc = t->span;
+        if (comp_nameop(c, t->u.name.id, CTX_LOAD) < 0) return -1;
+        c->u->loc = saved;
+        if (comp_expr(c, s->u.augassign.value) < 0 || comp_op(c, OPC_BINARY_OP, op) < 0) return -1;
         c->u->loc = t->span;
         return comp_nameop(c, t->u.name.id, CTX_STORE);
     case E_ATTRIBUTE:
@@ -2042,10 +2139,36 @@ static int comp_raise(Compiler *c, Stmt *s) {
     return comp_op(c, OPC_RAISE_VARARGS, n);
 }
 
+/* Where CPython 3.11 reports a failing assert: the last comparison its
+ * jump_if visits in the test (through `not`, `and`/`or`, `if-else`), else
+ * the whole statement. */
+static const Span *comp_assert_span(Expr *e) {
+    const Span *last = NULL, *sp;
+    switch (e->kind) {
+    case E_COMPARE: return &e->span;
+    case E_UNARYOP: return e->u.unaryop.op == UOP_NOT ? comp_assert_span(e->u.unaryop.operand) : NULL;
+    case E_BOOLOP:
+        for (int i = 0; i < e->u.boolop.values.len; i++)
+            if ((sp = comp_assert_span(e->u.boolop.values.items[i]))) last = sp;
+        return last;
+    case E_IFEXP: {
+        Expr *parts[3] = {e->u.ifexp.test, e->u.ifexp.body, e->u.ifexp.orelse};
+        for (int i = 0; i < 3; i++)
+            if ((sp = comp_assert_span(parts[i]))) last = sp;
+        return last;
+    }
+    default: return NULL;
+    }
+}
+
 static int comp_assert(Compiler *c, Stmt *s) {
+    Expr *test = s->u.assert_.test;
+    if (test->kind == E_TUPLE && test->u.list.elts.len > 0 &&
+        comp_warn(c, s->span, "assertion is always true, perhaps remove parentheses?") < 0) return -1;
     int end = comp_new_label(c);
     if (comp_jump_if(c, s->u.assert_.test, end, 1) < 0) return -1;
-    c->u->loc = s->u.assert_.test->span;    /* CPython 3.11 reports the test */
+    const Span *where = comp_assert_span(test);
+    c->u->loc = where ? *where : s->span;
     if (s->u.assert_.msg) {
         if (comp_op0(c, OPC_PUSH_NULL) < 0 || comp_op0(c, OPC_LOAD_ASSERTION_ERROR) < 0 ||
             comp_expr(c, s->u.assert_.msg) < 0 || comp_op(c, OPC_CALL, 1) < 0) return -1;

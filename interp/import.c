@@ -132,6 +132,19 @@ static Value import_embedded(Value fullname) {
     return VAL_NULL;
 }
 
+/* Modules CPython 3.11 freezes into its binary: found before sys.path, so a
+ * script's own os.py does not shadow them.  The rest of the embedded stdlib
+ * comes after sys.path, as CPython's stdlib directory does. */
+static int import_is_frozen(const char *name) {
+    static const char *const frozen[] = {
+        "abc", "codecs", "io", "_collections_abc", "_sitebuiltins", "genericpath", "ntpath",
+        "posixpath", "os", "os.path", "site", "stat", "importlib.util", "importlib.machinery", "runpy",
+    };
+    for (size_t i = 0; i < sizeof frozen / sizeof frozen[0]; i++)
+        if (strcmp(name, frozen[i]) == 0) return 1;
+    return 0;
+}
+
 static int import_is_file(const char *p) {
     struct stat st;
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);
@@ -179,9 +192,13 @@ static Value import_one(Value fullname, Value parent) {
     if (IS_NULL(parent)) {
         m = import_builtin(fullname);
         if (!IS_NULL(m) || err_occurred()) return m;
-        m = import_embedded(fullname);
-        if (!IS_NULL(m) || err_occurred()) return m;
+        if (import_is_frozen(fn)) {
+            m = import_embedded(fullname);
+            if (!IS_NULL(m) || err_occurred()) return m;
+        }
         m = import_from_path(fullname, fn, interp.path);
+        if (!IS_NULL(m) || err_occurred()) return m;
+        m = import_embedded(fullname);
     } else {
         m = import_builtin(fullname);
         if (!IS_NULL(m) || err_occurred()) return m;

@@ -19,6 +19,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,8 @@
 #include "import.h"
 #include "repl.h"
 #include "vm.h"
+
+extern void (*gilpy_at_exit_hook)(void);   /* set by vm_init (interp/builtins_vm.c) */
 
 #define CLI_PY_VERSION "3.11.7"
 
@@ -132,10 +135,14 @@ static int cli_flag(char f, CliOptions *o) {
     case 'E': interp.flag_ignore_env = 1; return 0;
     case 'h': case '?': return 1;
     case 'i': interp.flag_inspect = 1; return 0;
-    case 'I': interp.flag_isolated = interp.flag_ignore_env = 1; o->safe_path = 1; return 0;
-    case 'P': o->safe_path = 1; return 0;
+    case 'I':
+        interp.flag_isolated = interp.flag_ignore_env = interp.flag_no_user_site = 1;
+        o->safe_path = interp.flag_safe_path = 1;
+        return 0;
+    case 'P': o->safe_path = interp.flag_safe_path = 1; return 0;
     case 'q': interp.flag_quiet = 1; return 0;
-    case 's': case 'S': return 0;
+    case 's': interp.flag_no_user_site = 1; return 0;
+    case 'S': return 0;
     case 'u': interp.flag_unbuffered = 1; return 0;
     case 'V': o->version++; return 0;
     default: return -1;
@@ -326,10 +333,15 @@ static int system_exit_status(Value exc) {
 
 /* Print an uncaught exception the way sys.excepthook would; the exit status.
  * With -i even SystemExit is only printed (python3 then enters the REPL). */
+/* Set when the program ended by an uncaught KeyboardInterrupt: like python3,
+ * gilpy then dies by SIGINT after finalizing, so a shell sees status 130. */
+static int cli_died_of_sigint;
+
 static int handle_uncaught(void) {
     Value exc = err_fetch();
     if (IS_EXC(exc) && type_is_subtype(val_type(exc), &exc_SystemExit) && !interp.flag_inspect)
         return system_exit_status(exc);
+    if (IS_EXC(exc) && type_is_subtype(val_type(exc), &exc_KeyboardInterrupt)) cli_died_of_sigint = 1;
     repl_print_exception(exc);
     return 1;
 }
@@ -464,8 +476,6 @@ static int cli_exec_module(const CliModule *m) {
 
 /* ---------------------------------------------------------------- main */
 
-/* Join non-daemon threads, flush files: what must happen before exit. */
-void (*gilpy_at_exit_hook)(void);
 
 /* The REPL (after the program with -i): 0 at end of input, else the
  * SystemExit status. */
@@ -513,5 +523,9 @@ int main(int argc, char **argv) {
     interp.finalizing = 1;
     file_flush_all();
     fflush(stdout);
+    if (cli_died_of_sigint && !inspect) {
+        signal(SIGINT, SIG_DFL);
+        kill(getpid(), SIGINT);
+    }
     return rc;
 }

@@ -440,6 +440,184 @@ static Value unbound_deref(Code *co, int i) {
     return err_format(&exc_NameError, "cannot access free variable '%U' where it is not associated with a value in enclosing scope", name);
 }
 
+/* ---- inline caches ---------------------------------------------------------------------
+ *
+ * Code.caches (code.h: InlineCache) holds one entry per code word, allocated
+ * the first time an instruction of the code object uses one.  An entry is
+ * only a hint, re-validated at every use: a stale entry costs a miss, never
+ * a wrong answer.
+ *
+ * Names in dicts (LOAD_NAME, LOAD_GLOBAL, instance attributes): `hint` is
+ * the entry index where the name was last found (obj_dict.h, "entry hints"),
+ * valid while that entry holds the same interned key.  LOAD_GLOBAL and
+ * LOAD_NAME keep `hint` for globals (or the namespace) and `hint2` for
+ * builtins; a builtin is still looked up, and missed, in globals each time.
+ *
+ * Attributes of instances (LOAD_ATTR, LOAD_METHOD, STORE_ATTR) of a type
+ * that uses object's __getattribute__ (to store: object's __setattr__):
+ * `version` is the type's Type.version when the entry was filled and `descr`
+ * what looking the name up along its MRO gave then.  Versions are unique and
+ * change whenever the type or a base gains, loses or replaces an attribute
+ * or a dunder, so an equal version means the same MRO result and the same
+ * getattr/setattr slots; `descr` is kept alive by the type's dict meanwhile
+ * and is never read after the version changed.  `version2` lets a site see
+ * two types (a method of a base class run on instances of two classes): it
+ * is the previous version when a refill gave the same kind and descr.
+ * Kinds (IC_*):
+ *   IC_DICT     no descr: the attribute is in the instance dict or missing
+ *   IC_METHOD   descr is a function or method descriptor: unless the
+ *               instance dict shadows it, LOAD_METHOD pushes it unbound
+ *   IC_PLAIN    any other non-data attribute: the instance dict first
+ *   IC_DATA     descr is a data descriptor: its __get__ wins
+ * Only descrs whose type is a builtin type are cached: a user-defined
+ * descriptor class could gain __set__ without changing this type's version.
+ */
+enum { IC_EMPTY, IC_DICT, IC_METHOD, IC_PLAIN, IC_DATA };
+
+/* The entry of the instruction at ip - 1, allocating the code's caches. */
+static InlineCache *cache_alloc(Code *co, uint32_t *ip) {
+    static InlineCache scratch;     /* no memory: an entry that never hits */
+    co->caches = gc_calloc((size_t)co->ncode, sizeof(InlineCache));
+    if (!co->caches) {
+        err_clear();
+        memset(&scratch, 0, sizeof scratch);
+        return &scratch;
+    }
+    return &co->caches[ip - 1 - co->code];
+}
+
+#define CACHE() (co->caches ? &co->caches[ip - 1 - co->code] : cache_alloc(co, ip))
+
+/* The value of name in dict d through a hint: 1 found (*out), 0 absent, -1 error. */
+static inline int dict_get_cached(Value d, Value name, int64_t *hint, Value *out) {
+    int64_t ix = dict_find_hinted(d, name, hint);
+    if (ix >= 0) { *out = AS_DICT(d)->entries[ix].value; return 1; }
+    return ix == -1 ? 0 : -1;
+}
+
+/* LOAD_GLOBAL: globals, then builtins. */
+static inline Value load_global(Frame *f, Value name, InlineCache *c) {
+    Value v;
+    int r = dict_get_cached(f->globals, name, &c->hint, &v);
+    if (r == 0) r = dict_get_cached(f->builtins, name, &c->hint2, &v);
+    if (r > 0) return v;
+    return r < 0 ? VAL_NULL : name_error(f, name);
+}
+
+/* LOAD_NAME: the namespace, then globals (unless it is the namespace), then builtins. */
+static Value load_name(Frame *f, Value name, InlineCache *c) {
+    Value ld = f->locals_dict, v;
+    if (!IS_DICT(ld)) return lookup_name(f, name);
+    int r = dict_get_cached(ld, name, &c->hint, &v);
+    if (r == 0 && ld != f->globals) {
+        v = dict_get(f->globals, name);
+        r = !IS_NULL(v) ? 1 : err_occurred() ? -1 : 0;
+    }
+    if (r == 0) r = dict_get_cached(f->builtins, name, &c->hint2, &v);
+    if (r > 0) return v;
+    return r < 0 ? VAL_NULL : name_error(f, name);
+}
+
+/* The instance dict of o (type t), or VAL_NULL. */
+static inline Value inst_dict(Value o, Type *t) {
+    if (!t->dictoffset) return VAL_NULL;
+    Value d = *(Value *)((char *)AS_OBJ(o) + t->dictoffset);
+    return IS_DICT(d) ? d : VAL_NULL;
+}
+
+static inline int descr_type_is_data(Type *dt) {
+    return !IS_NULL(dt->slots[SM_SET]) || !IS_NULL(dt->slots[SM_DELETE]);
+}
+
+/* Fill c for looking name up on instances of t (which uses object's
+ * __getattribute__ to load, or object's __setattr__ to store). */
+static void attr_cache_fill(InlineCache *c, Type *t, Value name) {
+    Value d = type_lookup(t, name);
+    Type *dt = IS_NULL(d) ? NULL : val_type(d);
+    uint32_t kind;
+    if (!dt) kind = IC_DICT;
+    else if (!TYPE_HAS(dt, TF_IMMUTABLE)) kind = IC_EMPTY;
+    else if (dt == &type_function || dt == &type_method_descriptor) kind = IC_METHOD;
+    else if (!IS_NULL(dt->slots[SM_GET]) && descr_type_is_data(dt)) kind = IC_DATA;
+    else kind = IC_PLAIN;
+    c->version2 = c->version && kind == c->kind && d == c->descr ? c->version : 0;
+    c->version = kind == IC_EMPTY ? 0 : t->version;
+    c->kind = kind;
+    c->descr = d;
+}
+
+/* Does c describe instances of t? */
+static inline int cache_holds(InlineCache *c, Type *t) {
+    return t->version == c->version || t->version == c->version2;
+}
+
+/* o.name through c, as obj_generic_getattr would find it: 1 found (*out),
+ * 0 the entry does not apply or the attribute is missing (take the generic
+ * path), -1 error. */
+static int load_attr_cached(InlineCache *c, Value o, Value name, Value *out) {
+    Type *t = val_type(o);
+    if (!cache_holds(c, t)) return 0;
+    if (c->kind == IC_DATA) {
+        *out = descr_get(c->descr, o, MK_OBJ(t));
+        return IS_NULL(*out) ? -1 : 1;
+    }
+    Value d = IS_OBJ(o) ? inst_dict(o, t) : VAL_NULL;
+    if (!IS_NULL(d)) {
+        int r = dict_get_cached(d, name, &c->hint, out);
+        if (r != 0) return r;
+    }
+    if (c->kind == IC_DICT) return 0;
+    Type *dt = val_type(c->descr);
+    if (dt == &type_function) *out = method_new(c->descr, o);
+    else if (!IS_NULL(dt->slots[SM_GET])) *out = descr_get(c->descr, o, MK_OBJ(t));
+    else *out = c->descr;
+    return IS_NULL(*out) ? -1 : 1;
+}
+
+/* LOAD_ATTR: the cache, refilled on a miss, then the generic protocol. */
+static Value load_attr(InlineCache *c, Value o, Value name) {
+    Value v;
+    int r = load_attr_cached(c, o, name, &v);
+    if (r == 0 && !cache_holds(c, val_type(o)) && obj_uses_generic_getattr(val_type(o))) {
+        attr_cache_fill(c, val_type(o), name);
+        r = load_attr_cached(c, o, name, &v);
+    }
+    if (r > 0) return v;
+    return r < 0 ? VAL_NULL : obj_getattr(o, name);
+}
+
+/* LOAD_METHOD's unbound case through c: 1 when o.name is c->descr, a plain
+ * method the instance dict does not shadow; 0 otherwise; -1 error. */
+static int method_cached(InlineCache *c, Value o, Value name) {
+    Type *t = val_type(o);
+    if (!cache_holds(c, t)) {
+        if (!obj_uses_generic_getattr(t)) return 0;
+        attr_cache_fill(c, t, name);
+    }
+    if (c->kind != IC_METHOD || !cache_holds(c, t)) return 0;
+    Value d = IS_OBJ(o) ? inst_dict(o, t) : VAL_NULL;
+    if (IS_NULL(d)) return 1;
+    int64_t ix = dict_find_hinted(d, name, &c->hint);
+    return ix == -1 ? 1 : ix == -2 ? -1 : 0;
+}
+
+/* STORE_ATTR: o.name = v, an instance-dict store cached while t has no
+ * attribute `name` and uses object's __setattr__. */
+static int store_attr(InlineCache *c, Value o, Value name, Value v) {
+    Type *t = val_type(o);
+    if (c->kind == IC_DICT && cache_holds(c, t)) {
+        Value d = inst_dict(o, t);
+        if (!IS_NULL(d)) return dict_set_hinted(d, name, v, &c->hint);
+    }
+    if (obj_setattr(o, name, v) < 0) return -1;
+    t = val_type(o);
+    if (!cache_holds(c, t) && t->dictoffset && obj_uses_generic_setattr(t)) {
+        attr_cache_fill(c, t, name);
+        if (c->kind != IC_DICT) c->version = c->version2 = 0;
+    }
+    return 0;
+}
+
 /* ---- helpers for the bigger instructions ---------------------------------------------- */
 
 /* Unpack exactly n items of v into out[n-1] .. out[0] (the first item ends
@@ -845,10 +1023,10 @@ top:
         NEXT();
     }
     TARGET(LOAD_CLOSURE) { PUSH(lp[co->nlocals + ARG]); NEXT(); }
-    TARGET(LOAD_NAME) { Value v = lookup_name(f, names[ARG]); CHECK(v); PUSH(v); NEXT(); }
+    TARGET(LOAD_NAME) { Value v = load_name(f, names[ARG], CACHE()); CHECK(v); PUSH(v); NEXT(); }
     TARGET(STORE_NAME) { Value v = POP(); if (store_name(f, names[ARG], v) < 0) ERROR(); NEXT(); }
     TARGET(DELETE_NAME) { if (delete_name(f, names[ARG]) < 0) ERROR(); NEXT(); }
-    TARGET(LOAD_GLOBAL) { Value v = lookup_global(f, names[ARG]); CHECK(v); PUSH(v); NEXT(); }
+    TARGET(LOAD_GLOBAL) { Value v = load_global(f, names[ARG], CACHE()); CHECK(v); PUSH(v); NEXT(); }
     TARGET(STORE_GLOBAL) { Value v = POP(); if (dict_set(f->globals, names[ARG], v) < 0) ERROR(); NEXT(); }
     TARGET(DELETE_GLOBAL) {
         int r = dict_del(f->globals, names[ARG]);
@@ -857,14 +1035,14 @@ top:
         NEXT();
     }
     TARGET(LOAD_ATTR) {
-        Value v = obj_getattr(TOP(), names[ARG]);
+        Value v = load_attr(CACHE(), TOP(), names[ARG]);
         CHECK(v);
         sp[-1] = v;
         NEXT();
     }
     TARGET(STORE_ATTR) {
         Value o = POP(), v = POP();
-        if (obj_setattr(o, names[ARG], v) < 0) ERROR();
+        if (store_attr(CACHE(), o, names[ARG], v) < 0) ERROR();
         NEXT();
     }
     TARGET(DELETE_ATTR) {
@@ -874,20 +1052,15 @@ top:
     }
     TARGET(LOAD_METHOD) {
         Value o = TOP(), name = names[ARG];
-        Type *t = val_type(o);
-        if (obj_uses_generic_getattr(t)) {
-            Value d = type_lookup(t, name);
-            if (!IS_NULL(d) && IS_OBJ(d) &&
-                (AS_OBJ(d)->type == &type_function || AS_OBJ(d)->type == &type_method_descriptor)) {
-                Value *dp = obj_dict_ptr(o);
-                if (!dp || !IS_DICT(*dp) || IS_NULL(dict_get(*dp, name))) {
-                    sp[-1] = d;
-                    PUSH(o);
-                    NEXT();
-                }
-            }
+        InlineCache *c = CACHE();
+        int m = method_cached(c, o, name);
+        if (m < 0) ERROR();
+        if (m) {
+            sp[-1] = c->descr;
+            PUSH(o);
+            NEXT();
         }
-        Value v = obj_getattr(o, name);
+        Value v = load_attr(c, o, name);
         CHECK(v);
         sp[-1] = VAL_NULL;
         PUSH(v);

@@ -529,6 +529,10 @@ int obj_uses_generic_getattr(Type *t) {
     return t->slots[SM_GETATTRIBUTE] == object_getattribute_slot && IS_NULL(t->slots[SM_GETATTR]);
 }
 
+int obj_uses_generic_setattr(Type *t) {
+    return t->slots[SM_SETATTR] == object_setattr_slot;
+}
+
 Value *obj_dict_ptr(Value o) {
     if (!IS_OBJ(o)) return NULL;
     Type *t = AS_OBJ(o)->type;

@@ -231,6 +231,7 @@ Obj *gc_alloc(Type *type, size_t size) {
         if (!gc.free[cls] && gc_new_page(cls) < 0) { err_no_memory(); return NULL; }
         FreeSlot *f = gc.free[cls];
         gc.free[cls] = f->next;
+        if (f->next) __builtin_prefetch(f->next, 1);   /* the next allocation's slot */
         f->next = NULL;
         f->tag = 0;
         o = (Obj *)f;
@@ -244,35 +245,64 @@ Obj *gc_alloc(Type *type, size_t size) {
     return o;
 }
 
+/* ---- buffers: what objects own outside themselves --------------------------
+ * gc_malloc hands out the data of a GcBuffer object on the GC heap.  While
+ * its owner lives the buffer is OWNED and the sweep never frees it (the
+ * owner's trace marks what is inside, precisely).  gc_free only disowns it:
+ * it is freed by a later collection that finds no pointer to it.  So a
+ * pointer into a dying list's item array that C code still holds on its
+ * stack keeps the array - and, through its conservative trace, the items -
+ * alive, as if the C code held the list itself. */
+
+typedef struct GcBuffer {
+    Obj    header;
+    size_t size;              /* bytes of data */
+    size_t pad;               /* keeps data 16-byte aligned */
+    char   data[];
+} GcBuffer;
+
+/* Reached by marking only through a raw pointer (owners do not mark their
+ * buffers): keep alive whatever the contents point to. */
+static void gc_buffer_trace(Obj *o) {
+    GcBuffer *b = (GcBuffer *)o;
+    gc_scan_conservative(b->data, b->data + b->size);
+}
+
+Type type_gcbuffer = { .tp_name = "gc_buffer", .basicsize = sizeof(GcBuffer), .trace = gc_buffer_trace };
+
+static GcBuffer *gc_buffer_of(void *p) { return (GcBuffer *)((char *)p - offsetof(GcBuffer, data)); }
+
 void *gc_malloc(size_t size) {
-    void *p = malloc(size ? size : 1);
-    if (!p) { err_no_memory(); return NULL; }
+    if (size > ((size_t)1 << 46)) { err_no_memory(); return NULL; }
+    GcBuffer *b = (GcBuffer *)gc_alloc(&type_gcbuffer, sizeof(GcBuffer) + (size ? size : 1));
+    if (!b) return NULL;
+    b->header.gcflags |= GCF_OWNED;
+    b->size = size;
     gc.malloc_bytes += size;
-    gc.allocated_since += size;
-    return p;
+    return b->data;
 }
 
 void *gc_calloc(size_t n, size_t size) {
     if (size && n > SIZE_MAX / size) { err_no_memory(); return NULL; }
-    void *p = calloc(n ? n : 1, size ? size : 1);
-    if (!p) { err_no_memory(); return NULL; }
-    gc.malloc_bytes += n * size;
-    gc.allocated_since += n * size;
-    return p;
+    return gc_malloc(n * size);               /* gc_alloc memory is zeroed */
 }
 
 void *gc_realloc(void *p, size_t old_size, size_t new_size) {
-    void *q = realloc(p, new_size ? new_size : 1);
-    if (!q) { err_no_memory(); return NULL; }
-    gc.malloc_bytes += new_size - old_size;
-    if (new_size > old_size) gc.allocated_since += new_size - old_size;
+    if (!p) return gc_malloc(new_size);
+    void *q = gc_malloc(new_size);
+    if (!q) return NULL;
+    memcpy(q, p, old_size < new_size ? old_size : new_size);
+    gc_free(p, old_size);
     return q;
 }
 
 void gc_free(void *p, size_t size) {
+    (void)size;
     if (!p) return;
-    free(p);
-    gc.malloc_bytes -= size < gc.malloc_bytes ? size : gc.malloc_bytes;
+    GcBuffer *b = gc_buffer_of(p);
+    if (!(b->header.gcflags & GCF_OWNED)) return;
+    b->header.gcflags &= ~(uint32_t)GCF_OWNED;
+    gc.malloc_bytes -= b->size < gc.malloc_bytes ? b->size : gc.malloc_bytes;
 }
 
 /* ---- roots ---------------------------------------------------------------- */
@@ -322,10 +352,21 @@ void gc_unpin(GcPinned *pin) {
 
 /* ---- marking --------------------------------------------------------------- */
 
+/* Does an object of type t reference nothing but its type? (No trace
+ * function, no __dict__, no __slots__: a str, a big int.) */
+static inline int gc_is_leaf(const Type *t) {
+    return !t->trace && !t->dictoffset && !t->values_start;
+}
+
 void gc_mark_obj(Obj *o) {
     if (!o || (o->gcflags & GCF_MARK)) return;
     if (!o->type) return;                /* a static type not readied yet: nothing to trace */
     o->gcflags |= GCF_MARK;
+    if (!(o->gcflags & GCF_STATIC) && gc_is_leaf(o->type)) {
+        /* what gc_trace would do, without a trip through the mark stack */
+        gc_mark_obj(&o->type->header);
+        return;
+    }
     if (o->gcflags & GCF_STATIC) {
         if (gc.nstatics == gc.statics_cap)
             gc_grow((void **)&gc.statics, &gc.statics_cap, sizeof(Obj *));
@@ -340,8 +381,11 @@ void gc_mark_value(Value v) {
 }
 
 void gc_mark_values(const Value *v, size_t n) {
-    for (size_t i = 0; i < n; i++)
+    enum { AHEAD = 8 };                  /* prefetch distance: big lists miss on every item */
+    for (size_t i = 0; i < n; i++) {
+        if (i + AHEAD < n && IS_OBJ(v[i + AHEAD])) __builtin_prefetch(AS_OBJ(v[i + AHEAD]));
         if (IS_OBJ(v[i])) gc_mark_obj(AS_OBJ(v[i]));
+    }
 }
 
 /* The object containing address a, or NULL (free slot, page header, not heap). */
@@ -451,7 +495,7 @@ static size_t gc_sweep_small(Page *p, unsigned cls) {
         Obj *o = (Obj *)(p->slots + (size_t)i * p->slot_size);
         FreeSlot *f = (FreeSlot *)o;
         if (!o->type || f->tag == GC_FREE_TAG) continue;
-        if (o->gcflags & GCF_MARK) { o->gcflags &= ~(uint32_t)GCF_MARK; live += p->slot_size; continue; }
+        if (o->gcflags & (GCF_MARK | GCF_OWNED)) { o->gcflags &= ~(uint32_t)GCF_MARK; live += p->slot_size; continue; }
         gc_release(o);
         memset(o, 0, p->slot_size);
         f->tag = GC_FREE_TAG;
@@ -488,7 +532,7 @@ static size_t gc_sweep(void) {
         next = p->next_all;
         if (p->slot_size) { live += gc_sweep_small(p, gc_class_index(p->slot_size)); continue; }
         Obj *o = (Obj *)p->slots;
-        if (o->gcflags & GCF_MARK) { o->gcflags &= ~(uint32_t)GCF_MARK; live += p->large_size; continue; }
+        if (o->gcflags & (GCF_MARK | GCF_OWNED)) { o->gcflags &= ~(uint32_t)GCF_MARK; live += p->large_size; continue; }
         gc_release(o);
         gc_free_large(p);
     }
@@ -501,7 +545,7 @@ void gc_collect(void) {
     if (gc.collecting) return;
     gc.collecting = 1;
     gc_mark_all();
-    gc.live_bytes = gc_sweep() + gc.malloc_bytes;
+    gc.live_bytes = gc_sweep();               /* owned buffers are heap objects too */
     gc.threshold = 2 * gc.live_bytes > GC_MIN_THRESHOLD ? 2 * gc.live_bytes : GC_MIN_THRESHOLD;
     gc.allocated_since = 0;
     gc.collections++;

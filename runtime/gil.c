@@ -84,8 +84,14 @@ int gil_configure(Value xoptions) {
 }
 
 int gil_set_policy(const char *name) {
-    for (int i = 0; i < GIL_POLICY__COUNT; i++)
-        if (strcmp(name, gil_policy_names[i]) == 0) { gil.policy = (GilPolicy)i; return 0; }
+    for (int i = 0; i < GIL_POLICY__COUNT; i++) {
+        if (strcmp(name, gil_policy_names[i]) != 0) continue;
+        pthread_mutex_lock(&gil.mutex);
+        gil.policy = (GilPolicy)i;
+        gil.now_serving = gil.next_ticket;    /* fifo starts with the next arrival */
+        pthread_mutex_unlock(&gil.mutex);
+        return 0;
+    }
     return -1;
 }
 
@@ -131,7 +137,7 @@ static void gil_deadline(struct timespec *ts, double seconds) {
 /* Ask the holder to drop (under mutex). */
 static void gil_request_drop(void) {
     ThreadState *h = gil.holder;
-    if (!h || (h->eval_breaker & EB_GIL_DROP_REQUEST)) return;
+    if (!h || (__atomic_load_n(&h->eval_breaker, __ATOMIC_RELAXED) & EB_GIL_DROP_REQUEST)) return;
     gilstats_drop_requested(h, gil_now_ns());
     gil_set_breaker(h, EB_GIL_DROP_REQUEST);
 }
@@ -153,7 +159,9 @@ static void gil_wait_once(int from_io) {
     if (gil.policy == GIL_POLICY_IOPRIO && from_io && gil.locked) gil_request_drop();
     uint64_t seen = gil.switch_number;
     struct timespec deadline;
-    gil_deadline(&deadline, interp.switch_interval);
+    double interval;                  /* written by sys.setswitchinterval under the GIL */
+    __atomic_load(&interp.switch_interval, &interval, __ATOMIC_RELAXED);
+    gil_deadline(&deadline, interval);
     int rc = pthread_cond_timedwait(&gil.released, &gil.mutex, &deadline);
     if (rc == ETIMEDOUT && gil.locked && gil.switch_number == seen) gil_request_drop();
 }
@@ -178,6 +186,12 @@ void gil_acquire(ThreadState *ts) {
         gil.switch_number++;
         pthread_cond_broadcast(&gil.switched);
     }
+    /* A drop request is meant for the holder it was made of.  One that came
+     * after this thread cleared its bit in gil_yield but before it released
+     * is stale: left set, it would make this thread drop again at once,
+     * often with nobody waiting - and win the GIL straight back.  CPython's
+     * take_gil resets it the same way. */
+    __atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)EB_GIL_DROP_REQUEST, __ATOMIC_SEQ_CST);
     uint64_t now = gil_now_ns();
     gilstats_acquired(ts, now, now - t0);
     pthread_mutex_unlock(&gil.mutex);

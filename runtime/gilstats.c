@@ -44,6 +44,7 @@ void gilstats_acquired(ThreadState *ts, uint64_t now, uint64_t waited) {
     if (waited > s->wait_max_ns) s->wait_max_ns = waited;
     s->wait_hist[gilstats_bucket(waited)]++;
     s->acquired_at_ns = now;
+    s->requested_at_ns = 0;                /* a new holder has no pending request */
     if (gil_trace_hook) gil_trace_hook(ts, GILEV_ACQUIRE, now, 0);
 }
 

@@ -14,8 +14,10 @@
  *     ACQUIRE          -> close what is open, open "holding"
  *     RELEASE(reason)  -> close "holding"; for a blocking reason (sleep,
  *                         lock, join, io) open "blocked: reason" until the
- *                         next WAIT/ACQUIRE.  Forced, ticks and exit drops
- *                         open nothing.
+ *                         next WAIT/ACQUIRE.  After a forced or ticks drop
+ *                         the thread wants the GIL back at once: "waiting"
+ *                         (under interval, first for the handoff to another
+ *                         thread).  An exit drop opens nothing.
  *     DROP_REQUEST     -> an instant on the holder's lane.
  * A span never starts before the previous one of its lane ended, so spans
  * of one thread never overlap.  Whatever is open at exit ends there.
@@ -184,6 +186,7 @@ static void giltrace_replay_one(GiltraceModel *m, uint32_t li, const GiltraceEve
     case GILEV_RELEASE:
         giltrace_close(m, li, e->t_ns, e->reason);
         if (e->reason >= GIL_REASON_SLEEP && e->reason <= GIL_REASON_IO) giltrace_open(m, li, GT_BLOCKED, e->reason);
+        else if (e->reason != GIL_REASON_EXIT) giltrace_open(m, li, GT_WAIT, 0);   /* wants it back at once */
         break;
     case GILEV_DROP_REQUEST:
         giltrace_push(m, li, GT_REQUEST, 0, e->t_ns, e->t_ns);

@@ -95,16 +95,59 @@ int bytes_view(Value v, const uint8_t **data, int64_t *len) {
 
 static int is_buf(Value v) { return IS_BYTES(v) || IS_BYTEARRAY(v); }
 
+#define SIP_ROTL(x, b) (((x) << (b)) | ((x) >> (64 - (b))))
+
+static void sip_round(SipHash *h) {
+    h->v0 += h->v1; h->v2 += h->v3;
+    h->v1 = SIP_ROTL(h->v1, 13) ^ h->v0; h->v3 = SIP_ROTL(h->v3, 16) ^ h->v2;
+    h->v0 = SIP_ROTL(h->v0, 32);
+    h->v2 += h->v1; h->v0 += h->v3;
+    h->v1 = SIP_ROTL(h->v1, 17) ^ h->v2; h->v3 = SIP_ROTL(h->v3, 21) ^ h->v0;
+    h->v2 = SIP_ROTL(h->v2, 32);
+}
+
+static void sip_compress(SipHash *h, uint64_t m) {
+    h->v3 ^= m;
+    sip_round(h);
+    h->v0 ^= m;
+}
+
+void siphash_init(SipHash *h) {
+    h->v0 = 0x736f6d6570736575ull;
+    h->v1 = 0x646f72616e646f6dull;
+    h->v2 = 0x6c7967656e657261ull;
+    h->v3 = 0x7465646279746573ull;
+    h->tail = 0;
+    h->len = 0;
+}
+
+void siphash_feed(SipHash *h, const uint8_t *p, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        h->tail |= (uint64_t)p[i] << (8 * (h->len & 7));
+        if ((++h->len & 7) == 0) {
+            sip_compress(h, h->tail);
+            h->tail = 0;
+        }
+    }
+}
+
+int64_t siphash_finish(SipHash *h) {
+    if (h->len == 0) return 0;
+    sip_compress(h, h->tail | (h->len << 56));
+    h->v2 ^= 0xff;
+    for (int i = 0; i < 3; i++) sip_round(h);
+    int64_t r = (int64_t)((h->v0 ^ h->v1) ^ (h->v2 ^ h->v3));
+    return r == -1 ? -2 : r;
+}
+
 int64_t bytes_hash(Value v) {
     Bytes *b = AS_BYTES(v);
     if (b->hash != -1) return b->hash;
-    uint64_t h = 14695981039346656037ull;
-    for (int64_t i = 0; i < b->len; i++) { h ^= b->data[i]; h *= 1099511628211ull; }
-    h ^= h >> 29;
-    int64_t r = (int64_t)h;
-    if (r == -1) r = -2;
-    b->hash = r;
-    return r;
+    SipHash h;
+    siphash_init(&h);
+    siphash_feed(&h, b->data, (size_t)b->len);
+    b->hash = siphash_finish(&h);
+    return b->hash;
 }
 
 Value bytes_repr(const uint8_t *d, size_t len, int is_bytearray) {

@@ -32,4 +32,16 @@ Value bytes_repr(const uint8_t *data, size_t len, int is_bytearray);
 int   bytes_view(Value v, const uint8_t **data, int64_t *len);
 int64_t bytes_hash(Value v);
 
+/* CPython 3.11's hash of a byte string: SipHash-1-3 with the zero key that
+ * PYTHONHASHSEED=0 gives, so str/bytes hashes (and therefore set iteration
+ * order) match CPython's.  Fed incrementally so str can hash its code points
+ * in CPython's 1/2/4-byte units without a temporary buffer. */
+typedef struct SipHash {
+    uint64_t v0, v1, v2, v3, tail;
+    uint64_t len;
+} SipHash;
+void    siphash_init(SipHash *h);
+void    siphash_feed(SipHash *h, const uint8_t *p, size_t n);
+int64_t siphash_finish(SipHash *h);   /* 0 for no input; never -1 */
+
 #endif

@@ -193,6 +193,13 @@ Value dict_get_hashed(Value dv, Value key, int64_t hash)
     return d->entries[ix].value;
 }
 
+int64_t dict_find_entry(Value d, Value key)
+{
+    int64_t h = dict_hash_key(key);
+    if (h == -1) return -2;
+    return dict_lookup(AS_DICT(d), key, h, NULL);
+}
+
 Value dict_get(Value d, Value key)
 {
     int64_t h = dict_hash_key(key);

@@ -45,6 +45,36 @@ Value dict_keys_list(Value d);
 Value dict_repr(Value d);
 /* Lookup with a precomputed hash (for str keys whose hash is cached). */
 Value dict_get_hashed(Value d, Value key, int64_t hash);
+/* ---- entry hints, for the VM's inline caches ----
+ * A hint is the index in `entries` where a key was last found.  It is valid
+ * exactly when that entry still holds the identical key object (keys are
+ * unique in a dict, so it is then the key's entry whatever changed since);
+ * a stale hint only costs a full lookup.  Meant for interned str keys. */
+/* Entry index of key (>= 0), -1 if absent, -2 on error. */
+int64_t dict_find_entry(Value d, Value key);
+/* Entry index of key as dict_find_entry, trying *hint first and refreshing it. */
+static inline int64_t dict_find_hinted(Value dv, Value key, int64_t *hint) {
+    Dict *d = AS_DICT(dv);
+    int64_t ix = *hint;
+    if ((uint64_t)ix < (uint64_t)d->nentries && d->entries[ix].key == key) return ix;
+    ix = dict_find_entry(dv, key);
+    if (ix >= 0) *hint = ix;
+    return ix;
+}
+/* d[key] = value, trying *hint first; a new key's entry becomes the hint.
+ * 0 ok, -1 error. */
+static inline int dict_set_hinted(Value dv, Value key, Value value, int64_t *hint) {
+    Dict *d = AS_DICT(dv);
+    int64_t ix = *hint;
+    if ((uint64_t)ix < (uint64_t)d->nentries && d->entries[ix].key == key) {
+        d->entries[ix].value = value;
+        d->version++;
+        return 0;
+    }
+    if (dict_set(dv, key, value) < 0) return -1;
+    if (d->nentries > 0 && d->entries[d->nentries - 1].key == key) *hint = d->nentries - 1;
+    return 0;
+}
 /* iter(d): a dict_keyiterator. */
 Value dict_iter(Value d);
 /* View and iterator types (obj_dict.c). */

@@ -38,6 +38,8 @@ typedef struct TbInfo {
 extern Type type_traceback;
 
 Value exc_memory_error_instance(void);
+/* Make the preallocated MemoryError (runtime_init). */
+void  exc_init(void);
 /* Add the entry of a frame the exception is leaving.  Entries are added as
  * the exception unwinds outward, so the new one becomes the head and its
  * tb_next points inward, as in CPython. */

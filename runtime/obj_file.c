@@ -209,6 +209,7 @@ static int file_drop_readahead(FileObj *f)
 
 static int file_wbuf_append(FileObj *f, const char *s, size_t n)
 {
+    if (n == 0) return 0;
     if (f->wlen + n > f->wcap) {
         size_t cap = f->wcap ? f->wcap : FILE_CHUNK;
         while (cap < f->wlen + n) cap *= 2;
@@ -225,6 +226,7 @@ static int file_wbuf_append(FileObj *f, const char *s, size_t n)
 /* Append n bytes to the read-ahead buffer (compacting or growing it). */
 static int file_rbuf_append(FileObj *f, const char *data, size_t n)
 {
+    if (n == 0) return 0;
     if (f->rpos > 0) {
         memmove(f->rbuf, f->rbuf + f->rpos, f->rlen - f->rpos);
         f->rlen -= f->rpos;
@@ -376,7 +378,7 @@ static Value file_bin_readline(FileObj *f, int64_t limit)
     for (;;) {
         size_t avail = file_avail(f);
         if (limit >= 0 && avail >= (size_t)limit) avail = (size_t)limit;
-        char *nl = memchr(f->rbuf + f->rpos + scanned, '\n', avail - scanned);
+        char *nl = avail > scanned ? memchr(f->rbuf + f->rpos + scanned, '\n', avail - scanned) : NULL;
         if (nl) return file_take_bytes(f, (size_t)(nl - (f->rbuf + f->rpos)) + 1);
         if (limit >= 0 && avail >= (size_t)limit) return file_take_bytes(f, avail);
         scanned = avail;

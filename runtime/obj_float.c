@@ -203,6 +203,15 @@ static int float_parse(const char *s, size_t n, double *out) {
     return float_parse_prefix(s + i, n - i, out) == n - i ? 0 : 1;
 }
 
+/* float(x) of a str x: Unicode digits and spaces count as their ASCII forms. */
+static Value float_from_str(Value x) {
+    double d;
+    Value a = str_ascii_numeric(x);
+    if (IS_NULL(a)) return VAL_NULL;
+    if (float_parse(STR_DATA(a), (size_t)STR_LEN(a), &d) == 0) return MK_FLOAT_SAFE(d);
+    return err_format(&exc_ValueError, "could not convert string to float: %R", x);
+}
+
 Value float_from_string(const char *s, size_t len) {
     double d;
     if (float_parse(s, len, &d) == 0) return MK_FLOAT_SAFE(d);
@@ -625,7 +634,7 @@ static Value float_new_of_type(Value clsv, double d) {
 
 static Value float_from_object(Value x) {
     if (IS_FLOATOBJ(x)) return MK_FLOAT(float_value(x));
-    if (IS_STR(x)) return float_from_string(STR_DATA(x), (size_t)STR_LEN(x));
+    if (IS_STR(x)) return float_from_str(x);
     if (IS_INT(x)) {
         double d;
         if (int_to_double(x, &d) < 0) return VAL_NULL;

@@ -403,15 +403,35 @@ static int int_parse(const char *s, size_t len, int base, Value *out) {
     return IS_NULL(*out) ? -1 : 0;
 }
 
+/* CPython's "invalid literal for int() with base %d: %.200R". */
+static Value int_invalid_literal(Value x, int base) {
+    Value r = obj_repr(x);
+    if (IS_NULL(r)) return VAL_NULL;
+    if (AS_STR(r)->nchars > 200 && IS_NULL(r = str_slice(r, 0, 200, 1))) return VAL_NULL;
+    return err_format(&exc_ValueError, "invalid literal for int() with base %d: %U", base, r);
+}
+
 Value int_from_string(const char *s, size_t len, int base) {
     Value out = VAL_NULL;
     int r = int_parse(s, len, base, &out);
     if (r == 0) return out;
     if (r < 0) return VAL_NULL;
-    Value sv = str_new_checked(s, len > 200 ? 200 : len);
-    if (IS_NULL(sv)) { err_clear(); sv = str_new_checked(s, len); }
-    if (IS_NULL(sv)) return VAL_NULL;
-    return err_format(&exc_ValueError, "invalid literal for int() with base %d: %R", base, sv);
+    Value sv = str_new_checked(s, len);
+    return IS_NULL(sv) ? VAL_NULL : int_invalid_literal(sv, base);
+}
+
+/* int(x, base) of a str or bytes-like x. */
+static Value int_from_text(Value x, int base) {
+    Value out = VAL_NULL;
+    const uint8_t *d;
+    int64_t n;
+    Value a = IS_STR(x) ? str_ascii_numeric(x) : x;
+    if (IS_NULL(a)) return VAL_NULL;
+    if (IS_STR(a)) { d = (const uint8_t *)STR_DATA(a); n = STR_LEN(a); }
+    else if (bytes_view(a, &d, &n) < 0) return VAL_NULL;
+    int rc = int_parse((const char *)d, (size_t)n, base, &out);
+    if (rc == 0) return out;
+    return rc < 0 ? VAL_NULL : int_invalid_literal(x, base);
 }
 
 Value int_from_literal(const char *digits, size_t len, int base) {
@@ -1038,7 +1058,7 @@ static Value int_from_bytes_m(Value *args, int nargs, Value kw) {
 static Value int_from_object(Value x) {
     if (IS_INT(x)) return int_exact(x);
     if (IS_FLOATOBJ(x)) return int_from_double(float_value(x));
-    if (IS_STR(x)) return int_from_string(STR_DATA(x), (size_t)STR_LEN(x), 10);
+    if (IS_STR(x)) return int_from_text(x, 10);
     Value args1[1] = {x};
     Value r = obj_call_special(x, SM_INT, args1, 1);
     if (IS_NULL(r) && err_occurred()) return VAL_NULL;
@@ -1066,16 +1086,7 @@ static Value int_from_object(Value x) {
         }
         return i;
     }
-    if (IS_BYTES(x) || IS_BYTEARRAY(x)) {
-        const uint8_t *d;
-        int64_t n;
-        if (bytes_view(x, &d, &n) < 0) return VAL_NULL;
-        Value out = VAL_NULL;
-        int rc = int_parse((const char *)d, (size_t)n, 10, &out);
-        if (rc == 0) return out;
-        if (rc < 0) return VAL_NULL;
-        return err_format(&exc_ValueError, "invalid literal for int() with base 10: %R", x);
-    }
+    if (IS_BYTES(x) || IS_BYTEARRAY(x)) return int_from_text(x, 10);
     return err_format(&exc_TypeError, "int() argument must be a string, a bytes-like object "
                       "or a real number, not '%T'", x);
 }
@@ -1085,22 +1096,8 @@ static Value int_from_object_base(Value x, Value basev) {
     if (obj_index_i64(basev, &base) < 0) return VAL_NULL;
     if (base != 0 && (base < 2 || base > 36))
         return err_format(&exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
-    const char *s;
-    int64_t n;
-    if (IS_STR(x)) {
-        s = STR_DATA(x); n = STR_LEN(x);
-    } else if (IS_BYTES(x) || IS_BYTEARRAY(x)) {
-        const uint8_t *d;
-        if (bytes_view(x, &d, &n) < 0) return VAL_NULL;
-        s = (const char *)d;
-    } else {
-        return err_format(&exc_TypeError, "int() can't convert non-string with explicit base");
-    }
-    Value out = VAL_NULL;
-    int rc = int_parse(s, (size_t)n, (int)base, &out);
-    if (rc == 0) return out;
-    if (rc < 0) return VAL_NULL;
-    return err_format(&exc_ValueError, "invalid literal for int() with base %d: %R", (int)base, x);
+    if (IS_STR(x) || IS_BYTES(x) || IS_BYTEARRAY(x)) return int_from_text(x, (int)base);
+    return err_format(&exc_TypeError, "int() can't convert non-string with explicit base");
 }
 
 static Value int_new_m(Value *args, int nargs, Value kw) {

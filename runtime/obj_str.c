@@ -19,7 +19,8 @@
  * references: str_alloc_type drops any entry for the address it hands out,
  * so an entry can never describe a recycled object.
  *
- * Hash: FNV-1a over the UTF-8 bytes, cached in Str.hash (never -1).
+ * Hash: CPython's (SipHash-1-3 of the Latin-1/UCS-2/UCS-4 units, zero key),
+ * cached in Str.hash (never -1).
  * Interning: an open-addressing table of Str* (immortal; str_mark_interned
  * marks them for the GC).  The empty string and the 256 Latin-1 one-char
  * strings are interned singletons.
@@ -285,17 +286,35 @@ Value str_decode_utf8_lossy(const char *p, size_t len) {
  * Queries
  * ==================================================================== */
 
+/* Width of CPython's storage for s: 1 (Latin-1), 2 (UCS-2) or 4 (UCS-4). */
+static int str_kind(const Str *s) {
+    uint32_t max = 0, cp;
+    for (int64_t i = 0; i < s->len;) {
+        i += utf8_dec((const unsigned char *)s->data + i, &cp);
+        if (cp > max) max = cp;
+    }
+    return max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
+}
+
+/* CPython hashes the code points in its storage units, little-endian. */
 int64_t str_hash(Value v) {
     Str *s = AS_STR(v);
     if (s->hash != -1) return s->hash;
-    uint64_t h = 14695981039346656037ull;
-    const unsigned char *p = (const unsigned char *)s->data;
-    for (int64_t i = 0; i < s->len; i++) { h ^= p[i]; h *= 1099511628211ull; }
-    h ^= h >> 29;
-    int64_t r = (int64_t)h;
-    if (r == -1) r = -2;
-    s->hash = r;
-    return r;
+    SipHash h;
+    siphash_init(&h);
+    if (s->nchars == s->len) {
+        siphash_feed(&h, (const uint8_t *)s->data, (size_t)s->len);
+    } else {
+        int kind = str_kind(s);
+        uint32_t cp;
+        for (int64_t i = 0; i < s->len;) {
+            i += utf8_dec((const unsigned char *)s->data + i, &cp);
+            uint8_t unit[4] = {(uint8_t)cp, (uint8_t)(cp >> 8), (uint8_t)(cp >> 16), 0};
+            siphash_feed(&h, unit, (size_t)kind);
+        }
+    }
+    s->hash = siphash_finish(&h);
+    return s->hash;
 }
 
 int str_eq(Value a, Value b) {
@@ -1401,9 +1420,11 @@ static int put_lower(StrBuf *sb, Str *s, int64_t bi, int n, uint32_t c, int fold
 static int put_upper(StrBuf *sb, uint32_t c, int title) {
     if (c == 0xDF) return sb_puts(sb, title ? "Ss" : "SS");
     if (c == 0x149) return sb_puts(sb, title ? "\xca\xbcN" : "\xca\xbcN");
-    if (c == 0xFB00) return sb_puts(sb, title ? "Ff" : "FF");
-    if (c == 0xFB01) return sb_puts(sb, title ? "Fi" : "FI");
-    if (c == 0xFB02) return sb_puts(sb, title ? "Fl" : "FL");
+    if (c >= 0xFB00 && c <= 0xFB06) {             /* Latin ligatures */
+        static const char *const up[] = {"FF", "FI", "FL", "FFI", "FFL", "ST", "ST"};
+        static const char *const ti[] = {"Ff", "Fi", "Fl", "Ffi", "Ffl", "St", "St"};
+        return sb_puts(sb, (title ? ti : up)[c - 0xFB00]);
+    }
     return sb_put_codepoint(sb, title ? uc_title(c) : uc_upper(c));
 }
 
@@ -1485,6 +1506,21 @@ static Value all_chars(Value *args, int nargs, Value kwnames, const char *name, 
 }
 
 static int cp_isdecimal(uint32_t c) { return uc_decimal(c) >= 0; }
+
+Value str_ascii_numeric(Value v) {
+    Str *s = AS_STR(v);
+    if (STR_IS_ASCII(s)) return v;
+    StrBuf sb; sb_init(&sb);
+    const unsigned char *d = (const unsigned char *)s->data;
+    for (int64_t i = 0; i < s->len;) {
+        uint32_t c;
+        i += utf8_dec(d + i, &c);
+        int dec = uc_decimal(c);
+        char ch = c < 0x80 ? (char)c : dec >= 0 ? (char)('0' + dec) : uc_isspace(c) ? ' ' : '?';
+        if (sb_putc(&sb, ch) < 0) { sb_free(&sb); return VAL_NULL; }
+    }
+    return sb_finish_str(&sb);
+}
 
 static Value str_isalpha_m(Value *a, int n, Value k) { return all_chars(a, n, k, "isalpha", uc_isalpha, 0); }
 static Value str_isdigit_m(Value *a, int n, Value k) { return all_chars(a, n, k, "isdigit", uc_isdigit, 0); }

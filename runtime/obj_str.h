@@ -67,6 +67,10 @@ int   str_compare(Value a, Value b);      /* <0, 0, >0 by code point */
 Value str_concat(Value a, Value b);
 Value str_getitem_index(Value s, int64_t i);        /* s[i], IndexError */
 Value str_slice(Value s, int64_t start, int64_t stop, int64_t step);
+/* CPython's _PyUnicode_TransformDecimalAndSpaceToASCII, for int()/float() of a
+ * str: Unicode decimal digits become '0'..'9', Unicode spaces ' ', any other
+ * non-ASCII character '?'.  An ASCII str comes back as is. */
+Value str_ascii_numeric(Value s);
 uint32_t str_char_at(Value s, int64_t i);            /* code point at char index */
 /* Byte offset of char index i (0 <= i <= nchars). */
 int64_t str_byte_offset(Value s, int64_t i);

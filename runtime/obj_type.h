@@ -64,7 +64,8 @@ Value err_set_attribute_error(Value obj, Value name, const char *fmt, ...);
 int   obj_enter_recursion(const char *where);
 void  obj_leave_recursion(void);
 int   obj_check_c_stack(void);
-int   obj_uses_generic_getattr(Type *t);
+int   obj_uses_generic_getattr(Type *t);   /* object.__getattribute__, no __getattr__ */
+int   obj_uses_generic_setattr(Type *t);   /* object.__setattr__ */
 void  abstract_init(void);
 
 /* From the VM: the globals dict of the innermost Python frame (VAL_NULL if none). */

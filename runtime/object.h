@@ -48,6 +48,7 @@ enum {
     GCF_MARK   = 1u << 0,   /* reached in the current collection */
     GCF_STATIC = 1u << 1,   /* not on the GC heap (static type objects) */
     GCF_FINAL  = 1u << 2,   /* type has a finalizer to run at sweep */
+    GCF_OWNED  = 1u << 3,   /* a gc_malloc buffer still owned: never swept */
 };
 
 /* ---- native functions ---------------------------------------------------- */

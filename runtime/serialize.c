@@ -73,6 +73,7 @@ static Type *ser_uerr(void) { return ser_unpickling_error ? ser_unpickling_error
 
 /* The object a module + dotted qualname names, or VAL_NULL (error set). */
 static Value ser_find_global(Value module, Value qualname) {
+    if (!IS_DICT(interp.modules)) return err_format(&exc_ModuleNotFoundError, "No module named %R", module);
     Value mod = dict_get(interp.modules, module);
     if (IS_NULL(mod)) {
         if (err_occurred()) return VAL_NULL;

@@ -70,7 +70,7 @@ static void ts_find_c_stack(ThreadState *t) {
         t->c_stack_hi = (char *)addr + size;
         t->c_stack_lo = (char *)addr + (size > ((size_t)1 << 20) ? ((size_t)256 << 10) : size / 4);
     }
-    else { volatile char here = 0; t->c_stack_hi = (char *)(uintptr_t)&here + 4096; }
+    else t->c_stack_hi = (char *)__builtin_frame_address(0) + 4096;
 }
 
 void ts_bind(ThreadState *t) {

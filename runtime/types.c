@@ -99,7 +99,6 @@ void types_mark_static(void) {
     gc_mark_obj(&ellipsis_obj);
 }
 
-void exc_init(void);
 void abstract_init(void);
 
 void runtime_init(void) {

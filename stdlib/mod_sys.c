@@ -496,14 +496,16 @@ static Value sys_flags(void)
     Value it[18];
     for (int i = 0; i < 18; i++) it[i] = MK_SMALLINT(0);
     it[1] = MK_SMALLINT(interp.flag_inspect);
+    it[2] = MK_SMALLINT(interp.flag_inspect);
     it[4] = MK_SMALLINT(interp.flag_no_bytecode);
+    it[5] = MK_SMALLINT(interp.flag_no_user_site);
     it[7] = MK_SMALLINT(interp.flag_ignore_env || interp.flag_isolated);
     it[8] = MK_SMALLINT(interp.flag_verbose);
     it[10] = MK_SMALLINT(interp.flag_quiet);
     it[11] = MK_SMALLINT(1);
     it[12] = MK_SMALLINT(interp.flag_isolated);
     it[13] = VAL_FALSE;
-    it[16] = MK_BOOL(interp.flag_isolated);
+    it[16] = MK_BOOL(interp.flag_safe_path);
     it[17] = MK_SMALLINT(-1);
     return ss_new(&sys_flags_type, it, 18);
 }

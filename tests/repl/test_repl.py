@@ -154,6 +154,19 @@ def t_ctrl_c_cancels_line(r):
     assert 'dropped\n' not in r.out.replace('print("dropped")', ''), 'the cancelled line ran'
 
 
+def t_ctrl_c_stops_running_code(r):
+    r.expect(PROMPT)
+    r.line('while True: pass')
+    r.expect(r'\.\.\. ')
+    r.line('')
+    time.sleep(0.3)
+    r.send('\x03')
+    r.expect(r'Traceback \(most recent call last\):\n  File "<stdin>", line 1, in <module>\n'
+             r'KeyboardInterrupt\n>>> ')
+    r.line('print("still here")')
+    r.expect(r'\nstill here\n>>> ')
+
+
 def t_tab_completes_attribute(r):
     r.expect(PROMPT)
     r.line('import math')
@@ -211,6 +224,7 @@ SESSIONS = [
     ('multiline_function', t_multiline_function, 0),
     ('exception_keeps_repl', t_exception_keeps_repl, 0),
     ('ctrl_c_cancels_line', t_ctrl_c_cancels_line, 0),
+    ('ctrl_c_stops_running_code', t_ctrl_c_stops_running_code, 0),
     ('tab_completes_attribute', t_tab_completes_attribute, 0),
     ('thread_prints_while_waiting', t_thread_prints_while_waiting, 0),
     ('exit_leaves', t_exit_leaves, 3),
@@ -243,6 +257,15 @@ def threading_works(gilpy):
     return p.returncode == 0
 
 
+def has_readline(gilpy):
+    """Tab completion and history need readline: read the build's config.h."""
+    config = pathlib.Path(gilpy).parent / 'config.h'
+    return not config.exists() or 'GILPY_HAVE_READLINE 1' in config.read_text()
+
+
+READLINE_ONLY = ('tab_completes_attribute', 'history_survives_restart')
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--gilpy', default=str(REPO / 'build' / 'gilpy'))
@@ -250,10 +273,16 @@ def main():
     ap.add_argument('filters', nargs='*')
     args = ap.parse_args()
     gilpy = str(pathlib.Path(args.gilpy).resolve())
+    if not os.access(gilpy, os.X_OK):
+        print(f'test_repl.py: {gilpy} is not an executable', file=sys.stderr)
+        return 2
     tests = SESSIONS + [('history_survives_restart', None, 0)]
     passed = failed = 0
     for name, fn, rc in tests:
         if args.filters and not any(f in name for f in args.filters):
+            continue
+        if name in READLINE_ONLY and not has_readline(gilpy):
+            print(f'skip {name}: built without readline')
             continue
         if 'thread' in name and not threading_works(gilpy):
             print(f'skip {name}: `import threading` fails in this build')

@@ -130,7 +130,7 @@ START_TEST(test_waiter_within_interval)
     /* the interval is a timeout: the request goes out after 5 ms, the
        spinner drops at its next poll */
     ck_assert_msg(w[1].value >= 4 * MS, "waited only %.2f ms", (double)w[1].value / MS);
-    ck_assert_msg(w[1].value <= 30 * MS, "waited %.2f ms for a 5 ms interval", (double)w[1].value / MS);
+    ck_assert_msg(w[1].value <= 60 * MS, "waited %.2f ms for a 5 ms interval", (double)w[1].value / MS);
 }
 END_TEST
 
@@ -146,7 +146,7 @@ START_TEST(test_forced_switching)
     usleep(200 * 1000);
     __atomic_store_n(&stop_flag, 1, __ATOMIC_SEQ_CST);
     workers_join(w, 2);
-    ck_assert_msg(switches >= 10, "only %d switches in 200 ms at a 1 ms interval", switches);
+    ck_assert_msg(switches >= 5, "only %d switches in 200 ms at a 1 ms interval", switches);
     ck_assert_msg(won_back == 0, "%d of %d forced drops won the GIL straight back", won_back, switches);
 }
 END_TEST

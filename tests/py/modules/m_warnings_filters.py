@@ -14,7 +14,7 @@ warnings.warn("lvl9", stacklevel=9)
 with warnings.catch_warnings(record=True) as w:
     warnings.simplefilter("always")
     warnings.warn("x")
-    print(w[0])
+    print(str(w[0]).replace(__file__, "<this file>"))
     print(repr(w[0].message), w[0].line, w[0].source)
 warnings.simplefilter("once")
 warnings.warn("once1"); warnings.warn("once1")
