@@ -185,6 +185,29 @@ Value mod_sys_init(void);
  * tests and fuzzers link without main.c. */
 void (*gilpy_at_exit_hook)(void);
 
+/* Close the suspended generators __main__'s globals still refer to, in the
+ * order CPython clears a module's dict at exit (names starting with one
+ * underscore first, then the rest), so their finally blocks run as there. */
+static void vm_close_main_generators(void) {
+    if (!IS_OBJ(interp.main_module)) return;
+    Value keys = dict_keys_list(MODULE_DICT(interp.main_module));
+    if (IS_NULL(keys)) { err_clear(); return; }
+    for (int pass = 0; pass < 2; pass++) {
+        for (int64_t i = 0; i < AS_LIST(keys)->len; i++) {
+            Value k = AS_LIST(keys)->items[i];
+            if (!IS_STR(k)) continue;
+            const char *n = STR_DATA(k);
+            int underscore = n[0] == '_' && n[1] != '_';
+            if (underscore != (pass == 0)) continue;
+            Value v = dict_get(MODULE_DICT(interp.main_module), k);
+            if (!IS_EXACT(v, type_generator)) continue;
+            Gen *g = AS_GEN(v);
+            if (!g->started || g->finished || g->running) continue;
+            if (IS_NULL(obj_call_method(v, "close", NULL, 0))) exc_print(err_fetch());
+        }
+    }
+}
+
 /* Interpreter exit: join the non-daemon threads the way CPython does (by
  * calling threading._shutdown when threading was imported); daemon threads
  * then never get the GIL back, so they run no Python code after this. */
@@ -197,6 +220,7 @@ static void vm_finalize(void) {
             if (!type_is_subtype(val_type(e), &exc_SystemExit)) exc_print(e);
         }
     }
+    vm_close_main_generators();
     interp.finalizing = 1;
     giltrace_at_exit();     /* -X gilstats / -X giltrace=FILE (runtime/giltrace.c) */
 }

@@ -53,7 +53,7 @@ static size_t frame_size(Code *co) {
 }
 
 /* Lay a frame out in `mem` (size bytes) and clear its locals. */
-static Frame *frame_init(char *mem, size_t size, Code *co, Value func, Value globals,
+static inline Frame *frame_init(char *mem, size_t size, Code *co, Value func, Value globals,
                          Value builtins, Value locals) {
     Frame *f = (Frame *)mem;
     f->prev = NULL;
@@ -88,7 +88,7 @@ static Value recursion_error(void) {
 }
 
 /* A new frame on the VM stack, linked as the innermost one. */
-static Frame *frame_push(ThreadState *ts, Code *co, Value func, Value globals, Value builtins,
+static inline Frame *frame_push(ThreadState *ts, Code *co, Value func, Value globals, Value builtins,
                          Value locals) {
     int limit = interp.recursion_limit + (ts->recursion_headroom ? 50 : 0);
     if (ts->recursion_depth >= limit) { recursion_error(); return NULL; }
@@ -286,6 +286,21 @@ static Frame *call_prepare(ThreadState *ts, Value func, Value *args, int nargs, 
     return f;
 }
 
+/* call_prepare for the common call from the loop: a function without
+ * *args, **kwargs, keyword-only parameters, cells or yield, given exactly
+ * its positional parameters.  NULL with no error set when that is not the
+ * case (use call_prepare), NULL with an error when the frame cannot be pushed. */
+static inline Frame *call_prepare_simple(ThreadState *ts, Value func, Value *args, int nargs) {
+    Function *fn = AS_FUNC(func);
+    Code *co = AS_CODE(fn->code);
+    if (((co->flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR)) | (uint32_t)co->kwonlyargcount |
+         (uint32_t)co->ncells | (uint32_t)co->nfree) != 0 || co->argcount != nargs)
+        return NULL;
+    Frame *f = frame_push(ts, co, func, fn->globals, fn->builtins, VAL_NULL);
+    if (f) for (int i = 0; i < nargs; i++) f->localsplus[i] = args[i];
+    return f;
+}
+
 Value vm_call_function(Value func, Value *args, int nargs, Value kwnames) {
     ThreadState *ts = ts_get();
     Value gen = VAL_NULL;
@@ -347,6 +362,8 @@ Value call_value(Value callable, Value *args, int nargs, Value kwnames) {
  * CPython 3.11's one-argument builtin calls do; so does calling an object
  * through its __call__. */
 static Value call_native_counted(Value callable, Value *args, int nargs) {
+    if (callable == MK_OBJ(&type_str) && nargs == 1)
+        return obj_str(args[0]);    /* str(x): type_call's result, without its argument tuple */
     Type *t = val_type(callable);
     int counted = (t == &type_builtin_function && nargs == 1 + !IS_NULL(((BuiltinFn *)AS_OBJ(callable))->self)) ||
                   (t == &type_method_descriptor && nargs == 2);
@@ -596,9 +613,33 @@ static int method_cached(InlineCache *c, Value o, Value name) {
     }
     if (c->kind != IC_METHOD || !cache_holds(c, t)) return 0;
     Value d = IS_OBJ(o) ? inst_dict(o, t) : VAL_NULL;
-    if (IS_NULL(d)) return 1;
+    if (IS_NULL(d) || dict_surely_lacks(d, AS_STR(name)->hash)) return 1;
     int64_t ix = dict_find_hinted(d, name, &c->hint);
     return ix == -1 ? 1 : ix == -2 ? -1 : 0;
+}
+
+/* `super().name(...)`: a CALL of super with no arguments whose result goes
+ * straight to LOAD_METHOD.  Finds what super's __getattribute__ would find
+ * (obj_super.c) without making the super object: 1 when it is a plain
+ * function, to be called with *self prepended; 0 to take the ordinary path
+ * (which also raises super()'s errors). */
+static int super_method(Value name, Value *meth, Value *self) {
+    Value type, obj;
+    if (vm_super_args(&type, &obj) < 0) { err_clear(); return 0; }
+    if (IS_TYPE(obj) || !val_isinstance(obj, AS_TYPE(type))) return 0;
+    if (STR_LEN(name) == 9 && str_eq_c(name, "__class__")) return 0;
+    Tuple *mro = AS_TUPLE(val_type(obj)->mro);
+    int64_t i = 0;
+    while (i < mro->len && mro->items[i] != type) i++;
+    for (i++; i < mro->len; i++) {
+        Value d = dict_get(AS_TYPE(mro->items[i])->dict, name);
+        if (IS_NULL(d)) continue;
+        if (val_type(d) != &type_function) return 0;
+        *meth = d;
+        *self = obj;
+        return 1;
+    }
+    return 0;
 }
 
 /* STORE_ATTR: o.name = v, an instance-dict store cached while t has no
@@ -1349,7 +1390,11 @@ top:
         if (IS_OBJ(callable) && AS_OBJ(callable)->type == &type_function) {
             SAVE();
             Value gen = VAL_NULL;
-            Frame *nf = call_prepare(ts, callable, args, nargs, VAL_NULL, &gen);
+            Frame *nf = call_prepare_simple(ts, callable, args, nargs);
+            if (!nf) {
+                if (err_occurred()) ERROR();
+                nf = call_prepare(ts, callable, args, nargs, VAL_NULL, &gen);
+            }
             if (!nf) { CHECK(gen); sp = base; PUSH(gen); NEXT(); }
             f->sp = base;           /* the call site is popped; the result is pushed on return */
             f = nf;
@@ -1368,7 +1413,11 @@ top:
             if (IS_OBJ(callable) && AS_OBJ(callable)->type == &type_function) {
                 SAVE();
                 Value gen = VAL_NULL;
-                Frame *nf = call_prepare(ts, callable, args, nargs, VAL_NULL, &gen);
+                Frame *nf = call_prepare_simple(ts, callable, args, nargs);
+                if (!nf) {
+                    if (err_occurred()) ERROR();
+                    nf = call_prepare(ts, callable, args, nargs, VAL_NULL, &gen);
+                }
                 if (!nf) { CHECK(gen); sp = base; PUSH(gen); NEXT(); }
                 f->sp = base;
                 f = nf;
@@ -1377,6 +1426,12 @@ top:
             }
         }
         SAVE();
+        if (callable == MK_OBJ(&type_super) && nargs == 0 && INSTR_OP(*ip) == OPC_LOAD_METHOD &&
+            super_method(names[INSTR_ARG(*ip)], &base[0], &base[1])) {
+            sp = base + 2;          /* [method, self]: the LOAD_METHOD is done too */
+            ip++;
+            NEXT();
+        }
         r = call_native_counted(callable, args, nargs);
         CHECK(r);
         sp = base;

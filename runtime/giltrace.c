@@ -39,6 +39,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fork.h"
 #include "gil.h"
 #include "gilstats.h"
 #include "obj_dict.h"
@@ -477,7 +478,15 @@ int giltrace_finish(void) {
 
 /* ---- -X options ---------------------------------------------------------------------- */
 
+/* In a fork child (runtime/fork.c's child hook): the parent's ended threads
+ * are not the child's, and the child's timeline goes to FILE.PID.EXT. */
+static void giltrace_fork_child(void) {
+    gilstats_reset_table();
+    giltrace_after_fork_child();
+}
+
 int giltrace_configure(Value xoptions) {
+    fork_add_child_hook(giltrace_fork_child);
     if (!IS_DICT(xoptions)) return 0;
     Value st = dict_get_c(xoptions, "gilstats");
     gt.print_stats = !IS_NULL(st) && !(IS_STR(st) && (strcmp(STR_DATA(st), "0") == 0 || strcmp(STR_DATA(st), "off") == 0));

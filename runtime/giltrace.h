@@ -22,8 +22,9 @@ int  giltrace_start(const char *path);
 int  giltrace_active(void);
 /* Stop recording and write the file (GIL held).  0 ok, -1 (errno) otherwise. */
 int  giltrace_finish(void);
-/* In a fork child (to be called by runtime/fork.c, another issue): forget the
- * parent's events and write FILE.PID.json (or .svg) at the child's exit. */
+/* In a fork child (giltrace_configure registers it with runtime/fork.c):
+ * forget the parent's events and write FILE.PID.json (or .svg) at the
+ * child's exit. */
 void giltrace_after_fork_child(void);
 
 #endif

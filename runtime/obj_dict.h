@@ -61,6 +61,12 @@ static inline int64_t dict_find_hinted(Value dv, Value key, int64_t *hint) {
     if (ix >= 0) *hint = ix;
     return ix;
 }
+/* 1 when the first probe for `hash` meets an empty slot: no key with that
+ * hash is in d (a cheap "certainly absent"; 0 means "look it up"). */
+static inline int dict_surely_lacks(Value dv, int64_t hash) {
+    Dict *d = AS_DICT(dv);
+    return d->isize == 0 || d->indices[(uint64_t)hash & (uint64_t)(d->isize - 1)] == -1;
+}
 /* d[key] = value, trying *hint first; a new key's entry becomes the hint.
  * 0 ok, -1 error. */
 static inline int dict_set_hinted(Value dv, Value key, Value value, int64_t *hint) {

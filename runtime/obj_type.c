@@ -868,6 +868,22 @@ static Value object_dir_m(Value *args, int nargs, Value kwnames) {
     return dict_keys_list(d);
 }
 
+static Value object_getstate_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    Value *d = obj_dict_ptr(args[0]);
+    return d && IS_DICT(*d) && dict_len(*d) > 0 ? *d : VAL_NONE;
+}
+
+static Value object_sizeof_m(Value *args, int nargs, Value kwnames) {
+    (void)nargs; (void)kwnames;
+    return MK_SMALLINT(IS_OBJ(args[0]) ? val_type(args[0])->basicsize : 8);
+}
+
+static Value object_subclasshook_m(Value *args, int nargs, Value kwnames) {
+    (void)args; (void)nargs; (void)kwnames;
+    return VAL_NOTIMPLEMENTED;
+}
+
 static Value object_reduce_ex_m(Value *args, int nargs, Value kwnames) {
     (void)nargs; (void)kwnames;
     return err_format(&exc_TypeError, "cannot pickle '%T' object", args[0]);
@@ -892,6 +908,10 @@ static const MethodDef object_methods[] = {
     {"__init_subclass__", object_init_subclass_m, METH_CLASS, NULL},
     {"__dir__", object_dir_m, 0, NULL},
     {"__reduce_ex__", object_reduce_ex_m, 0, NULL},
+    {"__reduce__", object_reduce_ex_m, 0, NULL},
+    {"__getstate__", object_getstate_m, 0, NULL},
+    {"__sizeof__", object_sizeof_m, 0, NULL},
+    {"__subclasshook__", object_subclasshook_m, METH_CLASS, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -111,7 +111,7 @@ def discover(filters) -> list:
 
 def test_env(test: Test) -> dict:
     env = {k: v for k, v in os.environ.items()
-           if not k.startswith(('PYTHON', 'GILPY'))}
+           if not k.startswith(('PYTHON', 'GILPY')) or k == 'GILPY_GC_STRESS'}
     env['PYTHONHASHSEED'] = '0'
     env['PYTHONDONTWRITEBYTECODE'] = '1'
     env['LC_ALL'] = 'C.UTF-8'
