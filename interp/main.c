@@ -361,7 +361,9 @@ static int run_file(const char *path, const char *prog) {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) {
         int e = errno;
-        fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", prog, path, e, strerror(e));
+        char absolute[PATH_MAX];              /* python3 names the file by its absolute path */
+        abspath(path, absolute, sizeof absolute);
+        fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", prog, absolute, e, strerror(e));
         return 2;
     }
     size_t len = 0;

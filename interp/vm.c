@@ -936,6 +936,10 @@ static int next_is_call_ex(uint32_t *ip, Code *co) {
 
 /* ---- the eval breaker ------------------------------------------------------------------ */
 
+/* The polling read: one plain load on x86-64 and arm64 (relaxed atomic, so
+ * other threads' atomic writes of the word are not data races). */
+#define EVAL_BREAKER(ts) __atomic_load_n(&(ts)->eval_breaker, __ATOMIC_RELAXED)
+
 /* Something asked the running thread to look up from its bytecode: another
  * thread wants the GIL, a signal arrived, or an exception was injected. */
 int vm_handle_eval_breaker(ThreadState *ts) {
@@ -1003,7 +1007,7 @@ Value vm_run(ThreadState *ts, Frame *f) {
     Value retval;
     RELOAD();
     if (f->throw_on_entry) { f->throw_on_entry = 0; goto error; }
-    if (ts->eval_breaker && vm_handle_eval_breaker(ts) < 0) goto error;
+    if (EVAL_BREAKER(ts) && vm_handle_eval_breaker(ts) < 0) goto error;
 
 #if GILPY_COMPUTED_GOTO
     NEXT();
@@ -1336,7 +1340,7 @@ top:
     TARGET(JUMP) { ip = co->code + ARG; NEXT(); }
     TARGET(JUMP_BACKWARD) {
         ip = co->code + ARG;
-        if (ts->eval_breaker) {
+        if (EVAL_BREAKER(ts)) {
             SAVE();
             if (vm_handle_eval_breaker(ts) < 0) ERROR();
         }
@@ -1399,7 +1403,7 @@ top:
             f->sp = base;           /* the call site is popped; the result is pushed on return */
             f = nf;
             RELOAD();
-            if (ts->eval_breaker && vm_handle_eval_breaker(ts) < 0) ERROR();
+            if (EVAL_BREAKER(ts) && vm_handle_eval_breaker(ts) < 0) ERROR();
             NEXT();
         }
         if (IS_OBJ(callable) && AS_OBJ(callable)->type == &type_method && IS_NULL(base[0])) {

@@ -279,7 +279,7 @@ static Value sys_setswitchinterval(Value *args, int nargs, Value kwnames)
     double d;
     if (number_to_double(args[0], &d) < 0) return VAL_NULL;
     if (!(d > 0.0)) return err_format(&exc_ValueError, "switch interval must be strictly positive");
-    interp.switch_interval = d;
+    __atomic_store(&interp.switch_interval, &d, __ATOMIC_RELAXED);   /* read by waiters without the GIL */
     return VAL_NONE;
 }
 

@@ -37,6 +37,7 @@
 #include "runtime/obj_list.h"
 #include "runtime/obj_misc.h"
 #include "runtime/obj_str.h"
+#include "runtime/obj_type.h"
 #include "runtime/signals.h"
 #include "runtime/state.h"
 
@@ -387,8 +388,10 @@ static void *thread_main(void *arg) {
     sig_block_in_thread();
     gil_acquire(ts);
     Value boot = ts->thread_obj;
-    ts->thread_obj = VAL_NULL;
     Value func = AS_TUPLE(boot)->items[0], args = AS_TUPLE(boot)->items[1], kw = AS_TUPLE(boot)->items[2];
+    /* threading starts threads with a bound method of the Thread: keep the
+       Thread as the state's thread object (the GIL statistics name rows by it) */
+    ts->thread_obj = IS_EXACT(func, type_method) ? ((BoundMethod *)AS_OBJ(func))->self : VAL_NULL;
     if (IS_NULL(call_tuple_dict(func, args, IS_NONE(kw) ? VAL_NULL : kw))) thread_report_exception(func);
     thread_release_sentinels(ts);
     thread_count--;
