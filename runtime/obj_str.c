@@ -953,6 +953,8 @@ static int old_arg_error(const char *name, int n, int min, int max) {
  * takes at least 1 argument (0 given)" (the find family's old-style parser)
  * and "replace expected at least 2 arguments, got 1" (Argument Clinic). */
 int str_method_args(const char *tname, const char *name, int nargs, Value kwnames, int min, int max) {
+    if ((IS_NULL(kwnames) || AS_TUPLE(kwnames)->len == 0) && nargs - 1 >= min && nargs - 1 <= max)
+        return 0;               /* the common case, without formatting the name */
     char qual[64];
     snprintf(qual, sizeof qual, "%s.%s", tname, name);
     if (!IS_NULL(kwnames) && arg_no_kw(qual, kwnames)) return -1;

@@ -8,6 +8,9 @@
  *   - Buffer: raw shared bytes read and written by struct-like typecode
  *     (Value, Array, RawValue, RawArray, and the RLock's owner record).
  *   - poll(fds, timeout): which fds are readable (Connection.poll, Pool).
+ *   - pack_frames/read_frame: Queue's wire format (a 4-byte big-endian length,
+ *     the payload, zero padding up to a minimum frame size so that a small
+ *     item is read with one read(2)), done in C because it is the hot path.
  * Blocking waits release the GIL and touch no object meanwhile.  A mapping
  * is unmapped when its object is collected in that process.
  */
@@ -20,6 +23,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "runtime/object.h"
 #include "runtime/call.h"
@@ -349,8 +353,94 @@ static Value mp_poll(Value *args, int nargs, Value kwnames) {
     return r;
 }
 
+
+/* ---------------------------------------------------------------- Queue frames */
+
+static int mp_frame_arg(Value v, int64_t *out) {
+    if (int_to_i64(v, out) < 0) return -1;
+    if (*out < 4 || *out > 4096) { err_format(&exc_ValueError, "bad frame size"); return -1; }
+    return 0;
+}
+
+/* pack_frames(list_of_bytes, minframe) -> bytes: every item as one frame. */
+static Value mp_pack_frames(Value *args, int nargs, Value kwnames) {
+    int64_t minf;
+    if (arg_no_kw("pack_frames", kwnames) || arg_count("pack_frames", nargs, 2, 2) ||
+        mp_frame_arg(args[1], &minf) < 0)
+        return VAL_NULL;
+    if (!IS_LIST(args[0])) return err_format(&exc_TypeError, "pack_frames() expects a list");
+    List *l = AS_LIST(args[0]);
+    size_t total = 0;
+    for (int64_t i = 0; i < l->len; i++) {
+        const uint8_t *d;
+        int64_t n;
+        if (bytes_view(l->items[i], &d, &n) < 0) return VAL_NULL;
+        if (n > 0x7fffffff) return err_format(&exc_ValueError, "message too long");
+        total += (size_t)(n + 4 < minf ? minf : n + 4);
+    }
+    uint8_t *buf = calloc(total + 1, 1);
+    if (!buf) return err_no_memory();
+    size_t at = 0;
+    for (int64_t i = 0; i < l->len; i++) {
+        const uint8_t *d;
+        int64_t n;
+        bytes_view(l->items[i], &d, &n);
+        buf[at] = (uint8_t)(n >> 24); buf[at + 1] = (uint8_t)(n >> 16);
+        buf[at + 2] = (uint8_t)(n >> 8); buf[at + 3] = (uint8_t)n;
+        memcpy(buf + at + 4, d, (size_t)n);
+        at += (size_t)(n + 4 < minf ? minf : n + 4);
+    }
+    Value r = bytes_new(buf, total);
+    free(buf);
+    return r;
+}
+
+/* Read exactly n bytes (GIL released); 0, 1 at EOF, -1 on error with errno. */
+static int mp_read_exact(int fd, uint8_t *buf, size_t n) {
+    size_t got = 0;
+    int rc = 0, err;
+    GIL_BLOCKING_BEGIN(GIL_REASON_IO);
+    while (got < n) {
+        ssize_t k = read(fd, buf + got, n - got);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) { rc = k < 0 ? -1 : 1; break; }
+        got += (size_t)k;
+    }
+    err = errno;
+    GIL_BLOCKING_END();
+    errno = err;
+    return rc;
+}
+
+static Value mp_read_fail(int rc) {
+    return rc < 0 ? err_from_errno(&exc_OSError, VAL_NULL) : err_set_none(&exc_EOFError);
+}
+
+/* read_frame(fd, minframe) -> bytes: the payload of the next frame. */
+static Value mp_read_frame(Value *args, int nargs, Value kwnames) {
+    int64_t fd, minf;
+    if (arg_no_kw("read_frame", kwnames) || arg_count("read_frame", nargs, 2, 2) ||
+        int_to_i64(args[0], &fd) < 0 || mp_frame_arg(args[1], &minf) < 0)
+        return VAL_NULL;
+    uint8_t head[4096];
+    int rc = mp_read_exact((int)fd, head, (size_t)minf);
+    if (rc) return mp_read_fail(rc);
+    size_t n = ((size_t)head[0] << 24) | ((size_t)head[1] << 16) | ((size_t)head[2] << 8) | head[3];
+    if (n <= (size_t)minf - 4) return bytes_new(head + 4, n);
+    uint8_t *buf = malloc(n);
+    if (!buf) return err_no_memory();
+    size_t have = (size_t)minf - 4;
+    memcpy(buf, head + 4, have);
+    rc = mp_read_exact((int)fd, buf + have, n - have);
+    Value r = rc ? mp_read_fail(rc) : bytes_new(buf, n);
+    free(buf);
+    return r;
+}
+
 static const MethodDef mp_methods[] = {
     {"poll", mp_poll, 0, "poll(fds, timeout) -> the readable fds."},
+    {"pack_frames", mp_pack_frames, 0, "pack_frames(items, minframe) -> bytes: Queue frames."},
+    {"read_frame", mp_read_frame, 0, "read_frame(fd, minframe) -> the next frame's payload."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -27,6 +27,26 @@ def _read_exact(fd, n):
     return b''.join(chunks)
 
 
+def _read_frame(fd):
+    """One length-prefixed message; EOFError at end of file."""
+    head = os.read(fd, 4)
+    if len(head) < 4:
+        head = _read_rest(fd, head, 4)
+    n = int.from_bytes(head, 'big')
+    data = os.read(fd, n) if n else b''
+    if len(data) < n:
+        data = _read_rest(fd, data, n)
+    return data
+
+
+def _read_rest(fd, got, n):
+    """Complete a short read of n bytes (an empty read is the end of file)."""
+    rest = _read_exact(fd, n - len(got)) if got else None
+    if rest is None:
+        raise EOFError
+    return got + rest
+
+
 def _write_all(fd, data):
     view = data
     while view:

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Print issue 4's three multiprocessing figures, gilpy against python3.
+
+    tools/mp_figures.py [--gilpy build/gilpy] [-n ROUNDS]
+
+Runs bench/mp_start.py, mp_queue.py and mp_pool.py under both interpreters
+alternately, ROUNDS times (default 3), parses the measurement each program
+prints on stderr, keeps the best of each, and prints a markdown table with
+the targets: start+join gilpy <= 0.5x python3, Queue throughput >= 2x,
+Pool.map(2 processes) >= 1.8x faster than sequential.  (It lives outside
+bench/ so that bench/run.py does not run it as a benchmark.)
+"""
+import argparse
+import pathlib
+import re
+import subprocess
+import sys
+
+BENCH = pathlib.Path(__file__).resolve().parent.parent / 'bench'
+
+
+def real_python3():
+    out = subprocess.run(['python3', '-c', 'import sys; print(sys.executable)'],
+                         stdout=subprocess.PIPE, text=True, check=True)
+    return out.stdout.strip()
+
+
+def measure(exe, name):
+    """Run one program, return the first number of its stderr figure."""
+    p = subprocess.run([exe, f'{name}.py'], cwd=BENCH, stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, text=True, timeout=300)
+    m = re.search(rf'^{name}: (.*)$', p.stderr, re.M)
+    if p.returncode != 0 or not m:
+        raise RuntimeError(f'{exe} {name}: exit {p.returncode}\n{p.stderr}')
+    nums = [float(x) for x in re.findall(r'[\d.]+', m.group(1))]
+    return nums[-1] if name == 'mp_pool' else nums[0]
+
+
+def best(values, higher_is_better):
+    return max(values) if higher_is_better else min(values)
+
+
+ROWS = [  # program, label, unit, higher is better
+    ('mp_start', 'Process start+join', 'ms/process', False),
+    ('mp_queue', 'Queue throughput (child->parent)', 'items/s', True),
+    ('mp_pool', 'Pool(2).map speedup over sequential', 'x', True),
+]
+
+
+def verdict(name, g, p):
+    if name == 'mp_start':
+        return g <= 0.5 * p, f'{g / p:.2f}x of python3 (target <= 0.50)'
+    if name == 'mp_queue':
+        return g >= 2 * p, f'{g / p:.2f}x python3 (target >= 2.00)'
+    return g >= 1.8, f'{g:.2f}x (target >= 1.80)'
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--gilpy', default=str(BENCH.parent / 'build' / 'gilpy'))
+    ap.add_argument('-n', '--rounds', type=int, default=3)
+    args = ap.parse_args()
+    gilpy = str(pathlib.Path(args.gilpy).resolve())
+    python = real_python3()
+    print('| figure | unit | gilpy | python3 | result | met |')
+    print('|---|---|---:|---:|---|---|')
+    ok = True
+    for name, label, unit, higher in ROWS:
+        got = {'gilpy': [], 'python3': []}
+        for _ in range(args.rounds):
+            got['gilpy'].append(measure(gilpy, name))
+            got['python3'].append(measure(python, name))
+        g, p = best(got['gilpy'], higher), best(got['python3'], higher)
+        met, text = verdict(name, g, p)
+        ok = ok and met
+        print(f'| {label} | {unit} | {g:.4g} | {p:.4g} | {text} | {"yes" if met else "NO"} |',
+              flush=True)
+    return 0 if ok else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())
