@@ -233,6 +233,7 @@ void vm_init(void) {
     Value b = mod_builtins_init();
     if (IS_NULL(b)) return;
     interp.builtins_module = b;
+    MODULE_SET_BUILTIN(b);
     interp.builtins = MODULE_DICT(b);
     dict_add_methods(interp.builtins, vm_builtins, b);
     dict_set_c(interp.builtins, "super", MK_OBJ(&type_super));
@@ -242,6 +243,7 @@ void vm_init(void) {
     Value sys = mod_sys_init();
     if (IS_NULL(sys)) return;
     interp.sys_module = sys;
+    MODULE_SET_BUILTIN(sys);
     dict_set_c(interp.modules, "sys", sys);
     Value main = module_new_c("__main__");
     interp.main_module = main;

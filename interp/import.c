@@ -115,6 +115,7 @@ static Value import_builtin(Value fullname) {
         if (!str_eq_c(fullname, b->name)) continue;
         Value m = b->init();
         if (IS_NULL(m)) return VAL_NULL;
+        if (IS_EXACT(m, type_module)) MODULE_SET_BUILTIN(m);
         if (dict_set(interp.modules, fullname, m) < 0) return VAL_NULL;
         return m;
     }

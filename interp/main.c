@@ -351,7 +351,10 @@ static int run_source_text(const char *src, size_t len, const char *filename) {
     Value code = compile_source(src, len, fn, PARSE_FILE);
     if (IS_NULL(code)) return handle_uncaught();
     Value d = MODULE_DICT(interp.main_module);
-    if (strcmp(filename, "<string>") != 0 && strcmp(filename, "<stdin>") != 0) dict_set_c(d, "__file__", fn);
+    if (strcmp(filename, "<string>") != 0 && strcmp(filename, "<stdin>") != 0) {
+        dict_set_c(d, "__file__", fn);
+        dict_set_c(d, "__cached__", VAL_NONE);
+    }
     Value r = vm_exec_code(AS_CODE(code), d, d);
     if (IS_NULL(r)) return handle_uncaught();
     return 0;

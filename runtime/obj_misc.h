@@ -20,6 +20,7 @@ typedef struct SliceObj {
 typedef struct ModuleObj {
     Obj   header;
     Value dict;
+    int   builtin;             /* implemented in C: its repr says (built-in) */
 } ModuleObj;
 
 typedef struct Cell {
@@ -52,6 +53,7 @@ int64_t slice_indices(Value slice, int64_t len, int64_t *start, int64_t *stop,
 Value module_new(Value name);                 /* sets __name__ */
 Value module_new_c(const char *name);
 #define MODULE_DICT(m) (((ModuleObj *)AS_OBJ(m))->dict)
+#define MODULE_SET_BUILTIN(m) (((ModuleObj *)AS_OBJ(m))->builtin = 1)
 /* cell */
 Value cell_new(Value v);
 /* a generic iterator over anything with __getitem__ (the old protocol) */

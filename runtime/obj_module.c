@@ -86,6 +86,7 @@ static Value module_repr_m(Value *args, int nargs, Value kwnames)
     }
     Value file = dict_get_c(d, "__file__");
     if (IS_STR(file)) return str_format_c("<module %R from %R>", name, file);
+    if (MOD(args[0])->builtin) return str_format_c("<module %R (built-in)>", name);
     return str_format_c("<module %R>", name);
 }
 
