@@ -31,7 +31,6 @@ static void exc_trace(Obj *o) {
     gc_mark_value(e->traceback);
     gc_mark_value(e->cause);
     gc_mark_value(e->context);
-    gc_mark_value(e->notes);
     gc_mark_value(e->scope);
 }
 
@@ -74,7 +73,6 @@ static Value exc_new_m(Value *args, int nargs, Value kwnames) {
     if (!o) return VAL_NULL;
     ExcObj *e = (ExcObj *)o;
     e->traceback = e->cause = e->context = VAL_NONE;
-    e->notes = VAL_NULL;
     e->scope = VAL_NULL;
     e->args = tuple_from_array(args + 1, nargs - 1);
     if (IS_NULL(e->args)) return VAL_NULL;
@@ -115,15 +113,29 @@ static Value exc_with_traceback_m(Value *args, int nargs, Value kwnames) {
     return args[0];
 }
 
+/* add_note keeps the notes where CPython does: a __notes__ list in the
+ * instance __dict__ (so __notes__ exists only once a note was added). */
 static Value exc_add_note_m(Value *args, int nargs, Value kwnames) {
     if (arg_no_kw("add_note", kwnames) || arg_count("add_note", nargs - 1, 1, 1)) return VAL_NULL;
     if (!IS_STR(args[1])) return err_format(&exc_TypeError, "note must be a str, not '%T'", args[1]);
-    ExcObj *e = AS_EXC(args[0]);
-    if (!IS_LIST(e->notes)) {
-        e->notes = list_new(1);
-        if (IS_NULL(e->notes)) return VAL_NULL;
+    Value notes = exc_get_attr_c(args[0], "__notes__");
+    if (!IS_LIST(notes)) {
+        if (!IS_NONE(notes)) return err_format(&exc_TypeError, "Cannot add note: __notes__ is not a list");
+        notes = list_new(1);
+        if (IS_NULL(notes) || exc_set_attr_c(args[0], "__notes__", notes) < 0) return VAL_NULL;
     }
-    if (list_append(e->notes, args[1]) < 0) return VAL_NULL;
+    if (list_append(notes, args[1]) < 0) return VAL_NULL;
+    return VAL_NONE;
+}
+
+static Value exc_setstate_m(Value *args, int nargs, Value kwnames) {
+    if (arg_no_kw("__setstate__", kwnames) || arg_count("__setstate__", nargs - 1, 1, 1)) return VAL_NULL;
+    if (IS_NONE(args[1])) return VAL_NONE;
+    if (!IS_DICT(args[1])) return err_format(&exc_TypeError, "state is not a dictionary");
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(args[1], &pos, &k, &v))
+        if (obj_setattr(args[0], k, v) < 0) return VAL_NULL;
     return VAL_NONE;
 }
 
@@ -175,10 +187,10 @@ static int exc_set_suppress(Value self, Value v) {
     AS_EXC(self)->suppress_context = b;
     return 0;
 }
-static Value exc_get_notes(Value self) {
-    Value n = AS_EXC(self)->notes;
-    if (IS_NULL(n)) { err_format(&exc_AttributeError, "'%T' object has no attribute '__notes__'", self); return VAL_NULL; }
-    return n;
+static Value exc_get_dict(Value self) {
+    ExcObj *e = AS_EXC(self);
+    if (!IS_DICT(e->dict)) e->dict = dict_new();
+    return e->dict;
 }
 
 static const MethodDef base_methods[] = {
@@ -188,6 +200,7 @@ static const MethodDef base_methods[] = {
     {"__repr__", exc_repr_m, 0, NULL},
     {"with_traceback", exc_with_traceback_m, 0, NULL},
     {"add_note", exc_add_note_m, 0, NULL},
+    {"__setstate__", exc_setstate_m, 0, NULL},
     {"__reduce__", exc_reduce_m, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
@@ -197,7 +210,7 @@ static const GetSetDef base_getsets[] = {
     {"__cause__", exc_get_cause, exc_set_cause, NULL},
     {"__context__", exc_get_context, exc_set_context_gs, NULL},
     {"__suppress_context__", exc_get_suppress, exc_set_suppress, NULL},
-    {"__notes__", exc_get_notes, NULL, NULL},
+    {"__dict__", exc_get_dict, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -828,9 +841,10 @@ static void exc_format_one(StrBuf *sb, Value exc) {
     Value last = exc_format_only(exc);
     if (!IS_NULL(last)) sb_put_value_str(sb, last);
     sb_putc(sb, '\n');
-    if (IS_LIST(e->notes))
-        for (int64_t i = 0; i < AS_LIST(e->notes)->len; i++) {
-            Value n = obj_str(AS_LIST(e->notes)->items[i]);
+    Value notes = exc_get_attr_c(exc, "__notes__");
+    if (IS_LIST(notes))
+        for (int64_t i = 0; i < AS_LIST(notes)->len; i++) {
+            Value n = obj_str(AS_LIST(notes)->items[i]);
             if (IS_NULL(n)) { err_clear(); continue; }
             sb_put_value_str(sb, n);
             sb_putc(sb, '\n');

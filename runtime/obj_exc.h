@@ -11,7 +11,6 @@ typedef struct ExcObj {
     Value traceback;        /* Traceback or None */
     Value cause;            /* __cause__: exception or None */
     Value context;          /* __context__: exception or None */
-    Value notes;            /* __notes__ list or VAL_NULL */
     Value scope;            /* NameError: (varnames, globals, builtins) of the
                                raising frame, for "Did you mean"; else VAL_NULL */
     int   suppress_context; /* __suppress_context__ */
