@@ -13,6 +13,7 @@ const BuiltinModule builtin_modules[] = {
     {"_random", mod_random_init},
     {"_dis", mod_dis_init},
     {"_thread", mod_thread_init},
+    {"signal", mod_signal_init},
     {"gil", mod_gil_init},
     {"_pickle", mod_pickle_init},
     {"_mp", mod_mp_init},

@@ -24,7 +24,8 @@ Value mod_math_init(void);
 Value mod_time_init(void);
 Value mod_os_init(void);        /* the `posix` module (os.py wraps it) */
 Value mod_random_init(void);
-Value mod_thread_init(void);    /* the `_random` module (random.py wraps it) */
+Value mod_thread_init(void);
+Value mod_signal_init(void);    /* the `signal` module */
 Value mod_gil_init(void);       /* the `gil` module: GIL counters (mod_gil.c) */
 Value mod_dis_init(void);       /* the `_dis` module (dis.py wraps it) */
 

@@ -98,6 +98,13 @@ class BaseContext:
         from .pool import Pool
         return Pool(processes, initializer, initargs, maxtasksperchild)
 
+    def Manager(self):
+        """A started SyncManager: shared objects served by a manager process."""
+        from .managers import SyncManager
+        m = SyncManager(ctx=self)
+        m.start()
+        return m
+
     def RawValue(self, typecode_or_type, *args):
         from .sharedctypes import RawValue
         return RawValue(typecode_or_type, *args)

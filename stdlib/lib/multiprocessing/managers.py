@@ -5,7 +5,8 @@ Design: SyncManager.start() forks a server process (a daemon Process named
 Value, Lock, Queue, Namespace, Event and whatever register() added.  A
 proxy holds the manager's Channel and the object's id; a method call is one
 round trip `(oid, method, args, kwargs)` -> `('#RETURN', value)` or
-`('#ERROR', exception)`, pickled over a pair of pipes.  There are no sockets:
+`('#ERROR', exception)` (`('#QUEUE', 'Empty'|'Full')` for queue.Empty and
+queue.Full, the non-blocking calls' frequent answers), pickled over a pair of pipes.  There are no sockets:
 children inherit the pipes through fork, and one process-shared lock makes
 each round trip atomic, so every process and thread shares one channel and
 the single-threaded server answers requests in order.  The server never
@@ -90,6 +91,8 @@ class _Server:
             if oid == '#create':
                 return ('#RETURN', self.create(method, args, kwds))
             return ('#RETURN', self.call(self.objects[oid], method, args, kwds))
+        except (queue.Empty, queue.Full) as e:   # sent by name: cheap, always picklable
+            return ('#QUEUE', type(e).__name__)
         except Exception as e:
             return ('#ERROR', e)
 
@@ -107,6 +110,8 @@ class _Server:
             return setattr(obj, args[0], args[1])
         if method == '#delattr':
             return delattr(obj, args[0])
+        if method == '#value':
+            return obj
         if method == '#unfinished':
             return obj.unfinished_tasks
         result = getattr(obj, method)(*args, **kwds)
@@ -137,6 +142,8 @@ class Channel:
             self.lock.release()
         if kind == '#ERROR':
             raise value
+        if kind == '#QUEUE':
+            raise getattr(queue, value)
         return value
 
 
@@ -162,6 +169,8 @@ def _rebuild_proxy(proxytype, key, oid):
 class BaseProxy:
     """A reference to an object that lives in the manager process."""
 
+    _typeid = None
+
     def __init__(self, channel, key, oid):
         self._channel = channel
         self._key = key
@@ -172,7 +181,8 @@ class BaseProxy:
         return self._channel.call(self._oid, methodname, args, kwds)
 
     def _getvalue(self):
-        return self._callmethod('copy') if hasattr(type(self), 'copy') else None
+        """A copy of the referent."""
+        return self._callmethod('#value')
 
     def __reduce__(self):
         return _rebuild_proxy, (type(self), self._key, self._oid)
@@ -359,8 +369,8 @@ class BaseManager:
     def start(self, initializer=None, initargs=()):
         """Fork the server process."""
         if self._process is not None:
-            raise process.ProcessError('Already started server') if hasattr(process, 'ProcessError') \
-                else RuntimeError('Already started server')
+            from .context import ProcessError
+            raise ProcessError('Already started server')
         req_r, req_w = connection.Pipe(duplex=False)
         rep_r, rep_w = connection.Pipe(duplex=False)
         self._process = process.BaseProcess(target=self._run_server,
@@ -433,7 +443,7 @@ class SyncManager(BaseManager):
 for _typeid, _callable, _proxy in (
         ('dict', dict, DictProxy), ('list', list, ListProxy),
         ('Value', Value, ValueProxy), ('Lock', threading.Lock, AcquirerProxy),
-        ('RLock', threading.RLock, AcquirerProxy), ('Queue', queue.Queue, QueueProxy),
+        ('Queue', queue.Queue, QueueProxy),
         ('JoinableQueue', queue.Queue, QueueProxy), ('Event', threading.Event, EventProxy),
         ('Namespace', Namespace, NamespaceProxy)):
     SyncManager.register(_typeid, _callable, _proxy)

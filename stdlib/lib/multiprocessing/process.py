@@ -135,8 +135,10 @@ class BaseProcess:
         if self._returncode is None:
             if timeout is not None:
                 import _mp
-                _mp.poll([self._sentinel], max(timeout, 0))
-                self._popen_poll()
+                # The sentinel closes before the child can be reaped: once it
+                # is ready, wait for real (as CPython's popen_fork does).
+                ready = _mp.poll([self._sentinel], max(timeout, 0))
+                self._popen_poll(block=bool(ready))
             else:
                 self._popen_poll(block=True)
         if self._returncode is not None:

@@ -1,0 +1,140 @@
+/* mod_signal.c - the `signal` module over runtime/signals.c.
+ *
+ * Python-level handlers run in the main thread between bytecodes (or when a
+ * blocking call there is interrupted), as in CPython; this module only
+ * records them and installs the C handler, SIG_DFL or SIG_IGN.  Signal
+ * numbers are plain ints (gilpy has no enum module yet, so they are not
+ * `Signals` members).
+ */
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "runtime/call.h"
+#include "runtime/error.h"
+#include "runtime/gc.h"
+#include "runtime/obj_type.h"
+#include "runtime/obj_dict.h"
+#include "runtime/obj_misc.h"
+#include "runtime/obj_str.h"
+#include "runtime/signals.h"
+#include "runtime/state.h"
+
+Value mod_signal_init(void);
+
+#define SIGNAL_DFL MK_SMALLINT(0)
+#define SIGNAL_IGN MK_SMALLINT(1)
+
+static int signal_number(Value v, int *out) {
+    int64_t n;
+    if (obj_index_i64(v, &n) < 0) return -1;
+    if (n < 1 || n >= NSIG) {
+        err_format(&exc_ValueError, "signal number out of range");
+        return -1;
+    }
+    *out = (int)n;
+    return 0;
+}
+
+static Value signal_default_int_handler(Value *args, int nargs, Value kwnames) {
+    (void)args; (void)nargs; (void)kwnames;
+    return err_set_none(&exc_KeyboardInterrupt);
+}
+
+static Value signal_default_handler_value;   /* the default_int_handler function */
+
+static Value signal_getsignal(Value *args, int nargs, Value kwnames) {
+    int sig;
+    if (arg_no_kw("getsignal", kwnames) || arg_count("getsignal", nargs, 1, 1) || signal_number(args[0], &sig) < 0)
+        return VAL_NULL;
+    Value h = sig_get_handler(sig);
+    if (!IS_NULL(h)) return h;
+    if (sig == SIGINT) return signal_default_handler_value;
+    struct sigaction sa;
+    sigaction(sig, NULL, &sa);
+    return sa.sa_handler == SIG_IGN ? SIGNAL_IGN : SIGNAL_DFL;
+}
+
+static Value signal_signal(Value *args, int nargs, Value kwnames) {
+    int sig;
+    if (arg_no_kw("signal", kwnames) || arg_count("signal", nargs, 2, 2) || signal_number(args[0], &sig) < 0)
+        return VAL_NULL;
+    if (ts_get() != interp.main_thread)
+        return err_format(&exc_ValueError, "signal only works in main thread of the main interpreter");
+    if (sig == SIGKILL || sig == SIGSTOP) { errno = EINVAL; return err_from_errno(&exc_OSError, VAL_NULL); }
+    Value h = args[1];
+    Value old = signal_getsignal(args, 1, VAL_NULL);
+    if (IS_NULL(old)) return VAL_NULL;
+    if (h == SIGNAL_DFL || h == SIGNAL_IGN) {
+        signal(sig, h == SIGNAL_DFL ? SIG_DFL : SIG_IGN);
+        sig_set_handler(sig, VAL_NULL);
+        if (sig == SIGINT && h == SIGNAL_DFL) sig_set_handler(sig, SIGNAL_DFL);
+        return old;
+    }
+    if (!IS_OBJ(h) || IS_NULL(val_type(h)->slots[SM_CALL]))
+        return err_format(&exc_TypeError, "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object");
+    if (sig_set_handler(sig, h) < 0) {
+        return err_format(&exc_ValueError, "signal number out of range");
+    }
+    return old;
+}
+
+static Value signal_raise_signal(Value *args, int nargs, Value kwnames) {
+    int sig;
+    if (arg_no_kw("raise_signal", kwnames) || arg_count("raise_signal", nargs, 1, 1) || signal_number(args[0], &sig) < 0)
+        return VAL_NULL;
+    if (raise(sig) != 0) return err_from_errno(&exc_OSError, VAL_NULL);
+    return sig_check() < 0 ? VAL_NULL : VAL_NONE;
+}
+
+static Value signal_alarm(Value *args, int nargs, Value kwnames) {
+    int64_t secs;
+    if (arg_no_kw("alarm", kwnames) || arg_count("alarm", nargs, 1, 1) || obj_index_i64(args[0], &secs) < 0)
+        return VAL_NULL;
+    return MK_SMALLINT(alarm((unsigned)secs));
+}
+
+static Value signal_strsignal(Value *args, int nargs, Value kwnames) {
+    int sig;
+    if (arg_no_kw("strsignal", kwnames) || arg_count("strsignal", nargs, 1, 1) || signal_number(args[0], &sig) < 0)
+        return VAL_NULL;
+    const char *s = strsignal(sig);
+    return s ? str_from_c(s) : VAL_NONE;
+}
+
+static const MethodDef signal_functions[] = {
+    {"signal", signal_signal, 0, "Set the action for the given signal."},
+    {"getsignal", signal_getsignal, 0, "Return the current action for the given signal."},
+    {"raise_signal", signal_raise_signal, 0, "Send a signal to the executing process."},
+    {"alarm", signal_alarm, 0, "Arrange for SIGALRM to arrive after the given number of seconds."},
+    {"strsignal", signal_strsignal, 0, "Return the system description of the given signal."},
+    {NULL, NULL, 0, NULL},
+};
+
+static const MethodDef signal_default_def = {
+    "default_int_handler", signal_default_int_handler, 0, "The default handler for SIGINT."};
+
+Value mod_signal_init(void) {
+    Value m = module_new_c("signal");
+    if (IS_NULL(m)) return VAL_NULL;
+    Value d = MODULE_DICT(m);
+    dict_add_methods(d, signal_functions, m);
+    static int rooted;
+    if (!rooted) { gc_add_root(&signal_default_handler_value); rooted = 1; }
+    signal_default_handler_value = builtin_fn_new(&signal_default_def, m);
+    dict_set_c(d, "default_int_handler", signal_default_handler_value);
+    dict_set_c(d, "SIG_DFL", SIGNAL_DFL);
+    dict_set_c(d, "SIG_IGN", SIGNAL_IGN);
+    dict_set_c(d, "NSIG", MK_SMALLINT(NSIG));
+    static const struct { const char *name; int num; } sigs[] = {
+        {"SIGHUP", SIGHUP}, {"SIGINT", SIGINT}, {"SIGQUIT", SIGQUIT}, {"SIGILL", SIGILL},
+        {"SIGTRAP", SIGTRAP}, {"SIGABRT", SIGABRT}, {"SIGBUS", SIGBUS}, {"SIGFPE", SIGFPE},
+        {"SIGKILL", SIGKILL}, {"SIGUSR1", SIGUSR1}, {"SIGSEGV", SIGSEGV}, {"SIGUSR2", SIGUSR2},
+        {"SIGPIPE", SIGPIPE}, {"SIGALRM", SIGALRM}, {"SIGTERM", SIGTERM}, {"SIGCHLD", SIGCHLD},
+        {"SIGCONT", SIGCONT}, {"SIGSTOP", SIGSTOP}, {"SIGTSTP", SIGTSTP}, {"SIGTTIN", SIGTTIN},
+        {"SIGTTOU", SIGTTOU}, {"SIGWINCH", SIGWINCH},
+    };
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) dict_set_c(d, sigs[i].name, MK_SMALLINT(sigs[i].num));
+    return err_occurred() ? VAL_NULL : m;
+}
