@@ -7,10 +7,15 @@ Runs bench/mp_start.py, mp_queue.py and mp_pool.py under both interpreters
 alternately, ROUNDS times (default 3), parses the measurement each program
 prints on stderr, keeps the best of each, and prints a markdown table with
 the targets: start+join gilpy <= 0.5x python3, Queue throughput >= 2x,
-Pool.map(2 processes) >= 1.8x faster than sequential.  (It lives outside
+Pool.map(2 processes) >= 1.8x faster than sequential.  The last column is
+the CPU time (user+sys, the whole process tree) of the best run of each
+interpreter: it does not depend on the machine's load as wall times do, so
+check the load average (printed first) before trusting a missed target.  (It lives outside
 bench/ so that bench/run.py does not run it as a benchmark.)
 """
 import argparse
+import os
+import resource
 import pathlib
 import re
 import subprocess
@@ -27,17 +32,26 @@ def real_python3():
 
 def measure(exe, name):
     """Run one program, return the first number of its stderr figure."""
+    before = _children_cpu()
     p = subprocess.run([exe, f'{name}.py'], cwd=BENCH, stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, text=True, timeout=300)
+    cpu = _children_cpu() - before
     m = re.search(rf'^{name}: (.*)$', p.stderr, re.M)
     if p.returncode != 0 or not m:
         raise RuntimeError(f'{exe} {name}: exit {p.returncode}\n{p.stderr}')
     nums = [float(x) for x in re.findall(r'[\d.]+', m.group(1))]
-    return nums[-1] if name == 'mp_pool' else nums[0]
+    return (nums[-1] if name == 'mp_pool' else nums[0]), cpu
 
 
-def best(values, higher_is_better):
-    return max(values) if higher_is_better else min(values)
+def _children_cpu():
+    """CPU seconds of every reaped descendant (grandchildren included)."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def best(runs, higher_is_better):
+    """The (figure, cpu) pair of the best run."""
+    return (max if higher_is_better else min)(runs, key=lambda run: run[0])
 
 
 ROWS = [  # program, label, unit, higher is better
@@ -62,19 +76,20 @@ def main():
     args = ap.parse_args()
     gilpy = str(pathlib.Path(args.gilpy).resolve())
     python = real_python3()
-    print('| figure | unit | gilpy | python3 | result | met |')
-    print('|---|---|---:|---:|---|---|')
+    print(f'load average: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cpus', file=sys.stderr)
+    print('| figure | unit | gilpy | python3 | result | met | CPU s gilpy / python3 |')
+    print('|---|---|---:|---:|---|---|---:|')
     ok = True
     for name, label, unit, higher in ROWS:
         got = {'gilpy': [], 'python3': []}
         for _ in range(args.rounds):
             got['gilpy'].append(measure(gilpy, name))
             got['python3'].append(measure(python, name))
-        g, p = best(got['gilpy'], higher), best(got['python3'], higher)
+        (g, gcpu), (p, pcpu) = best(got['gilpy'], higher), best(got['python3'], higher)
         met, text = verdict(name, g, p)
         ok = ok and met
-        print(f'| {label} | {unit} | {g:.4g} | {p:.4g} | {text} | {"yes" if met else "NO"} |',
-              flush=True)
+        print(f'| {label} | {unit} | {g:.4g} | {p:.4g} | {text} | {"yes" if met else "NO"} '
+              f'| {gcpu:.2f} / {pcpu:.2f} |', flush=True)
     return 0 if ok else 1
 
 
