@@ -82,3 +82,40 @@ void ptrvec_push(Arena *a, PtrVec *v, void *item) {
     }
     v->items[v->len++] = item;
 }
+
+/* The noun CPython uses for an expression in error messages. */
+const char *ast_expr_name(const Expr *e) {
+    switch (e->kind) {
+    case E_ATTRIBUTE: return "attribute";
+    case E_SUBSCRIPT: return "subscript";
+    case E_STARRED: return "starred";
+    case E_NAME: return "name";
+    case E_LIST: return "list";
+    case E_TUPLE: return "tuple";
+    case E_LAMBDA: return "lambda";
+    case E_CALL: return "function call";
+    case E_BOOLOP: case E_BINOP: case E_UNARYOP: return "expression";
+    case E_GENEXP: return "generator expression";
+    case E_YIELD: case E_YIELDFROM: return "yield expression";
+    case E_AWAIT: return "await expression";
+    case E_LISTCOMP: return "list comprehension";
+    case E_SETCOMP: return "set comprehension";
+    case E_DICTCOMP: return "dict comprehension";
+    case E_DICT: return "dict literal";
+    case E_SET: return "set display";
+    case E_JOINEDSTR: case E_FORMATTEDVALUE: return "f-string expression";
+    case E_CONSTANT:
+        switch (e->u.constant.kind) {
+        case CONST_NONE: return "None";
+        case CONST_TRUE: return "True";
+        case CONST_FALSE: return "False";
+        case CONST_ELLIPSIS: return "ellipsis";
+        default: return "literal";
+        }
+    case E_COMPARE: return "comparison";
+    case E_IFEXP: return "conditional expression";
+    case E_NAMEDEXPR: return "named expression";
+    case E_SLICE: return "slice";
+    default: return "expression";
+    }
+}

@@ -166,6 +166,10 @@ struct Stmt {
     } u;
 };
 
+/* The noun CPython uses for an expression in error messages ("function call",
+ * "literal", "named expression", ...). */
+const char *ast_expr_name(const Expr *e);
+
 /* ---- parse entry point -------------------------------------------------- */
 typedef enum {
     PARSE_FILE,     /* a module: statements until end of input */

@@ -1087,41 +1087,6 @@ static int comp_check_subscript(Compiler *c, Expr *e) {
 }
 
 /* ---- expressions ---------------------------------------------------------- */
-static const char *comp_expr_name(Expr *e) {
-    switch (e->kind) {
-    case E_ATTRIBUTE: return "attribute";
-    case E_SUBSCRIPT: return "subscript";
-    case E_STARRED: return "starred";
-    case E_NAME: return "name";
-    case E_LIST: return "list";
-    case E_TUPLE: return "tuple";
-    case E_LAMBDA: return "lambda";
-    case E_CALL: return "function call";
-    case E_BOOLOP: case E_BINOP: case E_UNARYOP: return "expression";
-    case E_GENEXP: return "generator expression";
-    case E_YIELD: case E_YIELDFROM: return "yield expression";
-    case E_AWAIT: return "await expression";
-    case E_LISTCOMP: return "list comprehension";
-    case E_SETCOMP: return "set comprehension";
-    case E_DICTCOMP: return "dict comprehension";
-    case E_DICT: return "dict literal";
-    case E_SET: return "set display";
-    case E_JOINEDSTR: case E_FORMATTEDVALUE: return "f-string expression";
-    case E_CONSTANT:
-        switch (e->u.constant.kind) {
-        case CONST_NONE: return "None";
-        case CONST_TRUE: return "True";
-        case CONST_FALSE: return "False";
-        case CONST_ELLIPSIS: return "ellipsis";
-        default: return "literal";
-        }
-    case E_COMPARE: return "comparison";
-    case E_IFEXP: return "conditional expression";
-    case E_NAMEDEXPR: return "named expression";
-    case E_SLICE: return "slice";
-    }
-    return "expression";
-}
 
 static int comp_exprs(Compiler *c, PtrVec *v) {
     for (int i = 0; i < v->len; i++)
@@ -1979,7 +1944,7 @@ static int comp_store(Compiler *c, Expr *e) {
         break;
     case E_LIST: case E_TUPLE: r = comp_store_seq(c, e); break;
     case E_STARRED: r = comp_error(c, "starred assignment target must be in a list or tuple"); break;
-    default: r = comp_error(c, "cannot assign to %s", comp_expr_name(e)); break;
+    default: r = comp_error(c, "cannot assign to %s", ast_expr_name(e)); break;
     }
     c->u->loc = saved;
     c->depth--;
@@ -2005,7 +1970,7 @@ static int comp_delete(Compiler *c, Expr *e) {
         for (int i = 0; i < e->u.list.elts.len && r == 0; i++) r = comp_delete(c, e->u.list.elts.items[i]);
         break;
     case E_STARRED: r = comp_error(c, "cannot delete starred"); break;
-    default: r = comp_error(c, "cannot delete %s", comp_expr_name(e)); break;
+    default: r = comp_error(c, "cannot delete %s", ast_expr_name(e)); break;
     }
     c->u->loc = saved;
     c->depth--;
@@ -2058,7 +2023,7 @@ static int comp_augassign(Compiler *c, Stmt *s) {
         return comp_op0(c, OPC_STORE_SUBSCR);
     default:
         return comp_error_at(c, t->span, "'%s' is an illegal expression for augmented assignment",
-                             comp_expr_name(t));
+                             ast_expr_name(t));
     }
 }
 

@@ -197,41 +197,6 @@ static int enter(Parser *p, int cost) {
 }
 static void leave(Parser *p, int cost) { p->depth -= cost; }
 
-/* The noun CPython uses for an expression in error messages. */
-static const char *expr_name(const Expr *e) {
-    switch (e->kind) {
-    case E_ATTRIBUTE: return "attribute";
-    case E_SUBSCRIPT: return "subscript";
-    case E_STARRED: return "starred";
-    case E_NAME: return "name";
-    case E_LIST: return "list";
-    case E_TUPLE: return "tuple";
-    case E_LAMBDA: return "lambda";
-    case E_CALL: return "function call";
-    case E_BOOLOP: case E_BINOP: case E_UNARYOP: return "expression";
-    case E_GENEXP: return "generator expression";
-    case E_YIELD: case E_YIELDFROM: return "yield expression";
-    case E_AWAIT: return "await expression";
-    case E_LISTCOMP: return "list comprehension";
-    case E_SETCOMP: return "set comprehension";
-    case E_DICTCOMP: return "dict comprehension";
-    case E_DICT: return "dict literal";
-    case E_SET: return "set display";
-    case E_JOINEDSTR: case E_FORMATTEDVALUE: return "f-string expression";
-    case E_CONSTANT:
-        switch (e->u.constant.kind) {
-        case CONST_NONE: return "None";
-        case CONST_TRUE: return "True";
-        case CONST_FALSE: return "False";
-        case CONST_ELLIPSIS: return "ellipsis";
-        default: return "literal";
-        }
-    case E_COMPARE: return "comparison";
-    case E_IFEXP: return "conditional expression";
-    case E_NAMEDEXPR: return "named expression";
-    default: return "expression";
-    }
-}
 
 /* ---- targets --------------------------------------------------------------- */
 
@@ -280,7 +245,7 @@ static Expr *as_target(Parser *p, Expr *e, int type) {
     Expr *bad = invalid_target(e, type);
     if (bad) {
         return fail_at(p, bad->span, type == TGT_DEL ? "cannot delete %s" : "cannot assign to %s",
-                       expr_name(bad));
+                       ast_expr_name(bad));
     }
     set_ctx(e, type == TGT_DEL ? CTX_DEL : CTX_STORE);
     return e;
@@ -892,7 +857,7 @@ static int parse_for_if_clauses(Parser *p, PtrVec *gens) {
         if (!c->target) return -1;
         if (!accept_kw(p, K_IN)) {
             Expr *bad = invalid_target(c->target, TGT_FOR);
-            if (bad) return (int)(intptr_t)fail_at(p, bad->span, "cannot assign to %s", expr_name(bad)) - 1;
+            if (bad) return (int)(intptr_t)fail_at(p, bad->span, "cannot assign to %s", ast_expr_name(bad)) - 1;
             fail(p);
             return -1;
         }
@@ -1542,7 +1507,7 @@ static Expr *named_eq_error(Parser *p, Expr *e, const Token *st) {
         (e->kind == E_CONSTANT && e->u.constant.kind <= CONST_FALSE))
         return fail(p);
     return fail_at(p, e->span, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                   expr_name(e));
+                   ast_expr_name(e));
 }
 
 /* NAME ':=' expression | expression */
@@ -1561,7 +1526,7 @@ static Expr *parse_named_expression(Parser *p) {
     }
     e = parse_expression(p);
     if (e && at(p, T_COLONEQUAL))
-        return fail_at(p, e->span, "cannot use assignment expressions with %s", expr_name(e));
+        return fail_at(p, e->span, "cannot use assignment expressions with %s", ast_expr_name(e));
     if (e && at(p, T_EQUAL) && !p->call_arg) return named_eq_error(p, e, t);
     return e;
 }
@@ -1768,8 +1733,8 @@ static Stmt *assign_error(Parser *p, PtrVec *items, const unsigned char *bare, i
         is_bitwise_or_level(target, 0) && target->kind != E_LIST && target->kind != E_GENEXP &&
         !(target->kind == E_CONSTANT && target->u.constant.kind <= CONST_FALSE))
         return fail_at(p, bad->span, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                       expr_name(bad));
-    return fail_at(p, bad->span, "cannot assign to %s", expr_name(bad));
+                       ast_expr_name(bad));
+    return fail_at(p, bad->span, "cannot assign to %s", ast_expr_name(bad));
 }
 
 static Stmt *parse_annassign(Parser *p, Expr *target, const Token *st) {
@@ -1834,7 +1799,7 @@ static Stmt *parse_expr_stmt(Parser *p) {
     if (augop_of(tk(p)->kind, &op)) {
         if (e->kind != E_NAME && e->kind != E_ATTRIBUTE && e->kind != E_SUBSCRIPT)
             return fail_at(p, e->span, "'%s' is an illegal expression for augmented assignment",
-                           expr_name(e));
+                           ast_expr_name(e));
         advance(p);
         set_ctx(e, CTX_STORE);
         s = new_stmt(p, S_AUGASSIGN, sp_tok(st));
@@ -2119,7 +2084,7 @@ static Stmt *parse_for(Parser *p, const Token *st, int is_async) {
     if (!target) return NULL;
     if (!accept_kw(p, K_IN)) {
         Expr *bad = invalid_target(target, TGT_FOR);
-        if (bad) return fail_at(p, bad->span, "cannot assign to %s", expr_name(bad));
+        if (bad) return fail_at(p, bad->span, "cannot assign to %s", ast_expr_name(bad));
         return fail(p);
     }
     if (!as_target(p, target, TGT_FOR)) return NULL;
