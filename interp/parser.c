@@ -471,7 +471,7 @@ static int decode_escape(Parser *p, Buf *b, const char *s, size_t n, size_t *i, 
                 "unknown Unicode character name" : "malformed \\N character escape");
         return -1;
     }
-    v = 0;
+    uint32_t uv = 0;
     for (k = 0; k < len; k++) {
         d = *i < n ? hexval((unsigned char)s[*i]) : -1;
         if (d < 0) {
@@ -487,11 +487,12 @@ static int decode_escape(Parser *p, Buf *b, const char *s, size_t n, size_t *i, 
                          "position %d-%d: truncated \\xXX escape", (int)bs_pos, (int)(*i) - 1);
             return -1;
         }
-        v = v * 16 + d;
+        uv = uv * 16 + (uint32_t)d;      /* unsigned: \U80110000 must not overflow */
         (*i)++;
     }
+    v = (int32_t)(uv & 0x7FFFFFFF);
     if (bytes) { buf_addc(p, b, (int)v); return 0; }
-    if (v > 0x10FFFF) {
+    if (uv > 0x10FFFF) {
         fail_at(p, sp, "(unicode error) 'unicodeescape' codec can't decode bytes in "
                 "position %d-%d: illegal Unicode character", (int)bs_pos, (int)(*i) - 1);
         return -1;

@@ -285,8 +285,25 @@ void *gc_calloc(size_t n, size_t size) {
     return gc_malloc(n * size);               /* gc_alloc memory is zeroed */
 }
 
+/* Bytes a buffer's slot (or large block) can hold: room to grow in place. */
+static size_t gc_buffer_room(GcBuffer *b) {
+    Page *pg = gc_map_get((uintptr_t)b);
+    if (!pg) return b->size;
+    size_t total = pg->slot_size ? pg->slot_size : gc_span_of(pg->large_size);
+    return total - offsetof(GcBuffer, data);
+}
+
 void *gc_realloc(void *p, size_t old_size, size_t new_size) {
     if (!p) return gc_malloc(new_size);
+    GcBuffer *b = gc_buffer_of(p);
+    if (new_size <= gc_buffer_room(b)) {               /* grow or shrink in place */
+        if (new_size > b->size) memset(b->data + b->size, 0, new_size - b->size);
+        Page *pg = gc_map_get((uintptr_t)b);
+        if (pg && !pg->slot_size) pg->large_size = offsetof(GcBuffer, data) + new_size;
+        gc.malloc_bytes += new_size - b->size;
+        b->size = new_size;
+        return p;
+    }
     void *q = gc_malloc(new_size);
     if (!q) return NULL;
     memcpy(q, p, old_size < new_size ? old_size : new_size);
