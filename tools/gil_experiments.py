@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The classic GIL experiments of docs/GIL.md, gilpy (every policy) against python3.
 
-    python3 bench/gil_experiments.py [--gilpy build/gilpy] [--rounds 3] [--svg docs/img]
+    python3 tools/gil_experiments.py [--gilpy build/gilpy] [--rounds 3] [--svg docs/img]
 
 Runs examples/gil/cpu_bound.py (two CPU-bound threads against the same work
 done sequentially: the ratio threads/sequential) and examples/gil/convoy.py
