@@ -35,10 +35,14 @@ def _mapone(func, args):
     return [func(a) for a in args]
 
 
-def _worker_loop(tasks, results, initializer, initargs):
+def _worker_loop(tasks, results, initializer, initargs, maxtasks=None):
+    """Run tasks until told to stop, or until maxtasks tasks are done (then the
+    process exits and the pool starts a fresh worker in its place)."""
     if initializer is not None:
         initializer(*initargs)
-    while True:
+    done = 0
+    while maxtasks is None or done < maxtasks:
+        done += 1
         try:
             data = tasks.recv_bytes()
         except EOFError:
@@ -70,6 +74,7 @@ class _Worker:
         self.tasks = connection.Connection(None, t_w, False, True)
         self.results = connection.Connection(r_r, None, True, False)
         self.job = None         # (job, index) running here
+        self.done = 0           # tasks it finished (maxtasksperchild)
 
     @staticmethod
     def _run(pool, t_r, r_w):
@@ -80,7 +85,7 @@ class _Worker:
         os.close(pool._wake_w)
         _worker_loop(connection.Connection(t_r, None, True, False),
                      connection.Connection(None, r_w, False, True),
-                     pool._initializer, pool._initargs)
+                     pool._initializer, pool._initargs, pool._maxtasks)
 
 
 class ApplyResult:
@@ -209,6 +214,10 @@ class Pool:
             raise ValueError("Number of processes must be at least 1")
         if initializer is not None and not callable(initializer):
             raise TypeError('initializer must be a callable')
+        if maxtasksperchild is not None:
+            if not isinstance(maxtasksperchild, int) or maxtasksperchild <= 0:
+                raise ValueError("maxtasksperchild must be a positive int or None")
+        self._maxtasks = maxtasksperchild
         from .context import Process
         self._ctx_process = Process
         self._processes = processes
@@ -310,8 +319,8 @@ class Pool:
     # ---- the handler thread
     def _dispatch(self):
         for w in self._workers:
-            if w.job is not None:
-                continue
+            if w.job is not None or (self._maxtasks is not None and w.done >= self._maxtasks):
+                continue            # busy, or about to exit after its last task
             with self._lock:
                 if not self._pending:
                     return
@@ -337,6 +346,7 @@ class Pool:
         except Exception as e:
             ok, value = False, e
         job, w.job = w.job, None
+        w.done += 1
         if job is not None:
             job[0]._set(job[1], ok, value)
 
