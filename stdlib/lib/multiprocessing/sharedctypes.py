@@ -145,8 +145,6 @@ class _Synchronized:
     def get_lock(self):
         return self._lock
 
-
-class Synchronized(_Synchronized):
     @property
     def value(self):
         with self._lock:
@@ -157,6 +155,8 @@ class Synchronized(_Synchronized):
         with self._lock:
             self._obj.value = v
 
+
+class Synchronized(_Synchronized):
     def __repr__(self):
         return '<Synchronized wrapper for %r>' % (self._obj,)
 
@@ -175,16 +175,6 @@ class SynchronizedArray(_Synchronized):
 
     def __iter__(self):
         return iter(self[:])
-
-    @property
-    def value(self):
-        with self._lock:
-            return self._obj.value
-
-    @value.setter
-    def value(self, v):
-        with self._lock:
-            self._obj.value = v
 
     def __repr__(self):
         return '<SynchronizedArray wrapper for %r>' % (self._obj,)
