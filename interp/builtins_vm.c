@@ -226,6 +226,11 @@ static void vm_finalize(void) {
 }
 
 void vm_init(void) {
+    interp.vm.current_globals = vm_current_globals;
+    interp.vm.super_args = vm_super_args;
+    type_ready(&type_function);
+    type_ready(&type_code);
+    type_ready(&type_generator);
     if (gil_configure(interp.xoptions) < 0) exit(2);
     if (giltrace_configure(interp.xoptions) < 0) exit(2);   /* -X gilstats, -X giltrace=FILE */
     gilpy_at_exit_hook = vm_finalize;

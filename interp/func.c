@@ -37,15 +37,13 @@ static void func_trace(Obj *o) {
     gc_mark_value(f->annotations);
 }
 
+static Value func_descr_get(Value func, Value obj, Value type) { return method_new(func, obj); }
+
 static Value func_get_m(Value *args, int nargs, Value kwnames) {
     (void)kwnames;
     Value obj = nargs > 1 ? args[1] : VAL_NONE;
     if (IS_NONE(obj)) return args[0];
     return method_new(args[0], obj);
-}
-
-static Value func_call_m(Value *args, int nargs, Value kwnames) {
-    return vm_call_function(args[0], args + 1, nargs - 1, kwnames);
 }
 
 static Value func_repr_m(Value *args, int nargs, Value kwnames) {
@@ -98,7 +96,7 @@ static Value func_get_dict(Value self) {
 
 static const MethodDef func_methods[] = {
     {"__get__", func_get_m, 0, NULL},
-    {"__call__", func_call_m, 0, NULL},
+    {"__call__", call_dunder_m, 0, NULL},
     {"__repr__", func_repr_m, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
@@ -117,8 +115,9 @@ static const GetSetDef func_getsets[] = {
     {NULL, NULL, NULL, NULL},
 };
 Type type_function = {
-    .tp_name = "function", .base = &type_object, .flags = TF_HAS_DICT,
-    .basicsize = sizeof(Function), .dictoffset = offsetof(Function, dict),
+    .tp_name = "function", .base = &type_object, .flags = TF_HAS_DICT | TF_METHOD_DESCR | TF_FUNCTION,
+    .basicsize = sizeof(Function), .dictoffset = offsetof(Function, dict), .call = vm_call_function,
+    .get = func_descr_get,
     .trace = func_trace, .methods = func_methods, .getsets = func_getsets,
 };
 

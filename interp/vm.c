@@ -311,52 +311,6 @@ Value vm_call_function(Value func, Value *args, int nargs, Value kwnames) {
     return vm_run(ts, f);
 }
 
-static Value call_object_slot(Value callable, Value *args, int nargs, Value kwnames) {
-    Type *t = val_type(callable);
-    if (IS_NULL(t->slots[SM_CALL]))
-        return err_format(&exc_TypeError, "'%T' object is not callable", callable);
-    int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
-    Value holder = tuple_new(nargs + nkw + 1);
-    if (IS_NULL(holder)) return VAL_NULL;
-    Value *buf = AS_TUPLE(holder)->items;
-    buf[0] = callable;
-    values_copy(buf + 1, args, (size_t)(nargs + nkw));
-    if (obj_enter_recursion(" while calling a Python object") < 0) return VAL_NULL;
-    Value r = obj_call_special_kw(callable, SM_CALL, buf, nargs + 1, kwnames);
-    obj_leave_recursion();
-    return r;
-}
-
-Value call_value(Value callable, Value *args, int nargs, Value kwnames) {
-    if (!IS_OBJ(callable)) return err_format(&exc_TypeError, "'%T' object is not callable", callable);
-    Type *t = AS_OBJ(callable)->type;
-    if (t == &type_function) return vm_call_function(callable, args, nargs, kwnames);
-    if (t == &type_builtin_function || t == &type_method_descriptor || t == &type_classmethod_descriptor) {
-        Value r = native_call(callable, args, nargs, kwnames);
-        if (IS_NULL(r) && !err_occurred()) return err_set_none(&exc_StopIteration);
-        return r;
-    }
-    if (t == &type_method) {
-        BoundMethod *m = (BoundMethod *)AS_OBJ(callable);
-        int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
-        Value small[12];
-        Value holder = VAL_NULL;
-        Value *buf = small;
-        if (nargs + nkw + 1 > 12) {
-            holder = tuple_new(nargs + nkw + 1);
-            if (IS_NULL(holder)) return VAL_NULL;
-            buf = AS_TUPLE(holder)->items;
-        }
-        buf[0] = m->self;
-        values_copy(buf + 1, args, (size_t)(nargs + nkw));
-        return call_value(m->func, buf, nargs + 1, kwnames);
-    }
-    if (TYPE_HAS(t, TF_TYPE_SUBCLASS) && (t == &type_type || IS_NULL(t->slots[SM_CALL]) ||
-                                          t->slots[SM_CALL] == type_type.slots[SM_CALL]))
-        return type_call(callable, args, nargs, kwnames);
-    return call_object_slot(callable, args, nargs, kwnames);
-}
-
 /* A call from the loop to anything but a Python function.  A native called
  * with one argument (besides its receiver) counts one recursion level, as
  * CPython 3.11's one-argument builtin calls do; so does calling an object
@@ -366,7 +320,7 @@ static Value call_native_counted(Value callable, Value *args, int nargs) {
         return obj_str(args[0]);    /* str(x): type_call's result, without its argument tuple */
     Type *t = val_type(callable);
     int counted = (t == &type_builtin_function && nargs == 1 + !IS_NULL(((BuiltinFn *)AS_OBJ(callable))->self)) ||
-                  (t == &type_method_descriptor && nargs == 2);
+                  ((t == &type_method_descriptor || t == &type_wrapper_descriptor) && nargs == 2);
     if (!counted) return call_value(callable, args, nargs, VAL_NULL);
     if (obj_enter_recursion(" while calling a Python object") < 0) return VAL_NULL;
     Value r = call_value(callable, args, nargs, VAL_NULL);
@@ -554,7 +508,7 @@ static void attr_cache_fill(InlineCache *c, Type *t, Value name) {
     uint32_t kind;
     if (!dt) kind = IC_DICT;
     else if (!TYPE_HAS(dt, TF_IMMUTABLE)) kind = IC_EMPTY;
-    else if (dt == &type_function || dt == &type_method_descriptor) kind = IC_METHOD;
+    else if (TYPE_HAS(dt, TF_METHOD_DESCR)) kind = IC_METHOD;
     else if (!IS_NULL(dt->slots[SM_GET]) && descr_type_is_data(dt)) kind = IC_DATA;
     else kind = IC_PLAIN;
     c->version2 = c->version && kind == c->kind && d == c->descr ? c->version : 0;

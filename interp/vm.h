@@ -96,6 +96,10 @@ int   vm_frame_info(int depth, Value *code, int *lineno, Value *globals);
 /* sys._getframe(depth): a frame object for the frame `depth` levels up. */
 Value vm_getframe(int depth);
 Value vm_globals(void);
+/* The globals dict of the innermost Python frame (VAL_NULL if none). */
+Value vm_current_globals(void);
+/* super()'s implicit arguments from the calling frame. */
+int   vm_super_args(Value *type, Value *obj);
 Value vm_locals(void);
 Value func_new(Value code, Value globals, Value qualname);
 

@@ -25,16 +25,14 @@
 #include "state.h"
 #include "strbuf.h"
 
-extern Type type_function;
-
 /* ---- calling a slot ------------------------------------------------------------- */
 
 static Value call_slot(Value f, Value *args, int nargs, Value kwnames) {
     if (IS_OBJ(f)) {
         Type *ft = AS_OBJ(f)->type;
-        if (ft == &type_method_descriptor)
-            return ((MethodDescr *)AS_OBJ(f))->def->fn(args, nargs, kwnames);
-        if (ft == &type_function || ft == &type_builtin_function)
+        if (ft == &type_method_descriptor || ft == &type_wrapper_descriptor)
+            return call_native_def(f, ((MethodDescr *)AS_OBJ(f))->def, args, nargs, kwnames, 1);
+        if (TYPE_HAS(ft, TF_METHOD_DESCR))          /* a Python function: f(self, *args) */
             return call_value(f, args, nargs, kwnames);
         if (ft == &type_staticmethod)
             return call_value(((WrapperObj *)AS_OBJ(f))->func, args + 1, nargs - 1, kwnames);
@@ -577,7 +575,7 @@ Value obj_generic_getattr(Value o, Value name, int suppress) {
     Type *dt = NULL;
     if (!IS_NULL(descr)) {
         dt = val_type(descr);
-        if (dt != &type_function && !IS_NULL(dt->slots[SM_GET]) && descr_is_data_type(dt))
+        if (!dt->get && !IS_NULL(dt->slots[SM_GET]) && descr_is_data_type(dt))
             return descr_get(descr, o, MK_OBJ(t));
     }
     Value *dp = obj_dict_ptr(o);
@@ -587,7 +585,7 @@ Value obj_generic_getattr(Value o, Value name, int suppress) {
         if (err_occurred()) return VAL_NULL;
     }
     if (!IS_NULL(descr)) {
-        if (dt == &type_function) return method_new(descr, o);
+        if (dt->get) return dt->get(descr, o, MK_OBJ(t));
         if (!IS_NULL(dt->slots[SM_GET])) return descr_get(descr, o, MK_OBJ(t));
         return descr;
     }

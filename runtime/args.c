@@ -1,12 +1,388 @@
-/* args.c - argument checking for native functions, and the small call
- * helpers built on the VM's call_value. */
+/* args.c - what native functions accept, checked once for all of them.
+ *
+ * The call path (runtime/call.c) calls a native function directly when the
+ * call matches the width its MethodDef declares; args_invoke handles the
+ * rest: wrong counts and unexpected keywords raise the TypeError CPython
+ * raises for a function of the same kind (METH_NOARGS, METH_O, Argument
+ * Clinic's positional and keyword parsers, PyArg_ParseTuple, slot wrappers),
+ * optional arguments not given become VAL_NULL, and keyword arguments are
+ * bound to their places in an ARGS_KW signature.
+ *
+ * Below that: the converters to C types every module shares, and the general
+ * parser for the few ARGS_ANY functions that still parse by hand.
+ */
+#include "args.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "call.h"
 #include "error.h"
 #include "obj_dict.h"
+#include "obj_float.h"
+#include "obj_int.h"
 #include "obj_list.h"
+#include "obj_misc.h"
 #include "obj_str.h"
+#include "obj_type.h"
+
+#define S_(n) ((n) == 1 ? "" : "s")
+
+/* ---- signatures ------------------------------------------------------------------ */
+
+/* Cut the next parameter out of a signature "(a, b=1, /, *, c=None)":
+ * copies it (without the default) into name, returns the position after it,
+ * or NULL at the end.  Defaults may hold strings, brackets and commas. */
+static const char *sig_next_param(const char *p, char *name, size_t size, int *has_default) {
+    while (*p == ' ' || *p == ',' || *p == '(') p++;
+    if (*p == ')' || !*p) return NULL;
+    size_t n = 0;
+    while (*p && *p != ',' && *p != '=' && *p != ')' && *p != ' ') {
+        if (n + 1 < size) name[n++] = *p;
+        p++;
+    }
+    name[n] = 0;
+    while (*p == ' ') p++;
+    *has_default = *p == '=';
+    int depth = 0;
+    char quote = 0;
+    for (; *p; p++) {
+        if (quote) { if (*p == '\\' && p[1]) p++; else if (*p == quote) quote = 0; continue; }
+        if (*p == '\'' || *p == '"') quote = *p;
+        else if (*p == '(' || *p == '[' || *p == '{') depth++;
+        else if ((*p == ')' || *p == ']' || *p == '}') && depth) depth--;
+        else if ((*p == ',' || *p == ')') && !depth) break;
+    }
+    return p;
+}
+
+/* A signature the table got wrong is a bug in gilpy: say so loudly, once. */
+static void sig_bug(const MethodDef *def, const char *why) {
+    fprintf(stderr, "gilpy: bad signature for %s: %s (%s)\n", def->name, def->sig ? def->sig : "NULL", why);
+    abort();
+}
+
+static ArgSpec *sig_parse(const MethodDef *def) {
+    ArgSpec *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    char name[64];
+    int has_default, kwonly = 0, n = 0;
+    for (const char *p = def->sig ? def->sig : ""; (p = sig_next_param(p, name, sizeof name, &has_default));) {
+        if (name[0] == '$') continue;                       /* $self, $module, $type */
+        if (!strcmp(name, "/")) { s->nposonly = (uint8_t)n; continue; }
+        if (name[0] == '*' && name[1] == '*') sig_bug(def, "**kwargs needs ARGS_ANY");
+        if (name[0] == '*') { kwonly = 1; s->varargs = name[1] != 0; continue; }
+        if (n == ARGS_MAX_PARAMS) sig_bug(def, "too many parameters");
+        s->names[n] = strdup(name);
+        s->required[n] = !has_default;
+        if (kwonly) s->nkwonly++;
+        else {
+            s->npos++;
+            if (!has_default && s->minpos == n) s->minpos = (uint8_t)(n + 1);
+        }
+        n++;
+    }
+    if (!def->sig) sig_bug(def, "ARGS_KW without a signature");
+    return s;
+}
+
+/* Parsed signatures by MethodDef address: an open-addressed table that only
+ * grows (the definitions are static and live as long as the process). */
+static struct { const MethodDef *def; const ArgSpec *spec; } *spec_table;
+static size_t spec_cap, spec_count;
+
+static size_t spec_slot(const MethodDef *def, size_t cap) {
+    size_t i = (size_t)(((uintptr_t)def >> 3) * 0x9E3779B97F4A7C15ull) & (cap - 1);
+    while (spec_table[i].def && spec_table[i].def != def) i = (i + 1) & (cap - 1);
+    return i;
+}
+
+static int spec_grow(void) {
+    size_t old_cap = spec_cap, cap = old_cap ? old_cap * 2 : 256;
+    void *old = spec_table;
+    spec_table = calloc(cap, sizeof *spec_table);
+    if (!spec_table) { spec_table = old; return -1; }
+    spec_cap = cap;
+    for (size_t i = 0; i < old_cap; i++) {
+        const MethodDef *d = ((typeof(spec_table))old)[i].def;
+        if (d) spec_table[spec_slot(d, cap)] = ((typeof(spec_table))old)[i];
+    }
+    free(old);
+    return 0;
+}
+
+const ArgSpec *args_spec(const MethodDef *def) {
+    if (spec_cap) {
+        size_t i = spec_slot(def, spec_cap);
+        if (spec_table[i].def) return spec_table[i].spec;
+    }
+    if ((spec_count + 1) * 2 > spec_cap && spec_grow() < 0) return NULL;
+    ArgSpec *s = sig_parse(def);
+    if (!s) return NULL;
+    size_t i = spec_slot(def, spec_cap);
+    spec_table[i].def = def;
+    spec_table[i].spec = s;
+    spec_count++;
+    return s;
+}
+
+/* ---- the function's name in messages ------------------------------------------------ */
+
+int args_funcstr(Value callable, char *buf, size_t size) {
+    Obj *o = AS_OBJ(callable);
+    Type *t = o->type;
+    if (t == &type_method_descriptor || t == &type_classmethod_descriptor || t == &type_wrapper_descriptor) {
+        MethodDescr *d = (MethodDescr *)o;
+        return snprintf(buf, size, "%s.%s", type_name(d->owner), d->def->name);
+    }
+    BuiltinFn *f = (BuiltinFn *)o;
+    if (IS_NULL(f->self) && IS_EXACT(f->module, type_module)) {
+        Value m = dict_get_c(MODULE_DICT(f->module), "__name__");
+        if (IS_STR(m) && !str_eq_c(m, "builtins"))
+            return snprintf(buf, size, "%s.%s", STR_DATA(m), f->def->name);
+    }
+    if (IS_NULL(f->self) || IS_EXACT(f->self, type_module)) return snprintf(buf, size, "%s", f->def->name);
+    Type *owner = IS_TYPE(f->self) && (f->def->flags & METH_CLASS) ? AS_TYPE(f->self) : val_type(f->self);
+    return snprintf(buf, size, "%s.%s", type_name(owner), f->def->name);
+}
+
+/* ---- CPython's messages, by kind of function ---------------------------------------- */
+
+static Value args_no_keywords(Value callable, const MethodDef *def) {
+    char who[160];
+    uint32_t kind = ARGS_KIND(def->flags);
+    if (kind == ARGK_WRAP || kind == ARGK_WRAPT)
+        return err_format(&exc_TypeError, "wrapper %s() takes no keyword arguments", def->name);
+    args_funcstr(callable, who, sizeof who);
+    return err_format(&exc_TypeError, "%s() takes no keyword arguments", who);
+}
+
+/* _PyArg_CheckPositional: "pop expected at most 1 argument, got 2". */
+static Value args_positional_error(const char *name, int n, int lo, int hi) {
+    int bound = n < lo ? lo : hi;
+    const char *how = lo == hi ? "" : n < lo ? "at least " : "at most ";
+    return err_format(&exc_TypeError, "%s expected %s%d argument%s, got %d", name, how, bound, S_(bound), n);
+}
+
+static Value args_count_error(Value callable, const MethodDef *def, int n) {
+    char who[160];
+    int lo = ARGS_LO(def->flags), hi = ARGS_HI(def->flags);
+    switch (ARGS_KIND(def->flags)) {
+    case ARGK_NONE:
+        args_funcstr(callable, who, sizeof who);
+        return err_format(&exc_TypeError, "%s() takes no arguments (%d given)", who, n);
+    case ARGK_ONE:
+        args_funcstr(callable, who, sizeof who);
+        return err_format(&exc_TypeError, "%s() takes exactly one argument (%d given)", who, n);
+    case ARGK_POS: return args_positional_error(def->name, n, lo, hi);
+    case ARGK_WRAPT: return args_positional_error("", n, lo, hi);
+    case ARGK_WRAP:
+        return err_format(&exc_TypeError, "expected %d argument%s, got %d", lo, S_(lo), n);
+    default: {                                              /* ARGK_TUPLE */
+        int bound = n < lo ? lo : hi;
+        const char *how = lo == hi ? "exactly" : n < lo ? "at least" : "at most";
+        return err_format(&exc_TypeError, "%s() takes %s %d argument%s (%d given)", def->name, how, bound,
+                          S_(bound), n);
+    }
+    }
+}
+
+/* ---- binding keywords (Argument Clinic's rules) -------------------------------------- */
+
+static int kw_find(Value kwnames, const char *name) {
+    Tuple *t = AS_TUPLE(kwnames);
+    for (int64_t k = 0; k < t->len; k++)
+        if (str_eq_c(t->items[k], name)) return (int)k;
+    return -1;
+}
+
+/* The first keyword that names no parameter (or a positional-only one). */
+static Value kw_unexpected(const ArgSpec *s, const MethodDef *def, Value kwnames) {
+    Tuple *t = AS_TUPLE(kwnames);
+    for (int64_t k = 0; k < t->len; k++) {
+        int known = 0;
+        for (int i = s->nposonly; i < s->npos + s->nkwonly && !known; i++)
+            known = str_eq_c(t->items[k], s->names[i]);
+        if (!known)
+            return err_format(&exc_TypeError, "'%U' is an invalid keyword argument for %s()", t->items[k], def->name);
+    }
+    return err_format(&exc_TypeError, "%s() got an unexpected keyword argument", def->name);
+}
+
+/* Fill out[0 .. npos + nkwonly) from n positional arguments and the
+ * keywords, as _PyArg_UnpackKeywords does (same checks, same order). */
+static int kw_bind(const ArgSpec *s, const MethodDef *def, Value *args, int n, Value kwnames, Value *out) {
+    const char *name = def->name;
+    int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
+    int maxargs = s->npos + s->nkwonly, maxpos = s->npos;
+    if (!s->varargs && n + nkw > maxargs) {
+        err_format(&exc_TypeError, "%s() takes at most %d %sargument%s (%d given)", name, maxargs,
+                   n == 0 ? "keyword " : "", S_(maxargs), n + nkw);
+        return -1;
+    }
+    if (!s->varargs && n > maxpos) {
+        if (maxpos == 0) err_format(&exc_TypeError, "%s() takes no positional arguments", name);
+        else err_format(&exc_TypeError, "%s() takes %s %d positional argument%s (%d given)", name,
+                        s->minpos < maxpos ? "at most" : "exactly", maxpos, S_(maxpos), n);
+        return -1;
+    }
+    int minposonly = s->nposonly < s->minpos ? s->nposonly : s->minpos;
+    if (n < minposonly) {
+        err_format(&exc_TypeError, "%s() takes %s %d positional argument%s (%d given)", name,
+                   minposonly < maxpos ? "at least" : "exactly", minposonly, S_(minposonly), n);
+        return -1;
+    }
+    int npos_given = n < maxpos ? n : maxpos;
+    for (int i = 0; i < npos_given; i++) out[i] = args[i];
+    int used = 0;
+    for (int i = npos_given; i < maxargs; i++) {
+        int k = (nkw && i >= s->nposonly) ? kw_find(kwnames, s->names[i]) : -1;
+        out[i] = k >= 0 ? args[n + k] : VAL_NULL;
+        if (k >= 0) { used++; continue; }
+        if (s->required[i] && (i < s->minpos || i >= maxpos)) {
+            err_format(&exc_TypeError, "%s() missing required argument '%s' (pos %d)", name, s->names[i], i + 1);
+            return -1;
+        }
+    }
+    if (used == nkw) return 0;
+    for (int i = s->nposonly; i < npos_given; i++)
+        if (kw_find(kwnames, s->names[i]) >= 0) {
+            err_format(&exc_TypeError, "argument for %s() given by name ('%s') and position (%d)", name,
+                       s->names[i], i + 1);
+            return -1;
+        }
+    kw_unexpected(s, def, kwnames);
+    return -1;
+}
+
+/* ---- the slow half of a native call ---------------------------------------------- */
+
+/* An ARGS_KW call: out = [receiver] [positional parameters] [*args extras]
+ * [keyword-only parameters]. */
+static Value args_invoke_kw(Value callable, const MethodDef *def, Value *args, int nargs, Value kwnames,
+                            int nself) {
+    const ArgSpec *s = args_spec(def);
+    if (!s) return VAL_NULL;
+    int n = nargs - nself;
+    int extra = s->varargs && n > s->npos ? n - s->npos : 0;
+    int width = nself + s->npos + extra + s->nkwonly;
+    Value small[1 + ARGS_MAX_PARAMS + 8], holder = VAL_NULL;
+    Value *buf = small;
+    if (width > (int)(sizeof small / sizeof *small)) {
+        holder = tuple_new(width);                      /* GC-visible scratch */
+        if (IS_NULL(holder)) return VAL_NULL;
+        buf = AS_TUPLE(holder)->items;
+    }
+    Value named[ARGS_MAX_PARAMS];
+    if (kw_bind(s, def, args + nself, n - extra, kwnames, named) < 0) return VAL_NULL;
+    if (nself) buf[0] = args[0];
+    values_copy(buf + nself, named, (size_t)s->npos);
+    values_copy(buf + nself + s->npos, args + nself + s->npos, (size_t)extra);
+    values_copy(buf + nself + s->npos + extra, named + s->npos, (size_t)s->nkwonly);
+    Value r = def->fn(buf, width, VAL_NULL);
+    (void)holder;
+    return r;
+}
+
+Value args_invoke(Value callable, const MethodDef *def, Value *args, int nargs, Value kwnames, int nself) {
+    uint32_t kind = ARGS_KIND(def->flags);
+    if (kind == ARGK_ANY) return def->fn(args, nargs, kwnames);
+    if (kind == ARGK_KW) return args_invoke_kw(callable, def, args, nargs, kwnames, nself);
+    if (!IS_NULL(kwnames) && AS_TUPLE(kwnames)->len) return args_no_keywords(callable, def);
+    int n = nargs - nself, hi = ARGS_HI(def->flags);
+    if (n < ARGS_LO(def->flags) || n > hi) return args_count_error(callable, def, n);
+    if (n == hi) return def->fn(args, nargs, VAL_NULL);
+    Value buf[1 + 255];
+    values_copy(buf, args, (size_t)nargs);
+    for (int i = nargs; i < nself + hi; i++) buf[i] = VAL_NULL;
+    return def->fn(buf, nself + hi, VAL_NULL);
+}
+
+/* ---- converters --------------------------------------------------------------------- */
+
+static int index_value(Value v, Value *out) {
+    if (IS_INT(v)) { *out = v; return 0; }
+    Value r = obj_index(v);
+    if (IS_NULL(r)) return -1;
+    *out = r;
+    return 0;
+}
+
+int arg_to_ssize(Value v, int64_t *out) {
+    if (IS_SMALLINT(v)) { *out = AS_SMALLINT(v); return 0; }
+    Value i;
+    if (index_value(v, &i) < 0) return -1;
+    if (int_to_i64(i, out) < 0) {
+        err_clear();
+        err_format(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+        return -1;
+    }
+    return 0;
+}
+
+int arg_to_ssize_clamped(Value v, int64_t *out) {
+    if (IS_SMALLINT(v)) { *out = AS_SMALLINT(v); return 0; }
+    Value i;
+    if (index_value(v, &i) < 0) return -1;
+    if (int_to_i64(i, out) < 0) {
+        err_clear();
+        *out = int_sign(i) < 0 ? INT64_MIN : INT64_MAX;
+    }
+    return 0;
+}
+
+int arg_to_cint(Value v, int *out) {
+    int64_t x;
+    if (IS_FLOATOBJ(v)) {
+        err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", v);
+        return -1;
+    }
+    Value i;
+    if (index_value(v, &i) < 0) return -1;
+    if (int_to_i64(i, &x) < 0 || x > INT32_MAX || x < INT32_MIN) {
+        err_clear();
+        err_format(&exc_OverflowError, "signed integer is %s than %s", int_sign(i) < 0 ? "less" : "greater",
+                   int_sign(i) < 0 ? "minimum" : "maximum");
+        return -1;
+    }
+    *out = (int)x;
+    return 0;
+}
+
+int arg_to_double(Value v, double *out) {
+    if (IS_FLOATOBJ(v)) { *out = float_value(v); return 0; }
+    if (IS_INT(v)) return int_to_double(v, out);
+    Value a[1] = {v};
+    Value r = obj_call_special(v, SM_FLOAT, a, 1);
+    if (IS_NULL(r) && err_occurred()) return -1;
+    if (!IS_NULL(r)) {
+        if (!IS_FLOATOBJ(r)) {
+            err_format(&exc_TypeError, "%T.__float__ returned non-float (type %T)", v, r);
+            return -1;
+        }
+        *out = float_value(r);
+        return 0;
+    }
+    r = obj_call_special(v, SM_INDEX, a, 1);
+    if (IS_NULL(r) && err_occurred()) return -1;
+    if (!IS_NULL(r) && IS_INT(r)) return int_to_double(r, out);
+    err_format(&exc_TypeError, "must be real number, not %T", v);
+    return -1;
+}
+
+Value arg_to_path(Value v) {
+    if (IS_STR(v) || IS_BYTES(v)) return v;
+    Value f = type_lookup_c(val_type(v), "__fspath__");
+    if (IS_NULL(f))
+        return err_format(&exc_TypeError, "expected str, bytes or os.PathLike object, not %T", v);
+    Value r = call1(f, v);
+    if (IS_NULL(r) || IS_STR(r) || IS_BYTES(r)) return r;
+    return err_format(&exc_TypeError, "expected %T.__fspath__() to return str or bytes, not %T", v, r);
+}
+
+/* ---- parsing by hand ------------------------------------------------------------------ */
 
 int arg_no_kw(const char *fname, Value kwnames) {
     if (IS_NULL(kwnames) || AS_TUPLE(kwnames)->len == 0) return 0;
@@ -16,17 +392,12 @@ int arg_no_kw(const char *fname, Value kwnames) {
 
 int arg_count(const char *fname, int nargs, int min, int max) {
     if (nargs >= min && nargs <= max) return 0;
-    if (min == max) {
+    if (min == max && min <= 1) {
         if (min == 0) err_format(&exc_TypeError, "%s() takes no arguments (%d given)", fname, nargs);
-        else if (min == 1) err_format(&exc_TypeError, "%s() takes exactly one argument (%d given)", fname, nargs);
-        else err_format(&exc_TypeError, "%s expected %d arguments, got %d", fname, min, nargs);
-    } else if (nargs < min) {
-        err_format(&exc_TypeError, "%s expected at least %d argument%s, got %d", fname, min,
-                   min == 1 ? "" : "s", nargs);
-    } else {
-        err_format(&exc_TypeError, "%s expected at most %d argument%s, got %d", fname, max,
-                   max == 1 ? "" : "s", nargs);
+        else err_format(&exc_TypeError, "%s() takes exactly one argument (%d given)", fname, nargs);
+        return -1;
     }
+    args_positional_error(fname, nargs, min, max);
     return -1;
 }
 
@@ -35,7 +406,7 @@ int arg_parse(const char *fname, Value *args, int nargs, Value kwnames,
     for (int i = 0; i < nparams; i++) out[i] = VAL_NULL;
     if (nargs > nparams) {
         err_format(&exc_TypeError, "%s() takes at most %d argument%s (%d given)", fname, nparams,
-                   nparams == 1 ? "" : "s", nargs);
+                   S_(nparams), nargs);
         return -1;
     }
     for (int i = 0; i < nargs; i++) out[i] = args[i];
@@ -43,13 +414,10 @@ int arg_parse(const char *fname, Value *args, int nargs, Value kwnames,
     for (int k = 0; k < nkw; k++) {
         Value kn = AS_TUPLE(kwnames)->items[k];
         int found = -1;
-        for (int i = 0; i < nparams; i++)
-            if (str_eq_c(kn, names[i])) { found = i; break; }
-        if (found < 0 || found < npos_only) {
-            if (found >= 0)
-                err_format(&exc_TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%U'", fname, kn);
-            else
-                err_format(&exc_TypeError, "'%U' is an invalid keyword argument for %s()", kn, fname);
+        for (int i = npos_only; i < nparams && found < 0; i++)
+            if (str_eq_c(kn, names[i])) found = i;
+        if (found < 0) {
+            err_format(&exc_TypeError, "'%U' is an invalid keyword argument for %s()", kn, fname);
             return -1;
         }
         if (!IS_NULL(out[found])) {
@@ -65,35 +433,4 @@ int arg_parse(const char *fname, Value *args, int nargs, Value kwnames,
             return -1;
         }
     return 0;
-}
-
-Value call0(Value f) { return call_value(f, NULL, 0, VAL_NULL); }
-Value call1(Value f, Value a) { Value args[1] = { a }; return call_value(f, args, 1, VAL_NULL); }
-Value call2(Value f, Value a, Value b) { Value args[2] = { a, b }; return call_value(f, args, 2, VAL_NULL); }
-Value call3(Value f, Value a, Value b, Value c) {
-    Value args[3] = { a, b, c };
-    return call_value(f, args, 3, VAL_NULL);
-}
-
-Value call_tuple_dict(Value f, Value args, Value kwargs) {
-    if (!IS_TUPLE(args)) {
-        args = seq_to_tuple(args);
-        if (IS_NULL(args)) return VAL_NULL;
-    }
-    int64_t n = AS_TUPLE(args)->len;
-    int64_t nkw = IS_DICT(kwargs) ? dict_len(kwargs) : 0;
-    if (nkw == 0) return call_value(f, AS_TUPLE(args)->items, (int)n, VAL_NULL);
-    Value buf = tuple_new(n + nkw);           /* GC-visible argument array */
-    Value names = tuple_new(nkw);
-    if (IS_NULL(buf) || IS_NULL(names)) return VAL_NULL;
-    values_copy(AS_TUPLE(buf)->items, AS_TUPLE(args)->items, (size_t)(n));
-    int64_t pos = 0, i = 0;
-    Value k, v;
-    while (dict_next(kwargs, &pos, &k, &v)) {
-        if (!IS_STR(k)) return err_format(&exc_TypeError, "keywords must be strings");
-        AS_TUPLE(names)->items[i] = k;
-        AS_TUPLE(buf)->items[n + i] = v;
-        i++;
-    }
-    return call_value(f, AS_TUPLE(buf)->items, (int)n, names);
 }

@@ -345,7 +345,7 @@ static int complex_arg(Value v, Cx *z) {
     if (r != 0) return r;
     if (IS_COMPLEX(v)) { *z = complex_parts(v); return 1; }
     z->im = 0.0;
-    return number_to_double(v, &z->re) < 0 ? -1 : 1;
+    return arg_to_double(v, &z->re) < 0 ? -1 : 1;
 }
 
 /* Every '_' sits between two digits (checked before parsing, as CPython). */

@@ -246,27 +246,6 @@ int64_t float_hash(double v) {
 
 /* ---------------------------------------------------------------- conversion */
 
-int number_to_double(Value v, double *out) {
-    if (IS_FLOATOBJ(v)) { *out = float_value(v); return 0; }
-    if (IS_INT(v)) return int_to_double(v, out);
-    Value a[1] = {v};
-    Value r = obj_call_special(v, SM_FLOAT, a, 1);
-    if (IS_NULL(r) && err_occurred()) return -1;
-    if (!IS_NULL(r)) {
-        if (!IS_FLOATOBJ(r)) {
-            err_format(&exc_TypeError, "%T.__float__ returned non-float (type %T)", v, r);
-            return -1;
-        }
-        *out = float_value(r);
-        return 0;
-    }
-    r = obj_call_special(v, SM_INDEX, a, 1);
-    if (IS_NULL(r) && err_occurred()) return -1;
-    if (!IS_NULL(r) && IS_INT(r)) return int_to_double(r, out);
-    err_format(&exc_TypeError, "must be real number, not %T", v);
-    return -1;
-}
-
 /* A float or int operand as a double: 1 ok, 0 not a number, -1 error. */
 static int float_operand(Value v, double *out) {
     if (IS_FLOATOBJ(v)) { *out = float_value(v); return 1; }

@@ -36,7 +36,5 @@ Value float_binop(Value a, Value b, int op);
  * is not a number. */
 Value float_richcompare(Value a, Value b, int cmpop);
 Value float_format_spec(double d, Value spec);         /* format(float, spec) */
-/* Convert any real number (int, float, __float__) to a double. */
-int   number_to_double(Value v, double *out);
 
 #endif

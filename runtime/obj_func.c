@@ -34,8 +34,12 @@ Value builtin_fn_new(const MethodDef *def, Value self_or_module) {
     return MK_OBJ(f);
 }
 
+/* A native method bound to self: a method-wrapper for slot wrappers, else a
+ * builtin_function_or_method. */
 static Value builtin_bound_new(const MethodDef *def, Value self) {
-    BuiltinFn *f = (BuiltinFn *)gc_alloc(&type_builtin_function, sizeof(BuiltinFn));
+    uint32_t kind = ARGS_KIND(def->flags);
+    Type *t = kind == ARGK_WRAP || kind == ARGK_WRAPT ? &type_method_wrapper : &type_builtin_function;
+    BuiltinFn *f = (BuiltinFn *)gc_alloc(t, sizeof(BuiltinFn));
     if (!f) return VAL_NULL;
     f->def = def;
     f->self = self;
@@ -43,58 +47,12 @@ static Value builtin_bound_new(const MethodDef *def, Value self) {
     return MK_OBJ(f);
 }
 
-/* Call fn with `self` prepended to the arguments. */
-static Value native_call_with_self(NativeFn fn, Value self, Value *args, int nargs, Value kwnames) {
-    int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
-    int total = nargs + nkw + 1;
-    Value small[16];
-    Value *buf = small;
-    Value holder = VAL_NULL;
-    if (total > 16) {
-        holder = tuple_new(total);          /* GC-visible scratch */
-        if (IS_NULL(holder)) return VAL_NULL;
-        buf = AS_TUPLE(holder)->items;
-    }
-    buf[0] = self;
-    values_copy(buf + 1, args, (size_t)(nargs + nkw));
-    Value r = fn(buf, nargs + 1, kwnames);
-    (void)holder;
-    return r;
-}
-
-Value native_call(Value callable, Value *args, int nargs, Value kwnames) {
-    Obj *o = AS_OBJ(callable);
-    if (o->type == &type_builtin_function) {
-        BuiltinFn *f = (BuiltinFn *)o;
-        if (IS_NULL(f->self)) return f->def->fn(args, nargs, kwnames);
-        return native_call_with_self(f->def->fn, f->self, args, nargs, kwnames);
-    }
-    MethodDescr *d = (MethodDescr *)o;
-    if (o->type == &type_classmethod_descriptor) {
-        if (nargs < 1 || !IS_TYPE(args[0]))
-            return err_format(&exc_TypeError, "descriptor '%s' of '%s' object needs a type", d->def->name,
-                              type_name(d->owner));
-        return d->def->fn(args, nargs, kwnames);
-    }
-    if (nargs < 1)
-        return err_format(&exc_TypeError, "unbound method %s.%s() needs an argument", type_name(d->owner),
-                          d->def->name);
-    if (!val_isinstance(args[0], d->owner))
-        return err_format(&exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
-                          d->def->name, type_name(d->owner), args[0]);
-    return d->def->fn(args, nargs, kwnames);
-}
-
-/* builtin_function_or_method.__call__ */
-static Value builtin_call_m(Value *args, int nargs, Value kwnames) {
-    Value r = native_call(args[0], args + 1, nargs - 1, kwnames);
-    if (IS_NULL(r) && !err_occurred()) return err_set_none(&exc_StopIteration);
-    return r;
-}
 
 static Value builtin_repr_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     BuiltinFn *f = (BuiltinFn *)AS_OBJ(args[0]);
+    if (f->header.type == &type_method_wrapper)
+        return str_format_c("<method-wrapper '%s' of %s object at %p>", f->def->name, val_type_name(f->self),
+                            IS_OBJ(f->self) ? (void *)AS_OBJ(f->self) : NULL);
     if (IS_NULL(f->self) || IS_EXACT(f->self, type_module))
         return str_format_c("<built-in function %s>", f->def->name);
     return str_format_c("<built-in method %s of %s object at %p>", f->def->name, val_type_name(f->self),
@@ -128,8 +86,8 @@ static Value builtin_get_module(Value self) {
 }
 
 static const MethodDef builtin_methods[] = {
-    {"__call__", builtin_call_m, 0, NULL},
-    {"__repr__", builtin_repr_m, 0, NULL},
+    {"__call__", call_dunder_m, 0, NULL},
+    {"__repr__", builtin_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 static const GetSetDef builtin_getsets[] = {
@@ -142,7 +100,12 @@ static const GetSetDef builtin_getsets[] = {
 };
 Type type_builtin_function = {
     .tp_name = "builtin_function_or_method", .base = &type_object,
-    .basicsize = sizeof(BuiltinFn), .trace = builtin_trace,
+    .basicsize = sizeof(BuiltinFn), .trace = builtin_trace, .call = native_call,
+    .methods = builtin_methods, .getsets = builtin_getsets,
+};
+Type type_method_wrapper = {
+    .tp_name = "method-wrapper", .base = &type_object,
+    .basicsize = sizeof(BuiltinFn), .trace = builtin_trace, .call = native_call,
     .methods = builtin_methods, .getsets = builtin_getsets,
 };
 
@@ -150,26 +113,25 @@ Type type_builtin_function = {
 
 static void descr_trace(Obj *o) { gc_mark_obj(&((MethodDescr *)o)->owner->header); }
 
-static Value methoddescr_get_m(Value *args, int nargs, Value kwnames) {
-    (void)kwnames;
-    MethodDescr *d = (MethodDescr *)AS_OBJ(args[0]);
-    Value obj = nargs > 1 ? args[1] : VAL_NONE;
-    if (IS_NONE(obj)) return args[0];
+static Value methoddescr_get(Value descr, Value obj, Value type) {
+    MethodDescr *d = (MethodDescr *)AS_OBJ(descr);
     if (!val_isinstance(obj, d->owner))
         return err_format(&exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
                           d->def->name, type_name(d->owner), obj);
     return builtin_bound_new(d->def, obj);
 }
 
-static Value methoddescr_call_m(Value *args, int nargs, Value kwnames) {
-    Value r = native_call(args[0], args + 1, nargs - 1, kwnames);
-    if (IS_NULL(r) && !err_occurred()) return err_set_none(&exc_StopIteration);
-    return r;
+static Value methoddescr_get_m(Value *args, int nargs, Value kwnames) {
+    (void)kwnames;
+    Value obj = nargs > 1 ? args[1] : VAL_NONE;
+    if (IS_NONE(obj)) return args[0];
+    return methoddescr_get(args[0], obj, nargs > 2 ? args[2] : VAL_NONE);
 }
 
 static Value methoddescr_repr_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     MethodDescr *d = (MethodDescr *)AS_OBJ(args[0]);
+    if (d->header.type == &type_wrapper_descriptor)
+        return str_format_c("<slot wrapper '%s' of '%s' objects>", d->def->name, type_name(d->owner));
     return str_format_c("<method '%s' of '%s' objects>", d->def->name, type_name(d->owner));
 }
 
@@ -186,7 +148,7 @@ static Value methoddescr_get_objclass(Value self) { return MK_OBJ(((MethodDescr 
 
 static const MethodDef methoddescr_methods[] = {
     {"__get__", methoddescr_get_m, 0, NULL},
-    {"__call__", methoddescr_call_m, 0, NULL},
+    {"__call__", call_dunder_m, 0, NULL},
     {"__repr__", methoddescr_repr_m, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
@@ -199,8 +161,19 @@ static const GetSetDef methoddescr_getsets[] = {
 };
 Type type_method_descriptor = {
     .tp_name = "method_descriptor", .base = &type_object, .basicsize = sizeof(MethodDescr),
-    .trace = descr_trace, .methods = methoddescr_methods, .getsets = methoddescr_getsets,
+    .flags = TF_METHOD_DESCR, .trace = descr_trace, .call = descr_call, .get = methoddescr_get,
+    .methods = methoddescr_methods, .getsets = methoddescr_getsets,
 };
+Type type_wrapper_descriptor = {
+    .tp_name = "wrapper_descriptor", .base = &type_object, .basicsize = sizeof(MethodDescr),
+    .flags = TF_METHOD_DESCR, .trace = descr_trace, .call = descr_call, .get = methoddescr_get,
+    .methods = methoddescr_methods, .getsets = methoddescr_getsets,
+};
+
+static Value cmdescr_get(Value descr, Value obj, Value type) {
+    Value cls = IS_NULL(type) || IS_NONE(type) ? MK_OBJ(val_type(obj)) : type;
+    return builtin_bound_new(((MethodDescr *)AS_OBJ(descr))->def, cls);
+}
 
 static Value cmdescr_get_m(Value *args, int nargs, Value kwnames) {
     (void)kwnames;
@@ -210,13 +183,13 @@ static Value cmdescr_get_m(Value *args, int nargs, Value kwnames) {
 }
 static const MethodDef cmdescr_methods[] = {
     {"__get__", cmdescr_get_m, 0, NULL},
-    {"__call__", methoddescr_call_m, 0, NULL},
+    {"__call__", call_dunder_m, 0, NULL},
     {"__repr__", methoddescr_repr_m, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 Type type_classmethod_descriptor = {
     .tp_name = "classmethod_descriptor", .base = &type_object, .basicsize = sizeof(MethodDescr),
-    .trace = descr_trace, .methods = cmdescr_methods, .getsets = methoddescr_getsets,
+    .trace = descr_trace, .call = classmethod_descr_call, .get = cmdescr_get, .methods = cmdescr_methods, .getsets = methoddescr_getsets,
 };
 
 void dict_add_methods(Value dict, const MethodDef *defs, Value owner) {
@@ -224,7 +197,10 @@ void dict_add_methods(Value dict, const MethodDef *defs, Value owner) {
         Value v;
         if (!d->fn) v = VAL_NONE;                           /* __hash__ = None */
         else if (IS_TYPE(owner) && !(d->flags & METH_STATIC)) {
-            Type *kind = (d->flags & METH_CLASS) ? &type_classmethod_descriptor : &type_method_descriptor;
+            uint32_t args = ARGS_KIND(d->flags);
+            Type *kind = (d->flags & METH_CLASS) ? &type_classmethod_descriptor
+                       : (args == ARGK_WRAP || args == ARGK_WRAPT) ? &type_wrapper_descriptor
+                       : &type_method_descriptor;
             MethodDescr *md = (MethodDescr *)gc_alloc(kind, sizeof(MethodDescr));
             if (!md) return;
             md->def = d;
@@ -317,13 +293,6 @@ static Value method_new_m(Value *args, int nargs, Value kwnames) {
     return method_new(args[1], args[2]);
 }
 
-static Value method_call_m(Value *args, int nargs, Value kwnames) {
-    BoundMethod *m = (BoundMethod *)AS_OBJ(args[0]);
-    args[0] = m->self;                    /* reuse the receiver slot */
-    Value r = call_value(m->func, args, nargs, kwnames);
-    return r;
-}
-
 static Value method_repr_m(Value *args, int nargs, Value kwnames) {
     (void)nargs; (void)kwnames;
     BoundMethod *m = (BoundMethod *)AS_OBJ(args[0]);
@@ -364,7 +333,7 @@ static Value method_get_doc(Value self) { return obj_getattr_c(method_get_func(s
 
 static const MethodDef method_methods[] = {
     {"__new__", method_new_m, METH_STATIC, NULL},
-    {"__call__", method_call_m, 0, NULL},
+    {"__call__", call_dunder_m, 0, NULL},
     {"__repr__", method_repr_m, 0, NULL},
     {"__eq__", method_eq_m, 0, NULL},
     {"__hash__", method_hash_m, 0, NULL},
@@ -379,7 +348,7 @@ static const GetSetDef method_getsets[] = {
 };
 Type type_method = {
     .tp_name = "method", .base = &type_object, .basicsize = sizeof(BoundMethod),
-    .trace = method_trace, .methods = method_methods, .getsets = method_getsets,
+    .trace = method_trace, .call = method_call, .methods = method_methods, .getsets = method_getsets,
 };
 
 /* ---- staticmethod / classmethod construction from C ------------------------------- */

@@ -1839,7 +1839,7 @@ static int pct_float(StrBuf *sb, const PctSpec *ps, Value v) {
         err_format(&exc_TypeError, "must be real number, not %T", v);
         return -1;
     }
-    if (number_to_double(v, &d) < 0) return -1;
+    if (arg_to_double(v, &d) < 0) return -1;
     char c = ps->conv;
     int upper = c == 'E' || c == 'F' || c == 'G';
     char pre[2]; size_t pl = 0;

@@ -1,7 +1,7 @@
 /* obj_super.c - super(): attribute lookup that starts after a class in the
  * MRO of an object's type.  The zero-argument form takes its arguments from
  * the calling frame (the first parameter and the __class__ cell), which
- * only the VM can see: vm_super_args. */
+ * only the VM can see: interp.vm.super_args (runtime/state.h). */
 #include "call.h"
 #include "error.h"
 #include "gc.h"
@@ -9,6 +9,7 @@
 #include "obj_list.h"
 #include "obj_str.h"
 #include "obj_type.h"
+#include "state.h"
 
 typedef struct SuperObj {
     Obj   header;
@@ -47,7 +48,7 @@ static Value super_init_m(Value *args, int nargs, Value kwnames) {
     SuperObj *s = AS_SUPER(args[0]);
     Value type, obj = VAL_NONE;
     if (nargs == 1) {
-        if (vm_super_args(&type, &obj) < 0) return VAL_NULL;
+        if (interp.vm.super_args(&type, &obj) < 0) return VAL_NULL;
     } else {
         type = args[1];
         if (nargs > 2) obj = args[2];

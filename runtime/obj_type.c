@@ -100,11 +100,23 @@ static void type_modified(Type *t) {
             type_modified(AS_TYPE(AS_LIST(t->subclasses)->items[i]));
 }
 
+/* A class keeps the C entry points (call, get) of its nearest builtin base
+ * while its dunder is that base's; overriding the dunder sends the protocol
+ * through it. */
+static void type_inherit_entry_points(Type *t) {
+    if (!TYPE_HAS(t, TF_HEAPTYPE)) return;          /* builtins state their own */
+    Type *b = t->base;
+    while (b && TYPE_HAS(b, TF_HEAPTYPE)) b = b->base;
+    t->call = (b && t->slots[SM_CALL] == b->slots[SM_CALL]) ? b->call : NULL;
+    t->get = (b && t->slots[SM_GET] == b->slots[SM_GET]) ? b->get : NULL;
+}
+
 void type_update_slots(Type *t, Value name) {
     for (int i = 0; i < SM__COUNT; i++) {
         if (!IS_NULL(name) && !str_eq(name, sm_name_values[i])) continue;
         t->slots[i] = type_lookup(t, sm_name_values[i]);
     }
+    type_inherit_entry_points(t);
     type_modified(t);
     if (IS_LIST(t->subclasses))
         for (int64_t i = 0; i < AS_LIST(t->subclasses)->len; i++)
@@ -442,7 +454,7 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     if (IS_NULL(dict_get_c(t->dict, "__doc__")) && dict_set_c(t->dict, "__doc__", VAL_NONE) < 0) return VAL_NULL;
     if (IS_NULL(dict_get_c(t->dict, "__module__")) && IS_OBJ(interp.main_module)) {
         /* type('X', (), {}) called from Python: __module__ from the caller's globals */
-        Value g = vm_current_globals();
+        Value g = interp.vm.current_globals();
         Value mn = IS_DICT(g) ? dict_get_c(g, "__name__") : VAL_NULL;
         if (!IS_NULL(mn)) dict_set_c(t->dict, "__module__", mn);
     }
@@ -450,11 +462,11 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
         if (dict_set_c(t->dict, "__hash__", VAL_NONE) < 0) return VAL_NULL;
     /* __new__, __init_subclass__ and __class_getitem__ are implicitly static/class methods */
     Value nw = dict_get_c(t->dict, "__new__");
-    if (!IS_NULL(nw) && val_type(nw) == &type_function) dict_set_c(t->dict, "__new__", staticmethod_new(nw));
+    if (!IS_NULL(nw) && TYPE_HAS(val_type(nw), TF_FUNCTION)) dict_set_c(t->dict, "__new__", staticmethod_new(nw));
     static const char *const implicit_cm[] = {"__init_subclass__", "__class_getitem__"};
     for (int i = 0; i < 2; i++) {
         Value f = dict_get_c(t->dict, implicit_cm[i]);
-        if (!IS_NULL(f) && val_type(f) == &type_function) dict_set_c(t->dict, implicit_cm[i], classmethod_new(f));
+        if (!IS_NULL(f) && TYPE_HAS(val_type(f), TF_FUNCTION)) dict_set_c(t->dict, implicit_cm[i], classmethod_new(f));
     }
     if ((t->flags & TF_HAS_DICT) && t->dictoffset && IS_NULL(type_lookup_c(base, "__dict__")) &&
         IS_NULL(dict_get_c(t->dict, "__dict__")))
@@ -671,7 +683,7 @@ static const GetSetDef type_getsets[] = {
 Type type_type = {
     .tp_name = "type", .base = &type_object,
     .flags = TF_BASETYPE | TF_TYPE_SUBCLASS,
-    .basicsize = sizeof(Type), .trace = type_trace,
+    .basicsize = sizeof(Type), .trace = type_trace, .call = type_call,
     .methods = type_methods, .getsets = type_getsets,
 };
 
@@ -684,6 +696,7 @@ static int descr_is_data(Value d) {
 
 Value descr_get(Value descr, Value obj, Value type) {
     Type *dt = val_type(descr);
+    if (dt->get && !IS_NONE(obj)) return dt->get(descr, obj, type);
     if (IS_NULL(dt->slots[SM_GET])) return descr;
     Value args[3] = { descr, obj, type };
     return obj_call_special(descr, SM_GET, args, 3);

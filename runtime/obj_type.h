@@ -50,8 +50,13 @@ Value getset_descr_new(Type *owner, const GetSetDef *def);
 Value method_new(Value func, Value self);          /* bound method */
 Value staticmethod_new(Value func);
 Value classmethod_new(Value func);
-/* Call a native callable object (builtin function, method descriptor). */
+/* The call slots of the native callables and bound methods (runtime/call.c). */
 Value native_call(Value callable, Value *args, int nargs, Value kwnames);
+Value descr_call(Value callable, Value *args, int nargs, Value kwnames);
+Value classmethod_descr_call(Value callable, Value *args, int nargs, Value kwnames);
+Value method_call(Value callable, Value *args, int nargs, Value kwnames);
+/* `__call__` of every type with a call slot: calls args[0] with the rest. */
+Value call_dunder_m(Value *args, int nargs, Value kwnames);
 
 /* Like obj_call_special, with keyword arguments. */
 Value obj_call_special_kw(Value v, SpecialMethod sm, Value *args, int nargs, Value kwnames);
@@ -67,10 +72,5 @@ int   obj_check_c_stack(void);
 int   obj_uses_generic_getattr(Type *t);   /* object.__getattribute__, no __getattr__ */
 int   obj_uses_generic_setattr(Type *t);   /* object.__setattr__ */
 void  abstract_init(void);
-
-/* From the VM: the globals dict of the innermost Python frame (VAL_NULL if none). */
-Value vm_current_globals(void);
-/* From the VM: super()'s implicit arguments from the calling frame. */
-int   vm_super_args(Value *type, Value *obj);
 
 #endif

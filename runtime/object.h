@@ -54,16 +54,63 @@ enum {
 /* ---- native functions ---------------------------------------------------- */
 typedef Value (*NativeFn)(Value *args, int nargs, Value kwnames);
 
+/* How a type's instances are called: CPython's vectorcall shape (positional
+ * args[0..nargs), keyword values after them named by the kwnames tuple).
+ * runtime/call.c dispatches every call through it. */
+typedef Value (*CallFn)(Value callable, Value *args, int nargs, Value kwnames);
+
+/* MethodDef.flags: how the function binds, and what arguments it accepts.
+ *
+ * Arity lives in the table, not in each function (the ARGS_* values below):
+ * the call path (runtime/call.c) checks the count and the keywords once, with
+ * the message CPython gives for a function of the same kind, and passes the
+ * function exactly the arguments it declared.  A function whose optional
+ * arguments were not given receives VAL_NULL in their places (so `nargs` is
+ * always its maximum, plus the receiver), and a function with keyword
+ * parameters (ARGS_KW) receives them by position, in the order of its
+ * signature.  A function body starts with its work.
+ *
+ *   ARGS_NONE           no arguments (CPython's METH_NOARGS)
+ *   ARGS_ONE            exactly one (METH_O)
+ *   ARGS_POS(lo, hi)    lo..hi positional-only ("f expected at most 2 arguments, got 3")
+ *   ARGS_TUPLE(lo, hi)  the same, worded as PyArg_ParseTuple ("f() takes at most 2
+ *                       arguments (3 given)")
+ *   ARGS_WRAP(n)        a slot wrapper (__add__, __len__): exactly n, "expected 1
+ *                       argument, got 0"
+ *   ARGS_WRAPT(lo, hi)  a slot wrapper with optional arguments (__pow__, __setattr__):
+ *                       " expected at least 1 argument, got 0"
+ *   ARGS_KW             positional and keyword parameters, given by MethodDef.sig in
+ *                       CPython's __text_signature__ syntax: "($self, /, sep=None,
+ *                       maxsplit=-1)"; `/`, `*`, `*args` and defaults are understood
+ *                       (defaults are documentation: the function sees VAL_NULL)
+ *   ARGS_ANY            (0) the function parses its own arguments (print, max, __init__)
+ *
+ * Counts exclude the receiver of a method (args[0]). */
 enum {
     METH_CLASS  = 1u << 0,  /* classmethod: args[0] is the class */
     METH_STATIC = 1u << 1,  /* staticmethod: no receiver */
 };
+enum { ARGK_ANY, ARGK_NONE, ARGK_ONE, ARGK_POS, ARGK_TUPLE, ARGK_WRAP, ARGK_WRAPT, ARGK_KW };
+#define ARGS_MAKE_(kind, lo, hi) ((uint32_t)(kind) << 4 | (uint32_t)(lo) << 8 | (uint32_t)(hi) << 16)
+#define ARGS_ANY            0u
+#define ARGS_NONE           ARGS_MAKE_(ARGK_NONE, 0, 0)
+#define ARGS_ONE            ARGS_MAKE_(ARGK_ONE, 1, 1)
+#define ARGS_POS(lo, hi)    ARGS_MAKE_(ARGK_POS, lo, hi)
+#define ARGS_TUPLE(lo, hi)  ARGS_MAKE_(ARGK_TUPLE, lo, hi)
+#define ARGS_WRAP(n)        ARGS_MAKE_(ARGK_WRAP, n, n)
+#define ARGS_WRAPT(lo, hi)  ARGS_MAKE_(ARGK_WRAPT, lo, hi)
+#define ARGS_KW             ARGS_MAKE_(ARGK_KW, 0, 0)
+#define ARGS_KIND(flags)    (((flags) >> 4) & 0xFu)
+#define ARGS_LO(flags)      ((int)(((flags) >> 8) & 0xFFu))
+#define ARGS_HI(flags)      ((int)(((flags) >> 16) & 0xFFu))
+#define ARGS_MAX_PARAMS     16   /* most parameters an ARGS_KW signature may name */
 
 typedef struct MethodDef {
     const char *name;
     NativeFn fn;
-    uint32_t flags;         /* METH_* */
+    uint32_t flags;         /* METH_* | ARGS_* */
     const char *doc;
+    const char *sig;        /* ARGS_KW: the parameters, "($self, /, key=None)" */
 } MethodDef;
 
 /* A computed attribute of a builtin type (a "getset descriptor"). set is NULL
@@ -145,6 +192,11 @@ enum {
     TF_ABSTRACT        = 1u << 13,  /* cannot be instantiated from Python */
     TF_IMMUTABLE       = 1u << 14,  /* builtin type: its attributes are read-only */
     TF_HAS_SLOTS       = 1u << 15,  /* the class itself declared non-empty __slots__ */
+    TF_METHOD_DESCR    = 1u << 16,  /* instances found on a class bind to the instance
+                                       as methods (functions, method descriptors):
+                                       LOAD_METHOD may skip the bound-method object */
+    TF_FUNCTION        = 1u << 17,  /* Python functions (interp/func.c), which the
+                                       runtime knows only by this flag */
 };
 
 struct Type {
@@ -171,6 +223,13 @@ struct Type {
     Value    dict;             /* dict of attributes */
     Value    subclasses;       /* list of direct subclasses (for slot updates) */
     Value    slots[SM__COUNT]; /* cached special-method lookup; VAL_NULL absent */
+    /* C entry points that stand for a dunder of a builtin type (the dunder
+       itself stays in the dict for Python to see).  Heap types inherit them
+       from their nearest builtin base while they do not override the dunder;
+       NULL means "go through the dunder". */
+    CallFn   call;             /* __call__: how instances are called (runtime/call.c) */
+    Value  (*get)(Value descr, Value obj, Value type);  /* __get__ with obj not None, for
+                                  non-data descriptors (functions, method descriptors) */
 };
 
 /* An instance of a user class with no builtin base: header + __dict__. */
@@ -187,6 +246,7 @@ extern Type type_object, type_type, type_none, type_notimplemented, type_ellipsi
     type_cell, type_property, type_staticmethod, type_classmethod, type_super,
     type_generator, type_module, type_traceback, type_getset_descriptor,
     type_method_descriptor, type_classmethod_descriptor, type_wrapper_descriptor,
+    type_method_wrapper,
     type_member_descriptor, type_mappingproxy;
 
 /* NotImplemented and Ellipsis are static objects. */

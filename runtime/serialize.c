@@ -281,7 +281,7 @@ static Value w_base_value(Value v, Type *t) {
     if (TYPE_HAS(t, TF_STR_SUBCLASS)) return str_new(STR_DATA(v), STR_LEN(v));
     if (TYPE_HAS(t, TF_BYTES_SUBCLASS)) return bytes_new(AS_BYTES(v)->data, (size_t)AS_BYTES(v)->len);
     if (TYPE_HAS(t, TF_INT_SUBCLASS)) return obj_index(v);
-    if (TYPE_HAS(t, TF_FLOAT_SUBCLASS)) { double d; return number_to_double(v, &d) < 0 ? VAL_NULL : MK_FLOAT(d); }
+    if (TYPE_HAS(t, TF_FLOAT_SUBCLASS)) { double d; return arg_to_double(v, &d) < 0 ? VAL_NULL : MK_FLOAT(d); }
     return VAL_NONE;
 }
 
@@ -335,7 +335,7 @@ static int w_exact_builtin(Writer *w, Value v, Type *t) {
         if (IS_NULL(name) || w_tag(w, 'm') < 0 || w_value(w, m->self) < 0) return -1;
         return w_value(w, name);
     }
-    if (t == &type_function || t == &type_builtin_function || TYPE_HAS(t, TF_TYPE_SUBCLASS))
+    if (TYPE_HAS(t, TF_FUNCTION | TF_TYPE_SUBCLASS) || t == &type_builtin_function)
         return w_global(w, v);
     return 1;   /* not one of these */
 }
@@ -600,7 +600,7 @@ static Value r_reduce(Reader *r) {
     Value args = r_value(r);
     if (IS_NULL(args)) return VAL_NULL;
     if (!IS_TUPLE(args)) return r_fail(r, "reduce args must be a tuple"), VAL_NULL;
-    if (!IS_TYPE(fn) && !IS_EXACT(fn, type_function) && !IS_EXACT(fn, type_builtin_function))
+    if (!VAL_HAS_TF(fn, TF_FUNCTION | TF_TYPE_SUBCLASS) && !IS_EXACT(fn, type_builtin_function))
         return r_fail(r, "reduce callable must be a class or a function"), VAL_NULL;
     Value obj = call_tuple_dict(fn, args, VAL_NULL);
     if (IS_NULL(obj) || IS_NULL(r_memo(r, obj))) return VAL_NULL;

@@ -63,6 +63,15 @@ typedef struct ThreadState {
     Value    temp_roots_owner;        /* unused slot kept for alignment of roots */
 } ThreadState;
 
+/* What the runtime asks of the code that runs Python frames.  interp/vm.c
+ * fills these at start-up (vm_install_hooks): the one place where runtime/
+ * reaches the VM, through pointers rather than by calling up a layer. */
+typedef struct VMHooks {
+    Value (*current_globals)(void);            /* the innermost Python frame's globals,
+                                                  VAL_NULL when no frame runs */
+    int   (*super_args)(Value *type, Value *obj);  /* super()'s implicit arguments */
+} VMHooks;
+
 typedef struct Interp {
     ThreadState *threads;             /* all live thread states */
     ThreadState *main_thread;
@@ -84,6 +93,7 @@ typedef struct Interp {
              flag_isolated, flag_no_bytecode, flag_verbose, flag_no_user_site,
              flag_safe_path;              /* sys.flags, from the command line */
     const char *progname;             /* argv[0] of the process */
+    VMHooks  vm;                      /* set once at start-up */
 } Interp;
 
 extern Interp interp;

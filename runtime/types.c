@@ -72,10 +72,10 @@ static Type *const builtin_types[] = {
     &type_object, &type_type, &type_none, &type_notimplemented, &type_ellipsis,
     &type_int, &type_bool, &type_float, &type_complex, &type_str, &type_bytes, &type_bytearray,
     &type_list, &type_tuple, &type_dict, &type_set, &type_frozenset, &type_range,
-    &type_slice, &type_function, &type_builtin_function, &type_method, &type_code,
+    &type_slice, &type_builtin_function, &type_method_wrapper, &type_method,
     &type_cell, &type_property, &type_staticmethod, &type_classmethod, &type_super,
-    &type_generator, &type_module, &type_traceback, &type_getset_descriptor,
-    &type_method_descriptor, &type_classmethod_descriptor,
+    &type_module, &type_traceback, &type_getset_descriptor,
+    &type_method_descriptor, &type_classmethod_descriptor, &type_wrapper_descriptor,
     &type_enumerate, &type_zip, &type_map, &type_filter, &type_reversed,
     NULL,
 };

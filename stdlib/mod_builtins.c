@@ -405,7 +405,7 @@ static Value bi_id(Value *args, int nargs, Value kwnames)
 static Value bi_callable(Value *args, int nargs, Value kwnames)
 {
     if (arg_no_kw("callable", kwnames) || arg_count("callable", nargs, 1, 1)) return VAL_NULL;
-    return MK_BOOL(!IS_NULL(val_type(args[0])->slots[SM_CALL]));
+    return MK_BOOL(call_is_callable(args[0]));
 }
 
 /* ---- attributes ----------------------------------------------------------------- */
@@ -558,7 +558,7 @@ static Value bi_iter(Value *args, int nargs, Value kwnames)
 {
     if (arg_no_kw("iter", kwnames) || arg_count("iter", nargs, 1, 2)) return VAL_NULL;
     if (nargs == 1) return obj_iter(args[0]);
-    if (IS_NULL(val_type(args[0])->slots[SM_CALL]))
+    if (!call_is_callable(args[0]))
         return err_format(&exc_TypeError, "iter(v, w): v must be callable");
     return calliter_new(args[0], args[1]);
 }

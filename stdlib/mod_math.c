@@ -2,7 +2,7 @@
  *
  * Design: CPython 3.11's mathmodule.c in miniature.  Real functions of one
  * argument go through math_1, which converts the argument with
- * number_to_double and maps results to CPython's errors: a NaN from a
+ * arg_to_double and maps results to CPython's errors: a NaN from a
  * non-NaN argument is ValueError("math domain error"), an infinity from a
  * finite argument is OverflowError("math range error") for functions that
  * can overflow (exp, cosh...) and ValueError otherwise.  Integer functions
@@ -47,7 +47,7 @@ static int math_nargs(const char *name, int nargs, Value kw, int lo, int hi) {
 
 static Value math_1(Value arg, double (*fn)(double), int can_overflow) {
     double x;
-    if (number_to_double(arg, &x) < 0) return VAL_NULL;
+    if (arg_to_double(arg, &x) < 0) return VAL_NULL;
     errno = 0;
     double r = fn(x);
     if (isnan(r) && !isnan(x)) return math_domain();
@@ -224,7 +224,7 @@ static int math_log_any(Value v, double (*fn)(double), double *out) {
         return 0;
     }
     double x;
-    if (number_to_double(v, &x) < 0) return -1;
+    if (arg_to_double(v, &x) < 0) return -1;
     if (isnan(x) || (isinf(x) && x > 0)) { *out = x; return 0; }
     if (x <= 0) { math_domain(); return -1; }
     *out = fn(x);
@@ -259,7 +259,7 @@ static Value math_log10(Value *args, int nargs, Value kw) {
 
 static int math_2args(const char *name, Value *args, int nargs, Value kw, double *x, double *y) {
     if (math_nargs(name, nargs, kw, 2, 2)) return -1;
-    if (number_to_double(args[0], x) < 0 || number_to_double(args[1], y) < 0) return -1;
+    if (arg_to_double(args[0], x) < 0 || arg_to_double(args[1], y) < 0) return -1;
     return 0;
 }
 
@@ -316,7 +316,7 @@ static Value math_nextafter(Value *args, int nargs, Value kw) {
 
 static Value math_ulp(Value *args, int nargs, Value kw) {
     double x;
-    if (math_nargs("ulp", nargs, kw, 1, 1) || number_to_double(args[0], &x) < 0) return VAL_NULL;
+    if (math_nargs("ulp", nargs, kw, 1, 1) || arg_to_double(args[0], &x) < 0) return VAL_NULL;
     if (isnan(x)) return MK_FLOAT(x);
     x = fabs(x);
     if (isinf(x)) return MK_FLOAT(x);
@@ -329,7 +329,7 @@ static Value math_ulp(Value *args, int nargs, Value kw) {
 
 static Value math_pred(Value *args, int nargs, Value kw, const char *name, int which) {
     double x;
-    if (math_nargs(name, nargs, kw, 1, 1) || number_to_double(args[0], &x) < 0) return VAL_NULL;
+    if (math_nargs(name, nargs, kw, 1, 1) || arg_to_double(args[0], &x) < 0) return VAL_NULL;
     return MK_BOOL(which == 0 ? isfinite(x) : which == 1 ? isinf(x) : isnan(x));
 }
 static Value math_isfinite(Value *a, int n, Value kw) { return math_pred(a, n, kw, "isfinite", 0); }
@@ -344,9 +344,9 @@ static Value math_isclose(Value *args, int nargs, Value kw) {
         return err_format(&exc_TypeError, "isclose() takes exactly 2 positional arguments (%d given)",
                           nargs);
     double a, b, rel = 1e-09, abst = 0.0;
-    if (number_to_double(v[0], &a) < 0 || number_to_double(v[1], &b) < 0) return VAL_NULL;
-    if (!IS_NULL(v[2]) && number_to_double(v[2], &rel) < 0) return VAL_NULL;
-    if (!IS_NULL(v[3]) && number_to_double(v[3], &abst) < 0) return VAL_NULL;
+    if (arg_to_double(v[0], &a) < 0 || arg_to_double(v[1], &b) < 0) return VAL_NULL;
+    if (!IS_NULL(v[2]) && arg_to_double(v[2], &rel) < 0) return VAL_NULL;
+    if (!IS_NULL(v[3]) && arg_to_double(v[3], &abst) < 0) return VAL_NULL;
     if (rel < 0.0 || abst < 0.0)
         return err_format(&exc_ValueError, "tolerances must be non-negative");
     if (a == b) return VAL_TRUE;
@@ -362,7 +362,7 @@ static Value math_round_via(Value v, const char *meth, double (*fn)(double)) {
     if (IS_INT(v) && !IS_OBJ(v)) return int_exact(v);
     if (!IS_NULL(type_lookup_c(val_type(v), meth))) return obj_call_method(v, meth, NULL, 0);
     double x;
-    if (number_to_double(v, &x) < 0) return VAL_NULL;
+    if (arg_to_double(v, &x) < 0) return VAL_NULL;
     return int_from_double(fn(x));
 }
 static Value math_floor(Value *args, int nargs, Value kw) {
@@ -385,7 +385,7 @@ static Value math_trunc(Value *args, int nargs, Value kw) {
 
 static Value math_frexp(Value *args, int nargs, Value kw) {
     double x;
-    if (math_nargs("frexp", nargs, kw, 1, 1) || number_to_double(args[0], &x) < 0) return VAL_NULL;
+    if (math_nargs("frexp", nargs, kw, 1, 1) || arg_to_double(args[0], &x) < 0) return VAL_NULL;
     int e = 0;
     if (isnan(x) || isinf(x) || x == 0.0) return tuple_pack(2, MK_FLOAT_SAFE(x), MK_SMALLINT(0));
     double m = frexp(x, &e);
@@ -394,7 +394,7 @@ static Value math_frexp(Value *args, int nargs, Value kw) {
 
 static Value math_ldexp(Value *args, int nargs, Value kw) {
     double x;
-    if (math_nargs("ldexp", nargs, kw, 2, 2) || number_to_double(args[0], &x) < 0) return VAL_NULL;
+    if (math_nargs("ldexp", nargs, kw, 2, 2) || arg_to_double(args[0], &x) < 0) return VAL_NULL;
     if (!IS_INT(args[1]))
         return err_format(&exc_TypeError, "Expected an int as second argument to ldexp.");
     int64_t e;
@@ -417,7 +417,7 @@ static Value math_ldexp(Value *args, int nargs, Value kw) {
 
 static Value math_modf(Value *args, int nargs, Value kw) {
     double x;
-    if (math_nargs("modf", nargs, kw, 1, 1) || number_to_double(args[0], &x) < 0) return VAL_NULL;
+    if (math_nargs("modf", nargs, kw, 1, 1) || arg_to_double(args[0], &x) < 0) return VAL_NULL;
     if (isinf(x)) return tuple_pack(2, MK_FLOAT(copysign(0.0, x)), MK_FLOAT(x));
     if (isnan(x)) return tuple_pack(2, MK_FLOAT_SAFE(x), MK_FLOAT_SAFE(x));
     double ip;
@@ -487,7 +487,7 @@ static Value math_hypot(Value *args, int nargs, Value kw) {
     if (!vec) return VAL_NULL;
     Value r = VAL_NULL;
     int i;
-    for (i = 0; i < nargs; i++) if (number_to_double(args[i], &vec[i]) < 0) break;
+    for (i = 0; i < nargs; i++) if (arg_to_double(args[i], &vec[i]) < 0) break;
     if (i == nargs) r = math_norm_of(vec, nargs);
     if (vec != stackbuf) gc_free(vec, sizeof(double) * (size_t)nargs);
     return r;
@@ -510,8 +510,8 @@ static Value math_dist(Value *args, int nargs, Value kw) {
     int64_t i;
     for (i = 0; i < n; i++) {
         double a, b;
-        if (number_to_double(AS_TUPLE(p)->items[i], &a) < 0 ||
-            number_to_double(AS_TUPLE(q)->items[i], &b) < 0) break;
+        if (arg_to_double(AS_TUPLE(p)->items[i], &a) < 0 ||
+            arg_to_double(AS_TUPLE(q)->items[i], &b) < 0) break;
         vec[i] = a - b;
     }
     if (i == n) r = math_norm_of(vec, n);
@@ -535,7 +535,7 @@ static Value math_fsum(Value *args, int nargs, Value kw) {
         Value item = obj_next(it);
         if (IS_NULL(item)) { if (err_occurred()) goto done; break; }
         double x;
-        if (number_to_double(item, &x) < 0) goto done;
+        if (arg_to_double(item, &x) < 0) goto done;
         double xsave = x;
         size_t i = 0;
         for (size_t j = 0; j < n; j++) {

@@ -110,7 +110,7 @@ static Value mp_sem_acquire(Value *args, int nargs, Value kwnames) {
     double timeout = -1;
     if (block < 0) return VAL_NULL;
     if (!IS_NULL(a[2]) && !IS_NONE(a[2])) {
-        if (number_to_double(a[2], &timeout) < 0) return VAL_NULL;
+        if (arg_to_double(a[2], &timeout) < 0) return VAL_NULL;
         if (timeout < 0) timeout = 0;
     }
     if (sem_trywait(s->sem) == 0) return VAL_TRUE;
@@ -264,7 +264,7 @@ static int mp_store(uint8_t *p, char tc, Value v) {
     }
     if (tc == 'f' || tc == 'd') {
         double d;
-        if (number_to_double(v, &d) < 0) return -1;
+        if (arg_to_double(v, &d) < 0) return -1;
         if (tc == 'f') { float f = (float)d; memcpy(p, &f, 4); } else memcpy(p, &d, 8);
         return 0;
     }
@@ -330,7 +330,7 @@ static Value mp_poll(Value *args, int nargs, Value kwnames) {
     if (arg_no_kw("poll", kwnames) || arg_count("poll", nargs, 2, 2)) return VAL_NULL;
     if (!IS_LIST(args[0])) return err_format(&exc_TypeError, "poll() expects a list of fds");
     double timeout = -1;
-    if (!IS_NONE(args[1]) && number_to_double(args[1], &timeout) < 0) return VAL_NULL;
+    if (!IS_NONE(args[1]) && arg_to_double(args[1], &timeout) < 0) return VAL_NULL;
     int64_t n = AS_LIST(args[0])->len;
     struct pollfd *pfds = calloc((size_t)n + 1, sizeof *pfds);
     if (!pfds) return err_no_memory();

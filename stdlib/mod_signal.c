@@ -72,7 +72,7 @@ static Value signal_signal(Value *args, int nargs, Value kwnames) {
         if (sig == SIGINT && h == SIGNAL_DFL) sig_set_handler(sig, SIGNAL_DFL);
         return old;
     }
-    if (!IS_OBJ(h) || IS_NULL(val_type(h)->slots[SM_CALL]))
+    if (!call_is_callable(h))
         return err_format(&exc_TypeError, "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object");
     if (sig_set_handler(sig, h) < 0) {
         return err_format(&exc_ValueError, "signal number out of range");

@@ -277,7 +277,7 @@ static Value sys_setswitchinterval(Value *args, int nargs, Value kwnames)
 {
     if (arg_no_kw("setswitchinterval", kwnames) || arg_count("setswitchinterval", nargs, 1, 1)) return VAL_NULL;
     double d;
-    if (number_to_double(args[0], &d) < 0) return VAL_NULL;
+    if (arg_to_double(args[0], &d) < 0) return VAL_NULL;
     if (!(d > 0.0)) return err_format(&exc_ValueError, "switch interval must be strictly positive");
     __atomic_store(&interp.switch_interval, &d, __ATOMIC_RELAXED);   /* read by waiters without the GIL */
     return VAL_NONE;

@@ -166,7 +166,7 @@ static int lock_parse_acquire(Value *args, int nargs, Value kwnames, double *tim
     int blocking = 1;
     if (!IS_NULL(a[0]) && (blocking = obj_truthy(a[0])) < 0) return -1;
     double t = -1;
-    if (!IS_NULL(a[1]) && number_to_double(a[1], &t) < 0) return -1;
+    if (!IS_NULL(a[1]) && arg_to_double(a[1], &t) < 0) return -1;
     if (!blocking && t != -1) {
         err_format(&exc_ValueError, "can't specify a timeout for a non-blocking call");
         return -1;
@@ -404,7 +404,7 @@ static void *thread_main(void *arg) {
 
 static Value thread_start_m(Value *args, int nargs, Value kwnames) {
     if (arg_no_kw("start_new_thread", kwnames) || arg_count("start_new_thread", nargs, 2, 3)) return VAL_NULL;
-    if (!IS_OBJ(args[0]) || IS_NULL(val_type(args[0])->slots[SM_CALL]))
+    if (!call_is_callable(args[0]))
         return err_format(&exc_TypeError, "first arg must be callable");
     if (!IS_TUPLE(args[1])) return err_format(&exc_TypeError, "2nd arg must be a tuple");
     if (nargs > 2 && !IS_DICT(args[2])) return err_format(&exc_TypeError, "optional 3rd arg must be a dictionary");

@@ -85,7 +85,7 @@ static int time_seconds_arg(Value v, double *out) {
     if (IS_FLOATOBJ(v)) { *out = float_value(v); return 0; }
     if (IS_INT(v)) return int_to_double(v, out);
     Type *t = val_type(v);
-    if (!IS_NULL(t->slots[SM_FLOAT])) return number_to_double(v, out);
+    if (!IS_NULL(t->slots[SM_FLOAT])) return arg_to_double(v, out);
     if (!IS_NULL(t->slots[SM_INDEX])) {
         Value i = obj_index(v);
         return IS_NULL(i) ? -1 : int_to_double(i, out);

@@ -1,0 +1,48 @@
+/* args.h - the arity machinery behind call_native_def (runtime/call.c).
+ *
+ * A native function states in its MethodDef what it accepts (ARGS_* in
+ * object.h).  call.c calls it directly when the call matches its full width
+ * exactly (the common case: one load and two compares); everything else comes
+ * here: counts outside the range and keywords are CPython's TypeErrors,
+ * missing optional arguments become VAL_NULL, keywords are bound to their
+ * positions.  ARGS_KW signatures are parsed once per MethodDef and kept for
+ * the life of the process (the tables are static).
+ */
+#ifndef GILPY_ARGS_H
+#define GILPY_ARGS_H
+
+#include <stdint.h>
+#include "object.h"
+
+/* A parsed ARGS_KW signature. */
+typedef struct ArgSpec {
+    uint8_t npos;           /* parameters that may be given by position */
+    uint8_t nposonly;       /* of those, the first nposonly are positional-only */
+    uint8_t minpos;         /* of those, the first minpos are required */
+    uint8_t nkwonly;        /* keyword-only parameters, after the positional ones */
+    uint8_t varargs;        /* *args: extra positional arguments are accepted */
+    uint8_t required[ARGS_MAX_PARAMS];  /* per parameter: no default */
+    const char *names[ARGS_MAX_PARAMS];
+} ArgSpec;
+
+/* The parsed signature of an ARGS_KW function (parsed at the first call). */
+const ArgSpec *args_spec(const MethodDef *def);
+
+/* The number of arguments (beyond a receiver) with which `def` is called
+ * directly, without keywords; -1 when every call goes through args_invoke. */
+static inline int args_direct_width(const MethodDef *def) {
+    uint32_t kind = ARGS_KIND(def->flags);
+    if (kind != ARGK_KW) return ARGS_HI(def->flags);
+    const ArgSpec *s = args_spec(def);
+    return (s && !s->nkwonly && !s->varargs) ? s->npos : -1;
+}
+
+/* Check, pad and bind, then call def->fn (see the top of this file).
+ * `callable` names the function in messages; args[0] is a receiver when nself. */
+Value args_invoke(Value callable, const MethodDef *def, Value *args, int nargs, Value kwnames, int nself);
+
+/* The name CPython's messages give a native callable: "list.append",
+ * "math.sqrt", "len" (module functions of builtins go unqualified). */
+int   args_funcstr(Value callable, char *buf, size_t size);
+
+#endif
