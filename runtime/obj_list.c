@@ -497,16 +497,16 @@ static Value listreviter_length_hint(Value *args, int nargs, Value kwnames)
 }
 
 static const MethodDef listiter_methods[] = {
-    {"__iter__", listiter_self, 0, NULL},
-    {"__next__", listiter_next, 0, NULL},
-    {"__length_hint__", listiter_length_hint, 0, NULL},
+    {"__iter__", listiter_self, ARGS_WRAP(0), NULL},
+    {"__next__", listiter_next, ARGS_WRAP(0), NULL},
+    {"__length_hint__", listiter_length_hint, ARGS_NONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 
 static const MethodDef listreviter_methods[] = {
-    {"__iter__", listiter_self, 0, NULL},
-    {"__next__", listreviter_next, 0, NULL},
-    {"__length_hint__", listreviter_length_hint, 0, NULL},
+    {"__iter__", listiter_self, ARGS_WRAP(0), NULL},
+    {"__next__", listreviter_next, ARGS_WRAP(0), NULL},
+    {"__length_hint__", listreviter_length_hint, ARGS_NONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -770,27 +770,23 @@ static Value list_ge_m(Value *a, int n, Value k) { return list_cmp(a, RC_GE); }
 
 static Value list_append_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("list.append", kwnames) || arg_count("list.append", nargs - 1, 1, 1)) return VAL_NULL;
     return list_append(args[0], args[1]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value list_extend_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("list.extend", kwnames) || arg_count("list.extend", nargs - 1, 1, 1)) return VAL_NULL;
     return list_extend(args[0], args[1]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value list_insert_m(Value *args, int nargs, Value kwnames)
 {
     int64_t i;
-    if (arg_no_kw("list.insert", kwnames) || arg_count("insert", nargs - 1, 2, 2)) return VAL_NULL;
     if (seq_clamp_index(args[1], &i) < 0) return VAL_NULL;
     return list_insert(args[0], i, args[2]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value list_remove_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("list.remove", kwnames) || arg_count("list.remove", nargs - 1, 1, 1)) return VAL_NULL;
     for (int64_t i = 0; i < SELF->len; i++) {
         int r = obj_eq(SELF->items[i], args[1]);
         if (r < 0) return VAL_NULL;
@@ -808,8 +804,7 @@ static Value list_remove_m(Value *args, int nargs, Value kwnames)
 static Value list_pop_m(Value *args, int nargs, Value kwnames)
 {
     int64_t i = -1;
-    if (arg_no_kw("list.pop", kwnames) || arg_count("pop", nargs - 1, 0, 1)) return VAL_NULL;
-    if (nargs > 1) {
+    if (!IS_NULL(args[1])) {
         int r = seq_index_value(args[1], &i);
         if (r < 0) return VAL_NULL;
         if (r == 0)
@@ -820,7 +815,6 @@ static Value list_pop_m(Value *args, int nargs, Value kwnames)
 
 static Value list_clear_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("list.clear", kwnames) || arg_count("list.clear", nargs - 1, 0, 0)) return VAL_NULL;
     list_resize(SELF, 0);
     return VAL_NONE;
 }
@@ -828,9 +822,7 @@ static Value list_clear_m(Value *args, int nargs, Value kwnames)
 static Value list_index_m(Value *args, int nargs, Value kwnames)
 {
     int64_t start, stop;
-    if (arg_no_kw("list.index", kwnames) || arg_count("index", nargs - 1, 1, 3)) return VAL_NULL;
-    if (seq_start_stop(nargs > 2 ? args[2] : VAL_NULL, nargs > 3 ? args[3] : VAL_NULL,
-                       SELF->len, &start, &stop) < 0)
+    if (seq_start_stop(args[2], args[3], SELF->len, &start, &stop) < 0)
         return VAL_NULL;
     for (int64_t i = start; i < stop && i < SELF->len; i++) {
         int r = obj_eq(SELF->items[i], args[1]);
@@ -842,7 +834,6 @@ static Value list_index_m(Value *args, int nargs, Value kwnames)
 
 static Value list_count_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("list.count", kwnames) || arg_count("list.count", nargs - 1, 1, 1)) return VAL_NULL;
     int64_t c = 0;
     for (int64_t i = 0; i < SELF->len; i++) {
         int r = obj_eq(SELF->items[i], args[1]);
@@ -852,41 +843,27 @@ static Value list_count_m(Value *args, int nargs, Value kwnames)
     return MK_SMALLINT(c);
 }
 
+/* sort(*, key=None, reverse=False): args = [self, key, reverse] */
 static Value list_sort_m(Value *args, int nargs, Value kwnames)
 {
-    static const char *const names[] = {"key", "reverse"};
-    Value out[2];
-    int total = nargs - 1 + (IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len);
-    if (total > 2 && nargs == 1)
-        return err_format(&exc_TypeError, "sort() takes at most 2 keyword arguments (%d given)", total);
-    if (total > 2)
-        return err_format(&exc_TypeError, "sort() takes at most 2 arguments (%d given)", total);
-    if (nargs > 1)
-        return err_format(&exc_TypeError, "sort() takes no positional arguments");
-    int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
-    if (nkw > 2)
-        return err_format(&exc_TypeError, "sort() takes at most 2 keyword arguments (%d given)", nkw);
-    if (arg_parse("sort", args + 1, nargs - 1, kwnames, names, 2, 0, 0, out) < 0) return VAL_NULL;
     int rev = 0;
-    if (!IS_NULL(out[1])) {
-        if (!IS_INT(out[1]))
-            return err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", out[1]);
-        rev = obj_truthy(out[1]);
+    if (!IS_NULL(args[2])) {
+        if (!IS_INT(args[2]))
+            return err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", args[2]);
+        rev = obj_truthy(args[2]);
         if (rev < 0) return VAL_NULL;
     }
-    return list_sort(args[0], out[0], rev) < 0 ? VAL_NULL : VAL_NONE;
+    return list_sort(args[0], args[1], rev) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value list_reverse_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("list.reverse", kwnames) || arg_count("list.reverse", nargs - 1, 0, 0)) return VAL_NULL;
     list_reverse(args[0]);
     return VAL_NONE;
 }
 
 static Value list_copy_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("list.copy", kwnames) || arg_count("list.copy", nargs - 1, 0, 0)) return VAL_NULL;
     return list_from_array(SELF->items, SELF->len);
 }
 
@@ -898,38 +875,39 @@ static Value list_sizeof_m(Value *args, int nargs, Value kwnames)
 static const MethodDef list_methods[] = {
     {"__new__", list_new_m, METH_STATIC, NULL},
     {"__init__", list_init_m, 0, NULL},
-    {"__repr__", list_repr_m, 0, NULL},
-    {"__len__", list_len_m, 0, NULL},
-    {"__getitem__", list_getitem_m, 0, NULL},
-    {"__setitem__", list_setitem_m, 0, NULL},
-    {"__delitem__", list_delitem_m, 0, NULL},
-    {"__contains__", list_contains_m, 0, NULL},
-    {"__iter__", list_iter_m, 0, NULL},
-    {"__reversed__", list_reversed_m, 0, "Return a reverse iterator over the list."},
-    {"__add__", list_add_m, 0, NULL},
-    {"__iadd__", list_iadd_m, 0, NULL},
-    {"__mul__", list_mul_m, 0, NULL},
-    {"__rmul__", list_mul_m, 0, NULL},
-    {"__imul__", list_imul_m, 0, NULL},
-    {"__eq__", list_eq_m, 0, NULL},
-    {"__ne__", list_ne_m, 0, NULL},
-    {"__lt__", list_lt_m, 0, NULL},
-    {"__le__", list_le_m, 0, NULL},
-    {"__gt__", list_gt_m, 0, NULL},
-    {"__ge__", list_ge_m, 0, NULL},
+    {"__repr__", list_repr_m, ARGS_WRAP(0), NULL},
+    {"__len__", list_len_m, ARGS_WRAP(0), NULL},
+    {"__getitem__", list_getitem_m, ARGS_ONE, NULL},
+    {"__setitem__", list_setitem_m, ARGS_WRAPT(2, 2), NULL},
+    {"__delitem__", list_delitem_m, ARGS_WRAP(1), NULL},
+    {"__contains__", list_contains_m, ARGS_WRAP(1), NULL},
+    {"__iter__", list_iter_m, ARGS_WRAP(0), NULL},
+    {"__reversed__", list_reversed_m, ARGS_NONE, "Return a reverse iterator over the list."},
+    {"__add__", list_add_m, ARGS_WRAP(1), NULL},
+    {"__iadd__", list_iadd_m, ARGS_WRAP(1), NULL},
+    {"__mul__", list_mul_m, ARGS_WRAPT(1, 1), NULL},
+    {"__rmul__", list_mul_m, ARGS_WRAPT(1, 1), NULL},
+    {"__imul__", list_imul_m, ARGS_WRAPT(1, 1), NULL},
+    {"__eq__", list_eq_m, ARGS_WRAP(1), NULL},
+    {"__ne__", list_ne_m, ARGS_WRAP(1), NULL},
+    {"__lt__", list_lt_m, ARGS_WRAP(1), NULL},
+    {"__le__", list_le_m, ARGS_WRAP(1), NULL},
+    {"__gt__", list_gt_m, ARGS_WRAP(1), NULL},
+    {"__ge__", list_ge_m, ARGS_WRAP(1), NULL},
     {"__hash__", NULL, 0, NULL},
-    {"__sizeof__", list_sizeof_m, 0, NULL},
-    {"append", list_append_m, 0, "Append object to the end of the list."},
-    {"extend", list_extend_m, 0, "Extend list by appending elements from the iterable."},
-    {"insert", list_insert_m, 0, "Insert object before index."},
-    {"remove", list_remove_m, 0, "Remove first occurrence of value."},
-    {"pop", list_pop_m, 0, "Remove and return item at index (default last)."},
-    {"clear", list_clear_m, 0, "Remove all items from list."},
-    {"index", list_index_m, 0, "Return first index of value."},
-    {"count", list_count_m, 0, "Return number of occurrences of value."},
-    {"sort", list_sort_m, 0, "Sort the list in ascending order and return None."},
-    {"reverse", list_reverse_m, 0, "Reverse *IN PLACE*."},
-    {"copy", list_copy_m, 0, "Return a shallow copy of the list."},
+    {"__sizeof__", list_sizeof_m, ARGS_NONE, NULL},
+    {"append", list_append_m, ARGS_ONE, "Append object to the end of the list."},
+    {"extend", list_extend_m, ARGS_ONE, "Extend list by appending elements from the iterable."},
+    {"insert", list_insert_m, ARGS_POS(2, 2), "Insert object before index."},
+    {"remove", list_remove_m, ARGS_ONE, "Remove first occurrence of value."},
+    {"pop", list_pop_m, ARGS_POS(0, 1), "Remove and return item at index (default last)."},
+    {"clear", list_clear_m, ARGS_NONE, "Remove all items from list."},
+    {"index", list_index_m, ARGS_POS(1, 3), "Return first index of value."},
+    {"count", list_count_m, ARGS_ONE, "Return number of occurrences of value."},
+    {"sort", list_sort_m, ARGS_KW, "Sort the list in ascending order and return None.",
+     "($self, /, *, key=None, reverse=False)"},
+    {"reverse", list_reverse_m, ARGS_NONE, "Reverse *IN PLACE*."},
+    {"copy", list_copy_m, ARGS_NONE, "Return a shallow copy of the list."},
     {NULL, NULL, 0, NULL},
 };
 
