@@ -7,8 +7,9 @@
  * too, and the first non-option word is the script.  Parsing only fills a
  * CliOptions of C strings: nothing of the runtime exists yet.  Then, in
  * order: the interp flags (read by sys.flags and the file objects), the
- * runtime, sys.argv / sys.path / sys.warnoptions / sys._xoptions, vm_init
- * (which builds sys from them), and the run itself.
+ * runtime, sys.argv / sys.path / sys.warnoptions / sys._xoptions, the
+ * interpreter (which builds sys from them), the run itself and finalization
+ * (interp/lifecycle.c).
  *
  * Version.  `-V` prints "Python 3.11.7" exactly as python3 (scripts parse
  * that line); `-VV` prints "Python " + sys.version, which names gilpy.
@@ -35,16 +36,15 @@
 #include "../runtime/obj_list.h"
 #include "../runtime/obj_misc.h"
 #include "../runtime/obj_str.h"
-#include "../runtime/runtime.h"
 #include "../runtime/state.h"
 #include "../stdlib/embedded.h"
 #include "../stdlib/modules.h"
 #include "code.h"
 #include "import.h"
+#include "lifecycle.h"
 #include "repl.h"
 #include "vm.h"
 
-extern void (*gilpy_at_exit_hook)(void);   /* set by vm_init (interp/builtins_vm.c) */
 
 #define CLI_PY_VERSION "3.11.7"
 
@@ -509,12 +509,11 @@ int main(int argc, char **argv) {
     int pr = cli_parse(argc, argv, &o);
     if (pr != 0) return pr < 0 ? 2 : 0;
     interp.progname = argv[0];
-    runtime_init();
+    lifecycle_start_runtime();
     cli_setup_options(&o);
     cli_setup_path(&o);
     cli_setup_argv(argc, argv, &o);
-    vm_init();
-    if (err_occurred()) { exc_print(err_fetch()); return 1; }
+    if (lifecycle_start_interpreter() < 0) { exc_print(err_fetch()); return 1; }
     CliModule mod = {0};
     int rc = o.module ? cli_locate_module(o.module, argv[0], &mod) : 0;
     if (rc) return rc;
@@ -524,10 +523,7 @@ int main(int argc, char **argv) {
     rc = cli_run(&o, &mod, argv[0]);
     if (inspect && (o.command || o.module || o.script)) rc = cli_interact();
     free(mod.src);
-    if (gilpy_at_exit_hook) gilpy_at_exit_hook();
-    interp.finalizing = 1;
-    file_flush_all();
-    fflush(stdout);
+    lifecycle_finalize();
     if (cli_died_of_sigint && !inspect) {
         signal(SIGINT, SIG_DFL);
         kill(getpid(), SIGINT);

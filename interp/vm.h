@@ -84,7 +84,6 @@ Value vm_call_function(Value func, Value *args, int nargs, Value kwnames);
 int   gen_resume(Value gen, Value value, Value exc, Value *out);
 Value gen_new(Value func, Frame *frame_template);
 Value vm_run(ThreadState *ts, Frame *f);
-void  vm_init(void);
 /* Eval-breaker work: signals, GIL drop requests, async exceptions. */
 int   vm_handle_eval_breaker(ThreadState *ts);
 

@@ -64,11 +64,29 @@ static struct {
     uint64_t now_serving;         /* under mutex: fifo */
     int enabled;                  /* set once, by the GIL holder, before any thread starts */
     GilPolicy policy;             /* set before enabling */
+    double switch_interval;       /* seconds (sys.setswitchinterval); written by the
+                                     GIL holder, read atomically by waiters without it */
+    int check_interval;           /* ticks between releases under the ticks policy */
 } gil = {
     .mutex = PTHREAD_MUTEX_INITIALIZER,
     .released = PTHREAD_COND_INITIALIZER,
     .switched = PTHREAD_COND_INITIALIZER,
+    .switch_interval = 0.005,
+    .check_interval = 100,
 };
+
+double gil_switch_interval(void) {
+    double d;
+    __atomic_load(&gil.switch_interval, &d, __ATOMIC_RELAXED);
+    return d;
+}
+
+void gil_set_switch_interval(double seconds) {
+    __atomic_store(&gil.switch_interval, &seconds, __ATOMIC_RELAXED);
+}
+
+int  gil_check_interval(void) { return gil.check_interval; }
+void gil_set_check_interval(int ticks) { gil.check_interval = ticks > 0 ? ticks : 1; }
 
 static _Thread_local int gil_back_from_io;   /* ioprio: this acquire follows a blocking call */
 
@@ -159,9 +177,7 @@ static void gil_wait_once(int from_io) {
     if (gil.policy == GIL_POLICY_IOPRIO && from_io && gil.locked) gil_request_drop();
     uint64_t seen = gil.switch_number;
     struct timespec deadline;
-    double interval;                  /* written by sys.setswitchinterval under the GIL */
-    __atomic_load(&interp.switch_interval, &interval, __ATOMIC_RELAXED);
-    gil_deadline(&deadline, interval);
+    gil_deadline(&deadline, gil_switch_interval());
     int rc = pthread_cond_timedwait(&gil.released, &gil.mutex, &deadline);
     if (rc == ETIMEDOUT && gil.locked && gil.switch_number == seen) gil_request_drop();
 }
@@ -231,7 +247,7 @@ void gil_yield(ThreadState *ts) {
     if (!gil.enabled) return;
     if (gil.policy == GIL_POLICY_TICKS) {
         if (--ts->ticks > 0) { gil_set_breaker(ts, EB_GIL_DROP_REQUEST); return; }
-        ts->ticks = interp.check_interval > 0 ? interp.check_interval : 1;
+        ts->ticks = gil.check_interval;
         gil_release(ts, GIL_REASON_TICKS);
     } else {
         gil_release(ts, GIL_REASON_FORCED);

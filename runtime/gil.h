@@ -43,6 +43,12 @@ int  gil_configure(Value xoptions);
 /* Choose the policy by name before the second thread starts; -1 if unknown. */
 int  gil_set_policy(const char *name);
 GilPolicy gil_policy(void);
+/* sys.getswitchinterval()/setswitchinterval() (seconds > 0) and the ticks
+ * policy's interval (sys.getcheckinterval(); ticks >= 1). */
+double gil_switch_interval(void);
+void   gil_set_switch_interval(double seconds);
+int    gil_check_interval(void);
+void   gil_set_check_interval(int ticks);
 /* Called when the first extra thread is about to start: from then on the GIL
  * is a real lock (a lone main thread never touches it). */
 void gil_enable(void);

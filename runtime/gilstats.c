@@ -239,7 +239,7 @@ void gilstats_print(FILE *f) {
     GilStatsRow *rows;
     size_t n = gilstats_table(&rows);
     fprintf(f, "GIL statistics: policy %s, switch interval %.3f ms, %zu thread%s%s\n",
-            gil_policy_names[gil_policy()], interp.switch_interval * 1e3, n, n == 1 ? "" : "s",
+            gil_policy_names[gil_policy()], gil_switch_interval() * 1e3, n, n == 1 ? "" : "s",
             gil_enabled() ? "" : " (the GIL was never needed: one thread)");
     fprintf(f, "%-16s %7s", "thread", "acq");
     for (int r = 0; r < GIL_REASON__COUNT; r++) fprintf(f, " %6s", gil_reason_names[r]);

@@ -39,7 +39,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fork.h"
 #include "gil.h"
 #include "gilstats.h"
 #include "obj_dict.h"
@@ -119,6 +118,7 @@ int giltrace_start(const char *path) {
 int giltrace_active(void) { return gt.out != NULL; }
 
 void giltrace_after_fork_child(void) {
+    gilstats_reset_table();                    /* the parent's ended threads are not ours */
     if (!gt.out) return;
     gil_trace_hook = NULL;                     /* the child is single-threaded here */
     fclose(gt.out);
@@ -312,7 +312,7 @@ static void giltrace_write_json(FILE *f, const GiltraceModel *m) {
     giltrace_json_meta(f, m, pid);
     for (size_t i = 0; i < m->nspans; i++) giltrace_json_span(f, m, &m->spans[i], pid);
     fprintf(f, "\n],\"otherData\":{\"policy\":\"%s\",\"switch_interval_ms\":%.3f,\"events\":%zu,\"events_dropped\":%" PRIu64
-               "}}\n", gil_policy_names[gil_policy()], interp.switch_interval * 1e3, gt.len, gt.dropped);
+               "}}\n", gil_policy_names[gil_policy()], gil_switch_interval() * 1e3, gt.len, gt.dropped);
 }
 
 /* ---- writing: SVG ---------------------------------------------------------------------- */
@@ -445,7 +445,7 @@ static void giltrace_write_svg(FILE *f, GiltraceModel *m) {
             width, height, width, height);
     fprintf(f, "<text x=\"%d\" y=\"22\" font-size=\"15\" font-weight=\"bold\">GIL timeline: policy %s, switch interval "
                "%g ms, %zu thread%s, %.1f ms</text>\n", SVG_NAME_W, gil_policy_names[gil_policy()],
-            interp.switch_interval * 1e3, m->nlanes, m->nlanes == 1 ? "" : "s", span_us / 1e3);
+            gil_switch_interval() * 1e3, m->nlanes, m->nlanes == 1 ? "" : "s", span_us / 1e3);
     size_t i = 0;
     for (size_t lane = 0; lane < m->nlanes; lane++) i = svg_lane(f, m, i, lane, scale);
     svg_axis(f, span_us, axis_y);
@@ -478,15 +478,7 @@ int giltrace_finish(void) {
 
 /* ---- -X options ---------------------------------------------------------------------- */
 
-/* In a fork child (runtime/fork.c's child hook): the parent's ended threads
- * are not the child's, and the child's timeline goes to FILE.PID.EXT. */
-static void giltrace_fork_child(void) {
-    gilstats_reset_table();
-    giltrace_after_fork_child();
-}
-
 int giltrace_configure(Value xoptions) {
-    fork_add_child_hook(giltrace_fork_child);
     if (!IS_DICT(xoptions)) return 0;
     Value st = dict_get_c(xoptions, "gilstats");
     gt.print_stats = !IS_NULL(st) && !(IS_STR(st) && (strcmp(STR_DATA(st), "0") == 0 || strcmp(STR_DATA(st), "off") == 0));

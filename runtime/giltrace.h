@@ -10,10 +10,10 @@
 
 #include "object.h"
 
-/* vm_init: read -X gilstats / -X giltrace=FILE from the xoptions dict and
+/* At start-up (interp/lifecycle.c): read -X gilstats / -X giltrace=FILE from the xoptions dict and
  * start tracing.  -1 after printing an error (the caller exits with 2). */
 int  giltrace_configure(Value xoptions);
-/* vm_finalize, with the GIL held: print the stats if asked, write the trace. */
+/* At finalization (interp/lifecycle.c), with the GIL held: print the stats if asked, write the trace. */
 void giltrace_at_exit(void);
 
 /* Record GIL events from now on; the file is written by giltrace_finish.
@@ -22,9 +22,9 @@ int  giltrace_start(const char *path);
 int  giltrace_active(void);
 /* Stop recording and write the file (GIL held).  0 ok, -1 (errno) otherwise. */
 int  giltrace_finish(void);
-/* In a fork child (giltrace_configure registers it with runtime/fork.c):
- * forget the parent's events and write FILE.PID.json (or .svg) at the
- * child's exit. */
+/* In a fork child (a hook interp/lifecycle.c registers with runtime/fork.c):
+ * forget the parent's threads and events, and write FILE.PID.json (or .svg)
+ * at the child's exit. */
 void giltrace_after_fork_child(void);
 
 #endif

@@ -1,11 +1,12 @@
-/* runtime.h - starting the runtime. */
+/* runtime.h - the builtin types' table (runtime/types.c).  Start-up and
+ * shutdown as a whole are interp/lifecycle.c's. */
 #ifndef GILPY_RUNTIME_H
 #define GILPY_RUNTIME_H
 
 #include "object.h"
 
-/* Create the heap, the main thread state and every builtin type. */
-void runtime_init(void);
+/* Ready every builtin type (the heap and the main thread exist). */
+void types_init(void);
 /* Remember a readied static type as a GC root (type_ready calls it). */
 void types_register_static(Type *t);
 /* The help text of a builtin type (runtime/builtin_docs.c). */

@@ -86,8 +86,6 @@ typedef struct Interp {
     Value    warnoptions;             /* list: -W options */
     Value    xoptions;                /* dict: -X options */
     int      recursion_limit;         /* sys.getrecursionlimit() */
-    double   switch_interval;         /* seconds, sys.getswitchinterval() */
-    int      check_interval;          /* ticks, sys.setcheckinterval() */
     int      finalizing;              /* set once the main thread is shutting down */
     int      flag_unbuffered, flag_inspect, flag_quiet, flag_ignore_env,
              flag_isolated, flag_no_bytecode, flag_verbose, flag_no_user_site,

@@ -1,5 +1,5 @@
 /* types.c - the table of builtin types, the None/NotImplemented/Ellipsis
- * singletons, and runtime_init, which readies them in dependency order.
+ * singletons, and types_init, which readies them in dependency order.
  *
  * A static type is readied (its dict, MRO and slot cache built) either here
  * at start-up or, as a safety net, the first time an instance is allocated
@@ -99,17 +99,7 @@ void types_mark_static(void) {
     gc_mark_obj(&ellipsis_obj);
 }
 
-void abstract_init(void);
-
-void runtime_init(void) {
-    gc_init();
-    interp.recursion_limit = 1000;
-    interp.switch_interval = 0.005;
-    interp.check_interval = 100;
-    ThreadState *t = ts_new();
-    if (!t) { fputs("gilpy: cannot allocate the main thread state\n", stderr); exit(1); }
-    ts_bind(t);
-    interp.main_thread = t;
+void types_init(void) {
     /* The first allocations ready object, str, dict and tuple on the way
        (gc_alloc readies a type at its first instance); slot caches made
        before every base had its dict are recomputed at the end. */
@@ -123,7 +113,4 @@ void runtime_init(void) {
         if (IS_NONE(dict_get_c(d->type->dict, "__doc__")))
             dict_set_c(d->type->dict, "__doc__", str_from_c(d->doc));
     type_update_slots(&type_object, VAL_NULL);
-    abstract_init();
-    exc_init();
-    sig_init();
 }

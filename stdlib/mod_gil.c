@@ -102,13 +102,13 @@ static Value mod_gil_policy(Value *args, int nargs, Value kwnames) {
 static Value mod_gil_switch_interval(Value *args, int nargs, Value kwnames) {
     (void)args;
     if (arg_no_kw("switch_interval", kwnames) || arg_count("switch_interval", nargs, 0, 0)) return VAL_NULL;
-    return MK_FLOAT(interp.switch_interval);
+    return MK_FLOAT(gil_switch_interval());
 }
 
 static Value mod_gil_check_interval(Value *args, int nargs, Value kwnames) {
     (void)args;
     if (arg_no_kw("check_interval", kwnames) || arg_count("check_interval", nargs, 0, 0)) return VAL_NULL;
-    return MK_SMALLINT(interp.check_interval);
+    return MK_SMALLINT(gil_check_interval());
 }
 
 static Value mod_gil_enabled(Value *args, int nargs, Value kwnames) {

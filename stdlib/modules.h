@@ -2,7 +2,7 @@
  *
  * builtin_modules[] (stdlib/modules.c) lists every stdlib/mod_*.c module the
  * import system may create; it calls init() once and stores the result in
- * sys.modules.  `builtins` and `sys` are not in the table: vm_init creates
+ * sys.modules.  `builtins` and `sys` are not in the table: interp/lifecycle.c creates
  * them before any import runs.
  */
 #ifndef GILPY_MODULES_H
@@ -18,8 +18,6 @@ typedef struct BuiltinModule {
 extern const BuiltinModule builtin_modules[];   /* NULL-terminated */
 
 /* The init functions, one per stdlib/mod_*.c. */
-Value mod_builtins_init(void);
-Value mod_sys_init(void);
 Value mod_math_init(void);
 Value mod_time_init(void);
 Value mod_os_init(void);        /* the `posix` module (os.py wraps it) */

@@ -16,7 +16,7 @@
 #include "interp/vm.h"
 #include "runtime/error.h"
 #include "runtime/obj_str.h"
-#include "runtime/runtime.h"
+#include "interp/lifecycle.h"
 
 static void fuzz_parse_one(const uint8_t *data, size_t size, ParseMode mode) {
     Arena arena;
@@ -48,8 +48,8 @@ static void fuzz_compile_one(const uint8_t *data, size_t size, ParseMode mode) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static int ready;
     if (!ready) {
-        runtime_init();
-        vm_init();
+        lifecycle_start_runtime();
+        lifecycle_start_interpreter();
         ready = 1;
     }
     static const ParseMode modes[] = { PARSE_FILE, PARSE_EVAL, PARSE_SINGLE };

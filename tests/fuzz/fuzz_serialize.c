@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "runtime/error.h"
-#include "runtime/runtime.h"
+#include "interp/lifecycle.h"
 #include "runtime/serialize.h"
 
 static void fuzz_serialize_one(const uint8_t *data, size_t size) {
@@ -26,7 +26,7 @@ static void fuzz_serialize_one(const uint8_t *data, size_t size) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static int ready;
     if (!ready) {
-        runtime_init();
+        lifecycle_start_runtime();
         ready = 1;
     }
     fuzz_serialize_one(data, size);

@@ -6,14 +6,14 @@
 #include <string.h>
 
 #include "runtime/gc.h"
-#include "runtime/runtime.h"
+#include "interp/lifecycle.h"
 #include "runtime/error.h"
 #include "runtime/obj_dict.h"
 #include "runtime/obj_list.h"
 #include "runtime/obj_int.h"
 #include "runtime/obj_str.h"
 
-static void setup(void) { runtime_init(); }
+static void setup(void) { lifecycle_start_runtime(); }
 
 static Value skey(int64_t i)
 {

@@ -26,7 +26,7 @@
 
 #include "runtime/gil.h"
 #include "runtime/gilstats.h"
-#include "runtime/runtime.h"
+#include "interp/lifecycle.h"
 #include "runtime/state.h"
 
 #define MS 1000000ull
@@ -34,7 +34,7 @@
 static void setup(void) {
     static int initialised;
     if (!initialised) {
-        runtime_init();
+        lifecycle_start_runtime();
         gil_enable();           /* the main thread holds the GIL from here */
         initialised = 1;
     }
@@ -80,7 +80,7 @@ static void workers_join(Worker *w, int n) {
     gil_acquire(interp.main_thread);
     for (int i = 0; i < n; i++) { ts_unlink(w[i].ts); ts_free(w[i].ts); }
     gil_set_policy("interval");
-    interp.switch_interval = 0.005;
+    gil_set_switch_interval(0.005);
 }
 
 /* The eval loop's polling point. */
@@ -123,7 +123,7 @@ static void *timed_waiter(Worker *w) {
 
 START_TEST(test_waiter_within_interval)
 {
-    interp.switch_interval = 0.005;
+    gil_set_switch_interval(0.005);
     Worker w[2] = {{.body = spinner}, {.body = timed_waiter}};
     workers_start(w, 2);
     workers_join(w, 2);
@@ -138,7 +138,7 @@ END_TEST
 
 START_TEST(test_forced_switching)
 {
-    interp.switch_interval = 0.001;
+    gil_set_switch_interval(0.001);
     __atomic_store_n(&won_back, 0, __ATOMIC_SEQ_CST);
     __atomic_store_n(&switches, 0, __ATOMIC_SEQ_CST);
     Worker w[2] = {{.body = spinner}, {.body = spinner}};
@@ -181,7 +181,7 @@ static void *io_thread(Worker *w) {
 START_TEST(test_ioprio_preempts)
 {
     ck_assert_int_eq(gil_set_policy("ioprio"), 0);
-    interp.switch_interval = 0.005;
+    gil_set_switch_interval(0.005);
     Worker w[2] = {{.body = spinner}, {.body = io_thread}};
     workers_start(w, 2);
     workers_join(w, 2);
@@ -251,7 +251,7 @@ END_TEST
 
 START_TEST(test_counters_forced_drops)
 {
-    interp.switch_interval = 0.001;
+    gil_set_switch_interval(0.001);
     Worker w[2] = {{.body = spinner}, {.body = spinner}};
     workers_start(w, 2);
     usleep(50 * 1000);
@@ -270,7 +270,7 @@ START_TEST(test_counters_forced_drops)
         ck_assert_uint_gt(s[i].held_ns, 0);
     }
     for (int i = 0; i < 2; i++) { ts_unlink(w[i].ts); ts_free(w[i].ts); }
-    interp.switch_interval = 0.005;
+    gil_set_switch_interval(0.005);
 }
 END_TEST
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "runtime/runtime.h"
+#include "interp/lifecycle.h"
 #include "runtime/obj_int.h"
 #include "runtime/obj_float.h"
 #include "runtime/obj_str.h"
@@ -15,7 +15,7 @@
 enum { T_ADD, T_SUB, T_MUL, T_MATMUL, T_TRUEDIV, T_FLOORDIV, T_MOD, T_POW,
        T_LSHIFT, T_RSHIFT, T_OR, T_XOR, T_AND };
 
-static void setup(void) { runtime_init(); }
+static void setup(void) { lifecycle_start_runtime(); }
 
 static Value big(const char *dec) {
     Value v = int_from_string(dec, strlen(dec), 10);

@@ -13,12 +13,12 @@
 #include "runtime/obj_int.h"
 #include "runtime/obj_list.h"
 #include "runtime/obj_str.h"
-#include "runtime/runtime.h"
+#include "interp/lifecycle.h"
 #include "runtime/serialize.h"
 
 static int initialised;
 static void setup(void) {
-    if (!initialised) runtime_init();
+    if (!initialised) lifecycle_start_runtime();
     initialised = 1;
 }
 

@@ -5,12 +5,12 @@
 #include <string.h>
 
 #include "runtime/gc.h"
-#include "runtime/runtime.h"
+#include "interp/lifecycle.h"
 #include "runtime/obj_dict.h"
 #include "runtime/obj_list.h"
 #include "runtime/obj_int.h"
 
-static void setup(void) { runtime_init(); }
+static void setup(void) { lifecycle_start_runtime(); }
 
 static Value set_of(const int64_t *v, int n)
 {

@@ -1,6 +1,5 @@
-/* builtins_vm.c - the builtins that need the compiler or the VM: exec,
- * eval, compile, __build_class__ - and vm_init, which creates builtins,
- * sys and __main__. */
+/* builtins_exec.c - the builtins that run the compiler or the VM: exec,
+ * eval, compile and __build_class__ (the rest of builtins is builtins.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,7 +14,7 @@
 #include "../runtime/obj_misc.h"
 #include "../runtime/obj_str.h"
 #include "../runtime/obj_type.h"
-#include "../stdlib/modules.h"
+#include "builtins.h"
 #include "import.h"
 #include "vm.h"
 
@@ -171,88 +170,11 @@ static Value bi_build_class(Value *args, int nargs, Value kwnames) {
     return cls;
 }
 
-static const MethodDef vm_builtins[] = {
+/* Added to the builtins module by builtins_module_new. */
+const MethodDef builtins_exec_functions[] = {
     {"exec", bi_exec, 0, "Execute the given source in the context of globals and locals."},
     {"eval", bi_eval, 0, "Evaluate the given source in the context of globals and locals."},
     {"compile", bi_compile, 0, "Compile source into a code object."},
     {"__build_class__", bi_build_class, 0, "Internal helper function used by the class statement."},
     {NULL, NULL, 0, NULL},
 };
-
-Value mod_builtins_init(void);
-Value mod_sys_init(void);
-/* What main() runs before exiting (vm_finalize); in the library, so the unit
- * tests and fuzzers link without main.c. */
-void (*gilpy_at_exit_hook)(void);
-
-/* Close the suspended generators __main__'s globals still refer to, in the
- * order CPython clears a module's dict at exit (names starting with one
- * underscore first, then the rest), so their finally blocks run as there. */
-static void vm_close_main_generators(void) {
-    if (!IS_OBJ(interp.main_module)) return;
-    Value keys = dict_keys_list(MODULE_DICT(interp.main_module));
-    if (IS_NULL(keys)) { err_clear(); return; }
-    for (int pass = 0; pass < 2; pass++) {
-        for (int64_t i = 0; i < AS_LIST(keys)->len; i++) {
-            Value k = AS_LIST(keys)->items[i];
-            if (!IS_STR(k)) continue;
-            const char *n = STR_DATA(k);
-            int underscore = n[0] == '_' && n[1] != '_';
-            if (underscore != (pass == 0)) continue;
-            Value v = dict_get(MODULE_DICT(interp.main_module), k);
-            if (!IS_EXACT(v, type_generator)) continue;
-            Gen *g = AS_GEN(v);
-            if (!g->started || g->finished || g->running) continue;
-            if (IS_NULL(obj_call_method(v, "close", NULL, 0))) exc_print(err_fetch());
-        }
-    }
-}
-
-/* Interpreter exit: join the non-daemon threads the way CPython does (by
- * calling threading._shutdown when threading was imported); daemon threads
- * then never get the GIL back, so they run no Python code after this. */
-static void vm_finalize(void) {
-    Value threading = IS_DICT(interp.modules) ? dict_get_c(interp.modules, "threading") : VAL_NULL;
-    if (!IS_NULL(threading)) {
-        Value r = obj_call_method(threading, "_shutdown", NULL, 0);
-        if (IS_NULL(r)) {
-            Value e = err_fetch();
-            if (!type_is_subtype(val_type(e), &exc_SystemExit)) exc_print(e);
-        }
-    }
-    vm_close_main_generators();
-    interp.finalizing = 1;
-    giltrace_at_exit();     /* -X gilstats / -X giltrace=FILE (runtime/giltrace.c) */
-}
-
-void vm_init(void) {
-    interp.vm.current_globals = vm_current_globals;
-    interp.vm.super_args = vm_super_args;
-    type_ready(&type_function);
-    type_ready(&type_code);
-    type_ready(&type_generator);
-    if (gil_configure(interp.xoptions) < 0) exit(2);
-    if (giltrace_configure(interp.xoptions) < 0) exit(2);   /* -X gilstats, -X giltrace=FILE */
-    gilpy_at_exit_hook = vm_finalize;
-    interp.modules = dict_new();
-    Value b = mod_builtins_init();
-    if (IS_NULL(b)) return;
-    interp.builtins_module = b;
-    MODULE_SET_BUILTIN(b);
-    interp.builtins = MODULE_DICT(b);
-    dict_add_methods(interp.builtins, vm_builtins, b);
-    dict_set_c(interp.builtins, "super", MK_OBJ(&type_super));
-    dict_set_c(interp.modules, "builtins", b);
-    if (IS_NULL(interp.path)) interp.path = list_new(4);
-    if (IS_NULL(interp.argv)) interp.argv = list_new(1);
-    Value sys = mod_sys_init();
-    if (IS_NULL(sys)) return;
-    interp.sys_module = sys;
-    MODULE_SET_BUILTIN(sys);
-    dict_set_c(interp.modules, "sys", sys);
-    Value main = module_new_c("__main__");
-    interp.main_module = main;
-    dict_set_c(MODULE_DICT(main), "__builtins__", b);
-    dict_set_c(MODULE_DICT(main), "__annotations__", dict_new());
-    dict_set_c(interp.modules, "__main__", main);
-}

@@ -1,6 +1,6 @@
-/* mod_builtins.c - the builtins module.
+/* builtins.c - the builtins module.
  *
- * Design: mod_builtins_init builds the module namespace once: the builtin
+ * Design: builtins_module_new builds the module namespace once: the builtin
  * types under their Python names, every exception class (runtime/obj_exc.c's
  * exc_all_types[], plus EnvironmentError/IOError aliases of OSError), the
  * constants, and the functions below.  The functions are thin layers over
@@ -8,7 +8,7 @@
  * user class's special methods work through the type slot cache exactly as
  * in the VM.  What needs a running frame (vars(), dir(), globals(),
  * locals()) asks the VM through vm_globals()/vm_locals(); exec, eval,
- * compile, __build_class__ and super are added by the VM after init.
+ * compile and __build_class__ are in builtins_exec.c.
  * print() and input() look sys.stdout/sys.stdin up at call time, so
  * reassigning them from Python works.
  */
@@ -29,12 +29,9 @@
 #include "runtime/obj_type.h"
 #include "runtime/ops.h"
 #include "runtime/state.h"
-#include "stdlib/modules.h"
-
-/* Provided by the VM (interp/vm.c) and the import system (interp/import.c). */
-extern Value vm_locals(void);
-extern Value vm_globals(void);
-extern Value import_module_level(Value name, Value globals, Value fromlist, int level);
+#include "builtins.h"
+#include "import.h"
+#include "vm.h"
 /* The iterator types of runtime/obj_iter.c and the exception table of
  * runtime/obj_exc.c (no header declares them yet). */
 extern Type type_enumerate, type_zip, type_map, type_filter, type_reversed;
@@ -794,12 +791,15 @@ static int bi_add_constants(Value d)
     return 0;
 }
 
-Value mod_builtins_init(void)
+Value builtins_module_new(void)
 {
     Value m = module_new_c("builtins");
     if (IS_NULL(m)) return VAL_NULL;
+    MODULE_SET_BUILTIN(m);
     Value d = MODULE_DICT(m);
     dict_add_methods(d, bi_functions, m);
+    dict_add_methods(d, builtins_exec_functions, m);
+    dict_set_c(d, "super", MK_OBJ(&type_super));
     if (err_occurred()) return VAL_NULL;
     if (bi_add_types(d) < 0 || bi_add_constants(d) < 0) return VAL_NULL;
     if (dict_set_c(d, "__doc__", str_from_c("Built-in functions, exceptions, and other objects.")) < 0)

@@ -12,7 +12,7 @@
  * repr "sys.flags(debug=0, ...)".  implementation is a small namespace
  * object with a __dict__.
  *
- * mod_sys_init may run more than once (a re-created sys): the static types
+ * sys_module_new may run more than once (a re-created sys): the static types
  * are readied once, everything else is built fresh each time.
  */
 #include <float.h>
@@ -32,7 +32,9 @@
 #endif
 
 #include "interp/vm.h"
+#include "interp/builtins.h"
 #include "runtime/call.h"
+#include "runtime/gil.h"
 #include "runtime/error.h"
 #include "runtime/gc.h"
 #include "runtime/obj_dict.h"
@@ -270,7 +272,7 @@ static Value sys_setrecursionlimit(Value *args, int nargs, Value kwnames)
 static Value sys_getswitchinterval(Value *args, int nargs, Value kwnames)
 {
     if (arg_count("getswitchinterval", nargs, 0, 0)) return VAL_NULL;
-    return MK_FLOAT(interp.switch_interval);
+    return MK_FLOAT(gil_switch_interval());
 }
 
 static Value sys_setswitchinterval(Value *args, int nargs, Value kwnames)
@@ -279,14 +281,14 @@ static Value sys_setswitchinterval(Value *args, int nargs, Value kwnames)
     double d;
     if (arg_to_double(args[0], &d) < 0) return VAL_NULL;
     if (!(d > 0.0)) return err_format(&exc_ValueError, "switch interval must be strictly positive");
-    __atomic_store(&interp.switch_interval, &d, __ATOMIC_RELAXED);   /* read by waiters without the GIL */
+    gil_set_switch_interval(d);
     return VAL_NONE;
 }
 
 static Value sys_getcheckinterval(Value *args, int nargs, Value kwnames)
 {
     if (arg_count("getcheckinterval", nargs, 0, 0)) return VAL_NULL;
-    return MK_SMALLINT(interp.check_interval);
+    return MK_SMALLINT(gil_check_interval());
 }
 
 static Value sys_setcheckinterval(Value *args, int nargs, Value kwnames)
@@ -296,7 +298,7 @@ static Value sys_setcheckinterval(Value *args, int nargs, Value kwnames)
     if (sys_int_arg(args[0], &n) < 0) return VAL_NULL;
     if (n < 1) return err_format(&exc_ValueError, "check interval must be strictly positive");
     if (n > INT_MAX) return err_format(&exc_OverflowError, "Python int too large to convert to C int");
-    interp.check_interval = (int)n;
+    gil_set_check_interval((int)n);
     return VAL_NONE;
 }
 
@@ -671,11 +673,12 @@ static int sys_add_constants(Value d)
     return sys_set_all(d, e, NFIELDS(e));
 }
 
-Value mod_sys_init(void)
+Value sys_module_new(void)
 {
     ss_ready_all();
     Value m = module_new_c("sys");
     if (IS_NULL(m)) return VAL_NULL;
+    MODULE_SET_BUILTIN(m);
     Value d = MODULE_DICT(m);
     dict_add_methods(d, sys_functions, m);
     if (err_occurred()) return VAL_NULL;

@@ -1,0 +1,16 @@
+/* builtins.h - the two modules the interpreter builds itself, before any
+ * import can run: `builtins` (interp/builtins.c, with the functions of
+ * interp/builtins_exec.c) and `sys` (interp/sys.c).  interp/lifecycle.c
+ * creates them at start-up. */
+#ifndef GILPY_BUILTINS_H
+#define GILPY_BUILTINS_H
+
+#include "../runtime/object.h"
+
+Value builtins_module_new(void);
+Value sys_module_new(void);
+
+/* exec, eval, compile, __build_class__ (interp/builtins_exec.c). */
+extern const MethodDef builtins_exec_functions[];
+
+#endif
