@@ -510,74 +510,16 @@ static void comp_exit_unit(Compiler *c) {
 }
 
 /* ---- assembly ------------------------------------------------------------- */
-static int comp_is_jump(Opcode op) {
-    switch (op) {
-    case OPC_JUMP: case OPC_JUMP_BACKWARD: case OPC_POP_JUMP_IF_FALSE:
-    case OPC_POP_JUMP_IF_TRUE: case OPC_JUMP_IF_FALSE_OR_POP: case OPC_JUMP_IF_TRUE_OR_POP:
-    case OPC_FOR_ITER: case OPC_SETUP_FINALLY:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
 static int comp_resolve_labels(Compiler *c) {
     Unit *u = c->u;
     for (int i = 0; i < u->ncode; i += opcode_words[INSTR_OP(u->code[i])]) {
         Opcode op = INSTR_OP(u->code[i]);
-        if (!comp_is_jump(op)) continue;
+        if (!opcode_is_jump(op)) continue;
         int t = u->labels[INSTR_ARG(u->code[i])];
         if (t < 0) return comp_system_error("jump to an unplaced label");
         u->code[i] = INSTR(op, t);
     }
     return 0;
-}
-
-/* Stack effect of a non-jumping instruction (fall-through path). */
-static int comp_stack_effect(Opcode op, int arg) {
-    switch (op) {
-    case OPC_NOP: case OPC_SWAP: case OPC_DELETE_FAST: case OPC_DELETE_DEREF:
-    case OPC_DELETE_NAME: case OPC_DELETE_GLOBAL: case OPC_LOAD_ATTR:
-    case OPC_UNARY_NEGATIVE: case OPC_UNARY_POSITIVE: case OPC_UNARY_INVERT:
-    case OPC_UNARY_NOT: case OPC_LIST_TO_TUPLE: case OPC_GET_ITER: case OPC_POP_BLOCK:
-    case OPC_CHECK_EXC_MATCH: case OPC_YIELD_VALUE: case OPC_GET_YIELD_FROM_ITER:
-    case OPC_SETUP_ANNOTATIONS: case OPC_JUMP: case OPC_JUMP_BACKWARD: case OPC_SETUP_FINALLY:
-        return 0;
-    case OPC_COPY: case OPC_PUSH_NULL: case OPC_LOAD_CONST: case OPC_LOAD_FAST:
-    case OPC_LOAD_DEREF: case OPC_LOAD_CLASSDEREF: case OPC_LOAD_CLOSURE: case OPC_LOAD_NAME:
-    case OPC_LOAD_GLOBAL: case OPC_LOAD_METHOD: case OPC_LOAD_BUILD_CLASS:
-    case OPC_PUSH_EXC_INFO: case OPC_LOAD_ASSERTION_ERROR: case OPC_BEFORE_WITH:
-    case OPC_WITH_EXCEPT_START: case OPC_IMPORT_FROM:
-        return 1;
-    case OPC_POP_TOP: case OPC_STORE_FAST: case OPC_STORE_DEREF: case OPC_STORE_NAME:
-    case OPC_STORE_GLOBAL: case OPC_DELETE_ATTR: case OPC_BINARY_SUBSCR: case OPC_BINARY_OP:
-    case OPC_COMPARE_OP: case OPC_IS_OP: case OPC_CONTAINS_OP: case OPC_LIST_APPEND:
-    case OPC_SET_ADD: case OPC_LIST_EXTEND: case OPC_SET_UPDATE: case OPC_DICT_UPDATE:
-    case OPC_DICT_MERGE: case OPC_POP_EXCEPT: case OPC_WITH_EXIT_NONE: case OPC_YIELD_FROM:
-    case OPC_IMPORT_NAME: case OPC_IMPORT_STAR: case OPC_PRINT_EXPR: case OPC_RETURN_VALUE:
-    case OPC_RERAISE: case OPC_POP_JUMP_IF_FALSE: case OPC_POP_JUMP_IF_TRUE:
-    case OPC_JUMP_IF_FALSE_OR_POP: case OPC_JUMP_IF_TRUE_OR_POP:
-        return -1;
-    case OPC_STORE_ATTR: case OPC_DELETE_SUBSCR: case OPC_MAP_ADD:
-        return -2;
-    case OPC_STORE_SUBSCR:
-        return -3;
-    case OPC_BUILD_TUPLE: case OPC_BUILD_LIST: case OPC_BUILD_SET: case OPC_BUILD_STRING:
-    case OPC_BUILD_SLICE:
-        return 1 - arg;
-    case OPC_BUILD_MAP: return 1 - 2 * arg;
-    case OPC_UNPACK_SEQUENCE: return arg - 1;
-    case OPC_UNPACK_EX: return (arg & 0xFF) + (arg >> 8);
-    case OPC_FOR_ITER: return 1;
-    case OPC_CALL: return -arg - 1;
-    case OPC_CALL_KW: return -arg - 2;
-    case OPC_CALL_EX: return -2 - (arg & 1);
-    case OPC_MAKE_FUNCTION:
-        return -((arg & 1) + ((arg >> 1) & 1) + ((arg >> 2) & 1) + ((arg >> 3) & 1));
-    case OPC_RAISE_VARARGS: return -arg;
-    case OPC_FORMAT_VALUE: return (arg & 4) ? -1 : 0;
-    default: return 0;
-    }
 }
 
 typedef struct FlowState {
@@ -601,35 +543,39 @@ static int comp_flow_push(Compiler *c, FlowState *f, int target, int depth, int 
     return 0;
 }
 
-/* Successors of the instruction at i, given its entry state. */
+/* Successors of the instruction at i, given its entry state.  Falling through
+ * changes the depth by the pops and pushes of opcodes.h; the switch adds the
+ * edges to jump targets and the block-stack changes, which the table does
+ * not describe. */
 static int comp_flow_step(Compiler *c, FlowState *f, int i) {
     Unit *u = c->u;
     Opcode op = INSTR_OP(u->code[i]);
     int arg = (int)INSTR_ARG(u->code[i]);
     int d = f->depth[i], b = f->blocks[i];
     int next = i + opcode_words[op];
+    int pops = opcode_pops(op, arg);
+    if (d < pops) return comp_system_error("stack underflow");
+    int nd = d - pops + opcode_pushes(op, arg);          /* after falling through */
     switch (op) {
     case OPC_SETUP_FINALLY: {
         int kept = d - (int)u->code[i + 1];
         u->code[i + 1] = (uint32_t)kept;
         if (comp_flow_push(c, f, arg, kept + 1, b) < 0) return -1;
-        return comp_flow_push(c, f, next, d, b + 1);
+        return comp_flow_push(c, f, next, nd, b + 1);
     }
-    case OPC_POP_BLOCK: return comp_flow_push(c, f, next, d, b - 1);
+    case OPC_POP_BLOCK: return comp_flow_push(c, f, next, nd, b - 1);
     case OPC_FOR_ITER:
         if (comp_flow_push(c, f, arg, d - 1, b) < 0) return -1;
-        return comp_flow_push(c, f, next, d + 1, b);
+        break;
     case OPC_JUMP_IF_FALSE_OR_POP: case OPC_JUMP_IF_TRUE_OR_POP:
         if (comp_flow_push(c, f, arg, d, b) < 0) return -1;
-        return comp_flow_push(c, f, next, d - 1, b);
+        break;
     case OPC_POP_JUMP_IF_FALSE: case OPC_POP_JUMP_IF_TRUE:
-        if (comp_flow_push(c, f, arg, d - 1, b) < 0) return -1;
-        return comp_flow_push(c, f, next, d - 1, b);
-    case OPC_JUMP: case OPC_JUMP_BACKWARD: return comp_flow_push(c, f, arg, d, b);
+        if (comp_flow_push(c, f, arg, nd, b) < 0) return -1;
+        break;
+    case OPC_JUMP: case OPC_JUMP_BACKWARD: return comp_flow_push(c, f, arg, nd, b);
     default: break;
     }
-    int nd = d + comp_stack_effect(op, arg);
-    if (nd < 0) return comp_system_error("negative stack depth");
     if (comp_is_terminal(op)) return 0;
     return comp_flow_push(c, f, next, nd, b);
 }

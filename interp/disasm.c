@@ -50,66 +50,39 @@ static void disasm_make_function(StrBuf *out, uint32_t arg) {
     }
 }
 
-/* The parenthesised meaning of an argument (nothing when it has none). */
-static void disasm_argrepr(StrBuf *out, Code *c, int i) {
-    uint32_t w = c->code[i], arg = INSTR_ARG(w);
-    switch ((Opcode)INSTR_OP(w)) {
-    case OPC_LOAD_CONST:
-        if ((int64_t)arg < AS_TUPLE(c->consts)->len) disasm_put_value_repr(out, AS_TUPLE(c->consts)->items[arg]);
-        break;
-    case OPC_LOAD_NAME: case OPC_STORE_NAME: case OPC_DELETE_NAME: case OPC_LOAD_GLOBAL:
-    case OPC_STORE_GLOBAL: case OPC_DELETE_GLOBAL: case OPC_LOAD_ATTR: case OPC_STORE_ATTR:
-    case OPC_DELETE_ATTR: case OPC_LOAD_METHOD: case OPC_IMPORT_NAME: case OPC_IMPORT_FROM:
-        disasm_tuple_item(out, c->names, arg);
-        break;
-    case OPC_LOAD_FAST: case OPC_STORE_FAST: case OPC_DELETE_FAST:
-        disasm_tuple_item(out, c->varnames, arg);
-        break;
-    case OPC_LOAD_DEREF: case OPC_STORE_DEREF: case OPC_DELETE_DEREF: case OPC_LOAD_CLASSDEREF:
-    case OPC_LOAD_CLOSURE:
-        disasm_deref_name(out, c, arg);
-        break;
-    case OPC_JUMP: case OPC_JUMP_BACKWARD: case OPC_POP_JUMP_IF_FALSE: case OPC_POP_JUMP_IF_TRUE:
-    case OPC_JUMP_IF_FALSE_OR_POP: case OPC_JUMP_IF_TRUE_OR_POP: case OPC_FOR_ITER:
-        sb_printf(out, "to %u", arg);
-        break;
-    case OPC_SETUP_FINALLY:
-        sb_printf(out, "to %u, depth %u", arg, i + 1 < c->ncode ? c->code[i + 1] : 0);
-        break;
-    case OPC_BINARY_OP:
-        if (arg < 2 * 13) sb_printf(out, "%s%s", disasm_binops[arg % 13], arg >= 13 ? "=" : "");
-        break;
-    case OPC_COMPARE_OP:
-        if (arg < 6) sb_puts(out, disasm_cmpops[arg]);
-        break;
-    case OPC_FORMAT_VALUE: {
-        static const char *const conv[] = { "", "str", "repr", "ascii" };
-        sb_printf(out, "%s%s%s", conv[arg & 3], (arg & 3) && (arg & 4) ? ", " : "",
-                  (arg & 4) ? "with format" : "");
-        break;
-    }
-    case OPC_MAKE_FUNCTION: disasm_make_function(out, arg); break;
-    case OPC_UNPACK_EX: sb_printf(out, "%u before, %u after", arg & 0xFF, arg >> 8); break;
-    case OPC_IS_OP: if (arg) sb_puts(out, "is not"); break;
-    case OPC_CONTAINS_OP: if (arg) sb_puts(out, "not in"); break;
-    default: break;
-    }
+static void disasm_format_value(StrBuf *out, uint32_t arg) {
+    static const char *const conv[] = { "", "str", "repr", "ascii" };
+    sb_printf(out, "%s%s%s", conv[arg & 3], (arg & 3) && (arg & 4) ? ", " : "",
+              (arg & 4) ? "with format" : "");
 }
 
-/* Ops whose argument means something (the others print no argument). */
-static int disasm_has_arg(Opcode op) {
-    switch (op) {
-    case OPC_NOP: case OPC_POP_TOP: case OPC_PUSH_NULL: case OPC_BINARY_SUBSCR:
-    case OPC_STORE_SUBSCR: case OPC_DELETE_SUBSCR: case OPC_UNARY_NEGATIVE:
-    case OPC_UNARY_POSITIVE: case OPC_UNARY_INVERT: case OPC_UNARY_NOT: case OPC_LIST_TO_TUPLE:
-    case OPC_GET_ITER: case OPC_RETURN_VALUE: case OPC_LOAD_BUILD_CLASS: case OPC_POP_BLOCK:
-    case OPC_PUSH_EXC_INFO: case OPC_POP_EXCEPT: case OPC_CHECK_EXC_MATCH: case OPC_RERAISE:
-    case OPC_LOAD_ASSERTION_ERROR: case OPC_BEFORE_WITH: case OPC_WITH_EXIT_NONE:
-    case OPC_WITH_EXCEPT_START: case OPC_YIELD_VALUE: case OPC_GET_YIELD_FROM_ITER:
-    case OPC_YIELD_FROM: case OPC_IMPORT_STAR: case OPC_SETUP_ANNOTATIONS: case OPC_PRINT_EXPR:
-        return 0;
-    default:
-        return 1;
+/* The parenthesised meaning of an argument (nothing when it has none), by the
+ * operand kind of opcodes.h.  No default: a new kind must say how it shows. */
+static void disasm_argrepr(StrBuf *out, Code *c, int i) {
+    uint32_t w = c->code[i], arg = INSTR_ARG(w);
+    switch (opcode_operands[INSTR_OP(w)]) {
+    case OPK_CONST:
+        if ((int64_t)arg < AS_TUPLE(c->consts)->len) disasm_put_value_repr(out, AS_TUPLE(c->consts)->items[arg]);
+        break;
+    case OPK_NAME: disasm_tuple_item(out, c->names, arg); break;
+    case OPK_LOCAL: disasm_tuple_item(out, c->varnames, arg); break;
+    case OPK_DEREF: disasm_deref_name(out, c, arg); break;
+    case OPK_JUMP: sb_printf(out, "to %u", arg); break;
+    case OPK_SETUP:
+        sb_printf(out, "to %u, depth %u", arg, i + 1 < c->ncode ? c->code[i + 1] : 0);
+        break;
+    case OPK_BINOP:
+        if (arg < 2 * 13) sb_printf(out, "%s%s", disasm_binops[arg % 13], arg >= 13 ? "=" : "");
+        break;
+    case OPK_CMPOP:
+        if (arg < 6) sb_puts(out, disasm_cmpops[arg]);
+        break;
+    case OPK_FORMAT: disasm_format_value(out, arg); break;
+    case OPK_MAKEFN: disasm_make_function(out, arg); break;
+    case OPK_UNPACK_EX: sb_printf(out, "%u before, %u after", arg & 0xFF, arg >> 8); break;
+    case OPK_IS: if (arg) sb_puts(out, "is not"); break;
+    case OPK_CONTAINS: if (arg) sb_puts(out, "not in"); break;
+    case OPK_NONE: case OPK_COUNT: case OPK_DEPTH: break;
     }
 }
 
@@ -117,12 +90,8 @@ static unsigned char *disasm_jump_targets(Code *c) {
     unsigned char *t = calloc((size_t)c->ncode + 1, 1);
     if (!t) return NULL;
     for (int i = 0; i < c->ncode; i += opcode_words[INSTR_OP(c->code[i])] ? opcode_words[INSTR_OP(c->code[i])] : 1) {
-        Opcode op = INSTR_OP(c->code[i]);
         uint32_t a = INSTR_ARG(c->code[i]);
-        if ((op == OPC_JUMP || op == OPC_JUMP_BACKWARD || op == OPC_POP_JUMP_IF_FALSE ||
-             op == OPC_POP_JUMP_IF_TRUE || op == OPC_JUMP_IF_FALSE_OR_POP ||
-             op == OPC_JUMP_IF_TRUE_OR_POP || op == OPC_FOR_ITER || op == OPC_SETUP_FINALLY) &&
-            (int)a < c->ncode) t[a] = 1;
+        if (opcode_is_jump(INSTR_OP(c->code[i])) && (int)a < c->ncode) t[a] = 1;
     }
     return t;
 }
@@ -145,7 +114,7 @@ static void disasm_one(Code *c, StrBuf *out, int i, int *lastline, const unsigne
     }
     size_t start = out->len;
     sb_printf(out, "%-20s", opcode_names[op]);
-    if (disasm_has_arg(op)) {
+    if (opcode_operands[op] != OPK_NONE) {
         sb_printf(out, " %5u", INSTR_ARG(w));
         size_t before = out->len;
         sb_puts(out, " (");

@@ -950,7 +950,7 @@ static void add_traceback(Frame *f, uint32_t *ip) {
 
 Value vm_run(ThreadState *ts, Frame *f) {
 #if GILPY_COMPUTED_GOTO
-#  define LABEL_ADDR(name, words, doc) &&L_##name,
+#  define LABEL_ADDR(name, ...) &&L_##name,
     static void *const dispatch_table[] = { OPCODES(LABEL_ADDR) };
 #endif
     Code *co;

@@ -4,8 +4,10 @@
     tools/gen_bytecode_md.py           rewrite docs/BYTECODE.md
     tools/gen_bytecode_md.py --check   exit 1 if docs/BYTECODE.md is out of date
 
-The page is the header's top comment (encoding, calls, exception blocks) and a
-table of every OP(NAME, WORDS, "doc") entry, in opcode-number order.  The
+The page is the header's top comment (encoding, calls, exception blocks), a
+table of every OP(NAME, words, pops, pushes, operand, "doc") entry in
+opcode-number order, and the operand kinds and OPA_* argument fields the table
+refers to, with their comments from the header.  The
 `--check` form runs as the meson test `bytecode-doc` (suite `cli`), so the
 page cannot drift from the header: edit opcodes.h, then rerun this script.
 """
@@ -28,13 +30,34 @@ def top_comment(text):
 
 
 def opcodes(text):
-    block = text[text.index('#define OPCODES(OP)'):text.index('typedef enum')]
-    block = block.replace('\\\n', '\n')
+    start = text.index('#define OPCODES(OP)')
+    block = text[start:text.index('typedef enum', start)].replace('\\\n', '\n')
     ops = []
-    for m in re.finditer(r'OP\(\s*(\w+),\s*(\d+),((?:\s*"(?:[^"\\]|\\.)*")+)\s*\)', block):
-        doc = ''.join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(3)))
-        ops.append((m.group(1), int(m.group(2)), doc.replace('\\"', '"')))
+    # pops and pushes are C expressions without commas (macros are OPA_* names)
+    for m in re.finditer(r'OP\(\s*(\w+),\s*(\d+),\s*([^,]+?),\s*([^,]+?),\s*(\w+),'
+                         r'((?:\s*"(?:[^"\\]|\\.)*")+)\s*\)', block):
+        doc = ''.join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(6)))
+        ops.append((m.group(1), int(m.group(2)), m.group(3), m.group(4), m.group(5),
+                    doc.replace('\\"', '"')))
+    entries = len(re.findall(r'^\s*OP\(', block, re.M))
+    if len(ops) != entries:     # a skipped entry would renumber every later opcode
+        sys.exit(f'gen_bytecode_md.py: parsed {len(ops)} of the {entries} OP( entries in opcodes.h')
     return ops
+
+
+def operand_kinds(text):
+    """(kind, comment) for each OPK_ member of the OperandKind enum."""
+    return re.findall(r'^\s+OPK_(\w+),\s*/\*\s*(.*?)\s*\*/', text, re.M)
+
+
+def arg_fields(text):
+    """(name, definition, comment) for each #define OPA_* (the comment may
+    be on the next line)."""
+    return re.findall(r'^#define (OPA_\w+)\s+(.*?)\s*(?:\n\s*)?/\*\s*(.*?)\s*\*/', text, re.M)
+
+
+def cell(s):
+    return s.replace('|', chr(92) + '|')
 
 
 def render():
@@ -51,10 +74,19 @@ def render():
            '```text']
     out += top_comment(text)
     out += ['```', '', '## Instructions', '',
-            '| # | name | words | stack effect and meaning |',
-            '|---:|---|---:|---|']
-    for i, (name, words, doc) in enumerate(opcodes(text)):
-        out.append(f'| {i} | `{name}` | {words} | {doc.replace("|", chr(92) + "|")} |')
+            '*pops -> pushes*: how many values the instruction takes off the top of the',
+            'stack and puts back when it falls through (`arg` is its argument).',
+            '*operand*: the kind of `arg`, which decides how `dis` shows it.',
+            '',
+            '| # | name | words | pops -> pushes | operand | stack and meaning |',
+            '|---:|---|---:|---|---|---|']
+    for i, (name, words, pops, pushes, operand, doc) in enumerate(opcodes(text)):
+        out.append(f'| {i} | `{name}` | {words} | `{cell(pops)} -> {cell(pushes)}` | {operand} '
+                   f'| {cell(doc)} |')
+    out += ['', '### Operand kinds', '']
+    out += [f'- `{kind}`: {comment}' for kind, comment in operand_kinds(text)]
+    out += ['', '### Argument fields', '']
+    out += [f'- `{name}` = `{definition}`: {comment}' for name, definition, comment in arg_fields(text)]
     return '\n'.join(out) + '\n'
 
 
