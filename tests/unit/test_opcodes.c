@@ -26,11 +26,11 @@
 #include "runtime/error.h"
 #include "runtime/obj_list.h"
 #include "runtime/obj_str.h"
-#include "runtime/runtime.h"
+#include "interp/lifecycle.h"
 
 static int initialised;
 static void setup(void) {
-    if (!initialised) runtime_init();
+    if (!initialised) lifecycle_start_runtime();
     initialised = 1;
 }
 
