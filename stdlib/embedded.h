@@ -1,7 +1,7 @@
 /* stdlib/embedded.h: the Python modules of stdlib/lib/ compiled into the binary.
  *
  * tools/embed_lib.py generates embedded_lib.c (in the build directory) from
- * every .py file under stdlib/lib/ at build time. One entry per module:
+ * the .py files listed in stdlib/lib/meson.build. One entry per module:
  *   stdlib/lib/threading.py                 -> name "threading",        is_package 0
  *   stdlib/lib/multiprocessing/__init__.py  -> name "multiprocessing",  is_package 1
  *   stdlib/lib/multiprocessing/pool.py      -> name "multiprocessing.pool"
