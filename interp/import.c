@@ -1,9 +1,9 @@
 /* import.c - finding, loading and caching modules.
  *
  * A dotted name is imported one component at a time; each component is
- * looked up in sys.modules, then among the modules written in C
- * (stdlib/modules.c), then among the Python modules embedded in the binary
- * (stdlib/lib/, see stdlib/embedded.h), then as NAME.py or NAME/__init__.py
+ * looked up in sys.modules, then among the modules written in C, then among
+ * the Python modules embedded in the binary (stdlib/lib/), both found through
+ * the linker-section registry of modreg.h, then as NAME.py or NAME/__init__.py
  * in each directory of sys.path (a package's own directory for its
  * submodules).  The module enters sys.modules before its code runs, so
  * circular imports see the partly initialised module, and leaves it again
@@ -23,9 +23,8 @@
 #include "../runtime/obj_misc.h"
 #include "../runtime/obj_str.h"
 #include "../runtime/state.h"
-#include "../stdlib/embedded.h"
-#include "../stdlib/modules.h"
 #include "code.h"
+#include "modreg.h"
 #include "vm.h"
 
 static char *import_read_file(const char *path, size_t *len) {
@@ -110,27 +109,48 @@ static Value import_load_source(Value fullname, const char *src, size_t len, Val
     return IS_NULL(final) ? m : final;
 }
 
+/* The registries of modreg.h: arrays of pointers the linker gathers from
+ * every object file's GILPY_MODULE / GILPY_EMBEDDED_TABLE. */
+extern const BuiltinModule *const __start_gilpy_modules[], *const __stop_gilpy_modules[];
+extern const struct gilpy_embedded_module *const __start_gilpy_embedded[],
+    *const __stop_gilpy_embedded[];
+
+const BuiltinModule *const *import_builtin_modules(size_t *n) {
+    *n = (size_t)(__stop_gilpy_modules - __start_gilpy_modules);
+    return __start_gilpy_modules;
+}
+
+const BuiltinModule *import_find_builtin(const char *name) {
+    for (const BuiltinModule *const *b = __start_gilpy_modules; b < __stop_gilpy_modules; b++)
+        if (strcmp((*b)->name, name) == 0) return *b;
+    return NULL;
+}
+
+const struct gilpy_embedded_module *import_find_embedded(const char *name) {
+    const struct gilpy_embedded_module *const *t;
+    for (t = __start_gilpy_embedded; t < __stop_gilpy_embedded; t++)
+        for (const struct gilpy_embedded_module *e = *t; e->name; e++)
+            if (strcmp(e->name, name) == 0) return e;
+    return NULL;
+}
+
 static Value import_builtin(Value fullname) {
-    for (const BuiltinModule *b = builtin_modules; b->name; b++) {
-        if (!str_eq_c(fullname, b->name)) continue;
-        Value m = b->init();
-        if (IS_NULL(m)) return VAL_NULL;
-        if (IS_EXACT(m, type_module)) MODULE_SET_BUILTIN(m);
-        if (dict_set(interp.modules, fullname, m) < 0) return VAL_NULL;
-        return m;
-    }
-    return VAL_NULL;
+    const BuiltinModule *b = import_find_builtin(STR_DATA(fullname));
+    if (!b || !str_eq_c(fullname, b->name)) return VAL_NULL;     /* no "math\0x" */
+    Value m = b->init();
+    if (IS_NULL(m)) return VAL_NULL;
+    if (IS_EXACT(m, type_module)) MODULE_SET_BUILTIN(m);
+    if (dict_set(interp.modules, fullname, m) < 0) return VAL_NULL;
+    return m;
 }
 
 static Value import_embedded(Value fullname) {
-    for (const struct gilpy_embedded_module *e = gilpy_embedded_modules; e->name; e++) {
-        if (!str_eq_c(fullname, e->name)) continue;
-        Value filename = str_format_c("<frozen %s>", e->name);
-        if (IS_NULL(filename)) return VAL_NULL;
-        Value pkgpath = e->is_package ? str_format_c("<frozen %s>", e->name) : VAL_NULL;
-        return import_load_source(fullname, e->source, e->len, filename, pkgpath);
-    }
-    return VAL_NULL;
+    const struct gilpy_embedded_module *e = import_find_embedded(STR_DATA(fullname));
+    if (!e || !str_eq_c(fullname, e->name)) return VAL_NULL;
+    Value filename = str_format_c("<frozen %s>", e->name);
+    if (IS_NULL(filename)) return VAL_NULL;
+    Value pkgpath = e->is_package ? str_format_c("<frozen %s>", e->name) : VAL_NULL;
+    return import_load_source(fullname, e->source, e->len, filename, pkgpath);
 }
 
 /* Modules CPython 3.11 freezes into its binary: found before sys.path, so a

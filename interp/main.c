@@ -37,11 +37,10 @@
 #include "../runtime/obj_misc.h"
 #include "../runtime/obj_str.h"
 #include "../runtime/state.h"
-#include "../stdlib/embedded.h"
-#include "../stdlib/modules.h"
 #include "code.h"
 #include "import.h"
 #include "lifecycle.h"
+#include "modreg.h"
 #include "repl.h"
 #include "vm.h"
 
@@ -426,25 +425,23 @@ static int cli_find_in_path(const char *name, CliModule *m) {
 static int cli_find_embedded(const char *name, CliModule *m) {
     char main_name[256];
     snprintf(main_name, sizeof main_name, "%s.__main__", name);
-    for (const struct gilpy_embedded_module *e = gilpy_embedded_modules; e->name; e++) {
-        int is_main = strcmp(e->name, main_name) == 0;
-        if (!is_main && (strcmp(e->name, name) != 0 || e->is_package)) continue;
-        snprintf(m->path, sizeof m->path, "<frozen %s>", e->name);
-        m->src = malloc(e->len + 1);
-        if (!m->src) return 0;
-        memcpy(m->src, e->source, e->len + 1);
-        m->len = e->len;
-        if (is_main) m->package = name;
-        return 1;
-    }
-    return 0;
+    /* a plain module runs as it is; a package runs its __main__ */
+    const struct gilpy_embedded_module *e = import_find_embedded(name);
+    int is_main = !e || e->is_package;
+    if (is_main) e = import_find_embedded(main_name);
+    if (!e) return 0;
+    snprintf(m->path, sizeof m->path, "<frozen %s>", e->name);
+    m->src = malloc(e->len + 1);
+    if (!m->src) return 0;
+    memcpy(m->src, e->source, e->len + 1);
+    m->len = e->len;
+    if (is_main) m->package = name;
+    return 1;
 }
 
 static int cli_is_builtin_module(const char *name) {
     if (strcmp(name, "sys") == 0 || strcmp(name, "builtins") == 0) return 1;
-    for (const BuiltinModule *b = builtin_modules; b->name; b++)
-        if (strcmp(b->name, name) == 0) return 1;
-    return 0;
+    return import_find_builtin(name) != NULL;
 }
 
 /* Import the packages above a dotted name, as python3 does before -m runs it. */

@@ -31,6 +31,7 @@
 #define GILPY_VERSION "0.1.0"
 #endif
 
+#include "interp/modreg.h"
 #include "interp/vm.h"
 #include "interp/builtins.h"
 #include "runtime/call.h"
@@ -48,7 +49,6 @@
 #include "runtime/obj_type.h"
 #include "runtime/state.h"
 #include "runtime/strbuf.h"
-#include "stdlib/modules.h"
 
 #define SYS_PY_VERSION "3.11.7"
 #define SYS_HEXVERSION 0x030B07F0
@@ -574,8 +574,10 @@ static Value sys_builtin_module_names(void)
     Value l = list_new(0);
     if (IS_NULL(l) || list_append(l, str_from_c("builtins")) < 0 || list_append(l, str_from_c("sys")) < 0)
         return VAL_NULL;
-    for (const BuiltinModule *b = builtin_modules; b->name; b++)
-        if (list_append(l, str_from_c(b->name)) < 0) return VAL_NULL;
+    size_t n;
+    const BuiltinModule *const *mods = import_builtin_modules(&n);
+    for (size_t i = 0; i < n; i++)
+        if (list_append(l, str_from_c(mods[i]->name)) < 0) return VAL_NULL;
     if (list_sort(l, VAL_NULL, 0) < 0) return VAL_NULL;
     return seq_to_tuple(l);
 }

@@ -18,7 +18,9 @@
 #include "runtime/obj_misc.h"
 #include "runtime/obj_str.h"
 #include "runtime/strbuf.h"
-#include "stdlib/modules.h"
+#include "interp/modreg.h"
+
+GILPY_MODULE("_dis", mod_dis_init);
 
 static Value dis_disassemble_m(Value *args, int nargs, Value kwnames) {
     if (arg_no_kw("disassemble", kwnames) || arg_count("disassemble", nargs, 1, 2)) return VAL_NULL;

@@ -28,9 +28,11 @@
 #include "runtime/obj_misc.h"
 #include "runtime/obj_str.h"
 #include "runtime/state.h"
-#include "modules.h"
+#include "interp/modreg.h"
 
 #include <stdlib.h>
+
+GILPY_MODULE("gil", mod_gil_init);
 
 static Value mod_gil_seconds(uint64_t ns) { return MK_FLOAT((double)ns / 1e9); }
 

@@ -24,6 +24,7 @@
 #include "runtime/error.h"
 #include "runtime/call.h"
 #include "runtime/gc.h"
+#include "interp/modreg.h"
 
 #ifndef M_PI
 #define M_PI 3.141592653589793238462643383279502884
@@ -32,7 +33,7 @@
 #define M_E 2.718281828459045235360287471352662498
 #endif
 
-Value mod_math_init(void);
+GILPY_MODULE("math", mod_math_init);
 
 enum { MATH_OP_MUL = 2 };   /* BinOpKind OP_MUL */
 

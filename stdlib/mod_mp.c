@@ -37,7 +37,9 @@
 #include "runtime/obj_list.h"
 #include "runtime/obj_misc.h"
 #include "runtime/obj_str.h"
-#include "stdlib/modules.h"
+#include "interp/modreg.h"
+
+GILPY_MODULE("_mp", mod_mp_init);
 
 /* ---------------------------------------------------------------- shared memory */
 

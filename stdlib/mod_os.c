@@ -44,13 +44,14 @@
 #include "runtime/gil.h"
 #include "runtime/obj_exc.h"
 #include "runtime/state.h"
+#include "interp/modreg.h"
 #ifndef OS_GIL_REASON
 #define OS_GIL_REASON GIL_REASON_IO
 #endif
 
 extern char **environ;
 
-Value mod_os_init(void);
+GILPY_MODULE("posix", mod_os_init);
 
 /* ---------------------------------------------------------------- helpers */
 

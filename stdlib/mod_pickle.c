@@ -18,7 +18,9 @@
 #include "runtime/obj_str.h"
 #include "runtime/serialize.h"
 #include "interp/import.h"
-#include "stdlib/modules.h"
+#include "interp/modreg.h"
+
+GILPY_MODULE("_pickle", mod_pickle_init);
 
 static Value pickle_errors[3];   /* PickleError, PicklingError, UnpicklingError */
 

@@ -33,8 +33,9 @@
 #include "runtime/error.h"
 #include "runtime/call.h"
 #include "runtime/gc.h"
+#include "interp/modreg.h"
 
-Value mod_random_init(void);
+GILPY_MODULE("_random", mod_random_init);
 
 #define RND_N 624
 #define RND_M 397

@@ -20,8 +20,9 @@
 #include "runtime/obj_str.h"
 #include "runtime/signals.h"
 #include "runtime/state.h"
+#include "interp/modreg.h"
 
-Value mod_signal_init(void);
+GILPY_MODULE("signal", mod_signal_init);
 
 #define SIGNAL_DFL MK_SMALLINT(0)
 #define SIGNAL_IGN MK_SMALLINT(1)

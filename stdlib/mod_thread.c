@@ -40,8 +40,9 @@
 #include "runtime/obj_type.h"
 #include "runtime/signals.h"
 #include "runtime/state.h"
+#include "interp/modreg.h"
 
-Value mod_thread_init(void);
+GILPY_MODULE("_thread", mod_thread_init);
 
 #define THREAD_TIMEOUT_MAX 9223372036.0
 #define THREAD_WAIT_SLICE_NS 20000000L

@@ -32,8 +32,9 @@
 
 #include "runtime/gil.h"
 #include "runtime/signals.h"
+#include "interp/modreg.h"
 
-Value mod_time_init(void);
+GILPY_MODULE("time", mod_time_init);
 
 enum { TIME_NSEQ = 9, TIME_NFIELDS = 11 };
 

@@ -4,7 +4,8 @@
     embed_lib.py --root stdlib/lib --output embedded_lib.c FILE.py...
 
 Writes `const struct gilpy_embedded_module gilpy_embedded_modules[]` (declared in
-stdlib/embedded.h), sorted by module name and terminated by {0}. Each source is a
+stdlib/embedded.h), sorted by module name and terminated by {0}, and registers it
+with the import system (GILPY_EMBEDDED_TABLE, interp/modreg.h). Each source is a
 char array initialised byte by byte, so no compiler string-length limit applies and
 any byte (even NUL in a test fixture) is carried faithfully; `len` excludes the
 terminating NUL that is appended.
@@ -71,6 +72,7 @@ def main() -> int:
         lines.append(f'    {{"{name}", src_{i}, {len(data)}, {is_pkg}}},')
     lines.append('    {0},')
     lines.append('};')
+    lines.append('GILPY_EMBEDDED_TABLE(gilpy_embedded_modules);')
     text = '\n'.join(lines) + '\n'
 
     tmp = args.output + '.tmp'

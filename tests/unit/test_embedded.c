@@ -1,4 +1,6 @@
-/* tests/unit/test_embedded.c: the table of embedded stdlib modules is well formed. */
+/* tests/unit/test_embedded.c: the table of embedded stdlib modules is well formed,
+ * and the import system finds it and the C modules through the linker-section
+ * registry (interp/modreg.h), which only works if the suite links gilpy_core whole. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +87,26 @@ START_TEST(test_submodules_have_package)
 }
 END_TEST
 
+START_TEST(test_registered)
+{
+    for (size_t i = 0; gilpy_embedded_modules[i].name != NULL; i++)
+        ck_assert_ptr_eq(import_find_embedded(gilpy_embedded_modules[i].name),
+                         &gilpy_embedded_modules[i]);
+    ck_assert_ptr_null(import_find_embedded("no_such_module"));
+
+    size_t n;
+    const BuiltinModule *const *mods = import_builtin_modules(&n);
+    ck_assert_uint_ge(n, 1);
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_ptr_nonnull(mods[i]->name);
+        ck_assert_ptr_nonnull(mods[i]->init);
+        ck_assert_ptr_eq(import_find_builtin(mods[i]->name), mods[i]);
+    }
+    ck_assert_ptr_nonnull(import_find_builtin("math"));
+    ck_assert_ptr_null(import_find_builtin("sys"));     /* created by start-up code */
+}
+END_TEST
+
 static Suite *embedded_suite(void)
 {
     Suite *s = suite_create("embedded");
@@ -93,6 +115,7 @@ static Suite *embedded_suite(void)
     tcase_add_test(tc, test_lengths);
     tcase_add_test(tc, test_names_sorted_unique_valid);
     tcase_add_test(tc, test_submodules_have_package);
+    tcase_add_test(tc, test_registered);
     suite_add_tcase(s, tc);
     return s;
 }
