@@ -11,6 +11,7 @@
  */
 #include <string.h>
 
+#include "args.h"
 #include "call.h"
 #include "error.h"
 #include "gc.h"
@@ -31,7 +32,7 @@ static Value call_slot(Value f, Value *args, int nargs, Value kwnames) {
     if (IS_OBJ(f)) {
         Type *ft = AS_OBJ(f)->type;
         if (ft == &type_method_descriptor || ft == &type_wrapper_descriptor)
-            return call_native_def(f, ((MethodDescr *)AS_OBJ(f))->def, args, nargs, kwnames, 1);
+            return args_call(f, ((MethodDescr *)AS_OBJ(f))->def, args, nargs, kwnames, 1);
         if (TYPE_HAS(ft, TF_METHOD_DESCR))          /* a Python function: f(self, *args) */
             return call_value(f, args, nargs, kwnames);
         if (ft == &type_staticmethod)

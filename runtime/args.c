@@ -266,6 +266,7 @@ static Value args_invoke_kw(Value callable, const MethodDef *def, Value *args, i
     const ArgSpec *s = args_spec(def);
     if (!s) return VAL_NULL;
     int n = nargs - nself;
+    if (IS_NULL(kwnames) && n == s->npos && !s->nkwonly && !s->varargs) return def->fn(args, nargs, VAL_NULL);
     int extra = s->varargs && n > s->npos ? n - s->npos : 0;
     int width = nself + s->npos + extra + s->nkwonly;
     Value small[1 + ARGS_MAX_PARAMS + 8], holder = VAL_NULL;

@@ -28,18 +28,20 @@ typedef struct ArgSpec {
 /* The parsed signature of an ARGS_KW function (parsed at the first call). */
 const ArgSpec *args_spec(const MethodDef *def);
 
-/* The number of arguments (beyond a receiver) with which `def` is called
- * directly, without keywords; -1 when every call goes through args_invoke. */
-static inline int args_direct_width(const MethodDef *def) {
-    uint32_t kind = ARGS_KIND(def->flags);
-    if (kind != ARGK_KW) return ARGS_HI(def->flags);
-    const ArgSpec *s = args_spec(def);
-    return (s && !s->nkwonly && !s->varargs) ? s->npos : -1;
-}
-
 /* Check, pad and bind, then call def->fn (see the top of this file).
  * `callable` names the function in messages; args[0] is a receiver when nself. */
 Value args_invoke(Value callable, const MethodDef *def, Value *args, int nargs, Value kwnames, int nself);
+
+/* call_native_def's body, for the runtime's own hot paths: the common cases
+ * go straight to the function (one that parses its own arguments, and a call
+ * of exactly the declared width without keywords). */
+static inline Value args_call(Value callable, const MethodDef *def, Value *args, int nargs, Value kwnames,
+                              int nself) {
+    uint32_t fl = def->flags, kind = ARGS_KIND(fl);
+    if (kind == ARGK_ANY) return def->fn(args, nargs, kwnames);
+    if (IS_NULL(kwnames) && nargs - nself == ARGS_HI(fl) && kind != ARGK_KW) return def->fn(args, nargs, VAL_NULL);
+    return args_invoke(callable, def, args, nargs, kwnames, nself);
+}
 
 /* The name CPython's messages give a native callable: "list.append",
  * "math.sqrt", "len" (module functions of builtins go unqualified). */

@@ -31,8 +31,7 @@
 
 Value call_native_def(Value callable, const MethodDef *def, Value *args, int nargs, Value kwnames,
                       int nself) {
-    if (IS_NULL(kwnames) && nargs - nself == args_direct_width(def)) return def->fn(args, nargs, VAL_NULL);
-    return args_invoke(callable, def, args, nargs, kwnames, nself);
+    return args_call(callable, def, args, nargs, kwnames, nself);
 }
 
 /* Call a native with `self` prepended to the arguments. */
@@ -48,7 +47,7 @@ static Value call_native_bound(Value callable, const MethodDef *def, Value self,
     }
     buf[0] = self;
     values_copy(buf + 1, args, (size_t)(total - 1));
-    Value r = call_native_def(callable, def, buf, nargs + 1, kwnames, 1);
+    Value r = args_call(callable, def, buf, nargs + 1, kwnames, 1);
     (void)holder;
     return r;
 }
@@ -61,7 +60,7 @@ static Value stop_iteration_if_done(Value r) {
 /* The call slot of builtin_function_or_method and method-wrapper. */
 Value native_call(Value callable, Value *args, int nargs, Value kwnames) {
     BuiltinFn *f = (BuiltinFn *)AS_OBJ(callable);
-    Value r = IS_NULL(f->self) ? call_native_def(callable, f->def, args, nargs, kwnames, 0)
+    Value r = IS_NULL(f->self) ? args_call(callable, f->def, args, nargs, kwnames, 0)
                                : call_native_bound(callable, f->def, f->self, args, nargs, kwnames);
     return stop_iteration_if_done(r);
 }
@@ -77,14 +76,14 @@ Value descr_call(Value callable, Value *args, int nargs, Value kwnames) {
         return err_format(&exc_TypeError, "unbound method %s.%s() needs an argument", type_name(d->owner),
                           d->def->name);
     }
-    if (!val_isinstance(args[0], d->owner)) {
+    if (val_type(args[0]) != d->owner && !val_isinstance(args[0], d->owner)) {
         if (wrapper)
             return err_format(&exc_TypeError, "descriptor '%s' requires a '%s' object but received a '%T'",
                               d->def->name, type_name(d->owner), args[0]);
         return err_format(&exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
                           d->def->name, type_name(d->owner), args[0]);
     }
-    return stop_iteration_if_done(call_native_def(callable, d->def, args, nargs, kwnames, 1));
+    return stop_iteration_if_done(args_call(callable, d->def, args, nargs, kwnames, 1));
 }
 
 /* The call slot of classmethod_descriptor: dict.fromkeys called unbound. */
@@ -93,7 +92,7 @@ Value classmethod_descr_call(Value callable, Value *args, int nargs, Value kwnam
     if (nargs < 1 || !IS_TYPE(args[0]))
         return err_format(&exc_TypeError, "descriptor '%s' of '%s' object needs a type", d->def->name,
                           type_name(d->owner));
-    return call_native_def(callable, d->def, args, nargs, kwnames, 1);
+    return args_call(callable, d->def, args, nargs, kwnames, 1);
 }
 
 /* ---- bound methods and __call__ --------------------------------------------------- */
