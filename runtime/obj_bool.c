@@ -13,6 +13,7 @@
 /* BinOpKind values of | ^ & (interp/ast.h order). */
 enum { BOOL_OP_OR = 10, BOOL_OP_XOR = 11, BOOL_OP_AND = 12 };
 
+/* ARGS_ANY: CPython's messages name the type ("bool expected at most 1 argument, got 2"). */
 static Value bool_new_m(Value *args, int nargs, Value kw) {
     if (arg_no_kw("bool", kw) || arg_count("bool", nargs - 1, 0, 1)) return VAL_NULL;
     if (nargs < 2) return VAL_FALSE;
@@ -22,7 +23,6 @@ static Value bool_new_m(Value *args, int nargs, Value kw) {
 }
 
 static Value bool_repr_m(Value *args, int nargs, Value kw) {
-    if (arg_no_kw("__repr__", kw) || arg_count("__repr__", nargs - 1, 0, 0)) return VAL_NULL;
     return str_intern_c(IS_TRUE(args[0]) ? "True" : "False");
 }
 
@@ -36,12 +36,8 @@ static Value bool_logic(Value a, Value b, int op) {
 
 #define BOOL_BINOP(name, op) \
     static Value bool_##name##_m(Value *args, int nargs, Value kw) { \
-        if (arg_no_kw("__" #name "__", kw) || arg_count("__" #name "__", nargs - 1, 1, 1)) \
-            return VAL_NULL; \
         return bool_logic(args[0], args[1], op); } \
     static Value bool_r##name##_m(Value *args, int nargs, Value kw) { \
-        if (arg_no_kw("__r" #name "__", kw) || arg_count("__r" #name "__", nargs - 1, 1, 1)) \
-            return VAL_NULL; \
         return bool_logic(args[1], args[0], op); }
 BOOL_BINOP(and, BOOL_OP_AND)
 BOOL_BINOP(or, BOOL_OP_OR)
@@ -49,10 +45,10 @@ BOOL_BINOP(xor, BOOL_OP_XOR)
 
 static const MethodDef bool_methods[] = {
     {"__new__", bool_new_m, METH_STATIC, NULL},
-    {"__repr__", bool_repr_m, 0, NULL},
-    {"__and__", bool_and_m, 0, NULL}, {"__rand__", bool_rand_m, 0, NULL},
-    {"__or__", bool_or_m, 0, NULL}, {"__ror__", bool_ror_m, 0, NULL},
-    {"__xor__", bool_xor_m, 0, NULL}, {"__rxor__", bool_rxor_m, 0, NULL},
+    {"__repr__", bool_repr_m, ARGS_WRAP(0), NULL},
+    {"__and__", bool_and_m, ARGS_WRAP(1), NULL}, {"__rand__", bool_rand_m, ARGS_WRAP(1), NULL},
+    {"__or__", bool_or_m, ARGS_WRAP(1), NULL}, {"__ror__", bool_ror_m, ARGS_WRAP(1), NULL},
+    {"__xor__", bool_xor_m, ARGS_WRAP(1), NULL}, {"__rxor__", bool_rxor_m, ARGS_WRAP(1), NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -37,7 +37,7 @@
 
 /* BinOpKind / CmpOpKind order (interp/ast.h). */
 enum { COP_ADD, COP_SUB, COP_MUL, COP_MATMUL, COP_TRUEDIV, COP_FLOORDIV, COP_MOD, COP_POW };
-enum { CCMP_EQ, CCMP_NE };
+enum { CCMP_EQ, CCMP_NE, CCMP_LT, CCMP_LE, CCMP_GT, CCMP_GE };   /* CmpOpKind order */
 
 typedef struct { double re, im; } Cx;
 
@@ -389,6 +389,7 @@ static Value complex_construct(Type *cls, Value r, Value i) {
     return complex_new_of_type(cls, cr.re - ci.im, cr.im + ci.re);
 }
 
+/* ARGS_ANY: CPython's messages name the type ("complex() takes at most 2 arguments"). */
 static Value complex_new_m(Value *args, int nargs, Value kw) {
     static const char *const names[] = {"real", "imag"};
     Value out[2];
@@ -399,45 +400,39 @@ static Value complex_new_m(Value *args, int nargs, Value kw) {
 
 /* ---------------------------------------------------------------- methods */
 
-static int complex_args(const char *name, int nargs, Value kw, int n) {
-    return arg_no_kw(name, kw) || arg_count(name, nargs - 1, n, n);
-}
-
 #define COMPLEX_BINOP(name, op) \
     static Value complex_##name##_m(Value *args, int nargs, Value kw) { \
-        if (complex_args("__" #name "__", nargs, kw, 1)) return VAL_NULL; \
         return complex_binop(args[0], args[1], op); } \
     static Value complex_r##name##_m(Value *args, int nargs, Value kw) { \
-        if (complex_args("__r" #name "__", nargs, kw, 1)) return VAL_NULL; \
         return complex_binop(args[1], args[0], op); }
 COMPLEX_BINOP(add, COP_ADD)
 COMPLEX_BINOP(sub, COP_SUB)
 COMPLEX_BINOP(mul, COP_MUL)
 COMPLEX_BINOP(truediv, COP_TRUEDIV)
 
-static Value complex_pow3(Value a, Value b, int nargs, Value *args) {
-    if (nargs > 2 && !IS_NONE(args[2])) return err_format(&exc_ValueError, "complex modulo");
+static Value complex_pow3(Value a, Value b, Value mod) {
+    if (!IS_NULL(mod) && !IS_NONE(mod)) return err_format(&exc_ValueError, "complex modulo");
     return complex_binop(a, b, COP_POW);
 }
 static Value complex_pow_m(Value *args, int nargs, Value kw) {
-    if (arg_no_kw("__pow__", kw) || arg_count("__pow__", nargs - 1, 1, 2)) return VAL_NULL;
-    return complex_pow3(args[0], args[1], nargs, args);
+    return complex_pow3(args[0], args[1], args[2]);
 }
 static Value complex_rpow_m(Value *args, int nargs, Value kw) {
-    if (arg_no_kw("__rpow__", kw) || arg_count("__rpow__", nargs - 1, 1, 2)) return VAL_NULL;
-    return complex_pow3(args[1], args[0], nargs, args);
+    return complex_pow3(args[1], args[0], args[2]);
 }
 
 #define COMPLEX_CMP(name, op) \
     static Value complex_##name##_m(Value *args, int nargs, Value kw) { \
-        if (complex_args("__" #name "__", nargs, kw, 1)) return VAL_NULL; \
         return complex_richcompare(args[0], args[1], op); }
 COMPLEX_CMP(eq, CCMP_EQ)
 COMPLEX_CMP(ne, CCMP_NE)
+COMPLEX_CMP(lt, CCMP_LT)      /* complex's own slots, as in CPython: they decline */
+COMPLEX_CMP(le, CCMP_LE)
+COMPLEX_CMP(gt, CCMP_GT)
+COMPLEX_CMP(ge, CCMP_GE)
 
 #define COMPLEX_UNARY(name, expr) \
     static Value complex_##name##_m(Value *args, int nargs, Value kw) { \
-        if (complex_args(#name, nargs, kw, 0)) return VAL_NULL; \
         Cx z = complex_parts(args[0]); (void)z; return (expr); }
 COMPLEX_UNARY(__neg__, complex_new(-z.re, -z.im))
 COMPLEX_UNARY(__pos__, complex_new(z.re, z.im))
@@ -450,7 +445,6 @@ COMPLEX_UNARY(__getnewargs__, tuple_pack(2, MK_FLOAT_SAFE(z.re), MK_FLOAT_SAFE(z
 COMPLEX_UNARY(conjugate, complex_new(z.re, -z.im))
 
 static Value complex_format_m(Value *args, int nargs, Value kw) {
-    if (complex_args("__format__", nargs, kw, 1)) return VAL_NULL;
     if (!IS_STR(args[1]))
         return err_format(&exc_TypeError, "__format__() argument must be str, not %T", args[1]);
     if (STR_LEN(args[1]) == 0) return obj_str(args[0]);
@@ -468,21 +462,23 @@ static const GetSetDef complex_getsets[] = {
 
 static const MethodDef complex_methods[] = {
     {"__new__", complex_new_m, METH_STATIC, NULL},
-    {"__repr__", complex___repr___m, 0, NULL},
-    {"__hash__", complex___hash___m, 0, NULL},
-    {"__bool__", complex___bool___m, 0, NULL},
-    {"__eq__", complex_eq_m, 0, NULL}, {"__ne__", complex_ne_m, 0, NULL},
-    {"__add__", complex_add_m, 0, NULL}, {"__radd__", complex_radd_m, 0, NULL},
-    {"__sub__", complex_sub_m, 0, NULL}, {"__rsub__", complex_rsub_m, 0, NULL},
-    {"__mul__", complex_mul_m, 0, NULL}, {"__rmul__", complex_rmul_m, 0, NULL},
-    {"__truediv__", complex_truediv_m, 0, NULL}, {"__rtruediv__", complex_rtruediv_m, 0, NULL},
-    {"__pow__", complex_pow_m, 0, NULL}, {"__rpow__", complex_rpow_m, 0, NULL},
-    {"__neg__", complex___neg___m, 0, NULL}, {"__pos__", complex___pos___m, 0, NULL},
-    {"__abs__", complex___abs___m, 0, NULL},
-    {"__complex__", complex___complex___m, 0, NULL},
-    {"__format__", complex_format_m, 0, NULL},
-    {"__getnewargs__", complex___getnewargs___m, 0, NULL},
-    {"conjugate", complex_conjugate_m, 0, "Return the complex conjugate of its argument. (3-4j).conjugate() == 3+4j."},
+    {"__repr__", complex___repr___m, ARGS_WRAP(0), NULL},
+    {"__hash__", complex___hash___m, ARGS_WRAP(0), NULL},
+    {"__bool__", complex___bool___m, ARGS_WRAP(0), NULL},
+    {"__eq__", complex_eq_m, ARGS_WRAP(1), NULL}, {"__ne__", complex_ne_m, ARGS_WRAP(1), NULL},
+    {"__lt__", complex_lt_m, ARGS_WRAP(1), NULL}, {"__le__", complex_le_m, ARGS_WRAP(1), NULL},
+    {"__gt__", complex_gt_m, ARGS_WRAP(1), NULL}, {"__ge__", complex_ge_m, ARGS_WRAP(1), NULL},
+    {"__add__", complex_add_m, ARGS_WRAP(1), NULL}, {"__radd__", complex_radd_m, ARGS_WRAP(1), NULL},
+    {"__sub__", complex_sub_m, ARGS_WRAP(1), NULL}, {"__rsub__", complex_rsub_m, ARGS_WRAP(1), NULL},
+    {"__mul__", complex_mul_m, ARGS_WRAP(1), NULL}, {"__rmul__", complex_rmul_m, ARGS_WRAP(1), NULL},
+    {"__truediv__", complex_truediv_m, ARGS_WRAP(1), NULL}, {"__rtruediv__", complex_rtruediv_m, ARGS_WRAP(1), NULL},
+    {"__pow__", complex_pow_m, ARGS_WRAPT(1, 2), NULL}, {"__rpow__", complex_rpow_m, ARGS_WRAPT(1, 2), NULL},
+    {"__neg__", complex___neg___m, ARGS_WRAP(0), NULL}, {"__pos__", complex___pos___m, ARGS_WRAP(0), NULL},
+    {"__abs__", complex___abs___m, ARGS_WRAP(0), NULL},
+    {"__complex__", complex___complex___m, ARGS_NONE, NULL},
+    {"__format__", complex_format_m, ARGS_ONE, NULL},
+    {"__getnewargs__", complex___getnewargs___m, ARGS_NONE, NULL},
+    {"conjugate", complex_conjugate_m, ARGS_NONE, "Return the complex conjugate of its argument. (3-4j).conjugate() == 3+4j."},
     {NULL, NULL, 0, NULL},
 };
 

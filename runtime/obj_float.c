@@ -431,11 +431,8 @@ static Value float_round(double x, Value ndigits) {
         if (fabs(x - r) == 0.5) r = 2.0 * round(x / 2.0);
         return int_from_double(r);
     }
-    Value nd = obj_index(ndigits);
-    if (IS_NULL(nd)) return VAL_NULL;
     int64_t n;
-    if (IS_OBJ(nd)) n = int_sign(nd) > 0 ? 1000 : -1000;
-    else if (int_to_i64(nd, &n) < 0) return VAL_NULL;
+    if (arg_to_ssize_clamped(ndigits, &n) < 0) return VAL_NULL;
     return float_round_digits(x, n);
 }
 
@@ -648,6 +645,7 @@ static Value float_from_object(Value x) {
                       "float() argument must be a string or a real number, not '%T'", x);
 }
 
+/* ARGS_ANY: CPython's messages name the type ("float expected at most 1 argument, got 2"). */
 static Value float_new_m(Value *args, int nargs, Value kw) {
     if (arg_no_kw("float", kw) || arg_count("float", nargs - 1, 0, 1)) return VAL_NULL;
     Value r = nargs < 2 ? MK_FLOAT(0.0) : float_from_object(args[1]);
@@ -655,16 +653,10 @@ static Value float_new_m(Value *args, int nargs, Value kw) {
     return float_new_of_type(args[0], AS_FLOAT(r));
 }
 
-static int float_args(const char *name, int nargs, Value kw, int n) {
-    return arg_no_kw(name, kw) || arg_count(name, nargs - 1, n, n);
-}
-
 #define FLOAT_BINOP(name, op) \
     static Value float_##name##_m(Value *args, int nargs, Value kw) { \
-        if (float_args("__" #name "__", nargs, kw, 1)) return VAL_NULL; \
         return float_binop(args[0], args[1], op); } \
     static Value float_r##name##_m(Value *args, int nargs, Value kw) { \
-        if (float_args("__r" #name "__", nargs, kw, 1)) return VAL_NULL; \
         return float_binop(args[1], args[0], op); }
 FLOAT_BINOP(add, FOP_ADD)
 FLOAT_BINOP(sub, FOP_SUB)
@@ -673,19 +665,17 @@ FLOAT_BINOP(truediv, FOP_TRUEDIV)
 FLOAT_BINOP(floordiv, FOP_FLOORDIV)
 FLOAT_BINOP(mod, FOP_MOD)
 
-static Value float_pow3(Value a, Value b, int nargs, Value *args) {
-    if (nargs > 2 && !IS_NONE(args[2]))
+static Value float_pow3(Value a, Value b, Value mod) {
+    if (!IS_NULL(mod) && !IS_NONE(mod))
         return err_format(&exc_TypeError,
                           "pow() 3rd argument not allowed unless all arguments are integers");
     return float_binop(a, b, FOP_POW);
 }
 static Value float_pow_m(Value *args, int nargs, Value kw) {
-    if (arg_no_kw("__pow__", kw) || arg_count("__pow__", nargs - 1, 1, 2)) return VAL_NULL;
-    return float_pow3(args[0], args[1], nargs, args);
+    return float_pow3(args[0], args[1], args[2]);
 }
 static Value float_rpow_m(Value *args, int nargs, Value kw) {
-    if (arg_no_kw("__rpow__", kw) || arg_count("__rpow__", nargs - 1, 1, 2)) return VAL_NULL;
-    return float_pow3(args[1], args[0], nargs, args);
+    return float_pow3(args[1], args[0], args[2]);
 }
 
 static Value float_divmod2(Value a, Value b) {
@@ -698,17 +688,14 @@ static Value float_divmod2(Value a, Value b) {
     return float_divmod_impl(x, y, -1);
 }
 static Value float_divmod_m(Value *args, int nargs, Value kw) {
-    if (float_args("__divmod__", nargs, kw, 1)) return VAL_NULL;
     return float_divmod2(args[0], args[1]);
 }
 static Value float_rdivmod_m(Value *args, int nargs, Value kw) {
-    if (float_args("__rdivmod__", nargs, kw, 1)) return VAL_NULL;
     return float_divmod2(args[1], args[0]);
 }
 
 #define FLOAT_CMP(name, op) \
     static Value float_##name##_m(Value *args, int nargs, Value kw) { \
-        if (float_args("__" #name "__", nargs, kw, 1)) return VAL_NULL; \
         return float_richcompare(args[0], args[1], op); }
 FLOAT_CMP(eq, FCMP_EQ)
 FLOAT_CMP(ne, FCMP_NE)
@@ -719,7 +706,6 @@ FLOAT_CMP(ge, FCMP_GE)
 
 #define FLOAT_UNARY(name, expr) \
     static Value float_##name##_m(Value *args, int nargs, Value kw) { \
-        if (float_args(#name, nargs, kw, 0)) return VAL_NULL; \
         double x = float_value(args[0]); (void)x; return (expr); }
 FLOAT_UNARY(__neg__, MK_FLOAT(-x))
 FLOAT_UNARY(__pos__, MK_FLOAT(x))
@@ -739,12 +725,10 @@ FLOAT_UNARY(is_integer, MK_BOOL(isfinite(x) && floor(x) == x))
 FLOAT_UNARY(hex, float_hex(x))
 
 static Value float_round_m(Value *args, int nargs, Value kw) {
-    if (arg_no_kw("__round__", kw) || arg_count("__round__", nargs - 1, 0, 1)) return VAL_NULL;
-    return float_round(float_value(args[0]), nargs > 1 ? args[1] : VAL_NULL);
+    return float_round(float_value(args[0]), args[1]);
 }
 
 static Value float_format_m(Value *args, int nargs, Value kw) {
-    if (float_args("__format__", nargs, kw, 1)) return VAL_NULL;
     if (!IS_STR(args[1]))
         return err_format(&exc_TypeError, "__format__() argument must be str, not %T", args[1]);
     if (STR_LEN(args[1]) == 0) return obj_str(args[0]);
@@ -752,7 +736,6 @@ static Value float_format_m(Value *args, int nargs, Value kw) {
 }
 
 static Value float_as_integer_ratio_m(Value *args, int nargs, Value kw) {
-    if (float_args("as_integer_ratio", nargs, kw, 0)) return VAL_NULL;
     double x = float_value(args[0]);
     if (isinf(x)) return err_format(&exc_OverflowError, "cannot convert Infinity to integer ratio");
     if (isnan(x)) return err_format(&exc_ValueError, "cannot convert NaN to integer ratio");
@@ -770,7 +753,6 @@ static Value float_as_integer_ratio_m(Value *args, int nargs, Value kw) {
 }
 
 static Value float_fromhex_m(Value *args, int nargs, Value kw) {
-    if (float_args("fromhex", nargs, kw, 1)) return VAL_NULL;
     if (!IS_STR(args[1]))
         return err_format(&exc_TypeError, "fromhex() argument must be str, not %T", args[1]);
     Value r = float_fromhex_str(STR_DATA(args[1]), (size_t)STR_LEN(args[1]));
@@ -790,32 +772,32 @@ static const GetSetDef float_getsets[] = {
 
 static const MethodDef float_methods[] = {
     {"__new__", float_new_m, METH_STATIC, NULL},
-    {"__repr__", float___repr___m, 0, NULL},
-    {"__hash__", float___hash___m, 0, NULL},
-    {"__bool__", float___bool___m, 0, NULL},
-    {"__eq__", float_eq_m, 0, NULL}, {"__ne__", float_ne_m, 0, NULL},
-    {"__lt__", float_lt_m, 0, NULL}, {"__le__", float_le_m, 0, NULL},
-    {"__gt__", float_gt_m, 0, NULL}, {"__ge__", float_ge_m, 0, NULL},
-    {"__add__", float_add_m, 0, NULL}, {"__radd__", float_radd_m, 0, NULL},
-    {"__sub__", float_sub_m, 0, NULL}, {"__rsub__", float_rsub_m, 0, NULL},
-    {"__mul__", float_mul_m, 0, NULL}, {"__rmul__", float_rmul_m, 0, NULL},
-    {"__truediv__", float_truediv_m, 0, NULL}, {"__rtruediv__", float_rtruediv_m, 0, NULL},
-    {"__floordiv__", float_floordiv_m, 0, NULL}, {"__rfloordiv__", float_rfloordiv_m, 0, NULL},
-    {"__mod__", float_mod_m, 0, NULL}, {"__rmod__", float_rmod_m, 0, NULL},
-    {"__divmod__", float_divmod_m, 0, NULL}, {"__rdivmod__", float_rdivmod_m, 0, NULL},
-    {"__pow__", float_pow_m, 0, NULL}, {"__rpow__", float_rpow_m, 0, NULL},
-    {"__neg__", float___neg___m, 0, NULL}, {"__pos__", float___pos___m, 0, NULL},
-    {"__abs__", float___abs___m, 0, NULL},
-    {"__int__", float___int___m, 0, NULL}, {"__float__", float___float___m, 0, NULL},
-    {"__trunc__", float___trunc___m, 0, NULL}, {"__floor__", float___floor___m, 0, NULL},
-    {"__ceil__", float___ceil___m, 0, NULL}, {"__round__", float_round_m, 0, NULL},
-    {"__format__", float_format_m, 0, NULL},
-    {"__getnewargs__", float___getnewargs___m, 0, NULL},
-    {"conjugate", float_conjugate_m, 0, "Return self, the complex conjugate of any float."},
-    {"is_integer", float_is_integer_m, 0, "Return True if the float is an integer."},
-    {"as_integer_ratio", float_as_integer_ratio_m, 0, "Return integer ratio."},
-    {"hex", float_hex_m, 0, "Return a hexadecimal representation of a floating-point number."},
-    {"fromhex", float_fromhex_m, METH_CLASS, "Create a floating-point number from a hexadecimal string."},
+    {"__repr__", float___repr___m, ARGS_WRAP(0), NULL},
+    {"__hash__", float___hash___m, ARGS_WRAP(0), NULL},
+    {"__bool__", float___bool___m, ARGS_WRAP(0), NULL},
+    {"__eq__", float_eq_m, ARGS_WRAP(1), NULL}, {"__ne__", float_ne_m, ARGS_WRAP(1), NULL},
+    {"__lt__", float_lt_m, ARGS_WRAP(1), NULL}, {"__le__", float_le_m, ARGS_WRAP(1), NULL},
+    {"__gt__", float_gt_m, ARGS_WRAP(1), NULL}, {"__ge__", float_ge_m, ARGS_WRAP(1), NULL},
+    {"__add__", float_add_m, ARGS_WRAP(1), NULL}, {"__radd__", float_radd_m, ARGS_WRAP(1), NULL},
+    {"__sub__", float_sub_m, ARGS_WRAP(1), NULL}, {"__rsub__", float_rsub_m, ARGS_WRAP(1), NULL},
+    {"__mul__", float_mul_m, ARGS_WRAP(1), NULL}, {"__rmul__", float_rmul_m, ARGS_WRAP(1), NULL},
+    {"__truediv__", float_truediv_m, ARGS_WRAP(1), NULL}, {"__rtruediv__", float_rtruediv_m, ARGS_WRAP(1), NULL},
+    {"__floordiv__", float_floordiv_m, ARGS_WRAP(1), NULL}, {"__rfloordiv__", float_rfloordiv_m, ARGS_WRAP(1), NULL},
+    {"__mod__", float_mod_m, ARGS_WRAP(1), NULL}, {"__rmod__", float_rmod_m, ARGS_WRAP(1), NULL},
+    {"__divmod__", float_divmod_m, ARGS_WRAP(1), NULL}, {"__rdivmod__", float_rdivmod_m, ARGS_WRAP(1), NULL},
+    {"__pow__", float_pow_m, ARGS_WRAPT(1, 2), NULL}, {"__rpow__", float_rpow_m, ARGS_WRAPT(1, 2), NULL},
+    {"__neg__", float___neg___m, ARGS_WRAP(0), NULL}, {"__pos__", float___pos___m, ARGS_WRAP(0), NULL},
+    {"__abs__", float___abs___m, ARGS_WRAP(0), NULL},
+    {"__int__", float___int___m, ARGS_WRAP(0), NULL}, {"__float__", float___float___m, ARGS_WRAP(0), NULL},
+    {"__trunc__", float___trunc___m, ARGS_NONE, NULL}, {"__floor__", float___floor___m, ARGS_NONE, NULL},
+    {"__ceil__", float___ceil___m, ARGS_NONE, NULL}, {"__round__", float_round_m, ARGS_POS(0, 1), NULL},
+    {"__format__", float_format_m, ARGS_ONE, NULL},
+    {"__getnewargs__", float___getnewargs___m, ARGS_NONE, NULL},
+    {"conjugate", float_conjugate_m, ARGS_NONE, "Return self, the complex conjugate of any float."},
+    {"is_integer", float_is_integer_m, ARGS_NONE, "Return True if the float is an integer."},
+    {"as_integer_ratio", float_as_integer_ratio_m, ARGS_NONE, "Return integer ratio."},
+    {"hex", float_hex_m, ARGS_NONE, "Return a hexadecimal representation of a floating-point number."},
+    {"fromhex", float_fromhex_m, METH_CLASS | ARGS_ONE, "Create a floating-point number from a hexadecimal string."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -766,16 +766,11 @@ Value int_format_spec(Value v, Value spec) {
 
 /* ---------------------------------------------------------------- methods */
 
-static Value int_binop_m(Value *args, int nargs, int op, int reflected) {
-    if (nargs != 2) return err_format(&exc_TypeError, "expected 1 argument, got %d", nargs - 1);
-    return reflected ? int_binop(args[1], args[0], op) : int_binop(args[0], args[1], op);
-}
-
 #define INT_BINOP(name, op) \
     static Value int_##name##_m(Value *args, int nargs, Value kw) { \
-        (void)kw; return int_binop_m(args, nargs, op, 0); } \
+        return int_binop(args[0], args[1], op); } \
     static Value int_r##name##_m(Value *args, int nargs, Value kw) { \
-        (void)kw; return int_binop_m(args, nargs, op, 1); }
+        return int_binop(args[1], args[0], op); }
 INT_BINOP(add, IOP_ADD)
 INT_BINOP(sub, IOP_SUB)
 INT_BINOP(mul, IOP_MUL)
@@ -800,12 +795,10 @@ static Value int_pow3(Value a, Value b, Value m) {
     return int_pow_mod(a, b, m);
 }
 static Value int_pow_m(Value *args, int nargs, Value kw) {
-    if (arg_no_kw("__pow__", kw) || arg_count("__pow__", nargs - 1, 1, 2)) return VAL_NULL;
-    return int_pow3(args[0], args[1], nargs > 2 ? args[2] : VAL_NULL);
+    return int_pow3(args[0], args[1], args[2]);
 }
 static Value int_rpow_m(Value *args, int nargs, Value kw) {
-    if (arg_no_kw("__rpow__", kw) || arg_count("__rpow__", nargs - 1, 1, 2)) return VAL_NULL;
-    return int_pow3(args[1], args[0], nargs > 2 ? args[2] : VAL_NULL);
+    return int_pow3(args[1], args[0], args[2]);
 }
 
 static Value int_divmod(Value a, Value b) {
@@ -819,11 +812,9 @@ static Value int_divmod(Value a, Value b) {
     return tuple_pack(2, q, r);
 }
 static Value int_divmod_m(Value *args, int nargs, Value kw) {
-    if (arg_no_kw("__divmod__", kw) || arg_count("__divmod__", nargs - 1, 1, 1)) return VAL_NULL;
     return int_divmod(args[0], args[1]);
 }
 static Value int_rdivmod_m(Value *args, int nargs, Value kw) {
-    if (arg_no_kw("__rdivmod__", kw) || arg_count("__rdivmod__", nargs - 1, 1, 1)) return VAL_NULL;
     return int_divmod(args[1], args[0]);
 }
 
@@ -849,8 +840,6 @@ static Value int_richcompare(Value a, Value b, int op) {
 
 #define INT_CMP(name, op) \
     static Value int_##name##_m(Value *args, int nargs, Value kw) { \
-        if (arg_no_kw("__" #name "__", kw) || arg_count("__" #name "__", nargs - 1, 1, 1)) \
-            return VAL_NULL; \
         return int_richcompare(args[0], args[1], op); }
 INT_CMP(eq, ICMP_EQ)
 INT_CMP(ne, ICMP_NE)
@@ -861,8 +850,6 @@ INT_CMP(ge, ICMP_GE)
 
 #define INT_UNARY(name, expr) \
     static Value int_##name##_m(Value *args, int nargs, Value kw) { \
-        if (arg_no_kw("__" #name "__", kw) || arg_count("__" #name "__", nargs - 1, 0, 0)) \
-            return VAL_NULL; \
         Value self = args[0]; return (expr); }
 INT_UNARY(neg, int_neg(self))
 INT_UNARY(pos, int_exact(self))
@@ -879,29 +866,20 @@ INT_UNARY(hash, int_from_i64(int_hash(self)))
 INT_UNARY(getnewargs, tuple_pack(1, int_exact(self)))
 
 static Value int_float_m(Value *args, int nargs, Value kw) {
-    if (arg_no_kw("__float__", kw) || arg_count("__float__", nargs - 1, 0, 0)) return VAL_NULL;
     double d;
     if (int_to_double(args[0], &d) < 0) return VAL_NULL;
     return MK_FLOAT(d);
 }
 
-static Value int_noargs(const char *name, int nargs, Value kw) {
-    if (arg_no_kw(name, kw) || arg_count(name, nargs - 1, 0, 0)) return VAL_NULL;
-    return VAL_NONE;
-}
-
 static Value int_conjugate_m(Value *args, int nargs, Value kw) {
-    if (IS_NULL(int_noargs("conjugate", nargs, kw))) return VAL_NULL;
     return int_exact(args[0]);
 }
 
 static Value int_bit_length_m(Value *args, int nargs, Value kw) {
-    if (IS_NULL(int_noargs("bit_length", nargs, kw))) return VAL_NULL;
     return int_from_i64(int_bit_length(args[0]));
 }
 
 static Value int_bit_count_m(Value *args, int nargs, Value kw) {
-    if (IS_NULL(int_noargs("bit_count", nargs, kw))) return VAL_NULL;
     int64_t x;
     if (int_small(args[0], &x)) return MK_SMALLINT(__builtin_popcountll((uint64_t)(x < 0 ? -x : x)));
     mpz_t a;
@@ -912,13 +890,18 @@ static Value int_bit_count_m(Value *args, int nargs, Value kw) {
     return r;
 }
 
+/* CPython's size: the header and one 30-bit digit per 30 bits (at least one). */
+static Value int_sizeof_m(Value *args, int nargs, Value kw) {
+    int64_t bits = int_bit_length(args[0]);
+    int64_t digits = bits ? (bits + 29) / 30 : 1;
+    return int_from_i64(24 + 4 * digits);
+}
+
 static Value int_as_integer_ratio_m(Value *args, int nargs, Value kw) {
-    if (IS_NULL(int_noargs("as_integer_ratio", nargs, kw))) return VAL_NULL;
     return tuple_pack(2, int_exact(args[0]), MK_SMALLINT(1));
 }
 
 static Value int_format_m(Value *args, int nargs, Value kw) {
-    if (arg_no_kw("__format__", kw) || arg_count("__format__", nargs - 1, 1, 1)) return VAL_NULL;
     if (!IS_STR(args[1]))
         return err_format(&exc_TypeError, "__format__() argument must be str, not %T", args[1]);
     return int_format_spec(args[0], args[1]);
@@ -926,9 +909,8 @@ static Value int_format_m(Value *args, int nargs, Value kw) {
 
 /* round(int, ndigits): half to even at 10**-ndigits. */
 static Value int_round_m(Value *args, int nargs, Value kw) {
-    if (arg_no_kw("__round__", kw) || arg_count("__round__", nargs - 1, 0, 1)) return VAL_NULL;
     Value self = args[0];
-    if (nargs < 2 || IS_NONE(args[1])) return int_exact(self);
+    if (IS_NULL(args[1]) || IS_NONE(args[1])) return int_exact(self);
     Value nd = obj_index(args[1]);
     if (IS_NULL(nd)) return VAL_NULL;
     if (int_sign(nd) >= 0) return int_exact(self);
@@ -955,29 +937,24 @@ static Value int_round_m(Value *args, int nargs, Value kw) {
     return res;
 }
 
-static int int_byteorder(Value v, int *little) {
+static int int_byteorder(const char *fname, Value v, int *little) {
     if (IS_STR(v) && str_eq_c(v, "little")) { *little = 1; return 0; }
     if (IS_STR(v) && str_eq_c(v, "big")) { *little = 0; return 0; }
     if (!IS_STR(v))
-        err_format(&exc_TypeError, "to_bytes() argument 'byteorder' must be str, not %T", v);
+        err_format(&exc_TypeError, "%s() argument 'byteorder' must be str, not %T", fname, v);
     else
         err_format(&exc_ValueError, "byteorder must be either 'little' or 'big'");
     return -1;
 }
 
+/* to_bytes(length=1, byteorder='big', *, signed=False): args = [self, length, byteorder, signed] */
 static Value int_to_bytes_m(Value *args, int nargs, Value kw) {
-    static const char *const names[] = {"length", "byteorder", "signed"};
-    Value a[3];
-    if (nargs - 1 > 2)
-        return err_format(&exc_TypeError, "to_bytes() takes at most 2 positional arguments (%d given)",
-                          nargs - 1);
-    if (arg_parse("to_bytes", args + 1, nargs - 1, kw, names, 3, 0, 0, a) < 0) return VAL_NULL;
     int64_t len = 1;
     int little = 0, sign = 0;
-    if (!IS_NULL(a[0]) && obj_index_i64(a[0], &len) < 0) return VAL_NULL;
+    if (!IS_NULL(args[1]) && arg_to_ssize(args[1], &len) < 0) return VAL_NULL;
     if (len < 0) return err_format(&exc_ValueError, "length argument must be non-negative");
-    if (!IS_NULL(a[1]) && int_byteorder(a[1], &little) < 0) return VAL_NULL;
-    if (!IS_NULL(a[2]) && (sign = obj_truthy(a[2])) < 0) return VAL_NULL;
+    if (!IS_NULL(args[2]) && int_byteorder("to_bytes", args[2], &little) < 0) return VAL_NULL;
+    if (!IS_NULL(args[3]) && (sign = obj_truthy(args[3])) < 0) return VAL_NULL;
     IntTmp t;
     int_tmp(args[0], &t);
     mpz_t z;
@@ -1018,17 +995,12 @@ static Value int_to_bytes_m(Value *args, int nargs, Value kw) {
     return MK_OBJ(b);
 }
 
+/* from_bytes(bytes, byteorder='big', *, signed=False): args = [cls, bytes, byteorder, signed] */
 static Value int_from_bytes_m(Value *args, int nargs, Value kw) {
-    static const char *const names[] = {"bytes", "byteorder", "signed"};
-    Value a[3];
-    if (nargs - 1 > 2)
-        return err_format(&exc_TypeError,
-                          "from_bytes() takes at most 2 positional arguments (%d given)", nargs - 1);
-    if (arg_parse("from_bytes", args + 1, nargs - 1, kw, names, 3, 0, 1, a) < 0) return VAL_NULL;
     int little = 0, sign = 0;
-    if (!IS_NULL(a[1]) && int_byteorder(a[1], &little) < 0) return VAL_NULL;
-    if (!IS_NULL(a[2]) && (sign = obj_truthy(a[2])) < 0) return VAL_NULL;
-    Value src = a[0];
+    if (!IS_NULL(args[2]) && int_byteorder("from_bytes", args[2], &little) < 0) return VAL_NULL;
+    if (!IS_NULL(args[3]) && (sign = obj_truthy(args[3])) < 0) return VAL_NULL;
+    Value src = args[1];
     if (!IS_BYTES(src) && !IS_BYTEARRAY(src)) {
         Value bt = call1(MK_OBJ(&type_bytes), src);
         if (IS_NULL(bt)) return VAL_NULL;
@@ -1093,13 +1065,14 @@ static Value int_from_object(Value x) {
 
 static Value int_from_object_base(Value x, Value basev) {
     int64_t base;
-    if (obj_index_i64(basev, &base) < 0) return VAL_NULL;
+    if (arg_to_ssize_clamped(basev, &base) < 0) return VAL_NULL;
     if (base != 0 && (base < 2 || base > 36))
         return err_format(&exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
     if (IS_STR(x) || IS_BYTES(x) || IS_BYTEARRAY(x)) return int_from_text(x, (int)base);
     return err_format(&exc_TypeError, "int() can't convert non-string with explicit base");
 }
 
+/* ARGS_ANY: CPython's messages name the type ("int() takes at most 2 arguments"). */
 static Value int_new_m(Value *args, int nargs, Value kw) {
     static const char *const names[] = {"x", "base"};
     Value a[2];
@@ -1134,39 +1107,42 @@ static const GetSetDef int_getsets[] = {
 
 static const MethodDef int_methods[] = {
     {"__new__", int_new_m, METH_STATIC, NULL},
-    {"__repr__", int_repr_m, 0, NULL},
-    {"__hash__", int_hash_m, 0, NULL},
-    {"__bool__", int_bool_m, 0, NULL},
-    {"__eq__", int_eq_m, 0, NULL}, {"__ne__", int_ne_m, 0, NULL},
-    {"__lt__", int_lt_m, 0, NULL}, {"__le__", int_le_m, 0, NULL},
-    {"__gt__", int_gt_m, 0, NULL}, {"__ge__", int_ge_m, 0, NULL},
-    {"__add__", int_add_m, 0, NULL}, {"__radd__", int_radd_m, 0, NULL},
-    {"__sub__", int_sub_m, 0, NULL}, {"__rsub__", int_rsub_m, 0, NULL},
-    {"__mul__", int_mul_m, 0, NULL}, {"__rmul__", int_rmul_m, 0, NULL},
-    {"__truediv__", int_truediv_m, 0, NULL}, {"__rtruediv__", int_rtruediv_m, 0, NULL},
-    {"__floordiv__", int_floordiv_m, 0, NULL}, {"__rfloordiv__", int_rfloordiv_m, 0, NULL},
-    {"__mod__", int_mod_m, 0, NULL}, {"__rmod__", int_rmod_m, 0, NULL},
-    {"__divmod__", int_divmod_m, 0, NULL}, {"__rdivmod__", int_rdivmod_m, 0, NULL},
-    {"__pow__", int_pow_m, 0, NULL}, {"__rpow__", int_rpow_m, 0, NULL},
-    {"__lshift__", int_lshift_m, 0, NULL}, {"__rlshift__", int_rlshift_m, 0, NULL},
-    {"__rshift__", int_rshift_m, 0, NULL}, {"__rrshift__", int_rrshift_m, 0, NULL},
-    {"__and__", int_and_m, 0, NULL}, {"__rand__", int_rand_m, 0, NULL},
-    {"__or__", int_or_m, 0, NULL}, {"__ror__", int_ror_m, 0, NULL},
-    {"__xor__", int_xor_m, 0, NULL}, {"__rxor__", int_rxor_m, 0, NULL},
-    {"__neg__", int_neg_m, 0, NULL}, {"__pos__", int_pos_m, 0, NULL},
-    {"__abs__", int_abs_m, 0, NULL}, {"__invert__", int_invert_m, 0, NULL},
-    {"__int__", int_int_m, 0, NULL}, {"__index__", int_index_m, 0, NULL},
-    {"__float__", int_float_m, 0, NULL},
-    {"__trunc__", int_trunc_m, 0, NULL}, {"__floor__", int_floor_m, 0, NULL},
-    {"__ceil__", int_ceil_m, 0, NULL}, {"__round__", int_round_m, 0, NULL},
-    {"__format__", int_format_m, 0, NULL},
-    {"__getnewargs__", int_getnewargs_m, 0, NULL},
-    {"conjugate", int_conjugate_m, 0, "Returns self, the complex conjugate of any int."},
-    {"bit_length", int_bit_length_m, 0, "Number of bits necessary to represent self in binary."},
-    {"bit_count", int_bit_count_m, 0, "Number of ones in the binary representation of the absolute value of self."},
-    {"to_bytes", int_to_bytes_m, 0, "Return an array of bytes representing an integer."},
-    {"from_bytes", int_from_bytes_m, METH_CLASS, "Return the integer represented by the given array of bytes."},
-    {"as_integer_ratio", int_as_integer_ratio_m, 0, "Return integer ratio."},
+    {"__repr__", int_repr_m, ARGS_WRAP(0), NULL},
+    {"__hash__", int_hash_m, ARGS_WRAP(0), NULL},
+    {"__bool__", int_bool_m, ARGS_WRAP(0), NULL},
+    {"__eq__", int_eq_m, ARGS_WRAP(1), NULL}, {"__ne__", int_ne_m, ARGS_WRAP(1), NULL},
+    {"__lt__", int_lt_m, ARGS_WRAP(1), NULL}, {"__le__", int_le_m, ARGS_WRAP(1), NULL},
+    {"__gt__", int_gt_m, ARGS_WRAP(1), NULL}, {"__ge__", int_ge_m, ARGS_WRAP(1), NULL},
+    {"__add__", int_add_m, ARGS_WRAP(1), NULL}, {"__radd__", int_radd_m, ARGS_WRAP(1), NULL},
+    {"__sub__", int_sub_m, ARGS_WRAP(1), NULL}, {"__rsub__", int_rsub_m, ARGS_WRAP(1), NULL},
+    {"__mul__", int_mul_m, ARGS_WRAP(1), NULL}, {"__rmul__", int_rmul_m, ARGS_WRAP(1), NULL},
+    {"__truediv__", int_truediv_m, ARGS_WRAP(1), NULL}, {"__rtruediv__", int_rtruediv_m, ARGS_WRAP(1), NULL},
+    {"__floordiv__", int_floordiv_m, ARGS_WRAP(1), NULL}, {"__rfloordiv__", int_rfloordiv_m, ARGS_WRAP(1), NULL},
+    {"__mod__", int_mod_m, ARGS_WRAP(1), NULL}, {"__rmod__", int_rmod_m, ARGS_WRAP(1), NULL},
+    {"__divmod__", int_divmod_m, ARGS_WRAP(1), NULL}, {"__rdivmod__", int_rdivmod_m, ARGS_WRAP(1), NULL},
+    {"__pow__", int_pow_m, ARGS_WRAPT(1, 2), NULL}, {"__rpow__", int_rpow_m, ARGS_WRAPT(1, 2), NULL},
+    {"__lshift__", int_lshift_m, ARGS_WRAP(1), NULL}, {"__rlshift__", int_rlshift_m, ARGS_WRAP(1), NULL},
+    {"__rshift__", int_rshift_m, ARGS_WRAP(1), NULL}, {"__rrshift__", int_rrshift_m, ARGS_WRAP(1), NULL},
+    {"__and__", int_and_m, ARGS_WRAP(1), NULL}, {"__rand__", int_rand_m, ARGS_WRAP(1), NULL},
+    {"__or__", int_or_m, ARGS_WRAP(1), NULL}, {"__ror__", int_ror_m, ARGS_WRAP(1), NULL},
+    {"__xor__", int_xor_m, ARGS_WRAP(1), NULL}, {"__rxor__", int_rxor_m, ARGS_WRAP(1), NULL},
+    {"__neg__", int_neg_m, ARGS_WRAP(0), NULL}, {"__pos__", int_pos_m, ARGS_WRAP(0), NULL},
+    {"__abs__", int_abs_m, ARGS_WRAP(0), NULL}, {"__invert__", int_invert_m, ARGS_WRAP(0), NULL},
+    {"__int__", int_int_m, ARGS_WRAP(0), NULL}, {"__index__", int_index_m, ARGS_WRAP(0), NULL},
+    {"__float__", int_float_m, ARGS_WRAP(0), NULL},
+    {"__trunc__", int_trunc_m, ARGS_NONE, NULL}, {"__floor__", int_floor_m, ARGS_NONE, NULL},
+    {"__ceil__", int_ceil_m, ARGS_NONE, NULL}, {"__round__", int_round_m, ARGS_POS(0, 1), NULL},
+    {"__format__", int_format_m, ARGS_ONE, NULL},
+    {"__getnewargs__", int_getnewargs_m, ARGS_NONE, NULL},
+    {"__sizeof__", int_sizeof_m, ARGS_NONE, "Returns size in memory, in bytes."},
+    {"conjugate", int_conjugate_m, ARGS_NONE, "Returns self, the complex conjugate of any int."},
+    {"bit_length", int_bit_length_m, ARGS_NONE, "Number of bits necessary to represent self in binary."},
+    {"bit_count", int_bit_count_m, ARGS_NONE, "Number of ones in the binary representation of the absolute value of self."},
+    {"to_bytes", int_to_bytes_m, ARGS_KW, "Return an array of bytes representing an integer.",
+     "($self, /, length=1, byteorder='big', *, signed=False)"},
+    {"from_bytes", int_from_bytes_m, METH_CLASS | ARGS_KW, "Return the integer represented by the given array of bytes.",
+     "($type, /, bytes, byteorder='big', *, signed=False)"},
+    {"as_integer_ratio", int_as_integer_ratio_m, ARGS_NONE, "Return integer ratio."},
     {NULL, NULL, 0, NULL},
 };
 

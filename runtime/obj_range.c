@@ -13,6 +13,8 @@
 #include "runtime/gc.h"
 #include "runtime/error.h"
 #include "runtime/call.h"
+#include "runtime/obj_dict.h"
+#include "runtime/state.h"
 
 enum { RC_EQ, RC_NE, RC_LT, RC_LE, RC_GT, RC_GE };
 enum { IOP_ADD = 0, IOP_SUB = 1, IOP_MUL = 2, IOP_FLOORDIV = 5, IOP_MOD = 6 };
@@ -62,12 +64,11 @@ static Value as_index_int(Value v)
     return r;
 }
 
+/* ARGS_ANY: CPython's messages name the type ("range expected at least 1 argument, got 0"). */
 static Value range_new_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("range", kwnames)) return VAL_NULL;
+    if (arg_no_kw("range", kwnames) || arg_count("range", nargs - 1, 1, 3)) return VAL_NULL;
     int n = nargs - 1;
-    if (n < 1) return err_format(&exc_TypeError, "range expected at least 1 argument, got %d", n);
-    if (n > 3) return err_format(&exc_TypeError, "range expected at most 3 arguments, got %d", n);
     Value v[3];
     for (int i = 0; i < n; i++) {
         v[i] = as_index_int(args[1 + i]);
@@ -143,11 +144,7 @@ static Value range_len_m(Value *args, int nargs, Value kwnames)
 {
     Value n = R(args[0])->length;
     int64_t i;
-    if (IS_OBJ(n) && int_to_i64(n, &i) < 0) {
-        err_clear();
-        return err_format(&exc_OverflowError, "Python int too large to convert to C ssize_t");
-    }
-    return n;
+    return arg_to_ssize(n, &i) < 0 ? VAL_NULL : n;
 }
 
 static Value range_bool_m(Value *args, int nargs, Value kwnames)
@@ -191,7 +188,6 @@ static Value range_contains_m(Value *args, int nargs, Value kwnames)
 
 static Value range_count_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("range.count", kwnames) || arg_count("range.count", nargs - 1, 1, 1)) return VAL_NULL;
     if (range_is_int(args[1])) {
         int c = range_contains_int(R(args[0]), args[1]);
         return c < 0 ? VAL_NULL : MK_SMALLINT(c);
@@ -210,7 +206,6 @@ static Value range_count_m(Value *args, int nargs, Value kwnames)
 
 static Value range_index_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("range.index", kwnames) || arg_count("range.index", nargs - 1, 1, 1)) return VAL_NULL;
     RangeObj *r = R(args[0]);
     if (range_is_int(args[1])) {
         int c = range_contains_int(r, args[1]);
@@ -264,6 +259,9 @@ static Value range_ne_m(Value *args, int nargs, Value kwnames)
     return MK_BOOL(!range_equals(R(args[0]), R(args[1])));
 }
 
+/* Ranges are not ordered: range's own slots, as in CPython, that decline. */
+static Value range_notimpl_m(Value *args, int nargs, Value kwnames) { return VAL_NOTIMPLEMENTED; }
+
 static Value range_hash_m(Value *args, int nargs, Value kwnames)
 {
     RangeObj *r = R(args[0]);
@@ -277,8 +275,11 @@ static Value range_hash_m(Value *args, int nargs, Value kwnames)
     return int_from_i64(h);
 }
 
+/* ARGS_ANY: CPython's range.__reduce__ is METH_VARARGS (any positional
+ * arguments, ignored; keywords refused), a kind the table has no entry for. */
 static Value range_reduce_m(Value *args, int nargs, Value kwnames)
 {
+    if (arg_no_kw("range.__reduce__", kwnames)) return VAL_NULL;
     RangeObj *r = R(args[0]);
     Value t = tuple_pack(3, r->start, r->stop, r->step);
     return IS_NULL(t) ? t : tuple_pack(2, MK_OBJ(&type_range), t);
@@ -286,14 +287,17 @@ static Value range_reduce_m(Value *args, int nargs, Value kwnames)
 
 /* ---- iterators -------------------------------------------------------------- */
 
+/* CPython 3.11's layout: the first value, the step, the length and the
+ * index reached, so that __reduce__ can rebuild the range and __setstate__
+ * can move the index. */
 typedef struct RangeIter {
     Obj     header;
-    int64_t next, step, len;
+    int64_t index, start, step, len;
 } RangeIter;
 
 typedef struct LongRangeIter {
     Obj   header;
-    Value next, step, len;
+    Value index, start, step, len;      /* ints */
 } LongRangeIter;
 
 Type type_range_iterator, type_longrange_iterator;
@@ -301,7 +305,7 @@ Type type_range_iterator, type_longrange_iterator;
 static void longrangeiter_trace(Obj *o)
 {
     LongRangeIter *it = (LongRangeIter *)o;
-    gc_mark_value(it->next); gc_mark_value(it->step); gc_mark_value(it->len);
+    gc_mark_value(it->index); gc_mark_value(it->start); gc_mark_value(it->step); gc_mark_value(it->len);
 }
 
 static Value range_make_iter(Value start, Value step, Value len)
@@ -313,7 +317,7 @@ static Value range_make_iter(Value start, Value step, Value len)
             !__builtin_add_overflow(last, AS_SMALLINT(start), &last) && SMALLINT_FITS(last)) {
             RangeIter *it = (RangeIter *)gc_alloc(&type_range_iterator, sizeof(RangeIter));
             if (!it) return VAL_NULL;
-            it->next = AS_SMALLINT(start);
+            it->start = AS_SMALLINT(start);
             it->step = AS_SMALLINT(step);
             it->len = AS_SMALLINT(len);
             return MK_OBJ(it);
@@ -321,7 +325,8 @@ static Value range_make_iter(Value start, Value step, Value len)
     }
     LongRangeIter *it = (LongRangeIter *)gc_alloc(&type_longrange_iterator, sizeof(LongRangeIter));
     if (!it) return VAL_NULL;
-    it->next = start; it->step = step; it->len = len;
+    it->index = MK_SMALLINT(0);
+    it->start = start; it->step = step; it->len = len;
     return MK_OBJ(it);
 }
 
@@ -341,52 +346,108 @@ static Value range_reversed_m(Value *args, int nargs, Value kwnames)
     return range_make_iter(last, nstep, r->length);
 }
 
+/* (iter, (range(start, start + len*step, step),), index): what both iterators pickle as. */
+static Value rangeiter_reduce_values(Value start, Value step, Value len, Value index)
+{
+    Value iter = dict_get_c(interp.builtins, "iter");
+    if (IS_NULL(iter)) return err_format(&exc_AttributeError, "iter");
+    Value span = imul(len, step);
+    Value stop = IS_NULL(span) ? span : iadd(start, span);
+    if (IS_NULL(stop)) return VAL_NULL;
+    Value range = range_new(start, stop, step);
+    if (IS_NULL(range)) return VAL_NULL;
+    Value args = tuple_pack(1, range);
+    return IS_NULL(args) ? args : tuple_pack(3, iter, args, index);
+}
+
 static Value rangeiter_self(Value *args, int nargs, Value kwnames) { return args[0]; }
 
 static Value rangeiter_next(Value *args, int nargs, Value kwnames)
 {
     RangeIter *it = (RangeIter *)AS_OBJ(args[0]);
-    if (it->len <= 0) return VAL_NULL;
-    int64_t v = it->next;
-    it->len--;
-    if (it->len) it->next += it->step;
-    return MK_SMALLINT(v);
+    if (it->index >= it->len) return VAL_NULL;
+    return MK_SMALLINT(it->start + it->index++ * it->step);
 }
 
 static Value rangeiter_length_hint(Value *args, int nargs, Value kwnames)
 {
-    return MK_SMALLINT(((RangeIter *)AS_OBJ(args[0]))->len);
+    RangeIter *it = (RangeIter *)AS_OBJ(args[0]);
+    return MK_SMALLINT(it->len - it->index);
+}
+
+static Value rangeiter_reduce(Value *args, int nargs, Value kwnames)
+{
+    RangeIter *it = (RangeIter *)AS_OBJ(args[0]);
+    return rangeiter_reduce_values(MK_SMALLINT(it->start), MK_SMALLINT(it->step), MK_SMALLINT(it->len),
+                                   MK_SMALLINT(it->index));
+}
+
+/* The index, silently clipped into [0, len] (CPython's PyLong_AsLong wording). */
+static Value rangeiter_setstate(Value *args, int nargs, Value kwnames)
+{
+    RangeIter *it = (RangeIter *)AS_OBJ(args[0]);
+    int64_t index;
+    if (arg_to_ssize(args[1], &index) < 0) {
+        if (err_matches(&exc_OverflowError)) {
+            err_clear();
+            err_format(&exc_OverflowError, "Python int too large to convert to C long");
+        }
+        return VAL_NULL;
+    }
+    it->index = index < 0 ? 0 : index > it->len ? it->len : index;
+    return VAL_NONE;
 }
 
 static Value longrangeiter_next(Value *args, int nargs, Value kwnames)
 {
     LongRangeIter *it = (LongRangeIter *)AS_OBJ(args[0]);
-    if (int_sign(it->len) <= 0) return VAL_NULL;
-    Value v = it->next;
-    Value nl = isub(it->len, MK_SMALLINT(1));
-    Value nn = iadd(it->next, it->step);
-    if (IS_NULL(nl) || IS_NULL(nn)) return VAL_NULL;
-    it->len = nl;
-    it->next = nn;
+    if (icmp(it->index, it->len) >= 0) return VAL_NULL;
+    Value off = imul(it->index, it->step);
+    Value v = IS_NULL(off) ? off : iadd(it->start, off);
+    Value ni = iadd(it->index, MK_SMALLINT(1));
+    if (IS_NULL(v) || IS_NULL(ni)) return VAL_NULL;
+    it->index = ni;
     return v;
 }
 
 static Value longrangeiter_length_hint(Value *args, int nargs, Value kwnames)
 {
-    return ((LongRangeIter *)AS_OBJ(args[0]))->len;
+    LongRangeIter *it = (LongRangeIter *)AS_OBJ(args[0]);
+    return isub(it->len, it->index);
+}
+
+static Value longrangeiter_reduce(Value *args, int nargs, Value kwnames)
+{
+    LongRangeIter *it = (LongRangeIter *)AS_OBJ(args[0]);
+    return rangeiter_reduce_values(it->start, it->step, it->len, it->index);
+}
+
+static Value longrangeiter_setstate(Value *args, int nargs, Value kwnames)
+{
+    LongRangeIter *it = (LongRangeIter *)AS_OBJ(args[0]);
+    Value index = as_index_int(args[1]);
+    if (IS_NULL(index)) return VAL_NULL;
+    if (int_sign(index) < 0) index = MK_SMALLINT(0);
+    else if (icmp(index, it->len) > 0) index = it->len;
+    it->index = int_exact(index);
+    return VAL_NONE;
 }
 
 static const MethodDef rangeiter_methods[] = {
-    {"__iter__", rangeiter_self, 0, NULL},
-    {"__next__", rangeiter_next, 0, NULL},
-    {"__length_hint__", rangeiter_length_hint, 0, NULL},
+    {"__iter__", rangeiter_self, ARGS_WRAP(0), NULL},
+    {"__next__", rangeiter_next, ARGS_WRAP(0), NULL},
+    {"__length_hint__", rangeiter_length_hint, ARGS_NONE, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", rangeiter_reduce, ARGS_NONE, "Return state information for pickling."},
+    {"__setstate__", rangeiter_setstate, ARGS_ONE, "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 
 static const MethodDef longrangeiter_methods[] = {
-    {"__iter__", rangeiter_self, 0, NULL},
-    {"__next__", longrangeiter_next, 0, NULL},
-    {"__length_hint__", longrangeiter_length_hint, 0, NULL},
+    {"__iter__", rangeiter_self, ARGS_WRAP(0), NULL},
+    {"__next__", longrangeiter_next, ARGS_WRAP(0), NULL},
+    {"__length_hint__", longrangeiter_length_hint, ARGS_NONE, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", longrangeiter_reduce, ARGS_NONE, "Return state information for pickling."},
+    {"__setstate__", longrangeiter_setstate, ARGS_ONE, "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -415,19 +476,23 @@ static const GetSetDef range_getsets[] = {
 
 static const MethodDef range_methods[] = {
     {"__new__", range_new_m, METH_STATIC, NULL},
-    {"__repr__", range_repr_m, 0, NULL},
-    {"__len__", range_len_m, 0, NULL},
-    {"__bool__", range_bool_m, 0, NULL},
-    {"__getitem__", range_getitem_m, 0, NULL},
-    {"__contains__", range_contains_m, 0, NULL},
-    {"__iter__", range_iter_m, 0, NULL},
-    {"__reversed__", range_reversed_m, 0, NULL},
-    {"__eq__", range_eq_m, 0, NULL},
-    {"__ne__", range_ne_m, 0, NULL},
-    {"__hash__", range_hash_m, 0, NULL},
-    {"__reduce__", range_reduce_m, 0, NULL},
-    {"count", range_count_m, 0, NULL},
-    {"index", range_index_m, 0, NULL},
+    {"__repr__", range_repr_m, ARGS_WRAP(0), NULL},
+    {"__len__", range_len_m, ARGS_WRAP(0), NULL},
+    {"__bool__", range_bool_m, ARGS_WRAP(0), NULL},
+    {"__getitem__", range_getitem_m, ARGS_WRAP(1), NULL},
+    {"__contains__", range_contains_m, ARGS_WRAP(1), NULL},
+    {"__iter__", range_iter_m, ARGS_WRAP(0), NULL},
+    {"__reversed__", range_reversed_m, ARGS_NONE, "Return a reverse iterator."},
+    {"__eq__", range_eq_m, ARGS_WRAP(1), NULL},
+    {"__ne__", range_ne_m, ARGS_WRAP(1), NULL},
+    {"__lt__", range_notimpl_m, ARGS_WRAP(1), NULL},
+    {"__le__", range_notimpl_m, ARGS_WRAP(1), NULL},
+    {"__gt__", range_notimpl_m, ARGS_WRAP(1), NULL},
+    {"__ge__", range_notimpl_m, ARGS_WRAP(1), NULL},
+    {"__hash__", range_hash_m, ARGS_WRAP(0), NULL},
+    {"__reduce__", range_reduce_m, ARGS_ANY, "Return state information for pickling."},
+    {"count", range_count_m, ARGS_ONE, "rangeobject.count(value) -> integer -- return number of occurrences of value"},
+    {"index", range_index_m, ARGS_ONE, "rangeobject.index(value) -> integer -- return index of value.\nRaise ValueError if the value is not present."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -31,7 +31,7 @@ static int slice_bound(Value v, int64_t *out)
         err_format(&exc_TypeError, "slice indices must be integers or None or have an __index__ method");
         return -1;
     }
-    return seq_clamp_index(v, out);
+    return arg_to_ssize_clamped(v, out);
 }
 
 static int slice_unpack(SliceObj *s, int64_t *start, int64_t *stop, int64_t *step)
@@ -83,12 +83,11 @@ int64_t slice_indices(Value slice, int64_t len, int64_t *start, int64_t *stop, i
 
 /* ---- Python methods ---------------------------------------------------------- */
 
+/* ARGS_ANY: CPython's messages name the type ("slice expected at least 1 argument, got 0"). */
 static Value slice_new_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("slice", kwnames)) return VAL_NULL;
+    if (arg_no_kw("slice", kwnames) || arg_count("slice", nargs - 1, 1, 3)) return VAL_NULL;
     int n = nargs - 1;
-    if (n < 1) return err_format(&exc_TypeError, "slice expected at least 1 argument, got %d", n);
-    if (n > 3) return err_format(&exc_TypeError, "slice expected at most 3 arguments, got %d", n);
     if (n == 1) return slice_new(VAL_NONE, args[1], VAL_NONE);
     return slice_new(args[1], args[2], n == 3 ? args[3] : VAL_NONE);
 }
@@ -101,11 +100,8 @@ static Value slice_repr_m(Value *args, int nargs, Value kwnames)
 
 static Value slice_indices_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("slice.indices", kwnames) || arg_count("slice.indices", nargs - 1, 1, 1)) return VAL_NULL;
-    Value lv = obj_index(args[1]);
-    if (IS_NULL(lv)) return VAL_NULL;
     int64_t len;
-    if (int_to_i64(lv, &len) < 0) return VAL_NULL;
+    if (arg_to_ssize(args[1], &len) < 0) return VAL_NULL;
     if (len < 0) return err_format(&exc_ValueError, "length should not be negative");
     int64_t start, stop, step;
     if (slice_indices(args[0], len, &start, &stop, &step) < 0) return VAL_NULL;
@@ -147,16 +143,16 @@ static const GetSetDef slice_getsets[] = {
 
 static const MethodDef slice_methods[] = {
     {"__new__", slice_new_m, METH_STATIC, NULL},
-    {"__repr__", slice_repr_m, 0, NULL},
+    {"__repr__", slice_repr_m, ARGS_WRAP(0), NULL},
     {"__hash__", NULL, 0, NULL},
-    {"__eq__", slice_eq_m, 0, NULL},
-    {"__ne__", slice_ne_m, 0, NULL},
-    {"__lt__", slice_lt_m, 0, NULL},
-    {"__le__", slice_le_m, 0, NULL},
-    {"__gt__", slice_gt_m, 0, NULL},
-    {"__ge__", slice_ge_m, 0, NULL},
-    {"__reduce__", slice_reduce_m, 0, NULL},
-    {"indices", slice_indices_m, 0, NULL},
+    {"__eq__", slice_eq_m, ARGS_WRAP(1), NULL},
+    {"__ne__", slice_ne_m, ARGS_WRAP(1), NULL},
+    {"__lt__", slice_lt_m, ARGS_WRAP(1), NULL},
+    {"__le__", slice_le_m, ARGS_WRAP(1), NULL},
+    {"__gt__", slice_gt_m, ARGS_WRAP(1), NULL},
+    {"__ge__", slice_ge_m, ARGS_WRAP(1), NULL},
+    {"__reduce__", slice_reduce_m, ARGS_NONE, "Return state information for pickling."},
+    {"indices", slice_indices_m, ARGS_ONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 

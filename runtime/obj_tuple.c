@@ -23,6 +23,8 @@
 #include "runtime/gc.h"
 #include "runtime/error.h"
 #include "runtime/call.h"
+#include "runtime/obj_dict.h"
+#include "runtime/state.h"
 #include "runtime/strbuf.h"
 
 enum { RC_EQ, RC_NE, RC_LT, RC_LE, RC_GT, RC_GE };
@@ -145,10 +147,38 @@ static Value tupleiter_length_hint(Value *args, int nargs, Value kwnames)
     return MK_SMALLINT(AS_TUPLE(it->seq)->len - it->index);
 }
 
+/* (iter, (tuple,), index), or (iter, ((),)) once exhausted. */
+static Value tupleiter_reduce(Value *args, int nargs, Value kwnames)
+{
+    TupleIter *it = (TupleIter *)AS_OBJ(args[0]);
+    Value iter = dict_get_c(interp.builtins, "iter");
+    if (IS_NULL(iter)) return err_format(&exc_AttributeError, "iter");
+    Value a = tuple_pack(1, IS_NULL(it->seq) ? tuple_empty() : it->seq);
+    if (IS_NULL(a)) return VAL_NULL;
+    if (IS_NULL(it->seq)) return tuple_pack(2, iter, a);
+    return tuple_pack(3, iter, a, int_from_i64(it->index));
+}
+
+/* The index, silently clipped into [0, len]: an int proper (PyLong_AsSsize_t, no __index__). */
+static Value tupleiter_setstate(Value *args, int nargs, Value kwnames)
+{
+    TupleIter *it = (TupleIter *)AS_OBJ(args[0]);
+    int64_t index;
+    if (!IS_INT(args[1])) return err_format(&exc_TypeError, "an integer is required");
+    if (arg_to_ssize(args[1], &index) < 0) return VAL_NULL;
+    if (!IS_NULL(it->seq)) {
+        int64_t len = AS_TUPLE(it->seq)->len;
+        it->index = index < 0 ? 0 : index > len ? len : index;
+    }
+    return VAL_NONE;
+}
+
 static const MethodDef tupleiter_methods[] = {
-    {"__iter__", tupleiter_self, 0, NULL},
-    {"__next__", tupleiter_next, 0, NULL},
-    {"__length_hint__", tupleiter_length_hint, 0, NULL},
+    {"__iter__", tupleiter_self, ARGS_WRAP(0), NULL},
+    {"__next__", tupleiter_next, ARGS_WRAP(0), NULL},
+    {"__length_hint__", tupleiter_length_hint, ARGS_NONE, "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", tupleiter_reduce, ARGS_NONE, "Return state information for pickling."},
+    {"__setstate__", tupleiter_setstate, ARGS_ONE, "Set state information for unpickling."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -161,6 +191,8 @@ Type type_tuple_iterator = {
 
 #define SELF AS_TUPLE(args[0])
 
+/* ARGS_ANY: CPython's messages name the type ("tuple expected at most 1
+ * argument, got 2"), and subclasses may take keywords. */
 static Value tuple_new_m(Value *args, int nargs, Value kwnames)
 {
     Type *cls = AS_TYPE(args[0]);
@@ -270,7 +302,6 @@ static Value tuple_ge_m(Value *a, int n, Value k) { return tuple_cmp(a, RC_GE); 
 
 static Value tuple_count_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("tuple.count", kwnames) || arg_count("tuple.count", nargs - 1, 1, 1)) return VAL_NULL;
     int64_t c = 0;
     for (int64_t i = 0; i < SELF->len; i++) {
         int r = obj_eq(SELF->items[i], args[1]);
@@ -283,10 +314,7 @@ static Value tuple_count_m(Value *args, int nargs, Value kwnames)
 static Value tuple_index_m(Value *args, int nargs, Value kwnames)
 {
     int64_t start, stop;
-    if (arg_no_kw("tuple.index", kwnames) || arg_count("index", nargs - 1, 1, 3)) return VAL_NULL;
-    if (seq_start_stop(nargs > 2 ? args[2] : VAL_NULL, nargs > 3 ? args[3] : VAL_NULL,
-                       SELF->len, &start, &stop) < 0)
-        return VAL_NULL;
+    if (seq_start_stop(args[2], args[3], SELF->len, &start, &stop) < 0) return VAL_NULL;
     for (int64_t i = start; i < stop && i < SELF->len; i++) {
         int r = obj_eq(SELF->items[i], args[1]);
         if (r < 0) return VAL_NULL;
@@ -304,24 +332,24 @@ static Value tuple_getnewargs_m(Value *args, int nargs, Value kwnames)
 
 static const MethodDef tuple_methods[] = {
     {"__new__", tuple_new_m, METH_STATIC, NULL},
-    {"__repr__", tuple_repr_m, 0, NULL},
-    {"__hash__", tuple_hash_m, 0, NULL},
-    {"__len__", tuple_len_m, 0, NULL},
-    {"__getitem__", tuple_getitem_m, 0, NULL},
-    {"__contains__", tuple_contains_m, 0, NULL},
-    {"__iter__", tuple_iter_m, 0, NULL},
-    {"__add__", tuple_add_m, 0, NULL},
-    {"__mul__", tuple_mul_m, 0, NULL},
-    {"__rmul__", tuple_mul_m, 0, NULL},
-    {"__eq__", tuple_eq_m, 0, NULL},
-    {"__ne__", tuple_ne_m, 0, NULL},
-    {"__lt__", tuple_lt_m, 0, NULL},
-    {"__le__", tuple_le_m, 0, NULL},
-    {"__gt__", tuple_gt_m, 0, NULL},
-    {"__ge__", tuple_ge_m, 0, NULL},
-    {"__getnewargs__", tuple_getnewargs_m, 0, NULL},
-    {"count", tuple_count_m, 0, "Return number of occurrences of value."},
-    {"index", tuple_index_m, 0, "Return first index of value."},
+    {"__repr__", tuple_repr_m, ARGS_WRAP(0), NULL},
+    {"__hash__", tuple_hash_m, ARGS_WRAP(0), NULL},
+    {"__len__", tuple_len_m, ARGS_WRAP(0), NULL},
+    {"__getitem__", tuple_getitem_m, ARGS_WRAP(1), NULL},
+    {"__contains__", tuple_contains_m, ARGS_WRAP(1), NULL},
+    {"__iter__", tuple_iter_m, ARGS_WRAP(0), NULL},
+    {"__add__", tuple_add_m, ARGS_WRAP(1), NULL},
+    {"__mul__", tuple_mul_m, ARGS_WRAPT(1, 1), NULL},
+    {"__rmul__", tuple_mul_m, ARGS_WRAPT(1, 1), NULL},
+    {"__eq__", tuple_eq_m, ARGS_WRAP(1), NULL},
+    {"__ne__", tuple_ne_m, ARGS_WRAP(1), NULL},
+    {"__lt__", tuple_lt_m, ARGS_WRAP(1), NULL},
+    {"__le__", tuple_le_m, ARGS_WRAP(1), NULL},
+    {"__gt__", tuple_gt_m, ARGS_WRAP(1), NULL},
+    {"__ge__", tuple_ge_m, ARGS_WRAP(1), NULL},
+    {"__getnewargs__", tuple_getnewargs_m, ARGS_NONE, NULL},
+    {"count", tuple_count_m, ARGS_ONE, "Return number of occurrences of value."},
+    {"index", tuple_index_m, ARGS_POS(1, 3), "Return first index of value."},
     {NULL, NULL, 0, NULL},
 };
 
