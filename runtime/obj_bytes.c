@@ -19,12 +19,14 @@
 #include <string.h>
 #include "obj_bytes.h"
 #include "obj_str.h"
+#include "obj_dict.h"
 #include "obj_list.h"
 #include "obj_int.h"
 #include "obj_misc.h"
 #include "gc.h"
 #include "error.h"
 #include "call.h"
+#include "state.h"
 #include "strbuf.h"
 
 /* ---------------------------------------------------------------- core */
@@ -383,10 +385,36 @@ static Value biter_hint_m(Value *args, int nargs, Value kwnames) {
     return MK_SMALLINT(n > it->i ? n - it->i : 0);
 }
 
+/* (iter, (seq,), index), or (iter, ((),)) once exhausted: pickle's recipe. */
+static Value biter_reduce_m(Value *args, int nargs, Value kwnames) {
+    BytesIter *it = (BytesIter *)AS_OBJ(args[0]);
+    Value iter = dict_get_c(interp.builtins, "iter");
+    if (IS_NULL(iter)) return err_format(&exc_RuntimeError, "lost builtins.iter");
+    Value seq = tuple_pack(1, IS_NULL(it->seq) ? tuple_empty() : it->seq);
+    if (IS_NULL(seq)) return VAL_NULL;
+    if (IS_NULL(it->seq)) return tuple_pack(2, iter, seq);
+    return tuple_pack(3, iter, seq, MK_SMALLINT(it->i));
+}
+
+/* __setstate__(index): continue at seq[index], clamped to the sequence. */
+static Value biter_setstate_m(Value *args, int nargs, Value kwnames) {
+    BytesIter *it = (BytesIter *)AS_OBJ(args[0]);
+    int64_t i;
+    if (!IS_INT(args[1])) return err_format(&exc_TypeError, "an integer is required");
+    if (arg_to_ssize(args[1], &i) < 0) return VAL_NULL;
+    if (IS_NULL(it->seq)) return VAL_NONE;
+    VIEW(it->seq, d, n);
+    (void)d;
+    it->i = i < 0 ? 0 : i > n ? n : i;
+    return VAL_NONE;
+}
+
 static const MethodDef biter_methods[] = {
     {"__next__", biter_next_m, ARGS_WRAP(0), NULL},
     {"__iter__", biter_iter_m, ARGS_WRAP(0), NULL},
     {"__length_hint__", biter_hint_m, ARGS_NONE, NULL},
+    {"__reduce__", biter_reduce_m, ARGS_NONE, NULL},
+    {"__setstate__", biter_setstate_m, ARGS_ONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1029,6 +1057,7 @@ static Value b_getnewargs_m(Value *args, int nargs, Value kwnames) {
  * so one set of declarations serves both). */
 #define SHARED_METHODS                                                                  \
     {"__repr__", b_repr_m, ARGS_WRAP(0), NULL},                                         \
+    {"__str__", b_repr_m, ARGS_WRAP(0), NULL},                                          \
     {"__len__", b_len_m, ARGS_WRAP(0), NULL},                                           \
     {"__getitem__", b_getitem_m, ARGS_WRAP(1), NULL},                                   \
     {"__iter__", b_iter_m, ARGS_WRAP(0), NULL},                                         \
@@ -1295,6 +1324,39 @@ static Value ba_imul_m(Value *args, int nargs, Value kwnames) {
     return args[0];
 }
 
+/* CPython's _common_reduce: (type, (latin-1 str, 'latin-1'), state) below
+ * protocol 3, (type, (bytes,), state) from 3 on, (type, (), state) when empty. */
+static Value ba_reduce_common(Value self, int proto) {
+    Value state = obj_call_method(self, "__getstate__", NULL, 0);
+    if (IS_NULL(state)) return VAL_NULL;
+    ByteArray *a = BA(self);
+    Value cls = MK_OBJ(val_type(self)), cargs;
+    if (a->len == 0) cargs = tuple_empty();
+    else if (proto < 3) {
+        Value text = str_decode(a->data, (size_t)a->len, "latin-1", "strict");
+        cargs = IS_NULL(text) ? VAL_NULL : tuple_pack(2, text, str_new("latin-1", 7));
+    } else {
+        Value b = bytes_new(a->data, (size_t)a->len);
+        cargs = IS_NULL(b) ? VAL_NULL : tuple_pack(1, b);
+    }
+    return IS_NULL(cargs) ? VAL_NULL : tuple_pack(3, cls, cargs, state);
+}
+
+static Value ba_reduce_m(Value *args, int nargs, Value kwnames) {
+    return ba_reduce_common(args[0], 2);
+}
+
+/* __reduce_ex__(proto=0, /): args = [self, proto] */
+static Value ba_reduce_ex_m(Value *args, int nargs, Value kwnames) {
+    int proto = 0;
+    if (!IS_NULL(args[1]) && str_arg_to_int(args[1], &proto) < 0) return VAL_NULL;
+    return ba_reduce_common(args[0], proto);
+}
+
+static Value ba_sizeof_m(Value *args, int nargs, Value kwnames) {
+    return MK_SMALLINT((int64_t)val_type(args[0])->basicsize + BA(args[0])->cap);
+}
+
 static const MethodDef bytearray_methods[] = {
     {"__new__", bytearray_new_m, METH_STATIC, NULL},
     {"__init__", bytearray_init_m, ARGS_ANY, NULL},
@@ -1303,6 +1365,9 @@ static const MethodDef bytearray_methods[] = {
     {"__delitem__", ba_delitem_m, ARGS_WRAP(1), NULL},
     {"__iadd__", ba_iadd_m, ARGS_WRAP(1), NULL},
     {"__imul__", ba_imul_m, ARGS_WRAPT(1, 1), NULL},
+    {"__reduce__", ba_reduce_m, ARGS_NONE, NULL},
+    {"__reduce_ex__", ba_reduce_ex_m, ARGS_POS(0, 1), NULL},
+    {"__sizeof__", ba_sizeof_m, ARGS_NONE, NULL},
     {"append", ba_append_m, ARGS_ONE, NULL},
     {"extend", ba_extend_m, ARGS_ONE, NULL},
     {"pop", ba_pop_m, ARGS_POS(0, 1), NULL},

@@ -54,6 +54,7 @@
 #include "call.h"
 #include "strbuf.h"
 #include "format.h"
+#include "state.h"
 
 /* ======================================================================
  * UTF-8
@@ -932,8 +933,9 @@ static int range_args(Str *s, Value vs, Value ve, int64_t *cs, int64_t *ce) {
 }
 
 /* An Argument Clinic `int` parameter (expandtabs' tabsize, splitlines'
- * keepends, hex's bytes_per_sep): CPython converts these with _PyLong_AsInt,
- * whose overflow message is not the one of arg_to_cint (PyArg_Parse's "i"). */
+ * keepends, hex's bytes_per_sep, bytearray.__reduce_ex__'s proto): CPython
+ * converts these with _PyLong_AsInt, whose overflow message is not the one
+ * of arg_to_cint (PyArg_Parse's "i"). */
 int str_arg_to_int(Value v, int *out) {
     int64_t x;
     if (arg_to_ssize_clamped(v, &x) < 0) return -1;
@@ -2483,10 +2485,38 @@ static Value striter_hint_m(Value *args, int nargs, Value kwnames) {
     return MK_SMALLINT(AS_STR(it->s)->nchars - it->idx);
 }
 
+/* (iter, (s,), index), or (iter, ('',)) once exhausted: pickle's recipe. */
+static Value striter_reduce_m(Value *args, int nargs, Value kwnames) {
+    StrIter *it = (StrIter *)AS_OBJ(args[0]);
+    Value iter = dict_get_c(interp.builtins, "iter");
+    if (IS_NULL(iter)) return err_format(&exc_RuntimeError, "lost builtins.iter");
+    Value seq = tuple_pack(1, IS_NULL(it->s) ? str_empty() : it->s);
+    if (IS_NULL(seq)) return VAL_NULL;
+    if (IS_NULL(it->s)) return tuple_pack(2, iter, seq);
+    return tuple_pack(3, iter, seq, MK_SMALLINT(it->idx));
+}
+
+/* __setstate__(index): the next character is s[index], clamped to the string. */
+static Value striter_setstate_m(Value *args, int nargs, Value kwnames) {
+    StrIter *it = (StrIter *)AS_OBJ(args[0]);
+    int64_t i;
+    if (!IS_INT(args[1])) return err_format(&exc_TypeError, "an integer is required");
+    if (arg_to_ssize(args[1], &i) < 0) return VAL_NULL;
+    if (IS_NULL(it->s)) return VAL_NONE;
+    Str *s = AS_STR(it->s);
+    if (i < 0) i = 0;
+    if (i > s->nchars) i = s->nchars;
+    it->idx = i;
+    it->pos = str_offset(s, i);
+    return VAL_NONE;
+}
+
 static const MethodDef striter_methods[] = {
     {"__next__", striter_next_m, ARGS_WRAP(0), NULL},
     {"__iter__", striter_iter_m, ARGS_WRAP(0), NULL},
     {"__length_hint__", striter_hint_m, ARGS_NONE, NULL},
+    {"__reduce__", striter_reduce_m, ARGS_NONE, NULL},
+    {"__setstate__", striter_setstate_m, ARGS_ONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 
