@@ -186,13 +186,10 @@ static Value mk_like(Value self, const void *d, size_t n) {
 
 #define VIEW(v, d, n) const uint8_t *d; int64_t n; if (bytes_view(v, &d, &n) < 0) return VAL_NULL
 
+/* A byte value: __index__ in range(0, 256) (a huge int is out of range too). */
 static int byte_arg(Value v, uint8_t *out) {
     int64_t i;
-    if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
-        err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", val_type_name(v));
-        return -1;
-    }
-    if (obj_index_i64(v, &i) < 0) return -1;
+    if (arg_to_ssize_clamped(v, &i) < 0) return -1;
     if (i < 0 || i > 255) { err_format(&exc_ValueError, "byte must be in range(0, 256)"); return -1; }
     *out = (uint8_t)i;
     return 0;
@@ -227,11 +224,7 @@ static int collect_source(Value x, StrBuf *sb, const char *noun) {
         Value v = obj_next(it);
         if (IS_NULL(v)) return err_occurred() ? -1 : 0;
         int64_t i;
-        if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
-            err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", val_type_name(v));
-            return -1;
-        }
-        if (obj_index_i64(v, &i) < 0) return -1;
+        if (arg_to_ssize_clamped(v, &i) < 0) return -1;
         if (i < 0 || i > 255) { err_format(&exc_ValueError, "%s must be in range(0, 256)", noun); return -1; }
         if (sb_putc(sb, (char)i) < 0) return -1;
     }
