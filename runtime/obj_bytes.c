@@ -10,7 +10,8 @@
  * receiver's kind: bytes methods return bytes, bytearray methods bytearray.
  * Character classes and case mappings are ASCII-only, as in CPython.
  * `bytes % args` uses the printf engine of obj_str.c (str_pct_bytes) in its
- * bytes mode; argument-count errors share str_method_args' wording.
+ * bytes mode.  Argument counts are checked by the call path (the ARGS_* of
+ * the method tables, object.h).
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -18,12 +19,14 @@
 #include <string.h>
 #include "obj_bytes.h"
 #include "obj_str.h"
+#include "obj_dict.h"
 #include "obj_list.h"
 #include "obj_int.h"
 #include "obj_misc.h"
 #include "gc.h"
 #include "error.h"
 #include "call.h"
+#include "state.h"
 #include "strbuf.h"
 
 /* ---------------------------------------------------------------- core */
@@ -183,18 +186,10 @@ static Value mk_like(Value self, const void *d, size_t n) {
 
 #define VIEW(v, d, n) const uint8_t *d; int64_t n; if (bytes_view(v, &d, &n) < 0) return VAL_NULL
 
-/* Argument-count check with CPython's wording (see str_method_args). */
-static int b_args(Value self, const char *name, int nargs, Value kwnames, int min, int max) {
-    return str_method_args(IS_BYTEARRAY(self) ? "bytearray" : "bytes", name, nargs, kwnames, min, max);
-}
-
+/* A byte value: __index__ in range(0, 256) (a huge int is out of range too). */
 static int byte_arg(Value v, uint8_t *out) {
     int64_t i;
-    if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
-        err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", val_type_name(v));
-        return -1;
-    }
-    if (obj_index_i64(v, &i) < 0) return -1;
+    if (arg_to_ssize_clamped(v, &i) < 0) return -1;
     if (i < 0 || i > 255) { err_format(&exc_ValueError, "byte must be in range(0, 256)"); return -1; }
     *out = (uint8_t)i;
     return 0;
@@ -229,17 +224,15 @@ static int collect_source(Value x, StrBuf *sb, const char *noun) {
         Value v = obj_next(it);
         if (IS_NULL(v)) return err_occurred() ? -1 : 0;
         int64_t i;
-        if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
-            err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", val_type_name(v));
-            return -1;
-        }
-        if (obj_index_i64(v, &i) < 0) return -1;
+        if (arg_to_ssize_clamped(v, &i) < 0) return -1;
         if (i < 0 || i > 255) { err_format(&exc_ValueError, "%s must be in range(0, 256)", noun); return -1; }
         if (sb_putc(sb, (char)i) < 0) return -1;
     }
 }
 
-/* bytes(source, encoding, errors) contents into sb. */
+/* bytes(source, encoding, errors) contents into sb: the parser of bytes.__new__
+ * and bytearray.__init__, which stay ARGS_ANY because CPython's messages name
+ * the type ("bytes() argument 'encoding' must be str, not int"). */
 static int bytes_args(const char *fname, Value *args, int nargs, Value kwnames, StrBuf *sb) {
     static const char *const names[] = {"source", "encoding", "errors"};
     Value a[3];
@@ -271,6 +264,7 @@ static int bytes_args(const char *fname, Value *args, int nargs, Value kwnames, 
     return collect_source(a[0], sb, strcmp(fname, "bytes") == 0 ? "bytes" : "byte");
 }
 
+/* ARGS_ANY: see bytes_args. */
 static Value bytes_new_m(Value *args, int nargs, Value kwnames) {
     Type *cls = AS_TYPE(args[0]);
     if (nargs == 2 && IS_NULL(kwnames) && IS_EXACT(args[1], type_bytes) && cls == &type_bytes)
@@ -294,12 +288,14 @@ static Value bytes_new_m(Value *args, int nargs, Value kwnames) {
     return b ? MK_OBJ(b) : VAL_NULL;
 }
 
+/* ARGS_ANY: bytearray.__new__ ignores its arguments (object.__new__'s rule);
+ * __init__ parses them. */
 static Value bytearray_new_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     Obj *o = obj_new_instance(AS_TYPE(args[0]));
     return o ? MK_OBJ(o) : VAL_NULL;
 }
 
+/* ARGS_ANY: see bytes_args. */
 static Value bytearray_init_m(Value *args, int nargs, Value kwnames) {
     StrBuf sb; sb_init(&sb);
     if (bytes_args("bytearray", args + 1, nargs - 1, kwnames, &sb) < 0) { sb_free(&sb); return VAL_NULL; }
@@ -311,25 +307,21 @@ static Value bytearray_init_m(Value *args, int nargs, Value kwnames) {
 /* ----------------------------------------------------- shared methods */
 
 static Value b_repr_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     VIEW(args[0], d, n);
     return bytes_repr(d, (size_t)n, IS_BYTEARRAY(args[0]));
 }
 
 static Value b_len_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     VIEW(args[0], d, n);
     (void)d;
     return MK_SMALLINT(n);
 }
 
 static Value b_hash_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return int_from_i64(bytes_hash(args[0]));
 }
 
 static Value b_getitem_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     VIEW(args[0], d, n);
     Value k = args[1];
     if (IS_EXACT(k, type_slice)) {
@@ -367,7 +359,6 @@ typedef struct BytesIter {
 static void biter_trace(Obj *o) { gc_mark_value(((BytesIter *)o)->seq); }
 
 static Value biter_next_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     BytesIter *it = (BytesIter *)AS_OBJ(args[0]);
     if (IS_NULL(it->seq)) return VAL_NULL;
     VIEW(it->seq, d, n);
@@ -376,12 +367,10 @@ static Value biter_next_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value biter_iter_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return args[0];
 }
 
 static Value biter_hint_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     BytesIter *it = (BytesIter *)AS_OBJ(args[0]);
     if (IS_NULL(it->seq)) return MK_SMALLINT(0);
     VIEW(it->seq, d, n);
@@ -389,10 +378,36 @@ static Value biter_hint_m(Value *args, int nargs, Value kwnames) {
     return MK_SMALLINT(n > it->i ? n - it->i : 0);
 }
 
+/* (iter, (seq,), index), or (iter, ((),)) once exhausted: pickle's recipe. */
+static Value biter_reduce_m(Value *args, int nargs, Value kwnames) {
+    BytesIter *it = (BytesIter *)AS_OBJ(args[0]);
+    Value iter = dict_get_c(interp.builtins, "iter");
+    if (IS_NULL(iter)) return err_format(&exc_RuntimeError, "lost builtins.iter");
+    Value seq = tuple_pack(1, IS_NULL(it->seq) ? tuple_empty() : it->seq);
+    if (IS_NULL(seq)) return VAL_NULL;
+    if (IS_NULL(it->seq)) return tuple_pack(2, iter, seq);
+    return tuple_pack(3, iter, seq, MK_SMALLINT(it->i));
+}
+
+/* __setstate__(index): continue at seq[index], clamped to the sequence. */
+static Value biter_setstate_m(Value *args, int nargs, Value kwnames) {
+    BytesIter *it = (BytesIter *)AS_OBJ(args[0]);
+    int64_t i;
+    if (!IS_INT(args[1])) return err_format(&exc_TypeError, "an integer is required");
+    if (arg_to_ssize(args[1], &i) < 0) return VAL_NULL;
+    if (IS_NULL(it->seq)) return VAL_NONE;
+    VIEW(it->seq, d, n);
+    (void)d;
+    it->i = i < 0 ? 0 : i > n ? n : i;
+    return VAL_NONE;
+}
+
 static const MethodDef biter_methods[] = {
-    {"__next__", biter_next_m, 0, NULL},
-    {"__iter__", biter_iter_m, 0, NULL},
-    {"__length_hint__", biter_hint_m, 0, NULL},
+    {"__next__", biter_next_m, ARGS_WRAP(0), NULL},
+    {"__iter__", biter_iter_m, ARGS_WRAP(0), NULL},
+    {"__length_hint__", biter_hint_m, ARGS_NONE, NULL},
+    {"__reduce__", biter_reduce_m, ARGS_NONE, NULL},
+    {"__setstate__", biter_setstate_m, ARGS_ONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -407,7 +422,6 @@ static Type type_bytearray_iterator = {
 };
 
 static Value b_iter_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     Type *t = IS_BYTEARRAY(args[0]) ? &type_bytearray_iterator : &type_bytes_iterator;
     BytesIter *it = (BytesIter *)gc_alloc(t, sizeof(BytesIter));
     if (!it) return VAL_NULL;
@@ -417,7 +431,6 @@ static Value b_iter_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value b_contains_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     VIEW(args[0], d, n);
     Value x = args[1];
     if (is_buf(x)) {
@@ -433,7 +446,6 @@ static Value b_contains_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value b_add_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     VIEW(args[0], a, an);
     if (!is_buf(args[1]))
         return err_format(&exc_TypeError, "can't concat %s to %s", val_type_name(args[1]),
@@ -450,7 +462,6 @@ static Value b_add_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value b_mul_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     VIEW(args[0], d, n);
     Value k = args[1];
     if (!IS_INT(k) && IS_NULL(val_type(k)->slots[SM_INDEX]))
@@ -484,41 +495,38 @@ static Value b_cmp(Value *args, int op) {
     }
 }
 
-static Value b_eq_m(Value *a, int n, Value k) { (void)n; (void)k; return b_cmp(a, 0); }
-static Value b_ne_m(Value *a, int n, Value k) { (void)n; (void)k; return b_cmp(a, 1); }
-static Value b_lt_m(Value *a, int n, Value k) { (void)n; (void)k; return b_cmp(a, 2); }
-static Value b_le_m(Value *a, int n, Value k) { (void)n; (void)k; return b_cmp(a, 3); }
-static Value b_gt_m(Value *a, int n, Value k) { (void)n; (void)k; return b_cmp(a, 4); }
-static Value b_ge_m(Value *a, int n, Value k) { (void)n; (void)k; return b_cmp(a, 5); }
+static Value b_eq_m(Value *a, int n, Value k) { return b_cmp(a, 0); }
+static Value b_ne_m(Value *a, int n, Value k) { return b_cmp(a, 1); }
+static Value b_lt_m(Value *a, int n, Value k) { return b_cmp(a, 2); }
+static Value b_le_m(Value *a, int n, Value k) { return b_cmp(a, 3); }
+static Value b_gt_m(Value *a, int n, Value k) { return b_cmp(a, 4); }
+static Value b_ge_m(Value *a, int n, Value k) { return b_cmp(a, 5); }
 
+/* decode(encoding='utf-8', errors='strict'): args = [self, encoding, errors] */
 static Value b_decode_m(Value *args, int nargs, Value kwnames) {
     static const char *const names[] = {"encoding", "errors"};
-    Value a[2];
-    if (arg_parse("decode", args + 1, nargs - 1, kwnames, names, 2, 0, 0, a) < 0) return VAL_NULL;
     for (int i = 0; i < 2; i++)
-        if (!IS_NULL(a[i]) && !IS_STR(a[i]))
-            return err_format(&exc_TypeError, "decode() argument '%s' must be str, not %T", names[i], a[i]);
+        if (!IS_NULL(args[i + 1]) && !IS_STR(args[i + 1]))
+            return err_format(&exc_TypeError, "decode() argument '%s' must be str, not %T", names[i], args[i + 1]);
     VIEW(args[0], d, n);
-    return str_decode(d, (size_t)n, IS_NULL(a[0]) ? "utf-8" : STR_DATA(a[0]),
-                      IS_NULL(a[1]) ? "strict" : STR_DATA(a[1]));
+    return str_decode(d, (size_t)n, IS_NULL(args[1]) ? "utf-8" : STR_DATA(args[1]),
+                      IS_NULL(args[2]) ? "strict" : STR_DATA(args[2]));
 }
 
+/* hex(sep=<unrepresentable>, bytes_per_sep=1): args = [self, sep, bytes_per_sep] */
 static Value b_hex_m(Value *args, int nargs, Value kwnames) {
-    static const char *const names[] = {"sep", "bytes_per_sep"};
-    Value a[2];
-    if (arg_parse("hex", args + 1, nargs - 1, kwnames, names, 2, 0, 0, a) < 0) return VAL_NULL;
     VIEW(args[0], d, n);
     const char *sep = NULL;
     size_t seplen = 0;
-    int64_t per = 1;
-    if (!IS_NULL(a[0])) {
+    int per = 1;
+    if (!IS_NULL(args[1])) {
         const uint8_t *sd; int64_t sl;
-        if (IS_STR(a[0])) { sep = STR_DATA(a[0]); sl = STR_LEN(a[0]); }
-        else { if (bytes_view(a[0], &sd, &sl) < 0) return VAL_NULL; sep = (const char *)sd; }
+        if (IS_STR(args[1])) { sep = STR_DATA(args[1]); sl = STR_LEN(args[1]); }
+        else { if (bytes_view(args[1], &sd, &sl) < 0) return VAL_NULL; sep = (const char *)sd; }
         if (sl != 1) return err_format(&exc_ValueError, "sep must be length 1.");
         seplen = 1;
     }
-    if (!IS_NULL(a[1]) && obj_index_i64(a[1], &per) < 0) return VAL_NULL;
+    if (!IS_NULL(args[2]) && str_arg_to_int(args[2], &per) < 0) return VAL_NULL;
     StrBuf sb; sb_init(&sb);
     int64_t ap = per < 0 ? -per : per;
     for (int64_t i = 0; i < n; i++) {
@@ -538,8 +546,8 @@ static int hexval(int c) {
     return -1;
 }
 
+/* fromhex(string), a class method: args = [cls, string] */
 static Value b_fromhex_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("fromhex", kwnames) || arg_count("fromhex", nargs - 1, 1, 1)) return VAL_NULL;
     if (!IS_STR(args[1]))
         return err_format(&exc_TypeError, "fromhex() argument must be str, not %T", args[1]);
     const char *s = STR_DATA(args[1]);
@@ -580,8 +588,7 @@ static int needle_arg(Value v, const uint8_t **d, int64_t *n, uint8_t *one) {
 
 static int b_range(Value vs, Value ve, int64_t n, int64_t *s, int64_t *e) {
     int64_t a = 0, b = n;
-    if (!IS_NULL(vs) && !IS_NONE(vs) && obj_index_i64(vs, &a) < 0) return -1;
-    if (!IS_NULL(ve) && !IS_NONE(ve) && obj_index_i64(ve, &b) < 0) return -1;
+    if (str_slice_arg(vs, &a) < 0 || str_slice_arg(ve, &b) < 0) return -1;
     if (a < 0) { a += n; if (a < 0) a = 0; }
     if (b < 0) { b += n; if (b < 0) b = 0; }
     if (b > n) b = n;
@@ -600,31 +607,30 @@ static int64_t b_find_impl(const uint8_t *d, int64_t s, int64_t e, const uint8_t
     return -1;
 }
 
-static Value b_find_common(Value *args, int nargs, Value kwnames, const char *name, int dir, int raise) {
-    if (b_args(args[0], name, nargs, kwnames, 1, 3) < 0) return VAL_NULL;
+/* find, rfind, index, rindex: args = [self, sub, start, end] */
+static Value b_find_common(Value *args, int dir, int raise) {
     VIEW(args[0], d, n);
     const uint8_t *x; int64_t xn; uint8_t one;
     if (needle_arg(args[1], &x, &xn, &one) < 0) return VAL_NULL;
     int64_t s, e;
-    if (b_range(nargs > 2 ? args[2] : VAL_NULL, nargs > 3 ? args[3] : VAL_NULL, n, &s, &e) < 0) return VAL_NULL;
+    if (b_range(args[2], args[3], n, &s, &e) < 0) return VAL_NULL;
     if (s > n) return raise ? err_format(&exc_ValueError, "subsection not found") : MK_SMALLINT(-1);
     int64_t r = b_find_impl(d, s, e, x, xn, dir);
     if (r < 0 && raise) return err_format(&exc_ValueError, "subsection not found");
     return MK_SMALLINT(r);
 }
 
-static Value b_find_m(Value *a, int n, Value k) { return b_find_common(a, n, k, "find", 1, 0); }
-static Value b_rfind_m(Value *a, int n, Value k) { return b_find_common(a, n, k, "rfind", -1, 0); }
-static Value b_index_m(Value *a, int n, Value k) { return b_find_common(a, n, k, "index", 1, 1); }
-static Value b_rindex_m(Value *a, int n, Value k) { return b_find_common(a, n, k, "rindex", -1, 1); }
+static Value b_find_m(Value *a, int n, Value k) { return b_find_common(a, 1, 0); }
+static Value b_rfind_m(Value *a, int n, Value k) { return b_find_common(a, -1, 0); }
+static Value b_index_m(Value *a, int n, Value k) { return b_find_common(a, 1, 1); }
+static Value b_rindex_m(Value *a, int n, Value k) { return b_find_common(a, -1, 1); }
 
 static Value b_count_m(Value *args, int nargs, Value kwnames) {
-    if (b_args(args[0], "count", nargs, kwnames, 1, 3) < 0) return VAL_NULL;
     VIEW(args[0], d, n);
     const uint8_t *x; int64_t xn; uint8_t one;
     if (needle_arg(args[1], &x, &xn, &one) < 0) return VAL_NULL;
     int64_t s, e;
-    if (b_range(nargs > 2 ? args[2] : VAL_NULL, nargs > 3 ? args[3] : VAL_NULL, n, &s, &e) < 0) return VAL_NULL;
+    if (b_range(args[2], args[3], n, &s, &e) < 0) return VAL_NULL;
     if (s > n || s > e) return MK_SMALLINT(0);
     if (xn == 0) return MK_SMALLINT(e - s + 1);
     int64_t c = 0;
@@ -637,11 +643,11 @@ static Value b_count_m(Value *args, int nargs, Value kwnames) {
     return MK_SMALLINT(c);
 }
 
-static Value b_starts_common(Value *args, int nargs, Value kwnames, const char *name, int end) {
-    if (b_args(args[0], name, nargs, kwnames, 1, 3) < 0) return VAL_NULL;
+/* startswith, endswith: args = [self, prefix, start, end] */
+static Value b_starts_common(Value *args, const char *name, int end) {
     VIEW(args[0], d, n);
     int64_t s, e;
-    if (b_range(nargs > 2 ? args[2] : VAL_NULL, nargs > 3 ? args[3] : VAL_NULL, n, &s, &e) < 0) return VAL_NULL;
+    if (b_range(args[2], args[3], n, &s, &e) < 0) return VAL_NULL;
     Value p = args[1];
     int64_t cnt = IS_TUPLE(p) ? AS_TUPLE(p)->len : 1;
     for (int64_t i = 0; i < cnt; i++) {
@@ -659,16 +665,16 @@ static Value b_starts_common(Value *args, int nargs, Value kwnames, const char *
     return VAL_FALSE;
 }
 
-static Value b_startswith_m(Value *a, int n, Value k) { return b_starts_common(a, n, k, "startswith", 0); }
-static Value b_endswith_m(Value *a, int n, Value k) { return b_starts_common(a, n, k, "endswith", 1); }
+static Value b_startswith_m(Value *a, int n, Value k) { return b_starts_common(a, "startswith", 0); }
+static Value b_endswith_m(Value *a, int n, Value k) { return b_starts_common(a, "endswith", 1); }
 
 static int b_isspace(uint8_t c) { return c == ' ' || (c >= 9 && c <= 13); }
 
-static Value b_strip_common(Value *args, int nargs, Value kwnames, const char *name, int which) {
-    if (b_args(args[0], name, nargs, kwnames, 0, 1) < 0) return VAL_NULL;
+/* strip, lstrip, rstrip: args = [self, bytes]; which: 1 left, 2 right, 3 both */
+static Value b_strip_common(Value *args, int which) {
     VIEW(args[0], d, n);
     const uint8_t *cs = NULL; int64_t cn = 0;
-    if (nargs > 1 && !IS_NONE(args[1])) {
+    if (!IS_NULL(args[1]) && !IS_NONE(args[1])) {
         if (!is_buf(args[1]))
             return err_format(&exc_TypeError, "a bytes-like object is required, not '%s'", val_type_name(args[1]));
         bytes_view(args[1], &cs, &cn);
@@ -681,20 +687,19 @@ static Value b_strip_common(Value *args, int nargs, Value kwnames, const char *n
     return mk_like(args[0], d + b, (size_t)(e - b));
 }
 
-static Value b_strip_m(Value *a, int n, Value k) { return b_strip_common(a, n, k, "strip", 3); }
-static Value b_lstrip_m(Value *a, int n, Value k) { return b_strip_common(a, n, k, "lstrip", 1); }
-static Value b_rstrip_m(Value *a, int n, Value k) { return b_strip_common(a, n, k, "rstrip", 2); }
+static Value b_strip_m(Value *a, int n, Value k) { return b_strip_common(a, 3); }
+static Value b_lstrip_m(Value *a, int n, Value k) { return b_strip_common(a, 1); }
+static Value b_rstrip_m(Value *a, int n, Value k) { return b_strip_common(a, 2); }
 
-static Value b_split_common(Value *args, int nargs, Value kwnames, const char *name, int rev) {
-    static const char *const names[] = {"sep", "maxsplit"};
-    Value a[2];
-    if (arg_parse(name, args + 1, nargs - 1, kwnames, names, 2, 0, 0, a) < 0) return VAL_NULL;
+/* split, rsplit: args = [self, sep, maxsplit] */
+static Value b_split_common(Value *args, int rev) {
     int64_t maxsplit = -1;
-    if (!IS_NULL(a[1]) && obj_index_i64(a[1], &maxsplit) < 0) return VAL_NULL;
+    if (!IS_NULL(args[2]) && arg_to_ssize(args[2], &maxsplit) < 0) return VAL_NULL;
     VIEW(args[0], d, n);
     Value list = list_new(0);
     if (IS_NULL(list)) return list;
-    if (IS_NULL(a[0]) || IS_NONE(a[0])) {
+    Value sep = args[1];
+    if (IS_NULL(sep) || IS_NONE(sep)) {
         int64_t i = rev ? n : 0;
         for (;;) {
             if (!rev) {
@@ -716,7 +721,7 @@ static Value b_split_common(Value *args, int nargs, Value kwnames, const char *n
             }
         }
     } else {
-        VIEW(a[0], sp, sn);
+        VIEW(sep, sp, sn);
         if (sn == 0) return err_format(&exc_ValueError, "empty separator");
         int64_t lo = 0, hi = n;
         while (maxsplit-- != 0) {
@@ -733,11 +738,10 @@ static Value b_split_common(Value *args, int nargs, Value kwnames, const char *n
     return list;
 }
 
-static Value b_split_m(Value *a, int n, Value k) { return b_split_common(a, n, k, "split", 0); }
-static Value b_rsplit_m(Value *a, int n, Value k) { return b_split_common(a, n, k, "rsplit", 1); }
+static Value b_split_m(Value *a, int n, Value k) { return b_split_common(a, 0); }
+static Value b_rsplit_m(Value *a, int n, Value k) { return b_split_common(a, 1); }
 
 static Value b_join_m(Value *args, int nargs, Value kwnames) {
-    if (b_args(args[0], "join", nargs, kwnames, 1, 1) < 0) return VAL_NULL;
     VIEW(args[0], sp, sn);
     Value seq = seq_to_list(args[1]);
     if (IS_NULL(seq)) return seq;
@@ -760,13 +764,13 @@ static Value b_join_m(Value *args, int nargs, Value kwnames) {
     return r;
 }
 
+/* replace(old, new, count=-1, /): args = [self, old, new, count] */
 static Value b_replace_m(Value *args, int nargs, Value kwnames) {
-    if (b_args(args[0], "replace", nargs, kwnames, 2, 3) < 0) return VAL_NULL;
     VIEW(args[0], d, n);
     VIEW(args[1], o, on);
     VIEW(args[2], w, wn);
     int64_t count = -1;
-    if (nargs > 3 && obj_index_i64(args[3], &count) < 0) return VAL_NULL;
+    if (!IS_NULL(args[3]) && arg_to_ssize(args[3], &count) < 0) return VAL_NULL;
     if (count < 0) count = INT64_MAX;
     StrBuf sb; sb_init(&sb);
     int64_t i = 0;
@@ -806,8 +810,7 @@ static uint8_t b_tolower(uint8_t c) { return b_isupper(c) ? (uint8_t)(c + 32) : 
 enum { BCASE_UPPER, BCASE_LOWER, BCASE_SWAP, BCASE_TITLE, BCASE_CAPITALIZE };
 
 /* upper/lower/swapcase/title/capitalize: ASCII letters only. */
-static Value b_case(Value *args, int nargs, Value kwnames, const char *name, int mode) {
-    if (b_args(args[0], name, nargs, kwnames, 0, 0) < 0) return VAL_NULL;
+static Value b_case(Value *args, int mode) {
     VIEW(args[0], d, n);
     Value r = mk_like(args[0], d, (size_t)n);
     if (IS_NULL(r)) return r;
@@ -827,16 +830,14 @@ static Value b_case(Value *args, int nargs, Value kwnames, const char *name, int
     return r;
 }
 
-static Value b_upper_m(Value *a, int n, Value k) { return b_case(a, n, k, "upper", BCASE_UPPER); }
-static Value b_lower_m(Value *a, int n, Value k) { return b_case(a, n, k, "lower", BCASE_LOWER); }
-static Value b_swapcase_m(Value *a, int n, Value k) { return b_case(a, n, k, "swapcase", BCASE_SWAP); }
-static Value b_title_m(Value *a, int n, Value k) { return b_case(a, n, k, "title", BCASE_TITLE); }
-static Value b_capitalize_m(Value *a, int n, Value k) { return b_case(a, n, k, "capitalize", BCASE_CAPITALIZE); }
+static Value b_upper_m(Value *a, int n, Value k) { return b_case(a, BCASE_UPPER); }
+static Value b_lower_m(Value *a, int n, Value k) { return b_case(a, BCASE_LOWER); }
+static Value b_swapcase_m(Value *a, int n, Value k) { return b_case(a, BCASE_SWAP); }
+static Value b_title_m(Value *a, int n, Value k) { return b_case(a, BCASE_TITLE); }
+static Value b_capitalize_m(Value *a, int n, Value k) { return b_case(a, BCASE_CAPITALIZE); }
 
 /* isalpha & co: every byte satisfies pred (empty: `empty`). */
-static Value b_isx(Value *args, int nargs, Value kwnames, const char *name, int (*pred)(uint8_t),
-                   int empty) {
-    if (b_args(args[0], name, nargs, kwnames, 0, 0) < 0) return VAL_NULL;
+static Value b_isx(Value *args, int (*pred)(uint8_t), int empty) {
     VIEW(args[0], d, n);
     if (n == 0) return MK_BOOL(empty);
     for (int64_t i = 0; i < n; i++)
@@ -844,15 +845,14 @@ static Value b_isx(Value *args, int nargs, Value kwnames, const char *name, int 
     return VAL_TRUE;
 }
 
-static Value b_isalpha_m(Value *a, int n, Value k) { return b_isx(a, n, k, "isalpha", b_isalpha, 0); }
-static Value b_isdigit_m(Value *a, int n, Value k) { return b_isx(a, n, k, "isdigit", b_isdigit, 0); }
-static Value b_isalnum_m(Value *a, int n, Value k) { return b_isx(a, n, k, "isalnum", b_isalnum, 0); }
-static Value b_isspace_m(Value *a, int n, Value k) { return b_isx(a, n, k, "isspace", b_isspace, 0); }
-static Value b_isascii_m(Value *a, int n, Value k) { return b_isx(a, n, k, "isascii", b_isascii, 1); }
+static Value b_isalpha_m(Value *a, int n, Value k) { return b_isx(a, b_isalpha, 0); }
+static Value b_isdigit_m(Value *a, int n, Value k) { return b_isx(a, b_isdigit, 0); }
+static Value b_isalnum_m(Value *a, int n, Value k) { return b_isx(a, b_isalnum, 0); }
+static Value b_isspace_m(Value *a, int n, Value k) { return b_isx(a, b_isspace, 0); }
+static Value b_isascii_m(Value *a, int n, Value k) { return b_isx(a, b_isascii, 1); }
 
 /* islower/isupper: some cased byte and none of the other case. */
-static Value b_cased(Value *args, int nargs, Value kwnames, const char *name, int upper) {
-    if (b_args(args[0], name, nargs, kwnames, 0, 0) < 0) return VAL_NULL;
+static Value b_cased(Value *args, int upper) {
     VIEW(args[0], d, n);
     int cased = 0;
     for (int64_t i = 0; i < n; i++) {
@@ -862,11 +862,10 @@ static Value b_cased(Value *args, int nargs, Value kwnames, const char *name, in
     return MK_BOOL(cased);
 }
 
-static Value b_islower_m(Value *a, int n, Value k) { return b_cased(a, n, k, "islower", 0); }
-static Value b_isupper_m(Value *a, int n, Value k) { return b_cased(a, n, k, "isupper", 1); }
+static Value b_islower_m(Value *a, int n, Value k) { return b_cased(a, 0); }
+static Value b_isupper_m(Value *a, int n, Value k) { return b_cased(a, 1); }
 
 static Value b_istitle_m(Value *args, int nargs, Value kwnames) {
-    if (b_args(args[0], "istitle", nargs, kwnames, 0, 0) < 0) return VAL_NULL;
     VIEW(args[0], d, n);
     int prev_cased = 0, cased = 0;
     for (int64_t i = 0; i < n; i++) {
@@ -892,21 +891,13 @@ static Value b_pad(Value self, const uint8_t *d, int64_t n, int64_t left, int64_
     return r;
 }
 
-static int b_int_arg(Value v, int64_t *out) {
-    if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
-        err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", val_type_name(v));
-        return -1;
-    }
-    return obj_index_i64(v, out);
-}
-
-/* center/ljust/rjust(width, fillchar=b' '); mode '^' '<' '>'. */
-static Value b_justify(Value *args, int nargs, Value kwnames, const char *name, char mode) {
-    if (b_args(args[0], name, nargs, kwnames, 1, 2) < 0) return VAL_NULL;
+/* center/ljust/rjust(width, fillchar=b' ', /): args = [self, width, fillchar];
+ * mode '^' '<' '>'. */
+static Value b_justify(Value *args, const char *name, char mode) {
     int64_t width;
-    if (b_int_arg(args[1], &width) < 0) return VAL_NULL;
+    if (arg_to_ssize(args[1], &width) < 0) return VAL_NULL;
     uint8_t fill = ' ';
-    if (nargs > 2) {
+    if (!IS_NULL(args[2])) {
         const uint8_t *f; int64_t fn;
         if (!is_buf(args[2]) || (bytes_view(args[2], &f, &fn), fn != 1))
             return err_format(&exc_TypeError, "%s() argument 2 must be a byte string of length 1, not %s",
@@ -919,14 +910,13 @@ static Value b_justify(Value *args, int nargs, Value kwnames, const char *name, 
     return b_pad(args[0], d, n, left, pad - left, fill);
 }
 
-static Value b_ljust_m(Value *a, int n, Value k) { return b_justify(a, n, k, "ljust", '<'); }
-static Value b_rjust_m(Value *a, int n, Value k) { return b_justify(a, n, k, "rjust", '>'); }
-static Value b_center_m(Value *a, int n, Value k) { return b_justify(a, n, k, "center", '^'); }
+static Value b_ljust_m(Value *a, int n, Value k) { return b_justify(a, "ljust", '<'); }
+static Value b_rjust_m(Value *a, int n, Value k) { return b_justify(a, "rjust", '>'); }
+static Value b_center_m(Value *a, int n, Value k) { return b_justify(a, "center", '^'); }
 
 static Value b_zfill_m(Value *args, int nargs, Value kwnames) {
-    if (b_args(args[0], "zfill", nargs, kwnames, 1, 1) < 0) return VAL_NULL;
     int64_t width;
-    if (b_int_arg(args[1], &width) < 0) return VAL_NULL;
+    if (arg_to_ssize(args[1], &width) < 0) return VAL_NULL;
     VIEW(args[0], d, n);
     int64_t pad = width > n ? width - n : 0;
     Value r = b_pad(args[0], d, n, pad, 0, '0');
@@ -937,12 +927,10 @@ static Value b_zfill_m(Value *args, int nargs, Value kwnames) {
     return r;
 }
 
+/* expandtabs(tabsize=8): args = [self, tabsize] */
 static Value b_expandtabs_m(Value *args, int nargs, Value kwnames) {
-    static const char *const names[] = {"tabsize"};
-    Value a[1];
-    if (arg_parse("expandtabs", args + 1, nargs - 1, kwnames, names, 1, 0, 0, a) < 0) return VAL_NULL;
-    int64_t tab = 8;
-    if (!IS_NULL(a[0]) && b_int_arg(a[0], &tab) < 0) return VAL_NULL;
+    int tab = 8;
+    if (!IS_NULL(args[1]) && str_arg_to_int(args[1], &tab) < 0) return VAL_NULL;
     VIEW(args[0], d, n);
     StrBuf sb; sb_init(&sb);
     int64_t col = 0;
@@ -964,8 +952,7 @@ static Value b_expandtabs_m(Value *args, int nargs, Value kwnames) {
 
 /* ------------------------------------ partition, affixes, splitlines */
 
-static Value b_partition_common(Value *args, int nargs, Value kwnames, const char *name, int rev) {
-    if (b_args(args[0], name, nargs, kwnames, 1, 1) < 0) return VAL_NULL;
+static Value b_partition_common(Value *args, int rev) {
     VIEW(args[0], d, n);
     VIEW(args[1], sp, sn);
     if (sn == 0) return err_format(&exc_ValueError, "empty separator");
@@ -977,11 +964,10 @@ static Value b_partition_common(Value *args, int nargs, Value kwnames, const cha
     return tuple_pack(3, head, mid, tail);
 }
 
-static Value b_partition_m(Value *a, int n, Value k) { return b_partition_common(a, n, k, "partition", 0); }
-static Value b_rpartition_m(Value *a, int n, Value k) { return b_partition_common(a, n, k, "rpartition", 1); }
+static Value b_partition_m(Value *a, int n, Value k) { return b_partition_common(a, 0); }
+static Value b_rpartition_m(Value *a, int n, Value k) { return b_partition_common(a, 1); }
 
-static Value b_affix_common(Value *args, int nargs, Value kwnames, const char *name, int suffix) {
-    if (b_args(args[0], name, nargs, kwnames, 1, 1) < 0) return VAL_NULL;
+static Value b_affix_common(Value *args, int suffix) {
     VIEW(args[0], d, n);
     VIEW(args[1], x, xn);
     if (xn <= n && memcmp(suffix ? d + n - xn : d, x, (size_t)xn) == 0)
@@ -989,15 +975,13 @@ static Value b_affix_common(Value *args, int nargs, Value kwnames, const char *n
     return mk_like(args[0], d, (size_t)n);
 }
 
-static Value b_removeprefix_m(Value *a, int n, Value k) { return b_affix_common(a, n, k, "removeprefix", 0); }
-static Value b_removesuffix_m(Value *a, int n, Value k) { return b_affix_common(a, n, k, "removesuffix", 1); }
+static Value b_removeprefix_m(Value *a, int n, Value k) { return b_affix_common(a, 0); }
+static Value b_removesuffix_m(Value *a, int n, Value k) { return b_affix_common(a, 1); }
 
+/* splitlines(keepends=False): args = [self, keepends] */
 static Value b_splitlines_m(Value *args, int nargs, Value kwnames) {
-    static const char *const names[] = {"keepends"};
-    Value a[1];
-    if (arg_parse("splitlines", args + 1, nargs - 1, kwnames, names, 1, 0, 0, a) < 0) return VAL_NULL;
-    int64_t keep = 0;
-    if (!IS_NULL(a[0]) && b_int_arg(a[0], &keep) < 0) return VAL_NULL;
+    int keep = 0;
+    if (!IS_NULL(args[1]) && str_arg_to_int(args[1], &keep) < 0) return VAL_NULL;
     VIEW(args[0], d, n);
     Value list = list_new(0);
     for (int64_t i = 0; i < n && !IS_NULL(list);) {
@@ -1013,19 +997,15 @@ static Value b_splitlines_m(Value *args, int nargs, Value kwnames) {
 
 /* ------------------------------------------------- translate, maketrans */
 
+/* translate(table, /, delete=b''): args = [self, table, delete] */
 static Value b_translate_m(Value *args, int nargs, Value kwnames) {
-    static const char *const names[] = {"", "delete"};
-    Value a[2];
-    if (nargs < 2)
-        return err_format(&exc_TypeError, "translate() takes at least 1 positional argument (0 given)");
-    if (arg_parse("translate", args + 1, nargs - 1, kwnames, names, 2, 1, 1, a) < 0) return VAL_NULL;
     const uint8_t *table = NULL, *del = NULL;
     int64_t tn = 0, dn = 0;
-    if (!IS_NONE(a[0])) {
-        if (bytes_view(a[0], &table, &tn) < 0) return VAL_NULL;
+    if (!IS_NONE(args[1])) {
+        if (bytes_view(args[1], &table, &tn) < 0) return VAL_NULL;
         if (tn != 256) return err_format(&exc_ValueError, "translation table must be 256 characters long");
     }
-    if (!IS_NULL(a[1]) && bytes_view(a[1], &del, &dn) < 0) return VAL_NULL;
+    if (!IS_NULL(args[2]) && bytes_view(args[2], &del, &dn) < 0) return VAL_NULL;
     VIEW(args[0], d, n);
     StrBuf sb; sb_init(&sb);
     int rc = 0;
@@ -1038,7 +1018,6 @@ static Value b_translate_m(Value *args, int nargs, Value kwnames) {
 
 /* bytes.maketrans(frm, to): a static method, so args[0] is `frm`. */
 static Value b_maketrans_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("maketrans", kwnames) || arg_count("maketrans", nargs, 2, 2)) return VAL_NULL;
     VIEW(args[0], f, fn);
     VIEW(args[1], t, tn);
     if (fn != tn) return err_format(&exc_ValueError, "maketrans arguments must have same length");
@@ -1051,7 +1030,6 @@ static Value b_maketrans_m(Value *args, int nargs, Value kwnames) {
 /* ------------------------------------------------------- bytes % args */
 
 static Value b_mod_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     VIEW(args[0], d, n);
     Value r = str_pct_bytes(d, (size_t)n, args[1]);
     if (IS_NULL(r) || !IS_BYTEARRAY(args[0])) return r;
@@ -1059,70 +1037,82 @@ static Value b_mod_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value b_rmod_m(Value *args, int nargs, Value kwnames) {
-    (void)args; (void)nargs; (void)kwnames;
     return VAL_NOTIMPLEMENTED;
 }
 
 static Value b_getnewargs_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     VIEW(args[0], d, n);
     Value b = bytes_new(d, (size_t)n);
     return IS_NULL(b) ? b : tuple_pack(1, b);
 }
 
-#define SHARED_METHODS                                              \
-    {"__repr__", b_repr_m, 0, NULL},                                \
-    {"__len__", b_len_m, 0, NULL},                                  \
-    {"__getitem__", b_getitem_m, 0, NULL},                          \
-    {"__iter__", b_iter_m, 0, NULL},                                \
-    {"__contains__", b_contains_m, 0, NULL},                        \
-    {"__add__", b_add_m, 0, NULL},                                  \
-    {"__mul__", b_mul_m, 0, NULL},                                  \
-    {"__rmul__", b_mul_m, 0, NULL},                                 \
-    {"__eq__", b_eq_m, 0, NULL}, {"__ne__", b_ne_m, 0, NULL},       \
-    {"__lt__", b_lt_m, 0, NULL}, {"__le__", b_le_m, 0, NULL},       \
-    {"__gt__", b_gt_m, 0, NULL}, {"__ge__", b_ge_m, 0, NULL},       \
-    {"decode", b_decode_m, 0, NULL},                                \
-    {"hex", b_hex_m, 0, NULL},                                      \
-    {"fromhex", b_fromhex_m, METH_CLASS, NULL},                     \
-    {"find", b_find_m, 0, NULL}, {"rfind", b_rfind_m, 0, NULL},     \
-    {"index", b_index_m, 0, NULL}, {"rindex", b_rindex_m, 0, NULL}, \
-    {"count", b_count_m, 0, NULL},                                  \
-    {"startswith", b_startswith_m, 0, NULL},                        \
-    {"endswith", b_endswith_m, 0, NULL},                            \
-    {"strip", b_strip_m, 0, NULL}, {"lstrip", b_lstrip_m, 0, NULL}, \
-    {"rstrip", b_rstrip_m, 0, NULL},                                \
-    {"split", b_split_m, 0, NULL}, {"rsplit", b_rsplit_m, 0, NULL}, \
-    {"join", b_join_m, 0, NULL},                                    \
-    {"replace", b_replace_m, 0, NULL},                              \
-    {"upper", b_upper_m, 0, NULL}, {"lower", b_lower_m, 0, NULL},   \
-    {"swapcase", b_swapcase_m, 0, NULL},                            \
-    {"title", b_title_m, 0, NULL},                                  \
-    {"capitalize", b_capitalize_m, 0, NULL},                        \
-    {"isalpha", b_isalpha_m, 0, NULL},                              \
-    {"isdigit", b_isdigit_m, 0, NULL},                              \
-    {"isalnum", b_isalnum_m, 0, NULL},                              \
-    {"isspace", b_isspace_m, 0, NULL},                              \
-    {"isascii", b_isascii_m, 0, NULL},                              \
-    {"islower", b_islower_m, 0, NULL},                              \
-    {"isupper", b_isupper_m, 0, NULL},                              \
-    {"istitle", b_istitle_m, 0, NULL},                              \
-    {"ljust", b_ljust_m, 0, NULL}, {"rjust", b_rjust_m, 0, NULL},   \
-    {"center", b_center_m, 0, NULL}, {"zfill", b_zfill_m, 0, NULL}, \
-    {"expandtabs", b_expandtabs_m, 0, NULL},                        \
-    {"partition", b_partition_m, 0, NULL},                          \
-    {"rpartition", b_rpartition_m, 0, NULL},                        \
-    {"removeprefix", b_removeprefix_m, 0, NULL},                    \
-    {"removesuffix", b_removesuffix_m, 0, NULL},                    \
-    {"splitlines", b_splitlines_m, 0, NULL},                        \
-    {"translate", b_translate_m, 0, NULL},                          \
-    {"maketrans", b_maketrans_m, METH_STATIC, NULL},                \
-    {"__mod__", b_mod_m, 0, NULL}, {"__rmod__", b_rmod_m, 0, NULL}
+/* The methods bytes and bytearray share (messages name the receiver's type,
+ * so one set of declarations serves both). */
+#define SHARED_METHODS                                                                  \
+    {"__repr__", b_repr_m, ARGS_WRAP(0), NULL},                                         \
+    {"__str__", b_repr_m, ARGS_WRAP(0), NULL},                                          \
+    {"__len__", b_len_m, ARGS_WRAP(0), NULL},                                           \
+    {"__getitem__", b_getitem_m, ARGS_WRAP(1), NULL},                                   \
+    {"__iter__", b_iter_m, ARGS_WRAP(0), NULL},                                         \
+    {"__contains__", b_contains_m, ARGS_WRAP(1), NULL},                                 \
+    {"__add__", b_add_m, ARGS_WRAP(1), NULL},                                           \
+    {"__mul__", b_mul_m, ARGS_WRAPT(1, 1), NULL},                                       \
+    {"__rmul__", b_mul_m, ARGS_WRAPT(1, 1), NULL},                                      \
+    {"__mod__", b_mod_m, ARGS_WRAP(1), NULL},                                           \
+    {"__rmod__", b_rmod_m, ARGS_WRAP(1), NULL},                                         \
+    {"__eq__", b_eq_m, ARGS_WRAP(1), NULL},                                             \
+    {"__ne__", b_ne_m, ARGS_WRAP(1), NULL},                                             \
+    {"__lt__", b_lt_m, ARGS_WRAP(1), NULL},                                             \
+    {"__le__", b_le_m, ARGS_WRAP(1), NULL},                                             \
+    {"__gt__", b_gt_m, ARGS_WRAP(1), NULL},                                             \
+    {"__ge__", b_ge_m, ARGS_WRAP(1), NULL},                                             \
+    {"decode", b_decode_m, ARGS_KW, NULL, "($self, /, encoding='utf-8', errors='strict')"}, \
+    {"hex", b_hex_m, ARGS_KW, NULL, "($self, /, sep=<unrepresentable>, bytes_per_sep=1)"}, \
+    {"fromhex", b_fromhex_m, METH_CLASS | ARGS_ONE, NULL},                              \
+    {"find", b_find_m, ARGS_TUPLE(1, 3), NULL},                                         \
+    {"rfind", b_rfind_m, ARGS_TUPLE(1, 3), NULL},                                       \
+    {"index", b_index_m, ARGS_TUPLE(1, 3), NULL},                                       \
+    {"rindex", b_rindex_m, ARGS_TUPLE(1, 3), NULL},                                     \
+    {"count", b_count_m, ARGS_TUPLE(1, 3), NULL},                                       \
+    {"startswith", b_startswith_m, ARGS_TUPLE(1, 3), NULL},                             \
+    {"endswith", b_endswith_m, ARGS_TUPLE(1, 3), NULL},                                 \
+    {"strip", b_strip_m, ARGS_POS(0, 1), NULL},                                         \
+    {"lstrip", b_lstrip_m, ARGS_POS(0, 1), NULL},                                       \
+    {"rstrip", b_rstrip_m, ARGS_POS(0, 1), NULL},                                       \
+    {"split", b_split_m, ARGS_KW, NULL, "($self, /, sep=None, maxsplit=-1)"},           \
+    {"rsplit", b_rsplit_m, ARGS_KW, NULL, "($self, /, sep=None, maxsplit=-1)"},         \
+    {"join", b_join_m, ARGS_ONE, NULL},                                                 \
+    {"replace", b_replace_m, ARGS_POS(2, 3), NULL},                                     \
+    {"upper", b_upper_m, ARGS_NONE, NULL},                                              \
+    {"lower", b_lower_m, ARGS_NONE, NULL},                                              \
+    {"swapcase", b_swapcase_m, ARGS_NONE, NULL},                                        \
+    {"title", b_title_m, ARGS_NONE, NULL},                                              \
+    {"capitalize", b_capitalize_m, ARGS_NONE, NULL},                                    \
+    {"isalpha", b_isalpha_m, ARGS_NONE, NULL},                                          \
+    {"isdigit", b_isdigit_m, ARGS_NONE, NULL},                                          \
+    {"isalnum", b_isalnum_m, ARGS_NONE, NULL},                                          \
+    {"isspace", b_isspace_m, ARGS_NONE, NULL},                                          \
+    {"isascii", b_isascii_m, ARGS_NONE, NULL},                                          \
+    {"islower", b_islower_m, ARGS_NONE, NULL},                                          \
+    {"isupper", b_isupper_m, ARGS_NONE, NULL},                                          \
+    {"istitle", b_istitle_m, ARGS_NONE, NULL},                                          \
+    {"ljust", b_ljust_m, ARGS_POS(1, 2), NULL},                                         \
+    {"rjust", b_rjust_m, ARGS_POS(1, 2), NULL},                                         \
+    {"center", b_center_m, ARGS_POS(1, 2), NULL},                                       \
+    {"zfill", b_zfill_m, ARGS_ONE, NULL},                                               \
+    {"expandtabs", b_expandtabs_m, ARGS_KW, NULL, "($self, /, tabsize=8)"},             \
+    {"partition", b_partition_m, ARGS_ONE, NULL},                                       \
+    {"rpartition", b_rpartition_m, ARGS_ONE, NULL},                                     \
+    {"removeprefix", b_removeprefix_m, ARGS_ONE, NULL},                                 \
+    {"removesuffix", b_removesuffix_m, ARGS_ONE, NULL},                                 \
+    {"splitlines", b_splitlines_m, ARGS_KW, NULL, "($self, /, keepends=False)"},        \
+    {"translate", b_translate_m, ARGS_KW, NULL, "($self, table, /, delete=b'')"},       \
+    {"maketrans", b_maketrans_m, METH_STATIC | ARGS_POS(2, 2), NULL}
 
 static const MethodDef bytes_methods[] = {
     {"__new__", bytes_new_m, METH_STATIC, NULL},
-    {"__hash__", b_hash_m, 0, NULL},
-    {"__getnewargs__", b_getnewargs_m, 0, NULL},
+    {"__hash__", b_hash_m, ARGS_WRAP(0), NULL},
+    {"__getnewargs__", b_getnewargs_m, ARGS_NONE, NULL},
     SHARED_METHODS,
     {NULL, NULL, 0, NULL},
 };
@@ -1139,7 +1129,6 @@ Type type_bytes = {
 #define BA(v) AS_BYTEARRAY(v)
 
 static Value ba_append_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("append", kwnames) || arg_count("append", nargs - 1, 1, 1)) return VAL_NULL;
     uint8_t c;
     if (byte_arg(args[1], &c) < 0) return VAL_NULL;
     ByteArray *a = BA(args[0]);
@@ -1176,24 +1165,22 @@ static int ba_extend(Value self, Value src) {
 }
 
 static Value ba_extend_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("extend", kwnames) || arg_count("extend", nargs - 1, 1, 1)) return VAL_NULL;
     if (IS_INT(args[1]))
         return err_format(&exc_TypeError, "can't extend bytearray with int");
     return ba_extend(args[0], args[1]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value ba_iadd_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     if (!is_buf(args[1]))
         return err_format(&exc_TypeError, "can't concat %s to bytearray", val_type_name(args[1]));
     return ba_extend(args[0], args[1]) < 0 ? VAL_NULL : args[0];
 }
 
+/* pop(index=-1, /): args = [self, index] */
 static Value ba_pop_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("pop", kwnames) || arg_count("pop", nargs - 1, 0, 1)) return VAL_NULL;
     ByteArray *a = BA(args[0]);
     int64_t i = -1;
-    if (nargs > 1 && obj_index_i64(args[1], &i) < 0) return VAL_NULL;
+    if (!IS_NULL(args[1]) && arg_to_ssize(args[1], &i) < 0) return VAL_NULL;
     if (a->len == 0) return err_format(&exc_IndexError, "pop from empty bytearray");
     if (i < 0) i += a->len;
     if (i < 0 || i >= a->len) return err_format(&exc_IndexError, "pop index out of range");
@@ -1205,11 +1192,10 @@ static Value ba_pop_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value ba_insert_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("insert", kwnames) || arg_count("insert", nargs - 1, 2, 2)) return VAL_NULL;
     ByteArray *a = BA(args[0]);
     int64_t i;
     uint8_t c;
-    if (obj_index_i64(args[1], &i) < 0 || byte_arg(args[2], &c) < 0) return VAL_NULL;
+    if (arg_to_ssize(args[1], &i) < 0 || byte_arg(args[2], &c) < 0) return VAL_NULL;
     if (i < 0) { i += a->len; if (i < 0) i = 0; }
     if (i > a->len) i = a->len;
     if (ba_reserve(a, a->len + 1) < 0) return VAL_NULL;
@@ -1221,7 +1207,6 @@ static Value ba_insert_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value ba_remove_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("remove", kwnames) || arg_count("remove", nargs - 1, 1, 1)) return VAL_NULL;
     ByteArray *a = BA(args[0]);
     uint8_t c;
     if (byte_arg(args[1], &c) < 0) return VAL_NULL;
@@ -1235,19 +1220,16 @@ static Value ba_remove_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value ba_clear_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("clear", kwnames) || arg_count("clear", nargs - 1, 0, 0)) return VAL_NULL;
     BA(args[0])->len = 0;
     if (BA(args[0])->data) BA(args[0])->data[0] = 0;
     return VAL_NONE;
 }
 
 static Value ba_copy_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("copy", kwnames) || arg_count("copy", nargs - 1, 0, 0)) return VAL_NULL;
     return bytearray_new(BA(args[0])->data, (size_t)BA(args[0])->len);
 }
 
 static Value ba_reverse_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("reverse", kwnames) || arg_count("reverse", nargs - 1, 0, 0)) return VAL_NULL;
     ByteArray *a = BA(args[0]);
     for (int64_t i = 0, j = a->len - 1; i < j; i++, j--) {
         uint8_t t = a->data[i]; a->data[i] = a->data[j]; a->data[j] = t;
@@ -1321,12 +1303,10 @@ static Value ba_setitem_common(Value self, Value k, Value v) {
 }
 
 static Value ba_setitem_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return ba_setitem_common(args[0], args[1], args[2]);
 }
 
 static Value ba_delitem_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return ba_setitem_common(args[0], args[1], VAL_NULL);
 }
 
@@ -1337,22 +1317,58 @@ static Value ba_imul_m(Value *args, int nargs, Value kwnames) {
     return args[0];
 }
 
+/* CPython's _common_reduce: (type, (latin-1 str, 'latin-1'), state) below
+ * protocol 3, (type, (bytes,), state) from 3 on, (type, (), state) when empty. */
+static Value ba_reduce_common(Value self, int proto) {
+    Value state = obj_call_method(self, "__getstate__", NULL, 0);
+    if (IS_NULL(state)) return VAL_NULL;
+    ByteArray *a = BA(self);
+    Value cls = MK_OBJ(val_type(self)), cargs;
+    if (a->len == 0) cargs = tuple_empty();
+    else if (proto < 3) {
+        Value text = str_decode(a->data, (size_t)a->len, "latin-1", "strict");
+        cargs = IS_NULL(text) ? VAL_NULL : tuple_pack(2, text, str_new("latin-1", 7));
+    } else {
+        Value b = bytes_new(a->data, (size_t)a->len);
+        cargs = IS_NULL(b) ? VAL_NULL : tuple_pack(1, b);
+    }
+    return IS_NULL(cargs) ? VAL_NULL : tuple_pack(3, cls, cargs, state);
+}
+
+static Value ba_reduce_m(Value *args, int nargs, Value kwnames) {
+    return ba_reduce_common(args[0], 2);
+}
+
+/* __reduce_ex__(proto=0, /): args = [self, proto] */
+static Value ba_reduce_ex_m(Value *args, int nargs, Value kwnames) {
+    int proto = 0;
+    if (!IS_NULL(args[1]) && str_arg_to_int(args[1], &proto) < 0) return VAL_NULL;
+    return ba_reduce_common(args[0], proto);
+}
+
+static Value ba_sizeof_m(Value *args, int nargs, Value kwnames) {
+    return MK_SMALLINT((int64_t)val_type(args[0])->basicsize + BA(args[0])->cap);
+}
+
 static const MethodDef bytearray_methods[] = {
     {"__new__", bytearray_new_m, METH_STATIC, NULL},
-    {"__init__", bytearray_init_m, 0, NULL},
+    {"__init__", bytearray_init_m, ARGS_ANY, NULL},
     {"__hash__", NULL, 0, NULL},
-    {"__setitem__", ba_setitem_m, 0, NULL},
-    {"__delitem__", ba_delitem_m, 0, NULL},
-    {"__iadd__", ba_iadd_m, 0, NULL},
-    {"__imul__", ba_imul_m, 0, NULL},
-    {"append", ba_append_m, 0, NULL},
-    {"extend", ba_extend_m, 0, NULL},
-    {"pop", ba_pop_m, 0, NULL},
-    {"insert", ba_insert_m, 0, NULL},
-    {"remove", ba_remove_m, 0, NULL},
-    {"clear", ba_clear_m, 0, NULL},
-    {"copy", ba_copy_m, 0, NULL},
-    {"reverse", ba_reverse_m, 0, NULL},
+    {"__setitem__", ba_setitem_m, ARGS_WRAPT(2, 2), NULL},
+    {"__delitem__", ba_delitem_m, ARGS_WRAP(1), NULL},
+    {"__iadd__", ba_iadd_m, ARGS_WRAP(1), NULL},
+    {"__imul__", ba_imul_m, ARGS_WRAPT(1, 1), NULL},
+    {"__reduce__", ba_reduce_m, ARGS_NONE, NULL},
+    {"__reduce_ex__", ba_reduce_ex_m, ARGS_POS(0, 1), NULL},
+    {"__sizeof__", ba_sizeof_m, ARGS_NONE, NULL},
+    {"append", ba_append_m, ARGS_ONE, NULL},
+    {"extend", ba_extend_m, ARGS_ONE, NULL},
+    {"pop", ba_pop_m, ARGS_POS(0, 1), NULL},
+    {"insert", ba_insert_m, ARGS_POS(2, 2), NULL},
+    {"remove", ba_remove_m, ARGS_ONE, NULL},
+    {"clear", ba_clear_m, ARGS_NONE, NULL},
+    {"copy", ba_copy_m, ARGS_NONE, NULL},
+    {"reverse", ba_reverse_m, ARGS_NONE, NULL},
     SHARED_METHODS,
     {NULL, NULL, 0, NULL},
 };

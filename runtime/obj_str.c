@@ -54,6 +54,7 @@
 #include "call.h"
 #include "strbuf.h"
 #include "format.h"
+#include "state.h"
 
 /* ======================================================================
  * UTF-8
@@ -908,20 +909,22 @@ static Value need_str(Value v) {
     return err_format(&exc_TypeError, "must be str, not %T", v);
 }
 
-/* Optional slice-style index argument (None or __index__). */
-static int opt_index(Value v, int64_t *out) {
+/* An optional start/end argument of find, count, startswith and the like
+ * (str, bytes and bytearray): absent or None leaves *out alone; otherwise an
+ * __index__ value clamped to int64, as _PyEval_SliceIndex does. */
+int str_slice_arg(Value v, int64_t *out) {
     if (IS_NULL(v) || IS_NONE(v)) return 0;
     if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
         err_format(&exc_TypeError, "slice indices must be integers or None or have an __index__ method");
         return -1;
     }
-    return obj_index_i64(v, out);
+    return arg_to_ssize_clamped(v, out);
 }
 
 /* Resolve [start, end) char range args for find/count/startswith. */
 static int range_args(Str *s, Value vs, Value ve, int64_t *cs, int64_t *ce) {
     int64_t a = 0, b = s->nchars;
-    if (opt_index(vs, &a) < 0 || opt_index(ve, &b) < 0) return -1;
+    if (str_slice_arg(vs, &a) < 0 || str_slice_arg(ve, &b) < 0) return -1;
     if (a < 0) { a += s->nchars; if (a < 0) a = 0; }
     if (b < 0) { b += s->nchars; if (b < 0) b = 0; }
     if (b > s->nchars) b = s->nchars;
@@ -929,43 +932,19 @@ static int range_args(Str *s, Value vs, Value ve, int64_t *cs, int64_t *ce) {
     return 0;
 }
 
-static int int_arg(Value v, int64_t *out) {
-    if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
-        err_format(&exc_TypeError, "'%s' object cannot be interpreted as an integer", val_type_name(v));
+/* An Argument Clinic `int` parameter (expandtabs' tabsize, splitlines'
+ * keepends, hex's bytes_per_sep, bytearray.__reduce_ex__'s proto): CPython
+ * converts these with _PyLong_AsInt, whose overflow message is not the one
+ * of arg_to_cint (PyArg_Parse's "i"). */
+int str_arg_to_int(Value v, int *out) {
+    int64_t x;
+    if (arg_to_ssize_clamped(v, &x) < 0) return -1;
+    if (x < INT32_MIN || x > INT32_MAX) {
+        err_format(&exc_OverflowError, "Python int too large to convert to C int");
         return -1;
     }
-    return obj_index_i64(v, out);
-}
-
-static int old_arg_error(const char *name, int n, int min, int max) {
-    if (n < min)
-        err_format(&exc_TypeError, "%s() takes at least %d argument%s (%d given)", name, min,
-                   min == 1 ? "" : "s", n);
-    else
-        err_format(&exc_TypeError, "%s() takes at most %d argument%s (%d given)", name, max,
-                   max == 1 ? "" : "s", n);
-    return -1;
-}
-
-/* Positional-only method arguments: self + [min, max] more, with the
- * wording CPython uses for each calling convention: "str.join() takes
- * exactly one argument (0 given)" (METH_O/NOARGS, qualified name), "find()
- * takes at least 1 argument (0 given)" (the find family's old-style parser)
- * and "replace expected at least 2 arguments, got 1" (Argument Clinic). */
-int str_method_args(const char *tname, const char *name, int nargs, Value kwnames, int min, int max) {
-    if ((IS_NULL(kwnames) || AS_TUPLE(kwnames)->len == 0) && nargs - 1 >= min && nargs - 1 <= max)
-        return 0;               /* the common case, without formatting the name */
-    char qual[64];
-    snprintf(qual, sizeof qual, "%s.%s", tname, name);
-    if (!IS_NULL(kwnames) && arg_no_kw(qual, kwnames)) return -1;
-    if (nargs - 1 >= min && nargs - 1 <= max) return 0;
-    if (min == max && min <= 1) return arg_count(qual, nargs - 1, min, max);
-    if (min == 1 && max == 3) return old_arg_error(name, nargs - 1, min, max);
-    return arg_count(name, nargs - 1, min, max);
-}
-
-static int posargs(const char *name, int nargs, Value kwnames, int min, int max) {
-    return str_method_args("str", name, nargs, kwnames, min, max);
+    *out = (int)x;
+    return 0;
 }
 
 /* ======================================================================
@@ -1013,30 +992,27 @@ static int64_t count_impl(const char *h, int64_t hl, const char *n, int64_t nl, 
     return c;
 }
 
-static Value find_common(Value *args, int nargs, Value kwnames, const char *name, int dir, int raise) {
-    if (posargs(name, nargs, kwnames, 1, 3) < 0) return VAL_NULL;
+/* find, rfind, index, rindex: args = [self, sub, start, end] */
+static Value find_common(Value *args, int dir, int raise) {
     if (IS_NULL(need_str(args[1]))) return VAL_NULL;
     Str *s = SELF(args);
     int64_t cs, ce;
-    if (range_args(s, nargs > 2 ? args[2] : VAL_NULL, nargs > 3 ? args[3] : VAL_NULL, &cs, &ce) < 0)
-        return VAL_NULL;
+    if (range_args(s, args[2], args[3], &cs, &ce) < 0) return VAL_NULL;
     int64_t r = str_find_impl(s, AS_STR(args[1]), cs, ce, dir);
     if (r < 0 && raise) return err_format(&exc_ValueError, "substring not found");
     return MK_SMALLINT(r);
 }
 
-static Value str_find_m(Value *a, int n, Value k) { return find_common(a, n, k, "find", 1, 0); }
-static Value str_rfind_m(Value *a, int n, Value k) { return find_common(a, n, k, "rfind", -1, 0); }
-static Value str_index_m(Value *a, int n, Value k) { return find_common(a, n, k, "index", 1, 1); }
-static Value str_rindex_m(Value *a, int n, Value k) { return find_common(a, n, k, "rindex", -1, 1); }
+static Value str_find_m(Value *a, int n, Value k) { return find_common(a, 1, 0); }
+static Value str_rfind_m(Value *a, int n, Value k) { return find_common(a, -1, 0); }
+static Value str_index_m(Value *a, int n, Value k) { return find_common(a, 1, 1); }
+static Value str_rindex_m(Value *a, int n, Value k) { return find_common(a, -1, 1); }
 
 static Value str_count_m(Value *args, int nargs, Value kwnames) {
-    if (posargs("count", nargs, kwnames, 1, 3) < 0) return VAL_NULL;
     if (IS_NULL(need_str(args[1]))) return VAL_NULL;
     Str *s = SELF(args), *sub = AS_STR(args[1]);
     int64_t cs, ce;
-    if (range_args(s, nargs > 2 ? args[2] : VAL_NULL, nargs > 3 ? args[3] : VAL_NULL, &cs, &ce) < 0)
-        return VAL_NULL;
+    if (range_args(s, args[2], args[3], &cs, &ce) < 0) return VAL_NULL;
     if (cs > s->nchars) return MK_SMALLINT(0);
     if (sub->len == 0) return MK_SMALLINT(ce >= cs ? ce - cs + 1 : 0);
     if (ce <= cs) return MK_SMALLINT(0);
@@ -1053,12 +1029,11 @@ static int starts_one(Str *s, Str *p, int64_t cs, int64_t ce, int end) {
     return memcmp(at, p->data, (size_t)p->len) == 0;
 }
 
-static Value starts_common(Value *args, int nargs, Value kwnames, const char *name, int end) {
-    if (posargs(name, nargs, kwnames, 1, 3) < 0) return VAL_NULL;
+/* startswith, endswith: args = [self, prefix, start, end] */
+static Value starts_common(Value *args, const char *name, int end) {
     Str *s = SELF(args);
     int64_t cs, ce;
-    if (range_args(s, nargs > 2 ? args[2] : VAL_NULL, nargs > 3 ? args[3] : VAL_NULL, &cs, &ce) < 0)
-        return VAL_NULL;
+    if (range_args(s, args[2], args[3], &cs, &ce) < 0) return VAL_NULL;
     Value p = args[1];
     if (IS_TUPLE(p)) {
         for (int64_t i = 0; i < AS_TUPLE(p)->len; i++) {
@@ -1074,11 +1049,10 @@ static Value starts_common(Value *args, int nargs, Value kwnames, const char *na
     return MK_BOOL(starts_one(s, AS_STR(p), cs, ce, end));
 }
 
-static Value str_startswith_m(Value *a, int n, Value k) { return starts_common(a, n, k, "startswith", 0); }
-static Value str_endswith_m(Value *a, int n, Value k) { return starts_common(a, n, k, "endswith", 1); }
+static Value str_startswith_m(Value *a, int n, Value k) { return starts_common(a, "startswith", 0); }
+static Value str_endswith_m(Value *a, int n, Value k) { return starts_common(a, "endswith", 1); }
 
 static Value str_contains_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     Value x = args[1];
     if (!IS_STR(x))
         return err_format(&exc_TypeError, "'in <string>' requires string as left operand, not %T", x);
@@ -1185,38 +1159,31 @@ static Value split_sep(Str *s, Str *sep, int64_t maxsplit, int rev) {
     return list;
 }
 
-static Value split_common(Value *args, int nargs, Value kwnames, const char *name, int rev) {
-    static const char *const names[] = {"sep", "maxsplit"};
-    Value a[2];
-    if (arg_parse(name, args + 1, nargs - 1, kwnames, names, 2, 0, 0, a) < 0) return VAL_NULL;
+/* split, rsplit: args = [self, sep, maxsplit] */
+static Value split_common(Value *args, int rev) {
     int64_t maxsplit = -1;
-    if (!IS_NULL(a[1]) && int_arg(a[1], &maxsplit) < 0) return VAL_NULL;
+    if (!IS_NULL(args[2]) && arg_to_ssize(args[2], &maxsplit) < 0) return VAL_NULL;
     if (maxsplit < 0) maxsplit = -1;
     Str *s = SELF(args);
-    if (IS_NULL(a[0]) || IS_NONE(a[0])) return rev ? rsplit_ws(s, maxsplit) : split_ws(s, maxsplit);
-    if (!IS_STR(a[0])) return err_format(&exc_TypeError, "must be str or None, not %T", a[0]);
-    if (STR_LEN(a[0]) == 0) return err_format(&exc_ValueError, "empty separator");
-    return split_sep(s, AS_STR(a[0]), maxsplit, rev);
+    Value sep = args[1];
+    if (IS_NULL(sep) || IS_NONE(sep)) return rev ? rsplit_ws(s, maxsplit) : split_ws(s, maxsplit);
+    if (!IS_STR(sep)) return err_format(&exc_TypeError, "must be str or None, not %T", sep);
+    if (STR_LEN(sep) == 0) return err_format(&exc_ValueError, "empty separator");
+    return split_sep(s, AS_STR(sep), maxsplit, rev);
 }
 
-static Value str_split_m(Value *a, int n, Value k) { return split_common(a, n, k, "split", 0); }
-static Value str_rsplit_m(Value *a, int n, Value k) { return split_common(a, n, k, "rsplit", 1); }
+static Value str_split_m(Value *a, int n, Value k) { return split_common(a, 0); }
+static Value str_rsplit_m(Value *a, int n, Value k) { return split_common(a, 1); }
 
 static int is_linebreak(uint32_t c) {
     return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x1C || c == 0x1D ||
            c == 0x1E || c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
+/* splitlines(keepends=False): args = [self, keepends] */
 static Value str_splitlines_m(Value *args, int nargs, Value kwnames) {
-    static const char *const names[] = {"keepends"};
-    Value a[1];
-    if (arg_parse("splitlines", args + 1, nargs - 1, kwnames, names, 1, 0, 0, a) < 0) return VAL_NULL;
     int keep = 0;
-    if (!IS_NULL(a[0])) {
-        int64_t k;
-        if (int_arg(a[0], &k) < 0) return VAL_NULL;
-        keep = k != 0;
-    }
+    if (!IS_NULL(args[1]) && str_arg_to_int(args[1], &keep) < 0) return VAL_NULL;
     Str *s = SELF(args);
     Value list = list_new(0);
     if (IS_NULL(list)) return list;
@@ -1276,7 +1243,6 @@ Value str_join(Value sep, Value iterable) {
 }
 
 static Value str_join_m(Value *args, int nargs, Value kwnames) {
-    if (posargs("join", nargs, kwnames, 1, 1) < 0) return VAL_NULL;
     return str_join(args[0], args[1]);
 }
 
@@ -1287,11 +1253,10 @@ static int in_chars(Str *chars, uint32_t c) {
     return 0;
 }
 
-/* which: 1 left, 2 right, 3 both */
-static Value strip_common(Value *args, int nargs, Value kwnames, const char *name, int which) {
-    if (posargs(name, nargs, kwnames, 0, 1) < 0) return VAL_NULL;
+/* strip, lstrip, rstrip: args = [self, chars]; which: 1 left, 2 right, 3 both */
+static Value strip_common(Value *args, const char *name, int which) {
     Str *chars = NULL;
-    if (nargs > 1 && !IS_NONE(args[1])) {
+    if (!IS_NULL(args[1]) && !IS_NONE(args[1])) {
         if (!IS_STR(args[1])) return err_format(&exc_TypeError, "%s arg must be None or str", name);
         chars = AS_STR(args[1]);
     }
@@ -1315,12 +1280,11 @@ static Value strip_common(Value *args, int nargs, Value kwnames, const char *nam
     return str_sub(s, b, e, s->len == s->nchars ? e - b : utf8_count(s->data + b, e - b));
 }
 
-static Value str_strip_m(Value *a, int n, Value k) { return strip_common(a, n, k, "strip", 3); }
-static Value str_lstrip_m(Value *a, int n, Value k) { return strip_common(a, n, k, "lstrip", 1); }
-static Value str_rstrip_m(Value *a, int n, Value k) { return strip_common(a, n, k, "rstrip", 2); }
+static Value str_strip_m(Value *a, int n, Value k) { return strip_common(a, "strip", 3); }
+static Value str_lstrip_m(Value *a, int n, Value k) { return strip_common(a, "lstrip", 1); }
+static Value str_rstrip_m(Value *a, int n, Value k) { return strip_common(a, "rstrip", 2); }
 
-static Value partition_common(Value *args, int nargs, Value kwnames, const char *name, int rev) {
-    if (posargs(name, nargs, kwnames, 1, 1) < 0) return VAL_NULL;
+static Value partition_common(Value *args, int rev) {
     if (IS_NULL(need_str(args[1]))) return VAL_NULL;
     Str *s = SELF(args), *sep = AS_STR(args[1]);
     if (sep->len == 0) return err_format(&exc_ValueError, "empty separator");
@@ -1335,8 +1299,8 @@ static Value partition_common(Value *args, int nargs, Value kwnames, const char 
     return tuple_pack(3, a, sepv, b);
 }
 
-static Value str_partition_m(Value *a, int n, Value k) { return partition_common(a, n, k, "partition", 0); }
-static Value str_rpartition_m(Value *a, int n, Value k) { return partition_common(a, n, k, "rpartition", 1); }
+static Value str_partition_m(Value *a, int n, Value k) { return partition_common(a, 0); }
+static Value str_rpartition_m(Value *a, int n, Value k) { return partition_common(a, 1); }
 
 static Value replace_impl(Str *s, Str *old, Str *new, int64_t count) {
     if (count < 0) count = INT64_MAX;
@@ -1368,13 +1332,13 @@ static Value replace_impl(Str *s, Str *old, Str *new, int64_t count) {
     return sb_finish_str(&sb);
 }
 
+/* replace(old, new, count=-1, /): args = [self, old, new, count] */
 static Value str_replace_m(Value *args, int nargs, Value kwnames) {
-    if (posargs("replace", nargs, kwnames, 2, 3) < 0) return VAL_NULL;
     for (int i = 1; i <= 2; i++)
         if (!IS_STR(args[i]))
             return err_format(&exc_TypeError, "replace() argument %d must be str, not %T", i, args[i]);
     int64_t count = -1;
-    if (nargs > 3 && int_arg(args[3], &count) < 0) return VAL_NULL;
+    if (!IS_NULL(args[3]) && arg_to_ssize(args[3], &count) < 0) return VAL_NULL;
     return replace_impl(SELF(args), AS_STR(args[1]), AS_STR(args[2]), count);
 }
 
@@ -1479,19 +1443,18 @@ static Value ascii_case(Str *s, int mode) {
     return str_finish(r);
 }
 
-static Value case_common(Value *args, int nargs, Value kwnames, const char *name, int mode) {
-    if (posargs(name, nargs, kwnames, 0, 0) < 0) return VAL_NULL;
+static Value case_common(Value *args, int mode) {
     Str *s = SELF(args);
     if (s->len == s->nchars) return ascii_case(s, mode == CASE_FOLD ? CASE_LOWER : mode);
     return case_map(s, mode);
 }
 
-static Value str_upper_m(Value *a, int n, Value k) { return case_common(a, n, k, "upper", CASE_UPPER); }
-static Value str_lower_m(Value *a, int n, Value k) { return case_common(a, n, k, "lower", CASE_LOWER); }
-static Value str_swapcase_m(Value *a, int n, Value k) { return case_common(a, n, k, "swapcase", CASE_SWAP); }
-static Value str_casefold_m(Value *a, int n, Value k) { return case_common(a, n, k, "casefold", CASE_FOLD); }
-static Value str_title_m(Value *a, int n, Value k) { return case_common(a, n, k, "title", CASE_TITLE); }
-static Value str_capitalize_m(Value *a, int n, Value k) { return case_common(a, n, k, "capitalize", CASE_CAPITALIZE); }
+static Value str_upper_m(Value *a, int n, Value k) { return case_common(a, CASE_UPPER); }
+static Value str_lower_m(Value *a, int n, Value k) { return case_common(a, CASE_LOWER); }
+static Value str_swapcase_m(Value *a, int n, Value k) { return case_common(a, CASE_SWAP); }
+static Value str_casefold_m(Value *a, int n, Value k) { return case_common(a, CASE_FOLD); }
+static Value str_title_m(Value *a, int n, Value k) { return case_common(a, CASE_TITLE); }
+static Value str_capitalize_m(Value *a, int n, Value k) { return case_common(a, CASE_CAPITALIZE); }
 
 /* ======================================================================
  * Predicates
@@ -1499,8 +1462,7 @@ static Value str_capitalize_m(Value *a, int n, Value k) { return case_common(a, 
 
 typedef int (*CpPred)(uint32_t);
 
-static Value all_chars(Value *args, int nargs, Value kwnames, const char *name, CpPred f, int empty) {
-    if (posargs(name, nargs, kwnames, 0, 0) < 0) return VAL_NULL;
+static Value all_chars(Value *args, CpPred f, int empty) {
     Str *s = SELF(args);
     if (s->len == 0) return MK_BOOL(empty);
     FOR_CP(s, c, { if (!f(c)) return VAL_FALSE; });
@@ -1524,20 +1486,18 @@ Value str_ascii_numeric(Value v) {
     return sb_finish_str(&sb);
 }
 
-static Value str_isalpha_m(Value *a, int n, Value k) { return all_chars(a, n, k, "isalpha", uc_isalpha, 0); }
-static Value str_isdigit_m(Value *a, int n, Value k) { return all_chars(a, n, k, "isdigit", uc_isdigit, 0); }
-static Value str_isdecimal_m(Value *a, int n, Value k) { return all_chars(a, n, k, "isdecimal", cp_isdecimal, 0); }
-static Value str_isnumeric_m(Value *a, int n, Value k) { return all_chars(a, n, k, "isnumeric", uc_isnumeric, 0); }
-static Value str_isalnum_m(Value *a, int n, Value k) { return all_chars(a, n, k, "isalnum", uc_isalnum, 0); }
-static Value str_isspace_m(Value *a, int n, Value k) { return all_chars(a, n, k, "isspace", uc_isspace, 0); }
-static Value str_isprintable_m(Value *a, int n, Value k) { return all_chars(a, n, k, "isprintable", uc_isprintable, 1); }
+static Value str_isalpha_m(Value *a, int n, Value k) { return all_chars(a, uc_isalpha, 0); }
+static Value str_isdigit_m(Value *a, int n, Value k) { return all_chars(a, uc_isdigit, 0); }
+static Value str_isdecimal_m(Value *a, int n, Value k) { return all_chars(a, cp_isdecimal, 0); }
+static Value str_isnumeric_m(Value *a, int n, Value k) { return all_chars(a, uc_isnumeric, 0); }
+static Value str_isalnum_m(Value *a, int n, Value k) { return all_chars(a, uc_isalnum, 0); }
+static Value str_isspace_m(Value *a, int n, Value k) { return all_chars(a, uc_isspace, 0); }
+static Value str_isprintable_m(Value *a, int n, Value k) { return all_chars(a, uc_isprintable, 1); }
 static Value str_isascii_m(Value *a, int n, Value k) {
-    if (posargs("isascii", n, k, 0, 0) < 0) return VAL_NULL;
     return MK_BOOL(STR_IS_ASCII(SELF(a)));
 }
 
-static Value cased_check(Value *args, int nargs, Value kwnames, const char *name, int upper) {
-    if (posargs(name, nargs, kwnames, 0, 0) < 0) return VAL_NULL;
+static Value cased_check(Value *args, int upper) {
     int cased = 0;
     FOR_CP(SELF(args), c, {
         if (upper ? (uc_islower(c) || uc_istitle(c)) : (uc_isupper(c) || uc_istitle(c))) return VAL_FALSE;
@@ -1546,11 +1506,10 @@ static Value cased_check(Value *args, int nargs, Value kwnames, const char *name
     return MK_BOOL(cased);
 }
 
-static Value str_isupper_m(Value *a, int n, Value k) { return cased_check(a, n, k, "isupper", 1); }
-static Value str_islower_m(Value *a, int n, Value k) { return cased_check(a, n, k, "islower", 0); }
+static Value str_isupper_m(Value *a, int n, Value k) { return cased_check(a, 1); }
+static Value str_islower_m(Value *a, int n, Value k) { return cased_check(a, 0); }
 
 static Value str_istitle_m(Value *args, int nargs, Value kwnames) {
-    if (posargs("istitle", nargs, kwnames, 0, 0) < 0) return VAL_NULL;
     int cased = 0, prev_cased = 0;
     FOR_CP(SELF(args), c, {
         if (uc_isupper(c) || uc_istitle(c)) {
@@ -1565,7 +1524,6 @@ static Value str_istitle_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value str_isidentifier_m(Value *args, int nargs, Value kwnames) {
-    if (posargs("isidentifier", nargs, kwnames, 0, 0) < 0) return VAL_NULL;
     Str *s = SELF(args);
     if (s->len == 0) return VAL_FALSE;
     int first = 1;
@@ -1610,13 +1568,13 @@ static int fill_arg(Value v, uint32_t *fill) {
     return 0;
 }
 
-/* mode: '<' ljust, '>' rjust, '^' center */
-static Value justify(Value *args, int nargs, Value kwnames, const char *name, char mode) {
-    if (posargs(name, nargs, kwnames, 1, 2) < 0) return VAL_NULL;
+/* ljust, rjust, center: args = [self, width, fillchar]; mode: '<' ljust,
+ * '>' rjust, '^' center */
+static Value justify(Value *args, char mode) {
     int64_t width;
     uint32_t fill = ' ';
-    if (int_arg(args[1], &width) < 0) return VAL_NULL;
-    if (nargs > 2 && fill_arg(args[2], &fill) < 0) return VAL_NULL;
+    if (arg_to_ssize(args[1], &width) < 0) return VAL_NULL;
+    if (!IS_NULL(args[2]) && fill_arg(args[2], &fill) < 0) return VAL_NULL;
     Str *s = SELF(args);
     int64_t padn = width - s->nchars;
     if (padn <= 0) return str_sub(s, 0, s->len, s->nchars);
@@ -1626,14 +1584,13 @@ static Value justify(Value *args, int nargs, Value kwnames, const char *name, ch
     return pad(s, left, padn - left, fill);
 }
 
-static Value str_ljust_m(Value *a, int n, Value k) { return justify(a, n, k, "ljust", '<'); }
-static Value str_rjust_m(Value *a, int n, Value k) { return justify(a, n, k, "rjust", '>'); }
-static Value str_center_m(Value *a, int n, Value k) { return justify(a, n, k, "center", '^'); }
+static Value str_ljust_m(Value *a, int n, Value k) { return justify(a, '<'); }
+static Value str_rjust_m(Value *a, int n, Value k) { return justify(a, '>'); }
+static Value str_center_m(Value *a, int n, Value k) { return justify(a, '^'); }
 
 static Value str_zfill_m(Value *args, int nargs, Value kwnames) {
-    if (posargs("zfill", nargs, kwnames, 1, 1) < 0) return VAL_NULL;
     int64_t width;
-    if (int_arg(args[1], &width) < 0) return VAL_NULL;
+    if (arg_to_ssize(args[1], &width) < 0) return VAL_NULL;
     Str *s = SELF(args);
     if (width <= s->nchars) return str_sub(s, 0, s->len, s->nchars);
     Value r = pad(s, width - s->nchars, 0, '0');
@@ -1647,12 +1604,10 @@ static Value str_zfill_m(Value *args, int nargs, Value kwnames) {
     return r;
 }
 
+/* expandtabs(tabsize=8): args = [self, tabsize] */
 static Value str_expandtabs_m(Value *args, int nargs, Value kwnames) {
-    static const char *const names[] = {"tabsize"};
-    Value a[1];
-    if (arg_parse("expandtabs", args + 1, nargs - 1, kwnames, names, 1, 0, 0, a) < 0) return VAL_NULL;
-    int64_t ts = 8;
-    if (!IS_NULL(a[0]) && int_arg(a[0], &ts) < 0) return VAL_NULL;
+    int ts = 8;
+    if (!IS_NULL(args[1]) && str_arg_to_int(args[1], &ts) < 0) return VAL_NULL;
     StrBuf sb; sb_init(&sb);
     int64_t col = 0;
     int rc = 0;
@@ -1672,8 +1627,7 @@ static Value str_expandtabs_m(Value *args, int nargs, Value kwnames) {
     return sb_finish_str(&sb);
 }
 
-static Value affix_common(Value *args, int nargs, Value kwnames, const char *name, int suffix) {
-    if (posargs(name, nargs, kwnames, 1, 1) < 0) return VAL_NULL;
+static Value affix_common(Value *args, const char *name, int suffix) {
     if (!IS_STR(args[1]))
         return err_format(&exc_TypeError, "%s() argument must be str, not %T", name, args[1]);
     Str *s = SELF(args), *p = AS_STR(args[1]);
@@ -1684,26 +1638,26 @@ static Value affix_common(Value *args, int nargs, Value kwnames, const char *nam
     return str_sub(s, 0, s->len, s->nchars);
 }
 
-static Value str_removeprefix_m(Value *a, int n, Value k) { return affix_common(a, n, k, "removeprefix", 0); }
-static Value str_removesuffix_m(Value *a, int n, Value k) { return affix_common(a, n, k, "removesuffix", 1); }
+static Value str_removeprefix_m(Value *a, int n, Value k) { return affix_common(a, "removeprefix", 0); }
+static Value str_removesuffix_m(Value *a, int n, Value k) { return affix_common(a, "removesuffix", 1); }
 
+/* encode(encoding='utf-8', errors='strict'): args = [self, encoding, errors] */
 static Value str_encode_m(Value *args, int nargs, Value kwnames) {
     static const char *const names[] = {"encoding", "errors"};
-    Value a[2];
-    if (arg_parse("encode", args + 1, nargs - 1, kwnames, names, 2, 0, 0, a) < 0) return VAL_NULL;
     for (int i = 0; i < 2; i++)
-        if (!IS_NULL(a[i]) && !IS_STR(a[i]))
-            return err_format(&exc_TypeError, "encode() argument '%s' must be str, not %T", names[i], a[i]);
-    return str_encode(args[0], IS_NULL(a[0]) ? "utf-8" : STR_DATA(a[0]),
-                      IS_NULL(a[1]) ? "strict" : STR_DATA(a[1]));
+        if (!IS_NULL(args[i + 1]) && !IS_STR(args[i + 1]))
+            return err_format(&exc_TypeError, "encode() argument '%s' must be str, not %T", names[i], args[i + 1]);
+    return str_encode(args[0], IS_NULL(args[1]) ? "utf-8" : STR_DATA(args[1]),
+                      IS_NULL(args[2]) ? "strict" : STR_DATA(args[2]));
 }
 
 /* ---- maketrans / translate ---- */
+/* maketrans(x, y=<unrepresentable>, z=<unrepresentable>, /), a static
+ * method: args = [x, y, z]. */
 static Value str_maketrans_m(Value *args, int nargs, Value kwnames) {
-    if (posargs("maketrans", nargs + 1, kwnames, 1, 3) < 0) return VAL_NULL;
     Value d = dict_new();
     if (IS_NULL(d)) return d;
-    if (nargs == 1) {
+    if (IS_NULL(args[1])) {
         if (!IS_DICT(args[0]))
             return err_format(&exc_TypeError, "if you give only one argument to maketrans it must be a dict");
         int64_t pos = 0; Value k, v;
@@ -1719,8 +1673,10 @@ static Value str_maketrans_m(Value *args, int nargs, Value kwnames) {
         }
         return d;
     }
-    for (int i = 0; i < nargs; i++)
-        if (!IS_STR(args[i]))
+    if (!IS_STR(args[0]))
+        return err_format(&exc_TypeError, "first maketrans argument must be a string if there is a second argument");
+    for (int i = 1; i < 3; i++)
+        if (!IS_NULL(args[i]) && !IS_STR(args[i]))
             return err_format(&exc_TypeError, "maketrans() argument %d must be str, not %T", i + 1, args[i]);
     Str *x = AS_STR(args[0]), *y = AS_STR(args[1]);
     if (x->nchars != y->nchars)
@@ -1728,14 +1684,13 @@ static Value str_maketrans_m(Value *args, int nargs, Value kwnames) {
     for (int64_t i = 0; i < x->nchars; i++)
         if (dict_set(d, MK_SMALLINT(str_char_at(args[0], i)), MK_SMALLINT(str_char_at(args[1], i))) < 0)
             return VAL_NULL;
-    if (nargs == 3) {
+    if (!IS_NULL(args[2])) {
         FOR_CP(AS_STR(args[2]), c, { if (dict_set(d, MK_SMALLINT(c), VAL_NONE) < 0) return VAL_NULL; });
     }
     return d;
 }
 
 static Value str_translate_m(Value *args, int nargs, Value kwnames) {
-    if (posargs("translate", nargs, kwnames, 1, 1) < 0) return VAL_NULL;
     Value table = args[1];
     StrBuf sb; sb_init(&sb);
     FOR_CP(SELF(args), c, {
@@ -2109,7 +2064,6 @@ Value str_format_spec(Value v, Value spec) {
 }
 
 static Value str_format_dunder_m(Value *args, int nargs, Value kwnames) {
-    if (posargs("__format__", nargs, kwnames, 1, 1) < 0) return VAL_NULL;
     if (!IS_STR(args[1]))
         return err_format(&exc_TypeError, "__format__() argument must be str, not %T", args[1]);
     return str_format_spec(args[0], args[1]);
@@ -2314,12 +2268,12 @@ Value str_format_method(Value fmt, Value *args, int nargs, Value kwnames) {
     return format_impl(&c, STR_DATA(fmt), (size_t)STR_LEN(fmt), 0);
 }
 
+/* format(*args, **kwargs): ARGS_ANY, since **kwargs has no ARGS_KW form. */
 static Value str_format_m(Value *args, int nargs, Value kwnames) {
     return str_format_method(args[0], args + 1, nargs - 1, kwnames);
 }
 
 static Value str_format_map_m(Value *args, int nargs, Value kwnames) {
-    if (posargs("format_map", nargs, kwnames, 1, 1) < 0) return VAL_NULL;
     FmtCtx c = {NULL, 0, VAL_NULL, args[1], 0, 0};
     return format_impl(&c, STR_DATA(args[0]), (size_t)STR_LEN(args[0]), 0);
 }
@@ -2328,6 +2282,8 @@ static Value str_format_map_m(Value *args, int nargs, Value kwnames) {
  * Special methods, iterator, type
  * ==================================================================== */
 
+/* str(object='', encoding='utf-8', errors='strict'): ARGS_ANY, as CPython's
+ * messages name the type ("str() argument 'encoding' must be str"). */
 static Value str_new_m(Value *args, int nargs, Value kwnames) {
     static const char *const names[] = {"object", "encoding", "errors"};
     Value a[3];
@@ -2357,28 +2313,23 @@ static Value str_new_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value str_repr_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return str_repr(args[0]);
 }
 
 static Value str_str_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     if (IS_EXACT(args[0], type_str)) return args[0];
     return str_new(STR_DATA(args[0]), (size_t)STR_LEN(args[0]));
 }
 
 static Value str_hash_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return int_from_i64(str_hash(args[0]));
 }
 
 static Value str_len_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return MK_SMALLINT(SELF(args)->nchars);
 }
 
 static Value str_getitem_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     Value k = args[1];
     if (IS_SMALLINT(k)) return str_getitem_index(args[0], AS_SMALLINT(k));
     if (IS_EXACT(k, type_slice)) {
@@ -2402,7 +2353,6 @@ static int defer_to_other(Value other, SpecialMethod rsm) {
 }
 
 static Value str_add_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     Value b = args[1];
     if (IS_STR(b)) return str_concat(args[0], b);
     if (defer_to_other(b, SM_RADD)) return VAL_NOTIMPLEMENTED;
@@ -2444,17 +2394,14 @@ static Value str_repeat(Value s, Value n) {
 }
 
 static Value str_mul_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return str_repeat(args[0], args[1]);
 }
 
 static Value str_mod_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return str_mod_format(args[0], args[1]);
 }
 
 static Value str_rmod_m(Value *args, int nargs, Value kwnames) {
-    (void)args; (void)nargs; (void)kwnames;
     return VAL_NOTIMPLEMENTED;
 }
 
@@ -2472,22 +2419,20 @@ static Value cmp_common(Value *args, int op) {
     }
 }
 
-static Value str_eq_m(Value *a, int n, Value k) { (void)n; (void)k; return cmp_common(a, 0); }
-static Value str_ne_m(Value *a, int n, Value k) { (void)n; (void)k; return cmp_common(a, 1); }
-static Value str_lt_m(Value *a, int n, Value k) { (void)n; (void)k; return cmp_common(a, 2); }
-static Value str_le_m(Value *a, int n, Value k) { (void)n; (void)k; return cmp_common(a, 3); }
-static Value str_gt_m(Value *a, int n, Value k) { (void)n; (void)k; return cmp_common(a, 4); }
-static Value str_ge_m(Value *a, int n, Value k) { (void)n; (void)k; return cmp_common(a, 5); }
+static Value str_eq_m(Value *a, int n, Value k) { return cmp_common(a, 0); }
+static Value str_ne_m(Value *a, int n, Value k) { return cmp_common(a, 1); }
+static Value str_lt_m(Value *a, int n, Value k) { return cmp_common(a, 2); }
+static Value str_le_m(Value *a, int n, Value k) { return cmp_common(a, 3); }
+static Value str_gt_m(Value *a, int n, Value k) { return cmp_common(a, 4); }
+static Value str_ge_m(Value *a, int n, Value k) { return cmp_common(a, 5); }
 
 static Value str_getnewargs_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     Value s = str_new(STR_DATA(args[0]), (size_t)STR_LEN(args[0]));
     if (IS_NULL(s)) return s;
     return tuple_pack(1, s);
 }
 
 static Value str_sizeof_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return MK_SMALLINT((int64_t)val_type(args[0])->basicsize + SELF(args)->len + 1);
 }
 
@@ -2518,7 +2463,6 @@ Value str_iter(Value s) {
 }
 
 static Value striter_next_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     StrIter *it = (StrIter *)AS_OBJ(args[0]);
     if (IS_NULL(it->s)) return VAL_NULL;
     Str *s = AS_STR(it->s);
@@ -2532,21 +2476,47 @@ static Value striter_next_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value striter_iter_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return args[0];
 }
 
 static Value striter_hint_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     StrIter *it = (StrIter *)AS_OBJ(args[0]);
     if (IS_NULL(it->s)) return MK_SMALLINT(0);
     return MK_SMALLINT(AS_STR(it->s)->nchars - it->idx);
 }
 
+/* (iter, (s,), index), or (iter, ('',)) once exhausted: pickle's recipe. */
+static Value striter_reduce_m(Value *args, int nargs, Value kwnames) {
+    StrIter *it = (StrIter *)AS_OBJ(args[0]);
+    Value iter = dict_get_c(interp.builtins, "iter");
+    if (IS_NULL(iter)) return err_format(&exc_RuntimeError, "lost builtins.iter");
+    Value seq = tuple_pack(1, IS_NULL(it->s) ? str_empty() : it->s);
+    if (IS_NULL(seq)) return VAL_NULL;
+    if (IS_NULL(it->s)) return tuple_pack(2, iter, seq);
+    return tuple_pack(3, iter, seq, MK_SMALLINT(it->idx));
+}
+
+/* __setstate__(index): the next character is s[index], clamped to the string. */
+static Value striter_setstate_m(Value *args, int nargs, Value kwnames) {
+    StrIter *it = (StrIter *)AS_OBJ(args[0]);
+    int64_t i;
+    if (!IS_INT(args[1])) return err_format(&exc_TypeError, "an integer is required");
+    if (arg_to_ssize(args[1], &i) < 0) return VAL_NULL;
+    if (IS_NULL(it->s)) return VAL_NONE;
+    Str *s = AS_STR(it->s);
+    if (i < 0) i = 0;
+    if (i > s->nchars) i = s->nchars;
+    it->idx = i;
+    it->pos = str_offset(s, i);
+    return VAL_NONE;
+}
+
 static const MethodDef striter_methods[] = {
-    {"__next__", striter_next_m, 0, NULL},
-    {"__iter__", striter_iter_m, 0, NULL},
-    {"__length_hint__", striter_hint_m, 0, NULL},
+    {"__next__", striter_next_m, ARGS_WRAP(0), NULL},
+    {"__iter__", striter_iter_m, ARGS_WRAP(0), NULL},
+    {"__length_hint__", striter_hint_m, ARGS_NONE, NULL},
+    {"__reduce__", striter_reduce_m, ARGS_NONE, NULL},
+    {"__setstate__", striter_setstate_m, ARGS_ONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2563,80 +2533,79 @@ Type type_str_ascii_iterator = {
 };
 
 static Value str_iter_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return str_iter(args[0]);
 }
 
 static const MethodDef str_methods[] = {
     {"__new__", str_new_m, METH_STATIC, NULL},
-    {"__repr__", str_repr_m, 0, NULL},
-    {"__str__", str_str_m, 0, NULL},
-    {"__hash__", str_hash_m, 0, NULL},
-    {"__len__", str_len_m, 0, NULL},
-    {"__getitem__", str_getitem_m, 0, NULL},
-    {"__contains__", str_contains_m, 0, NULL},
-    {"__iter__", str_iter_m, 0, NULL},
-    {"__add__", str_add_m, 0, NULL},
-    {"__mul__", str_mul_m, 0, NULL},
-    {"__rmul__", str_mul_m, 0, NULL},
-    {"__mod__", str_mod_m, 0, NULL},
-    {"__rmod__", str_rmod_m, 0, NULL},
-    {"__eq__", str_eq_m, 0, NULL},
-    {"__ne__", str_ne_m, 0, NULL},
-    {"__lt__", str_lt_m, 0, NULL},
-    {"__le__", str_le_m, 0, NULL},
-    {"__gt__", str_gt_m, 0, NULL},
-    {"__ge__", str_ge_m, 0, NULL},
-    {"__format__", str_format_dunder_m, 0, NULL},
-    {"__getnewargs__", str_getnewargs_m, 0, NULL},
-    {"__sizeof__", str_sizeof_m, 0, NULL},
-    {"split", str_split_m, 0, NULL},
-    {"rsplit", str_rsplit_m, 0, NULL},
-    {"splitlines", str_splitlines_m, 0, NULL},
-    {"join", str_join_m, 0, NULL},
-    {"strip", str_strip_m, 0, NULL},
-    {"lstrip", str_lstrip_m, 0, NULL},
-    {"rstrip", str_rstrip_m, 0, NULL},
-    {"startswith", str_startswith_m, 0, NULL},
-    {"endswith", str_endswith_m, 0, NULL},
-    {"find", str_find_m, 0, NULL},
-    {"rfind", str_rfind_m, 0, NULL},
-    {"index", str_index_m, 0, NULL},
-    {"rindex", str_rindex_m, 0, NULL},
-    {"count", str_count_m, 0, NULL},
-    {"replace", str_replace_m, 0, NULL},
-    {"upper", str_upper_m, 0, NULL},
-    {"lower", str_lower_m, 0, NULL},
-    {"title", str_title_m, 0, NULL},
-    {"capitalize", str_capitalize_m, 0, NULL},
-    {"swapcase", str_swapcase_m, 0, NULL},
-    {"casefold", str_casefold_m, 0, NULL},
-    {"isalpha", str_isalpha_m, 0, NULL},
-    {"isdigit", str_isdigit_m, 0, NULL},
-    {"isdecimal", str_isdecimal_m, 0, NULL},
-    {"isnumeric", str_isnumeric_m, 0, NULL},
-    {"isalnum", str_isalnum_m, 0, NULL},
-    {"isspace", str_isspace_m, 0, NULL},
-    {"isupper", str_isupper_m, 0, NULL},
-    {"islower", str_islower_m, 0, NULL},
-    {"istitle", str_istitle_m, 0, NULL},
-    {"isidentifier", str_isidentifier_m, 0, NULL},
-    {"isprintable", str_isprintable_m, 0, NULL},
-    {"isascii", str_isascii_m, 0, NULL},
-    {"format", str_format_m, 0, NULL},
-    {"format_map", str_format_map_m, 0, NULL},
-    {"zfill", str_zfill_m, 0, NULL},
-    {"center", str_center_m, 0, NULL},
-    {"ljust", str_ljust_m, 0, NULL},
-    {"rjust", str_rjust_m, 0, NULL},
-    {"partition", str_partition_m, 0, NULL},
-    {"rpartition", str_rpartition_m, 0, NULL},
-    {"expandtabs", str_expandtabs_m, 0, NULL},
-    {"encode", str_encode_m, 0, NULL},
-    {"removeprefix", str_removeprefix_m, 0, NULL},
-    {"removesuffix", str_removesuffix_m, 0, NULL},
-    {"maketrans", str_maketrans_m, METH_STATIC, NULL},
-    {"translate", str_translate_m, 0, NULL},
+    {"__repr__", str_repr_m, ARGS_WRAP(0), NULL},
+    {"__str__", str_str_m, ARGS_WRAP(0), NULL},
+    {"__hash__", str_hash_m, ARGS_WRAP(0), NULL},
+    {"__len__", str_len_m, ARGS_WRAP(0), NULL},
+    {"__getitem__", str_getitem_m, ARGS_WRAP(1), NULL},
+    {"__contains__", str_contains_m, ARGS_WRAP(1), NULL},
+    {"__iter__", str_iter_m, ARGS_WRAP(0), NULL},
+    {"__add__", str_add_m, ARGS_WRAP(1), NULL},
+    {"__mul__", str_mul_m, ARGS_WRAPT(1, 1), NULL},
+    {"__rmul__", str_mul_m, ARGS_WRAPT(1, 1), NULL},
+    {"__mod__", str_mod_m, ARGS_WRAP(1), NULL},
+    {"__rmod__", str_rmod_m, ARGS_WRAP(1), NULL},
+    {"__eq__", str_eq_m, ARGS_WRAP(1), NULL},
+    {"__ne__", str_ne_m, ARGS_WRAP(1), NULL},
+    {"__lt__", str_lt_m, ARGS_WRAP(1), NULL},
+    {"__le__", str_le_m, ARGS_WRAP(1), NULL},
+    {"__gt__", str_gt_m, ARGS_WRAP(1), NULL},
+    {"__ge__", str_ge_m, ARGS_WRAP(1), NULL},
+    {"__format__", str_format_dunder_m, ARGS_ONE, NULL},
+    {"__getnewargs__", str_getnewargs_m, ARGS_NONE, NULL},
+    {"__sizeof__", str_sizeof_m, ARGS_NONE, NULL},
+    {"split", str_split_m, ARGS_KW, NULL, "($self, /, sep=None, maxsplit=-1)"},
+    {"rsplit", str_rsplit_m, ARGS_KW, NULL, "($self, /, sep=None, maxsplit=-1)"},
+    {"splitlines", str_splitlines_m, ARGS_KW, NULL, "($self, /, keepends=False)"},
+    {"join", str_join_m, ARGS_ONE, NULL},
+    {"strip", str_strip_m, ARGS_POS(0, 1), NULL},
+    {"lstrip", str_lstrip_m, ARGS_POS(0, 1), NULL},
+    {"rstrip", str_rstrip_m, ARGS_POS(0, 1), NULL},
+    {"startswith", str_startswith_m, ARGS_TUPLE(1, 3), NULL},
+    {"endswith", str_endswith_m, ARGS_TUPLE(1, 3), NULL},
+    {"find", str_find_m, ARGS_TUPLE(1, 3), NULL},
+    {"rfind", str_rfind_m, ARGS_TUPLE(1, 3), NULL},
+    {"index", str_index_m, ARGS_TUPLE(1, 3), NULL},
+    {"rindex", str_rindex_m, ARGS_TUPLE(1, 3), NULL},
+    {"count", str_count_m, ARGS_TUPLE(1, 3), NULL},
+    {"replace", str_replace_m, ARGS_POS(2, 3), NULL},
+    {"upper", str_upper_m, ARGS_NONE, NULL},
+    {"lower", str_lower_m, ARGS_NONE, NULL},
+    {"title", str_title_m, ARGS_NONE, NULL},
+    {"capitalize", str_capitalize_m, ARGS_NONE, NULL},
+    {"swapcase", str_swapcase_m, ARGS_NONE, NULL},
+    {"casefold", str_casefold_m, ARGS_NONE, NULL},
+    {"isalpha", str_isalpha_m, ARGS_NONE, NULL},
+    {"isdigit", str_isdigit_m, ARGS_NONE, NULL},
+    {"isdecimal", str_isdecimal_m, ARGS_NONE, NULL},
+    {"isnumeric", str_isnumeric_m, ARGS_NONE, NULL},
+    {"isalnum", str_isalnum_m, ARGS_NONE, NULL},
+    {"isspace", str_isspace_m, ARGS_NONE, NULL},
+    {"isupper", str_isupper_m, ARGS_NONE, NULL},
+    {"islower", str_islower_m, ARGS_NONE, NULL},
+    {"istitle", str_istitle_m, ARGS_NONE, NULL},
+    {"isidentifier", str_isidentifier_m, ARGS_NONE, NULL},
+    {"isprintable", str_isprintable_m, ARGS_NONE, NULL},
+    {"isascii", str_isascii_m, ARGS_NONE, NULL},
+    {"format", str_format_m, ARGS_ANY, NULL},
+    {"format_map", str_format_map_m, ARGS_ONE, NULL},
+    {"zfill", str_zfill_m, ARGS_ONE, NULL},
+    {"center", str_center_m, ARGS_POS(1, 2), NULL},
+    {"ljust", str_ljust_m, ARGS_POS(1, 2), NULL},
+    {"rjust", str_rjust_m, ARGS_POS(1, 2), NULL},
+    {"partition", str_partition_m, ARGS_ONE, NULL},
+    {"rpartition", str_rpartition_m, ARGS_ONE, NULL},
+    {"expandtabs", str_expandtabs_m, ARGS_KW, NULL, "($self, /, tabsize=8)"},
+    {"encode", str_encode_m, ARGS_KW, NULL, "($self, /, encoding='utf-8', errors='strict')"},
+    {"removeprefix", str_removeprefix_m, ARGS_ONE, NULL},
+    {"removesuffix", str_removesuffix_m, ARGS_ONE, NULL},
+    {"maketrans", str_maketrans_m, METH_STATIC | ARGS_POS(1, 3), NULL},
+    {"translate", str_translate_m, ARGS_ONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -83,11 +83,14 @@ Value str_pct_bytes(const uint8_t *fmt, size_t len, Value args);
 Value str_format_method(Value fmt, Value *args, int nargs, Value kwnames);
 /* format(x, spec) for str values. */
 Value str_format_spec(Value s, Value spec);
-/* Check the positional-only arguments of a str/bytes/bytearray method
- * (nargs counts self; min/max exclude it) with CPython's wording for that
- * method's calling convention; tname is "str", "bytes" or "bytearray". */
-int   str_method_args(const char *tname, const char *name, int nargs, Value kwnames,
-                      int min, int max);
+/* The argument converters str, bytes and bytearray methods share (beyond
+ * those of call.h).  An optional start/end of find/count/startswith: absent
+ * or None leaves *out alone, else __index__ clamped ("slice indices must be
+ * integers or None or have an __index__ method"). */
+int   str_slice_arg(Value v, int64_t *out);
+/* An Argument Clinic `int` parameter (tabsize, keepends, bytes_per_sep):
+ * __index__, OverflowError "Python int too large to convert to C int". */
+int   str_arg_to_int(Value v, int *out);
 /* Iterator over a str's characters. */
 Value str_iter(Value s);
 
