@@ -13,7 +13,6 @@
  * Key comparisons may run Python code: lookups re-check that the table and
  * the entry's key are unchanged after each obj_eq and restart otherwise.
  */
-#include <stdio.h>
 #include "runtime/obj_dict.h"
 #include "runtime/obj_list.h"
 #include "runtime/obj_str.h"
@@ -702,17 +701,6 @@ static Value set_contains_m(Value *args, int nargs, Value kwnames)
     return MK_BOOL(r);
 }
 
-/* The varargs methods (union, update, ...) take no keywords: "set.union() takes
- * no keyword arguments", named after the receiver's kind as CPython's
- * descriptors are. */
-static int set_no_kw(Value *args, Value kwnames, const char *m)
-{
-    char name[64];
-    int frozen = type_is_subtype(val_type(args[0]), &type_frozenset);
-    snprintf(name, sizeof name, "%s.%s", frozen ? "frozenset" : "set", m);
-    return arg_no_kw(name, kwnames);
-}
-
 static Value frozenset_hash_m(Value *args, int nargs, Value kwnames)
 {
     int64_t h = frozenset_hash(SELF);
@@ -779,9 +767,14 @@ static Value set_copy_m(Value *args, int nargs, Value kwnames)
     return set_copy_of(SELF);
 }
 
+/* The *others methods (union, update, ...) take no keywords.  Their message
+ * names the bare method, as CPython's METH_VARARGS functions called through a
+ * bound method do ("union() takes no keyword arguments"; through the
+ * descriptor, s.union(x=1), CPython says "set.union()"; a native function here
+ * cannot tell the two apart). */
 static Value set_union_m(Value *args, int nargs, Value kwnames)
 {
-    if (set_no_kw(args, kwnames, "union")) return VAL_NULL;
+    if (arg_no_kw("union", kwnames)) return VAL_NULL;
     Value r = set_copy_of(SELF);
     if (IS_NULL(r)) return VAL_NULL;
     for (int i = 1; i < nargs; i++) {
@@ -793,7 +786,7 @@ static Value set_union_m(Value *args, int nargs, Value kwnames)
 
 static Value set_update_m(Value *args, int nargs, Value kwnames)
 {
-    if (set_no_kw(args, kwnames, "update")) return VAL_NULL;
+    if (arg_no_kw("update", kwnames)) return VAL_NULL;
     for (int i = 1; i < nargs; i++)
         if (set_update_internal(AS_SET(SELF), args[i]) < 0) return VAL_NULL;
     return VAL_NONE;
@@ -801,7 +794,7 @@ static Value set_update_m(Value *args, int nargs, Value kwnames)
 
 static Value set_intersection_m(Value *args, int nargs, Value kwnames)
 {
-    if (set_no_kw(args, kwnames, "intersection")) return VAL_NULL;
+    if (arg_no_kw("intersection", kwnames)) return VAL_NULL;
     if (nargs == 1) return set_copy_of(SELF);
     Value r = SELF;
     for (int i = 1; i < nargs; i++) {
@@ -813,7 +806,7 @@ static Value set_intersection_m(Value *args, int nargs, Value kwnames)
 
 static Value set_intersection_update_m(Value *args, int nargs, Value kwnames)
 {
-    if (set_no_kw(args, kwnames, "intersection_update")) return VAL_NULL;
+    if (arg_no_kw("intersection_update", kwnames)) return VAL_NULL;
     if (nargs == 1) return VAL_NONE;
     Value r = SELF;
     for (int i = 1; i < nargs; i++) {
@@ -826,7 +819,7 @@ static Value set_intersection_update_m(Value *args, int nargs, Value kwnames)
 
 static Value set_difference_m(Value *args, int nargs, Value kwnames)
 {
-    if (set_no_kw(args, kwnames, "difference")) return VAL_NULL;
+    if (arg_no_kw("difference", kwnames)) return VAL_NULL;
     if (nargs == 1) return set_copy_of(SELF);
     Value r = set_difference(SELF, args[1]);
     if (IS_NULL(r)) return VAL_NULL;
@@ -837,7 +830,7 @@ static Value set_difference_m(Value *args, int nargs, Value kwnames)
 
 static Value set_difference_update_m(Value *args, int nargs, Value kwnames)
 {
-    if (set_no_kw(args, kwnames, "difference_update")) return VAL_NULL;
+    if (arg_no_kw("difference_update", kwnames)) return VAL_NULL;
     for (int i = 1; i < nargs; i++)
         if (set_difference_update_internal(AS_SET(SELF), args[i]) < 0) return VAL_NULL;
     return VAL_NONE;
@@ -974,7 +967,7 @@ static Value set_sizeof_m(Value *args, int nargs, Value kwnames)
 /* ARGS_ANY: __new__ and __init__ name the type in their messages ("set expected
  * at most 1 argument, got 2", "set() takes no keyword arguments"); union,
  * intersection, difference and the *_update methods take *others and no keywords,
- * which no ARGS_* kind expresses (set_no_kw). */
+ * which no ARGS_* kind expresses. */
 #define COMMON_SET_METHODS                                                                          \
     {"__new__", set_new_m, METH_STATIC | ARGS_ANY, NULL},                                           \
     {"__repr__", set_repr_m, ARGS_WRAP(0), NULL},                                                   \
