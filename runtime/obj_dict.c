@@ -541,9 +541,9 @@ static Value dictiter_length_hint(Value *args, int nargs, Value kwnames)
 
 #define DICTITER_METHODS(name, nextfn)                               \
     static const MethodDef name[] = {                                \
-        {"__iter__", dictiter_self, 0, NULL},                        \
-        {"__next__", nextfn, 0, NULL},                               \
-        {"__length_hint__", dictiter_length_hint, 0, NULL},          \
+        {"__iter__", dictiter_self, ARGS_WRAP(0), NULL},             \
+        {"__next__", nextfn, ARGS_WRAP(0), NULL},                    \
+        {"__length_hint__", dictiter_length_hint, ARGS_NONE, NULL},  \
         {NULL, NULL, 0, NULL},                                       \
     };
 DICTITER_METHODS(dictkeyiter_methods, dictiter_next_key)
@@ -730,7 +730,6 @@ static Value dv_rxor(Value *a, int n, Value k) { return dictview_setop(a[1], a[0
 
 static Value dv_isdisjoint(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("isdisjoint", kwnames) || arg_count("isdisjoint", nargs - 1, 1, 1)) return VAL_NULL;
     Value it = obj_iter(args[1]);
     if (IS_NULL(it)) return VAL_NULL;
     for (;;) {
@@ -742,40 +741,40 @@ static Value dv_isdisjoint(Value *args, int nargs, Value kwnames)
     }
 }
 
-#define SETLIKE_VIEW_METHODS                                                \
-    {"__len__", dictview_len_m, 0, NULL},                                  \
-    {"__repr__", dictview_repr_m, 0, NULL},                                \
-    {"__eq__", dv_eq, 0, NULL}, {"__ne__", dv_ne, 0, NULL},                \
-    {"__lt__", dv_lt, 0, NULL}, {"__le__", dv_le, 0, NULL},                \
-    {"__gt__", dv_gt, 0, NULL}, {"__ge__", dv_ge, 0, NULL},                \
-    {"__and__", dv_and, 0, NULL}, {"__rand__", dv_rand, 0, NULL},          \
-    {"__or__", dv_or, 0, NULL}, {"__ror__", dv_ror, 0, NULL},              \
-    {"__sub__", dv_sub, 0, NULL}, {"__rsub__", dv_rsub, 0, NULL},          \
-    {"__xor__", dv_xor, 0, NULL}, {"__rxor__", dv_rxor, 0, NULL},          \
-    {"__hash__", NULL, 0, NULL},                                           \
-    {"isdisjoint", dv_isdisjoint, 0, NULL},
+#define SETLIKE_VIEW_METHODS                                                                \
+    {"__len__", dictview_len_m, ARGS_WRAP(0), NULL},                                       \
+    {"__repr__", dictview_repr_m, ARGS_WRAP(0), NULL},                                     \
+    {"__eq__", dv_eq, ARGS_WRAP(1), NULL}, {"__ne__", dv_ne, ARGS_WRAP(1), NULL},          \
+    {"__lt__", dv_lt, ARGS_WRAP(1), NULL}, {"__le__", dv_le, ARGS_WRAP(1), NULL},          \
+    {"__gt__", dv_gt, ARGS_WRAP(1), NULL}, {"__ge__", dv_ge, ARGS_WRAP(1), NULL},          \
+    {"__and__", dv_and, ARGS_WRAP(1), NULL}, {"__rand__", dv_rand, ARGS_WRAP(1), NULL},    \
+    {"__or__", dv_or, ARGS_WRAP(1), NULL}, {"__ror__", dv_ror, ARGS_WRAP(1), NULL},        \
+    {"__sub__", dv_sub, ARGS_WRAP(1), NULL}, {"__rsub__", dv_rsub, ARGS_WRAP(1), NULL},    \
+    {"__xor__", dv_xor, ARGS_WRAP(1), NULL}, {"__rxor__", dv_rxor, ARGS_WRAP(1), NULL},    \
+    {"__hash__", NULL, 0, NULL},                                                           \
+    {"isdisjoint", dv_isdisjoint, ARGS_ONE, NULL},
 
 static const MethodDef dictkeys_methods[] = {
     SETLIKE_VIEW_METHODS
-    {"__iter__", dictkeys_iter_m, 0, NULL},
-    {"__reversed__", dictkeys_reversed_m, 0, NULL},
-    {"__contains__", dictkeys_contains_m, 0, NULL},
+    {"__iter__", dictkeys_iter_m, ARGS_WRAP(0), NULL},
+    {"__reversed__", dictkeys_reversed_m, ARGS_NONE, NULL},
+    {"__contains__", dictkeys_contains_m, ARGS_WRAP(1), NULL},
     {NULL, NULL, 0, NULL},
 };
 
 static const MethodDef dictitems_methods[] = {
     SETLIKE_VIEW_METHODS
-    {"__iter__", dictitems_iter_m, 0, NULL},
-    {"__reversed__", dictitems_reversed_m, 0, NULL},
-    {"__contains__", dictitems_contains_m, 0, NULL},
+    {"__iter__", dictitems_iter_m, ARGS_WRAP(0), NULL},
+    {"__reversed__", dictitems_reversed_m, ARGS_NONE, NULL},
+    {"__contains__", dictitems_contains_m, ARGS_WRAP(1), NULL},
     {NULL, NULL, 0, NULL},
 };
 
 static const MethodDef dictvalues_methods[] = {
-    {"__len__", dictview_len_m, 0, NULL},
-    {"__repr__", dictview_repr_m, 0, NULL},
-    {"__iter__", dictvalues_iter_m, 0, NULL},
-    {"__reversed__", dictvalues_reversed_m, 0, NULL},
+    {"__len__", dictview_len_m, ARGS_WRAP(0), NULL},
+    {"__repr__", dictview_repr_m, ARGS_WRAP(0), NULL},
+    {"__iter__", dictvalues_iter_m, ARGS_WRAP(0), NULL},
+    {"__reversed__", dictvalues_reversed_m, ARGS_NONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -874,6 +873,10 @@ static Value dict_ne_m(Value *args, int nargs, Value kwnames)
     return r < 0 ? VAL_NULL : MK_BOOL(!r);
 }
 
+/* dict has every rich comparison, as CPython's tp_richcompare gives it; the
+ * orderings are NotImplemented. */
+static Value dict_order_m(Value *args, int nargs, Value kwnames) { return VAL_NOTIMPLEMENTED; }
+
 static Value dict_or_m(Value *args, int nargs, Value kwnames)
 {
     if (!IS_DICT(args[1])) return VAL_NOTIMPLEMENTED;
@@ -898,37 +901,32 @@ static Value dict_ior_m(Value *args, int nargs, Value kwnames)
 
 static Value dict_keys_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("dict.keys", kwnames) || arg_count("dict.keys", nargs - 1, 0, 0)) return VAL_NULL;
     return dictview_new(SELF, &type_dict_keys);
 }
 
 static Value dict_values_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("dict.values", kwnames) || arg_count("dict.values", nargs - 1, 0, 0)) return VAL_NULL;
     return dictview_new(SELF, &type_dict_values);
 }
 
 static Value dict_items_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("dict.items", kwnames) || arg_count("dict.items", nargs - 1, 0, 0)) return VAL_NULL;
     return dictview_new(SELF, &type_dict_items);
 }
 
 static Value dict_get_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("dict.get", kwnames) || arg_count("get", nargs - 1, 1, 2)) return VAL_NULL;
     Value v = dict_get(SELF, args[1]);
     if (IS_NULL(v)) {
         if (err_occurred()) return VAL_NULL;
-        return nargs > 2 ? args[2] : VAL_NONE;
+        return IS_NULL(args[2]) ? VAL_NONE : args[2];
     }
     return v;
 }
 
 static Value dict_setdefault_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("dict.setdefault", kwnames) || arg_count("setdefault", nargs - 1, 1, 2)) return VAL_NULL;
-    Value dflt = nargs > 2 ? args[2] : VAL_NONE;
+    Value dflt = IS_NULL(args[2]) ? VAL_NONE : args[2];
     int64_t h = dict_hash_key(args[1]);
     if (h == -1) return VAL_NULL;
     int64_t ix = dict_lookup(AS_DICT(SELF), args[1], h, NULL);
@@ -940,14 +938,13 @@ static Value dict_setdefault_m(Value *args, int nargs, Value kwnames)
 
 static Value dict_pop_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("dict.pop", kwnames) || arg_count("pop", nargs - 1, 1, 2)) return VAL_NULL;
     Dict *d = AS_DICT(SELF);
     int64_t h = dict_hash_key(args[1]), slot;
     if (h == -1) return VAL_NULL;
     int64_t ix = dict_lookup(d, args[1], h, &slot);
     if (ix == -2) return VAL_NULL;
     if (ix < 0) {
-        if (nargs > 2) return args[2];
+        if (!IS_NULL(args[2])) return args[2];
         return err_set_value(&exc_KeyError, args[1]);
     }
     Value v = d->entries[ix].value;
@@ -957,7 +954,6 @@ static Value dict_pop_m(Value *args, int nargs, Value kwnames)
 
 static Value dict_popitem_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("dict.popitem", kwnames) || arg_count("dict.popitem", nargs - 1, 0, 0)) return VAL_NULL;
     Dict *d = AS_DICT(SELF);
     if (d->used == 0) return err_format(&exc_KeyError, "popitem(): dictionary is empty");
     int64_t i = d->nentries - 1;
@@ -974,21 +970,18 @@ static Value dict_popitem_m(Value *args, int nargs, Value kwnames)
 
 static Value dict_clear_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("dict.clear", kwnames) || arg_count("dict.clear", nargs - 1, 0, 0)) return VAL_NULL;
     dict_clear(SELF);
     return VAL_NONE;
 }
 
 static Value dict_copy_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("dict.copy", kwnames) || arg_count("dict.copy", nargs - 1, 0, 0)) return VAL_NULL;
     return dict_copy(SELF);
 }
 
 static Value dict_fromkeys_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("dict.fromkeys", kwnames) || arg_count("fromkeys", nargs - 1, 1, 2)) return VAL_NULL;
-    Value value = nargs > 2 ? args[2] : VAL_NONE;
+    Value value = IS_NULL(args[2]) ? VAL_NONE : args[2];
     Value d = call0(args[0]);
     if (IS_NULL(d)) return VAL_NULL;
     Value it = obj_iter(args[1]);
@@ -1008,34 +1001,40 @@ static Value dict_sizeof_m(Value *args, int nargs, Value kwnames)
 }
 
 static const MethodDef dict_methods[] = {
-    {"__new__", dict_new_m, METH_STATIC, NULL},
-    {"__init__", dict_init_m, 0, NULL},
-    {"__repr__", dict_repr_m, 0, NULL},
-    {"__len__", dict_len_m, 0, NULL},
-    {"__getitem__", dict_getitem_m, 0, NULL},
-    {"__setitem__", dict_setitem_m, 0, NULL},
-    {"__delitem__", dict_delitem_m, 0, NULL},
-    {"__contains__", dict_contains_m, 0, NULL},
-    {"__iter__", dict_iter_m, 0, NULL},
-    {"__reversed__", dict_reversed_m, 0, NULL},
-    {"__eq__", dict_eq_m, 0, NULL},
-    {"__ne__", dict_ne_m, 0, NULL},
-    {"__or__", dict_or_m, 0, NULL},
-    {"__ror__", dict_ror_m, 0, NULL},
-    {"__ior__", dict_ior_m, 0, NULL},
+    /* ARGS_ANY: dict.__new__ accepts and ignores anything (CPython's dict_new);
+     * __init__ and update take **kwargs. */
+    {"__new__", dict_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"__init__", dict_init_m, ARGS_ANY, NULL},
+    {"__repr__", dict_repr_m, ARGS_WRAP(0), NULL},
+    {"__len__", dict_len_m, ARGS_WRAP(0), NULL},
+    {"__getitem__", dict_getitem_m, ARGS_ONE, NULL},
+    {"__setitem__", dict_setitem_m, ARGS_WRAPT(2, 2), NULL},
+    {"__delitem__", dict_delitem_m, ARGS_WRAP(1), NULL},
+    {"__contains__", dict_contains_m, ARGS_ONE, NULL},
+    {"__iter__", dict_iter_m, ARGS_WRAP(0), NULL},
+    {"__reversed__", dict_reversed_m, ARGS_NONE, NULL},
+    {"__eq__", dict_eq_m, ARGS_WRAP(1), NULL},
+    {"__ne__", dict_ne_m, ARGS_WRAP(1), NULL},
+    {"__lt__", dict_order_m, ARGS_WRAP(1), NULL},
+    {"__le__", dict_order_m, ARGS_WRAP(1), NULL},
+    {"__gt__", dict_order_m, ARGS_WRAP(1), NULL},
+    {"__ge__", dict_order_m, ARGS_WRAP(1), NULL},
+    {"__or__", dict_or_m, ARGS_WRAP(1), NULL},
+    {"__ror__", dict_ror_m, ARGS_WRAP(1), NULL},
+    {"__ior__", dict_ior_m, ARGS_WRAP(1), NULL},
     {"__hash__", NULL, 0, NULL},
-    {"__sizeof__", dict_sizeof_m, 0, NULL},
-    {"keys", dict_keys_m, 0, NULL},
-    {"values", dict_values_m, 0, NULL},
-    {"items", dict_items_m, 0, NULL},
-    {"get", dict_get_m, 0, "Return the value for key if key is in the dictionary, else default."},
-    {"setdefault", dict_setdefault_m, 0, NULL},
-    {"pop", dict_pop_m, 0, NULL},
-    {"popitem", dict_popitem_m, 0, NULL},
-    {"update", dict_update_m, 0, NULL},
-    {"clear", dict_clear_m, 0, NULL},
-    {"copy", dict_copy_m, 0, NULL},
-    {"fromkeys", dict_fromkeys_m, METH_CLASS, NULL},
+    {"__sizeof__", dict_sizeof_m, ARGS_NONE, NULL},
+    {"keys", dict_keys_m, ARGS_NONE, NULL},
+    {"values", dict_values_m, ARGS_NONE, NULL},
+    {"items", dict_items_m, ARGS_NONE, NULL},
+    {"get", dict_get_m, ARGS_POS(1, 2), "Return the value for key if key is in the dictionary, else default."},
+    {"setdefault", dict_setdefault_m, ARGS_POS(1, 2), NULL},
+    {"pop", dict_pop_m, ARGS_POS(1, 2), NULL},
+    {"popitem", dict_popitem_m, ARGS_NONE, NULL},
+    {"update", dict_update_m, ARGS_ANY, NULL},
+    {"clear", dict_clear_m, ARGS_NONE, NULL},
+    {"copy", dict_copy_m, ARGS_NONE, NULL},
+    {"fromkeys", dict_fromkeys_m, METH_CLASS | ARGS_POS(1, 2), NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -40,8 +40,18 @@ static IterObj *iterobj_new(Type *t)
 
 static Value iter_self(Value *args, int nargs, Value kwnames) { return args[0]; }
 
+/* map, filter and reversed refuse keywords unless a subclass defines its own
+ * __init__ (CPython's `type == &PyMap_Type || type->tp_init == PyMap_Type.tp_init`). */
+static int no_kw_unless_init(Type *cls, Type *base, const char *fname, Value kwnames)
+{
+    if (cls != base && type_lookup_c(cls, "__init__") != type_lookup_c(base, "__init__")) return 0;
+    return arg_no_kw(fname, kwnames);
+}
+
 /* ---- enumerate: a = iterator, b = count (when big or not an int) ---- */
 
+/* ARGS_ANY (as every __new__ here): the messages name the type, not __new__
+ * ("enumerate() missing required argument 'iterable'"). */
 static Value enumerate_new_m(Value *args, int nargs, Value kwnames)
 {
     static const char *const names[] = {"iterable", "start"};
@@ -82,6 +92,9 @@ static Value zip_new_m(Value *args, int nargs, Value kwnames)
     int strict = 0;
     if (!IS_NULL(kwnames)) {
         Tuple *kw = AS_TUPLE(kwnames);
+        if (kw->len > 1)    /* PyArg_ParseTupleAndKeywords "|$p:zip" */
+            return err_format(&exc_TypeError, "zip() takes at most 1 keyword argument (%lld given)",
+                              (long long)kw->len);
         for (int64_t i = 0; i < kw->len; i++) {
             if (!str_eq_c(kw->items[i], "strict"))
                 return err_format(&exc_TypeError, "'%U' is an invalid keyword argument for zip()", kw->items[i]);
@@ -139,7 +152,7 @@ static Value zip_next_m(Value *args, int nargs, Value kwnames)
 
 static Value map_new_m(Value *args, int nargs, Value kwnames)
 {
-    if (args[0] == MK_OBJ(&type_map) && arg_no_kw("map", kwnames)) return VAL_NULL;
+    if (no_kw_unless_init(AS_TYPE(args[0]), &type_map, "map", kwnames)) return VAL_NULL;
     if (nargs < 3) return err_format(&exc_TypeError, "map() must have at least two arguments.");
     Value its = tuple_new(nargs - 2);
     if (IS_NULL(its)) return VAL_NULL;
@@ -173,7 +186,7 @@ static Value map_next_m(Value *args, int nargs, Value kwnames)
 
 static Value filter_new_m(Value *args, int nargs, Value kwnames)
 {
-    if (args[0] == MK_OBJ(&type_filter) && arg_no_kw("filter", kwnames)) return VAL_NULL;
+    if (no_kw_unless_init(AS_TYPE(args[0]), &type_filter, "filter", kwnames)) return VAL_NULL;
     if (nargs != 3) return err_format(&exc_TypeError, "filter expected 2 arguments, got %d", nargs - 1);
     Value it = obj_iter(args[2]);
     if (IS_NULL(it)) return VAL_NULL;
@@ -207,7 +220,7 @@ static Value filter_next_m(Value *args, int nargs, Value kwnames)
 
 static Value reversed_new_m(Value *args, int nargs, Value kwnames)
 {
-    if (args[0] == MK_OBJ(&type_reversed) && arg_no_kw("reversed", kwnames)) return VAL_NULL;
+    if (no_kw_unless_init(AS_TYPE(args[0]), &type_reversed, "reversed", kwnames)) return VAL_NULL;
     if (nargs != 2) return err_format(&exc_TypeError, "reversed expected 1 argument, got %d", nargs - 1);
     Value seq = args[1];
     Type *t = val_type(seq);
@@ -304,9 +317,9 @@ static Value calliter_next_m(Value *args, int nargs, Value kwnames)
 
 #define ITER_TYPE(var, name, flags_, newfn, nextfn)                               \
     static const MethodDef var##_methods[] = {                                   \
-        {"__iter__", iter_self, 0, NULL},                                        \
-        {"__next__", nextfn, 0, NULL},                                           \
-        {"__new__", newfn, METH_STATIC, NULL},                                   \
+        {"__iter__", iter_self, ARGS_WRAP(0), NULL},                             \
+        {"__next__", nextfn, ARGS_WRAP(0), NULL},                                \
+        {"__new__", newfn, METH_STATIC | ARGS_ANY, NULL},                        \
         {NULL, NULL, 0, NULL},                                                   \
     };                                                                           \
     Type var = {.tp_name = name, .base = &type_object, .flags = flags_,          \
@@ -319,10 +332,10 @@ ITER_TYPE(type_map, "map", TF_BASETYPE, map_new_m, map_next_m)
 ITER_TYPE(type_filter, "filter", TF_BASETYPE, filter_new_m, filter_next_m)
 
 static const MethodDef reversed_methods[] = {
-    {"__iter__", iter_self, 0, NULL},
-    {"__next__", reversed_next_m, 0, NULL},
-    {"__length_hint__", reversed_length_hint_m, 0, NULL},
-    {"__new__", reversed_new_m, METH_STATIC, NULL},
+    {"__iter__", iter_self, ARGS_WRAP(0), NULL},
+    {"__next__", reversed_next_m, ARGS_WRAP(0), NULL},
+    {"__length_hint__", reversed_length_hint_m, ARGS_NONE, NULL},
+    {"__new__", reversed_new_m, METH_STATIC | ARGS_ANY, NULL},
     {NULL, NULL, 0, NULL},
 };
 Type type_reversed = {.tp_name = "reversed", .base = &type_object, .flags = TF_BASETYPE,
@@ -330,16 +343,16 @@ Type type_reversed = {.tp_name = "reversed", .base = &type_object, .flags = TF_B
                       .methods = reversed_methods};
 
 static const MethodDef seqiter_methods[] = {
-    {"__iter__", iter_self, 0, NULL},
-    {"__next__", seqiter_next_m, 0, NULL},
+    {"__iter__", iter_self, ARGS_WRAP(0), NULL},
+    {"__next__", seqiter_next_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 Type type_seqiter = {.tp_name = "iterator", .base = &type_object, .basicsize = sizeof(IterObj),
                      .trace = iterobj_trace, .methods = seqiter_methods};
 
 static const MethodDef calliter_methods[] = {
-    {"__iter__", iter_self, 0, NULL},
-    {"__next__", calliter_next_m, 0, NULL},
+    {"__iter__", iter_self, ARGS_WRAP(0), NULL},
+    {"__next__", calliter_next_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 Type type_callable_iterator = {.tp_name = "callable_iterator", .base = &type_object,

@@ -77,16 +77,16 @@ int seq_index_value(Value key, int64_t *out)
     return 1;
 }
 
-int seq_clamp_index(Value v, int64_t *out)
+int seq_clamp_index(Value v, int64_t *out) { return arg_to_ssize_clamped(v, out); }
+
+/* A start or stop of index(): CPython's _PyEval_SliceIndexNotNone. */
+static int seq_bound(Value v, int64_t *out)
 {
-    if (IS_SMALLINT(v)) { *out = AS_SMALLINT(v); return 0; }
-    Value iv = obj_index(v);
-    if (IS_NULL(iv)) return -1;
-    if (int_to_i64(iv, out) < 0) {
-        err_clear();
-        *out = int_sign(iv) < 0 ? INT64_MIN : INT64_MAX;
+    if (!IS_INT(v) && val_type(v)->slots[SM_INDEX] == VAL_NULL) {
+        err_format(&exc_TypeError, "slice indices must be integers or have an __index__ method");
+        return -1;
     }
-    return 0;
+    return arg_to_ssize_clamped(v, out);
 }
 
 /* Resolve optional start/stop arguments of index() against len. */
@@ -94,8 +94,8 @@ int seq_start_stop(Value vstart, Value vstop, int64_t len, int64_t *start, int64
 {
     *start = 0;
     *stop = len;
-    if (!IS_NULL(vstart) && seq_clamp_index(vstart, start) < 0) return -1;
-    if (!IS_NULL(vstop) && seq_clamp_index(vstop, stop) < 0) return -1;
+    if (!IS_NULL(vstart) && seq_bound(vstart, start) < 0) return -1;
+    if (!IS_NULL(vstop) && seq_bound(vstop, stop) < 0) return -1;
     if (*start < 0) { *start += len; if (*start < 0) *start = 0; }
     if (*stop < 0) { *stop += len; if (*stop < 0) *stop = 0; }
     return 0;
@@ -532,7 +532,12 @@ static Value list_new_m(Value *args, int nargs, Value kwnames)
 
 static Value list_init_m(Value *args, int nargs, Value kwnames)
 {
-    if (IS_EXACT(args[0], type_list) && arg_no_kw("list", kwnames)) return VAL_NULL;
+    /* ARGS_ANY: the messages name the type ("list expected at most 1 argument,
+     * got 2"), and keywords are refused only when the class keeps list's __new__. */
+    Type *t = val_type(args[0]);
+    if ((t == &type_list || type_lookup_c(t, "__new__") == type_lookup_c(&type_list, "__new__")) &&
+        arg_no_kw("list", kwnames))
+        return VAL_NULL;
     if (arg_count("list", nargs - 1, 0, 1)) return VAL_NULL;
     List *l = SELF;
     if (l->items) gc_free(l->items, (size_t)l->cap * sizeof(Value));
@@ -781,7 +786,7 @@ static Value list_extend_m(Value *args, int nargs, Value kwnames)
 static Value list_insert_m(Value *args, int nargs, Value kwnames)
 {
     int64_t i;
-    if (seq_clamp_index(args[1], &i) < 0) return VAL_NULL;
+    if (arg_to_ssize(args[1], &i) < 0) return VAL_NULL;
     return list_insert(args[0], i, args[2]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
@@ -804,12 +809,7 @@ static Value list_remove_m(Value *args, int nargs, Value kwnames)
 static Value list_pop_m(Value *args, int nargs, Value kwnames)
 {
     int64_t i = -1;
-    if (!IS_NULL(args[1])) {
-        int r = seq_index_value(args[1], &i);
-        if (r < 0) return VAL_NULL;
-        if (r == 0)
-            return err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", args[1]);
-    }
+    if (!IS_NULL(args[1]) && arg_to_ssize(args[1], &i) < 0) return VAL_NULL;
     return list_pop(args[0], i);
 }
 
@@ -873,8 +873,8 @@ static Value list_sizeof_m(Value *args, int nargs, Value kwnames)
 }
 
 static const MethodDef list_methods[] = {
-    {"__new__", list_new_m, METH_STATIC, NULL},
-    {"__init__", list_init_m, 0, NULL},
+    {"__new__", list_new_m, METH_STATIC | ARGS_ANY, NULL},   /* accepts and ignores anything */
+    {"__init__", list_init_m, ARGS_ANY, NULL},
     {"__repr__", list_repr_m, ARGS_WRAP(0), NULL},
     {"__len__", list_len_m, ARGS_WRAP(0), NULL},
     {"__getitem__", list_getitem_m, ARGS_ONE, NULL},

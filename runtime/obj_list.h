@@ -54,9 +54,10 @@ void  seq_repr_leave(Value v);
 /* key as a sequence index: 1 ok (*out), 0 not an int/__index__, -1 error
  * (IndexError "cannot fit 'int' into an index-sized integer"). */
 int   seq_index_value(Value key, int64_t *out);
-/* An __index__ value clamped into int64 (for index()/insert() bounds). */
+/* Another name for arg_to_ssize_clamped (call.h), kept for obj_slice.c. */
 int   seq_clamp_index(Value v, int64_t *out);
-/* The optional start/stop of index() resolved against len, clamped to >= 0. */
+/* The optional start/stop of index() resolved against len, clamped to >= 0
+ * ("slice indices must be integers or have an __index__ method"). */
 int   seq_start_stop(Value vstart, Value vstop, int64_t len, int64_t *start, int64_t *stop);
 /* The count of seq * n: 1 ok (negative -> 0), 0 not an int but a class with
  * __rmul__ (NotImplemented), -1 error ("can't multiply sequence by non-int"). */
