@@ -104,15 +104,13 @@ static const GetSetDef code_getsets[] = {
 };
 
 static Value code_repr_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs;
-    (void)kwnames;
     Code *c = CODE(args[0]);
     return str_format_c("<code object %U at %p, file \"%U\", line %d>", c->name,
                         (void *)c, c->filename, (int)c->firstlineno);
 }
 
 static const MethodDef code_methods[] = {
-    {"__repr__", code_repr_m, 0, NULL},
+    {"__repr__", code_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -70,14 +70,13 @@ static Value frame_get_locals(Value self) {
 }
 
 static Value frame_repr_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     FrameObj *o = AS_FRAMEOBJ(args[0]);
     Code *c = AS_CODE(o->code);
     return str_format_c("<frame at %p, file '%U', line %d, code %U>", (void *)o, c->filename, o->lineno, c->name);
 }
 
 static const MethodDef frame_methods[] = {
-    {"__repr__", frame_repr_m, 0, NULL},
+    {"__repr__", frame_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 static const GetSetDef frame_getsets[] = {

@@ -40,14 +40,13 @@ static void func_trace(Obj *o) {
 static Value func_descr_get(Value func, Value obj, Value type) { return method_new(func, obj); }
 
 static Value func_get_m(Value *args, int nargs, Value kwnames) {
-    (void)kwnames;
-    Value obj = nargs > 1 ? args[1] : VAL_NONE;
+    Value obj, type;
+    if (descr_get_args(args, &obj, &type) < 0) return VAL_NULL;
     if (IS_NONE(obj)) return args[0];
     return method_new(args[0], obj);
 }
 
 static Value func_repr_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return str_format_c("<function %U at %p>", AS_FUNC(args[0])->qualname, (void *)AS_OBJ(args[0]));
 }
 
@@ -95,9 +94,9 @@ static Value func_get_dict(Value self) {
 }
 
 static const MethodDef func_methods[] = {
-    {"__get__", func_get_m, 0, NULL},
-    {"__call__", call_dunder_m, 0, NULL},
-    {"__repr__", func_repr_m, 0, NULL},
+    {"__get__", func_get_m, ARGS_WRAPT(1, 2), NULL},
+    {"__call__", call_dunder_m, ARGS_ANY, NULL},        /* *args, **kwargs */
+    {"__repr__", func_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 static const GetSetDef func_getsets[] = {
@@ -218,7 +217,6 @@ static int gen_resume_after_delegate(Value gv, Value *out) {
 }
 
 static Value gen_iter_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return args[0];
 }
 
@@ -229,7 +227,6 @@ static Value gen_stop(Value v) {
 }
 
 static Value gen_next_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     Value out;
     int st = gen_resume(args[0], VAL_NONE, VAL_NULL, &out);
     if (st == 1) return out;
@@ -238,7 +235,6 @@ static Value gen_next_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value gen_send_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("send", kwnames) || arg_count("send", nargs - 1, 1, 1)) return VAL_NULL;
     Value out;
     int st = gen_resume(args[0], args[1], VAL_NULL, &out);
     if (st == 1) return out;
@@ -249,9 +245,10 @@ static Value gen_send_m(Value *args, int nargs, Value kwnames) {
     return VAL_NULL;
 }
 
-/* Build the exception for throw(type[, value[, tb]]). */
-static Value gen_throw_exc(Value *args, int nargs) {
-    Value typ = args[1], val = nargs > 2 ? args[2] : VAL_NONE;
+/* Build the exception for throw(type[, value[, tb]]) (args: the generator, then
+ * the three, VAL_NULL when not given). */
+static Value gen_throw_exc(Value *args) {
+    Value typ = args[1], val = IS_NULL(args[2]) ? VAL_NONE : args[2];
     Value exc;
     if (IS_TYPE(typ) && type_is_subtype(AS_TYPE(typ), &exc_BaseException)) {
         if (IS_EXC(val)) exc = val;
@@ -264,7 +261,7 @@ static Value gen_throw_exc(Value *args, int nargs) {
     } else {
         return err_format(&exc_TypeError, "exceptions must be classes or instances deriving from BaseException, not %T", typ);
     }
-    if (!IS_NULL(exc) && nargs > 3 && !IS_NONE(args[3])) AS_EXC(exc)->traceback = args[3];
+    if (!IS_NULL(exc) && !IS_NULL(args[3]) && !IS_NONE(args[3])) AS_EXC(exc)->traceback = args[3];
     return exc;
 }
 
@@ -308,8 +305,7 @@ static int gen_delegate_throw(Gen *g, Value exc, Value *out, int *raise_in_frame
 }
 
 static Value gen_throw_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("throw", kwnames) || arg_count("throw", nargs - 1, 1, 3)) return VAL_NULL;
-    Value exc = gen_throw_exc(args, nargs);
+    Value exc = gen_throw_exc(args);
     if (IS_NULL(exc)) return VAL_NULL;
     Value out;
     Gen *g = AS_GEN(args[0]);
@@ -329,7 +325,6 @@ static Value gen_throw_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value gen_close_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     Gen *g = AS_GEN(args[0]);
     if (g->finished) return VAL_NONE;
     if (!g->started) { g->finished = 1; return VAL_NONE; }
@@ -349,7 +344,6 @@ static Value gen_close_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value gen_repr_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return str_format_c("<generator object %U at %p>", AS_GEN(args[0])->qualname, (void *)AS_OBJ(args[0]));
 }
 
@@ -360,12 +354,12 @@ static Value gen_get_code(Value self) { return AS_GEN(self)->code; }
 static Value gen_get_frame(Value self) { return AS_GEN(self)->finished ? VAL_NONE : self; }
 
 static const MethodDef gen_methods[] = {
-    {"__iter__", gen_iter_m, 0, NULL},
-    {"__next__", gen_next_m, 0, NULL},
-    {"send", gen_send_m, 0, NULL},
-    {"throw", gen_throw_m, 0, NULL},
-    {"close", gen_close_m, 0, NULL},
-    {"__repr__", gen_repr_m, 0, NULL},
+    {"__iter__", gen_iter_m, ARGS_WRAP(0), NULL},
+    {"__next__", gen_next_m, ARGS_WRAP(0), NULL},
+    {"send", gen_send_m, ARGS_ONE, NULL},
+    {"throw", gen_throw_m, ARGS_POS(1, 3), NULL},
+    {"close", gen_close_m, ARGS_NONE, NULL},
+    {"__repr__", gen_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 static const GetSetDef gen_getsets[] = {

@@ -17,6 +17,8 @@ Value cell_new(Value v)
     return MK_OBJ(c);
 }
 
+/* ARGS_ANY, as __new__ of a builtin type: "cell expected at most 1 argument,
+ * got 2" and "cell() takes no keyword arguments" name the type. */
 static Value cell_new_m(Value *args, int nargs, Value kwnames)
 {
     if (arg_no_kw("cell", kwnames) || arg_count("cell", nargs - 1, 0, 1)) return VAL_NULL;
@@ -65,12 +67,12 @@ static const GetSetDef cell_getsets[] = {
 };
 
 static const MethodDef cell_methods[] = {
-    {"__new__", cell_new_m, METH_STATIC, NULL},
-    {"__repr__", cell_repr_m, 0, NULL},
+    {"__new__", cell_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"__repr__", cell_repr_m, ARGS_WRAP(0), NULL},
     {"__hash__", NULL, 0, NULL},
-    {"__eq__", cell_eq_m, 0, NULL}, {"__ne__", cell_ne_m, 0, NULL},
-    {"__lt__", cell_lt_m, 0, NULL}, {"__le__", cell_le_m, 0, NULL},
-    {"__gt__", cell_gt_m, 0, NULL}, {"__ge__", cell_ge_m, 0, NULL},
+    {"__eq__", cell_eq_m, ARGS_WRAP(1), NULL}, {"__ne__", cell_ne_m, ARGS_WRAP(1), NULL},
+    {"__lt__", cell_lt_m, ARGS_WRAP(1), NULL}, {"__le__", cell_le_m, ARGS_WRAP(1), NULL},
+    {"__gt__", cell_gt_m, ARGS_WRAP(1), NULL}, {"__ge__", cell_ge_m, ARGS_WRAP(1), NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -64,6 +64,9 @@ static int64_t exc_nargs(Value self) {
 
 /* ---- BaseException ------------------------------------------------------------ */
 
+/* __new__ and the __init__s stay ARGS_ANY: they take any arguments (and some
+ * keywords), and their messages name the class ("ValueError() takes no
+ * keyword arguments"). */
 static Value exc_new_m(Value *args, int nargs, Value kwnames) {
     (void)kwnames;
     if (nargs < 1) return err_format(&exc_TypeError, "BaseException.__new__(): not enough arguments");
@@ -90,7 +93,6 @@ static Value exc_init_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value exc_str_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     int64_t n = exc_nargs(args[0]);
     if (n == 0) return str_empty();
     if (n == 1) return obj_str(exc_arg(args[0], 0));
@@ -98,7 +100,6 @@ static Value exc_str_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value exc_repr_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     Value self = args[0];
     const char *name = val_type_name(self);
     int64_t n = exc_nargs(self);
@@ -108,7 +109,6 @@ static Value exc_repr_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value exc_with_traceback_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("with_traceback", kwnames) || arg_count("with_traceback", nargs - 1, 1, 1)) return VAL_NULL;
     AS_EXC(args[0])->traceback = args[1];
     return args[0];
 }
@@ -116,7 +116,6 @@ static Value exc_with_traceback_m(Value *args, int nargs, Value kwnames) {
 /* add_note keeps the notes where CPython does: a __notes__ list in the
  * instance __dict__ (so __notes__ exists only once a note was added). */
 static Value exc_add_note_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("add_note", kwnames) || arg_count("add_note", nargs - 1, 1, 1)) return VAL_NULL;
     if (!IS_STR(args[1])) return err_format(&exc_TypeError, "note must be a str, not '%T'", args[1]);
     Value notes = exc_get_attr_c(args[0], "__notes__");
     if (!IS_LIST(notes)) {
@@ -129,7 +128,6 @@ static Value exc_add_note_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value exc_setstate_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("__setstate__", kwnames) || arg_count("__setstate__", nargs - 1, 1, 1)) return VAL_NULL;
     if (IS_NONE(args[1])) return VAL_NONE;
     if (!IS_DICT(args[1])) return err_format(&exc_TypeError, "state is not a dictionary");
     int64_t pos = 0;
@@ -140,7 +138,6 @@ static Value exc_setstate_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value exc_reduce_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return tuple_pack(2, MK_OBJ(val_type(args[0])), AS_EXC(args[0])->args);
 }
 
@@ -194,14 +191,14 @@ static Value exc_get_dict(Value self) {
 }
 
 static const MethodDef base_methods[] = {
-    {"__new__", exc_new_m, METH_STATIC, NULL},
-    {"__init__", exc_init_m, 0, NULL},
-    {"__str__", exc_str_m, 0, NULL},
-    {"__repr__", exc_repr_m, 0, NULL},
-    {"with_traceback", exc_with_traceback_m, 0, NULL},
-    {"add_note", exc_add_note_m, 0, NULL},
-    {"__setstate__", exc_setstate_m, 0, NULL},
-    {"__reduce__", exc_reduce_m, 0, NULL},
+    {"__new__", exc_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"__init__", exc_init_m, ARGS_ANY, NULL},
+    {"__str__", exc_str_m, ARGS_WRAP(0), NULL},
+    {"__repr__", exc_repr_m, ARGS_WRAP(0), NULL},
+    {"with_traceback", exc_with_traceback_m, ARGS_ONE, NULL},
+    {"add_note", exc_add_note_m, ARGS_ONE, NULL},
+    {"__setstate__", exc_setstate_m, ARGS_ONE, NULL},
+    {"__reduce__", exc_reduce_m, ARGS_NONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 static const GetSetDef base_getsets[] = {
@@ -221,7 +218,7 @@ static Value stopiter_init_m(Value *args, int nargs, Value kwnames) {
     if (exc_set_attr_c(args[0], "value", nargs > 1 ? args[1] : VAL_NONE) < 0) return VAL_NULL;
     return VAL_NONE;
 }
-static const MethodDef stopiter_methods[] = {{"__init__", stopiter_init_m, 0, NULL}, {NULL, NULL, 0, NULL}};
+static const MethodDef stopiter_methods[] = {{"__init__", stopiter_init_m, ARGS_ANY, NULL}, {NULL, NULL, 0, NULL}};
 
 static Value sysexit_init_m(Value *args, int nargs, Value kwnames) {
     if (IS_NULL(exc_init_m(args, nargs, kwnames))) return VAL_NULL;
@@ -229,13 +226,13 @@ static Value sysexit_init_m(Value *args, int nargs, Value kwnames) {
     if (exc_set_attr_c(args[0], "code", code) < 0) return VAL_NULL;
     return VAL_NONE;
 }
-static const MethodDef sysexit_methods[] = {{"__init__", sysexit_init_m, 0, NULL}, {NULL, NULL, 0, NULL}};
+static const MethodDef sysexit_methods[] = {{"__init__", sysexit_init_m, ARGS_ANY, NULL}, {NULL, NULL, 0, NULL}};
 
 static Value keyerror_str_m(Value *args, int nargs, Value kwnames) {
     if (exc_nargs(args[0]) == 1) return obj_repr(exc_arg(args[0], 0));
     return exc_str_m(args, nargs, kwnames);
 }
-static const MethodDef keyerror_methods[] = {{"__str__", keyerror_str_m, 0, NULL}, {NULL, NULL, 0, NULL}};
+static const MethodDef keyerror_methods[] = {{"__str__", keyerror_str_m, ARGS_WRAP(0), NULL}, {NULL, NULL, 0, NULL}};
 
 /* Keyword-only attributes (name=, path=, obj=) that some classes accept. */
 static Value exc_init_with_kw(Value *args, int nargs, Value kwnames,
@@ -269,20 +266,20 @@ static Value importerror_str_m(Value *args, int nargs, Value kwnames) {
     return exc_str_m(args, nargs, kwnames);
 }
 static const MethodDef importerror_methods[] = {
-    {"__init__", importerror_init_m, 0, NULL}, {"__str__", importerror_str_m, 0, NULL},
+    {"__init__", importerror_init_m, ARGS_ANY, NULL}, {"__str__", importerror_str_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL}};
 
 static Value attributeerror_init_m(Value *args, int nargs, Value kwnames) {
     static const char *const kws[] = {"name", "obj"};
     return exc_init_with_kw(args, nargs, kwnames, kws, 2);
 }
-static const MethodDef attributeerror_methods[] = {{"__init__", attributeerror_init_m, 0, NULL}, {NULL, NULL, 0, NULL}};
+static const MethodDef attributeerror_methods[] = {{"__init__", attributeerror_init_m, ARGS_ANY, NULL}, {NULL, NULL, 0, NULL}};
 
 static Value nameerror_init_m(Value *args, int nargs, Value kwnames) {
     static const char *const kws[] = {"name"};
     return exc_init_with_kw(args, nargs, kwnames, kws, 1);
 }
-static const MethodDef nameerror_methods[] = {{"__init__", nameerror_init_m, 0, NULL}, {NULL, NULL, 0, NULL}};
+static const MethodDef nameerror_methods[] = {{"__init__", nameerror_init_m, ARGS_ANY, NULL}, {NULL, NULL, 0, NULL}};
 
 /* OSError(errno, strerror[, filename[, winerror[, filename2]]]) */
 static Type *oserror_subclass_for(int64_t e);
@@ -324,8 +321,8 @@ static Value oserror_str_m(Value *args, int nargs, Value kwnames) {
     return exc_str_m(args, nargs, kwnames);
 }
 static const MethodDef oserror_methods[] = {
-    {"__new__", oserror_new_m, METH_STATIC, NULL}, {"__init__", oserror_init_m, 0, NULL},
-    {"__str__", oserror_str_m, 0, NULL}, {NULL, NULL, 0, NULL}};
+    {"__new__", oserror_new_m, METH_STATIC | ARGS_ANY, NULL}, {"__init__", oserror_init_m, ARGS_ANY, NULL},
+    {"__str__", oserror_str_m, ARGS_WRAP(0), NULL}, {NULL, NULL, 0, NULL}};
 
 /* SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset)) */
 static Value syntaxerror_init_m(Value *args, int nargs, Value kwnames) {
@@ -344,7 +341,6 @@ static Value syntaxerror_init_m(Value *args, int nargs, Value kwnames) {
     return VAL_NONE;
 }
 static Value syntaxerror_str_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     Value self = args[0];
     Value msg = exc_get_attr_c(self, "msg"), fn = exc_get_attr_c(self, "filename");
     Value ln = exc_get_attr_c(self, "lineno");
@@ -360,7 +356,7 @@ static Value syntaxerror_str_m(Value *args, int nargs, Value kwnames) {
     return m;
 }
 static const MethodDef syntaxerror_methods[] = {
-    {"__init__", syntaxerror_init_m, 0, NULL}, {"__str__", syntaxerror_str_m, 0, NULL},
+    {"__init__", syntaxerror_init_m, ARGS_ANY, NULL}, {"__str__", syntaxerror_str_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL}};
 
 /* UnicodeDecodeError(encoding, object, start, end, reason) and the encode twin */
@@ -396,18 +392,16 @@ static Value unicodeerr_str(Value self, int decode) {
                         (long long)s, (long long)(e - 1), reason);
 }
 static Value unicodedecode_str_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return unicodeerr_str(args[0], 1);
 }
 static Value unicodeencode_str_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return unicodeerr_str(args[0], 0);
 }
 static const MethodDef unicodedecode_methods[] = {
-    {"__init__", unicodeerr_init_m, 0, NULL}, {"__str__", unicodedecode_str_m, 0, NULL},
+    {"__init__", unicodeerr_init_m, ARGS_ANY, NULL}, {"__str__", unicodedecode_str_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL}};
 static const MethodDef unicodeencode_methods[] = {
-    {"__init__", unicodeerr_init_m, 0, NULL}, {"__str__", unicodeencode_str_m, 0, NULL},
+    {"__init__", unicodeerr_init_m, ARGS_ANY, NULL}, {"__str__", unicodeencode_str_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL}};
 
 /* ---- the hierarchy ---------------------------------------------------------------- */

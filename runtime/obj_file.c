@@ -742,6 +742,8 @@ static int file_setup_text(FileObj *f, Value *a, int nl, int64_t buffering)
     return 0;
 }
 
+/* open(): its MethodDef is interp/builtins.c's (ARGS_ANY there), so it still
+ * binds its own parameters. */
 Value file_open_m(Value *args, int nargs, Value kwnames)
 {
     static const char *const names[] = {"file", "mode", "buffering", "encoding", "errors",
@@ -819,22 +821,20 @@ static int file_size_arg(Value v, int64_t *out)
 
 static Value file_read_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("read", kwnames) || arg_count("read", nargs - 1, 0, 1)) return VAL_NULL;
     FileObj *f = SELF;
     int64_t n;
     if (file_check_readable(f, "read") < 0) return VAL_NULL;
-    if (file_size_arg(nargs > 1 ? args[1] : VAL_NULL, &n) < 0) return VAL_NULL;
+    if (file_size_arg(args[1], &n) < 0) return VAL_NULL;
     if (f->fflags & FILEF_TEXT) return file_text_read(f, n, 0);
     return file_bin_read(f, n);
 }
 
 static Value file_readline_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("readline", kwnames) || arg_count("readline", nargs - 1, 0, 1)) return VAL_NULL;
     FileObj *f = SELF;
     int64_t n;
     if (file_check_readable(f, "readline") < 0) return VAL_NULL;
-    if (file_size_arg(nargs > 1 ? args[1] : VAL_NULL, &n) < 0) return VAL_NULL;
+    if (file_size_arg(args[1], &n) < 0) return VAL_NULL;
     if (f->fflags & FILEF_TEXT) return file_text_read(f, n, 1);
     return file_bin_readline(f, n);
 }
@@ -846,11 +846,10 @@ static Value file_line(FileObj *f)
 
 static Value file_readlines_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("readlines", kwnames) || arg_count("readlines", nargs - 1, 0, 1)) return VAL_NULL;
     FileObj *f = SELF;
     int64_t hint;
     if (file_check_readable(f, "readline") < 0) return VAL_NULL;
-    if (file_size_arg(nargs > 1 ? args[1] : VAL_NULL, &hint) < 0) return VAL_NULL;
+    if (file_size_arg(args[1], &hint) < 0) return VAL_NULL;
     Value out = list_new(0);
     int64_t total = 0;
     while (!IS_NULL(out)) {
@@ -904,7 +903,6 @@ static int file_write_value(FileObj *f, Value v, int64_t *count)
 
 static Value file_write_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("write", kwnames) || arg_count("write", nargs - 1, 1, 1)) return VAL_NULL;
     FileObj *f = SELF;
     int64_t count;
     if (file_check_writable(f) < 0) return VAL_NULL;
@@ -914,7 +912,6 @@ static Value file_write_m(Value *args, int nargs, Value kwnames)
 
 static Value file_writelines_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("writelines", kwnames) || arg_count("writelines", nargs - 1, 1, 1)) return VAL_NULL;
     FileObj *f = SELF;
     if (file_check_open(f, NULL) < 0) return VAL_NULL;
     Value it = obj_iter(args[1]);
@@ -929,27 +926,23 @@ static Value file_writelines_m(Value *args, int nargs, Value kwnames)
 
 static Value file_close_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("close", kwnames) || arg_count("close", nargs - 1, 0, 0)) return VAL_NULL;
     return file_close(SELF) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value file_flush_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("flush", kwnames) || arg_count("flush", nargs - 1, 0, 0)) return VAL_NULL;
     if (SELF->fd < 0) return file_closed_error(NULL);
     return file_flush_raw(SELF, 1, 1) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value file_fileno_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("fileno", kwnames) || arg_count("fileno", nargs - 1, 0, 0)) return VAL_NULL;
     if (SELF->fd < 0) return err_format(&exc_ValueError, "I/O operation on closed file");
     return MK_SMALLINT(SELF->fd);
 }
 
 static Value file_isatty_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("isatty", kwnames) || arg_count("isatty", nargs - 1, 0, 0)) return VAL_NULL;
     if (SELF->fd < 0) return err_format(&exc_ValueError, "I/O operation on closed file");
     return MK_BOOL(isatty(SELF->fd));
 }
@@ -962,19 +955,16 @@ static Value file_flag_query(Value *args, uint32_t flag)
 
 static Value file_readable_m(Value *args, int nargs, Value kwnames)
 {
-    (void)nargs; (void)kwnames;
     return file_flag_query(args, FILEF_READ);
 }
 
 static Value file_writable_m(Value *args, int nargs, Value kwnames)
 {
-    (void)nargs; (void)kwnames;
     return file_flag_query(args, FILEF_WRITE);
 }
 
 static Value file_seekable_m(Value *args, int nargs, Value kwnames)
 {
-    (void)nargs; (void)kwnames;
     if (SELF->fd < 0) return err_format(&exc_ValueError, "I/O operation on closed file");
     return MK_BOOL(lseek(SELF->fd, 0, SEEK_CUR) >= 0);
 }
@@ -990,7 +980,6 @@ static int64_t file_tell(FileObj *f)
 
 static Value file_tell_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("tell", kwnames) || arg_count("tell", nargs - 1, 0, 0)) return VAL_NULL;
     if (file_check_open(SELF, NULL) < 0) return VAL_NULL;
     int64_t pos = file_tell(SELF);
     return pos < 0 ? VAL_NULL : int_from_i64(pos);
@@ -1013,31 +1002,30 @@ static int file_seek_text_check(int64_t pos, int64_t whence)
 
 static Value file_seek_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("seek", kwnames) || arg_count("seek", nargs - 1, 1, 2)) return VAL_NULL;
     FileObj *f = SELF;
-    int64_t pos, whence = 0;
+    int64_t pos;
+    int whence = 0;
     if (file_check_open(f, "seek") < 0) return VAL_NULL;
-    if (obj_index_i64(args[1], &pos) < 0) return VAL_NULL;
-    if (nargs > 2 && obj_index_i64(args[2], &whence) < 0) return VAL_NULL;
+    if (arg_to_ssize(args[1], &pos) < 0) return VAL_NULL;
+    if (!IS_NULL(args[2]) && arg_to_cint(args[2], &whence) < 0) return VAL_NULL;
     if ((f->fflags & FILEF_TEXT) && file_seek_text_check(pos, whence) < 0) return VAL_NULL;
     if (file_flush_raw(f, 1, 1) < 0) return VAL_NULL;
     if (whence == 1) pos -= (int64_t)(f->rlen - f->rpos);
     f->rpos = f->rlen = 0;
     f->fflags &= ~(uint32_t)FILEF_EOF;
-    off_t r = lseek(f->fd, (off_t)pos, (int)whence);
+    off_t r = lseek(f->fd, (off_t)pos, whence);
     if (r < 0) return err_from_errno(&exc_OSError, VAL_NULL);
     return int_from_i64((int64_t)r);
 }
 
 static Value file_truncate_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("truncate", kwnames) || arg_count("truncate", nargs - 1, 0, 1)) return VAL_NULL;
     FileObj *f = SELF;
     if (file_check_open(f, NULL) < 0) return VAL_NULL;
     if (!(f->fflags & FILEF_WRITE)) return file_unsupported("truncate");
     int64_t size = file_tell(f);
     if (size < 0) return VAL_NULL;
-    if (nargs > 1 && !IS_NONE(args[1]) && obj_index_i64(args[1], &size) < 0) return VAL_NULL;
+    if (!IS_NULL(args[1]) && !IS_NONE(args[1]) && arg_to_ssize(args[1], &size) < 0) return VAL_NULL;
     if (file_drop_readahead(f) < 0) return VAL_NULL;
     if (ftruncate(f->fd, (off_t)size) < 0) return err_from_errno(&exc_OSError, VAL_NULL);
     return int_from_i64(size);
@@ -1045,7 +1033,6 @@ static Value file_truncate_m(Value *args, int nargs, Value kwnames)
 
 static Value file_readinto_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("readinto", kwnames) || arg_count("readinto", nargs - 1, 1, 1)) return VAL_NULL;
     FileObj *f = SELF;
     if (file_check_readable(f, "read") < 0) return VAL_NULL;
     if (!IS_BYTEARRAY(args[1]))
@@ -1061,20 +1048,21 @@ static Value file_readinto_m(Value *args, int nargs, Value kwnames)
 
 static Value file_enter_m(Value *args, int nargs, Value kwnames)
 {
-    (void)nargs; (void)kwnames;
     if (SELF->fd < 0) return file_closed_error(NULL);
     return args[0];
 }
 
+/* ARGS_ANY: CPython's __exit__ is _IOBase's METH_VARARGS (any arguments), whose
+ * keyword message names _IOBase, a class gilpy's files do not have. */
 static Value file_exit_m(Value *args, int nargs, Value kwnames)
 {
-    (void)nargs; (void)kwnames;
+    (void)nargs;
+    if (arg_no_kw("_IOBase.__exit__", kwnames)) return VAL_NULL;
     return file_close(SELF) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value file_repr_m(Value *args, int nargs, Value kwnames)
 {
-    (void)nargs; (void)kwnames;
     FileObj *f = SELF;
     Type *t = AS_OBJ(args[0])->type;
     const char *tn = t->tp_name ? t->tp_name : "_io.TextIOWrapper";
@@ -1089,28 +1077,28 @@ static Value file_repr_m(Value *args, int nargs, Value kwnames)
 }
 
 static const MethodDef file_methods[] = {
-    {"read", file_read_m, 0, NULL},
-    {"read1", file_read_m, 0, NULL},
-    {"readline", file_readline_m, 0, NULL},
-    {"readlines", file_readlines_m, 0, NULL},
-    {"readinto", file_readinto_m, 0, NULL},
-    {"write", file_write_m, 0, NULL},
-    {"writelines", file_writelines_m, 0, NULL},
-    {"close", file_close_m, 0, NULL},
-    {"flush", file_flush_m, 0, NULL},
-    {"fileno", file_fileno_m, 0, NULL},
-    {"isatty", file_isatty_m, 0, NULL},
-    {"readable", file_readable_m, 0, NULL},
-    {"writable", file_writable_m, 0, NULL},
-    {"seekable", file_seekable_m, 0, NULL},
-    {"seek", file_seek_m, 0, NULL},
-    {"tell", file_tell_m, 0, NULL},
-    {"truncate", file_truncate_m, 0, NULL},
-    {"__iter__", file_iter_m, 0, NULL},
-    {"__next__", file_next_m, 0, NULL},
-    {"__enter__", file_enter_m, 0, NULL},
-    {"__exit__", file_exit_m, 0, NULL},
-    {"__repr__", file_repr_m, 0, NULL},
+    {"read", file_read_m, ARGS_POS(0, 1), NULL},
+    {"read1", file_read_m, ARGS_POS(0, 1), NULL},
+    {"readline", file_readline_m, ARGS_POS(0, 1), NULL},
+    {"readlines", file_readlines_m, ARGS_POS(0, 1), NULL},
+    {"readinto", file_readinto_m, ARGS_ONE, NULL},
+    {"write", file_write_m, ARGS_ONE, NULL},
+    {"writelines", file_writelines_m, ARGS_ONE, NULL},
+    {"close", file_close_m, ARGS_NONE, NULL},
+    {"flush", file_flush_m, ARGS_NONE, NULL},
+    {"fileno", file_fileno_m, ARGS_NONE, NULL},
+    {"isatty", file_isatty_m, ARGS_NONE, NULL},
+    {"readable", file_readable_m, ARGS_NONE, NULL},
+    {"writable", file_writable_m, ARGS_NONE, NULL},
+    {"seekable", file_seekable_m, ARGS_NONE, NULL},
+    {"seek", file_seek_m, ARGS_POS(1, 2), NULL},
+    {"tell", file_tell_m, ARGS_NONE, NULL},
+    {"truncate", file_truncate_m, ARGS_POS(0, 1), NULL},
+    {"__iter__", file_iter_m, ARGS_WRAP(0), NULL},
+    {"__next__", file_next_m, ARGS_WRAP(0), NULL},
+    {"__enter__", file_enter_m, ARGS_NONE, NULL},
+    {"__exit__", file_exit_m, ARGS_ANY, NULL},
+    {"__repr__", file_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -85,8 +85,9 @@ static Value builtin_get_module(Value self) {
     return VAL_NONE;
 }
 
+/* Every `__call__` stays ARGS_ANY: it passes *args and **kwargs on. */
 static const MethodDef builtin_methods[] = {
-    {"__call__", call_dunder_m, 0, NULL},
+    {"__call__", call_dunder_m, ARGS_ANY, NULL},
     {"__repr__", builtin_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
@@ -122,10 +123,10 @@ static Value methoddescr_get(Value descr, Value obj, Value type) {
 }
 
 static Value methoddescr_get_m(Value *args, int nargs, Value kwnames) {
-    (void)kwnames;
-    Value obj = nargs > 1 ? args[1] : VAL_NONE;
+    Value obj, type;
+    if (descr_get_args(args, &obj, &type) < 0) return VAL_NULL;
     if (IS_NONE(obj)) return args[0];
-    return methoddescr_get(args[0], obj, nargs > 2 ? args[2] : VAL_NONE);
+    return methoddescr_get(args[0], obj, type);
 }
 
 static Value methoddescr_repr_m(Value *args, int nargs, Value kwnames) {
@@ -147,9 +148,9 @@ static Value methoddescr_get_doc(Value self) {
 static Value methoddescr_get_objclass(Value self) { return MK_OBJ(((MethodDescr *)AS_OBJ(self))->owner); }
 
 static const MethodDef methoddescr_methods[] = {
-    {"__get__", methoddescr_get_m, 0, NULL},
-    {"__call__", call_dunder_m, 0, NULL},
-    {"__repr__", methoddescr_repr_m, 0, NULL},
+    {"__get__", methoddescr_get_m, ARGS_WRAPT(1, 2), NULL},
+    {"__call__", call_dunder_m, ARGS_ANY, NULL},
+    {"__repr__", methoddescr_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 static const GetSetDef methoddescr_getsets[] = {
@@ -176,15 +177,22 @@ static Value cmdescr_get(Value descr, Value obj, Value type) {
 }
 
 static Value cmdescr_get_m(Value *args, int nargs, Value kwnames) {
-    (void)kwnames;
     MethodDescr *d = (MethodDescr *)AS_OBJ(args[0]);
-    Value type = nargs > 2 && !IS_NONE(args[2]) ? args[2] : MK_OBJ(val_type(args[1]));
+    Value obj, type;
+    if (descr_get_args(args, &obj, &type) < 0) return VAL_NULL;
+    if (IS_NULL(type)) type = MK_OBJ(val_type(obj));
+    if (!IS_TYPE(type))
+        return err_format(&exc_TypeError, "descriptor '%s' for type '%s' needs a type, not a '%T' as arg 2",
+                          d->def->name, type_name(d->owner), type);
+    if (!type_is_subtype(AS_TYPE(type), d->owner))
+        return err_format(&exc_TypeError, "descriptor '%s' requires a subtype of '%s' but received '%s'",
+                          d->def->name, type_name(d->owner), type_name(AS_TYPE(type)));
     return builtin_bound_new(d->def, type);
 }
 static const MethodDef cmdescr_methods[] = {
-    {"__get__", cmdescr_get_m, 0, NULL},
-    {"__call__", call_dunder_m, 0, NULL},
-    {"__repr__", methoddescr_repr_m, 0, NULL},
+    {"__get__", cmdescr_get_m, ARGS_WRAPT(1, 2), NULL},
+    {"__call__", call_dunder_m, ARGS_ANY, NULL},
+    {"__repr__", methoddescr_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 Type type_classmethod_descriptor = {
@@ -224,9 +232,9 @@ Value getset_descr_new(Type *owner, const GetSetDef *def) {
 }
 
 static Value getset_get_m(Value *args, int nargs, Value kwnames) {
-    (void)kwnames;
     GetSetDescr *g = (GetSetDescr *)AS_OBJ(args[0]);
-    Value obj = nargs > 1 ? args[1] : VAL_NONE;
+    Value obj, type;
+    if (descr_get_args(args, &obj, &type) < 0) return VAL_NULL;
     if (IS_NONE(obj) && g->owner != &type_none) return args[0];
     if (!val_isinstance(obj, g->owner))
         return err_format(&exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
@@ -246,26 +254,23 @@ static Value getset_set_common(Value descr, Value obj, Value v) {
 }
 
 static Value getset_set_m(Value *args, int nargs, Value kwnames) {
-    if (arg_count("__set__", nargs - 1, 2, 2) || arg_no_kw("__set__", kwnames)) return VAL_NULL;
     return getset_set_common(args[0], args[1], args[2]);
 }
 
 static Value getset_delete_m(Value *args, int nargs, Value kwnames) {
-    if (arg_count("__delete__", nargs - 1, 1, 1) || arg_no_kw("__delete__", kwnames)) return VAL_NULL;
     return getset_set_common(args[0], args[1], VAL_NULL);
 }
 
 static Value getset_repr_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     GetSetDescr *g = (GetSetDescr *)AS_OBJ(args[0]);
     return str_format_c("<attribute '%s' of '%s' objects>", g->def->name, type_name(g->owner));
 }
 
 static const MethodDef getset_methods[] = {
-    {"__get__", getset_get_m, 0, NULL},
-    {"__set__", getset_set_m, 0, NULL},
-    {"__delete__", getset_delete_m, 0, NULL},
-    {"__repr__", getset_repr_m, 0, NULL},
+    {"__get__", getset_get_m, ARGS_WRAPT(1, 2), NULL},
+    {"__set__", getset_set_m, ARGS_WRAPT(2, 2), NULL},
+    {"__delete__", getset_delete_m, ARGS_WRAP(1), NULL},
+    {"__repr__", getset_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 Type type_getset_descriptor = {
@@ -288,13 +293,16 @@ Value method_new(Value func, Value self) {
     return MK_OBJ(m);
 }
 
+/* ARGS_ANY, as __new__ of a builtin type: "method expected 2 arguments, got 1"
+ * and "method() takes no keyword arguments" name the type. */
 static Value method_new_m(Value *args, int nargs, Value kwnames) {
     if (arg_no_kw("method", kwnames) || arg_count("method", nargs - 1, 2, 2)) return VAL_NULL;
+    if (!call_is_callable(args[1])) return err_format(&exc_TypeError, "first argument must be callable");
+    if (IS_NONE(args[2])) return err_format(&exc_TypeError, "instance must not be None");
     return method_new(args[1], args[2]);
 }
 
 static Value method_repr_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     BoundMethod *m = (BoundMethod *)AS_OBJ(args[0]);
     Value qn = obj_getattr_c(m->func, "__qualname__");
     if (IS_NULL(qn)) { err_clear(); qn = str_intern_c("?"); }
@@ -304,14 +312,12 @@ static Value method_repr_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value method_eq_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     if (!IS_EXACT(args[1], type_method)) return VAL_NOTIMPLEMENTED;
     BoundMethod *a = (BoundMethod *)AS_OBJ(args[0]), *b = (BoundMethod *)AS_OBJ(args[1]);
     return MK_BOOL(a->self == b->self && a->func == b->func);
 }
 
 static Value method_hash_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     BoundMethod *m = (BoundMethod *)AS_OBJ(args[0]);
     int64_t h1 = obj_hash(m->self);
     if (h1 == -1) return VAL_NULL;
@@ -321,7 +327,6 @@ static Value method_hash_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value method_getattribute_m(Value *args, int nargs, Value kwnames) {
-    if (arg_count("__getattribute__", nargs - 1, 1, 1) || arg_no_kw("__getattribute__", kwnames)) return VAL_NULL;
     Value r = obj_generic_getattr(args[0], args[1], 1);
     if (!IS_NULL(r) || err_occurred()) return r;
     return obj_getattr(((BoundMethod *)AS_OBJ(args[0]))->func, args[1]);
@@ -332,12 +337,12 @@ static Value method_get_self(Value self) { return ((BoundMethod *)AS_OBJ(self))-
 static Value method_get_doc(Value self) { return obj_getattr_c(method_get_func(self), "__doc__"); }
 
 static const MethodDef method_methods[] = {
-    {"__new__", method_new_m, METH_STATIC, NULL},
-    {"__call__", call_dunder_m, 0, NULL},
-    {"__repr__", method_repr_m, 0, NULL},
-    {"__eq__", method_eq_m, 0, NULL},
-    {"__hash__", method_hash_m, 0, NULL},
-    {"__getattribute__", method_getattribute_m, 0, NULL},
+    {"__new__", method_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"__call__", call_dunder_m, ARGS_ANY, NULL},
+    {"__repr__", method_repr_m, ARGS_WRAP(0), NULL},
+    {"__eq__", method_eq_m, ARGS_WRAP(1), NULL},
+    {"__hash__", method_hash_m, ARGS_WRAP(0), NULL},
+    {"__getattribute__", method_getattribute_m, ARGS_WRAP(1), NULL},
     {NULL, NULL, 0, NULL},
 };
 static const GetSetDef method_getsets[] = {

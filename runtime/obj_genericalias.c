@@ -39,8 +39,6 @@ static Value ga_new(Value origin, Value args) {
 
 /* cls[item]: item is the argument tuple, or its only element. */
 static Value ga_class_getitem_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("__class_getitem__", kwnames) || arg_count("__class_getitem__", nargs - 1, 1, 1))
-        return VAL_NULL;
     Value items = IS_TUPLE(args[1]) ? args[1] : tuple_pack(1, args[1]);
     if (IS_NULL(items)) return VAL_NULL;
     return ga_new(args[0], items);
@@ -64,7 +62,6 @@ static int ga_put_item(StrBuf *sb, Value v) {
 }
 
 static Value ga_repr_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     GenericAlias *g = GA(args[0]);
     StrBuf sb;
     sb_init(&sb);
@@ -81,12 +78,12 @@ static Value ga_repr_m(Value *args, int nargs, Value kwnames) {
     return sb_finish_str(&sb);
 }
 
+/* ARGS_ANY: passes *args and **kwargs on to the origin. */
 static Value ga_call_m(Value *args, int nargs, Value kwnames) {
     return call_value(GA(args[0])->origin, args + 1, nargs - 1, kwnames);
 }
 
 static Value ga_eq_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     if (!IS_EXACT(args[1], type_generic_alias)) return VAL_NOTIMPLEMENTED;
     GenericAlias *a = GA(args[0]), *b = GA(args[1]);
     int r = obj_richcompare_bool(a->origin, b->origin, CMP_EQ);
@@ -95,7 +92,6 @@ static Value ga_eq_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value ga_hash_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     int64_t h1 = obj_hash(GA(args[0])->origin);
     if (h1 == -1) return VAL_NULL;
     int64_t h2 = obj_hash(GA(args[0])->args);
@@ -105,15 +101,12 @@ static Value ga_hash_m(Value *args, int nargs, Value kwnames) {
 
 /* Attributes the alias does not have come from the origin (list[int].append). */
 static Value ga_getattribute_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("__getattribute__", kwnames) || arg_count("__getattribute__", nargs - 1, 1, 1))
-        return VAL_NULL;
     Value r = obj_generic_getattr(args[0], args[1], 1);
     if (!IS_NULL(r) || err_occurred()) return r;
     return obj_getattr(GA(args[0])->origin, args[1]);
 }
 
 static Value ga_mro_entries_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return tuple_pack(1, GA(args[0])->origin);
 }
 
@@ -122,12 +115,12 @@ static Value ga_get_args(Value self) { return GA(self)->args; }
 static Value ga_get_parameters(Value self) { (void)self; return tuple_new(0); }
 
 static const MethodDef ga_methods[] = {
-    {"__repr__", ga_repr_m, 0, NULL},
-    {"__call__", ga_call_m, 0, NULL},
-    {"__eq__", ga_eq_m, 0, NULL},
-    {"__hash__", ga_hash_m, 0, NULL},
-    {"__getattribute__", ga_getattribute_m, 0, NULL},
-    {"__mro_entries__", ga_mro_entries_m, 0, NULL},
+    {"__repr__", ga_repr_m, ARGS_WRAP(0), NULL},
+    {"__call__", ga_call_m, ARGS_ANY, NULL},
+    {"__eq__", ga_eq_m, ARGS_WRAP(1), NULL},
+    {"__hash__", ga_hash_m, ARGS_WRAP(0), NULL},
+    {"__getattribute__", ga_getattribute_m, ARGS_WRAP(1), NULL},
+    {"__mro_entries__", ga_mro_entries_m, ARGS_ONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 static const GetSetDef ga_getsets[] = {
@@ -142,7 +135,7 @@ Type type_generic_alias = {
 };
 
 static const MethodDef ga_class_getitem_def[] = {
-    {"__class_getitem__", ga_class_getitem_m, METH_CLASS,
+    {"__class_getitem__", ga_class_getitem_m, METH_CLASS | ARGS_ONE,
      "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };

@@ -42,18 +42,18 @@ static Value *member_slot(MemberDescr *m, Value obj) {
 }
 
 static Value member_get_m(Value *args, int nargs, Value kwnames) {
-    (void)kwnames;
     MemberDescr *m = AS_MEMBER(args[0]);
-    if (nargs < 2 || IS_NONE(args[1])) return args[0];
-    Value *slot = member_slot(m, args[1]);
+    Value obj, type;
+    if (descr_get_args(args, &obj, &type) < 0) return VAL_NULL;
+    if (IS_NONE(obj)) return args[0];
+    Value *slot = member_slot(m, obj);
     if (!slot) return VAL_NULL;
     if (IS_NULL(*slot))
-        return err_set_attribute_error(args[1], m->name, "'%T' object has no attribute '%U'", args[1], m->name);
+        return err_set_attribute_error(obj, m->name, "'%T' object has no attribute '%U'", obj, m->name);
     return *slot;
 }
 
 static Value member_set_m(Value *args, int nargs, Value kwnames) {
-    if (arg_count("__set__", nargs - 1, 2, 2) || arg_no_kw("__set__", kwnames)) return VAL_NULL;
     Value *slot = member_slot(AS_MEMBER(args[0]), args[1]);
     if (!slot) return VAL_NULL;
     *slot = args[2];
@@ -61,7 +61,6 @@ static Value member_set_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value member_delete_m(Value *args, int nargs, Value kwnames) {
-    if (arg_count("__delete__", nargs - 1, 1, 1) || arg_no_kw("__delete__", kwnames)) return VAL_NULL;
     MemberDescr *m = AS_MEMBER(args[0]);
     Value *slot = member_slot(m, args[1]);
     if (!slot) return VAL_NULL;
@@ -72,16 +71,15 @@ static Value member_delete_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value member_repr_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     MemberDescr *m = AS_MEMBER(args[0]);
     return str_format_c("<member '%U' of '%s' objects>", m->name, type_name(m->owner));
 }
 
 static const MethodDef member_methods[] = {
-    {"__get__", member_get_m, 0, NULL},
-    {"__set__", member_set_m, 0, NULL},
-    {"__delete__", member_delete_m, 0, NULL},
-    {"__repr__", member_repr_m, 0, NULL},
+    {"__get__", member_get_m, ARGS_WRAPT(1, 2), NULL},
+    {"__set__", member_set_m, ARGS_WRAPT(2, 2), NULL},
+    {"__delete__", member_delete_m, ARGS_WRAP(1), NULL},
+    {"__repr__", member_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 Type type_member_descriptor = {
@@ -107,61 +105,62 @@ Value mappingproxy_new(Value mapping) {
     return MK_OBJ(p);
 }
 
+/* ARGS_ANY, as __new__ of a builtin type: the messages name the type
+ * ("mappingproxy() missing required argument 'mapping' (pos 1)"). */
 static Value proxy_new_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("mappingproxy", kwnames) || arg_count("mappingproxy", nargs - 1, 1, 1)) return VAL_NULL;
-    if (!IS_DICT(args[1]) && IS_NULL(val_type(args[1])->slots[SM_GETITEM]))
-        return err_format(&exc_TypeError, "mappingproxy() argument must be a mapping, not %T", args[1]);
-    return mappingproxy_new(args[1]);
+    static const char *const names[] = {"mapping"};
+    Value mapping;
+    if (arg_parse("mappingproxy", args + 1, nargs - 1, kwnames, names, 1, 0, 1, &mapping) < 0) return VAL_NULL;
+    if (!IS_DICT(mapping) && IS_NULL(val_type(mapping)->slots[SM_GETITEM]))
+        return err_format(&exc_TypeError, "mappingproxy() argument must be a mapping, not %T", mapping);
+    return mappingproxy_new(mapping);
 }
 
 static Value proxy_getitem_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return obj_getitem(PROXIED(args[0]), args[1]);
 }
 static Value proxy_len_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     int64_t n = obj_len(PROXIED(args[0]));
     return n < 0 ? VAL_NULL : MK_SMALLINT(n);
 }
 static Value proxy_iter_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return obj_iter(PROXIED(args[0]));
 }
 static Value proxy_contains_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     int r = obj_contains(PROXIED(args[0]), args[1]);
     return r < 0 ? VAL_NULL : MK_BOOL(r);
 }
 static Value proxy_repr_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return str_format_c("mappingproxy(%R)", PROXIED(args[0]));
 }
 static Value proxy_forward(Value self, const char *name, Value *args, int nargs) {
     return obj_call_method(PROXIED(self), name, args, nargs);
 }
-static Value proxy_keys_m(Value *args, int nargs, Value kwnames) { (void)kwnames; return proxy_forward(args[0], "keys", args + 1, nargs - 1); }
-static Value proxy_values_m(Value *args, int nargs, Value kwnames) { (void)kwnames; return proxy_forward(args[0], "values", args + 1, nargs - 1); }
-static Value proxy_items_m(Value *args, int nargs, Value kwnames) { (void)kwnames; return proxy_forward(args[0], "items", args + 1, nargs - 1); }
-static Value proxy_get_m(Value *args, int nargs, Value kwnames) { (void)kwnames; return proxy_forward(args[0], "get", args + 1, nargs - 1); }
-static Value proxy_copy_m(Value *args, int nargs, Value kwnames) { (void)kwnames; return proxy_forward(args[0], "copy", args + 1, nargs - 1); }
+static Value proxy_keys_m(Value *args, int nargs, Value kwnames) { return proxy_forward(args[0], "keys", NULL, 0); }
+static Value proxy_values_m(Value *args, int nargs, Value kwnames) { return proxy_forward(args[0], "values", NULL, 0); }
+static Value proxy_items_m(Value *args, int nargs, Value kwnames) { return proxy_forward(args[0], "items", NULL, 0); }
+static Value proxy_copy_m(Value *args, int nargs, Value kwnames) { return proxy_forward(args[0], "copy", NULL, 0); }
+/* get(key, default=None): the mapping's get, with the default only if given. */
+static Value proxy_get_m(Value *args, int nargs, Value kwnames) {
+    return proxy_forward(args[0], "get", args + 1, IS_NULL(args[2]) ? 1 : 2);
+}
 static Value proxy_eq_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return obj_richcompare(PROXIED(args[0]), args[1], CMP_EQ);
 }
 
 static const MethodDef proxy_methods[] = {
-    {"__new__", proxy_new_m, METH_STATIC, NULL},
-    {"__getitem__", proxy_getitem_m, 0, NULL},
-    {"__len__", proxy_len_m, 0, NULL},
-    {"__iter__", proxy_iter_m, 0, NULL},
-    {"__contains__", proxy_contains_m, 0, NULL},
-    {"__repr__", proxy_repr_m, 0, NULL},
-    {"__eq__", proxy_eq_m, 0, NULL},
-    {"keys", proxy_keys_m, 0, NULL},
-    {"values", proxy_values_m, 0, NULL},
-    {"items", proxy_items_m, 0, NULL},
-    {"get", proxy_get_m, 0, NULL},
-    {"copy", proxy_copy_m, 0, NULL},
+    {"__new__", proxy_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"__getitem__", proxy_getitem_m, ARGS_WRAP(1), NULL},
+    {"__len__", proxy_len_m, ARGS_WRAP(0), NULL},
+    {"__iter__", proxy_iter_m, ARGS_WRAP(0), NULL},
+    {"__contains__", proxy_contains_m, ARGS_WRAP(1), NULL},
+    {"__repr__", proxy_repr_m, ARGS_WRAP(0), NULL},
+    {"__eq__", proxy_eq_m, ARGS_WRAP(1), NULL},
+    {"keys", proxy_keys_m, ARGS_NONE, NULL},
+    {"values", proxy_values_m, ARGS_NONE, NULL},
+    {"items", proxy_items_m, ARGS_NONE, NULL},
+    {"get", proxy_get_m, ARGS_POS(1, 2), NULL},
+    {"copy", proxy_copy_m, ARGS_NONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 Type type_mappingproxy = {

@@ -56,6 +56,8 @@ static Value module_new_m(Value *args, int nargs, Value kwnames)
     return m ? MK_OBJ(m) : VAL_NULL;
 }
 
+/* ARGS_ANY: its messages name the type ("module() missing required argument
+ * 'name' (pos 1)"), where an ARGS_KW signature would name __init__. */
 static Value module_init_m(Value *args, int nargs, Value kwnames)
 {
     static const char *const names[] = {"name", "doc"};
@@ -90,7 +92,8 @@ static Value module_repr_m(Value *args, int nargs, Value kwnames)
     return str_format_c("<module %R>", name);
 }
 
-/* Called by the attribute protocol when normal lookup failed. */
+/* Called by the attribute protocol when normal lookup failed (gilpy's own: CPython's
+ * modules have no __getattr__ method; a slot wrapper's arity). */
 static Value module_getattr_m(Value *args, int nargs, Value kwnames)
 {
     Value d = MOD(args[0])->dict;
@@ -119,11 +122,11 @@ static const GetSetDef module_getsets[] = {
 };
 
 static const MethodDef module_methods[] = {
-    {"__new__", module_new_m, METH_STATIC, NULL},
-    {"__init__", module_init_m, 0, NULL},
-    {"__repr__", module_repr_m, 0, NULL},
-    {"__getattr__", module_getattr_m, 0, NULL},
-    {"__dir__", module_dir_m, 0, NULL},
+    {"__new__", module_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"__init__", module_init_m, ARGS_ANY, NULL},
+    {"__repr__", module_repr_m, ARGS_WRAP(0), NULL},
+    {"__getattr__", module_getattr_m, ARGS_WRAP(1), NULL},
+    {"__dir__", module_dir_m, ARGS_NONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -34,6 +34,8 @@ static Value property_new_m(Value *args, int nargs, Value kwnames)
     return MK_OBJ(p);
 }
 
+/* ARGS_ANY: its messages name the type ("property() takes at most 4 arguments
+ * (5 given)"), where an ARGS_KW signature would name __init__. */
 static Value property_init_m(Value *args, int nargs, Value kwnames)
 {
     static const char *const names[] = {"fget", "fset", "fdel", "doc"};
@@ -77,9 +79,9 @@ static Value property_error(Value self, Value obj, const char *what)
 
 static Value property_get_m(Value *args, int nargs, Value kwnames)
 {
-    if (nargs < 2) return err_format(&exc_TypeError, "expected at least 1 argument, got 0");
-    Value obj = args[1];
-    if (IS_NONE(obj) || IS_NULL(obj)) return args[0];
+    Value obj, type;
+    if (descr_get_args(args, &obj, &type) < 0) return VAL_NULL;
+    if (IS_NONE(obj)) return args[0];
     PropertyObj *p = PROP(args[0]);
     if (IS_NONE(p->fget)) return property_error(args[0], obj, "getter");
     return call1(p->fget, obj);
@@ -87,7 +89,6 @@ static Value property_get_m(Value *args, int nargs, Value kwnames)
 
 static Value property_set_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_count("__set__", nargs - 1, 2, 2)) return VAL_NULL;
     PropertyObj *p = PROP(args[0]);
     if (IS_NONE(p->fset)) return property_error(args[0], args[1], "setter");
     Value r = call2(p->fset, args[1], args[2]);
@@ -96,16 +97,19 @@ static Value property_set_m(Value *args, int nargs, Value kwnames)
 
 static Value property_delete_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_count("__delete__", nargs - 1, 1, 1)) return VAL_NULL;
     PropertyObj *p = PROP(args[0]);
     if (IS_NONE(p->fdel)) return property_error(args[0], args[1], "deleter");
     Value r = call1(p->fdel, args[1]);
     return IS_NULL(r) ? r : VAL_NONE;
 }
 
+/* ARGS_ANY: CPython checks the count itself ("__set_name__() takes 2 positional
+ * arguments but 1 were given"), a wording no kind has. */
 static Value property_set_name_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_count("__set_name__", nargs - 1, 2, 2)) return VAL_NULL;
+    if (arg_no_kw("property.__set_name__", kwnames)) return VAL_NULL;
+    if (nargs != 3)
+        return err_format(&exc_TypeError, "__set_name__() takes 2 positional arguments but %d were given", nargs - 1);
     PROP(args[0])->name = args[2];
     return VAL_NONE;
 }
@@ -127,19 +131,16 @@ static Value property_copy(Value self, int which, Value fn)
 
 static Value property_getter_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_count("getter", nargs - 1, 1, 1)) return VAL_NULL;
     return property_copy(args[0], 0, args[1]);
 }
 
 static Value property_setter_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_count("setter", nargs - 1, 1, 1)) return VAL_NULL;
     return property_copy(args[0], 1, args[1]);
 }
 
 static Value property_deleter_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_count("deleter", nargs - 1, 1, 1)) return VAL_NULL;
     return property_copy(args[0], 2, args[1]);
 }
 
@@ -179,15 +180,15 @@ static const GetSetDef property_getsets[] = {
 };
 
 static const MethodDef property_methods[] = {
-    {"__new__", property_new_m, METH_STATIC, NULL},
-    {"__init__", property_init_m, 0, NULL},
-    {"__get__", property_get_m, 0, NULL},
-    {"__set__", property_set_m, 0, NULL},
-    {"__delete__", property_delete_m, 0, NULL},
-    {"__set_name__", property_set_name_m, 0, NULL},
-    {"getter", property_getter_m, 0, "Descriptor to obtain a copy of the property with a different getter."},
-    {"setter", property_setter_m, 0, "Descriptor to obtain a copy of the property with a different setter."},
-    {"deleter", property_deleter_m, 0, "Descriptor to obtain a copy of the property with a different deleter."},
+    {"__new__", property_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"__init__", property_init_m, ARGS_ANY, NULL},
+    {"__get__", property_get_m, ARGS_WRAPT(1, 2), NULL},
+    {"__set__", property_set_m, ARGS_WRAPT(2, 2), NULL},
+    {"__delete__", property_delete_m, ARGS_WRAP(1), NULL},
+    {"__set_name__", property_set_name_m, ARGS_ANY, NULL},
+    {"getter", property_getter_m, ARGS_ONE, "Descriptor to obtain a copy of the property with a different getter."},
+    {"setter", property_setter_m, ARGS_ONE, "Descriptor to obtain a copy of the property with a different setter."},
+    {"deleter", property_deleter_m, ARGS_ONE, "Descriptor to obtain a copy of the property with a different deleter."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -206,6 +207,8 @@ Type type_property = {
 
 /* ---- staticmethod / classmethod ------------------------------------------------- */
 
+/* __new__ and __init__ stay ARGS_ANY: their messages name the type
+ * ("staticmethod expected 1 argument, got 0"). */
 static Value wrapper_new_m(Value *args, int nargs, Value kwnames)
 {
     Type *t = AS_TYPE(args[0]);
@@ -219,7 +222,8 @@ static Value wrapper_new_m(Value *args, int nargs, Value kwnames)
 
 static Value wrapper_init(Value *args, int nargs, Value kwnames, const char *name)
 {
-    if (arg_no_kw(name, kwnames) || arg_count(name, nargs - 1, 1, 1)) return VAL_NULL;
+    if (arg_no_kw(name, kwnames)) return VAL_NULL;
+    if (nargs != 2) return err_format(&exc_TypeError, "%s expected 1 argument, got %d", name, nargs - 1);
     WrapperObj *w = WRAP(args[0]);
     w->func = args[1];
     if (!IS_DICT(w->dict)) {
@@ -244,6 +248,8 @@ static Value classmethod_init_m(Value *a, int n, Value k) { return wrapper_init(
 
 static Value staticmethod_get_m(Value *args, int nargs, Value kwnames)
 {
+    Value obj, type;
+    if (descr_get_args(args, &obj, &type) < 0) return VAL_NULL;
     return WRAP(args[0])->func;
 }
 
@@ -254,8 +260,9 @@ static Value staticmethod_call_m(Value *args, int nargs, Value kwnames)
 
 static Value classmethod_get_m(Value *args, int nargs, Value kwnames)
 {
-    Value type = nargs > 2 && !IS_NONE(args[2]) ? args[2] : MK_OBJ(val_type(args[1]));
-    return method_new(WRAP(args[0])->func, type);
+    Value obj, type;
+    if (descr_get_args(args, &obj, &type) < 0) return VAL_NULL;
+    return method_new(WRAP(args[0])->func, IS_NULL(type) ? MK_OBJ(val_type(obj)) : type);
 }
 
 static Value wrapper_repr(Value self, const char *kind)
@@ -286,19 +293,19 @@ static const GetSetDef wrapper_getsets[] = {
 };
 
 static const MethodDef staticmethod_methods[] = {
-    {"__new__", wrapper_new_m, METH_STATIC, NULL},
-    {"__init__", staticmethod_init_m, 0, NULL},
-    {"__get__", staticmethod_get_m, 0, NULL},
-    {"__call__", staticmethod_call_m, 0, NULL},
-    {"__repr__", staticmethod_repr_m, 0, NULL},
+    {"__new__", wrapper_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"__init__", staticmethod_init_m, ARGS_ANY, NULL},
+    {"__get__", staticmethod_get_m, ARGS_WRAPT(1, 2), NULL},
+    {"__call__", staticmethod_call_m, ARGS_ANY, NULL},          /* *args, **kwargs */
+    {"__repr__", staticmethod_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 
 static const MethodDef classmethod_methods[] = {
-    {"__new__", wrapper_new_m, METH_STATIC, NULL},
-    {"__init__", classmethod_init_m, 0, NULL},
-    {"__get__", classmethod_get_m, 0, NULL},
-    {"__repr__", classmethod_repr_m, 0, NULL},
+    {"__new__", wrapper_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"__init__", classmethod_init_m, ARGS_ANY, NULL},
+    {"__get__", classmethod_get_m, ARGS_WRAPT(1, 2), NULL},
+    {"__repr__", classmethod_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 

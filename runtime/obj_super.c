@@ -34,8 +34,14 @@ static Value super_check(Value type, Value obj) {
     return err_format(&exc_TypeError, "super(type, obj): obj must be an instance or subtype of type");
 }
 
+/* __new__ and __init__ stay ARGS_ANY: their messages name the type.  super(...)
+ * itself checks its arguments as CPython's super_vectorcall does; super.__init__
+ * called on its own words them as PyArg_ParseTuple. */
 static Value super_new_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
+    if (AS_TYPE(args[0]) == &type_super) {
+        if (arg_no_kw("super", kwnames)) return VAL_NULL;
+        if (nargs > 3) return err_format(&exc_TypeError, "super() expected at most 2 arguments, got %d", nargs - 1);
+    }
     Obj *o = obj_new_instance(AS_TYPE(args[0]));
     if (!o) return VAL_NULL;
     SuperObj *s = (SuperObj *)o;
@@ -44,7 +50,8 @@ static Value super_new_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value super_init_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("super", kwnames) || arg_count("super", nargs - 1, 0, 2)) return VAL_NULL;
+    if (arg_no_kw("super", kwnames)) return VAL_NULL;
+    if (nargs > 3) return err_format(&exc_TypeError, "super() takes at most 2 arguments (%d given)", nargs - 1);
     SuperObj *s = AS_SUPER(args[0]);
     Value type, obj = VAL_NONE;
     if (nargs == 1) {
@@ -66,7 +73,6 @@ static Value super_init_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value super_getattribute_m(Value *args, int nargs, Value kwnames) {
-    if (arg_count("__getattribute__", nargs - 1, 1, 1) || arg_no_kw("__getattribute__", kwnames)) return VAL_NULL;
     SuperObj *s = AS_SUPER(args[0]);
     Value name = args[1];
     if (IS_TYPE(s->obj_type) && !str_eq_c(name, "__class__")) {
@@ -85,9 +91,9 @@ static Value super_getattribute_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value super_get_m(Value *args, int nargs, Value kwnames) {
-    (void)kwnames;
     SuperObj *s = AS_SUPER(args[0]);
-    Value obj = nargs > 1 ? args[1] : VAL_NONE;
+    Value obj, type;
+    if (descr_get_args(args, &obj, &type) < 0) return VAL_NULL;
     if (IS_NONE(obj) || !IS_NONE(s->obj)) return args[0];
     Value ns = super_new_m((Value[]){ MK_OBJ(val_type(args[0])) }, 1, VAL_NULL);
     if (IS_NULL(ns)) return VAL_NULL;
@@ -97,7 +103,6 @@ static Value super_get_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value super_repr_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     SuperObj *s = AS_SUPER(args[0]);
     const char *tn = IS_TYPE(s->type) ? type_name(AS_TYPE(s->type)) : "NULL";
     if (IS_TYPE(s->obj_type))
@@ -110,11 +115,11 @@ static Value super_get_self(Value self) { return AS_SUPER(self)->obj; }
 static Value super_get_self_class(Value self) { return AS_SUPER(self)->obj_type; }
 
 static const MethodDef super_methods[] = {
-    {"__new__", super_new_m, METH_STATIC, NULL},
-    {"__init__", super_init_m, 0, NULL},
-    {"__getattribute__", super_getattribute_m, 0, NULL},
-    {"__get__", super_get_m, 0, NULL},
-    {"__repr__", super_repr_m, 0, NULL},
+    {"__new__", super_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"__init__", super_init_m, ARGS_ANY, NULL},
+    {"__getattribute__", super_getattribute_m, ARGS_WRAP(1), NULL},
+    {"__get__", super_get_m, ARGS_WRAPT(1, 2), NULL},
+    {"__repr__", super_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 static const GetSetDef super_getsets[] = {

@@ -421,8 +421,14 @@ static int type_post_create(Type *t, Value kwnames, Value *kwvalues) {
     args[0] = MK_OBJ(t);
     for (int i = 0; i < nkw; i++) args[i + 1] = kwvalues[i];
     Value f = init;
+    int skip = 0;                       /* the receiver is bound in f already */
     if (IS_EXACT(init, type_classmethod)) f = ((WrapperObj *)AS_OBJ(init))->func;
-    Value r = call_value(f, args, 1, nkw ? kwnames : VAL_NULL);
+    else if (IS_EXACT(init, type_classmethod_descriptor)) {
+        f = descr_get(init, MK_OBJ(t), MK_OBJ(t));     /* messages name t */
+        if (IS_NULL(f)) return -1;
+        skip = 1;
+    }
+    Value r = call_value(f, args + skip, 1 - skip, nkw ? kwnames : VAL_NULL);
     return IS_NULL(r) ? -1 : 0;
 }
 
@@ -493,7 +499,8 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
 
 /* ---- type's methods -------------------------------------------------------------- */
 
-/* type(x) or type(name, bases, dict, **kw) */
+/* type(x) or type(name, bases, dict, **kw): ARGS_ANY (**kw, and messages that
+ * name the type). */
 static Value type_new_m(Value *args, int nargs, Value kwnames) {
     Type *meta = AS_TYPE(args[0]);
     int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
@@ -508,12 +515,14 @@ static Value type_new_m(Value *args, int nargs, Value kwnames) {
     return type_new_class(meta, args[1], args[2], args[3], kw);
 }
 
+/* ARGS_ANY, as type.__new__: "type.__init__() takes 1 or 3 arguments" fits no kind. */
 static Value type_init_m(Value *args, int nargs, Value kwnames) {
     (void)args; (void)kwnames;
     if (nargs != 2 && nargs != 4) return err_format(&exc_TypeError, "type.__init__() takes 1 or 3 arguments");
     return VAL_NONE;
 }
 
+/* ARGS_ANY: type.__call__ passes *args and **kwargs on. */
 static Value type_call_m(Value *args, int nargs, Value kwnames) {
     return type_call(args[0], args + 1, nargs - 1, kwnames);
 }
@@ -546,7 +555,6 @@ Value type_call(Value cls, Value *args, int nargs, Value kwnames) {
 }
 
 static Value type_repr_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     Type *t = AS_TYPE(args[0]);
     Value mod = dict_get_c(t->dict, "__module__");
     if (IS_STR(mod) && !str_eq_c(mod, "builtins"))
@@ -555,52 +563,45 @@ static Value type_repr_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value type_mro_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     Value m = AS_TYPE(args[0])->mro;
     return list_from_array(AS_TUPLE(m)->items, AS_TUPLE(m)->len);
 }
 
 static Value type_subclasses_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     Value s = AS_TYPE(args[0])->subclasses;
     if (!IS_LIST(s)) return list_new(0);
     return list_from_array(AS_LIST(s)->items, AS_LIST(s)->len);
 }
 
 static Value type_instancecheck_m(Value *args, int nargs, Value kwnames) {
-    if (arg_count("__instancecheck__", nargs - 1, 1, 1) || arg_no_kw("__instancecheck__", kwnames)) return VAL_NULL;
     return MK_BOOL(val_isinstance(args[1], AS_TYPE(args[0])));
 }
 
 static Value type_subclasscheck_m(Value *args, int nargs, Value kwnames) {
-    if (arg_count("__subclasscheck__", nargs - 1, 1, 1) || arg_no_kw("__subclasscheck__", kwnames)) return VAL_NULL;
     if (!IS_TYPE(args[1])) return err_format(&exc_TypeError, "issubclass() arg 1 must be a class");
     return MK_BOOL(type_is_subtype(AS_TYPE(args[1]), AS_TYPE(args[0])));
 }
 
+/* ARGS_ANY: type.__prepare__(name, bases, **kwds) takes anything. */
 static Value type_prepare_m(Value *args, int nargs, Value kwnames) {
     (void)args; (void)nargs; (void)kwnames;
     return dict_new();
 }
 
 static Value type_getattribute_m(Value *args, int nargs, Value kwnames) {
-    if (arg_count("__getattribute__", nargs - 1, 1, 1) || arg_no_kw("__getattribute__", kwnames)) return VAL_NULL;
     if (!IS_STR(args[1])) return err_format(&exc_TypeError, "attribute name must be string, not '%T'", args[1]);
     return type_getattr(args[0], args[1], 0);
 }
 
 static Value type_setattr_m(Value *args, int nargs, Value kwnames) {
-    if (arg_count("__setattr__", nargs - 1, 2, 2) || arg_no_kw("__setattr__", kwnames)) return VAL_NULL;
     return type_setattr(args[0], args[1], args[2]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value type_delattr_m(Value *args, int nargs, Value kwnames) {
-    if (arg_count("__delattr__", nargs - 1, 1, 1) || arg_no_kw("__delattr__", kwnames)) return VAL_NULL;
     return type_setattr(args[0], args[1], VAL_NULL) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value type_dir_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     Value d = dict_new();
     if (IS_NULL(d)) return VAL_NULL;
     Tuple *m = AS_TUPLE(AS_TYPE(args[0])->mro);
@@ -610,19 +611,19 @@ static Value type_dir_m(Value *args, int nargs, Value kwnames) {
 }
 
 static const MethodDef type_methods[] = {
-    {"__new__", type_new_m, METH_STATIC, NULL},
-    {"__init__", type_init_m, 0, NULL},
-    {"__call__", type_call_m, 0, NULL},
-    {"__repr__", type_repr_m, 0, NULL},
-    {"__getattribute__", type_getattribute_m, 0, NULL},
-    {"__setattr__", type_setattr_m, 0, NULL},
-    {"__delattr__", type_delattr_m, 0, NULL},
-    {"__dir__", type_dir_m, 0, NULL},
-    {"mro", type_mro_m, 0, NULL},
-    {"__subclasses__", type_subclasses_m, 0, NULL},
-    {"__instancecheck__", type_instancecheck_m, 0, NULL},
-    {"__subclasscheck__", type_subclasscheck_m, 0, NULL},
-    {"__prepare__", type_prepare_m, METH_STATIC, NULL},
+    {"__new__", type_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"__init__", type_init_m, ARGS_ANY, NULL},
+    {"__call__", type_call_m, ARGS_ANY, NULL},
+    {"__repr__", type_repr_m, ARGS_WRAP(0), NULL},
+    {"__getattribute__", type_getattribute_m, ARGS_WRAP(1), NULL},
+    {"__setattr__", type_setattr_m, ARGS_WRAPT(2, 2), NULL},
+    {"__delattr__", type_delattr_m, ARGS_WRAP(1), NULL},
+    {"__dir__", type_dir_m, ARGS_NONE, NULL},
+    {"mro", type_mro_m, ARGS_NONE, NULL},
+    {"__subclasses__", type_subclasses_m, ARGS_NONE, NULL},
+    {"__instancecheck__", type_instancecheck_m, ARGS_ONE, NULL},
+    {"__subclasscheck__", type_subclasscheck_m, ARGS_ONE, NULL},
+    {"__prepare__", type_prepare_m, METH_STATIC | ARGS_ANY, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -702,6 +703,16 @@ Value descr_get(Value descr, Value obj, Value type) {
     return obj_call_special(descr, SM_GET, args, 3);
 }
 
+int descr_get_args(Value *args, Value *obj, Value *type) {
+    *obj = IS_NULL(args[1]) ? VAL_NONE : args[1];
+    *type = IS_NULL(args[2]) || IS_NONE(args[2]) ? VAL_NULL : args[2];
+    if (IS_NONE(*obj) && IS_NULL(*type)) {
+        err_format(&exc_TypeError, "__get__(None, None) is invalid");
+        return -1;
+    }
+    return 0;
+}
+
 Value type_getattr(Value cls, Value name, int suppress) {
     Type *t = AS_TYPE(cls);
     Type *meta = val_type(cls);
@@ -756,16 +767,19 @@ int type_setattr(Value cls, Value name, Value v) {
 
 /* ---- object ----------------------------------------------------------------------------- */
 
-static int object_excess_args(Type *t, int nargs, Value kwnames) {
+static int object_excess_args(int nargs, Value kwnames) {
     return nargs > 0 || (!IS_NULL(kwnames) && AS_TUPLE(kwnames)->len > 0);
 }
 
+/* object.__new__ and object.__init__ stay ARGS_ANY: they accept extra
+ * arguments exactly when the other one of the pair is overridden, and their
+ * messages name the type ("A() takes no arguments"). */
 static Value object_new_m(Value *args, int nargs, Value kwnames) {
-    if (nargs < 1 || !IS_TYPE(args[0]))
-        return err_format(&exc_TypeError, "object.__new__(X): X is not a type object (%T)",
-                          nargs < 1 ? VAL_NONE : args[0]);
+    if (nargs < 1) return err_format(&exc_TypeError, "object.__new__(): not enough arguments");
+    if (!IS_TYPE(args[0]))
+        return err_format(&exc_TypeError, "object.__new__(X): X is not a type object (%T)", args[0]);
     Type *t = AS_TYPE(args[0]);
-    if (object_excess_args(t, nargs - 1, kwnames)) {
+    if (object_excess_args(nargs - 1, kwnames)) {
         Value obj_new = type_object.slots[SM_NEW], obj_init = type_object.slots[SM_INIT];
         if (t->slots[SM_NEW] != obj_new)
             return err_format(&exc_TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
@@ -782,18 +796,18 @@ static Value object_new_m(Value *args, int nargs, Value kwnames) {
 
 static Value object_init_m(Value *args, int nargs, Value kwnames) {
     Type *t = val_type(args[0]);
-    if (object_excess_args(t, nargs - 1, kwnames)) {
+    if (object_excess_args(nargs - 1, kwnames)) {
         Value obj_new = type_object.slots[SM_NEW], obj_init = type_object.slots[SM_INIT];
         if (t->slots[SM_INIT] != obj_init)
             return err_format(&exc_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
         if (t->slots[SM_NEW] == obj_new)
-            return err_format(&exc_TypeError, "%s() takes no arguments", type_name(t));
+            return err_format(&exc_TypeError, "%s.__init__() takes exactly one argument (the instance to initialize)",
+                              type_name(t));
     }
     return VAL_NONE;
 }
 
 static Value object_repr_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     Type *t = val_type(args[0]);
     Value mod = (t->flags & TF_HEAPTYPE) ? dict_get_c(t->dict, "__module__") : VAL_NULL;
     void *addr = IS_OBJ(args[0]) ? (void *)AS_OBJ(args[0]) : NULL;
@@ -803,25 +817,19 @@ static Value object_repr_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value object_str_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return obj_repr(args[0]);
 }
 
 static Value object_hash_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     uint64_t a = IS_OBJ(args[0]) ? (uint64_t)(uintptr_t)AS_OBJ(args[0]) : args[0];
     return MK_SMALLINT((int64_t)((a >> 4) | (a << 60)) & SMALLINT_MAX);
 }
 
 static Value object_eq_m(Value *args, int nargs, Value kwnames) {
-    (void)kwnames;
-    if (nargs != 2) return err_format(&exc_TypeError, "expected 1 argument, got %d", nargs - 1);
     return args[0] == args[1] ? VAL_TRUE : VAL_NOTIMPLEMENTED;
 }
 
 static Value object_ne_m(Value *args, int nargs, Value kwnames) {
-    (void)kwnames;
-    if (nargs != 2) return err_format(&exc_TypeError, "expected 1 argument, got %d", nargs - 1);
     Value r = obj_call_special(args[0], SM_EQ, args, 2);
     if (IS_NULL(r)) return err_occurred() ? VAL_NULL : VAL_NOTIMPLEMENTED;
     if (r == VAL_NOTIMPLEMENTED) return r;
@@ -830,47 +838,39 @@ static Value object_ne_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value object_cmp_m(Value *args, int nargs, Value kwnames) {
-    (void)args; (void)kwnames;
-    if (nargs != 2) return err_format(&exc_TypeError, "expected 1 argument, got %d", nargs - 1);
     return VAL_NOTIMPLEMENTED;
 }
 
 static Value object_getattribute_m(Value *args, int nargs, Value kwnames) {
-    if (arg_count("__getattribute__", nargs - 1, 1, 1) || arg_no_kw("__getattribute__", kwnames)) return VAL_NULL;
     if (!IS_STR(args[1])) return err_format(&exc_TypeError, "attribute name must be string, not '%T'", args[1]);
     return obj_generic_getattr(args[0], args[1], 0);
 }
 
 static Value object_setattr_m(Value *args, int nargs, Value kwnames) {
-    if (arg_count("__setattr__", nargs - 1, 2, 2) || arg_no_kw("__setattr__", kwnames)) return VAL_NULL;
     if (!IS_STR(args[1])) return err_format(&exc_TypeError, "attribute name must be string, not '%T'", args[1]);
     return obj_generic_setattr(args[0], args[1], args[2]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value object_delattr_m(Value *args, int nargs, Value kwnames) {
-    if (arg_count("__delattr__", nargs - 1, 1, 1) || arg_no_kw("__delattr__", kwnames)) return VAL_NULL;
     if (!IS_STR(args[1])) return err_format(&exc_TypeError, "attribute name must be string, not '%T'", args[1]);
     return obj_generic_setattr(args[0], args[1], VAL_NULL) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value object_format_m(Value *args, int nargs, Value kwnames) {
-    if (arg_count("__format__", nargs - 1, 1, 1) || arg_no_kw("__format__", kwnames)) return VAL_NULL;
     if (!IS_STR(args[1])) return err_format(&exc_TypeError, "__format__() argument must be str, not %T", args[1]);
     if (STR_LEN(args[1]) > 0)
         return err_format(&exc_TypeError, "unsupported format string passed to %s.__format__", val_type_name(args[0]));
     return obj_str(args[0]);
 }
 
+/* An ARGS_NONE classmethod: called bound to the class (type_post_create binds
+ * it too), so the messages name it ("A.__init_subclass__() takes no keyword
+ * arguments"). */
 static Value object_init_subclass_m(Value *args, int nargs, Value kwnames) {
-    (void)args; (void)nargs;
-    if (!IS_NULL(kwnames) && AS_TUPLE(kwnames)->len)
-        return err_format(&exc_TypeError, "%s.__init_subclass__() takes no keyword arguments",
-                          type_name(AS_TYPE(args[0])));
     return VAL_NONE;
 }
 
 static Value object_dir_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     Value d = dict_new();
     if (IS_NULL(d)) return VAL_NULL;
     Value *dp = obj_dict_ptr(args[0]);
@@ -882,49 +882,56 @@ static Value object_dir_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value object_getstate_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     Value *d = obj_dict_ptr(args[0]);
     return d && IS_DICT(*d) && dict_len(*d) > 0 ? *d : VAL_NONE;
 }
 
 static Value object_sizeof_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return MK_SMALLINT(IS_OBJ(args[0]) ? val_type(args[0])->basicsize : 8);
 }
 
+/* ARGS_ANY: CPython's object.__subclasshook__ takes any positional arguments
+ * (METH_VARARGS) and says "__subclasshook__() takes no keyword arguments",
+ * unqualified, which no kind produces. */
 static Value object_subclasshook_m(Value *args, int nargs, Value kwnames) {
-    (void)args; (void)nargs; (void)kwnames;
+    (void)args; (void)nargs;
+    if (arg_no_kw("__subclasshook__", kwnames)) return VAL_NULL;
     return VAL_NOTIMPLEMENTED;
 }
 
-static Value object_reduce_ex_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
+static Value object_reduce_m(Value *args, int nargs, Value kwnames) {
     return err_format(&exc_TypeError, "cannot pickle '%T' object", args[0]);
 }
 
+static Value object_reduce_ex_m(Value *args, int nargs, Value kwnames) {
+    int protocol;
+    if (arg_to_cint(args[1], &protocol) < 0) return VAL_NULL;
+    return object_reduce_m(args, 1, VAL_NULL);
+}
+
 static const MethodDef object_methods[] = {
-    {"__new__", object_new_m, METH_STATIC, NULL},
-    {"__init__", object_init_m, 0, NULL},
-    {"__repr__", object_repr_m, 0, NULL},
-    {"__str__", object_str_m, 0, NULL},
-    {"__hash__", object_hash_m, 0, NULL},
-    {"__eq__", object_eq_m, 0, NULL},
-    {"__ne__", object_ne_m, 0, NULL},
-    {"__lt__", object_cmp_m, 0, NULL},
-    {"__le__", object_cmp_m, 0, NULL},
-    {"__gt__", object_cmp_m, 0, NULL},
-    {"__ge__", object_cmp_m, 0, NULL},
-    {"__getattribute__", object_getattribute_m, 0, NULL},
-    {"__setattr__", object_setattr_m, 0, NULL},
-    {"__delattr__", object_delattr_m, 0, NULL},
-    {"__format__", object_format_m, 0, NULL},
-    {"__init_subclass__", object_init_subclass_m, METH_CLASS, NULL},
-    {"__dir__", object_dir_m, 0, NULL},
-    {"__reduce_ex__", object_reduce_ex_m, 0, NULL},
-    {"__reduce__", object_reduce_ex_m, 0, NULL},
-    {"__getstate__", object_getstate_m, 0, NULL},
-    {"__sizeof__", object_sizeof_m, 0, NULL},
-    {"__subclasshook__", object_subclasshook_m, METH_CLASS, NULL},
+    {"__new__", object_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"__init__", object_init_m, ARGS_ANY, NULL},
+    {"__repr__", object_repr_m, ARGS_WRAP(0), NULL},
+    {"__str__", object_str_m, ARGS_WRAP(0), NULL},
+    {"__hash__", object_hash_m, ARGS_WRAP(0), NULL},
+    {"__eq__", object_eq_m, ARGS_WRAP(1), NULL},
+    {"__ne__", object_ne_m, ARGS_WRAP(1), NULL},
+    {"__lt__", object_cmp_m, ARGS_WRAP(1), NULL},
+    {"__le__", object_cmp_m, ARGS_WRAP(1), NULL},
+    {"__gt__", object_cmp_m, ARGS_WRAP(1), NULL},
+    {"__ge__", object_cmp_m, ARGS_WRAP(1), NULL},
+    {"__getattribute__", object_getattribute_m, ARGS_WRAP(1), NULL},
+    {"__setattr__", object_setattr_m, ARGS_WRAPT(2, 2), NULL},
+    {"__delattr__", object_delattr_m, ARGS_WRAP(1), NULL},
+    {"__format__", object_format_m, ARGS_ONE, NULL},
+    {"__init_subclass__", object_init_subclass_m, METH_CLASS | ARGS_NONE, NULL},
+    {"__dir__", object_dir_m, ARGS_NONE, NULL},
+    {"__reduce_ex__", object_reduce_ex_m, ARGS_ONE, NULL},
+    {"__reduce__", object_reduce_m, ARGS_NONE, NULL},
+    {"__getstate__", object_getstate_m, ARGS_NONE, NULL},
+    {"__sizeof__", object_sizeof_m, ARGS_NONE, NULL},
+    {"__subclasshook__", object_subclasshook_m, METH_CLASS | ARGS_ANY, NULL},
     {NULL, NULL, 0, NULL},
 };
 

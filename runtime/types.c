@@ -13,6 +13,7 @@
 #include "gc.h"
 #include "obj_dict.h"
 #include "obj_exc.h"
+#include "obj_list.h"
 #include "obj_misc.h"
 #include "obj_str.h"
 #include "runtime.h"
@@ -23,39 +24,47 @@
 
 static Value singleton_repr(const char *s) { return str_intern_c(s); }
 
-static Value none_repr_m(Value *a, int n, Value k) { (void)a; (void)n; (void)k; return singleton_repr("None"); }
-static Value none_bool_m(Value *a, int n, Value k) { (void)a; (void)n; (void)k; return VAL_FALSE; }
-static Value none_hash_m(Value *a, int n, Value k) { (void)a; (void)n; (void)k; return MK_SMALLINT(0xFCA86420); }
-static Value none_new_m(Value *a, int n, Value k) {
-    (void)a; (void)k;
-    if (n > 1) return err_format(&exc_TypeError, "NoneType takes no arguments");
-    return VAL_NONE;
+/* The __new__s stay ARGS_ANY: "NoneType takes no arguments" names the type
+ * and also answers keywords. */
+static Value singleton_new(Value *a, int n, Value k, const char *name, Value v) {
+    if (n > 1 || (!IS_NULL(k) && AS_TUPLE(k)->len)) return err_format(&exc_TypeError, "%s takes no arguments", name);
+    return v;
 }
+
+static Value none_repr_m(Value *a, int n, Value k) { return singleton_repr("None"); }
+static Value none_bool_m(Value *a, int n, Value k) { return VAL_FALSE; }
+static Value none_hash_m(Value *a, int n, Value k) { return MK_SMALLINT(0xFCA86420); }
+static Value none_new_m(Value *a, int n, Value k) { return singleton_new(a, n, k, "NoneType", VAL_NONE); }
 static const MethodDef none_methods[] = {
-    {"__new__", none_new_m, METH_STATIC, NULL},
-    {"__repr__", none_repr_m, 0, NULL},
-    {"__bool__", none_bool_m, 0, NULL},
-    {"__hash__", none_hash_m, 0, NULL},
+    {"__new__", none_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"__repr__", none_repr_m, ARGS_WRAP(0), NULL},
+    {"__bool__", none_bool_m, ARGS_WRAP(0), NULL},
+    {"__hash__", none_hash_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 Type type_none = { .tp_name = "NoneType", .base = &type_object, .basicsize = sizeof(Obj),
                    .methods = none_methods };
 
-static Value ni_repr_m(Value *a, int n, Value k) { (void)a; (void)n; (void)k; return singleton_repr("NotImplemented"); }
-static Value ni_new_m(Value *a, int n, Value k) { (void)a; (void)n; (void)k; return VAL_NOTIMPLEMENTED; }
+/* repr and __reduce__ are the name (pickle stores the singleton by name) */
+static Value ni_repr_m(Value *a, int n, Value k) { return singleton_repr("NotImplemented"); }
+static Value ni_new_m(Value *a, int n, Value k) {
+    return singleton_new(a, n, k, "NotImplementedType", VAL_NOTIMPLEMENTED);
+}
 static const MethodDef ni_methods[] = {
-    {"__new__", ni_new_m, METH_STATIC, NULL},
-    {"__repr__", ni_repr_m, 0, NULL},
+    {"__new__", ni_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"__repr__", ni_repr_m, ARGS_WRAP(0), NULL},
+    {"__reduce__", ni_repr_m, ARGS_NONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 Type type_notimplemented = { .tp_name = "NotImplementedType", .base = &type_object,
                              .basicsize = sizeof(Obj), .methods = ni_methods };
 
-static Value ell_repr_m(Value *a, int n, Value k) { (void)a; (void)n; (void)k; return singleton_repr("Ellipsis"); }
-static Value ell_new_m(Value *a, int n, Value k) { (void)a; (void)n; (void)k; return VAL_ELLIPSIS; }
+static Value ell_repr_m(Value *a, int n, Value k) { return singleton_repr("Ellipsis"); }
+static Value ell_new_m(Value *a, int n, Value k) { return singleton_new(a, n, k, "EllipsisType", VAL_ELLIPSIS); }
 static const MethodDef ell_methods[] = {
-    {"__new__", ell_new_m, METH_STATIC, NULL},
-    {"__repr__", ell_repr_m, 0, NULL},
+    {"__new__", ell_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"__repr__", ell_repr_m, ARGS_WRAP(0), NULL},
+    {"__reduce__", ell_repr_m, ARGS_NONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 Type type_ellipsis = { .tp_name = "ellipsis", .base = &type_object, .basicsize = sizeof(Obj),
