@@ -143,8 +143,10 @@ int args_funcstr(Value callable, char *buf, size_t size) {
         if (IS_STR(m) && !str_eq_c(m, "builtins"))
             return snprintf(buf, size, "%s.%s", STR_DATA(m), f->def->name);
     }
+    if (IS_NULL(f->self) && IS_TYPE(f->module))
+        return snprintf(buf, size, "%s.%s", type_name(AS_TYPE(f->module)), f->def->name);
     if (IS_NULL(f->self) || IS_EXACT(f->self, type_module)) return snprintf(buf, size, "%s", f->def->name);
-    Type *owner = IS_TYPE(f->self) && (f->def->flags & METH_CLASS) ? AS_TYPE(f->self) : val_type(f->self);
+    Type *owner = IS_TYPE(f->self) ? AS_TYPE(f->self) : val_type(f->self);
     return snprintf(buf, size, "%s.%s", type_name(owner), f->def->name);
 }
 
@@ -155,6 +157,10 @@ static Value args_no_keywords(Value callable, const MethodDef *def) {
     uint32_t kind = ARGS_KIND(def->flags);
     if (kind == ARGK_WRAP || kind == ARGK_WRAPT)
         return err_format(&exc_TypeError, "wrapper %s() takes no keyword arguments", def->name);
+    /* METH_VARARGS: CPython qualifies the name only when the call goes through
+       the method descriptor (s.union(x=1)), not through a bound method object */
+    if (kind == ARGK_VAR && val_type(callable) == &type_builtin_function)
+        return err_format(&exc_TypeError, "%s() takes no keyword arguments", def->name);
     args_funcstr(callable, who, sizeof who);
     return err_format(&exc_TypeError, "%s() takes no keyword arguments", who);
 }
@@ -292,6 +298,7 @@ Value args_invoke(Value callable, const MethodDef *def, Value *args, int nargs, 
     if (kind == ARGK_ANY) return def->fn(args, nargs, kwnames);
     if (kind == ARGK_KW) return args_invoke_kw(callable, def, args, nargs, kwnames, nself);
     if (!IS_NULL(kwnames) && AS_TUPLE(kwnames)->len) return args_no_keywords(callable, def);
+    if (kind == ARGK_VAR) return def->fn(args, nargs, VAL_NULL);
     int n = nargs - nself, hi = ARGS_HI(def->flags);
     if (n < ARGS_LO(def->flags) || n > hi) return args_count_error(callable, def, n);
     if (n == hi) return def->fn(args, nargs, VAL_NULL);

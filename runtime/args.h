@@ -38,7 +38,7 @@ Value args_invoke(Value callable, const MethodDef *def, Value *args, int nargs, 
 static inline Value args_call(Value callable, const MethodDef *def, Value *args, int nargs, Value kwnames,
                               int nself) {
     uint32_t fl = def->flags, kind = ARGS_KIND(fl);
-    if (kind == ARGK_ANY) return def->fn(args, nargs, kwnames);
+    if (kind == ARGK_ANY || (kind == ARGK_VAR && IS_NULL(kwnames))) return def->fn(args, nargs, kwnames);
     if (IS_NULL(kwnames) && nargs - nself == ARGS_HI(fl) && kind != ARGK_KW) return def->fn(args, nargs, VAL_NULL);
     return args_invoke(callable, def, args, nargs, kwnames, nself);
 }

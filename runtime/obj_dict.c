@@ -20,6 +20,7 @@
  */
 #include <stdio.h>
 #include "runtime/obj_dict.h"
+#include "runtime/obj_misc.h"
 #include "runtime/obj_list.h"
 #include "runtime/obj_str.h"
 #include "runtime/obj_int.h"
@@ -539,11 +540,29 @@ static Value dictiter_length_hint(Value *args, int nargs, Value kwnames)
     return MK_SMALLINT(it->remaining);
 }
 
+/* __reduce__: (iter, (list of what is left,)), read through a copy of the
+ * iterator so that this one does not move (CPython's dictiter_reduce). */
+static Value dictiter_reduce(Value *args, int nargs, Value kwnames)
+{
+    DictIter *c = (DictIter *)gc_alloc(val_type(args[0]), sizeof(DictIter));
+    if (!c) return VAL_NULL;
+    Obj header = c->header;
+    *c = *ITSELF;
+    c->header = header;
+    Value copy = MK_OBJ(c);
+    Value rest = list_new(0), x;
+    if (IS_NULL(rest)) return VAL_NULL;
+    while (!IS_NULL(x = obj_next(copy)))
+        if (list_append(rest, x) < 0) return VAL_NULL;
+    return err_occurred() ? VAL_NULL : iter_reduce_items(rest);
+}
+
 #define DICTITER_METHODS(name, nextfn)                               \
     static const MethodDef name[] = {                                \
         {"__iter__", dictiter_self, ARGS_WRAP(0), NULL},             \
         {"__next__", nextfn, ARGS_WRAP(0), NULL},                    \
         {"__length_hint__", dictiter_length_hint, ARGS_NONE, NULL},  \
+        {"__reduce__", dictiter_reduce, ARGS_NONE, "Return state information for pickling."}, \
         {NULL, NULL, 0, NULL},                                       \
     };
 DICTITER_METHODS(dictkeyiter_methods, dictiter_next_key)

@@ -65,6 +65,7 @@ static Value builtin_get_qualname(Value self) {
     if (IS_TYPE(f->self)) return str_format_c("%s.%s", type_name(AS_TYPE(f->self)), f->def->name);
     if (!IS_NULL(f->self) && !IS_EXACT(f->self, type_module))
         return str_format_c("%s.%s", val_type_name(f->self), f->def->name);
+    if (IS_TYPE(f->module)) return str_format_c("%s.%s", type_name(AS_TYPE(f->module)), f->def->name);
     return str_intern_c(f->def->name);
 }
 static Value builtin_get_doc(Value self) {
@@ -74,7 +75,7 @@ static Value builtin_get_doc(Value self) {
 static Value builtin_get_self(Value self) {
     BuiltinFn *f = (BuiltinFn *)AS_OBJ(self);
     if (!IS_NULL(f->self)) return f->self;
-    return IS_NULL(f->module) ? VAL_NONE : f->module;
+    return IS_NULL(f->module) || IS_TYPE(f->module) ? VAL_NONE : f->module;
 }
 static Value builtin_get_module(Value self) {
     BuiltinFn *f = (BuiltinFn *)AS_OBJ(self);
@@ -215,7 +216,7 @@ void dict_add_methods(Value dict, const MethodDef *defs, Value owner) {
             md->owner = AS_TYPE(owner);
             v = MK_OBJ(md);
         } else {
-            v = builtin_fn_new(d, IS_TYPE(owner) ? VAL_NULL : owner);
+            v = builtin_fn_new(d, owner);      /* a module function, or a type's static method */
         }
         if (IS_NULL(v) || dict_set(dict, str_intern_c(d->name), v) < 0) return;
     }

@@ -14,6 +14,7 @@
 #include "runtime/gc.h"
 #include "runtime/error.h"
 #include "runtime/call.h"
+#include "runtime/state.h"
 
 typedef struct IterObj {       /* shared layout: up to three Values + a counter */
     Obj     header;
@@ -313,23 +314,79 @@ static Value calliter_next_m(Value *args, int nargs, Value kwnames)
     return r;
 }
 
+/* ---- pickling: __reduce__ gives what re-creates the iterator where it is ---- */
+
+Value iter_builtin(void)
+{
+    Value f = IS_DICT(interp.builtins) ? dict_get_c(interp.builtins, "iter") : VAL_NULL;
+    return IS_NULL(f) ? VAL_NONE : f;
+}
+
+Value iter_reduce_items(Value items_list)
+{
+    if (IS_NULL(items_list)) return VAL_NULL;
+    return tuple_pack(2, iter_builtin(), tuple_pack(1, items_list));
+}
+
+static Value enumerate_reduce_m(Value *args, int nargs, Value kwnames)
+{
+    IterObj *e = IT(args[0]);
+    return tuple_pack(2, MK_OBJ(val_type(args[0])), tuple_pack(2, e->a, e->b));
+}
+
+static Value zip_reduce_m(Value *args, int nargs, Value kwnames)
+{
+    IterObj *z = IT(args[0]);
+    Value cls = MK_OBJ(val_type(args[0]));
+    return z->flag ? tuple_pack(3, cls, z->a, VAL_TRUE) : tuple_pack(2, cls, z->a);
+}
+
+static Value zip_setstate_m(Value *args, int nargs, Value kwnames)
+{
+    int strict = obj_truthy(args[1]);
+    if (strict < 0) return VAL_NULL;
+    IT(args[0])->flag = strict;
+    return VAL_NONE;
+}
+
+static Value map_reduce_m(Value *args, int nargs, Value kwnames)
+{
+    IterObj *m = IT(args[0]);
+    Tuple *its = AS_TUPLE(m->b);
+    Value a = tuple_new(its->len + 1);
+    if (IS_NULL(a)) return VAL_NULL;
+    AS_TUPLE(a)->items[0] = m->a;
+    values_copy(AS_TUPLE(a)->items + 1, its->items, (size_t)its->len);
+    return tuple_pack(2, MK_OBJ(val_type(args[0])), a);
+}
+
+static Value filter_reduce_m(Value *args, int nargs, Value kwnames)
+{
+    IterObj *f = IT(args[0]);
+    return tuple_pack(2, MK_OBJ(val_type(args[0])), tuple_pack(2, f->a, f->b));
+}
+
 /* ---- the types ---- */
 
-#define ITER_TYPE(var, name, flags_, newfn, nextfn)                               \
+#define ITER_TYPE(var, name, flags_, newfn, nextfn, extra)                        \
     static const MethodDef var##_methods[] = {                                   \
         {"__iter__", iter_self, ARGS_WRAP(0), NULL},                             \
         {"__next__", nextfn, ARGS_WRAP(0), NULL},                                \
         {"__new__", newfn, METH_STATIC | ARGS_ANY, NULL},                        \
+        extra                                                                    \
         {NULL, NULL, 0, NULL},                                                   \
     };                                                                           \
     Type var = {.tp_name = name, .base = &type_object, .flags = flags_,          \
                 .basicsize = sizeof(IterObj), .trace = iterobj_trace,            \
                 .methods = var##_methods};
 
-ITER_TYPE(type_enumerate, "enumerate", TF_BASETYPE, enumerate_new_m, enumerate_next_m)
-ITER_TYPE(type_zip, "zip", TF_BASETYPE, zip_new_m, zip_next_m)
-ITER_TYPE(type_map, "map", TF_BASETYPE, map_new_m, map_next_m)
-ITER_TYPE(type_filter, "filter", TF_BASETYPE, filter_new_m, filter_next_m)
+#define REDUCE(fn) {"__reduce__", fn, ARGS_NONE, "Return state information for pickling."},
+ITER_TYPE(type_enumerate, "enumerate", TF_BASETYPE, enumerate_new_m, enumerate_next_m, REDUCE(enumerate_reduce_m))
+#define ZIP_STATE REDUCE(zip_reduce_m) \
+    {"__setstate__", zip_setstate_m, ARGS_ONE, "Set state information for unpickling."},
+ITER_TYPE(type_zip, "zip", TF_BASETYPE, zip_new_m, zip_next_m, ZIP_STATE)
+ITER_TYPE(type_map, "map", TF_BASETYPE, map_new_m, map_next_m, REDUCE(map_reduce_m))
+ITER_TYPE(type_filter, "filter", TF_BASETYPE, filter_new_m, filter_next_m, REDUCE(filter_reduce_m))
 
 static const MethodDef reversed_methods[] = {
     {"__iter__", iter_self, ARGS_WRAP(0), NULL},

@@ -496,7 +496,50 @@ static Value listreviter_length_hint(Value *args, int nargs, Value kwnames)
     return MK_SMALLINT(it->index + 1);
 }
 
+/* __reduce__: (iter, (list,), index), or (iter, ((),)) once exhausted; the
+ * reverse iterator uses reversed.  __setstate__ clamps the index. */
+static Value listiter_reduce_common(Value self, Value maker)
+{
+    ListIter *it = (ListIter *)AS_OBJ(self);
+    if (IS_NULL(it->seq))
+        return tuple_pack(2, iter_builtin(), tuple_pack(1, tuple_empty()));
+    return tuple_pack(3, maker, tuple_pack(1, it->seq), MK_SMALLINT(it->index));
+}
+
+static Value listiter_reduce(Value *args, int nargs, Value kwnames)
+{
+    return listiter_reduce_common(args[0], iter_builtin());
+}
+
+static Value listreviter_reduce(Value *args, int nargs, Value kwnames)
+{
+    return listiter_reduce_common(args[0], MK_OBJ(&type_reversed));
+}
+
+static Value listiter_setstate_common(Value self, Value state, int64_t lo, int64_t hi_offset)
+{
+    ListIter *it = (ListIter *)AS_OBJ(self);
+    int64_t i;
+    if (arg_to_ssize(state, &i) < 0) return VAL_NULL;
+    if (IS_NULL(it->seq)) return VAL_NONE;
+    int64_t hi = AS_LIST(it->seq)->len + hi_offset;
+    it->index = i < lo ? lo : i > hi ? hi : i;
+    return VAL_NONE;
+}
+
+static Value listiter_setstate(Value *args, int nargs, Value kwnames)
+{
+    return listiter_setstate_common(args[0], args[1], 0, 0);
+}
+
+static Value listreviter_setstate(Value *args, int nargs, Value kwnames)
+{
+    return listiter_setstate_common(args[0], args[1], -1, -1);
+}
+
 static const MethodDef listiter_methods[] = {
+    {"__reduce__", listiter_reduce, ARGS_NONE, "Return state information for pickling."},
+    {"__setstate__", listiter_setstate, ARGS_ONE, "Set state information for unpickling."},
     {"__iter__", listiter_self, ARGS_WRAP(0), NULL},
     {"__next__", listiter_next, ARGS_WRAP(0), NULL},
     {"__length_hint__", listiter_length_hint, ARGS_NONE, NULL},
@@ -504,6 +547,8 @@ static const MethodDef listiter_methods[] = {
 };
 
 static const MethodDef listreviter_methods[] = {
+    {"__reduce__", listreviter_reduce, ARGS_NONE, "Return state information for pickling."},
+    {"__setstate__", listreviter_setstate, ARGS_ONE, "Set state information for unpickling."},
     {"__iter__", listiter_self, ARGS_WRAP(0), NULL},
     {"__next__", listreviter_next, ARGS_WRAP(0), NULL},
     {"__length_hint__", listreviter_length_hint, ARGS_NONE, NULL},

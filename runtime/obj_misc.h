@@ -60,6 +60,11 @@ Value cell_new(Value v);
 Value seqiter_new(Value seq);
 /* a callable_iterator: iter(callable, sentinel) */
 Value calliter_new(Value callable, Value sentinel);
+/* builtins.iter, which iterators' __reduce__ names as their maker */
+Value iter_builtin(void);
+/* __reduce__ of an iterator over a snapshot: (iter, (list(rest),)), where rest
+ * is what a copy of the iterator would still produce (dict and set iterators). */
+Value iter_reduce_items(Value items_list);
 
 /* Types defined here beyond object.h's list (runtime/obj_iter.c,
  * obj_range.c): the builtins module exposes enumerate, zip, map, filter,

@@ -15,6 +15,7 @@
  */
 #include "runtime/obj_dict.h"
 #include "runtime/obj_list.h"
+#include "runtime/obj_misc.h"
 #include "runtime/obj_str.h"
 #include "runtime/obj_int.h"
 #include "runtime/gc.h"
@@ -625,7 +626,24 @@ static Value setiter_length_hint(Value *args, int nargs, Value kwnames)
     return MK_SMALLINT(it->len);
 }
 
+/* __reduce__: (iter, (list of what is left,)), through a copy of the iterator. */
+static Value setiter_reduce(Value *args, int nargs, Value kwnames)
+{
+    SetIter *c = (SetIter *)gc_alloc(&type_set_iterator, sizeof(SetIter));
+    if (!c) return VAL_NULL;
+    Obj header = c->header;
+    *c = *(SetIter *)AS_OBJ(args[0]);
+    c->header = header;
+    Value copy = MK_OBJ(c);
+    Value rest = list_new(0), x;
+    if (IS_NULL(rest)) return VAL_NULL;
+    while (!IS_NULL(x = obj_next(copy)))
+        if (list_append(rest, x) < 0) return VAL_NULL;
+    return err_occurred() ? VAL_NULL : iter_reduce_items(rest);
+}
+
 static const MethodDef setiter_methods[] = {
+    {"__reduce__", setiter_reduce, ARGS_NONE, "Return state information for pickling."},
     {"__iter__", setiter_self, ARGS_WRAP(0), NULL},
     {"__next__", setiter_next, ARGS_WRAP(0), NULL},
     {"__length_hint__", setiter_length_hint, ARGS_NONE, NULL},
@@ -774,7 +792,6 @@ static Value set_copy_m(Value *args, int nargs, Value kwnames)
  * cannot tell the two apart). */
 static Value set_union_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("union", kwnames)) return VAL_NULL;
     Value r = set_copy_of(SELF);
     if (IS_NULL(r)) return VAL_NULL;
     for (int i = 1; i < nargs; i++) {
@@ -786,7 +803,6 @@ static Value set_union_m(Value *args, int nargs, Value kwnames)
 
 static Value set_update_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("update", kwnames)) return VAL_NULL;
     for (int i = 1; i < nargs; i++)
         if (set_update_internal(AS_SET(SELF), args[i]) < 0) return VAL_NULL;
     return VAL_NONE;
@@ -794,7 +810,6 @@ static Value set_update_m(Value *args, int nargs, Value kwnames)
 
 static Value set_intersection_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("intersection", kwnames)) return VAL_NULL;
     if (nargs == 1) return set_copy_of(SELF);
     Value r = SELF;
     for (int i = 1; i < nargs; i++) {
@@ -806,7 +821,6 @@ static Value set_intersection_m(Value *args, int nargs, Value kwnames)
 
 static Value set_intersection_update_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("intersection_update", kwnames)) return VAL_NULL;
     if (nargs == 1) return VAL_NONE;
     Value r = SELF;
     for (int i = 1; i < nargs; i++) {
@@ -819,7 +833,6 @@ static Value set_intersection_update_m(Value *args, int nargs, Value kwnames)
 
 static Value set_difference_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("difference", kwnames)) return VAL_NULL;
     if (nargs == 1) return set_copy_of(SELF);
     Value r = set_difference(SELF, args[1]);
     if (IS_NULL(r)) return VAL_NULL;
@@ -830,7 +843,6 @@ static Value set_difference_m(Value *args, int nargs, Value kwnames)
 
 static Value set_difference_update_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("difference_update", kwnames)) return VAL_NULL;
     for (int i = 1; i < nargs; i++)
         if (set_difference_update_internal(AS_SET(SELF), args[i]) < 0) return VAL_NULL;
     return VAL_NONE;
@@ -964,10 +976,18 @@ static Value set_sizeof_m(Value *args, int nargs, Value kwnames)
     return MK_SMALLINT(200 + (n > SET_MINSIZE ? n * 16 : 0));
 }
 
+/* __reduce__: (type(self), (list(self),), the instance __dict__ or None). */
+static Value set_reduce_m(Value *args, int nargs, Value kwnames)
+{
+    Value items = seq_to_list(args[0]);
+    if (IS_NULL(items)) return VAL_NULL;
+    Value *dp = obj_dict_ptr(args[0]);
+    Value state = dp && IS_DICT(*dp) ? *dp : VAL_NONE;
+    return tuple_pack(3, MK_OBJ(val_type(args[0])), tuple_pack(1, items), state);
+}
+
 /* ARGS_ANY: __new__ and __init__ name the type in their messages ("set expected
- * at most 1 argument, got 2", "set() takes no keyword arguments"); union,
- * intersection, difference and the *_update methods take *others and no keywords,
- * which no ARGS_* kind expresses. */
+ * at most 1 argument, got 2", "set() takes no keyword arguments"). */
 #define COMMON_SET_METHODS                                                                          \
     {"__new__", set_new_m, METH_STATIC | ARGS_ANY, NULL},                                           \
     {"__repr__", set_repr_m, ARGS_WRAP(0), NULL},                                                   \
@@ -982,10 +1002,11 @@ static Value set_sizeof_m(Value *args, int nargs, Value kwnames)
     {"__lt__", set_lt_m, ARGS_WRAP(1), NULL}, {"__le__", set_le_m, ARGS_WRAP(1), NULL},             \
     {"__gt__", set_gt_m, ARGS_WRAP(1), NULL}, {"__ge__", set_ge_m, ARGS_WRAP(1), NULL},             \
     {"__sizeof__", set_sizeof_m, ARGS_NONE, NULL},                                                  \
+    {"__reduce__", set_reduce_m, ARGS_NONE, "Return state information for pickling."},              \
     {"copy", set_copy_m, ARGS_NONE, "Return a shallow copy of a set."},                             \
-    {"union", set_union_m, ARGS_ANY, NULL},                                                         \
-    {"intersection", set_intersection_m, ARGS_ANY, NULL},                                           \
-    {"difference", set_difference_m, ARGS_ANY, NULL},                                               \
+    {"union", set_union_m, ARGS_VAR, NULL},                                                         \
+    {"intersection", set_intersection_m, ARGS_VAR, NULL},                                           \
+    {"difference", set_difference_m, ARGS_VAR, NULL},                                               \
     {"symmetric_difference", set_symdiff_m, ARGS_ONE, NULL},                                        \
     {"issubset", set_issubset_m, ARGS_ONE, NULL},                                                   \
     {"issuperset", set_issuperset_m, ARGS_ONE, NULL},                                               \
@@ -1004,9 +1025,9 @@ static const MethodDef set_methods[] = {
     {"discard", set_discard_m, ARGS_ONE, NULL},
     {"pop", set_pop_m, ARGS_NONE, NULL},
     {"clear", set_clear_m, ARGS_NONE, NULL},
-    {"update", set_update_m, ARGS_ANY, NULL},
-    {"intersection_update", set_intersection_update_m, ARGS_ANY, NULL},
-    {"difference_update", set_difference_update_m, ARGS_ANY, NULL},
+    {"update", set_update_m, ARGS_VAR, NULL},
+    {"intersection_update", set_intersection_update_m, ARGS_VAR, NULL},
+    {"difference_update", set_difference_update_m, ARGS_VAR, NULL},
     {"symmetric_difference_update", set_symdiff_update_m, ARGS_ONE, NULL},
     {NULL, NULL, 0, NULL},
 };

@@ -30,7 +30,8 @@ typedef struct BuiltinFn {
     Obj   header;
     const MethodDef *def;
     Value self;             /* receiver prepended to the arguments, or VAL_NULL */
-    Value module;           /* __module__ / __self__ of module functions */
+    Value module;           /* module functions: their module (__module__, __self__);
+                               a type's static methods: the type (for __qualname__) */
 } BuiltinFn;
 
 typedef struct MethodDescr {   /* a native method in a type's dict */

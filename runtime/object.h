@@ -79,6 +79,8 @@ typedef Value (*CallFn)(Value callable, Value *args, int nargs, Value kwnames);
  *                       argument, got 0"
  *   ARGS_WRAPT(lo, hi)  a slot wrapper with optional arguments (__pow__, __setattr__):
  *                       " expected at least 1 argument, got 0"
+ *   ARGS_VAR            any number of positional arguments, no keywords (METH_VARARGS:
+ *                       set.union); the function gets them as given
  *   ARGS_KW             positional and keyword parameters, given by MethodDef.sig in
  *                       CPython's __text_signature__ syntax: "($self, /, sep=None,
  *                       maxsplit=-1)"; `/`, `*`, `*args` and defaults are understood
@@ -90,7 +92,7 @@ enum {
     METH_CLASS  = 1u << 0,  /* classmethod: args[0] is the class */
     METH_STATIC = 1u << 1,  /* staticmethod: no receiver */
 };
-enum { ARGK_ANY, ARGK_NONE, ARGK_ONE, ARGK_POS, ARGK_TUPLE, ARGK_WRAP, ARGK_WRAPT, ARGK_KW };
+enum { ARGK_ANY, ARGK_NONE, ARGK_ONE, ARGK_POS, ARGK_TUPLE, ARGK_WRAP, ARGK_WRAPT, ARGK_VAR, ARGK_KW };
 #define ARGS_MAKE_(kind, lo, hi) ((uint32_t)(kind) << 4 | (uint32_t)(lo) << 8 | (uint32_t)(hi) << 16)
 #define ARGS_ANY            0u
 #define ARGS_NONE           ARGS_MAKE_(ARGK_NONE, 0, 0)
@@ -99,6 +101,7 @@ enum { ARGK_ANY, ARGK_NONE, ARGK_ONE, ARGK_POS, ARGK_TUPLE, ARGK_WRAP, ARGK_WRAP
 #define ARGS_TUPLE(lo, hi)  ARGS_MAKE_(ARGK_TUPLE, lo, hi)
 #define ARGS_WRAP(n)        ARGS_MAKE_(ARGK_WRAP, n, n)
 #define ARGS_WRAPT(lo, hi)  ARGS_MAKE_(ARGK_WRAPT, lo, hi)
+#define ARGS_VAR            ARGS_MAKE_(ARGK_VAR, 0, 0xFF)
 #define ARGS_KW             ARGS_MAKE_(ARGK_KW, 0, 0)
 #define ARGS_KIND(flags)    (((flags) >> 4) & 0xFu)
 #define ARGS_LO(flags)      ((int)(((flags) >> 8) & 0xFFu))

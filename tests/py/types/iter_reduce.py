@@ -1,0 +1,16 @@
+import pickle
+l=[1,2,3]; it=iter(l); next(it); print(it.__reduce__())
+r=reversed(l); next(r); print(r.__reduce__())
+d={1:2,3:4}; i=iter(d); next(i); print(i.__reduce__(), list(i))
+print(iter(d.items()).__reduce__(), iter(d.values()).__reduce__())
+s={1,2}; print(s.__reduce__(), frozenset({3}).__reduce__())
+class S(set): pass
+x=S([1]); x.a=1; print(x.__reduce__()[1:])
+print(iter({5}).__reduce__())
+e=enumerate('ab', 3); print(e.__reduce__()[0], e.__reduce__()[1][1])
+z=zip([1],[2]); print(z.__reduce__()[0], len(z.__reduce__()[1])); print(zip([1], strict=True).__reduce__()[2])
+m=map(abs,[1]); print(m.__reduce__()[0], m.__reduce__()[1][0])
+f=filter(None,[1]); print(f.__reduce__()[0], f.__reduce__()[1][0])
+it2=iter([1]); next(it2); print(it2.__reduce__()); it3=iter([1,2,3]); it3.__setstate__(2); print(list(it3))
+it3=iter([1,2,3]); it3.__setstate__(-5); print(list(it3)); r=reversed([1,2,3]); r.__setstate__(1); print(list(r))
+print(pickle.loads(pickle.dumps(S([1,2])))== S([1,2]))
