@@ -758,16 +758,13 @@ static const MethodDef bi_functions[] = {
 
 static int bi_add_types(Value d)
 {
-    Type *const types[] = {
-        &type_object, &type_type, &type_int, &type_bool, &type_float, &type_complex, &type_str, &type_bytes,
-        &type_bytearray, &type_list, &type_tuple, &type_dict, &type_set, &type_frozenset,
-        &type_range, &type_slice, &type_property, &type_staticmethod, &type_classmethod,
-        &type_super, &type_enumerate, &type_zip, &type_map, &type_filter, &type_reversed, NULL,
-    };
     generic_alias_install();
-    for (int i = 0; types[i]; i++) {
-        type_ready(types[i]);
-        if (dict_set_c(d, types[i]->tp_name, MK_OBJ(types[i])) < 0) return -1;
+    size_t n;
+    const TypeReg *const *reg = types_registered(&n);     /* GILPY_TYPE(type_x, "name") */
+    for (size_t i = 0; i < n; i++) {
+        if (!reg[i]->builtin_name) continue;
+        type_ready(reg[i]->type);
+        if (dict_set_c(d, reg[i]->builtin_name, MK_OBJ(reg[i]->type)) < 0) return -1;
     }
     for (int i = 0; exc_all_types[i]; i++) {
         type_ready(exc_all_types[i]);
@@ -799,7 +796,6 @@ Value builtins_module_new(void)
     Value d = MODULE_DICT(m);
     dict_add_methods(d, bi_functions, m);
     dict_add_methods(d, builtins_exec_functions, m);
-    dict_set_c(d, "super", MK_OBJ(&type_super));
     if (err_occurred()) return VAL_NULL;
     if (bi_add_types(d) < 0 || bi_add_constants(d) < 0) return VAL_NULL;
     if (dict_set_c(d, "__doc__", str_from_c("Built-in functions, exceptions, and other objects.")) < 0)

@@ -119,3 +119,4 @@ Type type_code = {
     .basicsize = sizeof(Code), .trace = code_trace, .finalize = code_finalize,
     .methods = code_methods, .getsets = code_getsets,
 };
+GILPY_TYPE(type_code, NULL);

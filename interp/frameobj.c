@@ -92,3 +92,4 @@ Type type_frame = {
     .tp_name = "frame", .base = &type_object, .basicsize = sizeof(FrameObj),
     .trace = frameobj_trace, .methods = frame_methods, .getsets = frame_getsets,
 };
+GILPY_TYPE(type_frame, NULL);

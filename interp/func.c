@@ -119,6 +119,7 @@ Type type_function = {
     .get = func_descr_get,
     .trace = func_trace, .methods = func_methods, .getsets = func_getsets,
 };
+GILPY_TYPE(type_function, NULL);
 
 /* ---- generators -------------------------------------------------------------------- */
 
@@ -374,3 +375,4 @@ Type type_generator = {
     .tp_name = "generator", .base = &type_object, .basicsize = sizeof(Gen),
     .trace = gen_trace, .methods = gen_methods, .getsets = gen_getsets,
 };
+GILPY_TYPE(type_generator, NULL);

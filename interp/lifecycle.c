@@ -79,9 +79,6 @@ static int lifecycle_core_modules(void) {
 int lifecycle_start_interpreter(void) {
     interp.vm.current_globals = vm_current_globals;
     interp.vm.super_args = vm_super_args;
-    type_ready(&type_function);
-    type_ready(&type_code);
-    type_ready(&type_generator);
     if (gil_configure(interp.xoptions) < 0) exit(2);        /* -X gil=NAME, GILPY_GIL */
     if (giltrace_configure(interp.xoptions) < 0) exit(2);   /* -X gilstats, -X giltrace=FILE */
     fork_add_child_hook(giltrace_after_fork_child);

@@ -58,3 +58,4 @@ Type type_bool = {
     .basicsize = sizeof(Int),
     .methods = bool_methods,
 };
+GILPY_TYPE(type_bool, "bool");

@@ -1123,6 +1123,7 @@ Type type_bytes = {
     .basicsize = sizeof(Bytes),
     .methods = bytes_methods,
 };
+GILPY_TYPE(type_bytes, "bytes");
 
 /* ------------------------------------------------------------ bytearray */
 
@@ -1379,3 +1380,4 @@ Type type_bytearray = {
     .basicsize = sizeof(ByteArray), .finalize = ba_finalize,
     .methods = bytearray_methods,
 };
+GILPY_TYPE(type_bytearray, "bytearray");

@@ -83,3 +83,4 @@ Type type_cell = {
     .basicsize = sizeof(Cell), .trace = cell_trace,
     .methods = cell_methods, .getsets = cell_getsets,
 };
+GILPY_TYPE(type_cell, NULL);

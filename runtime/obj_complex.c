@@ -488,3 +488,4 @@ Type type_complex = {
     .basicsize = sizeof(ComplexObj),
     .methods = complex_methods, .getsets = complex_getsets,
 };
+GILPY_TYPE(type_complex, "complex");

@@ -573,11 +573,17 @@ DICTITER_METHODS(dictitemiter_methods, dictiter_next_item)
     Type var = {.tp_name = name, .base = &type_object, .basicsize = sizeof(DictIter), \
                 .trace = dictiter_trace, .methods = meths};
 DICTITER_TYPE(type_dict_keyiterator, "dict_keyiterator", dictkeyiter_methods)
+GILPY_TYPE(type_dict_keyiterator, NULL);
 DICTITER_TYPE(type_dict_valueiterator, "dict_valueiterator", dictvalueiter_methods)
+GILPY_TYPE(type_dict_valueiterator, NULL);
 DICTITER_TYPE(type_dict_itemiterator, "dict_itemiterator", dictitemiter_methods)
+GILPY_TYPE(type_dict_itemiterator, NULL);
 DICTITER_TYPE(type_dict_reversekeyiterator, "dict_reversekeyiterator", dictkeyiter_methods)
+GILPY_TYPE(type_dict_reversekeyiterator, NULL);
 DICTITER_TYPE(type_dict_reversevalueiterator, "dict_reversevalueiterator", dictvalueiter_methods)
+GILPY_TYPE(type_dict_reversevalueiterator, NULL);
 DICTITER_TYPE(type_dict_reverseitemiterator, "dict_reverseitemiterator", dictitemiter_methods)
+GILPY_TYPE(type_dict_reverseitemiterator, NULL);
 
 Value dict_iter(Value d) { return dictiter_new(d, &type_dict_keyiterator, 0); }
 
@@ -808,8 +814,11 @@ static const GetSetDef dictview_getsets[] = {
     Type var = {.tp_name = name, .base = &type_object, .basicsize = sizeof(DictView), \
                 .trace = dictview_trace, .methods = meths, .getsets = dictview_getsets};
 DICTVIEW_TYPE(type_dict_keys, "dict_keys", dictkeys_methods)
+GILPY_TYPE(type_dict_keys, NULL);
 DICTVIEW_TYPE(type_dict_values, "dict_values", dictvalues_methods)
+GILPY_TYPE(type_dict_values, NULL);
 DICTVIEW_TYPE(type_dict_items, "dict_items", dictitems_methods)
+GILPY_TYPE(type_dict_items, NULL);
 
 /* ---- dict methods ---------------------------------------------------------- */
 
@@ -1078,3 +1087,4 @@ Type type_dict = {
     .basicsize = sizeof(Dict), .trace = dict_trace, .finalize = dict_finalize,
     .methods = dict_methods,
 };
+GILPY_TYPE(type_dict, "dict");

@@ -549,6 +549,7 @@ static const GetSetDef tb_getsets[] = {
 };
 Type type_traceback = { .tp_name = "traceback", .base = &type_object, .basicsize = sizeof(Traceback),
                         .trace = tb_trace, .getsets = tb_getsets };
+GILPY_TYPE(type_traceback, NULL);
 
 void exc_add_traceback(Value exc, const TbInfo *w) {
     if (!IS_EXC(exc)) return;

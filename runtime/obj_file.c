@@ -1171,10 +1171,15 @@ static const GetSetDef fileio_getsets[] = {
     };
 
 FILE_TYPE(type_textiowrapper, "_io.TextIOWrapper", text_getsets)
+GILPY_TYPE(type_textiowrapper, NULL);
 FILE_TYPE(type_bufferedreader, "_io.BufferedReader", file_getsets)
+GILPY_TYPE(type_bufferedreader, NULL);
 FILE_TYPE(type_bufferedwriter, "_io.BufferedWriter", file_getsets)
+GILPY_TYPE(type_bufferedwriter, NULL);
 FILE_TYPE(type_bufferedrandom, "_io.BufferedRandom", file_getsets)
+GILPY_TYPE(type_bufferedrandom, NULL);
 FILE_TYPE(type_fileio, "_io.FileIO", fileio_getsets)
+GILPY_TYPE(type_fileio, NULL);
 
 /* ---- helpers for print(), input() and the hooks ---------------------------------- */
 

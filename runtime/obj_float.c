@@ -807,3 +807,4 @@ Type type_float = {
     .basicsize = sizeof(FloatObj),
     .methods = float_methods, .getsets = float_getsets,
 };
+GILPY_TYPE(type_float, "float");

@@ -105,11 +105,13 @@ Type type_builtin_function = {
     .basicsize = sizeof(BuiltinFn), .trace = builtin_trace, .call = native_call,
     .methods = builtin_methods, .getsets = builtin_getsets,
 };
+GILPY_TYPE(type_builtin_function, NULL);
 Type type_method_wrapper = {
     .tp_name = "method-wrapper", .base = &type_object,
     .basicsize = sizeof(BuiltinFn), .trace = builtin_trace, .call = native_call,
     .methods = builtin_methods, .getsets = builtin_getsets,
 };
+GILPY_TYPE(type_method_wrapper, NULL);
 
 /* ---- method_descriptor / classmethod_descriptor ---------------------------------- */
 
@@ -166,11 +168,13 @@ Type type_method_descriptor = {
     .flags = TF_METHOD_DESCR, .trace = descr_trace, .call = descr_call, .get = methoddescr_get,
     .methods = methoddescr_methods, .getsets = methoddescr_getsets,
 };
+GILPY_TYPE(type_method_descriptor, NULL);
 Type type_wrapper_descriptor = {
     .tp_name = "wrapper_descriptor", .base = &type_object, .basicsize = sizeof(MethodDescr),
     .flags = TF_METHOD_DESCR, .trace = descr_trace, .call = descr_call, .get = methoddescr_get,
     .methods = methoddescr_methods, .getsets = methoddescr_getsets,
 };
+GILPY_TYPE(type_wrapper_descriptor, NULL);
 
 static Value cmdescr_get(Value descr, Value obj, Value type) {
     Value cls = IS_NULL(type) || IS_NONE(type) ? MK_OBJ(val_type(obj)) : type;
@@ -200,6 +204,7 @@ Type type_classmethod_descriptor = {
     .tp_name = "classmethod_descriptor", .base = &type_object, .basicsize = sizeof(MethodDescr),
     .trace = descr_trace, .call = classmethod_descr_call, .get = cmdescr_get, .methods = cmdescr_methods, .getsets = methoddescr_getsets,
 };
+GILPY_TYPE(type_classmethod_descriptor, NULL);
 
 void dict_add_methods(Value dict, const MethodDef *defs, Value owner) {
     for (const MethodDef *d = defs; d && d->name; d++) {
@@ -278,6 +283,7 @@ Type type_getset_descriptor = {
     .tp_name = "getset_descriptor", .base = &type_object, .basicsize = sizeof(GetSetDescr),
     .trace = descr_trace, .methods = getset_methods,
 };
+GILPY_TYPE(type_getset_descriptor, NULL);
 
 /* ---- bound methods ------------------------------------------------------------------ */
 
@@ -356,6 +362,7 @@ Type type_method = {
     .tp_name = "method", .base = &type_object, .basicsize = sizeof(BoundMethod),
     .trace = method_trace, .call = method_call, .methods = method_methods, .getsets = method_getsets,
 };
+GILPY_TYPE(type_method, NULL);
 
 /* ---- staticmethod / classmethod construction from C ------------------------------- */
 

@@ -133,6 +133,7 @@ Type type_generic_alias = {
     .tp_name = "types.GenericAlias", .base = &type_object, .basicsize = sizeof(GenericAlias),
     .trace = ga_trace, .methods = ga_methods, .getsets = ga_getsets,
 };
+GILPY_TYPE(type_generic_alias, NULL);
 
 static const MethodDef ga_class_getitem_def[] = {
     {"__class_getitem__", ga_class_getitem_m, METH_CLASS | ARGS_ONE,

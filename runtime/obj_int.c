@@ -1152,3 +1152,4 @@ Type type_int = {
     .basicsize = sizeof(Int), .finalize = int_finalize,
     .methods = int_methods, .getsets = int_getsets,
 };
+GILPY_TYPE(type_int, "int");

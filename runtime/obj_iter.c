@@ -382,11 +382,15 @@ static Value filter_reduce_m(Value *args, int nargs, Value kwnames)
 
 #define REDUCE(fn) {"__reduce__", fn, ARGS_NONE, "Return state information for pickling."},
 ITER_TYPE(type_enumerate, "enumerate", TF_BASETYPE, enumerate_new_m, enumerate_next_m, REDUCE(enumerate_reduce_m))
+GILPY_TYPE(type_enumerate, "enumerate");
 #define ZIP_STATE REDUCE(zip_reduce_m) \
     {"__setstate__", zip_setstate_m, ARGS_ONE, "Set state information for unpickling."},
 ITER_TYPE(type_zip, "zip", TF_BASETYPE, zip_new_m, zip_next_m, ZIP_STATE)
+GILPY_TYPE(type_zip, "zip");
 ITER_TYPE(type_map, "map", TF_BASETYPE, map_new_m, map_next_m, REDUCE(map_reduce_m))
+GILPY_TYPE(type_map, "map");
 ITER_TYPE(type_filter, "filter", TF_BASETYPE, filter_new_m, filter_next_m, REDUCE(filter_reduce_m))
+GILPY_TYPE(type_filter, "filter");
 
 static const MethodDef reversed_methods[] = {
     {"__iter__", iter_self, ARGS_WRAP(0), NULL},
@@ -398,6 +402,7 @@ static const MethodDef reversed_methods[] = {
 Type type_reversed = {.tp_name = "reversed", .base = &type_object, .flags = TF_BASETYPE,
                       .basicsize = sizeof(IterObj), .trace = iterobj_trace,
                       .methods = reversed_methods};
+GILPY_TYPE(type_reversed, "reversed");
 
 static const MethodDef seqiter_methods[] = {
     {"__iter__", iter_self, ARGS_WRAP(0), NULL},
@@ -406,6 +411,7 @@ static const MethodDef seqiter_methods[] = {
 };
 Type type_seqiter = {.tp_name = "iterator", .base = &type_object, .basicsize = sizeof(IterObj),
                      .trace = iterobj_trace, .methods = seqiter_methods};
+GILPY_TYPE(type_seqiter, NULL);
 
 static const MethodDef calliter_methods[] = {
     {"__iter__", iter_self, ARGS_WRAP(0), NULL},
@@ -415,3 +421,4 @@ static const MethodDef calliter_methods[] = {
 Type type_callable_iterator = {.tp_name = "callable_iterator", .base = &type_object,
                                .basicsize = sizeof(IterObj), .trace = iterobj_trace,
                                .methods = calliter_methods};
+GILPY_TYPE(type_callable_iterator, NULL);

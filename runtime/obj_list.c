@@ -559,11 +559,13 @@ Type type_list_iterator = {
     .tp_name = "list_iterator", .base = &type_object,
     .basicsize = sizeof(ListIter), .trace = listiter_trace, .methods = listiter_methods,
 };
+GILPY_TYPE(type_list_iterator, NULL);
 
 Type type_list_reverseiterator = {
     .tp_name = "list_reverseiterator", .base = &type_object,
     .basicsize = sizeof(ListIter), .trace = listiter_trace, .methods = listreviter_methods,
 };
+GILPY_TYPE(type_list_reverseiterator, NULL);
 
 /* ---- Python-visible methods ----------------------------------------------- */
 
@@ -976,3 +978,4 @@ Type type_list = {
     .basicsize = sizeof(List), .trace = list_trace, .finalize = list_finalize,
     .methods = list_methods,
 };
+GILPY_TYPE(type_list, "list");

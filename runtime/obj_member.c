@@ -86,6 +86,7 @@ Type type_member_descriptor = {
     .tp_name = "member_descriptor", .base = &type_object, .basicsize = sizeof(MemberDescr),
     .trace = member_trace, .methods = member_methods,
 };
+GILPY_TYPE(type_member_descriptor, NULL);
 
 /* ---- mappingproxy ------------------------------------------------------------- */
 
@@ -167,3 +168,4 @@ Type type_mappingproxy = {
     .tp_name = "mappingproxy", .base = &type_object, .basicsize = sizeof(MappingProxy),
     .trace = proxy_trace, .methods = proxy_methods,
 };
+GILPY_TYPE(type_mappingproxy, NULL);

@@ -138,3 +138,4 @@ Type type_module = {
     .basicsize = sizeof(ModuleObj), .dictoffset = offsetof(ModuleObj, dict),
     .trace = module_trace, .methods = module_methods, .getsets = module_getsets,
 };
+GILPY_TYPE(type_module, NULL);

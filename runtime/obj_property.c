@@ -204,6 +204,7 @@ Type type_property = {
     .basicsize = sizeof(PropertyObj), .trace = property_trace,
     .methods = property_methods, .getsets = property_getsets,
 };
+GILPY_TYPE(type_property, "property");
 
 /* ---- staticmethod / classmethod ------------------------------------------------- */
 
@@ -321,9 +322,11 @@ Type type_staticmethod = {
     .basicsize = sizeof(WrapperObj), .dictoffset = offsetof(WrapperObj, dict),
     .trace = wrapper_trace, .methods = staticmethod_methods, .getsets = wrapper_getsets,
 };
+GILPY_TYPE(type_staticmethod, "staticmethod");
 
 Type type_classmethod = {
     .tp_name = "classmethod", .base = &type_object, .flags = TF_BASETYPE | TF_HAS_DICT,
     .basicsize = sizeof(WrapperObj), .dictoffset = offsetof(WrapperObj, dict),
     .trace = wrapper_trace, .methods = classmethod_methods, .getsets = wrapper_getsets,
 };
+GILPY_TYPE(type_classmethod, "classmethod");

@@ -455,11 +455,13 @@ Type type_range_iterator = {
     .tp_name = "range_iterator", .base = &type_object,
     .basicsize = sizeof(RangeIter), .methods = rangeiter_methods,
 };
+GILPY_TYPE(type_range_iterator, NULL);
 
 Type type_longrange_iterator = {
     .tp_name = "longrange_iterator", .base = &type_object,
     .basicsize = sizeof(LongRangeIter), .trace = longrangeiter_trace, .methods = longrangeiter_methods,
 };
+GILPY_TYPE(type_longrange_iterator, NULL);
 
 /* ---- the type ------------------------------------------------------------------ */
 
@@ -507,3 +509,4 @@ Type type_range = {
     .basicsize = sizeof(RangeObj), .trace = range_trace,
     .methods = range_methods, .getsets = range_getsets,
 };
+GILPY_TYPE(type_range, "range");

@@ -654,6 +654,7 @@ Type type_set_iterator = {
     .tp_name = "set_iterator", .base = &type_object,
     .basicsize = sizeof(SetIter), .trace = setiter_trace, .methods = setiter_methods,
 };
+GILPY_TYPE(type_set_iterator, NULL);
 
 /* ---- Python methods ---------------------------------------------------------- */
 
@@ -1060,6 +1061,7 @@ Type type_set = {
     .basicsize = sizeof(Set), .trace = set_trace, .finalize = set_finalize,
     .methods = set_methods,
 };
+GILPY_TYPE(type_set, "set");
 
 Type type_frozenset = {
     .tp_name = "frozenset", .base = &type_object,
@@ -1067,3 +1069,4 @@ Type type_frozenset = {
     .basicsize = sizeof(Set), .trace = set_trace, .finalize = set_finalize,
     .methods = frozenset_methods,
 };
+GILPY_TYPE(type_frozenset, "frozenset");

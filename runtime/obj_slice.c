@@ -167,3 +167,4 @@ Type type_slice = {
     .basicsize = sizeof(SliceObj), .trace = slice_trace,
     .methods = slice_methods, .getsets = slice_getsets,
 };
+GILPY_TYPE(type_slice, "slice");

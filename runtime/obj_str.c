@@ -2525,12 +2525,14 @@ Type type_str_iterator = {
     .basicsize = sizeof(StrIter), .trace = striter_trace,
     .methods = striter_methods,
 };
+GILPY_TYPE(type_str_iterator, NULL);
 
 Type type_str_ascii_iterator = {
     .tp_name = "str_ascii_iterator", .base = &type_object,
     .basicsize = sizeof(StrIter), .trace = striter_trace,
     .methods = striter_methods,
 };
+GILPY_TYPE(type_str_ascii_iterator, NULL);
 
 static Value str_iter_m(Value *args, int nargs, Value kwnames) {
     return str_iter(args[0]);
@@ -2615,3 +2617,4 @@ Type type_str = {
     .basicsize = sizeof(Str),
     .methods = str_methods,
 };
+GILPY_TYPE(type_str, "str");

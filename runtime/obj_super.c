@@ -133,3 +133,4 @@ Type type_super = {
     .basicsize = sizeof(SuperObj), .trace = super_trace,
     .methods = super_methods, .getsets = super_getsets,
 };
+GILPY_TYPE(type_super, "super");

@@ -186,6 +186,7 @@ Type type_tuple_iterator = {
     .tp_name = "tuple_iterator", .base = &type_object,
     .basicsize = sizeof(TupleIter), .trace = tupleiter_trace, .methods = tupleiter_methods,
 };
+GILPY_TYPE(type_tuple_iterator, NULL);
 
 /* ---- methods -------------------------------------------------------------- */
 
@@ -367,3 +368,4 @@ Type type_tuple = {
     .basicsize = sizeof(Tuple), .trace = tuple_trace,
     .methods = tuple_methods,
 };
+GILPY_TYPE(type_tuple, "tuple");

@@ -687,6 +687,7 @@ Type type_type = {
     .basicsize = sizeof(Type), .trace = type_trace, .call = type_call,
     .methods = type_methods, .getsets = type_getsets,
 };
+GILPY_TYPE(type_type, "type");
 
 /* ---- type attribute access ------------------------------------------------------------ */
 
@@ -973,6 +974,7 @@ Type type_object = {
     .tp_name = "object", .base = NULL, .flags = TF_BASETYPE,
     .basicsize = sizeof(Obj), .methods = object_methods, .getsets = object_getsets,
 };
+GILPY_TYPE(type_object, "object");
 
 /* The __dict__ descriptor every class with instance dicts gets. */
 static const GetSetDef instance_dict_getset = {"__dict__", object_get_dict, object_set_dict, NULL};

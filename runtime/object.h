@@ -252,6 +252,28 @@ extern Type type_object, type_type, type_none, type_notimplemented, type_ellipsi
     type_method_wrapper,
     type_member_descriptor, type_mappingproxy;
 
+/* ---- registration ------------------------------------------------------------
+ * A static type registers itself in its own file, after its definition:
+ *
+ *     GILPY_TYPE(type_list, "list");             readied at start-up and named
+ *                                                  builtins.list
+ *     GILPY_TYPE(type_list_iterator, NULL);       readied at start-up only
+ *
+ * The macro puts a pointer to a {type, name} entry into the ELF section
+ * `gilpy_types`, which runtime/types.c walks (interp/modreg.h explains the
+ * mechanism, shared with the module registry).  So adding a type is its own
+ * file plus its line in the build: no table elsewhere names it. */
+typedef struct TypeReg {
+    Type *type;
+    const char *builtin_name;   /* its name in the builtins module, or NULL */
+} TypeReg;
+#define GILPY_TYPE(TYPE, BUILTIN_NAME)                                         \
+    static const TypeReg gilpy_typereg_##TYPE = {&TYPE, BUILTIN_NAME};         \
+    static const TypeReg *const gilpy_typeref_##TYPE                           \
+        __attribute__((used, section("gilpy_types"))) = &gilpy_typereg_##TYPE
+/* Every registered type (*n of them), in link order. */
+const TypeReg *const *types_registered(size_t *n);
+
 /* NotImplemented and Ellipsis are static objects. */
 extern Obj notimplemented_obj, ellipsis_obj;
 #define VAL_NOTIMPLEMENTED MK_OBJ(&notimplemented_obj)

@@ -44,6 +44,7 @@ static const MethodDef none_methods[] = {
 };
 Type type_none = { .tp_name = "NoneType", .base = &type_object, .basicsize = sizeof(Obj),
                    .methods = none_methods };
+GILPY_TYPE(type_none, NULL);
 
 /* repr and __reduce__ are the name (pickle stores the singleton by name) */
 static Value ni_repr_m(Value *a, int n, Value k) { return singleton_repr("NotImplemented"); }
@@ -58,6 +59,7 @@ static const MethodDef ni_methods[] = {
 };
 Type type_notimplemented = { .tp_name = "NotImplementedType", .base = &type_object,
                              .basicsize = sizeof(Obj), .methods = ni_methods };
+GILPY_TYPE(type_notimplemented, NULL);
 
 static Value ell_repr_m(Value *a, int n, Value k) { return singleton_repr("Ellipsis"); }
 static Value ell_new_m(Value *a, int n, Value k) { return singleton_new(a, n, k, "EllipsisType", VAL_ELLIPSIS); }
@@ -69,25 +71,21 @@ static const MethodDef ell_methods[] = {
 };
 Type type_ellipsis = { .tp_name = "ellipsis", .base = &type_object, .basicsize = sizeof(Obj),
                        .methods = ell_methods };
+GILPY_TYPE(type_ellipsis, NULL);
 
 Obj notimplemented_obj = { .type = &type_notimplemented, .gcflags = GCF_STATIC };
 Obj ellipsis_obj = { .type = &type_ellipsis, .gcflags = GCF_STATIC };
 
-/* ---- the table ----------------------------------------------------------------- */
+/* ---- the registered types --------------------------------------------------------- */
 
 extern Type *const exc_all_types[];
 
-static Type *const builtin_types[] = {
-    &type_object, &type_type, &type_none, &type_notimplemented, &type_ellipsis,
-    &type_int, &type_bool, &type_float, &type_complex, &type_str, &type_bytes, &type_bytearray,
-    &type_list, &type_tuple, &type_dict, &type_set, &type_frozenset, &type_range,
-    &type_slice, &type_builtin_function, &type_method_wrapper, &type_method,
-    &type_cell, &type_property, &type_staticmethod, &type_classmethod, &type_super,
-    &type_module, &type_traceback, &type_getset_descriptor,
-    &type_method_descriptor, &type_classmethod_descriptor, &type_wrapper_descriptor,
-    &type_enumerate, &type_zip, &type_map, &type_filter, &type_reversed,
-    NULL,
-};
+extern const TypeReg *const __start_gilpy_types[], *const __stop_gilpy_types[];
+
+const TypeReg *const *types_registered(size_t *n) {
+    *n = (size_t)(__stop_gilpy_types - __start_gilpy_types);
+    return __start_gilpy_types;
+}
 
 /* Static types readied so far (for the collector's roots). */
 static Type **ready_types;
@@ -116,7 +114,11 @@ void types_init(void) {
         sm_name_values[i] = str_intern_c(sm_names[i]);
         gc_add_root(&sm_name_values[i]);
     }
-    for (int i = 0; builtin_types[i]; i++) type_ready(builtin_types[i]);
+    type_ready(&type_object);
+    type_ready(&type_type);
+    size_t n;
+    const TypeReg *const *reg = types_registered(&n);
+    for (size_t i = 0; i < n; i++) type_ready(reg[i]->type);
     for (int i = 0; exc_all_types[i]; i++) type_ready(exc_all_types[i]);
     for (const TypeDoc *d = builtin_type_docs; d->type; d++)   /* not over a __doc__ descriptor */
         if (IS_NONE(dict_get_c(d->type->dict, "__doc__")))
