@@ -157,9 +157,11 @@ static Value args_no_keywords(Value callable, const MethodDef *def) {
     uint32_t kind = ARGS_KIND(def->flags);
     if (kind == ARGK_WRAP || kind == ARGK_WRAPT)
         return err_format(&exc_TypeError, "wrapper %s() takes no keyword arguments", def->name);
-    /* METH_VARARGS: CPython qualifies the name only when the call goes through
-       the method descriptor (s.union(x=1)), not through a bound method object */
-    if (kind == ARGK_VAR && val_type(callable) == &type_builtin_function)
+    /* METH_VARARGS (ARGS_VAR, or the flag with ARGS_POS/ARGS_TUPLE): CPython
+       qualifies the name only when the call goes through the method descriptor
+       (s.union(x=1)), not through a bound method object or a module function */
+    int varargs = kind == ARGK_VAR || (def->flags & METH_VARARGS);
+    if (varargs && val_type(callable) == &type_builtin_function)
         return err_format(&exc_TypeError, "%s() takes no keyword arguments", def->name);
     args_funcstr(callable, who, sizeof who);
     return err_format(&exc_TypeError, "%s() takes no keyword arguments", who);
@@ -218,8 +220,10 @@ static Value kw_unexpected(const ArgSpec *s, const MethodDef *def, Value kwnames
 }
 
 /* Fill out[0 .. npos + nkwonly) from n positional arguments and the
- * keywords, as _PyArg_UnpackKeywords does (same checks, same order). */
-static int kw_bind(const ArgSpec *s, const MethodDef *def, Value *args, int n, Value kwnames, Value *out) {
+ * keywords (their values in kwvalues), as _PyArg_UnpackKeywords does (same
+ * checks, same order). */
+static int kw_bind(const ArgSpec *s, const MethodDef *def, Value *args, int n, Value kwnames,
+                   const Value *kwvalues, Value *out) {
     const char *name = def->name;
     int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
     int maxargs = s->npos + s->nkwonly, maxpos = s->npos;
@@ -245,7 +249,7 @@ static int kw_bind(const ArgSpec *s, const MethodDef *def, Value *args, int n, V
     int used = 0;
     for (int i = npos_given; i < maxargs; i++) {
         int k = (nkw && i >= s->nposonly) ? kw_find(kwnames, s->names[i]) : -1;
-        out[i] = k >= 0 ? args[n + k] : VAL_NULL;
+        out[i] = k >= 0 ? kwvalues[k] : VAL_NULL;
         if (k >= 0) { used++; continue; }
         if (s->required[i] && (i < s->minpos || i >= maxpos)) {
             err_format(&exc_TypeError, "%s() missing required argument '%s' (pos %d)", name, s->names[i], i + 1);
@@ -283,7 +287,8 @@ static Value args_invoke_kw(Value callable, const MethodDef *def, Value *args, i
         buf = AS_TUPLE(holder)->items;
     }
     Value named[ARGS_MAX_PARAMS];
-    if (kw_bind(s, def, args + nself, n - extra, kwnames, named) < 0) return VAL_NULL;
+    /* the *args extras are not bound: the keyword values follow all n positionals */
+    if (kw_bind(s, def, args + nself, n - extra, kwnames, args + nargs, named) < 0) return VAL_NULL;
     if (nself) buf[0] = args[0];
     values_copy(buf + nself, named, (size_t)s->npos);
     values_copy(buf + nself + s->npos, args + nself + s->npos, (size_t)extra);

@@ -85,12 +85,19 @@ typedef Value (*CallFn)(Value callable, Value *args, int nargs, Value kwnames);
  *                       CPython's __text_signature__ syntax: "($self, /, sep=None,
  *                       maxsplit=-1)"; `/`, `*`, `*args` and defaults are understood
  *                       (defaults are documentation: the function sees VAL_NULL)
- *   ARGS_ANY            (0) the function parses its own arguments (print, max, __init__)
+ *   ARGS_ANY            (0) the function parses its own arguments (max, __init__)
+ *
+ * METH_VARARGS, with ARGS_POS or ARGS_TUPLE, marks a function CPython defines with
+ * METH_VARARGS (time.strftime, _thread.start_new_thread): called as a function (not
+ * through its method descriptor), its "takes no keyword arguments" names it bare,
+ * "strftime()", where every other kind says "time.strftime()" (ARGS_VAR is always
+ * worded so).
  *
  * Counts exclude the receiver of a method (args[0]). */
 enum {
-    METH_CLASS  = 1u << 0,  /* classmethod: args[0] is the class */
-    METH_STATIC = 1u << 1,  /* staticmethod: no receiver */
+    METH_CLASS   = 1u << 0, /* classmethod: args[0] is the class */
+    METH_STATIC  = 1u << 1, /* staticmethod: no receiver */
+    METH_VARARGS = 1u << 2, /* CPython's METH_VARARGS wording (above) */
 };
 enum { ARGK_ANY, ARGK_NONE, ARGK_ONE, ARGK_POS, ARGK_TUPLE, ARGK_WRAP, ARGK_WRAPT, ARGK_VAR, ARGK_KW };
 #define ARGS_MAKE_(kind, lo, hi) ((uint32_t)(kind) << 4 | (uint32_t)(lo) << 8 | (uint32_t)(hi) << 16)
