@@ -90,6 +90,9 @@ static Value bi_kw(Value *args, int nargs, Value kwnames, const char *name)
     return i < 0 ? VAL_NULL : args[nargs + i];
 }
 
+/* The type an argument error names: CPython says "None" for None. */
+static const char *bi_arg_type(Value v) { return IS_NONE(v) ? "None" : val_type_name(v); }
+
 /* ---- print / input -------------------------------------------------------------- */
 
 static int bi_print_sep_arg(Value v, const char *what, Value dflt, Value *out)
@@ -103,28 +106,29 @@ static int bi_print_sep_arg(Value v, const char *what, Value dflt, Value *out)
     return 0;
 }
 
+/* print(*args, sep=' ', end='\n', file=None, flush=False):
+ * args = [the values..., sep, end, file, flush] */
 static Value bi_print(Value *args, int nargs, Value kwnames)
 {
-    static const char *const allowed[] = {"sep", "end", "file", "flush", NULL};
-    if (bi_kw_only("print", kwnames, allowed) < 0) return VAL_NULL;
+    int n = nargs - 4;
     Value sep, end;
-    if (bi_print_sep_arg(bi_kw(args, nargs, kwnames, "sep"), "sep", str_intern_c(" "), &sep) < 0 ||
-        bi_print_sep_arg(bi_kw(args, nargs, kwnames, "end"), "end", str_intern_c("\n"), &end) < 0)
+    if (bi_print_sep_arg(args[n], "sep", str_intern_c(" "), &sep) < 0 ||
+        bi_print_sep_arg(args[n + 1], "end", str_intern_c("\n"), &end) < 0)
         return VAL_NULL;
-    Value file = bi_kw(args, nargs, kwnames, "file");
+    Value file = args[n + 2];
     if (IS_NULL(file) || IS_NONE(file)) {
         file = bi_sys_stream("stdout");
         if (IS_NULL(file)) return VAL_NULL;
         if (IS_NONE(file)) return VAL_NONE;
     }
-    for (int i = 0; i < nargs; i++) {
+    for (int i = 0; i < n; i++) {
         Value s = obj_str(args[i]);
         if (IS_NULL(s)) return VAL_NULL;
         if (i > 0 && file_write_str(file, sep) < 0) return VAL_NULL;
         if (file_write_str(file, s) < 0) return VAL_NULL;
     }
     if (file_write_str(file, end) < 0) return VAL_NULL;
-    Value flush = bi_kw(args, nargs, kwnames, "flush");
+    Value flush = args[n + 3];
     if (!IS_NULL(flush)) {
         int t = obj_truthy(flush);
         if (t < 0 || (t && file_flush(file) < 0)) return VAL_NULL;
@@ -134,14 +138,13 @@ static Value bi_print(Value *args, int nargs, Value kwnames)
 
 static Value bi_input(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("input", kwnames) || arg_count("input", nargs, 0, 1)) return VAL_NULL;
     Value in = bi_sys_stream("stdin"), out = bi_sys_stream("stdout");
     if (IS_NULL(in) || IS_NULL(out)) return VAL_NULL;
     if (IS_NONE(in)) return err_format(&exc_RuntimeError, "input(): lost sys.stdin");
     if (IS_NONE(out)) return err_format(&exc_RuntimeError, "input(): lost sys.stdout");
     Value errf = bi_sys_attr("stderr");
     if (!IS_NULL(errf) && !IS_NONE(errf) && file_flush(errf) < 0) err_clear();
-    if (nargs == 1) {
+    if (!IS_NULL(args[0])) {
         Value p = obj_str(args[0]);
         if (IS_NULL(p) || file_write_str(out, p) < 0) return VAL_NULL;
     }
@@ -159,37 +162,32 @@ static Value bi_input(Value *args, int nargs, Value kwnames)
 
 static Value bi_len(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("len", kwnames) || arg_count("len", nargs, 1, 1)) return VAL_NULL;
     int64_t n = obj_len(args[0]);
     return n < 0 ? VAL_NULL : int_from_i64(n);
 }
 
 static Value bi_abs(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("abs", kwnames) || arg_count("abs", nargs, 1, 1)) return VAL_NULL;
     Value r = obj_call_special(args[0], SM_ABS, args, 1);
     if (IS_NULL(r) && !err_occurred())
         return err_format(&exc_TypeError, "bad operand type for abs(): '%T'", args[0]);
     return r;
 }
 
+/* round(number, ndigits=None) */
 static Value bi_round(Value *args, int nargs, Value kwnames)
 {
-    static const char *const names[] = {"number", "ndigits"};
-    Value a[2];
-    if (arg_parse("round", args, nargs, kwnames, names, 2, 0, 1, a) < 0) return VAL_NULL;
-    Value call[2] = {a[0], a[1]};
-    int n = IS_NULL(a[1]) || IS_NONE(a[1]) ? 1 : 2;
-    Value r = obj_call_special(a[0], SM_ROUND, call, n);
+    int n = IS_NULL(args[1]) || IS_NONE(args[1]) ? 1 : 2;
+    Value r = obj_call_special(args[0], SM_ROUND, args, n);
     if (IS_NULL(r) && !err_occurred())
-        return err_format(&exc_TypeError, "type %s doesn't define __round__ method", val_type_name(a[0]));
+        return err_format(&exc_TypeError, "type %s doesn't define __round__ method",
+                          val_type_name(args[0]));
     return r;
 }
 
 /* a.__divmod__(b), then b.__rdivmod__(a) (first when b's type subclasses a's). */
 static Value bi_divmod(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("divmod", kwnames) || arg_count("divmod", nargs, 2, 2)) return VAL_NULL;
     Value a = args[0], b = args[1];
     Type *ta = val_type(a), *tb = val_type(b);
     Value fwd[2] = {a, b}, rev[2] = {b, a};
@@ -205,11 +203,10 @@ static Value bi_divmod(Value *args, int nargs, Value kwnames)
     return err_format(&exc_TypeError, "unsupported operand type(s) for divmod(): '%T' and '%T'", a, b);
 }
 
+/* pow(base, exp, mod=None) */
 static Value bi_pow(Value *args, int nargs, Value kwnames)
 {
-    static const char *const names[] = {"base", "exp", "mod"};
-    Value a[3];
-    if (arg_parse("pow", args, nargs, kwnames, names, 3, 0, 2, a) < 0) return VAL_NULL;
+    Value *a = args;
     if (IS_NULL(a[2]) || IS_NONE(a[2])) return obj_binop(a[0], a[1], OP_POW);
     if (IS_INT(a[0]) && IS_INT(a[1]) && IS_INT(a[2])) return int_pow_mod(a[0], a[1], a[2]);
     Value r = obj_call_special(a[0], SM_POW, a, 3);
@@ -221,12 +218,18 @@ static Value bi_pow(Value *args, int nargs, Value kwnames)
 
 /* ---- min / max -------------------------------------------------------------------- */
 
+/* ARGS_ANY: min and max take their arguments or one iterable, and CPython words
+ * their errors as none of the ARGS_* kinds does ("max expected at least 1
+ * argument, got 0", then keywords checked by name). */
 static Value bi_minmax(Value *args, int nargs, Value kwnames, int is_max)
 {
     const char *fname = is_max ? "max" : "min";
     static const char *const allowed[] = {"key", "default", NULL};
     if (nargs == 0)
         return err_format(&exc_TypeError, "%s expected at least 1 argument, got 0", fname);
+    if (!IS_NULL(kwnames) && AS_TUPLE(kwnames)->len > 2)
+        return err_format(&exc_TypeError, "%s() takes at most 2 keyword arguments (%d given)", fname,
+                          (int)AS_TUPLE(kwnames)->len);
     if (bi_kw_only(fname, kwnames, allowed) < 0) return VAL_NULL;
     Value key = bi_kw(args, nargs, kwnames, "key");
     Value dflt = bi_kw(args, nargs, kwnames, "default");
@@ -260,11 +263,10 @@ static Value bi_min(Value *args, int nargs, Value kwnames) { return bi_minmax(ar
 
 /* ---- sum / sorted / any / all ------------------------------------------------------ */
 
+/* sum(iterable, /, start=0) */
 static Value bi_sum(Value *args, int nargs, Value kwnames)
 {
-    static const char *const names[] = {"iterable", "start"};
-    Value a[2];
-    if (arg_parse("sum", args, nargs, kwnames, names, 2, 1, 1, a) < 0) return VAL_NULL;
+    Value *a = args;
     Value acc = IS_NULL(a[1]) ? MK_SMALLINT(0) : a[1];
     if (IS_STR(acc)) return err_format(&exc_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
     if (IS_BYTES(acc)) return err_format(&exc_TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
@@ -287,33 +289,22 @@ static Value bi_sum(Value *args, int nargs, Value kwnames)
     }
 }
 
+/* ARGS_ANY: as in CPython, sorted takes one positional argument and hands its
+ * keywords to list.sort, which checks them once the iterable is consumed
+ * ("'x' is an invalid keyword argument for sort()"). */
 static Value bi_sorted(Value *args, int nargs, Value kwnames)
 {
-    static const char *const allowed[] = {"key", "reverse", NULL};
     if (nargs != 1) return err_format(&exc_TypeError, "sorted expected 1 argument, got %d", nargs);
-    if (!IS_NULL(kwnames) && AS_TUPLE(kwnames)->len > 2)
-        return err_format(&exc_TypeError, "sort() takes at most 2 keyword arguments (%d given)",
-                          (int)AS_TUPLE(kwnames)->len);
-    if (bi_kw_only("sort", kwnames, allowed) < 0) return VAL_NULL;
-    Value key = bi_kw(args, nargs, kwnames, "key");
-    Value rev = bi_kw(args, nargs, kwnames, "reverse");
-    int reverse = 0;
-    if (!IS_NULL(rev)) {
-        if (IS_FLOATOBJ(rev))
-            return err_format(&exc_TypeError, "'float' object cannot be interpreted as an integer");
-        reverse = obj_truthy(rev);
-        if (reverse < 0) return VAL_NULL;
-    }
     Value l = list_new(0);
     if (IS_NULL(l) || list_extend(l, args[0]) < 0) return VAL_NULL;
-    if (list_sort(l, IS_NONE(key) ? VAL_NULL : key, reverse) < 0) return VAL_NULL;
+    if (IS_NULL(kwnames)) return list_sort(l, VAL_NULL, 0) < 0 ? VAL_NULL : l;
+    Value sort = obj_getattr(l, str_intern_c("sort"));
+    if (IS_NULL(sort) || IS_NULL(call_value(sort, args + 1, 0, kwnames))) return VAL_NULL;
     return l;
 }
 
 static Value bi_anyall(Value *args, int nargs, Value kwnames, int is_any)
 {
-    const char *fname = is_any ? "any" : "all";
-    if (arg_no_kw(fname, kwnames) || arg_count(fname, nargs, 1, 1)) return VAL_NULL;
     Value it = obj_iter(args[0]);
     if (IS_NULL(it)) return VAL_NULL;
     for (;;) {
@@ -332,14 +323,10 @@ static Value bi_all(Value *args, int nargs, Value kwnames) { return bi_anyall(ar
 
 static Value bi_chr(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("chr", kwnames) || arg_count("chr", nargs, 1, 1)) return VAL_NULL;
-    if (IS_FLOATOBJ(args[0]))
-        return err_format(&exc_TypeError, "'float' object cannot be interpreted as an integer");
-    Value iv = obj_index(args[0]);
-    if (IS_NULL(iv)) return VAL_NULL;
     int64_t c;
-    if (int_to_i64(iv, &c) < 0) {
-        if (!err_matches(&exc_OverflowError)) return VAL_NULL;
+    int r = arg_to_ssize(args[0], &c);
+    if (r < 0 && !err_matches(&exc_OverflowError)) return VAL_NULL;
+    if (r < 0 || c > INT32_MAX || c < INT32_MIN) {     /* Argument Clinic's C int */
         err_clear();
         return err_format(&exc_OverflowError, "Python int too large to convert to C int");
     }
@@ -349,7 +336,6 @@ static Value bi_chr(Value *args, int nargs, Value kwnames)
 
 static Value bi_ord(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("ord", kwnames) || arg_count("ord", nargs, 1, 1)) return VAL_NULL;
     Value v = args[0];
     if (IS_STR(v)) {
         if (AS_STR(v)->nchars == 1) return MK_SMALLINT(str_char_at(v, 0));
@@ -367,23 +353,21 @@ static Value bi_ord(Value *args, int nargs, Value kwnames)
     return err_format(&exc_TypeError, "ord() expected string of length 1, but %T found", v);
 }
 
-static Value bi_base(Value *args, int nargs, Value kwnames, const char *fname, int base)
+static Value bi_base(Value *args, int base)
 {
-    if (arg_no_kw(fname, kwnames) || arg_count(fname, nargs, 1, 1)) return VAL_NULL;
     Value iv = obj_index(args[0]);
     if (IS_NULL(iv)) return VAL_NULL;
     return int_to_base_str(iv, base, 1);
 }
 
-static Value bi_hex(Value *args, int nargs, Value kwnames) { return bi_base(args, nargs, kwnames, "hex", 16); }
-static Value bi_oct(Value *args, int nargs, Value kwnames) { return bi_base(args, nargs, kwnames, "oct", 8); }
-static Value bi_bin(Value *args, int nargs, Value kwnames) { return bi_base(args, nargs, kwnames, "bin", 2); }
+static Value bi_hex(Value *args, int nargs, Value kwnames) { return bi_base(args, 16); }
+static Value bi_oct(Value *args, int nargs, Value kwnames) { return bi_base(args, 8); }
+static Value bi_bin(Value *args, int nargs, Value kwnames) { return bi_base(args, 2); }
 
 /* ---- hash / id / callable --------------------------------------------------------- */
 
 static Value bi_hash(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("hash", kwnames) || arg_count("hash", nargs, 1, 1)) return VAL_NULL;
     int64_t h = obj_hash(args[0]);
     if (h == -1 && err_occurred()) return VAL_NULL;
     return int_from_i64(h);
@@ -393,7 +377,6 @@ static Value bi_hash(Value *args, int nargs, Value kwnames)
  * same for equal immediates (stable, and never a valid heap address). */
 static Value bi_id(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("id", kwnames) || arg_count("id", nargs, 1, 1)) return VAL_NULL;
     Value v = args[0];
     if (IS_OBJ(v)) return int_from_u64((uint64_t)(uintptr_t)AS_OBJ(v));
     return int_from_u64((uint64_t)v);
@@ -401,7 +384,6 @@ static Value bi_id(Value *args, int nargs, Value kwnames)
 
 static Value bi_callable(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("callable", kwnames) || arg_count("callable", nargs, 1, 1)) return VAL_NULL;
     return MK_BOOL(call_is_callable(args[0]));
 }
 
@@ -416,10 +398,9 @@ static int bi_attr_name(Value name)
 
 static Value bi_getattr(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("getattr", kwnames) || arg_count("getattr", nargs, 2, 3)) return VAL_NULL;
     if (bi_attr_name(args[1]) < 0) return VAL_NULL;
     Value r = obj_getattr(args[0], args[1]);
-    if (IS_NULL(r) && nargs == 3 && err_matches(&exc_AttributeError)) {
+    if (IS_NULL(r) && !IS_NULL(args[2]) && err_matches(&exc_AttributeError)) {
         err_clear();
         return args[2];
     }
@@ -428,21 +409,18 @@ static Value bi_getattr(Value *args, int nargs, Value kwnames)
 
 static Value bi_setattr(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("setattr", kwnames) || arg_count("setattr", nargs, 3, 3)) return VAL_NULL;
     if (bi_attr_name(args[1]) < 0) return VAL_NULL;
     return obj_setattr(args[0], args[1], args[2]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value bi_delattr(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("delattr", kwnames) || arg_count("delattr", nargs, 2, 2)) return VAL_NULL;
     if (bi_attr_name(args[1]) < 0) return VAL_NULL;
     return obj_setattr(args[0], args[1], VAL_NULL) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value bi_hasattr(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("hasattr", kwnames) || arg_count("hasattr", nargs, 2, 2)) return VAL_NULL;
     if (bi_attr_name(args[1]) < 0) return VAL_NULL;
     int r = obj_hasattr(args[0], args[1]);
     return r < 0 ? VAL_NULL : MK_BOOL(r);
@@ -537,14 +515,12 @@ static int bi_issubclass(Value sub, Value cls, int depth)
 
 static Value bi_isinstance_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("isinstance", kwnames) || arg_count("isinstance", nargs, 2, 2)) return VAL_NULL;
     int r = bi_isinstance(args[0], args[1], 0);
     return r < 0 ? VAL_NULL : MK_BOOL(r);
 }
 
 static Value bi_issubclass_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("issubclass", kwnames) || arg_count("issubclass", nargs, 2, 2)) return VAL_NULL;
     int r = bi_issubclass(args[0], args[1], 0);
     return r < 0 ? VAL_NULL : MK_BOOL(r);
 }
@@ -553,8 +529,7 @@ static Value bi_issubclass_m(Value *args, int nargs, Value kwnames)
 
 static Value bi_iter(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("iter", kwnames) || arg_count("iter", nargs, 1, 2)) return VAL_NULL;
-    if (nargs == 1) return obj_iter(args[0]);
+    if (IS_NULL(args[1])) return obj_iter(args[0]);
     if (!call_is_callable(args[0]))
         return err_format(&exc_TypeError, "iter(v, w): v must be callable");
     return calliter_new(args[0], args[1]);
@@ -562,14 +537,13 @@ static Value bi_iter(Value *args, int nargs, Value kwnames)
 
 static Value bi_next(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("next", kwnames) || arg_count("next", nargs, 1, 2)) return VAL_NULL;
     if (IS_NULL(val_type(args[0])->slots[SM_NEXT]))
         return err_format(&exc_TypeError, "'%T' object is not an iterator", args[0]);
     Value fn = val_type(args[0])->slots[SM_NEXT];
     Value r = call1(fn, args[0]);
     if (!IS_NULL(r)) return r;
     if (err_occurred() && !err_matches(&exc_StopIteration)) return VAL_NULL;
-    if (nargs == 2) {
+    if (!IS_NULL(args[1])) {
         err_clear();
         return args[1];
     }
@@ -581,32 +555,27 @@ static Value bi_next(Value *args, int nargs, Value kwnames)
 
 static Value bi_repr(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("repr", kwnames) || arg_count("repr", nargs, 1, 1)) return VAL_NULL;
     return obj_repr(args[0]);
 }
 
 static Value bi_ascii(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("ascii", kwnames) || arg_count("ascii", nargs, 1, 1)) return VAL_NULL;
     return obj_ascii(args[0]);
 }
 
 static Value bi_format(Value *args, int nargs, Value kwnames)
 {
-    static const char *const names[] = {"value", "format_spec"};
-    Value a[2];
-    if (arg_parse("format", args, nargs, kwnames, names, 2, 2, 1, a) < 0) return VAL_NULL;
-    if (!IS_NULL(a[1]) && !IS_STR(a[1]))
-        return err_format(&exc_TypeError, "format() argument 2 must be str, not %T", a[1]);
-    return obj_format(a[0], a[1]);
+    if (!IS_NULL(args[1]) && !IS_STR(args[1]))
+        return err_format(&exc_TypeError, "format() argument 2 must be str, not %s",
+                          bi_arg_type(args[1]));
+    return obj_format(args[0], args[1]);
 }
 
 /* ---- namespaces ----------------------------------------------------------------- */
 
 static Value bi_vars(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("vars", kwnames) || arg_count("vars", nargs, 0, 1)) return VAL_NULL;
-    if (nargs == 0) return vm_locals();
+    if (IS_NULL(args[0])) return vm_locals();
     Value d = obj_getattr_opt(args[0], str_intern_c("__dict__"));
     if (IS_NULL(d) && !err_occurred())
         return err_format(&exc_TypeError, "vars() argument must have __dict__ attribute");
@@ -622,46 +591,45 @@ static Value bi_sorted_list(Value iterable)
 
 static Value bi_dir(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("dir", kwnames) || arg_count("dir", nargs, 0, 1)) return VAL_NULL;
-    if (nargs == 0) {
+    if (IS_NULL(args[0])) {
         Value loc = vm_locals();
         if (IS_NULL(loc)) return VAL_NULL;
         return bi_sorted_list(IS_DICT(loc) ? dict_keys_list(loc) : loc);
     }
     Value f = type_lookup_c(val_type(args[0]), "__dir__");
     if (IS_NULL(f)) return err_format(&exc_TypeError, "object does not provide __dir__");
-    Value fn = descr_get(f, args[0], MK_OBJ(val_type(args[0])));
-    if (IS_NULL(fn)) return VAL_NULL;
-    Value res = call0(fn);
+    Value res;
+    if (TYPE_HAS(val_type(f), TF_METHOD_DESCR)) {
+        res = call1(f, args[0]);                /* descr_get would take None for "no instance" */
+    } else {
+        Value fn = descr_get(f, args[0], MK_OBJ(val_type(args[0])));
+        if (IS_NULL(fn)) return VAL_NULL;
+        res = call0(fn);
+    }
     if (IS_NULL(res)) return VAL_NULL;
     return bi_sorted_list(res);
 }
 
 static Value bi_globals(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("globals", kwnames) || arg_count("globals", nargs, 0, 0)) return VAL_NULL;
     return vm_globals();
 }
 
 static Value bi_locals(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("locals", kwnames) || arg_count("locals", nargs, 0, 0)) return VAL_NULL;
     return vm_locals();
 }
 
+/* __import__(name, globals=None, locals=None, fromlist=(), level=0) */
 static Value bi_import(Value *args, int nargs, Value kwnames)
 {
-    static const char *const names[] = {"name", "globals", "locals", "fromlist", "level"};
-    Value a[5];
-    if (arg_parse("__import__", args, nargs, kwnames, names, 5, 0, 1, a) < 0) return VAL_NULL;
-    if (!IS_STR(a[0]))
-        return err_format(&exc_TypeError, "__import__() argument 1 must be str, not %T", a[0]);
-    int64_t level = 0;
-    if (!IS_NULL(a[4]) && obj_index_i64(a[4], &level) < 0) return VAL_NULL;
+    int level = 0;
+    if (!IS_NULL(args[4]) && arg_to_cint(args[4], &level) < 0) return VAL_NULL;
+    if (!IS_STR(args[0])) return err_format(&exc_TypeError, "module name must be a string");
     if (level < 0) return err_format(&exc_ValueError, "level must be >= 0");
-    Value globals = IS_NULL(a[1]) ? VAL_NONE : a[1];
-    Value fromlist = IS_NULL(a[3]) ? VAL_NONE : a[3];
-    return import_module_level(a[0], globals, fromlist, (int)level);
+    Value globals = IS_NULL(args[1]) ? VAL_NONE : args[1];
+    Value fromlist = IS_NULL(args[3]) ? VAL_NONE : args[3];
+    return import_module_level(args[0], globals, fromlist, level);
 }
 
 /* ---- exit / quit -------------------------------------------------------------------- */
@@ -678,21 +646,39 @@ static Value quitter_repr_m(Value *args, int nargs, Value kwnames)
     return str_format_c("Use %U() or Ctrl-D (i.e. EOF) to exit", ((Quitter *)AS_OBJ(args[0]))->name);
 }
 
+/* ARGS_ANY: CPython's Quitter is a Python class (_sitebuiltins), whose
+ * __call__(self, code=None) reports bad arguments as a Python function does,
+ * in the order CPython checks them: keywords, then the positional count. */
 static Value quitter_call_m(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("__call__", kwnames) || arg_count("__call__", nargs - 1, 0, 1)) return VAL_NULL;
+    Value code = nargs > 1 ? args[1] : VAL_NONE;
+    int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
+    for (int k = 0; k < nkw; k++) {
+        Value name = AS_TUPLE(kwnames)->items[k];
+        if (!str_eq_c(name, "code"))
+            return err_format(&exc_TypeError, "Quitter.__call__() got an unexpected keyword argument '%U'",
+                              name);
+        if (nargs > 1)
+            return err_format(&exc_TypeError,
+                              "Quitter.__call__() got multiple values for argument 'code'");
+        code = args[nargs + k];
+    }
+    if (nargs > 2)
+        return err_format(&exc_TypeError,
+                          "Quitter.__call__() takes from 1 to 2 positional arguments but %d were given",
+                          nargs);
     Value in = bi_sys_attr("stdin");
     if (!IS_NULL(in) && IS_FILE(in)) {
         Value r = obj_call_method(in, "close", NULL, 0);
         if (IS_NULL(r)) err_clear();
     }
     err_clear();
-    return err_set_value(&exc_SystemExit, nargs > 1 ? args[1] : VAL_NONE);
+    return err_set_value(&exc_SystemExit, code);
 }
 
 static const MethodDef quitter_methods[] = {
-    {"__repr__", quitter_repr_m, 0, NULL},
-    {"__call__", quitter_call_m, 0, NULL},
+    {"__repr__", quitter_repr_m, ARGS_WRAP(0), NULL},
+    {"__call__", quitter_call_m, ARGS_ANY, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -712,47 +698,61 @@ static Value bi_quitter_new(const char *name)
 
 /* ---- the module ------------------------------------------------------------------ */
 
+/* ARGS_ANY: open's parameters are parsed by runtime/obj_file.c (file_open_m). */
 static Value bi_open(Value *args, int nargs, Value kwnames) { return file_open_m(args, nargs, kwnames); }
 
 static const MethodDef bi_functions[] = {
-    {"print", bi_print, 0, "Prints the values to a stream, or to sys.stdout by default."},
-    {"input", bi_input, 0, "Read a string from standard input."},
-    {"len", bi_len, 0, "Return the number of items in a container."},
-    {"abs", bi_abs, 0, "Return the absolute value of the argument."},
-    {"round", bi_round, 0, "Round a number to a given precision in decimal digits."},
-    {"divmod", bi_divmod, 0, "Return the tuple (x//y, x%y)."},
-    {"pow", bi_pow, 0, "Equivalent to base**exp with 2 arguments or base**exp % mod with 3."},
-    {"min", bi_min, 0, "Return the smallest item."},
-    {"max", bi_max, 0, "Return the largest item."},
-    {"sum", bi_sum, 0, "Return the sum of a 'start' value (default: 0) plus an iterable of numbers."},
-    {"sorted", bi_sorted, 0, "Return a new list containing all items from the iterable in ascending order."},
-    {"any", bi_any, 0, "Return True if bool(x) is True for any x in the iterable."},
-    {"all", bi_all, 0, "Return True if bool(x) is True for all values x in the iterable."},
-    {"chr", bi_chr, 0, "Return a Unicode string of one character with ordinal i."},
-    {"ord", bi_ord, 0, "Return the Unicode code point for a one-character string."},
-    {"hex", bi_hex, 0, "Return the hexadecimal representation of an integer."},
-    {"oct", bi_oct, 0, "Return the octal representation of an integer."},
-    {"bin", bi_bin, 0, "Return the binary representation of an integer."},
-    {"hash", bi_hash, 0, "Return the hash value for the given object."},
-    {"id", bi_id, 0, "Return the identity of an object."},
-    {"callable", bi_callable, 0, "Return whether the object is callable."},
-    {"getattr", bi_getattr, 0, "Get a named attribute from an object."},
-    {"setattr", bi_setattr, 0, "Sets the named attribute on the given object to the specified value."},
-    {"delattr", bi_delattr, 0, "Deletes the named attribute from the given object."},
-    {"hasattr", bi_hasattr, 0, "Return whether the object has an attribute with the given name."},
-    {"isinstance", bi_isinstance_m, 0, "Return whether an object is an instance of a class."},
-    {"issubclass", bi_issubclass_m, 0, "Return whether 'cls' is derived from another class."},
-    {"iter", bi_iter, 0, "Get an iterator from an object."},
-    {"next", bi_next, 0, "Return the next item from the iterator."},
-    {"repr", bi_repr, 0, "Return the canonical string representation of the object."},
-    {"ascii", bi_ascii, 0, "Return an ASCII-only representation of an object."},
-    {"format", bi_format, 0, "Return value.__format__(format_spec)"},
-    {"vars", bi_vars, 0, "Show vars."},
-    {"dir", bi_dir, 0, "Show attributes of an object."},
-    {"globals", bi_globals, 0, "Return the dictionary containing the current scope's global variables."},
-    {"locals", bi_locals, 0, "Return a dictionary containing the current scope's local variables."},
-    {"open", bi_open, 0, "Open file and return a stream."},
-    {"__import__", bi_import, 0, "Import a module."},
+    {"print", bi_print, ARGS_KW, "Prints the values to a stream, or to sys.stdout by default.",
+     "($module, /, *args, sep=' ', end='\\n', file=None, flush=False)"},
+    {"input", bi_input, ARGS_POS(0, 1), "Read a string from standard input."},
+    {"len", bi_len, ARGS_ONE, "Return the number of items in a container."},
+    {"abs", bi_abs, ARGS_ONE, "Return the absolute value of the argument."},
+    {"round", bi_round, ARGS_KW, "Round a number to a given precision in decimal digits.",
+     "($module, /, number, ndigits=None)"},
+    {"divmod", bi_divmod, ARGS_POS(2, 2), "Return the tuple (x//y, x%y)."},
+    {"pow", bi_pow, ARGS_KW, "Equivalent to base**exp with 2 arguments or base**exp % mod with 3.",
+     "($module, /, base, exp, mod=None)"},
+    {"min", bi_min, ARGS_ANY, "Return the smallest item."},
+    {"max", bi_max, ARGS_ANY, "Return the largest item."},
+    {"sum", bi_sum, ARGS_KW,
+     "Return the sum of a 'start' value (default: 0) plus an iterable of numbers.",
+     "($module, iterable, /, start=0)"},
+    {"sorted", bi_sorted, ARGS_ANY,
+     "Return a new list containing all items from the iterable in ascending order."},
+    {"any", bi_any, ARGS_ONE, "Return True if bool(x) is True for any x in the iterable."},
+    {"all", bi_all, ARGS_ONE, "Return True if bool(x) is True for all values x in the iterable."},
+    {"chr", bi_chr, ARGS_ONE, "Return a Unicode string of one character with ordinal i."},
+    {"ord", bi_ord, ARGS_ONE, "Return the Unicode code point for a one-character string."},
+    {"hex", bi_hex, ARGS_ONE, "Return the hexadecimal representation of an integer."},
+    {"oct", bi_oct, ARGS_ONE, "Return the octal representation of an integer."},
+    {"bin", bi_bin, ARGS_ONE, "Return the binary representation of an integer."},
+    {"hash", bi_hash, ARGS_ONE, "Return the hash value for the given object."},
+    {"id", bi_id, ARGS_ONE, "Return the identity of an object."},
+    {"callable", bi_callable, ARGS_ONE, "Return whether the object is callable."},
+    {"getattr", bi_getattr, ARGS_POS(2, 3), "Get a named attribute from an object."},
+    {"setattr", bi_setattr, ARGS_POS(3, 3),
+     "Sets the named attribute on the given object to the specified value."},
+    {"delattr", bi_delattr, ARGS_POS(2, 2), "Deletes the named attribute from the given object."},
+    {"hasattr", bi_hasattr, ARGS_POS(2, 2),
+     "Return whether the object has an attribute with the given name."},
+    {"isinstance", bi_isinstance_m, ARGS_POS(2, 2),
+     "Return whether an object is an instance of a class."},
+    {"issubclass", bi_issubclass_m, ARGS_POS(2, 2),
+     "Return whether 'cls' is derived from another class."},
+    {"iter", bi_iter, ARGS_POS(1, 2), "Get an iterator from an object."},
+    {"next", bi_next, ARGS_POS(1, 2), "Return the next item from the iterator."},
+    {"repr", bi_repr, ARGS_ONE, "Return the canonical string representation of the object."},
+    {"ascii", bi_ascii, ARGS_ONE, "Return an ASCII-only representation of an object."},
+    {"format", bi_format, ARGS_POS(1, 2), "Return value.__format__(format_spec)"},
+    {"vars", bi_vars, ARGS_POS(0, 1), "Show vars."},
+    {"dir", bi_dir, ARGS_POS(0, 1), "Show attributes of an object."},
+    {"globals", bi_globals, ARGS_NONE,
+     "Return the dictionary containing the current scope's global variables."},
+    {"locals", bi_locals, ARGS_NONE,
+     "Return a dictionary containing the current scope's local variables."},
+    {"open", bi_open, ARGS_ANY, "Open file and return a stream."},
+    {"__import__", bi_import, ARGS_KW, "Import a module.",
+     "($module, /, name, globals=None, locals=None, fromlist=(), level=0)"},
     {NULL, NULL, 0, NULL},
 };
 

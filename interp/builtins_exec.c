@@ -40,45 +40,60 @@ static int exec_namespaces(Value *globals, Value *locals, const char *fname) {
         *globals = vm_globals();
         if (IS_NULL(*locals) || IS_NONE(*locals)) *locals = vm_locals();
     } else if (!IS_DICT(*globals)) {
-        err_format(&exc_TypeError, "%s() globals must be a dict, not %T", fname, *globals);
+        if (!strcmp(fname, "eval")) err_format(&exc_TypeError, "globals must be a dict");
+        else err_format(&exc_TypeError, "%s() globals must be a dict, not %T", fname, *globals);
         return -1;
     }
     if (IS_NULL(*locals) || IS_NONE(*locals)) *locals = *globals;
     return 0;
 }
 
-static Value run_source(const char *fname, Value *args, int nargs, Value kwnames, ParseMode mode) {
-    static const char *const names[] = {"source", "globals", "locals"};
-    Value a[3];
-    if (arg_parse(fname, args, nargs, kwnames, names, 3, 1, 1, a) < 0) return VAL_NULL;
-    if (exec_namespaces(&a[1], &a[2], fname) < 0) return VAL_NULL;
-    Value code = source_or_code(a[0], str_intern_c("<string>"), mode, fname);
+/* args = [source, globals, locals] */
+static Value run_source(const char *fname, Value *args, ParseMode mode) {
+    Value globals = args[1], locals = args[2];
+    if (exec_namespaces(&globals, &locals, fname) < 0) return VAL_NULL;
+    Value code = source_or_code(args[0], str_intern_c("<string>"), mode, fname);
     if (IS_NULL(code)) return VAL_NULL;
-    Value r = vm_exec_code(AS_CODE(code), a[1], a[2]);
+    Value r = vm_exec_code(AS_CODE(code), globals, locals);
     if (IS_NULL(r)) return VAL_NULL;
     return mode == PARSE_EVAL ? r : VAL_NONE;
 }
 
+/* exec(source, globals=None, locals=None, /, *, closure=None): gilpy runs no
+ * code object with free variables, so a closure is never usable. */
 static Value bi_exec(Value *args, int nargs, Value kwnames) {
-    return run_source("exec", args, nargs, kwnames, PARSE_FILE);
+    if (!IS_NULL(args[3]) && !IS_NONE(args[3]))
+        return err_format(&exc_TypeError, IS_EXACT(args[0], type_code)
+                              ? "cannot use a closure with this code object"
+                              : "closure can only be used when source is a code object");
+    return run_source("exec", args, PARSE_FILE);
 }
 
 static Value bi_eval(Value *args, int nargs, Value kwnames) {
-    return run_source("eval", args, nargs, kwnames, PARSE_EVAL);
+    return run_source("eval", args, PARSE_EVAL);
 }
 
+/* compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *,
+ * _feature_version=-1): the integer options are checked, not used. */
 static Value bi_compile(Value *args, int nargs, Value kwnames) {
-    static const char *const names[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize"};
-    Value a[6];
-    if (arg_parse("compile", args, nargs, kwnames, names, 6, 0, 3, a) < 0) return VAL_NULL;
-    if (!IS_STR(a[2])) return err_format(&exc_TypeError, "compile() mode must be str");
+    Value *a = args;
+    Value fn = arg_to_path(a[1]);
+    if (IS_NULL(fn)) return VAL_NULL;
+    if (IS_BYTES(fn))
+        fn = str_decode_utf8_lossy((const char *)AS_BYTES(fn)->data, (size_t)AS_BYTES(fn)->len);
+    if (IS_NULL(fn)) return VAL_NULL;
+    if (!IS_STR(a[2]))
+        return err_format(&exc_TypeError, "compile() argument 'mode' must be str, not %s",
+                          IS_NONE(a[2]) ? "None" : val_type_name(a[2]));
+    for (int i = 3; i < 7; i++) {
+        int ignored;
+        if (!IS_NULL(a[i]) && arg_to_cint(a[i], &ignored) < 0) return VAL_NULL;
+    }
     ParseMode mode;
     if (str_eq_c(a[2], "exec")) mode = PARSE_FILE;
     else if (str_eq_c(a[2], "eval")) mode = PARSE_EVAL;
     else if (str_eq_c(a[2], "single")) mode = PARSE_SINGLE;
     else return err_format(&exc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
-    Value fn = IS_STR(a[1]) ? a[1] : obj_str(a[1]);
-    if (IS_NULL(fn)) return VAL_NULL;
     return source_or_code(a[0], fn, mode, "compile");
 }
 
@@ -119,7 +134,8 @@ static Value resolve_bases(Value bases) {
     return IS_NULL(out) ? bases : seq_to_tuple(out);
 }
 
-/* __build_class__(func, name, *bases, metaclass=..., **kw) */
+/* __build_class__(func, name, *bases, metaclass=..., **kw).  ARGS_ANY: it takes
+ * **kwargs (the class keywords, passed on to the metaclass). */
 static Value bi_build_class(Value *args, int nargs, Value kwnames) {
     if (nargs < 2) return err_format(&exc_TypeError, "__build_class__: not enough arguments");
     Value func = args[0], name = args[1];
@@ -172,9 +188,14 @@ static Value bi_build_class(Value *args, int nargs, Value kwnames) {
 
 /* Added to the builtins module by builtins_module_new. */
 const MethodDef builtins_exec_functions[] = {
-    {"exec", bi_exec, 0, "Execute the given source in the context of globals and locals."},
-    {"eval", bi_eval, 0, "Evaluate the given source in the context of globals and locals."},
-    {"compile", bi_compile, 0, "Compile source into a code object."},
-    {"__build_class__", bi_build_class, 0, "Internal helper function used by the class statement."},
+    {"exec", bi_exec, ARGS_KW, "Execute the given source in the context of globals and locals.",
+     "($module, source, globals=None, locals=None, /, *, closure=None)"},
+    {"eval", bi_eval, ARGS_POS(1, 3),
+     "Evaluate the given source in the context of globals and locals."},
+    {"compile", bi_compile, ARGS_KW, "Compile source into a code object.",
+     "($module, /, source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, "
+     "_feature_version=-1)"},
+    {"__build_class__", bi_build_class, ARGS_ANY,
+     "Internal helper function used by the class statement."},
     {NULL, NULL, 0, NULL},
 };
