@@ -79,8 +79,8 @@ static Value ss_repr_m(Value *args, int nargs, Value kwnames);
 static Value ss_reduce_m(Value *args, int nargs, Value kwnames);
 
 static const MethodDef ss_methods[] = {
-    {"__repr__", ss_repr_m, 0, NULL},
-    {"__reduce__", ss_reduce_m, 0, NULL},
+    {"__repr__", ss_repr_m, ARGS_WRAP(0), NULL},
+    {"__reduce__", ss_reduce_m, ARGS_NONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -210,7 +210,7 @@ static Value sysns_repr_m(Value *args, int nargs, Value kwnames)
 }
 
 static const MethodDef sysns_methods[] = {
-    {"__repr__", sysns_repr_m, 0, NULL},
+    {"__repr__", sysns_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -233,31 +233,19 @@ static Value sysns_new(void)
 
 static Value sys_exit(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("exit", kwnames) || arg_count("exit", nargs, 0, 1)) return VAL_NULL;
-    if (nargs == 0) return err_set_none(&exc_SystemExit);
+    if (IS_NULL(args[0])) return err_set_none(&exc_SystemExit);
     return err_set_value(&exc_SystemExit, args[0]);
-}
-
-static int sys_int_arg(Value v, int64_t *out)
-{
-    if (IS_FLOATOBJ(v)) {
-        err_format(&exc_TypeError, "'float' object cannot be interpreted as an integer");
-        return -1;
-    }
-    return obj_index_i64(v, out);
 }
 
 static Value sys_getrecursionlimit(Value *args, int nargs, Value kwnames)
 {
-    if (arg_count("getrecursionlimit", nargs, 0, 0)) return VAL_NULL;
     return MK_SMALLINT(interp.recursion_limit);
 }
 
 static Value sys_setrecursionlimit(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("setrecursionlimit", kwnames) || arg_count("setrecursionlimit", nargs, 1, 1)) return VAL_NULL;
     int64_t n;
-    if (sys_int_arg(args[0], &n) < 0) return VAL_NULL;
+    if (arg_to_ssize(args[0], &n) < 0) return VAL_NULL;
     if (n < 1) return err_format(&exc_ValueError, "recursion limit must be greater or equal than 1");
     if (n > INT_MAX) return err_format(&exc_OverflowError, "Python int too large to convert to C int");
     int depth = ts_get()->recursion_depth;
@@ -271,13 +259,11 @@ static Value sys_setrecursionlimit(Value *args, int nargs, Value kwnames)
 
 static Value sys_getswitchinterval(Value *args, int nargs, Value kwnames)
 {
-    if (arg_count("getswitchinterval", nargs, 0, 0)) return VAL_NULL;
     return MK_FLOAT(gil_switch_interval());
 }
 
 static Value sys_setswitchinterval(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("setswitchinterval", kwnames) || arg_count("setswitchinterval", nargs, 1, 1)) return VAL_NULL;
     double d;
     if (arg_to_double(args[0], &d) < 0) return VAL_NULL;
     if (!(d > 0.0)) return err_format(&exc_ValueError, "switch interval must be strictly positive");
@@ -287,15 +273,13 @@ static Value sys_setswitchinterval(Value *args, int nargs, Value kwnames)
 
 static Value sys_getcheckinterval(Value *args, int nargs, Value kwnames)
 {
-    if (arg_count("getcheckinterval", nargs, 0, 0)) return VAL_NULL;
     return MK_SMALLINT(gil_check_interval());
 }
 
 static Value sys_setcheckinterval(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("setcheckinterval", kwnames) || arg_count("setcheckinterval", nargs, 1, 1)) return VAL_NULL;
     int64_t n;
-    if (sys_int_arg(args[0], &n) < 0) return VAL_NULL;
+    if (arg_to_ssize(args[0], &n) < 0) return VAL_NULL;
     if (n < 1) return err_format(&exc_ValueError, "check interval must be strictly positive");
     if (n > INT_MAX) return err_format(&exc_OverflowError, "Python int too large to convert to C int");
     gil_set_check_interval((int)n);
@@ -326,24 +310,22 @@ static Value sys_getsizeof_value(Value v)
     return int_from_i64(sz);
 }
 
+/* getsizeof(object, default=<unrepresentable>) */
 static Value sys_getsizeof(Value *args, int nargs, Value kwnames)
 {
-    static const char *const names[] = {"object", "default"};
-    Value a[2];
-    if (arg_parse("getsizeof", args, nargs, kwnames, names, 2, 0, 1, a) < 0) return VAL_NULL;
-    Value r = sys_getsizeof_value(a[0]);
-    if (IS_NULL(r) && !IS_NULL(a[1]) && err_matches(&exc_TypeError)) {
+    Value r = sys_getsizeof_value(args[0]);
+    if (IS_NULL(r) && !IS_NULL(args[1]) && err_matches(&exc_TypeError)) {
         err_clear();
-        return a[1];
+        return args[1];
     }
     return r;
 }
 
 static Value sys_intern(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("intern", kwnames) || arg_count("intern", nargs, 1, 1)) return VAL_NULL;
     if (!IS_EXACT(args[0], type_str))
-        return err_format(&exc_TypeError, "intern() argument must be str, not %T", args[0]);
+        return err_format(&exc_TypeError, "intern() argument must be str, not %s",
+                          IS_NONE(args[0]) ? "None" : val_type_name(args[0]));
     return str_intern(args[0]);
 }
 
@@ -355,7 +337,6 @@ static Value sys_handled(void)
 
 static Value sys_exc_info(Value *args, int nargs, Value kwnames)
 {
-    if (arg_count("exc_info", nargs, 0, 0)) return VAL_NULL;
     Value e = sys_handled();
     if (IS_NONE(e)) return tuple_pack(3, VAL_NONE, VAL_NONE, VAL_NONE);
     Value tb = AS_EXC(e)->traceback;
@@ -365,17 +346,12 @@ static Value sys_exc_info(Value *args, int nargs, Value kwnames)
 
 static Value sys_exception(Value *args, int nargs, Value kwnames)
 {
-    if (arg_count("exception", nargs, 0, 0)) return VAL_NULL;
     return sys_handled();
 }
 
 static Value sys_utf8(Value *args, int nargs, Value kwnames) { return str_intern_c("utf-8"); }
 static Value sys_fs_errors(Value *args, int nargs, Value kwnames) { return str_intern_c("surrogateescape"); }
-static Value sys_getrefcount(Value *args, int nargs, Value kwnames)
-{
-    if (arg_count("getrefcount", nargs, 1, 1)) return VAL_NULL;
-    return MK_SMALLINT(2);
-}
+static Value sys_getrefcount(Value *args, int nargs, Value kwnames) { return MK_SMALLINT(2); }
 
 static Value sys_is_finalizing(Value *args, int nargs, Value kwnames)
 {
@@ -383,11 +359,7 @@ static Value sys_is_finalizing(Value *args, int nargs, Value kwnames)
 }
 
 /* settrace/setprofile are accepted and ignored (no tracing in gilpy yet). */
-static Value sys_settrace(Value *args, int nargs, Value kwnames)
-{
-    if (arg_count("settrace", nargs, 1, 1)) return VAL_NULL;
-    return VAL_NONE;
-}
+static Value sys_settrace(Value *args, int nargs, Value kwnames) { return VAL_NONE; }
 static Value sys_gettrace(Value *args, int nargs, Value kwnames) { return VAL_NONE; }
 
 static Value sys_stream(const char *name)
@@ -398,7 +370,6 @@ static Value sys_stream(const char *name)
 
 static Value sys_displayhook(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("displayhook", kwnames) || arg_count("displayhook", nargs, 1, 1)) return VAL_NULL;
     Value v = args[0];
     if (IS_NONE(v)) return VAL_NONE;
     if (IS_OBJ(interp.builtins_module) && dict_set_c(MODULE_DICT(interp.builtins_module), "_", VAL_NONE) < 0)
@@ -415,7 +386,6 @@ static Value sys_displayhook(Value *args, int nargs, Value kwnames)
 
 static Value sys_excepthook(Value *args, int nargs, Value kwnames)
 {
-    if (arg_no_kw("excepthook", kwnames) || arg_count("excepthook", nargs, 3, 3)) return VAL_NULL;
     Value exc = args[1];
     if (!IS_EXC(exc)) {
         Value err = sys_stream("stderr");
@@ -430,17 +400,15 @@ static Value sys_excepthook(Value *args, int nargs, Value kwnames)
 
 static Value sys_get_int_max_str_digits(Value *args, int nargs, Value kwnames)
 {
-    if (arg_count("get_int_max_str_digits", nargs, 0, 0)) return VAL_NULL;
     return int_from_i64(int_max_str_digits);
 }
 
+/* set_int_max_str_digits(maxdigits) */
 static Value sys_set_int_max_str_digits(Value *args, int nargs, Value kwnames)
 {
-    static const char *const names[] = {"maxdigits"};
-    Value a[1];
-    if (arg_parse("set_int_max_str_digits", args, nargs, kwnames, names, 1, 0, 1, a) < 0) return VAL_NULL;
     int64_t n;
-    if (sys_int_arg(a[0], &n) < 0) return VAL_NULL;
+    if (arg_to_ssize(args[0], &n) < 0) return VAL_NULL;
+    if (n > INT_MAX) return err_format(&exc_OverflowError, "Python int too large to convert to C int");
     if (n != 0 && n < 640) return err_format(&exc_ValueError, "maxdigits must be 0 or larger than 640");
     int_max_str_digits = n;
     return VAL_NONE;
@@ -448,39 +416,38 @@ static Value sys_set_int_max_str_digits(Value *args, int nargs, Value kwnames)
 
 /* sys._getframe([depth]): depth 0 is the caller. */
 static Value sys_getframe(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("_getframe", kwnames) || arg_count("_getframe", nargs, 0, 1)) return VAL_NULL;
-    int64_t depth = 0;
-    if (nargs == 1 && obj_index_i64(args[0], &depth) < 0) return VAL_NULL;
+    int depth = 0;
+    if (!IS_NULL(args[0]) && arg_to_cint(args[0], &depth) < 0) return VAL_NULL;
     if (depth < 0) depth = 0;
-    return vm_getframe((int)depth);
+    return vm_getframe(depth);
 }
 
 static const MethodDef sys_functions[] = {
-    {"exit", sys_exit, 0, "Exit the interpreter by raising SystemExit(status)."},
-    {"getrecursionlimit", sys_getrecursionlimit, 0, NULL},
-    {"setrecursionlimit", sys_setrecursionlimit, 0, NULL},
-    {"getswitchinterval", sys_getswitchinterval, 0, NULL},
-    {"setswitchinterval", sys_setswitchinterval, 0, NULL},
-    {"getcheckinterval", sys_getcheckinterval, 0, NULL},
-    {"setcheckinterval", sys_setcheckinterval, 0, NULL},
-    {"getsizeof", sys_getsizeof, 0, NULL},
-    {"intern", sys_intern, 0, NULL},
-    {"exc_info", sys_exc_info, 0, NULL},
-    {"_getframe", sys_getframe, 0, "Return a frame object from the call stack."},
-    {"exception", sys_exception, 0, NULL},
-    {"getdefaultencoding", sys_utf8, 0, NULL},
-    {"getfilesystemencoding", sys_utf8, 0, NULL},
-    {"getfilesystemencodeerrors", sys_fs_errors, 0, NULL},
-    {"getrefcount", sys_getrefcount, 0, NULL},
-    {"is_finalizing", sys_is_finalizing, 0, NULL},
-    {"settrace", sys_settrace, 0, NULL},
-    {"setprofile", sys_settrace, 0, NULL},
-    {"gettrace", sys_gettrace, 0, NULL},
-    {"getprofile", sys_gettrace, 0, NULL},
-    {"displayhook", sys_displayhook, 0, NULL},
-    {"excepthook", sys_excepthook, 0, NULL},
-    {"get_int_max_str_digits", sys_get_int_max_str_digits, 0, NULL},
-    {"set_int_max_str_digits", sys_set_int_max_str_digits, 0, NULL},
+    {"exit", sys_exit, ARGS_POS(0, 1), "Exit the interpreter by raising SystemExit(status)."},
+    {"getrecursionlimit", sys_getrecursionlimit, ARGS_NONE, NULL},
+    {"setrecursionlimit", sys_setrecursionlimit, ARGS_ONE, NULL},
+    {"getswitchinterval", sys_getswitchinterval, ARGS_NONE, NULL},
+    {"setswitchinterval", sys_setswitchinterval, ARGS_ONE, NULL},
+    {"getcheckinterval", sys_getcheckinterval, ARGS_NONE, NULL},
+    {"setcheckinterval", sys_setcheckinterval, ARGS_ONE, NULL},
+    {"getsizeof", sys_getsizeof, ARGS_KW, NULL, "($module, object, default=<unrepresentable>)"},
+    {"intern", sys_intern, ARGS_ONE, NULL},
+    {"exc_info", sys_exc_info, ARGS_NONE, NULL},
+    {"_getframe", sys_getframe, ARGS_POS(0, 1), "Return a frame object from the call stack."},
+    {"exception", sys_exception, ARGS_NONE, NULL},
+    {"getdefaultencoding", sys_utf8, ARGS_NONE, NULL},
+    {"getfilesystemencoding", sys_utf8, ARGS_NONE, NULL},
+    {"getfilesystemencodeerrors", sys_fs_errors, ARGS_NONE, NULL},
+    {"getrefcount", sys_getrefcount, ARGS_ONE, NULL},
+    {"is_finalizing", sys_is_finalizing, ARGS_NONE, NULL},
+    {"settrace", sys_settrace, ARGS_ONE, NULL},
+    {"setprofile", sys_settrace, ARGS_ONE, NULL},
+    {"gettrace", sys_gettrace, ARGS_NONE, NULL},
+    {"getprofile", sys_gettrace, ARGS_NONE, NULL},
+    {"displayhook", sys_displayhook, ARGS_ONE, NULL},
+    {"excepthook", sys_excepthook, ARGS_POS(3, 3), NULL},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, ARGS_NONE, NULL},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, ARGS_KW, NULL, "($module, /, maxdigits)"},
     {NULL, NULL, 0, NULL},
 };
 
