@@ -40,10 +40,6 @@ enum { MATH_OP_MUL = 2 };   /* BinOpKind OP_MUL */
 static Value math_domain(void) { return err_format(&exc_ValueError, "math domain error"); }
 static Value math_range(void) { return err_format(&exc_OverflowError, "math range error"); }
 
-static int math_nargs(const char *name, int nargs, Value kw, int lo, int hi) {
-    return arg_no_kw(name, kw) || arg_count(name, nargs, lo, hi);
-}
-
 /* ---------------------------------------------------------------- one-arg */
 
 static Value math_1(Value arg, double (*fn)(double), int can_overflow) {
@@ -177,9 +173,7 @@ static double math_m_degrees(double x) { return x * (180.0 / M_PI); }
 static double math_m_radians(double x) { return x * (M_PI / 180.0); }
 
 #define MATH_FUNC1(name, fn, ovf) \
-    static Value math_##name(Value *args, int nargs, Value kw) { \
-        if (math_nargs(#name, nargs, kw, 1, 1)) return VAL_NULL; \
-        return math_1(args[0], fn, ovf); }
+    static Value math_##name(Value *args, int nargs, Value kw) { return math_1(args[0], fn, ovf); }
 MATH_FUNC1(sqrt, sqrt, 0)
 MATH_FUNC1(exp, exp, 1)
 MATH_FUNC1(exp2, exp2, 1)
@@ -232,8 +226,11 @@ static int math_log_any(Value v, double (*fn)(double), double *out) {
     return 0;
 }
 
+/* ARGS_ANY: CPython's math.log checks its count by hand ("math.log requires 1 to
+ * 2 arguments"), which no ARGS_* kind words, and is METH_VARARGS for keywords. */
 static Value math_log(Value *args, int nargs, Value kw) {
-    if (math_nargs("log", nargs, kw, 1, 2)) return VAL_NULL;
+    if (arg_no_kw("log", kw)) return VAL_NULL;
+    if (nargs < 1 || nargs > 2) return err_format(&exc_TypeError, "math.log requires 1 to 2 arguments");
     double num, den;
     if (math_log_any(args[0], log, &num) < 0) return VAL_NULL;
     if (nargs == 1) return MK_FLOAT_SAFE(num);
@@ -243,14 +240,12 @@ static Value math_log(Value *args, int nargs, Value kw) {
 }
 
 static Value math_log2(Value *args, int nargs, Value kw) {
-    if (math_nargs("log2", nargs, kw, 1, 1)) return VAL_NULL;
     double r;
     if (math_log_any(args[0], log2, &r) < 0) return VAL_NULL;
     return MK_FLOAT_SAFE(r);
 }
 
 static Value math_log10(Value *args, int nargs, Value kw) {
-    if (math_nargs("log10", nargs, kw, 1, 1)) return VAL_NULL;
     double r;
     if (math_log_any(args[0], log10, &r) < 0) return VAL_NULL;
     return MK_FLOAT_SAFE(r);
@@ -258,15 +253,14 @@ static Value math_log10(Value *args, int nargs, Value kw) {
 
 /* ---------------------------------------------------------------- two-arg */
 
-static int math_2args(const char *name, Value *args, int nargs, Value kw, double *x, double *y) {
-    if (math_nargs(name, nargs, kw, 2, 2)) return -1;
+static int math_2args(Value *args, double *x, double *y) {
     if (arg_to_double(args[0], x) < 0 || arg_to_double(args[1], y) < 0) return -1;
     return 0;
 }
 
 static Value math_pow(Value *args, int nargs, Value kw) {
     double x, y;
-    if (math_2args("pow", args, nargs, kw, &x, &y) < 0) return VAL_NULL;
+    if (math_2args(args, &x, &y) < 0) return VAL_NULL;
     if (!isfinite(x) || !isfinite(y)) {
         errno = 0;
         if (isnan(x)) return MK_FLOAT(y == 0.0 ? 1.0 : x);
@@ -282,13 +276,13 @@ static Value math_pow(Value *args, int nargs, Value kw) {
 
 static Value math_atan2(Value *args, int nargs, Value kw) {
     double y, x;
-    if (math_2args("atan2", args, nargs, kw, &y, &x) < 0) return VAL_NULL;
+    if (math_2args(args, &y, &x) < 0) return VAL_NULL;
     return MK_FLOAT_SAFE(atan2(y, x));
 }
 
 static Value math_fmod(Value *args, int nargs, Value kw) {
     double x, y;
-    if (math_2args("fmod", args, nargs, kw, &x, &y) < 0) return VAL_NULL;
+    if (math_2args(args, &x, &y) < 0) return VAL_NULL;
     if (isinf(y) && isfinite(x)) return MK_FLOAT(x);
     if (!isnan(x) && !isnan(y) && (y == 0.0 || isinf(x))) return math_domain();
     return MK_FLOAT_SAFE(fmod(x, y));
@@ -296,7 +290,7 @@ static Value math_fmod(Value *args, int nargs, Value kw) {
 
 static Value math_remainder(Value *args, int nargs, Value kw) {
     double x, y;
-    if (math_2args("remainder", args, nargs, kw, &x, &y) < 0) return VAL_NULL;
+    if (math_2args(args, &x, &y) < 0) return VAL_NULL;
     if (isnan(x) || isnan(y)) return MK_FLOAT(NAN);
     if (isinf(x) || y == 0.0) return math_domain();
     if (isinf(y)) return MK_FLOAT(x);
@@ -305,19 +299,19 @@ static Value math_remainder(Value *args, int nargs, Value kw) {
 
 static Value math_copysign(Value *args, int nargs, Value kw) {
     double x, y;
-    if (math_2args("copysign", args, nargs, kw, &x, &y) < 0) return VAL_NULL;
+    if (math_2args(args, &x, &y) < 0) return VAL_NULL;
     return MK_FLOAT_SAFE(copysign(x, y));
 }
 
 static Value math_nextafter(Value *args, int nargs, Value kw) {
     double x, y;
-    if (math_2args("nextafter", args, nargs, kw, &x, &y) < 0) return VAL_NULL;
+    if (math_2args(args, &x, &y) < 0) return VAL_NULL;
     return MK_FLOAT_SAFE(nextafter(x, y));
 }
 
 static Value math_ulp(Value *args, int nargs, Value kw) {
     double x;
-    if (math_nargs("ulp", nargs, kw, 1, 1) || arg_to_double(args[0], &x) < 0) return VAL_NULL;
+    if (arg_to_double(args[0], &x) < 0) return VAL_NULL;
     if (isnan(x)) return MK_FLOAT(x);
     x = fabs(x);
     if (isinf(x)) return MK_FLOAT(x);
@@ -328,22 +322,18 @@ static Value math_ulp(Value *args, int nargs, Value kw) {
 
 /* ---------------------------------------------------------------- predicates */
 
-static Value math_pred(Value *args, int nargs, Value kw, const char *name, int which) {
+static Value math_pred(Value *args, int which) {
     double x;
-    if (math_nargs(name, nargs, kw, 1, 1) || arg_to_double(args[0], &x) < 0) return VAL_NULL;
+    if (arg_to_double(args[0], &x) < 0) return VAL_NULL;
     return MK_BOOL(which == 0 ? isfinite(x) : which == 1 ? isinf(x) : isnan(x));
 }
-static Value math_isfinite(Value *a, int n, Value kw) { return math_pred(a, n, kw, "isfinite", 0); }
-static Value math_isinf(Value *a, int n, Value kw) { return math_pred(a, n, kw, "isinf", 1); }
-static Value math_isnan(Value *a, int n, Value kw) { return math_pred(a, n, kw, "isnan", 2); }
+static Value math_isfinite(Value *a, int n, Value kw) { return math_pred(a, 0); }
+static Value math_isinf(Value *a, int n, Value kw) { return math_pred(a, 1); }
+static Value math_isnan(Value *a, int n, Value kw) { return math_pred(a, 2); }
 
+/* isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0) */
 static Value math_isclose(Value *args, int nargs, Value kw) {
-    static const char *const names[] = {"a", "b", "rel_tol", "abs_tol"};
-    Value v[4];
-    if (arg_parse("isclose", args, nargs, kw, names, 4, 2, 2, v) < 0) return VAL_NULL;
-    if (nargs > 2)
-        return err_format(&exc_TypeError, "isclose() takes exactly 2 positional arguments (%d given)",
-                          nargs);
+    Value *v = args;
     double a, b, rel = 1e-09, abst = 0.0;
     if (arg_to_double(v[0], &a) < 0 || arg_to_double(v[1], &b) < 0) return VAL_NULL;
     if (!IS_NULL(v[2]) && arg_to_double(v[2], &rel) < 0) return VAL_NULL;
@@ -367,15 +357,12 @@ static Value math_round_via(Value v, const char *meth, double (*fn)(double)) {
     return int_from_double(fn(x));
 }
 static Value math_floor(Value *args, int nargs, Value kw) {
-    if (math_nargs("floor", nargs, kw, 1, 1)) return VAL_NULL;
     return math_round_via(args[0], "__floor__", floor);
 }
 static Value math_ceil(Value *args, int nargs, Value kw) {
-    if (math_nargs("ceil", nargs, kw, 1, 1)) return VAL_NULL;
     return math_round_via(args[0], "__ceil__", ceil);
 }
 static Value math_trunc(Value *args, int nargs, Value kw) {
-    if (math_nargs("trunc", nargs, kw, 1, 1)) return VAL_NULL;
     Value v = args[0];
     if (IS_FLOAT(v)) return int_from_double(trunc(AS_FLOAT(v)));
     if (IS_NULL(type_lookup_c(val_type(v), "__trunc__")))
@@ -386,7 +373,7 @@ static Value math_trunc(Value *args, int nargs, Value kw) {
 
 static Value math_frexp(Value *args, int nargs, Value kw) {
     double x;
-    if (math_nargs("frexp", nargs, kw, 1, 1) || arg_to_double(args[0], &x) < 0) return VAL_NULL;
+    if (arg_to_double(args[0], &x) < 0) return VAL_NULL;
     int e = 0;
     if (isnan(x) || isinf(x) || x == 0.0) return tuple_pack(2, MK_FLOAT_SAFE(x), MK_SMALLINT(0));
     double m = frexp(x, &e);
@@ -395,7 +382,7 @@ static Value math_frexp(Value *args, int nargs, Value kw) {
 
 static Value math_ldexp(Value *args, int nargs, Value kw) {
     double x;
-    if (math_nargs("ldexp", nargs, kw, 2, 2) || arg_to_double(args[0], &x) < 0) return VAL_NULL;
+    if (arg_to_double(args[0], &x) < 0) return VAL_NULL;
     if (!IS_INT(args[1]))
         return err_format(&exc_TypeError, "Expected an int as second argument to ldexp.");
     int64_t e;
@@ -418,7 +405,7 @@ static Value math_ldexp(Value *args, int nargs, Value kw) {
 
 static Value math_modf(Value *args, int nargs, Value kw) {
     double x;
-    if (math_nargs("modf", nargs, kw, 1, 1) || arg_to_double(args[0], &x) < 0) return VAL_NULL;
+    if (arg_to_double(args[0], &x) < 0) return VAL_NULL;
     if (isinf(x)) return tuple_pack(2, MK_FLOAT(copysign(0.0, x)), MK_FLOAT(x));
     if (isnan(x)) return tuple_pack(2, MK_FLOAT_SAFE(x), MK_FLOAT_SAFE(x));
     double ip;
@@ -481,8 +468,10 @@ static Value math_norm_of(double *vec, int64_t n) {
     return MK_FLOAT_SAFE(math_vector_norm(n, vec, max, found_nan));
 }
 
+/* ARGS_ANY (also gcd and lcm): any number of positional arguments and no
+ * keywords, which no ARGS_* kind declares. */
 static Value math_hypot(Value *args, int nargs, Value kw) {
-    if (arg_no_kw("hypot", kw)) return VAL_NULL;
+    if (arg_no_kw("math.hypot", kw)) return VAL_NULL;
     double stackbuf[16];
     double *vec = nargs <= 16 ? stackbuf : gc_malloc(sizeof(double) * (size_t)nargs);
     if (!vec) return VAL_NULL;
@@ -495,13 +484,10 @@ static Value math_hypot(Value *args, int nargs, Value kw) {
 }
 
 static Value math_dist(Value *args, int nargs, Value kw) {
-    if (math_nargs("dist", nargs, kw, 2, 2)) return VAL_NULL;
-    if (!IS_TUPLE(args[0]) && !IS_LIST(args[0]))
-        return err_format(&exc_TypeError, "dist() argument 1 must be tuple, not %T", args[0]);
-    if (!IS_TUPLE(args[1]) && !IS_LIST(args[1]))
-        return err_format(&exc_TypeError, "dist() argument 2 must be tuple, not %T", args[1]);
-    Value p = seq_to_tuple(args[0]), q = seq_to_tuple(args[1]);
-    if (IS_NULL(p) || IS_NULL(q)) return VAL_NULL;
+    Value p = IS_TUPLE(args[0]) ? args[0] : seq_to_tuple(args[0]);
+    if (IS_NULL(p)) return VAL_NULL;
+    Value q = IS_TUPLE(args[1]) ? args[1] : seq_to_tuple(args[1]);
+    if (IS_NULL(q)) return VAL_NULL;
     int64_t n = AS_TUPLE(p)->len;
     if (n != AS_TUPLE(q)->len)
         return err_format(&exc_ValueError, "both points must have the same number of dimensions");
@@ -524,7 +510,6 @@ static Value math_dist(Value *args, int nargs, Value kw) {
 
 /* CPython's math_fsum: exact partial sums (Shewchuk), with its special cases. */
 static Value math_fsum(Value *args, int nargs, Value kw) {
-    if (math_nargs("fsum", nargs, kw, 1, 1)) return VAL_NULL;
     Value it = obj_iter(args[0]);
     if (IS_NULL(it)) return VAL_NULL;
     size_t cap = 32, n = 0;
@@ -605,10 +590,7 @@ static int math_get_int(Value v, Value *out) {
 }
 
 static Value math_factorial(Value *args, int nargs, Value kw) {
-    if (math_nargs("factorial", nargs, kw, 1, 1)) return VAL_NULL;
     Value n;
-    if (IS_FLOATOBJ(args[0]))
-        return err_format(&exc_TypeError, "'float' object cannot be interpreted as an integer");
     if (math_get_int(args[0], &n) < 0) return VAL_NULL;
     if (int_sign(n) < 0)
         return err_format(&exc_ValueError, "factorial() not defined for negative values");
@@ -627,8 +609,9 @@ static Value math_factorial(Value *args, int nargs, Value kw) {
     return r;
 }
 
+/* ARGS_ANY, as hypot: any number of positional arguments, no keywords. */
 static Value math_gcd_lcm(Value *args, int nargs, Value kw, int lcm) {
-    if (arg_no_kw(lcm ? "lcm" : "gcd", kw)) return VAL_NULL;
+    if (arg_no_kw(lcm ? "math.lcm" : "math.gcd", kw)) return VAL_NULL;
     mpz_t acc, t;
     mpz_init_set_ui(acc, lcm ? 1 : 0);
     mpz_init(t);
@@ -646,7 +629,6 @@ static Value math_gcd(Value *a, int n, Value kw) { return math_gcd_lcm(a, n, kw,
 static Value math_lcm(Value *a, int n, Value kw) { return math_gcd_lcm(a, n, kw, 1); }
 
 static Value math_isqrt(Value *args, int nargs, Value kw) {
-    if (math_nargs("isqrt", nargs, kw, 1, 1)) return VAL_NULL;
     Value n;
     if (math_get_int(args[0], &n) < 0) return VAL_NULL;
     if (int_sign(n) < 0) return err_format(&exc_ValueError, "isqrt() argument must be nonnegative");
@@ -663,7 +645,7 @@ static Value math_isqrt(Value *args, int nargs, Value kw) {
 static Value math_comb_perm(Value nv, Value kv, int perm) {
     Value n, k;
     if (math_get_int(nv, &n) < 0) return VAL_NULL;
-    if (IS_NULL(kv) || IS_NONE(kv)) k = n;
+    if (IS_NULL(kv) || (perm && IS_NONE(kv))) k = n;
     else if (math_get_int(kv, &k) < 0) return VAL_NULL;
     if (int_sign(n) < 0) return err_format(&exc_ValueError, "n must be a non-negative integer");
     if (int_sign(k) < 0) return err_format(&exc_ValueError, "k must be a non-negative integer");
@@ -696,21 +678,15 @@ static Value math_comb_perm(Value nv, Value kv, int perm) {
     return res;
 }
 static Value math_comb(Value *args, int nargs, Value kw) {
-    if (math_nargs("comb", nargs, kw, 2, 2)) return VAL_NULL;
     return math_comb_perm(args[0], args[1], 0);
 }
 static Value math_perm(Value *args, int nargs, Value kw) {
-    if (math_nargs("perm", nargs, kw, 1, 2)) return VAL_NULL;
-    return math_comb_perm(args[0], nargs > 1 ? args[1] : VAL_NULL, 1);
+    return math_comb_perm(args[0], args[1], 1);
 }
 
+/* prod(iterable, /, *, start=1) */
 static Value math_prod(Value *args, int nargs, Value kw) {
-    static const char *const names[] = {"iterable", "start"};
-    Value v[2];
-    if (arg_parse("prod", args, nargs, kw, names, 2, 1, 1, v) < 0) return VAL_NULL;
-    if (nargs > 1)
-        return err_format(&exc_TypeError, "prod() takes exactly 1 positional argument (%d given)",
-                          nargs);
+    Value *v = args;
     Value acc = IS_NULL(v[1]) ? MK_SMALLINT(1) : v[1];
     Value it = obj_iter(v[0]);
     if (IS_NULL(it)) return VAL_NULL;
@@ -725,34 +701,61 @@ static Value math_prod(Value *args, int nargs, Value kw) {
 /* ---------------------------------------------------------------- module */
 
 static const MethodDef math_methods[] = {
-    {"sqrt", math_sqrt, 0, "Return the square root of x."},
-    {"exp", math_exp, 0, "Return e raised to the power of x."},
-    {"exp2", math_exp2, 0, "Return 2 raised to the power of x."},
-    {"expm1", math_expm1, 0, "Return exp(x)-1."},
-    {"log", math_log, 0, "log(x, [base=math.e])"},
-    {"log2", math_log2, 0, "Return the base 2 logarithm of x."},
-    {"log10", math_log10, 0, "Return the base 10 logarithm of x."},
-    {"log1p", math_log1p, 0, "Return the natural logarithm of 1+x (base e)."},
-    {"sin", math_sin, 0, NULL}, {"cos", math_cos, 0, NULL}, {"tan", math_tan, 0, NULL},
-    {"asin", math_asin, 0, NULL}, {"acos", math_acos, 0, NULL}, {"atan", math_atan, 0, NULL},
-    {"atan2", math_atan2, 0, NULL},
-    {"sinh", math_sinh, 0, NULL}, {"cosh", math_cosh, 0, NULL}, {"tanh", math_tanh, 0, NULL},
-    {"asinh", math_asinh, 0, NULL}, {"acosh", math_acosh, 0, NULL}, {"atanh", math_atanh, 0, NULL},
-    {"erf", math_erf, 0, NULL}, {"erfc", math_erfc, 0, NULL},
-    {"gamma", math_gamma, 0, NULL}, {"lgamma", math_lgamma, 0, NULL},
-    {"fabs", math_fabs, 0, NULL}, {"cbrt", math_cbrt, 0, NULL},
-    {"degrees", math_degrees, 0, NULL}, {"radians", math_radians, 0, NULL},
-    {"pow", math_pow, 0, NULL}, {"fmod", math_fmod, 0, NULL},
-    {"remainder", math_remainder, 0, NULL}, {"copysign", math_copysign, 0, NULL},
-    {"nextafter", math_nextafter, 0, NULL}, {"ulp", math_ulp, 0, NULL},
-    {"isfinite", math_isfinite, 0, NULL}, {"isinf", math_isinf, 0, NULL},
-    {"isnan", math_isnan, 0, NULL}, {"isclose", math_isclose, 0, NULL},
-    {"floor", math_floor, 0, NULL}, {"ceil", math_ceil, 0, NULL}, {"trunc", math_trunc, 0, NULL},
-    {"frexp", math_frexp, 0, NULL}, {"ldexp", math_ldexp, 0, NULL}, {"modf", math_modf, 0, NULL},
-    {"hypot", math_hypot, 0, NULL}, {"dist", math_dist, 0, NULL}, {"fsum", math_fsum, 0, NULL},
-    {"factorial", math_factorial, 0, NULL}, {"gcd", math_gcd, 0, NULL}, {"lcm", math_lcm, 0, NULL},
-    {"isqrt", math_isqrt, 0, NULL}, {"comb", math_comb, 0, NULL}, {"perm", math_perm, 0, NULL},
-    {"prod", math_prod, 0, NULL},
+    {"sqrt", math_sqrt, ARGS_ONE, "Return the square root of x."},
+    {"exp", math_exp, ARGS_ONE, "Return e raised to the power of x."},
+    {"exp2", math_exp2, ARGS_ONE, "Return 2 raised to the power of x."},
+    {"expm1", math_expm1, ARGS_ONE, "Return exp(x)-1."},
+    {"log", math_log, ARGS_ANY, "log(x, [base=math.e])"},
+    {"log2", math_log2, ARGS_ONE, "Return the base 2 logarithm of x."},
+    {"log10", math_log10, ARGS_ONE, "Return the base 10 logarithm of x."},
+    {"log1p", math_log1p, ARGS_ONE, "Return the natural logarithm of 1+x (base e)."},
+    {"sin", math_sin, ARGS_ONE, NULL},
+    {"cos", math_cos, ARGS_ONE, NULL},
+    {"tan", math_tan, ARGS_ONE, NULL},
+    {"asin", math_asin, ARGS_ONE, NULL},
+    {"acos", math_acos, ARGS_ONE, NULL},
+    {"atan", math_atan, ARGS_ONE, NULL},
+    {"atan2", math_atan2, ARGS_POS(2, 2), NULL},
+    {"sinh", math_sinh, ARGS_ONE, NULL},
+    {"cosh", math_cosh, ARGS_ONE, NULL},
+    {"tanh", math_tanh, ARGS_ONE, NULL},
+    {"asinh", math_asinh, ARGS_ONE, NULL},
+    {"acosh", math_acosh, ARGS_ONE, NULL},
+    {"atanh", math_atanh, ARGS_ONE, NULL},
+    {"erf", math_erf, ARGS_ONE, NULL},
+    {"erfc", math_erfc, ARGS_ONE, NULL},
+    {"gamma", math_gamma, ARGS_ONE, NULL},
+    {"lgamma", math_lgamma, ARGS_ONE, NULL},
+    {"fabs", math_fabs, ARGS_ONE, NULL},
+    {"cbrt", math_cbrt, ARGS_ONE, NULL},
+    {"degrees", math_degrees, ARGS_ONE, NULL},
+    {"radians", math_radians, ARGS_ONE, NULL},
+    {"pow", math_pow, ARGS_POS(2, 2), NULL},
+    {"fmod", math_fmod, ARGS_POS(2, 2), NULL},
+    {"remainder", math_remainder, ARGS_POS(2, 2), NULL},
+    {"copysign", math_copysign, ARGS_POS(2, 2), NULL},
+    {"nextafter", math_nextafter, ARGS_POS(2, 2), NULL},
+    {"ulp", math_ulp, ARGS_ONE, NULL},
+    {"isfinite", math_isfinite, ARGS_ONE, NULL},
+    {"isinf", math_isinf, ARGS_ONE, NULL},
+    {"isnan", math_isnan, ARGS_ONE, NULL},
+    {"isclose", math_isclose, ARGS_KW, NULL, "($module, /, a, b, *, rel_tol=1e-09, abs_tol=0.0)"},
+    {"floor", math_floor, ARGS_ONE, NULL},
+    {"ceil", math_ceil, ARGS_ONE, NULL},
+    {"trunc", math_trunc, ARGS_ONE, NULL},
+    {"frexp", math_frexp, ARGS_ONE, NULL},
+    {"ldexp", math_ldexp, ARGS_POS(2, 2), NULL},
+    {"modf", math_modf, ARGS_ONE, NULL},
+    {"hypot", math_hypot, ARGS_ANY, NULL},
+    {"dist", math_dist, ARGS_POS(2, 2), NULL},
+    {"fsum", math_fsum, ARGS_ONE, NULL},
+    {"factorial", math_factorial, ARGS_ONE, NULL},
+    {"gcd", math_gcd, ARGS_ANY, NULL},
+    {"lcm", math_lcm, ARGS_ANY, NULL},
+    {"isqrt", math_isqrt, ARGS_ONE, NULL},
+    {"comb", math_comb, ARGS_POS(2, 2), NULL},
+    {"perm", math_perm, ARGS_POS(1, 2), NULL},
+    {"prod", math_prod, ARGS_KW, NULL, "($module, iterable, /, *, start=1)"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -53,24 +53,20 @@ static int64_t time_clock_ns(clockid_t clk) {
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-static Value time_clock_float(clockid_t clk, int nargs, Value kwnames, const char *name) {
-    if (arg_no_kw(name, kwnames) || arg_count(name, nargs, 0, 0)) return VAL_NULL;
+static Value time_clock_float(clockid_t clk) {
     struct timespec ts;
     clock_gettime(clk, &ts);
     return MK_FLOAT((double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
 }
 
-static Value time_clock_int(clockid_t clk, int nargs, Value kwnames, const char *name) {
-    if (arg_no_kw(name, kwnames) || arg_count(name, nargs, 0, 0)) return VAL_NULL;
-    return int_from_i64(time_clock_ns(clk));
-}
+static Value time_clock_int(clockid_t clk) { return int_from_i64(time_clock_ns(clk)); }
 
 #define TIME_CLOCK_FUNCS(pyname, clk)                                              \
     static Value time_##pyname(Value *args, int nargs, Value kw) {                 \
-        return time_clock_float(clk, nargs, kw, #pyname);                          \
+        return time_clock_float(clk);                                              \
     }                                                                              \
     static Value time_##pyname##_ns(Value *args, int nargs, Value kw) {            \
-        return time_clock_int(clk, nargs, kw, #pyname "_ns");                      \
+        return time_clock_int(clk);                                                \
     }
 
 TIME_CLOCK_FUNCS(time, CLOCK_REALTIME)
@@ -81,22 +77,15 @@ TIME_CLOCK_FUNCS(thread_time, CLOCK_THREAD_CPUTIME_ID)
 
 /* ---------------------------------------------------------------- sleep */
 
-/* A number of seconds as a double: int or float (or __float__ / __index__). */
+/* A number of seconds as a double, as CPython's _PyTime_FromSecondsObject
+ * takes it: a float, else an integer (__index__; a Fraction is refused). */
 static int time_seconds_arg(Value v, double *out) {
     if (IS_FLOATOBJ(v)) { *out = float_value(v); return 0; }
-    if (IS_INT(v)) return int_to_double(v, out);
-    Type *t = val_type(v);
-    if (!IS_NULL(t->slots[SM_FLOAT])) return arg_to_double(v, out);
-    if (!IS_NULL(t->slots[SM_INDEX])) {
-        Value i = obj_index(v);
-        return IS_NULL(i) ? -1 : int_to_double(i, out);
-    }
-    err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", v);
-    return -1;
+    Value i = obj_index(v);
+    return IS_NULL(i) ? -1 : int_to_double(i, out);
 }
 
 static Value time_sleep(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("sleep", kwnames) || arg_count("sleep", nargs, 1, 1)) return VAL_NULL;
     double secs;
     if (time_seconds_arg(args[0], &secs) < 0) return VAL_NULL;
     if (isnan(secs)) return err_format(&exc_ValueError, "Invalid value NaN (not a number)");
@@ -157,11 +146,15 @@ static Value time_st_from_tm(const struct tm *tm) {
     return MK_OBJ(t);
 }
 
+/* ARGS_ANY: a static __new__ gets its class as args[0], which the ARGS_* counts
+ * would include, and CPython names it structseq() in its messages. */
 static Value time_st_new_m(Value *args, int nargs, Value kwnames) {
     Value out[2];
     static const char *const names[] = {"sequence", "dict"};
-    if (arg_parse("struct_time", args + 1, nargs - 1, kwnames, names, 2, 0, 1, out) < 0)
+    if (arg_parse("structseq", args + 1, nargs - 1, kwnames, names, 2, 0, 1, out) < 0)
         return VAL_NULL;
+    if (!IS_NULL(out[1]) && !IS_DICT(out[1]))
+        return err_format(&exc_TypeError, "time.struct_time() takes a dict as second arg, if any");
     Value seq = seq_to_tuple(out[0]);
     if (IS_NULL(seq)) return VAL_NULL;
     int64_t n = AS_TUPLE(seq)->len;
@@ -226,9 +219,9 @@ static const GetSetDef time_st_getsets[] = {
 };
 
 static const MethodDef time_st_methods[] = {
-    {"__new__", time_st_new_m, METH_STATIC, NULL},
-    {"__repr__", time_st_repr_m, 0, NULL},
-    {"__reduce__", time_st_reduce_m, 0, NULL},
+    {"__new__", time_st_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"__repr__", time_st_repr_m, ARGS_WRAP(0), NULL},
+    {"__reduce__", time_st_reduce_m, ARGS_NONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -272,10 +265,9 @@ static int time_timestamp_arg(Value v, time_t *out) {
     return 0;
 }
 
-static Value time_convert(Value *args, int nargs, Value kwnames, const char *name, int local) {
-    if (arg_no_kw(name, kwnames) || arg_count(name, nargs, 0, 1)) return VAL_NULL;
+static Value time_convert(Value *args, int local) {
     time_t t;
-    if (time_timestamp_arg(nargs ? args[0] : VAL_NULL, &t) < 0) return VAL_NULL;
+    if (time_timestamp_arg(args[0], &t) < 0) return VAL_NULL;
     struct tm tm;
     errno = 0;
     if (!(local ? localtime_r(&t, &tm) : gmtime_r(&t, &tm))) {
@@ -286,32 +278,8 @@ static Value time_convert(Value *args, int nargs, Value kwnames, const char *nam
     return time_st_from_tm(&tm);
 }
 
-static Value time_gmtime(Value *args, int nargs, Value kw) {
-    return time_convert(args, nargs, kw, "gmtime", 0);
-}
-static Value time_localtime(Value *args, int nargs, Value kw) {
-    return time_convert(args, nargs, kw, "localtime", 1);
-}
-
-static int time_int_item(Value v, int *out) {
-    int64_t n;
-    if (!IS_INT(v)) {
-        if (IS_FLOATOBJ(v)) {
-            err_format(&exc_TypeError, "'float' object cannot be interpreted as an integer");
-            return -1;
-        }
-        Value i = obj_index(v);
-        if (IS_NULL(i)) return -1;
-        v = i;
-    }
-    if (int_to_i64(v, &n) < 0) return -1;
-    if (n < -2147483648LL || n > 2147483647LL) {
-        err_format(&exc_OverflowError, "signed integer is greater than maximum");
-        return -1;
-    }
-    *out = (int)n;
-    return 0;
-}
+static Value time_gmtime(Value *args, int nargs, Value kw) { return time_convert(args, 0); }
+static Value time_localtime(Value *args, int nargs, Value kw) { return time_convert(args, 1); }
 
 /* A 9-tuple or struct_time into a struct tm (CPython's gettmarg). */
 static int time_tm_arg(Value v, struct tm *tm, const char *name) {
@@ -326,7 +294,7 @@ static int time_tm_arg(Value v, struct tm *tm, const char *name) {
     }
     int f[TIME_NSEQ];
     for (int i = 0; i < TIME_NSEQ; i++)
-        if (time_int_item(t->items[i], &f[i]) < 0) return -1;
+        if (arg_to_cint(t->items[i], &f[i]) < 0) return -1;
     memset(tm, 0, sizeof *tm);
     tm->tm_year = f[0] - 1900;
     tm->tm_mon = f[1] - 1;
@@ -371,23 +339,23 @@ static int time_check_tm(struct tm *tm) {
     return 0;
 }
 
-/* The struct tm of an optional tuple argument (absent/None: local now). */
-static int time_tm_or_now(int nargs, Value *args, struct tm *tm, const char *name) {
-    if (nargs == 0 || IS_NONE(args[0])) {
+/* The struct tm of an optional tuple argument (absent: local now). */
+static int time_tm_or_now(Value arg, struct tm *tm, const char *name) {
+    if (IS_NULL(arg)) {
         time_t now = time(NULL);
         localtime_r(&now, tm);
         return 0;
     }
-    if (time_tm_arg(args[0], tm, name) < 0) return -1;
+    if (time_tm_arg(arg, tm, name) < 0) return -1;
     return time_check_tm(tm);
 }
 
 static Value time_strftime(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("strftime", kwnames) || arg_count("strftime", nargs, 1, 2)) return VAL_NULL;
     if (!IS_STR(args[0]))
-        return err_format(&exc_TypeError, "strftime() argument 1 must be str, not %T", args[0]);
+        return err_format(&exc_TypeError, "strftime() argument 1 must be str, not %s",
+                          IS_NONE(args[0]) ? "None" : val_type_name(args[0]));
     struct tm tm;
-    if (time_tm_or_now(nargs - 1, args + 1, &tm, "strftime") < 0) return VAL_NULL;
+    if (time_tm_or_now(args[1], &tm, "strftime") < 0) return VAL_NULL;
     const char *fmt = STR_DATA(args[0]);
     if ((int64_t)strlen(fmt) != STR_LEN(args[0]))
         return err_format(&exc_ValueError, "embedded null character");
@@ -414,16 +382,14 @@ static Value time_asctime_tm(const struct tm *tm) {
 }
 
 static Value time_asctime(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("asctime", kwnames) || arg_count("asctime", nargs, 0, 1)) return VAL_NULL;
     struct tm tm;
-    if (time_tm_or_now(nargs, args, &tm, "asctime") < 0) return VAL_NULL;
+    if (time_tm_or_now(args[0], &tm, "asctime") < 0) return VAL_NULL;
     return time_asctime_tm(&tm);
 }
 
 static Value time_ctime(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("ctime", kwnames) || arg_count("ctime", nargs, 0, 1)) return VAL_NULL;
     time_t t;
-    if (time_timestamp_arg(nargs ? args[0] : VAL_NULL, &t) < 0) return VAL_NULL;
+    if (time_timestamp_arg(args[0], &t) < 0) return VAL_NULL;
     struct tm tm;
     if (!localtime_r(&t, &tm))
         return err_format(&exc_OverflowError, "timestamp out of range for platform time_t");
@@ -431,7 +397,6 @@ static Value time_ctime(Value *args, int nargs, Value kwnames) {
 }
 
 static Value time_mktime(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("mktime", kwnames) || arg_count("mktime", nargs, 1, 1)) return VAL_NULL;
     struct tm tm;
     if (time_tm_arg(args[0], &tm, "mktime") < 0) return VAL_NULL;
     tm.tm_wday = -1;   /* sentinel: mktime() sets it on success */
@@ -444,23 +409,31 @@ static Value time_mktime(Value *args, int nargs, Value kwnames) {
 /* ---------------------------------------------------------------- module */
 
 static const MethodDef time_methods[] = {
-    {"time", time_time, 0, "Return the current time in seconds since the Epoch."},
-    {"time_ns", time_time_ns, 0, "Return the current time in nanoseconds since the Epoch."},
-    {"monotonic", time_monotonic, 0, "Monotonic clock, cannot go backward."},
-    {"monotonic_ns", time_monotonic_ns, 0, "Monotonic clock, cannot go backward, as nanoseconds."},
-    {"perf_counter", time_perf_counter, 0, "Performance counter for benchmarking."},
-    {"perf_counter_ns", time_perf_counter_ns, 0, "Performance counter for benchmarking as nanoseconds."},
-    {"process_time", time_process_time, 0, "Process time for profiling: sum of the kernel and user-space CPU time."},
-    {"process_time_ns", time_process_time_ns, 0, "Process time for profiling as nanoseconds."},
-    {"thread_time", time_thread_time, 0, "Thread time for profiling."},
-    {"thread_time_ns", time_thread_time_ns, 0, "Thread time for profiling as nanoseconds."},
-    {"sleep", time_sleep, 0, "Delay execution for a given number of seconds."},
-    {"gmtime", time_gmtime, 0, "Convert seconds since the Epoch to a time tuple expressing UTC."},
-    {"localtime", time_localtime, 0, "Convert seconds since the Epoch to a time tuple expressing local time."},
-    {"mktime", time_mktime, 0, "Convert a time tuple in local time to seconds since the Epoch."},
-    {"strftime", time_strftime, 0, "Convert a time tuple to a string according to a format specification."},
-    {"asctime", time_asctime, 0, "Convert a time tuple to a string, e.g. 'Sat Jun 06 16:26:11 1998'."},
-    {"ctime", time_ctime, 0, "Convert a time in seconds since the Epoch to a string in local time."},
+    {"time", time_time, ARGS_NONE, "Return the current time in seconds since the Epoch."},
+    {"time_ns", time_time_ns, ARGS_NONE, "Return the current time in nanoseconds since the Epoch."},
+    {"monotonic", time_monotonic, ARGS_NONE, "Monotonic clock, cannot go backward."},
+    {"monotonic_ns", time_monotonic_ns, ARGS_NONE,
+     "Monotonic clock, cannot go backward, as nanoseconds."},
+    {"perf_counter", time_perf_counter, ARGS_NONE, "Performance counter for benchmarking."},
+    {"perf_counter_ns", time_perf_counter_ns, ARGS_NONE,
+     "Performance counter for benchmarking as nanoseconds."},
+    {"process_time", time_process_time, ARGS_NONE,
+     "Process time for profiling: sum of the kernel and user-space CPU time."},
+    {"process_time_ns", time_process_time_ns, ARGS_NONE, "Process time for profiling as nanoseconds."},
+    {"thread_time", time_thread_time, ARGS_NONE, "Thread time for profiling."},
+    {"thread_time_ns", time_thread_time_ns, ARGS_NONE, "Thread time for profiling as nanoseconds."},
+    {"sleep", time_sleep, ARGS_ONE, "Delay execution for a given number of seconds."},
+    {"gmtime", time_gmtime, ARGS_TUPLE(0, 1) | METH_VARARGS,
+     "Convert seconds since the Epoch to a time tuple expressing UTC."},
+    {"localtime", time_localtime, ARGS_TUPLE(0, 1) | METH_VARARGS,
+     "Convert seconds since the Epoch to a time tuple expressing local time."},
+    {"mktime", time_mktime, ARGS_ONE, "Convert a time tuple in local time to seconds since the Epoch."},
+    {"strftime", time_strftime, ARGS_TUPLE(1, 2) | METH_VARARGS,
+     "Convert a time tuple to a string according to a format specification."},
+    {"asctime", time_asctime, ARGS_POS(0, 1) | METH_VARARGS,
+     "Convert a time tuple to a string, e.g. 'Sat Jun 06 16:26:11 1998'."},
+    {"ctime", time_ctime, ARGS_TUPLE(0, 1) | METH_VARARGS,
+     "Convert a time in seconds since the Epoch to a string in local time."},
     {NULL, NULL, 0, NULL},
 };
 
