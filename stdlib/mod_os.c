@@ -91,91 +91,67 @@ static int os_path_arg(Value v, OsPath *p, const char *fname, const char *argnam
 
 static Value os_error(Value filename) { return err_from_errno(&exc_OSError, filename); }
 
-static int os_int_arg(Value v, int *out) {
-    int64_t n;
-    if (!IS_INT(v)) {
-        if (IS_FLOATOBJ(v)) {
-            err_format(&exc_TypeError, "'float' object cannot be interpreted as an integer");
-            return -1;
-        }
-        Value i = obj_index(v);
-        if (IS_NULL(i)) return -1;
-        v = i;
-    }
-    if (int_to_i64(v, &n) < 0) return -1;
-    if (n < INT_MIN || n > INT_MAX) {
-        err_format(&exc_OverflowError, "signed integer is greater than maximum");
+/* A path that may also be an open descriptor (stat, chdir, chmod): 1 with *fd
+ * set for an int, 0 with p filled for a path, -1 on error. */
+static int os_path_or_fd(Value v, OsPath *p, int *fd, const char *fname) {
+    if (IS_INT(v)) return arg_to_cint(v, fd) < 0 ? -1 : 1;
+    if (!IS_STR(v) && !IS_BYTES(v) && IS_NULL(type_lookup_c(val_type(v), "__fspath__"))) {
+        err_format(&exc_TypeError, "%s: path should be string, bytes, os.PathLike or integer, not %T",
+                   fname, v);
         return -1;
     }
-    *out = (int)n;
-    return 0;
+    return os_path_arg(v, p, fname, "path");
 }
+
+/* dir_fd=None: AT_FDCWD, else a descriptor (CPython's dir_fd_converter). */
+static int os_dir_fd(Value v, int *out) {
+    if (IS_NULL(v) || IS_NONE(v)) { *out = AT_FDCWD; return 0; }
+    if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
+        err_format(&exc_TypeError, "argument should be integer or None, not %T", v);
+        return -1;
+    }
+    return arg_to_cint(v, out);
+}
+
+/* A keyword-only flag (follow_symlinks=True, effective_ids=False): dflt when absent. */
+static int os_flag(Value v, int dflt) { return IS_NULL(v) ? dflt : obj_truthy(v); }
 
 static Value os_name_value(const char *s, size_t n, int as_bytes) {
     return as_bytes ? bytes_new(s, n) : str_decode_utf8_lossy(s, n);
 }
 
-#define OS_NOARGS(name) \
-    if (arg_no_kw(name, kwnames) || arg_count(name, nargs, 0, 0)) return VAL_NULL
-
 /* ---------------------------------------------------------------- process */
 
-static Value os_getpid(Value *args, int nargs, Value kwnames) {
-    OS_NOARGS("getpid");
-    return MK_SMALLINT(getpid());
-}
-static Value os_getppid(Value *args, int nargs, Value kwnames) {
-    OS_NOARGS("getppid");
-    return MK_SMALLINT(getppid());
-}
-static Value os_getuid(Value *args, int nargs, Value kwnames) {
-    OS_NOARGS("getuid");
-    return MK_SMALLINT(getuid());
-}
-static Value os_getgid(Value *args, int nargs, Value kwnames) {
-    OS_NOARGS("getgid");
-    return MK_SMALLINT(getgid());
-}
-static Value os_geteuid(Value *args, int nargs, Value kwnames) {
-    OS_NOARGS("geteuid");
-    return MK_SMALLINT(geteuid());
-}
+static Value os_getpid(Value *args, int nargs, Value kwnames) { return MK_SMALLINT(getpid()); }
+static Value os_getppid(Value *args, int nargs, Value kwnames) { return MK_SMALLINT(getppid()); }
+static Value os_getuid(Value *args, int nargs, Value kwnames) { return MK_SMALLINT(getuid()); }
+static Value os_getgid(Value *args, int nargs, Value kwnames) { return MK_SMALLINT(getgid()); }
+static Value os_geteuid(Value *args, int nargs, Value kwnames) { return MK_SMALLINT(geteuid()); }
 
 static Value os_getpgid(Value *args, int nargs, Value kwnames) {
     int pid;
-    if (arg_no_kw("getpgid", kwnames) || arg_count("getpgid", nargs, 1, 1) ||
-        os_int_arg(args[0], &pid) < 0)
-        return VAL_NULL;
+    if (arg_to_cint(args[0], &pid) < 0) return VAL_NULL;
     pid_t r = getpgid(pid);
     return r < 0 ? os_error(VAL_NULL) : MK_SMALLINT(r);
 }
 
-static Value os_getpgrp(Value *args, int nargs, Value kwnames) {
-    OS_NOARGS("getpgrp");
-    return MK_SMALLINT(getpgrp());
-}
+static Value os_getpgrp(Value *args, int nargs, Value kwnames) { return MK_SMALLINT(getpgrp()); }
 
 static Value os_setpgid(Value *args, int nargs, Value kwnames) {
     int pid, pgrp;
-    if (arg_no_kw("setpgid", kwnames) || arg_count("setpgid", nargs, 2, 2) ||
-        os_int_arg(args[0], &pid) < 0 || os_int_arg(args[1], &pgrp) < 0)
-        return VAL_NULL;
+    if (arg_to_cint(args[0], &pid) < 0 || arg_to_cint(args[1], &pgrp) < 0) return VAL_NULL;
     return setpgid(pid, pgrp) < 0 ? os_error(VAL_NULL) : VAL_NONE;
 }
 
 static Value os_kill(Value *args, int nargs, Value kwnames) {
     int pid, sig;
-    if (arg_no_kw("kill", kwnames) || arg_count("kill", nargs, 2, 2) ||
-        os_int_arg(args[0], &pid) < 0 || os_int_arg(args[1], &sig) < 0)
-        return VAL_NULL;
+    if (arg_to_cint(args[0], &pid) < 0 || arg_to_cint(args[1], &sig) < 0) return VAL_NULL;
     return kill(pid, sig) < 0 ? os_error(VAL_NULL) : VAL_NONE;
 }
 
 static Value os__exit(Value *args, int nargs, Value kwnames) {
     int code;
-    if (arg_no_kw("_exit", kwnames) || arg_count("_exit", nargs, 1, 1) ||
-        os_int_arg(args[0], &code) < 0)
-        return VAL_NULL;
+    if (arg_to_cint(args[0], &code) < 0) return VAL_NULL;
     _exit(code);
 }
 
@@ -183,7 +159,6 @@ static Value os__exit(Value *args, int nargs, Value kwnames) {
  * threading gets to forget the threads that did not survive, as CPython's
  * registered at-fork hook does. */
 static Value os_fork(Value *args, int nargs, Value kwnames) {
-    OS_NOARGS("fork");
     pid_t pid = fork_process();
     if (pid < 0) return os_error(VAL_NULL);
     if (pid == 0) {
@@ -199,9 +174,7 @@ static Value os_fork(Value *args, int nargs, Value kwnames) {
 
 static Value os_waitpid(Value *args, int nargs, Value kwnames) {
     int pid, options, status = 0;
-    if (arg_no_kw("waitpid", kwnames) || arg_count("waitpid", nargs, 2, 2) ||
-        os_int_arg(args[0], &pid) < 0 || os_int_arg(args[1], &options) < 0)
-        return VAL_NULL;
+    if (arg_to_cint(args[0], &pid) < 0 || arg_to_cint(args[1], &options) < 0) return VAL_NULL;
     pid_t r;
     int err = 0;
     GIL_BLOCKING_BEGIN(OS_GIL_REASON);
@@ -214,10 +187,10 @@ static Value os_waitpid(Value *args, int nargs, Value kwnames) {
     return tuple_pack(2, MK_SMALLINT(r), MK_SMALLINT(status));
 }
 
-static Value os_wait_macro(Value *args, int nargs, Value kwnames, const char *name, int which) {
+/* The W* macros of a wait status: args = [status]. */
+static Value os_wait_macro(Value *args, int which) {
     int st;
-    if (arg_no_kw(name, kwnames) || arg_count(name, nargs, 1, 1) || os_int_arg(args[0], &st) < 0)
-        return VAL_NULL;
+    if (arg_to_cint(args[0], &st) < 0) return VAL_NULL;
     switch (which) {
     case 0: return MK_BOOL(WIFEXITED(st));
     case 1: return MK_SMALLINT(WEXITSTATUS(st));
@@ -231,21 +204,18 @@ static Value os_wait_macro(Value *args, int nargs, Value kwnames, const char *na
         return err_format(&exc_ValueError, "invalid wait status: %d", st);
     }
 }
-static Value os_WIFEXITED(Value *a, int n, Value k) { return os_wait_macro(a, n, k, "WIFEXITED", 0); }
-static Value os_WEXITSTATUS(Value *a, int n, Value k) { return os_wait_macro(a, n, k, "WEXITSTATUS", 1); }
-static Value os_WIFSIGNALED(Value *a, int n, Value k) { return os_wait_macro(a, n, k, "WIFSIGNALED", 2); }
-static Value os_WTERMSIG(Value *a, int n, Value k) { return os_wait_macro(a, n, k, "WTERMSIG", 3); }
-static Value os_WIFSTOPPED(Value *a, int n, Value k) { return os_wait_macro(a, n, k, "WIFSTOPPED", 4); }
-static Value os_WSTOPSIG(Value *a, int n, Value k) { return os_wait_macro(a, n, k, "WSTOPSIG", 5); }
-static Value os_waitstatus_to_exitcode(Value *a, int n, Value k) {
-    return os_wait_macro(a, n, k, "waitstatus_to_exitcode", 6);
-}
+static Value os_WIFEXITED(Value *a, int n, Value k) { return os_wait_macro(a, 0); }
+static Value os_WEXITSTATUS(Value *a, int n, Value k) { return os_wait_macro(a, 1); }
+static Value os_WIFSIGNALED(Value *a, int n, Value k) { return os_wait_macro(a, 2); }
+static Value os_WTERMSIG(Value *a, int n, Value k) { return os_wait_macro(a, 3); }
+static Value os_WIFSTOPPED(Value *a, int n, Value k) { return os_wait_macro(a, 4); }
+static Value os_WSTOPSIG(Value *a, int n, Value k) { return os_wait_macro(a, 5); }
+static Value os_waitstatus_to_exitcode(Value *a, int n, Value k) { return os_wait_macro(a, 6); }
 
 static Value os_system(Value *args, int nargs, Value kwnames) {
     OsPath p;
-    if (arg_no_kw("system", kwnames) || arg_count("system", nargs, 1, 1) ||
-        os_path_arg(args[0], &p, "system", "command") < 0)
-        return VAL_NULL;
+    Value command = arg_to_path(args[0]);
+    if (IS_NULL(command) || os_path_arg(command, &p, "system", "command") < 0) return VAL_NULL;
     int r;
     GIL_BLOCKING_BEGIN(OS_GIL_REASON);
     r = system(p.s);
@@ -256,11 +226,10 @@ static Value os_system(Value *args, int nargs, Value kwnames) {
 /* ---------------------------------------------------------------- file descriptors */
 
 static Value os_read(Value *args, int nargs, Value kwnames) {
-    int fd, n;
-    if (arg_no_kw("read", kwnames) || arg_count("read", nargs, 2, 2) ||
-        os_int_arg(args[0], &fd) < 0 || os_int_arg(args[1], &n) < 0)
-        return VAL_NULL;
-    if (n < 0) return err_format(&exc_ValueError, "negative length");  /* CPython: errno EINVAL */
+    int fd;
+    int64_t n;
+    if (arg_to_cint(args[0], &fd) < 0 || arg_to_ssize(args[1], &n) < 0) return VAL_NULL;
+    if (n < 0) { errno = EINVAL; return os_error(VAL_NULL); }
     char *buf = gc_malloc((size_t)n + 1);
     if (!buf) return VAL_NULL;
     ssize_t got;
@@ -280,9 +249,7 @@ static Value os_write(Value *args, int nargs, Value kwnames) {
     int fd;
     const uint8_t *data;
     int64_t len;
-    if (arg_no_kw("write", kwnames) || arg_count("write", nargs, 2, 2) ||
-        os_int_arg(args[0], &fd) < 0)
-        return VAL_NULL;
+    if (arg_to_cint(args[0], &fd) < 0) return VAL_NULL;
     if (bytes_view(args[1], &data, &len) < 0) {
         err_clear();
         return err_format(&exc_TypeError, "a bytes-like object is required, not '%T'", args[1]);
@@ -307,13 +274,11 @@ static Value os_write(Value *args, int nargs, Value kwnames) {
 
 static Value os_close(Value *args, int nargs, Value kwnames) {
     int fd;
-    if (arg_no_kw("close", kwnames) || arg_count("close", nargs, 1, 1) || os_int_arg(args[0], &fd) < 0)
-        return VAL_NULL;
+    if (arg_to_cint(args[0], &fd) < 0) return VAL_NULL;
     return close(fd) < 0 ? os_error(VAL_NULL) : VAL_NONE;
 }
 
 static Value os_pipe(Value *args, int nargs, Value kwnames) {
-    OS_NOARGS("pipe");
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) < 0) return os_error(VAL_NULL);
     return tuple_pack(2, MK_SMALLINT(fds[0]), MK_SMALLINT(fds[1]));
@@ -321,46 +286,41 @@ static Value os_pipe(Value *args, int nargs, Value kwnames) {
 
 static Value os_dup(Value *args, int nargs, Value kwnames) {
     int fd;
-    if (arg_no_kw("dup", kwnames) || arg_count("dup", nargs, 1, 1) || os_int_arg(args[0], &fd) < 0)
-        return VAL_NULL;
+    if (arg_to_cint(args[0], &fd) < 0) return VAL_NULL;
     int r = fcntl(fd, F_DUPFD_CLOEXEC, 0);
     return r < 0 ? os_error(VAL_NULL) : MK_SMALLINT(r);
 }
 
+/* dup2(fd, fd2, inheritable=True) */
 static Value os_dup2(Value *args, int nargs, Value kwnames) {
-    int fd, fd2;
-    if (arg_no_kw("dup2", kwnames) || arg_count("dup2", nargs, 2, 3) ||
-        os_int_arg(args[0], &fd) < 0 || os_int_arg(args[1], &fd2) < 0)
+    int fd, fd2, inheritable;
+    if (arg_to_cint(args[0], &fd) < 0 || arg_to_cint(args[1], &fd2) < 0 ||
+        (inheritable = os_flag(args[2], 1)) < 0)
         return VAL_NULL;
-    int r = dup2(fd, fd2);
+    int r = inheritable ? dup2(fd, fd2) : fd == fd2 ? fd2 : dup3(fd, fd2, O_CLOEXEC);
     return r < 0 ? os_error(VAL_NULL) : MK_SMALLINT(r);
 }
 
+/* open(path, flags, mode=0o777, *, dir_fd=None) */
 static Value os_open(Value *args, int nargs, Value kwnames) {
-    static const char *const names[] = {"path", "flags", "mode"};
-    Value a[3];
     OsPath p;
-    int flags, mode = 0777;
-    if (arg_parse("open", args, nargs, kwnames, names, 3, 0, 2, a) < 0 ||
-        os_path_arg(a[0], &p, "open", "path") < 0 || os_int_arg(a[1], &flags) < 0 ||
-        (!IS_NULL(a[2]) && os_int_arg(a[2], &mode) < 0))
+    int flags, mode = 0777, dir_fd;
+    if (os_path_arg(args[0], &p, "open", "path") < 0 || arg_to_cint(args[1], &flags) < 0 ||
+        (!IS_NULL(args[2]) && arg_to_cint(args[2], &mode) < 0) || os_dir_fd(args[3], &dir_fd) < 0)
         return VAL_NULL;
-    int fd = open(p.s, flags | O_CLOEXEC, mode);
+    int fd = openat(dir_fd, p.s, flags | O_CLOEXEC, mode);
     return fd < 0 ? os_error(p.obj) : MK_SMALLINT(fd);
 }
 
 static Value os_isatty(Value *args, int nargs, Value kwnames) {
     int fd;
-    if (arg_no_kw("isatty", kwnames) || arg_count("isatty", nargs, 1, 1) || os_int_arg(args[0], &fd) < 0)
-        return VAL_NULL;
+    if (arg_to_cint(args[0], &fd) < 0) return VAL_NULL;
     return MK_BOOL(isatty(fd));
 }
 
 static Value os_get_terminal_size(Value *args, int nargs, Value kwnames) {
     int fd = 1;
-    if (arg_no_kw("get_terminal_size", kwnames) || arg_count("get_terminal_size", nargs, 0, 1) ||
-        (nargs && os_int_arg(args[0], &fd) < 0))
-        return VAL_NULL;
+    if (!IS_NULL(args[0]) && arg_to_cint(args[0], &fd) < 0) return VAL_NULL;
     struct winsize w;
     if (ioctl(fd, TIOCGWINSZ, &w) < 0) return os_error(VAL_NULL);
     return tuple_pack(2, MK_SMALLINT(w.ws_col), MK_SMALLINT(w.ws_row));
@@ -373,73 +333,67 @@ static Value os_getcwd_common(int as_bytes) {
     if (!getcwd(buf, sizeof buf)) return os_error(VAL_NULL);
     return os_name_value(buf, strlen(buf), as_bytes);
 }
-static Value os_getcwd(Value *args, int nargs, Value kwnames) {
-    OS_NOARGS("getcwd");
-    return os_getcwd_common(0);
-}
-static Value os_getcwdb(Value *args, int nargs, Value kwnames) {
-    OS_NOARGS("getcwdb");
-    return os_getcwd_common(1);
-}
+static Value os_getcwd(Value *args, int nargs, Value kwnames) { return os_getcwd_common(0); }
+static Value os_getcwdb(Value *args, int nargs, Value kwnames) { return os_getcwd_common(1); }
 
-/* f(path) -> None for the one-path system calls. */
-static Value os_path_call(Value *args, int nargs, Value kwnames, const char *name,
-                          int (*fn)(const char *)) {
-    static const char *const names[] = {"path"};
-    Value a[1];
+static Value os_chdir(Value *args, int nargs, Value kwnames) {
     OsPath p;
-    if (arg_parse(name, args, nargs, kwnames, names, 1, 0, 1, a) < 0 ||
-        os_path_arg(a[0], &p, name, "path") < 0)
-        return VAL_NULL;
-    return fn(p.s) < 0 ? os_error(p.obj) : VAL_NONE;
+    int fd, r = os_path_or_fd(args[0], &p, &fd, "chdir");
+    if (r < 0) return VAL_NULL;
+    if (r) return fchdir(fd) < 0 ? os_error(VAL_NULL) : VAL_NONE;
+    return chdir(p.s) < 0 ? os_error(p.obj) : VAL_NONE;
 }
-static int os_c_remove(const char *p) { return unlink(p); }
-static Value os_chdir(Value *a, int n, Value k) { return os_path_call(a, n, k, "chdir", chdir); }
-static Value os_remove(Value *a, int n, Value k) { return os_path_call(a, n, k, "remove", os_c_remove); }
-static Value os_unlink(Value *a, int n, Value k) { return os_path_call(a, n, k, "unlink", os_c_remove); }
-static Value os_rmdir(Value *a, int n, Value k) { return os_path_call(a, n, k, "rmdir", rmdir); }
 
+/* remove, unlink and rmdir: (path, *, dir_fd=None) */
+static Value os_unlink_common(Value *args, const char *name, int flags) {
+    OsPath p;
+    int dir_fd;
+    if (os_path_arg(args[0], &p, name, "path") < 0 || os_dir_fd(args[1], &dir_fd) < 0) return VAL_NULL;
+    return unlinkat(dir_fd, p.s, flags) < 0 ? os_error(p.obj) : VAL_NONE;
+}
+static Value os_remove(Value *a, int n, Value k) { return os_unlink_common(a, "remove", 0); }
+static Value os_unlink(Value *a, int n, Value k) { return os_unlink_common(a, "unlink", 0); }
+static Value os_rmdir(Value *a, int n, Value k) { return os_unlink_common(a, "rmdir", AT_REMOVEDIR); }
+
+/* mkdir(path, mode=0o777, *, dir_fd=None) */
 static Value os_mkdir(Value *args, int nargs, Value kwnames) {
-    static const char *const names[] = {"path", "mode"};
-    Value a[2];
     OsPath p;
-    int mode = 0777;
-    if (arg_parse("mkdir", args, nargs, kwnames, names, 2, 0, 1, a) < 0 ||
-        os_path_arg(a[0], &p, "mkdir", "path") < 0 || (!IS_NULL(a[1]) && os_int_arg(a[1], &mode) < 0))
+    int mode = 0777, dir_fd;
+    if (os_path_arg(args[0], &p, "mkdir", "path") < 0 ||
+        (!IS_NULL(args[1]) && arg_to_cint(args[1], &mode) < 0) || os_dir_fd(args[2], &dir_fd) < 0)
         return VAL_NULL;
-    return mkdir(p.s, (mode_t)mode) < 0 ? os_error(p.obj) : VAL_NONE;
+    return mkdirat(dir_fd, p.s, (mode_t)mode) < 0 ? os_error(p.obj) : VAL_NONE;
 }
 
+/* chmod(path, mode, *, dir_fd=None, follow_symlinks=True) */
 static Value os_chmod(Value *args, int nargs, Value kwnames) {
-    static const char *const names[] = {"path", "mode"};
-    Value a[2];
     OsPath p;
-    int mode;
-    if (arg_parse("chmod", args, nargs, kwnames, names, 2, 0, 2, a) < 0 ||
-        os_path_arg(a[0], &p, "chmod", "path") < 0 || os_int_arg(a[1], &mode) < 0)
+    int mode, dir_fd, follow, fd, isfd = os_path_or_fd(args[0], &p, &fd, "chmod");
+    if (isfd < 0 || arg_to_cint(args[1], &mode) < 0 || os_dir_fd(args[2], &dir_fd) < 0 ||
+        (follow = os_flag(args[3], 1)) < 0)
         return VAL_NULL;
-    return chmod(p.s, (mode_t)mode) < 0 ? os_error(p.obj) : VAL_NONE;
+    if (isfd) return fchmod(fd, (mode_t)mode) < 0 ? os_error(VAL_NULL) : VAL_NONE;
+    int flags = follow ? 0 : AT_SYMLINK_NOFOLLOW;
+    return fchmodat(dir_fd, p.s, (mode_t)mode, flags) < 0 ? os_error(p.obj) : VAL_NONE;
 }
 
-static Value os_rename_common(Value *args, int nargs, Value kwnames, const char *name) {
-    static const char *const names[] = {"src", "dst"};
-    Value a[2];
+/* rename and replace: (src, dst, *, src_dir_fd=None, dst_dir_fd=None) */
+static Value os_rename_common(Value *args, const char *name) {
     OsPath s, d;
-    if (arg_parse(name, args, nargs, kwnames, names, 2, 0, 2, a) < 0 ||
-        os_path_arg(a[0], &s, name, "src") < 0 || os_path_arg(a[1], &d, name, "dst") < 0)
+    int sfd, dfd;
+    if (os_path_arg(args[0], &s, name, "src") < 0 || os_path_arg(args[1], &d, name, "dst") < 0 ||
+        os_dir_fd(args[2], &sfd) < 0 || os_dir_fd(args[3], &dfd) < 0)
         return VAL_NULL;
-    if (rename(s.s, d.s) < 0) return os_error(s.obj);   /* CPython adds " -> 'dst'" */
+    if (renameat(sfd, s.s, dfd, d.s) < 0) return os_error(s.obj);   /* CPython adds " -> 'dst'" */
     return VAL_NONE;
 }
-static Value os_rename(Value *a, int n, Value k) { return os_rename_common(a, n, k, "rename"); }
-static Value os_replace(Value *a, int n, Value k) { return os_rename_common(a, n, k, "replace"); }
+static Value os_rename(Value *a, int n, Value k) { return os_rename_common(a, "rename"); }
+static Value os_replace(Value *a, int n, Value k) { return os_rename_common(a, "replace"); }
 
+/* listdir(path=None) */
 static Value os_listdir(Value *args, int nargs, Value kwnames) {
-    static const char *const names[] = {"path"};
-    Value a[1];
     OsPath p = {".", VAL_NONE, 0};
-    if (arg_parse("listdir", args, nargs, kwnames, names, 1, 0, 0, a) < 0) return VAL_NULL;
-    if (!IS_NULL(a[0]) && !IS_NONE(a[0]) && os_path_arg(a[0], &p, "listdir", "path") < 0)
+    if (!IS_NULL(args[0]) && !IS_NONE(args[0]) && os_path_arg(args[0], &p, "listdir", "path") < 0)
         return VAL_NULL;
     DIR *dir = opendir(p.s);
     if (!dir) return os_error(IS_NONE(p.obj) ? str_from_c(".") : p.obj);
@@ -461,38 +415,39 @@ static Value os_listdir(Value *args, int nargs, Value kwnames) {
     return list;
 }
 
+/* readlink(path, *, dir_fd=None) */
 static Value os_readlink(Value *args, int nargs, Value kwnames) {
-    static const char *const names[] = {"path"};
-    Value a[1];
     OsPath p;
-    if (arg_parse("readlink", args, nargs, kwnames, names, 1, 0, 1, a) < 0 ||
-        os_path_arg(a[0], &p, "readlink", "path") < 0)
+    int dir_fd;
+    if (os_path_arg(args[0], &p, "readlink", "path") < 0 || os_dir_fd(args[1], &dir_fd) < 0)
         return VAL_NULL;
     char buf[PATH_MAX + 1];
-    ssize_t n = readlink(p.s, buf, PATH_MAX);
+    ssize_t n = readlinkat(dir_fd, p.s, buf, PATH_MAX);
     if (n < 0) return os_error(p.obj);
     return os_name_value(buf, (size_t)n, p.is_bytes);
 }
 
+/* symlink(src, dst, target_is_directory=False, *, dir_fd=None): the flag only
+ * matters on Windows. */
 static Value os_symlink(Value *args, int nargs, Value kwnames) {
-    static const char *const names[] = {"src", "dst", "target_is_directory"};
-    Value a[3];
     OsPath s, d;
-    if (arg_parse("symlink", args, nargs, kwnames, names, 3, 0, 2, a) < 0 ||
-        os_path_arg(a[0], &s, "symlink", "src") < 0 || os_path_arg(a[1], &d, "symlink", "dst") < 0)
+    int dir_fd;
+    if (os_path_arg(args[0], &s, "symlink", "src") < 0 ||
+        os_path_arg(args[1], &d, "symlink", "dst") < 0 || os_dir_fd(args[3], &dir_fd) < 0)
         return VAL_NULL;
-    return symlink(s.s, d.s) < 0 ? os_error(s.obj) : VAL_NONE;
+    return symlinkat(s.s, dir_fd, d.s) < 0 ? os_error(s.obj) : VAL_NONE;
 }
 
+/* access(path, mode, *, dir_fd=None, effective_ids=False, follow_symlinks=True) */
 static Value os_access(Value *args, int nargs, Value kwnames) {
-    static const char *const names[] = {"path", "mode"};
-    Value a[2];
     OsPath p;
-    int mode;
-    if (arg_parse("access", args, nargs, kwnames, names, 2, 0, 2, a) < 0 ||
-        os_path_arg(a[0], &p, "access", "path") < 0 || os_int_arg(a[1], &mode) < 0)
+    int mode, dir_fd, eff, follow;
+    if (os_path_arg(args[0], &p, "access", "path") < 0 || arg_to_cint(args[1], &mode) < 0 ||
+        os_dir_fd(args[2], &dir_fd) < 0 || (eff = os_flag(args[3], 0)) < 0 ||
+        (follow = os_flag(args[4], 1)) < 0)
         return VAL_NULL;
-    return MK_BOOL(access(p.s, mode) == 0);
+    int flags = (eff ? AT_EACCESS : 0) | (follow ? 0 : AT_SYMLINK_NOFOLLOW);
+    return MK_BOOL(faccessat(dir_fd, p.s, mode, flags) == 0);
 }
 
 /* stat: a raw tuple that os.py wraps into os.stat_result:
@@ -522,42 +477,51 @@ static Value os_stat_tuple(const struct stat *st) {
     return tuple_from_array(v, 19);
 }
 
-static Value os_stat_common(Value *args, int nargs, Value kwnames, const char *name, int follow) {
-    static const char *const names[] = {"path", "dir_fd", "follow_symlinks"};
-    Value a[3];
-    if (arg_parse(name, args, nargs, kwnames, names, 3, 0, 1, a) < 0) return VAL_NULL;
-    if (!IS_NULL(a[2])) {
-        int t = obj_truthy(a[2]);
-        if (t < 0) return VAL_NULL;
-        follow = follow && t;
-    }
+/* stat(path, *, dir_fd=None, follow_symlinks=True); path may be a descriptor. */
+static Value os_stat(Value *args, int nargs, Value kwnames) {
+    OsPath p;
+    int dir_fd, follow, fd, isfd = os_path_or_fd(args[0], &p, &fd, "stat");
+    if (isfd < 0 || os_dir_fd(args[1], &dir_fd) < 0 || (follow = os_flag(args[2], 1)) < 0)
+        return VAL_NULL;
     struct stat st;
-    if (IS_INT(a[0])) {
-        int fd;
-        if (os_int_arg(a[0], &fd) < 0) return VAL_NULL;
+    if (isfd) {
         if (fstat(fd, &st) < 0) return os_error(VAL_NULL);
         return os_stat_tuple(&st);
     }
-    OsPath p;
-    if (os_path_arg(a[0], &p, name, "path") < 0) return VAL_NULL;
-    if ((follow ? stat(p.s, &st) : lstat(p.s, &st)) < 0) return os_error(p.obj);
+    if (fstatat(dir_fd, p.s, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW) < 0) return os_error(p.obj);
     return os_stat_tuple(&st);
 }
-static Value os_stat(Value *a, int n, Value k) { return os_stat_common(a, n, k, "stat", 1); }
-static Value os_lstat(Value *a, int n, Value k) { return os_stat_common(a, n, k, "lstat", 0); }
+
+/* lstat(path, *, dir_fd=None) */
+static Value os_lstat(Value *args, int nargs, Value kwnames) {
+    OsPath p;
+    int dir_fd;
+    if (os_path_arg(args[0], &p, "lstat", "path") < 0 || os_dir_fd(args[1], &dir_fd) < 0)
+        return VAL_NULL;
+    struct stat st;
+    if (fstatat(dir_fd, p.s, &st, AT_SYMLINK_NOFOLLOW) < 0) return os_error(p.obj);
+    return os_stat_tuple(&st);
+}
 
 static Value os_fstat(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("fstat", kwnames) || arg_count("fstat", nargs, 1, 1)) return VAL_NULL;
-    return os_stat_common(args, 1, VAL_NULL, "fstat", 1);
+    int fd;
+    struct stat st;
+    if (arg_to_cint(args[0], &fd) < 0) return VAL_NULL;
+    if (fstat(fd, &st) < 0) return os_error(VAL_NULL);
+    return os_stat_tuple(&st);
 }
 
 /* ---------------------------------------------------------------- environment */
 
+/* An environment name or value: str, bytes or os.PathLike (CPython's FSConverter). */
+static int os_env_arg(Value v, OsPath *p, const char *fname, const char *argname) {
+    Value s = arg_to_path(v);
+    return IS_NULL(s) ? -1 : os_path_arg(s, p, fname, argname);
+}
+
 static Value os_putenv(Value *args, int nargs, Value kwnames) {
     OsPath k, v;
-    if (arg_no_kw("putenv", kwnames) || arg_count("putenv", nargs, 2, 2) ||
-        os_path_arg(args[0], &k, "putenv", "name") < 0 ||
-        os_path_arg(args[1], &v, "putenv", "value") < 0)
+    if (os_env_arg(args[0], &k, "putenv", "name") < 0 || os_env_arg(args[1], &v, "putenv", "value") < 0)
         return VAL_NULL;
     if (k.s[0] == '\0' || strchr(k.s, '='))
         return err_format(&exc_ValueError, "illegal environment variable name");
@@ -566,9 +530,7 @@ static Value os_putenv(Value *args, int nargs, Value kwnames) {
 
 static Value os_unsetenv(Value *args, int nargs, Value kwnames) {
     OsPath k;
-    if (arg_no_kw("unsetenv", kwnames) || arg_count("unsetenv", nargs, 1, 1) ||
-        os_path_arg(args[0], &k, "unsetenv", "name") < 0)
-        return VAL_NULL;
+    if (os_env_arg(args[0], &k, "unsetenv", "name") < 0) return VAL_NULL;
     if (k.s[0] == '\0' || strchr(k.s, '='))
         return err_format(&exc_ValueError, "illegal environment variable name");
     return unsetenv(k.s) < 0 ? os_error(VAL_NULL) : VAL_NONE;
@@ -592,26 +554,20 @@ static Value os_environ_dict(void) {
 /* ---------------------------------------------------------------- misc */
 
 static Value os_cpu_count(Value *args, int nargs, Value kwnames) {
-    OS_NOARGS("cpu_count");
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n < 1 ? VAL_NONE : MK_SMALLINT(n);
 }
 
 static Value os_strerror(Value *args, int nargs, Value kwnames) {
     int code;
-    if (arg_no_kw("strerror", kwnames) || arg_count("strerror", nargs, 1, 1) ||
-        os_int_arg(args[0], &code) < 0)
-        return VAL_NULL;
+    if (arg_to_cint(args[0], &code) < 0) return VAL_NULL;
     const char *s = strerror(code);
     return str_decode_utf8_lossy(s, strlen(s));
 }
 
 static Value os_urandom(Value *args, int nargs, Value kwnames) {
     int64_t n;
-    if (arg_no_kw("urandom", kwnames) || arg_count("urandom", nargs, 1, 1)) return VAL_NULL;
-    if (!IS_INT(args[0]))
-        return err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", args[0]);
-    if (int_to_i64(args[0], &n) < 0) return VAL_NULL;
+    if (arg_to_ssize(args[0], &n) < 0) return VAL_NULL;
     if (n < 0) return err_format(&exc_ValueError, "negative argument not allowed");
     Bytes *b = bytes_alloc((size_t)n);
     if (!b) return VAL_NULL;
@@ -630,54 +586,79 @@ static Value os_urandom(Value *args, int nargs, Value kwnames) {
 
 static Value os_umask(Value *args, int nargs, Value kwnames) {
     int mask;
-    if (arg_no_kw("umask", kwnames) || arg_count("umask", nargs, 1, 1) || os_int_arg(args[0], &mask) < 0)
-        return VAL_NULL;
+    if (arg_to_cint(args[0], &mask) < 0) return VAL_NULL;
     return MK_SMALLINT(umask((mode_t)mask));
 }
 
 /* ---------------------------------------------------------------- module */
 
+/* The kinds and signatures are CPython's (posixmodule.c's Argument Clinic
+ * declarations), so every wrong call fails with CPython's message. */
 static const MethodDef os_methods[] = {
-    {"getpid", os_getpid, 0, "Return the current process id."},
-    {"getppid", os_getppid, 0, "Return the parent's process id."},
-    {"getuid", os_getuid, 0, NULL}, {"getgid", os_getgid, 0, NULL}, {"geteuid", os_geteuid, 0, NULL},
-    {"getpgid", os_getpgid, 0, NULL}, {"getpgrp", os_getpgrp, 0, NULL}, {"setpgid", os_setpgid, 0, NULL},
-    {"kill", os_kill, 0, "Kill a process with a signal."},
-    {"_exit", os__exit, 0, "Exit to the system with specified status, without normal exit processing."},
-    {"fork", os_fork, 0, "Fork a child process."},
-    {"waitpid", os_waitpid, 0, "Wait for completion of a given child process."},
-    {"WIFEXITED", os_WIFEXITED, 0, NULL}, {"WEXITSTATUS", os_WEXITSTATUS, 0, NULL},
-    {"WIFSIGNALED", os_WIFSIGNALED, 0, NULL}, {"WTERMSIG", os_WTERMSIG, 0, NULL},
-    {"WIFSTOPPED", os_WIFSTOPPED, 0, NULL}, {"WSTOPSIG", os_WSTOPSIG, 0, NULL},
-    {"waitstatus_to_exitcode", os_waitstatus_to_exitcode, 0, NULL},
-    {"system", os_system, 0, "Execute the command in a subshell."},
-    {"read", os_read, 0, "Read from a file descriptor."},
-    {"write", os_write, 0, "Write a bytes object to a file descriptor."},
-    {"close", os_close, 0, "Close a file descriptor."},
-    {"pipe", os_pipe, 0, "Create a pipe."},
-    {"dup", os_dup, 0, NULL}, {"dup2", os_dup2, 0, NULL}, {"open", os_open, 0, NULL},
-    {"isatty", os_isatty, 0, NULL},
-    {"get_terminal_size", os_get_terminal_size, 0, NULL},
-    {"getcwd", os_getcwd, 0, "Return a unicode string representing the current working directory."},
-    {"getcwdb", os_getcwdb, 0, NULL},
-    {"chdir", os_chdir, 0, "Change the current working directory to the specified path."},
-    {"mkdir", os_mkdir, 0, "Create a directory."},
-    {"chmod", os_chmod, 0, NULL},
-    {"remove", os_remove, 0, "Remove a file (same as unlink())."},
-    {"unlink", os_unlink, 0, "Remove a file (same as remove())."},
-    {"rmdir", os_rmdir, 0, "Remove a directory."},
-    {"rename", os_rename, 0, "Rename a file or directory."},
-    {"replace", os_replace, 0, NULL},
-    {"listdir", os_listdir, 0, "Return a list containing the names of the files in the directory."},
-    {"readlink", os_readlink, 0, NULL}, {"symlink", os_symlink, 0, NULL},
-    {"access", os_access, 0, NULL},
-    {"stat", os_stat, 0, "Perform a stat system call on the given path."},
-    {"lstat", os_lstat, 0, NULL}, {"fstat", os_fstat, 0, NULL},
-    {"putenv", os_putenv, 0, NULL}, {"unsetenv", os_unsetenv, 0, NULL},
-    {"cpu_count", os_cpu_count, 0, "Return the number of CPUs in the system."},
-    {"strerror", os_strerror, 0, "Translate an error code to a message string."},
-    {"urandom", os_urandom, 0, "Return a bytes object containing random bytes."},
-    {"umask", os_umask, 0, NULL},
+    {"getpid", os_getpid, ARGS_NONE, "Return the current process id."},
+    {"getppid", os_getppid, ARGS_NONE, "Return the parent's process id."},
+    {"getuid", os_getuid, ARGS_NONE, NULL}, {"getgid", os_getgid, ARGS_NONE, NULL},
+    {"geteuid", os_geteuid, ARGS_NONE, NULL},
+    {"getpgid", os_getpgid, ARGS_KW, NULL, "($module, /, pid)"},
+    {"getpgrp", os_getpgrp, ARGS_NONE, NULL},
+    {"setpgid", os_setpgid, ARGS_TUPLE(2, 2), NULL},
+    {"kill", os_kill, ARGS_TUPLE(2, 2), "Kill a process with a signal."},
+    {"_exit", os__exit, ARGS_KW,
+     "Exit to the system with specified status, without normal exit processing.",
+     "($module, /, status)"},
+    {"fork", os_fork, ARGS_NONE, "Fork a child process."},
+    {"waitpid", os_waitpid, ARGS_TUPLE(2, 2), "Wait for completion of a given child process."},
+    {"WIFEXITED", os_WIFEXITED, ARGS_KW, NULL, "($module, /, status)"},
+    {"WEXITSTATUS", os_WEXITSTATUS, ARGS_KW, NULL, "($module, /, status)"},
+    {"WIFSIGNALED", os_WIFSIGNALED, ARGS_KW, NULL, "($module, /, status)"},
+    {"WTERMSIG", os_WTERMSIG, ARGS_KW, NULL, "($module, /, status)"},
+    {"WIFSTOPPED", os_WIFSTOPPED, ARGS_KW, NULL, "($module, /, status)"},
+    {"WSTOPSIG", os_WSTOPSIG, ARGS_KW, NULL, "($module, /, status)"},
+    {"waitstatus_to_exitcode", os_waitstatus_to_exitcode, ARGS_KW, NULL, "($module, /, status)"},
+    {"system", os_system, ARGS_KW, "Execute the command in a subshell.", "($module, /, command)"},
+    {"read", os_read, ARGS_POS(2, 2), "Read from a file descriptor."},
+    {"write", os_write, ARGS_POS(2, 2), "Write a bytes object to a file descriptor."},
+    {"close", os_close, ARGS_KW, "Close a file descriptor.", "($module, /, fd)"},
+    {"pipe", os_pipe, ARGS_NONE, "Create a pipe."},
+    {"dup", os_dup, ARGS_ONE, NULL},
+    {"dup2", os_dup2, ARGS_KW, NULL, "($module, /, fd, fd2, inheritable=True)"},
+    {"open", os_open, ARGS_KW, NULL, "($module, /, path, flags, mode=511, *, dir_fd=None)"},
+    {"isatty", os_isatty, ARGS_ONE, NULL},
+    {"get_terminal_size", os_get_terminal_size, ARGS_POS(0, 1), NULL},
+    {"getcwd", os_getcwd, ARGS_NONE,
+     "Return a unicode string representing the current working directory."},
+    {"getcwdb", os_getcwdb, ARGS_NONE, NULL},
+    {"chdir", os_chdir, ARGS_KW, "Change the current working directory to the specified path.",
+     "($module, /, path)"},
+    {"mkdir", os_mkdir, ARGS_KW, "Create a directory.", "($module, /, path, mode=511, *, dir_fd=None)"},
+    {"chmod", os_chmod, ARGS_KW, NULL,
+     "($module, /, path, mode, *, dir_fd=None, follow_symlinks=True)"},
+    {"remove", os_remove, ARGS_KW, "Remove a file (same as unlink()).",
+     "($module, /, path, *, dir_fd=None)"},
+    {"unlink", os_unlink, ARGS_KW, "Remove a file (same as remove()).",
+     "($module, /, path, *, dir_fd=None)"},
+    {"rmdir", os_rmdir, ARGS_KW, "Remove a directory.", "($module, /, path, *, dir_fd=None)"},
+    {"rename", os_rename, ARGS_KW, "Rename a file or directory.",
+     "($module, /, src, dst, *, src_dir_fd=None, dst_dir_fd=None)"},
+    {"replace", os_replace, ARGS_KW, NULL,
+     "($module, /, src, dst, *, src_dir_fd=None, dst_dir_fd=None)"},
+    {"listdir", os_listdir, ARGS_KW, "Return a list containing the names of the files in the directory.",
+     "($module, /, path=None)"},
+    {"readlink", os_readlink, ARGS_KW, NULL, "($module, /, path, *, dir_fd=None)"},
+    {"symlink", os_symlink, ARGS_KW, NULL,
+     "($module, /, src, dst, target_is_directory=False, *, dir_fd=None)"},
+    {"access", os_access, ARGS_KW, NULL,
+     "($module, /, path, mode, *, dir_fd=None, effective_ids=False, follow_symlinks=True)"},
+    {"stat", os_stat, ARGS_KW, "Perform a stat system call on the given path.",
+     "($module, /, path, *, dir_fd=None, follow_symlinks=True)"},
+    {"lstat", os_lstat, ARGS_KW, NULL, "($module, /, path, *, dir_fd=None)"},
+    {"fstat", os_fstat, ARGS_KW, NULL, "($module, /, fd)"},
+    {"putenv", os_putenv, ARGS_POS(2, 2), NULL},
+    {"unsetenv", os_unsetenv, ARGS_ONE, NULL},
+    {"cpu_count", os_cpu_count, ARGS_NONE, "Return the number of CPUs in the system."},
+    {"strerror", os_strerror, ARGS_ONE, "Translate an error code to a message string."},
+    {"urandom", os_urandom, ARGS_ONE, "Return a bytes object containing random bytes."},
+    {"umask", os_umask, ARGS_ONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 
