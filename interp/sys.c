@@ -552,8 +552,8 @@ static Value sys_builtin_module_names(void)
 static Value sys_stdlib_module_names(void)
 {
     static const char *const names[] = {
-        "_random", "abc", "builtins", "collections", "copy", "dataclasses", "enum", "errno",
-        "functools", "gc", "heapq", "io", "itertools", "keyword", "math", "multiprocessing",
+        "_random", "_signal", "abc", "builtins", "collections", "copy", "dataclasses", "enum",
+        "errno", "functools", "gc", "heapq", "io", "itertools", "keyword", "math", "multiprocessing",
         "operator", "os", "posix", "posixpath", "random", "re", "signal", "string", "struct",
         "sys", "threading", "time", "traceback", "types", "typing", "warnings", "weakref", NULL};
     Value s = set_new(&type_frozenset);

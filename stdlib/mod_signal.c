@@ -1,4 +1,6 @@
-/* mod_signal.c - the `signal` module over runtime/signals.c.
+/* mod_signal.c - the `_signal` module over runtime/signals.c; `signal`
+ * (stdlib/lib/signal.py) re-exports it, with signal() and getsignal() as
+ * Python functions, as CPython does.
  *
  * Python-level handlers run in the main thread between bytecodes (or when a
  * blocking call there is interrupted), as in CPython; this module only
@@ -22,24 +24,24 @@
 #include "runtime/state.h"
 #include "interp/modreg.h"
 
-GILPY_MODULE("signal", mod_signal_init);
+GILPY_MODULE("_signal", mod_signal_init);
 
 #define SIGNAL_DFL MK_SMALLINT(0)
 #define SIGNAL_IGN MK_SMALLINT(1)
 
 static int signal_number(Value v, int *out) {
-    int64_t n;
-    if (obj_index_i64(v, &n) < 0) return -1;
-    if (n < 1 || n >= NSIG) {
+    if (arg_to_cint(v, out) < 0) return -1;
+    if (*out < 1 || *out >= NSIG) {
         err_format(&exc_ValueError, "signal number out of range");
         return -1;
     }
-    *out = (int)n;
     return 0;
 }
 
+/* default_int_handler(signalnum, frame) */
 static Value signal_default_int_handler(Value *args, int nargs, Value kwnames) {
-    (void)args; (void)nargs; (void)kwnames;
+    int signum;
+    if (arg_to_cint(args[0], &signum) < 0) return VAL_NULL;
     return err_set_none(&exc_KeyboardInterrupt);
 }
 
@@ -47,8 +49,7 @@ static Value signal_default_handler_value;   /* the default_int_handler function
 
 static Value signal_getsignal(Value *args, int nargs, Value kwnames) {
     int sig;
-    if (arg_no_kw("getsignal", kwnames) || arg_count("getsignal", nargs, 1, 1) || signal_number(args[0], &sig) < 0)
-        return VAL_NULL;
+    if (signal_number(args[0], &sig) < 0) return VAL_NULL;
     Value h = sig_get_handler(sig);
     if (!IS_NULL(h)) return h;
     if (sig == SIGINT) return signal_default_handler_value;
@@ -59,8 +60,7 @@ static Value signal_getsignal(Value *args, int nargs, Value kwnames) {
 
 static Value signal_signal(Value *args, int nargs, Value kwnames) {
     int sig;
-    if (arg_no_kw("signal", kwnames) || arg_count("signal", nargs, 2, 2) || signal_number(args[0], &sig) < 0)
-        return VAL_NULL;
+    if (signal_number(args[0], &sig) < 0) return VAL_NULL;
     if (ts_get() != interp.main_thread)
         return err_format(&exc_ValueError, "signal only works in main thread of the main interpreter");
     if (sig == SIGKILL || sig == SIGSTOP) { errno = EINVAL; return err_from_errno(&exc_OSError, VAL_NULL); }
@@ -83,41 +83,40 @@ static Value signal_signal(Value *args, int nargs, Value kwnames) {
 
 static Value signal_raise_signal(Value *args, int nargs, Value kwnames) {
     int sig;
-    if (arg_no_kw("raise_signal", kwnames) || arg_count("raise_signal", nargs, 1, 1) || signal_number(args[0], &sig) < 0)
-        return VAL_NULL;
+    if (signal_number(args[0], &sig) < 0) return VAL_NULL;
     if (raise(sig) != 0) return err_from_errno(&exc_OSError, VAL_NULL);
     return sig_check() < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value signal_alarm(Value *args, int nargs, Value kwnames) {
-    int64_t secs;
-    if (arg_no_kw("alarm", kwnames) || arg_count("alarm", nargs, 1, 1) || obj_index_i64(args[0], &secs) < 0)
-        return VAL_NULL;
+    int secs;
+    if (arg_to_cint(args[0], &secs) < 0) return VAL_NULL;
     return MK_SMALLINT(alarm((unsigned)secs));
 }
 
 static Value signal_strsignal(Value *args, int nargs, Value kwnames) {
     int sig;
-    if (arg_no_kw("strsignal", kwnames) || arg_count("strsignal", nargs, 1, 1) || signal_number(args[0], &sig) < 0)
-        return VAL_NULL;
+    if (signal_number(args[0], &sig) < 0) return VAL_NULL;
     const char *s = strsignal(sig);
     return s ? str_from_c(s) : VAL_NONE;
 }
 
 static const MethodDef signal_functions[] = {
-    {"signal", signal_signal, 0, "Set the action for the given signal."},
-    {"getsignal", signal_getsignal, 0, "Return the current action for the given signal."},
-    {"raise_signal", signal_raise_signal, 0, "Send a signal to the executing process."},
-    {"alarm", signal_alarm, 0, "Arrange for SIGALRM to arrive after the given number of seconds."},
-    {"strsignal", signal_strsignal, 0, "Return the system description of the given signal."},
+    {"signal", signal_signal, ARGS_POS(2, 2), "Set the action for the given signal."},
+    {"getsignal", signal_getsignal, ARGS_ONE, "Return the current action for the given signal."},
+    {"raise_signal", signal_raise_signal, ARGS_ONE, "Send a signal to the executing process."},
+    {"alarm", signal_alarm, ARGS_ONE,
+     "Arrange for SIGALRM to arrive after the given number of seconds."},
+    {"strsignal", signal_strsignal, ARGS_ONE, "Return the system description of the given signal."},
     {NULL, NULL, 0, NULL},
 };
 
 static const MethodDef signal_default_def = {
-    "default_int_handler", signal_default_int_handler, 0, "The default handler for SIGINT."};
+    "default_int_handler", signal_default_int_handler, ARGS_POS(2, 2),
+    "The default handler for SIGINT."};
 
 Value mod_signal_init(void) {
-    Value m = module_new_c("signal");
+    Value m = module_new_c("_signal");
     if (IS_NULL(m)) return VAL_NULL;
     Value d = MODULE_DICT(m);
     dict_add_methods(d, signal_functions, m);
