@@ -23,11 +23,10 @@
 GILPY_MODULE("_dis", mod_dis_init);
 
 static Value dis_disassemble_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("disassemble", kwnames) || arg_count("disassemble", nargs, 1, 2)) return VAL_NULL;
     if (!IS_OBJ(args[0]) || AS_OBJ(args[0])->type != &type_code)
         return err_format(&exc_TypeError, "disassemble() argument must be a code object, not '%T'", args[0]);
     int recursive = 0;
-    if (nargs > 1 && (recursive = obj_truthy(args[1])) < 0) return VAL_NULL;
+    if (!IS_NULL(args[1]) && (recursive = obj_truthy(args[1])) < 0) return VAL_NULL;
     StrBuf sb;
     sb_init(&sb);
     disasm_code(AS_CODE(args[0]), &sb, recursive);
@@ -46,7 +45,7 @@ static Value dis_string_tuple(const char *const *items, int n) {
 }
 
 static const MethodDef dis_methods[] = {
-    {"disassemble", dis_disassemble_m, 0,
+    {"disassemble", dis_disassemble_m, ARGS_POS(1, 2),
      "disassemble(code, recursive=False) -> str: the listing of a code object."},
     {NULL, NULL, 0, NULL},
 };

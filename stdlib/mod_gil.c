@@ -74,8 +74,6 @@ static Value mod_gil_row(const GilStatsRow *r) {
 }
 
 static Value mod_gil_stats(Value *args, int nargs, Value kwnames) {
-    (void)args;
-    if (arg_no_kw("stats", kwnames) || arg_count("stats", nargs, 0, 0)) return VAL_NULL;
     GilStatsRow *rows;
     size_t n = gilstats_table(&rows);
     if (!rows) return err_no_memory();
@@ -89,50 +87,39 @@ static Value mod_gil_stats(Value *args, int nargs, Value kwnames) {
 }
 
 static Value mod_gil_reset(Value *args, int nargs, Value kwnames) {
-    (void)args;
-    if (arg_no_kw("reset", kwnames) || arg_count("reset", nargs, 0, 0)) return VAL_NULL;
     gilstats_reset_table();
     return VAL_NONE;
 }
 
 static Value mod_gil_policy(Value *args, int nargs, Value kwnames) {
-    (void)args;
-    if (arg_no_kw("policy", kwnames) || arg_count("policy", nargs, 0, 0)) return VAL_NULL;
     return str_from_c(gil_policy_names[gil_policy()]);
 }
 
 static Value mod_gil_switch_interval(Value *args, int nargs, Value kwnames) {
-    (void)args;
-    if (arg_no_kw("switch_interval", kwnames) || arg_count("switch_interval", nargs, 0, 0)) return VAL_NULL;
     return MK_FLOAT(gil_switch_interval());
 }
 
 static Value mod_gil_check_interval(Value *args, int nargs, Value kwnames) {
-    (void)args;
-    if (arg_no_kw("check_interval", kwnames) || arg_count("check_interval", nargs, 0, 0)) return VAL_NULL;
     return MK_SMALLINT(gil_check_interval());
 }
 
 static Value mod_gil_enabled(Value *args, int nargs, Value kwnames) {
-    (void)args;
-    if (arg_no_kw("enabled", kwnames) || arg_count("enabled", nargs, 0, 0)) return VAL_NULL;
     return MK_BOOL(gil_enabled());
 }
 
 static Value mod_gil_tracing(Value *args, int nargs, Value kwnames) {
-    (void)args;
-    if (arg_no_kw("tracing", kwnames) || arg_count("tracing", nargs, 0, 0)) return VAL_NULL;
     return MK_BOOL(giltrace_active());
 }
 
 static const MethodDef mod_gil_functions[] = {
-    {"stats", mod_gil_stats, 0, "Per-thread GIL counters, live and ended threads, as a list of dicts."},
-    {"reset", mod_gil_reset, 0, "Zero the GIL counters and forget ended threads."},
-    {"policy", mod_gil_policy, 0, "The GIL policy's name (-X gil=NAME)."},
-    {"switch_interval", mod_gil_switch_interval, 0, "The switch interval in seconds."},
-    {"check_interval", mod_gil_check_interval, 0, "The ticks policy's check interval."},
-    {"enabled", mod_gil_enabled, 0, "Whether the GIL is in use (a second thread has started)."},
-    {"tracing", mod_gil_tracing, 0, "Whether -X giltrace=FILE is recording."},
+    {"stats", mod_gil_stats, ARGS_NONE,
+     "Per-thread GIL counters, live and ended threads, as a list of dicts."},
+    {"reset", mod_gil_reset, ARGS_NONE, "Zero the GIL counters and forget ended threads."},
+    {"policy", mod_gil_policy, ARGS_NONE, "The GIL policy's name (-X gil=NAME)."},
+    {"switch_interval", mod_gil_switch_interval, ARGS_NONE, "The switch interval in seconds."},
+    {"check_interval", mod_gil_check_interval, ARGS_NONE, "The ticks policy's check interval."},
+    {"enabled", mod_gil_enabled, ARGS_NONE, "Whether the GIL is in use (a second thread has started)."},
+    {"tracing", mod_gil_tracing, ARGS_NONE, "Whether -X giltrace=FILE is recording."},
     {NULL, NULL, 0, NULL},
 };
 

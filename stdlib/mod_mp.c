@@ -65,6 +65,8 @@ static void mp_sem_finalize(Obj *o) {
     s->sem = NULL;
 }
 
+/* Sem(value, maxvalue).  ARGS_ANY (also Buffer's __new__): a static __new__
+ * gets its class as args[0], which the ARGS_* counts would include. */
 static Value mp_sem_new(Value *args, int nargs, Value kwnames) {
     static const char *const names[] = {"cls", "value", "maxvalue"};
     Value a[3];
@@ -103,10 +105,9 @@ static int mp_sem_wait(sem_t *sem, double timeout) {
     return err == ETIMEDOUT ? 0 : (errno = err, -1);
 }
 
+/* acquire(block=True, timeout=None): args = [self, block, timeout] */
 static Value mp_sem_acquire(Value *args, int nargs, Value kwnames) {
-    static const char *const names[] = {"self", "block", "timeout"};
-    Value a[3];
-    if (arg_parse("acquire", args, nargs, kwnames, names, 3, 1, 1, a) < 0) return VAL_NULL;
+    Value *a = args;
     MpSem *s = (MpSem *)AS_OBJ(a[0]);
     int block = IS_NULL(a[1]) ? 1 : obj_truthy(a[1]);
     double timeout = -1;
@@ -123,7 +124,6 @@ static Value mp_sem_acquire(Value *args, int nargs, Value kwnames) {
 }
 
 static Value mp_sem_release(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("release", kwnames) || arg_count("release", nargs - 1, 0, 0)) return VAL_NULL;
     MpSem *s = (MpSem *)AS_OBJ(args[0]);
     int v = 0;
     sem_getvalue(s->sem, &v);
@@ -134,17 +134,17 @@ static Value mp_sem_release(Value *args, int nargs, Value kwnames) {
 }
 
 static Value mp_sem_get_value(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("get_value", kwnames) || arg_count("get_value", nargs - 1, 0, 0)) return VAL_NULL;
     int v = 0;
     sem_getvalue(((MpSem *)AS_OBJ(args[0]))->sem, &v);
     return MK_SMALLINT(v < 0 ? 0 : v);
 }
 
 static const MethodDef mp_sem_methods[] = {
-    {"__new__", mp_sem_new, METH_STATIC, NULL},
-    {"acquire", mp_sem_acquire, 0, "Acquire the semaphore (block, timeout); True if acquired."},
-    {"release", mp_sem_release, 0, "Release the semaphore."},
-    {"get_value", mp_sem_get_value, 0, "The semaphore's current value."},
+    {"__new__", mp_sem_new, METH_STATIC | ARGS_ANY, NULL},
+    {"acquire", mp_sem_acquire, ARGS_KW, "Acquire the semaphore (block, timeout); True if acquired.",
+     "($self, /, block=True, timeout=None)"},
+    {"release", mp_sem_release, ARGS_NONE, "Release the semaphore."},
+    {"get_value", mp_sem_get_value, ARGS_NONE, "The semaphore's current value."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -169,6 +169,7 @@ static void mp_buffer_finalize(Obj *o) {
     b->data = NULL;
 }
 
+/* Buffer(size) */
 static Value mp_buffer_new(Value *args, int nargs, Value kwnames) {
     int64_t size;
     if (arg_no_kw("Buffer", kwnames) || arg_count("Buffer", nargs - 1, 1, 1) || int_to_i64(args[1], &size) < 0)
@@ -275,14 +276,12 @@ static int mp_store(uint8_t *p, char tc, Value v) {
 
 static Value mp_buffer_get(Value *args, int nargs, Value kwnames) {
     char tc;
-    if (arg_no_kw("get", kwnames) || arg_count("get", nargs - 1, 2, 2)) return VAL_NULL;
     uint8_t *p = mp_buffer_item(args, &tc);
     return p ? mp_load(p, tc) : VAL_NULL;
 }
 
 static Value mp_buffer_set(Value *args, int nargs, Value kwnames) {
     char tc;
-    if (arg_no_kw("set", kwnames) || arg_count("set", nargs - 1, 3, 3)) return VAL_NULL;
     uint8_t *p = mp_buffer_item(args, &tc);
     return !p || mp_store(p, tc, args[3]) < 0 ? VAL_NULL : VAL_NONE;
 }
@@ -290,7 +289,6 @@ static Value mp_buffer_set(Value *args, int nargs, Value kwnames) {
 static Value mp_buffer_check(Value *args, int nargs, Value kwnames) {
     char tc;
     uint8_t tmp[8];
-    if (arg_no_kw("check", kwnames) || arg_count("check", nargs - 1, 2, 2)) return VAL_NULL;
     if (!IS_STR(args[1]) || STR_LEN(args[1]) != 1 || !mp_itemsize(STR_DATA(args[1])[0]))
         return err_format(&exc_ValueError, "bad typecode");
     tc = STR_DATA(args[1])[0];
@@ -298,17 +296,16 @@ static Value mp_buffer_check(Value *args, int nargs, Value kwnames) {
 }
 
 static Value mp_buffer_read(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("read", kwnames) || arg_count("read", nargs - 1, 0, 0)) return VAL_NULL;
     MpBuffer *b = (MpBuffer *)AS_OBJ(args[0]);
     return bytes_new(b->data, (size_t)b->size);
 }
 
 static const MethodDef mp_buffer_methods[] = {
-    {"__new__", mp_buffer_new, METH_STATIC, NULL},
-    {"get", mp_buffer_get, 0, "get(typecode, index): the item at index."},
-    {"set", mp_buffer_set, 0, "set(typecode, index, value): store an item."},
-    {"check", mp_buffer_check, 0, "check(typecode, value): raise if value does not fit."},
-    {"read", mp_buffer_read, 0, "All the bytes."},
+    {"__new__", mp_buffer_new, METH_STATIC | ARGS_ANY, NULL},
+    {"get", mp_buffer_get, ARGS_POS(2, 2), "get(typecode, index): the item at index."},
+    {"set", mp_buffer_set, ARGS_POS(3, 3), "set(typecode, index, value): store an item."},
+    {"check", mp_buffer_check, ARGS_POS(2, 2), "check(typecode, value): raise if value does not fit."},
+    {"read", mp_buffer_read, ARGS_NONE, "All the bytes."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -329,7 +326,6 @@ static Value mp_poll_result(struct pollfd *pfds, int64_t n) {
 /* poll(fds, timeout): the fds readable (or at EOF/error) within timeout
  * seconds (None: forever). */
 static Value mp_poll(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("poll", kwnames) || arg_count("poll", nargs, 2, 2)) return VAL_NULL;
     if (!IS_LIST(args[0])) return err_format(&exc_TypeError, "poll() expects a list of fds");
     double timeout = -1;
     if (!IS_NONE(args[1]) && arg_to_double(args[1], &timeout) < 0) return VAL_NULL;
@@ -367,9 +363,7 @@ static int mp_frame_arg(Value v, int64_t *out) {
 /* pack_frames(list_of_bytes, minframe) -> bytes: every item as one frame. */
 static Value mp_pack_frames(Value *args, int nargs, Value kwnames) {
     int64_t minf;
-    if (arg_no_kw("pack_frames", kwnames) || arg_count("pack_frames", nargs, 2, 2) ||
-        mp_frame_arg(args[1], &minf) < 0)
-        return VAL_NULL;
+    if (mp_frame_arg(args[1], &minf) < 0) return VAL_NULL;
     if (!IS_LIST(args[0])) return err_format(&exc_TypeError, "pack_frames() expects a list");
     List *l = AS_LIST(args[0]);
     size_t total = 0;
@@ -421,9 +415,7 @@ static Value mp_read_fail(int rc) {
 /* read_frame(fd, minframe) -> bytes: the payload of the next frame. */
 static Value mp_read_frame(Value *args, int nargs, Value kwnames) {
     int64_t fd, minf;
-    if (arg_no_kw("read_frame", kwnames) || arg_count("read_frame", nargs, 2, 2) ||
-        int_to_i64(args[0], &fd) < 0 || mp_frame_arg(args[1], &minf) < 0)
-        return VAL_NULL;
+    if (int_to_i64(args[0], &fd) < 0 || mp_frame_arg(args[1], &minf) < 0) return VAL_NULL;
     uint8_t head[4096];
     int rc = mp_read_exact((int)fd, head, (size_t)minf);
     if (rc) return mp_read_fail(rc);
@@ -440,9 +432,11 @@ static Value mp_read_frame(Value *args, int nargs, Value kwnames) {
 }
 
 static const MethodDef mp_methods[] = {
-    {"poll", mp_poll, 0, "poll(fds, timeout) -> the readable fds."},
-    {"pack_frames", mp_pack_frames, 0, "pack_frames(items, minframe) -> bytes: Queue frames."},
-    {"read_frame", mp_read_frame, 0, "read_frame(fd, minframe) -> the next frame's payload."},
+    {"poll", mp_poll, ARGS_POS(2, 2), "poll(fds, timeout) -> the readable fds."},
+    {"pack_frames", mp_pack_frames, ARGS_POS(2, 2),
+     "pack_frames(items, minframe) -> bytes: Queue frames."},
+    {"read_frame", mp_read_frame, ARGS_POS(2, 2),
+     "read_frame(fd, minframe) -> the next frame's payload."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -24,22 +24,17 @@ GILPY_MODULE("_pickle", mod_pickle_init);
 
 static Value pickle_errors[3];   /* PickleError, PicklingError, UnpicklingError */
 
-static Value pickle_dumps(Value *args, int nargs, Value kwnames) {
-    static const char *const names[] = {"obj", "protocol", "fix_imports", "buffer_callback"};
-    Value a[4];
-    if (arg_parse("dumps", args, nargs, kwnames, names, 4, 0, 1, a) < 0) return VAL_NULL;
-    return ser_dumps(a[0]);
-}
+/* dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None): only obj is used. */
+static Value pickle_dumps(Value *args, int nargs, Value kwnames) { return ser_dumps(args[0]); }
 
+/* loads(data, /, *, fix_imports=True, encoding='ASCII', errors='strict', buffers=()):
+ * only data is used. */
 static Value pickle_loads(Value *args, int nargs, Value kwnames) {
-    static const char *const names[] = {"data", "fix_imports", "encoding", "errors", "buffers"};
-    Value a[5];
     const uint8_t *data;
     int64_t len;
-    if (arg_parse("loads", args, nargs, kwnames, names, 5, 1, 1, a) < 0) return VAL_NULL;
-    if (IS_STR(a[0]) || bytes_view(a[0], &data, &len) < 0) {
+    if (IS_STR(args[0]) || bytes_view(args[0], &data, &len) < 0) {
         err_clear();
-        return err_format(&exc_TypeError, "a bytes-like object is required, not '%T'", a[0]);
+        return err_format(&exc_TypeError, "a bytes-like object is required, not '%T'", args[0]);
     }
     /* Loading runs user code (__setstate__, imports) that may mutate a
      * bytearray: work on an immutable copy. */
@@ -49,8 +44,11 @@ static Value pickle_loads(Value *args, int nargs, Value kwnames) {
 }
 
 static const MethodDef pickle_methods[] = {
-    {"dumps", pickle_dumps, 0, "Return the pickled representation of the object as a bytes object."},
-    {"loads", pickle_loads, 0, "Read and return an object from the given pickle data."},
+    {"dumps", pickle_dumps, ARGS_KW,
+     "Return the pickled representation of the object as a bytes object.",
+     "($module, /, obj, protocol=None, *, fix_imports=True, buffer_callback=None)"},
+    {"loads", pickle_loads, ARGS_KW, "Read and return an object from the given pickle data.",
+     "($module, data, /, *, fix_imports=True, encoding='ASCII', errors='strict', buffers=())"},
     {NULL, NULL, 0, NULL},
 };
 

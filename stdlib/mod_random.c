@@ -161,39 +161,21 @@ static int rnd_seed(RandomObj *r, Value arg) {
 
 /* ---------------------------------------------------------------- methods */
 
-static int rnd_check(Value self, const char *name) {
-    if (!val_isinstance(self, &type_random)) {
-        err_format(&exc_TypeError, "descriptor '%s' requires a '_random.Random' object", name);
-        return -1;
-    }
-    return 0;
-}
-
+/* The call path has checked that args[0] is a Random (runtime/call.c). */
 static Value rnd_random_m(Value *args, int nargs, Value kwnames) {
-    if (rnd_check(args[0], "random") || arg_no_kw("random", kwnames) ||
-        arg_count("random", nargs - 1, 0, 0))
-        return VAL_NULL;
     RandomObj *r = RND(args[0]);
     uint32_t a = rnd_genrand(r) >> 5, b = rnd_genrand(r) >> 6;
     return MK_FLOAT((a * 67108864.0 + b) * (1.0 / 9007199254740992.0));
 }
 
 static Value rnd_seed_m(Value *args, int nargs, Value kwnames) {
-    if (rnd_check(args[0], "seed") || arg_no_kw("seed", kwnames) ||
-        arg_count("seed", nargs - 1, 0, 1))
-        return VAL_NULL;
-    if (rnd_seed(RND(args[0]), nargs > 1 ? args[1] : VAL_NULL) < 0) return VAL_NULL;
+    if (rnd_seed(RND(args[0]), args[1]) < 0) return VAL_NULL;
     return VAL_NONE;
 }
 
 static Value rnd_getrandbits_m(Value *args, int nargs, Value kwnames) {
-    if (rnd_check(args[0], "getrandbits") || arg_no_kw("getrandbits", kwnames) ||
-        arg_count("getrandbits", nargs - 1, 1, 1))
-        return VAL_NULL;
-    int64_t k;
-    if (!IS_INT(args[1]))
-        return err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", args[1]);
-    if (int_to_i64(args[1], &k) < 0) return VAL_NULL;
+    int k;
+    if (arg_to_cint(args[1], &k) < 0) return VAL_NULL;
     if (k < 0) return err_format(&exc_ValueError, "number of bits must be non-negative");
     RandomObj *r = RND(args[0]);
     if (k == 0) return MK_SMALLINT(0);
@@ -216,9 +198,6 @@ static Value rnd_getrandbits_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value rnd_getstate_m(Value *args, int nargs, Value kwnames) {
-    if (rnd_check(args[0], "getstate") || arg_no_kw("getstate", kwnames) ||
-        arg_count("getstate", nargs - 1, 0, 0))
-        return VAL_NULL;
     RandomObj *r = RND(args[0]);
     Value t = tuple_new(RND_N + 1);
     if (IS_NULL(t)) return VAL_NULL;
@@ -228,31 +207,28 @@ static Value rnd_getstate_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value rnd_setstate_m(Value *args, int nargs, Value kwnames) {
-    if (rnd_check(args[0], "setstate") || arg_no_kw("setstate", kwnames) ||
-        arg_count("setstate", nargs - 1, 1, 1))
-        return VAL_NULL;
     Value st = args[1];
     if (!IS_TUPLE(st)) return err_format(&exc_TypeError, "state vector must be a tuple");
     if (AS_TUPLE(st)->len != RND_N + 1)
         return err_format(&exc_ValueError, "state vector is the wrong size");
     uint32_t mt[RND_N];
+    /* each word as CPython's PyLong_AsUnsignedLong, kept modulo 2**32 */
     for (int i = 0; i < RND_N; i++) {
         Value v = AS_TUPLE(st)->items[i];
         mpz_t z;
-        if (!IS_INT(v))
-            return err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", v);
+        if (!IS_INT(v)) return err_format(&exc_TypeError, "an integer is required");
         mpz_init(z);
         int_to_mpz(v, z);
-        int ok = mpz_sgn(z) >= 0 && mpz_sizeinbase(z, 2) <= 32;
-        mt[i] = ok ? (uint32_t)mpz_get_ui(z) : 0;
+        int sign = mpz_sgn(z), fits = mpz_sizeinbase(z, 2) <= 64;
+        mt[i] = (uint32_t)mpz_get_ui(z);
         mpz_clear(z);
-        if (!ok) return err_format(&exc_OverflowError, "Python int too large to convert to C unsigned long");
+        if (sign < 0)
+            return err_format(&exc_OverflowError, "can't convert negative value to unsigned int");
+        if (!fits)
+            return err_format(&exc_OverflowError, "Python int too large to convert to C unsigned long");
     }
     int64_t idx;
-    Value iv = AS_TUPLE(st)->items[RND_N];
-    if (!IS_INT(iv))
-        return err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", iv);
-    if (int_to_i64(iv, &idx) < 0) return VAL_NULL;
+    if (arg_to_ssize(AS_TUPLE(st)->items[RND_N], &idx) < 0) return VAL_NULL;
     if (idx < 0 || idx > RND_N) return err_format(&exc_ValueError, "invalid state");
     RandomObj *r = RND(args[0]);
     memcpy(r->mt, mt, sizeof mt);
@@ -260,6 +236,9 @@ static Value rnd_setstate_m(Value *args, int nargs, Value kwnames) {
     return VAL_NONE;
 }
 
+/* ARGS_ANY: a static __new__ gets its class as args[0], which the ARGS_* counts
+ * would include, and CPython's Random() words its own errors (and takes
+ * keywords in subclasses). */
 static Value rnd_new_m(Value *args, int nargs, Value kwnames) {
     Type *cls = AS_TYPE(args[0]);
     if (cls == &type_random && arg_no_kw("Random", kwnames)) return VAL_NULL;
@@ -273,12 +252,13 @@ static Value rnd_new_m(Value *args, int nargs, Value kwnames) {
 }
 
 static const MethodDef rnd_methods[] = {
-    {"__new__", rnd_new_m, METH_STATIC, NULL},
-    {"random", rnd_random_m, 0, "random() -> x in the interval [0, 1)."},
-    {"seed", rnd_seed_m, 0, "seed([n]) -> None."},
-    {"getrandbits", rnd_getrandbits_m, 0, "getrandbits(k) -> x.  Generates an int with k random bits."},
-    {"getstate", rnd_getstate_m, 0, "getstate() -> tuple containing the current state."},
-    {"setstate", rnd_setstate_m, 0, "setstate(state) -> None.  Restores generator state."},
+    {"__new__", rnd_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"random", rnd_random_m, ARGS_NONE, "random() -> x in the interval [0, 1)."},
+    {"seed", rnd_seed_m, ARGS_POS(0, 1), "seed([n]) -> None."},
+    {"getrandbits", rnd_getrandbits_m, ARGS_ONE,
+     "getrandbits(k) -> x.  Generates an int with k random bits."},
+    {"getstate", rnd_getstate_m, ARGS_NONE, "getstate() -> tuple containing the current state."},
+    {"setstate", rnd_setstate_m, ARGS_ONE, "setstate(state) -> None.  Restores generator state."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -389,7 +369,6 @@ static void rnd_sha512(const uint8_t *data, size_t len, uint8_t out[64]) {
 }
 
 static Value rnd_sha512_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("_sha512", kwnames) || arg_count("_sha512", nargs, 1, 1)) return VAL_NULL;
     const uint8_t *data;
     int64_t len;
     if (bytes_view(args[0], &data, &len) < 0) return VAL_NULL;
@@ -401,7 +380,7 @@ static Value rnd_sha512_m(Value *args, int nargs, Value kwnames) {
 /* ---------------------------------------------------------------- module */
 
 static const MethodDef rnd_module_methods[] = {
-    {"_sha512", rnd_sha512_m, 0, "_sha512(data) -> the 64-byte SHA-512 digest of data."},
+    {"_sha512", rnd_sha512_m, ARGS_ONE, "_sha512(data) -> the 64-byte SHA-512 digest of data."},
     {NULL, NULL, 0, NULL},
 };
 

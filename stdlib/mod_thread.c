@@ -159,15 +159,19 @@ static void lock_unlock(LockObj *l) {
     pthread_mutex_unlock(&l->mu);
 }
 
-/* Parse acquire(blocking=True, timeout=-1) into a timeout (-1 forever). */
-static int lock_parse_acquire(Value *args, int nargs, Value kwnames, double *timeout) {
-    static const char *const names[] = {"blocking", "timeout"};
-    Value a[2];
-    if (arg_parse("acquire", args + 1, nargs - 1, kwnames, names, 2, 0, 0, a) < 0) return -1;
+/* acquire(blocking=True, timeout=-1): args = [self, blocking, timeout], into a
+ * timeout in seconds (-1 forever).  As in CPython, blocking is a C int and the
+ * timeout a float or an integer. */
+static int lock_parse_acquire(Value *args, double *timeout) {
     int blocking = 1;
-    if (!IS_NULL(a[0]) && (blocking = obj_truthy(a[0])) < 0) return -1;
+    if (!IS_NULL(args[1]) && arg_to_cint(args[1], &blocking) < 0) return -1;
     double t = -1;
-    if (!IS_NULL(a[1]) && arg_to_double(a[1], &t) < 0) return -1;
+    if (!IS_NULL(args[2])) {
+        int64_t n;
+        if (IS_FLOATOBJ(args[2])) t = float_value(args[2]);
+        else if (arg_to_ssize(args[2], &n) < 0) return -1;
+        else t = (double)n;
+    }
     if (!blocking && t != -1) {
         err_format(&exc_ValueError, "can't specify a timeout for a non-blocking call");
         return -1;
@@ -188,21 +192,22 @@ static int lock_parse_acquire(Value *args, int nargs, Value kwnames, double *tim
 
 static Value lock_acquire_m(Value *args, int nargs, Value kwnames) {
     double timeout;
-    if (lock_parse_acquire(args, nargs, kwnames, &timeout) < 0) return VAL_NULL;
+    if (lock_parse_acquire(args, &timeout) < 0) return VAL_NULL;
     int r = lock_acquire_timed(AS_LOCK(args[0]), timeout, GIL_REASON_LOCK);
     return r < 0 ? VAL_NULL : MK_BOOL(r);
 }
 
 static Value lock_release_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("release", kwnames) || arg_count("release", nargs - 1, 0, 0)) return VAL_NULL;
     LockObj *l = AS_LOCK(args[0]);
     if (!l->locked) return err_format(&exc_RuntimeError, "release unlocked lock");
     lock_unlock(l);
     return VAL_NONE;
 }
 
+/* ARGS_ANY (also RLock's): __exit__ takes any number of positional arguments
+ * and ignores them (CPython's METH_VARARGS), which no ARGS_* kind declares. */
 static Value lock_exit_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
+    if (arg_no_kw("lock.__exit__", kwnames)) return VAL_NULL;
     LockObj *l = AS_LOCK(args[0]);
     if (!l->locked) return err_format(&exc_RuntimeError, "release unlocked lock");
     lock_unlock(l);
@@ -210,12 +215,10 @@ static Value lock_exit_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value lock_locked_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     return MK_BOOL(AS_LOCK(args[0])->locked);
 }
 
 static Value lock_reinit_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     LockObj *l = AS_LOCK(args[0]);
     lock_init_sync(l);
     l->locked = 0;
@@ -225,28 +228,33 @@ static Value lock_reinit_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value lock_repr_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     LockObj *l = AS_LOCK(args[0]);
     return str_format_c("<%s _thread.lock object at %p>", l->locked ? "locked" : "unlocked", (void *)l);
 }
 
+/* ARGS_ANY: RLock() accepts and ignores any arguments, as CPython's does. */
+static Value rlock_new_m(Value *args, int nargs, Value kwnames) { return lock_alloc(AS_TYPE(args[0])); }
+
+#define LOCK_ACQUIRE_SIG "($self, /, blocking=True, timeout=-1)"
+
+/* ARGS_ANY: as in CPython, locks come from allocate_lock() only, whatever
+ * the arguments of lock(). */
 static Value lock_new_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
-    return lock_alloc(AS_TYPE(args[0]));
+    return err_format(&exc_TypeError, "cannot create '_thread.lock' instances");
 }
 
 static const MethodDef lock_methods[] = {
-    {"__new__", lock_new_m, METH_STATIC, NULL},
-    {"acquire", lock_acquire_m, 0, "Lock the lock."},
-    {"acquire_lock", lock_acquire_m, 0, NULL},
-    {"release", lock_release_m, 0, "Release the lock."},
-    {"release_lock", lock_release_m, 0, NULL},
-    {"locked", lock_locked_m, 0, "Test whether the lock is currently locked."},
-    {"locked_lock", lock_locked_m, 0, NULL},
-    {"__enter__", lock_acquire_m, 0, NULL},
-    {"__exit__", lock_exit_m, 0, NULL},
-    {"_at_fork_reinit", lock_reinit_m, 0, NULL},
-    {"__repr__", lock_repr_m, 0, NULL},
+    {"__new__", lock_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"acquire", lock_acquire_m, ARGS_KW, "Lock the lock.", LOCK_ACQUIRE_SIG},
+    {"acquire_lock", lock_acquire_m, ARGS_KW, NULL, LOCK_ACQUIRE_SIG},
+    {"release", lock_release_m, ARGS_NONE, "Release the lock."},
+    {"release_lock", lock_release_m, ARGS_NONE, NULL},
+    {"locked", lock_locked_m, ARGS_NONE, "Test whether the lock is currently locked."},
+    {"locked_lock", lock_locked_m, ARGS_NONE, NULL},
+    {"__enter__", lock_acquire_m, ARGS_KW, NULL, LOCK_ACQUIRE_SIG},
+    {"__exit__", lock_exit_m, ARGS_ANY, NULL},
+    {"_at_fork_reinit", lock_reinit_m, ARGS_NONE, NULL},
+    {"__repr__", lock_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 Type type_thread_lock = {
@@ -258,7 +266,7 @@ Type type_thread_lock = {
 
 static Value rlock_acquire_m(Value *args, int nargs, Value kwnames) {
     double timeout;
-    if (lock_parse_acquire(args, nargs, kwnames, &timeout) < 0) return VAL_NULL;
+    if (lock_parse_acquire(args, &timeout) < 0) return VAL_NULL;
     LockObj *l = AS_LOCK(args[0]);
     uint64_t me = ts_get()->ident;
     if (l->count > 0 && l->owner == me) {
@@ -285,30 +293,27 @@ static int rlock_release_one(LockObj *l) {
 }
 
 static Value rlock_release_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("release", kwnames) || arg_count("release", nargs - 1, 0, 0)) return VAL_NULL;
     return rlock_release_one(AS_LOCK(args[0])) < 0 ? VAL_NULL : VAL_NONE;
 }
 
+/* ARGS_ANY, as lock.__exit__. */
 static Value rlock_exit_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
+    if (arg_no_kw("RLock.__exit__", kwnames)) return VAL_NULL;
     return rlock_release_one(AS_LOCK(args[0])) < 0 ? VAL_NULL : VAL_FALSE;
 }
 
 static Value rlock_is_owned_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     LockObj *l = AS_LOCK(args[0]);
     return MK_BOOL(l->count > 0 && l->owner == ts_get()->ident);
 }
 
 static Value rlock_count_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     LockObj *l = AS_LOCK(args[0]);
     return MK_SMALLINT(l->owner == ts_get()->ident ? l->count : 0);
 }
 
 /* Condition.wait on an RLock: give it up entirely, remembering the depth. */
 static Value rlock_release_save_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     LockObj *l = AS_LOCK(args[0]);
     if (l->count == 0) return err_format(&exc_RuntimeError, "cannot release un-acquired lock");
     Value state = tuple_pack(2, MK_SMALLINT(l->count), int_from_u64(l->owner));
@@ -320,7 +325,6 @@ static Value rlock_release_save_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value rlock_acquire_restore_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("_acquire_restore", kwnames) || arg_count("_acquire_restore", nargs - 1, 1, 1)) return VAL_NULL;
     LockObj *l = AS_LOCK(args[0]);
     Value st = args[1];
     if (!IS_TUPLE(st) || AS_TUPLE(st)->len != 2)
@@ -334,24 +338,23 @@ static Value rlock_acquire_restore_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value rlock_repr_m(Value *args, int nargs, Value kwnames) {
-    (void)nargs; (void)kwnames;
     LockObj *l = AS_LOCK(args[0]);
     return str_format_c("<%s _thread.RLock object owner=%llu count=%lld at %p>", l->count ? "locked" : "unlocked",
                         (unsigned long long)l->owner, (long long)l->count, (void *)l);
 }
 
 static const MethodDef rlock_methods[] = {
-    {"__new__", lock_new_m, METH_STATIC, NULL},
-    {"acquire", rlock_acquire_m, 0, "Lock the lock."},
-    {"release", rlock_release_m, 0, "Release the lock."},
-    {"__enter__", rlock_acquire_m, 0, NULL},
-    {"__exit__", rlock_exit_m, 0, NULL},
-    {"_is_owned", rlock_is_owned_m, 0, NULL},
-    {"_recursion_count", rlock_count_m, 0, NULL},
-    {"_release_save", rlock_release_save_m, 0, NULL},
-    {"_acquire_restore", rlock_acquire_restore_m, 0, NULL},
-    {"_at_fork_reinit", lock_reinit_m, 0, NULL},
-    {"__repr__", rlock_repr_m, 0, NULL},
+    {"__new__", rlock_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"acquire", rlock_acquire_m, ARGS_KW, "Lock the lock.", LOCK_ACQUIRE_SIG},
+    {"release", rlock_release_m, ARGS_NONE, "Release the lock."},
+    {"__enter__", rlock_acquire_m, ARGS_KW, NULL, LOCK_ACQUIRE_SIG},
+    {"__exit__", rlock_exit_m, ARGS_ANY, NULL},
+    {"_is_owned", rlock_is_owned_m, ARGS_NONE, NULL},
+    {"_recursion_count", rlock_count_m, ARGS_NONE, NULL},
+    {"_release_save", rlock_release_save_m, ARGS_NONE, NULL},
+    {"_acquire_restore", rlock_acquire_restore_m, ARGS_TUPLE(1, 1) | METH_VARARGS, NULL},
+    {"_at_fork_reinit", lock_reinit_m, ARGS_NONE, NULL},
+    {"__repr__", rlock_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 Type type_thread_rlock = {
@@ -403,14 +406,15 @@ static void *thread_main(void *arg) {
     return NULL;
 }
 
+/* start_new_thread(function, args, kwargs=None) */
 static Value thread_start_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("start_new_thread", kwnames) || arg_count("start_new_thread", nargs, 2, 3)) return VAL_NULL;
     if (!call_is_callable(args[0]))
         return err_format(&exc_TypeError, "first arg must be callable");
     if (!IS_TUPLE(args[1])) return err_format(&exc_TypeError, "2nd arg must be a tuple");
-    if (nargs > 2 && !IS_DICT(args[2])) return err_format(&exc_TypeError, "optional 3rd arg must be a dictionary");
+    if (!IS_NULL(args[2]) && !IS_DICT(args[2]))
+        return err_format(&exc_TypeError, "optional 3rd arg must be a dictionary");
     if (interp.finalizing) return err_format(&exc_RuntimeError, "can't create new thread at interpreter shutdown");
-    Value boot = tuple_pack(3, args[0], args[1], nargs > 2 ? args[2] : VAL_NONE);
+    Value boot = tuple_pack(3, args[0], args[1], IS_NULL(args[2]) ? VAL_NONE : args[2]);
     if (IS_NULL(boot)) return VAL_NULL;
     gil_enable();
     ThreadState *ts = ts_new();
@@ -434,52 +438,43 @@ static Value thread_start_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value thread_allocate_lock_m(Value *args, int nargs, Value kwnames) {
-    (void)args;
-    if (arg_no_kw("allocate_lock", kwnames) || arg_count("allocate_lock", nargs, 0, 0)) return VAL_NULL;
     return lock_alloc(&type_thread_lock);
 }
 
 static Value thread_get_ident_m(Value *args, int nargs, Value kwnames) {
-    (void)args; (void)nargs; (void)kwnames;
     return int_from_u64(ts_get()->ident);
 }
 
 static Value thread_get_native_id_m(Value *args, int nargs, Value kwnames) {
-    (void)args; (void)nargs; (void)kwnames;
     return MK_SMALLINT((int64_t)syscall(SYS_gettid));
 }
 
 static Value thread_count_m(Value *args, int nargs, Value kwnames) {
-    (void)args; (void)nargs; (void)kwnames;
     return MK_SMALLINT(thread_count);
 }
 
 static Value thread_stack_size_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("stack_size", kwnames) || arg_count("stack_size", nargs, 0, 1)) return VAL_NULL;
     int64_t old = (int64_t)thread_stack_bytes;
-    if (nargs == 0) return MK_SMALLINT(old);
+    if (IS_NULL(args[0])) return MK_SMALLINT(old);
     int64_t size;
-    if (obj_index_i64(args[0], &size) < 0) return VAL_NULL;
+    if (arg_to_ssize(args[0], &size) < 0) return VAL_NULL;
     if (size != 0 && size < 32768) return err_format(&exc_ValueError, "size not valid: %lld bytes", (long long)size);
     thread_stack_bytes = (size_t)size;
     return MK_SMALLINT(old);
 }
 
 static Value thread_exit_m(Value *args, int nargs, Value kwnames) {
-    (void)args; (void)nargs; (void)kwnames;
     return err_set_none(&exc_SystemExit);
 }
 
 static Value thread_interrupt_main_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("interrupt_main", kwnames) || arg_count("interrupt_main", nargs, 0, 1)) return VAL_NULL;
-    int64_t signum = SIGINT;
-    if (nargs == 1 && obj_index_i64(args[0], &signum) < 0) return VAL_NULL;
-    raise((int)signum == SIGINT ? SIGINT : (int)signum);
+    int signum = SIGINT;
+    if (!IS_NULL(args[0]) && arg_to_cint(args[0], &signum) < 0) return VAL_NULL;
+    raise(signum);
     return VAL_NONE;
 }
 
 static Value thread_set_sentinel_m(Value *args, int nargs, Value kwnames) {
-    (void)args; (void)nargs; (void)kwnames;
     Value l = lock_alloc(&type_thread_lock);          /* unlocked: threading acquires it */
     if (IS_NULL(l)) return VAL_NULL;
     ThreadState *ts = ts_get();
@@ -492,24 +487,28 @@ static Value thread_set_sentinel_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value thread_daemon_allowed_m(Value *args, int nargs, Value kwnames) {
-    (void)args; (void)nargs; (void)kwnames;
     return VAL_TRUE;
 }
 
 static const MethodDef thread_functions[] = {
-    {"start_new_thread", thread_start_m, 0, "Start a new thread and return its identifier."},
-    {"start_new", thread_start_m, 0, NULL},
-    {"allocate_lock", thread_allocate_lock_m, 0, "Create a new lock object."},
-    {"allocate", thread_allocate_lock_m, 0, NULL},
-    {"get_ident", thread_get_ident_m, 0, "Return a non-zero integer that uniquely identifies the current thread."},
-    {"get_native_id", thread_get_native_id_m, 0, "Return the native thread id of the current thread."},
-    {"_count", thread_count_m, 0, NULL},
-    {"stack_size", thread_stack_size_m, 0, "Set the thread stack size used when new threads are created."},
-    {"exit", thread_exit_m, 0, "Raise SystemExit."},
-    {"exit_thread", thread_exit_m, 0, NULL},
-    {"interrupt_main", thread_interrupt_main_m, 0, "Simulate the arrival of a signal in the main thread."},
-    {"_set_sentinel", thread_set_sentinel_m, 0, NULL},
-    {"daemon_threads_allowed", thread_daemon_allowed_m, 0, NULL},
+    {"start_new_thread", thread_start_m, ARGS_POS(2, 3) | METH_VARARGS,
+     "Start a new thread and return its identifier."},
+    {"start_new", thread_start_m, ARGS_POS(2, 3) | METH_VARARGS, NULL},
+    {"allocate_lock", thread_allocate_lock_m, ARGS_NONE, "Create a new lock object."},
+    {"allocate", thread_allocate_lock_m, ARGS_NONE, NULL},
+    {"get_ident", thread_get_ident_m, ARGS_NONE,
+     "Return a non-zero integer that uniquely identifies the current thread."},
+    {"get_native_id", thread_get_native_id_m, ARGS_NONE,
+     "Return the native thread id of the current thread."},
+    {"_count", thread_count_m, ARGS_NONE, NULL},
+    {"stack_size", thread_stack_size_m, ARGS_TUPLE(0, 1) | METH_VARARGS,
+     "Set the thread stack size used when new threads are created."},
+    {"exit", thread_exit_m, ARGS_NONE, "Raise SystemExit."},
+    {"exit_thread", thread_exit_m, ARGS_NONE, NULL},
+    {"interrupt_main", thread_interrupt_main_m, ARGS_TUPLE(0, 1) | METH_VARARGS,
+     "Simulate the arrival of a signal in the main thread."},
+    {"_set_sentinel", thread_set_sentinel_m, ARGS_NONE, NULL},
+    {"daemon_threads_allowed", thread_daemon_allowed_m, ARGS_NONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 
