@@ -1,0 +1,112 @@
+# Wrong argument counts and keywords for module functions (issue 8: the arity
+# declared in each MethodDef): builtins with their own wording, sys, os (posix),
+# time, math, _thread and its locks, signal, _random, and the exit/quit objects.
+import sys, os, posix, time, math, signal, _thread, threading, _random, builtins
+
+CASES = [
+    # builtins whose CPython messages are their own
+    "sorted()", "sorted([], [])", "sorted([3, 1], bogus=1)", "sorted([3, 1], key=None, reverse=1, x=2)",
+    "sorted(5, bogus=1)",
+    "min()", "max()", "min(1, 2, bogus=3)", "max([], default=0, key=None, x=1)",
+    "print(bogus=1)", "print(sep=1)",
+    "iter()", "iter(1, 2, 3)", "iter(x=1)", "next()", "next(1, 2, 3)", "next(iter([]), default=1)",
+    "__import__()", "__import__('sys', bogus=1)", "__import__(None)", "__import__('sys', level='x')",
+    "round()", "round(1, 2, 3)", "round(1.5, bogus=1)", "round(number=2.5)",
+    "pow(2)", "pow(2, 3, 4, 5)", "pow(base=2, exp=3)", "pow(2, 3, modulo=5)",
+    "sum()", "sum([], 0, 0)", "sum(iterable=[1])", "sum([1, 2], start=10)",
+    "getattr(1)", "getattr(1, 'real', 2, 3)", "getattr(1, name='real')",
+    "vars(1, 2)", "vars(x=1)", "dir(1, 2)", "dir(x=1)", "dir(None)[:2]",
+    "divmod(1)", "isinstance(1)", "len()", "len([], [])", "len(obj=[])", "abs(x=1)", "chr(2**40)",
+    "input(1, 2)", "input(prompt='x')", "globals(1)", "locals(x=1)", "format(1, 'd', 3)",
+    "exec()", "exec('1', {}, {}, {})", "exec('1', {}, {}, {}, {})", "exec('x', closure=(1,))",
+    "eval()", "eval('1', {}, {}, {})", "eval('1', x=1)", "eval('1', 1)",
+    "compile('1', 'f')", "compile('1', 'f', 'eval', 0, 0, 0, 0)", "compile('1', None, 'eval')",
+    "compile('1', 'f', None)", "compile('1', 'f', 'eval', bogus=1)", "compile('1', 'f', 'eval', 'x')",
+    "exit(1, 2)", "quit(x=1)", "exit(1, code=2)",
+    # sys
+    "sys.getrecursionlimit(1)", "sys.getrecursionlimit(x=1)", "sys.setrecursionlimit()",
+    "sys.setrecursionlimit(1, 2)", "sys.setrecursionlimit(limit=100)", "sys.setrecursionlimit(2**40)",
+    "sys.exit(1, 2)", "sys.exit(code=1)", "sys.exc_info(1)", "sys.exception(x=1)", "sys.intern()",
+    "sys.intern(None)", "sys.getsizeof()", "sys.getsizeof(1, 2, 3)", "sys.getsizeof(1, bogus=1)",
+    "sys.getsizeof(object=1) > 0", "sys.set_int_max_str_digits()", "sys.set_int_max_str_digits(1, 2)",
+    "sys._getframe(1, 2)", "sys._getframe(depth=1)", "sys.getswitchinterval(1)",
+    "sys.setswitchinterval()", "sys.settrace()", "sys.setprofile(1, 2)", "sys.displayhook()",
+    "sys.excepthook(1, 2)", "sys.getrefcount()", "sys.getdefaultencoding(1)",
+    # os (posix)
+    "os.getpid(1)", "os.getpid(x=1)", "os.getcwd(1)", "os.close()", "os.close(1, 2)", "os.close(fd=-1)",
+    "os.close(1.5)", "os.close(bogus=1)", "os.dup()", "os.dup(fd=1)", "os.read()", "os.read(1, 2, 3)",
+    "os.read(0, -1)", "os.write(1)", "os.kill()", "os.kill(1)", "os.kill(pid=1, signal=0)",
+    "os.waitpid(1)", "os.setpgid(1)", "os.getpgid()", "os.getpgid(1, 2)", "os._exit()",
+    "os._exit(1, 2)", "os._exit(1.5)", "os.WIFEXITED()", "os.WEXITSTATUS(status=0)",
+    "os.waitstatus_to_exitcode(1, 2)", "os.system()", "os.system(1)", "os.system(command=1)",
+    "os.dup2(1)", "os.dup2(1, 2, 3, 4)", "os.dup2(1, 2, bogus=3)", "os.isatty()", "os.isatty(fd=1)",
+    "os.urandom()", "os.urandom(1.5)", "os.urandom(-1)", "len(os.urandom(size=3))", "os.umask()",
+    "os.strerror(1, 2)", "os.cpu_count(1)", "os.pipe(1)", "os.putenv('X')", "os.putenv(1, 'x')",
+    "os.unsetenv()", "os.unsetenv(None)", "posix.get_terminal_size(1, 2)", "os.listdir(1, 2)",
+    "os.listdir(bogus=1)", "os.mkdir()", "os.mkdir('x', 1, 2)", "os.mkdir('x', bogus=1)",
+    "os.chdir()", "os.chdir(path=None)", "os.chdir(1.5)", "os.chmod(None, 0)", "os.chmod('x')", "os.rmdir()", "os.rmdir('x', 1)",
+    "os.remove(path='/nonexistent/x', dir_fd='x')", "os.unlink()", "os.rename('x')",
+    "os.rename('x', 'y', 'z')", "os.replace(src='x')", "os.readlink()", "os.symlink('x')",
+    "os.symlink('x', 'y', True, 1)", "os.access('x')", "os.access('/', os.F_OK, effective_ids=False)",
+    "os.access('x', 0, 1)", "posix.stat()", "posix.stat('.', 1)", "posix.stat(path=None)",
+    "posix.stat(bogus=1)", "posix.lstat('.', '.')", "posix.fstat()", "posix.fstat(1, 2)",
+    "posix.fstat(None)", "posix.open('x')", "posix.open('x', 0, 0, 0)", "posix.open(path='x', flags=1, x=1)",
+    # time
+    "time.time(1)", "time.monotonic(x=1)", "time.sleep()", "time.sleep(1, 2)", "time.sleep(secs=1)",
+    "time.sleep('x')", "time.strftime()", "time.strftime('%Y', (2000,) * 9, 1)", "time.strftime(format='%Y')",
+    "time.strftime('%Y', None)", "time.strftime(None)", "time.asctime(1, 2)", "time.asctime(t=None)",
+    "time.asctime(None)", "time.ctime(1, 2)", "time.ctime(secs=1)", "time.gmtime(1, 2)",
+    "time.localtime(x=1)", "time.mktime()", "time.mktime(t=1)",
+    "time.strftime('%Y', (2000, 1.5, 1, 0, 0, 0, 0, 1, 0))",
+    "time.strftime('%Y', (2**40, 1, 1, 0, 0, 0, 0, 1, 0))",
+    "time.struct_time()", "time.struct_time((1,) * 9, {}, 1)", "time.struct_time((1,) * 9, dict=None)",
+    "time.localtime().__reduce__(1)",
+    # math
+    "math.sqrt()", "math.sqrt(x=1)", "math.log()", "math.log(1, 2, 3)", "math.log(x=1)",
+    "math.log(8, base=2)", "math.pow(2)", "math.pow(x=1, y=2)", "math.perm()", "math.perm(1, 2, 3)",
+    "math.perm(n=1)", "math.comb(5, None)", "math.isclose()", "math.isclose(1, 2, 3)",
+    "math.isclose(1, 1, rel_tol=0.1, bogus=1)", "math.isclose(a=1, b=1)", "math.prod()",
+    "math.prod([], [])", "math.prod([2, 3], start=2)", "math.prod([1], start=2, s=3)",
+    "math.gcd(12, x=1)", "math.lcm(bogus=1)", "math.hypot(x=1)", "math.dist([0, 0], (3, 4))",
+    "math.dist(None, None)", "math.factorial(1.5)", "math.fsum()", "math.ldexp(1)",
+    # _thread and locks
+    "_thread.allocate_lock(1)", "_thread.allocate(x=1)", "_thread.get_ident(1)",
+    "_thread.start_new_thread()", "_thread.start_new_thread(1, 2, 3, 4)",
+    "_thread.start_new_thread(print, (), x=1)", "_thread.start_new_thread(print, (), {}, 1)",
+    "_thread.stack_size(1, 2)", "_thread.stack_size(x=1)", "_thread.stack_size(1.5)",
+    "_thread.interrupt_main(x=1)", "_thread._count(1)", "_thread.LockType()", "_thread.LockType(1)",
+    "threading.Lock().acquire(1, 2, 3)", "threading.Lock().acquire(bogus=1)",
+    "threading.Lock().acquire(0.5)", "threading.Lock().acquire(True, 'x')",
+    "threading.Lock().acquire(False, 1)", "threading.Lock().acquire(timeout=0, blocking=False)",
+    "threading.Lock().acquire(blocking=False)", "threading.Lock().release(1)",
+    "threading.Lock().release(x=1)", "threading.Lock().locked(1)", "threading.Lock().__exit__(x=1)",
+    "threading.Lock().__exit__(1, 2, 3, 4)", "threading.Lock()._at_fork_reinit(1)",
+    "threading.Lock().__repr__(1)", "threading.Lock().__repr__(x=1)",
+    "_thread.RLock().acquire(1, 2, 3)", "_thread.RLock().acquire(x=1)",
+    "_thread.RLock().acquire(blocking=True, timeout=-1)", "_thread.RLock().release(1)",
+    "_thread.RLock()._is_owned(1)", "_thread.RLock()._release_save(1)",
+    "_thread.RLock()._acquire_restore()", "_thread.RLock()._acquire_restore(1, 2)",
+    "_thread.RLock()._acquire_restore(x=1)", "_thread.RLock().__exit__(x=1)",
+    "_thread.RLock(1, x=2) is not None",
+    # signal
+    "signal.signal()", "signal.signal(1)", "signal.signal(1, 2, 3)", "signal.signal(x=1)",
+    "signal.getsignal()", "signal.getsignal(1, 2)", "signal.getsignal(x=1)",
+    "signal.getsignal(1.5)", "signal.getsignal(0)", "signal.alarm()", "signal.alarm(x=1)",
+    "signal.raise_signal()", "signal.raise_signal(1, 2)", "signal.strsignal()",
+    "signal.default_int_handler()", "signal.default_int_handler(1)", "signal.default_int_handler(None, None)",
+    "signal.default_int_handler(2, None, x=1)", "signal.default_int_handler(2, None)",
+    # _random
+    "_random.Random(1, 2)", "_random.Random(x=1)", "_random.Random().random(1)",
+    "_random.Random().random(x=1)", "_random.Random().seed(1, 2)", "_random.Random().seed(x=1)",
+    "_random.Random().getrandbits()", "_random.Random().getrandbits(1.5)",
+    "_random.Random().getrandbits(-1)", "_random.Random().getstate(1)", "_random.Random().setstate()",
+    "_random.Random().setstate((1.5,) * 624 + (1,))", "_random.Random().setstate((1,) * 624 + (1.5,))",
+    "_random.Random.random()",
+]
+
+for case in CASES:
+    try:
+        r = eval(case)
+        print(case, "->", r if isinstance(r, (bool, int, float, list)) else type(r).__name__)
+    except BaseException as e:
+        print(case, "->", type(e).__name__ + ":", e)
