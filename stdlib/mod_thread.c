@@ -204,10 +204,8 @@ static Value lock_release_m(Value *args, int nargs, Value kwnames) {
     return VAL_NONE;
 }
 
-/* ARGS_ANY (also RLock's): __exit__ takes any number of positional arguments
- * and ignores them (CPython's METH_VARARGS), which no ARGS_* kind declares. */
+/* __exit__(*args) (also RLock's): the exception triple is ignored. */
 static Value lock_exit_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("lock.__exit__", kwnames)) return VAL_NULL;
     LockObj *l = AS_LOCK(args[0]);
     if (!l->locked) return err_format(&exc_RuntimeError, "release unlocked lock");
     lock_unlock(l);
@@ -252,7 +250,7 @@ static const MethodDef lock_methods[] = {
     {"locked", lock_locked_m, ARGS_NONE, "Test whether the lock is currently locked."},
     {"locked_lock", lock_locked_m, ARGS_NONE, NULL},
     {"__enter__", lock_acquire_m, ARGS_KW, NULL, LOCK_ACQUIRE_SIG},
-    {"__exit__", lock_exit_m, ARGS_ANY, NULL},
+    {"__exit__", lock_exit_m, ARGS_VAR, NULL},
     {"_at_fork_reinit", lock_reinit_m, ARGS_NONE, NULL},
     {"__repr__", lock_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
@@ -296,9 +294,7 @@ static Value rlock_release_m(Value *args, int nargs, Value kwnames) {
     return rlock_release_one(AS_LOCK(args[0])) < 0 ? VAL_NULL : VAL_NONE;
 }
 
-/* ARGS_ANY, as lock.__exit__. */
 static Value rlock_exit_m(Value *args, int nargs, Value kwnames) {
-    if (arg_no_kw("RLock.__exit__", kwnames)) return VAL_NULL;
     return rlock_release_one(AS_LOCK(args[0])) < 0 ? VAL_NULL : VAL_FALSE;
 }
 
@@ -348,7 +344,7 @@ static const MethodDef rlock_methods[] = {
     {"acquire", rlock_acquire_m, ARGS_KW, "Lock the lock.", LOCK_ACQUIRE_SIG},
     {"release", rlock_release_m, ARGS_NONE, "Release the lock."},
     {"__enter__", rlock_acquire_m, ARGS_KW, NULL, LOCK_ACQUIRE_SIG},
-    {"__exit__", rlock_exit_m, ARGS_ANY, NULL},
+    {"__exit__", rlock_exit_m, ARGS_VAR, NULL},
     {"_is_owned", rlock_is_owned_m, ARGS_NONE, NULL},
     {"_recursion_count", rlock_count_m, ARGS_NONE, NULL},
     {"_release_save", rlock_release_save_m, ARGS_NONE, NULL},
