@@ -69,7 +69,9 @@ static ArgSpec *sig_parse(const MethodDef *def) {
     if (!s) return NULL;
     char name[64];
     int has_default, kwonly = 0, n = 0;
-    for (const char *p = def->sig ? def->sig : ""; (p = sig_next_param(p, name, sizeof name, &has_default));) {
+    const char *sig = def->sig ? def->sig : "", *paren = strchr(sig, '(');
+    s->name = paren && paren != sig ? strndup(sig, (size_t)(paren - sig)) : def->name;
+    for (const char *p = paren ? paren : sig; (p = sig_next_param(p, name, sizeof name, &has_default));) {
         if (name[0] == '$') continue;                       /* $self, $module, $type */
         if (!strcmp(name, "/")) { s->nposonly = (uint8_t)n; continue; }
         if (name[0] == '*' && name[1] == '*') sig_bug(def, "**kwargs needs ARGS_ANY");
@@ -174,6 +176,16 @@ static Value args_positional_error(const char *name, int n, int lo, int hi) {
     return err_format(&exc_TypeError, "%s expected %s%d argument%s, got %d", name, how, bound, S_(bound), n);
 }
 
+/* The bare name POS and TUPLE messages use: MethodDef.name, or the name a
+ * signature begins with when CPython's parser is told another one
+ * ("start_new_thread(function, args, kwargs=None, /)" on start_new). */
+static const char *args_bare_name(const MethodDef *def, char *buf, size_t size) {
+    const char *paren = def->sig ? strchr(def->sig, '(') : NULL;
+    if (!paren || paren == def->sig) return def->name;
+    snprintf(buf, size, "%.*s", (int)(paren - def->sig), def->sig);
+    return buf;
+}
+
 static Value args_count_error(Value callable, const MethodDef *def, int n) {
     char who[160];
     int lo = ARGS_LO(def->flags), hi = ARGS_HI(def->flags);
@@ -184,14 +196,15 @@ static Value args_count_error(Value callable, const MethodDef *def, int n) {
     case ARGK_ONE:
         args_funcstr(callable, who, sizeof who);
         return err_format(&exc_TypeError, "%s() takes exactly one argument (%d given)", who, n);
-    case ARGK_POS: return args_positional_error(def->name, n, lo, hi);
+    case ARGK_POS: return args_positional_error(args_bare_name(def, who, sizeof who), n, lo, hi);
     case ARGK_WRAPT: return args_positional_error("", n, lo, hi);
     case ARGK_WRAP:
         return err_format(&exc_TypeError, "expected %d argument%s, got %d", lo, S_(lo), n);
     default: {                                              /* ARGK_TUPLE */
         int bound = n < lo ? lo : hi;
         const char *how = lo == hi ? "exactly" : n < lo ? "at least" : "at most";
-        return err_format(&exc_TypeError, "%s() takes %s %d argument%s (%d given)", def->name, how, bound,
+        return err_format(&exc_TypeError, "%s() takes %s %d argument%s (%d given)",
+                          args_bare_name(def, who, sizeof who), how, bound,
                           S_(bound), n);
     }
     }
@@ -207,24 +220,23 @@ static int kw_find(Value kwnames, const char *name) {
 }
 
 /* The first keyword that names no parameter (or a positional-only one). */
-static Value kw_unexpected(const ArgSpec *s, const MethodDef *def, Value kwnames) {
+static Value kw_unexpected(const ArgSpec *s, Value kwnames) {
     Tuple *t = AS_TUPLE(kwnames);
     for (int64_t k = 0; k < t->len; k++) {
         int known = 0;
         for (int i = s->nposonly; i < s->npos + s->nkwonly && !known; i++)
             known = str_eq_c(t->items[k], s->names[i]);
         if (!known)
-            return err_format(&exc_TypeError, "'%U' is an invalid keyword argument for %s()", t->items[k], def->name);
+            return err_format(&exc_TypeError, "'%U' is an invalid keyword argument for %s()", t->items[k], s->name);
     }
-    return err_format(&exc_TypeError, "%s() got an unexpected keyword argument", def->name);
+    return err_format(&exc_TypeError, "%s() got an unexpected keyword argument", s->name);
 }
 
 /* Fill out[0 .. npos + nkwonly) from n positional arguments and the
  * keywords (their values in kwvalues), as _PyArg_UnpackKeywords does (same
  * checks, same order). */
-static int kw_bind(const ArgSpec *s, const MethodDef *def, Value *args, int n, Value kwnames,
-                   const Value *kwvalues, Value *out) {
-    const char *name = def->name;
+static int kw_bind(const ArgSpec *s, Value *args, int n, Value kwnames, const Value *kwvalues, Value *out) {
+    const char *name = s->name;
     int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
     int maxargs = s->npos + s->nkwonly, maxpos = s->npos;
     if (!s->varargs && n + nkw > maxargs) {
@@ -263,7 +275,7 @@ static int kw_bind(const ArgSpec *s, const MethodDef *def, Value *args, int n, V
                        s->names[i], i + 1);
             return -1;
         }
-    kw_unexpected(s, def, kwnames);
+    kw_unexpected(s, kwnames);
     return -1;
 }
 
@@ -288,7 +300,7 @@ static Value args_invoke_kw(Value callable, const MethodDef *def, Value *args, i
     }
     Value named[ARGS_MAX_PARAMS];
     /* the *args extras are not bound: the keyword values follow all n positionals */
-    if (kw_bind(s, def, args + nself, n - extra, kwnames, args + nargs, named) < 0) return VAL_NULL;
+    if (kw_bind(s, args + nself, n - extra, kwnames, args + nargs, named) < 0) return VAL_NULL;
     if (nself) buf[0] = args[0];
     values_copy(buf + nself, named, (size_t)s->npos);
     values_copy(buf + nself + s->npos, args + nself + s->npos, (size_t)extra);
@@ -416,34 +428,11 @@ int arg_count(const char *fname, int nargs, int min, int max) {
 
 int arg_parse(const char *fname, Value *args, int nargs, Value kwnames,
               const char *const *names, int nparams, int npos_only, int nrequired, Value *out) {
-    for (int i = 0; i < nparams; i++) out[i] = VAL_NULL;
-    if (nargs > nparams) {
-        err_format(&exc_TypeError, "%s() takes at most %d argument%s (%d given)", fname, nparams,
-                   S_(nparams), nargs);
-        return -1;
+    ArgSpec s = { .name = fname, .npos = (uint8_t)nparams, .nposonly = (uint8_t)npos_only,
+                  .minpos = (uint8_t)nrequired };
+    for (int i = 0; i < nparams && i < ARGS_MAX_PARAMS; i++) {
+        s.names[i] = names[i];
+        s.required[i] = i < nrequired;
     }
-    for (int i = 0; i < nargs; i++) out[i] = args[i];
-    int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
-    for (int k = 0; k < nkw; k++) {
-        Value kn = AS_TUPLE(kwnames)->items[k];
-        int found = -1;
-        for (int i = npos_only; i < nparams && found < 0; i++)
-            if (str_eq_c(kn, names[i])) found = i;
-        if (found < 0) {
-            err_format(&exc_TypeError, "'%U' is an invalid keyword argument for %s()", kn, fname);
-            return -1;
-        }
-        if (!IS_NULL(out[found])) {
-            err_format(&exc_TypeError, "argument for %s() given by name ('%s') and position (%d)", fname,
-                       names[found], found + 1);
-            return -1;
-        }
-        out[found] = args[nargs + k];
-    }
-    for (int i = 0; i < nrequired; i++)
-        if (IS_NULL(out[i])) {
-            err_format(&exc_TypeError, "%s() missing required argument '%s' (pos %d)", fname, names[i], i + 1);
-            return -1;
-        }
-    return 0;
+    return kw_bind(&s, args, nargs, kwnames, args + nargs, out);
 }

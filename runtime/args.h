@@ -16,6 +16,8 @@
 
 /* A parsed ARGS_KW signature. */
 typedef struct ArgSpec {
+    const char *name;       /* the function's name in messages: the signature's
+                               own ("acquire(...)" on acquire_lock) or MethodDef.name */
     uint8_t npos;           /* parameters that may be given by position */
     uint8_t nposonly;       /* of those, the first nposonly are positional-only */
     uint8_t minpos;         /* of those, the first minpos are required */

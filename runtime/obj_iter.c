@@ -59,6 +59,11 @@ static Value enumerate_new_m(Value *args, int nargs, Value kwnames)
     Value out[2];
     if (nargs == 1 && (IS_NULL(kwnames) || AS_TUPLE(kwnames)->len == 0))
         return err_format(&exc_TypeError, "enumerate() missing required argument 'iterable'");
+    for (int64_t k = 0; !IS_NULL(kwnames) && k < AS_TUPLE(kwnames)->len; k++) {  /* unknown names first */
+        Value kn = AS_TUPLE(kwnames)->items[k];
+        if (!str_eq_c(kn, "iterable") && !str_eq_c(kn, "start"))
+            return err_format(&exc_TypeError, "'%U' is an invalid keyword argument for enumerate()", kn);
+    }
     if (arg_parse("enumerate", args + 1, nargs - 1, kwnames, names, 2, 0, 1, out) < 0) return VAL_NULL;
     Value start = MK_SMALLINT(0);
     if (!IS_NULL(out[1])) {

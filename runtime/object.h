@@ -120,7 +120,9 @@ typedef struct MethodDef {
     NativeFn fn;
     uint32_t flags;         /* METH_* | ARGS_* */
     const char *doc;
-    const char *sig;        /* ARGS_KW: the parameters, "($self, /, key=None)" */
+    const char *sig;        /* ARGS_KW: the parameters, "($self, /, key=None)"; any
+                               kind: a leading name ("acquire($self, ...)") replaces
+                               `name` in the messages, as CPython's format strings do */
 } MethodDef;
 
 /* A computed attribute of a builtin type (a "getset descriptor"). set is NULL

@@ -233,7 +233,7 @@ static Value lock_repr_m(Value *args, int nargs, Value kwnames) {
 /* ARGS_ANY: RLock() accepts and ignores any arguments, as CPython's does. */
 static Value rlock_new_m(Value *args, int nargs, Value kwnames) { return lock_alloc(AS_TYPE(args[0])); }
 
-#define LOCK_ACQUIRE_SIG "($self, /, blocking=True, timeout=-1)"
+#define LOCK_ACQUIRE_SIG "acquire($self, /, blocking=True, timeout=-1)"
 
 /* ARGS_ANY: as in CPython, locks come from allocate_lock() only, whatever
  * the arguments of lock(). */
@@ -489,7 +489,7 @@ static Value thread_daemon_allowed_m(Value *args, int nargs, Value kwnames) {
 static const MethodDef thread_functions[] = {
     {"start_new_thread", thread_start_m, ARGS_POS(2, 3) | METH_VARARGS,
      "Start a new thread and return its identifier."},
-    {"start_new", thread_start_m, ARGS_POS(2, 3) | METH_VARARGS, NULL},
+    {"start_new", thread_start_m, ARGS_POS(2, 3) | METH_VARARGS, NULL, "start_new_thread()"},
     {"allocate_lock", thread_allocate_lock_m, ARGS_NONE, "Create a new lock object."},
     {"allocate", thread_allocate_lock_m, ARGS_NONE, NULL},
     {"get_ident", thread_get_ident_m, ARGS_NONE,

@@ -102,6 +102,10 @@ CASES = [
     "_random.Random().getrandbits(-1)", "_random.Random().getstate(1)", "_random.Random().setstate()",
     "_random.Random().setstate((1.5,) * 624 + (1,))", "_random.Random().setstate((1,) * 624 + (1.5,))",
     "_random.Random.random()",
+    # names CPython's parsers are given (format strings, not the attribute)
+    "_thread.allocate_lock().acquire_lock(1, 2, 3)", "_thread.allocate_lock().__enter__(1, 2, 3)",
+    "_thread.allocate_lock().acquire_lock(foo=1)", "_thread.start_new(1, 2, 3, 4)",
+    "_thread.allocate_lock().release_lock(1)",
 ]
 
 for case in CASES:
