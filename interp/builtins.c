@@ -298,9 +298,7 @@ static Value bi_sorted(Value *args, int nargs, Value kwnames)
     Value l = list_new(0);
     if (IS_NULL(l) || list_extend(l, args[0]) < 0) return VAL_NULL;
     if (IS_NULL(kwnames)) return list_sort(l, VAL_NULL, 0) < 0 ? VAL_NULL : l;
-    Value sort = obj_getattr(l, str_intern_c("sort"));
-    if (IS_NULL(sort) || IS_NULL(call_value(sort, args + 1, 0, kwnames))) return VAL_NULL;
-    return l;
+    return IS_NULL(list_sort_kw(l, args + 1, kwnames)) ? VAL_NULL : l;
 }
 
 static Value bi_anyall(Value *args, int nargs, Value kwnames, int is_any)

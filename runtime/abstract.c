@@ -28,7 +28,7 @@
 
 /* ---- calling a slot ------------------------------------------------------------- */
 
-static Value call_slot(Value f, Value *args, int nargs, Value kwnames) {
+static __attribute__((noinline)) Value call_slot_general(Value f, Value *args, int nargs, Value kwnames) {
     if (IS_OBJ(f)) {
         Type *ft = AS_OBJ(f)->type;
         if (ft == &type_method_descriptor || ft == &type_wrapper_descriptor)
@@ -48,6 +48,19 @@ static Value call_slot(Value f, Value *args, int nargs, Value kwnames) {
     Value bound = descr_get(f, args[0], MK_OBJ(val_type(args[0])));
     if (IS_NULL(bound)) return VAL_NULL;
     return call_value(bound, args + 1, nargs - 1, kwnames);
+}
+
+/* The hot case apart, so that it compiles to a few tests and a tail call: a
+ * native slot called with exactly its declared width (__next__, __getitem__). */
+static inline Value call_slot(Value f, Value *args, int nargs, Value kwnames) {
+    if (IS_OBJ(f) && IS_NULL(kwnames)) {
+        Type *ft = AS_OBJ(f)->type;
+        if (ft == &type_wrapper_descriptor || ft == &type_method_descriptor) {
+            const MethodDef *def = ((MethodDescr *)AS_OBJ(f))->def;
+            if ((uint32_t)(nargs - 1) == ((def->flags >> 16) & 0xFFu)) return def->fn(args, nargs, VAL_NULL);
+        }
+    }
+    return call_slot_general(f, args, nargs, kwnames);
 }
 
 Value obj_call_special(Value v, SpecialMethod sm, Value *args, int nargs) {

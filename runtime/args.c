@@ -79,6 +79,7 @@ static ArgSpec *sig_parse(const MethodDef *def) {
         if (n == ARGS_MAX_PARAMS) sig_bug(def, "too many parameters");
         s->names[n] = strdup(name);
         s->required[n] = !has_default;
+        if (kwonly && !has_default) s->kwonly_required = 1;
         if (kwonly) s->nkwonly++;
         else {
             s->npos++;
@@ -115,7 +116,11 @@ static int spec_grow(void) {
     return 0;
 }
 
-const ArgSpec *args_spec(const MethodDef *def) {
+/* The last signature asked for, per thread: a loop calls the same function. */
+static _Thread_local const MethodDef *last_def;
+static _Thread_local const ArgSpec *last_spec;
+
+static const ArgSpec *args_spec_lookup(const MethodDef *def) {
     if (spec_cap) {
         size_t i = spec_slot(def, spec_cap);
         if (spec_table[i].def) return spec_table[i].spec;
@@ -127,6 +132,13 @@ const ArgSpec *args_spec(const MethodDef *def) {
     spec_table[i].def = def;
     spec_table[i].spec = s;
     spec_count++;
+    return s;
+}
+
+const ArgSpec *args_spec(const MethodDef *def) {
+    if (def == last_def) return last_spec;
+    const ArgSpec *s = args_spec_lookup(def);
+    if (s) { last_def = def; last_spec = s; }
     return s;
 }
 
@@ -288,7 +300,12 @@ static Value args_invoke_kw(Value callable, const MethodDef *def, Value *args, i
     const ArgSpec *s = args_spec(def);
     if (!s) return VAL_NULL;
     int n = nargs - nself;
-    if (IS_NULL(kwnames) && n == s->npos && !s->nkwonly && !s->varargs) return def->fn(args, nargs, VAL_NULL);
+    if (IS_NULL(kwnames) && !s->varargs && n >= s->minpos && n <= s->npos && !s->kwonly_required) {
+        Value pad[1 + ARGS_MAX_PARAMS];                 /* the common call: positionals only */
+        values_copy(pad, args, (size_t)nargs);
+        for (int i = nargs; i < nself + s->npos + s->nkwonly; i++) pad[i] = VAL_NULL;
+        return def->fn(pad, nself + s->npos + s->nkwonly, VAL_NULL);
+    }
     int extra = s->varargs && n > s->npos ? n - s->npos : 0;
     int width = nself + s->npos + extra + s->nkwonly;
     Value small[1 + ARGS_MAX_PARAMS + 8], holder = VAL_NULL;
@@ -312,11 +329,19 @@ static Value args_invoke_kw(Value callable, const MethodDef *def, Value *args, i
 
 Value args_invoke(Value callable, const MethodDef *def, Value *args, int nargs, Value kwnames, int nself) {
     uint32_t kind = ARGS_KIND(def->flags);
+    int n = nargs - nself, hi = ARGS_HI(def->flags);
+    if (IS_NULL(kwnames) && kind >= ARGK_POS && kind <= ARGK_WRAPT && n >= ARGS_LO(def->flags) && n < hi) {
+        Value buf[1 + 16];                              /* the common case: optionals omitted */
+        if (hi < 16) {
+            for (int i = 0; i < nargs; i++) buf[i] = args[i];
+            for (int i = nargs; i < nself + hi; i++) buf[i] = VAL_NULL;
+            return def->fn(buf, nself + hi, VAL_NULL);
+        }
+    }
     if (kind == ARGK_ANY) return def->fn(args, nargs, kwnames);
     if (kind == ARGK_KW) return args_invoke_kw(callable, def, args, nargs, kwnames, nself);
     if (!IS_NULL(kwnames) && AS_TUPLE(kwnames)->len) return args_no_keywords(callable, def);
     if (kind == ARGK_VAR) return def->fn(args, nargs, VAL_NULL);
-    int n = nargs - nself, hi = ARGS_HI(def->flags);
     if (n < ARGS_LO(def->flags) || n > hi) return args_count_error(callable, def, n);
     if (n == hi) return def->fn(args, nargs, VAL_NULL);
     Value buf[1 + 255];

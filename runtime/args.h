@@ -23,6 +23,7 @@ typedef struct ArgSpec {
     uint8_t minpos;         /* of those, the first minpos are required */
     uint8_t nkwonly;        /* keyword-only parameters, after the positional ones */
     uint8_t varargs;        /* *args: extra positional arguments are accepted */
+    uint8_t kwonly_required;    /* some keyword-only parameter has no default */
     uint8_t required[ARGS_MAX_PARAMS];  /* per parameter: no default */
     const char *names[ARGS_MAX_PARAMS];
 } ArgSpec;
@@ -39,9 +40,10 @@ Value args_invoke(Value callable, const MethodDef *def, Value *args, int nargs, 
  * of exactly the declared width without keywords). */
 static inline Value args_call(Value callable, const MethodDef *def, Value *args, int nargs, Value kwnames,
                               int nself) {
-    uint32_t fl = def->flags, kind = ARGS_KIND(fl);
+    uint32_t fl = def->flags;
+    if ((uint32_t)(nargs - nself) == ((fl >> 16) & 0xFFu) && IS_NULL(kwnames)) return def->fn(args, nargs, VAL_NULL);
+    uint32_t kind = ARGS_KIND(fl);
     if (kind == ARGK_ANY || (kind == ARGK_VAR && IS_NULL(kwnames))) return def->fn(args, nargs, kwnames);
-    if (IS_NULL(kwnames) && nargs - nself == ARGS_HI(fl) && kind != ARGK_KW) return def->fn(args, nargs, VAL_NULL);
     return args_invoke(callable, def, args, nargs, kwnames, nself);
 }
 

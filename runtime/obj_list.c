@@ -972,6 +972,22 @@ static void list_finalize(Obj *o)
     l->len = l->cap = 0;
 }
 
+/* list.sort(**kw) called from C, with sort()'s own keyword checks and
+ * messages: sorted() hands its keywords on. */
+Value list_sort_kw(Value list, const Value *kwvalues, Value kwnames)
+{
+    static const MethodDef *sort_def;
+    if (!sort_def)
+        for (const MethodDef *d = list_methods; d->name && !sort_def; d++)
+            if (strcmp(d->name, "sort") == 0) sort_def = d;
+    int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
+    Value holder = tuple_new(1 + nkw);              /* GC-visible argument array */
+    if (IS_NULL(holder)) return VAL_NULL;
+    AS_TUPLE(holder)->items[0] = list;
+    values_copy(AS_TUPLE(holder)->items + 1, kwvalues, (size_t)nkw);
+    return call_native_def(list, sort_def, AS_TUPLE(holder)->items, 1, kwnames, 1);
+}
+
 Type type_list = {
     .tp_name = "list", .base = &type_object,
     .flags = TF_BASETYPE | TF_LIST_SUBCLASS,

@@ -28,6 +28,8 @@ int   list_extend(Value list, Value iterable);
 int   list_insert(Value list, int64_t i, Value item);
 Value list_pop(Value list, int64_t i);
 int   list_sort(Value list, Value key, int reverse);   /* key VAL_NULL: none */
+/* list.sort(**kw) with sort()'s own argument checks (for sorted()). */
+Value list_sort_kw(Value list, const Value *kwvalues, Value kwnames);
 void  list_reverse(Value list);
 Value list_repr(Value list);
 Value list_getslice(Value list, int64_t start, int64_t stop, int64_t step);

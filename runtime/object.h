@@ -109,7 +109,7 @@ enum { ARGK_ANY, ARGK_NONE, ARGK_ONE, ARGK_POS, ARGK_TUPLE, ARGK_WRAP, ARGK_WRAP
 #define ARGS_WRAP(n)        ARGS_MAKE_(ARGK_WRAP, n, n)
 #define ARGS_WRAPT(lo, hi)  ARGS_MAKE_(ARGK_WRAPT, lo, hi)
 #define ARGS_VAR            ARGS_MAKE_(ARGK_VAR, 0, 0xFF)
-#define ARGS_KW             ARGS_MAKE_(ARGK_KW, 0, 0)
+#define ARGS_KW             ARGS_MAKE_(ARGK_KW, 0, 0xFF)   /* counts: from .sig */
 #define ARGS_KIND(flags)    (((flags) >> 4) & 0xFu)
 #define ARGS_LO(flags)      ((int)(((flags) >> 8) & 0xFFu))
 #define ARGS_HI(flags)      ((int)(((flags) >> 16) & 0xFFu))
