@@ -10,12 +10,17 @@
  *   - poll(fds, timeout): which fds are readable (Connection.poll, Pool).
  *   - pack_frames/read_frame: Queue's wire format (a 4-byte big-endian length,
  *     the payload, zero padding up to a minimum frame size so that a small
- *     item is read with one read(2)), done in C because it is the hot path.
+ *     item is read with one read(2)), done in C because it is the hot path;
+ *     read_exact: Connection's reads.
+ *   - private fds and the lifeline (pipe, close, fork, set_lifeline): so
+ *     that no process is left waiting forever for one that died; the design
+ *     is at the top of that section.
  * Blocking waits release the GIL and touch no object meanwhile.  A mapping
  * is unmapped when its object is collected in that process.
  */
 #define _GNU_SOURCE 1
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <poll.h>
 #include <semaphore.h>
@@ -28,6 +33,7 @@
 #include "runtime/object.h"
 #include "runtime/call.h"
 #include "runtime/error.h"
+#include "runtime/fork.h"
 #include "runtime/gc.h"
 #include "runtime/gil.h"
 #include "runtime/obj_bytes.h"
@@ -37,6 +43,7 @@
 #include "runtime/obj_list.h"
 #include "runtime/obj_misc.h"
 #include "runtime/obj_str.h"
+#include "runtime/signals.h"
 #include "interp/modreg.h"
 
 GILPY_MODULE("_mp", mod_mp_init);
@@ -314,6 +321,139 @@ static Type type_mp_buffer = {
     .finalize = mp_buffer_finalize, .methods = mp_buffer_methods,
 };
 
+/* ---------------------------------------------------------------- private fds, lifeline
+ *
+ * Private fds are a process's own ends of the pipes that tie it to its
+ * children: a child's sentinel, a child's lifeline (below), a Pool's task and
+ * result pipes and wake-up pipe.  No other process may hold one, or the other
+ * side never sees EOF (a Pool worker that kept its own task pipe's write end
+ * would wait forever once the parent died).  pipe() registers both ends at
+ * creation, in the same C call, so no fork in another thread copies them
+ * unregistered; every forked child (os.fork too) closes them all in a fork
+ * hook, except the ones that fork(keep, forkfn) hands to that child, which
+ * become the child's own private fds.  A private fd is closed with close(),
+ * which forgets it first (a stale entry would close a reused fd number in the
+ * next child).
+ *
+ * The lifeline: a child started by multiprocessing keeps the read end of a
+ * pipe whose write end only its parent holds (CPython's parent sentinel), so
+ * it reaches EOF when the parent dies.  A blocking read in that child
+ * (read_exact, read_frame) polls it with the fd it reads: when the parent is
+ * gone and nothing is left to read, the read raises EOFError instead of
+ * waiting forever for a writer that died with the parent (a child blocked in
+ * Queue.get or Connection.recv; CPython's would hang), and poll(fds, timeout,
+ * watch=True) reports the lifeline among the ready fds.  A plain os.fork
+ * child has no lifeline (the hook clears it).
+ */
+
+#define MP_MAX_KEEP 16
+
+static int *mp_private;             /* malloc'd; no Values */
+static size_t mp_nprivate, mp_private_cap;
+static int mp_keep[MP_MAX_KEEP];    /* during fork(keep, forkfn) only */
+static int mp_nkeep;
+static int mp_lifeline = -1;
+
+static int mp_private_add(int fd) {
+    if (mp_nprivate == mp_private_cap) {
+        size_t cap = mp_private_cap ? mp_private_cap * 2 : 16;
+        int *p = realloc(mp_private, cap * sizeof *p);
+        if (!p) { err_no_memory(); return -1; }
+        mp_private = p;
+        mp_private_cap = cap;
+    }
+    mp_private[mp_nprivate++] = fd;
+    return 0;
+}
+
+static void mp_private_forget(int fd) {
+    for (size_t i = 0; i < mp_nprivate; i++)
+        if (mp_private[i] == fd) { mp_private[i] = mp_private[--mp_nprivate]; return; }
+}
+
+static int mp_kept(int fd) {
+    for (int i = 0; i < mp_nkeep; i++)
+        if (mp_keep[i] == fd) return 1;
+    return 0;
+}
+
+/* Fork hook (runtime/fork.c), in every child: close the private fds this
+ * child was not given; the kept ones are its own from now on. */
+static void mp_after_fork_child(void) {
+    size_t n = 0;
+    for (size_t i = 0; i < mp_nprivate; i++) {
+        if (mp_kept(mp_private[i])) mp_private[n++] = mp_private[i];
+        else close(mp_private[i]);
+    }
+    mp_nprivate = n;
+    mp_nkeep = 0;
+    mp_lifeline = -1;
+}
+
+/* pipe(r_private=True, w_private=True) -> (r, w): a close-on-exec pipe whose
+ * ends are private as asked (a Manager's clients' ends are not: every later
+ * child inherits them to use proxies). */
+static Value mp_pipe(Value *args, int nargs, Value kwnames) {
+    int priv[2], fds[2];
+    for (int i = 0; i < 2; i++) {
+        priv[i] = IS_NULL(args[i]) ? 1 : obj_truthy(args[i]);
+        if (priv[i] < 0) return VAL_NULL;
+    }
+    if (pipe2(fds, O_CLOEXEC) < 0) return err_from_errno(&exc_OSError, VAL_NULL);
+    if ((priv[0] && mp_private_add(fds[0]) < 0) || (priv[1] && mp_private_add(fds[1]) < 0)) {
+        mp_private_forget(fds[0]);
+        close(fds[0]);
+        close(fds[1]);
+        return VAL_NULL;
+    }
+    return tuple_pack(2, MK_SMALLINT(fds[0]), MK_SMALLINT(fds[1]));
+}
+
+/* close(fd): forget fd if it is private, then close it (OSError as os.close). */
+static Value mp_close(Value *args, int nargs, Value kwnames) {
+    int fd;
+    if (arg_to_cint(args[0], &fd) < 0) return VAL_NULL;
+    mp_private_forget(fd);
+    if (fd == mp_lifeline) mp_lifeline = -1;
+    if (close(fd) < 0 && errno != EINTR) return err_from_errno(&exc_OSError, VAL_NULL);
+    return VAL_NONE;
+}
+
+/* fork(keep, forkfn): forkfn() (os.fork) with the private fds in keep handed
+ * to the child; returns what forkfn returns. */
+static Value mp_fork(Value *args, int nargs, Value kwnames) {
+    Value keep = args[0];
+    if (!IS_LIST(keep) && !IS_TUPLE(keep)) return err_format(&exc_TypeError, "fork() expects a tuple of fds");
+    int64_t n = IS_LIST(keep) ? AS_LIST(keep)->len : AS_TUPLE(keep)->len;
+    Value *items = IS_LIST(keep) ? AS_LIST(keep)->items : AS_TUPLE(keep)->items;
+    if (n > MP_MAX_KEEP) return err_format(&exc_ValueError, "too many fds to keep");
+    int fds[MP_MAX_KEEP];
+    for (int64_t i = 0; i < n; i++)
+        if (arg_to_cint(items[i], &fds[i]) < 0) return VAL_NULL;
+    memcpy(mp_keep, fds, sizeof(int) * (size_t)n);
+    mp_nkeep = (int)n;      /* read by the hook in the child, before forkfn returns */
+    Value r = call_value(args[1], NULL, 0, VAL_NULL);
+    mp_nkeep = 0;
+    return r;
+}
+
+/* set_lifeline(fd): watch fd (-1: nothing) in this process's blocking reads. */
+static Value mp_set_lifeline(Value *args, int nargs, Value kwnames) {
+    int fd;
+    if (arg_to_cint(args[0], &fd) < 0) return VAL_NULL;
+    mp_lifeline = fd;
+    return VAL_NONE;
+}
+
+/* Without the GIL: wait until fd is readable; 1 if the lifeline reached EOF
+ * first (the parent died), -1 with errno on error (EINTR included). */
+static int mp_wait_or_orphan(int fd, int life) {
+    struct pollfd p[2] = {{.fd = fd, .events = POLLIN}, {.fd = life, .events = POLLIN}};
+    int rc = poll(p, 2, -1);
+    if (rc < 0) return -1;
+    return !p[0].revents && p[1].revents;
+}
+
 /* ---------------------------------------------------------------- poll */
 
 static Value mp_poll_result(struct pollfd *pfds, int64_t n) {
@@ -323,12 +463,15 @@ static Value mp_poll_result(struct pollfd *pfds, int64_t n) {
     return out;
 }
 
-/* poll(fds, timeout): the fds readable (or at EOF/error) within timeout
- * seconds (None: forever). */
+/* poll(fds, timeout, watch=False): the fds readable (or at EOF/error) within
+ * timeout seconds (None: forever); with watch, the lifeline too, which is
+ * then among the fds returned when the parent died. */
 static Value mp_poll(Value *args, int nargs, Value kwnames) {
     if (!IS_LIST(args[0])) return err_format(&exc_TypeError, "poll() expects a list of fds");
     double timeout = -1;
     if (!IS_NONE(args[1]) && arg_to_double(args[1], &timeout) < 0) return VAL_NULL;
+    int watch = IS_NULL(args[2]) ? 0 : obj_truthy(args[2]);
+    if (watch < 0) return VAL_NULL;
     int64_t n = AS_LIST(args[0])->len;
     struct pollfd *pfds = calloc((size_t)n + 1, sizeof *pfds);
     if (!pfds) return err_no_memory();
@@ -337,6 +480,10 @@ static Value mp_poll(Value *args, int nargs, Value kwnames) {
         if (int_to_i64(AS_LIST(args[0])->items[i], &fd) < 0) { free(pfds); return VAL_NULL; }
         pfds[i].fd = (int)fd;
         pfds[i].events = POLLIN;
+    }
+    if (watch && mp_lifeline >= 0) {
+        pfds[n].fd = mp_lifeline;
+        pfds[n++].events = POLLIN;
     }
     int ms = timeout < 0 ? -1 : timeout > 1e6 ? 1000000000 : (int)ceil(timeout * 1000);
     int rc, err;
@@ -391,25 +538,47 @@ static Value mp_pack_frames(Value *args, int nargs, Value kwnames) {
     return r;
 }
 
-/* Read exactly n bytes (GIL released); 0, 1 at EOF, -1 on error with errno. */
+/* Read exactly n bytes, with the GIL released: 0; 1 at EOF; 2 when the
+ * lifeline says the parent died; -1 with errno; -2 when a signal handler
+ * raised (a read interrupted by a signal runs the handlers, as os.read). */
 static int mp_read_exact(int fd, uint8_t *buf, size_t n) {
     size_t got = 0;
-    int rc = 0, err;
-    GIL_BLOCKING_BEGIN(GIL_REASON_IO);
-    while (got < n) {
-        ssize_t k = read(fd, buf + got, n - got);
-        if (k < 0 && errno == EINTR) continue;
-        if (k <= 0) { rc = k < 0 ? -1 : 1; break; }
-        got += (size_t)k;
+    int life = mp_lifeline, rc, err;
+    for (;;) {
+        rc = 0;
+        GIL_BLOCKING_BEGIN(GIL_REASON_IO);
+        while (got < n) {
+            int orphan = life >= 0 ? mp_wait_or_orphan(fd, life) : 0;
+            if (orphan) { rc = orphan > 0 ? 2 : -1; break; }
+            ssize_t k = read(fd, buf + got, n - got);
+            if (k <= 0) { rc = k < 0 ? -1 : 1; break; }
+            got += (size_t)k;
+        }
+        err = errno;
+        GIL_BLOCKING_END();
+        if (rc != -1 || err != EINTR) break;
+        if (sig_check() < 0) return -2;
     }
-    err = errno;
-    GIL_BLOCKING_END();
     errno = err;
     return rc;
 }
 
 static Value mp_read_fail(int rc) {
+    if (rc == -2) return VAL_NULL;
+    if (rc == 2) return err_format(&exc_EOFError, "the parent process died");
     return rc < 0 ? err_from_errno(&exc_OSError, VAL_NULL) : err_set_none(&exc_EOFError);
+}
+
+/* read_exact(fd, n) -> bytes: exactly n bytes; EOFError at end of file. */
+static Value mp_read_exact_m(Value *args, int nargs, Value kwnames) {
+    int fd;
+    int64_t n;
+    if (arg_to_cint(args[0], &fd) < 0 || int_to_i64(args[1], &n) < 0) return VAL_NULL;
+    if (n < 0 || n > 0x7fffffff) return err_format(&exc_ValueError, "bad message length");
+    Bytes *b = bytes_alloc((size_t)n);
+    if (!b) return VAL_NULL;
+    int rc = mp_read_exact(fd, b->data, (size_t)n);
+    return rc ? mp_read_fail(rc) : MK_OBJ(b);
 }
 
 /* read_frame(fd, minframe) -> bytes: the payload of the next frame. */
@@ -432,7 +601,12 @@ static Value mp_read_frame(Value *args, int nargs, Value kwnames) {
 }
 
 static const MethodDef mp_methods[] = {
-    {"poll", mp_poll, ARGS_POS(2, 2), "poll(fds, timeout) -> the readable fds."},
+    {"poll", mp_poll, ARGS_POS(2, 3), "poll(fds, timeout, watch=False) -> the readable fds."},
+    {"read_exact", mp_read_exact_m, ARGS_POS(2, 2), "read_exact(fd, n) -> exactly n bytes."},
+    {"pipe", mp_pipe, ARGS_POS(0, 2), "pipe(r_private=True, w_private=True) -> (r, w)."},
+    {"close", mp_close, ARGS_ONE, "close(fd): close a (private) fd."},
+    {"fork", mp_fork, ARGS_POS(2, 2), "fork(keep, forkfn): forkfn() handing the private fds in keep to the child."},
+    {"set_lifeline", mp_set_lifeline, ARGS_ONE, "set_lifeline(fd): the pipe that reaches EOF when the parent dies."},
     {"pack_frames", mp_pack_frames, ARGS_POS(2, 2),
      "pack_frames(items, minframe) -> bytes: Queue frames."},
     {"read_frame", mp_read_frame, ARGS_POS(2, 2),
@@ -442,7 +616,12 @@ static const MethodDef mp_methods[] = {
 
 Value mod_mp_init(void) {
     static int ready;
-    if (!ready) { type_ready(&type_mp_sem); type_ready(&type_mp_buffer); ready = 1; }
+    if (!ready) {
+        type_ready(&type_mp_sem);
+        type_ready(&type_mp_buffer);
+        fork_add_child_hook(mp_after_fork_child);
+        ready = 1;
+    }
     Value m = module_new_c("_mp");
     if (IS_NULL(m)) return VAL_NULL;
     Value d = MODULE_DICT(m);

@@ -2,9 +2,11 @@
 
 Design: a message is a 4-byte big-endian length then the payload; send()
 payloads are pickle.dumps (gilpy's serialization).  A duplex Pipe is two
-pipes.  recv_bytes reads the exact length, so an EOF in the middle of a
-message is an EOFError and garbage raises pickle's UnpicklingError, never a
-crash.  Blocking reads release the GIL (os.read).
+pipes.  recv_bytes reads the exact length (_mp.read_exact, which releases
+the GIL), so an EOF in the middle of a message is an EOFError and garbage
+raises pickle's UnpicklingError, never a crash.  In a child whose parent
+died, a read that would block raises EOFError and poll() says so
+(stdlib/mod_mp.c, the lifeline): the writer is usually the parent.
 """
 
 import os
@@ -14,37 +16,6 @@ import _mp
 __all__ = ['Connection', 'Pipe', 'wait']
 
 _MAX = 0x7fffffff
-
-
-def _read_exact(fd, n):
-    chunks = []
-    while n > 0:
-        data = os.read(fd, min(n, 1 << 20))
-        if not data:
-            return None
-        chunks.append(data)
-        n -= len(data)
-    return b''.join(chunks)
-
-
-def _read_frame(fd):
-    """One length-prefixed message; EOFError at end of file."""
-    head = os.read(fd, 4)
-    if len(head) < 4:
-        head = _read_rest(fd, head, 4)
-    n = int.from_bytes(head, 'big')
-    data = os.read(fd, n) if n else b''
-    if len(data) < n:
-        data = _read_rest(fd, data, n)
-    return data
-
-
-def _read_rest(fd, got, n):
-    """Complete a short read of n bytes (an empty read is the end of file)."""
-    rest = _read_exact(fd, n - len(got)) if got else None
-    if rest is None:
-        raise EOFError
-    return got + rest
 
 
 def _write_all(fd, data):
@@ -97,7 +68,7 @@ class Connection:
         for fd in {self._rfd, self._wfd}:
             if fd is not None:
                 try:
-                    os.close(fd)
+                    _mp.close(fd)      # forgets it if it was private (Pool's pipes)
                 except OSError:
                     pass
         self._rfd = self._wfd = None
@@ -124,17 +95,11 @@ class Connection:
         self._check_readable()
         if maxlength is not None and maxlength < 0:
             raise ValueError("negative maxlength")
-        head = _read_exact(self._rfd, 4)
-        if head is None:
-            raise EOFError
-        n = int.from_bytes(head, 'big')
+        n = int.from_bytes(_mp.read_exact(self._rfd, 4), 'big')
         if maxlength is not None and n > maxlength:
             self.close()
             raise OSError("bad message length")
-        data = _read_exact(self._rfd, n)
-        if data is None:
-            raise EOFError
-        return data
+        return _mp.read_exact(self._rfd, n)
 
     def recv_bytes_into(self, buf, offset=0):
         data = self.recv_bytes()
@@ -152,10 +117,12 @@ class Connection:
         return pickle.loads(self.recv_bytes())
 
     def poll(self, timeout=0.0):
-        """Whether there is something to read (waits up to timeout; None: forever)."""
+        """Whether recv() would not block: there is something to read, the
+        writers are gone, or (in a child) the parent died (waits up to
+        timeout; None: forever)."""
         self._check_closed()
         self._check_readable()
-        return bool(_mp.poll([self._rfd], timeout))
+        return bool(_mp.poll([self._rfd], timeout, True))
 
     def __enter__(self):
         return self
@@ -182,5 +149,11 @@ def wait(object_list, timeout=None):
     for o in object_list:
         fd = o if isinstance(o, int) else o.fileno()
         fds.setdefault(fd, []).append(o)
-    ready = _mp.poll(list(fds), timeout)
+    conns = [fd for fd, objs in fds.items() if not all(isinstance(o, int) for o in objs)]
+    ready = _mp.poll(list(fds), timeout, bool(conns))
+    if any(fd not in fds for fd in ready):
+        # The lifeline: the parent died, so reading a connection no longer
+        # blocks (it raises EOFError); a process sentinel is not ready for that.
+        ready = set(ready).union(conns)
+        ready = [fd for fd in fds if fd in ready]
     return [o for fd in ready for o in fds[fd]]

@@ -7,7 +7,8 @@ proxy holds the manager's Channel and the object's id; a method call is one
 round trip `(oid, method, args, kwargs)` -> `('#RETURN', value)` or
 `('#ERROR', exception)` (`('#QUEUE', 'Empty'|'Full')` for queue.Empty and
 queue.Full, the non-blocking calls' frequent answers), pickled over a pair of pipes.  There are no sockets:
-children inherit the pipes through fork, and one process-shared lock makes
+children inherit the clients' ends of the pipes through fork (the server's
+ends are private: only the server holds them), and one process-shared lock makes
 each round trip atomic, so every process and thread shares one channel and
 the single-threaded server answers requests in order.  The server never
 blocks: a blocking Lock.acquire or Queue.get/put is a client loop over the
@@ -69,19 +70,24 @@ class _Server:
         self.next_id = 1
 
     def serve_forever(self):
+        """Serve until shutdown, or until no client is left: EOF on the request
+        pipe, which the lifeline also gives when the parent dies (a client
+        gone for good is an EPIPE on the reply pipe)."""
         while True:
             try:
                 request = self.requests.recv()
-            except EOFError:
+                if request[0] == '#shutdown':
+                    self.replies.send(('#RETURN', None))
+                    return
+                self.reply(self.handle(request))
+            except (EOFError, BrokenPipeError):
                 return
-            if request[0] == '#shutdown':
-                self.replies.send(('#RETURN', None))
-                return
-            self.reply(self.handle(request))
 
     def reply(self, message):
         try:
             self.replies.send(message)
+        except OSError:
+            raise
         except Exception as e:     # an unpicklable result
             self.replies.send(('#ERROR', TypeError('cannot return result: %s' % e)))
 
@@ -145,6 +151,15 @@ class Channel:
         if kind == '#QUEUE':
             raise getattr(queue, value)
         return value
+
+    def close(self):
+        """Close the client's pipes (the server has stopped)."""
+        self.lock.acquire(True, None)
+        try:
+            self.requests.close()
+            self.replies.close()
+        finally:
+            self.lock.release()
 
 
 def _poll(try_once, block, timeout, failure):
@@ -371,15 +386,20 @@ class BaseManager:
         if self._process is not None:
             from .context import ProcessError
             raise ProcessError('Already started server')
-        req_r, req_w = connection.Pipe(duplex=False)
-        rep_r, rep_w = connection.Pipe(duplex=False)
+        # The server's ends are private (only the server holds them), the
+        # clients' are inherited by every later child, to use proxies.
+        req_r, req_w = _pipe(True, False)
+        rep_r, rep_w = _pipe(False, True)
         self._process = process.BaseProcess(target=self._run_server,
                                             args=(req_r, rep_w, req_w, rep_r, initializer, initargs))
         self._process.name = type(self).__name__ + '-' + ':'.join(map(str, self._process._identity))
         self._process.daemon = True
-        self._process.start()
-        req_r.close()
-        rep_w.close()
+        self._process._keep_fds = (req_r.fileno(), rep_w.fileno())
+        try:
+            self._process.start()
+        finally:
+            req_r.close()
+            rep_w.close()
         BaseManager._counter += 1
         self._key = (os.getpid(), BaseManager._counter)
         self._channel = _channels[self._key] = Channel(req_w, rep_r)
@@ -411,6 +431,8 @@ class BaseManager:
         if self._process.is_alive():
             self._process.terminate()
             self._process.join()
+        channel.close()
+        _channels.pop(self._key, None)
 
     def join(self, timeout=None):
         if self._process is not None:
@@ -427,6 +449,12 @@ class BaseManager:
 
     def __exit__(self, *exc):
         self.shutdown()
+
+
+def _pipe(r_private, w_private):
+    """A one-way pipe as two Connections (_mp.pipe: private ends as asked)."""
+    r, w = _mp.pipe(r_private, w_private)
+    return connection.Connection(r, None, True, False), connection.Connection(None, w, False, True)
 
 
 def _creator(typeid):

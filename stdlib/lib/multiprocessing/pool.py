@@ -6,10 +6,14 @@ worker, so it always knows what each worker is running; it polls the result
 pipes and resolves jobs.  A worker whose pipe reaches EOF died: its task
 fails with a clear error (WorkerLostError) and, unless the pool is
 terminating, a replacement worker is forked.  So unlike CPython's Pool a
-killed worker never hangs the parent.
+killed worker never hangs the parent.  The parent's ends of a worker's pipes
+(and the wake-up pipe) are private fds (_mp.pipe, stdlib/mod_mp.c): no worker
+inherits them, so a worker sees EOF on its task pipe, and exits, as soon as
+the parent is gone, even when the parent was killed.
 """
 
 import collections
+import itertools
 import os
 import pickle
 import threading
@@ -59,30 +63,39 @@ def _worker_loop(tasks, results, initializer, initargs, maxtasks=None):
             out = pickle.dumps(reply)
         except Exception as e:
             out = pickle.dumps((False, RuntimeError('cannot send result: %s' % e)))
-        results.send_bytes(out)
+        try:
+            results.send_bytes(out)
+        except OSError:
+            return          # the parent is gone
 
 
 class _Worker:
     def __init__(self, pool):
-        t_r, t_w = os.pipe()
-        r_r, r_w = os.pipe()
+        t_r, t_w = _mp.pipe()
+        r_r, r_w = _mp.pipe()
         self.proc = pool._ctx_process(target=self._run, args=(pool, t_r, r_w), daemon=True)
         self.proc.name = self.proc.name.replace('Process', 'ForkPoolWorker')
-        self.proc.start()
-        os.close(t_r)
-        os.close(r_w)
+        self.proc._keep_fds = (t_r, r_w)
+        try:
+            self.proc.start()
+        except BaseException:
+            for fd in (t_r, t_w, r_r, r_w):
+                _mp.close(fd)
+            raise
+        _mp.close(t_r)
+        _mp.close(r_w)
         self.tasks = connection.Connection(None, t_w, False, True)
         self.results = connection.Connection(r_r, None, True, False)
         self.job = None         # (job, index) running here
         self.done = 0           # tasks it finished (maxtasksperchild)
 
+    def close(self):
+        self.tasks.close()
+        self.results.close()
+
     @staticmethod
     def _run(pool, t_r, r_w):
-        for w in pool._workers:
-            w.tasks.close()
-            w.results.close()
-        os.close(pool._wake_r)
-        os.close(pool._wake_w)
+        # The pool's other fds are private: the fork closed them here.
         _worker_loop(connection.Connection(t_r, None, True, False),
                      connection.Connection(None, r_w, False, True),
                      pool._initializer, pool._initargs, pool._maxtasks)
@@ -227,7 +240,7 @@ class Pool:
         self._lock = threading.Lock()
         self._pending = collections.deque()   # (job, index, func, args)
         self._njobs = 0
-        self._wake_r, self._wake_w = os.pipe()
+        self._wake_r, self._wake_w = _mp.pipe()
         self._workers = []
         for _ in range(processes):
             self._workers.append(_Worker(self))
@@ -247,8 +260,11 @@ class Pool:
         self._wake()
 
     def _wake(self):
+        fd = self._wake_w
+        if fd is None:          # released: the handler is gone
+            return
         try:
-            os.write(self._wake_w, b'x')
+            os.write(fd, b'x')
         except OSError:
             pass
 
@@ -401,6 +417,7 @@ class Pool:
         self._handler.join()
         for w in list(self._workers):
             w.proc.join()
+        self._release()
 
     def join(self):
         """Wait for the workers to exit (after close() or terminate())."""
@@ -409,6 +426,17 @@ class Pool:
         self._handler.join()
         for w in list(self._workers):
             w.proc.join()
+        self._release()
+
+    def _release(self):
+        """The handler and the workers have ended: close the pool's pipes
+        (there are no finalizers to do it later)."""
+        for w in self._workers:
+            w.close()
+        fds, self._wake_r, self._wake_w = (self._wake_r, self._wake_w), None, None
+        for fd in fds:
+            if fd is not None:
+                _mp.close(fd)
 
     def __enter__(self):
         self._check_running()

@@ -2,16 +2,23 @@
 
 Design: fork only.  start() forks with os.fork (runtime/fork.c flushes the
 stdio buffers first); the child runs _bootstrap and leaves by os._exit, so it
-never runs the parent's exit code.  A pipe whose write end only the child
-holds is the sentinel: it becomes readable when the child dies.  Names and
-identities follow CPython: the N-th child of the main process is Process-N,
-its M-th child Process-N:M.
+never runs the parent's exit code.  Two pipes tie parent and child, both made
+by _mp.pipe, whose ends are private (stdlib/mod_mp.c: no other child inherits
+them): the sentinel, whose write end only the child holds, becomes readable
+when the child dies; the lifeline, whose write end only the parent holds,
+reaches EOF when the parent dies, and the child's blocking reads watch it, so
+a child never waits forever for a dead parent.  Once the child is reaped both
+are closed (no finalizers here: an fd per child would leak otherwise), and
+the sentinel becomes one shared pipe that is always at EOF, as a dead child's
+is.  Names and identities follow CPython: the N-th child of the main process
+is Process-N, its M-th child Process-N:M.
 """
 
 import itertools
 import os
 import sys
 import threading
+import _mp
 
 __all__ = ['BaseProcess', 'current_process', 'active_children', 'parent_process']
 
@@ -24,6 +31,18 @@ def current_process():
 def parent_process():
     """Return the parent's process object (None in the main process)."""
     return _parent_process
+
+
+_dead_fd = None         # read end of a pipe at EOF: the sentinel of reaped children
+
+
+def _dead_sentinel():
+    global _dead_fd
+    if _dead_fd is None:
+        r, w = os.pipe()
+        os.close(w)
+        _dead_fd = r
+    return _dead_fd
 
 
 def _cleanup():
@@ -47,6 +66,9 @@ def _status_to_code(status):
 class BaseProcess:
     """A process running target(*args, **kwargs), or run() overridden."""
 
+    _lifeline = None
+    _keep_fds = ()
+
     def __init__(self, group=None, target=None, name=None, args=(), kwargs={},
                  *, daemon=None):
         assert group is None, 'group argument must be None for now'
@@ -58,6 +80,8 @@ class BaseProcess:
         self._pid = None
         self._returncode = None
         self._sentinel = None
+        self._lifeline = None
+        self._keep_fds = ()     # private fds handed to the child (Pool's pipes)
         self._closed = False
         self._target = target
         self._args = tuple(args)
@@ -82,20 +106,28 @@ class BaseProcess:
         assert self._parent_pid == os.getpid(), 'can only start a process object created by current process'
         assert not _current_process._config.get('daemon'), 'daemonic processes are not allowed to have children'
         _cleanup()
-        rfd, wfd = os.pipe()
-        pid = os.fork()
+        sentinel_r, sentinel_w = _mp.pipe()
+        life_r, life_w = _mp.pipe()
+        try:
+            pid = _mp.fork((sentinel_w, life_r) + tuple(self._keep_fds), os.fork)
+        except BaseException:
+            for fd in (sentinel_r, sentinel_w, life_r, life_w):
+                _mp.close(fd)
+            raise
         if pid == 0:
-            os.close(rfd)
-            code = self._bootstrap()
+            _mp.set_lifeline(life_r)
+            code = self._bootstrap(life_r)
             os._exit(code)
-        os.close(wfd)
+        _mp.close(sentinel_w)
+        _mp.close(life_r)
         self._pid = pid
-        self._sentinel = rfd
+        self._sentinel = sentinel_r
+        self._lifeline = life_w
         _children.add(self)
 
-    def _bootstrap(self):
+    def _bootstrap(self, lifeline):
         global _current_process, _parent_process, _process_counter, _children
-        _parent_process = _ParentProcess(self._parent_name, self._parent_pid)
+        _parent_process = _ParentProcess(self._parent_name, self._parent_pid, lifeline)
         _current_process = self
         _process_counter = itertools.count(1)
         _children = set()
@@ -125,7 +157,19 @@ class BaseProcess:
                 return self._returncode
             if pid != 0:
                 self._returncode = _status_to_code(status)
+                self._release_fds()
         return self._returncode
+
+    def _release_fds(self):
+        """The child is reaped: close its pipes (the sentinel stays ready)."""
+        if self._parent_pid != os.getpid():
+            return          # a copy inherited by a child: the fds are not ours
+        for fd in (self._sentinel, self._lifeline):
+            if fd is not None and fd != _dead_fd:
+                _mp.close(fd)
+        self._lifeline = None
+        if self._sentinel is not None:
+            self._sentinel = _dead_sentinel()
 
     def join(self, timeout=None):
         """Wait until the child ends, or at most timeout seconds."""
@@ -176,9 +220,9 @@ class BaseProcess:
         if self._pid is not None and self._popen_poll() is None:
             raise ValueError("Cannot close a process while it is still running. "
                              "You should first call join() or terminate().")
-        if self._sentinel is not None:
-            os.close(self._sentinel)
-            self._sentinel = None
+        if self._pid is not None:
+            self._release_fds()
+        self._sentinel = None
         _children.discard(self)
         self._closed = True
 
@@ -293,13 +337,13 @@ class _MainProcess(BaseProcess):
 
 
 class _ParentProcess(BaseProcess):
-    def __init__(self, name, pid):
+    def __init__(self, name, pid, sentinel):
         self._identity = ()
         self._name = name
         self._pid = pid
         self._parent_pid = None
         self._returncode = None
-        self._sentinel = None
+        self._sentinel = sentinel
         self._closed = False
         self._target = None
         self._config = {}

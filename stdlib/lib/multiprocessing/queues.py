@@ -154,7 +154,7 @@ class Queue:
         return self._maxsize - self._sem._sem.get_value()
 
     def empty(self):
-        return not self._reader.poll()
+        return not _mp.poll([self._reader._rfd], 0)
 
     def full(self):
         return self._sem._sem.get_value() == 0
@@ -224,7 +224,7 @@ class SimpleQueue:
         self._writer.close()
 
     def empty(self):
-        return not self._reader.poll()
+        return not _mp.poll([self._reader._rfd], 0)
 
     def get(self):
         with self._rlock:
