@@ -10,6 +10,11 @@ killed worker never hangs the parent.  The parent's ends of a worker's pipes
 (and the wake-up pipe) are private fds (_mp.pipe, stdlib/mod_mp.c): no worker
 inherits them, so a worker sees EOF on its task pipe, and exits, as soon as
 the parent is gone, even when the parent was killed.
+
+A job is counted (_njobs) only once it has tasks: a map of an empty input, or
+with a chunksize <= 0, is done at once with [None] * len(input) as CPython's
+(so [] for an empty input), without a callback and without involving the
+handler, and close()/join() then do not wait for it.
 """
 
 import collections
@@ -40,8 +45,9 @@ def _mapone(func, args):
 
 
 def _worker_loop(tasks, results, initializer, initargs, maxtasks=None):
-    """Run tasks until told to stop, or until maxtasks tasks are done (then the
-    process exits and the pool starts a fresh worker in its place)."""
+    """Run tasks until told to stop, until the parent is gone (EOF), or until
+    maxtasks tasks are done (then the process exits and the pool starts a
+    fresh worker in its place)."""
     if initializer is not None:
         initializer(*initargs)
     done = 0
@@ -113,8 +119,6 @@ class ApplyResult:
         self._parts = [None] * ntasks
         self._success = True
         self._value = None
-        if ntasks == 0:
-            self._finish()
 
     def ready(self):
         return self._event.is_set()
@@ -167,6 +171,13 @@ AsyncResult = ApplyResult
 
 
 class MapResult(ApplyResult):
+    def __init__(self, pool, ntasks, length, callback, error_callback):
+        ApplyResult.__init__(self, pool, ntasks, callback, error_callback)
+        if ntasks == 0:
+            # CPython's: done at once, [None] * length, no callback.
+            self._value = [None] * length
+            self._event.set()
+
     def _value_of(self, parts):
         return [x for part in parts for x in part]
 
@@ -180,8 +191,6 @@ class IMapIterator:
         self._next_index = 0
         self._left = ntasks
         self._ordered = ordered
-        if ntasks == 0:
-            pool._jobs_done()
 
     def _set(self, index, ok, value):
         with self._cond:
@@ -215,6 +224,10 @@ class IMapIterator:
         raise value
 
     __next__ = next
+
+
+class IMapUnorderedIterator(IMapIterator):
+    pass
 
 
 class Pool:
@@ -253,6 +266,7 @@ class Pool:
             raise ValueError("Pool not running")
 
     def _submit(self, job, tasks):
+        """Queue a job's tasks (at least one) and count the job."""
         with self._lock:
             self._njobs += 1
             for i, (func, args) in enumerate(tasks):
@@ -285,20 +299,32 @@ class Pool:
     def apply(self, func, args=(), kwds={}):
         return self.apply_async(func, args, kwds).get()
 
-    def _chunks(self, func, iterable, chunksize, star):
-        items = list(iterable)
-        if chunksize is None:
-            chunksize, extra = divmod(len(items), len(self._workers) * 4)
-            if extra:
-                chunksize += 1
-        chunksize = max(chunksize, 1)
+    @staticmethod
+    def _chunks(func, iterable, chunksize, star):
+        """The tasks: func over chunks of chunksize items (CPython's _get_tasks)."""
         runner = _mapstar if star else _mapone
-        return [(runner, (func, items[i:i + chunksize])) for i in range(0, len(items), chunksize)]
+        it = iter(iterable)
+        tasks = []
+        while True:
+            chunk = list(itertools.islice(it, chunksize))
+            if not chunk:
+                return tasks
+            tasks.append((runner, (func, chunk)))
 
     def _map_async(self, func, iterable, chunksize, star, callback, error_callback):
+        """CPython's order: the input as a list, the default chunksize, an
+        empty input (or chunksize <= 0) done at once."""
         self._check_running()
-        tasks = self._chunks(func, iterable, chunksize, star)
-        job = MapResult(self, len(tasks), callback, error_callback)
+        if not hasattr(iterable, '__len__'):
+            iterable = list(iterable)
+        if chunksize is None:
+            chunksize, extra = divmod(len(iterable), self._processes * 4)
+            if extra:
+                chunksize += 1
+        if len(iterable) == 0:
+            chunksize = 0
+        tasks = [] if chunksize <= 0 else self._chunks(func, iterable, chunksize, star)
+        job = MapResult(self, len(tasks), len(iterable), callback, error_callback)
         if tasks:
             self._submit(job, tasks)
         return job
@@ -316,15 +342,18 @@ class Pool:
         return self._map_async(func, iterable, chunksize, True, None, None).get()
 
     def _imap(self, func, iterable, chunksize, ordered):
+        """CPython's: chunksize 1 gives the iterator itself, a bigger one a
+        generator over its chunks, a smaller one ValueError."""
         self._check_running()
-        tasks = self._chunks(func, iterable, chunksize or 1, False)
-        it = IMapIterator(self, len(tasks), ordered)
+        if chunksize != 1 and chunksize < 1:
+            raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
+        tasks = self._chunks(func, iterable, chunksize, False)
+        it = (IMapIterator if ordered else IMapUnorderedIterator)(self, len(tasks), ordered)
         if tasks:
             self._submit(it, tasks)
-        else:
-            with self._lock:
-                self._njobs += 1
-        return it
+        if chunksize == 1:
+            return it
+        return (item for item in it)
 
     def imap(self, func, iterable, chunksize=1):
         return self._imap(func, iterable, chunksize, True)

@@ -4,8 +4,10 @@ Design: a multiprocessing Pool (one pipe pair per worker, one handler thread)
 runs the calls; each submit() is an apply_async whose callbacks complete a
 Future.  As in CPython, a worker that dies abruptly breaks the executor:
 every pending future fails with BrokenProcessPool and later submits raise it.
+map() sends chunks of chunksize calls as one task each, as CPython's does.
 """
 
+import itertools
 import os
 import threading
 from concurrent.futures import _base
@@ -20,6 +22,27 @@ class BrokenProcessPool(_base.BrokenExecutor):
 
 _BROKEN_MSG = ('A process in the process pool was terminated abruptly while the '
                'future was running or pending.')
+
+
+def _get_chunks(*iterables, chunksize):
+    """Tuples of chunksize argument tuples (CPython's)."""
+    it = zip(*iterables)
+    while True:
+        chunk = tuple(itertools.islice(it, chunksize))
+        if not chunk:
+            return
+        yield chunk
+
+
+def _process_chunk(fn, chunk):
+    return [fn(*args) for args in chunk]
+
+
+def _chain_from_iterable_of_lists(iterable):
+    for element in iterable:
+        element.reverse()
+        while element:
+            yield element.pop()
 
 
 class _ExecutorPool(_pool.Pool):
@@ -80,6 +103,15 @@ class ProcessPoolExecutor(_base.Executor):
                 f.set_exception(exc)
         self._pool.apply_async(fn, args, kwargs, callback=done, error_callback=failed)
         return f
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        """Returns an iterator equivalent to map(fn, iter); the calls are sent
+        to the workers chunksize at a time."""
+        if chunksize < 1:
+            raise ValueError("chunksize must be >= 1.")
+        results = super().map(_process_chunk, itertools.repeat(fn),
+                              _get_chunks(*iterables, chunksize=chunksize), timeout=timeout)
+        return _chain_from_iterable_of_lists(results)
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         with self._lock:
