@@ -13,6 +13,15 @@
  * GIL (reason "lock") and waits.  The main thread waits in slices of at
  * most 20 ms and stops when a signal is pending, so Ctrl-C raises
  * KeyboardInterrupt promptly even inside Lock.acquire or Thread.join.
+ *
+ * Fork.  A thread waiting for a lock holds the lock's mutex between two
+ * slices of its wait; if another thread forks just then, the child's copy
+ * of that mutex stays locked by a thread that does not exist there, and the
+ * child hangs the first time it touches the lock (a Pool made in a thread
+ * while the main thread joined it: the worker hung in threading._shutdown).
+ * So every live lock is on a list, and a fork hook re-creates the mutex and
+ * condition variable of each in the child, keeping whether the lock is
+ * held, which is all CPython's semaphore-based locks carry across a fork.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -27,6 +36,7 @@
 
 #include "runtime/call.h"
 #include "runtime/error.h"
+#include "runtime/fork.h"
 #include "runtime/gc.h"
 #include "runtime/gil.h"
 #include "runtime/gilstats.h"
@@ -54,6 +64,7 @@ typedef struct LockObj {
     int             locked;     /* under mu */
     uint64_t        owner;      /* RLock: ident of the owner, 0 if none (under GIL) */
     int64_t         count;      /* RLock: recursion depth (under GIL) */
+    struct LockObj *prev, *next;    /* lock_list, under the GIL */
 } LockObj;
 
 #define AS_LOCK(v) ((LockObj *)AS_OBJ(v))
@@ -65,10 +76,16 @@ static int thread_count;               /* threads started here and still running
 
 /* ---- the waiting primitive ----------------------------------------------------- */
 
+static LockObj *lock_list;      /* every live lock (see Fork above) */
+
 static void lock_finalize(Obj *o) {
     LockObj *l = (LockObj *)o;
     pthread_mutex_destroy(&l->mu);
     pthread_cond_destroy(&l->cv);
+    if (l->prev) l->prev->next = l->next;
+    else if (lock_list == l) lock_list = l->next;
+    if (l->next) l->next->prev = l->prev;
+    l->prev = l->next = NULL;
 }
 
 /* The condition variable measures its timeouts on CLOCK_MONOTONIC, like
@@ -86,7 +103,15 @@ static Value lock_alloc(Type *t) {
     LockObj *l = (LockObj *)gc_alloc(t, sizeof(LockObj));
     if (!l) return VAL_NULL;
     lock_init_sync(l);
+    l->next = lock_list;
+    if (lock_list) lock_list->prev = l;
+    lock_list = l;
     return MK_OBJ(l);
+}
+
+/* Fork hook, in the child: no other thread is left to hold a lock's mutex. */
+static void lock_after_fork_child(void) {
+    for (LockObj *l = lock_list; l; l = l->next) lock_init_sync(l);
 }
 
 static int lock_try(LockObj *l) {
@@ -512,6 +537,11 @@ Value mod_thread_init(void) {
     Value m = module_new_c("_thread");
     if (IS_NULL(m)) return VAL_NULL;
     Value d = MODULE_DICT(m);
+    static int hooked;
+    if (!hooked) {
+        fork_add_child_hook(lock_after_fork_child);
+        hooked = 1;
+    }
     type_ready(&type_thread_lock);
     type_ready(&type_thread_rlock);
     dict_add_methods(d, thread_functions, m);
