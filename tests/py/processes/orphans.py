@@ -1,13 +1,16 @@
-# test: timeout=90
+# test: timeout=90, skip-gc-stress
 # Children must not outlive a parent that is killed (SIGKILL: none of its exit
 # code runs).  For each setup this script (the supervisor) forks a parent that
 # starts children, reads their pids (multiprocessing.active_children()), kills
-# the parent (in pool_in_child, the Pool's parent is itself a child) and checks that the children are gone (exited, or zombies left to
-# init) within 15 s, then kills any that are left.
+# the parent (in pool_in_child, the Pool's parent, itself a child) and checks
+# that the children are gone (exited, or zombies left to init) within 15 s,
+# then kills any that are left.
 # CPython's Pool workers exit (EOF on their task pipe) but its Manager server,
 # ProcessPoolExecutor workers and children blocked reading a Queue or a Pipe
 # wait forever, so under CPython only the setups in CPYTHON_EXITS are checked;
 # gilpy's children all watch a pipe to their parent (see README, Processes).
+# Not under gc_stress: some 40 processes take minutes there, and the C paths
+# they run (_mp.read_exact, read_frame, fork) are the other processes/ tests'.
 import multiprocessing as mp
 import os, signal, sys, threading, time
 
