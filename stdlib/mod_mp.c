@@ -423,7 +423,8 @@ static Value mp_close(Value *args, int nargs, Value kwnames) {
  * to the child; returns what forkfn returns. */
 static Value mp_fork(Value *args, int nargs, Value kwnames) {
     Value keep = args[0];
-    if (!IS_LIST(keep) && !IS_TUPLE(keep)) return err_format(&exc_TypeError, "fork() expects a tuple of fds");
+    if (!IS_LIST(keep) && !IS_TUPLE(keep))
+        return err_format(&exc_TypeError, "fork() expects a tuple of fds");
     int64_t n = IS_LIST(keep) ? AS_LIST(keep)->len : AS_TUPLE(keep)->len;
     Value *items = IS_LIST(keep) ? AS_LIST(keep)->items : AS_TUPLE(keep)->items;
     if (n > MP_MAX_KEEP) return err_format(&exc_ValueError, "too many fds to keep");
@@ -605,8 +606,10 @@ static const MethodDef mp_methods[] = {
     {"read_exact", mp_read_exact_m, ARGS_POS(2, 2), "read_exact(fd, n) -> exactly n bytes."},
     {"pipe", mp_pipe, ARGS_POS(0, 2), "pipe(r_private=True, w_private=True) -> (r, w)."},
     {"close", mp_close, ARGS_ONE, "close(fd): close a (private) fd."},
-    {"fork", mp_fork, ARGS_POS(2, 2), "fork(keep, forkfn): forkfn() handing the private fds in keep to the child."},
-    {"set_lifeline", mp_set_lifeline, ARGS_ONE, "set_lifeline(fd): the pipe that reaches EOF when the parent dies."},
+    {"fork", mp_fork, ARGS_POS(2, 2),
+     "fork(keep, forkfn): forkfn() handing the private fds in keep to the child."},
+    {"set_lifeline", mp_set_lifeline, ARGS_ONE,
+     "set_lifeline(fd): the pipe that reaches EOF when the parent dies."},
     {"pack_frames", mp_pack_frames, ARGS_POS(2, 2),
      "pack_frames(items, minframe) -> bytes: Queue frames."},
     {"read_frame", mp_read_frame, ARGS_POS(2, 2),

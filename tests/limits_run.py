@@ -120,7 +120,8 @@ def run_edge(gilpy: str, start: int, verbose: bool) -> int:
         cmd = limited_cmd(mib * MIB, 64) + [gilpy, '-c', 'print(1)']
         try:
             p = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
-            rc, out, err = p.returncode, p.stdout.decode(errors='replace'), p.stderr.decode(errors='replace')
+            rc, out, err = (p.returncode, p.stdout.decode(errors='replace'),
+                            p.stderr.decode(errors='replace'))
         except subprocess.TimeoutExpired:
             rc, out, err = None, '', ''
         verdict = classify(rc, out, err, 0, '1\n')
@@ -129,9 +130,11 @@ def run_edge(gilpy: str, start: int, verbose: bool) -> int:
         counts[verdict] = counts.get(verdict, 0) + 1
         if verdict not in ('ok', 'limited') or verbose:
             failed += verdict not in ('ok', 'limited')
-            print(f'{verdict} [edge] RLIMIT_AS {mib} MiB: exit {rc}' + run.stderr_tail(err, 2), flush=True)
+            print(f'{verdict} [edge] RLIMIT_AS {mib} MiB: exit {rc}' + run.stderr_tail(err, 2),
+                  flush=True)
     summary = ', '.join(f'{n} {v}' for v, n in sorted(counts.items()))
-    print(f'[edge: `-c print(1)` from {start // MIB - 16} to {start // MIB + 4} MiB] {summary}', flush=True)
+    print(f'[edge: `-c print(1)` from {start // MIB - 16} to {start // MIB + 4} MiB] {summary}',
+          flush=True)
     return failed
 
 
@@ -151,9 +154,11 @@ def run_config(name: str, gilpy: str, start: int, tests, args) -> int:
             if verdict == 'ok' or (verdict == 'limited' and not args.verbose):
                 continue
             failed += verdict != 'limited'
-            print(f'{verdict} [{name}] {test.name}: exit {rc}' + run.stderr_tail(err, 4), flush=True)
+            print(f'{verdict} [{name}] {test.name}: exit {rc}' + run.stderr_tail(err, 4),
+                  flush=True)
     summary = ', '.join(f'{n} {v}' for v, n in sorted(counts.items()))
-    print(f'[{name}: RLIMIT_AS {as_bytes // MIB} MiB, RLIMIT_NOFILE {nofile}] {summary}', flush=True)
+    print(f'[{name}: RLIMIT_AS {as_bytes // MIB} MiB, RLIMIT_NOFILE {nofile}] {summary}',
+          flush=True)
     return failed
 
 
