@@ -1738,19 +1738,26 @@ static Stmt *assign_error(Parser *p, PtrVec *items, const unsigned char *bare, i
     return fail_at(p, bad->span, "cannot assign to %s", ast_expr_name(bad));
 }
 
+/* target ':' annotation ['=' value].  A bad target is reported only once
+ * the annotation has parsed (CPython's invalid_assignment, a second-pass
+ * rule: `x*y:` alone is plain "invalid syntax", at the ':'). */
 static Stmt *parse_annassign(Parser *p, Expr *target, const Token *st) {
     Stmt *s = new_stmt(p, S_ANNASSIGN, sp_tok(st));
+    int maxpos = p->maxpos;
+    int bad = target->kind != E_NAME && target->kind != E_ATTRIBUTE && target->kind != E_SUBSCRIPT;
+    advance(p);
+    s->u.annassign.annotation = parse_expression(p);
+    if (!s->u.annassign.annotation) {
+        if (bad && !p->specific) p->maxpos = maxpos;
+        return NULL;
+    }
     if (target->kind == E_TUPLE || target->kind == E_LIST)
         return fail_at(p, target->span, "only single target (not %s) can be annotated",
                        target->kind == E_TUPLE ? "tuple" : "list");
-    if (target->kind != E_NAME && target->kind != E_ATTRIBUTE && target->kind != E_SUBSCRIPT)
-        return fail_at(p, target->span, "illegal target for annotation");
-    advance(p);
+    if (bad) return fail_at(p, target->span, "illegal target for annotation");
     set_ctx(target, CTX_STORE);
     s->u.annassign.target = target;
     s->u.annassign.simple = target->kind == E_NAME && st->kind != T_LPAR;
-    s->u.annassign.annotation = parse_expression(p);
-    if (!s->u.annassign.annotation) return NULL;
     if (accept(p, T_EQUAL)) {
         s->u.annassign.value = parse_rhs(p);
         if (!s->u.annassign.value) return NULL;
@@ -2366,7 +2373,7 @@ static void generic_error(Parser *p, Lexer *lx) {
         if (lx->err.paren_ch) {
             err->lineno = err->end_lineno = lx->err.paren_line;
             err->col = lx->err.paren_col;
-            err->end_col = err->col + 1;
+            err->end_col = -1;          /* CPython: end_offset 0 */
         }
         err->incomplete = lx->err.incomplete;
         return;
@@ -2394,7 +2401,7 @@ static void resolve_error(Parser *p, Lexer *lx) {
         if (lx->err.paren_ch) {
             err->lineno = err->end_lineno = lx->err.paren_line;
             err->col = lx->err.paren_col;
-            err->end_col = err->col + 1;
+            err->end_col = -1;          /* CPython: end_offset 0 */
         }
         err->incomplete = lx->err.incomplete;
         return;

@@ -1255,9 +1255,11 @@ top:
         NEXT();
     }
     TARGET(DICT_UPDATE) {
+        /* CPython's PyDict_Update: a mapping's keys() and [] (no pairs);
+         * only a missing attribute means "not a mapping" */
         Value m = POP();
-        if (dict_update(PEEK(ARG), m) < 0) {
-            if (err_matches(&exc_AttributeError) || err_matches(&exc_TypeError)) {
+        if (dict_merge(PEEK(ARG), m, 1) < 0) {
+            if (err_matches(&exc_AttributeError)) {
                 err_clear();
                 err_format(&exc_TypeError, "'%T' object is not a mapping", m);
             }
