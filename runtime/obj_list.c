@@ -990,7 +990,7 @@ Value list_sort_kw(Value list, const Value *kwvalues, Value kwnames)
 
 Type type_list = {
     .tp_name = "list", .base = &type_object,
-    .flags = TF_BASETYPE | TF_LIST_SUBCLASS,
+    .flags = TF_BASETYPE | TF_LIST_SUBCLASS | TF_SEQUENCE | TF_MATCH_SELF,
     .basicsize = sizeof(List), .trace = list_trace, .finalize = list_finalize,
     .methods = list_methods,
 };
