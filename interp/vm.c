@@ -40,6 +40,7 @@
 #include "../runtime/obj_type.h"
 #include "../runtime/strbuf.h"
 #include "import.h"
+#include "match.h"
 #include "opcodes.h"
 
 
@@ -1291,6 +1292,32 @@ top:
         Value *nsp = unpack_ex(v, ARG & 0xFF, ARG >> 8, sp);
         if (!nsp) ERROR();
         sp = nsp;
+        NEXT();
+    }
+    TARGET(GET_LEN) {
+        SAVE();
+        int64_t n = obj_len(TOP());
+        if (n < 0) ERROR();
+        Value v = int_from_i64(n);
+        CHECK(v);
+        PUSH(v);
+        NEXT();
+    }
+    TARGET(MATCH_MAPPING) { Value b = MK_BOOL(TYPE_HAS(val_type(TOP()), TF_MAPPING)); PUSH(b); NEXT(); }
+    TARGET(MATCH_SEQUENCE) { Value b = MK_BOOL(TYPE_HAS(val_type(TOP()), TF_SEQUENCE)); PUSH(b); NEXT(); }
+    TARGET(MATCH_KEYS) {
+        SAVE();
+        Value v = match_keys(PEEK(2), TOP());
+        CHECK(v);
+        PUSH(v);
+        NEXT();
+    }
+    TARGET(MATCH_CLASS) {
+        SAVE();
+        Value names = POP(), cls = POP();
+        Value v = match_class(TOP(), cls, ARG, names);
+        CHECK(v);
+        sp[-1] = v;
         NEXT();
     }
     TARGET(JUMP) { ip = co->code + ARG; NEXT(); }
