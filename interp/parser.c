@@ -2483,10 +2483,16 @@ static int at_keyword_pattern(Parser *p) {
 }
 
 /* invalid_class_argument_pattern: positional patterns after keyword ones.
- * CPython underlines the run of positional patterns (as many as parse). */
+ * CPython underlines the run of positional patterns (as many as parse).  A
+ * second-pass rule: when even the first does not parse, the generic error
+ * stays where the first pass stopped, at its first token. */
 static Pattern *positional_after_keyword(Parser *p) {
+    int maxpos = p->maxpos;
     Pattern *first = parse_pattern(p), *last = first;
-    if (!first) return NULL;
+    if (!first) {
+        if (!p->specific) p->maxpos = maxpos;
+        return NULL;
+    }
     for (;;) {
         int save = p->pos;
         Pattern *next;
@@ -2581,18 +2587,28 @@ static Pattern *parse_closed_pattern(Parser *p) {
     }
 }
 
-/* or_pattern: '|'.closed_pattern+ */
+/* or_pattern: '|'.closed_pattern+  As a PEG gather it ends before a '|'
+ * whose alternative does not parse (the caller then fails at the '|'; only
+ * CPython's second-pass rules can tell the difference). */
 static Pattern *parse_or_pattern(Parser *p) {
     Token *st = tk(p);
     Pattern *first = parse_closed_pattern(p), *alts;
     if (!first || !at(p, T_VBAR)) return first;
     alts = new_pattern(p, P_OR, first->span);
     ptrvec_push(p->arena, &alts->u.seq.patterns, first);
-    while (accept(p, T_VBAR)) {
-        Pattern *next = parse_closed_pattern(p);
-        if (!next) return NULL;
+    while (at(p, T_VBAR)) {
+        int save = p->pos;
+        Pattern *next;
+        advance(p);
+        if (!(next = parse_closed_pattern(p))) {
+            if (p->specific) return NULL;
+            p->failed = 0;
+            p->pos = save;
+            break;
+        }
         ptrvec_push(p->arena, &alts->u.seq.patterns, next);
     }
+    if (alts->u.seq.patterns.len == 1) return first;
     alts->span = sp_from(p, st);
     return alts;
 }
@@ -2607,7 +2623,20 @@ static Pattern *parse_pattern_inner(Parser *p) {
     n = tk(p);
     if (tok_soft(p, n, "_")) return fail_at(p, sp_tok(n), "cannot use '_' as a target");
     if (!is_name(n)) {
-        if (!(bad = parse_expression(p))) return NULL;
+        /* a second-pass rule: tokens it reads past a failure do not move the
+           generic error (which CPython puts at the end of its first pass) */
+        int save = p->pos, maxpos = p->maxpos;
+        if (!(bad = parse_expression(p)) && !p->specific) {
+            /* `case 1 as 2 if x:` - the target is `2` (CPython's expression
+               rule falls back to its disjunction) */
+            p->failed = 0;
+            p->pos = save;
+            bad = parse_disjunction(p);
+        }
+        if (!bad) {
+            if (!p->specific) p->maxpos = maxpos;
+            return NULL;
+        }
         return fail_at(p, bad->span, "invalid pattern target");
     }
     if (!(name = parse_capture_target(p))) return NULL;

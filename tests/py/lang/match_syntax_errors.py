@@ -234,6 +234,13 @@ sources = [
     "match x, y\n",
     "match(x)\n(",
     "match = 1\n1 +\n",
+    "match x:\n    case 1+2j as 1 if x:\n        pass\n",
+    "match x:\n    case _ as 1 if x:\n        pass\n",
+    "match x:\n    case 's' as 's' [0]:\n        pass\n",
+    "match x:\n    case C(q=y, x | not):\n        pass\n",
+    "match x:\n    case C(q=y, x | 1 | ):\n        pass\n",
+    "match x:\n    case [C(q=a.b, [{**r: -1}])]:\n        pass\n",
+    "match x:\n    case 1 | | 2:\n        pass\n",
 ]
 for src in sources:
     try:
