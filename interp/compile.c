@@ -2725,7 +2725,7 @@ static int comp_pattern_or_alts(Compiler *c, Pattern *p, PatCtx *pc, PatCtx *alt
         if (i == 0) {
             *control = malloc((size_t)(alt->nstores + 1) * sizeof **control);
             if (!*control) abort();
-            memcpy(*control, alt->stores, (size_t)alt->nstores * sizeof **control);
+            if (alt->nstores) memcpy(*control, alt->stores, (size_t)alt->nstores * sizeof **control);
             *ncontrol = alt->nstores;
         } else if (alt->nstores != *ncontrol) {
             return comp_error(c, "alternative patterns bind different names");

@@ -646,7 +646,7 @@ static int list_assign_slice(Value self, Value slice, Value v)
         if (stop < start) stop = start;
         int64_t n = l->len, d = m - (stop - start);
         if (d > 0 && list_reserve(l, n + d) < 0) return -1;
-        memmove(l->items + stop + d, l->items + stop, (size_t)(n - stop) * sizeof(Value));
+        if (n > stop) memmove(l->items + stop + d, l->items + stop, (size_t)(n - stop) * sizeof(Value));
         if (m) memcpy(l->items + start, AS_LIST(src)->items, (size_t)m * sizeof(Value));
         if (d < 0) return list_resize(l, n + d);
         l->len = n + d;
