@@ -117,6 +117,36 @@ struct Expr {
     } u;
 };
 
+/* ---- patterns (match statements) ---------------------------------------- */
+/* CPython's pattern nodes.  A capture `x` is MatchAs(NULL, "x"), the
+ * wildcard `_` MatchAs(NULL, NULL), `*_` MatchStar(NULL); a group `(p)` is
+ * just p.  Literal values keep their expression (-1 is a UnaryOp, 1+2j a
+ * BinOp, as the parser makes them; the compiler folds them). */
+typedef struct Pattern Pattern;
+
+typedef enum {
+    P_VALUE, P_SINGLETON, P_SEQUENCE, P_MAPPING, P_CLASS, P_STAR, P_AS, P_OR
+} PatternKind;
+
+struct Pattern {
+    PatternKind kind;
+    Span span;
+    union {
+        struct { Expr *value; } value;             /* a literal or a dotted name */
+        struct { ConstKind value; } singleton;     /* CONST_NONE, CONST_TRUE, CONST_FALSE */
+        struct { PtrVec patterns; } seq;           /* Pattern*: P_SEQUENCE and P_OR */
+        struct { PtrVec keys, patterns; const char *rest; } mapping;
+            /* keys: Expr* (literals, dotted names); rest: `**rest` or NULL */
+        struct { Expr *cls; PtrVec patterns, kwd_attrs, kwd_patterns; } cls;
+            /* kwd_attrs: const char*, one per kwd_pattern */
+        struct { const char *name; } star;         /* NULL for *_ */
+        struct { Pattern *pattern; const char *name; } as;   /* either may be NULL */
+    } u;
+};
+
+/* `case pattern [if guard]: body` */
+typedef struct { Pattern *pattern; Expr *guard; PtrVec body; } MatchCase;
+
 /* ---- statements --------------------------------------------------------- */
 typedef enum {
     S_FUNCTIONDEF, S_ASYNCFUNCTIONDEF, S_CLASSDEF, S_RETURN, S_DELETE, S_ASSIGN,
@@ -154,6 +184,7 @@ struct Stmt {
         struct { Expr *test; PtrVec body, orelse; } while_;
         struct { Expr *test; PtrVec body, orelse; } if_;       /* elif is a nested If in orelse */
         struct { PtrVec items; PtrVec body; } with;            /* items: WithItem* */
+        struct { Expr *subject; PtrVec cases; } match;         /* cases: MatchCase* */
         struct { Expr *exc, *cause; } raise;                   /* both may be NULL */
         struct { PtrVec body; PtrVec handlers; PtrVec orelse; PtrVec finalbody; } try_;
             /* handlers: ExceptHandler* */

@@ -511,6 +511,11 @@ static int bi_issubclass(Value sub, Value cls, int depth)
     return -1;
 }
 
+int builtins_isinstance(Value obj, Value cls)
+{
+    return bi_isinstance(obj, cls, 0);
+}
+
 static Value bi_isinstance_m(Value *args, int nargs, Value kwnames)
 {
     int r = bi_isinstance(args[0], args[1], 0);

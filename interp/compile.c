@@ -48,7 +48,7 @@
  *
  * Approximations.  Coroutines: `async def` compiles to a generator function
  * and `await x` to `yield from x` (no event loop exists yet); `async for`,
- * `async with`, async comprehensions, `match` and `except*` are
+ * `async with`, async comprehensions and `except*` are
  * SyntaxErrors.  `from __future__ import annotations` turns annotations into
  * their source text (CPython unparses the tree; spacing may differ).
  *
@@ -2341,6 +2341,490 @@ static int comp_with(Compiler *c, Stmt *s) {
     return comp_with_item(c, s, 0);
 }
 
+/* ---- match statements ------------------------------------------------------- */
+/* CPython 3.11's pattern compiler (compiler_match and compiler_pattern_*),
+ * step for step, so that bindings, evaluation order and errors are its own.
+ *
+ * The subject stays on the stack while a case's pattern runs; each pattern
+ * consumes the value on top and either falls through (matched) or jumps
+ * away.  Captured values are not stored at once: each is rotated under the
+ * items the pattern still needs and stays on the stack, and the names are
+ * bound only when the whole pattern has matched (then the guard runs).  So
+ * a failing pattern binds nothing, while a failing guard leaves its
+ * pattern's names bound.  A failed test jumps to fail_pop[n], the entry of
+ * a chain of POP_TOPs placed after the case, where n is what the pattern
+ * has pushed so far: PatCtx.on_top (copies and tuples of values it still
+ * works on) plus the captures.
+ *
+ * An or-pattern runs each alternative on a copy of the subject with a
+ * context of its own, then moves the captures of the one that matched into
+ * the order of the first alternative's, so that every alternative leaves
+ * the same names in the same places.
+ *
+ * The compile-time errors are CPython's and point where it points: the
+ * current location is set to each pattern as it is compiled and, as in
+ * CPython, not restored on the way out. */
+
+typedef struct PatCtx {
+    const char **stores;        /* captured names; stores[0] is nearest the top */
+    int nstores, storecap;
+    int *fail_pop;              /* labels: fail_pop[n] pops n items, then fails */
+    int nfail_pop;
+    int on_top;                 /* items above the subject the pattern still uses */
+    int allow_irrefutable;      /* a capture or wildcard may match everything here */
+} PatCtx;
+
+static int comp_pattern(Compiler *c, Pattern *p, PatCtx *pc);
+
+static void pat_free(PatCtx *pc) {
+    free(pc->stores);
+    free(pc->fail_pop);
+    pc->stores = NULL;
+    pc->fail_pop = NULL;
+    pc->nstores = pc->storecap = pc->nfail_pop = 0;
+}
+
+static int pat_is_wildcard(const Pattern *p) {
+    return p->kind == P_AS && !p->u.as.pattern && !p->u.as.name;
+}
+
+static int pat_find_store(const PatCtx *pc, const char *name) {
+    for (int i = 0; i < pc->nstores; i++)
+        if (strcmp(pc->stores[i], name) == 0) return i;
+    return -1;
+}
+
+static void pat_push_store(PatCtx *pc, const char *name) {
+    if (pc->nstores == pc->storecap) {
+        pc->storecap = pc->storecap ? pc->storecap * 2 : 8;
+        pc->stores = comp_xrealloc(pc->stores, (size_t)pc->storecap * sizeof *pc->stores);
+    }
+    pc->stores[pc->nstores++] = name;
+}
+
+static void pat_ensure_fail_pop(Compiler *c, PatCtx *pc, int n) {
+    if (n < pc->nfail_pop) return;
+    pc->fail_pop = comp_xrealloc(pc->fail_pop, (size_t)(n + 1) * sizeof *pc->fail_pop);
+    while (pc->nfail_pop <= n) pc->fail_pop[pc->nfail_pop++] = comp_new_label(c);
+}
+
+/* Jump with op to the fail_pop entry that drops everything pushed so far. */
+static int pat_jump_to_fail_pop(Compiler *c, PatCtx *pc, Opcode op) {
+    int pops = pc->on_top + pc->nstores;
+    pat_ensure_fail_pop(c, pc, pops);
+    return comp_jump(c, op, pc->fail_pop[pops]);
+}
+
+/* Place the fail_pop chain: fail_pop[n] POP_TOP ... fail_pop[0]. */
+static int pat_emit_fail_pop(Compiler *c, PatCtx *pc) {
+    for (int n = pc->nfail_pop - 1; n > 0; n--) {
+        comp_place(c, pc->fail_pop[n]);
+        if (comp_op0(c, OPC_POP_TOP) < 0) return -1;
+    }
+    if (pc->nfail_pop) comp_place(c, pc->fail_pop[0]);
+    free(pc->fail_pop);
+    pc->fail_pop = NULL;
+    pc->nfail_pop = 0;
+    return 0;
+}
+
+/* Move the top item `count - 1` places down. */
+static int pat_rotate(Compiler *c, int count) {
+    for (; count > 1; count--)
+        if (comp_op(c, OPC_SWAP, count) < 0) return -1;
+    return 0;
+}
+
+static int pat_duplicate_store(Compiler *c, const char *name) {
+    return comp_error(c, "multiple assignments to name '%s' in pattern", name);
+}
+
+/* Capture the value on top as `name` (NULL: drop it). */
+static int pat_store_name(Compiler *c, const char *name, PatCtx *pc) {
+    if (!name) return comp_op0(c, OPC_POP_TOP);
+    if (strcmp(name, "__debug__") == 0) return comp_error(c, "cannot assign to __debug__");
+    if (pat_find_store(pc, name) >= 0) return pat_duplicate_store(c, name);
+    if (pat_rotate(c, pc->on_top + pc->nstores + 1) < 0) return -1;
+    pat_push_store(pc, name);
+    return 0;
+}
+
+static int comp_subpattern(Compiler *c, Pattern *p, PatCtx *pc) {
+    int allow = pc->allow_irrefutable;
+    pc->allow_irrefutable = 1;
+    if (comp_pattern(c, p, pc) < 0) return -1;
+    pc->allow_irrefutable = allow;
+    return 0;
+}
+
+/* The value of a literal (CPython folds -1 and 1+2j into constants first),
+ * or VAL_NULL with no error set when e is not one. */
+static Value pat_const(Expr *e) {
+    Value a, b;
+    switch (e->kind) {
+    case E_CONSTANT: a = comp_constant_value(e); break;
+    case E_UNARYOP:
+        a = pat_const(e->u.unaryop.operand);
+        if (!IS_NULL(a)) a = obj_unaryop(a, e->u.unaryop.op);
+        break;
+    case E_BINOP:
+        a = pat_const(e->u.binop.left);
+        b = IS_NULL(a) ? VAL_NULL : pat_const(e->u.binop.right);
+        a = IS_NULL(b) ? VAL_NULL : obj_binop(a, b, e->u.binop.op);
+        break;
+    default: return VAL_NULL;
+    }
+    if (IS_NULL(a)) err_clear();
+    return a;
+}
+
+static int pat_is_literal(const Expr *e) {
+    return e->kind == E_CONSTANT || e->kind == E_UNARYOP || e->kind == E_BINOP;
+}
+
+static int comp_pattern_value(Compiler *c, Pattern *p, PatCtx *pc) {
+    Expr *v = p->u.value.value;
+    if (!pat_is_literal(v) && v->kind != E_ATTRIBUTE)
+        return comp_error(c, "patterns may only match literals and attribute lookups");
+    if (comp_expr(c, v) < 0 || comp_op(c, OPC_COMPARE_OP, CMP_EQ) < 0) return -1;
+    return pat_jump_to_fail_pop(c, pc, OPC_POP_JUMP_IF_FALSE);
+}
+
+static int comp_pattern_singleton(Compiler *c, Pattern *p, PatCtx *pc) {
+    ConstKind k = p->u.singleton.value;
+    if (comp_load_const(c, k == CONST_NONE ? VAL_NONE : MK_BOOL(k == CONST_TRUE)) < 0 ||
+        comp_op(c, OPC_IS_OP, 0) < 0) return -1;
+    return pat_jump_to_fail_pop(c, pc, OPC_POP_JUMP_IF_FALSE);
+}
+
+/* `<name> as`, `_` and captures. */
+static int comp_pattern_as(Compiler *c, Pattern *p, PatCtx *pc) {
+    if (!p->u.as.pattern) {
+        if (!pc->allow_irrefutable) {
+            if (p->u.as.name)
+                return comp_error(c, "name capture '%s' makes remaining patterns unreachable", p->u.as.name);
+            return comp_error(c, "wildcard makes remaining patterns unreachable");
+        }
+        return pat_store_name(c, p->u.as.name, pc);
+    }
+    pc->on_top++;                               /* a copy to store on success */
+    if (comp_op(c, OPC_COPY, 1) < 0 || comp_pattern(c, p->u.as.pattern, pc) < 0) return -1;
+    pc->on_top--;
+    return pat_store_name(c, p->u.as.name, pc);
+}
+
+/* UNPACK_SEQUENCE / UNPACK_EX, then each item against its pattern. */
+static int pat_sequence_unpack(Compiler *c, PtrVec *pats, int star, PatCtx *pc) {
+    int size = pats->len;
+    if (star < 0) {
+        if (comp_op(c, OPC_UNPACK_SEQUENCE, size) < 0) return -1;
+    } else {
+        if (star >= 256 || size - star - 1 >= (INSTR_ARG_MAX >> 8))
+            return comp_error(c, "too many expressions in star-unpacking sequence pattern");
+        if (comp_op(c, OPC_UNPACK_EX, star | ((size - star - 1) << 8)) < 0) return -1;
+    }
+    pc->on_top += size;
+    for (int i = 0; i < size; i++) {
+        pc->on_top--;
+        if (comp_subpattern(c, pats->items[i], pc) < 0) return -1;
+    }
+    return 0;
+}
+
+/* With a `*_` the items are read by index (from the end after the star:
+ * len(s) - k, as the subject need not support negative indexes). */
+static int pat_sequence_subscr(Compiler *c, PtrVec *pats, int star, PatCtx *pc) {
+    int size = pats->len;
+    pc->on_top++;
+    for (int i = 0; i < size; i++) {
+        Pattern *q = pats->items[i];
+        if (pat_is_wildcard(q) || i == star) continue;
+        if (comp_op(c, OPC_COPY, 1) < 0) return -1;
+        if (i < star) {
+            if (comp_load_const(c, MK_SMALLINT(i)) < 0) return -1;
+        } else if (comp_op0(c, OPC_GET_LEN) < 0 || comp_load_const(c, MK_SMALLINT(size - i)) < 0 ||
+                   comp_op(c, OPC_BINARY_OP, OP_SUB) < 0) {
+            return -1;
+        }
+        if (comp_op0(c, OPC_BINARY_SUBSCR) < 0 || comp_subpattern(c, q, pc) < 0) return -1;
+    }
+    pc->on_top--;
+    return comp_op0(c, OPC_POP_TOP);
+}
+
+static int comp_pattern_sequence(Compiler *c, Pattern *p, PatCtx *pc) {
+    PtrVec *pats = &p->u.seq.patterns;
+    int size = pats->len, star = -1, only_wildcard = 1, star_wildcard = 0;
+    for (int i = 0; i < size; i++) {
+        Pattern *q = pats->items[i];
+        if (q->kind == P_STAR) {
+            if (star >= 0) return comp_error(c, "multiple starred names in sequence pattern");
+            star_wildcard = q->u.star.name == NULL;
+            only_wildcard &= star_wildcard;
+            star = i;
+            continue;
+        }
+        only_wildcard &= pat_is_wildcard(q);
+    }
+    pc->on_top++;                               /* the subject, for the checks */
+    if (comp_op0(c, OPC_MATCH_SEQUENCE) < 0 || pat_jump_to_fail_pop(c, pc, OPC_POP_JUMP_IF_FALSE) < 0)
+        return -1;
+    if (star < 0 || size > 1) {                 /* len(s) == size, or >= size - 1 */
+        if (comp_op0(c, OPC_GET_LEN) < 0 || comp_load_const(c, MK_SMALLINT(star < 0 ? size : size - 1)) < 0 ||
+            comp_op(c, OPC_COMPARE_OP, star < 0 ? CMP_EQ : CMP_GE) < 0 ||
+            pat_jump_to_fail_pop(c, pc, OPC_POP_JUMP_IF_FALSE) < 0) return -1;
+    }
+    pc->on_top--;
+    if (only_wildcard) return comp_op0(c, OPC_POP_TOP);
+    if (star_wildcard) return pat_sequence_subscr(c, pats, star, pc);
+    return pat_sequence_unpack(c, pats, star, pc);
+}
+
+/* The keys of a mapping pattern, as one tuple on the stack; duplicate
+ * literal keys are a SyntaxError. */
+static int pat_mapping_keys(Compiler *c, PtrVec *keys) {
+    Value seen = set_new(&type_set), folded = tuple_new(keys->len);
+    if (IS_NULL(seen) || IS_NULL(folded) || comp_keep(c, seen) < 0 || comp_keep(c, folded) < 0) return -1;
+    int all_const = 1;
+    for (int i = 0; i < keys->len; i++) {
+        Expr *k = keys->items[i];
+        Value v = pat_is_literal(k) ? pat_const(k) : VAL_NULL;
+        if (!IS_NULL(v)) {
+            int dup = set_contains(seen, v);
+            if (dup < 0 || (!dup && set_add(seen, v) < 0)) return -1;
+            if (dup) {
+                Value r = obj_repr(v);
+                if (IS_NULL(r)) return -1;
+                return comp_error(c, "mapping pattern checks duplicate key (%s)", STR_DATA(r));
+            }
+        } else if (k->kind != E_ATTRIBUTE && !pat_is_literal(k)) {
+            return comp_error(c, "mapping pattern keys may only match literals and attribute lookups");
+        }
+        AS_TUPLE(folded)->items[i] = IS_NULL(v) ? VAL_NONE : v;
+        all_const &= !IS_NULL(v);
+    }
+    if (all_const) return comp_load_const(c, folded);
+    for (int i = 0; i < keys->len; i++)
+        if (comp_expr(c, keys->items[i]) < 0) return -1;
+    return comp_op(c, OPC_BUILD_TUPLE, keys->len);
+}
+
+static int comp_pattern_mapping(Compiler *c, Pattern *p, PatCtx *pc) {
+    PtrVec *keys = &p->u.mapping.keys, *pats = &p->u.mapping.patterns;
+    const char *rest = p->u.mapping.rest;
+    int size = keys->len;
+    pc->on_top++;                               /* the subject, for the checks */
+    if (comp_op0(c, OPC_MATCH_MAPPING) < 0 || pat_jump_to_fail_pop(c, pc, OPC_POP_JUMP_IF_FALSE) < 0)
+        return -1;
+    if (!size && !rest) {                       /* {} */
+        pc->on_top--;
+        return comp_op0(c, OPC_POP_TOP);
+    }
+    if (size && (comp_op0(c, OPC_GET_LEN) < 0 || comp_load_const(c, MK_SMALLINT(size)) < 0 ||
+                 comp_op(c, OPC_COMPARE_OP, CMP_GE) < 0 ||
+                 pat_jump_to_fail_pop(c, pc, OPC_POP_JUMP_IF_FALSE) < 0)) return -1;
+    if (pat_mapping_keys(c, keys) < 0 || comp_op0(c, OPC_MATCH_KEYS) < 0) return -1;
+    pc->on_top += 2;                            /* the keys and the values */
+    if (comp_op(c, OPC_COPY, 1) < 0 || comp_load_const(c, VAL_NONE) < 0 || comp_op(c, OPC_IS_OP, 1) < 0 ||
+        pat_jump_to_fail_pop(c, pc, OPC_POP_JUMP_IF_FALSE) < 0 ||
+        comp_op(c, OPC_UNPACK_SEQUENCE, size) < 0) return -1;
+    pc->on_top += size - 1;
+    for (int i = 0; i < size; i++) {
+        pc->on_top--;
+        if (comp_subpattern(c, pats->items[i], pc) < 0) return -1;
+    }
+    pc->on_top -= 2;
+    if (!rest) {                                /* drop the keys and the subject */
+        if (comp_op0(c, OPC_POP_TOP) < 0) return -1;
+        return comp_op0(c, OPC_POP_TOP);
+    }
+    /* rest = dict(subject), then del rest[key] for each key */
+    if (comp_op(c, OPC_BUILD_MAP, 0) < 0 || comp_op(c, OPC_SWAP, 3) < 0 || comp_op(c, OPC_DICT_UPDATE, 2) < 0 ||
+        comp_op(c, OPC_UNPACK_SEQUENCE, size) < 0) return -1;
+    for (int n = size; n > 0; n--)
+        if (comp_op(c, OPC_COPY, 1 + n) < 0 || comp_op(c, OPC_SWAP, 2) < 0 || comp_op0(c, OPC_DELETE_SUBSCR) < 0)
+            return -1;
+    return pat_store_name(c, rest, pc);
+}
+
+/* Keyword names: not __debug__, not twice (errors at the sub-pattern). */
+static int pat_check_kwd_attrs(Compiler *c, PtrVec *attrs, PtrVec *pats) {
+    for (int i = 0; i < attrs->len; i++) {
+        const char *a = attrs->items[i];
+        c->u->loc = ((Pattern *)pats->items[i])->span;
+        if (strcmp(a, "__debug__") == 0) return comp_error(c, "cannot assign to __debug__");
+        for (int j = i + 1; j < attrs->len; j++) {
+            if (strcmp(a, attrs->items[j]) != 0) continue;
+            c->u->loc = ((Pattern *)pats->items[j])->span;
+            return comp_error(c, "attribute name repeated in class pattern: %s", a);
+        }
+    }
+    return 0;
+}
+
+static int comp_pattern_class(Compiler *c, Pattern *p, PatCtx *pc) {
+    PtrVec *pats = &p->u.cls.patterns, *attrs = &p->u.cls.kwd_attrs, *kpats = &p->u.cls.kwd_patterns;
+    int nargs = pats->len, nattrs = attrs->len;
+    if (nattrs) {
+        if (pat_check_kwd_attrs(c, attrs, kpats) < 0) return -1;
+        c->u->loc = p->span;
+    }
+    Value names = tuple_new(nattrs);
+    if (IS_NULL(names) || comp_keep(c, names) < 0) return -1;
+    for (int i = 0; i < nattrs; i++) {
+        Value s = str_intern_c(attrs->items[i]);
+        if (IS_NULL(s)) return -1;
+        AS_TUPLE(names)->items[i] = s;
+    }
+    if (comp_expr(c, p->u.cls.cls) < 0 || comp_load_const(c, names) < 0 ||
+        comp_op(c, OPC_MATCH_CLASS, nargs) < 0 || comp_op(c, OPC_COPY, 1) < 0 ||
+        comp_load_const(c, VAL_NONE) < 0 || comp_op(c, OPC_IS_OP, 1) < 0) return -1;
+    pc->on_top++;                               /* the tuple of attributes */
+    if (pat_jump_to_fail_pop(c, pc, OPC_POP_JUMP_IF_FALSE) < 0 ||
+        comp_op(c, OPC_UNPACK_SEQUENCE, nargs + nattrs) < 0) return -1;
+    pc->on_top += nargs + nattrs - 1;
+    for (int i = 0; i < nargs + nattrs; i++) {
+        Pattern *q = i < nargs ? pats->items[i] : kpats->items[i - nargs];
+        pc->on_top--;
+        if (pat_is_wildcard(q) ? comp_op0(c, OPC_POP_TOP) < 0 : comp_subpattern(c, q, pc) < 0) return -1;
+    }
+    return 0;
+}
+
+/* Reorder alt's captures (and the stack) into the order of `control`. */
+static int pat_reorder_captures(Compiler *c, PatCtx *alt, const char **control, int ncontrol) {
+    for (int icontrol = ncontrol - 1; icontrol >= 0; icontrol--) {
+        int istores = pat_find_store(alt, control[icontrol]);
+        if (istores < 0) return 1;
+        if (istores == icontrol) continue;
+        /* rotated = stores[:n]; del stores[:n]; stores[icontrol-istores:icontrol-istores] = rotated */
+        int n = istores + 1, at = icontrol - istores;
+        const char **rotated = malloc((size_t)n * sizeof *rotated);
+        if (!rotated) abort();
+        memcpy(rotated, alt->stores, (size_t)n * sizeof *rotated);
+        memmove(alt->stores, alt->stores + n, (size_t)(alt->nstores - n) * sizeof *rotated);
+        memmove(alt->stores + at + n, alt->stores + at, (size_t)(alt->nstores - n - at) * sizeof *rotated);
+        memcpy(alt->stores + at, rotated, (size_t)n * sizeof *rotated);
+        free(rotated);
+        for (int k = 0; k < n; k++)
+            if (pat_rotate(c, icontrol + 1) < 0) return -1;
+    }
+    return 0;
+}
+
+static int comp_pattern_or_alts(Compiler *c, Pattern *p, PatCtx *pc, PatCtx *alt, const char ***control,
+                                int *ncontrol) {
+    PtrVec *alts = &p->u.seq.patterns;
+    int end = comp_new_label(c);
+    for (int i = 0; i < alts->len; i++) {
+        c->u->loc = ((Pattern *)alts->items[i])->span;
+        alt->nstores = 0;
+        alt->on_top = 0;
+        alt->allow_irrefutable = i == alts->len - 1 && pc->allow_irrefutable;
+        if (comp_op(c, OPC_COPY, 1) < 0 || comp_pattern(c, alts->items[i], alt) < 0) return -1;
+        if (i == 0) {
+            *control = malloc((size_t)(alt->nstores + 1) * sizeof **control);
+            if (!*control) abort();
+            if (alt->nstores) memcpy(*control, alt->stores, (size_t)alt->nstores * sizeof **control);
+            *ncontrol = alt->nstores;
+        } else if (alt->nstores != *ncontrol) {
+            return comp_error(c, "alternative patterns bind different names");
+        } else {
+            int r = pat_reorder_captures(c, alt, *control, *ncontrol);
+            if (r < 0) return -1;
+            if (r > 0) return comp_error(c, "alternative patterns bind different names");
+        }
+        if (comp_jump(c, OPC_JUMP, end) < 0 || pat_emit_fail_pop(c, alt) < 0) return -1;
+    }
+    /* no alternative matched: drop the subject and fail */
+    if (comp_op0(c, OPC_POP_TOP) < 0 || pat_jump_to_fail_pop(c, pc, OPC_JUMP) < 0) return -1;
+    comp_place(c, end);
+    return 0;
+}
+
+static int comp_pattern_or(Compiler *c, Pattern *p, PatCtx *pc) {
+    PatCtx alt = {0};
+    const char **control = NULL;
+    int ncontrol = 0;
+    int r = comp_pattern_or_alts(c, p, pc, &alt, &control, &ncontrol);
+    /* the captures go under the subject, what the pattern uses and the earlier captures */
+    int nrots = ncontrol + 1 + pc->on_top + pc->nstores;
+    for (int i = 0; r == 0 && i < ncontrol; i++) {
+        if (pat_rotate(c, nrots) < 0) r = -1;
+        else if (pat_find_store(pc, control[i]) >= 0) r = pat_duplicate_store(c, control[i]);
+        else pat_push_store(pc, control[i]);
+    }
+    if (r == 0) r = comp_op0(c, OPC_POP_TOP);   /* the copy of the subject */
+    pat_free(&alt);
+    free(control);
+    return r;
+}
+
+static int comp_pattern(Compiler *c, Pattern *p, PatCtx *pc) {
+    if (comp_enter_depth(c) < 0) return -1;
+    c->u->loc = p->span;
+    int r;
+    switch (p->kind) {
+    case P_VALUE: r = comp_pattern_value(c, p, pc); break;
+    case P_SINGLETON: r = comp_pattern_singleton(c, p, pc); break;
+    case P_SEQUENCE: r = comp_pattern_sequence(c, p, pc); break;
+    case P_MAPPING: r = comp_pattern_mapping(c, p, pc); break;
+    case P_CLASS: r = comp_pattern_class(c, p, pc); break;
+    case P_STAR: r = pat_store_name(c, p->u.star.name, pc); break;
+    case P_AS: r = comp_pattern_as(c, p, pc); break;
+    case P_OR: r = comp_pattern_or(c, p, pc); break;
+    default: r = comp_system_error("unknown pattern kind"); break;
+    }
+    c->depth--;
+    return r;
+}
+
+/* One case of the loop in comp_match_cases; `last` is the last case that
+ * runs a pattern (it consumes the subject instead of a copy). */
+static int comp_match_case(Compiler *c, MatchCase *m, PatCtx *pc, int last, int irrefutable_ok, int end) {
+    c->u->loc = m->pattern->span;
+    if (!last && comp_op(c, OPC_COPY, 1) < 0) return -1;
+    pc->nstores = 0;
+    pc->on_top = 0;
+    pc->allow_irrefutable = m->guard != NULL || irrefutable_ok;
+    if (comp_pattern(c, m->pattern, pc) < 0) return -1;
+    for (int n = 0; n < pc->nstores; n++)      /* matched: bind the captures */
+        if (comp_nameop(c, pc->stores[n], CTX_STORE) < 0) return -1;
+    if (m->guard) {
+        pat_ensure_fail_pop(c, pc, 0);
+        if (comp_jump_if(c, m->guard, pc->fail_pop[0], 0) < 0) return -1;
+    }
+    if (!last && comp_op0(c, OPC_POP_TOP) < 0) return -1;
+    if (comp_stmts(c, &m->body) < 0 || comp_jump(c, OPC_JUMP, end) < 0) return -1;
+    c->u->loc = m->pattern->span;
+    return pat_emit_fail_pop(c, pc);
+}
+
+static int comp_match_cases(Compiler *c, Stmt *s, PatCtx *pc) {
+    PtrVec *cases = &s->u.match.cases;
+    int n = cases->len, end = comp_new_label(c);
+    MatchCase *m = cases->items[n - 1];
+    int has_default = pat_is_wildcard(m->pattern) && n > 1;     /* a final `case _:` */
+    if (comp_expr(c, s->u.match.subject) < 0) return -1;
+    for (int i = 0; i < n - has_default; i++)
+        if (comp_match_case(c, cases->items[i], pc, i == n - has_default - 1, i == n - 1, end) < 0) return -1;
+    if (has_default) {
+        c->u->loc = m->pattern->span;
+        if (comp_op0(c, OPC_NOP) < 0) return -1;       /* the line of `case _:` */
+        if (m->guard && comp_jump_if(c, m->guard, end, 0) < 0) return -1;
+        if (comp_stmts(c, &m->body) < 0) return -1;
+    }
+    comp_place(c, end);
+    return 0;
+}
+
+static int comp_match(Compiler *c, Stmt *s) {
+    PatCtx pc = {0};
+    int r = comp_match_cases(c, s, &pc);
+    pat_free(&pc);
+    return r;
+}
+
 /* Any annotated assignment in these statements (not inside defs/classes)? */
 static int comp_find_ann(PtrVec *v) {
     for (int i = 0; i < v->len; i++) {
@@ -2355,6 +2839,10 @@ static int comp_find_ann(PtrVec *v) {
             break;
         case S_WITH: case S_ASYNCWITH:
             if (comp_find_ann(&s->u.with.body)) return 1;
+            break;
+        case S_MATCH:
+            for (int k = 0; k < s->u.match.cases.len; k++)
+                if (comp_find_ann(&((MatchCase *)s->u.match.cases.items[k])->body)) return 1;
             break;
         case S_TRY: case S_TRYSTAR:
             if (comp_find_ann(&s->u.try_.body) || comp_find_ann(&s->u.try_.orelse) ||
@@ -2437,7 +2925,7 @@ static int comp_stmt_inner(Compiler *c, Stmt *s) {
     case S_WHILE: return comp_while(c, s);
     case S_IF: return comp_if(c, s);
     case S_WITH: case S_ASYNCWITH: return comp_with(c, s);
-    case S_MATCH: return comp_error(c, "the match statement is not supported yet");
+    case S_MATCH: return comp_match(c, s);
     case S_RAISE: return comp_raise(c, s);
     case S_TRY: case S_TRYSTAR: return comp_try(c, s);
     case S_ASSERT: return comp_assert(c, s);

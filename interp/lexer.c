@@ -665,7 +665,6 @@ static int lex_at_eof(Lexer *lx) {
     }
     if (!lx->atbol) {                    /* the implicit final newline */
         lex_emit(lx, T_NEWLINE, lx->pos, lx->lineno, lex_col(lx, lx->pos));
-        lx->toks[lx->ntoks - 1].end_col++;
         lx->atbol = 1;
     }
     lx->pendin = -lx->indent;
@@ -752,6 +751,7 @@ static int lex_next(Lexer *lx) {
         if (lx->level == 0) {
             lx->pos++;
             lex_emit(lx, T_NEWLINE, lx->pos - 1, lx->lineno, lex_col(lx, lx->pos - 1));
+            lx->toks[lx->ntoks - 1].end_col--;  /* zero width, as CPython's: errors there end where they start */
         } else {
             lx->pos++;
         }

@@ -168,6 +168,15 @@ typedef enum {
     OP(LIST_TO_TUPLE,        1, 1,              1,            NONE,      "[list] -> [tuple]")                                                  \
     OP(UNPACK_SEQUENCE,      1, 1,              arg,          COUNT,     "[it] -> [xn .. x1]  exactly arg items, x1 on top")                   \
     OP(UNPACK_EX,            1, 1,              OPA_UNPACKED, UNPACK_EX, "[it] -> [xn .. [star] .. x1]  arg = before | after << 8")            \
+    OP(GET_LEN,              1, 1,              2,            NONE,      "[o] -> [o, len(o)]  (match statements)")                             \
+    OP(MATCH_MAPPING,        1, 1,              2,            NONE,      "[s] -> [s, bool]  type(s) is a mapping for patterns "                \
+                                                                         "(TF_MAPPING: dict, collections.abc.Mapping)")                        \
+    OP(MATCH_SEQUENCE,       1, 1,              2,            NONE,      "[s] -> [s, bool]  type(s) is a sequence for patterns "               \
+                                                                         "(TF_SEQUENCE: list, tuple, range, Sequence; not str/bytes)")         \
+    OP(MATCH_KEYS,           1, 2,              3,            NONE,      "[s, keys] -> [s, keys, values]  values: the tuple of "               \
+                                                                         "s.get(k, <sentinel>), or None if a key is missing")                  \
+    OP(MATCH_CLASS,          1, 3,              1,            COUNT,     "[s, cls, names] -> [attrs or None]  isinstance(s, cls), then arg "   \
+                                                                         "positional attributes (__match_args__) and the keyword names")       \
     OP(JUMP,                 1, 0,              0,            JUMP,      "jump forward to arg")                                                \
     OP(JUMP_BACKWARD,        1, 0,              0,            JUMP,      "jump back to arg (a loop edge: the eval breaker is polled here)")    \
     OP(POP_JUMP_IF_FALSE,    1, 1,              0,            JUMP,      "[v] -> []  jump to arg if not v")                                    \

@@ -53,6 +53,8 @@ typedef struct Parser {
     int fstring_child;      /* this parser reads an f-string expression */
     int call_arg;           /* parsing a call argument: `x=` is a keyword */
     Expr *bare_tuple;       /* last tuple made without parentheses */
+    int match_line;         /* a `match <expr>` line was read as an ordinary
+                               statement (see parse_match) */
     ParseError *err;
 } Parser;
 
@@ -1738,19 +1740,26 @@ static Stmt *assign_error(Parser *p, PtrVec *items, const unsigned char *bare, i
     return fail_at(p, bad->span, "cannot assign to %s", ast_expr_name(bad));
 }
 
+/* target ':' annotation ['=' value].  A bad target is reported only once
+ * the annotation has parsed (CPython's invalid_assignment, a second-pass
+ * rule: `x*y:` alone is plain "invalid syntax", at the ':'). */
 static Stmt *parse_annassign(Parser *p, Expr *target, const Token *st) {
     Stmt *s = new_stmt(p, S_ANNASSIGN, sp_tok(st));
+    int maxpos = p->maxpos;
+    int bad = target->kind != E_NAME && target->kind != E_ATTRIBUTE && target->kind != E_SUBSCRIPT;
+    advance(p);
+    s->u.annassign.annotation = parse_expression(p);
+    if (!s->u.annassign.annotation) {
+        if (bad && !p->specific) p->maxpos = maxpos;
+        return NULL;
+    }
     if (target->kind == E_TUPLE || target->kind == E_LIST)
         return fail_at(p, target->span, "only single target (not %s) can be annotated",
                        target->kind == E_TUPLE ? "tuple" : "list");
-    if (target->kind != E_NAME && target->kind != E_ATTRIBUTE && target->kind != E_SUBSCRIPT)
-        return fail_at(p, target->span, "illegal target for annotation");
-    advance(p);
+    if (bad) return fail_at(p, target->span, "illegal target for annotation");
     set_ctx(target, CTX_STORE);
     s->u.annassign.target = target;
     s->u.annassign.simple = target->kind == E_NAME && st->kind != T_LPAR;
-    s->u.annassign.annotation = parse_expression(p);
-    if (!s->u.annassign.annotation) return NULL;
     if (accept(p, T_EQUAL)) {
         s->u.annassign.value = parse_rhs(p);
         if (!s->u.annassign.value) return NULL;
@@ -2276,20 +2285,472 @@ static Stmt *parse_decorated(Parser *p) {
     return fail(p);
 }
 
-/* Is this `match` the start of a match statement?  (A logical line that
- * ends with ':' and does not look like an expression statement.) */
-static int looks_like_match(Parser *p) {
-    Token *t = tk(p), *n = tk_ahead(p, 1);
-    int i;
-    if (!tok_is(t, p->src, "match") || !starts_expr(n) || n->kind == T_MINUS || n->kind == T_PLUS)
+/* ---- match statements ------------------------------------------------------ */
+/* CPython's match_stmt and pattern rules (PEP 634).  `match`, `case` and `_`
+ * are soft keywords: they stay NAME tokens and only mean something where the
+ * rules below look for them.
+ *
+ * A line that starts with `match` and an expression is first read as a match
+ * statement; it is one once `match <subject> ':' NEWLINE` has been read (no
+ * ordinary statement has that shape).  Before that point nothing is final:
+ * the parser goes back and reads the line as an ordinary statement
+ * (`match(x)`, `match[i] = v`, `match -x`).  Only when that fails too is the
+ * error chosen the way CPython's second pass would choose it: an error of the
+ * match attempt's own (its subject's), then "expected ':'" for `match x`
+ * NEWLINE, then the ordinary statement's error. */
+
+static Pattern *parse_pattern(Parser *p);
+
+static int tok_soft(Parser *p, const Token *t, const char *word) {
+    return is_name(t) && tok_is(t, p->src, word);
+}
+
+static Pattern *new_pattern(Parser *p, PatternKind kind, Span sp) {
+    Pattern *pat = arena_alloc(p->arena, sizeof *pat);
+    pat->kind = kind;
+    pat->span = sp;
+    return pat;
+}
+
+/* Can token t begin a pattern? */
+static int starts_pattern(const Token *t) {
+    switch (t->kind) {
+    case T_NAME:
+        return t->kw == 0 || t->kw == K_NONE || t->kw == K_TRUE || t->kw == K_FALSE;
+    case T_NUMBER: case T_STRING: case T_MINUS: case T_LPAR: case T_LSQB: case T_LBRACE: case T_STAR:
+        return 1;
+    default:
         return 0;
-    if (n->kind == T_LPAR || n->kind == T_LSQB) {
-        /* match(x): / match[x]: could still be an annotated assignment */
     }
-    for (i = p->pos + 1; i < p->ntoks && p->toks[i].kind != T_NEWLINE &&
-                         p->toks[i].kind != T_ENDMARKER && p->toks[i].kind != T_ERROR; i++) {}
-    return i > p->pos + 1 && i < p->ntoks && p->toks[i].kind == T_NEWLINE &&
-           p->toks[i - 1].kind == T_COLON;
+}
+
+/* signed_number !('+' | '-') | complex_number: -1, 1.5, 1+2j, -1.5-2j.
+ * The parts of a complex literal must be real, then imaginary. */
+static Expr *parse_signed_number(Parser *p) {
+    Token *st = tk(p), *op;
+    Expr *num, *e, *imag;
+    int neg = accept(p, T_MINUS) != NULL;
+    if (!at(p, T_NUMBER)) return fail(p);
+    e = num = parse_number(p);
+    if (neg) {
+        e = new_expr(p, E_UNARYOP, sp_from(p, st));
+        e->u.unaryop.op = UOP_NEG;
+        e->u.unaryop.operand = num;
+    }
+    if (!at(p, T_PLUS) && !at(p, T_MINUS)) return e;
+    if (num->u.constant.kind == CONST_IMAG)
+        return fail_at(p, num->span, "real number required in complex literal");
+    op = advance(p);
+    if (!at(p, T_NUMBER)) return fail(p);
+    imag = parse_number(p);
+    if (imag->u.constant.kind != CONST_IMAG)
+        return fail_at(p, imag->span, "imaginary number required in complex literal");
+    return new_binop(p, st, e, op->kind == T_PLUS ? OP_ADD : OP_SUB, imag);
+}
+
+/* name_or_attr: NAME ('.' NAME)*, the dotted form as Attribute loads. */
+static Expr *parse_name_or_attr(Parser *p) {
+    Token *st = tk(p);
+    Expr *e = new_name(p, advance(p), CTX_LOAD);
+    while (accept(p, T_DOT)) {
+        Token *n = tk(p);
+        Expr *a;
+        if (!is_name(n)) return fail(p);
+        advance(p);
+        a = new_expr(p, E_ATTRIBUTE, sp_from(p, st));
+        a->u.attribute.value = e;
+        a->u.attribute.attr = tok_str(p, n);
+        a->u.attribute.ctx = CTX_LOAD;
+        e = a;
+    }
+    return e;
+}
+
+/* pattern_capture_target: !"_" NAME !('.' | '(' | '='); the name or NULL. */
+static const char *parse_capture_target(Parser *p) {
+    Token *n = tk(p);
+    if (!is_name(n) || tok_soft(p, n, "_")) return fail(p);
+    advance(p);
+    if (at(p, T_DOT) || at(p, T_LPAR) || at(p, T_EQUAL)) return fail(p);
+    return tok_str(p, n);
+}
+
+static Pattern *new_value_pattern(Parser *p, Expr *value) {
+    Pattern *pat;
+    if (!value) return NULL;
+    pat = new_pattern(p, P_VALUE, value->span);
+    pat->u.value.value = value;
+    return pat;
+}
+
+/* '*' (pattern_capture_target | '_') */
+static Pattern *parse_star_pattern(Parser *p) {
+    Token *st = advance(p);
+    Pattern *pat;
+    const char *name = NULL;
+    if (tok_soft(p, tk(p), "_")) advance(p);
+    else if (!(name = parse_capture_target(p))) return NULL;
+    pat = new_pattern(p, P_STAR, sp_from(p, st));
+    pat->u.star.name = name;
+    return pat;
+}
+
+static Pattern *parse_maybe_star_pattern(Parser *p) {
+    return at(p, T_STAR) ? parse_star_pattern(p) : parse_pattern(p);
+}
+
+/* maybe_sequence_pattern: ','.maybe_star_pattern+ ','?  appended to seq;
+ * stops before the closing token. */
+static int parse_sequence_items(Parser *p, Pattern *seq) {
+    do {
+        Pattern *item;
+        if (seq->u.seq.patterns.len && !starts_pattern(tk(p))) break;
+        item = parse_maybe_star_pattern(p);
+        if (!item) return 0;
+        ptrvec_push(p->arena, &seq->u.seq.patterns, item);
+    } while (accept(p, T_COMMA));
+    return 1;
+}
+
+/* '(' pattern ')' (a group: the pattern itself) | '(' open_sequence_pattern? ')' */
+static Pattern *parse_paren_pattern(Parser *p) {
+    Token *open = advance(p);
+    Pattern *first, *seq = new_pattern(p, P_SEQUENCE, sp_tok(open));
+    if (!accept(p, T_RPAR)) {
+        first = parse_maybe_star_pattern(p);
+        if (!first) return NULL;
+        if (accept(p, T_RPAR)) return first->kind == P_STAR ? fail(p) : first;
+        if (!expect(p, T_COMMA)) return NULL;
+        ptrvec_push(p->arena, &seq->u.seq.patterns, first);
+        if (starts_pattern(tk(p)) && !parse_sequence_items(p, seq)) return NULL;
+        if (!expect(p, T_RPAR)) return NULL;
+    }
+    seq->span = sp_from(p, open);
+    return seq;
+}
+
+/* '[' maybe_sequence_pattern? ']' */
+static Pattern *parse_list_pattern(Parser *p) {
+    Token *open = advance(p);
+    Pattern *seq = new_pattern(p, P_SEQUENCE, sp_tok(open));
+    if (!at(p, T_RSQB) && !parse_sequence_items(p, seq)) return NULL;
+    if (!expect(p, T_RSQB)) return NULL;
+    seq->span = sp_from(p, open);
+    return seq;
+}
+
+/* A mapping pattern key: literal_expr | attr */
+static Expr *parse_pattern_key(Parser *p) {
+    Token *t = tk(p);
+    Expr *e;
+    if (t->kind == T_NUMBER || t->kind == T_MINUS) return parse_signed_number(p);
+    if (t->kind == T_STRING) return parse_strings(p);
+    if (t->kind == T_NAME && (t->kw == K_NONE || t->kw == K_TRUE || t->kw == K_FALSE)) {
+        advance(p);
+        return new_const(p, t->kw == K_NONE ? CONST_NONE : t->kw == K_TRUE ? CONST_TRUE : CONST_FALSE,
+                         sp_tok(t));
+    }
+    if (!is_name(t)) return fail(p);
+    e = parse_name_or_attr(p);
+    return e && e->kind == E_ATTRIBUTE ? e : fail(p);
+}
+
+/* '{' [key ':' pattern (',' key ':' pattern)*] [',' '**' target] ','? '}' */
+static Pattern *parse_mapping_pattern(Parser *p) {
+    Token *open = advance(p);
+    Pattern *m = new_pattern(p, P_MAPPING, sp_tok(open));
+    while (!at(p, T_RBRACE)) {
+        Expr *key;
+        Pattern *value;
+        if (accept(p, T_DOUBLESTAR)) {
+            if (!(m->u.mapping.rest = parse_capture_target(p))) return NULL;
+            accept(p, T_COMMA);
+            break;
+        }
+        if (!(key = parse_pattern_key(p)) || !expect(p, T_COLON) || !(value = parse_pattern(p)))
+            return NULL;
+        ptrvec_push(p->arena, &m->u.mapping.keys, key);
+        ptrvec_push(p->arena, &m->u.mapping.patterns, value);
+        if (!accept(p, T_COMMA)) break;
+    }
+    if (!expect(p, T_RBRACE)) return NULL;
+    m->span = sp_from(p, open);
+    return m;
+}
+
+static int at_keyword_pattern(Parser *p) {
+    return is_name(tk(p)) && tk_ahead(p, 1)->kind == T_EQUAL;
+}
+
+/* invalid_class_argument_pattern: positional patterns after keyword ones.
+ * CPython underlines the run of positional patterns (as many as parse).  A
+ * second-pass rule: when even the first does not parse, the generic error
+ * stays where the first pass stopped, at its first token. */
+static Pattern *positional_after_keyword(Parser *p) {
+    int maxpos = p->maxpos;
+    Pattern *first = parse_pattern(p), *last = first;
+    if (!first) {
+        if (!p->specific) p->maxpos = maxpos;
+        return NULL;
+    }
+    for (;;) {
+        int save = p->pos;
+        Pattern *next;
+        if (!accept(p, T_COMMA) || at_keyword_pattern(p) || !starts_pattern(tk(p))) {
+            p->pos = save;
+            break;
+        }
+        next = parse_pattern(p);
+        if (!next) {
+            if (p->specific) return NULL;
+            p->failed = 0;
+            p->pos = save;
+            break;
+        }
+        last = next;
+    }
+    return fail_at(p, sp_join(first->span, last->span), "positional patterns follow keyword patterns");
+}
+
+/* name_or_attr '(' [positional patterns] [keyword patterns] ','? ')' */
+static Pattern *parse_class_pattern(Parser *p, Expr *cls, const Token *st) {
+    Pattern *c = new_pattern(p, P_CLASS, cls->span);
+    c->u.cls.cls = cls;
+    advance(p);
+    while (!at(p, T_RPAR)) {
+        Pattern *arg;
+        if (at_keyword_pattern(p)) {
+            Token *n = advance(p);
+            advance(p);
+            if (!(arg = parse_pattern(p))) return NULL;
+            ptrvec_push(p->arena, &c->u.cls.kwd_attrs, (void *)tok_str(p, n));
+            ptrvec_push(p->arena, &c->u.cls.kwd_patterns, arg);
+        } else if (c->u.cls.kwd_patterns.len) {
+            return positional_after_keyword(p);
+        } else {
+            if (!(arg = parse_pattern(p))) return NULL;
+            ptrvec_push(p->arena, &c->u.cls.patterns, arg);
+        }
+        if (!accept(p, T_COMMA)) break;
+    }
+    if (!expect(p, T_RPAR)) return NULL;
+    c->span = sp_from(p, st);
+    return c;
+}
+
+/* A pattern that starts with a name: capture, wildcard, value (dotted) or
+ * class pattern. */
+static Pattern *parse_name_pattern(Parser *p) {
+    Token *t = tk(p);
+    Token *n = tk_ahead(p, 1);
+    Pattern *pat;
+    Expr *e;
+    if (tok_soft(p, t, "_")) {
+        advance(p);
+        return new_pattern(p, P_AS, sp_tok(t));
+    }
+    if (n->kind != T_DOT && n->kind != T_LPAR) {
+        const char *name = parse_capture_target(p);
+        if (!name) return NULL;
+        pat = new_pattern(p, P_AS, sp_tok(t));
+        pat->u.as.name = name;
+        return pat;
+    }
+    if (!(e = parse_name_or_attr(p))) return NULL;
+    if (at(p, T_LPAR)) return parse_class_pattern(p, e, t);
+    if (e->kind != E_ATTRIBUTE || at(p, T_EQUAL)) return fail(p);
+    return new_value_pattern(p, e);
+}
+
+/* closed_pattern: literal | capture | wildcard | value | group | sequence
+ * | mapping | class */
+static Pattern *parse_closed_pattern(Parser *p) {
+    Token *t = tk(p);
+    Pattern *pat;
+    switch (t->kind) {
+    case T_NUMBER: case T_MINUS: return new_value_pattern(p, parse_signed_number(p));
+    case T_STRING: return new_value_pattern(p, parse_strings(p));
+    case T_LPAR: return parse_paren_pattern(p);
+    case T_LSQB: return parse_list_pattern(p);
+    case T_LBRACE: return parse_mapping_pattern(p);
+    case T_NAME:
+        if (t->kw == K_NONE || t->kw == K_TRUE || t->kw == K_FALSE) {
+            advance(p);
+            pat = new_pattern(p, P_SINGLETON, sp_tok(t));
+            pat->u.singleton.value = t->kw == K_NONE ? CONST_NONE : t->kw == K_TRUE ? CONST_TRUE : CONST_FALSE;
+            return pat;
+        }
+        if (t->kw == 0) return parse_name_pattern(p);
+        return fail(p);
+    default:
+        return fail(p);
+    }
+}
+
+/* or_pattern: '|'.closed_pattern+  As a PEG gather it ends before a '|'
+ * whose alternative does not parse (the caller then fails at the '|'; only
+ * CPython's second-pass rules can tell the difference). */
+static Pattern *parse_or_pattern(Parser *p) {
+    Token *st = tk(p);
+    Pattern *first = parse_closed_pattern(p), *alts;
+    if (!first || !at(p, T_VBAR)) return first;
+    alts = new_pattern(p, P_OR, first->span);
+    ptrvec_push(p->arena, &alts->u.seq.patterns, first);
+    while (at(p, T_VBAR)) {
+        int save = p->pos;
+        Pattern *next;
+        advance(p);
+        if (!(next = parse_closed_pattern(p))) {
+            if (p->specific) return NULL;
+            p->failed = 0;
+            p->pos = save;
+            break;
+        }
+        ptrvec_push(p->arena, &alts->u.seq.patterns, next);
+    }
+    if (alts->u.seq.patterns.len == 1) return first;
+    alts->span = sp_from(p, st);
+    return alts;
+}
+
+/* as_pattern | or_pattern, with invalid_as_pattern's messages. */
+static Pattern *parse_pattern_inner(Parser *p) {
+    Token *st = tk(p), *n;
+    Pattern *pat = parse_or_pattern(p), *as;
+    Expr *bad;
+    const char *name;
+    if (!pat || !accept_kw(p, K_AS)) return pat;
+    n = tk(p);
+    if (tok_soft(p, n, "_")) return fail_at(p, sp_tok(n), "cannot use '_' as a target");
+    if (!is_name(n)) {
+        /* a second-pass rule: tokens it reads past a failure do not move the
+           generic error (which CPython puts at the end of its first pass) */
+        int save = p->pos, maxpos = p->maxpos;
+        if (!(bad = parse_expression(p)) && !p->specific) {
+            /* `case 1 as 2 if x:` - the target is `2` (CPython's expression
+               rule falls back to its disjunction) */
+            p->failed = 0;
+            p->pos = save;
+            bad = parse_disjunction(p);
+        }
+        if (!bad) {
+            if (!p->specific) p->maxpos = maxpos;
+            return NULL;
+        }
+        return fail_at(p, bad->span, "invalid pattern target");
+    }
+    if (!(name = parse_capture_target(p))) return NULL;
+    as = new_pattern(p, P_AS, sp_from(p, st));
+    as->u.as.pattern = pat;
+    as->u.as.name = name;
+    return as;
+}
+
+static Pattern *parse_pattern(Parser *p) {
+    Pattern *pat;
+    if (!enter(p, 10)) return NULL;
+    pat = parse_pattern_inner(p);
+    leave(p, 10);
+    return pat;
+}
+
+/* patterns: open_sequence_pattern (a MatchSequence without brackets) | pattern */
+static Pattern *parse_patterns(Parser *p) {
+    Token *st = tk(p);
+    Pattern *first = parse_maybe_star_pattern(p), *seq;
+    if (!first) return NULL;
+    if (!at(p, T_COMMA)) return first->kind == P_STAR ? fail(p) : first;
+    advance(p);
+    seq = new_pattern(p, P_SEQUENCE, first->span);
+    ptrvec_push(p->arena, &seq->u.seq.patterns, first);
+    if (starts_pattern(tk(p)) && !parse_sequence_items(p, seq)) return NULL;
+    seq->span = sp_from(p, st);
+    return seq;
+}
+
+/* "case" patterns guard? ':' block */
+static MatchCase *parse_case_block(Parser *p) {
+    Token *st = tk(p);
+    MatchCase *mc = arena_alloc(p->arena, sizeof *mc);
+    if (!tok_soft(p, st, "case")) return fail(p);
+    advance(p);
+    if (!(mc->pattern = parse_patterns(p))) return NULL;
+    if (accept_kw(p, K_IF) && !(mc->guard = parse_named_expression(p))) return NULL;
+    if (!expect_colon(p)) return NULL;
+    mc->body = parse_block(p, "'case' statement", st->lineno);
+    return p->failed ? NULL : mc;
+}
+
+/* subject_expr: star_named_expression ',' star_named_expressions? | named_expression */
+static Expr *parse_subject(Parser *p) {
+    Token *st = tk(p);
+    Expr *first = parse_star_named_expression(p), *t;
+    if (!first) return NULL;
+    if (!at(p, T_COMMA)) return first->kind == E_STARRED ? fail(p) : first;
+    t = new_expr(p, E_TUPLE, first->span);
+    ptrvec_push(p->arena, &t->u.list.elts, first);
+    while (accept(p, T_COMMA)) {
+        Expr *e;
+        if (!starts_expr(tk(p)) && !at(p, T_STAR)) break;
+        if (!(e = parse_star_named_expression(p))) return NULL;
+        ptrvec_push(p->arena, &t->u.list.elts, e);
+    }
+    t->span = sp_from(p, st);
+    return t;
+}
+
+/* The cases after `match <subject> ':' NEWLINE`. */
+static Stmt *parse_match_body(Parser *p, const Token *st, Expr *subject) {
+    Stmt *s = new_stmt(p, S_MATCH, sp_tok(st));
+    MatchCase *mc = NULL;
+    s->u.match.subject = subject;
+    if (!accept(p, T_INDENT))
+        return fail_indent(p, sp_tok(tk(p)), "expected an indented block after 'match' statement on line %d",
+                           st->lineno);
+    do {
+        if (!(mc = parse_case_block(p))) return NULL;
+        ptrvec_push(p->arena, &s->u.match.cases, mc);
+    } while (!accept(p, T_DEDENT));
+    s->span = stmts_end(sp_tok(st), &mc->body);
+    return s;
+}
+
+/* A line starting with `match` and an expression (see the section comment).
+ * Returns the match statement; NULL without an error when the line is an
+ * ordinary statement (the caller reads it again from the start), NULL with
+ * an error otherwise. */
+static Stmt *parse_match(Parser *p) {
+    Token *st = tk(p);
+    int save = p->pos, no_colon;
+    Expr *subject, *bare = p->bare_tuple;
+    ParseError trial;
+    PtrVec scratch = {0};
+    advance(p);
+    subject = parse_subject(p);
+    if (subject && at(p, T_COLON) && tk_ahead(p, 1)->kind == T_NEWLINE) {
+        advance(p);
+        advance(p);
+        return parse_match_body(p, st, subject);
+    }
+    no_colon = subject && at(p, T_NEWLINE);
+    trial = *p->err;
+    trial.kind = p->specific ? trial.kind : NULL;
+    p->failed = p->specific = 0;
+    p->pos = save;
+    if (parse_simple_stmts(p, &scratch)) {     /* an ordinary statement after all */
+        p->pos = save;
+        p->bare_tuple = bare;
+        p->match_line |= no_colon;
+        return NULL;
+    }
+    if (trial.kind) {
+        *p->err = trial;
+        p->specific = 1;
+    } else if (no_colon) {
+        p->failed = 0;
+        fail_at(p, sp_tok(&p->toks[p->maxpos]), "expected ':'");
+    }
+    return NULL;
 }
 
 static Stmt *parse_compound(Parser *p) {
@@ -2314,8 +2775,8 @@ static Stmt *parse_compound(Parser *p) {
         return fail(p);
     }
     case 0:
-        if (looks_like_match(p))
-            return fail_at(p, sp_tok(t), "match statements are not supported yet");
+        if (tok_soft(p, t, "match") && (starts_expr(tk_ahead(p, 1)) || tk_ahead(p, 1)->kind == T_STAR))
+            return parse_match(p);
         return NULL;
     default:
         return NULL;
@@ -2366,7 +2827,7 @@ static void generic_error(Parser *p, Lexer *lx) {
         if (lx->err.paren_ch) {
             err->lineno = err->end_lineno = lx->err.paren_line;
             err->col = lx->err.paren_col;
-            err->end_col = err->col + 1;
+            err->end_col = -1;          /* CPython: end_offset 0 */
         }
         err->incomplete = lx->err.incomplete;
         return;
@@ -2384,6 +2845,23 @@ static void generic_error(Parser *p, Lexer *lx) {
         err->incomplete = 1;
 }
 
+/* CPython reports most syntax errors from a second pass over the whole file
+ * that tries its error rules; one of them, `"match" subject_expr NEWLINE`,
+ * also fires on an earlier line such as `match(x)`, so such a line turns any
+ * later second-pass error into "expected ':'" at the furthest token.  The
+ * errors of the first pass (tokens, literals, f-strings) are kept. */
+static void match_line_error(Parser *p) {
+    static const char *const first_pass[] = {
+        "(unicode error)", "(value error)", "bytes can only contain", "cannot mix bytes",
+        "f-string", "imaginary number required", "real number required",
+        "too many nested parentheses", "multiple statements found", NULL
+    };
+    Token *far = &p->toks[p->maxpos < p->ntoks ? p->maxpos : p->ntoks - 1];
+    for (int i = 0; first_pass[i]; i++)
+        if (strncmp(p->err->msg, first_pass[i], strlen(first_pass[i])) == 0) return;
+    set_error(p->err, "SyntaxError", "expected ':'", far->lineno, far->col, far->end_lineno, far->end_col);
+}
+
 /* Rank the parser's error against the tokenizer's (see the top comment). */
 static void resolve_error(Parser *p, Lexer *lx) {
     ParseError *err = p->err;
@@ -2394,7 +2872,7 @@ static void resolve_error(Parser *p, Lexer *lx) {
         if (lx->err.paren_ch) {
             err->lineno = err->end_lineno = lx->err.paren_line;
             err->col = lx->err.paren_col;
-            err->end_col = err->col + 1;
+            err->end_col = -1;          /* CPython: end_offset 0 */
         }
         err->incomplete = lx->err.incomplete;
         return;
@@ -2410,6 +2888,7 @@ static void resolve_error(Parser *p, Lexer *lx) {
     if (strncmp(err->msg, "expected an indented block", 26) == 0 &&
         (far->kind == T_ENDMARKER || (far->kind == T_DEDENT && far[1].kind == T_ENDMARKER)))
         err->incomplete = 1;
+    if (p->match_line) match_line_error(p);
 }
 
 static void parse_body(Parser *p, Module *m, ParseMode mode) {

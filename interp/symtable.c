@@ -455,6 +455,53 @@ static int st_visit_with(SymTable *st, Stmt *s) {
     return st_visit_stmts(st, &s->u.with.body);
 }
 
+/* Capture names are local bindings (CPython's symtable_visit_pattern). */
+static int st_visit_pattern(SymTable *st, Pattern *p);
+static int st_recursion_error(SymTable *st, Span loc);
+
+static int st_visit_patterns(SymTable *st, PtrVec *v) {
+    for (int i = 0; i < v->len; i++)
+        if (st_visit_pattern(st, v->items[i]) < 0) return -1;
+    return 0;
+}
+
+static int st_visit_pattern_inner(SymTable *st, Pattern *p) {
+    switch (p->kind) {
+    case P_VALUE: return st_visit_expr(st, p->u.value.value);
+    case P_SINGLETON: return 0;
+    case P_SEQUENCE: case P_OR: return st_visit_patterns(st, &p->u.seq.patterns);
+    case P_STAR: return p->u.star.name ? st_add_def(st, p->u.star.name, DEF_LOCAL, p->span) : 0;
+    case P_MAPPING:
+        if (st_visit_exprs(st, &p->u.mapping.keys) < 0 || st_visit_patterns(st, &p->u.mapping.patterns) < 0)
+            return -1;
+        return p->u.mapping.rest ? st_add_def(st, p->u.mapping.rest, DEF_LOCAL, p->span) : 0;
+    case P_CLASS:
+        if (st_visit_expr(st, p->u.cls.cls) < 0 || st_visit_patterns(st, &p->u.cls.patterns) < 0) return -1;
+        return st_visit_patterns(st, &p->u.cls.kwd_patterns);
+    case P_AS:
+        if (p->u.as.pattern && st_visit_pattern(st, p->u.as.pattern) < 0) return -1;
+        return p->u.as.name ? st_add_def(st, p->u.as.name, DEF_LOCAL, p->span) : 0;
+    }
+    return 0;
+}
+
+static int st_visit_pattern(SymTable *st, Pattern *p) {
+    if (++st->depth > ST_MAX_DEPTH) return st_recursion_error(st, p->span);
+    int r = st_visit_pattern_inner(st, p);
+    st->depth--;
+    return r;
+}
+
+static int st_visit_match(SymTable *st, Stmt *s) {
+    if (st_visit_expr(st, s->u.match.subject) < 0) return -1;
+    for (int i = 0; i < s->u.match.cases.len; i++) {
+        MatchCase *m = s->u.match.cases.items[i];
+        if (st_visit_pattern(st, m->pattern) < 0 || st_visit_opt(st, m->guard) < 0 ||
+            st_visit_stmts(st, &m->body) < 0) return -1;
+    }
+    return 0;
+}
+
 static int st_visit_stmt_inner(SymTable *st, Stmt *s) {
     switch (s->kind) {
     case S_FUNCTIONDEF: case S_ASYNCFUNCTIONDEF: return st_visit_funcdef(st, s);
@@ -476,7 +523,7 @@ static int st_visit_stmt_inner(SymTable *st, Stmt *s) {
         if (st_visit_expr(st, s->u.if_.test) < 0 || st_visit_stmts(st, &s->u.if_.body) < 0) return -1;
         return st_visit_stmts(st, &s->u.if_.orelse);
     case S_WITH: case S_ASYNCWITH: return st_visit_with(st, s);
-    case S_MATCH: return st_error(st, s->span, "the match statement is not supported yet");
+    case S_MATCH: return st_visit_match(st, s);
     case S_RAISE:
         if (st_visit_opt(st, s->u.raise.exc) < 0) return -1;
         return st_visit_opt(st, s->u.raise.cause);

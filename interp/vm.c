@@ -40,6 +40,7 @@
 #include "../runtime/obj_type.h"
 #include "../runtime/strbuf.h"
 #include "import.h"
+#include "match.h"
 #include "opcodes.h"
 
 
@@ -1255,9 +1256,11 @@ top:
         NEXT();
     }
     TARGET(DICT_UPDATE) {
+        /* CPython's PyDict_Update: a mapping's keys() and [] (no pairs);
+         * only a missing attribute means "not a mapping" */
         Value m = POP();
-        if (dict_update(PEEK(ARG), m) < 0) {
-            if (err_matches(&exc_AttributeError) || err_matches(&exc_TypeError)) {
+        if (dict_merge(PEEK(ARG), m, 1) < 0) {
+            if (err_matches(&exc_AttributeError)) {
                 err_clear();
                 err_format(&exc_TypeError, "'%T' object is not a mapping", m);
             }
@@ -1289,6 +1292,32 @@ top:
         Value *nsp = unpack_ex(v, ARG & 0xFF, ARG >> 8, sp);
         if (!nsp) ERROR();
         sp = nsp;
+        NEXT();
+    }
+    TARGET(GET_LEN) {
+        SAVE();
+        int64_t n = obj_len(TOP());
+        if (n < 0) ERROR();
+        Value v = int_from_i64(n);
+        CHECK(v);
+        PUSH(v);
+        NEXT();
+    }
+    TARGET(MATCH_MAPPING) { Value b = MK_BOOL(TYPE_HAS(val_type(TOP()), TF_MAPPING)); PUSH(b); NEXT(); }
+    TARGET(MATCH_SEQUENCE) { Value b = MK_BOOL(TYPE_HAS(val_type(TOP()), TF_SEQUENCE)); PUSH(b); NEXT(); }
+    TARGET(MATCH_KEYS) {
+        SAVE();
+        Value v = match_keys(PEEK(2), TOP());
+        CHECK(v);
+        PUSH(v);
+        NEXT();
+    }
+    TARGET(MATCH_CLASS) {
+        SAVE();
+        Value names = POP(), cls = POP();
+        Value v = match_class(TOP(), cls, ARG, names);
+        CHECK(v);
+        sp[-1] = v;
         NEXT();
     }
     TARGET(JUMP) { ip = co->code + ARG; NEXT(); }

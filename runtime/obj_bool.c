@@ -54,7 +54,7 @@ static const MethodDef bool_methods[] = {
 
 Type type_bool = {
     .tp_name = "bool", .base = &type_int,
-    .flags = TF_INT_SUBCLASS,
+    .flags = TF_INT_SUBCLASS | TF_MATCH_SELF,
     .basicsize = sizeof(Int),
     .methods = bool_methods,
 };

@@ -1119,7 +1119,7 @@ static const MethodDef bytes_methods[] = {
 
 Type type_bytes = {
     .tp_name = "bytes", .base = &type_object,
-    .flags = TF_BASETYPE | TF_BYTES_SUBCLASS,
+    .flags = TF_BASETYPE | TF_BYTES_SUBCLASS | TF_MATCH_SELF,
     .basicsize = sizeof(Bytes),
     .methods = bytes_methods,
 };
@@ -1376,7 +1376,7 @@ static const MethodDef bytearray_methods[] = {
 
 Type type_bytearray = {
     .tp_name = "bytearray", .base = &type_object,
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_MATCH_SELF,
     .basicsize = sizeof(ByteArray), .finalize = ba_finalize,
     .methods = bytearray_methods,
 };

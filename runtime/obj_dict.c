@@ -1083,7 +1083,7 @@ static void dict_finalize(Obj *o)
 
 Type type_dict = {
     .tp_name = "dict", .base = &type_object,
-    .flags = TF_BASETYPE | TF_DICT_SUBCLASS,
+    .flags = TF_BASETYPE | TF_DICT_SUBCLASS | TF_MAPPING | TF_MATCH_SELF,
     .basicsize = sizeof(Dict), .trace = dict_trace, .finalize = dict_finalize,
     .methods = dict_methods,
 };

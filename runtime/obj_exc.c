@@ -663,10 +663,11 @@ static void exc_format_syntax_detail(StrBuf *sb, Value exc) {
        the line, which equals characters for ASCII lines */
     int64_t col = AS_SMALLINT(off) - 1, ecol = IS_SMALLINT(endoff) ? AS_SMALLINT(endoff) - 1 : col + 1;
     if (IS_SMALLINT(endln) && IS_SMALLINT(ln) && AS_SMALLINT(endln) != AS_SMALLINT(ln)) ecol = end;
-    if (col < lead) col = lead;
+    if (col < lead) return;                     /* CPython: no caret left of the text */
     if (col > end) col = end;
     if (ecol <= col) ecol = col + 1;
     if (ecol > end + 1) ecol = end + 1;
+    if (val_isinstance(exc, &exc_IndentationError)) ecol = col + 1;   /* CPython: one caret */
     sb_puts(sb, "    ");
     for (int64_t i = lead; i < col; i++) if ((s[i] & 0xC0) != 0x80) sb_putc(sb, ' ');
     for (int64_t i = col; i < ecol; i++) if (i >= n || (s[i] & 0xC0) != 0x80) sb_putc(sb, '^');

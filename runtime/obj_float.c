@@ -803,7 +803,7 @@ static const MethodDef float_methods[] = {
 
 Type type_float = {
     .tp_name = "float", .base = &type_object,
-    .flags = TF_BASETYPE | TF_FLOAT_SUBCLASS,
+    .flags = TF_BASETYPE | TF_FLOAT_SUBCLASS | TF_MATCH_SELF,
     .basicsize = sizeof(FloatObj),
     .methods = float_methods, .getsets = float_getsets,
 };

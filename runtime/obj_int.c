@@ -1148,7 +1148,7 @@ static const MethodDef int_methods[] = {
 
 Type type_int = {
     .tp_name = "int", .base = &type_object,
-    .flags = TF_BASETYPE | TF_INT_SUBCLASS,
+    .flags = TF_BASETYPE | TF_INT_SUBCLASS | TF_MATCH_SELF,
     .basicsize = sizeof(Int), .finalize = int_finalize,
     .methods = int_methods, .getsets = int_getsets,
 };

@@ -646,7 +646,7 @@ static int list_assign_slice(Value self, Value slice, Value v)
         if (stop < start) stop = start;
         int64_t n = l->len, d = m - (stop - start);
         if (d > 0 && list_reserve(l, n + d) < 0) return -1;
-        memmove(l->items + stop + d, l->items + stop, (size_t)(n - stop) * sizeof(Value));
+        if (n > stop) memmove(l->items + stop + d, l->items + stop, (size_t)(n - stop) * sizeof(Value));
         if (m) memcpy(l->items + start, AS_LIST(src)->items, (size_t)m * sizeof(Value));
         if (d < 0) return list_resize(l, n + d);
         l->len = n + d;
@@ -990,7 +990,7 @@ Value list_sort_kw(Value list, const Value *kwvalues, Value kwnames)
 
 Type type_list = {
     .tp_name = "list", .base = &type_object,
-    .flags = TF_BASETYPE | TF_LIST_SUBCLASS,
+    .flags = TF_BASETYPE | TF_LIST_SUBCLASS | TF_SEQUENCE | TF_MATCH_SELF,
     .basicsize = sizeof(List), .trace = list_trace, .finalize = list_finalize,
     .methods = list_methods,
 };

@@ -166,6 +166,6 @@ static const MethodDef proxy_methods[] = {
 };
 Type type_mappingproxy = {
     .tp_name = "mappingproxy", .base = &type_object, .basicsize = sizeof(MappingProxy),
-    .trace = proxy_trace, .methods = proxy_methods,
+    .flags = TF_MAPPING, .trace = proxy_trace, .methods = proxy_methods,
 };
 GILPY_TYPE(type_mappingproxy, NULL);

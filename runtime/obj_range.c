@@ -505,7 +505,7 @@ static void range_trace(Obj *o)
 }
 
 Type type_range = {
-    .tp_name = "range", .base = &type_object,
+    .tp_name = "range", .base = &type_object, .flags = TF_SEQUENCE,
     .basicsize = sizeof(RangeObj), .trace = range_trace,
     .methods = range_methods, .getsets = range_getsets,
 };

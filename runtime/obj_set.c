@@ -1057,7 +1057,7 @@ static void set_finalize(Obj *o)
 
 Type type_set = {
     .tp_name = "set", .base = &type_object,
-    .flags = TF_BASETYPE | TF_SET_SUBCLASS,
+    .flags = TF_BASETYPE | TF_SET_SUBCLASS | TF_MATCH_SELF,
     .basicsize = sizeof(Set), .trace = set_trace, .finalize = set_finalize,
     .methods = set_methods,
 };
@@ -1065,7 +1065,7 @@ GILPY_TYPE(type_set, "set");
 
 Type type_frozenset = {
     .tp_name = "frozenset", .base = &type_object,
-    .flags = TF_BASETYPE,
+    .flags = TF_BASETYPE | TF_MATCH_SELF,
     .basicsize = sizeof(Set), .trace = set_trace, .finalize = set_finalize,
     .methods = frozenset_methods,
 };

@@ -2613,7 +2613,7 @@ static const MethodDef str_methods[] = {
 
 Type type_str = {
     .tp_name = "str", .base = &type_object,
-    .flags = TF_BASETYPE | TF_STR_SUBCLASS,
+    .flags = TF_BASETYPE | TF_STR_SUBCLASS | TF_MATCH_SELF,
     .basicsize = sizeof(Str),
     .methods = str_methods,
 };

@@ -364,7 +364,7 @@ static void tuple_trace(Obj *o)
 
 Type type_tuple = {
     .tp_name = "tuple", .base = &type_object,
-    .flags = TF_BASETYPE | TF_TUPLE_SUBCLASS,
+    .flags = TF_BASETYPE | TF_TUPLE_SUBCLASS | TF_SEQUENCE | TF_MATCH_SELF,
     .basicsize = sizeof(Tuple), .trace = tuple_trace,
     .methods = tuple_methods,
 };

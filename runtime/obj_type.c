@@ -170,6 +170,7 @@ void type_ready(Type *t) {
     for (Type *b = t; b && n < 64; b = b->base) chain[n++] = MK_OBJ(b);
     t->mro = tuple_from_array(chain, n);
     t->bases = t->base ? tuple_pack(1, MK_OBJ(t->base)) : tuple_empty();
+    type_inherit_match_flags(t);
     if (t->base) {
         t->flags |= t->base->flags & (TF_INT_SUBCLASS | TF_FLOAT_SUBCLASS | TF_STR_SUBCLASS |
                     TF_BYTES_SUBCLASS | TF_TUPLE_SUBCLASS | TF_LIST_SUBCLASS | TF_DICT_SUBCLASS |
@@ -432,6 +433,44 @@ static int type_post_create(Type *t, Value kwnames, Value *kwvalues) {
     return IS_NULL(r) ? -1 : 0;
 }
 
+/* ---- pattern-matching flags ---------------------------------------------------------- */
+
+#define TF_COLLECTION (TF_SEQUENCE | TF_MAPPING)
+#define ABC_TPFLAGS_SEQUENCE (1 << 5)       /* CPython's values, as collections.abc writes them */
+#define ABC_TPFLAGS_MAPPING  (1 << 6)
+
+int type_inherit_match_flags(Type *t) {
+    if (t->base) t->flags |= t->base->flags & TF_MATCH_SELF;
+    for (int64_t i = 1; !(t->flags & TF_COLLECTION) && IS_TUPLE(t->mro) && i < AS_TUPLE(t->mro)->len; i++) {
+        Value b = AS_TUPLE(t->mro)->items[i];
+        if (IS_TYPE(b)) t->flags |= AS_TYPE(b)->flags & TF_COLLECTION;
+    }
+    if (!(t->flags & TF_HEAPTYPE)) return 0;
+    Value key = str_intern_c("__abc_tpflags__");
+    Value v = dict_get(t->dict, key);
+    if (IS_NULL(v)) return err_occurred() ? -1 : 0;
+    if (IS_SMALLINT(v)) {
+        int64_t f = AS_SMALLINT(v);
+        if ((f & ABC_TPFLAGS_SEQUENCE) && (f & ABC_TPFLAGS_MAPPING)) {
+            err_format(&exc_TypeError, "__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING");
+            return -1;
+        }
+        if (f & ABC_TPFLAGS_SEQUENCE) t->flags |= TF_SEQUENCE;
+        if (f & ABC_TPFLAGS_MAPPING) t->flags |= TF_MAPPING;
+    }
+    return dict_del(t->dict, key);
+}
+
+void type_set_collection_flag(Type *t, uint32_t flag) {
+    if ((t->flags & TF_IMMUTABLE) || (t->flags & TF_COLLECTION) == flag) return;
+    t->flags = (t->flags & ~(uint32_t)TF_COLLECTION) | flag;
+    if (!IS_LIST(t->subclasses)) return;
+    for (int64_t i = 0; i < AS_LIST(t->subclasses)->len; i++) {
+        Value sub = AS_LIST(t->subclasses)->items[i];
+        if (IS_TYPE(sub)) type_set_collection_flag(AS_TYPE(sub), flag);
+    }
+}
+
 Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     if (!IS_STR(name)) return err_format(&exc_TypeError, "type.__new__() argument 1 must be str, not %T", name);
     if (!IS_TUPLE(bases)) return err_format(&exc_TypeError, "type.__new__() argument 2 must be tuple, not %T", bases);
@@ -455,6 +494,7 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     if (!IS_NULL(qn) && dict_del(t->dict, str_intern_c("__qualname__")) < 0) return VAL_NULL;
     t->mro = mro_compute(t, bases);
     if (IS_NULL(t->mro)) return VAL_NULL;
+    if (type_inherit_match_flags(t) < 0) return VAL_NULL;
     Value slots_decl = dict_get_c(t->dict, "__slots__");
     if (!IS_NULL(slots_decl) && type_apply_slots(t, base, slots_decl) < 0) return VAL_NULL;
     if (IS_NULL(dict_get_c(t->dict, "__doc__")) && dict_set_c(t->dict, "__doc__", VAL_NONE) < 0) return VAL_NULL;

@@ -209,6 +209,13 @@ enum {
                                        LOAD_METHOD may skip the bound-method object */
     TF_FUNCTION        = 1u << 17,  /* Python functions (interp/func.c), which the
                                        runtime knows only by this flag */
+    /* Pattern matching (CPython's Py_TPFLAGS_SEQUENCE / _MAPPING and
+       _Py_TPFLAGS_MATCH_SELF).  High bits, away from the ones above. */
+    TF_SEQUENCE        = 1u << 28,  /* a subject for sequence patterns: list, tuple,
+                                       range, Sequence subclasses and registrants */
+    TF_MAPPING         = 1u << 29,  /* a subject for mapping patterns: dict, Mapping ... */
+    TF_MATCH_SELF      = 1u << 30,  /* `case int(x)`: one positional sub-pattern
+                                       matches the subject itself */
 };
 
 struct Type {
@@ -325,6 +332,15 @@ const char *type_name(Type *t);             /* __name__ as a C string */
 /* Recompute t->slots (and its subclasses') after a change of `name` (or all
  * slots when name is VAL_NULL). */
 void  type_update_slots(Type *t, Value name);
+/* The pattern-matching flags a type gets from its bases (TF_MATCH_SELF from
+ * its base, TF_SEQUENCE/TF_MAPPING from the first class of its MRO that has
+ * one) and from a `__abc_tpflags__` entry in its own dict (CPython's
+ * collections.abc sets 1 << 5 there for Sequence, 1 << 6 for Mapping; the
+ * entry is removed). */
+int   type_inherit_match_flags(Type *t);
+/* `abc.register(sub)` for an ABC with a collection flag: give sub and its
+ * subclasses that flag instead of the other one (builtin types keep theirs). */
+void  type_set_collection_flag(Type *t, uint32_t flag);
 /* Create a class: type(name, bases, dict). */
 Value type_new_class(Type *meta, Value name, Value bases, Value dict, Value kwnames_kwargs);
 /* A new heap object of type t whose size is t->basicsize, zeroed. */

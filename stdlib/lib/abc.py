@@ -9,7 +9,14 @@ a class is a virtual subclass if it really derives from the ABC, was
 register()ed (with the ABC or one of its subclasses), or __subclasshook__
 says so.  Results are cached per ABC and the caches are dropped whenever
 anything is registered anywhere (a global token, as in CPython).
+
+Pattern matching: collections.abc's Sequence and Mapping declare
+`__abc_tpflags__`, which the class machinery turns into the type flags that
+sequence and mapping patterns test (and removes); register() passes the flag
+on to the registered class through _patma, as CPython's _abc module does.
 """
+
+import _patma
 
 
 def abstractmethod(funcobj):
@@ -98,6 +105,7 @@ class ABCMeta(type):
             raise RuntimeError("Refusing to create an inheritance cycle")
         cls._abc_registry.add(subclass)
         _abc_invalidation_counter += 1
+        _patma.abc_register(cls, subclass)    # a sequence/mapping for match statements
         return subclass
 
     def __instancecheck__(cls, instance):

@@ -128,6 +128,27 @@ def t_multiline_function(r):
     r.expect(r'\(1, 2\)\n>>> ')
 
 
+def t_multiline_match(r):
+    # a match statement asks for its cases; `match` alone is still a name
+    r.expect(PROMPT)
+    r.line('match [1, 2]:')
+    r.expect(r'\.\.\. ')
+    r.line('    case [a, b] if a < b:')
+    r.expect(r'\.\.\. ')
+    r.line('        print("ascending", a, b)')
+    r.expect(r'\.\.\. ')
+    r.line('    case _:')
+    r.expect(r'\.\.\. ')
+    r.line('        print("other")')
+    r.expect(r'\.\.\. ')
+    r.line('')
+    r.expect(r'\nascending 1 2\n>>> ')
+    r.line('match = 5')
+    r.expect(PROMPT)
+    r.line('match')
+    r.expect(r'\n5\n>>> ')
+
+
 def t_exception_keeps_repl(r):
     r.expect(PROMPT)
     r.line('1 / 0')
@@ -222,6 +243,7 @@ def run_history(gilpy, home):
 SESSIONS = [
     ('banner_and_value', t_banner_and_value, 0),
     ('multiline_function', t_multiline_function, 0),
+    ('multiline_match', t_multiline_match, 0),
     ('exception_keeps_repl', t_exception_keeps_repl, 0),
     ('ctrl_c_cancels_line', t_ctrl_c_cancels_line, 0),
     ('ctrl_c_stops_running_code', t_ctrl_c_stops_running_code, 0),

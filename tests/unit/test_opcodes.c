@@ -77,6 +77,11 @@ static const Snippet snippets[] = {
     { "def f(a):\n    class C:\n        while a:\n            b = a\n    return C", 4 },
                                                             /* f: [NULL, __build_class__, (cell,), code] */
     { "def g(a):\n    while a:\n        a = yield a\n        yield from a", 2 }, /* [iterator, None] */
+    { "match s:\n    case {'k': v, **r}:\n        pass", 5 },  /* [s, keys, values, values, None] */
+    { "match s:\n    case C(a, b=1):\n        pass\n    case _:\n        pass", 3 },
+                                                            /* [s, C, ('b',)], then [a, 1] */
+    { "match s:\n    case [a, *_, b] | (a, b):\n        pass", 6 },
+                                                            /* b = s[len(s) - 1]: [s, a, s, s, len, 1] */
 };
 
 /* Compile src; a failure fails the test with the exception's message. */
@@ -147,7 +152,7 @@ START_TEST(test_every_opcode_covered)
     for (size_t i = 0; i < sizeof snippets / sizeof snippets[0]; i++)
         walk(compile_c(snippets[i].src, PARSE_FILE), seen);
     seen[OPC_PRINT_EXPR] = 1;           /* test_print_expr */
-    seen[OPC_NOP] = 1;                  /* never emitted */
+    seen[OPC_NOP] = 1;                  /* only a match's final `case _:` (a snippet above) */
     for (int op = 0; op < OPC__COUNT; op++)
         ck_assert_msg(seen[op], "no snippet uses %s: add one to tests/unit/test_opcodes.c", opcode_names[op]);
 }

@@ -1,0 +1,4 @@
+# every alternative binds the same names
+match {"a": 1}:
+    case {"a": a} | {"b": b}:
+        pass

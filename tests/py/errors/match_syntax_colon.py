@@ -1,0 +1,4 @@
+# a case ends with ':'
+match 1:
+    case 1
+        pass

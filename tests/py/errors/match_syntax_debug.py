@@ -1,0 +1,4 @@
+# __debug__ cannot be captured
+match 1:
+    case [__debug__]:
+        pass

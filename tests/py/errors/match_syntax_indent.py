@@ -1,0 +1,4 @@
+# the cases are indented
+match 1:
+case 1:
+    pass

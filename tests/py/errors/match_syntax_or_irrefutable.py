@@ -1,0 +1,4 @@
+# an irrefutable alternative must be the last one
+match 5:
+    case x | 1:
+        pass

@@ -1,0 +1,4 @@
+# the real part of a complex literal cannot be imaginary
+match 2:
+    case 1j - 2j:
+        pass

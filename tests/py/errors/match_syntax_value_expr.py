@@ -1,0 +1,4 @@
+# patterns are not expressions
+match 1:
+    case x + 1:
+        pass
