@@ -170,6 +170,7 @@ int gen_resume(Value gv, Value value, Value exc, Value *out) {
         return -1;
     }
     Frame *f = g->frame;
+    if (obj_check_c_stack() < 0) return -1;         /* resuming recurses in C (yield from) */
     if (ts->recursion_depth >= interp.recursion_limit) {
         ts->recursion_headroom++;
         err_format(&exc_RecursionError, "maximum recursion depth exceeded");

@@ -26,6 +26,7 @@
 #include "obj_list.h"
 #include "obj_str.h"
 #include "obj_type.h"
+#include "state.h"
 
 /* ---- natives -------------------------------------------------------------------- */
 
@@ -134,8 +135,12 @@ static Value call_dunder(Value callable, Value *args, int nargs, Value kwnames) 
 
 /* ---- the entry points ------------------------------------------------------------------ */
 
+/* Every call checks the C stack: natives that call back into the protocols
+ * (zip of zip of ..., a tuple subclass's hash, an __eq__ in C) recurse in C,
+ * and no depth count sees all of them. */
 Value call_value(Value callable, Value *args, int nargs, Value kwnames) {
     if (!IS_OBJ(callable)) return err_format(&exc_TypeError, "'%T' object is not callable", callable);
+    if (ts_c_stack_low() && obj_check_c_stack() < 0) return VAL_NULL;
     CallFn call = AS_OBJ(callable)->type->call;
     if (call) return call(callable, args, nargs, kwnames);
     return call_dunder(callable, args, nargs, kwnames);

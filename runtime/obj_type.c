@@ -818,7 +818,7 @@ static Value object_repr_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value object_str_m(Value *args, int nargs, Value kwnames) {
-    return obj_repr(args[0]);
+    return obj_repr_uncounted(args[0]);
 }
 
 static Value object_hash_m(Value *args, int nargs, Value kwnames) {
