@@ -2,6 +2,10 @@
  * PySlice_AdjustIndices): bounds are clamped into int64 before adjusting, so
  * huge or negative bounds behave as in CPython.  Slices are unhashable in
  * 3.11 and compare as (start, stop, step) tuples.
+ *
+ * A mutable sequence calls the two halves apart (slice_unpack_bounds, then
+ * slice_adjust_bounds with its length *after* that): a bound's __index__ may
+ * resize the sequence, and the length read before it would be stale.
  */
 #include "runtime/obj_misc.h"
 #include "runtime/obj_list.h"
@@ -34,8 +38,9 @@ static int slice_bound(Value v, int64_t *out)
     return arg_to_ssize_clamped(v, out);
 }
 
-static int slice_unpack(SliceObj *s, int64_t *start, int64_t *stop, int64_t *step)
+int slice_unpack_bounds(Value slice, int64_t *start, int64_t *stop, int64_t *step)
 {
+    SliceObj *s = SL(slice);
     if (IS_NONE(s->step)) {
         *step = 1;
     } else {
@@ -53,7 +58,7 @@ static int slice_unpack(SliceObj *s, int64_t *start, int64_t *stop, int64_t *ste
     return 0;
 }
 
-static int64_t slice_adjust(int64_t len, int64_t *start, int64_t *stop, int64_t step)
+int64_t slice_adjust_bounds(int64_t len, int64_t *start, int64_t *stop, int64_t step)
 {
     if (*start < 0) {
         *start += len;
@@ -77,8 +82,8 @@ static int64_t slice_adjust(int64_t len, int64_t *start, int64_t *stop, int64_t 
 
 int64_t slice_indices(Value slice, int64_t len, int64_t *start, int64_t *stop, int64_t *step)
 {
-    if (slice_unpack(SL(slice), start, stop, step) < 0) return -1;
-    return slice_adjust(len, start, stop, *step);
+    if (slice_unpack_bounds(slice, start, stop, step) < 0) return -1;
+    return slice_adjust_bounds(len, start, stop, *step);
 }
 
 /* ---- Python methods ---------------------------------------------------------- */
