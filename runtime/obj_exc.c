@@ -68,10 +68,7 @@ static int64_t exc_nargs(Value self) {
  * keywords), and their messages name the class ("ValueError() takes no
  * keyword arguments"). */
 static Value exc_new_m(Value *args, int nargs, Value kwnames) {
-    (void)kwnames;
-    if (nargs < 1) return err_format(&exc_TypeError, "BaseException.__new__(): not enough arguments");
-    if (!IS_TYPE(args[0]))
-        return err_format(&exc_TypeError, "BaseException.__new__(X): X is not a type object (%T)", args[0]);
+    (void)kwnames;                      /* args[0] is a class: see type_new_call_ok */
     Obj *o = obj_new_instance(AS_TYPE(args[0]));
     if (!o) return VAL_NULL;
     ExcObj *e = (ExcObj *)o;
@@ -398,10 +395,19 @@ static Value unicodeencode_str_m(Value *args, int nargs, Value kwnames) {
     return unicodeerr_str(args[0], 0);
 }
 static const MethodDef unicodedecode_methods[] = {
+    {"__new__", exc_new_m, METH_STATIC | ARGS_ANY, NULL},
     {"__init__", unicodeerr_init_m, ARGS_ANY, NULL}, {"__str__", unicodedecode_str_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL}};
 static const MethodDef unicodeencode_methods[] = {
+    {"__new__", exc_new_m, METH_STATIC | ARGS_ANY, NULL},
     {"__init__", unicodeerr_init_m, ARGS_ANY, NULL}, {"__str__", unicodeencode_str_m, ARGS_WRAP(0), NULL},
+    {NULL, NULL, 0, NULL}};
+
+/* Most classes have a __new__ of their own in CPython (their static type sets
+ * tp_new), so that X.__new__(int) names X in its error; those made with
+ * ComplexExtendsException (KeyError, OSError's subclasses, ...) do not. */
+static const MethodDef own_new_methods[] = {
+    {"__new__", exc_new_m, METH_STATIC | ARGS_ANY, NULL},
     {NULL, NULL, 0, NULL}};
 
 /* ---- the hierarchy ---------------------------------------------------------------- */
@@ -413,28 +419,28 @@ Type exc_BaseException = { .tp_name = "BaseException", .base = &type_object, EXC
                            .methods = base_methods, .getsets = base_getsets };
 
 #define EXC_TYPES(X)                                                        \
-    X(Exception, BaseException, NULL)                                       \
-    X(ArithmeticError, Exception, NULL)                                     \
-    X(ZeroDivisionError, ArithmeticError, NULL)                             \
-    X(OverflowError, ArithmeticError, NULL)                                 \
-    X(FloatingPointError, ArithmeticError, NULL)                            \
-    X(LookupError, Exception, NULL)                                         \
-    X(IndexError, LookupError, NULL)                                        \
+    X(Exception, BaseException, own_new_methods)                            \
+    X(ArithmeticError, Exception, own_new_methods)                          \
+    X(ZeroDivisionError, ArithmeticError, own_new_methods)                  \
+    X(OverflowError, ArithmeticError, own_new_methods)                      \
+    X(FloatingPointError, ArithmeticError, own_new_methods)                 \
+    X(LookupError, Exception, own_new_methods)                              \
+    X(IndexError, LookupError, own_new_methods)                             \
     X(KeyError, LookupError, keyerror_methods)                              \
-    X(ValueError, Exception, NULL)                                          \
-    X(UnicodeError, ValueError, NULL)                                       \
+    X(ValueError, Exception, own_new_methods)                               \
+    X(UnicodeError, ValueError, own_new_methods)                            \
     X(UnicodeDecodeError, UnicodeError, unicodedecode_methods)              \
     X(UnicodeEncodeError, UnicodeError, unicodeencode_methods)              \
-    X(TypeError, Exception, NULL)                                           \
+    X(TypeError, Exception, own_new_methods)                                \
     X(NameError, Exception, nameerror_methods)                              \
     X(UnboundLocalError, NameError, NULL)                                   \
     X(AttributeError, Exception, attributeerror_methods)                    \
     X(StopIteration, Exception, stopiter_methods)                           \
-    X(StopAsyncIteration, Exception, NULL)                                  \
-    X(RuntimeError, Exception, NULL)                                        \
-    X(RecursionError, RuntimeError, NULL)                                   \
-    X(NotImplementedError, RuntimeError, NULL)                              \
-    X(AssertionError, Exception, NULL)                                      \
+    X(StopAsyncIteration, Exception, own_new_methods)                       \
+    X(RuntimeError, Exception, own_new_methods)                             \
+    X(RecursionError, RuntimeError, own_new_methods)                        \
+    X(NotImplementedError, RuntimeError, own_new_methods)                   \
+    X(AssertionError, Exception, own_new_methods)                           \
     X(ImportError, Exception, importerror_methods)                          \
     X(ModuleNotFoundError, ImportError, NULL)                               \
     X(OSError, Exception, oserror_methods)                                  \
@@ -453,28 +459,28 @@ Type exc_BaseException = { .tp_name = "BaseException", .base = &type_object, EXC
     X(ConnectionAbortedError, ConnectionError, NULL)                        \
     X(ConnectionRefusedError, ConnectionError, NULL)                        \
     X(ConnectionResetError, ConnectionError, NULL)                          \
-    X(KeyboardInterrupt, BaseException, NULL)                               \
+    X(KeyboardInterrupt, BaseException, own_new_methods)                    \
     X(SystemExit, BaseException, sysexit_methods)                           \
-    X(GeneratorExit, BaseException, NULL)                                   \
-    X(MemoryError, Exception, NULL)                                         \
-    X(EOFError, Exception, NULL)                                            \
+    X(GeneratorExit, BaseException, own_new_methods)                        \
+    X(MemoryError, Exception, own_new_methods)                              \
+    X(EOFError, Exception, own_new_methods)                                 \
     X(SyntaxError, Exception, syntaxerror_methods)                          \
     X(IndentationError, SyntaxError, NULL)                                  \
     X(TabError, IndentationError, NULL)                                     \
-    X(SystemError, Exception, NULL)                                         \
-    X(BufferError, Exception, NULL)                                         \
-    X(ReferenceError, Exception, NULL)                                      \
-    X(Warning, Exception, NULL)                                             \
-    X(UserWarning, Warning, NULL)                                           \
-    X(DeprecationWarning, Warning, NULL)                                    \
-    X(PendingDeprecationWarning, Warning, NULL)                             \
-    X(SyntaxWarning, Warning, NULL)                                         \
-    X(RuntimeWarning, Warning, NULL)                                        \
-    X(FutureWarning, Warning, NULL)                                         \
-    X(ImportWarning, Warning, NULL)                                         \
-    X(UnicodeWarning, Warning, NULL)                                        \
-    X(BytesWarning, Warning, NULL)                                          \
-    X(ResourceWarning, Warning, NULL)
+    X(SystemError, Exception, own_new_methods)                              \
+    X(BufferError, Exception, own_new_methods)                              \
+    X(ReferenceError, Exception, own_new_methods)                           \
+    X(Warning, Exception, own_new_methods)                                  \
+    X(UserWarning, Warning, own_new_methods)                                \
+    X(DeprecationWarning, Warning, own_new_methods)                         \
+    X(PendingDeprecationWarning, Warning, own_new_methods)                  \
+    X(SyntaxWarning, Warning, own_new_methods)                              \
+    X(RuntimeWarning, Warning, own_new_methods)                             \
+    X(FutureWarning, Warning, own_new_methods)                              \
+    X(ImportWarning, Warning, own_new_methods)                              \
+    X(UnicodeWarning, Warning, own_new_methods)                             \
+    X(BytesWarning, Warning, own_new_methods)                               \
+    X(ResourceWarning, Warning, own_new_methods)
 
 #define EXC_DEFINE(name, basename, meths) \
     Type exc_##name = { .tp_name = #name, .base = &exc_##basename, EXC_COMMON, .methods = meths };

@@ -527,11 +527,15 @@ static Value type_call_m(Value *args, int nargs, Value kwnames) {
     return type_call(args[0], args + 1, nargs - 1, kwnames);
 }
 
+static NativeFn type_native_new(Type *t, int *python);
+
 Value type_call(Value cls, Value *args, int nargs, Value kwnames) {
     Type *t = AS_TYPE(cls);
     if (t == &type_type && nargs == 1 && IS_NULL(kwnames)) return MK_OBJ(val_type(args[0]));
     Value newf = t->slots[SM_NEW];
-    if (IS_NULL(newf)) return err_format(&exc_TypeError, "cannot create '%s' instances", type_name(t));
+    int python;
+    if (IS_NULL(newf) || (!(t->flags & TF_HEAPTYPE) && !type_native_new(t, &python)))
+        return err_format(&exc_TypeError, "cannot create '%s' instances", type_name(t));
     int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
     Value holder = tuple_new(nargs + nkw + 1);      /* GC-visible argument array */
     if (IS_NULL(holder)) return VAL_NULL;
@@ -540,7 +544,8 @@ Value type_call(Value cls, Value *args, int nargs, Value kwnames) {
     values_copy(buf + 1, args, (size_t)(nargs + nkw));
     Value f = newf;
     if (IS_EXACT(f, type_staticmethod)) f = ((WrapperObj *)AS_OBJ(f))->func;
-    Value obj = call_value(f, buf, nargs + 1, kwnames);
+    Value obj = IS_EXACT(f, type_builtin_function) ? native_new_call(f, buf, nargs + 1, kwnames)
+                                                   : call_value(f, buf, nargs + 1, kwnames);
     if (IS_NULL(obj)) return VAL_NULL;
     Type *ot = val_type(obj);
     if (!type_is_subtype(ot, t)) return obj;
@@ -766,6 +771,60 @@ int type_setattr(Value cls, Value name, Value v) {
     return 0;
 }
 
+/* ---- T.__new__(U) ------------------------------------------------------------------------ */
+
+/* The C function that makes t's instances, CPython's tp_new: for a class with
+ * a __new__ written in Python, none (*python set); for a builtin type, its own
+ * __new__, else its base's, except that a builtin type directly under object
+ * that defines none cannot be instantiated (Py_TPFLAGS_DISALLOW_INSTANTIATION:
+ * NULL). */
+static NativeFn type_native_new(Type *t, int *python)
+{
+    *python = 0;
+    if (t->flags & TF_HEAPTYPE) {
+        Value f = t->slots[SM_NEW];
+        if (IS_EXACT(f, type_builtin_function)) return ((BuiltinFn *)AS_OBJ(f))->def->fn;
+        *python = !IS_NULL(f);
+        return NULL;
+    }
+    for (; t; t = t->base) {
+        Value own = IS_DICT(t->dict) ? dict_get_c(t->dict, "__new__") : VAL_NULL;
+        if (IS_EXACT(own, type_builtin_function)) return ((BuiltinFn *)AS_OBJ(own))->def->fn;
+        if (t->base == &type_object) return NULL;
+    }
+    return NULL;
+}
+
+int type_new_call_ok(Type *owner, const MethodDef *def, Value *args, int nargs)
+{
+    const char *tn = type_name(owner);
+    if (nargs < 1) {
+        err_format(&exc_TypeError, "%s.__new__(): not enough arguments", tn);
+        return -1;
+    }
+    if (!IS_TYPE(args[0])) {
+        err_format(&exc_TypeError, "%s.__new__(X): X is not a type object (%T)", tn, args[0]);
+        return -1;
+    }
+    Type *sub = AS_TYPE(args[0]);
+    if (sub == owner) return 0;
+    if (!type_is_subtype(sub, owner)) {
+        err_format(&exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s", tn, type_name(sub),
+                   type_name(sub), tn);
+        return -1;
+    }
+    Type *base = sub;
+    int python;
+    NativeFn fn = type_native_new(base, &python);
+    while (python && base->base) fn = type_native_new(base = base->base, &python);
+    if (fn != def->fn) {
+        err_format(&exc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", tn, type_name(sub),
+                   type_name(base));
+        return -1;
+    }
+    return 0;
+}
+
 /* ---- object ----------------------------------------------------------------------------- */
 
 static int object_excess_args(int nargs, Value kwnames) {
@@ -776,10 +835,7 @@ static int object_excess_args(int nargs, Value kwnames) {
  * arguments exactly when the other one of the pair is overridden, and their
  * messages name the type ("A() takes no arguments"). */
 static Value object_new_m(Value *args, int nargs, Value kwnames) {
-    if (nargs < 1) return err_format(&exc_TypeError, "object.__new__(): not enough arguments");
-    if (!IS_TYPE(args[0]))
-        return err_format(&exc_TypeError, "object.__new__(X): X is not a type object (%T)", args[0]);
-    Type *t = AS_TYPE(args[0]);
+    Type *t = AS_TYPE(args[0]);         /* a type: see type_new_call_ok */
     if (object_excess_args(nargs - 1, kwnames)) {
         Value obj_new = type_object.slots[SM_NEW], obj_init = type_object.slots[SM_INIT];
         if (t->slots[SM_NEW] != obj_new)
@@ -789,8 +845,6 @@ static Value object_new_m(Value *args, int nargs, Value kwnames) {
     }
     if (t->flags & TF_ABSTRACT)
         return err_format(&exc_TypeError, "cannot create '%s' instances", type_name(t));
-    if (t != &type_object && !(t->flags & TF_HEAPTYPE) && t->basicsize != type_object.basicsize)
-        return err_format(&exc_TypeError, "object.__new__(%s) is not safe, use %s.__new__()", type_name(t), type_name(t));
     Obj *o = obj_new_instance(t);
     return o ? MK_OBJ(o) : VAL_NULL;
 }

@@ -58,6 +58,12 @@ Value staticmethod_new(Value func);
 Value classmethod_new(Value func);
 /* The call slots of the native callables and bound methods (runtime/call.c). */
 Value native_call(Value callable, Value *args, int nargs, Value kwnames);
+/* A type's native __new__ called as type(...) does: without the checks an
+ * explicit T.__new__(U) gets (type_new_call_ok). */
+Value native_new_call(Value newfn, Value *args, int nargs, Value kwnames);
+/* T.__new__(U, ...) called explicitly: CPython's tp_new_wrapper checks (U a
+ * type, a subtype of T, whose nearest builtin __new__ is T's).  0 or -1. */
+int   type_new_call_ok(Type *owner, const MethodDef *def, Value *args, int nargs);
 Value descr_call(Value callable, Value *args, int nargs, Value kwnames);
 Value classmethod_descr_call(Value callable, Value *args, int nargs, Value kwnames);
 Value method_call(Value callable, Value *args, int nargs, Value kwnames);
