@@ -452,7 +452,7 @@ Value obj_getitem(Value o, Value key) {
     if (IS_TYPE(o)) {
         Value cg = type_lookup(AS_TYPE(o), sm_name_values[SM_CLASS_GETITEM]);
         if (!IS_NULL(cg)) {
-            Value f = descr_get(cg, VAL_NONE, o);
+            Value f = descr_get(cg, VAL_NULL, o);
             if (IS_NULL(f)) return VAL_NULL;
             return call1(f, key);
         }
@@ -607,7 +607,7 @@ Value obj_generic_getattr(Value o, Value name, int suppress) {
     Type *dt = NULL;
     if (!IS_NULL(descr)) {
         dt = val_type(descr);
-        if (!dt->get && !IS_NULL(dt->slots[SM_GET]) && descr_is_data_type(dt))
+        if (!IS_NULL(dt->slots[SM_GET]) && descr_is_data_type(dt))
             return descr_get(descr, o, MK_OBJ(t));
     }
     Value *dp = obj_dict_ptr(o);

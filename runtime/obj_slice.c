@@ -14,6 +14,7 @@
 #include "runtime/gc.h"
 #include "runtime/error.h"
 #include "runtime/call.h"
+#include "runtime/obj_type.h"
 
 #define SL(v) ((SliceObj *)AS_OBJ(v))
 
@@ -139,10 +140,11 @@ static Value slice_get_start(Value self) { return SL(self)->start; }
 static Value slice_get_stop(Value self) { return SL(self)->stop; }
 static Value slice_get_step(Value self) { return SL(self)->step; }
 
+/* Read-only members in CPython. */
 static const GetSetDef slice_getsets[] = {
-    {"start", slice_get_start, NULL, NULL},
-    {"stop", slice_get_stop, NULL, NULL},
-    {"step", slice_get_step, NULL, NULL},
+    {"start", slice_get_start, getset_readonly, NULL},
+    {"stop", slice_get_stop, getset_readonly, NULL},
+    {"step", slice_get_step, getset_readonly, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
