@@ -1,4 +1,4 @@
-# test: timeout=60
+# test: timeout=60 skip-gc-stress
 # Every C path that recurses on user data counts recursion levels and raises
 # RecursionError (with CPython's message) instead of exhausting the C stack.
 import pickle
