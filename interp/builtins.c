@@ -437,56 +437,48 @@ static Value bi_union_args(Value cls)
     return IS_TUPLE(a) ? a : VAL_NULL;
 }
 
-static int bi_isinstance(Value obj, Value cls, int depth);
+/* isinstance/issubclass recurse through nested tuples and through
+ * __instancecheck__/__subclasscheck__; each such step counts one recursion
+ * level, as in CPython's object_recursive_isinstance. */
+static int bi_isinstance(Value obj, Value cls);
+static int bi_issubclass(Value sub, Value cls);
 
-static int bi_isinstance_tuple(Value obj, Value tup, int depth)
+static int bi_check_tuple(Value x, Value tup, int (*check)(Value, Value), const char *where)
 {
-    for (int64_t i = 0; i < AS_TUPLE(tup)->len; i++) {
-        int r = bi_isinstance(obj, AS_TUPLE(tup)->items[i], depth + 1);
-        if (r != 0) return r;
-    }
-    return 0;
+    if (obj_enter_recursion(where) < 0) return -1;
+    int r = 0;
+    for (int64_t i = 0; i < AS_TUPLE(tup)->len && r == 0; i++) r = check(x, AS_TUPLE(tup)->items[i]);
+    obj_leave_recursion();
+    return r;
 }
 
-static int bi_isinstance(Value obj, Value cls, int depth)
+static int bi_check_special(Value x, Value cls, SpecialMethod sm, const char *where)
 {
-    if (depth > interp.recursion_limit) {
-        err_format(&exc_RecursionError, "maximum recursion depth exceeded in __instancecheck__");
-        return -1;
-    }
+    if (obj_enter_recursion(where) < 0) return -1;
+    Value a[2] = {cls, x};
+    Value r = obj_call_special(cls, sm, a, 2);
+    obj_leave_recursion();
+    return IS_NULL(r) ? -1 : obj_truthy(r);
+}
+
+static int bi_isinstance(Value obj, Value cls)
+{
+    static const char where[] = " in __instancecheck__";
     if (IS_TYPE(cls) && val_type(obj) == AS_TYPE(cls)) return 1;
     if (IS_EXACT(cls, type_type)) return val_isinstance(obj, AS_TYPE(cls));
-    if (IS_TUPLE(cls)) return bi_isinstance_tuple(obj, cls, depth);
     Value uargs = bi_union_args(cls);
-    if (!IS_NULL(uargs)) return bi_isinstance_tuple(obj, uargs, depth);
-    if (!IS_NULL(val_type(cls)->slots[SM_INSTANCECHECK])) {
-        Value a[2] = {cls, obj};
-        Value r = obj_call_special(cls, SM_INSTANCECHECK, a, 2);
-        if (IS_NULL(r)) return -1;
-        return obj_truthy(r);
-    }
+    if (!IS_NULL(uargs)) cls = uargs;
+    if (IS_TUPLE(cls)) return bi_check_tuple(obj, cls, bi_isinstance, where);
+    if (!IS_NULL(val_type(cls)->slots[SM_INSTANCECHECK]))
+        return bi_check_special(obj, cls, SM_INSTANCECHECK, where);
     if (IS_TYPE(cls)) return val_isinstance(obj, AS_TYPE(cls));
     err_format(&exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
     return -1;
 }
 
-static int bi_issubclass(Value sub, Value cls, int depth);
-
-static int bi_issubclass_tuple(Value sub, Value tup, int depth)
+static int bi_issubclass(Value sub, Value cls)
 {
-    for (int64_t i = 0; i < AS_TUPLE(tup)->len; i++) {
-        int r = bi_issubclass(sub, AS_TUPLE(tup)->items[i], depth + 1);
-        if (r != 0) return r;
-    }
-    return 0;
-}
-
-static int bi_issubclass(Value sub, Value cls, int depth)
-{
-    if (depth > interp.recursion_limit) {
-        err_format(&exc_RecursionError, "maximum recursion depth exceeded in __subclasscheck__");
-        return -1;
-    }
+    static const char where[] = " in __subclasscheck__";
     if (IS_EXACT(cls, type_type) || (IS_TYPE(cls) && IS_NULL(val_type(cls)->slots[SM_SUBCLASSCHECK]))) {
         if (!IS_TYPE(sub)) {
             err_format(&exc_TypeError, "issubclass() arg 1 must be a class");
@@ -494,15 +486,11 @@ static int bi_issubclass(Value sub, Value cls, int depth)
         }
         return type_is_subtype(AS_TYPE(sub), AS_TYPE(cls));
     }
-    if (IS_TUPLE(cls)) return bi_issubclass_tuple(sub, cls, depth);
     Value uargs = bi_union_args(cls);
-    if (!IS_NULL(uargs)) return bi_issubclass_tuple(sub, uargs, depth);
-    if (!IS_NULL(val_type(cls)->slots[SM_SUBCLASSCHECK])) {
-        Value a[2] = {cls, sub};
-        Value r = obj_call_special(cls, SM_SUBCLASSCHECK, a, 2);
-        if (IS_NULL(r)) return -1;
-        return obj_truthy(r);
-    }
+    if (!IS_NULL(uargs)) cls = uargs;
+    if (IS_TUPLE(cls)) return bi_check_tuple(sub, cls, bi_issubclass, where);
+    if (!IS_NULL(val_type(cls)->slots[SM_SUBCLASSCHECK]))
+        return bi_check_special(sub, cls, SM_SUBCLASSCHECK, where);
     if (!IS_TYPE(sub)) {
         err_format(&exc_TypeError, "issubclass() arg 1 must be a class");
         return -1;
@@ -518,13 +506,13 @@ int builtins_isinstance(Value obj, Value cls)
 
 static Value bi_isinstance_m(Value *args, int nargs, Value kwnames)
 {
-    int r = bi_isinstance(args[0], args[1], 0);
+    int r = bi_isinstance(args[0], args[1]);
     return r < 0 ? VAL_NULL : MK_BOOL(r);
 }
 
 static Value bi_issubclass_m(Value *args, int nargs, Value kwnames)
 {
-    int r = bi_issubclass(args[0], args[1], 0);
+    int r = bi_issubclass(args[0], args[1]);
     return r < 0 ? VAL_NULL : MK_BOOL(r);
 }
 

@@ -11,6 +11,7 @@
 #include "../runtime/gc.h"
 #include "../runtime/obj_list.h"
 #include "../runtime/obj_str.h"
+#include "../runtime/obj_type.h"
 
 Code *code_new(void) {
     Code *c = (Code *)gc_alloc(&type_code, sizeof(Code));
@@ -84,22 +85,24 @@ static Value code_get_flags(Value self) {
 }
 CODE_GET_INT(stacksize, CODE(self)->stacksize)
 
+/* CPython's read-only members get getset_readonly ("readonly attribute"),
+ * its getsets (co_varnames, co_cellvars, co_freevars) no setter. */
 static const GetSetDef code_getsets[] = {
-    {"co_name", code_get_name, NULL, NULL},
-    {"co_qualname", code_get_qualname, NULL, NULL},
-    {"co_filename", code_get_filename, NULL, NULL},
-    {"co_firstlineno", code_get_firstlineno, NULL, NULL},
-    {"co_argcount", code_get_argcount, NULL, NULL},
-    {"co_posonlyargcount", code_get_posonlyargcount, NULL, NULL},
-    {"co_kwonlyargcount", code_get_kwonlyargcount, NULL, NULL},
-    {"co_nlocals", code_get_nlocals, NULL, NULL},
+    {"co_name", code_get_name, getset_readonly, NULL},
+    {"co_qualname", code_get_qualname, getset_readonly, NULL},
+    {"co_filename", code_get_filename, getset_readonly, NULL},
+    {"co_firstlineno", code_get_firstlineno, getset_readonly, NULL},
+    {"co_argcount", code_get_argcount, getset_readonly, NULL},
+    {"co_posonlyargcount", code_get_posonlyargcount, getset_readonly, NULL},
+    {"co_kwonlyargcount", code_get_kwonlyargcount, getset_readonly, NULL},
+    {"co_nlocals", code_get_nlocals, getset_readonly, NULL},
     {"co_varnames", code_get_varnames, NULL, NULL},
-    {"co_names", code_get_names, NULL, NULL},
-    {"co_consts", code_get_consts, NULL, NULL},
+    {"co_names", code_get_names, getset_readonly, NULL},
+    {"co_consts", code_get_consts, getset_readonly, NULL},
     {"co_cellvars", code_get_cellvars, NULL, NULL},
     {"co_freevars", code_get_freevars, NULL, NULL},
-    {"co_flags", code_get_flags, NULL, NULL},
-    {"co_stacksize", code_get_stacksize, NULL, NULL},
+    {"co_flags", code_get_flags, getset_readonly, NULL},
+    {"co_stacksize", code_get_stacksize, getset_readonly, NULL},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -79,7 +79,8 @@
 #include "symtable.h"
 
 #define COMP_MAX_BLOCKS 20      /* CPython's CO_MAXBLOCKS */
-#define COMP_MAX_DEPTH  2000    /* AST recursion bound */
+#define COMP_DEPTH_SLACK 100    /* the symtable bounds the AST depth first (see
+                                   comp_enter_depth); this is a second fence */
 
 typedef enum { U_MODULE, U_CLASS, U_FUNCTION, U_LAMBDA, U_COMPREHENSION } UnitKind;
 
@@ -664,8 +665,10 @@ static Value comp_assemble(Compiler *c) {
 }
 
 /* ---- recursion guard ------------------------------------------------------ */
+/* The symtable pass has already refused trees deeper than CPython allows,
+ * so this only trips on the compiler's own extra levels or a short C stack. */
 static int comp_enter_depth(Compiler *c) {
-    if (++c->depth > COMP_MAX_DEPTH) {
+    if (++c->depth > (int64_t)interp.recursion_limit * 3 + COMP_DEPTH_SLACK || ts_c_stack_low()) {
         c->depth--;
         if (!err_occurred())
             err_format(&exc_RecursionError, "maximum recursion depth exceeded during compilation");
@@ -3039,7 +3042,10 @@ Value compile_source(const char *src, size_t len, Value filename, ParseMode mode
     memset(&perr, 0, sizeof perr);
     Module *mod = parse_source(&arena, src, len, mode, &perr);
     Value result;
-    if (!mod && strcmp(perr.msg, "source code cannot contain null bytes") == 0) {
+    if (!mod && perr.kind && strcmp(perr.kind, "MemoryError") == 0) {
+        err_no_memory();                /* nested past the parser's stack, as in CPython */
+        result = VAL_NULL;
+    } else if (!mod && strcmp(perr.msg, "source code cannot contain null bytes") == 0) {
         /* CPython shows the line up to the NUL and no caret */
         Value text = comp_line_of(src, len, perr.lineno);
         if (IS_STR(text)) text = str_new(STR_DATA(text), strlen(STR_DATA(text)));

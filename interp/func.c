@@ -50,18 +50,31 @@ static Value func_repr_m(Value *args, int nargs, Value kwnames) {
     return str_format_c("<function %U at %p>", AS_FUNC(args[0])->qualname, (void *)AS_OBJ(args[0]));
 }
 
-#define FUNC_FIELD_GETSET(field)                                                        \
+/* The attributes follow CPython's funcobject.c: __closure__, __globals__ and
+ * __builtins__ are read-only members; the others check the type of what is
+ * stored, because the VM trusts it (defaults a tuple, kwdefaults a dict, the
+ * code's free variables as many as the closure's cells). */
+#define FUNC_FIELD_GETSET(field, check, what)                                           \
     static Value func_get_##field(Value self) {                                         \
         Value v = AS_FUNC(self)->field;                                                 \
         return IS_NULL(v) ? VAL_NONE : v;                                               \
     }                                                                                   \
     static int func_set_##field(Value self, Value v) {                                  \
-        AS_FUNC(self)->field = IS_NULL(v) || IS_NONE(v) ? VAL_NULL : v;                 \
+        if (IS_NONE(v)) v = VAL_NULL;                                                   \
+        if (!IS_NULL(v) && !check(v)) {                                                 \
+            err_format(&exc_TypeError, "__" #field "__ must be set to a " what " object"); \
+            return -1;                                                                  \
+        }                                                                               \
+        AS_FUNC(self)->field = v;                                                       \
         return 0;                                                                       \
     }
-FUNC_FIELD_GETSET(defaults)
-FUNC_FIELD_GETSET(kwdefaults)
-FUNC_FIELD_GETSET(closure)
+FUNC_FIELD_GETSET(defaults, IS_TUPLE, "tuple")
+FUNC_FIELD_GETSET(kwdefaults, IS_DICT, "dict")
+
+static Value func_get_closure(Value self) {
+    Value v = AS_FUNC(self)->closure;
+    return IS_NULL(v) ? VAL_NONE : v;
+}
 
 static Value func_get_name(Value self) { return AS_FUNC(self)->name; }
 static int func_set_name(Value self, Value v) {
@@ -80,18 +93,46 @@ static int func_set_doc(Value self, Value v) { AS_FUNC(self)->doc = IS_NULL(v) ?
 static Value func_get_module(Value self) { return AS_FUNC(self)->module; }
 static int func_set_module(Value self, Value v) { AS_FUNC(self)->module = IS_NULL(v) ? VAL_NONE : v; return 0; }
 static Value func_get_code(Value self) { return AS_FUNC(self)->code; }
+static int func_set_code(Value self, Value v) {
+    Function *f = AS_FUNC(self);
+    if (IS_NULL(v) || !IS_EXACT(v, type_code)) {
+        err_format(&exc_TypeError, "__code__ must be set to a code object");
+        return -1;
+    }
+    int64_t nfree = AS_CODE(v)->nfree, nclosure = IS_TUPLE(f->closure) ? AS_TUPLE(f->closure)->len : 0;
+    if (nclosure != nfree) {
+        err_format(&exc_ValueError, "%U() requires a code object with %lld free vars, not %lld", f->name,
+                   (long long)nclosure, (long long)nfree);
+        return -1;
+    }
+    f->code = v;
+    return 0;
+}
 static Value func_get_globals(Value self) { return AS_FUNC(self)->globals; }
+static Value func_get_builtins(Value self) {
+    Value b = AS_FUNC(self)->builtins;
+    return IS_NULL(b) ? VAL_NONE : b;
+}
 static Value func_get_annotations(Value self) {
     Function *f = AS_FUNC(self);
     if (!IS_DICT(f->annotations)) f->annotations = dict_new();
     return f->annotations;
 }
-static int func_set_annotations(Value self, Value v) { AS_FUNC(self)->annotations = v; return 0; }
+static int func_set_annotations(Value self, Value v) {
+    if (IS_NONE(v)) v = VAL_NULL;
+    if (!IS_NULL(v) && !IS_DICT(v)) {
+        err_format(&exc_TypeError, "__annotations__ must be set to a dict object");
+        return -1;
+    }
+    AS_FUNC(self)->annotations = v;
+    return 0;
+}
 static Value func_get_dict(Value self) {
     Function *f = AS_FUNC(self);
     if (!IS_DICT(f->dict)) f->dict = dict_new();
     return f->dict;
 }
+static int func_set_dict(Value self, Value v) { return getset_set_dict(&AS_FUNC(self)->dict, v); }
 
 static const MethodDef func_methods[] = {
     {"__get__", func_get_m, ARGS_WRAPT(1, 2), NULL},
@@ -106,11 +147,12 @@ static const GetSetDef func_getsets[] = {
     {"__module__", func_get_module, func_set_module, NULL},
     {"__defaults__", func_get_defaults, func_set_defaults, NULL},
     {"__kwdefaults__", func_get_kwdefaults, func_set_kwdefaults, NULL},
-    {"__closure__", func_get_closure, func_set_closure, NULL},
-    {"__code__", func_get_code, NULL, NULL},
-    {"__globals__", func_get_globals, NULL, NULL},
+    {"__closure__", func_get_closure, getset_readonly, NULL},
+    {"__code__", func_get_code, func_set_code, NULL},
+    {"__globals__", func_get_globals, getset_readonly, NULL},
+    {"__builtins__", func_get_builtins, getset_readonly, NULL},
     {"__annotations__", func_get_annotations, func_set_annotations, NULL},
-    {"__dict__", func_get_dict, NULL, NULL},
+    {"__dict__", func_get_dict, func_set_dict, NULL},
     {NULL, NULL, NULL, NULL},
 };
 Type type_function = {
@@ -170,6 +212,7 @@ int gen_resume(Value gv, Value value, Value exc, Value *out) {
         return -1;
     }
     Frame *f = g->frame;
+    if (obj_check_c_stack() < 0) return -1;         /* resuming recurses in C (yield from) */
     if (ts->recursion_depth >= interp.recursion_limit) {
         ts->recursion_headroom++;
         err_format(&exc_RecursionError, "maximum recursion depth exceeded");
@@ -363,12 +406,34 @@ static const MethodDef gen_methods[] = {
     {"__repr__", gen_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
+static int gen_set_name(Value self, Value v) {
+    if (IS_NULL(v) || !IS_STR(v)) { err_format(&exc_TypeError, "__name__ must be set to a string object"); return -1; }
+    AS_GEN(self)->name = v;
+    return 0;
+}
+static int gen_set_qualname(Value self, Value v) {
+    if (IS_NULL(v) || !IS_STR(v)) { err_format(&exc_TypeError, "__qualname__ must be set to a string object"); return -1; }
+    AS_GEN(self)->qualname = v;
+    return 0;
+}
+static Value gen_get_suspended(Value self) {
+    Gen *g = AS_GEN(self);
+    return MK_BOOL(g->started && !g->running && !g->finished);
+}
+/* The iterator a suspended `yield from` delegates to is not kept where it can
+ * be found: None, as for a generator not inside one. */
+static Value gen_get_yieldfrom(Value self) { (void)self; return VAL_NONE; }
+
+/* CPython's rules: __name__ and __qualname__ take a str, gi_code is a
+ * read-only member, the rest are getsets without a setter. */
 static const GetSetDef gen_getsets[] = {
-    {"__name__", gen_get_name, NULL, NULL},
-    {"__qualname__", gen_get_qualname, NULL, NULL},
+    {"__name__", gen_get_name, gen_set_name, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL},
     {"gi_running", gen_get_running, NULL, NULL},
-    {"gi_code", gen_get_code, NULL, NULL},
+    {"gi_code", gen_get_code, getset_readonly, NULL},
     {"gi_frame", gen_get_frame, NULL, NULL},
+    {"gi_suspended", gen_get_suspended, NULL, NULL},
+    {"gi_yieldfrom", gen_get_yieldfrom, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 Type type_generator = {

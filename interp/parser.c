@@ -24,20 +24,31 @@
  * and parsed by a child Parser over the same source bytes, so its nodes get
  * their true positions.
  *
- * Depth: every recursive rule passes through parse_enter, which counts the
- * nesting and fails with "too many nested parentheses" long before the C
- * stack is at risk.  There is no global state.
+ * Depth: every recursive rule passes through enter(), which counts the
+ * nesting in units of CPython's PEG parser levels and fails the way that
+ * parser does past its MAXSTACK (6000): with MemoryError.  The costs are
+ * pegen's, measured: a unary operator, `not` or `x if c else` is one level,
+ * `lambda:` or `**` two, a bracket with the expression inside about 29, a
+ * call or subscript 24.  So `-` * 6000 + `1` and `[-` * 200 fail where
+ * CPython's parser does, and brackets alone hit the tokenizer's limit of 200
+ * first ("too many nested parentheses", lexer.c).  enter() also checks the
+ * C stack itself.  There is no global state.
  */
 #include "parser.h"
 #include "lexer.h"
+#include "../runtime/state.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define DEPTH_LIMIT 4000    /* units: an expression level costs 10, a bracket 5,
-                               a unary operator or ** 1 */
+#define DEPTH_LIMIT 5976    /* pegen's MAXSTACK less the levels above the first
+                               expression; units: see the top comment */
+#define COST_EXPR    1      /* expression, and each unary op, `not`, `else` */
+#define COST_BRACKET 28     /* [ { with the expression inside: 29 in pegen */
+#define COST_TRAILER 23     /* a call or subscript with its expression: 24 */
+#define COST_STMT    7      /* a statement: 6 to 8 in pegen */
 
 typedef struct Parser {
     Arena *arena;
@@ -154,6 +165,14 @@ static void *fail_v(Parser *p, const char *kind, Span sp, const char *fmt, va_li
     return NULL;
 }
 
+static void *fail_v_c(Parser *p, const char *kind, Span sp, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fail_v(p, kind, sp, fmt, ap);
+    va_end(ap);
+    return NULL;
+}
+
 static void *fail_at(Parser *p, Span sp, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
@@ -188,11 +207,11 @@ static int expect_colon_f(Parser *p, int forced) {
 static int expect_colon(Parser *p) { return expect_colon_f(p, 0); }
 static int expect_forced_colon(Parser *p) { return expect_colon_f(p, 1); }
 
-/* Recursion guard: see DEPTH_LIMIT. */
+/* Recursion guard: see the top comment. */
 static int enter(Parser *p, int cost) {
     p->depth += cost;
-    if (p->depth > DEPTH_LIMIT) {
-        fail_at(p, sp_tok(tk(p)), "too many nested parentheses");
+    if (p->depth > DEPTH_LIMIT || ts_c_stack_low()) {
+        fail_v_c(p, "MemoryError", sp_tok(tk(p)), "");
         return 0;
     }
     return 1;
@@ -1070,13 +1089,15 @@ static Expr *parse_atom(Parser *p) {
     case T_NUMBER: return parse_number(p);
     case T_STRING: return parse_strings(p);
     case T_ELLIPSIS: advance(p); return new_const(p, CONST_ELLIPSIS, sp_tok(t));
-    case T_LPAR: case T_LSQB: case T_LBRACE:
-        if (!enter(p, 5)) return NULL;
+    case T_LPAR: case T_LSQB: case T_LBRACE: {
+        int cost = COST_BRACKET - (t->kind == T_LPAR);     /* pegen: ( is one level less */
+        if (!enter(p, cost)) return NULL;
         p->brackets++;
         e = t->kind == T_LPAR ? parse_paren(p) : t->kind == T_LSQB ? parse_list(p) : parse_brace(p);
         p->brackets--;
-        leave(p, 5);
+        leave(p, cost);
         return e;
+    }
     default:
         return fail(p);
     }
@@ -1232,7 +1253,7 @@ static Expr *parse_trailer(Parser *p, Expr *e, const Token *start) {
         n->u.attribute.attr = tok_str(p, name);
         return n;
     }
-    if (!enter(p, 10)) return NULL;
+    if (!enter(p, COST_TRAILER)) return NULL;
     p->brackets++;
     advance(p);
     if (t->kind == T_LPAR) {
@@ -1250,7 +1271,7 @@ static Expr *parse_trailer(Parser *p, Expr *e, const Token *start) {
         }
     }
     p->brackets--;
-    leave(p, 10);
+    leave(p, COST_TRAILER);
     if (n) n->span = sp_from(p, start);
     return n;
 }
@@ -1288,9 +1309,9 @@ static Expr *parse_power(Parser *p) {
     Token *st = tk(p);
     Expr *l = parse_await_primary(p), *r;
     if (!l || !accept(p, T_DOUBLESTAR)) return l;
-    if (!enter(p, 1)) return NULL;
+    if (!enter(p, 2)) return NULL;                 /* power -> factor -> power */
     r = parse_factor(p);
-    leave(p, 1);
+    leave(p, 2);
     return r ? new_binop(p, st, l, OP_POW, r) : NULL;
 }
 
@@ -1453,7 +1474,9 @@ static Expr *parse_lambda(Parser *p) {
     e->u.lambda.args = parse_params(p, 1);
     if (!e->u.lambda.args) return NULL;
     if (!expect(p, T_COLON)) return NULL;
+    if (!enter(p, COST_EXPR)) return NULL;         /* lambdef -> expression: 2 levels */
     e->u.lambda.body = parse_expression(p);
+    leave(p, COST_EXPR);
     if (!e->u.lambda.body) return NULL;
     e->span = sp_from(p, st);
     return e;
@@ -1484,9 +1507,9 @@ static Expr *parse_expression_inner(Parser *p) {
 
 static Expr *parse_expression(Parser *p) {
     Expr *e;
-    if (!enter(p, 10)) return NULL;
+    if (!enter(p, COST_EXPR)) return NULL;
     e = parse_expression_inner(p);
-    leave(p, 10);
+    leave(p, COST_EXPR);
     return e;
 }
 
@@ -2786,11 +2809,11 @@ static Stmt *parse_compound(Parser *p) {
 /* compound_stmt | simple_stmts; appends to out.  Returns NULL on error. */
 static Stmt *parse_statement(Parser *p, PtrVec *out) {
     Stmt *s;
-    if (!enter(p, 10)) return NULL;
+    if (!enter(p, COST_STMT)) return NULL;
     s = parse_compound(p);
     if (s) ptrvec_push(p->arena, out, s);
     else if (!p->failed && parse_simple_stmts(p, out)) s = out->items[out->len - 1];
-    leave(p, 10);
+    leave(p, COST_STMT);
     return s;
 }
 
@@ -2865,6 +2888,7 @@ static void match_line_error(Parser *p) {
 /* Rank the parser's error against the tokenizer's (see the top comment). */
 static void resolve_error(Parser *p, Lexer *lx) {
     ParseError *err = p->err;
+    if (p->specific && strcmp(err->kind, "MemoryError") == 0) return;    /* pegen stops at once */
     Token *far = &p->toks[p->maxpos < p->ntoks ? p->maxpos : p->ntoks - 1];
     if (lx->err.set && (lx->err.strong || far->kind == T_ERROR)) {
         set_error(err, lx->err.kind, lx->err.msg, lx->err.lineno, lx->err.col,
@@ -2951,11 +2975,9 @@ Module *parse_source(Arena *arena, const char *src, size_t len, ParseMode mode, 
     p.ntoks = lx.ntoks;
     p.err = err;
     m = arena_alloc(arena, sizeof *m);
-    if (lx.err.set && lx.err.strong) {
-        p.failed = 1;
-    } else {
-        parse_body(&p, m, mode);
-    }
+    parse_body(&p, m, mode);
+    if (lx.err.set && lx.err.strong) p.failed = 1;   /* it wins, unless the parser ran out of
+                                                       stack before reaching it (resolve_error) */
     if (p.failed) {
         resolve_error(&p, &lx);
         m = NULL;

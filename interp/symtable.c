@@ -11,16 +11,20 @@
  * their methods but offer them `__class__`.
  *
  * Errors stop the walk at once (the first error is the one reported, as in
- * CPython).  Recursion is bounded by ST_MAX_DEPTH.
+ * CPython).  Recursion is bounded as in CPython 3.11's symtable: three
+ * levels per level of Python recursion left (st_build), and by the C stack.
  */
 #include "symtable.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define ST_MAX_DEPTH 2000
+#include "../runtime/state.h"
+
+#define ST_STACK_FRAME_SCALE 3     /* CPython's COMPILER_STACK_FRAME_SCALE */
 
 /* ---- string sets (for the analysis pass) -------------------------------- */
 typedef struct StSet {
@@ -99,7 +103,7 @@ struct SymTable {
     const void **mkeys;         /* node -> scope map (open addressing) */
     StScope **mvals;
     int mcap, mlen;
-    int depth;
+    int depth, limit;
     int failed;
     StError *err;
 };
@@ -554,7 +558,7 @@ static int st_recursion_error(SymTable *st, Span loc) {
 }
 
 static int st_visit_stmt(SymTable *st, Stmt *s) {
-    if (++st->depth > ST_MAX_DEPTH) return st_recursion_error(st, s->span);
+    if (++st->depth > st->limit || ts_c_stack_low()) return st_recursion_error(st, s->span);
     int r = st_visit_stmt_inner(st, s);
     st->depth--;
     return r;
@@ -719,7 +723,7 @@ static int st_visit_expr_inner(SymTable *st, Expr *e) {
 }
 
 static int st_visit_expr(SymTable *st, Expr *e) {
-    if (++st->depth > ST_MAX_DEPTH) return st_recursion_error(st, e->span);
+    if (++st->depth > st->limit || ts_c_stack_low()) return st_recursion_error(st, e->span);
     int r = st_visit_expr_inner(st, e);
     st->depth--;
     return r;
@@ -859,6 +863,9 @@ SymTable *st_build(Module *mod, ParseMode mode, StError *err) {
     if (!st) abort();
     arena_init(&st->arena);
     st->err = err;
+    int lim = interp.recursion_limit, used = ts_get() ? ts_get()->recursion_depth : 0;
+    st->limit = lim < INT_MAX / ST_STACK_FRAME_SCALE ? lim * ST_STACK_FRAME_SCALE : lim;
+    st->depth = used < INT_MAX / ST_STACK_FRAME_SCALE ? used * ST_STACK_FRAME_SCALE : used;
     Span none = {0, 0, 0, 0};
     st->top = st_enter(st, ST_MODULE, "top", mod, none);
     int r = mode == PARSE_EVAL ? st_visit_opt(st, mod->expr) : st_visit_stmts(st, &mod->body);

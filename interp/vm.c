@@ -1166,9 +1166,7 @@ top:
             int c = obj_richcompare_bool(a, b, ARG);
             if (!IS_FLOAT(a) || c >= 0) { sp[-1] = MK_BOOL(c); NEXT(); }
         }
-        if (obj_enter_recursion(" in comparison") < 0) ERROR();
         r = obj_richcompare(a, b, ARG);
-        obj_leave_recursion();
         CHECK(r);
         sp[-1] = r;
         NEXT();

@@ -53,6 +53,7 @@ static __attribute__((noinline)) Value call_slot_general(Value f, Value *args, i
 /* The hot case apart, so that it compiles to a few tests and a tail call: a
  * native slot called with exactly its declared width (__next__, __getitem__). */
 static inline Value call_slot(Value f, Value *args, int nargs, Value kwnames) {
+    if (ts_c_stack_low() && obj_check_c_stack() < 0) return VAL_NULL;   /* see call_value */
     if (IS_OBJ(f) && IS_NULL(kwnames)) {
         Type *ft = AS_OBJ(f)->type;
         if (ft == &type_wrapper_descriptor || ft == &type_method_descriptor) {
@@ -132,12 +133,19 @@ static Value check_str_result(Value r, const char *what) {
     return err_format(&exc_TypeError, "%s returned non-string (type %T)", what, r);
 }
 
-Value obj_repr(Value v) {
-    if (obj_enter_recursion(" while getting the repr of an object") < 0) return VAL_NULL;
+/* __repr__ without a recursion level: what object.__str__ calls (CPython's
+ * object_str calls tp_repr directly). */
+Value obj_repr_uncounted(Value v) {
     Value r = call_special0(v, SM_REPR);
-    obj_leave_recursion();
     if (IS_NULL(r) && !err_occurred()) return str_format_c("<%T object>", v);
     return check_str_result(r, "__repr__");
+}
+
+Value obj_repr(Value v) {
+    if (obj_enter_recursion(" while getting the repr of an object") < 0) return VAL_NULL;
+    Value r = obj_repr_uncounted(v);
+    obj_leave_recursion();
+    return r;
 }
 
 Value obj_str(Value v) {
@@ -266,7 +274,7 @@ int64_t obj_len(Value v) {
 static const char *const cmp_symbols[] = {"==", "!=", "<", "<=", ">", ">="};
 static const int cmp_reflected[] = {CMP_EQ, CMP_NE, CMP_GT, CMP_GE, CMP_LT, CMP_LE};
 
-Value obj_richcompare(Value a, Value b, int op) {
+static Value richcompare_dispatch(Value a, Value b, int op) {
     Type *ta = val_type(a), *tb = val_type(b);
     SpecialMethod sm = SM_FOR_CMP(op), rsm = SM_FOR_CMP(cmp_reflected[op]);
     int reflected_done = 0;
@@ -291,6 +299,16 @@ Value obj_richcompare(Value a, Value b, int op) {
     if (op == CMP_NE) return MK_BOOL(a != b);
     return err_format(&exc_TypeError, "'%s' not supported between instances of '%T' and '%T'",
                       cmp_symbols[op], a, b);
+}
+
+/* Every comparison counts one recursion level, as CPython's
+ * PyObject_RichCompare does: [[[...]]] == [[[...]]] recurses through the
+ * containers' __eq__ in C. */
+Value obj_richcompare(Value a, Value b, int op) {
+    if (obj_enter_recursion(" in comparison") < 0) return VAL_NULL;
+    Value r = richcompare_dispatch(a, b, op);
+    obj_leave_recursion();
+    return r;
 }
 
 int obj_richcompare_bool(Value a, Value b, int op) {
@@ -434,7 +452,7 @@ Value obj_getitem(Value o, Value key) {
     if (IS_TYPE(o)) {
         Value cg = type_lookup(AS_TYPE(o), sm_name_values[SM_CLASS_GETITEM]);
         if (!IS_NULL(cg)) {
-            Value f = descr_get(cg, VAL_NONE, o);
+            Value f = descr_get(cg, VAL_NULL, o);
             if (IS_NULL(f)) return VAL_NULL;
             return call1(f, key);
         }
@@ -589,7 +607,7 @@ Value obj_generic_getattr(Value o, Value name, int suppress) {
     Type *dt = NULL;
     if (!IS_NULL(descr)) {
         dt = val_type(descr);
-        if (!dt->get && !IS_NULL(dt->slots[SM_GET]) && descr_is_data_type(dt))
+        if (!IS_NULL(dt->slots[SM_GET]) && descr_is_data_type(dt))
             return descr_get(descr, o, MK_OBJ(t));
     }
     Value *dp = obj_dict_ptr(o);

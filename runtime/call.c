@@ -20,12 +20,15 @@
  */
 #include "call.h"
 
+#include <string.h>
+
 #include "args.h"
 #include "error.h"
 #include "obj_dict.h"
 #include "obj_list.h"
 #include "obj_str.h"
 #include "obj_type.h"
+#include "state.h"
 
 /* ---- natives -------------------------------------------------------------------- */
 
@@ -57,12 +60,22 @@ static Value stop_iteration_if_done(Value r) {
     return r;
 }
 
+/* A type's own __new__ (a static method named so, whose `module` is the type). */
+static int is_type_new(const BuiltinFn *f) {
+    return (f->def->flags & METH_STATIC) && IS_TYPE(f->module) && strcmp(f->def->name, "__new__") == 0;
+}
+
 /* The call slot of builtin_function_or_method and method-wrapper. */
 Value native_call(Value callable, Value *args, int nargs, Value kwnames) {
     BuiltinFn *f = (BuiltinFn *)AS_OBJ(callable);
+    if (is_type_new(f) && type_new_call_ok(AS_TYPE(f->module), f->def, args, nargs) < 0) return VAL_NULL;
     Value r = IS_NULL(f->self) ? args_call(callable, f->def, args, nargs, kwnames, 0)
                                : call_native_bound(callable, f->def, f->self, args, nargs, kwnames);
     return stop_iteration_if_done(r);
+}
+
+Value native_new_call(Value newfn, Value *args, int nargs, Value kwnames) {
+    return stop_iteration_if_done(args_call(newfn, ((BuiltinFn *)AS_OBJ(newfn))->def, args, nargs, kwnames, 0));
 }
 
 /* The call slot of method_descriptor and wrapper_descriptor: list.append(l, x). */
@@ -134,8 +147,12 @@ static Value call_dunder(Value callable, Value *args, int nargs, Value kwnames) 
 
 /* ---- the entry points ------------------------------------------------------------------ */
 
+/* Every call checks the C stack: natives that call back into the protocols
+ * (zip of zip of ..., a tuple subclass's hash, an __eq__ in C) recurse in C,
+ * and no depth count sees all of them. */
 Value call_value(Value callable, Value *args, int nargs, Value kwnames) {
     if (!IS_OBJ(callable)) return err_format(&exc_TypeError, "'%T' object is not callable", callable);
+    if (ts_c_stack_low() && obj_check_c_stack() < 0) return VAL_NULL;
     CallFn call = AS_OBJ(callable)->type->call;
     if (call) return call(callable, args, nargs, kwnames);
     return call_dunder(callable, args, nargs, kwnames);

@@ -321,13 +321,15 @@ static Value b_hash_m(Value *args, int nargs, Value kwnames) {
     return int_from_i64(bytes_hash(args[0]));
 }
 
+/* The index is converted before the data is looked at: its __index__ may
+ * resize a bytearray. */
 static Value b_getitem_m(Value *args, int nargs, Value kwnames) {
-    VIEW(args[0], d, n);
     Value k = args[1];
     if (IS_EXACT(k, type_slice)) {
         int64_t start, stop, step;
-        int64_t cnt = slice_indices(k, n, &start, &stop, &step);
-        if (cnt < 0) return VAL_NULL;
+        if (slice_unpack_bounds(k, &start, &stop, &step) < 0) return VAL_NULL;
+        VIEW(args[0], d, n);
+        int64_t cnt = slice_adjust_bounds(n, &start, &stop, step);
         if (step == 1) return mk_like(args[0], d + start, (size_t)cnt);
         StrBuf sb; sb_init(&sb);
         for (int64_t i = 0, j = start; i < cnt; i++, j += step)
@@ -341,6 +343,7 @@ static Value b_getitem_m(Value *args, int nargs, Value kwnames) {
                           IS_BYTEARRAY(args[0]) ? "bytearray" : "byte", val_type_name(k));
     int64_t i;
     if (obj_index_i64(k, &i) < 0) return VAL_NULL;
+    VIEW(args[0], d, n);
     if (i < 0) i += n;
     if (i < 0 || i >= n)
         return err_format(&exc_IndexError, IS_BYTEARRAY(args[0]) ? "bytearray index out of range"
@@ -431,9 +434,9 @@ static Value b_iter_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value b_contains_m(Value *args, int nargs, Value kwnames) {
-    VIEW(args[0], d, n);
     Value x = args[1];
     if (is_buf(x)) {
+        VIEW(args[0], d, n);
         VIEW(x, s, sn);
         if (sn == 0) return VAL_TRUE;
         return MK_BOOL(n >= sn && memmem(d, (size_t)n, s, (size_t)sn) != NULL);
@@ -441,7 +444,8 @@ static Value b_contains_m(Value *args, int nargs, Value kwnames) {
     if (!IS_INT(x) && IS_NULL(val_type(x)->slots[SM_INDEX]))
         return err_format(&exc_TypeError, "a bytes-like object is required, not '%s'", val_type_name(x));
     uint8_t c;
-    if (byte_arg(x, &c) < 0) return VAL_NULL;
+    if (byte_arg(x, &c) < 0) return VAL_NULL;     /* its __index__ may resize self: view after */
+    VIEW(args[0], d, n);
     return MK_BOOL(n && memchr(d, c, (size_t)n) != NULL);
 }
 
@@ -462,12 +466,12 @@ static Value b_add_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value b_mul_m(Value *args, int nargs, Value kwnames) {
-    VIEW(args[0], d, n);
     Value k = args[1];
     if (!IS_INT(k) && IS_NULL(val_type(k)->slots[SM_INDEX]))
         return err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", val_type_name(k));
     int64_t times;
     if (obj_index_i64(k, &times) < 0) return VAL_NULL;
+    VIEW(args[0], d, n);                     /* after __index__, which may resize a bytearray */
     if (times < 0) times = 0;
     if (n && times > INT64_MAX / 2 / n) return err_no_memory();
     StrBuf sb; sb_init(&sb);
@@ -577,7 +581,7 @@ static Value b_fromhex_m(Value *args, int nargs, Value kwnames) {
 /* Needle argument: bytes-like or an int byte. */
 static int needle_arg(Value v, const uint8_t **d, int64_t *n, uint8_t *one) {
     if (is_buf(v)) return bytes_view(v, d, n);
-    if (IS_INT(v)) {
+    if (IS_INT(v) || !IS_NULL(val_type(v)->slots[SM_INDEX])) {
         if (byte_arg(v, one) < 0) return -1;
         *d = one; *n = 1;
         return 0;
@@ -586,14 +590,17 @@ static int needle_arg(Value v, const uint8_t **d, int64_t *n, uint8_t *one) {
     return -1;
 }
 
-static int b_range(Value vs, Value ve, int64_t n, int64_t *s, int64_t *e) {
-    int64_t a = 0, b = n;
-    if (str_slice_arg(vs, &a) < 0 || str_slice_arg(ve, &b) < 0) return -1;
-    if (a < 0) { a += n; if (a < 0) a = 0; }
-    if (b < 0) { b += n; if (b < 0) b = 0; }
-    if (b > n) b = n;
-    *s = a; *e = b;
-    return 0;
+/* start and end arguments: converted first (their __index__ may resize a
+ * bytearray), resolved against the length after (b_range_clamp). */
+static int b_range_args(Value vs, Value ve, int64_t *s, int64_t *e) {
+    *s = 0; *e = INT64_MAX;
+    return str_slice_arg(vs, s) < 0 || str_slice_arg(ve, e) < 0 ? -1 : 0;
+}
+
+static void b_range_clamp(int64_t n, int64_t *s, int64_t *e) {
+    if (*s < 0) { *s += n; if (*s < 0) *s = 0; }
+    if (*e < 0) { *e += n; if (*e < 0) *e = 0; }
+    if (*e > n) *e = n;
 }
 
 static int64_t b_find_impl(const uint8_t *d, int64_t s, int64_t e, const uint8_t *x, int64_t xn, int dir) {
@@ -609,11 +616,12 @@ static int64_t b_find_impl(const uint8_t *d, int64_t s, int64_t e, const uint8_t
 
 /* find, rfind, index, rindex: args = [self, sub, start, end] */
 static Value b_find_common(Value *args, int dir, int raise) {
-    VIEW(args[0], d, n);
+    int64_t s, e;
+    if (b_range_args(args[2], args[3], &s, &e) < 0) return VAL_NULL;
     const uint8_t *x; int64_t xn; uint8_t one;
     if (needle_arg(args[1], &x, &xn, &one) < 0) return VAL_NULL;
-    int64_t s, e;
-    if (b_range(args[2], args[3], n, &s, &e) < 0) return VAL_NULL;
+    VIEW(args[0], d, n);
+    b_range_clamp(n, &s, &e);
     if (s > n) return raise ? err_format(&exc_ValueError, "subsection not found") : MK_SMALLINT(-1);
     int64_t r = b_find_impl(d, s, e, x, xn, dir);
     if (r < 0 && raise) return err_format(&exc_ValueError, "subsection not found");
@@ -626,11 +634,12 @@ static Value b_index_m(Value *a, int n, Value k) { return b_find_common(a, 1, 1)
 static Value b_rindex_m(Value *a, int n, Value k) { return b_find_common(a, -1, 1); }
 
 static Value b_count_m(Value *args, int nargs, Value kwnames) {
-    VIEW(args[0], d, n);
+    int64_t s, e;
+    if (b_range_args(args[2], args[3], &s, &e) < 0) return VAL_NULL;
     const uint8_t *x; int64_t xn; uint8_t one;
     if (needle_arg(args[1], &x, &xn, &one) < 0) return VAL_NULL;
-    int64_t s, e;
-    if (b_range(args[2], args[3], n, &s, &e) < 0) return VAL_NULL;
+    VIEW(args[0], d, n);
+    b_range_clamp(n, &s, &e);
     if (s > n || s > e) return MK_SMALLINT(0);
     if (xn == 0) return MK_SMALLINT(e - s + 1);
     int64_t c = 0;
@@ -645,9 +654,10 @@ static Value b_count_m(Value *args, int nargs, Value kwnames) {
 
 /* startswith, endswith: args = [self, prefix, start, end] */
 static Value b_starts_common(Value *args, const char *name, int end) {
-    VIEW(args[0], d, n);
     int64_t s, e;
-    if (b_range(args[2], args[3], n, &s, &e) < 0) return VAL_NULL;
+    if (b_range_args(args[2], args[3], &s, &e) < 0) return VAL_NULL;
+    VIEW(args[0], d, n);
+    b_range_clamp(n, &s, &e);
     Value p = args[1];
     int64_t cnt = IS_TUPLE(p) ? AS_TUPLE(p)->len : 1;
     for (int64_t i = 0; i < cnt; i++) {
@@ -742,9 +752,9 @@ static Value b_split_m(Value *a, int n, Value k) { return b_split_common(a, 0); 
 static Value b_rsplit_m(Value *a, int n, Value k) { return b_split_common(a, 1); }
 
 static Value b_join_m(Value *args, int nargs, Value kwnames) {
-    VIEW(args[0], sp, sn);
     Value seq = seq_to_list(args[1]);
     if (IS_NULL(seq)) return seq;
+    VIEW(args[0], sp, sn);                   /* after the iteration, which may change it */
     StrBuf sb; sb_init(&sb);
     List *l = AS_LIST(seq);
     for (int64_t i = 0; i < l->len; i++) {
@@ -766,11 +776,11 @@ static Value b_join_m(Value *args, int nargs, Value kwnames) {
 
 /* replace(old, new, count=-1, /): args = [self, old, new, count] */
 static Value b_replace_m(Value *args, int nargs, Value kwnames) {
+    int64_t count = -1;
+    if (!IS_NULL(args[3]) && arg_to_ssize(args[3], &count) < 0) return VAL_NULL;
     VIEW(args[0], d, n);
     VIEW(args[1], o, on);
     VIEW(args[2], w, wn);
-    int64_t count = -1;
-    if (!IS_NULL(args[3]) && arg_to_ssize(args[3], &count) < 0) return VAL_NULL;
     if (count < 0) count = INT64_MAX;
     StrBuf sb; sb_init(&sb);
     int64_t i = 0;
@@ -1030,7 +1040,14 @@ static Value b_maketrans_m(Value *args, int nargs, Value kwnames) {
 /* ------------------------------------------------------- bytes % args */
 
 static Value b_mod_m(Value *args, int nargs, Value kwnames) {
-    VIEW(args[0], d, n);
+    Value fmt = args[0];
+    if (IS_BYTEARRAY(fmt)) {                 /* formatting runs __str__ & co., which may change it */
+        const uint8_t *fd; int64_t fn;
+        if (bytes_view(fmt, &fd, &fn) < 0) return VAL_NULL;
+        fmt = bytes_new(fd, (size_t)fn);
+        if (IS_NULL(fmt)) return VAL_NULL;
+    }
+    VIEW(fmt, d, n);
     Value r = str_pct_bytes(d, (size_t)n, args[1]);
     if (IS_NULL(r) || !IS_BYTEARRAY(args[0])) return r;
     return bytearray_new(AS_BYTES(r)->data, (size_t)AS_BYTES(r)->len);
@@ -1250,11 +1267,15 @@ static int ba_splice(ByteArray *a, int64_t start, int64_t stop, const uint8_t *s
     return 0;
 }
 
+/* CPython's bytearray_ass_subscript: the bounds, then the value's bytes
+ * (copied: its iterator may change the bytearray), then, for any value but
+ * another bytearray, the bounds once more (CPython calls itself again with
+ * the copy), against the length left. */
 static int ba_setslice(Value self, Value slice, Value v) {
     ByteArray *a = BA(self);
     int64_t start, stop, step;
-    int64_t cnt = slice_indices(slice, a->len, &start, &stop, &step);
-    if (cnt < 0) return -1;
+    if (slice_unpack_bounds(slice, &start, &stop, &step) < 0) return -1;
+    int64_t cnt = slice_adjust_bounds(a->len, &start, &stop, step);
     StrBuf sb; sb_init(&sb);
     if (!IS_NULL(v)) {
         if (IS_INT(v) || IS_STR(v)) {
@@ -1262,6 +1283,10 @@ static int ba_setslice(Value self, Value slice, Value v) {
             return -1;
         }
         if (collect_source(v, &sb, "byte") < 0) { sb_free(&sb); return -1; }
+        if (v == self || !IS_BYTEARRAY(v)) {
+            if (slice_unpack_bounds(slice, &start, &stop, &step) < 0) { sb_free(&sb); return -1; }
+            cnt = slice_adjust_bounds(a->len, &start, &stop, step);
+        }
     }
     int rc = 0;
     if (step == 1) {
@@ -1293,12 +1318,13 @@ static Value ba_setitem_common(Value self, Value k, Value v) {
                           val_type_name(k));
     ByteArray *a = BA(self);
     int64_t i;
+    uint8_t c = 0;
     if (obj_index_i64(k, &i) < 0) return VAL_NULL;
+    if (!IS_NULL(v) && byte_arg(v, &c) < 0) return VAL_NULL;   /* before the size check, as
+                                                                 CPython (its __index__ may resize) */
     if (i < 0) i += a->len;
     if (i < 0 || i >= a->len) return err_format(&exc_IndexError, "bytearray index out of range");
     if (IS_NULL(v)) return ba_splice(a, i, i + 1, NULL, 0) < 0 ? VAL_NULL : VAL_NONE;
-    uint8_t c;
-    if (byte_arg(v, &c) < 0) return VAL_NULL;
     a->data[i] = c;
     return VAL_NONE;
 }

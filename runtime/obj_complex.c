@@ -33,6 +33,7 @@
 #include "runtime/call.h"
 #include "runtime/format.h"
 #include "runtime/gc.h"
+#include "runtime/obj_type.h"
 #include "runtime/strbuf.h"
 
 /* BinOpKind / CmpOpKind order (interp/ast.h). */
@@ -455,8 +456,8 @@ static Value complex_get_real(Value self) { return MK_FLOAT_SAFE(AS_COMPLEX(self
 static Value complex_get_imag(Value self) { return MK_FLOAT_SAFE(AS_COMPLEX(self)->im); }
 
 static const GetSetDef complex_getsets[] = {
-    {"real", complex_get_real, NULL, "the real part of a complex number"},
-    {"imag", complex_get_imag, NULL, "the imaginary part of a complex number"},
+    {"real", complex_get_real, getset_readonly, "the real part of a complex number"},
+    {"imag", complex_get_imag, getset_readonly, "the imaginary part of a complex number"},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -13,12 +13,18 @@
  * else obj_eq, which may run Python code that mutates the dict: after every
  * such call the lookup checks that the entries array and the entry's key are
  * unchanged, and restarts from scratch otherwise (never touching freed
- * memory: entries are re-read through the Dict after the call).
+ * memory: entries are re-read through the Dict after the call).  clear()
+ * empties a table of the minimum size in place, as CPython, whose next
+ * small table is the one just freed (its keys free list), in effect does: an
+ * __eq__ that empties and refills a small dict lets the lookup go on, in
+ * both.  update() from a dict whose entries an __eq__ changes raises "dict
+ * mutated during update", as CPython's dict_merge.
  *
  * Iterators remember `used` at creation and raise "dictionary changed size
  * during iteration" (RuntimeError) when it differs.
  */
 #include <stdio.h>
+#include <string.h>
 #include "runtime/obj_dict.h"
 #include "runtime/obj_misc.h"
 #include "runtime/obj_list.h"
@@ -243,10 +249,19 @@ int dict_del(Value dv, Value key)
 
 int64_t dict_len(Value d) { return AS_DICT(d)->used; }
 
+/* A table of the minimum size is emptied in place (see the top comment). */
 void dict_clear(Value dv)
 {
     Dict *d = AS_DICT(dv);
-    dict_free_tables(d);
+    if (d->isize == DICT_MINSIZE) {
+        memset(d->indices, 0xff, (size_t)d->isize * sizeof(int64_t));
+        for (int64_t k = 0; k < d->ecap; k++) {
+            d->entries[k].key = VAL_NULL; d->entries[k].value = VAL_NULL; d->entries[k].hash = 0;
+        }
+        d->nentries = d->used = 0;
+    } else {
+        dict_free_tables(d);
+    }
     d->version++;
 }
 
@@ -262,29 +277,41 @@ int dict_next(Value dv, int64_t *pos, Value *key, Value *value)
     return 1;
 }
 
-static int dict_next_hashed(Value dv, int64_t *pos, Value *key, Value *value, int64_t *hash)
+/* Make the empty d an exact copy of other's tables, as CPython's
+ * clone_combined_dict_keys: no lookups, so no __eq__ runs.  A table of the
+ * same size that d already has is reused (see dict_clear). */
+static int dict_clone_into(Dict *d, Dict *other)
 {
-    Dict *d = AS_DICT(dv);
-    int64_t i = *pos;
-    while (i < d->nentries && IS_NULL(d->entries[i].key)) i++;
-    if (i >= d->nentries) { *pos = i; return 0; }
-    *key = d->entries[i].key;
-    *value = d->entries[i].value;
-    *hash = d->entries[i].hash;
-    *pos = i + 1;
-    return 1;
+    size_t size = dict_tables_size(other->isize, other->ecap);
+    int64_t *ind = d->isize == other->isize && d->ecap == other->ecap ? d->indices : gc_malloc(size);
+    if (!ind) return -1;
+    memcpy(ind, other->indices, size);
+    if (ind != d->indices) dict_free_tables(d);
+    d->indices = ind;
+    d->entries = (DictEntry *)(ind + other->isize);
+    d->isize = other->isize; d->ecap = other->ecap;
+    d->nentries = other->nentries; d->used = other->used;
+    d->version++;
+    return 0;
 }
+
+/* CPython clones a dict with no deleted entries that is not oversized. */
+static int dict_is_clean(Dict *d)
+{
+    return d->used == d->nentries && d->isize > 0 &&
+           (d->isize == DICT_MINSIZE || USABLE(d->isize / 2) < d->used);
+}
+
+static int dict_merge_dict(Dict *d, Value other, int override);
 
 Value dict_copy(Value dv)
 {
     Dict *d = AS_DICT(dv);
-    Value r = dict_new_presized(d->used);
-    if (IS_NULL(r)) return VAL_NULL;
-    int64_t pos = 0, h;
-    Value k, v;
-    while (dict_next_hashed(dv, &pos, &k, &v, &h))
-        if (dict_insert(AS_DICT(r), k, h, v) < 0) return VAL_NULL;
-    return r;
+    Dict *r = dict_alloc(&type_dict);
+    if (!r) return VAL_NULL;
+    if (d->used == 0) return MK_OBJ(r);
+    if (d->used >= d->nentries * 2 / 3) return dict_clone_into(r, d) < 0 ? VAL_NULL : MK_OBJ(r);
+    return dict_merge_dict(r, dv, 1) < 0 ? VAL_NULL : MK_OBJ(r);
 }
 
 Value dict_keys_list(Value dv)
@@ -298,22 +325,34 @@ Value dict_keys_list(Value dv)
     return l;
 }
 
-/* Merge a real dict whose iteration is dict's own. */
+/* Merge a real dict whose iteration is dict's own: CPython's dict_merge,
+ * including its check that the lookups' __eq__ left `other` alone. */
 static int dict_merge_dict(Dict *d, Value other, int override)
 {
-    int64_t pos = 0, h;
-    Value k, v;
-    if (MK_OBJ(d) == other) return 0;
-    if (AS_DICT(other)->used > d->ecap - d->nentries &&
-        dict_resize(d, (d->used + AS_DICT(other)->used) * 3 / 2 + 1) < 0)
+    Dict *o = AS_DICT(other);
+    if (MK_OBJ(d) == other || o->used == 0) return 0;
+    if (d->used == 0) {
+        override = 1;
+        if (dict_is_clean(o)) return dict_clone_into(d, o);
+    }
+    if (o->used > d->ecap - d->nentries &&
+        dict_resize(d, (d->used + o->used) * 3 / 2 + 1) < 0)
         return -1;
-    while (dict_next_hashed(other, &pos, &k, &v, &h)) {
+    int64_t n = o->nentries;
+    for (int64_t i = 0; i < n; i++) {
+        DictEntry e = o->entries[i];
+        if (IS_NULL(e.key)) continue;
         if (!override) {
-            int64_t ix = dict_lookup(d, k, h, NULL);
+            int64_t ix = dict_lookup(d, e.key, e.hash, NULL);
             if (ix == -2) return -1;
-            if (ix >= 0) continue;
+            if (ix >= 0) goto next;
         }
-        if (dict_insert(d, k, h, v) < 0) return -1;
+        if (dict_insert(d, e.key, e.hash, e.value) < 0) return -1;
+    next:
+        if (o->nentries != n) {
+            err_format(&exc_RuntimeError, "dict mutated during update");
+            return -1;
+        }
     }
     return 0;
 }
@@ -744,8 +783,34 @@ static Value dictview_setop(Value left, Value right, const char *method)
     return s;
 }
 
-static Value dv_and(Value *a, int n, Value k) { return dictview_setop(a[0], a[1], "intersection_update"); }
-static Value dv_rand(Value *a, int n, Value k) { return dictview_setop(a[1], a[0], "intersection_update"); }
+/* view & other, CPython's _PyDictView_Intersect step for step: which side is
+ * iterated and which is searched decides what an __eq__ that mutates either
+ * one sees ("dictionary changed size during iteration", or nothing). */
+static Value dictview_intersect(Value view, Value other)
+{
+    int64_t len_self = AS_DICT(VIEW_DICT(view))->used;
+    if (IS_EXACT(other, type_set)) {
+        int64_t n = obj_len(other);
+        if (n < 0) return VAL_NULL;
+        if (len_self <= n) return obj_call_method(other, "intersection", &view, 1);
+    }
+    if (IS_EXACT(other, type_dict_keys) || IS_EXACT(other, type_dict_items)) {
+        if (AS_DICT(VIEW_DICT(other))->used > len_self) { Value t = view; view = other; other = t; }
+    }
+    Value result = set_new(&type_set);
+    if (IS_NULL(result)) return VAL_NULL;
+    Value it = obj_iter(other);
+    if (IS_NULL(it)) return VAL_NULL;
+    for (;;) {
+        Value x = obj_next(it);
+        if (IS_NULL(x)) return err_occurred() ? VAL_NULL : result;
+        int r = view_contains(view, x);
+        if (r < 0 || (r && set_add(result, x) < 0)) return VAL_NULL;
+    }
+}
+
+static Value dv_and(Value *a, int n, Value k) { return dictview_intersect(a[0], a[1]); }
+static Value dv_rand(Value *a, int n, Value k) { return dictview_intersect(a[0], a[1]); }
 static Value dv_or(Value *a, int n, Value k) { return dictview_setop(a[0], a[1], "update"); }
 static Value dv_ror(Value *a, int n, Value k) { return dictview_setop(a[1], a[0], "update"); }
 static Value dv_sub(Value *a, int n, Value k) { return dictview_setop(a[0], a[1], "difference_update"); }

@@ -22,6 +22,7 @@
 #include "obj_list.h"
 #include "obj_misc.h"
 #include "obj_str.h"
+#include "obj_type.h"
 #include "state.h"
 #include "strbuf.h"
 
@@ -68,10 +69,7 @@ static int64_t exc_nargs(Value self) {
  * keywords), and their messages name the class ("ValueError() takes no
  * keyword arguments"). */
 static Value exc_new_m(Value *args, int nargs, Value kwnames) {
-    (void)kwnames;
-    if (nargs < 1) return err_format(&exc_TypeError, "BaseException.__new__(): not enough arguments");
-    if (!IS_TYPE(args[0]))
-        return err_format(&exc_TypeError, "BaseException.__new__(X): X is not a type object (%T)", args[0]);
+    (void)kwnames;                      /* args[0] is a class: see type_new_call_ok */
     Obj *o = obj_new_instance(AS_TYPE(args[0]));
     if (!o) return VAL_NULL;
     ExcObj *e = (ExcObj *)o;
@@ -150,8 +148,10 @@ static int exc_set_args(Value self, Value v) {
     return 0;
 }
 static Value exc_get_tb(Value self) { return AS_EXC(self)->traceback; }
+/* CPython's messages: deleting is refused before the type is checked. */
 static int exc_set_tb(Value self, Value v) {
-    if (IS_NULL(v) || (!IS_NONE(v) && !IS_EXACT(v, type_traceback))) {
+    if (IS_NULL(v)) { err_format(&exc_TypeError, "__traceback__ may not be deleted"); return -1; }
+    if (!IS_NONE(v) && !IS_EXACT(v, type_traceback)) {
         err_format(&exc_TypeError, "__traceback__ must be a traceback or None");
         return -1;
     }
@@ -160,7 +160,8 @@ static int exc_set_tb(Value self, Value v) {
 }
 static Value exc_get_cause(Value self) { return AS_EXC(self)->cause; }
 static int exc_set_cause(Value self, Value v) {
-    if (IS_NULL(v) || (!IS_NONE(v) && !IS_EXC(v))) {
+    if (IS_NULL(v)) { err_format(&exc_TypeError, "__cause__ may not be deleted"); return -1; }
+    if (!IS_NONE(v) && !IS_EXC(v)) {
         err_format(&exc_TypeError, "exception cause must be None or derive from BaseException");
         return -1;
     }
@@ -170,7 +171,8 @@ static int exc_set_cause(Value self, Value v) {
 }
 static Value exc_get_context(Value self) { return AS_EXC(self)->context; }
 static int exc_set_context_gs(Value self, Value v) {
-    if (IS_NULL(v) || (!IS_NONE(v) && !IS_EXC(v))) {
+    if (IS_NULL(v)) { err_format(&exc_TypeError, "__context__ may not be deleted"); return -1; }
+    if (!IS_NONE(v) && !IS_EXC(v)) {
         err_format(&exc_TypeError, "exception context must be None or derive from BaseException");
         return -1;
     }
@@ -178,9 +180,9 @@ static int exc_set_context_gs(Value self, Value v) {
     return 0;
 }
 static Value exc_get_suppress(Value self) { return MK_BOOL(AS_EXC(self)->suppress_context); }
-static int exc_set_suppress(Value self, Value v) {
-    int b = IS_NULL(v) ? 0 : obj_truthy(v);
-    if (b < 0) return -1;
+static int exc_set_suppress(Value self, Value v) {      /* a T_BOOL member */
+    int b;
+    if (getset_set_bool(&b, v) < 0) return -1;
     AS_EXC(self)->suppress_context = b;
     return 0;
 }
@@ -189,6 +191,7 @@ static Value exc_get_dict(Value self) {
     if (!IS_DICT(e->dict)) e->dict = dict_new();
     return e->dict;
 }
+static int exc_set_dict(Value self, Value v) { return getset_set_dict(&AS_EXC(self)->dict, v); }
 
 static const MethodDef base_methods[] = {
     {"__new__", exc_new_m, METH_STATIC | ARGS_ANY, NULL},
@@ -207,7 +210,7 @@ static const GetSetDef base_getsets[] = {
     {"__cause__", exc_get_cause, exc_set_cause, NULL},
     {"__context__", exc_get_context, exc_set_context_gs, NULL},
     {"__suppress_context__", exc_get_suppress, exc_set_suppress, NULL},
-    {"__dict__", exc_get_dict, NULL, NULL},
+    {"__dict__", exc_get_dict, exc_set_dict, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -398,10 +401,58 @@ static Value unicodeencode_str_m(Value *args, int nargs, Value kwnames) {
     return unicodeerr_str(args[0], 0);
 }
 static const MethodDef unicodedecode_methods[] = {
+    {"__new__", exc_new_m, METH_STATIC | ARGS_ANY, NULL},
     {"__init__", unicodeerr_init_m, ARGS_ANY, NULL}, {"__str__", unicodedecode_str_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL}};
 static const MethodDef unicodeencode_methods[] = {
+    {"__new__", exc_new_m, METH_STATIC | ARGS_ANY, NULL},
     {"__init__", unicodeerr_init_m, ARGS_ANY, NULL}, {"__str__", unicodeencode_str_m, ARGS_WRAP(0), NULL},
+    {NULL, NULL, 0, NULL}};
+
+/* start and end are T_PYSSIZET members in CPython: an int, never deleted.
+ * gilpy keeps them in the instance dict, where __init__ puts them. */
+static int unicodeerr_set_int(Value self, Value v, const char *name) {
+    if (IS_NULL(v)) { err_format(&exc_TypeError, "can't delete numeric/char attribute"); return -1; }
+    if (!IS_INT(v)) { err_format(&exc_TypeError, "an integer is required"); return -1; }
+    return exc_set_attr_c(self, name, v);
+}
+static Value unicodeerr_get_start(Value self) { return exc_get_attr_c(self, "start"); }
+static Value unicodeerr_get_end(Value self) { return exc_get_attr_c(self, "end"); }
+static int unicodeerr_set_start(Value self, Value v) { return unicodeerr_set_int(self, v, "start"); }
+static int unicodeerr_set_end(Value self, Value v) { return unicodeerr_set_int(self, v, "end"); }
+static const GetSetDef unicodeerr_getsets[] = {
+    {"start", unicodeerr_get_start, unicodeerr_set_start, NULL},
+    {"end", unicodeerr_get_end, unicodeerr_set_end, NULL},
+    {NULL, NULL, NULL, NULL}};
+
+/* OSError.characters_written: CPython's getset, an index-sized int that is
+ * there only once set. */
+static Value oserror_get_written(Value self) {
+    Value *d = &AS_EXC(self)->dict;
+    Value v = IS_DICT(*d) ? dict_get_c(*d, "characters_written") : VAL_NULL;
+    if (IS_NULL(v) && !err_occurred()) err_format(&exc_AttributeError, "characters_written");
+    return v;
+}
+static int oserror_set_written(Value self, Value v) {
+    Value d = AS_EXC(self)->dict;
+    if (IS_NULL(v)) {
+        int r = IS_DICT(d) ? dict_del(d, str_intern_c("characters_written")) : 0;
+        if (r == 0) err_format(&exc_AttributeError, "characters_written");
+        return r > 0 ? 0 : -1;
+    }
+    int64_t n;
+    if (obj_index_i64(v, &n) < 0) return -1;
+    return exc_set_attr_c(self, "characters_written", int_from_i64(n));
+}
+static const GetSetDef oserror_getsets[] = {
+    {"characters_written", oserror_get_written, oserror_set_written, NULL},
+    {NULL, NULL, NULL, NULL}};
+
+/* Most classes have a __new__ of their own in CPython (their static type sets
+ * tp_new), so that X.__new__(int) names X in its error; those made with
+ * ComplexExtendsException (KeyError, OSError's subclasses, ...) do not. */
+static const MethodDef own_new_methods[] = {
+    {"__new__", exc_new_m, METH_STATIC | ARGS_ANY, NULL},
     {NULL, NULL, 0, NULL}};
 
 /* ---- the hierarchy ---------------------------------------------------------------- */
@@ -413,76 +464,77 @@ Type exc_BaseException = { .tp_name = "BaseException", .base = &type_object, EXC
                            .methods = base_methods, .getsets = base_getsets };
 
 #define EXC_TYPES(X)                                                        \
-    X(Exception, BaseException, NULL)                                       \
-    X(ArithmeticError, Exception, NULL)                                     \
-    X(ZeroDivisionError, ArithmeticError, NULL)                             \
-    X(OverflowError, ArithmeticError, NULL)                                 \
-    X(FloatingPointError, ArithmeticError, NULL)                            \
-    X(LookupError, Exception, NULL)                                         \
-    X(IndexError, LookupError, NULL)                                        \
-    X(KeyError, LookupError, keyerror_methods)                              \
-    X(ValueError, Exception, NULL)                                          \
-    X(UnicodeError, ValueError, NULL)                                       \
-    X(UnicodeDecodeError, UnicodeError, unicodedecode_methods)              \
-    X(UnicodeEncodeError, UnicodeError, unicodeencode_methods)              \
-    X(TypeError, Exception, NULL)                                           \
-    X(NameError, Exception, nameerror_methods)                              \
-    X(UnboundLocalError, NameError, NULL)                                   \
-    X(AttributeError, Exception, attributeerror_methods)                    \
-    X(StopIteration, Exception, stopiter_methods)                           \
-    X(StopAsyncIteration, Exception, NULL)                                  \
-    X(RuntimeError, Exception, NULL)                                        \
-    X(RecursionError, RuntimeError, NULL)                                   \
-    X(NotImplementedError, RuntimeError, NULL)                              \
-    X(AssertionError, Exception, NULL)                                      \
-    X(ImportError, Exception, importerror_methods)                          \
-    X(ModuleNotFoundError, ImportError, NULL)                               \
-    X(OSError, Exception, oserror_methods)                                  \
-    X(FileNotFoundError, OSError, NULL)                                     \
-    X(FileExistsError, OSError, NULL)                                       \
-    X(PermissionError, OSError, NULL)                                       \
-    X(IsADirectoryError, OSError, NULL)                                     \
-    X(NotADirectoryError, OSError, NULL)                                    \
-    X(InterruptedError, OSError, NULL)                                      \
-    X(BlockingIOError, OSError, NULL)                                       \
-    X(ChildProcessError, OSError, NULL)                                     \
-    X(ProcessLookupError, OSError, NULL)                                    \
-    X(TimeoutError, OSError, NULL)                                          \
-    X(ConnectionError, OSError, NULL)                                       \
-    X(BrokenPipeError, ConnectionError, NULL)                               \
-    X(ConnectionAbortedError, ConnectionError, NULL)                        \
-    X(ConnectionRefusedError, ConnectionError, NULL)                        \
-    X(ConnectionResetError, ConnectionError, NULL)                          \
-    X(KeyboardInterrupt, BaseException, NULL)                               \
-    X(SystemExit, BaseException, sysexit_methods)                           \
-    X(GeneratorExit, BaseException, NULL)                                   \
-    X(MemoryError, Exception, NULL)                                         \
-    X(EOFError, Exception, NULL)                                            \
-    X(SyntaxError, Exception, syntaxerror_methods)                          \
-    X(IndentationError, SyntaxError, NULL)                                  \
-    X(TabError, IndentationError, NULL)                                     \
-    X(SystemError, Exception, NULL)                                         \
-    X(BufferError, Exception, NULL)                                         \
-    X(ReferenceError, Exception, NULL)                                      \
-    X(Warning, Exception, NULL)                                             \
-    X(UserWarning, Warning, NULL)                                           \
-    X(DeprecationWarning, Warning, NULL)                                    \
-    X(PendingDeprecationWarning, Warning, NULL)                             \
-    X(SyntaxWarning, Warning, NULL)                                         \
-    X(RuntimeWarning, Warning, NULL)                                        \
-    X(FutureWarning, Warning, NULL)                                         \
-    X(ImportWarning, Warning, NULL)                                         \
-    X(UnicodeWarning, Warning, NULL)                                        \
-    X(BytesWarning, Warning, NULL)                                          \
-    X(ResourceWarning, Warning, NULL)
+    X(Exception, BaseException, own_new_methods, NULL)                      \
+    X(ArithmeticError, Exception, own_new_methods, NULL)                    \
+    X(ZeroDivisionError, ArithmeticError, own_new_methods, NULL)            \
+    X(OverflowError, ArithmeticError, own_new_methods, NULL)                \
+    X(FloatingPointError, ArithmeticError, own_new_methods, NULL)           \
+    X(LookupError, Exception, own_new_methods, NULL)                        \
+    X(IndexError, LookupError, own_new_methods, NULL)                       \
+    X(KeyError, LookupError, keyerror_methods, NULL)                        \
+    X(ValueError, Exception, own_new_methods, NULL)                         \
+    X(UnicodeError, ValueError, own_new_methods, NULL)                      \
+    X(UnicodeDecodeError, UnicodeError, unicodedecode_methods, unicodeerr_getsets) \
+    X(UnicodeEncodeError, UnicodeError, unicodeencode_methods, unicodeerr_getsets) \
+    X(TypeError, Exception, own_new_methods, NULL)                          \
+    X(NameError, Exception, nameerror_methods, NULL)                        \
+    X(UnboundLocalError, NameError, NULL, NULL)                             \
+    X(AttributeError, Exception, attributeerror_methods, NULL)              \
+    X(StopIteration, Exception, stopiter_methods, NULL)                     \
+    X(StopAsyncIteration, Exception, own_new_methods, NULL)                 \
+    X(RuntimeError, Exception, own_new_methods, NULL)                       \
+    X(RecursionError, RuntimeError, own_new_methods, NULL)                  \
+    X(NotImplementedError, RuntimeError, own_new_methods, NULL)             \
+    X(AssertionError, Exception, own_new_methods, NULL)                     \
+    X(ImportError, Exception, importerror_methods, NULL)                    \
+    X(ModuleNotFoundError, ImportError, NULL, NULL)                         \
+    X(OSError, Exception, oserror_methods, oserror_getsets)                 \
+    X(FileNotFoundError, OSError, NULL, NULL)                               \
+    X(FileExistsError, OSError, NULL, NULL)                                 \
+    X(PermissionError, OSError, NULL, NULL)                                 \
+    X(IsADirectoryError, OSError, NULL, NULL)                               \
+    X(NotADirectoryError, OSError, NULL, NULL)                              \
+    X(InterruptedError, OSError, NULL, NULL)                                \
+    X(BlockingIOError, OSError, NULL, NULL)                                 \
+    X(ChildProcessError, OSError, NULL, NULL)                               \
+    X(ProcessLookupError, OSError, NULL, NULL)                              \
+    X(TimeoutError, OSError, NULL, NULL)                                    \
+    X(ConnectionError, OSError, NULL, NULL)                                 \
+    X(BrokenPipeError, ConnectionError, NULL, NULL)                         \
+    X(ConnectionAbortedError, ConnectionError, NULL, NULL)                  \
+    X(ConnectionRefusedError, ConnectionError, NULL, NULL)                  \
+    X(ConnectionResetError, ConnectionError, NULL, NULL)                    \
+    X(KeyboardInterrupt, BaseException, own_new_methods, NULL)              \
+    X(SystemExit, BaseException, sysexit_methods, NULL)                     \
+    X(GeneratorExit, BaseException, own_new_methods, NULL)                  \
+    X(MemoryError, Exception, own_new_methods, NULL)                        \
+    X(EOFError, Exception, own_new_methods, NULL)                           \
+    X(SyntaxError, Exception, syntaxerror_methods, NULL)                    \
+    X(IndentationError, SyntaxError, NULL, NULL)                            \
+    X(TabError, IndentationError, NULL, NULL)                               \
+    X(SystemError, Exception, own_new_methods, NULL)                        \
+    X(BufferError, Exception, own_new_methods, NULL)                        \
+    X(ReferenceError, Exception, own_new_methods, NULL)                     \
+    X(Warning, Exception, own_new_methods, NULL)                            \
+    X(UserWarning, Warning, own_new_methods, NULL)                          \
+    X(DeprecationWarning, Warning, own_new_methods, NULL)                   \
+    X(PendingDeprecationWarning, Warning, own_new_methods, NULL)            \
+    X(SyntaxWarning, Warning, own_new_methods, NULL)                        \
+    X(RuntimeWarning, Warning, own_new_methods, NULL)                       \
+    X(FutureWarning, Warning, own_new_methods, NULL)                        \
+    X(ImportWarning, Warning, own_new_methods, NULL)                        \
+    X(UnicodeWarning, Warning, own_new_methods, NULL)                       \
+    X(BytesWarning, Warning, own_new_methods, NULL)                         \
+    X(ResourceWarning, Warning, own_new_methods, NULL)
 
-#define EXC_DEFINE(name, basename, meths) \
-    Type exc_##name = { .tp_name = #name, .base = &exc_##basename, EXC_COMMON, .methods = meths };
+#define EXC_DEFINE(name, basename, meths, gets) \
+    Type exc_##name = { .tp_name = #name, .base = &exc_##basename, EXC_COMMON, .methods = meths, \
+                        .getsets = gets };
 EXC_TYPES(EXC_DEFINE)
 
 Type *const exc_all_types[] = {
     &exc_BaseException,
-#define EXC_PTR(name, basename, meths) &exc_##name,
+#define EXC_PTR(name, basename, meths, gets) &exc_##name,
     EXC_TYPES(EXC_PTR)
     NULL,
 };
@@ -541,9 +593,21 @@ static void tb_trace(Obj *o) {
     gc_mark_value(tb->name);
 }
 static Value tb_get_next(Value self) { return ((Traceback *)AS_OBJ(self))->next; }
+/* CPython's tb_next_set: None or a traceback that does not lead back here. */
+static int tb_set_next(Value self, Value v) {
+    if (IS_NULL(v)) { err_format(&exc_TypeError, "can't delete tb_next attribute"); return -1; }
+    if (!IS_NONE(v) && !IS_EXACT(v, type_traceback)) {
+        err_format(&exc_TypeError, "expected traceback object, got '%T'", v);
+        return -1;
+    }
+    for (Value c = v; IS_EXACT(c, type_traceback); c = ((Traceback *)AS_OBJ(c))->next)
+        if (c == self) { err_format(&exc_ValueError, "traceback loop detected"); return -1; }
+    ((Traceback *)AS_OBJ(self))->next = v;
+    return 0;
+}
 static Value tb_get_lineno(Value self) { return MK_SMALLINT(((Traceback *)AS_OBJ(self))->lineno); }
 static const GetSetDef tb_getsets[] = {
-    {"tb_next", tb_get_next, NULL, NULL},
+    {"tb_next", tb_get_next, tb_set_next, NULL},
     {"tb_lineno", tb_get_lineno, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };

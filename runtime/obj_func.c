@@ -23,6 +23,7 @@ static void builtin_trace(Obj *o) {
     BuiltinFn *f = (BuiltinFn *)o;
     gc_mark_value(f->self);
     gc_mark_value(f->module);
+    gc_mark_value(f->module_attr);
 }
 
 Value builtin_fn_new(const MethodDef *def, Value self_or_module) {
@@ -31,6 +32,7 @@ Value builtin_fn_new(const MethodDef *def, Value self_or_module) {
     f->def = def;
     f->self = VAL_NULL;
     f->module = self_or_module;
+    f->module_attr = VAL_NULL;
     return MK_OBJ(f);
 }
 
@@ -44,6 +46,7 @@ static Value builtin_bound_new(const MethodDef *def, Value self) {
     f->def = def;
     f->self = self;
     f->module = VAL_NULL;
+    f->module_attr = VAL_NULL;
     return MK_OBJ(f);
 }
 
@@ -72,13 +75,17 @@ static Value builtin_get_doc(Value self) {
     const char *d = ((BuiltinFn *)AS_OBJ(self))->def->doc;
     return d ? str_from_c(d) : VAL_NONE;
 }
+/* A type's static method (__new__, maketrans) is bound to the type in
+ * CPython: its __self__ is the type. */
 static Value builtin_get_self(Value self) {
     BuiltinFn *f = (BuiltinFn *)AS_OBJ(self);
     if (!IS_NULL(f->self)) return f->self;
-    return IS_NULL(f->module) || IS_TYPE(f->module) ? VAL_NONE : f->module;
+    return IS_NULL(f->module) ? VAL_NONE : f->module;
 }
+/* __module__ is a plain writable member in CPython (m_module). */
 static Value builtin_get_module(Value self) {
     BuiltinFn *f = (BuiltinFn *)AS_OBJ(self);
+    if (!IS_NULL(f->module_attr)) return f->module_attr;
     if (IS_EXACT(f->module, type_module)) {
         Value n = dict_get_c(MODULE_DICT(f->module), "__name__");
         if (!IS_NULL(n)) return n;
@@ -92,12 +99,25 @@ static const MethodDef builtin_methods[] = {
     {"__repr__", builtin_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
+static int builtin_set_module(Value self, Value v) {
+    ((BuiltinFn *)AS_OBJ(self))->module_attr = IS_NULL(v) ? VAL_NONE : v;
+    return 0;
+}
+/* The parameters of the signature the table gives, as CPython's
+ * __text_signature__ ("($self, /, key=None)"), or None. */
+static Value builtin_get_text_signature(Value self) {
+    const char *sig = ((BuiltinFn *)AS_OBJ(self))->def->sig;
+    const char *p = sig ? strchr(sig, '(') : NULL;
+    return p ? str_from_c(p) : VAL_NONE;
+}
+
 static const GetSetDef builtin_getsets[] = {
     {"__name__", builtin_get_name, NULL, NULL},
     {"__qualname__", builtin_get_qualname, NULL, NULL},
     {"__doc__", builtin_get_doc, NULL, NULL},
     {"__self__", builtin_get_self, NULL, NULL},
-    {"__module__", builtin_get_module, NULL, NULL},
+    {"__module__", builtin_get_module, builtin_set_module, NULL},
+    {"__text_signature__", builtin_get_text_signature, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 Type type_builtin_function = {
@@ -106,10 +126,21 @@ Type type_builtin_function = {
     .methods = builtin_methods, .getsets = builtin_getsets,
 };
 GILPY_TYPE(type_builtin_function, NULL);
+/* method-wrapper: __self__ a read-only member, __objclass__ a getset, no __module__. */
+static Value wrapper_get_objclass(Value self) { return MK_OBJ(val_type(((BuiltinFn *)AS_OBJ(self))->self)); }
+static const GetSetDef method_wrapper_getsets[] = {
+    {"__name__", builtin_get_name, NULL, NULL},
+    {"__qualname__", builtin_get_qualname, NULL, NULL},
+    {"__doc__", builtin_get_doc, NULL, NULL},
+    {"__self__", builtin_get_self, getset_readonly, NULL},
+    {"__objclass__", wrapper_get_objclass, NULL, NULL},
+    {"__text_signature__", builtin_get_text_signature, NULL, NULL},
+    {NULL, NULL, NULL, NULL},
+};
 Type type_method_wrapper = {
     .tp_name = "method-wrapper", .base = &type_object,
     .basicsize = sizeof(BuiltinFn), .trace = builtin_trace, .call = native_call,
-    .methods = builtin_methods, .getsets = builtin_getsets,
+    .methods = builtin_methods, .getsets = method_wrapper_getsets,
 };
 GILPY_TYPE(type_method_wrapper, NULL);
 
@@ -156,11 +187,18 @@ static const MethodDef methoddescr_methods[] = {
     {"__repr__", methoddescr_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
+static Value methoddescr_get_text_signature(Value self) {
+    const char *sig = ((MethodDescr *)AS_OBJ(self))->def->sig;
+    const char *p = sig ? strchr(sig, '(') : NULL;
+    return p ? str_from_c(p) : VAL_NONE;
+}
+/* __name__ and __objclass__ are read-only members in CPython, the rest getsets. */
 static const GetSetDef methoddescr_getsets[] = {
-    {"__name__", methoddescr_get_name, NULL, NULL},
+    {"__name__", methoddescr_get_name, getset_readonly, NULL},
     {"__qualname__", methoddescr_get_qualname, NULL, NULL},
     {"__doc__", methoddescr_get_doc, NULL, NULL},
-    {"__objclass__", methoddescr_get_objclass, NULL, NULL},
+    {"__objclass__", methoddescr_get_objclass, getset_readonly, NULL},
+    {"__text_signature__", methoddescr_get_text_signature, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 Type type_method_descriptor = {
@@ -237,6 +275,15 @@ Value getset_descr_new(Type *owner, const GetSetDef *def) {
     return MK_OBJ(g);
 }
 
+/* Instance access from C (the instance may be None: None.__class__). */
+static Value getset_descr_get(Value descr, Value obj, Value type) {
+    GetSetDescr *g = (GetSetDescr *)AS_OBJ(descr);
+    if (!val_isinstance(obj, g->owner))
+        return err_format(&exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
+                          g->def->name, type_name(g->owner), obj);
+    return g->def->get(obj);
+}
+
 static Value getset_get_m(Value *args, int nargs, Value kwnames) {
     GetSetDescr *g = (GetSetDescr *)AS_OBJ(args[0]);
     Value obj, type;
@@ -248,15 +295,36 @@ static Value getset_get_m(Value *args, int nargs, Value kwnames) {
     return g->def->get(obj);
 }
 
+/* CPython's order: the instance check (descr_setcheck), then the setter. */
 static Value getset_set_common(Value descr, Value obj, Value v) {
     GetSetDescr *g = (GetSetDescr *)AS_OBJ(descr);
-    if (!g->def->set)
-        return err_format(&exc_AttributeError, "attribute '%s' of '%s' objects is not writable",
-                          g->def->name, type_name(g->owner));
     if (!val_isinstance(obj, g->owner))
         return err_format(&exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
                           g->def->name, type_name(g->owner), obj);
+    if (!g->def->set)
+        return err_format(&exc_AttributeError, "attribute '%s' of '%s' objects is not writable",
+                          g->def->name, type_name(g->owner));
     return g->def->set(obj, v) < 0 ? VAL_NULL : VAL_NONE;
+}
+
+int getset_readonly(Value self, Value v) {
+    (void)self; (void)v;
+    err_format(&exc_AttributeError, "readonly attribute");
+    return -1;
+}
+
+int getset_set_bool(int *slot, Value v) {
+    if (IS_NULL(v)) { err_format(&exc_TypeError, "can't delete numeric/char attribute"); return -1; }
+    if (!IS_BOOL(v)) { err_format(&exc_TypeError, "attribute value type must be bool"); return -1; }
+    *slot = AS_BOOL(v);
+    return 0;
+}
+
+int getset_set_dict(Value *slot, Value v) {
+    if (IS_NULL(v)) { err_format(&exc_TypeError, "cannot delete __dict__"); return -1; }
+    if (!IS_DICT(v)) { err_format(&exc_TypeError, "__dict__ must be set to a dictionary, not a '%T'", v); return -1; }
+    *slot = v;
+    return 0;
 }
 
 static Value getset_set_m(Value *args, int nargs, Value kwnames) {
@@ -279,9 +347,27 @@ static const MethodDef getset_methods[] = {
     {"__repr__", getset_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
+static Value getset_get_name(Value self) { return str_intern_c(((GetSetDescr *)AS_OBJ(self))->def->name); }
+static Value getset_get_qualname(Value self) {
+    GetSetDescr *g = (GetSetDescr *)AS_OBJ(self);
+    return str_format_c("%s.%s", type_name(g->owner), g->def->name);
+}
+static Value getset_get_doc(Value self) {
+    const char *d = ((GetSetDescr *)AS_OBJ(self))->def->doc;
+    return d ? str_from_c(d) : VAL_NONE;
+}
+static Value getset_get_objclass(Value self) { return MK_OBJ(((GetSetDescr *)AS_OBJ(self))->owner); }
+/* __name__ and __objclass__ are read-only members in CPython, the rest getsets. */
+static const GetSetDef getset_getsets[] = {
+    {"__name__", getset_get_name, getset_readonly, NULL},
+    {"__qualname__", getset_get_qualname, NULL, NULL},
+    {"__doc__", getset_get_doc, NULL, NULL},
+    {"__objclass__", getset_get_objclass, getset_readonly, NULL},
+    {NULL, NULL, NULL, NULL},
+};
 Type type_getset_descriptor = {
     .tp_name = "getset_descriptor", .base = &type_object, .basicsize = sizeof(GetSetDescr),
-    .trace = descr_trace, .methods = getset_methods,
+    .trace = descr_trace, .get = getset_descr_get, .methods = getset_methods, .getsets = getset_getsets,
 };
 GILPY_TYPE(type_getset_descriptor, NULL);
 
@@ -353,8 +439,8 @@ static const MethodDef method_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 static const GetSetDef method_getsets[] = {
-    {"__func__", method_get_func, NULL, NULL},
-    {"__self__", method_get_self, NULL, NULL},
+    {"__func__", method_get_func, getset_readonly, NULL},
+    {"__self__", method_get_self, getset_readonly, NULL},
     {"__doc__", method_get_doc, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };

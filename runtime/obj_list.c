@@ -610,7 +610,8 @@ static Value list_getitem_m(Value *args, int nargs, Value kwnames)
     }
     if (IS_EXACT(args[1], type_slice)) {
         int64_t start, stop, step;
-        if (slice_indices(args[1], l->len, &start, &stop, &step) < 0) return VAL_NULL;
+        if (slice_unpack_bounds(args[1], &start, &stop, &step) < 0) return VAL_NULL;
+        slice_adjust_bounds(l->len, &start, &stop, step);
         return list_getslice(args[0], start, stop, step);
     }
     return err_format(&exc_TypeError, "list indices must be integers or slices, not %T", args[1]);
@@ -623,11 +624,18 @@ static Value list_items_copy(Value v)
     return seq_to_list(v);
 }
 
+/* CPython's order: the bounds (their __index__, which may resize the list)
+ * resolved against the length then, then the value's items (its iterator may
+ * resize the list too): a simple slice is then clamped to the length left,
+ * as list_ass_slice does; an extended one is resolved again (CPython would
+ * write past the end). */
 static int list_assign_slice(Value self, Value slice, Value v)
 {
     List *l = AS_LIST(self);
     int64_t start, stop, step;
-    if (slice_indices(slice, l->len, &start, &stop, &step) < 0) return -1;
+    if (slice_unpack_bounds(slice, &start, &stop, &step) < 0) return -1;
+    int64_t raw_start = start, raw_stop = stop, len0 = l->len;
+    slice_adjust_bounds(len0, &start, &stop, step);
     Value src = VAL_NULL;
     if (!IS_NULL(v)) {
         src = list_items_copy(v);
@@ -639,7 +647,13 @@ static int list_assign_slice(Value self, Value slice, Value v)
             }
             return -1;
         }
-        if (slice_indices(slice, l->len, &start, &stop, &step) < 0) return -1;
+    }
+    if (l->len != len0 && step == 1) {
+        start = start < 0 ? 0 : start > l->len ? l->len : start;
+        stop = stop < start ? start : stop > l->len ? l->len : stop;
+    } else if (l->len != len0) {
+        start = raw_start; stop = raw_stop;
+        slice_adjust_bounds(l->len, &start, &stop, step);
     }
     int64_t m = IS_NULL(src) ? 0 : AS_LIST(src)->len;
     if (step == 1) {
@@ -802,15 +816,26 @@ static Value list_imul_m(Value *args, int nargs, Value kwnames)
     return args[0];
 }
 
+/* CPython's list_richcompare: the items' __eq__ may change either list, so
+ * lengths and items are read afresh at every step, never kept. */
 static Value list_cmp(Value *args, int op)
 {
     if (!IS_LIST(args[1])) return VAL_NOTIMPLEMENTED;
     List *a = SELF, *b = AS_LIST(args[1]);
-    /* items may change under comparisons: compare snapshots */
-    Value ca = list_from_array(a->items, a->len), cb = list_from_array(b->items, b->len);
-    if (IS_NULL(ca) || IS_NULL(cb)) return VAL_NULL;
-    return seq_richcompare(AS_LIST(ca)->items, AS_LIST(ca)->len, AS_LIST(cb)->items,
-                           AS_LIST(cb)->len, op);
+    if ((op == RC_EQ || op == RC_NE) && a->len != b->len) return MK_BOOL(op == RC_NE);
+    int64_t i;
+    for (i = 0; i < a->len && i < b->len; i++) {
+        int r = obj_eq(a->items[i], b->items[i]);
+        if (r < 0) return VAL_NULL;
+        if (!r) break;
+    }
+    if (i >= a->len || i >= b->len) {
+        Value la = MK_SMALLINT(a->len), lb = MK_SMALLINT(b->len);
+        return obj_richcompare(la, lb, op);
+    }
+    if (op == RC_EQ) return VAL_FALSE;
+    if (op == RC_NE) return VAL_TRUE;
+    return obj_richcompare(a->items[i], b->items[i], op);
 }
 
 static Value list_eq_m(Value *a, int n, Value k) { return list_cmp(a, RC_EQ); }

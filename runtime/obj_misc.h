@@ -49,6 +49,10 @@ Value slice_new(Value start, Value stop, Value step);
  * the number of items; -1 on error (bad types, zero step). */
 int64_t slice_indices(Value slice, int64_t len, int64_t *start, int64_t *stop,
                       int64_t *step);
+/* Its two halves, for mutable sequences: the bounds (running __index__, which
+ * may resize the sequence), then the count for the length after that. */
+int     slice_unpack_bounds(Value slice, int64_t *start, int64_t *stop, int64_t *step);
+int64_t slice_adjust_bounds(int64_t len, int64_t *start, int64_t *stop, int64_t step);
 /* module */
 Value module_new(Value name);                 /* sets __name__ */
 Value module_new_c(const char *name);

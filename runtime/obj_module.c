@@ -117,7 +117,7 @@ static Value module_dir_m(Value *args, int nargs, Value kwnames)
 static Value module_get_dict(Value self) { return MOD(self)->dict; }
 
 static const GetSetDef module_getsets[] = {
-    {"__dict__", module_get_dict, NULL, NULL},
+    {"__dict__", module_get_dict, getset_readonly, NULL},      /* a read-only member in CPython */
     {NULL, NULL, NULL, NULL},
 };
 

@@ -170,10 +170,11 @@ static Value prop_get_abstract(Value s)
     return VAL_FALSE;
 }
 
+/* fget, fset, fdel are read-only members in CPython. */
 static const GetSetDef property_getsets[] = {
-    {"fget", prop_get_fget, NULL, NULL},
-    {"fset", prop_get_fset, NULL, NULL},
-    {"fdel", prop_get_fdel, NULL, NULL},
+    {"fget", prop_get_fget, getset_readonly, NULL},
+    {"fset", prop_get_fset, getset_readonly, NULL},
+    {"fdel", prop_get_fdel, getset_readonly, NULL},
     {"__doc__", prop_get_doc, prop_set_doc, NULL},
     {"__isabstractmethod__", prop_get_abstract, NULL, NULL},
     {NULL, NULL, NULL, NULL},
@@ -286,10 +287,15 @@ static Value wrapper_get_dict(Value s)
     return w->dict;
 }
 
+static int wrapper_set_dict(Value s, Value v) { return getset_set_dict(&WRAP(s)->dict, v); }
+
+/* __func__ and __wrapped__ are read-only members in CPython, __dict__ is
+ * PyObject_GenericSetDict's. */
 static const GetSetDef wrapper_getsets[] = {
-    {"__func__", wrapper_get_func, NULL, NULL},
+    {"__func__", wrapper_get_func, getset_readonly, NULL},
+    {"__wrapped__", wrapper_get_func, getset_readonly, NULL},
     {"__isabstractmethod__", wrapper_get_abstract, NULL, NULL},
-    {"__dict__", wrapper_get_dict, NULL, NULL},
+    {"__dict__", wrapper_get_dict, wrapper_set_dict, NULL},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -14,6 +14,7 @@
 #include "runtime/error.h"
 #include "runtime/call.h"
 #include "runtime/obj_dict.h"
+#include "runtime/obj_type.h"
 #include "runtime/state.h"
 
 enum { RC_EQ, RC_NE, RC_LT, RC_LE, RC_GT, RC_GE };
@@ -469,10 +470,11 @@ static Value range_get_start(Value self) { return R(self)->start; }
 static Value range_get_stop(Value self) { return R(self)->stop; }
 static Value range_get_step(Value self) { return R(self)->step; }
 
+/* Read-only members in CPython. */
 static const GetSetDef range_getsets[] = {
-    {"start", range_get_start, NULL, NULL},
-    {"stop", range_get_stop, NULL, NULL},
-    {"step", range_get_step, NULL, NULL},
+    {"start", range_get_start, getset_readonly, NULL},
+    {"stop", range_get_stop, getset_readonly, NULL},
+    {"step", range_get_step, getset_readonly, NULL},
     {NULL, NULL, NULL, NULL},
 };
 

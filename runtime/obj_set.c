@@ -11,7 +11,11 @@
  * same way.  frozenset's hash is CPython's too.
  *
  * Key comparisons may run Python code: lookups re-check that the table and
- * the entry's key are unchanged after each obj_eq and restart otherwise.
+ * the entry's key are unchanged after each obj_eq and restart otherwise
+ * (the table may be gone, or freed: it is never read before that check).
+ * clear() keeps a table of the minimum size, as CPython's set keeps its
+ * smalltable: an __eq__ that empties and refills a small set then finds the
+ * same table and the lookup goes on, as in CPython, instead of restarting.
  */
 #include "runtime/obj_dict.h"
 #include "runtime/obj_list.h"
@@ -65,11 +69,14 @@ static int set_keys_equal(Value a, Value b)
     return obj_eq(a, b);
 }
 
+/* What set_lookkey finds in a set without a table (emptied by an __eq__). */
+static SetEntry set_no_entry = { 0, VAL_NULL };
+
 /* The entry holding key, or an empty entry; NULL on error. */
 static SetEntry *set_lookkey(Set *so, Value key, int64_t hash)
 {
 restart:
-    if (!so->table) return NULL;
+    if (!so->table) return &set_no_entry;
     {
         uint64_t mask = (uint64_t)so->mask, perturb = (uint64_t)hash;
         uint64_t i = (uint64_t)hash & mask;
@@ -139,8 +146,8 @@ static int set_table_resize(Set *so, int64_t minused)
 
 static int set_add_entry(Set *so, Value key, int64_t hash)
 {
+restart:
     if (set_ensure_table(so) < 0) return -1;
-restart:;
     uint64_t mask = (uint64_t)so->mask, perturb = (uint64_t)hash;
     uint64_t i = (uint64_t)hash & mask;
     SetEntry *freeslot = NULL, *entry;
@@ -395,11 +402,16 @@ static int set_intersection_update(Value so, Value other)
     return 0;
 }
 
+/* A table of the minimum size stays (see the top comment). */
 static void set_clear_internal(Set *so)
 {
-    if (so->table) gc_free(so->table, (size_t)(so->mask + 1) * sizeof(SetEntry));
-    so->table = NULL;
-    so->mask = SET_MINSIZE - 1;
+    if (so->table && so->mask == SET_MINSIZE - 1) {
+        for (int64_t i = 0; i < SET_MINSIZE; i++) { so->table[i].hash = 0; so->table[i].key = VAL_NULL; }
+    } else {
+        if (so->table) gc_free(so->table, (size_t)(so->mask + 1) * sizeof(SetEntry));
+        so->table = NULL;
+        so->mask = SET_MINSIZE - 1;
+    }
     so->fill = so->used = 0;
 }
 

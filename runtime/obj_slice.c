@@ -2,6 +2,10 @@
  * PySlice_AdjustIndices): bounds are clamped into int64 before adjusting, so
  * huge or negative bounds behave as in CPython.  Slices are unhashable in
  * 3.11 and compare as (start, stop, step) tuples.
+ *
+ * A mutable sequence calls the two halves apart (slice_unpack_bounds, then
+ * slice_adjust_bounds with its length *after* that): a bound's __index__ may
+ * resize the sequence, and the length read before it would be stale.
  */
 #include "runtime/obj_misc.h"
 #include "runtime/obj_list.h"
@@ -10,6 +14,7 @@
 #include "runtime/gc.h"
 #include "runtime/error.h"
 #include "runtime/call.h"
+#include "runtime/obj_type.h"
 
 #define SL(v) ((SliceObj *)AS_OBJ(v))
 
@@ -34,8 +39,9 @@ static int slice_bound(Value v, int64_t *out)
     return arg_to_ssize_clamped(v, out);
 }
 
-static int slice_unpack(SliceObj *s, int64_t *start, int64_t *stop, int64_t *step)
+int slice_unpack_bounds(Value slice, int64_t *start, int64_t *stop, int64_t *step)
 {
+    SliceObj *s = SL(slice);
     if (IS_NONE(s->step)) {
         *step = 1;
     } else {
@@ -53,7 +59,7 @@ static int slice_unpack(SliceObj *s, int64_t *start, int64_t *stop, int64_t *ste
     return 0;
 }
 
-static int64_t slice_adjust(int64_t len, int64_t *start, int64_t *stop, int64_t step)
+int64_t slice_adjust_bounds(int64_t len, int64_t *start, int64_t *stop, int64_t step)
 {
     if (*start < 0) {
         *start += len;
@@ -77,8 +83,8 @@ static int64_t slice_adjust(int64_t len, int64_t *start, int64_t *stop, int64_t 
 
 int64_t slice_indices(Value slice, int64_t len, int64_t *start, int64_t *stop, int64_t *step)
 {
-    if (slice_unpack(SL(slice), start, stop, step) < 0) return -1;
-    return slice_adjust(len, start, stop, *step);
+    if (slice_unpack_bounds(slice, start, stop, step) < 0) return -1;
+    return slice_adjust_bounds(len, start, stop, *step);
 }
 
 /* ---- Python methods ---------------------------------------------------------- */
@@ -134,10 +140,11 @@ static Value slice_get_start(Value self) { return SL(self)->start; }
 static Value slice_get_stop(Value self) { return SL(self)->stop; }
 static Value slice_get_step(Value self) { return SL(self)->step; }
 
+/* Read-only members in CPython. */
 static const GetSetDef slice_getsets[] = {
-    {"start", slice_get_start, NULL, NULL},
-    {"stop", slice_get_stop, NULL, NULL},
-    {"step", slice_get_step, NULL, NULL},
+    {"start", slice_get_start, getset_readonly, NULL},
+    {"stop", slice_get_stop, getset_readonly, NULL},
+    {"step", slice_get_step, getset_readonly, NULL},
     {NULL, NULL, NULL, NULL},
 };
 

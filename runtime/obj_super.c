@@ -83,7 +83,7 @@ static Value super_getattribute_m(Value *args, int nargs, Value kwnames) {
             Type *t = AS_TYPE(mro->items[i]);
             Value d = dict_get(t->dict, name);
             if (IS_NULL(d)) continue;
-            Value inst = s->obj == s->obj_type ? VAL_NONE : s->obj;
+            Value inst = s->obj == s->obj_type ? VAL_NULL : s->obj;     /* class access */
             return descr_get(d, inst, s->obj_type);
         }
     }
@@ -123,9 +123,9 @@ static const MethodDef super_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 static const GetSetDef super_getsets[] = {
-    {"__thisclass__", super_get_thisclass, NULL, NULL},
-    {"__self__", super_get_self, NULL, NULL},
-    {"__self_class__", super_get_self_class, NULL, NULL},
+    {"__thisclass__", super_get_thisclass, getset_readonly, NULL},     /* read-only members */
+    {"__self__", super_get_self, getset_readonly, NULL},
+    {"__self_class__", super_get_self_class, getset_readonly, NULL},
     {NULL, NULL, NULL, NULL},
 };
 Type type_super = {

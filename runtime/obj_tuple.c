@@ -16,6 +16,9 @@
  * The hash is CPython 3.11's xxHash-based tuplehash, bit for bit, so that
  * sets and dicts of tuples iterate in CPython's order.
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "runtime/obj_list.h"
 #include "runtime/obj_misc.h"
 #include "runtime/obj_str.h"
@@ -90,20 +93,65 @@ Value tuple_pack(int n, ...)
 #define XXPRIME_5 ((uint64_t)2870177450012600261ULL)
 #define XXROTATE(x) (((x) << 31) | ((x) >> 33))
 
+static uint64_t xx_lane(uint64_t acc, int64_t h)
+{
+    acc += (uint64_t)h * XXPRIME_2;
+    acc = XXROTATE(acc);
+    return acc * XXPRIME_1;
+}
+
+static int64_t xx_final(uint64_t acc, int64_t len)
+{
+    acc += (uint64_t)len ^ (XXPRIME_5 ^ 3527539UL);
+    return acc == (uint64_t)-1 ? 1546275796 : (int64_t)acc;
+}
+
+/* Nested exact tuples are walked with an explicit stack, not C recursion:
+ * CPython hashes a tuple nested 100 000 deep (its C frames are small), so
+ * gilpy must too.  The stacked tuples stay reachable from tv, and exact
+ * tuples cannot change while an item's __hash__ runs. */
+typedef struct { Tuple *t; int64_t i; uint64_t acc; } HashFrame;
+
 int64_t tuple_hash(Value tv)
 {
+    HashFrame small[32], *st = small;
+    int64_t cap = 32, n = 0, result = -1;
     Tuple *t = AS_TUPLE(tv);
+    int64_t i = 0;
     uint64_t acc = XXPRIME_5;
-    for (int64_t i = 0; i < t->len; i++) {
-        int64_t h = obj_hash(t->items[i]);
-        if (h == -1) return -1;
-        acc += (uint64_t)h * XXPRIME_2;
-        acc = XXROTATE(acc);
-        acc *= XXPRIME_1;
+    for (;;) {
+        if (i < t->len) {
+            Value x = t->items[i];
+            if (!IS_EXACT(x, type_tuple)) {
+                int64_t h = obj_hash(x);
+                if (h == -1) break;
+                acc = xx_lane(acc, h);
+                i++;
+                continue;
+            }
+            if (n == cap) {
+                HashFrame *bigger = malloc((size_t)cap * 2 * sizeof *st);
+                if (!bigger) { err_no_memory(); break; }
+                memcpy(bigger, st, (size_t)n * sizeof *st);
+                if (st != small) free(st);
+                st = bigger;
+                cap *= 2;
+            }
+            st[n++] = (HashFrame){ t, i, acc };
+            t = AS_TUPLE(x);
+            i = 0;
+            acc = XXPRIME_5;
+            continue;
+        }
+        int64_t h = xx_final(acc, t->len);
+        if (n == 0) { result = h; break; }
+        n--;
+        t = st[n].t;
+        i = st[n].i + 1;
+        acc = xx_lane(st[n].acc, h);
     }
-    acc += (uint64_t)t->len ^ (XXPRIME_5 ^ 3527539UL);
-    if (acc == (uint64_t)-1) return 1546275796;
-    return (int64_t)acc;
+    if (st != small) free(st);
+    return result;
 }
 
 Value tuple_repr(Value t) { return seq_repr_guarded(t, 0); }

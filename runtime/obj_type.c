@@ -567,11 +567,15 @@ static Value type_call_m(Value *args, int nargs, Value kwnames) {
     return type_call(args[0], args + 1, nargs - 1, kwnames);
 }
 
+static NativeFn type_native_new(Type *t, int *python);
+
 Value type_call(Value cls, Value *args, int nargs, Value kwnames) {
     Type *t = AS_TYPE(cls);
     if (t == &type_type && nargs == 1 && IS_NULL(kwnames)) return MK_OBJ(val_type(args[0]));
     Value newf = t->slots[SM_NEW];
-    if (IS_NULL(newf)) return err_format(&exc_TypeError, "cannot create '%s' instances", type_name(t));
+    int python;
+    if (IS_NULL(newf) || (!(t->flags & TF_HEAPTYPE) && !type_native_new(t, &python)))
+        return err_format(&exc_TypeError, "cannot create '%s' instances", type_name(t));
     int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
     Value holder = tuple_new(nargs + nkw + 1);      /* GC-visible argument array */
     if (IS_NULL(holder)) return VAL_NULL;
@@ -580,7 +584,8 @@ Value type_call(Value cls, Value *args, int nargs, Value kwnames) {
     values_copy(buf + 1, args, (size_t)(nargs + nkw));
     Value f = newf;
     if (IS_EXACT(f, type_staticmethod)) f = ((WrapperObj *)AS_OBJ(f))->func;
-    Value obj = call_value(f, buf, nargs + 1, kwnames);
+    Value obj = IS_EXACT(f, type_builtin_function) ? native_new_call(f, buf, nargs + 1, kwnames)
+                                                   : call_value(f, buf, nargs + 1, kwnames);
     if (IS_NULL(obj)) return VAL_NULL;
     Type *ot = val_type(obj);
     if (!type_is_subtype(ot, t)) return obj;
@@ -668,15 +673,43 @@ static const MethodDef type_methods[] = {
 };
 
 static Value type_get_name(Value self) { return AS_TYPE(self)->name; }
+/* CPython's check_set_special_type_attr: the setters below can be reached
+ * without type_setattr (type.__dict__['__name__'].__set__(int, 'x')). */
+static int type_special_settable(Type *t, Value v, const char *name) {
+    if (t->flags & TF_IMMUTABLE) {
+        err_format(&exc_TypeError, "cannot set '%s' attribute of immutable type '%s'", name, type_name(t));
+        return 0;
+    }
+    if (IS_NULL(v)) {
+        err_format(&exc_TypeError, "cannot delete '%s' attribute of immutable type '%s'", name, type_name(t));
+        return 0;
+    }
+    return 1;
+}
+
 static int type_set_name(Value self, Value v) {
-    if (!IS_STR(v)) { err_format(&exc_TypeError, "can only assign string to %s.__name__, not '%T'", type_name(AS_TYPE(self)), v); return -1; }
-    AS_TYPE(self)->name = str_intern(v);
+    Type *t = AS_TYPE(self);
+    if (!type_special_settable(t, v, "__name__")) return -1;
+    if (!IS_STR(v)) {
+        err_format(&exc_TypeError, "can only assign string to %s.__name__, not '%T'", type_name(t), v);
+        return -1;
+    }
+    if (memchr(STR_DATA(v), 0, (size_t)STR_LEN(v))) {
+        err_format(&exc_ValueError, "type name must not contain null characters");
+        return -1;
+    }
+    t->name = str_intern(v);
     return 0;
 }
 static Value type_get_qualname(Value self) { return AS_TYPE(self)->qualname; }
 static int type_set_qualname(Value self, Value v) {
-    if (!IS_STR(v)) { err_format(&exc_TypeError, "can only assign string to %s.__qualname__, not '%T'", type_name(AS_TYPE(self)), v); return -1; }
-    AS_TYPE(self)->qualname = v;
+    Type *t = AS_TYPE(self);
+    if (!type_special_settable(t, v, "__qualname__")) return -1;
+    if (!IS_STR(v)) {
+        err_format(&exc_TypeError, "can only assign string to %s.__qualname__, not '%T'", type_name(t), v);
+        return -1;
+    }
+    t->qualname = v;
     return 0;
 }
 static Value type_get_module(Value self) {
@@ -685,12 +718,144 @@ static Value type_get_module(Value self) {
 }
 static int type_set_module(Value self, Value v) {
     Type *t = AS_TYPE(self);
-    if (t->flags & TF_IMMUTABLE) {
-        err_format(&exc_TypeError, "cannot set '__module__' attribute of immutable type '%s'", type_name(t));
+    if (!type_special_settable(t, v, "__module__")) return -1;
+    if (dict_set_c(t->dict, "__module__", v) < 0) return -1;
+    type_modified(t);
+    return 0;
+}
+static int type_set_doc(Value self, Value v) {
+    Type *t = AS_TYPE(self);
+    if (!type_special_settable(t, v, "__doc__")) return -1;
+    if (dict_set_c(t->dict, "__doc__", v) < 0) return -1;
+    type_modified(t);
+    return 0;
+}
+
+/* ---- layout compatibility (__class__ and __bases__ assignment) ---- */
+
+/* Whether CPython frees t's instances with the GC's allocator (tp_free):
+ * every class, and the builtin containers; not the atomic builtins. */
+static int type_gc_freed(Type *t) {
+    static Type *const atomic[] = {&type_object, &type_int, &type_bool, &type_float, &type_complex,
+                                   &type_str, &type_bytes, &type_bytearray, &type_range, &type_none};
+    if (t->flags & TF_HEAPTYPE) return 1;
+    for (size_t i = 0; i < sizeof atomic / sizeof atomic[0]; i++)
+        if (t == atomic[i]) return 0;
+    return 1;
+}
+
+/* CPython's compatible_with_tp_base: c adds nothing to its base's layout. */
+static int type_same_layout_as_base(Type *c) {
+    Type *b = c->base;
+    return b && c->basicsize == b->basicsize && c->dictoffset == b->dictoffset &&
+           type_gc_freed(c) == type_gc_freed(b) && (c->flags & TF_HEAPTYPE) == (b->flags & TF_HEAPTYPE);
+}
+
+/* CPython's same_slots_added: two classes on the same base add the same slots. */
+static int type_same_slots_added(Type *a, Type *b) {
+    if (!(a->flags & TF_HEAPTYPE) || !(b->flags & TF_HEAPTYPE)) return 0;
+    if (a->basicsize != b->basicsize || a->dictoffset != b->dictoffset) return 0;
+    if (!(a->flags & TF_HAS_SLOTS) && !(b->flags & TF_HAS_SLOTS)) return 1;
+    Value sa = dict_get_c(a->dict, "__slots__"), sb = dict_get_c(b->dict, "__slots__");
+    if (IS_NULL(sa) || IS_NULL(sb)) return 0;
+    if (IS_STR(sa)) sa = tuple_pack(1, sa); else sa = seq_to_tuple(sa);
+    if (IS_STR(sb)) sb = tuple_pack(1, sb); else sb = seq_to_tuple(sb);
+    if (IS_NULL(sa) || IS_NULL(sb)) { err_clear(); return 0; }
+    int r = obj_eq(sa, sb);
+    if (r < 0) err_clear();
+    return r > 0;
+}
+
+/* CPython's compatible_for_assignment: may instances of oldto become newto's
+ * (__class__), or may a class on oldto move to newto (__bases__)? */
+static int type_compatible_for_assignment(Type *oldto, Type *newto, const char *attr) {
+    if (type_gc_freed(newto) != type_gc_freed(oldto)) {
+        err_format(&exc_TypeError, "%s assignment: '%s' deallocator differs from '%s'", attr, type_name(newto),
+                   type_name(oldto));
+        return 0;
+    }
+    Type *nb = newto, *ob = oldto;
+    while (type_same_layout_as_base(nb)) nb = nb->base;
+    while (type_same_layout_as_base(ob)) ob = ob->base;
+    if (nb != ob && (nb->base != ob->base || !type_same_slots_added(nb, ob))) {
+        err_format(&exc_TypeError, "%s assignment: '%s' object layout differs from '%s'", attr, type_name(newto),
+                   type_name(oldto));
+        return 0;
+    }
+    return 1;
+}
+
+static void type_remove_subclass(Type *base, Type *sub) {
+    if (!IS_LIST(base->subclasses)) return;
+    List *l = AS_LIST(base->subclasses);
+    for (int64_t i = 0; i < l->len; i++)
+        if (l->items[i] == MK_OBJ(sub)) {
+            memmove(l->items + i, l->items + i + 1, (size_t)(l->len - i - 1) * sizeof(Value));
+            l->len--;
+            return;
+        }
+}
+
+/* The MROs of t and of every class below it, from their (new) bases. */
+static int type_recompute_mros(Type *t) {
+    Value mro = mro_compute(t, t->bases);
+    if (IS_NULL(mro)) return -1;
+    t->mro = mro;
+    if (IS_LIST(t->subclasses))
+        for (int64_t i = 0; i < AS_LIST(t->subclasses)->len; i++)
+            if (type_recompute_mros(AS_TYPE(AS_LIST(t->subclasses)->items[i])) < 0) return -1;
+    return 0;
+}
+
+/* C.__bases__ = (...): CPython's type_set_bases.  The new bases must keep the
+ * instances' layout (the same solid base); MROs below C are recomputed and
+ * the slot caches refilled.  A failure leaves everything as it was. */
+static int type_set_bases(Value self, Value v) {
+    Type *t = AS_TYPE(self);
+    const char *tn = type_name(t);
+    if (!type_special_settable(t, v, "__bases__")) return -1;
+    if (!IS_TUPLE(v)) {
+        err_format(&exc_TypeError, "can only assign tuple to %s.__bases__, not %s", tn, val_type_name(v));
         return -1;
     }
-    if (IS_NULL(v)) { err_format(&exc_TypeError, "cannot delete '__module__' attribute"); return -1; }
-    return dict_set_c(t->dict, "__module__", v);
+    Tuple *nb = AS_TUPLE(v);
+    if (nb->len == 0) {
+        err_format(&exc_TypeError, "can only assign non-empty tuple to %s.__bases__, not ()", tn);
+        return -1;
+    }
+    for (int64_t i = 0; i < nb->len; i++) {
+        if (!IS_TYPE(nb->items[i])) {
+            err_format(&exc_TypeError, "%s.__bases__ must be tuple of classes, not '%T'", tn, nb->items[i]);
+            return -1;
+        }
+        if (type_is_subtype(AS_TYPE(nb->items[i]), t)) {
+            err_format(&exc_TypeError, "a __bases__ item causes an inheritance cycle");
+            return -1;
+        }
+    }
+    if (type_check_bases(v) < 0) return -1;
+    Type *new_base = type_best_base(v);
+    if (!new_base) return -1;
+    if (!type_compatible_for_assignment(t->base, new_base, "__bases__")) return -1;
+    Value old_bases = t->bases;
+    Type *old_base = t->base;
+    t->bases = v;
+    t->base = new_base;
+    if (type_recompute_mros(t) < 0) {
+        t->bases = old_bases;
+        t->base = old_base;
+        Value saved = ts_get()->exc;
+        ts_get()->exc = VAL_NULL;
+        type_recompute_mros(t);                 /* they were consistent before */
+        ts_get()->exc = saved;
+        return -1;
+    }
+    for (int64_t i = 0; i < AS_TUPLE(old_bases)->len; i++)
+        type_remove_subclass(AS_TYPE(AS_TUPLE(old_bases)->items[i]), t);
+    for (int64_t i = 0; i < nb->len; i++)
+        if (type_add_subclass(AS_TYPE(nb->items[i]), t) < 0) return -1;
+    type_update_slots(t, VAL_NULL);
+    return 0;
 }
 static Value type_get_bases(Value self) { return AS_TYPE(self)->bases; }
 static Value type_get_base(Value self) {
@@ -709,15 +874,68 @@ static Value type_get_doc(Value self) {
     return d;
 }
 
+static Value type_get_text_signature(Value self) { (void)self; return VAL_NONE; }
+
+/* __abstractmethods__ lives in the class's dict; type itself has none (its
+ * dict's entry is this descriptor).  Errors are CPython's bare AttributeError. */
+static Value type_get_abstractmethods(Value self) {
+    Type *t = AS_TYPE(self);
+    Value v = t == &type_type ? VAL_NULL : dict_get_c(t->dict, "__abstractmethods__");
+    if (IS_NULL(v) && !err_occurred()) err_set_value(&exc_AttributeError, str_intern_c("__abstractmethods__"));
+    return v;
+}
+static int type_set_abstractmethods(Value self, Value v) {
+    Type *t = AS_TYPE(self);
+    Value name = str_intern_c("__abstractmethods__");
+    if (IS_NULL(v)) {
+        int r = dict_del(t->dict, name);
+        if (r == 0) err_set_value(&exc_AttributeError, name);
+        if (r <= 0) return -1;
+    } else if (obj_truthy(v) < 0 || dict_set(t->dict, name, v) < 0) {
+        return -1;
+    }
+    type_modified(t);
+    return 0;
+}
+
+/* The read-only layout members CPython shows (gilpy's own sizes), and
+ * __flags__ with the bits of CPython's Py_TPFLAGS_* that gilpy's flags say. */
+static Value type_get_basicsize(Value self) { return MK_SMALLINT(AS_TYPE(self)->basicsize); }
+static Value type_get_itemsize(Value self) {
+    Type *t = AS_TYPE(self);
+    return MK_SMALLINT(TYPE_HAS(t, TF_TUPLE_SUBCLASS | TF_BYTES_SUBCLASS | TF_INT_SUBCLASS) ? 8 : 0);
+}
+static Value type_get_dictoffset(Value self) { return MK_SMALLINT(AS_TYPE(self)->dictoffset); }
+static Value type_get_weakrefoffset(Value self) { (void)self; return MK_SMALLINT(0); }
+static Value type_get_flags(Value self) {
+    static const struct { uint32_t tf; int bit; } map[] = {
+        {TF_IMMUTABLE, 8}, {TF_HEAPTYPE, 9}, {TF_BASETYPE, 10},
+        {TF_INT_SUBCLASS, 24}, {TF_LIST_SUBCLASS, 25}, {TF_TUPLE_SUBCLASS, 26}, {TF_BYTES_SUBCLASS, 27},
+        {TF_STR_SUBCLASS, 28}, {TF_DICT_SUBCLASS, 29}, {TF_EXC_SUBCLASS, 30}, {TF_TYPE_SUBCLASS, 31},
+    };
+    Type *t = AS_TYPE(self);
+    int64_t f = (1 << 12) | (1 << 14);          /* READY, HAVE_GC */
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (t->flags & map[i].tf) f |= (int64_t)1 << map[i].bit;
+    return MK_SMALLINT(f);
+}
+
 static const GetSetDef type_getsets[] = {
     {"__name__", type_get_name, type_set_name, NULL},
     {"__qualname__", type_get_qualname, type_set_qualname, NULL},
     {"__module__", type_get_module, type_set_module, NULL},
-    {"__bases__", type_get_bases, NULL, NULL},
-    {"__base__", type_get_base, NULL, NULL},
-    {"__mro__", type_get_mro, NULL, NULL},
+    {"__bases__", type_get_bases, type_set_bases, NULL},
+    {"__base__", type_get_base, getset_readonly, NULL},
+    {"__mro__", type_get_mro, getset_readonly, NULL},
     {"__dict__", type_get_dict, NULL, NULL},
-    {"__doc__", type_get_doc, NULL, NULL},
+    {"__doc__", type_get_doc, type_set_doc, NULL},
+    {"__text_signature__", type_get_text_signature, NULL, NULL},
+    {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, NULL},
+    {"__basicsize__", type_get_basicsize, getset_readonly, NULL},
+    {"__itemsize__", type_get_itemsize, getset_readonly, NULL},
+    {"__dictoffset__", type_get_dictoffset, getset_readonly, NULL},
+    {"__weakrefoffset__", type_get_weakrefoffset, getset_readonly, NULL},
+    {"__flags__", type_get_flags, getset_readonly, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -736,11 +954,13 @@ static int descr_is_data(Value d) {
     return !IS_NULL(dt->slots[SM_SET]) || !IS_NULL(dt->slots[SM_DELETE]);
 }
 
+/* obj is the instance (None is an instance too: None.__class__), or VAL_NULL
+ * for an access through the class, which __get__ receives as None. */
 Value descr_get(Value descr, Value obj, Value type) {
     Type *dt = val_type(descr);
-    if (dt->get && !IS_NONE(obj)) return dt->get(descr, obj, type);
+    if (dt->get && !IS_NULL(obj)) return dt->get(descr, obj, type);
     if (IS_NULL(dt->slots[SM_GET])) return descr;
-    Value args[3] = { descr, obj, type };
+    Value args[3] = { descr, IS_NULL(obj) ? VAL_NONE : obj, type };
     return obj_call_special(descr, SM_GET, args, 3);
 }
 
@@ -761,7 +981,7 @@ Value type_getattr(Value cls, Value name, int suppress) {
     if (!IS_NULL(meta_attr) && descr_is_data(meta_attr))
         return descr_get(meta_attr, cls, MK_OBJ(meta));
     Value attr = type_lookup(t, name);
-    if (!IS_NULL(attr)) return descr_get(attr, VAL_NONE, cls);
+    if (!IS_NULL(attr)) return descr_get(attr, VAL_NULL, cls);
     if (!IS_NULL(meta_attr)) return descr_get(meta_attr, cls, MK_OBJ(meta));
     if (!IS_NULL(meta->slots[SM_GETATTR]) && meta != &type_type) {
         Value a[2] = { cls, name };
@@ -771,9 +991,15 @@ Value type_getattr(Value cls, Value name, int suppress) {
     return err_set_attribute_error(cls, name, "type object '%s' has no attribute '%U'", type_name(t), name);
 }
 
+/* CPython's type_setattro: nothing of a builtin (immutable) type may be set,
+ * not even through type's own descriptors (__name__, __doc__, ...). */
 int type_setattr(Value cls, Value name, Value v) {
     Type *t = AS_TYPE(cls);
     if (!IS_STR(name)) { err_format(&exc_TypeError, "attribute name must be string, not '%T'", name); return -1; }
+    if (t->flags & TF_IMMUTABLE) {
+        err_format(&exc_TypeError, "cannot set '%U' attribute of immutable type '%s'", name, type_name(t));
+        return -1;
+    }
     Value meta_attr = type_lookup(val_type(cls), name);
     if (!IS_NULL(meta_attr) && descr_is_data(meta_attr)) {
         Value args[3] = { meta_attr, cls, v };
@@ -784,10 +1010,6 @@ int type_setattr(Value cls, Value name, Value v) {
             return -1;
         }
         return 0;
-    }
-    if (t->flags & TF_IMMUTABLE) {
-        err_format(&exc_TypeError, "cannot set '%U' attribute of immutable type '%s'", name, type_name(t));
-        return -1;
     }
     name = str_intern(name);
     if (IS_NULL(v)) {
@@ -806,6 +1028,60 @@ int type_setattr(Value cls, Value name, Value v) {
     return 0;
 }
 
+/* ---- T.__new__(U) ------------------------------------------------------------------------ */
+
+/* The C function that makes t's instances, CPython's tp_new: for a class with
+ * a __new__ written in Python, none (*python set); for a builtin type, its own
+ * __new__, else its base's, except that a builtin type directly under object
+ * that defines none cannot be instantiated (Py_TPFLAGS_DISALLOW_INSTANTIATION:
+ * NULL). */
+static NativeFn type_native_new(Type *t, int *python)
+{
+    *python = 0;
+    if (t->flags & TF_HEAPTYPE) {
+        Value f = t->slots[SM_NEW];
+        if (IS_EXACT(f, type_builtin_function)) return ((BuiltinFn *)AS_OBJ(f))->def->fn;
+        *python = !IS_NULL(f);
+        return NULL;
+    }
+    for (; t; t = t->base) {
+        Value own = IS_DICT(t->dict) ? dict_get_c(t->dict, "__new__") : VAL_NULL;
+        if (IS_EXACT(own, type_builtin_function)) return ((BuiltinFn *)AS_OBJ(own))->def->fn;
+        if (t->base == &type_object) return NULL;
+    }
+    return NULL;
+}
+
+int type_new_call_ok(Type *owner, const MethodDef *def, Value *args, int nargs)
+{
+    const char *tn = type_name(owner);
+    if (nargs < 1) {
+        err_format(&exc_TypeError, "%s.__new__(): not enough arguments", tn);
+        return -1;
+    }
+    if (!IS_TYPE(args[0])) {
+        err_format(&exc_TypeError, "%s.__new__(X): X is not a type object (%T)", tn, args[0]);
+        return -1;
+    }
+    Type *sub = AS_TYPE(args[0]);
+    if (sub == owner) return 0;
+    if (!type_is_subtype(sub, owner)) {
+        err_format(&exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s", tn, type_name(sub),
+                   type_name(sub), tn);
+        return -1;
+    }
+    Type *base = sub;
+    int python;
+    NativeFn fn = type_native_new(base, &python);
+    while (python && base->base) fn = type_native_new(base = base->base, &python);
+    if (fn != def->fn) {
+        err_format(&exc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", tn, type_name(sub),
+                   type_name(base));
+        return -1;
+    }
+    return 0;
+}
+
 /* ---- object ----------------------------------------------------------------------------- */
 
 static int object_excess_args(int nargs, Value kwnames) {
@@ -816,10 +1092,7 @@ static int object_excess_args(int nargs, Value kwnames) {
  * arguments exactly when the other one of the pair is overridden, and their
  * messages name the type ("A() takes no arguments"). */
 static Value object_new_m(Value *args, int nargs, Value kwnames) {
-    if (nargs < 1) return err_format(&exc_TypeError, "object.__new__(): not enough arguments");
-    if (!IS_TYPE(args[0]))
-        return err_format(&exc_TypeError, "object.__new__(X): X is not a type object (%T)", args[0]);
-    Type *t = AS_TYPE(args[0]);
+    Type *t = AS_TYPE(args[0]);         /* a type: see type_new_call_ok */
     if (object_excess_args(nargs - 1, kwnames)) {
         Value obj_new = type_object.slots[SM_NEW], obj_init = type_object.slots[SM_INIT];
         if (t->slots[SM_NEW] != obj_new)
@@ -829,8 +1102,6 @@ static Value object_new_m(Value *args, int nargs, Value kwnames) {
     }
     if (t->flags & TF_ABSTRACT)
         return err_format(&exc_TypeError, "cannot create '%s' instances", type_name(t));
-    if (t != &type_object && !(t->flags & TF_HEAPTYPE) && t->basicsize != type_object.basicsize)
-        return err_format(&exc_TypeError, "object.__new__(%s) is not safe, use %s.__new__()", type_name(t), type_name(t));
     Obj *o = obj_new_instance(t);
     return o ? MK_OBJ(o) : VAL_NULL;
 }
@@ -858,7 +1129,7 @@ static Value object_repr_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value object_str_m(Value *args, int nargs, Value kwnames) {
-    return obj_repr(args[0]);
+    return obj_repr_uncounted(args[0]);
 }
 
 static Value object_hash_m(Value *args, int nargs, Value kwnames) {
@@ -978,13 +1249,15 @@ static const MethodDef object_methods[] = {
 
 static Value object_get_class(Value self) { return MK_OBJ(val_type(self)); }
 static int object_set_class(Value self, Value v) {
+    if (IS_NULL(v)) { err_format(&exc_TypeError, "can't delete __class__ attribute"); return -1; }
     if (!IS_TYPE(v)) { err_format(&exc_TypeError, "__class__ must be set to a class, not '%T' object", v); return -1; }
     Type *old = val_type(self), *nt = AS_TYPE(v);
-    if (!IS_OBJ(self) || !(old->flags & TF_HEAPTYPE) || !(nt->flags & TF_HEAPTYPE) ||
-        nt->basicsize != old->basicsize || nt->dictoffset != old->dictoffset) {
+    int modules = type_is_subtype(old, &type_module) && type_is_subtype(nt, &type_module);
+    if (!IS_OBJ(self) || (!modules && (!(old->flags & TF_HEAPTYPE) || !(nt->flags & TF_HEAPTYPE)))) {
         err_format(&exc_TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
         return -1;
     }
+    if (!type_compatible_for_assignment(old, nt, "__class__")) return -1;
     AS_OBJ(self)->type = nt;
     return 0;
 }
@@ -1000,8 +1273,8 @@ static Value object_get_dict(Value self) {
 static int object_set_dict(Value self, Value v) {
     Value *d = obj_dict_ptr(self);
     if (!d) { err_format(&exc_AttributeError, "'%T' object has no attribute '__dict__'", self); return -1; }
-    if (IS_NULL(v) || !IS_DICT(v)) { err_format(&exc_TypeError, "__dict__ must be set to a dictionary, not a '%T'", v); return -1; }
-    *d = v;
+    if (!IS_NULL(v) && !IS_DICT(v)) { err_format(&exc_TypeError, "__dict__ must be set to a dictionary, not a '%T'", v); return -1; }
+    *d = v;                             /* deleting leaves none: a new one on the next access */
     return 0;
 }
 

@@ -32,6 +32,7 @@ typedef struct BuiltinFn {
     Value self;             /* receiver prepended to the arguments, or VAL_NULL */
     Value module;           /* module functions: their module (__module__, __self__);
                                a type's static methods: the type (for __qualname__) */
+    Value module_attr;      /* __module__ once assigned (None once deleted), else VAL_NULL */
 } BuiltinFn;
 
 typedef struct MethodDescr {   /* a native method in a type's dict */
@@ -53,11 +54,25 @@ typedef struct BoundMethod {   /* a Python function (or any callable) bound to s
 } BoundMethod;
 
 Value getset_descr_new(Type *owner, const GetSetDef *def);
+/* The setter of an attribute CPython declares as a read-only member (a
+ * PyMemberDef with READONLY): "readonly attribute", where a getset without a
+ * setter says "attribute 'x' of 'T' objects is not writable". */
+int   getset_readonly(Value self, Value v);
+/* A T_BOOL member: *slot = v, which must be a bool; deleting is refused. */
+int   getset_set_bool(int *slot, Value v);
+/* PyObject_GenericSetDict: *slot = v, a dict; deleting is refused. */
+int   getset_set_dict(Value *slot, Value v);
 Value method_new(Value func, Value self);          /* bound method */
 Value staticmethod_new(Value func);
 Value classmethod_new(Value func);
 /* The call slots of the native callables and bound methods (runtime/call.c). */
 Value native_call(Value callable, Value *args, int nargs, Value kwnames);
+/* A type's native __new__ called as type(...) does: without the checks an
+ * explicit T.__new__(U) gets (type_new_call_ok). */
+Value native_new_call(Value newfn, Value *args, int nargs, Value kwnames);
+/* T.__new__(U, ...) called explicitly: CPython's tp_new_wrapper checks (U a
+ * type, a subtype of T, whose nearest builtin __new__ is T's).  0 or -1. */
+int   type_new_call_ok(Type *owner, const MethodDef *def, Value *args, int nargs);
 Value descr_call(Value callable, Value *args, int nargs, Value kwnames);
 Value classmethod_descr_call(Value callable, Value *args, int nargs, Value kwnames);
 Value method_call(Value callable, Value *args, int nargs, Value kwnames);

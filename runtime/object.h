@@ -354,6 +354,7 @@ void  dict_add_methods(Value dict, const MethodDef *defs, Value self_or_module);
 /* ---- the object protocols (runtime/abstract.c) ---------------------------- */
 /* All return VAL_NULL / -1 with an exception set on failure. */
 Value   obj_repr(Value v);
+Value   obj_repr_uncounted(Value v);   /* object.__str__: no recursion level */
 Value   obj_str(Value v);
 Value   obj_ascii(Value v);
 int64_t obj_hash(Value v);                  /* -1 on error (never a real hash) */

@@ -31,6 +31,11 @@
  * The reader trusts nothing: each length or count is checked against the
  * bytes left before anything is allocated, nesting is bounded, every str must
  * be valid UTF-8, and a class or callable must really be one.
+ *
+ * Depth.  The writer counts recursion levels as CPython's pickler does (one
+ * per value, one more for the items of a non-empty list or dict: its
+ * batch_list/batch_dict), with the interpreter's recursion counter, so the
+ * same data is too deep for both.  The reader is bounded by the C stack.
  */
 #include <stdio.h>
 #include <gmp.h>
@@ -54,7 +59,8 @@
 #include "state.h"
 #include "strbuf.h"
 
-#define SER_MAX_DEPTH 900
+#define SER_MAX_LOAD_DEPTH 100000     /* and the C stack must hold (r_value) */
+#define SER_RECURSION " while pickling an object"
 #define SER_MAGIC "GPK"
 
 static Type *ser_pickling_error, *ser_unpickling_error;
@@ -101,7 +107,6 @@ typedef struct Writer {
     uint32_t *vals;
     size_t cap, count;
     Value keep;             /* list: every memoized object, kept alive */
-    int depth;
 } Writer;
 
 static int w_put(Writer *w, const void *p, size_t n) { return sb_put(&w->sb, (const char *)p, n); }
@@ -164,9 +169,12 @@ static int w_value(Writer *w, Value v);
 
 static int w_items(Writer *w, char tag, const Value *items, int64_t n) {
     if (w_tag(w, tag) < 0 || w_u32(w, (uint64_t)n) < 0) return -1;
-    for (int64_t i = 0; i < n; i++)
-        if (w_value(w, items[i]) < 0) return -1;
-    return 0;
+    int batch = tag == 'l' && n > 0;      /* CPython's batch_list counts a level */
+    if (batch && obj_enter_recursion(SER_RECURSION) < 0) return -1;
+    int rc = 0;
+    for (int64_t i = 0; i < n && rc == 0; i++) rc = w_value(w, items[i]);
+    if (batch) obj_leave_recursion();
+    return rc;
 }
 
 static int w_bigint(Writer *w, Value v) {
@@ -192,11 +200,15 @@ static int w_int(Writer *w, Value v) {
 
 static int w_dict(Writer *w, Value d) {
     if (w_memo_put(w, d) < 0 || w_tag(w, 'd') < 0 || w_u32(w, (uint64_t)dict_len(d)) < 0) return -1;
+    if (dict_len(d) == 0) return 0;
+    if (obj_enter_recursion(SER_RECURSION) < 0) return -1;    /* batch_dict's level */
     int64_t pos = 0;
     Value k, v;
-    while (dict_next(d, &pos, &k, &v))
-        if (w_value(w, k) < 0 || w_value(w, v) < 0) return -1;
-    return 0;
+    int rc = 0;
+    while (rc == 0 && dict_next(d, &pos, &k, &v))
+        rc = w_value(w, k) < 0 || w_value(w, v) < 0 ? -1 : 0;
+    obj_leave_recursion();
+    return rc;
 }
 
 static int w_set(Writer *w, Value s, char tag) {
@@ -358,12 +370,9 @@ static int w_value(Writer *w, Value v) {
     if (v == VAL_ELLIPSIS) return w_tag(w, 'E');
     if (v == VAL_NOTIMPLEMENTED) return w_tag(w, 'n');
     if (!IS_OBJ(v)) { err_format(&exc_TypeError, "cannot pickle this value"); return -1; }
-    if (++w->depth > SER_MAX_DEPTH) {
-        err_format(&exc_RecursionError, "maximum recursion depth exceeded while pickling an object");
-        return -1;
-    }
+    if (obj_enter_recursion(SER_RECURSION) < 0) return -1;
     int rc = w_object(w, v);
-    w->depth--;
+    obj_leave_recursion();
     return rc;
 }
 
@@ -666,7 +675,8 @@ static Value r_tagged(Reader *r, uint8_t tag) {
 
 static Value r_value(Reader *r) {
     if (r_need(r, 1) < 0) return VAL_NULL;
-    if (++r->depth > SER_MAX_DEPTH) return r_fail(r, "pickle data nested too deeply"), VAL_NULL;
+    if (++r->depth > SER_MAX_LOAD_DEPTH || ts_c_stack_low())
+        return r_fail(r, "pickle data nested too deeply"), VAL_NULL;
     Value v = r_tagged(r, r->p[r->pos++]);
     r->depth--;
     return v;

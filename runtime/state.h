@@ -100,6 +100,16 @@ extern Interp interp;
 extern _Thread_local ThreadState *ts_current;
 static inline ThreadState *ts_get(void) { return ts_current; }
 
+/* The calling thread's C stack is nearly used up (below c_stack_lo): the
+ * caller must raise RecursionError (obj_check_c_stack) rather than recurse.
+ * Not while that RecursionError is being made (recursion_headroom): it takes
+ * a few calls, which the reserve below c_stack_lo is for. */
+static inline int ts_c_stack_low(void) {
+    ThreadState *t = ts_current;
+    return t && t->c_stack_lo && (char *)__builtin_frame_address(0) < t->c_stack_lo &&
+           !t->recursion_headroom;
+}
+
 ThreadState *ts_new(void);            /* allocate, link into interp.threads */
 void ts_unlink(ThreadState *ts);      /* leave interp.threads (with the GIL) */
 void ts_free(ThreadState *ts);        /* free an unlinked state (without the GIL) */

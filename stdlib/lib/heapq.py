@@ -4,52 +4,74 @@ __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'heappushpop',
            'nlargest', 'nsmallest', 'merge']
 
 
+# CPython's _heapq, step for step: a comparison may run code that changes
+# the heap, so its size is checked after each one ("list changed size during
+# iteration") and items are read again, never kept across a comparison.
+
+def _check_list(heap, fname, nth=''):
+    if not isinstance(heap, list):
+        raise TypeError('%s() argument %smust be list, not %s'
+                        % (fname, nth, 'None' if heap is None else type(heap).__name__))
+
+
 def _sift_down(heap, start, pos):
     # Move heap[pos] up towards start until its parent is not larger.
-    item = heap[pos]
+    size = len(heap)
+    if pos >= size:
+        raise IndexError('index out of range')
     while pos > start:
         parent = (pos - 1) >> 1
-        if item < heap[parent]:
-            heap[pos] = heap[parent]
-            pos = parent
-        else:
+        smaller = heap[pos] < heap[parent]
+        if size != len(heap):
+            raise RuntimeError('list changed size during iteration')
+        if not smaller:
             break
-    heap[pos] = item
+        heap[parent], heap[pos] = heap[pos], heap[parent]
+        pos = parent
 
 
 def _sift_up(heap, pos):
     # Bubble the smaller child up to the leaf, then sift the item back down.
     end = len(heap)
     start = pos
-    item = heap[pos]
-    child = 2 * pos + 1
-    while child < end:
-        right = child + 1
-        if right < end and not heap[child] < heap[right]:
-            child = right
-        heap[pos] = heap[child]
-        pos = child
+    if pos >= end:
+        raise IndexError('index out of range')
+    limit = end >> 1
+    while pos < limit:
         child = 2 * pos + 1
-    heap[pos] = item
+        if child + 1 < end:
+            if not heap[child] < heap[child + 1]:
+                child += 1
+            if end != len(heap):
+                raise RuntimeError('list changed size during iteration')
+        heap[child], heap[pos] = heap[pos], heap[child]
+        pos = child
     _sift_down(heap, start, pos)
 
 
 def heappush(heap, item):
+    _check_list(heap, 'heappush', '1 ')
     heap.append(item)
     _sift_down(heap, 0, len(heap) - 1)
 
 
 def heappop(heap):
+    _check_list(heap, 'heappop')
+    if not heap:
+        raise IndexError('index out of range')
     last = heap.pop()
-    if heap:
-        top = heap[0]
-        heap[0] = last
-        _sift_up(heap, 0)
-        return top
-    return last
+    if not heap:
+        return last
+    top = heap[0]
+    heap[0] = last
+    _sift_up(heap, 0)
+    return top
 
 
 def heapreplace(heap, item):
+    _check_list(heap, 'heapreplace', '1 ')
+    if not heap:
+        raise IndexError('index out of range')
     top = heap[0]
     heap[0] = item
     _sift_up(heap, 0)
@@ -57,13 +79,21 @@ def heapreplace(heap, item):
 
 
 def heappushpop(heap, item):
-    if heap and heap[0] < item:
-        item, heap[0] = heap[0], item
-        _sift_up(heap, 0)
-    return item
+    _check_list(heap, 'heappushpop', '1 ')
+    if not heap:
+        return item
+    if not heap[0] < item:
+        return item
+    if not heap:
+        raise IndexError('index out of range')
+    top = heap[0]
+    heap[0] = item
+    _sift_up(heap, 0)
+    return top
 
 
 def heapify(x):
+    _check_list(x, 'heapify')
     for i in reversed(range(len(x) // 2)):
         _sift_up(x, i)
 

@@ -257,9 +257,13 @@ class deque:
 
     def remove(self, value):
         """Remove first occurrence of value."""
+        state = self._state
         for i in range(self._len):
             x = self._buf[(self._head + i) % len(self._buf)]
-            if x is value or x == value:
+            found = x is value or x == value
+            if state != self._state:
+                raise IndexError("deque mutated during iteration")
+            if found:
                 del self[i]
                 return
         raise ValueError('%r is not in deque' % (value,))
