@@ -501,7 +501,7 @@ static int bi_issubclass(Value sub, Value cls)
 
 int builtins_isinstance(Value obj, Value cls)
 {
-    return bi_isinstance(obj, cls, 0);
+    return bi_isinstance(obj, cls);
 }
 
 static Value bi_isinstance_m(Value *args, int nargs, Value kwnames)

@@ -490,7 +490,7 @@ static int st_visit_pattern_inner(SymTable *st, Pattern *p) {
 }
 
 static int st_visit_pattern(SymTable *st, Pattern *p) {
-    if (++st->depth > ST_MAX_DEPTH) return st_recursion_error(st, p->span);
+    if (++st->depth > st->limit || ts_c_stack_low()) return st_recursion_error(st, p->span);
     int r = st_visit_pattern_inner(st, p);
     st->depth--;
     return r;
