@@ -16,8 +16,12 @@
  * __context__, and unwinds to the innermost block of the frame or, with no
  * block left, pops the frame and repeats in the caller.
  *
- * The eval breaker (ThreadState.eval_breaker) is polled at backward jumps
- * and at function entry: one load and one branch when nothing is pending.
+ * The eval breaker (ThreadState.eval_breaker) is polled at backward jumps,
+ * at function entry, after every call to a non-Python callable returns and
+ * on return to a Python caller: one load and one branch when nothing is
+ * pending.  So a signal a call raised (os.kill of our own pid, a C function
+ * interrupted by SIGINT) is handled before the next statement, as CPython's
+ * CHECK_EVAL_BREAKER in CALL does.
  */
 #include "vm.h"
 
@@ -947,6 +951,11 @@ static void add_traceback(Frame *f, uint32_t *ip) {
                        consts = AS_TUPLE(co->consts)->items; names = AS_TUPLE(co->names)->items; } while (0)
 #define ERROR()   goto error
 #define CHECK(v)  do { if (IS_NULL(v)) goto error; } while (0)
+/* Poll the eval breaker after a call returns (CPython's CHECK_EVAL_BREAKER in
+ * CALL): a signal raised by the callee (os.kill(os.getpid(), SIGINT)) is
+ * handled before the next statement runs, not at the next loop or call. */
+#define CHECK_BREAKER() do { if (EVAL_BREAKER(ts)) { SAVE(); \
+                             if (vm_handle_eval_breaker(ts) < 0) ERROR(); } } while (0)
 
 Value vm_run(ThreadState *ts, Frame *f) {
 #if GILPY_COMPUTED_GOTO
@@ -1394,6 +1403,7 @@ top:
         CHECK(r);
         sp = base;
         PUSH(r);
+        CHECK_BREAKER();
         NEXT();
     }
     TARGET(CALL_KW) {
@@ -1417,6 +1427,7 @@ top:
         CHECK(r);
         sp = base;
         PUSH(r);
+        CHECK_BREAKER();
         NEXT();
     }
     TARGET(CALL_EX) {
@@ -1435,6 +1446,7 @@ top:
         CHECK(r);
         sp = base;
         PUSH(r);
+        CHECK_BREAKER();
         NEXT();
     }
     TARGET(RETURN_VALUE) {
@@ -1450,6 +1462,7 @@ top:
         f = caller;
         RELOAD();
         PUSH(retval);
+        CHECK_BREAKER();
         NEXT();
     }
     TARGET(MAKE_FUNCTION) {
