@@ -499,6 +499,17 @@ static int cli_run(const CliOptions *o, CliModule *mod, const char *prog) {
     return cli_interact();
 }
 
+#if GILPY_BUILD_SANITIZED
+/* Python code asks for absurd sizes on purpose ('x' * 10**12, '%*d' % (2**40,
+ * 1)): a sanitized gilpy must get NULL from malloc and raise MemoryError as
+ * the plain build does, not have the sanitizer report the request and exit.
+ * ASAN_OPTIONS/TSAN_OPTIONS given in the environment still win. */
+const char *__asan_default_options(void);
+const char *__asan_default_options(void) { return "allocator_may_return_null=1"; }
+const char *__tsan_default_options(void);
+const char *__tsan_default_options(void) { return "allocator_may_return_null=1"; }
+#endif
+
 int main(int argc, char **argv) {
     CliOptions o = {0};
     o.warnopts = calloc((size_t)argc, sizeof *o.warnopts);

@@ -1544,6 +1544,7 @@ static Value pad(Str *s, int64_t left, int64_t right, uint32_t fill) {
     if (left == 0 && right == 0) return str_sub(s, 0, s->len, s->nchars);
     char fb[4];
     int fl = utf8_enc(fill, fb);
+    if (left > (INT64_MAX / 2 - s->len) / fl - right) return err_no_memory();
     Str *r = str_alloc((size_t)(s->len + (left + right) * fl));
     if (!r) return VAL_NULL;
     char *p = r->data;
@@ -1615,7 +1616,7 @@ static Value str_expandtabs_m(Value *args, int nargs, Value kwnames) {
         if (c == '\t') {
             if (ts > 0) {
                 int64_t n = ts - col % ts;
-                for (int64_t i = 0; i < n && rc == 0; i++) rc = sb_putc(&sb, ' ');
+                rc = sb_fill(&sb, " ", 1, n);
                 col += n;
             }
         } else {
@@ -1731,21 +1732,18 @@ typedef struct PctSpec {
     uint32_t conv_cp;       /* the conversion as a code point (bytes: the byte) */
 } PctSpec;
 
-/* Pad sign+prefix+body per the spec; numeric zero padding goes after the prefix. */
+/* Pad sign+prefix+body per the spec; numeric zero padding goes after the prefix.
+ * The padding is one sb_fill each: a huge width is a MemoryError at once. */
 static int pct_emit(StrBuf *sb, const PctSpec *ps, const char *pre, size_t prelen,
                     const char *body, size_t blen, int64_t bchars, int numeric) {
     int64_t total = (int64_t)prelen + bchars;
     int64_t padn = ps->width > total ? ps->width - total : 0;
-    int rc = 0;
-    if (padn && !ps->left && !(ps->zero && numeric))
-        for (int64_t i = 0; i < padn && rc == 0; i++) rc = sb_putc(sb, ' ');
-    if (rc == 0) rc = sb_put(sb, pre, prelen);
-    if (padn && !ps->left && ps->zero && numeric)
-        for (int64_t i = 0; i < padn && rc == 0; i++) rc = sb_putc(sb, '0');
-    if (rc == 0) rc = sb_put(sb, body, blen);
-    if (padn && ps->left)
-        for (int64_t i = 0; i < padn && rc == 0; i++) rc = sb_putc(sb, ' ');
-    return rc;
+    int zeros = ps->zero && numeric;
+    if (!ps->left && !zeros && sb_fill(sb, " ", 1, padn) < 0) return -1;
+    if (sb_put(sb, pre, prelen) < 0) return -1;
+    if (!ps->left && zeros && sb_fill(sb, "0", 1, padn) < 0) return -1;
+    if (sb_put(sb, body, blen) < 0) return -1;
+    return ps->left ? sb_fill(sb, " ", 1, padn) : 0;
 }
 
 static int pct_int(StrBuf *sb, const PctSpec *ps, Value v) {
@@ -1777,8 +1775,7 @@ static int pct_int(StrBuf *sb, const PctSpec *ps, Value v) {
     else if (ps->space) pre[pl++] = ' ';
     if (ps->alt && base != 10) { pre[pl++] = '0'; pre[pl++] = c == 'o' ? 'o' : c; }
     StrBuf body; sb_init(&body);
-    int rc = 0;
-    for (int64_t i = (int64_t)dl; i < ps->prec && rc == 0; i++) rc = sb_putc(&body, '0');
+    int rc = sb_fill(&body, "0", 1, ps->prec - (int64_t)dl);
     if (rc == 0) rc = sb_put(&body, d, dl);
     if (rc == 0 && c == 'X')
         for (size_t i = 0; i < body.len; i++) if (body.data[i] >= 'a') body.data[i] -= 32;
@@ -1808,21 +1805,20 @@ static int pct_float(StrBuf *sb, const PctSpec *ps, Value v) {
         n = snprintf(buf, sizeof buf, "%s", isnan(d) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"));
         return pct_emit(sb, ps, pre, pl, buf, (size_t)n, n, 0);
     }
-    int prec = ps->prec < 0 ? 6 : (int)(ps->prec > 400 ? 400 : ps->prec);
+    int prec = ps->prec < 0 ? 6 : (int)ps->prec;     /* pct_parse keeps it an int */
     char f[8] = "%", *q = f + 1;
     if (ps->alt) *q++ = '#';
     *q++ = '.'; *q++ = '*'; *q++ = c; *q = '\0';
     n = snprintf(buf, sizeof buf, f, prec, d);
-    if (n < 0 || n >= (int)sizeof buf) {       /* %f of a huge number */
-        size_t need = (size_t)n + 1;
-        char *big = malloc(need);
-        if (!big) { err_no_memory(); return -1; }
-        n = snprintf(big, need, f, prec, d);
-        int rc = pct_emit(sb, ps, pre, pl, big, (size_t)n, n, 1);
-        free(big);
-        return rc;
-    }
-    return pct_emit(sb, ps, pre, pl, buf, (size_t)n, n, 1);
+    if (n >= 0 && n < (int)sizeof buf) return pct_emit(sb, ps, pre, pl, buf, (size_t)n, n, 1);
+    /* a long one: %f of 1e300, or a precision of thousands (not capped: '%.450f'
+     * % 0.5 has 452 characters, as in CPython) */
+    char *big = n < 0 ? NULL : malloc((size_t)n + 1);
+    if (!big) { err_no_memory(); return -1; }
+    n = snprintf(big, (size_t)n + 1, f, prec, d);
+    int rc = pct_emit(sb, ps, pre, pl, big, (size_t)n, n, 1);
+    free(big);
+    return rc;
 }
 
 /* %c of bytes formatting: an int in range(256) or a single byte. */
@@ -1914,11 +1910,30 @@ static Value pct_next(PctArgs *pa) {
     return pa->items[pa->i++];
 }
 
-static int pct_star(PctArgs *pa, int64_t *out) {
+/* A '*' width (Py_ssize_t) or precision (C int), CPython's conversions. */
+static int pct_star(PctArgs *pa, int64_t *out, int is_prec) {
     Value v = pct_next(pa);
     if (IS_NULL(v)) return -1;
     if (!IS_INT(v)) { err_format(&exc_TypeError, "* wants int"); return -1; }
-    return int_to_i64(v, out);
+    if (int_to_i64(v, out) == 0 && (!is_prec || (*out >= INT32_MIN && *out <= INT32_MAX)))
+        return 0;
+    err_clear();
+    err_format(&exc_OverflowError, "Python int too large to convert to C %s", is_prec ? "int" : "ssize_t");
+    return -1;
+}
+
+/* Digits of a width (up to INT64_MAX) or a precision (up to INT32_MAX). */
+static int pct_digits(const char *f, int64_t len, int64_t *j, int64_t *out, int is_prec) {
+    int64_t limit = is_prec ? INT32_MAX : INT64_MAX;
+    for (; *j < len && f[*j] >= '0' && f[*j] <= '9'; (*j)++) {
+        int d = f[*j] - '0';
+        if (*out > (limit - d) / 10) {
+            err_format(&exc_ValueError, is_prec ? "precision too big" : "width too big");
+            return -1;
+        }
+        *out = *out * 10 + d;
+    }
+    return 0;
 }
 
 /* Parse one spec after '%' at f[*i]; returns 0, -1 on error. */
@@ -1947,21 +1962,24 @@ static int pct_parse(const char *f, int64_t len, int64_t *i, PctArgs *pa, PctSpe
         else break;
     }
     if (j < len && f[j] == '*') {
-        if (pct_star(pa, &ps->width) < 0) return -1;
-        if (ps->width < 0) { ps->left = 1; ps->width = -ps->width; }
+        if (pct_star(pa, &ps->width, 0) < 0) return -1;
+        if (ps->width < 0) {
+            ps->left = 1;
+            ps->width = ps->width == INT64_MIN ? INT64_MAX : -ps->width;
+        }
         j++;
-    } else {
-        while (j < len && f[j] >= '0' && f[j] <= '9') ps->width = ps->width * 10 + (f[j++] - '0');
+    } else if (pct_digits(f, len, &j, &ps->width, 0) < 0) {
+        return -1;
     }
     if (j < len && f[j] == '.') {
         ps->prec = 0;
         j++;
         if (j < len && f[j] == '*') {
-            if (pct_star(pa, &ps->prec) < 0) return -1;
+            if (pct_star(pa, &ps->prec, 1) < 0) return -1;
             if (ps->prec < 0) ps->prec = 0;
             j++;
-        } else {
-            while (j < len && f[j] >= '0' && f[j] <= '9') ps->prec = ps->prec * 10 + (f[j++] - '0');
+        } else if (pct_digits(f, len, &j, &ps->prec, 1) < 0) {
+            return -1;
         }
     }
     while (j < len && (f[j] == 'h' || f[j] == 'l' || f[j] == 'L')) j++;
@@ -2365,16 +2383,12 @@ static Value str_repeat(Value s, Value n) {
         return err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", val_type_name(n));
     }
     int64_t k;
-    if (obj_index_i64(n, &k) < 0) {
-        if (err_matches(&exc_OverflowError) || err_matches(&exc_IndexError)) {
-            err_clear();
-            return err_format(&exc_OverflowError, "cannot fit 'int' into an index-sized integer");
-        }
-        return VAL_NULL;
-    }
+    if (obj_index_size(n, &k) < 0) return VAL_NULL;
     Str *x = AS_STR(s);
     if (k <= 0 || x->len == 0) return str_empty();
     if (k == 1 && IS_EXACT(s, type_str)) return s;
+    if (x->nchars > INT64_MAX / k)
+        return err_format(&exc_OverflowError, "repeated string is too long");
     if (x->len > INT64_MAX / k / 2) return err_no_memory();
     Str *r = str_alloc((size_t)(x->len * k));
     if (!r) return VAL_NULL;
