@@ -87,7 +87,7 @@ static Value bi_compile(Value *args, int nargs, Value kwnames) {
                           IS_NONE(a[2]) ? "None" : val_type_name(a[2]));
     for (int i = 3; i < 7; i++) {
         int ignored;
-        if (!IS_NULL(a[i]) && arg_to_cint(a[i], &ignored) < 0) return VAL_NULL;
+        if (!IS_NULL(a[i]) && arg_to_int(a[i], &ignored) < 0) return VAL_NULL;
     }
     ParseMode mode;
     if (str_eq_c(a[2], "exec")) mode = PARSE_FILE;

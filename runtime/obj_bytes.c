@@ -207,10 +207,9 @@ static int collect_source(Value x, StrBuf *sb, const char *noun) {
     }
     if (IS_INT(x) || (!IS_NULL(val_type(x)->slots[SM_INDEX]) && !IS_STR(x))) {
         int64_t n;
-        if (obj_index_i64(x, &n) < 0) return -1;
+        if (obj_index_size(x, &n) < 0) return -1;
         if (n < 0) { err_format(&exc_ValueError, "negative count"); return -1; }
-        for (int64_t i = 0; i < n; i++) if (sb_putc(sb, 0) < 0) return -1;
-        return 0;
+        return sb_fill(sb, "", 1, n);           /* bytes(10**12): MemoryError at once */
     }
     Value it = obj_iter(x);
     if (IS_NULL(it)) {

@@ -672,7 +672,9 @@ static int file_check_args(Value *a, OpenMode *m, int *nl, int64_t *buffering)
     }
     if (file_parse_mode(mode, m) < 0) return -1;
     *buffering = -1;
-    if (!IS_NULL(a[2]) && obj_index_i64(a[2], buffering) < 0) return -1;
+    int buf = -1;
+    if (!IS_NULL(a[2]) && arg_to_int(a[2], &buf) < 0) return -1;
+    *buffering = buf;
     if (file_str_or_none_arg("encoding", a[3]) < 0 || file_str_or_none_arg("errors", a[4]) < 0)
         return -1;
     if (file_newline_arg(a[5], nl) < 0) return -1;
@@ -816,7 +818,7 @@ static int file_size_arg(Value v, int64_t *out)
         err_format(&exc_TypeError, "argument should be integer or None, not '%T'", v);
         return -1;
     }
-    return obj_index_i64(v, out);
+    return obj_index_size(v, out);
 }
 
 static Value file_read_m(Value *args, int nargs, Value kwnames)
@@ -1000,14 +1002,27 @@ static int file_seek_text_check(int64_t pos, int64_t whence)
     return 0;
 }
 
+/* seek's position: a binary file says CPython's "cannot fit 'int' into an
+ * offset-sized integer" (ValueError); a text file's cookie has its own checks. */
+static int file_offset_arg(Value v, int64_t *pos, FileObj *f)
+{
+    if (f->fflags & FILEF_TEXT) return arg_to_ssize(v, pos);
+    Value i = obj_index(v);
+    if (IS_NULL(i)) return -1;
+    if (int_to_i64(i, pos) == 0) return 0;
+    err_clear();
+    err_format(&exc_ValueError, "cannot fit '%T' into an offset-sized integer", v);
+    return -1;
+}
+
 static Value file_seek_m(Value *args, int nargs, Value kwnames)
 {
     FileObj *f = SELF;
     int64_t pos;
     int whence = 0;
     if (file_check_open(f, "seek") < 0) return VAL_NULL;
-    if (arg_to_ssize(args[1], &pos) < 0) return VAL_NULL;
-    if (!IS_NULL(args[2]) && arg_to_cint(args[2], &whence) < 0) return VAL_NULL;
+    if (file_offset_arg(args[1], &pos, f) < 0) return VAL_NULL;
+    if (!IS_NULL(args[2]) && arg_to_int(args[2], &whence) < 0) return VAL_NULL;
     if ((f->fflags & FILEF_TEXT) && file_seek_text_check(pos, whence) < 0) return VAL_NULL;
     if (file_flush_raw(f, 1, 1) < 0) return VAL_NULL;
     if (whence == 1) pos -= (int64_t)(f->rlen - f->rpos);
@@ -1025,7 +1040,10 @@ static Value file_truncate_m(Value *args, int nargs, Value kwnames)
     if (!(f->fflags & FILEF_WRITE)) return file_unsupported("truncate");
     int64_t size = file_tell(f);
     if (size < 0) return VAL_NULL;
-    if (!IS_NULL(args[1]) && !IS_NONE(args[1]) && arg_to_ssize(args[1], &size) < 0) return VAL_NULL;
+    if (!IS_NULL(args[1]) && !IS_NONE(args[1])) {
+        Value v = obj_index(args[1]);                  /* PyNumber_AsOff_t */
+        if (IS_NULL(v) || int_to_i64(v, &size) < 0) return VAL_NULL;
+    }
     if (file_drop_readahead(f) < 0) return VAL_NULL;
     if (ftruncate(f->fd, (off_t)size) < 0) return err_from_errno(&exc_OSError, VAL_NULL);
     return int_from_i64(size);

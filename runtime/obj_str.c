@@ -933,19 +933,8 @@ static int range_args(Str *s, Value vs, Value ve, int64_t *cs, int64_t *ce) {
 }
 
 /* An Argument Clinic `int` parameter (expandtabs' tabsize, splitlines'
- * keepends, hex's bytes_per_sep, bytearray.__reduce_ex__'s proto): CPython
- * converts these with _PyLong_AsInt, whose overflow message is not the one
- * of arg_to_cint (PyArg_Parse's "i"). */
-int str_arg_to_int(Value v, int *out) {
-    int64_t x;
-    if (arg_to_ssize_clamped(v, &x) < 0) return -1;
-    if (x < INT32_MIN || x > INT32_MAX) {
-        err_format(&exc_OverflowError, "Python int too large to convert to C int");
-        return -1;
-    }
-    *out = (int)x;
-    return 0;
-}
+ * keepends, hex's bytes_per_sep, bytearray.__reduce_ex__'s proto). */
+int str_arg_to_int(Value v, int *out) { return arg_to_int(v, out); }
 
 /* ======================================================================
  * Searching

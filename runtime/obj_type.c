@@ -906,7 +906,7 @@ static Value object_reduce_m(Value *args, int nargs, Value kwnames) {
 
 static Value object_reduce_ex_m(Value *args, int nargs, Value kwnames) {
     int protocol;
-    if (arg_to_cint(args[1], &protocol) < 0) return VAL_NULL;
+    if (arg_to_int(args[1], &protocol) < 0) return VAL_NULL;
     return object_reduce_m(args, 1, VAL_NULL);
 }
 
