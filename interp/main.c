@@ -215,9 +215,11 @@ static void cli_setup_argv(int argc, char **argv, const CliOptions *o) {
     int rest = o->argi + 1;
     if (o->command) list_append(l, str_from_c("-c"));
     else if (o->module) list_append(l, str_from_c("-m"));  /* the file once found */
-    else if (o->script) list_append(l, str_from_c(argv[o->argi]));
+    else if (o->script) list_append(l, str_fsdecode(argv[o->argi], strlen(argv[o->argi])));
     else { list_append(l, str_empty()); rest = argc; }
-    for (int i = rest; i < argc; i++) list_append(l, str_from_c(argv[i]));
+    /* arguments in the file system encoding, as CPython's: bytes that are not
+     * UTF-8 come back as lone surrogates (os.fsencode(sys.argv[1]) is argv[1]) */
+    for (int i = rest; i < argc; i++) list_append(l, str_fsdecode(argv[i], strlen(argv[i])));
     interp.argv = l;
 }
 

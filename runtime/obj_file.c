@@ -696,7 +696,9 @@ static int file_check_args(Value *a, OpenMode *m, int *nl, int64_t *buffering)
 /* open(2) with the GIL released; returns the fd or -1 with OSError set. */
 static int file_sys_open(Value path, Value file, int flags)
 {
-    const char *p = IS_STR(path) ? STR_DATA(path) : (const char *)AS_BYTES(path)->data;
+    Value keep;
+    const char *p = IS_STR(path) ? str_fsencode(path, &keep) : (const char *)AS_BYTES(path)->data;
+    if (!p) return -1;
     int fd, saved;
     for (;;) {
         GIL_BLOCKING_BEGIN(GIL_REASON_IO);
@@ -776,7 +778,8 @@ Value file_open_m(Value *args, int nargs, Value kwnames)
         if (!closefd) return err_format(&exc_ValueError, "Cannot use closefd=False with file name");
         Value path;
         if (file_path_arg(file, &path) < 0) return VAL_NULL;
-        if (IS_STR(path) && memchr(STR_DATA(path), 0, (size_t)STR_LEN(path)))
+        if (IS_STR(path) ? memchr(STR_DATA(path), 0, (size_t)STR_LEN(path)) != NULL
+                         : memchr(AS_BYTES(path)->data, 0, (size_t)AS_BYTES(path)->len) != NULL)
             return err_format(&exc_ValueError, "embedded null byte");
         if (!IS_NULL(a[7]) && !IS_NONE(a[7])) {
             Value r = call2(a[7], path, MK_SMALLINT(file_open_flags(&m)));

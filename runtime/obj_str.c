@@ -730,7 +730,16 @@ static int codec_lookup(const char *enc) {
     return -1;
 }
 
-enum { EH_STRICT, EH_IGNORE, EH_REPLACE, EH_BACKSLASH, EH_XMLCHAR, EH_SURROGATEESCAPE, EH_UNKNOWN };
+/* The error handlers, CPython's eight.  Each failure is a *range*: the
+ * decoder's maximal invalid byte run (one byte for a bad start byte, the
+ * lead and its valid continuation bytes before a bad one, what is left at an
+ * unexpected end), the encoder's run of consecutive unencodable characters.
+ * Handlers see the whole range and either produce its replacement or raise
+ * the original exception with the range they could not handle, exactly as
+ * codecs.c's handlers do, so UnicodeError.start/end and the bytes a
+ * surrogateescape round trip gives back are CPython's. */
+enum { EH_STRICT, EH_IGNORE, EH_REPLACE, EH_BACKSLASH, EH_XMLCHAR, EH_SURROGATEESCAPE,
+       EH_SURROGATEPASS, EH_NAMEREPLACE, EH_UNKNOWN };
 
 static int errors_lookup(const char *e) {
     if (!e || !strcmp(e, "strict")) return EH_STRICT;
@@ -739,6 +748,8 @@ static int errors_lookup(const char *e) {
     if (!strcmp(e, "backslashreplace")) return EH_BACKSLASH;
     if (!strcmp(e, "xmlcharrefreplace")) return EH_XMLCHAR;
     if (!strcmp(e, "surrogateescape")) return EH_SURROGATEESCAPE;
+    if (!strcmp(e, "surrogatepass")) return EH_SURROGATEPASS;
+    if (!strcmp(e, "namereplace")) return EH_NAMEREPLACE;
     return EH_UNKNOWN;
 }
 
@@ -764,27 +775,40 @@ static Value decode_error(int codec, const uint8_t *d, size_t len, size_t start,
                                (int64_t)start, (int64_t)end, reason);
 }
 
-/* Handle an undecodable run d[i..i+n); 0 ok, -1 raised. */
-static int decode_bad(StrBuf *sb, int codec, int eh, const char *errors, const uint8_t *d,
-                      size_t len, size_t i, size_t n, const char *reason) {
+/* Is d[i..) an encoded surrogate, ED A0..BF 80..BF (what surrogatepass decodes)? */
+static int utf8_is_surrogate_at(const uint8_t *d, size_t len, size_t i) {
+    return i + 2 < len && d[i] == 0xED && d[i + 1] >= 0xA0 && d[i + 1] <= 0xBF &&
+           d[i + 2] >= 0x80 && d[i + 2] <= 0xBF;
+}
+
+/* Handle the undecodable range d[i..i+n); returns the bytes consumed (n, or 3
+ * for surrogatepass), -1 raised. */
+static int64_t decode_bad(StrBuf *sb, int codec, int eh, const char *errors, const uint8_t *d,
+                          size_t len, size_t i, size_t n, const char *reason) {
     switch (eh) {
-    case EH_STRICT: decode_error(codec, d, len, i, i + n, reason); return -1;
-    case EH_IGNORE: return 0;
-    case EH_REPLACE: return sb_put_codepoint(sb, 0xFFFD);
+    case EH_STRICT: break;
+    case EH_IGNORE: return (int64_t)n;
+    case EH_REPLACE: return sb_put_codepoint(sb, 0xFFFD) < 0 ? -1 : (int64_t)n;
     case EH_BACKSLASH:
         for (size_t k = 0; k < n; k++) if (sb_printf(sb, "\\x%02x", d[i + k]) < 0) return -1;
-        return 0;
+        return (int64_t)n;
     case EH_SURROGATEESCAPE:
+        for (size_t k = 0; k < n; k++) if (d[i + k] < 0x80) goto raise;   /* not escapable */
         for (size_t k = 0; k < n; k++) if (sb_put_codepoint(sb, 0xDC00 + d[i + k]) < 0) return -1;
-        return 0;
+        return (int64_t)n;
+    case EH_SURROGATEPASS:
+        if (codec != CODEC_UTF8 || !utf8_is_surrogate_at(d, len, i)) break;
+        return sb_put(sb, (const char *)d + i, 3) < 0 ? -1 : 3;  /* str keeps it as these bytes */
+    case EH_XMLCHAR: case EH_NAMEREPLACE:
+        err_format(&exc_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
+        return -1;
     default:
-        if (eh == EH_XMLCHAR) {
-            err_format(&exc_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
-            return -1;
-        }
         unknown_handler(errors);
         return -1;
     }
+raise:
+    decode_error(codec, d, len, i, i + n, reason);
+    return -1;
 }
 
 /* End of the valid UTF-8 run starting at d[i]. */
@@ -823,25 +847,18 @@ Value str_decode(const uint8_t *d, size_t len, const char *encoding, const char 
             i = j;
             continue;
         }
+        int64_t used;
         if (codec == CODEC_LATIN1) {
-            if (sb_put_codepoint(&sb, d[i]) < 0) goto fail;
-            i++;
+            used = sb_put_codepoint(&sb, d[i]) < 0 ? -1 : 1;
         } else if (codec == CODEC_ASCII) {
-            if (decode_bad(&sb, codec, eh, errors, d, len, i, 1, "ordinal not in range(128)") < 0) goto fail;
-            i++;
+            used = decode_bad(&sb, codec, eh, errors, d, len, i, 1, "ordinal not in range(128)");
         } else {
             const char *why = NULL;
-            int n = utf8_check_one(d, i, len, &why);
-            if (n > 0) {
-                if (sb_put(&sb, (const char *)d + i, (size_t)n) < 0) goto fail;
-                i += (size_t)n;
-            } else {
-                size_t bad = (size_t)-n;
-                size_t elen = strcmp(why, "unexpected end of data") == 0 ? bad : 1;
-                if (decode_bad(&sb, codec, eh, errors, d, len, i, elen, why) < 0) goto fail;
-                i += bad;
-            }
+            int n = utf8_check_one(d, i, len, &why);   /* < 0 here: the invalid range */
+            used = decode_bad(&sb, codec, eh, errors, d, len, i, (size_t)-n, why);
         }
+        if (used < 0) goto fail;
+        i += (size_t)used;
     }
     return sb_finish_str(&sb);
 fail:
@@ -853,49 +870,108 @@ static Value encode_error(int codec, Value s, int64_t start, int64_t end, const 
     return raise_unicode_error(&exc_UnicodeEncodeError, codec_names[codec], s, start, end, reason);
 }
 
+/* namereplace: \N{NAME}, or a backslash escape for a character without a name. */
+static int put_name_escape(StrBuf *sb, uint32_t c) {
+    char name[UNAME_MAX + 1];
+    if (uname_of(c, name) > 0) return sb_printf(sb, "\\N{%s}", name);
+    return put_escape(sb, c);
+}
+
+/* Handle the unencodable characters [ci, cj) of s, whose UTF-8 is p[0..q-p).
+ * 0, or -1 raised. */
+static int encode_bad(StrBuf *sb, int codec, int eh, const char *errors, Value s,
+                      const unsigned char *p, const unsigned char *q, int64_t ci, int64_t cj) {
+    const char *reason = codec == CODEC_ASCII ? "ordinal not in range(128)"
+                       : codec == CODEC_LATIN1 ? "ordinal not in range(256)" : "surrogates not allowed";
+    uint32_t c;
+    int rc = 0;
+    switch (eh) {
+    case EH_STRICT: break;
+    case EH_IGNORE: return 0;
+    case EH_REPLACE: return sb_fill(sb, "?", 1, cj - ci);
+    case EH_BACKSLASH:
+        for (; p < q && rc == 0; p += utf8_dec(p, &c)) { utf8_dec(p, &c); rc = put_escape(sb, c); }
+        return rc;
+    case EH_XMLCHAR:
+        for (; p < q && rc == 0; p += utf8_dec(p, &c)) { utf8_dec(p, &c); rc = sb_printf(sb, "&#%u;", c); }
+        return rc;
+    case EH_NAMEREPLACE:
+        for (; p < q && rc == 0; p += utf8_dec(p, &c)) { utf8_dec(p, &c); rc = put_name_escape(sb, c); }
+        return rc;
+    case EH_SURROGATEESCAPE:
+        /* the escapable prefix is written; the rest of the run is an error */
+        for (; p < q; ci++) {
+            int n = utf8_dec(p, &c);
+            if (c < 0xDC80 || c > 0xDCFF) break;
+            if (sb_putc(sb, (char)(c - 0xDC00)) < 0) return -1;
+            p += n;
+        }
+        if (p == q) return 0;
+        break;
+    case EH_SURROGATEPASS:
+        if (codec != CODEC_UTF8) break;            /* only the UTF codecs can pass them */
+        return sb_put(sb, (const char *)p, (size_t)(q - p));   /* ED xx xx, as stored */
+    default:
+        unknown_handler(errors);
+        return -1;
+    }
+    encode_error(codec, s, ci, cj, reason);
+    return -1;
+}
+
 Value str_encode(Value v, const char *encoding, const char *errors) {
     int codec = encoding ? codec_lookup(encoding) : CODEC_UTF8;
     if (codec < 0) return VAL_NULL;
     Str *s = AS_STR(v);
     uint32_t limit = codec == CODEC_ASCII ? 0x80 : codec == CODEC_LATIN1 ? 0x100 : 0x110000;
-    const char *reason = codec == CODEC_ASCII ? "ordinal not in range(128)"
-                       : codec == CODEC_LATIN1 ? "ordinal not in range(256)" : "surrogates not allowed";
     if (s->len == s->nchars || (codec == CODEC_UTF8 && !utf8_has_surrogate(s->data, s->len)))
         return bytes_new(s->data, (size_t)s->len);
     int eh = errors_lookup(errors);
     StrBuf sb; sb_init(&sb);
     const unsigned char *p = (const unsigned char *)s->data, *e = p + s->len;
     int64_t ci = 0;
+#define ENC_BAD(c) ((c) >= limit || ((c) >= 0xD800 && (c) <= 0xDFFF))
     while (p < e) {
         uint32_t c;
         int n = utf8_dec(p, &c);
-        int bad = c >= limit || (c >= 0xD800 && c <= 0xDFFF);
-        int rc = 0;
-        if (!bad) {
-            if (codec == CODEC_UTF8) rc = sb_put(&sb, (const char *)p, (size_t)n);
-            else rc = sb_putc(&sb, (char)c);
-        } else if (eh == EH_STRICT || eh == EH_UNKNOWN) {
-            if (eh == EH_UNKNOWN) { sb_free(&sb); return unknown_handler(errors); }
-            int64_t cj = ci + 1;
-            const unsigned char *q = p + n;
-            while (q < e) {           /* CPython reports the whole bad run */
-                uint32_t c2; int n2 = utf8_dec(q, &c2);
-                if (!(c2 >= limit || (c2 >= 0xD800 && c2 <= 0xDFFF))) break;
-                q += n2; cj++;
-            }
-            sb_free(&sb);
-            return encode_error(codec, v, ci, cj, reason);
-        } else if (eh == EH_SURROGATEESCAPE && c >= 0xDC80 && c <= 0xDCFF) {
-            rc = sb_putc(&sb, (char)(c - 0xDC00));
-        } else if (eh == EH_IGNORE) {
-        } else if (eh == EH_REPLACE) rc = sb_putc(&sb, '?');
-        else if (eh == EH_BACKSLASH) rc = put_escape(&sb, c);
-        else if (eh == EH_XMLCHAR) rc = sb_printf(&sb, "&#%u;", c);
-        else { sb_free(&sb); return encode_error(codec, v, ci, ci + 1, reason); }
-        if (rc < 0) { sb_free(&sb); return VAL_NULL; }
-        p += n; ci++;
+        if (!ENC_BAD(c)) {
+            int rc = codec == CODEC_UTF8 ? sb_put(&sb, (const char *)p, (size_t)n)
+                                         : sb_putc(&sb, (char)c);
+            if (rc < 0) goto fail;
+            p += n; ci++;
+            continue;
+        }
+        const unsigned char *q = p;                /* the run of unencodable chars */
+        int64_t cj = ci;
+        while (q < e) {
+            uint32_t c2;
+            int n2 = utf8_dec(q, &c2);
+            if (!ENC_BAD(c2)) break;
+            q += n2; cj++;
+        }
+        if (encode_bad(&sb, codec, eh, errors, v, p, q, ci, cj) < 0) goto fail;
+        p = q; ci = cj;
     }
+#undef ENC_BAD
     return sb_finish_bytes(&sb);
+fail:
+    sb_free(&sb);
+    return VAL_NULL;
+}
+
+/* The file system encoding: UTF-8 with surrogateescape, as CPython's on a
+ * UTF-8 locale.  Names that are not valid UTF-8 survive a round trip. */
+Value str_fsdecode(const char *p, size_t len) {
+    return str_decode((const uint8_t *)p, len, "utf-8", "surrogateescape");
+}
+
+const char *str_fsencode(Value s, Value *keep) {
+    *keep = s;
+    if (!utf8_has_surrogate(STR_DATA(s), STR_LEN(s))) return STR_DATA(s);
+    Value b = str_encode(s, "utf-8", "surrogateescape");
+    if (IS_NULL(b)) return NULL;
+    *keep = b;
+    return (const char *)AS_BYTES(b)->data;
 }
 
 /* ======================================================================

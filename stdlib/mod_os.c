@@ -8,6 +8,9 @@
  *
  * Paths: every path argument is a str, bytes or os.PathLike (__fspath__);
  * functions returning names (listdir, getcwd) return bytes when given bytes.
+ * str names cross the boundary in the file system encoding, UTF-8 with
+ * surrogateescape (str_fsdecode/str_fsencode), as CPython's: a name that is
+ * not valid UTF-8 comes back as lone surrogates and opens the same file.
  * Errors: err_from_errno(&exc_OSError, filename) picks the errno subclass
  * (FileNotFoundError...) and formats "[Errno 2] No such file or directory:
  * 'x'" as CPython does.
@@ -58,7 +61,8 @@ GILPY_MODULE("posix", mod_os_init);
 /* A path argument: its bytes (NUL-terminated) and whether it was bytes. */
 typedef struct OsPath {
     const char *s;
-    Value obj;          /* the str/bytes holding s (keeps it alive) */
+    Value obj;          /* the str/bytes given (named in errors) */
+    Value enc;          /* what holds s: obj, or a str's file system encoding */
     int is_bytes;
 } OsPath;
 
@@ -72,16 +76,17 @@ static int os_path_arg(Value v, OsPath *p, const char *fname, const char *argnam
         }
     }
     if (IS_STR(v)) {
-        p->s = STR_DATA(v), p->is_bytes = 0;
+        p->s = str_fsencode(v, &p->enc), p->is_bytes = 0;   /* surrogateescape'd bytes back */
+        if (!p->s) return -1;
     } else if (IS_BYTES(v)) {
-        p->s = (const char *)AS_BYTES(v)->data, p->is_bytes = 1;
+        p->s = (const char *)AS_BYTES(v)->data, p->is_bytes = 1, p->enc = v;
     } else {
         err_format(&exc_TypeError,
                    "%s: %s should be string, bytes or os.PathLike, not %T", fname, argname, v);
         return -1;
     }
     p->obj = v;
-    int64_t n = p->is_bytes ? AS_BYTES(v)->len : STR_LEN(v);
+    int64_t n = IS_BYTES(p->enc) ? AS_BYTES(p->enc)->len : STR_LEN(p->enc);
     if ((int64_t)strlen(p->s) != n) {
         err_format(&exc_ValueError, "%s: embedded null character in %s", fname, argname);
         return -1;
@@ -117,7 +122,7 @@ static int os_dir_fd(Value v, int *out) {
 static int os_flag(Value v, int dflt) { return IS_NULL(v) ? dflt : obj_truthy(v); }
 
 static Value os_name_value(const char *s, size_t n, int as_bytes) {
-    return as_bytes ? bytes_new(s, n) : str_decode_utf8_lossy(s, n);
+    return as_bytes ? bytes_new(s, n) : str_fsdecode(s, n);     /* names round-trip */
 }
 
 /* ---------------------------------------------------------------- process */
@@ -544,8 +549,8 @@ static Value os_environ_dict(void) {
     for (char **e = environ; e && *e; e++) {
         const char *eq = strchr(*e, '=');
         if (!eq) continue;
-        Value k = str_decode_utf8_lossy(*e, (size_t)(eq - *e));
-        Value v = str_decode_utf8_lossy(eq + 1, strlen(eq + 1));
+        Value k = str_fsdecode(*e, (size_t)(eq - *e));
+        Value v = str_fsdecode(eq + 1, strlen(eq + 1));
         if (IS_NULL(k) || IS_NULL(v)) return VAL_NULL;
         if (IS_NULL(dict_get(d, k)) && dict_set(d, k, v) < 0) return VAL_NULL;
     }
