@@ -106,7 +106,10 @@ static const char cli_help_text[] =
     "GILPY_PATH     : ':'-separated list of directories searched for modules after\n"
     "                 the script's directory and before the embedded stdlib\n"
     "GILPY_GIL      : the GIL policy (interval, ticks, ioprio or fifo); -X gil wins\n"
-    "GILPY_HISTFILE : the REPL's history file (default ~/.gilpy_history)\n";
+    "GILPY_HISTFILE : the REPL's history file (default ~/.gilpy_history)\n"
+    "PYTHONUNBUFFERED: if this is set to a non-empty string it is equivalent to\n"
+    "                 specifying the -u option\n"
+    "PYTHONIOENCODING: encoding[:errors] used for stdin/stdout/stderr\n";
 
 static void cli_help(const char *prog) {
     cli_usage_line(stdout, prog);
@@ -254,6 +257,10 @@ static void cli_setup_path(const CliOptions *o) {
 
 /* sys.warnoptions and sys._xoptions ("a=b" -> {'a': 'b'}, "a" -> {'a': True}). */
 static void cli_setup_options(const CliOptions *o) {
+    /* PYTHONUNBUFFERED (non-empty, unless -E/-I) is -u: what is printed before
+     * os._exit or a crash is written, as in CPython */
+    const char *unbuf = interp.flag_ignore_env ? NULL : getenv("PYTHONUNBUFFERED");
+    if (unbuf && *unbuf) interp.flag_unbuffered = 1;
     interp.warnoptions = list_new(o->nwarn);
     for (int i = 0; i < o->nwarn; i++) list_append(interp.warnoptions, str_from_c(o->warnopts[i]));
     interp.xoptions = dict_new();
@@ -533,7 +540,7 @@ int main(int argc, char **argv) {
     rc = cli_run(&o, &mod, argv[0]);
     if (inspect && (o.command || o.module || o.script)) rc = cli_interact();
     free(mod.src);
-    lifecycle_finalize();
+    if (lifecycle_finalize() < 0) rc = 120;     /* output lost: CPython's status */
     if (cli_died_of_sigint && !inspect) {
         signal(SIGINT, SIG_DFL);
         kill(getpid(), SIGINT);

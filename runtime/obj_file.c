@@ -18,8 +18,10 @@
  * Writable files sit in an intrusive doubly linked registry (weak: the
  * finalizer unlinks) for file_flush_all() at exit and before fork.
  */
+#define _GNU_SOURCE 1   /* newlocale */
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -146,9 +148,11 @@ static ssize_t file_sys_read(int fd, char *tmp, size_t n)
     return r;
 }
 
-/* Write all of buf; 0 ok, -1 with errno set.  release: drop the GIL. */
-static int file_sys_write_all(int fd, const char *buf, size_t n, int release)
+/* Write all of buf; 0 ok, -1 with errno set (*done: the bytes written before
+ * the error).  release: drop the GIL. */
+static int file_sys_write_all(int fd, const char *buf, size_t n, int release, size_t *done)
 {
+    *done = 0;
     while (n > 0) {
         ssize_t w;
         int saved;
@@ -168,30 +172,49 @@ static int file_sys_write_all(int fd, const char *buf, size_t n, int release)
         }
         buf += w;
         n -= (size_t)w;
+        *done += (size_t)w;
     }
     return 0;
 }
 
 /* ---- buffers ------------------------------------------------------------------- */
 
-/* Write out the output buffer.  0 ok, -1 OSError set (when raise_errors). */
-static int file_flush_raw(FileObj *f, int release, int raise_errors)
+/* Write out the output buffer.  0 ok, -1 OSError set (when raise_errors).
+ * What a failed write left unwritten stays buffered, as in CPython's
+ * BufferedWriter (a flush at exit fails again and is reported), unless
+ * `drop`: data written through (a write too big to buffer, an unbuffered
+ * stream) is lost with its error, as there.  The buffer is detached during
+ * the write (another thread may append or close meanwhile); the unwritten
+ * part is put back only if nothing was appended since. */
+static int file_flush_buf(FileObj *f, int release, int raise_errors, int drop)
 {
     if (f->wlen == 0 || f->fd < 0) return 0;
     char *buf = f->wbuf;
-    size_t n = f->wlen;
+    size_t n = f->wlen, cap = f->wcap, done;
     f->wbuf = NULL;
     f->wlen = f->wcap = 0;
     int fd = f->fd;
-    int r = file_sys_write_all(fd, buf, n, release);
+    int r = file_sys_write_all(fd, buf, n, release, &done);
     int saved = errno;
-    free(buf);
+    if (r < 0 && !drop && f->wbuf == NULL && f->fd >= 0) {
+        memmove(buf, buf + done, n - done);
+        f->wbuf = buf;
+        f->wlen = n - done;
+        f->wcap = cap;
+    } else {
+        free(buf);
+    }
     if (r < 0 && raise_errors) {
         errno = saved;
         err_from_errno(&exc_OSError, VAL_NULL);
         return -1;
     }
     return 0;
+}
+
+static int file_flush_raw(FileObj *f, int release, int raise_errors)
+{
+    return file_flush_buf(f, release, raise_errors, 0);
 }
 
 /* Give back read-ahead bytes to the OS position before writing or seeking. */
@@ -394,7 +417,7 @@ static int file_after_write(FileObj *f, int has_newline)
 {
     if ((f->fflags & FILEF_UNBUF) || f->wlen >= FILE_CHUNK ||
         ((f->fflags & FILEF_LINEBUF) && has_newline))
-        return file_flush_raw(f, 1, 1);
+        return file_flush_buf(f, 1, 1, (f->fflags & FILEF_UNBUF) != 0);
     return 0;
 }
 
@@ -402,6 +425,11 @@ static int file_write_bytes(FileObj *f, const char *data, size_t n, int has_newl
 {
     if (f->rlen > f->rpos || f->rpos) {
         if (file_drop_readahead(f) < 0) return -1;
+    }
+    if (n >= FILE_CHUNK) {      /* too big to buffer: what is buffered goes first, then it */
+        if (file_flush_raw(f, 1, 1) < 0) return -1;
+        if (file_wbuf_append(f, data, n) < 0) return -1;
+        return file_flush_buf(f, 1, 1, 1);
     }
     if (file_wbuf_append(f, data, n) < 0) return -1;
     return file_after_write(f, has_newline);
@@ -413,7 +441,10 @@ static int file_write_text(FileObj *f, Value s)
     const char *data = STR_DATA(s);
     size_t n = (size_t)STR_LEN(s);
     Value enc = VAL_NULL;
-    if (!(f->fflags & FILEF_UTF8)) {
+    /* Lone surrogates are kept in a str as ED xx xx; written out they go
+     * through the codec and the stream's errors (UnicodeEncodeError when
+     * strict, the escaped bytes with surrogateescape), never as is. */
+    if (!(f->fflags & FILEF_UTF8) || str_has_surrogates(s)) {
         const char *errs = IS_STR(f->errors) ? STR_DATA(f->errors) : NULL;
         enc = str_encode(s, STR_DATA(f->encoding), errs);
         if (IS_NULL(enc)) return -1;
@@ -541,20 +572,69 @@ Value file_from_fd(int fd, const char *name, const char *mode, int closefd)
     return MK_OBJ(f);
 }
 
+/* CPython's errors for stdin and stdout (config_get_stdio_errors):
+ * surrogateescape in UTF-8 mode and in the C, POSIX and C.UTF-8 locales (a
+ * locale that does not exist leaves C), strict in a real locale. */
+static const char *file_std_errors(void)
+{
+    const char *u = interp.flag_ignore_env ? NULL : getenv("PYTHONUTF8");
+    if (u && strcmp(u, "1") == 0) return "surrogateescape";
+    const char *loc = getenv("LC_ALL");
+    if (!loc || !*loc) loc = getenv("LC_CTYPE");
+    if (!loc || !*loc) loc = getenv("LANG");
+    if (!loc || !*loc || !strcmp(loc, "C") || !strcmp(loc, "POSIX") || !strcmp(loc, "C.UTF-8") ||
+        !strcmp(loc, "C.utf8") || !strcmp(loc, "UTF-8"))
+        return "surrogateescape";
+    locale_t l = newlocale(LC_CTYPE_MASK, loc, (locale_t)0);
+    if (!l) return "surrogateescape";
+    freelocale(l);
+    return "strict";
+}
+
+/* PYTHONIOENCODING=[encoding][:errors]: the encoding of all three streams,
+ * the errors of stdin and stdout (stderr keeps backslashreplace; an encoding
+ * without errors means strict).  An encoding gilpy's codecs do not know is
+ * ignored. */
+static void file_std_ioencoding(FileObj *f, int i)
+{
+    const char *env = interp.flag_ignore_env ? NULL : getenv("PYTHONIOENCODING");
+    if (!env || !*env) return;
+    const char *colon = strchr(env, ':');
+    size_t elen = colon ? (size_t)(colon - env) : strlen(env);
+    if (elen > 0 && elen < 64) {
+        char enc[64];
+        memcpy(enc, env, elen);
+        enc[elen] = '\0';
+        const char *name = str_codec_name(enc);
+        if (name) {
+            f->encoding = str_from_c(name);
+            if (file_encoding_is_utf8(name)) f->fflags |= FILEF_UTF8;
+            else f->fflags &= ~(uint32_t)FILEF_UTF8;
+        } else {
+            err_clear();
+        }
+    }
+    if (i == 2) return;
+    if (colon && colon[1]) f->errors = str_from_c(colon + 1);
+    else if (elen > 0) f->errors = str_from_c("strict");
+}
+
 static Value file_std_make(int i)
 {
     static const char *const names[] = {"<stdin>", "<stdout>", "<stderr>"};
+    if (fcntl(i, F_GETFD) < 0) return VAL_NONE;   /* closed at start-up: None, as CPython */
     Value v = file_from_fd(i, names[i], i == 0 ? "r" : "w", 0);
     if (IS_NULL(v)) return VAL_NULL;
     FileObj *f = AS_FILE(v);
     f->newline = FILE_NL_LF;         /* as CPython's create_stdio on POSIX */
+    f->errors = str_from_c(i == 2 ? "backslashreplace" : file_std_errors());
     if (i == 1) {
         if (interp.flag_unbuffered) f->fflags |= FILEF_UNBUF;
         else if (isatty(1)) f->fflags |= FILEF_LINEBUF;
     } else if (i == 2) {
         f->fflags |= interp.flag_unbuffered ? FILEF_UNBUF : FILEF_LINEBUF;
-        f->errors = str_from_c("backslashreplace");
     }
+    file_std_ioencoding(f, i);
     file_std[i] = v;
     gc_add_root(&file_std[i]);
     return v;

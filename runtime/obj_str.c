@@ -959,6 +959,16 @@ fail:
     return VAL_NULL;
 }
 
+int str_has_surrogates(Value s) {
+    return STR_LEN(s) != AS_STR(s)->nchars && utf8_has_surrogate(STR_DATA(s), STR_LEN(s));
+}
+
+const char *str_codec_name(const char *encoding) {
+    static const char *const python_names[] = {"utf-8", "ascii", "iso8859-1"};
+    int codec = codec_lookup(encoding);
+    return codec < 0 ? NULL : python_names[codec];
+}
+
 /* The file system encoding: UTF-8 with surrogateescape, as CPython's on a
  * UTF-8 locale.  Names that are not valid UTF-8 survive a round trip. */
 Value str_fsdecode(const char *p, size_t len) {

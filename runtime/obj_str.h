@@ -62,6 +62,11 @@ Value str_encode(Value s, const char *encoding, const char *errors);
  * and a str to the NUL-terminated bytes for the OS (*keep holds them alive;
  * NULL with UnicodeEncodeError for a surrogate that is not an escaped byte). */
 Value str_fsdecode(const char *p, size_t len);
+/* Does s hold a lone surrogate (which its UTF-8 keeps as ED A0..BF xx)? */
+int   str_has_surrogates(Value s);
+/* CPython's name of a codec gilpy knows ("latin1" -> "iso8859-1"); NULL with
+ * LookupError for another. */
+const char *str_codec_name(const char *encoding);
 const char *str_fsencode(Value s, Value *keep);
 /* Unicode character names (runtime/unicode_names.c, from CPython 3.11's
  * unicodedata): uname_of writes the name of cp into buf (UNAME_MAX + 1
