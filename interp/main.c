@@ -39,6 +39,7 @@
 #include "../runtime/state.h"
 #include "code.h"
 #include "import.h"
+#include "source.h"
 #include "lifecycle.h"
 #include "modreg.h"
 #include "repl.h"
@@ -383,12 +384,21 @@ static int run_file(const char *path, const char *prog) {
     if (!src) { fprintf(stderr, "%s: out of memory reading '%s'\n", prog, path); return 1; }
     char absolute[PATH_MAX];
     abspath(path, absolute, sizeof absolute);
-    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : absolute;
-    if (import_check_source(src, len, absolute) < 0) {
+    int is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : absolute;
+    char *owned;
+    size_t tlen;
+    int declared;
+    /* stdin that is a pipe cannot switch encodings (CPython's fp_setreadl needs
+     * to seek back); redirected from a file it can */
+    SourceMode mode = is_stdin && lseek(0, 0, SEEK_CUR) < 0 ? SOURCE_STDIN : SOURCE_FILE;
+    const char *text = source_decode(src, len, mode, VAL_NULL, &tlen, &owned, &declared);
+    if (!text || (!declared && import_check_source(text, tlen, absolute) < 0)) {
         free(src);
         return handle_uncaught();
     }
-    int rc = run_source_text(src, len, name);
+    int rc = run_source_text(text, tlen, name);
+    free(owned);
     free(src);
     return rc;
 }
