@@ -56,7 +56,7 @@ static size_t frame_size(Code *co) {
     return (sz + 15) & ~(size_t)15;
 }
 
-/* Lay a frame out in `mem` (size bytes) and clear its locals. */
+/* Lay a frame out in `mem` (size bytes) and clear its locals and stack. */
 static inline Frame *frame_init(char *mem, size_t size, Code *co, Value func, Value globals,
                          Value builtins, Value locals) {
     Frame *f = (Frame *)mem;
@@ -68,8 +68,10 @@ static inline Frame *frame_init(char *mem, size_t size, Code *co, Value func, Va
     f->locals_dict = locals;
     f->blocks = (Block *)(f + 1);
     f->localsplus = (Value *)(f->blocks + co->maxblocks);
+    /* the value stack too: this memory held older frames, and what they left
+     * there would be scanned (conservatively, as live) while below sp */
     int nlp = co->nlocals + co->ncells + co->nfree;
-    for (int i = 0; i < nlp; i++) f->localsplus[i] = VAL_NULL;
+    for (int i = 0; i < nlp + co->stacksize + 1; i++) f->localsplus[i] = VAL_NULL;
     f->stack = f->localsplus + nlp;
     f->sp = f->stack;
     f->ip = co->code;
@@ -913,6 +915,15 @@ int vm_handle_eval_breaker(ThreadState *ts) {
     return 0;
 }
 
+/* The VM stack is scanned conservatively, dead slots included: what an
+ * exception unwound (the operands of the instruction that failed, a frame
+ * that had no handler) is cleared, so it cannot keep objects alive.  That
+ * matters most for MemoryError: the list that filled memory, still an
+ * operand of its failed append, must be freed for the except clause to run. */
+static void vm_clear_dead(Value *lo, Value *hi) {
+    for (Value *p = lo; p < hi; p++) *p = VAL_NULL;
+}
+
 /* ---- the loop ---------------------------------------------------------------------------- */
 
 static void add_traceback(Frame *f, uint32_t *ip) {
@@ -1641,12 +1652,14 @@ error_reraise:
         reraise = 0;
         if (f->nblocks > 0) {
             Block *b = &f->blocks[--f->nblocks];
+            vm_clear_dead(f->stack + b->depth, f->stack + co->stacksize + 1);
             sp = f->stack + b->depth;
             PUSH(exc);
             ts->exc = VAL_NULL;
             ip = co->code + b->handler;
             NEXT();
         }
+        vm_clear_dead(f->stack, f->stack + co->stacksize + 1);
         if (f->is_entry) {
             SAVE();
             f->yielded = 0;

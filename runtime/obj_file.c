@@ -236,7 +236,7 @@ static int file_wbuf_append(FileObj *f, const char *s, size_t n)
     if (f->wlen + n > f->wcap) {
         size_t cap = f->wcap ? f->wcap : FILE_CHUNK;
         while (cap < f->wlen + n) cap *= 2;
-        char *nb = realloc(f->wbuf, cap);
+        char *nb = gc_sys_realloc(f->wbuf, cap);
         if (!nb) { err_no_memory(); return -1; }
         f->wbuf = nb;
         f->wcap = cap;
@@ -258,7 +258,7 @@ static int file_rbuf_append(FileObj *f, const char *data, size_t n)
     if (f->rcap - f->rlen < n) {
         size_t cap = f->rcap ? f->rcap : FILE_CHUNK;
         while (cap - f->rlen < n) cap *= 2;
-        char *nb = realloc(f->rbuf, cap);
+        char *nb = gc_sys_realloc(f->rbuf, cap);
         if (!nb) { err_no_memory(); return -1; }
         f->rbuf = nb;
         f->rcap = cap;
@@ -274,7 +274,7 @@ static int file_rbuf_append(FileObj *f, const char *data, size_t n)
 static int file_fill(FileObj *f)
 {
     if (f->wlen && file_flush_raw(f, 1, 1) < 0) return -1;
-    char *tmp = malloc(FILE_CHUNK);
+    char *tmp = gc_sys_malloc(FILE_CHUNK);
     if (!tmp) { err_no_memory(); return -1; }
     ssize_t r = file_sys_read(f->fd, tmp, FILE_CHUNK);
     int saved = errno;

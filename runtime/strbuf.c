@@ -17,6 +17,7 @@
 #include "error.h"
 #include "obj_str.h"
 #include "obj_bytes.h"
+#include "gc.h"
 
 void sb_init(StrBuf *sb) {
     sb->data = sb->inline_buf;
@@ -40,10 +41,10 @@ static int sb_reserve(StrBuf *sb, size_t extra) {
     size_t ncap = sb->cap * 2 >= need ? sb->cap * 2 : need;
     char *p;
     if (sb->data == sb->inline_buf) {
-        p = malloc(ncap);
+        p = gc_sys_malloc(ncap);
         if (p) memcpy(p, sb->data, sb->len + 1);
     } else {
-        p = realloc(sb->data, ncap);
+        p = gc_sys_realloc(sb->data, ncap);
     }
     if (!p) { err_no_memory(); return -1; }
     sb->data = p;
