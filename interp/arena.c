@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "../runtime/gc.h"
 
 #define ARENA_BLOCK 65536
 
@@ -22,7 +23,7 @@ struct ArenaBlock {
 void arena_init(Arena *a) { a->head = NULL; }
 
 static ArenaBlock *arena_new_block(Arena *a, size_t size) {
-    ArenaBlock *b = malloc(sizeof *b + size);
+    ArenaBlock *b = gc_sys_malloc(sizeof *b + size);
     if (!b) abort();
     b->next = a->head;
     b->used = 0;
@@ -39,7 +40,7 @@ void *arena_alloc(Arena *a, size_t size) {
     if (!b || b->size - b->used < size) {
         if (size > ARENA_BLOCK / 4) {
             /* big request: own block, linked behind the current one */
-            ArenaBlock *big = malloc(sizeof *big + size);
+            ArenaBlock *big = gc_sys_malloc(sizeof *big + size);
             if (!big) abort();
             big->used = big->size = size;
             if (b) { big->next = b->next; b->next = big; }

@@ -615,7 +615,7 @@ static Value bi_locals(Value *args, int nargs, Value kwnames)
 static Value bi_import(Value *args, int nargs, Value kwnames)
 {
     int level = 0;
-    if (!IS_NULL(args[4]) && arg_to_cint(args[4], &level) < 0) return VAL_NULL;
+    if (!IS_NULL(args[4]) && arg_to_int(args[4], &level) < 0) return VAL_NULL;
     if (!IS_STR(args[0])) return err_format(&exc_TypeError, "module name must be a string");
     if (level < 0) return err_format(&exc_ValueError, "level must be >= 0");
     Value globals = IS_NULL(args[1]) ? VAL_NONE : args[1];

@@ -16,6 +16,7 @@
 #include "../runtime/obj_type.h"
 #include "builtins.h"
 #include "import.h"
+#include "source.h"
 #include "vm.h"
 
 
@@ -29,10 +30,22 @@ static Value source_or_code(Value src, Value filename, ParseMode mode, const cha
         err_clear();
         return err_format(&exc_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
     }
+    char *owned = NULL;
+    if (!IS_STR(src)) {              /* bytes: the BOM or coding cookie they declare */
+        size_t tlen;
+        int declared;
+        const char *text = source_decode((const char *)data, (size_t)len, SOURCE_STRING,
+                                         filename, &tlen, &owned, &declared);
+        if (!text) return VAL_NULL;
+        data = (const uint8_t *)text;
+        len = (int64_t)tlen;
+    }
     if (mode == PARSE_EVAL) {        /* eval() ignores leading blanks */
         while (len > 0 && (*data == ' ' || *data == '\t')) { data++; len--; }
     }
-    return compile_source((const char *)data, (size_t)len, filename, mode);
+    Value code = compile_source((const char *)data, (size_t)len, filename, mode);
+    free(owned);
+    return code;
 }
 
 static int exec_namespaces(Value *globals, Value *locals, const char *fname) {
@@ -87,7 +100,7 @@ static Value bi_compile(Value *args, int nargs, Value kwnames) {
                           IS_NONE(a[2]) ? "None" : val_type_name(a[2]));
     for (int i = 3; i < 7; i++) {
         int ignored;
-        if (!IS_NULL(a[i]) && arg_to_cint(a[i], &ignored) < 0) return VAL_NULL;
+        if (!IS_NULL(a[i]) && arg_to_int(a[i], &ignored) < 0) return VAL_NULL;
     }
     ParseMode mode;
     if (str_eq_c(a[2], "exec")) mode = PARSE_FILE;

@@ -196,7 +196,7 @@ static int comp_system_error(const char *msg) {
 }
 
 static void *comp_xrealloc(void *p, size_t n) {
-    void *q = realloc(p, n ? n : 1);
+    void *q = gc_sys_realloc(p, n ? n : 1);
     if (!q) abort();
     return q;
 }
@@ -221,8 +221,8 @@ static int nm_find(NameMap *m, const char *k) {
 static void nm_put(NameMap *m, const char *k, int v);
 
 static void nm_grow(NameMap *m) {
-    NameMap n = { calloc((size_t)(m->cap ? m->cap * 2 : 16), sizeof(char *)),
-                  calloc((size_t)(m->cap ? m->cap * 2 : 16), sizeof(int)),
+    NameMap n = { gc_sys_calloc((size_t)(m->cap ? m->cap * 2 : 16), sizeof(char *)),
+                  gc_sys_calloc((size_t)(m->cap ? m->cap * 2 : 16), sizeof(int)),
                   m->cap ? m->cap * 2 : 16, 0 };
     if (!n.keys || !n.vals) abort();
     for (int i = 0; i < m->cap; i++)
@@ -310,7 +310,7 @@ static void comp_cmap_insert(Unit *u, int idx) {
 static void comp_cmap_grow(Unit *u) {
     free(u->cmap);
     u->cmapcap = u->cmapcap ? u->cmapcap * 2 : 16;
-    u->cmap = malloc((size_t)u->cmapcap * sizeof(int));
+    u->cmap = gc_sys_malloc((size_t)u->cmapcap * sizeof(int));
     if (!u->cmap) abort();
     for (int i = 0; i < u->cmapcap; i++) u->cmap[i] = -1;
     for (int k = 0; k < (int)AS_LIST(u->consts)->len; k++) comp_cmap_insert(u, k);
@@ -426,7 +426,7 @@ static int comp_cmp_str(const void *a, const void *b) {
 /* Fill a unit's cellvars/freevars (sorted, as CPython) and its parameters. */
 static int comp_unit_names(Unit *u) {
     StScope *sc = u->ste;
-    const char **tmp = malloc(((size_t)sc->nsyms + 1) * sizeof(char *));
+    const char **tmp = gc_sys_malloc(((size_t)sc->nsyms + 1) * sizeof(char *));
     if (!tmp) abort();
     int n = 0;
     /* parameters that are cells first, in parameter order (CPython 3.11) */
@@ -466,7 +466,7 @@ static Value comp_qualname(Compiler *c, Unit *u, const char *name) {
 
 static int comp_enter_unit(Compiler *c, StScope *sc, UnitKind kind, const char *name, int firstlineno) {
     if (!sc) return comp_system_error("missing scope");
-    Unit *u = calloc(1, sizeof *u);
+    Unit *u = gc_sys_calloc(1, sizeof *u);
     if (!u) abort();
     u->parent = c->u;
     u->ste = sc;
@@ -583,8 +583,8 @@ static int comp_flow_step(Compiler *c, FlowState *f, int i) {
 
 static int comp_flow(Compiler *c, int *stacksize, int *maxblocks) {
     int n = c->u->ncode;
-    FlowState f = { malloc((size_t)n * sizeof(int) + 1), malloc((size_t)n * sizeof(int) + 1),
-                    malloc((size_t)n * sizeof(int) + 1), 0, 0, 0 };
+    FlowState f = { gc_sys_malloc((size_t)n * sizeof(int) + 1), gc_sys_malloc((size_t)n * sizeof(int) + 1),
+                    gc_sys_malloc((size_t)n * sizeof(int) + 1), 0, 0, 0 };
     if (!f.depth || !f.blocks || !f.work) abort();
     for (int i = 0; i < n; i++) f.depth[i] = -1;
     int r = n ? comp_flow_push(c, &f, 0, 0, 0) : 0;
@@ -1420,7 +1420,7 @@ static long comp_src_offset(Compiler *c, int lineno, int col) {
     if (!c->line_starts) {
         int n = 1;
         for (size_t i = 0; i < c->srclen; i++) n += c->src[i] == '\n';
-        c->line_starts = malloc(((size_t)n + 1) * sizeof(size_t));
+        c->line_starts = gc_sys_malloc(((size_t)n + 1) * sizeof(size_t));
         if (!c->line_starts) abort();
         c->line_starts[0] = 0;
         c->nlines = 1;
@@ -1438,7 +1438,7 @@ static Value comp_annotation_text(Compiler *c, Expr *e) {
     long a = comp_src_offset(c, e->span.lineno, e->span.col);
     long b = comp_src_offset(c, e->span.end_lineno, e->span.end_col);
     if (a < 0 || b < a) return VAL_NULL;
-    char *buf = malloc((size_t)(b - a) + 1);
+    char *buf = gc_sys_malloc((size_t)(b - a) + 1);
     if (!buf) abort();
     size_t n = 0;
     for (long i = a; i < b; i++) {

@@ -10,6 +10,7 @@
  * if the code fails.
  */
 #include "import.h"
+#include "source.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -196,8 +197,16 @@ static Value import_from_path(Value fullname, const char *shortname, Value dirs)
         }
         free(path);
         if (!src) return err_from_errno(&exc_ImportError, filename);
-        if (import_check_source(src, len, STR_DATA(filename)) < 0) { free(src); return VAL_NULL; }
-        Value m = import_load_source(fullname, src, len, filename, pkgpath);
+        char *owned;
+        size_t tlen;
+        int declared;
+        const char *text = source_decode(src, len, SOURCE_STRING, filename, &tlen, &owned, &declared);
+        if (!text || (!declared && import_check_source(text, tlen, STR_DATA(filename)) < 0)) {
+            free(src);
+            return VAL_NULL;
+        }
+        Value m = import_load_source(fullname, text, tlen, filename, pkgpath);
+        free(owned);
         free(src);
         return m;
     }

@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../runtime/gc.h"
 
 /* ---- UTF-8 and identifier classes ---------------------------------------- */
 
@@ -160,7 +161,7 @@ static Token *lex_emit(Lexer *lx, int kind, size_t start, int line, int col) {
     Token *t;
     if (lx->ntoks == lx->cap) {
         int ncap = lx->cap ? lx->cap * 2 : 256;
-        Token *nt = realloc(lx->toks, (size_t)ncap * sizeof *nt);
+        Token *nt = gc_sys_realloc(lx->toks, (size_t)ncap * sizeof *nt);
         if (!nt) abort();   /* out of memory: nothing sensible to do */
         lx->toks = nt;
         lx->cap = ncap;

@@ -13,7 +13,10 @@
  * run the at-exit handlers (last registered first), close the suspended
  * generators __main__ still holds, mark the interpreter as finalizing (daemon
  * threads then never run Python code again), write the GIL statistics and
- * trace, and flush every file.
+ * trace, and flush every file.  sys.stdout and sys.stderr are flushed first,
+ * as CPython's flush_std_files: a failure there is reported and turns the
+ * exit status into 120, so output lost to a full disk or a closed pipe never
+ * goes unnoticed.
  */
 #include "lifecycle.h"
 
@@ -129,12 +132,51 @@ static void lifecycle_close_main_generators(void) {
     }
 }
 
-void lifecycle_finalize(void) {
+/* sys.<name> if it is a stream that is still open, else VAL_NULL. */
+static Value lifecycle_open_stream(const char *name) {
+    if (!IS_OBJ(interp.sys_module)) return VAL_NULL;
+    Value f = dict_get_c(MODULE_DICT(interp.sys_module), name);
+    if (IS_NULL(f) || IS_NONE(f)) return VAL_NULL;
+    Value closed = obj_getattr_opt(f, str_intern_c("closed"));
+    int t = IS_NULL(closed) ? 0 : obj_truthy(closed);
+    err_clear();
+    return t ? VAL_NULL : f;
+}
+
+/* CPython's flush_std_files: output still buffered in sys.stdout must not
+ * vanish silently.  A failed flush of stdout is reported as an unraisable
+ * exception ("Exception ignored in: <stdout>" and the error: a full disk, a
+ * closed pipe); one of stderr is not reported.  Either fails the exit. */
+static int lifecycle_flush_std(void) {
+    int status = 0;
+    Value out = lifecycle_open_stream("stdout");
+    if (!IS_NULL(out) && IS_NULL(obj_call_method(out, "flush", NULL, 0))) {
+        Value e = err_fetch();
+        Value r = obj_repr(out);
+        Value err = lifecycle_open_stream("stderr");
+        Value head = IS_NULL(r) ? VAL_NULL : str_format_c("Exception ignored in: %U\n", r);
+        err_clear();
+        if (!IS_NULL(head) && !IS_NULL(err) && !IS_NULL(obj_call_method(err, "write", &head, 1)))
+            exc_print(e);
+        err_clear();
+        status = -1;
+    }
+    Value err = lifecycle_open_stream("stderr");
+    if (!IS_NULL(err) && IS_NULL(obj_call_method(err, "flush", NULL, 0))) {
+        err_clear();
+        status = -1;
+    }
+    return status;
+}
+
+int lifecycle_finalize(void) {
     lifecycle_join_threads();
     while (n_at_exit > 0) at_exit_handlers[--n_at_exit]();
     lifecycle_close_main_generators();
+    int status = lifecycle_flush_std();
     interp.finalizing = 1;
     giltrace_at_exit();
     file_flush_all();
     fflush(stdout);
+    return status;
 }

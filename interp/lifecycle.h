@@ -15,7 +15,9 @@
 void lifecycle_start_runtime(void);
 /* 0, or -1 with a Python exception set; exits with status 2 for a bad -X option. */
 int  lifecycle_start_interpreter(void);
-void lifecycle_finalize(void);
+/* 0, or -1 when flushing sys.stdout or sys.stderr failed (the process then
+ * exits with status 120, as CPython's Py_RunMain). */
+int  lifecycle_finalize(void);
 /* A C function to run at finalization, after threading._shutdown, in the
  * reverse order of registration (atexit's Python handlers come through it). */
 void lifecycle_at_exit(void (*fn)(void));

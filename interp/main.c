@@ -39,6 +39,7 @@
 #include "../runtime/state.h"
 #include "code.h"
 #include "import.h"
+#include "source.h"
 #include "lifecycle.h"
 #include "modreg.h"
 #include "repl.h"
@@ -106,7 +107,10 @@ static const char cli_help_text[] =
     "GILPY_PATH     : ':'-separated list of directories searched for modules after\n"
     "                 the script's directory and before the embedded stdlib\n"
     "GILPY_GIL      : the GIL policy (interval, ticks, ioprio or fifo); -X gil wins\n"
-    "GILPY_HISTFILE : the REPL's history file (default ~/.gilpy_history)\n";
+    "GILPY_HISTFILE : the REPL's history file (default ~/.gilpy_history)\n"
+    "PYTHONUNBUFFERED: if this is set to a non-empty string it is equivalent to\n"
+    "                 specifying the -u option\n"
+    "PYTHONIOENCODING: encoding[:errors] used for stdin/stdout/stderr\n";
 
 static void cli_help(const char *prog) {
     cli_usage_line(stdout, prog);
@@ -215,9 +219,11 @@ static void cli_setup_argv(int argc, char **argv, const CliOptions *o) {
     int rest = o->argi + 1;
     if (o->command) list_append(l, str_from_c("-c"));
     else if (o->module) list_append(l, str_from_c("-m"));  /* the file once found */
-    else if (o->script) list_append(l, str_from_c(argv[o->argi]));
+    else if (o->script) list_append(l, str_fsdecode(argv[o->argi], strlen(argv[o->argi])));
     else { list_append(l, str_empty()); rest = argc; }
-    for (int i = rest; i < argc; i++) list_append(l, str_from_c(argv[i]));
+    /* arguments in the file system encoding, as CPython's: bytes that are not
+     * UTF-8 come back as lone surrogates (os.fsencode(sys.argv[1]) is argv[1]) */
+    for (int i = rest; i < argc; i++) list_append(l, str_fsdecode(argv[i], strlen(argv[i])));
     interp.argv = l;
 }
 
@@ -252,6 +258,10 @@ static void cli_setup_path(const CliOptions *o) {
 
 /* sys.warnoptions and sys._xoptions ("a=b" -> {'a': 'b'}, "a" -> {'a': True}). */
 static void cli_setup_options(const CliOptions *o) {
+    /* PYTHONUNBUFFERED (non-empty, unless -E/-I) is -u: what is printed before
+     * os._exit or a crash is written, as in CPython */
+    const char *unbuf = interp.flag_ignore_env ? NULL : getenv("PYTHONUNBUFFERED");
+    if (unbuf && *unbuf) interp.flag_unbuffered = 1;
     interp.warnoptions = list_new(o->nwarn);
     for (int i = 0; i < o->nwarn; i++) list_append(interp.warnoptions, str_from_c(o->warnopts[i]));
     interp.xoptions = dict_new();
@@ -374,12 +384,21 @@ static int run_file(const char *path, const char *prog) {
     if (!src) { fprintf(stderr, "%s: out of memory reading '%s'\n", prog, path); return 1; }
     char absolute[PATH_MAX];
     abspath(path, absolute, sizeof absolute);
-    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : absolute;
-    if (import_check_source(src, len, absolute) < 0) {
+    int is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : absolute;
+    char *owned;
+    size_t tlen;
+    int declared;
+    /* stdin that is a pipe cannot switch encodings (CPython's fp_setreadl needs
+     * to seek back); redirected from a file it can */
+    SourceMode mode = is_stdin && lseek(0, 0, SEEK_CUR) < 0 ? SOURCE_STDIN : SOURCE_FILE;
+    const char *text = source_decode(src, len, mode, VAL_NULL, &tlen, &owned, &declared);
+    if (!text || (!declared && import_check_source(text, tlen, absolute) < 0)) {
         free(src);
         return handle_uncaught();
     }
-    int rc = run_source_text(src, len, name);
+    int rc = run_source_text(text, tlen, name);
+    free(owned);
     free(src);
     return rc;
 }
@@ -499,6 +518,17 @@ static int cli_run(const CliOptions *o, CliModule *mod, const char *prog) {
     return cli_interact();
 }
 
+#if GILPY_BUILD_SANITIZED
+/* Python code asks for absurd sizes on purpose ('x' * 10**12, '%*d' % (2**40,
+ * 1)): a sanitized gilpy must get NULL from malloc and raise MemoryError as
+ * the plain build does, not have the sanitizer report the request and exit.
+ * ASAN_OPTIONS/TSAN_OPTIONS given in the environment still win. */
+const char *__asan_default_options(void);
+const char *__asan_default_options(void) { return "allocator_may_return_null=1"; }
+const char *__tsan_default_options(void);
+const char *__tsan_default_options(void) { return "allocator_may_return_null=1"; }
+#endif
+
 int main(int argc, char **argv) {
     CliOptions o = {0};
     o.warnopts = calloc((size_t)argc, sizeof *o.warnopts);
@@ -520,7 +550,7 @@ int main(int argc, char **argv) {
     rc = cli_run(&o, &mod, argv[0]);
     if (inspect && (o.command || o.module || o.script)) rc = cli_interact();
     free(mod.src);
-    lifecycle_finalize();
+    if (lifecycle_finalize() < 0) rc = 120;     /* output lost: CPython's status */
     if (cli_died_of_sigint && !inspect) {
         signal(SIGINT, SIG_DFL);
         kill(getpid(), SIGINT);

@@ -37,6 +37,7 @@
 #include "parser.h"
 #include "lexer.h"
 #include "../runtime/state.h"
+#include "../runtime/obj_str.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -397,40 +398,8 @@ static int hexval(int c) {
     return -1;
 }
 
-/* A few \N{...} names; others are an error. */
-static int32_t unicode_name(const char *s, size_t n) {
-    static const struct { const char *name; int32_t cp; } names[] = {
-        {"SPACE", 0x20}, {"NO-BREAK SPACE", 0xA0}, {"EM DASH", 0x2014},
-        {"EN DASH", 0x2013}, {"BULLET", 0x2022}, {"HORIZONTAL ELLIPSIS", 0x2026},
-        {"EURO SIGN", 0x20AC}, {"DEGREE SIGN", 0xB0}, {"COPYRIGHT SIGN", 0xA9},
-        {"GREEK SMALL LETTER ALPHA", 0x3B1}, {"GREEK SMALL LETTER BETA", 0x3B2},
-        {"GREEK SMALL LETTER PI", 0x3C0}, {"GREEK CAPITAL LETTER DELTA", 0x394},
-        {"GREEK CAPITAL LETTER OMEGA", 0x3A9}, {"MICRO SIGN", 0xB5},
-        {"CHECK MARK", 0x2713}, {"BLACK STAR", 0x2605}, {"WHITE SMILING FACE", 0x263A},
-        {"SNOWMAN", 0x2603}, {"RIGHTWARDS ARROW", 0x2192}, {"LEFTWARDS ARROW", 0x2190},
-        {"INFINITY", 0x221E}, {"NULL", 0}, {"LINE FEED", 10}, {"CARRIAGE RETURN", 13},
-        {"CHARACTER TABULATION", 9}, {"ESCAPE", 27}, {"BOX DRAWINGS LIGHT HORIZONTAL", 0x2500},
-        {"FULL BLOCK", 0x2588}, {"LATIN SMALL LETTER E WITH ACUTE", 0xE9},
-        {"PILE OF POO", 0x1F4A9}, {"GRINNING FACE", 0x1F600}, {"HEAVY BLACK HEART", 0x2764},
-        {"ZERO WIDTH SPACE", 0x200B}, {"REPLACEMENT CHARACTER", 0xFFFD},
-        {"MULTIPLICATION SIGN", 0xD7}, {"DIVISION SIGN", 0xF7}, {"PLUS-MINUS SIGN", 0xB1},
-        {"SECTION SIGN", 0xA7}, {"POUND SIGN", 0xA3}, {"YEN SIGN", 0xA5},
-        {"CYRILLIC CAPITAL LETTER A", 0x410}, {"CYRILLIC SMALL LETTER A", 0x430},
-        {NULL, 0}
-    };
-    int i;
-    for (i = 0; names[i].name; i++) {
-        size_t k = strlen(names[i].name), j;
-        if (k != n) continue;
-        for (j = 0; j < n; j++) {
-            char c = s[j];
-            if (c >= 'a' && c <= 'z') c = (char)(c - 32);
-            if (c != names[i].name[j]) break;
-        }
-        if (j == n) return names[i].cp;
-    }
-    return -1;
-}
+/* \N{name}: every character name and alias of Unicode 14 (runtime/unicode_names.c). */
+static int32_t unicode_name(const char *s, size_t n) { return uname_lookup(s, n); }
 
 /* Decode one escape at s[*i] (just after the backslash) into b.  Returns 0,
  * or -1 with an error message set at sp. */
@@ -471,25 +440,27 @@ static int decode_escape(Parser *p, Buf *b, const char *s, size_t n, size_t *i, 
         return 0;
     }
     if (len == -1) {                        /* \N{name} */
-        size_t j = *i;
+        size_t j = *i, last = j - 1;        /* last: CPython's endinpos - 1 */
+        const char *why = "malformed \\N character escape";
         if (j < n && s[j] == '{') {
             size_t e = j + 1;
             while (e < n && s[e] != '}') e++;
-            if (e < n && (v = unicode_name(s + j + 1, e - j - 1)) >= 0) {
+            if (e >= n) {
+                last = n - 1;               /* no closing brace */
+            } else if (e > j + 1 && (v = unicode_name(s + j + 1, e - j - 1)) >= 0) {
                 *i = e + 1;
                 len = lex_utf8_encode(v, enc);
                 buf_add(p, b, enc, (size_t)len);
                 return 0;
+            } else if (e > j + 1) {
+                last = e;
+                why = "unknown Unicode character name";
+            } else {
+                last = e - 1;               /* \N{} */
             }
         }
-        if (j < n && s[j] == '{') {
-            size_t e = j + 1;
-            while (e < n && s[e] != '}') e++;
-            if (e < n) *i = e;
-        }
         fail_at(p, sp, "(unicode error) 'unicodeescape' codec can't decode bytes in "
-                "position %d-%d: %s", (int)bs_pos, (int)(*i), j < n && s[j] == '{' ?
-                "unknown Unicode character name" : "malformed \\N character escape");
+                "position %d-%d: %s", (int)bs_pos, (int)last, why);
         return -1;
     }
     uint32_t uv = 0;

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../runtime/gc.h"
 
 #include "../runtime/state.h"
 
@@ -55,7 +56,7 @@ static int st_set_has(const StSet *s, const char *k) { return st_set_find(s, k) 
 static void st_set_add(StSet *s, const char *k);
 
 static void st_set_grow(StSet *s) {
-    StSet n = { calloc((size_t)(s->cap ? s->cap * 2 : 16), sizeof(char *)), s->cap ? s->cap * 2 : 16, 0 };
+    StSet n = { gc_sys_calloc((size_t)(s->cap ? s->cap * 2 : 16), sizeof(char *)), s->cap ? s->cap * 2 : 16, 0 };
     if (!n.keys) abort();
     for (int i = 0; i < s->cap; i++)
         if (s->keys[i]) st_set_add(&n, s->keys[i]);
@@ -109,7 +110,7 @@ struct SymTable {
 };
 
 static void *st_xrealloc(void *p, size_t n) {
-    void *q = realloc(p, n ? n : 1);
+    void *q = gc_sys_realloc(p, n ? n : 1);
     if (!q) abort();
     return q;
 }
@@ -139,8 +140,8 @@ static void st_map_grow(SymTable *st) {
     const void **ok = st->mkeys;
     StScope **ov = st->mvals;
     st->mcap = ocap ? ocap * 2 : 64;
-    st->mkeys = calloc((size_t)st->mcap, sizeof *st->mkeys);
-    st->mvals = calloc((size_t)st->mcap, sizeof *st->mvals);
+    st->mkeys = gc_sys_calloc((size_t)st->mcap, sizeof *st->mkeys);
+    st->mvals = gc_sys_calloc((size_t)st->mcap, sizeof *st->mvals);
     if (!st->mkeys || !st->mvals) abort();
     st->mlen = 0;
     for (int i = 0; i < ocap; i++)
@@ -195,7 +196,7 @@ StNameScope st_name_scope(StScope *sc, const char *name) {
 static void st_reindex(StScope *sc) {
     free(sc->hidx);
     sc->hcap = sc->hcap ? sc->hcap * 2 : 16;
-    sc->hidx = malloc((size_t)sc->hcap * sizeof(int));
+    sc->hidx = gc_sys_malloc((size_t)sc->hcap * sizeof(int));
     if (!sc->hidx) abort();
     for (int i = 0; i < sc->hcap; i++) sc->hidx[i] = -1;
     for (int k = 0; k < sc->nsyms; k++) {
@@ -859,7 +860,7 @@ void st_free(SymTable *st) {
 }
 
 SymTable *st_build(Module *mod, ParseMode mode, StError *err) {
-    SymTable *st = calloc(1, sizeof *st);
+    SymTable *st = gc_sys_calloc(1, sizeof *st);
     if (!st) abort();
     arena_init(&st->arena);
     st->err = err;

@@ -244,10 +244,9 @@ static Value sys_getrecursionlimit(Value *args, int nargs, Value kwnames)
 
 static Value sys_setrecursionlimit(Value *args, int nargs, Value kwnames)
 {
-    int64_t n;
-    if (arg_to_ssize(args[0], &n) < 0) return VAL_NULL;
+    int n;
+    if (arg_to_int(args[0], &n) < 0) return VAL_NULL;
     if (n < 1) return err_format(&exc_ValueError, "recursion limit must be greater or equal than 1");
-    if (n > INT_MAX) return err_format(&exc_OverflowError, "Python int too large to convert to C int");
     int depth = ts_get()->recursion_depth;
     if (n <= depth)
         return err_format(&exc_RecursionError,
@@ -417,7 +416,7 @@ static Value sys_set_int_max_str_digits(Value *args, int nargs, Value kwnames)
 /* sys._getframe([depth]): depth 0 is the caller. */
 static Value sys_getframe(Value *args, int nargs, Value kwnames) {
     int depth = 0;
-    if (!IS_NULL(args[0]) && arg_to_cint(args[0], &depth) < 0) return VAL_NULL;
+    if (!IS_NULL(args[0]) && arg_to_int(args[0], &depth) < 0) return VAL_NULL;
     if (depth < 0) depth = 0;
     return vm_getframe(depth);
 }

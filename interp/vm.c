@@ -16,8 +16,12 @@
  * __context__, and unwinds to the innermost block of the frame or, with no
  * block left, pops the frame and repeats in the caller.
  *
- * The eval breaker (ThreadState.eval_breaker) is polled at backward jumps
- * and at function entry: one load and one branch when nothing is pending.
+ * The eval breaker (ThreadState.eval_breaker) is polled at backward jumps,
+ * at function entry, after every call to a non-Python callable returns and
+ * on return to a Python caller: one load and one branch when nothing is
+ * pending.  So a signal a call raised (os.kill of our own pid, a C function
+ * interrupted by SIGINT) is handled before the next statement, as CPython's
+ * CHECK_EVAL_BREAKER in CALL does.
  */
 #include "vm.h"
 
@@ -53,7 +57,7 @@ static size_t frame_size(Code *co) {
     return (sz + 15) & ~(size_t)15;
 }
 
-/* Lay a frame out in `mem` (size bytes) and clear its locals. */
+/* Lay a frame out in `mem` (size bytes) and clear its locals and stack. */
 static inline Frame *frame_init(char *mem, size_t size, Code *co, Value func, Value globals,
                          Value builtins, Value locals) {
     Frame *f = (Frame *)mem;
@@ -65,8 +69,10 @@ static inline Frame *frame_init(char *mem, size_t size, Code *co, Value func, Va
     f->locals_dict = locals;
     f->blocks = (Block *)(f + 1);
     f->localsplus = (Value *)(f->blocks + co->maxblocks);
+    /* the value stack too: this memory held older frames, and what they left
+     * there would be scanned (conservatively, as live) while below sp */
     int nlp = co->nlocals + co->ncells + co->nfree;
-    for (int i = 0; i < nlp; i++) f->localsplus[i] = VAL_NULL;
+    for (int i = 0; i < nlp + co->stacksize + 1; i++) f->localsplus[i] = VAL_NULL;
     f->stack = f->localsplus + nlp;
     f->sp = f->stack;
     f->ip = co->code;
@@ -910,6 +916,15 @@ int vm_handle_eval_breaker(ThreadState *ts) {
     return 0;
 }
 
+/* The VM stack is scanned conservatively, dead slots included: what an
+ * exception unwound (the operands of the instruction that failed, a frame
+ * that had no handler) is cleared, so it cannot keep objects alive.  That
+ * matters most for MemoryError: the list that filled memory, still an
+ * operand of its failed append, must be freed for the except clause to run. */
+static void vm_clear_dead(Value *lo, Value *hi) {
+    for (Value *p = lo; p < hi; p++) *p = VAL_NULL;
+}
+
 /* ---- the loop ---------------------------------------------------------------------------- */
 
 static void add_traceback(Frame *f, uint32_t *ip) {
@@ -948,6 +963,11 @@ static void add_traceback(Frame *f, uint32_t *ip) {
                        consts = AS_TUPLE(co->consts)->items; names = AS_TUPLE(co->names)->items; } while (0)
 #define ERROR()   goto error
 #define CHECK(v)  do { if (IS_NULL(v)) goto error; } while (0)
+/* Poll the eval breaker after a call returns (CPython's CHECK_EVAL_BREAKER in
+ * CALL): a signal raised by the callee (os.kill(os.getpid(), SIGINT)) is
+ * handled before the next statement runs, not at the next loop or call. */
+#define CHECK_BREAKER() do { if (EVAL_BREAKER(ts)) { SAVE(); \
+                             if (vm_handle_eval_breaker(ts) < 0) ERROR(); } } while (0)
 
 Value vm_run(ThreadState *ts, Frame *f) {
 #if GILPY_COMPUTED_GOTO
@@ -1421,6 +1441,7 @@ top:
         CHECK(r);
         sp = base;
         PUSH(r);
+        CHECK_BREAKER();
         NEXT();
     }
     TARGET(CALL_KW) {
@@ -1444,6 +1465,7 @@ top:
         CHECK(r);
         sp = base;
         PUSH(r);
+        CHECK_BREAKER();
         NEXT();
     }
     TARGET(CALL_EX) {
@@ -1462,6 +1484,7 @@ top:
         CHECK(r);
         sp = base;
         PUSH(r);
+        CHECK_BREAKER();
         NEXT();
     }
     TARGET(RETURN_VALUE) {
@@ -1477,6 +1500,7 @@ top:
         f = caller;
         RELOAD();
         PUSH(retval);
+        CHECK_BREAKER();
         NEXT();
     }
     TARGET(MAKE_FUNCTION) {
@@ -1655,12 +1679,14 @@ error_reraise:
         reraise = 0;
         if (f->nblocks > 0) {
             Block *b = &f->blocks[--f->nblocks];
+            vm_clear_dead(f->stack + b->depth, f->stack + co->stacksize + 1);
             sp = f->stack + b->depth;
             PUSH(exc);
             ts->exc = VAL_NULL;
             ip = co->code + b->handler;
             NEXT();
         }
+        vm_clear_dead(f->stack, f->stack + co->stacksize + 1);
         if (f->is_entry) {
             SAVE();
             f->yielded = 0;

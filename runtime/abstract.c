@@ -431,18 +431,23 @@ Value obj_index(Value v) {
     return int_exact(r);
 }
 
-int obj_index_i64(Value v, int64_t *out) {
+/* PyNumber_AsSsize_t(v, exc): IndexError for subscripts, OverflowError for
+ * sizes and counts (bytes(2**63), [0] * 2**70). */
+static int obj_index_as(Value v, int64_t *out, Type *exc) {
     if (IS_SMALLINT(v)) { *out = AS_SMALLINT(v); return 0; }
     Value i = obj_index(v);
     if (IS_NULL(i)) return -1;
     if (IS_SMALLINT(i)) { *out = AS_SMALLINT(i); return 0; }
     if (int_to_i64(i, out) < 0) {
         err_clear();
-        err_format(&exc_IndexError, "cannot fit '%T' into an index-sized integer", v);
+        err_format(exc, "cannot fit '%T' into an index-sized integer", v);
         return -1;
     }
     return 0;
 }
+
+int obj_index_i64(Value v, int64_t *out) { return obj_index_as(v, out, &exc_IndexError); }
+int obj_index_size(Value v, int64_t *out) { return obj_index_as(v, out, &exc_OverflowError); }
 
 /* ---- items ------------------------------------------------------------------------- */
 

@@ -391,13 +391,58 @@ int arg_to_cint(Value v, int *out) {
     }
     Value i;
     if (index_value(v, &i) < 0) return -1;
-    if (int_to_i64(i, &x) < 0 || x > INT32_MAX || x < INT32_MIN) {
-        err_clear();
-        err_format(&exc_OverflowError, "signed integer is %s than %s", int_sign(i) < 0 ? "less" : "greater",
-                   int_sign(i) < 0 ? "minimum" : "maximum");
+    if (int_to_i64(i, &x) < 0) return -1;      /* PyLong_AsLong's own message first */
+    if (x > INT32_MAX || x < INT32_MIN) {
+        err_format(&exc_OverflowError, "signed integer is %s than %s", x < 0 ? "less" : "greater",
+                   x < 0 ? "minimum" : "maximum");
         return -1;
     }
     *out = (int)x;
+    return 0;
+}
+
+int arg_to_int(Value v, int *out) {
+    int64_t x;
+    if (IS_FLOATOBJ(v)) {
+        err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", v);
+        return -1;
+    }
+    if (arg_to_ssize_clamped(v, &x) < 0) return -1;
+    if (x < INT32_MIN || x > INT32_MAX) {
+        err_format(&exc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (int)x;
+    return 0;
+}
+
+/* CPython's _PyTime_FromSecondsObject: a float (NaN refused; the value in
+ * nanoseconds must fit an int64) or an integer (through __index__; seconds
+ * times 10**9 must fit an int64).  The result stays in seconds. */
+int arg_to_seconds(Value v, double *out) {
+    if (IS_FLOATOBJ(v)) {
+        double d = float_value(v);
+        if (isnan(d)) {
+            err_format(&exc_ValueError, "Invalid value NaN (not a number)");
+            return -1;
+        }
+        double ns = d * 1e9;
+        if (!(ns >= -9223372036854775808.0 && ns < 9223372036854775808.0)) {
+            err_format(&exc_OverflowError, "timestamp out of range for platform time_t");
+            return -1;
+        }
+        *out = d;
+        return 0;
+    }
+    Value i;
+    if (index_value(v, &i) < 0) return -1;
+    int64_t n;
+    if (int_to_i64(i, &n) < 0 || n > INT64_MAX / 1000000000 || n < INT64_MIN / 1000000000) {
+        err_clear();
+        err_format(&exc_OverflowError, "timestamp too large to convert to C _PyTime_t");
+        return -1;
+    }
+    *out = (double)n;
     return 0;
 }
 

@@ -45,10 +45,19 @@ int   arg_to_ssize(Value v, int64_t *out);
 /* The same, clamped to [INT64_MIN, INT64_MAX] instead of raising OverflowError
  * (slice bounds, str.find's start and end). */
 int   arg_to_ssize_clamped(Value v, int64_t *out);
-/* A C int ("signed integer is greater than maximum"). */
+/* A C int as PyArg_Parse's "i" takes it (old-style parsers, pid_t): beyond a C
+ * long "Python int too large to convert to C long", else "signed integer is
+ * greater than maximum". */
 int   arg_to_cint(Value v, int *out);
+/* A C int as Argument Clinic's `int` takes it (_PyLong_AsInt: most functions
+ * of os, signal, random, sys): "Python int too large to convert to C int". */
+int   arg_to_int(Value v, int *out);
 /* A real number through __float__ or __index__ ("must be real number, not str"). */
 int   arg_to_double(Value v, double *out);
+/* A duration in seconds as CPython's _PyTime_FromSecondsObject takes it (time.sleep,
+ * lock timeouts): a float or an int, NaN a ValueError ("Invalid value NaN (not a
+ * number)"), beyond int64 nanoseconds an OverflowError. */
+int   arg_to_seconds(Value v, double *out);
 /* A path: str or bytes as is, else __fspath__'s result ("expected str, bytes or
  * os.PathLike object, not int"). */
 Value arg_to_path(Value v);

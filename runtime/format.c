@@ -148,10 +148,8 @@ static int fmt_put_fill(StrBuf *sb, uint32_t fill, int64_t n) {
     char enc[4];
     size_t el;
     if (fill < 0x80) {
-        for (int64_t i = 0; i < n; i++) if (sb_putc(sb, (char)fill) < 0) return -1;
-        return 0;
-    }
-    if (fill < 0x800) {
+        enc[0] = (char)fill; el = 1;
+    } else if (fill < 0x800) {
         enc[0] = (char)(0xC0 | (fill >> 6)); enc[1] = (char)(0x80 | (fill & 0x3F)); el = 2;
     } else if (fill < 0x10000) {
         enc[0] = (char)(0xE0 | (fill >> 12)); enc[1] = (char)(0x80 | ((fill >> 6) & 0x3F));
@@ -161,8 +159,7 @@ static int fmt_put_fill(StrBuf *sb, uint32_t fill, int64_t n) {
         enc[2] = (char)(0x80 | ((fill >> 6) & 0x3F)); enc[3] = (char)(0x80 | (fill & 0x3F));
         el = 4;
     }
-    for (int64_t i = 0; i < n; i++) if (sb_put(sb, enc, el) < 0) return -1;
-    return 0;
+    return sb_fill(sb, enc, el, n);
 }
 
 /* The alignment in effect: explicit, else '=' for zero-padded numbers, else default. */

@@ -29,6 +29,19 @@
  * marking work stays proportional to what is allocated.  With
  * -Dgc_stress=true a collection runs every GILPY_GC_STRESS allocations
  * (default 1: every allocation).
+ *
+ * Running out of memory.  When the system refuses memory (malloc or
+ * posix_memalign returning NULL, as under RLIMIT_AS), gc_reclaim gives back
+ * what it can before anyone raises MemoryError: a full collection that also
+ * returns to the system every empty page and the cached large blocks, then
+ * the reserve, GC_RESERVE bytes taken at start-up so that raising the
+ * MemoryError, unwinding, running the except clause and printing a
+ * traceback can still allocate.  A collection that ends with memory to
+ * spare takes the reserve again.  Raw buffers C code needs (StrBuf, file
+ * buffers, the compiler's) come from gc_sys_malloc/gc_sys_realloc, which
+ * reclaim the same way before failing.  Large blocks of GC_MMAP_MIN bytes
+ * and more are mapped directly: zero pages the kernel gives lazily, so
+ * bytearray(10**9) costs no memset, and unmapped when freed.
  */
 #include "gc.h"
 
@@ -38,6 +51,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "config.h"
 #include "error.h"
@@ -50,6 +64,8 @@
 #define GC_SMALL_MAX      1024
 #define GC_MIN_THRESHOLD  ((size_t)16 << 20)
 #define GC_FREE_TAG       0xF7EEu
+#define GC_RESERVE        ((size_t)4 << 20)    /* for the MemoryError path */
+#define GC_MMAP_MIN       ((size_t)1 << 20)    /* large blocks mapped directly */
 
 /* The conservative scans read other threads' stacks and dead stack words on
  * purpose: not instrumented by AddressSanitizer or ThreadSanitizer. */
@@ -104,14 +120,23 @@ static struct {
     Value   **temp_roots; size_t ntemp, temp_cap;
     Obj     **statics; size_t nstatics, statics_cap;   /* static objects marked this cycle */
     GcPinned **pins; size_t npins, pins_cap;          /* large gc_pin copies */
+    void     *reserve;                    /* GC_RESERVE bytes, or NULL while spent */
+    int       pressure;                   /* the next sweep returns empty pages */
 } gc;
+
+int gc_reclaim(size_t want, int tries);
 
 static void gc_map_set(void *addr, Page *p) {
     uintptr_t a = (uintptr_t)addr;
     size_t hi = (a >> 32) & 0xffff, lo = (a >> 16) & 0xffff;
     if (!gc.map[hi]) {
-        gc.map[hi] = calloc(1 << 16, sizeof(Page *));
-        if (!gc.map[hi]) { fputs("gilpy: out of memory (page map)\n", stderr); abort(); }
+        Page **l2;
+        for (int tries = 0; (l2 = calloc(1 << 16, sizeof(Page *))) == NULL; tries++)
+            if (!gc_reclaim(sizeof(Page *) << 16, tries)) {
+                fputs("gilpy: out of memory (page map)\n", stderr);
+                abort();
+            }
+        gc.map[hi] = l2;
     }
     gc.map[hi][lo] = p;
 }
@@ -136,7 +161,8 @@ static void gc_unlink_page(Page *p) {
 
 static int gc_new_page(unsigned cls) {
     void *mem = NULL;
-    if (posix_memalign(&mem, GC_PAGE_SIZE, GC_PAGE_SIZE) != 0) return -1;
+    for (int tries = 0; posix_memalign(&mem, GC_PAGE_SIZE, GC_PAGE_SIZE) != 0; tries++)
+        if (!gc_reclaim(GC_PAGE_SIZE, tries)) return -1;
     memset(mem, 0, GC_PAGE_SIZE);
     Page *p = mem;
     size_t hdr = (sizeof(Page) + 15) & ~(size_t)15;
@@ -163,6 +189,7 @@ void gc_init(void) {
     }
     gc.threshold = GC_MIN_THRESHOLD;
     gc.enabled = 1;
+    gc.reserve = malloc(GC_RESERVE);
     gc.stress_every = 1;
     const char *s = getenv("GILPY_GC_STRESS");
     if (s && atoi(s) > 0) gc.stress_every = (unsigned)atoi(s);
@@ -197,6 +224,36 @@ static Page *gc_large_reuse(size_t span) {
     return NULL;
 }
 
+void *gc_sys_malloc(size_t n);
+
+/* A GC_PAGE_SIZE-aligned mapping of span bytes (zero pages), or NULL. */
+static void *gc_map_block(size_t span) {
+    size_t len = span + GC_PAGE_SIZE;
+    char *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED) return NULL;
+    char *a = (char *)(((uintptr_t)m + GC_PAGE_SIZE - 1) & ~(uintptr_t)(GC_PAGE_SIZE - 1));
+    if (a > m) munmap(m, (size_t)(a - m));
+    if (a + span < m + len) munmap(a + span, (size_t)(m + len - (a + span)));
+    return a;
+}
+
+static void gc_unmap_or_free(void *mem, size_t span) {
+    if (span >= GC_MMAP_MIN) munmap(mem, span); else free(mem);
+}
+
+static void *gc_large_block(size_t span, size_t size) {
+    void *mem = NULL;
+    for (int tries = 0;; tries++) {
+        if (span >= GC_MMAP_MIN) {
+            if ((mem = gc_map_block(span)) != NULL) return mem;   /* already zero */
+        } else if (posix_memalign(&mem, GC_PAGE_SIZE, span) == 0) {
+            memset(mem, 0, size);
+            return mem;
+        }
+        if (!gc_reclaim(span, tries)) return NULL;
+    }
+}
+
 static Obj *gc_alloc_large(size_t size) {
     if (size > ((size_t)1 << 46)) return NULL;
     size_t span = gc_span_of(size);
@@ -204,11 +261,11 @@ static Obj *gc_alloc_large(size_t size) {
     if (p) {
         memset(p->slots, 0, size);
     } else {
-        void *mem = NULL;
-        if (posix_memalign(&mem, GC_PAGE_SIZE, span) != 0) return NULL;
-        memset(mem, 0, size);
-        p = calloc(1, sizeof(Page));
-        if (!p) { free(mem); return NULL; }
+        void *mem = gc_large_block(span, size);
+        if (!mem) return NULL;
+        p = gc_sys_malloc(sizeof(Page));
+        if (!p) { gc_unmap_or_free(mem, span); return NULL; }
+        memset(p, 0, sizeof(Page));
         p->slots = mem;
         p->nslots = 1;
         for (size_t off = 0; off < span; off += GC_PAGE_SIZE) gc_map_set((char *)mem + off, p);
@@ -322,9 +379,11 @@ void gc_free(void *p, size_t size) {
 
 /* ---- roots ---------------------------------------------------------------- */
 
+void *gc_sys_realloc(void *old, size_t n);
+
 static void gc_grow(void **arr, size_t *cap, size_t elem) {
     size_t n = *cap ? *cap * 2 : 64;
-    void *q = realloc(*arr, n * elem);
+    void *q = gc_sys_realloc(*arr, n * elem);
     if (!q) { fputs("gilpy: out of memory (gc tables)\n", stderr); abort(); }
     *arr = q;
     *cap = n;
@@ -479,6 +538,7 @@ static void gc_mark_interp(void) {
 
 GC_NO_ASAN static void gc_mark_current_stack(void) {
     jmp_buf regs;
+    memset(&regs, 0, sizeof regs);       /* setjmp fills only part of it */
     setjmp(regs);
     volatile char here = 0;
     ThreadState *t = ts_get();
@@ -500,22 +560,44 @@ static void gc_mark_all(void) {
 
 /* ---- sweeping --------------------------------------------------------------- */
 
+/* Unmap a large block (or an empty small page: span GC_PAGE_SIZE) and free it. */
+static void gc_release_block(Page *p, size_t span) {
+    for (size_t off = 0; off < span; off += GC_PAGE_SIZE) gc_map_set(p->slots + off, NULL);
+    if (p->slot_size) {                      /* a small page: its header is in it */
+        free(p);
+        return;
+    }
+    gc_unmap_or_free(p->slots, span);
+    free(p);
+}
+
 static void gc_release(Obj *o) {
     if ((o->gcflags & GCF_FINAL) && o->type && o->type->finalize) o->type->finalize(o);
 }
 
 static size_t gc_sweep_small(Page *p, unsigned cls) {
     size_t live = 0;
+    FreeSlot *first = gc.free[cls];          /* to undo this page's links */
     for (uint32_t i = 0; i < p->nslots; i++) {
         Obj *o = (Obj *)(p->slots + (size_t)i * p->slot_size);
         FreeSlot *f = (FreeSlot *)o;
-        if (!o->type || f->tag == GC_FREE_TAG) continue;
-        if (o->gcflags & (GCF_MARK | GCF_OWNED)) { o->gcflags &= ~(uint32_t)GCF_MARK; live += p->slot_size; continue; }
-        gc_release(o);
-        memset(o, 0, p->slot_size);
-        f->tag = GC_FREE_TAG;
+        if (o->type && f->tag != GC_FREE_TAG) {
+            if (o->gcflags & (GCF_MARK | GCF_OWNED)) {
+                o->gcflags &= ~(uint32_t)GCF_MARK;
+                live += p->slot_size;
+                continue;
+            }
+            gc_release(o);
+            memset(o, 0, p->slot_size);
+            f->tag = GC_FREE_TAG;
+        }
         f->next = gc.free[cls];
         gc.free[cls] = f;
+    }
+    if (live == 0 && gc.pressure) {          /* empty: back to the system */
+        gc.free[cls] = first;
+        gc_unlink_page(p);
+        gc_release_block(p, GC_PAGE_SIZE);
     }
     return live;
 }
@@ -524,15 +606,23 @@ static void gc_free_large(Page *p) {
     size_t span = gc_span_of(p->large_size);
     gc_unlink_page(p);
     ((Obj *)p->slots)->type = NULL;          /* the conservative scan skips it */
-    if (gc.large_cached + span <= GC_LARGE_CACHE) {
+    if (!gc.pressure && gc.large_cached + span <= GC_LARGE_CACHE) {
         p->next_all = gc.large_free;
         gc.large_free = p;
         gc.large_cached += span;
         return;
     }
-    for (size_t off = 0; off < span; off += GC_PAGE_SIZE) gc_map_set(p->slots + off, NULL);
-    free(p->slots);
-    free(p);
+    gc_release_block(p, span);
+}
+
+/* Give the cached large blocks back to the system (memory is short). */
+static void gc_flush_large_cache(void) {
+    while (gc.large_free) {
+        Page *p = gc.large_free;
+        gc.large_free = p->next_all;
+        gc_release_block(p, gc_span_of(p->large_size));
+    }
+    gc.large_cached = 0;
 }
 
 static unsigned gc_class_index(uint32_t size) {
@@ -556,15 +646,70 @@ static size_t gc_sweep(void) {
     return live;
 }
 
+/* Zero the dead C stack below the caller, where the collector's own frames
+ * are about to go: words that returned calls left there (a list their
+ * locals held) would be scanned with those frames as if live. */
+__attribute__((noinline)) static void gc_clear_stack(void) {
+    char pad[16384];
+    explicit_bzero(pad, sizeof pad);
+}
+
 void gc_collect(void) {
     if (gc.collecting) return;
     gc.collecting = 1;
+    gc_clear_stack();
     gc_mark_all();
     gc.live_bytes = gc_sweep();               /* owned buffers are heap objects too */
     gc.threshold = 2 * gc.live_bytes > GC_MIN_THRESHOLD ? 2 * gc.live_bytes : GC_MIN_THRESHOLD;
     gc.allocated_since = 0;
     gc.collections++;
     gc.collecting = 0;
+    if (!gc.reserve && !gc.pressure) gc.reserve = malloc(GC_RESERVE);   /* spent: take it again */
+}
+
+/* ---- running out of memory ----------------------------------------------------------- */
+
+/* The system refused `want` bytes (the tries-th refusal of this request):
+ * give back what can be given, in order.  1 when something was given back
+ * (worth trying again), 0 when nothing is left.  First a collection, where
+ * one may run (with the GIL, not inside one); then the reserve, only for a
+ * request it could serve. */
+int gc_reclaim(size_t want, int tries) {
+    ThreadState *t = ts_get();
+    if (tries == 0 && !gc.collecting && t && !t->gil_released) {
+        gc.pressure = 1;
+        gc_flush_large_cache();
+        gc_collect();
+        gc.pressure = 0;
+        return 1;
+    }
+    if (gc.reserve && want <= GC_RESERVE) {
+        free(gc.reserve);
+        gc.reserve = NULL;
+        return 1;
+    }
+    return 0;
+}
+
+void *gc_sys_malloc(size_t n) {
+    void *p;
+    for (int tries = 0; (p = malloc(n ? n : 1)) == NULL; tries++)
+        if (!gc_reclaim(n, tries)) return NULL;
+    return p;
+}
+
+void *gc_sys_calloc(size_t n, size_t size) {
+    if (size && n > SIZE_MAX / size) return NULL;
+    void *p = gc_sys_malloc(n * size);
+    if (p) memset(p, 0, n * size);
+    return p;
+}
+
+void *gc_sys_realloc(void *old, size_t n) {
+    void *p;
+    for (int tries = 0; (p = realloc(old, n ? n : 1)) == NULL; tries++)
+        if (!gc_reclaim(n, tries)) return NULL;
+    return p;
 }
 
 size_t gc_live_bytes(void) { return gc.live_bytes; }

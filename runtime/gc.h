@@ -59,6 +59,17 @@ const Value *gc_pin(GcPinned *pin, const Value *src, size_t n);
 void  gc_unpin(GcPinned *pin);
 
 void  gc_collect(void);                     /* a full collection now */
+/* Raw memory for C code (StrBuf, file buffers, the compiler): malloc and
+ * realloc that, when the system refuses, first give back what the heap can
+ * (gc_reclaim: a collection, empty pages, the reserve kept for the
+ * MemoryError path) and try again; NULL (no exception set) only then.  Only
+ * with the GIL held.  Free with free(). */
+void *gc_sys_malloc(size_t n);
+void *gc_sys_realloc(void *p, size_t n);
+void *gc_sys_calloc(size_t n, size_t size);
+/* The system refused `want` bytes for the tries-th time (0 first): 1 if
+ * memory was given back (try again), 0 if nothing is left to give. */
+int   gc_reclaim(size_t want, int tries);
 void  gc_init(void);
 /* Heap statistics for gc module / tests. */
 size_t gc_live_bytes(void);

@@ -207,10 +207,9 @@ static int collect_source(Value x, StrBuf *sb, const char *noun) {
     }
     if (IS_INT(x) || (!IS_NULL(val_type(x)->slots[SM_INDEX]) && !IS_STR(x))) {
         int64_t n;
-        if (obj_index_i64(x, &n) < 0) return -1;
+        if (obj_index_size(x, &n) < 0) return -1;
         if (n < 0) { err_format(&exc_ValueError, "negative count"); return -1; }
-        for (int64_t i = 0; i < n; i++) if (sb_putc(sb, 0) < 0) return -1;
-        return 0;
+        return sb_fill(sb, "", 1, n);           /* bytes(10**12): MemoryError at once */
     }
     Value it = obj_iter(x);
     if (IS_NULL(it)) {
@@ -470,13 +469,15 @@ static Value b_mul_m(Value *args, int nargs, Value kwnames) {
     if (!IS_INT(k) && IS_NULL(val_type(k)->slots[SM_INDEX]))
         return err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", val_type_name(k));
     int64_t times;
-    if (obj_index_i64(k, &times) < 0) return VAL_NULL;
+    if (obj_index_size(k, &times) < 0) return VAL_NULL;
     VIEW(args[0], d, n);                     /* after __index__, which may resize a bytearray */
     if (times < 0) times = 0;
-    if (n && times > INT64_MAX / 2 / n) return err_no_memory();
+    if (n && times > INT64_MAX / n) {
+        if (IS_BYTEARRAY(args[0])) return err_no_memory();
+        return err_format(&exc_OverflowError, "repeated bytes are too long");
+    }
     StrBuf sb; sb_init(&sb);
-    for (int64_t i = 0; i < times; i++)
-        if (sb_put(&sb, (const char *)d, (size_t)n) < 0) { sb_free(&sb); return VAL_NULL; }
+    if (sb_fill(&sb, (const char *)d, (size_t)n, times) < 0) { sb_free(&sb); return VAL_NULL; }
     Value r = mk_like(args[0], sb.data, sb.len);
     sb_free(&sb);
     return r;
@@ -891,11 +892,13 @@ static Value b_istitle_m(Value *args, int nargs, Value kwnames) {
 
 /* self with `left` and `right` copies of fill around it. */
 static Value b_pad(Value self, const uint8_t *d, int64_t n, int64_t left, int64_t right, uint8_t fill) {
+    if (!IS_BYTEARRAY(self) && left + right > INT64_MAX - 33 - n)   /* CPython's header */
+        return err_format(&exc_OverflowError, "byte string is too large");
     StrBuf sb; sb_init(&sb);
-    int rc = 0;
-    for (int64_t i = 0; i < left && rc == 0; i++) rc = sb_putc(&sb, (char)fill);
+    char f = (char)fill;
+    int rc = sb_fill(&sb, &f, 1, left);
     if (rc == 0) rc = sb_put(&sb, (const char *)d, (size_t)n);
-    for (int64_t i = 0; i < right && rc == 0; i++) rc = sb_putc(&sb, (char)fill);
+    if (rc == 0) rc = sb_fill(&sb, &f, 1, right);
     Value r = rc < 0 ? VAL_NULL : mk_like(self, sb.data, sb.len);
     sb_free(&sb);
     return r;
@@ -948,7 +951,7 @@ static Value b_expandtabs_m(Value *args, int nargs, Value kwnames) {
     for (int64_t i = 0; i < n && rc == 0; i++) {
         if (d[i] == '\t') {
             int64_t sp = tab > 0 ? tab - col % tab : 0;
-            for (int64_t j = 0; j < sp && rc == 0; j++) rc = sb_putc(&sb, ' ');
+            rc = sb_fill(&sb, " ", 1, sp);
             col += sp;
             continue;
         }

@@ -250,6 +250,7 @@ static Value complex_format_spec(Value v, Value spec) {
     if (!type || strchr("eEfFgGn", type) == NULL) {
         if (type) return err_format(&exc_ValueError, "Unknown format code '%c' for object of type 'complex'", type);
     }
+    if (fs.precision > INT32_MAX) return err_format(&exc_ValueError, "precision too big");
     Cx z = complex_parts(v);
     int skip_re = 0, parens = 0;
     int64_t prec = fs.precision;

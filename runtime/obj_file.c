@@ -18,8 +18,10 @@
  * Writable files sit in an intrusive doubly linked registry (weak: the
  * finalizer unlinks) for file_flush_all() at exit and before fork.
  */
+#define _GNU_SOURCE 1   /* newlocale */
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -146,9 +148,11 @@ static ssize_t file_sys_read(int fd, char *tmp, size_t n)
     return r;
 }
 
-/* Write all of buf; 0 ok, -1 with errno set.  release: drop the GIL. */
-static int file_sys_write_all(int fd, const char *buf, size_t n, int release)
+/* Write all of buf; 0 ok, -1 with errno set (*done: the bytes written before
+ * the error).  release: drop the GIL. */
+static int file_sys_write_all(int fd, const char *buf, size_t n, int release, size_t *done)
 {
+    *done = 0;
     while (n > 0) {
         ssize_t w;
         int saved;
@@ -168,30 +172,49 @@ static int file_sys_write_all(int fd, const char *buf, size_t n, int release)
         }
         buf += w;
         n -= (size_t)w;
+        *done += (size_t)w;
     }
     return 0;
 }
 
 /* ---- buffers ------------------------------------------------------------------- */
 
-/* Write out the output buffer.  0 ok, -1 OSError set (when raise_errors). */
-static int file_flush_raw(FileObj *f, int release, int raise_errors)
+/* Write out the output buffer.  0 ok, -1 OSError set (when raise_errors).
+ * What a failed write left unwritten stays buffered, as in CPython's
+ * BufferedWriter (a flush at exit fails again and is reported), unless
+ * `drop`: data written through (a write too big to buffer, an unbuffered
+ * stream) is lost with its error, as there.  The buffer is detached during
+ * the write (another thread may append or close meanwhile); the unwritten
+ * part is put back only if nothing was appended since. */
+static int file_flush_buf(FileObj *f, int release, int raise_errors, int drop)
 {
     if (f->wlen == 0 || f->fd < 0) return 0;
     char *buf = f->wbuf;
-    size_t n = f->wlen;
+    size_t n = f->wlen, cap = f->wcap, done;
     f->wbuf = NULL;
     f->wlen = f->wcap = 0;
     int fd = f->fd;
-    int r = file_sys_write_all(fd, buf, n, release);
+    int r = file_sys_write_all(fd, buf, n, release, &done);
     int saved = errno;
-    free(buf);
+    if (r < 0 && !drop && f->wbuf == NULL && f->fd >= 0) {
+        memmove(buf, buf + done, n - done);
+        f->wbuf = buf;
+        f->wlen = n - done;
+        f->wcap = cap;
+    } else {
+        free(buf);
+    }
     if (r < 0 && raise_errors) {
         errno = saved;
         err_from_errno(&exc_OSError, VAL_NULL);
         return -1;
     }
     return 0;
+}
+
+static int file_flush_raw(FileObj *f, int release, int raise_errors)
+{
+    return file_flush_buf(f, release, raise_errors, 0);
 }
 
 /* Give back read-ahead bytes to the OS position before writing or seeking. */
@@ -213,7 +236,7 @@ static int file_wbuf_append(FileObj *f, const char *s, size_t n)
     if (f->wlen + n > f->wcap) {
         size_t cap = f->wcap ? f->wcap : FILE_CHUNK;
         while (cap < f->wlen + n) cap *= 2;
-        char *nb = realloc(f->wbuf, cap);
+        char *nb = gc_sys_realloc(f->wbuf, cap);
         if (!nb) { err_no_memory(); return -1; }
         f->wbuf = nb;
         f->wcap = cap;
@@ -235,7 +258,7 @@ static int file_rbuf_append(FileObj *f, const char *data, size_t n)
     if (f->rcap - f->rlen < n) {
         size_t cap = f->rcap ? f->rcap : FILE_CHUNK;
         while (cap - f->rlen < n) cap *= 2;
-        char *nb = realloc(f->rbuf, cap);
+        char *nb = gc_sys_realloc(f->rbuf, cap);
         if (!nb) { err_no_memory(); return -1; }
         f->rbuf = nb;
         f->rcap = cap;
@@ -251,7 +274,7 @@ static int file_rbuf_append(FileObj *f, const char *data, size_t n)
 static int file_fill(FileObj *f)
 {
     if (f->wlen && file_flush_raw(f, 1, 1) < 0) return -1;
-    char *tmp = malloc(FILE_CHUNK);
+    char *tmp = gc_sys_malloc(FILE_CHUNK);
     if (!tmp) { err_no_memory(); return -1; }
     ssize_t r = file_sys_read(f->fd, tmp, FILE_CHUNK);
     int saved = errno;
@@ -394,7 +417,7 @@ static int file_after_write(FileObj *f, int has_newline)
 {
     if ((f->fflags & FILEF_UNBUF) || f->wlen >= FILE_CHUNK ||
         ((f->fflags & FILEF_LINEBUF) && has_newline))
-        return file_flush_raw(f, 1, 1);
+        return file_flush_buf(f, 1, 1, (f->fflags & FILEF_UNBUF) != 0);
     return 0;
 }
 
@@ -402,6 +425,11 @@ static int file_write_bytes(FileObj *f, const char *data, size_t n, int has_newl
 {
     if (f->rlen > f->rpos || f->rpos) {
         if (file_drop_readahead(f) < 0) return -1;
+    }
+    if (n >= FILE_CHUNK) {      /* too big to buffer: what is buffered goes first, then it */
+        if (file_flush_raw(f, 1, 1) < 0) return -1;
+        if (file_wbuf_append(f, data, n) < 0) return -1;
+        return file_flush_buf(f, 1, 1, 1);
     }
     if (file_wbuf_append(f, data, n) < 0) return -1;
     return file_after_write(f, has_newline);
@@ -413,7 +441,10 @@ static int file_write_text(FileObj *f, Value s)
     const char *data = STR_DATA(s);
     size_t n = (size_t)STR_LEN(s);
     Value enc = VAL_NULL;
-    if (!(f->fflags & FILEF_UTF8)) {
+    /* Lone surrogates are kept in a str as ED xx xx; written out they go
+     * through the codec and the stream's errors (UnicodeEncodeError when
+     * strict, the escaped bytes with surrogateescape), never as is. */
+    if (!(f->fflags & FILEF_UTF8) || str_has_surrogates(s)) {
         const char *errs = IS_STR(f->errors) ? STR_DATA(f->errors) : NULL;
         enc = str_encode(s, STR_DATA(f->encoding), errs);
         if (IS_NULL(enc)) return -1;
@@ -541,20 +572,69 @@ Value file_from_fd(int fd, const char *name, const char *mode, int closefd)
     return MK_OBJ(f);
 }
 
+/* CPython's errors for stdin and stdout (config_get_stdio_errors):
+ * surrogateescape in UTF-8 mode and in the C, POSIX and C.UTF-8 locales (a
+ * locale that does not exist leaves C), strict in a real locale. */
+static const char *file_std_errors(void)
+{
+    const char *u = interp.flag_ignore_env ? NULL : getenv("PYTHONUTF8");
+    if (u && strcmp(u, "1") == 0) return "surrogateescape";
+    const char *loc = getenv("LC_ALL");
+    if (!loc || !*loc) loc = getenv("LC_CTYPE");
+    if (!loc || !*loc) loc = getenv("LANG");
+    if (!loc || !*loc || !strcmp(loc, "C") || !strcmp(loc, "POSIX") || !strcmp(loc, "C.UTF-8") ||
+        !strcmp(loc, "C.utf8") || !strcmp(loc, "UTF-8"))
+        return "surrogateescape";
+    locale_t l = newlocale(LC_CTYPE_MASK, loc, (locale_t)0);
+    if (!l) return "surrogateescape";
+    freelocale(l);
+    return "strict";
+}
+
+/* PYTHONIOENCODING=[encoding][:errors]: the encoding of all three streams,
+ * the errors of stdin and stdout (stderr keeps backslashreplace; an encoding
+ * without errors means strict).  An encoding gilpy's codecs do not know is
+ * ignored. */
+static void file_std_ioencoding(FileObj *f, int i)
+{
+    const char *env = interp.flag_ignore_env ? NULL : getenv("PYTHONIOENCODING");
+    if (!env || !*env) return;
+    const char *colon = strchr(env, ':');
+    size_t elen = colon ? (size_t)(colon - env) : strlen(env);
+    if (elen > 0 && elen < 64) {
+        char enc[64];
+        memcpy(enc, env, elen);
+        enc[elen] = '\0';
+        const char *name = str_codec_name(enc);
+        if (name) {
+            f->encoding = str_from_c(name);
+            if (file_encoding_is_utf8(name)) f->fflags |= FILEF_UTF8;
+            else f->fflags &= ~(uint32_t)FILEF_UTF8;
+        } else {
+            err_clear();
+        }
+    }
+    if (i == 2) return;
+    if (colon && colon[1]) f->errors = str_from_c(colon + 1);
+    else if (elen > 0) f->errors = str_from_c("strict");
+}
+
 static Value file_std_make(int i)
 {
     static const char *const names[] = {"<stdin>", "<stdout>", "<stderr>"};
+    if (fcntl(i, F_GETFD) < 0) return VAL_NONE;   /* closed at start-up: None, as CPython */
     Value v = file_from_fd(i, names[i], i == 0 ? "r" : "w", 0);
     if (IS_NULL(v)) return VAL_NULL;
     FileObj *f = AS_FILE(v);
     f->newline = FILE_NL_LF;         /* as CPython's create_stdio on POSIX */
+    f->errors = str_from_c(i == 2 ? "backslashreplace" : file_std_errors());
     if (i == 1) {
         if (interp.flag_unbuffered) f->fflags |= FILEF_UNBUF;
         else if (isatty(1)) f->fflags |= FILEF_LINEBUF;
     } else if (i == 2) {
         f->fflags |= interp.flag_unbuffered ? FILEF_UNBUF : FILEF_LINEBUF;
-        f->errors = str_from_c("backslashreplace");
     }
+    file_std_ioencoding(f, i);
     file_std[i] = v;
     gc_add_root(&file_std[i]);
     return v;
@@ -672,7 +752,9 @@ static int file_check_args(Value *a, OpenMode *m, int *nl, int64_t *buffering)
     }
     if (file_parse_mode(mode, m) < 0) return -1;
     *buffering = -1;
-    if (!IS_NULL(a[2]) && obj_index_i64(a[2], buffering) < 0) return -1;
+    int buf = -1;
+    if (!IS_NULL(a[2]) && arg_to_int(a[2], &buf) < 0) return -1;
+    *buffering = buf;
     if (file_str_or_none_arg("encoding", a[3]) < 0 || file_str_or_none_arg("errors", a[4]) < 0)
         return -1;
     if (file_newline_arg(a[5], nl) < 0) return -1;
@@ -694,7 +776,9 @@ static int file_check_args(Value *a, OpenMode *m, int *nl, int64_t *buffering)
 /* open(2) with the GIL released; returns the fd or -1 with OSError set. */
 static int file_sys_open(Value path, Value file, int flags)
 {
-    const char *p = IS_STR(path) ? STR_DATA(path) : (const char *)AS_BYTES(path)->data;
+    Value keep;
+    const char *p = IS_STR(path) ? str_fsencode(path, &keep) : (const char *)AS_BYTES(path)->data;
+    if (!p) return -1;
     int fd, saved;
     for (;;) {
         GIL_BLOCKING_BEGIN(GIL_REASON_IO);
@@ -774,7 +858,8 @@ Value file_open_m(Value *args, int nargs, Value kwnames)
         if (!closefd) return err_format(&exc_ValueError, "Cannot use closefd=False with file name");
         Value path;
         if (file_path_arg(file, &path) < 0) return VAL_NULL;
-        if (IS_STR(path) && memchr(STR_DATA(path), 0, (size_t)STR_LEN(path)))
+        if (IS_STR(path) ? memchr(STR_DATA(path), 0, (size_t)STR_LEN(path)) != NULL
+                         : memchr(AS_BYTES(path)->data, 0, (size_t)AS_BYTES(path)->len) != NULL)
             return err_format(&exc_ValueError, "embedded null byte");
         if (!IS_NULL(a[7]) && !IS_NONE(a[7])) {
             Value r = call2(a[7], path, MK_SMALLINT(file_open_flags(&m)));
@@ -816,7 +901,7 @@ static int file_size_arg(Value v, int64_t *out)
         err_format(&exc_TypeError, "argument should be integer or None, not '%T'", v);
         return -1;
     }
-    return obj_index_i64(v, out);
+    return obj_index_size(v, out);
 }
 
 static Value file_read_m(Value *args, int nargs, Value kwnames)
@@ -1000,14 +1085,27 @@ static int file_seek_text_check(int64_t pos, int64_t whence)
     return 0;
 }
 
+/* seek's position: a binary file says CPython's "cannot fit 'int' into an
+ * offset-sized integer" (ValueError); a text file's cookie has its own checks. */
+static int file_offset_arg(Value v, int64_t *pos, FileObj *f)
+{
+    if (f->fflags & FILEF_TEXT) return arg_to_ssize(v, pos);
+    Value i = obj_index(v);
+    if (IS_NULL(i)) return -1;
+    if (int_to_i64(i, pos) == 0) return 0;
+    err_clear();
+    err_format(&exc_ValueError, "cannot fit '%T' into an offset-sized integer", v);
+    return -1;
+}
+
 static Value file_seek_m(Value *args, int nargs, Value kwnames)
 {
     FileObj *f = SELF;
     int64_t pos;
     int whence = 0;
     if (file_check_open(f, "seek") < 0) return VAL_NULL;
-    if (arg_to_ssize(args[1], &pos) < 0) return VAL_NULL;
-    if (!IS_NULL(args[2]) && arg_to_cint(args[2], &whence) < 0) return VAL_NULL;
+    if (file_offset_arg(args[1], &pos, f) < 0) return VAL_NULL;
+    if (!IS_NULL(args[2]) && arg_to_int(args[2], &whence) < 0) return VAL_NULL;
     if ((f->fflags & FILEF_TEXT) && file_seek_text_check(pos, whence) < 0) return VAL_NULL;
     if (file_flush_raw(f, 1, 1) < 0) return VAL_NULL;
     if (whence == 1) pos -= (int64_t)(f->rlen - f->rpos);
@@ -1025,7 +1123,10 @@ static Value file_truncate_m(Value *args, int nargs, Value kwnames)
     if (!(f->fflags & FILEF_WRITE)) return file_unsupported("truncate");
     int64_t size = file_tell(f);
     if (size < 0) return VAL_NULL;
-    if (!IS_NULL(args[1]) && !IS_NONE(args[1]) && arg_to_ssize(args[1], &size) < 0) return VAL_NULL;
+    if (!IS_NULL(args[1]) && !IS_NONE(args[1])) {
+        Value v = obj_index(args[1]);                  /* PyNumber_AsOff_t */
+        if (IS_NULL(v) || int_to_i64(v, &size) < 0) return VAL_NULL;
+    }
     if (file_drop_readahead(f) < 0) return VAL_NULL;
     if (ftruncate(f->fd, (off_t)size) < 0) return err_from_errno(&exc_OSError, VAL_NULL);
     return int_from_i64(size);

@@ -776,7 +776,6 @@ static int seq_repeat_count(Value n, int64_t *out)
     if (IS_NULL(iv)) return -1;
     if (int_to_i64(iv, out) < 0) {
         err_clear();
-        if (int_sign(iv) < 0) { *out = 0; return 1; }
         err_format(&exc_OverflowError, "cannot fit '%T' into an index-sized integer", n);
         return -1;
     }

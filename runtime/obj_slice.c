@@ -1,6 +1,7 @@
 /* obj_slice.c - slice objects and slice_indices (CPython's PySlice_Unpack +
  * PySlice_AdjustIndices): bounds are clamped into int64 before adjusting, so
- * huge or negative bounds behave as in CPython.  Slices are unhashable in
+ * huge or negative bounds behave as in CPython; slice.indices alone works on
+ * ints of any size.  Slices are unhashable in
  * 3.11 and compare as (start, stop, step) tuples.
  *
  * A mutable sequence calls the two halves apart (slice_unpack_bounds, then
@@ -15,6 +16,7 @@
 #include "runtime/error.h"
 #include "runtime/call.h"
 #include "runtime/obj_type.h"
+#include "runtime/ops.h"
 
 #define SL(v) ((SliceObj *)AS_OBJ(v))
 
@@ -104,14 +106,50 @@ static Value slice_repr_m(Value *args, int nargs, Value kwnames)
     return str_format_c("slice(%R, %R, %R)", s->start, s->stop, s->step);
 }
 
+/* One bound of slice.indices, CPython's _PySlice_GetLongIndices step: None
+ * takes dflt; a negative one is counted from length and clamped up to lower,
+ * another clamped down to upper. */
+static Value slice_long_bound(Value v, Value dflt, Value length, Value lower, Value upper)
+{
+    if (IS_NONE(v)) return dflt;
+    if (!IS_INT(v) && val_type(v)->slots[SM_INDEX] == VAL_NULL)
+        return err_format(&exc_TypeError, "slice indices must be integers or None or have an __index__ method");
+    v = obj_index(v);
+    if (IS_NULL(v)) return v;
+    if (int_sign(v) < 0) {
+        v = int_binop(v, length, OP_ADD);
+        if (IS_NULL(v)) return v;
+        return int_compare(v, lower) < 0 ? lower : v;
+    }
+    return int_compare(v, upper) > 0 ? upper : v;
+}
+
+/* slice.indices(length) with ints of any size (slice(0, 2**70, 3).indices(2**70)
+ * is (0, 2**70, 3)): the int64 engine above clamps, which is right for indexing
+ * sequences but not here. */
 static Value slice_indices_m(Value *args, int nargs, Value kwnames)
 {
-    int64_t len;
-    if (arg_to_ssize(args[1], &len) < 0) return VAL_NULL;
-    if (len < 0) return err_format(&exc_ValueError, "length should not be negative");
-    int64_t start, stop, step;
-    if (slice_indices(args[0], len, &start, &stop, &step) < 0) return VAL_NULL;
-    return tuple_pack(3, int_from_i64(start), int_from_i64(stop), int_from_i64(step));
+    SliceObj *s = SL(args[0]);
+    Value length = obj_index(args[1]);
+    if (IS_NULL(length)) return VAL_NULL;
+    if (int_sign(length) < 0) return err_format(&exc_ValueError, "length should not be negative");
+    Value step = MK_SMALLINT(1);
+    if (!IS_NONE(s->step)) {
+        if (!IS_INT(s->step) && val_type(s->step)->slots[SM_INDEX] == VAL_NULL)
+            return err_format(&exc_TypeError, "slice indices must be integers or None or have an __index__ method");
+        step = obj_index(s->step);
+        if (IS_NULL(step)) return VAL_NULL;
+        if (int_sign(step) == 0) return err_format(&exc_ValueError, "slice step cannot be zero");
+    }
+    int neg = int_sign(step) < 0;
+    Value lower = neg ? MK_SMALLINT(-1) : MK_SMALLINT(0);
+    Value upper = neg ? int_binop(length, lower, OP_ADD) : length;
+    if (IS_NULL(upper)) return VAL_NULL;
+    Value start = slice_long_bound(s->start, neg ? upper : lower, length, lower, upper);
+    if (IS_NULL(start)) return VAL_NULL;
+    Value stop = slice_long_bound(s->stop, neg ? lower : upper, length, lower, upper);
+    if (IS_NULL(stop)) return VAL_NULL;
+    return tuple_pack(3, start, stop, step);
 }
 
 static Value slice_cmp(Value *args, int op)

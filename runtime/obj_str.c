@@ -730,7 +730,16 @@ static int codec_lookup(const char *enc) {
     return -1;
 }
 
-enum { EH_STRICT, EH_IGNORE, EH_REPLACE, EH_BACKSLASH, EH_XMLCHAR, EH_SURROGATEESCAPE, EH_UNKNOWN };
+/* The error handlers, CPython's eight.  Each failure is a *range*: the
+ * decoder's maximal invalid byte run (one byte for a bad start byte, the
+ * lead and its valid continuation bytes before a bad one, what is left at an
+ * unexpected end), the encoder's run of consecutive unencodable characters.
+ * Handlers see the whole range and either produce its replacement or raise
+ * the original exception with the range they could not handle, exactly as
+ * codecs.c's handlers do, so UnicodeError.start/end and the bytes a
+ * surrogateescape round trip gives back are CPython's. */
+enum { EH_STRICT, EH_IGNORE, EH_REPLACE, EH_BACKSLASH, EH_XMLCHAR, EH_SURROGATEESCAPE,
+       EH_SURROGATEPASS, EH_NAMEREPLACE, EH_UNKNOWN };
 
 static int errors_lookup(const char *e) {
     if (!e || !strcmp(e, "strict")) return EH_STRICT;
@@ -739,6 +748,8 @@ static int errors_lookup(const char *e) {
     if (!strcmp(e, "backslashreplace")) return EH_BACKSLASH;
     if (!strcmp(e, "xmlcharrefreplace")) return EH_XMLCHAR;
     if (!strcmp(e, "surrogateescape")) return EH_SURROGATEESCAPE;
+    if (!strcmp(e, "surrogatepass")) return EH_SURROGATEPASS;
+    if (!strcmp(e, "namereplace")) return EH_NAMEREPLACE;
     return EH_UNKNOWN;
 }
 
@@ -764,27 +775,40 @@ static Value decode_error(int codec, const uint8_t *d, size_t len, size_t start,
                                (int64_t)start, (int64_t)end, reason);
 }
 
-/* Handle an undecodable run d[i..i+n); 0 ok, -1 raised. */
-static int decode_bad(StrBuf *sb, int codec, int eh, const char *errors, const uint8_t *d,
-                      size_t len, size_t i, size_t n, const char *reason) {
+/* Is d[i..) an encoded surrogate, ED A0..BF 80..BF (what surrogatepass decodes)? */
+static int utf8_is_surrogate_at(const uint8_t *d, size_t len, size_t i) {
+    return i + 2 < len && d[i] == 0xED && d[i + 1] >= 0xA0 && d[i + 1] <= 0xBF &&
+           d[i + 2] >= 0x80 && d[i + 2] <= 0xBF;
+}
+
+/* Handle the undecodable range d[i..i+n); returns the bytes consumed (n, or 3
+ * for surrogatepass), -1 raised. */
+static int64_t decode_bad(StrBuf *sb, int codec, int eh, const char *errors, const uint8_t *d,
+                          size_t len, size_t i, size_t n, const char *reason) {
     switch (eh) {
-    case EH_STRICT: decode_error(codec, d, len, i, i + n, reason); return -1;
-    case EH_IGNORE: return 0;
-    case EH_REPLACE: return sb_put_codepoint(sb, 0xFFFD);
+    case EH_STRICT: break;
+    case EH_IGNORE: return (int64_t)n;
+    case EH_REPLACE: return sb_put_codepoint(sb, 0xFFFD) < 0 ? -1 : (int64_t)n;
     case EH_BACKSLASH:
         for (size_t k = 0; k < n; k++) if (sb_printf(sb, "\\x%02x", d[i + k]) < 0) return -1;
-        return 0;
+        return (int64_t)n;
     case EH_SURROGATEESCAPE:
+        for (size_t k = 0; k < n; k++) if (d[i + k] < 0x80) goto raise;   /* not escapable */
         for (size_t k = 0; k < n; k++) if (sb_put_codepoint(sb, 0xDC00 + d[i + k]) < 0) return -1;
-        return 0;
+        return (int64_t)n;
+    case EH_SURROGATEPASS:
+        if (codec != CODEC_UTF8 || !utf8_is_surrogate_at(d, len, i)) break;
+        return sb_put(sb, (const char *)d + i, 3) < 0 ? -1 : 3;  /* str keeps it as these bytes */
+    case EH_XMLCHAR: case EH_NAMEREPLACE:
+        err_format(&exc_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
+        return -1;
     default:
-        if (eh == EH_XMLCHAR) {
-            err_format(&exc_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
-            return -1;
-        }
         unknown_handler(errors);
         return -1;
     }
+raise:
+    decode_error(codec, d, len, i, i + n, reason);
+    return -1;
 }
 
 /* End of the valid UTF-8 run starting at d[i]. */
@@ -823,25 +847,18 @@ Value str_decode(const uint8_t *d, size_t len, const char *encoding, const char 
             i = j;
             continue;
         }
+        int64_t used;
         if (codec == CODEC_LATIN1) {
-            if (sb_put_codepoint(&sb, d[i]) < 0) goto fail;
-            i++;
+            used = sb_put_codepoint(&sb, d[i]) < 0 ? -1 : 1;
         } else if (codec == CODEC_ASCII) {
-            if (decode_bad(&sb, codec, eh, errors, d, len, i, 1, "ordinal not in range(128)") < 0) goto fail;
-            i++;
+            used = decode_bad(&sb, codec, eh, errors, d, len, i, 1, "ordinal not in range(128)");
         } else {
             const char *why = NULL;
-            int n = utf8_check_one(d, i, len, &why);
-            if (n > 0) {
-                if (sb_put(&sb, (const char *)d + i, (size_t)n) < 0) goto fail;
-                i += (size_t)n;
-            } else {
-                size_t bad = (size_t)-n;
-                size_t elen = strcmp(why, "unexpected end of data") == 0 ? bad : 1;
-                if (decode_bad(&sb, codec, eh, errors, d, len, i, elen, why) < 0) goto fail;
-                i += bad;
-            }
+            int n = utf8_check_one(d, i, len, &why);   /* < 0 here: the invalid range */
+            used = decode_bad(&sb, codec, eh, errors, d, len, i, (size_t)-n, why);
         }
+        if (used < 0) goto fail;
+        i += (size_t)used;
     }
     return sb_finish_str(&sb);
 fail:
@@ -853,49 +870,118 @@ static Value encode_error(int codec, Value s, int64_t start, int64_t end, const 
     return raise_unicode_error(&exc_UnicodeEncodeError, codec_names[codec], s, start, end, reason);
 }
 
+/* namereplace: \N{NAME}, or a backslash escape for a character without a name. */
+static int put_name_escape(StrBuf *sb, uint32_t c) {
+    char name[UNAME_MAX + 1];
+    if (uname_of(c, name) > 0) return sb_printf(sb, "\\N{%s}", name);
+    return put_escape(sb, c);
+}
+
+/* Handle the unencodable characters [ci, cj) of s, whose UTF-8 is p[0..q-p).
+ * 0, or -1 raised. */
+static int encode_bad(StrBuf *sb, int codec, int eh, const char *errors, Value s,
+                      const unsigned char *p, const unsigned char *q, int64_t ci, int64_t cj) {
+    const char *reason = codec == CODEC_ASCII ? "ordinal not in range(128)"
+                       : codec == CODEC_LATIN1 ? "ordinal not in range(256)" : "surrogates not allowed";
+    uint32_t c;
+    int rc = 0;
+    switch (eh) {
+    case EH_STRICT: break;
+    case EH_IGNORE: return 0;
+    case EH_REPLACE: return sb_fill(sb, "?", 1, cj - ci);
+    case EH_BACKSLASH:
+        for (; p < q && rc == 0; p += utf8_dec(p, &c)) { utf8_dec(p, &c); rc = put_escape(sb, c); }
+        return rc;
+    case EH_XMLCHAR:
+        for (; p < q && rc == 0; p += utf8_dec(p, &c)) { utf8_dec(p, &c); rc = sb_printf(sb, "&#%u;", c); }
+        return rc;
+    case EH_NAMEREPLACE:
+        for (; p < q && rc == 0; p += utf8_dec(p, &c)) { utf8_dec(p, &c); rc = put_name_escape(sb, c); }
+        return rc;
+    case EH_SURROGATEESCAPE:
+        /* the escapable prefix is written; the rest of the run is an error */
+        for (; p < q; ci++) {
+            int n = utf8_dec(p, &c);
+            if (c < 0xDC80 || c > 0xDCFF) break;
+            if (sb_putc(sb, (char)(c - 0xDC00)) < 0) return -1;
+            p += n;
+        }
+        if (p == q) return 0;
+        break;
+    case EH_SURROGATEPASS:
+        if (codec != CODEC_UTF8) break;            /* only the UTF codecs can pass them */
+        return sb_put(sb, (const char *)p, (size_t)(q - p));   /* ED xx xx, as stored */
+    default:
+        unknown_handler(errors);
+        return -1;
+    }
+    encode_error(codec, s, ci, cj, reason);
+    return -1;
+}
+
 Value str_encode(Value v, const char *encoding, const char *errors) {
     int codec = encoding ? codec_lookup(encoding) : CODEC_UTF8;
     if (codec < 0) return VAL_NULL;
     Str *s = AS_STR(v);
     uint32_t limit = codec == CODEC_ASCII ? 0x80 : codec == CODEC_LATIN1 ? 0x100 : 0x110000;
-    const char *reason = codec == CODEC_ASCII ? "ordinal not in range(128)"
-                       : codec == CODEC_LATIN1 ? "ordinal not in range(256)" : "surrogates not allowed";
     if (s->len == s->nchars || (codec == CODEC_UTF8 && !utf8_has_surrogate(s->data, s->len)))
         return bytes_new(s->data, (size_t)s->len);
     int eh = errors_lookup(errors);
     StrBuf sb; sb_init(&sb);
     const unsigned char *p = (const unsigned char *)s->data, *e = p + s->len;
     int64_t ci = 0;
+#define ENC_BAD(c) ((c) >= limit || ((c) >= 0xD800 && (c) <= 0xDFFF))
     while (p < e) {
         uint32_t c;
         int n = utf8_dec(p, &c);
-        int bad = c >= limit || (c >= 0xD800 && c <= 0xDFFF);
-        int rc = 0;
-        if (!bad) {
-            if (codec == CODEC_UTF8) rc = sb_put(&sb, (const char *)p, (size_t)n);
-            else rc = sb_putc(&sb, (char)c);
-        } else if (eh == EH_STRICT || eh == EH_UNKNOWN) {
-            if (eh == EH_UNKNOWN) { sb_free(&sb); return unknown_handler(errors); }
-            int64_t cj = ci + 1;
-            const unsigned char *q = p + n;
-            while (q < e) {           /* CPython reports the whole bad run */
-                uint32_t c2; int n2 = utf8_dec(q, &c2);
-                if (!(c2 >= limit || (c2 >= 0xD800 && c2 <= 0xDFFF))) break;
-                q += n2; cj++;
-            }
-            sb_free(&sb);
-            return encode_error(codec, v, ci, cj, reason);
-        } else if (eh == EH_SURROGATEESCAPE && c >= 0xDC80 && c <= 0xDCFF) {
-            rc = sb_putc(&sb, (char)(c - 0xDC00));
-        } else if (eh == EH_IGNORE) {
-        } else if (eh == EH_REPLACE) rc = sb_putc(&sb, '?');
-        else if (eh == EH_BACKSLASH) rc = put_escape(&sb, c);
-        else if (eh == EH_XMLCHAR) rc = sb_printf(&sb, "&#%u;", c);
-        else { sb_free(&sb); return encode_error(codec, v, ci, ci + 1, reason); }
-        if (rc < 0) { sb_free(&sb); return VAL_NULL; }
-        p += n; ci++;
+        if (!ENC_BAD(c)) {
+            int rc = codec == CODEC_UTF8 ? sb_put(&sb, (const char *)p, (size_t)n)
+                                         : sb_putc(&sb, (char)c);
+            if (rc < 0) goto fail;
+            p += n; ci++;
+            continue;
+        }
+        const unsigned char *q = p;                /* the run of unencodable chars */
+        int64_t cj = ci;
+        while (q < e) {
+            uint32_t c2;
+            int n2 = utf8_dec(q, &c2);
+            if (!ENC_BAD(c2)) break;
+            q += n2; cj++;
+        }
+        if (encode_bad(&sb, codec, eh, errors, v, p, q, ci, cj) < 0) goto fail;
+        p = q; ci = cj;
     }
+#undef ENC_BAD
     return sb_finish_bytes(&sb);
+fail:
+    sb_free(&sb);
+    return VAL_NULL;
+}
+
+int str_has_surrogates(Value s) {
+    return STR_LEN(s) != AS_STR(s)->nchars && utf8_has_surrogate(STR_DATA(s), STR_LEN(s));
+}
+
+const char *str_codec_name(const char *encoding) {
+    static const char *const python_names[] = {"utf-8", "ascii", "iso8859-1"};
+    int codec = codec_lookup(encoding);
+    return codec < 0 ? NULL : python_names[codec];
+}
+
+/* The file system encoding: UTF-8 with surrogateescape, as CPython's on a
+ * UTF-8 locale.  Names that are not valid UTF-8 survive a round trip. */
+Value str_fsdecode(const char *p, size_t len) {
+    return str_decode((const uint8_t *)p, len, "utf-8", "surrogateescape");
+}
+
+const char *str_fsencode(Value s, Value *keep) {
+    *keep = s;
+    if (!utf8_has_surrogate(STR_DATA(s), STR_LEN(s))) return STR_DATA(s);
+    Value b = str_encode(s, "utf-8", "surrogateescape");
+    if (IS_NULL(b)) return NULL;
+    *keep = b;
+    return (const char *)AS_BYTES(b)->data;
 }
 
 /* ======================================================================
@@ -933,19 +1019,8 @@ static int range_args(Str *s, Value vs, Value ve, int64_t *cs, int64_t *ce) {
 }
 
 /* An Argument Clinic `int` parameter (expandtabs' tabsize, splitlines'
- * keepends, hex's bytes_per_sep, bytearray.__reduce_ex__'s proto): CPython
- * converts these with _PyLong_AsInt, whose overflow message is not the one
- * of arg_to_cint (PyArg_Parse's "i"). */
-int str_arg_to_int(Value v, int *out) {
-    int64_t x;
-    if (arg_to_ssize_clamped(v, &x) < 0) return -1;
-    if (x < INT32_MIN || x > INT32_MAX) {
-        err_format(&exc_OverflowError, "Python int too large to convert to C int");
-        return -1;
-    }
-    *out = (int)x;
-    return 0;
-}
+ * keepends, hex's bytes_per_sep, bytearray.__reduce_ex__'s proto). */
+int str_arg_to_int(Value v, int *out) { return arg_to_int(v, out); }
 
 /* ======================================================================
  * Searching
@@ -1544,6 +1619,7 @@ static Value pad(Str *s, int64_t left, int64_t right, uint32_t fill) {
     if (left == 0 && right == 0) return str_sub(s, 0, s->len, s->nchars);
     char fb[4];
     int fl = utf8_enc(fill, fb);
+    if (left > (INT64_MAX / 2 - s->len) / fl - right) return err_no_memory();
     Str *r = str_alloc((size_t)(s->len + (left + right) * fl));
     if (!r) return VAL_NULL;
     char *p = r->data;
@@ -1615,7 +1691,7 @@ static Value str_expandtabs_m(Value *args, int nargs, Value kwnames) {
         if (c == '\t') {
             if (ts > 0) {
                 int64_t n = ts - col % ts;
-                for (int64_t i = 0; i < n && rc == 0; i++) rc = sb_putc(&sb, ' ');
+                rc = sb_fill(&sb, " ", 1, n);
                 col += n;
             }
         } else {
@@ -1731,21 +1807,18 @@ typedef struct PctSpec {
     uint32_t conv_cp;       /* the conversion as a code point (bytes: the byte) */
 } PctSpec;
 
-/* Pad sign+prefix+body per the spec; numeric zero padding goes after the prefix. */
+/* Pad sign+prefix+body per the spec; numeric zero padding goes after the prefix.
+ * The padding is one sb_fill each: a huge width is a MemoryError at once. */
 static int pct_emit(StrBuf *sb, const PctSpec *ps, const char *pre, size_t prelen,
                     const char *body, size_t blen, int64_t bchars, int numeric) {
     int64_t total = (int64_t)prelen + bchars;
     int64_t padn = ps->width > total ? ps->width - total : 0;
-    int rc = 0;
-    if (padn && !ps->left && !(ps->zero && numeric))
-        for (int64_t i = 0; i < padn && rc == 0; i++) rc = sb_putc(sb, ' ');
-    if (rc == 0) rc = sb_put(sb, pre, prelen);
-    if (padn && !ps->left && ps->zero && numeric)
-        for (int64_t i = 0; i < padn && rc == 0; i++) rc = sb_putc(sb, '0');
-    if (rc == 0) rc = sb_put(sb, body, blen);
-    if (padn && ps->left)
-        for (int64_t i = 0; i < padn && rc == 0; i++) rc = sb_putc(sb, ' ');
-    return rc;
+    int zeros = ps->zero && numeric;
+    if (!ps->left && !zeros && sb_fill(sb, " ", 1, padn) < 0) return -1;
+    if (sb_put(sb, pre, prelen) < 0) return -1;
+    if (!ps->left && zeros && sb_fill(sb, "0", 1, padn) < 0) return -1;
+    if (sb_put(sb, body, blen) < 0) return -1;
+    return ps->left ? sb_fill(sb, " ", 1, padn) : 0;
 }
 
 static int pct_int(StrBuf *sb, const PctSpec *ps, Value v) {
@@ -1777,8 +1850,7 @@ static int pct_int(StrBuf *sb, const PctSpec *ps, Value v) {
     else if (ps->space) pre[pl++] = ' ';
     if (ps->alt && base != 10) { pre[pl++] = '0'; pre[pl++] = c == 'o' ? 'o' : c; }
     StrBuf body; sb_init(&body);
-    int rc = 0;
-    for (int64_t i = (int64_t)dl; i < ps->prec && rc == 0; i++) rc = sb_putc(&body, '0');
+    int rc = sb_fill(&body, "0", 1, ps->prec - (int64_t)dl);
     if (rc == 0) rc = sb_put(&body, d, dl);
     if (rc == 0 && c == 'X')
         for (size_t i = 0; i < body.len; i++) if (body.data[i] >= 'a') body.data[i] -= 32;
@@ -1808,21 +1880,20 @@ static int pct_float(StrBuf *sb, const PctSpec *ps, Value v) {
         n = snprintf(buf, sizeof buf, "%s", isnan(d) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"));
         return pct_emit(sb, ps, pre, pl, buf, (size_t)n, n, 0);
     }
-    int prec = ps->prec < 0 ? 6 : (int)(ps->prec > 400 ? 400 : ps->prec);
+    int prec = ps->prec < 0 ? 6 : (int)ps->prec;     /* pct_parse keeps it an int */
     char f[8] = "%", *q = f + 1;
     if (ps->alt) *q++ = '#';
     *q++ = '.'; *q++ = '*'; *q++ = c; *q = '\0';
     n = snprintf(buf, sizeof buf, f, prec, d);
-    if (n < 0 || n >= (int)sizeof buf) {       /* %f of a huge number */
-        size_t need = (size_t)n + 1;
-        char *big = malloc(need);
-        if (!big) { err_no_memory(); return -1; }
-        n = snprintf(big, need, f, prec, d);
-        int rc = pct_emit(sb, ps, pre, pl, big, (size_t)n, n, 1);
-        free(big);
-        return rc;
-    }
-    return pct_emit(sb, ps, pre, pl, buf, (size_t)n, n, 1);
+    if (n >= 0 && n < (int)sizeof buf) return pct_emit(sb, ps, pre, pl, buf, (size_t)n, n, 1);
+    /* a long one: %f of 1e300, or a precision of thousands (not capped: '%.450f'
+     * % 0.5 has 452 characters, as in CPython) */
+    char *big = n < 0 ? NULL : malloc((size_t)n + 1);
+    if (!big) { err_no_memory(); return -1; }
+    n = snprintf(big, (size_t)n + 1, f, prec, d);
+    int rc = pct_emit(sb, ps, pre, pl, big, (size_t)n, n, 1);
+    free(big);
+    return rc;
 }
 
 /* %c of bytes formatting: an int in range(256) or a single byte. */
@@ -1914,11 +1985,30 @@ static Value pct_next(PctArgs *pa) {
     return pa->items[pa->i++];
 }
 
-static int pct_star(PctArgs *pa, int64_t *out) {
+/* A '*' width (Py_ssize_t) or precision (C int), CPython's conversions. */
+static int pct_star(PctArgs *pa, int64_t *out, int is_prec) {
     Value v = pct_next(pa);
     if (IS_NULL(v)) return -1;
     if (!IS_INT(v)) { err_format(&exc_TypeError, "* wants int"); return -1; }
-    return int_to_i64(v, out);
+    if (int_to_i64(v, out) == 0 && (!is_prec || (*out >= INT32_MIN && *out <= INT32_MAX)))
+        return 0;
+    err_clear();
+    err_format(&exc_OverflowError, "Python int too large to convert to C %s", is_prec ? "int" : "ssize_t");
+    return -1;
+}
+
+/* Digits of a width (up to INT64_MAX) or a precision (up to INT32_MAX). */
+static int pct_digits(const char *f, int64_t len, int64_t *j, int64_t *out, int is_prec) {
+    int64_t limit = is_prec ? INT32_MAX : INT64_MAX;
+    for (; *j < len && f[*j] >= '0' && f[*j] <= '9'; (*j)++) {
+        int d = f[*j] - '0';
+        if (*out > (limit - d) / 10) {
+            err_format(&exc_ValueError, is_prec ? "precision too big" : "width too big");
+            return -1;
+        }
+        *out = *out * 10 + d;
+    }
+    return 0;
 }
 
 /* Parse one spec after '%' at f[*i]; returns 0, -1 on error. */
@@ -1947,21 +2037,24 @@ static int pct_parse(const char *f, int64_t len, int64_t *i, PctArgs *pa, PctSpe
         else break;
     }
     if (j < len && f[j] == '*') {
-        if (pct_star(pa, &ps->width) < 0) return -1;
-        if (ps->width < 0) { ps->left = 1; ps->width = -ps->width; }
+        if (pct_star(pa, &ps->width, 0) < 0) return -1;
+        if (ps->width < 0) {
+            ps->left = 1;
+            ps->width = ps->width == INT64_MIN ? INT64_MAX : -ps->width;
+        }
         j++;
-    } else {
-        while (j < len && f[j] >= '0' && f[j] <= '9') ps->width = ps->width * 10 + (f[j++] - '0');
+    } else if (pct_digits(f, len, &j, &ps->width, 0) < 0) {
+        return -1;
     }
     if (j < len && f[j] == '.') {
         ps->prec = 0;
         j++;
         if (j < len && f[j] == '*') {
-            if (pct_star(pa, &ps->prec) < 0) return -1;
+            if (pct_star(pa, &ps->prec, 1) < 0) return -1;
             if (ps->prec < 0) ps->prec = 0;
             j++;
-        } else {
-            while (j < len && f[j] >= '0' && f[j] <= '9') ps->prec = ps->prec * 10 + (f[j++] - '0');
+        } else if (pct_digits(f, len, &j, &ps->prec, 1) < 0) {
+            return -1;
         }
     }
     while (j < len && (f[j] == 'h' || f[j] == 'l' || f[j] == 'L')) j++;
@@ -2365,16 +2458,12 @@ static Value str_repeat(Value s, Value n) {
         return err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", val_type_name(n));
     }
     int64_t k;
-    if (obj_index_i64(n, &k) < 0) {
-        if (err_matches(&exc_OverflowError) || err_matches(&exc_IndexError)) {
-            err_clear();
-            return err_format(&exc_OverflowError, "cannot fit 'int' into an index-sized integer");
-        }
-        return VAL_NULL;
-    }
+    if (obj_index_size(n, &k) < 0) return VAL_NULL;
     Str *x = AS_STR(s);
     if (k <= 0 || x->len == 0) return str_empty();
     if (k == 1 && IS_EXACT(s, type_str)) return s;
+    if (x->nchars > INT64_MAX / k)
+        return err_format(&exc_OverflowError, "repeated string is too long");
     if (x->len > INT64_MAX / k / 2) return err_no_memory();
     Str *r = str_alloc((size_t)(x->len * k));
     if (!r) return VAL_NULL;

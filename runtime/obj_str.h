@@ -58,6 +58,23 @@ void  str_mark_interned(void);
  * LookupError/UnicodeError messages.  `errors` NULL means "strict". */
 Value str_decode(const uint8_t *data, size_t len, const char *encoding, const char *errors);
 Value str_encode(Value s, const char *encoding, const char *errors);
+/* The file system codec (UTF-8, surrogateescape): names from the OS to str,
+ * and a str to the NUL-terminated bytes for the OS (*keep holds them alive;
+ * NULL with UnicodeEncodeError for a surrogate that is not an escaped byte). */
+Value str_fsdecode(const char *p, size_t len);
+/* Does s hold a lone surrogate (which its UTF-8 keeps as ED A0..BF xx)? */
+int   str_has_surrogates(Value s);
+/* CPython's name of a codec gilpy knows ("latin1" -> "iso8859-1"); NULL with
+ * LookupError for another. */
+const char *str_codec_name(const char *encoding);
+const char *str_fsencode(Value s, Value *keep);
+/* Unicode character names (runtime/unicode_names.c, from CPython 3.11's
+ * unicodedata): uname_of writes the name of cp into buf (UNAME_MAX + 1
+ * bytes) and returns its length, 0 if cp has none; uname_lookup is the
+ * reverse (-1 for an unknown name), for \N{...} and unicodedata.lookup. */
+#define UNAME_MAX 127
+int     uname_of(uint32_t cp, char *buf);
+int32_t uname_lookup(const char *name, size_t len);
 
 /* Queries. */
 int64_t str_hash(Value s);

@@ -1193,9 +1193,57 @@ static Value object_dir_m(Value *args, int nargs, Value kwnames) {
     return dict_keys_list(d);
 }
 
+/* copyreg._slotnames: the __slots__ names of cls and its bases, private
+ * ones mangled, __dict__ and __weakref__ left out. */
+static int object_slot_names(Type *t, Value out) {
+    Value mro = t->mro;
+    int64_t n = IS_TUPLE(mro) ? AS_TUPLE(mro)->len : 0;
+    for (int64_t i = 0; i < n; i++) {
+        Value c = AS_TUPLE(mro)->items[i];
+        if (!IS_TYPE(c) || !IS_DICT(AS_TYPE(c)->dict)) continue;
+        Value slots = dict_get_c(AS_TYPE(c)->dict, "__slots__");
+        if (IS_NULL(slots)) continue;
+        if (IS_STR(slots)) slots = tuple_pack(1, slots);
+        Value items = seq_to_list(slots);
+        if (IS_NULL(items)) return -1;
+        for (int64_t k = 0; k < AS_LIST(items)->len; k++) {
+            Value name = AS_LIST(items)->items[k];
+            if (!IS_STR(name)) continue;
+            const char *nm = STR_DATA(name);
+            if (!strcmp(nm, "__dict__") || !strcmp(nm, "__weakref__")) continue;
+            size_t len = strlen(nm);
+            if (nm[0] == '_' && nm[1] == '_' && !(len >= 4 && nm[len - 1] == '_' && nm[len - 2] == '_')) {
+                const char *cn = STR_DATA(AS_TYPE(c)->name);
+                while (*cn == '_') cn++;
+                if (*cn) name = str_format_c("_%s%U", cn, name);
+                if (IS_NULL(name)) return -1;
+            }
+            if (list_append(out, name) < 0) return -1;
+        }
+    }
+    return 0;
+}
+
+/* object.__getstate__ (3.11's object_getstate_default): the instance dict,
+ * None when empty; with __slots__ set, (dict or None, {slot: value}). */
 static Value object_getstate_m(Value *args, int nargs, Value kwnames) {
     Value *d = obj_dict_ptr(args[0]);
-    return d && IS_DICT(*d) && dict_len(*d) > 0 ? *d : VAL_NONE;
+    Value state = d && IS_DICT(*d) && dict_len(*d) > 0 ? *d : VAL_NONE;
+    Type *t = val_type(args[0]);
+    if (!t->values_start) return state;
+    Value names = list_new(0), slots = dict_new();
+    if (IS_NULL(names) || IS_NULL(slots) || object_slot_names(t, names) < 0) return VAL_NULL;
+    for (int64_t i = 0; i < AS_LIST(names)->len; i++) {
+        Value name = AS_LIST(names)->items[i];
+        Value v = obj_getattr(args[0], name);
+        if (IS_NULL(v)) {
+            if (!err_matches(&exc_AttributeError)) return VAL_NULL;
+            err_clear();
+            continue;
+        }
+        if (dict_set(slots, name, v) < 0) return VAL_NULL;
+    }
+    return dict_len(slots) > 0 ? tuple_pack(2, state, slots) : state;
 }
 
 static Value object_sizeof_m(Value *args, int nargs, Value kwnames) {
@@ -1217,7 +1265,7 @@ static Value object_reduce_m(Value *args, int nargs, Value kwnames) {
 
 static Value object_reduce_ex_m(Value *args, int nargs, Value kwnames) {
     int protocol;
-    if (arg_to_cint(args[1], &protocol) < 0) return VAL_NULL;
+    if (arg_to_int(args[1], &protocol) < 0) return VAL_NULL;
     return object_reduce_m(args, 1, VAL_NULL);
 }
 

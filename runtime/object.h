@@ -387,6 +387,9 @@ Value   obj_format(Value v, Value spec);             /* format(v, spec) */
 /* __index__ of v as an int64; on overflow raises err_type(msg, type) where msg
  * names the type ("cannot fit 'int' into an index-sized integer"). */
 int     obj_index_i64(Value v, int64_t *out);
+/* The same for a size or count: OverflowError ("cannot fit 'int' into an
+ * index-sized integer") where obj_index_i64 raises IndexError. */
+int     obj_index_size(Value v, int64_t *out);
 Value   obj_index(Value v);                          /* an int, via __index__ */
 /* Call the special method `sm` of v's type with args (receiver first);
  * VAL_NULL with no exception set if the type lacks it. */

@@ -19,6 +19,17 @@
  *   'O' class, base, state        instance of a subclass of a builtin type:
  *                                 base is the builtin value (tuple, list...)
  *   'R' callable, args, state     __reduce__ result: callable(*args), then state
+ *                                 (written by older versions; still read)
+ *   'X' kind [callable] args listitems dictitems state_setter state
+ *                                 the full reduce protocol (2- to 6-tuples): kind
+ *                                 'c' callable(*args), 'n' copyreg.__newobj__
+ *                                 (args[0].__new__(*args)), 'x' __newobj_ex__
+ *                                 (cls.__new__(cls, *args, **kwargs)); then
+ *                                 listitems (a list or None: extend/append),
+ *                                 dictitems (a list of pairs or None: obj[k] =
+ *                                 v), and the state: state_setter(obj, state)
+ *                                 or __setstate__ or the __dict__ (with a
+ *                                 (dict, slots) pair, the slots by setattr)
  *   'r' N                         the N-th memoized object (shared refs, cycles)
  *
  * Memo: writer and reader number the same objects in the same order.  list,
@@ -222,11 +233,13 @@ static int w_set(Writer *w, Value s, char tag) {
     return tag == 'Z' ? w_memo_put(w, s) : 0;
 }
 
-/* A class or function written by reference, checked the way pickle checks. */
-static int w_global(Writer *w, Value v) {
+/* A class or function written by reference, checked the way pickle checks;
+ * `name` is the name a __reduce__ gave (VAL_NULL: the object's qualname). */
+static int w_global_named(Writer *w, Value v, Value name) {
     Value module = obj_getattr_c(v, "__module__");
     if (IS_NULL(module)) { err_clear(); module = VAL_NONE; }
-    Value qualname = obj_getattr_c(v, "__qualname__");
+    Value qualname = name;
+    if (IS_NULL(qualname)) qualname = obj_getattr_c(v, "__qualname__");
     if (IS_NULL(qualname)) { err_clear(); qualname = obj_getattr_c(v, "__name__"); }
     if (IS_NULL(qualname)) return -1;
     if (!IS_STR(module)) module = str_from_c("__main__");
@@ -246,6 +259,8 @@ static int w_global(Writer *w, Value v) {
     return w_u32(w, STR_LEN(qualname)) < 0 ? -1 : w_put(w, STR_DATA(qualname), STR_LEN(qualname));
 }
 
+static int w_global(Writer *w, Value v) { return w_global_named(w, v, VAL_NULL); }
+
 /* Does t override `name` (not the one object / BaseException provide)? */
 static int w_overrides(Type *t, const char *name) {
     Value m = type_lookup_c(t, name);
@@ -253,26 +268,165 @@ static int w_overrides(Type *t, const char *name) {
     return m != type_lookup_c(&type_object, name) && m != type_lookup_c(&exc_BaseException, name);
 }
 
+/* __getstate__(): object's gives the __dict__ (None when empty) and, with
+ * __slots__ set, (dict, {slot: value}), as in CPython 3.11. */
 static Value w_state(Value v) {
-    if (w_overrides(val_type(v), "__getstate__")) return obj_call_method(v, "__getstate__", NULL, 0);
-    Value *dp = obj_dict_ptr(v);
-    if (!dp || !IS_DICT(*dp) || dict_len(*dp) == 0) return VAL_NONE;
-    return *dp;
+    return obj_call_method(v, "__getstate__", NULL, 0);
 }
 
-static int w_reduce(Writer *w, Value v) {
-    Value r = obj_call_method(v, "__reduce__", NULL, 0);
-    if (IS_NULL(r)) return -1;
-    if (IS_STR(r)) return w_global(w, v);
-    if (!IS_TUPLE(r) || AS_TUPLE(r)->len < 2 || AS_TUPLE(r)->len > 3 || !IS_TUPLE(AS_TUPLE(r)->items[1])) {
-        err_format(ser_perr(), "__reduce__ must return a string or a tuple of 2 or 3 items (callable, args, state)");
+/* copyreg.dispatch_table[type(v)] when copyreg is imported, else VAL_NULL
+ * (no error): the reduction registered for the type, which wins over the
+ * object's own __reduce_ex__ as in CPython's pickler. */
+static Value w_dispatch(Type *t) {
+    if (!IS_DICT(interp.modules)) return VAL_NULL;
+    Value copyreg = dict_get_c(interp.modules, "copyreg");
+    if (IS_NULL(copyreg) || !IS_EXACT(copyreg, type_module)) return VAL_NULL;
+    Value table = dict_get_c(MODULE_DICT(copyreg), "dispatch_table");
+    if (IS_NULL(table) || !IS_DICT(table) || dict_len(table) == 0) return VAL_NULL;
+    return dict_get(table, MK_OBJ(t));
+}
+
+/* An iterator's items as a list (listitems/dictitems of a reduce value). */
+static Value w_drain(Value it, int pairs) {
+    Value out = list_new(0);
+    if (IS_NULL(out)) return VAL_NULL;
+    for (;;) {
+        Value x = obj_next(it);
+        if (IS_NULL(x)) return err_occurred() ? VAL_NULL : out;
+        if (pairs && (!IS_TUPLE(x) || AS_TUPLE(x)->len != 2))
+            return err_format(&exc_TypeError, "dict items iterator must return 2-tuples");
+        if (list_append(out, x) < 0) return VAL_NULL;
+    }
+}
+
+static int w_is_iterator(Value v) { return !IS_NULL(val_type(v)->slots[SM_NEXT]); }
+
+/* copyreg.__newobj__ / __newobj_ex__ as the callable: 'n' / 'x', else 'c'. */
+static char w_newobj_kind(Value callable) {
+    Value name = obj_getattr_c(callable, "__name__");
+    if (IS_NULL(name)) { err_clear(); return 'c'; }
+    if (!IS_STR(name)) return 'c';
+    if (!strcmp(STR_DATA(name), "__newobj_ex__")) return 'x';
+    return strcmp(STR_DATA(name), "__newobj__") ? 'c' : 'n';
+}
+
+/* The arguments of a __newobj__/__newobj_ex__ reduce, checked as CPython's
+ * save_reduce checks them. */
+static int w_check_newobj(char kind, Value v, Value args) {
+    Tuple *a = AS_TUPLE(args);
+    if (kind == 'x') {
+        if (a->len != 3) {
+            err_format(ser_perr(), "length of the NEWOBJ_EX argument tuple must be exactly 3, not %d",
+                       (int)a->len);
+            return -1;
+        }
+        if (!IS_TYPE(a->items[0])) {
+            err_format(ser_perr(), "first item from NEWOBJ_EX argument tuple must be a class, not %s",
+                       val_type_name(a->items[0]));
+            return -1;
+        }
+        if (!IS_TUPLE(a->items[1])) {
+            err_format(ser_perr(), "second item from NEWOBJ_EX argument tuple must be a tuple, not %s",
+                       val_type_name(a->items[1]));
+            return -1;
+        }
+        if (!IS_DICT(a->items[2])) {
+            err_format(ser_perr(), "third item from NEWOBJ_EX argument tuple must be a dict, not %s",
+                       val_type_name(a->items[2]));
+            return -1;
+        }
+        return 0;
+    }
+    if (a->len < 1) { err_format(ser_perr(), "__newobj__ arglist is empty"); return -1; }
+    if (!IS_TYPE(a->items[0])) { err_format(ser_perr(), "args[0] from __newobj__ args is not a type"); return -1; }
+    if (AS_TYPE(a->items[0]) != val_type(v)) {
+        err_format(ser_perr(), "args[0] from __newobj__ args has the wrong class");
         return -1;
     }
-    Value state = AS_TUPLE(r)->len == 3 ? AS_TUPLE(r)->items[2] : VAL_NONE;
-    if (w_tag(w, 'R') < 0 || w_value(w, AS_TUPLE(r)->items[0]) < 0 || w_value(w, AS_TUPLE(r)->items[1]) < 0 ||
-        w_memo_put(w, v) < 0)
+    return 0;
+}
+
+/* CPython's save_reduce: a reduce value (callable, args[, state[, listitems[,
+ * dictitems[, state_setter]]]]) checked with CPython's messages. */
+static int w_reduce_value(Writer *w, Value v, Value r) {
+    if (!IS_TUPLE(r)) {
+        err_format(ser_perr(), "__reduce__ must return a string or tuple");
         return -1;
-    return w_value(w, state);
+    }
+    int64_t n = AS_TUPLE(r)->len;
+    if (n < 2 || n > 6) {
+        err_format(ser_perr(), "tuple returned by __reduce__ must contain 2 through 6 elements");
+        return -1;
+    }
+    Value it[6];
+    for (int i = 0; i < 6; i++) it[i] = i < n ? AS_TUPLE(r)->items[i] : VAL_NONE;
+    if (!IS_TUPLE(it[1])) {
+        err_format(ser_perr(), "second item of the tuple returned by __reduce__ must be a tuple");
+        return -1;
+    }
+    if (!call_is_callable(it[0])) {
+        err_format(ser_perr(), "first item of the tuple returned by __reduce__ must be callable");
+        return -1;
+    }
+    static const char *const nth[] = {"fourth", "fifth"};
+    for (int i = 3; i <= 4; i++)
+        if (!IS_NONE(it[i]) && !w_is_iterator(it[i])) {
+            err_format(ser_perr(), "%s element of the tuple returned by __reduce__ must be an iterator, not %s",
+                       nth[i - 3], val_type_name(it[i]));
+            return -1;
+        }
+    if (!IS_NONE(it[5]) && !call_is_callable(it[5])) {
+        err_format(ser_perr(), "sixth element of the tuple returned by __reduce__ must be a function, not %s",
+                   val_type_name(it[5]));
+        return -1;
+    }
+    char kind = w_newobj_kind(it[0]);
+    if (kind != 'c' && w_check_newobj(kind, v, it[1]) < 0) return -1;
+    if (w_tag(w, 'X') < 0 || w_tag(w, kind) < 0) return -1;
+    if (kind == 'c' && w_value(w, it[0]) < 0) return -1;
+    if (w_value(w, it[1]) < 0 || w_memo_put(w, v) < 0) return -1;
+    for (int i = 3; i <= 4; i++) {
+        Value items = IS_NONE(it[i]) ? VAL_NONE : w_drain(it[i], i == 4);
+        if (IS_NULL(items) || w_value(w, items) < 0) return -1;
+    }
+    return w_value(w, it[5]) < 0 ? -1 : w_value(w, it[2]);
+}
+
+/* An object with its own __reduce_ex__ or __reduce__ (called as pickle calls
+ * them, protocol 4); a str result names a global. */
+static int w_reduce(Writer *w, Value v) {
+    Value r;
+    if (w_overrides(val_type(v), "__reduce_ex__")) {
+        Value proto = MK_SMALLINT(4);
+        r = obj_call_method(v, "__reduce_ex__", &proto, 1);
+    } else {
+        r = obj_call_method(v, "__reduce__", NULL, 0);
+    }
+    if (IS_NULL(r)) return -1;
+    if (IS_STR(r)) return w_global_named(w, v, r);
+    return w_reduce_value(w, v, r);
+}
+
+/* A builtin type's instance by copyreg.__reduce_newobj__: cls.__new__(cls,
+ * *obj.__getnewargs__()) (complex(1, 2)); 1 when the type has no
+ * __getnewargs__. */
+static int w_newargs(Writer *w, Value v) {
+    Type *t = val_type(v);
+    if (IS_NULL(type_lookup_c(t, "__getnewargs__"))) return 1;
+    Value na = obj_call_method(v, "__getnewargs__", NULL, 0);
+    if (IS_NULL(na)) return -1;
+    if (!IS_TUPLE(na))
+        return err_format(&exc_TypeError, "__getnewargs__ should return a tuple, not '%T'", na), -1;
+    Value args = list_new(0);
+    if (IS_NULL(args) || list_append(args, MK_OBJ(t)) < 0) return -1;
+    for (int64_t i = 0; i < AS_TUPLE(na)->len; i++)
+        if (list_append(args, AS_TUPLE(na)->items[i]) < 0) return -1;
+    Value targs = tuple_from_array(AS_LIST(args)->items, AS_LIST(args)->len);
+    if (IS_NULL(targs)) return -1;
+    if (w_tag(w, 'X') < 0 || w_tag(w, 'n') < 0 || w_value(w, targs) < 0 || w_memo_put(w, v) < 0)
+        return -1;
+    for (int i = 0; i < 3; i++) if (w_tag(w, 'N') < 0) return -1;   /* no items, no setter */
+    return w_tag(w, 'N');                                               /* no state */
 }
 
 static int w_exception(Writer *w, Value v) {
@@ -299,8 +453,17 @@ static Value w_base_value(Value v, Type *t) {
 
 static int w_instance(Writer *w, Value v) {
     Type *t = val_type(v);
+    Value reducer = w_dispatch(t);
+    if (!IS_NULL(reducer)) {
+        Value r = call1(reducer, v);
+        if (IS_NULL(r)) return -1;
+        return IS_STR(r) ? w_global_named(w, v, r) : w_reduce_value(w, v, r);
+    }
+    if (err_occurred()) return -1;
     if (w_overrides(t, "__reduce__") || w_overrides(t, "__reduce_ex__")) return w_reduce(w, v);
     if (!TYPE_HAS(t, TF_HEAPTYPE)) {
+        int rc = w_newargs(w, v);
+        if (rc <= 0) return rc;
         err_format(&exc_TypeError, "cannot pickle '%s' object", type_name(t));
         return -1;
     }
@@ -520,30 +683,51 @@ static Value r_class(Reader *r, int exception) {
     return cls;
 }
 
+/* CPython's load_build: __setstate__(state), else the state dict into the
+ * instance's __dict__ and, for a (dict, slots) pair, the slots by setattr. */
 static int r_setstate(Value obj, Value state) {
     if (IS_NONE(state)) return 0;
     Value setstate = obj_getattr_c(obj, "__setstate__");
     if (!IS_NULL(setstate)) return IS_NULL(call1(setstate, state)) ? -1 : 0;
     if (!err_matches(&exc_AttributeError)) return -1;
     err_clear();
-    if (!IS_DICT(state)) { err_format(ser_uerr(), "state is not a dictionary"); return -1; }
+    Value slots = VAL_NONE;
+    if (IS_TUPLE(state) && AS_TUPLE(state)->len == 2) {
+        slots = AS_TUPLE(state)->items[1];
+        state = AS_TUPLE(state)->items[0];
+    }
     int64_t pos = 0;
     Value k, v;
-    while (dict_next(state, &pos, &k, &v))
+    if (!IS_NONE(state)) {
+        if (!IS_DICT(state)) { err_format(ser_uerr(), "state is not a dictionary"); return -1; }
+        Value *dp = obj_dict_ptr(obj);
+        while (dict_next(state, &pos, &k, &v)) {
+            if (dp && IS_DICT(*dp) ? dict_set(*dp, k, v) < 0 : obj_setattr(obj, k, v) < 0) return -1;
+        }
+    }
+    if (IS_NONE(slots)) return 0;
+    if (!IS_DICT(slots)) { err_format(ser_uerr(), "slot state is not a dictionary"); return -1; }
+    for (pos = 0; dict_next(slots, &pos, &k, &v);)
         if (obj_setattr(obj, k, v) < 0) return -1;
     return 0;
+}
+
+/* (first, *rest) as a new tuple. */
+static Value r_prepend(Value first, Value rest) {
+    int64_t n = IS_TUPLE(rest) ? AS_TUPLE(rest)->len : 0;
+    Value *args = gc_malloc(sizeof(Value) * (size_t)(n + 1));
+    if (!args) return VAL_NULL;
+    args[0] = first;
+    for (int64_t i = 0; i < n; i++) args[i + 1] = AS_TUPLE(rest)->items[i];
+    Value targs = tuple_from_array(args, n + 1);
+    gc_free(args, sizeof(Value) * (size_t)(n + 1));
+    return targs;
 }
 
 static Value r_new_instance(Value cls, Value newargs) {
     Value new = obj_getattr_c(cls, "__new__");
     if (IS_NULL(new)) return VAL_NULL;
-    int64_t n = IS_TUPLE(newargs) ? AS_TUPLE(newargs)->len : 0;
-    Value *args = gc_malloc(sizeof(Value) * (size_t)(n + 1));
-    if (!args) return VAL_NULL;
-    args[0] = cls;
-    for (int64_t i = 0; i < n; i++) args[i + 1] = AS_TUPLE(newargs)->items[i];
-    Value targs = tuple_from_array(args, n + 1);
-    gc_free(args, sizeof(Value) * (size_t)(n + 1));
+    Value targs = r_prepend(cls, newargs);
     return IS_NULL(targs) ? VAL_NULL : call_tuple_dict(new, targs, VAL_NULL);
 }
 
@@ -617,6 +801,82 @@ static Value r_reduce(Reader *r) {
     return IS_NULL(state) || r_setstate(obj, state) < 0 ? VAL_NULL : obj;
 }
 
+/* listitems of a reduce: extend (an exact list, or its extend method), else
+ * append one by one, as CPython's do_append. */
+static int r_listitems(Value obj, Value items) {
+    if (IS_EXACT(obj, type_list)) return list_extend(obj, items);
+    Value ext = obj_getattr_opt(obj, str_intern_c("extend"));
+    if (!IS_NULL(ext)) return IS_NULL(call1(ext, items)) ? -1 : 0;
+    if (err_occurred()) return -1;
+    Value app = obj_getattr_c(obj, "append");
+    if (IS_NULL(app)) return -1;
+    for (int64_t i = 0; i < AS_LIST(items)->len; i++)
+        if (IS_NULL(call1(app, AS_LIST(items)->items[i]))) return -1;
+    return 0;
+}
+
+static int r_dictitems(Value obj, Value items) {
+    for (int64_t i = 0; i < AS_LIST(items)->len; i++) {
+        Value kv = AS_LIST(items)->items[i];
+        if (!IS_TUPLE(kv) || AS_TUPLE(kv)->len != 2) {
+            err_format(ser_uerr(), "dictitems must be pairs");
+            return -1;
+        }
+        if (obj_setitem(obj, AS_TUPLE(kv)->items[0], AS_TUPLE(kv)->items[1]) < 0) return -1;
+    }
+    return 0;
+}
+
+/* The object a reduce value makes: callable(*args) or a __newobj__[_ex]. */
+static Value r_reduce_make(Reader *r, uint8_t kind) {
+    Value fn = VAL_NULL;
+    if (kind == 'c') {
+        fn = r_value(r);
+        if (IS_NULL(fn)) return VAL_NULL;
+        if (!VAL_HAS_TF(fn, TF_FUNCTION | TF_TYPE_SUBCLASS) && !IS_EXACT(fn, type_builtin_function))
+            return r_fail(r, "reduce callable must be a class or a function"), VAL_NULL;
+    } else if (kind != 'n' && kind != 'x') {
+        return r_fail(r, "unknown reduce kind"), VAL_NULL;
+    }
+    Value args = r_value(r);
+    if (IS_NULL(args)) return VAL_NULL;
+    if (!IS_TUPLE(args)) return r_fail(r, "reduce args must be a tuple"), VAL_NULL;
+    Tuple *a = AS_TUPLE(args);
+    if (kind == 'c') return call_tuple_dict(fn, args, VAL_NULL);
+    if (a->len < 1 || !IS_TYPE(a->items[0])) return r_fail(r, "__newobj__ needs a class"), VAL_NULL;
+    if (kind == 'n') {
+        Value rest = tuple_from_array(a->items + 1, a->len - 1);
+        return IS_NULL(rest) ? VAL_NULL : r_new_instance(a->items[0], rest);
+    }
+    if (a->len != 3 || !IS_TUPLE(a->items[1]) || !IS_DICT(a->items[2]))
+        return r_fail(r, "__newobj_ex__ needs (cls, args, kwargs)"), VAL_NULL;
+    Value new = obj_getattr_c(a->items[0], "__new__");
+    Value targs = IS_NULL(new) ? VAL_NULL : r_prepend(a->items[0], a->items[1]);
+    return IS_NULL(targs) ? VAL_NULL : call_tuple_dict(new, targs, a->items[2]);
+}
+
+static Value r_xreduce(Reader *r) {
+    if (r_need(r, 1) < 0) return VAL_NULL;
+    uint8_t kind = r->p[r->pos++];
+    Value obj = r_reduce_make(r, kind);
+    if (IS_NULL(obj) || IS_NULL(r_memo(r, obj))) return VAL_NULL;
+    Value items = r_value(r);
+    if (IS_NULL(items)) return VAL_NULL;
+    if (!IS_NONE(items) && (!IS_LIST(items) || r_listitems(obj, items) < 0))
+        return err_occurred() ? VAL_NULL : (r_fail(r, "listitems must be a list"), VAL_NULL);
+    items = r_value(r);
+    if (IS_NULL(items)) return VAL_NULL;
+    if (!IS_NONE(items) && (!IS_LIST(items) || r_dictitems(obj, items) < 0))
+        return err_occurred() ? VAL_NULL : (r_fail(r, "dictitems must be a list"), VAL_NULL);
+    Value setter = r_value(r);
+    if (IS_NULL(setter)) return VAL_NULL;
+    Value state = r_value(r);
+    if (IS_NULL(state)) return VAL_NULL;
+    if (IS_NONE(setter)) return r_setstate(obj, state) < 0 ? VAL_NULL : obj;
+    if (!call_is_callable(setter)) return r_fail(r, "state_setter must be callable"), VAL_NULL;
+    return IS_NULL(call2(setter, obj, state)) ? VAL_NULL : obj;
+}
+
 static Value r_method(Reader *r) {
     Value self = r_value(r);
     if (IS_NULL(self)) return VAL_NULL;
@@ -668,6 +928,7 @@ static Value r_tagged(Reader *r, uint8_t tag) {
     case 'O': return r_subclass_object(r);
     case 'e': return r_exception(r);
     case 'R': return r_reduce(r);
+    case 'X': return r_xreduce(r);
     case 'm': return r_method(r);
     default: return r_scalar(r, tag);
     }

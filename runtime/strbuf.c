@@ -6,7 +6,9 @@
  * sb->data can be handed to C functions.  A StrBuf lives on the C stack and
  * must not be copied by value (data may point into its own inline_buf).
  * Allocation failure raises MemoryError and returns -1; the buffer is then
- * still valid (and must still be freed with sb_free or finished).
+ * still valid (and must still be freed with sb_free or finished).  Padding
+ * goes through sb_fill, which asks for the whole run at once: a width of
+ * 2**40 is a MemoryError straight away, never a byte-by-byte crawl.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 #include "error.h"
 #include "obj_str.h"
 #include "obj_bytes.h"
+#include "gc.h"
 
 void sb_init(StrBuf *sb) {
     sb->data = sb->inline_buf;
@@ -32,15 +35,16 @@ void sb_free(StrBuf *sb) {
 static int sb_reserve(StrBuf *sb, size_t extra) {
     size_t need = sb->len + extra + 1;
     if (need <= sb->cap) return 0;
-    if (need < sb->len) { err_no_memory(); return -1; }   /* overflow */
-    size_t ncap = sb->cap * 2;
-    while (ncap < need) ncap *= 2;
+    if (need < sb->len || need > (size_t)INT64_MAX) { err_no_memory(); return -1; }
+    /* doubling amortizes appends; one request bigger than that is taken as
+     * it is, so a huge one fails (MemoryError) at once */
+    size_t ncap = sb->cap * 2 >= need ? sb->cap * 2 : need;
     char *p;
     if (sb->data == sb->inline_buf) {
-        p = malloc(ncap);
+        p = gc_sys_malloc(ncap);
         if (p) memcpy(p, sb->data, sb->len + 1);
     } else {
-        p = realloc(sb->data, ncap);
+        p = gc_sys_realloc(sb->data, ncap);
     }
     if (!p) { err_no_memory(); return -1; }
     sb->data = p;
@@ -58,6 +62,27 @@ int sb_put(StrBuf *sb, const char *s, size_t n) {
 }
 
 int sb_puts(StrBuf *sb, const char *s) { return sb_put(sb, s, strlen(s)); }
+
+int sb_fill(StrBuf *sb, const char *unit, size_t n, int64_t count) {
+    if (count <= 0 || n == 0) return 0;
+    if ((uint64_t)count > (SIZE_MAX / 2 - sb->len) / n) { err_no_memory(); return -1; }
+    size_t total = (size_t)count * n;
+    if (sb_reserve(sb, total) < 0) return -1;
+    char *dst = sb->data + sb->len;
+    if (n == 1) {
+        memset(dst, unit[0], total);
+    } else {
+        memcpy(dst, unit, n);
+        for (size_t done = n; done < total;) {     /* double the filled part */
+            size_t k = done < total - done ? done : total - done;
+            memcpy(dst + done, dst, k);
+            done += k;
+        }
+    }
+    sb->len += total;
+    sb->data[sb->len] = '\0';
+    return 0;
+}
 
 int sb_putc(StrBuf *sb, char c) {
     if (sb->len + 2 > sb->cap && sb_reserve(sb, 1) < 0) return -1;

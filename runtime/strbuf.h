@@ -17,6 +17,8 @@ void  sb_free(StrBuf *sb);
 int   sb_put(StrBuf *sb, const char *s, size_t n);     /* 0 ok, -1 MemoryError */
 int   sb_puts(StrBuf *sb, const char *s);
 int   sb_putc(StrBuf *sb, char c);
+/* count copies of the n-byte unit (a fill char, maybe UTF-8), room asked once */
+int   sb_fill(StrBuf *sb, const char *unit, size_t n, int64_t count);
 int   sb_put_codepoint(StrBuf *sb, uint32_t cp);       /* as UTF-8 */
 int   sb_printf(StrBuf *sb, const char *fmt, ...);      /* plain C printf */
 int   sb_put_value_str(StrBuf *sb, Value s);            /* append a str Value */

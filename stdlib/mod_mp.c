@@ -125,6 +125,9 @@ static Value mp_sem_acquire(Value *args, int nargs, Value kwnames) {
     }
     if (sem_trywait(s->sem) == 0) return VAL_TRUE;
     if (!block) return VAL_FALSE;
+    /* NaN, inf and timeouts past time_t: CPython's deadline is invalid and
+     * sem_timedwait says EINVAL; never a wait without end */
+    if (!(timeout < 9.2e18)) { errno = EINVAL; return err_from_errno(&exc_OSError, VAL_NULL); }
     int r = mp_sem_wait(s->sem, timeout);
     if (r < 0) return err_from_errno(&exc_OSError, VAL_NULL);
     return r ? VAL_TRUE : VAL_FALSE;
@@ -464,13 +467,31 @@ static Value mp_poll_result(struct pollfd *pfds, int64_t n) {
     return out;
 }
 
+/* The timeout of poll() as CPython's PollSelector takes it: math.ceil(t * 1e3)
+ * milliseconds (NaN and infinities cannot be converted), which must fit the
+ * nanosecond clock.  Seconds, -1 for none; 0 or -1 with the error. */
+static int mp_poll_timeout(Value v, double *out) {
+    if (arg_to_double(v, out) < 0) return -1;
+    if (isnan(*out)) { err_format(&exc_ValueError, "cannot convert float NaN to integer"); return -1; }
+    if (isinf(*out) && *out > 0) {
+        err_format(&exc_OverflowError, "cannot convert float infinity to integer");
+        return -1;
+    }
+    if (*out > 9223372036.0) {
+        err_format(&exc_OverflowError, "timestamp too large to convert to C _PyTime_t");
+        return -1;
+    }
+    if (*out < 0) *out = 0;
+    return 0;
+}
+
 /* poll(fds, timeout, watch=False): the fds readable (or at EOF/error) within
  * timeout seconds (None: forever); with watch, the lifeline too, which is
  * then among the fds returned when the parent died. */
 static Value mp_poll(Value *args, int nargs, Value kwnames) {
     if (!IS_LIST(args[0])) return err_format(&exc_TypeError, "poll() expects a list of fds");
     double timeout = -1;
-    if (!IS_NONE(args[1]) && arg_to_double(args[1], &timeout) < 0) return VAL_NULL;
+    if (!IS_NONE(args[1]) && mp_poll_timeout(args[1], &timeout) < 0) return VAL_NULL;
     int watch = IS_NULL(args[2]) ? 0 : obj_truthy(args[2]);
     if (watch < 0) return VAL_NULL;
     int64_t n = AS_LIST(args[0])->len;

@@ -8,6 +8,9 @@
  *
  * Paths: every path argument is a str, bytes or os.PathLike (__fspath__);
  * functions returning names (listdir, getcwd) return bytes when given bytes.
+ * str names cross the boundary in the file system encoding, UTF-8 with
+ * surrogateescape (str_fsdecode/str_fsencode), as CPython's: a name that is
+ * not valid UTF-8 comes back as lone surrogates and opens the same file.
  * Errors: err_from_errno(&exc_OSError, filename) picks the errno subclass
  * (FileNotFoundError...) and formats "[Errno 2] No such file or directory:
  * 'x'" as CPython does.
@@ -58,7 +61,8 @@ GILPY_MODULE("posix", mod_os_init);
 /* A path argument: its bytes (NUL-terminated) and whether it was bytes. */
 typedef struct OsPath {
     const char *s;
-    Value obj;          /* the str/bytes holding s (keeps it alive) */
+    Value obj;          /* the str/bytes given (named in errors) */
+    Value enc;          /* what holds s: obj, or a str's file system encoding */
     int is_bytes;
 } OsPath;
 
@@ -72,16 +76,17 @@ static int os_path_arg(Value v, OsPath *p, const char *fname, const char *argnam
         }
     }
     if (IS_STR(v)) {
-        p->s = STR_DATA(v), p->is_bytes = 0;
+        p->s = str_fsencode(v, &p->enc), p->is_bytes = 0;   /* surrogateescape'd bytes back */
+        if (!p->s) return -1;
     } else if (IS_BYTES(v)) {
-        p->s = (const char *)AS_BYTES(v)->data, p->is_bytes = 1;
+        p->s = (const char *)AS_BYTES(v)->data, p->is_bytes = 1, p->enc = v;
     } else {
         err_format(&exc_TypeError,
                    "%s: %s should be string, bytes or os.PathLike, not %T", fname, argname, v);
         return -1;
     }
     p->obj = v;
-    int64_t n = p->is_bytes ? AS_BYTES(v)->len : STR_LEN(v);
+    int64_t n = IS_BYTES(p->enc) ? AS_BYTES(p->enc)->len : STR_LEN(p->enc);
     if ((int64_t)strlen(p->s) != n) {
         err_format(&exc_ValueError, "%s: embedded null character in %s", fname, argname);
         return -1;
@@ -94,7 +99,7 @@ static Value os_error(Value filename) { return err_from_errno(&exc_OSError, file
 /* A path that may also be an open descriptor (stat, chdir, chmod): 1 with *fd
  * set for an int, 0 with p filled for a path, -1 on error. */
 static int os_path_or_fd(Value v, OsPath *p, int *fd, const char *fname) {
-    if (IS_INT(v)) return arg_to_cint(v, fd) < 0 ? -1 : 1;
+    if (IS_INT(v)) return arg_to_int(v, fd) < 0 ? -1 : 1;
     if (!IS_STR(v) && !IS_BYTES(v) && IS_NULL(type_lookup_c(val_type(v), "__fspath__"))) {
         err_format(&exc_TypeError, "%s: path should be string, bytes, os.PathLike or integer, not %T",
                    fname, v);
@@ -110,14 +115,14 @@ static int os_dir_fd(Value v, int *out) {
         err_format(&exc_TypeError, "argument should be integer or None, not %T", v);
         return -1;
     }
-    return arg_to_cint(v, out);
+    return arg_to_int(v, out);
 }
 
 /* A keyword-only flag (follow_symlinks=True, effective_ids=False): dflt when absent. */
 static int os_flag(Value v, int dflt) { return IS_NULL(v) ? dflt : obj_truthy(v); }
 
 static Value os_name_value(const char *s, size_t n, int as_bytes) {
-    return as_bytes ? bytes_new(s, n) : str_decode_utf8_lossy(s, n);
+    return as_bytes ? bytes_new(s, n) : str_fsdecode(s, n);     /* names round-trip */
 }
 
 /* ---------------------------------------------------------------- process */
@@ -129,7 +134,7 @@ static Value os_getgid(Value *args, int nargs, Value kwnames) { return MK_SMALLI
 static Value os_geteuid(Value *args, int nargs, Value kwnames) { return MK_SMALLINT(geteuid()); }
 
 static Value os_getpgid(Value *args, int nargs, Value kwnames) {
-    int pid;
+    int pid;                        /* pid_t: PyArg_Parse's "i" */
     if (arg_to_cint(args[0], &pid) < 0) return VAL_NULL;
     pid_t r = getpgid(pid);
     return r < 0 ? os_error(VAL_NULL) : MK_SMALLINT(r);
@@ -144,14 +149,15 @@ static Value os_setpgid(Value *args, int nargs, Value kwnames) {
 }
 
 static Value os_kill(Value *args, int nargs, Value kwnames) {
-    int pid, sig;
-    if (arg_to_cint(args[0], &pid) < 0 || arg_to_cint(args[1], &sig) < 0) return VAL_NULL;
-    return kill(pid, sig) < 0 ? os_error(VAL_NULL) : VAL_NONE;
+    int pid;
+    int64_t sig;                    /* CPython takes a Py_ssize_t and passes it as an int */
+    if (arg_to_cint(args[0], &pid) < 0 || arg_to_ssize(args[1], &sig) < 0) return VAL_NULL;
+    return kill(pid, (int)sig) < 0 ? os_error(VAL_NULL) : VAL_NONE;
 }
 
 static Value os__exit(Value *args, int nargs, Value kwnames) {
     int code;
-    if (arg_to_cint(args[0], &code) < 0) return VAL_NULL;
+    if (arg_to_int(args[0], &code) < 0) return VAL_NULL;
     _exit(code);
 }
 
@@ -190,7 +196,7 @@ static Value os_waitpid(Value *args, int nargs, Value kwnames) {
 /* The W* macros of a wait status: args = [status]. */
 static Value os_wait_macro(Value *args, int which) {
     int st;
-    if (arg_to_cint(args[0], &st) < 0) return VAL_NULL;
+    if (arg_to_int(args[0], &st) < 0) return VAL_NULL;
     switch (which) {
     case 0: return MK_BOOL(WIFEXITED(st));
     case 1: return MK_SMALLINT(WEXITSTATUS(st));
@@ -228,7 +234,7 @@ static Value os_system(Value *args, int nargs, Value kwnames) {
 static Value os_read(Value *args, int nargs, Value kwnames) {
     int fd;
     int64_t n;
-    if (arg_to_cint(args[0], &fd) < 0 || arg_to_ssize(args[1], &n) < 0) return VAL_NULL;
+    if (arg_to_int(args[0], &fd) < 0 || arg_to_ssize(args[1], &n) < 0) return VAL_NULL;
     if (n < 0) { errno = EINVAL; return os_error(VAL_NULL); }
     char *buf = gc_malloc((size_t)n + 1);
     if (!buf) return VAL_NULL;
@@ -249,7 +255,7 @@ static Value os_write(Value *args, int nargs, Value kwnames) {
     int fd;
     const uint8_t *data;
     int64_t len;
-    if (arg_to_cint(args[0], &fd) < 0) return VAL_NULL;
+    if (arg_to_int(args[0], &fd) < 0) return VAL_NULL;
     if (bytes_view(args[1], &data, &len) < 0) {
         err_clear();
         return err_format(&exc_TypeError, "a bytes-like object is required, not '%T'", args[1]);
@@ -274,7 +280,7 @@ static Value os_write(Value *args, int nargs, Value kwnames) {
 
 static Value os_close(Value *args, int nargs, Value kwnames) {
     int fd;
-    if (arg_to_cint(args[0], &fd) < 0) return VAL_NULL;
+    if (arg_to_int(args[0], &fd) < 0) return VAL_NULL;
     return close(fd) < 0 ? os_error(VAL_NULL) : VAL_NONE;
 }
 
@@ -286,7 +292,7 @@ static Value os_pipe(Value *args, int nargs, Value kwnames) {
 
 static Value os_dup(Value *args, int nargs, Value kwnames) {
     int fd;
-    if (arg_to_cint(args[0], &fd) < 0) return VAL_NULL;
+    if (arg_to_int(args[0], &fd) < 0) return VAL_NULL;
     int r = fcntl(fd, F_DUPFD_CLOEXEC, 0);
     return r < 0 ? os_error(VAL_NULL) : MK_SMALLINT(r);
 }
@@ -294,7 +300,7 @@ static Value os_dup(Value *args, int nargs, Value kwnames) {
 /* dup2(fd, fd2, inheritable=True) */
 static Value os_dup2(Value *args, int nargs, Value kwnames) {
     int fd, fd2, inheritable;
-    if (arg_to_cint(args[0], &fd) < 0 || arg_to_cint(args[1], &fd2) < 0 ||
+    if (arg_to_int(args[0], &fd) < 0 || arg_to_int(args[1], &fd2) < 0 ||
         (inheritable = os_flag(args[2], 1)) < 0)
         return VAL_NULL;
     int r = inheritable ? dup2(fd, fd2) : fd == fd2 ? fd2 : dup3(fd, fd2, O_CLOEXEC);
@@ -305,8 +311,8 @@ static Value os_dup2(Value *args, int nargs, Value kwnames) {
 static Value os_open(Value *args, int nargs, Value kwnames) {
     OsPath p;
     int flags, mode = 0777, dir_fd;
-    if (os_path_arg(args[0], &p, "open", "path") < 0 || arg_to_cint(args[1], &flags) < 0 ||
-        (!IS_NULL(args[2]) && arg_to_cint(args[2], &mode) < 0) || os_dir_fd(args[3], &dir_fd) < 0)
+    if (os_path_arg(args[0], &p, "open", "path") < 0 || arg_to_int(args[1], &flags) < 0 ||
+        (!IS_NULL(args[2]) && arg_to_int(args[2], &mode) < 0) || os_dir_fd(args[3], &dir_fd) < 0)
         return VAL_NULL;
     int fd = openat(dir_fd, p.s, flags | O_CLOEXEC, mode);
     return fd < 0 ? os_error(p.obj) : MK_SMALLINT(fd);
@@ -314,13 +320,13 @@ static Value os_open(Value *args, int nargs, Value kwnames) {
 
 static Value os_isatty(Value *args, int nargs, Value kwnames) {
     int fd;
-    if (arg_to_cint(args[0], &fd) < 0) return VAL_NULL;
+    if (arg_to_int(args[0], &fd) < 0) return VAL_NULL;
     return MK_BOOL(isatty(fd));
 }
 
 static Value os_get_terminal_size(Value *args, int nargs, Value kwnames) {
     int fd = 1;
-    if (!IS_NULL(args[0]) && arg_to_cint(args[0], &fd) < 0) return VAL_NULL;
+    if (!IS_NULL(args[0]) && arg_to_int(args[0], &fd) < 0) return VAL_NULL;
     struct winsize w;
     if (ioctl(fd, TIOCGWINSZ, &w) < 0) return os_error(VAL_NULL);
     return tuple_pack(2, MK_SMALLINT(w.ws_col), MK_SMALLINT(w.ws_row));
@@ -360,7 +366,7 @@ static Value os_mkdir(Value *args, int nargs, Value kwnames) {
     OsPath p;
     int mode = 0777, dir_fd;
     if (os_path_arg(args[0], &p, "mkdir", "path") < 0 ||
-        (!IS_NULL(args[1]) && arg_to_cint(args[1], &mode) < 0) || os_dir_fd(args[2], &dir_fd) < 0)
+        (!IS_NULL(args[1]) && arg_to_int(args[1], &mode) < 0) || os_dir_fd(args[2], &dir_fd) < 0)
         return VAL_NULL;
     return mkdirat(dir_fd, p.s, (mode_t)mode) < 0 ? os_error(p.obj) : VAL_NONE;
 }
@@ -369,7 +375,7 @@ static Value os_mkdir(Value *args, int nargs, Value kwnames) {
 static Value os_chmod(Value *args, int nargs, Value kwnames) {
     OsPath p;
     int mode, dir_fd, follow, fd, isfd = os_path_or_fd(args[0], &p, &fd, "chmod");
-    if (isfd < 0 || arg_to_cint(args[1], &mode) < 0 || os_dir_fd(args[2], &dir_fd) < 0 ||
+    if (isfd < 0 || arg_to_int(args[1], &mode) < 0 || os_dir_fd(args[2], &dir_fd) < 0 ||
         (follow = os_flag(args[3], 1)) < 0)
         return VAL_NULL;
     if (isfd) return fchmod(fd, (mode_t)mode) < 0 ? os_error(VAL_NULL) : VAL_NONE;
@@ -442,7 +448,7 @@ static Value os_symlink(Value *args, int nargs, Value kwnames) {
 static Value os_access(Value *args, int nargs, Value kwnames) {
     OsPath p;
     int mode, dir_fd, eff, follow;
-    if (os_path_arg(args[0], &p, "access", "path") < 0 || arg_to_cint(args[1], &mode) < 0 ||
+    if (os_path_arg(args[0], &p, "access", "path") < 0 || arg_to_int(args[1], &mode) < 0 ||
         os_dir_fd(args[2], &dir_fd) < 0 || (eff = os_flag(args[3], 0)) < 0 ||
         (follow = os_flag(args[4], 1)) < 0)
         return VAL_NULL;
@@ -506,7 +512,7 @@ static Value os_lstat(Value *args, int nargs, Value kwnames) {
 static Value os_fstat(Value *args, int nargs, Value kwnames) {
     int fd;
     struct stat st;
-    if (arg_to_cint(args[0], &fd) < 0) return VAL_NULL;
+    if (arg_to_int(args[0], &fd) < 0) return VAL_NULL;
     if (fstat(fd, &st) < 0) return os_error(VAL_NULL);
     return os_stat_tuple(&st);
 }
@@ -543,8 +549,8 @@ static Value os_environ_dict(void) {
     for (char **e = environ; e && *e; e++) {
         const char *eq = strchr(*e, '=');
         if (!eq) continue;
-        Value k = str_decode_utf8_lossy(*e, (size_t)(eq - *e));
-        Value v = str_decode_utf8_lossy(eq + 1, strlen(eq + 1));
+        Value k = str_fsdecode(*e, (size_t)(eq - *e));
+        Value v = str_fsdecode(eq + 1, strlen(eq + 1));
         if (IS_NULL(k) || IS_NULL(v)) return VAL_NULL;
         if (IS_NULL(dict_get(d, k)) && dict_set(d, k, v) < 0) return VAL_NULL;
     }
@@ -560,7 +566,7 @@ static Value os_cpu_count(Value *args, int nargs, Value kwnames) {
 
 static Value os_strerror(Value *args, int nargs, Value kwnames) {
     int code;
-    if (arg_to_cint(args[0], &code) < 0) return VAL_NULL;
+    if (arg_to_int(args[0], &code) < 0) return VAL_NULL;
     const char *s = strerror(code);
     return str_decode_utf8_lossy(s, strlen(s));
 }
@@ -586,7 +592,7 @@ static Value os_urandom(Value *args, int nargs, Value kwnames) {
 
 static Value os_umask(Value *args, int nargs, Value kwnames) {
     int mask;
-    if (arg_to_cint(args[0], &mask) < 0) return VAL_NULL;
+    if (arg_to_int(args[0], &mask) < 0) return VAL_NULL;
     return MK_SMALLINT(umask((mode_t)mask));
 }
 

@@ -13,6 +13,7 @@
 #include "runtime/gc.h"
 #include "runtime/obj_bytes.h"
 #include "runtime/obj_dict.h"
+#include "runtime/obj_int.h"
 #include "runtime/obj_list.h"
 #include "runtime/obj_misc.h"
 #include "runtime/obj_str.h"
@@ -24,8 +25,18 @@ GILPY_MODULE("_pickle", mod_pickle_init);
 
 static Value pickle_errors[3];   /* PickleError, PicklingError, UnpicklingError */
 
-/* dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None): only obj is used. */
-static Value pickle_dumps(Value *args, int nargs, Value kwnames) { return ser_dumps(args[0]); }
+/* dumps(obj, protocol=None, *, fix_imports=True, buffer_callback=None): the
+ * protocol is checked as CPython checks it (an int through __index__ that fits a
+ * C long, at most HIGHEST_PROTOCOL; negative means the highest), then ignored. */
+static Value pickle_dumps(Value *args, int nargs, Value kwnames) {
+    if (!IS_NULL(args[1]) && !IS_NONE(args[1])) {
+        Value p = obj_index(args[1]);
+        int64_t proto;
+        if (IS_NULL(p) || int_to_i64(p, &proto) < 0) return VAL_NULL;
+        if (proto > 5) return err_format(&exc_ValueError, "pickle protocol must be <= 5");
+    }
+    return ser_dumps(args[0]);
+}
 
 /* loads(data, /, *, fix_imports=True, encoding='ASCII', errors='strict', buffers=()):
  * only data is used. */

@@ -175,7 +175,7 @@ static Value rnd_seed_m(Value *args, int nargs, Value kwnames) {
 
 static Value rnd_getrandbits_m(Value *args, int nargs, Value kwnames) {
     int k;
-    if (arg_to_cint(args[1], &k) < 0) return VAL_NULL;
+    if (arg_to_int(args[1], &k) < 0) return VAL_NULL;
     if (k < 0) return err_format(&exc_ValueError, "number of bits must be non-negative");
     RandomObj *r = RND(args[0]);
     if (k == 0) return MK_SMALLINT(0);

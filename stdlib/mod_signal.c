@@ -30,7 +30,7 @@ GILPY_MODULE("_signal", mod_signal_init);
 #define SIGNAL_IGN MK_SMALLINT(1)
 
 static int signal_number(Value v, int *out) {
-    if (arg_to_cint(v, out) < 0) return -1;
+    if (arg_to_int(v, out) < 0) return -1;
     if (*out < 1 || *out >= NSIG) {
         err_format(&exc_ValueError, "signal number out of range");
         return -1;
@@ -41,7 +41,7 @@ static int signal_number(Value v, int *out) {
 /* default_int_handler(signalnum, frame) */
 static Value signal_default_int_handler(Value *args, int nargs, Value kwnames) {
     int signum;
-    if (arg_to_cint(args[0], &signum) < 0) return VAL_NULL;
+    if (arg_to_int(args[0], &signum) < 0) return VAL_NULL;
     return err_set_none(&exc_KeyboardInterrupt);
 }
 
@@ -90,7 +90,7 @@ static Value signal_raise_signal(Value *args, int nargs, Value kwnames) {
 
 static Value signal_alarm(Value *args, int nargs, Value kwnames) {
     int secs;
-    if (arg_to_cint(args[0], &secs) < 0) return VAL_NULL;
+    if (arg_to_int(args[0], &secs) < 0) return VAL_NULL;
     return MK_SMALLINT(alarm((unsigned)secs));
 }
 

@@ -191,12 +191,7 @@ static int lock_parse_acquire(Value *args, double *timeout) {
     int blocking = 1;
     if (!IS_NULL(args[1]) && arg_to_cint(args[1], &blocking) < 0) return -1;
     double t = -1;
-    if (!IS_NULL(args[2])) {
-        int64_t n;
-        if (IS_FLOATOBJ(args[2])) t = float_value(args[2]);
-        else if (arg_to_ssize(args[2], &n) < 0) return -1;
-        else t = (double)n;
-    }
+    if (!IS_NULL(args[2]) && arg_to_seconds(args[2], &t) < 0) return -1;
     if (!blocking && t != -1) {
         err_format(&exc_ValueError, "can't specify a timeout for a non-blocking call");
         return -1;
@@ -206,7 +201,7 @@ static int lock_parse_acquire(Value *args, double *timeout) {
         return -1;
     }
     if (t > THREAD_TIMEOUT_MAX) {
-        err_format(&exc_OverflowError, "timestamp out of range for platform time_t");
+        err_format(&exc_OverflowError, "timeout value is too large");
         return -1;
     }
     *timeout = blocking ? t : 0;

@@ -77,20 +77,10 @@ TIME_CLOCK_FUNCS(thread_time, CLOCK_THREAD_CPUTIME_ID)
 
 /* ---------------------------------------------------------------- sleep */
 
-/* A number of seconds as a double, as CPython's _PyTime_FromSecondsObject
- * takes it: a float, else an integer (__index__; a Fraction is refused). */
-static int time_seconds_arg(Value v, double *out) {
-    if (IS_FLOATOBJ(v)) { *out = float_value(v); return 0; }
-    Value i = obj_index(v);
-    return IS_NULL(i) ? -1 : int_to_double(i, out);
-}
-
 static Value time_sleep(Value *args, int nargs, Value kwnames) {
     double secs;
-    if (time_seconds_arg(args[0], &secs) < 0) return VAL_NULL;
-    if (isnan(secs)) return err_format(&exc_ValueError, "Invalid value NaN (not a number)");
+    if (arg_to_seconds(args[0], &secs) < 0) return VAL_NULL;
     if (secs < 0) return err_format(&exc_ValueError, "sleep length must be non-negative");
-    if (secs > 9.2e9) return err_format(&exc_OverflowError, "sleep length is too large");
     struct timespec deadline;
     clock_gettime(CLOCK_MONOTONIC, &deadline);
     double whole = floor(secs);

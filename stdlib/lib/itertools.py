@@ -94,8 +94,12 @@ class repeat:
         self._object = object
         if times is not None:
             if not isinstance(times, int):
-                raise TypeError("'%s' object cannot be interpreted as an integer"
-                                % type(times).__name__)
+                if not hasattr(type(times), '__index__'):
+                    raise TypeError("'%s' object cannot be interpreted as an integer"
+                                    % type(times).__name__)
+                times = type(times).__index__(times)
+            if not -_MAXSIZE - 1 <= times <= _MAXSIZE:     # a C Py_ssize_t
+                raise OverflowError("Python int too large to convert to C ssize_t")
             if times < 0:
                 times = 0
         self._times = times

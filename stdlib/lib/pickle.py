@@ -4,9 +4,12 @@ Design: the engine is runtime/serialize.c, reached through the C module
 `_pickle`.  The bytes are gilpy's own versioned format (see the README), not
 CPython's pickle opcodes: they are meant for gilpy processes talking to each
 other (multiprocessing), not for files shared with CPython.  `protocol` is
-accepted for compatibility and ignored.
+accepted for compatibility and ignored.  Objects are reduced as CPython's
+pickler reduces them: copyreg.dispatch_table first, then __reduce_ex__ and
+__reduce__ with the whole protocol (2- to 6-tuples, copyreg.__newobj__).
 """
 
+from copyreg import dispatch_table   # consulted by the engine (runtime/serialize.c)
 from _pickle import dumps, loads, PickleError, PicklingError, UnpicklingError
 
 HIGHEST_PROTOCOL = 5

@@ -2,7 +2,7 @@
  * a round trip with shared references and cycles intact; the header is
  * checked; every truncation and every single-byte corruption of a valid
  * stream is rejected with an exception or decodes to something, never a
- * crash. */
+ * crash; so is every malformed reduce ('X') record. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,6 +105,34 @@ START_TEST(test_huge_counts_rejected)
 }
 END_TEST
 
+/* 'X' (the reduce protocol) built by hand: every malformed shape is an
+ * exception, never a crash or a call of something that is not callable. */
+START_TEST(test_bad_reduce_streams)
+{
+    static const uint8_t kind[] = {'G', 'P', 'K', 1, 'X', 'q', 't', 0, 0, 0, 0};
+    static const uint8_t no_kind[] = {'G', 'P', 'K', 1, 'X'};
+    static const uint8_t callable[] = {'G', 'P', 'K', 1, 'X', 'c', 'i', 1, 0, 0, 0, 0, 0, 0, 0,
+                                       't', 0, 0, 0, 0, 'N', 'N', 'N', 'N'};
+    static const uint8_t newobj_empty[] = {'G', 'P', 'K', 1, 'X', 'n', 't', 0, 0, 0, 0,
+                                           'N', 'N', 'N', 'N'};
+    static const uint8_t newobj_notype[] = {'G', 'P', 'K', 1, 'X', 'n', 't', 1, 0, 0, 0, 'N',
+                                            'N', 'N', 'N', 'N'};
+    static const uint8_t args_list[] = {'G', 'P', 'K', 1, 'X', 'x', 'l', 0, 0, 0, 0,
+                                        'N', 'N', 'N', 'N'};
+    static const uint8_t truncated[] = {'G', 'P', 'K', 1, 'X', 'n', 't', 1, 0, 0};
+    const struct { const uint8_t *p; size_t n; } cases[] = {
+        {kind, sizeof kind}, {no_kind, sizeof no_kind}, {callable, sizeof callable},
+        {newobj_empty, sizeof newobj_empty}, {newobj_notype, sizeof newobj_notype},
+        {args_list, sizeof args_list}, {truncated, sizeof truncated},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ck_assert(IS_NULL(ser_loads(cases[i].p, cases[i].n)));
+        ck_assert(err_occurred());
+        err_clear();
+    }
+}
+END_TEST
+
 int main(void) {
     Suite *s = suite_create("serialize");
     TCase *tc = tcase_create("core");
@@ -114,6 +142,7 @@ int main(void) {
     tcase_add_test(tc, test_bad_header);
     tcase_add_test(tc, test_truncations_and_corruptions);
     tcase_add_test(tc, test_huge_counts_rejected);
+    tcase_add_test(tc, test_bad_reduce_streams);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_set_fork_status(sr, CK_NOFORK);

@@ -53,6 +53,21 @@ def _recursive_repr(fillvalue='...'):
 
 # ---------------------------------------------------------------- deque
 
+_SSIZE_MIN, _SSIZE_MAX = -(1 << 63), (1 << 63) - 1
+
+
+def _ssize(n):
+    """n through __index__ as a C Py_ssize_t (CPython's 'n' converter)."""
+    if not isinstance(n, int):
+        if not hasattr(type(n), '__index__'):
+            raise TypeError("'%s' object cannot be interpreted as an integer"
+                            % type(n).__name__)
+        n = type(n).__index__(n)
+    if not _SSIZE_MIN <= n <= _SSIZE_MAX:
+        raise OverflowError("Python int too large to convert to C ssize_t")
+    return n
+
+
 class deque:
     """A list-like sequence optimized for data accesses near its endpoints."""
 
@@ -69,6 +84,8 @@ class deque:
         if maxlen is not None:
             if not isinstance(maxlen, int):
                 raise TypeError("an integer is required")
+            if not _SSIZE_MIN <= maxlen <= _SSIZE_MAX:
+                raise OverflowError("Python int too large to convert to C ssize_t")
             if maxlen < 0:
                 raise ValueError("maxlen must be non-negative")
         self._maxlen = maxlen
@@ -88,12 +105,15 @@ class deque:
         return (self._head + i) % len(self._buf)
 
     def _norm_index(self, index):
+        tname = type(index).__name__
         if not isinstance(index, int):
             if hasattr(type(index), '__index__'):
                 index = type(index).__index__(index)
             else:
                 raise TypeError("sequence index must be integer, not '%s'"
-                                % type(index).__name__)
+                                % tname)
+        if not _SSIZE_MIN <= index <= _SSIZE_MAX:
+            raise IndexError("cannot fit '%s' into an index-sized integer" % tname)
         if index < 0:
             index += self._len
         if not 0 <= index < self._len:
@@ -190,6 +210,7 @@ class deque:
     def rotate(self, n=1):
         """Rotate the deque n steps to the right (default n=1).  If n is
         negative, rotates left."""
+        n = _ssize(n)
         length = self._len
         if length <= 1:
             return

@@ -1,0 +1,2 @@
+print(1)  # coding: latin-1
+print("é")

@@ -1,0 +1,4 @@
+# coding: ascii
+print(1)
+print(2)
+x = "é"

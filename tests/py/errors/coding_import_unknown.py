@@ -1,0 +1,2 @@
+# importing a module whose cookie names no known codec
+import _coding_nosuch_mod

@@ -1,0 +1,2 @@
+# the program on stdin redirected from a file: its latin-1 cookie is honoured
+-

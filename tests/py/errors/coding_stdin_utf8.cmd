@@ -1,0 +1,2 @@
+# the program on stdin may declare utf-8
+-

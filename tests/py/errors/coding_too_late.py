@@ -1,0 +1,4 @@
+# a cookie after the second line is no cookie
+
+# coding: latin-1
+print("é")

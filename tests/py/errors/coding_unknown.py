@@ -1,0 +1,2 @@
+# coding: nosuch
+print("never")

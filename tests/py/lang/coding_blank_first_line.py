@@ -1,0 +1,3 @@
+
+   	# coding=latin1
+print("été")
