@@ -596,14 +596,9 @@ static Value bi_dir(Value *args, int nargs, Value kwnames)
     }
     Value f = type_lookup_c(val_type(args[0]), "__dir__");
     if (IS_NULL(f)) return err_format(&exc_TypeError, "object does not provide __dir__");
-    Value res;
-    if (TYPE_HAS(val_type(f), TF_METHOD_DESCR)) {
-        res = call1(f, args[0]);                /* descr_get would take None for "no instance" */
-    } else {
-        Value fn = descr_get(f, args[0], MK_OBJ(val_type(args[0])));
-        if (IS_NULL(fn)) return VAL_NULL;
-        res = call0(fn);
-    }
+    Value fn = descr_get(f, args[0], MK_OBJ(val_type(args[0])));
+    if (IS_NULL(fn)) return VAL_NULL;
+    Value res = call0(fn);
     if (IS_NULL(res)) return VAL_NULL;
     return bi_sorted_list(res);
 }

@@ -37,13 +37,14 @@ static void func_trace(Obj *o) {
     gc_mark_value(f->annotations);
 }
 
-static Value func_descr_get(Value func, Value obj, Value type) { return method_new(func, obj); }
+static Value func_descr_get(Value func, Value obj, Value type) {
+    return IS_NULL(obj) ? func : method_new(func, obj);
+}
 
 static Value func_get_m(Value *args, int nargs, Value kwnames) {
     Value obj, type;
     if (descr_get_args(args, &obj, &type) < 0) return VAL_NULL;
-    if (IS_NONE(obj)) return args[0];
-    return method_new(args[0], obj);
+    return func_descr_get(args[0], obj, type);
 }
 
 static Value func_repr_m(Value *args, int nargs, Value kwnames) {

@@ -785,30 +785,27 @@ static Value callable_str(Value callable) {
     return str_format_c("%U()", qn);
 }
 
+/* f(**m): m's items into the call's keyword dict through m.keys() and m[key]
+ * (dict_merge), with CPython's format_kwargs_error messages. */
 static int dict_merge_call(Value dict, Value m, Value callable) {
-    if (!IS_DICT(m)) {
-        int has_keys = obj_hasattr(m, str_intern_c("keys"));
-        if (has_keys < 0) return -1;
-        if (!has_keys) {
+    int64_t before = AS_DICT(dict)->nentries;   /* a fresh dict: no holes */
+    int r = dict_merge(dict, m, 2);
+    if (r == -2) {
+        Value e = err_fetch();
+        Value key = AS_TUPLE(AS_EXC(e)->args)->items[0];
+        err_format(&exc_TypeError, "%S got multiple values for keyword argument '%S'", callable_str(callable), key);
+        return -1;
+    }
+    if (r < 0) {
+        if (err_matches(&exc_AttributeError)) {
+            err_clear();
             err_format(&exc_TypeError, "%S argument after ** must be a mapping, not %T", callable_str(callable), m);
-            return -1;
         }
+        return -1;
     }
-    Value keys = IS_DICT(m) ? dict_keys_list(m) : seq_to_list(m);
-    if (IS_NULL(keys)) return -1;
-    for (int64_t i = 0; i < AS_LIST(keys)->len; i++) {
-        Value k = AS_LIST(keys)->items[i];
-        if (!IS_STR(k)) {
-            err_format(&exc_TypeError, "keywords must be strings");
-            return -1;
-        }
-        if (!IS_NULL(dict_get(dict, k))) {
-            err_format(&exc_TypeError, "%S got multiple values for keyword argument '%U'", callable_str(callable), k);
-            return -1;
-        }
-        Value v = obj_getitem(m, k);
-        if (IS_NULL(v) || dict_set(dict, k, v) < 0) return -1;
-    }
+    Value k, v;
+    for (int64_t pos = before; dict_next(dict, &pos, &k, &v);)
+        if (!IS_STR(k)) { err_format(&exc_TypeError, "keywords must be strings"); return -1; }
     return 0;
 }
 

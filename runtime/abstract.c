@@ -413,18 +413,21 @@ Value obj_index(Value v) {
     return int_exact(r);
 }
 
-int obj_index_i64(Value v, int64_t *out) {
+static int index_as_ssize(Value v, int64_t *out, Type *exc) {
     if (IS_SMALLINT(v)) { *out = AS_SMALLINT(v); return 0; }
     Value i = obj_index(v);
     if (IS_NULL(i)) return -1;
     if (IS_SMALLINT(i)) { *out = AS_SMALLINT(i); return 0; }
     if (int_to_i64(i, out) < 0) {
         err_clear();
-        err_format(&exc_IndexError, "cannot fit '%T' into an index-sized integer", v);
+        err_format(exc, "cannot fit '%T' into an index-sized integer", v);
         return -1;
     }
     return 0;
 }
+
+int obj_index_i64(Value v, int64_t *out) { return index_as_ssize(v, out, &exc_IndexError); }
+int obj_index_count(Value v, int64_t *out) { return index_as_ssize(v, out, &exc_OverflowError); }
 
 /* ---- items ------------------------------------------------------------------------- */
 
@@ -434,7 +437,7 @@ Value obj_getitem(Value o, Value key) {
     if (IS_TYPE(o)) {
         Value cg = type_lookup(AS_TYPE(o), sm_name_values[SM_CLASS_GETITEM]);
         if (!IS_NULL(cg)) {
-            Value f = descr_get(cg, VAL_NONE, o);
+            Value f = descr_get(cg, VAL_NULL, o);
             if (IS_NULL(f)) return VAL_NULL;
             return call1(f, key);
         }
@@ -479,11 +482,15 @@ Value obj_iter(Value o) {
     return err_format(&exc_TypeError, "'%T' object is not iterable", o);
 }
 
-Value obj_next(Value it) {
+Value obj_next_forward(Value it) {
     Value f = val_type(it)->slots[SM_NEXT];
     if (IS_NULL(f)) return err_format(&exc_TypeError, "'%T' object is not an iterator", it);
     Value args[1] = { it };
-    Value r = call_slot(f, args, 1, VAL_NULL);
+    return call_slot(f, args, 1, VAL_NULL);
+}
+
+Value obj_next(Value it) {
+    Value r = obj_next_forward(it);
     if (IS_NULL(r) && err_matches(&exc_StopIteration)) err_clear();
     return r;
 }
@@ -589,7 +596,7 @@ Value obj_generic_getattr(Value o, Value name, int suppress) {
     Type *dt = NULL;
     if (!IS_NULL(descr)) {
         dt = val_type(descr);
-        if (!dt->get && !IS_NULL(dt->slots[SM_GET]) && descr_is_data_type(dt))
+        if (!IS_NULL(dt->slots[SM_GET]) && descr_is_data_type(dt))
             return descr_get(descr, o, MK_OBJ(t));
     }
     Value *dp = obj_dict_ptr(o);

@@ -207,7 +207,7 @@ static int collect_source(Value x, StrBuf *sb, const char *noun) {
     }
     if (IS_INT(x) || (!IS_NULL(val_type(x)->slots[SM_INDEX]) && !IS_STR(x))) {
         int64_t n;
-        if (obj_index_i64(x, &n) < 0) return -1;
+        if (obj_index_count(x, &n) < 0) return -1;
         if (n < 0) { err_format(&exc_ValueError, "negative count"); return -1; }
         for (int64_t i = 0; i < n; i++) if (sb_putc(sb, 0) < 0) return -1;
         return 0;
@@ -467,7 +467,7 @@ static Value b_mul_m(Value *args, int nargs, Value kwnames) {
     if (!IS_INT(k) && IS_NULL(val_type(k)->slots[SM_INDEX]))
         return err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", val_type_name(k));
     int64_t times;
-    if (obj_index_i64(k, &times) < 0) return VAL_NULL;
+    if (obj_index_count(k, &times) < 0) return VAL_NULL;
     if (times < 0) times = 0;
     if (n && times > INT64_MAX / 2 / n) return err_no_memory();
     StrBuf sb; sb_init(&sb);

@@ -299,6 +299,12 @@ Value dict_keys_list(Value dv)
 }
 
 /* Merge a real dict whose iteration is dict's own. */
+static int merge_duplicate(Value key)
+{
+    err_set_value(&exc_KeyError, key);
+    return -2;
+}
+
 static int dict_merge_dict(Dict *d, Value other, int override)
 {
     int64_t pos = 0, h;
@@ -308,9 +314,10 @@ static int dict_merge_dict(Dict *d, Value other, int override)
         dict_resize(d, (d->used + AS_DICT(other)->used) * 3 / 2 + 1) < 0)
         return -1;
     while (dict_next_hashed(other, &pos, &k, &v, &h)) {
-        if (!override) {
+        if (override != 1) {
             int64_t ix = dict_lookup(d, k, h, NULL);
             if (ix == -2) return -1;
+            if (ix >= 0 && override == 2) return merge_duplicate(k);
             if (ix >= 0) continue;
         }
         if (dict_insert(d, k, h, v) < 0) return -1;
@@ -337,11 +344,12 @@ int dict_merge(Value d, Value other, int override)
     for (;;) {
         Value k = obj_next(it);
         if (IS_NULL(k)) return err_occurred() ? -1 : 0;
-        if (!override) {
+        if (override != 1) {
             int64_t h = dict_hash_key(k);
             if (h == -1) return -1;
             int64_t ix = dict_lookup(AS_DICT(d), k, h, NULL);
             if (ix == -2) return -1;
+            if (ix >= 0 && override == 2) return merge_duplicate(k);
             if (ix >= 0) continue;
         }
         Value v = obj_getitem(other, k);

@@ -672,7 +672,13 @@ static int file_check_args(Value *a, OpenMode *m, int *nl, int64_t *buffering)
     }
     if (file_parse_mode(mode, m) < 0) return -1;
     *buffering = -1;
-    if (!IS_NULL(a[2]) && obj_index_i64(a[2], buffering) < 0) return -1;
+    /* buffering: int = -1, converted as clinic's `int` (_PyLong_AsInt) */
+    if (!IS_NULL(a[2]) && (obj_index_count(a[2], buffering) < 0 || *buffering != (int)*buffering)) {
+        if (err_occurred() && !err_matches(&exc_OverflowError)) return -1;
+        err_clear();
+        err_format(&exc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
     if (file_str_or_none_arg("encoding", a[3]) < 0 || file_str_or_none_arg("errors", a[4]) < 0)
         return -1;
     if (file_newline_arg(a[5], nl) < 0) return -1;
@@ -816,7 +822,7 @@ static int file_size_arg(Value v, int64_t *out)
         err_format(&exc_TypeError, "argument should be integer or None, not '%T'", v);
         return -1;
     }
-    return obj_index_i64(v, out);
+    return obj_index_count(v, out);
 }
 
 static Value file_read_m(Value *args, int nargs, Value kwnames)
@@ -834,8 +840,12 @@ static Value file_readline_m(Value *args, int nargs, Value kwnames)
     FileObj *f = SELF;
     int64_t n;
     if (file_check_readable(f, "readline") < 0) return VAL_NULL;
+    if (f->fflags & FILEF_TEXT) {       /* TextIOWrapper.readline(size: Py_ssize_t = -1) */
+        n = -1;
+        if (!IS_NULL(args[1]) && arg_to_ssize(args[1], &n) < 0) return VAL_NULL;
+        return file_text_read(f, n, 1);
+    }
     if (file_size_arg(args[1], &n) < 0) return VAL_NULL;
-    if (f->fflags & FILEF_TEXT) return file_text_read(f, n, 1);
     return file_bin_readline(f, n);
 }
 

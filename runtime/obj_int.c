@@ -1076,6 +1076,10 @@ static Value int_from_object_base(Value x, Value basev) {
 static Value int_new_m(Value *args, int nargs, Value kw) {
     static const char *const names[] = {"x", "base"};
     Value a[2];
+    /* bool is the one builtin subclass of int with its own __new__ (CPython's
+       tp_new_wrapper "is not safe" check, for the only static subtype) */
+    if (args[0] == MK_OBJ(&type_bool))
+        return err_format(&exc_TypeError, "int.__new__(bool) is not safe, use bool.__new__()");
     if (arg_parse("int", args + 1, nargs - 1, kw, names, 2, 1, 0, a) < 0) return VAL_NULL;
     Value r;
     if (IS_NULL(a[0])) {

@@ -2365,13 +2365,7 @@ static Value str_repeat(Value s, Value n) {
         return err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", val_type_name(n));
     }
     int64_t k;
-    if (obj_index_i64(n, &k) < 0) {
-        if (err_matches(&exc_OverflowError) || err_matches(&exc_IndexError)) {
-            err_clear();
-            return err_format(&exc_OverflowError, "cannot fit 'int' into an index-sized integer");
-        }
-        return VAL_NULL;
-    }
+    if (obj_index_count(n, &k) < 0) return VAL_NULL;
     Str *x = AS_STR(s);
     if (k <= 0 || x->len == 0) return str_empty();
     if (k == 1 && IS_EXACT(s, type_str)) return s;

@@ -662,11 +662,7 @@ static Value type_get_dict(Value self) { return mappingproxy_new(AS_TYPE(self)->
 static Value type_get_doc(Value self) {
     Value d = dict_get_c(AS_TYPE(self)->dict, "__doc__");
     if (IS_NULL(d)) return VAL_NONE;
-    if (val_type(d)->slots[SM_GET] != VAL_NULL && !IS_STR(d)) {
-        Value a[3] = { d, VAL_NONE, self };
-        return obj_call_special(d, SM_GET, a, 3);
-    }
-    return d;
+    return IS_STR(d) ? d : descr_get(d, VAL_NULL, self);
 }
 
 static const GetSetDef type_getsets[] = {
@@ -698,16 +694,16 @@ static int descr_is_data(Value d) {
 
 Value descr_get(Value descr, Value obj, Value type) {
     Type *dt = val_type(descr);
-    if (dt->get && !IS_NONE(obj)) return dt->get(descr, obj, type);
+    if (dt->get) return dt->get(descr, obj, type);
     if (IS_NULL(dt->slots[SM_GET])) return descr;
-    Value args[3] = { descr, obj, type };
+    Value args[3] = { descr, IS_NULL(obj) ? VAL_NONE : obj, IS_NULL(type) ? VAL_NONE : type };
     return obj_call_special(descr, SM_GET, args, 3);
 }
 
 int descr_get_args(Value *args, Value *obj, Value *type) {
-    *obj = IS_NULL(args[1]) ? VAL_NONE : args[1];
+    *obj = IS_NULL(args[1]) || IS_NONE(args[1]) ? VAL_NULL : args[1];
     *type = IS_NULL(args[2]) || IS_NONE(args[2]) ? VAL_NULL : args[2];
-    if (IS_NONE(*obj) && IS_NULL(*type)) {
+    if (IS_NULL(*obj) && IS_NULL(*type)) {
         err_format(&exc_TypeError, "__get__(None, None) is invalid");
         return -1;
     }
@@ -721,7 +717,7 @@ Value type_getattr(Value cls, Value name, int suppress) {
     if (!IS_NULL(meta_attr) && descr_is_data(meta_attr))
         return descr_get(meta_attr, cls, MK_OBJ(meta));
     Value attr = type_lookup(t, name);
-    if (!IS_NULL(attr)) return descr_get(attr, VAL_NONE, cls);
+    if (!IS_NULL(attr)) return descr_get(attr, VAL_NULL, cls);
     if (!IS_NULL(meta_attr)) return descr_get(meta_attr, cls, MK_OBJ(meta));
     if (!IS_NULL(meta->slots[SM_GETATTR]) && meta != &type_type) {
         Value a[2] = { cls, name };

@@ -240,8 +240,9 @@ struct Type {
        from their nearest builtin base while they do not override the dunder;
        NULL means "go through the dunder". */
     CallFn   call;             /* __call__: how instances are called (runtime/call.c) */
-    Value  (*get)(Value descr, Value obj, Value type);  /* __get__ with obj not None, for
-                                  non-data descriptors (functions, method descriptors) */
+    Value  (*get)(Value descr, Value obj, Value type);  /* __get__ (CPython's tp_descr_get):
+                                  obj VAL_NULL for an access through the class, None for
+                                  the instance None (runtime/obj_type.h: descr_get) */
 };
 
 /* An instance of a user class with no builtin base: header + __dict__. */
@@ -363,13 +364,21 @@ int     obj_contains(Value container, Value item);   /* 1, 0, -1 */
 Value   obj_iter(Value o);
 /* Next item; VAL_NULL with no exception set when the iterator is exhausted. */
 Value   obj_next(Value it);
+/* The same for an iterator that forwards another's end (enumerate, map, zip,
+ * filter): an end signalled by StopIteration(value) leaves it pending, so the
+ * value reaches `yield from` and next() as in CPython, where such a
+ * tp_iternext returns NULL without clearing it.  A __next__ may end either way. */
+Value   obj_next_forward(Value it);
 Value   obj_binop(Value a, Value b, int op);         /* BinOpKind */
 Value   obj_inplace_binop(Value a, Value b, int op); /* a op= b */
 Value   obj_unaryop(Value a, int op);                /* UnaryOpKind (not NOT) */
 Value   obj_format(Value v, Value spec);             /* format(v, spec) */
-/* __index__ of v as an int64; on overflow raises err_type(msg, type) where msg
- * names the type ("cannot fit 'int' into an index-sized integer"). */
+/* __index__ of v as an int64; on overflow raises "cannot fit 'int' into an
+ * index-sized integer" (CPython's PyNumber_AsSsize_t): as an IndexError for a
+ * subscript (obj_index_i64: x[2**70]), as an OverflowError for a count or a
+ * size (obj_index_count: b'a' * 2**70, bytes(2**70), f.read(2**70)). */
 int     obj_index_i64(Value v, int64_t *out);
+int     obj_index_count(Value v, int64_t *out);
 Value   obj_index(Value v);                          /* an int, via __index__ */
 /* Call the special method `sm` of v's type with args (receiver first);
  * VAL_NULL with no exception set if the type lacks it. */
