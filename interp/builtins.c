@@ -790,6 +790,7 @@ Value builtins_module_new(void)
     dict_add_methods(d, bi_functions, m);
     dict_add_methods(d, builtins_exec_functions, m);
     if (err_occurred()) return VAL_NULL;
+    import_set_default_func(dict_get_c(d, "__import__"));
     if (bi_add_types(d) < 0 || bi_add_constants(d) < 0) return VAL_NULL;
     if (dict_set_c(d, "__doc__", str_from_c("Built-in functions, exceptions, and other objects.")) < 0)
         return VAL_NULL;

@@ -18,6 +18,7 @@
 
 #include "../runtime/call.h"
 #include "../runtime/error.h"
+#include "../runtime/gc.h"
 #include "../runtime/obj_dict.h"
 #include "../runtime/obj_list.h"
 #include "../runtime/obj_misc.h"
@@ -288,6 +289,23 @@ static Value import_resolve(Value name, Value globals, int level) {
     Value base = str_new(p, end);
     if (IS_NULL(base) || STR_LEN(name) == 0) return base;
     return str_format_c("%U.%U", base, name);
+}
+
+static Value import_default_func = VAL_NULL;   /* builtins.__import__ as created */
+
+void import_set_default_func(Value f) {
+    import_default_func = f;
+    gc_add_root(&import_default_func);
+}
+
+Value import_name(Value builtins, Value name, Value globals, Value locals, Value fromlist, Value level) {
+    Value f = dict_get(builtins, str_intern_c("__import__"));
+    if (IS_NULL(f))
+        return err_occurred() ? VAL_NULL : err_format(&exc_ImportError, "__import__ not found");
+    if (f == import_default_func && IS_SMALLINT(level))
+        return import_module_level(name, globals, fromlist, (int)AS_SMALLINT(level));
+    Value args[5] = { name, globals, IS_NULL(locals) ? VAL_NONE : locals, fromlist, level };
+    return call_value(f, args, 5, VAL_NULL);
 }
 
 Value import_module_level(Value name, Value globals, Value fromlist, int level) {

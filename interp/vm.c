@@ -746,8 +746,9 @@ static Value import_from(Value mod, Value name) {
             return err_format(&exc_ImportError, "cannot import name '%U' from '%U' (%U)", name, modname, file);
         return err_format(&exc_ImportError, "cannot import name '%U' from '%U' (unknown location)", name, modname);
     }
-    err_clear();
-    return err_format(&exc_ImportError, "cannot import name '%U'", name);
+    err_clear();        /* not a module (a replaced __import__ returned something else) */
+    return err_format(&exc_ImportError, "cannot import name %R from '<unknown module name>' (unknown location)",
+                      name);
 }
 
 static int import_star(Frame *f, Value mod) {
@@ -1568,7 +1569,7 @@ top:
     TARGET(IMPORT_NAME) {
         Value fromlist = POP(), level = TOP();
         SAVE();
-        Value m = import_module_level(names[ARG], f->globals, fromlist, IS_SMALLINT(level) ? (int)AS_SMALLINT(level) : 0);
+        Value m = import_name(f->builtins, names[ARG], f->globals, f->locals_dict, fromlist, level);
         CHECK(m);
         sp[-1] = m;
         NEXT();
