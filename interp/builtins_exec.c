@@ -97,19 +97,6 @@ static Value bi_compile(Value *args, int nargs, Value kwnames) {
     return source_or_code(a[0], fn, mode, "compile");
 }
 
-/* The most derived metaclass of meta and the bases' types. */
-static Value calc_metaclass(Value meta, Value bases) {
-    Type *winner = AS_TYPE(meta);
-    for (int64_t i = 0; i < AS_TUPLE(bases)->len; i++) {
-        Type *bt = val_type(AS_TUPLE(bases)->items[i]);
-        if (type_is_subtype(winner, bt)) continue;
-        if (type_is_subtype(bt, winner)) { winner = bt; continue; }
-        return err_format(&exc_TypeError, "metaclass conflict: the metaclass of a derived class must be a "
-                          "(non-strict) subclass of the metaclasses of all its bases");
-    }
-    return MK_OBJ(winner);
-}
-
 /* PEP 560: a base that is not a class may stand for others through
  * __mro_entries__ (list[int] stands for list).  Returns the resolved bases
  * (the same tuple when nothing changed). */
@@ -158,8 +145,9 @@ static Value bi_build_class(Value *args, int nargs, Value kwnames) {
     int isclass = IS_NULL(meta) || IS_TYPE(meta);
     if (IS_NULL(meta)) meta = AS_TUPLE(bases)->len ? MK_OBJ(val_type(AS_TUPLE(bases)->items[0])) : MK_OBJ(&type_type);
     if (isclass) {
-        meta = calc_metaclass(meta, bases);
-        if (IS_NULL(meta)) return VAL_NULL;
+        Type *winner = type_calculate_metaclass(AS_TYPE(meta), bases);
+        if (!winner) return VAL_NULL;
+        meta = MK_OBJ(winner);
     }
     Value kwt = tuple_from_array(AS_LIST(knames)->items, AS_LIST(knames)->len);
     int nk = (int)AS_LIST(knames)->len;

@@ -371,9 +371,15 @@ static Value lookup_global(Frame *f, Value name) {
     return name_error(f, name);
 }
 
+/* The namespaces of LOAD_NAME and friends.  As in CPython, only an exact dict
+ * is read and written directly: any other mapping (a dict subclass returned
+ * by a metaclass's __prepare__, exec's locals) sees every access through its
+ * __getitem__, __setitem__ and __delitem__, which is what enum relies on. */
+#define NS_IS_DICT(ns) IS_EXACT(ns, type_dict)
+
 static Value lookup_name(Frame *f, Value name) {
     Value ld = f->locals_dict;
-    if (IS_DICT(ld)) {
+    if (NS_IS_DICT(ld)) {
         Value v = dict_get(ld, name);
         if (!IS_NULL(v) || err_occurred()) return v;
     } else if (!IS_NULL(ld)) {
@@ -387,16 +393,19 @@ static Value lookup_name(Frame *f, Value name) {
 
 static int store_name(Frame *f, Value name, Value v) {
     Value ld = IS_NULL(f->locals_dict) ? f->globals : f->locals_dict;
-    if (IS_DICT(ld)) return dict_set(ld, name, v);
+    if (NS_IS_DICT(ld)) return dict_set(ld, name, v);
     return obj_setitem(ld, name, v);
 }
 
 static int delete_name(Frame *f, Value name) {
     Value ld = IS_NULL(f->locals_dict) ? f->globals : f->locals_dict;
-    int r = IS_DICT(ld) ? dict_del(ld, name) : (obj_delitem(ld, name) < 0 ? -1 : 1);
-    if (r == 0) { name_error(f, name); return -1; }
-    if (r < 0 && err_matches(&exc_KeyError)) { err_clear(); name_error(f, name); }
-    return r < 0 ? -1 : 0;
+    int r = NS_IS_DICT(ld) ? dict_del(ld, name) : (obj_delitem(ld, name) < 0 ? -1 : 1);
+    if (r <= 0) {               /* any failure is a NameError, as in CPython 3.11 */
+        err_clear();
+        name_error(f, name);
+        return -1;
+    }
+    return 0;
 }
 
 static Value cell_var_name(Code *co, int i) {
@@ -478,7 +487,7 @@ static inline Value load_global(Frame *f, Value name, InlineCache *c) {
 /* LOAD_NAME: the namespace, then globals (unless it is the namespace), then builtins. */
 static Value load_name(Frame *f, Value name, InlineCache *c) {
     Value ld = f->locals_dict, v;
-    if (!IS_DICT(ld)) return lookup_name(f, name);
+    if (!NS_IS_DICT(ld)) return lookup_name(f, name);
     int r = dict_get_cached(ld, name, &c->hint, &v);
     if (r == 0 && ld != f->globals) {
         v = dict_get(f->globals, name);
@@ -1011,7 +1020,15 @@ top:
     }
     TARGET(LOAD_CLASSDEREF) {
         Value name = cell_var_name(co, ARG), v = VAL_NULL;
-        if (IS_DICT(f->locals_dict)) v = dict_get(f->locals_dict, name);
+        if (NS_IS_DICT(f->locals_dict)) {
+            v = dict_get(f->locals_dict, name);
+        } else if (!IS_NULL(f->locals_dict)) {
+            v = obj_getitem(f->locals_dict, name);
+            if (IS_NULL(v)) {
+                if (!err_matches(&exc_KeyError)) ERROR();
+                err_clear();
+            }
+        }
         if (IS_NULL(v)) {
             v = ((Cell *)AS_OBJ(lp[co->nlocals + ARG]))->ref;
             if (IS_NULL(v)) { unbound_deref(co, ARG); ERROR(); }
@@ -1586,10 +1603,13 @@ top:
     TARGET(SETUP_ANNOTATIONS) {
         Value ld = IS_NULL(f->locals_dict) ? f->globals : f->locals_dict;
         Value key = str_intern_c("__annotations__");
-        if (IS_DICT(ld) && IS_NULL(dict_get(ld, key))) {
+        Value ann = NS_IS_DICT(ld) ? dict_get(ld, key) : obj_getitem(ld, key);
+        if (IS_NULL(ann)) {
+            if (err_occurred() && !err_matches(&exc_KeyError)) ERROR();
+            err_clear();
             Value d = dict_new();
             CHECK(d);
-            if (dict_set(ld, key, d) < 0) ERROR();
+            if ((NS_IS_DICT(ld) ? dict_set(ld, key, d) : obj_setitem(ld, key, d)) < 0) ERROR();
         }
         NEXT();
     }

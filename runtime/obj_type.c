@@ -340,31 +340,69 @@ static Value type_mangle(Value cls_name, Value name) {
     return str_format_c("_%s%U", c, name);
 }
 
+/* The names of a __slots__ declaration that become members, checked as
+ * CPython's type_new_visit_slots and type_new_copy_slots check them: mangled,
+ * sorted, without __dict__ and __weakref__ (*want_dict and *want_weak tell
+ * whether they were named).  A name may repeat (each copy gets its member,
+ * the last one wins the name). */
+static Value type_slot_members(Type *t, Type *base, Value decl, int *want_dict, int *want_weak) {
+    Value names = IS_STR(decl) ? list_from_array(&decl, 1) : seq_to_list(decl);
+    if (IS_NULL(names)) return VAL_NULL;
+    /* CPython's tp_itemsize != 0: int, bytes, tuple and type keep items inline */
+    int var_sized = TYPE_HAS(base, TF_INT_SUBCLASS | TF_BYTES_SUBCLASS | TF_TUPLE_SUBCLASS | TF_TYPE_SUBCLASS);
+    if (AS_LIST(names)->len && var_sized) {
+        err_format(&exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", type_name(base));
+        return VAL_NULL;
+    }
+    int may_weak = IS_NULL(type_lookup_c(base, "__weakref__")) && !var_sized;
+    Value members = list_new(0);
+    if (IS_NULL(members)) return VAL_NULL;
+    *want_dict = *want_weak = 0;
+    for (int64_t i = 0; i < AS_LIST(names)->len; i++) {
+        Value n = AS_LIST(names)->items[i];
+        if (!IS_STR(n)) { err_format(&exc_TypeError, "__slots__ items must be strings, not '%T'", n); return VAL_NULL; }
+        Value ok = obj_call_method(n, "isidentifier", NULL, 0);
+        if (IS_NULL(ok)) return VAL_NULL;
+        if (ok != VAL_TRUE) { err_format(&exc_TypeError, "__slots__ must be identifiers"); return VAL_NULL; }
+        if (str_eq_c(n, "__dict__")) {
+            if (base->dictoffset || (*want_dict)++) {
+                err_format(&exc_TypeError, "__dict__ slot disallowed: we already got one");
+                return VAL_NULL;
+            }
+            continue;
+        }
+        if (str_eq_c(n, "__weakref__")) {
+            if (!may_weak || (*want_weak)++) {
+                err_format(&exc_TypeError, "__weakref__ slot disallowed: either we already got one, "
+                           "or __itemsize__ != 0");
+                return VAL_NULL;
+            }
+            continue;
+        }
+        Value m = str_intern(type_mangle(t->name, n));
+        if (IS_NULL(m) || list_append(members, m) < 0) return VAL_NULL;
+        if (!IS_NULL(dict_get(t->dict, m)) && !str_eq_c(m, "__classcell__")) {
+            err_format(&exc_ValueError, "%R in __slots__ conflicts with class variable", m);
+            return VAL_NULL;
+        }
+    }
+    return list_sort(members, VAL_NULL, 0) < 0 ? VAL_NULL : members;
+}
+
 /* Lay out a class that declares __slots__: one member per name after the
  * base's layout, plus a __dict__ only when asked for. */
 static int type_apply_slots(Type *t, Type *base, Value decl) {
-    Value names = IS_STR(decl) ? list_from_array(&decl, 1) : seq_to_list(decl);
+    int want_dict = 0, want_weak = 0, nmembers = 0;
+    Value names = type_slot_members(t, base, decl, &want_dict, &want_weak);
     if (IS_NULL(names)) return -1;
-    int want_dict = 0, nmembers = 0;
+    if (want_weak && dict_set_c(t->dict, "__weakref__", type_weakref_descr(t)) < 0) return -1;
     t->basicsize = (uint32_t)((base->basicsize + 7) & ~7u);
     t->dictoffset = base->dictoffset;
     t->flags &= ~(uint32_t)TF_HAS_DICT;
     t->flags |= base->flags & TF_HAS_DICT;
     if (!t->values_start && !(base->flags & TF_TUPLE_SUBCLASS)) t->values_start = t->basicsize;
     for (int64_t i = 0; i < AS_LIST(names)->len; i++) {
-        Value n = AS_LIST(names)->items[i];
-        if (!IS_STR(n)) { err_format(&exc_TypeError, "__slots__ items must be strings, not '%T'", n); return -1; }
-        if (str_eq_c(n, "__dict__")) { want_dict = 1; continue; }
-        if (str_eq_c(n, "__weakref__")) continue;
-        if (base->flags & TF_TUPLE_SUBCLASS) {
-            err_format(&exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", type_name(base));
-            return -1;
-        }
-        Value m = str_intern(type_mangle(t->name, n));
-        if (!IS_NULL(dict_get(t->dict, m))) {
-            err_format(&exc_ValueError, "%R in __slots__ conflicts with class variable", n);
-            return -1;
-        }
+        Value m = AS_LIST(names)->items[i];
         Value d = member_descr_new(t, m, t->basicsize);
         if (IS_NULL(d) || dict_set(t->dict, m, d) < 0) return -1;
         t->basicsize += sizeof(Value);
@@ -432,10 +470,52 @@ static int type_post_create(Type *t, Value kwnames, Value *kwvalues) {
     return IS_NULL(r) ? -1 : 0;
 }
 
+Type *type_calculate_metaclass(Type *meta, Value bases) {
+    Type *winner = meta;
+    for (int64_t i = 0; i < AS_TUPLE(bases)->len; i++) {
+        Type *bt = val_type(AS_TUPLE(bases)->items[i]);
+        if (type_is_subtype(winner, bt)) continue;
+        if (type_is_subtype(bt, winner)) { winner = bt; continue; }
+        err_format(&exc_TypeError, "metaclass conflict: the metaclass of a derived class must be a "
+                   "(non-strict) subclass of the metaclasses of all its bases");
+        return NULL;
+    }
+    return winner;
+}
+
+/* type.__new__ found a more derived metaclass with its own __new__: hand it
+ * the whole call, as CPython's type_new does. */
+static Value type_new_by_winner(Type *winner, Value name, Value bases, Value ns, Value kw) {
+    int nkw = IS_TUPLE(kw) ? (int)AS_TUPLE(AS_TUPLE(kw)->items[0])->len : 0;
+    Value holder = tuple_new(4 + nkw);
+    if (IS_NULL(holder)) return VAL_NULL;
+    Value *a = AS_TUPLE(holder)->items;
+    a[0] = MK_OBJ(winner); a[1] = name; a[2] = bases; a[3] = ns;
+    if (nkw) values_copy(a + 4, AS_TUPLE(AS_TUPLE(kw)->items[1])->items, (size_t)nkw);
+    Value newf = obj_getattr(MK_OBJ(winner), sm_name_values[SM_NEW]);
+    if (IS_NULL(newf)) return VAL_NULL;
+    return call_value(newf, a, 4, nkw ? AS_TUPLE(kw)->items[0] : VAL_NULL);
+}
+
 Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     if (!IS_STR(name)) return err_format(&exc_TypeError, "type.__new__() argument 1 must be str, not %T", name);
     if (!IS_TUPLE(bases)) return err_format(&exc_TypeError, "type.__new__() argument 2 must be tuple, not %T", bases);
     if (!IS_DICT(ns)) return err_format(&exc_TypeError, "type.__new__() argument 3 must be dict, not %T", ns);
+    for (int64_t i = 0; i < AS_TUPLE(bases)->len; i++) {
+        Value b = AS_TUPLE(bases)->items[i];
+        if (IS_TYPE(b)) continue;
+        Value me = obj_getattr_opt(b, str_intern_c("__mro_entries__"));
+        if (IS_NULL(me) && err_occurred()) return VAL_NULL;
+        if (!IS_NULL(me))
+            return err_format(&exc_TypeError, "type() doesn't support MRO entry resolution; use types.new_class()");
+    }
+    Type *winner = type_calculate_metaclass(meta, bases);
+    if (!winner) return VAL_NULL;
+    if (winner != meta) {
+        if (winner->slots[SM_NEW] != type_type.slots[SM_NEW])
+            return type_new_by_winner(winner, name, bases, ns, kw);
+        meta = winner;
+    }
     if (AS_TUPLE(bases)->len == 0) bases = tuple_pack(1, MK_OBJ(&type_object));
     if (IS_NULL(bases) || type_check_bases(bases) < 0) return VAL_NULL;
     Type *base = type_best_base(bases);
@@ -664,6 +744,19 @@ static Value type_get_doc(Value self) {
     if (IS_NULL(d)) return VAL_NONE;
     return IS_STR(d) ? d : descr_get(d, VAL_NULL, self);
 }
+/* CPython's type_set_doc (check_set_special_type_attr): even deleting is
+ * worded "of immutable type". */
+static int type_set_doc(Value self, Value v) {
+    Type *t = AS_TYPE(self);
+    if ((t->flags & TF_IMMUTABLE) || IS_NULL(v)) {
+        err_format(&exc_TypeError, "cannot %s '__doc__' attribute of immutable type '%s'",
+                   (t->flags & TF_IMMUTABLE) ? "set" : "delete", type_name(t));
+        return -1;
+    }
+    if (dict_set_c(t->dict, "__doc__", v) < 0) return -1;
+    type_modified(t);
+    return 0;
+}
 
 static const GetSetDef type_getsets[] = {
     {"__name__", type_get_name, type_set_name, NULL},
@@ -673,7 +766,7 @@ static const GetSetDef type_getsets[] = {
     {"__base__", type_get_base, NULL, NULL},
     {"__mro__", type_get_mro, NULL, NULL},
     {"__dict__", type_get_dict, NULL, NULL},
-    {"__doc__", type_get_doc, NULL, NULL},
+    {"__doc__", type_get_doc, type_set_doc, NULL},
     {NULL, NULL, NULL, NULL},
 };
 

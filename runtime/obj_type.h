@@ -5,6 +5,9 @@
 
 #include "object.h"
 
+/* The most derived of meta and the metaclasses of bases (a tuple), or NULL
+ * and CPython's "metaclass conflict" TypeError. */
+Type *type_calculate_metaclass(Type *meta, Value bases);
 /* type.__call__: __new__ then __init__. */
 Value type_call(Value cls, Value *args, int nargs, Value kwnames);
 /* type.__getattribute__ / __setattr__ (v VAL_NULL deletes). */
