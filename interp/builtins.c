@@ -27,6 +27,7 @@
 #include "runtime/obj_misc.h"
 #include "runtime/obj_str.h"
 #include "runtime/obj_type.h"
+#include "runtime/obj_union.h"
 #include "runtime/ops.h"
 #include "runtime/state.h"
 #include "builtins.h"
@@ -426,15 +427,10 @@ static Value bi_hasattr(Value *args, int nargs, Value kwnames)
 
 /* ---- isinstance / issubclass ------------------------------------------------------- */
 
-/* A types.UnionType (int | str): anything with a tuple __args__ that is not a type. */
+/* A types.UnionType (int | str) is the tuple of its members to isinstance/issubclass. */
 static Value bi_union_args(Value cls)
 {
-    if (IS_TYPE(cls) || IS_TUPLE(cls)) return VAL_NULL;
-    const char *tn = val_type_name(cls);
-    if (strcmp(tn, "UnionType") && strcmp(tn, "types.UnionType")) return VAL_NULL;
-    Value a = obj_getattr_opt(cls, str_intern_c("__args__"));
-    if (IS_NULL(a)) err_clear();
-    return IS_TUPLE(a) ? a : VAL_NULL;
+    return IS_UNION(cls) ? union_args(cls) : VAL_NULL;
 }
 
 static int bi_isinstance(Value obj, Value cls, int depth);

@@ -27,6 +27,7 @@
 #include "obj_misc.h"
 #include "obj_str.h"
 #include "obj_type.h"
+#include "obj_union.h"
 #include "runtime.h"
 #include "state.h"
 #include "strbuf.h"
@@ -43,8 +44,13 @@ static uint32_t type_next_version = 1;
 /* ---- basics ------------------------------------------------------------------ */
 
 const char *type_name(Type *t) {
+    if (t->tp_name && !(t->flags & TF_HEAPTYPE)) return t->tp_name;
     if (IS_STR(t->name)) return STR_DATA(t->name);
     return t->tp_name ? t->tp_name : "?";
+}
+
+const char *type_qualname(Type *t) {
+    return IS_STR(t->qualname) ? STR_DATA(t->qualname) : type_name(t);
 }
 
 int type_is_subtype(Type *a, Type *b) {
@@ -611,7 +617,10 @@ Value type_call(Value cls, Value *args, int nargs, Value kwnames) {
     Type *t = AS_TYPE(cls);
     if (t == &type_type && nargs == 1 && IS_NULL(kwnames)) return MK_OBJ(val_type(args[0]));
     Value newf = t->slots[SM_NEW];
-    if (IS_NULL(newf)) return err_format(&exc_TypeError, "cannot create '%s' instances", type_name(t));
+    /* a type written in C without its own __new__ (CPython's tp_new NULL) */
+    int no_new = newf == type_object.slots[SM_NEW] && t != &type_object && !TYPE_HAS(t, TF_HEAPTYPE) &&
+                 t->basicsize != type_object.basicsize;
+    if (IS_NULL(newf) || no_new) return err_format(&exc_TypeError, "cannot create '%s' instances", type_name(t));
     int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
     Value holder = tuple_new(nargs + nkw + 1);      /* GC-visible argument array */
     if (IS_NULL(holder)) return VAL_NULL;
@@ -662,6 +671,10 @@ static Value type_subclasscheck_m(Value *args, int nargs, Value kwnames) {
     return MK_BOOL(type_is_subtype(AS_TYPE(args[1]), AS_TYPE(args[0])));
 }
 
+/* PEP 604: int | str is a types.UnionType (runtime/obj_union.c). */
+static Value type_or_m(Value *args, int nargs, Value kwnames) { return union_type_or(args[0], args[1]); }
+static Value type_ror_m(Value *args, int nargs, Value kwnames) { return union_type_or(args[1], args[0]); }
+
 /* ARGS_ANY: type.__prepare__(name, bases, **kwds) takes anything. */
 static Value type_prepare_m(Value *args, int nargs, Value kwnames) {
     (void)args; (void)nargs; (void)kwnames;
@@ -704,6 +717,8 @@ static const MethodDef type_methods[] = {
     {"__instancecheck__", type_instancecheck_m, ARGS_ONE, NULL},
     {"__subclasscheck__", type_subclasscheck_m, ARGS_ONE, NULL},
     {"__prepare__", type_prepare_m, METH_STATIC | ARGS_ANY, NULL},
+    {"__or__", type_or_m, ARGS_WRAP(1), NULL},
+    {"__ror__", type_ror_m, ARGS_WRAP(1), NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -720,7 +735,12 @@ static int type_set_qualname(Value self, Value v) {
     return 0;
 }
 static Value type_get_module(Value self) {
-    Value m = dict_get_c(AS_TYPE(self)->dict, "__module__");
+    Type *t = AS_TYPE(self);
+    if (!TYPE_HAS(t, TF_HEAPTYPE)) {        /* from the C name, as CPython's type_module */
+        const char *dot = strrchr(t->tp_name, '.');
+        return dot ? str_new(t->tp_name, (size_t)(dot - t->tp_name)) : str_intern_c("builtins");
+    }
+    Value m = dict_get_c(t->dict, "__module__");
     return IS_NULL(m) ? str_intern_c("builtins") : m;
 }
 static int type_set_module(Value self, Value v) {
@@ -740,8 +760,13 @@ static Value type_get_base(Value self) {
 static Value type_get_mro(Value self) { return AS_TYPE(self)->mro; }
 static Value type_get_dict(Value self) { return mappingproxy_new(AS_TYPE(self)->dict); }
 static Value type_get_doc(Value self) {
-    Value d = dict_get_c(AS_TYPE(self)->dict, "__doc__");
+    Type *t = AS_TYPE(self);
+    Value d = dict_get_c(t->dict, "__doc__");
     if (IS_NULL(d)) return VAL_NONE;
+    if (!TYPE_HAS(t, TF_HEAPTYPE) && !IS_STR(d)) {  /* type's own __doc__ is its getset */
+        for (const TypeDoc *td = builtin_type_docs; td->type; td++)
+            if (td->type == t) return str_from_c(td->doc);
+    }
     return IS_STR(d) ? d : descr_get(d, VAL_NULL, self);
 }
 /* CPython's type_set_doc (check_set_special_type_attr): even deleting is

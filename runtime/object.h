@@ -321,7 +321,11 @@ int   type_is_subtype(Type *a, Type *b);    /* a is b or derives from it */
 int   val_isinstance(Value v, Type *t);     /* exact MRO test, no __instancecheck__ */
 Value type_lookup(Type *t, Value name);     /* MRO search; VAL_NULL if absent (no error) */
 Value type_lookup_c(Type *t, const char *name);
-const char *type_name(Type *t);             /* __name__ as a C string */
+/* The name CPython's messages give a type (its tp_name): __name__ for a class,
+ * the dotted name for a type written in C ('types.UnionType', '_thread.lock');
+ * type_qualname is __qualname__ (outer.<locals>.K), for function names. */
+const char *type_name(Type *t);
+const char *type_qualname(Type *t);
 #define val_type_name(v) type_name(val_type(v))
 /* Recompute t->slots (and its subclasses') after a change of `name` (or all
  * slots when name is VAL_NULL). */
