@@ -81,6 +81,22 @@ static int func_set_doc(Value self, Value v) { AS_FUNC(self)->doc = IS_NULL(v) ?
 static Value func_get_module(Value self) { return AS_FUNC(self)->module; }
 static int func_set_module(Value self, Value v) { AS_FUNC(self)->module = IS_NULL(v) ? VAL_NONE : v; return 0; }
 static Value func_get_code(Value self) { return AS_FUNC(self)->code; }
+/* f.__code__ = code.replace(...): any code with as many free variables as f's closure. */
+static int func_set_code(Value self, Value v) {
+    if (IS_NULL(v) || !IS_EXACT(v, type_code)) {
+        err_format(&exc_TypeError, "__code__ must be set to a code object");
+        return -1;
+    }
+    Function *fn = AS_FUNC(self);
+    int64_t nclosure = IS_TUPLE(fn->closure) ? AS_TUPLE(fn->closure)->len : 0;
+    if (AS_CODE(v)->nfree != nclosure) {
+        err_format(&exc_ValueError, "%U() requires a code object with %lld free vars, not %lld", fn->name,
+                   (long long)nclosure, (long long)AS_CODE(v)->nfree);
+        return -1;
+    }
+    fn->code = v;
+    return 0;
+}
 static Value func_get_globals(Value self) { return AS_FUNC(self)->globals; }
 static Value func_get_annotations(Value self) {
     Function *f = AS_FUNC(self);
@@ -108,7 +124,7 @@ static const GetSetDef func_getsets[] = {
     {"__defaults__", func_get_defaults, func_set_defaults, NULL},
     {"__kwdefaults__", func_get_kwdefaults, func_set_kwdefaults, NULL},
     {"__closure__", func_get_closure, func_set_closure, NULL},
-    {"__code__", func_get_code, NULL, NULL},
+    {"__code__", func_get_code, func_set_code, NULL},
     {"__globals__", func_get_globals, NULL, NULL},
     {"__annotations__", func_get_annotations, func_set_annotations, NULL},
     {"__dict__", func_get_dict, NULL, NULL},
