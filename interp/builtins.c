@@ -14,6 +14,7 @@
  */
 #include <string.h>
 
+#include "runtime/audit.h"
 #include "runtime/call.h"
 #include "runtime/error.h"
 #include "runtime/gc.h"
@@ -143,6 +144,8 @@ static Value bi_input(Value *args, int nargs, Value kwnames)
     if (IS_NULL(in) || IS_NULL(out)) return VAL_NULL;
     if (IS_NONE(in)) return err_format(&exc_RuntimeError, "input(): lost sys.stdin");
     if (IS_NONE(out)) return err_format(&exc_RuntimeError, "input(): lost sys.stdout");
+    if (audit_active() && audit("builtins.input", "O", IS_NULL(args[0]) ? VAL_NONE : args[0]) < 0)
+        return VAL_NULL;
     Value errf = bi_sys_attr("stderr");
     if (!IS_NULL(errf) && !IS_NONE(errf) && file_flush(errf) < 0) err_clear();
     if (!IS_NULL(args[0])) {
@@ -377,8 +380,9 @@ static Value bi_hash(Value *args, int nargs, Value kwnames)
 static Value bi_id(Value *args, int nargs, Value kwnames)
 {
     Value v = args[0];
-    if (IS_OBJ(v)) return int_from_u64((uint64_t)(uintptr_t)AS_OBJ(v));
-    return int_from_u64((uint64_t)v);
+    Value id = int_from_u64(IS_OBJ(v) ? (uint64_t)(uintptr_t)AS_OBJ(v) : (uint64_t)v);
+    if (!IS_NULL(id) && audit_active() && audit("builtins.id", "O", id) < 0) return VAL_NULL;
+    return id;
 }
 
 static Value bi_callable(Value *args, int nargs, Value kwnames)

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../runtime/audit.h"
 #include "../runtime/call.h"
 #include "../runtime/error.h"
 #include "../runtime/gil.h"
@@ -32,6 +33,10 @@ static Value source_or_code(Value src, Value filename, ParseMode mode, const cha
     if (mode == PARSE_EVAL) {        /* eval() ignores leading blanks */
         while (len > 0 && (*data == ' ' || *data == '\t')) { data++; len--; }
     }
+    if (audit_active()) {
+        Value text = bytes_new(data, (size_t)len);
+        if (IS_NULL(text) || audit("compile", "OO", text, filename) < 0) return VAL_NULL;
+    }
     return compile_source((const char *)data, (size_t)len, filename, mode);
 }
 
@@ -54,6 +59,7 @@ static Value run_source(const char *fname, Value *args, ParseMode mode) {
     if (exec_namespaces(&globals, &locals, fname) < 0) return VAL_NULL;
     Value code = source_or_code(args[0], str_intern_c("<string>"), mode, fname);
     if (IS_NULL(code)) return VAL_NULL;
+    if (audit_active() && audit("exec", "O", code) < 0) return VAL_NULL;
     Value r = vm_exec_code(AS_CODE(code), globals, locals);
     if (IS_NULL(r)) return VAL_NULL;
     return mode == PARSE_EVAL ? r : VAL_NONE;

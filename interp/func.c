@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "../runtime/audit.h"
 #include "../runtime/call.h"
 #include "../runtime/error.h"
 #include "../runtime/gc.h"
@@ -80,13 +81,17 @@ static Value func_get_doc(Value self) { return AS_FUNC(self)->doc; }
 static int func_set_doc(Value self, Value v) { AS_FUNC(self)->doc = IS_NULL(v) ? VAL_NONE : v; return 0; }
 static Value func_get_module(Value self) { return AS_FUNC(self)->module; }
 static int func_set_module(Value self, Value v) { AS_FUNC(self)->module = IS_NULL(v) ? VAL_NONE : v; return 0; }
-static Value func_get_code(Value self) { return AS_FUNC(self)->code; }
+static Value func_get_code(Value self) {
+    if (audit_active() && audit("object.__getattr__", "Os", self, "__code__") < 0) return VAL_NULL;
+    return AS_FUNC(self)->code;
+}
 /* f.__code__ = code.replace(...): any code with as many free variables as f's closure. */
 static int func_set_code(Value self, Value v) {
     if (IS_NULL(v) || !IS_EXACT(v, type_code)) {
         err_format(&exc_TypeError, "__code__ must be set to a code object");
         return -1;
     }
+    if (audit_active() && audit("object.__setattr__", "OsO", self, "__code__", v) < 0) return -1;
     Function *fn = AS_FUNC(self);
     int64_t nclosure = IS_TUPLE(fn->closure) ? AS_TUPLE(fn->closure)->len : 0;
     if (AS_CODE(v)->nfree != nclosure) {

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../runtime/audit.h"
 #include "../runtime/call.h"
 #include "../runtime/error.h"
 #include "../runtime/gc.h"
@@ -77,6 +78,8 @@ int import_check_source(const char *src, size_t len, const char *path) {
 Value import_exec_source(Value name, const char *src, size_t len, Value filename, Value module) {
     Value code = compile_source(src, len, filename, PARSE_FILE);
     if (IS_NULL(code)) return VAL_NULL;
+    /* CPython's loader runs a module through exec(): its "exec" event */
+    if (audit_active() && audit("exec", "O", code) < 0) return VAL_NULL;
     Value d = MODULE_DICT(module);
     if (IS_NULL(vm_exec_code(AS_CODE(code), d, d))) return VAL_NULL;
     return module;
@@ -247,10 +250,36 @@ static Value import_one(Value fullname, Value parent) {
 }
 
 /* Import every prefix of a dotted name; returns the last module. */
+static Value import_sys_attr(const char *name) {
+    Value v = IS_OBJ(interp.sys_module) ? obj_getattr_opt(interp.sys_module, str_intern_c(name)) : VAL_NULL;
+    err_clear();
+    return IS_NULL(v) ? VAL_NONE : v;
+}
+
+/* The "import" audit event for a module that is not loaded yet, then (as
+ * CPython's bootstrap imports the parents on its way) for each missing
+ * parent package, the longest name first. */
+static int import_audit(Value name) {
+    const char *s = STR_DATA(name);
+    size_t end = (size_t)STR_LEN(name);
+    while (end > 0) {
+        Value prefix = end == (size_t)STR_LEN(name) ? name : str_new(s, end);
+        if (IS_NULL(prefix)) return -1;
+        if (!IS_NULL(dict_get(interp.modules, prefix))) return 0;
+        if (audit("import", "OOOOO", prefix, VAL_NONE, import_sys_attr("path"), import_sys_attr("meta_path"),
+                  import_sys_attr("path_hooks")) < 0)
+            return -1;
+        while (end > 0 && s[end - 1] != '.') end--;
+        if (end > 0) end--;
+    }
+    return 0;
+}
+
 Value import_module(Value name) {
     const char *s = STR_DATA(name);
     size_t n = (size_t)STR_LEN(name);
     Value parent = VAL_NULL, m = VAL_NULL;
+    if (audit_active() && import_audit(name) < 0) return VAL_NULL;
     for (size_t i = 0; i <= n; i++) {
         if (i < n && s[i] != '.') continue;
         Value prefix = str_new(s, i);

@@ -27,6 +27,7 @@
 
 #include "obj_file.h"
 #include "signals.h"
+#include "audit.h"
 #include "call.h"
 #include "error.h"
 #include "gc.h"
@@ -620,6 +621,16 @@ static int file_open_flags(const OpenMode *m)
     return fl;
 }
 
+/* The "open" audit event, with the raw file mode CPython's FileIO sees ('r', 'w+'). */
+static int file_audit_open(Value file, const OpenMode *m)
+{
+    char raw[3], *p = raw;
+    *p++ = m->creating ? 'x' : m->reading ? 'r' : m->writing ? 'w' : 'a';
+    if (m->updating) *p++ = '+';
+    *p = 0;
+    return audit("open", "Osi", file, raw, file_open_flags(m));
+}
+
 /* The path argument: str, bytes or os.PathLike.  Sets *path (a str or bytes). */
 static int file_path_arg(Value file, Value *path)
 {
@@ -776,12 +787,14 @@ Value file_open_m(Value *args, int nargs, Value kwnames)
         if (v < 0) return err_format(&exc_ValueError, "negative file descriptor");
         fd = (int)v;
         file = IS_SMALLINT(file) ? file : int_from_i64(v);
+        if (audit_active() && file_audit_open(file, &m) < 0) return VAL_NULL;
     } else {
         if (!closefd) return err_format(&exc_ValueError, "Cannot use closefd=False with file name");
         Value path;
         if (file_path_arg(file, &path) < 0) return VAL_NULL;
         if (IS_STR(path) && memchr(STR_DATA(path), 0, (size_t)STR_LEN(path)))
             return err_format(&exc_ValueError, "embedded null byte");
+        if (audit_active() && file_audit_open(path, &m) < 0) return VAL_NULL;
         if (!IS_NULL(a[7]) && !IS_NONE(a[7])) {
             Value r = call2(a[7], path, MK_SMALLINT(file_open_flags(&m)));
             int64_t v;

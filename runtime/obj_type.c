@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "call.h"
 #include "error.h"
 #include "gc.h"
@@ -722,16 +723,36 @@ static const MethodDef type_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* CPython's check_set_special_type_attr, for __name__, __qualname__,
+ * __module__ and __doc__: not on a builtin type, never deleted (worded "of
+ * immutable type" even for a class), and the "object.__setattr__" audit event. */
+static int type_check_special_set(Type *t, Value v, const char *name) {
+    if ((t->flags & TF_IMMUTABLE) || IS_NULL(v)) {
+        err_format(&exc_TypeError, "cannot %s '%s' attribute of immutable type '%s'",
+                   (t->flags & TF_IMMUTABLE) ? "set" : "delete", name, type_name(t));
+        return -1;
+    }
+    return audit_active() ? audit("object.__setattr__", "OsO", MK_OBJ(t), name, v) : 0;
+}
+
 static Value type_get_name(Value self) { return AS_TYPE(self)->name; }
 static int type_set_name(Value self, Value v) {
-    if (!IS_STR(v)) { err_format(&exc_TypeError, "can only assign string to %s.__name__, not '%T'", type_name(AS_TYPE(self)), v); return -1; }
-    AS_TYPE(self)->name = str_intern(v);
+    Type *t = AS_TYPE(self);
+    if (type_check_special_set(t, v, "__name__") < 0) return -1;
+    if (!IS_STR(v)) { err_format(&exc_TypeError, "can only assign string to %s.__name__, not '%T'", type_name(t), v); return -1; }
+    if (memchr(STR_DATA(v), 0, (size_t)STR_LEN(v))) {
+        err_format(&exc_ValueError, "type name must not contain null characters");
+        return -1;
+    }
+    t->name = str_intern(v);
     return 0;
 }
 static Value type_get_qualname(Value self) { return AS_TYPE(self)->qualname; }
 static int type_set_qualname(Value self, Value v) {
-    if (!IS_STR(v)) { err_format(&exc_TypeError, "can only assign string to %s.__qualname__, not '%T'", type_name(AS_TYPE(self)), v); return -1; }
-    AS_TYPE(self)->qualname = v;
+    Type *t = AS_TYPE(self);
+    if (type_check_special_set(t, v, "__qualname__") < 0) return -1;
+    if (!IS_STR(v)) { err_format(&exc_TypeError, "can only assign string to %s.__qualname__, not '%T'", type_name(t), v); return -1; }
+    t->qualname = v;
     return 0;
 }
 static Value type_get_module(Value self) {
@@ -745,11 +766,8 @@ static Value type_get_module(Value self) {
 }
 static int type_set_module(Value self, Value v) {
     Type *t = AS_TYPE(self);
-    if (t->flags & TF_IMMUTABLE) {
-        err_format(&exc_TypeError, "cannot set '__module__' attribute of immutable type '%s'", type_name(t));
-        return -1;
-    }
-    if (IS_NULL(v)) { err_format(&exc_TypeError, "cannot delete '__module__' attribute"); return -1; }
+    if (type_check_special_set(t, v, "__module__") < 0) return -1;
+    type_modified(t);
     return dict_set_c(t->dict, "__module__", v);
 }
 static Value type_get_bases(Value self) { return AS_TYPE(self)->bases; }
@@ -769,15 +787,9 @@ static Value type_get_doc(Value self) {
     }
     return IS_STR(d) ? d : descr_get(d, VAL_NULL, self);
 }
-/* CPython's type_set_doc (check_set_special_type_attr): even deleting is
- * worded "of immutable type". */
 static int type_set_doc(Value self, Value v) {
     Type *t = AS_TYPE(self);
-    if ((t->flags & TF_IMMUTABLE) || IS_NULL(v)) {
-        err_format(&exc_TypeError, "cannot %s '__doc__' attribute of immutable type '%s'",
-                   (t->flags & TF_IMMUTABLE) ? "set" : "delete", type_name(t));
-        return -1;
-    }
+    if (type_check_special_set(t, v, "__doc__") < 0) return -1;
     if (dict_set_c(t->dict, "__doc__", v) < 0) return -1;
     type_modified(t);
     return 0;

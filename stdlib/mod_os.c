@@ -37,6 +37,7 @@
 #include "runtime/obj_str.h"
 #include "runtime/obj_bytes.h"
 #include "runtime/error.h"
+#include "runtime/audit.h"
 #include "runtime/call.h"
 #include "runtime/gc.h"
 
@@ -56,6 +57,11 @@ GILPY_MODULE("posix", mod_os_init);
 /* ---------------------------------------------------------------- helpers */
 
 /* A path argument: its bytes (NUL-terminated) and whether it was bytes. */
+/* Raise audit event `ev` (runtime/audit.h); true when a hook refused it.  A
+ * dir_fd goes to the hooks as CPython gives it: -1 for the default. */
+#define OS_AUDIT_REFUSED(...) (audit_active() && audit(__VA_ARGS__) < 0)
+#define OS_AUDIT_FD(fd) ((fd) == AT_FDCWD ? -1 : (fd))
+
 typedef struct OsPath {
     const char *s;
     Value obj;          /* the str/bytes holding s (keeps it alive) */
@@ -146,6 +152,7 @@ static Value os_setpgid(Value *args, int nargs, Value kwnames) {
 static Value os_kill(Value *args, int nargs, Value kwnames) {
     int pid, sig;
     if (arg_to_cint(args[0], &pid) < 0 || arg_to_cint(args[1], &sig) < 0) return VAL_NULL;
+    if (OS_AUDIT_REFUSED("os.kill", "ii", pid, sig)) return VAL_NULL;
     return kill(pid, sig) < 0 ? os_error(VAL_NULL) : VAL_NONE;
 }
 
@@ -159,6 +166,7 @@ static Value os__exit(Value *args, int nargs, Value kwnames) {
  * threading gets to forget the threads that did not survive, as CPython's
  * registered at-fork hook does. */
 static Value os_fork(Value *args, int nargs, Value kwnames) {
+    if (OS_AUDIT_REFUSED("os.fork", "")) return VAL_NULL;
     pid_t pid = fork_process();
     if (pid < 0) return os_error(VAL_NULL);
     if (pid == 0) {
@@ -216,6 +224,7 @@ static Value os_system(Value *args, int nargs, Value kwnames) {
     OsPath p;
     Value command = arg_to_path(args[0]);
     if (IS_NULL(command) || os_path_arg(command, &p, "system", "command") < 0) return VAL_NULL;
+    if (OS_AUDIT_REFUSED("os.system", "y", p.s)) return VAL_NULL;
     int r;
     GIL_BLOCKING_BEGIN(OS_GIL_REASON);
     r = system(p.s);
@@ -308,6 +317,7 @@ static Value os_open(Value *args, int nargs, Value kwnames) {
     if (os_path_arg(args[0], &p, "open", "path") < 0 || arg_to_cint(args[1], &flags) < 0 ||
         (!IS_NULL(args[2]) && arg_to_cint(args[2], &mode) < 0) || os_dir_fd(args[3], &dir_fd) < 0)
         return VAL_NULL;
+    if (OS_AUDIT_REFUSED("open", "ONi", args[0], flags | O_CLOEXEC)) return VAL_NULL;
     int fd = openat(dir_fd, p.s, flags | O_CLOEXEC, mode);
     return fd < 0 ? os_error(p.obj) : MK_SMALLINT(fd);
 }
@@ -339,7 +349,7 @@ static Value os_getcwdb(Value *args, int nargs, Value kwnames) { return os_getcw
 static Value os_chdir(Value *args, int nargs, Value kwnames) {
     OsPath p;
     int fd, r = os_path_or_fd(args[0], &p, &fd, "chdir");
-    if (r < 0) return VAL_NULL;
+    if (r < 0 || OS_AUDIT_REFUSED("os.chdir", "O", args[0])) return VAL_NULL;
     if (r) return fchdir(fd) < 0 ? os_error(VAL_NULL) : VAL_NONE;
     return chdir(p.s) < 0 ? os_error(p.obj) : VAL_NONE;
 }
@@ -349,6 +359,7 @@ static Value os_unlink_common(Value *args, const char *name, int flags) {
     OsPath p;
     int dir_fd;
     if (os_path_arg(args[0], &p, name, "path") < 0 || os_dir_fd(args[1], &dir_fd) < 0) return VAL_NULL;
+    if (OS_AUDIT_REFUSED(flags ? "os.rmdir" : "os.remove", "Oi", args[0], OS_AUDIT_FD(dir_fd))) return VAL_NULL;
     return unlinkat(dir_fd, p.s, flags) < 0 ? os_error(p.obj) : VAL_NONE;
 }
 static Value os_remove(Value *a, int n, Value k) { return os_unlink_common(a, "remove", 0); }
@@ -362,6 +373,7 @@ static Value os_mkdir(Value *args, int nargs, Value kwnames) {
     if (os_path_arg(args[0], &p, "mkdir", "path") < 0 ||
         (!IS_NULL(args[1]) && arg_to_cint(args[1], &mode) < 0) || os_dir_fd(args[2], &dir_fd) < 0)
         return VAL_NULL;
+    if (OS_AUDIT_REFUSED("os.mkdir", "Oii", args[0], mode, OS_AUDIT_FD(dir_fd))) return VAL_NULL;
     return mkdirat(dir_fd, p.s, (mode_t)mode) < 0 ? os_error(p.obj) : VAL_NONE;
 }
 
@@ -372,6 +384,7 @@ static Value os_chmod(Value *args, int nargs, Value kwnames) {
     if (isfd < 0 || arg_to_cint(args[1], &mode) < 0 || os_dir_fd(args[2], &dir_fd) < 0 ||
         (follow = os_flag(args[3], 1)) < 0)
         return VAL_NULL;
+    if (OS_AUDIT_REFUSED("os.chmod", "Oii", args[0], mode, OS_AUDIT_FD(dir_fd))) return VAL_NULL;
     if (isfd) return fchmod(fd, (mode_t)mode) < 0 ? os_error(VAL_NULL) : VAL_NONE;
     int flags = follow ? 0 : AT_SYMLINK_NOFOLLOW;
     return fchmodat(dir_fd, p.s, (mode_t)mode, flags) < 0 ? os_error(p.obj) : VAL_NONE;
@@ -384,6 +397,8 @@ static Value os_rename_common(Value *args, const char *name) {
     if (os_path_arg(args[0], &s, name, "src") < 0 || os_path_arg(args[1], &d, name, "dst") < 0 ||
         os_dir_fd(args[2], &sfd) < 0 || os_dir_fd(args[3], &dfd) < 0)
         return VAL_NULL;
+    if (OS_AUDIT_REFUSED("os.rename", "OOii", args[0], args[1], OS_AUDIT_FD(sfd), OS_AUDIT_FD(dfd)))
+        return VAL_NULL;
     if (renameat(sfd, s.s, dfd, d.s) < 0) return os_error(s.obj);   /* CPython adds " -> 'dst'" */
     return VAL_NONE;
 }
@@ -395,6 +410,7 @@ static Value os_listdir(Value *args, int nargs, Value kwnames) {
     OsPath p = {".", VAL_NONE, 0};
     if (!IS_NULL(args[0]) && !IS_NONE(args[0]) && os_path_arg(args[0], &p, "listdir", "path") < 0)
         return VAL_NULL;
+    if (OS_AUDIT_REFUSED("os.listdir", "O", IS_NULL(args[0]) ? VAL_NONE : args[0])) return VAL_NULL;
     DIR *dir = opendir(p.s);
     if (!dir) return os_error(IS_NONE(p.obj) ? str_from_c(".") : p.obj);
     Value list = list_new(0);
@@ -435,6 +451,7 @@ static Value os_symlink(Value *args, int nargs, Value kwnames) {
     if (os_path_arg(args[0], &s, "symlink", "src") < 0 ||
         os_path_arg(args[1], &d, "symlink", "dst") < 0 || os_dir_fd(args[3], &dir_fd) < 0)
         return VAL_NULL;
+    if (OS_AUDIT_REFUSED("os.symlink", "OOi", args[0], args[1], OS_AUDIT_FD(dir_fd))) return VAL_NULL;
     return symlinkat(s.s, dir_fd, d.s) < 0 ? os_error(s.obj) : VAL_NONE;
 }
 
@@ -525,6 +542,7 @@ static Value os_putenv(Value *args, int nargs, Value kwnames) {
         return VAL_NULL;
     if (k.s[0] == '\0' || strchr(k.s, '='))
         return err_format(&exc_ValueError, "illegal environment variable name");
+    if (OS_AUDIT_REFUSED("os.putenv", "yy", k.s, v.s)) return VAL_NULL;
     return setenv(k.s, v.s, 1) < 0 ? os_error(VAL_NULL) : VAL_NONE;
 }
 
@@ -533,6 +551,7 @@ static Value os_unsetenv(Value *args, int nargs, Value kwnames) {
     if (os_env_arg(args[0], &k, "unsetenv", "name") < 0) return VAL_NULL;
     if (k.s[0] == '\0' || strchr(k.s, '='))
         return err_format(&exc_ValueError, "illegal environment variable name");
+    if (OS_AUDIT_REFUSED("os.unsetenv", "y", k.s)) return VAL_NULL;
     return unsetenv(k.s) < 0 ? os_error(VAL_NULL) : VAL_NONE;
 }
 
