@@ -30,6 +30,8 @@ static Value source_or_code(Value src, Value filename, ParseMode mode, const cha
         err_clear();
         return err_format(&exc_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
     }
+    if (memchr(data, 0, (size_t)len))   /* CPython's _Py_SourceAsString: no position */
+        return err_format(&exc_SyntaxError, "source code string cannot contain null bytes");
     if (mode == PARSE_EVAL) {        /* eval() ignores leading blanks */
         while (len > 0 && (*data == ' ' || *data == '\t')) { data++; len--; }
     }
