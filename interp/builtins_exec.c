@@ -28,7 +28,8 @@ static Value source_or_code(Value src, Value filename, ParseMode mode, const cha
     if (IS_STR(src)) { data = (const uint8_t *)STR_DATA(src); len = STR_LEN(src); }
     else if (bytes_view(src, &data, &len) < 0) {
         err_clear();
-        return err_format(&exc_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
+        return err_format(&exc_TypeError, "%s() arg 1 must be a string, bytes or %s object", fname,
+                          strcmp(fname, "compile") == 0 ? "AST" : "code");
     }
     if (memchr(data, 0, (size_t)len))   /* CPython's _Py_SourceAsString: no position */
         return err_format(&exc_SyntaxError, "source code string cannot contain null bytes");

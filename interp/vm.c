@@ -950,6 +950,12 @@ static void add_traceback(Frame *f, uint32_t *ip) {
 #define PEEK(n)   (sp[-(n)])
 #define ARG       ((int)INSTR_ARG(word))
 #define SAVE()    (f->ip = ip, f->sp = sp)
+/* After a call, forget the call-site slots it consumed (a Python callee has
+ * copied its arguments): the collector scans value stacks conservatively, and
+ * a dead temporary left there (a memoryview dropped at once,
+ * bytes(memoryview(ba)[1:3])) would stay alive and keep its export on a
+ * bytearray that must resize (obj_bytes.c). */
+#define CLEAR_SPENT(from, n) do { for (int k_ = 0; k_ < (n); k_++) (from)[k_] = VAL_NULL; } while (0)
 #define RELOAD()  do { co = f->code; ip = f->ip; sp = f->sp; lp = f->localsplus; \
                        consts = AS_TUPLE(co->consts)->items; names = AS_TUPLE(co->names)->items; } while (0)
 #define ERROR()   goto error
@@ -1368,8 +1374,9 @@ top:
                 if (err_occurred()) ERROR();
                 nf = call_prepare(ts, callable, args, nargs, VAL_NULL, &gen);
             }
-            if (!nf) { CHECK(gen); sp = base; PUSH(gen); NEXT(); }
+            if (!nf) { CHECK(gen); sp = base; PUSH(gen); CLEAR_SPENT(base + 1, ARG + 1); NEXT(); }
             f->sp = base;           /* the call site is popped; the result is pushed on return */
+            CLEAR_SPENT(base, ARG + 2);     /* the callee has its own copies */
             f = nf;
             RELOAD();
             if (EVAL_BREAKER(ts) && vm_handle_eval_breaker(ts) < 0) ERROR();
@@ -1391,8 +1398,9 @@ top:
                     if (err_occurred()) ERROR();
                     nf = call_prepare(ts, callable, args, nargs, VAL_NULL, &gen);
                 }
-                if (!nf) { CHECK(gen); sp = base; PUSH(gen); NEXT(); }
+                if (!nf) { CHECK(gen); sp = base; PUSH(gen); CLEAR_SPENT(base + 1, ARG + 1); NEXT(); }
                 f->sp = base;
+                CLEAR_SPENT(base, ARG + 2);
                 f = nf;
                 RELOAD();
                 NEXT();
@@ -1409,6 +1417,7 @@ top:
         CHECK(r);
         sp = base;
         PUSH(r);
+        CLEAR_SPENT(base + 1, ARG + 1);
         NEXT();
     }
     TARGET(CALL_KW) {
@@ -1422,8 +1431,9 @@ top:
         if (IS_OBJ(callable) && AS_OBJ(callable)->type == &type_function) {
             Value gen = VAL_NULL;
             Frame *nf = call_prepare(ts, callable, args, nargs, kwnames, &gen);
-            if (!nf) { CHECK(gen); sp = base; PUSH(gen); NEXT(); }
+            if (!nf) { CHECK(gen); sp = base; PUSH(gen); CLEAR_SPENT(base + 1, ARG + 2); NEXT(); }
             f->sp = base;
+            CLEAR_SPENT(base, ARG + 3);     /* the call site and its kwnames */
             f = nf;
             RELOAD();
             NEXT();
@@ -1432,6 +1442,7 @@ top:
         CHECK(r);
         sp = base;
         PUSH(r);
+        CLEAR_SPENT(base + 1, ARG + 2);
         NEXT();
     }
     TARGET(CALL_EX) {
@@ -1450,6 +1461,7 @@ top:
         CHECK(r);
         sp = base;
         PUSH(r);
+        CLEAR_SPENT(base + 1, 1 + ((ARG & 1) ? 2 : 1));
         NEXT();
     }
     TARGET(RETURN_VALUE) {

@@ -32,6 +32,7 @@
 #include "error.h"
 #include "gc.h"
 #include "obj_bytes.h"
+#include "obj_memoryview.h"
 #include "obj_dict.h"
 #include "obj_int.h"
 #include "obj_list.h"
@@ -915,11 +916,11 @@ static int file_write_value(FileObj *f, Value v, int64_t *count)
     }
     const uint8_t *data;
     int64_t len;
-    if (IS_STR(v) || bytes_view(v, &data, &len) < 0) {
-        if (!IS_STR(v)) err_clear();
+    if (IS_STR(v) || !buffer_check(v)) {
         err_format(&exc_TypeError, "a bytes-like object is required, not '%T'", v);
         return -1;
     }
+    if (bytes_view(v, &data, &len) < 0) return -1;     /* a released or strided memoryview */
     *count = len;
     return file_write_bytes(f, (const char *)data, (size_t)len, memchr(data, '\n', (size_t)len) != NULL);
 }
@@ -1058,15 +1059,17 @@ static Value file_readinto_m(Value *args, int nargs, Value kwnames)
 {
     FileObj *f = SELF;
     if (file_check_readable(f, "read") < 0) return VAL_NULL;
-    if (!IS_BYTEARRAY(args[1]))
+    Buffer view;                        /* writable memory: a bytearray, a memoryview of one */
+    if (buffer_get(args[1], &view, BUF_WRITABLE) < 0) {
+        err_clear();
         return err_format(&exc_TypeError, "readinto() argument must be read-write bytes-like object, not %T", args[1]);
-    ByteArray *ba = AS_BYTEARRAY(args[1]);
-    Value b = file_bin_read(f, ba->len);
-    if (IS_NULL(b)) return VAL_NULL;
-    int64_t n = AS_BYTES(b)->len;
-    if (n > ba->len) n = ba->len;
-    memcpy(ba->data, AS_BYTES(b)->data, (size_t)n);
-    return int_from_i64(n);
+    }
+    Value b = file_bin_read(f, view.len);
+    int64_t n = IS_NULL(b) ? 0 : AS_BYTES(b)->len;
+    if (n > view.len) n = view.len;
+    if (n > 0) memcpy(view.buf, AS_BYTES(b)->data, (size_t)n);
+    buffer_release(&view);
+    return IS_NULL(b) ? VAL_NULL : int_from_i64(n);
 }
 
 static Value file_enter_m(Value *args, int nargs, Value kwnames)

@@ -28,6 +28,7 @@
 #include "runtime/obj_int.h"
 #include "runtime/obj_str.h"
 #include "runtime/obj_bytes.h"
+#include "runtime/obj_memoryview.h"
 #include "runtime/obj_list.h"
 #include "runtime/error.h"
 #include "runtime/call.h"
@@ -633,11 +634,14 @@ static Value float_from_object(Value x) {
         if (int_to_double(r, &d) < 0) return VAL_NULL;
         return MK_FLOAT(d);
     }
-    if (IS_BYTES(x) || IS_BYTEARRAY(x)) {
+    if (IS_BYTES(x) || IS_BYTEARRAY(x) || buffer_check(x)) {
         const uint8_t *data;
         int64_t n;
         double d;
-        if (bytes_view(x, &data, &n) < 0) return VAL_NULL;
+        if (bytes_view(x, &data, &n) < 0) {         /* a strided memoryview */
+            err_clear();
+            return err_format(&exc_TypeError, "float() argument must be a string or a real number, not '%T'", x);
+        }
         if (float_parse((const char *)data, (size_t)n, &d) == 0) return MK_FLOAT_SAFE(d);
         return err_format(&exc_ValueError, "could not convert string to float: %R", x);
     }

@@ -44,6 +44,7 @@
 #include <math.h>
 #include "obj_str.h"
 #include "obj_bytes.h"
+#include "obj_memoryview.h"
 #include "obj_list.h"
 #include "obj_dict.h"
 #include "obj_int.h"
@@ -1878,6 +1879,10 @@ static int pct_text(StrBuf *sb, const PctSpec *ps, Value v) {
 
 /* %s/%b of bytes formatting: a buffer or an object with __bytes__. */
 static int pct_bytes(StrBuf *sb, const PctSpec *ps, Value v) {
+    if (IS_MEMORYVIEW(v)) {                 /* a copy of its items, strided or not */
+        v = memoryview_tobytes(v);
+        if (IS_NULL(v)) return -1;
+    }
     if (!IS_BYTES(v) && !IS_BYTEARRAY(v)) {
         Value m = type_lookup_c(val_type(v), "__bytes__");
         if (IS_NULL(m)) {
@@ -2299,9 +2304,10 @@ static Value str_new_m(Value *args, int nargs, Value kwnames) {
         if (IS_NULL(a[0])) return str_empty();
         if (IS_STR(a[0])) return err_format(&exc_TypeError, "decoding str is not supported");
         const uint8_t *d; int64_t n;
-        if (!IS_BYTES(a[0]) && !IS_BYTEARRAY(a[0]))
+        if (!buffer_check(a[0]) || bytes_view(a[0], &d, &n) < 0) {
+            err_clear();
             return err_format(&exc_TypeError, "decoding to str: need a bytes-like object, %T found", a[0]);
-        if (bytes_view(a[0], &d, &n) < 0) return VAL_NULL;
+        }
         r = str_decode(d, (size_t)n, IS_NULL(a[1]) ? "utf-8" : STR_DATA(a[1]),
                        IS_NULL(a[2]) ? "strict" : STR_DATA(a[2]));
     }

@@ -318,6 +318,8 @@ static void type_inherit_layout(Type *t, Type *base) {
                 TF_SET_SUBCLASS | TF_TYPE_SUBCLASS | TF_EXC_SUBCLASS);
     t->trace = base->trace;
     t->finalize = base->finalize;
+    t->getbuffer = base->getbuffer;             /* a bytes subclass is bytes-like */
+    t->releasebuffer = base->releasebuffer;
     t->basicsize = base->basicsize;
     t->dictoffset = base->dictoffset;
     t->values_start = base->values_start;

@@ -186,6 +186,45 @@ typedef enum {
 extern const char *const sm_names[SM__COUNT];   /* "__repr__", ... */
 extern Value sm_name_values[SM__COUNT];         /* the same, interned str */
 
+/* ---- the buffer protocol ---------------------------------------------------
+ *
+ * An object whose memory others may read (and write) in place exports a
+ * Buffer through its type's `getbuffer`: bytes (read-only), bytearray,
+ * memoryview (what it views), and later array and mmap.  The exporter fills
+ * in where the bytes are and how to read them; the consumer calls
+ * buffer_release (runtime/obj_memoryview.h) when done, which calls the
+ * type's `releasebuffer` if it has one.  An exporter whose memory may move
+ * (bytearray) counts its exports and refuses to resize while any is held
+ * ("BufferError: Existing exports of data: object cannot be re-sized").
+ *
+ * A Buffer describes an ndim-dimensional array of itemsize-byte items in
+ * struct-module `format`: item (i0, i1, ...) starts at buf + i0*strides[0] +
+ * i1*strides[1] + ...  Exporters give one-dimensional contiguous memory, so
+ * they may leave shape and strides NULL (= {len / itemsize} and {itemsize})
+ * and format NULL (= "B"); memoryview makes the rest (slices, cast()).
+ *
+ * flags (CPython's PyBUF_*): BUF_WRITABLE asks for writable memory (an
+ * exporter of read-only memory then fails with BufferError "Object is not
+ * writable."); every other request is satisfied by one-dimensional
+ * contiguous bytes. */
+typedef struct Buffer {
+    Value    obj;            /* the exporter (the consumer keeps it alive) */
+    uint8_t *buf;            /* the first item */
+    int64_t  len;            /* bytes: product(shape) * itemsize */
+    int64_t  itemsize;
+    int      readonly;
+    int      ndim;
+    const char *format;      /* NULL means "B" */
+    int64_t *shape;          /* ndim entries, or NULL (see above) */
+    int64_t *strides;        /* ndim entries, or NULL */
+    void    *internal;       /* the exporter's own use */
+} Buffer;
+
+enum { BUF_SIMPLE = 0, BUF_WRITABLE = 1 };
+
+typedef int  (*GetBufferFn)(Value obj, Buffer *view, int flags);   /* 0, or -1 and an error */
+typedef void (*ReleaseBufferFn)(Value obj, Buffer *view);
+
 /* ---- type objects -------------------------------------------------------- */
 enum {
     TF_HEAPTYPE        = 1u << 0,   /* created by a class statement */
@@ -243,6 +282,9 @@ struct Type {
     Value  (*get)(Value descr, Value obj, Value type);  /* __get__ (CPython's tp_descr_get):
                                   obj VAL_NULL for an access through the class, None for
                                   the instance None (runtime/obj_type.h: descr_get) */
+    GetBufferFn     getbuffer;     /* the buffer protocol (above); NULL: not an exporter.
+                                      Classes inherit their builtin base's */
+    ReleaseBufferFn releasebuffer; /* NULL: nothing to undo */
 };
 
 /* An instance of a user class with no builtin base: header + __dict__. */

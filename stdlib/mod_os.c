@@ -36,6 +36,7 @@
 #include "runtime/obj_dict.h"
 #include "runtime/obj_str.h"
 #include "runtime/obj_bytes.h"
+#include "runtime/obj_memoryview.h"
 #include "runtime/error.h"
 #include "runtime/audit.h"
 #include "runtime/call.h"
@@ -259,10 +260,9 @@ static Value os_write(Value *args, int nargs, Value kwnames) {
     const uint8_t *data;
     int64_t len;
     if (arg_to_cint(args[0], &fd) < 0) return VAL_NULL;
-    if (bytes_view(args[1], &data, &len) < 0) {
-        err_clear();
+    if (!buffer_check(args[1]))
         return err_format(&exc_TypeError, "a bytes-like object is required, not '%T'", args[1]);
-    }
+    if (bytes_view(args[1], &data, &len) < 0) return VAL_NULL;     /* a strided memoryview */
     /* A bytearray may be resized by another thread while the GIL is released:
      * write from a private copy. */
     uint8_t *copy = gc_malloc((size_t)len + 1);
