@@ -496,7 +496,8 @@ static Value mv_getitem_m(Value *args, int nargs, Value kwnames) {
     }
     if (IS_EXACT(key, type_slice)) {
         MemoryView *s = mv_copy(m, m->view.ndim);
-        if (!s || mv_slice_dim0(&s->view, key) < 0) return VAL_NULL;
+        if (!s) return VAL_NULL;
+        if (mv_slice_dim0(&s->view, key) < 0) return mv_release_now(s), VAL_NULL;
         mv_init_flags(s);
         return MK_OBJ(s);
     }
@@ -736,19 +737,27 @@ static Value mv_cast_m(Value *args, int nargs, Value kwnames) {
         for (int64_t d = 0; d < ndim; d++) {
             Value x = items[d];
             int64_t n;
-            if (!IS_INT(x))
+            if (!IS_INT(x)) {
+                mv_release_now(c);
                 return err_format(&exc_TypeError, "memoryview.cast(): elements of shape must be integers");
+            }
             if (int_to_i64(x, &n) < 0 || n <= 0) {
                 err_clear();
+                mv_release_now(c);
                 return err_format(&exc_ValueError, "memoryview.cast(): elements of shape must be integers > 0");
             }
-            if (n > INT64_MAX / len) return err_format(&exc_ValueError, "memoryview.cast(): product(shape) > SSIZE_MAX");
+            if (n > INT64_MAX / len) {
+                mv_release_now(c);
+                return err_format(&exc_ValueError, "memoryview.cast(): product(shape) > SSIZE_MAX");
+            }
             len *= n;
             c->view.shape[d] = n;
         }
         for (int64_t d = ndim, sd = isz; d-- > 0; sd *= c->view.shape[d]) c->view.strides[d] = sd;
-        if (len != m->view.len)
+        if (len != m->view.len) {
+            mv_release_now(c);
             return err_format(&exc_TypeError, "memoryview: product(shape) * itemsize != buffer size");
+        }
     }
     mv_init_len(&c->view);
     mv_init_flags(c);
