@@ -454,12 +454,13 @@ static uint8_t *mv_ptr_tuple(MemoryView *m, Value key) {
                    m->view.ndim, (long long)n);
         return NULL;
     }
+    int64_t idx[MV_MAX_NDIM];
+    for (int64_t d = 0; d < n; d++)         /* __index__ may run Python code ... */
+        if (obj_index_i64(AS_TUPLE(key)->items[d], &idx[d]) < 0) return NULL;
+    if (m->released) { mv_released_error(); return NULL; }     /* ... that released m */
     uint8_t *p = m->view.buf;
-    for (int64_t d = 0; d < n; d++) {
-        int64_t i;
-        if (obj_index_i64(AS_TUPLE(key)->items[d], &i) < 0) return NULL;
-        if (!(p = mv_ptr(m, p, (int)d, i))) return NULL;
-    }
+    for (int64_t d = 0; d < n; d++)
+        if (!(p = mv_ptr(m, p, (int)d, idx[d]))) return NULL;
     return p;
 }
 
@@ -489,6 +490,7 @@ static Value mv_getitem_m(Value *args, int nargs, Value kwnames) {
     if (is_index(key)) {
         int64_t i;
         if (obj_index_i64(key, &i) < 0) return VAL_NULL;
+        CHECK_RELEASED(m);                  /* by a __index__ */
         if (m->view.ndim > 1)
             return err_format(&exc_NotImplementedError, "multi-dimensional sub-views are not implemented");
         uint8_t *p = mv_ptr(m, m->view.buf, 0, i);
@@ -537,6 +539,10 @@ static int mv_assign_slice(MemoryView *m, Value key, Value value) {
     dest.shape = &shape;
     dest.strides = &stride;
     int rc = mv_slice_dim0(&dest, key);
+    if (rc == 0 && m->released) {           /* a __index__ of the slice released m */
+        mv_released_error();
+        rc = -1;
+    }
     int64_t ssize = src.shape ? src.shape[0] : src.len / (src.itemsize ? src.itemsize : 1);
     const char *df = dest.format[0] == '@' ? dest.format + 1 : dest.format;
     const char *sf = src.format ? (src.format[0] == '@' ? src.format + 1 : src.format) : "B";
@@ -565,7 +571,9 @@ static Value mv_setitem(Value self, Value key, Value value) {
     } else if (is_index(key)) {
         if (m->view.ndim > 1) return err_format(&exc_NotImplementedError, "sub-views are not implemented");
         int64_t i;
-        if (obj_index_i64(key, &i) < 0 || !(p = mv_ptr(m, m->view.buf, 0, i))) return VAL_NULL;
+        if (obj_index_i64(key, &i) < 0) return VAL_NULL;
+        CHECK_RELEASED(m);
+        if (!(p = mv_ptr(m, m->view.buf, 0, i))) return VAL_NULL;
     } else if (IS_EXACT(key, type_slice) && m->view.ndim == 1) {
         return mv_assign_slice(m, key, value) < 0 ? VAL_NULL : VAL_NONE;
     } else if (tuple_all(key, 0)) {
@@ -578,8 +586,13 @@ static Value mv_setitem(Value self, Value key, Value value) {
     } else {
         return err_format(&exc_TypeError, "memoryview: invalid slice key");
     }
-    m->hash = -1;
-    return pack_item(ch, p, value) < 0 ? VAL_NULL : VAL_NONE;
+    /* the value's conversion (__index__, __float__, __bool__) may release m:
+       convert first, store after checking */
+    uint8_t item[8];
+    if (pack_item(ch, item, value) < 0) return VAL_NULL;
+    CHECK_RELEASED(m);
+    memcpy(p, item, (size_t)m->view.itemsize);
+    return VAL_NONE;
 }
 
 static Value mv_setitem_m(Value *args, int nargs, Value kwnames) { return mv_setitem(args[0], args[1], args[2]); }
