@@ -14,6 +14,7 @@
  */
 #include <string.h>
 
+#include "runtime/audit.h"
 #include "runtime/call.h"
 #include "runtime/error.h"
 #include "runtime/gc.h"
@@ -27,6 +28,7 @@
 #include "runtime/obj_misc.h"
 #include "runtime/obj_str.h"
 #include "runtime/obj_type.h"
+#include "runtime/obj_union.h"
 #include "runtime/ops.h"
 #include "runtime/state.h"
 #include "builtins.h"
@@ -142,6 +144,8 @@ static Value bi_input(Value *args, int nargs, Value kwnames)
     if (IS_NULL(in) || IS_NULL(out)) return VAL_NULL;
     if (IS_NONE(in)) return err_format(&exc_RuntimeError, "input(): lost sys.stdin");
     if (IS_NONE(out)) return err_format(&exc_RuntimeError, "input(): lost sys.stdout");
+    if (audit_active() && audit("builtins.input", "O", IS_NULL(args[0]) ? VAL_NONE : args[0]) < 0)
+        return VAL_NULL;
     Value errf = bi_sys_attr("stderr");
     if (!IS_NULL(errf) && !IS_NONE(errf) && file_flush(errf) < 0) err_clear();
     if (!IS_NULL(args[0])) {
@@ -376,8 +380,9 @@ static Value bi_hash(Value *args, int nargs, Value kwnames)
 static Value bi_id(Value *args, int nargs, Value kwnames)
 {
     Value v = args[0];
-    if (IS_OBJ(v)) return int_from_u64((uint64_t)(uintptr_t)AS_OBJ(v));
-    return int_from_u64((uint64_t)v);
+    Value id = int_from_u64(IS_OBJ(v) ? (uint64_t)(uintptr_t)AS_OBJ(v) : (uint64_t)v);
+    if (!IS_NULL(id) && audit_active() && audit("builtins.id", "O", id) < 0) return VAL_NULL;
+    return id;
 }
 
 static Value bi_callable(Value *args, int nargs, Value kwnames)
@@ -426,15 +431,10 @@ static Value bi_hasattr(Value *args, int nargs, Value kwnames)
 
 /* ---- isinstance / issubclass ------------------------------------------------------- */
 
-/* A types.UnionType (int | str): anything with a tuple __args__ that is not a type. */
+/* A types.UnionType (int | str) is the tuple of its members to isinstance/issubclass. */
 static Value bi_union_args(Value cls)
 {
-    if (IS_TYPE(cls) || IS_TUPLE(cls)) return VAL_NULL;
-    const char *tn = val_type_name(cls);
-    if (strcmp(tn, "UnionType") && strcmp(tn, "types.UnionType")) return VAL_NULL;
-    Value a = obj_getattr_opt(cls, str_intern_c("__args__"));
-    if (IS_NULL(a)) err_clear();
-    return IS_TUPLE(a) ? a : VAL_NULL;
+    return IS_UNION(cls) ? union_args(cls) : VAL_NULL;
 }
 
 /* isinstance/issubclass recurse through nested tuples and through
@@ -589,14 +589,9 @@ static Value bi_dir(Value *args, int nargs, Value kwnames)
     }
     Value f = type_lookup_c(val_type(args[0]), "__dir__");
     if (IS_NULL(f)) return err_format(&exc_TypeError, "object does not provide __dir__");
-    Value res;
-    if (TYPE_HAS(val_type(f), TF_METHOD_DESCR)) {
-        res = call1(f, args[0]);                /* descr_get would take None for "no instance" */
-    } else {
-        Value fn = descr_get(f, args[0], MK_OBJ(val_type(args[0])));
-        if (IS_NULL(fn)) return VAL_NULL;
-        res = call0(fn);
-    }
+    Value fn = descr_get(f, args[0], MK_OBJ(val_type(args[0])));
+    if (IS_NULL(fn)) return VAL_NULL;
+    Value res = call0(fn);
     if (IS_NULL(res)) return VAL_NULL;
     return bi_sorted_list(res);
 }
@@ -788,6 +783,7 @@ Value builtins_module_new(void)
     dict_add_methods(d, bi_functions, m);
     dict_add_methods(d, builtins_exec_functions, m);
     if (err_occurred()) return VAL_NULL;
+    import_set_default_func(dict_get_c(d, "__import__"));
     if (bi_add_types(d) < 0 || bi_add_constants(d) < 0) return VAL_NULL;
     if (dict_set_c(d, "__doc__", str_from_c("Built-in functions, exceptions, and other objects.")) < 0)
         return VAL_NULL;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../runtime/audit.h"
 #include "../runtime/call.h"
 #include "../runtime/error.h"
 #include "../runtime/gil.h"
@@ -28,7 +29,8 @@ static Value source_or_code(Value src, Value filename, ParseMode mode, const cha
     if (IS_STR(src)) { data = (const uint8_t *)STR_DATA(src); len = STR_LEN(src); }
     else if (bytes_view(src, &data, &len) < 0) {
         err_clear();
-        return err_format(&exc_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
+        return err_format(&exc_TypeError, "%s() arg 1 must be a string, bytes or %s object", fname,
+                          strcmp(fname, "compile") == 0 ? "AST" : "code");
     }
     char *owned = NULL;
     if (!IS_STR(src)) {              /* bytes: the BOM or coding cookie they declare */
@@ -40,8 +42,16 @@ static Value source_or_code(Value src, Value filename, ParseMode mode, const cha
         data = (const uint8_t *)text;
         len = (int64_t)tlen;
     }
+    if (memchr(data, 0, (size_t)len)) {   /* CPython's _Py_SourceAsString: no position */
+        free(owned);
+        return err_format(&exc_SyntaxError, "source code string cannot contain null bytes");
+    }
     if (mode == PARSE_EVAL) {        /* eval() ignores leading blanks */
         while (len > 0 && (*data == ' ' || *data == '\t')) { data++; len--; }
+    }
+    if (audit_active()) {
+        Value text = bytes_new(data, (size_t)len);
+        if (IS_NULL(text) || audit("compile", "OO", text, filename) < 0) { free(owned); return VAL_NULL; }
     }
     Value code = compile_source((const char *)data, (size_t)len, filename, mode);
     free(owned);
@@ -67,6 +77,7 @@ static Value run_source(const char *fname, Value *args, ParseMode mode) {
     if (exec_namespaces(&globals, &locals, fname) < 0) return VAL_NULL;
     Value code = source_or_code(args[0], str_intern_c("<string>"), mode, fname);
     if (IS_NULL(code)) return VAL_NULL;
+    if (audit_active() && audit("exec", "O", code) < 0) return VAL_NULL;
     Value r = vm_exec_code(AS_CODE(code), globals, locals);
     if (IS_NULL(r)) return VAL_NULL;
     return mode == PARSE_EVAL ? r : VAL_NONE;
@@ -108,19 +119,6 @@ static Value bi_compile(Value *args, int nargs, Value kwnames) {
     else if (str_eq_c(a[2], "single")) mode = PARSE_SINGLE;
     else return err_format(&exc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
     return source_or_code(a[0], fn, mode, "compile");
-}
-
-/* The most derived metaclass of meta and the bases' types. */
-static Value calc_metaclass(Value meta, Value bases) {
-    Type *winner = AS_TYPE(meta);
-    for (int64_t i = 0; i < AS_TUPLE(bases)->len; i++) {
-        Type *bt = val_type(AS_TUPLE(bases)->items[i]);
-        if (type_is_subtype(winner, bt)) continue;
-        if (type_is_subtype(bt, winner)) { winner = bt; continue; }
-        return err_format(&exc_TypeError, "metaclass conflict: the metaclass of a derived class must be a "
-                          "(non-strict) subclass of the metaclasses of all its bases");
-    }
-    return MK_OBJ(winner);
 }
 
 /* PEP 560: a base that is not a class may stand for others through
@@ -171,8 +169,9 @@ static Value bi_build_class(Value *args, int nargs, Value kwnames) {
     int isclass = IS_NULL(meta) || IS_TYPE(meta);
     if (IS_NULL(meta)) meta = AS_TUPLE(bases)->len ? MK_OBJ(val_type(AS_TUPLE(bases)->items[0])) : MK_OBJ(&type_type);
     if (isclass) {
-        meta = calc_metaclass(meta, bases);
-        if (IS_NULL(meta)) return VAL_NULL;
+        Type *winner = type_calculate_metaclass(AS_TYPE(meta), bases);
+        if (!winner) return VAL_NULL;
+        meta = MK_OBJ(winner);
     }
     Value kwt = tuple_from_array(AS_LIST(knames)->items, AS_LIST(knames)->len);
     int nk = (int)AS_LIST(knames)->len;

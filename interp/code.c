@@ -4,14 +4,27 @@
  * the VM's inline caches; all are gc_malloc'd and released by the
  * finalizer.  Everything else is Values, traced.  Code objects are
  * immutable once the compiler has filled them in.
+ *
+ * code.replace(**changes) copies one with CPython's keywords and checks.  The
+ * bytecode is gilpy's, so what it can change is what does not alter the
+ * instructions: names, the constant and name tables (as long as every index
+ * the code uses stays valid), counts that fit the locals, the first line
+ * (positions move with it, as CPython's relative line table does).  co_code
+ * (CPython bytecode) is refused; co_linetable and co_exceptiontable are
+ * checked and ignored; of co_flags, the bits for *args and **kwargs are taken.
  */
 #include "code.h"
 
+#include <string.h>
+
+#include "../runtime/call.h"
 #include "../runtime/error.h"
 #include "../runtime/gc.h"
+#include "../runtime/obj_bytes.h"
 #include "../runtime/obj_list.h"
 #include "../runtime/obj_str.h"
 #include "../runtime/obj_type.h"
+#include "opcodes.h"
 
 Code *code_new(void) {
     Code *c = (Code *)gc_alloc(&type_code, sizeof(Code));
@@ -112,8 +125,199 @@ static Value code_repr_m(Value *args, int nargs, Value kwnames) {
                         (void *)c, c->filename, (int)c->firstlineno);
 }
 
+/* ---- equality: CPython's code_richcompare, on gilpy's fields ----------- */
+
+static int code_equal(Code *a, Code *b) {
+    if (a->argcount != b->argcount || a->posonlyargcount != b->posonlyargcount ||
+        a->kwonlyargcount != b->kwonlyargcount || a->flags != b->flags ||
+        a->firstlineno != b->firstlineno || a->ncode != b->ncode ||
+        memcmp(a->code, b->code, (size_t)a->ncode * sizeof(uint32_t)) != 0)
+        return 0;
+    Value pairs[][2] = { {a->name, b->name}, {a->consts, b->consts}, {a->names, b->names},
+                         {a->varnames, b->varnames}, {a->freevars, b->freevars},
+                         {a->cellvars, b->cellvars} };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        int r = obj_eq(pairs[i][0], pairs[i][1]);
+        if (r <= 0) return r;
+    }
+    return 1;
+}
+
+static Value code_eq_m(Value *args, int nargs, Value kwnames) {
+    if (!IS_EXACT(args[1], type_code)) return VAL_NOTIMPLEMENTED;
+    int r = args[0] == args[1] ? 1 : code_equal(CODE(args[0]), CODE(args[1]));
+    return r < 0 ? VAL_NULL : MK_BOOL(r);
+}
+
+static Value code_ne_m(Value *args, int nargs, Value kwnames) {
+    Value r = code_eq_m(args, nargs, kwnames);
+    return IS_BOOL(r) ? MK_BOOL(!AS_BOOL(r)) : r;
+}
+
+static Value code_hash_m(Value *args, int nargs, Value kwnames) {
+    Code *c = CODE(args[0]);
+    int64_t h = obj_hash(c->name), h2;
+    if (h == -1 || (h2 = obj_hash(c->names)) == -1) return VAL_NULL;
+    uint64_t u = (uint64_t)h ^ ((uint64_t)h2 * 1000003u) ^ ((uint64_t)c->argcount << 8) ^
+                 (uint64_t)c->ncode ^ c->flags;
+    return MK_SMALLINT((int64_t)(u & (uint64_t)SMALLINT_MAX));
+}
+
+/* ---- replace ------------------------------------------------------------ */
+
+enum {
+    R_ARGCOUNT, R_POSONLY, R_KWONLY, R_NLOCALS, R_STACKSIZE, R_FLAGS, R_FIRSTLINENO, R_CODE,
+    R_CONSTS, R_NAMES, R_VARNAMES, R_FREEVARS, R_CELLVARS, R_FILENAME, R_NAME, R_QUALNAME,
+    R_LINETABLE, R_EXCEPTIONTABLE, R__COUNT
+};
+static const char *const replace_names[R__COUNT] = {
+    "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize",
+    "co_flags", "co_firstlineno", "co_code", "co_consts", "co_names", "co_varnames", "co_freevars",
+    "co_cellvars", "co_filename", "co_name", "co_qualname", "co_linetable", "co_exceptiontable",
+};
+
+/* The highest index the bytecode gives an instruction of table `which`
+ * (OPK_CONST, OPK_NAME), -1 when none: a replaced table must cover it. */
+static int64_t code_max_index(Code *c, OperandKind which) {
+    int64_t max = -1;
+    for (int i = 0; i < c->ncode; i += opcode_words[INSTR_OP(c->code[i])]) {
+        int op = INSTR_OP(c->code[i]);
+        if (opcode_operands[op] == which && (int64_t)INSTR_ARG(c->code[i]) > max) max = INSTR_ARG(c->code[i]);
+    }
+    return max;
+}
+
+static int replace_type_error(int i, const char *want, Value v) {
+    err_format(&exc_TypeError, "replace() argument '%s' must be %s, not %s", replace_names[i], want,
+               IS_NONE(v) ? "None" : val_type_name(v));
+    return -1;
+}
+
+/* The keyword arguments of replace() by position in replace_names. */
+static int replace_args(Value *args, int nargs, Value kwnames, Value *a) {
+    for (int i = 0; i < R__COUNT; i++) a[i] = VAL_NULL;
+    if (nargs > 1) { err_format(&exc_TypeError, "replace() takes no positional arguments"); return -1; }
+    int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
+    for (int k = 0; k < nkw; k++) {
+        Value name = AS_TUPLE(kwnames)->items[k];
+        int i = 0;
+        while (i < R__COUNT && !str_eq_c(name, replace_names[i])) i++;
+        if (i == R__COUNT) {
+            err_format(&exc_TypeError, "%R is an invalid keyword argument for replace()", name);
+            return -1;
+        }
+        a[i] = args[nargs + k];
+    }
+    return 0;
+}
+
+/* A tuple of str for a name table, interned as the VM wants them. */
+static Value replace_name_tuple(Value *a, int i, Value old) {
+    if (IS_NULL(a[i])) return old;
+    if (!IS_TUPLE(a[i])) { replace_type_error(i, "tuple", a[i]); return VAL_NULL; }
+    Value t = tuple_new(AS_TUPLE(a[i])->len);
+    if (IS_NULL(t)) return VAL_NULL;
+    for (int64_t j = 0; j < AS_TUPLE(a[i])->len; j++) {
+        Value s = AS_TUPLE(a[i])->items[j];
+        if (!IS_STR(s)) return err_format(&exc_SystemError, "non-string found in code slot");
+        AS_TUPLE(t)->items[j] = str_intern(s);
+    }
+    return t;
+}
+
+static void *replace_copy(const void *p, size_t n) {
+    if (!p) return NULL;
+    void *q = gc_malloc(n + 1);          /* as the compiler allocates them */
+    if (q && n) memcpy(q, p, n);
+    return q;
+}
+
+static Value code_replace_m(Value *args, int nargs, Value kwnames) {
+    Code *c = CODE(args[0]);
+    Value a[R__COUNT];
+    if (replace_args(args, nargs, kwnames, a) < 0) return VAL_NULL;
+    int64_t n[R_FIRSTLINENO + 1] = { c->argcount, c->posonlyargcount, c->kwonlyargcount, c->nlocals,
+                                     c->stacksize, -1, c->firstlineno };
+    for (int i = R_ARGCOUNT; i <= R_FIRSTLINENO; i++)
+        if (!IS_NULL(a[i]) && obj_index_i64(a[i], &n[i]) < 0) return VAL_NULL;
+    static const int strs[] = { R_FILENAME, R_NAME, R_QUALNAME };
+    for (int k = 0; k < 3; k++)
+        if (!IS_NULL(a[strs[k]]) && !IS_STR(a[strs[k]]))
+            return replace_type_error(strs[k], "str", a[strs[k]]), VAL_NULL;
+    static const int bufs[] = { R_CODE, R_LINETABLE, R_EXCEPTIONTABLE };
+    for (int k = 0; k < 3; k++)
+        if (!IS_NULL(a[bufs[k]]) && !IS_BYTES(a[bufs[k]]))
+            return replace_type_error(bufs[k], "bytes", a[bufs[k]]), VAL_NULL;
+    if (!IS_NULL(a[R_CONSTS]) && !IS_TUPLE(a[R_CONSTS]))
+        return replace_type_error(R_CONSTS, "tuple", a[R_CONSTS]), VAL_NULL;
+    Value names = replace_name_tuple(a, R_NAMES, c->names), vars = VAL_NULL, frees = VAL_NULL, cells = VAL_NULL;
+    if (IS_NULL(names) || IS_NULL(vars = replace_name_tuple(a, R_VARNAMES, c->varnames)) ||
+        IS_NULL(frees = replace_name_tuple(a, R_FREEVARS, c->freevars)) ||
+        IS_NULL(cells = replace_name_tuple(a, R_CELLVARS, c->cellvars)))
+        return VAL_NULL;
+    uint32_t flags = c->flags;
+    if (n[R_FLAGS] >= 0) {
+        flags &= ~(uint32_t)(CO_VARARGS | CO_VARKEYWORDS);
+        if (n[R_FLAGS] & 0x4) flags |= CO_VARARGS;
+        if (n[R_FLAGS] & 0x8) flags |= CO_VARKEYWORDS;
+    }
+    /* CPython's _PyCode_Validate, then what gilpy's frames need */
+    if (n[R_ARGCOUNT] < n[R_POSONLY] || n[R_POSONLY] < 0 || n[R_KWONLY] < 0)
+        return err_format(&exc_ValueError, "co_argcount must be a positive integer");
+    int64_t nparams = n[R_ARGCOUNT] + n[R_KWONLY] + !!(flags & CO_VARARGS) + !!(flags & CO_VARKEYWORDS);
+    if (AS_TUPLE(vars)->len < nparams) return err_format(&exc_ValueError, "code: co_varnames is too small");
+    if (n[R_NLOCALS] != AS_TUPLE(vars)->len)
+        return err_format(&exc_ValueError, "code: co_nlocals != len(co_varnames)");
+    if (AS_TUPLE(vars)->len != c->nlocals || AS_TUPLE(cells)->len != c->ncells || AS_TUPLE(frees)->len != c->nfree)
+        return err_format(&exc_ValueError, "code: gilpy's bytecode needs as many variables as it was compiled with");
+    if (!IS_NULL(a[R_CODE]))
+        return err_format(&exc_ValueError, "code: co_code cannot be replaced (gilpy runs its own bytecode)");
+    Value consts = IS_NULL(a[R_CONSTS]) ? c->consts : a[R_CONSTS];
+    if (AS_TUPLE(consts)->len <= code_max_index(c, OPK_CONST) ||
+        AS_TUPLE(names)->len <= code_max_index(c, OPK_NAME))
+        return err_format(&exc_ValueError, "code: co_consts or co_names is too small for the bytecode");
+    Code *r = code_new();
+    if (!r) return VAL_NULL;
+    Obj header = r->header;     /* the allocator's bits stay code_new's */
+    *r = *c;
+    r->header = header;
+    r->caches = NULL;
+    r->code = NULL;             /* never c's arrays: r's finalizer frees its own */
+    r->positions = NULL;
+    r->cell2arg = NULL;
+    if ((c->code && !(r->code = replace_copy(c->code, (size_t)c->ncode * sizeof(uint32_t)))) ||
+        (c->positions && !(r->positions = replace_copy(c->positions, (size_t)c->ncode * sizeof(CodePos)))) ||
+        (c->cell2arg && !(r->cell2arg = replace_copy(c->cell2arg, (size_t)c->ncells * sizeof(int32_t)))))
+        return VAL_NULL;
+    int32_t shift = (int32_t)(n[R_FIRSTLINENO] - c->firstlineno);
+    for (int i = 0; shift && r->positions && i < r->ncode; i++)
+        if (r->positions[i].lineno) {
+            r->positions[i].lineno += shift;
+            r->positions[i].end_lineno += shift;
+        }
+    r->argcount = (int32_t)n[R_ARGCOUNT];
+    r->posonlyargcount = (int32_t)n[R_POSONLY];
+    r->kwonlyargcount = (int32_t)n[R_KWONLY];
+    if (n[R_STACKSIZE] > r->stacksize) r->stacksize = (int32_t)n[R_STACKSIZE];
+    r->firstlineno = (int32_t)n[R_FIRSTLINENO];
+    r->flags = flags;
+    r->consts = consts;
+    r->names = names;
+    r->varnames = vars;
+    r->freevars = frees;
+    r->cellvars = cells;
+    if (!IS_NULL(a[R_FILENAME])) r->filename = a[R_FILENAME];
+    if (!IS_NULL(a[R_NAME])) r->name = a[R_NAME];
+    if (!IS_NULL(a[R_QUALNAME])) r->qualname = a[R_QUALNAME];
+    return MK_OBJ(r);
+}
+
 static const MethodDef code_methods[] = {
     {"__repr__", code_repr_m, ARGS_WRAP(0), NULL},
+    {"__eq__", code_eq_m, ARGS_WRAP(1), NULL},
+    {"__ne__", code_ne_m, ARGS_WRAP(1), NULL},
+    {"__hash__", code_hash_m, ARGS_WRAP(0), NULL},
+    {"replace", code_replace_m, ARGS_ANY, "Return a copy of the code object with new values for the specified fields."},
     {NULL, NULL, 0, NULL},
 };
 

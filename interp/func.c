@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "../runtime/audit.h"
 #include "../runtime/call.h"
 #include "../runtime/error.h"
 #include "../runtime/gc.h"
@@ -37,13 +38,14 @@ static void func_trace(Obj *o) {
     gc_mark_value(f->annotations);
 }
 
-static Value func_descr_get(Value func, Value obj, Value type) { return method_new(func, obj); }
+static Value func_descr_get(Value func, Value obj, Value type) {
+    return IS_NULL(obj) ? func : method_new(func, obj);
+}
 
 static Value func_get_m(Value *args, int nargs, Value kwnames) {
     Value obj, type;
     if (descr_get_args(args, &obj, &type) < 0) return VAL_NULL;
-    if (IS_NONE(obj)) return args[0];
-    return method_new(args[0], obj);
+    return func_descr_get(args[0], obj, type);
 }
 
 static Value func_repr_m(Value *args, int nargs, Value kwnames) {
@@ -92,20 +94,25 @@ static Value func_get_doc(Value self) { return AS_FUNC(self)->doc; }
 static int func_set_doc(Value self, Value v) { AS_FUNC(self)->doc = IS_NULL(v) ? VAL_NONE : v; return 0; }
 static Value func_get_module(Value self) { return AS_FUNC(self)->module; }
 static int func_set_module(Value self, Value v) { AS_FUNC(self)->module = IS_NULL(v) ? VAL_NONE : v; return 0; }
-static Value func_get_code(Value self) { return AS_FUNC(self)->code; }
+static Value func_get_code(Value self) {
+    if (audit_active() && audit("object.__getattr__", "Os", self, "__code__") < 0) return VAL_NULL;
+    return AS_FUNC(self)->code;
+}
+/* f.__code__ = code.replace(...): any code with as many free variables as f's closure. */
 static int func_set_code(Value self, Value v) {
-    Function *f = AS_FUNC(self);
     if (IS_NULL(v) || !IS_EXACT(v, type_code)) {
         err_format(&exc_TypeError, "__code__ must be set to a code object");
         return -1;
     }
-    int64_t nfree = AS_CODE(v)->nfree, nclosure = IS_TUPLE(f->closure) ? AS_TUPLE(f->closure)->len : 0;
-    if (nclosure != nfree) {
-        err_format(&exc_ValueError, "%U() requires a code object with %lld free vars, not %lld", f->name,
-                   (long long)nclosure, (long long)nfree);
+    if (audit_active() && audit("object.__setattr__", "OsO", self, "__code__", v) < 0) return -1;
+    Function *fn = AS_FUNC(self);
+    int64_t nclosure = IS_TUPLE(fn->closure) ? AS_TUPLE(fn->closure)->len : 0;
+    if (AS_CODE(v)->nfree != nclosure) {
+        err_format(&exc_ValueError, "%U() requires a code object with %lld free vars, not %lld", fn->name,
+                   (long long)nclosure, (long long)AS_CODE(v)->nfree);
         return -1;
     }
-    f->code = v;
+    fn->code = v;
     return 0;
 }
 static Value func_get_globals(Value self) { return AS_FUNC(self)->globals; }

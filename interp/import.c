@@ -17,8 +17,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../runtime/audit.h"
 #include "../runtime/call.h"
 #include "../runtime/error.h"
+#include "../runtime/gc.h"
 #include "../runtime/obj_dict.h"
 #include "../runtime/obj_list.h"
 #include "../runtime/obj_misc.h"
@@ -77,6 +79,8 @@ int import_check_source(const char *src, size_t len, const char *path) {
 Value import_exec_source(Value name, const char *src, size_t len, Value filename, Value module) {
     Value code = compile_source(src, len, filename, PARSE_FILE);
     if (IS_NULL(code)) return VAL_NULL;
+    /* CPython's loader runs a module through exec(): its "exec" event */
+    if (audit_active() && audit("exec", "O", code) < 0) return VAL_NULL;
     Value d = MODULE_DICT(module);
     if (IS_NULL(vm_exec_code(AS_CODE(code), d, d))) return VAL_NULL;
     return module;
@@ -255,10 +259,36 @@ static Value import_one(Value fullname, Value parent) {
 }
 
 /* Import every prefix of a dotted name; returns the last module. */
+static Value import_sys_attr(const char *name) {
+    Value v = IS_OBJ(interp.sys_module) ? obj_getattr_opt(interp.sys_module, str_intern_c(name)) : VAL_NULL;
+    err_clear();
+    return IS_NULL(v) ? VAL_NONE : v;
+}
+
+/* The "import" audit event for a module that is not loaded yet, then (as
+ * CPython's bootstrap imports the parents on its way) for each missing
+ * parent package, the longest name first. */
+static int import_audit(Value name) {
+    const char *s = STR_DATA(name);
+    size_t end = (size_t)STR_LEN(name);
+    while (end > 0) {
+        Value prefix = end == (size_t)STR_LEN(name) ? name : str_new(s, end);
+        if (IS_NULL(prefix)) return -1;
+        if (!IS_NULL(dict_get(interp.modules, prefix))) return 0;
+        if (audit("import", "OOOOO", prefix, VAL_NONE, import_sys_attr("path"), import_sys_attr("meta_path"),
+                  import_sys_attr("path_hooks")) < 0)
+            return -1;
+        while (end > 0 && s[end - 1] != '.') end--;
+        if (end > 0) end--;
+    }
+    return 0;
+}
+
 Value import_module(Value name) {
     const char *s = STR_DATA(name);
     size_t n = (size_t)STR_LEN(name);
     Value parent = VAL_NULL, m = VAL_NULL;
+    if (audit_active() && import_audit(name) < 0) return VAL_NULL;
     for (size_t i = 0; i <= n; i++) {
         if (i < n && s[i] != '.') continue;
         Value prefix = str_new(s, i);
@@ -297,6 +327,23 @@ static Value import_resolve(Value name, Value globals, int level) {
     Value base = str_new(p, end);
     if (IS_NULL(base) || STR_LEN(name) == 0) return base;
     return str_format_c("%U.%U", base, name);
+}
+
+static Value import_default_func = VAL_NULL;   /* builtins.__import__ as created */
+
+void import_set_default_func(Value f) {
+    import_default_func = f;
+    gc_add_root(&import_default_func);
+}
+
+Value import_name(Value builtins, Value name, Value globals, Value locals, Value fromlist, Value level) {
+    Value f = dict_get(builtins, str_intern_c("__import__"));
+    if (IS_NULL(f))
+        return err_occurred() ? VAL_NULL : err_format(&exc_ImportError, "__import__ not found");
+    if (f == import_default_func && IS_SMALLINT(level))
+        return import_module_level(name, globals, fromlist, (int)AS_SMALLINT(level));
+    Value args[5] = { name, globals, IS_NULL(locals) ? VAL_NONE : locals, fromlist, level };
+    return call_value(f, args, 5, VAL_NULL);
 }
 
 Value import_module_level(Value name, Value globals, Value fromlist, int level) {

@@ -534,10 +534,17 @@ int main(int argc, char **argv) {
     o.warnopts = calloc((size_t)argc, sizeof *o.warnopts);
     o.xopts = calloc((size_t)argc, sizeof *o.xopts);
     int pr = cli_parse(argc, argv, &o);
-    if (pr != 0) return pr < 0 ? 2 : 0;
+    if (pr != 0) {
+        free(o.warnopts);
+        free(o.xopts);
+        return pr < 0 ? 2 : 0;
+    }
     interp.progname = argv[0];
     lifecycle_start_runtime();
     cli_setup_options(&o);
+    free(o.warnopts);               /* copied into sys.warnoptions and sys._xoptions */
+    free(o.xopts);
+    o.warnopts = o.xopts = NULL;
     cli_setup_path(&o);
     cli_setup_argv(argc, argv, &o);
     if (lifecycle_start_interpreter() < 0) { exc_print(err_fetch()); return 1; }

@@ -38,6 +38,7 @@
 #include "lexer.h"
 #include "../runtime/state.h"
 #include "../runtime/obj_str.h"
+#include "../runtime/unicode_names.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -398,8 +399,49 @@ static int hexval(int c) {
     return -1;
 }
 
-/* \N{name}: every character name and alias of Unicode 14 (runtime/unicode_names.c). */
-static int32_t unicode_name(const char *s, size_t n) { return uname_lookup(s, n); }
+/* Where CPython reports an escape error in a str literal: its decoder sees each
+ * non-ASCII character turned into a 10-character \UXXXXXXXX escape
+ * (decode_unicode_with_escapes), so positions count those as 10.  The
+ * position of byte offset off of s. */
+static int escape_pos(const char *s, size_t off) {
+    int pos = 0;
+    for (size_t k = 0; k < off; k++) {
+        unsigned char c = (unsigned char)s[k];
+        pos += c < 0x80 ? 1 : c >= 0xC0 ? 10 : 0;
+    }
+    return pos;
+}
+
+/* "(unicode error) 'unicodeescape' codec can't decode bytes in position A-B: why"
+ * for the escape from s[start] up to s[end) (CPython's startinpos, endinpos). */
+static int escape_error(Parser *p, Span sp, const char *s, size_t start, size_t end, const char *why) {
+    fail_at(p, sp, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: %s",
+            escape_pos(s, start), escape_pos(s, end) - 1, why);
+    return -1;
+}
+
+/* \N{name} after s[*i - 1] == 'N': as CPython's unicode-escape decoder. */
+static int decode_named_escape(Parser *p, Buf *b, const char *s, size_t n, size_t *i, Span sp, size_t bs_pos) {
+    size_t j = *i, end = j;
+    const char *why = "malformed \\N character escape";
+    if (j < n && s[j] == '{') {
+        size_t e = j + 1;
+        while (e < n && s[e] != '}') e++;
+        end = e;                            /* no name, or no closing brace */
+        if (e < n && e > j + 1) {
+            int32_t v = unicode_name_lookup(s + j + 1, e - j - 1);
+            if (v >= 0) {
+                char enc[4];
+                *i = e + 1;
+                buf_add(p, b, enc, (size_t)lex_utf8_encode(v, enc));
+                return 0;
+            }
+            why = "unknown Unicode character name";
+            end = e + 1;
+        }
+    }
+    return escape_error(p, sp, s, bs_pos, end, why);
+}
 
 /* Decode one escape at s[*i] (just after the backslash) into b.  Returns 0,
  * or -1 with an error message set at sp. */
@@ -431,7 +473,8 @@ static int decode_escape(Parser *p, Buf *b, const char *s, size_t n, size_t *i, 
     case 'x': len = 2; break;
     case 'u': len = bytes ? 0 : 4; break;
     case 'U': len = bytes ? 0 : 8; break;
-    case 'N': len = bytes ? 0 : -1; break;
+    case 'N': if (!bytes) return decode_named_escape(p, b, s, n, i, sp, bs_pos);
+              len = 0; break;
     default: len = 0; break;
     }
     if (len == 0) {                         /* unknown escape: kept as is */
@@ -439,56 +482,23 @@ static int decode_escape(Parser *p, Buf *b, const char *s, size_t n, size_t *i, 
         (*i)--;
         return 0;
     }
-    if (len == -1) {                        /* \N{name} */
-        size_t j = *i, last = j - 1;        /* last: CPython's endinpos - 1 */
-        const char *why = "malformed \\N character escape";
-        if (j < n && s[j] == '{') {
-            size_t e = j + 1;
-            while (e < n && s[e] != '}') e++;
-            if (e >= n) {
-                last = n - 1;               /* no closing brace */
-            } else if (e > j + 1 && (v = unicode_name(s + j + 1, e - j - 1)) >= 0) {
-                *i = e + 1;
-                len = lex_utf8_encode(v, enc);
-                buf_add(p, b, enc, (size_t)len);
-                return 0;
-            } else if (e > j + 1) {
-                last = e;
-                why = "unknown Unicode character name";
-            } else {
-                last = e - 1;               /* \N{} */
-            }
-        }
-        fail_at(p, sp, "(unicode error) 'unicodeescape' codec can't decode bytes in "
-                "position %d-%d: %s", (int)bs_pos, (int)last, why);
-        return -1;
-    }
     uint32_t uv = 0;
     for (k = 0; k < len; k++) {
         d = *i < n ? hexval((unsigned char)s[*i]) : -1;
         if (d < 0) {
-            if (bytes)
+            if (bytes) {
                 fail_at(p, sp, "(value error) invalid \\x escape at position %d", (int)bs_pos);
-            else
-                fail_at(p, sp, "(unicode error) 'unicodeescape' codec can't decode bytes in "
-                        "position %d-%d: truncated \\%cXXXX%s escape", (int)bs_pos,
-                        (int)(*i) - 1, c, len == 8 ? "XXXX" : "");
-            if (!bytes && len == 2)
-                snprintf(p->err->msg, sizeof p->err->msg,
-                         "(unicode error) 'unicodeescape' codec can't decode bytes in "
-                         "position %d-%d: truncated \\xXX escape", (int)bs_pos, (int)(*i) - 1);
-            return -1;
+                return -1;
+            }
+            return escape_error(p, sp, s, bs_pos, *i, len == 2 ? "truncated \\xXX escape"
+                                : len == 4 ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape");
         }
         uv = uv * 16 + (uint32_t)d;      /* unsigned: \U80110000 must not overflow */
         (*i)++;
     }
     v = (int32_t)(uv & 0x7FFFFFFF);
     if (bytes) { buf_addc(p, b, (int)v); return 0; }
-    if (uv > 0x10FFFF) {
-        fail_at(p, sp, "(unicode error) 'unicodeescape' codec can't decode bytes in "
-                "position %d-%d: illegal Unicode character", (int)bs_pos, (int)(*i) - 1);
-        return -1;
-    }
+    if (uv > 0x10FFFF) return escape_error(p, sp, s, bs_pos, *i, "illegal Unicode character");
     len = lex_utf8_encode(v, enc);
     buf_add(p, b, enc, (size_t)len);
     return 0;

@@ -34,6 +34,7 @@
 #include "interp/modreg.h"
 #include "interp/vm.h"
 #include "interp/builtins.h"
+#include "runtime/audit.h"
 #include "runtime/call.h"
 #include "runtime/gil.h"
 #include "runtime/error.h"
@@ -421,8 +422,28 @@ static Value sys_getframe(Value *args, int nargs, Value kwnames) {
     return vm_getframe(depth);
 }
 
+/* sys.audit(event, *args): ARGS_ANY for CPython's METH_FASTCALL wording.  With
+ * no hook installed it returns at once, whatever the event is (as CPython). */
+static Value sys_audit(Value *args, int nargs, Value kwnames) {
+    if (!IS_NULL(kwnames) && AS_TUPLE(kwnames)->len)
+        return err_format(&exc_TypeError, "sys.audit() takes no keyword arguments");
+    if (nargs == 0) return err_format(&exc_TypeError, "audit() missing 1 required positional argument: 'event'");
+    if (!audit_active()) return VAL_NONE;
+    if (!IS_STR(args[0]))
+        return err_format(&exc_TypeError, "expected str for argument 'event', not %T", args[0]);
+    Value rest = tuple_from_array(args + 1, nargs - 1);
+    if (IS_NULL(rest) || audit_tuple(args[0], rest) < 0) return VAL_NULL;
+    return VAL_NONE;
+}
+
+static Value sys_addaudithook(Value *args, int nargs, Value kwnames) {
+    return audit_add_hook(args[0]) < 0 ? VAL_NULL : VAL_NONE;
+}
+
 static const MethodDef sys_functions[] = {
     {"exit", sys_exit, ARGS_POS(0, 1), "Exit the interpreter by raising SystemExit(status)."},
+    {"audit", sys_audit, ARGS_ANY, "audit(event, *args)\n\nPasses the event to any audit hooks that are attached."},
+    {"addaudithook", sys_addaudithook, ARGS_KW, "Adds a new audit hook callback.", "($module, hook)"},
     {"getrecursionlimit", sys_getrecursionlimit, ARGS_NONE, NULL},
     {"setrecursionlimit", sys_setrecursionlimit, ARGS_ONE, NULL},
     {"getswitchinterval", sys_getswitchinterval, ARGS_NONE, NULL},

@@ -502,11 +502,15 @@ Value obj_iter(Value o) {
     return err_format(&exc_TypeError, "'%T' object is not iterable", o);
 }
 
-Value obj_next(Value it) {
+Value obj_next_forward(Value it) {
     Value f = val_type(it)->slots[SM_NEXT];
     if (IS_NULL(f)) return err_format(&exc_TypeError, "'%T' object is not an iterator", it);
     Value args[1] = { it };
-    Value r = call_slot(f, args, 1, VAL_NULL);
+    return call_slot(f, args, 1, VAL_NULL);
+}
+
+Value obj_next(Value it) {
+    Value r = obj_next_forward(it);
     if (IS_NULL(r) && err_matches(&exc_StopIteration)) err_clear();
     return r;
 }

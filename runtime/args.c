@@ -144,12 +144,14 @@ const ArgSpec *args_spec(const MethodDef *def) {
 
 /* ---- the function's name in messages ------------------------------------------------ */
 
+/* CPython's messages name a method by its __qualname__, so the type's qualified
+ * name (outer.<locals>.K.__init_subclass__). */
 int args_funcstr(Value callable, char *buf, size_t size) {
     Obj *o = AS_OBJ(callable);
     Type *t = o->type;
     if (t == &type_method_descriptor || t == &type_classmethod_descriptor || t == &type_wrapper_descriptor) {
         MethodDescr *d = (MethodDescr *)o;
-        return snprintf(buf, size, "%s.%s", type_name(d->owner), d->def->name);
+        return snprintf(buf, size, "%s.%s", type_qualname(d->owner), d->def->name);
     }
     BuiltinFn *f = (BuiltinFn *)o;
     if (IS_NULL(f->self) && IS_EXACT(f->module, type_module)) {
@@ -158,10 +160,10 @@ int args_funcstr(Value callable, char *buf, size_t size) {
             return snprintf(buf, size, "%s.%s", STR_DATA(m), f->def->name);
     }
     if (IS_NULL(f->self) && IS_TYPE(f->module))
-        return snprintf(buf, size, "%s.%s", type_name(AS_TYPE(f->module)), f->def->name);
+        return snprintf(buf, size, "%s.%s", type_qualname(AS_TYPE(f->module)), f->def->name);
     if (IS_NULL(f->self) || IS_EXACT(f->self, type_module)) return snprintf(buf, size, "%s", f->def->name);
     Type *owner = IS_TYPE(f->self) ? AS_TYPE(f->self) : val_type(f->self);
-    return snprintf(buf, size, "%s.%s", type_name(owner), f->def->name);
+    return snprintf(buf, size, "%s.%s", type_qualname(owner), f->def->name);
 }
 
 /* ---- CPython's messages, by kind of function ---------------------------------------- */

@@ -1,6 +1,9 @@
 /* builtin_docs.c - the __doc__ of the builtin types (their help texts, as
  * CPython 3.11 words them). Generated once from python3; data, not code. */
+#include "obj_genericalias.h"
+#include "obj_memoryview.h"
 #include "obj_misc.h"
+#include "obj_union.h"
 #include "object.h"
 #include "runtime.h"
 
@@ -30,5 +33,8 @@ const TypeDoc builtin_type_docs[] = {
     {&type_map, "map(func, *iterables) --> map object\n\nMake an iterator that computes the function using arguments from\neach of the iterables.  Stops when the shortest iterable is exhausted."},
     {&type_filter, "filter(function or None, iterable) --> filter object\n\nReturn an iterator yielding those items of iterable for which function(item)\nis true. If function is None, return the items that are true."},
     {&type_reversed, "Return a reverse iterator over the values of the given sequence."},
+    {&type_memoryview, "Create a new memoryview object which references the given object."},
+    {&type_union, "Represent a PEP 604 union type\n\nE.g. for int | str"},
+    {&type_generic_alias, "Represent a PEP 585 generic type\n\nE.g. for t = list[int], t.__origin__ is list and t.__args__ is (int,)."},
     {NULL, NULL},
 };

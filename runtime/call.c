@@ -86,7 +86,7 @@ Value descr_call(Value callable, Value *args, int nargs, Value kwnames) {
         if (wrapper)
             return err_format(&exc_TypeError, "descriptor '%s' of '%s' object needs an argument", d->def->name,
                               type_name(d->owner));
-        return err_format(&exc_TypeError, "unbound method %s.%s() needs an argument", type_name(d->owner),
+        return err_format(&exc_TypeError, "unbound method %s.%s() needs an argument", type_qualname(d->owner),
                           d->def->name);
     }
     if (val_type(args[0]) != d->owner && !val_isinstance(args[0], d->owner)) {

@@ -514,7 +514,7 @@ static void gc_drain(void) {
 /* Hooks other files provide for their roots. */
 void str_mark_interned(void);
 
-static void gc_mark_thread(ThreadState *t, int current) {
+static void gc_mark_thread(ThreadState *t, int current, int c_stacks) {
     if (t->stack_base && t->stack_top > t->stack_base)
         gc_scan_conservative(t->stack_base, t->stack_top);
     gc_mark_value(t->exc);
@@ -522,7 +522,7 @@ static void gc_mark_thread(ThreadState *t, int current) {
     gc_mark_value(t->thread_obj);
     gc_mark_value(t->async_exc);
     gc_mark_value(t->sentinels);
-    if (current) return;             /* the current C stack is scanned by the caller */
+    if (current || !c_stacks) return;   /* the current C stack is scanned by the caller */
     if (t->gil_released && t->c_stack_lo_saved && t->c_stack_hi) {
         gc_scan_conservative(t->c_stack_lo_saved, t->c_stack_hi);
         gc_scan_conservative(&t->saved_regs, (char *)&t->saved_regs + sizeof(jmp_buf));
@@ -546,15 +546,17 @@ GC_NO_ASAN static void gc_mark_current_stack(void) {
     if (t && t->c_stack_hi) gc_scan_conservative((const void *)&here, t->c_stack_hi);
 }
 
-static void gc_mark_all(void) {
+/* Mark everything reachable; without c_stacks, from the precise roots and
+ * the VM stacks only (gc_query_reachable). */
+static void gc_mark_all(int c_stacks) {
     for (size_t i = 0; i < gc.nroots; i++) gc_mark_value(*gc.roots[i]);
     for (size_t i = 0; i < gc.ntemp; i++) gc_mark_value(*gc.temp_roots[i]);
     for (size_t i = 0; i < gc.npins; i++) gc_mark_values(gc.pins[i]->vals, gc.pins[i]->n);
     types_mark_static();
     str_mark_interned();
     gc_mark_interp();
-    for (ThreadState *t = interp.threads; t; t = t->next) gc_mark_thread(t, t == ts_get());
-    gc_mark_current_stack();
+    for (ThreadState *t = interp.threads; t; t = t->next) gc_mark_thread(t, t == ts_get(), c_stacks);
+    if (c_stacks) gc_mark_current_stack();
     gc_drain();
 }
 
@@ -654,11 +656,47 @@ __attribute__((noinline)) static void gc_clear_stack(void) {
     explicit_bzero(pad, sizeof pad);
 }
 
+#define GC_MAX_HOOKS 8
+static void (*gc_after_mark_hooks[GC_MAX_HOOKS])(void);
+static int gc_nhooks;
+
+void gc_add_after_mark_hook(void (*hook)(void)) {
+    for (int i = 0; i < gc_nhooks; i++) if (gc_after_mark_hooks[i] == hook) return;
+    if (gc_nhooks == GC_MAX_HOOKS) { fputs("gilpy: too many gc hooks\n", stderr); abort(); }
+    gc_after_mark_hooks[gc_nhooks++] = hook;
+}
+
+int gc_is_marked(const Obj *o) { return (o->gcflags & (GCF_MARK | GCF_STATIC)) != 0; }
+
+/* Clear every mark without sweeping (after gc_query_reachable). */
+static void gc_unmark_all(void) {
+    for (Page *p = gc.pages; p; p = p->next_all) {
+        uint32_t n = p->slot_size ? p->nslots : 1;
+        size_t size = p->slot_size ? p->slot_size : 0;
+        for (uint32_t i = 0; i < n; i++) {
+            Obj *o = (Obj *)(p->slots + (size_t)i * size);
+            if (o->type && ((FreeSlot *)o)->tag != GC_FREE_TAG) o->gcflags &= ~(uint32_t)GCF_MARK;
+        }
+    }
+    for (size_t i = 0; i < gc.nstatics; i++) gc.statics[i]->gcflags &= ~(uint32_t)GCF_MARK;
+    gc.nstatics = 0;
+}
+
+void gc_query_reachable(void (*visit)(void)) {
+    if (gc.collecting) return;
+    gc.collecting = 1;
+    gc_mark_all(0);
+    visit();
+    gc_unmark_all();
+    gc.collecting = 0;
+}
+
 void gc_collect(void) {
     if (gc.collecting) return;
     gc.collecting = 1;
     gc_clear_stack();
-    gc_mark_all();
+    gc_mark_all(1);
+    for (int i = 0; i < gc_nhooks; i++) gc_after_mark_hooks[i]();
     gc.live_bytes = gc_sweep();               /* owned buffers are heap objects too */
     gc.threshold = 2 * gc.live_bytes > GC_MIN_THRESHOLD ? 2 * gc.live_bytes : GC_MIN_THRESHOLD;
     gc.allocated_since = 0;

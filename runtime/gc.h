@@ -39,6 +39,21 @@ void  gc_mark_values(const Value *v, size_t n);
 /* Mark whatever the words in [lo, hi) point to (frames kept in raw memory). */
 void  gc_scan_conservative(const void *lo, const void *hi);
 
+/* Weak bookkeeping.  A hook registered here runs in every collection after
+ * marking and before sweeping, when every object still exists and
+ * gc_is_marked tells which will survive: the place to drop what refers
+ * weakly to dying objects (memoryview's export registry) without touching
+ * freed memory.  A hook must not allocate or run Python code. */
+void  gc_add_after_mark_hook(void (*hook)(void));
+int   gc_is_marked(const Obj *o);           /* survives this collection (static objects do) */
+/* Mark what Python code can still reach, from the registered roots, the
+ * interpreter and every thread's value stack but not the C stacks, call
+ * visit() (which may read gc_is_marked, and must not allocate), then clear
+ * the marks; nothing is freed.  The conservative C stack scan keeps dead
+ * temporaries alive through stale words; this tells them apart, for
+ * memoryview's exports (obj_memoryview.c), at the price of a full mark. */
+void  gc_query_reachable(void (*visit)(void));
+
 /* Roots outside the heap. */
 void  gc_add_root(Value *slot);             /* a static Value, forever */
 void  gc_push_root(Value *slot);            /* temporary; LIFO with gc_pop_root */

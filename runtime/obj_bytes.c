@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "obj_bytes.h"
+#include "obj_memoryview.h"
 #include "obj_str.h"
 #include "obj_dict.h"
 #include "obj_list.h"
@@ -69,7 +70,21 @@ static void ba_finalize(Obj *o) {
     a->cap = a->len = 0;
 }
 
+/* CPython's _canresize: while its memory is exported (a memoryview, object.h's
+ * buffer protocol) a bytearray keeps its size.  A memoryview dropped without
+ * release() still counts until the collector finds it dead, which a stale
+ * word on a C stack can delay indefinitely, so before refusing, the views no
+ * Python code can reach give their exports back (obj_memoryview.c). */
+static int ba_can_resize(ByteArray *a) {
+    if (a->exports == 0) return 0;
+    memoryview_release_dropped();
+    if (a->exports == 0) return 0;
+    err_format(&exc_BufferError, "Existing exports of data: object cannot be re-sized");
+    return -1;
+}
+
 static int ba_set_contents(ByteArray *a, const void *data, size_t len) {
+    if ((int64_t)len != a->len && ba_can_resize(a) < 0) return -1;
     if (ba_reserve(a, (int64_t)len) < 0) return -1;
     if (len) memmove(a->data, data, len);
     a->len = (int64_t)len;
@@ -92,11 +107,52 @@ int bytes_view(Value v, const uint8_t **data, int64_t *len) {
         *len = a->len;
         return 0;
     }
+    if (IS_MEMORYVIEW(v)) return memoryview_contiguous(v, data, len);
+    if (buffer_check(v)) {              /* another exporter: borrowed, as documented */
+        Buffer b;
+        if (buffer_get(v, &b, BUF_SIMPLE) < 0) return -1;
+        *data = b.buf;
+        *len = b.len;
+        buffer_release(&b);
+        return 0;
+    }
     err_format(&exc_TypeError, "a bytes-like object is required, not '%s'", val_type_name(v));
     return -1;
 }
 
-static int is_buf(Value v) { return IS_BYTES(v) || IS_BYTEARRAY(v); }
+/* Bytes-like as CPython's simple buffer requests see it: a memoryview only
+ * while live and C-contiguous (a caller then reports the failure its way,
+ * "can't concat memoryview to bytes").  Where CPython lets the request fail
+ * with the exporter's error ("memoryview: underlying buffer is not
+ * C-contiguous") the test is buffer_check and bytes_view raises. */
+static int is_buf(Value v) {
+    if (IS_BYTES(v) || IS_BYTEARRAY(v)) return 1;
+    return IS_MEMORYVIEW(v) ? memoryview_is_simple(v) : buffer_check(v);
+}
+
+/* ---- the buffer protocol: bytes exports its data read-only, bytearray its
+ * buffer writable, counting the exports (ba_can_resize). */
+static int bytes_getbuffer(Value obj, Buffer *view, int flags) {
+    if (flags & BUF_WRITABLE) {
+        err_format(&exc_BufferError, "Object is not writable.");
+        return -1;
+    }
+    buffer_fill(view, obj, AS_BYTES(obj)->data, AS_BYTES(obj)->len, 1);
+    return 0;
+}
+
+static int bytearray_getbuffer(Value obj, Buffer *view, int flags) {
+    ByteArray *a = AS_BYTEARRAY(obj);
+    static uint8_t empty[1];
+    buffer_fill(view, obj, a->data ? a->data : empty, a->len, 0);
+    a->exports++;
+    return 0;
+}
+
+static void bytearray_releasebuffer(Value obj, Buffer *view) {
+    (void)view;
+    AS_BYTEARRAY(obj)->exports--;
+}
 
 #define SIP_ROTL(x, b) (((x) << (b)) | ((x) >> (64 - (b))))
 
@@ -200,6 +256,10 @@ static int byte_arg(Value v, uint8_t *out) {
 /* The bytes of any bytes(x) source into sb (not for str).  `noun` names
  * the item in the range error: "bytes" for bytes(), "byte" elsewhere. */
 static int collect_source(Value x, StrBuf *sb, const char *noun) {
+    if (IS_MEMORYVIEW(x)) {             /* any view, contiguous or not: its items in C order */
+        Value b = memoryview_tobytes(x);
+        return IS_NULL(b) ? -1 : sb_put(sb, (const char *)AS_BYTES(b)->data, (size_t)AS_BYTES(b)->len);
+    }
     if (is_buf(x)) {
         const uint8_t *d; int64_t n;
         bytes_view(x, &d, &n);
@@ -296,6 +356,8 @@ static Value bytearray_new_m(Value *args, int nargs, Value kwnames) {
 
 /* ARGS_ANY: see bytes_args. */
 static Value bytearray_init_m(Value *args, int nargs, Value kwnames) {
+    ByteArray *a = AS_BYTEARRAY(args[0]);
+    if (a->len && ba_can_resize(a) < 0) return VAL_NULL;    /* CPython empties it first */
     StrBuf sb; sb_init(&sb);
     if (bytes_args("bytearray", args + 1, nargs - 1, kwnames, &sb) < 0) { sb_free(&sb); return VAL_NULL; }
     int rc = ba_set_contents(AS_BYTEARRAY(args[0]), sb.data, sb.len);
@@ -434,7 +496,7 @@ static Value b_iter_m(Value *args, int nargs, Value kwnames) {
 
 static Value b_contains_m(Value *args, int nargs, Value kwnames) {
     Value x = args[1];
-    if (is_buf(x)) {
+    if (buffer_check(x)) {
         VIEW(args[0], d, n);
         VIEW(x, s, sn);
         if (sn == 0) return VAL_TRUE;
@@ -484,7 +546,10 @@ static Value b_mul_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value b_cmp(Value *args, int op) {
-    if (!is_buf(args[1])) return VAL_NOTIMPLEMENTED;
+    /* bytes compares with bytes and bytearray only; bytearray with any simple
+       buffer (CPython's bytes_richcompare, bytearray_richcompare) */
+    if (!(IS_BYTES(args[1]) || IS_BYTEARRAY(args[1])) && !(IS_BYTEARRAY(args[0]) && is_buf(args[1])))
+        return VAL_NOTIMPLEMENTED;
     VIEW(args[0], a, an);
     VIEW(args[1], b, bn);
     int64_t m = an < bn ? an : bn;
@@ -581,7 +646,7 @@ static Value b_fromhex_m(Value *args, int nargs, Value kwnames) {
 
 /* Needle argument: bytes-like or an int byte. */
 static int needle_arg(Value v, const uint8_t **d, int64_t *n, uint8_t *one) {
-    if (is_buf(v)) return bytes_view(v, d, n);
+    if (buffer_check(v)) return bytes_view(v, d, n);
     if (IS_INT(v) || !IS_NULL(val_type(v)->slots[SM_INDEX])) {
         if (byte_arg(v, one) < 0) return -1;
         *d = one; *n = 1;
@@ -663,7 +728,7 @@ static Value b_starts_common(Value *args, const char *name, int end) {
     int64_t cnt = IS_TUPLE(p) ? AS_TUPLE(p)->len : 1;
     for (int64_t i = 0; i < cnt; i++) {
         Value x = IS_TUPLE(p) ? AS_TUPLE(p)->items[i] : p;
-        if (!is_buf(x)) {
+        if (!buffer_check(x)) {
             if (IS_TUPLE(p))
                 return err_format(&exc_TypeError, "a bytes-like object is required, not '%s'", val_type_name(x));
             return err_format(&exc_TypeError, "%s first arg must be bytes or a tuple of bytes, not %s",
@@ -686,9 +751,9 @@ static Value b_strip_common(Value *args, int which) {
     VIEW(args[0], d, n);
     const uint8_t *cs = NULL; int64_t cn = 0;
     if (!IS_NULL(args[1]) && !IS_NONE(args[1])) {
-        if (!is_buf(args[1]))
+        if (!buffer_check(args[1]))
             return err_format(&exc_TypeError, "a bytes-like object is required, not '%s'", val_type_name(args[1]));
-        bytes_view(args[1], &cs, &cn);
+        if (bytes_view(args[1], &cs, &cn) < 0) return VAL_NULL;
     }
     int64_t b = 0, e = n;
 #define STRIPPABLE(c) (cs ? (cn && memchr(cs, (c), (size_t)cn) != NULL) : b_isspace(c))
@@ -912,7 +977,7 @@ static Value b_justify(Value *args, const char *name, char mode) {
     uint8_t fill = ' ';
     if (!IS_NULL(args[2])) {
         const uint8_t *f; int64_t fn;
-        if (!is_buf(args[2]) || (bytes_view(args[2], &f, &fn), fn != 1))
+        if (!(IS_BYTES(args[2]) || IS_BYTEARRAY(args[2])) || (bytes_view(args[2], &f, &fn), fn != 1))
             return err_format(&exc_TypeError, "%s() argument 2 must be a byte string of length 1, not %s",
                               name, val_type_name(args[2]));
         fill = f[0];
@@ -971,7 +1036,9 @@ static Value b_partition_common(Value *args, int rev) {
     if (sn == 0) return err_format(&exc_ValueError, "empty separator");
     int64_t r = b_find_impl(d, 0, n, sp, sn, rev ? -1 : 1);
     int64_t a = r < 0 ? (rev ? 0 : n) : r, b = r < 0 ? a : r + sn;
-    Value head = mk_like(args[0], d, (size_t)a), mid = mk_like(args[0], sp, (size_t)(b - a));
+    /* bytes.partition hands back the separator object itself (CPython's stringlib) */
+    Value mid = r >= 0 && !IS_BYTEARRAY(args[0]) ? args[1] : mk_like(args[0], sp, (size_t)(b - a));
+    Value head = mk_like(args[0], d, (size_t)a);
     Value tail = mk_like(args[0], d + b, (size_t)(n - b));
     if (IS_NULL(head) || IS_NULL(mid) || IS_NULL(tail)) return VAL_NULL;
     return tuple_pack(3, head, mid, tail);
@@ -1140,7 +1207,7 @@ static const MethodDef bytes_methods[] = {
 Type type_bytes = {
     .tp_name = "bytes", .base = &type_object,
     .flags = TF_BASETYPE | TF_BYTES_SUBCLASS | TF_MATCH_SELF,
-    .basicsize = sizeof(Bytes),
+    .basicsize = sizeof(Bytes), .getbuffer = bytes_getbuffer,
     .methods = bytes_methods,
 };
 GILPY_TYPE(type_bytes, "bytes");
@@ -1153,7 +1220,7 @@ static Value ba_append_m(Value *args, int nargs, Value kwnames) {
     uint8_t c;
     if (byte_arg(args[1], &c) < 0) return VAL_NULL;
     ByteArray *a = BA(args[0]);
-    if (ba_reserve(a, a->len + 1) < 0) return VAL_NULL;
+    if (ba_can_resize(a) < 0 || ba_reserve(a, a->len + 1) < 0) return VAL_NULL;
     a->data[a->len++] = c;
     a->data[a->len] = 0;
     return VAL_NONE;
@@ -1174,7 +1241,7 @@ static int ba_extend(Value self, Value src) {
     }
     if (rc == 0) {
         ByteArray *a = BA(self);
-        rc = ba_reserve(a, a->len + (int64_t)sb.len);
+        rc = sb.len && ba_can_resize(a) < 0 ? -1 : ba_reserve(a, a->len + (int64_t)sb.len);
         if (rc == 0) {
             memcpy(a->data + a->len, sb.data, sb.len);
             a->len += (int64_t)sb.len;
@@ -1188,6 +1255,8 @@ static int ba_extend(Value self, Value src) {
 static Value ba_extend_m(Value *args, int nargs, Value kwnames) {
     if (IS_INT(args[1]))
         return err_format(&exc_TypeError, "can't extend bytearray with int");
+    if (IS_MEMORYVIEW(args[1]) && !memoryview_is_simple(args[1]))   /* CPython's bytearray_setslice */
+        return err_format(&exc_TypeError, "can't set bytearray slice from memoryview");
     return ba_extend(args[0], args[1]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
@@ -1205,6 +1274,7 @@ static Value ba_pop_m(Value *args, int nargs, Value kwnames) {
     if (a->len == 0) return err_format(&exc_IndexError, "pop from empty bytearray");
     if (i < 0) i += a->len;
     if (i < 0 || i >= a->len) return err_format(&exc_IndexError, "pop index out of range");
+    if (ba_can_resize(a) < 0) return VAL_NULL;
     uint8_t c = a->data[i];
     memmove(a->data + i, a->data + i + 1, (size_t)(a->len - i - 1));
     a->len--;
@@ -1219,7 +1289,7 @@ static Value ba_insert_m(Value *args, int nargs, Value kwnames) {
     if (arg_to_ssize(args[1], &i) < 0 || byte_arg(args[2], &c) < 0) return VAL_NULL;
     if (i < 0) { i += a->len; if (i < 0) i = 0; }
     if (i > a->len) i = a->len;
-    if (ba_reserve(a, a->len + 1) < 0) return VAL_NULL;
+    if (ba_can_resize(a) < 0 || ba_reserve(a, a->len + 1) < 0) return VAL_NULL;
     memmove(a->data + i + 1, a->data + i, (size_t)(a->len - i));
     a->data[i] = c;
     a->len++;
@@ -1233,6 +1303,7 @@ static Value ba_remove_m(Value *args, int nargs, Value kwnames) {
     if (byte_arg(args[1], &c) < 0) return VAL_NULL;
     uint8_t *p = a->len ? memchr(a->data, c, (size_t)a->len) : NULL;
     if (!p) return err_format(&exc_ValueError, "value not found in bytearray");
+    if (ba_can_resize(a) < 0) return VAL_NULL;
     int64_t i = p - a->data;
     memmove(p, p + 1, (size_t)(a->len - i - 1));
     a->len--;
@@ -1241,6 +1312,7 @@ static Value ba_remove_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value ba_clear_m(Value *args, int nargs, Value kwnames) {
+    if (BA(args[0])->len && ba_can_resize(BA(args[0])) < 0) return VAL_NULL;
     BA(args[0])->len = 0;
     if (BA(args[0])->data) BA(args[0])->data[0] = 0;
     return VAL_NONE;
@@ -1262,6 +1334,7 @@ static Value ba_reverse_m(Value *args, int nargs, Value kwnames) {
 static int ba_splice(ByteArray *a, int64_t start, int64_t stop, const uint8_t *src, int64_t n) {
     if (stop < start) stop = start;
     int64_t newlen = a->len - (stop - start) + n;
+    if (newlen != a->len && ba_can_resize(a) < 0) return -1;
     if (ba_reserve(a, newlen) < 0) return -1;
     memmove(a->data + start + n, a->data + stop, (size_t)(a->len - stop));
     if (n) memcpy(a->data + start, src, (size_t)n);
@@ -1296,6 +1369,7 @@ static int ba_setslice(Value self, Value slice, Value v) {
         rc = ba_splice(a, start, stop, (const uint8_t *)sb.data, (int64_t)sb.len);
     } else if (IS_NULL(v)) {
         int64_t w = 0;
+        if (cnt && ba_can_resize(a) < 0) { sb_free(&sb); return -1; }
         for (int64_t r = 0; r < a->len; r++) {
             int in = step > 0 ? (r >= start && r < stop && (r - start) % step == 0)
                               : (r <= start && r > stop && (start - r) % (-step) == 0);
@@ -1407,6 +1481,7 @@ Type type_bytearray = {
     .tp_name = "bytearray", .base = &type_object,
     .flags = TF_BASETYPE | TF_MATCH_SELF,
     .basicsize = sizeof(ByteArray), .finalize = ba_finalize,
+    .getbuffer = bytearray_getbuffer, .releasebuffer = bytearray_releasebuffer,
     .methods = bytearray_methods,
 };
 GILPY_TYPE(type_bytearray, "bytearray");

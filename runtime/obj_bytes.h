@@ -17,6 +17,7 @@ typedef struct ByteArray {
     Obj      header;
     uint8_t *data;          /* gc_malloc'd */
     int64_t  len, cap;
+    int64_t  exports;       /* Buffers handed out (object.h): no resizing while > 0 */
 } ByteArray;
 
 #define AS_BYTES(v)     ((Bytes *)AS_OBJ(v))

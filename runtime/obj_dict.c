@@ -325,6 +325,13 @@ Value dict_keys_list(Value dv)
     return l;
 }
 
+/* override 2 found key in both: KeyError(key), -2 (the caller names the call). */
+static int merge_duplicate(Value key)
+{
+    err_set_value(&exc_KeyError, key);
+    return -2;
+}
+
 /* Merge a real dict whose iteration is dict's own: CPython's dict_merge,
  * including its check that the lookups' __eq__ left `other` alone. */
 static int dict_merge_dict(Dict *d, Value other, int override)
@@ -342,9 +349,10 @@ static int dict_merge_dict(Dict *d, Value other, int override)
     for (int64_t i = 0; i < n; i++) {
         DictEntry e = o->entries[i];
         if (IS_NULL(e.key)) continue;
-        if (!override) {
+        if (override != 1) {
             int64_t ix = dict_lookup(d, e.key, e.hash, NULL);
             if (ix == -2) return -1;
+            if (ix >= 0 && override == 2) return merge_duplicate(e.key);
             if (ix >= 0) goto next;
         }
         if (dict_insert(d, e.key, e.hash, e.value) < 0) return -1;
@@ -376,11 +384,12 @@ int dict_merge(Value d, Value other, int override)
     for (;;) {
         Value k = obj_next(it);
         if (IS_NULL(k)) return err_occurred() ? -1 : 0;
-        if (!override) {
+        if (override != 1) {
             int64_t h = dict_hash_key(k);
             if (h == -1) return -1;
             int64_t ix = dict_lookup(AS_DICT(d), k, h, NULL);
             if (ix == -2) return -1;
+            if (ix >= 0 && override == 2) return merge_duplicate(k);
             if (ix >= 0) continue;
         }
         Value v = obj_getitem(other, k);

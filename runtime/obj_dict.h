@@ -38,6 +38,11 @@ void  dict_clear(Value d);
 Value dict_copy(Value d);
 /* d.update(other): a mapping (keys()+[]) or an iterable of pairs. */
 int   dict_update(Value d, Value other);
+/* d |= other for a mapping other: a dict (or a subclass that keeps dict's
+ * __iter__) directly, any other through other.keys() and other[key] (an
+ * AttributeError when it has no keys()).  A key d already has is kept
+ * (override 0), replaced (1), or an error (2: KeyError(key) is set and the
+ * result is -2, as CPython's _PyDict_MergeEx does for f(**a, **b)). */
 int   dict_merge(Value d, Value other, int override);
 /* Iterate: pos starts at 0; returns 0 at the end. */
 int   dict_next(Value d, int64_t *pos, Value *key, Value *value);

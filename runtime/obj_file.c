@@ -29,10 +29,12 @@
 
 #include "obj_file.h"
 #include "signals.h"
+#include "audit.h"
 #include "call.h"
 #include "error.h"
 #include "gc.h"
 #include "obj_bytes.h"
+#include "obj_memoryview.h"
 #include "obj_dict.h"
 #include "obj_int.h"
 #include "obj_list.h"
@@ -700,6 +702,16 @@ static int file_open_flags(const OpenMode *m)
     return fl;
 }
 
+/* The "open" audit event, with the raw file mode CPython's FileIO sees ('r', 'w+'). */
+static int file_audit_open(Value file, const OpenMode *m)
+{
+    char raw[3], *p = raw;
+    *p++ = m->creating ? 'x' : m->reading ? 'r' : m->writing ? 'w' : 'a';
+    if (m->updating) *p++ = '+';
+    *p = 0;
+    return audit("open", "Osi", file, raw, file_open_flags(m));
+}
+
 /* The path argument: str, bytes or os.PathLike.  Sets *path (a str or bytes). */
 static int file_path_arg(Value file, Value *path)
 {
@@ -854,6 +866,7 @@ Value file_open_m(Value *args, int nargs, Value kwnames)
         if (v < 0) return err_format(&exc_ValueError, "negative file descriptor");
         fd = (int)v;
         file = IS_SMALLINT(file) ? file : int_from_i64(v);
+        if (audit_active() && file_audit_open(file, &m) < 0) return VAL_NULL;
     } else {
         if (!closefd) return err_format(&exc_ValueError, "Cannot use closefd=False with file name");
         Value path;
@@ -861,6 +874,7 @@ Value file_open_m(Value *args, int nargs, Value kwnames)
         if (IS_STR(path) ? memchr(STR_DATA(path), 0, (size_t)STR_LEN(path)) != NULL
                          : memchr(AS_BYTES(path)->data, 0, (size_t)AS_BYTES(path)->len) != NULL)
             return err_format(&exc_ValueError, "embedded null byte");
+        if (audit_active() && file_audit_open(path, &m) < 0) return VAL_NULL;
         if (!IS_NULL(a[7]) && !IS_NONE(a[7])) {
             Value r = call2(a[7], path, MK_SMALLINT(file_open_flags(&m)));
             int64_t v;
@@ -919,8 +933,12 @@ static Value file_readline_m(Value *args, int nargs, Value kwnames)
     FileObj *f = SELF;
     int64_t n;
     if (file_check_readable(f, "readline") < 0) return VAL_NULL;
+    if (f->fflags & FILEF_TEXT) {       /* TextIOWrapper.readline(size: Py_ssize_t = -1) */
+        n = -1;
+        if (!IS_NULL(args[1]) && arg_to_ssize(args[1], &n) < 0) return VAL_NULL;
+        return file_text_read(f, n, 1);
+    }
     if (file_size_arg(args[1], &n) < 0) return VAL_NULL;
-    if (f->fflags & FILEF_TEXT) return file_text_read(f, n, 1);
     return file_bin_readline(f, n);
 }
 
@@ -977,11 +995,11 @@ static int file_write_value(FileObj *f, Value v, int64_t *count)
     }
     const uint8_t *data;
     int64_t len;
-    if (IS_STR(v) || bytes_view(v, &data, &len) < 0) {
-        if (!IS_STR(v)) err_clear();
+    if (IS_STR(v) || !buffer_check(v)) {
         err_format(&exc_TypeError, "a bytes-like object is required, not '%T'", v);
         return -1;
     }
+    if (bytes_view(v, &data, &len) < 0) return -1;     /* a released or strided memoryview */
     *count = len;
     return file_write_bytes(f, (const char *)data, (size_t)len, memchr(data, '\n', (size_t)len) != NULL);
 }
@@ -1136,15 +1154,17 @@ static Value file_readinto_m(Value *args, int nargs, Value kwnames)
 {
     FileObj *f = SELF;
     if (file_check_readable(f, "read") < 0) return VAL_NULL;
-    if (!IS_BYTEARRAY(args[1]))
+    Buffer view;                        /* writable memory: a bytearray, a memoryview of one */
+    if (buffer_get(args[1], &view, BUF_WRITABLE) < 0) {
+        err_clear();
         return err_format(&exc_TypeError, "readinto() argument must be read-write bytes-like object, not %T", args[1]);
-    ByteArray *ba = AS_BYTEARRAY(args[1]);
-    Value b = file_bin_read(f, ba->len);
-    if (IS_NULL(b)) return VAL_NULL;
-    int64_t n = AS_BYTES(b)->len;
-    if (n > ba->len) n = ba->len;
-    memcpy(ba->data, AS_BYTES(b)->data, (size_t)n);
-    return int_from_i64(n);
+    }
+    Value b = file_bin_read(f, view.len);
+    int64_t n = IS_NULL(b) ? 0 : AS_BYTES(b)->len;
+    if (n > view.len) n = view.len;
+    if (n > 0) memcpy(view.buf, AS_BYTES(b)->data, (size_t)n);
+    buffer_release(&view);
+    return IS_NULL(b) ? VAL_NULL : int_from_i64(n);
 }
 
 static Value file_enter_m(Value *args, int nargs, Value kwnames)

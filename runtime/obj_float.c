@@ -28,6 +28,7 @@
 #include "runtime/obj_int.h"
 #include "runtime/obj_str.h"
 #include "runtime/obj_bytes.h"
+#include "runtime/obj_memoryview.h"
 #include "runtime/obj_list.h"
 #include "runtime/error.h"
 #include "runtime/call.h"
@@ -633,11 +634,14 @@ static Value float_from_object(Value x) {
         if (int_to_double(r, &d) < 0) return VAL_NULL;
         return MK_FLOAT(d);
     }
-    if (IS_BYTES(x) || IS_BYTEARRAY(x)) {
+    if (IS_BYTES(x) || IS_BYTEARRAY(x) || buffer_check(x)) {
         const uint8_t *data;
         int64_t n;
         double d;
-        if (bytes_view(x, &data, &n) < 0) return VAL_NULL;
+        if (bytes_view(x, &data, &n) < 0) {         /* a strided memoryview */
+            err_clear();
+            return err_format(&exc_TypeError, "float() argument must be a string or a real number, not '%T'", x);
+        }
         if (float_parse((const char *)data, (size_t)n, &d) == 0) return MK_FLOAT_SAFE(d);
         return err_format(&exc_ValueError, "could not convert string to float: %R", x);
     }
@@ -752,6 +756,16 @@ static Value float_as_integer_ratio_m(Value *args, int nargs, Value kw) {
     return tuple_pack(2, n, d);
 }
 
+/* float.__getformat__(typestr): gilpy runs only where C doubles are IEEE 754
+ * little-endian (the NaN boxing of value.h relies on it). */
+static Value float_getformat_m(Value *args, int nargs, Value kw) {
+    Value s = args[1];
+    if (!IS_STR(s)) return err_format(&exc_TypeError, "__getformat__() argument must be str, not %T", s);
+    if (!str_eq_c(s, "double") && !str_eq_c(s, "float"))
+        return err_format(&exc_ValueError, "__getformat__() argument 1 must be 'double' or 'float'");
+    return str_from_c("IEEE, little-endian");
+}
+
 static Value float_fromhex_m(Value *args, int nargs, Value kw) {
     if (!IS_STR(args[1]))
         return err_format(&exc_TypeError, "fromhex() argument must be str, not %T", args[1]);
@@ -798,6 +812,11 @@ static const MethodDef float_methods[] = {
     {"as_integer_ratio", float_as_integer_ratio_m, ARGS_NONE, "Return integer ratio."},
     {"hex", float_hex_m, ARGS_NONE, "Return a hexadecimal representation of a floating-point number."},
     {"fromhex", float_fromhex_m, METH_CLASS | ARGS_ONE, "Create a floating-point number from a hexadecimal string."},
+    {"__getformat__", float_getformat_m, METH_CLASS | ARGS_ONE,
+     "You probably don't want to use this function.\n\n  typestr\n    Must be 'double' or 'float'.\n\n"
+     "It exists mainly to be used in Python's test suite.\n\nThis function returns whichever of "
+     "'unknown', 'IEEE, big-endian' or 'IEEE,\nlittle-endian' best describes the format of floating "
+     "point numbers used by the\nC type named by typestr."},
     {NULL, NULL, 0, NULL},
 };
 

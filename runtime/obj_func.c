@@ -150,6 +150,7 @@ static void descr_trace(Obj *o) { gc_mark_obj(&((MethodDescr *)o)->owner->header
 
 static Value methoddescr_get(Value descr, Value obj, Value type) {
     MethodDescr *d = (MethodDescr *)AS_OBJ(descr);
+    if (IS_NULL(obj)) return descr;
     if (!val_isinstance(obj, d->owner))
         return err_format(&exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
                           d->def->name, type_name(d->owner), obj);
@@ -159,7 +160,6 @@ static Value methoddescr_get(Value descr, Value obj, Value type) {
 static Value methoddescr_get_m(Value *args, int nargs, Value kwnames) {
     Value obj, type;
     if (descr_get_args(args, &obj, &type) < 0) return VAL_NULL;
-    if (IS_NONE(obj)) return args[0];
     return methoddescr_get(args[0], obj, type);
 }
 
@@ -275,9 +275,9 @@ Value getset_descr_new(Type *owner, const GetSetDef *def) {
     return MK_OBJ(g);
 }
 
-/* Instance access from C (the instance may be None: None.__class__). */
-static Value getset_descr_get(Value descr, Value obj, Value type) {
+static Value getset_get(Value descr, Value obj, Value type) {
     GetSetDescr *g = (GetSetDescr *)AS_OBJ(descr);
+    if (IS_NULL(obj)) return descr;
     if (!val_isinstance(obj, g->owner))
         return err_format(&exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
                           g->def->name, type_name(g->owner), obj);
@@ -285,14 +285,9 @@ static Value getset_descr_get(Value descr, Value obj, Value type) {
 }
 
 static Value getset_get_m(Value *args, int nargs, Value kwnames) {
-    GetSetDescr *g = (GetSetDescr *)AS_OBJ(args[0]);
     Value obj, type;
     if (descr_get_args(args, &obj, &type) < 0) return VAL_NULL;
-    if (IS_NONE(obj) && g->owner != &type_none) return args[0];
-    if (!val_isinstance(obj, g->owner))
-        return err_format(&exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
-                          g->def->name, type_name(g->owner), obj);
-    return g->def->get(obj);
+    return getset_get(args[0], obj, type);
 }
 
 /* CPython's order: the instance check (descr_setcheck), then the setter. */
@@ -367,7 +362,7 @@ static const GetSetDef getset_getsets[] = {
 };
 Type type_getset_descriptor = {
     .tp_name = "getset_descriptor", .base = &type_object, .basicsize = sizeof(GetSetDescr),
-    .trace = descr_trace, .get = getset_descr_get, .methods = getset_methods, .getsets = getset_getsets,
+    .trace = descr_trace, .get = getset_get, .methods = getset_methods, .getsets = getset_getsets,
 };
 GILPY_TYPE(type_getset_descriptor, NULL);
 

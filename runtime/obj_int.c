@@ -29,6 +29,7 @@
 #include "runtime/obj_float.h"
 #include "runtime/obj_str.h"
 #include "runtime/obj_bytes.h"
+#include "runtime/obj_memoryview.h"
 #include "runtime/obj_list.h"
 #include "runtime/error.h"
 #include "runtime/call.h"
@@ -1059,6 +1060,15 @@ static Value int_from_object(Value x) {
         return i;
     }
     if (IS_BYTES(x) || IS_BYTEARRAY(x)) return int_from_text(x, 10);
+    const uint8_t *d;
+    int64_t n;
+    if (buffer_check(x)) {              /* another buffer: parsed as a bytes copy of it */
+        if (bytes_view(x, &d, &n) == 0) {
+            Value b = bytes_new(d, (size_t)n);
+            return IS_NULL(b) ? VAL_NULL : int_from_text(b, 10);
+        }
+        err_clear();
+    }
     return err_format(&exc_TypeError, "int() argument must be a string, a bytes-like object "
                       "or a real number, not '%T'", x);
 }
@@ -1076,6 +1086,10 @@ static Value int_from_object_base(Value x, Value basev) {
 static Value int_new_m(Value *args, int nargs, Value kw) {
     static const char *const names[] = {"x", "base"};
     Value a[2];
+    /* bool is the one builtin subclass of int with its own __new__ (CPython's
+       tp_new_wrapper "is not safe" check, for the only static subtype) */
+    if (args[0] == MK_OBJ(&type_bool))
+        return err_format(&exc_TypeError, "int.__new__(bool) is not safe, use bool.__new__()");
     if (arg_parse("int", args + 1, nargs - 1, kw, names, 2, 1, 0, a) < 0) return VAL_NULL;
     Value r;
     if (IS_NULL(a[0])) {

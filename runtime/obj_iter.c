@@ -3,8 +3,10 @@
  * __getitem__) and `callable_iterator` (iter(f, sentinel)).
  *
  * Each keeps its state in Values (traced) and implements __iter__ (self) and
- * __next__ (VAL_NULL with no exception when exhausted).  The repr is
- * object's default (<enumerate object at 0x...>).
+ * __next__ (VAL_NULL with no exception when exhausted).  enumerate, zip, map
+ * and filter end when an inner iterator ends, and pass on how it ended
+ * (obj_next_forward): a StopIteration(value) stays pending, as in CPython.
+ * The repr is object's default (<enumerate object at 0x...>).
  */
 #include "runtime/obj_misc.h"
 #include "runtime/obj_list.h"
@@ -82,7 +84,7 @@ static Value enumerate_new_m(Value *args, int nargs, Value kwnames)
 static Value enumerate_next_m(Value *args, int nargs, Value kwnames)
 {
     IterObj *e = IT(args[0]);
-    Value item = obj_next(e->a);
+    Value item = obj_next_forward(e->a);
     if (IS_NULL(item)) return VAL_NULL;
     Value idx = e->b;
     Value nx = IS_SMALLINT(idx) ? int_from_i64(AS_SMALLINT(idx) + 1) : int_binop(idx, MK_SMALLINT(1), 0);
@@ -138,9 +140,11 @@ static Value zip_next_m(Value *args, int nargs, Value kwnames)
     Value res = tuple_new(n);
     if (IS_NULL(res)) return VAL_NULL;
     for (int64_t i = 0; i < n; i++) {
-        Value item = obj_next(its->items[i]);
+        Value item = obj_next_forward(its->items[i]);
         if (IS_NULL(item)) {
-            if (err_occurred() || !z->flag) return VAL_NULL;
+            if (!z->flag) return VAL_NULL;
+            if (err_occurred() && !err_matches(&exc_StopIteration)) return VAL_NULL;
+            err_clear();        /* strict: the lengths are compared; the value is dropped */
             if (i) return zip_strict_error(i, 0);
             for (int64_t j = 1; j < n; j++) {
                 Value x = obj_next(its->items[j]);
@@ -181,7 +185,7 @@ static Value map_next_m(Value *args, int nargs, Value kwnames)
     Value argv = tuple_new(its->len);      /* GC-visible scratch */
     if (IS_NULL(argv)) return VAL_NULL;
     for (int64_t i = 0; i < its->len; i++) {
-        Value x = obj_next(its->items[i]);
+        Value x = obj_next_forward(its->items[i]);
         if (IS_NULL(x)) return VAL_NULL;
         AS_TUPLE(argv)->items[i] = x;
     }
@@ -207,7 +211,7 @@ static Value filter_next_m(Value *args, int nargs, Value kwnames)
 {
     IterObj *f = IT(args[0]);
     for (;;) {
-        Value x = obj_next(f->b);
+        Value x = obj_next_forward(f->b);
         if (IS_NULL(x)) return VAL_NULL;
         int ok;
         if (IS_NONE(f->a) || f->a == MK_OBJ(&type_bool)) {

@@ -41,16 +41,20 @@ static Value *member_slot(MemberDescr *m, Value obj) {
     return (Value *)((char *)AS_OBJ(obj) + m->offset);
 }
 
-static Value member_get_m(Value *args, int nargs, Value kwnames) {
-    MemberDescr *m = AS_MEMBER(args[0]);
-    Value obj, type;
-    if (descr_get_args(args, &obj, &type) < 0) return VAL_NULL;
-    if (IS_NONE(obj)) return args[0];
+static Value member_get(Value descr, Value obj, Value type) {
+    MemberDescr *m = AS_MEMBER(descr);
+    if (IS_NULL(obj)) return descr;
     Value *slot = member_slot(m, obj);
     if (!slot) return VAL_NULL;
     if (IS_NULL(*slot))
         return err_set_attribute_error(obj, m->name, "'%T' object has no attribute '%U'", obj, m->name);
     return *slot;
+}
+
+static Value member_get_m(Value *args, int nargs, Value kwnames) {
+    Value obj, type;
+    if (descr_get_args(args, &obj, &type) < 0) return VAL_NULL;
+    return member_get(args[0], obj, type);
 }
 
 static Value member_set_m(Value *args, int nargs, Value kwnames) {
@@ -84,7 +88,7 @@ static const MethodDef member_methods[] = {
 };
 Type type_member_descriptor = {
     .tp_name = "member_descriptor", .base = &type_object, .basicsize = sizeof(MemberDescr),
-    .trace = member_trace, .methods = member_methods,
+    .trace = member_trace, .get = member_get, .methods = member_methods,
 };
 GILPY_TYPE(type_member_descriptor, NULL);
 

@@ -81,7 +81,7 @@ static Value property_get_m(Value *args, int nargs, Value kwnames)
 {
     Value obj, type;
     if (descr_get_args(args, &obj, &type) < 0) return VAL_NULL;
-    if (IS_NONE(obj)) return args[0];
+    if (IS_NULL(obj)) return args[0];
     PropertyObj *p = PROP(args[0]);
     if (IS_NONE(p->fget)) return property_error(args[0], obj, "getter");
     return call1(p->fget, obj);

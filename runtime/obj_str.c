@@ -43,7 +43,9 @@
 #include <string.h>
 #include <math.h>
 #include "obj_str.h"
+#include "unicode_names.h"
 #include "obj_bytes.h"
+#include "obj_memoryview.h"
 #include "obj_list.h"
 #include "obj_dict.h"
 #include "obj_int.h"
@@ -872,8 +874,8 @@ static Value encode_error(int codec, Value s, int64_t start, int64_t end, const 
 
 /* namereplace: \N{NAME}, or a backslash escape for a character without a name. */
 static int put_name_escape(StrBuf *sb, uint32_t c) {
-    char name[UNAME_MAX + 1];
-    if (uname_of(c, name) > 0) return sb_printf(sb, "\\N{%s}", name);
+    char name[UNICODE_NAME_MAX + 1];
+    if (unicode_name_of(c, name) > 0) return sb_printf(sb, "\\N{%s}", name);
     return put_escape(sb, c);
 }
 
@@ -1949,6 +1951,10 @@ static int pct_text(StrBuf *sb, const PctSpec *ps, Value v) {
 
 /* %s/%b of bytes formatting: a buffer or an object with __bytes__. */
 static int pct_bytes(StrBuf *sb, const PctSpec *ps, Value v) {
+    if (IS_MEMORYVIEW(v)) {                 /* a copy of its items, strided or not */
+        v = memoryview_tobytes(v);
+        if (IS_NULL(v)) return -1;
+    }
     if (!IS_BYTES(v) && !IS_BYTEARRAY(v)) {
         Value m = type_lookup_c(val_type(v), "__bytes__");
         if (IS_NULL(m)) {
@@ -2392,9 +2398,10 @@ static Value str_new_m(Value *args, int nargs, Value kwnames) {
         if (IS_NULL(a[0])) return str_empty();
         if (IS_STR(a[0])) return err_format(&exc_TypeError, "decoding str is not supported");
         const uint8_t *d; int64_t n;
-        if (!IS_BYTES(a[0]) && !IS_BYTEARRAY(a[0]))
+        if (!buffer_check(a[0]) || bytes_view(a[0], &d, &n) < 0) {
+            err_clear();
             return err_format(&exc_TypeError, "decoding to str: need a bytes-like object, %T found", a[0]);
-        if (bytes_view(a[0], &d, &n) < 0) return VAL_NULL;
+        }
         r = str_decode(d, (size_t)n, IS_NULL(a[1]) ? "utf-8" : STR_DATA(a[1]),
                        IS_NULL(a[2]) ? "strict" : STR_DATA(a[2]));
     }

@@ -68,13 +68,6 @@ int   str_has_surrogates(Value s);
  * LookupError for another. */
 const char *str_codec_name(const char *encoding);
 const char *str_fsencode(Value s, Value *keep);
-/* Unicode character names (runtime/unicode_names.c, from CPython 3.11's
- * unicodedata): uname_of writes the name of cp into buf (UNAME_MAX + 1
- * bytes) and returns its length, 0 if cp has none; uname_lookup is the
- * reverse (-1 for an unknown name), for \N{...} and unicodedata.lookup. */
-#define UNAME_MAX 127
-int     uname_of(uint32_t cp, char *buf);
-int32_t uname_lookup(const char *name, size_t len);
 
 /* Queries. */
 int64_t str_hash(Value s);

@@ -94,7 +94,7 @@ static Value super_get_m(Value *args, int nargs, Value kwnames) {
     SuperObj *s = AS_SUPER(args[0]);
     Value obj, type;
     if (descr_get_args(args, &obj, &type) < 0) return VAL_NULL;
-    if (IS_NONE(obj) || !IS_NONE(s->obj)) return args[0];
+    if (IS_NULL(obj) || !IS_NONE(s->obj)) return args[0];
     Value ns = super_new_m((Value[]){ MK_OBJ(val_type(args[0])) }, 1, VAL_NULL);
     if (IS_NULL(ns)) return VAL_NULL;
     Value a[3] = { ns, s->type, obj };

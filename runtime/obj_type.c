@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "call.h"
 #include "error.h"
 #include "gc.h"
@@ -27,6 +28,7 @@
 #include "obj_misc.h"
 #include "obj_str.h"
 #include "obj_type.h"
+#include "obj_union.h"
 #include "runtime.h"
 #include "state.h"
 #include "strbuf.h"
@@ -43,8 +45,13 @@ static uint32_t type_next_version = 1;
 /* ---- basics ------------------------------------------------------------------ */
 
 const char *type_name(Type *t) {
+    if (t->tp_name && !(t->flags & TF_HEAPTYPE)) return t->tp_name;
     if (IS_STR(t->name)) return STR_DATA(t->name);
     return t->tp_name ? t->tp_name : "?";
+}
+
+const char *type_qualname(Type *t) {
+    return IS_STR(t->qualname) ? STR_DATA(t->qualname) : type_name(t);
 }
 
 int type_is_subtype(Type *a, Type *b) {
@@ -312,6 +319,8 @@ static void type_inherit_layout(Type *t, Type *base) {
                 TF_SET_SUBCLASS | TF_TYPE_SUBCLASS | TF_EXC_SUBCLASS);
     t->trace = base->trace;
     t->finalize = base->finalize;
+    t->getbuffer = base->getbuffer;             /* a bytes subclass is bytes-like */
+    t->releasebuffer = base->releasebuffer;
     t->basicsize = base->basicsize;
     t->dictoffset = base->dictoffset;
     t->values_start = base->values_start;
@@ -341,31 +350,69 @@ static Value type_mangle(Value cls_name, Value name) {
     return str_format_c("_%s%U", c, name);
 }
 
+/* The names of a __slots__ declaration that become members, checked as
+ * CPython's type_new_visit_slots and type_new_copy_slots check them: mangled,
+ * sorted, without __dict__ and __weakref__ (*want_dict and *want_weak tell
+ * whether they were named).  A name may repeat (each copy gets its member,
+ * the last one wins the name). */
+static Value type_slot_members(Type *t, Type *base, Value decl, int *want_dict, int *want_weak) {
+    Value names = IS_STR(decl) ? list_from_array(&decl, 1) : seq_to_list(decl);
+    if (IS_NULL(names)) return VAL_NULL;
+    /* CPython's tp_itemsize != 0: int, bytes, tuple and type keep items inline */
+    int var_sized = TYPE_HAS(base, TF_INT_SUBCLASS | TF_BYTES_SUBCLASS | TF_TUPLE_SUBCLASS | TF_TYPE_SUBCLASS);
+    if (AS_LIST(names)->len && var_sized) {
+        err_format(&exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", type_name(base));
+        return VAL_NULL;
+    }
+    int may_weak = IS_NULL(type_lookup_c(base, "__weakref__")) && !var_sized;
+    Value members = list_new(0);
+    if (IS_NULL(members)) return VAL_NULL;
+    *want_dict = *want_weak = 0;
+    for (int64_t i = 0; i < AS_LIST(names)->len; i++) {
+        Value n = AS_LIST(names)->items[i];
+        if (!IS_STR(n)) { err_format(&exc_TypeError, "__slots__ items must be strings, not '%T'", n); return VAL_NULL; }
+        Value ok = obj_call_method(n, "isidentifier", NULL, 0);
+        if (IS_NULL(ok)) return VAL_NULL;
+        if (ok != VAL_TRUE) { err_format(&exc_TypeError, "__slots__ must be identifiers"); return VAL_NULL; }
+        if (str_eq_c(n, "__dict__")) {
+            if (base->dictoffset || (*want_dict)++) {
+                err_format(&exc_TypeError, "__dict__ slot disallowed: we already got one");
+                return VAL_NULL;
+            }
+            continue;
+        }
+        if (str_eq_c(n, "__weakref__")) {
+            if (!may_weak || (*want_weak)++) {
+                err_format(&exc_TypeError, "__weakref__ slot disallowed: either we already got one, "
+                           "or __itemsize__ != 0");
+                return VAL_NULL;
+            }
+            continue;
+        }
+        Value m = str_intern(type_mangle(t->name, n));
+        if (IS_NULL(m) || list_append(members, m) < 0) return VAL_NULL;
+        if (!IS_NULL(dict_get(t->dict, m)) && !str_eq_c(m, "__classcell__")) {
+            err_format(&exc_ValueError, "%R in __slots__ conflicts with class variable", m);
+            return VAL_NULL;
+        }
+    }
+    return list_sort(members, VAL_NULL, 0) < 0 ? VAL_NULL : members;
+}
+
 /* Lay out a class that declares __slots__: one member per name after the
  * base's layout, plus a __dict__ only when asked for. */
 static int type_apply_slots(Type *t, Type *base, Value decl) {
-    Value names = IS_STR(decl) ? list_from_array(&decl, 1) : seq_to_list(decl);
+    int want_dict = 0, want_weak = 0, nmembers = 0;
+    Value names = type_slot_members(t, base, decl, &want_dict, &want_weak);
     if (IS_NULL(names)) return -1;
-    int want_dict = 0, nmembers = 0;
+    if (want_weak && dict_set_c(t->dict, "__weakref__", type_weakref_descr(t)) < 0) return -1;
     t->basicsize = (uint32_t)((base->basicsize + 7) & ~7u);
     t->dictoffset = base->dictoffset;
     t->flags &= ~(uint32_t)TF_HAS_DICT;
     t->flags |= base->flags & TF_HAS_DICT;
     if (!t->values_start && !(base->flags & TF_TUPLE_SUBCLASS)) t->values_start = t->basicsize;
     for (int64_t i = 0; i < AS_LIST(names)->len; i++) {
-        Value n = AS_LIST(names)->items[i];
-        if (!IS_STR(n)) { err_format(&exc_TypeError, "__slots__ items must be strings, not '%T'", n); return -1; }
-        if (str_eq_c(n, "__dict__")) { want_dict = 1; continue; }
-        if (str_eq_c(n, "__weakref__")) continue;
-        if (base->flags & TF_TUPLE_SUBCLASS) {
-            err_format(&exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", type_name(base));
-            return -1;
-        }
-        Value m = str_intern(type_mangle(t->name, n));
-        if (!IS_NULL(dict_get(t->dict, m))) {
-            err_format(&exc_ValueError, "%R in __slots__ conflicts with class variable", n);
-            return -1;
-        }
+        Value m = AS_LIST(names)->items[i];
         Value d = member_descr_new(t, m, t->basicsize);
         if (IS_NULL(d) || dict_set(t->dict, m, d) < 0) return -1;
         t->basicsize += sizeof(Value);
@@ -471,10 +518,52 @@ void type_set_collection_flag(Type *t, uint32_t flag) {
     }
 }
 
+Type *type_calculate_metaclass(Type *meta, Value bases) {
+    Type *winner = meta;
+    for (int64_t i = 0; i < AS_TUPLE(bases)->len; i++) {
+        Type *bt = val_type(AS_TUPLE(bases)->items[i]);
+        if (type_is_subtype(winner, bt)) continue;
+        if (type_is_subtype(bt, winner)) { winner = bt; continue; }
+        err_format(&exc_TypeError, "metaclass conflict: the metaclass of a derived class must be a "
+                   "(non-strict) subclass of the metaclasses of all its bases");
+        return NULL;
+    }
+    return winner;
+}
+
+/* type.__new__ found a more derived metaclass with its own __new__: hand it
+ * the whole call, as CPython's type_new does. */
+static Value type_new_by_winner(Type *winner, Value name, Value bases, Value ns, Value kw) {
+    int nkw = IS_TUPLE(kw) ? (int)AS_TUPLE(AS_TUPLE(kw)->items[0])->len : 0;
+    Value holder = tuple_new(4 + nkw);
+    if (IS_NULL(holder)) return VAL_NULL;
+    Value *a = AS_TUPLE(holder)->items;
+    a[0] = MK_OBJ(winner); a[1] = name; a[2] = bases; a[3] = ns;
+    if (nkw) values_copy(a + 4, AS_TUPLE(AS_TUPLE(kw)->items[1])->items, (size_t)nkw);
+    Value newf = obj_getattr(MK_OBJ(winner), sm_name_values[SM_NEW]);
+    if (IS_NULL(newf)) return VAL_NULL;
+    return call_value(newf, a, 4, nkw ? AS_TUPLE(kw)->items[0] : VAL_NULL);
+}
+
 Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     if (!IS_STR(name)) return err_format(&exc_TypeError, "type.__new__() argument 1 must be str, not %T", name);
     if (!IS_TUPLE(bases)) return err_format(&exc_TypeError, "type.__new__() argument 2 must be tuple, not %T", bases);
     if (!IS_DICT(ns)) return err_format(&exc_TypeError, "type.__new__() argument 3 must be dict, not %T", ns);
+    for (int64_t i = 0; i < AS_TUPLE(bases)->len; i++) {
+        Value b = AS_TUPLE(bases)->items[i];
+        if (IS_TYPE(b)) continue;
+        Value me = obj_getattr_opt(b, str_intern_c("__mro_entries__"));
+        if (IS_NULL(me) && err_occurred()) return VAL_NULL;
+        if (!IS_NULL(me))
+            return err_format(&exc_TypeError, "type() doesn't support MRO entry resolution; use types.new_class()");
+    }
+    Type *winner = type_calculate_metaclass(meta, bases);
+    if (!winner) return VAL_NULL;
+    if (winner != meta) {
+        if (winner->slots[SM_NEW] != type_type.slots[SM_NEW])
+            return type_new_by_winner(winner, name, bases, ns, kw);
+        meta = winner;
+    }
     if (AS_TUPLE(bases)->len == 0) bases = tuple_pack(1, MK_OBJ(&type_object));
     if (IS_NULL(bases) || type_check_bases(bases) < 0) return VAL_NULL;
     Type *base = type_best_base(bases);
@@ -627,6 +716,10 @@ static Value type_subclasscheck_m(Value *args, int nargs, Value kwnames) {
     return MK_BOOL(type_is_subtype(AS_TYPE(args[1]), AS_TYPE(args[0])));
 }
 
+/* PEP 604: int | str is a types.UnionType (runtime/obj_union.c). */
+static Value type_or_m(Value *args, int nargs, Value kwnames) { return union_type_or(args[0], args[1]); }
+static Value type_ror_m(Value *args, int nargs, Value kwnames) { return union_type_or(args[1], args[0]); }
+
 /* ARGS_ANY: type.__prepare__(name, bases, **kwds) takes anything. */
 static Value type_prepare_m(Value *args, int nargs, Value kwnames) {
     (void)args; (void)nargs; (void)kwnames;
@@ -669,31 +762,28 @@ static const MethodDef type_methods[] = {
     {"__instancecheck__", type_instancecheck_m, ARGS_ONE, NULL},
     {"__subclasscheck__", type_subclasscheck_m, ARGS_ONE, NULL},
     {"__prepare__", type_prepare_m, METH_STATIC | ARGS_ANY, NULL},
+    {"__or__", type_or_m, ARGS_WRAP(1), NULL},
+    {"__ror__", type_ror_m, ARGS_WRAP(1), NULL},
     {NULL, NULL, 0, NULL},
 };
 
-static Value type_get_name(Value self) { return AS_TYPE(self)->name; }
-/* CPython's check_set_special_type_attr: the setters below can be reached
- * without type_setattr (type.__dict__['__name__'].__set__(int, 'x')). */
-static int type_special_settable(Type *t, Value v, const char *name) {
-    if (t->flags & TF_IMMUTABLE) {
-        err_format(&exc_TypeError, "cannot set '%s' attribute of immutable type '%s'", name, type_name(t));
-        return 0;
-    }
-    if (IS_NULL(v)) {
-        err_format(&exc_TypeError, "cannot delete '%s' attribute of immutable type '%s'", name, type_name(t));
-        return 0;
-    }
-    return 1;
-}
-
-static int type_set_name(Value self, Value v) {
-    Type *t = AS_TYPE(self);
-    if (!type_special_settable(t, v, "__name__")) return -1;
-    if (!IS_STR(v)) {
-        err_format(&exc_TypeError, "can only assign string to %s.__name__, not '%T'", type_name(t), v);
+/* CPython's check_set_special_type_attr, for __name__, __qualname__,
+ * __module__ and __doc__: not on a builtin type, never deleted (worded "of
+ * immutable type" even for a class), and the "object.__setattr__" audit event. */
+static int type_check_special_set(Type *t, Value v, const char *name) {
+    if ((t->flags & TF_IMMUTABLE) || IS_NULL(v)) {
+        err_format(&exc_TypeError, "cannot %s '%s' attribute of immutable type '%s'",
+                   (t->flags & TF_IMMUTABLE) ? "set" : "delete", name, type_name(t));
         return -1;
     }
+    return audit_active() ? audit("object.__setattr__", "OsO", MK_OBJ(t), name, v) : 0;
+}
+
+static Value type_get_name(Value self) { return AS_TYPE(self)->name; }
+static int type_set_name(Value self, Value v) {
+    Type *t = AS_TYPE(self);
+    if (type_check_special_set(t, v, "__name__") < 0) return -1;
+    if (!IS_STR(v)) { err_format(&exc_TypeError, "can only assign string to %s.__name__, not '%T'", type_name(t), v); return -1; }
     if (memchr(STR_DATA(v), 0, (size_t)STR_LEN(v))) {
         err_format(&exc_ValueError, "type name must not contain null characters");
         return -1;
@@ -704,29 +794,24 @@ static int type_set_name(Value self, Value v) {
 static Value type_get_qualname(Value self) { return AS_TYPE(self)->qualname; }
 static int type_set_qualname(Value self, Value v) {
     Type *t = AS_TYPE(self);
-    if (!type_special_settable(t, v, "__qualname__")) return -1;
-    if (!IS_STR(v)) {
-        err_format(&exc_TypeError, "can only assign string to %s.__qualname__, not '%T'", type_name(t), v);
-        return -1;
-    }
+    if (type_check_special_set(t, v, "__qualname__") < 0) return -1;
+    if (!IS_STR(v)) { err_format(&exc_TypeError, "can only assign string to %s.__qualname__, not '%T'", type_name(t), v); return -1; }
     t->qualname = v;
     return 0;
 }
 static Value type_get_module(Value self) {
-    Value m = dict_get_c(AS_TYPE(self)->dict, "__module__");
+    Type *t = AS_TYPE(self);
+    if (!TYPE_HAS(t, TF_HEAPTYPE)) {        /* from the C name, as CPython's type_module */
+        const char *dot = strrchr(t->tp_name, '.');
+        return dot ? str_new(t->tp_name, (size_t)(dot - t->tp_name)) : str_intern_c("builtins");
+    }
+    Value m = dict_get_c(t->dict, "__module__");
     return IS_NULL(m) ? str_intern_c("builtins") : m;
 }
 static int type_set_module(Value self, Value v) {
     Type *t = AS_TYPE(self);
-    if (!type_special_settable(t, v, "__module__")) return -1;
+    if (type_check_special_set(t, v, "__module__") < 0) return -1;
     if (dict_set_c(t->dict, "__module__", v) < 0) return -1;
-    type_modified(t);
-    return 0;
-}
-static int type_set_doc(Value self, Value v) {
-    Type *t = AS_TYPE(self);
-    if (!type_special_settable(t, v, "__doc__")) return -1;
-    if (dict_set_c(t->dict, "__doc__", v) < 0) return -1;
     type_modified(t);
     return 0;
 }
@@ -813,7 +898,7 @@ static int type_recompute_mros(Type *t) {
 static int type_set_bases(Value self, Value v) {
     Type *t = AS_TYPE(self);
     const char *tn = type_name(t);
-    if (!type_special_settable(t, v, "__bases__")) return -1;
+    if (type_check_special_set(t, v, "__bases__") < 0) return -1;
     if (!IS_TUPLE(v)) {
         err_format(&exc_TypeError, "can only assign tuple to %s.__bases__, not %s", tn, val_type_name(v));
         return -1;
@@ -865,13 +950,21 @@ static Value type_get_base(Value self) {
 static Value type_get_mro(Value self) { return AS_TYPE(self)->mro; }
 static Value type_get_dict(Value self) { return mappingproxy_new(AS_TYPE(self)->dict); }
 static Value type_get_doc(Value self) {
-    Value d = dict_get_c(AS_TYPE(self)->dict, "__doc__");
+    Type *t = AS_TYPE(self);
+    Value d = dict_get_c(t->dict, "__doc__");
     if (IS_NULL(d)) return VAL_NONE;
-    if (val_type(d)->slots[SM_GET] != VAL_NULL && !IS_STR(d)) {
-        Value a[3] = { d, VAL_NONE, self };
-        return obj_call_special(d, SM_GET, a, 3);
+    if (!TYPE_HAS(t, TF_HEAPTYPE) && !IS_STR(d)) {  /* type's own __doc__ is its getset */
+        for (const TypeDoc *td = builtin_type_docs; td->type; td++)
+            if (td->type == t) return str_from_c(td->doc);
     }
-    return d;
+    return IS_STR(d) ? d : descr_get(d, VAL_NULL, self);
+}
+static int type_set_doc(Value self, Value v) {
+    Type *t = AS_TYPE(self);
+    if (type_check_special_set(t, v, "__doc__") < 0) return -1;
+    if (dict_set_c(t->dict, "__doc__", v) < 0) return -1;
+    type_modified(t);
+    return 0;
 }
 
 static Value type_get_text_signature(Value self) { (void)self; return VAL_NONE; }
@@ -958,16 +1051,16 @@ static int descr_is_data(Value d) {
  * for an access through the class, which __get__ receives as None. */
 Value descr_get(Value descr, Value obj, Value type) {
     Type *dt = val_type(descr);
-    if (dt->get && !IS_NULL(obj)) return dt->get(descr, obj, type);
+    if (dt->get) return dt->get(descr, obj, type);
     if (IS_NULL(dt->slots[SM_GET])) return descr;
-    Value args[3] = { descr, IS_NULL(obj) ? VAL_NONE : obj, type };
+    Value args[3] = { descr, IS_NULL(obj) ? VAL_NONE : obj, IS_NULL(type) ? VAL_NONE : type };
     return obj_call_special(descr, SM_GET, args, 3);
 }
 
 int descr_get_args(Value *args, Value *obj, Value *type) {
-    *obj = IS_NULL(args[1]) ? VAL_NONE : args[1];
+    *obj = IS_NULL(args[1]) || IS_NONE(args[1]) ? VAL_NULL : args[1];
     *type = IS_NULL(args[2]) || IS_NONE(args[2]) ? VAL_NULL : args[2];
-    if (IS_NONE(*obj) && IS_NULL(*type)) {
+    if (IS_NULL(*obj) && IS_NULL(*type)) {
         err_format(&exc_TypeError, "__get__(None, None) is invalid");
         return -1;
     }

@@ -5,17 +5,23 @@
 
 #include "object.h"
 
+/* The most derived of meta and the metaclasses of bases (a tuple), or NULL
+ * and CPython's "metaclass conflict" TypeError. */
+Type *type_calculate_metaclass(Type *meta, Value bases);
 /* type.__call__: __new__ then __init__. */
 Value type_call(Value cls, Value *args, int nargs, Value kwnames);
 /* type.__getattribute__ / __setattr__ (v VAL_NULL deletes). */
 Value type_getattr(Value cls, Value name, int suppress_missing);
 int   type_setattr(Value cls, Value name, Value v);
-/* Apply the descriptor protocol: descr.__get__(obj, type) if it has one. */
+/* Apply the descriptor protocol: descr.__get__(obj, type) if it has one.  As
+ * CPython's tp_descr_get, obj is VAL_NULL for an access through the class
+ * (C.attr) and None only for an access through the instance None (None.attr):
+ * a type's C `get` entry sees the difference, a Python __get__ gets None for
+ * both. */
 Value descr_get(Value descr, Value obj, Value type);
 /* The (obj, type) a __get__ slot wrapper (ARGS_WRAPT(1, 2)) was called with:
- * None means absent, as in CPython's wrap_descr_get; *obj is VAL_NONE and
- * *type VAL_NULL when absent, and both absent is a TypeError ("__get__(None,
- * None) is invalid", -1). */
+ * None means absent, as in CPython's wrap_descr_get; both are VAL_NULL when
+ * absent, and both absent is a TypeError ("__get__(None, None) is invalid", -1). */
 int   descr_get_args(Value *args, Value *obj, Value *type);
 /* The __dict__ getset descriptor for instances of t. */
 Value type_instance_dict_descr(Type *t);

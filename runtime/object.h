@@ -186,6 +186,45 @@ typedef enum {
 extern const char *const sm_names[SM__COUNT];   /* "__repr__", ... */
 extern Value sm_name_values[SM__COUNT];         /* the same, interned str */
 
+/* ---- the buffer protocol ---------------------------------------------------
+ *
+ * An object whose memory others may read (and write) in place exports a
+ * Buffer through its type's `getbuffer`: bytes (read-only), bytearray,
+ * memoryview (what it views), and later array and mmap.  The exporter fills
+ * in where the bytes are and how to read them; the consumer calls
+ * buffer_release (runtime/obj_memoryview.h) when done, which calls the
+ * type's `releasebuffer` if it has one.  An exporter whose memory may move
+ * (bytearray) counts its exports and refuses to resize while any is held
+ * ("BufferError: Existing exports of data: object cannot be re-sized").
+ *
+ * A Buffer describes an ndim-dimensional array of itemsize-byte items in
+ * struct-module `format`: item (i0, i1, ...) starts at buf + i0*strides[0] +
+ * i1*strides[1] + ...  Exporters give one-dimensional contiguous memory, so
+ * they may leave shape and strides NULL (= {len / itemsize} and {itemsize})
+ * and format NULL (= "B"); memoryview makes the rest (slices, cast()).
+ *
+ * flags (CPython's PyBUF_*): BUF_WRITABLE asks for writable memory (an
+ * exporter of read-only memory then fails with BufferError "Object is not
+ * writable."); every other request is satisfied by one-dimensional
+ * contiguous bytes. */
+typedef struct Buffer {
+    Value    obj;            /* the exporter (the consumer keeps it alive) */
+    uint8_t *buf;            /* the first item */
+    int64_t  len;            /* bytes: product(shape) * itemsize */
+    int64_t  itemsize;
+    int      readonly;
+    int      ndim;
+    const char *format;      /* NULL means "B" */
+    int64_t *shape;          /* ndim entries, or NULL (see above) */
+    int64_t *strides;        /* ndim entries, or NULL */
+    void    *internal;       /* the exporter's own use */
+} Buffer;
+
+enum { BUF_SIMPLE = 0, BUF_WRITABLE = 1 };
+
+typedef int  (*GetBufferFn)(Value obj, Buffer *view, int flags);   /* 0, or -1 and an error */
+typedef void (*ReleaseBufferFn)(Value obj, Buffer *view);
+
 /* ---- type objects -------------------------------------------------------- */
 enum {
     TF_HEAPTYPE        = 1u << 0,   /* created by a class statement */
@@ -247,8 +286,12 @@ struct Type {
        from their nearest builtin base while they do not override the dunder;
        NULL means "go through the dunder". */
     CallFn   call;             /* __call__: how instances are called (runtime/call.c) */
-    Value  (*get)(Value descr, Value obj, Value type);  /* __get__ with obj not None, for
-                                  non-data descriptors (functions, method descriptors) */
+    Value  (*get)(Value descr, Value obj, Value type);  /* __get__ (CPython's tp_descr_get):
+                                  obj VAL_NULL for an access through the class, None for
+                                  the instance None (runtime/obj_type.h: descr_get) */
+    GetBufferFn     getbuffer;     /* the buffer protocol (above); NULL: not an exporter.
+                                      Classes inherit their builtin base's */
+    ReleaseBufferFn releasebuffer; /* NULL: nothing to undo */
 };
 
 /* An instance of a user class with no builtin base: header + __dict__. */
@@ -327,7 +370,11 @@ int   type_is_subtype(Type *a, Type *b);    /* a is b or derives from it */
 int   val_isinstance(Value v, Type *t);     /* exact MRO test, no __instancecheck__ */
 Value type_lookup(Type *t, Value name);     /* MRO search; VAL_NULL if absent (no error) */
 Value type_lookup_c(Type *t, const char *name);
-const char *type_name(Type *t);             /* __name__ as a C string */
+/* The name CPython's messages give a type (its tp_name): __name__ for a class,
+ * the dotted name for a type written in C ('types.UnionType', '_thread.lock');
+ * type_qualname is __qualname__ (outer.<locals>.K), for function names. */
+const char *type_name(Type *t);
+const char *type_qualname(Type *t);
 #define val_type_name(v) type_name(val_type(v))
 /* Recompute t->slots (and its subclasses') after a change of `name` (or all
  * slots when name is VAL_NULL). */
@@ -380,15 +427,20 @@ int     obj_contains(Value container, Value item);   /* 1, 0, -1 */
 Value   obj_iter(Value o);
 /* Next item; VAL_NULL with no exception set when the iterator is exhausted. */
 Value   obj_next(Value it);
+/* The same for an iterator that forwards another's end (enumerate, map, zip,
+ * filter): an end signalled by StopIteration(value) leaves it pending, so the
+ * value reaches `yield from` and next() as in CPython, where such a
+ * tp_iternext returns NULL without clearing it.  A __next__ may end either way. */
+Value   obj_next_forward(Value it);
 Value   obj_binop(Value a, Value b, int op);         /* BinOpKind */
 Value   obj_inplace_binop(Value a, Value b, int op); /* a op= b */
 Value   obj_unaryop(Value a, int op);                /* UnaryOpKind (not NOT) */
 Value   obj_format(Value v, Value spec);             /* format(v, spec) */
-/* __index__ of v as an int64; on overflow raises err_type(msg, type) where msg
- * names the type ("cannot fit 'int' into an index-sized integer"). */
+/* __index__ of v as an int64; on overflow raises "cannot fit 'int' into an
+ * index-sized integer" (CPython's PyNumber_AsSsize_t): as an IndexError for a
+ * subscript (obj_index_i64: x[2**70]), as an OverflowError for a count or a
+ * size (obj_index_size: b'a' * 2**70, bytes(2**70), f.read(2**70)). */
 int     obj_index_i64(Value v, int64_t *out);
-/* The same for a size or count: OverflowError ("cannot fit 'int' into an
- * index-sized integer") where obj_index_i64 raises IndexError. */
 int     obj_index_size(Value v, int64_t *out);
 Value   obj_index(Value v);                          /* an int, via __index__ */
 /* Call the special method `sm` of v's type with args (receiver first);

@@ -1,220 +1,266 @@
-/* unicode_names.c - Unicode character names (obj_str.h: uname_of, uname_lookup).
+/* unicode_names.c - Unicode character names, for \N{...} in string literals.
  *
- * The data is generated at build time by tools/gen_unicode_names.py from
- * python3's unicodedata (Unicode 14.0.0 for CPython 3.11) into
- * unicode_names_db.c; its top comment describes the layout.  Names made by
- * rule are computed here: "CJK UNIFIED IDEOGRAPH-" and the like plus the hex
- * code point, and the Hangul syllables from their jamo (Unicode's algorithm,
- * the tables of CPython's unicodedata).  Lookup by name is case-insensitive,
- * as unicodedata.lookup and \N{...} are, except for the two kinds CPython
- * computes (CJK UNIFIED IDEOGRAPH-XXXX, HANGUL SYLLABLE X): the name is turned
- * into the encoded
- * form a table entry has and compared with each entry (a scan of ~190 KB,
- * fine for the rare \N{...}); by code point it is a binary search over the
- * runs of named code points and a skip of at most 15 entries.  Aliases
- * (NUL, BOM, ...) and named sequences are entries from U+F0000 on, where
- * CPython keeps them: their namereplace is the alias, as in CPython; a lookup
- * gives the aliased character (a sequence is no character: not found).
+ * The names come from the Unicode Character Database that Debian ships
+ * (package unicode-data), turned into tables at build time by
+ * tools/gen_unicode_names.py, which keeps the characters of the Unicode
+ * version CPython 3.11 knows (14.0) and documents the encoding.  In short:
+ * the ~35,000 names (and the aliases of NameAliases.txt) are sorted, cut
+ * into words, and each stored as word numbers, front-coded against the
+ * previous name in blocks of 16; about 260 KB instead of the 900 KB of text.
+ *
+ * A lookup upper-cases the query (CPython compares names ignoring case),
+ * binary-searches the blocks by their first name, then decodes the one block
+ * entry by entry.  CJK UNIFIED IDEOGRAPH-XXXX and HANGUL SYLLABLE names are
+ * computed, not stored, and matched as CPython matches them: exactly (upper
+ * case prefix and hex digits, the jamo short names of Jamo.txt).  A lookup
+ * costs a few microseconds; it only runs when the compiler meets \N{...}.
  */
-#include <stdint.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "obj_str.h"
+#include "unicode_names.h"
+#include "unicode_names_data.h"
 
-extern const uint32_t uname_nwords, uname_nnames, uname_nruns, uname_nalg, uname_nalias;
-extern const uint32_t uname_alias_target[];
-extern const unsigned char uname_words[], uname_names[];
-extern const uint32_t uname_word_off[], uname_checkpoint[];
-extern const uint32_t uname_runs[][3], uname_alg[][3];
+_Static_assert(UNAME_MAXLEN <= UNICODE_NAME_MAX, "a Unicode name longer than UNICODE_NAME_MAX");
 
-static const char *const uname_rules[] = {
-    "CJK UNIFIED IDEOGRAPH-", "CJK COMPATIBILITY IDEOGRAPH-",
-    "KHITAN SMALL SCRIPT CHARACTER-", "NUSHU CHARACTER-", "HANGUL SYLLABLE ",
-};
-enum { UNAME_HANGUL = 4, HANGUL_BASE = 0xAC00, UNAME_ALIAS_BASE = 0xF0000 };
+/* ---- words ---------------------------------------------------------------- */
 
-static const char *const jamo_l[] = {
-    "G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T",
-    "P", "H",
-};
-static const char *const jamo_v[] = {
-    "A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO", "U", "WEO",
-    "WE", "WI", "YU", "EU", "YI", "I",
-};
-static const char *const jamo_t[] = {
-    "", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT", "LP", "LH",
-    "M", "B", "BS", "S", "SS", "NG", "J", "C", "K", "T", "P", "H",
-};
+static uint32_t uname_word_off[UNAME_NWORDS];      /* where each word starts */
+static pthread_once_t uname_once = PTHREAD_ONCE_INIT;
 
-/* ---- code point -> name ----------------------------------------------------------- */
-
-static const unsigned char *uname_skip(const unsigned char *p) {
-    unsigned n = *p++;
-    for (unsigned k = 0; k < n; k++) p += (*p & 0x80) ? 2 : 1;
-    return p;
-}
-
-static int uname_decode(const unsigned char *p, char *buf) {
-    unsigned n = *p++;
-    int len = 0;
-    for (unsigned k = 0; k < n; k++) {
-        unsigned w = *p++;
-        if (w & 0x80) w = ((w & 0x7F) << 8) | *p++;
-        const char *word = (const char *)uname_words + uname_word_off[w];
-        size_t wl = strlen(word);
-        if (k) buf[len++] = ' ';
-        if (len + wl > UNAME_MAX) return 0;          /* cannot happen: 88 at most */
-        memcpy(buf + len, word, wl);
-        len += (int)wl;
+static void uname_index_words(void) {
+    uint32_t off = 0;
+    for (int i = 0; i < UNAME_NWORDS; i++) {
+        uname_word_off[i] = off;
+        off += (uint32_t)strlen(uname_words + off) + 1;
     }
-    buf[len] = '\0';
-    return len;
 }
 
-static int uname_rule_name(uint32_t kind, uint32_t cp, char *buf) {
-    if (kind != UNAME_HANGUL) return snprintf(buf, UNAME_MAX + 1, "%s%04X", uname_rules[kind], cp);
-    uint32_t s = cp - HANGUL_BASE;
-    return snprintf(buf, UNAME_MAX + 1, "HANGUL SYLLABLE %s%s%s", jamo_l[s / 588],
-                    jamo_v[(s % 588) / 28], jamo_t[s % 28]);
-}
+/* ---- entries ---------------------------------------------------------------- */
 
-int uname_of(uint32_t cp, char *buf) {
-    for (uint32_t i = 0; i < uname_nalg; i++)
-        if (cp >= uname_alg[i][1] && cp <= uname_alg[i][2])
-            return uname_rule_name(uname_alg[i][0], cp, buf);
-    uint32_t lo = 0, hi = uname_nruns;
-    while (lo < hi) {                            /* the last run starting at or before cp */
-        uint32_t mid = (lo + hi) / 2;
-        if (uname_runs[mid][0] <= cp) lo = mid + 1; else hi = mid;
+typedef struct UnameEntry {
+    const uint8_t *next;            /* the following entry's bytes */
+    uint32_t v;                     /* code point * 2 + alias */
+    int ntok;
+    uint16_t tok[UNAME_MAXTOKENS];
+} UnameEntry;
+
+/* Decode the entry at p into e (which holds the previous entry of the block
+ * unless `first`). */
+static void uname_decode(const uint8_t *p, int first, UnameEntry *e) {
+    if (first) {
+        e->v = (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+        p += 3;
+    } else {
+        uint32_t z = 0;
+        for (int shift = 0;; shift += 7) {
+            z |= (uint32_t)(*p & 0x7F) << shift;
+            if (!(*p++ & 0x80)) break;
+        }
+        e->v += (z & 1) ? (uint32_t)-(int32_t)((z + 1) >> 1) : z >> 1;    /* zigzag */
     }
-    if (lo == 0) return 0;
-    const uint32_t *run = uname_runs[lo - 1];
-    if (cp >= run[0] + run[1]) return 0;
-    uint32_t idx = run[2] + (cp - run[0]);
-    const unsigned char *p = uname_names + uname_checkpoint[idx / 16];
-    for (uint32_t k = 0; k < idx % 16; k++) p = uname_skip(p);
-    return uname_decode(p, buf);
-}
-
-/* ---- name -> code point ------------------------------------------------------------ */
-
-/* The longest jamo of table[0..n) at s (the empty one always matches). */
-static int uname_jamo(const char *s, const char *const *table, int n, size_t *used) {
-    int best = -1;
-    size_t bestlen = 0;
-    for (int i = 0; i < n; i++) {
-        size_t l = strlen(table[i]);
-        if ((best < 0 || l > bestlen) && strncmp(s, table[i], l) == 0) { best = i; bestlen = l; }
+    int shared, fresh;
+    if (*p == 0xFF) { shared = p[1]; fresh = p[2]; p += 3; }
+    else { shared = *p >> 4; fresh = *p & 0xF; p++; }
+    for (int i = shared; i < shared + fresh; i++) {
+        uint16_t t = *p++;
+        if (t & 0x80) t = (uint16_t)((t & 0x7F) << 8 | *p++);
+        e->tok[i] = t;
     }
-    *used = bestlen;
-    return best;
+    e->ntok = shared + fresh;
+    e->next = p;
 }
 
-/* Hex digits s[0..n) as CPython's _getcode reads them: uppercase only. */
-static int32_t uname_hex(const char *s, size_t n) {
-    int32_t cp = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        if (d < 0) return -1;
-        cp = cp * 16 + d;
+/* The text of e into buf (UNICODE_NAME_MAX + 1 bytes); its length. */
+static size_t uname_text(const UnameEntry *e, char *buf) {
+    size_t n = 0;
+    char sep = 0;
+    for (int i = 0; i < e->ntok; i++) {
+        if (e->tok[i] == UNAME_HYPHEN) { sep = '-'; continue; }
+        if (i) buf[n++] = sep ? sep : ' ';
+        sep = 0;
+        if (e->tok[i] == UNAME_SELFHEX) {
+            n += (size_t)snprintf(buf + n, 8, "%04X", (unsigned)(e->v >> 1));
+        } else {
+            const char *w = uname_words + uname_word_off[e->tok[i] - UNAME_FIRST_WORD];
+            size_t k = strlen(w);
+            memcpy(buf + n, w, k);
+            n += k;
+        }
     }
-    return cp;
+    buf[n] = 0;
+    return n;
 }
 
-static int uname_in_rule(uint32_t kind, int32_t cp) {
-    for (uint32_t i = 0; i < uname_nalg; i++)
-        if (uname_alg[i][0] == kind && cp >= (int32_t)uname_alg[i][1] && cp <= (int32_t)uname_alg[i][2])
-            return 1;
+static int uname_compare(const char *q, size_t n, const char *name, size_t k) {
+    int c = memcmp(q, name, n < k ? n : k);
+    return c ? c : (n > k) - (n < k);
+}
+
+/* ---- the computed names ------------------------------------------------------- */
+
+static int uname_is_cjk(uint32_t cp) {
+    for (size_t i = 0; i < sizeof uname_cjk_ranges / sizeof uname_cjk_ranges[0]; i += 2)
+        if (cp >= uname_cjk_ranges[i] && cp <= uname_cjk_ranges[i + 1]) return 1;
     return 0;
 }
 
-/* The two names CPython computes when looking up (case-sensitive, as its
- * _getcode): CJK UNIFIED IDEOGRAPH- and 4 or 5 hex digits, and the Hangul
- * syllables.  -2: neither prefix, look further. */
-static int32_t uname_rule_lookup(const char *s, size_t len) {
-    const char *cjk = uname_rules[0];
-    size_t cl = strlen(cjk);
-    if (len >= cl && strncmp(s, cjk, cl) == 0) {
-        if (len != cl + 4 && len != cl + 5) return -1;
-        int32_t cp = uname_hex(s + cl, len - cl);
-        return cp >= 0 && uname_in_rule(0, cp) ? cp : -1;
+/* "CJK UNIFIED IDEOGRAPH-" + 4 or 5 upper-case hex digits (CPython's test). */
+static int32_t uname_cjk_lookup(const char *s, size_t n) {
+    if (n != 26 && n != 27) return -1;
+    uint32_t v = 0;
+    for (size_t i = 22; i < n; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9') v = v * 16 + (uint32_t)(c - '0');
+        else if (c >= 'A' && c <= 'F') v = v * 16 + (uint32_t)(c - 'A' + 10);
+        else return -1;
     }
-    const char *h = uname_rules[UNAME_HANGUL];
-    size_t hl = strlen(h), a, b, c;
-    if (len < hl || strncmp(s, h, hl) != 0) return -2;
-    char rest[UNAME_MAX + 1];
-    memcpy(rest, s + hl, len - hl);
-    rest[len - hl] = '\0';
-    int l = uname_jamo(rest, jamo_l, 19, &a);
-    int v = uname_jamo(rest + a, jamo_v, 21, &b);
-    int t = uname_jamo(rest + a + b, jamo_t, 28, &c);
-    if (l < 0 || v < 0 || t < 0 || hl + a + b + c != len) return -1;
-    return HANGUL_BASE + (l * 21 + v) * 28 + t;
+    return uname_is_cjk(v) ? (int32_t)v : -1;
 }
 
-/* The other names made by rule are ordinary table names for CPython
- * (case-insensitive, the exact text): s is uppercased here. */
-static int32_t uname_stored_rule_lookup(const char *s, size_t len) {
-    for (uint32_t kind = 1; kind < UNAME_HANGUL; kind++) {
-        size_t pl = strlen(uname_rules[kind]);
-        if (len <= pl || len > pl + 6 || strncmp(s, uname_rules[kind], pl) != 0) continue;
-        int32_t cp = uname_hex(s + pl, len - pl);
-        char buf[UNAME_MAX + 1];
-        if (cp < 0 || !uname_in_rule(kind, cp)) return -1;
-        uname_rule_name(kind, (uint32_t)cp, buf);
-        return strcmp(buf, s) == 0 ? cp : -1;
+/* The longest jamo of `table` at s (an empty one matches when nothing longer
+ * does): its index, or -1, and its length in *len. */
+static int uname_jamo(const char *s, size_t n, const char (*table)[4], int count, size_t *len) {
+    int best = -1;
+    *len = 0;
+    for (int i = 0; i < count; i++) {
+        size_t k = strlen(table[i]);
+        if ((best < 0 || k > *len) && k <= n && memcmp(s, table[i], k) == 0) { best = i; *len = k; }
     }
-    return -2;
+    return best;
 }
 
-static int32_t uname_word_index(const char *w, size_t n) {
-    for (uint32_t i = 0; i < uname_nwords; i++) {
-        const char *x = (const char *)uname_words + uname_word_off[i];
-        if (strncmp(x, w, n) == 0 && x[n] == '\0') return (int32_t)i;
+#define UNAME_NLEAD  (int)(sizeof uname_jamo_lead / sizeof uname_jamo_lead[0])
+#define UNAME_NVOWEL (int)(sizeof uname_jamo_vowel / sizeof uname_jamo_vowel[0])
+#define UNAME_NTRAIL (int)(sizeof uname_jamo_trail / sizeof uname_jamo_trail[0])
+
+/* "HANGUL SYLLABLE " + lead, vowel and trailing jamo (the Unicode algorithm). */
+static int32_t uname_hangul_lookup(const char *s, size_t n) {
+    size_t pos = 16, k;
+    int l = uname_jamo(s + pos, n - pos, uname_jamo_lead, UNAME_NLEAD, &k);
+    pos += k;
+    int v = uname_jamo(s + pos, n - pos, uname_jamo_vowel, UNAME_NVOWEL, &k);
+    pos += k;
+    int t = uname_jamo(s + pos, n - pos, uname_jamo_trail, UNAME_NTRAIL, &k);
+    pos += k;
+    if (l < 0 || v < 0 || t < 0 || pos != n) return -1;
+    return 0xAC00 + (l * UNAME_NVOWEL + v) * UNAME_NTRAIL + t;
+}
+
+/* ---- the API ------------------------------------------------------------------ */
+
+int32_t unicode_name_lookup(const char *s, size_t n) {
+    if (n > 16 && memcmp(s, "HANGUL SYLLABLE ", 16) == 0) return uname_hangul_lookup(s, n);
+    if (n >= 22 && memcmp(s, "CJK UNIFIED IDEOGRAPH-", 22) == 0) return uname_cjk_lookup(s, n);
+    if (n == 0 || n > UNAME_MAXLEN) return -1;
+    char q[UNICODE_NAME_MAX + 1], name[UNICODE_NAME_MAX + 1];
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if ((unsigned char)c >= 0x80) return -1;
+        q[i] = c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+    }
+    pthread_once(&uname_once, uname_index_words);
+    /* the last block whose first name is <= q */
+    size_t lo = 0, hi = sizeof uname_blocks / sizeof uname_blocks[0];
+    UnameEntry e;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        uname_decode(uname_entries + uname_blocks[mid], 1, &e);
+        size_t k = uname_text(&e, name);
+        if (uname_compare(q, n, name, k) < 0) hi = mid;
+        else lo = mid;
+    }
+    const uint8_t *p = uname_entries + uname_blocks[lo];
+    for (int i = 0; i < UNAME_BLOCK && lo * UNAME_BLOCK + (size_t)i < UNAME_NENTRIES; i++) {
+        uname_decode(p, i == 0, &e);
+        p = e.next;
+        size_t k = uname_text(&e, name);
+        int c = uname_compare(q, n, name, k);
+        if (c == 0) return (int32_t)(e.v >> 1);
+        if (c < 0) break;
     }
     return -1;
 }
 
-int32_t uname_lookup(const char *name, size_t len) {
-    char s[UNAME_MAX + 1];
-    if (len == 0 || len > UNAME_MAX || memchr(name, '\0', len)) return -1;
-    int32_t r = uname_rule_lookup(name, len);
-    if (r != -2) return r;
-    for (size_t i = 0; i < len; i++) {
-        char c = name[i];
-        s[i] = c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+void unicode_names_foreach(void (*fn)(uint32_t cp, int alias, const char *name, void *ctx), void *ctx) {
+    pthread_once(&uname_once, uname_index_words);
+    char name[UNICODE_NAME_MAX + 1];
+    UnameEntry e;
+    const uint8_t *p = uname_entries;
+    for (size_t i = 0; i < UNAME_NENTRIES; i++) {
+        uname_decode(p, i % UNAME_BLOCK == 0, &e);
+        p = e.next;
+        uname_text(&e, name);
+        fn(e.v >> 1, (int)(e.v & 1), name, ctx);
     }
-    s[len] = '\0';
-    r = uname_stored_rule_lookup(s, len);
-    if (r != -2) return r;
-    unsigned char enc[2 * UNAME_MAX + 1];         /* the name as a table entry */
-    size_t n = 1, words = 0;
-    for (size_t i = 0; i < len;) {
-        size_t j = i;
-        while (j < len && s[j] != ' ') j++;
-        int32_t w = j > i ? uname_word_index(s + i, j - i) : -1;
-        if (w < 0) return -1;
-        if (w < 0x80) enc[n++] = (unsigned char)w;
-        else { enc[n++] = (unsigned char)(0x80 | (w >> 8)); enc[n++] = (unsigned char)(w & 0xFF); }
-        words++;
-        i = j + 1;
-        if (j + 1 == len) return -1;             /* a trailing space */
+}
+
+/* By code point: the names' (not the aliases') entry numbers sorted by code
+ * point, built at the first unicode_name_of, so that namereplace over a long
+ * string costs a binary search per character, not a scan of the table.
+ * Without the memory for it, unicode_name_of scans. */
+typedef struct UnameByCp { uint32_t cp, entry; } UnameByCp;
+static UnameByCp *uname_by_cp;
+static size_t uname_ncp;
+static pthread_once_t uname_cp_once = PTHREAD_ONCE_INIT;
+
+static int uname_cmp_cp(const void *a, const void *b) {
+    uint32_t x = ((const UnameByCp *)a)->cp, y = ((const UnameByCp *)b)->cp;
+    return (x > y) - (x < y);
+}
+
+static void uname_index_cps(void) {
+    UnameByCp *t = malloc(UNAME_NENTRIES * sizeof *t);
+    if (!t) return;
+    UnameEntry e;
+    const uint8_t *p = uname_entries;
+    size_t n = 0;
+    for (size_t i = 0; i < UNAME_NENTRIES; i++) {
+        uname_decode(p, i % UNAME_BLOCK == 0, &e);
+        p = e.next;
+        if (!(e.v & 1)) t[n++] = (UnameByCp){e.v >> 1, (uint32_t)i};
     }
-    enc[0] = (unsigned char)words;
-    const unsigned char *p = uname_names;
-    for (uint32_t run = 0, idx = 0; run < uname_nruns; run++) {
-        for (uint32_t k = 0; k < uname_runs[run][1]; k++, idx++) {
-            const unsigned char *next = uname_skip(p);
-            if ((size_t)(next - p) == n && memcmp(p, enc, n) == 0) {
-                uint32_t cp = uname_runs[run][0] + k;
-                if (cp >= UNAME_ALIAS_BASE && cp < UNAME_ALIAS_BASE + uname_nalias)
-                    cp = uname_alias_target[cp - UNAME_ALIAS_BASE];   /* \N{NUL} */
-                return cp > 0x10FFFF ? -1 : (int32_t)cp;              /* a named sequence */
-            }
-            p = next;
-        }
+    qsort(t, n, sizeof *t, uname_cmp_cp);
+    uname_ncp = n;
+    uname_by_cp = t;
+}
+
+/* Decode entry number i (from the start of its block). */
+static void uname_decode_nth(size_t i, UnameEntry *e) {
+    const uint8_t *p = uname_entries + uname_blocks[i / UNAME_BLOCK];
+    for (size_t k = i - i % UNAME_BLOCK; k <= i; k++) {
+        uname_decode(p, k % UNAME_BLOCK == 0, e);
+        p = e->next;
     }
-    return -1;
+}
+
+size_t unicode_name_of(uint32_t cp, char *buf) {
+    if (uname_is_cjk(cp)) return (size_t)snprintf(buf, UNICODE_NAME_MAX + 1, "CJK UNIFIED IDEOGRAPH-%04X", cp);
+    if (cp >= 0xAC00 && cp < 0xAC00 + (uint32_t)(UNAME_NLEAD * UNAME_NVOWEL * UNAME_NTRAIL)) {
+        uint32_t i = cp - 0xAC00;
+        return (size_t)snprintf(buf, UNICODE_NAME_MAX + 1, "HANGUL SYLLABLE %s%s%s",
+                                uname_jamo_lead[i / (UNAME_NVOWEL * UNAME_NTRAIL)],
+                                uname_jamo_vowel[i / UNAME_NTRAIL % UNAME_NVOWEL],
+                                uname_jamo_trail[i % UNAME_NTRAIL]);
+    }
+    pthread_once(&uname_once, uname_index_words);
+    pthread_once(&uname_cp_once, uname_index_cps);
+    UnameEntry e;
+    buf[0] = 0;
+    if (uname_by_cp) {
+        UnameByCp key = {cp, 0};
+        const UnameByCp *hit = bsearch(&key, uname_by_cp, uname_ncp, sizeof key, uname_cmp_cp);
+        if (!hit) return 0;
+        uname_decode_nth(hit->entry, &e);
+        return uname_text(&e, buf);
+    }
+    const uint8_t *p = uname_entries;
+    for (size_t i = 0; i < UNAME_NENTRIES; i++) {
+        uname_decode(p, i % UNAME_BLOCK == 0, &e);
+        p = e.next;
+        if (e.v == cp * 2) return uname_text(&e, buf);
+    }
+    return 0;
 }

@@ -39,7 +39,9 @@
 #include "runtime/obj_dict.h"
 #include "runtime/obj_str.h"
 #include "runtime/obj_bytes.h"
+#include "runtime/obj_memoryview.h"
 #include "runtime/error.h"
+#include "runtime/audit.h"
 #include "runtime/call.h"
 #include "runtime/gc.h"
 
@@ -59,6 +61,11 @@ GILPY_MODULE("posix", mod_os_init);
 /* ---------------------------------------------------------------- helpers */
 
 /* A path argument: its bytes (NUL-terminated) and whether it was bytes. */
+/* Raise audit event `ev` (runtime/audit.h); true when a hook refused it.  A
+ * dir_fd goes to the hooks as CPython gives it: -1 for the default. */
+#define OS_AUDIT_REFUSED(...) (audit_active() && audit(__VA_ARGS__) < 0)
+#define OS_AUDIT_FD(fd) ((fd) == AT_FDCWD ? -1 : (fd))
+
 typedef struct OsPath {
     const char *s;
     Value obj;          /* the str/bytes given (named in errors) */
@@ -152,6 +159,7 @@ static Value os_kill(Value *args, int nargs, Value kwnames) {
     int pid;
     int64_t sig;                    /* CPython takes a Py_ssize_t and passes it as an int */
     if (arg_to_cint(args[0], &pid) < 0 || arg_to_ssize(args[1], &sig) < 0) return VAL_NULL;
+    if (OS_AUDIT_REFUSED("os.kill", "ii", pid, (int)sig)) return VAL_NULL;
     return kill(pid, (int)sig) < 0 ? os_error(VAL_NULL) : VAL_NONE;
 }
 
@@ -165,6 +173,7 @@ static Value os__exit(Value *args, int nargs, Value kwnames) {
  * threading gets to forget the threads that did not survive, as CPython's
  * registered at-fork hook does. */
 static Value os_fork(Value *args, int nargs, Value kwnames) {
+    if (OS_AUDIT_REFUSED("os.fork", "")) return VAL_NULL;
     pid_t pid = fork_process();
     if (pid < 0) return os_error(VAL_NULL);
     if (pid == 0) {
@@ -222,6 +231,7 @@ static Value os_system(Value *args, int nargs, Value kwnames) {
     OsPath p;
     Value command = arg_to_path(args[0]);
     if (IS_NULL(command) || os_path_arg(command, &p, "system", "command") < 0) return VAL_NULL;
+    if (OS_AUDIT_REFUSED("os.system", "y", p.s)) return VAL_NULL;
     int r;
     GIL_BLOCKING_BEGIN(OS_GIL_REASON);
     r = system(p.s);
@@ -256,10 +266,9 @@ static Value os_write(Value *args, int nargs, Value kwnames) {
     const uint8_t *data;
     int64_t len;
     if (arg_to_int(args[0], &fd) < 0) return VAL_NULL;
-    if (bytes_view(args[1], &data, &len) < 0) {
-        err_clear();
+    if (!buffer_check(args[1]))
         return err_format(&exc_TypeError, "a bytes-like object is required, not '%T'", args[1]);
-    }
+    if (bytes_view(args[1], &data, &len) < 0) return VAL_NULL;     /* a strided memoryview */
     /* A bytearray may be resized by another thread while the GIL is released:
      * write from a private copy. */
     uint8_t *copy = gc_malloc((size_t)len + 1);
@@ -314,6 +323,7 @@ static Value os_open(Value *args, int nargs, Value kwnames) {
     if (os_path_arg(args[0], &p, "open", "path") < 0 || arg_to_int(args[1], &flags) < 0 ||
         (!IS_NULL(args[2]) && arg_to_int(args[2], &mode) < 0) || os_dir_fd(args[3], &dir_fd) < 0)
         return VAL_NULL;
+    if (OS_AUDIT_REFUSED("open", "ONi", args[0], flags | O_CLOEXEC)) return VAL_NULL;
     int fd = openat(dir_fd, p.s, flags | O_CLOEXEC, mode);
     return fd < 0 ? os_error(p.obj) : MK_SMALLINT(fd);
 }
@@ -345,7 +355,7 @@ static Value os_getcwdb(Value *args, int nargs, Value kwnames) { return os_getcw
 static Value os_chdir(Value *args, int nargs, Value kwnames) {
     OsPath p;
     int fd, r = os_path_or_fd(args[0], &p, &fd, "chdir");
-    if (r < 0) return VAL_NULL;
+    if (r < 0 || OS_AUDIT_REFUSED("os.chdir", "O", args[0])) return VAL_NULL;
     if (r) return fchdir(fd) < 0 ? os_error(VAL_NULL) : VAL_NONE;
     return chdir(p.s) < 0 ? os_error(p.obj) : VAL_NONE;
 }
@@ -355,6 +365,7 @@ static Value os_unlink_common(Value *args, const char *name, int flags) {
     OsPath p;
     int dir_fd;
     if (os_path_arg(args[0], &p, name, "path") < 0 || os_dir_fd(args[1], &dir_fd) < 0) return VAL_NULL;
+    if (OS_AUDIT_REFUSED(flags ? "os.rmdir" : "os.remove", "Oi", args[0], OS_AUDIT_FD(dir_fd))) return VAL_NULL;
     return unlinkat(dir_fd, p.s, flags) < 0 ? os_error(p.obj) : VAL_NONE;
 }
 static Value os_remove(Value *a, int n, Value k) { return os_unlink_common(a, "remove", 0); }
@@ -368,6 +379,7 @@ static Value os_mkdir(Value *args, int nargs, Value kwnames) {
     if (os_path_arg(args[0], &p, "mkdir", "path") < 0 ||
         (!IS_NULL(args[1]) && arg_to_int(args[1], &mode) < 0) || os_dir_fd(args[2], &dir_fd) < 0)
         return VAL_NULL;
+    if (OS_AUDIT_REFUSED("os.mkdir", "Oii", args[0], mode, OS_AUDIT_FD(dir_fd))) return VAL_NULL;
     return mkdirat(dir_fd, p.s, (mode_t)mode) < 0 ? os_error(p.obj) : VAL_NONE;
 }
 
@@ -378,6 +390,7 @@ static Value os_chmod(Value *args, int nargs, Value kwnames) {
     if (isfd < 0 || arg_to_int(args[1], &mode) < 0 || os_dir_fd(args[2], &dir_fd) < 0 ||
         (follow = os_flag(args[3], 1)) < 0)
         return VAL_NULL;
+    if (OS_AUDIT_REFUSED("os.chmod", "Oii", args[0], mode, OS_AUDIT_FD(dir_fd))) return VAL_NULL;
     if (isfd) return fchmod(fd, (mode_t)mode) < 0 ? os_error(VAL_NULL) : VAL_NONE;
     int flags = follow ? 0 : AT_SYMLINK_NOFOLLOW;
     return fchmodat(dir_fd, p.s, (mode_t)mode, flags) < 0 ? os_error(p.obj) : VAL_NONE;
@@ -390,6 +403,8 @@ static Value os_rename_common(Value *args, const char *name) {
     if (os_path_arg(args[0], &s, name, "src") < 0 || os_path_arg(args[1], &d, name, "dst") < 0 ||
         os_dir_fd(args[2], &sfd) < 0 || os_dir_fd(args[3], &dfd) < 0)
         return VAL_NULL;
+    if (OS_AUDIT_REFUSED("os.rename", "OOii", args[0], args[1], OS_AUDIT_FD(sfd), OS_AUDIT_FD(dfd)))
+        return VAL_NULL;
     if (renameat(sfd, s.s, dfd, d.s) < 0) return os_error(s.obj);   /* CPython adds " -> 'dst'" */
     return VAL_NONE;
 }
@@ -401,6 +416,7 @@ static Value os_listdir(Value *args, int nargs, Value kwnames) {
     OsPath p = {".", VAL_NONE, 0};
     if (!IS_NULL(args[0]) && !IS_NONE(args[0]) && os_path_arg(args[0], &p, "listdir", "path") < 0)
         return VAL_NULL;
+    if (OS_AUDIT_REFUSED("os.listdir", "O", IS_NULL(args[0]) ? VAL_NONE : args[0])) return VAL_NULL;
     DIR *dir = opendir(p.s);
     if (!dir) return os_error(IS_NONE(p.obj) ? str_from_c(".") : p.obj);
     Value list = list_new(0);
@@ -441,6 +457,7 @@ static Value os_symlink(Value *args, int nargs, Value kwnames) {
     if (os_path_arg(args[0], &s, "symlink", "src") < 0 ||
         os_path_arg(args[1], &d, "symlink", "dst") < 0 || os_dir_fd(args[3], &dir_fd) < 0)
         return VAL_NULL;
+    if (OS_AUDIT_REFUSED("os.symlink", "OOi", args[0], args[1], OS_AUDIT_FD(dir_fd))) return VAL_NULL;
     return symlinkat(s.s, dir_fd, d.s) < 0 ? os_error(s.obj) : VAL_NONE;
 }
 
@@ -531,6 +548,7 @@ static Value os_putenv(Value *args, int nargs, Value kwnames) {
         return VAL_NULL;
     if (k.s[0] == '\0' || strchr(k.s, '='))
         return err_format(&exc_ValueError, "illegal environment variable name");
+    if (OS_AUDIT_REFUSED("os.putenv", "yy", k.s, v.s)) return VAL_NULL;
     return setenv(k.s, v.s, 1) < 0 ? os_error(VAL_NULL) : VAL_NONE;
 }
 
@@ -539,6 +557,7 @@ static Value os_unsetenv(Value *args, int nargs, Value kwnames) {
     if (os_env_arg(args[0], &k, "unsetenv", "name") < 0) return VAL_NULL;
     if (k.s[0] == '\0' || strchr(k.s, '='))
         return err_format(&exc_ValueError, "illegal environment variable name");
+    if (OS_AUDIT_REFUSED("os.unsetenv", "y", k.s)) return VAL_NULL;
     return unsetenv(k.s) < 0 ? os_error(VAL_NULL) : VAL_NONE;
 }
 

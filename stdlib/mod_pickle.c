@@ -12,6 +12,7 @@
 #include "runtime/error.h"
 #include "runtime/gc.h"
 #include "runtime/obj_bytes.h"
+#include "runtime/obj_memoryview.h"
 #include "runtime/obj_dict.h"
 #include "runtime/obj_int.h"
 #include "runtime/obj_list.h"
@@ -43,10 +44,9 @@ static Value pickle_dumps(Value *args, int nargs, Value kwnames) {
 static Value pickle_loads(Value *args, int nargs, Value kwnames) {
     const uint8_t *data;
     int64_t len;
-    if (IS_STR(args[0]) || bytes_view(args[0], &data, &len) < 0) {
-        err_clear();
+    if (IS_STR(args[0]) || !buffer_check(args[0]))
         return err_format(&exc_TypeError, "a bytes-like object is required, not '%T'", args[0]);
-    }
+    if (bytes_view(args[0], &data, &len) < 0) return VAL_NULL;    /* a strided memoryview */
     /* Loading runs user code (__setstate__, imports) that may mutate a
      * bytearray: work on an immutable copy. */
     Value copy = bytes_new(data, (size_t)len);
