@@ -1294,11 +1294,13 @@ static Value ba_setitem_common(Value self, Value k, Value v) {
     ByteArray *a = BA(self);
     int64_t i;
     if (obj_index_i64(k, &i) < 0) return VAL_NULL;
+    /* The value before the bounds check, as CPython (GH-91153): its
+     * __index__ may resize the bytearray. */
+    uint8_t c = 0;
+    if (!IS_NULL(v) && byte_arg(v, &c) < 0) return VAL_NULL;
     if (i < 0) i += a->len;
     if (i < 0 || i >= a->len) return err_format(&exc_IndexError, "bytearray index out of range");
     if (IS_NULL(v)) return ba_splice(a, i, i + 1, NULL, 0) < 0 ? VAL_NULL : VAL_NONE;
-    uint8_t c;
-    if (byte_arg(v, &c) < 0) return VAL_NULL;
     a->data[i] = c;
     return VAL_NONE;
 }

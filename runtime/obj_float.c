@@ -490,14 +490,14 @@ char *float_format_body(double x, char type, int64_t prec, int alt) {
     return buf;
 }
 
-Value float_format_spec(double d, Value spec) {
+Value float_format_spec(double d, Value spec, const char *tname) {
     FormatSpec fs;
-    if (fmt_parse_typed(spec, &fs, "float") < 0) return VAL_NULL;
+    if (fmt_parse_typed(spec, &fs, tname) < 0) return VAL_NULL;
     switch (fs.type) {
     case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
         break;
     default:
-        return float_unknown_code(fs.type, "float");
+        return float_unknown_code(fs.type, tname);
     }
     if (fs.precision > INT32_MAX - 400)
         return err_format(&exc_ValueError, "precision too big");
@@ -732,7 +732,7 @@ static Value float_format_m(Value *args, int nargs, Value kw) {
     if (!IS_STR(args[1]))
         return err_format(&exc_TypeError, "__format__() argument must be str, not %T", args[1]);
     if (STR_LEN(args[1]) == 0) return obj_str(args[0]);
-    return float_format_spec(float_value(args[0]), args[1]);
+    return float_format_spec(float_value(args[0]), args[1], val_type_name(args[0]));
 }
 
 static Value float_as_integer_ratio_m(Value *args, int nargs, Value kw) {

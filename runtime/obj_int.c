@@ -431,7 +431,9 @@ static Value int_from_text(Value x, int base) {
     else if (bytes_view(a, &d, &n) < 0) return VAL_NULL;
     int rc = int_parse((const char *)d, (size_t)n, base, &out);
     if (rc == 0) return out;
-    return rc < 0 ? VAL_NULL : int_invalid_literal(x, base);
+    if (rc < 0) return VAL_NULL;
+    if (IS_BYTEARRAY(x) && IS_NULL(x = bytes_new(d, (size_t)n))) return VAL_NULL;  /* shown as b'...' */
+    return int_invalid_literal(x, base);
 }
 
 Value int_from_literal(const char *digits, size_t len, int base) {
@@ -748,7 +750,7 @@ Value int_format_spec(Value v, Value spec) {
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
         double d;
         if (int_to_double(v, &d) < 0) return VAL_NULL;
-        return float_format_spec(d, spec);
+        return float_format_spec(d, spec, tname);
     }
     case 0: case 'd': case 'n': case 'b': case 'o': case 'x': case 'X': case 'c':
         break;
@@ -1028,9 +1030,11 @@ static Value int_from_bytes_m(Value *args, int nargs, Value kw) {
 
 /* int(x=0) / int(x, base=10) */
 static Value int_from_object(Value x) {
-    if (IS_INT(x)) return int_exact(x);
-    if (IS_FLOATOBJ(x)) return int_from_double(float_value(x));
-    if (IS_STR(x)) return int_from_text(x, 10);
+    /* Exact types take a shortcut; a subclass may override __int__/__index__,
+     * which come first, as in CPython's PyNumber_Long. */
+    if (IS_SMALLINT(x) || IS_BOOL(x) || IS_EXACT(x, type_int)) return int_exact(x);
+    if (IS_FLOAT(x) || IS_EXACT(x, type_float)) return int_from_double(float_value(x));
+    if (IS_EXACT(x, type_str)) return int_from_text(x, 10);
     Value args1[1] = {x};
     Value r = obj_call_special(x, SM_INT, args1, 1);
     if (IS_NULL(r) && err_occurred()) return VAL_NULL;
@@ -1058,7 +1062,7 @@ static Value int_from_object(Value x) {
         }
         return i;
     }
-    if (IS_BYTES(x) || IS_BYTEARRAY(x)) return int_from_text(x, 10);
+    if (IS_STR(x) || IS_BYTES(x) || IS_BYTEARRAY(x)) return int_from_text(x, 10);
     return err_format(&exc_TypeError, "int() argument must be a string, a bytes-like object "
                       "or a real number, not '%T'", x);
 }

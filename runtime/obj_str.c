@@ -1729,7 +1729,20 @@ typedef struct PctSpec {
     int64_t width, prec;
     char conv;
     uint32_t conv_cp;       /* the conversion as a code point (bytes: the byte) */
+    int bytes;              /* bytes % args: some messages differ */
 } PctSpec;
+
+/* %c's integer argument: an int, or whatever has __index__ (CPython's
+ * PyLong_AsLong); NULL with TypeError `msg` for anything else. */
+static Value pct_char_index(Value v, const char *msg) {
+    if (IS_INT(v)) return v;
+    Value r = IS_NULL(val_type(v)->slots[SM_INDEX]) ? VAL_NULL : obj_index(v);
+    if (IS_NULL(r) && (!err_occurred() || err_matches(&exc_TypeError))) {
+        err_clear();
+        err_format(&exc_TypeError, "%s", msg);
+    }
+    return r;
+}
 
 /* Pad sign+prefix+body per the spec; numeric zero padding goes after the prefix. */
 static int pct_emit(StrBuf *sb, const PctSpec *ps, const char *pre, size_t prelen,
@@ -1755,8 +1768,9 @@ static int pct_int(StrBuf *sb, const PctSpec *ps, Value v) {
         if (IS_NULL(v)) return -1;
     } else if (!IS_INT(v)) {
         if (IS_NULL(val_type(v)->slots[SM_INDEX])) {
-            if (c == 'd' || c == 'i' || c == 'u')
-                err_format(&exc_TypeError, "%%%c format: a real number is required, not %T", c, v);
+            if (c == 'd' || c == 'i' || c == 'u')      /* bytes formatting says %d for %i */
+                err_format(&exc_TypeError, "%%%c format: a real number is required, not %T",
+                           c == 'i' && ps->bytes ? 'd' : c, v);
             else
                 err_format(&exc_TypeError, "%%%c format: an integer is required, not %T", c, v);
             return -1;
@@ -1791,10 +1805,15 @@ static int pct_float(StrBuf *sb, const PctSpec *ps, Value v) {
     double d;
     if (!IS_FLOATOBJ(v) && !IS_INT(v) && IS_NULL(val_type(v)->slots[SM_FLOAT]) &&
         IS_NULL(val_type(v)->slots[SM_INDEX])) {
-        err_format(&exc_TypeError, "must be real number, not %T", v);
+        err_format(&exc_TypeError, ps->bytes ? "float argument required, not %T" : "must be real number, not %T", v);
         return -1;
     }
-    if (arg_to_double(v, &d) < 0) return -1;
+    if (arg_to_double(v, &d) < 0) {
+        if (!ps->bytes) return -1;
+        err_clear();            /* bytes formatting replaces any error (CPython's formatfloat) */
+        err_format(&exc_TypeError, "float argument required, not %T", v);
+        return -1;
+    }
     char c = ps->conv;
     int upper = c == 'E' || c == 'F' || c == 'G';
     char pre[2]; size_t pl = 0;
@@ -1829,18 +1848,17 @@ static int pct_float(StrBuf *sb, const PctSpec *ps, Value v) {
 static int pct_byte(StrBuf *sb, const PctSpec *ps, Value v) {
     const uint8_t *d; int64_t n, i;
     char b;
-    if (IS_INT(v)) {
+    if ((IS_BYTES(v) || IS_BYTEARRAY(v)) && bytes_view(v, &d, &n) == 0 && n == 1) {
+        b = (char)d[0];
+    } else {
+        v = pct_char_index(v, "%c requires an integer in range(256) or a single byte");
+        if (IS_NULL(v)) return -1;
         if (int_to_i64(v, &i) < 0 || i < 0 || i > 255) {
             err_clear();
             err_format(&exc_OverflowError, "%%c arg not in range(256)");
             return -1;
         }
         b = (char)i;
-    } else if ((IS_BYTES(v) || IS_BYTEARRAY(v)) && bytes_view(v, &d, &n) == 0 && n == 1) {
-        b = (char)d[0];
-    } else {
-        err_format(&exc_TypeError, "%%c requires an integer in range(256) or a single byte");
-        return -1;
     }
     return pct_emit(sb, ps, "", 0, &b, 1, 1, 0);
 }
@@ -1850,17 +1868,16 @@ static int pct_char(StrBuf *sb, const PctSpec *ps, Value v) {
     if (IS_STR(v)) {
         if (AS_STR(v)->nchars != 1) { err_format(&exc_TypeError, "%%c requires int or char"); return -1; }
         cp = str_char_at(v, 0);
-    } else if (IS_INT(v)) {
+    } else {
         int64_t i;
+        v = pct_char_index(v, "%c requires int or char");
+        if (IS_NULL(v)) return -1;
         if (int_to_i64(v, &i) < 0 || i < 0 || i > 0x10FFFF) {
             err_clear();
             err_format(&exc_OverflowError, "%%c arg not in range(0x110000)");
             return -1;
         }
         cp = (uint32_t)i;
-    } else {
-        err_format(&exc_TypeError, "%%c requires int or char");
-        return -1;
     }
     char b[4];
     int n = utf8_enc(cp, b);
@@ -1984,8 +2001,12 @@ static int pct_one(StrBuf *sb, const PctSpec *ps, Value v, int64_t at, int bytes
     default: break;
     }
     uint32_t c = ps->conv_cp;
+    if (bytes && c >= 0x80) {       /* CPython passes the byte as a negative char to '%c' */
+        err_format(&exc_OverflowError, "character argument not in range(0x110000)");
+        return -1;
+    }
     err_format(&exc_ValueError, "unsupported format character '%c' (0x%x) at index %d",
-               c >= 31 && c <= 126 ? (int)c : '?', (unsigned)c, (int)at);
+               bytes || (c >= 31 && c <= 126) ? (int)c : '?', (unsigned)c, (int)at);
     return -1;
 }
 
@@ -1996,7 +2017,8 @@ static int pct_format(StrBuf *sb, const char *f, int64_t len, Value args, int by
     Value single = args;
     if (IS_TUPLE(args)) { pa.items = AS_TUPLE(args)->items; pa.n = AS_TUPLE(args)->len; }
     else pa.items = &single;
-    int textlike = bytes ? IS_BYTES(args) || IS_BYTEARRAY(args) : IS_STR(args);
+    /* Not a mapping for %(key)s: str always, bytes-likes only for bytes formatting. */
+    int textlike = IS_STR(args) || (bytes && (IS_BYTES(args) || IS_BYTEARRAY(args)));
     if (!IS_TUPLE(args) && !textlike && !IS_NULL(val_type(args)->slots[SM_GETITEM]))
         pa.dict = args;
     int64_t i = 0;
@@ -2007,7 +2029,7 @@ static int pct_format(StrBuf *sb, const char *f, int64_t len, Value args, int by
         if (!pc) break;
         i = j + 1;
         if (i < len && f[i] == '%') { if (sb_putc(sb, '%') < 0) return -1; i++; continue; }
-        PctSpec ps = {0, 0, 0, 0, 0, 0, -1, 0, 0};
+        PctSpec ps = {0, 0, 0, 0, 0, 0, -1, 0, 0, bytes};
         Value arg;
         if (pct_parse(f, len, &i, &pa, &ps, &arg) < 0) return -1;
         if (IS_NULL(arg) && IS_NULL(arg = pct_next(&pa))) return -1;
@@ -2042,24 +2064,29 @@ Value str_format_spec(Value v, Value spec) {
     Str *s = AS_STR(v), *sp = AS_STR(spec);
     if (sp->len == 0) return IS_EXACT(v, type_str) ? v : str_new(s->data, (size_t)s->len);
     FormatSpec fs;
-    if (fmt_parse(spec, &fs) < 0) return VAL_NULL;
+    if (fmt_parse_typed(spec, &fs, val_type_name(v)) < 0) return VAL_NULL;
     if (fs.type && fs.type != 's') {
         if ((unsigned char)fs.type > 32 && (unsigned char)fs.type < 128)
-            return err_format(&exc_ValueError, "Unknown format code '%c' for object of type 'str'", fs.type);
-        return err_format(&exc_ValueError, "Unknown format code '\\x%x' for object of type 'str'",
-                          (unsigned)(unsigned char)fs.type);
+            return err_format(&exc_ValueError, "Unknown format code '%c' for object of type '%T'", fs.type, v);
+        return err_format(&exc_ValueError, "Unknown format code '\\x%x' for object of type '%T'",
+                          (unsigned)(unsigned char)fs.type, v);
     }
     if (fs.grouping)
         return err_format(&exc_ValueError, "Cannot specify '%c' with 's'.", fs.grouping);
+    /* CPython's order (format_string_internal): sign, z, #, '='. */
+    if (fs.sign == ' ') return err_format(&exc_ValueError, "Space not allowed in string format specifier");
     if (fs.sign) return err_format(&exc_ValueError, "Sign not allowed in string format specifier");
+    if (fs.no_neg_zero)
+        return err_format(&exc_ValueError, "Negative zero coercion (z) not allowed in string format specifier");
     if (fs.alternate)
         return err_format(&exc_ValueError, "Alternate form (#) not allowed in string format specifier");
     if (fs.align == '=')
         return err_format(&exc_ValueError, "'=' alignment not allowed in string format specifier");
-    if (fs.no_neg_zero)
-        return err_format(&exc_ValueError, "Negative zero coercion (z) not allowed in string format specifier");
     int64_t nc = s->nchars, bl = s->len;
     if (fs.precision >= 0 && fs.precision < nc) { nc = fs.precision; bl = str_offset(s, nc); }
+    /* Nothing to cut or pad: CPython's writer hands back the object itself, so
+     * format(S('abc'), 's') is still an S. */
+    if (nc == s->nchars && fs.width <= nc) return v;
     return fmt_pad(&fs, '<', "", 0, s->data, (size_t)bl, nc);
 }
 
