@@ -268,12 +268,12 @@ static Value bi_sum(Value *args, int nargs, Value kwnames)
 {
     Value *a = args;
     Value acc = IS_NULL(a[1]) ? MK_SMALLINT(0) : a[1];
+    Value it = obj_iter(a[0]);              /* before the start checks, as CPython */
+    if (IS_NULL(it)) return VAL_NULL;
     if (IS_STR(acc)) return err_format(&exc_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
     if (IS_BYTES(acc)) return err_format(&exc_TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
     if (IS_BYTEARRAY(acc))
         return err_format(&exc_TypeError, "sum() can't sum bytearray [use b''.join(seq) instead]");
-    Value it = obj_iter(a[0]);
-    if (IS_NULL(it)) return VAL_NULL;
     for (;;) {
         Value item = obj_next(it);
         if (IS_NULL(item)) return err_occurred() ? VAL_NULL : acc;

@@ -246,10 +246,7 @@ int64_t obj_len(Value v) {
     }
     Value r = call_special0(v, SM_LEN);
     if (IS_NULL(r)) return -1;
-    if (!IS_INT(r)) {
-        err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", r);
-        return -1;
-    }
+    if (!IS_INT(r) && IS_NULL(r = obj_index(r))) return -1;   /* __len__ may return an __index__ */
     int64_t n;
     if (!IS_SMALLINT(r)) {
         if (int_sign(r) < 0) { err_format(&exc_ValueError, "__len__() should return >= 0"); return -1; }
@@ -258,6 +255,51 @@ int64_t obj_len(Value v) {
     }
     n = AS_SMALLINT(r);
     if (n < 0) { err_format(&exc_ValueError, "__len__() should return >= 0"); return -1; }
+    return n;
+}
+
+/* CPython's PyObject_LengthHint, which list(), tuple(), extend and friends
+ * call after iter(): len() if the type has __len__ (a TypeError there is
+ * ignored, any other error raised), else __length_hint__ if it has one (a
+ * TypeError or NotImplemented means no hint).  Only the errors and the calls
+ * matter to callers, which grow their storage as they go. */
+int64_t obj_length_hint(Value v, int64_t dflt) {
+    Type *t = val_type(v);
+    if (!IS_NULL(t->slots[SM_LEN])) {
+        int64_t n = obj_len(v);
+        if (n >= 0) return n;
+        if (!err_matches(&exc_TypeError)) return -1;
+        err_clear();
+    }
+    static Value name = VAL_NULL;
+    if (IS_NULL(name)) {
+        name = str_intern_c("__length_hint__");
+        gc_add_root(&name);
+    }
+    Value m = type_lookup(t, name);
+    if (IS_NULL(m)) return dflt;
+    Value f = descr_get(m, v, MK_OBJ(t));
+    Value r = IS_NULL(f) ? VAL_NULL : call0(f);
+    if (IS_NULL(r)) {
+        if (!err_matches(&exc_TypeError)) return -1;
+        err_clear();
+        return dflt;
+    }
+    if (r == VAL_NOTIMPLEMENTED) return dflt;
+    if (!IS_INT(r)) {
+        err_format(&exc_TypeError, "__length_hint__ must be an integer, not %T", r);
+        return -1;
+    }
+    int64_t n;
+    if (int_to_i64(r, &n) < 0) {
+        err_clear();
+        err_format(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+        return -1;
+    }
+    if (n < 0) {
+        err_format(&exc_ValueError, "__length_hint__() should return >= 0");
+        return -1;
+    }
     return n;
 }
 
@@ -444,22 +486,42 @@ Value obj_getitem(Value o, Value key) {
     return err_format(&exc_TypeError, "'%T' object is not subscriptable", o);
 }
 
-int obj_setitem(Value o, Value key, Value v) {
+/* o[key] = v or del o[key] on a type without the method: CPython's
+ * PyObject_SetItem/DelItem.  There one C slot serves both __setitem__ and
+ * __delitem__, so a class defining only one of them raises AttributeError
+ * naming the other.  A sequence-like type (every class, and builtins with
+ * __len__ or __contains__) converts an index key first (IndexError if it
+ * does not fit) and then "doesn't support item deletion"; the rest "does not". */
+static int item_store_error(Value o, Value key, int del) {
     Type *t = val_type(o);
-    if (IS_NULL(t->slots[SM_SETITEM])) {
-        err_format(&exc_TypeError, "'%T' object does not support item assignment", o);
+    if (!IS_NULL(t->slots[del ? SM_SETITEM : SM_DELITEM])) {
+        err_set_value(&exc_AttributeError, sm_name_values[del ? SM_DELITEM : SM_SETITEM]);
         return -1;
     }
+    int seq = (t->flags & TF_HEAPTYPE) || !IS_NULL(t->slots[SM_LEN]) || !IS_NULL(t->slots[SM_CONTAINS]);
+    if (seq && (IS_INT(key) || !IS_NULL(val_type(key)->slots[SM_INDEX]))) {
+        int64_t i;
+        if (obj_index_i64(key, &i) < 0) return -1;
+        if (del) {
+            err_format(&exc_TypeError, "'%T' object doesn't support item deletion", o);
+            return -1;
+        }
+    }
+    err_format(&exc_TypeError, del ? "'%T' object does not support item deletion"
+                                   : "'%T' object does not support item assignment", o);
+    return -1;
+}
+
+int obj_setitem(Value o, Value key, Value v) {
+    Type *t = val_type(o);
+    if (IS_NULL(t->slots[SM_SETITEM])) return item_store_error(o, key, 0);
     Value args[3] = { o, key, v };
     return IS_NULL(obj_call_special(o, SM_SETITEM, args, 3)) ? -1 : 0;
 }
 
 int obj_delitem(Value o, Value key) {
     Type *t = val_type(o);
-    if (IS_NULL(t->slots[SM_DELITEM])) {
-        err_format(&exc_TypeError, "'%T' object doesn't support item deletion", o);
-        return -1;
-    }
+    if (IS_NULL(t->slots[SM_DELITEM])) return item_store_error(o, key, 1);
     return IS_NULL(call_special1(o, SM_DELITEM, key)) ? -1 : 0;
 }
 

@@ -207,19 +207,26 @@ static int collect_source(Value x, StrBuf *sb, const char *noun) {
     }
     if (IS_INT(x) || (!IS_NULL(val_type(x)->slots[SM_INDEX]) && !IS_STR(x))) {
         int64_t n;
-        if (obj_index_i64(x, &n) < 0) return -1;
-        if (n < 0) { err_format(&exc_ValueError, "negative count"); return -1; }
-        for (int64_t i = 0; i < n; i++) if (sb_putc(sb, 0) < 0) return -1;
-        return 0;
+        if (obj_index_i64(x, &n) == 0) {
+            if (n < 0) { err_format(&exc_ValueError, "negative count"); return -1; }
+            for (int64_t i = 0; i < n; i++) if (sb_putc(sb, 0) < 0) return -1;
+            return 0;
+        }
+        /* A TypeError from __index__ falls through to iteration, as in CPython. */
+        if (IS_INT(x) || !err_matches(&exc_TypeError)) return -1;
+        err_clear();
     }
     Value it = obj_iter(x);
     if (IS_NULL(it)) {
         if (err_matches(&exc_TypeError)) {
             err_clear();
-            err_format(&exc_TypeError, "cannot convert '%s' object to bytes", val_type_name(x));
+            err_format(&exc_TypeError, "cannot convert '%s' object to %s", val_type_name(x),
+                       strcmp(noun, "bytes") == 0 ? "bytes" : "bytearray");
         }
         return -1;
     }
+    /* bytes() asks for a length hint (its calls and errors are seen), bytearray() not. */
+    if (strcmp(noun, "bytes") == 0 && obj_length_hint(x, 64) < 0) return -1;
     for (;;) {
         Value v = obj_next(it);
         if (IS_NULL(v)) return err_occurred() ? -1 : 0;
@@ -269,7 +276,7 @@ static Value bytes_new_m(Value *args, int nargs, Value kwnames) {
     Type *cls = AS_TYPE(args[0]);
     if (nargs == 2 && IS_NULL(kwnames) && IS_EXACT(args[1], type_bytes) && cls == &type_bytes)
         return args[1];
-    if (nargs == 2 && IS_NULL(kwnames) && !is_buf(args[1]) && !IS_STR(args[1])) {
+    if (nargs == 2 && IS_NULL(kwnames)) {          /* __bytes__ first, even of a str subclass */
         Value m = type_lookup_c(val_type(args[1]), "__bytes__");
         if (!IS_NULL(m)) {
             Value r = call1(m, args[1]);
@@ -1142,16 +1149,18 @@ static Value ba_append_m(Value *args, int nargs, Value kwnames) {
 static int ba_extend(Value self, Value src) {
     StrBuf sb; sb_init(&sb);
     int rc;
-    if (IS_STR(src)) {
-        err_format(&exc_TypeError, "expected iterable of integers; got: 'str'");
-        rc = -1;
-    } else {
-        rc = collect_source(src, &sb, "byte");
-        if (rc < 0 && err_matches(&exc_TypeError) && !is_buf(src) && !IS_INT(src)) {
-            err_clear();
-            err_format(&exc_TypeError, "can't extend bytearray with %s", val_type_name(src));
+    if (!is_buf(src)) {          /* CPython: only a failing iter() is "can't extend" */
+        Value it = obj_iter(src);
+        if (IS_NULL(it)) {
+            if (err_matches(&exc_TypeError)) {
+                err_clear();
+                err_format(&exc_TypeError, "can't extend bytearray with %s", val_type_name(src));
+            }
+            return -1;
         }
+        src = it;
     }
+    rc = collect_source(src, &sb, "byte");
     if (rc == 0) {
         ByteArray *a = BA(self);
         rc = ba_reserve(a, a->len + (int64_t)sb.len);

@@ -219,6 +219,7 @@ int list_extend(Value list, Value iterable)
     }
     Value it = obj_iter(iterable);
     if (IS_NULL(it)) return -1;
+    if (obj_length_hint(iterable, 8) < 0) return -1;    /* its calls and errors, as CPython */
     for (;;) {
         Value x = obj_next(it);
         if (IS_NULL(x)) return err_occurred() ? -1 : 0;

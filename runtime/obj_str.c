@@ -1655,6 +1655,9 @@ static Value str_encode_m(Value *args, int nargs, Value kwnames) {
 /* maketrans(x, y=<unrepresentable>, z=<unrepresentable>, /), a static
  * method: args = [x, y, z]. */
 static Value str_maketrans_m(Value *args, int nargs, Value kwnames) {
+    for (int i = 1; i < 3; i++)         /* the argument parser's checks come first */
+        if (!IS_NULL(args[i]) && !IS_STR(args[i]))
+            return err_format(&exc_TypeError, "maketrans() argument %d must be str, not %T", i + 1, args[i]);
     Value d = dict_new();
     if (IS_NULL(d)) return d;
     if (IS_NULL(args[1])) {
@@ -1675,9 +1678,6 @@ static Value str_maketrans_m(Value *args, int nargs, Value kwnames) {
     }
     if (!IS_STR(args[0]))
         return err_format(&exc_TypeError, "first maketrans argument must be a string if there is a second argument");
-    for (int i = 1; i < 3; i++)
-        if (!IS_NULL(args[i]) && !IS_STR(args[i]))
-            return err_format(&exc_TypeError, "maketrans() argument %d must be str, not %T", i + 1, args[i]);
     Str *x = AS_STR(args[0]), *y = AS_STR(args[1]);
     if (x->nchars != y->nchars)
         return err_format(&exc_ValueError, "the first two maketrans arguments must have equal length");

@@ -94,6 +94,8 @@ class deque:
             else:
                 raise TypeError("sequence index must be integer, not '%s'"
                                 % type(index).__name__)
+        if not -2**63 <= index < 2**63:      # CPython's Py_ssize_t conversion
+            raise IndexError("cannot fit 'int' into an index-sized integer")
         if index < 0:
             index += self._len
         if not 0 <= index < self._len:
