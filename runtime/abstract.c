@@ -247,6 +247,7 @@ int64_t obj_len(Value v) {
     Value r = call_special0(v, SM_LEN);
     if (IS_NULL(r)) return -1;
     if (!IS_INT(r) && IS_NULL(r = obj_index(r))) return -1;   /* __len__ may return an __index__ */
+    if (IS_BOOL(r)) r = MK_SMALLINT(AS_BOOL(r));
     int64_t n;
     if (!IS_SMALLINT(r)) {
         if (int_sign(r) < 0) { err_format(&exc_ValueError, "__len__() should return >= 0"); return -1; }

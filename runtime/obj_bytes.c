@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "obj_bytes.h"
+#include "obj_complex.h"
 #include "obj_str.h"
 #include "obj_dict.h"
 #include "obj_list.h"
@@ -235,6 +236,33 @@ static int collect_source(Value x, StrBuf *sb, const char *noun) {
         if (i < 0 || i > 255) { err_format(&exc_ValueError, "%s must be in range(0, 256)", noun); return -1; }
         if (sb_putc(sb, (char)i) < 0) return -1;
     }
+}
+
+Value obj_bytes(Value v) {
+    if (IS_EXACT(v, type_bytes)) return v;
+    Value m = type_lookup_c(val_type(v), "__bytes__");
+    if (!IS_NULL(m)) {
+        Value r = call1(m, v);
+        if (IS_NULL(r)) return r;
+        if (!IS_BYTES(r)) return err_format(&exc_TypeError, "__bytes__ returned non-bytes (type %T)", r);
+        return r;
+    }
+    StrBuf sb; sb_init(&sb);
+    int rc;
+    if (is_buf(v)) {
+        rc = collect_source(v, &sb, "bytes");
+    } else {
+        Value it = IS_STR(v) ? VAL_NULL : obj_iter(v);
+        if (IS_NULL(it)) {
+            if (!IS_STR(v) && !err_matches(&exc_TypeError)) return VAL_NULL;
+            err_clear();
+            return err_format(&exc_TypeError, "cannot convert '%T' object to bytes", v);
+        }
+        rc = obj_length_hint(v, 64) < 0 ? -1 : collect_source(it, &sb, "bytes");
+    }
+    Value r = rc < 0 ? VAL_NULL : bytes_new(sb.data, sb.len);
+    sb_free(&sb);
+    return r;
 }
 
 /* bytes(source, encoding, errors) contents into sb: the parser of bytes.__new__
@@ -1266,7 +1294,9 @@ static int ba_setslice(Value self, Value slice, Value v) {
     if (cnt < 0) return -1;
     StrBuf sb; sb_init(&sb);
     if (!IS_NULL(v)) {
-        if (IS_INT(v) || IS_STR(v)) {
+        Type *vt = val_type(v);       /* CPython's PyNumber_Check, and str */
+        if (IS_INT(v) || IS_FLOATOBJ(v) || IS_COMPLEX(v) || IS_STR(v) || !IS_NULL(vt->slots[SM_INDEX]) ||
+            !IS_NULL(vt->slots[SM_INT]) || !IS_NULL(vt->slots[SM_FLOAT])) {
             err_format(&exc_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
             return -1;
         }
@@ -1275,7 +1305,7 @@ static int ba_setslice(Value self, Value slice, Value v) {
     int rc = 0;
     if (step == 1) {
         rc = ba_splice(a, start, stop, (const uint8_t *)sb.data, (int64_t)sb.len);
-    } else if (IS_NULL(v)) {
+    } else if (IS_NULL(v) || sb.len == 0) {         /* assigning nothing deletes, as CPython */
         int64_t w = 0;
         for (int64_t r = 0; r < a->len; r++) {
             int in = step > 0 ? (r >= start && r < stop && (r - start) % step == 0)

@@ -433,6 +433,10 @@ COMPLEX_BINOP(mul, COP_MUL)
 COMPLEX_BINOP(truediv, COP_TRUEDIV)
 
 static Value complex_pow3(Value a, Value b, Value mod) {
+    Cx x;                   /* the operands first: NotImplemented before "complex modulo" */
+    int r = complex_operand(a, &x);
+    if (r > 0) r = complex_operand(b, &x);
+    if (r <= 0) return r < 0 ? VAL_NULL : VAL_NOTIMPLEMENTED;
     if (!IS_NULL(mod) && !IS_NONE(mod)) return err_format(&exc_ValueError, "complex modulo");
     return complex_binop(a, b, COP_POW);
 }

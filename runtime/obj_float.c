@@ -609,9 +609,11 @@ static Value float_new_of_type(Value clsv, double d) {
 }
 
 static Value float_from_object(Value x) {
-    if (IS_FLOATOBJ(x)) return MK_FLOAT(float_value(x));
-    if (IS_STR(x)) return float_from_str(x);
-    if (IS_INT(x)) {
+    /* Exact types take a shortcut; a subclass's __float__/__index__ come
+     * first, as in CPython's PyNumber_Float. */
+    if (IS_FLOAT(x) || IS_EXACT(x, type_float)) return MK_FLOAT(float_value(x));
+    if (IS_EXACT(x, type_str)) return float_from_str(x);
+    if (IS_SMALLINT(x) || IS_BOOL(x) || IS_EXACT(x, type_int)) {
         double d;
         if (int_to_double(x, &d) < 0) return VAL_NULL;
         return MK_FLOAT(d);
@@ -633,6 +635,8 @@ static Value float_from_object(Value x) {
         if (int_to_double(r, &d) < 0) return VAL_NULL;
         return MK_FLOAT(d);
     }
+    if (IS_FLOATOBJ(x)) return MK_FLOAT(float_value(x));
+    if (IS_STR(x)) return float_from_str(x);
     if (IS_BYTES(x) || IS_BYTEARRAY(x)) {
         const uint8_t *data;
         int64_t n;

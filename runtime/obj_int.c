@@ -787,13 +787,11 @@ INT_BINOP(and, IOP_AND)
 
 /* pow(a, b, m): a float or complex among the operands gets the error its
  * own __pow__ would raise (CPython's ternary_op tries every operand's slot). */
+/* int.__pow__(b, mod): NotImplemented unless all are ints, as CPython's
+ * long_pow; pow() then asks the other operands' types (builtins.c). */
 static Value int_pow3(Value a, Value b, Value m) {
     if (IS_NULL(m) || IS_NONE(m)) return int_binop(a, b, IOP_POW);
-    if (IS_COMPLEX(a) || IS_COMPLEX(b) || IS_COMPLEX(m))
-        return err_format(&exc_ValueError, "complex modulo");
-    if (IS_FLOATOBJ(a) || IS_FLOATOBJ(b) || IS_FLOATOBJ(m))
-        return err_format(&exc_TypeError,
-                          "pow() 3rd argument not allowed unless all arguments are integers");
+    if (!IS_INT(a) || !IS_INT(b) || !IS_INT(m)) return VAL_NOTIMPLEMENTED;
     return int_pow_mod(a, b, m);
 }
 static Value int_pow_m(Value *args, int nargs, Value kw) {
@@ -820,16 +818,12 @@ static Value int_rdivmod_m(Value *args, int nargs, Value kw) {
     return int_divmod(args[1], args[0]);
 }
 
+/* int's own comparison: NotImplemented for anything but ints, as CPython's
+ * long_richcompare, so (10).__eq__(10.0) is NotImplemented and `10 == 10.0`
+ * is answered by float's reflected method. */
 static Value int_richcompare(Value a, Value b, int op) {
-    int c;
-    if (IS_INT(b)) {
-        c = int_compare(a, b);
-    } else if (IS_FLOATOBJ(b)) {
-        static const int swapped[] = {ICMP_EQ, ICMP_NE, ICMP_GT, ICMP_GE, ICMP_LT, ICMP_LE};
-        return float_richcompare(b, a, swapped[op]);
-    } else {
-        return VAL_NOTIMPLEMENTED;
-    }
+    if (!IS_INT(b)) return VAL_NOTIMPLEMENTED;
+    int c = int_compare(a, b);
     switch (op) {
     case ICMP_EQ: return MK_BOOL(c == 0);
     case ICMP_NE: return MK_BOOL(c != 0);
@@ -1003,11 +997,7 @@ static Value int_from_bytes_m(Value *args, int nargs, Value kw) {
     if (!IS_NULL(args[2]) && int_byteorder("from_bytes", args[2], &little) < 0) return VAL_NULL;
     if (!IS_NULL(args[3]) && (sign = obj_truthy(args[3])) < 0) return VAL_NULL;
     Value src = args[1];
-    if (!IS_BYTES(src) && !IS_BYTEARRAY(src)) {
-        Value bt = call1(MK_OBJ(&type_bytes), src);
-        if (IS_NULL(bt)) return VAL_NULL;
-        src = bt;
-    }
+    if (!IS_EXACT(src, type_bytes) && IS_NULL(src = obj_bytes(src))) return VAL_NULL;  /* PyObject_Bytes */
     const uint8_t *data;
     int64_t len;
     if (bytes_view(src, &data, &len) < 0) return VAL_NULL;

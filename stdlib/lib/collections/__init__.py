@@ -465,6 +465,8 @@ class OrderedDict(dict):
 
     def move_to_end(self, key, last=True):
         """Move an existing element to the end (or beginning if last is false)."""
+        if not self:                # CPython's C version: KeyError before hashing the key
+            raise KeyError(key)
         value = dict.pop(self, key)
         if last:
             dict.__setitem__(self, key, value)
