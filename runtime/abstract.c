@@ -368,33 +368,84 @@ static const char *const binop_symbols[] = {
 static const char *const inplace_symbols[] = {
     "+=", "-=", "*=", "@=", "/=", "//=", "%=", "**=", "<<=", ">>=", "|=", "^=", "&="};
 
-static int is_sequence_like(Value v) {
-    Type *t = val_type(v);
-    return TYPE_HAS(t, TF_STR_SUBCLASS | TF_LIST_SUBCLASS | TF_TUPLE_SUBCLASS | TF_BYTES_SUBCLASS) ||
-           type_is_subtype(t, &type_bytearray);
+/* ---- + and * of sequences ----------------------------------------------------------
+ * CPython keeps the + and * of str, bytes, bytearray, list and tuple in
+ * sequence slots (sq_concat, sq_repeat, sq_inplace_*), which PyNumber_Add and
+ * PyNumber_Multiply try only after both operands' numeric slots declined;
+ * and a class that defines __add__ (or __mul__/__rmul__) in Python loses the
+ * inherited sequence slot, while one that defines any of them gets a numeric
+ * slot that calls whatever its MRO has under those names.  Here those five
+ * types' own methods play the sequence slots (seq_method), so:
+ *   - the numeric phase (binop_try) skips a type whose methods for the
+ *     operator are all sequence methods (num_slot_exists);
+ *   - then the sequence phase (seq_binop) calls the left operand's concat,
+ *     or the repeat of whichever operand still has it, checking the count
+ *     the way CPython's sequence_repeat does;
+ *   - called directly, the methods behave as CPython's slot wrappers
+ *     ('ab'.__mul__(1.5): "'float' object cannot be interpreted as an integer"). */
+
+static Type *const seq_types[] = {&type_str, &type_bytes, &type_bytearray, &type_list, &type_tuple};
+
+/* f is str/bytes/bytearray/list/tuple's own method for sm. */
+static int seq_method(Value f, int sm) {
+    if (IS_NULL(f)) return 0;
+    for (size_t i = 0; i < sizeof seq_types / sizeof seq_types[0]; i++)
+        if (f == seq_types[i]->slots[sm]) return 1;
+    return 0;
+}
+
+/* CPython's nb_add/nb_multiply exists for t: one of its methods for the
+ * operator is not a sequence method.  Other operators: always. */
+static int num_slot_exists(Type *t, int op) {
+    if (op != OP_ADD && op != OP_MUL) return 1;
+    Value f = t->slots[SM_ADD + op], r = t->slots[SM_RADD + op];
+    return (!IS_NULL(f) && !seq_method(f, SM_ADD + op)) || (!IS_NULL(r) && !seq_method(r, SM_RADD + op));
+}
+
+/* The type still has CPython's sq_concat / sq_repeat. */
+static int has_sq_concat(Type *t) { return seq_method(t->slots[SM_ADD], SM_ADD); }
+static int has_sq_repeat(Type *t) {
+    return seq_method(t->slots[SM_MUL], SM_MUL) && seq_method(t->slots[SM_RMUL], SM_RMUL);
+}
+/* CPython's tp_as_sequence != NULL: every class, and builtins with sequence methods. */
+static int has_as_sequence(Type *t) {
+    return TYPE_HAS(t, TF_HEAPTYPE) || !IS_NULL(t->slots[SM_LEN]) || !IS_NULL(t->slots[SM_CONTAINS]) ||
+           !IS_NULL(t->slots[SM_GETITEM]);
+}
+
+/* CPython's sequence_repeat: an index count, or "can't multiply sequence". */
+static Value seq_repeat(Value seq, Value n, int sm) {
+    if (!IS_INT(n) && IS_NULL(val_type(n)->slots[SM_INDEX]))
+        return err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%T'", n);
+    return call_special1(seq, sm, n);
+}
+
+/* The sequence phase of a + b / a * b (and their in-place forms), after the
+ * numeric one declined: VAL_NOTIMPLEMENTED when no sequence slot applies. */
+static Value seq_binop(Value a, Value b, int op, int inplace) {
+    Type *ta = val_type(a), *tb = val_type(b);
+    if (op == OP_ADD) {
+        if (inplace && seq_method(ta->slots[SM_IADD], SM_IADD)) return call_special1(a, SM_IADD, b);
+        return has_sq_concat(ta) ? call_special1(a, SM_ADD, b) : VAL_NOTIMPLEMENTED;
+    }
+    if (op != OP_MUL) return VAL_NOTIMPLEMENTED;
+    if (inplace && seq_method(ta->slots[SM_IMUL], SM_IMUL)) return seq_repeat(a, b, SM_IMUL);
+    if (has_sq_repeat(ta)) return seq_repeat(a, b, SM_MUL);
+    if (inplace && has_as_sequence(ta)) return VAL_NOTIMPLEMENTED;   /* CPython looks no further */
+    if (has_sq_repeat(tb)) return seq_repeat(b, a, SM_MUL);
+    return VAL_NOTIMPLEMENTED;
 }
 
 static Value binop_error(Value a, Value b, int op, int inplace) {
-    if (op == OP_ADD && IS_OBJ(a)) {
-        Type *t = val_type(a);
-        const char *kind = TYPE_HAS(t, TF_STR_SUBCLASS) ? "str" : TYPE_HAS(t, TF_LIST_SUBCLASS) ? "list"
-                         : TYPE_HAS(t, TF_TUPLE_SUBCLASS) ? "tuple" : NULL;
-        if (kind) return err_format(&exc_TypeError, "can only concatenate %s (not \"%T\") to %s", kind, b, kind);
-        if (TYPE_HAS(t, TF_BYTES_SUBCLASS) || type_is_subtype(t, &type_bytearray))
-            return err_format(&exc_TypeError, "can't concat %T to %T", b, a);
-    }
-    if (op == OP_MUL && (is_sequence_like(a) || is_sequence_like(b)) && !(is_sequence_like(a) && is_sequence_like(b)))
-        return err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%T'",
-                          is_sequence_like(a) ? b : a);
     return err_format(&exc_TypeError, "unsupported operand type(s) for %s: '%T' and '%T'",
                       inplace ? inplace_symbols[op] : binop_symbols[op], a, b);
 }
 
 /* a op b without the error: VAL_NOTIMPLEMENTED when neither side knows. */
-static Value binop_try(Value a, Value b, int op) {
+static Value binop_try(Value a, Value b, int op, int inplace) {
     Type *ta = val_type(a), *tb = val_type(b);
-    Value fa = ta->slots[SM_ADD + op];
-    Value fb = ta != tb ? tb->slots[SM_RADD + op] : VAL_NULL;
+    Value fa = num_slot_exists(ta, op) ? ta->slots[SM_ADD + op] : VAL_NULL;
+    Value fb = ta != tb && num_slot_exists(tb, op) ? tb->slots[SM_RADD + op] : VAL_NULL;
     if (!IS_NULL(fb) && type_is_subtype(tb, ta) && fb != ta->slots[SM_RADD + op]) {
         Value r = call_special1(b, SM_RADD + op, a);
         if (IS_NULL(r) || r != VAL_NOTIMPLEMENTED) return r;
@@ -408,21 +459,25 @@ static Value binop_try(Value a, Value b, int op) {
         Value r = call_special1(b, SM_RADD + op, a);
         if (IS_NULL(r) || r != VAL_NOTIMPLEMENTED) return r;
     }
-    return VAL_NOTIMPLEMENTED;
+    return seq_binop(a, b, op, inplace);
 }
 
 Value obj_binop(Value a, Value b, int op) {
-    Value r = binop_try(a, b, op);
+    Value r = binop_try(a, b, op, 0);
     return r == VAL_NOTIMPLEMENTED ? binop_error(a, b, op, 0) : r;
 }
 
 Value obj_inplace_binop(Value a, Value b, int op) {
     Type *ta = val_type(a);
-    if (!IS_NULL(ta->slots[SM_IADD + op])) {
+    Value fi = ta->slots[SM_IADD + op];
+    /* A class inheriting list's or bytearray's __iadd__ has it as its numeric
+     * in-place slot too (same wrapper signature in CPython's slot table), so
+     * it comes first there; the builtins' own only in the sequence phase. */
+    if (!IS_NULL(fi) && (!seq_method(fi, SM_IADD + op) || (op == OP_ADD && TYPE_HAS(ta, TF_HEAPTYPE)))) {
         Value r = call_special1(a, SM_IADD + op, b);
         if (IS_NULL(r) || r != VAL_NOTIMPLEMENTED) return r;
     }
-    Value r = binop_try(a, b, op);
+    Value r = binop_try(a, b, op, 1);
     if (r == VAL_NOTIMPLEMENTED) return binop_error(a, b, op, 1);
     return r;
 }

@@ -498,12 +498,8 @@ static Value b_add_m(Value *args, int nargs, Value kwnames) {
 
 static Value b_mul_m(Value *args, int nargs, Value kwnames) {
     VIEW(args[0], d, n);
-    Value k = args[1];
-    if (!IS_INT(k) && IS_NULL(val_type(k)->slots[SM_INDEX]))
-        return err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", val_type_name(k));
     int64_t times;
-    if (obj_index_i64(k, &times) < 0) return VAL_NULL;
-    if (times < 0) times = 0;
+    if (seq_repeat_arg(args[1], &times) < 0) return VAL_NULL;   /* as CPython's slot wrapper */
     if (n && times > INT64_MAX / 2 / n) return err_no_memory();
     StrBuf sb; sb_init(&sb);
     for (int64_t i = 0; i < times; i++)

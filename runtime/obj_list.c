@@ -748,22 +748,16 @@ static Value list_iadd_m(Value *args, int nargs, Value kwnames)
     return args[0];
 }
 
-/* The repeat count of seq * n; 1 ok, 0 not an index of a class with __rmul__
- * (NotImplemented, so it gets its turn), -1 error (CPython's sq_repeat
- * message for every other non-int). */
+/* The count of seq * n as CPython's slot wrapper takes it
+ * (PyNumber_AsSsize_t(n, OverflowError)): an index, negative meaning 0.
+ * 1 ok, -1 error.  The operator checks for a non-index first
+ * (abstract.c: "can't multiply sequence by non-int"). */
 static int seq_repeat_count(Value n, int64_t *out)
 {
-    Type *t = val_type(n);
-    if (!IS_INT(n) && t->slots[SM_INDEX] == VAL_NULL) {
-        if (TYPE_HAS(t, TF_HEAPTYPE) && t->slots[SM_RMUL] != VAL_NULL) return 0;
-        err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%T'", n);
-        return -1;
-    }
     Value iv = IS_INT(n) ? n : obj_index(n);
     if (IS_NULL(iv)) return -1;
     if (int_to_i64(iv, out) < 0) {
         err_clear();
-        if (int_sign(iv) < 0) { *out = 0; return 1; }
         err_format(&exc_OverflowError, "cannot fit '%T' into an index-sized integer", n);
         return -1;
     }

@@ -2373,32 +2373,16 @@ static Value str_getitem_m(Value *args, int nargs, Value kwnames) {
     return str_getitem_index(args[0], i);
 }
 
-/* Let a user type's reflected method have a go; builtins get CPython's message. */
-static int defer_to_other(Value other, SpecialMethod rsm) {
-    Type *t = val_type(other);
-    return TYPE_HAS(t, TF_HEAPTYPE) && !IS_NULL(t->slots[rsm]);
-}
-
 static Value str_add_m(Value *args, int nargs, Value kwnames) {
     Value b = args[1];
     if (IS_STR(b)) return str_concat(args[0], b);
-    if (defer_to_other(b, SM_RADD)) return VAL_NOTIMPLEMENTED;
     return err_format(&exc_TypeError, "can only concatenate str (not \"%s\") to str", val_type_name(b));
 }
 
+/* s * n, s.__mul__(n), s.__rmul__(n): the count as CPython's slot wrapper takes it. */
 static Value str_repeat(Value s, Value n) {
-    if (!IS_INT(n) && IS_NULL(val_type(n)->slots[SM_INDEX])) {
-        if (defer_to_other(n, SM_RMUL)) return VAL_NOTIMPLEMENTED;
-        return err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", val_type_name(n));
-    }
     int64_t k;
-    if (obj_index_i64(n, &k) < 0) {
-        if (err_matches(&exc_OverflowError) || err_matches(&exc_IndexError)) {
-            err_clear();
-            return err_format(&exc_OverflowError, "cannot fit 'int' into an index-sized integer");
-        }
-        return VAL_NULL;
-    }
+    if (seq_repeat_arg(n, &k) < 0) return VAL_NULL;
     Str *x = AS_STR(s);
     if (k <= 0 || x->len == 0) return str_empty();
     if (k == 1 && IS_EXACT(s, type_str)) return s;
