@@ -671,26 +671,43 @@ static int unpack_iterable(Value v, int n, Value *out) {
 }
 
 /* UNPACK_EX: pushes onto sp; returns the new sp or NULL. */
+/* a, *b, c = v as CPython's unpack_iterable: `before` items one by one from
+ * iter(v), then list(the iterator) for the rest (so v's own __len__ is never
+ * asked), then the `after` items off its end. */
 static Value *unpack_ex(Value v, int before, int after, Value *sp) {
-    Value all = seq_to_list(v);
-    if (IS_NULL(all)) {
+    Value it = obj_iter(v);
+    if (IS_NULL(it)) {
         if (err_matches(&exc_TypeError) && IS_NULL(val_type(v)->slots[SM_ITER]) && IS_NULL(val_type(v)->slots[SM_GETITEM])) {
             err_clear();
             err_format(&exc_TypeError, "cannot unpack non-iterable %T object", v);
         }
         return NULL;
     }
+    Value head = tuple_new(before);
+    if (IS_NULL(head)) return NULL;
+    for (int i = 0; i < before; i++) {
+        Value x = obj_next(it);
+        if (IS_NULL(x)) {
+            if (!err_occurred())
+                err_format(&exc_ValueError, "not enough values to unpack (expected at least %d, got %d)",
+                           before + after, i);
+            return NULL;
+        }
+        AS_TUPLE(head)->items[i] = x;
+    }
+    Value all = seq_to_list(it);
+    if (IS_NULL(all)) return NULL;
     List *l = AS_LIST(all);
-    if (l->len < before + after) {
+    if (l->len < after) {
         err_format(&exc_ValueError, "not enough values to unpack (expected at least %d, got %lld)",
-                   before + after, (long long)l->len);
+                   before + after, (long long)(before + l->len));
         return NULL;
     }
     for (int i = 0; i < after; i++) *sp++ = l->items[l->len - 1 - i];
-    Value star = list_from_array(l->items + before, l->len - before - after);
+    Value star = list_from_array(l->items, l->len - after);
     if (IS_NULL(star)) return NULL;
     *sp++ = star;
-    for (int i = before - 1; i >= 0; i--) *sp++ = l->items[i];
+    for (int i = before - 1; i >= 0; i--) *sp++ = AS_TUPLE(head)->items[i];
     return sp;
 }
 

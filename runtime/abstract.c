@@ -501,6 +501,7 @@ Value obj_index(Value v) {
     if (IS_SMALLINT(v)) return v;
     if (IS_BOOL(v)) return MK_SMALLINT(AS_BOOL(v));
     if (IS_EXACT(v, type_int)) return v;
+    if (IS_INT(v)) return int_exact(v);     /* an int subclass is its value: no __index__ call */
     Value r = call_special0(v, SM_INDEX);
     if (IS_NULL(r)) {
         if (!err_occurred())

@@ -1205,6 +1205,10 @@ static Value ba_extend_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value ba_iadd_m(Value *args, int nargs, Value kwnames) {
+    /* CPython's += takes a buffer on the argument, an export of self when it
+     * is self: the resize then fails, unless it adds nothing (extend copies). */
+    if (args[1] == args[0] && BA(args[0])->len > 0)
+        return err_format(&exc_BufferError, "Existing exports of data: object cannot be re-sized");
     if (!is_buf(args[1]))
         return err_format(&exc_TypeError, "can't concat %s to bytearray", val_type_name(args[1]));
     return ba_extend(args[0], args[1]) < 0 ? VAL_NULL : args[0];

@@ -222,26 +222,31 @@ static Value complex_repr(Value v) {
 static int complex_format_part(StrBuf *sb, double d, const FormatSpec *fs, char type,
                                int64_t prec, char sign) {
     int neg = signbit(d) && !isnan(d);
-    if (neg) sb_putc(sb, '-');
-    else if (sign == '+' || sign == ' ') sb_putc(sb, sign);
     double x = fabs(d);
     int upper = type == 'E' || type == 'F' || type == 'G';
-    if (!isfinite(x)) return sb_puts(sb, isnan(x) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"));
-    if (type == 'r') {
-        char buf[50];
+    char buf[50];
+    char *body = NULL;
+    const char *text = buf;
+    if (!isfinite(x)) {
+        text = isnan(x) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
+    } else if (type == 'r') {
         int n = complex_part_repr(x, 0, buf);
         if (fs->alternate && !memchr(buf, '.', (size_t)n)) {   /* '#': always a point: "1.e+16" */
             char *e = memchr(buf, 'e', (size_t)n);
             size_t at = e ? (size_t)(e - buf) : (size_t)n;
             memmove(buf + at + 1, buf + at, (size_t)n - at + 1);
             buf[at] = '.';
-            n++;
         }
-        return sb_put(sb, buf, (size_t)n);
+    } else {
+        body = float_format_body(x, type, prec, fs->alternate);
+        if (!body) return -1;
+        text = body;
     }
-    char *body = float_format_body(x, type, prec, fs->alternate);
-    if (!body) return -1;
-    int r = sb_puts(sb, body);
+    if (fs->no_neg_zero && neg && isfinite(x) && !strpbrk(text, "123456789")) neg = 0;  /* 'z' */
+    int r = 0;
+    if (neg) r = sb_putc(sb, '-');
+    else if (sign == '+' || sign == ' ') r = sb_putc(sb, sign);
+    if (r == 0) r = sb_puts(sb, text);
     free(body);
     return r;
 }
