@@ -274,7 +274,7 @@ static int bytes_args(const char *fname, Value *args, int nargs, Value kwnames, 
     if (arg_parse(fname, args, nargs, kwnames, names, 3, 0, 0, a) < 0) return -1;
     for (int i = 1; i < 3; i++)
         if (!IS_NULL(a[i]) && !IS_STR(a[i])) {
-            err_format(&exc_TypeError, "%s() argument '%s' must be str, not %T", fname, names[i], a[i]);
+            err_format(&exc_TypeError, "%s() argument '%s' must be str, not %N", fname, names[i], a[i]);
             return -1;
         }
     if (IS_NULL(a[0])) {
@@ -538,7 +538,7 @@ static Value b_decode_m(Value *args, int nargs, Value kwnames) {
     static const char *const names[] = {"encoding", "errors"};
     for (int i = 0; i < 2; i++)
         if (!IS_NULL(args[i + 1]) && !IS_STR(args[i + 1]))
-            return err_format(&exc_TypeError, "decode() argument '%s' must be str, not %T", names[i], args[i + 1]);
+            return err_format(&exc_TypeError, "decode() argument '%s' must be str, not %N", names[i], args[i + 1]);
     VIEW(args[0], d, n);
     return str_decode(d, (size_t)n, IS_NULL(args[1]) ? "utf-8" : STR_DATA(args[1]),
                       IS_NULL(args[2]) ? "strict" : STR_DATA(args[2]));
@@ -547,17 +547,23 @@ static Value b_decode_m(Value *args, int nargs, Value kwnames) {
 /* hex(sep=<unrepresentable>, bytes_per_sep=1): args = [self, sep, bytes_per_sep] */
 static Value b_hex_m(Value *args, int nargs, Value kwnames) {
     VIEW(args[0], d, n);
-    const char *sep = NULL;
+    char sepc[1];
+    const char *sep = sepc;
     size_t seplen = 0;
     int per = 1;
-    if (!IS_NULL(args[1])) {
-        const uint8_t *sd; int64_t sl;
-        if (IS_STR(args[1])) { sep = STR_DATA(args[1]); sl = STR_LEN(args[1]); }
-        else { if (bytes_view(args[1], &sd, &sl) < 0) return VAL_NULL; sep = (const char *)sd; }
+    if (!IS_NULL(args[2]) && str_arg_to_int(args[2], &per) < 0) return VAL_NULL;
+    if (!IS_NULL(args[1])) {              /* CPython's _Py_strhex_with_sep, check by check */
+        int64_t sl = obj_len(args[1]);
+        if (sl < 0) return VAL_NULL;
         if (sl != 1) return err_format(&exc_ValueError, "sep must be length 1.");
+        uint32_t c;
+        if (IS_STR(args[1])) c = str_char_at(args[1], 0);
+        else if (IS_BYTES(args[1])) c = AS_BYTES(args[1])->data[0];
+        else return err_format(&exc_TypeError, "sep must be str or bytes.");
+        if (c > 127) return err_format(&exc_ValueError, "sep must be ASCII.");
+        sepc[0] = (char)c;
         seplen = 1;
     }
-    if (!IS_NULL(args[2]) && str_arg_to_int(args[2], &per) < 0) return VAL_NULL;
     StrBuf sb; sb_init(&sb);
     int64_t ap = per < 0 ? -per : per;
     for (int64_t i = 0; i < n; i++) {
@@ -580,7 +586,7 @@ static int hexval(int c) {
 /* fromhex(string), a class method: args = [cls, string] */
 static Value b_fromhex_m(Value *args, int nargs, Value kwnames) {
     if (!IS_STR(args[1]))
-        return err_format(&exc_TypeError, "fromhex() argument must be str, not %T", args[1]);
+        return err_format(&exc_TypeError, "fromhex() argument must be str, not %N", args[1]);
     const char *s = STR_DATA(args[1]);
     int64_t n = STR_LEN(args[1]);
     StrBuf sb; sb_init(&sb);
@@ -931,8 +937,8 @@ static Value b_justify(Value *args, const char *name, char mode) {
     if (!IS_NULL(args[2])) {
         const uint8_t *f; int64_t fn;
         if (!is_buf(args[2]) || (bytes_view(args[2], &f, &fn), fn != 1))
-            return err_format(&exc_TypeError, "%s() argument 2 must be a byte string of length 1, not %s",
-                              name, val_type_name(args[2]));
+            return err_format(&exc_TypeError, "%s() argument 2 must be a byte string of length 1, not %N",
+                              name, args[2]);
         fill = f[0];
     }
     VIEW(args[0], d, n);
@@ -1199,8 +1205,6 @@ static int ba_extend(Value self, Value src) {
 }
 
 static Value ba_extend_m(Value *args, int nargs, Value kwnames) {
-    if (IS_INT(args[1]))
-        return err_format(&exc_TypeError, "can't extend bytearray with int");
     return ba_extend(args[0], args[1]) < 0 ? VAL_NULL : VAL_NONE;
 }
 

@@ -477,7 +477,7 @@ COMPLEX_UNARY(conjugate, complex_new(z.re, -z.im))
 
 static Value complex_format_m(Value *args, int nargs, Value kw) {
     if (!IS_STR(args[1]))
-        return err_format(&exc_TypeError, "__format__() argument must be str, not %T", args[1]);
+        return err_format(&exc_TypeError, "__format__() argument must be str, not %N", args[1]);
     if (STR_LEN(args[1]) == 0) return obj_str(args[0]);
     return complex_format_spec(args[0], args[1]);
 }

@@ -734,7 +734,7 @@ static Value float_round_m(Value *args, int nargs, Value kw) {
 
 static Value float_format_m(Value *args, int nargs, Value kw) {
     if (!IS_STR(args[1]))
-        return err_format(&exc_TypeError, "__format__() argument must be str, not %T", args[1]);
+        return err_format(&exc_TypeError, "__format__() argument must be str, not %N", args[1]);
     if (STR_LEN(args[1]) == 0) return obj_str(args[0]);
     return float_format_spec(float_value(args[0]), args[1], val_type_name(args[0]));
 }
@@ -758,7 +758,7 @@ static Value float_as_integer_ratio_m(Value *args, int nargs, Value kw) {
 
 static Value float_fromhex_m(Value *args, int nargs, Value kw) {
     if (!IS_STR(args[1]))
-        return err_format(&exc_TypeError, "fromhex() argument must be str, not %T", args[1]);
+        return err_format(&exc_TypeError, "bad argument type for built-in operation");   /* CPython's */
     Value r = float_fromhex_str(STR_DATA(args[1]), (size_t)STR_LEN(args[1]));
     if (IS_NULL(r)) return VAL_NULL;
     if (IS_TYPE(args[0]) && AS_TYPE(args[0]) != &type_float) return call1(args[0], r);

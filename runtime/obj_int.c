@@ -899,7 +899,7 @@ static Value int_as_integer_ratio_m(Value *args, int nargs, Value kw) {
 
 static Value int_format_m(Value *args, int nargs, Value kw) {
     if (!IS_STR(args[1]))
-        return err_format(&exc_TypeError, "__format__() argument must be str, not %T", args[1]);
+        return err_format(&exc_TypeError, "__format__() argument must be str, not %N", args[1]);
     return int_format_spec(args[0], args[1]);
 }
 
@@ -937,7 +937,7 @@ static int int_byteorder(const char *fname, Value v, int *little) {
     if (IS_STR(v) && str_eq_c(v, "little")) { *little = 1; return 0; }
     if (IS_STR(v) && str_eq_c(v, "big")) { *little = 0; return 0; }
     if (!IS_STR(v))
-        err_format(&exc_TypeError, "%s() argument 'byteorder' must be str, not %T", fname, v);
+        err_format(&exc_TypeError, "%s() argument 'byteorder' must be str, not %N", fname, v);
     else
         err_format(&exc_ValueError, "byteorder must be either 'little' or 'big'");
     return -1;

@@ -810,6 +810,7 @@ static int utf8_has_surrogate(const char *p, int64_t len) {
 }
 
 Value str_decode(const uint8_t *d, size_t len, const char *encoding, const char *errors) {
+    if (len == 0) return str_empty();   /* CPython: no codec lookup for empty input */
     int codec = encoding ? codec_lookup(encoding) : CODEC_UTF8;
     if (codec < 0) return VAL_NULL;
     int eh = errors_lookup(errors);
@@ -1336,7 +1337,7 @@ static Value replace_impl(Str *s, Str *old, Str *new, int64_t count) {
 static Value str_replace_m(Value *args, int nargs, Value kwnames) {
     for (int i = 1; i <= 2; i++)
         if (!IS_STR(args[i]))
-            return err_format(&exc_TypeError, "replace() argument %d must be str, not %T", i, args[i]);
+            return err_format(&exc_TypeError, "replace() argument %d must be str, not %N", i, args[i]);
     int64_t count = -1;
     if (!IS_NULL(args[3]) && arg_to_ssize(args[3], &count) < 0) return VAL_NULL;
     return replace_impl(SELF(args), AS_STR(args[1]), AS_STR(args[2]), count);
@@ -1629,7 +1630,7 @@ static Value str_expandtabs_m(Value *args, int nargs, Value kwnames) {
 
 static Value affix_common(Value *args, const char *name, int suffix) {
     if (!IS_STR(args[1]))
-        return err_format(&exc_TypeError, "%s() argument must be str, not %T", name, args[1]);
+        return err_format(&exc_TypeError, "%s() argument must be str, not %N", name, args[1]);
     Str *s = SELF(args), *p = AS_STR(args[1]);
     if (p->len && p->len <= s->len &&
         memcmp(suffix ? s->data + s->len - p->len : s->data, p->data, (size_t)p->len) == 0)
@@ -1646,7 +1647,7 @@ static Value str_encode_m(Value *args, int nargs, Value kwnames) {
     static const char *const names[] = {"encoding", "errors"};
     for (int i = 0; i < 2; i++)
         if (!IS_NULL(args[i + 1]) && !IS_STR(args[i + 1]))
-            return err_format(&exc_TypeError, "encode() argument '%s' must be str, not %T", names[i], args[i + 1]);
+            return err_format(&exc_TypeError, "encode() argument '%s' must be str, not %N", names[i], args[i + 1]);
     return str_encode(args[0], IS_NULL(args[1]) ? "utf-8" : STR_DATA(args[1]),
                       IS_NULL(args[2]) ? "strict" : STR_DATA(args[2]));
 }
@@ -1657,7 +1658,7 @@ static Value str_encode_m(Value *args, int nargs, Value kwnames) {
 static Value str_maketrans_m(Value *args, int nargs, Value kwnames) {
     for (int i = 1; i < 3; i++)         /* the argument parser's checks come first */
         if (!IS_NULL(args[i]) && !IS_STR(args[i]))
-            return err_format(&exc_TypeError, "maketrans() argument %d must be str, not %T", i + 1, args[i]);
+            return err_format(&exc_TypeError, "maketrans() argument %d must be str, not %N", i + 1, args[i]);
     Value d = dict_new();
     if (IS_NULL(d)) return d;
     if (IS_NULL(args[1])) {
@@ -1825,7 +1826,7 @@ static int pct_float(StrBuf *sb, const PctSpec *ps, Value v) {
     int n;
     if (!isfinite(d)) {
         n = snprintf(buf, sizeof buf, "%s", isnan(d) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"));
-        return pct_emit(sb, ps, pre, pl, buf, (size_t)n, n, 0);
+        return pct_emit(sb, ps, pre, pl, buf, (size_t)n, n, 1);    /* '0' pads them too: 00nan */
     }
     int prec = ps->prec < 0 ? 6 : (int)(ps->prec > 400 ? 400 : ps->prec);
     char f[8] = "%", *q = f + 1;
@@ -2092,7 +2093,7 @@ Value str_format_spec(Value v, Value spec) {
 
 static Value str_format_dunder_m(Value *args, int nargs, Value kwnames) {
     if (!IS_STR(args[1]))
-        return err_format(&exc_TypeError, "__format__() argument must be str, not %T", args[1]);
+        return err_format(&exc_TypeError, "__format__() argument must be str, not %N", args[1]);
     return str_format_spec(args[0], args[1]);
 }
 
@@ -2322,7 +2323,7 @@ static Value str_new_m(Value *args, int nargs, Value kwnames) {
     } else {
         for (int i = 1; i < 3; i++)
             if (!IS_NULL(a[i]) && !IS_STR(a[i]))
-                return err_format(&exc_TypeError, "str() argument '%s' must be str, not %T", names[i], a[i]);
+                return err_format(&exc_TypeError, "str() argument '%s' must be str, not %N", names[i], a[i]);
         if (IS_NULL(a[0])) return str_empty();
         if (IS_STR(a[0])) return err_format(&exc_TypeError, "decoding str is not supported");
         const uint8_t *d; int64_t n;

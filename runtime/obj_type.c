@@ -433,9 +433,9 @@ static int type_post_create(Type *t, Value kwnames, Value *kwvalues) {
 }
 
 Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
-    if (!IS_STR(name)) return err_format(&exc_TypeError, "type.__new__() argument 1 must be str, not %T", name);
-    if (!IS_TUPLE(bases)) return err_format(&exc_TypeError, "type.__new__() argument 2 must be tuple, not %T", bases);
-    if (!IS_DICT(ns)) return err_format(&exc_TypeError, "type.__new__() argument 3 must be dict, not %T", ns);
+    if (!IS_STR(name)) return err_format(&exc_TypeError, "type.__new__() argument 1 must be str, not %N", name);
+    if (!IS_TUPLE(bases)) return err_format(&exc_TypeError, "type.__new__() argument 2 must be tuple, not %N", bases);
+    if (!IS_DICT(ns)) return err_format(&exc_TypeError, "type.__new__() argument 3 must be dict, not %N", ns);
     if (AS_TUPLE(bases)->len == 0) bases = tuple_pack(1, MK_OBJ(&type_object));
     if (IS_NULL(bases) || type_check_bases(bases) < 0) return VAL_NULL;
     Type *base = type_best_base(bases);
@@ -858,7 +858,7 @@ static Value object_delattr_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value object_format_m(Value *args, int nargs, Value kwnames) {
-    if (!IS_STR(args[1])) return err_format(&exc_TypeError, "__format__() argument must be str, not %T", args[1]);
+    if (!IS_STR(args[1])) return err_format(&exc_TypeError, "__format__() argument must be str, not %N", args[1]);
     if (STR_LEN(args[1]) > 0)
         return err_format(&exc_TypeError, "unsupported format string passed to %s.__format__", val_type_name(args[0]));
     return obj_str(args[0]);

@@ -64,10 +64,35 @@ CI_SECONDS = 75          # --ci stops starting programs after this many seconds
 TIMEOUT = 10.0           # per program and interpreter
 MEM_LIMIT = 4 << 30      # RLIMIT_AS of both interpreters
 
-# Known, explained differences that the generator cannot avoid.  Each entry:
-# (name, reason, regex searched in the differing gilpy line or the gilpy stderr).
-# An entry is removed when gilpy is fixed.
+# Known, explained differences that the generator cannot avoid: (name, reason,
+# predicate).  The predicate gets the divergence's signature (kind, CPython's
+# line, gilpy's line: the first differing stdout lines, or the last stderr
+# lines) and the program; a divergence it accepts is counted, not failed.  An
+# entry is removed when gilpy is fixed; keep each one narrow.
+RECURSION = 'maximum recursion depth exceeded'
+
+
+def _both(sig, text):
+    return len(sig) == 3 and text in str(sig[1]) and text in str(sig[2])
+
+
 ALLOWLIST = [
+    ('recursion-message',
+     "Both raise RecursionError, with different suffixes (' in comparison', ' while calling a "
+     "Python object', ...): which of CPython's guards trips first at the limit depends on its "
+     "exact count per level of Python frames and C calls; issue 9 item 1 (another branch) "
+     "follows CPython path by path.",
+     lambda sig, src: _both(sig, RECURSION)),
+    ('none-class',
+     "None.__class__ is a descriptor in gilpy, NoneType in CPython: fixed on branch i10-objmodel.",
+     lambda sig, src: "<class 'NoneType'>" in str(sig[1:2]) and "<attribute '__class__'" in str(sig[2:3])),
+    ('index-sized-overflow',
+     "Huge ints where CPython takes a Py_ssize_t (OverflowError) or arbitrary precision "
+     "(slice.indices) and gilpy an int64 (IndexError or OverflowError): issue 9 'Index "
+     "arguments' (another branch).",
+     lambda sig, src: ("cannot fit 'int' into an index-sized integer" in str(sig[1:2]) and
+                       "IndexError cannot fit" in str(sig[2:3])) or
+                      ('.indices(' in src and 'too large to convert to C ssize_t' in str(sig[2:3]))),
 ]
 
 
@@ -95,9 +120,10 @@ def _r(x):
         return t.__name__ + '~' + repr(sorted(_r(v) for v in x))
     return repr(x)
 def _idh(v):
-    # None and NaN hash by address in 3.11: a set holding one iterates in an
-    # order that depends on memory layout, so it is printed sorted.
-    if v is None or (type(v) is float and v != v):
+    # None, NaN and objects without a __hash__ of their own hash by address in
+    # 3.11: a set holding one iterates in an order that depends on memory
+    # layout, so it is printed sorted.
+    if v is None or (type(v) is float and v != v) or type(v).__hash__ is object.__hash__:
         return True
     return type(v) in (tuple, frozenset) and any(_idh(i) for i in v)
 class _Shown:
@@ -1333,9 +1359,9 @@ def compare(py, gp):
     return None
 
 
-def allowlisted(diff, gp):
-    for name, reason, pattern in ALLOWLIST:
-        if re.search(pattern, diff[1]) or re.search(pattern, gp.err):
+def allowlisted(diff, src):
+    for name, reason, accepts in ALLOWLIST:
+        if accepts(diff[2], src):
             return name
     return None
 
@@ -1392,7 +1418,11 @@ def top_blocks(lines, lo=0):
     return out
 
 
-def minimize(runner, src, sig, log=None):
+class _Budget(Exception):
+    pass
+
+
+def minimize(runner, src, sig, log=None, max_runs=None):
     """Delete lines of src while it compiles and still diverges the same way
     (same signature).  The generator's prelude (up to its `import math` line) is
     kept until the end, then its top-level definitions go if they can."""
@@ -1405,6 +1435,8 @@ def minimize(runner, src, sig, log=None):
         text = '\n'.join(cand)
         if not compiles(text):
             return False
+        if max_runs is not None and tries >= max_runs:
+            raise _Budget
         tries += 1
         d, _, _ = runner.check_source(text, 'min')
         return d is not None and d[2] == sig
@@ -1427,19 +1459,23 @@ def minimize(runner, src, sig, log=None):
                 return
             chunk = max(1, chunk // 2)
 
-    # Top-level statements after the prelude, in halves, quarters... then one by one.
-    drop_blocks(head, max(1, len(top_blocks(lines, head)) // 2))
-    # Then single lines (inside function and class bodies, try blocks).
-    changed = True
-    while changed:
-        changed = False
-        for i in range(len(lines) - 1, head - 1, -1):
-            cand = lines[:i] + lines[i + 1:]
-            if still(cand):
-                lines = cand
-                changed = True
-    # Last, whatever the prelude defines that the program does not need.
-    drop_blocks(0, 1)
+    try:
+        # Top-level statements after the prelude, in halves, quarters... then one by one.
+        drop_blocks(head, max(1, len(top_blocks(lines, head)) // 2))
+        # Then single lines (inside function and class bodies, try blocks).
+        changed = True
+        while changed:
+            changed = False
+            for i in range(len(lines) - 1, head - 1, -1):
+                cand = lines[:i] + lines[i + 1:]
+                if still(cand):
+                    lines = cand
+                    changed = True
+        # Last, whatever the prelude defines that the program does not need.
+        drop_blocks(0, 1)
+    except _Budget:
+        if log:
+            log(f'  (stopped after {max_runs} runs)')
     if log:
         log(f'  minimized in {tries} runs to {len(lines)} lines')
     return '\n'.join(lines).strip('\n') + '\n'
@@ -1487,7 +1523,7 @@ def fuzz(args, runner):
                 if diff[0] == 'flaky':
                     flaky.append(seed)
                     continue
-                name = allowlisted(diff, gp)
+                name = allowlisted(diff, src)
                 if name:
                     allowed[name] = allowed.get(name, 0) + 1
                     continue
@@ -1495,18 +1531,17 @@ def fuzz(args, runner):
                 print(f'DIVERGENCE seed {seed} ({diff[0]}): {diff[1]}', flush=True)
                 (out / f'seed{seed}.py').write_text(src, encoding='utf-8')
     elapsed = time.monotonic() - start
-    last = max([s for s, _ in found] + [lo + ran - 1])
     print(f'difffuzz: {ran} programs (seeds {lo}..{lo + ran - 1}) in {elapsed:.0f}s, '
           f'{len(found)} divergences' + (f', allowlisted: {allowed}' if allowed else '')
           + (f', nondeterministic under CPython (not counted): seeds {flaky}' if flaky else ''), flush=True)
     if found and not args.no_minimize:
-        for seed, diff in found:
+        # CI keeps its time: the first two, with a bounded number of runs each.
+        for seed, diff in found[:2] if args.ci else found:
             src = (out / f'seed{seed}.py').read_text(encoding='utf-8')
             print(f'minimizing seed {seed} ({diff[0]})', flush=True)
-            small = minimize(runner, src, diff[2], log=print)
+            small = minimize(runner, src, diff[2], log=print, max_runs=150 if args.ci else None)
             (out / f'seed{seed}.min.py').write_text(small, encoding='utf-8')
             print(small, flush=True)
-    del last
     return 1 if found else 0
 
 
@@ -1524,7 +1559,13 @@ def main():
     ap.add_argument('--show', type=int, metavar='SEED', help='print the program of SEED')
     ap.add_argument('--check', metavar='FILE', help='run FILE under both, print the difference')
     ap.add_argument('--minimize', metavar='FILE', help='shrink FILE while it diverges')
+    ap.add_argument('--allowlist', action='store_true', help='print the allowlist and its reasons')
     args = ap.parse_args()
+
+    if args.allowlist:
+        for name, reason, _ in ALLOWLIST:
+            print(f'{name}: {reason}')
+        return 0
 
     if args.show is not None:
         sys.stdout.write(generate(args.show))
