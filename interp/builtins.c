@@ -19,6 +19,7 @@
 #include "runtime/error.h"
 #include "runtime/gc.h"
 #include "runtime/obj_bytes.h"
+#include "runtime/obj_complex.h"
 #include "runtime/obj_dict.h"
 #include "runtime/obj_exc.h"
 #include "runtime/obj_file.h"
@@ -207,7 +208,12 @@ static Value bi_divmod(Value *args, int nargs, Value kwnames)
     return err_format(&exc_TypeError, "unsupported operand type(s) for divmod(): '%T' and '%T'", a, b);
 }
 
-/* pow(base, exp, mod=None) */
+/* pow(base, exp, mod=None).  With a modulus, CPython's ternary_op: base's
+ * __pow__, then the C slot of exp's type and of mod's type (when they differ)
+ * called as (base, exp, mod).  Three-argument pow never uses __rpow__, and
+ * among the builtins only float's slot (which refuses any modulus) and
+ * complex's ("complex modulo") answer there, so those two are all that
+ * is asked of the other operands. */
 static Value bi_pow(Value *args, int nargs, Value kwnames)
 {
     Value *a = args;
@@ -216,6 +222,19 @@ static Value bi_pow(Value *args, int nargs, Value kwnames)
     Value r = obj_call_special(a[0], SM_POW, a, 3);
     if (IS_NULL(r) && err_occurred()) return VAL_NULL;
     if (!IS_NULL(r) && r != VAL_NOTIMPLEMENTED) return r;
+    Type *tv = val_type(a[0]), *tw = val_type(a[1]), *tz = val_type(a[2]);
+    Type *others[2] = {tw != tv ? tw : NULL, tz != tv && tz != tw ? tz : NULL};
+    for (int i = 0; i < 2; i++) {
+        if (!others[i]) continue;
+        if (type_is_subtype(others[i], &type_complex)) {    /* numbers only, then the modulus */
+            int nums = 1;
+            for (int k = 0; k < 2; k++) nums &= IS_INT(a[k]) || IS_FLOATOBJ(a[k]) || IS_COMPLEX(a[k]);
+            if (nums) return err_format(&exc_ValueError, "complex modulo");
+            continue;
+        }
+        if (TYPE_HAS(others[i], TF_FLOAT_SUBCLASS))
+            return err_format(&exc_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+    }
     return err_format(&exc_TypeError, "unsupported operand type(s) for ** or pow(): '%T', '%T', '%T'",
                       a[0], a[1], a[2]);
 }
@@ -272,12 +291,12 @@ static Value bi_sum(Value *args, int nargs, Value kwnames)
 {
     Value *a = args;
     Value acc = IS_NULL(a[1]) ? MK_SMALLINT(0) : a[1];
+    Value it = obj_iter(a[0]);              /* before the start checks, as CPython */
+    if (IS_NULL(it)) return VAL_NULL;
     if (IS_STR(acc)) return err_format(&exc_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
     if (IS_BYTES(acc)) return err_format(&exc_TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
     if (IS_BYTEARRAY(acc))
         return err_format(&exc_TypeError, "sum() can't sum bytearray [use b''.join(seq) instead]");
-    Value it = obj_iter(a[0]);
-    if (IS_NULL(it)) return VAL_NULL;
     for (;;) {
         Value item = obj_next(it);
         if (IS_NULL(item)) return err_occurred() ? VAL_NULL : acc;

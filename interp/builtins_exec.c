@@ -58,13 +58,28 @@ static Value source_or_code(Value src, Value filename, ParseMode mode, const cha
     return code;
 }
 
+static int is_mapping(Value v) { return !IS_NULL(val_type(v)->slots[SM_GETITEM]); }   /* PyMapping_Check */
+
+/* CPython's checks of exec's and eval's namespaces, in their order. */
 static int exec_namespaces(Value *globals, Value *locals, const char *fname) {
+    int given_l = !IS_NULL(*locals) && !IS_NONE(*locals);
+    int is_eval = !strcmp(fname, "eval");
+    if (is_eval && given_l && !is_mapping(*locals)) {
+        err_format(&exc_TypeError, "locals must be a mapping");
+        return -1;
+    }
     if (IS_NULL(*globals) || IS_NONE(*globals)) {
         *globals = vm_globals();
-        if (IS_NULL(*locals) || IS_NONE(*locals)) *locals = vm_locals();
+        if (!given_l) *locals = vm_locals();
     } else if (!IS_DICT(*globals)) {
-        if (!strcmp(fname, "eval")) err_format(&exc_TypeError, "globals must be a dict");
+        if (is_eval)
+            err_format(&exc_TypeError, is_mapping(*globals) ? "globals must be a real dict; try eval(expr, {}, mapping)"
+                                                           : "globals must be a dict");
         else err_format(&exc_TypeError, "%s() globals must be a dict, not %T", fname, *globals);
+        return -1;
+    }
+    if (!is_eval && given_l && !is_mapping(*locals)) {
+        err_format(&exc_TypeError, "locals must be a mapping or None, not %T", *locals);
         return -1;
     }
     if (IS_NULL(*locals) || IS_NONE(*locals)) *locals = *globals;

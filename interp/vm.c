@@ -189,6 +189,22 @@ static int find_param(Code *co, Value name, int from, int to) {
     return -1;
 }
 
+/* CPython names every positional-only parameter passed by keyword: 'a, b'. */
+static void posonly_as_keyword_error(Function *fn, Code *co, Tuple *kn) {
+    StrBuf sb;
+    sb_init(&sb);
+    sb_printf(&sb, "%s() got some positional-only arguments passed as keyword arguments: '", func_qualname(fn));
+    int n = 0;
+    for (int64_t k = 0; k < kn->len; k++) {
+        if (find_param(co, kn->items[k], 0, co->posonlyargcount) < 0) continue;
+        if (n++) sb_puts(&sb, ", ");
+        sb_put_value_str(&sb, kn->items[k]);
+    }
+    sb_putc(&sb, '\'');
+    Value msg = sb_finish_str(&sb);
+    if (!IS_NULL(msg)) err_set_value(&exc_TypeError, msg);
+}
+
 static int bind_keywords(Function *fn, Code *co, Value *lp, Value *kwv, Value kwnames, Value kwdict) {
     Tuple *kn = AS_TUPLE(kwnames);
     int nnamed = co->argcount + co->kwonlyargcount;
@@ -208,8 +224,7 @@ static int bind_keywords(Function *fn, Code *co, Value *lp, Value *kwv, Value kw
             continue;
         }
         if (find_param(co, name, 0, co->posonlyargcount) >= 0)
-            err_format(&exc_TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%U'",
-                       func_qualname(fn), name);
+            posonly_as_keyword_error(fn, co, kn);
         else
             err_format(&exc_TypeError, "%s() got an unexpected keyword argument '%U'", func_qualname(fn), name);
         return -1;
@@ -251,11 +266,6 @@ static int bind_args(Function *fn, Code *co, Value *lp, Value *args, int nargs, 
         Value rest = tuple_from_array(args + n, nargs - n);
         if (IS_NULL(rest)) return -1;
         lp[slot++] = rest;
-    } else if (nargs > npos) {
-        int kwonly_given = 0;
-        for (int k = 0; k < nkw; k++)
-            if (find_param(co, AS_TUPLE(kwnames)->items[k], npos, npos + co->kwonlyargcount) >= 0) kwonly_given++;
-        return too_many_positional(fn, co, nargs, lp, kwonly_given);
     }
     Value kwdict = VAL_NULL;
     if (co->flags & CO_VARKEYWORDS) {
@@ -263,7 +273,14 @@ static int bind_args(Function *fn, Code *co, Value *lp, Value *args, int nargs, 
         if (IS_NULL(kwdict)) return -1;
         lp[slot] = kwdict;
     }
+    /* CPython's order: keyword errors (unexpected, multiple values) before
+     * too many positional arguments, which counts the keyword-only ones bound. */
     if (nkw && bind_keywords(fn, co, lp, args + nargs, kwnames, kwdict) < 0) return -1;
+    if (nargs > npos && !(co->flags & CO_VARARGS)) {
+        int kwonly_given = 0;
+        for (int i = npos; i < npos + co->kwonlyargcount; i++) kwonly_given += !IS_NULL(lp[i]);
+        return too_many_positional(fn, co, nargs, lp, kwonly_given);
+    }
     if (n < npos || co->kwonlyargcount) return bind_defaults(fn, co, lp);
     return 0;
 }
@@ -670,26 +687,43 @@ static int unpack_iterable(Value v, int n, Value *out) {
 }
 
 /* UNPACK_EX: pushes onto sp; returns the new sp or NULL. */
+/* a, *b, c = v as CPython's unpack_iterable: `before` items one by one from
+ * iter(v), then list(the iterator) for the rest (so v's own __len__ is never
+ * asked), then the `after` items off its end. */
 static Value *unpack_ex(Value v, int before, int after, Value *sp) {
-    Value all = seq_to_list(v);
-    if (IS_NULL(all)) {
+    Value it = obj_iter(v);
+    if (IS_NULL(it)) {
         if (err_matches(&exc_TypeError) && IS_NULL(val_type(v)->slots[SM_ITER]) && IS_NULL(val_type(v)->slots[SM_GETITEM])) {
             err_clear();
             err_format(&exc_TypeError, "cannot unpack non-iterable %T object", v);
         }
         return NULL;
     }
+    Value head = tuple_new(before);
+    if (IS_NULL(head)) return NULL;
+    for (int i = 0; i < before; i++) {
+        Value x = obj_next(it);
+        if (IS_NULL(x)) {
+            if (!err_occurred())
+                err_format(&exc_ValueError, "not enough values to unpack (expected at least %d, got %d)",
+                           before + after, i);
+            return NULL;
+        }
+        AS_TUPLE(head)->items[i] = x;
+    }
+    Value all = seq_to_list(it);
+    if (IS_NULL(all)) return NULL;
     List *l = AS_LIST(all);
-    if (l->len < before + after) {
+    if (l->len < after) {
         err_format(&exc_ValueError, "not enough values to unpack (expected at least %d, got %lld)",
-                   before + after, (long long)l->len);
+                   before + after, (long long)(before + l->len));
         return NULL;
     }
     for (int i = 0; i < after; i++) *sp++ = l->items[l->len - 1 - i];
-    Value star = list_from_array(l->items + before, l->len - before - after);
+    Value star = list_from_array(l->items, l->len - after);
     if (IS_NULL(star)) return NULL;
     *sp++ = star;
-    for (int i = before - 1; i >= 0; i--) *sp++ = l->items[i];
+    for (int i = before - 1; i >= 0; i--) *sp++ = AS_TUPLE(head)->items[i];
     return sp;
 }
 

@@ -254,10 +254,8 @@ int64_t obj_len(Value v) {
     }
     Value r = call_special0(v, SM_LEN);
     if (IS_NULL(r)) return -1;
-    if (!IS_INT(r)) {
-        err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", r);
-        return -1;
-    }
+    if (!IS_INT(r) && IS_NULL(r = obj_index(r))) return -1;   /* __len__ may return an __index__ */
+    if (IS_BOOL(r)) r = MK_SMALLINT(AS_BOOL(r));
     int64_t n;
     if (!IS_SMALLINT(r)) {
         if (int_sign(r) < 0) { err_format(&exc_ValueError, "__len__() should return >= 0"); return -1; }
@@ -266,6 +264,51 @@ int64_t obj_len(Value v) {
     }
     n = AS_SMALLINT(r);
     if (n < 0) { err_format(&exc_ValueError, "__len__() should return >= 0"); return -1; }
+    return n;
+}
+
+/* CPython's PyObject_LengthHint, which list(), tuple(), extend and friends
+ * call after iter(): len() if the type has __len__ (a TypeError there is
+ * ignored, any other error raised), else __length_hint__ if it has one (a
+ * TypeError or NotImplemented means no hint).  Only the errors and the calls
+ * matter to callers, which grow their storage as they go. */
+int64_t obj_length_hint(Value v, int64_t dflt) {
+    Type *t = val_type(v);
+    if (!IS_NULL(t->slots[SM_LEN])) {
+        int64_t n = obj_len(v);
+        if (n >= 0) return n;
+        if (!err_matches(&exc_TypeError)) return -1;
+        err_clear();
+    }
+    static Value name = VAL_NULL;
+    if (IS_NULL(name)) {
+        name = str_intern_c("__length_hint__");
+        gc_add_root(&name);
+    }
+    Value m = type_lookup(t, name);
+    if (IS_NULL(m)) return dflt;
+    Value f = descr_get(m, v, MK_OBJ(t));
+    Value r = IS_NULL(f) ? VAL_NULL : call0(f);
+    if (IS_NULL(r)) {
+        if (!err_matches(&exc_TypeError)) return -1;
+        err_clear();
+        return dflt;
+    }
+    if (r == VAL_NOTIMPLEMENTED) return dflt;
+    if (!IS_INT(r)) {
+        err_format(&exc_TypeError, "__length_hint__ must be an integer, not %T", r);
+        return -1;
+    }
+    int64_t n;
+    if (int_to_i64(r, &n) < 0) {
+        err_clear();
+        err_format(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+        return -1;
+    }
+    if (n < 0) {
+        err_format(&exc_ValueError, "__length_hint__() should return >= 0");
+        return -1;
+    }
     return n;
 }
 
@@ -343,33 +386,84 @@ static const char *const binop_symbols[] = {
 static const char *const inplace_symbols[] = {
     "+=", "-=", "*=", "@=", "/=", "//=", "%=", "**=", "<<=", ">>=", "|=", "^=", "&="};
 
-static int is_sequence_like(Value v) {
-    Type *t = val_type(v);
-    return TYPE_HAS(t, TF_STR_SUBCLASS | TF_LIST_SUBCLASS | TF_TUPLE_SUBCLASS | TF_BYTES_SUBCLASS) ||
-           type_is_subtype(t, &type_bytearray);
+/* ---- + and * of sequences ----------------------------------------------------------
+ * CPython keeps the + and * of str, bytes, bytearray, list and tuple in
+ * sequence slots (sq_concat, sq_repeat, sq_inplace_*), which PyNumber_Add and
+ * PyNumber_Multiply try only after both operands' numeric slots declined;
+ * and a class that defines __add__ (or __mul__/__rmul__) in Python loses the
+ * inherited sequence slot, while one that defines any of them gets a numeric
+ * slot that calls whatever its MRO has under those names.  Here those five
+ * types' own methods play the sequence slots (seq_method), so:
+ *   - the numeric phase (binop_try) skips a type whose methods for the
+ *     operator are all sequence methods (num_slot_exists);
+ *   - then the sequence phase (seq_binop) calls the left operand's concat,
+ *     or the repeat of whichever operand still has it, checking the count
+ *     the way CPython's sequence_repeat does;
+ *   - called directly, the methods behave as CPython's slot wrappers
+ *     ('ab'.__mul__(1.5): "'float' object cannot be interpreted as an integer"). */
+
+static Type *const seq_types[] = {&type_str, &type_bytes, &type_bytearray, &type_list, &type_tuple};
+
+/* f is str/bytes/bytearray/list/tuple's own method for sm. */
+static int seq_method(Value f, int sm) {
+    if (IS_NULL(f)) return 0;
+    for (size_t i = 0; i < sizeof seq_types / sizeof seq_types[0]; i++)
+        if (f == seq_types[i]->slots[sm]) return 1;
+    return 0;
+}
+
+/* CPython's nb_add/nb_multiply exists for t: one of its methods for the
+ * operator is not a sequence method.  Other operators: always. */
+static int num_slot_exists(Type *t, int op) {
+    if (op != OP_ADD && op != OP_MUL) return 1;
+    Value f = t->slots[SM_ADD + op], r = t->slots[SM_RADD + op];
+    return (!IS_NULL(f) && !seq_method(f, SM_ADD + op)) || (!IS_NULL(r) && !seq_method(r, SM_RADD + op));
+}
+
+/* The type still has CPython's sq_concat / sq_repeat. */
+static int has_sq_concat(Type *t) { return seq_method(t->slots[SM_ADD], SM_ADD); }
+static int has_sq_repeat(Type *t) {
+    return seq_method(t->slots[SM_MUL], SM_MUL) && seq_method(t->slots[SM_RMUL], SM_RMUL);
+}
+/* CPython's tp_as_sequence != NULL: every class, and builtins with sequence methods. */
+static int has_as_sequence(Type *t) {
+    return TYPE_HAS(t, TF_HEAPTYPE) || !IS_NULL(t->slots[SM_LEN]) || !IS_NULL(t->slots[SM_CONTAINS]) ||
+           !IS_NULL(t->slots[SM_GETITEM]);
+}
+
+/* CPython's sequence_repeat: an index count, or "can't multiply sequence". */
+static Value seq_repeat(Value seq, Value n, int sm) {
+    if (!IS_INT(n) && IS_NULL(val_type(n)->slots[SM_INDEX]))
+        return err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%T'", n);
+    return call_special1(seq, sm, n);
+}
+
+/* The sequence phase of a + b / a * b (and their in-place forms), after the
+ * numeric one declined: VAL_NOTIMPLEMENTED when no sequence slot applies. */
+static Value seq_binop(Value a, Value b, int op, int inplace) {
+    Type *ta = val_type(a), *tb = val_type(b);
+    if (op == OP_ADD) {
+        if (inplace && seq_method(ta->slots[SM_IADD], SM_IADD)) return call_special1(a, SM_IADD, b);
+        return has_sq_concat(ta) ? call_special1(a, SM_ADD, b) : VAL_NOTIMPLEMENTED;
+    }
+    if (op != OP_MUL) return VAL_NOTIMPLEMENTED;
+    if (inplace && seq_method(ta->slots[SM_IMUL], SM_IMUL)) return seq_repeat(a, b, SM_IMUL);
+    if (has_sq_repeat(ta)) return seq_repeat(a, b, SM_MUL);
+    if (inplace && has_as_sequence(ta)) return VAL_NOTIMPLEMENTED;   /* CPython looks no further */
+    if (has_sq_repeat(tb)) return seq_repeat(b, a, SM_MUL);
+    return VAL_NOTIMPLEMENTED;
 }
 
 static Value binop_error(Value a, Value b, int op, int inplace) {
-    if (op == OP_ADD && IS_OBJ(a)) {
-        Type *t = val_type(a);
-        const char *kind = TYPE_HAS(t, TF_STR_SUBCLASS) ? "str" : TYPE_HAS(t, TF_LIST_SUBCLASS) ? "list"
-                         : TYPE_HAS(t, TF_TUPLE_SUBCLASS) ? "tuple" : NULL;
-        if (kind) return err_format(&exc_TypeError, "can only concatenate %s (not \"%T\") to %s", kind, b, kind);
-        if (TYPE_HAS(t, TF_BYTES_SUBCLASS) || type_is_subtype(t, &type_bytearray))
-            return err_format(&exc_TypeError, "can't concat %T to %T", b, a);
-    }
-    if (op == OP_MUL && (is_sequence_like(a) || is_sequence_like(b)) && !(is_sequence_like(a) && is_sequence_like(b)))
-        return err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%T'",
-                          is_sequence_like(a) ? b : a);
     return err_format(&exc_TypeError, "unsupported operand type(s) for %s: '%T' and '%T'",
                       inplace ? inplace_symbols[op] : binop_symbols[op], a, b);
 }
 
 /* a op b without the error: VAL_NOTIMPLEMENTED when neither side knows. */
-static Value binop_try(Value a, Value b, int op) {
+static Value binop_try(Value a, Value b, int op, int inplace) {
     Type *ta = val_type(a), *tb = val_type(b);
-    Value fa = ta->slots[SM_ADD + op];
-    Value fb = ta != tb ? tb->slots[SM_RADD + op] : VAL_NULL;
+    Value fa = num_slot_exists(ta, op) ? ta->slots[SM_ADD + op] : VAL_NULL;
+    Value fb = ta != tb && num_slot_exists(tb, op) ? tb->slots[SM_RADD + op] : VAL_NULL;
     if (!IS_NULL(fb) && type_is_subtype(tb, ta) && fb != ta->slots[SM_RADD + op]) {
         Value r = call_special1(b, SM_RADD + op, a);
         if (IS_NULL(r) || r != VAL_NOTIMPLEMENTED) return r;
@@ -383,21 +477,25 @@ static Value binop_try(Value a, Value b, int op) {
         Value r = call_special1(b, SM_RADD + op, a);
         if (IS_NULL(r) || r != VAL_NOTIMPLEMENTED) return r;
     }
-    return VAL_NOTIMPLEMENTED;
+    return seq_binop(a, b, op, inplace);
 }
 
 Value obj_binop(Value a, Value b, int op) {
-    Value r = binop_try(a, b, op);
+    Value r = binop_try(a, b, op, 0);
     return r == VAL_NOTIMPLEMENTED ? binop_error(a, b, op, 0) : r;
 }
 
 Value obj_inplace_binop(Value a, Value b, int op) {
     Type *ta = val_type(a);
-    if (!IS_NULL(ta->slots[SM_IADD + op])) {
+    Value fi = ta->slots[SM_IADD + op];
+    /* A class inheriting list's or bytearray's __iadd__ has it as its numeric
+     * in-place slot too (same wrapper signature in CPython's slot table), so
+     * it comes first there; the builtins' own only in the sequence phase. */
+    if (!IS_NULL(fi) && (!seq_method(fi, SM_IADD + op) || (op == OP_ADD && TYPE_HAS(ta, TF_HEAPTYPE)))) {
         Value r = call_special1(a, SM_IADD + op, b);
         if (IS_NULL(r) || r != VAL_NOTIMPLEMENTED) return r;
     }
-    Value r = binop_try(a, b, op);
+    Value r = binop_try(a, b, op, 1);
     if (r == VAL_NOTIMPLEMENTED) return binop_error(a, b, op, 1);
     return r;
 }
@@ -421,6 +519,7 @@ Value obj_index(Value v) {
     if (IS_SMALLINT(v)) return v;
     if (IS_BOOL(v)) return MK_SMALLINT(AS_BOOL(v));
     if (IS_EXACT(v, type_int)) return v;
+    if (IS_INT(v)) return int_exact(v);     /* an int subclass is its value: no __index__ call */
     Value r = call_special0(v, SM_INDEX);
     if (IS_NULL(r)) {
         if (!err_occurred())
@@ -467,22 +566,42 @@ Value obj_getitem(Value o, Value key) {
     return err_format(&exc_TypeError, "'%T' object is not subscriptable", o);
 }
 
-int obj_setitem(Value o, Value key, Value v) {
+/* o[key] = v or del o[key] on a type without the method: CPython's
+ * PyObject_SetItem/DelItem.  There one C slot serves both __setitem__ and
+ * __delitem__, so a class defining only one of them raises AttributeError
+ * naming the other.  A sequence-like type (every class, and builtins with
+ * __len__ or __contains__) converts an index key first (IndexError if it
+ * does not fit) and then "doesn't support item deletion"; the rest "does not". */
+static int item_store_error(Value o, Value key, int del) {
     Type *t = val_type(o);
-    if (IS_NULL(t->slots[SM_SETITEM])) {
-        err_format(&exc_TypeError, "'%T' object does not support item assignment", o);
+    if (!IS_NULL(t->slots[del ? SM_SETITEM : SM_DELITEM])) {
+        err_set_value(&exc_AttributeError, sm_name_values[del ? SM_DELITEM : SM_SETITEM]);
         return -1;
     }
+    int seq = (t->flags & TF_HEAPTYPE) || !IS_NULL(t->slots[SM_LEN]) || !IS_NULL(t->slots[SM_CONTAINS]);
+    if (seq && (IS_INT(key) || !IS_NULL(val_type(key)->slots[SM_INDEX]))) {
+        int64_t i;
+        if (obj_index_i64(key, &i) < 0) return -1;
+        if (del) {
+            err_format(&exc_TypeError, "'%T' object doesn't support item deletion", o);
+            return -1;
+        }
+    }
+    err_format(&exc_TypeError, del ? "'%T' object does not support item deletion"
+                                   : "'%T' object does not support item assignment", o);
+    return -1;
+}
+
+int obj_setitem(Value o, Value key, Value v) {
+    Type *t = val_type(o);
+    if (IS_NULL(t->slots[SM_SETITEM])) return item_store_error(o, key, 0);
     Value args[3] = { o, key, v };
     return IS_NULL(obj_call_special(o, SM_SETITEM, args, 3)) ? -1 : 0;
 }
 
 int obj_delitem(Value o, Value key) {
     Type *t = val_type(o);
-    if (IS_NULL(t->slots[SM_DELITEM])) {
-        err_format(&exc_TypeError, "'%T' object doesn't support item deletion", o);
-        return -1;
-    }
+    if (IS_NULL(t->slots[SM_DELITEM])) return item_store_error(o, key, 1);
     return IS_NULL(call_special1(o, SM_DELITEM, key)) ? -1 : 0;
 }
 

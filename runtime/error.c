@@ -2,7 +2,7 @@
  *
  * A thread's pending exception is always an exception *instance*
  * (ThreadState.exc).  err_format builds the message with our own small
- * formatter (the C conversions plus %R/%S/%T/%U for Values) and
+ * formatter (the C conversions plus %R/%S/%T/%U/%N for Values) and
  * instantiates the type through the ordinary call path, so subclasses'
  * __init__ and attributes such as KeyError.args behave as in Python.
  */
@@ -26,6 +26,7 @@
 static int fmt_value(StrBuf *sb, char conv, Value v) {
     Value s;
     if (conv == 'T') return sb_puts(sb, val_type_name(v));
+    if (conv == 'N') return sb_puts(sb, IS_NONE(v) ? "None" : val_type_name(v));
     if (conv == 'U') s = v;
     else s = conv == 'R' ? obj_repr(v) : obj_str(v);
     if (IS_NULL(s)) return -1;
@@ -71,7 +72,7 @@ Value str_vformat_c(const char *fmt, va_list ap0) {
         while (*p && strchr("0123456789.-+ #lzh", *p)) p++;
         if (!*p) break;
         int rc;
-        if (strchr("RSTU", *p)) rc = fmt_value(&sb, *p, va_arg(ap, Value));
+        if (strchr("RSTUN", *p)) rc = fmt_value(&sb, *p, va_arg(ap, Value));
         else rc = fmt_c_conv(&sb, start, (size_t)(p - start + 1), &ap);
         if (rc < 0) { va_end(ap); sb_free(&sb); return VAL_NULL; }
     }

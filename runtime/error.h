@@ -37,6 +37,8 @@ extern Type exc_BaseException, exc_Exception, exc_ArithmeticError,
  * (%s %d %i %u %ld %lu %lld %llu %zd %zu %c %x %p %%), the format takes:
  *   %R  repr() of a Value      %S  str() of a Value
  *   %T  the type name of a Value    %U  a str Value as is
+ *   %N  the type name, but "None" for None: CPython's argument parsers
+ *       (_PyArg_BadArgument) say "must be str, not None"
  * Always returns VAL_NULL so callers can `return err_format(...)`. */
 Value err_format(Type *type, const char *fmt, ...);
 Value err_vformat(Type *type, const char *fmt, va_list ap);

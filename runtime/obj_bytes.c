@@ -19,6 +19,7 @@
 #include <string.h>
 #include "obj_bytes.h"
 #include "obj_memoryview.h"
+#include "obj_complex.h"
 #include "obj_str.h"
 #include "obj_dict.h"
 #include "obj_list.h"
@@ -267,18 +268,25 @@ static int collect_source(Value x, StrBuf *sb, const char *noun) {
     }
     if (IS_INT(x) || (!IS_NULL(val_type(x)->slots[SM_INDEX]) && !IS_STR(x))) {
         int64_t n;
-        if (obj_index_size(x, &n) < 0) return -1;
-        if (n < 0) { err_format(&exc_ValueError, "negative count"); return -1; }
-        return sb_fill(sb, "", 1, n);           /* bytes(10**12): MemoryError at once */
+        if (obj_index_size(x, &n) == 0) {
+            if (n < 0) { err_format(&exc_ValueError, "negative count"); return -1; }
+            return sb_fill(sb, "", 1, n);       /* bytes(10**12): MemoryError at once */
+        }
+        /* A TypeError from __index__ falls through to iteration, as in CPython. */
+        if (IS_INT(x) || !err_matches(&exc_TypeError)) return -1;
+        err_clear();
     }
     Value it = obj_iter(x);
     if (IS_NULL(it)) {
         if (err_matches(&exc_TypeError)) {
             err_clear();
-            err_format(&exc_TypeError, "cannot convert '%s' object to bytes", val_type_name(x));
+            err_format(&exc_TypeError, "cannot convert '%s' object to %s", val_type_name(x),
+                       strcmp(noun, "bytes") == 0 ? "bytes" : "bytearray");
         }
         return -1;
     }
+    /* bytes() asks for a length hint (its calls and errors are seen), bytearray() not. */
+    if (strcmp(noun, "bytes") == 0 && obj_length_hint(x, 64) < 0) return -1;
     for (;;) {
         Value v = obj_next(it);
         if (IS_NULL(v)) return err_occurred() ? -1 : 0;
@@ -287,6 +295,33 @@ static int collect_source(Value x, StrBuf *sb, const char *noun) {
         if (i < 0 || i > 255) { err_format(&exc_ValueError, "%s must be in range(0, 256)", noun); return -1; }
         if (sb_putc(sb, (char)i) < 0) return -1;
     }
+}
+
+Value obj_bytes(Value v) {
+    if (IS_EXACT(v, type_bytes)) return v;
+    Value m = type_lookup_c(val_type(v), "__bytes__");
+    if (!IS_NULL(m)) {
+        Value r = call1(m, v);
+        if (IS_NULL(r)) return r;
+        if (!IS_BYTES(r)) return err_format(&exc_TypeError, "__bytes__ returned non-bytes (type %T)", r);
+        return r;
+    }
+    StrBuf sb; sb_init(&sb);
+    int rc;
+    if (is_buf(v)) {
+        rc = collect_source(v, &sb, "bytes");
+    } else {
+        Value it = IS_STR(v) ? VAL_NULL : obj_iter(v);
+        if (IS_NULL(it)) {
+            if (!IS_STR(v) && !err_matches(&exc_TypeError)) return VAL_NULL;
+            err_clear();
+            return err_format(&exc_TypeError, "cannot convert '%T' object to bytes", v);
+        }
+        rc = obj_length_hint(v, 64) < 0 ? -1 : collect_source(it, &sb, "bytes");
+    }
+    Value r = rc < 0 ? VAL_NULL : bytes_new(sb.data, sb.len);
+    sb_free(&sb);
+    return r;
 }
 
 /* bytes(source, encoding, errors) contents into sb: the parser of bytes.__new__
@@ -298,7 +333,7 @@ static int bytes_args(const char *fname, Value *args, int nargs, Value kwnames, 
     if (arg_parse(fname, args, nargs, kwnames, names, 3, 0, 0, a) < 0) return -1;
     for (int i = 1; i < 3; i++)
         if (!IS_NULL(a[i]) && !IS_STR(a[i])) {
-            err_format(&exc_TypeError, "%s() argument '%s' must be str, not %T", fname, names[i], a[i]);
+            err_format(&exc_TypeError, "%s() argument '%s' must be str, not %N", fname, names[i], a[i]);
             return -1;
         }
     if (IS_NULL(a[0])) {
@@ -328,7 +363,7 @@ static Value bytes_new_m(Value *args, int nargs, Value kwnames) {
     Type *cls = AS_TYPE(args[0]);
     if (nargs == 2 && IS_NULL(kwnames) && IS_EXACT(args[1], type_bytes) && cls == &type_bytes)
         return args[1];
-    if (nargs == 2 && IS_NULL(kwnames) && !is_buf(args[1]) && !IS_STR(args[1])) {
+    if (nargs == 2 && IS_NULL(kwnames)) {          /* __bytes__ first, even of a str subclass */
         Value m = type_lookup_c(val_type(args[1]), "__bytes__");
         if (!IS_NULL(m)) {
             Value r = call1(m, args[1]);
@@ -527,13 +562,9 @@ static Value b_add_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value b_mul_m(Value *args, int nargs, Value kwnames) {
-    Value k = args[1];
-    if (!IS_INT(k) && IS_NULL(val_type(k)->slots[SM_INDEX]))
-        return err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", val_type_name(k));
     int64_t times;
-    if (obj_index_size(k, &times) < 0) return VAL_NULL;
+    if (seq_repeat_arg(args[1], &times) < 0) return VAL_NULL;   /* as CPython's slot wrapper */
     VIEW(args[0], d, n);                     /* after __index__, which may resize a bytearray */
-    if (times < 0) times = 0;
     if (n && times > INT64_MAX / n) {
         if (IS_BYTEARRAY(args[0])) return err_no_memory();
         return err_format(&exc_OverflowError, "repeated bytes are too long");
@@ -577,7 +608,7 @@ static Value b_decode_m(Value *args, int nargs, Value kwnames) {
     static const char *const names[] = {"encoding", "errors"};
     for (int i = 0; i < 2; i++)
         if (!IS_NULL(args[i + 1]) && !IS_STR(args[i + 1]))
-            return err_format(&exc_TypeError, "decode() argument '%s' must be str, not %T", names[i], args[i + 1]);
+            return err_format(&exc_TypeError, "decode() argument '%s' must be str, not %N", names[i], args[i + 1]);
     VIEW(args[0], d, n);
     return str_decode(d, (size_t)n, IS_NULL(args[1]) ? "utf-8" : STR_DATA(args[1]),
                       IS_NULL(args[2]) ? "strict" : STR_DATA(args[2]));
@@ -586,17 +617,23 @@ static Value b_decode_m(Value *args, int nargs, Value kwnames) {
 /* hex(sep=<unrepresentable>, bytes_per_sep=1): args = [self, sep, bytes_per_sep] */
 static Value b_hex_m(Value *args, int nargs, Value kwnames) {
     VIEW(args[0], d, n);
-    const char *sep = NULL;
+    char sepc[1];
+    const char *sep = sepc;
     size_t seplen = 0;
     int per = 1;
-    if (!IS_NULL(args[1])) {
-        const uint8_t *sd; int64_t sl;
-        if (IS_STR(args[1])) { sep = STR_DATA(args[1]); sl = STR_LEN(args[1]); }
-        else { if (bytes_view(args[1], &sd, &sl) < 0) return VAL_NULL; sep = (const char *)sd; }
+    if (!IS_NULL(args[2]) && str_arg_to_int(args[2], &per) < 0) return VAL_NULL;
+    if (!IS_NULL(args[1])) {              /* CPython's _Py_strhex_with_sep, check by check */
+        int64_t sl = obj_len(args[1]);
+        if (sl < 0) return VAL_NULL;
         if (sl != 1) return err_format(&exc_ValueError, "sep must be length 1.");
+        uint32_t c;
+        if (IS_STR(args[1])) c = str_char_at(args[1], 0);
+        else if (IS_BYTES(args[1])) c = AS_BYTES(args[1])->data[0];
+        else return err_format(&exc_TypeError, "sep must be str or bytes.");
+        if (c > 127) return err_format(&exc_ValueError, "sep must be ASCII.");
+        sepc[0] = (char)c;
         seplen = 1;
     }
-    if (!IS_NULL(args[2]) && str_arg_to_int(args[2], &per) < 0) return VAL_NULL;
     StrBuf sb; sb_init(&sb);
     int64_t ap = per < 0 ? -per : per;
     for (int64_t i = 0; i < n; i++) {
@@ -619,7 +656,7 @@ static int hexval(int c) {
 /* fromhex(string), a class method: args = [cls, string] */
 static Value b_fromhex_m(Value *args, int nargs, Value kwnames) {
     if (!IS_STR(args[1]))
-        return err_format(&exc_TypeError, "fromhex() argument must be str, not %T", args[1]);
+        return err_format(&exc_TypeError, "fromhex() argument must be str, not %N", args[1]);
     const char *s = STR_DATA(args[1]);
     int64_t n = STR_LEN(args[1]);
     StrBuf sb; sb_init(&sb);
@@ -978,8 +1015,8 @@ static Value b_justify(Value *args, const char *name, char mode) {
     if (!IS_NULL(args[2])) {
         const uint8_t *f; int64_t fn;
         if (!(IS_BYTES(args[2]) || IS_BYTEARRAY(args[2])) || (bytes_view(args[2], &f, &fn), fn != 1))
-            return err_format(&exc_TypeError, "%s() argument 2 must be a byte string of length 1, not %s",
-                              name, val_type_name(args[2]));
+            return err_format(&exc_TypeError, "%s() argument 2 must be a byte string of length 1, not %N",
+                              name, args[2]);
         fill = f[0];
     }
     VIEW(args[0], d, n);
@@ -1229,16 +1266,18 @@ static Value ba_append_m(Value *args, int nargs, Value kwnames) {
 static int ba_extend(Value self, Value src) {
     StrBuf sb; sb_init(&sb);
     int rc;
-    if (IS_STR(src)) {
-        err_format(&exc_TypeError, "expected iterable of integers; got: 'str'");
-        rc = -1;
-    } else {
-        rc = collect_source(src, &sb, "byte");
-        if (rc < 0 && err_matches(&exc_TypeError) && !is_buf(src) && !IS_INT(src)) {
-            err_clear();
-            err_format(&exc_TypeError, "can't extend bytearray with %s", val_type_name(src));
+    if (!is_buf(src)) {          /* CPython: only a failing iter() is "can't extend" */
+        Value it = obj_iter(src);
+        if (IS_NULL(it)) {
+            if (err_matches(&exc_TypeError)) {
+                err_clear();
+                err_format(&exc_TypeError, "can't extend bytearray with %s", val_type_name(src));
+            }
+            return -1;
         }
+        src = it;
     }
+    rc = collect_source(src, &sb, "byte");
     if (rc == 0) {
         ByteArray *a = BA(self);
         rc = sb.len && ba_can_resize(a) < 0 ? -1 : ba_reserve(a, a->len + (int64_t)sb.len);
@@ -1253,14 +1292,16 @@ static int ba_extend(Value self, Value src) {
 }
 
 static Value ba_extend_m(Value *args, int nargs, Value kwnames) {
-    if (IS_INT(args[1]))
-        return err_format(&exc_TypeError, "can't extend bytearray with int");
     if (IS_MEMORYVIEW(args[1]) && !memoryview_is_simple(args[1]))   /* CPython's bytearray_setslice */
         return err_format(&exc_TypeError, "can't set bytearray slice from memoryview");
     return ba_extend(args[0], args[1]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value ba_iadd_m(Value *args, int nargs, Value kwnames) {
+    /* CPython's += takes a buffer on the argument, an export of self when it
+     * is self: the resize then fails, unless it adds nothing (extend copies). */
+    if (args[1] == args[0] && BA(args[0])->len > 0)
+        return err_format(&exc_BufferError, "Existing exports of data: object cannot be re-sized");
     if (!is_buf(args[1]))
         return err_format(&exc_TypeError, "can't concat %s to bytearray", val_type_name(args[1]));
     return ba_extend(args[0], args[1]) < 0 ? VAL_NULL : args[0];
@@ -1354,7 +1395,9 @@ static int ba_setslice(Value self, Value slice, Value v) {
     int64_t cnt = slice_adjust_bounds(a->len, &start, &stop, step);
     StrBuf sb; sb_init(&sb);
     if (!IS_NULL(v)) {
-        if (IS_INT(v) || IS_STR(v)) {
+        Type *vt = val_type(v);       /* CPython's PyNumber_Check, and str */
+        if (IS_INT(v) || IS_FLOATOBJ(v) || IS_COMPLEX(v) || IS_STR(v) || !IS_NULL(vt->slots[SM_INDEX]) ||
+            !IS_NULL(vt->slots[SM_INT]) || !IS_NULL(vt->slots[SM_FLOAT])) {
             err_format(&exc_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
             return -1;
         }
@@ -1367,7 +1410,7 @@ static int ba_setslice(Value self, Value slice, Value v) {
     int rc = 0;
     if (step == 1) {
         rc = ba_splice(a, start, stop, (const uint8_t *)sb.data, (int64_t)sb.len);
-    } else if (IS_NULL(v)) {
+    } else if (IS_NULL(v) || sb.len == 0) {         /* assigning nothing deletes, as CPython */
         int64_t w = 0;
         if (cnt && ba_can_resize(a) < 0) { sb_free(&sb); return -1; }
         for (int64_t r = 0; r < a->len; r++) {

@@ -29,6 +29,10 @@ Bytes *bytes_alloc(size_t len);            /* fill data, then MK_OBJ */
 Bytes *bytes_alloc_type(Type *cls, size_t len);   /* for bytes subclasses */
 Value bytearray_new(const void *data, size_t len);
 Value bytes_repr(const uint8_t *data, size_t len, int is_bytearray);
+/* CPython's PyObject_Bytes (int.from_bytes, bytes of a %b argument...):
+ * bytes itself, __bytes__, a buffer, or an iterable of ints that is not a
+ * str; never an int as a count.  TypeError "cannot convert 'T' object to bytes". */
+Value obj_bytes(Value v);
 /* Buffer view of bytes/bytearray; -1 and TypeError otherwise. */
 int   bytes_view(Value v, const uint8_t **data, int64_t *len);
 int64_t bytes_hash(Value v);

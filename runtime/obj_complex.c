@@ -223,33 +223,51 @@ static Value complex_repr(Value v) {
 static int complex_format_part(StrBuf *sb, double d, const FormatSpec *fs, char type,
                                int64_t prec, char sign) {
     int neg = signbit(d) && !isnan(d);
-    if (neg) sb_putc(sb, '-');
-    else if (sign == '+' || sign == ' ') sb_putc(sb, sign);
     double x = fabs(d);
     int upper = type == 'E' || type == 'F' || type == 'G';
-    if (!isfinite(x)) return sb_puts(sb, isnan(x) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"));
-    if (type == 'r') {
-        char buf[48];
-        return sb_put(sb, buf, (size_t)complex_part_repr(x, 0, buf));
+    char buf[50];
+    char *body = NULL;
+    const char *text = buf;
+    if (!isfinite(x)) {
+        text = isnan(x) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
+    } else if (type == 'r') {
+        int n = complex_part_repr(x, 0, buf);
+        if (fs->alternate && !memchr(buf, '.', (size_t)n)) {   /* '#': always a point: "1.e+16" */
+            char *e = memchr(buf, 'e', (size_t)n);
+            size_t at = e ? (size_t)(e - buf) : (size_t)n;
+            memmove(buf + at + 1, buf + at, (size_t)n - at + 1);
+            buf[at] = '.';
+        }
+    } else {
+        body = float_format_body(x, type, prec, fs->alternate);
+        if (!body) return -1;
+        text = body;
     }
-    char *body = float_format_body(x, type, prec, fs->alternate);
-    if (!body) return -1;
-    int r = sb_puts(sb, body);
+    if (fs->no_neg_zero && neg && isfinite(x) && !strpbrk(text, "123456789")) neg = 0;  /* 'z' */
+    int r = 0;
+    if (neg) r = sb_putc(sb, '-');
+    else if (sign == '+' || sign == ' ') r = sb_putc(sb, sign);
+    if (r == 0) r = sb_puts(sb, text);
     free(body);
     return r;
 }
 
 static Value complex_format_spec(Value v, Value spec) {
     FormatSpec fs;
-    if (fmt_parse_typed(spec, &fs, "complex") < 0) return VAL_NULL;
-    if (fs.zero && fs.align == 0)
+    if (fmt_parse_typed(spec, &fs, val_type_name(v)) < 0) return VAL_NULL;
+    /* CPython's order: the type code, then '0' as the fill (given, or the
+     * zero-padding flag), then '=' alignment. */
+    char type = fs.type;
+    if (type && strchr("eEfFgGn", type) == NULL) {
+        if ((unsigned char)type > 32 && (unsigned char)type < 128)
+            return err_format(&exc_ValueError, "Unknown format code '%c' for object of type '%T'", type, v);
+        return err_format(&exc_ValueError, "Unknown format code '\\x%x' for object of type '%T'",
+                          (unsigned)(unsigned char)type, v);
+    }
+    if (fs.fill == '0')
         return err_format(&exc_ValueError, "Zero padding is not allowed in complex format specifier");
     if (fs.align == '=')
-        return err_format(&exc_ValueError, "Alignment '=' is not allowed in complex format specifier");
-    char type = fs.type;
-    if (!type || strchr("eEfFgGn", type) == NULL) {
-        if (type) return err_format(&exc_ValueError, "Unknown format code '%c' for object of type 'complex'", type);
-    }
+        return err_format(&exc_ValueError, "'=' alignment flag is not allowed in complex format specifier");
     if (fs.precision > INT32_MAX) return err_format(&exc_ValueError, "precision too big");
     Cx z = complex_parts(v);
     int skip_re = 0, parens = 0;
@@ -341,11 +359,12 @@ static int complex_from_special(Value v, Cx *z) {
     return 1;
 }
 
-/* One constructor argument as a complex (a real number has im 0). */
+/* One constructor argument as a complex: 2 if it was a complex (or had
+ * __complex__), 1 for a real number (im 0), -1 on error. */
 static int complex_arg(Value v, Cx *z) {
     int r = complex_from_special(v, z);
-    if (r != 0) return r;
-    if (IS_COMPLEX(v)) { *z = complex_parts(v); return 1; }
+    if (r != 0) return r < 0 ? -1 : 2;
+    if (IS_COMPLEX(v)) { *z = complex_parts(v); return 2; }
     z->im = 0.0;
     return arg_to_double(v, &z->re) < 0 ? -1 : 1;
 }
@@ -386,9 +405,17 @@ static Value complex_construct(Type *cls, Value r, Value i) {
                           "complex() first argument must be a string or a number, not '%T'", r);
     if (!IS_NULL(i) && !complex_is_number(i))
         return err_format(&exc_TypeError, "complex() second argument must be a number, not '%T'", i);
-    if (!special && complex_arg(r, &cr) < 0) return VAL_NULL;
-    if (!IS_NULL(i) && complex_arg(i, &ci) < 0) return VAL_NULL;
-    return complex_new_of_type(cls, cr.re - ci.im, cr.im + ci.re);
+    int r_kind = special ? 2 : complex_arg(r, &cr);
+    if (r_kind < 0) return VAL_NULL;
+    if (IS_NULL(i)) return complex_new_of_type(cls, cr.re, cr.im);
+    int i_kind = complex_arg(i, &ci);
+    if (i_kind < 0) return VAL_NULL;
+    /* CPython's corrections: a complex part only adds what it has, so
+     * complex(3, -0.0) keeps the imaginary part's sign (0.0 + -0.0 is 0.0). */
+    double re = cr.re, im = ci.re;
+    if (i_kind == 2) re -= ci.im;
+    if (r_kind == 2) im += cr.im;
+    return complex_new_of_type(cls, re, im);
 }
 
 /* ARGS_ANY: CPython's messages name the type ("complex() takes at most 2 arguments"). */
@@ -413,6 +440,10 @@ COMPLEX_BINOP(mul, COP_MUL)
 COMPLEX_BINOP(truediv, COP_TRUEDIV)
 
 static Value complex_pow3(Value a, Value b, Value mod) {
+    Cx x;                   /* the operands first: NotImplemented before "complex modulo" */
+    int r = complex_operand(a, &x);
+    if (r > 0) r = complex_operand(b, &x);
+    if (r <= 0) return r < 0 ? VAL_NULL : VAL_NOTIMPLEMENTED;
     if (!IS_NULL(mod) && !IS_NONE(mod)) return err_format(&exc_ValueError, "complex modulo");
     return complex_binop(a, b, COP_POW);
 }
@@ -448,7 +479,7 @@ COMPLEX_UNARY(conjugate, complex_new(z.re, -z.im))
 
 static Value complex_format_m(Value *args, int nargs, Value kw) {
     if (!IS_STR(args[1]))
-        return err_format(&exc_TypeError, "__format__() argument must be str, not %T", args[1]);
+        return err_format(&exc_TypeError, "__format__() argument must be str, not %N", args[1]);
     if (STR_LEN(args[1]) == 0) return obj_str(args[0]);
     return complex_format_spec(args[0], args[1]);
 }

@@ -1041,6 +1041,10 @@ static Value dict_setdefault_m(Value *args, int nargs, Value kwnames)
 static Value dict_pop_m(Value *args, int nargs, Value kwnames)
 {
     Dict *d = AS_DICT(SELF);
+    if (d->used == 0) {                 /* CPython answers an empty dict before hashing */
+        if (!IS_NULL(args[2])) return args[2];
+        return err_set_value(&exc_KeyError, args[1]);
+    }
     int64_t h = dict_hash_key(args[1]), slot;
     if (h == -1) return VAL_NULL;
     int64_t ix = dict_lookup(d, args[1], h, &slot);

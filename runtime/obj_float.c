@@ -491,14 +491,14 @@ char *float_format_body(double x, char type, int64_t prec, int alt) {
     return buf;
 }
 
-Value float_format_spec(double d, Value spec) {
+Value float_format_spec(double d, Value spec, const char *tname) {
     FormatSpec fs;
-    if (fmt_parse_typed(spec, &fs, "float") < 0) return VAL_NULL;
+    if (fmt_parse_typed(spec, &fs, tname) < 0) return VAL_NULL;
     switch (fs.type) {
     case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
         break;
     default:
-        return float_unknown_code(fs.type, "float");
+        return float_unknown_code(fs.type, tname);
     }
     if (fs.precision > INT32_MAX - 400)
         return err_format(&exc_ValueError, "precision too big");
@@ -610,9 +610,11 @@ static Value float_new_of_type(Value clsv, double d) {
 }
 
 static Value float_from_object(Value x) {
-    if (IS_FLOATOBJ(x)) return MK_FLOAT(float_value(x));
-    if (IS_STR(x)) return float_from_str(x);
-    if (IS_INT(x)) {
+    /* Exact types take a shortcut; a subclass's __float__/__index__ come
+     * first, as in CPython's PyNumber_Float. */
+    if (IS_FLOAT(x) || IS_EXACT(x, type_float)) return MK_FLOAT(float_value(x));
+    if (IS_EXACT(x, type_str)) return float_from_str(x);
+    if (IS_SMALLINT(x) || IS_BOOL(x) || IS_EXACT(x, type_int)) {
         double d;
         if (int_to_double(x, &d) < 0) return VAL_NULL;
         return MK_FLOAT(d);
@@ -634,6 +636,8 @@ static Value float_from_object(Value x) {
         if (int_to_double(r, &d) < 0) return VAL_NULL;
         return MK_FLOAT(d);
     }
+    if (IS_FLOATOBJ(x)) return MK_FLOAT(float_value(x));
+    if (IS_STR(x)) return float_from_str(x);
     if (IS_BYTES(x) || IS_BYTEARRAY(x) || buffer_check(x)) {
         const uint8_t *data;
         int64_t n;
@@ -734,9 +738,9 @@ static Value float_round_m(Value *args, int nargs, Value kw) {
 
 static Value float_format_m(Value *args, int nargs, Value kw) {
     if (!IS_STR(args[1]))
-        return err_format(&exc_TypeError, "__format__() argument must be str, not %T", args[1]);
+        return err_format(&exc_TypeError, "__format__() argument must be str, not %N", args[1]);
     if (STR_LEN(args[1]) == 0) return obj_str(args[0]);
-    return float_format_spec(float_value(args[0]), args[1]);
+    return float_format_spec(float_value(args[0]), args[1], val_type_name(args[0]));
 }
 
 static Value float_as_integer_ratio_m(Value *args, int nargs, Value kw) {
@@ -768,7 +772,7 @@ static Value float_getformat_m(Value *args, int nargs, Value kw) {
 
 static Value float_fromhex_m(Value *args, int nargs, Value kw) {
     if (!IS_STR(args[1]))
-        return err_format(&exc_TypeError, "fromhex() argument must be str, not %T", args[1]);
+        return err_format(&exc_TypeError, "bad argument type for built-in operation");   /* CPython's */
     Value r = float_fromhex_str(STR_DATA(args[1]), (size_t)STR_LEN(args[1]));
     if (IS_NULL(r)) return VAL_NULL;
     if (IS_TYPE(args[0]) && AS_TYPE(args[0]) != &type_float) return call1(args[0], r);

@@ -35,6 +35,7 @@ Value float_binop(Value a, Value b, int op);
 /* Compare a float with any number; cmpop CmpOpKind; VAL_NOTIMPLEMENTED if b
  * is not a number. */
 Value float_richcompare(Value a, Value b, int cmpop);
-Value float_format_spec(double d, Value spec);         /* format(float, spec) */
+/* format(float, spec); tname names the type in its ValueErrors (a subclass's name). */
+Value float_format_spec(double d, Value spec, const char *tname);
 
 #endif

@@ -432,7 +432,9 @@ static Value int_from_text(Value x, int base) {
     else if (bytes_view(a, &d, &n) < 0) return VAL_NULL;
     int rc = int_parse((const char *)d, (size_t)n, base, &out);
     if (rc == 0) return out;
-    return rc < 0 ? VAL_NULL : int_invalid_literal(x, base);
+    if (rc < 0) return VAL_NULL;
+    if (IS_BYTEARRAY(x) && IS_NULL(x = bytes_new(d, (size_t)n))) return VAL_NULL;  /* shown as b'...' */
+    return int_invalid_literal(x, base);
 }
 
 Value int_from_literal(const char *digits, size_t len, int base) {
@@ -749,7 +751,7 @@ Value int_format_spec(Value v, Value spec) {
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
         double d;
         if (int_to_double(v, &d) < 0) return VAL_NULL;
-        return float_format_spec(d, spec);
+        return float_format_spec(d, spec, tname);
     }
     case 0: case 'd': case 'n': case 'b': case 'o': case 'x': case 'X': case 'c':
         break;
@@ -786,13 +788,11 @@ INT_BINOP(and, IOP_AND)
 
 /* pow(a, b, m): a float or complex among the operands gets the error its
  * own __pow__ would raise (CPython's ternary_op tries every operand's slot). */
+/* int.__pow__(b, mod): NotImplemented unless all are ints, as CPython's
+ * long_pow; pow() then asks the other operands' types (builtins.c). */
 static Value int_pow3(Value a, Value b, Value m) {
     if (IS_NULL(m) || IS_NONE(m)) return int_binop(a, b, IOP_POW);
-    if (IS_COMPLEX(a) || IS_COMPLEX(b) || IS_COMPLEX(m))
-        return err_format(&exc_ValueError, "complex modulo");
-    if (IS_FLOATOBJ(a) || IS_FLOATOBJ(b) || IS_FLOATOBJ(m))
-        return err_format(&exc_TypeError,
-                          "pow() 3rd argument not allowed unless all arguments are integers");
+    if (!IS_INT(a) || !IS_INT(b) || !IS_INT(m)) return VAL_NOTIMPLEMENTED;
     return int_pow_mod(a, b, m);
 }
 static Value int_pow_m(Value *args, int nargs, Value kw) {
@@ -819,16 +819,12 @@ static Value int_rdivmod_m(Value *args, int nargs, Value kw) {
     return int_divmod(args[1], args[0]);
 }
 
+/* int's own comparison: NotImplemented for anything but ints, as CPython's
+ * long_richcompare, so (10).__eq__(10.0) is NotImplemented and `10 == 10.0`
+ * is answered by float's reflected method. */
 static Value int_richcompare(Value a, Value b, int op) {
-    int c;
-    if (IS_INT(b)) {
-        c = int_compare(a, b);
-    } else if (IS_FLOATOBJ(b)) {
-        static const int swapped[] = {ICMP_EQ, ICMP_NE, ICMP_GT, ICMP_GE, ICMP_LT, ICMP_LE};
-        return float_richcompare(b, a, swapped[op]);
-    } else {
-        return VAL_NOTIMPLEMENTED;
-    }
+    if (!IS_INT(b)) return VAL_NOTIMPLEMENTED;
+    int c = int_compare(a, b);
     switch (op) {
     case ICMP_EQ: return MK_BOOL(c == 0);
     case ICMP_NE: return MK_BOOL(c != 0);
@@ -904,7 +900,7 @@ static Value int_as_integer_ratio_m(Value *args, int nargs, Value kw) {
 
 static Value int_format_m(Value *args, int nargs, Value kw) {
     if (!IS_STR(args[1]))
-        return err_format(&exc_TypeError, "__format__() argument must be str, not %T", args[1]);
+        return err_format(&exc_TypeError, "__format__() argument must be str, not %N", args[1]);
     return int_format_spec(args[0], args[1]);
 }
 
@@ -942,7 +938,7 @@ static int int_byteorder(const char *fname, Value v, int *little) {
     if (IS_STR(v) && str_eq_c(v, "little")) { *little = 1; return 0; }
     if (IS_STR(v) && str_eq_c(v, "big")) { *little = 0; return 0; }
     if (!IS_STR(v))
-        err_format(&exc_TypeError, "%s() argument 'byteorder' must be str, not %T", fname, v);
+        err_format(&exc_TypeError, "%s() argument 'byteorder' must be str, not %N", fname, v);
     else
         err_format(&exc_ValueError, "byteorder must be either 'little' or 'big'");
     return -1;
@@ -1002,11 +998,7 @@ static Value int_from_bytes_m(Value *args, int nargs, Value kw) {
     if (!IS_NULL(args[2]) && int_byteorder("from_bytes", args[2], &little) < 0) return VAL_NULL;
     if (!IS_NULL(args[3]) && (sign = obj_truthy(args[3])) < 0) return VAL_NULL;
     Value src = args[1];
-    if (!IS_BYTES(src) && !IS_BYTEARRAY(src)) {
-        Value bt = call1(MK_OBJ(&type_bytes), src);
-        if (IS_NULL(bt)) return VAL_NULL;
-        src = bt;
-    }
+    if (!IS_EXACT(src, type_bytes) && IS_NULL(src = obj_bytes(src))) return VAL_NULL;  /* PyObject_Bytes */
     const uint8_t *data;
     int64_t len;
     if (bytes_view(src, &data, &len) < 0) return VAL_NULL;
@@ -1029,9 +1021,11 @@ static Value int_from_bytes_m(Value *args, int nargs, Value kw) {
 
 /* int(x=0) / int(x, base=10) */
 static Value int_from_object(Value x) {
-    if (IS_INT(x)) return int_exact(x);
-    if (IS_FLOATOBJ(x)) return int_from_double(float_value(x));
-    if (IS_STR(x)) return int_from_text(x, 10);
+    /* Exact types take a shortcut; a subclass may override __int__/__index__,
+     * which come first, as in CPython's PyNumber_Long. */
+    if (IS_SMALLINT(x) || IS_BOOL(x) || IS_EXACT(x, type_int)) return int_exact(x);
+    if (IS_FLOAT(x) || IS_EXACT(x, type_float)) return int_from_double(float_value(x));
+    if (IS_EXACT(x, type_str)) return int_from_text(x, 10);
     Value args1[1] = {x};
     Value r = obj_call_special(x, SM_INT, args1, 1);
     if (IS_NULL(r) && err_occurred()) return VAL_NULL;
@@ -1059,6 +1053,7 @@ static Value int_from_object(Value x) {
         }
         return i;
     }
+    if (IS_STR(x)) return int_from_text(x, 10);
     if (IS_BYTES(x) || IS_BYTEARRAY(x)) return int_from_text(x, 10);
     const uint8_t *d;
     int64_t n;

@@ -239,7 +239,9 @@ static Value reversed_new_m(Value *args, int nargs, Value kwnames)
         Value a[1] = {seq};
         return obj_call_special(seq, SM_REVERSED, a, 1);
     }
-    if (IS_NONE(rm) || IS_NULL(t->slots[SM_GETITEM]) || IS_DICT(seq) || IS_NULL(t->slots[SM_LEN]))
+    /* CPython's PySequence_Check (__getitem__, not a dict); then len(), whose
+     * error says "has no len()" when __len__ is missing. */
+    if (IS_NONE(rm) || IS_NULL(t->slots[SM_GETITEM]) || IS_DICT(seq))
         return err_format(&exc_TypeError, "'%T' object is not reversible", seq);
     int64_t n = obj_len(seq);
     if (n < 0) return VAL_NULL;

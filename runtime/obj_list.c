@@ -7,7 +7,8 @@
  * (comparisons, __index__, key functions) re-reads items/len afterwards: the
  * list may have been mutated under our feet.
  *
- * sort() is a stable merge sort over an index permutation.  While it runs the
+ * sort() is CPython's timsort (listsort, comparison for comparison) over an
+ * index permutation.  While it runs the
  * list is empty (as in CPython); the original items are kept in a scratch
  * List object (GC-visible) and computed keys in another one.  If the list is
  * found non-empty at the end, "list modified during sort" is raised.
@@ -219,6 +220,7 @@ int list_extend(Value list, Value iterable)
     }
     Value it = obj_iter(iterable);
     if (IS_NULL(it)) return -1;
+    if (obj_length_hint(iterable, 8) < 0) return -1;    /* its calls and errors, as CPython */
     for (;;) {
         Value x = obj_next(it);
         if (IS_NULL(x)) return err_occurred() ? -1 : 0;
@@ -348,46 +350,405 @@ static int sort_less(const SortState *s, Value x, Value y)
     }
 }
 
-/* 1 if key[b] must go before key[a] (b is strictly "less" in sort order). */
-static int sort_before(SortState *s, int64_t a, int64_t b)
+/* ---- timsort ----------------------------------------------------------------
+ * CPython 3.11's listsort, comparison for comparison: runs found by
+ * count_run, short ones extended by binary insertion, merged by the powersort
+ * policy with galloping (min_gallop adapts as in CPython).  Matching its exact
+ * sequence of `<` calls matters: it decides which pair a TypeError names,
+ * what a logging or inconsistent __lt__ (NaN, sets) sees and returns, and
+ * the order a failed sort leaves behind.  It runs on a permutation of
+ * indices into the keys; every path keeps that a permutation, so a failed
+ * sort still applies it, as CPython leaves its partly sorted array. */
+
+#define MIN_GALLOP 7
+#define MAX_MERGE_PENDING 85
+
+typedef struct SortRun { int64_t base, len; int power; } SortRun;
+
+typedef struct MergeState {
+    SortState *s;
+    int64_t   *a;           /* the permutation being sorted */
+    int64_t   *tmp;         /* scratch, as long as the list */
+    int64_t    n;           /* list length */
+    int64_t    min_gallop;
+    int        npending;
+    SortRun    pending[MAX_MERGE_PENDING];
+} MergeState;
+
+/* keys[x] < keys[y]: 1, 0, -1 on error. */
+static int ms_lt(MergeState *ms, int64_t x, int64_t y)
 {
-    if (s->reverse) return sort_less(s, s->keys[a], s->keys[b]);
-    return sort_less(s, s->keys[b], s->keys[a]);
+    return sort_less(ms->s, ms->s->keys[x], ms->s->keys[y]);
 }
 
-static int sort_merge(SortState *s, int64_t *p, int64_t *tmp, int64_t n)
+static void ms_reverse(int64_t *lo, int64_t *hi)
+{
+    for (--hi; lo < hi; lo++, hi--) { int64_t t = *lo; *lo = *hi; *hi = t; }
+}
+
+/* Binary insertion of [start, hi) into the sorted [lo, start). */
+static int ms_binarysort(MergeState *ms, int64_t *lo, int64_t *hi, int64_t *start)
+{
+    if (lo == start) ++start;
+    for (; start < hi; ++start) {
+        int64_t *l = lo, *r = start, pivot = *r;
+        do {
+            int64_t *p = l + ((r - l) >> 1);
+            int k = ms_lt(ms, pivot, *p);
+            if (k < 0) return -1;
+            if (k) r = p; else l = p + 1;
+        } while (l < r);
+        for (int64_t *p = start; p > l; --p) *p = *(p - 1);
+        *l = pivot;
+    }
+    return 0;
+}
+
+/* Length of the run at lo (strictly descending ones are flagged). */
+static int64_t ms_count_run(MergeState *ms, int64_t *lo, int64_t *hi, int *descending)
+{
+    *descending = 0;
+    if (lo + 1 == hi) return 1;
+    int64_t n = 2;
+    int k = ms_lt(ms, lo[1], lo[0]);
+    if (k < 0) return -1;
+    if (k) {
+        *descending = 1;
+        for (lo += 2; lo < hi; ++lo, ++n) {
+            k = ms_lt(ms, *lo, *(lo - 1));
+            if (k < 0) return -1;
+            if (!k) break;
+        }
+    } else {
+        for (lo += 2; lo < hi; ++lo, ++n) {
+            k = ms_lt(ms, *lo, *(lo - 1));
+            if (k < 0) return -1;
+            if (k) break;
+        }
+    }
+    return n;
+}
+
+/* Where key goes in the sorted a[0..n): left of equal elements. */
+static int64_t ms_gallop_left(MergeState *ms, int64_t key, int64_t *a, int64_t n, int64_t hint)
+{
+    int64_t lastofs = 0, ofs = 1, k;
+    a += hint;
+    int c = ms_lt(ms, *a, key);
+    if (c < 0) return -1;
+    if (c) {
+        int64_t maxofs = n - hint;
+        while (ofs < maxofs) {
+            c = ms_lt(ms, a[ofs], key);
+            if (c < 0) return -1;
+            if (!c) break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs) ofs = maxofs;
+        lastofs += hint;
+        ofs += hint;
+    } else {
+        int64_t maxofs = hint + 1;
+        while (ofs < maxofs) {
+            c = ms_lt(ms, *(a - ofs), key);
+            if (c < 0) return -1;
+            if (c) break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs) ofs = maxofs;
+        k = lastofs;
+        lastofs = hint - ofs;
+        ofs = hint - k;
+    }
+    a -= hint;
+    ++lastofs;
+    while (lastofs < ofs) {
+        int64_t m = lastofs + ((ofs - lastofs) >> 1);
+        c = ms_lt(ms, a[m], key);
+        if (c < 0) return -1;
+        if (c) lastofs = m + 1; else ofs = m;
+    }
+    return ofs;
+}
+
+/* Where key goes in the sorted a[0..n): right of equal elements. */
+static int64_t ms_gallop_right(MergeState *ms, int64_t key, int64_t *a, int64_t n, int64_t hint)
+{
+    int64_t lastofs = 0, ofs = 1, k;
+    a += hint;
+    int c = ms_lt(ms, key, *a);
+    if (c < 0) return -1;
+    if (c) {
+        int64_t maxofs = hint + 1;
+        while (ofs < maxofs) {
+            c = ms_lt(ms, key, *(a - ofs));
+            if (c < 0) return -1;
+            if (!c) break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs) ofs = maxofs;
+        k = lastofs;
+        lastofs = hint - ofs;
+        ofs = hint - k;
+    } else {
+        int64_t maxofs = n - hint;
+        while (ofs < maxofs) {
+            c = ms_lt(ms, key, a[ofs]);
+            if (c < 0) return -1;
+            if (c) break;
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        if (ofs > maxofs) ofs = maxofs;
+        lastofs += hint;
+        ofs += hint;
+    }
+    a -= hint;
+    ++lastofs;
+    while (lastofs < ofs) {
+        int64_t m = lastofs + ((ofs - lastofs) >> 1);
+        c = ms_lt(ms, key, a[m]);
+        if (c < 0) return -1;
+        if (c) ofs = m; else lastofs = m + 1;
+    }
+    return ofs;
+}
+
+#define MS_COPY(dst, src, n) memmove((dst), (src), (size_t)(n) * sizeof(int64_t))
+
+/* Merge the adjacent runs pa[0..na) and pb[0..nb), na <= nb, from the left. */
+static int ms_merge_lo(MergeState *ms, int64_t *pa, int64_t na, int64_t *pb, int64_t nb)
+{
+    int64_t *dest = pa, k;
+    int result = -1;
+    MS_COPY(ms->tmp, pa, na);
+    pa = ms->tmp;
+    *dest++ = *pb++;
+    if (--nb == 0) goto succeed;
+    if (na == 1) goto copy_b;
+    int64_t min_gallop = ms->min_gallop;
+    for (;;) {
+        int64_t acount = 0, bcount = 0;
+        for (;;) {
+            int c = ms_lt(ms, *pb, *pa);
+            if (c < 0) goto fail;
+            if (c) {
+                *dest++ = *pb++;
+                ++bcount; acount = 0;
+                if (--nb == 0) goto succeed;
+                if (bcount >= min_gallop) break;
+            } else {
+                *dest++ = *pa++;
+                ++acount; bcount = 0;
+                if (--na == 1) goto copy_b;
+                if (acount >= min_gallop) break;
+            }
+        }
+        ++min_gallop;
+        do {
+            min_gallop -= min_gallop > 1;
+            ms->min_gallop = min_gallop;
+            k = ms_gallop_right(ms, *pb, pa, na, 0);
+            acount = k;
+            if (k) {
+                if (k < 0) goto fail;
+                MS_COPY(dest, pa, k);
+                dest += k; pa += k; na -= k;
+                if (na == 1) goto copy_b;
+                if (na == 0) goto succeed;     /* an inconsistent comparison */
+            }
+            *dest++ = *pb++;
+            if (--nb == 0) goto succeed;
+            k = ms_gallop_left(ms, *pa, pb, nb, 0);
+            bcount = k;
+            if (k) {
+                if (k < 0) goto fail;
+                MS_COPY(dest, pb, k);
+                dest += k; pb += k; nb -= k;
+                if (nb == 0) goto succeed;
+            }
+            *dest++ = *pa++;
+            if (--na == 1) goto copy_b;
+        } while (acount >= MIN_GALLOP || bcount >= MIN_GALLOP);
+        ++min_gallop;
+        ms->min_gallop = min_gallop;
+    }
+succeed:
+    result = 0;
+fail:
+    if (na) MS_COPY(dest, pa, na);
+    return result;
+copy_b:
+    MS_COPY(dest, pb, nb);
+    dest[nb] = *pa;
+    return 0;
+}
+
+/* Merge the adjacent runs pa[0..na) and pb[0..nb), na > nb, from the right. */
+static int ms_merge_hi(MergeState *ms, int64_t *pa, int64_t na, int64_t *pb, int64_t nb)
+{
+    int64_t *dest = pb + nb - 1, *basea = pa, *baseb = ms->tmp, k;
+    int result = -1;
+    MS_COPY(ms->tmp, pb, nb);
+    pb = ms->tmp + nb - 1;
+    pa += na - 1;
+    *dest-- = *pa--;
+    if (--na == 0) goto succeed;
+    if (nb == 1) goto copy_a;
+    int64_t min_gallop = ms->min_gallop;
+    for (;;) {
+        int64_t acount = 0, bcount = 0;
+        for (;;) {
+            int c = ms_lt(ms, *pb, *pa);
+            if (c < 0) goto fail;
+            if (c) {
+                *dest-- = *pa--;
+                ++acount; bcount = 0;
+                if (--na == 0) goto succeed;
+                if (acount >= min_gallop) break;
+            } else {
+                *dest-- = *pb--;
+                ++bcount; acount = 0;
+                if (--nb == 1) goto copy_a;
+                if (bcount >= min_gallop) break;
+            }
+        }
+        ++min_gallop;
+        do {
+            min_gallop -= min_gallop > 1;
+            ms->min_gallop = min_gallop;
+            k = ms_gallop_right(ms, *pb, basea, na, na - 1);
+            if (k < 0) goto fail;
+            k = na - k;
+            acount = k;
+            if (k) {
+                dest -= k; pa -= k;
+                MS_COPY(dest + 1, pa + 1, k);
+                na -= k;
+                if (na == 0) goto succeed;
+            }
+            *dest-- = *pb--;
+            if (--nb == 1) goto copy_a;
+            k = ms_gallop_left(ms, *pa, baseb, nb, nb - 1);
+            if (k < 0) goto fail;
+            k = nb - k;
+            bcount = k;
+            if (k) {
+                dest -= k; pb -= k;
+                MS_COPY(dest + 1, pb + 1, k);
+                nb -= k;
+                if (nb == 1) goto copy_a;
+                if (nb == 0) goto succeed;     /* an inconsistent comparison */
+            }
+            *dest-- = *pa--;
+            if (--na == 0) goto succeed;
+        } while (acount >= MIN_GALLOP || bcount >= MIN_GALLOP);
+        ++min_gallop;
+        ms->min_gallop = min_gallop;
+    }
+succeed:
+    result = 0;
+fail:
+    if (nb) MS_COPY(dest - (nb - 1), baseb, nb);
+    return result;
+copy_a:
+    MS_COPY(dest + 1 - na, pa + 1 - na, na);
+    dest -= na;
+    *dest = *pb;
+    return 0;
+}
+
+/* Merge pending runs i and i + 1. */
+static int ms_merge_at(MergeState *ms, int i)
+{
+    int64_t *pa = ms->a + ms->pending[i].base, na = ms->pending[i].len;
+    int64_t *pb = ms->a + ms->pending[i + 1].base, nb = ms->pending[i + 1].len;
+    ms->pending[i].len = na + nb;
+    if (i == ms->npending - 3) ms->pending[i + 1] = ms->pending[i + 2];
+    --ms->npending;
+    int64_t k = ms_gallop_right(ms, *pb, pa, na, 0);
+    if (k < 0) return -1;
+    pa += k;
+    na -= k;
+    if (na == 0) return 0;
+    nb = ms_gallop_left(ms, pa[na - 1], pb, nb, nb - 1);
+    if (nb <= 0) return (int)nb;
+    return na <= nb ? ms_merge_lo(ms, pa, na, pb, nb) : ms_merge_hi(ms, pa, na, pb, nb);
+}
+
+/* Powersort's node power of the boundary between runs [s1, s1+n1) and [s1+n1, s1+n1+n2). */
+static int ms_powerloop(int64_t s1, int64_t n1, int64_t n2, int64_t n)
+{
+    int result = 0;
+    int64_t a = 2 * s1 + n1, b = a + n1 + n2;
+    for (;;) {
+        ++result;
+        if (a >= n) { a -= n; b -= n; }
+        else if (b >= n) break;
+        a <<= 1;
+        b <<= 1;
+    }
+    return result;
+}
+
+static int ms_found_new_run(MergeState *ms, int64_t n2)
+{
+    if (ms->npending) {
+        SortRun *p = ms->pending;
+        int power = ms_powerloop(p[ms->npending - 1].base, p[ms->npending - 1].len, n2, ms->n);
+        while (ms->npending > 1 && p[ms->npending - 2].power > power)
+            if (ms_merge_at(ms, ms->npending - 2) < 0) return -1;
+        p[ms->npending - 1].power = power;
+    }
+    return 0;
+}
+
+static int ms_force_collapse(MergeState *ms)
+{
+    SortRun *p = ms->pending;
+    while (ms->npending > 1) {
+        int n = ms->npending - 2;
+        if (n > 0 && p[n - 1].len < p[n + 1].len) --n;
+        if (ms_merge_at(ms, n) < 0) return -1;
+    }
+    return 0;
+}
+
+static int64_t ms_minrun(int64_t n)
+{
+    int64_t r = 0;
+    while (n >= 64) { r |= n & 1; n >>= 1; }
+    return n + r;
+}
+
+/* Sort the permutation a[0..n) by the keys: 0, or -1 with the exception set
+ * (a is then a permutation too, partly sorted). */
+static int sort_perm(SortState *s, int64_t *a, int64_t *tmp, int64_t n)
 {
     if (n < 2) return 0;
-    if (n <= 6) {                                   /* insertion sort */
-        for (int64_t i = 1; i < n; i++) {
-            int64_t x = p[i], j = i;
-            while (j > 0) {
-                int r = sort_before(s, p[j - 1], x);
-                if (r < 0) return -1;
-                if (!r) break;
-                p[j] = p[j - 1];
-                j--;
-            }
-            p[j] = x;
+    MergeState ms = {.s = s, .a = a, .tmp = tmp, .n = n, .min_gallop = MIN_GALLOP, .npending = 0};
+    int64_t minrun = ms_minrun(n), lo = 0, nremaining = n;
+    do {
+        int descending;
+        int64_t run = ms_count_run(&ms, a + lo, a + lo + nremaining, &descending);
+        if (run < 0) return -1;
+        if (descending) ms_reverse(a + lo, a + lo + run);
+        if (run < minrun) {
+            int64_t force = nremaining <= minrun ? nremaining : minrun;
+            if (ms_binarysort(&ms, a + lo, a + lo + force, a + lo + run) < 0) return -1;
+            run = force;
         }
-        return 0;
-    }
-    int64_t mid = n / 2;
-    if (sort_merge(s, p, tmp, mid) < 0 || sort_merge(s, p + mid, tmp, n - mid) < 0) return -1;
-    int r = sort_before(s, p[mid - 1], p[mid]);
-    if (r <= 0) return r;                           /* already in order */
-    memcpy(tmp, p, (size_t)mid * sizeof(int64_t));
-    int64_t i = 0, j = mid, k = 0;
-    while (i < mid && j < n) {
-        r = sort_before(s, tmp[i], p[j]);
-        if (r < 0) {
-            while (i < mid) p[k++] = tmp[i++];
-            return -1;
-        }
-        p[k++] = r ? p[j++] : tmp[i++];
-    }
-    while (i < mid) p[k++] = tmp[i++];
-    return 0;
+        if (ms_found_new_run(&ms, run) < 0) return -1;
+        ms.pending[ms.npending].base = lo;
+        ms.pending[ms.npending].len = run;
+        ms.npending++;
+        lo += run;
+        nremaining -= run;
+    } while (nremaining);
+    return ms_force_collapse(&ms);
 }
 
 int list_sort(Value list, Value key, int reverse)
@@ -414,9 +775,13 @@ int list_sort(Value list, Value key, int reverse)
     perm = malloc((size_t)(2 * n + 1) * sizeof(int64_t));
     if (!perm) { err_no_memory(); rc = -1; goto done; }
     for (int64_t i = 0; i < n; i++) perm[i] = i;
-    SortState st = {AS_LIST(keys)->items, reverse, sort_kind(AS_LIST(keys)->items, n)};
-    rc = sort_merge(&st, perm, perm + n, n);
-    if (rc == 0) {
+    /* reverse=True is CPython's: reverse, sort stably ascending, reverse
+     * back (also after a failed comparison, which leaves a partial sort). */
+    if (reverse) ms_reverse(perm, perm + n);
+    SortState st = {AS_LIST(keys)->items, 0, sort_kind(AS_LIST(keys)->items, n)};
+    rc = sort_perm(&st, perm, perm + n, n);
+    if (reverse) ms_reverse(perm, perm + n);
+    {
         Value *out = gc_malloc((size_t)(n ? n : 1) * sizeof(Value));
         if (!out) { rc = -1; goto done; }
         for (int64_t i = 0; i < n; i++) out[i] = saved->items[perm[i]];
@@ -761,24 +1126,13 @@ static Value list_iadd_m(Value *args, int nargs, Value kwnames)
     return args[0];
 }
 
-/* The repeat count of seq * n; 1 ok, 0 not an index of a class with __rmul__
- * (NotImplemented, so it gets its turn), -1 error (CPython's sq_repeat
- * message for every other non-int). */
+/* The count of seq * n as CPython's slot wrapper takes it
+ * (PyNumber_AsSsize_t(n, OverflowError)): an index, negative meaning 0.
+ * 1 ok, -1 error.  The operator checks for a non-index first
+ * (abstract.c: "can't multiply sequence by non-int"). */
 static int seq_repeat_count(Value n, int64_t *out)
 {
-    Type *t = val_type(n);
-    if (!IS_INT(n) && t->slots[SM_INDEX] == VAL_NULL) {
-        if (TYPE_HAS(t, TF_HEAPTYPE) && t->slots[SM_RMUL] != VAL_NULL) return 0;
-        err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%T'", n);
-        return -1;
-    }
-    Value iv = IS_INT(n) ? n : obj_index(n);
-    if (IS_NULL(iv)) return -1;
-    if (int_to_i64(iv, out) < 0) {
-        err_clear();
-        err_format(&exc_OverflowError, "cannot fit '%T' into an index-sized integer", n);
-        return -1;
-    }
+    if (obj_index_size(n, out) < 0) return -1;
     if (*out < 0) *out = 0;
     return 1;
 }

@@ -836,6 +836,7 @@ static int utf8_has_surrogate(const char *p, int64_t len) {
 }
 
 Value str_decode(const uint8_t *d, size_t len, const char *encoding, const char *errors) {
+    if (len == 0) return str_empty();   /* CPython: no codec lookup for empty input */
     int codec = encoding ? codec_lookup(encoding) : CODEC_UTF8;
     if (codec < 0) return VAL_NULL;
     int eh = errors_lookup(errors);
@@ -1413,7 +1414,7 @@ static Value replace_impl(Str *s, Str *old, Str *new, int64_t count) {
 static Value str_replace_m(Value *args, int nargs, Value kwnames) {
     for (int i = 1; i <= 2; i++)
         if (!IS_STR(args[i]))
-            return err_format(&exc_TypeError, "replace() argument %d must be str, not %T", i, args[i]);
+            return err_format(&exc_TypeError, "replace() argument %d must be str, not %N", i, args[i]);
     int64_t count = -1;
     if (!IS_NULL(args[3]) && arg_to_ssize(args[3], &count) < 0) return VAL_NULL;
     return replace_impl(SELF(args), AS_STR(args[1]), AS_STR(args[2]), count);
@@ -1707,7 +1708,7 @@ static Value str_expandtabs_m(Value *args, int nargs, Value kwnames) {
 
 static Value affix_common(Value *args, const char *name, int suffix) {
     if (!IS_STR(args[1]))
-        return err_format(&exc_TypeError, "%s() argument must be str, not %T", name, args[1]);
+        return err_format(&exc_TypeError, "%s() argument must be str, not %N", name, args[1]);
     Str *s = SELF(args), *p = AS_STR(args[1]);
     if (p->len && p->len <= s->len &&
         memcmp(suffix ? s->data + s->len - p->len : s->data, p->data, (size_t)p->len) == 0)
@@ -1724,7 +1725,7 @@ static Value str_encode_m(Value *args, int nargs, Value kwnames) {
     static const char *const names[] = {"encoding", "errors"};
     for (int i = 0; i < 2; i++)
         if (!IS_NULL(args[i + 1]) && !IS_STR(args[i + 1]))
-            return err_format(&exc_TypeError, "encode() argument '%s' must be str, not %T", names[i], args[i + 1]);
+            return err_format(&exc_TypeError, "encode() argument '%s' must be str, not %N", names[i], args[i + 1]);
     return str_encode(args[0], IS_NULL(args[1]) ? "utf-8" : STR_DATA(args[1]),
                       IS_NULL(args[2]) ? "strict" : STR_DATA(args[2]));
 }
@@ -1733,6 +1734,9 @@ static Value str_encode_m(Value *args, int nargs, Value kwnames) {
 /* maketrans(x, y=<unrepresentable>, z=<unrepresentable>, /), a static
  * method: args = [x, y, z]. */
 static Value str_maketrans_m(Value *args, int nargs, Value kwnames) {
+    for (int i = 1; i < 3; i++)         /* the argument parser's checks come first */
+        if (!IS_NULL(args[i]) && !IS_STR(args[i]))
+            return err_format(&exc_TypeError, "maketrans() argument %d must be str, not %N", i + 1, args[i]);
     Value d = dict_new();
     if (IS_NULL(d)) return d;
     if (IS_NULL(args[1])) {
@@ -1753,9 +1757,6 @@ static Value str_maketrans_m(Value *args, int nargs, Value kwnames) {
     }
     if (!IS_STR(args[0]))
         return err_format(&exc_TypeError, "first maketrans argument must be a string if there is a second argument");
-    for (int i = 1; i < 3; i++)
-        if (!IS_NULL(args[i]) && !IS_STR(args[i]))
-            return err_format(&exc_TypeError, "maketrans() argument %d must be str, not %T", i + 1, args[i]);
     Str *x = AS_STR(args[0]), *y = AS_STR(args[1]);
     if (x->nchars != y->nchars)
         return err_format(&exc_ValueError, "the first two maketrans arguments must have equal length");
@@ -1807,7 +1808,20 @@ typedef struct PctSpec {
     int64_t width, prec;
     char conv;
     uint32_t conv_cp;       /* the conversion as a code point (bytes: the byte) */
+    int bytes;              /* bytes % args: some messages differ */
 } PctSpec;
+
+/* %c's integer argument: an int, or whatever has __index__ (CPython's
+ * PyLong_AsLong); NULL with TypeError `msg` for anything else. */
+static Value pct_char_index(Value v, const char *msg) {
+    if (IS_INT(v)) return v;
+    Value r = IS_NULL(val_type(v)->slots[SM_INDEX]) ? VAL_NULL : obj_index(v);
+    if (IS_NULL(r) && (!err_occurred() || err_matches(&exc_TypeError))) {
+        err_clear();
+        err_format(&exc_TypeError, "%s", msg);
+    }
+    return r;
+}
 
 /* Pad sign+prefix+body per the spec; numeric zero padding goes after the prefix.
  * The padding is one sb_fill each: a huge width is a MemoryError at once. */
@@ -1830,8 +1844,9 @@ static int pct_int(StrBuf *sb, const PctSpec *ps, Value v) {
         if (IS_NULL(v)) return -1;
     } else if (!IS_INT(v)) {
         if (IS_NULL(val_type(v)->slots[SM_INDEX])) {
-            if (c == 'd' || c == 'i' || c == 'u')
-                err_format(&exc_TypeError, "%%%c format: a real number is required, not %T", c, v);
+            if (c == 'd' || c == 'i' || c == 'u')      /* bytes formatting says %d for %i */
+                err_format(&exc_TypeError, "%%%c format: a real number is required, not %T",
+                           c == 'i' && ps->bytes ? 'd' : c, v);
             else
                 err_format(&exc_TypeError, "%%%c format: an integer is required, not %T", c, v);
             return -1;
@@ -1865,10 +1880,15 @@ static int pct_float(StrBuf *sb, const PctSpec *ps, Value v) {
     double d;
     if (!IS_FLOATOBJ(v) && !IS_INT(v) && IS_NULL(val_type(v)->slots[SM_FLOAT]) &&
         IS_NULL(val_type(v)->slots[SM_INDEX])) {
-        err_format(&exc_TypeError, "must be real number, not %T", v);
+        err_format(&exc_TypeError, ps->bytes ? "float argument required, not %T" : "must be real number, not %T", v);
         return -1;
     }
-    if (arg_to_double(v, &d) < 0) return -1;
+    if (arg_to_double(v, &d) < 0) {
+        if (!ps->bytes) return -1;
+        err_clear();            /* bytes formatting replaces any error (CPython's formatfloat) */
+        err_format(&exc_TypeError, "float argument required, not %T", v);
+        return -1;
+    }
     char c = ps->conv;
     int upper = c == 'E' || c == 'F' || c == 'G';
     char pre[2]; size_t pl = 0;
@@ -1880,7 +1900,7 @@ static int pct_float(StrBuf *sb, const PctSpec *ps, Value v) {
     int n;
     if (!isfinite(d)) {
         n = snprintf(buf, sizeof buf, "%s", isnan(d) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"));
-        return pct_emit(sb, ps, pre, pl, buf, (size_t)n, n, 0);
+        return pct_emit(sb, ps, pre, pl, buf, (size_t)n, n, 1);    /* '0' pads them too: 00nan */
     }
     int prec = ps->prec < 0 ? 6 : (int)ps->prec;     /* pct_parse keeps it an int */
     char f[8] = "%", *q = f + 1;
@@ -1902,18 +1922,17 @@ static int pct_float(StrBuf *sb, const PctSpec *ps, Value v) {
 static int pct_byte(StrBuf *sb, const PctSpec *ps, Value v) {
     const uint8_t *d; int64_t n, i;
     char b;
-    if (IS_INT(v)) {
+    if ((IS_BYTES(v) || IS_BYTEARRAY(v)) && bytes_view(v, &d, &n) == 0 && n == 1) {
+        b = (char)d[0];
+    } else {
+        v = pct_char_index(v, "%c requires an integer in range(256) or a single byte");
+        if (IS_NULL(v)) return -1;
         if (int_to_i64(v, &i) < 0 || i < 0 || i > 255) {
             err_clear();
             err_format(&exc_OverflowError, "%%c arg not in range(256)");
             return -1;
         }
         b = (char)i;
-    } else if ((IS_BYTES(v) || IS_BYTEARRAY(v)) && bytes_view(v, &d, &n) == 0 && n == 1) {
-        b = (char)d[0];
-    } else {
-        err_format(&exc_TypeError, "%%c requires an integer in range(256) or a single byte");
-        return -1;
     }
     return pct_emit(sb, ps, "", 0, &b, 1, 1, 0);
 }
@@ -1923,17 +1942,16 @@ static int pct_char(StrBuf *sb, const PctSpec *ps, Value v) {
     if (IS_STR(v)) {
         if (AS_STR(v)->nchars != 1) { err_format(&exc_TypeError, "%%c requires int or char"); return -1; }
         cp = str_char_at(v, 0);
-    } else if (IS_INT(v)) {
+    } else {
         int64_t i;
+        v = pct_char_index(v, "%c requires int or char");
+        if (IS_NULL(v)) return -1;
         if (int_to_i64(v, &i) < 0 || i < 0 || i > 0x10FFFF) {
             err_clear();
             err_format(&exc_OverflowError, "%%c arg not in range(0x110000)");
             return -1;
         }
         cp = (uint32_t)i;
-    } else {
-        err_format(&exc_TypeError, "%%c requires int or char");
-        return -1;
     }
     char b[4];
     int n = utf8_enc(cp, b);
@@ -2083,8 +2101,12 @@ static int pct_one(StrBuf *sb, const PctSpec *ps, Value v, int64_t at, int bytes
     default: break;
     }
     uint32_t c = ps->conv_cp;
+    if (bytes && c >= 0x80) {       /* CPython passes the byte as a negative char to '%c' */
+        err_format(&exc_OverflowError, "character argument not in range(0x110000)");
+        return -1;
+    }
     err_format(&exc_ValueError, "unsupported format character '%c' (0x%x) at index %d",
-               c >= 31 && c <= 126 ? (int)c : '?', (unsigned)c, (int)at);
+               bytes || (c >= 31 && c <= 126) ? (int)c : '?', (unsigned)c, (int)at);
     return -1;
 }
 
@@ -2095,7 +2117,8 @@ static int pct_format(StrBuf *sb, const char *f, int64_t len, Value args, int by
     Value single = args;
     if (IS_TUPLE(args)) { pa.items = AS_TUPLE(args)->items; pa.n = AS_TUPLE(args)->len; }
     else pa.items = &single;
-    int textlike = bytes ? IS_BYTES(args) || IS_BYTEARRAY(args) : IS_STR(args);
+    /* Not a mapping for %(key)s: str always, bytes-likes only for bytes formatting. */
+    int textlike = IS_STR(args) || (bytes && (IS_BYTES(args) || IS_BYTEARRAY(args)));
     if (!IS_TUPLE(args) && !textlike && !IS_NULL(val_type(args)->slots[SM_GETITEM]))
         pa.dict = args;
     int64_t i = 0;
@@ -2106,7 +2129,7 @@ static int pct_format(StrBuf *sb, const char *f, int64_t len, Value args, int by
         if (!pc) break;
         i = j + 1;
         if (i < len && f[i] == '%') { if (sb_putc(sb, '%') < 0) return -1; i++; continue; }
-        PctSpec ps = {0, 0, 0, 0, 0, 0, -1, 0, 0};
+        PctSpec ps = {0, 0, 0, 0, 0, 0, -1, 0, 0, bytes};
         Value arg;
         if (pct_parse(f, len, &i, &pa, &ps, &arg) < 0) return -1;
         if (IS_NULL(arg) && IS_NULL(arg = pct_next(&pa))) return -1;
@@ -2141,30 +2164,35 @@ Value str_format_spec(Value v, Value spec) {
     Str *s = AS_STR(v), *sp = AS_STR(spec);
     if (sp->len == 0) return IS_EXACT(v, type_str) ? v : str_new(s->data, (size_t)s->len);
     FormatSpec fs;
-    if (fmt_parse(spec, &fs) < 0) return VAL_NULL;
+    if (fmt_parse_typed(spec, &fs, val_type_name(v)) < 0) return VAL_NULL;
     if (fs.type && fs.type != 's') {
         if ((unsigned char)fs.type > 32 && (unsigned char)fs.type < 128)
-            return err_format(&exc_ValueError, "Unknown format code '%c' for object of type 'str'", fs.type);
-        return err_format(&exc_ValueError, "Unknown format code '\\x%x' for object of type 'str'",
-                          (unsigned)(unsigned char)fs.type);
+            return err_format(&exc_ValueError, "Unknown format code '%c' for object of type '%T'", fs.type, v);
+        return err_format(&exc_ValueError, "Unknown format code '\\x%x' for object of type '%T'",
+                          (unsigned)(unsigned char)fs.type, v);
     }
     if (fs.grouping)
         return err_format(&exc_ValueError, "Cannot specify '%c' with 's'.", fs.grouping);
+    /* CPython's order (format_string_internal): sign, z, #, '='. */
+    if (fs.sign == ' ') return err_format(&exc_ValueError, "Space not allowed in string format specifier");
     if (fs.sign) return err_format(&exc_ValueError, "Sign not allowed in string format specifier");
+    if (fs.no_neg_zero)
+        return err_format(&exc_ValueError, "Negative zero coercion (z) not allowed in string format specifier");
     if (fs.alternate)
         return err_format(&exc_ValueError, "Alternate form (#) not allowed in string format specifier");
     if (fs.align == '=')
         return err_format(&exc_ValueError, "'=' alignment not allowed in string format specifier");
-    if (fs.no_neg_zero)
-        return err_format(&exc_ValueError, "Negative zero coercion (z) not allowed in string format specifier");
     int64_t nc = s->nchars, bl = s->len;
     if (fs.precision >= 0 && fs.precision < nc) { nc = fs.precision; bl = str_offset(s, nc); }
+    /* Nothing to cut or pad: CPython's writer hands back the object itself, so
+     * format(S('abc'), 's') is still an S. */
+    if (nc == s->nchars && fs.width <= nc) return v;
     return fmt_pad(&fs, '<', "", 0, s->data, (size_t)bl, nc);
 }
 
 static Value str_format_dunder_m(Value *args, int nargs, Value kwnames) {
     if (!IS_STR(args[1]))
-        return err_format(&exc_TypeError, "__format__() argument must be str, not %T", args[1]);
+        return err_format(&exc_TypeError, "__format__() argument must be str, not %N", args[1]);
     return str_format_spec(args[0], args[1]);
 }
 
@@ -2394,7 +2422,7 @@ static Value str_new_m(Value *args, int nargs, Value kwnames) {
     } else {
         for (int i = 1; i < 3; i++)
             if (!IS_NULL(a[i]) && !IS_STR(a[i]))
-                return err_format(&exc_TypeError, "str() argument '%s' must be str, not %T", names[i], a[i]);
+                return err_format(&exc_TypeError, "str() argument '%s' must be str, not %N", names[i], a[i]);
         if (IS_NULL(a[0])) return str_empty();
         if (IS_STR(a[0])) return err_format(&exc_TypeError, "decoding str is not supported");
         const uint8_t *d; int64_t n;
@@ -2446,26 +2474,16 @@ static Value str_getitem_m(Value *args, int nargs, Value kwnames) {
     return str_getitem_index(args[0], i);
 }
 
-/* Let a user type's reflected method have a go; builtins get CPython's message. */
-static int defer_to_other(Value other, SpecialMethod rsm) {
-    Type *t = val_type(other);
-    return TYPE_HAS(t, TF_HEAPTYPE) && !IS_NULL(t->slots[rsm]);
-}
-
 static Value str_add_m(Value *args, int nargs, Value kwnames) {
     Value b = args[1];
     if (IS_STR(b)) return str_concat(args[0], b);
-    if (defer_to_other(b, SM_RADD)) return VAL_NOTIMPLEMENTED;
     return err_format(&exc_TypeError, "can only concatenate str (not \"%s\") to str", val_type_name(b));
 }
 
+/* s * n, s.__mul__(n), s.__rmul__(n): the count as CPython's slot wrapper takes it. */
 static Value str_repeat(Value s, Value n) {
-    if (!IS_INT(n) && IS_NULL(val_type(n)->slots[SM_INDEX])) {
-        if (defer_to_other(n, SM_RMUL)) return VAL_NOTIMPLEMENTED;
-        return err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%s'", val_type_name(n));
-    }
     int64_t k;
-    if (obj_index_size(n, &k) < 0) return VAL_NULL;
+    if (seq_repeat_arg(n, &k) < 0) return VAL_NULL;
     Str *x = AS_STR(s);
     if (k <= 0 || x->len == 0) return str_empty();
     if (k == 1 && IS_EXACT(s, type_str)) return s;

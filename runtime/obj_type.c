@@ -546,9 +546,9 @@ static Value type_new_by_winner(Type *winner, Value name, Value bases, Value ns,
 }
 
 Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
-    if (!IS_STR(name)) return err_format(&exc_TypeError, "type.__new__() argument 1 must be str, not %T", name);
-    if (!IS_TUPLE(bases)) return err_format(&exc_TypeError, "type.__new__() argument 2 must be tuple, not %T", bases);
-    if (!IS_DICT(ns)) return err_format(&exc_TypeError, "type.__new__() argument 3 must be dict, not %T", ns);
+    if (!IS_STR(name)) return err_format(&exc_TypeError, "type.__new__() argument 1 must be str, not %N", name);
+    if (!IS_TUPLE(bases)) return err_format(&exc_TypeError, "type.__new__() argument 2 must be tuple, not %N", bases);
+    if (!IS_DICT(ns)) return err_format(&exc_TypeError, "type.__new__() argument 3 must be dict, not %N", ns);
     for (int64_t i = 0; i < AS_TUPLE(bases)->len; i++) {
         Value b = AS_TUPLE(bases)->items[i];
         if (IS_TYPE(b)) continue;
@@ -1262,7 +1262,7 @@ static Value object_delattr_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value object_format_m(Value *args, int nargs, Value kwnames) {
-    if (!IS_STR(args[1])) return err_format(&exc_TypeError, "__format__() argument must be str, not %T", args[1]);
+    if (!IS_STR(args[1])) return err_format(&exc_TypeError, "__format__() argument must be str, not %N", args[1]);
     if (STR_LEN(args[1]) > 0)
         return err_format(&exc_TypeError, "unsupported format string passed to %s.__format__", val_type_name(args[0]));
     return obj_str(args[0]);

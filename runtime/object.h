@@ -407,6 +407,7 @@ Value   obj_ascii(Value v);
 int64_t obj_hash(Value v);                  /* -1 on error (never a real hash) */
 int     obj_truthy(Value v);                /* 1, 0, -1 */
 int64_t obj_len(Value v);                   /* -1 on error */
+int64_t obj_length_hint(Value v, int64_t dflt);   /* PyObject_LengthHint: -1 on error */
 Value   obj_richcompare(Value a, Value b, int cmpop);  /* CmpOpKind EQ..GE */
 int     obj_eq(Value a, Value b);           /* identity, then ==; 1, 0, -1 */
 int     obj_richcompare_bool(Value a, Value b, int cmpop); /* 1, 0, -1 */

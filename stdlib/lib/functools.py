@@ -190,9 +190,20 @@ def cmp_to_key(mycmp):
 _initial_missing = object()
 
 
-def reduce(function, sequence, initial=_initial_missing):
+def reduce(*args, **kwargs):
     """reduce(function, iterable[, initial]) -> value"""
-    it = iter(sequence)
+    # CPython's C reduce: METH_VARARGS messages, and its wording for a non-iterable.
+    if kwargs:
+        raise TypeError('reduce() takes no keyword arguments')
+    if not 2 <= len(args) <= 3:
+        bound = ('least', 2) if len(args) < 2 else ('most', 3)
+        raise TypeError('reduce expected at %s %d arguments, got %d' % (bound + (len(args),)))
+    function, sequence = args[0], args[1]
+    initial = args[2] if len(args) == 3 else _initial_missing
+    try:
+        it = iter(sequence)
+    except TypeError:
+        raise TypeError('reduce() arg 2 must support iteration') from None
     if initial is _initial_missing:
         try:
             value = next(it)

@@ -1,7 +1,33 @@
-"""Min-heap operations on lists, with CPython's exact element layout."""
+"""Min-heap operations on lists, with CPython's exact element layout.
+
+heappush/heappop/heapify/heapreplace/heappushpop stand for CPython's C module
+_heapq: same comparisons in the same order (so a heap of objects with logging
+__lt__ sees what it sees under CPython), a list required (subclasses too),
+and the C argument messages ("heappush expected 2 arguments, got 1",
+"heappop() argument must be list, not int", IndexError "index out of range"),
+and its checks that a comparison did not resize the heap.
+nsmallest, nlargest and merge follow CPython's heapq.py algorithms, so ties,
+keys and lazy merging behave alike.
+"""
 
 __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'heappushpop',
            'nlargest', 'nsmallest', 'merge']
+
+
+def _nargs(name, args, kw, n):
+    # METH_VARARGS-style functions of _heapq ("heappush expected 2 arguments, got 1").
+    if kw:
+        raise TypeError(f'_heapq.{name}() takes no keyword arguments')
+    if len(args) != n:
+        raise TypeError(f'{name} expected {n} arguments, got {len(args)}')
+
+
+def _onearg(name, args, kw):
+    # METH_O functions of _heapq.
+    if kw:
+        raise TypeError(f'_heapq.{name}() takes no keyword arguments')
+    if len(args) != 1:
+        raise TypeError(f'_heapq.{name}() takes exactly one argument ({len(args)} given)')
 
 
 # CPython's _heapq, step for step: a comparison may run code that changes
@@ -49,13 +75,19 @@ def _sift_up(heap, pos):
     _sift_down(heap, start, pos)
 
 
-def heappush(heap, item):
+def heappush(*args, **kw):
+    """Push item onto heap, maintaining the heap invariant."""
+    _nargs('heappush', args, kw, 2)
+    heap, item = args
     _check_list(heap, 'heappush', '1 ')
     heap.append(item)
     _sift_down(heap, 0, len(heap) - 1)
 
 
-def heappop(heap):
+def heappop(*args, **kw):
+    """Pop the smallest item off the heap, maintaining the heap invariant."""
+    _onearg('heappop', args, kw)
+    heap = args[0]
     _check_list(heap, 'heappop')
     if not heap:
         raise IndexError('index out of range')
@@ -68,7 +100,10 @@ def heappop(heap):
     return top
 
 
-def heapreplace(heap, item):
+def heapreplace(*args, **kw):
+    """Pop and return the current smallest value, and add the new item."""
+    _nargs('heapreplace', args, kw, 2)
+    heap, item = args
     _check_list(heap, 'heapreplace', '1 ')
     if not heap:
         raise IndexError('index out of range')
@@ -78,7 +113,10 @@ def heapreplace(heap, item):
     return top
 
 
-def heappushpop(heap, item):
+def heappushpop(*args, **kw):
+    """Fast version of a heappush followed by a heappop."""
+    _nargs('heappushpop', args, kw, 2)
+    heap, item = args
     _check_list(heap, 'heappushpop', '1 ')
     if not heap:
         return item
@@ -92,20 +130,205 @@ def heappushpop(heap, item):
     return top
 
 
-def heapify(x):
+def heapify(*args, **kw):
+    """Transform list into a heap, in-place, in O(len(heap)) time."""
+    _onearg('heapify', args, kw)
+    x = args[0]
     _check_list(x, 'heapify')
     for i in reversed(range(len(x) // 2)):
         _sift_up(x, i)
 
 
-def nsmallest(n, iterable, key=None):
-    return sorted(iterable, key=key)[:n]
+def _siftdown_max(heap, startpos, pos):
+    newitem = heap[pos]
+    while pos > startpos:
+        parentpos = (pos - 1) >> 1
+        parent = heap[parentpos]
+        if parent < newitem:
+            heap[pos] = parent
+            pos = parentpos
+            continue
+        break
+    heap[pos] = newitem
 
 
-def nlargest(n, iterable, key=None):
-    return sorted(iterable, key=key, reverse=True)[:n]
+def _siftup_max(heap, pos):
+    endpos = len(heap)
+    startpos = pos
+    newitem = heap[pos]
+    childpos = 2 * pos + 1
+    while childpos < endpos:
+        rightpos = childpos + 1
+        if rightpos < endpos and not heap[rightpos] < heap[childpos]:
+            childpos = rightpos
+        heap[pos] = heap[childpos]
+        pos = childpos
+        childpos = 2 * pos + 1
+    heap[pos] = newitem
+    _siftdown_max(heap, startpos, pos)
+
+
+def _heapify_max(x):
+    for i in reversed(range(len(x) // 2)):
+        _siftup_max(x, i)
+
+
+def _heappop_max(heap):
+    lastelt = heap.pop()
+    if heap:
+        returnitem = heap[0]
+        heap[0] = lastelt
+        _siftup_max(heap, 0)
+        return returnitem
+    return lastelt
+
+
+def _heapreplace_max(heap, item):
+    returnitem = heap[0]
+    heap[0] = item
+    _siftup_max(heap, 0)
+    return returnitem
 
 
 def merge(*iterables, key=None, reverse=False):
-    items = [x for it in iterables for x in it]
-    yield from sorted(items, key=key, reverse=reverse)
+    """Merge multiple sorted inputs into a single sorted output (lazily)."""
+    h = []
+    if reverse:
+        _heapify, _heappop, _heapreplace, direction = _heapify_max, _heappop_max, _heapreplace_max, -1
+    else:
+        _heapify, _heappop, _heapreplace, direction = heapify, heappop, heapreplace, 1
+    if key is None:
+        for order, it in enumerate(map(iter, iterables)):
+            try:
+                h.append([next(it), order * direction, it])
+            except StopIteration:
+                pass
+        _heapify(h)
+        while len(h) > 1:
+            try:
+                while True:
+                    s = h[0]
+                    yield s[0]
+                    s[0] = next(s[2])
+                    _heapreplace(h, s)
+            except StopIteration:
+                _heappop(h)
+        if h:
+            value, order, it = h[0]
+            yield value
+            yield from it
+        return
+    for order, it in enumerate(map(iter, iterables)):
+        try:
+            value = next(it)
+            h.append([key(value), order * direction, value, it])
+        except StopIteration:
+            pass
+    _heapify(h)
+    while len(h) > 1:
+        try:
+            while True:
+                s = h[0]
+                yield s[2]
+                value = next(s[3])
+                s[0] = key(value)
+                s[2] = value
+                _heapreplace(h, s)
+        except StopIteration:
+            _heappop(h)
+    if h:
+        key_value, order, value, it = h[0]
+        yield value
+        yield from it
+
+
+def nsmallest(n, iterable, key=None):
+    """Find the n smallest elements in a dataset: sorted(iterable, key=key)[:n]."""
+    if n == 1:
+        it = iter(iterable)
+        sentinel = object()
+        result = min(it, default=sentinel, key=key)
+        return [] if result is sentinel else [result]
+    try:
+        size = len(iterable)
+    except (TypeError, AttributeError):
+        pass
+    else:
+        if n >= size:
+            return sorted(iterable, key=key)[:n]
+    if key is None:
+        it = iter(iterable)
+        result = [(elem, i) for i, elem in zip(range(n), it)]
+        if not result:
+            return result
+        _heapify_max(result)
+        top = result[0][0]
+        order = n
+        for elem in it:
+            if elem < top:
+                _heapreplace_max(result, (elem, order))
+                top, _order = result[0]
+                order += 1
+        result.sort()
+        return [elem for (elem, order) in result]
+    it = iter(iterable)
+    result = [(key(elem), i, elem) for i, elem in zip(range(n), it)]
+    if not result:
+        return result
+    _heapify_max(result)
+    top = result[0][0]
+    order = n
+    for elem in it:
+        k = key(elem)
+        if k < top:
+            _heapreplace_max(result, (k, order, elem))
+            top, _order, _elem = result[0]
+            order += 1
+    result.sort()
+    return [elem for (k, order, elem) in result]
+
+
+def nlargest(n, iterable, key=None):
+    """Find the n largest elements in a dataset: sorted(iterable, key=key, reverse=True)[:n]."""
+    if n == 1:
+        it = iter(iterable)
+        sentinel = object()
+        result = max(it, default=sentinel, key=key)
+        return [] if result is sentinel else [result]
+    try:
+        size = len(iterable)
+    except (TypeError, AttributeError):
+        pass
+    else:
+        if n >= size:
+            return sorted(iterable, key=key, reverse=True)[:n]
+    if key is None:
+        it = iter(iterable)
+        result = [(elem, i) for i, elem in zip(range(0, -n, -1), it)]
+        if not result:
+            return result
+        heapify(result)
+        top = result[0][0]
+        order = -n
+        for elem in it:
+            if top < elem:
+                heapreplace(result, (elem, order))
+                top, _order = result[0]
+                order -= 1
+        result.sort(reverse=True)
+        return [elem for (elem, order) in result]
+    it = iter(iterable)
+    result = [(key(elem), i, elem) for i, elem in zip(range(0, -n, -1), it)]
+    if not result:
+        return result
+    heapify(result)
+    top = result[0][0]
+    order = -n
+    for elem in it:
+        k = key(elem)
+        if top < k:
+            heapreplace(result, (k, order, elem))
+            top, _order, _elem = result[0]
+            order -= 1
+    result.sort(reverse=True)
+    return [elem for (k, order, elem) in result]

@@ -1,10 +1,14 @@
 """Functional tools for creating and using iterators (gilpy).
 
-Design: count, repeat, cycle and chain are iterator classes (count and
-repeat have CPython's reprs, chain has chain.from_iterable).  The others
-are functions that check and convert their arguments at once - as
-CPython's constructors do, so errors are raised at the call, not at the
-first next() - and then return a generator doing the work.  The orders in
+Design: every iterator here is a class, as in CPython (type(x).__name__ is
+'accumulate', a group of groupby is a '_grouper').  count, repeat, cycle,
+chain, groupby and _tee are written out; the others are generator functions
+turned into classes by _itertype: the constructor checks and converts its
+arguments at once - as CPython's do, so errors come at the call, not at the
+first next() - and the instance then runs the generator.  Arguments are
+parsed with CPython's messages: _clinic for Argument Clinic signatures
+("combinations() missing required argument 'r' (pos 2)"), _posonly for the
+positional-only ones ("starmap expected 2 arguments, got 1").  The orders in
 which product, permutations and combinations produce their tuples are
 CPython's (lexicographic by input position).
 """
@@ -15,6 +19,86 @@ __all__ = ['count', 'cycle', 'repeat', 'accumulate', 'chain', 'compress',
            'permutations', 'combinations', 'combinations_with_replacement']
 
 _MAXSIZE = (1 << 63) - 1
+_MISSING = object()
+
+
+def _clinic(fname, args, kw, names, minpos, maxpos, kwonly=()):
+    """Bind like CPython's _PyArg_UnpackKeywords: the values of names + kwonly
+    (_MISSING when not given), with its messages in its order."""
+    nargs, maxargs = len(args), len(names) + len(kwonly)
+    if nargs + len(kw) > maxargs:
+        raise TypeError('%s() takes at most %d %sargument%s (%d given)'
+                        % (fname, maxargs, 'keyword ' if nargs == 0 else '',
+                           '' if maxargs == 1 else 's', nargs + len(kw)))
+    if nargs > maxpos:
+        raise TypeError('%s() takes %s %d positional argument%s (%d given)'
+                        % (fname, 'at most' if minpos < maxpos else 'exactly', maxpos,
+                           '' if maxpos == 1 else 's', nargs))
+    allnames = names + kwonly
+    vals = list(args) + [_MISSING] * (maxargs - nargs)
+    left = dict(kw)
+    for i in range(nargs, maxargs):
+        if allnames[i] in left:
+            vals[i] = left.pop(allnames[i])
+        elif i < minpos:
+            raise TypeError("%s() missing required argument '%s' (pos %d)" % (fname, allnames[i], i + 1))
+    if left:
+        for i in range(nargs):
+            if allnames[i] in left:
+                raise TypeError("argument for %s() given by name ('%s') and position (%d)"
+                                % (fname, allnames[i], i + 1))
+        raise TypeError("'%s' is an invalid keyword argument for %s()" % (next(iter(left)), fname))
+    return vals
+
+
+def _posonly(fname, args, kw, lo, hi):
+    """Positional-only arguments checked as CPython's _PyArg_CheckPositional."""
+    if kw:                            # tee is a module function: its own name is qualified
+        raise TypeError('%s() takes no keyword arguments' % ('itertools.tee' if fname == 'tee' else fname))
+    n = len(args)
+    if lo <= n <= hi:
+        return list(args) + [_MISSING] * (hi - n)
+    if lo == hi:
+        raise TypeError('%s expected %d argument%s, got %d' % (fname, lo, '' if lo == 1 else 's', n))
+    if n < lo:
+        raise TypeError('%s expected at least %d argument%s, got %d' % (fname, lo, '' if lo == 1 else 's', n))
+    raise TypeError('%s expected at most %d argument%s, got %d' % (fname, hi, '' if hi == 1 else 's', n))
+
+
+def _ssize(v):
+    """A Py_ssize_t argument: __index__, OverflowError past 64 bits."""
+    if not hasattr(type(v), '__index__'):
+        raise TypeError("'%s' object cannot be interpreted as an integer" % type(v).__name__)
+    v = type(v).__index__(v)
+    if not -_MAXSIZE - 1 <= v <= _MAXSIZE:
+        raise OverflowError('Python int too large to convert to C ssize_t')
+    return v
+
+
+class _GenIter:
+    """An iterator class running a generator (the base of _itertype's classes)."""
+    __slots__ = ('_gen',)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return next(self._gen)
+
+
+def _itertype(parse):
+    """Decorator: `def name(...)` returning a generator becomes the class
+    `name`; calling it runs parse(name, args, kwargs) -> the function's arguments."""
+    def deco(fn):
+        name = fn.__name__
+
+        def __new__(cls, *args, **kwargs):
+            self = object.__new__(cls)
+            self._gen = fn(*parse(name, args, kwargs))
+            return self
+        return type(name, (_GenIter,), {'__new__': staticmethod(__new__), '__doc__': fn.__doc__,
+                                        '__module__': 'itertools', '__slots__': ()})
+    return deco
 
 
 # ---- infinite iterators -------------------------------------------------
@@ -22,9 +106,14 @@ _MAXSIZE = (1 << 63) - 1
 class count:
     """Return a count object whose .__next__() method returns consecutive values."""
 
-    def __init__(self, start=0, step=1):
-        for v in (start, step):
-            if not hasattr(type(v), '__add__') or isinstance(v, (str, bytes)):
+    def __init__(self, *args, **kwargs):
+        start, step = _clinic('count', args, kwargs, ('start', 'step'), 0, 2)
+        start = 0 if start is _MISSING else start
+        step = 1 if step is _MISSING else step
+        for v in (start, step):          # CPython's PyNumber_Check, or complex
+            t = type(v)
+            if not (hasattr(t, '__index__') or hasattr(t, '__int__') or hasattr(t, '__float__')
+                    or isinstance(v, complex)):
                 raise TypeError('a number is required')
         self._next = start
         self._step = step
@@ -51,7 +140,8 @@ class cycle:
     """Return elements from the iterable until it is exhausted. Then repeat
     the sequence indefinitely."""
 
-    def __init__(self, iterable):
+    def __init__(self, *args, **kwargs):
+        iterable, = _posonly('cycle', args, kwargs, 1, 1)
         self._it = iter(iterable)
         self._saved = []
         self._index = -1     # -1 while the first pass is still running
@@ -75,13 +165,9 @@ class cycle:
         return item
 
 
-_NO_ARG = object()
-
-
-def _repeat_args(object=_NO_ARG, times=None):
-    if object is _NO_ARG:
-        raise TypeError("repeat() missing required argument 'object' (pos 1)")
-    return object, times
+def _repeat_args(*args, **kwargs):
+    object, times = _clinic('repeat', args, kwargs, ('object', 'times'), 1, 2)
+    return object, None if times is _MISSING else _ssize(times)
 
 
 class repeat:
@@ -93,13 +179,6 @@ class repeat:
         object, times = _repeat_args(*args, **kwargs)
         self._object = object
         if times is not None:
-            if not isinstance(times, int):
-                if not hasattr(type(times), '__index__'):
-                    raise TypeError("'%s' object cannot be interpreted as an integer"
-                                    % type(times).__name__)
-                times = type(times).__index__(times)
-            if not -_MAXSIZE - 1 <= times <= _MAXSIZE:     # a C Py_ssize_t
-                raise OverflowError("Python int too large to convert to C ssize_t")
             if times < 0:
                 times = 0
         self._times = times
@@ -136,7 +215,9 @@ class repeat:
 class chain:
     """chain(*iterables) --> chain object"""
 
-    def __init__(self, *iterables):
+    def __init__(self, *iterables, **kwargs):
+        if kwargs:
+            raise TypeError('chain() takes no keyword arguments')
         self._source = iter(iterables)
         self._active = None
 
@@ -173,13 +254,14 @@ class chain:
 
 # ---- iterators terminating on the shortest input ------------------------
 
-def accumulate(iterable, func=None, *, initial=None):
+def _p_accumulate(name, args, kw):
+    iterable, func, initial = _clinic(name, args, kw, ('iterable', 'func'), 1, 2, ('initial',))
+    return iter(iterable), None if func is _MISSING else func, None if initial is _MISSING else initial
+
+
+@_itertype(_p_accumulate)
+def accumulate(it, func, initial):
     """Return series of accumulated sums (or other binary function results)."""
-    it = iter(iterable)
-    return _accumulate(it, func, initial)
-
-
-def _accumulate(it, func, initial):
     total = initial
     if initial is None:
         try:
@@ -197,23 +279,27 @@ def _accumulate(it, func, initial):
             yield total
 
 
+def _p_compress(name, args, kw):
+    data, selectors = _clinic(name, args, kw, ('data', 'selectors'), 2, 2)
+    return iter(data), iter(selectors)
+
+
+@_itertype(_p_compress)
 def compress(data, selectors):
     """Return data elements corresponding to true selector elements."""
-    return _compress(iter(data), iter(selectors))
-
-
-def _compress(data, selectors):
     for d, s in zip(data, selectors):
         if s:
             yield d
 
 
-def dropwhile(predicate, iterable):
+def _p_pred_iter(name, args, kw):
+    predicate, iterable = _posonly(name, args, kw, 2, 2)
+    return predicate, iter(iterable)
+
+
+@_itertype(_p_pred_iter)
+def dropwhile(predicate, it):
     """Drop items from the iterable while predicate(item) is true."""
-    return _dropwhile(predicate, iter(iterable))
-
-
-def _dropwhile(predicate, it):
     for x in it:
         if not predicate(x):
             yield x
@@ -222,13 +308,10 @@ def _dropwhile(predicate, it):
         yield x
 
 
-def takewhile(predicate, iterable):
+@_itertype(_p_pred_iter)
+def takewhile(predicate, it):
     """Return successive entries from an iterable as long as the predicate
     evaluates to true for each entry."""
-    return _takewhile(predicate, iter(iterable))
-
-
-def _takewhile(predicate, it):
     for x in it:
         if predicate(x):
             yield x
@@ -236,12 +319,9 @@ def _takewhile(predicate, it):
             break
 
 
-def filterfalse(function, iterable):
+@_itertype(_p_pred_iter)
+def filterfalse(function, it):
     """Return those items of iterable for which function(item) is false."""
-    return _filterfalse(function, iter(iterable))
-
-
-def _filterfalse(function, it):
     if function is None:
         function = bool
     for x in it:
@@ -249,23 +329,22 @@ def _filterfalse(function, it):
             yield x
 
 
-def starmap(function, iterable):
+@_itertype(_p_pred_iter)
+def starmap(function, it):
     """Return an iterator whose values are returned from the function
     evaluated with an argument tuple taken from the given sequence."""
-    return _starmap(function, iter(iterable))
-
-
-def _starmap(function, it):
     for args in it:
         yield function(*args)
 
 
-def pairwise(iterable):
+def _p_pairwise(name, args, kw):
+    iterable, = _posonly(name, args, kw, 1, 1)
+    return iter(iterable),
+
+
+@_itertype(_p_pairwise)
+def pairwise(it):
     """Return an iterator of overlapping pairs taken from the input iterator."""
-    return _pairwise(iter(iterable))
-
-
-def _pairwise(it):
     for a in it:
         break
     else:
@@ -275,13 +354,18 @@ def _pairwise(it):
         a = b
 
 
-def zip_longest(*iterables, fillvalue=None):
+def _p_zip_longest(name, args, kw):
+    fillvalue = None
+    if kw:
+        if len(kw) != 1 or 'fillvalue' not in kw:
+            raise TypeError('zip_longest() got an unexpected keyword argument')
+        fillvalue = kw['fillvalue']
+    return [iter(x) for x in args], fillvalue
+
+
+@_itertype(_p_zip_longest)
+def zip_longest(iterators, fillvalue):
     """Return a zip_longest object: tuples padded with fillvalue."""
-    iterators = [iter(x) for x in iterables]
-    return _zip_longest(iterators, fillvalue)
-
-
-def _zip_longest(iterators, fillvalue):
     active = len(iterators)
     if not active:
         return
@@ -301,46 +385,41 @@ def _zip_longest(iterators, fillvalue):
         yield tuple(values)
 
 
-def _islice_arg(value, what):
-    if value is None:
-        return None
+def _islice_idx(value):
+    # CPython's PyNumber_AsSsize_t(value, PyExc_OverflowError) with the error
+    # cleared: -1 when value is not an index or does not fit.
     try:
-        if isinstance(value, bool) or not isinstance(value, int):
-            value = value.__index__()
-    except AttributeError:
-        value = -1
-    if not 0 <= value <= _MAXSIZE:
-        raise ValueError('%s for islice() must be None or an integer: '
-                         '0 <= x <= sys.maxsize.' % what)
-    return value
+        v = type(value).__index__(value)
+    except Exception:
+        return -1
+    return v if -_MAXSIZE - 1 <= v <= _MAXSIZE else -1
 
 
-def islice(iterable, *args):
+def _p_islice(name, args, kw):
+    iterable, *rest = _posonly(name, args, kw, 2, 4)
+    rest = [v for v in rest if v is not _MISSING]
+    start, stop, step = 0, None, 1
+    stop_arg = rest[0] if len(rest) == 1 else rest[1]
+    if len(rest) > 1 and rest[0] is not None:
+        start = _islice_idx(rest[0])
+    if stop_arg is not None:
+        stop = _islice_idx(stop_arg)
+        if stop == -1:
+            raise ValueError('Stop argument for islice() must be None or an integer: '
+                             '0 <= x <= sys.maxsize.')
+    if start < 0 or (stop is not None and stop < -1):
+        raise ValueError('Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.')
+    if len(rest) == 3 and rest[2] is not None:
+        step = _islice_idx(rest[2])
+    if step < 1:
+        raise ValueError('Step for islice() must be a positive integer or None.')
+    return iter(iterable), start, stop, step
+
+
+@_itertype(_p_islice)
+def islice(it, nxt, stop, step):
     """islice(iterable, stop) --> islice object
 islice(iterable, start, stop[, step]) --> islice object"""
-    nargs = len(args)
-    if nargs == 1:
-        start, stop, step = None, args[0], None
-        stop = _islice_arg(stop, 'Stop argument')
-    elif 2 <= nargs <= 3:
-        start, stop = args[0], args[1]
-        step = args[2] if nargs == 3 else None
-        stop = _islice_arg(stop, 'Stop argument')
-        start = _islice_arg(start, 'Indices')
-    else:
-        raise TypeError('islice expected at most 4 arguments, got %d' % (nargs + 1)
-                        if nargs else 'islice expected at least 2 arguments, got 1')
-    if step is not None:
-        try:
-            step = step.__index__() if not isinstance(step, int) else step
-        except AttributeError:
-            step = -1
-        if step < 1:
-            raise ValueError('Step for islice() must be a positive integer or None.')
-    return _islice(iter(iterable), start or 0, stop, step or 1)
-
-
-def _islice(it, nxt, stop, step):
     cnt = 0
     while True:
         while cnt < nxt:
@@ -365,8 +444,9 @@ def _islice(it, nxt, stop, step):
 class groupby:
     """make an iterator that returns consecutive keys and groups from the iterable"""
 
-    def __init__(self, iterable, key=None):
-        self._keyfunc = key
+    def __init__(self, *args, **kwargs):
+        iterable, key = _clinic('groupby', args, kwargs, ('iterable', 'key'), 1, 2)
+        self._keyfunc = None if key is _MISSING else key
         self._it = iter(iterable)
         self._marker = object()
         self._tgtkey = self._currkey = self._currvalue = self._marker
@@ -389,9 +469,11 @@ class groupby:
             while self._currkey == self._tgtkey:
                 self._advance()
         self._tgtkey = self._currkey
-        return self._currkey, self._grouper(self._tgtkey, self._group_id)
+        group = object.__new__(_grouper)
+        group._gen = self._group(self._tgtkey, self._group_id)
+        return self._currkey, group
 
-    def _grouper(self, tgtkey, group_id):
+    def _group(self, tgtkey, group_id):
         while self._group_id is group_id:
             yield self._currvalue
             try:
@@ -400,6 +482,10 @@ class groupby:
                 return
             if not self._currkey == tgtkey:
                 return
+
+
+# One group of a groupby (CPython's itertools._grouper).
+_grouper = type('_grouper', (_GenIter,), {'__slots__': (), '__module__': 'itertools'})
 
 
 class _TeeLink:
@@ -432,10 +518,10 @@ class _tee:
         return _tee(self._it, self._link)
 
 
-def tee(iterable, n=2):
+def tee(*args, **kwargs):
     """Returns a tuple of n independent iterators."""
-    if not isinstance(n, int):
-        raise TypeError("'%s' object cannot be interpreted as an integer" % type(n).__name__)
+    iterable, n = _posonly('tee', args, kwargs, 1, 2)
+    n = 2 if n is _MISSING else _ssize(n)
     if n < 0:
         raise ValueError('n must be >= 0')
     it = iter(iterable)
@@ -450,18 +536,19 @@ def tee(iterable, n=2):
 
 # ---- combinatorics ------------------------------------------------------
 
-def product(*iterables, repeat=1):
+def _p_product(name, args, kw):
+    repeat = 1
+    if kw:
+        (repeat,) = _clinic(name, (), kw, (), 0, 0, ('repeat',))
+        repeat = _ssize(repeat)
+        if repeat < 0:
+            raise ValueError('repeat argument cannot be negative')
+    return [tuple(pool) for pool in args] * repeat,
+
+
+@_itertype(_p_product)
+def product(pools):
     """Cartesian product of input iterables.  Equivalent to nested for-loops."""
-    if not isinstance(repeat, int):
-        raise TypeError("'%s' object cannot be interpreted as an integer"
-                        % type(repeat).__name__)
-    if repeat < 0:
-        raise ValueError('repeat argument cannot be negative')
-    pools = [tuple(pool) for pool in iterables] * repeat
-    return _product(pools)
-
-
-def _product(pools):
     n = len(pools)
     for pool in pools:
         if not pool:
@@ -481,24 +568,24 @@ def _product(pools):
         yield tuple(pools[k][indices[k]] for k in range(n))
 
 
-def _check_r(r):
-    if not isinstance(r, int):
-        raise TypeError("'%s' object cannot be interpreted as an integer" % type(r).__name__)
-    if r < 0:
-        raise ValueError('r must be non-negative')
-
-
-def permutations(iterable, r=None):
-    """Return successive r-length permutations of elements in the iterable."""
+def _p_permutations(name, args, kw):
+    iterable, r = _clinic(name, args, kw, ('iterable', 'r'), 1, 2)
     pool = tuple(iterable)
     n = len(pool)
-    if r is None:
+    if r is _MISSING or r is None:
         r = n
-    _check_r(r)
-    return _permutations(pool, n, r)
+    elif not isinstance(r, int):
+        raise TypeError('Expected int as r')
+    elif not -_MAXSIZE - 1 <= r <= _MAXSIZE:
+        raise OverflowError('Python int too large to convert to C ssize_t')
+    if r < 0:
+        raise ValueError('r must be non-negative')
+    return pool, n, r
 
 
-def _permutations(pool, n, r):
+@_itertype(_p_permutations)
+def permutations(pool, n, r):
+    """Return successive r-length permutations of elements in the iterable."""
     if r > n:
         return
     indices = list(range(n))
@@ -519,14 +606,18 @@ def _permutations(pool, n, r):
             return
 
 
-def combinations(iterable, r):
-    """Return successive r-length combinations of elements in the iterable."""
+def _p_combinations(name, args, kw):
+    iterable, r = _clinic(name, args, kw, ('iterable', 'r'), 2, 2)
+    r = _ssize(r)                     # the argument parser converts r first
     pool = tuple(iterable)
-    _check_r(r)
-    return _combinations(pool, len(pool), r)
+    if r < 0:
+        raise ValueError('r must be non-negative')
+    return pool, len(pool), r
 
 
-def _combinations(pool, n, r):
+@_itertype(_p_combinations)
+def combinations(pool, n, r):
+    """Return successive r-length combinations of elements in the iterable."""
     if r > n:
         return
     indices = list(range(r))
@@ -543,15 +634,10 @@ def _combinations(pool, n, r):
         yield tuple(pool[i] for i in indices)
 
 
-def combinations_with_replacement(iterable, r):
+@_itertype(_p_combinations)
+def combinations_with_replacement(pool, n, r):
     """Return successive r-length combinations of elements in the iterable
     allowing individual elements to have successive repeats."""
-    pool = tuple(iterable)
-    _check_r(r)
-    return _combinations_wr(pool, len(pool), r)
-
-
-def _combinations_wr(pool, n, r):
     if not n and r:
         return
     indices = [0] * r

@@ -112,8 +112,8 @@ class deque:
             else:
                 raise TypeError("sequence index must be integer, not '%s'"
                                 % tname)
-        if not _SSIZE_MIN <= index <= _SSIZE_MAX:
-            raise IndexError("cannot fit '%s' into an index-sized integer" % tname)
+        if not _SSIZE_MIN <= index <= _SSIZE_MAX:     # CPython's Py_ssize_t conversion
+            raise IndexError("cannot fit 'int' into an index-sized integer")
         if index < 0:
             index += self._len
         if not 0 <= index < self._len:
@@ -488,6 +488,8 @@ class OrderedDict(dict):
 
     def move_to_end(self, key, last=True):
         """Move an existing element to the end (or beginning if last is false)."""
+        if not self:                # CPython's C version: KeyError before hashing the key
+            raise KeyError(key)
         value = dict.pop(self, key)
         if last:
             dict.__setitem__(self, key, value)

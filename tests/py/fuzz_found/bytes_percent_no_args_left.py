@@ -1,0 +1,36 @@
+# Found by tools/difffuzz.py and minimized by it (a random program of seed 55,
+# generator of the time). CPython and gilpy then printed:
+#   python: ! TypeError not all arguments converted during bytes formatting
+#   gilpy:  <class 'frozenset'>
+def _r(x):
+    t = type(x)
+    if t.__module__ == '__main__':
+        return repr(x)
+    if hasattr(t, '__next__') and t.__name__ not in ('str', 'bytes'):
+        out = []
+        for v in x:
+            out.append(v)
+            if len(out) >= 30:
+                break
+        return t.__name__ + ':' + _r(out)
+    if callable(x) and not isinstance(x, type):
+        return '<callable %s>' % getattr(x, '__name__', '?')
+    if t in (list, tuple):
+        return repr(t(_Shown(_r(v)) for v in x))
+    return repr(x)
+def show(*a):
+    print(*[_r(x) for x in a])
+def exc(e):
+    print('!', type(e).__name__, e)
+try:
+    v1 = f'{-2:{5}}'
+except Exception as e:
+    v1 = b''
+try:
+    v3 = (b'abc' % v1)
+except Exception as e:
+    exc(e)
+try:
+    show(getattr(frozenset({100, 1e16}), '__class__'))
+except Exception as e:
+    exc(e)

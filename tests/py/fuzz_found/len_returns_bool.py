@@ -1,0 +1,39 @@
+# Found by tools/difffuzz.py and minimized by it (a random program of seed 152,
+# generator of the time). CPython and gilpy then printed:
+#   python: 1
+#   gilpy:  ! OverflowError cannot fit 'int' into an index-sized integer
+def _r(x):
+    t = type(x)
+    if t.__module__ == '__main__':
+        return repr(x)
+    if hasattr(t, '__next__') and t.__name__ not in ('str', 'bytes'):
+        out = []
+        for v in x:
+            out.append(v)
+            if len(out) >= 30:
+                break
+        return t.__name__ + ':' + _r(out)
+    if callable(x) and not isinstance(x, type):
+        return '<callable %s>' % getattr(x, '__name__', '?')
+    if t in (list, tuple):
+        return repr(t(_Shown(_r(v)) for v in x))
+    if t in (set, frozenset) and any(_idh(v) for v in x):
+        return t.__name__ + '~' + repr(sorted(_r(v) for v in x))
+    return repr(x)
+def show(*a):
+    print(*[_r(x) for x in a])
+def exc(e):
+    print('!', type(e).__name__, e)
+class C13(str):
+    def v(self):
+        return str(self)
+    def __len__(self):
+        return True
+try:
+    o15 = C13(((1+2j), complex('1e300+1e300j'), b'  x  '))
+except Exception as e:
+    o15 = None
+try:
+    show(len(o15))
+except Exception as e:
+    exc(e)
