@@ -93,9 +93,6 @@ static Value bi_kw(Value *args, int nargs, Value kwnames, const char *name)
     return i < 0 ? VAL_NULL : args[nargs + i];
 }
 
-/* The type an argument error names: CPython says "None" for None. */
-static const char *bi_arg_type(Value v) { return IS_NONE(v) ? "None" : val_type_name(v); }
-
 /* ---- print / input -------------------------------------------------------------- */
 
 static int bi_print_sep_arg(Value v, const char *what, Value dflt, Value *out)
@@ -124,11 +121,10 @@ static Value bi_print(Value *args, int nargs, Value kwnames)
         if (IS_NULL(file)) return VAL_NULL;
         if (IS_NONE(file)) return VAL_NONE;
     }
-    for (int i = 0; i < n; i++) {
-        Value s = obj_str(args[i]);
-        if (IS_NULL(s)) return VAL_NULL;
+    for (int i = 0; i < n; i++) {              /* the separator goes out before str() runs */
         if (i > 0 && file_write_str(file, sep) < 0) return VAL_NULL;
-        if (file_write_str(file, s) < 0) return VAL_NULL;
+        Value s = obj_str(args[i]);
+        if (IS_NULL(s) || file_write_str(file, s) < 0) return VAL_NULL;
     }
     if (file_write_str(file, end) < 0) return VAL_NULL;
     Value flush = args[n + 3];
@@ -576,8 +572,7 @@ static Value bi_ascii(Value *args, int nargs, Value kwnames)
 static Value bi_format(Value *args, int nargs, Value kwnames)
 {
     if (!IS_NULL(args[1]) && !IS_STR(args[1]))
-        return err_format(&exc_TypeError, "format() argument 2 must be str, not %s",
-                          bi_arg_type(args[1]));
+        return err_format(&exc_TypeError, "format() argument 2 must be str, not %N", args[1]);
     return obj_format(args[0], args[1]);
 }
 

@@ -122,8 +122,8 @@ static Value bi_compile(Value *args, int nargs, Value kwnames) {
         fn = str_decode_utf8_lossy((const char *)AS_BYTES(fn)->data, (size_t)AS_BYTES(fn)->len);
     if (IS_NULL(fn)) return VAL_NULL;
     if (!IS_STR(a[2]))
-        return err_format(&exc_TypeError, "compile() argument 'mode' must be str, not %s",
-                          IS_NONE(a[2]) ? "None" : val_type_name(a[2]));
+        return err_format(&exc_TypeError, "compile() argument 'mode' must be str, not %N",
+                          a[2]);
     for (int i = 3; i < 7; i++) {
         int ignored;
         if (!IS_NULL(a[i]) && arg_to_int(a[i], &ignored) < 0) return VAL_NULL;

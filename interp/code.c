@@ -188,8 +188,8 @@ static int64_t code_max_index(Code *c, OperandKind which) {
 }
 
 static int replace_type_error(int i, const char *want, Value v) {
-    err_format(&exc_TypeError, "replace() argument '%s' must be %s, not %s", replace_names[i], want,
-               IS_NONE(v) ? "None" : val_type_name(v));
+    err_format(&exc_TypeError, "replace() argument '%s' must be %s, not %N", replace_names[i], want,
+               v);
     return -1;
 }
 

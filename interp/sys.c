@@ -324,8 +324,8 @@ static Value sys_getsizeof(Value *args, int nargs, Value kwnames)
 static Value sys_intern(Value *args, int nargs, Value kwnames)
 {
     if (!IS_EXACT(args[0], type_str))
-        return err_format(&exc_TypeError, "intern() argument must be str, not %s",
-                          IS_NONE(args[0]) ? "None" : val_type_name(args[0]));
+        return err_format(&exc_TypeError, "intern() argument must be str, not %N",
+                          args[0]);
     return str_intern(args[0]);
 }
 

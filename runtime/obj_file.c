@@ -759,7 +759,7 @@ static int file_check_args(Value *a, OpenMode *m, int *nl, int64_t *buffering)
 {
     Value mode = IS_NULL(a[1]) ? str_intern_c("r") : a[1];
     if (!IS_STR(mode)) {
-        err_format(&exc_TypeError, "open() argument 'mode' must be str, not %T", mode);
+        err_format(&exc_TypeError, "open() argument 'mode' must be str, not %N", mode);
         return -1;
     }
     if (file_parse_mode(mode, m) < 0) return -1;
@@ -987,7 +987,7 @@ static int file_write_value(FileObj *f, Value v, int64_t *count)
 {
     if (f->fflags & FILEF_TEXT) {
         if (!IS_STR(v)) {
-            err_format(&exc_TypeError, "write() argument must be str, not %T", v);
+            err_format(&exc_TypeError, "write() argument must be str, not %N", v);
             return -1;
         }
         *count = AS_STR(v)->nchars;

@@ -764,7 +764,7 @@ static Value float_as_integer_ratio_m(Value *args, int nargs, Value kw) {
  * little-endian (the NaN boxing of value.h relies on it). */
 static Value float_getformat_m(Value *args, int nargs, Value kw) {
     Value s = args[1];
-    if (!IS_STR(s)) return err_format(&exc_TypeError, "__getformat__() argument must be str, not %T", s);
+    if (!IS_STR(s)) return err_format(&exc_TypeError, "__getformat__() argument must be str, not %N", s);
     if (!str_eq_c(s, "double") && !str_eq_c(s, "float"))
         return err_format(&exc_ValueError, "__getformat__() argument 1 must be 'double' or 'float'");
     return str_from_c("IEEE, little-endian");

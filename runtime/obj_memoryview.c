@@ -712,7 +712,7 @@ static Value mv_hex_m(Value *args, int nargs, Value kwnames) {
 static Value mv_cast_m(Value *args, int nargs, Value kwnames) {
     MemoryView *m = MV(args[0]);
     Value format = args[1], shape = args[2];
-    if (!IS_STR(format)) return err_format(&exc_TypeError, "cast() argument 'format' must be str, not %T", format);
+    if (!IS_STR(format)) return err_format(&exc_TypeError, "cast() argument 'format' must be str, not %N", format);
     CHECK_RELEASED(m);
     if (!(m->flags & MV_C)) return err_format(&exc_TypeError, "memoryview: casts are restricted to C-contiguous views");
     int zero = 0;

@@ -64,7 +64,7 @@ static Value module_init_m(Value *args, int nargs, Value kwnames)
     Value out[2];
     if (arg_parse("module", args + 1, nargs - 1, kwnames, names, 2, 0, 1, out) < 0) return VAL_NULL;
     if (!IS_STR(out[0]))
-        return err_format(&exc_TypeError, "module.__init__() argument 'name' must be str, not %T", out[0]);
+        return err_format(&exc_TypeError, "module() argument 'name' must be str, not %N", out[0]);
     if (module_init_dict(args[0], out[0], IS_NULL(out[1]) ? VAL_NONE : out[1]) < 0) return VAL_NULL;
     return VAL_NONE;
 }

@@ -342,8 +342,8 @@ static int time_tm_or_now(Value arg, struct tm *tm, const char *name) {
 
 static Value time_strftime(Value *args, int nargs, Value kwnames) {
     if (!IS_STR(args[0]))
-        return err_format(&exc_TypeError, "strftime() argument 1 must be str, not %s",
-                          IS_NONE(args[0]) ? "None" : val_type_name(args[0]));
+        return err_format(&exc_TypeError, "strftime() argument 1 must be str, not %N",
+                          args[0]);
     struct tm tm;
     if (time_tm_or_now(args[1], &tm, "strftime") < 0) return VAL_NULL;
     const char *fmt = STR_DATA(args[0]);
