@@ -4,10 +4,12 @@
  * compiler is done with the tree.  They are carved from big blocks chained
  * in a list (newest first); arena_free releases the chain.  Requests larger
  * than a block get a block of their own.  Memory is zeroed and 16-aligned.
- * Out of memory aborts: the tree has no partial-failure path.
+ * Out of memory jumps to the innermost FeGuard (ast.h): the tree has no
+ * partial-failure path, and neither have the passes that walk it.
  */
 #include "ast.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "../runtime/gc.h"
@@ -20,11 +22,53 @@ struct ArenaBlock {
     _Alignas(16) unsigned char data[];
 };
 
+/* ---- the front end's out-of-memory guard ---------------------------------- */
+
+static _Thread_local FeGuard *fe_top;
+
+void fe_guard_push(FeGuard *g) {
+    g->prev = fe_top;
+    g->roots = gc_temp_roots_depth();
+    fe_top = g;
+}
+
+void fe_guard_pop(FeGuard *g) {
+    fe_top = g->prev;
+    gc_temp_roots_reset(g->roots);  /* the roots a jump skipped the pops of */
+}
+
+static _Noreturn void fe_out_of_memory(void) {
+    if (!fe_top) {
+        fputs("gilpy: out of memory in the compiler\n", stderr);
+        abort();
+    }
+    longjmp(fe_top->jb, 1);
+}
+
+void *fe_malloc(size_t n) {
+    void *p = gc_sys_malloc(n ? n : 1);
+    if (!p) fe_out_of_memory();
+    return p;
+}
+
+void *fe_calloc(size_t n, size_t size) {
+    void *p = gc_sys_calloc(n ? n : 1, size ? size : 1);
+    if (!p) fe_out_of_memory();
+    return p;
+}
+
+void *fe_realloc(void *old, size_t n) {
+    void *p = gc_sys_realloc(old, n ? n : 1);
+    if (!p) fe_out_of_memory();
+    return p;
+}
+
+/* ---- the arena ---------------------------------------------------------------- */
+
 void arena_init(Arena *a) { a->head = NULL; }
 
 static ArenaBlock *arena_new_block(Arena *a, size_t size) {
-    ArenaBlock *b = gc_sys_malloc(sizeof *b + size);
-    if (!b) abort();
+    ArenaBlock *b = fe_malloc(sizeof *b + size);
     b->next = a->head;
     b->used = 0;
     b->size = size;
@@ -40,8 +84,7 @@ void *arena_alloc(Arena *a, size_t size) {
     if (!b || b->size - b->used < size) {
         if (size > ARENA_BLOCK / 4) {
             /* big request: own block, linked behind the current one */
-            ArenaBlock *big = gc_sys_malloc(sizeof *big + size);
-            if (!big) abort();
+            ArenaBlock *big = fe_malloc(sizeof *big + size);
             big->used = big->size = size;
             if (b) { big->next = b->next; b->next = big; }
             else { big->next = NULL; a->head = big; }

@@ -12,10 +12,34 @@
 #ifndef GILPY_AST_H
 #define GILPY_AST_H
 
+#include <setjmp.h>
 #include <stddef.h>
 #include <stdint.h>
 
 /* ---- arena -------------------------------------------------------------- */
+/* Running out of memory in the front end.  The lexer, parser, symtable and
+ * compiler allocate through the arena and fe_malloc/fe_calloc/fe_realloc,
+ * which never return NULL: a failure jumps back to the innermost FeGuard
+ * (compile_source, compile_module, the REPL's parse), which frees what it
+ * owns and raises MemoryError.  Whatever else the interrupted pass had
+ * malloc'd is leaked: a small price, paid only once malloc has failed.
+ * Outside every guard a failure aborts.  Use:
+ *     FeGuard g;
+ *     fe_guard_push(&g);
+ *     if (setjmp(g.jb) == 0) r = work(); else r = err_no_memory();
+ *     fe_guard_pop(&g);
+ */
+typedef struct FeGuard {
+    jmp_buf jb;
+    struct FeGuard *prev;
+    size_t roots;                   /* gc_temp_roots_depth() at the push */
+} FeGuard;
+void  fe_guard_push(FeGuard *g);
+void  fe_guard_pop(FeGuard *g);
+void *fe_malloc(size_t n);
+void *fe_calloc(size_t n, size_t size);
+void *fe_realloc(void *p, size_t n);
+
 typedef struct ArenaBlock ArenaBlock;
 typedef struct Arena { ArenaBlock *head; } Arena;
 

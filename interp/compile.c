@@ -195,12 +195,6 @@ static int comp_system_error(const char *msg) {
     return -1;
 }
 
-static void *comp_xrealloc(void *p, size_t n) {
-    void *q = gc_sys_realloc(p, n ? n : 1);
-    if (!q) abort();
-    return q;
-}
-
 /* ---- name maps ------------------------------------------------------------ */
 static uint32_t comp_str_hash(const char *s) {
     uint32_t h = 2166136261u;
@@ -221,10 +215,9 @@ static int nm_find(NameMap *m, const char *k) {
 static void nm_put(NameMap *m, const char *k, int v);
 
 static void nm_grow(NameMap *m) {
-    NameMap n = { gc_sys_calloc((size_t)(m->cap ? m->cap * 2 : 16), sizeof(char *)),
-                  gc_sys_calloc((size_t)(m->cap ? m->cap * 2 : 16), sizeof(int)),
+    NameMap n = { fe_calloc((size_t)(m->cap ? m->cap * 2 : 16), sizeof(char *)),
+                  fe_calloc((size_t)(m->cap ? m->cap * 2 : 16), sizeof(int)),
                   m->cap ? m->cap * 2 : 16, 0 };
-    if (!n.keys || !n.vals) abort();
     for (int i = 0; i < m->cap; i++)
         if (m->keys[i]) nm_put(&n, m->keys[i], m->vals[i]);
     free(m->keys);
@@ -310,8 +303,7 @@ static void comp_cmap_insert(Unit *u, int idx) {
 static void comp_cmap_grow(Unit *u) {
     free(u->cmap);
     u->cmapcap = u->cmapcap ? u->cmapcap * 2 : 16;
-    u->cmap = gc_sys_malloc((size_t)u->cmapcap * sizeof(int));
-    if (!u->cmap) abort();
+    u->cmap = fe_malloc((size_t)u->cmapcap * sizeof(int));
     for (int i = 0; i < u->cmapcap; i++) u->cmap[i] = -1;
     for (int k = 0; k < (int)AS_LIST(u->consts)->len; k++) comp_cmap_insert(u, k);
 }
@@ -338,8 +330,8 @@ static int comp_emit_word(Compiler *c, uint32_t w) {
     if (u->ncode == u->codecap) {
         if (u->codecap >= INSTR_ARG_MAX) return comp_error(c, "code object too large");
         u->codecap = u->codecap ? u->codecap * 2 : 64;
-        u->code = comp_xrealloc(u->code, (size_t)u->codecap * sizeof *u->code);
-        u->pos = comp_xrealloc(u->pos, (size_t)u->codecap * sizeof *u->pos);
+        u->code = fe_realloc(u->code, (size_t)u->codecap * sizeof *u->code);
+        u->pos = fe_realloc(u->pos, (size_t)u->codecap * sizeof *u->pos);
     }
     CodePos *p = &u->pos[u->ncode];
     p->lineno = u->loc.lineno;
@@ -365,7 +357,7 @@ static int comp_new_label(Compiler *c) {
     Unit *u = c->u;
     if (u->nlabels == u->labelcap) {
         u->labelcap = u->labelcap ? u->labelcap * 2 : 16;
-        u->labels = comp_xrealloc(u->labels, (size_t)u->labelcap * sizeof(int));
+        u->labels = fe_realloc(u->labels, (size_t)u->labelcap * sizeof(int));
     }
     u->labels[u->nlabels] = -1;
     return u->nlabels++;
@@ -426,8 +418,7 @@ static int comp_cmp_str(const void *a, const void *b) {
 /* Fill a unit's cellvars/freevars (sorted, as CPython) and its parameters. */
 static int comp_unit_names(Unit *u) {
     StScope *sc = u->ste;
-    const char **tmp = gc_sys_malloc(((size_t)sc->nsyms + 1) * sizeof(char *));
-    if (!tmp) abort();
+    const char **tmp = fe_malloc(((size_t)sc->nsyms + 1) * sizeof(char *));
     int n = 0;
     /* parameters that are cells first, in parameter order (CPython 3.11) */
     for (int i = 0; i < sc->nparams; i++)
@@ -466,8 +457,7 @@ static Value comp_qualname(Compiler *c, Unit *u, const char *name) {
 
 static int comp_enter_unit(Compiler *c, StScope *sc, UnitKind kind, const char *name, int firstlineno) {
     if (!sc) return comp_system_error("missing scope");
-    Unit *u = gc_sys_calloc(1, sizeof *u);
-    if (!u) abort();
+    Unit *u = fe_calloc(1, sizeof *u);
     u->parent = c->u;
     u->ste = sc;
     u->kind = kind;
@@ -583,9 +573,8 @@ static int comp_flow_step(Compiler *c, FlowState *f, int i) {
 
 static int comp_flow(Compiler *c, int *stacksize, int *maxblocks) {
     int n = c->u->ncode;
-    FlowState f = { gc_sys_malloc((size_t)n * sizeof(int) + 1), gc_sys_malloc((size_t)n * sizeof(int) + 1),
-                    gc_sys_malloc((size_t)n * sizeof(int) + 1), 0, 0, 0 };
-    if (!f.depth || !f.blocks || !f.work) abort();
+    FlowState f = { fe_malloc((size_t)n * sizeof(int) + 1), fe_malloc((size_t)n * sizeof(int) + 1),
+                    fe_malloc((size_t)n * sizeof(int) + 1), 0, 0, 0 };
     for (int i = 0; i < n; i++) f.depth[i] = -1;
     int r = n ? comp_flow_push(c, &f, 0, 0, 0) : 0;
     while (r == 0 && f.nwork > 0) r = comp_flow_step(c, &f, f.work[--f.nwork]);
@@ -1420,8 +1409,7 @@ static long comp_src_offset(Compiler *c, int lineno, int col) {
     if (!c->line_starts) {
         int n = 1;
         for (size_t i = 0; i < c->srclen; i++) n += c->src[i] == '\n';
-        c->line_starts = gc_sys_malloc(((size_t)n + 1) * sizeof(size_t));
-        if (!c->line_starts) abort();
+        c->line_starts = fe_malloc(((size_t)n + 1) * sizeof(size_t));
         c->line_starts[0] = 0;
         c->nlines = 1;
         for (size_t i = 0; i < c->srclen; i++)
@@ -1438,8 +1426,7 @@ static Value comp_annotation_text(Compiler *c, Expr *e) {
     long a = comp_src_offset(c, e->span.lineno, e->span.col);
     long b = comp_src_offset(c, e->span.end_lineno, e->span.end_col);
     if (a < 0 || b < a) return VAL_NULL;
-    char *buf = gc_sys_malloc((size_t)(b - a) + 1);
-    if (!buf) abort();
+    char *buf = fe_malloc((size_t)(b - a) + 1);
     size_t n = 0;
     for (long i = a; i < b; i++) {
         char ch = c->src[i];
@@ -2400,14 +2387,14 @@ static int pat_find_store(const PatCtx *pc, const char *name) {
 static void pat_push_store(PatCtx *pc, const char *name) {
     if (pc->nstores == pc->storecap) {
         pc->storecap = pc->storecap ? pc->storecap * 2 : 8;
-        pc->stores = comp_xrealloc(pc->stores, (size_t)pc->storecap * sizeof *pc->stores);
+        pc->stores = fe_realloc(pc->stores, (size_t)pc->storecap * sizeof *pc->stores);
     }
     pc->stores[pc->nstores++] = name;
 }
 
 static void pat_ensure_fail_pop(Compiler *c, PatCtx *pc, int n) {
     if (n < pc->nfail_pop) return;
-    pc->fail_pop = comp_xrealloc(pc->fail_pop, (size_t)(n + 1) * sizeof *pc->fail_pop);
+    pc->fail_pop = fe_realloc(pc->fail_pop, (size_t)(n + 1) * sizeof *pc->fail_pop);
     while (pc->nfail_pop <= n) pc->fail_pop[pc->nfail_pop++] = comp_new_label(c);
 }
 
@@ -2702,8 +2689,7 @@ static int pat_reorder_captures(Compiler *c, PatCtx *alt, const char **control, 
         if (istores == icontrol) continue;
         /* rotated = stores[:n]; del stores[:n]; stores[icontrol-istores:icontrol-istores] = rotated */
         int n = istores + 1, at = icontrol - istores;
-        const char **rotated = malloc((size_t)n * sizeof *rotated);
-        if (!rotated) abort();
+        const char **rotated = fe_malloc((size_t)n * sizeof *rotated);
         memcpy(rotated, alt->stores, (size_t)n * sizeof *rotated);
         memmove(alt->stores, alt->stores + n, (size_t)(alt->nstores - n) * sizeof *rotated);
         memmove(alt->stores + at + n, alt->stores + at, (size_t)(alt->nstores - n - at) * sizeof *rotated);
@@ -2726,8 +2712,7 @@ static int comp_pattern_or_alts(Compiler *c, Pattern *p, PatCtx *pc, PatCtx *alt
         alt->allow_irrefutable = i == alts->len - 1 && pc->allow_irrefutable;
         if (comp_op(c, OPC_COPY, 1) < 0 || comp_pattern(c, alts->items[i], alt) < 0) return -1;
         if (i == 0) {
-            *control = malloc((size_t)(alt->nstores + 1) * sizeof **control);
-            if (!*control) abort();
+            *control = fe_malloc((size_t)(alt->nstores + 1) * sizeof **control);
             if (alt->nstores) memcpy(*control, alt->stores, (size_t)alt->nstores * sizeof **control);
             *ncontrol = alt->nstores;
         } else if (alt->nstores != *ncontrol) {
@@ -3025,8 +3010,19 @@ static Value comp_run(Module *mod, Value filename, ParseMode mode, const char *s
     return result;
 }
 
+/* comp_run(...) inside a FeGuard: MemoryError when the compiler runs out. */
+static Value comp_run_guarded(Module *mod, Value filename, ParseMode mode, const char *src, size_t len) {
+    FeGuard guard;
+    Value result;
+    fe_guard_push(&guard);
+    if (setjmp(guard.jb) == 0) result = comp_run(mod, filename, mode, src, len);
+    else result = err_no_memory();
+    fe_guard_pop(&guard);
+    return result;
+}
+
 Value compile_module(Module *mod, Value filename, ParseMode mode) {
-    return comp_run(mod, filename, mode, NULL, 0);
+    return comp_run_guarded(mod, filename, mode, NULL, 0);
 }
 
 static Type *comp_error_kind(const char *kind) {
@@ -3035,12 +3031,11 @@ static Type *comp_error_kind(const char *kind) {
     return &exc_SyntaxError;
 }
 
-Value compile_source(const char *src, size_t len, Value filename, ParseMode mode) {
-    Arena arena;
-    arena_init(&arena);
+/* Parse src into arena and compile it (compile_source's work, inside its guard). */
+static Value comp_parse_and_run(Arena *arena, const char *src, size_t len, Value filename, ParseMode mode) {
     ParseError perr;
     memset(&perr, 0, sizeof perr);
-    Module *mod = parse_source(&arena, src, len, mode, &perr);
+    Module *mod = parse_source(arena, src, len, mode, &perr);
     Value result;
     if (!mod && perr.kind && strcmp(perr.kind, "MemoryError") == 0) {
         err_no_memory();                /* nested past the parser's stack, as in CPython */
@@ -3063,6 +3058,18 @@ Value compile_source(const char *src, size_t len, Value filename, ParseMode mode
     } else {
         result = comp_run(mod, filename, mode, src, len);
     }
+    return result;
+}
+
+Value compile_source(const char *src, size_t len, Value filename, ParseMode mode) {
+    Arena arena;
+    FeGuard guard;
+    Value result;
+    arena_init(&arena);
+    fe_guard_push(&guard);
+    if (setjmp(guard.jb) == 0) result = comp_parse_and_run(&arena, src, len, filename, mode);
+    else result = err_no_memory();
+    fe_guard_pop(&guard);
     arena_free(&arena);
     return result;
 }

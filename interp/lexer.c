@@ -25,6 +25,7 @@
  * recursive and nothing is global.
  */
 #include "lexer.h"
+#include "ast.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -161,8 +162,7 @@ static Token *lex_emit(Lexer *lx, int kind, size_t start, int line, int col) {
     Token *t;
     if (lx->ntoks == lx->cap) {
         int ncap = lx->cap ? lx->cap * 2 : 256;
-        Token *nt = gc_sys_realloc(lx->toks, (size_t)ncap * sizeof *nt);
-        if (!nt) abort();   /* out of memory: nothing sensible to do */
+        Token *nt = fe_realloc(lx->toks, (size_t)ncap * sizeof *nt);
         lx->toks = nt;
         lx->cap = ncap;
     }

@@ -375,12 +375,17 @@ static int repl_is_compound(const Stmt *s) {
 static int repl_needs_more(const ReplBuf *b, int last_blank) {
     Arena a;
     ParseError err;
+    FeGuard guard;
+    volatile int more = 0;          /* out of memory: run it, and let the compiler say so */
     arena_init(&a);
-    Module *m = parse_source(&a, b->s, b->n, PARSE_SINGLE, &err);
-    int more;
-    if (m) more = !last_blank && m->body.len > 0 && repl_is_compound(m->body.items[0]);
-    else if (!err.incomplete) more = 0;
-    else more = !(last_blank && strncmp(err.msg, "expected an indented block", 26) == 0);
+    fe_guard_push(&guard);
+    if (setjmp(guard.jb) == 0) {
+        Module *m = parse_source(&a, b->s, b->n, PARSE_SINGLE, &err);
+        if (m) more = !last_blank && m->body.len > 0 && repl_is_compound(m->body.items[0]);
+        else if (!err.incomplete) more = 0;
+        else more = !(last_blank && strncmp(err.msg, "expected an indented block", 26) == 0);
+    }
+    fe_guard_pop(&guard);
     arena_free(&a);
     return more;
 }

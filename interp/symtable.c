@@ -56,8 +56,7 @@ static int st_set_has(const StSet *s, const char *k) { return st_set_find(s, k) 
 static void st_set_add(StSet *s, const char *k);
 
 static void st_set_grow(StSet *s) {
-    StSet n = { gc_sys_calloc((size_t)(s->cap ? s->cap * 2 : 16), sizeof(char *)), s->cap ? s->cap * 2 : 16, 0 };
-    if (!n.keys) abort();
+    StSet n = { fe_calloc((size_t)(s->cap ? s->cap * 2 : 16), sizeof(char *)), s->cap ? s->cap * 2 : 16, 0 };
     for (int i = 0; i < s->cap; i++)
         if (s->keys[i]) st_set_add(&n, s->keys[i]);
     free(s->keys);
@@ -109,12 +108,6 @@ struct SymTable {
     StError *err;
 };
 
-static void *st_xrealloc(void *p, size_t n) {
-    void *q = gc_sys_realloc(p, n ? n : 1);
-    if (!q) abort();
-    return q;
-}
-
 static int st_error(SymTable *st, Span loc, const char *fmt, ...) {
     if (st->failed) return -1;
     va_list ap;
@@ -140,9 +133,8 @@ static void st_map_grow(SymTable *st) {
     const void **ok = st->mkeys;
     StScope **ov = st->mvals;
     st->mcap = ocap ? ocap * 2 : 64;
-    st->mkeys = gc_sys_calloc((size_t)st->mcap, sizeof *st->mkeys);
-    st->mvals = gc_sys_calloc((size_t)st->mcap, sizeof *st->mvals);
-    if (!st->mkeys || !st->mvals) abort();
+    st->mkeys = fe_calloc((size_t)st->mcap, sizeof *st->mkeys);
+    st->mvals = fe_calloc((size_t)st->mcap, sizeof *st->mvals);
     st->mlen = 0;
     for (int i = 0; i < ocap; i++)
         if (ok[i]) st_map_put(st, ok[i], ov[i]);
@@ -196,8 +188,7 @@ StNameScope st_name_scope(StScope *sc, const char *name) {
 static void st_reindex(StScope *sc) {
     free(sc->hidx);
     sc->hcap = sc->hcap ? sc->hcap * 2 : 16;
-    sc->hidx = gc_sys_malloc((size_t)sc->hcap * sizeof(int));
-    if (!sc->hidx) abort();
+    sc->hidx = fe_malloc((size_t)sc->hcap * sizeof(int));
     for (int i = 0; i < sc->hcap; i++) sc->hidx[i] = -1;
     for (int k = 0; k < sc->nsyms; k++) {
         uint32_t i = st_hash(sc->syms[k].name) & (uint32_t)(sc->hcap - 1);
@@ -212,7 +203,7 @@ static StSym *st_sym_get(StScope *sc, const char *name) {
     if (i >= 0) return &sc->syms[i];
     if (sc->nsyms == sc->symcap) {
         sc->symcap = sc->symcap ? sc->symcap * 2 : 8;
-        sc->syms = st_xrealloc(sc->syms, (size_t)sc->symcap * sizeof *sc->syms);
+        sc->syms = fe_realloc(sc->syms, (size_t)sc->symcap * sizeof *sc->syms);
     }
     StSym *s = &sc->syms[sc->nsyms++];
     memset(s, 0, sizeof *s);
@@ -250,7 +241,7 @@ static int st_add_def_in(SymTable *st, StScope *sc, const char *name, uint32_t f
     if (flag & DEF_PARAM) {
         if (sc->nparams == sc->paramcap) {
             sc->paramcap = sc->paramcap ? sc->paramcap * 2 : 8;
-            sc->params = st_xrealloc(sc->params, (size_t)sc->paramcap * sizeof(char *));
+            sc->params = fe_realloc(sc->params, (size_t)sc->paramcap * sizeof(char *));
         }
         sc->params[sc->nparams++] = m;
     }
@@ -282,7 +273,7 @@ static StScope *st_enter(SymTable *st, StBlockKind kind, const char *name, const
         if (p->is_nested || p->kind == ST_FUNCTION) sc->is_nested = 1;
         if (p->nchildren == p->childcap) {
             p->childcap = p->childcap ? p->childcap * 2 : 4;
-            p->children = st_xrealloc(p->children, (size_t)p->childcap * sizeof(StScope *));
+            p->children = fe_realloc(p->children, (size_t)p->childcap * sizeof(StScope *));
         }
         p->children[p->nchildren++] = sc;
     }
@@ -860,8 +851,7 @@ void st_free(SymTable *st) {
 }
 
 SymTable *st_build(Module *mod, ParseMode mode, StError *err) {
-    SymTable *st = gc_sys_calloc(1, sizeof *st);
-    if (!st) abort();
+    SymTable *st = fe_calloc(1, sizeof *st);
     arena_init(&st->arena);
     st->err = err;
     int lim = interp.recursion_limit, used = ts_get() ? ts_get()->recursion_depth : 0;

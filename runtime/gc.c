@@ -403,6 +403,9 @@ void gc_pop_root(void) {
     if (gc.ntemp) gc.ntemp--;
 }
 
+size_t gc_temp_roots_depth(void) { return gc.ntemp; }
+void gc_temp_roots_reset(size_t depth) { if (depth < gc.ntemp) gc.ntemp = depth; }
+
 /* Pinned copies live on the C stack (small) or in malloc'd memory listed in
  * gc.pins (large); both are scanned as roots. */
 const Value *gc_pin(GcPinned *pin, const Value *src, size_t n) {

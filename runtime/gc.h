@@ -58,6 +58,10 @@ void  gc_query_reachable(void (*visit)(void));
 void  gc_add_root(Value *slot);             /* a static Value, forever */
 void  gc_push_root(Value *slot);            /* temporary; LIFO with gc_pop_root */
 void  gc_pop_root(void);
+/* The temporary root stack's depth, and cutting it back to one taken before
+ * (a jump out of code that pushed roots: interp/arena.c's FeGuard). */
+size_t gc_temp_roots_depth(void);
+void   gc_temp_roots_reset(size_t depth);
 
 /* Copy n Values that may live in memory the collector does not see (a
  * dying list's item array) to a place it does, for the span of one

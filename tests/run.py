@@ -25,6 +25,7 @@ NAME.cmd (several may share a line, separated by spaces or commas):
   sort-lines        compare stdout as a sorted list of lines (racing threads)
   skip-gc-stress    not run with --gc-stress (too slow when collecting every alloc)
   skip-sanitize     not run with --sanitize
+  own-limits        sets its own resource limits: not run by tests/limits_run.py
   timeout=N         timeout in seconds (default 30, times --timeout-scale)
   path=DIR          DIR (relative to the test) is put in GILPY_PATH and PYTHONPATH
 
