@@ -126,19 +126,26 @@ static struct {
 
 int gc_reclaim(size_t want, int tries);
 
-static void gc_map_set(void *addr, Page *p) {
-    uintptr_t a = (uintptr_t)addr;
-    size_t hi = (a >> 32) & 0xffff, lo = (a >> 16) & 0xffff;
-    if (!gc.map[hi]) {
+/* Make sure the page map has its second-level tables for [addr, addr+span):
+ * done before a new page joins the heap, because allocating a table may
+ * collect, and a collection must not see a page half set up.  0, or -1
+ * when there is no memory for it. */
+static int gc_map_reserve(void *addr, size_t span) {
+    for (uintptr_t a = (uintptr_t)addr; a < (uintptr_t)addr + span; a += GC_PAGE_SIZE) {
+        size_t hi = (a >> 32) & 0xffff;
+        if (gc.map[hi]) continue;
         Page **l2;
         for (int tries = 0; (l2 = calloc(1 << 16, sizeof(Page *))) == NULL; tries++)
-            if (!gc_reclaim(sizeof(Page *) << 16, tries)) {
-                fputs("gilpy: out of memory (page map)\n", stderr);
-                abort();
-            }
+            if (!gc_reclaim(sizeof(Page *) << 16, tries)) return -1;
         gc.map[hi] = l2;
     }
-    gc.map[hi][lo] = p;
+    return 0;
+}
+
+/* Record addr's page (its table is there: gc_map_reserve). */
+static void gc_map_set(void *addr, Page *p) {
+    uintptr_t a = (uintptr_t)addr;
+    gc.map[(a >> 32) & 0xffff][(a >> 16) & 0xffff] = p;
 }
 
 static inline Page *gc_map_get(uintptr_t a) {
@@ -163,6 +170,7 @@ static int gc_new_page(unsigned cls) {
     void *mem = NULL;
     for (int tries = 0; posix_memalign(&mem, GC_PAGE_SIZE, GC_PAGE_SIZE) != 0; tries++)
         if (!gc_reclaim(GC_PAGE_SIZE, tries)) return -1;
+    if (gc_map_reserve(mem, GC_PAGE_SIZE) < 0) { free(mem); return -1; }
     memset(mem, 0, GC_PAGE_SIZE);
     Page *p = mem;
     size_t hdr = (sizeof(Page) + 15) & ~(size_t)15;
@@ -264,7 +272,7 @@ static Obj *gc_alloc_large(size_t size) {
         void *mem = gc_large_block(span, size);
         if (!mem) return NULL;
         p = gc_sys_malloc(sizeof(Page));
-        if (!p) { gc_unmap_or_free(mem, span); return NULL; }
+        if (!p || gc_map_reserve(mem, span) < 0) { free(p); gc_unmap_or_free(mem, span); return NULL; }
         memset(p, 0, sizeof(Page));
         p->slots = mem;
         p->nslots = 1;
