@@ -80,19 +80,9 @@ ALLOWLIST = [
     ('recursion-message',
      "Both raise RecursionError, with different suffixes (' in comparison', ' while calling a "
      "Python object', ...): which of CPython's guards trips first at the limit depends on its "
-     "exact count per level of Python frames and C calls; issue 9 item 1 (another branch) "
-     "follows CPython path by path.",
+     "exact count per level of Python frames and C calls, which gilpy's frames do not "
+     "reproduce level for level.",
      lambda sig, src: _both(sig, RECURSION)),
-    ('none-class',
-     "None.__class__ is a descriptor in gilpy, NoneType in CPython: fixed on branch i10-objmodel.",
-     lambda sig, src: "<class 'NoneType'>" in str(sig[1:2]) and "<attribute '__class__'" in str(sig[2:3])),
-    ('index-sized-overflow',
-     "Huge ints where CPython takes a Py_ssize_t (OverflowError) or arbitrary precision "
-     "(slice.indices) and gilpy an int64 (IndexError or OverflowError): issue 9 'Index "
-     "arguments' (another branch).",
-     lambda sig, src: ("cannot fit 'int' into an index-sized integer" in str(sig[1:2]) and
-                       "IndexError cannot fit" in str(sig[2:3])) or
-                      ('.indices(' in src and 'too large to convert to C ssize_t' in str(sig[2:3]))),
 ]
 
 
