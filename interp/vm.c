@@ -36,6 +36,7 @@
 #include "../runtime/gc.h"
 #include "../runtime/obj_dict.h"
 #include "../runtime/obj_exc.h"
+#include "../runtime/obj_excgroup.h"
 #include "../runtime/obj_float.h"
 #include "../runtime/obj_int.h"
 #include "../runtime/obj_list.h"
@@ -750,6 +751,24 @@ static int exc_type_valid(Value t) {
         return 1;
     }
     return IS_TYPE(t) && type_is_subtype(AS_TYPE(t), &exc_BaseException);
+}
+
+/* except* T: T as for except, and no exception group class in it. */
+static int check_except_star_type(Value t) {
+    if (!exc_type_valid(t)) {
+        err_format(&exc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+        return -1;
+    }
+    int n = IS_TUPLE(t) ? (int)AS_TUPLE(t)->len : 1;
+    for (int i = 0; i < n; i++) {
+        Value c = IS_TUPLE(t) ? AS_TUPLE(t)->items[i] : t;
+        if (IS_TYPE(c) && type_is_subtype(AS_TYPE(c), &exc_BaseExceptionGroup)) {
+            err_format(&exc_TypeError,
+                       "catching ExceptionGroup with except* is not allowed. Use except instead.");
+            return -1;
+        }
+    }
+    return 0;
 }
 
 /* Turn the operand of `raise` into an instance; VAL_NULL with error if bad. */
@@ -1620,6 +1639,27 @@ top:
         }
         Value match = MK_BOOL(err_given_matches(TOP(), t));
         PUSH(match);
+        NEXT();
+    }
+    TARGET(CHECK_EG_MATCH) {
+        Value t = POP();
+        if (check_except_star_type(t) < 0) ERROR();
+        Value match, rest;
+        SAVE();
+        if (excgroup_match(TOP(), t, &match, &rest) < 0) ERROR();
+        if (!IS_NONE(match)) {
+            sp[-1] = rest;
+            ts->handled_exc = match;
+        }
+        PUSH(match);
+        NEXT();
+    }
+    TARGET(PREP_RERAISE_STAR) {
+        Value list = POP();
+        SAVE();
+        Value r = excgroup_prep_reraise(TOP(), list);
+        CHECK(r);
+        sp[-1] = r;
         NEXT();
     }
     TARGET(RERAISE) {

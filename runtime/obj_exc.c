@@ -8,6 +8,7 @@
  * so adding a class is one line.
  */
 #include "obj_exc.h"
+#include "obj_excgroup.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -26,7 +27,7 @@
 #include "state.h"
 #include "strbuf.h"
 
-static void exc_trace(Obj *o) {
+void exc_trace(Obj *o) {
     ExcObj *e = (ExcObj *)o;
     gc_mark_value(e->args);
     gc_mark_value(e->traceback);
@@ -569,6 +570,7 @@ void exc_init(void) {
     exc_memory_error = VAL_NULL;
     gc_add_root(&exc_memory_error);
     exc_memory_error = call0(MK_OBJ(&exc_MemoryError));
+    excgroup_init();
 }
 
 Value err_syntax(Type *kind, const char *msg, Value filename, int lineno, int offset,

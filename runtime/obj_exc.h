@@ -34,6 +34,8 @@ typedef struct TbInfo {
 } TbInfo;
 
 #define AS_EXC(v) ((ExcObj *)AS_OBJ(v))
+/* Marks an ExcObj's fields (types extending ExcObj call it from their trace). */
+void  exc_trace(Obj *o);
 extern Type type_traceback;
 
 Value exc_memory_error_instance(void);
