@@ -708,6 +708,11 @@ static void tb_format_entry(StrBuf *sb, Traceback *tb) {
     sb_free(&line);
 }
 
+/* Lines that CPython writes without the "| " margin inside an exception group's
+ * box (the SyntaxError text and caret, "[Previous line repeated...]") start
+ * with this marker, which pr_lines drops. */
+#define PR_NO_MARGIN "\x01"
+
 static void exc_format_syntax_detail(StrBuf *sb, Value exc) {
     Value fn = exc_get_attr_c(exc, "filename"), ln = exc_get_attr_c(exc, "lineno");
     Value text = exc_get_attr_c(exc, "text"), off = exc_get_attr_c(exc, "offset");
@@ -721,7 +726,7 @@ static void exc_format_syntax_detail(StrBuf *sb, Value exc) {
     while (lead < n && (s[lead] == ' ' || s[lead] == '\t' || s[lead] == '\f')) lead++;
     int64_t end = n;
     while (end > lead && (s[end - 1] == '\n' || s[end - 1] == '\r' || s[end - 1] == ' ')) end--;
-    sb_puts(sb, "    ");
+    sb_puts(sb, PR_NO_MARGIN "    ");
     sb_put(sb, s + lead, (size_t)(end - lead));
     sb_putc(sb, '\n');
     if (!IS_SMALLINT(off) || AS_SMALLINT(off) <= 0) return;
@@ -734,7 +739,7 @@ static void exc_format_syntax_detail(StrBuf *sb, Value exc) {
     if (ecol <= col) ecol = col + 1;
     if (ecol > end + 1) ecol = end + 1;
     if (val_isinstance(exc, &exc_IndentationError)) ecol = col + 1;   /* CPython: one caret */
-    sb_puts(sb, "    ");
+    sb_puts(sb, PR_NO_MARGIN "    ");
     for (int64_t i = lead; i < col; i++) if ((s[i] & 0xC0) != 0x80) sb_putc(sb, ' ');
     for (int64_t i = col; i < ecol; i++) if (i >= n || (s[i] & 0xC0) != 0x80) sb_putc(sb, '^');
     sb_putc(sb, '\n');
@@ -876,12 +881,11 @@ static int tb_same_entry(const Traceback *a, const Traceback *b) {
 
 static void tb_format_repeated(StrBuf *sb, long cnt) {
     if (cnt > TB_RECURSIVE_CUTOFF)
-        sb_printf(sb, "  [Previous line repeated %ld more time%s]\n", cnt - TB_RECURSIVE_CUTOFF,
+        sb_printf(sb, PR_NO_MARGIN "  [Previous line repeated %ld more time%s]\n", cnt - TB_RECURSIVE_CUTOFF,
                   cnt - TB_RECURSIVE_CUTOFF > 1 ? "s" : "");
 }
 
 static void tb_format_all(StrBuf *sb, Value tbv) {
-    sb_puts(sb, "Traceback (most recent call last):\n");
     Traceback *last = NULL;
     long cnt = 0;
     for (Value t = tbv; IS_OBJ(t); t = ((Traceback *)AS_OBJ(t))->next) {
@@ -896,41 +900,186 @@ static void tb_format_all(StrBuf *sb, Value tbv) {
     tb_format_repeated(sb, cnt);
 }
 
-static void exc_format_one(StrBuf *sb, Value exc) {
-    ExcObj *e = AS_EXC(exc);
-    if (IS_OBJ(e->traceback)) tb_format_all(sb, e->traceback);
-    if (type_is_subtype(val_type(exc), &exc_SyntaxError)) exc_format_syntax_detail(sb, exc);
-    Value last = exc_format_only(exc);
-    if (!IS_NULL(last)) sb_put_value_str(sb, last);
-    sb_putc(sb, '\n');
-    Value notes = exc_get_attr_c(exc, "__notes__");
-    if (IS_LIST(notes))
-        for (int64_t i = 0; i < AS_LIST(notes)->len; i++) {
-            Value n = obj_str(AS_LIST(notes)->items[i]);
-            if (IS_NULL(n)) { err_clear(); continue; }
-            sb_put_value_str(sb, n);
-            sb_putc(sb, '\n');
-        }
+/* ---- the whole report: chains and exception groups -----------------------------------
+ * CPython's print_exception_recursive (pythonrun.c): the cause or context is
+ * printed first (each exception once: `seen`), then the exception, and for a
+ * group each member inside a box, indented two columns per level, every line
+ * after a "| " margin.  Groups show at most 15 members and 10 levels. */
+
+enum { EG_MAX_WIDTH = 15, EG_MAX_DEPTH = 10 };
+
+typedef struct ExcPrint {
+    StrBuf *sb;
+    int depth;              /* exception group nesting: 0 outside any group */
+    int need_close;         /* the last member's box still needs its bottom line */
+    Value seen;             /* set of the ids of the exceptions printed */
+} ExcPrint;
+
+static void pr_indent(ExcPrint *p) {
+    for (int i = 0; i < 2 * p->depth; i++) sb_putc(p->sb, ' ');
+}
+static void pr_margin(ExcPrint *p) {
+    pr_indent(p);
+    if (p->depth) sb_puts(p->sb, "| ");
+}
+/* Text of whole lines, each after the margin. */
+static void pr_lines(ExcPrint *p, const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && s[j] != '\n') j++;
+        if (s[i] == PR_NO_MARGIN[0]) i++;
+        else pr_margin(p);
+        sb_put(p->sb, s + i, j - i);
+        sb_putc(p->sb, '\n');
+        i = j + 1;
+    }
 }
 
-static void exc_format_chain(StrBuf *sb, Value exc, int depth) {
-    ExcObj *e = AS_EXC(exc);
-    if (depth < 100) {
-        if (IS_EXC(e->cause)) {
-            exc_format_chain(sb, e->cause, depth + 1);
-            sb_puts(sb, "\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if (IS_EXC(e->context) && !e->suppress_context) {
-            exc_format_chain(sb, e->context, depth + 1);
-            sb_puts(sb, "\nDuring handling of the above exception, another exception occurred:\n\n");
-        }
+/* CPython's print_exception_notes. */
+static void pr_notes(ExcPrint *p, Value exc) {
+    Value notes = obj_getattr_opt(exc, str_intern_c("__notes__"));
+    if (IS_NULL(notes)) { err_clear(); return; }
+    if (IS_NULL(val_type(notes)->slots[SM_GETITEM]) || IS_DICT(notes)) {
+        pr_margin(p);
+        Value r = obj_repr(notes);
+        if (IS_NULL(r)) { err_clear(); sb_puts(p->sb, "<__notes__ repr() failed>"); }
+        else sb_put_value_str(p->sb, r);
+        return;
     }
-    exc_format_one(sb, exc);
+    int64_t n = obj_len(notes);
+    for (int64_t i = 0; i < n; i++) {
+        Value note = obj_getitem(notes, int_from_i64(i));
+        Value s = IS_NULL(note) ? VAL_NULL : IS_STR(note) ? note : obj_str(note);
+        if (IS_NULL(s)) {
+            err_clear();
+            sb_puts(p->sb, "<note str() failed>");
+        } else {
+            const char *d = STR_DATA(s);
+            size_t len = (size_t)STR_LEN(s), a = 0;
+            while (a < len) {                   /* splitlines(keepends=True) */
+                size_t b = a;
+                while (b < len && d[b] != '\n') b++;
+                pr_margin(p);
+                sb_put(p->sb, d + a, b < len ? b + 1 - a : b - a);
+                a = b + 1;
+            }
+        }
+        sb_putc(p->sb, '\n');
+    }
+    err_clear();
+}
+
+/* CPython's print_exception: traceback, SyntaxError detail, "Type: message", notes. */
+static void pr_one(ExcPrint *p, Value exc) {
+    ExcObj *e = AS_EXC(exc);
+    int group = excgroup_check(exc);
+    StrBuf body;
+    sb_init(&body);
+    if (IS_OBJ(e->traceback)) {
+        pr_indent(p);
+        sb_puts(p->sb, group && p->depth == 1 ? "+ " : p->depth ? "| " : "");
+        sb_puts(p->sb, group ? "Exception Group Traceback (most recent call last):\n"
+                             : "Traceback (most recent call last):\n");
+        tb_format_all(&body, e->traceback);
+    }
+    if (type_is_subtype(val_type(exc), &exc_SyntaxError)) exc_format_syntax_detail(&body, exc);
+    Value last = exc_format_only(exc);
+    if (!IS_NULL(last)) sb_put_value_str(&body, last);
+    sb_putc(&body, '\n');
+    pr_lines(p, body.data ? body.data : "", body.len);
+    sb_free(&body);
+    pr_notes(p, exc);
+}
+
+static void pr_recursive(ExcPrint *p, Value exc);
+
+static int pr_seen(ExcPrint *p, Value exc, int add) {
+    Value id = int_from_i64((int64_t)(uintptr_t)AS_OBJ(exc));
+    int r = IS_NULL(id) ? -1 : add ? set_add(p->seen, id) : set_contains(p->seen, id);
+    if (r < 0) err_clear();
+    return r > 0;
+}
+
+static void pr_chained(ExcPrint *p, Value exc, const char *message) {
+    int need_close = p->need_close;
+    if (obj_enter_recursion(" in print_chained") < 0) { err_clear(); return; }
+    pr_recursive(p, exc);
+    obj_leave_recursion();
+    p->need_close = need_close;
+    pr_margin(p);
+    sb_putc(p->sb, '\n');
+    pr_margin(p);
+    sb_puts(p->sb, message);
+    pr_margin(p);
+    sb_putc(p->sb, '\n');
+}
+
+static void pr_cause_and_context(ExcPrint *p, Value exc) {
+    ExcObj *e = AS_EXC(exc);
+    pr_seen(p, exc, 1);
+    if (!IS_NONE(e->cause)) {
+        if (IS_EXC(e->cause) && !pr_seen(p, e->cause, 0))
+            pr_chained(p, e->cause, "The above exception was the direct cause of the following exception:\n");
+        return;
+    }
+    if (e->suppress_context || !IS_EXC(e->context) || pr_seen(p, e->context, 0)) return;
+    pr_chained(p, e->context, "During handling of the above exception, another exception occurred:\n");
+}
+
+/* CPython's print_exception_group. */
+static void pr_group(ExcPrint *p, Value eg) {
+    if (p->depth > EG_MAX_DEPTH) {
+        pr_margin(p);
+        sb_printf(p->sb, "... (max_group_depth is %d)\n", EG_MAX_DEPTH);
+        return;
+    }
+    if (p->depth == 0) p->depth = 1;
+    pr_one(p, eg);
+    Value excs = excgroup_exceptions(eg);
+    int64_t nexcs = AS_TUPLE(excs)->len, n = nexcs <= EG_MAX_WIDTH ? nexcs : EG_MAX_WIDTH + 1;
+    p->need_close = 0;
+    for (int64_t i = 0; i < n; i++) {
+        int last = i == n - 1, truncated = i >= EG_MAX_WIDTH;
+        if (last) p->need_close = 1;
+        pr_indent(p);
+        if (truncated) sb_printf(p->sb, "%s+---------------- ... ----------------\n", i == 0 ? "+-" : "  ");
+        else sb_printf(p->sb, "%s+---------------- %lld ----------------\n", i == 0 ? "+-" : "  ", (long long)i + 1);
+        p->depth++;
+        if (!truncated) {
+            if (obj_enter_recursion(" in print_exception_group") < 0) { err_clear(); p->depth--; return; }
+            pr_recursive(p, AS_TUPLE(excs)->items[i]);
+            obj_leave_recursion();
+        } else {
+            int64_t more = nexcs - EG_MAX_WIDTH;
+            pr_margin(p);
+            sb_printf(p->sb, "and %lld more exception%s\n", (long long)more, more > 1 ? "s" : "");
+        }
+        if (last && p->need_close) {
+            pr_indent(p);
+            sb_puts(p->sb, "+------------------------------------\n");
+            p->need_close = 0;
+        }
+        p->depth--;
+    }
+    if (p->depth == 1) p->depth = 0;
+}
+
+static void pr_recursive(ExcPrint *p, Value exc) {
+    if (!IS_EXC(exc)) return;
+    pr_cause_and_context(p, exc);
+    if (excgroup_check(exc)) pr_group(p, exc);
+    else pr_one(p, exc);
 }
 
 Value exc_format(Value exc) {
     StrBuf sb;
     sb_init(&sb);
-    if (IS_EXC(exc)) exc_format_chain(&sb, exc, 0);
+    Value saved = err_fetch();
+    ExcPrint p = { &sb, 0, 0, set_new(&type_set) };
+    if (IS_EXC(exc) && !IS_NULL(p.seen)) pr_recursive(&p, exc);
+    err_clear();
+    if (!IS_NULL(saved)) ts_get()->exc = saved;
     return sb_finish_str(&sb);
 }
 
