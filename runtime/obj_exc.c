@@ -593,8 +593,12 @@ static void tb_trace(Obj *o) {
     gc_mark_value(tb->next);
     gc_mark_value(tb->filename);
     gc_mark_value(tb->name);
+    gc_mark_value(tb->frame);
 }
-static Value tb_get_next(Value self) { return ((Traceback *)AS_OBJ(self))->next; }
+static Value tb_get_next(Value self) {
+    Value n = ((Traceback *)AS_OBJ(self))->next;
+    return IS_NULL(n) ? VAL_NONE : n;
+}
 /* CPython's tb_next_set: None or a traceback that does not lead back here. */
 static int tb_set_next(Value self, Value v) {
     if (IS_NULL(v)) { err_format(&exc_TypeError, "can't delete tb_next attribute"); return -1; }
@@ -608,31 +612,120 @@ static int tb_set_next(Value self, Value v) {
     return 0;
 }
 static Value tb_get_lineno(Value self) { return MK_SMALLINT(((Traceback *)AS_OBJ(self))->lineno); }
+static Value tb_get_lasti(Value self) { return MK_SMALLINT(((Traceback *)AS_OBJ(self))->lasti); }
+static Value tb_get_frame(Value self) {
+    Value f = ((Traceback *)AS_OBJ(self))->frame;
+    return IS_NULL(f) ? VAL_NONE : f;
+}
+
+static Traceback *tb_new(Value next, const TbInfo *w) {
+    Traceback *tb = (Traceback *)gc_alloc(&type_traceback, sizeof(Traceback));
+    if (!tb) return NULL;
+    tb->next = next;
+    tb->filename = w->filename;
+    tb->name = w->name;
+    tb->frame = w->frame;
+    tb->lasti = w->lasti;
+    tb->lineno = w->lineno;
+    tb->end_lineno = w->end_lineno;
+    tb->col = w->col;
+    tb->end_col = w->end_col;
+    tb->anchor = w->anchor;
+    tb->anchor_end = w->anchor_end;
+    return tb;
+}
+
+/* TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno), checked as CPython's tb_new
+ * (its argument clinic's messages name "TracebackType()"). */
+static int tb_new_args(Value *args, int nargs, Value kwnames, Value *v) {
+    static const char *const names[4] = {"tb_next", "tb_frame", "tb_lasti", "tb_lineno"};
+    int npos = nargs - 1, nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
+    if (npos + nkw > 4) {
+        err_format(&exc_TypeError, "TracebackType() takes at most 4 arguments (%d given)", npos + nkw);
+        return -1;
+    }
+    int dup = -1;
+    for (int i = 0; i < 4; i++) v[i] = i < npos ? args[1 + i] : VAL_NULL;
+    for (int k = 0; k < nkw; k++) {
+        Value key = AS_TUPLE(kwnames)->items[k];
+        int i = 0;
+        while (i < 4 && !str_eq_c(key, names[i])) i++;
+        if (i == 4) {
+            err_format(&exc_TypeError, "TracebackType() got an unexpected keyword argument '%U'", key);
+            return -1;
+        }
+        if (i < npos) dup = i;
+        else v[i] = args[nargs + k];
+    }
+    for (int i = 0; i < 4; i++)
+        if (IS_NULL(v[i])) {
+            err_format(&exc_TypeError, "TracebackType() missing required argument '%s' (pos %d)", names[i], i + 1);
+            return -1;
+        }
+    if (dup >= 0) {
+        err_format(&exc_TypeError, "argument for TracebackType() given by name ('%s') and position (%d)",
+                   names[dup], dup + 1);
+        return -1;
+    }
+    return 0;
+}
+
+/* An int argument of the clinic's "int" converter (_PyLong_AsInt's message). */
+static int tb_int_arg(Value v, int *out) {
+    int64_t n;
+    if (obj_index_i64(v, &n) < 0) {
+        if (err_matches(&exc_IndexError)) {
+            err_clear();
+            err_format(&exc_OverflowError, "Python int too large to convert to C int");
+        }
+        return -1;
+    }
+    if (n < INT32_MIN || n > INT32_MAX) {
+        err_format(&exc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (int)n;
+    return 0;
+}
+
+static Value tb_new_m(Value *args, int nargs, Value kwnames) {
+    Value v[4];
+    if (tb_new_args(args, nargs, kwnames, v) < 0) return VAL_NULL;
+    Value next = v[0], frame = v[1];
+    Value code = interp.vm.frame_code ? interp.vm.frame_code(frame) : VAL_NULL;
+    if (IS_NULL(code))
+        return err_format(&exc_TypeError, "TracebackType() argument 'tb_frame' must be frame, not %T", frame);
+    int lasti, lineno;
+    if (tb_int_arg(v[2], &lasti) < 0 || tb_int_arg(v[3], &lineno) < 0) return VAL_NULL;
+    if (!IS_NONE(next) && !IS_EXACT(next, type_traceback))
+        return err_format(&exc_TypeError, "expected traceback object or None, got '%T'", next);
+    Value fn = obj_getattr_c(code, "co_filename"), name = IS_NULL(fn) ? VAL_NULL : obj_getattr_c(code, "co_name");
+    if (IS_NULL(name)) return VAL_NULL;
+    TbInfo w = { fn, name, frame, lasti, lineno, lineno, -1, -1, -1, -1 };
+    Traceback *tb = tb_new(next, &w);
+    return tb ? MK_OBJ(tb) : VAL_NULL;
+}
+
+static const MethodDef tb_methods[] = {
+    {"__new__", tb_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {NULL, NULL, 0, NULL},
+};
 static const GetSetDef tb_getsets[] = {
     {"tb_next", tb_get_next, tb_set_next, NULL},
-    {"tb_lineno", tb_get_lineno, NULL, NULL},
+    {"tb_frame", tb_get_frame, getset_readonly, NULL},
+    {"tb_lasti", tb_get_lasti, getset_readonly, NULL},
+    {"tb_lineno", tb_get_lineno, getset_readonly, NULL},
     {NULL, NULL, NULL, NULL},
 };
 Type type_traceback = { .tp_name = "traceback", .base = &type_object, .basicsize = sizeof(Traceback),
-                        .trace = tb_trace, .getsets = tb_getsets };
+                        .trace = tb_trace, .methods = tb_methods, .getsets = tb_getsets };
 GILPY_TYPE(type_traceback, NULL);
 
 void exc_add_traceback(Value exc, const TbInfo *w) {
     if (!IS_EXC(exc)) return;
     Value saved = err_fetch();
-    Traceback *tb = (Traceback *)gc_alloc(&type_traceback, sizeof(Traceback));
-    if (tb) {
-        tb->next = AS_EXC(exc)->traceback;
-        tb->filename = w->filename;
-        tb->name = w->name;
-        tb->lineno = w->lineno;
-        tb->end_lineno = w->end_lineno;
-        tb->col = w->col;
-        tb->end_col = w->end_col;
-        tb->anchor = w->anchor;
-        tb->anchor_end = w->anchor_end;
-        AS_EXC(exc)->traceback = MK_OBJ(tb);
-    }
+    Traceback *tb = tb_new(AS_EXC(exc)->traceback, w);
+    if (tb) AS_EXC(exc)->traceback = MK_OBJ(tb);
     err_clear();
     if (!IS_NULL(saved)) ts_get()->exc = saved;
 }

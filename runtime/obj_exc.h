@@ -22,6 +22,8 @@ typedef struct Traceback {
     Value next;             /* Traceback or None: the next frame inward */
     Value filename;         /* str */
     Value name;             /* str: the function's name, "<module>" */
+    Value frame;            /* tb_frame: the frame object, or VAL_NULL */
+    int32_t lasti;          /* tb_lasti */
     int32_t lineno, end_lineno;
     int32_t col, end_col;   /* 0-based byte columns; -1 when unknown */
     int32_t anchor, anchor_end; /* operator/subscript columns drawn with ^, or -1 */
@@ -29,7 +31,8 @@ typedef struct Traceback {
 
 /* Where a frame was when the exception passed through it. */
 typedef struct TbInfo {
-    Value filename, name;
+    Value filename, name, frame;
+    int lasti;
     int lineno, end_lineno, col, end_col, anchor, anchor_end;
 } TbInfo;
 
