@@ -2256,6 +2256,19 @@ static int comp_try_finally(Compiler *c, Stmt *s) {
     return 0;
 }
 
+/* A handler's body inside SETUP_FINALLY cleanup_end (what it raises goes there,
+ * where the `as` name is unbound); the normal exit is the caller's. */
+static int comp_handler_body(Compiler *c, ExceptHandler *h, int cleanup_end) {
+    if (comp_setup_finally(c, cleanup_end, 0) < 0) return -1;
+    FBlock *b = comp_push_fblock(c, FB_HANDLER_CLEANUP, -1, -1);
+    if (!b) return -1;
+    b->name = h->name;
+    if (comp_stmts(c, &h->body) < 0) return -1;
+    comp_pop_fblock(c);
+    c->u->loc = h->span;
+    return 0;
+}
+
 /* One `except [T [as n]]:` clause; the stack is [prev, exc]. */
 static int comp_except_clause(Compiler *c, ExceptHandler *h, int end) {
     int next = comp_new_label(c);
@@ -2275,13 +2288,7 @@ static int comp_except_clause(Compiler *c, ExceptHandler *h, int end) {
         return 0;
     }
     int cleanup_end = comp_new_label(c);
-    if (comp_nameop(c, h->name, CTX_STORE) < 0 || comp_setup_finally(c, cleanup_end, 0) < 0) return -1;
-    FBlock *b = comp_push_fblock(c, FB_HANDLER_CLEANUP, -1, -1);
-    if (!b) return -1;
-    b->name = h->name;
-    if (comp_stmts(c, &h->body) < 0) return -1;
-    comp_pop_fblock(c);
-    c->u->loc = h->span;
+    if (comp_nameop(c, h->name, CTX_STORE) < 0 || comp_handler_body(c, h, cleanup_end) < 0) return -1;
     if (comp_op0(c, OPC_POP_BLOCK) < 0 || comp_op0(c, OPC_POP_BLOCK) < 0 ||
         comp_op0(c, OPC_POP_EXCEPT) < 0 || comp_unset_name(c, h->name) < 0 ||
         comp_jump(c, OPC_JUMP, end) < 0) return -1;
@@ -2291,9 +2298,10 @@ static int comp_except_clause(Compiler *c, ExceptHandler *h, int end) {
     return 0;
 }
 
-static int comp_try_except(Compiler *c, Stmt *s) {
-    int handler = comp_new_label(c), cleanup = comp_new_label(c), end = comp_new_label(c);
-    PtrVec *hs = &s->u.try_.handlers;
+/* The part try/except and try/except* share: SETUP_FINALLY H <body> POP_BLOCK
+ * <else> JUMP END, then H: PUSH_EXC_INFO SETUP_FINALLY C with the handler's
+ * block (kind) pushed. */
+static int comp_try_handler_entry(Compiler *c, Stmt *s, int handler, int cleanup, int end, FBlockKind kind) {
     if (comp_setup_finally(c, handler, 0) < 0) return -1;
     if (!comp_push_fblock(c, FB_TRY_EXCEPT, -1, -1)) return -1;
     if (comp_stmts(c, &s->u.try_.body) < 0) return -1;
@@ -2303,7 +2311,13 @@ static int comp_try_except(Compiler *c, Stmt *s) {
     comp_place(c, handler);
     c->u->loc = s->span;
     if (comp_op0(c, OPC_PUSH_EXC_INFO) < 0 || comp_setup_finally(c, cleanup, 1) < 0) return -1;
-    if (!comp_push_fblock(c, FB_EXCEPTION_HANDLER, -1, -1)) return -1;
+    return comp_push_fblock(c, kind, -1, -1) ? 0 : -1;
+}
+
+static int comp_try_except(Compiler *c, Stmt *s) {
+    int handler = comp_new_label(c), cleanup = comp_new_label(c), end = comp_new_label(c);
+    PtrVec *hs = &s->u.try_.handlers;
+    if (comp_try_handler_entry(c, s, handler, cleanup, end, FB_EXCEPTION_HANDLER) < 0) return -1;
     for (int i = 0; i < hs->len; i++) {
         ExceptHandler *h = hs->items[i];
         if (!h->type && i < hs->len - 1) return comp_error_at(c, h->span, "default 'except:' must be last");
@@ -2328,13 +2342,7 @@ static int comp_except_star_clause(Compiler *c, ExceptHandler *h) {
         comp_load_const(c, VAL_NONE) < 0 || comp_op(c, OPC_IS_OP, 0) < 0 ||
         comp_jump(c, OPC_POP_JUMP_IF_TRUE, no_match) < 0) return -1;
     if (h->name ? comp_nameop(c, h->name, CTX_STORE) < 0 : comp_op0(c, OPC_POP_TOP) < 0) return -1;
-    if (comp_setup_finally(c, cleanup_end, 0) < 0) return -1;
-    FBlock *b = comp_push_fblock(c, FB_HANDLER_CLEANUP, -1, -1);
-    if (!b) return -1;
-    b->name = h->name;
-    if (comp_stmts(c, &h->body) < 0) return -1;
-    comp_pop_fblock(c);
-    c->u->loc = h->span;
+    if (comp_handler_body(c, h, cleanup_end) < 0) return -1;
     if (comp_op0(c, OPC_POP_BLOCK) < 0 || (h->name && comp_unset_name(c, h->name) < 0) ||
         comp_jump(c, OPC_JUMP, next) < 0) return -1;
     comp_place(c, cleanup_end);                 /* [prev, orig, raised, rest, exc2] */
@@ -2359,16 +2367,7 @@ static int comp_try_star(Compiler *c, Stmt *s) {
     int handler = comp_new_label(c), cleanup = comp_new_label(c), reraise = comp_new_label(c);
     int end = comp_new_label(c);
     PtrVec *hs = &s->u.try_.handlers;
-    if (comp_setup_finally(c, handler, 0) < 0) return -1;
-    if (!comp_push_fblock(c, FB_TRY_EXCEPT, -1, -1)) return -1;
-    if (comp_stmts(c, &s->u.try_.body) < 0) return -1;
-    comp_pop_fblock(c);
-    if (comp_op0(c, OPC_POP_BLOCK) < 0 || comp_stmts(c, &s->u.try_.orelse) < 0 ||
-        comp_jump(c, OPC_JUMP, end) < 0) return -1;
-    comp_place(c, handler);
-    c->u->loc = s->span;
-    if (comp_op0(c, OPC_PUSH_EXC_INFO) < 0 || comp_setup_finally(c, cleanup, 1) < 0) return -1;
-    if (!comp_push_fblock(c, FB_EXCEPTION_GROUP_HANDLER, -1, -1)) return -1;
+    if (comp_try_handler_entry(c, s, handler, cleanup, end, FB_EXCEPTION_GROUP_HANDLER) < 0) return -1;
     if (comp_op(c, OPC_COPY, 1) < 0 || comp_op(c, OPC_BUILD_LIST, 0) < 0 || comp_op(c, OPC_SWAP, 2) < 0)
         return -1;
     for (int i = 0; i < hs->len; i++)

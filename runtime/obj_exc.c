@@ -69,26 +69,34 @@ static int64_t exc_nargs(Value self) {
 /* __new__ and the __init__s stay ARGS_ANY: they take any arguments (and some
  * keywords), and their messages name the class ("ValueError() takes no
  * keyword arguments"). */
-static Value exc_new_m(Value *args, int nargs, Value kwnames) {
-    (void)kwnames;                      /* args[0] is a class: see type_new_call_ok */
-    Obj *o = obj_new_instance(AS_TYPE(args[0]));
+Value exc_new_instance(Type *cls, Value *args, int nargs) {
+    Obj *o = obj_new_instance(cls);
     if (!o) return VAL_NULL;
     ExcObj *e = (ExcObj *)o;
     e->traceback = e->cause = e->context = VAL_NONE;
     e->scope = VAL_NULL;
-    e->args = tuple_from_array(args + 1, nargs - 1);
+    e->args = tuple_from_array(args, nargs);
     if (IS_NULL(e->args)) return VAL_NULL;
     return MK_OBJ(o);
 }
 
-static Value exc_init_m(Value *args, int nargs, Value kwnames) {
-    if (!IS_NULL(kwnames) && AS_TUPLE(kwnames)->len &&
-        val_type(args[0])->slots[SM_INIT] == type_lookup_c(&exc_BaseException, "__init__"))
+static Value exc_new_m(Value *args, int nargs, Value kwnames) {
+    (void)kwnames;                      /* args[0] is a class: see type_new_call_ok */
+    return exc_new_instance(AS_TYPE(args[0]), args + 1, nargs - 1);
+}
+
+Value exc_init_args(Value *args, int nargs, Value kwnames, int refuse_kw) {
+    if (refuse_kw && !IS_NULL(kwnames) && AS_TUPLE(kwnames)->len)
         return err_format(&exc_TypeError, "%s() takes no keyword arguments", val_type_name(args[0]));
     Value t = tuple_from_array(args + 1, nargs - 1);
     if (IS_NULL(t)) return VAL_NULL;
     AS_EXC(args[0])->args = t;
     return VAL_NONE;
+}
+
+static Value exc_init_m(Value *args, int nargs, Value kwnames) {
+    int own = val_type(args[0])->slots[SM_INIT] == type_lookup_c(&exc_BaseException, "__init__");
+    return exc_init_args(args, nargs, kwnames, own);
 }
 
 static Value exc_str_m(Value *args, int nargs, Value kwnames) {

@@ -37,6 +37,11 @@ typedef struct TbInfo {
 } TbInfo;
 
 #define AS_EXC(v) ((ExcObj *)AS_OBJ(v))
+/* A new instance of exception class cls with these args (BaseException.__new__). */
+Value exc_new_instance(Type *cls, Value *args, int nargs);
+/* BaseException.__init__: args[0].args = args[1:]; with refuse_kw, keywords are
+ * refused ("X() takes no keyword arguments"). */
+Value exc_init_args(Value *args, int nargs, Value kwnames, int refuse_kw);
 /* Marks an ExcObj's fields (types extending ExcObj call it from their trace). */
 void  exc_trace(Obj *o);
 extern Type type_traceback;

@@ -80,25 +80,15 @@ static Value eg_new_m(Value *args, int nargs, Value kwnames) {
     } else if (nested_base && type_is_subtype(cls, &exc_Exception)) {
         return err_format(&exc_TypeError, "Cannot nest BaseExceptions in '%s'", type_name(cls));
     }
-    Obj *o = obj_new_instance(cls);
-    if (!o) return VAL_NULL;
-    ExcGroupObj *eg = (ExcGroupObj *)o;
-    eg->base.traceback = eg->base.cause = eg->base.context = VAL_NONE;
-    eg->base.scope = VAL_NULL;
-    eg->base.args = tuple_from_array(args + 1, nargs - 1);
-    if (IS_NULL(eg->base.args)) return VAL_NULL;
-    eg->msg = msg;
-    eg->excs = excs;
-    return MK_OBJ(o);
+    Value self = exc_new_instance(cls, args + 1, nargs - 1);
+    if (IS_NULL(self)) return VAL_NULL;
+    AS_EG(self)->msg = msg;
+    AS_EG(self)->excs = excs;
+    return self;
 }
 
 static Value eg_init_m(Value *args, int nargs, Value kwnames) {
-    if (!IS_NULL(kwnames) && AS_TUPLE(kwnames)->len)
-        return err_format(&exc_TypeError, "%s() takes no keyword arguments", val_type_name(args[0]));
-    Value t = tuple_from_array(args + 1, nargs - 1);
-    if (IS_NULL(t)) return VAL_NULL;
-    AS_EXC(args[0])->args = t;
-    return VAL_NONE;
+    return exc_init_args(args, nargs, kwnames, 1);
 }
 
 static Value eg_str_m(Value *args, int nargs, Value kwnames) {
