@@ -224,7 +224,6 @@ int excgroup_match(Value exc, Value type, Value *match, Value *rest) {
         Value excs = tuple_pack(1, exc);
         Value eg = IS_NULL(excs) ? VAL_NULL : call2(MK_OBJ(&exc_BaseExceptionGroup), str_empty(), excs);
         if (IS_NULL(eg)) return -1;
-        if (!IS_NONE(AS_EXC(exc)->traceback)) AS_EXC(eg)->traceback = AS_EXC(exc)->traceback;
         *match = eg;
         return 0;
     }

@@ -88,3 +88,28 @@ g = ExceptionGroup("noted", [ValueError("v")])
 g.add_note("group note")
 g.exceptions[0].add_note("member note")
 show(g)
+# what except* raises, as printed
+def naked():
+    raise ValueError(1)
+def star_raise_new():
+    try:
+        naked()
+    except* ValueError:
+        raise TypeError("in handler")
+show(catch(star_raise_new))
+def star_reraise_naked():
+    try:
+        naked()
+    except* ValueError as e:
+        print(e.__traceback__)
+        raise
+show(catch(star_reraise_naked))
+def star_mixed():
+    try:
+        raise ExceptionGroup("eg", [ValueError(1), KeyError(2), TypeError(3)])
+    except* ValueError:
+        raise
+    except* KeyError as e:
+        e.add_note("note!")
+        raise RuntimeError("x") from e
+show(catch(star_mixed))
