@@ -48,8 +48,7 @@
  *
  * Approximations.  Coroutines: `async def` compiles to a generator function
  * and `await x` to `yield from x` (no event loop exists yet); `async for`,
- * `async with`, async comprehensions and `except*` are
- * SyntaxErrors.  `from __future__ import annotations` turns annotations into
+ * `async with` and async comprehensions are SyntaxErrors.  `from __future__ import annotations` turns annotations into
  * their source text (CPython unparses the tree; spacing may differ).
  *
  * Memory.  The compiler's own tables are malloc'd.  Runtime values it makes
@@ -86,7 +85,7 @@ typedef enum { U_MODULE, U_CLASS, U_FUNCTION, U_LAMBDA, U_COMPREHENSION } UnitKi
 
 typedef enum {
     FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END, FB_WITH,
-    FB_HANDLER_CLEANUP, FB_EXCEPTION_HANDLER, FB_POP_VALUE
+    FB_HANDLER_CLEANUP, FB_EXCEPTION_HANDLER, FB_EXCEPTION_GROUP_HANDLER, FB_POP_VALUE
 } FBlockKind;
 
 typedef struct FBlock {
@@ -137,6 +136,8 @@ typedef struct Compiler {
     Value keep;                 /* list of every unit's lists: a GC root */
     int depth;
     int future_annotations;     /* `from __future__ import annotations` */
+    int unwound_artificial;     /* break/continue/return unwound a with or finally:
+                                   CPython's location is then unset (line -1) */
     size_t *line_starts;        /* byte offset of each line (lazily built) */
     int nlines;
 } Compiler;
@@ -710,6 +711,7 @@ static int comp_unwind_fblock(Compiler *c, FBlock *b, int preserve_tos) {
         int r = comp_stmts(c, b->finalbody);
         c->u->loc = saved;
         if (preserve_tos) comp_pop_fblock(c);
+        c->unwound_artificial = 1;
         return r;
     }
     case FB_FINALLY_END:
@@ -721,6 +723,7 @@ static int comp_unwind_fblock(Compiler *c, FBlock *b, int preserve_tos) {
     case FB_WITH:
         if (comp_op0(c, OPC_POP_BLOCK) < 0) return -1;
         if (preserve_tos && comp_op(c, OPC_SWAP, 2) < 0) return -1;
+        c->unwound_artificial = 1;
         return comp_op0(c, OPC_WITH_EXIT_NONE);
     case FB_HANDLER_CLEANUP:
         if (b->name && comp_op0(c, OPC_POP_BLOCK) < 0) return -1;
@@ -730,6 +733,11 @@ static int comp_unwind_fblock(Compiler *c, FBlock *b, int preserve_tos) {
     case FB_POP_VALUE:
         if (preserve_tos && comp_op(c, OPC_SWAP, 2) < 0) return -1;
         return comp_op0(c, OPC_POP_TOP);
+    case FB_EXCEPTION_GROUP_HANDLER: {
+        Span unset = { .lineno = -1, .end_lineno = -1, .col = -1, .end_col = -1 };
+        return comp_error_at(c, c->unwound_artificial ? unset : c->u->loc,
+                             "'break', 'continue' and 'return' cannot appear in an except* block");
+    }
     }
     return 0;
 }
@@ -2009,7 +2017,11 @@ static int comp_return(Compiler *c, Stmt *s) {
         return comp_error(c, "'return' outside function");
     int preserve = v && v->kind != E_CONSTANT;
     if (preserve && comp_expr(c, v) < 0) return -1;
+    Span saved = c->u->loc;
+    if (v && !preserve) c->u->loc = v->span;    /* CPython's location while unwinding */
+    c->unwound_artificial = 0;
     if (comp_unwind_stack(c, preserve, NULL) < 0) return -1;
+    c->u->loc = saved;
     if (!v) {
         if (comp_load_const(c, VAL_NONE) < 0) return -1;
     } else if (!preserve && comp_expr(c, v) < 0) return -1;
@@ -2018,6 +2030,7 @@ static int comp_return(Compiler *c, Stmt *s) {
 
 static int comp_break_continue(Compiler *c, int is_break) {
     int loop = -1;
+    c->unwound_artificial = 0;
     if (comp_unwind_stack(c, 0, &loop) < 0) return -1;
     if (loop < 0)
         return comp_error(c, is_break ? "'break' outside loop" : "'continue' not properly in loop");
@@ -2203,6 +2216,7 @@ static int comp_pop_except_and_reraise(Compiler *c) {
 }
 
 static int comp_try_except(Compiler *c, Stmt *s);
+static int comp_try_star(Compiler *c, Stmt *s);
 
 static int comp_try_finally(Compiler *c, Stmt *s) {
     int handler = comp_new_label(c), cleanup = comp_new_label(c), end = comp_new_label(c);
@@ -2211,7 +2225,9 @@ static int comp_try_finally(Compiler *c, Stmt *s) {
     FBlock *b = comp_push_fblock(c, FB_FINALLY_TRY, -1, -1);
     if (!b) return -1;
     b->finalbody = fin;
-    if (s->u.try_.handlers.len ? comp_try_except(c, s) < 0 : comp_stmts(c, &s->u.try_.body) < 0) return -1;
+    int r = !s->u.try_.handlers.len ? comp_stmts(c, &s->u.try_.body)
+          : s->kind == S_TRYSTAR ? comp_try_star(c, s) : comp_try_except(c, s);
+    if (r < 0) return -1;
     comp_pop_fblock(c);
     if (comp_op0(c, OPC_POP_BLOCK) < 0 || comp_stmts(c, fin) < 0 || comp_jump(c, OPC_JUMP, end) < 0) return -1;
     comp_place(c, handler);
@@ -2224,6 +2240,19 @@ static int comp_try_finally(Compiler *c, Stmt *s) {
     comp_place(c, cleanup);
     if (comp_pop_except_and_reraise(c) < 0) return -1;
     comp_place(c, end);
+    return 0;
+}
+
+/* A handler's body inside SETUP_FINALLY cleanup_end (what it raises goes there,
+ * where the `as` name is unbound); the normal exit is the caller's. */
+static int comp_handler_body(Compiler *c, ExceptHandler *h, int cleanup_end) {
+    if (comp_setup_finally(c, cleanup_end, 0) < 0) return -1;
+    FBlock *b = comp_push_fblock(c, FB_HANDLER_CLEANUP, -1, -1);
+    if (!b) return -1;
+    b->name = h->name;
+    if (comp_stmts(c, &h->body) < 0) return -1;
+    comp_pop_fblock(c);
+    c->u->loc = h->span;
     return 0;
 }
 
@@ -2246,13 +2275,7 @@ static int comp_except_clause(Compiler *c, ExceptHandler *h, int end) {
         return 0;
     }
     int cleanup_end = comp_new_label(c);
-    if (comp_nameop(c, h->name, CTX_STORE) < 0 || comp_setup_finally(c, cleanup_end, 0) < 0) return -1;
-    FBlock *b = comp_push_fblock(c, FB_HANDLER_CLEANUP, -1, -1);
-    if (!b) return -1;
-    b->name = h->name;
-    if (comp_stmts(c, &h->body) < 0) return -1;
-    comp_pop_fblock(c);
-    c->u->loc = h->span;
+    if (comp_nameop(c, h->name, CTX_STORE) < 0 || comp_handler_body(c, h, cleanup_end) < 0) return -1;
     if (comp_op0(c, OPC_POP_BLOCK) < 0 || comp_op0(c, OPC_POP_BLOCK) < 0 ||
         comp_op0(c, OPC_POP_EXCEPT) < 0 || comp_unset_name(c, h->name) < 0 ||
         comp_jump(c, OPC_JUMP, end) < 0) return -1;
@@ -2262,9 +2285,10 @@ static int comp_except_clause(Compiler *c, ExceptHandler *h, int end) {
     return 0;
 }
 
-static int comp_try_except(Compiler *c, Stmt *s) {
-    int handler = comp_new_label(c), cleanup = comp_new_label(c), end = comp_new_label(c);
-    PtrVec *hs = &s->u.try_.handlers;
+/* The part try/except and try/except* share: SETUP_FINALLY H <body> POP_BLOCK
+ * <else> JUMP END, then H: PUSH_EXC_INFO SETUP_FINALLY C with the handler's
+ * block (kind) pushed. */
+static int comp_try_handler_entry(Compiler *c, Stmt *s, int handler, int cleanup, int end, FBlockKind kind) {
     if (comp_setup_finally(c, handler, 0) < 0) return -1;
     if (!comp_push_fblock(c, FB_TRY_EXCEPT, -1, -1)) return -1;
     if (comp_stmts(c, &s->u.try_.body) < 0) return -1;
@@ -2274,7 +2298,13 @@ static int comp_try_except(Compiler *c, Stmt *s) {
     comp_place(c, handler);
     c->u->loc = s->span;
     if (comp_op0(c, OPC_PUSH_EXC_INFO) < 0 || comp_setup_finally(c, cleanup, 1) < 0) return -1;
-    if (!comp_push_fblock(c, FB_EXCEPTION_HANDLER, -1, -1)) return -1;
+    return comp_push_fblock(c, kind, -1, -1) ? 0 : -1;
+}
+
+static int comp_try_except(Compiler *c, Stmt *s) {
+    int handler = comp_new_label(c), cleanup = comp_new_label(c), end = comp_new_label(c);
+    PtrVec *hs = &s->u.try_.handlers;
+    if (comp_try_handler_entry(c, s, handler, cleanup, end, FB_EXCEPTION_HANDLER) < 0) return -1;
     for (int i = 0; i < hs->len; i++) {
         ExceptHandler *h = hs->items[i];
         if (!h->type && i < hs->len - 1) return comp_error_at(c, h->span, "default 'except:' must be last");
@@ -2289,10 +2319,64 @@ static int comp_try_except(Compiler *c, Stmt *s) {
     return 0;
 }
 
+/* One `except* T [as n]:` clause; the stack is [prev, orig, raised, exc] and
+ * stays so (exc becomes what is left unmatched).  What the body raises is
+ * appended to `raised`. */
+static int comp_except_star_clause(Compiler *c, ExceptHandler *h) {
+    int no_match = comp_new_label(c), cleanup_end = comp_new_label(c), next = comp_new_label(c);
+    c->u->loc = h->span;
+    if (comp_expr(c, h->type) < 0 || comp_op0(c, OPC_CHECK_EG_MATCH) < 0 || comp_op(c, OPC_COPY, 1) < 0 ||
+        comp_load_const(c, VAL_NONE) < 0 || comp_op(c, OPC_IS_OP, 0) < 0 ||
+        comp_jump(c, OPC_POP_JUMP_IF_TRUE, no_match) < 0) return -1;
+    if (h->name ? comp_nameop(c, h->name, CTX_STORE) < 0 : comp_op0(c, OPC_POP_TOP) < 0) return -1;
+    if (comp_handler_body(c, h, cleanup_end) < 0) return -1;
+    if (comp_op0(c, OPC_POP_BLOCK) < 0 || (h->name && comp_unset_name(c, h->name) < 0) ||
+        comp_jump(c, OPC_JUMP, next) < 0) return -1;
+    comp_place(c, cleanup_end);                 /* [prev, orig, raised, rest, exc2] */
+    if ((h->name && comp_unset_name(c, h->name) < 0) || comp_op(c, OPC_LIST_APPEND, 2) < 0 ||
+        comp_jump(c, OPC_JUMP, next) < 0) return -1;
+    comp_place(c, no_match);                    /* [prev, orig, raised, exc, None] */
+    if (comp_op0(c, OPC_POP_TOP) < 0) return -1;
+    comp_place(c, next);
+    return 0;
+}
+
+/* try/except*, CPython's shape:
+ *   SETUP_FINALLY H  <body> POP_BLOCK <else> JUMP END
+ * H: [exc] PUSH_EXC_INFO -> [prev, exc]  SETUP_FINALLY C (keeps prev)
+ *   COPY 1 BUILD_LIST 0 SWAP 2 -> [prev, orig, raised, exc]
+ *   <clauses>  LIST_APPEND 1 (the unmatched rest) PREP_RERAISE_STAR -> [prev, res]
+ *   COPY 1 LOAD_CONST None IS_OP 1 POP_JUMP_IF_TRUE R
+ *   POP_TOP POP_BLOCK POP_EXCEPT JUMP END
+ * R: POP_BLOCK SWAP 2 POP_EXCEPT RERAISE
+ * C: [prev, exc2] SWAP 2 POP_EXCEPT RERAISE */
+static int comp_try_star(Compiler *c, Stmt *s) {
+    int handler = comp_new_label(c), cleanup = comp_new_label(c), reraise = comp_new_label(c);
+    int end = comp_new_label(c);
+    PtrVec *hs = &s->u.try_.handlers;
+    if (comp_try_handler_entry(c, s, handler, cleanup, end, FB_EXCEPTION_GROUP_HANDLER) < 0) return -1;
+    if (comp_op(c, OPC_COPY, 1) < 0 || comp_op(c, OPC_BUILD_LIST, 0) < 0 || comp_op(c, OPC_SWAP, 2) < 0)
+        return -1;
+    for (int i = 0; i < hs->len; i++)
+        if (comp_except_star_clause(c, hs->items[i]) < 0) return -1;
+    comp_pop_fblock(c);
+    c->u->loc = s->span;
+    if (comp_op(c, OPC_LIST_APPEND, 1) < 0 || comp_op0(c, OPC_PREP_RERAISE_STAR) < 0 ||
+        comp_op(c, OPC_COPY, 1) < 0 || comp_load_const(c, VAL_NONE) < 0 || comp_op(c, OPC_IS_OP, 1) < 0 ||
+        comp_jump(c, OPC_POP_JUMP_IF_TRUE, reraise) < 0) return -1;
+    if (comp_op0(c, OPC_POP_TOP) < 0 || comp_op0(c, OPC_POP_BLOCK) < 0 || comp_op0(c, OPC_POP_EXCEPT) < 0 ||
+        comp_jump(c, OPC_JUMP, end) < 0) return -1;
+    comp_place(c, reraise);
+    if (comp_op0(c, OPC_POP_BLOCK) < 0 || comp_pop_except_and_reraise(c) < 0) return -1;
+    comp_place(c, cleanup);
+    if (comp_pop_except_and_reraise(c) < 0) return -1;
+    comp_place(c, end);
+    return 0;
+}
+
 static int comp_try(Compiler *c, Stmt *s) {
-    if (s->kind == S_TRYSTAR) return comp_error(c, "'except*' is not supported yet");
     if (s->u.try_.finalbody.len) return comp_try_finally(c, s);
-    return comp_try_except(c, s);
+    return s->kind == S_TRYSTAR ? comp_try_star(c, s) : comp_try_except(c, s);
 }
 
 static int comp_with_item(Compiler *c, Stmt *s, int pos) {

@@ -1,27 +1,43 @@
-/* frameobj.c - frame objects for introspection (sys._getframe, warnings,
- * tracebacks' tb_frame).  A frame object is a snapshot of a running
- * Frame: its code, globals and line at the time it was made.  f_back is
- * computed on demand, and only while the frame is still on the thread's
- * frame chain (frames live on the VM stack and vanish when they return).
+/* frameobj.c - frame objects (sys._getframe, tracebacks' tb_frame,
+ * generators' gi_frame, sys._current_frames).
  *
- * The attributes are CPython's, with its rules for writing them: f_trace,
- * f_trace_lines and f_trace_opcodes are stored (gilpy does not trace, so
- * nothing reads them); f_lineno refuses as CPython does outside a 'line'
- * trace event; the rest are read-only. */
+ * A Frame lives on the VM stack (or inside its generator) and has at most
+ * one frame object, made on demand and remembered in Frame.frameobj, so
+ * that asking twice gives the same object, as in CPython.  While the frame
+ * runs (or its generator is suspended) the object reads it: the current
+ * line, f_back (the caller; None for a suspended generator), the locals.
+ * When the frame returns, frame_pop calls frame_detach, which keeps what
+ * the object still needs as in CPython 3.11: the line, the fast locals and
+ * cells (a tuple), and a frame object for the caller as f_back.  So code
+ * that never asks for a frame pays one test per return.
+ *
+ * f_locals is CPython 3.11's snapshot: a dict kept by the frame object and
+ * refreshed from the fast locals at each access (module and class frames
+ * give their namespace itself).  f_trace, f_trace_lines and f_trace_opcodes
+ * are stored (nothing traces yet); f_lineno refuses as CPython does outside
+ * a 'line' trace event; clear() drops the locals of a finished frame and
+ * closes a suspended generator. */
 #include "../runtime/call.h"
 #include "../runtime/error.h"
 #include "../runtime/gc.h"
 #include "../runtime/obj_dict.h"
+#include "../runtime/obj_int.h"
+#include "../runtime/obj_list.h"
 #include "../runtime/obj_str.h"
 #include "../runtime/obj_type.h"
 #include "vm.h"
 
 typedef struct FrameObj {
     Obj    header;
-    Frame *frame;           /* the live frame, valid while on the chain */
-    Value  code, globals, locals;
+    Frame *frame;           /* the running or suspended frame; NULL once it returned */
+    Value  gen;             /* the generator owning *frame (keeps its memory), or VAL_NULL */
+    Value  code, globals, builtins;
+    Value  locals;          /* f_locals: the namespace (is_ns), or the snapshot dict */
+    Value  saved;           /* tuple of the fast locals and cells when the frame returned */
+    Value  back;            /* f_back once the frame returned, or VAL_NULL */
     Value  trace;           /* f_trace, VAL_NULL for None */
-    int    lineno, lasti;
+    int    lineno, lasti;   /* where the frame was when it returned */
+    int    is_ns;
     int    trace_lines, trace_opcodes;
 } FrameObj;
 
@@ -30,51 +46,99 @@ extern Type type_frame;
 
 static void frameobj_trace(Obj *o) {
     FrameObj *f = (FrameObj *)o;
+    gc_mark_value(f->gen);
     gc_mark_value(f->code);
     gc_mark_value(f->globals);
+    gc_mark_value(f->builtins);
     gc_mark_value(f->locals);
+    gc_mark_value(f->saved);
+    gc_mark_value(f->back);
     gc_mark_value(f->trace);
 }
 
-static int frame_on_chain(Frame *f) {
-    for (Frame *g = ts_get()->frame; g; g = g->prev) if (g == f) return 1;
-    return 0;
+/* The frame while it is still there to read. */
+static Frame *frameobj_live(FrameObj *o) {
+    if (!o->frame || (!IS_NULL(o->gen) && AS_GEN(o->gen)->finished)) return NULL;
+    return o->frame;
 }
 
-static Value frameobj_new(Frame *f) {
+static int frame_instr(Frame *f) {
+    int i = (int)(f->ip - f->code->code) - 1;
+    return i < 0 ? 0 : i;
+}
+
+Value frame_object(Frame *f) {
+    if (!IS_NULL(f->frameobj)) return f->frameobj;
     FrameObj *o = (FrameObj *)gc_alloc(&type_frame, sizeof(FrameObj));
     if (!o) return VAL_NULL;
     o->frame = f;
+    o->gen = f->is_gen ? f->gen : VAL_NULL;
     o->code = MK_OBJ(f->code);
     o->globals = f->globals;
-    o->locals = IS_NULL(f->locals_dict) ? VAL_NULL : f->locals_dict;
-    int i = (int)(f->ip - f->code->code) - 1;
-    o->lineno = code_line_at(f->code, i < 0 ? 0 : i);
-    o->lasti = i < 0 ? 0 : 2 * i;
-    o->trace = VAL_NULL;
+    o->builtins = f->builtins;
+    o->is_ns = !IS_NULL(f->locals_dict);
+    o->locals = o->is_ns ? f->locals_dict : VAL_NULL;
+    o->saved = o->back = o->trace = VAL_NULL;
     o->trace_lines = 1;
-    return MK_OBJ(o);
+    f->frameobj = MK_OBJ(o);
+    return f->frameobj;
+}
+
+void frame_detach(Frame *f) {
+    if (f->is_gen && f->yielded) return;         /* suspended: the generator keeps it */
+    FrameObj *o = AS_FRAMEOBJ(f->frameobj);
+    f->frameobj = VAL_NULL;
+    ThreadState *ts = ts_get();
+    Value pending = ts->exc;                     /* the frame may be unwinding */
+    ts->exc = VAL_NULL;
+    Code *co = f->code;
+    o->lineno = code_line_at(co, frame_instr(f));
+    o->lasti = 2 * frame_instr(f);
+    if (!o->is_ns) o->saved = tuple_from_array(f->localsplus, co->nlocals + co->ncells + co->nfree);
+    o->back = f->prev ? frame_object(f->prev) : VAL_NULL;
+    o->frame = NULL;
+    ts->exc = pending;
 }
 
 Value vm_getframe(int depth) {
     Frame *f = ts_get()->frame;
     while (f && depth-- > 0) f = f->prev;
     if (!f) return err_format(&exc_ValueError, "call stack is not deep enough");
-    return frameobj_new(f);
+    return frame_object(f);
 }
 
+Value vm_current_frames(void) {
+    Value d = dict_new();
+    if (IS_NULL(d)) return VAL_NULL;
+    for (ThreadState *t = interp.threads; t; t = t->next) {
+        if (!t->frame) continue;
+        Value k = int_from_u64(t->ident), fo = frame_object(t->frame);
+        if (IS_NULL(k) || IS_NULL(fo) || dict_set(d, k, fo) < 0) return VAL_NULL;
+    }
+    return d;
+}
+
+/* The code object of a frame object, VAL_NULL for anything else (VMHooks). */
+Value frame_code_of(Value v) { return IS_EXACT(v, type_frame) ? AS_FRAMEOBJ(v)->code : VAL_NULL; }
+
 static Value frame_get_back(Value self) {
-    Frame *f = AS_FRAMEOBJ(self)->frame;
-    if (!frame_on_chain(f) || !f->prev) return VAL_NONE;
-    return frameobj_new(f->prev);
+    FrameObj *o = AS_FRAMEOBJ(self);
+    Frame *f = frameobj_live(o);
+    if (!f) return IS_NULL(o->back) ? VAL_NONE : o->back;
+    if ((!IS_NULL(o->gen) && !AS_GEN(o->gen)->running) || !f->prev) return VAL_NONE;
+    return frame_object(f->prev);
 }
 static Value frame_get_code(Value self) { return AS_FRAMEOBJ(self)->code; }
 static Value frame_get_globals(Value self) { return AS_FRAMEOBJ(self)->globals; }
-static Value frame_get_builtins(Value self) {
-    Frame *f = AS_FRAMEOBJ(self)->frame;
-    return frame_on_chain(f) ? f->builtins : interp.builtins;
+static Value frame_get_builtins(Value self) { return AS_FRAMEOBJ(self)->builtins; }
+/* A frame that has not started (a new generator's) is on its def line, as
+ * CPython's RESUME is. */
+static Value frame_get_lineno(Value self) {
+    Frame *f = frameobj_live(AS_FRAMEOBJ(self));
+    if (!f) return MK_SMALLINT(AS_FRAMEOBJ(self)->lineno);
+    if (f->ip == f->code->code && f->code->firstlineno > 0) return MK_SMALLINT(f->code->firstlineno);
+    return MK_SMALLINT(code_line_at(f->code, frame_instr(f)));
 }
-static Value frame_get_lineno(Value self) { return MK_SMALLINT(AS_FRAMEOBJ(self)->lineno); }
 /* CPython's frame_setlineno, when no trace function runs: its tracing_what
  * is then 0, PyTrace_CALL. */
 static int frame_set_lineno(Value self, Value v) {
@@ -86,13 +150,16 @@ static int frame_set_lineno(Value self, Value v) {
     err_format(&exc_ValueError, "can't jump from the 'call' trace event of a new frame");
     return -1;
 }
-static Value frame_get_lasti(Value self) { return MK_SMALLINT(AS_FRAMEOBJ(self)->lasti); }
+static Value frame_get_lasti(Value self) {
+    Frame *f = frameobj_live(AS_FRAMEOBJ(self));
+    return MK_SMALLINT(f ? 2 * frame_instr(f) : AS_FRAMEOBJ(self)->lasti);
+}
 static Value frame_get_trace(Value self) {
     Value t = AS_FRAMEOBJ(self)->trace;
     return IS_NULL(t) ? VAL_NONE : t;
 }
 static int frame_set_trace(Value self, Value v) {
-    AS_FRAMEOBJ(self)->trace = IS_NONE(v) ? VAL_NULL : v;
+    AS_FRAMEOBJ(self)->trace = IS_NULL(v) || IS_NONE(v) ? VAL_NULL : v;
     return 0;
 }
 static Value frame_get_trace_lines(Value self) { return MK_BOOL(AS_FRAMEOBJ(self)->trace_lines); }
@@ -101,20 +168,41 @@ static Value frame_get_trace_opcodes(Value self) { return MK_BOOL(AS_FRAMEOBJ(se
 static int frame_set_trace_opcodes(Value self, Value v) {
     return getset_set_bool(&AS_FRAMEOBJ(self)->trace_opcodes, v);
 }
+
 static Value frame_get_locals(Value self) {
     FrameObj *o = AS_FRAMEOBJ(self);
-    if (!IS_NULL(o->locals)) return o->locals;
-    return frame_on_chain(o->frame) && o->frame == ts_get()->frame ? vm_locals() : dict_new();
+    if (o->is_ns) return o->locals;
+    if (IS_NULL(o->locals)) {
+        o->locals = dict_new();
+        if (IS_NULL(o->locals)) return VAL_NULL;
+    }
+    Frame *f = frameobj_live(o);
+    const Value *lp = f ? f->localsplus : IS_TUPLE(o->saved) ? AS_TUPLE(o->saved)->items : NULL;
+    if (lp && vm_locals_into(AS_CODE(o->code), lp, o->locals) < 0) return VAL_NULL;
+    return o->locals;
+}
+
+static Value frame_clear_m(Value *args, int nargs, Value kwnames) {
+    FrameObj *o = AS_FRAMEOBJ(args[0]);
+    if (frameobj_live(o)) {
+        if (IS_NULL(o->gen) || AS_GEN(o->gen)->running)
+            return err_format(&exc_RuntimeError, "cannot clear an executing frame");
+        if (IS_NULL(obj_call_method(o->gen, "close", NULL, 0))) return VAL_NULL;
+    }
+    o->saved = VAL_NULL;
+    if (!o->is_ns) o->locals = VAL_NULL;
+    return VAL_NONE;
 }
 
 static Value frame_repr_m(Value *args, int nargs, Value kwnames) {
-    FrameObj *o = AS_FRAMEOBJ(args[0]);
-    Code *c = AS_CODE(o->code);
-    return str_format_c("<frame at %p, file '%U', line %d, code %U>", (void *)o, c->filename, o->lineno, c->name);
+    Code *c = AS_CODE(AS_FRAMEOBJ(args[0])->code);
+    return str_format_c("<frame at %p, file '%U', line %R, code %U>", (void *)AS_OBJ(args[0]), c->filename,
+                        frame_get_lineno(args[0]), c->name);
 }
 
 static const MethodDef frame_methods[] = {
     {"__repr__", frame_repr_m, ARGS_WRAP(0), NULL},
+    {"clear", frame_clear_m, ARGS_NONE, "F.clear(): clear most references held by the frame"},
     {NULL, NULL, 0, NULL},
 };
 static const GetSetDef frame_getsets[] = {

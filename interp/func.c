@@ -195,6 +195,7 @@ Value gen_new(Value func, Frame *tmpl) {
     f->is_gen = 1;
     f->is_entry = 1;
     f->gen = MK_OBJ(g);
+    f->frameobj = VAL_NULL;
     g->frame = f;
     g->mem_size = size;
     g->code = MK_OBJ(f->code);
@@ -402,7 +403,7 @@ static Value gen_get_name(Value self) { return AS_GEN(self)->name; }
 static Value gen_get_qualname(Value self) { return AS_GEN(self)->qualname; }
 static Value gen_get_running(Value self) { return MK_BOOL(AS_GEN(self)->running); }
 static Value gen_get_code(Value self) { return AS_GEN(self)->code; }
-static Value gen_get_frame(Value self) { return AS_GEN(self)->finished ? VAL_NONE : self; }
+static Value gen_get_frame(Value self) { return AS_GEN(self)->finished ? VAL_NONE : frame_object(AS_GEN(self)->frame); }
 
 static const MethodDef gen_methods[] = {
     {"__iter__", gen_iter_m, ARGS_WRAP(0), NULL},

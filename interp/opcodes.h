@@ -40,6 +40,10 @@
  *     RERAISE        (no clause matched)
  *   C: [prev, exc2] SWAP 2 POP_EXCEPT RERAISE
  *
+ *   try/except* (compile.c's comp_try_star): the handler keeps [prev, orig,
+ *   raised list, rest]; each clause does <type> CHECK_EG_MATCH and runs its
+ *   body on the match; PREP_RERAISE_STAR combines what is left at the end.
+ *
  *   (`except E as n:` wraps the handler in SETUP_FINALLY/POP_BLOCK whose
  *   handler does `n = None; del n; RERAISE`, and does the same on the normal
  *   path, as CPython does.)
@@ -202,6 +206,10 @@ typedef enum {
     OP(POP_EXCEPT,           1, 1,              0,            NONE,      "[prev] -> []  handled_exc = prev")                                   \
     OP(CHECK_EXC_MATCH,      1, 2,              2,            NONE,      "[exc, type] -> [exc, bool]  "                                        \
                                                                          "isinstance(exc, type); TypeError for non-exception types")           \
+    OP(CHECK_EG_MATCH,       1, 2,              2,            NONE,      "[exc, type] -> [rest, match]  except*: the part of exc matching "    \
+                                                                         "type (handled_exc = match); [exc, None] when none matches")          \
+    OP(PREP_RERAISE_STAR,    1, 2,              1,            NONE,      "[orig, list] -> [exc or None]  end of except*: what the clauses "    \
+                                                                         "raised and re-raised, as one exception")                             \
     OP(RERAISE,              1, 1,              0,            NONE,      "[exc] -> raise exc again (no new traceback entry)")                  \
     OP(RAISE_VARARGS,        1, arg,            0,            COUNT,     "arg 0: re-raise handled_exc; "                                       \
                                                                          "1: [exc] raise; 2: [exc, cause] raise exc from cause")               \

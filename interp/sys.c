@@ -414,6 +414,8 @@ static Value sys_set_int_max_str_digits(Value *args, int nargs, Value kwnames)
     return VAL_NONE;
 }
 
+static Value sys_current_frames(Value *args, int nargs, Value kwnames) { return vm_current_frames(); }
+
 /* sys._getframe([depth]): depth 0 is the caller. */
 static Value sys_getframe(Value *args, int nargs, Value kwnames) {
     int depth = 0;
@@ -454,6 +456,8 @@ static const MethodDef sys_functions[] = {
     {"intern", sys_intern, ARGS_ONE, NULL},
     {"exc_info", sys_exc_info, ARGS_NONE, NULL},
     {"_getframe", sys_getframe, ARGS_POS(0, 1), "Return a frame object from the call stack."},
+    {"_current_frames", sys_current_frames, ARGS_NONE, "Return a dict mapping each thread's identifier "
+                                                       "to its current stack frame."},
     {"exception", sys_exception, ARGS_NONE, NULL},
     {"getdefaultencoding", sys_utf8, ARGS_NONE, NULL},
     {"getfilesystemencoding", sys_utf8, ARGS_NONE, NULL},

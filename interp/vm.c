@@ -36,6 +36,7 @@
 #include "../runtime/gc.h"
 #include "../runtime/obj_dict.h"
 #include "../runtime/obj_exc.h"
+#include "../runtime/obj_excgroup.h"
 #include "../runtime/obj_float.h"
 #include "../runtime/obj_int.h"
 #include "../runtime/obj_list.h"
@@ -82,6 +83,7 @@ static inline Frame *frame_init(char *mem, size_t size, Code *co, Value func, Va
     f->yielded = 0;
     f->throw_on_entry = 0;
     f->gen = VAL_NULL;
+    f->frameobj = VAL_NULL;
     f->size = size;
     return f;
 }
@@ -111,6 +113,7 @@ static inline Frame *frame_push(ThreadState *ts, Code *co, Value func, Value glo
 }
 
 static void frame_pop(ThreadState *ts, Frame *f) {
+    if (__builtin_expect(!IS_NULL(f->frameobj), 0)) frame_detach(f);
     ts->frame = f->prev;
     ts->recursion_depth--;
     if (!f->is_gen) ts->stack_top = (Value *)f;
@@ -752,6 +755,24 @@ static int exc_type_valid(Value t) {
     return IS_TYPE(t) && type_is_subtype(AS_TYPE(t), &exc_BaseException);
 }
 
+/* except* T: T as for except, and no exception group class in it. */
+static int check_except_star_type(Value t) {
+    if (!exc_type_valid(t)) {
+        err_format(&exc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+        return -1;
+    }
+    int n = IS_TUPLE(t) ? (int)AS_TUPLE(t)->len : 1;
+    for (int i = 0; i < n; i++) {
+        Value c = IS_TUPLE(t) ? AS_TUPLE(t)->items[i] : t;
+        if (IS_TYPE(c) && type_is_subtype(AS_TYPE(c), &exc_BaseExceptionGroup)) {
+            err_format(&exc_TypeError,
+                       "catching ExceptionGroup with except* is not allowed. Use except instead.");
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* Turn the operand of `raise` into an instance; VAL_NULL with error if bad. */
 static Value make_exception(Value e, const char *what) {
     if (IS_TYPE(e) && type_is_subtype(AS_TYPE(e), &exc_BaseException)) {
@@ -973,7 +994,13 @@ static void add_traceback(Frame *f, uint32_t *ip) {
     int i = (int)(ip - co->code) - 1;
     if (i < 0) i = 0;
     while (i > 0 && i < co->ncode && co->positions[i].lineno == 0) i--;
-    TbInfo w = { co->filename, co->name, 0, 0, -1, -1, -1, -1 };
+    ThreadState *ts = ts_get();
+    Value pending = ts->exc;
+    ts->exc = VAL_NULL;
+    Value fo = frame_object(f);
+    err_clear();
+    ts->exc = pending;
+    TbInfo w = { co->filename, co->name, fo, 2 * i, 0, 0, -1, -1, -1, -1 };
     if (i < co->ncode) {
         CodePos *p = &co->positions[i];
         w.lineno = p->lineno;
@@ -1565,6 +1592,7 @@ top:
             return retval;
         }
         Frame *caller = f->prev;
+        if (__builtin_expect(!IS_NULL(f->frameobj), 0)) f->ip = ip;     /* its line, for frame_detach */
         frame_pop(ts, f);
         f = caller;
         RELOAD();
@@ -1620,6 +1648,27 @@ top:
         }
         Value match = MK_BOOL(err_given_matches(TOP(), t));
         PUSH(match);
+        NEXT();
+    }
+    TARGET(CHECK_EG_MATCH) {
+        Value t = POP();
+        if (check_except_star_type(t) < 0) ERROR();
+        Value match, rest;
+        SAVE();
+        if (excgroup_match(TOP(), t, &match, &rest) < 0) ERROR();
+        if (!IS_NONE(match)) {
+            sp[-1] = rest;
+            ts->handled_exc = match;
+        }
+        PUSH(match);
+        NEXT();
+    }
+    TARGET(PREP_RERAISE_STAR) {
+        Value list = POP();
+        SAVE();
+        Value r = excgroup_prep_reraise(TOP(), list);
+        CHECK(r);
+        sp[-1] = r;
         NEXT();
     }
     TARGET(RERAISE) {
@@ -1766,6 +1815,7 @@ error_reraise:
             return VAL_NULL;
         }
         Frame *caller = f->prev;
+        if (!IS_NULL(f->frameobj)) f->ip = ip;
         frame_pop(ts, f);
         f = caller;
         RELOAD();
@@ -1822,22 +1872,27 @@ Value vm_globals(void) {
     return f ? f->globals : interp.main_module == 0 ? VAL_NULL : MODULE_DICT(interp.main_module);
 }
 
+static int locals_put(Value d, Value name, Value v) {
+    if (!IS_NULL(v)) return dict_set(d, name, v);
+    return dict_del(d, name) < 0 ? -1 : 0;
+}
+
+int vm_locals_into(Code *co, const Value *lp, Value d) {
+    for (int i = 0; i < co->nlocals; i++)
+        if (locals_put(d, AS_TUPLE(co->varnames)->items[i], lp[i]) < 0) return -1;
+    for (int i = 0; i < co->ncells + co->nfree; i++) {
+        Value c = lp[co->nlocals + i];
+        if (locals_put(d, cell_var_name(co, i), IS_OBJ(c) ? ((Cell *)AS_OBJ(c))->ref : VAL_NULL) < 0) return -1;
+    }
+    return 0;
+}
+
 Value vm_locals(void) {
     Frame *f = ts_get()->frame;
     if (!f) return vm_globals();
     if (!IS_NULL(f->locals_dict)) return f->locals_dict;
     Value d = dict_new();
-    if (IS_NULL(d)) return VAL_NULL;
-    Code *co = f->code;
-    for (int i = 0; i < co->nlocals; i++)
-        if (!IS_NULL(f->localsplus[i]) && dict_set(d, AS_TUPLE(co->varnames)->items[i], f->localsplus[i]) < 0)
-            return VAL_NULL;
-    for (int i = 0; i < co->ncells + co->nfree; i++) {
-        Value c = f->localsplus[co->nlocals + i];
-        if (IS_OBJ(c) && !IS_NULL(((Cell *)AS_OBJ(c))->ref) &&
-            dict_set(d, cell_var_name(co, i), ((Cell *)AS_OBJ(c))->ref) < 0)
-            return VAL_NULL;
-    }
+    if (IS_NULL(d) || vm_locals_into(f->code, f->localsplus, d) < 0) return VAL_NULL;
     return d;
 }
 

@@ -41,6 +41,7 @@ typedef struct Frame {
     uint8_t   yielded;          /* vm_run returned because of a yield */
     uint8_t   throw_on_entry;     /* vm_run starts by raising ts->exc here */
     Value     gen;              /* the owning Gen, or VAL_NULL */
+    Value     frameobj;         /* its frame object once asked for (frameobj.c), or VAL_NULL */
     size_t    size;             /* bytes of the whole block */
 } Frame;
 
@@ -94,6 +95,18 @@ Value vm_run_class_body(Value func, Value ns);
 int   vm_frame_info(int depth, Value *code, int *lineno, Value *globals);
 /* sys._getframe(depth): a frame object for the frame `depth` levels up. */
 Value vm_getframe(int depth);
+/* sys._current_frames(): {thread ident: innermost frame object}. */
+Value vm_current_frames(void);
+/* The frame object of a frame (made at the first request), VAL_NULL on error. */
+Value frame_object(Frame *f);
+/* A frame with a frame object returns: the object keeps its line, locals and
+ * caller (frameobj.c).  Called by frame_pop. */
+void  frame_detach(Frame *f);
+/* The code object of a frame object; VAL_NULL if v is not one. */
+Value frame_code_of(Value v);
+/* Store a frame's locals (fast locals, then cells and free variables, as in
+ * localsplus) into dict d, removing the names that are unbound. */
+int   vm_locals_into(Code *co, const Value *localsplus, Value d);
 Value vm_globals(void);
 /* The globals dict of the innermost Python frame (VAL_NULL if none). */
 Value vm_current_globals(void);

@@ -8,6 +8,7 @@
  * so adding a class is one line.
  */
 #include "obj_exc.h"
+#include "obj_excgroup.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -26,7 +27,7 @@
 #include "state.h"
 #include "strbuf.h"
 
-static void exc_trace(Obj *o) {
+void exc_trace(Obj *o) {
     ExcObj *e = (ExcObj *)o;
     gc_mark_value(e->args);
     gc_mark_value(e->traceback);
@@ -68,26 +69,34 @@ static int64_t exc_nargs(Value self) {
 /* __new__ and the __init__s stay ARGS_ANY: they take any arguments (and some
  * keywords), and their messages name the class ("ValueError() takes no
  * keyword arguments"). */
-static Value exc_new_m(Value *args, int nargs, Value kwnames) {
-    (void)kwnames;                      /* args[0] is a class: see type_new_call_ok */
-    Obj *o = obj_new_instance(AS_TYPE(args[0]));
+Value exc_new_instance(Type *cls, Value *args, int nargs) {
+    Obj *o = obj_new_instance(cls);
     if (!o) return VAL_NULL;
     ExcObj *e = (ExcObj *)o;
     e->traceback = e->cause = e->context = VAL_NONE;
     e->scope = VAL_NULL;
-    e->args = tuple_from_array(args + 1, nargs - 1);
+    e->args = tuple_from_array(args, nargs);
     if (IS_NULL(e->args)) return VAL_NULL;
     return MK_OBJ(o);
 }
 
-static Value exc_init_m(Value *args, int nargs, Value kwnames) {
-    if (!IS_NULL(kwnames) && AS_TUPLE(kwnames)->len &&
-        val_type(args[0])->slots[SM_INIT] == type_lookup_c(&exc_BaseException, "__init__"))
+static Value exc_new_m(Value *args, int nargs, Value kwnames) {
+    (void)kwnames;                      /* args[0] is a class: see type_new_call_ok */
+    return exc_new_instance(AS_TYPE(args[0]), args + 1, nargs - 1);
+}
+
+Value exc_init_args(Value *args, int nargs, Value kwnames, int refuse_kw) {
+    if (refuse_kw && !IS_NULL(kwnames) && AS_TUPLE(kwnames)->len)
         return err_format(&exc_TypeError, "%s() takes no keyword arguments", val_type_name(args[0]));
     Value t = tuple_from_array(args + 1, nargs - 1);
     if (IS_NULL(t)) return VAL_NULL;
     AS_EXC(args[0])->args = t;
     return VAL_NONE;
+}
+
+static Value exc_init_m(Value *args, int nargs, Value kwnames) {
+    int own = val_type(args[0])->slots[SM_INIT] == type_lookup_c(&exc_BaseException, "__init__");
+    return exc_init_args(args, nargs, kwnames, own);
 }
 
 static Value exc_str_m(Value *args, int nargs, Value kwnames) {
@@ -569,6 +578,7 @@ void exc_init(void) {
     exc_memory_error = VAL_NULL;
     gc_add_root(&exc_memory_error);
     exc_memory_error = call0(MK_OBJ(&exc_MemoryError));
+    excgroup_init();
 }
 
 Value err_syntax(Type *kind, const char *msg, Value filename, int lineno, int offset,
@@ -591,8 +601,12 @@ static void tb_trace(Obj *o) {
     gc_mark_value(tb->next);
     gc_mark_value(tb->filename);
     gc_mark_value(tb->name);
+    gc_mark_value(tb->frame);
 }
-static Value tb_get_next(Value self) { return ((Traceback *)AS_OBJ(self))->next; }
+static Value tb_get_next(Value self) {
+    Value n = ((Traceback *)AS_OBJ(self))->next;
+    return IS_NULL(n) ? VAL_NONE : n;
+}
 /* CPython's tb_next_set: None or a traceback that does not lead back here. */
 static int tb_set_next(Value self, Value v) {
     if (IS_NULL(v)) { err_format(&exc_TypeError, "can't delete tb_next attribute"); return -1; }
@@ -606,31 +620,120 @@ static int tb_set_next(Value self, Value v) {
     return 0;
 }
 static Value tb_get_lineno(Value self) { return MK_SMALLINT(((Traceback *)AS_OBJ(self))->lineno); }
+static Value tb_get_lasti(Value self) { return MK_SMALLINT(((Traceback *)AS_OBJ(self))->lasti); }
+static Value tb_get_frame(Value self) {
+    Value f = ((Traceback *)AS_OBJ(self))->frame;
+    return IS_NULL(f) ? VAL_NONE : f;
+}
+
+static Traceback *tb_new(Value next, const TbInfo *w) {
+    Traceback *tb = (Traceback *)gc_alloc(&type_traceback, sizeof(Traceback));
+    if (!tb) return NULL;
+    tb->next = next;
+    tb->filename = w->filename;
+    tb->name = w->name;
+    tb->frame = w->frame;
+    tb->lasti = w->lasti;
+    tb->lineno = w->lineno;
+    tb->end_lineno = w->end_lineno;
+    tb->col = w->col;
+    tb->end_col = w->end_col;
+    tb->anchor = w->anchor;
+    tb->anchor_end = w->anchor_end;
+    return tb;
+}
+
+/* TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno), checked as CPython's tb_new
+ * (its argument clinic's messages name "TracebackType()"). */
+static int tb_new_args(Value *args, int nargs, Value kwnames, Value *v) {
+    static const char *const names[4] = {"tb_next", "tb_frame", "tb_lasti", "tb_lineno"};
+    int npos = nargs - 1, nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
+    if (npos + nkw > 4) {
+        err_format(&exc_TypeError, "TracebackType() takes at most 4 arguments (%d given)", npos + nkw);
+        return -1;
+    }
+    int dup = -1;
+    for (int i = 0; i < 4; i++) v[i] = i < npos ? args[1 + i] : VAL_NULL;
+    for (int k = 0; k < nkw; k++) {
+        Value key = AS_TUPLE(kwnames)->items[k];
+        int i = 0;
+        while (i < 4 && !str_eq_c(key, names[i])) i++;
+        if (i == 4) {
+            err_format(&exc_TypeError, "TracebackType() got an unexpected keyword argument '%U'", key);
+            return -1;
+        }
+        if (i < npos) dup = i;
+        else v[i] = args[nargs + k];
+    }
+    for (int i = 0; i < 4; i++)
+        if (IS_NULL(v[i])) {
+            err_format(&exc_TypeError, "TracebackType() missing required argument '%s' (pos %d)", names[i], i + 1);
+            return -1;
+        }
+    if (dup >= 0) {
+        err_format(&exc_TypeError, "argument for TracebackType() given by name ('%s') and position (%d)",
+                   names[dup], dup + 1);
+        return -1;
+    }
+    return 0;
+}
+
+/* An int argument of the clinic's "int" converter (_PyLong_AsInt's message). */
+static int tb_int_arg(Value v, int *out) {
+    int64_t n;
+    if (obj_index_i64(v, &n) < 0) {
+        if (err_matches(&exc_IndexError)) {
+            err_clear();
+            err_format(&exc_OverflowError, "Python int too large to convert to C int");
+        }
+        return -1;
+    }
+    if (n < INT32_MIN || n > INT32_MAX) {
+        err_format(&exc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (int)n;
+    return 0;
+}
+
+static Value tb_new_m(Value *args, int nargs, Value kwnames) {
+    Value v[4];
+    if (tb_new_args(args, nargs, kwnames, v) < 0) return VAL_NULL;
+    Value next = v[0], frame = v[1];
+    Value code = interp.vm.frame_code ? interp.vm.frame_code(frame) : VAL_NULL;
+    if (IS_NULL(code))
+        return err_format(&exc_TypeError, "TracebackType() argument 'tb_frame' must be frame, not %T", frame);
+    int lasti, lineno;
+    if (tb_int_arg(v[2], &lasti) < 0 || tb_int_arg(v[3], &lineno) < 0) return VAL_NULL;
+    if (!IS_NONE(next) && !IS_EXACT(next, type_traceback))
+        return err_format(&exc_TypeError, "expected traceback object or None, got '%T'", next);
+    Value fn = obj_getattr_c(code, "co_filename"), name = IS_NULL(fn) ? VAL_NULL : obj_getattr_c(code, "co_name");
+    if (IS_NULL(name)) return VAL_NULL;
+    TbInfo w = { fn, name, frame, lasti, lineno, lineno, -1, -1, -1, -1 };
+    Traceback *tb = tb_new(next, &w);
+    return tb ? MK_OBJ(tb) : VAL_NULL;
+}
+
+static const MethodDef tb_methods[] = {
+    {"__new__", tb_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {NULL, NULL, 0, NULL},
+};
 static const GetSetDef tb_getsets[] = {
     {"tb_next", tb_get_next, tb_set_next, NULL},
-    {"tb_lineno", tb_get_lineno, NULL, NULL},
+    {"tb_frame", tb_get_frame, getset_readonly, NULL},
+    {"tb_lasti", tb_get_lasti, getset_readonly, NULL},
+    {"tb_lineno", tb_get_lineno, getset_readonly, NULL},
     {NULL, NULL, NULL, NULL},
 };
 Type type_traceback = { .tp_name = "traceback", .base = &type_object, .basicsize = sizeof(Traceback),
-                        .trace = tb_trace, .getsets = tb_getsets };
+                        .trace = tb_trace, .methods = tb_methods, .getsets = tb_getsets };
 GILPY_TYPE(type_traceback, NULL);
 
 void exc_add_traceback(Value exc, const TbInfo *w) {
     if (!IS_EXC(exc)) return;
     Value saved = err_fetch();
-    Traceback *tb = (Traceback *)gc_alloc(&type_traceback, sizeof(Traceback));
-    if (tb) {
-        tb->next = AS_EXC(exc)->traceback;
-        tb->filename = w->filename;
-        tb->name = w->name;
-        tb->lineno = w->lineno;
-        tb->end_lineno = w->end_lineno;
-        tb->col = w->col;
-        tb->end_col = w->end_col;
-        tb->anchor = w->anchor;
-        tb->anchor_end = w->anchor_end;
-        AS_EXC(exc)->traceback = MK_OBJ(tb);
-    }
+    Traceback *tb = tb_new(AS_EXC(exc)->traceback, w);
+    if (tb) AS_EXC(exc)->traceback = MK_OBJ(tb);
     err_clear();
     if (!IS_NULL(saved)) ts_get()->exc = saved;
 }
@@ -706,6 +809,11 @@ static void tb_format_entry(StrBuf *sb, Traceback *tb) {
     sb_free(&line);
 }
 
+/* Lines that CPython writes without the "| " margin inside an exception group's
+ * box (the SyntaxError text and caret, "[Previous line repeated...]") start
+ * with this marker, which pr_lines drops. */
+#define PR_NO_MARGIN "\x01"
+
 static void exc_format_syntax_detail(StrBuf *sb, Value exc) {
     Value fn = exc_get_attr_c(exc, "filename"), ln = exc_get_attr_c(exc, "lineno");
     Value text = exc_get_attr_c(exc, "text"), off = exc_get_attr_c(exc, "offset");
@@ -719,7 +827,7 @@ static void exc_format_syntax_detail(StrBuf *sb, Value exc) {
     while (lead < n && (s[lead] == ' ' || s[lead] == '\t' || s[lead] == '\f')) lead++;
     int64_t end = n;
     while (end > lead && (s[end - 1] == '\n' || s[end - 1] == '\r' || s[end - 1] == ' ')) end--;
-    sb_puts(sb, "    ");
+    sb_puts(sb, PR_NO_MARGIN "    ");
     sb_put(sb, s + lead, (size_t)(end - lead));
     sb_putc(sb, '\n');
     if (!IS_SMALLINT(off) || AS_SMALLINT(off) <= 0) return;
@@ -732,7 +840,7 @@ static void exc_format_syntax_detail(StrBuf *sb, Value exc) {
     if (ecol <= col) ecol = col + 1;
     if (ecol > end + 1) ecol = end + 1;
     if (val_isinstance(exc, &exc_IndentationError)) ecol = col + 1;   /* CPython: one caret */
-    sb_puts(sb, "    ");
+    sb_puts(sb, PR_NO_MARGIN "    ");
     for (int64_t i = lead; i < col; i++) if ((s[i] & 0xC0) != 0x80) sb_putc(sb, ' ');
     for (int64_t i = col; i < ecol; i++) if (i >= n || (s[i] & 0xC0) != 0x80) sb_putc(sb, '^');
     sb_putc(sb, '\n');
@@ -874,12 +982,11 @@ static int tb_same_entry(const Traceback *a, const Traceback *b) {
 
 static void tb_format_repeated(StrBuf *sb, long cnt) {
     if (cnt > TB_RECURSIVE_CUTOFF)
-        sb_printf(sb, "  [Previous line repeated %ld more time%s]\n", cnt - TB_RECURSIVE_CUTOFF,
+        sb_printf(sb, PR_NO_MARGIN "  [Previous line repeated %ld more time%s]\n", cnt - TB_RECURSIVE_CUTOFF,
                   cnt - TB_RECURSIVE_CUTOFF > 1 ? "s" : "");
 }
 
 static void tb_format_all(StrBuf *sb, Value tbv) {
-    sb_puts(sb, "Traceback (most recent call last):\n");
     Traceback *last = NULL;
     long cnt = 0;
     for (Value t = tbv; IS_OBJ(t); t = ((Traceback *)AS_OBJ(t))->next) {
@@ -894,41 +1001,186 @@ static void tb_format_all(StrBuf *sb, Value tbv) {
     tb_format_repeated(sb, cnt);
 }
 
-static void exc_format_one(StrBuf *sb, Value exc) {
-    ExcObj *e = AS_EXC(exc);
-    if (IS_OBJ(e->traceback)) tb_format_all(sb, e->traceback);
-    if (type_is_subtype(val_type(exc), &exc_SyntaxError)) exc_format_syntax_detail(sb, exc);
-    Value last = exc_format_only(exc);
-    if (!IS_NULL(last)) sb_put_value_str(sb, last);
-    sb_putc(sb, '\n');
-    Value notes = exc_get_attr_c(exc, "__notes__");
-    if (IS_LIST(notes))
-        for (int64_t i = 0; i < AS_LIST(notes)->len; i++) {
-            Value n = obj_str(AS_LIST(notes)->items[i]);
-            if (IS_NULL(n)) { err_clear(); continue; }
-            sb_put_value_str(sb, n);
-            sb_putc(sb, '\n');
-        }
+/* ---- the whole report: chains and exception groups -----------------------------------
+ * CPython's print_exception_recursive (pythonrun.c): the cause or context is
+ * printed first (each exception once: `seen`), then the exception, and for a
+ * group each member inside a box, indented two columns per level, every line
+ * after a "| " margin.  Groups show at most 15 members and 10 levels. */
+
+enum { EG_MAX_WIDTH = 15, EG_MAX_DEPTH = 10 };
+
+typedef struct ExcPrint {
+    StrBuf *sb;
+    int depth;              /* exception group nesting: 0 outside any group */
+    int need_close;         /* the last member's box still needs its bottom line */
+    Value seen;             /* set of the ids of the exceptions printed */
+} ExcPrint;
+
+static void pr_indent(ExcPrint *p) {
+    for (int i = 0; i < 2 * p->depth; i++) sb_putc(p->sb, ' ');
+}
+static void pr_margin(ExcPrint *p) {
+    pr_indent(p);
+    if (p->depth) sb_puts(p->sb, "| ");
+}
+/* Text of whole lines, each after the margin. */
+static void pr_lines(ExcPrint *p, const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && s[j] != '\n') j++;
+        if (s[i] == PR_NO_MARGIN[0]) i++;
+        else pr_margin(p);
+        sb_put(p->sb, s + i, j - i);
+        sb_putc(p->sb, '\n');
+        i = j + 1;
+    }
 }
 
-static void exc_format_chain(StrBuf *sb, Value exc, int depth) {
-    ExcObj *e = AS_EXC(exc);
-    if (depth < 100) {
-        if (IS_EXC(e->cause)) {
-            exc_format_chain(sb, e->cause, depth + 1);
-            sb_puts(sb, "\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if (IS_EXC(e->context) && !e->suppress_context) {
-            exc_format_chain(sb, e->context, depth + 1);
-            sb_puts(sb, "\nDuring handling of the above exception, another exception occurred:\n\n");
-        }
+/* CPython's print_exception_notes. */
+static void pr_notes(ExcPrint *p, Value exc) {
+    Value notes = obj_getattr_opt(exc, str_intern_c("__notes__"));
+    if (IS_NULL(notes)) { err_clear(); return; }
+    if (IS_NULL(val_type(notes)->slots[SM_GETITEM]) || IS_DICT(notes)) {
+        pr_margin(p);
+        Value r = obj_repr(notes);
+        if (IS_NULL(r)) { err_clear(); sb_puts(p->sb, "<__notes__ repr() failed>"); }
+        else sb_put_value_str(p->sb, r);
+        return;
     }
-    exc_format_one(sb, exc);
+    int64_t n = obj_len(notes);
+    for (int64_t i = 0; i < n; i++) {
+        Value note = obj_getitem(notes, int_from_i64(i));
+        Value s = IS_NULL(note) ? VAL_NULL : IS_STR(note) ? note : obj_str(note);
+        if (IS_NULL(s)) {
+            err_clear();
+            sb_puts(p->sb, "<note str() failed>");
+        } else {
+            const char *d = STR_DATA(s);
+            size_t len = (size_t)STR_LEN(s), a = 0;
+            while (a < len) {                   /* splitlines(keepends=True) */
+                size_t b = a;
+                while (b < len && d[b] != '\n') b++;
+                pr_margin(p);
+                sb_put(p->sb, d + a, b < len ? b + 1 - a : b - a);
+                a = b + 1;
+            }
+        }
+        sb_putc(p->sb, '\n');
+    }
+    err_clear();
+}
+
+/* CPython's print_exception: traceback, SyntaxError detail, "Type: message", notes. */
+static void pr_one(ExcPrint *p, Value exc) {
+    ExcObj *e = AS_EXC(exc);
+    int group = excgroup_check(exc);
+    StrBuf body;
+    sb_init(&body);
+    if (IS_OBJ(e->traceback)) {
+        pr_indent(p);
+        sb_puts(p->sb, group && p->depth == 1 ? "+ " : p->depth ? "| " : "");
+        sb_puts(p->sb, group ? "Exception Group Traceback (most recent call last):\n"
+                             : "Traceback (most recent call last):\n");
+        tb_format_all(&body, e->traceback);
+    }
+    if (type_is_subtype(val_type(exc), &exc_SyntaxError)) exc_format_syntax_detail(&body, exc);
+    Value last = exc_format_only(exc);
+    if (!IS_NULL(last)) sb_put_value_str(&body, last);
+    sb_putc(&body, '\n');
+    pr_lines(p, body.data ? body.data : "", body.len);
+    sb_free(&body);
+    pr_notes(p, exc);
+}
+
+static void pr_recursive(ExcPrint *p, Value exc);
+
+static int pr_seen(ExcPrint *p, Value exc, int add) {
+    Value id = int_from_i64((int64_t)(uintptr_t)AS_OBJ(exc));
+    int r = IS_NULL(id) ? -1 : add ? set_add(p->seen, id) : set_contains(p->seen, id);
+    if (r < 0) err_clear();
+    return r > 0;
+}
+
+static void pr_chained(ExcPrint *p, Value exc, const char *message) {
+    int need_close = p->need_close;
+    if (obj_enter_recursion(" in print_chained") < 0) { err_clear(); return; }
+    pr_recursive(p, exc);
+    obj_leave_recursion();
+    p->need_close = need_close;
+    pr_margin(p);
+    sb_putc(p->sb, '\n');
+    pr_margin(p);
+    sb_puts(p->sb, message);
+    pr_margin(p);
+    sb_putc(p->sb, '\n');
+}
+
+static void pr_cause_and_context(ExcPrint *p, Value exc) {
+    ExcObj *e = AS_EXC(exc);
+    pr_seen(p, exc, 1);
+    if (!IS_NONE(e->cause)) {
+        if (IS_EXC(e->cause) && !pr_seen(p, e->cause, 0))
+            pr_chained(p, e->cause, "The above exception was the direct cause of the following exception:\n");
+        return;
+    }
+    if (e->suppress_context || !IS_EXC(e->context) || pr_seen(p, e->context, 0)) return;
+    pr_chained(p, e->context, "During handling of the above exception, another exception occurred:\n");
+}
+
+/* CPython's print_exception_group. */
+static void pr_group(ExcPrint *p, Value eg) {
+    if (p->depth > EG_MAX_DEPTH) {
+        pr_margin(p);
+        sb_printf(p->sb, "... (max_group_depth is %d)\n", EG_MAX_DEPTH);
+        return;
+    }
+    if (p->depth == 0) p->depth = 1;
+    pr_one(p, eg);
+    Value excs = excgroup_exceptions(eg);
+    int64_t nexcs = AS_TUPLE(excs)->len, n = nexcs <= EG_MAX_WIDTH ? nexcs : EG_MAX_WIDTH + 1;
+    p->need_close = 0;
+    for (int64_t i = 0; i < n; i++) {
+        int last = i == n - 1, truncated = i >= EG_MAX_WIDTH;
+        if (last) p->need_close = 1;
+        pr_indent(p);
+        if (truncated) sb_printf(p->sb, "%s+---------------- ... ----------------\n", i == 0 ? "+-" : "  ");
+        else sb_printf(p->sb, "%s+---------------- %lld ----------------\n", i == 0 ? "+-" : "  ", (long long)i + 1);
+        p->depth++;
+        if (!truncated) {
+            if (obj_enter_recursion(" in print_exception_group") < 0) { err_clear(); p->depth--; return; }
+            pr_recursive(p, AS_TUPLE(excs)->items[i]);
+            obj_leave_recursion();
+        } else {
+            int64_t more = nexcs - EG_MAX_WIDTH;
+            pr_margin(p);
+            sb_printf(p->sb, "and %lld more exception%s\n", (long long)more, more > 1 ? "s" : "");
+        }
+        if (last && p->need_close) {
+            pr_indent(p);
+            sb_puts(p->sb, "+------------------------------------\n");
+            p->need_close = 0;
+        }
+        p->depth--;
+    }
+    if (p->depth == 1) p->depth = 0;
+}
+
+static void pr_recursive(ExcPrint *p, Value exc) {
+    if (!IS_EXC(exc)) return;
+    pr_cause_and_context(p, exc);
+    if (excgroup_check(exc)) pr_group(p, exc);
+    else pr_one(p, exc);
 }
 
 Value exc_format(Value exc) {
     StrBuf sb;
     sb_init(&sb);
-    if (IS_EXC(exc)) exc_format_chain(&sb, exc, 0);
+    Value saved = err_fetch();
+    ExcPrint p = { &sb, 0, 0, set_new(&type_set) };
+    if (IS_EXC(exc) && !IS_NULL(p.seen)) pr_recursive(&p, exc);
+    err_clear();
+    if (!IS_NULL(saved)) ts_get()->exc = saved;
     return sb_finish_str(&sb);
 }
 

@@ -22,6 +22,8 @@ typedef struct Traceback {
     Value next;             /* Traceback or None: the next frame inward */
     Value filename;         /* str */
     Value name;             /* str: the function's name, "<module>" */
+    Value frame;            /* tb_frame: the frame object, or VAL_NULL */
+    int32_t lasti;          /* tb_lasti */
     int32_t lineno, end_lineno;
     int32_t col, end_col;   /* 0-based byte columns; -1 when unknown */
     int32_t anchor, anchor_end; /* operator/subscript columns drawn with ^, or -1 */
@@ -29,11 +31,19 @@ typedef struct Traceback {
 
 /* Where a frame was when the exception passed through it. */
 typedef struct TbInfo {
-    Value filename, name;
+    Value filename, name, frame;
+    int lasti;
     int lineno, end_lineno, col, end_col, anchor, anchor_end;
 } TbInfo;
 
 #define AS_EXC(v) ((ExcObj *)AS_OBJ(v))
+/* A new instance of exception class cls with these args (BaseException.__new__). */
+Value exc_new_instance(Type *cls, Value *args, int nargs);
+/* BaseException.__init__: args[0].args = args[1:]; with refuse_kw, keywords are
+ * refused ("X() takes no keyword arguments"). */
+Value exc_init_args(Value *args, int nargs, Value kwnames, int refuse_kw);
+/* Marks an ExcObj's fields (types extending ExcObj call it from their trace). */
+void  exc_trace(Obj *o);
 extern Type type_traceback;
 
 Value exc_memory_error_instance(void);

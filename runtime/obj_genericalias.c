@@ -18,6 +18,7 @@
 #include "runtime/error.h"
 #include "runtime/call.h"
 #include "runtime/ops.h"
+#include "runtime/obj_excgroup.h"
 #include "runtime/obj_genericalias.h"
 #include "runtime/obj_union.h"
 
@@ -288,7 +289,8 @@ static const MethodDef ga_class_getitem_def[] = {
 /* Give the builtin generic containers their __class_getitem__ (once, at start-up). */
 void generic_alias_install(void) {
     Type *const generic[] = {
-        &type_list, &type_tuple, &type_dict, &type_set, &type_frozenset, &type_type, NULL,
+        &type_list, &type_tuple, &type_dict, &type_set, &type_frozenset, &type_type,
+        &exc_BaseExceptionGroup, NULL,
     };
     type_ready(&type_generic_alias);
     for (int i = 0; generic[i]; i++)

@@ -198,6 +198,19 @@ void type_ready(Type *t) {
     type_update_slots(t, VAL_NULL);
 }
 
+static Value mro_compute(Type *t, Value bases);
+
+void type_add_static_base(Type *t, Type *extra) {
+    Value bases = tuple_pack(2, MK_OBJ(t->base), MK_OBJ(extra));
+    Value mro = IS_NULL(bases) ? VAL_NULL : mro_compute(t, bases);
+    if (IS_NULL(mro)) { err_clear(); return; }
+    t->bases = bases;
+    t->mro = mro;
+    type_add_subclass(extra, t);
+    t->version = type_next_version++;
+    type_update_slots(t, VAL_NULL);
+}
+
 /* ---- C3 linearisation ---------------------------------------------------------------- */
 
 /* Is `t` in the tail (after the head) of any of the n sequences? */

@@ -366,6 +366,9 @@ static inline Type *val_type(Value v) {
 
 /* ---- type machinery (runtime/obj_type.c) ---------------------------------- */
 void  type_ready(Type *t);                  /* finish a static builtin type */
+/* Give a readied static type a second base after its layout base (ExceptionGroup's
+ * Exception): __bases__, the C3 __mro__ and the slots follow. */
+void  type_add_static_base(Type *t, Type *extra);
 int   type_is_subtype(Type *a, Type *b);    /* a is b or derives from it */
 int   val_isinstance(Value v, Type *t);     /* exact MRO test, no __instancecheck__ */
 Value type_lookup(Type *t, Value name);     /* MRO search; VAL_NULL if absent (no error) */

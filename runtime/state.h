@@ -70,6 +70,8 @@ typedef struct VMHooks {
     Value (*current_globals)(void);            /* the innermost Python frame's globals,
                                                   VAL_NULL when no frame runs */
     int   (*super_args)(Value *type, Value *obj);  /* super()'s implicit arguments */
+    Value (*frame_code)(Value v);              /* a frame object's code, VAL_NULL if v
+                                                  is not a frame (TracebackType()) */
 } VMHooks;
 
 typedef struct Interp {

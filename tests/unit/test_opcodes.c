@@ -50,6 +50,7 @@ static const Snippet snippets[] = {
     { "raise E from C", 2 },                                /* [E, C] */
     { "with m as n:\n    pass", 4 },                        /* handler: [exit, prev, exc, result] */
     { "try:\n    pass\nexcept E as e:\n    pass", 3 },     /* handler: [prev, exc, E] */
+    { "try:\n    pass\nexcept* E as e:\n    pass", 7 },    /* [prev, orig, list, rest, match, match, None] */
     { "try:\n    a\nfinally:\n    b", 3 },                 /* handler: [prev, exc, b] */
     { "d = {**a, 'k': v}", 3 },                             /* [{..}, 'k', v] */
     { "o.x[i] = v", 3 },                                    /* [v, o.x, i] */
