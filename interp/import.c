@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "config.h"
 #include "../runtime/audit.h"
 #include "../runtime/call.h"
 #include "../runtime/error.h"
@@ -176,13 +177,22 @@ static int import_is_file(const char *p) {
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Look for `short` (the last component) in each directory of `dirs`. */
+/* Look for `short` (the last component) in each directory of `dirs`.  The
+ * embedded stdlib is searched just before CPython's library directory
+ * (GILPY_CPYTHON_LIB), so gilpy's own version of a module wins over the
+ * library's, and a script's directory or GILPY_PATH over both. */
 static Value import_from_path(Value fullname, const char *shortname, Value dirs) {
     if (!IS_LIST(dirs)) return VAL_NULL;
+    int embedded_tried = 0;
     for (int64_t i = 0; i < AS_LIST(dirs)->len; i++) {
         Value dir = AS_LIST(dirs)->items[i];
         if (!IS_STR(dir)) continue;
         const char *ds = STR_LEN(dir) ? STR_DATA(dir) : ".";
+        if (dirs == interp.path && !embedded_tried && strcmp(ds, GILPY_CPYTHON_LIB) == 0) {
+            embedded_tried = 1;
+            Value m = import_embedded(fullname);
+            if (!IS_NULL(m) || err_occurred()) return m;
+        }
         size_t need = strlen(ds) + strlen(shortname) + 16;
         char *path = malloc(need);
         if (!path) return err_no_memory();

@@ -105,7 +105,7 @@ static const char cli_help_text[] =
     "\n"
     "Environment variables:\n"
     "GILPY_PATH     : ':'-separated list of directories searched for modules after\n"
-    "                 the script's directory and before the embedded stdlib\n"
+    "                 the script's directory and before CPython's standard library\n"
     "GILPY_GIL      : the GIL policy (interval, ticks, ioprio or fifo); -X gil wins\n"
     "GILPY_HISTFILE : the REPL's history file (default ~/.gilpy_history)\n"
     "PYTHONUNBUFFERED: if this is set to a non-empty string it is equivalent to\n"
@@ -253,6 +253,7 @@ static void cli_setup_path(const CliOptions *o) {
             if (*tok) list_append(p, str_from_c(tok));
         free(copy);
     }
+    list_append(p, str_from_c(GILPY_CPYTHON_LIB));  /* CPython's library: also with -I and -E */
     interp.path = p;
 }
 
