@@ -378,7 +378,12 @@ Value import_module_level(Value name, Value globals, Value fromlist, int level) 
                 Value sub = str_format_c("%U.%U", full, item);
                 if (IS_NULL(sub)) return VAL_NULL;
                 if (IS_NULL(import_module(sub))) {
+                    /* only the submodule's own absence is ignored, as in CPython's
+                       _handle_fromlist: what it failed to import is reported */
                     if (!err_matches(&exc_ModuleNotFoundError)) return VAL_NULL;
+                    Value *dp = obj_dict_ptr(err_peek());
+                    Value missing = dp && IS_DICT(*dp) ? dict_get_c(*dp, "name") : VAL_NULL;
+                    if (!IS_STR(missing) || !str_eq(missing, sub)) return VAL_NULL;
                     err_clear();
                 }
             }

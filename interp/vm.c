@@ -814,8 +814,14 @@ static Value import_from(Value mod, Value name) {
         Value file = obj_getattr_opt(mod, str_intern_c("__file__"));
         err_clear();
         if (IS_STR(file))
-            return err_format(&exc_ImportError, "cannot import name '%U' from '%U' (%U)", name, modname, file);
-        return err_format(&exc_ImportError, "cannot import name '%U' from '%U' (unknown location)", name, modname);
+            err_format(&exc_ImportError, "cannot import name '%U' from '%U' (%U)", name, modname, file);
+        else
+            err_format(&exc_ImportError, "cannot import name '%U' from '%U' (unknown location)", name, modname);
+        Value *dp = obj_dict_ptr(err_peek());     /* ImportError(..., name=modname, path=file) */
+        if (dp && IS_DICT(*dp) &&
+            (dict_set_c(*dp, "name", modname) < 0 || dict_set_c(*dp, "path", IS_STR(file) ? file : VAL_NONE) < 0))
+            return VAL_NULL;
+        return VAL_NULL;
     }
     err_clear();        /* not a module (a replaced __import__ returned something else) */
     return err_format(&exc_ImportError, "cannot import name %R from '<unknown module name>' (unknown location)",
