@@ -1020,7 +1020,7 @@ static Value int_from_bytes_m(Value *args, int nargs, Value kw) {
 }
 
 /* int(x=0) / int(x, base=10) */
-static Value int_from_object(Value x) {
+Value int_from_number(Value x) {
     /* Exact types take a shortcut; a subclass may override __int__/__index__,
      * which come first, as in CPython's PyNumber_Long. */
     if (IS_SMALLINT(x) || IS_BOOL(x) || IS_EXACT(x, type_int)) return int_exact(x);
@@ -1091,7 +1091,7 @@ static Value int_new_m(Value *args, int nargs, Value kw) {
         if (!IS_NULL(a[1])) return err_format(&exc_TypeError, "int() missing string argument");
         r = MK_SMALLINT(0);
     } else if (IS_NULL(a[1])) {
-        r = int_from_object(a[0]);
+        r = int_from_number(a[0]);
     } else {
         r = int_from_object_base(a[0], a[1]);
     }

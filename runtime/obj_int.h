@@ -45,6 +45,9 @@ Value int_pow_mod(Value base, Value exp, Value mod);   /* pow(a, b, m) */
 Value int_format_spec(Value v, Value spec);    /* format(int, spec) */
 /* An exact int (not a subclass instance) with the value of v. */
 Value int_exact(Value v);
+/* int(x) without a base (CPython's PyNumber_Long): __int__, __index__, __trunc__,
+ * then a str/bytes-like parsed in base 10. */
+Value int_from_number(Value x);
 int64_t int_bit_length(Value v);
 /* sys.get_int_max_str_digits(): the decimal str<->int limit (0: none). */
 extern int64_t int_max_str_digits;

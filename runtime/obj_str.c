@@ -45,6 +45,7 @@
 #include "obj_str.h"
 #include "unicode_names.h"
 #include "obj_bytes.h"
+#include "obj_complex.h"
 #include "obj_memoryview.h"
 #include "obj_list.h"
 #include "obj_dict.h"
@@ -1837,23 +1838,32 @@ static int pct_emit(StrBuf *sb, const PctSpec *ps, const char *pre, size_t prele
     return ps->left ? sb_fill(sb, " ", 1, padn) : 0;
 }
 
+/* The int a %d/%i/%u (int(v): __int__, __index__, __trunc__) or %o/%x/%X
+ * (__index__) conversion formats, as CPython's mainformatlong: v must be a
+ * number (PyNumber_Check), and a TypeError from the conversion becomes
+ * "%c format: ... is required, not T".  NULL with the error. */
+static Value pct_int_arg(const PctSpec *ps, Value v) {
+    char c = ps->conv;
+    int decimal = c == 'd' || c == 'i' || c == 'u';
+    if (IS_INT(v)) return v;
+    Type *t = val_type(v);
+    int number = IS_FLOATOBJ(v) || IS_COMPLEX(v) || !IS_NULL(t->slots[SM_INDEX]) ||
+                 !IS_NULL(t->slots[SM_INT]) || !IS_NULL(t->slots[SM_FLOAT]);
+    if (number) {
+        Value r = decimal ? int_from_number(v) : obj_index(v);
+        if (!IS_NULL(r) || !err_matches(&exc_TypeError)) return r;
+        err_clear();
+    }
+    if (decimal)                                /* bytes formatting says %d for %i */
+        return err_format(&exc_TypeError, "%%%c format: a real number is required, not %T",
+                          c == 'i' && ps->bytes ? 'd' : c, v);
+    return err_format(&exc_TypeError, "%%%c format: an integer is required, not %T", c, v);
+}
+
 static int pct_int(StrBuf *sb, const PctSpec *ps, Value v) {
     char c = ps->conv;
-    if (IS_FLOATOBJ(v) && (c == 'd' || c == 'i' || c == 'u')) {
-        v = int_from_double(float_value(v));
-        if (IS_NULL(v)) return -1;
-    } else if (!IS_INT(v)) {
-        if (IS_NULL(val_type(v)->slots[SM_INDEX])) {
-            if (c == 'd' || c == 'i' || c == 'u')      /* bytes formatting says %d for %i */
-                err_format(&exc_TypeError, "%%%c format: a real number is required, not %T",
-                           c == 'i' && ps->bytes ? 'd' : c, v);
-            else
-                err_format(&exc_TypeError, "%%%c format: an integer is required, not %T", c, v);
-            return -1;
-        }
-        v = obj_index(v);
-        if (IS_NULL(v)) return -1;
-    }
+    v = pct_int_arg(ps, v);
+    if (IS_NULL(v)) return -1;
     int base = (c == 'x' || c == 'X') ? 16 : c == 'o' ? 8 : 10;
     Value digits = base == 10 ? int_repr(int_exact(v)) : int_to_base_str(v, base, 0);
     if (IS_NULL(digits)) return -1;
