@@ -163,7 +163,7 @@ static const GetSetDef func_getsets[] = {
     {NULL, NULL, NULL, NULL},
 };
 Type type_function = {
-    .tp_name = "function", .base = &type_object, .flags = TF_HAS_DICT | TF_METHOD_DESCR | TF_FUNCTION,
+    .tp_name = "function", .base = &type_object, .flags = TF_HAS_DICT | TF_METHOD_DESCR | TF_FUNCTION | TF_WEAKREFABLE,
     .basicsize = sizeof(Function), .dictoffset = offsetof(Function, dict), .call = vm_call_function,
     .get = func_descr_get,
     .trace = func_trace, .methods = func_methods, .getsets = func_getsets,
@@ -444,7 +444,7 @@ static const GetSetDef gen_getsets[] = {
     {NULL, NULL, NULL, NULL},
 };
 Type type_generator = {
-    .tp_name = "generator", .base = &type_object, .basicsize = sizeof(Gen),
+    .tp_name = "generator", .base = &type_object, .flags = TF_WEAKREFABLE, .basicsize = sizeof(Gen),
     .trace = gen_trace, .methods = gen_methods, .getsets = gen_getsets,
 };
 GILPY_TYPE(type_generator, NULL);
