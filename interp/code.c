@@ -322,7 +322,7 @@ static const MethodDef code_methods[] = {
 };
 
 Type type_code = {
-    .tp_name = "code", .base = &type_object,
+    .tp_name = "code", .base = &type_object, .flags = TF_WEAKREFABLE,
     .basicsize = sizeof(Code), .trace = code_trace, .finalize = code_finalize,
     .methods = code_methods, .getsets = code_getsets,
 };

@@ -10,6 +10,7 @@
 #include "../runtime/audit.h"
 #include "../runtime/call.h"
 #include "../runtime/error.h"
+#include "../runtime/finalize.h"
 #include "../runtime/gc.h"
 #include "../runtime/obj_dict.h"
 #include "../runtime/obj_exc.h"
@@ -163,7 +164,7 @@ static const GetSetDef func_getsets[] = {
     {NULL, NULL, NULL, NULL},
 };
 Type type_function = {
-    .tp_name = "function", .base = &type_object, .flags = TF_HAS_DICT | TF_METHOD_DESCR | TF_FUNCTION,
+    .tp_name = "function", .base = &type_object, .flags = TF_HAS_DICT | TF_METHOD_DESCR | TF_FUNCTION | TF_WEAKREFABLE,
     .basicsize = sizeof(Function), .dictoffset = offsetof(Function, dict), .call = vm_call_function,
     .get = func_descr_get,
     .trace = func_trace, .methods = func_methods, .getsets = func_getsets,
@@ -202,6 +203,7 @@ Value gen_new(Value func, Frame *tmpl) {
     g->name = AS_FUNC(func)->name;
     g->qualname = AS_FUNC(func)->qualname;
     g->exc_state = VAL_NULL;
+    if (f->code->maxblocks) fin_register(&g->header);   /* closing one without try blocks shows nothing */
     return MK_OBJ(g);
 }
 
@@ -395,6 +397,16 @@ static Value gen_close_m(Value *args, int nargs, Value kwnames) {
     return VAL_NULL;
 }
 
+/* The finalizer (runtime/finalize.c runs it once the generator is garbage):
+ * close a suspended generator, so its finally blocks run; an error is
+ * reported, not raised, as CPython's _PyGen_Finalize does. */
+static Value gen_del_m(Value *args, int nargs, Value kwnames) {
+    Gen *g = AS_GEN(args[0]);
+    if (!g->started || g->finished || g->running) return VAL_NONE;
+    if (IS_NULL(gen_close_m(args, 1, VAL_NULL))) fin_write_unraisable(args[0]);
+    return VAL_NONE;
+}
+
 static Value gen_repr_m(Value *args, int nargs, Value kwnames) {
     return str_format_c("<generator object %U at %p>", AS_GEN(args[0])->qualname, (void *)AS_OBJ(args[0]));
 }
@@ -411,6 +423,7 @@ static const MethodDef gen_methods[] = {
     {"send", gen_send_m, ARGS_ONE, NULL},
     {"throw", gen_throw_m, ARGS_POS(1, 3), NULL},
     {"close", gen_close_m, ARGS_NONE, NULL},
+    {"__del__", gen_del_m, ARGS_WRAP(0), NULL},
     {"__repr__", gen_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
@@ -445,7 +458,7 @@ static const GetSetDef gen_getsets[] = {
     {NULL, NULL, NULL, NULL},
 };
 Type type_generator = {
-    .tp_name = "generator", .base = &type_object, .basicsize = sizeof(Gen),
+    .tp_name = "generator", .base = &type_object, .flags = TF_WEAKREFABLE, .basicsize = sizeof(Gen),
     .trace = gen_trace, .methods = gen_methods, .getsets = gen_getsets,
 };
 GILPY_TYPE(type_generator, NULL);

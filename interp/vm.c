@@ -33,6 +33,7 @@
 #include "../runtime/error.h"
 #include "../runtime/gil.h"
 #include "../runtime/signals.h"
+#include "../runtime/finalize.h"
 #include "../runtime/gc.h"
 #include "../runtime/obj_dict.h"
 #include "../runtime/obj_exc.h"
@@ -981,7 +982,33 @@ int vm_handle_eval_breaker(ThreadState *ts) {
         ts->async_exc = VAL_NULL;
         if (!IS_NULL(e)) { err_set_obj(e); return -1; }
     }
+    if (eb & EB_GC_REQUEST) {                 /* a collection left finalizers to run */
+        __atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)EB_GC_REQUEST, __ATOMIC_SEQ_CST);
+        fin_run_pending();
+    }
     return 0;
+}
+
+/* A frame's saved sp is exact while it calls (CALL saves it, and a Python
+ * callee started by CALL leaves it at the call site), but not while an
+ * instruction that is not a call runs Python code through a dunder.  So the
+ * innermost frame is trusted only when its saved call site holds `callee`,
+ * and an outer frame only while the frame it called was entered by CALL
+ * (not is_entry: no nested vm_run between them). */
+void vm_forget_dead_slots(Value callee) {
+    ThreadState *ts = ts_get();
+    Frame *f = ts ? ts->frame : NULL;
+    if (!f || !IS_OBJ(callee)) return;
+    int found = 0;
+    for (int k = 1; k <= 4; k++)
+        if (f->sp - k >= f->stack && f->sp[-k] == callee) found = 1;
+    if (!found) return;
+    for (;;) {
+        Value *end = f->stack + f->code->stacksize;
+        for (Value *p = f->sp; p < end; p++) *p = VAL_NULL;
+        if (f->is_entry || !f->prev) return;
+        f = f->prev;
+    }
 }
 
 /* The VM stack is scanned conservatively, dead slots included: what an

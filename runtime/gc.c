@@ -55,6 +55,8 @@
 
 #include "config.h"
 #include "error.h"
+#include "finalize.h"
+#include "weakref.h"
 #include "obj_str.h"
 #include "runtime.h"
 #include "state.h"
@@ -112,6 +114,9 @@ static struct {
     size_t    live_bytes;                 /* after the last collection */
     size_t    malloc_bytes;               /* gc_malloc'd and not yet freed */
     size_t    collections;
+    size_t    unreachable;                /* objects the last collection found dead */
+    size_t    unreachable_total;          /* ... and all of them so far */
+    size_t    threshold_min;              /* GC_MIN_THRESHOLD scaled by gc.set_threshold */
     int       enabled;
     int       collecting;
     unsigned  stress_every, stress_count;
@@ -120,6 +125,7 @@ static struct {
     Value   **temp_roots; size_t ntemp, temp_cap;
     Obj     **statics; size_t nstatics, statics_cap;   /* static objects marked this cycle */
     GcPinned **pins; size_t npins, pins_cap;          /* large gc_pin copies */
+    Obj     **frozen; size_t nfrozen;     /* gc.freeze(): kept as roots */
     void     *reserve;                    /* GC_RESERVE bytes, or NULL while spent */
     int       pressure;                   /* the next sweep returns empty pages */
 } gc;
@@ -195,7 +201,7 @@ void gc_init(void) {
         while (gc_class_sizes[c] < i * 16) c++;
         gc.class_of[i] = (uint8_t)c;
     }
-    gc.threshold = GC_MIN_THRESHOLD;
+    gc.threshold = gc.threshold_min = GC_MIN_THRESHOLD;
     gc.enabled = 1;
     gc.reserve = malloc(GC_RESERVE);
     gc.stress_every = 1;
@@ -443,7 +449,11 @@ static inline int gc_is_leaf(const Type *t) {
     return !t->trace && !t->dictoffset && !t->values_start;
 }
 
+static void (*gc_capture)(Obj *, void *);  /* gc_referents: report, do not mark */
+static void *gc_capture_ctx;
+
 void gc_mark_obj(Obj *o) {
+    if (__builtin_expect(gc_capture != NULL, 0)) { if (o && o->type) gc_capture(o, gc_capture_ctx); return; }
     if (!o || (o->gcflags & GCF_MARK)) return;
     if (!o->type) return;                /* a static type not readied yet: nothing to trace */
     o->gcflags |= GCF_MARK;
@@ -563,6 +573,8 @@ static void gc_mark_all(int c_stacks) {
     for (size_t i = 0; i < gc.nroots; i++) gc_mark_value(*gc.roots[i]);
     for (size_t i = 0; i < gc.ntemp; i++) gc_mark_value(*gc.temp_roots[i]);
     for (size_t i = 0; i < gc.npins; i++) gc_mark_values(gc.pins[i]->vals, gc.pins[i]->n);
+    for (size_t i = 0; i < gc.nfrozen; i++) gc_mark_obj(gc.frozen[i]);
+    fin_mark_pending();
     types_mark_static();
     str_mark_interned();
     gc_mark_interp();
@@ -585,6 +597,7 @@ static void gc_release_block(Page *p, size_t span) {
 }
 
 static void gc_release(Obj *o) {
+    if (o->type != &type_gcbuffer) gc.unreachable++;
     if ((o->gcflags & GCF_FINAL) && o->type && o->type->finalize) o->type->finalize(o);
 }
 
@@ -703,13 +716,19 @@ void gc_query_reachable(void (*visit)(void)) {
 }
 
 void gc_collect(void) {
-    if (gc.collecting) return;
+    if (gc.collecting || gc_capture) return;
     gc.collecting = 1;
     gc_clear_stack();
     gc_mark_all(1);
+    weak_clear_unreachable();                 /* weakref.c and finalize.c say why this order */
+    size_t resurrected = fin_resurrect_unreachable();
+    gc_drain();
+    weak_prune();
     for (int i = 0; i < gc_nhooks; i++) gc_after_mark_hooks[i]();
-    gc.live_bytes = gc_sweep();               /* owned buffers are heap objects too */
-    gc.threshold = 2 * gc.live_bytes > GC_MIN_THRESHOLD ? 2 * gc.live_bytes : GC_MIN_THRESHOLD;
+    gc.unreachable = resurrected;             /* gc_release counts the rest */
+    gc.live_bytes = gc_sweep();
+    gc.unreachable_total += gc.unreachable;               /* owned buffers are heap objects too */
+    gc.threshold = 2 * gc.live_bytes > gc.threshold_min ? 2 * gc.live_bytes : gc.threshold_min;
     gc.allocated_since = 0;
     gc.collections++;
     gc.collecting = 0;
@@ -763,4 +782,62 @@ void *gc_sys_realloc(void *old, size_t n) {
 
 size_t gc_live_bytes(void) { return gc.live_bytes; }
 size_t gc_collections(void) { return gc.collections; }
+size_t gc_last_unreachable(void) { return gc.unreachable; }
+size_t gc_total_unreachable(void) { return gc.unreachable_total; }
 void gc_set_enabled(int on) { gc.enabled = on; }
+int  gc_is_enabled(void) { return gc.enabled; }
+size_t gc_allocated_since(void) { return gc.allocated_since; }
+
+void gc_set_min_threshold(size_t bytes) {
+    gc.threshold_min = bytes;
+    gc.threshold = 2 * gc.live_bytes > bytes ? 2 * gc.live_bytes : bytes;
+}
+
+/* ---- introspection (the gc module) -------------------------------------------------- */
+
+/* An object the gc module shows: traced (a container, in CPython's terms),
+ * not one of the collector's own buffers. */
+int gc_is_container(const Obj *o) {
+    return o->type && o->type != &type_gcbuffer && !gc_is_leaf(o->type);
+}
+
+size_t gc_objects(Obj **out, size_t cap) {
+    size_t n = 0;
+    for (Page *p = gc.pages; p; p = p->next_all) {
+        uint32_t count = p->slot_size ? p->nslots : 1;
+        for (uint32_t i = 0; i < count; i++) {
+            Obj *o = (Obj *)(p->slots + (size_t)i * p->slot_size);
+            if (!o->type || ((FreeSlot *)o)->tag == GC_FREE_TAG || !gc_is_container(o)) continue;
+            if (n < cap) out[n] = o;
+            n++;
+        }
+    }
+    return n;
+}
+
+void gc_referents(Obj *o, void (*visit)(Obj *, void *), void *ctx) {
+    if (!o->type || gc.collecting) return;
+    gc_capture = visit;
+    gc_capture_ctx = ctx;
+    Type *t = o->type;
+    if (t->flags & TF_HEAPTYPE) gc_mark_obj(&t->header);
+    if (t->trace) t->trace(o);
+    Value *d = obj_dict_ptr(MK_OBJ(o));
+    if (d) gc_mark_value(*d);
+    if (t->values_start)
+        gc_mark_values((Value *)((char *)o + t->values_start),
+                       (t->basicsize - t->values_start) / sizeof(Value));
+    gc_capture = NULL;
+}
+
+size_t gc_freeze(void) {
+    size_t n = gc_objects(NULL, 0);
+    Obj **fr = realloc(gc.frozen, (gc.nfrozen + n + 1) * sizeof(Obj *));
+    if (!fr) return gc.nfrozen;
+    gc.frozen = fr;
+    gc.nfrozen += gc_objects(fr + gc.nfrozen, n);
+    return gc.nfrozen;
+}
+
+void gc_unfreeze(void) { gc.nfrozen = 0; }
+size_t gc_freeze_count(void) { return gc.nfrozen; }

@@ -97,5 +97,26 @@ size_t gc_collections(void);
 int   gc_is_heap_object(const void *p);
 /* Disable/enable automatic collection (gc.disable()). */
 void  gc_set_enabled(int on);
+int   gc_is_enabled(void);
+/* Objects (not counting the collector's buffers) the last collection found
+ * dead: freed, or kept for their finalizers. */
+size_t gc_last_unreachable(void);
+size_t gc_total_unreachable(void);
+size_t gc_allocated_since(void);            /* bytes since the last collection */
+/* The least growth (bytes) that starts a collection (gc.set_threshold). */
+void  gc_set_min_threshold(size_t bytes);
+
+/* For the gc module.  A container is what CPython's collector tracks: an
+ * object that may reference others.  gc_objects stores up to cap of them
+ * and returns how many there are; it allocates nothing.  gc_referents
+ * calls visit on what o's trace names (the collector's own buffers
+ * included; the class of an instance of a heap type first).  gc_freeze
+ * makes every container a root until gc_unfreeze (gc.freeze). */
+int    gc_is_container(const Obj *o);
+size_t gc_objects(Obj **out, size_t cap);
+void   gc_referents(Obj *o, void (*visit)(Obj *, void *), void *ctx);
+size_t gc_freeze(void);
+void   gc_unfreeze(void);
+size_t gc_freeze_count(void);
 
 #endif

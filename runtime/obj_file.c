@@ -1286,7 +1286,8 @@ static const GetSetDef fileio_getsets[] = {
 
 #define FILE_TYPE(var, name, gs)                                                        \
     Type var = {                                                                        \
-        .tp_name = name, .base = &type_object, .basicsize = sizeof(FileObj),           \
+        .tp_name = name, .base = &type_object, .flags = TF_WEAKREFABLE,                \
+        .basicsize = sizeof(FileObj),                                                   \
         .trace = file_trace, .finalize = file_finalize, .methods = file_methods,        \
         .getsets = gs,                                                                  \
     };

@@ -121,7 +121,7 @@ static const GetSetDef builtin_getsets[] = {
     {NULL, NULL, NULL, NULL},
 };
 Type type_builtin_function = {
-    .tp_name = "builtin_function_or_method", .base = &type_object,
+    .tp_name = "builtin_function_or_method", .base = &type_object, .flags = TF_WEAKREFABLE,
     .basicsize = sizeof(BuiltinFn), .trace = builtin_trace, .call = native_call,
     .methods = builtin_methods, .getsets = builtin_getsets,
 };
@@ -440,7 +440,7 @@ static const GetSetDef method_getsets[] = {
     {NULL, NULL, NULL, NULL},
 };
 Type type_method = {
-    .tp_name = "method", .base = &type_object, .basicsize = sizeof(BoundMethod),
+    .tp_name = "method", .base = &type_object, .flags = TF_WEAKREFABLE, .basicsize = sizeof(BoundMethod),
     .trace = method_trace, .call = method_call, .methods = method_methods, .getsets = method_getsets,
 };
 GILPY_TYPE(type_method, NULL);

@@ -21,6 +21,7 @@
 #include "runtime/obj_excgroup.h"
 #include "runtime/obj_genericalias.h"
 #include "runtime/obj_union.h"
+#include "runtime/weakref.h"
 
 typedef struct GenericAlias {
     Obj   header;
@@ -275,7 +276,8 @@ static const GetSetDef ga_getsets[] = {
     {NULL, NULL, NULL, NULL},
 };
 Type type_generic_alias = {
-    .tp_name = "types.GenericAlias", .base = &type_object, .basicsize = sizeof(GenericAlias),
+    .tp_name = "types.GenericAlias", .base = &type_object, .flags = TF_WEAKREFABLE,
+    .basicsize = sizeof(GenericAlias),
     .trace = ga_trace, .methods = ga_methods, .getsets = ga_getsets,
 };
 GILPY_TYPE(type_generic_alias, NULL);
@@ -290,7 +292,7 @@ static const MethodDef ga_class_getitem_def[] = {
 void generic_alias_install(void) {
     Type *const generic[] = {
         &type_list, &type_tuple, &type_dict, &type_set, &type_frozenset, &type_type,
-        &exc_BaseExceptionGroup, NULL,
+        &exc_BaseExceptionGroup, &type_weakref, NULL,
     };
     type_ready(&type_generic_alias);
     for (int i = 0; generic[i]; i++)

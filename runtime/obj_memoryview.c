@@ -1043,7 +1043,7 @@ static const GetSetDef mv_getsets[] = {
 };
 
 Type type_memoryview = {
-    .tp_name = "memoryview", .base = &type_object, .basicsize = sizeof(MemoryView),
+    .tp_name = "memoryview", .base = &type_object, .flags = TF_WEAKREFABLE, .basicsize = sizeof(MemoryView),
     .trace = mv_trace, .getbuffer = mv_getbuffer, .releasebuffer = mv_releasebuffer,
     .methods = mv_methods, .getsets = mv_getsets,
 };

@@ -134,7 +134,7 @@ static void module_trace(Obj *o) { gc_mark_value(((ModuleObj *)o)->dict); }
 
 Type type_module = {
     .tp_name = "module", .base = &type_object,
-    .flags = TF_BASETYPE | TF_HAS_DICT,
+    .flags = TF_BASETYPE | TF_HAS_DICT | TF_WEAKREFABLE,
     .basicsize = sizeof(ModuleObj), .dictoffset = offsetof(ModuleObj, dict),
     .trace = module_trace, .methods = module_methods, .getsets = module_getsets,
 };

@@ -1069,7 +1069,7 @@ static void set_finalize(Obj *o)
 
 Type type_set = {
     .tp_name = "set", .base = &type_object,
-    .flags = TF_BASETYPE | TF_SET_SUBCLASS | TF_MATCH_SELF,
+    .flags = TF_BASETYPE | TF_SET_SUBCLASS | TF_MATCH_SELF | TF_WEAKREFABLE,
     .basicsize = sizeof(Set), .trace = set_trace, .finalize = set_finalize,
     .methods = set_methods,
 };
@@ -1077,7 +1077,7 @@ GILPY_TYPE(type_set, "set");
 
 Type type_frozenset = {
     .tp_name = "frozenset", .base = &type_object,
-    .flags = TF_BASETYPE | TF_MATCH_SELF,
+    .flags = TF_BASETYPE | TF_MATCH_SELF | TF_WEAKREFABLE,
     .basicsize = sizeof(Set), .trace = set_trace, .finalize = set_finalize,
     .methods = frozenset_methods,
 };

@@ -21,6 +21,7 @@
 #include "audit.h"
 #include "call.h"
 #include "error.h"
+#include "finalize.h"
 #include "gc.h"
 #include "obj_dict.h"
 #include "obj_exc.h"
@@ -32,6 +33,7 @@
 #include "runtime.h"
 #include "state.h"
 #include "strbuf.h"
+#include "weakref.h"
 
 const char *const sm_names[SM__COUNT] = {
 #define SM_NAME(id, name) name,
@@ -94,6 +96,7 @@ Value type_lookup_c(Type *t, const char *name) {
 Obj *obj_new_instance(Type *t) {
     Obj *o = gc_alloc(t, t->basicsize);
     if (!o) return NULL;
+    if (!IS_NULL(t->slots[SM_DEL])) fin_register(o);
     if (t->dictoffset) *(Value *)((char *)o + t->dictoffset) = VAL_NULL;
     for (uint32_t off = t->values_start; off && off < t->basicsize; off += sizeof(Value))
         *(Value *)((char *)o + off) = VAL_NULL;
@@ -329,7 +332,7 @@ static void type_inherit_layout(Type *t, Type *base) {
     t->base = base;
     t->flags |= base->flags & (TF_INT_SUBCLASS | TF_FLOAT_SUBCLASS | TF_STR_SUBCLASS |
                 TF_BYTES_SUBCLASS | TF_TUPLE_SUBCLASS | TF_LIST_SUBCLASS | TF_DICT_SUBCLASS |
-                TF_SET_SUBCLASS | TF_TYPE_SUBCLASS | TF_EXC_SUBCLASS);
+                TF_SET_SUBCLASS | TF_TYPE_SUBCLASS | TF_EXC_SUBCLASS | TF_WEAKREFABLE);
     t->trace = base->trace;
     t->finalize = base->finalize;
     t->getbuffer = base->getbuffer;             /* a bytes subclass is bytes-like */
@@ -418,7 +421,7 @@ static int type_apply_slots(Type *t, Type *base, Value decl) {
     int want_dict = 0, want_weak = 0, nmembers = 0;
     Value names = type_slot_members(t, base, decl, &want_dict, &want_weak);
     if (IS_NULL(names)) return -1;
-    if (want_weak && dict_set_c(t->dict, "__weakref__", type_weakref_descr(t)) < 0) return -1;
+    if (want_weak && type_add_weakref(t) < 0) return -1;
     t->basicsize = (uint32_t)((base->basicsize + 7) & ~7u);
     t->dictoffset = base->dictoffset;
     t->flags &= ~(uint32_t)TF_HAS_DICT;
@@ -619,8 +622,10 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     if ((t->flags & TF_HAS_DICT) && t->dictoffset && IS_NULL(type_lookup_c(base, "__dict__")) &&
         IS_NULL(dict_get_c(t->dict, "__dict__")))
         if (dict_set_c(t->dict, "__dict__", type_instance_dict_descr(t)) < 0) return VAL_NULL;
-    if (IS_NULL(slots_decl) && IS_NULL(type_lookup_c(base, "__weakref__")))
-        if (dict_set_c(t->dict, "__weakref__", type_weakref_descr(t)) < 0) return VAL_NULL;
+    /* CPython's add_weak: not for int, bytes and tuple, whose items are inline */
+    if (IS_NULL(slots_decl) && IS_NULL(type_lookup_c(base, "__weakref__")) &&
+        !TYPE_HAS(base, TF_INT_SUBCLASS | TF_BYTES_SUBCLASS | TF_TUPLE_SUBCLASS))
+        if (type_add_weakref(t) < 0) return VAL_NULL;
     Tuple *b = AS_TUPLE(bases);
     for (int64_t i = 0; i < b->len; i++)
         if (type_add_subclass(AS_TYPE(b->items[i]), t) < 0) return VAL_NULL;
@@ -1047,7 +1052,7 @@ static const GetSetDef type_getsets[] = {
 
 Type type_type = {
     .tp_name = "type", .base = &type_object,
-    .flags = TF_BASETYPE | TF_TYPE_SUBCLASS,
+    .flags = TF_BASETYPE | TF_TYPE_SUBCLASS | TF_WEAKREFABLE,
     .basicsize = sizeof(Type), .trace = type_trace, .call = type_call,
     .methods = type_methods, .getsets = type_getsets,
 };
@@ -1448,8 +1453,13 @@ static const GetSetDef instance_dict_getset = {"__dict__", object_get_dict, obje
 
 Value type_instance_dict_descr(Type *t) { return getset_descr_new(t, &instance_dict_getset); }
 
-/* __weakref__: gilpy has no weak references yet; the attribute reads None. */
-static Value object_get_weakref(Value self) { (void)self; return VAL_NONE; }
+/* __weakref__: the first weak reference to the instance, or None. */
+static Value object_get_weakref(Value self) { return weak_first(self); }
 static const GetSetDef instance_weakref_getset = {"__weakref__", object_get_weakref, NULL, NULL};
 
-Value type_weakref_descr(Type *t) { return getset_descr_new(t, &instance_weakref_getset); }
+/* Instances of t may be referred to weakly: the flag and the __weakref__
+ * descriptor. */
+int type_add_weakref(Type *t) {
+    t->flags |= TF_WEAKREFABLE;
+    return dict_set_c(t->dict, "__weakref__", getset_descr_new(t, &instance_weakref_getset));
+}

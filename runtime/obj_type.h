@@ -25,7 +25,8 @@ Value descr_get(Value descr, Value obj, Value type);
 int   descr_get_args(Value *args, Value *obj, Value *type);
 /* The __dict__ getset descriptor for instances of t. */
 Value type_instance_dict_descr(Type *t);
-Value type_weakref_descr(Type *t);
+/* Instances of t may be referred to weakly: TF_WEAKREFABLE and __weakref__. */
+int   type_add_weakref(Type *t);
 
 /* runtime/obj_member.c */
 Value member_descr_new(Type *owner, Value name, uint32_t offset);

@@ -49,6 +49,8 @@ enum {
     GCF_STATIC = 1u << 1,   /* not on the GC heap (static type objects) */
     GCF_FINAL  = 1u << 2,   /* type has a finalizer to run at sweep */
     GCF_OWNED  = 1u << 3,   /* a gc_malloc buffer still owned: never swept */
+    GCF_WEAKREFD   = 1u << 4,   /* weak references to it exist (runtime/weakref.c) */
+    GCF_FINALIZED  = 1u << 5,   /* its finalizer was queued once (runtime/finalize.c) */
 };
 
 /* ---- native functions ---------------------------------------------------- */
@@ -248,6 +250,8 @@ enum {
                                        LOAD_METHOD may skip the bound-method object */
     TF_FUNCTION        = 1u << 17,  /* Python functions (interp/func.c), which the
                                        runtime knows only by this flag */
+    TF_WEAKREFABLE     = 1u << 18,  /* instances may be referred to weakly (CPython's
+                                       tp_weaklistoffset != 0) */
     /* Pattern matching (CPython's Py_TPFLAGS_SEQUENCE / _MAPPING and
        _Py_TPFLAGS_MATCH_SELF).  High bits, away from the ones above. */
     TF_SEQUENCE        = 1u << 28,  /* a subject for sequence patterns: list, tuple,

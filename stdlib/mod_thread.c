@@ -276,7 +276,7 @@ static const MethodDef lock_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 Type type_thread_lock = {
-    .tp_name = "_thread.lock", .base = &type_object, .basicsize = sizeof(LockObj),
+    .tp_name = "_thread.lock", .base = &type_object, .flags = TF_WEAKREFABLE, .basicsize = sizeof(LockObj),
     .finalize = lock_finalize, .methods = lock_methods,
 };
 
@@ -374,7 +374,7 @@ static const MethodDef rlock_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 Type type_thread_rlock = {
-    .tp_name = "_thread.RLock", .base = &type_object, .flags = TF_BASETYPE,
+    .tp_name = "_thread.RLock", .base = &type_object, .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .basicsize = sizeof(LockObj), .finalize = lock_finalize, .methods = rlock_methods,
 };
 

@@ -1,0 +1,34 @@
+/* finalize.h - what runs after a collection: __del__ methods (PEP 442),
+ * generator closing and weak reference callbacks.
+ *
+ * The collector never runs Python code.  It queues the work here, and the
+ * queue runs later with the GIL held, at a safe point: the eval breaker of
+ * the thread that collected (EB_GC_REQUEST) or at once after gc.collect().
+ * runtime/finalize.c explains the protocol. */
+#ifndef GILPY_FINALIZE_H
+#define GILPY_FINALIZE_H
+
+#include "object.h"
+
+/* o's type has a finalizer (__del__): run it once when o becomes
+ * unreachable.  Called when o is created. */
+void fin_register(Obj *o);
+/* Queue callback(ref) (the collector, clearing a weak reference). */
+void fin_queue_callback(Value ref, Value callback);
+
+/* The collector's side: mark the queues (roots); move the registered
+ * objects that were not marked to the queue, marking them and what they
+ * reach (the caller drains the mark stack). */
+void fin_mark_pending(void);
+size_t fin_resurrect_unreachable(void);     /* how many it kept */
+
+/* Run what is queued (with the GIL; errors are reported as CPython's
+ * "Exception ignored in: ..." and cleared).  Safe to call any time no C
+ * code holds pointers into objects Python code may change. */
+int  fin_pending(void);
+void fin_run_pending(void);
+/* Report the pending exception as unraisable, naming obj (CPython's
+ * PyErr_WriteUnraisable), and clear it. */
+void fin_write_unraisable(Value obj);
+
+#endif
