@@ -60,6 +60,8 @@ typedef struct ThreadState {
     Value    sentinels;               /* list of _thread locks released when the
                                          thread ends (Thread.join waits on them) */
     void    *gil_stats;               /* runtime/gil.c's per-thread counters */
+    Value    asyncgen_firstiter;      /* sys.set_asyncgen_hooks, VAL_NULL when unset */
+    Value    asyncgen_finalizer;
     Value    temp_roots_owner;        /* unused slot kept for alignment of roots */
 } ThreadState;
 
