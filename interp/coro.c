@@ -25,6 +25,10 @@
  * thread; the first asend/athrow/aclose/__anext__ of a generator calls
  * firstiter(gen) and remembers the finalizer (asyncio uses both).
  */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "../runtime/call.h"
 #include "../runtime/error.h"
 #include "../runtime/gc.h"
@@ -34,6 +38,7 @@
 #include "../runtime/obj_str.h"
 #include "../runtime/obj_type.h"
 #include "../runtime/strbuf.h"
+#include "import.h"
 #include "vm.h"
 
 /* ---- shared attributes ------------------------------------------------------------- */
@@ -618,4 +623,96 @@ Value asyncgen_set_hooks(Value firstiter, Value finalizer) {
     if (!IS_NULL(finalizer)) ts->asyncgen_finalizer = IS_NONE(finalizer) ? VAL_NULL : finalizer;
     if (!IS_NULL(firstiter)) ts->asyncgen_firstiter = IS_NONE(firstiter) ? VAL_NULL : firstiter;
     return VAL_NONE;
+}
+
+/* ---- "coroutine ... was never awaited" ---------------------------------------------------- */
+
+/* Coroutines not known to have started (raw pointers: the registry keeps
+ * nothing alive), and the messages for those the collector found dead
+ * before they ran, waiting for the eval breaker. */
+static Gen **coro_registry;
+static int64_t coro_nregistry, coro_registry_cap;
+static char **coro_pending;
+static int64_t coro_npending, coro_pending_cap;
+
+static int coro_grow(void ***arr, int64_t *cap, int64_t n) {
+    if (n < *cap) return 0;
+    int64_t ncap = *cap ? *cap * 2 : 64;
+    void **r = realloc(*arr, (size_t)ncap * sizeof(void *));
+    if (!r) return -1;
+    *arr = r;
+    *cap = ncap;
+    return 0;
+}
+
+/* Queue the warning for an unstarted coroutine (no Python allocation: this
+ * runs inside the collector). */
+static void coro_note_unawaited(Gen *g) {
+    if (!IS_STR(g->qualname) || coro_grow((void ***)&coro_pending, &coro_pending_cap, coro_npending) < 0) return;
+    const char *q = STR_DATA(g->qualname);
+    char *msg = malloc(strlen(q) + 40);
+    if (!msg) return;
+    sprintf(msg, "coroutine '%s' was never awaited", q);
+    coro_pending[coro_npending++] = msg;
+}
+
+/* After the collector's marking, before its sweep: the dead coroutines'
+ * names are still readable. */
+static void coro_after_mark(void) {
+    int64_t before = coro_npending;
+    for (int64_t i = 0; i < coro_nregistry;) {
+        Gen *g = coro_registry[i];
+        int dead = !gc_is_marked(&g->header);
+        if (!dead && !g->started && !g->finished) { i++; continue; }
+        if (dead && !g->started && !g->finished) coro_note_unawaited(g);
+        coro_registry[i] = coro_registry[--coro_nregistry];
+    }
+    ThreadState *ts = ts_get();
+    if (coro_npending > before && ts)
+        __atomic_fetch_or(&ts->eval_breaker, (uint32_t)EB_DEFERRED_WARNINGS, __ATOMIC_SEQ_CST);
+}
+
+int coro_track_unstarted(Gen *g) {
+    if (coro_grow((void ***)&coro_registry, &coro_registry_cap, coro_nregistry) < 0) {
+        err_no_memory();
+        return -1;
+    }
+    static int hooked;
+    if (!hooked) gc_add_after_mark_hook(coro_after_mark);
+    hooked = 1;
+    coro_registry[coro_nregistry++] = g;
+    return 0;
+}
+
+/* warnings.warn(msg, RuntimeWarning); a failure is reported, not raised, as
+ * for any warning issued while an object is destroyed. */
+static void coro_warn(const char *msg) {
+    Value mod = import_module_c("warnings");
+    Value fn = IS_NULL(mod) ? VAL_NULL : obj_getattr_c(mod, "warn");
+    Value text = IS_NULL(fn) ? VAL_NULL : str_from_c(msg);
+    if (!IS_NULL(text) && !IS_NULL(call2(fn, text, MK_OBJ(&exc_RuntimeWarning)))) return;
+    Value e = err_fetch();
+    if (!IS_NULL(e)) exc_print(e);
+}
+
+/* The queued warnings, oldest first; more may be queued meanwhile (warn
+ * allocates, so the collector may run). */
+int coro_warn_unawaited(void) {
+    for (int64_t i = 0; i < coro_npending; i++) {
+        char *msg = coro_pending[i];
+        coro_pending[i] = NULL;
+        coro_warn(msg);
+        free(msg);
+    }
+    coro_npending = 0;
+    return 0;
+}
+
+void coro_warn_unawaited_at_exit(void) {
+    for (int64_t i = 0; i < coro_nregistry; i++) {
+        Gen *g = coro_registry[i];
+        if (!g->started && !g->finished) coro_note_unawaited(g);
+    }
+    coro_nregistry = 0;
+    coro_warn_unawaited();
 }

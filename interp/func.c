@@ -211,6 +211,7 @@ Value gen_new(Value func, Frame *tmpl) {
     g->exc_state = VAL_NULL;
     g->kind = (uint8_t)kind;
     g->ag_finalizer = VAL_NULL;
+    if (kind == GEN_COROUTINE && coro_track_unstarted(g) < 0) return VAL_NULL;
     return MK_OBJ(g);
 }
 

@@ -953,6 +953,10 @@ int vm_handle_eval_breaker(ThreadState *ts) {
     uint32_t eb = __atomic_load_n(&ts->eval_breaker, __ATOMIC_SEQ_CST);
     if (eb & EB_GIL_DROP_REQUEST) gil_yield(ts);
     if ((eb & EB_SIGNALS_PENDING) && sig_check() < 0) return -1;
+    if (eb & EB_DEFERRED_WARNINGS) {
+        __atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)EB_DEFERRED_WARNINGS, __ATOMIC_SEQ_CST);
+        if (coro_warn_unawaited() < 0) return -1;
+    }
     if (eb & EB_ASYNC_EXC) {
         __atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)EB_ASYNC_EXC, __ATOMIC_SEQ_CST);
         Value e = ts->async_exc;

@@ -110,6 +110,13 @@ Value coro_get_aiter(Value o);
 Value coro_get_anext(Value aiter);
 Value coro_before_async_with(Value mgr, Value *exit_out);
 Value asyncgen_wrap(Value v);
+/* "coroutine ... was never awaited": gen_new registers each new coroutine; the
+ * collector notes those that die unstarted and the eval breaker
+ * (EB_DEFERRED_WARNINGS) issues the RuntimeWarnings; at exit, those still
+ * alive unstarted are reported too. */
+int   coro_track_unstarted(Gen *g);
+int   coro_warn_unawaited(void);
+void  coro_warn_unawaited_at_exit(void);
 /* sys.set_asyncgen_hooks / get_asyncgen_hooks (interp/sys.c calls these). */
 Value asyncgen_get_hooks(void);
 Value asyncgen_set_hooks(Value firstiter, Value finalizer);
