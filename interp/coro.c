@@ -716,3 +716,77 @@ void coro_warn_unawaited_at_exit(void) {
     coro_nregistry = 0;
     coro_warn_unawaited();
 }
+
+/* ---- aiter() and anext() --------------------------------------------------------------------- */
+
+Value coro_aiter(Value o) {
+    Value m = coro_special(o, "__aiter__");
+    if (IS_NULL(m)) return err_occurred() ? VAL_NULL : err_format(&exc_TypeError, "'%T' object is not an async iterable", o);
+    Value it = call0(m);
+    if (IS_NULL(it)) return it;
+    if (!coro_has_anext(it))
+        return err_format(&exc_TypeError, "aiter() returned not an async iterator of type '%T'", it);
+    return it;
+}
+
+/* anext(it, default): the awaitable of it.__anext__() whose StopAsyncIteration
+ * becomes StopIteration(default), i.e. the await gives default. */
+typedef struct AnextAwaitable {
+    Obj   header;
+    Value wrapped;
+    Value dflt;
+} AnextAwaitable;
+extern Type type_anext_awaitable;
+
+static void anextaw_trace(Obj *o) {
+    gc_mark_value(((AnextAwaitable *)o)->wrapped);
+    gc_mark_value(((AnextAwaitable *)o)->dflt);
+}
+
+Value coro_anext(Value it, Value dflt) {
+    Value m = coro_special(it, "__anext__");
+    if (IS_NULL(m)) return err_occurred() ? VAL_NULL : err_format(&exc_TypeError, "'%T' object is not an async iterator", it);
+    Value aw = call0(m);
+    if (IS_NULL(aw) || IS_NULL(dflt)) return aw;
+    AnextAwaitable *a = (AnextAwaitable *)gc_alloc(&type_anext_awaitable, sizeof(AnextAwaitable));
+    if (!a) return VAL_NULL;
+    a->wrapped = aw;
+    a->dflt = dflt;
+    return MK_OBJ(a);
+}
+
+/* One step of the wrapped awaitable: method `name` of its await iterator. */
+static Value anextaw_step(Value self, const char *name, Value *args, int nargs) {
+    AnextAwaitable *a = (AnextAwaitable *)AS_OBJ(self);
+    Value it = coro_get_awaitable(a->wrapped, 0);
+    if (IS_NULL(it)) return it;
+    if (IS_EXACT(it, type_coroutine) && IS_NULL(it = coro_await_m(&it, 1, VAL_NULL))) return it;
+    Value r = obj_call_method(it, name, args, nargs);
+    if (IS_NULL(r) && err_matches(&exc_StopAsyncIteration)) {
+        err_clear();
+        err_set_value(&exc_StopIteration, a->dflt);
+    }
+    return r;
+}
+static Value anextaw_next_m(Value *args, int nargs, Value kwnames) { return anextaw_step(args[0], "__next__", NULL, 0); }
+static Value anextaw_send_m(Value *args, int nargs, Value kwnames) { return anextaw_step(args[0], "send", args + 1, 1); }
+static Value anextaw_throw_m(Value *args, int nargs, Value kwnames) {
+    int n = IS_NULL(args[2]) ? 1 : IS_NULL(args[3]) ? 2 : 3;
+    return anextaw_step(args[0], "throw", args + 1, n);
+}
+static Value anextaw_close_m(Value *args, int nargs, Value kwnames) { return anextaw_step(args[0], "close", NULL, 0); }
+
+static const MethodDef anextaw_methods[] = {
+    {"__await__", aw_self_m, ARGS_WRAP(0), NULL},
+    {"__iter__", aw_self_m, ARGS_WRAP(0), NULL},
+    {"__next__", anextaw_next_m, ARGS_WRAP(0), NULL},
+    {"send", anextaw_send_m, ARGS_ONE, NULL},
+    {"throw", anextaw_throw_m, ARGS_POS(1, 3), NULL},
+    {"close", anextaw_close_m, ARGS_NONE, NULL},
+    {NULL, NULL, 0, NULL},
+};
+Type type_anext_awaitable = {
+    .tp_name = "anext_awaitable", .base = &type_object, .basicsize = sizeof(AnextAwaitable),
+    .trace = anextaw_trace, .methods = anextaw_methods,
+};
+GILPY_TYPE(type_anext_awaitable, NULL);

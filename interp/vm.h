@@ -110,6 +110,9 @@ Value coro_get_aiter(Value o);
 Value coro_get_anext(Value aiter);
 Value coro_before_async_with(Value mgr, Value *exit_out);
 Value asyncgen_wrap(Value v);
+/* The builtins aiter(o) and anext(it[, default]) (dflt VAL_NULL when absent). */
+Value coro_aiter(Value o);
+Value coro_anext(Value it, Value dflt);
 /* "coroutine ... was never awaited": gen_new registers each new coroutine; the
  * collector notes those that die unstarted and the eval breaker
  * (EB_DEFERRED_WARNINGS) issues the RuntimeWarnings; at exit, those still
