@@ -54,7 +54,9 @@ static int coro_set_name(Value self, Value v) { return coro_set_str(&AS_GEN(self
 static int coro_set_qualname(Value self, Value v) { return coro_set_str(&AS_GEN(self)->qualname, "__qualname__", v); }
 static Value coro_get_running(Value self) { return MK_BOOL(AS_GEN(self)->running); }
 static Value coro_get_code(Value self) { return AS_GEN(self)->code; }
-static Value coro_get_frame(Value self) { return AS_GEN(self)->finished ? VAL_NONE : self; }
+static Value coro_get_frame(Value self) {
+    return AS_GEN(self)->finished ? VAL_NONE : vm_frame_object(AS_GEN(self)->frame);
+}
 static Value coro_get_await(Value self) {
     Value yf = gen_yf(AS_GEN(self));
     return IS_NULL(yf) ? VAL_NONE : yf;

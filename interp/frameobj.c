@@ -49,12 +49,15 @@ static Value frameobj_new(Frame *f) {
     o->globals = f->globals;
     o->locals = IS_NULL(f->locals_dict) ? VAL_NULL : f->locals_dict;
     int i = (int)(f->ip - f->code->code) - 1;
-    o->lineno = code_line_at(f->code, i < 0 ? 0 : i);
+    o->lineno = i < 0 ? f->code->firstlineno : code_line_at(f->code, i);   /* not started: the def line */
     o->lasti = i < 0 ? 0 : 2 * i;
     o->trace = VAL_NULL;
     o->trace_lines = 1;
     return MK_OBJ(o);
 }
+
+/* gi_frame / cr_frame / ag_frame: a snapshot of a generator's own frame. */
+Value vm_frame_object(Frame *f) { return frameobj_new(f); }
 
 Value vm_getframe(int depth) {
     Frame *f = ts_get()->frame;

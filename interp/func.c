@@ -446,7 +446,9 @@ static Value gen_get_name(Value self) { return AS_GEN(self)->name; }
 static Value gen_get_qualname(Value self) { return AS_GEN(self)->qualname; }
 static Value gen_get_running(Value self) { return MK_BOOL(AS_GEN(self)->running); }
 static Value gen_get_code(Value self) { return AS_GEN(self)->code; }
-static Value gen_get_frame(Value self) { return AS_GEN(self)->finished ? VAL_NONE : self; }
+static Value gen_get_frame(Value self) {
+    return AS_GEN(self)->finished ? VAL_NONE : vm_frame_object(AS_GEN(self)->frame);
+}
 
 static const MethodDef gen_methods[] = {
     {"__iter__", gen_iter_m, ARGS_WRAP(0), NULL},

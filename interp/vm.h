@@ -134,6 +134,8 @@ Value vm_run_class_body(Value func, Value ns);
 int   vm_frame_info(int depth, Value *code, int *lineno, Value *globals);
 /* sys._getframe(depth): a frame object for the frame `depth` levels up. */
 Value vm_getframe(int depth);
+/* A frame object for a frame that is not necessarily running (a generator's). */
+Value vm_frame_object(Frame *f);
 Value vm_globals(void);
 /* The globals dict of the innermost Python frame (VAL_NULL if none). */
 Value vm_current_globals(void);
