@@ -100,9 +100,9 @@ static const MethodDef coro_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 static const GetSetDef coro_getsets[] = {
-    {"__name__", coro_get_name, coro_set_name, NULL},
-    {"__qualname__", coro_get_qualname, coro_set_qualname, NULL},
-    {"cr_await", coro_get_await, NULL, NULL},
+    {"__name__", coro_get_name, coro_set_name, "name of the coroutine"},
+    {"__qualname__", coro_get_qualname, coro_set_qualname, "qualified name of the coroutine"},
+    {"cr_await", coro_get_await, NULL, "object being awaited on, or None"},
     {"cr_running", coro_get_running, getset_readonly, NULL},
     {"cr_frame", coro_get_frame, NULL, NULL},
     {"cr_code", coro_get_code, getset_readonly, NULL},
@@ -218,7 +218,7 @@ Value coro_get_anext(Value aiter) {
     Value next = call0(m);
     if (IS_NULL(next)) return next;
     Value aw = coro_get_awaitable(next, 0);
-    if (IS_NULL(aw) && err_matches(&exc_TypeError)) {
+    if (IS_NULL(aw)) {
         Value cause = err_fetch();
         err_format(&exc_TypeError, "'async for' received an invalid object from __anext__: %T",
                    next);
@@ -565,9 +565,9 @@ static const MethodDef ag_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 static const GetSetDef ag_getsets[] = {
-    {"__name__", coro_get_name, coro_set_name, NULL},
-    {"__qualname__", coro_get_qualname, coro_set_qualname, NULL},
-    {"ag_await", coro_get_await, NULL, NULL},
+    {"__name__", coro_get_name, coro_set_name, "name of the async generator"},
+    {"__qualname__", coro_get_qualname, coro_set_qualname, "qualified name of the async generator"},
+    {"ag_await", coro_get_await, NULL, "object being awaited on, or None"},
     {"ag_running", ag_get_running, getset_readonly, NULL},
     {"ag_frame", coro_get_frame, NULL, NULL},
     {"ag_code", coro_get_code, getset_readonly, NULL},
