@@ -65,7 +65,10 @@ static Value coro_get_suspended(Value self) {
     Gen *g = AS_GEN(self);
     return MK_BOOL(g->started && !g->running && !g->finished);
 }
-static Value coro_get_none(Value self) { (void)self; return VAL_NONE; }
+static Value coro_get_origin(Value self) {
+    Value o = AS_GEN(self)->origin_or_finalizer;
+    return IS_NULL(o) ? VAL_NONE : o;
+}
 
 static Value coro_repr(Value self, const char *what) {
     return str_format_c("<%s object %U at %p>", what, AS_GEN(self)->qualname, (void *)AS_OBJ(self));
@@ -106,7 +109,7 @@ static const GetSetDef coro_getsets[] = {
     {"cr_running", coro_get_running, getset_readonly, NULL},
     {"cr_frame", coro_get_frame, NULL, NULL},
     {"cr_code", coro_get_code, getset_readonly, NULL},
-    {"cr_origin", coro_get_none, getset_readonly, NULL},
+    {"cr_origin", coro_get_origin, getset_readonly, NULL},
     {"cr_suspended", coro_get_suspended, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
@@ -316,7 +319,7 @@ static int asyncgen_init_hooks(Value gen) {
     if (g->ag_hooks_inited) return 0;
     g->ag_hooks_inited = 1;
     ThreadState *ts = ts_get();
-    g->ag_finalizer = ts->asyncgen_finalizer;
+    g->origin_or_finalizer = ts->asyncgen_finalizer;
     if (IS_NULL(ts->asyncgen_firstiter)) return 0;
     return IS_NULL(call1(ts->asyncgen_firstiter, gen)) ? -1 : 0;
 }
@@ -792,3 +795,39 @@ Type type_anext_awaitable = {
     .trace = anextaw_trace, .methods = anextaw_methods,
 };
 GILPY_TYPE(type_anext_awaitable, NULL);
+
+/* ---- cr_origin -------------------------------------------------------------------------------- */
+
+/* sys.set_coroutine_origin_tracking_depth: one setting for the process. */
+static int coro_origin_tracking_depth;
+
+int coro_origin_depth(void) { return coro_origin_tracking_depth; }
+
+/* ((filename, lineno, funcname), ...) of the frames that created g, innermost
+ * first; frame 0 is g's own frame, still linked while gen_new runs. */
+int coro_set_origin(Gen *g) {
+    int n = 0;
+    Value code, globals;
+    int lineno;
+    while (n < coro_origin_tracking_depth && vm_frame_info(n + 1, &code, &lineno, &globals) == 0) n++;
+    Value t = tuple_new(n);
+    if (IS_NULL(t)) return -1;
+    for (int i = 0; i < n; i++) {
+        vm_frame_info(i + 1, &code, &lineno, &globals);
+        Value item = tuple_pack(3, AS_CODE(code)->filename, MK_SMALLINT(lineno), AS_CODE(code)->name);
+        if (IS_NULL(item)) return -1;
+        AS_TUPLE(t)->items[i] = item;
+    }
+    g->origin_or_finalizer = t;
+    return 0;
+}
+
+Value coro_set_origin_tracking_depth(Value depth) {
+    int64_t d;
+    if (arg_to_ssize(depth, &d) < 0) return VAL_NULL;
+    if (d < 0) return err_format(&exc_ValueError, "depth must be >= 0");
+    coro_origin_tracking_depth = d > INT32_MAX ? INT32_MAX : (int)d;
+    return VAL_NONE;
+}
+
+Value coro_get_origin_tracking_depth(void) { return MK_SMALLINT(coro_origin_tracking_depth); }

@@ -182,7 +182,7 @@ static void gen_trace(Obj *o) {
     gc_mark_value(g->qualname);
     gc_mark_value(g->code);
     gc_mark_value(g->exc_state);
-    gc_mark_value(g->ag_finalizer);
+    gc_mark_value(g->origin_or_finalizer);
     if (g->frame && !g->finished) gc_scan_conservative(g->mem, g->mem + g->mem_size);
 }
 
@@ -210,8 +210,9 @@ Value gen_new(Value func, Frame *tmpl) {
     g->qualname = AS_FUNC(func)->qualname;
     g->exc_state = VAL_NULL;
     g->kind = (uint8_t)kind;
-    g->ag_finalizer = VAL_NULL;
-    if (kind == GEN_COROUTINE && coro_track_unstarted(g) < 0) return VAL_NULL;
+    g->origin_or_finalizer = VAL_NULL;
+    if (kind == GEN_COROUTINE && (coro_track_unstarted(g) < 0 || (coro_origin_depth() && coro_set_origin(g) < 0)))
+        return VAL_NULL;
     return MK_OBJ(g);
 }
 

@@ -446,7 +446,19 @@ static Value sys_set_asyncgen_hooks(Value *args, int nargs, Value kwnames) {
 
 static Value sys_get_asyncgen_hooks(Value *args, int nargs, Value kwnames) { return asyncgen_get_hooks(); }
 
+static Value sys_set_coroutine_origin_tracking_depth(Value *args, int nargs, Value kwnames) {
+    return coro_set_origin_tracking_depth(args[0]);
+}
+
+static Value sys_get_coroutine_origin_tracking_depth(Value *args, int nargs, Value kwnames) {
+    return coro_get_origin_tracking_depth();
+}
+
 static const MethodDef sys_functions[] = {
+    {"set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth, ARGS_KW,
+     "Enable or disable origin tracking for coroutine objects in this thread.", "($module, /, depth)"},
+    {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth, ARGS_NONE,
+     "Check status of origin tracking for coroutine objects in this thread."},
     {"set_asyncgen_hooks", sys_set_asyncgen_hooks, ARGS_KW,
      "set_asyncgen_hooks(* [, firstiter] [, finalizer])\n\nSet a finalizer for async generators objects.",
      "($module, firstiter=<unrepresentable>, finalizer=<unrepresentable>)"},

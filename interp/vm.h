@@ -73,7 +73,8 @@ typedef struct Gen {
     uint8_t ag_running_async;   /* async generator: an asend/athrow is in progress */
     uint8_t ag_closed;          /* async generator: aclose() ran or it finished */
     uint8_t ag_hooks_inited;    /* async generator: sys.set_asyncgen_hooks consulted */
-    Value  ag_finalizer;        /* async generator: the finalizer hook, or VAL_NULL */
+    Value  origin_or_finalizer; /* coroutine: cr_origin (VAL_NULL: not tracked); async
+                                   generator: the finalizer hook (VAL_NULL: none) */
     Frame *frame;               /* points into `mem` */
     size_t mem_size;
     char   mem[];               /* the frame */
@@ -118,6 +119,12 @@ Value coro_anext(Value it, Value dflt);
  * (EB_DEFERRED_WARNINGS) issues the RuntimeWarnings; at exit, those still
  * alive unstarted are reported too. */
 int   coro_track_unstarted(Gen *g);
+/* A new coroutine's cr_origin, when sys.set_coroutine_origin_tracking_depth asks. */
+int   coro_origin_depth(void);
+int   coro_set_origin(Gen *g);
+/* sys.set_coroutine_origin_tracking_depth / get_coroutine_origin_tracking_depth */
+Value coro_set_origin_tracking_depth(Value depth);
+Value coro_get_origin_tracking_depth(void);
 int   coro_warn_unawaited(void);
 void  coro_warn_unawaited_at_exit(void);
 /* sys.set_asyncgen_hooks / get_asyncgen_hooks (interp/sys.c calls these). */
