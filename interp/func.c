@@ -232,20 +232,14 @@ static int gen_resume_finished(Gen *g, Value exc, Value *out) {
 /* StopIteration (and, in an async generator, StopAsyncIteration) leaving the
  * frame becomes a RuntimeError whose cause is the original (PEP 479). */
 static void gen_wrap_stop(Gen *g) {
-    const char *what = gen_kind_names[g->kind];
-    if (err_matches(&exc_StopIteration)) {
-        Value e = err_fetch();
-        err_format(&exc_RuntimeError, "%s raised StopIteration", what);
-        AS_EXC(err_peek())->cause = e;
-        AS_EXC(err_peek())->context = e;
-        AS_EXC(err_peek())->suppress_context = 1;
-    } else if (g->kind == GEN_ASYNC_GEN && err_matches(&exc_StopAsyncIteration)) {
-        Value e = err_fetch();
-        err_format(&exc_RuntimeError, "%s raised StopAsyncIteration", what);
-        AS_EXC(err_peek())->cause = e;
-        AS_EXC(err_peek())->context = e;
-        AS_EXC(err_peek())->suppress_context = 1;
-    }
+    const char *stop = err_matches(&exc_StopIteration) ? "StopIteration"
+                     : g->kind == GEN_ASYNC_GEN && err_matches(&exc_StopAsyncIteration) ? "StopAsyncIteration" : NULL;
+    if (!stop) return;
+    Value e = err_fetch();
+    err_format(&exc_RuntimeError, "%s raised %s", gen_kind_names[g->kind], stop);
+    AS_EXC(err_peek())->cause = e;
+    AS_EXC(err_peek())->context = e;
+    AS_EXC(err_peek())->suppress_context = 1;
 }
 
 /* 1 yielded, 0 returned (value in *out), -1 error. */
