@@ -49,6 +49,17 @@ class Hashable(metaclass=ABCMeta):
         return NotImplemented
 
 
+def _raise_thrown(typ, val, tb):
+    # what the default throw()/athrow() raise: throw(type[, value[, traceback]])
+    if val is None:
+        if tb is None:
+            raise typ
+        val = typ()
+    if tb is not None:
+        val = val.with_traceback(tb)
+    raise val
+
+
 class Awaitable(metaclass=ABCMeta):
     __slots__ = ()
 
@@ -61,6 +72,16 @@ class Awaitable(metaclass=ABCMeta):
         if cls is Awaitable:
             return _check_methods(C, "__await__")
         return NotImplemented
+
+
+def _close(obj, what):
+    # the default close(): throw GeneratorExit in, which must come back out
+    try:
+        obj.throw(GeneratorExit)
+    except (GeneratorExit, StopIteration):
+        pass
+    else:
+        raise RuntimeError(what + " ignored GeneratorExit")
 
 
 class Coroutine(Awaitable):
@@ -78,23 +99,12 @@ class Coroutine(Awaitable):
         """Raise an exception in the coroutine.
         Return next yielded value or raise StopIteration.
         """
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
+        _raise_thrown(typ, val, tb)
 
     def close(self):
         """Raise GeneratorExit inside coroutine.
         """
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError("coroutine ignored GeneratorExit")
+        _close(self, "coroutine")
 
     @classmethod
     def __subclasshook__(cls, C):
@@ -156,13 +166,7 @@ class AsyncGenerator(AsyncIterator):
         """Raise an exception in the asynchronous generator.
         Return next yielded value or raise StopAsyncIteration.
         """
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
+        _raise_thrown(typ, val, tb)
 
     async def aclose(self):
         """Raise GeneratorExit inside coroutine.
@@ -241,19 +245,10 @@ class Generator(Iterator):
 
     @abstractmethod
     def throw(self, typ, val=None, tb=None):
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        raise val
+        _raise_thrown(typ, val, tb)
 
     def close(self):
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError("generator ignored GeneratorExit")
+        _close(self, "generator")
 
     @classmethod
     def __subclasshook__(cls, C):

@@ -58,3 +58,18 @@ print(isinstance(m, abc.Coroutine), m.send(1))
 m.close()
 print(types.CoroutineType.__name__, types.AsyncGeneratorType.__name__, types.GeneratorType.__name__)
 print(types.CoroutineType is type(f()), types.AsyncGeneratorType is type(g))
+import collections.abc as abc
+class G(abc.Generator):
+    def send(self, v): return 1
+    def throw(self, *a): return super().throw(*a)
+class C(abc.Coroutine):
+    def __await__(self): yield
+    def send(self, v): return 1
+    def throw(self, *a): return super().throw(*a)
+for cls in (G, C):
+    o = cls()
+    for a in [(ValueError,), (ValueError, ValueError('x')), (ValueError, None, None)]:
+        try: o.throw(*a)
+        except ValueError as e: print(repr(e))
+    try: o.close()
+    except RuntimeError as e: print(e)
