@@ -160,22 +160,43 @@ static int coro_is_coroutine(Value o) {
     return IS_EXACT(o, type_generator) && (AS_CODE(AS_GEN(o)->code)->flags & CO_ITERABLE_COROUTINE);
 }
 
+/* The protocol's method names, interned once. */
+enum { CN_AWAIT, CN_AITER, CN_ANEXT, CN_AENTER, CN_AEXIT, CN__COUNT };
+static Value coro_name(int which) {
+    static const char *const names[CN__COUNT] = { "__await__", "__aiter__", "__anext__", "__aenter__", "__aexit__" };
+    static Value interned[CN__COUNT];
+    static int ready;
+    if (!ready) {
+        for (int i = 0; i < CN__COUNT; i++) {
+            interned[i] = str_intern_c(names[i]);
+            gc_add_root(&interned[i]);
+        }
+        ready = 1;
+    }
+    return interned[which];
+}
+
 /* type(o).__<name>__ bound to o, VAL_NULL (no error) when the type has none. */
-static Value coro_special(Value o, const char *name) {
-    Value m = type_lookup_c(val_type(o), name);
+static Value coro_special(Value o, int which) {
+    Value m = type_lookup(val_type(o), coro_name(which));
     if (IS_NULL(m)) return VAL_NULL;
     return descr_get(m, o, MK_OBJ(val_type(o)));
 }
 
 static int coro_is_iterator(Value o) { return !IS_NULL(val_type(o)->slots[SM_NEXT]); }
 
+extern Type type_async_generator_athrow, type_anext_awaitable;
+
 Value coro_get_awaitable(Value o, int where) {
+    Type *t = val_type(o);
+    if (t == &type_async_generator_asend || t == &type_async_generator_athrow || t == &type_anext_awaitable)
+        return o;                         /* their __await__ returns themselves */
     if (coro_is_coroutine(o)) {
         if (IS_EXACT(o, type_coroutine) && !IS_NULL(gen_yf(AS_GEN(o))))
             return err_format(&exc_RuntimeError, "coroutine is being awaited already");
         return o;
     }
-    Value m = coro_special(o, "__await__");
+    Value m = coro_special(o, CN_AWAIT);
     if (IS_NULL(m)) {
         if (err_occurred()) return VAL_NULL;
         if (where)
@@ -191,10 +212,10 @@ Value coro_get_awaitable(Value o, int where) {
     return r;
 }
 
-static int coro_has_anext(Value o) { return !IS_NULL(type_lookup_c(val_type(o), "__anext__")); }
+static int coro_has_anext(Value o) { return !IS_NULL(type_lookup(val_type(o), coro_name(CN_ANEXT))); }
 
 Value coro_get_aiter(Value o) {
-    Value m = coro_special(o, "__aiter__");
+    Value m = coro_special(o, CN_AITER);
     if (IS_NULL(m)) {
         if (err_occurred()) return VAL_NULL;
         return err_format(&exc_TypeError, "'async for' requires an object with __aiter__ method, got %T",
@@ -212,7 +233,7 @@ static Value asyncgen_anext(Value gen);
 
 Value coro_get_anext(Value aiter) {
     if (IS_EXACT(aiter, type_async_generator)) return asyncgen_anext(aiter);
-    Value m = coro_special(aiter, "__anext__");
+    Value m = coro_special(aiter, CN_ANEXT);
     if (IS_NULL(m)) {
         if (err_occurred()) return VAL_NULL;
         return err_format(&exc_TypeError, "'async for' requires an iterator with __anext__ method, got %T",
@@ -233,13 +254,13 @@ Value coro_get_anext(Value aiter) {
 }
 
 Value coro_before_async_with(Value mgr, Value *exit_out) {
-    Value enter = coro_special(mgr, "__aenter__");
+    Value enter = coro_special(mgr, CN_AENTER);
     if (IS_NULL(enter)) {
         if (err_occurred()) return VAL_NULL;
         return err_format(&exc_TypeError, "'%T' object does not support the asynchronous context manager protocol",
                           mgr);
     }
-    Value exit = coro_special(mgr, "__aexit__");
+    Value exit = coro_special(mgr, CN_AEXIT);
     if (IS_NULL(exit)) {
         if (err_occurred()) return VAL_NULL;
         return err_format(&exc_TypeError, "'%T' object does not support the asynchronous context manager protocol "
@@ -350,20 +371,47 @@ static Value asyncgen_asend_new(Value gen, Value v) {
     return MK_OBJ(a);
 }
 
-static Value agsend_send(AsyncGenASend *a, Value v) {
+/* One step of asend()/__anext__() as a resume status, which YIELD_FROM uses
+ * directly (no StopIteration object per item): 1 an inner await passed *out
+ * up, 0 the await is over with the value *out, -1 error. */
+int asyncgen_asend_resume(Value aw, Value v, Value *out) {
+    AsyncGenASend *a = (AsyncGenASend *)AS_OBJ(aw);
     Gen *g = AS_GEN(a->gen);
-    if (a->state == AW_CLOSED)
-        return err_format(&exc_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    if (a->state == AW_CLOSED) {
+        err_format(&exc_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+        return -1;
+    }
     if (a->state == AW_INIT) {
-        if (g->ag_running_async)
-            return err_format(&exc_RuntimeError, "anext(): asynchronous generator is already running");
+        if (g->ag_running_async) {
+            err_format(&exc_RuntimeError, "anext(): asynchronous generator is already running");
+            return -1;
+        }
         if (IS_NULL(v) || IS_NONE(v)) v = a->sendval;
         a->state = AW_ITER;
     }
     g->ag_running_async = 1;
-    Value r = asyncgen_unwrap(g, asyncgen_send(a->gen, v));
-    if (IS_NULL(r)) a->state = AW_CLOSED;
-    return r;
+    int st = gen_resume(a->gen, v, VAL_NULL, out);
+    if (st == 1 && !IS_AG_WRAPPED(*out)) return 1;
+    a->state = AW_CLOSED;
+    if (st == 1) {                        /* the generator yielded: the await is over */
+        *out = ((AsyncGenWrapped *)AS_OBJ(*out))->value;
+        g->ag_running_async = 0;
+        return 0;
+    }
+    if (st == 0) err_set_none(&exc_StopAsyncIteration);
+    asyncgen_unwrap(g, VAL_NULL);
+    return -1;
+}
+
+static Value agsend_send(AsyncGenASend *a, Value v) {
+    Value out;
+    int st = asyncgen_asend_resume(MK_OBJ(a), v, &out);
+    if (st == 1) return out;
+    if (st == 0) {
+        if (IS_NONE(out)) err_set_none(&exc_StopIteration);
+        else err_set_value(&exc_StopIteration, out);
+    }
+    return VAL_NULL;
 }
 
 static Value agsend_next_m(Value *args, int nargs, Value kwnames) {
@@ -725,7 +773,7 @@ void coro_warn_unawaited_at_exit(void) {
 /* ---- aiter() and anext() --------------------------------------------------------------------- */
 
 Value coro_aiter(Value o) {
-    Value m = coro_special(o, "__aiter__");
+    Value m = coro_special(o, CN_AITER);
     if (IS_NULL(m)) return err_occurred() ? VAL_NULL : err_format(&exc_TypeError, "'%T' object is not an async iterable", o);
     Value it = call0(m);
     if (IS_NULL(it)) return it;
@@ -749,7 +797,7 @@ static void anextaw_trace(Obj *o) {
 }
 
 Value coro_anext(Value it, Value dflt) {
-    Value m = coro_special(it, "__anext__");
+    Value m = coro_special(it, CN_ANEXT);
     if (IS_NULL(m)) return err_occurred() ? VAL_NULL : err_format(&exc_TypeError, "'%T' object is not an async iterator", it);
     Value aw = call0(m);
     if (IS_NULL(aw) || IS_NULL(dflt)) return aw;

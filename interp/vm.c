@@ -909,6 +909,7 @@ static Value get_yield_from_iter(Value v, Code *co) {
 /* One step of `yield from`: 1 yielded *out, 0 returned *out, -1 error. */
 static int yield_from_step(Value it, Value v, Value *out) {
     if (IS_GEN_OR_CORO(it)) return gen_resume(it, v, VAL_NULL, out);
+    if (IS_EXACT(it, type_async_generator_asend)) return asyncgen_asend_resume(it, v, out);
     Value r;
     if (IS_NONE(v)) {
         /* call __next__ itself: obj_next would swallow StopIteration's value */

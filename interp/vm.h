@@ -111,6 +111,9 @@ Value coro_get_aiter(Value o);
 Value coro_get_anext(Value aiter);
 Value coro_before_async_with(Value mgr, Value *exit_out);
 Value asyncgen_wrap(Value v);
+/* `await gen.__anext__()` resumed without the StopIteration protocol: as gen_resume. */
+extern Type type_async_generator_asend;
+int   asyncgen_asend_resume(Value aw, Value v, Value *out);
 /* The builtins aiter(o) and anext(it[, default]) (dflt VAL_NULL when absent). */
 Value coro_aiter(Value o);
 Value coro_anext(Value it, Value dflt);
