@@ -737,6 +737,12 @@ int coro_track_unstarted(Gen *g) {
     return 0;
 }
 
+/* A coroutine is usually started right after it is made (`await f()`): then
+ * it is the newest entry, dropped at once instead of by the next collection. */
+void coro_note_started(Gen *g) {
+    if (coro_nregistry > 0 && coro_registry[coro_nregistry - 1] == g) coro_nregistry--;
+}
+
 /* warnings.warn(msg, RuntimeWarning); a failure is reported, not raised, as
  * for any warning issued while an object is destroyed. */
 static void coro_warn(const char *msg) {

@@ -261,7 +261,10 @@ int gen_resume(Value gv, Value value, Value exc, Value *out) {
         return -1;
     }
     if (g->started && IS_NULL(exc)) *f->sp++ = value;
-    g->started = 1;
+    if (!g->started) {
+        g->started = 1;
+        if (g->kind == GEN_COROUTINE) coro_note_started(g);
+    }
     g->running = 1;
     f->prev = ts->frame;
     ts->frame = f;

@@ -122,6 +122,7 @@ Value coro_anext(Value it, Value dflt);
  * (EB_DEFERRED_WARNINGS) issues the RuntimeWarnings; at exit, those still
  * alive unstarted are reported too. */
 int   coro_track_unstarted(Gen *g);
+void  coro_note_started(Gen *g);
 /* A new coroutine's cr_origin, when sys.set_coroutine_origin_tracking_depth asks. */
 int   coro_origin_depth(void);
 int   coro_set_origin(Gen *g);
