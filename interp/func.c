@@ -272,13 +272,13 @@ int gen_resume(Value gv, Value value, Value exc, Value *out) {
     /* The generator sees the caller's handled exception until it handles
      * one of its own (CPython's chain of exc_info entries). */
     Value saved_exc = ts->handled_exc;
-    if (!IS_NULL(g->exc_state)) ts->handled_exc = g->exc_state;
+    if (IS_OBJ(g->exc_state)) ts->handled_exc = g->exc_state;
     if (!IS_NULL(exc)) {            /* raise exc at the suspension point */
         ts->exc = exc;
         f->throw_on_entry = 1;
     }
     Value r = vm_run(ts, f);
-    g->exc_state = ts->handled_exc == saved_exc ? VAL_NULL : ts->handled_exc;
+    g->exc_state = ts->handled_exc == saved_exc || !IS_OBJ(ts->handled_exc) ? VAL_NULL : ts->handled_exc;
     ts->handled_exc = saved_exc;
     g->running = 0;
     if (f->yielded && !IS_NULL(r)) { *out = r; return 1; }
