@@ -754,9 +754,13 @@ static void coro_warn(const char *msg) {
     if (!IS_NULL(e)) exc_print(e);
 }
 
-/* The queued warnings, oldest first; more may be queued meanwhile (warn
- * allocates, so the collector may run). */
+/* The queued warnings, oldest first.  More may be queued meanwhile (warn
+ * runs Python, so the collector may run, and the eval breaker may call
+ * here again: that inner call leaves them to this loop). */
 int coro_warn_unawaited(void) {
+    static int busy;
+    if (busy) return 0;
+    busy = 1;
     for (int64_t i = 0; i < coro_npending; i++) {
         char *msg = coro_pending[i];
         coro_pending[i] = NULL;
@@ -764,6 +768,7 @@ int coro_warn_unawaited(void) {
         free(msg);
     }
     coro_npending = 0;
+    busy = 0;
     return 0;
 }
 
