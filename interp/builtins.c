@@ -676,6 +676,9 @@ static Value quitter_call_m(Value *args, int nargs, Value kwnames)
     return err_set_value(&exc_SystemExit, code);
 }
 
+static Value bi_aiter(Value *args, int nargs, Value kwnames) { return coro_aiter(args[0]); }
+static Value bi_anext(Value *args, int nargs, Value kwnames) { return coro_anext(args[0], args[1]); }
+
 static const MethodDef quitter_methods[] = {
     {"__repr__", quitter_repr_m, ARGS_WRAP(0), NULL},
     {"__call__", quitter_call_m, ARGS_ANY, NULL},
@@ -729,6 +732,10 @@ static const MethodDef bi_functions[] = {
     {"hash", bi_hash, ARGS_ONE, "Return the hash value for the given object."},
     {"id", bi_id, ARGS_ONE, "Return the identity of an object."},
     {"callable", bi_callable, ARGS_ONE, "Return whether the object is callable."},
+    {"aiter", bi_aiter, ARGS_ONE, "Return an AsyncIterator for an AsyncIterable object."},
+    {"anext", bi_anext, ARGS_POS(1, 2),
+     "async anext(aiterator[, default])\n\nReturn the next item from the async iterator.  If default is given "
+     "and the async\niterator is exhausted, it is returned instead of raising StopAsyncIteration."},
     {"getattr", bi_getattr, ARGS_POS(2, 3), "Get a named attribute from an object."},
     {"setattr", bi_setattr, ARGS_POS(3, 3),
      "Sets the named attribute on the given object to the specified value."},

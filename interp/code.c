@@ -93,7 +93,10 @@ static Value code_get_flags(Value self) {
     if (f & CO_VARARGS) r |= 0x4;
     if (f & CO_VARKEYWORDS) r |= 0x8;
     if (f & CO_NESTED) r |= 0x10;
-    if (f & CO_GENERATOR) r |= 0x20;
+    if ((f & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) == CO_GENERATOR) r |= 0x20;
+    if (f & CO_COROUTINE) r |= 0x80;
+    if (f & CO_ITERABLE_COROUTINE) r |= 0x100;
+    if (f & CO_ASYNC_GENERATOR) r |= 0x200;
     return MK_SMALLINT((int64_t)r);
 }
 CODE_GET_INT(stacksize, CODE(self)->stacksize)
@@ -260,6 +263,10 @@ static Value code_replace_m(Value *args, int nargs, Value kwnames) {
         flags &= ~(uint32_t)(CO_VARARGS | CO_VARKEYWORDS);
         if (n[R_FLAGS] & 0x4) flags |= CO_VARARGS;
         if (n[R_FLAGS] & 0x8) flags |= CO_VARKEYWORDS;
+        /* types.coroutine marks a generator's code: only a generator may be one */
+        flags &= ~(uint32_t)CO_ITERABLE_COROUTINE;
+        if ((n[R_FLAGS] & 0x100) && (flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) == CO_GENERATOR)
+            flags |= CO_ITERABLE_COROUTINE;
     }
     /* CPython's _PyCode_Validate, then what gilpy's frames need */
     if (n[R_ARGCOUNT] < n[R_POSONLY] || n[R_POSONLY] < 0 || n[R_KWONLY] < 0)

@@ -22,6 +22,9 @@ enum {
     CO_MODULE      = 1u << 5,   /* a module body or exec'd code (names in a dict) */
     CO_COMPREHENSION = 1u << 6, /* a comprehension's implicit function */
     CO_LAMBDA      = 1u << 7,
+    CO_COROUTINE   = 1u << 8,   /* async def: calling it makes a coroutine (with CO_GENERATOR) */
+    CO_ASYNC_GENERATOR = 1u << 9,   /* async def with yield: an async generator (with CO_GENERATOR) */
+    CO_ITERABLE_COROUTINE = 1u << 10, /* types.coroutine: a generator `await` accepts */
 };
 
 /* Source position of one instruction (1-based lines, 0-based byte columns;

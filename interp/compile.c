@@ -46,9 +46,19 @@
  * iterator, POP_BLOCK, the finally body (compiled once more), WITH_EXIT_NONE,
  * POP_EXCEPT; a return value is kept on top with SWAP.
  *
- * Approximations.  Coroutines: `async def` compiles to a generator function
- * and `await x` to `yield from x` (no event loop exists yet); `async for`,
- * `async with` and async comprehensions are SyntaxErrors.  `from __future__ import annotations` turns annotations into
+ * Coroutines (interp/coro.c has the runtime side).  `await x` is
+ * `<x> GET_AWAITABLE 0, LOAD_CONST None, YIELD_FROM`; a unit whose scope
+ * is a coroutine (async def, or a comprehension that awaits) gets
+ * CO_COROUTINE, or CO_ASYNC_GENERATOR when it also yields, whose yields wrap
+ * their value first (ASYNC_GEN_WRAP).  `async for` is
+ *     <iter> GET_AITER
+ *   S: SETUP_FINALLY H (aiter kept)  GET_ANEXT <await>  POP_BLOCK
+ *     <store target> <body> JUMP S
+ *   H: [aiter, exc] END_ASYNC_FOR <else>
+ * and `async with` is `with` with BEFORE_ASYNC_WITH and an await after
+ * __aenter__ and after each call of __aexit__.
+ *
+ * Approximations.  `from __future__ import annotations` turns annotations into
  * their source text (CPython unparses the tree; spacing may differ).
  *
  * Memory.  The compiler's own tables are malloc'd.  Runtime values it makes
@@ -84,7 +94,7 @@
 typedef enum { U_MODULE, U_CLASS, U_FUNCTION, U_LAMBDA, U_COMPREHENSION } UnitKind;
 
 typedef enum {
-    FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END, FB_WITH,
+    FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END, FB_WITH, FB_ASYNC_WITH,
     FB_HANDLER_CLEANUP, FB_EXCEPTION_HANDLER, FB_EXCEPTION_GROUP_HANDLER, FB_POP_VALUE
 } FBlockKind;
 
@@ -637,8 +647,10 @@ static int comp_fill_code(Compiler *c, Code *co, int stacksize, int maxblocks) {
     co->maxblocks = maxblocks;
     co->firstlineno = u->firstlineno;
     co->flags = u->flags;
-    if (u->ste->is_generator && (u->kind == U_FUNCTION || u->kind == U_LAMBDA ||
-                                 u->kind == U_COMPREHENSION)) co->flags |= CO_GENERATOR;
+    if (u->kind == U_FUNCTION || u->kind == U_LAMBDA || u->kind == U_COMPREHENSION) {
+        if (u->ste->is_generator || u->ste->is_coroutine) co->flags |= CO_GENERATOR;
+        if (u->ste->is_coroutine) co->flags |= u->ste->is_generator ? CO_ASYNC_GENERATOR : CO_COROUTINE;
+    }
     return comp_cell2arg(u, co);
 }
 
@@ -694,6 +706,30 @@ static int comp_unset_name(Compiler *c, const char *name) {
     return comp_nameop(c, name, CTX_DEL);
 }
 
+/* [awaitable] -> [result]: the three instructions of `await` (where: see
+ * GET_AWAITABLE). */
+static int comp_await_top(Compiler *c, int where) {
+    if (comp_op(c, OPC_GET_AWAITABLE, where) < 0 || comp_load_const(c, VAL_NONE) < 0) return -1;
+    return comp_op0(c, OPC_YIELD_FROM);
+}
+
+/* [v] -> yield v (wrapped first in an async generator) -> [sent] */
+static int comp_yield_value(Compiler *c) {
+    if (c->u->ste->is_coroutine && comp_op0(c, OPC_ASYNC_GEN_WRAP) < 0) return -1;
+    return comp_op0(c, OPC_YIELD_VALUE);
+}
+
+/* [exit] -> []: the exit of a with block left normally; `async with` awaits
+ * exit(None, None, None) as a plain call. */
+static int comp_with_exit_none(Compiler *c, int is_async) {
+    if (!is_async) return comp_op0(c, OPC_WITH_EXIT_NONE);
+    if (comp_op0(c, OPC_PUSH_NULL) < 0 || comp_op(c, OPC_SWAP, 2) < 0) return -1;
+    for (int i = 0; i < 3; i++)
+        if (comp_load_const(c, VAL_NONE) < 0) return -1;
+    if (comp_op(c, OPC_CALL, 3) < 0 || comp_await_top(c, 2) < 0) return -1;
+    return comp_op0(c, OPC_POP_TOP);
+}
+
 /* Emit what leaving block b normally does (CPython's compiler_unwind_fblock). */
 static int comp_unwind_fblock(Compiler *c, FBlock *b, int preserve_tos) {
     switch (b->kind) {
@@ -720,11 +756,11 @@ static int comp_unwind_fblock(Compiler *c, FBlock *b, int preserve_tos) {
         if (preserve_tos && comp_op(c, OPC_SWAP, 2) < 0) return -1;
         if (comp_op0(c, OPC_POP_BLOCK) < 0) return -1;
         return comp_op0(c, OPC_POP_EXCEPT);
-    case FB_WITH:
+    case FB_WITH: case FB_ASYNC_WITH:
         if (comp_op0(c, OPC_POP_BLOCK) < 0) return -1;
         if (preserve_tos && comp_op(c, OPC_SWAP, 2) < 0) return -1;
         c->unwound_artificial = 1;
-        return comp_op0(c, OPC_WITH_EXIT_NONE);
+        return comp_with_exit_none(c, b->kind == FB_ASYNC_WITH);
     case FB_HANDLER_CLEANUP:
         if (b->name && comp_op0(c, OPC_POP_BLOCK) < 0) return -1;
         if (preserve_tos && comp_op(c, OPC_SWAP, 2) < 0) return -1;
@@ -1521,7 +1557,6 @@ static Value comp_function_code(Compiler *c, Stmt *s) {
     if (comp_enter_unit(c, sc, U_FUNCTION, s->u.funcdef.name, c->u->loc.lineno) < 0) return VAL_NULL;
     Unit *u = c->u;
     comp_set_arg_counts(u, s->u.funcdef.args);
-    if (s->kind == S_ASYNCFUNCTIONDEF) u->flags |= CO_GENERATOR;   /* see comp_await */
     PtrVec *body = &s->u.funcdef.body;
     Expr *doc = comp_docstring(body);
     Value docv = doc ? comp_constant_value(doc) : VAL_NONE;
@@ -1595,7 +1630,7 @@ static int comp_store(Compiler *c, Expr *e);
 static int comp_comp_element(Compiler *c, Expr *e, StCompKind kind, int depth) {
     switch (kind) {
     case ST_COMP_GEN:
-        if (comp_expr(c, e->u.comp.elt) < 0 || comp_op0(c, OPC_YIELD_VALUE) < 0) return -1;
+        if (comp_expr(c, e->u.comp.elt) < 0 || comp_yield_value(c) < 0) return -1;
         return comp_op0(c, OPC_POP_TOP);
     case ST_COMP_LIST:
         if (comp_expr(c, e->u.comp.elt) < 0) return -1;
@@ -1609,16 +1644,29 @@ static int comp_comp_element(Compiler *c, Expr *e, StCompKind kind, int depth) {
     }
 }
 
+/* One `async for` step of a loop over the aiter on top: the next item, or a
+ * jump to `done` (aiter popped) when the iterator is exhausted. */
+static int comp_async_next(Compiler *c, int done) {
+    int handler = comp_new_label(c), got = comp_new_label(c);
+    if (comp_setup_finally(c, handler, 0) < 0 || comp_op0(c, OPC_GET_ANEXT) < 0 || comp_await_top(c, 0) < 0 ||
+        comp_op0(c, OPC_POP_BLOCK) < 0 || comp_jump(c, OPC_JUMP, got) < 0) return -1;
+    comp_place(c, handler);
+    if (comp_op0(c, OPC_END_ASYNC_FOR) < 0 || comp_jump(c, OPC_JUMP, done) < 0) return -1;
+    comp_place(c, got);
+    return 0;
+}
+
 static int comp_comp_generator(Compiler *c, Expr *e, StCompKind kind, int index, int depth) {
     PtrVec *gens = &e->u.comp.generators;
     Comprehension *g = gens->items[index];
     int start = comp_new_label(c), if_cleanup = comp_new_label(c), anchor = comp_new_label(c);
     if (index == 0) {
         if (comp_op(c, OPC_LOAD_FAST, 0) < 0) return -1;
-    } else if (comp_expr(c, g->iter) < 0 || comp_op0(c, OPC_GET_ITER) < 0) return -1;
+    } else if (comp_expr(c, g->iter) < 0 || comp_op0(c, g->is_async ? OPC_GET_AITER : OPC_GET_ITER) < 0) return -1;
     depth++;
     comp_place(c, start);
-    if (comp_jump(c, OPC_FOR_ITER, anchor) < 0 || comp_store(c, g->target) < 0) return -1;
+    if (g->is_async ? comp_async_next(c, anchor) < 0 : comp_jump(c, OPC_FOR_ITER, anchor) < 0) return -1;
+    if (comp_store(c, g->target) < 0) return -1;
     for (int i = 0; i < g->ifs.len; i++)
         if (comp_jump_if(c, g->ifs.items[i], if_cleanup, 0) < 0) return -1;
     if (index + 1 < gens->len) {
@@ -1632,20 +1680,23 @@ static int comp_comp_generator(Compiler *c, Expr *e, StCompKind kind, int index,
 
 static const char *const comp_comp_names[] = { "", "<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>" };
 
-static int comp_comp_checks(Compiler *c, Expr *e) {
+/* A comprehension that awaits is itself awaited where it is built, which only
+ * an async function or another comprehension can do (a generator expression
+ * becomes an async generator instead). */
+static int comp_comp_checks(Compiler *c, Expr *e, StScope *sc, StCompKind kind) {
     PtrVec *gens = &e->u.comp.generators;
     if (!gens->len) return comp_system_error("comprehension without generators");
     if (e->u.comp.elt && e->u.comp.elt->kind == E_STARRED)
         return comp_error_at(c, e->u.comp.elt->span, "iterable unpacking cannot be used in comprehension");
-    for (int i = 0; i < gens->len; i++)
-        if (((Comprehension *)gens->items[i])->is_async)
-            return comp_error(c, "asynchronous comprehension outside of an asynchronous function");
+    StScope *outer = c->u->ste;
+    if (sc->is_coroutine && kind != ST_COMP_GEN && !outer->is_async && !outer->comp)
+        return comp_error_at(c, e->span, "asynchronous comprehension outside of an asynchronous function");
     return 0;
 }
 
 static int comp_comprehension(Compiler *c, Expr *e, StCompKind kind) {
-    if (comp_comp_checks(c, e) < 0) return -1;
     StScope *sc = st_scope_for(c->st, e);
+    if (comp_comp_checks(c, e, sc, kind) < 0) return -1;
     if (comp_enter_unit(c, sc, U_COMPREHENSION, comp_comp_names[kind], e->span.lineno) < 0) return -1;
     Unit *u = c->u;
     u->argcount = 1;
@@ -1659,8 +1710,9 @@ static int comp_comprehension(Compiler *c, Expr *e, StCompKind kind) {
     comp_exit_unit(c);
     if (comp_make_closure(c, code, 0) < 0) return -1;
     Comprehension *outer = e->u.comp.generators.items[0];
-    if (comp_expr(c, outer->iter) < 0 || comp_op0(c, OPC_GET_ITER) < 0) return -1;
-    return comp_op(c, OPC_CALL, 0);
+    if (comp_expr(c, outer->iter) < 0 || comp_op0(c, outer->is_async ? OPC_GET_AITER : OPC_GET_ITER) < 0) return -1;
+    if (comp_op(c, OPC_CALL, 0) < 0) return -1;
+    return sc->is_coroutine && kind != ST_COMP_GEN ? comp_await_top(c, 0) : 0;
 }
 
 /* ---- other expressions ------------------------------------------------------ */
@@ -1706,21 +1758,19 @@ static int comp_yield(Compiler *c, Expr *e) {
     if (e->kind == E_YIELD) {
         if (e->u.yield.value ? comp_expr(c, e->u.yield.value) < 0 : comp_load_const(c, VAL_NONE) < 0)
             return -1;
-        return comp_op0(c, OPC_YIELD_VALUE);
+        return comp_yield_value(c);
     }
+    if (c->u->ste->is_async) return comp_error(c, "'yield from' inside async function");
     if (comp_expr(c, e->u.yield.value) < 0 || comp_op0(c, OPC_GET_YIELD_FROM_ITER) < 0 ||
         comp_load_const(c, VAL_NONE) < 0) return -1;
     return comp_op0(c, OPC_YIELD_FROM);
 }
 
-/* Coroutines are approximated by generators (no event loop exists yet):
- * `await x` is `yield from x`. */
 static int comp_await(Compiler *c, Expr *e) {
     if (c->u->ste->kind != ST_FUNCTION) return comp_error(c, "'await' outside function");
-    if (!c->u->ste->is_async) return comp_error(c, "'await' outside async function");
-    if (comp_expr(c, e->u.await_.value) < 0 || comp_op0(c, OPC_GET_YIELD_FROM_ITER) < 0 ||
-        comp_load_const(c, VAL_NONE) < 0) return -1;
-    return comp_op0(c, OPC_YIELD_FROM);
+    if (!c->u->ste->is_async && !c->u->ste->comp) return comp_error(c, "'await' outside async function");
+    if (comp_expr(c, e->u.await_.value) < 0) return -1;
+    return comp_await_top(c, 0);
 }
 
 static int comp_constant(Compiler *c, Expr *e) {
@@ -2015,6 +2065,8 @@ static int comp_return(Compiler *c, Stmt *s) {
     Expr *v = s->u.ret.value;
     if (c->u->ste->kind != ST_FUNCTION || c->u->kind == U_COMPREHENSION)
         return comp_error(c, "'return' outside function");
+    if (v && c->u->ste->is_coroutine && c->u->ste->is_generator)
+        return comp_error(c, "'return' with value in async generator");
     int preserve = v && v->kind != E_CONSTANT;
     if (preserve && comp_expr(c, v) < 0) return -1;
     Span saved = c->u->loc;
@@ -2191,15 +2243,15 @@ static int comp_while(Compiler *c, Stmt *s) {
 }
 
 static int comp_for(Compiler *c, Stmt *s) {
-    if (s->kind == S_ASYNCFOR)
-        return comp_error(c, c->u->ste->is_async ? "'async for' is not supported yet"
-                                                  : "'async for' outside async function");
+    int is_async = s->kind == S_ASYNCFOR;
+    if (is_async && !c->u->ste->is_async) return comp_error(c, "'async for' outside async function");
     int start = comp_new_label(c), cleanup = comp_new_label(c), end = comp_new_label(c);
-    if (comp_expr(c, s->u.for_.iter) < 0 || comp_op0(c, OPC_GET_ITER) < 0) return -1;
+    if (comp_expr(c, s->u.for_.iter) < 0 || comp_op0(c, is_async ? OPC_GET_AITER : OPC_GET_ITER) < 0) return -1;
     comp_place(c, start);
     if (!comp_push_fblock(c, FB_FOR, start, end)) return -1;
-    if (comp_jump(c, OPC_FOR_ITER, cleanup) < 0 || comp_store(c, s->u.for_.target) < 0 ||
-        comp_stmts(c, &s->u.for_.body) < 0) return -1;
+    c->u->loc = s->span;
+    if (is_async ? comp_async_next(c, cleanup) < 0 : comp_jump(c, OPC_FOR_ITER, cleanup) < 0) return -1;
+    if (comp_store(c, s->u.for_.target) < 0 || comp_stmts(c, &s->u.for_.body) < 0) return -1;
     c->u->loc = s->span;
     if (comp_jump(c, OPC_JUMP, start) < 0) return -1;
     comp_pop_fblock(c);
@@ -2381,22 +2433,26 @@ static int comp_try(Compiler *c, Stmt *s) {
 
 static int comp_with_item(Compiler *c, Stmt *s, int pos) {
     WithItem *w = s->u.with.items.items[pos];
+    int is_async = s->kind == S_ASYNCWITH;
     int handler = comp_new_label(c), cleanup = comp_new_label(c), suppress = comp_new_label(c);
     int end = comp_new_label(c);
     if (comp_expr(c, w->context_expr) < 0) return -1;
     c->u->loc = s->span;
-    if (comp_op0(c, OPC_BEFORE_WITH) < 0 || comp_setup_finally(c, handler, 1) < 0) return -1;
-    if (!comp_push_fblock(c, FB_WITH, -1, -1)) return -1;
+    if (is_async ? comp_op0(c, OPC_BEFORE_ASYNC_WITH) < 0 || comp_await_top(c, 1) < 0
+                 : comp_op0(c, OPC_BEFORE_WITH) < 0) return -1;
+    if (comp_setup_finally(c, handler, 1) < 0) return -1;
+    if (!comp_push_fblock(c, is_async ? FB_ASYNC_WITH : FB_WITH, -1, -1)) return -1;
     if (w->optional_vars ? comp_store(c, w->optional_vars) < 0 : comp_op0(c, OPC_POP_TOP) < 0) return -1;
     if (pos + 1 < s->u.with.items.len ? comp_with_item(c, s, pos + 1) < 0
                                        : comp_stmts(c, &s->u.with.body) < 0) return -1;
     comp_pop_fblock(c);
     c->u->loc = s->span;
-    if (comp_op0(c, OPC_POP_BLOCK) < 0 || comp_op0(c, OPC_WITH_EXIT_NONE) < 0 ||
+    if (comp_op0(c, OPC_POP_BLOCK) < 0 || comp_with_exit_none(c, is_async) < 0 ||
         comp_jump(c, OPC_JUMP, end) < 0) return -1;
     comp_place(c, handler);
     if (comp_op0(c, OPC_PUSH_EXC_INFO) < 0 || comp_setup_finally(c, cleanup, 1) < 0 ||
-        comp_op0(c, OPC_WITH_EXCEPT_START) < 0 || comp_jump(c, OPC_POP_JUMP_IF_TRUE, suppress) < 0 ||
+        comp_op0(c, OPC_WITH_EXCEPT_START) < 0 || (is_async && comp_await_top(c, 2) < 0) ||
+        comp_jump(c, OPC_POP_JUMP_IF_TRUE, suppress) < 0 ||
         comp_op0(c, OPC_RERAISE) < 0) return -1;
     comp_place(c, suppress);
     if (comp_op0(c, OPC_POP_BLOCK) < 0 || comp_op0(c, OPC_POP_TOP) < 0 || comp_op0(c, OPC_POP_EXCEPT) < 0 ||
@@ -2408,9 +2464,7 @@ static int comp_with_item(Compiler *c, Stmt *s, int pos) {
 }
 
 static int comp_with(Compiler *c, Stmt *s) {
-    if (s->kind == S_ASYNCWITH)
-        return comp_error(c, c->u->ste->is_async ? "'async with' is not supported yet"
-                                                  : "'async with' outside async function");
+    if (s->kind == S_ASYNCWITH && !c->u->ste->is_async) return comp_error(c, "'async with' outside async function");
     if (!s->u.with.items.len) return comp_stmts(c, &s->u.with.body);
     return comp_with_item(c, s, 0);
 }

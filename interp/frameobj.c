@@ -100,6 +100,7 @@ void frame_detach(Frame *f) {
     ts->exc = pending;
 }
 
+
 Value vm_getframe(int depth) {
     Frame *f = ts_get()->frame;
     while (f && depth-- > 0) f = f->prev;

@@ -4,6 +4,10 @@
  * links that frame into the thread's frame chain, runs it as an entry frame
  * of vm_run, and unlinks it when it yields or finishes.  The Gen's trace
  * function scans the frame memory conservatively, like the VM stack.
+ *
+ * Coroutines and async generators are Gen objects too (GenKind; their
+ * types are in interp/coro.c): the resume, send, throw and close below serve
+ * all three, with each kind's words in the messages.
  */
 #include <string.h>
 
@@ -179,12 +183,16 @@ static void gen_trace(Obj *o) {
     gc_mark_value(g->qualname);
     gc_mark_value(g->code);
     gc_mark_value(g->exc_state);
+    gc_mark_value(g->origin_or_finalizer);
     if (g->frame && !g->finished) gc_scan_conservative(g->mem, g->mem + g->mem_size);
 }
 
 Value gen_new(Value func, Frame *tmpl) {
     size_t size = tmpl->size;
-    Gen *g = (Gen *)gc_alloc(&type_generator, sizeof(Gen) + size);
+    uint32_t flags = tmpl->code->flags;
+    GenKind kind = flags & CO_COROUTINE ? GEN_COROUTINE : flags & CO_ASYNC_GENERATOR ? GEN_ASYNC_GEN : GEN_GENERATOR;
+    static Type *const types[] = { &type_generator, &type_coroutine, &type_async_generator };
+    Gen *g = (Gen *)gc_alloc(types[kind], sizeof(Gen) + size);
     if (!g) return VAL_NULL;
     memcpy(g->mem, tmpl, size);
     Frame *f = (Frame *)g->mem;
@@ -204,21 +212,47 @@ Value gen_new(Value func, Frame *tmpl) {
     g->qualname = AS_FUNC(func)->qualname;
     g->exc_state = VAL_NULL;
     if (f->code->maxblocks) fin_register(&g->header);   /* closing one without try blocks shows nothing */
+    g->kind = (uint8_t)kind;
+    g->origin_or_finalizer = VAL_NULL;
+    if (kind == GEN_COROUTINE && (coro_track_unstarted(g) < 0 || (coro_origin_depth() && coro_set_origin(g) < 0)))
+        return VAL_NULL;
     return MK_OBJ(g);
+}
+
+static const char *const gen_kind_names[] = { "generator", "coroutine", "async generator" };
+
+/* An exhausted coroutine cannot run again; an exhausted generator returns None. */
+static int gen_resume_finished(Gen *g, Value exc, Value *out) {
+    if (g->kind == GEN_COROUTINE) {
+        err_format(&exc_RuntimeError, "cannot reuse already awaited coroutine");
+        return -1;
+    }
+    if (!IS_NULL(exc)) { ts_get()->exc = exc; return -1; }
+    *out = VAL_NONE;
+    return 0;
+}
+
+/* StopIteration (and, in an async generator, StopAsyncIteration) leaving the
+ * frame becomes a RuntimeError whose cause is the original (PEP 479). */
+static void gen_wrap_stop(Gen *g) {
+    const char *stop = err_matches(&exc_StopIteration) ? "StopIteration"
+                     : g->kind == GEN_ASYNC_GEN && err_matches(&exc_StopAsyncIteration) ? "StopAsyncIteration" : NULL;
+    if (!stop) return;
+    Value e = err_fetch();
+    err_format(&exc_RuntimeError, "%s raised %s", gen_kind_names[g->kind], stop);
+    AS_EXC(err_peek())->cause = e;
+    AS_EXC(err_peek())->context = e;
+    AS_EXC(err_peek())->suppress_context = 1;
 }
 
 /* 1 yielded, 0 returned (value in *out), -1 error. */
 int gen_resume(Value gv, Value value, Value exc, Value *out) {
     Gen *g = AS_GEN(gv);
     ThreadState *ts = ts_get();
-    if (g->running) { err_format(&exc_ValueError, "generator already executing"); return -1; }
-    if (g->finished) {
-        if (!IS_NULL(exc)) { ts->exc = exc; return -1; }
-        *out = VAL_NONE;
-        return 0;
-    }
+    if (g->running) { err_format(&exc_ValueError, "%s already executing", gen_kind_names[g->kind]); return -1; }
+    if (g->finished) return gen_resume_finished(g, exc, out);
     if (!g->started && IS_NULL(exc) && !IS_NONE(value)) {
-        err_format(&exc_TypeError, "can't send non-None value to a just-started generator");
+        err_format(&exc_TypeError, "can't send non-None value to a just-started %s", gen_kind_names[g->kind]);
         return -1;
     }
     Frame *f = g->frame;
@@ -230,32 +264,31 @@ int gen_resume(Value gv, Value value, Value exc, Value *out) {
         return -1;
     }
     if (g->started && IS_NULL(exc)) *f->sp++ = value;
-    g->started = 1;
+    if (!g->started) {
+        g->started = 1;
+        if (g->kind == GEN_COROUTINE) coro_note_started(g);
+    }
     g->running = 1;
     f->prev = ts->frame;
     ts->frame = f;
     ts->recursion_depth++;
+    /* The generator sees the caller's handled exception until it handles
+     * one of its own (CPython's chain of exc_info entries). */
     Value saved_exc = ts->handled_exc;
-    ts->handled_exc = g->exc_state;
+    if (IS_OBJ(g->exc_state)) ts->handled_exc = g->exc_state;
     if (!IS_NULL(exc)) {            /* raise exc at the suspension point */
         ts->exc = exc;
         f->throw_on_entry = 1;
     }
     Value r = vm_run(ts, f);
-    g->exc_state = ts->handled_exc;
+    g->exc_state = ts->handled_exc == saved_exc || !IS_OBJ(ts->handled_exc) ? VAL_NULL : ts->handled_exc;
     ts->handled_exc = saved_exc;
     g->running = 0;
     if (f->yielded && !IS_NULL(r)) { *out = r; return 1; }
     g->finished = 1;
     g->exc_state = VAL_NULL;
     if (IS_NULL(r)) {
-        if (err_matches(&exc_StopIteration)) {
-            Value e = err_fetch();
-            err_format(&exc_RuntimeError, "generator raised StopIteration");
-            AS_EXC(err_peek())->cause = e;
-            AS_EXC(err_peek())->context = e;
-            AS_EXC(err_peek())->suppress_context = 1;
-        }
+        gen_wrap_stop(g);
         return -1;
     }
     *out = r;
@@ -288,9 +321,9 @@ static Value gen_next_m(Value *args, int nargs, Value kwnames) {
     return VAL_NULL;
 }
 
-static Value gen_send_m(Value *args, int nargs, Value kwnames) {
+Value gen_send(Value gen, Value v) {
     Value out;
-    int st = gen_resume(args[0], args[1], VAL_NULL, &out);
+    int st = gen_resume(gen, v, VAL_NULL, &out);
     if (st == 1) return out;
     if (st == 0) {
         err_set_value(&exc_StopIteration, out);
@@ -298,6 +331,8 @@ static Value gen_send_m(Value *args, int nargs, Value kwnames) {
     }
     return VAL_NULL;
 }
+
+static Value gen_send_m(Value *args, int nargs, Value kwnames) { return gen_send(args[0], args[1]); }
 
 /* Build the exception for throw(type[, value[, tb]]) (args: the generator, then
  * the three, VAL_NULL when not given). */
@@ -329,7 +364,7 @@ static int gen_delegate_throw(Gen *g, Value exc, Value *out, int *raise_in_frame
     if (INSTR_OP(*f->ip) != OPC_YIELD_FROM) return 0;
     Value sub = f->sp[-1];
     int st;
-    if (IS_EXACT(sub, type_generator)) {
+    if (IS_GEN_OR_CORO(sub)) {
         st = gen_resume(sub, VAL_NONE, exc, out);
     } else {
         int closing = type_is_subtype(val_type(exc), &exc_GeneratorExit);
@@ -358,18 +393,21 @@ static int gen_delegate_throw(Gen *g, Value exc, Value *out, int *raise_in_frame
     return 0;
 }
 
-static Value gen_throw_m(Value *args, int nargs, Value kwnames) {
+Value gen_throw(Value gen, Value *args) {
     Value exc = gen_throw_exc(args);
     if (IS_NULL(exc)) return VAL_NULL;
     Value out;
-    Gen *g = AS_GEN(args[0]);
+    Gen *g = AS_GEN(gen);
+    if (g->running) return err_format(&exc_ValueError, "%s already executing", gen_kind_names[g->kind]);
+    if (g->finished && g->kind == GEN_COROUTINE)
+        return err_format(&exc_RuntimeError, "cannot reuse already awaited coroutine");
     if (!g->started || g->finished) { g->finished = 1; ts_get()->exc = exc; return VAL_NULL; }
     int raise_here;
     int d = gen_delegate_throw(g, exc, &out, &raise_here);
     if (d == 1) return out;
     if (d < 0) return VAL_NULL;
     if (raise_here && err_occurred()) exc = err_fetch();
-    int st = raise_here ? gen_resume(args[0], VAL_NONE, exc, &out) : gen_resume_after_delegate(args[0], &out);
+    int st = raise_here ? gen_resume(gen, VAL_NONE, exc, &out) : gen_resume_after_delegate(gen, &out);
     if (st == 1) return out;
     if (st == 0) {
         if (IS_NONE(out)) err_set_none(&exc_StopIteration);
@@ -378,8 +416,10 @@ static Value gen_throw_m(Value *args, int nargs, Value kwnames) {
     return VAL_NULL;
 }
 
-static Value gen_close_m(Value *args, int nargs, Value kwnames) {
-    Gen *g = AS_GEN(args[0]);
+static Value gen_throw_m(Value *args, int nargs, Value kwnames) { return gen_throw(args[0], args); }
+
+Value gen_close(Value gen) {
+    Gen *g = AS_GEN(gen);
     if (g->finished) return VAL_NONE;
     if (!g->started) { g->finished = 1; return VAL_NONE; }
     Value exc = call0(MK_OBJ(&exc_GeneratorExit));
@@ -387,15 +427,17 @@ static Value gen_close_m(Value *args, int nargs, Value kwnames) {
     Value out;
     int raise_here;
     int d = gen_delegate_throw(g, exc, &out, &raise_here);
-    if (d == 1) return err_format(&exc_RuntimeError, "generator ignored GeneratorExit");
+    if (d == 1) return err_format(&exc_RuntimeError, "%s ignored GeneratorExit", gen_kind_names[g->kind]);
     if (d < 0) return VAL_NULL;
     if (raise_here && err_occurred()) exc = err_fetch();
-    int st = raise_here ? gen_resume(args[0], VAL_NONE, exc, &out) : gen_resume_after_delegate(args[0], &out);
-    if (st == 1) return err_format(&exc_RuntimeError, "generator ignored GeneratorExit");
+    int st = raise_here ? gen_resume(gen, VAL_NONE, exc, &out) : gen_resume_after_delegate(gen, &out);
+    if (st == 1) return err_format(&exc_RuntimeError, "%s ignored GeneratorExit", gen_kind_names[g->kind]);
     if (st == 0) return VAL_NONE;
     if (err_matches(&exc_GeneratorExit) || err_matches(&exc_StopIteration)) { err_clear(); return VAL_NONE; }
     return VAL_NULL;
 }
+
+static Value gen_close_m(Value *args, int nargs, Value kwnames) { return gen_close(args[0]); }
 
 /* The finalizer (runtime/finalize.c runs it once the generator is garbage):
  * close a suspended generator, so its finally blocks run; an error is
@@ -441,9 +483,17 @@ static Value gen_get_suspended(Value self) {
     Gen *g = AS_GEN(self);
     return MK_BOOL(g->started && !g->running && !g->finished);
 }
-/* The iterator a suspended `yield from` delegates to is not kept where it can
- * be found: None, as for a generator not inside one. */
-static Value gen_get_yieldfrom(Value self) { (void)self; return VAL_NONE; }
+/* A frame suspended in `yield from` or `await` rests on its YIELD_FROM with
+ * the delegate on top of its stack (CPython's _PyGen_yf). */
+Value gen_yf(Gen *g) {
+    if (!g->started || g->finished || g->running) return VAL_NULL;
+    Frame *f = g->frame;
+    return INSTR_OP(*f->ip) == OPC_YIELD_FROM ? f->sp[-1] : VAL_NULL;
+}
+static Value gen_get_yieldfrom(Value self) {
+    Value yf = gen_yf(AS_GEN(self));
+    return IS_NULL(yf) ? VAL_NONE : yf;
+}
 
 /* CPython's rules: __name__ and __qualname__ take a str, gi_code is a
  * read-only member, the rest are getsets without a setter. */

@@ -125,7 +125,7 @@ static void lifecycle_close_main_generators(void) {
             int underscore = n[0] == '_' && n[1] != '_';
             if (underscore != (pass == 0)) continue;
             Value v = dict_get(MODULE_DICT(interp.main_module), k);
-            if (!IS_EXACT(v, type_generator)) continue;
+            if (!IS_GEN_OR_CORO(v)) continue;
             Gen *g = AS_GEN(v);
             if (!g->started || g->finished || g->running) continue;
             if (IS_NULL(obj_call_method(v, "close", NULL, 0))) exc_print(err_fetch());
@@ -174,6 +174,7 @@ int lifecycle_finalize(void) {
     lifecycle_join_threads();
     while (n_at_exit > 0) at_exit_handlers[--n_at_exit]();
     lifecycle_close_main_generators();
+    coro_warn_unawaited_at_exit();
     int status = lifecycle_flush_std();
     interp.finalizing = 1;
     giltrace_at_exit();

@@ -221,6 +221,15 @@ typedef enum {
     OP(GET_YIELD_FROM_ITER,  1, 1,              1,            NONE,      "[o] -> [iter(o)] (a generator stays itself)")                        \
     OP(YIELD_FROM,           1, 2,              1,            NONE,      "[it, v] -> send v to it; if it yields x the frame yields x "         \
                                                                          "and resumes here with [it, sent]; when it returns r: [r]")           \
+    OP(GET_AWAITABLE,        1, 1,              1,            COUNT,     "[o] -> [iterator of await o]  arg: 0 await, 1 the result of "      \
+                                                                         "__aenter__, 2 of __aexit__ (for the messages)")                      \
+    OP(GET_AITER,            1, 1,              1,            NONE,      "[o] -> [o.__aiter__()]  (async for)")                                \
+    OP(GET_ANEXT,            1, 1,              2,            NONE,      "[aiter] -> [aiter, iterator of await aiter.__anext__()]")            \
+    OP(END_ASYNC_FOR,        1, 2,              0,            NONE,      "[aiter, exc] -> [] if exc is a StopAsyncIteration, "                 \
+                                                                         "else raise exc again (the handler of an async for)")                 \
+    OP(BEFORE_ASYNC_WITH,    1, 1,              2,            NONE,      "[mgr] -> [mgr.__aexit__ bound, mgr.__aenter__()]")                   \
+    OP(ASYNC_GEN_WRAP,       1, 1,              1,            NONE,      "[v] -> [wrapped v]  an async generator's yield, told apart "         \
+                                                                         "from values an await passes up")                                     \
     OP(IMPORT_NAME,          1, 2,              1,            NAME,      "[level, fromlist] -> [module]  "                                     \
                                                                          "__import__(names[arg], globals, None, fromlist, level)")             \
     OP(IMPORT_FROM,          1, 1,              2,            NAME,      "[m] -> [m, m.names[arg]]  ImportError 'cannot import name'")         \

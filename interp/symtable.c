@@ -351,7 +351,7 @@ static int st_visit_funcdef(SymTable *st, Stmt *s) {
     if (st_visit_annotations(st, a, s->u.funcdef.returns) < 0) return -1;
     if (st_visit_exprs(st, &s->u.funcdef.decorators) < 0) return -1;
     StScope *sc = st_enter(st, ST_FUNCTION, s->u.funcdef.name, s, s->span);
-    sc->is_async = s->kind == S_ASYNCFUNCTIONDEF;
+    sc->is_async = sc->is_coroutine = s->kind == S_ASYNCFUNCTIONDEF;
     if (st_visit_arguments(st, a) < 0 || st_visit_stmts(st, &s->u.funcdef.body) < 0) return -1;
     st_exit(st);
     return 0;
@@ -618,6 +618,8 @@ static int st_visit_comprehension(SymTable *st, Expr *e, StCompKind kind) {
     StScope *sc = st_enter(st, ST_FUNCTION, st_comp_names[kind], e, e->span);
     sc->comp = kind;
     if (kind == ST_COMP_GEN) sc->is_generator = 1;
+    for (int i = 0; i < gens->len; i++)
+        if (((Comprehension *)gens->items[i])->is_async) sc->is_coroutine = 1;
     if (st_add_def(st, ".0", DEF_PARAM, e->span) < 0) return -1;
     sc->comp_iter_target++;
     r = st_visit_expr(st, outer->target);
@@ -628,6 +630,8 @@ static int st_visit_comprehension(SymTable *st, Expr *e, StCompKind kind) {
     if (kind == ST_COMP_DICT && st_visit_expr(st, e->u.comp.value) < 0) return -1;
     if (st_visit_expr(st, e->u.comp.elt) < 0) return -1;
     st_exit(st);
+    /* an awaited comprehension makes its scope a coroutine too */
+    if (sc->is_coroutine && kind != ST_COMP_GEN) st->cur->is_coroutine = 1;
     return 0;
 }
 
@@ -683,7 +687,9 @@ static int st_visit_expr_inner(SymTable *st, Expr *e) {
     case E_SETCOMP: return st_visit_comprehension(st, e, ST_COMP_SET);
     case E_DICTCOMP: return st_visit_comprehension(st, e, ST_COMP_DICT);
     case E_GENEXP: return st_visit_comprehension(st, e, ST_COMP_GEN);
-    case E_AWAIT: return st_visit_expr(st, e->u.await_.value);
+    case E_AWAIT:
+        st->cur->is_coroutine = 1;
+        return st_visit_expr(st, e->u.await_.value);
     case E_YIELD: case E_YIELDFROM: return st_visit_yield(st, e);
     case E_COMPARE:
         if (st_visit_expr(st, e->u.compare.left) < 0) return -1;

@@ -57,6 +57,9 @@ struct StScope {
     StCompKind comp;            /* comprehension kind (kind is ST_FUNCTION) */
     int is_lambda;
     int is_async;               /* async def */
+    int is_coroutine;           /* async def, or a comprehension with await/async for
+                                   (CPython's ste_coroutine): a coroutine, or with
+                                   is_generator an async generator */
     const char *name;           /* "top", function/class name, "<lambda>", "<listcomp>"... */
     const void *node;           /* the Stmt / Expr that opened the scope */
     StScope *parent;

@@ -442,7 +442,31 @@ static Value sys_addaudithook(Value *args, int nargs, Value kwnames) {
     return audit_add_hook(args[0]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
+static Value sys_set_asyncgen_hooks(Value *args, int nargs, Value kwnames) {
+    return asyncgen_set_hooks(args[0], args[1]);
+}
+
+static Value sys_get_asyncgen_hooks(Value *args, int nargs, Value kwnames) { return asyncgen_get_hooks(); }
+
+static Value sys_set_coroutine_origin_tracking_depth(Value *args, int nargs, Value kwnames) {
+    return coro_set_origin_tracking_depth(args[0]);
+}
+
+static Value sys_get_coroutine_origin_tracking_depth(Value *args, int nargs, Value kwnames) {
+    return coro_get_origin_tracking_depth();
+}
+
 static const MethodDef sys_functions[] = {
+    {"set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth, ARGS_KW,
+     "Enable or disable origin tracking for coroutine objects in this thread.", "($module, /, depth)"},
+    {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth, ARGS_NONE,
+     "Check status of origin tracking for coroutine objects in this thread."},
+    {"set_asyncgen_hooks", sys_set_asyncgen_hooks, ARGS_KW,
+     "set_asyncgen_hooks(* [, firstiter] [, finalizer])\n\nSet a finalizer for async generators objects.",
+     "($module, firstiter=<unrepresentable>, finalizer=<unrepresentable>)"},
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks, ARGS_NONE,
+     "get_asyncgen_hooks()\n\nReturn the installed asynchronous generators hooks.\n\n"
+     "This returns a namedtuple of the form (firstiter, finalizer)."},
     {"exit", sys_exit, ARGS_POS(0, 1), "Exit the interpreter by raising SystemExit(status)."},
     {"audit", sys_audit, ARGS_ANY, "audit(event, *args)\n\nPasses the event to any audit hooks that are attached."},
     {"addaudithook", sys_addaudithook, ARGS_KW, "Adds a new audit hook callback.", "($module, hook)"},

@@ -924,14 +924,20 @@ static Value before_with(Value cm, Value *exit_out) {
     return obj_call_special(cm, SM_ENTER, args, 1);
 }
 
-static Value get_yield_from_iter(Value v) {
+/* `yield from` takes a coroutine only in a coroutine or a types.coroutine generator. */
+static Value get_yield_from_iter(Value v, Code *co) {
     if (IS_EXACT(v, type_generator)) return v;
+    if (IS_EXACT(v, type_coroutine)) {
+        if (co->flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE)) return v;
+        return err_format(&exc_TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+    }
     return obj_iter(v);
 }
 
 /* One step of `yield from`: 1 yielded *out, 0 returned *out, -1 error. */
 static int yield_from_step(Value it, Value v, Value *out) {
-    if (IS_EXACT(it, type_generator)) return gen_resume(it, v, VAL_NULL, out);
+    if (IS_GEN_OR_CORO(it)) return gen_resume(it, v, VAL_NULL, out);
+    if (IS_EXACT(it, type_async_generator_asend)) return asyncgen_asend_resume(it, v, out);
     Value r;
     if (IS_NONE(v)) {
         /* call __next__ itself: obj_next would swallow StopIteration's value */
@@ -976,6 +982,10 @@ int vm_handle_eval_breaker(ThreadState *ts) {
     uint32_t eb = __atomic_load_n(&ts->eval_breaker, __ATOMIC_SEQ_CST);
     if (eb & EB_GIL_DROP_REQUEST) gil_yield(ts);
     if ((eb & EB_SIGNALS_PENDING) && sig_check() < 0) return -1;
+    if (eb & EB_DEFERRED_WARNINGS) {
+        __atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)EB_DEFERRED_WARNINGS, __ATOMIC_SEQ_CST);
+        if (coro_warn_unawaited() < 0) return -1;
+    }
     if (eb & EB_ASYNC_EXC) {
         __atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)EB_ASYNC_EXC, __ATOMIC_SEQ_CST);
         Value e = ts->async_exc;
@@ -1754,7 +1764,7 @@ top:
         frame_pop(ts, f);
         return retval;
     }
-    TARGET(GET_YIELD_FROM_ITER) { Value it = get_yield_from_iter(TOP()); CHECK(it); sp[-1] = it; NEXT(); }
+    TARGET(GET_YIELD_FROM_ITER) { Value it = get_yield_from_iter(TOP(), f->code); CHECK(it); sp[-1] = it; NEXT(); }
     TARGET(YIELD_FROM) {
         Value v = POP(), it = TOP(), out;
         SAVE();
@@ -1770,6 +1780,35 @@ top:
         sp[-1] = out;
         NEXT();
     }
+    TARGET(GET_AWAITABLE) {
+        SAVE();
+        Value it = coro_get_awaitable(TOP(), (int)ARG);
+        CHECK(it);
+        sp[-1] = it;
+        NEXT();
+    }
+    TARGET(GET_AITER) { SAVE(); Value it = coro_get_aiter(TOP()); CHECK(it); sp[-1] = it; NEXT(); }
+    TARGET(GET_ANEXT) { SAVE(); Value aw = coro_get_anext(TOP()); CHECK(aw); PUSH(aw); NEXT(); }
+    TARGET(END_ASYNC_FOR) {
+        Value exc = POP();
+        if (!type_is_subtype(val_type(exc), &exc_StopAsyncIteration)) {
+            ts->exc = exc;
+            reraise = 1;
+            goto error_reraise;
+        }
+        (void)POP();
+        NEXT();
+    }
+    TARGET(BEFORE_ASYNC_WITH) {
+        Value exit = VAL_NULL;
+        SAVE();
+        Value entered = coro_before_async_with(TOP(), &exit);
+        CHECK(entered);
+        sp[-1] = exit;
+        PUSH(entered);
+        NEXT();
+    }
+    TARGET(ASYNC_GEN_WRAP) { Value w = asyncgen_wrap(TOP()); CHECK(w); sp[-1] = w; NEXT(); }
     TARGET(IMPORT_NAME) {
         Value fromlist = POP(), level = TOP();
         SAVE();

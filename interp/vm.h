@@ -58,6 +58,10 @@ typedef struct Function {
     Value dict;                 /* __dict__ */
 } Function;
 
+/* What a Gen object is: the three share the frame machinery (interp/coro.c
+ * holds the coroutine and async generator types). */
+typedef enum { GEN_GENERATOR, GEN_COROUTINE, GEN_ASYNC_GEN } GenKind;
+
 typedef struct Gen {
     Obj    header;
     Value  name, qualname;
@@ -66,14 +70,22 @@ typedef struct Gen {
     int    running;
     int    started;
     int    finished;
+    uint8_t kind;               /* GenKind */
+    uint8_t ag_running_async;   /* async generator: an asend/athrow is in progress */
+    uint8_t ag_closed;          /* async generator: aclose() ran or it finished */
+    uint8_t ag_hooks_inited;    /* async generator: sys.set_asyncgen_hooks consulted */
+    Value  origin_or_finalizer; /* coroutine: cr_origin (VAL_NULL: not tracked); async
+                                   generator: the finalizer hook (VAL_NULL: none) */
     Frame *frame;               /* points into `mem` */
     size_t mem_size;
     char   mem[];               /* the frame */
 } Gen;
 
-extern Type type_function, type_generator;
+extern Type type_function, type_generator, type_coroutine, type_async_generator;
 #define AS_FUNC(v) ((Function *)AS_OBJ(v))
 #define AS_GEN(v)  ((Gen *)AS_OBJ(v))
+/* A generator or a coroutine: what `yield from` and `await` resume directly. */
+#define IS_GEN_OR_CORO(v) (IS_EXACT(v, type_generator) || IS_EXACT(v, type_coroutine))
 
 /* Run code in a namespace (exec / module bodies): globals and locals dicts. */
 Value vm_exec_code(Code *code, Value globals, Value locals);
@@ -84,6 +96,45 @@ Value vm_call_function(Value func, Value *args, int nargs, Value kwnames);
  * -1 on error. */
 int   gen_resume(Value gen, Value value, Value exc, Value *out);
 Value gen_new(Value func, Frame *frame_template);
+/* The methods of all three kinds: send(v) (a yielded value, or NULL with
+ * StopIteration set when it returned), throw(args[1..3], VAL_NULL for absent),
+ * close(). */
+Value gen_send(Value gen, Value v);
+Value gen_throw(Value gen, Value *args);
+Value gen_close(Value gen);
+/* What a suspended `yield from`/`await` delegates to, or VAL_NULL. */
+Value gen_yf(Gen *g);
+
+/* interp/coro.c: the await protocol the VM's instructions use.  where: 0 for
+ * `await`, 1 for __aenter__'s result, 2 for __aexit__'s (their messages). */
+Value coro_get_awaitable(Value o, int where);
+Value coro_get_aiter(Value o);
+Value coro_get_anext(Value aiter);
+Value coro_before_async_with(Value mgr, Value *exit_out);
+Value asyncgen_wrap(Value v);
+/* `await gen.__anext__()` resumed without the StopIteration protocol: as gen_resume. */
+extern Type type_async_generator_asend;
+int   asyncgen_asend_resume(Value aw, Value v, Value *out);
+/* The builtins aiter(o) and anext(it[, default]) (dflt VAL_NULL when absent). */
+Value coro_aiter(Value o);
+Value coro_anext(Value it, Value dflt);
+/* "coroutine ... was never awaited": gen_new registers each new coroutine; the
+ * collector notes those that die unstarted and the eval breaker
+ * (EB_DEFERRED_WARNINGS) issues the RuntimeWarnings; at exit, those still
+ * alive unstarted are reported too. */
+int   coro_track_unstarted(Gen *g);
+void  coro_note_started(Gen *g);
+/* A new coroutine's cr_origin, when sys.set_coroutine_origin_tracking_depth asks. */
+int   coro_origin_depth(void);
+int   coro_set_origin(Gen *g);
+/* sys.set_coroutine_origin_tracking_depth / get_coroutine_origin_tracking_depth */
+Value coro_set_origin_tracking_depth(Value depth);
+Value coro_get_origin_tracking_depth(void);
+int   coro_warn_unawaited(void);
+void  coro_warn_unawaited_at_exit(void);
+/* sys.set_asyncgen_hooks / get_asyncgen_hooks (interp/sys.c calls these). */
+Value asyncgen_get_hooks(void);
+Value asyncgen_set_hooks(Value firstiter, Value finalizer);
 Value vm_run(ThreadState *ts, Frame *f);
 /* Eval-breaker work: signals, GIL drop requests, async exceptions. */
 int   vm_handle_eval_breaker(ThreadState *ts);

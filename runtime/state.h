@@ -27,6 +27,8 @@ enum {
     EB_SIGNALS_PENDING  = 1u << 1,  /* a signal handler must run (main thread) */
     EB_ASYNC_EXC        = 1u << 2,  /* an exception was injected into this thread */
     EB_GC_REQUEST       = 1u << 3,
+    EB_DEFERRED_WARNINGS = 1u << 4, /* the collector found something to warn about
+                                       (interp/coro.c: never-awaited coroutines) */
 };
 
 typedef struct ThreadState {
@@ -60,6 +62,8 @@ typedef struct ThreadState {
     Value    sentinels;               /* list of _thread locks released when the
                                          thread ends (Thread.join waits on them) */
     void    *gil_stats;               /* runtime/gil.c's per-thread counters */
+    Value    asyncgen_firstiter;      /* sys.set_asyncgen_hooks, VAL_NULL when unset */
+    Value    asyncgen_finalizer;
     Value    temp_roots_owner;        /* unused slot kept for alignment of roots */
 } ThreadState;
 

@@ -49,6 +49,17 @@ class Hashable(metaclass=ABCMeta):
         return NotImplemented
 
 
+def _raise_thrown(typ, val, tb):
+    # what the default throw()/athrow() raise: throw(type[, value[, traceback]])
+    if val is None:
+        if tb is None:
+            raise typ
+        val = typ()
+    if tb is not None:
+        val = val.with_traceback(tb)
+    raise val
+
+
 class Awaitable(metaclass=ABCMeta):
     __slots__ = ()
 
@@ -63,12 +74,51 @@ class Awaitable(metaclass=ABCMeta):
         return NotImplemented
 
 
+def _close(obj, what):
+    # the default close(): throw GeneratorExit in, which must come back out
+    try:
+        obj.throw(GeneratorExit)
+    except (GeneratorExit, StopIteration):
+        pass
+    else:
+        raise RuntimeError(what + " ignored GeneratorExit")
+
+
 class Coroutine(Awaitable):
     __slots__ = ()
+
+    @abstractmethod
+    def send(self, value):
+        """Send a value into the coroutine.
+        Return next yielded value or raise StopIteration.
+        """
+        raise StopIteration
+
+    @abstractmethod
+    def throw(self, typ, val=None, tb=None):
+        """Raise an exception in the coroutine.
+        Return next yielded value or raise StopIteration.
+        """
+        _raise_thrown(typ, val, tb)
+
+    def close(self):
+        """Raise GeneratorExit inside coroutine.
+        """
+        _close(self, "coroutine")
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Coroutine:
+            return _check_methods(C, '__await__', 'send', 'throw', 'close')
+        return NotImplemented
 
 
 class AsyncIterable(metaclass=ABCMeta):
     __slots__ = ()
+
+    @abstractmethod
+    def __aiter__(self):
+        return AsyncIterator()
 
     @classmethod
     def __subclasshook__(cls, C):
@@ -80,9 +130,60 @@ class AsyncIterable(metaclass=ABCMeta):
 class AsyncIterator(AsyncIterable):
     __slots__ = ()
 
+    @abstractmethod
+    async def __anext__(self):
+        """Return the next item or raise StopAsyncIteration when exhausted."""
+        raise StopAsyncIteration
+
+    def __aiter__(self):
+        return self
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncIterator:
+            return _check_methods(C, "__anext__", "__aiter__")
+        return NotImplemented
+
 
 class AsyncGenerator(AsyncIterator):
     __slots__ = ()
+
+    async def __anext__(self):
+        """Return the next item from the asynchronous generator.
+        When exhausted, raise StopAsyncIteration.
+        """
+        return await self.asend(None)
+
+    @abstractmethod
+    async def asend(self, value):
+        """Send a value into the asynchronous generator.
+        Return next yielded value or raise StopAsyncIteration.
+        """
+        raise StopAsyncIteration
+
+    @abstractmethod
+    async def athrow(self, typ, val=None, tb=None):
+        """Raise an exception in the asynchronous generator.
+        Return next yielded value or raise StopAsyncIteration.
+        """
+        _raise_thrown(typ, val, tb)
+
+    async def aclose(self):
+        """Raise GeneratorExit inside coroutine.
+        """
+        try:
+            await self.athrow(GeneratorExit)
+        except (GeneratorExit, StopAsyncIteration):
+            pass
+        else:
+            raise RuntimeError("asynchronous generator ignored GeneratorExit")
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncGenerator:
+            return _check_methods(C, '__aiter__', '__anext__',
+                                  'asend', 'athrow', 'aclose')
+        return NotImplemented
 
 
 class Iterable(metaclass=ABCMeta):
@@ -144,19 +245,10 @@ class Generator(Iterator):
 
     @abstractmethod
     def throw(self, typ, val=None, tb=None):
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        raise val
+        _raise_thrown(typ, val, tb)
 
     def close(self):
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError("generator ignored GeneratorExit")
+        _close(self, "generator")
 
     @classmethod
     def __subclasshook__(cls, C):
@@ -700,3 +792,20 @@ def _gen():
 
 Generator.register(type(_gen()))
 del _gen
+
+
+async def _coro():
+    pass
+
+
+_c = _coro()
+Coroutine.register(type(_c))
+_c.close()
+
+
+async def _ag():
+    yield
+
+
+AsyncGenerator.register(type(_ag()))
+del _coro, _c, _ag

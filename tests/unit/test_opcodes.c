@@ -78,6 +78,11 @@ static const Snippet snippets[] = {
     { "def f(a):\n    class C:\n        while a:\n            b = a\n    return C", 4 },
                                                             /* f: [NULL, __build_class__, (cell,), code] */
     { "def g(a):\n    while a:\n        a = yield a\n        yield from a", 2 }, /* [iterator, None] */
+    { "async def f(a):\n    while a:\n        a = await a", 2 },         /* [iterator, None] */
+    { "async def f(a):\n    async for x in a:\n        pass", 3 },      /* [aiter, iterator, None] */
+    { "async def f(a):\n    async with a as b:\n        pass", 5 },     /* [NULL, exit, None, None, None] */
+    { "async def f(a):\n    while a:\n        a = yield a", 1 },        /* ASYNC_GEN_WRAP: [a] */
+    { "async def f(a):\n    return [x async for x in a]", 4 },           /* <listcomp>: [list, aiter, iterator, None] */
     { "match s:\n    case {'k': v, **r}:\n        pass", 5 },  /* [s, keys, values, values, None] */
     { "match s:\n    case C(a, b=1):\n        pass\n    case _:\n        pass", 3 },
                                                             /* [s, C, ('b',)], then [a, 1] */

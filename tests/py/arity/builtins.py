@@ -5,8 +5,12 @@ import math, time, builtins
 CASES = [
     '(builtins).abs()',
     '(builtins).abs(0, 0)',
+    '(builtins).aiter()',
+    '(builtins).aiter(0, 0)',
     '(builtins).all()',
     '(builtins).all(0, 0)',
+    '(builtins).anext()',
+    '(builtins).anext(0, 0, 0)',
     '(builtins).any()',
     '(builtins).any(0, 0)',
     '(builtins).ascii()',
