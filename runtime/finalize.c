@@ -126,7 +126,7 @@ static Value fin_take(FinVec *v) {
     size_t n = v->n;
     Value l = list_from_array(v->items, (int64_t)n);
     if (IS_NULL(l)) { err_clear(); return VAL_NULL; }
-    memmove(v->items, (Value *)v->items + n, (v->n - n) * sizeof(Value));
+    if (v->n > n) memmove(v->items, (Value *)v->items + n, (v->n - n) * sizeof(Value));
     v->n -= n;
     return l;
 }
