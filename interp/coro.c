@@ -746,10 +746,7 @@ void coro_note_started(Gen *g) {
 /* warnings.warn(msg, RuntimeWarning); a failure is reported, not raised, as
  * for any warning issued while an object is destroyed. */
 static void coro_warn(const char *msg) {
-    Value mod = import_module_c("warnings");
-    Value fn = IS_NULL(mod) ? VAL_NULL : obj_getattr_c(mod, "warn");
-    Value text = IS_NULL(fn) ? VAL_NULL : str_from_c(msg);
-    if (!IS_NULL(text) && !IS_NULL(call2(fn, text, MK_OBJ(&exc_RuntimeWarning)))) return;
+    if (err_warn(&exc_RuntimeWarning, "%s", msg) == 0) return;
     Value e = err_fetch();
     if (!IS_NULL(e)) exc_print(e);
 }

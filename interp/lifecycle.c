@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../runtime/call.h"
 #include "../runtime/error.h"
 #include "../runtime/fork.h"
 #include "../runtime/gc.h"
@@ -40,6 +41,7 @@
 #include "../runtime/state.h"
 #include "builtins.h"
 #include "code.h"
+#include "import.h"
 #include "vm.h"
 
 /* ---- start-up -------------------------------------------------------------------- */
@@ -79,7 +81,16 @@ static int lifecycle_core_modules(void) {
     return 0;
 }
 
+/* interp.vm.warn: warnings.warn(message, category). */
+static int lifecycle_warn(Type *category, Value message) {
+    Value mod = import_module_c("warnings");
+    Value fn = IS_NULL(mod) ? VAL_NULL : obj_getattr_c(mod, "warn");
+    if (IS_NULL(fn)) return -1;
+    return IS_NULL(call2(fn, message, MK_OBJ(category))) ? -1 : 0;
+}
+
 int lifecycle_start_interpreter(void) {
+    interp.vm.warn = lifecycle_warn;
     interp.vm.current_globals = vm_current_globals;
     interp.vm.super_args = vm_super_args;
     interp.vm.frame_code = frame_code_of;

@@ -226,6 +226,8 @@ int obj_truthy(Value v) {
     if (t == &type_list) return AS_LIST(v)->len != 0;
     if (t == &type_tuple) return AS_TUPLE(v)->len != 0;
     if (t == &type_dict) return AS_DICT(v)->used != 0;
+    if (t == &type_notimplemented)
+        return err_warn(&exc_DeprecationWarning, "NotImplemented should not be used in a boolean context") < 0 ? -1 : 1;
     if (!IS_NULL(t->slots[SM_BOOL])) {
         Value r = call_special0(v, SM_BOOL);
         if (IS_NULL(r)) return -1;

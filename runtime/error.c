@@ -121,6 +121,15 @@ Value err_vformat(Type *type, const char *fmt, va_list ap) {
     return err_set_value(type, msg);
 }
 
+int err_warn(Type *category, const char *fmt, ...) {
+    if (!interp.vm.warn) return 0;              /* before the interpreter runs */
+    va_list ap;
+    va_start(ap, fmt);
+    Value msg = str_vformat_c(fmt, ap);
+    va_end(ap);
+    return IS_NULL(msg) ? -1 : interp.vm.warn(category, msg);
+}
+
 Value err_format(Type *type, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);

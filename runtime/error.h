@@ -41,6 +41,10 @@ extern Type exc_BaseException, exc_Exception, exc_ArithmeticError,
  *       (_PyArg_BadArgument) say "must be str, not None"
  * Always returns VAL_NULL so callers can `return err_format(...)`. */
 Value err_format(Type *type, const char *fmt, ...);
+/* warnings.warn(message, category) from C, the message formatted as err_format's:
+ * 0 (shown, or filtered out), or -1 with the exception when a filter turned
+ * the warning into an error (CPython's PyErr_WarnFormat, stacklevel 1). */
+int   err_warn(Type *category, const char *fmt, ...);
 Value err_vformat(Type *type, const char *fmt, va_list ap);
 /* Raise type(*args) with a prebuilt value (one argument) or no argument. */
 Value err_set_value(Type *type, Value arg);

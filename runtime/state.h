@@ -76,6 +76,8 @@ typedef struct VMHooks {
     int   (*super_args)(Value *type, Value *obj);  /* super()'s implicit arguments */
     Value (*frame_code)(Value v);              /* a frame object's code, VAL_NULL if v
                                                   is not a frame (TracebackType()) */
+    int   (*warn)(Type *category, Value message); /* warnings.warn(message, category):
+                                                  0, or -1 raised (an "error" filter) */
 } VMHooks;
 
 typedef struct Interp {
