@@ -427,21 +427,6 @@ static int cli_module_file(const char *dir, const char *rel, CliModule *m) {
     return m->src != NULL;
 }
 
-static int cli_find_in_path(const char *name, CliModule *m) {
-    char rel[PATH_MAX / 2], pkg[PATH_MAX];
-    snprintf(rel, sizeof rel, "%s", name);
-    for (char *c = rel; *c; c++) if (*c == '.') *c = '/';
-    snprintf(pkg, sizeof pkg, "%s/__main__.py", rel);
-    strncat(rel, ".py", sizeof rel - strlen(rel) - 1);
-    for (int64_t i = 0; i < AS_LIST(interp.path)->len; i++) {
-        Value d = AS_LIST(interp.path)->items[i];
-        if (!IS_STR(d)) continue;
-        if (cli_module_file(STR_DATA(d), rel, m)) return 1;
-        if (cli_module_file(STR_DATA(d), pkg, m)) { m->package = name; return 1; }
-    }
-    return 0;
-}
-
 static int cli_find_embedded(const char *name, CliModule *m) {
     char main_name[256];
     snprintf(main_name, sizeof main_name, "%s.__main__", name);
@@ -457,6 +442,23 @@ static int cli_find_embedded(const char *name, CliModule *m) {
     m->len = e->len;
     if (is_main) m->package = name;
     return 1;
+}
+
+static int cli_find_in_path(const char *name, CliModule *m) {
+    char rel[PATH_MAX / 2], pkg[PATH_MAX];
+    snprintf(rel, sizeof rel, "%s", name);
+    for (char *c = rel; *c; c++) if (*c == '.') *c = '/';
+    snprintf(pkg, sizeof pkg, "%s/__main__.py", rel);
+    strncat(rel, ".py", sizeof rel - strlen(rel) - 1);
+    for (int64_t i = 0; i < AS_LIST(interp.path)->len; i++) {
+        Value d = AS_LIST(interp.path)->items[i];
+        if (!IS_STR(d)) continue;
+        /* the embedded stdlib comes just before CPython's, as for import */
+        if (strcmp(STR_DATA(d), GILPY_CPYTHON_LIB) == 0 && cli_find_embedded(name, m)) return 1;
+        if (cli_module_file(STR_DATA(d), rel, m)) return 1;
+        if (cli_module_file(STR_DATA(d), pkg, m)) { m->package = name; return 1; }
+    }
+    return 0;
 }
 
 static int cli_is_builtin_module(const char *name) {
