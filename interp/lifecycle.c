@@ -91,6 +91,7 @@ static int lifecycle_warn(Type *category, Value message) {
 
 int lifecycle_start_interpreter(void) {
     interp.vm.warn = lifecycle_warn;
+    interp.vm.import = import_module_c;
     interp.vm.current_globals = vm_current_globals;
     interp.vm.super_args = vm_super_args;
     interp.vm.frame_code = frame_code_of;

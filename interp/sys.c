@@ -44,6 +44,7 @@
 #include "runtime/obj_file.h"
 #include "runtime/obj_float.h"
 #include "runtime/obj_int.h"
+#include "runtime/obj_namespace.h"
 #include "runtime/obj_list.h"
 #include "runtime/obj_misc.h"
 #include "runtime/obj_str.h"
@@ -179,56 +180,6 @@ static Value ss_reduce_m(Value *args, int nargs, Value kwnames)
     return tuple_pack(2, MK_OBJ(val_type(args[0])), tuple_pack(1, plain));
 }
 
-/* ---- a tiny namespace type for sys.implementation ------------------------------------ */
-
-typedef struct SysNs {
-    Obj   header;
-    Value dict;
-} SysNs;
-
-static void sysns_trace(Obj *o) { gc_mark_value(((SysNs *)o)->dict); }
-
-static Value sysns_repr_m(Value *args, int nargs, Value kwnames)
-{
-    Value d = ((SysNs *)AS_OBJ(args[0]))->dict;
-    StrBuf sb;
-    sb_init(&sb);
-    sb_puts(&sb, "namespace(");
-    int64_t pos = 0;
-    Value k, v;
-    int first = 1;
-    while (dict_next(d, &pos, &k, &v)) {
-        Value r = obj_repr(v);
-        if (IS_NULL(r)) { sb_free(&sb); return VAL_NULL; }
-        if (!first) sb_puts(&sb, ", ");
-        first = 0;
-        sb_put_value_str(&sb, k);
-        sb_putc(&sb, '=');
-        sb_put_value_str(&sb, r);
-    }
-    sb_putc(&sb, ')');
-    return sb_finish_str(&sb);
-}
-
-static const MethodDef sysns_methods[] = {
-    {"__repr__", sysns_repr_m, ARGS_WRAP(0), NULL},
-    {NULL, NULL, 0, NULL},
-};
-
-static Type sys_namespace_type = {
-    .tp_name = "types.SimpleNamespace", .base = &type_object, .flags = TF_HAS_DICT,
-    .basicsize = sizeof(SysNs), .dictoffset = offsetof(SysNs, dict), .trace = sysns_trace,
-    .methods = sysns_methods,
-};
-
-static Value sysns_new(void)
-{
-    type_ready(&sys_namespace_type);
-    SysNs *ns = (SysNs *)gc_alloc(&sys_namespace_type, sizeof(SysNs));
-    if (!ns) return VAL_NULL;
-    ns->dict = dict_new();
-    return IS_NULL(ns->dict) ? VAL_NULL : MK_OBJ(ns);
-}
 
 /* ---- functions ------------------------------------------------------------------------ */
 
@@ -552,9 +503,9 @@ static Value sys_hash_info(void)
 
 static Value sys_implementation(void)
 {
-    Value ns = sysns_new();
+    Value ns = namespace_new();
     if (IS_NULL(ns)) return VAL_NULL;
-    Value d = ((SysNs *)AS_OBJ(ns))->dict;
+    Value d = namespace_dict(ns);
     int maj = 0, min = 1, mic = 0;
     sscanf(GILPY_VERSION, "%d.%d.%d", &maj, &min, &mic);
     if (dict_set_c(d, "name", str_from_c("gilpy")) < 0 || dict_set_c(d, "cache_tag", VAL_NONE) < 0 ||

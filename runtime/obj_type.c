@@ -1370,14 +1370,105 @@ static Value object_subclasshook_m(Value *args, int nargs, Value kwnames) {
     return VAL_NOTIMPLEMENTED;
 }
 
-static Value object_reduce_m(Value *args, int nargs, Value kwnames) {
-    return err_format(&exc_TypeError, "cannot pickle '%T' object", args[0]);
+/* ---- object.__reduce__ / __reduce_ex__ (CPython's typeobject.c reduce protocol) ---- */
+
+/* copyreg.NAME */
+static Value object_copyreg(const char *name) {
+    Value m = interp.vm.import("copyreg");
+    return IS_NULL(m) ? VAL_NULL : obj_getattr_c(m, name);
 }
 
+/* (args, kwargs) from __getnewargs_ex__, __getnewargs__ (kwargs NULL) or
+ * neither ((), NULL); -1 with the error. */
+static int object_newargs(Value self, Value *args, Value *kwargs) {
+    *args = VAL_NULL;
+    *kwargs = VAL_NULL;
+    Value f = obj_getattr_opt(self, str_intern_c("__getnewargs_ex__"));
+    if (!IS_NULL(f)) {
+        Value r = call0(f);
+        if (IS_NULL(r)) return -1;
+        if (!IS_TUPLE(r))
+            return err_format(&exc_TypeError, "__getnewargs_ex__ should return a tuple, not '%T'", r), -1;
+        if (AS_TUPLE(r)->len != 2)
+            return err_format(&exc_ValueError, "__getnewargs_ex__ should return a tuple of length 2, not %lld",
+                              (long long)AS_TUPLE(r)->len), -1;
+        *args = AS_TUPLE(r)->items[0];
+        *kwargs = AS_TUPLE(r)->items[1];
+        if (!IS_TUPLE(*args))
+            return err_format(&exc_TypeError, "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%T'", *args), -1;
+        if (!IS_DICT(*kwargs))
+            return err_format(&exc_TypeError, "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%T'", *kwargs), -1;
+        return 0;
+    }
+    if (err_occurred()) return -1;
+    f = obj_getattr_opt(self, str_intern_c("__getnewargs__"));
+    if (!IS_NULL(f)) {
+        *args = call0(f);
+        if (IS_NULL(*args)) return -1;
+        if (!IS_TUPLE(*args))
+            return err_format(&exc_TypeError, "__getnewargs__ should return a tuple, not '%T'", *args), -1;
+        return 0;
+    }
+    if (err_occurred()) return -1;
+    *args = tuple_new(0);
+    return IS_NULL(*args) ? -1 : 0;
+}
+
+/* CPython's reduce_newobj (protocol 2 and up): (copyreg.__newobj__, (cls,
+ * *args), state, listitems, dictitems), or __newobj_ex__ with keywords.  A
+ * builtin type that keeps C state no __getstate__ describes cannot be pickled. */
+static Value object_reduce_newobj(Value self) {
+    Type *t = val_type(self);
+    Value args, kwargs;
+    if (object_newargs(self, &args, &kwargs) < 0) return VAL_NULL;
+    int hasargs = AS_TUPLE(args)->len > 0 || (!IS_NULL(kwargs) && dict_len(kwargs) > 0);
+    int plain = TYPE_HAS(t, TF_HEAPTYPE) || t->basicsize <= type_object.basicsize;
+    if (!hasargs && !plain && !IS_LIST(self) && !IS_DICT(self) &&
+        type_lookup_c(t, "__getstate__") == type_lookup_c(&type_object, "__getstate__"))
+        return err_format(&exc_TypeError, "cannot pickle '%T' object", self);
+    Value newobj, newargs;
+    if (IS_NULL(kwargs) || dict_len(kwargs) == 0) {
+        newobj = object_copyreg("__newobj__");
+        newargs = tuple_new(AS_TUPLE(args)->len + 1);
+        if (IS_NULL(newobj) || IS_NULL(newargs)) return VAL_NULL;
+        AS_TUPLE(newargs)->items[0] = MK_OBJ(t);
+        for (int64_t i = 0; i < AS_TUPLE(args)->len; i++) AS_TUPLE(newargs)->items[i + 1] = AS_TUPLE(args)->items[i];
+    } else {
+        newobj = object_copyreg("__newobj_ex__");
+        newargs = tuple_pack(3, MK_OBJ(t), args, kwargs);
+        if (IS_NULL(newobj) || IS_NULL(newargs)) return VAL_NULL;
+    }
+    Value state = obj_call_method(self, "__getstate__", NULL, 0);
+    if (IS_NULL(state)) return VAL_NULL;
+    Value listitems = VAL_NONE, dictitems = VAL_NONE;
+    if (IS_LIST(self) && IS_NULL(listitems = obj_iter(self))) return VAL_NULL;
+    if (IS_DICT(self)) {
+        Value items = obj_call_method(self, "items", NULL, 0);
+        if (IS_NULL(items) || IS_NULL(dictitems = obj_iter(items))) return VAL_NULL;
+    }
+    return tuple_pack(5, newobj, newargs, state, listitems, dictitems);
+}
+
+/* CPython's _common_reduce: copyreg._reduce_ex below protocol 2. */
+static Value object_common_reduce(Value self, int protocol) {
+    if (protocol >= 2) return object_reduce_newobj(self);
+    Value f = object_copyreg("_reduce_ex");
+    return IS_NULL(f) ? VAL_NULL : call2(f, self, MK_SMALLINT(protocol));
+}
+
+static Value object_reduce_m(Value *args, int nargs, Value kwnames) {
+    return object_common_reduce(args[0], 0);
+}
+
+/* A class's own __reduce__ wins (copy and pickle call __reduce_ex__). */
 static Value object_reduce_ex_m(Value *args, int nargs, Value kwnames) {
     int protocol;
     if (arg_to_int(args[1], &protocol) < 0) return VAL_NULL;
-    return object_reduce_m(args, 1, VAL_NULL);
+    Value mine = type_lookup_c(val_type(args[0]), "__reduce__");
+    if (!IS_NULL(mine) && mine != type_lookup_c(&type_object, "__reduce__"))
+        return obj_call_method(args[0], "__reduce__", NULL, 0);
+    if (err_occurred()) return VAL_NULL;
+    return object_common_reduce(args[0], protocol);
 }
 
 static const MethodDef object_methods[] = {

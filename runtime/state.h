@@ -76,6 +76,7 @@ typedef struct VMHooks {
     int   (*super_args)(Value *type, Value *obj);  /* super()'s implicit arguments */
     Value (*frame_code)(Value v);              /* a frame object's code, VAL_NULL if v
                                                   is not a frame (TracebackType()) */
+    Value (*import)(const char *name);         /* import a module by its dotted name */
     int   (*warn)(Type *category, Value message); /* warnings.warn(message, category):
                                                   0, or -1 raised (an "error" filter) */
 } VMHooks;
