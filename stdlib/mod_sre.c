@@ -473,7 +473,7 @@ static Value pattern_split_m(Value *args, int nargs, Value kwnames) {
     Value list = list_new(0);
     int64_t pos = 0, last = 0, n = 0;
     int adv = 0, rc = 0;
-    while (!IS_NULL(list) && (maxsplit <= 0 || n < maxsplit) &&
+    while (!IS_NULL(list) && (maxsplit == 0 || n < maxsplit) &&
            (rc = scan_next(&st, &pos, &adv, 1)) > 0) {
         Value item = subject_slice(string, last, st.mstart);
         if (IS_NULL(item) || list_append(list, item) < 0) { list = VAL_NULL; break; }
@@ -531,7 +531,7 @@ static Value pattern_subx(Value self, Value repl, Value string, Value vcount, in
     Value pieces = list_new(0), res = VAL_NULL;
     int64_t pos = 0, last = 0, n = 0;
     int adv = 0, rc = 0;
-    while (!IS_NULL(pieces) && (count <= 0 || n < count) &&
+    while (!IS_NULL(pieces) && (count == 0 || n < count) &&
            (rc = scan_next(&st, &pos, &adv, 1)) > 0) {
         if (last < st.mstart) {
             Value item = subject_slice(string, last, st.mstart);
@@ -718,10 +718,11 @@ static const MethodDef pattern_methods[] = {
 static Value pattern_get_pattern(Value self) { return PAT(self)->pattern; }
 static Value pattern_get_flags(Value self) { return MK_SMALLINT(PAT(self)->flags); }
 static Value pattern_get_groups(Value self) { return MK_SMALLINT(PAT(self)->groups); }
+/* A read-only view of the names, or a fresh dict when there are none (as CPython). */
 static Value pattern_get_groupindex(Value self) {
     Value gi = PAT(self)->groupindex;
-    if (!IS_DICT(gi)) gi = dict_new();
-    return IS_NULL(gi) ? VAL_NULL : mappingproxy_new(gi);
+    if (!IS_DICT(gi) || dict_len(gi) == 0) return dict_new();
+    return mappingproxy_new(gi);
 }
 
 static const GetSetDef pattern_getsets[] = {
@@ -788,7 +789,14 @@ static Value sre_ascii_iscased_m(Value *args, int nargs, Value kwnames) {
 static Value sre_unicode_iscased_m(Value *args, int nargs, Value kwnames) {
     uint32_t c;
     if (arg_char(args[0], &c) < 0) return VAL_NULL;
-    return c != str_cp_lower(c) || c != str_cp_upper(c) ? VAL_TRUE : VAL_FALSE;
+    if (c != str_cp_lower(c) || c != str_cp_upper(c)) return VAL_TRUE;
+    if (c < 0x80 || c > 0x10FFFF) return VAL_FALSE;
+    /* A character whose only uppercase is a full mapping (U+00DF -> "SS"):
+     * CPython's simple mapping yields the mapping's first character. */
+    Value s = str_from_codepoint(c);
+    Value u = IS_NULL(s) ? VAL_NULL : obj_call_method(s, "upper", NULL, 0);
+    if (IS_NULL(u)) return VAL_NULL;
+    return str_eq(s, u) ? VAL_FALSE : VAL_TRUE;
 }
 static Value sre_ascii_tolower_m(Value *args, int nargs, Value kwnames) {
     uint32_t c;
