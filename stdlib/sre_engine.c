@@ -562,21 +562,42 @@ int sre_match(SreState *st, int64_t pos) {
     return run(st, pos);
 }
 
-/* Where a search may start: the literal every match opens with, if any. */
-static int64_t first_literal(const SreState *st) {
+/* Where a search may start: the pc of a one-character item every match opens
+ * with (the first op, or the body of a leading repeat of at least one), or -1.
+ * sre_search skips the positions where it does not match. */
+static int64_t first_unit(const SreState *st) {
     const uint32_t *code = st->code;
-    int64_t p = 0;
-    if (code[0] == SRE_OP_INFO) p = 1 + code[1];
-    return code[p] == SRE_OP_LITERAL ? (int64_t)code[p + 1] : -1;
+    int64_t p = code[0] == SRE_OP_INFO ? 1 + code[1] : 0;
+    switch (code[p]) {
+    case SRE_OP_REPEAT_ONE: case SRE_OP_MIN_REPEAT_ONE: case SRE_OP_POSSESSIVE_REPEAT_ONE:
+        return code[p + 2] >= 1 ? p + 4 : -1;
+    case SRE_OP_ANY: case SRE_OP_ANY_ALL: case SRE_OP_LITERAL: case SRE_OP_NOT_LITERAL:
+    case SRE_OP_LITERAL_IGNORE: case SRE_OP_NOT_LITERAL_IGNORE: case SRE_OP_LITERAL_UNI_IGNORE:
+    case SRE_OP_NOT_LITERAL_UNI_IGNORE: case SRE_OP_LITERAL_LOC_IGNORE:
+    case SRE_OP_NOT_LITERAL_LOC_IGNORE: case SRE_OP_IN: case SRE_OP_IN_IGNORE:
+    case SRE_OP_IN_UNI_IGNORE: case SRE_OP_IN_LOC_IGNORE: case SRE_OP_CATEGORY:
+        return p;
+    }
+    return -1;
+}
+
+/* The set INFO gives for the first character (SRE_INFO_CHARSET), or -1. */
+static int64_t info_charset(const SreState *st) {
+    const uint32_t *code = st->code;
+    return code[0] == SRE_OP_INFO && (code[2] & 4) && !(code[2] & 1) ? 5 : -1;
 }
 
 int sre_search(SreState *st, int64_t pos) {
-    int64_t lit = first_literal(st);
-    int64_t min = st->code[0] == SRE_OP_INFO ? st->code[3] : 0;
+    const uint32_t *code = st->code;
+    int64_t unit = first_unit(st), set = unit < 0 ? info_charset(st) : -1;
+    int64_t min = code[0] == SRE_OP_INFO ? code[3] : 0;
     for (; pos <= st->end; pos++) {
         if (st->end - pos < min) return 0;
-        if (lit >= 0) {
-            while (pos < st->end && sre_ch(st, pos) != (uint32_t)lit) pos++;
+        if (unit >= 0) {
+            while (pos < st->end && !unit_match(code, unit, sre_ch(st, pos))) pos++;
+            if (pos >= st->end) return 0;
+        } else if (set >= 0) {
+            while (pos < st->end && !in_set(code, set, sre_ch(st, pos))) pos++;
             if (pos >= st->end) return 0;
         }
         int rc = run(st, pos);
