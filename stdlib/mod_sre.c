@@ -763,6 +763,10 @@ static Value sre_compile_m(Value *args, int nargs, Value kwnames) {
         p->code[i] = (uint32_t)v;
     }
     p->code[n] = SRE_OP_FAILURE;
+    if (groups < 0 || groups > SRE_MAXGROUPS || sre_validate(p->code, n, groups) < 0) {
+        if (!err_occurred()) err_format(&exc_RuntimeError, "invalid SRE code");
+        return VAL_NULL;
+    }
     if (!IS_NONE(args[0]) && !IS_STR(args[0])) {
         const uint8_t *d;
         int64_t l;

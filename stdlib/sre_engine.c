@@ -355,6 +355,7 @@ static int repeat_one(SreState *st, Regs *r) {
 static int until(SreState *st, Regs *r) {
     const uint32_t *code = st->code;
     int32_t rn = r->rep;
+    if (rn < 0) return 0;         /* an UNTIL reached by a stray jump */
     SreNode *R = &st->pool[rn];
     int64_t rpc = R->pc, min = code[rpc + 2], count = R->count + 1;
     uint32_t max = code[rpc + 3];
@@ -604,4 +605,208 @@ int sre_search(SreState *st, int64_t pos) {
         if (rc != 0) return rc;
     }
     return 0;
+}
+
+/* ---------------------------------------------------------------- validation */
+
+/* _sre.compile accepts any list of ints; the matcher trusts its code, so the
+ * code is checked first (CPython's _validate): every operand in bounds, every
+ * nested body well formed, marks and group references within the groups, and
+ * every jump landing on an instruction.  Nesting deeper than SRE_MAX_DEPTH is
+ * refused rather than recursed into. */
+#define SRE_MAX_DEPTH 2000
+
+typedef struct Validator {
+    const uint32_t *code;
+    int64_t n, groups;
+    uint8_t *starts;             /* 1 at each instruction's first word */
+    int64_t *targets;            /* jump destinations to check at the end */
+    int64_t ntargets, cap;
+} Validator;
+
+static int v_target(Validator *v, int64_t t) {
+    if (v->ntargets == v->cap) {
+        int64_t ncap = v->cap ? v->cap * 2 : 32;
+        int64_t *q = realloc(v->targets, sizeof(int64_t) * (size_t)ncap);
+        if (!q) return -1;
+        v->targets = q, v->cap = ncap;
+    }
+    v->targets[v->ntargets++] = t;
+    return 0;
+}
+
+static int v_charset(Validator *v, int64_t p, int64_t end) {
+    const uint32_t *code = v->code;
+    while (p < end) {
+        switch (code[p++]) {
+        case SRE_OP_FAILURE: return p == end ? 0 : -1;
+        case SRE_OP_NEGATE: break;
+        case SRE_OP_LITERAL: p += 1; break;
+        case SRE_OP_CATEGORY:
+            if (p >= end || code[p] > SRE_CAT_UNI_NOT_LINEBREAK) return -1;
+            p += 1;
+            break;
+        case SRE_OP_RANGE: case SRE_OP_RANGE_UNI_IGNORE: p += 2; break;
+        case SRE_OP_CHARSET: p += 8; break;
+        case SRE_OP_BIGCHARSET: {
+            if (p >= end) return -1;
+            int64_t count = code[p++];
+            if (p + 64 > end) return -1;
+            for (int i = 0; i < 256; i++)
+                if (((code[p + i / 4] >> (8 * (i % 4))) & 0xFF) >= count) return -1;
+            p += 64 + count * 8;
+            break;
+        }
+        default: return -1;
+        }
+    }
+    return -1;
+}
+
+static int v_unit(uint32_t op) {
+    switch (op) {
+    case SRE_OP_ANY: case SRE_OP_ANY_ALL: case SRE_OP_LITERAL: case SRE_OP_NOT_LITERAL:
+    case SRE_OP_LITERAL_IGNORE: case SRE_OP_NOT_LITERAL_IGNORE: case SRE_OP_LITERAL_UNI_IGNORE:
+    case SRE_OP_NOT_LITERAL_UNI_IGNORE: case SRE_OP_LITERAL_LOC_IGNORE:
+    case SRE_OP_NOT_LITERAL_LOC_IGNORE: case SRE_OP_IN: case SRE_OP_IN_IGNORE:
+    case SRE_OP_IN_UNI_IGNORE: case SRE_OP_IN_LOC_IGNORE: case SRE_OP_CATEGORY:
+        return 1;
+    }
+    return 0;
+}
+
+static int64_t v_unit_len(const uint32_t *code, int64_t q) {
+    switch (code[q]) {
+    case SRE_OP_ANY: case SRE_OP_ANY_ALL: return 1;
+    case SRE_OP_IN: case SRE_OP_IN_IGNORE: case SRE_OP_IN_UNI_IGNORE: case SRE_OP_IN_LOC_IGNORE:
+        return 1 + code[q + 1];
+    }
+    return 2;
+}
+
+static int v_block(Validator *v, int64_t p, int64_t end, int depth);
+
+/* The body [p, end) of a construct, which must end with `last` at end. */
+static int v_body(Validator *v, int64_t p, int64_t end, uint32_t last, int depth) {
+    if (end < p || end >= v->n || v->code[end] != last) return -1;
+    if (v_block(v, p, end, depth + 1) < 0) return -1;
+    v->starts[end] = 1;
+    return 0;
+}
+
+static int v_block(Validator *v, int64_t p, int64_t end, int depth) {
+    const uint32_t *code = v->code;
+    if (depth > SRE_MAX_DEPTH) return -1;
+    while (p < end) {
+        int64_t pc = p;
+        v->starts[pc] = 1;
+        uint32_t op = code[p++];
+        /* the operand words each opcode needs before it may be read */
+        int64_t need = op == SRE_OP_ANY || op == SRE_OP_ANY_ALL || op == SRE_OP_FAILURE ||
+                       op == SRE_OP_SUCCESS ? 0 : op == SRE_OP_GROUPREF_EXISTS ? 2 :
+                       op == SRE_OP_ASSERT || op == SRE_OP_ASSERT_NOT ? 2 :
+                       op == SRE_OP_INFO || op == SRE_OP_REPEAT || op == SRE_OP_REPEAT_ONE ||
+                       op == SRE_OP_MIN_REPEAT_ONE || op == SRE_OP_POSSESSIVE_REPEAT ||
+                       op == SRE_OP_POSSESSIVE_REPEAT_ONE ? 3 : 1;
+        if (p + need > end) return -1;
+        int64_t skip = need ? code[p] : 0, next = p + skip;
+        switch (op) {
+        case SRE_OP_FAILURE: case SRE_OP_SUCCESS: case SRE_OP_ANY: case SRE_OP_ANY_ALL: break;
+        case SRE_OP_LITERAL: case SRE_OP_NOT_LITERAL: case SRE_OP_LITERAL_IGNORE:
+        case SRE_OP_NOT_LITERAL_IGNORE: case SRE_OP_LITERAL_UNI_IGNORE:
+        case SRE_OP_NOT_LITERAL_UNI_IGNORE: case SRE_OP_LITERAL_LOC_IGNORE:
+        case SRE_OP_NOT_LITERAL_LOC_IGNORE:
+            p++;
+            break;
+        case SRE_OP_CATEGORY:
+            if (code[p++] > SRE_CAT_UNI_NOT_LINEBREAK) return -1;
+            break;
+        case SRE_OP_AT:
+            if (code[p++] > SRE_AT_UNI_NON_BOUNDARY) return -1;
+            break;
+        case SRE_OP_MARK:
+            if (code[p++] >= 2 * (uint64_t)v->groups) return -1;
+            break;
+        case SRE_OP_GROUPREF: case SRE_OP_GROUPREF_IGNORE: case SRE_OP_GROUPREF_UNI_IGNORE:
+        case SRE_OP_GROUPREF_LOC_IGNORE:
+            if (code[p++] >= (uint64_t)v->groups) return -1;
+            break;
+        case SRE_OP_IN: case SRE_OP_IN_IGNORE: case SRE_OP_IN_UNI_IGNORE: case SRE_OP_IN_LOC_IGNORE:
+            if (next > end || v_charset(v, p + 1, next) < 0) return -1;
+            p = next;
+            break;
+        case SRE_OP_INFO:
+            if (skip < 4 || next > end) return -1;
+            if ((code[p + 1] & 4) && !(code[p + 1] & 1) && v_charset(v, p + 4, next) < 0) return -1;
+            p = next;
+            break;
+        case SRE_OP_JUMP:
+            if (next > end || v_target(v, next) < 0) return -1;
+            p++;
+            break;
+        case SRE_OP_BRANCH:
+            for (;;) {
+                if (p >= end) return -1;
+                skip = code[p];
+                if (skip == 0) { p++; break; }
+                next = p + skip;
+                if (skip < 3 || next > end || code[next - 2] != SRE_OP_JUMP) return -1;
+                if (v_block(v, p + 1, next - 2, depth + 1) < 0) return -1;
+                v->starts[next - 2] = 1;
+                int64_t t = next - 1 + code[next - 1];
+                if (t > v->n || v_target(v, t) < 0) return -1;
+                if (v_target(v, p) < 0) return -1;     /* alternatives resume at skip words */
+                v->starts[p] = 1;
+                p = next;
+            }
+            break;
+        case SRE_OP_REPEAT_ONE: case SRE_OP_MIN_REPEAT_ONE: case SRE_OP_POSSESSIVE_REPEAT_ONE:
+            if (code[p + 1] > code[p + 2] || next > end || next < p + 3 + 1) return -1;
+            if (!v_unit(code[p + 3]) || v_body(v, p + 3, next - 1, SRE_OP_SUCCESS, depth) < 0) return -1;
+            if (next - 1 != p + 3 + v_unit_len(code, p + 3)) return -1;
+            p = next;
+            break;
+        case SRE_OP_REPEAT: case SRE_OP_POSSESSIVE_REPEAT: {
+            if (code[p + 1] > code[p + 2] || next >= end || next < p + 3) return -1;
+            uint32_t last = code[next];
+            if (op == SRE_OP_REPEAT ? last != SRE_OP_MAX_UNTIL && last != SRE_OP_MIN_UNTIL
+                                    : last != SRE_OP_SUCCESS)
+                return -1;
+            if (v_body(v, p + 3, next, last, depth) < 0) return -1;
+            p = next + 1;
+            break;
+        }
+        case SRE_OP_ASSERT: case SRE_OP_ASSERT_NOT:
+            if (next > end || next < p + 2) return -1;
+            if (v_body(v, p + 2, next - 1, SRE_OP_SUCCESS, depth) < 0) return -1;
+            p = next;
+            break;
+        case SRE_OP_ATOMIC_GROUP:
+            if (next > end || next < p + 1) return -1;
+            if (v_body(v, p + 1, next - 1, SRE_OP_SUCCESS, depth) < 0) return -1;
+            p = next;
+            break;
+        case SRE_OP_GROUPREF_EXISTS:
+            if (code[p] >= (uint64_t)v->groups) return -1;
+            next = p + code[p + 1];
+            if (next > end || next < p + 2 || v_target(v, next) < 0) return -1;
+            p += 2;
+            break;
+        default:
+            return -1;
+        }
+    }
+    return p == end ? 0 : -1;
+}
+
+int sre_validate(const uint32_t *code, int64_t n, int64_t groups) {
+    Validator v = {code, n, groups, calloc((size_t)n + 1, 1), NULL, 0, 0};
+    if (!v.starts) { err_no_memory(); return -1; }
+    v.starts[n] = 1;
+    int rc = v_block(&v, 0, n, 0);
+    for (int64_t i = 0; rc == 0 && i < v.ntargets; i++)
+        if (v.targets[i] > n || !v.starts[v.targets[i]]) rc = -1;
+    free(v.starts), free(v.targets);
+    if (rc < 0) err_format(&exc_RuntimeError, "invalid SRE code");
+    return rc;
 }

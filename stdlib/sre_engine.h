@@ -72,6 +72,10 @@ void sre_state_free(SreState *st);
 int  sre_match(SreState *st, int64_t pos);
 int  sre_search(SreState *st, int64_t pos);
 
+/* Check code from _sre.compile before it runs: 0, or -1 with RuntimeError
+ * "invalid SRE code". */
+int  sre_validate(const uint32_t *code, int64_t n, int64_t groups);
+
 /* Character helpers the module shares. */
 uint32_t sre_lower_ascii(uint32_t c);
 int  sre_iscased_ascii(uint32_t c);
