@@ -319,11 +319,29 @@ static Value code_replace_m(Value *args, int nargs, Value kwnames) {
     return MK_OBJ(r);
 }
 
+/* co_positions(): (lineno, end_lineno, col, end_col) per 2-byte unit of the
+ * bytecode as tb_lasti counts them (one per code word here), None where
+ * unknown; traceback.py reads it to place its carets. */
+static Value code_positions_m(Value *args, int nargs, Value kwnames) {
+    Code *c = CODE(args[0]);
+    Value list = list_new(c->ncode);
+    for (int i = 0; !IS_NULL(list) && i < c->ncode; i++) {
+        CodePos *p = &c->positions[i];
+        Value t = tuple_pack(4, p->lineno > 0 ? MK_SMALLINT(p->lineno) : VAL_NONE,
+                             p->end_lineno > 0 ? MK_SMALLINT(p->end_lineno) : VAL_NONE,
+                             p->col >= 0 && p->lineno > 0 ? MK_SMALLINT(p->col) : VAL_NONE,
+                             p->end_col >= 0 && p->lineno > 0 ? MK_SMALLINT(p->end_col) : VAL_NONE);
+        if (IS_NULL(t) || list_append(list, t) < 0) list = VAL_NULL;
+    }
+    return IS_NULL(list) ? VAL_NULL : list_iter(list);
+}
+
 static const MethodDef code_methods[] = {
     {"__repr__", code_repr_m, ARGS_WRAP(0), NULL},
     {"__eq__", code_eq_m, ARGS_WRAP(1), NULL},
     {"__ne__", code_ne_m, ARGS_WRAP(1), NULL},
     {"__hash__", code_hash_m, ARGS_WRAP(0), NULL},
+    {"co_positions", code_positions_m, ARGS_NONE, "Return an iterator of (lineno, end_lineno, col, end_col) per instruction."},
     {"replace", code_replace_m, ARGS_ANY, "Return a copy of the code object with new values for the specified fields."},
     {NULL, NULL, 0, NULL},
 };

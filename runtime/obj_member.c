@@ -138,6 +138,8 @@ static Value proxy_contains_m(Value *args, int nargs, Value kwnames) {
 static Value proxy_repr_m(Value *args, int nargs, Value kwnames) {
     return str_format_c("mappingproxy(%R)", PROXIED(args[0]));
 }
+/* str() shows the mapping itself, as CPython's mappingproxy_str. */
+static Value proxy_str_m(Value *args, int nargs, Value kwnames) { return obj_str(PROXIED(args[0])); }
 static Value proxy_forward(Value self, const char *name, Value *args, int nargs) {
     return obj_call_method(PROXIED(self), name, args, nargs);
 }
@@ -160,6 +162,7 @@ static const MethodDef proxy_methods[] = {
     {"__iter__", proxy_iter_m, ARGS_WRAP(0), NULL},
     {"__contains__", proxy_contains_m, ARGS_WRAP(1), NULL},
     {"__repr__", proxy_repr_m, ARGS_WRAP(0), NULL},
+    {"__str__", proxy_str_m, ARGS_WRAP(0), NULL},
     {"__eq__", proxy_eq_m, ARGS_WRAP(1), NULL},
     {"keys", proxy_keys_m, ARGS_NONE, NULL},
     {"values", proxy_values_m, ARGS_NONE, NULL},

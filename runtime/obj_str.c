@@ -619,6 +619,14 @@ static int uc_isalpha(uint32_t c) {
 
 static int uc_isalnum(uint32_t c) { return uc_isalpha(c) || uc_isnumeric(c); }
 
+/* The character classes and simple case mappings _sre's matcher shares. */
+uint32_t str_cp_lower(uint32_t c) { return uc_lower(c); }
+uint32_t str_cp_upper(uint32_t c) { return uc_upper(c); }
+int str_cp_isdecimal(uint32_t c) { return uc_decimal(c) >= 0; }
+int str_cp_isalnum(uint32_t c) { return uc_isalnum(c); }
+int str_cp_isspace(uint32_t c) { return uc_isspace(c); }
+int str_cp_iscased(uint32_t c) { return uc_iscased(c); }
+
 static int uc_isprintable(uint32_t c) {
     if (c < 0x80) return c >= 0x20 && c < 0x7F;
     if (c <= 0xA0 || c == 0xAD) return 0;

@@ -101,6 +101,14 @@ int   str_slice_arg(Value v, int64_t *out);
 /* An Argument Clinic `int` parameter (tabsize, keepends, bytes_per_sep):
  * __index__, OverflowError "Python int too large to convert to C int". */
 int   str_arg_to_int(Value v, int *out);
+/* Per code point: the simple case mappings and the classes str.isdecimal,
+ * isalnum, isspace and the cased test use (for _sre). */
+uint32_t str_cp_lower(uint32_t c);
+uint32_t str_cp_upper(uint32_t c);
+int   str_cp_isdecimal(uint32_t c);
+int   str_cp_isalnum(uint32_t c);
+int   str_cp_isspace(uint32_t c);
+int   str_cp_iscased(uint32_t c);
 /* Iterator over a str's characters. */
 Value str_iter(Value s);
 

@@ -1,0 +1,40 @@
+import re, copy
+m = re.match(r'(?P<first>\w+) (?P<last>\w+)(?P<opt>!)?', 'Jane Doe rest')
+print(m.group(), m.group(0), m.group(1), m.group('last'), m.group(1, 'last', 0))
+print(m.groups(), m.groups('dflt'), m.groupdict(), m.groupdict(0))
+print(m.start(), m.end(), m.span(), m.start(2), m.end('last'), m.span('opt'), m.start(3))
+print(m[0], m[1], m['first'], m.lastindex, m.lastgroup, m.regs)
+print(m.string, m.re, m.pos, m.endpos, repr(m))
+print(m.expand(r'\2, \1 (\g<first>) \g<0>'))
+for bad in (4, -1, 'nope', 1.5, None):
+    try:
+        print(m.group(bad))
+    except (IndexError, TypeError) as e:
+        print(type(e).__name__, e)
+try:
+    m.start(9)
+except IndexError as e:
+    print('IndexError', e)
+print(m.group(True), copy.copy(m) is m, copy.deepcopy(m) is m)
+r = re.compile(r'(?P<a>a)(?P<b>b)?')
+print(r.groups, r.groupindex, r.pattern, r.flags, dict(r.groupindex))
+print(re.match(r'(a)(b)?', 'ac').lastindex, re.match(r'((a)b)', 'ab').lastindex)
+print(re.match(r'(?P<x>a)|(?P<y>b)', 'b').lastgroup, re.match(r'(a)|b', 'b').lastgroup)
+print(re.match('a', 'a').lastindex, re.match('a', 'a').lastgroup)
+print(repr(re.match('x' * 80, 'x' * 80)))
+print(repr(re.match(b'ab', b'abc')), repr(re.search('\n', 'a\nb')))
+print(re.compile('a') == re.compile('a'), re.compile('a') == re.compile('a', re.I),
+      hash(re.compile('ab')) == hash(re.compile('ab')), re.compile('a') != re.compile('b'))
+print(re.compile('ab', re.I | re.M | re.S | re.X), re.compile(b'ab'), re.compile(b'a', re.I))
+print(re.compile('a', re.A), re.compile('a', re.U), re.compile(r'a\'"b'), re.compile('y' * 300))
+print(re.Pattern, re.Match, re.Pattern[str], re.Match[bytes], type(re.compile('a').scanner('a')))
+s = re.compile(r'\d').scanner('a1b2')
+print(s.search(), s.search(), s.search(), s.pattern)
+s = re.compile(r'\d').scanner('12a3')
+print(s.match(), s.match(), s.match(), s.match())
+m = re.match(r'(a)(?:(b)|c)*', 'abac')
+print(m.groups(), m.span(2))
+m = re.search(r'(?<=(a))b', 'ab')
+print(m.groups(), m.span(1))
+print(re.match(r'(?=(\w+))\w', 'abc').group(1), re.match(r'(?!(a))\w', 'b').groups())
+print(re.match(r'(?:(?P<n>\d)|x)+', 'x1x').groupdict())

@@ -1,0 +1,17 @@
+import re
+s = 'Ünïcödé wörds, ΑΒΓ αβγ, Привет мир, 日本語 テキスト 123 ٣٤'
+print(re.findall(r'\w+', s), re.findall(r'(?a)\w+', s))
+print(re.findall(r'\d+', s), re.findall(r'(?a)\d+', s), re.findall(r'\s', 'a\u2003b\u3000c\x1cd'))
+print(re.findall(r'(?i)привет', s), re.findall(r'(?i)αβγ', s), re.sub(r'(?i)ö', 'o', s))
+print(re.search(r'語', s), re.search(r'語', s).span(), s[re.search('мир', s).start():][:3])
+print(re.split(r'[,\s]+', s), re.sub(r'\w', '.', 'aé日'), [m.span() for m in re.finditer('.', 'é日x')])
+print(re.match(r'(?i)[α-ω]+', 'ΑΒΓ'), re.match(r'(?i)[\u0410-\u042f]+', 'при'))
+print(re.findall(r'\b\w', 'été à la plage'), re.findall(r'(?u)\W', 'a-é_b'))
+print(re.match(r'.', '\U0001F600x'), re.findall(r'[\U0001F600-\U0001F64F]', 'a\U0001F601b'))
+b = bytes(range(256))
+print(re.findall(rb'\w+', b), re.findall(rb'(?i)[a-c]', b'ABCabc\xc0\xe0'), re.findall(rb'\s', b))
+print(re.findall(rb'\d', b'1\xd9\xa32'), re.match(rb'(?L)\w+', b'abc'))
+print(re.search(rb'\xff+', b'a\xff\xffb'), re.match(rb'.', b'\n'), re.match(rb'(?s).', b'\n'))
+print(re.findall(rb'x', memoryview(b'axbx')), re.search(b'b', bytearray(b'abc')).group())
+print(re.fullmatch(r'\w+', 'naïve'), re.match(r'(?i)ÿ', 'Ÿ'), re.match('(?i)ß', 'ẞ'))
+print(re.findall(r'(?i)[^\W\d_]+', 'abc123 DEF_ghi'), re.sub(r'(?i)[ä-ö]', '*', 'ÄÖäözZ'))
