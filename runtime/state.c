@@ -36,6 +36,7 @@ ThreadState *ts_new(void) {
     t->handled_exc = VAL_NULL;
     t->thread_obj = VAL_NULL;
     t->async_exc = VAL_NULL;
+    t->context = VAL_NULL;
     t->sentinels = VAL_NULL;
     t->ticks = 1;
     t->ident = ts_next_ident++;
