@@ -454,10 +454,9 @@ static Value codecs_call_handler(Type *t, const char *enc, const char *errors, V
                           : "decoding error handler must return (str, int) tuple");
     int64_t p, n = t == &exc_UnicodeDecodeError ? obj_len(input) : AS_STR(input)->nchars;
     if (arg_to_ssize(AS_TUPLE(r)->items[1], &p) < 0) return VAL_NULL;
-    int64_t given = p;
     if (p < 0) p += n;
     if (p < 0 || p > n)
-        return err_format(&exc_IndexError, "position %lld from error handler out of bounds", (long long)given);
+        return err_format(&exc_IndexError, "position %lld from error handler out of bounds", (long long)p);
     *pos = p;
     return AS_TUPLE(r)->items[0];
 }
@@ -1063,15 +1062,17 @@ static Value escape_decode_str(Value *args, int raw, const char *fn) {
                                                                 : "truncated \\UXXXXXXXX escape";
             } else if (c == 'N') {
                 const uint8_t *close = i + 2 < n && d[i + 2] == '{' ? memchr(d + i + 3, '}', (size_t)(n - i - 3)) : NULL;
+                int empty = close && close == d + i + 3;       /* \N{} */
+                if (empty) close = NULL;
                 int32_t cp = close ? unicode_name_lookup((const char *)d + i + 3, (size_t)(close - d - i - 3)) : -1;
                 if (cp >= 0) {
                     if (sb_put_codepoint(&sb, (uint32_t)cp) < 0) goto fail;
                     i = close - d + 1;
                     continue;
                 }
-                if (!close && !final) break;
+                if (!close && !empty && !final) break;
                 why = close ? "unknown Unicode character name" : "malformed \\N character escape";
-                end = close ? close - d + 1 : n;
+                end = close ? close - d + 1 : empty ? i + 3 : i + 2 < n && d[i + 2] == '{' ? n : i + 2;
             } else if (c == '\n') {
                 i += 2;
                 continue;
