@@ -63,19 +63,6 @@
  * UTF-8
  * ==================================================================== */
 
-/* Decode one code point of valid UTF-8 at p; returns its byte length. */
-static inline int utf8_dec(const unsigned char *p, uint32_t *cp) {
-    unsigned c = p[0];
-    if (c < 0x80) { *cp = c; return 1; }
-    if (c < 0xE0) { *cp = ((c & 0x1F) << 6) | (p[1] & 0x3F); return 2; }
-    if (c < 0xF0) {
-        *cp = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-        return 3;
-    }
-    *cp = ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-    return 4;
-}
-
 static inline int utf8_enc(uint32_t cp, char *b) {
     if (cp < 0x80) { b[0] = (char)cp; return 1; }
     if (cp < 0x800) { b[0] = (char)(0xC0 | (cp >> 6)); b[1] = (char)(0x80 | (cp & 0x3F)); return 2; }
@@ -737,8 +724,26 @@ static int codec_lookup(const char *enc) {
         !strcmp(n, "iso8859-1") || !strcmp(n, "8859") || !strcmp(n, "cp819") ||
         !strcmp(n, "l1") || !strcmp(n, "latin") || !strcmp(n, "iso-ir-100"))
         return CODEC_LATIN1;
-    err_format(&exc_LookupError, "unknown encoding: %s", enc);
     return -1;
+}
+
+/* Other encodings come from the codec registry (stdlib/mod_codecs.c, which
+ * the library's encodings package fills): the module installs this hook when
+ * it is imported, and the first encoding gilpy does not know here imports it.
+ * The C codecs above stay the path for utf-8, ascii and latin-1. */
+StrCodecHook str_codec_registry;
+
+static Value codec_via_registry(Value obj, const char *encoding, const char *errors, int decode) {
+    if (IS_NULL(obj)) return VAL_NULL;
+    if (!str_codec_registry) {
+        Value imp = dict_get_c(interp.builtins, "__import__");
+        if (IS_NULL(imp) || IS_NULL(call1(imp, str_from_c("_codecs")))) {
+            if (!err_occurred()) err_format(&exc_LookupError, "unknown encoding: %s", encoding);
+            return VAL_NULL;
+        }
+        if (!str_codec_registry) return err_format(&exc_LookupError, "unknown encoding: %s", encoding);
+    }
+    return str_codec_registry(obj, encoding, errors, decode);
 }
 
 /* The error handlers, CPython's eight.  Each failure is a *range*: the
@@ -847,7 +852,7 @@ static int utf8_has_surrogate(const char *p, int64_t len) {
 Value str_decode(const uint8_t *d, size_t len, const char *encoding, const char *errors) {
     if (len == 0) return str_empty();   /* CPython: no codec lookup for empty input */
     int codec = encoding ? codec_lookup(encoding) : CODEC_UTF8;
-    if (codec < 0) return VAL_NULL;
+    if (codec < 0) return codec_via_registry(bytes_new(d, len), encoding, errors, 1);
     int eh = errors_lookup(errors);
     StrBuf sb; sb_init(&sb);
     size_t i = 0;
@@ -933,7 +938,7 @@ static int encode_bad(StrBuf *sb, int codec, int eh, const char *errors, Value s
 
 Value str_encode(Value v, const char *encoding, const char *errors) {
     int codec = encoding ? codec_lookup(encoding) : CODEC_UTF8;
-    if (codec < 0) return VAL_NULL;
+    if (codec < 0) return codec_via_registry(v, encoding, errors, 0);
     Str *s = AS_STR(v);
     uint32_t limit = codec == CODEC_ASCII ? 0x80 : codec == CODEC_LATIN1 ? 0x100 : 0x110000;
     if (s->len == s->nchars || (codec == CODEC_UTF8 && !utf8_has_surrogate(s->data, s->len)))
@@ -978,6 +983,7 @@ int str_has_surrogates(Value s) {
 const char *str_codec_name(const char *encoding) {
     static const char *const python_names[] = {"utf-8", "ascii", "iso8859-1"};
     int codec = codec_lookup(encoding);
+    if (codec < 0) err_format(&exc_LookupError, "unknown encoding: %s", encoding);
     return codec < 0 ? NULL : python_names[codec];
 }
 

@@ -58,6 +58,11 @@ void  str_mark_interned(void);
  * LookupError/UnicodeError messages.  `errors` NULL means "strict". */
 Value str_decode(const uint8_t *data, size_t len, const char *encoding, const char *errors);
 Value str_encode(Value s, const char *encoding, const char *errors);
+/* Any other encoding goes through the codec registry: str_encode/str_decode
+ * call this hook (set by the _codecs module, imported on first need) with the
+ * str or the bytes; it returns bytes or str, as CPython's _PyCodec_EncodeText. */
+typedef Value (*StrCodecHook)(Value obj, const char *encoding, const char *errors, int decode);
+extern StrCodecHook str_codec_registry;
 /* The file system codec (UTF-8, surrogateescape): names from the OS to str,
  * and a str to the NUL-terminated bytes for the OS (*keep holds them alive;
  * NULL with UnicodeEncodeError for a surrogate that is not an escaped byte). */
@@ -68,6 +73,20 @@ int   str_has_surrogates(Value s);
  * LookupError for another. */
 const char *str_codec_name(const char *encoding);
 const char *str_fsencode(Value s, Value *keep);
+
+/* Decode one code point of a str's UTF-8 at p (a lone surrogate is ED A0..BF xx);
+ * returns its byte length. */
+static inline int utf8_dec(const unsigned char *p, uint32_t *cp) {
+    unsigned c = p[0];
+    if (c < 0x80) { *cp = c; return 1; }
+    if (c < 0xE0) { *cp = ((c & 0x1F) << 6) | (p[1] & 0x3F); return 2; }
+    if (c < 0xF0) {
+        *cp = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+        return 3;
+    }
+    *cp = ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+    return 4;
+}
 
 /* Queries. */
 int64_t str_hash(Value s);

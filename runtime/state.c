@@ -38,6 +38,7 @@ ThreadState *ts_new(void) {
     t->async_exc = VAL_NULL;
     t->asyncgen_firstiter = VAL_NULL;
     t->asyncgen_finalizer = VAL_NULL;
+    t->context = VAL_NULL;
     t->sentinels = VAL_NULL;
     t->ticks = 1;
     t->ident = ts_next_ident++;

@@ -59,6 +59,8 @@ typedef struct ThreadState {
     pthread_t pthread;
     Value    thread_obj;              /* the threading.Thread, if any */
     Value    async_exc;               /* exception to raise (EB_ASYNC_EXC) */
+    Value    context;                 /* contextvars' current Context (stdlib/
+                                         mod_contextvars.c), VAL_NULL until used */
     Value    sentinels;               /* list of _thread locks released when the
                                          thread ends (Thread.join waits on them) */
     void    *gil_stats;               /* runtime/gil.c's per-thread counters */
