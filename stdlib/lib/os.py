@@ -458,3 +458,23 @@ def get_exec_path(env=None):
     if path_list is None:
         path_list = defpath
     return path_list.split(pathsep)
+
+
+def _supporting(param):
+    # The posix functions whose signature takes `param` (CPython's os.py
+    # builds these sets from _have_functions; gilpy's signatures say it).
+    found = set()
+    for _name in dir(_posix):
+        _f = getattr(_posix, _name)
+        if callable(_f) and param in (getattr(_f, '__text_signature__', None) or ''):
+            found.add(globals().get(_name, _f))
+    return found
+
+
+supports_dir_fd = _supporting('dir_fd')
+supports_follow_symlinks = _supporting('follow_symlinks')
+supports_effective_ids = _supporting('effective_ids')
+# the functions that accept an open file descriptor for their path (CPython's
+# list, as far as gilpy's take one)
+supports_fd = {chdir, chmod, stat}
+del _supporting
