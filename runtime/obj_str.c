@@ -388,17 +388,26 @@ Value str_slice(Value v, int64_t start, int64_t stop, int64_t step) {
     if (step > 0 && stop > start) n = (stop - start - 1) / step + 1;
     if (step < 0 && start > stop) n = (start - stop - 1) / (-step) + 1;
     if (n <= 0) return str_empty();
+    if (s->len == s->nchars) {                  /* ASCII: a byte per character, copied */
+        if (n == 1) return str_new(s->data + start, 1);          /* the interned singletons */
+        Str *r = str_alloc((size_t)n);
+        if (!r) return VAL_NULL;
+        for (int64_t k = 0, i = start; k < n; k++, i += step) r->data[k] = s->data[i];
+        r->data[n] = '\0';
+        return MK_OBJ(r);
+    }
     StrBuf sb; sb_init(&sb);
-    if (s->len == s->nchars) {
-        for (int64_t k = 0, i = start; k < n; k++, i += step)
-            if (sb_putc(&sb, s->data[i]) < 0) { sb_free(&sb); return VAL_NULL; }
-    } else {
-        for (int64_t k = 0, i = start; k < n; k++, i += step) {
-            int64_t b = str_offset(s, i);
-            uint32_t cp;
-            int len = utf8_dec((const unsigned char *)s->data + b, &cp);
-            if (sb_put(&sb, s->data + b, (size_t)len) < 0) { sb_free(&sb); return VAL_NULL; }
-        }
+    int64_t b = str_offset(s, start);           /* then walk the UTF-8 |step| chars at a time */
+    const char *d = s->data;
+    for (int64_t k = 0; k < n; k++) {
+        uint32_t cp;
+        int len = utf8_dec((const unsigned char *)d + b, &cp);
+        if (sb_put(&sb, d + b, (size_t)len) < 0) { sb_free(&sb); return VAL_NULL; }
+        if (k + 1 == n) break;
+        for (int64_t m = step; m > 0; m--)
+            do b++; while (b < s->len && ((unsigned char)d[b] & 0xC0) == 0x80);
+        for (int64_t m = step; m < 0; m++)
+            do b--; while (b > 0 && ((unsigned char)d[b] & 0xC0) == 0x80);
     }
     return sb_finish_str(&sb);
 }
