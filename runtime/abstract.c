@@ -15,6 +15,7 @@
 #include "call.h"
 #include "error.h"
 #include "gc.h"
+#include "obj_complex.h"
 #include "obj_bytes.h"
 #include "obj_dict.h"
 #include "obj_float.h"
@@ -516,6 +517,12 @@ Value obj_unaryop(Value a, int op) {
 }
 
 /* ---- __index__ -------------------------------------------------------------------------- */
+
+int obj_is_number(Value v) {
+    if (IS_INT(v) || IS_FLOATOBJ(v) || IS_COMPLEX(v)) return 1;
+    Type *t = val_type(v);
+    return !IS_NULL(t->slots[SM_INDEX]) || !IS_NULL(t->slots[SM_INT]) || !IS_NULL(t->slots[SM_FLOAT]);
+}
 
 Value obj_index(Value v) {
     if (IS_SMALLINT(v)) return v;

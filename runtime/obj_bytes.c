@@ -1395,9 +1395,7 @@ static int ba_setslice(Value self, Value slice, Value v) {
     int64_t cnt = slice_adjust_bounds(a->len, &start, &stop, step);
     StrBuf sb; sb_init(&sb);
     if (!IS_NULL(v)) {
-        Type *vt = val_type(v);       /* CPython's PyNumber_Check, and str */
-        if (IS_INT(v) || IS_FLOATOBJ(v) || IS_COMPLEX(v) || IS_STR(v) || !IS_NULL(vt->slots[SM_INDEX]) ||
-            !IS_NULL(vt->slots[SM_INT]) || !IS_NULL(vt->slots[SM_FLOAT])) {
+        if (IS_STR(v) || obj_is_number(v)) {
             err_format(&exc_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
             return -1;
         }

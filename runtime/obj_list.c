@@ -1126,24 +1126,17 @@ static Value list_iadd_m(Value *args, int nargs, Value kwnames)
     return args[0];
 }
 
-/* The count of seq * n as CPython's slot wrapper takes it
- * (PyNumber_AsSsize_t(n, OverflowError)): an index, negative meaning 0.
- * 1 ok, -1 error.  The operator checks for a non-index first
- * (abstract.c: "can't multiply sequence by non-int"). */
-static int seq_repeat_count(Value n, int64_t *out)
+int seq_repeat_arg(Value n, int64_t *out)
 {
     if (obj_index_size(n, out) < 0) return -1;
     if (*out < 0) *out = 0;
-    return 1;
+    return 0;
 }
-
-int seq_repeat_arg(Value n, int64_t *out) { return seq_repeat_count(n, out); }
 
 static Value list_mul_m(Value *args, int nargs, Value kwnames)
 {
     int64_t k;
-    int r = seq_repeat_count(args[1], &k);
-    if (r <= 0) return r < 0 ? VAL_NULL : VAL_NOTIMPLEMENTED;
+    if (seq_repeat_arg(args[1], &k) < 0) return VAL_NULL;
     int64_t n = SELF->len;
     if (n && k > INT64_MAX / 16 / n) return err_no_memory();
     List *res = list_alloc(&type_list, n * k);
@@ -1157,8 +1150,7 @@ static Value list_mul_m(Value *args, int nargs, Value kwnames)
 static Value list_imul_m(Value *args, int nargs, Value kwnames)
 {
     int64_t k;
-    int r = seq_repeat_count(args[1], &k);
-    if (r <= 0) return r < 0 ? VAL_NULL : VAL_NOTIMPLEMENTED;
+    if (seq_repeat_arg(args[1], &k) < 0) return VAL_NULL;
     List *l = SELF;
     int64_t n = l->len;
     if (k == 0 || n == 0) { list_resize(l, 0); return args[0]; }

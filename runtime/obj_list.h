@@ -61,8 +61,9 @@ int   seq_clamp_index(Value v, int64_t *out);
 /* The optional start/stop of index() resolved against len, clamped to >= 0
  * ("slice indices must be integers or have an __index__ method"). */
 int   seq_start_stop(Value vstart, Value vstop, int64_t len, int64_t *start, int64_t *stop);
-/* The count of seq * n: 1 ok (negative -> 0), 0 not an int but a class with
- * __rmul__ (NotImplemented), -1 error ("can't multiply sequence by non-int"). */
+/* The count of seq * n as CPython's slot wrapper takes it (PyNumber_AsSsize_t(n,
+ * OverflowError)): an index, negative meaning 0.  0 ok, -1 error.  The operator
+ * itself rejects a non-index first (abstract.c: "can't multiply sequence by non-int"). */
 int   seq_repeat_arg(Value n, int64_t *out);
 
 /* Iterator types (obj_list.c / obj_tuple.c). */

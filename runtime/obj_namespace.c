@@ -27,22 +27,19 @@ typedef struct Namespace {
 
 static void ns_trace(Obj *o) { gc_mark_value(((Namespace *)o)->dict); }
 
-Value namespace_new(void) {
-    Namespace *ns = (Namespace *)obj_new_instance(&type_namespace);
+static Value ns_alloc(Type *t) {
+    Namespace *ns = (Namespace *)obj_new_instance(t);
     if (!ns) return VAL_NULL;
     ns->dict = dict_new();
     return IS_NULL(ns->dict) ? VAL_NULL : MK_OBJ(ns);
 }
+
+Value namespace_new(void) { return ns_alloc(&type_namespace); }
 
 Value namespace_dict(Value ns) { return NS_DICT(ns); }
 
 /* __new__(cls, *args, **kwargs): an empty namespace (of cls). */
-static Value ns_new_m(Value *args, int nargs, Value kwnames) {
-    Namespace *ns = (Namespace *)obj_new_instance(AS_TYPE(args[0]));
-    if (!ns) return VAL_NULL;
-    ns->dict = dict_new();
-    return IS_NULL(ns->dict) ? VAL_NULL : MK_OBJ(ns);
-}
+static Value ns_new_m(Value *args, int nargs, Value kwnames) { return ns_alloc(AS_TYPE(args[0])); }
 
 /* __init__(self, /, **kwargs) */
 static Value ns_init_m(Value *args, int nargs, Value kwnames) {

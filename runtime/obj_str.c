@@ -45,7 +45,6 @@
 #include "obj_str.h"
 #include "unicode_names.h"
 #include "obj_bytes.h"
-#include "obj_complex.h"
 #include "obj_memoryview.h"
 #include "obj_list.h"
 #include "obj_dict.h"
@@ -1869,10 +1868,7 @@ static Value pct_int_arg(const PctSpec *ps, Value v) {
     char c = ps->conv;
     int decimal = c == 'd' || c == 'i' || c == 'u';
     if (IS_INT(v)) return v;
-    Type *t = val_type(v);
-    int number = IS_FLOATOBJ(v) || IS_COMPLEX(v) || !IS_NULL(t->slots[SM_INDEX]) ||
-                 !IS_NULL(t->slots[SM_INT]) || !IS_NULL(t->slots[SM_FLOAT]);
-    if (number) {
+    if (obj_is_number(v)) {
         Value r = decimal ? int_from_number(v) : obj_index(v);
         if (!IS_NULL(r) || !err_matches(&exc_TypeError)) return r;
         err_clear();

@@ -323,8 +323,7 @@ static Value tuple_add_m(Value *args, int nargs, Value kwnames)
 static Value tuple_mul_m(Value *args, int nargs, Value kwnames)
 {
     int64_t k;
-    int rc = seq_repeat_arg(args[1], &k);
-    if (rc <= 0) return rc < 0 ? VAL_NULL : VAL_NOTIMPLEMENTED;
+    if (seq_repeat_arg(args[1], &k) < 0) return VAL_NULL;
     int64_t n = SELF->len;
     if (k == 1 && IS_EXACT(args[0], type_tuple)) return args[0];
     if (n && k > INT64_MAX / 16 / n) return err_no_memory();

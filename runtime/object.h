@@ -451,6 +451,9 @@ Value   obj_format(Value v, Value spec);             /* format(v, spec) */
 int     obj_index_i64(Value v, int64_t *out);
 int     obj_index_size(Value v, int64_t *out);
 Value   obj_index(Value v);                          /* an int, via __index__ */
+/* CPython's PyNumber_Check: an int, float or complex, or a type with __index__,
+ * __int__ or __float__. */
+int     obj_is_number(Value v);
 /* Call the special method `sm` of v's type with args (receiver first);
  * VAL_NULL with no exception set if the type lacks it. */
 Value   obj_call_special(Value v, SpecialMethod sm, Value *args, int nargs);
