@@ -15,6 +15,7 @@
 #include "../runtime/obj_misc.h"
 #include "../runtime/obj_str.h"
 #include "../runtime/obj_type.h"
+#include "astobj.h"
 #include "builtins.h"
 #include "import.h"
 #include "source.h"
@@ -22,7 +23,7 @@
 
 
 /* Source text of a str/bytes argument, or a code object as is. */
-static Value source_or_code(Value src, Value filename, ParseMode mode, const char *fname) {
+static Value source_or_code(Value src, Value filename, ParseMode mode, const char *fname, int only_ast) {
     if (IS_EXACT(src, type_code)) return src;
     const uint8_t *data;
     int64_t len;
@@ -53,7 +54,8 @@ static Value source_or_code(Value src, Value filename, ParseMode mode, const cha
         Value text = bytes_new(data, (size_t)len);
         if (IS_NULL(text) || audit("compile", "OO", text, filename) < 0) { free(owned); return VAL_NULL; }
     }
-    Value code = compile_source((const char *)data, (size_t)len, filename, mode);
+    Value code = only_ast ? compile_source_ast((const char *)data, (size_t)len, filename, mode)
+                          : compile_source((const char *)data, (size_t)len, filename, mode);
     free(owned);
     return code;
 }
@@ -90,7 +92,7 @@ static int exec_namespaces(Value *globals, Value *locals, const char *fname) {
 static Value run_source(const char *fname, Value *args, ParseMode mode) {
     Value globals = args[1], locals = args[2];
     if (exec_namespaces(&globals, &locals, fname) < 0) return VAL_NULL;
-    Value code = source_or_code(args[0], str_intern_c("<string>"), mode, fname);
+    Value code = source_or_code(args[0], str_intern_c("<string>"), mode, fname, 0);
     if (IS_NULL(code)) return VAL_NULL;
     if (audit_active() && audit("exec", "O", code) < 0) return VAL_NULL;
     Value r = vm_exec_code(AS_CODE(code), globals, locals);
@@ -112,8 +114,14 @@ static Value bi_eval(Value *args, int nargs, Value kwnames) {
     return run_source("eval", args, PARSE_EVAL);
 }
 
+/* compile()'s flags that CPython accepts: the __future__ features, the obsolete
+ * nested-scopes bit, and the PyCF_* options. */
+#define COMPILE_KNOWN_FLAGS (0x1ff0000 | 0x0010 | 0x0200 | 0x0800 | 0x4000 | \
+    ASTOBJ_PYCF_ONLY_AST | ASTOBJ_PYCF_TYPE_COMMENTS | ASTOBJ_PYCF_ALLOW_TOP_LEVEL_AWAIT)
+
 /* compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *,
- * _feature_version=-1): the integer options are checked, not used. */
+ * _feature_version=-1): flags may ask for the tree (PyCF_ONLY_AST) instead of
+ * code; the other options are checked, not used. */
 static Value bi_compile(Value *args, int nargs, Value kwnames) {
     Value *a = args;
     Value fn = arg_to_path(a[1]);
@@ -124,16 +132,28 @@ static Value bi_compile(Value *args, int nargs, Value kwnames) {
     if (!IS_STR(a[2]))
         return err_format(&exc_TypeError, "compile() argument 'mode' must be str, not %N",
                           a[2]);
-    for (int i = 3; i < 7; i++) {
+    int flags = 0;
+    if (!IS_NULL(a[3]) && arg_to_int(a[3], &flags) < 0) return VAL_NULL;
+    for (int i = 4; i < 7; i++) {
         int ignored;
         if (!IS_NULL(a[i]) && arg_to_int(a[i], &ignored) < 0) return VAL_NULL;
     }
+    if (flags & ~COMPILE_KNOWN_FLAGS) return err_format(&exc_ValueError, "compile(): unrecognised flags");
+    int only_ast = (flags & ASTOBJ_PYCF_ONLY_AST) != 0;
     ParseMode mode;
     if (str_eq_c(a[2], "exec")) mode = PARSE_FILE;
     else if (str_eq_c(a[2], "eval")) mode = PARSE_EVAL;
     else if (str_eq_c(a[2], "single")) mode = PARSE_SINGLE;
+    else if (str_eq_c(a[2], "func_type") && !only_ast)
+        return err_format(&exc_ValueError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
+    else if (only_ast)
+        return err_format(&exc_ValueError, "compile() mode must be 'exec', 'eval', 'single' or 'func_type'");
     else return err_format(&exc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
-    return source_or_code(a[0], fn, mode, "compile");
+    if (val_isinstance(a[0], &type_ast)) {
+        if (only_ast) return a[0];
+        return astobj_compile(a[0], fn, mode);
+    }
+    return source_or_code(a[0], fn, mode, "compile", only_ast);
 }
 
 /* PEP 560: a base that is not a class may stand for others through

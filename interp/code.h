@@ -89,6 +89,11 @@ int   code_line_at(Code *c, int i);
  * the expression's value, PARSE_SINGLE one that prints expression statements
  * with PRINT_EXPR (the REPL). */
 Value compile_source(const char *src, size_t len, Value filename, ParseMode mode);
+/* Parse source text into `ast` node objects (compile() with PyCF_ONLY_AST):
+ * the same SyntaxErrors as compile_source, no code generated. */
+Value compile_source_ast(const char *src, size_t len, Value filename, ParseMode mode);
+/* The value of a constant node (int, float, str, bytes, ...). */
+Value compile_constant_value(const Expr *e);
 /* Compile an already parsed tree. */
 Value compile_module(Module *mod, Value filename, ParseMode mode);
 

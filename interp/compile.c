@@ -86,6 +86,7 @@
 #include "import.h"
 #include "opcodes.h"
 #include "symtable.h"
+#include "astobj.h"
 
 #define COMP_MAX_BLOCKS 20      /* CPython's CO_MAXBLOCKS */
 #define COMP_DEPTH_SLACK 100    /* the symtable bounds the AST depth first (see
@@ -862,7 +863,7 @@ static int comp_str_is_identifier(const char *s, size_t n) {
     return 1;
 }
 
-static Value comp_constant_value(Expr *e) {
+Value compile_constant_value(const Expr *e) {
     switch (e->u.constant.kind) {
     case CONST_NONE: return VAL_NONE;
     case CONST_TRUE: return VAL_TRUE;
@@ -954,7 +955,7 @@ static Value comp_fold(Compiler *c, Expr *e, int depth) {
     if (depth > 100) return VAL_NULL;
     switch (e->kind) {
     case E_CONSTANT: {
-        Value v = comp_constant_value(e);
+        Value v = compile_constant_value(e);
         if (IS_NULL(v)) err_clear();
         return v;
     }
@@ -1493,7 +1494,7 @@ static int comp_annotation(Compiler *c, Expr *e) {
     if (c->future_annotations && c->src) {
         Value t = VAL_NULL;
         if (e->kind == E_CONSTANT && e->u.constant.kind == CONST_STR) {
-            Value v = comp_constant_value(e);
+            Value v = compile_constant_value(e);
             t = IS_NULL(v) ? v : obj_repr(v);
         } else {
             t = comp_annotation_text(c, e);
@@ -1559,7 +1560,7 @@ static Value comp_function_code(Compiler *c, Stmt *s) {
     comp_set_arg_counts(u, s->u.funcdef.args);
     PtrVec *body = &s->u.funcdef.body;
     Expr *doc = comp_docstring(body);
-    Value docv = doc ? comp_constant_value(doc) : VAL_NONE;
+    Value docv = doc ? compile_constant_value(doc) : VAL_NONE;
     if (IS_NULL(docv) || comp_const_index(u, docv) < 0) return VAL_NULL;
     u->doc = docv;
     for (int i = doc ? 1 : 0; i < body->len; i++)
@@ -1774,7 +1775,7 @@ static int comp_await(Compiler *c, Expr *e) {
 }
 
 static int comp_constant(Compiler *c, Expr *e) {
-    Value v = comp_constant_value(e);
+    Value v = compile_constant_value(e);
     if (IS_NULL(v) && err_matches(&exc_ValueError)) {
         /* an int literal past the digit limit is a SyntaxError with a hint */
         Value msg = obj_str(err_fetch());
@@ -2590,7 +2591,7 @@ static int comp_subpattern(Compiler *c, Pattern *p, PatCtx *pc) {
 static Value pat_const(Expr *e) {
     Value a, b;
     switch (e->kind) {
-    case E_CONSTANT: a = comp_constant_value(e); break;
+    case E_CONSTANT: a = compile_constant_value(e); break;
     case E_UNARYOP:
         a = pat_const(e->u.unaryop.operand);
         if (!IS_NULL(a)) a = obj_unaryop(a, e->u.unaryop.op);
@@ -2989,7 +2990,7 @@ static int comp_body(Compiler *c, PtrVec *body) {
     int i = 0;
     if (doc) {
         Span saved = c->u->loc;
-        Value docv = comp_constant_value(doc);
+        Value docv = compile_constant_value(doc);
         c->u->loc = doc->span;
         if (comp_load_const(c, docv) < 0 || comp_op_rawname(c, OPC_STORE_NAME, "__doc__") < 0) return -1;
         c->u->doc = docv;       /* now also held by the consts list */
@@ -3170,7 +3171,8 @@ static Type *comp_error_kind(const char *kind) {
 }
 
 /* Parse src into arena and compile it (compile_source's work, inside its guard). */
-static Value comp_parse_and_run(Arena *arena, const char *src, size_t len, Value filename, ParseMode mode) {
+static Value comp_parse_and_run(Arena *arena, const char *src, size_t len, Value filename, ParseMode mode,
+                                int only_ast) {
     ParseError perr;
     memset(&perr, 0, sizeof perr);
     Module *mod = parse_source(arena, src, len, mode, &perr);
@@ -3194,20 +3196,28 @@ static Value comp_parse_and_run(Arena *arena, const char *src, size_t len, Value
                    text, perr.end_lineno, perr.end_col + 1);
         result = VAL_NULL;
     } else {
-        result = comp_run(mod, filename, mode, src, len);
+        result = only_ast ? astobj_from_module(mod, mode) : comp_run(mod, filename, mode, src, len);
     }
     return result;
 }
 
-Value compile_source(const char *src, size_t len, Value filename, ParseMode mode) {
+static Value comp_source(const char *src, size_t len, Value filename, ParseMode mode, int only_ast) {
     Arena arena;
     FeGuard guard;
     Value result;
     arena_init(&arena);
     fe_guard_push(&guard);
-    if (setjmp(guard.jb) == 0) result = comp_parse_and_run(&arena, src, len, filename, mode);
+    if (setjmp(guard.jb) == 0) result = comp_parse_and_run(&arena, src, len, filename, mode, only_ast);
     else result = err_no_memory();
     fe_guard_pop(&guard);
     arena_free(&arena);
     return result;
+}
+
+Value compile_source(const char *src, size_t len, Value filename, ParseMode mode) {
+    return comp_source(src, len, filename, mode, 0);
+}
+
+Value compile_source_ast(const char *src, size_t len, Value filename, ParseMode mode) {
+    return comp_source(src, len, filename, mode, 1);
 }

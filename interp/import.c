@@ -28,6 +28,7 @@
 #include "../runtime/obj_str.h"
 #include "../runtime/state.h"
 #include "code.h"
+#include "importlib.h"
 #include "modreg.h"
 #include "vm.h"
 
@@ -87,25 +88,31 @@ Value import_exec_source(Value name, const char *src, size_t len, Value filename
     return module;
 }
 
-/* Create module `fullname`, register it, run its source; the module or NULL. */
-static Value import_load_source(Value fullname, const char *src, size_t len, Value filename, Value pkgpath) {
+/* Create module `fullname`, register it, run its source; the module or NULL.
+ * A module embedded in the binary is a frozen one to importlib, as CPython
+ * makes them: no __file__, __origname__ for importlib's _setup, and an empty
+ * __path__ for a package (pkgpath is then only a marker). */
+static Value import_load_source(Value fullname, const char *src, size_t len, Value filename, Value pkgpath,
+                                int frozen) {
     Value m = module_new(fullname);
     if (IS_NULL(m)) return VAL_NULL;
     Value d = MODULE_DICT(m);
-    if (dict_set_c(d, "__file__", filename) < 0) return VAL_NULL;
+    if (frozen ? dict_set_c(d, "__origname__", fullname) < 0 : dict_set_c(d, "__file__", filename) < 0)
+        return VAL_NULL;
     const char *fn = STR_DATA(fullname);
     const char *dot = strrchr(fn, '.');
     Value pkg;
     if (!IS_NULL(pkgpath)) {
         pkg = fullname;
         Value path = list_new(1);
-        if (IS_NULL(path) || list_append(path, pkgpath) < 0 || dict_set_c(d, "__path__", path) < 0) return VAL_NULL;
+        if (IS_NULL(path) || (!frozen && list_append(path, pkgpath) < 0) || dict_set_c(d, "__path__", path) < 0)
+            return VAL_NULL;
     } else {
         pkg = dot ? str_new(fn, (size_t)(dot - fn)) : str_empty();
     }
     if (IS_NULL(pkg) || dict_set_c(d, "__package__", pkg) < 0) return VAL_NULL;
     if (dict_set(interp.modules, fullname, m) < 0) return VAL_NULL;
-    if (IS_NULL(import_exec_source(fullname, src, len, filename, m))) {
+    if (imlib_attach_spec(m) < 0 || IS_NULL(import_exec_source(fullname, src, len, filename, m))) {
         Value e = err_fetch();
         dict_del(interp.modules, fullname);
         ts_get()->exc = e;
@@ -132,6 +139,11 @@ const BuiltinModule *import_find_builtin(const char *name) {
     return NULL;
 }
 
+const struct gilpy_embedded_module *const *import_embedded_tables(size_t *n) {
+    *n = (size_t)(__stop_gilpy_embedded - __start_gilpy_embedded);
+    return __start_gilpy_embedded;
+}
+
 const struct gilpy_embedded_module *import_find_embedded(const char *name) {
     const struct gilpy_embedded_module *const *t;
     for (t = __start_gilpy_embedded; t < __stop_gilpy_embedded; t++)
@@ -146,7 +158,7 @@ static Value import_builtin(Value fullname) {
     Value m = b->init();
     if (IS_NULL(m)) return VAL_NULL;
     if (IS_EXACT(m, type_module)) MODULE_SET_BUILTIN(m);
-    if (dict_set(interp.modules, fullname, m) < 0) return VAL_NULL;
+    if (dict_set(interp.modules, fullname, m) < 0 || imlib_attach_spec(m) < 0) return VAL_NULL;
     return m;
 }
 
@@ -156,7 +168,7 @@ static Value import_embedded(Value fullname) {
     Value filename = str_format_c("<frozen %s>", e->name);
     if (IS_NULL(filename)) return VAL_NULL;
     Value pkgpath = e->is_package ? str_format_c("<frozen %s>", e->name) : VAL_NULL;
-    return import_load_source(fullname, e->source, e->len, filename, pkgpath);
+    return import_load_source(fullname, e->source, e->len, filename, pkgpath, 1);
 }
 
 /* Modules CPython 3.11 freezes into its binary: found before sys.path, so a
@@ -219,7 +231,7 @@ static Value import_from_path(Value fullname, const char *shortname, Value dirs)
             free(src);
             return VAL_NULL;
         }
-        Value m = import_load_source(fullname, text, tlen, filename, pkgpath);
+        Value m = import_load_source(fullname, text, tlen, filename, pkgpath, 0);
         free(owned);
         free(src);
         return m;
@@ -227,35 +239,59 @@ static Value import_from_path(Value fullname, const char *shortname, Value dirs)
     return VAL_NULL;
 }
 
-/* Import `fullname` whose parent (if any) is already imported. */
-static Value import_one(Value fullname, Value parent) {
-    Value m = dict_get(interp.modules, fullname);
-    if (!IS_NULL(m)) return m;
+/* gilpy's own search for `fullname`: built-in C modules, CPython's frozen
+ * names among the embedded ones, sys.path (or the parent's __path__), the rest
+ * of the embedded ones.  VAL_NULL without an error: not found. */
+static Value import_search(Value fullname, Value parent) {
     const char *fn = STR_DATA(fullname);
     const char *dot = strrchr(fn, '.');
+    Value m = import_builtin(fullname);
+    if (!IS_NULL(m) || err_occurred()) return m;
     if (IS_NULL(parent)) {
-        m = import_builtin(fullname);
-        if (!IS_NULL(m) || err_occurred()) return m;
         if (import_is_frozen(fn)) {
             m = import_embedded(fullname);
             if (!IS_NULL(m) || err_occurred()) return m;
         }
         m = import_from_path(fullname, fn, interp.path);
         if (!IS_NULL(m) || err_occurred()) return m;
-        m = import_embedded(fullname);
-    } else {
-        m = import_builtin(fullname);
-        if (!IS_NULL(m) || err_occurred()) return m;
-        m = import_embedded(fullname);
-        if (!IS_NULL(m) || err_occurred()) return m;
-        Value ppath = obj_getattr_opt(parent, str_intern_c("__path__"));
-        if (IS_NULL(ppath)) {
-            if (err_occurred()) return VAL_NULL;
-            return err_format(&exc_ModuleNotFoundError, "No module named '%U'; '%s' is not a package",
-                              fullname, STR_DATA(obj_getattr_c(parent, "__name__")));
-        }
-        m = import_from_path(fullname, dot + 1, ppath);
+        return import_embedded(fullname);
     }
+    m = import_embedded(fullname);
+    if (!IS_NULL(m) || err_occurred()) return m;
+    Value ppath = obj_getattr_opt(parent, str_intern_c("__path__"));
+    if (IS_NULL(ppath)) {
+        if (err_occurred()) return VAL_NULL;
+        return err_format(&exc_ModuleNotFoundError, "No module named '%U'; '%s' is not a package",
+                          fullname, STR_DATA(obj_getattr_c(parent, "__name__")));
+    }
+    return import_from_path(fullname, dot + 1, ppath);
+}
+
+/* The search in the order sys.meta_path gives: a program's own finders in
+ * their places, gilpy's search where the standard finders stand. */
+static Value import_find(Value fullname, Value parent) {
+    int use_c;
+    Value m = imlib_meta_find(fullname, parent, 0, &use_c);
+    if (!IS_NULL(m) || err_occurred()) return m;
+    if (use_c) {
+        m = import_search(fullname, parent);
+        if (!IS_NULL(m) || err_occurred()) return m;
+    }
+    return imlib_meta_find(fullname, parent, 1, &use_c);
+}
+
+/* Import `fullname` whose parent (if any) is already imported. */
+static Value import_one(Value fullname, Value parent) {
+    Value m = dict_get(interp.modules, fullname);
+    if (IS_NONE(m)) {
+        err_format(&exc_ModuleNotFoundError, "import of %U halted; None in sys.modules", fullname);
+        Value *dp = obj_dict_ptr(err_peek());
+        if (dp && IS_DICT(*dp)) dict_set_c(*dp, "name", fullname);
+        return VAL_NULL;
+    }
+    if (!IS_NULL(m)) return m;
+    const char *dot = strrchr(STR_DATA(fullname), '.');
+    m = import_find(fullname, parent);
     if (IS_NULL(m) && !err_occurred()) {
         Value e = err_format(&exc_ModuleNotFoundError, "No module named '%U'", fullname);
         Value exc = err_peek();
@@ -265,14 +301,16 @@ static Value import_one(Value fullname, Value parent) {
     }
     if (IS_NULL(m)) return VAL_NULL;
     if (!IS_NULL(parent) && obj_setattr(parent, str_intern_c(dot + 1), m) < 0) return VAL_NULL;
+    if (imlib_imported(fullname) < 0) return VAL_NULL;
     return m;
 }
 
 /* Import every prefix of a dotted name; returns the last module. */
+/* sys.<name> for the audit event, without making the import lists appear (an
+ * empty list stands for one importlib has not filled yet). */
 static Value import_sys_attr(const char *name) {
-    Value v = IS_OBJ(interp.sys_module) ? obj_getattr_opt(interp.sys_module, str_intern_c(name)) : VAL_NULL;
-    err_clear();
-    return IS_NULL(v) ? VAL_NONE : v;
+    Value v = IS_OBJ(interp.sys_module) ? dict_get_c(MODULE_DICT(interp.sys_module), name) : VAL_NULL;
+    return !IS_NULL(v) ? v : strcmp(name, "path") == 0 ? VAL_NONE : list_new(0);
 }
 
 /* The "import" audit event for a module that is not loaded yet, then (as

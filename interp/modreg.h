@@ -68,5 +68,7 @@ const BuiltinModule *import_find_builtin(const char *name);
 const BuiltinModule *const *import_builtin_modules(size_t *n);
 /* The embedded Python module `name` (dotted), or NULL. */
 const struct gilpy_embedded_module *import_find_embedded(const char *name);
+/* The tables of embedded modules (each ends with an all-zero entry). */
+const struct gilpy_embedded_module *const *import_embedded_tables(size_t *n);
 
 #endif

@@ -24,6 +24,7 @@
 
 #if defined(__has_include)
 #if __has_include("config.h")
+#include "importlib.h"
 #include "config.h"
 #endif
 #endif
@@ -407,7 +408,11 @@ static Value sys_get_coroutine_origin_tracking_depth(Value *args, int nargs, Val
     return coro_get_origin_tracking_depth();
 }
 
+/* __getattr__(name): the import lists, made on first use (interp/importlib.c). */
+static Value sys_getattr_m(Value *args, int nargs, Value kwnames) { return imlib_sys_getattr(args[0]); }
+
 static const MethodDef sys_functions[] = {
+    {"__getattr__", sys_getattr_m, ARGS_ONE, NULL},
     {"set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth, ARGS_KW,
      "Enable or disable origin tracking for coroutine objects in this thread.", "($module, /, depth)"},
     {"get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth, ARGS_NONE,
@@ -614,8 +619,6 @@ static int sys_add_interp_values(Value d)
         {"warnoptions", interp.warnoptions}, {"_xoptions", interp.xoptions},
         {"orig_argv", sys_orig_argv()}, {"executable", sys_executable()},
         {"_base_executable", sys_executable()},
-        {"meta_path", list_new(0)}, {"path_hooks", list_new(0)},
-        {"path_importer_cache", dict_new()},
     };
     return sys_set_all(d, e, NFIELDS(e));
 }

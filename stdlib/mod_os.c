@@ -49,6 +49,7 @@
 #include "runtime/gil.h"
 #include "runtime/obj_exc.h"
 #include "runtime/state.h"
+#include "runtime/structseq.h"
 #include "interp/modreg.h"
 #ifndef OS_GIL_REASON
 #define OS_GIL_REASON GIL_REASON_IO
@@ -350,6 +351,9 @@ static Value os_getcwd_common(int as_bytes) {
     return os_name_value(buf, strlen(buf), as_bytes);
 }
 static Value os_getcwd(Value *args, int nargs, Value kwnames) { return os_getcwd_common(0); }
+
+/* fspath(path): str or bytes as is, else what __fspath__ returns. */
+static Value os_fspath(Value *args, int nargs, Value kwnames) { return arg_to_path(args[0]); }
 static Value os_getcwdb(Value *args, int nargs, Value kwnames) { return os_getcwd_common(1); }
 
 static Value os_chdir(Value *args, int nargs, Value kwnames) {
@@ -473,12 +477,19 @@ static Value os_access(Value *args, int nargs, Value kwnames) {
     return MK_BOOL(faccessat(dir_fd, p.s, mode, flags) == 0);
 }
 
-/* stat: a raw tuple that os.py wraps into os.stat_result:
- * (mode, ino, dev, nlink, uid, gid, size, atime, mtime, ctime [ints],
- *  atime, mtime, ctime [floats], atime_ns, mtime_ns, ctime_ns,
- *  blksize, blocks, rdev) */
+/* os.stat_result: ten sequence items (the last three the integer times, unnamed),
+ * then the float and nanosecond times and the rest, by name only. */
+static const char *const os_stat_fields[] = {
+    "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", NULL, NULL, NULL,
+    "st_atime", "st_mtime", "st_ctime", "st_atime_ns", "st_mtime_ns", "st_ctime_ns",
+    "st_blksize", "st_blocks", "st_rdev",
+};
+static StructSeqDesc os_stat_desc = {"os.stat_result", os_stat_fields, 10, 19};
+
 static Value os_stat_tuple(const struct stat *st) {
-    Value v[19];
+    Value r = structseq_new(&os_stat_desc);
+    if (IS_NULL(r)) return VAL_NULL;
+    Value *v = STRUCTSEQ_ITEMS(r);
     const struct timespec *ts[3] = {&st->st_atim, &st->st_mtim, &st->st_ctim};
     v[0] = MK_SMALLINT(st->st_mode);
     v[1] = int_from_u64((uint64_t)st->st_ino);
@@ -497,7 +508,7 @@ static Value os_stat_tuple(const struct stat *st) {
     v[18] = int_from_u64((uint64_t)st->st_rdev);
     for (int i = 0; i < 19; i++)
         if (IS_NULL(v[i])) return VAL_NULL;
-    return tuple_from_array(v, 19);
+    return r;
 }
 
 /* stat(path, *, dir_fd=None, follow_symlinks=True); path may be a descriptor. */
@@ -650,6 +661,8 @@ static const MethodDef os_methods[] = {
     {"open", os_open, ARGS_KW, NULL, "($module, /, path, flags, mode=511, *, dir_fd=None)"},
     {"isatty", os_isatty, ARGS_ONE, NULL},
     {"get_terminal_size", os_get_terminal_size, ARGS_POS(0, 1), NULL},
+    {"fspath", os_fspath, ARGS_KW, "Return the file system path representation of the object.",
+     "($module, /, path)"},
     {"getcwd", os_getcwd, ARGS_NONE,
      "Return a unicode string representing the current working directory."},
     {"getcwdb", os_getcwdb, ARGS_NONE, NULL},
@@ -708,5 +721,6 @@ Value mod_os_init(void) {
             return VAL_NULL;
     Value env = os_environ_dict();
     if (IS_NULL(env) || dict_set_c(d, "environ", env) < 0) return VAL_NULL;
+    if (dict_set_c(d, "stat_result", MK_OBJ(structseq_type(&os_stat_desc))) < 0) return VAL_NULL;
     return m;
 }

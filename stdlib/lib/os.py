@@ -35,22 +35,7 @@ SEEK_END = 2
 
 # ---- fspath -------------------------------------------------------------
 
-def fspath(path):
-    """Return the file system path representation of the object."""
-    if isinstance(path, (str, bytes)):
-        return path
-    path_type = type(path)
-    try:
-        path_repr = path_type.__fspath__(path)
-    except AttributeError:
-        if hasattr(path_type, '__fspath__'):
-            raise
-        raise TypeError("expected str, bytes or os.PathLike object, not "
-                        + path_type.__name__)
-    if isinstance(path_repr, (str, bytes)):
-        return path_repr
-    raise TypeError("expected {}.__fspath__() to return str or bytes, not {}"
-                    .format(path_type.__name__, type(path_repr).__name__))
+# fspath comes from posix (`from posix import *` above).
 
 
 class PathLike:
@@ -210,65 +195,7 @@ _STAT_FIELDS = ('st_mode', 'st_ino', 'st_dev', 'st_nlink', 'st_uid', 'st_gid',
                 'st_size')
 
 
-class stat_result(tuple):
-    """stat_result: Result from stat, fstat, or lstat."""
-
-    n_sequence_fields = 10
-    n_fields = 19
-    n_unnamed_fields = 3
-
-    def __new__(cls, raw):
-        raw = tuple(raw)
-        if len(raw) < 10:
-            raise TypeError("os.stat_result() takes an at least 10-sequence "
-                            "(%d-sequence given)" % len(raw))
-        self = tuple.__new__(cls, raw[:10])
-        self._raw = raw
-        return self
-
-    def _field(i):
-        return property(lambda self: self._raw[i])
-
-    st_mode = _field(0)
-    st_ino = _field(1)
-    st_dev = _field(2)
-    st_nlink = _field(3)
-    st_uid = _field(4)
-    st_gid = _field(5)
-    st_size = _field(6)
-    st_atime = _field(10)
-    st_mtime = _field(11)
-    st_ctime = _field(12)
-    st_atime_ns = _field(13)
-    st_mtime_ns = _field(14)
-    st_ctime_ns = _field(15)
-    st_blksize = _field(16)
-    st_blocks = _field(17)
-    st_rdev = _field(18)
-    del _field
-
-    def __repr__(self):
-        names = _STAT_FIELDS + ('st_atime', 'st_mtime', 'st_ctime')
-        return 'os.stat_result(%s)' % ', '.join(
-            '%s=%r' % (n, v) for n, v in zip(names, self))
-
-    def __reduce__(self):
-        return (stat_result, (self._raw,))
-
-
-def stat(path, *, dir_fd=None, follow_symlinks=True):
-    """Perform a stat system call on the given path."""
-    return stat_result(_posix.stat(path, follow_symlinks=follow_symlinks))
-
-
-def lstat(path, *, dir_fd=None):
-    """Perform a stat system call on the given path, without following symlinks."""
-    return stat_result(_posix.lstat(path))
-
-
-def fstat(fd):
-    """Perform a stat system call on the given file descriptor."""
-    return stat_result(_posix.fstat(fd))
+# stat_result, stat, lstat and fstat come from posix.
 
 
 class terminal_size(tuple):

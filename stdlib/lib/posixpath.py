@@ -209,19 +209,19 @@ def ismount(path):
 
 
 def getsize(filename):
-    return _posix.stat(filename)[6]
+    return _posix.stat(filename).st_size
 
 
 def getmtime(filename):
-    return _posix.stat(filename)[11]
+    return _posix.stat(filename).st_mtime
 
 
 def getatime(filename):
-    return _posix.stat(filename)[10]
+    return _posix.stat(filename).st_atime
 
 
 def getctime(filename):
-    return _posix.stat(filename)[12]
+    return _posix.stat(filename).st_ctime
 
 
 def samestat(s1, s2):

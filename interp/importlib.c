@@ -1,0 +1,185 @@
+/* importlib.c - gilpy's import system as CPython's importlib sees it.
+ *
+ * gilpy imports in C (import.c).  CPython's importlib, from its library, is
+ * loaded only when a program asks for it (compiling it costs about 20 ms, too
+ * much for every start), and this file keeps the two views in step:
+ *
+ * - sys.meta_path, sys.path_hooks and sys.path_importer_cache appear on their
+ *   first use (sys's module __getattr__ calls imlib_sys_getattr), filled as
+ *   CPython fills them at start: BuiltinImporter and FrozenImporter (gilpy's
+ *   embedded modules are its frozen ones, served by the _imp module), then
+ *   PathFinder with FileFinder's hook.
+ * - Once the `importlib` package has run, every module has __spec__ and
+ *   __loader__ made by importlib's own functions: the ones already imported
+ *   at that moment, then each new one before its code runs.
+ * - The import statement consults sys.meta_path only when it holds something
+ *   other than those three standard finders.  A program's finder then runs in
+ *   its place in the list; the standard finders stand for gilpy's C search,
+ *   which finds what they would, and fast.
+ */
+#include "importlib.h"
+
+#include <string.h>
+
+#include "../runtime/call.h"
+#include "../runtime/error.h"
+#include "../runtime/gc.h"
+#include "../runtime/obj_dict.h"
+#include "../runtime/obj_list.h"
+#include "../runtime/obj_misc.h"
+#include "../runtime/obj_str.h"
+#include "../runtime/state.h"
+#include "import.h"
+
+enum { IMLIB_BUILTIN, IMLIB_FROZEN, IMLIB_PATH, IMLIB_NSTD };
+
+static Value imlib_std[IMLIB_NSTD];    /* the standard finders, once installed */
+static int imlib_roots, imlib_ready;
+
+static void imlib_add_roots(void) {
+    if (imlib_roots) return;
+    imlib_roots = 1;
+    for (int i = 0; i < IMLIB_NSTD; i++) { imlib_std[i] = VAL_NULL; gc_add_root(&imlib_std[i]); }
+}
+
+static Value imlib_sys_dict(void) { return MODULE_DICT(interp.sys_module); }
+
+/* importlib._bootstrap or _bootstrap_external (imported if need be). */
+static Value imlib_part(const char *name) { return import_module_c(name); }
+
+static Value imlib_call_attr(Value obj, const char *attr, Value *args, int nargs, Value kwnames) {
+    Value f = obj_getattr_c(obj, attr);
+    return IS_NULL(f) ? VAL_NULL : call_value(f, args, nargs, kwnames);
+}
+
+/* Put the three lists into sys, then let importlib fill them as CPython's
+ * start-up does (_bootstrap._install, _bootstrap_external._install). */
+static int imlib_install(void) {
+    Value d = imlib_sys_dict();
+    Value mp = list_new(4), hooks = list_new(2), cache = dict_new();
+    if (IS_NULL(mp) || IS_NULL(hooks) || IS_NULL(cache)) return -1;
+    if (dict_set_c(d, "meta_path", mp) < 0 || dict_set_c(d, "path_hooks", hooks) < 0 ||
+        dict_set_c(d, "path_importer_cache", cache) < 0)
+        return -1;
+    Value boot = imlib_part("importlib._bootstrap");
+    Value ext = IS_NULL(boot) ? VAL_NULL : imlib_part("importlib._bootstrap_external");
+    if (IS_NULL(ext)) return -1;
+    imlib_add_roots();
+    imlib_std[IMLIB_BUILTIN] = obj_getattr_c(boot, "BuiltinImporter");
+    imlib_std[IMLIB_FROZEN] = obj_getattr_c(boot, "FrozenImporter");
+    imlib_std[IMLIB_PATH] = obj_getattr_c(ext, "PathFinder");
+    for (int i = 0; i < IMLIB_NSTD; i++) if (IS_NULL(imlib_std[i])) return -1;
+    if (list_append(mp, imlib_std[IMLIB_BUILTIN]) < 0 || list_append(mp, imlib_std[IMLIB_FROZEN]) < 0)
+        return -1;
+    return IS_NULL(imlib_call_attr(ext, "_install", &boot, 1, VAL_NULL)) ? -1 : 0;
+}
+
+Value imlib_sys_getattr(Value name) {
+    if (IS_STR(name) && (str_eq_c(name, "meta_path") || str_eq_c(name, "path_hooks") ||
+                         str_eq_c(name, "path_importer_cache"))) {
+        if (imlib_install() < 0) return VAL_NULL;
+        return dict_get(imlib_sys_dict(), name);
+    }
+    return err_format(&exc_AttributeError, "module 'sys' has no attribute '%S'", name);
+}
+
+/* ---- specs ------------------------------------------------------------------------ */
+
+/* The spec importlib would give module m, found where gilpy found it. */
+static Value imlib_spec_for(Value m) {
+    Value name = obj_getattr_c(m, "__name__");
+    if (IS_NULL(name)) return VAL_NULL;
+    Value boot = imlib_part("importlib._bootstrap");
+    if (IS_NULL(boot)) return VAL_NULL;
+    if (IS_EXACT(m, type_module) && ((ModuleObj *)AS_OBJ(m))->builtin) {
+        Value finder = obj_getattr_c(boot, "BuiltinImporter");
+        return IS_NULL(finder) ? VAL_NULL : imlib_call_attr(finder, "find_spec", &name, 1, VAL_NULL);
+    }
+    if (!IS_NULL(dict_get_c(MODULE_DICT(m), "__origname__"))) {      /* embedded: frozen */
+        Value finder = obj_getattr_c(boot, "FrozenImporter");
+        if (IS_NULL(finder) || dict_del(MODULE_DICT(m), str_intern_c("__origname__")) < 0) return VAL_NULL;
+        return imlib_call_attr(finder, "find_spec", &name, 1, VAL_NULL);
+    }
+    Value file = dict_get_c(MODULE_DICT(m), "__file__");
+    if (!IS_STR(file)) return VAL_NONE;
+    Value ext = imlib_part("importlib._bootstrap_external");
+    if (IS_NULL(ext)) return VAL_NULL;
+    Value path = dict_get_c(MODULE_DICT(m), "__path__");
+    Value args[3] = {name, file, IS_NULL(path) ? VAL_NONE : path};
+    Value kw = tuple_pack(1, str_intern_c("submodule_search_locations"));
+    if (IS_NULL(kw)) return VAL_NULL;
+    return imlib_call_attr(ext, "spec_from_file_location", args, 2, kw);
+}
+
+int imlib_attach_spec(Value m) {
+    if (!imlib_ready) return 0;
+    Value spec = imlib_spec_for(m);
+    if (IS_NULL(spec)) return -1;
+    if (IS_NONE(spec)) return 0;
+    Value boot = imlib_part("importlib._bootstrap");
+    if (IS_NULL(boot)) return -1;
+    Value args[2] = {spec, m};
+    return IS_NULL(imlib_call_attr(boot, "_init_module_attrs", args, 2, VAL_NULL)) ? -1 : 0;
+}
+
+/* The importlib package has run: give every module imported so far its spec. */
+static int imlib_become_ready(void) {
+    imlib_ready = 1;
+    Value items = seq_to_tuple(interp.modules);     /* the names, as a snapshot */
+    if (IS_NULL(items)) return -1;
+    for (int64_t i = 0; i < AS_TUPLE(items)->len; i++) {
+        Value name = AS_TUPLE(items)->items[i];
+        Value m = dict_get(interp.modules, name);
+        if (IS_NULL(m) || !IS_EXACT(m, type_module) || str_eq_c(name, "__main__")) continue;
+        Value spec = dict_get_c(MODULE_DICT(m), "__spec__");
+        if (!IS_NULL(spec) && !IS_NONE(spec)) continue;
+        if (imlib_attach_spec(m) < 0) return -1;
+    }
+    return 0;
+}
+
+int imlib_imported(Value fullname) {
+    if (imlib_ready || !str_eq_c(fullname, "importlib")) return 0;
+    return imlib_become_ready();
+}
+
+/* ---- a program's own finders ------------------------------------------------------------ */
+
+static int imlib_is_std(Value f) {
+    for (int i = 0; i < IMLIB_NSTD; i++) if (imlib_roots && f == imlib_std[i]) return 1;
+    return 0;
+}
+
+/* Load through a finder's spec as importlib does (module_from_spec, exec_module). */
+static Value imlib_load_spec(Value spec) {
+    Value boot = imlib_part("importlib._bootstrap");
+    return IS_NULL(boot) ? VAL_NULL : imlib_call_attr(boot, "_load", &spec, 1, VAL_NULL);
+}
+
+Value imlib_meta_find(Value fullname, Value parent, int after_std, int *use_c) {
+    *use_c = 1;
+    Value mp = dict_get_c(imlib_sys_dict(), "meta_path");
+    if (IS_NULL(mp)) return VAL_NULL;               /* never looked at: gilpy's own search */
+    if (!IS_LIST(mp)) return err_format(&exc_ImportError, "sys.meta_path must be a list of import hooks");
+    int64_t n = AS_LIST(mp)->len, i = 0, nstd = 0;
+    for (int64_t k = 0; k < n; k++) nstd += imlib_is_std(AS_LIST(mp)->items[k]);
+    if (nstd == n && n > 0) return VAL_NULL;        /* only the standard finders */
+    *use_c = nstd > 0;
+    if (after_std) { while (i < n && !imlib_is_std(AS_LIST(mp)->items[i])) i++; }
+    Value path = VAL_NONE;
+    if (!IS_NULL(parent)) {
+        path = obj_getattr_opt(parent, str_intern_c("__path__"));
+        if (IS_NULL(path)) { if (err_occurred()) return VAL_NULL; path = VAL_NONE; }
+    }
+    for (; i < AS_LIST(mp)->len; i++) {
+        Value f = AS_LIST(mp)->items[i];
+        if (imlib_is_std(f)) { if (!after_std) break; continue; }
+        Value fs = obj_getattr_opt(f, str_intern_c("find_spec"));
+        if (IS_NULL(fs)) { if (err_occurred()) return VAL_NULL; continue; }
+        Value args[3] = {fullname, path, VAL_NONE};
+        Value spec = call_value(fs, args, 3, VAL_NULL);
+        if (IS_NULL(spec)) return VAL_NULL;
+        if (!IS_NONE(spec)) return imlib_load_spec(spec);
+    }
+    return VAL_NULL;
+}

@@ -1,0 +1,21 @@
+/* importlib.h - gilpy's import system as CPython's importlib sees it
+ * (interp/importlib.c: lazily installed finders, module specs, a program's
+ * own sys.meta_path finders). */
+#ifndef GILPY_IMPORTLIB_H
+#define GILPY_IMPORTLIB_H
+
+#include "../runtime/object.h"
+
+/* sys.__getattr__: meta_path, path_hooks and path_importer_cache on first use. */
+Value imlib_sys_getattr(Value name);
+/* Give module m its __spec__ and __loader__ once importlib is loaded (0 ok, -1 error). */
+int   imlib_attach_spec(Value m);
+/* import.c has imported fullname (0 ok, -1 error). */
+int   imlib_imported(Value fullname);
+/* Ask the program's own finders of sys.meta_path for fullname: those before
+ * the standard ones (after_std 0) or after them (1).  Returns the module, or
+ * VAL_NULL (an error when one is set).  *use_c says whether gilpy's own search
+ * still runs (the list holds a standard finder, or was never looked at). */
+Value imlib_meta_find(Value fullname, Value parent, int after_std, int *use_c);
+
+#endif
