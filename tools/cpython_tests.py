@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Run CPython's own regression tests (Debian's libpython3.11-testsuite) under
+gilpy and under python3.11, and count what passes in each.
+
+    tools/cpython_tests.py [--gilpy build/gilpy] [--timeout 300] [--md FILE] test_re test_struct ...
+    tools/cpython_tests.py --list ci        # the names CI runs (CI_SUBSET below)
+
+Each test file runs as `INTERP -m unittest test.NAME` from the library directory,
+in a process of its own with a time limit, and its summary lines are read:
+"Ran N tests", then "OK (skipped=S)" or "FAILED (failures=F, errors=E, skipped=S)".
+Passed = N - F - E - S.  A run that crashes, hangs or prints no summary counts
+as 0 passed, with the reason.  The table compares gilpy with python3.11 and
+gives the ratio the issues ask for (gilpy's passes over CPython's).
+With --min-ratio R the exit status is 1 when any file falls below R.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+
+LIBDIR = "/usr/lib/python3.11"
+PYTHON = "/usr/bin/python3.11"
+# Fast files that exercise what gilpy implements in C; CI runs these.
+CI_SUBSET = ["test_ast", "test_marshal", "test_binascii", "test_csv", "test_array",
+             "test_memoryio", "test_struct", "test_contextvars", "test_bisect", "test_heapq"]
+
+
+def run_one(interp, name, timeout):
+    """(passed, ran, failures, errors, skipped, note) for one test file."""
+    t0 = time.monotonic()
+    try:
+        p = subprocess.run([interp, "-m", "unittest", "test." + name], cwd=LIBDIR,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           timeout=timeout, env=dict(os.environ, PYTHONHASHSEED="0"))
+    except subprocess.TimeoutExpired:
+        return (0, 0, 0, 0, 0, "timeout after %ds" % timeout)
+    out = p.stdout.decode("utf-8", "replace")
+    ran = re.search(r"^Ran (\d+) tests?", out, re.M)
+    if not ran:
+        last = [l for l in out.splitlines() if l.strip()][-1:] or ["no output"]
+        return (0, 0, 0, 0, 0, "no summary (exit %d): %s" % (p.returncode, last[0][:100]))
+    n = int(ran.group(1))
+    counts = {}
+    for key in ("failures", "errors", "skipped", "expected failures", "unexpected successes"):
+        m = re.search(key + r"=(\d+)", out.split(ran.group(0), 1)[1])
+        counts[key] = int(m.group(1)) if m else 0
+    f, e, s = counts["failures"], counts["errors"], counts["skipped"]
+    f += counts["unexpected successes"]
+    passed = n - f - e - s - counts["expected failures"]
+    return (passed, n, f, e, s, "%.0fs" % (time.monotonic() - t0))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gilpy", default="build/gilpy")
+    ap.add_argument("--timeout", type=int, default=300)
+    ap.add_argument("--md", help="also write the table as Markdown to this file")
+    ap.add_argument("--min-ratio", type=float, default=None)
+    ap.add_argument("--list", choices=["ci"], help="print the CI subset and stop")
+    ap.add_argument("tests", nargs="*")
+    a = ap.parse_args()
+    if a.list:
+        print(" ".join(CI_SUBSET))
+        return 0
+    gilpy = os.path.abspath(a.gilpy)
+    names = a.tests or CI_SUBSET
+    rows = ["| test | CPython passes | gilpy passes | ratio | gilpy f/e/s | note |",
+            "|---|---:|---:|---:|---|---|"]
+    worst = 1.0
+    for name in names:
+        cp = run_one(PYTHON, name, a.timeout)
+        gp = run_one(gilpy, name, a.timeout)
+        ratio = gp[0] / cp[0] if cp[0] else 1.0
+        worst = min(worst, ratio)
+        rows.append("| %s | %d | %d | %.0f%% | %d/%d/%d | %s |" % (
+            name, cp[0], gp[0], 100 * ratio, gp[2], gp[3], gp[4], gp[5]))
+        print(rows[-1], flush=True)
+    if a.md:
+        with open(a.md, "w") as f:
+            f.write("\n".join(rows) + "\n")
+    if a.min_ratio is not None and worst < a.min_ratio:
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
