@@ -544,13 +544,7 @@ Value astobj_from_module(const Module *mod, ParseMode mode) {
     return ast_mk(AST_Module, NULL, ast_stmts(&mod->body), list_new(0));
 }
 
-/* Compiling a tree of node objects back to code is the next step (the
- * objects -> C tree conversion, with CPython's validation); until then it
- * says so. */
-Value astobj_compile(Value tree, Value filename, ParseMode mode) {
-    return err_format(&exc_NotImplementedError, "gilpy cannot compile %T objects yet; compile the source text",
-                      tree);
-}
+const char *ast_kind_name(int index) { return ast_defs[index].name; }
 
 /* ---- the module ------------------------------------------------------------------------------ */
 

@@ -17,9 +17,11 @@ extern Type type_ast;
 
 /* The tree as a Module/Expression/Interactive node (mode says which). */
 Value astobj_from_module(const Module *mod, ParseMode mode);
-/* Compile a tree of node objects (compile(tree, filename, mode)). */
+/* Compile a tree of node objects (compile(tree, filename, mode); interp/asttree.c). */
 Value astobj_compile(Value tree, Value filename, ParseMode mode);
 /* The class at index AST_<name> of astnodes.h. */
 Value astobj_class(int index);
+/* The class name at that index ("FunctionDef"). */
+const char *ast_kind_name(int index);
 
 #endif
