@@ -47,7 +47,7 @@ static Value ss_new_m(Value *args, int nargs, Value kwnames) {
     Value out[2];
     static const char *const names[] = {"sequence", "dict"};
     if (arg_parse("structseq", args + 1, nargs - 1, kwnames, names, 2, 0, 1, out) < 0) return VAL_NULL;
-    if (!IS_NULL(out[1]) && !IS_NONE(out[1]) && !IS_DICT(out[1]))
+    if (!IS_NULL(out[1]) && !IS_DICT(out[1]))
         return err_format(&exc_TypeError, "%s() takes a dict as second arg, if any", d->name);
     Value seq = seq_to_tuple(out[0]);
     if (IS_NULL(seq)) return VAL_NULL;

@@ -4,10 +4,8 @@
  * MONOTONIC, PROCESS_CPUTIME_ID, THREAD_CPUTIME_ID) and the C library's
  * calendar functions (gmtime_r, localtime_r, mktime, strftime).
  *
- * struct_time is a static tuple subclass: an instance is a Tuple whose len
- * is 9 (what indexing, iteration, comparison and len() see) followed by two
- * more items, tm_zone and tm_gmtoff, reachable only as attributes - the
- * layout CPython's structseq gives.  Its trace marks all 11 items.
+ * struct_time is a structseq (runtime/structseq.h): nine sequence items,
+ * then tm_zone and tm_gmtoff reachable only as attributes.
  *
  * sleep() releases the GIL around the blocking clock_nanosleep through
  * GIL_BLOCKING_BEGIN/END (runtime/gil.h; no-ops until that header exists).
@@ -32,6 +30,7 @@
 
 #include "runtime/gil.h"
 #include "runtime/signals.h"
+#include "runtime/structseq.h"
 #include "interp/modreg.h"
 
 GILPY_MODULE("time", mod_time_init);
@@ -43,7 +42,7 @@ static const char *const time_field_names[TIME_NFIELDS] = {
     "tm_wday", "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff",
 };
 
-extern Type type_struct_time;
+static StructSeqDesc time_st_desc = {"time.struct_time", time_field_names, TIME_NSEQ, TIME_NFIELDS};
 
 /* ---------------------------------------------------------------- clocks */
 
@@ -103,22 +102,10 @@ static Value time_sleep(Value *args, int nargs, Value kwnames) {
 
 /* ---------------------------------------------------------------- struct_time */
 
-static void time_st_trace(Obj *o) {
-    gc_mark_values(((Tuple *)o)->items, TIME_NFIELDS);
-}
-
-static Tuple *time_st_alloc(void) {
-    Tuple *t = (Tuple *)gc_alloc(&type_struct_time, sizeof(Tuple) + TIME_NFIELDS * sizeof(Value));
-    if (!t) return NULL;
-    t->len = TIME_NSEQ;
-    for (int i = 0; i < TIME_NFIELDS; i++) t->items[i] = VAL_NONE;
-    return t;
-}
-
 static Value time_st_from_tm(const struct tm *tm) {
-    Tuple *t = time_st_alloc();
-    if (!t) return VAL_NULL;
-    Value *it = t->items;
+    Value r = structseq_new(&time_st_desc);
+    if (IS_NULL(r)) return VAL_NULL;
+    Value *it = STRUCTSEQ_ITEMS(r);
     it[0] = MK_SMALLINT((int64_t)tm->tm_year + 1900);
     it[1] = MK_SMALLINT(tm->tm_mon + 1);
     it[2] = MK_SMALLINT(tm->tm_mday);
@@ -133,94 +120,8 @@ static Value time_st_from_tm(const struct tm *tm) {
         if (IS_NULL(it[9])) return VAL_NULL;
     }
     it[10] = MK_SMALLINT(tm->tm_gmtoff);
-    return MK_OBJ(t);
+    return r;
 }
-
-/* ARGS_ANY: a static __new__ gets its class as args[0], which the ARGS_* counts
- * would include, and CPython names it structseq() in its messages. */
-static Value time_st_new_m(Value *args, int nargs, Value kwnames) {
-    Value out[2];
-    static const char *const names[] = {"sequence", "dict"};
-    if (arg_parse("structseq", args + 1, nargs - 1, kwnames, names, 2, 0, 1, out) < 0)
-        return VAL_NULL;
-    if (!IS_NULL(out[1]) && !IS_DICT(out[1]))
-        return err_format(&exc_TypeError, "time.struct_time() takes a dict as second arg, if any");
-    Value seq = seq_to_tuple(out[0]);
-    if (IS_NULL(seq)) return VAL_NULL;
-    int64_t n = AS_TUPLE(seq)->len;
-    if (n < TIME_NSEQ)
-        return err_format(&exc_TypeError,
-                          "time.struct_time() takes an at least 9-sequence (%lld-sequence given)",
-                          (long long)n);
-    if (n > TIME_NFIELDS)
-        return err_format(&exc_TypeError,
-                          "time.struct_time() takes an at most 11-sequence (%lld-sequence given)",
-                          (long long)n);
-    Tuple *t = time_st_alloc();
-    if (!t) return VAL_NULL;
-    for (int64_t i = 0; i < n; i++) t->items[i] = AS_TUPLE(seq)->items[i];
-    return MK_OBJ(t);
-}
-
-static Value time_st_repr_m(Value *args, int nargs, Value kwnames) {
-    Tuple *t = AS_TUPLE(args[0]);
-    StrBuf sb;
-    sb_init(&sb);
-    sb_puts(&sb, "time.struct_time(");
-    for (int i = 0; i < TIME_NSEQ && i < t->len; i++) {
-        Value r = obj_repr(t->items[i]);
-        if (IS_NULL(r)) { sb_free(&sb); return VAL_NULL; }
-        sb_printf(&sb, "%s%s=", i ? ", " : "", time_field_names[i]);
-        sb_put_value_str(&sb, r);
-    }
-    sb_putc(&sb, ')');
-    return sb_finish_str(&sb);
-}
-
-static Value time_st_reduce_m(Value *args, int nargs, Value kwnames) {
-    Tuple *t = AS_TUPLE(args[0]);
-    Value seq = tuple_from_array(t->items, TIME_NSEQ);
-    Value d = dict_new();
-    if (IS_NULL(seq) || IS_NULL(d)) return VAL_NULL;
-    for (int i = TIME_NSEQ; i < TIME_NFIELDS; i++)
-        if (dict_set_c(d, time_field_names[i], t->items[i]) < 0) return VAL_NULL;
-    return tuple_pack(2, MK_OBJ(&type_struct_time), tuple_pack(2, seq, d));
-}
-
-#define TIME_FIELD_GETTER(i) \
-    static Value time_st_get##i(Value self) { return AS_TUPLE(self)->items[i]; }
-TIME_FIELD_GETTER(0) TIME_FIELD_GETTER(1) TIME_FIELD_GETTER(2) TIME_FIELD_GETTER(3)
-TIME_FIELD_GETTER(4) TIME_FIELD_GETTER(5) TIME_FIELD_GETTER(6) TIME_FIELD_GETTER(7)
-TIME_FIELD_GETTER(8) TIME_FIELD_GETTER(9) TIME_FIELD_GETTER(10)
-
-static const GetSetDef time_st_getsets[] = {
-    {"tm_year", time_st_get0, NULL, "year, for example, 1993"},
-    {"tm_mon", time_st_get1, NULL, "month of year, range [1, 12]"},
-    {"tm_mday", time_st_get2, NULL, "day of month, range [1, 31]"},
-    {"tm_hour", time_st_get3, NULL, "hours, range [0, 23]"},
-    {"tm_min", time_st_get4, NULL, "minutes, range [0, 59]"},
-    {"tm_sec", time_st_get5, NULL, "seconds, range [0, 61])"},
-    {"tm_wday", time_st_get6, NULL, "day of week, range [0, 6], Monday is 0"},
-    {"tm_yday", time_st_get7, NULL, "day of year, range [1, 366]"},
-    {"tm_isdst", time_st_get8, NULL, "1 if summer time is in effect, 0 if not, and -1 if unknown"},
-    {"tm_zone", time_st_get9, NULL, "abbreviation of timezone name"},
-    {"tm_gmtoff", time_st_get10, NULL, "offset from UTC in seconds"},
-    {NULL, NULL, NULL, NULL},
-};
-
-static const MethodDef time_st_methods[] = {
-    {"__new__", time_st_new_m, METH_STATIC | ARGS_ANY, NULL},
-    {"__repr__", time_st_repr_m, ARGS_WRAP(0), NULL},
-    {"__reduce__", time_st_reduce_m, ARGS_NONE, NULL},
-    {NULL, NULL, 0, NULL},
-};
-
-Type type_struct_time = {
-    .tp_name = "time.struct_time", .base = &type_tuple,
-    .flags = TF_TUPLE_SUBCLASS,
-    .basicsize = sizeof(Tuple), .trace = time_st_trace,
-    .methods = time_st_methods, .getsets = time_st_getsets,
-};
 
 /* ---------------------------------------------------------------- conversions */
 
@@ -296,7 +197,7 @@ static int time_tm_arg(Value v, struct tm *tm, const char *name) {
     if (tm->tm_wday < 0) tm->tm_wday += 7;
     tm->tm_yday = f[7] - 1;
     tm->tm_isdst = f[8];
-    if (AS_OBJ(v)->type == &type_struct_time) {
+    if (val_isinstance(v, structseq_type(&time_st_desc))) {
         Value zone = t->items[9], off = t->items[10];
         tm->tm_zone = IS_STR(zone) ? STR_DATA(zone) : NULL;
         if (IS_SMALLINT(off)) tm->tm_gmtoff = (long)AS_SMALLINT(off);
@@ -444,21 +345,11 @@ static int time_set_tz(Value d) {
 }
 
 Value mod_time_init(void) {
-    if (!type_struct_time.header.type) {
-        type_ready(&type_struct_time);
-        /* __name__ is the part after the module prefix, as in CPython. */
-        type_struct_time.name = str_intern_c("struct_time");
-        type_struct_time.qualname = type_struct_time.name;
-        dict_set_c(type_struct_time.dict, "__module__", str_intern_c("time"));
-        dict_set_c(type_struct_time.dict, "n_sequence_fields", MK_SMALLINT(TIME_NSEQ));
-        dict_set_c(type_struct_time.dict, "n_fields", MK_SMALLINT(TIME_NFIELDS));
-        dict_set_c(type_struct_time.dict, "n_unnamed_fields", MK_SMALLINT(0));
-    }
     Value m = module_new_c("time");
     if (IS_NULL(m)) return VAL_NULL;
     Value d = MODULE_DICT(m);
     dict_add_methods(d, time_methods, m);
-    if (dict_set_c(d, "struct_time", MK_OBJ(&type_struct_time)) < 0 || time_set_tz(d) < 0)
+    if (dict_set_c(d, "struct_time", MK_OBJ(structseq_type(&time_st_desc))) < 0 || time_set_tz(d) < 0)
         return VAL_NULL;
     return m;
 }
