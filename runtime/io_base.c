@@ -362,9 +362,16 @@ static Value rawiobase_read_m(Value *args, int nargs, Value kwnames)
     return bytes_new(AS_BYTEARRAY(ba)->data, (size_t)got);
 }
 
+static Value rawiobase_notimpl_m(Value *args, int nargs, Value kwnames)
+{
+    return err_set_none(&exc_NotImplementedError);
+}
+
 static const MethodDef rawiobase_methods[] = {
     {"read", rawiobase_read_m, ARGS_POS(0, 1), NULL},
     {"readall", rawiobase_readall_m, ARGS_NONE, NULL},
+    {"readinto", rawiobase_notimpl_m, ARGS_VAR, NULL},
+    {"write", rawiobase_notimpl_m, ARGS_VAR, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -623,12 +623,7 @@ static Value buffered_closed_get(Value self)
     int c = buf_raw_closed(b);
     return c < 0 ? VAL_NULL : MK_BOOL(c);
 }
-static Value buffered_raw_get(Value self)
-{
-    Buffered *b = (Buffered *)AS_OBJ(self);
-    if (buf_check_init(b) < 0) return VAL_NULL;
-    return b->raw;
-}
+static Value buffered_raw_get(Value self) { return ((Buffered *)AS_OBJ(self))->raw; }
 
 static Value buffered_repr_m(Value *args, int nargs, Value kwnames)
 {
@@ -749,8 +744,6 @@ static void buffered_finalize(Obj *o)
     {"truncate", buffered_truncate_m, ARGS_POS(0, 1), NULL},                                     \
     {"fileno", buffered_fileno_m, ARGS_NONE, NULL},                                              \
     {"isatty", buffered_isatty_m, ARGS_NONE, NULL},                                              \
-    {"readable", buffered_readable_m, ARGS_NONE, NULL},                                          \
-    {"writable", buffered_writable_m, ARGS_NONE, NULL},                                          \
     {"seekable", buffered_seekable_m, ARGS_NONE, NULL},                                          \
     {"_dealloc_warn", buffered_dealloc_warn_m, ARGS_ONE, NULL},                                  \
     {"__getstate__", buffered_getstate_m, ARGS_NONE, NULL},                                      \
@@ -764,9 +757,12 @@ static void buffered_finalize(Obj *o)
     {"readline", buffered_readline_m, ARGS_POS(0, 1), NULL},                                     \
     {"readinto", buffered_readinto_m, ARGS_ONE, NULL},                                           \
     {"readinto1", buffered_readinto1_m, ARGS_ONE, NULL},                                         \
-    {"__next__", buffered_next_m, ARGS_WRAP(0), NULL}
+    {"__next__", buffered_next_m, ARGS_WRAP(0), NULL},                                           \
+    {"readable", buffered_readable_m, ARGS_NONE, NULL}
 
-#define BUF_WRITE_METHODS {"write", buffered_write_m, ARGS_ONE, NULL}
+#define BUF_WRITE_METHODS                                                                        \
+    {"write", buffered_write_m, ARGS_ONE, NULL},                                                 \
+    {"writable", buffered_writable_m, ARGS_NONE, NULL}
 
 static const MethodDef reader_methods[] = {
     {"__init__", buffered_init_m, ARGS_KW, NULL, "($self, /, raw, buffer_size=DEFAULT_BUFFER_SIZE)"},

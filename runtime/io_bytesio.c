@@ -251,7 +251,7 @@ static Value bio_truncate_m(Value *args, int nargs, Value kwnames)
     if (bio_check_closed(b) < 0 || bio_check_exports(b) < 0) return VAL_NULL;
     int64_t size = b->pos;
     if (!IS_NULL(args[1]) && !IS_NONE(args[1])) {
-        if (arg_to_ssize(args[1], &size) < 0) return VAL_NULL;
+        if (io_size_arg(args[1], &size) < 0) return VAL_NULL;
         if (size < 0) return err_format(&exc_ValueError, "negative size value %lld", (long long)size);
     }
     if (size < b->len) b->len = size;

@@ -171,10 +171,6 @@ static int fileio_path(Value file, Value *path)
 
 static int fileio_open_fd(Value file, Value opener, const RawMode *m, Value mode, int closefd, int *fd)
 {
-    if (IS_FLOATOBJ(file)) {
-        err_format(&exc_TypeError, "integer argument expected, got float");
-        return -1;
-    }
     if (IS_INT(file)) {
         int v;
         if (arg_to_cint(file, &v) < 0) return -1;
@@ -491,7 +487,7 @@ static Value fileio_seekable_m(Value *args, int nargs, Value kwnames)
 static Value fileio_repr_m(Value *args, int nargs, Value kwnames)
 {
     FileIO *f = SELF;
-    const char *tn = type_name(AS_OBJ(args[0])->type);
+    const char *tn = "_io.FileIO";
     if (f->fd < 0) return str_format_c("<%s [closed]>", tn);
     const char *cfd = f->closefd ? "True" : "False";
     Value name = obj_getattr_opt(args[0], str_intern_c("name"));

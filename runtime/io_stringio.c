@@ -307,7 +307,7 @@ static Value sio_truncate_m(Value *args, int nargs, Value kwnames)
     if (sio_check(s) < 0) return VAL_NULL;
     int64_t size = s->pos;
     if (!IS_NULL(args[1]) && !IS_NONE(args[1])) {
-        if (arg_to_ssize(args[1], &size) < 0) return VAL_NULL;
+        if (io_size_arg(args[1], &size) < 0) return VAL_NULL;
         if (size < 0) return err_format(&exc_ValueError, "Negative size value %lld", (long long)size);
     }
     if (size < s->len) s->len = size;
@@ -345,7 +345,7 @@ static Value sio_setstate_m(Value *args, int nargs, Value kwnames)
 {
     StringIO *s = SELF;
     Value st = args[1];
-    if (sio_check(s) < 0) return VAL_NULL;
+    if (s->closed) return err_format(&exc_ValueError, "I/O operation on closed file");
     if (!IS_TUPLE(st) || AS_TUPLE(st)->len < 4)
         return err_format(&exc_TypeError, "%s.__setstate__ argument should be 4-tuple, got %T",
                           type_name(AS_OBJ(args[0])->type), st);

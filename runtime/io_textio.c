@@ -971,8 +971,7 @@ static Value textio_repr_m(Value *args, int nargs, Value kwnames)
     TextIO *t = SELF;
     StrBuf sb;
     sb_init(&sb);
-    sb_puts(&sb, "<");
-    sb_puts(&sb, type_name(AS_OBJ(args[0])->type));
+    sb_puts(&sb, "<_io.TextIOWrapper");
     if (obj_enter_recursion(" while getting the repr of an object") < 0) { sb_free(&sb); return VAL_NULL; }
     static const char *const attrs[] = {"name", "mode"};
     for (int i = 0; i < 2; i++) {
@@ -1039,11 +1038,7 @@ static Value textio_encoding_get(Value self) { return TSELF->encoding; }
 static Value textio_errors_get(Value self) { return TSELF->errors; }
 static Value textio_line_buffering_get(Value self) { return MK_BOOL(TSELF->line_buffering); }
 static Value textio_write_through_get(Value self) { return MK_BOOL(TSELF->write_through); }
-static Value textio_buffer_get(Value self)
-{
-    if (text_check_attached(TSELF) < 0) return VAL_NULL;
-    return TSELF->buffer;
-}
+static Value textio_buffer_get(Value self) { return TSELF->buffer; }
 static Value textio_name_get(Value self)
 {
     if (text_check_attached(TSELF) < 0) return VAL_NULL;

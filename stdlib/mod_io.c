@@ -7,12 +7,12 @@
 #include "runtime/obj_dict.h"
 #include "runtime/obj_misc.h"
 #include "runtime/obj_str.h"
+#include "runtime/state.h"
 #include "interp/modreg.h"
 
 GILPY_MODULE("_io", mod_io_init);
 
 static const MethodDef mod_io_functions[] = {
-    {"open", io_open, ARGS_ANY, "Open file and return a stream.  Raise OSError upon failure."},
     {"open_code", io_open_code, ARGS_KW, "Opens the provided file with the intent to import the contents.",
      "($module, /, path)"},
     {"text_encoding", io_text_encoding, ARGS_POS(1, 2),
@@ -26,6 +26,9 @@ Value mod_io_init(void)
     if (IS_NULL(m)) return VAL_NULL;
     Value d = MODULE_DICT(m);
     dict_add_methods(d, mod_io_functions, m);
+    /* builtins.open is io.open: the same function object */
+    Value open = dict_get_c(interp.builtins, "open");
+    if (IS_NULL(open) || dict_set_c(d, "open", open) < 0) return VAL_NULL;
     Value unsupported = io_unsupported_class();
     if (IS_NULL(unsupported)) return VAL_NULL;
     static const struct { const char *name; Type *type; } types[] = {
