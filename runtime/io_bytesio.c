@@ -45,6 +45,7 @@ static int bio_check_closed(BytesIO *b)
 
 static int bio_check_exports(BytesIO *b)
 {
+    if (b->exports > 0) memoryview_release_dropped();   /* views nothing can reach any more */
     if (b->exports > 0) {
         err_format(&exc_BufferError, "Existing exports of data: object cannot be re-sized");
         return -1;
@@ -312,7 +313,7 @@ static Value bio_setstate_m(Value *args, int nargs, Value kwnames)
         return err_format(&exc_TypeError, "%s.__setstate__ argument should be 3-tuple, got %T",
                           type_name(AS_OBJ(args[0])->type), st);
     Value *it = AS_TUPLE(st)->items;
-    if (bio_check_exports(b) < 0) return VAL_NULL;
+    if (bio_check_closed(b) < 0 || bio_check_exports(b) < 0) return VAL_NULL;
     const uint8_t *data;
     int64_t n, pos;
     if (io_bytes_arg(it[0], &data, &n) < 0) return VAL_NULL;
@@ -339,20 +340,24 @@ static Value bio_sizeof_m(Value *args, int nargs, Value kwnames)
 
 /* ---- getbuffer ---------------------------------------------------------------------- */
 
+/* The view's exporter is the BytesIO itself (its type has releasebuffer
+ * but no getbuffer: it is not bytes-like), so that a view the collector
+ * finds dropped gives its export back to the BytesIO that outlives it. */
 static int biobuf_getbuffer(Value obj, Buffer *view, int flags)
 {
-    BytesIO *b = (BytesIO *)AS_OBJ(((BytesIOBuf *)AS_OBJ(obj))->source);
+    Value source = ((BytesIOBuf *)AS_OBJ(obj))->source;
+    BytesIO *b = (BytesIO *)AS_OBJ(source);
     (void)flags;
     if (bio_reserve(b, b->len > 0 ? b->len : 1) < 0) return -1;
-    buffer_fill(view, obj, b->buf, b->len, 0);
+    buffer_fill(view, source, b->buf, b->len, 0);
     b->exports++;
     return 0;
 }
 
-static void biobuf_releasebuffer(Value obj, Buffer *view)
+static void bio_releasebuffer(Value obj, Buffer *view)
 {
     (void)view;
-    BytesIO *b = (BytesIO *)AS_OBJ(((BytesIOBuf *)AS_OBJ(obj))->source);
+    BytesIO *b = (BytesIO *)AS_OBJ(obj);
     if (b->exports > 0) b->exports--;
 }
 
@@ -360,7 +365,7 @@ static void biobuf_trace(Obj *o) { gc_mark_value(((BytesIOBuf *)o)->source); }
 
 static Type type_bytesiobuf = {
     .tp_name = "_io._BytesIOBuffer", .base = &type_object, .basicsize = sizeof(BytesIOBuf),
-    .trace = biobuf_trace, .getbuffer = biobuf_getbuffer, .releasebuffer = biobuf_releasebuffer,
+    .trace = biobuf_trace, .getbuffer = biobuf_getbuffer,
 };
 GILPY_TYPE(type_bytesiobuf, NULL);
 
@@ -422,5 +427,6 @@ Type type_bytesio = {
     .flags = TF_BASETYPE | TF_HAS_DICT | TF_WEAKREFABLE,
     .basicsize = sizeof(BytesIO), .dictoffset = offsetof(IOBase, dict),
     .finalize = bio_finalize, .methods = bio_methods, .getsets = bio_getsets,
+    .releasebuffer = bio_releasebuffer,
 };
 GILPY_TYPE(type_bytesio, NULL);
