@@ -370,6 +370,14 @@ static size_t text_find_eol(TextIO *t, const char *p, size_t n)
 
 static Value textio_readline_limit(TextIO *t, int64_t limit)
 {
+    if (limit < 0 && text_avail(t) > 0) {      /* the common case: a whole line in dbuf */
+        const char *p = t->dbuf + t->dpos;
+        size_t end = text_find_eol(t, p, text_avail(t));
+        if (end) {
+            t->dpos += end;
+            return str_new(p, end);
+        }
+    }
     StrBuf sb;
     sb_init(&sb);
     int crlf_mode = !t->readtranslate && !IS_NONE(t->readnl) && !strcmp(STR_DATA(t->readnl), "\r\n");
@@ -463,20 +471,17 @@ static int text_put_bytes(TextIO *t, const char *data, size_t n, Value keep)
         return buffered_write_c(bb, data, n);
     }
     if (IS_FILEIO(b) && ((FileIO *)AS_OBJ(b))->writable) {
-        char *tmp = gc_sys_malloc(n + 1);
-        if (!tmp) { err_no_memory(); return -1; }
-        memcpy(tmp, data, n);
+        /* data is a str's or a bytes' own memory: immutable, and kept alive
+           by this frame while the GIL is released */
         size_t done = 0;
         while (done < n) {
-            ssize_t w = io_sys_write(((FileIO *)AS_OBJ(b))->fd, tmp + done, n - done, 1);
+            ssize_t w = io_sys_write(((FileIO *)AS_OBJ(b))->fd, data + done, n - done, 1);
             if (w < 0) {
-                free(tmp);
                 if (w == -1) err_from_errno(&exc_OSError, VAL_NULL);
                 return -1;
             }
             done += (size_t)w;
         }
-        free(tmp);
         return 0;
     }
     Value bytes = IS_BYTES(keep) && (size_t)AS_BYTES(keep)->len == n ? keep : bytes_new(data, n);
@@ -521,7 +526,7 @@ int textio_write_str(Value self, Value s)
         if (IS_NULL(enc)) return -1;
         if (!IS_BYTES(enc))
             return err_format(&exc_TypeError, "encoder should return a bytes object, not '%T'", enc), -1;
-    } else if (t->codec != TC_UTF8 || !t->strict || str_has_surrogates(s)) {
+    } else if (t->codec != TC_UTF8 || str_has_surrogates(s)) {
         /* lone surrogates are kept in a str as ED xx xx: the codec and the
            stream's errors decide what they become */
         static const char *const names[] = {"utf-8", "ascii", "latin-1"};
