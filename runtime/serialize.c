@@ -396,7 +396,7 @@ static int w_reduce_value(Writer *w, Value v, Value r) {
  * them, protocol 4); a str result names a global. */
 static int w_reduce(Writer *w, Value v) {
     Value r;
-    if (w_overrides(val_type(v), "__reduce_ex__")) {
+    if (w_overrides(val_type(v), "__reduce_ex__") || !w_overrides(val_type(v), "__reduce__")) {
         Value proto = MK_SMALLINT(4);
         r = obj_call_method(v, "__reduce_ex__", &proto, 1);
     } else {
@@ -460,7 +460,8 @@ static int w_instance(Writer *w, Value v) {
         return IS_STR(r) ? w_global_named(w, v, r) : w_reduce_value(w, v, r);
     }
     if (err_occurred()) return -1;
-    if (w_overrides(t, "__reduce__") || w_overrides(t, "__reduce_ex__")) return w_reduce(w, v);
+    if (w_overrides(t, "__reduce__") || w_overrides(t, "__reduce_ex__") || w_overrides(t, "__getstate__"))
+        return w_reduce(w, v);     /* object.__reduce_ex__ with the C state __getstate__ gives */
     if (!TYPE_HAS(t, TF_HEAPTYPE)) {
         int rc = w_newargs(w, v);
         if (rc <= 0) return rc;

@@ -262,6 +262,29 @@ static Value os_read(Value *args, int nargs, Value kwnames) {
     return r;
 }
 
+static Value os_lseek(Value *args, int nargs, Value kwnames) {
+    int fd, how;
+    int64_t pos;
+    if (arg_to_int(args[0], &fd) < 0) return VAL_NULL;
+    Value p = obj_index(args[1]);
+    if (IS_NULL(p) || int_to_i64(p, &pos) < 0 || arg_to_int(args[2], &how) < 0) return VAL_NULL;
+    off_t r = lseek(fd, (off_t)pos, how);
+    return r < 0 ? os_error(VAL_NULL) : int_from_i64((int64_t)r);
+}
+
+static Value os_ftruncate(Value *args, int nargs, Value kwnames) {
+    int fd;
+    int64_t len;
+    if (arg_to_int(args[0], &fd) < 0) return VAL_NULL;
+    Value p = obj_index(args[1]);
+    if (IS_NULL(p) || int_to_i64(p, &len) < 0) return VAL_NULL;
+    int r;
+    GIL_BLOCKING_BEGIN(OS_GIL_REASON);
+    r = ftruncate(fd, (off_t)len);
+    GIL_BLOCKING_END();
+    return r < 0 ? os_error(VAL_NULL) : VAL_NONE;
+}
+
 static Value os_write(Value *args, int nargs, Value kwnames) {
     int fd;
     const uint8_t *data;
@@ -653,6 +676,8 @@ static const MethodDef os_methods[] = {
     {"waitstatus_to_exitcode", os_waitstatus_to_exitcode, ARGS_KW, NULL, "($module, /, status)"},
     {"system", os_system, ARGS_KW, "Execute the command in a subshell.", "($module, /, command)"},
     {"read", os_read, ARGS_POS(2, 2), "Read from a file descriptor."},
+    {"lseek", os_lseek, ARGS_POS(3, 3), "Set the position of a file descriptor.  Return the new position."},
+    {"ftruncate", os_ftruncate, ARGS_POS(2, 2), "Truncate a file, specified by file descriptor, to a specific length."},
     {"write", os_write, ARGS_POS(2, 2), "Write a bytes object to a file descriptor."},
     {"close", os_close, ARGS_KW, "Close a file descriptor.", "($module, /, fd)"},
     {"pipe", os_pipe, ARGS_NONE, "Create a pipe."},

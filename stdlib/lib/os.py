@@ -8,6 +8,7 @@ process environment in sync through putenv/unsetenv), stat_result,
 terminal_size, makedirs/removedirs, walk, scandir, fspath and friends.
 """
 
+import abc
 import sys
 import posix as _posix
 from posix import *
@@ -38,9 +39,10 @@ SEEK_END = 2
 # fspath comes from posix (`from posix import *` above).
 
 
-class PathLike:
+class PathLike(abc.ABC):
     """Abstract base class for implementing the file system path protocol."""
 
+    @abc.abstractmethod
     def __fspath__(self):
         raise NotImplementedError
 
