@@ -92,14 +92,15 @@ def distb(tb=None, *, file=None):
 
 
 # co_flags carries CPython's bit values (interp/code.c translates gilpy's).
-_FLAG_NAMES = ["OPTIMIZED", "NEWLOCALS", "VARARGS", "VARKEYWORDS", "NESTED", "GENERATOR",
-               "NOFREE", "COROUTINE", "ITERABLE_COROUTINE", "ASYNC_GENERATOR"]
+COMPILER_FLAG_NAMES = {1 << i: n for i, n in enumerate(
+    ["OPTIMIZED", "NEWLOCALS", "VARARGS", "VARKEYWORDS", "NESTED", "GENERATOR",
+     "NOFREE", "COROUTINE", "ITERABLE_COROUTINE", "ASYNC_GENERATOR"])}
 
 
 def pretty_flags(flags):
     """The names of the CO_* flags set in flags, as CPython's dis prints them."""
-    names = [n for i, n in enumerate(_FLAG_NAMES) if flags & (1 << i)]
-    rest = flags & ~((1 << len(_FLAG_NAMES)) - 1)
+    names = [n for bit, n in COMPILER_FLAG_NAMES.items() if flags & bit]
+    rest = flags & ~((1 << len(COMPILER_FLAG_NAMES)) - 1)
     if rest or not names:
         names.append(hex(rest))
     return ", ".join(names)
