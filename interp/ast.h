@@ -79,7 +79,9 @@ typedef enum {
     CONST_FLOAT,    /* f */
     CONST_IMAG,     /* f: the imaginary part of `1.5j` */
     CONST_STR,      /* s: UTF-8 after escape processing (may contain NUL) */
-    CONST_BYTES     /* s: raw bytes after escape processing */
+    CONST_BYTES,    /* s: raw bytes after escape processing */
+    CONST_OBJECT    /* obj: a tuple or frozenset from an ast.Constant (compile() of a tree);
+                       the tree object the caller passed keeps it alive */
 } ConstKind;
 
 typedef struct { const char *data; size_t len; } AstBytes;
@@ -131,7 +133,8 @@ struct Expr {
             /* conversion: -1 none, 's', 'r', 'a'; format_spec: E_JOINEDSTR or NULL */
         struct { PtrVec values; } joinedstr;       /* E_CONSTANT str and E_FORMATTEDVALUE */
         struct { ConstKind kind; AstBytes s; double f; int int_base;
-                 int u_prefix; } constant;   /* u_prefix: written u'...' (ast kind='u') */
+                 int u_prefix; uint64_t obj; } constant;
+            /* u_prefix: written u'...' (ast kind='u'); obj: a Value, for CONST_OBJECT */
         struct { Expr *value; const char *attr; ExprCtx ctx; } attribute;
         struct { Expr *value; Expr *slice; ExprCtx ctx; } subscript;
         struct { Expr *value; ExprCtx ctx; } starred;

@@ -87,13 +87,30 @@ static int at_ident(At *at, Value node, const char *name, const char *owner, int
     return 0;
 }
 
+/* The positions of a node (end ones default to the start), checked as
+ * CPython's validator checks them. */
 static int at_span(Value node, const char *owner, Span *sp) {
-    if (at_int(node, "lineno", owner, 0, &sp->lineno) < 0 || at_int(node, "col_offset", owner, 0, &sp->col) < 0 ||
-        at_int(node, "end_lineno", owner, 1, &sp->end_lineno) < 0 ||
-        at_int(node, "end_col_offset", owner, 1, &sp->end_col) < 0)
+    if (at_int(node, "lineno", owner, 0, &sp->lineno) < 0 || at_int(node, "col_offset", owner, 0, &sp->col) < 0)
         return -1;
-    if (sp->end_lineno == 0) sp->end_lineno = sp->lineno;
+    Value el = at_field(node, "end_lineno", owner, 1), ec = IS_NULL(el) ? VAL_NULL : at_field(node, "end_col_offset", owner, 1);
+    if (IS_NULL(ec)) return -1;
+    sp->end_lineno = sp->lineno, sp->end_col = sp->col;
+    if ((!IS_NONE(el) && at_int_value(el, &sp->end_lineno) < 0) || (!IS_NONE(ec) && at_int_value(ec, &sp->end_col) < 0))
+        return -1;
     return 0;
+}
+
+static int at_check_span(const Span *sp) {
+    if (sp->lineno > sp->end_lineno)
+        err_format(&exc_ValueError, "AST node line range (%d, %d) is not valid", sp->lineno, sp->end_lineno);
+    else if ((sp->lineno < 0 && sp->end_lineno != sp->lineno) || (sp->col < 0 && sp->col != sp->end_col))
+        err_format(&exc_ValueError, "AST node column range (%d, %d) for line range (%d, %d) is not valid",
+                   sp->col, sp->end_col, sp->lineno, sp->end_lineno);
+    else if (sp->lineno == sp->end_lineno && sp->col > sp->end_col)
+        err_format(&exc_ValueError, "line %d, column %d-%d is not a valid range", sp->lineno, sp->col, sp->end_col);
+    else
+        return 0;
+    return -1;
 }
 
 /* Which class of [first, last] node is an instance of; -1 (an error set) if none. */
@@ -117,6 +134,8 @@ static int at_enter(const char *kind) {
 static Expr *at_expr(At *at, Value v, ExprCtx ctx);
 
 typedef void *(*AtConv)(At *at, Value v);
+static void *at_stmt_v(At *at, Value v);
+static void *at_pattern_any(At *at, Value v);
 
 /* Each item of list field `name` through conv, into vec (NULL items allowed when nullable). */
 static int at_vec(At *at, Value node, const char *name, const char *owner, AtConv conv, int nullable, PtrVec *vec) {
@@ -125,7 +144,12 @@ static int at_vec(At *at, Value node, const char *name, const char *owner, AtCon
     for (int64_t i = 0; i < AS_TUPLE(items)->len; i++) {
         Value it = AS_TUPLE(items)->items[i];
         void *p = NULL;
-        if (!(nullable && IS_NONE(it)) && !(p = conv(at, it))) return -1;
+        if (IS_NONE(it) && !nullable) {
+            err_format(&exc_ValueError, "None disallowed in %s list",
+                       conv == at_stmt_v ? "statement" : conv == at_pattern_any ? "pattern" : "expression");
+            return -1;
+        }
+        if (!IS_NONE(it) && !(p = conv(at, it))) return -1;
         ptrvec_push(at->arena, vec, p);
     }
     return 0;
@@ -183,6 +207,24 @@ static Expr *at_new_expr(At *at, ExprKind kind, const Span *sp) {
     return e;
 }
 
+/* The items of a tuple or frozenset Constant must be constants themselves. */
+static int at_check_constant(Value v) {
+    if (IS_NONE(v) || IS_BOOL(v) || v == VAL_ELLIPSIS || IS_SMALLINT(v) || IS_FLOAT(v) ||
+        IS_EXACT(v, type_int) || IS_EXACT(v, type_float) || IS_EXACT(v, type_complex) ||
+        IS_EXACT(v, type_str) || IS_EXACT(v, type_bytes))
+        return 0;
+    if (!IS_EXACT(v, type_tuple) && !IS_EXACT(v, type_frozenset)) {
+        err_format(&exc_TypeError, "got an invalid type in Constant: %T", v);
+        return -1;
+    }
+    Value items = seq_to_tuple(v);
+    if (IS_NULL(items) || obj_enter_recursion(" while validating a Constant") < 0) return -1;
+    int r = 0;
+    for (int64_t i = 0; r == 0 && i < AS_TUPLE(items)->len; i++) r = at_check_constant(AS_TUPLE(items)->items[i]);
+    obj_leave_recursion();
+    return r;
+}
+
 /* A Constant's value as the parser would have made it: negative numbers and
  * complex numbers with a real part become the operations that give them. */
 static Expr *at_const_value(At *at, Value v, const Span *sp) {
@@ -191,7 +233,7 @@ static Expr *at_const_value(At *at, Value v, const Span *sp) {
     else if (v == VAL_TRUE) e->u.constant.kind = CONST_TRUE;
     else if (v == VAL_FALSE) e->u.constant.kind = CONST_FALSE;
     else if (v == VAL_ELLIPSIS) e->u.constant.kind = CONST_ELLIPSIS;
-    else if (IS_INT(v) && !IS_BOOL(v)) {
+    else if (IS_SMALLINT(v) || IS_EXACT(v, type_int)) {
         int neg = int_sign(v) < 0;
         Value text = int_repr(neg ? int_neg(v) : v);
         if (IS_NULL(text)) return NULL;
@@ -205,7 +247,7 @@ static Expr *at_const_value(At *at, Value v, const Span *sp) {
             u->u.unaryop.operand = e;
             return u;
         }
-    } else if (IS_FLOATOBJ(v)) {
+    } else if (IS_FLOAT(v) || IS_EXACT(v, type_float)) {
         double d = float_value(v);
         e->u.constant.kind = CONST_FLOAT;
         e->u.constant.f = d;
@@ -227,7 +269,7 @@ static Expr *at_const_value(At *at, Value v, const Span *sp) {
             b->u.binop.right = e;
             return b->u.binop.left ? b : NULL;
         }
-    } else if (IS_STR(v) || IS_BYTES(v)) {
+    } else if (IS_EXACT(v, type_str) || IS_EXACT(v, type_bytes)) {
         e->u.constant.kind = IS_STR(v) ? CONST_STR : CONST_BYTES;
         const uint8_t *d = IS_STR(v) ? (const uint8_t *)STR_DATA(v) : AS_BYTES(v)->data;
         size_t n = IS_STR(v) ? (size_t)STR_LEN(v) : (size_t)AS_BYTES(v)->len;
@@ -235,6 +277,10 @@ static Expr *at_const_value(At *at, Value v, const Span *sp) {
         memcpy(copy, d, n);
         e->u.constant.s.data = copy;
         e->u.constant.s.len = n;
+    } else if (IS_EXACT(v, type_tuple) || IS_EXACT(v, type_frozenset)) {
+        if (at_check_constant(v) < 0) return NULL;
+        e->u.constant.kind = CONST_OBJECT;
+        e->u.constant.obj = v;
     } else {
         err_format(&exc_TypeError, "got an invalid type in Constant: %T", v);
         return NULL;
@@ -396,12 +442,12 @@ static int at_expr_body(At *at, Value v, int k, Expr *e, ExprCtx want) {
         return 0;
     case AST_Set: return at_exprs(at, v, "elts", o, &e->u.set.elts);
     case AST_ListComp: case AST_SetComp: case AST_GeneratorExp:
-        return at_req_expr(at, v, "elt", o, CTX_LOAD, &e->u.comp.elt) < 0 ? -1
-             : at_generators(at, v, o, &e->u.comp.generators);
+        return at_generators(at, v, o, &e->u.comp.generators) < 0 ? -1
+             : at_req_expr(at, v, "elt", o, CTX_LOAD, &e->u.comp.elt);
     case AST_DictComp:
-        return at_req_expr(at, v, "key", o, CTX_LOAD, &e->u.comp.elt) < 0 ||
-               at_req_expr(at, v, "value", o, CTX_LOAD, &e->u.comp.value) < 0 ? -1
-             : at_generators(at, v, o, &e->u.comp.generators);
+        return at_generators(at, v, o, &e->u.comp.generators) < 0 ||
+               at_req_expr(at, v, "key", o, CTX_LOAD, &e->u.comp.elt) < 0 ? -1
+             : at_req_expr(at, v, "value", o, CTX_LOAD, &e->u.comp.value);
     case AST_Await: return at_req_expr(at, v, "value", o, CTX_LOAD, &e->u.await_.value);
     case AST_Yield: return at_opt_expr(at, v, "value", o, &e->u.yield.value);
     case AST_YieldFrom: return at_req_expr(at, v, "value", o, CTX_LOAD, &e->u.yield.value);
@@ -446,6 +492,10 @@ static int at_expr_body(At *at, Value v, int k, Expr *e, ExprCtx want) {
         Value items = at_list(v, "elts", o);
         if (IS_NULL(items)) return -1;
         for (int64_t i = 0; i < AS_TUPLE(items)->len; i++) {
+            if (IS_NONE(AS_TUPLE(items)->items[i])) {
+                err_format(&exc_ValueError, "None disallowed in expression list");
+                return -1;
+            }
             Expr *x = at_expr(at, AS_TUPLE(items)->items[i], want);
             if (!x) return -1;
             ptrvec_push(at->arena, &e->u.list.elts, x);
@@ -486,7 +536,7 @@ static Expr *at_expr(At *at, Value v, ExprCtx want) {
     Span sp;
     if (at_span(v, "expr", &sp) < 0) return NULL;
     int k = at_kind(v, AST_BoolOp, AST_Slice, "expr");
-    if (k < 0) return NULL;
+    if (k < 0 || at_check_span(&sp) < 0) return NULL;
     if (want != CTX_LOAD && !at_has_ctx(k)) {
         err_format(&exc_ValueError, "expression which can't be assigned to in %s context", at_ctx_names[want]);
         return NULL;
@@ -504,18 +554,72 @@ static Expr *at_expr(At *at, Value v, ExprCtx want) {
 
 /* ---- patterns -------------------------------------------------------------------------- */
 
-static Pattern *at_pattern(At *at, Value v);
-static void *at_pattern_v(At *at, Value v) { return at_pattern(at, v); }
+static Pattern *at_pattern(At *at, Value v, int star_ok);
+static void *at_pattern_v(At *at, Value v) { return at_pattern(at, v, 0); }
+static void *at_pattern_any(At *at, Value v) { return at_pattern(at, v, 1); }
 
 static void *at_ident_v(At *at, Value v) {
     if (!IS_STR(v)) { err_format(&exc_TypeError, "AST identifier must be of type str"); return NULL; }
     return (void *)at_str_copy(at, v);
 }
 
+/* A name a pattern binds: not '_' (the wildcard is None), not True/False/None. */
+static int at_capture(const char *name) {
+    if (!name) return 0;
+    if (!strcmp(name, "_")) { err_format(&exc_ValueError, "can't capture name '_' in patterns"); return -1; }
+    if (!strcmp(name, "None") || !strcmp(name, "True") || !strcmp(name, "False")) {
+        err_format(&exc_ValueError, "identifier field can't represent '%s' constant", name);
+        return -1;
+    }
+    return 0;
+}
+
+static int at_is_number(const Expr *e, int imag) {
+    if (e->kind != E_CONSTANT) return 0;
+    ConstKind k = e->u.constant.kind;
+    return imag ? k == CONST_IMAG : k == CONST_INT || k == CONST_FLOAT;
+}
+
+/* What a value pattern may hold: a literal (not None, a bool or Ellipsis), an
+ * attribute lookup, a negated number, a complex literal, an f-string. */
+static int at_match_value(const Expr *e) {
+    switch (e->kind) {
+    case E_CONSTANT:
+        if (e->u.constant.kind >= CONST_INT && e->u.constant.kind <= CONST_BYTES) return 0;
+        err_format(&exc_ValueError, "unexpected constant inside of a literal pattern");
+        return -1;
+    case E_ATTRIBUTE: case E_JOINEDSTR: return 0;
+    case E_UNARYOP:
+        if (e->u.unaryop.op == UOP_NEG && (at_is_number(e->u.unaryop.operand, 0) || at_is_number(e->u.unaryop.operand, 1)))
+            return 0;
+        break;
+    case E_BINOP: {
+        const Expr *l = e->u.binop.left;
+        if (l->kind == E_UNARYOP && l->u.unaryop.op == UOP_NEG) l = l->u.unaryop.operand;
+        if ((e->u.binop.op == OP_ADD || e->u.binop.op == OP_SUB) && at_is_number(l, 0) &&
+            at_is_number(e->u.binop.right, 1))
+            return 0;
+        break;
+    }
+    default: break;
+    }
+    err_format(&exc_ValueError, "patterns may only match literals and attribute lookups");
+    return -1;
+}
+
+static int at_match_class(const Expr *cls) {
+    while (cls->kind == E_ATTRIBUTE) cls = cls->u.attribute.value;
+    if (cls->kind == E_NAME) return 0;
+    err_format(&exc_ValueError, "MatchClass cls field can only contain Name or Attribute nodes.");
+    return -1;
+}
+
 static int at_pattern_body(At *at, Value v, int k, Pattern *p) {
     const char *o = ast_kind_name(k);
     switch (k) {
-    case AST_MatchValue: p->kind = P_VALUE; return at_req_expr(at, v, "value", o, CTX_LOAD, &p->u.value.value);
+    case AST_MatchValue:
+        p->kind = P_VALUE;
+        return at_req_expr(at, v, "value", o, CTX_LOAD, &p->u.value.value) < 0 ? -1 : at_match_value(p->u.value.value);
     case AST_MatchSingleton: {
         Value c = at_field(v, "value", o, 1);
         if (IS_NULL(c)) return -1;
@@ -527,10 +631,13 @@ static int at_pattern_body(At *at, Value v, int k, Pattern *p) {
         p->u.singleton.value = IS_NONE(c) ? CONST_NONE : c == VAL_TRUE ? CONST_TRUE : CONST_FALSE;
         return 0;
     }
-    case AST_MatchSequence: case AST_MatchOr:
-        p->kind = k == AST_MatchOr ? P_OR : P_SEQUENCE;
+    case AST_MatchSequence:
+        p->kind = P_SEQUENCE;
+        return at_vec(at, v, "patterns", o, at_pattern_any, 0, &p->u.seq.patterns);
+    case AST_MatchOr:
+        p->kind = P_OR;
         if (at_vec(at, v, "patterns", o, at_pattern_v, 0, &p->u.seq.patterns) < 0) return -1;
-        if (k == AST_MatchOr && p->u.seq.patterns.len < 2) {
+        if (p->u.seq.patterns.len < 2) {
             err_format(&exc_ValueError, "MatchOr requires at least 2 patterns");
             return -1;
         }
@@ -545,10 +652,16 @@ static int at_pattern_body(At *at, Value v, int k, Pattern *p) {
             err_format(&exc_ValueError, "MatchMapping doesn't have the same number of keys as patterns");
             return -1;
         }
+        if (at_capture(p->u.mapping.rest) < 0) return -1;
+        for (int i = 0; i < p->u.mapping.keys.len; i++) {
+            const Expr *key = p->u.mapping.keys.items[i];
+            if (key->kind == E_CONSTANT && key->u.constant.kind <= CONST_FALSE) continue;   /* None, True, False */
+            if (at_match_value(key) < 0) return -1;
+        }
         return 0;
     case AST_MatchClass:
         p->kind = P_CLASS;
-        if (at_req_expr(at, v, "cls", o, CTX_LOAD, &p->u.cls.cls) < 0 ||
+        if (at_req_expr(at, v, "cls", o, CTX_LOAD, &p->u.cls.cls) < 0 || at_match_class(p->u.cls.cls) < 0 ||
             at_vec(at, v, "patterns", o, at_pattern_v, 0, &p->u.cls.patterns) < 0 ||
             at_vec(at, v, "kwd_attrs", o, at_ident_v, 0, &p->u.cls.kwd_attrs) < 0 ||
             at_vec(at, v, "kwd_patterns", o, at_pattern_v, 0, &p->u.cls.kwd_patterns) < 0)
@@ -557,18 +670,28 @@ static int at_pattern_body(At *at, Value v, int k, Pattern *p) {
             err_format(&exc_ValueError, "MatchClass doesn't have the same number of keyword attributes as patterns");
             return -1;
         }
+        for (int i = 0; i < p->u.cls.kwd_attrs.len; i++) {
+            const char *a = p->u.cls.kwd_attrs.items[i];
+            if (!strcmp(a, "None") || !strcmp(a, "True") || !strcmp(a, "False")) {
+                err_format(&exc_ValueError, "identifier field can't represent '%s' constant", a);
+                return -1;
+            }
+        }
         return 0;
-    case AST_MatchStar: p->kind = P_STAR; return at_ident(at, v, "name", o, 1, &p->u.star.name);
+    case AST_MatchStar:
+        p->kind = P_STAR;
+        return at_ident(at, v, "name", o, 1, &p->u.star.name) < 0 ? -1 : at_capture(p->u.star.name);
     case AST_MatchAs: {
         p->kind = P_AS;
         Value sub = at_field(v, "pattern", o, 1);
-        if (IS_NULL(sub) || at_ident(at, v, "name", o, 1, &p->u.as.name) < 0) return -1;
+        if (IS_NULL(sub) || at_ident(at, v, "name", o, 1, &p->u.as.name) < 0 || at_capture(p->u.as.name) < 0)
+            return -1;
         if (!IS_NONE(sub)) {
             if (!p->u.as.name) {
                 err_format(&exc_ValueError, "MatchAs must specify a target name if a pattern is given");
                 return -1;
             }
-            if (!(p->u.as.pattern = at_pattern(at, sub))) return -1;
+            if (!(p->u.as.pattern = at_pattern(at, sub, 0))) return -1;
         }
         return 0;
     }
@@ -577,11 +700,13 @@ static int at_pattern_body(At *at, Value v, int k, Pattern *p) {
     return -1;
 }
 
-static Pattern *at_pattern(At *at, Value v) {
+static Pattern *at_pattern(At *at, Value v, int star_ok) {
     Pattern *p = arena_alloc(at->arena, sizeof(Pattern));
     if (at_span(v, "pattern", &p->span) < 0) return NULL;
     int k = at_kind(v, AST_MatchValue, AST_MatchOr, "pattern");
-    if (k < 0 || at_enter("pattern") < 0) return NULL;
+    if (k < 0) return NULL;
+    if (k == AST_MatchStar && !star_ok) { err_format(&exc_ValueError, "can't use MatchStar here"); return NULL; }
+    if (at_enter("pattern") < 0) return NULL;
     int r = at_pattern_body(at, v, k, p);
     obj_leave_recursion();
     return r < 0 ? NULL : p;
@@ -590,9 +715,10 @@ static Pattern *at_pattern(At *at, Value v) {
 /* ---- statements ------------------------------------------------------------------------- */
 
 static void *at_stmt(At *at, Value v);
+static void *at_stmt_v(At *at, Value v) { return at_stmt(at, v); }
 
 static int at_body(At *at, Value v, const char *name, const char *owner, PtrVec *body, int nonempty) {
-    if (at_vec(at, v, name, owner, at_stmt, 0, body) < 0) return -1;
+    if (at_vec(at, v, name, owner, at_stmt_v, 0, body) < 0) return -1;
     if (!nonempty || body->len > 0) return 0;
     err_format(&exc_ValueError, "empty %s on %s", name, owner);
     return -1;
@@ -633,7 +759,7 @@ static void *at_match_case(At *at, Value v) {
     if (at_kind(v, AST_match_case, AST_match_case, "match_case") < 0) return NULL;
     MatchCase *c = arena_alloc(at->arena, sizeof(MatchCase));
     Value p = at_field(v, "pattern", "match_case", 0);
-    if (IS_NULL(p) || !(c->pattern = at_pattern(at, p)) ||
+    if (IS_NULL(p) || !(c->pattern = at_pattern(at, p, 0)) ||
         at_opt_expr(at, v, "guard", "match_case", &c->guard) < 0 || at_body(at, v, "body", "match_case", &c->body, 1) < 0)
         return NULL;
     return c;
@@ -777,7 +903,7 @@ static void *at_stmt(At *at, Value v) {
     Stmt *s = arena_alloc(at->arena, sizeof(Stmt));
     if (at_span(v, "stmt", &s->span) < 0) return NULL;
     int k = at_kind(v, AST_FunctionDef, AST_Continue, "stmt");
-    if (k < 0 || at_enter("stmt") < 0) return NULL;
+    if (k < 0 || at_check_span(&s->span) < 0 || at_enter("stmt") < 0) return NULL;
     int r = at_stmt_body(at, v, k, s);
     obj_leave_recursion();
     return r < 0 ? NULL : s;

@@ -881,6 +881,7 @@ Value compile_constant_value(const Expr *e) {
         return s;
     }
     case CONST_BYTES: return bytes_new(e->u.constant.s.data, e->u.constant.s.len);
+    case CONST_OBJECT: return (Value)e->u.constant.obj;
     }
     return VAL_NONE;
 }
@@ -1502,6 +1503,8 @@ static int comp_annotation(Compiler *c, Expr *e) {
         if (!IS_NULL(t)) return comp_load_const(c, t);
         if (err_occurred()) return -1;
     }
+    if (e->kind == E_STARRED)        /* `*args: *Ts` (PEP 646): [value] = [*Ts] */
+        return comp_expr(c, e->u.starred.value) < 0 ? -1 : comp_op(c, OPC_UNPACK_SEQUENCE, 1);
     return comp_expr(c, e);
 }
 

@@ -1620,7 +1620,7 @@ static Arg *parse_param(Parser *p, int lambda) {
     a = arena_alloc(p->arena, sizeof *a);
     a->name = tok_str(p, t);
     if (!lambda && accept(p, T_COLON)) {
-        if (at(p, T_STAR) && tk_ahead(p, -2)->kind == T_STAR) {
+        if (at(p, T_STAR) && tk_ahead(p, -3)->kind == T_STAR) {
             a->annotation = parse_starred(p);
         } else {
             a->annotation = parse_expression(p);

@@ -44,7 +44,19 @@ Bytes *bytes_alloc_type(Type *cls, size_t len) {
     return b;
 }
 
-Bytes *bytes_alloc(size_t len) { return bytes_alloc_type(&type_bytes, len); }
+/* b'' is one object, as in CPython (`b'' is bytes()`): every empty bytes is it. */
+static Value bytes_empty_obj;
+
+Bytes *bytes_alloc(size_t len) {
+    if (len > 0) return bytes_alloc_type(&type_bytes, len);
+    if (!IS_OBJ(bytes_empty_obj)) {
+        Bytes *b = bytes_alloc_type(&type_bytes, 0);
+        if (!b) return NULL;
+        bytes_empty_obj = MK_OBJ(b);
+        gc_add_root(&bytes_empty_obj);
+    }
+    return (Bytes *)AS_OBJ(bytes_empty_obj);
+}
 
 Value bytes_new(const void *data, size_t len) {
     Bytes *b = bytes_alloc(len);

@@ -28,6 +28,7 @@ typedef struct GenericAlias {
     Value origin;
     Value args;       /* tuple */
     Value params;     /* tuple __parameters__, VAL_NULL until first asked for */
+    int   starred;    /* *tuple[int, str]: what iterating an alias gives (PEP 646) */
 } GenericAlias;
 
 #define GA(v) ((GenericAlias *)AS_OBJ(v))
@@ -174,6 +175,7 @@ static Value ga_repr_m(Value *args, int nargs, Value kwnames) {
     GenericAlias *g = GA(args[0]);
     StrBuf sb;
     sb_init(&sb);
+    if (g->starred) sb_putc(&sb, '*');
     int rc = ga_put_item(&sb, g->origin);
     sb_putc(&sb, '[');
     Tuple *t = AS_TUPLE(g->args);
@@ -207,6 +209,7 @@ static Value ga_call_m(Value *args, int nargs, Value kwnames) {
 static Value ga_eq_m(Value *args, int nargs, Value kwnames) {
     if (!IS_EXACT(args[1], type_generic_alias)) return VAL_NOTIMPLEMENTED;
     GenericAlias *a = GA(args[0]), *b = GA(args[1]);
+    if (a->starred != b->starred) return VAL_FALSE;
     int r = obj_richcompare_bool(a->origin, b->origin, CMP_EQ);
     if (r == 1) r = obj_richcompare_bool(a->args, b->args, CMP_EQ);
     return r < 0 ? VAL_NULL : MK_BOOL(r);
@@ -250,6 +253,16 @@ static Value ga_mro_entries_m(Value *args, int nargs, Value kwnames) {
     return tuple_pack(1, GA(args[0])->origin);
 }
 
+/* iter(tuple[int, str]) yields one item, *tuple[int, str] (what `*Ts` unpacks to). */
+static Value ga_iter_m(Value *args, int nargs, Value kwnames) {
+    Value star = ga_new(GA(args[0])->origin, GA(args[0])->args);
+    if (IS_NULL(star)) return VAL_NULL;
+    GA(star)->starred = 1;
+    Value one = tuple_pack(1, star);
+    return IS_NULL(one) ? VAL_NULL : obj_iter(one);
+}
+
+static Value ga_get_unpacked(Value self) { return MK_BOOL(GA(self)->starred); }
 static Value ga_get_origin(Value self) { return GA(self)->origin; }
 static Value ga_get_args(Value self) { return GA(self)->args; }
 static Value ga_get_parameters(Value self) { return ga_parameters(self); }
@@ -263,6 +276,7 @@ static const MethodDef ga_methods[] = {
     {"__getattribute__", ga_getattribute_m, ARGS_WRAP(1), NULL},
     {"__mro_entries__", ga_mro_entries_m, ARGS_ONE, NULL},
     {"__getitem__", ga_getitem_m, ARGS_WRAP(1), NULL},
+    {"__iter__", ga_iter_m, ARGS_WRAP(0), NULL},
     {"__or__", ga_or_m, ARGS_WRAP(1), NULL},
     {"__ror__", ga_ror_m, ARGS_WRAP(1), NULL},
     {"__instancecheck__", ga_instancecheck_m, ARGS_ONE, NULL},
@@ -273,6 +287,7 @@ static const GetSetDef ga_getsets[] = {
     {"__origin__", ga_get_origin, NULL, NULL},
     {"__args__", ga_get_args, NULL, NULL},
     {"__parameters__", ga_get_parameters, NULL, NULL},
+    {"__unpacked__", ga_get_unpacked, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 Type type_generic_alias = {
