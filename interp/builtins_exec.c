@@ -94,6 +94,11 @@ static Value run_source(const char *fname, Value *args, ParseMode mode) {
     if (exec_namespaces(&globals, &locals, fname) < 0) return VAL_NULL;
     Value code = source_or_code(args[0], str_intern_c("<string>"), mode, fname, 0);
     if (IS_NULL(code)) return VAL_NULL;
+    if (AS_CODE(code)->nfree > 0 && mode == PARSE_EVAL)     /* nothing could supply the cells */
+        return err_format(&exc_TypeError, "code object passed to eval() may not contain free variables");
+    if (AS_CODE(code)->nfree > 0)
+        return err_format(&exc_TypeError, "code object requires a closure of exactly length %d",
+                          (int)AS_CODE(code)->nfree);
     if (audit_active() && audit("exec", "O", code) < 0) return VAL_NULL;
     Value r = vm_exec_code(AS_CODE(code), globals, locals);
     if (IS_NULL(r)) return VAL_NULL;

@@ -146,7 +146,43 @@ static Value func_get_dict(Value self) {
 }
 static int func_set_dict(Value self, Value v) { return getset_set_dict(&AS_FUNC(self)->dict, v); }
 
+/* function(code, globals, name=None, argdefs=None, closure=None): CPython's
+ * func_new, with its checks; the closure must match the code's free variables. */
+static Value func_new_m(Value *args, int nargs, Value kwnames) {
+    Value a[5];
+    static const char *const names[] = {"code", "globals", "name", "argdefs", "closure"};
+    if (arg_parse("function", args + 1, nargs - 1, kwnames, names, 5, 0, 2, a) < 0) return VAL_NULL;
+    if (!IS_EXACT(a[0], type_code))
+        return err_format(&exc_TypeError, "function() argument 'code' must be code, not %T", a[0]);
+    if (!IS_DICT(a[1]))
+        return err_format(&exc_TypeError, "function() argument 'globals' must be dict, not %T", a[1]);
+    Value name = IS_NULL(a[2]) ? VAL_NONE : a[2], defs = IS_NULL(a[3]) ? VAL_NONE : a[3];
+    Value closure = IS_NULL(a[4]) ? VAL_NONE : a[4];
+    if (!IS_NONE(name) && !IS_STR(name)) return err_format(&exc_TypeError, "arg 3 (name) must be None or string");
+    if (!IS_NONE(defs) && !IS_TUPLE(defs)) return err_format(&exc_TypeError, "arg 4 (defaults) must be None or tuple");
+    Code *co = AS_CODE(a[0]);
+    if (!IS_TUPLE(closure)) {
+        if (co->nfree && IS_NONE(closure)) return err_format(&exc_TypeError, "arg 5 (closure) must be tuple");
+        if (!IS_NONE(closure)) return err_format(&exc_TypeError, "arg 5 (closure) must be None or tuple");
+    }
+    int64_t nclosure = IS_TUPLE(closure) ? AS_TUPLE(closure)->len : 0;
+    if (co->nfree != nclosure)
+        return err_format(&exc_ValueError, "%U requires closure of length %lld, not %lld", co->name,
+                          (long long)co->nfree, (long long)nclosure);
+    for (int64_t i = 0; i < nclosure; i++)
+        if (!IS_EXACT(AS_TUPLE(closure)->items[i], type_cell))
+            return err_format(&exc_TypeError, "arg 5 (closure) expected cell, found %T", AS_TUPLE(closure)->items[i]);
+    Value f = func_new(a[0], a[1], VAL_NULL);
+    if (IS_NULL(f)) return VAL_NULL;
+    Function *fn = AS_FUNC(f);
+    if (IS_STR(name)) fn->name = name;
+    if (IS_TUPLE(defs)) fn->defaults = defs;
+    if (nclosure) fn->closure = closure;
+    return f;
+}
+
 static const MethodDef func_methods[] = {
+    {"__new__", func_new_m, METH_STATIC | ARGS_ANY, NULL},
     {"__get__", func_get_m, ARGS_WRAPT(1, 2), NULL},
     {"__call__", call_dunder_m, ARGS_ANY, NULL},        /* *args, **kwargs */
     {"__repr__", func_repr_m, ARGS_WRAP(0), NULL},
