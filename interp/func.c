@@ -380,6 +380,12 @@ static Value gen_throw_exc(Value *args) {
         else if (IS_NONE(val)) exc = call0(typ);
         else if (IS_TUPLE(val)) exc = call_tuple_dict(typ, val, VAL_NULL);
         else exc = call1(typ, val);
+        if (!IS_NULL(exc) && !IS_EXC(exc)) {
+            err_format(&exc_TypeError, "calling %R should have returned an instance of BaseException, not %T",
+                       typ, exc);
+            exc = VAL_NULL;
+        }
+        if (IS_NULL(exc)) return err_fetch();   /* making it failed: that error goes into the generator */
     } else if (IS_EXC(typ)) {
         if (!IS_NONE(val)) return err_format(&exc_TypeError, "instance exception may not have a separate value");
         exc = typ;
