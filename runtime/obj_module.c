@@ -116,8 +116,25 @@ static Value module_dir_m(Value *args, int nargs, Value kwnames)
 
 static Value module_get_dict(Value self) { return MOD(self)->dict; }
 
+/* __annotations__: the module's own, a new empty dict on first use (CPython 3.10+). */
+static Value module_get_annotations(Value self) {
+    Value d = MOD(self)->dict, name = str_intern_c("__annotations__");
+    Value v = dict_get(d, name);
+    if (!IS_NULL(v)) return v;
+    v = dict_new();
+    return IS_NULL(v) || dict_set(d, name, v) < 0 ? VAL_NULL : v;
+}
+static int module_set_annotations(Value self, Value v) {
+    Value d = MOD(self)->dict, name = str_intern_c("__annotations__");
+    if (!IS_NULL(v)) return dict_set(d, name, v);
+    int r = dict_del(d, name);
+    if (r == 0) err_set_value(&exc_AttributeError, name);
+    return r <= 0 ? -1 : 0;
+}
+
 static const GetSetDef module_getsets[] = {
     {"__dict__", module_get_dict, getset_readonly, NULL},      /* a read-only member in CPython */
+    {"__annotations__", module_get_annotations, module_set_annotations, NULL},
     {NULL, NULL, NULL, NULL},
 };
 

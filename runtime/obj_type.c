@@ -1009,6 +1009,39 @@ static int type_set_abstractmethods(Value self, Value v) {
     return 0;
 }
 
+/* __annotations__ of a class is its own: found in its dict, or a new empty dict
+ * stored there on first use (so a subclass does not show its base's), as
+ * CPython 3.10+; builtin types have none. */
+static Value type_get_annotations(Value self) {
+    Type *t = AS_TYPE(self);
+    Value name = str_intern_c("__annotations__");
+    if (!TYPE_HAS(t, TF_HEAPTYPE))
+        return err_format(&exc_AttributeError, "type object '%s' has no attribute '__annotations__'", t->tp_name);
+    Value v = dict_get(t->dict, name);
+    if (!IS_NULL(v)) {
+        Type *vt = val_type(v);
+        return vt->get ? vt->get(v, VAL_NONE, self) : v;
+    }
+    v = dict_new();
+    if (IS_NULL(v) || dict_set(t->dict, name, v) < 0) return VAL_NULL;
+    type_modified(t);
+    return v;
+}
+static int type_set_annotations(Value self, Value v) {
+    Type *t = AS_TYPE(self);
+    Value name = str_intern_c("__annotations__");
+    if (type_check_special_set(t, IS_NULL(v) ? VAL_NONE : v, "__annotations__") < 0) return -1;
+    if (IS_NULL(v)) {
+        int r = dict_del(t->dict, name);
+        if (r == 0) err_set_value(&exc_AttributeError, name);
+        if (r <= 0) return -1;
+    } else if (dict_set(t->dict, name, v) < 0) {
+        return -1;
+    }
+    type_modified(t);
+    return 0;
+}
+
 /* The read-only layout members CPython shows (gilpy's own sizes), and
  * __flags__ with the bits of CPython's Py_TPFLAGS_* that gilpy's flags say. */
 static Value type_get_basicsize(Value self) { return MK_SMALLINT(AS_TYPE(self)->basicsize); }
@@ -1042,6 +1075,7 @@ static const GetSetDef type_getsets[] = {
     {"__doc__", type_get_doc, type_set_doc, NULL},
     {"__text_signature__", type_get_text_signature, NULL, NULL},
     {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, NULL},
+    {"__annotations__", type_get_annotations, type_set_annotations, NULL},
     {"__basicsize__", type_get_basicsize, getset_readonly, NULL},
     {"__itemsize__", type_get_itemsize, getset_readonly, NULL},
     {"__dictoffset__", type_get_dictoffset, getset_readonly, NULL},
