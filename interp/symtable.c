@@ -652,8 +652,7 @@ static int st_visit_yield(SymTable *st, Expr *e) {
     if (sc->comp) {
         static const char *const what[] = { "", "list comprehension", "set comprehension",
                                             "dict comprehension", "generator expression" };
-        return st_error(st, e->span, "'%s' inside %s",
-                        e->kind == E_YIELD ? "yield" : "yield from", what[sc->comp]);
+        return st_error(st, e->span, "'yield' inside %s", what[sc->comp]);   /* CPython says 'yield' for both */
     }
     return 0;
 }
