@@ -392,8 +392,10 @@ static Value method_new_m(Value *args, int nargs, Value kwnames) {
 
 static Value method_repr_m(Value *args, int nargs, Value kwnames) {
     BoundMethod *m = (BoundMethod *)AS_OBJ(args[0]);
-    Value qn = obj_getattr_c(m->func, "__qualname__");
-    if (IS_NULL(qn)) { err_clear(); qn = str_intern_c("?"); }
+    Value qn = obj_getattr_opt(m->func, str_intern_c("__qualname__"));   /* then __name__, then ? */
+    if (IS_NULL(qn) && !err_occurred()) qn = obj_getattr_opt(m->func, str_intern_c("__name__"));
+    if (IS_NULL(qn) && err_occurred()) return VAL_NULL;
+    if (IS_NULL(qn)) qn = str_intern_c("?");
     Value r = obj_repr(m->self);
     if (IS_NULL(r)) return VAL_NULL;
     return str_format_c("<bound method %S of %U>", qn, r);

@@ -691,6 +691,10 @@ Value type_call(Value cls, Value *args, int nargs, Value kwnames) {
     values_copy(buf + 1, args, (size_t)(nargs + nkw));
     Value f = newf;
     if (IS_EXACT(f, type_staticmethod)) f = ((WrapperObj *)AS_OBJ(f))->func;
+    else if (!IS_EXACT(f, type_builtin_function) && !TYPE_HAS(val_type(f), TF_FUNCTION)) {
+        f = descr_get(f, VAL_NULL, cls);      /* a classmethod __new__: bound to cls, as C.__new__ is */
+        if (IS_NULL(f)) return VAL_NULL;
+    }
     Value obj = IS_EXACT(f, type_builtin_function) ? native_new_call(f, buf, nargs + 1, kwnames)
                                                    : call_value(f, buf, nargs + 1, kwnames);
     if (IS_NULL(obj)) return VAL_NULL;
