@@ -1123,11 +1123,16 @@ int descr_get_args(Value *args, Value *obj, Value *type) {
     return 0;
 }
 
+static int descr_has_get(Value d) {
+    Type *dt = val_type(d);
+    return dt->get != NULL || !IS_NULL(dt->slots[SM_GET]);
+}
+
 Value type_getattr(Value cls, Value name, int suppress) {
     Type *t = AS_TYPE(cls);
     Type *meta = val_type(cls);
     Value meta_attr = type_lookup(meta, name);
-    if (!IS_NULL(meta_attr) && descr_is_data(meta_attr))
+    if (!IS_NULL(meta_attr) && descr_is_data(meta_attr) && descr_has_get(meta_attr))   /* no __get__: the class's own wins */
         return descr_get(meta_attr, cls, MK_OBJ(meta));
     Value attr = type_lookup(t, name);
     if (!IS_NULL(attr)) return descr_get(attr, VAL_NULL, cls);

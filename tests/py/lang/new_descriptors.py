@@ -25,3 +25,15 @@ func.__name__ = "name"
 print(repr(method))
 func.__qualname__ = "qualname"
 print(repr(method))
+# a data descriptor without __get__ on the metaclass: the class's own attribute wins
+class Descr(object):
+    def __init__(self, name): self.name = name
+    def __set__(self, obj, value): obj.__dict__[self.name] = value
+class Meta(type): pass
+class X(metaclass=Meta): pass
+X.a = 42
+Meta.a = Descr('a')
+print(X.a)
+x = type('Y', (), {'a': Descr('a')})()
+x.a = 5
+print(x.a)
