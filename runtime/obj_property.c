@@ -7,8 +7,8 @@
  *
  * staticmethod and classmethod are WrapperObj {func, dict}; the dict is the
  * instance __dict__ (dictoffset), filled at __init__ with the wrapped
- * function's __module__, __name__, __qualname__, __doc__ and __wrapped__, as
- * CPython 3.10+ does.
+ * function's __module__, __name__, __qualname__, __doc__ and __annotations__,
+ * as CPython 3.10+ does; __wrapped__ is the func member.
  */
 #include "runtime/obj_misc.h"
 #include "runtime/obj_dict.h"
@@ -232,8 +232,8 @@ static Value wrapper_init(Value *args, int nargs, Value kwnames, const char *nam
         w->dict = dict_new();
         if (IS_NULL(w->dict)) return VAL_NULL;
     }
-    static const char *const attrs[] = {"__module__", "__name__", "__qualname__", "__doc__"};
-    for (int i = 0; i < 4; i++) {
+    static const char *const attrs[] = {"__module__", "__name__", "__qualname__", "__doc__", "__annotations__"};
+    for (int i = 0; i < 5; i++) {
         Value v = obj_getattr_opt(args[1], str_intern_c(attrs[i]));
         if (IS_NULL(v)) {
             if (err_occurred()) return VAL_NULL;
@@ -241,7 +241,6 @@ static Value wrapper_init(Value *args, int nargs, Value kwnames, const char *nam
         }
         if (dict_set_c(w->dict, attrs[i], v) < 0) return VAL_NULL;
     }
-    if (dict_set_c(w->dict, "__wrapped__", args[1]) < 0) return VAL_NULL;
     return VAL_NONE;
 }
 
