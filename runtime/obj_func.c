@@ -93,10 +93,29 @@ static Value builtin_get_module(Value self) {
     return VAL_NONE;
 }
 
+/* Two bound natives are equal when they are the same C function bound to the
+ * same object (identity, as CPython's meth_richcompare); no ordering. */
+static Value builtin_cmp(Value *args, int eq) {
+    if (val_type(args[1]) != val_type(args[0])) return VAL_NOTIMPLEMENTED;
+    BuiltinFn *a = (BuiltinFn *)AS_OBJ(args[0]), *b = (BuiltinFn *)AS_OBJ(args[1]);
+    int same = a->def == b->def && a->self == b->self && (!IS_NULL(a->self) || a->module == b->module);
+    return MK_BOOL(same == eq);
+}
+static Value builtin_eq_m(Value *args, int nargs, Value kwnames) { return builtin_cmp(args, 1); }
+static Value builtin_ne_m(Value *args, int nargs, Value kwnames) { return builtin_cmp(args, 0); }
+static Value builtin_hash_m(Value *args, int nargs, Value kwnames) {
+    BuiltinFn *f = (BuiltinFn *)AS_OBJ(args[0]);
+    uint64_t h = (uint64_t)(uintptr_t)f->def ^ (uint64_t)(IS_NULL(f->self) ? f->module : f->self);
+    return MK_SMALLINT((int64_t)((h >> 4) & SMALLINT_MAX));
+}
+
 /* Every `__call__` stays ARGS_ANY: it passes *args and **kwargs on. */
 static const MethodDef builtin_methods[] = {
     {"__call__", call_dunder_m, ARGS_ANY, NULL},
     {"__repr__", builtin_repr_m, ARGS_WRAP(0), NULL},
+    {"__eq__", builtin_eq_m, ARGS_WRAP(1), NULL},
+    {"__ne__", builtin_ne_m, ARGS_WRAP(1), NULL},
+    {"__hash__", builtin_hash_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
 static int builtin_set_module(Value self, Value v) {
