@@ -12,6 +12,7 @@
 #include "import.h"
 #include "source.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,8 +43,10 @@ static char *import_read_file(const char *path, size_t *len) {
         n += r;
         if (n == cap) { cap *= 2; char *nb = realloc(buf, cap); if (!nb) { free(buf); buf = NULL; } else buf = nb; }
     }
+    int bad = ferror(f), e = errno;
     fclose(f);
-    if (!buf) return NULL;
+    if (bad) { free(buf); errno = e; return NULL; }
+    if (!buf) { errno = ENOMEM; return NULL; }
     *len = n;
     return buf;
 }
@@ -222,7 +225,8 @@ static Value import_from_path(Value fullname, const char *shortname, Value dirs)
             pkgpath = str_from_c(path);
         }
         free(path);
-        if (!src) return err_from_errno(&exc_ImportError, filename);
+        /* CPython's loaders fail as their read() does: MemoryError or OSError. */
+        if (!src) return errno == ENOMEM ? err_no_memory() : err_from_errno(&exc_OSError, filename);
         char *owned;
         size_t tlen;
         int declared;
