@@ -88,12 +88,14 @@ Value io_closed_error(void);                /* ValueError "I/O operation on clos
 /* Is the stream closed (its `closed` attribute)?  1, 0, -1. */
 int   io_is_closed(Value self);
 int   io_check_closed(Value self);          /* -1 + ValueError when closed */
+/* The end of a close(): `first` is what the flush raised (VAL_NULL: nothing),
+ * `r` what closing the stream below returned; a second error gets the first
+ * as its __context__.  None, or VAL_NULL with the error. */
+Value io_close_result(Value first, Value r);
 /* The bytes of a bytes-like argument ("a bytes-like object is required, not 'str'"). */
 int   io_bytes_arg(Value v, const uint8_t **data, int64_t *len);
 /* A size argument: None or an int (-1 meaning all); CPython's _Py_convert_optional_to_ssize_t. */
 int   io_size_arg(Value v, int64_t *out);
-/* The `closed` of a raw/buffer (C fast path or attribute). */
-Value io_iobase_readline(Value self, int64_t limit);
 
 /* ---- io_fileio.c: the syscalls (GIL released, EINTR retried) ---- */
 /* read(): bytes read, 0 at EOF, -1 errno set, -2 an exception raised (a signal handler). */

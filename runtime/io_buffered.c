@@ -568,16 +568,7 @@ static Value buffered_close_m(Value *args, int nargs, Value kwnames)
     }
     Value r = obj_call_method(b->raw, "close", NULL, 0);
     buf_release(b);
-    if (IS_NULL(r)) {
-        if (!IS_NULL(exc)) {
-            Value exc2 = err_fetch();
-            if (IS_EXC(exc2)) exc_set_context(exc2, exc);
-            err_set_obj(exc2);
-        }
-        return VAL_NULL;
-    }
-    if (!IS_NULL(exc)) { err_set_obj(exc); return VAL_NULL; }
-    return VAL_NONE;
+    return io_close_result(exc, r);
 }
 
 static Value buffered_detach_m(Value *args, int nargs, Value kwnames)
@@ -864,17 +855,7 @@ static Value rwpair_close_m(Value *args, int nargs, Value kwnames)
 {
     Value r = rwpair_call(args, 1, 1, "close");
     Value exc = IS_NULL(r) ? err_fetch() : VAL_NULL;
-    Value r2 = rwpair_call(args, 1, 0, "close");
-    if (IS_NULL(r2)) {
-        if (!IS_NULL(exc)) {
-            Value exc2 = err_fetch();
-            if (IS_EXC(exc2)) exc_set_context(exc2, exc);
-            err_set_obj(exc2);
-        }
-        return VAL_NULL;
-    }
-    if (!IS_NULL(exc)) { err_set_obj(exc); return VAL_NULL; }
-    return VAL_NONE;
+    return io_close_result(exc, rwpair_call(args, 1, 0, "close"));
 }
 
 static Value rwpair_isatty_m(Value *args, int nargs, Value kwnames)

@@ -585,17 +585,7 @@ static Value textio_close_m(Value *args, int nargs, Value kwnames)
     if (c) return VAL_NONE;
     Value r = obj_call_method(args[0], "flush", NULL, 0);
     Value exc = IS_NULL(r) ? err_fetch() : VAL_NULL;
-    Value r2 = obj_call_method(t->buffer, "close", NULL, 0);
-    if (IS_NULL(r2)) {
-        if (!IS_NULL(exc)) {
-            Value exc2 = err_fetch();
-            if (IS_EXC(exc2)) exc_set_context(exc2, exc);
-            err_set_obj(exc2);
-        }
-        return VAL_NULL;
-    }
-    if (!IS_NULL(exc)) { err_set_obj(exc); return VAL_NULL; }
-    return VAL_NONE;
+    return io_close_result(exc, obj_call_method(t->buffer, "close", NULL, 0));
 }
 
 static Value text_delegate(Value *args, const char *method)
