@@ -42,6 +42,7 @@ enum {
 
 typedef struct FileIO {
     IOBase  base;
+    Value   name;           /* the `name` attribute (VAL_NULL once deleted) */
     int     fd;             /* -1 once closed */
     uint8_t readable, writable, appending, created, closefd;
     int8_t  seekable;       /* -1 until asked */
@@ -103,6 +104,14 @@ ssize_t io_sys_read(int fd, char *buf, size_t n);
 /* One write(): bytes written, or -1 errno set / -2 exception raised. */
 ssize_t io_sys_write(int fd, const char *buf, size_t n, int release);
 Value fileio_new_fd(int fd, Value name, const char *mode, int closefd);
+/* FileIO(file, mode, closefd, opener) for open(). */
+Value fileio_open(Value file, Value mode, int closefd, Value opener);
+/* Private memory for one syscall (what a read lands in before it is copied
+ * into an object): a per-thread chunk reused while it is big enough, taken
+ * out of its slot while in use (a signal handler run by an EINTR retry may
+ * read a file too).  NULL with MemoryError; give it back with io_chunk_give. */
+char *io_chunk_take(size_t n);
+void  io_chunk_give(char *p, size_t n);
 
 /* ---- io_buffered.c ---- */
 Value buffered_new(Type *t, Value raw, int64_t size);

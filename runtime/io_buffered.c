@@ -270,11 +270,11 @@ static int buf_fill(Buffered *b, size_t want)
 {
     if (b->wlen && buf_flush_w(b, 1) < 0) return -1;
     size_t n = want > (size_t)b->size ? want : (size_t)b->size;
-    char *tmp = gc_sys_malloc(n);
-    if (!tmp) { err_no_memory(); return -1; }
+    char *tmp = io_chunk_take(n);
+    if (!tmp) return -1;
     ssize_t r = buf_raw_read(b, tmp, n);
     if (r > 0 && buf_rbuf_append(b, tmp, (size_t)r) < 0) r = -1;
-    free(tmp);
+    io_chunk_give(tmp, n);
     if (r < 0) return (int)r;
     return r > 0;
 }
@@ -445,13 +445,13 @@ int buffered_write_c(Buffered *b, const char *data, size_t n)
     }
     if (n < (size_t)b->size) return buf_wbuf_append(b, data, n);
     /* too big to buffer: written from a private copy, lost with its error */
-    char *tmp = gc_sys_malloc(n);
-    if (!tmp) { err_no_memory(); return -1; }
+    char *tmp = io_chunk_take(n);
+    if (!tmp) return -1;
     memcpy(tmp, data, n);
     size_t done = 0;
     ssize_t w = 0;
     while (done < n && (w = buf_raw_write(b, tmp + done, n - done, 1)) >= 0) done += (size_t)w;
-    free(tmp);
+    io_chunk_give(tmp, n);
     if (w == BUF_BLOCKED) err_format(&exc_BlockingIOError, "write could not complete without blocking");
     return w < 0 ? -1 : 0;
 }

@@ -24,6 +24,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "io.h"
 #include "call.h"
@@ -51,6 +52,7 @@ struct TextIO {
     Value   decoder, encoder;       /* TC_OTHER: incremental codec objects; else VAL_NONE */
     Value   readnl;                 /* None or the newline str */
     Value   snap;                   /* bytes dbuf was decoded from, or VAL_NONE */
+    Value   mode;                   /* the `mode` attribute open() sets (VAL_NULL: none) */
     uint8_t ok, detached, codec, readable, writable;
     uint8_t readuniversal, readtranslate, line_buffering, write_through, seekable, telling;
     uint8_t has_read1, pendingcr, seen, strict, eof;
@@ -585,6 +587,10 @@ static Value textio_close_m(Value *args, int nargs, Value kwnames)
     if (c) return VAL_NONE;
     Value r = obj_call_method(args[0], "flush", NULL, 0);
     Value exc = IS_NULL(r) ? err_fetch() : VAL_NULL;
+    text_clear_decoded(t);
+    free(t->dbuf);
+    t->dbuf = NULL;
+    t->dcap = 0;
     return io_close_result(exc, obj_call_method(t->buffer, "close", NULL, 0));
 }
 
@@ -821,8 +827,20 @@ static int text_set_codec(TextIO *t, Value encoding, Value errors)
     return 0;
 }
 
+/* buffer.readable()/writable()/seekable(); a C buffered object over a C
+ * FileIO answers without method calls. */
 static int text_bool_query(Value buffer, const char *method)
 {
+    if (IS_CBUFFERED(buffer) && IS_FILEIO(((Buffered *)AS_OBJ(buffer))->raw)) {
+        Buffered *b = (Buffered *)AS_OBJ(buffer);
+        FileIO *f = (FileIO *)AS_OBJ(b->raw);
+        if (b->ok && f->fd >= 0) {
+            if (method[0] == 'r') return (b->kind & BUFK_READ) && f->readable;
+            if (method[0] == 'w') return (b->kind & BUFK_WRITE) && f->writable;
+            if (f->seekable < 0) f->seekable = lseek(f->fd, 0, SEEK_CUR) >= 0;
+            return f->seekable;
+        }
+    }
     Value r = obj_call_method(buffer, method, NULL, 0);
     if (IS_NULL(r)) return -1;
     return obj_truthy(r);
@@ -858,7 +876,7 @@ static int text_init(TextIO *t, Value buffer, Value encoding, Value errors, Valu
     t->line_buffering = (uint8_t)line_buffering;
     t->write_through = (uint8_t)write_through;
     t->seekable = t->telling = (uint8_t)s;
-    int h = obj_hasattr(buffer, str_intern_c("read1"));
+    int h = IS_CBUFFERED(buffer) ? 1 : obj_hasattr(buffer, str_intern_c("read1"));
     if (h < 0) return -1;
     t->has_read1 = (uint8_t)h;
     t->chunk_size = 8192;
@@ -883,6 +901,7 @@ static void text_init_fields(TextIO *t)
 {
     t->buffer = t->encoding = t->errors = VAL_NONE;
     t->decoder = t->encoder = t->readnl = t->snap = VAL_NONE;
+    t->mode = VAL_NULL;
     t->chunk_size = 8192;
 }
 
@@ -915,7 +934,9 @@ static Value textio_init_m(Value *args, int nargs, Value kwnames)
 Value textio_new(Value buffer, Value encoding, Value errors, Value newline, int line_buffering,
                  int write_through)
 {
-    TextIO *t = (TextIO *)obj_new_instance(&type_textiowrapper);
+    /* open()'s text layer holds no output of its own: the buffered object's
+       finalizer is the one that must flush and close, so this one needs none */
+    TextIO *t = (TextIO *)io_alloc(&type_textiowrapper, &type_textiowrapper);
     if (!t) return VAL_NULL;
     text_init_fields(t);
     if (text_init(t, buffer, encoding, errors, newline, line_buffering, write_through) < 0) return VAL_NULL;
@@ -1063,6 +1084,16 @@ static Value textio_newlines_get(Value self)
     if (n == 1) return items[0];
     return tuple_from_array(items, n);
 }
+static Value textio_mode_get(Value self)
+{
+    if (IS_NULL(TSELF->mode)) return err_format(&exc_AttributeError, "'%T' object has no attribute 'mode'", self);
+    return TSELF->mode;
+}
+static int textio_mode_set(Value self, Value v)
+{
+    TSELF->mode = v;        /* VAL_NULL: deleted */
+    return 0;
+}
 static Value textio_chunk_get(Value self) { return int_from_i64(TSELF->chunk_size); }
 static int textio_chunk_set(Value self, Value v)
 {
@@ -1087,6 +1118,7 @@ static const GetSetDef textio_getsets[] = {
     {"closed", textio_closed_get, NULL, NULL},
     {"newlines", textio_newlines_get, NULL, NULL},
     {"_CHUNK_SIZE", textio_chunk_get, textio_chunk_set, NULL},
+    {"mode", textio_mode_get, textio_mode_set, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -1100,6 +1132,7 @@ static void textio_trace(Obj *o)
     gc_mark_value(t->encoder);
     gc_mark_value(t->readnl);
     gc_mark_value(t->snap);
+    gc_mark_value(t->mode);
 }
 
 static void textio_finalize(Obj *o)
