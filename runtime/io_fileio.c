@@ -243,26 +243,37 @@ static int fileio_close_fd(FileIO *f)
     return 0;
 }
 
-/* After the fd is known: a directory is refused, blksize noted, appends start at the end. */
+/* After the fd is known: a directory is refused, blksize noted, `name` set
+ * (through __setattr__ for a subclass), appends start at the end.  On error
+ * a descriptor open() made is closed; one given by the caller is left open. */
 static int fileio_setup_fd(FileIO *f, Value file)
 {
+    int own = !IS_INT(file);
     struct stat st;
     if (fstat(f->fd, &st) == 0) {
         if (S_ISDIR(st.st_mode)) {
             errno = EISDIR;
             err_from_errno(&exc_OSError, file);
-            fileio_close_fd(f);
-            return -1;
+            goto fail;
         }
         if (st.st_blksize > 1) f->blksize = st.st_blksize;
     } else if (errno == EBADF) {
         err_from_errno(&exc_OSError, VAL_NULL);
-        f->fd = -1;
-        return -1;
+        goto fail;
     }
-    f->name = file;
+    if (f->base.header.type == &type_fileio) f->name = file;
+    else if (obj_setattr(MK_OBJ(f), str_intern_c("name"), file) < 0) goto fail;
     if (f->appending) lseek(f->fd, 0, SEEK_END);
     return 0;
+fail:
+    if (own) {
+        Value exc = err_fetch();
+        fileio_close_fd(f);
+        err_clear();
+        err_set_obj(exc);
+    }
+    f->fd = -1;
+    return -1;
 }
 
 static int fileio_init(FileIO *f, Value file, Value mode, int closefd, Value opener)
