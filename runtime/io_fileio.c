@@ -13,6 +13,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -72,24 +73,29 @@ ssize_t io_sys_write(int fd, const char *buf, size_t n, int release)
     return w;
 }
 
+/* The chunk of each thread lives in a pthread key, freed when its thread ends. */
 enum { IO_CHUNK_KEEP = 1 << 16 };     /* the largest chunk kept for reuse */
-static __thread char *io_chunk;
+static pthread_key_t io_chunk_key;
+static pthread_once_t io_chunk_once = PTHREAD_ONCE_INIT;
+
+static void io_chunk_key_init(void) { pthread_key_create(&io_chunk_key, free); }
 
 char *io_chunk_take(size_t n)
 {
-    if (n <= IO_CHUNK_KEEP && io_chunk) {
-        char *p = io_chunk;
-        io_chunk = NULL;
+    pthread_once(&io_chunk_once, io_chunk_key_init);
+    char *p = n <= IO_CHUNK_KEEP ? pthread_getspecific(io_chunk_key) : NULL;
+    if (p) {
+        pthread_setspecific(io_chunk_key, NULL);
         return p;
     }
-    char *p = gc_sys_malloc(n <= IO_CHUNK_KEEP ? IO_CHUNK_KEEP : n);
+    p = gc_sys_malloc(n <= IO_CHUNK_KEEP ? IO_CHUNK_KEEP : n);
     if (!p) err_no_memory();
     return p;
 }
 
 void io_chunk_give(char *p, size_t n)
 {
-    if (n <= IO_CHUNK_KEEP && !io_chunk) io_chunk = p;
+    if (n <= IO_CHUNK_KEEP && !pthread_getspecific(io_chunk_key)) pthread_setspecific(io_chunk_key, p);
     else free(p);
 }
 
