@@ -104,6 +104,8 @@ ssize_t io_sys_read(int fd, char *buf, size_t n);
 /* One write(): bytes written, or -1 errno set / -2 exception raised. */
 ssize_t io_sys_write(int fd, const char *buf, size_t n, int release);
 Value fileio_new_fd(int fd, Value name, const char *mode, int closefd);
+/* FileIO.readall() of an open FileIO: one read sized by fstat, then more. */
+Value fileio_readall(FileIO *f);
 /* FileIO(file, mode, closefd, opener) for open(). */
 Value fileio_open(Value file, Value mode, int closefd, Value opener);
 /* Private memory for one syscall (what a read lands in before it is copied

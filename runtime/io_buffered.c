@@ -305,6 +305,15 @@ static Value buf_readall(Buffered *b)
             return obj_binop(head, rest, OP_ADD);
         }
     }
+    FileIO *f = IS_FILEIO(b->raw) ? (FileIO *)AS_OBJ(b->raw) : NULL;
+    if (f && f->readable && f->fd >= 0) {       /* what is buffered, then one big read */
+        Value rest = fileio_readall(f);
+        if (IS_NULL(rest)) return VAL_NULL;
+        if (IS_NONE(rest)) return buf_avail(b) ? buf_take(b, buf_avail(b)) : rest;
+        if (buf_avail(b) == 0) return rest;
+        Value head = buf_take(b, buf_avail(b));
+        return IS_NULL(head) ? VAL_NULL : obj_binop(head, rest, OP_ADD);
+    }
     for (;;) {
         int r = buf_fill(b, 0);
         if (r == -1) return VAL_NULL;

@@ -349,7 +349,7 @@ static Value fileio_read_error(ssize_t r)
     return err_from_errno(&exc_OSError, VAL_NULL);
 }
 
-static Value fileio_readall(FileIO *f)
+Value fileio_readall(FileIO *f)
 {
     size_t cap = IO_DEFAULT_BUFFER_SIZE, len = 0;
     struct stat st;

@@ -181,35 +181,43 @@ static size_t text_utf8_complete(const unsigned char *d, size_t n)
     return (need > back + 1) ? i - 1 : n;
 }
 
-/* Decode bytes (held-back bytes first) into dbuf.  final: at EOF. */
-static int text_decode(TextIO *t, const uint8_t *data, size_t n, int final)
+/* Decode bytes (held-back bytes first) to a str, newlines untouched.  final: at EOF. */
+static Value text_decode_str(TextIO *t, const uint8_t *data, size_t n, int final)
 {
     const char *errs = STR_DATA(t->errors);
-    Value s;
     if (t->codec == TC_OTHER) {
         Value b = bytes_new(data, n);
-        if (IS_NULL(b)) return -1;
+        if (IS_NULL(b)) return VAL_NULL;
         Value a[2] = {b, MK_BOOL(final)};
-        s = obj_call_method(t->decoder, "decode", a, 2);
-        if (IS_NULL(s)) return -1;
-        if (!IS_STR(s))
-            return err_format(&exc_TypeError, "decoder should return a string result, not '%T'", s), -1;
-    } else if (t->codec == TC_UTF8) {
-        StrBuf sb;
-        sb_init(&sb);
-        if (t->nundec) sb_put(&sb, t->undec, (size_t)t->nundec);
-        sb_put(&sb, (const char *)data, n);
-        size_t len = sb.len, ok = final ? len : text_utf8_complete((const unsigned char *)sb.data, len);
-        t->nundec = (int)(len - ok);
-        if (t->nundec) memcpy(t->undec, sb.data + ok, (size_t)t->nundec);
-        s = t->strict ? str_new_checked(sb.data ? sb.data : "", ok)
-                      : str_decode((const uint8_t *)(sb.data ? sb.data : ""), ok, "utf-8", errs);
-        sb_free(&sb);
-        if (IS_NULL(s)) return -1;
-    } else {
-        s = str_decode(data, n, t->codec == TC_ASCII ? "ascii" : "latin-1", errs);
-        if (IS_NULL(s)) return -1;
+        Value s = obj_call_method(t->decoder, "decode", a, 2);
+        if (!IS_NULL(s) && !IS_STR(s))
+            return err_format(&exc_TypeError, "decoder should return a string result, not '%T'", s);
+        return s;
     }
+    if (t->codec != TC_UTF8) return str_decode(data, n, t->codec == TC_ASCII ? "ascii" : "latin-1", errs);
+    StrBuf sb;
+    sb_init(&sb);
+    const char *p = (const char *)data;
+    size_t len = n;
+    if (t->nundec) {                 /* the held-back sequence goes first */
+        sb_put(&sb, t->undec, (size_t)t->nundec);
+        sb_put(&sb, (const char *)data, n);
+        p = sb.data;
+        len = sb.len;
+    }
+    size_t ok = final ? len : text_utf8_complete((const unsigned char *)p, len);
+    t->nundec = (int)(len - ok);
+    if (t->nundec) memcpy(t->undec, p + ok, (size_t)t->nundec);
+    Value s = t->strict ? str_new_checked(ok ? p : "", ok) : str_decode((const uint8_t *)(ok ? p : ""), ok, "utf-8", errs);
+    sb_free(&sb);
+    return s;
+}
+
+/* Decode bytes into dbuf, newlines translated. */
+static int text_decode(TextIO *t, const uint8_t *data, size_t n, int final)
+{
+    Value s = text_decode_str(t, data, n, final);
+    if (IS_NULL(s)) return -1;
     return text_put_translated(t, STR_DATA(s), (size_t)STR_LEN(s), final);
 }
 
@@ -277,9 +285,8 @@ static int text_flush_buffer_writes(TextIO *t)
 
 static Value text_read_all(TextIO *t)
 {
-    StrBuf sb;
-    sb_init(&sb);
-    sb_put(&sb, t->dbuf ? t->dbuf + t->dpos : "", text_avail(t));
+    Value head = str_new(t->dbuf ? t->dbuf + t->dpos : "", text_avail(t));
+    if (IS_NULL(head)) return VAL_NULL;
     t->dpos = t->dlen = 0;
     Value rest;
     if (IS_CBUFFERED(t->buffer) && (((Buffered *)AS_OBJ(t->buffer))->kind & BUFK_READ)) {
@@ -288,18 +295,22 @@ static Value text_read_all(TextIO *t)
     } else {
         rest = obj_call_method(t->buffer, "read", NULL, 0);
     }
-    if (IS_NULL(rest)) { sb_free(&sb); return VAL_NULL; }
+    if (IS_NULL(rest)) return VAL_NULL;
     if (IS_NONE(rest)) rest = bytes_new("", 0);
-    if (!IS_BYTES(rest)) {
-        sb_free(&sb);
+    if (!IS_BYTES(rest))
         return err_format(&exc_TypeError, "underlying read() should have returned a bytes object, not '%T'", rest);
+    int pending = t->pendingcr;
+    Value s = text_decode_str(t, AS_BYTES(rest)->data, (size_t)AS_BYTES(rest)->len, 1);
+    if (IS_NULL(s)) return VAL_NULL;
+    if (t->readuniversal && (pending || memchr(STR_DATA(s), '\r', (size_t)STR_LEN(s)))) {
+        if (text_put_translated(t, STR_DATA(s), (size_t)STR_LEN(s), 1) < 0) return VAL_NULL;
+        s = str_new(t->dbuf ? t->dbuf : "", t->dlen);
+        if (IS_NULL(s)) return VAL_NULL;
+    } else if (t->readuniversal && memchr(STR_DATA(s), '\n', (size_t)STR_LEN(s))) {
+        t->seen |= NL_SEEN_LF;
     }
-    if (text_decode(t, AS_BYTES(rest)->data, (size_t)AS_BYTES(rest)->len, 1) < 0) { sb_free(&sb); return VAL_NULL; }
-    sb_put(&sb, t->dbuf ? t->dbuf : "", t->dlen);
     text_clear_decoded(t);
-    Value s = str_new(sb.data ? sb.data : "", sb.len);
-    sb_free(&sb);
-    return s;
+    return STR_LEN(head) ? str_concat(head, s) : s;
 }
 
 /* Bytes of the first n characters of UTF-8 p[0, len) (all when fewer). */
