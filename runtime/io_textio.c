@@ -15,12 +15,14 @@
  * half of "\r\n") is held back and decoded with the next chunk, as
  * CPython's IncrementalNewlineDecoder does.  readline() joins chunks.
  *
- * tell().  The snapshot is the bytes the current chunk was decoded from,
- * held-back bytes included, so that decoding them from a fresh state gives
- * exactly `dbuf`: the position of the chunk is buffer.tell() minus their
- * length, and the cookie of a point inside it is that plus the number of
- * bytes that decode to the characters consumed.  That is CPython's cookie
- * for every stateless decoder (utf-8, ascii, latin-1, the charmaps).
+ * tell() and seek().  Cookies are CPython's: a byte position, plus, where
+ * the decoder held something there, its flags (the pending '\r' in bit 0
+ * when newlines are universal), the bytes to feed and the characters to
+ * skip.  Each chunk keeps a snapshot (the flags before it, the held-back
+ * bytes and the chunk); tell() runs CPython's search over it, with the
+ * decoder's state expressed as CPython's (held bytes, flags) whether the
+ * decoder is gilpy's own UTF-8/ascii/latin-1 or the registry's, and puts
+ * the state back after.  A plain position is the common case.
  */
 #include <stdlib.h>
 #include <string.h>
