@@ -432,7 +432,7 @@ static Value bufiobase_readinto_generic(Value self, Value target, const char *me
         return err_format(&exc_ValueError, "read() returned too much data: %lld bytes requested, %lld returned",
                           (long long)view.len, (long long)n);
     }
-    memcpy(view.buf, AS_BYTES(data)->data, (size_t)n);
+    if (n > 0) memcpy(view.buf, AS_BYTES(data)->data, (size_t)n);
     buffer_release(&view);
     return int_from_i64(n);
 }

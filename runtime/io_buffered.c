@@ -125,7 +125,7 @@ static ssize_t buf_raw_read(Buffered *b, char *dst, size_t n)
                    (long long)got, n);
         return -1;
     }
-    memcpy(dst, AS_BYTEARRAY(ba)->data, (size_t)got);
+    if (got > 0) memcpy(dst, AS_BYTEARRAY(ba)->data, (size_t)got);
     return got;
 }
 
@@ -230,6 +230,7 @@ static int buf_drop_readahead(Buffered *b)
 
 static int buf_wbuf_append(Buffered *b, const char *s, size_t n)
 {
+    if (n == 0) return 0;
     if (b->wlen + n > b->wcap) {
         size_t cap = b->wcap ? b->wcap : (size_t)b->size;
         while (cap < b->wlen + n) cap *= 2;
@@ -245,6 +246,7 @@ static int buf_wbuf_append(Buffered *b, const char *s, size_t n)
 
 static int buf_rbuf_append(Buffered *b, const char *data, size_t n)
 {
+    if (n == 0) return 0;
     if (b->rpos > 0) {
         memmove(b->rbuf, b->rbuf + b->rpos, b->rlen - b->rpos);
         b->rlen -= b->rpos;
@@ -434,7 +436,7 @@ static Value buf_readinto(Value *args, int one)
     Value data = one ? buffered_read1_c(b, view.len) : buf_read(b, view.len);
     if (IS_NULL(data) || IS_NONE(data)) { buffer_release(&view); return data; }
     int64_t n = AS_BYTES(data)->len;
-    memcpy(view.buf, AS_BYTES(data)->data, (size_t)n);
+    if (n > 0) memcpy(view.buf, AS_BYTES(data)->data, (size_t)n);
     buffer_release(&view);
     return int_from_i64(n);
 }

@@ -432,7 +432,7 @@ static Value fileio_write_m(Value *args, int nargs, Value kwnames)
     if (io_bytes_arg(args[1], &data, &len) < 0) return VAL_NULL;
     char *tmp = io_chunk_take((size_t)len + 1);      /* the caller's memory may move meanwhile */
     if (!tmp) return VAL_NULL;
-    memcpy(tmp, data, (size_t)len);
+    if (len > 0) memcpy(tmp, data, (size_t)len);
     ssize_t w = io_sys_write(f->fd, tmp, (size_t)len, 1);
     io_chunk_give(tmp, (size_t)len + 1);
     if (w == -2) return VAL_NULL;

@@ -126,6 +126,7 @@ static void text_clear_decoded(TextIO *t)
 
 static int text_dbuf_put(TextIO *t, const char *s, size_t n)
 {
+    if (n == 0) return 0;
     if (t->dlen + n > t->dcap) {
         size_t cap = t->dcap ? t->dcap : 8192;
         while (cap < t->dlen + n) cap *= 2;
