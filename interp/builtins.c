@@ -701,7 +701,7 @@ static Value bi_quitter_new(const char *name)
 
 /* ---- the module ------------------------------------------------------------------ */
 
-/* ARGS_ANY: open's parameters are parsed by runtime/obj_file.c (file_open_m). */
+/* ARGS_ANY: open's parameters are parsed by runtime/io_open.c (file_open_m); _io.open is this object. */
 static Value bi_open(Value *args, int nargs, Value kwnames) { return file_open_m(args, nargs, kwnames); }
 
 static const MethodDef bi_functions[] = {

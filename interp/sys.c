@@ -4,7 +4,7 @@
  * argv, path, modules, warnoptions are the interpreter's own objects, so
  * C code and Python code share them; the limits and intervals are read and
  * written through functions.  The standard streams come from
- * runtime/obj_file.c.
+ * runtime/io_open.c (runtime/obj_file.h).
  *
  * version_info, flags, float_info, int_info and hash_info are "struct
  * sequences" as in CPython: static tuple subclasses whose fields are also

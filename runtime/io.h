@@ -42,6 +42,7 @@ enum {
 
 typedef struct FileIO {
     IOBase  base;
+    Value   name;           /* the `name` attribute (VAL_NULL once deleted) */
     int     fd;             /* -1 once closed */
     uint8_t readable, writable, appending, created, closefd;
     int8_t  seekable;       /* -1 until asked */
@@ -88,12 +89,14 @@ Value io_closed_error(void);                /* ValueError "I/O operation on clos
 /* Is the stream closed (its `closed` attribute)?  1, 0, -1. */
 int   io_is_closed(Value self);
 int   io_check_closed(Value self);          /* -1 + ValueError when closed */
+/* The end of a close(): `first` is what the flush raised (VAL_NULL: nothing),
+ * `r` what closing the stream below returned; a second error gets the first
+ * as its __context__.  None, or VAL_NULL with the error. */
+Value io_close_result(Value first, Value r);
 /* The bytes of a bytes-like argument ("a bytes-like object is required, not 'str'"). */
 int   io_bytes_arg(Value v, const uint8_t **data, int64_t *len);
 /* A size argument: None or an int (-1 meaning all); CPython's _Py_convert_optional_to_ssize_t. */
 int   io_size_arg(Value v, int64_t *out);
-/* The `closed` of a raw/buffer (C fast path or attribute). */
-Value io_iobase_readline(Value self, int64_t limit);
 
 /* ---- io_fileio.c: the syscalls (GIL released, EINTR retried) ---- */
 /* read(): bytes read, 0 at EOF, -1 errno set, -2 an exception raised (a signal handler). */
@@ -101,6 +104,16 @@ ssize_t io_sys_read(int fd, char *buf, size_t n);
 /* One write(): bytes written, or -1 errno set / -2 exception raised. */
 ssize_t io_sys_write(int fd, const char *buf, size_t n, int release);
 Value fileio_new_fd(int fd, Value name, const char *mode, int closefd);
+/* FileIO.readall() of an open FileIO: one read sized by fstat, then more. */
+Value fileio_readall(FileIO *f);
+/* FileIO(file, mode, closefd, opener) for open(). */
+Value fileio_open(Value file, Value mode, int closefd, Value opener);
+/* Private memory for one syscall (what a read lands in before it is copied
+ * into an object): a per-thread chunk reused while it is big enough, taken
+ * out of its slot while in use (a signal handler run by an EINTR retry may
+ * read a file too).  NULL with MemoryError; give it back with io_chunk_give. */
+char *io_chunk_take(size_t n);
+void  io_chunk_give(char *p, size_t n);
 
 /* ---- io_buffered.c ---- */
 Value buffered_new(Type *t, Value raw, int64_t size);

@@ -20,6 +20,7 @@
 #include "gc.h"
 #include "obj_bytes.h"
 #include "obj_dict.h"
+#include "obj_exc.h"
 #include "obj_int.h"
 #include "obj_list.h"
 #include "obj_memoryview.h"
@@ -66,6 +67,20 @@ int io_check_closed(Value self)
     int c = io_is_closed(self);
     if (c > 0) io_closed_error();
     return c ? -1 : 0;
+}
+
+Value io_close_result(Value first, Value r)
+{
+    if (IS_NULL(r)) {
+        if (!IS_NULL(first)) {
+            Value second = err_fetch();
+            if (IS_EXC(second)) exc_set_context(second, first);
+            err_set_obj(second);
+        }
+        return VAL_NULL;
+    }
+    if (!IS_NULL(first)) { err_set_obj(first); return VAL_NULL; }
+    return VAL_NONE;
 }
 
 int io_bytes_arg(Value v, const uint8_t **data, int64_t *len)
@@ -188,7 +203,7 @@ static Value iobase_next_m(Value *args, int nargs, Value kwnames)
 
 /* readline through peek() when the stream has it (one read per line end
  * found), else read(1) byte by byte, as CPython's _io__IOBase_readline_impl. */
-Value io_iobase_readline(Value self, int64_t limit)
+static Value iobase_readline(Value self, int64_t limit)
 {
     Value peek = obj_getattr_opt(self, str_intern_c("peek"));
     if (IS_NULL(peek) && err_occurred()) return VAL_NULL;
@@ -226,7 +241,7 @@ static Value iobase_readline_m(Value *args, int nargs, Value kwnames)
 {
     int64_t limit;
     if (io_size_arg(args[1], &limit) < 0) return VAL_NULL;
-    return io_iobase_readline(args[0], limit);
+    return iobase_readline(args[0], limit);
 }
 
 static Value iobase_readlines_m(Value *args, int nargs, Value kwnames)
@@ -325,6 +340,15 @@ Type type_iobase = {
 };
 GILPY_TYPE(type_iobase, NULL);
 
+/* The three abstract subclasses share _IOBase's layout. */
+#define IO_ABSTRACT_TYPE(var, name, meths, gs)                                            \
+    Type var = {                                                                          \
+        .tp_name = name, .base = &type_iobase,                                            \
+        .flags = TF_BASETYPE | TF_HAS_DICT | TF_WEAKREFABLE,                              \
+        .basicsize = sizeof(IOBase), .dictoffset = offsetof(IOBase, dict),                \
+        .methods = meths, .getsets = gs,                                                  \
+    };
+
 /* ---- _RawIOBase ------------------------------------------------------------------- */
 
 static Value rawiobase_readall_m(Value *args, int nargs, Value kwnames)
@@ -375,20 +399,17 @@ static const MethodDef rawiobase_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-Type type_rawiobase = {
-    .tp_name = "_io._RawIOBase", .base = &type_iobase,
-    .flags = TF_BASETYPE | TF_HAS_DICT | TF_WEAKREFABLE,
-    .basicsize = sizeof(IOBase), .dictoffset = offsetof(IOBase, dict),
-    .methods = rawiobase_methods,
-};
+IO_ABSTRACT_TYPE(type_rawiobase, "_io._RawIOBase", rawiobase_methods, NULL)
 GILPY_TYPE(type_rawiobase, NULL);
 
 /* ---- _BufferedIOBase -------------------------------------------------------------- */
 
-static Value bufiobase_read_m(Value *args, int nargs, Value kwnames) { return io_unsupported("read"); }
-static Value bufiobase_read1_m(Value *args, int nargs, Value kwnames) { return io_unsupported("read1"); }
-static Value bufiobase_write_m(Value *args, int nargs, Value kwnames) { return io_unsupported("write"); }
-static Value bufiobase_detach_m(Value *args, int nargs, Value kwnames) { return io_unsupported("detach"); }
+/* What the abstract bases leave to their subclasses. */
+static Value unsup_read_m(Value *args, int nargs, Value kwnames) { return io_unsupported("read"); }
+static Value unsup_read1_m(Value *args, int nargs, Value kwnames) { return io_unsupported("read1"); }
+static Value unsup_readline_m(Value *args, int nargs, Value kwnames) { return io_unsupported("readline"); }
+static Value unsup_write_m(Value *args, int nargs, Value kwnames) { return io_unsupported("write"); }
+static Value unsup_detach_m(Value *args, int nargs, Value kwnames) { return io_unsupported("detach"); }
 
 /* readinto(b) through read(len(b)) or read1(len(b)). */
 static Value bufiobase_readinto_generic(Value self, Value target, const char *method)
@@ -411,7 +432,7 @@ static Value bufiobase_readinto_generic(Value self, Value target, const char *me
         return err_format(&exc_ValueError, "read() returned too much data: %lld bytes requested, %lld returned",
                           (long long)view.len, (long long)n);
     }
-    memcpy(view.buf, AS_BYTES(data)->data, (size_t)n);
+    if (n > 0) memcpy(view.buf, AS_BYTES(data)->data, (size_t)n);
     buffer_release(&view);
     return int_from_i64(n);
 }
@@ -427,36 +448,27 @@ static Value bufiobase_readinto1_m(Value *args, int nargs, Value kwnames)
 }
 
 static const MethodDef bufiobase_methods[] = {
-    {"detach", bufiobase_detach_m, ARGS_NONE, NULL},
-    {"read", bufiobase_read_m, ARGS_POS(0, 1), NULL},
-    {"read1", bufiobase_read1_m, ARGS_POS(0, 1), NULL},
+    {"detach", unsup_detach_m, ARGS_NONE, NULL},
+    {"read", unsup_read_m, ARGS_POS(0, 1), NULL},
+    {"read1", unsup_read1_m, ARGS_POS(0, 1), NULL},
     {"readinto", bufiobase_readinto_m, ARGS_ONE, NULL},
     {"readinto1", bufiobase_readinto1_m, ARGS_ONE, NULL},
-    {"write", bufiobase_write_m, ARGS_POS(0, 1), NULL},
+    {"write", unsup_write_m, ARGS_POS(0, 1), NULL},
     {NULL, NULL, 0, NULL},
 };
 
-Type type_bufferediobase = {
-    .tp_name = "_io._BufferedIOBase", .base = &type_iobase,
-    .flags = TF_BASETYPE | TF_HAS_DICT | TF_WEAKREFABLE,
-    .basicsize = sizeof(IOBase), .dictoffset = offsetof(IOBase, dict),
-    .methods = bufiobase_methods,
-};
+IO_ABSTRACT_TYPE(type_bufferediobase, "_io._BufferedIOBase", bufiobase_methods, NULL)
 GILPY_TYPE(type_bufferediobase, NULL);
 
 /* ---- _TextIOBase ------------------------------------------------------------------ */
 
-static Value textiobase_detach_m(Value *args, int nargs, Value kwnames) { return io_unsupported("detach"); }
-static Value textiobase_read_m(Value *args, int nargs, Value kwnames) { return io_unsupported("read"); }
-static Value textiobase_readline_m(Value *args, int nargs, Value kwnames) { return io_unsupported("readline"); }
-static Value textiobase_write_m(Value *args, int nargs, Value kwnames) { return io_unsupported("write"); }
 static Value textiobase_none_get(Value self) { (void)self; return VAL_NONE; }
 
 static const MethodDef textiobase_methods[] = {
-    {"detach", textiobase_detach_m, ARGS_NONE, NULL},
-    {"read", textiobase_read_m, ARGS_POS(0, 1), NULL},
-    {"readline", textiobase_readline_m, ARGS_POS(0, 1), NULL},
-    {"write", textiobase_write_m, ARGS_POS(0, 1), NULL},
+    {"detach", unsup_detach_m, ARGS_NONE, NULL},
+    {"read", unsup_read_m, ARGS_POS(0, 1), NULL},
+    {"readline", unsup_readline_m, ARGS_POS(0, 1), NULL},
+    {"write", unsup_write_m, ARGS_POS(0, 1), NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -467,10 +479,5 @@ static const GetSetDef textiobase_getsets[] = {
     {NULL, NULL, NULL, NULL},
 };
 
-Type type_textiobase = {
-    .tp_name = "_io._TextIOBase", .base = &type_iobase,
-    .flags = TF_BASETYPE | TF_HAS_DICT | TF_WEAKREFABLE,
-    .basicsize = sizeof(IOBase), .dictoffset = offsetof(IOBase, dict),
-    .methods = textiobase_methods, .getsets = textiobase_getsets,
-};
+IO_ABSTRACT_TYPE(type_textiobase, "_io._TextIOBase", textiobase_methods, textiobase_getsets)
 GILPY_TYPE(type_textiobase, NULL);

@@ -125,7 +125,7 @@ static ssize_t buf_raw_read(Buffered *b, char *dst, size_t n)
                    (long long)got, n);
         return -1;
     }
-    memcpy(dst, AS_BYTEARRAY(ba)->data, (size_t)got);
+    if (got > 0) memcpy(dst, AS_BYTEARRAY(ba)->data, (size_t)got);
     return got;
 }
 
@@ -230,6 +230,7 @@ static int buf_drop_readahead(Buffered *b)
 
 static int buf_wbuf_append(Buffered *b, const char *s, size_t n)
 {
+    if (n == 0) return 0;
     if (b->wlen + n > b->wcap) {
         size_t cap = b->wcap ? b->wcap : (size_t)b->size;
         while (cap < b->wlen + n) cap *= 2;
@@ -245,6 +246,7 @@ static int buf_wbuf_append(Buffered *b, const char *s, size_t n)
 
 static int buf_rbuf_append(Buffered *b, const char *data, size_t n)
 {
+    if (n == 0) return 0;
     if (b->rpos > 0) {
         memmove(b->rbuf, b->rbuf + b->rpos, b->rlen - b->rpos);
         b->rlen -= b->rpos;
@@ -270,11 +272,11 @@ static int buf_fill(Buffered *b, size_t want)
 {
     if (b->wlen && buf_flush_w(b, 1) < 0) return -1;
     size_t n = want > (size_t)b->size ? want : (size_t)b->size;
-    char *tmp = gc_sys_malloc(n);
-    if (!tmp) { err_no_memory(); return -1; }
+    char *tmp = io_chunk_take(n);
+    if (!tmp) return -1;
     ssize_t r = buf_raw_read(b, tmp, n);
     if (r > 0 && buf_rbuf_append(b, tmp, (size_t)r) < 0) r = -1;
-    free(tmp);
+    io_chunk_give(tmp, n);
     if (r < 0) return (int)r;
     return r > 0;
 }
@@ -304,6 +306,15 @@ static Value buf_readall(Buffered *b)
             if (IS_NULL(head) || IS_NONE(rest)) return head;
             return obj_binop(head, rest, OP_ADD);
         }
+    }
+    FileIO *f = IS_FILEIO(b->raw) ? (FileIO *)AS_OBJ(b->raw) : NULL;
+    if (f && f->readable && f->fd >= 0) {       /* what is buffered, then one big read */
+        Value rest = fileio_readall(f);
+        if (IS_NULL(rest)) return VAL_NULL;
+        if (IS_NONE(rest)) return buf_avail(b) ? buf_take(b, buf_avail(b)) : rest;
+        if (buf_avail(b) == 0) return rest;
+        Value head = buf_take(b, buf_avail(b));
+        return IS_NULL(head) ? VAL_NULL : obj_binop(head, rest, OP_ADD);
     }
     for (;;) {
         int r = buf_fill(b, 0);
@@ -425,7 +436,7 @@ static Value buf_readinto(Value *args, int one)
     Value data = one ? buffered_read1_c(b, view.len) : buf_read(b, view.len);
     if (IS_NULL(data) || IS_NONE(data)) { buffer_release(&view); return data; }
     int64_t n = AS_BYTES(data)->len;
-    memcpy(view.buf, AS_BYTES(data)->data, (size_t)n);
+    if (n > 0) memcpy(view.buf, AS_BYTES(data)->data, (size_t)n);
     buffer_release(&view);
     return int_from_i64(n);
 }
@@ -445,13 +456,13 @@ int buffered_write_c(Buffered *b, const char *data, size_t n)
     }
     if (n < (size_t)b->size) return buf_wbuf_append(b, data, n);
     /* too big to buffer: written from a private copy, lost with its error */
-    char *tmp = gc_sys_malloc(n);
-    if (!tmp) { err_no_memory(); return -1; }
+    char *tmp = io_chunk_take(n);
+    if (!tmp) return -1;
     memcpy(tmp, data, n);
     size_t done = 0;
     ssize_t w = 0;
     while (done < n && (w = buf_raw_write(b, tmp + done, n - done, 1)) >= 0) done += (size_t)w;
-    free(tmp);
+    io_chunk_give(tmp, n);
     if (w == BUF_BLOCKED) err_format(&exc_BlockingIOError, "write could not complete without blocking");
     return w < 0 ? -1 : 0;
 }
@@ -568,16 +579,7 @@ static Value buffered_close_m(Value *args, int nargs, Value kwnames)
     }
     Value r = obj_call_method(b->raw, "close", NULL, 0);
     buf_release(b);
-    if (IS_NULL(r)) {
-        if (!IS_NULL(exc)) {
-            Value exc2 = err_fetch();
-            if (IS_EXC(exc2)) exc_set_context(exc2, exc);
-            err_set_obj(exc2);
-        }
-        return VAL_NULL;
-    }
-    if (!IS_NULL(exc)) { err_set_obj(exc); return VAL_NULL; }
-    return VAL_NONE;
+    return io_close_result(exc, r);
 }
 
 static Value buffered_detach_m(Value *args, int nargs, Value kwnames)
@@ -864,17 +866,7 @@ static Value rwpair_close_m(Value *args, int nargs, Value kwnames)
 {
     Value r = rwpair_call(args, 1, 1, "close");
     Value exc = IS_NULL(r) ? err_fetch() : VAL_NULL;
-    Value r2 = rwpair_call(args, 1, 0, "close");
-    if (IS_NULL(r2)) {
-        if (!IS_NULL(exc)) {
-            Value exc2 = err_fetch();
-            if (IS_EXC(exc2)) exc_set_context(exc2, exc);
-            err_set_obj(exc2);
-        }
-        return VAL_NULL;
-    }
-    if (!IS_NULL(exc)) { err_set_obj(exc); return VAL_NULL; }
-    return VAL_NONE;
+    return io_close_result(exc, rwpair_call(args, 1, 0, "close"));
 }
 
 static Value rwpair_isatty_m(Value *args, int nargs, Value kwnames)

@@ -7,12 +7,13 @@
  * signal handlers and retries (PEP 475); EAGAIN on a non-blocking descriptor
  * gives None, as CPython's FileIO does.
  *
- * The `name` attribute lives in the instance __dict__ (FileIO(3).name is the
- * int 3; open() replaces it with the path).  Closing happens in close(), in
+ * `name` is what was opened (the path, or the int descriptor), a writable
+ * attribute kept in the object.  Closing happens in close(), in
  * _IOBase's finalizer, and at the latest in the sweep (fileio_finalize).
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -70,6 +71,32 @@ ssize_t io_sys_write(int fd, const char *buf, size_t n, int release)
     }
     errno = saved;
     return w;
+}
+
+/* The chunk of each thread lives in a pthread key, freed when its thread ends. */
+enum { IO_CHUNK_KEEP = 1 << 16 };     /* the largest chunk kept for reuse */
+static pthread_key_t io_chunk_key;
+static pthread_once_t io_chunk_once = PTHREAD_ONCE_INIT;
+
+static void io_chunk_key_init(void) { pthread_key_create(&io_chunk_key, free); }
+
+char *io_chunk_take(size_t n)
+{
+    pthread_once(&io_chunk_once, io_chunk_key_init);
+    char *p = n <= IO_CHUNK_KEEP ? pthread_getspecific(io_chunk_key) : NULL;
+    if (p) {
+        pthread_setspecific(io_chunk_key, NULL);
+        return p;
+    }
+    p = gc_sys_malloc(n <= IO_CHUNK_KEEP ? IO_CHUNK_KEEP : n);
+    if (!p) err_no_memory();
+    return p;
+}
+
+void io_chunk_give(char *p, size_t n)
+{
+    if (n <= IO_CHUNK_KEEP && !pthread_getspecific(io_chunk_key)) pthread_setspecific(io_chunk_key, p);
+    else free(p);
 }
 
 /* ---- checks --------------------------------------------------------------------- */
@@ -196,6 +223,7 @@ static int fileio_open_fd(Value file, Value opener, const RawMode *m, Value mode
 
 static void fileio_init_fields(FileIO *f)
 {
+    f->name = VAL_NULL;
     f->fd = -1;
     f->seekable = -1;
     f->closefd = 1;
@@ -221,47 +249,53 @@ static int fileio_close_fd(FileIO *f)
     return 0;
 }
 
-/* After the fd is known: a directory is refused, blksize noted, appends start at the end. */
+/* After the fd is known: a directory is refused, blksize noted, `name` set
+ * (through __setattr__ for a subclass), appends start at the end.  On error
+ * a descriptor open() made is closed; one given by the caller is left open. */
 static int fileio_setup_fd(FileIO *f, Value file)
 {
+    int own = !IS_INT(file);
     struct stat st;
     if (fstat(f->fd, &st) == 0) {
         if (S_ISDIR(st.st_mode)) {
             errno = EISDIR;
             err_from_errno(&exc_OSError, file);
-            fileio_close_fd(f);
-            return -1;
+            goto fail;
         }
         if (st.st_blksize > 1) f->blksize = st.st_blksize;
     } else if (errno == EBADF) {
         err_from_errno(&exc_OSError, VAL_NULL);
-        f->fd = -1;
-        return -1;
+        goto fail;
     }
-    if (obj_setattr(MK_OBJ(f), str_intern_c("name"), file) < 0) return -1;
+    if (f->base.header.type == &type_fileio) f->name = file;
+    else if (obj_setattr(MK_OBJ(f), str_intern_c("name"), file) < 0) goto fail;
     if (f->appending) lseek(f->fd, 0, SEEK_END);
     return 0;
+fail:
+    if (own) {
+        Value exc = err_fetch();
+        fileio_close_fd(f);
+        err_clear();
+        err_set_obj(exc);
+    }
+    f->fd = -1;
+    return -1;
 }
 
-static Value fileio_init_m(Value *args, int nargs, Value kwnames)
+static int fileio_init(FileIO *f, Value file, Value mode, int closefd, Value opener)
 {
-    FileIO *f = SELF;
-    Value file = args[1], mode = IS_NULL(args[2]) ? str_intern_c("r") : args[2];
     if (f->fd >= 0) {
         if (f->closefd) close(f->fd);
         f->fd = -1;
     }
-    int closefd = 1;
-    if (!IS_NULL(args[3])) {
-        closefd = obj_truthy(args[3]);
-        if (closefd < 0) return VAL_NULL;
+    if (!IS_STR(mode)) {
+        err_format(&exc_TypeError, "FileIO() argument 'mode' must be str, not %N", mode);
+        return -1;
     }
-    if (!IS_STR(mode))
-        return err_format(&exc_TypeError, "FileIO() argument 'mode' must be str, not %N", mode);
     RawMode m;
-    if (fileio_parse_mode(mode, &m) < 0) return VAL_NULL;
+    if (fileio_parse_mode(mode, &m) < 0) return -1;
     int fd;
-    if (fileio_open_fd(file, args[4], &m, mode, closefd, &fd) < 0) return VAL_NULL;
+    if (fileio_open_fd(file, opener, &m, mode, closefd, &fd) < 0) return -1;
     f->fd = fd;
     f->readable = (uint8_t)m.readable;
     f->writable = (uint8_t)m.writable;
@@ -269,7 +303,26 @@ static Value fileio_init_m(Value *args, int nargs, Value kwnames)
     f->created = (uint8_t)m.created;
     f->closefd = (uint8_t)closefd;
     f->seekable = -1;
-    return fileio_setup_fd(f, file) < 0 ? VAL_NULL : VAL_NONE;
+    return fileio_setup_fd(f, file);
+}
+
+static Value fileio_init_m(Value *args, int nargs, Value kwnames)
+{
+    int closefd = 1;
+    if (!IS_NULL(args[3])) {
+        closefd = obj_truthy(args[3]);
+        if (closefd < 0) return VAL_NULL;
+    }
+    Value mode = IS_NULL(args[2]) ? str_intern_c("r") : args[2];
+    return fileio_init(SELF, args[1], mode, closefd, args[4]) < 0 ? VAL_NULL : VAL_NONE;
+}
+
+Value fileio_open(Value file, Value mode, int closefd, Value opener)
+{
+    FileIO *f = (FileIO *)io_alloc(&type_fileio, &type_fileio);
+    if (!f) return VAL_NULL;
+    fileio_init_fields(f);
+    return fileio_init(f, file, mode, closefd, opener) < 0 ? VAL_NULL : MK_OBJ(f);
 }
 
 Value fileio_new_fd(int fd, Value name, const char *mode, int closefd)
@@ -283,7 +336,7 @@ Value fileio_new_fd(int fd, Value name, const char *mode, int closefd)
     f->readable = (uint8_t)m.readable;
     f->writable = (uint8_t)m.writable;
     f->closefd = (uint8_t)closefd;
-    if (obj_setattr(MK_OBJ(f), str_intern_c("name"), name) < 0) return VAL_NULL;
+    f->name = name;
     return MK_OBJ(f);
 }
 
@@ -296,7 +349,7 @@ static Value fileio_read_error(ssize_t r)
     return err_from_errno(&exc_OSError, VAL_NULL);
 }
 
-static Value fileio_readall(FileIO *f)
+Value fileio_readall(FileIO *f)
 {
     size_t cap = IO_DEFAULT_BUFFER_SIZE, len = 0;
     struct stat st;
@@ -341,11 +394,11 @@ static Value fileio_read_m(Value *args, int nargs, Value kwnames)
     int64_t n;
     if (io_size_arg(args[1], &n) < 0) return VAL_NULL;
     if (n < 0) return fileio_readall(f);
-    char *buf = gc_sys_malloc((size_t)n + 1);
-    if (!buf) return err_no_memory();
+    char *buf = io_chunk_take((size_t)n + 1);
+    if (!buf) return VAL_NULL;
     ssize_t r = io_sys_read(f->fd, buf, (size_t)n);
     Value b = r < 0 ? fileio_read_error(r) : bytes_new(buf, (size_t)r);
-    free(buf);
+    io_chunk_give(buf, (size_t)n + 1);
     return b;
 }
 
@@ -359,11 +412,11 @@ static Value fileio_readinto_m(Value *args, int nargs, Value kwnames)
         return err_format(&exc_TypeError, "readinto() argument must be read-write bytes-like object, not %T",
                           args[1]);
     }
-    char *tmp = gc_sys_malloc((size_t)view.len + 1);
-    if (!tmp) { buffer_release(&view); return err_no_memory(); }
+    char *tmp = io_chunk_take((size_t)view.len + 1);
+    if (!tmp) { buffer_release(&view); return VAL_NULL; }
     ssize_t r = io_sys_read(f->fd, tmp, (size_t)view.len);
     if (r > 0) memcpy(view.buf, tmp, (size_t)r);
-    free(tmp);
+    io_chunk_give(tmp, (size_t)view.len + 1);
     buffer_release(&view);
     return r < 0 ? fileio_read_error(r) : int_from_i64(r);
 }
@@ -377,11 +430,11 @@ static Value fileio_write_m(Value *args, int nargs, Value kwnames)
     const uint8_t *data;
     int64_t len;
     if (io_bytes_arg(args[1], &data, &len) < 0) return VAL_NULL;
-    char *tmp = gc_sys_malloc((size_t)len + 1);      /* the caller's memory may move meanwhile */
-    if (!tmp) return err_no_memory();
-    memcpy(tmp, data, (size_t)len);
+    char *tmp = io_chunk_take((size_t)len + 1);      /* the caller's memory may move meanwhile */
+    if (!tmp) return VAL_NULL;
+    if (len > 0) memcpy(tmp, data, (size_t)len);
     ssize_t w = io_sys_write(f->fd, tmp, (size_t)len, 1);
-    free(tmp);
+    io_chunk_give(tmp, (size_t)len + 1);
     if (w == -2) return VAL_NULL;
     if (w < 0) return errno == EAGAIN ? VAL_NONE : err_from_errno(&exc_OSError, VAL_NULL);
     return int_from_i64(w);
@@ -542,7 +595,22 @@ static Value fileio_finalizing_get(Value self)
     return MK_BOOL(((FileIO *)AS_OBJ(self))->base.ioflags & IOF_FINALIZING);
 }
 
+static Value fileio_name_get(Value self)
+{
+    FileIO *f = (FileIO *)AS_OBJ(self);
+    if (IS_NULL(f->name))
+        return err_format(&exc_AttributeError, "'%T' object has no attribute 'name'", self);
+    return f->name;
+}
+
+static int fileio_name_set(Value self, Value v)
+{
+    ((FileIO *)AS_OBJ(self))->name = v;     /* VAL_NULL: deleted */
+    return 0;
+}
+
 static const GetSetDef fileio_getsets[] = {
+    {"name", fileio_name_get, fileio_name_set, NULL},
     {"closed", fileio_closed_get, NULL, NULL},
     {"closefd", fileio_closefd_get, NULL, NULL},
     {"mode", fileio_mode_get, NULL, NULL},
@@ -550,6 +618,8 @@ static const GetSetDef fileio_getsets[] = {
     {"_finalizing", fileio_finalizing_get, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
+
+static void fileio_trace(Obj *o) { gc_mark_value(((FileIO *)o)->name); }
 
 static void fileio_finalize(Obj *o)
 {
@@ -562,6 +632,7 @@ Type type_fileio = {
     .tp_name = "_io.FileIO", .base = &type_rawiobase,
     .flags = TF_BASETYPE | TF_HAS_DICT | TF_WEAKREFABLE,
     .basicsize = sizeof(FileIO), .dictoffset = offsetof(IOBase, dict),
-    .finalize = fileio_finalize, .methods = fileio_methods, .getsets = fileio_getsets,
+    .trace = fileio_trace, .finalize = fileio_finalize, .methods = fileio_methods,
+    .getsets = fileio_getsets,
 };
 GILPY_TYPE(type_fileio, NULL);

@@ -177,9 +177,9 @@ Value io_open(Value *args, int nargs, Value kwnames)
     /* CPython flushes `open(p, 'w').write(s)` at once (refcounting frees the
      * file); a later open() of the same path must see the data here too. */
     buffered_flush_all();
-    Value fargs[4] = {a[0], str_from_c(rawmode), IS_NULL(a[6]) ? VAL_TRUE : a[6],
-                      IS_NULL(a[7]) ? VAL_NONE : a[7]};
-    Value raw = call_value(MK_OBJ(&type_fileio), fargs, 4, VAL_NULL);
+    int closefd = 1;
+    if (!IS_NULL(a[6]) && (closefd = obj_truthy(a[6])) < 0) return VAL_NULL;
+    Value raw = fileio_open(a[0], str_intern_c(rawmode), closefd, IS_NULL(a[7]) ? VAL_NONE : a[7]);
     if (IS_NULL(raw)) return VAL_NULL;
     Value r = open_layers(raw, a, &m, buffering);
     if (IS_NULL(r)) open_close_quietly(raw);

@@ -15,15 +15,18 @@
  * half of "\r\n") is held back and decoded with the next chunk, as
  * CPython's IncrementalNewlineDecoder does.  readline() joins chunks.
  *
- * tell().  The snapshot is the bytes the current chunk was decoded from,
- * held-back bytes included, so that decoding them from a fresh state gives
- * exactly `dbuf`: the position of the chunk is buffer.tell() minus their
- * length, and the cookie of a point inside it is that plus the number of
- * bytes that decode to the characters consumed.  That is CPython's cookie
- * for every stateless decoder (utf-8, ascii, latin-1, the charmaps).
+ * tell() and seek().  Cookies are CPython's: a byte position, plus, where
+ * the decoder held something there, its flags (the pending '\r' in bit 0
+ * when newlines are universal), the bytes to feed and the characters to
+ * skip.  Each chunk keeps a snapshot (the flags before it, the held-back
+ * bytes and the chunk); tell() runs CPython's search over it, with the
+ * decoder's state expressed as CPython's (held bytes, flags) whether the
+ * decoder is gilpy's own UTF-8/ascii/latin-1 or the registry's, and puts
+ * the state back after.  A plain position is the common case.
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "io.h"
 #include "call.h"
@@ -51,6 +54,9 @@ struct TextIO {
     Value   decoder, encoder;       /* TC_OTHER: incremental codec objects; else VAL_NONE */
     Value   readnl;                 /* None or the newline str */
     Value   snap;                   /* bytes dbuf was decoded from, or VAL_NONE */
+    int64_t snap_flags;             /* the decoder's flags before them (the cookie's dec_flags) */
+    double  b2c;                    /* bytes per character of the last chunk (tell's first guess) */
+    Value   mode;                   /* the `mode` attribute open() sets (VAL_NULL: none) */
     uint8_t ok, detached, codec, readable, writable;
     uint8_t readuniversal, readtranslate, line_buffering, write_through, seekable, telling;
     uint8_t has_read1, pendingcr, seen, strict, eof;
@@ -120,6 +126,7 @@ static void text_clear_decoded(TextIO *t)
 
 static int text_dbuf_put(TextIO *t, const char *s, size_t n)
 {
+    if (n == 0) return 0;
     if (t->dlen + n > t->dcap) {
         size_t cap = t->dcap ? t->dcap : 8192;
         while (cap < t->dlen + n) cap *= 2;
@@ -137,7 +144,7 @@ static int text_dbuf_put(TextIO *t, const char *s, size_t n)
  * end is held back (pendingcr) unless final. */
 static int text_put_translated(TextIO *t, const char *s, size_t n, int final)
 {
-    if (t->pendingcr) {
+    if (t->pendingcr && (n > 0 || final)) {
         t->pendingcr = 0;
         if (n > 0 && s[0] == '\n') {
             t->seen |= NL_SEEN_CRLF;
@@ -179,36 +186,110 @@ static size_t text_utf8_complete(const unsigned char *d, size_t n)
     return (need > back + 1) ? i - 1 : n;
 }
 
-/* Decode bytes (held-back bytes first) into dbuf.  final: at EOF. */
-static int text_decode(TextIO *t, const uint8_t *data, size_t n, int final)
+/* Decode bytes (held-back bytes first) to a str, newlines untouched.  final: at EOF. */
+static Value text_decode_str(TextIO *t, const uint8_t *data, size_t n, int final)
 {
     const char *errs = STR_DATA(t->errors);
-    Value s;
     if (t->codec == TC_OTHER) {
         Value b = bytes_new(data, n);
-        if (IS_NULL(b)) return -1;
+        if (IS_NULL(b)) return VAL_NULL;
         Value a[2] = {b, MK_BOOL(final)};
-        s = obj_call_method(t->decoder, "decode", a, 2);
-        if (IS_NULL(s)) return -1;
-        if (!IS_STR(s))
-            return err_format(&exc_TypeError, "decoder should return a string result, not '%T'", s), -1;
-    } else if (t->codec == TC_UTF8) {
-        StrBuf sb;
-        sb_init(&sb);
-        if (t->nundec) sb_put(&sb, t->undec, (size_t)t->nundec);
-        sb_put(&sb, (const char *)data, n);
-        size_t len = sb.len, ok = final ? len : text_utf8_complete((const unsigned char *)sb.data, len);
-        t->nundec = (int)(len - ok);
-        if (t->nundec) memcpy(t->undec, sb.data + ok, (size_t)t->nundec);
-        s = t->strict ? str_new_checked(sb.data ? sb.data : "", ok)
-                      : str_decode((const uint8_t *)(sb.data ? sb.data : ""), ok, "utf-8", errs);
-        sb_free(&sb);
-        if (IS_NULL(s)) return -1;
-    } else {
-        s = str_decode(data, n, t->codec == TC_ASCII ? "ascii" : "latin-1", errs);
-        if (IS_NULL(s)) return -1;
+        Value s = obj_call_method(t->decoder, "decode", a, 2);
+        if (!IS_NULL(s) && !IS_STR(s))
+            return err_format(&exc_TypeError, "decoder should return a string result, not '%T'", s);
+        return s;
     }
+    if (t->codec != TC_UTF8) return str_decode(data, n, t->codec == TC_ASCII ? "ascii" : "latin-1", errs);
+    StrBuf sb;
+    sb_init(&sb);
+    const char *p = (const char *)data;
+    size_t len = n;
+    if (t->nundec) {                 /* the held-back sequence goes first */
+        sb_put(&sb, t->undec, (size_t)t->nundec);
+        sb_put(&sb, (const char *)data, n);
+        p = sb.data;
+        len = sb.len;
+    }
+    size_t ok = final ? len : text_utf8_complete((const unsigned char *)p, len);
+    t->nundec = (int)(len - ok);
+    if (t->nundec) memcpy(t->undec, p + ok, (size_t)t->nundec);
+    Value s = t->strict ? str_new_checked(ok ? p : "", ok) : str_decode((const uint8_t *)(ok ? p : ""), ok, "utf-8", errs);
+    sb_free(&sb);
+    return s;
+}
+
+/* Decode bytes into dbuf, newlines translated. */
+static int text_decode(TextIO *t, const uint8_t *data, size_t n, int final)
+{
+    Value s = text_decode_str(t, data, n, final);
+    if (IS_NULL(s)) return -1;
     return text_put_translated(t, STR_DATA(s), (size_t)STR_LEN(s), final);
+}
+
+/* ---- the decoder's state, as CPython's cookies describe it ------------------------------------
+ * (bytes held, flags): the flags are the codec decoder's, shifted left by one
+ * with the pending '\r' in bit 0 when newlines are universal (CPython's
+ * IncrementalNewlineDecoder.getstate). */
+
+static int text_dec_getstate(TextIO *t, Value *held, int64_t *flags)
+{
+    int64_t f = 0;
+    if (t->codec == TC_OTHER) {
+        Value st = obj_call_method(t->decoder, "getstate", NULL, 0);
+        if (IS_NULL(st)) return -1;
+        if (!IS_TUPLE(st) || AS_TUPLE(st)->len != 2 || !IS_BYTES(AS_TUPLE(st)->items[0])) {
+            err_format(&exc_TypeError, "illegal decoder state");
+            return -1;
+        }
+        *held = AS_TUPLE(st)->items[0];
+        if (arg_to_ssize(AS_TUPLE(st)->items[1], &f) < 0) return -1;
+    } else {
+        *held = bytes_new(t->undec, (size_t)t->nundec);
+        if (IS_NULL(*held)) return -1;
+    }
+    *flags = t->readuniversal ? (f << 1) | t->pendingcr : f;
+    return 0;
+}
+
+/* State (b'', flags). */
+static int text_dec_setstate(TextIO *t, int64_t flags)
+{
+    t->nundec = 0;
+    if (t->readuniversal) {
+        t->pendingcr = (uint8_t)(flags & 1);
+        flags >>= 1;
+    }
+    if (t->codec != TC_OTHER) return 0;
+    Value st = tuple_pack(2, bytes_new("", 0), int_from_i64(flags));
+    return IS_NULL(st) || IS_NULL(obj_call_method(t->decoder, "setstate", &st, 1)) ? -1 : 0;
+}
+
+/* Decode bytes as a read would and count the characters it would give
+ * (dbuf untouched); -1 on error. */
+static int64_t text_dec_count(TextIO *t, const uint8_t *p, size_t n, int final)
+{
+    Value s = text_decode_str(t, p, n, final);
+    if (IS_NULL(s)) return -1;
+    const char *d = STR_DATA(s);
+    size_t len = (size_t)STR_LEN(s);
+    int64_t count = AS_STR(s)->nchars;
+    if (!t->readuniversal) return count;
+    int lead_cr = 0;
+    if (t->pendingcr && (final || len > 0)) {
+        lead_cr = 1;
+        count++;
+        t->pendingcr = 0;
+    }
+    if (!final && len > 0 && d[len - 1] == '\r') {
+        count--;
+        t->pendingcr = 1;
+        len--;
+    }
+    if (t->readtranslate) {
+        if (lead_cr && len > 0 && d[0] == '\n') count--;
+        for (size_t i = 0; i + 1 < len; i++) if (d[i] == '\r' && d[i + 1] == '\n') count--;
+    }
+    return count;
 }
 
 /* Read and decode one chunk: 1 got bytes, 0 EOF, -1 error.  dbuf is
@@ -233,22 +314,22 @@ static int text_read_chunk(TextIO *t)
     if (IS_NONE(b)) b = bytes_new("", 0);
     Bytes *bb = AS_BYTES(b);
     int eof = bb->len == 0;
-    /* The snapshot: held-back bytes, then the chunk. */
+    /* The snapshot: the decoder's flags and held-back bytes, then the chunk. */
     Value snap = VAL_NONE;
+    int64_t flags = 0;
     if (t->telling) {
-        StrBuf sb;
-        sb_init(&sb);
-        if (t->pendingcr) sb_putc(&sb, '\r');
-        else if (t->nundec) sb_put(&sb, t->undec, (size_t)t->nundec);
-        if (t->pendingcr && t->nundec) sb_put(&sb, t->undec, (size_t)t->nundec);
-        sb_put(&sb, (const char *)bb->data, (size_t)bb->len);
-        snap = bytes_new(sb.data ? sb.data : "", sb.len);
-        sb_free(&sb);
+        Value held;
+        if (text_dec_getstate(t, &held, &flags) < 0) return -1;
+        snap = AS_BYTES(held)->len ? obj_binop(held, b, OP_ADD) : b;
         if (IS_NULL(snap)) return -1;
     }
     t->dpos = t->dlen = 0;
     if (text_decode(t, bb->data, (size_t)bb->len, eof) < 0) return -1;
     t->snap = snap;
+    t->snap_flags = flags;
+    int64_t nchars = 0;
+    for (size_t i = 0; i < t->dlen; i++) if (((unsigned char)t->dbuf[i] & 0xC0) != 0x80) nchars++;
+    t->b2c = nchars ? (double)bb->len / (double)nchars : 0.0;
     t->eof = (uint8_t)eof;
     return !eof;
 }
@@ -275,9 +356,8 @@ static int text_flush_buffer_writes(TextIO *t)
 
 static Value text_read_all(TextIO *t)
 {
-    StrBuf sb;
-    sb_init(&sb);
-    sb_put(&sb, t->dbuf ? t->dbuf + t->dpos : "", text_avail(t));
+    Value head = str_new(t->dbuf ? t->dbuf + t->dpos : "", text_avail(t));
+    if (IS_NULL(head)) return VAL_NULL;
     t->dpos = t->dlen = 0;
     Value rest;
     if (IS_CBUFFERED(t->buffer) && (((Buffered *)AS_OBJ(t->buffer))->kind & BUFK_READ)) {
@@ -286,18 +366,22 @@ static Value text_read_all(TextIO *t)
     } else {
         rest = obj_call_method(t->buffer, "read", NULL, 0);
     }
-    if (IS_NULL(rest)) { sb_free(&sb); return VAL_NULL; }
+    if (IS_NULL(rest)) return VAL_NULL;
     if (IS_NONE(rest)) rest = bytes_new("", 0);
-    if (!IS_BYTES(rest)) {
-        sb_free(&sb);
+    if (!IS_BYTES(rest))
         return err_format(&exc_TypeError, "underlying read() should have returned a bytes object, not '%T'", rest);
+    int pending = t->pendingcr;
+    Value s = text_decode_str(t, AS_BYTES(rest)->data, (size_t)AS_BYTES(rest)->len, 1);
+    if (IS_NULL(s)) return VAL_NULL;
+    if (t->readuniversal && (pending || memchr(STR_DATA(s), '\r', (size_t)STR_LEN(s)))) {
+        if (text_put_translated(t, STR_DATA(s), (size_t)STR_LEN(s), 1) < 0) return VAL_NULL;
+        s = str_new(t->dbuf ? t->dbuf : "", t->dlen);
+        if (IS_NULL(s)) return VAL_NULL;
+    } else if (t->readuniversal && memchr(STR_DATA(s), '\n', (size_t)STR_LEN(s))) {
+        t->seen |= NL_SEEN_LF;
     }
-    if (text_decode(t, AS_BYTES(rest)->data, (size_t)AS_BYTES(rest)->len, 1) < 0) { sb_free(&sb); return VAL_NULL; }
-    sb_put(&sb, t->dbuf ? t->dbuf : "", t->dlen);
     text_clear_decoded(t);
-    Value s = str_new(sb.data ? sb.data : "", sb.len);
-    sb_free(&sb);
-    return s;
+    return STR_LEN(head) ? str_concat(head, s) : s;
 }
 
 /* Bytes of the first n characters of UTF-8 p[0, len) (all when fewer). */
@@ -585,17 +669,11 @@ static Value textio_close_m(Value *args, int nargs, Value kwnames)
     if (c) return VAL_NONE;
     Value r = obj_call_method(args[0], "flush", NULL, 0);
     Value exc = IS_NULL(r) ? err_fetch() : VAL_NULL;
-    Value r2 = obj_call_method(t->buffer, "close", NULL, 0);
-    if (IS_NULL(r2)) {
-        if (!IS_NULL(exc)) {
-            Value exc2 = err_fetch();
-            if (IS_EXC(exc2)) exc_set_context(exc2, exc);
-            err_set_obj(exc2);
-        }
-        return VAL_NULL;
-    }
-    if (!IS_NULL(exc)) { err_set_obj(exc); return VAL_NULL; }
-    return VAL_NONE;
+    text_clear_decoded(t);
+    free(t->dbuf);
+    t->dbuf = NULL;
+    t->dcap = 0;
+    return io_close_result(exc, obj_call_method(t->buffer, "close", NULL, 0));
 }
 
 static Value text_delegate(Value *args, const char *method)
@@ -627,6 +705,37 @@ static Value textio_detach_m(Value *args, int nargs, Value kwnames)
 }
 
 /* ---- positioning ---------------------------------------------------------------------- */
+
+/* CPython's cookie: start_pos | dec_flags << 64 | bytes_to_feed << 96 |
+ * chars_to_skip << 128 | need_eof << 160 (a plain position when the decoder
+ * holds nothing there). */
+typedef struct Cookie { int64_t pos, flags, feed, skip, eof; } Cookie;
+
+static Value text_cookie_pack(const Cookie *c)
+{
+    Value v = int_from_i64(c->pos);
+    const int64_t parts[4] = {c->flags & 0xFFFFFFFF, c->feed & 0xFFFFFFFF, c->skip & 0xFFFFFFFF, c->eof & 0xFF};
+    static const int shifts[4] = {64, 96, 128, 160};
+    for (int i = 0; i < 4 && !IS_NULL(v); i++) {
+        if (!parts[i]) continue;
+        Value part = obj_binop(int_from_i64(parts[i]), MK_SMALLINT(shifts[i]), OP_LSHIFT);
+        v = IS_NULL(part) ? VAL_NULL : obj_binop(v, part, OP_BITOR);
+    }
+    return v;
+}
+
+static int text_cookie_unpack(Value cookie, Cookie *c)
+{
+    static const int shifts[5] = {0, 64, 96, 128, 160};
+    static const int64_t masks[5] = {INT64_MAX, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0xFF};
+    int64_t *out[5] = {&c->pos, &c->flags, &c->feed, &c->skip, &c->eof};
+    for (int i = 0; i < 5; i++) {
+        Value v = shifts[i] ? obj_binop(cookie, MK_SMALLINT(shifts[i]), OP_RSHIFT) : cookie;
+        if (!IS_NULL(v)) v = obj_binop(v, int_from_i64(masks[i]), OP_BITAND);
+        if (IS_NULL(v) || int_to_i64(v, out[i]) < 0) return -1;
+    }
+    return 0;
+}
 
 static Value textio_seek_m(Value *args, int nargs, Value kwnames)
 {
@@ -662,76 +771,112 @@ static Value textio_seek_m(Value *args, int nargs, Value kwnames)
     if (neg) return err_format(&exc_ValueError, "negative seek position %R", cookie);
     Value ci = IS_INT(cookie) ? cookie : call1(MK_OBJ(&type_int), cookie);
     if (IS_NULL(ci)) return VAL_NULL;
-    int64_t pos;
-    if (int_to_i64(ci, &pos) < 0) {       /* the cookie's position is its low 64 bits */
-        err_clear();
-        Value low = obj_binop(ci, int_from_u64(UINT64_MAX), OP_BITAND);
-        if (IS_NULL(low) || int_to_i64(low, &pos) < 0) { err_clear(); pos = 0; }
-    }
+    Cookie c;
+    if (text_cookie_unpack(ci, &c) < 0) return VAL_NULL;
     if (IS_NULL(obj_call_method(args[0], "flush", NULL, 0))) return VAL_NULL;
+    Value p = int_from_i64(c.pos);
+    if (IS_NULL(obj_call_method(t->buffer, "seek", &p, 1))) return VAL_NULL;
     text_clear_decoded(t);
     t->pendingcr = 0;
     t->nundec = 0;
-    if (t->codec == TC_OTHER) {
-        if (IS_NULL(obj_call_method(t->decoder, "reset", NULL, 0))) return VAL_NULL;
-        if (!IS_NONE(t->encoder) && IS_NULL(obj_call_method(t->encoder, "reset", NULL, 0))) return VAL_NULL;
+    int zero = obj_truthy(ci) == 0;
+    if (t->readable) {
+        if (zero && t->codec == TC_OTHER) {
+            if (IS_NULL(obj_call_method(t->decoder, "reset", NULL, 0))) return VAL_NULL;
+        } else if (!zero) {
+            if (text_dec_setstate(t, c.flags) < 0) return VAL_NULL;
+            t->snap = bytes_new("", 0);
+            t->snap_flags = c.flags;
+        }
     }
-    Value p = int_from_i64(pos);
-    Value r = obj_call_method(t->buffer, "seek", &p, 1);
-    if (IS_NULL(r)) return VAL_NULL;
+    if (c.skip) {                 /* feed the bytes to the decoder and skip the characters */
+        Value n = int_from_i64(c.feed);
+        Value in = obj_call_method(t->buffer, "read", &n, 1);
+        if (IS_NULL(in)) return VAL_NULL;
+        if (!IS_BYTES(in)) return err_format(&exc_TypeError, "underlying read() should have returned a bytes object");
+        if (text_decode(t, AS_BYTES(in)->data, (size_t)AS_BYTES(in)->len, (int)c.eof) < 0) return VAL_NULL;
+        t->snap = in;
+        t->snap_flags = c.flags;
+        size_t k = text_char_bytes(t->dbuf ? t->dbuf : "", t->dlen, c.skip);
+        int64_t got = 0;
+        for (size_t i = 0; i < k; i++) if (((unsigned char)t->dbuf[i] & 0xC0) != 0x80) got++;
+        if (got < c.skip) return err_format(&exc_OSError, "can't restore logical file position");
+        t->dpos = k;
+    }
+    if (t->writable && t->codec == TC_OTHER && !IS_NONE(t->encoder)) {
+        Value zero_v = MK_SMALLINT(0);
+        Value r = zero ? obj_call_method(t->encoder, "reset", NULL, 0)
+                       : obj_call_method(t->encoder, "setstate", &zero_v, 1);
+        if (IS_NULL(r)) return VAL_NULL;
+    }
     return ci;
 }
 
-/* Bytes of the snapshot that decode to `chars` characters of dbuf. */
-static int64_t text_snap_offset(TextIO *t, Bytes *snap, int64_t chars)
+/* Where tell() can restart: the last point before the characters consumed
+ * where the decoder held no bytes, and what to feed and skip from there
+ * (CPython's _io.TextIOWrapper.tell). */
+static int text_tell_search(TextIO *t, Bytes *next, int64_t chars, Cookie *c)
 {
-    const unsigned char *p = snap->data;
-    int64_t n = snap->len, i = 0;
-    if (t->codec == TC_OTHER) {
-        /* feed a fresh decoder one byte at a time (CPython's tell does the same) */
-        if (IS_NULL(obj_call_method(t->decoder, "reset", NULL, 0))) return -1;
-        int64_t got = 0;
-        int lastcr = 0;
-        while (i < n && got < chars) {
-            Value a[2] = {bytes_new(p + i, 1), VAL_FALSE};
-            Value s = obj_call_method(t->decoder, "decode", a, 2);
-            if (IS_NULL(s)) return -1;
-            i++;
-            const char *sp = STR_DATA(s);
-            for (int64_t k = 0; k < STR_LEN(s); k++) {
-                if (((unsigned char)sp[k] & 0xC0) == 0x80) continue;
-                if (t->readtranslate && lastcr && sp[k] == '\n') { lastcr = 0; continue; }
-                lastcr = sp[k] == '\r';
-                got++;
+    int64_t skip_bytes = (int64_t)(t->b2c * (double)chars), skip_back = 1;
+    if (skip_bytes > next->len) skip_bytes = next->len;
+    int64_t flags = c->flags;
+    Value held;
+    while (skip_bytes > 0) {
+        if (text_dec_setstate(t, flags) < 0) return -1;
+        int64_t n = text_dec_count(t, next->data, (size_t)skip_bytes, 0);
+        if (n < 0) return -1;
+        if (n <= chars) {
+            int64_t f;
+            if (text_dec_getstate(t, &held, &f) < 0) return -1;
+            if (AS_BYTES(held)->len == 0) {
+                flags = f;
+                chars -= n;
+                break;
             }
-        }
-        if (t->readtranslate && lastcr && i < n) {
-            /* a '\r' consumed as a line end swallows the '\n' that follows */
-            Value a[2] = {bytes_new(p + i, 1), VAL_FALSE};
-            Value s = obj_call_method(t->decoder, "decode", a, 2);
-            if (IS_NULL(s)) return -1;
-            if (STR_LEN(s) == 1 && STR_DATA(s)[0] == '\n') i++;
-        }
-        /* the decoder goes on from where dbuf ends */
-        if (IS_NULL(obj_call_method(t->decoder, "reset", NULL, 0))) return -1;
-        Value rest = bytes_new(p, (size_t)n);
-        Value a[2] = {rest, VAL_FALSE};
-        if (IS_NULL(obj_call_method(t->decoder, "decode", a, 2))) return -1;
-        return i;
-    }
-    while (i < n && chars > 0) {
-        unsigned char c = p[i];
-        if (t->codec == TC_UTF8 && c >= 0xC0) {
-            int64_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-            i += len;
-        } else if (c == '\r' && t->readtranslate && i + 1 < n && p[i + 1] == '\n') {
-            i += 2;
+            skip_bytes -= AS_BYTES(held)->len;
+            skip_back = 1;
         } else {
-            i++;
+            skip_bytes -= skip_back;
+            skip_back *= 2;
         }
-        chars--;
     }
-    return i > n ? n : i;
+    if (skip_bytes <= 0) {
+        skip_bytes = 0;
+        if (text_dec_setstate(t, flags) < 0) return -1;
+    }
+    c->pos += skip_bytes;
+    c->flags = flags;
+    if (chars == 0) return 0;
+    int64_t fed = 0, decoded = 0;
+    int64_t i = skip_bytes;
+    for (; i < next->len; i++) {
+        fed++;
+        int64_t n = text_dec_count(t, next->data + i, 1, 0);
+        if (n < 0) return -1;
+        decoded += n;
+        int64_t f;
+        if (text_dec_getstate(t, &held, &f) < 0) return -1;
+        if (AS_BYTES(held)->len == 0 && decoded <= chars) {
+            c->pos += fed;
+            chars -= decoded;
+            c->flags = f;
+            fed = decoded = 0;
+        }
+        if (decoded >= chars) break;
+    }
+    if (i >= next->len) {
+        int64_t n = text_dec_count(t, (const uint8_t *)"", 0, 1);
+        if (n < 0) return -1;
+        decoded += n;
+        c->eof = 1;
+        if (decoded < chars) {
+            err_format(&exc_OSError, "can't reconstruct logical file position");
+            return -1;
+        }
+    }
+    c->feed = fed;
+    c->skip = chars;
+    return 0;
 }
 
 static Value textio_tell_m(Value *args, int nargs, Value kwnames)
@@ -742,18 +887,32 @@ static Value textio_tell_m(Value *args, int nargs, Value kwnames)
     if (!t->telling) return err_format(&exc_OSError, "telling position disabled by next() call");
     if (IS_NULL(obj_call_method(args[0], "flush", NULL, 0))) return VAL_NULL;
     Value pv = obj_call_method(t->buffer, "tell", NULL, 0);
-    if (IS_NULL(pv)) return VAL_NULL;
-    if (IS_NONE(t->snap)) return pv;
+    if (IS_NULL(pv) || IS_NONE(t->snap) || !t->readable) return pv;
     int64_t pos;
     if (obj_index_i64(pv, &pos) < 0) return VAL_NULL;
-    Bytes *snap = AS_BYTES(t->snap);
-    int64_t start = pos - snap->len;
+    Bytes *next = AS_BYTES(t->snap);
+    Cookie c = {pos - next->len, t->snap_flags, 0, 0, 0};
     int64_t chars = 0;
     for (size_t i = 0; i < t->dpos; i++) if (((unsigned char)t->dbuf[i] & 0xC0) != 0x80) chars++;
-    if (chars == 0) return int_from_i64(start);
-    int64_t off = text_snap_offset(t, snap, chars);
-    if (off < 0) return VAL_NULL;
-    return int_from_i64(start + off);
+    if (chars == 0) return text_cookie_pack(&c);
+    /* the search runs the decoder: its state (and what .newlines saw) is put back after */
+    char undec[4];
+    memcpy(undec, t->undec, sizeof undec);
+    int nundec = t->nundec;
+    uint8_t pendingcr = t->pendingcr, seen = t->seen;
+    Value saved = t->codec == TC_OTHER ? obj_call_method(t->decoder, "getstate", NULL, 0) : VAL_NONE;
+    if (IS_NULL(saved)) return VAL_NULL;
+    int r = text_tell_search(t, next, chars, &c);
+    memcpy(t->undec, undec, sizeof undec);
+    t->nundec = nundec;
+    t->pendingcr = pendingcr;
+    t->seen = seen;
+    if (t->codec == TC_OTHER) {
+        Value exc = r < 0 ? err_fetch() : VAL_NULL;
+        if (IS_NULL(obj_call_method(t->decoder, "setstate", &saved, 1))) return VAL_NULL;
+        if (!IS_NULL(exc)) err_set_obj(exc);
+    }
+    return r < 0 ? VAL_NULL : text_cookie_pack(&c);
 }
 
 static Value textio_truncate_m(Value *args, int nargs, Value kwnames)
@@ -831,8 +990,20 @@ static int text_set_codec(TextIO *t, Value encoding, Value errors)
     return 0;
 }
 
+/* buffer.readable()/writable()/seekable(); a C buffered object over a C
+ * FileIO answers without method calls. */
 static int text_bool_query(Value buffer, const char *method)
 {
+    if (IS_CBUFFERED(buffer) && IS_FILEIO(((Buffered *)AS_OBJ(buffer))->raw)) {
+        Buffered *b = (Buffered *)AS_OBJ(buffer);
+        FileIO *f = (FileIO *)AS_OBJ(b->raw);
+        if (b->ok && f->fd >= 0) {
+            if (method[0] == 'r') return (b->kind & BUFK_READ) && f->readable;
+            if (method[0] == 'w') return (b->kind & BUFK_WRITE) && f->writable;
+            if (f->seekable < 0) f->seekable = lseek(f->fd, 0, SEEK_CUR) >= 0;
+            return f->seekable;
+        }
+    }
     Value r = obj_call_method(buffer, method, NULL, 0);
     if (IS_NULL(r)) return -1;
     return obj_truthy(r);
@@ -868,7 +1039,7 @@ static int text_init(TextIO *t, Value buffer, Value encoding, Value errors, Valu
     t->line_buffering = (uint8_t)line_buffering;
     t->write_through = (uint8_t)write_through;
     t->seekable = t->telling = (uint8_t)s;
-    int h = obj_hasattr(buffer, str_intern_c("read1"));
+    int h = IS_CBUFFERED(buffer) ? 1 : obj_hasattr(buffer, str_intern_c("read1"));
     if (h < 0) return -1;
     t->has_read1 = (uint8_t)h;
     t->chunk_size = 8192;
@@ -893,6 +1064,7 @@ static void text_init_fields(TextIO *t)
 {
     t->buffer = t->encoding = t->errors = VAL_NONE;
     t->decoder = t->encoder = t->readnl = t->snap = VAL_NONE;
+    t->mode = VAL_NULL;
     t->chunk_size = 8192;
 }
 
@@ -925,7 +1097,9 @@ static Value textio_init_m(Value *args, int nargs, Value kwnames)
 Value textio_new(Value buffer, Value encoding, Value errors, Value newline, int line_buffering,
                  int write_through)
 {
-    TextIO *t = (TextIO *)obj_new_instance(&type_textiowrapper);
+    /* open()'s text layer holds no output of its own: the buffered object's
+       finalizer is the one that must flush and close, so this one needs none */
+    TextIO *t = (TextIO *)io_alloc(&type_textiowrapper, &type_textiowrapper);
     if (!t) return VAL_NULL;
     text_init_fields(t);
     if (text_init(t, buffer, encoding, errors, newline, line_buffering, write_through) < 0) return VAL_NULL;
@@ -1073,6 +1247,16 @@ static Value textio_newlines_get(Value self)
     if (n == 1) return items[0];
     return tuple_from_array(items, n);
 }
+static Value textio_mode_get(Value self)
+{
+    if (IS_NULL(TSELF->mode)) return err_format(&exc_AttributeError, "'%T' object has no attribute 'mode'", self);
+    return TSELF->mode;
+}
+static int textio_mode_set(Value self, Value v)
+{
+    TSELF->mode = v;        /* VAL_NULL: deleted */
+    return 0;
+}
 static Value textio_chunk_get(Value self) { return int_from_i64(TSELF->chunk_size); }
 static int textio_chunk_set(Value self, Value v)
 {
@@ -1097,6 +1281,7 @@ static const GetSetDef textio_getsets[] = {
     {"closed", textio_closed_get, NULL, NULL},
     {"newlines", textio_newlines_get, NULL, NULL},
     {"_CHUNK_SIZE", textio_chunk_get, textio_chunk_set, NULL},
+    {"mode", textio_mode_get, textio_mode_set, NULL},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -1110,6 +1295,7 @@ static void textio_trace(Obj *o)
     gc_mark_value(t->encoder);
     gc_mark_value(t->readnl);
     gc_mark_value(t->snap);
+    gc_mark_value(t->mode);
 }
 
 static void textio_finalize(Obj *o)
