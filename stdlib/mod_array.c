@@ -37,6 +37,7 @@
 #include "runtime/obj_str.h"
 #include "runtime/obj_type.h"
 #include "runtime/strbuf.h"
+#include "interp/import.h"
 #include "interp/modreg.h"
 
 GILPY_MODULE("array", mod_array_init);
@@ -1096,5 +1097,10 @@ Value mod_array_init(void) {
         || dict_set_c(d, "typecodes", str_from_c("bBuhHiIlLqQfd")) < 0
         || dict_set_c(d, "array", MK_OBJ(&type_array)) < 0 || dict_set_c(d, "ArrayType", MK_OBJ(&type_array)) < 0)
         return VAL_NULL;
+    /* an array is a collections.abc.MutableSequence, as CPython's module registers it */
+    Value abc = import_module_c("collections.abc");
+    Value seq = IS_NULL(abc) ? abc : obj_getattr_c(abc, "MutableSequence");
+    Value arr = MK_OBJ(&type_array);
+    if (IS_NULL(seq) || IS_NULL(obj_call_method(seq, "register", &arr, 1))) return VAL_NULL;
     return m;
 }
