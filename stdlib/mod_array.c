@@ -391,7 +391,7 @@ static Value array_new_m(Value *args, int nargs, Value kwnames) {
     int nkw = IS_NULL(kwnames) ? 0 : (int)obj_len(kwnames);
     if (nkw && (cls == &type_array || cls->slots[SM_INIT] == type_object.slots[SM_INIT]))
         return err_format(&exc_TypeError, "array.array() takes no keyword arguments");
-    int npos = nargs - 1 - nkw;
+    int npos = nargs - 1;                   /* keyword values follow the positional ones */
     if (npos < 1) return err_format(&exc_TypeError, "array() takes at least 1 argument (%d given)", npos);
     if (npos > 2) return err_format(&exc_TypeError, "array() takes at most 2 arguments (%d given)", npos);
     uint32_t tc;

@@ -157,12 +157,13 @@ static int dialect_init(Dialect *self, Value *o) {
 /* Bind Dialect's arguments as PyArg_ParseTupleAndKeywords("|OOOOOOOOO") does. */
 static int dialect_bind(const Value *args, int npos, Value kwnames, const Value *kwvalues, Value *o) {
     for (int i = 0; i < D_COUNT; i++) o[i] = VAL_NULL;
-    if (npos > D_COUNT) {
-        err_format(&exc_TypeError, "function takes at most %d arguments (%d given)", D_COUNT, npos);
+    int64_t nkw = IS_NULL(kwnames) ? 0 : AS_TUPLE(kwnames)->len;
+    if (npos + nkw > D_COUNT) {
+        err_format(&exc_TypeError, "function takes at most %d %sarguments (%lld given)", D_COUNT,
+                   npos ? "" : "keyword ", (long long)(npos + nkw));
         return -1;
     }
     for (int i = 0; i < npos; i++) o[i] = args[i];
-    int64_t nkw = IS_NULL(kwnames) ? 0 : AS_TUPLE(kwnames)->len;
     for (int64_t k = 0; k < nkw; k++) {
         Value name = AS_TUPLE(kwnames)->items[k];
         int i = 0;
