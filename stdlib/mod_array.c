@@ -962,11 +962,11 @@ static const MethodDef array_methods[] = {
     {"byteswap", array_byteswap_m, ARGS_NONE, "Byteswap all items of the array.\n\nIf the items in the "
      "array are not 1, 2, 4, or 8 bytes in size, RuntimeError is\nraised."},
     {"count", array_count_m, ARGS_ONE, "Return number of occurrences of v in the array.", "($self, v, /)"},
-    {"extend", array_extend_m, ARGS_ONE, "Append items to the end of the array.", "($self, bb, /)"},
+    {"extend", array_extend_m, ARGS_KW, "Append items to the end of the array.", "($self, bb, /)"},
     {"frombytes", array_frombytes_m, ARGS_ONE, "Appends items from the string, interpreting it as an array "
      "of machine values, as if it had been read from a file using the fromfile() method.",
      "($self, buffer, /)"},
-    {"fromfile", array_fromfile_m, ARGS_POS(2, 2), "Read n objects from the file object f and append them to "
+    {"fromfile", array_fromfile_m, ARGS_KW, "Read n objects from the file object f and append them to "
      "the end of the array.", "($self, f, n, /)"},
     {"fromlist", array_fromlist_m, ARGS_ONE, "Append items to array from list.", "($self, list, /)"},
     {"fromunicode", array_fromunicode_m, ARGS_ONE, "Extends this array with data from the unicode string "
@@ -983,7 +983,7 @@ static const MethodDef array_methods[] = {
     {"reverse", array_reverse_m, ARGS_NONE, "Reverse the order of the items in the array."},
     {"tobytes", array_tobytes_m, ARGS_NONE, "Convert the array to an array of machine values and return "
      "the bytes representation."},
-    {"tofile", array_tofile_m, ARGS_ONE, "Write all items (as machine values) to the file object f.",
+    {"tofile", array_tofile_m, ARGS_KW, "Write all items (as machine values) to the file object f.",
      "($self, f, /)"},
     {"tolist", array_tolist_m, ARGS_NONE, "Convert array to an ordinary list with the same items."},
     {"tounicode", array_tounicode_m, ARGS_NONE, "Extends this array with data from the unicode string "
@@ -991,22 +991,22 @@ static const MethodDef array_methods[] = {
      "a ValueError is raised.  Use array.tobytes().decode() to obtain a\nunicode string from an array of "
      "some other type."},
     {"__copy__", array_copy_m, ARGS_NONE, "Return a copy of the array."},
-    {"__deepcopy__", array_copy_m, ARGS_POS(1, 1), "Return a copy of the array.", "($self, unused, /)"},
-    {"__reduce_ex__", array_reduce_ex_m, ARGS_ONE, "Return state information for pickling.",
+    {"__deepcopy__", array_copy_m, ARGS_ONE, "Return a copy of the array.", "($self, unused, /)"},
+    {"__reduce_ex__", array_reduce_ex_m, ARGS_KW, "Return state information for pickling.",
      "($self, value, /)"},
     {"__sizeof__", array_sizeof_m, ARGS_NONE, "Size of the array in memory, in bytes."},
     {"__len__", array_len_m, ARGS_WRAP(0), NULL},
     {"__getitem__", array_getitem_m, ARGS_WRAP(1), NULL},
-    {"__setitem__", array_setitem_m, ARGS_WRAP(2), NULL},
+    {"__setitem__", array_setitem_m, ARGS_WRAPT(2, 2), NULL},
     {"__delitem__", array_delitem_m, ARGS_WRAP(1), NULL},
     {"__contains__", array_contains_m, ARGS_WRAP(1), NULL},
     {"__iter__", array_iter_m, ARGS_WRAP(0), NULL},
     {"__repr__", array_repr_m, ARGS_WRAP(0), NULL},
     {"__add__", array_add_m, ARGS_WRAP(1), NULL},
     {"__iadd__", array_iadd_m, ARGS_WRAP(1), NULL},
-    {"__mul__", array_mul_m, ARGS_WRAP(1), NULL},
-    {"__rmul__", array_rmul_m, ARGS_WRAP(1), NULL},
-    {"__imul__", array_imul_m, ARGS_WRAP(1), NULL},
+    {"__mul__", array_mul_m, ARGS_WRAPT(1, 1), NULL},
+    {"__rmul__", array_rmul_m, ARGS_WRAPT(1, 1), NULL},
+    {"__imul__", array_imul_m, ARGS_WRAPT(1, 1), NULL},
     {"__eq__", array_eq_m, ARGS_WRAP(1), NULL},
     {"__ne__", array_ne_m, ARGS_WRAP(1), NULL},
     {"__lt__", array_lt_m, ARGS_WRAP(1), NULL},
@@ -1053,6 +1053,7 @@ static Value array_iter_reduce_m(Value *args, int nargs, Value kwnames) {
 static Value array_iter_setstate_m(Value *args, int nargs, Value kwnames) {
     ArrayIter *it = ITER(args[0]);
     int64_t i;
+    if (!IS_INT(args[1])) return err_format(&exc_TypeError, "an integer is required");
     if (arg_to_ssize(args[1], &i) < 0) return VAL_NULL;
     if (i < 0) i = 0;
     if (!IS_NULL(it->array) && i > AS_ARRAY(it->array)->len) i = AS_ARRAY(it->array)->len;

@@ -8,7 +8,9 @@
  * option) are converted before the data is borrowed.  The state machines
  * follow CPython's, quirks included (a2b_uu of b'' is 32 zero bytes, base64
  * decoding stops at the first complete padding, strict_mode's four errors),
- * because base64.py and email rely on them. */
+ * because base64.py and email rely on them.  The data argument is checked
+ * first (CPython converts arguments in order) and borrowed again after the
+ * options, whose conversion may have run Python code. */
 #include <string.h>
 #include <gmp.h>
 #include "runtime/call.h"
@@ -115,10 +117,10 @@ static Value ba_a2b_uu(Value *args, int nargs, Value kwnames) {
 
 static Value ba_b2a_uu(Value *args, int nargs, Value kwnames) {
     int backtick;
-    if (flag_arg(args[1], 0, &backtick) < 0) return VAL_NULL;
     const uint8_t *p;
     int64_t n;
-    if (bytes_view(args[0], &p, &n) < 0) return VAL_NULL;
+    if (bytes_view(args[0], &p, &n) < 0 || flag_arg(args[1], 0, &backtick) < 0 || bytes_view(args[0], &p, &n) < 0)
+        return VAL_NULL;
     if (n > 45) return err_format(BA_ERROR, "At most 45 bytes at once");
     char out[2 + 60 + 1];
     int k = 0;
@@ -148,10 +150,10 @@ static int b64_value(unsigned c) {
 
 static Value ba_a2b_base64(Value *args, int nargs, Value kwnames) {
     int strict;
-    if (flag_arg(args[1], 0, &strict) < 0) return VAL_NULL;
     const uint8_t *p;
     int64_t n;
-    if (ascii_data(args[0], &p, &n) < 0) return VAL_NULL;
+    if (ascii_data(args[0], &p, &n) < 0 || flag_arg(args[1], 0, &strict) < 0 || ascii_data(args[0], &p, &n) < 0)
+        return VAL_NULL;
     StrBuf sb; sb_init(&sb);
     if (strict && n > 0 && p[0] == '=') return fail(&sb, "Leading padding not allowed");
     int quad = 0, pads = 0, padding = 0;
@@ -194,10 +196,10 @@ static Value ba_a2b_base64(Value *args, int nargs, Value kwnames) {
 
 static Value ba_b2a_base64(Value *args, int nargs, Value kwnames) {
     int newline;
-    if (flag_arg(args[1], 1, &newline) < 0) return VAL_NULL;
     const uint8_t *p;
     int64_t n;
-    if (bytes_view(args[0], &p, &n) < 0) return VAL_NULL;
+    if (bytes_view(args[0], &p, &n) < 0 || flag_arg(args[1], 1, &newline) < 0 || bytes_view(args[0], &p, &n) < 0)
+        return VAL_NULL;
     if (n > (INT64_MAX - 4) / 4 * 3) return err_no_memory();
     Bytes *b = bytes_alloc((size_t)((n + 2) / 3 * 4 + (newline ? 1 : 0)));
     if (!b) return VAL_NULL;
@@ -225,10 +227,10 @@ static int hex_digit(unsigned c) {
 
 static Value ba_a2b_qp(Value *args, int nargs, Value kwnames) {
     int header;
-    if (flag_arg(args[1], 0, &header) < 0) return VAL_NULL;
     const uint8_t *p;
     int64_t n;
-    if (ascii_data(args[0], &p, &n) < 0) return VAL_NULL;
+    if (ascii_data(args[0], &p, &n) < 0 || flag_arg(args[1], 0, &header) < 0 || ascii_data(args[0], &p, &n) < 0)
+        return VAL_NULL;
     StrBuf sb; sb_init(&sb);
     int64_t i = 0;
     while (i < n) {
@@ -280,12 +282,11 @@ static int qp_needs_quote(const uint8_t *p, int64_t i, int64_t n, int64_t linele
 
 static Value ba_b2a_qp(Value *args, int nargs, Value kwnames) {
     int quotetabs, istext, header;
-    if (flag_arg(args[1], 0, &quotetabs) < 0 || flag_arg(args[2], 1, &istext) < 0
-        || flag_arg(args[3], 0, &header) < 0)
-        return VAL_NULL;
     const uint8_t *p;
     int64_t n;
-    if (bytes_view(args[0], &p, &n) < 0) return VAL_NULL;
+    if (bytes_view(args[0], &p, &n) < 0 || flag_arg(args[1], 0, &quotetabs) < 0 || flag_arg(args[2], 1, &istext) < 0
+        || flag_arg(args[3], 0, &header) < 0 || bytes_view(args[0], &p, &n) < 0)
+        return VAL_NULL;
     /* The line ends of the output are those of the first line of the input. */
     const uint8_t *nl = n ? memchr(p, '\n', (size_t)n) : NULL;
     int crlf = nl && nl > p && nl[-1] == '\r';
@@ -361,10 +362,11 @@ static void crc_tables_init(void) {
 
 static Value ba_crc32(Value *args, int nargs, Value kwnames) {
     uint32_t crc = 0;
-    if (!IS_NULL(args[1]) && crc_arg(args[1], &crc) < 0) return VAL_NULL;
     const uint8_t *p;
     int64_t n;
-    if (bytes_view(args[0], &p, &n) < 0) return VAL_NULL;
+    if (bytes_view(args[0], &p, &n) < 0 || (!IS_NULL(args[1]) && crc_arg(args[1], &crc) < 0)
+        || bytes_view(args[0], &p, &n) < 0)
+        return VAL_NULL;
     crc = ~crc;
     for (int64_t i = 0; i < n; i++) crc = crc32_table[(crc ^ p[i]) & 0xff] ^ (crc >> 8);
     return int_from_u64(~crc);
@@ -372,10 +374,10 @@ static Value ba_crc32(Value *args, int nargs, Value kwnames) {
 
 static Value ba_crc_hqx(Value *args, int nargs, Value kwnames) {
     uint32_t crc;
-    if (crc_arg(args[1], &crc) < 0) return VAL_NULL;
     const uint8_t *p;
     int64_t n;
-    if (bytes_view(args[0], &p, &n) < 0) return VAL_NULL;
+    if (bytes_view(args[0], &p, &n) < 0 || crc_arg(args[1], &crc) < 0 || bytes_view(args[0], &p, &n) < 0)
+        return VAL_NULL;
     crc &= 0xffff;
     for (int64_t i = 0; i < n; i++) crc = ((crc << 8) & 0xff00) ^ crc_hqx_table[(crc >> 8) ^ p[i]];
     return MK_SMALLINT(crc);

@@ -242,12 +242,14 @@ static const GetSetDef dialect_getsets[] = {
 };
 
 static Value dialect_reduce_ex_m(Value *args, int nargs, Value kwnames) {
-    return err_format(&exc_TypeError, "cannot pickle '%T' instances", args[0]);
+    if (!IS_NULL(kwnames) && AS_TUPLE(kwnames)->len)
+        return err_format(&exc_TypeError, "__reduce_ex__() takes no keyword arguments");
+    return err_format(&exc_TypeError, "cannot pickle '%U' instances", AS_OBJ(args[0])->type->name);
 }
 
 static const MethodDef dialect_methods[] = {
     {"__new__", dialect_new_m, METH_STATIC | ARGS_ANY, NULL},
-    {"__reduce_ex__", dialect_reduce_ex_m, ARGS_ONE, "raises an exception to avoid pickling", "($self, protocol, /)"},
+    {"__reduce_ex__", dialect_reduce_ex_m, ARGS_ANY, "raises an exception to avoid pickling"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -698,10 +700,10 @@ static const MethodDef mod_csv_functions[] = {
      "argument can be any object that supports the file API.\n"},
     {"register_dialect", csv_register_dialect, ARGS_ANY, "Create a mapping from a string name to a dialect "
      "class.\n    dialect = csv.register_dialect(name[, dialect[, **fmtparams]])"},
-    {"unregister_dialect", csv_unregister_dialect, ARGS_ONE, "Delete the name/dialect mapping associated "
-     "with a string name.\n    csv.unregister_dialect(name)"},
-    {"get_dialect", csv_get_dialect, ARGS_ONE, "Return the dialect instance associated with name.\n    "
-     "dialect = csv.get_dialect(name)"},
+    {"unregister_dialect", csv_unregister_dialect, ARGS_KW, "Delete the name/dialect mapping associated "
+     "with a string name.\n    csv.unregister_dialect(name)", "($module, /, name)"},
+    {"get_dialect", csv_get_dialect, ARGS_KW, "Return the dialect instance associated with name.\n    "
+     "dialect = csv.get_dialect(name)", "($module, /, name)"},
     {"list_dialects", csv_list_dialects, ARGS_NONE, "Return a list of all know dialect names.\n    "
      "names = csv.list_dialects()"},
     {"field_size_limit", csv_field_size_limit, ARGS_KW, "Sets an upper limit on parsed fields.\n\n    "
