@@ -472,6 +472,7 @@ static int array_assign_slice(ArrayObj *a, Value slice, Value v) {
         return 0;
     }
     if (needed == 0) {
+        if (n == 0) return 0;
         if (step < 0) { start += step * (n - 1); step = -step; }
         array_remove_items(a, start, step, n);
         return 0;
