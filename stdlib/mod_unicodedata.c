@@ -1,11 +1,10 @@
 /* mod_unicodedata.c - the `unicodedata` module: the Unicode Character
  * Database of Unicode 14.0 (CPython 3.11's version) and normalization.
  *
- * The properties come from tables that tools/gen_unicode_db.py generates at
- * build time from Debian's unicode-data files (its docstring describes them):
- * a code point finds its record and its decomposition in two table lookups.
- * Names are runtime/unicode_names.c's, the table \N{...} uses, plus the
- * named sequences lookup() also accepts.
+ * The properties, decompositions and compositions are runtime/unicode_db.c's
+ * (tables generated at build time from Debian's unicode-data files), the
+ * names runtime/unicode_names.c's, the table \N{...} uses, plus the named
+ * sequences lookup() also accepts.
  *
  * Normalization is UAX #15 done directly: full decomposition (canonical, or
  * compatibility for the K forms; Hangul syllables algorithmically), the
@@ -16,7 +15,6 @@
  * quick check answers. */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include "runtime/call.h"
 #include "runtime/error.h"
 #include "runtime/gc.h"
@@ -27,30 +25,11 @@
 #include "runtime/obj_misc.h"
 #include "runtime/obj_str.h"
 #include "runtime/strbuf.h"
+#include "runtime/unicode_db.h"
 #include "runtime/unicode_names.h"
 #include "interp/modreg.h"
-#include "unicodedata_data.h"
 
 GILPY_MODULE("unicodedata", mod_unicodedata_init);
-
-/* ---- lookups ------------------------------------------------------------------------- */
-
-static const UdbRecord *udb_record(uint32_t cp) {
-    uint32_t block = udb_record_index1[cp >> UDB_SHIFT];
-    return &udb_records[udb_record_index2[(block << UDB_SHIFT) + (cp & UDB_MASK)]];
-}
-
-/* The decomposition of cp: its tag index and count in *head, its code points
- * returned (NULL when it has none). */
-static const uint32_t *udb_decomposition(uint32_t cp, uint32_t *head) {
-    uint32_t block = udb_decomp_index1[cp >> UDB_SHIFT];
-    uint16_t off = udb_decomp_index2[(block << UDB_SHIFT) + (cp & UDB_MASK)];
-    if (!off) return NULL;
-    *head = udb_decomp_data[off];
-    return &udb_decomp_data[off + 1];
-}
-
-static int udb_combining(uint32_t cp) { return udb_record(cp)->combining; }
 
 /* ---- arguments ----------------------------------------------------------------------- */
 
@@ -76,59 +55,45 @@ static Value ud_value_or_default(Value v, Value dflt, const char *msg) {
     return IS_NULL(dflt) ? err_format(&exc_ValueError, "%s", msg) : dflt;
 }
 
+#define PROPS(fname) CHR1(fname); UnicodeProps p; unicode_db_props(cp, &p)
+#define PROPS2(fname) CHR2(fname); UnicodeProps p; unicode_db_props(cp, &p)
+
 static Value ud_decimal(Value *args, int nargs, Value kwnames) {
-    CHR2("decimal");
-    int d = udb_record(cp)->decimal;
-    return ud_value_or_default(d < 0 ? VAL_NULL : MK_SMALLINT(d), args[1], "not a decimal");
+    PROPS2("decimal");
+    return ud_value_or_default(p.decimal < 0 ? VAL_NULL : MK_SMALLINT(p.decimal), args[1], "not a decimal");
 }
 
 static Value ud_digit(Value *args, int nargs, Value kwnames) {
-    CHR2("digit");
-    int d = udb_record(cp)->digit;
-    return ud_value_or_default(d < 0 ? VAL_NULL : MK_SMALLINT(d), args[1], "not a digit");
+    PROPS2("digit");
+    return ud_value_or_default(p.digit < 0 ? VAL_NULL : MK_SMALLINT(p.digit), args[1], "not a digit");
 }
 
 static Value ud_numeric(Value *args, int nargs, Value kwnames) {
-    CHR2("numeric");
-    int n = udb_record(cp)->numeric;
-    Value v = n ? MK_FLOAT((double)udb_numeric[n][0] / (double)udb_numeric[n][1]) : VAL_NULL;
-    return ud_value_or_default(v, args[1], "not a numeric character");
+    PROPS2("numeric");
+    return ud_value_or_default(p.has_numeric ? MK_FLOAT(p.numeric) : VAL_NULL, args[1], "not a numeric character");
 }
 
-static Value ud_category(Value *args, int nargs, Value kwnames) {
-    CHR1("category");
-    return str_from_c(udb_category_names[udb_record(cp)->category]);
-}
-
+static Value ud_category(Value *args, int nargs, Value kwnames) { PROPS("category"); return str_from_c(p.category); }
 static Value ud_bidirectional(Value *args, int nargs, Value kwnames) {
-    CHR1("bidirectional");
-    return str_from_c(udb_bidi_names[udb_record(cp)->bidirectional]);
+    PROPS("bidirectional");
+    return str_from_c(p.bidirectional);
 }
-
-static Value ud_combining(Value *args, int nargs, Value kwnames) {
-    CHR1("combining");
-    return MK_SMALLINT(udb_record(cp)->combining);
-}
-
-static Value ud_mirrored(Value *args, int nargs, Value kwnames) {
-    CHR1("mirrored");
-    return MK_SMALLINT(udb_record(cp)->mirrored);
-}
-
+static Value ud_combining(Value *args, int nargs, Value kwnames) { PROPS("combining"); return MK_SMALLINT(p.combining); }
+static Value ud_mirrored(Value *args, int nargs, Value kwnames) { PROPS("mirrored"); return MK_SMALLINT(p.mirrored); }
 static Value ud_east_asian_width(Value *args, int nargs, Value kwnames) {
-    CHR1("east_asian_width");
-    return str_from_c(udb_width_names[udb_record(cp)->east_asian_width]);
+    PROPS("east_asian_width");
+    return str_from_c(p.east_asian_width);
 }
 
 static Value ud_decomposition(Value *args, int nargs, Value kwnames) {
     CHR1("decomposition");
-    uint32_t head;
-    const uint32_t *d = udb_decomposition(cp, &head);
+    int n;
+    const char *tag;
+    const uint32_t *d = unicode_db_decomposition(cp, &n, &tag);
     if (!d) return str_empty();
     StrBuf sb; sb_init(&sb);
-    const char *tag = udb_decomp_tags[head >> 8];
-    if (*tag) sb_puts(&sb, tag);
-    for (uint32_t i = 0; i < (head & 0xFF); i++)
+    sb_puts(&sb, tag);
+    for (int i = 0; i < n; i++)
         if (sb_printf(&sb, "%s%04X", i || *tag ? " " : "", d[i]) < 0) { sb_free(&sb); return VAL_NULL; }
     return sb_finish_str(&sb);
 }
@@ -153,11 +118,11 @@ static Value ud_lookup(Value *args, int nargs, Value kwnames) {
     if (len > UD_NAME_MAXLEN) return err_set_value(&exc_KeyError, str_from_c("name too long"));
     int32_t cp = unicode_name_lookup(name, (size_t)len);
     if (cp >= 0) return str_from_codepoint((uint32_t)cp);
-    for (size_t i = 0; i < sizeof udb_named_seqs / sizeof udb_named_seqs[0]; i++) {
-        const UdbNamedSeq *s = &udb_named_seqs[i];
-        if (strlen(s->name) != (size_t)len || strncasecmp(s->name, name, (size_t)len) != 0) continue;
+    uint32_t seq[4];
+    int nseq = unicode_db_named_sequence(name, (size_t)len, seq);
+    if (nseq) {
         StrBuf sb; sb_init(&sb);
-        for (int k = 0; k < s->n; k++) sb_put_codepoint(&sb, s->cps[k]);
+        for (int k = 0; k < nseq; k++) sb_put_codepoint(&sb, seq[k]);
         return sb_finish_str(&sb);
     }
     Value text = str_new_checked(name, (size_t)len);
@@ -201,10 +166,11 @@ static int decompose_char(CpBuf *b, uint32_t cp, int compat) {
             return -1;
         return t ? cpbuf_put(b, HANGUL_T + t) : 0;
     }
-    uint32_t head;
-    const uint32_t *d = udb_decomposition(cp, &head);
-    if (!d || (!compat && head >> 8)) return cpbuf_put(b, cp);
-    for (uint32_t i = 0; i < (head & 0xFF); i++)
+    int n;
+    const char *tag;
+    const uint32_t *d = unicode_db_decomposition(cp, &n, &tag);
+    if (!d || (!compat && *tag)) return cpbuf_put(b, cp);
+    for (int i = 0; i < n; i++)
         if (decompose_char(b, d[i], compat) < 0) return -1;
     return 0;
 }
@@ -212,10 +178,10 @@ static int decompose_char(CpBuf *b, uint32_t cp, int compat) {
 /* Sort each run of combining marks by combining class, stably. */
 static void canonical_order(CpBuf *b) {
     for (int64_t i = 1; i < b->len; i++) {
-        int cc = udb_combining(b->p[i]);
+        int cc = unicode_db_combining(b->p[i]);
         if (cc == 0) continue;
         for (int64_t j = i; j > 0; j--) {
-            int prev = udb_combining(b->p[j - 1]);
+            int prev = unicode_db_combining(b->p[j - 1]);
             if (prev <= cc) break;
             uint32_t t = b->p[j]; b->p[j] = b->p[j - 1]; b->p[j - 1] = t;
         }
@@ -229,17 +195,7 @@ static uint32_t compose_pair(uint32_t a, uint32_t b) {
     if (a >= HANGUL_S && a < HANGUL_S + HANGUL_NS && (a - HANGUL_S) % HANGUL_NT == 0
         && b > HANGUL_T && b < HANGUL_T + HANGUL_NT)
         return a + (b - HANGUL_T);
-    size_t lo = 0, hi = sizeof udb_compositions / sizeof udb_compositions[0];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const uint32_t *c = udb_compositions[mid];
-        if (c[0] < a || (c[0] == a && c[1] < b)) lo = mid + 1;
-        else hi = mid;
-    }
-    if (lo < sizeof udb_compositions / sizeof udb_compositions[0]
-        && udb_compositions[lo][0] == a && udb_compositions[lo][1] == b)
-        return udb_compositions[lo][2];
-    return 0;
+    return unicode_db_compose(a, b);
 }
 
 /* Canonical composition in place: a character joins the last starter when
@@ -249,7 +205,7 @@ static void compose(CpBuf *b) {
     int last_cc = -1;
     for (int64_t i = 0; i < b->len; i++) {
         uint32_t ch = b->p[i];
-        int cc = udb_combining(ch);
+        int cc = unicode_db_combining(ch);
         if (starter >= 0 && (last_cc < cc || last_cc == 0)) {
             uint32_t comp = compose_pair(b->p[starter], ch);
             if (comp) { b->p[starter] = comp; continue; }
@@ -356,13 +312,13 @@ Value mod_unicodedata_init(void) {
     if (IS_NULL(m)) return VAL_NULL;
     Value d = MODULE_DICT(m);
     dict_add_methods(d, mod_unicodedata_functions, m);
-    if (err_occurred() || dict_set_c(d, "unidata_version", str_from_c(UDB_VERSION)) < 0
+    if (err_occurred() || dict_set_c(d, "unidata_version", str_from_c(UNICODE_DB_VERSION)) < 0
         || dict_set_c(d, "__doc__", str_from_c(
             "This module provides access to the Unicode Character Database which\ndefines character "
             "properties for all Unicode characters. The data in\nthis database is based on the "
-            "UnicodeData.txt file version\n" UDB_VERSION " which is publicly available from "
+            "UnicodeData.txt file version\n" UNICODE_DB_VERSION " which is publicly available from "
             "ftp://ftp.unicode.org/.\n\nThe module uses the same names and symbols as defined by the\n"
-            "UnicodeData File Format " UDB_VERSION ".")) < 0)
+            "UnicodeData File Format " UNICODE_DB_VERSION ".")) < 0)
         return VAL_NULL;
     return m;
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate unicodedata_data.h: the character properties of the unicodedata module.
+"""Generate unicode_db_data.h: the Unicode Character Database of runtime/unicode_db.c.
 
     gen_unicode_db.py --ucd /usr/share/unicode --max-age 14.0 --output FILE.h
     gen_unicode_db.py --ucd /usr/share/unicode --max-age 14.0 --dump FILE.txt
@@ -9,7 +9,8 @@ Reads the Unicode Character Database of Debian's `unicode-data` package
 NamedSequences.txt, and the numeric values of CJK ideographs in
 Unihan_NumericValues.txt.bz2) and keeps the characters of Unicode --max-age (CPython 3.11
 knows 14.0): a character assigned later is unassigned here, as it is in python3.11.
-stdlib/mod_unicodedata.c includes the result.  --dump writes the properties of
+runtime/unicode_db.c includes the result (the unicodedata module and str's
+character classes use it).  --dump writes the properties of
 every code point as text instead, in the layout of a dump made with python3's own
 unicodedata, to compare the two.
 
