@@ -15,6 +15,8 @@
 #include "unicode_db.h"
 #include "unicode_db_data.h"
 
+const char unicode_db_version[] = UDB_VERSION;
+
 static const UdbRecord *udb_record(uint32_t cp) {
     if (cp > 0x10FFFF) return &udb_records[0];
     uint32_t block = udb_record_index1[cp >> UDB_SHIFT];

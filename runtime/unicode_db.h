@@ -6,7 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define UNICODE_DB_VERSION "14.0.0"   /* unicodedata.unidata_version */
+/* The Unicode version the tables hold ("14.0.0": runtime/meson.build's --max-age). */
+extern const char unicode_db_version[];
 
 /* The properties of one code point, as unicodedata reports them. */
 typedef struct UnicodeProps {

@@ -312,13 +312,13 @@ Value mod_unicodedata_init(void) {
     if (IS_NULL(m)) return VAL_NULL;
     Value d = MODULE_DICT(m);
     dict_add_methods(d, mod_unicodedata_functions, m);
-    if (err_occurred() || dict_set_c(d, "unidata_version", str_from_c(UNICODE_DB_VERSION)) < 0
-        || dict_set_c(d, "__doc__", str_from_c(
+    if (err_occurred() || dict_set_c(d, "unidata_version", str_from_c(unicode_db_version)) < 0
+        || dict_set_c(d, "__doc__", str_format_c(
             "This module provides access to the Unicode Character Database which\ndefines character "
             "properties for all Unicode characters. The data in\nthis database is based on the "
-            "UnicodeData.txt file version\n" UNICODE_DB_VERSION " which is publicly available from "
-            "ftp://ftp.unicode.org/.\n\nThe module uses the same names and symbols as defined by the\n"
-            "UnicodeData File Format " UNICODE_DB_VERSION ".")) < 0)
+            "UnicodeData.txt file version\n%s which is publicly available from ftp://ftp.unicode.org/.\n\n"
+            "The module uses the same names and symbols as defined by the\nUnicodeData File Format %s.",
+            unicode_db_version, unicode_db_version)) < 0)
         return VAL_NULL;
     return m;
 }
