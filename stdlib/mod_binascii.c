@@ -419,12 +419,6 @@ static const MethodDef mod_binascii_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static Value new_exc_class(const char *name, Type *base) {
-    Value ns = dict_new();
-    if (IS_NULL(ns) || dict_set_c(ns, "__module__", str_from_c("binascii")) < 0) return VAL_NULL;
-    return type_new_class(&type_type, str_from_c(name), tuple_pack(1, MK_OBJ(base)), ns, VAL_NULL);
-}
-
 Value mod_binascii_init(void) {
     Value m = module_new_c("binascii");
     if (IS_NULL(m)) return VAL_NULL;
@@ -433,9 +427,9 @@ Value mod_binascii_init(void) {
         gc_add_root(&binascii_error);
         gc_add_root(&binascii_incomplete);
         crc_tables_init();
-        binascii_error = new_exc_class("Error", &exc_ValueError);
+        binascii_error = exc_new_class("binascii", "Error", &exc_ValueError);
         if (IS_NULL(binascii_error)) return VAL_NULL;
-        binascii_incomplete = new_exc_class("Incomplete", &exc_Exception);
+        binascii_incomplete = exc_new_class("binascii", "Incomplete", &exc_Exception);
         if (IS_NULL(binascii_incomplete)) return VAL_NULL;
     }
     dict_add_methods(d, mod_binascii_functions, m);

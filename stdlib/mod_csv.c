@@ -71,29 +71,14 @@ static Value dialect_from_registry(Value name) {
     return d;
 }
 
-/* A one-character option that must be there (delimiter). */
-static int set_char(const char *name, uint32_t *target, Value v, uint32_t dflt) {
+/* A one-character option: the delimiter must be there, None unsets the
+ * others (none_ok: quotechar, escapechar). */
+static int set_char(const char *name, uint32_t *target, Value v, uint32_t dflt, int none_ok) {
     if (IS_NULL(v)) { *target = dflt; return 0; }
     *target = CSV_NOT_SET;
+    if (none_ok && v == VAL_NONE) return 0;
     if (!IS_STR(v)) {
-        err_format(&exc_TypeError, "\"%s\" must be string, not %T", name, v);
-        return -1;
-    }
-    if (AS_STR(v)->nchars != 1) {
-        err_format(&exc_TypeError, "\"%s\" must be a 1-character string", name);
-        return -1;
-    }
-    *target = str_char_at(v, 0);
-    return 0;
-}
-
-/* A one-character option that None unsets (quotechar, escapechar). */
-static int set_char_or_none(const char *name, uint32_t *target, Value v, uint32_t dflt) {
-    if (IS_NULL(v)) { *target = dflt; return 0; }
-    *target = CSV_NOT_SET;
-    if (v == VAL_NONE) return 0;
-    if (!IS_STR(v)) {
-        err_format(&exc_TypeError, "\"%s\" must be string or None, not %T", name, v);
+        err_format(&exc_TypeError, "\"%s\" must be string%s, not %T", name, none_ok ? " or None" : "", v);
         return -1;
     }
     if (AS_STR(v)->nchars != 1) {
@@ -135,11 +120,11 @@ static int set_lineterminator(Value *target, Value v) {
 
 /* Fill self from the options (VAL_NULL: not given) and check them. */
 static int dialect_init(Dialect *self, Value *o) {
-    if (set_char("delimiter", &self->delimiter, o[D_DELIMITER], ',') < 0
+    if (set_char("delimiter", &self->delimiter, o[D_DELIMITER], ',', 0) < 0
         || set_bool(&self->doublequote, o[D_DOUBLEQUOTE], 1) < 0
-        || set_char_or_none("escapechar", &self->escapechar, o[D_ESCAPECHAR], CSV_NOT_SET) < 0
+        || set_char("escapechar", &self->escapechar, o[D_ESCAPECHAR], CSV_NOT_SET, 1) < 0
         || set_lineterminator(&self->lineterminator, o[D_LINETERMINATOR]) < 0
-        || set_char_or_none("quotechar", &self->quotechar, o[D_QUOTECHAR], '"') < 0
+        || set_char("quotechar", &self->quotechar, o[D_QUOTECHAR], '"', 1) < 0
         || set_quoting(&self->quoting, o[D_QUOTING]) < 0
         || set_bool(&self->skipinitialspace, o[D_SKIPINITIALSPACE], 0) < 0
         || set_bool(&self->strict, o[D_STRICT], 0) < 0)
@@ -727,12 +712,8 @@ Value mod_csv_init(void) {
         gc_add_root(&csv_error);
         gc_add_root(&csv_dialects);
         csv_dialects = dict_new();
-        Value ns = dict_new();
-        if (IS_NULL(ns) || IS_NULL(csv_dialects) || dict_set_c(ns, "__module__", str_from_c("_csv")) < 0)
-            return VAL_NULL;
-        csv_error = type_new_class(&type_type, str_from_c("Error"), tuple_pack(1, MK_OBJ(&exc_Exception)), ns,
-                                   VAL_NULL);
-        if (IS_NULL(csv_error)) return VAL_NULL;
+        csv_error = exc_new_class("_csv", "Error", &exc_Exception);
+        if (IS_NULL(csv_dialects) || IS_NULL(csv_error)) return VAL_NULL;
     }
     dict_add_methods(d, mod_csv_functions, m);
     if (dict_set_c(type_csv_dialect.dict, "__doc__",
