@@ -519,24 +519,22 @@ static uint32_t uc_title(uint32_t c) {
     return uc_upper(c);
 }
 
+/* Titlecase letters (category Lt: U+01C5, the Greek letters with prosgegrammeni). */
+static int uc_istitle(uint32_t c) { return c >= 0x80 && unicode_db_is_title(c); }
+
 static int uc_isupper(uint32_t c) {
     if (c < 0x80) return c >= 'A' && c <= 'Z';
-    if (c >= 0x1C4 && c <= 0x1CC && (c - 0x1C4) % 3 == 1) return 0;  /* titlecase */
-    if (c == 0x1F2) return 0;
+    if (uc_istitle(c)) return 0;
     return uc_lower(c) != c || (uc_locale() && iswupper_l((wint_t)c, uc_locale()));
 }
 
 static int uc_islower(uint32_t c) {
     if (c < 0x80) return c >= 'a' && c <= 'z';
     if (c == 0xDF || c == 0x138 || c == 0x149 || c == 0xAA || c == 0xBA) return 1;
-    if (c >= 0x1C4 && c <= 0x1CC && (c - 0x1C4) % 3 == 1) return 0;
-    if (c == 0x1F2) return 0;
+    if (uc_istitle(c)) return 0;
     return uc_upper(c) != c || (uc_locale() && iswlower_l((wint_t)c, uc_locale()));
 }
 
-static int uc_istitle(uint32_t c) {
-    return (c >= 0x1C5 && c <= 0x1CB && (c - 0x1C4) % 3 == 1) || c == 0x1F2;
-}
 
 static int uc_iscased(uint32_t c) { return uc_isupper(c) || uc_islower(c) || uc_istitle(c); }
 

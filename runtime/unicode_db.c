@@ -46,6 +46,8 @@ int unicode_db_is_letter(uint32_t cp) {
     return c[0] == 'L' && strchr("ultmo", c[1]) != NULL;
 }
 
+int unicode_db_is_title(uint32_t cp) { return strcmp(udb_category_names[udb_record(cp)->category], "Lt") == 0; }
+
 const uint32_t *unicode_db_decomposition(uint32_t cp, int *count, const char **tag) {
     if (cp > 0x10FFFF) return NULL;
     uint32_t block = udb_decomp_index1[cp >> UDB_SHIFT];

@@ -24,6 +24,7 @@ void     unicode_db_props(uint32_t cp, UnicodeProps *out);
 int      unicode_db_combining(uint32_t cp);
 /* A letter (categories Lu Ll Lt Lm Lo), str.isalpha's test. */
 int      unicode_db_is_letter(uint32_t cp);
+int      unicode_db_is_title(uint32_t cp);       /* category Lt */
 int      unicode_db_decimal(uint32_t cp);        /* -1: none */
 int      unicode_db_digit(uint32_t cp);          /* -1: none */
 int      unicode_db_is_numeric(uint32_t cp);     /* has a numeric value */

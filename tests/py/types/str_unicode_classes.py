@@ -11,3 +11,6 @@ for i in range(0, len(rows), 8):
     print(' '.join(rows[i:i + 8]))
 print('\u0661\u0662'.isdecimal(), 'x\u00b2'.isdigit(), '\u00bd\u2155'.isnumeric(), 'caf\u00e9\u4e00'.isalpha(),
       'a\u0301'.isalpha(), '\u01c5'.isalpha(), '\u02b0'.isalnum(), '\u1d7ce3'.isdecimal(), int('\u0663\u0664'))
+# the titlecase letters (Lt) are neither upper nor lower case
+for c in '\u01c5\u01c8\u1f88\u1f8f\u1fbc\u1fcc\u1ffc\u1f98':
+    print(ascii(c), c.isupper(), c.islower(), c.istitle(), (c + 'abc').istitle(), (c + 'ABC').isupper())
