@@ -428,95 +428,15 @@ static locale_t uc_locale(void) {
     return uloc;
 }
 
-/* Simple case mapping for the blocks we carry tables for; -1 elsewhere. */
-static int64_t tab_upper(uint32_t c) {
-    if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
-    if (c < 0x100) {
-        if (c == 0xB5) return 0x39C;
-        if (c == 0xFF) return 0x178;
-        if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
-        return c;
-    }
-    if (c < 0x180) {
-        if (c == 0x131) return 'I';
-        if (c == 0x17F) return 'S';
-        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c : c - 1;
-        if (c == 0x130 || c == 0x138 || c == 0x149 || c == 0x178) return c;
-        return (c & 1) ? c - 1 : c;
-    }
-    if (c >= 0x370 && c < 0x400) {
-        if (c >= 0x3B1 && c <= 0x3CB) return c == 0x3C2 ? 0x3A3 : c - 32;
-        if (c == 0x3AC) return 0x386;
-        if (c >= 0x3AD && c <= 0x3AF) return c - 37;
-        if (c == 0x3CC) return 0x38C;
-        if (c == 0x3CD || c == 0x3CE) return c - 63;
-        return -1;
-    }
-    if (c >= 0x400 && c < 0x530) {
-        if (c >= 0x430 && c <= 0x44F) return c - 32;
-        if (c >= 0x450 && c <= 0x45F) return c - 80;
-        if (c < 0x460) return c;
-        if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F))
-            return (c & 1) ? c - 1 : c;
-        if (c >= 0x4C1 && c <= 0x4CE) return (c & 1) ? c : c - 1;
-        if (c == 0x4CF) return 0x4C0;
-        return c;
-    }
-    return -1;
-}
-
-static int64_t tab_lower(uint32_t c) {
-    if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-    if (c < 0x100) {
-        if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
-        return c;
-    }
-    if (c < 0x180) {
-        if (c == 0x130) return 'i';
-        if (c == 0x178) return 0xFF;
-        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c + 1 : c;
-        if (c == 0x131 || c == 0x138 || c == 0x149 || c == 0x17F) return c;
-        return (c & 1) ? c : c + 1;
-    }
-    if (c >= 0x370 && c < 0x400) {
-        if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;
-        if (c == 0x386) return 0x3AC;
-        if (c >= 0x388 && c <= 0x38A) return c + 37;
-        if (c == 0x38C) return 0x3CC;
-        if (c == 0x38E || c == 0x38F) return c + 63;
-        return -1;
-    }
-    if (c >= 0x400 && c < 0x530) {
-        if (c >= 0x410 && c <= 0x42F) return c + 32;
-        if (c >= 0x400 && c <= 0x40F) return c + 80;
-        if (c < 0x460) return c;
-        if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F))
-            return (c & 1) ? c : c + 1;
-        if (c >= 0x4C1 && c <= 0x4CE) return (c & 1) ? c + 1 : c;
-        if (c == 0x4C0) return 0x4CF;
-        return c;
-    }
-    return -1;
-}
-
+/* Simple case mappings: ASCII here, the rest from the Unicode database. */
 static uint32_t uc_upper(uint32_t c) {
-    int64_t r = tab_upper(c);
-    if (r >= 0) return (uint32_t)r;
-    locale_t l = uc_locale();
-    return l ? (uint32_t)towupper_l((wint_t)c, l) : c;
+    if (c < 0x80) return c >= 'a' && c <= 'z' ? c - 32 : c;
+    return unicode_db_upper(c);
 }
 
 static uint32_t uc_lower(uint32_t c) {
-    int64_t r = tab_lower(c);
-    if (r >= 0) return (uint32_t)r;
-    locale_t l = uc_locale();
-    return l ? (uint32_t)towlower_l((wint_t)c, l) : c;
-}
-
-static uint32_t uc_title(uint32_t c) {
-    if (c >= 0x1C4 && c <= 0x1CC) return c - (c - 0x1C4) % 3 + 1;
-    if (c >= 0x1F1 && c <= 0x1F3) return 0x1F2;
-    return uc_upper(c);
+    if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    return unicode_db_lower(c);
 }
 
 /* Titlecase letters (category Lt: U+01C5, the Greek letters with prosgegrammeni). */
@@ -1422,31 +1342,22 @@ static int final_sigma(Str *s, int64_t bi, int64_t n) {
     return before && !after;
 }
 
+static int put_mapping(StrBuf *sb, uint32_t c, int which) {
+    uint32_t m[3];
+    int n = unicode_db_full_case(c, which, m), rc = 0;
+    for (int i = 0; i < n; i++) rc |= sb_put_codepoint(sb, m[i]);
+    return rc;
+}
+
+/* The full lower case (or case folding) of c; a capital sigma is final or not
+ * by its neighbours, as CPython's handle_capital_sigma decides. */
 static int put_lower(StrBuf *sb, Str *s, int64_t bi, int n, uint32_t c, int fold) {
-    if (c == 0x130) return sb_puts(sb, "i\xcc\x87");
-    if (c == 0x3A3) return sb_put_codepoint(sb, !fold && final_sigma(s, bi, n) ? 0x3C2 : 0x3C3);
-    if (fold) {
-        if (c == 0xDF) return sb_puts(sb, "ss");
-        if (c == 0x17F) return sb_putc(sb, 's');
-        if (c == 0xB5) return sb_put_codepoint(sb, 0x3BC);
-        if (c == 0x3C2) return sb_put_codepoint(sb, 0x3C3);
-        if (c >= 0xFB00 && c <= 0xFB06) {         /* Latin ligatures */
-            static const char *const lig[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
-            return sb_puts(sb, lig[c - 0xFB00]);
-        }
-    }
-    return sb_put_codepoint(sb, uc_lower(c));
+    if (c == 0x3A3 && !fold) return sb_put_codepoint(sb, final_sigma(s, bi, n) ? 0x3C2 : 0x3C3);
+    return put_mapping(sb, c, fold ? UNICODE_FOLD : UNICODE_LOWER);
 }
 
 static int put_upper(StrBuf *sb, uint32_t c, int title) {
-    if (c == 0xDF) return sb_puts(sb, title ? "Ss" : "SS");
-    if (c == 0x149) return sb_puts(sb, title ? "\xca\xbcN" : "\xca\xbcN");
-    if (c >= 0xFB00 && c <= 0xFB06) {             /* Latin ligatures */
-        static const char *const up[] = {"FF", "FI", "FL", "FFI", "FFL", "ST", "ST"};
-        static const char *const ti[] = {"Ff", "Fi", "Fl", "Ffi", "Ffl", "St", "St"};
-        return sb_puts(sb, (title ? ti : up)[c - 0xFB00]);
-    }
-    return sb_put_codepoint(sb, title ? uc_title(c) : uc_upper(c));
+    return put_mapping(sb, c, title ? UNICODE_TITLE : UNICODE_UPPER);
 }
 
 static Value case_map(Str *s, int mode) {

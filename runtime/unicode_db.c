@@ -7,8 +7,9 @@
  * whatever the database's own version and documents the layout: a code point
  * reaches its property record, and separately its decomposition, in two table
  * lookups (identical blocks of 128 code points are stored once).  The
- * unicodedata module is built on this file, and str's character classes
- * (isalpha, isdigit, isnumeric) ask it about non-ASCII characters. */
+ * unicodedata module is built on this file, and str asks it about non-ASCII
+ * characters: the character classes (isalpha, isdigit, isnumeric, istitle)
+ * and the case mappings of upper/lower/title/casefold, full ones included. */
 #include <string.h>
 #include <strings.h>
 
@@ -47,6 +48,28 @@ int unicode_db_is_letter(uint32_t cp) {
 }
 
 int unicode_db_is_title(uint32_t cp) { return strcmp(udb_category_names[udb_record(cp)->category], "Lt") == 0; }
+
+uint32_t unicode_db_upper(uint32_t cp) { return (uint32_t)((int64_t)cp + udb_record(cp)->upper); }
+uint32_t unicode_db_lower(uint32_t cp) { return (uint32_t)((int64_t)cp + udb_record(cp)->lower); }
+uint32_t unicode_db_title(uint32_t cp) { return (uint32_t)((int64_t)cp + udb_record(cp)->title); }
+
+int unicode_db_full_case(uint32_t cp, int which, uint32_t out[3]) {
+    size_t n = sizeof udb_special_cases / sizeof udb_special_cases[0], lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (udb_special_cases[mid].cp < cp) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo < n && udb_special_cases[lo].cp == cp) {
+        const UdbSpecialCase *sc = &udb_special_cases[lo];
+        memcpy(out, sc->map[which], sc->n[which] * sizeof(uint32_t));
+        return sc->n[which];
+    }
+    const UdbRecord *r = udb_record(cp);
+    int32_t d = which == UNICODE_UPPER ? r->upper : which == UNICODE_TITLE ? r->title : r->lower;
+    out[0] = (uint32_t)((int64_t)cp + d);
+    return 1;
+}
 
 const uint32_t *unicode_db_decomposition(uint32_t cp, int *count, const char **tag) {
     if (cp > 0x10FFFF) return NULL;

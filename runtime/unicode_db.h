@@ -29,6 +29,16 @@ int      unicode_db_decimal(uint32_t cp);        /* -1: none */
 int      unicode_db_digit(uint32_t cp);          /* -1: none */
 int      unicode_db_is_numeric(uint32_t cp);     /* has a numeric value */
 
+/* Simple case mappings (one code point; cp itself when it has none). */
+uint32_t unicode_db_upper(uint32_t cp);
+uint32_t unicode_db_lower(uint32_t cp);
+uint32_t unicode_db_title(uint32_t cp);
+/* Full case mappings, which may be longer (U+00DF upper is "SS"): the code
+ * points of cp's mapping into out and their count (1 to 3).  The conditional
+ * mappings (final sigma) are the caller's. */
+enum { UNICODE_LOWER, UNICODE_TITLE, UNICODE_UPPER, UNICODE_FOLD };
+int      unicode_db_full_case(uint32_t cp, int which, uint32_t out[3]);
+
 /* The decomposition mapping of cp (one level, not recursive): its code points
  * and their count, *tag the formatting tag ("" for a canonical one, else
  * "<compat>", "<font>", ...); NULL when cp has none.  Hangul syllables are not

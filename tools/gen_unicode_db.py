@@ -6,8 +6,8 @@
 
 Reads the Unicode Character Database of Debian's `unicode-data` package
 (UnicodeData.txt, DerivedAge.txt, EastAsianWidth.txt, DerivedNormalizationProps.txt,
-NamedSequences.txt, and the numeric values of CJK ideographs in
-Unihan_NumericValues.txt.bz2) and keeps the characters of Unicode --max-age (CPython 3.11
+NamedSequences.txt, SpecialCasing.txt, CaseFolding.txt, and the numeric values of
+CJK ideographs in Unihan_NumericValues.txt.bz2) and keeps the characters of Unicode --max-age (CPython 3.11
 knows 14.0): a character assigned later is unassigned here, as it is in python3.11.
 runtime/unicode_db.c includes the result (the unicodedata module and str's
 character classes use it).  --dump writes the properties of
@@ -28,6 +28,12 @@ The tables (all static const):
   - udb_compositions: (first, second, composite) of every canonical pair that
     NFC composes (no Full_Composition_Exclusion), sorted for binary search.
   - udb_named_seqs: the named sequences lookup() knows besides character names.
+  - case mappings: each record holds the simple upper, lower and title
+    mappings as differences from the code point (title defaults to upper, as
+    in CPython); udb_special_cases lists, sorted by code point, the characters
+    whose full mappings (SpecialCasing.txt without conditions) or case folding
+    (CaseFolding.txt C and F; a character it does not list folds to itself)
+    differ from that, with up to 3 code points each.
 """
 import argparse
 import bz2
@@ -101,11 +107,15 @@ def build(ucd, max_age):
             if line.startswith('U+'):
                 cp, _kind, value = line.split('\t')
                 unihan[int(cp[2:], 16)] = value.strip()
-    props, decomps = {}, {}
+    props, decomps, cases = {}, {}, {}
     for cp, f in data.items():
         props[cp] = (f[2], int(f[3]), f[4], widths.get(cp, 'N'), int(f[9] == 'Y'),
                      int(f[6]) if f[6] else None, int(f[7]) if f[7] else None,
                      numeric_value(f[8] or unihan.get(cp, '')))
+        upper = int(f[12], 16) if f[12] else cp
+        lower = int(f[13], 16) if f[13] else cp
+        title = int(f[14], 16) if f[14].strip() else upper
+        cases[cp] = (upper - cp, lower - cp, title - cp)
         if f[5]:
             parts = f[5].split()
             tag = parts.pop(0) if parts[0].startswith('<') else ''
@@ -117,7 +127,24 @@ def build(ucd, max_age):
         cps = [int(x, 16) for x in f[1].split()]
         if all(c in assigned for c in cps):
             sequences.append((f[0], cps))
-    return props, decomps, compositions, sorted(sequences)
+    special = {}
+    for f in ucd_lines(os.path.join(ucd, 'SpecialCasing.txt')):
+        cp = int(f[0], 16)
+        if len(f) > 4 and f[4] or cp not in assigned:      # conditional mappings are code's
+            continue
+        special[cp] = [[int(x, 16) for x in f[i].split()] for i in (1, 2, 3)]
+    folding = {}
+    for f in ucd_lines(os.path.join(ucd, 'CaseFolding.txt')):
+        if f[1] in ('C', 'F') and int(f[0], 16) in assigned:
+            folding[int(f[0], 16)] = [int(x, 16) for x in f[2].split()]
+    full = []
+    for cp in sorted(set(special) | set(folding) | {c for c, d in cases.items() if d[1]}):
+        up, lo, ti = (cp + d for d in cases.get(cp, (0, 0, 0)))
+        lower, title, upper = special.get(cp, ([lo], [ti], [up]))
+        fold = folding.get(cp, [cp])             # not in CaseFolding.txt: folds to itself
+        if (lower, title, upper, fold) != ([lo], [ti], [up], [lo]):
+            full.append((cp, lower, title, upper, fold))
+    return props, decomps, compositions, sorted(sequences), cases, full
 
 
 def dump(props, decomps, path):
@@ -159,15 +186,16 @@ def c_string(s):
     return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
 
 
-def generate(props, decomps, compositions, sequences, max_age, path):
+def generate(props, decomps, compositions, sequences, cases, full, max_age, path):
     numerics = [None]
-    records = {(0, 0, 0, 0, 0, -1, -1, 0): 0}
+    records = {(0, 0, 0, 0, 0, -1, -1, 0, 0, 0, 0): 0}
     record_of = {}
     for cp, (cat, ccc, bidi, eaw, mirrored, dec, dig, num) in sorted(props.items()):
         if num is not None and num not in numerics:
             numerics.append(num)
         key = (CATEGORIES.index(cat), ccc, BIDI.index(bidi), WIDTHS.index(eaw), mirrored,
-               -1 if dec is None else dec, -1 if dig is None else dig, 0 if num is None else numerics.index(num))
+               -1 if dec is None else dec, -1 if dig is None else dig, 0 if num is None else numerics.index(num),
+               *cases[cp])
         record_of[cp] = records.setdefault(key, len(records))
     decomp_data, decomp_of = [0], {}
     for cp, (tag, d) in sorted(decomps.items()):
@@ -183,6 +211,7 @@ def generate(props, decomps, compositions, sequences, max_age, path):
            '    uint8_t category, combining, bidirectional, east_asian_width, mirrored;',
            '    int8_t decimal, digit;     /* -1: none */',
            '    uint16_t numeric;          /* index into udb_numeric, 0: none */',
+           '    int32_t upper, lower, title;   /* simple case mappings: cp + these */',
            '} UdbRecord;', '',
            'static const char *const udb_category_names[] = {%s};' % ', '.join(map(c_string, CATEGORIES)),
            'static const char *const udb_bidi_names[] = {%s};' % ', '.join(map(c_string, BIDI)),
@@ -190,7 +219,7 @@ def generate(props, decomps, compositions, sequences, max_age, path):
            'static const char *const udb_decomp_tags[] = {%s};' % ', '.join(map(c_string, TAGS)), '',
            'static const UdbRecord udb_records[%d] = {' % len(records)]
     for key in sorted(records, key=records.get):
-        out.append('    {%d, %d, %d, %d, %d, %d, %d, %d},' % key)
+        out.append('    {%d, %d, %d, %d, %d, %d, %d, %d, %d, %d, %d},' % key)
     out.append('};')
     out.append('static const int64_t udb_numeric[%d][2] = {' % len(numerics))
     out.append('    {0, 1},')
@@ -212,6 +241,14 @@ def generate(props, decomps, compositions, sequences, max_age, path):
             sys.exit('gen_unicode_db.py: a named sequence longer than 4')
         out.append('    {%s, %d, {%s}},' % (c_string(name), len(cps), ', '.join('0x%X' % c for c in cps)))
     out.append('};')
+    out.append('typedef struct UdbSpecialCase { uint32_t cp; uint8_t n[4]; uint32_t map[4][3]; } UdbSpecialCase;')
+    out.append('static const UdbSpecialCase udb_special_cases[%d] = {  /* lower, title, upper, fold */' % len(full))
+    for cp, *maps in full:
+        if max(map(len, maps)) > 3:
+            sys.exit('gen_unicode_db.py: a full case mapping longer than 3')
+        out.append('    {0x%X, {%s}, {%s}},' % (cp, ', '.join(str(len(m)) for m in maps),
+                   ', '.join('{%s}' % ', '.join('0x%X' % c for c in m) for m in maps)))
+    out.append('};')
     with open(path, 'w') as f:
         f.write('\n'.join(out) + '\n')
 
@@ -224,11 +261,11 @@ def main():
     ap.add_argument('--dump')
     a = ap.parse_args()
     max_age = tuple(map(int, a.max_age.split('.')))
-    props, decomps, compositions, sequences = build(a.ucd, max_age)
+    props, decomps, compositions, sequences, cases, full = build(a.ucd, max_age)
     if a.dump:
         dump(props, decomps, a.dump)
     if a.output:
-        generate(props, decomps, compositions, sequences, max_age, a.output)
+        generate(props, decomps, compositions, sequences, cases, full, max_age, a.output)
 
 
 if __name__ == '__main__':
