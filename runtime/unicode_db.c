@@ -54,6 +54,12 @@ uint32_t unicode_db_lower(uint32_t cp) { return (uint32_t)((int64_t)cp + udb_rec
 uint32_t unicode_db_title(uint32_t cp) { return (uint32_t)((int64_t)cp + udb_record(cp)->title); }
 
 int unicode_db_full_case(uint32_t cp, int which, uint32_t out[3]) {
+    const UdbRecord *r = udb_record(cp);
+    if (!r->special_case) {
+        int32_t d = which == UNICODE_UPPER ? r->upper : which == UNICODE_TITLE ? r->title : r->lower;
+        out[0] = (uint32_t)((int64_t)cp + d);
+        return 1;
+    }
     size_t n = sizeof udb_special_cases / sizeof udb_special_cases[0], lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -65,9 +71,7 @@ int unicode_db_full_case(uint32_t cp, int which, uint32_t out[3]) {
         memcpy(out, sc->map[which], sc->n[which] * sizeof(uint32_t));
         return sc->n[which];
     }
-    const UdbRecord *r = udb_record(cp);
-    int32_t d = which == UNICODE_UPPER ? r->upper : which == UNICODE_TITLE ? r->title : r->lower;
-    out[0] = (uint32_t)((int64_t)cp + d);
+    out[0] = cp;                        /* not reached: the flag says it is listed */
     return 1;
 }
 

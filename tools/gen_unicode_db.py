@@ -30,7 +30,7 @@ The tables (all static const):
   - udb_named_seqs: the named sequences lookup() knows besides character names.
   - case mappings: each record holds the simple upper, lower and title
     mappings as differences from the code point (title defaults to upper, as
-    in CPython); udb_special_cases lists, sorted by code point, the characters
+    in CPython) and whether udb_special_cases has the character; that table lists, sorted by code point, the characters
     whose full mappings (SpecialCasing.txt without conditions) or case folding
     (CaseFolding.txt C and F; a character it does not list folds to itself)
     differ from that, with up to 3 code points each.
@@ -188,14 +188,15 @@ def c_string(s):
 
 def generate(props, decomps, compositions, sequences, cases, full, max_age, path):
     numerics = [None]
-    records = {(0, 0, 0, 0, 0, -1, -1, 0, 0, 0, 0): 0}
+    records = {(0, 0, 0, 0, 0, -1, -1, 0, 0, 0, 0, 0): 0}
+    special = {f[0] for f in full}
     record_of = {}
     for cp, (cat, ccc, bidi, eaw, mirrored, dec, dig, num) in sorted(props.items()):
         if num is not None and num not in numerics:
             numerics.append(num)
         key = (CATEGORIES.index(cat), ccc, BIDI.index(bidi), WIDTHS.index(eaw), mirrored,
                -1 if dec is None else dec, -1 if dig is None else dig, 0 if num is None else numerics.index(num),
-               *cases[cp])
+               *cases[cp], int(cp in special))
         record_of[cp] = records.setdefault(key, len(records))
     decomp_data, decomp_of = [0], {}
     for cp, (tag, d) in sorted(decomps.items()):
@@ -212,6 +213,7 @@ def generate(props, decomps, compositions, sequences, cases, full, max_age, path
            '    int8_t decimal, digit;     /* -1: none */',
            '    uint16_t numeric;          /* index into udb_numeric, 0: none */',
            '    int32_t upper, lower, title;   /* simple case mappings: cp + these */',
+           '    uint8_t special_case;      /* listed in udb_special_cases */',
            '} UdbRecord;', '',
            'static const char *const udb_category_names[] = {%s};' % ', '.join(map(c_string, CATEGORIES)),
            'static const char *const udb_bidi_names[] = {%s};' % ', '.join(map(c_string, BIDI)),
@@ -219,7 +221,7 @@ def generate(props, decomps, compositions, sequences, cases, full, max_age, path
            'static const char *const udb_decomp_tags[] = {%s};' % ', '.join(map(c_string, TAGS)), '',
            'static const UdbRecord udb_records[%d] = {' % len(records)]
     for key in sorted(records, key=records.get):
-        out.append('    {%d, %d, %d, %d, %d, %d, %d, %d, %d, %d, %d},' % key)
+        out.append('    {%d, %d, %d, %d, %d, %d, %d, %d, %d, %d, %d, %d},' % key)
     out.append('};')
     out.append('static const int64_t udb_numeric[%d][2] = {' % len(numerics))
     out.append('    {0, 1},')
