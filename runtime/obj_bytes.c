@@ -626,23 +626,20 @@ static Value b_decode_m(Value *args, int nargs, Value kwnames) {
                       IS_NULL(args[2]) ? "strict" : STR_DATA(args[2]));
 }
 
-/* hex(sep=<unrepresentable>, bytes_per_sep=1): args = [self, sep, bytes_per_sep] */
-static Value b_hex_m(Value *args, int nargs, Value kwnames) {
-    VIEW(args[0], d, n);
+Value bytes_hex(const uint8_t *d, int64_t n, Value sep, Value bytes_per_sep, int as_bytes) {
     char sepc[1];
-    const char *sep = sepc;
     size_t seplen = 0;
     int per = 1;
-    if (!IS_NULL(args[2]) && str_arg_to_int(args[2], &per) < 0) return VAL_NULL;
-    if (!IS_NULL(args[1])) {              /* CPython's _Py_strhex_with_sep, check by check */
-        int64_t sl = obj_len(args[1]);
+    if (!IS_NULL(bytes_per_sep) && str_arg_to_int(bytes_per_sep, &per) < 0) return VAL_NULL;
+    if (!IS_NULL(sep)) {                  /* CPython's _Py_strhex_impl, check by check */
+        int64_t sl = obj_len(sep);
         if (sl < 0) return VAL_NULL;
         if (sl != 1) return err_format(&exc_ValueError, "sep must be length 1.");
         uint32_t c;
-        if (IS_STR(args[1])) c = str_char_at(args[1], 0);
-        else if (IS_BYTES(args[1])) c = AS_BYTES(args[1])->data[0];
+        if (IS_STR(sep)) c = str_char_at(sep, 0);
+        else if (IS_BYTES(sep)) c = AS_BYTES(sep)->data[0];
         else return err_format(&exc_TypeError, "sep must be str or bytes.");
-        if (c > 127) return err_format(&exc_ValueError, "sep must be ASCII.");
+        if (c > 255 || (c > 127 && !as_bytes)) return err_format(&exc_ValueError, "sep must be ASCII.");
         sepc[0] = (char)c;
         seplen = 1;
     }
@@ -651,11 +648,17 @@ static Value b_hex_m(Value *args, int nargs, Value kwnames) {
     for (int64_t i = 0; i < n; i++) {
         if (seplen && i && ap) {
             int64_t k = per > 0 ? n - i : i;
-            if (k % ap == 0) sb_put(&sb, sep, 1);
+            if (k % ap == 0) sb_put(&sb, sepc, 1);
         }
         if (sb_printf(&sb, "%02x", d[i]) < 0) { sb_free(&sb); return VAL_NULL; }
     }
-    return sb_finish_str(&sb);
+    return as_bytes ? sb_finish_bytes(&sb) : sb_finish_str(&sb);
+}
+
+/* hex(sep=<unrepresentable>, bytes_per_sep=1): args = [self, sep, bytes_per_sep] */
+static Value b_hex_m(Value *args, int nargs, Value kwnames) {
+    VIEW(args[0], d, n);
+    return bytes_hex(d, n, args[1], args[2], 0);
 }
 
 static int hexval(int c) {

@@ -36,6 +36,10 @@ Value obj_bytes(Value v);
 /* Buffer view of bytes/bytearray; -1 and TypeError otherwise. */
 int   bytes_view(Value v, const uint8_t **data, int64_t *len);
 int64_t bytes_hash(Value v);
+/* bytes.hex(sep, bytes_per_sep) of n bytes at d (sep, bytes_per_sep VAL_NULL when
+ * not given), as str, or as bytes for binascii.hexlify (which also takes a
+ * separator byte up to 255, as CPython's _Py_strhex_bytes_with_sep does). */
+Value bytes_hex(const uint8_t *d, int64_t n, Value sep, Value bytes_per_sep, int as_bytes);
 
 /* CPython 3.11's hash of a byte string: SipHash-1-3 with the zero key that
  * PYTHONHASHSEED=0 gives, so str/bytes hashes (and therefore set iteration

@@ -69,6 +69,13 @@ static int64_t exc_nargs(Value self) {
 /* __new__ and the __init__s stay ARGS_ANY: they take any arguments (and some
  * keywords), and their messages name the class ("ValueError() takes no
  * keyword arguments"). */
+Value exc_new_class(const char *module, const char *name, Type *base) {
+    Value ns = dict_new();
+    if (IS_NULL(ns) || dict_set_c(ns, "__module__", str_from_c(module)) < 0) return VAL_NULL;
+    Value bases = tuple_pack(1, MK_OBJ(base));
+    return IS_NULL(bases) ? bases : type_new_class(&type_type, str_from_c(name), bases, ns, VAL_NULL);
+}
+
 Value exc_new_instance(Type *cls, Value *args, int nargs) {
     Obj *o = obj_new_instance(cls);
     if (!o) return VAL_NULL;

@@ -37,6 +37,9 @@ typedef struct TbInfo {
 } TbInfo;
 
 #define AS_EXC(v) ((ExcObj *)AS_OBJ(v))
+/* A new exception class "module.Name" deriving from base, as CPython's
+ * PyErr_NewException (binascii.Error, struct.error, _csv.Error, ...). */
+Value exc_new_class(const char *module, const char *name, Type *base);
 /* A new instance of exception class cls with these args (BaseException.__new__). */
 Value exc_new_instance(Type *cls, Value *args, int nargs);
 /* BaseException.__init__: args[0].args = args[1:]; with refuse_kw, keywords are

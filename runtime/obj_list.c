@@ -1035,6 +1035,7 @@ static int list_assign_slice(Value self, Value slice, Value v)
     if (step > 0 && start < stop) cnt = (stop - start - 1) / step + 1;
     else if (step < 0 && stop < start) cnt = (start - stop - 1) / (-step) + 1;
     if (IS_NULL(src)) {                          /* delete extended slice */
+        if (cnt == 0) return 0;
         if (step < 0) { start = start + step * (cnt - 1); step = -step; }
         int64_t w = start, k = 0;
         for (int64_t r = start; r < l->len; r++) {

@@ -43,6 +43,7 @@
 #include <string.h>
 #include <math.h>
 #include "obj_str.h"
+#include "unicode_db.h"
 #include "unicode_names.h"
 #include "obj_bytes.h"
 #include "obj_memoryview.h"
@@ -427,169 +428,51 @@ static locale_t uc_locale(void) {
     return uloc;
 }
 
-/* Simple case mapping for the blocks we carry tables for; -1 elsewhere. */
-static int64_t tab_upper(uint32_t c) {
-    if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
-    if (c < 0x100) {
-        if (c == 0xB5) return 0x39C;
-        if (c == 0xFF) return 0x178;
-        if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
-        return c;
-    }
-    if (c < 0x180) {
-        if (c == 0x131) return 'I';
-        if (c == 0x17F) return 'S';
-        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c : c - 1;
-        if (c == 0x130 || c == 0x138 || c == 0x149 || c == 0x178) return c;
-        return (c & 1) ? c - 1 : c;
-    }
-    if (c >= 0x370 && c < 0x400) {
-        if (c >= 0x3B1 && c <= 0x3CB) return c == 0x3C2 ? 0x3A3 : c - 32;
-        if (c == 0x3AC) return 0x386;
-        if (c >= 0x3AD && c <= 0x3AF) return c - 37;
-        if (c == 0x3CC) return 0x38C;
-        if (c == 0x3CD || c == 0x3CE) return c - 63;
-        return -1;
-    }
-    if (c >= 0x400 && c < 0x530) {
-        if (c >= 0x430 && c <= 0x44F) return c - 32;
-        if (c >= 0x450 && c <= 0x45F) return c - 80;
-        if (c < 0x460) return c;
-        if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F))
-            return (c & 1) ? c - 1 : c;
-        if (c >= 0x4C1 && c <= 0x4CE) return (c & 1) ? c : c - 1;
-        if (c == 0x4CF) return 0x4C0;
-        return c;
-    }
-    return -1;
-}
-
-static int64_t tab_lower(uint32_t c) {
-    if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-    if (c < 0x100) {
-        if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
-        return c;
-    }
-    if (c < 0x180) {
-        if (c == 0x130) return 'i';
-        if (c == 0x178) return 0xFF;
-        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c + 1 : c;
-        if (c == 0x131 || c == 0x138 || c == 0x149 || c == 0x17F) return c;
-        return (c & 1) ? c : c + 1;
-    }
-    if (c >= 0x370 && c < 0x400) {
-        if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;
-        if (c == 0x386) return 0x3AC;
-        if (c >= 0x388 && c <= 0x38A) return c + 37;
-        if (c == 0x38C) return 0x3CC;
-        if (c == 0x38E || c == 0x38F) return c + 63;
-        return -1;
-    }
-    if (c >= 0x400 && c < 0x530) {
-        if (c >= 0x410 && c <= 0x42F) return c + 32;
-        if (c >= 0x400 && c <= 0x40F) return c + 80;
-        if (c < 0x460) return c;
-        if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F))
-            return (c & 1) ? c : c + 1;
-        if (c >= 0x4C1 && c <= 0x4CE) return (c & 1) ? c + 1 : c;
-        if (c == 0x4C0) return 0x4CF;
-        return c;
-    }
-    return -1;
-}
-
+/* Simple case mappings: ASCII here, the rest from the Unicode database. */
 static uint32_t uc_upper(uint32_t c) {
-    int64_t r = tab_upper(c);
-    if (r >= 0) return (uint32_t)r;
-    locale_t l = uc_locale();
-    return l ? (uint32_t)towupper_l((wint_t)c, l) : c;
+    if (c < 0x80) return c >= 'a' && c <= 'z' ? c - 32 : c;
+    return unicode_db_upper(c);
 }
 
 static uint32_t uc_lower(uint32_t c) {
-    int64_t r = tab_lower(c);
-    if (r >= 0) return (uint32_t)r;
-    locale_t l = uc_locale();
-    return l ? (uint32_t)towlower_l((wint_t)c, l) : c;
+    if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    return unicode_db_lower(c);
 }
 
-static uint32_t uc_title(uint32_t c) {
-    if (c >= 0x1C4 && c <= 0x1CC) return c - (c - 0x1C4) % 3 + 1;
-    if (c >= 0x1F1 && c <= 0x1F3) return 0x1F2;
-    return uc_upper(c);
-}
+/* Titlecase letters (category Lt: U+01C5, the Greek letters with prosgegrammeni). */
+static int uc_istitle(uint32_t c) { return c >= 0x80 && unicode_db_is_title(c); }
 
 static int uc_isupper(uint32_t c) {
     if (c < 0x80) return c >= 'A' && c <= 'Z';
-    if (c >= 0x1C4 && c <= 0x1CC && (c - 0x1C4) % 3 == 1) return 0;  /* titlecase */
-    if (c == 0x1F2) return 0;
+    if (uc_istitle(c)) return 0;
     return uc_lower(c) != c || (uc_locale() && iswupper_l((wint_t)c, uc_locale()));
 }
 
 static int uc_islower(uint32_t c) {
     if (c < 0x80) return c >= 'a' && c <= 'z';
     if (c == 0xDF || c == 0x138 || c == 0x149 || c == 0xAA || c == 0xBA) return 1;
-    if (c >= 0x1C4 && c <= 0x1CC && (c - 0x1C4) % 3 == 1) return 0;
-    if (c == 0x1F2) return 0;
+    if (uc_istitle(c)) return 0;
     return uc_upper(c) != c || (uc_locale() && iswlower_l((wint_t)c, uc_locale()));
 }
 
-static int uc_istitle(uint32_t c) {
-    return (c >= 0x1C5 && c <= 0x1CB && (c - 0x1C4) % 3 == 1) || c == 0x1F2;
-}
 
 static int uc_iscased(uint32_t c) { return uc_isupper(c) || uc_islower(c) || uc_istitle(c); }
 
-static const uint32_t nd_zeros[] = {
-    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6,
-    0xD66, 0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0,
-    0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0,
-    0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136,
-    0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950,
-    0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50, 0x1E140, 0x1E2F0, 0x1E950,
-    0x1FBF0,
-};
+/* The numeric classes and letters of non-ASCII characters are the Unicode
+ * database's (runtime/unicode_db.c), as CPython's are. */
 
 /* Decimal digit value of c, or -1. */
 static int uc_decimal(uint32_t c) {
     if (c < 0x80) return (c >= '0' && c <= '9') ? (int)(c - '0') : -1;
-    if (c >= 0x1D7CE && c <= 0x1D7FF) return (int)((c - 0x1D7CE) % 10);
-    for (size_t i = 1; i < sizeof nd_zeros / sizeof nd_zeros[0]; i++)
-        if (c >= nd_zeros[i] && c < nd_zeros[i] + 10) return (int)(c - nd_zeros[i]);
-    return -1;
+    return unicode_db_decimal(c);
 }
-
-static int in_ranges(uint32_t c, const uint32_t (*r)[2], size_t n) {
-    for (size_t i = 0; i < n; i++) if (c >= r[i][0] && c <= r[i][1]) return 1;
-    return 0;
-}
-
-static const uint32_t digit_ranges[][2] = {
-    {0xB2, 0xB3}, {0xB9, 0xB9}, {0x1369, 0x1371}, {0x19DA, 0x19DA}, {0x2070, 0x2070},
-    {0x2074, 0x2079}, {0x2080, 0x2089}, {0x2460, 0x2468}, {0x2474, 0x247C},
-    {0x2488, 0x2490}, {0x24EA, 0x24EA}, {0x24F5, 0x24FD}, {0x24FF, 0x24FF},
-    {0x2776, 0x277E}, {0x2780, 0x2788}, {0x278A, 0x2792}, {0x10A40, 0x10A43},
-    {0x1F100, 0x1F10A},
-};
-static const uint32_t numeric_ranges[][2] = {
-    {0xBC, 0xBE}, {0x9F4, 0x9F9}, {0xBF0, 0xBF2}, {0x16EE, 0x16F0}, {0x2150, 0x2182},
-    {0x2185, 0x2189}, {0x2469, 0x2473}, {0x247D, 0x2487}, {0x2491, 0x249B},
-    {0x24EB, 0x24F4}, {0x24FE, 0x24FE}, {0x277F, 0x277F}, {0x2789, 0x2789},
-    {0x2793, 0x2793}, {0x2CFD, 0x2CFD}, {0x3007, 0x3007}, {0x3021, 0x3029},
-    {0x3038, 0x303A}, {0x3192, 0x3195}, {0x3220, 0x3229}, {0x3248, 0x324F},
-    {0x3251, 0x325F}, {0x3280, 0x3289}, {0x32B1, 0x32BF}, {0x4E00, 0x4E00},
-    {0x4E03, 0x4E03}, {0x4E07, 0x4E07}, {0x4E09, 0x4E09}, {0x4E5D, 0x4E5D},
-    {0x4E8C, 0x4E8C}, {0x4E94, 0x4E94}, {0x516B, 0x516B}, {0x516D, 0x516D},
-    {0x5341, 0x5341}, {0x5343, 0x5343}, {0x56DB, 0x56DB}, {0x767E, 0x767E},
-    {0x96F6, 0x96F6}, {0x5104, 0x5104}, {0x5146, 0x5146},
-};
-#define NRANGES(a) (sizeof a / sizeof a[0])
 
 static int uc_isdigit(uint32_t c) {
-    return uc_decimal(c) >= 0 || (c >= 0x80 && in_ranges(c, digit_ranges, NRANGES(digit_ranges)));
+    return c < 0x80 ? c >= '0' && c <= '9' : unicode_db_digit(c) >= 0;
 }
 
 static int uc_isnumeric(uint32_t c) {
-    return uc_isdigit(c) || (c >= 0x80 && in_ranges(c, numeric_ranges, NRANGES(numeric_ranges)));
+    return c < 0x80 ? c >= '0' && c <= '9' : unicode_db_is_numeric(c);
 }
 
 static int uc_isspace(uint32_t c) {
@@ -600,16 +483,7 @@ static int uc_isspace(uint32_t c) {
 
 static int uc_isalpha(uint32_t c) {
     if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
-    if (c < 0x100) return c == 0xAA || c == 0xB5 || c == 0xBA || (c >= 0xC0 && c != 0xD7 && c != 0xF7);
-    if (uc_isnumeric(c)) return 0;
-    if (c < 0x2C2) return 1;
-    if (c >= 0x400 && c <= 0x52F) return c <= 0x481 || c >= 0x48A;
-    if (c >= 0x370 && c <= 0x3FF)
-        return !(c == 0x375 || c == 0x37E || c == 0x384 || c == 0x385 || c == 0x387 ||
-                 c == 0x3F6 || c == 0x378 || c == 0x379 || (c >= 0x380 && c <= 0x383) ||
-                 c == 0x38B || c == 0x38D || c == 0x3A2);
-    locale_t l = uc_locale();
-    return l ? iswalpha_l((wint_t)c, l) != 0 : 0;
+    return unicode_db_is_letter(c);
 }
 
 static int uc_isalnum(uint32_t c) { return uc_isalpha(c) || uc_isnumeric(c); }
@@ -1468,31 +1342,22 @@ static int final_sigma(Str *s, int64_t bi, int64_t n) {
     return before && !after;
 }
 
+static int put_mapping(StrBuf *sb, uint32_t c, int which) {
+    uint32_t m[3];
+    int n = unicode_db_full_case(c, which, m), rc = 0;
+    for (int i = 0; i < n; i++) rc |= sb_put_codepoint(sb, m[i]);
+    return rc;
+}
+
+/* The full lower case (or case folding) of c; a capital sigma is final or not
+ * by its neighbours, as CPython's handle_capital_sigma decides. */
 static int put_lower(StrBuf *sb, Str *s, int64_t bi, int n, uint32_t c, int fold) {
-    if (c == 0x130) return sb_puts(sb, "i\xcc\x87");
-    if (c == 0x3A3) return sb_put_codepoint(sb, !fold && final_sigma(s, bi, n) ? 0x3C2 : 0x3C3);
-    if (fold) {
-        if (c == 0xDF) return sb_puts(sb, "ss");
-        if (c == 0x17F) return sb_putc(sb, 's');
-        if (c == 0xB5) return sb_put_codepoint(sb, 0x3BC);
-        if (c == 0x3C2) return sb_put_codepoint(sb, 0x3C3);
-        if (c >= 0xFB00 && c <= 0xFB06) {         /* Latin ligatures */
-            static const char *const lig[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
-            return sb_puts(sb, lig[c - 0xFB00]);
-        }
-    }
-    return sb_put_codepoint(sb, uc_lower(c));
+    if (c == 0x3A3 && !fold) return sb_put_codepoint(sb, final_sigma(s, bi, n) ? 0x3C2 : 0x3C3);
+    return put_mapping(sb, c, fold ? UNICODE_FOLD : UNICODE_LOWER);
 }
 
 static int put_upper(StrBuf *sb, uint32_t c, int title) {
-    if (c == 0xDF) return sb_puts(sb, title ? "Ss" : "SS");
-    if (c == 0x149) return sb_puts(sb, title ? "\xca\xbcN" : "\xca\xbcN");
-    if (c >= 0xFB00 && c <= 0xFB06) {             /* Latin ligatures */
-        static const char *const up[] = {"FF", "FI", "FL", "FFI", "FFL", "ST", "ST"};
-        static const char *const ti[] = {"Ff", "Fi", "Fl", "Ffi", "Ffl", "St", "St"};
-        return sb_puts(sb, (title ? ti : up)[c - 0xFB00]);
-    }
-    return sb_put_codepoint(sb, title ? uc_title(c) : uc_upper(c));
+    return put_mapping(sb, c, title ? UNICODE_TITLE : UNICODE_UPPER);
 }
 
 static Value case_map(Str *s, int mode) {

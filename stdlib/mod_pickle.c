@@ -10,6 +10,7 @@
 #include "runtime/object.h"
 #include "runtime/call.h"
 #include "runtime/error.h"
+#include "runtime/obj_exc.h"
 #include "runtime/gc.h"
 #include "runtime/obj_bytes.h"
 #include "runtime/obj_memoryview.h"
@@ -63,12 +64,6 @@ static const MethodDef pickle_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static Value pickle_make_error(const char *name, Value base) {
-    Value d = dict_new();
-    if (IS_NULL(d) || dict_set_c(d, "__module__", str_from_c("_pickle")) < 0) return VAL_NULL;
-    return type_new_class(&type_type, str_from_c(name), tuple_pack(1, base), d, VAL_NULL);
-}
-
 Value mod_pickle_init(void) {
     Value m = module_new_c("_pickle");
     if (IS_NULL(m)) return VAL_NULL;
@@ -79,8 +74,8 @@ Value mod_pickle_init(void) {
     for (int i = 0; i < 3 && !rooted; i++) gc_add_root(&pickle_errors[i]);
     rooted = 1;
     for (int i = 0; i < 3; i++) {
-        Value base = i == 0 ? MK_OBJ(&exc_Exception) : pickle_errors[0];
-        pickle_errors[i] = pickle_make_error(names[i], base);
+        Type *base = i == 0 ? &exc_Exception : AS_TYPE(pickle_errors[0]);
+        pickle_errors[i] = exc_new_class("_pickle", names[i], base);
         if (IS_NULL(pickle_errors[i]) || dict_set_c(d, names[i], pickle_errors[i]) < 0) return VAL_NULL;
     }
     ser_set_hooks(AS_TYPE(pickle_errors[1]), AS_TYPE(pickle_errors[2]), import_module);

@@ -622,12 +622,8 @@ Value mod_struct_init(void) {
         gc_add_root(&struct_error);
         gc_add_root(&struct_cache);
         struct_cache = dict_new();
-        Value ns = dict_new();
-        if (IS_NULL(ns) || IS_NULL(struct_cache) || dict_set_c(ns, "__module__", str_from_c("struct")) < 0)
-            return VAL_NULL;
-        struct_error = type_new_class(&type_type, str_from_c("error"), tuple_pack(1, MK_OBJ(&exc_Exception)),
-                                      ns, VAL_NULL);
-        if (IS_NULL(struct_error)) return VAL_NULL;
+        struct_error = exc_new_class("struct", "error", &exc_Exception);
+        if (IS_NULL(struct_cache) || IS_NULL(struct_error)) return VAL_NULL;
     }
     dict_add_methods(d, mod_struct_functions, m);
     if (dict_set_c(d, "error", struct_error) < 0 || dict_set_c(d, "Struct", MK_OBJ(&type_struct)) < 0)

@@ -1,0 +1,324 @@
+/* mod_unicodedata.c - the `unicodedata` module: the Unicode Character
+ * Database of Unicode 14.0 (CPython 3.11's version) and normalization.
+ *
+ * The properties, decompositions and compositions are runtime/unicode_db.c's
+ * (tables generated at build time from Debian's unicode-data files), the
+ * names runtime/unicode_names.c's, the table \N{...} uses, plus the named
+ * sequences lookup() also accepts.
+ *
+ * Normalization is UAX #15 done directly: full decomposition (canonical, or
+ * compatibility for the K forms; Hangul syllables algorithmically), the
+ * canonical ordering of combining marks, then for NFC/NFKC canonical
+ * composition against the generated table of primary composites.  ASCII
+ * text is normalized in every form and is returned as it is.
+ * is_normalized(form, s) is normalize(form, s) == s, which is what CPython's
+ * quick check answers. */
+#include <stdlib.h>
+#include <string.h>
+#include "runtime/call.h"
+#include "runtime/error.h"
+#include "runtime/gc.h"
+#include "runtime/obj_bytes.h"
+#include "runtime/obj_dict.h"
+#include "runtime/obj_float.h"
+#include "runtime/obj_int.h"
+#include "runtime/obj_misc.h"
+#include "runtime/obj_str.h"
+#include "runtime/strbuf.h"
+#include "runtime/unicode_db.h"
+#include "runtime/unicode_names.h"
+#include "interp/modreg.h"
+
+GILPY_MODULE("unicodedata", mod_unicodedata_init);
+
+/* ---- arguments ----------------------------------------------------------------------- */
+
+/* A str of one character; `argn` 0 words the message for a one-argument
+ * function ("argument"), else "argument 1". */
+static int chr_arg(Value v, const char *fname, int argn, uint32_t *cp) {
+    if (!IS_STR(v) || AS_STR(v)->nchars != 1) {
+        err_format(&exc_TypeError, "%s() argument%s must be a unicode character, not %N", fname,
+                   argn ? " 1" : "", v);
+        return -1;
+    }
+    *cp = str_char_at(v, 0);
+    return 0;
+}
+
+#define CHR1(fname) uint32_t cp; if (chr_arg(args[0], fname, 0, &cp) < 0) return VAL_NULL
+#define CHR2(fname) uint32_t cp; if (chr_arg(args[0], fname, 1, &cp) < 0) return VAL_NULL
+
+/* ---- properties ---------------------------------------------------------------------- */
+
+static Value ud_value_or_default(Value v, Value dflt, const char *msg) {
+    if (!IS_NULL(v)) return v;
+    return IS_NULL(dflt) ? err_format(&exc_ValueError, "%s", msg) : dflt;
+}
+
+#define PROPS(fname) CHR1(fname); UnicodeProps p; unicode_db_props(cp, &p)
+#define PROPS2(fname) CHR2(fname); UnicodeProps p; unicode_db_props(cp, &p)
+
+static Value ud_decimal(Value *args, int nargs, Value kwnames) {
+    PROPS2("decimal");
+    return ud_value_or_default(p.decimal < 0 ? VAL_NULL : MK_SMALLINT(p.decimal), args[1], "not a decimal");
+}
+
+static Value ud_digit(Value *args, int nargs, Value kwnames) {
+    PROPS2("digit");
+    return ud_value_or_default(p.digit < 0 ? VAL_NULL : MK_SMALLINT(p.digit), args[1], "not a digit");
+}
+
+static Value ud_numeric(Value *args, int nargs, Value kwnames) {
+    PROPS2("numeric");
+    return ud_value_or_default(p.has_numeric ? MK_FLOAT(p.numeric) : VAL_NULL, args[1], "not a numeric character");
+}
+
+static Value ud_category(Value *args, int nargs, Value kwnames) { PROPS("category"); return str_from_c(p.category); }
+static Value ud_bidirectional(Value *args, int nargs, Value kwnames) {
+    PROPS("bidirectional");
+    return str_from_c(p.bidirectional);
+}
+static Value ud_combining(Value *args, int nargs, Value kwnames) { PROPS("combining"); return MK_SMALLINT(p.combining); }
+static Value ud_mirrored(Value *args, int nargs, Value kwnames) { PROPS("mirrored"); return MK_SMALLINT(p.mirrored); }
+static Value ud_east_asian_width(Value *args, int nargs, Value kwnames) {
+    PROPS("east_asian_width");
+    return str_from_c(p.east_asian_width);
+}
+
+static Value ud_decomposition(Value *args, int nargs, Value kwnames) {
+    CHR1("decomposition");
+    int n;
+    const char *tag;
+    const uint32_t *d = unicode_db_decomposition(cp, &n, &tag);
+    if (!d) return str_empty();
+    StrBuf sb; sb_init(&sb);
+    sb_puts(&sb, tag);
+    for (int i = 0; i < n; i++)
+        if (sb_printf(&sb, "%s%04X", i || *tag ? " " : "", d[i]) < 0) { sb_free(&sb); return VAL_NULL; }
+    return sb_finish_str(&sb);
+}
+
+/* ---- names --------------------------------------------------------------------------- */
+
+static Value ud_name(Value *args, int nargs, Value kwnames) {
+    CHR2("name");
+    char buf[UNICODE_NAME_MAX + 1];
+    size_t n = unicode_name_of(cp, buf);
+    if (n) return str_new(buf, n);
+    return ud_value_or_default(VAL_NULL, args[1], "no such name");
+}
+
+#define UD_NAME_MAXLEN 256
+
+static Value ud_lookup(Value *args, int nargs, Value kwnames) {
+    const char *name;
+    int64_t len;
+    if (IS_STR(args[0])) { name = STR_DATA(args[0]); len = STR_LEN(args[0]); }
+    else if (bytes_view(args[0], (const uint8_t **)&name, &len) < 0) return VAL_NULL;
+    if (len > UD_NAME_MAXLEN) return err_set_value(&exc_KeyError, str_from_c("name too long"));
+    int32_t cp = unicode_name_lookup(name, (size_t)len);
+    if (cp >= 0) return str_from_codepoint((uint32_t)cp);
+    uint32_t seq[4];
+    int nseq = unicode_db_named_sequence(name, (size_t)len, seq);
+    if (nseq) {
+        StrBuf sb; sb_init(&sb);
+        for (int k = 0; k < nseq; k++) sb_put_codepoint(&sb, seq[k]);
+        return sb_finish_str(&sb);
+    }
+    Value text = str_new_checked(name, (size_t)len);
+    if (IS_NULL(text)) return VAL_NULL;
+    Value msg = str_format_c("undefined character name '%U'", text);
+    return IS_NULL(msg) ? msg : err_set_value(&exc_KeyError, msg);
+}
+
+/* ---- normalization ------------------------------------------------------------------- */
+
+enum { NF_C = 1, NF_K = 2 };        /* compose; compatibility decompositions */
+
+typedef struct CpBuf { uint32_t *p; int64_t len, cap; } CpBuf;
+
+static int cpbuf_put(CpBuf *b, uint32_t cp) {
+    if (b->len == b->cap) {
+        int64_t cap = b->cap ? b->cap * 2 : 64;
+        uint32_t *p = gc_sys_realloc(b->p, (size_t)cap * sizeof(uint32_t));
+        if (!p) { err_no_memory(); return -1; }
+        b->p = p;
+        b->cap = cap;
+    }
+    b->p[b->len++] = cp;
+    return 0;
+}
+
+#define HANGUL_S 0xAC00
+#define HANGUL_L 0x1100
+#define HANGUL_V 0x1161
+#define HANGUL_T 0x11A7
+#define HANGUL_NV 21
+#define HANGUL_NT 28
+#define HANGUL_NS (19 * HANGUL_NV * HANGUL_NT)
+
+/* Append the full decomposition of cp (canonical, or compatibility too). */
+static int decompose_char(CpBuf *b, uint32_t cp, int compat) {
+    if (cp >= HANGUL_S && cp < HANGUL_S + HANGUL_NS) {
+        uint32_t s = cp - HANGUL_S, t = s % HANGUL_NT;
+        if (cpbuf_put(b, HANGUL_L + s / (HANGUL_NV * HANGUL_NT)) < 0
+            || cpbuf_put(b, HANGUL_V + (s % (HANGUL_NV * HANGUL_NT)) / HANGUL_NT) < 0)
+            return -1;
+        return t ? cpbuf_put(b, HANGUL_T + t) : 0;
+    }
+    int n;
+    const char *tag;
+    const uint32_t *d = unicode_db_decomposition(cp, &n, &tag);
+    if (!d || (!compat && *tag)) return cpbuf_put(b, cp);
+    for (int i = 0; i < n; i++)
+        if (decompose_char(b, d[i], compat) < 0) return -1;
+    return 0;
+}
+
+/* Sort each run of combining marks by combining class, stably. */
+static void canonical_order(CpBuf *b) {
+    for (int64_t i = 1; i < b->len; i++) {
+        int cc = unicode_db_combining(b->p[i]);
+        if (cc == 0) continue;
+        for (int64_t j = i; j > 0; j--) {
+            int prev = unicode_db_combining(b->p[j - 1]);
+            if (prev <= cc) break;
+            uint32_t t = b->p[j]; b->p[j] = b->p[j - 1]; b->p[j - 1] = t;
+        }
+    }
+}
+
+/* The primary composite of a + b, or 0. */
+static uint32_t compose_pair(uint32_t a, uint32_t b) {
+    if (a >= HANGUL_L && a < HANGUL_L + 19 && b >= HANGUL_V && b < HANGUL_V + HANGUL_NV)
+        return HANGUL_S + ((a - HANGUL_L) * HANGUL_NV + (b - HANGUL_V)) * HANGUL_NT;
+    if (a >= HANGUL_S && a < HANGUL_S + HANGUL_NS && (a - HANGUL_S) % HANGUL_NT == 0
+        && b > HANGUL_T && b < HANGUL_T + HANGUL_NT)
+        return a + (b - HANGUL_T);
+    return unicode_db_compose(a, b);
+}
+
+/* Canonical composition in place: a character joins the last starter when
+ * nothing between them blocks it. */
+static void compose(CpBuf *b) {
+    int64_t out = 0, starter = -1;
+    int last_cc = -1;
+    for (int64_t i = 0; i < b->len; i++) {
+        uint32_t ch = b->p[i];
+        int cc = unicode_db_combining(ch);
+        if (starter >= 0 && (last_cc < cc || last_cc == 0)) {
+            uint32_t comp = compose_pair(b->p[starter], ch);
+            if (comp) { b->p[starter] = comp; continue; }
+        }
+        if (cc == 0) starter = out;
+        last_cc = cc;
+        b->p[out++] = ch;
+    }
+    b->len = out;
+}
+
+/* The form name as NF_* flags, or -1 with CPython's errors. */
+static int form_arg(Value form, const char *fname) {
+    if (!IS_STR(form)) {
+        err_format(&exc_TypeError, "%s() argument 1 must be str, not %N", fname, form);
+        return -1;
+    }
+    static const char *const names[] = {"NFD", "NFC", "NFKD", "NFKC"};
+    for (int i = 0; i < 4; i++)
+        if (str_eq_c(form, names[i])) return i;
+    err_format(&exc_ValueError, "invalid normalization form");
+    return -1;
+}
+
+static Value normalize(int flags, Value s) {
+    if (STR_IS_ASCII(AS_STR(s))) return s;
+    CpBuf b = {NULL, 0, 0};
+    const unsigned char *p = (const unsigned char *)STR_DATA(s), *e = p + STR_LEN(s);
+    while (p < e) {
+        uint32_t cp;
+        p += utf8_dec(p, &cp);
+        if (decompose_char(&b, cp, flags & NF_K) < 0) { free(b.p); return VAL_NULL; }
+    }
+    canonical_order(&b);
+    if (flags & NF_C) compose(&b);
+    StrBuf sb; sb_init(&sb);
+    int rc = 0;
+    for (int64_t i = 0; i < b.len; i++) rc |= sb_put_codepoint(&sb, b.p[i]);
+    free(b.p);
+    if (rc) { sb_free(&sb); return VAL_NULL; }
+    return sb_finish_str(&sb);
+}
+
+static int unistr_arg(Value v, const char *fname) {
+    if (IS_STR(v)) return 0;
+    err_format(&exc_TypeError, "%s() argument 2 must be str, not %N", fname, v);
+    return -1;
+}
+
+static Value ud_normalize(Value *args, int nargs, Value kwnames) {
+    int flags = form_arg(args[0], "normalize");
+    if (flags < 0 || unistr_arg(args[1], "normalize") < 0) return VAL_NULL;
+    return normalize(flags, args[1]);
+}
+
+static Value ud_is_normalized(Value *args, int nargs, Value kwnames) {
+    int flags = form_arg(args[0], "is_normalized");
+    if (flags < 0 || unistr_arg(args[1], "is_normalized") < 0) return VAL_NULL;
+    Value n = normalize(flags, args[1]);
+    return IS_NULL(n) ? n : MK_BOOL(str_eq(n, args[1]));
+}
+
+/* ---- the module ---------------------------------------------------------------------- */
+
+static const MethodDef mod_unicodedata_functions[] = {
+    {"decimal", ud_decimal, ARGS_POS(1, 2), "Converts a Unicode character into its equivalent decimal "
+     "value.\n\nReturns the decimal value assigned to the character chr as integer.\nIf no such value is "
+     "defined, default is returned, or, if not given,\nValueError is raised.", "($module, chr, default=<unrepresentable>, /)"},
+    {"digit", ud_digit, ARGS_POS(1, 2), "Converts a Unicode character into its equivalent digit value.\n\n"
+     "Returns the digit value assigned to the character chr as integer.\nIf no such value is defined, "
+     "default is returned, or, if not given,\nValueError is raised.", "($module, chr, default=<unrepresentable>, /)"},
+    {"numeric", ud_numeric, ARGS_POS(1, 2), "Converts a Unicode character into its equivalent numeric "
+     "value.\n\nReturns the numeric value assigned to the character chr as float.\nIf no such value is "
+     "defined, default is returned, or, if not given,\nValueError is raised.", "($module, chr, default=<unrepresentable>, /)"},
+    {"category", ud_category, ARGS_ONE, "Returns the general category assigned to the character chr as "
+     "string.", "($module, chr, /)"},
+    {"bidirectional", ud_bidirectional, ARGS_ONE, "Returns the bidirectional class assigned to the "
+     "character chr as string.\n\nIf no such value is defined, an empty string is returned.", "($module, chr, /)"},
+    {"combining", ud_combining, ARGS_ONE, "Returns the canonical combining class assigned to the character "
+     "chr as integer.\n\nReturns 0 if no combining class is defined.", "($module, chr, /)"},
+    {"mirrored", ud_mirrored, ARGS_ONE, "Returns the mirrored property assigned to the character chr as "
+     "integer.\n\nReturns 1 if the character has been identified as a \"mirrored\"\ncharacter in "
+     "bidirectional text, 0 otherwise.", "($module, chr, /)"},
+    {"east_asian_width", ud_east_asian_width, ARGS_ONE, "Returns the east asian width assigned to the "
+     "character chr as string.", "($module, chr, /)"},
+    {"decomposition", ud_decomposition, ARGS_ONE, "Returns the character decomposition mapping assigned to "
+     "the character chr as string.\n\nAn empty string is returned in case no such mapping is defined.",
+     "($module, chr, /)"},
+    {"is_normalized", ud_is_normalized, ARGS_POS(2, 2), "Return whether the Unicode string unistr is in "
+     "the normal form 'form'.\n\nValid values for form are 'NFC', 'NFKC', 'NFD', and 'NFKD'.",
+     "($module, form, unistr, /)"},
+    {"normalize", ud_normalize, ARGS_POS(2, 2), "Return the normal form 'form' for the Unicode string "
+     "unistr.\n\nValid values for form are 'NFC', 'NFKC', 'NFD', and 'NFKD'.", "($module, form, unistr, /)"},
+    {"name", ud_name, ARGS_POS(1, 2), "Returns the name assigned to the character chr as a string.\n\nIf no "
+     "name is defined, default is returned, or, if not given,\nValueError is raised.",
+     "($module, chr, default=<unrepresentable>, /)"},
+    {"lookup", ud_lookup, ARGS_ONE, "Look up character by name.\n\nIf a character with the given name is "
+     "found, return the\ncorresponding character.  If not found, KeyError is raised.", "($module, name, /)"},
+    {NULL, NULL, 0, NULL},
+};
+
+Value mod_unicodedata_init(void) {
+    Value m = module_new_c("unicodedata");
+    if (IS_NULL(m)) return VAL_NULL;
+    Value d = MODULE_DICT(m);
+    dict_add_methods(d, mod_unicodedata_functions, m);
+    if (err_occurred() || dict_set_c(d, "unidata_version", str_from_c(unicode_db_version)) < 0
+        || dict_set_c(d, "__doc__", str_format_c(
+            "This module provides access to the Unicode Character Database which\ndefines character "
+            "properties for all Unicode characters. The data in\nthis database is based on the "
+            "UnicodeData.txt file version\n%s which is publicly available from ftp://ftp.unicode.org/.\n\n"
+            "The module uses the same names and symbols as defined by the\nUnicodeData File Format %s.",
+            unicode_db_version, unicode_db_version)) < 0)
+        return VAL_NULL;
+    return m;
+}

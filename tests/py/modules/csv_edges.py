@@ -1,0 +1,36 @@
+# _csv: failing iterators and writers, strict mode, escapes across lines, NONNUMERIC, argument binding
+import _csv
+def show(f):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)
+show(lambda: _csv.field_size_limit(2**63))
+show(lambda: _csv.field_size_limit())
+def gen():
+    yield 'a,b'
+    raise RuntimeError('boom')
+r = _csv.reader(gen())
+show(lambda: next(r)); show(lambda: next(r)); show(lambda: next(r))
+class BadW:
+    def write(self, s): raise OSError('disk full')
+show(lambda: _csv.writer(BadW()).writerow(['x']))
+show(lambda: _csv.writer(BadW()).writerows([['x']]))
+show(lambda: list(_csv.reader(['"abc'])))
+show(lambda: list(_csv.reader(['"abc'], strict=True)))
+show(lambda: list(_csv.reader(['"ab"c'], strict=True)))
+show(lambda: list(_csv.reader(['a,b\n', 'c\n'], quoting=_csv.QUOTE_NONNUMERIC)))
+show(lambda: list(_csv.reader(['1,"2",3.5\n', ',x'], quoting=_csv.QUOTE_NONNUMERIC)))
+show(lambda: list(_csv.reader(['a\\\n', 'b\n'], escapechar='\\')))
+show(lambda: list(_csv.reader(['"a\\\n', 'b"\n'], escapechar='\\')))
+show(lambda: list(_csv.reader(['a\\'], escapechar='\\')))
+show(lambda: list(_csv.reader(['  a,  "b"'], skipinitialspace=True)))
+show(lambda: list(_csv.reader(['é;ü;"ß;"'], delimiter=';')))
+show(lambda: list(_csv.reader(['a\tb'], delimiter='\t')))
+show(lambda: list(_csv.reader(['a€b€"c€d"'], delimiter='€')))
+show(lambda: _csv.reader(['x'], dialect=_csv.Dialect(delimiter=';')).dialect.delimiter)
+show(lambda: _csv.reader(['x'], 'excel'))
+show(lambda: _csv.writer(1, 2, 3))
+show(lambda: _csv.register_dialect('a', 'b', 'c'))
+show(lambda: _csv.Dialect(',', delimiter=';'))
+show(lambda: _csv.Dialect(None, ';', True, None, '\n', '"', 0, False, False, 1))
+show(lambda: _csv.Dialect(None, ';').delimiter)
+show(lambda: _csv.reader([], **{'a%d' % i: 1 for i in range(20)}))
