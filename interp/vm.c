@@ -22,6 +22,17 @@
  * pending.  So a signal a call raised (os.kill of our own pid, a C function
  * interrupted by SIGINT) is handled before the next statement, as CPython's
  * CHECK_EVAL_BREAKER in CALL does.
+ *
+ * Tracing (sys.settrace, sys.setprofile; interp/trace.c) costs nothing while
+ * it is off.  Setting a function sets EB_TRACING in the eval breaker, so the
+ * breaker's slow path runs at the next poll: at a frame's entry it delivers
+ * 'call' (FRAME_ENTRY), and every poll points the loop's `dispatch` at
+ * dispatch_traced, whose entries all lead to L_TRACED: 'line'/'opcode' for
+ * the instruction about to run ('return' before RETURN_VALUE and
+ * YIELD_VALUE), then the instruction's own handler through dispatch_table.
+ * The few events that are not per instruction are tested where they happen,
+ * on paths that are slow anyway: 'exception' and the unwinding 'return' in
+ * `error`, 'c_call' around calls of natives, a yield of YIELD_FROM.
  */
 #include "vm.h"
 
@@ -48,6 +59,7 @@
 #include "import.h"
 #include "match.h"
 #include "opcodes.h"
+#include "trace.h"
 
 
 /* ---- frames ------------------------------------------------------------------ */
@@ -1058,10 +1070,12 @@ static void add_traceback(Frame *f, uint32_t *ip) {
 
 #if GILPY_COMPUTED_GOTO
 #  define TARGET(op) L_##op:
-#  define NEXT() do { word = *ip++; goto *dispatch_table[INSTR_OP(word)]; } while (0)
+#  define NEXT() do { word = *ip++; goto *dispatch[INSTR_OP(word)]; } while (0)
+#  define SET_DISPATCH() (dispatch = trace_active(ts) ? dispatch_traced : dispatch_table)
 #else
 #  define TARGET(op) case OPC_##op:
 #  define NEXT() goto top
+#  define SET_DISPATCH() (traced = trace_active(ts))
 #endif
 
 #define PUSH(v)   (*sp++ = (v))
@@ -1091,13 +1105,36 @@ static void add_traceback(Frame *f, uint32_t *ip) {
 /* Poll the eval breaker after a call returns (CPython's CHECK_EVAL_BREAKER in
  * CALL): a signal raised by the callee (os.kill(os.getpid(), SIGINT)) is
  * handled before the next statement runs, not at the next loop or call. */
-#define CHECK_BREAKER() do { if (EVAL_BREAKER(ts)) { SAVE(); \
+#define CHECK_BREAKER() do { if (EVAL_BREAKER(ts)) { SAVE(); SET_DISPATCH(); \
                              if (vm_handle_eval_breaker(ts) < 0) ERROR(); } } while (0)
+/* The poll as frame f starts (or resumes): the breaker's work, then 'call'. */
+#define FRAME_ENTRY() do { if (EVAL_BREAKER(ts)) { SAVE(); SET_DISPATCH(); \
+                           if (vm_frame_entry(ts, f) < 0) ERROR(); } } while (0)
+
+static int vm_frame_entry(ThreadState *ts, Frame *f) {
+    if (vm_handle_eval_breaker(ts) < 0) return -1;
+    return trace_active(ts) ? trace_frame_entry(ts, f) : 0;
+}
+
+/* A native call from the loop, with 'c_call' and 'c_return' around it when
+ * a profile function is set. */
+#define CALL_NATIVE(r, callable, args, nargs, call) do {                                          \
+        Value cfn_ = VAL_NULL;                                                                    \
+        if (__builtin_expect(!IS_NULL(ts->profilefunc), 0) &&                                    \
+            trace_c_call(ts, callable, args, nargs, &cfn_) < 0) ERROR();                          \
+        r = call;                                                                                 \
+        if (__builtin_expect(!IS_NULL(cfn_), 0)) r = trace_c_return(ts, cfn_, r);               \
+    } while (0)
 
 Value vm_run(ThreadState *ts, Frame *f) {
 #if GILPY_COMPUTED_GOTO
 #  define LABEL_ADDR(name, ...) &&L_##name,
     static void *const dispatch_table[] = { OPCODES(LABEL_ADDR) };
+#  define TRACED_ADDR(name, ...) &&L_TRACED,
+    static void *const dispatch_traced[] = { OPCODES(TRACED_ADDR) };
+    void *const *dispatch = dispatch_table;
+#else
+    int traced = 0;
 #endif
     Code *co;
     uint32_t *ip;
@@ -1106,14 +1143,16 @@ Value vm_run(ThreadState *ts, Frame *f) {
     int reraise = 0;
     Value retval;
     RELOAD();
-    if (f->throw_on_entry) { f->throw_on_entry = 0; goto error; }
-    if (EVAL_BREAKER(ts) && vm_handle_eval_breaker(ts) < 0) goto error;
+    if (f->throw_on_entry) { f->throw_on_entry = 0; SET_DISPATCH(); goto error; }
+    FRAME_ENTRY();
 
 #if GILPY_COMPUTED_GOTO
     NEXT();
 #else
 top:
     word = *ip++;
+    if (__builtin_expect(traced, 0)) goto L_TRACED;
+dispatch_plain:
     switch (INSTR_OP(word)) {
 #endif
 
@@ -1474,10 +1513,7 @@ top:
     TARGET(JUMP) { ip = co->code + ARG; NEXT(); }
     TARGET(JUMP_BACKWARD) {
         ip = co->code + ARG;
-        if (EVAL_BREAKER(ts)) {
-            SAVE();
-            if (vm_handle_eval_breaker(ts) < 0) ERROR();
-        }
+        CHECK_BREAKER();
         NEXT();
     }
     TARGET(POP_JUMP_IF_FALSE) {
@@ -1538,7 +1574,7 @@ top:
             CLEAR_CALL_SITE(base, ARG + 2);
             f = nf;
             RELOAD();
-            if (EVAL_BREAKER(ts) && vm_handle_eval_breaker(ts) < 0) ERROR();
+            FRAME_ENTRY();
             NEXT();
         }
         if (IS_OBJ(callable) && AS_OBJ(callable)->type == &type_method && IS_NULL(base[0])) {
@@ -1562,6 +1598,7 @@ top:
                 CLEAR_CALL_SITE(base, ARG + 2);
                 f = nf;
                 RELOAD();
+                FRAME_ENTRY();
                 NEXT();
             }
         }
@@ -1572,7 +1609,7 @@ top:
             ip++;
             NEXT();
         }
-        r = call_native_counted(callable, args, nargs);
+        CALL_NATIVE(r, callable, args, nargs, call_native_counted(callable, args, nargs));
         CHECK(r);
         sp = base;
         PUSH(r);
@@ -1596,9 +1633,10 @@ top:
             CLEAR_CALL_SITE(base, ARG + 3);     /* and the kwnames */
             f = nf;
             RELOAD();
+            FRAME_ENTRY();
             NEXT();
         }
-        r = call_value(callable, args, nargs, kwnames);
+        CALL_NATIVE(r, callable, args, nargs, call_value(callable, args, nargs, kwnames));
         CHECK(r);
         sp = base;
         PUSH(r);
@@ -1618,7 +1656,8 @@ top:
             argt = t;
         }
         SAVE();
-        Value r = call_ex(callable, argt, kw);
+        Value r;
+        CALL_NATIVE(r, callable, NULL, 0, call_ex(callable, argt, kw));
         CHECK(r);
         sp = base;
         PUSH(r);
@@ -1771,9 +1810,10 @@ top:
         int st = yield_from_step(it, v, &out);
         if (st < 0) ERROR();
         if (st == 1) {
-            f->yielded = 1;
             ip--;                         /* resume at YIELD_FROM with [it, sent] */
             SAVE();
+            if (__builtin_expect(trace_any(ts), 0) && trace_frame_exit(ts, f, out) < 0) { ip++; goto exit_frame; }
+            f->yielded = 1;
             frame_pop(ts, f);
             return out;
         }
@@ -1854,6 +1894,21 @@ top:
     }
 #endif
 
+    /* The tracing dispatch: the events of the instruction in `word`, then
+     * the instruction.  A 'return' that raises leaves the frame at once. */
+L_TRACED:
+    SAVE();
+    if (trace_instr(ts, f, (int)(ip - 1 - co->code)) < 0) goto error;
+    if ((INSTR_OP(word) == OPC_RETURN_VALUE || INSTR_OP(word) == OPC_YIELD_VALUE) &&
+        trace_frame_exit(ts, f, TOP()) < 0)
+        goto exit_frame;
+    SET_DISPATCH();
+#if GILPY_COMPUTED_GOTO
+    goto *dispatch_table[INSTR_OP(word)];
+#else
+    goto dispatch_plain;
+#endif
+
 error:
     reraise = 0;
 error_reraise:
@@ -1868,6 +1923,11 @@ error_reraise:
                 IS_NONE(AS_EXC(exc)->context))
                 exc_set_context(exc, ts->handled_exc);
             add_traceback(f, ip);
+            if (__builtin_expect(!IS_NULL(ts->tracefunc), 0)) {
+                SAVE();
+                trace_exception(ts, f);
+                exc = ts->exc;
+            }
         }
         reraise = 0;
         if (f->nblocks > 0) {
@@ -1879,6 +1939,13 @@ error_reraise:
             ip = co->code + b->handler;
             NEXT();
         }
+        if (__builtin_expect(trace_any(ts), 0)) {
+            SAVE();
+            trace_frame_unwind(ts, f);
+        }
+    }
+exit_frame:
+    {
         vm_clear_dead(f->stack, f->stack + co->stacksize + 1);
         if (f->is_entry) {
             SAVE();
