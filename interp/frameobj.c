@@ -55,6 +55,15 @@ static int frame_instr(Frame *f) {
     return i < 0 ? 0 : i;
 }
 
+/* The line of o's frame at word index i.  An instruction without a line
+ * (compile.c's comp_no_line) is on the line that ran last when the frame is
+ * traced, else on that of the nearest instruction before it. */
+static int frame_line_at(FrameObj *o, Code *co, int i) {
+    if (code_line_at(co, i) == 0 && !IS_NULL(o->trace) && o->trace_prev >= 0) return code_line_at(co, o->trace_prev);
+    while (i > 0 && i < co->ncode && co->positions[i].lineno == 0) i--;
+    return code_line_at(co, i);
+}
+
 Value frame_object(Frame *f) {
     if (!IS_NULL(f->frameobj)) return f->frameobj;
     FrameObj *o = (FrameObj *)gc_alloc(&type_frame, sizeof(FrameObj));
@@ -81,7 +90,7 @@ void frame_detach(Frame *f) {
     Value pending = ts->exc;                     /* the frame may be unwinding */
     ts->exc = VAL_NULL;
     Code *co = f->code;
-    o->lineno = code_line_at(co, frame_instr(f));
+    o->lineno = frame_line_at(o, co, frame_instr(f));
     o->lasti = 2 * frame_instr(f);
     if (!o->is_ns) o->saved = tuple_from_array(f->localsplus, co->nlocals + co->ncells + co->nfree);
     o->back = f->prev ? frame_object(f->prev) : VAL_NULL;
@@ -121,12 +130,6 @@ static Value frame_get_back(Value self) {
 static Value frame_get_code(Value self) { return AS_FRAMEOBJ(self)->code; }
 static Value frame_get_globals(Value self) { return AS_FRAMEOBJ(self)->globals; }
 static Value frame_get_builtins(Value self) { return AS_FRAMEOBJ(self)->builtins; }
-/* The line of the instruction at word index i; one without a position (a
- * synthetic instruction) is on the line of the nearest one before it. */
-static int frame_line_at(Code *co, int i) {
-    while (i > 0 && i < co->ncode && co->positions[i].lineno == 0) i--;
-    return code_line_at(co, i);
-}
 
 /* A frame that has not started (a new generator's) is on its def line, as
  * CPython's RESUME is. */
@@ -134,7 +137,7 @@ static Value frame_get_lineno(Value self) {
     Frame *f = frameobj_live(AS_FRAMEOBJ(self));
     if (!f) return MK_SMALLINT(AS_FRAMEOBJ(self)->lineno);
     if (f->ip == f->code->code && f->code->firstlineno > 0) return MK_SMALLINT(f->code->firstlineno);
-    return MK_SMALLINT(frame_line_at(f->code, frame_instr(f)));
+    return MK_SMALLINT(frame_line_at(AS_FRAMEOBJ(self), f->code, frame_instr(f)));
 }
 
 /* CPython's frame_setlineno: its checks and messages, in its order.  A

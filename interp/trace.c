@@ -155,9 +155,9 @@ int trace_instr(ThreadState *ts, Frame *f, int i) {
     if (IS_NULL(ts->tracefunc) || ts->tracing || IS_NULL(f->frameobj)) return 0;
     FrameObj *o = AS_FRAMEOBJ(f->frameobj);
     if (IS_NULL(o->trace)) return 0;
-    int prev = o->trace_prev;
-    o->trace_prev = i;
     int line = code_line_at(f->code, i);
+    int prev = o->trace_prev;
+    if (line > 0) o->trace_prev = i;     /* an instruction without a line continues the last one */
     if (line > 0 && o->trace_lines &&
         (line != trace_last_line(f->code, prev, i) || (prev >= 0 && i < prev)) &&
         trace_deliver(ts, f, TRACE_LINE, VAL_NONE) < 0)

@@ -1108,23 +1108,25 @@ static void add_traceback(Frame *f, uint32_t *ip) {
 #define CHECK_BREAKER() do { if (EVAL_BREAKER(ts)) { SAVE(); SET_DISPATCH(); \
                              if (vm_handle_eval_breaker(ts) < 0) ERROR(); } } while (0)
 /* The poll as frame f starts (or resumes): the breaker's work, then 'call'. */
-#define FRAME_ENTRY() do { if (EVAL_BREAKER(ts)) { SAVE(); SET_DISPATCH(); \
+#define FRAME_ENTRY() do { if (__builtin_expect(EVAL_BREAKER(ts), 0)) { SAVE(); SET_DISPATCH(); \
                            if (vm_frame_entry(ts, f) < 0) ERROR(); } } while (0)
 
-static int vm_frame_entry(ThreadState *ts, Frame *f) {
+static __attribute__((noinline, cold)) int vm_frame_entry(ThreadState *ts, Frame *f) {
     if (vm_handle_eval_breaker(ts) < 0) return -1;
     return trace_active(ts) ? trace_frame_entry(ts, f) : 0;
 }
 
-/* A native call from the loop, with 'c_call' and 'c_return' around it when
- * a profile function is set. */
-#define CALL_NATIVE(r, callable, args, nargs, call) do {                                          \
-        Value cfn_ = VAL_NULL;                                                                    \
-        if (__builtin_expect(!IS_NULL(ts->profilefunc), 0) &&                                    \
-            trace_c_call(ts, callable, args, nargs, &cfn_) < 0) ERROR();                          \
-        r = call;                                                                                 \
-        if (__builtin_expect(!IS_NULL(cfn_), 0)) r = trace_c_return(ts, cfn_, r);               \
-    } while (0)
+/* A call of a native (call_native_counted, call_value or call_ex: which)
+ * with 'c_call' and 'c_return' around it, while a profile function is set. */
+static __attribute__((noinline, cold)) Value vm_call_native_profiled(ThreadState *ts, int which, Value callable,
+                                                                     Value *args, int nargs, Value kwnames,
+                                                                     Value argt) {
+    Value fn, r;
+    if (trace_c_call(ts, callable, which == 2 ? NULL : args, which == 2 ? 0 : nargs, &fn) < 0) return VAL_NULL;
+    r = which == 0 ? call_native_counted(callable, args, nargs)
+      : which == 1 ? call_value(callable, args, nargs, kwnames) : call_ex(callable, argt, kwnames);
+    return IS_NULL(fn) ? r : trace_c_return(ts, fn, r);
+}
 
 Value vm_run(ThreadState *ts, Frame *f) {
 #if GILPY_COMPUTED_GOTO
@@ -1609,7 +1611,8 @@ dispatch_plain:
             ip++;
             NEXT();
         }
-        CALL_NATIVE(r, callable, args, nargs, call_native_counted(callable, args, nargs));
+        r = __builtin_expect(IS_NULL(ts->profilefunc), 1) ? call_native_counted(callable, args, nargs)
+            : vm_call_native_profiled(ts, 0, callable, args, nargs, VAL_NULL, VAL_NULL);
         CHECK(r);
         sp = base;
         PUSH(r);
@@ -1636,7 +1639,8 @@ dispatch_plain:
             FRAME_ENTRY();
             NEXT();
         }
-        CALL_NATIVE(r, callable, args, nargs, call_value(callable, args, nargs, kwnames));
+        r = __builtin_expect(IS_NULL(ts->profilefunc), 1) ? call_value(callable, args, nargs, kwnames)
+            : vm_call_native_profiled(ts, 1, callable, args, nargs, kwnames, VAL_NULL);
         CHECK(r);
         sp = base;
         PUSH(r);
@@ -1656,8 +1660,8 @@ dispatch_plain:
             argt = t;
         }
         SAVE();
-        Value r;
-        CALL_NATIVE(r, callable, NULL, 0, call_ex(callable, argt, kw));
+        Value r = __builtin_expect(IS_NULL(ts->profilefunc), 1) ? call_ex(callable, argt, kw)
+            : vm_call_native_profiled(ts, 2, callable, NULL, 0, kw, argt);
         CHECK(r);
         sp = base;
         PUSH(r);
@@ -1897,12 +1901,15 @@ dispatch_plain:
     /* The tracing dispatch: the events of the instruction in `word`, then
      * the instruction.  A 'return' that raises leaves the frame at once. */
 L_TRACED:
+    /* (the opcode is read again from ip[-1], not from `word`: kept from the
+     * dispatch, it would cost the plain dispatch a register move) */
     SAVE();
     if (trace_instr(ts, f, (int)(ip - 1 - co->code)) < 0) goto error;
-    if ((INSTR_OP(word) == OPC_RETURN_VALUE || INSTR_OP(word) == OPC_YIELD_VALUE) &&
+    if ((INSTR_OP(ip[-1]) == OPC_RETURN_VALUE || INSTR_OP(ip[-1]) == OPC_YIELD_VALUE) &&
         trace_frame_exit(ts, f, TOP()) < 0)
         goto exit_frame;
     SET_DISPATCH();
+    word = ip[-1];
 #if GILPY_COMPUTED_GOTO
     goto *dispatch_table[INSTR_OP(word)];
 #else
