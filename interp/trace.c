@@ -118,6 +118,24 @@ int trace_frame_entry(ThreadState *ts, Frame *f) {
     return profile_deliver(ts, f, TRACE_CALL, VAL_NONE);
 }
 
+void trace_frame_throw_entry(ThreadState *ts, Frame *f) {
+    Value pending = ts->exc;
+    ts->exc = VAL_NULL;
+    if (trace_frame_entry(ts, f) == 0) ts->exc = pending;
+}
+
+int trace_stop_iteration(ThreadState *ts, Frame *f, Value it, Value v, Value value) {
+    /* a generator resumed with None returns through tp_iternext, which
+     * raises nothing for a None result; send() always raises */
+    if (IS_EXACT(it, type_generator) && IS_NONE(v) && IS_NONE(value)) return 0;
+    Value exc = call1(MK_OBJ(&exc_StopIteration), value);
+    if (IS_NULL(exc)) return -1;
+    ts->exc = exc;
+    trace_exception(ts, f);
+    if (ts->exc == exc) { ts->exc = VAL_NULL; return 0; }
+    return -1;
+}
+
 int trace_frame_exit(ThreadState *ts, Frame *f, Value retval) {
     if (trace_deliver(ts, f, TRACE_RETURN, retval) < 0) return -1;
     return profile_deliver(ts, f, TRACE_RETURN, retval);

@@ -28,6 +28,12 @@ void  trace_set_profile(ThreadState *ts, Value func);
 
 /* 'call' as frame f starts or a generator resumes: -1 if a function raised. */
 int   trace_frame_entry(ThreadState *ts, Frame *f);
+/* 'call' as generator.throw() resumes f; ts->exc (what is thrown) stays
+ * pending unless the function raised another. */
+void  trace_frame_throw_entry(ThreadState *ts, Frame *f);
+/* 'exception' with StopIteration(value) when `yield from`/`await` sent v to
+ * `it` and it returned value, where CPython's SEND sees one: -1 if raised. */
+int   trace_stop_iteration(ThreadState *ts, Frame *f, Value it, Value v, Value value);
 /* 'return' with retval (VAL_NULL: None) as f returns or yields: -1 if raised. */
 int   trace_frame_exit(ThreadState *ts, Frame *f, Value retval);
 /* 'return' with None as an exception leaves f; ts->exc stays pending unless

@@ -1145,7 +1145,12 @@ Value vm_run(ThreadState *ts, Frame *f) {
     int reraise = 0;
     Value retval;
     RELOAD();
-    if (f->throw_on_entry) { f->throw_on_entry = 0; SET_DISPATCH(); goto error; }
+    if (f->throw_on_entry) {        /* generator.throw(): 'call', then the exception */
+        f->throw_on_entry = 0;
+        SET_DISPATCH();
+        if (__builtin_expect(trace_any(ts), 0)) trace_frame_throw_entry(ts, f);
+        goto error;
+    }
     FRAME_ENTRY();
 
 #if GILPY_COMPUTED_GOTO
@@ -1821,6 +1826,7 @@ dispatch_plain:
             frame_pop(ts, f);
             return out;
         }
+        if (__builtin_expect(!IS_NULL(ts->tracefunc), 0) && trace_stop_iteration(ts, f, it, v, out) < 0) ERROR();
         sp[-1] = out;
         NEXT();
     }
