@@ -57,6 +57,10 @@
 #include "trace.h"
 
 
+/* Helpers on the loop's hot paths: inlined into both copies of the loop
+ * (vm_loop.h), as they were into the one before it had two. */
+#define VM_HOT static inline __attribute__((always_inline))
+
 /* ---- frames ------------------------------------------------------------------ */
 
 static size_t frame_size(Code *co) {
@@ -350,7 +354,7 @@ Value vm_call_function(Value func, Value *args, int nargs, Value kwnames) {
  * with one argument (besides its receiver) counts one recursion level, as
  * CPython 3.11's one-argument builtin calls do; so does calling an object
  * through its __call__. */
-static Value call_native_counted(Value callable, Value *args, int nargs) {
+VM_HOT Value call_native_counted(Value callable, Value *args, int nargs) {
     if (callable == MK_OBJ(&type_str) && nargs == 1)
         return obj_str(args[0]);    /* str(x): type_call's result, without its argument tuple */
     Type *t = val_type(callable);
@@ -603,7 +607,7 @@ static Value load_attr(InlineCache *c, Value o, Value name) {
 
 /* LOAD_METHOD's unbound case through c: 1 when o.name is c->descr, a plain
  * method the instance dict does not shadow; 0 otherwise; -1 error. */
-static int method_cached(InlineCache *c, Value o, Value name) {
+VM_HOT int method_cached(InlineCache *c, Value o, Value name) {
     Type *t = val_type(o);
     if (!cache_holds(c, t)) {
         if (!obj_uses_generic_getattr(t)) return 0;
@@ -621,7 +625,7 @@ static int method_cached(InlineCache *c, Value o, Value name) {
  * (obj_super.c) without making the super object: 1 when it is a plain
  * function, to be called with *self prepended; 0 to take the ordinary path
  * (which also raises super()'s errors). */
-static int super_method(Value name, Value *meth, Value *self) {
+VM_HOT int super_method(Value name, Value *meth, Value *self) {
     Value type, obj;
     if (vm_super_args(&type, &obj) < 0) { err_clear(); return 0; }
     if (IS_TYPE(obj) || !val_isinstance(obj, AS_TYPE(type))) return 0;
@@ -745,7 +749,7 @@ static Value build_string(Value *items, int n) {
     return sb_finish_str(&sb);
 }
 
-static Value format_value(Value v, int conv, Value spec) {
+VM_HOT Value format_value(Value v, int conv, Value spec) {
     if (conv == 1) v = obj_str(v);
     else if (conv == 2) v = obj_repr(v);
     else if (conv == 3) v = obj_ascii(v);
@@ -1075,6 +1079,10 @@ static void add_traceback(Frame *f, uint32_t *ip) {
 #define PEEK(n)   (sp[-(n)])
 #define ARG       ((int)INSTR_ARG(word))
 #define SAVE()    (f->ip = ip, f->sp = sp)
+/* Before an instruction's path that may run Python code (a dunder, a
+ * property): the frame's line stays right for whoever looks at it meanwhile
+ * (sys._getframe(1).f_lineno, warnings, logging), as CPython's prev_instr. */
+#define SAVE_IP() (f->ip = ip)
 /* After a call, forget the call-site slots it consumed (a Python callee has
  * copied its arguments): the collector scans value stacks conservatively, and
  * a dead temporary left there (a memoryview dropped at once,

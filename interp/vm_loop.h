@@ -135,9 +135,9 @@ dispatch:
         NEXT();
     }
     TARGET(LOAD_CLOSURE) { PUSH(lp[co->nlocals + ARG]); NEXT(); }
-    TARGET(LOAD_NAME) { Value v = load_name(f, names[ARG], CACHE()); CHECK(v); PUSH(v); NEXT(); }
-    TARGET(STORE_NAME) { Value v = POP(); if (store_name(f, names[ARG], v) < 0) ERROR(); NEXT(); }
-    TARGET(DELETE_NAME) { if (delete_name(f, names[ARG]) < 0) ERROR(); NEXT(); }
+    TARGET(LOAD_NAME) { SAVE_IP(); Value v = load_name(f, names[ARG], CACHE()); CHECK(v); PUSH(v); NEXT(); }
+    TARGET(STORE_NAME) { Value v = POP(); SAVE_IP(); if (store_name(f, names[ARG], v) < 0) ERROR(); NEXT(); }
+    TARGET(DELETE_NAME) { SAVE_IP(); if (delete_name(f, names[ARG]) < 0) ERROR(); NEXT(); }
     TARGET(LOAD_GLOBAL) { Value v = load_global(f, names[ARG], CACHE()); CHECK(v); PUSH(v); NEXT(); }
     TARGET(STORE_GLOBAL) { Value v = POP(); if (dict_set(f->globals, names[ARG], v) < 0) ERROR(); NEXT(); }
     TARGET(DELETE_GLOBAL) {
@@ -147,19 +147,19 @@ dispatch:
         NEXT();
     }
     TARGET(LOAD_ATTR) {
-        Value v = load_attr(CACHE(), TOP(), names[ARG]);
+        SAVE_IP(); Value v = load_attr(CACHE(), TOP(), names[ARG]);
         CHECK(v);
         sp[-1] = v;
         NEXT();
     }
     TARGET(STORE_ATTR) {
         Value o = POP(), v = POP();
-        if (store_attr(CACHE(), o, names[ARG], v) < 0) ERROR();
+        SAVE_IP(); if (store_attr(CACHE(), o, names[ARG], v) < 0) ERROR();
         NEXT();
     }
     TARGET(DELETE_ATTR) {
         Value o = POP();
-        if (obj_setattr(o, names[ARG], VAL_NULL) < 0) ERROR();
+        SAVE_IP(); if (obj_setattr(o, names[ARG], VAL_NULL) < 0) ERROR();
         NEXT();
     }
     TARGET(LOAD_METHOD) {
@@ -172,7 +172,7 @@ dispatch:
             PUSH(o);
             NEXT();
         }
-        Value v = load_attr(c, o, name);
+        SAVE_IP(); Value v = load_attr(c, o, name);
         CHECK(v);
         sp[-1] = VAL_NULL;
         PUSH(v);
@@ -189,7 +189,7 @@ dispatch:
             if (!IS_NULL(v)) { sp[-1] = v; NEXT(); }
             if (err_occurred()) ERROR();
         }
-        v = obj_getitem(o, k);
+        SAVE_IP(); v = obj_getitem(o, k);
         CHECK(v);
         sp[-1] = v;
         NEXT();
@@ -204,12 +204,12 @@ dispatch:
             if (dict_set(o, k, v) < 0) ERROR();
             NEXT();
         }
-        if (obj_setitem(o, k, v) < 0) ERROR();
+        SAVE_IP(); if (obj_setitem(o, k, v) < 0) ERROR();
         NEXT();
     }
     TARGET(DELETE_SUBSCR) {
         Value k = POP(), o = POP();
-        if (obj_delitem(o, k) < 0) ERROR();
+        SAVE_IP(); if (obj_delitem(o, k) < 0) ERROR();
         NEXT();
     }
     TARGET(BINARY_OP) {
@@ -250,7 +250,7 @@ dispatch:
             default: break;
             }
         }
-        r = op < OP__COUNT ? obj_binop(a, b, op) : obj_inplace_binop(a, b, op - OP__COUNT);
+        SAVE_IP(); r = op < OP__COUNT ? obj_binop(a, b, op) : obj_inplace_binop(a, b, op - OP__COUNT);
         CHECK(r);
         sp[-1] = r;
         NEXT();
@@ -259,15 +259,15 @@ dispatch:
         Value a = TOP(), r;
         if (IS_SMALLINT(a) && AS_SMALLINT(a) != SMALLINT_MIN) r = MK_SMALLINT(-AS_SMALLINT(a));
         else if (IS_FLOAT(a)) r = MK_FLOAT(-AS_FLOAT(a));
-        else r = obj_unaryop(a, UOP_NEG);
+        else { SAVE_IP(); r = obj_unaryop(a, UOP_NEG); }
         CHECK(r);
         sp[-1] = r;
         NEXT();
     }
-    TARGET(UNARY_POSITIVE) { Value r = obj_unaryop(TOP(), UOP_POS); CHECK(r); sp[-1] = r; NEXT(); }
-    TARGET(UNARY_INVERT) { Value r = obj_unaryop(TOP(), UOP_INVERT); CHECK(r); sp[-1] = r; NEXT(); }
+    TARGET(UNARY_POSITIVE) { SAVE_IP(); Value r = obj_unaryop(TOP(), UOP_POS); CHECK(r); sp[-1] = r; NEXT(); }
+    TARGET(UNARY_INVERT) { SAVE_IP(); Value r = obj_unaryop(TOP(), UOP_INVERT); CHECK(r); sp[-1] = r; NEXT(); }
     TARGET(UNARY_NOT) {
-        int t = obj_truthy(TOP());
+        SAVE_IP(); int t = obj_truthy(TOP());
         if (t < 0) ERROR();
         sp[-1] = MK_BOOL(!t);
         NEXT();
@@ -278,7 +278,7 @@ dispatch:
             int c = obj_richcompare_bool(a, b, ARG);
             if (!IS_FLOAT(a) || c >= 0) { sp[-1] = MK_BOOL(c); NEXT(); }
         }
-        r = obj_richcompare(a, b, ARG);
+        SAVE_IP(); r = obj_richcompare(a, b, ARG);
         CHECK(r);
         sp[-1] = r;
         NEXT();
@@ -286,7 +286,7 @@ dispatch:
     TARGET(IS_OP) { Value b = POP(), a = TOP(); sp[-1] = MK_BOOL((a == b) ^ ARG); NEXT(); }
     TARGET(CONTAINS_OP) {
         Value b = POP(), a = TOP();
-        int c = obj_contains(b, a);
+        SAVE_IP(); int c = obj_contains(b, a);
         if (c < 0) ERROR();
         sp[-1] = MK_BOOL(c ^ ARG);
         NEXT();
@@ -308,7 +308,7 @@ dispatch:
     TARGET(BUILD_SET) {
         Value s = set_new(&type_set);
         CHECK(s);
-        for (int i = ARG; i > 0; i--) if (set_add(s, PEEK(i)) < 0) ERROR();
+        SAVE_IP(); for (int i = ARG; i > 0; i--) if (set_add(s, PEEK(i)) < 0) ERROR();
         sp -= ARG;
         PUSH(s);
         NEXT();
@@ -316,7 +316,7 @@ dispatch:
     TARGET(BUILD_MAP) {
         Value d = dict_new_presized(ARG);
         CHECK(d);
-        for (int i = 2 * ARG; i > 0; i -= 2) if (dict_set(d, PEEK(i), PEEK(i - 1)) < 0) ERROR();
+        SAVE_IP(); for (int i = 2 * ARG; i > 0; i -= 2) if (dict_set(d, PEEK(i), PEEK(i - 1)) < 0) ERROR();
         sp -= 2 * ARG;
         PUSH(d);
         NEXT();
@@ -337,10 +337,10 @@ dispatch:
         NEXT();
     }
     TARGET(LIST_APPEND) { Value v = POP(); if (list_append(PEEK(ARG), v) < 0) ERROR(); NEXT(); }
-    TARGET(SET_ADD) { Value v = POP(); if (set_add(PEEK(ARG), v) < 0) ERROR(); NEXT(); }
+    TARGET(SET_ADD) { Value v = POP(); SAVE_IP(); if (set_add(PEEK(ARG), v) < 0) ERROR(); NEXT(); }
     TARGET(MAP_ADD) {
         Value v = POP(), k = POP();
-        if (dict_set(PEEK(ARG), k, v) < 0) ERROR();
+        SAVE_IP(); if (dict_set(PEEK(ARG), k, v) < 0) ERROR();
         NEXT();
     }
     TARGET(LIST_EXTEND) {
@@ -357,19 +357,19 @@ dispatch:
                 err_format(&exc_TypeError, "Value after * must be an iterable, not %T", it);
             ERROR();
         }
-        if (list_extend(PEEK(ARG), it) < 0) ERROR();
+        SAVE_IP(); if (list_extend(PEEK(ARG), it) < 0) ERROR();
         NEXT();
     }
     TARGET(SET_UPDATE) {
         Value it = POP();
-        if (set_update(PEEK(ARG), it) < 0) ERROR();
+        SAVE_IP(); if (set_update(PEEK(ARG), it) < 0) ERROR();
         NEXT();
     }
     TARGET(DICT_UPDATE) {
         /* CPython's PyDict_Update: a mapping's keys() and [] (no pairs);
          * only a missing attribute means "not a mapping" */
         Value m = POP();
-        if (dict_merge(PEEK(ARG), m, 1) < 0) {
+        SAVE_IP(); if (dict_merge(PEEK(ARG), m, 1) < 0) {
             if (err_matches(&exc_AttributeError)) {
                 err_clear();
                 err_format(&exc_TypeError, "'%T' object is not a mapping", m);
@@ -381,7 +381,7 @@ dispatch:
     TARGET(DICT_MERGE) {
         Value m = POP();
         Value a = PEEK(ARG + 2), b = PEEK(ARG + 1);
-        if (dict_merge_call(PEEK(ARG), m, IS_NULL(a) ? b : a) < 0) ERROR();
+        SAVE_IP(); if (dict_merge_call(PEEK(ARG), m, IS_NULL(a) ? b : a) < 0) ERROR();
         NEXT();
     }
     TARGET(LIST_TO_TUPLE) {
@@ -393,13 +393,13 @@ dispatch:
     }
     TARGET(UNPACK_SEQUENCE) {
         Value v = POP();
-        if (unpack_iterable(v, ARG, sp) < 0) ERROR();
+        SAVE_IP(); if (unpack_iterable(v, ARG, sp) < 0) ERROR();
         sp += ARG;
         NEXT();
     }
     TARGET(UNPACK_EX) {
         Value v = POP();
-        Value *nsp = unpack_ex(v, ARG & 0xFF, ARG >> 8, sp);
+        SAVE_IP(); Value *nsp = unpack_ex(v, ARG & 0xFF, ARG >> 8, sp);
         if (!nsp) ERROR();
         sp = nsp;
         NEXT();
@@ -440,7 +440,7 @@ dispatch:
         Value v = POP();
         if (v == VAL_FALSE) { ip = co->code + ARG; NEXT(); }
         if (v == VAL_TRUE) NEXT();
-        int t = obj_truthy(v);
+        SAVE_IP(); int t = obj_truthy(v);
         if (t < 0) ERROR();
         if (!t) ip = co->code + ARG;
         NEXT();
@@ -449,24 +449,24 @@ dispatch:
         Value v = POP();
         if (v == VAL_TRUE) { ip = co->code + ARG; NEXT(); }
         if (v == VAL_FALSE) NEXT();
-        int t = obj_truthy(v);
+        SAVE_IP(); int t = obj_truthy(v);
         if (t < 0) ERROR();
         if (t) ip = co->code + ARG;
         NEXT();
     }
     TARGET(JUMP_IF_FALSE_OR_POP) {
-        int t = obj_truthy(TOP());
+        SAVE_IP(); int t = obj_truthy(TOP());
         if (t < 0) ERROR();
         if (!t) ip = co->code + ARG; else sp--;
         NEXT();
     }
     TARGET(JUMP_IF_TRUE_OR_POP) {
-        int t = obj_truthy(TOP());
+        SAVE_IP(); int t = obj_truthy(TOP());
         if (t < 0) ERROR();
         if (t) ip = co->code + ARG; else sp--;
         NEXT();
     }
-    TARGET(GET_ITER) { Value it = obj_iter(TOP()); CHECK(it); sp[-1] = it; NEXT(); }
+    TARGET(GET_ITER) { SAVE_IP(); Value it = obj_iter(TOP()); CHECK(it); sp[-1] = it; NEXT(); }
     TARGET(FOR_ITER) {
         SAVE();
         Value x = obj_next(TOP());
@@ -780,11 +780,11 @@ dispatch:
         sp[-1] = m;
         NEXT();
     }
-    TARGET(IMPORT_FROM) { Value v = import_from(TOP(), names[ARG]); CHECK(v); PUSH(v); NEXT(); }
-    TARGET(IMPORT_STAR) { Value m = POP(); if (import_star(f, m) < 0) ERROR(); NEXT(); }
+    TARGET(IMPORT_FROM) { SAVE_IP(); Value v = import_from(TOP(), names[ARG]); CHECK(v); PUSH(v); NEXT(); }
+    TARGET(IMPORT_STAR) { Value m = POP(); SAVE_IP(); if (import_star(f, m) < 0) ERROR(); NEXT(); }
     TARGET(FORMAT_VALUE) {
         Value spec = (ARG & 4) ? POP() : VAL_NULL;
-        Value s = format_value(TOP(), ARG & 3, spec);
+        SAVE_IP(); Value s = format_value(TOP(), ARG & 3, spec);
         CHECK(s);
         sp[-1] = s;
         NEXT();
