@@ -132,10 +132,11 @@ static Value frame_get_globals(Value self) { return AS_FRAMEOBJ(self)->globals; 
 static Value frame_get_builtins(Value self) { return AS_FRAMEOBJ(self)->builtins; }
 
 /* A frame that has not started (a new generator's) is on its def line, as
- * CPython's RESUME is. */
+ * CPython's RESUME is; module code has no line there (0, its 'call' event). */
 static Value frame_get_lineno(Value self) {
     Frame *f = frameobj_live(AS_FRAMEOBJ(self));
     if (!f) return MK_SMALLINT(AS_FRAMEOBJ(self)->lineno);
+    if (f->ip == f->code->code && (f->code->flags & CO_MODULE)) return MK_SMALLINT(0);  /* no line yet */
     if (f->ip == f->code->code && f->code->firstlineno > 0) return MK_SMALLINT(f->code->firstlineno);
     return MK_SMALLINT(frame_line_at(AS_FRAMEOBJ(self), f->code, frame_instr(f)));
 }
