@@ -469,8 +469,13 @@ dispatch:
     TARGET(GET_ITER) { SAVE_IP(); Value it = obj_iter(TOP()); CHECK(it); sp[-1] = it; NEXT(); }
     TARGET(FOR_ITER) {
         SAVE();
-        Value x = obj_next(TOP());
+        Value x = VM_TRACED ? obj_next_forward(TOP()) : obj_next(TOP());
         if (!IS_NULL(x)) { PUSH(x); NEXT(); }
+        if (VM_TRACED && err_matches(&exc_StopIteration)) {
+            trace_exception(ts, f);         /* CPython reports a StopIteration it sees */
+            if (!err_matches(&exc_StopIteration)) ERROR();
+            err_clear();
+        }
         if (err_occurred()) ERROR();
         sp--;
         ip = co->code + ARG;

@@ -7,6 +7,8 @@ def tracer(frame, event, arg):
         return None
     if event == "exception":
         arg = arg[0].__name__
+    if isinstance(arg, Countdown):
+        arg = "<Countdown>"
     ev.append((event, frame.f_code.co_name, frame.f_lineno, arg if event != "line" else ""))
     return tracer
 
@@ -76,5 +78,24 @@ def use_coro():
 def use_genexp():
     return sum(x for x in range(2))
 
-for fn in (use_deleg, use_echo, use_thrower, use_coro, use_genexp):
+def use_for_return():
+    for v in sub():
+        pass
+
+class Countdown:
+    def __init__(self):
+        self.n = 2
+    def __iter__(self):
+        return self
+    def __next__(self):
+        if self.n == 0:
+            raise StopIteration
+        self.n -= 1
+        return self.n
+
+def use_iterator_class():
+    for v in Countdown():
+        pass
+
+for fn in (use_deleg, use_echo, use_thrower, use_coro, use_genexp, use_for_return, use_iterator_class):
     run(fn)
