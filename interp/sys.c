@@ -312,10 +312,12 @@ static Value sys_is_finalizing(Value *args, int nargs, Value kwnames)
 
 /* The calling thread's trace and profile functions (interp/trace.c). */
 static Value sys_settrace(Value *args, int nargs, Value kwnames) {
+    if (audit_active() && audit("sys.settrace", "") < 0) return VAL_NULL;
     trace_set(ts_get(), args[0]);
     return VAL_NONE;
 }
 static Value sys_setprofile(Value *args, int nargs, Value kwnames) {
+    if (audit_active() && audit("sys.setprofile", "") < 0) return VAL_NULL;
     trace_set_profile(ts_get(), args[0]);
     return VAL_NONE;
 }

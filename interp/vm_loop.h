@@ -71,8 +71,8 @@ top:
     word = *ip++;
 #  if VM_TRACED
     goto trace_hook;
-#  endif
 dispatch:
+#  endif
     switch (INSTR_OP(word)) {
 #endif
 

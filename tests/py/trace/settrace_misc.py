@@ -191,3 +191,10 @@ def setter(frame, event, arg):
 sys.settrace(setter)
 print(f())
 sys.settrace(None)
+
+# the audit events of settrace and setprofile
+seen = []
+sys.addaudithook(lambda ev, args: seen.append((ev, args)) if ev.startswith("sys.set") else None)
+sys.settrace(None)
+sys.setprofile(None)
+print(seen)
