@@ -354,7 +354,7 @@ Value vm_call_function(Value func, Value *args, int nargs, Value kwnames) {
  * with one argument (besides its receiver) counts one recursion level, as
  * CPython 3.11's one-argument builtin calls do; so does calling an object
  * through its __call__. */
-VM_HOT Value call_native_counted(Value callable, Value *args, int nargs) {
+static Value call_native_counted(Value callable, Value *args, int nargs) {
     if (callable == MK_OBJ(&type_str) && nargs == 1)
         return obj_str(args[0]);    /* str(x): type_call's result, without its argument tuple */
     Type *t = val_type(callable);
@@ -749,7 +749,7 @@ static Value build_string(Value *items, int n) {
     return sb_finish_str(&sb);
 }
 
-VM_HOT Value format_value(Value v, int conv, Value spec) {
+static Value format_value(Value v, int conv, Value spec) {
     if (conv == 1) v = obj_str(v);
     else if (conv == 2) v = obj_repr(v);
     else if (conv == 3) v = obj_ascii(v);
@@ -1119,7 +1119,9 @@ static __attribute__((noinline, cold)) Value vm_call_native_profiled(ThreadState
 }
 
 static Value vm_run_plain(ThreadState *ts, Frame *f, int resume);
-static Value vm_run_traced(ThreadState *ts, Frame *f, int resume);
+/* The traced loop is cold: optimized for size, it leaves the inlining
+ * budget of this file to the plain loop. */
+static Value vm_run_traced(ThreadState *ts, Frame *f, int resume) __attribute__((cold));
 
 #define VM_TRACED 0
 #define VM_LOOP vm_run_plain

@@ -135,9 +135,9 @@ dispatch:
         NEXT();
     }
     TARGET(LOAD_CLOSURE) { PUSH(lp[co->nlocals + ARG]); NEXT(); }
-    TARGET(LOAD_NAME) { SAVE_IP(); Value v = load_name(f, names[ARG], CACHE()); CHECK(v); PUSH(v); NEXT(); }
-    TARGET(STORE_NAME) { Value v = POP(); SAVE_IP(); if (store_name(f, names[ARG], v) < 0) ERROR(); NEXT(); }
-    TARGET(DELETE_NAME) { SAVE_IP(); if (delete_name(f, names[ARG]) < 0) ERROR(); NEXT(); }
+    TARGET(LOAD_NAME) { Value v = load_name(f, names[ARG], CACHE()); CHECK(v); PUSH(v); NEXT(); }
+    TARGET(STORE_NAME) { Value v = POP(); if (store_name(f, names[ARG], v) < 0) ERROR(); NEXT(); }
+    TARGET(DELETE_NAME) { if (delete_name(f, names[ARG]) < 0) ERROR(); NEXT(); }
     TARGET(LOAD_GLOBAL) { Value v = load_global(f, names[ARG], CACHE()); CHECK(v); PUSH(v); NEXT(); }
     TARGET(STORE_GLOBAL) { Value v = POP(); if (dict_set(f->globals, names[ARG], v) < 0) ERROR(); NEXT(); }
     TARGET(DELETE_GLOBAL) {
@@ -267,7 +267,7 @@ dispatch:
     TARGET(UNARY_POSITIVE) { SAVE_IP(); Value r = obj_unaryop(TOP(), UOP_POS); CHECK(r); sp[-1] = r; NEXT(); }
     TARGET(UNARY_INVERT) { SAVE_IP(); Value r = obj_unaryop(TOP(), UOP_INVERT); CHECK(r); sp[-1] = r; NEXT(); }
     TARGET(UNARY_NOT) {
-        SAVE_IP(); int t = obj_truthy(TOP());
+        int t = obj_truthy(TOP());
         if (t < 0) ERROR();
         sp[-1] = MK_BOOL(!t);
         NEXT();
@@ -440,7 +440,7 @@ dispatch:
         Value v = POP();
         if (v == VAL_FALSE) { ip = co->code + ARG; NEXT(); }
         if (v == VAL_TRUE) NEXT();
-        SAVE_IP(); int t = obj_truthy(v);
+        int t = obj_truthy(v);
         if (t < 0) ERROR();
         if (!t) ip = co->code + ARG;
         NEXT();
@@ -449,19 +449,19 @@ dispatch:
         Value v = POP();
         if (v == VAL_TRUE) { ip = co->code + ARG; NEXT(); }
         if (v == VAL_FALSE) NEXT();
-        SAVE_IP(); int t = obj_truthy(v);
+        int t = obj_truthy(v);
         if (t < 0) ERROR();
         if (t) ip = co->code + ARG;
         NEXT();
     }
     TARGET(JUMP_IF_FALSE_OR_POP) {
-        SAVE_IP(); int t = obj_truthy(TOP());
+        int t = obj_truthy(TOP());
         if (t < 0) ERROR();
         if (!t) ip = co->code + ARG; else sp--;
         NEXT();
     }
     TARGET(JUMP_IF_TRUE_OR_POP) {
-        SAVE_IP(); int t = obj_truthy(TOP());
+        int t = obj_truthy(TOP());
         if (t < 0) ERROR();
         if (t) ip = co->code + ARG; else sp--;
         NEXT();
