@@ -63,7 +63,7 @@ void trace_set_profile(ThreadState *ts, Value func) {
 
 /* Call func(frame, event, arg) as CPython's call_trace does: nothing while
  * another one runs; the frame's locals refreshed before and written back
- * after.  The result, or VAL_NULL with the error (0 without one: skipped). */
+ * after.  The result (None when skipped), or VAL_NULL with the error. */
 static Value trace_call(ThreadState *ts, Value func, Frame *f, TraceEvent what, Value arg) {
     if (ts->tracing) return VAL_NONE;
     Value fo = frame_object(f);
