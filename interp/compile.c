@@ -1556,6 +1556,22 @@ static int comp_return_none(Compiler *c) {
     return comp_op0(c, OPC_RETURN_VALUE);
 }
 
+/* What follows has no line: the instructions that only keep blocks and loops
+ * going (POP_BLOCK, the jump that closes a try body or a loop, a handler's
+ * entry and cleanup) and the implicit `return None` of a body, which
+ * CPython's bytecode lacks or gives the line of what ran before.  A tracer
+ * sees no 'line' event for them (interp/trace.c), and a traceback or f_lineno
+ * there shows the line before. */
+static void comp_no_line(Compiler *c) { c->u->loc = (Span){ 0, -1, 0, -1 }; }
+
+/* The implicit `return None` closing a function or class body; a body that
+ * emitted nothing keeps its line (CPython reports a 'line' there). */
+static int comp_implicit_return(Compiler *c, PtrVec *body) {
+    if (c->u->ncode) comp_no_line(c);
+    else if (body->len) c->u->loc = ((Stmt *)body->items[body->len - 1])->span;
+    return comp_return_none(c);
+}
+
 static Value comp_function_code(Compiler *c, Stmt *s) {
     StScope *sc = st_scope_for(c->st, s);
     if (comp_enter_unit(c, sc, U_FUNCTION, s->u.funcdef.name, c->u->loc.lineno) < 0) return VAL_NULL;
@@ -1568,7 +1584,7 @@ static Value comp_function_code(Compiler *c, Stmt *s) {
     u->doc = docv;
     for (int i = doc ? 1 : 0; i < body->len; i++)
         if (comp_stmt(c, body->items[i]) < 0) return VAL_NULL;
-    if (comp_return_none(c) < 0) return VAL_NULL;
+    if (comp_implicit_return(c, body) < 0) return VAL_NULL;
     Value code = comp_assemble(c);
     if (IS_NULL(code)) return code;
     comp_exit_unit(c);
@@ -2221,6 +2237,7 @@ static int comp_if(Compiler *c, Stmt *s) {
     int next = s->u.if_.orelse.len ? comp_new_label(c) : end;
     if (comp_jump_if(c, s->u.if_.test, next, 0) < 0 || comp_stmts(c, &s->u.if_.body) < 0) return -1;
     if (s->u.if_.orelse.len) {
+        comp_no_line(c);
         if (comp_jump(c, OPC_JUMP, end) < 0) return -1;
         comp_place(c, next);
         if (comp_stmts(c, &s->u.if_.orelse) < 0) return -1;
@@ -2232,12 +2249,14 @@ static int comp_if(Compiler *c, Stmt *s) {
 static int comp_while(Compiler *c, Stmt *s) {
     int loop = comp_new_label(c), orelse = comp_new_label(c), end = comp_new_label(c);
     int truth = 0;
+    int forever = comp_const_truth(s->u.while_.test, &truth) && truth;
+    if (forever && comp_op0(c, OPC_NOP) < 0) return -1;        /* its line, once */
     comp_place(c, loop);
     if (!comp_push_fblock(c, FB_WHILE, loop, end)) return -1;
-    if (!(comp_const_truth(s->u.while_.test, &truth) && truth) &&
-        comp_jump_if(c, s->u.while_.test, orelse, 0) < 0) return -1;
+    if (!forever && comp_jump_if(c, s->u.while_.test, orelse, 0) < 0) return -1;
     if (comp_stmts(c, &s->u.while_.body) < 0) return -1;
     c->u->loc = s->span;
+    if (!forever) comp_no_line(c);     /* the test reports the line again, not the jump */
     if (comp_jump(c, OPC_JUMP, loop) < 0) return -1;
     comp_pop_fblock(c);
     comp_place(c, orelse);
@@ -2256,8 +2275,9 @@ static int comp_for(Compiler *c, Stmt *s) {
     c->u->loc = s->span;
     if (is_async ? comp_async_next(c, cleanup) < 0 : comp_jump(c, OPC_FOR_ITER, cleanup) < 0) return -1;
     if (comp_store(c, s->u.for_.target) < 0 || comp_stmts(c, &s->u.for_.body) < 0) return -1;
-    c->u->loc = s->span;
+    comp_no_line(c);                   /* FOR_ITER reports the line again */
     if (comp_jump(c, OPC_JUMP, start) < 0) return -1;
+    c->u->loc = s->span;
     comp_pop_fblock(c);
     comp_place(c, cleanup);
     if (comp_stmts(c, &s->u.for_.orelse) < 0) return -1;
@@ -2267,6 +2287,7 @@ static int comp_for(Compiler *c, Stmt *s) {
 
 /* C: [prev, exc] SWAP 2 POP_EXCEPT RERAISE */
 static int comp_pop_except_and_reraise(Compiler *c) {
+    comp_no_line(c);
     if (comp_op(c, OPC_SWAP, 2) < 0 || comp_op0(c, OPC_POP_EXCEPT) < 0) return -1;
     return comp_op0(c, OPC_RERAISE);
 }
@@ -2285,13 +2306,16 @@ static int comp_try_finally(Compiler *c, Stmt *s) {
           : s->kind == S_TRYSTAR ? comp_try_star(c, s) : comp_try_except(c, s);
     if (r < 0) return -1;
     comp_pop_fblock(c);
-    if (comp_op0(c, OPC_POP_BLOCK) < 0 || comp_stmts(c, fin) < 0 || comp_jump(c, OPC_JUMP, end) < 0) return -1;
+    comp_no_line(c);
+    if (comp_op0(c, OPC_POP_BLOCK) < 0 || comp_stmts(c, fin) < 0) return -1;
+    comp_no_line(c);
+    if (comp_jump(c, OPC_JUMP, end) < 0) return -1;
     comp_place(c, handler);
-    c->u->loc = s->span;
     if (comp_op0(c, OPC_PUSH_EXC_INFO) < 0 || comp_setup_finally(c, cleanup, 1) < 0) return -1;
     if (!comp_push_fblock(c, FB_FINALLY_END, -1, -1)) return -1;
     if (comp_stmts(c, fin) < 0) return -1;
     comp_pop_fblock(c);
+    comp_no_line(c);
     if (comp_op0(c, OPC_RERAISE) < 0) return -1;
     comp_place(c, cleanup);
     if (comp_pop_except_and_reraise(c) < 0) return -1;
@@ -2308,7 +2332,7 @@ static int comp_handler_body(Compiler *c, ExceptHandler *h, int cleanup_end) {
     b->name = h->name;
     if (comp_stmts(c, &h->body) < 0) return -1;
     comp_pop_fblock(c);
-    c->u->loc = h->span;
+    comp_no_line(c);
     return 0;
 }
 
@@ -2325,6 +2349,7 @@ static int comp_except_clause(Compiler *c, ExceptHandler *h, int end) {
         if (!comp_push_fblock(c, FB_HANDLER_CLEANUP, -1, -1)) return -1;
         if (comp_stmts(c, &h->body) < 0) return -1;
         comp_pop_fblock(c);
+        comp_no_line(c);
         if (comp_op0(c, OPC_POP_BLOCK) < 0 || comp_op0(c, OPC_POP_EXCEPT) < 0 ||
             comp_jump(c, OPC_JUMP, end) < 0) return -1;
         comp_place(c, next);
@@ -2349,10 +2374,11 @@ static int comp_try_handler_entry(Compiler *c, Stmt *s, int handler, int cleanup
     if (!comp_push_fblock(c, FB_TRY_EXCEPT, -1, -1)) return -1;
     if (comp_stmts(c, &s->u.try_.body) < 0) return -1;
     comp_pop_fblock(c);
-    if (comp_op0(c, OPC_POP_BLOCK) < 0 || comp_stmts(c, &s->u.try_.orelse) < 0 ||
-        comp_jump(c, OPC_JUMP, end) < 0) return -1;
+    comp_no_line(c);
+    if (comp_op0(c, OPC_POP_BLOCK) < 0 || comp_stmts(c, &s->u.try_.orelse) < 0) return -1;
+    comp_no_line(c);
+    if (comp_jump(c, OPC_JUMP, end) < 0) return -1;
     comp_place(c, handler);
-    c->u->loc = s->span;
     if (comp_op0(c, OPC_PUSH_EXC_INFO) < 0 || comp_setup_finally(c, cleanup, 1) < 0) return -1;
     return comp_push_fblock(c, kind, -1, -1) ? 0 : -1;
 }
@@ -2367,7 +2393,7 @@ static int comp_try_except(Compiler *c, Stmt *s) {
         if (comp_except_clause(c, h, end) < 0) return -1;
     }
     comp_pop_fblock(c);
-    c->u->loc = s->span;
+    comp_no_line(c);
     if (comp_op0(c, OPC_RERAISE) < 0) return -1;
     comp_place(c, cleanup);
     if (comp_pop_except_and_reraise(c) < 0) return -1;
@@ -3018,7 +3044,7 @@ static Value comp_class_code(Compiler *c, Stmt *s, int firstlineno) {
         if (comp_op(c, OPC_LOAD_CLOSURE, comp_deref_index(c, "__class__")) < 0 ||
             comp_op_rawname(c, OPC_STORE_NAME, "__classcell__") < 0) return VAL_NULL;
     }
-    if (comp_return_none(c) < 0) return VAL_NULL;
+    if (comp_implicit_return(c, &s->u.classdef.body) < 0) return VAL_NULL;
     Value code = comp_assemble(c);
     if (IS_NULL(code)) return code;
     comp_exit_unit(c);
@@ -3061,7 +3087,8 @@ static int comp_stmt_inner(Compiler *c, Stmt *s) {
     case S_ASSERT: return comp_assert(c, s);
     case S_IMPORT: return comp_import(c, s);
     case S_IMPORTFROM: return comp_importfrom(c, s);
-    case S_GLOBAL: case S_NONLOCAL: case S_PASS: return 0;
+    case S_GLOBAL: case S_NONLOCAL: return 0;
+    case S_PASS: return comp_op0(c, OPC_NOP);     /* its line, for a tracer (as CPython) */
     case S_EXPR: return comp_expr_stmt(c, s);
     case S_BREAK: return comp_break_continue(c, 1);
     case S_CONTINUE: return comp_break_continue(c, 0);

@@ -14,35 +14,23 @@
  * f_locals is CPython 3.11's snapshot: a dict kept by the frame object and
  * refreshed from the fast locals at each access (module and class frames
  * give their namespace itself).  f_trace, f_trace_lines and f_trace_opcodes
- * are stored (nothing traces yet); f_lineno refuses as CPython does outside
- * a 'line' trace event; clear() drops the locals of a finished frame and
- * closes a suspended generator. */
+ * are what interp/trace.c reads to deliver a frame's events (and where it
+ * keeps the instruction the frame ran last); around each event the snapshot
+ * is refreshed and written back, so a debugger can change locals.  f_lineno
+ * refuses to jump with CPython's messages; clear() drops the locals of a
+ * finished frame and closes a suspended generator. */
 #include "../runtime/call.h"
 #include "../runtime/error.h"
 #include "../runtime/gc.h"
 #include "../runtime/obj_dict.h"
 #include "../runtime/obj_int.h"
 #include "../runtime/obj_list.h"
+#include "../runtime/obj_misc.h"
 #include "../runtime/obj_str.h"
 #include "../runtime/obj_type.h"
+#include "trace.h"
 #include "vm.h"
 
-typedef struct FrameObj {
-    Obj    header;
-    Frame *frame;           /* the running or suspended frame; NULL once it returned */
-    Value  gen;             /* the generator owning *frame (keeps its memory), or VAL_NULL */
-    Value  code, globals, builtins;
-    Value  locals;          /* f_locals: the namespace (is_ns), or the snapshot dict */
-    Value  saved;           /* tuple of the fast locals and cells when the frame returned */
-    Value  back;            /* f_back once the frame returned, or VAL_NULL */
-    Value  trace;           /* f_trace, VAL_NULL for None */
-    int    lineno, lasti;   /* where the frame was when it returned */
-    int    is_ns;
-    int    trace_lines, trace_opcodes;
-} FrameObj;
-
-#define AS_FRAMEOBJ(v) ((FrameObj *)AS_OBJ(v))
-extern Type type_frame;
 
 static void frameobj_trace(Obj *o) {
     FrameObj *f = (FrameObj *)o;
@@ -67,6 +55,15 @@ static int frame_instr(Frame *f) {
     return i < 0 ? 0 : i;
 }
 
+/* The line of o's frame at word index i.  An instruction without a line
+ * (compile.c's comp_no_line) is on the line that ran last when the frame is
+ * traced, else on that of the nearest instruction before it. */
+static int frame_line_at(FrameObj *o, Code *co, int i) {
+    if (code_line_at(co, i) == 0 && !IS_NULL(o->trace) && o->trace_prev >= 0) return code_line_at(co, o->trace_prev);
+    while (i > 0 && i < co->ncode && co->positions[i].lineno == 0) i--;
+    return code_line_at(co, i);
+}
+
 Value frame_object(Frame *f) {
     if (!IS_NULL(f->frameobj)) return f->frameobj;
     FrameObj *o = (FrameObj *)gc_alloc(&type_frame, sizeof(FrameObj));
@@ -80,6 +77,7 @@ Value frame_object(Frame *f) {
     o->locals = o->is_ns ? f->locals_dict : VAL_NULL;
     o->saved = o->back = o->trace = VAL_NULL;
     o->trace_lines = 1;
+    o->trace_prev = TRACE_PREV_UNKNOWN;
     f->frameobj = MK_OBJ(o);
     return f->frameobj;
 }
@@ -92,7 +90,7 @@ void frame_detach(Frame *f) {
     Value pending = ts->exc;                     /* the frame may be unwinding */
     ts->exc = VAL_NULL;
     Code *co = f->code;
-    o->lineno = code_line_at(co, frame_instr(f));
+    o->lineno = frame_line_at(o, co, frame_instr(f));
     o->lasti = 2 * frame_instr(f);
     if (!o->is_ns) o->saved = tuple_from_array(f->localsplus, co->nlocals + co->ncells + co->nfree);
     o->back = f->prev ? frame_object(f->prev) : VAL_NULL;
@@ -132,23 +130,60 @@ static Value frame_get_back(Value self) {
 static Value frame_get_code(Value self) { return AS_FRAMEOBJ(self)->code; }
 static Value frame_get_globals(Value self) { return AS_FRAMEOBJ(self)->globals; }
 static Value frame_get_builtins(Value self) { return AS_FRAMEOBJ(self)->builtins; }
+
 /* A frame that has not started (a new generator's) is on its def line, as
- * CPython's RESUME is. */
+ * CPython's RESUME is; module code has no line there (0, its 'call' event). */
 static Value frame_get_lineno(Value self) {
     Frame *f = frameobj_live(AS_FRAMEOBJ(self));
     if (!f) return MK_SMALLINT(AS_FRAMEOBJ(self)->lineno);
+    if (f->ip == f->code->code && (f->code->flags & CO_MODULE)) return MK_SMALLINT(0);  /* no line yet */
     if (f->ip == f->code->code && f->code->firstlineno > 0) return MK_SMALLINT(f->code->firstlineno);
-    return MK_SMALLINT(code_line_at(f->code, frame_instr(f)));
+    return MK_SMALLINT(frame_line_at(AS_FRAMEOBJ(self), f->code, frame_instr(f)));
 }
-/* CPython's frame_setlineno, when no trace function runs: its tracing_what
- * is then 0, PyTrace_CALL. */
+
+/* CPython's frame_setlineno: its checks and messages, in its order.  A
+ * jump that passes them is refused as one into a block would be: gilpy
+ * does not move a running frame. */
 static int frame_set_lineno(Value self, Value v) {
     if (IS_NULL(v)) { err_format(&exc_AttributeError, "cannot delete attribute"); return -1; }
     if (!IS_SMALLINT(v) && !IS_EXACT(v, type_int)) {
         err_format(&exc_ValueError, "lineno must be an integer");
         return -1;
     }
-    err_format(&exc_ValueError, "can't jump from the 'call' trace event of a new frame");
+    FrameObj *o = AS_FRAMEOBJ(self);
+    Frame *f = frameobj_live(o);
+    ThreadState *ts = ts_get();
+    int what = ts->tracing ? ts->tracing_what : TRACE_CALL;
+    int suspended = f && f->is_gen && f->yielded;
+    if (what == TRACE_CALL) {
+        err_format(&exc_ValueError, "can't jump from the 'call' trace event of a new frame");
+        return -1;
+    }
+    if (what != TRACE_LINE && !(what == TRACE_RETURN && suspended)) {
+        err_format(&exc_ValueError, "can only jump from a 'line' trace event");
+        return -1;
+    }
+    if (IS_NULL(o->trace)) {
+        err_format(&exc_ValueError, "f_lineno can only be set by a trace function");
+        return -1;
+    }
+    if (!IS_SMALLINT(v) || AS_SMALLINT(v) > INT32_MAX || AS_SMALLINT(v) < INT32_MIN) {
+        err_format(&exc_ValueError, "lineno out of range");
+        return -1;
+    }
+    int64_t line = AS_SMALLINT(v);
+    Code *co = AS_CODE(o->code);
+    if (line < co->firstlineno) {
+        err_format(&exc_ValueError, "line %d comes before the current code block", (int)line);
+        return -1;
+    }
+    int last = 0;
+    for (int i = 0; i < co->ncode; i++) if (co->positions[i].lineno > last) last = co->positions[i].lineno;
+    if (line > last) {
+        err_format(&exc_ValueError, "line %d comes after the current code block", (int)line);
+        return -1;
+    }
+    err_format(&exc_ValueError, "can't jump into the middle of a block");
     return -1;
 }
 static Value frame_get_lasti(Value self) {
@@ -161,6 +196,7 @@ static Value frame_get_trace(Value self) {
 }
 static int frame_set_trace(Value self, Value v) {
     AS_FRAMEOBJ(self)->trace = IS_NULL(v) || IS_NONE(v) ? VAL_NULL : v;
+    AS_FRAMEOBJ(self)->trace_prev = TRACE_PREV_UNKNOWN;
     return 0;
 }
 static Value frame_get_trace_lines(Value self) { return MK_BOOL(AS_FRAMEOBJ(self)->trace_lines); }
@@ -170,6 +206,13 @@ static int frame_set_trace_opcodes(Value self, Value v) {
     return getset_set_bool(&AS_FRAMEOBJ(self)->trace_opcodes, v);
 }
 
+/* The fast locals and cells f_locals shows: the running frame's, or those
+ * kept when it returned (NULL once cleared). */
+static const Value *frameobj_localsplus(FrameObj *o) {
+    Frame *f = frameobj_live(o);
+    return f ? f->localsplus : IS_TUPLE(o->saved) ? AS_TUPLE(o->saved)->items : NULL;
+}
+
 static Value frame_get_locals(Value self) {
     FrameObj *o = AS_FRAMEOBJ(self);
     if (o->is_ns) return o->locals;
@@ -177,10 +220,38 @@ static Value frame_get_locals(Value self) {
         o->locals = dict_new();
         if (IS_NULL(o->locals)) return VAL_NULL;
     }
-    Frame *f = frameobj_live(o);
-    const Value *lp = f ? f->localsplus : IS_TUPLE(o->saved) ? AS_TUPLE(o->saved)->items : NULL;
+    const Value *lp = frameobj_localsplus(o);
     if (lp && vm_locals_into(AS_CODE(o->code), lp, o->locals) < 0) return VAL_NULL;
     return o->locals;
+}
+
+int frame_locals_refresh(Value fo) {
+    FrameObj *o = AS_FRAMEOBJ(fo);
+    if (o->is_ns || IS_NULL(o->locals)) return 0;
+    return IS_NULL(frame_get_locals(fo)) ? -1 : 0;
+}
+
+static int frame_is_cell_arg(Code *co, int i) {
+    if (co->cell2arg) for (int k = 0; k < co->ncells; k++) if (co->cell2arg[k] == i) return 1;
+    return 0;
+}
+
+int frame_locals_write_back(Value fo) {
+    FrameObj *o = AS_FRAMEOBJ(fo);
+    Frame *f = frameobj_live(o);
+    if (o->is_ns || IS_NULL(o->locals) || !f) return 0;
+    Code *co = f->code;
+    for (int i = 0; i < co->nlocals + co->ncells + co->nfree; i++) {
+        Value name = i < co->nlocals ? AS_TUPLE(co->varnames)->items[i]
+                   : i < co->nlocals + co->ncells ? AS_TUPLE(co->cellvars)->items[i - co->nlocals]
+                   : AS_TUPLE(co->freevars)->items[i - co->nlocals - co->ncells];
+        Value v = dict_get(o->locals, name);
+        if (IS_NULL(v) && err_occurred()) return -1;
+        if (i < co->nlocals && frame_is_cell_arg(co, i)) continue;     /* the cell has it */
+        if (i < co->nlocals) f->localsplus[i] = v;
+        else if (IS_OBJ(f->localsplus[i])) ((Cell *)AS_OBJ(f->localsplus[i]))->ref = v;
+    }
+    return 0;
 }
 
 static Value frame_clear_m(Value *args, int nargs, Value kwnames) {

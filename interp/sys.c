@@ -33,6 +33,7 @@
 #endif
 
 #include "interp/modreg.h"
+#include "interp/trace.h"
 #include "interp/vm.h"
 #include "interp/builtins.h"
 #include "runtime/audit.h"
@@ -310,9 +311,37 @@ static Value sys_is_finalizing(Value *args, int nargs, Value kwnames)
     return MK_BOOL(interp.finalizing);
 }
 
-/* settrace/setprofile are accepted and ignored (no tracing in gilpy yet). */
-static Value sys_settrace(Value *args, int nargs, Value kwnames) { return VAL_NONE; }
-static Value sys_gettrace(Value *args, int nargs, Value kwnames) { return VAL_NONE; }
+/* The calling thread's trace and profile functions (interp/trace.c). */
+static Value sys_settrace(Value *args, int nargs, Value kwnames) {
+    if (audit_active() && audit("sys.settrace", "") < 0) return VAL_NULL;
+    trace_set(ts_get(), args[0]);
+    return VAL_NONE;
+}
+static Value sys_setprofile(Value *args, int nargs, Value kwnames) {
+    if (audit_active() && audit("sys.setprofile", "") < 0) return VAL_NULL;
+    trace_set_profile(ts_get(), args[0]);
+    return VAL_NONE;
+}
+static Value sys_gettrace(Value *args, int nargs, Value kwnames) {
+    Value f = ts_get()->tracefunc;
+    return IS_NULL(f) ? VAL_NONE : f;
+}
+static Value sys_getprofile(Value *args, int nargs, Value kwnames) {
+    Value f = ts_get()->profilefunc;
+    return IS_NULL(f) ? VAL_NONE : f;
+}
+/* call_tracing(func, args): func(*args) traced even from inside a trace
+ * function (pdb's `debug` command). */
+static Value sys_call_tracing(Value *args, int nargs, Value kwnames) {
+    if (!IS_EXACT(args[1], type_tuple))
+        return err_format(&exc_TypeError, "call_tracing() argument 2 must be tuple, not %T", args[1]);
+    ThreadState *ts = ts_get();
+    int saved = ts->tracing;
+    ts->tracing = 0;
+    Value r = call_tuple_dict(args[0], args[1], VAL_NULL);
+    ts->tracing = saved;
+    return r;
+}
 
 static Value sys_stream(const char *name)
 {
@@ -444,10 +473,11 @@ static const MethodDef sys_functions[] = {
     {"getfilesystemencodeerrors", sys_fs_errors, ARGS_NONE, NULL},
     {"getrefcount", sys_getrefcount, ARGS_ONE, NULL},
     {"is_finalizing", sys_is_finalizing, ARGS_NONE, NULL},
-    {"settrace", sys_settrace, ARGS_ONE, NULL},
-    {"setprofile", sys_settrace, ARGS_ONE, NULL},
-    {"gettrace", sys_gettrace, ARGS_NONE, NULL},
-    {"getprofile", sys_gettrace, ARGS_NONE, NULL},
+    {"settrace", sys_settrace, ARGS_ONE, "Set the global debug tracing function."},
+    {"setprofile", sys_setprofile, ARGS_ONE, "Set the profiling function."},
+    {"gettrace", sys_gettrace, ARGS_NONE, "Return the global debug tracing function set with sys.settrace."},
+    {"getprofile", sys_getprofile, ARGS_NONE, "Return the profiling function set with sys.setprofile."},
+    {"call_tracing", sys_call_tracing, ARGS_POS(2, 2), "Call func(*args), while tracing is enabled."},
     {"displayhook", sys_displayhook, ARGS_ONE, NULL},
     {"excepthook", sys_excepthook, ARGS_POS(3, 3), NULL},
     {"get_int_max_str_digits", sys_get_int_max_str_digits, ARGS_NONE, NULL},

@@ -45,6 +45,29 @@ typedef struct Frame {
     size_t    size;             /* bytes of the whole block */
 } Frame;
 
+/* A frame object (frameobj.c): Python's view of a Frame, and where tracing
+ * keeps its per-frame state (interp/trace.c). */
+typedef struct FrameObj {
+    Obj    header;
+    Frame *frame;           /* the running or suspended frame; NULL once it returned */
+    Value  gen;             /* the generator owning *frame (keeps its memory), or VAL_NULL */
+    Value  code, globals, builtins;
+    Value  locals;          /* f_locals: the namespace (is_ns), or the snapshot dict */
+    Value  saved;           /* tuple of the fast locals and cells when the frame returned */
+    Value  back;            /* f_back once the frame returned, or VAL_NULL */
+    Value  trace;           /* f_trace, VAL_NULL for None */
+    int    lineno, lasti;   /* where the frame was when it returned */
+    int    is_ns;
+    int    trace_lines, trace_opcodes;
+    int    trace_prev;      /* the instruction a traced frame ran last, or TRACE_PREV_* */
+} FrameObj;
+#define AS_FRAMEOBJ(v) ((FrameObj *)AS_OBJ(v))
+extern Type type_frame;
+/* FrameObj.trace_prev when no instruction is known: the frame has just
+ * started (its first line is always reported), or tracing began while it was
+ * suspended in a call (the instruction before the current one ran last). */
+enum { TRACE_PREV_START = -1, TRACE_PREV_UNKNOWN = -2 };
+
 typedef struct Function {
     Obj   header;
     Value code;                 /* Code */
@@ -158,6 +181,11 @@ Value frame_object(Frame *f);
 /* A frame with a frame object returns: the object keeps its line, locals and
  * caller (frameobj.c).  Called by frame_pop. */
 void  frame_detach(Frame *f);
+/* Around a trace function's call (trace.c): refresh the f_locals snapshot
+ * if one was taken, and store what the function changed in it back into the
+ * frame's fast locals and cells, as CPython's call_trampoline does. */
+int   frame_locals_refresh(Value fo);
+int   frame_locals_write_back(Value fo);
 /* The code object of a frame object; VAL_NULL if v is not one. */
 Value frame_code_of(Value v);
 /* Store a frame's locals (fast locals, then cells and free variables, as in

@@ -546,6 +546,8 @@ static void gc_mark_thread(ThreadState *t, int current, int c_stacks) {
     gc_mark_value(t->asyncgen_finalizer);
     gc_mark_value(t->context);
     gc_mark_value(t->sentinels);
+    gc_mark_value(t->tracefunc);
+    gc_mark_value(t->profilefunc);
     if (current || !c_stacks) return;   /* the current C stack is scanned by the caller */
     if (t->gil_released && t->c_stack_lo_saved && t->c_stack_hi) {
         gc_scan_conservative(t->c_stack_lo_saved, t->c_stack_hi);

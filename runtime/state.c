@@ -40,6 +40,8 @@ ThreadState *ts_new(void) {
     t->asyncgen_finalizer = VAL_NULL;
     t->context = VAL_NULL;
     t->sentinels = VAL_NULL;
+    t->tracefunc = VAL_NULL;
+    t->profilefunc = VAL_NULL;
     t->ticks = 1;
     t->ident = ts_next_ident++;
     t->next = interp.threads;

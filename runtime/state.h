@@ -29,6 +29,8 @@ enum {
     EB_GC_REQUEST       = 1u << 3,
     EB_DEFERRED_WARNINGS = 1u << 4, /* the collector found something to warn about
                                        (interp/coro.c: never-awaited coroutines) */
+    EB_TRACING          = 1u << 5,  /* a trace or profile function is set: kept set
+                                       while one is (interp/trace.c) */
 };
 
 typedef struct ThreadState {
@@ -67,6 +69,11 @@ typedef struct ThreadState {
     Value    asyncgen_firstiter;      /* sys.set_asyncgen_hooks, VAL_NULL when unset */
     Value    asyncgen_finalizer;
     Value    temp_roots_owner;        /* unused slot kept for alignment of roots */
+    /* -- sys.settrace / sys.setprofile (interp/trace.c) -- */
+    Value    tracefunc;               /* VAL_NULL when unset */
+    Value    profilefunc;             /* VAL_NULL when unset */
+    int      tracing;                 /* >0 while a trace or profile function runs */
+    int      tracing_what;            /* the event being delivered (TraceEvent) */
 } ThreadState;
 
 /* What the runtime asks of the code that runs Python frames.  interp/vm.c
