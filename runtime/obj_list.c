@@ -27,37 +27,38 @@
 #include "runtime/error.h"
 #include "runtime/call.h"
 #include "runtime/strbuf.h"
+#include "runtime/state.h"
 
 enum { RC_EQ, RC_NE, RC_LT, RC_LE, RC_GT, RC_GE };
 
 /* ---- shared helpers ------------------------------------------------------ */
 
-static _Thread_local const void **repr_stack;
-static _Thread_local int repr_depth, repr_cap;
-
+/* The containers being repr'd live on the thread's state (freed with it). */
 int seq_repr_enter(Value v)
 {
+    ThreadState *t = ts_get();
     const void *p = AS_OBJ(v);
-    for (int i = 0; i < repr_depth; i++)
-        if (repr_stack[i] == p) return 1;
-    if (repr_depth == repr_cap) {
-        int ncap = repr_cap ? repr_cap * 2 : 16;
-        const void **ns = realloc((void *)repr_stack, (size_t)ncap * sizeof(void *));
+    for (int i = 0; i < t->repr_depth; i++)
+        if (t->repr_stack[i] == p) return 1;
+    if (t->repr_depth == t->repr_cap) {
+        int ncap = t->repr_cap ? t->repr_cap * 2 : 16;
+        const void **ns = realloc((void *)t->repr_stack, (size_t)ncap * sizeof(void *));
         if (!ns) { err_no_memory(); return -1; }
-        repr_stack = ns;
-        repr_cap = ncap;
+        t->repr_stack = ns;
+        t->repr_cap = ncap;
     }
-    repr_stack[repr_depth++] = p;
+    t->repr_stack[t->repr_depth++] = p;
     return 0;
 }
 
 void seq_repr_leave(Value v)
 {
+    ThreadState *t = ts_get();
     const void *p = AS_OBJ(v);
-    for (int i = repr_depth - 1; i >= 0; i--) {
-        if (repr_stack[i] == p) {
-            for (int j = i; j + 1 < repr_depth; j++) repr_stack[j] = repr_stack[j + 1];
-            repr_depth--;
+    for (int i = t->repr_depth - 1; i >= 0; i--) {
+        if (t->repr_stack[i] == p) {
+            for (int j = i; j + 1 < t->repr_depth; j++) t->repr_stack[j] = t->repr_stack[j + 1];
+            t->repr_depth--;
             return;
         }
     }

@@ -59,6 +59,7 @@ void ts_unlink(ThreadState *t) {
 void ts_free(ThreadState *t) {
     munmap(t->stack_base, TS_VM_STACK_BYTES);
     free(t->gil_stats);
+    free((void *)t->repr_stack);
     free(t);
 }
 

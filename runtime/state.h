@@ -74,6 +74,9 @@ typedef struct ThreadState {
     Value    profilefunc;             /* VAL_NULL when unset */
     int      tracing;                 /* >0 while a trace or profile function runs */
     int      tracing_what;            /* the event being delivered (TraceEvent) */
+    /* -- containers being repr'd, for "[...]" (runtime/obj_list.c seq_repr_enter) -- */
+    const void **repr_stack;
+    int      repr_depth, repr_cap;
 } ThreadState;
 
 /* What the runtime asks of the code that runs Python frames.  interp/vm.c
