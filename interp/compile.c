@@ -1819,11 +1819,11 @@ static int comp_unaryop(Compiler *c, Expr *e) {
 /* Start of line `lineno` in the source, or NULL. */
 static const char *comp_line_start(Compiler *c, int lineno, const char **end) {
     if (!c->src || lineno < 1) return NULL;
-    const char *p = c->src, *stop = c->src + c->srclen;
-    for (int l = 1; l < lineno && p < stop; p++) if (*p == '\n') l++;
-    const char *e = p;
-    while (e < stop && *e != '\n') e++;
-    *end = e;
+    long off = comp_src_offset(c, lineno, 0);          /* the indexed line starts */
+    if (off < 0) return NULL;
+    const char *p = c->src + off, *stop = c->src + c->srclen;
+    const char *e = memchr(p, '\n', (size_t)(stop - p));
+    *end = e ? e : stop;
     return p;
 }
 

@@ -41,7 +41,8 @@
  * buffers, the compiler's) come from gc_sys_malloc/gc_sys_realloc, which
  * reclaim the same way before failing.  Large blocks of GC_MMAP_MIN bytes
  * and more are mapped directly: zero pages the kernel gives lazily, so
- * bytearray(10**9) costs no memset, and unmapped when freed.
+ * bytearray(10**9) costs no memset, and unmapped when freed.  Small pages are
+ * mapped too, GC_CHUNK at a time, so a new page costs no memset either.
  */
 #include "gc.h"
 
@@ -63,11 +64,11 @@
 
 #define GC_PAGE_SHIFT     16
 #define GC_PAGE_SIZE      ((size_t)1 << GC_PAGE_SHIFT)
-#define GC_SMALL_MAX      1024
-#define GC_MIN_THRESHOLD  ((size_t)16 << 20)
+#define GC_SMALL_MAX      16368
 #define GC_FREE_TAG       0xF7EEu
 #define GC_RESERVE        ((size_t)4 << 20)    /* for the MemoryError path */
 #define GC_MMAP_MIN       ((size_t)1 << 20)    /* large blocks mapped directly */
+#define GC_CHUNK          ((size_t)1 << 20)    /* small pages are mapped 16 at a time */
 
 /* The conservative scans read other threads' stacks and dead stack words on
  * purpose: not instrumented by AddressSanitizer or ThreadSanitizer. */
@@ -95,11 +96,17 @@ typedef struct FreeSlot {      /* a free slot: overlays Obj */
     uint32_t tag;              /* GC_FREE_TAG where Obj.gcflags would be */
 } FreeSlot;
 
+/* Up to 1024 bytes the classes step by at most 25%; above, each class is the
+ * largest multiple of 16 that fits n slots in a page (n = 56, 48, ... 4), so
+ * a 2 KiB code object or list buffer does not take a 64 KiB block. */
 static const uint32_t gc_class_sizes[] = {
     16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256,
     320, 384, 448, 512, 640, 768, 896, 1024,
+    1168, 1360, 1632, 2032, 2336, 2720, 3264, 4080, 4672, 5456, 6544, 8176,
+    9344, 10912, 13088, GC_SMALL_MAX,
 };
 #define GC_NCLASSES (sizeof gc_class_sizes / sizeof gc_class_sizes[0])
+_Static_assert(4 * GC_SMALL_MAX + 64 <= GC_PAGE_SIZE, "four of the largest slots fit a page");
 
 /* All collector state: one struct, protected by the GIL. */
 static struct {
@@ -107,6 +114,8 @@ static struct {
     uint8_t   class_of[GC_SMALL_MAX / 16 + 1]; /* (size+15)/16 -> class */
     FreeSlot *free[GC_NCLASSES];
     Page     *pages;                      /* every page, small and large */
+    char     *chunk_next;                 /* the unused pages of the current chunk */
+    size_t    chunk_left;
     Page     *large_free;                 /* freed large blocks kept for reuse */
     size_t    large_cached;               /* their bytes */
     size_t    allocated_since;            /* bytes since the last collection */
@@ -172,12 +181,29 @@ static void gc_unlink_page(Page *p) {
     if (p->next_all) p->next_all->prev_all = p->prev_all;
 }
 
+static void *gc_map_block(size_t span);
+
+/* A zero page for a size class.  Pages are cut from chunks of GC_CHUNK bytes
+ * that the kernel maps lazily, so a fresh page needs no memset; an empty page
+ * given back (gc_release_block) is unmapped alone. */
+static void *gc_fresh_page(void) {
+    if (!gc.chunk_left) {
+        char *m = gc_map_block(GC_CHUNK);
+        if (!m) return NULL;
+        gc.chunk_next = m;
+        gc.chunk_left = GC_CHUNK / GC_PAGE_SIZE;
+    }
+    void *p = gc.chunk_next;
+    gc.chunk_next += GC_PAGE_SIZE;
+    gc.chunk_left--;
+    return p;
+}
+
 static int gc_new_page(unsigned cls) {
-    void *mem = NULL;
-    for (int tries = 0; posix_memalign(&mem, GC_PAGE_SIZE, GC_PAGE_SIZE) != 0; tries++)
+    void *mem;
+    for (int tries = 0; (mem = gc_fresh_page()) == NULL; tries++)
         if (!gc_reclaim(GC_PAGE_SIZE, tries)) return -1;
-    if (gc_map_reserve(mem, GC_PAGE_SIZE) < 0) { free(mem); return -1; }
-    memset(mem, 0, GC_PAGE_SIZE);
+    if (gc_map_reserve(mem, GC_PAGE_SIZE) < 0) { munmap(mem, GC_PAGE_SIZE); return -1; }
     Page *p = mem;
     size_t hdr = (sizeof(Page) + 15) & ~(size_t)15;
     p->slot_size = gc_class_sizes[cls];
@@ -594,7 +620,7 @@ static void gc_mark_all(int c_stacks) {
 static void gc_release_block(Page *p, size_t span) {
     for (size_t off = 0; off < span; off += GC_PAGE_SIZE) gc_map_set(p->slots + off, NULL);
     if (p->slot_size) {                      /* a small page: its header is in it */
-        free(p);
+        munmap(p, GC_PAGE_SIZE);
         return;
     }
     gc_unmap_or_free(p->slots, span);
@@ -657,8 +683,7 @@ static void gc_flush_large_cache(void) {
 }
 
 static unsigned gc_class_index(uint32_t size) {
-    for (unsigned c = 0; c < GC_NCLASSES; c++) if (gc_class_sizes[c] == size) return c;
-    return 0;
+    return gc.class_of[(size + 15) / 16];
 }
 
 static size_t gc_sweep(void) {

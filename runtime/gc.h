@@ -21,6 +21,9 @@
 #include <stddef.h>
 #include "object.h"
 
+/* The least heap growth that starts a collection (gc.set_threshold scales it). */
+#define GC_MIN_THRESHOLD ((size_t)4 << 20)
+
 /* A new zeroed object of `size` bytes with its header set to `type`.
  * Raises MemoryError (returns NULL) when memory runs out. */
 Obj  *gc_alloc(Type *type, size_t size);

@@ -6,7 +6,7 @@
  *     found dead and then runs the finalizers and weak reference callbacks
  *     it queued (runtime/finalize.c) before returning;
  *   - thresholds are bookkeeping, except that threshold0 scales the least
- *     heap growth that starts a collection (700, the default, is 16 MiB)
+ *     heap growth that starts a collection (700, the default, is 4 MiB)
  *     and 0 turns automatic collection off; get_count()[0] counts that
  *     growth in the same unit;
  *   - "tracked" objects are containers: objects whose type can reference
@@ -36,8 +36,7 @@ GILPY_MODULE("gc", mod_gc_init);
 
 #define GC_NGEN 3
 #define GC_DEFAULT_THRESHOLD0 700
-#define GC_MIN_BYTES ((size_t)16 << 20)     /* runtime/gc.c's GC_MIN_THRESHOLD */
-#define GC_COUNT_UNIT (GC_MIN_BYTES / GC_DEFAULT_THRESHOLD0)
+#define GC_COUNT_UNIT (GC_MIN_THRESHOLD / GC_DEFAULT_THRESHOLD0)
 
 static int gc_thresholds[GC_NGEN] = {GC_DEFAULT_THRESHOLD0, 10, 10};
 static int gc_debug_flags;

@@ -52,7 +52,7 @@ for t in tests:
     except Exception as e:
         print(type(e).__name__, str(e).split(' at 0x')[0])
 deep = ast.Expression(body=ast.Constant(1, lineno=1, col_offset=0))
-for i in range(100000):
+for i in range(10000):
     deep = ast.Expression(body=ast.UnaryOp(ast.USub(), deep.body, lineno=1, col_offset=0))
 try:
     compile(deep, 'd', 'eval')
