@@ -72,6 +72,16 @@
 
 /* The conservative scans read other threads' stacks and dead stack words on
  * purpose: not instrumented by AddressSanitizer or ThreadSanitizer. */
+#if defined(__SANITIZE_ADDRESS__)
+#  define GC_UNDER_ASAN 1
+#elif defined(__has_feature)
+#  if __has_feature(address_sanitizer)
+#    define GC_UNDER_ASAN 1
+#  endif
+#endif
+#ifndef GC_UNDER_ASAN
+#  define GC_UNDER_ASAN 0
+#endif
 #if defined(__clang__)
 #  define GC_NO_ASAN __attribute__((no_sanitize("address", "thread")))
 #elif defined(__GNUC__)
@@ -185,7 +195,16 @@ static void *gc_map_block(size_t span);
 
 /* A zero page for a size class.  Pages are cut from chunks of GC_CHUNK bytes
  * that the kernel maps lazily, so a fresh page needs no memset; an empty page
- * given back (gc_release_block) is unmapped alone. */
+ * given back (gc_page_unmap) is unmapped alone.  Under AddressSanitizer they
+ * come from malloc, where LeakSanitizer looks for the pointers they hold. */
+#if GC_UNDER_ASAN
+static void *gc_fresh_page(void) {
+    void *p = NULL;
+    if (posix_memalign(&p, GC_PAGE_SIZE, GC_PAGE_SIZE) != 0) return NULL;
+    return memset(p, 0, GC_PAGE_SIZE);
+}
+static void gc_page_unmap(void *p) { free(p); }
+#else
 static void *gc_fresh_page(void) {
     if (!gc.chunk_left) {
         char *m = gc_map_block(GC_CHUNK);
@@ -198,12 +217,14 @@ static void *gc_fresh_page(void) {
     gc.chunk_left--;
     return p;
 }
+static void gc_page_unmap(void *p) { munmap(p, GC_PAGE_SIZE); }
+#endif
 
 static int gc_new_page(unsigned cls) {
     void *mem;
     for (int tries = 0; (mem = gc_fresh_page()) == NULL; tries++)
         if (!gc_reclaim(GC_PAGE_SIZE, tries)) return -1;
-    if (gc_map_reserve(mem, GC_PAGE_SIZE) < 0) { munmap(mem, GC_PAGE_SIZE); return -1; }
+    if (gc_map_reserve(mem, GC_PAGE_SIZE) < 0) { gc_page_unmap(mem); return -1; }
     Page *p = mem;
     size_t hdr = (sizeof(Page) + 15) & ~(size_t)15;
     p->slot_size = gc_class_sizes[cls];
@@ -620,7 +641,7 @@ static void gc_mark_all(int c_stacks) {
 static void gc_release_block(Page *p, size_t span) {
     for (size_t off = 0; off < span; off += GC_PAGE_SIZE) gc_map_set(p->slots + off, NULL);
     if (p->slot_size) {                      /* a small page: its header is in it */
-        munmap(p, GC_PAGE_SIZE);
+        gc_page_unmap(p);
         return;
     }
     gc_unmap_or_free(p->slots, span);
