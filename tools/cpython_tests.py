@@ -4,6 +4,10 @@ gilpy and under python3.11, and count what passes in each.
 
     tools/cpython_tests.py [--gilpy build/gilpy] [--timeout 300] [--md FILE] test_re test_struct ...
     tools/cpython_tests.py --list ci        # the names CI runs (CI_SUBSET below)
+    tools/cpython_tests.py --update [NAMES]  # rerun NAMES (default: every file in the
+                                            # table) and rewrite their rows in TABLE_DOC
+    tools/cpython_tests.py --check [NAMES]  # gilpy only, NAMES default CI_SUBSET: exit 1
+                                            # when a file passes fewer than TABLE_DOC says
 
 Each test file runs as `INTERP -m unittest test.NAME` from the library directory,
 in a process of its own with a time limit, and its summary lines are read:
@@ -21,6 +25,10 @@ import sys
 import time
 
 LIBDIR = "/usr/lib/python3.11"
+TABLE_DOC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "docs",
+                         "CPYTHON-TESTS.md")
+TABLE_HEAD = ["| test | CPython passes | gilpy passes | ratio | gilpy f/e/s | note |",
+              "|---|---:|---:|---:|---|---|"]
 PYTHON = "/usr/bin/python3.11"
 # Fast files that exercise what gilpy implements in C; CI runs these.
 CI_SUBSET = ["test_ast", "test_marshal", "test_binascii", "test_csv", "test_array",
@@ -52,6 +60,52 @@ def run_one(interp, name, timeout):
     return (passed, n, f, e, s, "%.0fs" % (time.monotonic() - t0))
 
 
+def read_table(path):
+    """{name: row line} of the table in the Markdown document at path."""
+    rows = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if line.startswith("| test_") and len(cells) >= 3:
+                rows[cells[0]] = line.rstrip("\n")
+    return rows
+
+
+def write_table(path, rows):
+    """Replace the table in the document at path by rows (sorted by name)."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    start = lines.index(TABLE_HEAD[0])
+    end = start + 2
+    while end < len(lines) and lines[end].startswith("|"):
+        end += 1
+    body = [rows[k] for k in sorted(rows)]
+    lines[start:end] = TABLE_HEAD + body
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+
+
+def row_for(name, cp, gp):
+    ratio = gp[0] / cp[0] if cp[0] else 1.0
+    note = gp[5] if gp[5].startswith(("no summary", "timeout")) else ""
+    return ratio, "| %s | %d | %d | %.0f%% | %d/%d/%d | %s |" % (
+        name, cp[0], gp[0], 100 * ratio, gp[2], gp[3], gp[4], note)
+
+
+def check(gilpy, names, timeout):
+    """Run names under gilpy; 1 if any passes fewer tests than the table says."""
+    table = read_table(TABLE_DOC)
+    bad = 0
+    for name in names:
+        want = int(table[name].strip("|").split("|")[2]) if name in table else 0
+        got = run_one(gilpy, name, timeout)
+        verdict = "ok" if got[0] >= want else "FEWER"
+        bad += got[0] < want
+        print("%-22s gilpy %4d passed (table: %d)  %s  %s" % (name, got[0], want, verdict,
+                                                               got[5]), flush=True)
+    return 1 if bad else 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gilpy", default="build/gilpy")
@@ -59,24 +113,29 @@ def main():
     ap.add_argument("--md", help="also write the table as Markdown to this file")
     ap.add_argument("--min-ratio", type=float, default=None)
     ap.add_argument("--list", choices=["ci"], help="print the CI subset and stop")
+    ap.add_argument("--update", action="store_true", help="rewrite rows of " + TABLE_DOC)
+    ap.add_argument("--check", action="store_true", help="compare gilpy with " + TABLE_DOC)
     ap.add_argument("tests", nargs="*")
     a = ap.parse_args()
     if a.list:
         print(" ".join(CI_SUBSET))
         return 0
     gilpy = os.path.abspath(a.gilpy)
-    names = a.tests or CI_SUBSET
-    rows = ["| test | CPython passes | gilpy passes | ratio | gilpy f/e/s | note |",
-            "|---|---:|---:|---:|---|---|"]
+    if a.check:
+        return check(gilpy, a.tests or CI_SUBSET, a.timeout)
+    table = read_table(TABLE_DOC) if a.update else {}
+    names = a.tests or (sorted(table) if a.update else CI_SUBSET)
+    rows = list(TABLE_HEAD)
     worst = 1.0
     for name in names:
-        cp = run_one(PYTHON, name, a.timeout)
-        gp = run_one(gilpy, name, a.timeout)
-        ratio = gp[0] / cp[0] if cp[0] else 1.0
+        ratio, row = row_for(name, run_one(PYTHON, name, a.timeout),
+                             run_one(gilpy, name, a.timeout))
         worst = min(worst, ratio)
-        rows.append("| %s | %d | %d | %.0f%% | %d/%d/%d | %s |" % (
-            name, cp[0], gp[0], 100 * ratio, gp[2], gp[3], gp[4], gp[5]))
-        print(rows[-1], flush=True)
+        rows.append(row)
+        table[name] = row
+        print(row, flush=True)
+    if a.update:
+        write_table(TABLE_DOC, table)
     if a.md:
         with open(a.md, "w") as f:
             f.write("\n".join(rows) + "\n")
