@@ -794,9 +794,7 @@ static Value r_reduce(Reader *r) {
     Value args = r_value(r);
     if (IS_NULL(args)) return VAL_NULL;
     if (!IS_TUPLE(args)) return r_fail(r, "reduce args must be a tuple"), VAL_NULL;
-    if (!VAL_HAS_TF(fn, TF_FUNCTION | TF_TYPE_SUBCLASS) && !IS_EXACT(fn, type_builtin_function))
-        return r_fail(r, "reduce callable must be a class or a function"), VAL_NULL;
-    Value obj = call_tuple_dict(fn, args, VAL_NULL);
+    Value obj = call_tuple_dict(fn, args, VAL_NULL);     /* any callable, as pickle's REDUCE */
     if (IS_NULL(obj) || IS_NULL(r_memo(r, obj))) return VAL_NULL;
     Value state = r_value(r);
     return IS_NULL(state) || r_setstate(obj, state) < 0 ? VAL_NULL : obj;
@@ -833,9 +831,7 @@ static Value r_reduce_make(Reader *r, uint8_t kind) {
     Value fn = VAL_NULL;
     if (kind == 'c') {
         fn = r_value(r);
-        if (IS_NULL(fn)) return VAL_NULL;
-        if (!VAL_HAS_TF(fn, TF_FUNCTION | TF_TYPE_SUBCLASS) && !IS_EXACT(fn, type_builtin_function))
-            return r_fail(r, "reduce callable must be a class or a function"), VAL_NULL;
+        if (IS_NULL(fn)) return VAL_NULL;            /* any callable, as pickle's REDUCE */
     } else if (kind != 'n' && kind != 'x') {
         return r_fail(r, "unknown reduce kind"), VAL_NULL;
     }

@@ -1,4 +1,6 @@
-/* hashlib_args.c - the argument conversions _hashlib and _blake2 share. */
+/* hashlib_args.c - the argument conversions _hashlib and _blake2 share, and
+ * the constant-time comparison of _hashlib.compare_digest and
+ * _operator._compare_digest. */
 #include "hashlib_args.h"
 #include <gmp.h>
 #include "runtime/error.h"
@@ -45,3 +47,31 @@ int hashlib_u64(Value v, uint64_t *out) {
     if (!ok) err_format(&exc_OverflowError, neg ? "can't convert negative int to unsigned" : "int too big to convert");
     return ok ? 0 : -1;
 }
+
+/* Constant time in the length of b: every byte is looked at, whatever differs. */
+static int hashlib_const_eq(const uint8_t *a, int64_t na, const uint8_t *b, int64_t nb) {
+    const uint8_t *left = na == nb ? a : b;
+    unsigned result = na == nb ? 0 : 1;
+    for (int64_t i = 0; i < nb; i++) result |= (unsigned)(left[i] ^ b[i]);
+    return result == 0;
+}
+
+Value hashlib_compare_digest(Value a, Value b) {
+    if (IS_STR(a) && IS_STR(b)) {
+        if (!STR_IS_ASCII(AS_STR(a)) || !STR_IS_ASCII(AS_STR(b)))
+            return err_format(&exc_TypeError, "comparing strings with non-ASCII characters is not supported");
+        return MK_BOOL(hashlib_const_eq((const uint8_t *)STR_DATA(a), STR_LEN(a), (const uint8_t *)STR_DATA(b),
+                                   STR_LEN(b)));
+    }
+    if (IS_STR(a) || IS_STR(b) || !buffer_check(a) || !buffer_check(b)) {
+        if (IS_STR(a) != IS_STR(b) && (IS_STR(a) ? buffer_check(b) : buffer_check(a)))
+            return err_format(&exc_TypeError, "a bytes-like object is required, not 'str'");
+        return err_format(&exc_TypeError, "unsupported operand types(s) or combination of types: '%T' and '%T'",
+                          a, b);
+    }
+    const uint8_t *pa, *pb;
+    int64_t na, nb;
+    if (bytes_view(a, &pa, &na) < 0 || bytes_view(b, &pb, &nb) < 0) return VAL_NULL;
+    return MK_BOOL(hashlib_const_eq(pa, na, pb, nb));
+}
+

@@ -1,4 +1,4 @@
-/* hashlib_args.h - the argument conversions _hashlib and _blake2 share. */
+/* hashlib_args.h - what _hashlib, _blake2 and _operator share. */
 #ifndef GILPY_HASHLIB_ARGS_H
 #define GILPY_HASHLIB_ARGS_H
 
@@ -15,5 +15,9 @@ int hashlib_index(Value v, int64_t *out);
 
 /* An unsigned 64-bit int option ("int too big to convert" beyond). */
 int hashlib_u64(Value v, uint64_t *out);
+
+/* a == b in time that does not depend on where they differ: both ASCII str
+ * or both bytes-like (CPython's compare_digest and its TypeErrors). */
+Value hashlib_compare_digest(Value a, Value b);
 
 #endif

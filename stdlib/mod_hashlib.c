@@ -491,32 +491,8 @@ static Value hl_scrypt(Value *args, int nargs, Value kwnames) {
 
 /* ---- compare_digest -------------------------------------------------------------------- */
 
-/* Constant time in the length of b: every byte is looked at, whatever differs. */
-static int hl_const_eq(const uint8_t *a, int64_t na, const uint8_t *b, int64_t nb) {
-    const uint8_t *left = na == nb ? a : b;
-    unsigned result = na == nb ? 0 : 1;
-    for (int64_t i = 0; i < nb; i++) result |= (unsigned)(left[i] ^ b[i]);
-    return result == 0;
-}
-
 static Value hl_compare_digest(Value *args, int nargs, Value kwnames) {
-    Value a = args[0], b = args[1];
-    if (IS_STR(a) && IS_STR(b)) {
-        if (!STR_IS_ASCII(AS_STR(a)) || !STR_IS_ASCII(AS_STR(b)))
-            return err_format(&exc_TypeError, "comparing strings with non-ASCII characters is not supported");
-        return MK_BOOL(hl_const_eq((const uint8_t *)STR_DATA(a), STR_LEN(a), (const uint8_t *)STR_DATA(b),
-                                   STR_LEN(b)));
-    }
-    if (IS_STR(a) || IS_STR(b) || !buffer_check(a) || !buffer_check(b)) {
-        if (IS_STR(a) != IS_STR(b) && (IS_STR(a) ? buffer_check(b) : buffer_check(a)))
-            return err_format(&exc_TypeError, "a bytes-like object is required, not 'str'");
-        return err_format(&exc_TypeError, "unsupported operand types(s) or combination of types: '%T' and '%T'",
-                          a, b);
-    }
-    const uint8_t *pa, *pb;
-    int64_t na, nb;
-    if (bytes_view(a, &pa, &na) < 0 || bytes_view(b, &pb, &nb) < 0) return VAL_NULL;
-    return MK_BOOL(hl_const_eq(pa, na, pb, nb));
+    return hashlib_compare_digest(args[0], args[1]);
 }
 
 static Value hl_get_fips_mode(Value *args, int nargs, Value kwnames) {
