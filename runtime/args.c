@@ -374,6 +374,16 @@ int arg_to_ssize(Value v, int64_t *out) {
     return 0;
 }
 
+int arg_to_optional_ssize(Value v, int64_t *out) {
+    *out = -1;
+    if (IS_NULL(v) || IS_NONE(v)) return 0;
+    if (!IS_INT(v) && IS_NULL(type_lookup_c(val_type(v), "__index__"))) {
+        err_format(&exc_TypeError, "argument should be integer or None, not '%T'", v);
+        return -1;
+    }
+    return obj_index_size(v, out);
+}
+
 int arg_to_ssize_clamped(Value v, int64_t *out) {
     if (IS_SMALLINT(v)) { *out = AS_SMALLINT(v); return 0; }
     Value i;

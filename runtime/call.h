@@ -45,6 +45,10 @@ int   arg_to_ssize(Value v, int64_t *out);
 /* The same, clamped to [INT64_MIN, INT64_MAX] instead of raising OverflowError
  * (slice bounds, str.find's start and end). */
 int   arg_to_ssize_clamped(Value v, int64_t *out);
+/* None (or absent) as -1, else an index as arg_to_ssize but "argument should be
+ * integer or None, not 'str'" and "cannot fit 'int' into an index-sized integer":
+ * CPython's _Py_convert_optional_to_ssize_t (read sizes, bisect's hi). */
+int   arg_to_optional_ssize(Value v, int64_t *out);
 /* A C int as PyArg_Parse's "i" takes it (old-style parsers, pid_t): beyond a C
  * long "Python int too large to convert to C long", else "signed integer is
  * greater than maximum". */

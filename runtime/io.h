@@ -95,8 +95,6 @@ int   io_check_closed(Value self);          /* -1 + ValueError when closed */
 Value io_close_result(Value first, Value r);
 /* The bytes of a bytes-like argument ("a bytes-like object is required, not 'str'"). */
 int   io_bytes_arg(Value v, const uint8_t **data, int64_t *len);
-/* A size argument: None or an int (-1 meaning all); CPython's _Py_convert_optional_to_ssize_t. */
-int   io_size_arg(Value v, int64_t *out);
 
 /* ---- io_fileio.c: the syscalls (GIL released, EINTR retried) ---- */
 /* read(): bytes read, 0 at EOF, -1 errno set, -2 an exception raised (a signal handler). */

@@ -92,17 +92,6 @@ int io_bytes_arg(Value v, const uint8_t **data, int64_t *len)
     return bytes_view(v, data, len);
 }
 
-int io_size_arg(Value v, int64_t *out)
-{
-    *out = -1;
-    if (IS_NULL(v) || IS_NONE(v)) return 0;
-    if (!IS_INT(v) && IS_NULL(type_lookup_c(val_type(v), "__index__"))) {
-        err_format(&exc_TypeError, "argument should be integer or None, not '%T'", v);
-        return -1;
-    }
-    return obj_index_size(v, out);
-}
-
 Obj *io_alloc(Type *t, Type *exact)
 {
     if (t != exact) return obj_new_instance(t);
@@ -240,14 +229,14 @@ static Value iobase_readline(Value self, int64_t limit)
 static Value iobase_readline_m(Value *args, int nargs, Value kwnames)
 {
     int64_t limit;
-    if (io_size_arg(args[1], &limit) < 0) return VAL_NULL;
+    if (arg_to_optional_ssize(args[1], &limit) < 0) return VAL_NULL;
     return iobase_readline(args[0], limit);
 }
 
 static Value iobase_readlines_m(Value *args, int nargs, Value kwnames)
 {
     int64_t hint;
-    if (io_size_arg(args[1], &hint) < 0) return VAL_NULL;
+    if (arg_to_optional_ssize(args[1], &hint) < 0) return VAL_NULL;
     Value out = list_new(0);
     if (IS_NULL(out)) return VAL_NULL;
     if (hint <= 0) {
@@ -372,7 +361,7 @@ static Value rawiobase_readall_m(Value *args, int nargs, Value kwnames)
 static Value rawiobase_read_m(Value *args, int nargs, Value kwnames)
 {
     int64_t n;
-    if (io_size_arg(args[1], &n) < 0) return VAL_NULL;
+    if (arg_to_optional_ssize(args[1], &n) < 0) return VAL_NULL;
     if (n < 0) return obj_call_method(args[0], "readall", NULL, 0);
     Value ba = call1(MK_OBJ(&type_bytearray), int_from_i64(n));
     if (IS_NULL(ba)) return VAL_NULL;

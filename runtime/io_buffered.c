@@ -349,7 +349,7 @@ static Value buffered_read_m(Value *args, int nargs, Value kwnames)
 {
     Buffered *b = SELF;
     int64_t n;
-    if (io_size_arg(args[1], &n) < 0) return VAL_NULL;
+    if (arg_to_optional_ssize(args[1], &n) < 0) return VAL_NULL;
     if (n < -1) return err_format(&exc_ValueError, "read length must be non-negative or -1");
     if (buf_check(b, "read of closed file") < 0) return VAL_NULL;
     return buf_read(b, n);
@@ -373,7 +373,7 @@ static Value buffered_read1_m(Value *args, int nargs, Value kwnames)
 {
     Buffered *b = SELF;
     int64_t n;
-    if (io_size_arg(args[1], &n) < 0) return VAL_NULL;
+    if (arg_to_optional_ssize(args[1], &n) < 0) return VAL_NULL;
     if (buf_check(b, "read of closed file") < 0) return VAL_NULL;
     return buffered_read1_c(b, n);
 }
@@ -409,7 +409,7 @@ static Value buffered_readline_m(Value *args, int nargs, Value kwnames)
 {
     Buffered *b = SELF;
     int64_t limit;
-    if (io_size_arg(args[1], &limit) < 0) return VAL_NULL;
+    if (arg_to_optional_ssize(args[1], &limit) < 0) return VAL_NULL;
     if (buf_check(b, "readline of closed file") < 0) return VAL_NULL;
     return buf_readline(b, limit);
 }

@@ -115,7 +115,7 @@ static Value bio_init_m(Value *args, int nargs, Value kwnames)
 static Value bio_read_m(Value *args, int nargs, Value kwnames)
 {
     int64_t n;
-    if (io_size_arg(args[1], &n) < 0) return VAL_NULL;
+    if (arg_to_optional_ssize(args[1], &n) < 0) return VAL_NULL;
     if (bio_check_closed(SELF) < 0) return VAL_NULL;
     return bio_take(SELF, n);
 }
@@ -132,7 +132,7 @@ static int64_t bio_line_len(BytesIO *b, int64_t limit)
 static Value bio_readline_m(Value *args, int nargs, Value kwnames)
 {
     int64_t limit;
-    if (io_size_arg(args[1], &limit) < 0) return VAL_NULL;
+    if (arg_to_optional_ssize(args[1], &limit) < 0) return VAL_NULL;
     if (bio_check_closed(SELF) < 0) return VAL_NULL;
     return bio_take(SELF, bio_line_len(SELF, limit));
 }
@@ -141,7 +141,7 @@ static Value bio_readlines_m(Value *args, int nargs, Value kwnames)
 {
     BytesIO *b = SELF;
     int64_t hint;
-    if (io_size_arg(args[1], &hint) < 0) return VAL_NULL;
+    if (arg_to_optional_ssize(args[1], &hint) < 0) return VAL_NULL;
     if (bio_check_closed(b) < 0) return VAL_NULL;
     Value out = list_new(0);
     int64_t total = 0;
@@ -252,7 +252,7 @@ static Value bio_truncate_m(Value *args, int nargs, Value kwnames)
     if (bio_check_closed(b) < 0 || bio_check_exports(b) < 0) return VAL_NULL;
     int64_t size = b->pos;
     if (!IS_NULL(args[1]) && !IS_NONE(args[1])) {
-        if (io_size_arg(args[1], &size) < 0) return VAL_NULL;
+        if (arg_to_optional_ssize(args[1], &size) < 0) return VAL_NULL;
         if (size < 0) return err_format(&exc_ValueError, "negative size value %lld", (long long)size);
     }
     if (size < b->len) b->len = size;

@@ -392,7 +392,7 @@ static Value fileio_read_m(Value *args, int nargs, Value kwnames)
     FileIO *f = SELF;
     if (fileio_check(f, 1, 0) < 0) return VAL_NULL;
     int64_t n;
-    if (io_size_arg(args[1], &n) < 0) return VAL_NULL;
+    if (arg_to_optional_ssize(args[1], &n) < 0) return VAL_NULL;
     if (n < 0) return fileio_readall(f);
     char *buf = io_chunk_take((size_t)n + 1);
     if (!buf) return VAL_NULL;

@@ -205,7 +205,7 @@ static Value sio_read_m(Value *args, int nargs, Value kwnames)
 {
     StringIO *s = SELF;
     int64_t n;
-    if (sio_check(s) < 0 || io_size_arg(args[1], &n) < 0) return VAL_NULL;
+    if (sio_check(s) < 0 || arg_to_optional_ssize(args[1], &n) < 0) return VAL_NULL;
     int64_t avail = s->len > s->pos ? s->len - s->pos : 0;
     if (n < 0 || n > avail) n = avail;
     Value r = sio_slice(s, s->pos, s->pos + n);
@@ -246,7 +246,7 @@ static Value sio_readline_n(StringIO *s, int64_t limit)
 static Value sio_readline_m(Value *args, int nargs, Value kwnames)
 {
     int64_t limit;
-    if (sio_check(SELF) < 0 || io_size_arg(args[1], &limit) < 0) return VAL_NULL;
+    if (sio_check(SELF) < 0 || arg_to_optional_ssize(args[1], &limit) < 0) return VAL_NULL;
     return sio_readline_n(SELF, limit);
 }
 
@@ -307,7 +307,7 @@ static Value sio_truncate_m(Value *args, int nargs, Value kwnames)
     if (sio_check(s) < 0) return VAL_NULL;
     int64_t size = s->pos;
     if (!IS_NULL(args[1]) && !IS_NONE(args[1])) {
-        if (io_size_arg(args[1], &size) < 0) return VAL_NULL;
+        if (arg_to_optional_ssize(args[1], &size) < 0) return VAL_NULL;
         if (size < 0) return err_format(&exc_ValueError, "Negative size value %lld", (long long)size);
     }
     if (size < s->len) s->len = size;

@@ -421,7 +421,7 @@ static Value textio_read_m(Value *args, int nargs, Value kwnames)
 {
     TextIO *t = SELF;
     int64_t n;
-    if (text_check_attached(t) < 0 || io_size_arg(args[1], &n) < 0) return VAL_NULL;
+    if (text_check_attached(t) < 0 || arg_to_optional_ssize(args[1], &n) < 0) return VAL_NULL;
     if (text_check_readable(t) < 0) return VAL_NULL;
     if (text_flush_buffer_writes(t) < 0) return VAL_NULL;
     return n < 0 ? text_read_all(t) : text_read_n(t, n);
