@@ -260,10 +260,14 @@ int64_t obj_len(Value v) {
     if (!IS_INT(r) && IS_NULL(r = obj_index(r))) return -1;   /* __len__ may return an __index__ */
     if (IS_BOOL(r)) r = MK_SMALLINT(AS_BOOL(r));
     int64_t n;
-    if (!IS_SMALLINT(r)) {
+    if (!IS_SMALLINT(r)) {                       /* past the immediate range: up to sys.maxsize */
         if (int_sign(r) < 0) { err_format(&exc_ValueError, "__len__() should return >= 0"); return -1; }
-        err_format(&exc_OverflowError, "cannot fit 'int' into an index-sized integer");
-        return -1;
+        if (int_to_i64(r, &n) < 0) {
+            err_clear();
+            err_format(&exc_OverflowError, "cannot fit 'int' into an index-sized integer");
+            return -1;
+        }
+        return n;
     }
     n = AS_SMALLINT(r);
     if (n < 0) { err_format(&exc_ValueError, "__len__() should return >= 0"); return -1; }
