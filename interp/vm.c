@@ -810,6 +810,9 @@ static int do_raise(ThreadState *ts, Value exc, Value cause) {
         AS_EXC(inst)->cause = c;
         AS_EXC(inst)->suppress_context = 1;
     }
+    /* Every raise while handling another chains it, even an exception raised before
+     * (the error path only chains the fresh ones C code raises). */
+    if (!IS_NULL(ts->handled_exc)) exc_set_context(inst, ts->handled_exc);
     ts->exc = inst;
     return 0;
 }
