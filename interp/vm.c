@@ -1019,18 +1019,18 @@ int vm_handle_eval_breaker(ThreadState *ts) {
  * innermost frame is trusted only when its saved call site holds `callee`,
  * and an outer frame only while the frame it called was entered by CALL
  * (not is_entry: no nested vm_run between them). */
-void vm_forget_dead_slots(Value callee) {
+int vm_forget_dead_slots(Value callee, int nargs) {
     ThreadState *ts = ts_get();
     Frame *f = ts ? ts->frame : NULL;
-    if (!f || !IS_OBJ(callee)) return;
-    int found = 0;
-    for (int k = 1; k <= 4; k++)
-        if (f->sp - k >= f->stack && f->sp[-k] == callee) found = 1;
-    if (!found) return;
+    if (!f || !IS_OBJ(callee)) return 0;
+    /* A direct call's site is [NULL, callee, args...] up to sp: a native that got
+     * `callee` as an argument and calls it has a different one. */
+    Value *base = f->sp - nargs - 2;
+    if (base < f->stack || !IS_NULL(base[0]) || base[1] != callee) return 0;
     for (;;) {
         Value *end = f->stack + f->code->stacksize;
         for (Value *p = f->sp; p < end; p++) *p = VAL_NULL;
-        if (f->is_entry || !f->prev) return;
+        if (f->is_entry || !f->prev) return 1;
         f = f->prev;
     }
 }
@@ -1121,7 +1121,7 @@ static __attribute__((noinline, cold)) Value vm_call_native_profiled(ThreadState
     return IS_NULL(fn) ? r : trace_c_return(ts, fn, r);
 }
 
-static Value vm_run_plain(ThreadState *ts, Frame *f, int resume);
+static Value vm_run_plain(ThreadState *ts, Frame *f, int resume) __attribute__((noinline));
 /* The traced loop is cold: optimized for size, it leaves the inlining
  * budget of this file to the plain loop. */
 static Value vm_run_traced(ThreadState *ts, Frame *f, int resume) __attribute__((cold));
@@ -1137,7 +1137,24 @@ static Value vm_run_traced(ThreadState *ts, Frame *f, int resume) __attribute__(
 #undef VM_TRACED
 #undef VM_LOOP
 
-Value vm_run(ThreadState *ts, Frame *f) { return vm_run_plain(ts, f, 0); }
+/* ts->vm_c_top marks where the innermost loop's C frame begins, for gc.collect
+ * (mod_gc.c): everything below it is that loop and the natives it calls.
+ * __builtin_unwind_init makes this frame save every callee-saved register of
+ * the callers, and on x86-64 those saves lie above its locals, so above the
+ * mark; elsewhere no mark is kept. */
+__attribute__((noinline)) Value vm_run(ThreadState *ts, Frame *f) {
+#if defined(__x86_64__) && defined(__GNUC__)
+    __builtin_unwind_init();
+    volatile char top = 0;
+    char *outer = ts->vm_c_top;
+    ts->vm_c_top = (char *)&top;
+    Value r = vm_run_plain(ts, f, 0);
+    ts->vm_c_top = outer;
+    return r;
+#else
+    return vm_run_plain(ts, f, 0);
+#endif
+}
 
 /* ---- running code in a namespace ---------------------------------------------------------- */
 

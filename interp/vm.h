@@ -161,11 +161,12 @@ Value asyncgen_set_hooks(Value firstiter, Value finalizer);
 Value vm_run(ThreadState *ts, Frame *f);
 /* Eval-breaker work: signals, GIL drop requests, async exceptions. */
 int   vm_handle_eval_breaker(ThreadState *ts);
-/* Called from the native `callee` (gc.collect) that the innermost frame is
- * calling: clear the value-stack slots above the live part of that frame and
- * of its callers up to the first re-entry of the VM, so that temporaries
- * left there do not keep garbage alive in the coming collection. */
-void  vm_forget_dead_slots(Value callee);
+/* Called from the native `callee` (gc.collect) with the arguments it got: when
+ * the innermost frame calls it directly, clear the value-stack slots above the
+ * live part of that frame and of its callers up to the first re-entry of the
+ * VM, so that temporaries left there do not keep garbage alive in the coming
+ * collection, and return 1; else 0 and nothing is changed. */
+int   vm_forget_dead_slots(Value callee, int nargs);
 
 /* Run a class body function with `ns` as its namespace (__build_class__). */
 Value vm_run_class_body(Value func, Value ns);
