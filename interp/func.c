@@ -400,6 +400,8 @@ static Value gen_throw_exc(Value *args) {
  * when sub yielded (*out), 0 when the outer frame must go on (*out is sub's
  * return value pushed in place of sub, or the exception is pending for the
  * outer frame), -1 on error before anything ran. */
+static int gen_throw_into(Value gen, Value exc, Value *out);
+
 static int gen_delegate_throw(Gen *g, Value exc, Value *out, int *raise_in_frame) {
     Frame *f = g->frame;
     *raise_in_frame = 1;
@@ -407,7 +409,16 @@ static int gen_delegate_throw(Gen *g, Value exc, Value *out, int *raise_in_frame
     Value sub = f->sp[-1];
     int st;
     if (IS_GEN_OR_CORO(sub)) {
-        st = gen_resume(sub, VAL_NONE, exc, out);
+        /* On through sub's own delegate, with g's frame on the thread's chain
+         * meanwhile, as in a send: the frames inside see it as their caller. */
+        ThreadState *ts = ts_get();
+        Frame *caller = ts->frame;
+        f->prev = caller;
+        ts->frame = f;
+        g->running = 1;
+        st = gen_throw_into(sub, exc, out);
+        g->running = 0;
+        ts->frame = caller;
     } else {
         int closing = type_is_subtype(val_type(exc), &exc_GeneratorExit);
         Value m = obj_getattr_opt(sub, str_intern_c(closing ? "close" : "throw"));
@@ -435,6 +446,17 @@ static int gen_delegate_throw(Gen *g, Value exc, Value *out, int *raise_in_frame
     return 0;
 }
 
+/* Throw exc into a started generator, through the subiterator it is suspended
+ * on (recursively, as CPython's _gen_throw): 1 when it yielded (*out), 0 when it
+ * returned (*out), -1 with the exception pending. */
+static int gen_throw_into(Value gen, Value exc, Value *out) {
+    int raise_here;
+    int d = gen_delegate_throw(AS_GEN(gen), exc, out, &raise_here);
+    if (d != 0) return d;
+    if (raise_here && err_occurred()) exc = err_fetch();
+    return raise_here ? gen_resume(gen, VAL_NONE, exc, out) : gen_resume_after_delegate(gen, out);
+}
+
 Value gen_throw(Value gen, Value *args) {
     Value exc = gen_throw_exc(args);
     if (IS_NULL(exc)) return VAL_NULL;
@@ -444,12 +466,7 @@ Value gen_throw(Value gen, Value *args) {
     if (g->finished && g->kind == GEN_COROUTINE)
         return err_format(&exc_RuntimeError, "cannot reuse already awaited coroutine");
     if (!g->started || g->finished) { g->finished = 1; ts_get()->exc = exc; return VAL_NULL; }
-    int raise_here;
-    int d = gen_delegate_throw(g, exc, &out, &raise_here);
-    if (d == 1) return out;
-    if (d < 0) return VAL_NULL;
-    if (raise_here && err_occurred()) exc = err_fetch();
-    int st = raise_here ? gen_resume(gen, VAL_NONE, exc, &out) : gen_resume_after_delegate(gen, &out);
+    int st = gen_throw_into(gen, exc, &out);
     if (st == 1) return out;
     if (st == 0) {
         if (IS_NONE(out)) err_set_none(&exc_StopIteration);
@@ -467,12 +484,7 @@ Value gen_close(Value gen) {
     Value exc = call0(MK_OBJ(&exc_GeneratorExit));
     if (IS_NULL(exc)) return VAL_NULL;
     Value out;
-    int raise_here;
-    int d = gen_delegate_throw(g, exc, &out, &raise_here);
-    if (d == 1) return err_format(&exc_RuntimeError, "%s ignored GeneratorExit", gen_kind_names[g->kind]);
-    if (d < 0) return VAL_NULL;
-    if (raise_here && err_occurred()) exc = err_fetch();
-    int st = raise_here ? gen_resume(gen, VAL_NONE, exc, &out) : gen_resume_after_delegate(gen, &out);
+    int st = gen_throw_into(gen, exc, &out);
     if (st == 1) return err_format(&exc_RuntimeError, "%s ignored GeneratorExit", gen_kind_names[g->kind]);
     if (st == 0) return VAL_NONE;
     if (err_matches(&exc_GeneratorExit) || err_matches(&exc_StopIteration)) { err_clear(); return VAL_NONE; }
