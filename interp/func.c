@@ -219,6 +219,7 @@ static void gen_trace(Obj *o) {
     gc_mark_value(g->qualname);
     gc_mark_value(g->code);
     gc_mark_value(g->exc_state);
+    gc_mark_value(g->caller_exc);
     gc_mark_value(g->origin_or_finalizer);
     if (g->frame && !g->finished) gc_scan_conservative(g->mem, g->mem + g->mem_size);
 }
@@ -246,7 +247,7 @@ Value gen_new(Value func, Frame *tmpl) {
     g->code = MK_OBJ(f->code);
     g->name = AS_FUNC(func)->name;
     g->qualname = AS_FUNC(func)->qualname;
-    g->exc_state = VAL_NULL;
+    g->exc_state = g->caller_exc = VAL_NULL;
     if (f->code->maxblocks) fin_register(&g->header);   /* closing one without try blocks shows nothing */
     g->kind = (uint8_t)kind;
     g->origin_or_finalizer = VAL_NULL;
@@ -311,12 +312,15 @@ int gen_resume(Value gv, Value value, Value exc, Value *out) {
     /* The generator sees the caller's handled exception until it handles
      * one of its own (CPython's chain of exc_info entries). */
     Value saved_exc = ts->handled_exc;
+    Value outer_caller_exc = g->caller_exc;
+    g->caller_exc = saved_exc;
     if (IS_OBJ(g->exc_state)) ts->handled_exc = g->exc_state;
     if (!IS_NULL(exc)) {            /* raise exc at the suspension point */
         ts->exc = exc;
         f->throw_on_entry = 1;
     }
     Value r = vm_run(ts, f);
+    g->caller_exc = outer_caller_exc;
     g->exc_state = ts->handled_exc == saved_exc || !IS_OBJ(ts->handled_exc) ? VAL_NULL : ts->handled_exc;
     ts->handled_exc = saved_exc;
     g->running = 0;
