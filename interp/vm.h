@@ -151,6 +151,9 @@ Value coro_anext(Value it, Value dflt);
  * alive unstarted are reported too. */
 int   coro_track_unstarted(Gen *g);
 void  coro_note_started(Gen *g);
+/* A coroutine finalized by hand before it started (frame.clear()): warn now, as
+ * CPython's _PyGen_Finalize does; a warning turned into an error is unraisable. */
+void  coro_warn_if_unstarted(Value gen);
 /* A new coroutine's cr_origin, when sys.set_coroutine_origin_tracking_depth asks. */
 int   coro_origin_depth(void);
 int   coro_set_origin(Gen *g);
