@@ -253,9 +253,10 @@ static Value keyerror_str_m(Value *args, int nargs, Value kwnames) {
 }
 static const MethodDef keyerror_methods[] = {{"__str__", keyerror_str_m, ARGS_WRAP(0), NULL}, {NULL, NULL, 0, NULL}};
 
-/* Keyword-only attributes (name=, path=, obj=) that some classes accept. */
+/* Keyword-only attributes (name=, path=, obj=) that some classes accept; `who`
+ * names the class in CPython's message for another keyword. */
 static Value exc_init_with_kw(Value *args, int nargs, Value kwnames,
-                              const char *const *kws, int nkw) {
+                              const char *const *kws, int nkw, const char *who) {
     int npos = nargs;
     for (int k = 0; k < nkw; k++)
         if (exc_set_attr_c(args[0], kws[k], VAL_NONE) < 0) return VAL_NULL;
@@ -265,8 +266,8 @@ static Value exc_init_with_kw(Value *args, int nargs, Value kwnames,
             int ok = 0;
             for (int k = 0; k < nkw; k++)
                 if (str_eq_c(kn->items[i], kws[k])) ok = 1;
-            if (!ok) return err_format(&exc_TypeError, "%s() got an unexpected keyword argument '%U'",
-                                       val_type_name(args[0]), kn->items[i]);
+            if (!ok) return err_format(&exc_TypeError, "'%U' is an invalid keyword argument for %s",
+                                       kn->items[i], who);
             if (exc_set_attr_c(args[0], STR_DATA(kn->items[i]), args[npos + i]) < 0) return VAL_NULL;
         }
     }
@@ -275,7 +276,7 @@ static Value exc_init_with_kw(Value *args, int nargs, Value kwnames,
 
 static Value importerror_init_m(Value *args, int nargs, Value kwnames) {
     static const char *const kws[] = {"name", "path"};
-    if (IS_NULL(exc_init_with_kw(args, nargs, kwnames, kws, 2))) return VAL_NULL;
+    if (IS_NULL(exc_init_with_kw(args, nargs, kwnames, kws, 2, "ImportError()"))) return VAL_NULL;
     if (exc_set_attr_c(args[0], "msg", nargs == 2 ? args[1] : VAL_NONE) < 0) return VAL_NULL;
     return VAL_NONE;
 }
@@ -284,19 +285,34 @@ static Value importerror_str_m(Value *args, int nargs, Value kwnames) {
     if (!IS_NONE(msg)) return obj_str(msg);
     return exc_str_m(args, nargs, kwnames);
 }
+/* (type, args, state): state is the instance dict with name and path when not
+ * None, as CPython's ImportError_reduce; msg comes back from args. */
+static Value importerror_reduce_m(Value *args, int nargs, Value kwnames) {
+    Value self = args[0], cls = MK_OBJ(val_type(self)), d = AS_EXC(self)->dict;
+    Value state = IS_DICT(d) ? dict_copy(d) : dict_new();
+    if (IS_NULL(state)) return VAL_NULL;
+    static const char *const drop[] = {"msg", "name", "path"};
+    for (int i = 0; i < 3; i++) {
+        Value v = dict_get_c(state, drop[i]);
+        if (!IS_NULL(v) && (i == 0 || IS_NONE(v)) && dict_del(state, str_intern_c(drop[i])) < 0) return VAL_NULL;
+    }
+    if (dict_len(state) == 0) return tuple_pack(2, cls, AS_EXC(self)->args);
+    return tuple_pack(3, cls, AS_EXC(self)->args, state);
+}
 static const MethodDef importerror_methods[] = {
     {"__init__", importerror_init_m, ARGS_ANY, NULL}, {"__str__", importerror_str_m, ARGS_WRAP(0), NULL},
+    {"__reduce__", importerror_reduce_m, ARGS_NONE, NULL},
     {NULL, NULL, 0, NULL}};
 
 static Value attributeerror_init_m(Value *args, int nargs, Value kwnames) {
     static const char *const kws[] = {"name", "obj"};
-    return exc_init_with_kw(args, nargs, kwnames, kws, 2);
+    return exc_init_with_kw(args, nargs, kwnames, kws, 2, "AttributeError()");
 }
 static const MethodDef attributeerror_methods[] = {{"__init__", attributeerror_init_m, ARGS_ANY, NULL}, {NULL, NULL, 0, NULL}};
 
 static Value nameerror_init_m(Value *args, int nargs, Value kwnames) {
     static const char *const kws[] = {"name"};
-    return exc_init_with_kw(args, nargs, kwnames, kws, 1);
+    return exc_init_with_kw(args, nargs, kwnames, kws, 1, "NameError()");
 }
 static const MethodDef nameerror_methods[] = {{"__init__", nameerror_init_m, ARGS_ANY, NULL}, {NULL, NULL, 0, NULL}};
 
