@@ -602,7 +602,9 @@ static Value load_attr(InlineCache *c, Value o, Value name) {
         r = load_attr_cached(c, o, name, &v);
     }
     if (r > 0) return v;
-    return r < 0 ? VAL_NULL : obj_getattr(o, name);
+    if (r == 0) return obj_getattr(o, name);
+    exc_attribute_error_context(err_peek(), o, name);      /* a property's, say */
+    return VAL_NULL;
 }
 
 /* LOAD_METHOD's unbound case through c: 1 when o.name is c->descr, a plain

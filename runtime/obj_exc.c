@@ -304,6 +304,12 @@ static const MethodDef importerror_methods[] = {
     {"__reduce__", importerror_reduce_m, ARGS_NONE, NULL},
     {NULL, NULL, 0, NULL}};
 
+void exc_attribute_error_context(Value exc, Value obj, Value name) {
+    if (!IS_EXC(exc) || !type_is_subtype(val_type(exc), &exc_AttributeError)) return;
+    if (!IS_NONE(exc_get_attr_c(exc, "name")) || !IS_NONE(exc_get_attr_c(exc, "obj"))) return;
+    if (exc_set_attr_c(exc, "name", name) == 0) exc_set_attr_c(exc, "obj", obj);
+}
+
 static Value attributeerror_init_m(Value *args, int nargs, Value kwnames) {
     static const char *const kws[] = {"name", "obj"};
     return exc_init_with_kw(args, nargs, kwnames, kws, 2, "AttributeError()");
