@@ -371,9 +371,17 @@ static Value syntaxerror_init_m(Value *args, int nargs, Value kwnames) {
     static const char *const names[] = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
     Value self = args[0];
     if (exc_set_attr_c(self, "msg", nargs > 1 ? args[1] : VAL_NONE) < 0) return VAL_NULL;
-    Value info = nargs > 2 ? args[2] : VAL_NULL;
-    if (!IS_NULL(info) && (!IS_TUPLE(info) || AS_TUPLE(info)->len < 4 || AS_TUPLE(info)->len > 6))
-        return err_format(&exc_IndexError, "tuple index out of range");
+    /* SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])),
+     * the details any iterable, with the checks of CPython's "OOOO|OO" parse */
+    Value info = nargs == 3 ? seq_to_tuple(args[2]) : VAL_NULL;
+    if (nargs == 3) {
+        if (IS_NULL(info)) return VAL_NULL;
+        int64_t n = AS_TUPLE(info)->len;
+        if (n < 4) return err_format(&exc_TypeError, "function takes at least 4 arguments (%lld given)", (long long)n);
+        if (n > 6) return err_format(&exc_TypeError, "function takes at most 6 arguments (%lld given)", (long long)n);
+        if (n == 5)
+            return err_format(&exc_TypeError, "end_offset must be provided when end_lineno is provided");
+    }
     for (int i = 0; i < 6; i++) {
         Value v = !IS_NULL(info) && i < AS_TUPLE(info)->len ? AS_TUPLE(info)->items[i] : VAL_NONE;
         if (exc_set_attr_c(self, names[i], v) < 0) return VAL_NULL;
