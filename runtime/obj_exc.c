@@ -961,8 +961,8 @@ static void exc_format_syntax_detail(StrBuf *sb, Value exc) {
     if (IS_SMALLINT(endln) && IS_SMALLINT(ln) && AS_SMALLINT(endln) != AS_SMALLINT(ln)) ecol = end;
     if (col < lead) return;                     /* CPython: no caret left of the text */
     if (col > end) col = end;
+    if (ecol > n) ecol = n;                     /* CPython: at most to the end of the text */
     if (ecol <= col) ecol = col + 1;
-    if (ecol > end + 1) ecol = end + 1;
     if (val_isinstance(exc, &exc_IndentationError)) ecol = col + 1;   /* CPython: one caret */
     sb_puts(sb, PR_NO_MARGIN "    ");
     for (int64_t i = lead; i < col; i++) if ((s[i] & 0xC0) != 0x80) sb_putc(sb, ' ');
