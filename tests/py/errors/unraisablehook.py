@@ -29,4 +29,5 @@ d = D(); del d; gc.collect()
 print('end')
 
 sys.stderr = sys.__stderr__
-print(re.sub(r' at 0x[0-9a-f]+', ' at ADDR', err.getvalue()))
+out = re.sub(r' at 0x[0-9a-f]+', ' at ADDR', err.getvalue())
+print(re.sub(r'File "[^"]*/', 'File "', out))
