@@ -31,6 +31,7 @@
 
 #include "../runtime/call.h"
 #include "../runtime/error.h"
+#include "../runtime/finalize.h"
 #include "../runtime/gc.h"
 #include "../runtime/obj_exc.h"
 #include "../runtime/obj_list.h"
@@ -754,6 +755,15 @@ static void coro_warn(const char *msg) {
 /* The queued warnings, oldest first.  More may be queued meanwhile (warn
  * runs Python, so the collector may run, and the eval breaker may call
  * here again: that inner call leaves them to this loop). */
+void coro_warn_if_unstarted(Value gen) {
+    Gen *g = AS_GEN(gen);
+    if (g->kind != GEN_COROUTINE || g->started || g->finished || !IS_STR(g->qualname)) return;
+    Value saved = err_fetch();
+    if (err_warn(&exc_RuntimeWarning, "coroutine '%U' was never awaited", g->qualname) < 0)
+        fin_write_unraisable(gen);
+    if (!IS_NULL(saved)) ts_get()->exc = saved;
+}
+
 int coro_warn_unawaited(void) {
     static int busy;
     if (busy) return 0;

@@ -259,6 +259,7 @@ static Value frame_clear_m(Value *args, int nargs, Value kwnames) {
     if (frameobj_live(o)) {
         if (IS_NULL(o->gen) || AS_GEN(o->gen)->running)
             return err_format(&exc_RuntimeError, "cannot clear an executing frame");
+        coro_warn_if_unstarted(o->gen);
         if (IS_NULL(obj_call_method(o->gen, "close", NULL, 0))) return VAL_NULL;
     }
     o->saved = VAL_NULL;

@@ -219,6 +219,7 @@ static void gen_trace(Obj *o) {
     gc_mark_value(g->qualname);
     gc_mark_value(g->code);
     gc_mark_value(g->exc_state);
+    gc_mark_value(g->caller_exc);
     gc_mark_value(g->origin_or_finalizer);
     if (g->frame && !g->finished) gc_scan_conservative(g->mem, g->mem + g->mem_size);
 }
@@ -246,7 +247,7 @@ Value gen_new(Value func, Frame *tmpl) {
     g->code = MK_OBJ(f->code);
     g->name = AS_FUNC(func)->name;
     g->qualname = AS_FUNC(func)->qualname;
-    g->exc_state = VAL_NULL;
+    g->exc_state = g->caller_exc = VAL_NULL;
     if (f->code->maxblocks) fin_register(&g->header);   /* closing one without try blocks shows nothing */
     g->kind = (uint8_t)kind;
     g->origin_or_finalizer = VAL_NULL;
@@ -311,12 +312,15 @@ int gen_resume(Value gv, Value value, Value exc, Value *out) {
     /* The generator sees the caller's handled exception until it handles
      * one of its own (CPython's chain of exc_info entries). */
     Value saved_exc = ts->handled_exc;
+    Value outer_caller_exc = g->caller_exc;
+    g->caller_exc = saved_exc;
     if (IS_OBJ(g->exc_state)) ts->handled_exc = g->exc_state;
     if (!IS_NULL(exc)) {            /* raise exc at the suspension point */
         ts->exc = exc;
         f->throw_on_entry = 1;
     }
     Value r = vm_run(ts, f);
+    g->caller_exc = outer_caller_exc;
     g->exc_state = ts->handled_exc == saved_exc || !IS_OBJ(ts->handled_exc) ? VAL_NULL : ts->handled_exc;
     ts->handled_exc = saved_exc;
     g->running = 0;
@@ -400,6 +404,8 @@ static Value gen_throw_exc(Value *args) {
  * when sub yielded (*out), 0 when the outer frame must go on (*out is sub's
  * return value pushed in place of sub, or the exception is pending for the
  * outer frame), -1 on error before anything ran. */
+static int gen_throw_into(Value gen, Value exc, Value *out);
+
 static int gen_delegate_throw(Gen *g, Value exc, Value *out, int *raise_in_frame) {
     Frame *f = g->frame;
     *raise_in_frame = 1;
@@ -407,7 +413,16 @@ static int gen_delegate_throw(Gen *g, Value exc, Value *out, int *raise_in_frame
     Value sub = f->sp[-1];
     int st;
     if (IS_GEN_OR_CORO(sub)) {
-        st = gen_resume(sub, VAL_NONE, exc, out);
+        /* On through sub's own delegate, with g's frame on the thread's chain
+         * meanwhile, as in a send: the frames inside see it as their caller. */
+        ThreadState *ts = ts_get();
+        Frame *caller = ts->frame;
+        f->prev = caller;
+        ts->frame = f;
+        g->running = 1;
+        st = gen_throw_into(sub, exc, out);
+        g->running = 0;
+        ts->frame = caller;
     } else {
         int closing = type_is_subtype(val_type(exc), &exc_GeneratorExit);
         Value m = obj_getattr_opt(sub, str_intern_c(closing ? "close" : "throw"));
@@ -435,6 +450,17 @@ static int gen_delegate_throw(Gen *g, Value exc, Value *out, int *raise_in_frame
     return 0;
 }
 
+/* Throw exc into a started generator, through the subiterator it is suspended
+ * on (recursively, as CPython's _gen_throw): 1 when it yielded (*out), 0 when it
+ * returned (*out), -1 with the exception pending. */
+static int gen_throw_into(Value gen, Value exc, Value *out) {
+    int raise_here;
+    int d = gen_delegate_throw(AS_GEN(gen), exc, out, &raise_here);
+    if (d != 0) return d;
+    if (raise_here && err_occurred()) exc = err_fetch();
+    return raise_here ? gen_resume(gen, VAL_NONE, exc, out) : gen_resume_after_delegate(gen, out);
+}
+
 Value gen_throw(Value gen, Value *args) {
     Value exc = gen_throw_exc(args);
     if (IS_NULL(exc)) return VAL_NULL;
@@ -444,12 +470,7 @@ Value gen_throw(Value gen, Value *args) {
     if (g->finished && g->kind == GEN_COROUTINE)
         return err_format(&exc_RuntimeError, "cannot reuse already awaited coroutine");
     if (!g->started || g->finished) { g->finished = 1; ts_get()->exc = exc; return VAL_NULL; }
-    int raise_here;
-    int d = gen_delegate_throw(g, exc, &out, &raise_here);
-    if (d == 1) return out;
-    if (d < 0) return VAL_NULL;
-    if (raise_here && err_occurred()) exc = err_fetch();
-    int st = raise_here ? gen_resume(gen, VAL_NONE, exc, &out) : gen_resume_after_delegate(gen, &out);
+    int st = gen_throw_into(gen, exc, &out);
     if (st == 1) return out;
     if (st == 0) {
         if (IS_NONE(out)) err_set_none(&exc_StopIteration);
@@ -467,12 +488,7 @@ Value gen_close(Value gen) {
     Value exc = call0(MK_OBJ(&exc_GeneratorExit));
     if (IS_NULL(exc)) return VAL_NULL;
     Value out;
-    int raise_here;
-    int d = gen_delegate_throw(g, exc, &out, &raise_here);
-    if (d == 1) return err_format(&exc_RuntimeError, "%s ignored GeneratorExit", gen_kind_names[g->kind]);
-    if (d < 0) return VAL_NULL;
-    if (raise_here && err_occurred()) exc = err_fetch();
-    int st = raise_here ? gen_resume(gen, VAL_NONE, exc, &out) : gen_resume_after_delegate(gen, &out);
+    int st = gen_throw_into(gen, exc, &out);
     if (st == 1) return err_format(&exc_RuntimeError, "%s ignored GeneratorExit", gen_kind_names[g->kind]);
     if (st == 0) return VAL_NONE;
     if (err_matches(&exc_GeneratorExit) || err_matches(&exc_StopIteration)) { err_clear(); return VAL_NONE; }

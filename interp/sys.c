@@ -40,6 +40,7 @@
 #include "runtime/call.h"
 #include "runtime/gil.h"
 #include "runtime/error.h"
+#include "runtime/finalize.h"
 #include "runtime/gc.h"
 #include "runtime/obj_dict.h"
 #include "runtime/obj_exc.h"
@@ -480,6 +481,11 @@ static const MethodDef sys_functions[] = {
     {"call_tracing", sys_call_tracing, ARGS_POS(2, 2), "Call func(*args), while tracing is enabled."},
     {"displayhook", sys_displayhook, ARGS_ONE, NULL},
     {"excepthook", sys_excepthook, ARGS_POS(3, 3), NULL},
+    {"unraisablehook", fin_unraisablehook_m, ARGS_ONE,
+     "Handle an unraisable exception.\n\nThe unraisable argument has the following attributes:\n\n"
+     "* exc_type: Exception type.\n* exc_value: Exception value, can be None.\n"
+     "* exc_traceback: Exception traceback, can be None.\n* err_msg: Error message, can be None.\n"
+     "* object: Object causing the exception, can be None."},
     {"get_int_max_str_digits", sys_get_int_max_str_digits, ARGS_NONE, NULL},
     {"set_int_max_str_digits", sys_set_int_max_str_digits, ARGS_KW, NULL, "($module, /, maxdigits)"},
     {NULL, NULL, 0, NULL},
@@ -634,6 +640,8 @@ static int sys_add_hooks(Value d)
     Value dh = dict_get_c(d, "displayhook"), eh = dict_get_c(d, "excepthook");
     if (IS_NULL(dh) || IS_NULL(eh)) return -1;
     if (dict_set_c(d, "__displayhook__", dh) < 0 || dict_set_c(d, "__excepthook__", eh) < 0) return -1;
+    Value uh = dict_get_c(d, "unraisablehook");
+    if (IS_NULL(uh) || dict_set_c(d, "__unraisablehook__", uh) < 0) return -1;
     return 0;
 }
 

@@ -602,7 +602,9 @@ static Value load_attr(InlineCache *c, Value o, Value name) {
         r = load_attr_cached(c, o, name, &v);
     }
     if (r > 0) return v;
-    return r < 0 ? VAL_NULL : obj_getattr(o, name);
+    if (r == 0) return obj_getattr(o, name);
+    exc_attribute_error_context(err_peek(), o, name);      /* a property's, say */
+    return VAL_NULL;
 }
 
 /* LOAD_METHOD's unbound case through c: 1 when o.name is c->descr, a plain
@@ -810,6 +812,9 @@ static int do_raise(ThreadState *ts, Value exc, Value cause) {
         AS_EXC(inst)->cause = c;
         AS_EXC(inst)->suppress_context = 1;
     }
+    /* Every raise while handling another chains it, even an exception raised before
+     * (the error path only chains the fresh ones C code raises). */
+    if (!IS_NULL(ts->handled_exc)) exc_set_context(inst, ts->handled_exc);
     ts->exc = inst;
     return 0;
 }
@@ -1016,18 +1021,18 @@ int vm_handle_eval_breaker(ThreadState *ts) {
  * innermost frame is trusted only when its saved call site holds `callee`,
  * and an outer frame only while the frame it called was entered by CALL
  * (not is_entry: no nested vm_run between them). */
-void vm_forget_dead_slots(Value callee) {
+int vm_forget_dead_slots(Value callee, int nargs) {
     ThreadState *ts = ts_get();
     Frame *f = ts ? ts->frame : NULL;
-    if (!f || !IS_OBJ(callee)) return;
-    int found = 0;
-    for (int k = 1; k <= 4; k++)
-        if (f->sp - k >= f->stack && f->sp[-k] == callee) found = 1;
-    if (!found) return;
+    if (!f || !IS_OBJ(callee)) return 0;
+    /* A direct call's site is [NULL, callee, args...] up to sp: a native that got
+     * `callee` as an argument and calls it has a different one. */
+    Value *base = f->sp - nargs - 2;
+    if (base < f->stack || !IS_NULL(base[0]) || base[1] != callee) return 0;
     for (;;) {
         Value *end = f->stack + f->code->stacksize;
         for (Value *p = f->sp; p < end; p++) *p = VAL_NULL;
-        if (f->is_entry || !f->prev) return;
+        if (f->is_entry || !f->prev) return 1;
         f = f->prev;
     }
 }
@@ -1118,7 +1123,7 @@ static __attribute__((noinline, cold)) Value vm_call_native_profiled(ThreadState
     return IS_NULL(fn) ? r : trace_c_return(ts, fn, r);
 }
 
-static Value vm_run_plain(ThreadState *ts, Frame *f, int resume);
+static Value vm_run_plain(ThreadState *ts, Frame *f, int resume) __attribute__((noinline));
 /* The traced loop is cold: optimized for size, it leaves the inlining
  * budget of this file to the plain loop. */
 static Value vm_run_traced(ThreadState *ts, Frame *f, int resume) __attribute__((cold));
@@ -1134,7 +1139,24 @@ static Value vm_run_traced(ThreadState *ts, Frame *f, int resume) __attribute__(
 #undef VM_TRACED
 #undef VM_LOOP
 
-Value vm_run(ThreadState *ts, Frame *f) { return vm_run_plain(ts, f, 0); }
+/* ts->vm_c_top marks where the innermost loop's C frame begins, for gc.collect
+ * (mod_gc.c): everything below it is that loop and the natives it calls.
+ * __builtin_unwind_init makes this frame save every callee-saved register of
+ * the callers, and on x86-64 those saves lie above its locals, so above the
+ * mark; elsewhere no mark is kept. */
+__attribute__((noinline)) Value vm_run(ThreadState *ts, Frame *f) {
+#if defined(__x86_64__) && defined(__GNUC__)
+    __builtin_unwind_init();
+    volatile char top = 0;
+    char *outer = ts->vm_c_top;
+    ts->vm_c_top = (char *)&top;
+    Value r = vm_run_plain(ts, f, 0);
+    ts->vm_c_top = outer;
+    return r;
+#else
+    return vm_run_plain(ts, f, 0);
+#endif
+}
 
 /* ---- running code in a namespace ---------------------------------------------------------- */
 

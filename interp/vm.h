@@ -90,6 +90,10 @@ typedef struct Gen {
     Value  name, qualname;
     Value  code;
     Value  exc_state;           /* handled_exc while the generator is suspended */
+    Value  caller_exc;          /* the resumer's handled_exc while it runs, else VAL_NULL:
+                                   an except clause entered while that one showed through
+                                   saves VAL_NULL for it, and leaving restores the
+                                   resumer's of that time (CPython's exc_info chain) */
     int    running;
     int    started;
     int    finished;
@@ -147,6 +151,9 @@ Value coro_anext(Value it, Value dflt);
  * alive unstarted are reported too. */
 int   coro_track_unstarted(Gen *g);
 void  coro_note_started(Gen *g);
+/* A coroutine finalized by hand before it started (frame.clear()): warn now, as
+ * CPython's _PyGen_Finalize does; a warning turned into an error is unraisable. */
+void  coro_warn_if_unstarted(Value gen);
 /* A new coroutine's cr_origin, when sys.set_coroutine_origin_tracking_depth asks. */
 int   coro_origin_depth(void);
 int   coro_set_origin(Gen *g);
@@ -161,11 +168,12 @@ Value asyncgen_set_hooks(Value firstiter, Value finalizer);
 Value vm_run(ThreadState *ts, Frame *f);
 /* Eval-breaker work: signals, GIL drop requests, async exceptions. */
 int   vm_handle_eval_breaker(ThreadState *ts);
-/* Called from the native `callee` (gc.collect) that the innermost frame is
- * calling: clear the value-stack slots above the live part of that frame and
- * of its callers up to the first re-entry of the VM, so that temporaries
- * left there do not keep garbage alive in the coming collection. */
-void  vm_forget_dead_slots(Value callee);
+/* Called from the native `callee` (gc.collect) with the arguments it got: when
+ * the innermost frame calls it directly, clear the value-stack slots above the
+ * live part of that frame and of its callers up to the first re-entry of the
+ * VM, so that temporaries left there do not keep garbage alive in the coming
+ * collection, and return 1; else 0 and nothing is changed. */
+int   vm_forget_dead_slots(Value callee, int nargs);
 
 /* Run a class body function with `ns` as its namespace (__build_class__). */
 Value vm_run_class_body(Value func, Value ns);

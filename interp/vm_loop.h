@@ -638,15 +638,18 @@ dispatch:
     }
     TARGET(POP_BLOCK) { f->nblocks--; NEXT(); }
     TARGET(PUSH_EXC_INFO) {
-        Value exc = TOP();
-        sp[-1] = IS_NULL(ts->handled_exc) ? VAL_NONE : ts->handled_exc;
+        Value exc = TOP(), prev = ts->handled_exc;
+        /* None: no exception; VAL_NULL: in a generator, none of its own, so the
+         * resumer's at the time it is restored (Gen.caller_exc) */
+        sp[-1] = f->is_gen && (IS_NULL(prev) || prev == AS_GEN(f->gen)->caller_exc) ? VAL_NULL
+               : IS_NULL(prev) ? VAL_NONE : prev;
         PUSH(exc);
         ts->handled_exc = exc;
         NEXT();
     }
     TARGET(POP_EXCEPT) {
         Value prev = POP();
-        ts->handled_exc = IS_NONE(prev) ? VAL_NULL : prev;
+        ts->handled_exc = IS_NONE(prev) ? VAL_NULL : IS_NULL(prev) ? AS_GEN(f->gen)->caller_exc : prev;
         NEXT();
     }
     TARGET(CHECK_EXC_MATCH) {

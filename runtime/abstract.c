@@ -18,6 +18,7 @@
 #include "obj_complex.h"
 #include "obj_bytes.h"
 #include "obj_dict.h"
+#include "obj_exc.h"
 #include "obj_float.h"
 #include "obj_int.h"
 #include "obj_list.h"
@@ -778,7 +779,10 @@ Value obj_getattr(Value o, Value name) {
         err_clear();
         r = call_special1(o, SM_GETATTR, name);
     }
-    if (IS_NULL(r) && !err_occurred()) return attr_missing(o, name);
+    if (IS_NULL(r)) {
+        if (!err_occurred()) return attr_missing(o, name);
+        exc_attribute_error_context(err_peek(), o, name);
+    }
     return r;
 }
 

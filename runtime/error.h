@@ -25,13 +25,13 @@ extern Type exc_BaseException, exc_Exception, exc_ArithmeticError,
     exc_ConnectionError, exc_BrokenPipeError, exc_ConnectionAbortedError,
     exc_ConnectionRefusedError, exc_ConnectionResetError,
     exc_KeyboardInterrupt, exc_SystemExit, exc_GeneratorExit, exc_MemoryError,
-    exc_UnicodeError, exc_UnicodeDecodeError, exc_UnicodeEncodeError,
+    exc_UnicodeError, exc_UnicodeDecodeError, exc_UnicodeEncodeError, exc_UnicodeTranslateError,
     exc_EOFError, exc_SyntaxError, exc_IndentationError, exc_TabError,
     exc_SystemError, exc_BufferError, exc_ReferenceError,
     exc_Warning, exc_UserWarning, exc_DeprecationWarning,
     exc_PendingDeprecationWarning, exc_SyntaxWarning, exc_RuntimeWarning,
     exc_FutureWarning, exc_ImportWarning, exc_UnicodeWarning, exc_BytesWarning,
-    exc_ResourceWarning;
+    exc_ResourceWarning, exc_EncodingWarning;
 
 /* Raise type(msg) with printf-style formatting.  Besides the C conversions
  * (%s %d %i %u %ld %lu %lld %llu %zd %zu %c %x %p %%), the format takes:

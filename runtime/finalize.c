@@ -42,6 +42,7 @@
 #include "obj_misc.h"
 #include "obj_str.h"
 #include "state.h"
+#include "structseq.h"
 
 typedef struct {
     void  *items;
@@ -108,17 +109,73 @@ size_t fin_resurrect_unreachable(void) {
 
 int fin_pending(void) { return fin.dels.n || fin.cbs.n; }
 
-void fin_write_unraisable(Value obj) {
-    Value exc = err_fetch();
-    Value r = obj_repr(obj);
-    if (IS_NULL(r)) { err_clear(); r = str_intern_c("<object repr() failed>"); }
-    Value head = str_format_c("Exception ignored in: %U\n", r);
+/* ---- unraisable exceptions -------------------------------------------------- */
+
+/* sys.unraisablehook's argument, as CPython's. */
+static const char *const unraisable_fields[] = {"exc_type", "exc_value", "exc_traceback", "err_msg", "object", NULL};
+static StructSeqDesc unraisable_desc = {"UnraisableHookArgs", unraisable_fields, 5, 5};
+
+Type *fin_unraisable_args_type(void) { return structseq_type(&unraisable_desc); }
+
+/* The default hook's output on sys.stderr: "<err_msg>: <repr(object)>" (the
+ * message defaults to "Exception ignored in"), then the traceback. */
+static void unraisable_print(Value exc, Value msg, Value obj) {
     Value err = IS_OBJ(interp.sys_module) ? dict_get_c(MODULE_DICT(interp.sys_module), "stderr") : VAL_NULL;
-    if (!IS_NULL(head) && !IS_NULL(err) && !IS_NONE(err)) obj_call_method(err, "write", &head, 1);
+    if (IS_NULL(err) || IS_NONE(err)) return;
+    Value head = VAL_NULL;
+    if (!IS_NONE(obj)) {
+        Value r = obj_repr(obj);
+        if (IS_NULL(r)) { err_clear(); r = str_intern_c("<object repr() failed>"); }
+        head = IS_NONE(msg) ? str_format_c("Exception ignored in: %U\n", r) : str_format_c("%S: %U\n", msg, r);
+    } else if (!IS_NONE(msg)) {
+        head = str_format_c("%S:\n", msg);
+    }
+    if (!IS_NULL(head)) obj_call_method(err, "write", &head, 1);
     err_clear();
-    if (!IS_NULL(exc)) exc_print(exc);
+    if (IS_EXC(exc)) exc_print(exc);
     err_clear();
 }
+
+Value fin_unraisablehook_m(Value *args, int nargs, Value kwnames) {
+    if (val_type(args[0]) != fin_unraisable_args_type())
+        return err_format(&exc_TypeError, "sys.unraisablehook argument type must be UnraisableHookArgs");
+    Value *f = STRUCTSEQ_ITEMS(args[0]);
+    unraisable_print(f[1], f[3], f[4]);
+    return VAL_NONE;
+}
+
+/* Hand the exception to sys.unraisablehook (CPython's _PyErr_WriteUnraisableMsg):
+ * a hook that fails is itself reported by the default printing. */
+static void unraisable_report(Value exc, Value msg, Value obj) {
+    Value hook = IS_OBJ(interp.sys_module) ? dict_get_c(MODULE_DICT(interp.sys_module), "unraisablehook") : VAL_NULL;
+    Value a = structseq_new(&unraisable_desc);
+    if (IS_NULL(hook) || IS_NONE(hook) || IS_NULL(a)) {
+        err_clear();
+        unraisable_print(exc, msg, obj);
+        return;
+    }
+    Value *f = STRUCTSEQ_ITEMS(a);
+    f[0] = IS_EXC(exc) ? MK_OBJ(val_type(exc)) : VAL_NONE;
+    f[1] = IS_NULL(exc) ? VAL_NONE : exc;
+    f[2] = IS_EXC(exc) ? AS_EXC(exc)->traceback : VAL_NONE;
+    f[3] = msg;
+    f[4] = obj;
+    if (IS_NULL(call1(hook, a))) {
+        Value e2 = err_fetch();
+        unraisable_print(e2, str_intern_c("Exception ignored in sys.unraisablehook"), hook);
+    }
+    err_clear();
+}
+
+void fin_write_unraisable_msg(const char *msg, Value obj) {
+    Value exc = err_fetch();
+    Value m = msg ? str_from_c(msg) : VAL_NONE;
+    if (IS_NULL(m)) { err_clear(); m = VAL_NONE; }
+    unraisable_report(exc, m, IS_NULL(obj) ? VAL_NONE : obj);
+    err_clear();
+}
+
+void fin_write_unraisable(Value obj) { fin_write_unraisable_msg(NULL, obj); }
 
 /* Take a queue into a list (the Values stay rooted while it is made; a
  * collection meanwhile may queue more, which stay for the next round). */

@@ -30,5 +30,11 @@ void fin_run_pending(void);
 /* Report the pending exception as unraisable, naming obj (CPython's
  * PyErr_WriteUnraisable), and clear it. */
 void fin_write_unraisable(Value obj);
+/* The same with CPython's err_msg ("Exception ignored in" when NULL). Both go
+ * through sys.unraisablehook when sys has one. */
+void fin_write_unraisable_msg(const char *msg, Value obj);
+/* sys.unraisablehook's default (sys.__unraisablehook__) and its argument type. */
+Value fin_unraisablehook_m(Value *args, int nargs, Value kwnames);
+Type *fin_unraisable_args_type(void);
 
 #endif

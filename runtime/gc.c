@@ -609,12 +609,19 @@ static void gc_mark_interp(void) {
     for (size_t i = 0; i < sizeof vs / sizeof vs[0]; i++) gc_mark_value(*vs[i]);
 }
 
+/* gc_collect_from's mark: scan the current C stack from there up, or NULL. */
+static const char *gc_scan_from;
+
 GC_NO_ASAN static void gc_mark_current_stack(void) {
     jmp_buf regs;
     memset(&regs, 0, sizeof regs);       /* setjmp fills only part of it */
     setjmp(regs);
     volatile char here = 0;
     ThreadState *t = ts_get();
+    if (t && gc_scan_from && gc_scan_from > (const char *)&here && gc_scan_from < t->c_stack_hi) {
+        gc_scan_conservative(gc_scan_from, t->c_stack_hi);
+        return;
+    }
     gc_scan_conservative(&regs, (char *)&regs + sizeof regs);
     if (t && t->c_stack_hi) gc_scan_conservative((const void *)&here, t->c_stack_hi);
 }
@@ -784,6 +791,15 @@ void gc_collect(void) {
     gc.collections++;
     gc.collecting = 0;
     if (!gc.reserve && !gc.pressure) gc.reserve = malloc(GC_RESERVE);   /* spent: take it again */
+}
+
+/* A collection that scans the current thread's C stack from `top` up only: the
+ * frames below, and the registers, which hold nothing of the frames above that
+ * those did not save above `top`, are not roots (see gc.h). */
+void gc_collect_from(const char *top) {
+    gc_scan_from = top;
+    gc_collect();
+    gc_scan_from = NULL;
 }
 
 /* ---- running out of memory ----------------------------------------------------------- */

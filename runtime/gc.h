@@ -81,6 +81,12 @@ const Value *gc_pin(GcPinned *pin, const Value *src, size_t n);
 void  gc_unpin(GcPinned *pin);
 
 void  gc_collect(void);                     /* a full collection now */
+/* gc.collect() called straight from the interpreter loop: a full collection
+ * whose scan of this thread's C stack starts at `top` (ThreadState.vm_c_top),
+ * so that stale words in the loop's and the call path's frames (the result of
+ * a recent call) keep nothing alive. Only for a caller that holds no Value in
+ * C below `top` that is not also on a VM stack; NULL `top` is gc_collect. */
+void  gc_collect_from(const char *top);
 /* Raw memory for C code (StrBuf, file buffers, the compiler): malloc and
  * realloc that, when the system refuses, first give back what the heap can
  * (gc_reclaim: a collection, empty pages, the reserve kept for the

@@ -253,9 +253,10 @@ static Value keyerror_str_m(Value *args, int nargs, Value kwnames) {
 }
 static const MethodDef keyerror_methods[] = {{"__str__", keyerror_str_m, ARGS_WRAP(0), NULL}, {NULL, NULL, 0, NULL}};
 
-/* Keyword-only attributes (name=, path=, obj=) that some classes accept. */
+/* Keyword-only attributes (name=, path=, obj=) that some classes accept; `who`
+ * names the class in CPython's message for another keyword. */
 static Value exc_init_with_kw(Value *args, int nargs, Value kwnames,
-                              const char *const *kws, int nkw) {
+                              const char *const *kws, int nkw, const char *who) {
     int npos = nargs;
     for (int k = 0; k < nkw; k++)
         if (exc_set_attr_c(args[0], kws[k], VAL_NONE) < 0) return VAL_NULL;
@@ -265,8 +266,8 @@ static Value exc_init_with_kw(Value *args, int nargs, Value kwnames,
             int ok = 0;
             for (int k = 0; k < nkw; k++)
                 if (str_eq_c(kn->items[i], kws[k])) ok = 1;
-            if (!ok) return err_format(&exc_TypeError, "%s() got an unexpected keyword argument '%U'",
-                                       val_type_name(args[0]), kn->items[i]);
+            if (!ok) return err_format(&exc_TypeError, "'%U' is an invalid keyword argument for %s",
+                                       kn->items[i], who);
             if (exc_set_attr_c(args[0], STR_DATA(kn->items[i]), args[npos + i]) < 0) return VAL_NULL;
         }
     }
@@ -275,7 +276,7 @@ static Value exc_init_with_kw(Value *args, int nargs, Value kwnames,
 
 static Value importerror_init_m(Value *args, int nargs, Value kwnames) {
     static const char *const kws[] = {"name", "path"};
-    if (IS_NULL(exc_init_with_kw(args, nargs, kwnames, kws, 2))) return VAL_NULL;
+    if (IS_NULL(exc_init_with_kw(args, nargs, kwnames, kws, 2, "ImportError()"))) return VAL_NULL;
     if (exc_set_attr_c(args[0], "msg", nargs == 2 ? args[1] : VAL_NONE) < 0) return VAL_NULL;
     return VAL_NONE;
 }
@@ -284,19 +285,40 @@ static Value importerror_str_m(Value *args, int nargs, Value kwnames) {
     if (!IS_NONE(msg)) return obj_str(msg);
     return exc_str_m(args, nargs, kwnames);
 }
+/* (type, args, state): state is the instance dict with name and path when not
+ * None, as CPython's ImportError_reduce; msg comes back from args. */
+static Value importerror_reduce_m(Value *args, int nargs, Value kwnames) {
+    Value self = args[0], cls = MK_OBJ(val_type(self)), d = AS_EXC(self)->dict;
+    Value state = IS_DICT(d) ? dict_copy(d) : dict_new();
+    if (IS_NULL(state)) return VAL_NULL;
+    static const char *const drop[] = {"msg", "name", "path"};
+    for (int i = 0; i < 3; i++) {
+        Value v = dict_get_c(state, drop[i]);
+        if (!IS_NULL(v) && (i == 0 || IS_NONE(v)) && dict_del(state, str_intern_c(drop[i])) < 0) return VAL_NULL;
+    }
+    if (dict_len(state) == 0) return tuple_pack(2, cls, AS_EXC(self)->args);
+    return tuple_pack(3, cls, AS_EXC(self)->args, state);
+}
 static const MethodDef importerror_methods[] = {
     {"__init__", importerror_init_m, ARGS_ANY, NULL}, {"__str__", importerror_str_m, ARGS_WRAP(0), NULL},
+    {"__reduce__", importerror_reduce_m, ARGS_NONE, NULL},
     {NULL, NULL, 0, NULL}};
+
+void exc_attribute_error_context(Value exc, Value obj, Value name) {
+    if (!IS_EXC(exc) || !type_is_subtype(val_type(exc), &exc_AttributeError)) return;
+    if (!IS_NONE(exc_get_attr_c(exc, "name")) || !IS_NONE(exc_get_attr_c(exc, "obj"))) return;
+    if (exc_set_attr_c(exc, "name", name) == 0) exc_set_attr_c(exc, "obj", obj);
+}
 
 static Value attributeerror_init_m(Value *args, int nargs, Value kwnames) {
     static const char *const kws[] = {"name", "obj"};
-    return exc_init_with_kw(args, nargs, kwnames, kws, 2);
+    return exc_init_with_kw(args, nargs, kwnames, kws, 2, "AttributeError()");
 }
 static const MethodDef attributeerror_methods[] = {{"__init__", attributeerror_init_m, ARGS_ANY, NULL}, {NULL, NULL, 0, NULL}};
 
 static Value nameerror_init_m(Value *args, int nargs, Value kwnames) {
     static const char *const kws[] = {"name"};
-    return exc_init_with_kw(args, nargs, kwnames, kws, 1);
+    return exc_init_with_kw(args, nargs, kwnames, kws, 1, "NameError()");
 }
 static const MethodDef nameerror_methods[] = {{"__init__", nameerror_init_m, ARGS_ANY, NULL}, {NULL, NULL, 0, NULL}};
 
@@ -349,9 +371,17 @@ static Value syntaxerror_init_m(Value *args, int nargs, Value kwnames) {
     static const char *const names[] = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
     Value self = args[0];
     if (exc_set_attr_c(self, "msg", nargs > 1 ? args[1] : VAL_NONE) < 0) return VAL_NULL;
-    Value info = nargs > 2 ? args[2] : VAL_NULL;
-    if (!IS_NULL(info) && (!IS_TUPLE(info) || AS_TUPLE(info)->len < 4 || AS_TUPLE(info)->len > 6))
-        return err_format(&exc_IndexError, "tuple index out of range");
+    /* SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])),
+     * the details any iterable, with the checks of CPython's "OOOO|OO" parse */
+    Value info = nargs == 3 ? seq_to_tuple(args[2]) : VAL_NULL;
+    if (nargs == 3) {
+        if (IS_NULL(info)) return VAL_NULL;
+        int64_t n = AS_TUPLE(info)->len;
+        if (n < 4) return err_format(&exc_TypeError, "function takes at least 4 arguments (%lld given)", (long long)n);
+        if (n > 6) return err_format(&exc_TypeError, "function takes at most 6 arguments (%lld given)", (long long)n);
+        if (n == 5)
+            return err_format(&exc_TypeError, "end_offset must be provided when end_lineno is provided");
+    }
     for (int i = 0; i < 6; i++) {
         Value v = !IS_NULL(info) && i < AS_TUPLE(info)->len ? AS_TUPLE(info)->items[i] : VAL_NONE;
         if (exc_set_attr_c(self, names[i], v) < 0) return VAL_NULL;
@@ -378,67 +408,144 @@ static const MethodDef syntaxerror_methods[] = {
     {"__init__", syntaxerror_init_m, ARGS_ANY, NULL}, {"__str__", syntaxerror_str_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL}};
 
-/* UnicodeDecodeError(encoding, object, start, end, reason) and the encode twin */
-static Value unicodeerr_init_m(Value *args, int nargs, Value kwnames) {
-    if (IS_NULL(exc_init_m(args, nargs, kwnames))) return VAL_NULL;
-    static const char *const names[] = {"encoding", "object", "start", "end", "reason"};
-    if (nargs != 6) return VAL_NONE;
-    for (int i = 0; i < 5; i++)
-        if (exc_set_attr_c(args[0], names[i], args[i + 1]) < 0) return VAL_NULL;
+/* UnicodeEncodeError(encoding, object, start, end, reason), UnicodeDecodeError (the
+ * same, object a bytes-like one kept as bytes) and UnicodeTranslateError(object,
+ * start, end, reason). Their fields live in the instance dict; the getsets read a
+ * missing one as None (start and end as 0), as CPython's members of a fresh
+ * `X.__new__(X)` do, and __str__ converts whatever user code stored since. */
+enum { UE_ENCODE, UE_DECODE, UE_TRANSLATE };
+
+static Value unicodeerr_init(Value *args, int nargs, Value kwnames, int kind) {
+    if (IS_NULL(exc_init_args(args, nargs, kwnames, 1))) return VAL_NULL;
+    int want = kind == UE_TRANSLATE ? 4 : 5;
+    if (nargs - 1 != want)
+        return err_format(&exc_TypeError, "function takes exactly %d arguments (%d given)", want, nargs - 1);
+    Value *a = args + 1, enc = VAL_NONE;
+    if (kind != UE_TRANSLATE) {
+        if (!IS_STR(a[0])) return err_format(&exc_TypeError, "argument 1 must be str, not %T", a[0]);
+        enc = *a++;
+    }
+    Value obj = a[0];
+    int64_t st, en;
+    if (kind == UE_DECODE) {
+        const uint8_t *p;
+        int64_t n;
+        if (bytes_view(obj, &p, &n) < 0) return VAL_NULL;
+        if (!IS_BYTES(obj) && IS_NULL(obj = bytes_new(p, (size_t)n))) return VAL_NULL;
+    } else if (!IS_STR(obj)) {
+        return err_format(&exc_TypeError, "argument %d must be str, not %T", kind == UE_TRANSLATE ? 1 : 2, obj);
+    }
+    if (arg_to_ssize(a[1], &st) < 0 || arg_to_ssize(a[2], &en) < 0) return VAL_NULL;
+    if (!IS_STR(a[3]))
+        return err_format(&exc_TypeError, "argument %d must be str, not %T", want, a[3]);
+    if (exc_set_attr_c(args[0], "encoding", enc) < 0 || exc_set_attr_c(args[0], "object", obj) < 0 ||
+        exc_set_attr_c(args[0], "start", int_from_i64(st)) < 0 ||
+        exc_set_attr_c(args[0], "end", int_from_i64(en)) < 0 ||
+        exc_set_attr_c(args[0], "reason", a[3]) < 0)
+        return VAL_NULL;
     return VAL_NONE;
 }
-static Value unicodeerr_str(Value self, int decode) {
-    Value enc = exc_get_attr_c(self, "encoding"), obj = exc_get_attr_c(self, "object");
+
+/* "character '\xe9'", with the shortest of CPython's three escapes for cp. */
+static const char *unicodeerr_char_fmt(uint32_t cp) {
+    return cp < 0x100 ? "character '\\x%02x' in position %lld: %U"
+         : cp < 0x10000 ? "character '\\u%04x' in position %lld: %U"
+         : "character '\\U%08x' in position %lld: %U";
+}
+
+static Value unicodeerr_str(Value self, int kind) {
+    Value obj = exc_get_attr_c(self, "object");
+    if (IS_NONE(obj)) return str_empty();
     Value st = exc_get_attr_c(self, "start"), en = exc_get_attr_c(self, "end");
-    Value reason = exc_get_attr_c(self, "reason");
-    if (!IS_SMALLINT(st) || !IS_SMALLINT(en)) return exc_str_m(&self, 1, VAL_NULL);
-    int64_t s = AS_SMALLINT(st), e = AS_SMALLINT(en);
+    int64_t s = IS_SMALLINT(st) ? AS_SMALLINT(st) : 0, e = IS_SMALLINT(en) ? AS_SMALLINT(en) : 0;
+    Value reason = obj_str(exc_get_attr_c(self, "reason"));
+    if (IS_NULL(reason)) return VAL_NULL;
+    Value head, tail;
+    if (kind == UE_TRANSLATE) {
+        head = str_from_c("can't translate ");
+    } else {
+        Value enc = obj_str(exc_get_attr_c(self, "encoding"));
+        if (IS_NULL(enc)) return VAL_NULL;
+        head = str_format_c("'%U' codec can't %s ", enc, kind == UE_DECODE ? "decode" : "encode");
+    }
+    if (IS_NULL(head)) return VAL_NULL;
     const uint8_t *bd;
     int64_t bl;
-    if (decode && e - s == 1 && (IS_BYTES(obj) || IS_BYTEARRAY(obj)) &&
-        bytes_view(obj, &bd, &bl) == 0 && s >= 0 && s < bl)
-        return str_format_c("'%U' codec can't decode byte 0x%02x in position %lld: %U", enc,
-                            (int)bd[s], (long long)s, reason);
-    if (!decode && e - s == 1 && IS_STR(obj)) {
+    if (kind == UE_DECODE && IS_BYTES(obj) && bytes_view(obj, &bd, &bl) == 0 && s < bl && e == s + 1) {
+        if (s < 0) return err_format(&exc_IndexError, "index out of range");
+        tail = str_format_c("byte 0x%02x in position %lld: %U", (int)bd[s], (long long)s, reason);
+    } else if (kind != UE_DECODE && IS_STR(obj) && s < AS_STR(obj)->nchars && e == s + 1) {
+        if (s < 0) return err_format(&exc_IndexError, "string index out of range");
         uint32_t cp = str_char_at(obj, s);
-        const char *f = cp < 0x100 ? "'%U' codec can't encode character '\\x%02x' in position %lld: %U"
-                      : cp < 0x10000 ? "'%U' codec can't encode character '\\u%04x' in position %lld: %U"
-                      : "'%U' codec can't encode character '\\U%08x' in position %lld: %U";
-        return str_format_c(f, enc, (int)cp, (long long)s, reason);
+        tail = str_format_c(unicodeerr_char_fmt(cp), (int)cp, (long long)s, reason);
+    } else {
+        tail = str_format_c("%s in position %lld-%lld: %U", kind == UE_DECODE ? "bytes" : "characters",
+                            (long long)s, (long long)(e - 1), reason);
     }
-    return str_format_c("'%U' codec can't %s %s in position %lld-%lld: %U", enc,
-                        decode ? "decode" : "encode", decode ? "bytes" : "characters",
-                        (long long)s, (long long)(e - 1), reason);
+    return IS_NULL(tail) ? VAL_NULL : str_concat(head, tail);
 }
-static Value unicodedecode_str_m(Value *args, int nargs, Value kwnames) {
-    return unicodeerr_str(args[0], 1);
+
+static Value unicodeencode_init_m(Value *args, int nargs, Value kwnames) {
+    return unicodeerr_init(args, nargs, kwnames, UE_ENCODE);
+}
+static Value unicodedecode_init_m(Value *args, int nargs, Value kwnames) {
+    return unicodeerr_init(args, nargs, kwnames, UE_DECODE);
+}
+static Value unicodetranslate_init_m(Value *args, int nargs, Value kwnames) {
+    return unicodeerr_init(args, nargs, kwnames, UE_TRANSLATE);
 }
 static Value unicodeencode_str_m(Value *args, int nargs, Value kwnames) {
-    return unicodeerr_str(args[0], 0);
+    return unicodeerr_str(args[0], UE_ENCODE);
+}
+static Value unicodedecode_str_m(Value *args, int nargs, Value kwnames) {
+    return unicodeerr_str(args[0], UE_DECODE);
+}
+static Value unicodetranslate_str_m(Value *args, int nargs, Value kwnames) {
+    return unicodeerr_str(args[0], UE_TRANSLATE);
 }
 static const MethodDef unicodedecode_methods[] = {
     {"__new__", exc_new_m, METH_STATIC | ARGS_ANY, NULL},
-    {"__init__", unicodeerr_init_m, ARGS_ANY, NULL}, {"__str__", unicodedecode_str_m, ARGS_WRAP(0), NULL},
+    {"__init__", unicodedecode_init_m, ARGS_ANY, NULL}, {"__str__", unicodedecode_str_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL}};
 static const MethodDef unicodeencode_methods[] = {
     {"__new__", exc_new_m, METH_STATIC | ARGS_ANY, NULL},
-    {"__init__", unicodeerr_init_m, ARGS_ANY, NULL}, {"__str__", unicodeencode_str_m, ARGS_WRAP(0), NULL},
+    {"__init__", unicodeencode_init_m, ARGS_ANY, NULL}, {"__str__", unicodeencode_str_m, ARGS_WRAP(0), NULL},
+    {NULL, NULL, 0, NULL}};
+static const MethodDef unicodetranslate_methods[] = {
+    {"__new__", exc_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {"__init__", unicodetranslate_init_m, ARGS_ANY, NULL},
+    {"__str__", unicodetranslate_str_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL}};
 
-/* start and end are T_PYSSIZET members in CPython: an int, never deleted.
- * gilpy keeps them in the instance dict, where __init__ puts them. */
+/* start and end are T_PYSSIZET members in CPython: an int, never deleted; the
+ * others are T_OBJECT members: anything, and None once deleted. */
 static int unicodeerr_set_int(Value self, Value v, const char *name) {
     if (IS_NULL(v)) { err_format(&exc_TypeError, "can't delete numeric/char attribute"); return -1; }
     if (!IS_INT(v)) { err_format(&exc_TypeError, "an integer is required"); return -1; }
     return exc_set_attr_c(self, name, v);
 }
-static Value unicodeerr_get_start(Value self) { return exc_get_attr_c(self, "start"); }
-static Value unicodeerr_get_end(Value self) { return exc_get_attr_c(self, "end"); }
+static Value unicodeerr_get_int(Value self, const char *name) {
+    Value v = exc_get_attr_c(self, name);
+    return IS_NONE(v) ? MK_SMALLINT(0) : v;
+}
+static Value unicodeerr_get_start(Value self) { return unicodeerr_get_int(self, "start"); }
+static Value unicodeerr_get_end(Value self) { return unicodeerr_get_int(self, "end"); }
 static int unicodeerr_set_start(Value self, Value v) { return unicodeerr_set_int(self, v, "start"); }
 static int unicodeerr_set_end(Value self, Value v) { return unicodeerr_set_int(self, v, "end"); }
+#define UNICODEERR_MEMBER(field)                                                    \
+    static Value unicodeerr_get_##field(Value self) { return exc_get_attr_c(self, #field); } \
+    static int unicodeerr_set_##field(Value self, Value v) {                        \
+        return exc_set_attr_c(self, #field, IS_NULL(v) ? VAL_NONE : v);             \
+    }
+UNICODEERR_MEMBER(encoding)
+UNICODEERR_MEMBER(object)
+UNICODEERR_MEMBER(reason)
 static const GetSetDef unicodeerr_getsets[] = {
+    {"encoding", unicodeerr_get_encoding, unicodeerr_set_encoding, NULL},
+    {"object", unicodeerr_get_object, unicodeerr_set_object, NULL},
     {"start", unicodeerr_get_start, unicodeerr_set_start, NULL},
     {"end", unicodeerr_get_end, unicodeerr_set_end, NULL},
+    {"reason", unicodeerr_get_reason, unicodeerr_set_reason, NULL},
     {NULL, NULL, NULL, NULL}};
 
 /* OSError.characters_written: CPython's getset, an index-sized int that is
@@ -492,6 +599,7 @@ Type exc_BaseException = { .tp_name = "BaseException", .base = &type_object, EXC
     X(UnicodeError, ValueError, own_new_methods, NULL)                      \
     X(UnicodeDecodeError, UnicodeError, unicodedecode_methods, unicodeerr_getsets) \
     X(UnicodeEncodeError, UnicodeError, unicodeencode_methods, unicodeerr_getsets) \
+    X(UnicodeTranslateError, UnicodeError, unicodetranslate_methods, unicodeerr_getsets) \
     X(TypeError, Exception, own_new_methods, NULL)                          \
     X(NameError, Exception, nameerror_methods, NULL)                        \
     X(UnboundLocalError, NameError, NULL, NULL)                             \
@@ -541,7 +649,8 @@ Type exc_BaseException = { .tp_name = "BaseException", .base = &type_object, EXC
     X(ImportWarning, Warning, own_new_methods, NULL)                        \
     X(UnicodeWarning, Warning, own_new_methods, NULL)                       \
     X(BytesWarning, Warning, own_new_methods, NULL)                         \
-    X(ResourceWarning, Warning, own_new_methods, NULL)
+    X(ResourceWarning, Warning, own_new_methods, NULL)                      \
+    X(EncodingWarning, Warning, own_new_methods, NULL)
 
 #define EXC_DEFINE(name, basename, meths, gets) \
     Type exc_##name = { .tp_name = #name, .base = &exc_##basename, EXC_COMMON, .methods = meths, \
@@ -747,11 +856,19 @@ void exc_add_traceback(Value exc, const TbInfo *w) {
 
 void exc_set_context(Value exc, Value ctx) {
     if (!IS_EXC(exc) || IS_NULL(ctx) || IS_NONE(ctx) || exc == ctx) return;
-    /* break a cycle: if exc is already in ctx's context chain, cut it there */
+    /* Break a cycle: if exc is already in ctx's context chain, cut it there. The
+     * chain may itself hold a cycle that exc is not part of (user code can set
+     * __context__ freely): a second pointer moving at half speed catches that, as
+     * CPython's _PyErr_SetObject does, and the walk stops there. */
+    Value slow = ctx;
+    int toggle = 0;
     for (Value o = ctx; IS_EXC(o);) {
         Value next = AS_EXC(o)->context;
         if (next == exc) { AS_EXC(o)->context = VAL_NONE; break; }
         o = next;
+        if (o == slow) break;
+        if (toggle) slow = AS_EXC(slow)->context;
+        toggle = !toggle;
     }
     AS_EXC(exc)->context = ctx;
 }
@@ -844,8 +961,8 @@ static void exc_format_syntax_detail(StrBuf *sb, Value exc) {
     if (IS_SMALLINT(endln) && IS_SMALLINT(ln) && AS_SMALLINT(endln) != AS_SMALLINT(ln)) ecol = end;
     if (col < lead) return;                     /* CPython: no caret left of the text */
     if (col > end) col = end;
+    if (ecol > n) ecol = n;                     /* CPython: at most to the end of the text */
     if (ecol <= col) ecol = col + 1;
-    if (ecol > end + 1) ecol = end + 1;
     if (val_isinstance(exc, &exc_IndentationError)) ecol = col + 1;   /* CPython: one caret */
     sb_puts(sb, PR_NO_MARGIN "    ");
     for (int64_t i = lead; i < col; i++) if ((s[i] & 0xC0) != 0x80) sb_putc(sb, ' ');

@@ -65,6 +65,10 @@ Value exc_format(Value exc);
 Value exc_format_only(Value exc);
 /* Lazily set exc.__context__ = ctx unless that makes a cycle. */
 void  exc_set_context(Value exc, Value ctx);
+/* An AttributeError raised while getting obj.name without name and obj set (by
+ * a __getattr__, say) gets them, so that its traceback can suggest a name, as
+ * CPython's set_attribute_error_context. */
+void  exc_attribute_error_context(Value exc, Value obj, Value name);
 /* Remember where a NameError was raised (for the suggestion at print time). */
 void  exc_set_name_scope(Value exc, Value varnames, Value globals, Value builtins);
 /* StopIteration.value / SystemExit.code helpers. */

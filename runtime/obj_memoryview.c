@@ -533,7 +533,15 @@ static void mv_copy_items(const Buffer *dest, const Buffer *src) {
 /* m[slice] = value for a one-dimensional m. */
 static int mv_assign_slice(MemoryView *m, Value key, Value value) {
     Buffer src;
-    if (buffer_get(value, &src, BUF_SIMPLE) < 0) return -1;
+    /* A memoryview source is read with its format, shape and strides (CPython asks
+     * for PyBUF_FULL_RO), which the plain export of bytes would lose. */
+    int borrowed = IS_MEMORYVIEW(value);
+    if (borrowed) {
+        if (MV(value)->released) { mv_released_error(); return -1; }
+        src = MV(value)->view;
+    } else if (buffer_get(value, &src, BUF_SIMPLE) < 0) {
+        return -1;
+    }
     int64_t shape = m->view.shape[0], stride = m->view.strides[0];
     Buffer dest = m->view;
     dest.shape = &shape;
@@ -552,7 +560,7 @@ static int mv_assign_slice(MemoryView *m, Value key, Value value) {
         rc = -1;
     }
     if (rc == 0) mv_copy_items(&dest, &src);
-    buffer_release(&src);
+    if (!borrowed) buffer_release(&src);
     return rc;
 }
 

@@ -53,6 +53,8 @@ typedef struct ThreadState {
     char    *c_stack_lo;              /* lowest safe address: recursion past it
                                          raises RecursionError */
     char    *c_stack_lo_saved;        /* sp when the GIL was released */
+    char    *vm_c_top;                /* C stack just below the callee-saved registers
+                                         of the innermost vm_run, or NULL (gc.collect) */
     jmp_buf  saved_regs;              /* callee-saved registers at release */
     int      gil_released;            /* 1 while the thread runs without the GIL */
     /* -- identity -- */

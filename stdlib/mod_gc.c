@@ -68,8 +68,11 @@ static Value mod_gc_collect(Value *args, int nargs, Value kwnames) {
     if (!IS_NULL(args[0]) && arg_to_cint(args[0], &gen) < 0) return VAL_NULL;
     if (gen < 0 || gen >= GC_NGEN) return err_format(&exc_ValueError, "invalid generation");
     mod_gc_callbacks("start", 0);
-    vm_forget_dead_slots(dict_get_c(MODULE_DICT(gc_module), "collect"));
-    gc_collect();
+    ThreadState *ts = ts_get();
+    if (vm_forget_dead_slots(dict_get_c(MODULE_DICT(gc_module), "collect"), IS_NULL(args[0]) ? 0 : 1))
+        gc_collect_from(ts->vm_c_top);
+    else
+        gc_collect();
     size_t n = gc_last_unreachable();
     fin_run_pending();
     mod_gc_callbacks("stop", n);

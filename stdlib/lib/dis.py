@@ -6,12 +6,17 @@ offsets are 32-bit word indexes and the opcode names are those of
 interp/opcodes.h (docs/BYTECODE.md describes each one).  The work is done in
 C by the `_dis` module; this file picks the code objects.
 """
+import collections
 import sys
 import _dis
 
 __all__ = ["code_info", "dis", "disassemble", "distb", "show_code", "opname"]
 
 opname = list(_dis.opname)
+
+# A source range, as code.co_positions() gives it (inspect.getframeinfo uses it).
+Positions = collections.namedtuple(
+    'Positions', ['lineno', 'end_lineno', 'col_offset', 'end_col_offset'], defaults=[None] * 4)
 
 
 def _f():
