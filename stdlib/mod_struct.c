@@ -392,6 +392,7 @@ static Value struct_make(Type *cls, Value fmt) {
     else if (!IS_STR(fmt))
         return err_format(&exc_TypeError, "Struct() argument 1 must be a str or bytes object, not %T", fmt);
     if (IS_NULL(f)) return VAL_NULL;
+    if (memchr(STR_DATA(f), '\0', (size_t)STR_LEN(f))) return struct_err("embedded null character");
     StructObj *so = (StructObj *)obj_new_instance(cls);
     if (!so) return VAL_NULL;
     so->format = f;
@@ -439,8 +440,8 @@ static Value struct_pack_into_m(Value *args, int nargs, Value kwnames) {
         off += view.len;
     }
     if (view.len - off < so->size) {
-        struct_err("pack_into requires a buffer of at least %lld bytes for packing %lld bytes at offset %lld "
-                   "(actual buffer size is %lld)", (long long)(so->size + off), (long long)so->size,
+        struct_err("pack_into requires a buffer of at least %llu bytes for packing %lld bytes at offset %lld "
+                   "(actual buffer size is %lld)", (unsigned long long)so->size + (unsigned long long)off, (long long)so->size,
                    (long long)off, (long long)view.len);
         goto done;
     }
@@ -475,6 +476,10 @@ static Value struct_unpack_from_m(Value *args, int nargs, Value kwnames) {
     if (buffer_get(args[1], &view, BUF_SIMPLE) < 0) return VAL_NULL;
     Value r = VAL_NULL;
     if (off < 0) {
+        if (off + so->size > 0) {
+            struct_err("not enough data to unpack %lld bytes at offset %lld", (long long)so->size, (long long)off);
+            goto done;
+        }
         if (off + view.len < 0) {
             struct_err("offset %lld out of range for %lld-byte buffer", (long long)off, (long long)view.len);
             goto done;
@@ -482,8 +487,8 @@ static Value struct_unpack_from_m(Value *args, int nargs, Value kwnames) {
         off += view.len;
     }
     if (view.len - off < so->size) {
-        struct_err("unpack_from requires a buffer of at least %lld bytes for unpacking %lld bytes at offset "
-                        "%lld (actual buffer size is %lld)", (long long)(so->size + off), (long long)so->size,
+        struct_err("unpack_from requires a buffer of at least %llu bytes for unpacking %lld bytes at offset "
+                        "%lld (actual buffer size is %lld)", (unsigned long long)so->size + (unsigned long long)off, (long long)so->size,
                         (long long)off, (long long)view.len);
         goto done;
     }
