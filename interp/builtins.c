@@ -480,13 +480,13 @@ static int bi_isinstance(Value obj, Value cls)
 {
     static const char where[] = " in __instancecheck__";
     if (IS_TYPE(cls) && val_type(obj) == AS_TYPE(cls)) return 1;
-    if (IS_EXACT(cls, type_type)) return val_isinstance(obj, AS_TYPE(cls));
+    if (IS_EXACT(cls, type_type)) return obj_isinstance_class(obj, AS_TYPE(cls));
     Value uargs = bi_union_args(cls);
     if (!IS_NULL(uargs)) cls = uargs;
     if (IS_TUPLE(cls)) return bi_check_tuple(obj, cls, bi_isinstance, where);
     if (!IS_NULL(val_type(cls)->slots[SM_INSTANCECHECK]))
         return bi_check_special(obj, cls, SM_INSTANCECHECK, where);
-    if (IS_TYPE(cls)) return val_isinstance(obj, AS_TYPE(cls));
+    if (IS_TYPE(cls)) return obj_isinstance_class(obj, AS_TYPE(cls));
     err_format(&exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
     return -1;
 }

@@ -31,6 +31,9 @@ static void super_trace(Obj *o) {
 static Value super_check(Value type, Value obj) {
     if (IS_TYPE(obj) && type_is_subtype(AS_TYPE(obj), AS_TYPE(type))) return obj;
     if (val_isinstance(obj, AS_TYPE(type))) return MK_OBJ(val_type(obj));
+    Type *c = obj_claimed_class(obj);
+    if (c && type_is_subtype(c, AS_TYPE(type))) return MK_OBJ(c);
+    if (err_occurred()) return VAL_NULL;
     return err_format(&exc_TypeError, "super(type, obj): obj must be an instance or subtype of type");
 }
 

@@ -70,6 +70,28 @@ int type_is_subtype(Type *a, Type *b) {
 
 int val_isinstance(Value v, Type *t) { return type_is_subtype(val_type(v), t); }
 
+/* The class a proxy claims through a __class__ attribute of its own, when it
+ * is a type other than type(o); NULL when there is none (an error other than
+ * AttributeError stays set).  isinstance() and super() believe it, as
+ * CPython's object_isinstance and supercheck do.  Instances of builtin types,
+ * and of classes that neither override __class__ nor attribute access, claim
+ * nothing: no lookup for them. */
+Type *obj_claimed_class(Value o) {
+    Type *t = val_type(o);
+    if (!(t->flags & TF_HEAPTYPE)) return NULL;
+    Value name = str_intern_c("__class__");
+    if (obj_uses_generic_getattr(t) && type_lookup(t, name) == dict_get(type_object.dict, name)) return NULL;
+    Value c = obj_getattr_opt(o, name);
+    return IS_NULL(c) || !IS_TYPE(c) || AS_TYPE(c) == t ? NULL : AS_TYPE(c);
+}
+
+int obj_isinstance_class(Value v, Type *t) {
+    if (val_isinstance(v, t)) return 1;
+    Type *c = obj_claimed_class(v);
+    if (c) return type_is_subtype(c, t);
+    return err_occurred() ? -1 : 0;
+}
+
 Value type_lookup(Type *t, Value name) {
     if (!IS_TUPLE(t->mro)) {
         for (; t; t = t->base) {
@@ -370,8 +392,10 @@ static Value type_mangle(Value cls_name, Value name) {
  * CPython's type_new_visit_slots and type_new_copy_slots check them: mangled,
  * sorted, without __dict__ and __weakref__ (*want_dict and *want_weak tell
  * whether they were named).  A name may repeat (each copy gets its member,
- * the last one wins the name). */
-static Value type_slot_members(Type *t, Type *base, Value decl, int *want_dict, int *want_weak) {
+ * the last one wins the name).  Once t is `created` its members are in its
+ * dict: no conflict then. */
+static Value type_slot_members(Type *t, Type *base, Value decl, int *want_dict, int *want_weak,
+                               int created) {
     Value names = IS_STR(decl) ? list_from_array(&decl, 1) : seq_to_list(decl);
     if (IS_NULL(names)) return VAL_NULL;
     /* CPython's tp_itemsize != 0: int, bytes, tuple and type keep items inline */
@@ -407,7 +431,7 @@ static Value type_slot_members(Type *t, Type *base, Value decl, int *want_dict, 
         }
         Value m = str_intern(type_mangle(t->name, n));
         if (IS_NULL(m) || list_append(members, m) < 0) return VAL_NULL;
-        if (!IS_NULL(dict_get(t->dict, m)) && !str_eq_c(m, "__classcell__")) {
+        if (!created && !IS_NULL(dict_get(t->dict, m)) && !str_eq_c(m, "__classcell__")) {
             err_format(&exc_ValueError, "%R in __slots__ conflicts with class variable", m);
             return VAL_NULL;
         }
@@ -419,8 +443,17 @@ static Value type_slot_members(Type *t, Type *base, Value decl, int *want_dict, 
  * base's layout, plus a __dict__ only when asked for. */
 static int type_apply_slots(Type *t, Type *base, Value decl) {
     int want_dict = 0, want_weak = 0, nmembers = 0;
-    Value names = type_slot_members(t, base, decl, &want_dict, &want_weak);
+    Value names = type_slot_members(t, base, decl, &want_dict, &want_weak, 0);
     if (IS_NULL(names)) return -1;
+    /* secondary bases may bring a __dict__ or __weakref__ (CPython's type_new_slots_bases) */
+    Tuple *bases = AS_TUPLE(t->bases);
+    for (int64_t i = 0; bases->len > 1 && i < bases->len; i++) {
+        Type *other = AS_TYPE(bases->items[i]);
+        if (other == base) continue;
+        if (!base->dictoffset && other->dictoffset) want_dict = 1;
+        if (!IS_NULL(type_lookup_c(other, "__weakref__")) && IS_NULL(type_lookup_c(base, "__weakref__")))
+            want_weak = 1;
+    }
     if (want_weak && type_add_weakref(t) < 0) return -1;
     t->basicsize = (uint32_t)((base->basicsize + 7) & ~7u);
     t->dictoffset = base->dictoffset;
@@ -594,9 +627,18 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     t->bases = bases;
     t->dict = dict_copy(ns);
     if (IS_NULL(t->dict)) return VAL_NULL;
+    /* __qualname__ and __classcell__ leave the dict before __slots__ may name them */
     Value qn = dict_get_c(t->dict, "__qualname__");
+    if (!IS_NULL(qn) && !IS_STR(qn))
+        return err_format(&exc_TypeError, "type __qualname__ must be a str, not %s", val_type_name(qn));
     t->qualname = IS_STR(qn) ? qn : t->name;
     if (!IS_NULL(qn) && dict_del(t->dict, str_intern_c("__qualname__")) < 0) return VAL_NULL;
+    Value cell = dict_get_c(t->dict, "__classcell__");
+    if (!IS_NULL(cell)) {
+        if (!IS_EXACT(cell, type_cell))
+            return err_format(&exc_TypeError, "__classcell__ must be a nonlocal cell, not %R", MK_OBJ(val_type(cell)));
+        if (dict_del(t->dict, str_intern_c("__classcell__")) < 0) return VAL_NULL;
+    }
     t->mro = mro_compute(t, bases);
     if (IS_NULL(t->mro)) return VAL_NULL;
     if (type_inherit_match_flags(t) < 0) return VAL_NULL;
@@ -630,11 +672,7 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     for (int64_t i = 0; i < b->len; i++)
         if (type_add_subclass(AS_TYPE(b->items[i]), t) < 0) return VAL_NULL;
     type_update_slots(t, VAL_NULL);
-    Value cell = dict_get_c(t->dict, "__classcell__");
-    if (!IS_NULL(cell)) {
-        if (IS_EXACT(cell, type_cell)) ((Cell *)AS_OBJ(cell))->ref = MK_OBJ(t);
-        dict_del(t->dict, str_intern_c("__classcell__"));
-    }
+    if (!IS_NULL(cell)) ((Cell *)AS_OBJ(cell))->ref = MK_OBJ(t);
     Value kwnames = VAL_NULL, *kwvalues = NULL;
     if (IS_TUPLE(kw) && AS_TUPLE(kw)->len == 2) {
         kwnames = AS_TUPLE(kw)->items[0];
@@ -730,7 +768,8 @@ static Value type_subclasses_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value type_instancecheck_m(Value *args, int nargs, Value kwnames) {
-    return MK_BOOL(val_isinstance(args[1], AS_TYPE(args[0])));
+    int r = obj_isinstance_class(args[1], AS_TYPE(args[0]));
+    return r < 0 ? VAL_NULL : MK_BOOL(r);
 }
 
 static Value type_subclasscheck_m(Value *args, int nargs, Value kwnames) {
@@ -855,18 +894,20 @@ static int type_gc_freed(Type *t) {
 static int type_same_layout_as_base(Type *c) {
     Type *b = c->base;
     return b && c->basicsize == b->basicsize && c->dictoffset == b->dictoffset &&
-           type_gc_freed(c) == type_gc_freed(b) && (c->flags & TF_HEAPTYPE) == (b->flags & TF_HEAPTYPE);
+           (c->flags & TF_WEAKREFABLE) == (b->flags & TF_WEAKREFABLE) && type_gc_freed(c) == type_gc_freed(b);
 }
 
 /* CPython's same_slots_added: two classes on the same base add the same slots. */
 static int type_same_slots_added(Type *a, Type *b) {
     if (!(a->flags & TF_HEAPTYPE) || !(b->flags & TF_HEAPTYPE)) return 0;
     if (a->basicsize != b->basicsize || a->dictoffset != b->dictoffset) return 0;
+    if ((a->flags & TF_WEAKREFABLE) != (b->flags & TF_WEAKREFABLE)) return 0;
     if (!(a->flags & TF_HAS_SLOTS) && !(b->flags & TF_HAS_SLOTS)) return 1;
     Value sa = dict_get_c(a->dict, "__slots__"), sb = dict_get_c(b->dict, "__slots__");
     if (IS_NULL(sa) || IS_NULL(sb)) return 0;
-    if (IS_STR(sa)) sa = tuple_pack(1, sa); else sa = seq_to_tuple(sa);
-    if (IS_STR(sb)) sb = tuple_pack(1, sb); else sb = seq_to_tuple(sb);
+    int dict, weak;                     /* the members, sorted and mangled */
+    sa = type_slot_members(a, a->base, sa, &dict, &weak, 1);
+    if (!IS_NULL(sa)) sb = type_slot_members(b, b->base, sb, &dict, &weak, 1);
     if (IS_NULL(sa) || IS_NULL(sb)) { err_clear(); return 0; }
     int r = obj_eq(sa, sb);
     if (r < 0) err_clear();
@@ -1312,13 +1353,26 @@ static Value object_getattribute_m(Value *args, int nargs, Value kwnames) {
     return obj_generic_getattr(args[0], args[1], 0);
 }
 
+/* CPython's hackcheck (the "Carlo Verre hack"): object.__setattr__(x, ...)
+ * may not skip the `what` method of the builtin type x's class is built
+ * on, so object.__setattr__(str, "x", 1) cannot change a builtin type. */
+static int object_hackcheck(Value self, const char *what) {
+    Type *t = val_type(self);
+    while (t && (t->flags & TF_HEAPTYPE)) t = t->base;
+    if (!t || type_lookup_c(t, what) == type_lookup_c(&type_object, what)) return 0;
+    err_format(&exc_TypeError, "can't apply this %s to %s object", what, val_type_name(self));
+    return -1;
+}
+
 static Value object_setattr_m(Value *args, int nargs, Value kwnames) {
     if (!IS_STR(args[1])) return err_format(&exc_TypeError, "attribute name must be string, not '%T'", args[1]);
+    if (object_hackcheck(args[0], "__setattr__") < 0) return VAL_NULL;
     return obj_generic_setattr(args[0], args[1], args[2]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value object_delattr_m(Value *args, int nargs, Value kwnames) {
     if (!IS_STR(args[1])) return err_format(&exc_TypeError, "attribute name must be string, not '%T'", args[1]);
+    if (object_hackcheck(args[0], "__delattr__") < 0) return VAL_NULL;
     return obj_generic_setattr(args[0], args[1], VAL_NULL) < 0 ? VAL_NULL : VAL_NONE;
 }
 
@@ -1554,7 +1608,18 @@ static int object_set_class(Value self, Value v) {
     AS_OBJ(self)->type = nt;
     return 0;
 }
+/* The __dict__ descriptor of the builtin type self's class is built on, when
+ * it has its own (a metaclass's instances are classes: type's __dict__ serves
+ * them), as CPython's subtype_dict defers to get_builtin_base_with_dict. */
+static Value object_builtin_dict_descr(Value self) {
+    Type *b = val_type(self);
+    while (b && (b->flags & TF_HEAPTYPE)) b = b->base;
+    return b && b != &type_object ? type_lookup_c(b, "__dict__") : VAL_NULL;
+}
+
 static Value object_get_dict(Value self) {
+    Value bd = object_builtin_dict_descr(self);
+    if (!IS_NULL(bd)) return descr_get(bd, self, MK_OBJ(val_type(self)));
     Value *d = obj_dict_ptr(self);
     if (!d) return err_format(&exc_AttributeError, "'%T' object has no attribute '__dict__'", self);
     if (!IS_DICT(*d)) {
@@ -1564,6 +1629,16 @@ static Value object_get_dict(Value self) {
     return *d;
 }
 static int object_set_dict(Value self, Value v) {
+    Value bd = object_builtin_dict_descr(self);
+    if (!IS_NULL(bd)) {
+        SpecialMethod sm = IS_NULL(v) ? SM_DELETE : SM_SET;
+        if (IS_NULL(val_type(bd)->slots[sm])) {
+            err_format(&exc_AttributeError, "'%T' object attribute '__dict__' is read-only", self);
+            return -1;
+        }
+        Value a[3] = {bd, self, v};
+        return IS_NULL(obj_call_special(bd, sm, a, IS_NULL(v) ? 2 : 3)) ? -1 : 0;
+    }
     Value *d = obj_dict_ptr(self);
     if (!d) { err_format(&exc_AttributeError, "'%T' object has no attribute '__dict__'", self); return -1; }
     if (!IS_NULL(v) && !IS_DICT(v)) { err_format(&exc_TypeError, "__dict__ must be set to a dictionary, not a '%T'", v); return -1; }
