@@ -320,6 +320,29 @@ int64_t obj_length_hint(Value v, int64_t dflt) {
 static const char *const cmp_symbols[] = {"==", "!=", "<", "<=", ">", ">="};
 static const int cmp_reflected[] = {CMP_EQ, CMP_NE, CMP_GT, CMP_GE, CMP_LT, CMP_LE};
 
+/* A comparison method that is some other descriptor (a property) and fails
+ * to bind is NotImplemented, as CPython's slot_tp_richcompare treats a failed
+ * lookup. */
+static __attribute__((noinline)) Value call_cmp_descr(Value f, Value v, Value arg) {
+    Value bound = descr_get(f, v, MK_OBJ(val_type(v)));
+    if (IS_NULL(bound)) {
+        err_clear();
+        return VAL_NOTIMPLEMENTED;
+    }
+    return call_value(bound, &arg, 1, VAL_NULL);
+}
+
+static inline Value call_cmp_slot(Value v, SpecialMethod sm, Value arg) {
+    Value f = val_type(v)->slots[sm];
+    if (IS_OBJ(f)) {
+        Type *ft = AS_OBJ(f)->type;
+        if (ft != &type_wrapper_descriptor && ft != &type_method_descriptor && !TYPE_HAS(ft, TF_METHOD_DESCR) &&
+            ft != &type_staticmethod && ft != &type_classmethod)
+            return call_cmp_descr(f, v, arg);
+    }
+    return call_special1(v, sm, arg);
+}
+
 static Value richcompare_dispatch(Value a, Value b, int op) {
     Type *ta = val_type(a), *tb = val_type(b);
     SpecialMethod sm = SM_FOR_CMP(op), rsm = SM_FOR_CMP(cmp_reflected[op]);
@@ -327,17 +350,17 @@ static Value richcompare_dispatch(Value a, Value b, int op) {
     if (ta != tb && type_is_subtype(tb, ta) && !IS_NULL(tb->slots[rsm]) &&
         tb->slots[rsm] != ta->slots[rsm]) {
         reflected_done = 1;
-        Value r = call_special1(b, rsm, a);
+        Value r = call_cmp_slot(b, rsm, a);
         if (IS_NULL(r) && err_occurred()) return VAL_NULL;
         if (!IS_NULL(r) && r != VAL_NOTIMPLEMENTED) return r;
     }
     if (!IS_NULL(ta->slots[sm])) {
-        Value r = call_special1(a, sm, b);
+        Value r = call_cmp_slot(a, sm, b);
         if (IS_NULL(r) && err_occurred()) return VAL_NULL;
         if (!IS_NULL(r) && r != VAL_NOTIMPLEMENTED) return r;
     }
     if (!reflected_done && !IS_NULL(tb->slots[rsm])) {
-        Value r = call_special1(b, rsm, a);
+        Value r = call_cmp_slot(b, rsm, a);
         if (IS_NULL(r) && err_occurred()) return VAL_NULL;
         if (!IS_NULL(r) && r != VAL_NOTIMPLEMENTED) return r;
     }

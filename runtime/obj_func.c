@@ -428,8 +428,7 @@ static Value method_eq_m(Value *args, int nargs, Value kwnames) {
 
 static Value method_hash_m(Value *args, int nargs, Value kwnames) {
     BoundMethod *m = (BoundMethod *)AS_OBJ(args[0]);
-    int64_t h1 = obj_hash(m->self);
-    if (h1 == -1) return VAL_NULL;
+    int64_t h1 = val_identity_hash(m->self);   /* methods compare their self by identity */
     int64_t h2 = obj_hash(m->func);
     if (h2 == -1) return VAL_NULL;
     return MK_SMALLINT((h1 ^ h2) & SMALLINT_MAX);

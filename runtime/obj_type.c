@@ -1327,9 +1327,14 @@ static Value object_str_m(Value *args, int nargs, Value kwnames) {
     return obj_repr_uncounted(args[0]);
 }
 
+/* object.__hash__: from the identity (CPython's _Py_HashPointer). */
+int64_t val_identity_hash(Value v) {
+    uint64_t a = IS_OBJ(v) ? (uint64_t)(uintptr_t)AS_OBJ(v) : v;
+    return (int64_t)((a >> 4) | (a << 60)) & SMALLINT_MAX;
+}
+
 static Value object_hash_m(Value *args, int nargs, Value kwnames) {
-    uint64_t a = IS_OBJ(args[0]) ? (uint64_t)(uintptr_t)AS_OBJ(args[0]) : args[0];
-    return MK_SMALLINT((int64_t)((a >> 4) | (a << 60)) & SMALLINT_MAX);
+    return MK_SMALLINT(val_identity_hash(args[0]));
 }
 
 static Value object_eq_m(Value *args, int nargs, Value kwnames) {
