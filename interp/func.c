@@ -308,17 +308,21 @@ int gen_resume(Value gv, Value value, Value exc, Value *out) {
     f->prev = ts->frame;
     ts->frame = f;
     ts->recursion_depth++;
-    /* The generator sees the caller's handled exception until it handles
-     * one of its own (CPython's chain of exc_info entries). */
-    Value saved_exc = ts->handled_exc;
-    if (IS_OBJ(g->exc_state)) ts->handled_exc = g->exc_state;
+    /* The generator handles its own exception (g->exc_state) and sees its
+     * resumer's while it handles none (runtime/state.h: ts_handled_exc). */
+    Value saved_exc = ts->handled_exc, saved_caller = ts->caller_exc;
+    ts->caller_exc = ts_handled_exc(ts);
+    ts->handled_exc = IS_OBJ(g->exc_state) ? g->exc_state : VAL_NULL;
     if (!IS_NULL(exc)) {            /* raise exc at the suspension point */
+        Value ctx = ts_handled_exc(ts);  /* CPython's _PyErr_ChainStackItem */
+        if (IS_EXC(exc) && IS_EXC(ctx) && ctx != exc) exc_set_context(exc, ctx);
         ts->exc = exc;
         f->throw_on_entry = 1;
     }
     Value r = vm_run(ts, f);
-    g->exc_state = ts->handled_exc == saved_exc || !IS_OBJ(ts->handled_exc) ? VAL_NULL : ts->handled_exc;
+    g->exc_state = IS_OBJ(ts->handled_exc) ? ts->handled_exc : VAL_NULL;
     ts->handled_exc = saved_exc;
+    ts->caller_exc = saved_caller;
     g->running = 0;
     if (f->yielded && !IS_NULL(r)) { *out = r; return 1; }
     g->finished = 1;
@@ -375,8 +379,10 @@ static Value gen_send_m(Value *args, int nargs, Value kwnames) { return gen_send
 static Value gen_throw_exc(Value *args) {
     Value typ = args[1], val = IS_NULL(args[2]) ? VAL_NONE : args[2];
     Value exc;
+    if (!IS_NULL(args[3]) && !IS_NONE(args[3]) && !IS_EXACT(args[3], type_traceback))
+        return err_format(&exc_TypeError, "throw() third argument must be a traceback object");
     if (IS_TYPE(typ) && type_is_subtype(AS_TYPE(typ), &exc_BaseException)) {
-        if (IS_EXC(val)) exc = val;
+        if (IS_EXC(val) && val_isinstance(val, AS_TYPE(typ))) exc = val;
         else if (IS_NONE(val)) exc = call0(typ);
         else if (IS_TUPLE(val)) exc = call_tuple_dict(typ, val, VAL_NULL);
         else exc = call1(typ, val);
@@ -443,9 +449,9 @@ Value gen_throw(Value gen, Value *args) {
     if (g->running) return err_format(&exc_ValueError, "%s already executing", gen_kind_names[g->kind]);
     if (g->finished && g->kind == GEN_COROUTINE)
         return err_format(&exc_RuntimeError, "cannot reuse already awaited coroutine");
-    if (!g->started || g->finished) { g->finished = 1; ts_get()->exc = exc; return VAL_NULL; }
-    int raise_here;
-    int d = gen_delegate_throw(g, exc, &out, &raise_here);
+    if (g->finished) { ts_get()->exc = exc; return VAL_NULL; }
+    int raise_here = 1;             /* a generator not started raises it at its first line */
+    int d = g->started ? gen_delegate_throw(g, exc, &out, &raise_here) : 0;
     if (d == 1) return out;
     if (d < 0) return VAL_NULL;
     if (raise_here && err_occurred()) exc = err_fetch();

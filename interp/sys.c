@@ -284,7 +284,7 @@ static Value sys_intern(Value *args, int nargs, Value kwnames)
 
 static Value sys_handled(void)
 {
-    Value e = ts_get()->handled_exc;
+    Value e = ts_handled_exc(ts_get());
     return IS_EXC(e) ? e : VAL_NONE;
 }
 

@@ -687,8 +687,8 @@ dispatch:
     }
     TARGET(RAISE_VARARGS) {
         if (ARG == 0) {
-            if (IS_NULL(ts->handled_exc)) { err_format(&exc_RuntimeError, "No active exception to reraise"); ERROR(); }
-            ts->exc = ts->handled_exc;
+            if (IS_NULL(ts_handled_exc(ts))) { err_format(&exc_RuntimeError, "No active exception to reraise"); ERROR(); }
+            ts->exc = ts_handled_exc(ts);
             reraise = 1;
             goto error_reraise;
         }
@@ -851,9 +851,9 @@ error_reraise:
             exc = ts->exc;
         }
         if (!reraise) {
-            if (IS_EXC(exc) && IS_NONE(AS_EXC(exc)->traceback) && !IS_NULL(ts->handled_exc) &&
+            if (IS_EXC(exc) && IS_NONE(AS_EXC(exc)->traceback) && !IS_NULL(ts_handled_exc(ts)) &&
                 IS_NONE(AS_EXC(exc)->context))
-                exc_set_context(exc, ts->handled_exc);
+                exc_set_context(exc, ts_handled_exc(ts));
             add_traceback(f, ip);
             if (VM_TRACED && !IS_NULL(ts->tracefunc)) {
                 SAVE();
