@@ -413,7 +413,16 @@ static int gen_delegate_throw(Gen *g, Value exc, Value *out, int *raise_in_frame
     Value sub = f->sp[-1];
     int st;
     if (IS_GEN_OR_CORO(sub)) {
+        /* sub runs as if called from this frame (its f_back), which is executing meanwhile */
+        ThreadState *ts = ts_get();
+        Frame *saved_prev = f->prev;
+        f->prev = ts->frame;
+        ts->frame = f;
+        g->running = 1;
         st = gen_resume(sub, VAL_NONE, exc, out);
+        g->running = 0;
+        ts->frame = f->prev;
+        f->prev = saved_prev;
     } else {
         int closing = type_is_subtype(val_type(exc), &exc_GeneratorExit);
         Value m = obj_getattr_opt(sub, str_intern_c(closing ? "close" : "throw"));

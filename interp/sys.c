@@ -36,6 +36,7 @@
 #include "interp/trace.h"
 #include "interp/vm.h"
 #include "interp/builtins.h"
+#include "runtime/finalize.h"
 #include "runtime/audit.h"
 #include "runtime/call.h"
 #include "runtime/gil.h"
@@ -629,11 +630,14 @@ static int sys_add_streams(Value d)
     return sys_set_all(d, e, NFIELDS(e));
 }
 
-static int sys_add_hooks(Value d)
+static int sys_add_hooks(Value m, Value d)
 {
     Value dh = dict_get_c(d, "displayhook"), eh = dict_get_c(d, "excepthook");
     if (IS_NULL(dh) || IS_NULL(eh)) return -1;
     if (dict_set_c(d, "__displayhook__", dh) < 0 || dict_set_c(d, "__excepthook__", eh) < 0) return -1;
+    Value uh = builtin_fn_new(&fin_unraisablehook_def, m);
+    if (IS_NULL(uh) || dict_set_c(d, "unraisablehook", uh) < 0 || dict_set_c(d, "__unraisablehook__", uh) < 0)
+        return -1;
     return 0;
 }
 
@@ -683,7 +687,7 @@ Value sys_module_new(void)
     Value d = MODULE_DICT(m);
     dict_add_methods(d, sys_functions, m);
     if (err_occurred()) return VAL_NULL;
-    if (sys_add_hooks(d) < 0 || sys_add_interp_values(d) < 0 || sys_add_constants(d) < 0 ||
+    if (sys_add_hooks(m, d) < 0 || sys_add_interp_values(d) < 0 || sys_add_constants(d) < 0 ||
         sys_add_streams(d) < 0)
         return VAL_NULL;
     return m;

@@ -42,6 +42,7 @@
 #include "obj_misc.h"
 #include "obj_str.h"
 #include "state.h"
+#include "structseq.h"
 
 typedef struct {
     void  *items;
@@ -108,15 +109,60 @@ size_t fin_resurrect_unreachable(void) {
 
 int fin_pending(void) { return fin.dels.n || fin.cbs.n; }
 
-void fin_write_unraisable(Value obj) {
-    Value exc = err_fetch();
-    Value r = obj_repr(obj);
-    if (IS_NULL(r)) { err_clear(); r = str_intern_c("<object repr() failed>"); }
-    Value head = str_format_c("Exception ignored in: %U\n", r);
+/* ---- sys.unraisablehook ----
+ * An error nobody can catch (in __del__, a weakref callback, a generator
+ * closed by the collector) goes to sys.unraisablehook as an
+ * UnraisableHookArgs; the default hook (sys.__unraisablehook__) prints
+ * "Exception ignored in: <object>" and the traceback to sys.stderr. */
+static const char *const unraisable_fields[] = {"exc_type", "exc_value", "exc_traceback", "err_msg", "object"};
+static StructSeqDesc unraisable_desc = {"UnraisableHookArgs", unraisable_fields, 5, 5};
+
+static void fin_print_unraisable(Value exc, Value obj) {
+    Value head = VAL_NULL;
+    if (!IS_NONE(obj)) {
+        Value r = obj_repr(obj);
+        if (IS_NULL(r)) { err_clear(); r = str_intern_c("<object repr() failed>"); }
+        head = str_format_c("Exception ignored in: %U\n", r);
+    }
     Value err = IS_OBJ(interp.sys_module) ? dict_get_c(MODULE_DICT(interp.sys_module), "stderr") : VAL_NULL;
     if (!IS_NULL(head) && !IS_NULL(err) && !IS_NONE(err)) obj_call_method(err, "write", &head, 1);
     err_clear();
-    if (!IS_NULL(exc)) exc_print(exc);
+    if (IS_EXC(exc)) exc_print(exc);
+    err_clear();
+}
+
+static Value fin_unraisablehook_m(Value *args, int nargs, Value kwnames) {
+    if (!IS_OBJ(args[0]) || AS_OBJ(args[0])->type != structseq_type(&unraisable_desc))
+        return err_format(&exc_TypeError, "sys.unraisablehook argument type must be UnraisableHookArgs");
+    fin_print_unraisable(STRUCTSEQ_ITEMS(args[0])[1], STRUCTSEQ_ITEMS(args[0])[4]);
+    return VAL_NONE;
+}
+
+const MethodDef fin_unraisablehook_def = {"unraisablehook", fin_unraisablehook_m, ARGS_ONE,
+                                          "Handle an unraisable exception.\n\nThe unraisable argument has the following attributes:\n\n* exc_type: Exception type.\n* exc_value: Exception value, can be None.\n* exc_traceback: Exception traceback, can be None.\n* err_msg: Error message, can be None.\n* object: Object causing the exception, can be None."};
+
+void fin_write_unraisable(Value obj) {
+    Value exc = err_fetch();
+    Value hook = IS_OBJ(interp.sys_module) ? dict_get_c(MODULE_DICT(interp.sys_module), "unraisablehook") : VAL_NULL;
+    Value a = IS_NULL(hook) || IS_NONE(hook) ? VAL_NULL : structseq_new(&unraisable_desc);
+    if (IS_NULL(a)) {
+        err_clear();
+        fin_print_unraisable(exc, obj);
+        return;
+    }
+    STRUCTSEQ_ITEMS(a)[0] = IS_EXC(exc) ? MK_OBJ(val_type(exc)) : VAL_NONE;
+    STRUCTSEQ_ITEMS(a)[1] = IS_EXC(exc) ? exc : VAL_NONE;
+    STRUCTSEQ_ITEMS(a)[2] = IS_EXC(exc) ? AS_EXC(exc)->traceback : VAL_NONE;
+    STRUCTSEQ_ITEMS(a)[4] = obj;
+    if (IS_NULL(call1(hook, a))) {     /* the hook failed: that error, by the default */
+        Value e2 = err_fetch();
+        Value r = obj_repr(hook);
+        Value err = dict_get_c(MODULE_DICT(interp.sys_module), "stderr");
+        Value head = IS_NULL(r) ? VAL_NULL : str_format_c("Exception ignored in sys.unraisablehook: %U\n", r);
+        if (!IS_NULL(head) && !IS_NULL(err) && !IS_NONE(err)) obj_call_method(err, "write", &head, 1);
+        err_clear();
+        if (IS_EXC(e2)) exc_print(e2);
+    }
     err_clear();
 }
 

@@ -30,5 +30,7 @@ void fin_run_pending(void);
 /* Report the pending exception as unraisable, naming obj (CPython's
  * PyErr_WriteUnraisable), and clear it. */
 void fin_write_unraisable(Value obj);
+/* sys.unraisablehook's default (interp/sys.c installs it) */
+extern const MethodDef fin_unraisablehook_def;
 
 #endif
