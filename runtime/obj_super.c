@@ -78,7 +78,7 @@ static Value super_init_m(Value *args, int nargs, Value kwnames) {
 static Value super_getattribute_m(Value *args, int nargs, Value kwnames) {
     SuperObj *s = AS_SUPER(args[0]);
     Value name = args[1];
-    if (IS_TYPE(s->obj_type) && !str_eq_c(name, "__class__")) {
+    if (IS_TYPE(s->obj_type) && IS_TUPLE(AS_TYPE(s->obj_type)->mro) && !str_eq_c(name, "__class__")) {
         Tuple *mro = AS_TUPLE(AS_TYPE(s->obj_type)->mro);
         int64_t i = 0;
         while (i < mro->len && mro->items[i] != s->type) i++;

@@ -279,7 +279,12 @@ static Value mro_compute(Type *t, Value bases) {
 
 static Value mro_merge(Type *t, Value bases, Value *seqs, int64_t *pos, int n) {
     Tuple *b = AS_TUPLE(bases);
-    for (int i = 0; i < n - 1; i++) { seqs[i] = AS_TYPE(b->items[i])->mro; pos[i] = 0; }
+    for (int i = 0; i < n - 1; i++) {
+        seqs[i] = AS_TYPE(b->items[i])->mro;
+        pos[i] = 0;
+        if (!IS_TUPLE(seqs[i]))     /* a base whose own mro() is running */
+            return err_format(&exc_TypeError, "Cannot extend an incomplete type '%s'", type_name(AS_TYPE(b->items[i])));
+    }
     seqs[n - 1] = bases;
     pos[n - 1] = 0;
     Value out = list_new(8);
@@ -331,6 +336,27 @@ static Type *type_best_base(Value bases) {
         }
     }
     return best;
+}
+
+/* t's MRO: C3, or what its metaclass's own mro() returns, checked as
+ * CPython's mro_invoke and mro_check do (classes only, whose layouts t's
+ * instances have). */
+static Value type_mro_invoke(Type *t) {
+    Type *meta = val_type(MK_OBJ(t));
+    Value m = meta == &type_type ? VAL_NULL : type_lookup_c(meta, "mro");
+    if (IS_NULL(m) || m == dict_get_c(type_type.dict, "mro")) return mro_compute(t, t->bases);
+    Value bound = descr_get(m, MK_OBJ(t), MK_OBJ(meta));
+    Value r = IS_NULL(bound) ? VAL_NULL : call0(bound);
+    Value mro = IS_NULL(r) ? VAL_NULL : seq_to_tuple(r);
+    if (IS_NULL(mro)) return VAL_NULL;
+    Type *solid = type_solid_base(t);
+    for (int64_t i = 0; i < AS_TUPLE(mro)->len; i++) {
+        Value c = AS_TUPLE(mro)->items[i];
+        if (!IS_TYPE(c)) return err_format(&exc_TypeError, "mro() returned a non-class ('%s')", val_type_name(c));
+        if (!type_is_subtype(solid, type_solid_base(AS_TYPE(c))))
+            return err_format(&exc_TypeError, "mro() returned base with unsuitable layout ('%s')", type_name(AS_TYPE(c)));
+    }
+    return mro;
 }
 
 static int type_check_bases(Value bases) {
@@ -639,7 +665,7 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
             return err_format(&exc_TypeError, "__classcell__ must be a nonlocal cell, not %R", MK_OBJ(val_type(cell)));
         if (dict_del(t->dict, str_intern_c("__classcell__")) < 0) return VAL_NULL;
     }
-    t->mro = mro_compute(t, bases);
+    t->mro = type_mro_invoke(t);
     if (IS_NULL(t->mro)) return VAL_NULL;
     if (type_inherit_match_flags(t) < 0) return VAL_NULL;
     Value slots_decl = dict_get_c(t->dict, "__slots__");
@@ -757,8 +783,8 @@ static Value type_repr_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value type_mro_m(Value *args, int nargs, Value kwnames) {
-    Value m = AS_TYPE(args[0])->mro;
-    return list_from_array(AS_TUPLE(m)->items, AS_TUPLE(m)->len);
+    Value m = mro_compute(AS_TYPE(args[0]), AS_TYPE(args[0])->bases);    /* C3, afresh */
+    return IS_NULL(m) ? VAL_NULL : list_from_array(AS_TUPLE(m)->items, AS_TUPLE(m)->len);
 }
 
 static Value type_subclasses_m(Value *args, int nargs, Value kwnames) {
@@ -944,14 +970,34 @@ static void type_remove_subclass(Type *base, Type *sub) {
         }
 }
 
-/* The MROs of t and of every class below it, from their (new) bases. */
-static int type_recompute_mros(Type *t) {
-    Value mro = mro_compute(t, t->bases);
+/* The MROs of t and of every class below it, from their (new) bases; each
+ * class and its old MRO go to `undo` first (CPython's mro_hierarchy).  The
+ * subclasses are walked in a copy: an mro() may change them. */
+static int type_recompute_mros(Type *t, Value undo) {
+    Value old = tuple_pack(2, MK_OBJ(t), IS_NULL(t->mro) ? VAL_NONE : t->mro);
+    if (IS_NULL(old) || list_append(undo, old) < 0) return -1;
+    Value mro = type_mro_invoke(t);
     if (IS_NULL(mro)) return -1;
     t->mro = mro;
-    if (IS_LIST(t->subclasses))
-        for (int64_t i = 0; i < AS_LIST(t->subclasses)->len; i++)
-            if (type_recompute_mros(AS_TYPE(AS_LIST(t->subclasses)->items[i])) < 0) return -1;
+    if (!IS_LIST(t->subclasses)) return 0;
+    Value subs = list_from_array(AS_LIST(t->subclasses)->items, AS_LIST(t->subclasses)->len);
+    if (IS_NULL(subs)) return -1;
+    for (int64_t i = 0; i < AS_LIST(subs)->len; i++)
+        if (type_recompute_mros(AS_TYPE(AS_LIST(subs)->items[i]), undo) < 0) return -1;
+    return 0;
+}
+
+static void type_restore_mros(Value undo) {
+    for (int64_t i = AS_LIST(undo)->len - 1; i >= 0; i--) {
+        Tuple *p = AS_TUPLE(AS_LIST(undo)->items[i]);
+        AS_TYPE(p->items[0])->mro = IS_NONE(p->items[1]) ? VAL_NULL : p->items[1];
+    }
+}
+
+/* Is t on b's chain of bases?  (An mro() running meanwhile may have left
+ * b's MRO behind its bases.) */
+static int type_base_chain_has(Type *b, Type *t) {
+    for (; b; b = b->base) if (b == t) return 1;
     return 0;
 }
 
@@ -976,7 +1022,7 @@ static int type_set_bases(Value self, Value v) {
             err_format(&exc_TypeError, "%s.__bases__ must be tuple of classes, not '%T'", tn, nb->items[i]);
             return -1;
         }
-        if (type_is_subtype(AS_TYPE(nb->items[i]), t)) {
+        if (type_is_subtype(AS_TYPE(nb->items[i]), t) || type_base_chain_has(AS_TYPE(nb->items[i]), t)) {
             err_format(&exc_TypeError, "a __bases__ item causes an inheritance cycle");
             return -1;
         }
@@ -989,15 +1035,17 @@ static int type_set_bases(Value self, Value v) {
     Type *old_base = t->base;
     t->bases = v;
     t->base = new_base;
-    if (type_recompute_mros(t) < 0) {
-        t->bases = old_bases;
-        t->base = old_base;
-        Value saved = ts_get()->exc;
-        ts_get()->exc = VAL_NULL;
-        type_recompute_mros(t);                 /* they were consistent before */
-        ts_get()->exc = saved;
+    Value undo = list_new(0);
+    if (IS_NULL(undo)) return -1;
+    if (type_recompute_mros(t, undo) < 0) {
+        type_restore_mros(undo);
+        if (t->bases == v) {                    /* unless an mro() set them again meanwhile */
+            t->bases = old_bases;
+            t->base = old_base;
+        }
         return -1;
     }
+    if (t->bases != v) return 0;                /* an mro() set them again: that one did the rest */
     for (int64_t i = 0; i < AS_TUPLE(old_bases)->len; i++)
         type_remove_subclass(AS_TYPE(AS_TUPLE(old_bases)->items[i]), t);
     for (int64_t i = 0; i < nb->len; i++)
@@ -1010,7 +1058,7 @@ static Value type_get_base(Value self) {
     Type *b = AS_TYPE(self)->base;
     return b ? MK_OBJ(b) : VAL_NONE;
 }
-static Value type_get_mro(Value self) { return AS_TYPE(self)->mro; }
+static Value type_get_mro(Value self) { return IS_TUPLE(AS_TYPE(self)->mro) ? AS_TYPE(self)->mro : VAL_NONE; }
 static Value type_get_dict(Value self) { return mappingproxy_new(AS_TYPE(self)->dict); }
 static Value type_get_doc(Value self) {
     Type *t = AS_TYPE(self);
