@@ -1456,33 +1456,23 @@ static Value object_dir_m(Value *args, int nargs, Value kwnames) {
 
 /* copyreg._slotnames: the __slots__ names of cls and its bases, private
  * ones mangled, __dict__ and __weakref__ left out. */
-static int object_slot_names(Type *t, Value out) {
-    Value mro = t->mro;
-    int64_t n = IS_TUPLE(mro) ? AS_TUPLE(mro)->len : 0;
-    for (int64_t i = 0; i < n; i++) {
-        Value c = AS_TUPLE(mro)->items[i];
-        if (!IS_TYPE(c) || !IS_DICT(AS_TYPE(c)->dict)) continue;
-        Value slots = dict_get_c(AS_TYPE(c)->dict, "__slots__");
-        if (IS_NULL(slots)) continue;
-        if (IS_STR(slots)) slots = tuple_pack(1, slots);
-        Value items = seq_to_list(slots);
-        if (IS_NULL(items)) return -1;
-        for (int64_t k = 0; k < AS_LIST(items)->len; k++) {
-            Value name = AS_LIST(items)->items[k];
-            if (!IS_STR(name)) continue;
-            const char *nm = STR_DATA(name);
-            if (!strcmp(nm, "__dict__") || !strcmp(nm, "__weakref__")) continue;
-            size_t len = strlen(nm);
-            if (nm[0] == '_' && nm[1] == '_' && !(len >= 4 && nm[len - 1] == '_' && nm[len - 2] == '_')) {
-                const char *cn = STR_DATA(AS_TYPE(c)->name);
-                while (*cn == '_') cn++;
-                if (*cn) name = str_format_c("_%s%U", cn, name);
-                if (IS_NULL(name)) return -1;
-            }
-            if (list_append(out, name) < 0) return -1;
-        }
+static Value object_copyreg(const char *name);
+
+/* The names of the slots whose values an instance's state carries: the
+ * class's __slotnames__, else copyreg._slotnames(cls) (which caches it),
+ * as CPython's _PyType_GetSlotNames; None for a class without slots. */
+static Value object_slot_names(Type *t) {
+    Value names = dict_get_c(t->dict, "__slotnames__");
+    if (IS_NULL(names) && !t->values_start) return VAL_NONE;
+    if (IS_NULL(names)) {
+        Value f = object_copyreg("_slotnames");
+        names = IS_NULL(f) ? VAL_NULL : call1(f, MK_OBJ(t));
+        if (IS_NULL(names)) return VAL_NULL;
     }
-    return 0;
+    if (!IS_NONE(names) && !IS_LIST(names))
+        return err_format(&exc_TypeError, "%s.__slotnames__ should be a list or None, not %s", type_name(t),
+                          val_type_name(names));
+    return names;
 }
 
 /* object.__getstate__ (3.11's object_getstate_default): the instance dict,
@@ -1491,9 +1481,13 @@ static Value object_getstate_m(Value *args, int nargs, Value kwnames) {
     Value *d = obj_dict_ptr(args[0]);
     Value state = d && IS_DICT(*d) && dict_len(*d) > 0 ? *d : VAL_NONE;
     Type *t = val_type(args[0]);
-    if (!t->values_start) return state;
-    Value names = list_new(0), slots = dict_new();
-    if (IS_NULL(names) || IS_NULL(slots) || object_slot_names(t, names) < 0) return VAL_NULL;
+    Value names = object_slot_names(t);
+    if (IS_NULL(names)) return VAL_NULL;
+    if (IS_NONE(names) || AS_LIST(names)->len == 0) return state;
+    Value slots = dict_new();
+    if (IS_NULL(slots)) return VAL_NULL;
+    names = list_from_array(AS_LIST(names)->items, AS_LIST(names)->len);   /* a __getattr__ may change it */
+    if (IS_NULL(names)) return VAL_NULL;
     for (int64_t i = 0; i < AS_LIST(names)->len; i++) {
         Value name = AS_LIST(names)->items[i];
         Value v = obj_getattr(args[0], name);
@@ -1530,10 +1524,17 @@ static Value object_copyreg(const char *name) {
 
 /* (args, kwargs) from __getnewargs_ex__, __getnewargs__ (kwargs NULL) or
  * neither ((), NULL); -1 with the error. */
+/* self's special method `name` bound, looked up on its type only (CPython's
+ * _PyObject_LookupSpecial): VAL_NULL with no error when there is none. */
+static Value object_lookup_special(Value self, const char *name) {
+    Value d = type_lookup_c(val_type(self), name);
+    return IS_NULL(d) ? VAL_NULL : descr_get(d, self, MK_OBJ(val_type(self)));
+}
+
 static int object_newargs(Value self, Value *args, Value *kwargs) {
     *args = VAL_NULL;
     *kwargs = VAL_NULL;
-    Value f = obj_getattr_opt(self, str_intern_c("__getnewargs_ex__"));
+    Value f = object_lookup_special(self, "__getnewargs_ex__");
     if (!IS_NULL(f)) {
         Value r = call0(f);
         if (IS_NULL(r)) return -1;
@@ -1551,7 +1552,7 @@ static int object_newargs(Value self, Value *args, Value *kwargs) {
         return 0;
     }
     if (err_occurred()) return -1;
-    f = obj_getattr_opt(self, str_intern_c("__getnewargs__"));
+    f = object_lookup_special(self, "__getnewargs__");
     if (!IS_NULL(f)) {
         *args = call0(f);
         if (IS_NULL(*args)) return -1;
