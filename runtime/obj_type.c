@@ -1454,8 +1454,6 @@ static Value object_dir_m(Value *args, int nargs, Value kwnames) {
     return dict_keys_list(d);
 }
 
-/* copyreg._slotnames: the __slots__ names of cls and its bases, private
- * ones mangled, __dict__ and __weakref__ left out. */
 static Value object_copyreg(const char *name);
 
 /* The names of the slots whose values an instance's state carries: the
