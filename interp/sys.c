@@ -240,6 +240,18 @@ static Value sys_setcheckinterval(Value *args, int nargs, Value kwnames)
     return VAL_NONE;
 }
 
+/* CPython 3.11 keeps the __dict__ a class adds (not one a builtin base
+ * has, nor on an int, bytes or tuple) before the object, with the GC
+ * header: 16 bytes more. */
+static int sys_managed_dict_size(Type *t)
+{
+    if (!(t->flags & TF_HEAPTYPE) || !t->dictoffset) return 0;
+    Type *b = t;
+    while (b && (b->flags & TF_HEAPTYPE)) b = b->base;
+    if (!b || b->dictoffset || TYPE_HAS(b, TF_INT_SUBCLASS | TF_BYTES_SUBCLASS | TF_TUPLE_SUBCLASS)) return 0;
+    return 16;
+}
+
 static Value sys_getsizeof_value(Value v)
 {
     if (IS_NONE(v)) return MK_SMALLINT(16);
@@ -249,11 +261,12 @@ static Value sys_getsizeof_value(Value v)
         if (x < 0) x = -x;
         return MK_SMALLINT(x < (1 << 30) ? 28 : 32);
     }
-    Value f = type_lookup_c(val_type(v), "__sizeof__");
+    Value f = obj_lookup_special(v, "__sizeof__");
+    if (IS_NULL(f) && err_occurred()) return VAL_NULL;
     if (!IS_NULL(f)) {
-        Value r = call1(f, v);
+        Value r = call0(f);
         if (IS_NULL(r)) return VAL_NULL;
-        return obj_binop(r, MK_SMALLINT(16), 0);
+        return obj_binop(r, MK_SMALLINT(16 + sys_managed_dict_size(val_type(v))), 0);
     }
     Type *t = val_type(v);
     int64_t sz = 16 + (int64_t)t->basicsize;

@@ -1524,7 +1524,7 @@ static Value object_copyreg(const char *name) {
  * neither ((), NULL); -1 with the error. */
 /* self's special method `name` bound, looked up on its type only (CPython's
  * _PyObject_LookupSpecial): VAL_NULL with no error when there is none. */
-static Value object_lookup_special(Value self, const char *name) {
+Value obj_lookup_special(Value self, const char *name) {
     Value d = type_lookup_c(val_type(self), name);
     return IS_NULL(d) ? VAL_NULL : descr_get(d, self, MK_OBJ(val_type(self)));
 }
@@ -1532,7 +1532,7 @@ static Value object_lookup_special(Value self, const char *name) {
 static int object_newargs(Value self, Value *args, Value *kwargs) {
     *args = VAL_NULL;
     *kwargs = VAL_NULL;
-    Value f = object_lookup_special(self, "__getnewargs_ex__");
+    Value f = obj_lookup_special(self, "__getnewargs_ex__");
     if (!IS_NULL(f)) {
         Value r = call0(f);
         if (IS_NULL(r)) return -1;
@@ -1550,7 +1550,7 @@ static int object_newargs(Value self, Value *args, Value *kwargs) {
         return 0;
     }
     if (err_occurred()) return -1;
-    f = object_lookup_special(self, "__getnewargs__");
+    f = obj_lookup_special(self, "__getnewargs__");
     if (!IS_NULL(f)) {
         *args = call0(f);
         if (IS_NULL(*args)) return -1;
