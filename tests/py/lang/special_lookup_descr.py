@@ -60,3 +60,25 @@ class Y:
     __slots__ = ()
     def __sizeof__(self): return 0
 print(sys.getsizeof(A()), sys.getsizeof(B()), sys.getsizeof(C(5)), sys.getsizeof(Z()), sys.getsizeof(Y()))
+import math
+class Checker(object):
+    def __getattr__(self, attr):
+        raise AssertionError("__getattr__ called with " + attr)
+    def __getattribute__(self, attr):
+        if attr not in ("__class__",):
+            raise AssertionError("__getattribute__ called with " + attr)
+        return object.__getattribute__(self, attr)
+class X(Checker):
+    def __complex__(self): return 1j
+    def __floor__(self): return 0
+    def __ceil__(self): return 1
+    def __trunc__(self): return 2
+    def __bytes__(self): return b"b"
+print(complex(X()), math.floor(X()), math.ceil(X()), math.trunc(X()), bytes(X()))
+class Err:
+    def __get__(self, o, t): raise KeyError("get")
+class Y:
+    __floor__ = Err(); __trunc__ = Err(); __complex__ = Err()
+for f in (math.floor, math.trunc, complex):
+    try: f(Y())
+    except KeyError as e: print("KeyError", e)
