@@ -292,6 +292,7 @@ void dict_add_methods(Value dict, const MethodDef *defs, Value owner) {
 /* ---- getset_descriptor ------------------------------------------------------------ */
 
 Value getset_descr_new(Type *owner, const GetSetDef *def) {
+    if (def->set == getset_readonly) return member_descr_from_getset(owner, def);
     GetSetDescr *g = (GetSetDescr *)gc_alloc(&type_getset_descriptor, sizeof(GetSetDescr));
     if (!g) return VAL_NULL;
     g->def = def;
