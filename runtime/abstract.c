@@ -32,8 +32,11 @@
 static __attribute__((noinline)) Value call_slot_general(Value f, Value *args, int nargs, Value kwnames) {
     if (IS_OBJ(f)) {
         Type *ft = AS_OBJ(f)->type;
-        if (ft == &type_method_descriptor || ft == &type_wrapper_descriptor)
-            return args_call(f, ((MethodDescr *)AS_OBJ(f))->def, args, nargs, kwnames, 1);
+        if (ft == &type_method_descriptor || ft == &type_wrapper_descriptor) {
+            MethodDescr *d = (MethodDescr *)AS_OBJ(f);
+            if (nargs < 1 || !val_isinstance(args[0], d->owner)) return descr_call(f, args, nargs, kwnames);
+            return args_call(f, d->def, args, nargs, kwnames, 1);
+        }
         if (TYPE_HAS(ft, TF_METHOD_DESCR))          /* a Python function: f(self, *args) */
             return call_value(f, args, nargs, kwnames);
         if (ft == &type_staticmethod)
@@ -52,14 +55,19 @@ static __attribute__((noinline)) Value call_slot_general(Value f, Value *args, i
 }
 
 /* The hot case apart, so that it compiles to a few tests and a tail call: a
- * native slot called with exactly its declared width (__next__, __getitem__). */
+ * native slot called with exactly its declared width (__next__, __getitem__)
+ * on an instance of the type that defined it (a class may borrow another
+ * type's slot, `__eq__ = str.__eq__`: that call is refused in descr_call). */
 static inline Value call_slot(Value f, Value *args, int nargs, Value kwnames) {
     if (ts_c_stack_low() && obj_check_c_stack() < 0) return VAL_NULL;   /* see call_value */
     if (IS_OBJ(f) && IS_NULL(kwnames)) {
         Type *ft = AS_OBJ(f)->type;
         if (ft == &type_wrapper_descriptor || ft == &type_method_descriptor) {
-            const MethodDef *def = ((MethodDescr *)AS_OBJ(f))->def;
-            if ((uint32_t)(nargs - 1) == ((def->flags >> 16) & 0xFFu)) return def->fn(args, nargs, VAL_NULL);
+            MethodDescr *d = (MethodDescr *)AS_OBJ(f);
+            Type *rt = val_type(args[0]);
+            if ((uint32_t)(nargs - 1) == ((d->def->flags >> 16) & 0xFFu) &&
+                (rt == d->owner || type_is_subtype(rt, d->owner)))
+                return d->def->fn(args, nargs, VAL_NULL);
         }
     }
     return call_slot_general(f, args, nargs, kwnames);

@@ -974,10 +974,12 @@ static void type_remove_subclass(Type *base, Type *sub) {
  * class and its old MRO go to `undo` first (CPython's mro_hierarchy).  The
  * subclasses are walked in a copy: an mro() may change them. */
 static int type_recompute_mros(Type *t, Value undo) {
-    Value old = tuple_pack(2, MK_OBJ(t), IS_NULL(t->mro) ? VAL_NONE : t->mro);
-    if (IS_NULL(old) || list_append(undo, old) < 0) return -1;
+    Value old_mro = t->mro;
     Value mro = type_mro_invoke(t);
     if (IS_NULL(mro)) return -1;
+    if (t->mro != old_mro) return 0;        /* its mro() assigned __bases__ again: that one won */
+    Value old = tuple_pack(2, MK_OBJ(t), IS_NULL(old_mro) ? VAL_NONE : old_mro);
+    if (IS_NULL(old) || list_append(undo, old) < 0) return -1;
     t->mro = mro;
     if (!IS_LIST(t->subclasses)) return 0;
     Value subs = list_from_array(AS_LIST(t->subclasses)->items, AS_LIST(t->subclasses)->len);
