@@ -529,8 +529,16 @@ static int type_post_create(Type *t, Value kwnames, Value *kwvalues) {
             return -1;
         }
     }
-    /* super(t, t).__init_subclass__(**kwargs) */
+    /* super(t, t).__init_subclass__(**kwargs); super() refuses a class whose
+       custom mro() left it out of its own MRO */
     Value init = VAL_NULL;
+    int in_own_mro = 0;
+    for (int64_t i = 0; IS_TUPLE(t->mro) && i < AS_TUPLE(t->mro)->len && !in_own_mro; i++)
+        in_own_mro = AS_TUPLE(t->mro)->items[i] == MK_OBJ(t);
+    if (!in_own_mro) {
+        err_format(&exc_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+        return -1;
+    }
     if (IS_TUPLE(t->mro) && AS_TUPLE(t->mro)->len > 1) {
         Tuple *m = AS_TUPLE(t->mro);
         for (int64_t i = 1; i < m->len && IS_NULL(init); i++)

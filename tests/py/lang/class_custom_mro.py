@@ -40,3 +40,11 @@ try: T.__bases__ = (S0,)
 except KeyError as e: print("KeyError", e, T.__bases__, T.__mro__ == (T, S, object))
 try: S.__bases__ = (T,)
 except TypeError as e: print(e)
+class B0: pass
+class Gone(type):
+    def mro(cls):
+        del Gone.mro
+        return (B0,)
+try:
+    class Hidden(metaclass=Gone): pass
+except TypeError as e: print(e)
