@@ -214,7 +214,9 @@ static Value bi_pow(Value *args, int nargs, Value kwnames)
 {
     Value *a = args;
     if (IS_NULL(a[2]) || IS_NONE(a[2])) return obj_binop(a[0], a[1], OP_POW);
-    if (IS_INT(a[0]) && IS_INT(a[1]) && IS_INT(a[2])) return int_pow_mod(a[0], a[1], a[2]);
+    int plain = 1;                      /* ints and bools: no subclass's __pow__ to call */
+    for (int k = 0; k < 3; k++) plain &= val_type(a[k]) == &type_int || val_type(a[k]) == &type_bool;
+    if (plain) return int_pow_mod(a[0], a[1], a[2]);
     Value r = obj_call_special(a[0], SM_POW, a, 3);
     if (IS_NULL(r) && err_occurred()) return VAL_NULL;
     if (!IS_NULL(r) && r != VAL_NOTIMPLEMENTED) return r;
@@ -480,13 +482,13 @@ static int bi_isinstance(Value obj, Value cls)
 {
     static const char where[] = " in __instancecheck__";
     if (IS_TYPE(cls) && val_type(obj) == AS_TYPE(cls)) return 1;
-    if (IS_EXACT(cls, type_type)) return val_isinstance(obj, AS_TYPE(cls));
+    if (IS_EXACT(cls, type_type)) return obj_isinstance_class(obj, AS_TYPE(cls));
     Value uargs = bi_union_args(cls);
     if (!IS_NULL(uargs)) cls = uargs;
     if (IS_TUPLE(cls)) return bi_check_tuple(obj, cls, bi_isinstance, where);
     if (!IS_NULL(val_type(cls)->slots[SM_INSTANCECHECK]))
         return bi_check_special(obj, cls, SM_INSTANCECHECK, where);
-    if (IS_TYPE(cls)) return val_isinstance(obj, AS_TYPE(cls));
+    if (IS_TYPE(cls)) return obj_isinstance_class(obj, AS_TYPE(cls));
     err_format(&exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
     return -1;
 }

@@ -1635,10 +1635,9 @@ static int comp_lambda(Compiler *c, Expr *e) {
     Unit *u = c->u;
     comp_set_arg_counts(u, a);
     u->flags |= CO_LAMBDA;
+    /* a generator lambda returns its body's value too: StopIteration.value */
     if (comp_const_index(u, VAL_NONE) < 0 || comp_expr(c, e->u.lambda.body) < 0) return -1;
-    if (sc->is_generator) {
-        if (comp_op0(c, OPC_POP_TOP) < 0 || comp_return_none(c) < 0) return -1;
-    } else if (comp_op0(c, OPC_RETURN_VALUE) < 0) return -1;
+    if (comp_op0(c, OPC_RETURN_VALUE) < 0) return -1;
     Value code = comp_assemble(c);
     if (IS_NULL(code)) return -1;
     comp_exit_unit(c);

@@ -219,7 +219,6 @@ static void gen_trace(Obj *o) {
     gc_mark_value(g->qualname);
     gc_mark_value(g->code);
     gc_mark_value(g->exc_state);
-    gc_mark_value(g->caller_exc);
     gc_mark_value(g->origin_or_finalizer);
     if (g->frame && !g->finished) gc_scan_conservative(g->mem, g->mem + g->mem_size);
 }
@@ -247,7 +246,7 @@ Value gen_new(Value func, Frame *tmpl) {
     g->code = MK_OBJ(f->code);
     g->name = AS_FUNC(func)->name;
     g->qualname = AS_FUNC(func)->qualname;
-    g->exc_state = g->caller_exc = VAL_NULL;
+    g->exc_state = VAL_NULL;
     if (f->code->maxblocks) fin_register(&g->header);   /* closing one without try blocks shows nothing */
     g->kind = (uint8_t)kind;
     g->origin_or_finalizer = VAL_NULL;
@@ -309,20 +308,21 @@ int gen_resume(Value gv, Value value, Value exc, Value *out) {
     f->prev = ts->frame;
     ts->frame = f;
     ts->recursion_depth++;
-    /* The generator sees the caller's handled exception until it handles
-     * one of its own (CPython's chain of exc_info entries). */
-    Value saved_exc = ts->handled_exc;
-    Value outer_caller_exc = g->caller_exc;
-    g->caller_exc = saved_exc;
-    if (IS_OBJ(g->exc_state)) ts->handled_exc = g->exc_state;
+    /* The generator handles its own exception (g->exc_state) and sees its
+     * resumer's while it handles none (runtime/state.h: ts_handled_exc). */
+    Value saved_exc = ts->handled_exc, saved_caller = ts->caller_exc;
+    ts->caller_exc = ts_handled_exc(ts);
+    ts->handled_exc = IS_OBJ(g->exc_state) ? g->exc_state : VAL_NULL;
     if (!IS_NULL(exc)) {            /* raise exc at the suspension point */
+        Value ctx = ts_handled_exc(ts);  /* CPython's _PyErr_ChainStackItem */
+        if (IS_EXC(exc) && IS_EXC(ctx) && ctx != exc) exc_set_context(exc, ctx);
         ts->exc = exc;
         f->throw_on_entry = 1;
     }
     Value r = vm_run(ts, f);
-    g->caller_exc = outer_caller_exc;
-    g->exc_state = ts->handled_exc == saved_exc || !IS_OBJ(ts->handled_exc) ? VAL_NULL : ts->handled_exc;
+    g->exc_state = IS_OBJ(ts->handled_exc) ? ts->handled_exc : VAL_NULL;
     ts->handled_exc = saved_exc;
+    ts->caller_exc = saved_caller;
     g->running = 0;
     if (f->yielded && !IS_NULL(r)) { *out = r; return 1; }
     g->finished = 1;
@@ -379,8 +379,10 @@ static Value gen_send_m(Value *args, int nargs, Value kwnames) { return gen_send
 static Value gen_throw_exc(Value *args) {
     Value typ = args[1], val = IS_NULL(args[2]) ? VAL_NONE : args[2];
     Value exc;
+    if (!IS_NULL(args[3]) && !IS_NONE(args[3]) && !IS_EXACT(args[3], type_traceback))
+        return err_format(&exc_TypeError, "throw() third argument must be a traceback object");
     if (IS_TYPE(typ) && type_is_subtype(AS_TYPE(typ), &exc_BaseException)) {
-        if (IS_EXC(val)) exc = val;
+        if (IS_EXC(val) && val_isinstance(val, AS_TYPE(typ))) exc = val;
         else if (IS_NONE(val)) exc = call0(typ);
         else if (IS_TUPLE(val)) exc = call_tuple_dict(typ, val, VAL_NULL);
         else exc = call1(typ, val);
@@ -413,16 +415,17 @@ static int gen_delegate_throw(Gen *g, Value exc, Value *out, int *raise_in_frame
     Value sub = f->sp[-1];
     int st;
     if (IS_GEN_OR_CORO(sub)) {
-        /* On through sub's own delegate, with g's frame on the thread's chain
-         * meanwhile, as in a send: the frames inside see it as their caller. */
+        /* sub runs as if called from this frame (its f_back), which is executing
+         * meanwhile; on through sub's own delegate (gen_throw_into) */
         ThreadState *ts = ts_get();
-        Frame *caller = ts->frame;
-        f->prev = caller;
+        Frame *saved_prev = f->prev;
+        f->prev = ts->frame;
         ts->frame = f;
         g->running = 1;
         st = gen_throw_into(sub, exc, out);
         g->running = 0;
-        ts->frame = caller;
+        ts->frame = f->prev;
+        f->prev = saved_prev;
     } else {
         int closing = type_is_subtype(val_type(exc), &exc_GeneratorExit);
         Value m = obj_getattr_opt(sub, str_intern_c(closing ? "close" : "throw"));
@@ -454,8 +457,8 @@ static int gen_delegate_throw(Gen *g, Value exc, Value *out, int *raise_in_frame
  * on (recursively, as CPython's _gen_throw): 1 when it yielded (*out), 0 when it
  * returned (*out), -1 with the exception pending. */
 static int gen_throw_into(Value gen, Value exc, Value *out) {
-    int raise_here;
-    int d = gen_delegate_throw(AS_GEN(gen), exc, out, &raise_here);
+    int raise_here = 1;
+    int d = AS_GEN(gen)->started ? gen_delegate_throw(AS_GEN(gen), exc, out, &raise_here) : 0;
     if (d != 0) return d;
     if (raise_here && err_occurred()) exc = err_fetch();
     return raise_here ? gen_resume(gen, VAL_NONE, exc, out) : gen_resume_after_delegate(gen, out);
@@ -469,8 +472,8 @@ Value gen_throw(Value gen, Value *args) {
     if (g->running) return err_format(&exc_ValueError, "%s already executing", gen_kind_names[g->kind]);
     if (g->finished && g->kind == GEN_COROUTINE)
         return err_format(&exc_RuntimeError, "cannot reuse already awaited coroutine");
-    if (!g->started || g->finished) { g->finished = 1; ts_get()->exc = exc; return VAL_NULL; }
-    int st = gen_throw_into(gen, exc, &out);
+    if (g->finished) { ts_get()->exc = exc; return VAL_NULL; }
+    int st = gen_throw_into(gen, exc, &out);     /* not started: raised at its first line */
     if (st == 1) return out;
     if (st == 0) {
         if (IS_NONE(out)) err_set_none(&exc_StopIteration);

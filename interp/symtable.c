@@ -238,6 +238,9 @@ static int st_add_def_in(SymTable *st, StScope *sc, const char *name, uint32_t f
     if ((flag & DEF_PARAM) && (s->flags & DEF_PARAM))
         return st_error(st, loc, "duplicate argument '%s' in function definition", name);
     s->flags |= flag;
+    /* a `global` anywhere makes the name global in the module too (CPython's
+       st_global): module-level code then stores it with STORE_GLOBAL */
+    if ((flag & DEF_GLOBAL) && st->top && sc != st->top) st_sym_get(st->top, m)->flags |= DEF_GLOBAL;
     if (flag & DEF_PARAM) {
         if (sc->nparams == sc->paramcap) {
             sc->paramcap = sc->paramcap ? sc->paramcap * 2 : 8;
@@ -378,7 +381,7 @@ static int st_visit_annassign(SymTable *st, Stmt *s) {
     if (t->kind == E_NAME) {
         const char *m = st_mangle(&st->arena, st->private_name, t->u.name.id);
         StSym *cur = st_sym(st->cur, m);
-        if (cur && (cur->flags & (DEF_GLOBAL | DEF_NONLOCAL)) && s->u.annassign.simple)
+        if (cur && (cur->flags & (DEF_GLOBAL | DEF_NONLOCAL)) && st->cur != st->top && s->u.annassign.simple)
             return st_error(st, s->span, (cur->flags & DEF_GLOBAL) ?
                             "annotated name '%s' can't be global" :
                             "annotated name '%s' can't be nonlocal", t->u.name.id);

@@ -36,6 +36,7 @@
 #include "interp/trace.h"
 #include "interp/vm.h"
 #include "interp/builtins.h"
+#include "runtime/finalize.h"
 #include "runtime/audit.h"
 #include "runtime/call.h"
 #include "runtime/gil.h"
@@ -240,6 +241,18 @@ static Value sys_setcheckinterval(Value *args, int nargs, Value kwnames)
     return VAL_NONE;
 }
 
+/* CPython 3.11 keeps the __dict__ a class adds (not one a builtin base
+ * has, nor on an int, bytes or tuple) before the object, with the GC
+ * header: 16 bytes more. */
+static int sys_managed_dict_size(Type *t)
+{
+    if (!(t->flags & TF_HEAPTYPE) || !t->dictoffset) return 0;
+    Type *b = t;
+    while (b && (b->flags & TF_HEAPTYPE)) b = b->base;
+    if (!b || b->dictoffset || TYPE_HAS(b, TF_INT_SUBCLASS | TF_BYTES_SUBCLASS | TF_TUPLE_SUBCLASS)) return 0;
+    return 16;
+}
+
 static Value sys_getsizeof_value(Value v)
 {
     if (IS_NONE(v)) return MK_SMALLINT(16);
@@ -249,11 +262,12 @@ static Value sys_getsizeof_value(Value v)
         if (x < 0) x = -x;
         return MK_SMALLINT(x < (1 << 30) ? 28 : 32);
     }
-    Value f = type_lookup_c(val_type(v), "__sizeof__");
+    Value f = obj_lookup_special(v, "__sizeof__");
+    if (IS_NULL(f) && err_occurred()) return VAL_NULL;
     if (!IS_NULL(f)) {
-        Value r = call1(f, v);
+        Value r = call0(f);
         if (IS_NULL(r)) return VAL_NULL;
-        return obj_binop(r, MK_SMALLINT(16), 0);
+        return obj_binop(r, MK_SMALLINT(16 + sys_managed_dict_size(val_type(v))), 0);
     }
     Type *t = val_type(v);
     int64_t sz = 16 + (int64_t)t->basicsize;
@@ -285,7 +299,7 @@ static Value sys_intern(Value *args, int nargs, Value kwnames)
 
 static Value sys_handled(void)
 {
-    Value e = ts_get()->handled_exc;
+    Value e = ts_handled_exc(ts_get());
     return IS_EXC(e) ? e : VAL_NONE;
 }
 
@@ -635,7 +649,7 @@ static int sys_add_streams(Value d)
     return sys_set_all(d, e, NFIELDS(e));
 }
 
-static int sys_add_hooks(Value d)
+static int sys_add_hooks(Value m, Value d)
 {
     Value dh = dict_get_c(d, "displayhook"), eh = dict_get_c(d, "excepthook");
     if (IS_NULL(dh) || IS_NULL(eh)) return -1;
@@ -691,7 +705,7 @@ Value sys_module_new(void)
     Value d = MODULE_DICT(m);
     dict_add_methods(d, sys_functions, m);
     if (err_occurred()) return VAL_NULL;
-    if (sys_add_hooks(d) < 0 || sys_add_interp_values(d) < 0 || sys_add_constants(d) < 0 ||
+    if (sys_add_hooks(m, d) < 0 || sys_add_interp_values(d) < 0 || sys_add_constants(d) < 0 ||
         sys_add_streams(d) < 0)
         return VAL_NULL;
     return m;

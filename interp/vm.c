@@ -1060,7 +1060,9 @@ static void add_traceback(Frame *f, uint32_t *ip) {
     err_clear();
     ts->exc = pending;
     TbInfo w = { co->filename, co->name, fo, 2 * i, 0, 0, -1, -1, -1, -1 };
-    if (i < co->ncode) {
+    if (ip == co->code) {
+        w.lineno = w.end_lineno = co->firstlineno;  /* thrown into a generator not started: its def line */
+    } else if (i < co->ncode) {
         CodePos *p = &co->positions[i];
         w.lineno = p->lineno;
         w.end_lineno = p->end_lineno;

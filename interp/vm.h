@@ -90,10 +90,6 @@ typedef struct Gen {
     Value  name, qualname;
     Value  code;
     Value  exc_state;           /* handled_exc while the generator is suspended */
-    Value  caller_exc;          /* the resumer's handled_exc while it runs, else VAL_NULL:
-                                   an except clause entered while that one showed through
-                                   saves VAL_NULL for it, and leaving restores the
-                                   resumer's of that time (CPython's exc_info chain) */
     int    running;
     int    started;
     int    finished;

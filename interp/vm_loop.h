@@ -638,18 +638,15 @@ dispatch:
     }
     TARGET(POP_BLOCK) { f->nblocks--; NEXT(); }
     TARGET(PUSH_EXC_INFO) {
-        Value exc = TOP(), prev = ts->handled_exc;
-        /* None: no exception; VAL_NULL: in a generator, none of its own, so the
-         * resumer's at the time it is restored (Gen.caller_exc) */
-        sp[-1] = f->is_gen && (IS_NULL(prev) || prev == AS_GEN(f->gen)->caller_exc) ? VAL_NULL
-               : IS_NULL(prev) ? VAL_NONE : prev;
+        Value exc = TOP();
+        sp[-1] = IS_NULL(ts->handled_exc) ? VAL_NONE : ts->handled_exc;
         PUSH(exc);
         ts->handled_exc = exc;
         NEXT();
     }
     TARGET(POP_EXCEPT) {
         Value prev = POP();
-        ts->handled_exc = IS_NONE(prev) ? VAL_NULL : IS_NULL(prev) ? AS_GEN(f->gen)->caller_exc : prev;
+        ts->handled_exc = IS_NONE(prev) ? VAL_NULL : prev;
         NEXT();
     }
     TARGET(CHECK_EXC_MATCH) {
@@ -690,8 +687,8 @@ dispatch:
     }
     TARGET(RAISE_VARARGS) {
         if (ARG == 0) {
-            if (IS_NULL(ts->handled_exc)) { err_format(&exc_RuntimeError, "No active exception to reraise"); ERROR(); }
-            ts->exc = ts->handled_exc;
+            if (IS_NULL(ts_handled_exc(ts))) { err_format(&exc_RuntimeError, "No active exception to reraise"); ERROR(); }
+            ts->exc = ts_handled_exc(ts);
             reraise = 1;
             goto error_reraise;
         }
@@ -854,9 +851,9 @@ error_reraise:
             exc = ts->exc;
         }
         if (!reraise) {
-            if (IS_EXC(exc) && IS_NONE(AS_EXC(exc)->traceback) && !IS_NULL(ts->handled_exc) &&
+            if (IS_EXC(exc) && IS_NONE(AS_EXC(exc)->traceback) && !IS_NULL(ts_handled_exc(ts)) &&
                 IS_NONE(AS_EXC(exc)->context))
-                exc_set_context(exc, ts->handled_exc);
+                exc_set_context(exc, ts_handled_exc(ts));
             add_traceback(f, ip);
             if (VM_TRACED && !IS_NULL(ts->tracefunc)) {
                 SAVE();

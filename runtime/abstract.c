@@ -33,8 +33,11 @@
 static __attribute__((noinline)) Value call_slot_general(Value f, Value *args, int nargs, Value kwnames) {
     if (IS_OBJ(f)) {
         Type *ft = AS_OBJ(f)->type;
-        if (ft == &type_method_descriptor || ft == &type_wrapper_descriptor)
-            return args_call(f, ((MethodDescr *)AS_OBJ(f))->def, args, nargs, kwnames, 1);
+        if (ft == &type_method_descriptor || ft == &type_wrapper_descriptor) {
+            MethodDescr *d = (MethodDescr *)AS_OBJ(f);
+            if (nargs < 1 || !val_isinstance(args[0], d->owner)) return descr_call(f, args, nargs, kwnames);
+            return args_call(f, d->def, args, nargs, kwnames, 1);
+        }
         if (TYPE_HAS(ft, TF_METHOD_DESCR))          /* a Python function: f(self, *args) */
             return call_value(f, args, nargs, kwnames);
         if (ft == &type_staticmethod)
@@ -53,14 +56,19 @@ static __attribute__((noinline)) Value call_slot_general(Value f, Value *args, i
 }
 
 /* The hot case apart, so that it compiles to a few tests and a tail call: a
- * native slot called with exactly its declared width (__next__, __getitem__). */
+ * native slot called with exactly its declared width (__next__, __getitem__)
+ * on an instance of the type that defined it (a class may borrow another
+ * type's slot, `__eq__ = str.__eq__`: that call is refused in descr_call). */
 static inline Value call_slot(Value f, Value *args, int nargs, Value kwnames) {
     if (ts_c_stack_low() && obj_check_c_stack() < 0) return VAL_NULL;   /* see call_value */
     if (IS_OBJ(f) && IS_NULL(kwnames)) {
         Type *ft = AS_OBJ(f)->type;
         if (ft == &type_wrapper_descriptor || ft == &type_method_descriptor) {
-            const MethodDef *def = ((MethodDescr *)AS_OBJ(f))->def;
-            if ((uint32_t)(nargs - 1) == ((def->flags >> 16) & 0xFFu)) return def->fn(args, nargs, VAL_NULL);
+            MethodDescr *d = (MethodDescr *)AS_OBJ(f);
+            Type *rt = val_type(args[0]);
+            if ((uint32_t)(nargs - 1) == ((d->def->flags >> 16) & 0xFFu) &&
+                (rt == d->owner || type_is_subtype(rt, d->owner)))
+                return d->def->fn(args, nargs, VAL_NULL);
         }
     }
     return call_slot_general(f, args, nargs, kwnames);
@@ -325,6 +333,29 @@ int64_t obj_length_hint(Value v, int64_t dflt) {
 static const char *const cmp_symbols[] = {"==", "!=", "<", "<=", ">", ">="};
 static const int cmp_reflected[] = {CMP_EQ, CMP_NE, CMP_GT, CMP_GE, CMP_LT, CMP_LE};
 
+/* A comparison method that is some other descriptor (a property) and fails
+ * to bind is NotImplemented, as CPython's slot_tp_richcompare treats a failed
+ * lookup. */
+static __attribute__((noinline)) Value call_cmp_descr(Value f, Value v, Value arg) {
+    Value bound = descr_get(f, v, MK_OBJ(val_type(v)));
+    if (IS_NULL(bound)) {
+        err_clear();
+        return VAL_NOTIMPLEMENTED;
+    }
+    return call_value(bound, &arg, 1, VAL_NULL);
+}
+
+static inline Value call_cmp_slot(Value v, SpecialMethod sm, Value arg) {
+    Value f = val_type(v)->slots[sm];
+    if (IS_OBJ(f)) {
+        Type *ft = AS_OBJ(f)->type;
+        if (ft != &type_wrapper_descriptor && ft != &type_method_descriptor && !TYPE_HAS(ft, TF_METHOD_DESCR) &&
+            ft != &type_staticmethod && ft != &type_classmethod)
+            return call_cmp_descr(f, v, arg);
+    }
+    return call_special1(v, sm, arg);
+}
+
 static Value richcompare_dispatch(Value a, Value b, int op) {
     Type *ta = val_type(a), *tb = val_type(b);
     SpecialMethod sm = SM_FOR_CMP(op), rsm = SM_FOR_CMP(cmp_reflected[op]);
@@ -332,17 +363,17 @@ static Value richcompare_dispatch(Value a, Value b, int op) {
     if (ta != tb && type_is_subtype(tb, ta) && !IS_NULL(tb->slots[rsm]) &&
         tb->slots[rsm] != ta->slots[rsm]) {
         reflected_done = 1;
-        Value r = call_special1(b, rsm, a);
+        Value r = call_cmp_slot(b, rsm, a);
         if (IS_NULL(r) && err_occurred()) return VAL_NULL;
         if (!IS_NULL(r) && r != VAL_NOTIMPLEMENTED) return r;
     }
     if (!IS_NULL(ta->slots[sm])) {
-        Value r = call_special1(a, sm, b);
+        Value r = call_cmp_slot(a, sm, b);
         if (IS_NULL(r) && err_occurred()) return VAL_NULL;
         if (!IS_NULL(r) && r != VAL_NOTIMPLEMENTED) return r;
     }
     if (!reflected_done && !IS_NULL(tb->slots[rsm])) {
-        Value r = call_special1(b, rsm, a);
+        Value r = call_cmp_slot(b, rsm, a);
         if (IS_NULL(r) && err_occurred()) return VAL_NULL;
         if (!IS_NULL(r) && r != VAL_NOTIMPLEMENTED) return r;
     }

@@ -587,6 +587,7 @@ static void gc_mark_thread(ThreadState *t, int current, int c_stacks) {
         gc_scan_conservative(t->stack_base, t->stack_top);
     gc_mark_value(t->exc);
     gc_mark_value(t->handled_exc);
+    gc_mark_value(t->caller_exc);
     gc_mark_value(t->thread_obj);
     gc_mark_value(t->async_exc);
     gc_mark_value(t->asyncgen_firstiter);

@@ -411,7 +411,7 @@ static const MethodDef bio_methods[] = {
 };
 
 static const GetSetDef bio_getsets[] = {
-    {"closed", bio_closed_get, NULL, NULL},
+    {"closed", bio_closed_get, NULL, "True if the file is closed."},
     {NULL, NULL, NULL, NULL},
 };
 

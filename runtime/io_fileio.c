@@ -611,7 +611,7 @@ static int fileio_name_set(Value self, Value v)
 
 static const GetSetDef fileio_getsets[] = {
     {"name", fileio_name_get, fileio_name_set, NULL},
-    {"closed", fileio_closed_get, NULL, NULL},
+    {"closed", fileio_closed_get, NULL, "True if the file is closed"},
     {"closefd", fileio_closefd_get, NULL, NULL},
     {"mode", fileio_mode_get, NULL, NULL},
     {"_blksize", fileio_blksize_get, NULL, NULL},

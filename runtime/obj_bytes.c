@@ -311,9 +311,10 @@ static int collect_source(Value x, StrBuf *sb, const char *noun) {
 
 Value obj_bytes(Value v) {
     if (IS_EXACT(v, type_bytes)) return v;
-    Value m = type_lookup_c(val_type(v), "__bytes__");
+    Value m = obj_lookup_special(v, "__bytes__");
+    if (IS_NULL(m) && err_occurred()) return VAL_NULL;
     if (!IS_NULL(m)) {
-        Value r = call1(m, v);
+        Value r = call0(m);
         if (IS_NULL(r)) return r;
         if (!IS_BYTES(r)) return err_format(&exc_TypeError, "__bytes__ returned non-bytes (type %T)", r);
         return r;
@@ -376,9 +377,10 @@ static Value bytes_new_m(Value *args, int nargs, Value kwnames) {
     if (nargs == 2 && IS_NULL(kwnames) && IS_EXACT(args[1], type_bytes) && cls == &type_bytes)
         return args[1];
     if (nargs == 2 && IS_NULL(kwnames)) {          /* __bytes__ first, even of a str subclass */
-        Value m = type_lookup_c(val_type(args[1]), "__bytes__");
+        Value m = obj_lookup_special(args[1], "__bytes__");
+        if (IS_NULL(m) && err_occurred()) return VAL_NULL;
         if (!IS_NULL(m)) {
-            Value r = call1(m, args[1]);
+            Value r = call0(m);
             if (IS_NULL(r)) return r;
             if (!IS_BYTES(r))
                 return err_format(&exc_TypeError, "__bytes__ returned non-bytes (type %s)", val_type_name(r));

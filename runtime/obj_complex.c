@@ -343,13 +343,9 @@ static int complex_is_number(Value v) {
 static int complex_from_special(Value v, Cx *z) {
     if (IS_FLOAT(v) || IS_SMALLINT(v) || IS_BOOL(v) || IS_EXACT(v, type_int) || IS_COMPLEX(v))
         return 0;
-    static Value name = VAL_NULL;
-    if (IS_NULL(name)) {
-        name = str_intern_c("__complex__");
-        gc_add_root(&name);
-    }
-    if (IS_NULL(type_lookup(val_type(v), name))) return 0;
-    Value r = obj_call_method(v, "__complex__", NULL, 0);
+    Value f = obj_lookup_special(v, "__complex__");
+    if (IS_NULL(f)) return err_occurred() ? -1 : 0;
+    Value r = call0(f);
     if (IS_NULL(r)) return -1;
     if (!IS_COMPLEX(r)) {
         err_format(&exc_TypeError, "__complex__ returned non-complex (type %T)", r);

@@ -18,6 +18,7 @@
 #include "obj_misc.h"
 #include "obj_str.h"
 #include "obj_type.h"
+#include "runtime.h"
 
 static void builtin_trace(Obj *o) {
     BuiltinFn *f = (BuiltinFn *)o;
@@ -71,10 +72,17 @@ static Value builtin_get_qualname(Value self) {
     if (IS_TYPE(f->module)) return str_format_c("%s.%s", type_name(AS_TYPE(f->module)), f->def->name);
     return str_intern_c(f->def->name);
 }
-static Value builtin_get_doc(Value self) {
-    const char *d = ((BuiltinFn *)AS_OBJ(self))->def->doc;
+/* A native's __doc__: its table's, or for a slot (__next__, __init__) without
+ * one the text every slot of that name shares. */
+static Value native_doc(const MethodDef *def) {
+    const char *d = def->doc;
+    if (!d && def->name[0] == '_' && def->name[1] == '_')
+        for (const NameDoc *n = builtin_slot_docs; n->name && !d; n++)
+            if (!strcmp(n->name, def->name)) d = n->doc;
     return d ? str_from_c(d) : VAL_NONE;
 }
+
+static Value builtin_get_doc(Value self) { return native_doc(((BuiltinFn *)AS_OBJ(self))->def); }
 /* A type's static method (__new__, maketrans) is bound to the type in
  * CPython: its __self__ is the type. */
 static Value builtin_get_self(Value self) {
@@ -194,10 +202,7 @@ static Value methoddescr_get_qualname(Value self) {
     MethodDescr *d = (MethodDescr *)AS_OBJ(self);
     return str_format_c("%s.%s", type_name(d->owner), d->def->name);
 }
-static Value methoddescr_get_doc(Value self) {
-    const char *doc = ((MethodDescr *)AS_OBJ(self))->def->doc;
-    return doc ? str_from_c(doc) : VAL_NONE;
-}
+static Value methoddescr_get_doc(Value self) { return native_doc(((MethodDescr *)AS_OBJ(self))->def); }
 static Value methoddescr_get_objclass(Value self) { return MK_OBJ(((MethodDescr *)AS_OBJ(self))->owner); }
 
 static const MethodDef methoddescr_methods[] = {
@@ -287,6 +292,7 @@ void dict_add_methods(Value dict, const MethodDef *defs, Value owner) {
 /* ---- getset_descriptor ------------------------------------------------------------ */
 
 Value getset_descr_new(Type *owner, const GetSetDef *def) {
+    if (def->set == getset_readonly) return member_descr_from_getset(owner, def);
     GetSetDescr *g = (GetSetDescr *)gc_alloc(&type_getset_descriptor, sizeof(GetSetDescr));
     if (!g) return VAL_NULL;
     g->def = def;
@@ -428,8 +434,7 @@ static Value method_eq_m(Value *args, int nargs, Value kwnames) {
 
 static Value method_hash_m(Value *args, int nargs, Value kwnames) {
     BoundMethod *m = (BoundMethod *)AS_OBJ(args[0]);
-    int64_t h1 = obj_hash(m->self);
-    if (h1 == -1) return VAL_NULL;
+    int64_t h1 = val_identity_hash(m->self);   /* methods compare their self by identity */
     int64_t h2 = obj_hash(m->func);
     if (h2 == -1) return VAL_NULL;
     return MK_SMALLINT((h1 ^ h2) & SMALLINT_MAX);

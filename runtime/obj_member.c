@@ -9,11 +9,15 @@
 #include "obj_str.h"
 #include "obj_type.h"
 
+/* A member is a Value at `offset` in the instance (a __slots__ name), or,
+ * for what CPython declares as a read-only member of a builtin type
+ * (complex.real, function.__globals__), the getter of its GetSetDef `gs`. */
 typedef struct MemberDescr {
     Obj      header;
     Type    *owner;
     Value    name;
     uint32_t offset;
+    const GetSetDef *gs;
 } MemberDescr;
 
 #define AS_MEMBER(v) ((MemberDescr *)AS_OBJ(v))
@@ -32,6 +36,12 @@ Value member_descr_new(Type *owner, Value name, uint32_t offset) {
     return MK_OBJ(m);
 }
 
+Value member_descr_from_getset(Type *owner, const GetSetDef *def) {
+    Value d = member_descr_new(owner, str_intern_c(def->name), 0);
+    if (!IS_NULL(d)) AS_MEMBER(d)->gs = def;
+    return d;
+}
+
 static Value *member_slot(MemberDescr *m, Value obj) {
     if (!val_isinstance(obj, m->owner)) {
         err_format(&exc_TypeError, "descriptor '%U' for '%s' objects doesn't apply to a '%T' object",
@@ -46,6 +56,7 @@ static Value member_get(Value descr, Value obj, Value type) {
     if (IS_NULL(obj)) return descr;
     Value *slot = member_slot(m, obj);
     if (!slot) return VAL_NULL;
+    if (m->gs) return m->gs->get(obj);
     if (IS_NULL(*slot))
         return err_set_attribute_error(obj, m->name, "'%T' object has no attribute '%U'", obj, m->name);
     return *slot;
@@ -60,6 +71,7 @@ static Value member_get_m(Value *args, int nargs, Value kwnames) {
 static Value member_set_m(Value *args, int nargs, Value kwnames) {
     Value *slot = member_slot(AS_MEMBER(args[0]), args[1]);
     if (!slot) return VAL_NULL;
+    if (AS_MEMBER(args[0])->gs) return AS_MEMBER(args[0])->gs->set(args[1], args[2]) < 0 ? VAL_NULL : VAL_NONE;
     *slot = args[2];
     return VAL_NONE;
 }
@@ -68,6 +80,7 @@ static Value member_delete_m(Value *args, int nargs, Value kwnames) {
     MemberDescr *m = AS_MEMBER(args[0]);
     Value *slot = member_slot(m, args[1]);
     if (!slot) return VAL_NULL;
+    if (m->gs) return m->gs->set(args[1], VAL_NULL) < 0 ? VAL_NULL : VAL_NONE;
     if (IS_NULL(*slot))
         return err_set_attribute_error(args[1], m->name, "'%T' object has no attribute '%U'", args[1], m->name);
     *slot = VAL_NULL;
@@ -86,9 +99,25 @@ static const MethodDef member_methods[] = {
     {"__repr__", member_repr_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };
+static Value member_get_name(Value self) { return AS_MEMBER(self)->name; }
+static Value member_get_qualname(Value self) {
+    return str_format_c("%s.%U", type_qualname(AS_MEMBER(self)->owner), AS_MEMBER(self)->name);
+}
+static Value member_get_doc(Value self) {
+    const GetSetDef *gs = AS_MEMBER(self)->gs;
+    return gs && gs->doc ? str_from_c(gs->doc) : VAL_NONE;
+}
+static Value member_get_objclass(Value self) { return MK_OBJ(AS_MEMBER(self)->owner); }
+static const GetSetDef member_getsets[] = {
+    {"__name__", member_get_name, getset_readonly, NULL},
+    {"__qualname__", member_get_qualname, NULL, NULL},
+    {"__doc__", member_get_doc, NULL, NULL},
+    {"__objclass__", member_get_objclass, getset_readonly, NULL},
+    {NULL, NULL, NULL, NULL},
+};
 Type type_member_descriptor = {
     .tp_name = "member_descriptor", .base = &type_object, .basicsize = sizeof(MemberDescr),
-    .trace = member_trace, .get = member_get, .methods = member_methods,
+    .trace = member_trace, .get = member_get, .methods = member_methods, .getsets = member_getsets,
 };
 GILPY_TYPE(type_member_descriptor, NULL);
 

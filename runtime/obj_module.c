@@ -109,6 +109,11 @@ static Value module_getattr_m(Value *args, int nargs, Value kwnames)
 static Value module_dir_m(Value *args, int nargs, Value kwnames)
 {
     Value d = MOD(args[0])->dict;
+    if (!IS_EXACT(args[0], type_module)) {          /* a subclass may override __dict__ */
+        d = obj_getattr_c(args[0], "__dict__");
+        if (IS_NULL(d)) return VAL_NULL;
+        if (!IS_DICT(d)) return err_format(&exc_TypeError, "<module>.__dict__ is not a dictionary");
+    }
     Value f = dict_get_c(d, "__dir__");
     if (!IS_NULL(f)) return call0(f);
     return dict_keys_list(d);

@@ -31,6 +31,9 @@ static void super_trace(Obj *o) {
 static Value super_check(Value type, Value obj) {
     if (IS_TYPE(obj) && type_is_subtype(AS_TYPE(obj), AS_TYPE(type))) return obj;
     if (val_isinstance(obj, AS_TYPE(type))) return MK_OBJ(val_type(obj));
+    Type *c = obj_claimed_class(obj);
+    if (c && type_is_subtype(c, AS_TYPE(type))) return MK_OBJ(c);
+    if (err_occurred()) return VAL_NULL;
     return err_format(&exc_TypeError, "super(type, obj): obj must be an instance or subtype of type");
 }
 
@@ -75,7 +78,7 @@ static Value super_init_m(Value *args, int nargs, Value kwnames) {
 static Value super_getattribute_m(Value *args, int nargs, Value kwnames) {
     SuperObj *s = AS_SUPER(args[0]);
     Value name = args[1];
-    if (IS_TYPE(s->obj_type) && !str_eq_c(name, "__class__")) {
+    if (IS_TYPE(s->obj_type) && IS_TUPLE(AS_TYPE(s->obj_type)->mro) && !str_eq_c(name, "__class__")) {
         Tuple *mro = AS_TUPLE(AS_TYPE(s->obj_type)->mro);
         int64_t i = 0;
         while (i < mro->len && mro->items[i] != s->type) i++;

@@ -70,6 +70,28 @@ int type_is_subtype(Type *a, Type *b) {
 
 int val_isinstance(Value v, Type *t) { return type_is_subtype(val_type(v), t); }
 
+/* The class a proxy claims through a __class__ attribute of its own, when it
+ * is a type other than type(o); NULL when there is none (an error other than
+ * AttributeError stays set).  isinstance() and super() believe it, as
+ * CPython's object_isinstance and supercheck do.  Instances of builtin types,
+ * and of classes that neither override __class__ nor attribute access, claim
+ * nothing: no lookup for them. */
+Type *obj_claimed_class(Value o) {
+    Type *t = val_type(o);
+    if (!(t->flags & TF_HEAPTYPE)) return NULL;
+    Value name = str_intern_c("__class__");
+    if (obj_uses_generic_getattr(t) && type_lookup(t, name) == dict_get(type_object.dict, name)) return NULL;
+    Value c = obj_getattr_opt(o, name);
+    return IS_NULL(c) || !IS_TYPE(c) || AS_TYPE(c) == t ? NULL : AS_TYPE(c);
+}
+
+int obj_isinstance_class(Value v, Type *t) {
+    if (val_isinstance(v, t)) return 1;
+    Type *c = obj_claimed_class(v);
+    if (c) return type_is_subtype(c, t);
+    return err_occurred() ? -1 : 0;
+}
+
 Value type_lookup(Type *t, Value name) {
     if (!IS_TUPLE(t->mro)) {
         for (; t; t = t->base) {
@@ -257,7 +279,12 @@ static Value mro_compute(Type *t, Value bases) {
 
 static Value mro_merge(Type *t, Value bases, Value *seqs, int64_t *pos, int n) {
     Tuple *b = AS_TUPLE(bases);
-    for (int i = 0; i < n - 1; i++) { seqs[i] = AS_TYPE(b->items[i])->mro; pos[i] = 0; }
+    for (int i = 0; i < n - 1; i++) {
+        seqs[i] = AS_TYPE(b->items[i])->mro;
+        pos[i] = 0;
+        if (!IS_TUPLE(seqs[i]))     /* a base whose own mro() is running */
+            return err_format(&exc_TypeError, "Cannot extend an incomplete type '%s'", type_name(AS_TYPE(b->items[i])));
+    }
     seqs[n - 1] = bases;
     pos[n - 1] = 0;
     Value out = list_new(8);
@@ -309,6 +336,27 @@ static Type *type_best_base(Value bases) {
         }
     }
     return best;
+}
+
+/* t's MRO: C3, or what its metaclass's own mro() returns, checked as
+ * CPython's mro_invoke and mro_check do (classes only, whose layouts t's
+ * instances have). */
+static Value type_mro_invoke(Type *t) {
+    Type *meta = val_type(MK_OBJ(t));
+    Value m = meta == &type_type ? VAL_NULL : type_lookup_c(meta, "mro");
+    if (IS_NULL(m) || m == dict_get_c(type_type.dict, "mro")) return mro_compute(t, t->bases);
+    Value bound = descr_get(m, MK_OBJ(t), MK_OBJ(meta));
+    Value r = IS_NULL(bound) ? VAL_NULL : call0(bound);
+    Value mro = IS_NULL(r) ? VAL_NULL : seq_to_tuple(r);
+    if (IS_NULL(mro)) return VAL_NULL;
+    Type *solid = type_solid_base(t);
+    for (int64_t i = 0; i < AS_TUPLE(mro)->len; i++) {
+        Value c = AS_TUPLE(mro)->items[i];
+        if (!IS_TYPE(c)) return err_format(&exc_TypeError, "mro() returned a non-class ('%s')", val_type_name(c));
+        if (!type_is_subtype(solid, type_solid_base(AS_TYPE(c))))
+            return err_format(&exc_TypeError, "mro() returned base with unsuitable layout ('%s')", type_name(AS_TYPE(c)));
+    }
+    return mro;
 }
 
 static int type_check_bases(Value bases) {
@@ -370,8 +418,10 @@ static Value type_mangle(Value cls_name, Value name) {
  * CPython's type_new_visit_slots and type_new_copy_slots check them: mangled,
  * sorted, without __dict__ and __weakref__ (*want_dict and *want_weak tell
  * whether they were named).  A name may repeat (each copy gets its member,
- * the last one wins the name). */
-static Value type_slot_members(Type *t, Type *base, Value decl, int *want_dict, int *want_weak) {
+ * the last one wins the name).  Once t is `created` its members are in its
+ * dict: no conflict then. */
+static Value type_slot_members(Type *t, Type *base, Value decl, int *want_dict, int *want_weak,
+                               int created) {
     Value names = IS_STR(decl) ? list_from_array(&decl, 1) : seq_to_list(decl);
     if (IS_NULL(names)) return VAL_NULL;
     /* CPython's tp_itemsize != 0: int, bytes, tuple and type keep items inline */
@@ -407,7 +457,7 @@ static Value type_slot_members(Type *t, Type *base, Value decl, int *want_dict, 
         }
         Value m = str_intern(type_mangle(t->name, n));
         if (IS_NULL(m) || list_append(members, m) < 0) return VAL_NULL;
-        if (!IS_NULL(dict_get(t->dict, m)) && !str_eq_c(m, "__classcell__")) {
+        if (!created && !IS_NULL(dict_get(t->dict, m)) && !str_eq_c(m, "__classcell__")) {
             err_format(&exc_ValueError, "%R in __slots__ conflicts with class variable", m);
             return VAL_NULL;
         }
@@ -419,8 +469,17 @@ static Value type_slot_members(Type *t, Type *base, Value decl, int *want_dict, 
  * base's layout, plus a __dict__ only when asked for. */
 static int type_apply_slots(Type *t, Type *base, Value decl) {
     int want_dict = 0, want_weak = 0, nmembers = 0;
-    Value names = type_slot_members(t, base, decl, &want_dict, &want_weak);
+    Value names = type_slot_members(t, base, decl, &want_dict, &want_weak, 0);
     if (IS_NULL(names)) return -1;
+    /* secondary bases may bring a __dict__ or __weakref__ (CPython's type_new_slots_bases) */
+    Tuple *bases = AS_TUPLE(t->bases);
+    for (int64_t i = 0; bases->len > 1 && i < bases->len; i++) {
+        Type *other = AS_TYPE(bases->items[i]);
+        if (other == base) continue;
+        if (!base->dictoffset && other->dictoffset) want_dict = 1;
+        if (!IS_NULL(type_lookup_c(other, "__weakref__")) && IS_NULL(type_lookup_c(base, "__weakref__")))
+            want_weak = 1;
+    }
     if (want_weak && type_add_weakref(t) < 0) return -1;
     t->basicsize = (uint32_t)((base->basicsize + 7) & ~7u);
     t->dictoffset = base->dictoffset;
@@ -470,8 +529,16 @@ static int type_post_create(Type *t, Value kwnames, Value *kwvalues) {
             return -1;
         }
     }
-    /* super(t, t).__init_subclass__(**kwargs) */
+    /* super(t, t).__init_subclass__(**kwargs); super() refuses a class whose
+       custom mro() left it out of its own MRO */
     Value init = VAL_NULL;
+    int in_own_mro = 0;
+    for (int64_t i = 0; IS_TUPLE(t->mro) && i < AS_TUPLE(t->mro)->len && !in_own_mro; i++)
+        in_own_mro = AS_TUPLE(t->mro)->items[i] == MK_OBJ(t);
+    if (!in_own_mro) {
+        err_format(&exc_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+        return -1;
+    }
     if (IS_TUPLE(t->mro) && AS_TUPLE(t->mro)->len > 1) {
         Tuple *m = AS_TUPLE(t->mro);
         for (int64_t i = 1; i < m->len && IS_NULL(init); i++)
@@ -594,10 +661,19 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     t->bases = bases;
     t->dict = dict_copy(ns);
     if (IS_NULL(t->dict)) return VAL_NULL;
+    /* __qualname__ and __classcell__ leave the dict before __slots__ may name them */
     Value qn = dict_get_c(t->dict, "__qualname__");
+    if (!IS_NULL(qn) && !IS_STR(qn))
+        return err_format(&exc_TypeError, "type __qualname__ must be a str, not %s", val_type_name(qn));
     t->qualname = IS_STR(qn) ? qn : t->name;
     if (!IS_NULL(qn) && dict_del(t->dict, str_intern_c("__qualname__")) < 0) return VAL_NULL;
-    t->mro = mro_compute(t, bases);
+    Value cell = dict_get_c(t->dict, "__classcell__");
+    if (!IS_NULL(cell)) {
+        if (!IS_EXACT(cell, type_cell))
+            return err_format(&exc_TypeError, "__classcell__ must be a nonlocal cell, not %R", MK_OBJ(val_type(cell)));
+        if (dict_del(t->dict, str_intern_c("__classcell__")) < 0) return VAL_NULL;
+    }
+    t->mro = type_mro_invoke(t);
     if (IS_NULL(t->mro)) return VAL_NULL;
     if (type_inherit_match_flags(t) < 0) return VAL_NULL;
     Value slots_decl = dict_get_c(t->dict, "__slots__");
@@ -630,11 +706,7 @@ Value type_new_class(Type *meta, Value name, Value bases, Value ns, Value kw) {
     for (int64_t i = 0; i < b->len; i++)
         if (type_add_subclass(AS_TYPE(b->items[i]), t) < 0) return VAL_NULL;
     type_update_slots(t, VAL_NULL);
-    Value cell = dict_get_c(t->dict, "__classcell__");
-    if (!IS_NULL(cell)) {
-        if (IS_EXACT(cell, type_cell)) ((Cell *)AS_OBJ(cell))->ref = MK_OBJ(t);
-        dict_del(t->dict, str_intern_c("__classcell__"));
-    }
+    if (!IS_NULL(cell)) ((Cell *)AS_OBJ(cell))->ref = MK_OBJ(t);
     Value kwnames = VAL_NULL, *kwvalues = NULL;
     if (IS_TUPLE(kw) && AS_TUPLE(kw)->len == 2) {
         kwnames = AS_TUPLE(kw)->items[0];
@@ -719,8 +791,8 @@ static Value type_repr_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value type_mro_m(Value *args, int nargs, Value kwnames) {
-    Value m = AS_TYPE(args[0])->mro;
-    return list_from_array(AS_TUPLE(m)->items, AS_TUPLE(m)->len);
+    Value m = mro_compute(AS_TYPE(args[0]), AS_TYPE(args[0])->bases);    /* C3, afresh */
+    return IS_NULL(m) ? VAL_NULL : list_from_array(AS_TUPLE(m)->items, AS_TUPLE(m)->len);
 }
 
 static Value type_subclasses_m(Value *args, int nargs, Value kwnames) {
@@ -730,7 +802,8 @@ static Value type_subclasses_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value type_instancecheck_m(Value *args, int nargs, Value kwnames) {
-    return MK_BOOL(val_isinstance(args[1], AS_TYPE(args[0])));
+    int r = obj_isinstance_class(args[1], AS_TYPE(args[0]));
+    return r < 0 ? VAL_NULL : MK_BOOL(r);
 }
 
 static Value type_subclasscheck_m(Value *args, int nargs, Value kwnames) {
@@ -855,18 +928,20 @@ static int type_gc_freed(Type *t) {
 static int type_same_layout_as_base(Type *c) {
     Type *b = c->base;
     return b && c->basicsize == b->basicsize && c->dictoffset == b->dictoffset &&
-           type_gc_freed(c) == type_gc_freed(b) && (c->flags & TF_HEAPTYPE) == (b->flags & TF_HEAPTYPE);
+           (c->flags & TF_WEAKREFABLE) == (b->flags & TF_WEAKREFABLE) && type_gc_freed(c) == type_gc_freed(b);
 }
 
 /* CPython's same_slots_added: two classes on the same base add the same slots. */
 static int type_same_slots_added(Type *a, Type *b) {
     if (!(a->flags & TF_HEAPTYPE) || !(b->flags & TF_HEAPTYPE)) return 0;
     if (a->basicsize != b->basicsize || a->dictoffset != b->dictoffset) return 0;
+    if ((a->flags & TF_WEAKREFABLE) != (b->flags & TF_WEAKREFABLE)) return 0;
     if (!(a->flags & TF_HAS_SLOTS) && !(b->flags & TF_HAS_SLOTS)) return 1;
     Value sa = dict_get_c(a->dict, "__slots__"), sb = dict_get_c(b->dict, "__slots__");
     if (IS_NULL(sa) || IS_NULL(sb)) return 0;
-    if (IS_STR(sa)) sa = tuple_pack(1, sa); else sa = seq_to_tuple(sa);
-    if (IS_STR(sb)) sb = tuple_pack(1, sb); else sb = seq_to_tuple(sb);
+    int dict, weak;                     /* the members, sorted and mangled */
+    sa = type_slot_members(a, a->base, sa, &dict, &weak, 1);
+    if (!IS_NULL(sa)) sb = type_slot_members(b, b->base, sb, &dict, &weak, 1);
     if (IS_NULL(sa) || IS_NULL(sb)) { err_clear(); return 0; }
     int r = obj_eq(sa, sb);
     if (r < 0) err_clear();
@@ -903,14 +978,36 @@ static void type_remove_subclass(Type *base, Type *sub) {
         }
 }
 
-/* The MROs of t and of every class below it, from their (new) bases. */
-static int type_recompute_mros(Type *t) {
-    Value mro = mro_compute(t, t->bases);
+/* The MROs of t and of every class below it, from their (new) bases; each
+ * class and its old MRO go to `undo` first (CPython's mro_hierarchy).  The
+ * subclasses are walked in a copy: an mro() may change them. */
+static int type_recompute_mros(Type *t, Value undo) {
+    Value old_mro = t->mro;
+    Value mro = type_mro_invoke(t);
     if (IS_NULL(mro)) return -1;
+    if (t->mro != old_mro) return 0;        /* its mro() assigned __bases__ again: that one won */
+    Value old = tuple_pack(2, MK_OBJ(t), IS_NULL(old_mro) ? VAL_NONE : old_mro);
+    if (IS_NULL(old) || list_append(undo, old) < 0) return -1;
     t->mro = mro;
-    if (IS_LIST(t->subclasses))
-        for (int64_t i = 0; i < AS_LIST(t->subclasses)->len; i++)
-            if (type_recompute_mros(AS_TYPE(AS_LIST(t->subclasses)->items[i])) < 0) return -1;
+    if (!IS_LIST(t->subclasses)) return 0;
+    Value subs = list_from_array(AS_LIST(t->subclasses)->items, AS_LIST(t->subclasses)->len);
+    if (IS_NULL(subs)) return -1;
+    for (int64_t i = 0; i < AS_LIST(subs)->len; i++)
+        if (type_recompute_mros(AS_TYPE(AS_LIST(subs)->items[i]), undo) < 0) return -1;
+    return 0;
+}
+
+static void type_restore_mros(Value undo) {
+    for (int64_t i = AS_LIST(undo)->len - 1; i >= 0; i--) {
+        Tuple *p = AS_TUPLE(AS_LIST(undo)->items[i]);
+        AS_TYPE(p->items[0])->mro = IS_NONE(p->items[1]) ? VAL_NULL : p->items[1];
+    }
+}
+
+/* Is t on b's chain of bases?  (An mro() running meanwhile may have left
+ * b's MRO behind its bases.) */
+static int type_base_chain_has(Type *b, Type *t) {
+    for (; b; b = b->base) if (b == t) return 1;
     return 0;
 }
 
@@ -935,7 +1032,7 @@ static int type_set_bases(Value self, Value v) {
             err_format(&exc_TypeError, "%s.__bases__ must be tuple of classes, not '%T'", tn, nb->items[i]);
             return -1;
         }
-        if (type_is_subtype(AS_TYPE(nb->items[i]), t)) {
+        if (type_is_subtype(AS_TYPE(nb->items[i]), t) || type_base_chain_has(AS_TYPE(nb->items[i]), t)) {
             err_format(&exc_TypeError, "a __bases__ item causes an inheritance cycle");
             return -1;
         }
@@ -948,15 +1045,17 @@ static int type_set_bases(Value self, Value v) {
     Type *old_base = t->base;
     t->bases = v;
     t->base = new_base;
-    if (type_recompute_mros(t) < 0) {
-        t->bases = old_bases;
-        t->base = old_base;
-        Value saved = ts_get()->exc;
-        ts_get()->exc = VAL_NULL;
-        type_recompute_mros(t);                 /* they were consistent before */
-        ts_get()->exc = saved;
+    Value undo = list_new(0);
+    if (IS_NULL(undo)) return -1;
+    if (type_recompute_mros(t, undo) < 0) {
+        type_restore_mros(undo);
+        if (t->bases == v) {                    /* unless an mro() set them again meanwhile */
+            t->bases = old_bases;
+            t->base = old_base;
+        }
         return -1;
     }
+    if (t->bases != v) return 0;                /* an mro() set them again: that one did the rest */
     for (int64_t i = 0; i < AS_TUPLE(old_bases)->len; i++)
         type_remove_subclass(AS_TYPE(AS_TUPLE(old_bases)->items[i]), t);
     for (int64_t i = 0; i < nb->len; i++)
@@ -969,7 +1068,7 @@ static Value type_get_base(Value self) {
     Type *b = AS_TYPE(self)->base;
     return b ? MK_OBJ(b) : VAL_NONE;
 }
-static Value type_get_mro(Value self) { return AS_TYPE(self)->mro; }
+static Value type_get_mro(Value self) { return IS_TUPLE(AS_TYPE(self)->mro) ? AS_TYPE(self)->mro : VAL_NONE; }
 static Value type_get_dict(Value self) { return mappingproxy_new(AS_TYPE(self)->dict); }
 static Value type_get_doc(Value self) {
     Type *t = AS_TYPE(self);
@@ -1286,9 +1385,14 @@ static Value object_str_m(Value *args, int nargs, Value kwnames) {
     return obj_repr_uncounted(args[0]);
 }
 
+/* object.__hash__: from the identity (CPython's _Py_HashPointer). */
+int64_t val_identity_hash(Value v) {
+    uint64_t a = IS_OBJ(v) ? (uint64_t)(uintptr_t)AS_OBJ(v) : v;
+    return (int64_t)((a >> 4) | (a << 60)) & SMALLINT_MAX;
+}
+
 static Value object_hash_m(Value *args, int nargs, Value kwnames) {
-    uint64_t a = IS_OBJ(args[0]) ? (uint64_t)(uintptr_t)AS_OBJ(args[0]) : args[0];
-    return MK_SMALLINT((int64_t)((a >> 4) | (a << 60)) & SMALLINT_MAX);
+    return MK_SMALLINT(val_identity_hash(args[0]));
 }
 
 static Value object_eq_m(Value *args, int nargs, Value kwnames) {
@@ -1312,13 +1416,26 @@ static Value object_getattribute_m(Value *args, int nargs, Value kwnames) {
     return obj_generic_getattr(args[0], args[1], 0);
 }
 
+/* CPython's hackcheck (the "Carlo Verre hack"): object.__setattr__(x, ...)
+ * may not skip the `what` method of the builtin type x's class is built
+ * on, so object.__setattr__(str, "x", 1) cannot change a builtin type. */
+static int object_hackcheck(Value self, const char *what) {
+    Type *t = val_type(self);
+    while (t && (t->flags & TF_HEAPTYPE)) t = t->base;
+    if (!t || type_lookup_c(t, what) == type_lookup_c(&type_object, what)) return 0;
+    err_format(&exc_TypeError, "can't apply this %s to %s object", what, val_type_name(self));
+    return -1;
+}
+
 static Value object_setattr_m(Value *args, int nargs, Value kwnames) {
     if (!IS_STR(args[1])) return err_format(&exc_TypeError, "attribute name must be string, not '%T'", args[1]);
+    if (object_hackcheck(args[0], "__setattr__") < 0) return VAL_NULL;
     return obj_generic_setattr(args[0], args[1], args[2]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value object_delattr_m(Value *args, int nargs, Value kwnames) {
     if (!IS_STR(args[1])) return err_format(&exc_TypeError, "attribute name must be string, not '%T'", args[1]);
+    if (object_hackcheck(args[0], "__delattr__") < 0) return VAL_NULL;
     return obj_generic_setattr(args[0], args[1], VAL_NULL) < 0 ? VAL_NULL : VAL_NONE;
 }
 
@@ -1347,35 +1464,23 @@ static Value object_dir_m(Value *args, int nargs, Value kwnames) {
     return dict_keys_list(d);
 }
 
-/* copyreg._slotnames: the __slots__ names of cls and its bases, private
- * ones mangled, __dict__ and __weakref__ left out. */
-static int object_slot_names(Type *t, Value out) {
-    Value mro = t->mro;
-    int64_t n = IS_TUPLE(mro) ? AS_TUPLE(mro)->len : 0;
-    for (int64_t i = 0; i < n; i++) {
-        Value c = AS_TUPLE(mro)->items[i];
-        if (!IS_TYPE(c) || !IS_DICT(AS_TYPE(c)->dict)) continue;
-        Value slots = dict_get_c(AS_TYPE(c)->dict, "__slots__");
-        if (IS_NULL(slots)) continue;
-        if (IS_STR(slots)) slots = tuple_pack(1, slots);
-        Value items = seq_to_list(slots);
-        if (IS_NULL(items)) return -1;
-        for (int64_t k = 0; k < AS_LIST(items)->len; k++) {
-            Value name = AS_LIST(items)->items[k];
-            if (!IS_STR(name)) continue;
-            const char *nm = STR_DATA(name);
-            if (!strcmp(nm, "__dict__") || !strcmp(nm, "__weakref__")) continue;
-            size_t len = strlen(nm);
-            if (nm[0] == '_' && nm[1] == '_' && !(len >= 4 && nm[len - 1] == '_' && nm[len - 2] == '_')) {
-                const char *cn = STR_DATA(AS_TYPE(c)->name);
-                while (*cn == '_') cn++;
-                if (*cn) name = str_format_c("_%s%U", cn, name);
-                if (IS_NULL(name)) return -1;
-            }
-            if (list_append(out, name) < 0) return -1;
-        }
+static Value object_copyreg(const char *name);
+
+/* The names of the slots whose values an instance's state carries: the
+ * class's __slotnames__, else copyreg._slotnames(cls) (which caches it),
+ * as CPython's _PyType_GetSlotNames; None for a class without slots. */
+static Value object_slot_names(Type *t) {
+    Value names = dict_get_c(t->dict, "__slotnames__");
+    if (IS_NULL(names) && !t->values_start) return VAL_NONE;
+    if (IS_NULL(names)) {
+        Value f = object_copyreg("_slotnames");
+        names = IS_NULL(f) ? VAL_NULL : call1(f, MK_OBJ(t));
+        if (IS_NULL(names)) return VAL_NULL;
     }
-    return 0;
+    if (!IS_NONE(names) && !IS_LIST(names))
+        return err_format(&exc_TypeError, "%s.__slotnames__ should be a list or None, not %s", type_name(t),
+                          val_type_name(names));
+    return names;
 }
 
 /* object.__getstate__ (3.11's object_getstate_default): the instance dict,
@@ -1384,9 +1489,13 @@ static Value object_getstate_m(Value *args, int nargs, Value kwnames) {
     Value *d = obj_dict_ptr(args[0]);
     Value state = d && IS_DICT(*d) && dict_len(*d) > 0 ? *d : VAL_NONE;
     Type *t = val_type(args[0]);
-    if (!t->values_start) return state;
-    Value names = list_new(0), slots = dict_new();
-    if (IS_NULL(names) || IS_NULL(slots) || object_slot_names(t, names) < 0) return VAL_NULL;
+    Value names = object_slot_names(t);
+    if (IS_NULL(names)) return VAL_NULL;
+    if (IS_NONE(names) || AS_LIST(names)->len == 0) return state;
+    Value slots = dict_new();
+    if (IS_NULL(slots)) return VAL_NULL;
+    names = list_from_array(AS_LIST(names)->items, AS_LIST(names)->len);   /* a __getattr__ may change it */
+    if (IS_NULL(names)) return VAL_NULL;
     for (int64_t i = 0; i < AS_LIST(names)->len; i++) {
         Value name = AS_LIST(names)->items[i];
         Value v = obj_getattr(args[0], name);
@@ -1423,10 +1532,17 @@ static Value object_copyreg(const char *name) {
 
 /* (args, kwargs) from __getnewargs_ex__, __getnewargs__ (kwargs NULL) or
  * neither ((), NULL); -1 with the error. */
+/* self's special method `name` bound, looked up on its type only (CPython's
+ * _PyObject_LookupSpecial): VAL_NULL with no error when there is none. */
+Value obj_lookup_special(Value self, const char *name) {
+    Value d = type_lookup_c(val_type(self), name);
+    return IS_NULL(d) ? VAL_NULL : descr_get(d, self, MK_OBJ(val_type(self)));
+}
+
 static int object_newargs(Value self, Value *args, Value *kwargs) {
     *args = VAL_NULL;
     *kwargs = VAL_NULL;
-    Value f = obj_getattr_opt(self, str_intern_c("__getnewargs_ex__"));
+    Value f = obj_lookup_special(self, "__getnewargs_ex__");
     if (!IS_NULL(f)) {
         Value r = call0(f);
         if (IS_NULL(r)) return -1;
@@ -1444,7 +1560,7 @@ static int object_newargs(Value self, Value *args, Value *kwargs) {
         return 0;
     }
     if (err_occurred()) return -1;
-    f = obj_getattr_opt(self, str_intern_c("__getnewargs__"));
+    f = obj_lookup_special(self, "__getnewargs__");
     if (!IS_NULL(f)) {
         *args = call0(f);
         if (IS_NULL(*args)) return -1;
@@ -1554,7 +1670,18 @@ static int object_set_class(Value self, Value v) {
     AS_OBJ(self)->type = nt;
     return 0;
 }
+/* The __dict__ descriptor of the builtin type self's class is built on, when
+ * it has its own (a metaclass's instances are classes: type's __dict__ serves
+ * them), as CPython's subtype_dict defers to get_builtin_base_with_dict. */
+static Value object_builtin_dict_descr(Value self) {
+    Type *b = val_type(self);
+    while (b && (b->flags & TF_HEAPTYPE)) b = b->base;
+    return b && b != &type_object ? type_lookup_c(b, "__dict__") : VAL_NULL;
+}
+
 static Value object_get_dict(Value self) {
+    Value bd = object_builtin_dict_descr(self);
+    if (!IS_NULL(bd)) return descr_get(bd, self, MK_OBJ(val_type(self)));
     Value *d = obj_dict_ptr(self);
     if (!d) return err_format(&exc_AttributeError, "'%T' object has no attribute '__dict__'", self);
     if (!IS_DICT(*d)) {
@@ -1564,6 +1691,16 @@ static Value object_get_dict(Value self) {
     return *d;
 }
 static int object_set_dict(Value self, Value v) {
+    Value bd = object_builtin_dict_descr(self);
+    if (!IS_NULL(bd)) {
+        SpecialMethod sm = IS_NULL(v) ? SM_DELETE : SM_SET;
+        if (IS_NULL(val_type(bd)->slots[sm])) {
+            err_format(&exc_AttributeError, "'%T' object attribute '__dict__' is read-only", self);
+            return -1;
+        }
+        Value a[3] = {bd, self, v};
+        return IS_NULL(obj_call_special(bd, sm, a, IS_NULL(v) ? 2 : 3)) ? -1 : 0;
+    }
     Value *d = obj_dict_ptr(self);
     if (!d) { err_format(&exc_AttributeError, "'%T' object has no attribute '__dict__'", self); return -1; }
     if (!IS_NULL(v) && !IS_DICT(v)) { err_format(&exc_TypeError, "__dict__ must be set to a dictionary, not a '%T'", v); return -1; }

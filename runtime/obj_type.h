@@ -30,6 +30,7 @@ int   type_add_weakref(Type *t);
 
 /* runtime/obj_member.c */
 Value member_descr_new(Type *owner, Value name, uint32_t offset);
+Value member_descr_from_getset(Type *owner, const GetSetDef *def);   /* a read-only member */
 Value mappingproxy_new(Value mapping);
 
 /* runtime/obj_func.c: native callables and descriptors */

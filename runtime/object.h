@@ -376,6 +376,10 @@ void  type_ready(Type *t);                  /* finish a static builtin type */
 void  type_add_static_base(Type *t, Type *extra);
 int   type_is_subtype(Type *a, Type *b);    /* a is b or derives from it */
 int   val_isinstance(Value v, Type *t);     /* exact MRO test, no __instancecheck__ */
+int   obj_isinstance_class(Value v, Type *t); /* that, or a __class__ claims t: -1 on error */
+int64_t val_identity_hash(Value v);       /* object.__hash__ (obj_type.c) */
+Value obj_lookup_special(Value self, const char *name); /* bound, from the type; NULL: none */
+Type *obj_claimed_class(Value o);         /* a proxy's __class__, else NULL (obj_type.c) */
 Value type_lookup(Type *t, Value name);     /* MRO search; VAL_NULL if absent (no error) */
 Value type_lookup_c(Type *t, const char *name);
 /* The name CPython's messages give a type (its tp_name): __name__ for a class,

@@ -12,6 +12,8 @@ void types_register_static(Type *t);
 /* The help text of a builtin type (runtime/builtin_docs.c). */
 typedef struct TypeDoc { Type *type; const char *doc; } TypeDoc;
 extern const TypeDoc builtin_type_docs[];
+typedef struct NameDoc { const char *name; const char *doc; } NameDoc;
+extern const NameDoc builtin_slot_docs[];
 
 /* Mark the readied static types (the collector's roots). */
 void types_mark_static(void);

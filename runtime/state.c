@@ -34,6 +34,7 @@ ThreadState *ts_new(void) {
     t->stack_limit = (Value *)((char *)mem + TS_VM_STACK_BYTES);
     t->exc = VAL_NULL;
     t->handled_exc = VAL_NULL;
+    t->caller_exc = VAL_NULL;
     t->thread_obj = VAL_NULL;
     t->async_exc = VAL_NULL;
     t->asyncgen_firstiter = VAL_NULL;

@@ -41,7 +41,9 @@ typedef struct ThreadState {
     Value   *stack_limit;
     Value   *stack_top;               /* first free slot above the innermost frame */
     Value    exc;                     /* pending exception instance or VAL_NULL */
-    Value    handled_exc;             /* the exception being handled (sys.exc_info) */
+    Value    handled_exc;             /* the exception the running frame handles */
+    Value    caller_exc;              /* in a generator: what its resumer handled; sys.exc_info()
+                                         is handled_exc, else this (ts_handled_exc) */
     int      recursion_depth;         /* Python frames + native re-entries */
     int      recursion_headroom;      /* >0 while handling RecursionError */
     /* -- the GIL -- */
@@ -80,6 +82,13 @@ typedef struct ThreadState {
     const void **repr_stack;
     int      repr_depth, repr_cap;
 } ThreadState;
+
+/* The exception being handled, as sys.exc_info() sees it: a generator that
+ * handles none of its own sees its resumer's (CPython's chain of exc_info
+ * entries, two deep: the running generator's own, then the resumer's). */
+static inline Value ts_handled_exc(ThreadState *t) {
+    return IS_NULL(t->handled_exc) ? t->caller_exc : t->handled_exc;
+}
 
 /* What the runtime asks of the code that runs Python frames.  interp/vm.c
  * fills these at start-up (vm_install_hooks): the one place where runtime/

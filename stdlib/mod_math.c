@@ -351,7 +351,9 @@ static Value math_isclose(Value *args, int nargs, Value kw) {
 static Value math_round_via(Value v, const char *meth, double (*fn)(double)) {
     if (IS_FLOAT(v)) return int_from_double(fn(AS_FLOAT(v)));
     if (IS_INT(v) && !IS_OBJ(v)) return int_exact(v);
-    if (!IS_NULL(type_lookup_c(val_type(v), meth))) return obj_call_method(v, meth, NULL, 0);
+    Value f = obj_lookup_special(v, meth);
+    if (!IS_NULL(f)) return call0(f);
+    if (err_occurred()) return VAL_NULL;
     double x;
     if (arg_to_double(v, &x) < 0) return VAL_NULL;
     return int_from_double(fn(x));
@@ -365,10 +367,11 @@ static Value math_ceil(Value *args, int nargs, Value kw) {
 static Value math_trunc(Value *args, int nargs, Value kw) {
     Value v = args[0];
     if (IS_FLOAT(v)) return int_from_double(trunc(AS_FLOAT(v)));
-    if (IS_NULL(type_lookup_c(val_type(v), "__trunc__")))
+    Value f = obj_lookup_special(v, "__trunc__");
+    if (IS_NULL(f) && !err_occurred())
         return err_format(&exc_TypeError, "type %s doesn't define __trunc__ method",
                           val_type_name(v));
-    return obj_call_method(v, "__trunc__", NULL, 0);
+    return IS_NULL(f) ? VAL_NULL : call0(f);
 }
 
 static Value math_frexp(Value *args, int nargs, Value kw) {
