@@ -340,6 +340,47 @@ static Value os_dup2(Value *args, int nargs, Value kwnames) {
     return r < 0 ? os_error(VAL_NULL) : MK_SMALLINT(r);
 }
 
+/* pipe2(flags): the flags O_NONBLOCK and O_CLOEXEC as given. */
+static Value os_pipe2(Value *args, int nargs, Value kwnames) {
+    int flags, fds[2];
+    if (arg_to_int(args[0], &flags) < 0) return VAL_NULL;
+    if (pipe2(fds, flags) < 0) return os_error(VAL_NULL);
+    return tuple_pack(2, MK_SMALLINT(fds[0]), MK_SMALLINT(fds[1]));
+}
+
+/* Set or clear one bit of a descriptor's F_GETFL / F_GETFD word. */
+static Value os_fcntl_bit(Value *args, int get_cmd, int set_cmd, int bit, int set_when_false) {
+    int fd, flag;
+    if (arg_to_int(args[0], &fd) < 0 || arg_to_int(args[1], &flag) < 0) return VAL_NULL;
+    int old = fcntl(fd, get_cmd);
+    if (old < 0) return os_error(VAL_NULL);
+    int on = set_when_false ? !flag : flag;
+    int nw = on ? old | bit : old & ~bit;
+    if (nw != old && fcntl(fd, set_cmd, nw) < 0) return os_error(VAL_NULL);
+    return VAL_NONE;
+}
+
+static Value os_get_fcntl_bit(Value fdv, int get_cmd, int bit) {
+    int fd;
+    if (arg_to_int(fdv, &fd) < 0) return VAL_NULL;
+    int flags = fcntl(fd, get_cmd);
+    if (flags < 0) return os_error(VAL_NULL);
+    return MK_BOOL(!(flags & bit));
+}
+
+static Value os_get_blocking(Value *args, int nargs, Value kwnames) {
+    return os_get_fcntl_bit(args[0], F_GETFL, O_NONBLOCK);
+}
+static Value os_set_blocking(Value *args, int nargs, Value kwnames) {
+    return os_fcntl_bit(args, F_GETFL, F_SETFL, O_NONBLOCK, 1);
+}
+static Value os_get_inheritable(Value *args, int nargs, Value kwnames) {
+    return os_get_fcntl_bit(args[0], F_GETFD, FD_CLOEXEC);
+}
+static Value os_set_inheritable(Value *args, int nargs, Value kwnames) {
+    return os_fcntl_bit(args, F_GETFD, F_SETFD, FD_CLOEXEC, 1);
+}
+
 /* open(path, flags, mode=0o777, *, dir_fd=None) */
 static Value os_open(Value *args, int nargs, Value kwnames) {
     OsPath p;
@@ -682,6 +723,11 @@ static const MethodDef os_methods[] = {
     {"close", os_close, ARGS_KW, "Close a file descriptor.", "($module, /, fd)"},
     {"pipe", os_pipe, ARGS_NONE, "Create a pipe."},
     {"dup", os_dup, ARGS_ONE, NULL},
+    {"pipe2", os_pipe2, ARGS_ONE, "Create a pipe with flags set atomically."},
+    {"get_blocking", os_get_blocking, ARGS_ONE, "Get the blocking mode of the file descriptor."},
+    {"set_blocking", os_set_blocking, ARGS_POS(2, 2), "Set the blocking mode of the specified file descriptor."},
+    {"get_inheritable", os_get_inheritable, ARGS_ONE, "Get the close-on-exe flag of the specified file descriptor."},
+    {"set_inheritable", os_set_inheritable, ARGS_POS(2, 2), "Set the inheritable flag of the specified file descriptor."},
     {"dup2", os_dup2, ARGS_KW, NULL, "($module, /, fd, fd2, inheritable=True)"},
     {"open", os_open, ARGS_KW, NULL, "($module, /, path, flags, mode=511, *, dir_fd=None)"},
     {"isatty", os_isatty, ARGS_ONE, NULL},
