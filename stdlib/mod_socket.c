@@ -766,7 +766,9 @@ Value mod_socket_init(void)
     if (sock_consts_add(d) < 0 || dict_set_c(d, "socket", MK_OBJ(&type_socket)) < 0 ||
         dict_set_c(d, "SocketType", MK_OBJ(&type_socket)) < 0 || dict_set_c(d, "error", MK_OBJ(&exc_OSError)) < 0 ||
         dict_set_c(d, "timeout", MK_OBJ(&exc_TimeoutError)) < 0 || dict_set_c(d, "herror", sock_herror) < 0 ||
-        dict_set_c(d, "gaierror", sock_gaierror) < 0 || dict_set_c(d, "has_ipv6", VAL_TRUE) < 0)
+        dict_set_c(d, "gaierror", sock_gaierror) < 0 || dict_set_c(d, "has_ipv6", VAL_TRUE) < 0 ||
+        dict_set_c(d, "BDADDR_ANY", str_from_c("00:00:00:00:00:00")) < 0 ||
+        dict_set_c(d, "BDADDR_LOCAL", str_from_c("00:00:00:FF:FF:FF")) < 0)
         return VAL_NULL;
     return err_occurred() ? VAL_NULL : m;
 }
