@@ -601,12 +601,14 @@ out:
     return r;
 }
 
-/* sendto(data[, flags], address) */
+/* sendto(data[, flags], address): the middle argument is optional, so the
+ * count is checked here, with CPython's message. */
 static Value sock_sendto_m(Value *args, int nargs, Value kwnames)
 {
-    Value addr = IS_NULL(args[3]) ? args[2] : args[3], flags = IS_NULL(args[3]) ? VAL_NULL : args[2];
-    if (IS_NULL(addr))
+    if (arg_no_kw("sendto", kwnames) < 0) return VAL_NULL;
+    if (nargs < 3 || nargs > 4)
         return err_format(&exc_TypeError, "sendto() takes 2 or 3 arguments (%d given)", nargs - 1);
+    Value addr = nargs == 4 ? args[3] : args[2], flags = nargs == 4 ? args[2] : VAL_NULL;
     Buffer b;
     SockIO io = {.fn = io_sendto};
     if (buffer_get(args[1], &b, BUF_SIMPLE) < 0) return VAL_NULL;
@@ -668,7 +670,7 @@ static const MethodDef sock_methods[] = {
     {"recvmsg_into", sock_msg_recvmsg_into, ARGS_POS(1, 3), "recvmsg_into(buffers[, ancbufsize[, flags]]) -> (nbytes, ancdata, msg_flags, address)"},
     {"send", sock_send_m, ARGS_POS(1, 2), "send(data[, flags]) -> count"},
     {"sendall", sock_sendall_m, ARGS_POS(1, 2), "sendall(data[, flags])"},
-    {"sendto", sock_sendto_m, ARGS_POS(2, 3), "sendto(data[, flags], address) -> count"},
+    {"sendto", sock_sendto_m, ARGS_ANY, "sendto(data[, flags], address) -> count"},
     {"sendmsg", sock_msg_sendmsg, ARGS_POS(1, 4), "sendmsg(buffers[, ancdata[, flags[, address]]]) -> count"},
     {"shutdown", sock_shutdown_m, ARGS_ONE, "shutdown(flag)"},
     {NULL, NULL, 0, NULL},

@@ -147,18 +147,17 @@ static int addr_unix(Value v, SockAddr *addr, socklen_t *len)
     }
     Buffer view;
     if (buffer_get(keep, &view, BUF_SIMPLE) < 0) return -1;
-    int rc = 0;
-    if ((size_t)view.len > sizeof addr->un.sun_path) {
+    /* Linux: an empty address autobinds, a leading NUL is the abstract
+     * namespace (its exact bytes); anything else is a NUL-terminated path */
+    int abstract = view.len == 0 || view.buf[0] == 0, rc = 0;
+    if ((size_t)view.len > sizeof addr->un.sun_path - !abstract) {
         err_format(&exc_OSError, "AF_UNIX path too long");
         rc = -1;
     } else {
         memset(&addr->un, 0, sizeof addr->un);
         addr->un.sun_family = AF_UNIX;
         memcpy(addr->un.sun_path, view.buf, (size_t)view.len);
-        /* an abstract address counts its bytes exactly; a path takes its NUL too */
-        size_t n = (size_t)view.len + (view.len > 0 && view.buf[0] == 0 ? 0 : 1);
-        if (n > sizeof addr->un.sun_path) n = sizeof addr->un.sun_path;
-        *len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + n);
+        *len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + (size_t)view.len);
     }
     buffer_release(&view);
     return rc;

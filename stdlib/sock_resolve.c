@@ -60,7 +60,12 @@ static int res_port(Value v, const char **out, Value *keep, char *buf, size_t bu
         *out = buf;
         return 0;
     }
-    if (IS_STR(v)) { *keep = v; *out = AS_STR(v)->data; return 0; }
+    if (IS_STR(v)) {
+        *keep = str_encode(v, "utf-8", "strict");
+        if (IS_NULL(*keep)) return -1;
+        *out = (const char *)AS_BYTES(*keep)->data;
+        return 0;
+    }
     if (IS_BYTES(v)) { *keep = v; *out = (const char *)AS_BYTES(v)->data; return 0; }
     err_format(&exc_OSError, "Int or String expected");
     return -1;
@@ -425,7 +430,7 @@ static Value res_cmsg(Value v, int space, const char *fname)
 {
     int64_t n;
     if (arg_to_ssize(v, &n) < 0) return VAL_NULL;
-    if (n < 0 || n > (int64_t)(INT_MAX - CMSG_SPACE(0)))
+    if (n < 0 || n > (int64_t)INT_MAX - (int64_t)(space ? CMSG_SPACE(1) : CMSG_LEN(0)))
         return err_format(&exc_OverflowError, "%s() argument out of range", fname);
     return int_from_i64(space ? (int64_t)CMSG_SPACE((size_t)n) : (int64_t)CMSG_LEN((size_t)n));
 }

@@ -265,6 +265,13 @@ class partial:
             self.__dict__.update(namespace)
 
 
+def _unwrap_partial(func):
+    """The function under any layers of partial (inspect uses it)."""
+    while isinstance(func, partial):
+        func = func.func
+    return func
+
+
 class partialmethod(object):
     """Method descriptor with partial application of the given arguments
     and keywords."""
