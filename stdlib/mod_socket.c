@@ -554,20 +554,28 @@ static ssize_t io_sendto(int fd, SockIO *io)
     return sendto(fd, io->buf, io->len, io->flags | MSG_NOSIGNAL, &io->addr.sa, io->addrlen);
 }
 
-static Value sock_send_m(Value *args, int nargs, Value kwnames)
+/* send or sendto the bytes of data, with flags and, for sendto, an address:
+ * the count sent, or VAL_NULL. */
+static Value sock_send_data(SockObj *s, Value data, Value flags, Value addr, SockIO *io)
 {
     Buffer b;
-    SockIO io = {.fn = io_send};
-    if (buffer_get(args[1], &b, BUF_SIMPLE) < 0) return VAL_NULL;
+    if (buffer_get(data, &b, BUF_SIMPLE) < 0) return VAL_NULL;
     Value r = VAL_NULL;
-    if (sock_flags_arg(args[2], &io.flags) == 0) {
-        io.buf = b.buf;
-        io.len = (size_t)b.len;
-        ssize_t n = sock_call(SELF, 1, &io, NULL);
+    if (sock_flags_arg(flags, &io->flags) == 0 &&
+        (IS_NULL(addr) || sock_addr_parse(s->family, addr, &io->addr, &io->addrlen, "sendto") == 0)) {
+        io->buf = b.buf;
+        io->len = (size_t)b.len;
+        ssize_t n = sock_call(s, 1, io, NULL);
         if (n >= 0) r = int_from_i64(n);
     }
     buffer_release(&b);
     return r;
+}
+
+static Value sock_send_m(Value *args, int nargs, Value kwnames)
+{
+    SockIO io = {.fn = io_send};
+    return sock_send_data(SELF, args[1], args[2], VAL_NULL, &io);
 }
 
 /* sendall: send until everything went, the timeout counting for the whole. */
@@ -608,19 +616,8 @@ static Value sock_sendto_m(Value *args, int nargs, Value kwnames)
     if (arg_no_kw("sendto", kwnames) < 0) return VAL_NULL;
     if (nargs < 3 || nargs > 4)
         return err_format(&exc_TypeError, "sendto() takes 2 or 3 arguments (%d given)", nargs - 1);
-    Value addr = nargs == 4 ? args[3] : args[2], flags = nargs == 4 ? args[2] : VAL_NULL;
-    Buffer b;
     SockIO io = {.fn = io_sendto};
-    if (buffer_get(args[1], &b, BUF_SIMPLE) < 0) return VAL_NULL;
-    Value r = VAL_NULL;
-    if (sock_flags_arg(flags, &io.flags) == 0 && sock_addr_parse(SELF->family, addr, &io.addr, &io.addrlen, "sendto") == 0) {
-        io.buf = b.buf;
-        io.len = (size_t)b.len;
-        ssize_t n = sock_call(SELF, 1, &io, NULL);
-        if (n >= 0) r = int_from_i64(n);
-    }
-    buffer_release(&b);
-    return r;
+    return sock_send_data(SELF, args[1], nargs == 4 ? args[2] : VAL_NULL, args[nargs - 1], &io);
 }
 
 /* ---- the type ----------------------------------------------------------------------- */

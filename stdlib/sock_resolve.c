@@ -201,13 +201,19 @@ static Value res_hostlookup(const void *addr, socklen_t alen, int af, const char
     return r;
 }
 
+/* A host argument resolved for family into *a; *name and *keep hold its text. */
+static int res_host(Value v, int family, SockAddr *a, const char **name, Value *keep)
+{
+    if (sock_addr_host(v, name, keep) < 0) return -1;
+    return sock_addr_resolve(*name, &a->sa, family == AF_INET ? sizeof a->in4 : sizeof *a, family) < 0 ? -1 : 0;
+}
+
 static Value res_gethostbyname(Value *args, int nargs, Value kwnames)
 {
     const char *name;
     Value keep;
     SockAddr a;
-    if (sock_addr_host(args[0], &name, &keep) < 0) return VAL_NULL;
-    if (sock_addr_resolve(name, &a.sa, sizeof a.in4, AF_INET) < 0) return VAL_NULL;
+    if (res_host(args[0], AF_INET, &a, &name, &keep) < 0) return VAL_NULL;
     char buf[INET_ADDRSTRLEN];
     inet_ntop(AF_INET, &a.in4.sin_addr, buf, sizeof buf);
     return str_from_c(buf);
@@ -218,8 +224,7 @@ static Value res_gethostbyname_ex(Value *args, int nargs, Value kwnames)
     const char *name;
     Value keep;
     SockAddr a;
-    if (sock_addr_host(args[0], &name, &keep) < 0) return VAL_NULL;
-    if (sock_addr_resolve(name, &a.sa, sizeof a, AF_INET) < 0) return VAL_NULL;
+    if (res_host(args[0], AF_INET, &a, &name, &keep) < 0) return VAL_NULL;
     return res_hostlookup(NULL, 0, AF_INET, name);
 }
 
@@ -228,8 +233,7 @@ static Value res_gethostbyaddr(Value *args, int nargs, Value kwnames)
     const char *name;
     Value keep;
     SockAddr a;
-    if (sock_addr_host(args[0], &name, &keep) < 0) return VAL_NULL;
-    if (sock_addr_resolve(name, &a.sa, sizeof a, AF_UNSPEC) < 0) return VAL_NULL;
+    if (res_host(args[0], AF_UNSPEC, &a, &name, &keep) < 0) return VAL_NULL;
     if (a.sa.sa_family == AF_INET6) return res_hostlookup(&a.in6.sin6_addr, sizeof a.in6.sin6_addr, AF_INET6, NULL);
     return res_hostlookup(&a.in4.sin_addr, sizeof a.in4.sin_addr, AF_INET, NULL);
 }
