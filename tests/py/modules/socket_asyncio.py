@@ -59,12 +59,22 @@ async def timeouts():
     except asyncio.TimeoutError:
         print("wait_for timed out")
 
+async def signals():
+    import signal
+    loop = asyncio.get_running_loop()
+    fut = loop.create_future()
+    loop.add_signal_handler(signal.SIGUSR1, fut.set_result, "signal handled in the loop")
+    os.kill(os.getpid(), signal.SIGUSR1)
+    print(await asyncio.wait_for(fut, 5))
+    print(loop.remove_signal_handler(signal.SIGUSR1))
+
 async def main():
     await tcp()
     await unix()
     await lowlevel()
     await subproc()
     await timeouts()
+    await signals()
 
 asyncio.run(main())
 print("done")
