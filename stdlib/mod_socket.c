@@ -108,7 +108,7 @@ static int sock_wait(int fd, int writing, double deadline, int forever)
         if (!forever) {
             double left = deadline - sock_now();
             if (left <= 0) return 0;
-            ms = (int)ceil(left * 1000);
+            ms = left * 1000 >= INT_MAX ? INT_MAX : (int)ceil(left * 1000);
         }
         struct pollfd p = {.fd = fd, .events = writing ? POLLOUT : POLLIN};
         int r, err;
@@ -278,7 +278,13 @@ static int sock_apply_timeout(SockObj *s, double timeout)
 static int sock_timeout_arg(Value v, double *out)
 {
     if (IS_NONE(v)) { *out = -1; return 0; }
-    if (arg_to_seconds(v, out) < 0) return -1;
+    if (arg_to_seconds(v, out) < 0) {
+        if (err_matches(&exc_OverflowError)) {
+            err_clear();
+            err_format(&exc_OverflowError, "timestamp too large to convert to C _PyTime_t");
+        }
+        return -1;
+    }
     if (*out < 0) { err_format(&exc_ValueError, "Timeout value out of range"); return -1; }
     return 0;
 }
