@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -48,6 +49,7 @@
 #include "runtime/fork.h"
 #include "runtime/gil.h"
 #include "runtime/obj_exc.h"
+#include "runtime/signals.h"
 #include "runtime/state.h"
 #include "runtime/structseq.h"
 #include "interp/modreg.h"
@@ -338,6 +340,28 @@ static Value os_dup2(Value *args, int nargs, Value kwnames) {
         return VAL_NULL;
     int r = inheritable ? dup2(fd, fd2) : fd == fd2 ? fd2 : dup3(fd, fd2, O_CLOEXEC);
     return r < 0 ? os_error(VAL_NULL) : MK_SMALLINT(r);
+}
+
+/* sendfile(out_fd, in_fd, offset, count): offset None reads from in_fd's
+ * position.  The copy runs without the GIL; EINTR runs the handlers and retries. */
+static Value os_sendfile(Value *args, int nargs, Value kwnames) {
+    int out_fd, in_fd;
+    int64_t offset = 0, count;
+    if (arg_to_int(args[0], &out_fd) < 0 || arg_to_int(args[1], &in_fd) < 0 ||
+        (!IS_NONE(args[2]) && arg_to_ssize(args[2], &offset) < 0) || arg_to_ssize(args[3], &count) < 0)
+        return VAL_NULL;
+    off_t off = (off_t)offset, *offp = IS_NONE(args[2]) ? NULL : &off;
+    for (;;) {
+        ssize_t r;
+        int err;
+        GIL_BLOCKING_BEGIN(OS_GIL_REASON);
+        r = sendfile(out_fd, in_fd, offp, (size_t)count);
+        err = errno;
+        GIL_BLOCKING_END();
+        if (r >= 0) return int_from_i64(r);
+        if (err != EINTR) { errno = err; return os_error(VAL_NULL); }
+        if (sig_check() < 0) return VAL_NULL;
+    }
 }
 
 /* pipe2(flags): the flags O_NONBLOCK and O_CLOEXEC as given. */
@@ -723,6 +747,8 @@ static const MethodDef os_methods[] = {
     {"close", os_close, ARGS_KW, "Close a file descriptor.", "($module, /, fd)"},
     {"pipe", os_pipe, ARGS_NONE, "Create a pipe."},
     {"dup", os_dup, ARGS_ONE, NULL},
+    {"sendfile", os_sendfile, ARGS_KW, "Copy count bytes from file descriptor in_fd to file descriptor out_fd.",
+     "($module, /, out_fd, in_fd, offset, count)"},
     {"pipe2", os_pipe2, ARGS_ONE, "Create a pipe with flags set atomically."},
     {"get_blocking", os_get_blocking, ARGS_ONE, "Get the blocking mode of the file descriptor."},
     {"set_blocking", os_set_blocking, ARGS_POS(2, 2), "Set the blocking mode of the specified file descriptor."},

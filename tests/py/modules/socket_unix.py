@@ -80,3 +80,25 @@ t(u.bind, "x" * 200)
 t(u.getsockname)
 t(u.connect, "/nonexistent/x")
 a.close(); b.close(); u.close()
+
+# socket.sendfile (os.sendfile) and os.sendfile's errors
+import threading
+a, b = socket.socketpair()
+with tempfile.TemporaryFile() as f:
+    f.write(b"file contents " * 100)
+    f.flush()
+    f.seek(0)
+    th = threading.Thread(target=lambda: print("sendfile sent", a.sendfile(f, offset=14)))
+    th.start()
+    got = b""
+    while len(got) < 1386:
+        got += b.recv(5000)
+    th.join()
+    print(len(got), got[:14], f.tell())
+    print(os.sendfile(a.fileno(), f.fileno(), 0, 5), b.recv(10))
+r, w = os.pipe()
+t(os.sendfile, w, r, None, -1)
+t(os.sendfile, w, r, "x", 1)
+for fd in (r, w):
+    os.close(fd)
+a.close(); b.close()
