@@ -116,7 +116,7 @@ static const GetSetDef coro_getsets[] = {
 };
 static void coro_trace(Obj *o) { type_generator.trace(o); }
 Type type_coroutine = {
-    .tp_name = "coroutine", .base = &type_object, .basicsize = sizeof(Gen),
+    .tp_name = "coroutine", .base = &type_object, .flags = TF_WEAKREFABLE, .basicsize = sizeof(Gen),
     .trace = coro_trace, .methods = coro_methods, .getsets = coro_getsets,
 };
 GILPY_TYPE(type_coroutine, NULL);
@@ -626,7 +626,7 @@ static const GetSetDef ag_getsets[] = {
     {NULL, NULL, NULL, NULL},
 };
 Type type_async_generator = {
-    .tp_name = "async_generator", .base = &type_object, .basicsize = sizeof(Gen),
+    .tp_name = "async_generator", .base = &type_object, .flags = TF_WEAKREFABLE, .basicsize = sizeof(Gen),
     .trace = coro_trace, .methods = ag_methods, .getsets = ag_getsets,
 };
 GILPY_TYPE(type_async_generator, NULL);

@@ -587,7 +587,7 @@ static Value sys_version_str(void)
 #else
     const char *cc = "C";
 #endif
-    return str_format_c("%s (gilpy %s, %s %s) [%s]", SYS_PY_VERSION, GILPY_VERSION, __DATE__, __TIME__, cc);
+    return str_format_c("%s (gilpy %s, %s, %s) [%s]", SYS_PY_VERSION, GILPY_VERSION, __DATE__, __TIME__, cc);
 }
 
 static Value sys_builtin_module_names(void)

@@ -1,8 +1,10 @@
 /* signals.c - see signals.h. */
 #include "signals.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "call.h"
 #include "error.h"
@@ -14,6 +16,7 @@
 static volatile sig_atomic_t sig_pending[SIG_MAX];
 static volatile sig_atomic_t sig_any;
 static Value sig_handlers[SIG_MAX];     /* VAL_NULL: C default (SIGINT: KeyboardInterrupt) */
+static volatile sig_atomic_t sig_wakeup_fd = -1;
 
 static void sig_c_handler(int signum) {
     if (signum <= 0 || signum >= SIG_MAX) return;
@@ -21,6 +24,20 @@ static void sig_c_handler(int signum) {
     sig_any = 1;
     ThreadState *main = interp.main_thread;
     if (main) __atomic_fetch_or(&main->eval_breaker, EB_SIGNALS_PENDING, __ATOMIC_SEQ_CST);
+    int fd = sig_wakeup_fd;
+    if (fd >= 0) {                       /* the signal number as one byte, errors ignored */
+        int saved = errno;
+        unsigned char byte = (unsigned char)signum;
+        ssize_t w = write(fd, &byte, 1);
+        (void)w;
+        errno = saved;
+    }
+}
+
+int sig_set_wakeup_fd(int fd) {
+    int old = sig_wakeup_fd;
+    sig_wakeup_fd = fd;
+    return old;
 }
 
 static void sig_install(int signum) {

@@ -23,6 +23,9 @@ void sig_block_in_thread(void);
 /* The Python-level handler of signum (a callable, or None/SIG_DFL/SIG_IGN ints);
  * set installs the C handler as needed.  Used by the signal module. */
 Value sig_get_handler(int signum);
+/* signal.set_wakeup_fd: the C handler also writes the signal number, one byte,
+ * to fd (-1: none).  Returns the previous descriptor. */
+int   sig_set_wakeup_fd(int fd);
 int   sig_set_handler(int signum, Value handler);
 
 #endif

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -48,6 +49,7 @@
 #include "runtime/fork.h"
 #include "runtime/gil.h"
 #include "runtime/obj_exc.h"
+#include "runtime/signals.h"
 #include "runtime/state.h"
 #include "runtime/structseq.h"
 #include "interp/modreg.h"
@@ -338,6 +340,69 @@ static Value os_dup2(Value *args, int nargs, Value kwnames) {
         return VAL_NULL;
     int r = inheritable ? dup2(fd, fd2) : fd == fd2 ? fd2 : dup3(fd, fd2, O_CLOEXEC);
     return r < 0 ? os_error(VAL_NULL) : MK_SMALLINT(r);
+}
+
+/* sendfile(out_fd, in_fd, offset, count): offset None reads from in_fd's
+ * position.  The copy runs without the GIL; EINTR runs the handlers and retries. */
+static Value os_sendfile(Value *args, int nargs, Value kwnames) {
+    int out_fd, in_fd;
+    int64_t offset = 0, count;
+    if (arg_to_int(args[0], &out_fd) < 0 || arg_to_int(args[1], &in_fd) < 0 ||
+        (!IS_NONE(args[2]) && arg_to_ssize(args[2], &offset) < 0) || arg_to_ssize(args[3], &count) < 0)
+        return VAL_NULL;
+    off_t off = (off_t)offset, *offp = IS_NONE(args[2]) ? NULL : &off;
+    for (;;) {
+        ssize_t r;
+        int err;
+        GIL_BLOCKING_BEGIN(OS_GIL_REASON);
+        r = sendfile(out_fd, in_fd, offp, (size_t)count);
+        err = errno;
+        GIL_BLOCKING_END();
+        if (r >= 0) return int_from_i64(r);
+        if (err != EINTR) { errno = err; return os_error(VAL_NULL); }
+        if (sig_check() < 0) return VAL_NULL;
+    }
+}
+
+/* pipe2(flags): the flags O_NONBLOCK and O_CLOEXEC as given. */
+static Value os_pipe2(Value *args, int nargs, Value kwnames) {
+    int flags, fds[2];
+    if (arg_to_int(args[0], &flags) < 0) return VAL_NULL;
+    if (pipe2(fds, flags) < 0) return os_error(VAL_NULL);
+    return tuple_pack(2, MK_SMALLINT(fds[0]), MK_SMALLINT(fds[1]));
+}
+
+/* Set or clear one bit of a descriptor's F_GETFL / F_GETFD word. */
+static Value os_fcntl_bit(Value *args, int get_cmd, int set_cmd, int bit, int set_when_false) {
+    int fd, flag;
+    if (arg_to_int(args[0], &fd) < 0 || arg_to_int(args[1], &flag) < 0) return VAL_NULL;
+    int old = fcntl(fd, get_cmd);
+    if (old < 0) return os_error(VAL_NULL);
+    int on = set_when_false ? !flag : flag;
+    int nw = on ? old | bit : old & ~bit;
+    if (nw != old && fcntl(fd, set_cmd, nw) < 0) return os_error(VAL_NULL);
+    return VAL_NONE;
+}
+
+static Value os_get_fcntl_bit(Value fdv, int get_cmd, int bit) {
+    int fd;
+    if (arg_to_int(fdv, &fd) < 0) return VAL_NULL;
+    int flags = fcntl(fd, get_cmd);
+    if (flags < 0) return os_error(VAL_NULL);
+    return MK_BOOL(!(flags & bit));
+}
+
+static Value os_get_blocking(Value *args, int nargs, Value kwnames) {
+    return os_get_fcntl_bit(args[0], F_GETFL, O_NONBLOCK);
+}
+static Value os_set_blocking(Value *args, int nargs, Value kwnames) {
+    return os_fcntl_bit(args, F_GETFL, F_SETFL, O_NONBLOCK, 1);
+}
+static Value os_get_inheritable(Value *args, int nargs, Value kwnames) {
+    return os_get_fcntl_bit(args[0], F_GETFD, FD_CLOEXEC);
+}
+static Value os_set_inheritable(Value *args, int nargs, Value kwnames) {
+    return os_fcntl_bit(args, F_GETFD, F_SETFD, FD_CLOEXEC, 1);
 }
 
 /* open(path, flags, mode=0o777, *, dir_fd=None) */
@@ -682,6 +747,13 @@ static const MethodDef os_methods[] = {
     {"close", os_close, ARGS_KW, "Close a file descriptor.", "($module, /, fd)"},
     {"pipe", os_pipe, ARGS_NONE, "Create a pipe."},
     {"dup", os_dup, ARGS_ONE, NULL},
+    {"sendfile", os_sendfile, ARGS_KW, "Copy count bytes from file descriptor in_fd to file descriptor out_fd.",
+     "($module, /, out_fd, in_fd, offset, count)"},
+    {"pipe2", os_pipe2, ARGS_ONE, "Create a pipe with flags set atomically."},
+    {"get_blocking", os_get_blocking, ARGS_ONE, "Get the blocking mode of the file descriptor."},
+    {"set_blocking", os_set_blocking, ARGS_POS(2, 2), "Set the blocking mode of the specified file descriptor."},
+    {"get_inheritable", os_get_inheritable, ARGS_ONE, "Get the close-on-exe flag of the specified file descriptor."},
+    {"set_inheritable", os_set_inheritable, ARGS_POS(2, 2), "Set the inheritable flag of the specified file descriptor."},
     {"dup2", os_dup2, ARGS_KW, NULL, "($module, /, fd, fd2, inheritable=True)"},
     {"open", os_open, ARGS_KW, NULL, "($module, /, path, flags, mode=511, *, dir_fd=None)"},
     {"isatty", os_isatty, ARGS_ONE, NULL},

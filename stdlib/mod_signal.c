@@ -9,6 +9,7 @@
  * `Signals` members).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -101,6 +102,45 @@ static Value signal_strsignal(Value *args, int nargs, Value kwnames) {
     return s ? str_from_c(s) : VAL_NONE;
 }
 
+/* set_wakeup_fd(fd, /, *, warn_on_full_buffer=True): fd must be non-blocking. */
+static Value signal_set_wakeup_fd(Value *args, int nargs, Value kwnames) {
+    int fd;
+    if (arg_to_int(args[0], &fd) < 0) return VAL_NULL;
+    if (!IS_NULL(args[1]) && obj_truthy(args[1]) < 0) return VAL_NULL;
+    if (ts_get() != interp.main_thread)
+        return err_format(&exc_ValueError, "set_wakeup_fd only works in main thread of the main interpreter");
+    if (fd != -1) {
+        int flags = fcntl(fd, F_GETFL);
+        if (flags < 0) return err_from_errno(&exc_OSError, VAL_NULL);
+        if (!(flags & O_NONBLOCK))
+            return err_format(&exc_ValueError, "the fd %d must be in non-blocking mode", fd);
+    }
+    return MK_SMALLINT(sig_set_wakeup_fd(fd));
+}
+
+/* siginterrupt(signalnum, flag): flag false restarts system calls the signal
+ * interrupts (SA_RESTART), true lets them fail with EINTR (gilpy's default). */
+static Value signal_siginterrupt(Value *args, int nargs, Value kwnames) {
+    int sig, flag;
+    if (signal_number(args[0], &sig) < 0 || arg_to_int(args[1], &flag) < 0) return VAL_NULL;
+    struct sigaction sa;
+    if (sigaction(sig, NULL, &sa) < 0) return err_from_errno(&exc_OSError, VAL_NULL);
+    if (flag) sa.sa_flags &= ~SA_RESTART;
+    else sa.sa_flags |= SA_RESTART;
+    if (sigaction(sig, &sa, NULL) < 0) return err_from_errno(&exc_OSError, VAL_NULL);
+    return VAL_NONE;
+}
+
+/* valid_signals(): every signal number this system knows (sigfillset's). */
+static Value signal_valid_signals(Value *args, int nargs, Value kwnames) {
+    sigset_t all;
+    if (sigfillset(&all) < 0) return err_from_errno(&exc_OSError, VAL_NULL);
+    Value out = set_new(&type_set);
+    for (int sig = 1; !IS_NULL(out) && sig < NSIG; sig++)
+        if (sigismember(&all, sig) == 1 && set_add(out, MK_SMALLINT(sig)) < 0) out = VAL_NULL;
+    return out;
+}
+
 static const MethodDef signal_functions[] = {
     {"signal", signal_signal, ARGS_POS(2, 2), "Set the action for the given signal."},
     {"getsignal", signal_getsignal, ARGS_ONE, "Return the current action for the given signal."},
@@ -108,6 +148,10 @@ static const MethodDef signal_functions[] = {
     {"alarm", signal_alarm, ARGS_ONE,
      "Arrange for SIGALRM to arrive after the given number of seconds."},
     {"strsignal", signal_strsignal, ARGS_ONE, "Return the system description of the given signal."},
+    {"set_wakeup_fd", signal_set_wakeup_fd, ARGS_KW, "Sets the fd to be written to (with the signal number) when a signal comes in.",
+     "($module, fd, /, *, warn_on_full_buffer=True)"},
+    {"siginterrupt", signal_siginterrupt, ARGS_POS(2, 2), "Change system call restart behaviour."},
+    {"valid_signals", signal_valid_signals, ARGS_NONE, "Return a set of valid signal numbers on this platform."},
     {NULL, NULL, 0, NULL},
 };
 

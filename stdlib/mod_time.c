@@ -21,6 +21,7 @@
 #include "runtime/obj_float.h"
 #include "runtime/obj_list.h"
 #include "runtime/obj_misc.h"
+#include "runtime/obj_namespace.h"
 #include "runtime/obj_dict.h"
 #include "runtime/obj_str.h"
 #include "runtime/error.h"
@@ -297,6 +298,34 @@ static Value time_mktime(Value *args, int nargs, Value kwnames) {
     return MK_FLOAT((double)t);
 }
 
+/* get_clock_info(name): a namespace describing one of the clocks above. */
+static Value time_get_clock_info(Value *args, int nargs, Value kwnames) {
+    static const struct { const char *name, *impl; clockid_t clk; int monotonic; } clocks[] = {
+        {"time", "clock_gettime(CLOCK_REALTIME)", CLOCK_REALTIME, 0},
+        {"monotonic", "clock_gettime(CLOCK_MONOTONIC)", CLOCK_MONOTONIC, 1},
+        {"perf_counter", "clock_gettime(CLOCK_MONOTONIC)", CLOCK_MONOTONIC, 1},
+        {"process_time", "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", CLOCK_PROCESS_CPUTIME_ID, 1},
+        {"thread_time", "clock_gettime(CLOCK_THREAD_CPUTIME_ID)", CLOCK_THREAD_CPUTIME_ID, 1},
+    };
+    if (!IS_STR(args[0]))
+        return err_format(&exc_TypeError, "get_clock_info() argument must be str, not %N", args[0]);
+    for (size_t i = 0; i < sizeof clocks / sizeof clocks[0]; i++) {
+        if (!str_eq_c(args[0], clocks[i].name)) continue;
+        struct timespec res;
+        double resolution = clock_getres(clocks[i].clk, &res) == 0 ? (double)res.tv_sec + (double)res.tv_nsec * 1e-9 : 1e-9;
+        Value ns = namespace_new();
+        if (IS_NULL(ns)) return VAL_NULL;
+        Value d = namespace_dict(ns), impl = str_from_c(clocks[i].impl);
+        if (IS_NULL(impl) || dict_set_c(d, "implementation", impl) < 0 ||
+            dict_set_c(d, "monotonic", MK_BOOL(clocks[i].monotonic)) < 0 ||
+            dict_set_c(d, "adjustable", MK_BOOL(!clocks[i].monotonic)) < 0 ||
+            dict_set_c(d, "resolution", MK_FLOAT(resolution)) < 0)
+            return VAL_NULL;
+        return ns;
+    }
+    return err_format(&exc_ValueError, "unknown clock");
+}
+
 /* ---------------------------------------------------------------- module */
 
 static const MethodDef time_methods[] = {
@@ -313,6 +342,7 @@ static const MethodDef time_methods[] = {
     {"process_time_ns", time_process_time_ns, ARGS_NONE, "Process time for profiling as nanoseconds."},
     {"thread_time", time_thread_time, ARGS_NONE, "Thread time for profiling."},
     {"thread_time_ns", time_thread_time_ns, ARGS_NONE, "Thread time for profiling as nanoseconds."},
+    {"get_clock_info", time_get_clock_info, ARGS_ONE, "Get information of the specified clock."},
     {"sleep", time_sleep, ARGS_ONE, "Delay execution for a given number of seconds."},
     {"gmtime", time_gmtime, ARGS_TUPLE(0, 1) | METH_VARARGS,
      "Convert seconds since the Epoch to a time tuple expressing UTC."},

@@ -266,6 +266,7 @@ class partial:
 
 
 def _unwrap_partial(func):
+    """The function under any layers of partial (inspect uses it)."""
     while isinstance(func, partial):
         func = func.func
     return func

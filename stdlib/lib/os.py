@@ -34,6 +34,14 @@ SEEK_CUR = 1
 SEEK_END = 2
 
 
+def _get_exports_list(module):
+    """The public names of a module: its __all__, else its names without '_'."""
+    try:
+        return list(module.__all__)
+    except AttributeError:
+        return [n for n in dir(module) if n[0] != '_']
+
+
 # ---- fspath -------------------------------------------------------------
 
 # fspath comes from posix (`from posix import *` above).

@@ -37,6 +37,7 @@ import _thread
 from time import monotonic as _time
 from itertools import count as _count
 from collections import deque as _deque
+from _weakrefset import WeakSet
 
 __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',
            'enumerate', 'main_thread', 'TIMEOUT_MAX',
@@ -443,6 +444,7 @@ def _newname(name_template):
 _active_limbo_lock = RLock()
 _active = {}        # ident -> running Thread
 _limbo = {}         # Thread -> Thread, started but not yet running
+_dangling = WeakSet()   # every Thread object still alive (test.support counts them)
 _shutdown_locks_lock = _allocate_lock()
 _shutdown_locks = set()   # tstate locks of the non-daemon threads
 _threading_atexits = []
@@ -573,6 +575,7 @@ class Thread:
         self._initialized = True
         self._stderr = _sys.stderr
         self._locals = []          # _LocalImpl objects holding a dict of ours
+        _dangling.add(self)
 
     def __repr__(self):
         assert self._initialized, "Thread.__init__() was not called"
