@@ -64,6 +64,11 @@ static int imlib_install(void) {
     Value boot = imlib_part("importlib._bootstrap");
     Value ext = IS_NULL(boot) ? VAL_NULL : imlib_part("importlib._bootstrap_external");
     if (IS_NULL(ext)) return -1;
+    /* As in CPython, where they are the frozen import system: a fresh
+     * `import importlib` (import_fresh_module) takes them over from here. */
+    if (dict_set_c(interp.modules, "_frozen_importlib", boot) < 0 ||
+        dict_set_c(interp.modules, "_frozen_importlib_external", ext) < 0)
+        return -1;
     imlib_add_roots();
     imlib_std[IMLIB_BUILTIN] = obj_getattr_c(boot, "BuiltinImporter");
     imlib_std[IMLIB_FROZEN] = obj_getattr_c(boot, "FrozenImporter");
@@ -125,6 +130,9 @@ int imlib_attach_spec(Value m) {
 /* The importlib package has run: give every module imported so far its spec. */
 static int imlib_become_ready(void) {
     imlib_ready = 1;
+    /* The lists now, while importlib is whole: code that takes importlib out of
+     * sys.modules (import_fresh_module) must find them there. */
+    if (IS_NULL(dict_get_c(imlib_sys_dict(), "meta_path")) && imlib_install() < 0) return -1;
     Value items = seq_to_tuple(interp.modules);     /* the names, as a snapshot */
     if (IS_NULL(items)) return -1;
     for (int64_t i = 0; i < AS_TUPLE(items)->len; i++) {
