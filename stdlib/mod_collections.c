@@ -478,13 +478,10 @@ static Value dq_repr_m(Value *args, int nargs, Value kwnames) {
     return str_format_c("%s(%U, maxlen=%lld)", name, r, (long long)SELF->maxlen);
 }
 
-/* (type, () or ((), maxlen), __dict__ or None, iter(self)) */
+/* (type, () or ((), maxlen), __getstate__(), iter(self)) */
 static Value dq_reduce_m(Value *args, int nargs, Value kwnames) {
-    Value dict = obj_getattr_opt(args[0], str_intern_c("__dict__"));
-    if (IS_NULL(dict)) {
-        if (err_occurred()) return VAL_NULL;
-        dict = VAL_NONE;
-    }
+    Value dict = obj_call_method(args[0], "__getstate__", NULL, 0);
+    if (IS_NULL(dict)) return VAL_NULL;
     Value it = obj_iter(args[0]);
     Value cargs = SELF->maxlen < 0 ? tuple_empty() : tuple_pack(2, tuple_empty(), MK_SMALLINT(SELF->maxlen));
     if (IS_NULL(it) || IS_NULL(cargs)) return VAL_NULL;
