@@ -906,6 +906,14 @@ Value mod_collections_init(void) {
         || dict_set_c(d, "_deque_iterator", MK_OBJ(&type_deque_iterator)) < 0
         || dict_set_c(d, "_deque_reverse_iterator", MK_OBJ(&type_deque_reverse_iterator)) < 0)
         return VAL_NULL;
+    if (dict_set_c(type_deque.dict, "__doc__", str_from_c("deque([iterable[, maxlen]]) --> deque object\n\n"
+            "A list-like sequence optimized for data accesses near its endpoints.")) < 0
+        || dict_set_c(type_defaultdict.dict, "__doc__", str_from_c("defaultdict(default_factory=None, /, [...]) "
+            "--> dict with default factory\n\nThe default factory is called without arguments to produce\na new "
+            "value when a key is not present, in __getitem__ only.\nA defaultdict compares equal to a dict with the "
+            "same items.\nAll remaining arguments are treated the same as if they were\npassed to the dict "
+            "constructor, including keyword arguments.\n")) < 0)
+        return VAL_NULL;
     Value odict = import_module_c("_collections_odict");
     Value od = IS_NULL(odict) ? VAL_NULL : obj_getattr_c(odict, "OrderedDict");
     if (IS_NULL(od) || dict_set_c(d, "OrderedDict", od) < 0) return VAL_NULL;

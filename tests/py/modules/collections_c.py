@@ -160,3 +160,5 @@ t(lambda: setattr(p, 'x', 1))
 t(lambda: delattr(p, 'x'))
 print(pickle.loads(pickle.dumps(P(1, 2))))
 od = OrderedDict(a=1, b=2); od.move_to_end('a'); print(od, od.keys(), od.popitem(last=False))
+from collections import deque, defaultdict
+print(deque.__doc__); print(defaultdict.__doc__)
