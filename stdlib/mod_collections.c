@@ -612,13 +612,13 @@ static const MethodDef dq_methods[] = {
     {"copy", dq_copy_m, ARGS_NONE, "Return a shallow copy of a deque."},
     {"__copy__", dq_copy_m, ARGS_NONE, "Return a shallow copy of a deque."},
     {"count", dq_count_m, ARGS_ONE, "D.count(value) -> integer -- return number of occurrences of value"},
-    {"index", dq_index_m, ARGS_POS(1, 3), "D.index(value, [start, [stop]]) -> integer -- return first index of "
+    {"index", dq_index_m, ARGS_TUPLE(1, 3), "D.index(value, [start, [stop]]) -> integer -- return first index of "
      "value.\nRaises ValueError if the value is not present."},
-    {"insert", dq_insert_m, ARGS_POS(2, 2), "D.insert(index, object) -- insert object before index"},
+    {"insert", dq_insert_m, ARGS_TUPLE(2, 2), "D.insert(index, object) -- insert object before index"},
     {"remove", dq_remove_m, ARGS_ONE, "D.remove(value) -- remove first occurrence of value."},
     {"reverse", dq_reverse_m, ARGS_NONE, "D.reverse() -- reverse *IN PLACE*"},
     {"rotate", dq_rotate_m, ARGS_POS(0, 1), "Rotate the deque n steps to the right (default n=1).  If n is "
-     "negative, rotates left."},
+     "negative, rotates left.", "deque.rotate($self, n=1, /)"},
     {"__len__", dq_len_m, ARGS_WRAP(0), NULL},
     {"__contains__", dq_contains_m, ARGS_WRAP(1), NULL},
     {"__getitem__", dq_getitem_m, ARGS_WRAP(1), NULL},
