@@ -809,3 +809,14 @@ async def _ag():
 
 AsyncGenerator.register(type(_ag()))
 del _coro, _c, _ag
+
+
+# CPython's collections/abc.py imports this name; Callable[...] is not
+# subscriptable here yet, so it is the plain GenericAlias.
+_CallableGenericAlias = type(list[int])
+
+# The classes above say they come from collections.abc; the module itself keeps
+# its own name, which importlib's _setup looks up among the frozen modules when
+# it starts after this one was imported (collections.abc is a file of
+# CPython's library, not frozen).
+__name__ = "_collections_abc"
