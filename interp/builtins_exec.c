@@ -227,6 +227,9 @@ static Value bi_build_class(Value *args, int nargs, Value kwnames) {
     if (!IS_NULL(prep)) ns = call_value(prep, ca, 2, nk ? kwt : VAL_NULL);
     else ns = dict_new();
     if (IS_NULL(ns)) return VAL_NULL;
+    if (!IS_DICT(ns) && IS_NULL(val_type(ns)->slots[SM_GETITEM]))      /* CPython's PyMapping_Check */
+        return err_format(&exc_TypeError, "%s.__prepare__() must return a mapping, not %T",
+                          IS_TYPE(meta) ? type_name(AS_TYPE(meta)) : "<metaclass>", ns);
     if (IS_NULL(vm_run_class_body(func, ns))) return VAL_NULL;
     if (bases != orig_bases && obj_setitem(ns, str_intern_c("__orig_bases__"), orig_bases) < 0) return VAL_NULL;
     Value margs = tuple_new(3 + nk);

@@ -148,7 +148,7 @@ static Value ga_parameters(Value self) {
 }
 
 /* cls[item]: item is the argument tuple, or its only element. */
-static Value ga_class_getitem_m(Value *args, int nargs, Value kwnames) {
+Value generic_alias_class_getitem_m(Value *args, int nargs, Value kwnames) {
     Value items = IS_TUPLE(args[1]) ? args[1] : tuple_pack(1, args[1]);
     if (IS_NULL(items)) return VAL_NULL;
     return ga_new(args[0], items);
@@ -298,7 +298,7 @@ Type type_generic_alias = {
 GILPY_TYPE(type_generic_alias, NULL);
 
 static const MethodDef ga_class_getitem_def[] = {
-    {"__class_getitem__", ga_class_getitem_m, METH_CLASS | ARGS_ONE,
+    {"__class_getitem__", generic_alias_class_getitem_m, METH_CLASS | ARGS_ONE,
      "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };

@@ -5,9 +5,11 @@
 #include "error.h"
 #include "gc.h"
 #include "obj_dict.h"
+#include "obj_genericalias.h"
 #include "obj_list.h"
 #include "obj_str.h"
 #include "obj_type.h"
+#include "ops.h"
 
 /* A member is a Value at `offset` in the instance (a __slots__ name), or,
  * for what CPython declares as a read-only member of a builtin type
@@ -145,7 +147,7 @@ static Value proxy_new_m(Value *args, int nargs, Value kwnames) {
     static const char *const names[] = {"mapping"};
     Value mapping;
     if (arg_parse("mappingproxy", args + 1, nargs - 1, kwnames, names, 1, 0, 1, &mapping) < 0) return VAL_NULL;
-    if (!IS_DICT(mapping) && IS_NULL(val_type(mapping)->slots[SM_GETITEM]))
+    if ((!IS_DICT(mapping) && IS_NULL(val_type(mapping)->slots[SM_GETITEM])) || IS_LIST(mapping) || IS_TUPLE(mapping))
         return err_format(&exc_TypeError, "mappingproxy() argument must be a mapping, not %T", mapping);
     return mappingproxy_new(mapping);
 }
@@ -180,6 +182,20 @@ static Value proxy_copy_m(Value *args, int nargs, Value kwnames) { return proxy_
 static Value proxy_get_m(Value *args, int nargs, Value kwnames) {
     return proxy_forward(args[0], "get", args + 1, IS_NULL(args[2]) ? 1 : 2);
 }
+static Value proxy_reversed_m(Value *args, int nargs, Value kwnames) {
+    return proxy_forward(args[0], "__reversed__", NULL, 0);
+}
+/* a | b with a proxy on either side: the union of the mappings behind them. */
+static Value proxy_unwrap(Value v) { return IS_EXACT(v, type_mappingproxy) ? PROXIED(v) : v; }
+static Value proxy_or_m(Value *args, int nargs, Value kwnames) {
+    return obj_binop(proxy_unwrap(args[0]), proxy_unwrap(args[1]), OP_BITOR);
+}
+static Value proxy_ror_m(Value *args, int nargs, Value kwnames) {
+    return obj_binop(proxy_unwrap(args[1]), proxy_unwrap(args[0]), OP_BITOR);
+}
+static Value proxy_ior_m(Value *args, int nargs, Value kwnames) {
+    return err_format(&exc_TypeError, "'|=' is not supported by %T; use '|' instead", args[0]);
+}
 static Value proxy_eq_m(Value *args, int nargs, Value kwnames) {
     return obj_richcompare(PROXIED(args[0]), args[1], CMP_EQ);
 }
@@ -198,6 +214,11 @@ static const MethodDef proxy_methods[] = {
     {"items", proxy_items_m, ARGS_NONE, NULL},
     {"get", proxy_get_m, ARGS_POS(1, 2), NULL},
     {"copy", proxy_copy_m, ARGS_NONE, NULL},
+    {"__reversed__", proxy_reversed_m, ARGS_NONE, NULL},
+    {"__or__", proxy_or_m, ARGS_WRAP(1), NULL},
+    {"__ror__", proxy_ror_m, ARGS_WRAP(1), NULL},
+    {"__ior__", proxy_ior_m, ARGS_WRAP(1), NULL},
+    {"__class_getitem__", generic_alias_class_getitem_m, METH_CLASS | ARGS_ONE, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 Type type_mappingproxy = {

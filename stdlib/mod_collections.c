@@ -38,10 +38,6 @@ static const char *coll_short_name(Type *t) {
     return dot ? dot + 1 : name;
 }
 
-static Value coll_class_getitem_m(Value *args, int nargs, Value kwnames) {
-    return call2(MK_OBJ(&type_generic_alias), args[0], args[1]);
-}
-
 /* ---- deque: the ring buffer ------------------------------------------------------------ */
 
 typedef struct Deque {
@@ -640,7 +636,7 @@ static const MethodDef dq_methods[] = {
     {"__repr__", dq_repr_m, ARGS_WRAP(0), NULL},
     {"__reduce__", dq_reduce_m, ARGS_NONE, "Return state information for pickling."},
     {"__sizeof__", dq_sizeof_m, ARGS_NONE, "D.__sizeof__() -- size of D in memory, in bytes"},
-    {"__class_getitem__", coll_class_getitem_m, METH_CLASS | ARGS_ONE, "See PEP 585"},
+    {"__class_getitem__", generic_alias_class_getitem_m, METH_CLASS | ARGS_ONE, "See PEP 585"},
     {"__hash__", NULL, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
@@ -768,7 +764,7 @@ static const MethodDef dd_methods[] = {
     {"__repr__", dd_repr_m, ARGS_WRAP(0), NULL},
     {"__or__", dd_or_m, ARGS_WRAP(1), NULL},
     {"__ror__", dd_ror_m, ARGS_WRAP(1), NULL},
-    {"__class_getitem__", coll_class_getitem_m, METH_CLASS | ARGS_ONE, "See PEP 585"},
+    {"__class_getitem__", generic_alias_class_getitem_m, METH_CLASS | ARGS_ONE, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
