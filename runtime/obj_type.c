@@ -724,7 +724,10 @@ static Value type_new_m(Value *args, int nargs, Value kwnames) {
     Type *meta = AS_TYPE(args[0]);
     int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
     if (nargs == 2 && nkw == 0 && meta == &type_type) return MK_OBJ(val_type(args[1]));
-    if (nargs != 4) return err_format(&exc_TypeError, "type() takes 1 or 3 arguments");
+    if (nargs != 4) {        /* type(...) is checked by CPython's type_call, a metaclass by type_new */
+        if (meta == &type_type) return err_format(&exc_TypeError, "type() takes 1 or 3 arguments");
+        return err_format(&exc_TypeError, "type.__new__() takes exactly 3 arguments (%d given)", nargs - 1);
+    }
     Value kw = VAL_NULL;
     if (nkw) {
         Value vals = tuple_from_array(args + nargs, nkw);

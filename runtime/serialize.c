@@ -511,6 +511,14 @@ static int w_exact_builtin(Writer *w, Value v, Type *t) {
         if (IS_NULL(name) || w_tag(w, 'm') < 0 || w_value(w, m->self) < 0) return -1;
         return w_value(w, name);
     }
+    if (v == MK_OBJ(&type_none) || v == MK_OBJ(&type_notimplemented) || v == MK_OBJ(&type_ellipsis)) {
+        /* not reachable by name: type(None) and friends, as pickle's save_type */
+        Value single = v == MK_OBJ(&type_none) ? VAL_NONE : v == MK_OBJ(&type_ellipsis) ? VAL_ELLIPSIS
+                                                                                       : VAL_NOTIMPLEMENTED;
+        Value args = tuple_pack(1, single);
+        Value r = IS_NULL(args) ? VAL_NULL : tuple_pack(2, MK_OBJ(&type_type), args);
+        return IS_NULL(r) ? -1 : w_reduce_value(w, v, r);
+    }
     if (TYPE_HAS(t, TF_FUNCTION | TF_TYPE_SUBCLASS) || t == &type_builtin_function)
         return w_global(w, v);
     return 1;   /* not one of these */

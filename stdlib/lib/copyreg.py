@@ -37,6 +37,14 @@ def pickle_complex(c):
 pickle(complex, pickle_complex, complex)
 
 
+def pickle_union(obj):
+    import functools, operator
+    return functools.reduce, (operator.or_, obj.__args__)
+
+
+pickle(type(int | str), pickle_union)
+
+
 # Support for pickling new-style objects below protocol 2.
 
 def _reconstructor(cls, base, state):
