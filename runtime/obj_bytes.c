@@ -442,7 +442,7 @@ static Value b_getitem_m(Value *args, int nargs, Value kwnames) {
         int64_t cnt = slice_adjust_bounds(n, &start, &stop, step);
         if (step == 1) return mk_like(args[0], d + start, (size_t)cnt);
         StrBuf sb; sb_init(&sb);
-        for (int64_t i = 0, j = start; i < cnt; i++, j += step)
+        for (int64_t i = 0, j = start; i < cnt; i++, j = seq_next_index(j, step))
             if (sb_putc(&sb, (char)d[j]) < 0) { sb_free(&sb); return VAL_NULL; }
         Value r = mk_like(args[0], sb.data, sb.len);
         sb_free(&sb);
@@ -1440,7 +1440,7 @@ static int ba_setslice(Value self, Value slice, Value v) {
                    (size_t)sb.len, (size_t)cnt);
         rc = -1;
     } else {
-        for (int64_t i = 0, j = start; i < cnt; i++, j += step) a->data[j] = (uint8_t)sb.data[i];
+        for (int64_t i = 0, j = start; i < cnt; i++, j = seq_next_index(j, step)) a->data[j] = (uint8_t)sb.data[i];
     }
     sb_free(&sb);
     return rc;

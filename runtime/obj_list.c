@@ -308,7 +308,7 @@ Value list_getslice(Value list, int64_t start, int64_t stop, int64_t step)
     if (step == 1) {
         if (n) memcpy(r->items, l->items + start, (size_t)n * sizeof(Value));
     } else {
-        for (int64_t i = 0, j = start; i < n; i++, j += step) r->items[i] = l->items[j];
+        for (int64_t i = 0, j = start; i < n; i++, j = seq_next_index(j, step)) r->items[i] = l->items[j];
     }
     r->len = n;
     return MK_OBJ(r);
@@ -1050,7 +1050,7 @@ static int list_assign_slice(Value self, Value slice, Value v)
                    (long long)m, (long long)cnt);
         return -1;
     }
-    for (int64_t i = 0, j = start; i < cnt; i++, j += step) l->items[j] = AS_LIST(src)->items[i];
+    for (int64_t i = 0, j = start; i < cnt; i++, j = seq_next_index(j, step)) l->items[j] = AS_LIST(src)->items[i];
     return 0;
 }
 

@@ -65,6 +65,10 @@ int   seq_start_stop(Value vstart, Value vstop, int64_t len, int64_t *start, int
  * OverflowError)): an index, negative meaning 0.  0 ok, -1 error.  The operator
  * itself rejects a non-index first (abstract.c: "can't multiply sequence by non-int"). */
 int   seq_repeat_arg(Value n, int64_t *out);
+/* The index after j in a slice's walk: j + step, wrapping instead of
+ * overflowing (after the last item it is computed but never used, and a step
+ * near 2**63 would overflow there). */
+static inline int64_t seq_next_index(int64_t j, int64_t step) { return (int64_t)((uint64_t)j + (uint64_t)step); }
 
 /* Iterator types (obj_list.c / obj_tuple.c). */
 extern Type type_list_iterator, type_list_reverseiterator, type_tuple_iterator;

@@ -392,7 +392,7 @@ Value str_slice(Value v, int64_t start, int64_t stop, int64_t step) {
         if (n == 1) return str_new(s->data + start, 1);          /* the interned singletons */
         Str *r = str_alloc((size_t)n);
         if (!r) return VAL_NULL;
-        for (int64_t k = 0, i = start; k < n; k++, i += step) r->data[k] = s->data[i];
+        for (int64_t k = 0, i = start; k < n; k++, i = seq_next_index(i, step)) r->data[k] = s->data[i];
         r->data[n] = '\0';
         return MK_OBJ(r);
     }

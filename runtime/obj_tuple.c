@@ -288,7 +288,7 @@ static Value tuple_getitem_m(Value *args, int nargs, Value kwnames)
         if (step == 1 && n == t->len && IS_EXACT(args[0], type_tuple)) return args[0];
         Value res = tuple_new(n);
         if (IS_NULL(res)) return VAL_NULL;
-        for (int64_t k = 0, j = start; k < n; k++, j += step) AS_TUPLE(res)->items[k] = t->items[j];
+        for (int64_t k = 0, j = start; k < n; k++, j = seq_next_index(j, step)) AS_TUPLE(res)->items[k] = t->items[j];
         return res;
     }
     return err_format(&exc_TypeError, "tuple indices must be integers or slices, not %T", args[1]);

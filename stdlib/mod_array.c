@@ -408,7 +408,7 @@ static Value array_slice(ArrayObj *a, int64_t start, int64_t step, int64_t n) {
     if (!r) return VAL_NULL;
     int64_t isz = a->d->itemsize;
     if (step == 1) { if (n) memcpy(r->data, ITEM(a, start), (size_t)(n * isz)); }
-    else for (int64_t k = 0, j = start; k < n; k++, j += step) memcpy(ITEM(r, k), ITEM(a, j), (size_t)isz);
+    else for (int64_t k = 0, j = start; k < n; k++, j = seq_next_index(j, step)) memcpy(ITEM(r, k), ITEM(a, j), (size_t)isz);
     return MK_OBJ(r);
 }
 
@@ -482,7 +482,7 @@ static int array_assign_slice(ArrayObj *a, Value slice, Value v) {
                    (long long)needed, (long long)n);
         return -1;
     }
-    for (int64_t k = 0, j = start; k < n; k++, j += step) memcpy(ITEM(a, j), ITEM(src, k), (size_t)isz);
+    for (int64_t k = 0, j = start; k < n; k++, j = seq_next_index(j, step)) memcpy(ITEM(a, j), ITEM(src, k), (size_t)isz);
     return 0;
 }
 
