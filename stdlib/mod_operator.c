@@ -348,14 +348,13 @@ static Value getter_reduce_m(Value *args, int nargs, Value kwnames) {
     Value partial = IS_NULL(functools) ? VAL_NULL : obj_getattr_c(functools, "partial");
     if (IS_NULL(partial)) return VAL_NULL;
     int64_t nkw = dict_len(g->kwargs), pos = 0, k = 0;
-    Value names = tuple_new(nkw), av[2 + 64];
-    if (IS_NULL(names)) return VAL_NULL;
-    if (nkw > 64) return err_format(&exc_ValueError, "too many keyword arguments to reduce");
-    av[0] = MK_OBJ(t);
-    av[1] = TUP_ITEMS(g->items)[0];
+    Value names = tuple_new(nkw), av = tuple_new(2 + nkw);     /* partial(type, name, **kwargs) */
+    if (IS_NULL(names) || IS_NULL(av)) return VAL_NULL;
+    TUP_ITEMS(av)[0] = MK_OBJ(t);
+    TUP_ITEMS(av)[1] = TUP_ITEMS(g->items)[0];
     Value key, val;
-    while (dict_next(g->kwargs, &pos, &key, &val)) { TUP_ITEMS(names)[k] = key; av[2 + k++] = val; }
-    Value p = call_value(partial, av, 2, names);
+    while (dict_next(g->kwargs, &pos, &key, &val)) { TUP_ITEMS(names)[k] = key; TUP_ITEMS(av)[2 + k++] = val; }
+    Value p = call_value(partial, TUP_ITEMS(av), 2, names);
     if (IS_NULL(p)) return VAL_NULL;
     Value rest = tuple_from_array(TUP_ITEMS(g->items) + 1, TUP_LEN(g->items) - 1);
     return IS_NULL(rest) ? VAL_NULL : tuple_pack(2, p, rest);
