@@ -827,9 +827,10 @@ static int comp_nameop(Compiler *c, const char *name, ExprCtx ctx) {
     case SC_CELL:
         return comp_op(c, comp_deref_ops[ctx], comp_deref_index(c, m));
     case SC_LOCAL:
-        if (comp_is_optimized(u))
-            return comp_op(c, comp_fast_ops[ctx], comp_name_in(&u->varmap, u->varnames, m));
-        break;
+        if (!comp_is_optimized(u)) break;
+        if (ctx == CTX_LOAD && (st_name_flags(u->ste, m) & DEF_APPEND))
+            return comp_op(c, OPC_LOAD_FAST_ESCAPE, comp_name_in(&u->varmap, u->varnames, m));
+        return comp_op(c, comp_fast_ops[ctx], comp_name_in(&u->varmap, u->varnames, m));
     case SC_GLOBAL_IMPLICIT:
         if (comp_is_optimized(u)) return comp_op(c, comp_global_ops[ctx], comp_name_in(&u->namemap, u->names, m));
         break;
@@ -1993,8 +1994,39 @@ static int comp_delete(Compiler *c, Expr *e) {
 /* ---- simple statements ------------------------------------------------------ */
 static int comp_stmt(Compiler *c, Stmt *s);
 
+/* The slot of name when `name = name + e` / `name += e` may extend it in
+ * place (APPEND_FAST, runtime/append.h); -1 otherwise. */
+static int comp_append_slot(Compiler *c, const char *name) {
+    Unit *u = c->u;
+    if (!comp_is_optimized(u) || strcmp(name, "__debug__") == 0) return -1;
+    const char *m = comp_mangle(c, name);
+    if (st_name_scope(u->ste, m) != SC_LOCAL) return -1;
+    return comp_name_in(&u->varmap, u->varnames, m);
+}
+
+/* LOAD_FAST x, <e>, APPEND_FAST[_INPLACE] x: the load is the one read of x
+ * that does not let the value escape. */
+static int comp_append(Compiler *c, Expr *target, int slot, Expr *value, Span op_loc, Opcode op) {
+    Span saved = c->u->loc;
+    c->u->loc = target->span;
+    if (comp_op(c, OPC_LOAD_FAST, slot) < 0) return -1;
+    c->u->loc = saved;
+    if (comp_expr(c, value) < 0) return -1;
+    c->u->loc = op_loc;
+    int r = comp_op(c, op, slot);
+    c->u->loc = saved;
+    return r;
+}
+
 static int comp_assign(Compiler *c, Stmt *s) {
     PtrVec *t = &s->u.assign.targets;
+    Expr *v = s->u.assign.value;
+    if (t->len == 1 && v->kind == E_BINOP && v->u.binop.op == OP_ADD && v->u.binop.left->kind == E_NAME &&
+        ((Expr *)t->items[0])->kind == E_NAME &&
+        strcmp(v->u.binop.left->u.name.id, ((Expr *)t->items[0])->u.name.id) == 0) {
+        int slot = comp_append_slot(c, v->u.binop.left->u.name.id);
+        if (slot >= 0) return comp_append(c, v->u.binop.left, slot, v->u.binop.right, v->span, OPC_APPEND_FAST);
+    }
     if (comp_expr(c, s->u.assign.value) < 0) return -1;
     for (int i = 0; i < t->len; i++) {
         if (i < t->len - 1 && comp_op(c, OPC_COPY, 1) < 0) return -1;
@@ -2009,6 +2041,10 @@ static int comp_augassign(Compiler *c, Stmt *s) {
     Span saved = c->u->loc;
     switch (t->kind) {
     case E_NAME:
+        if (s->u.augassign.op == OP_ADD) {
+            int slot = comp_append_slot(c, t->u.name.id);
+            if (slot >= 0) return comp_append(c, t, slot, s->u.augassign.value, saved, OPC_APPEND_FAST_INPLACE);
+        }
         c->u->loc = t->span;
         if (comp_nameop(c, t->u.name.id, CTX_LOAD) < 0) return -1;
         c->u->loc = saved;

@@ -124,6 +124,11 @@ typedef enum {
     OP(LOAD_CONST,           1, 0,              1,            CONST,     "[] -> [consts[arg]]")                                                \
     OP(LOAD_FAST,            1, 0,              1,            LOCAL,     "[] -> [local arg]  UnboundLocalError if unbound")                    \
     OP(STORE_FAST,           1, 1,              0,            LOCAL,     "[v] -> []  local arg = v")                                           \
+    OP(LOAD_FAST_ESCAPE,     1, 0,              1,            LOCAL,     "[] -> [local arg]  LOAD_FAST of a local that APPEND_FAST extends: "   \
+                                                                         "the value may be shared from now on (runtime/append.h)")             \
+    OP(APPEND_FAST,          1, 2,              0,            LOCAL,     "[a, b] -> []  local arg = a + b, where a was read from it; "          \
+                                                                         "str and bytes grow in place when only the local has them")           \
+    OP(APPEND_FAST_INPLACE,  1, 2,              0,            LOCAL,     "[a, b] -> []  local arg = (a += b), as APPEND_FAST")                 \
     OP(DELETE_FAST,          1, 0,              0,            LOCAL,     "[] -> []  unbind local arg (UnboundLocalError if unbound)")          \
     OP(LOAD_DEREF,           1, 0,              1,            DEREF,     "[] -> [cell arg's value]  cells then free vars, index into both")    \
     OP(STORE_DEREF,          1, 1,              0,            DEREF,     "[v] -> []  cell arg's value = v")                                    \

@@ -185,6 +185,11 @@ StNameScope st_name_scope(StScope *sc, const char *name) {
     return s ? s->scope : SC_UNKNOWN;
 }
 
+uint32_t st_name_flags(StScope *sc, const char *name) {
+    StSym *s = st_sym(sc, name);
+    return s ? s->flags : 0;
+}
+
 static void st_reindex(StScope *sc) {
     free(sc->hidx);
     sc->hcap = sc->hcap ? sc->hcap * 2 : 16;
@@ -501,6 +506,24 @@ static int st_visit_match(SymTable *st, Stmt *s) {
     return 0;
 }
 
+/* `x += e` and `x = x + e` name x DEF_APPEND: the compiler may extend x in
+ * place (runtime/append.h). */
+static int st_note_append(SymTable *st, Stmt *s) {
+    Expr *t, *left = NULL;
+    if (s->kind == S_AUGASSIGN) {
+        t = s->u.augassign.target;
+        if (s->u.augassign.op != OP_ADD) return 0;
+    } else {
+        Expr *v = s->u.assign.value;
+        if (s->u.assign.targets.len != 1 || v->kind != E_BINOP || v->u.binop.op != OP_ADD) return 0;
+        t = s->u.assign.targets.items[0];
+        left = v->u.binop.left;
+        if (left->kind != E_NAME || t->kind != E_NAME || strcmp(left->u.name.id, t->u.name.id) != 0) return 0;
+    }
+    if (t->kind != E_NAME) return 0;
+    return st_add_def(st, t->u.name.id, DEF_APPEND, t->span);
+}
+
 static int st_visit_stmt_inner(SymTable *st, Stmt *s) {
     switch (s->kind) {
     case S_FUNCTIONDEF: case S_ASYNCFUNCTIONDEF: return st_visit_funcdef(st, s);
@@ -508,10 +531,10 @@ static int st_visit_stmt_inner(SymTable *st, Stmt *s) {
     case S_RETURN: return st_visit_opt(st, s->u.ret.value);
     case S_DELETE: return st_visit_exprs(st, &s->u.del.targets);
     case S_ASSIGN:
-        if (st_visit_exprs(st, &s->u.assign.targets) < 0) return -1;
+        if (st_visit_exprs(st, &s->u.assign.targets) < 0 || st_note_append(st, s) < 0) return -1;
         return st_visit_expr(st, s->u.assign.value);
     case S_AUGASSIGN:
-        if (st_visit_expr(st, s->u.augassign.target) < 0) return -1;
+        if (st_visit_expr(st, s->u.augassign.target) < 0 || st_note_append(st, s) < 0) return -1;
         return st_visit_expr(st, s->u.augassign.value);
     case S_ANNASSIGN: return st_visit_annassign(st, s);
     case S_FOR: case S_ASYNCFOR:

@@ -31,6 +31,7 @@ enum {
     DEF_IMPORT     = 1u << 6,   /* bound by an import */
     DEF_ANNOT      = 1u << 7,   /* annotated (x: int) */
     DEF_COMP_ITER  = 1u << 8,   /* a comprehension's iteration variable */
+    DEF_APPEND     = 1u << 9,   /* target of `x += e` or `x = x + e` (runtime/append.h) */
     DEF_BOUND      = DEF_LOCAL | DEF_PARAM | DEF_IMPORT,
 };
 
@@ -102,6 +103,7 @@ StScope  *st_scope_for(SymTable *st, const void *node);
 /* Look a (mangled) name up in one scope: NULL when unknown there. */
 StSym    *st_sym(StScope *sc, const char *name);
 StNameScope st_name_scope(StScope *sc, const char *name);
+uint32_t st_name_flags(StScope *sc, const char *name);    /* DEF_*, 0 if unknown */
 /* `__x` inside class `C` -> `_C__x` (allocated in `arena`); other names
  * are returned unchanged. */
 const char *st_mangle(Arena *arena, const char *private_name, const char *name);

@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "../runtime/append.h"
 #include "../runtime/call.h"
 #include "../runtime/error.h"
 #include "../runtime/gil.h"
@@ -1130,6 +1131,22 @@ static Value vm_run_plain(ThreadState *ts, Frame *f, int resume) __attribute__((
  * budget of this file to the plain loop. */
 static Value vm_run_traced(ThreadState *ts, Frame *f, int resume) __attribute__((cold));
 
+/* a + b for two small ints (when the sum stays small) or two floats, into
+ * *out; 0 when neither applies.  `n += 1` on a local is APPEND_FAST. */
+static inline int vm_add_numbers(Value a, Value b, Value *out) {
+    if (BOTH_SMALLINT(a, b)) {
+        int64_t z = AS_SMALLINT(a) + AS_SMALLINT(b);
+        if (!SMALLINT_FITS(z)) return 0;
+        *out = MK_SMALLINT(z);
+        return 1;
+    }
+    if (IS_FLOAT(a) && IS_FLOAT(b)) {
+        *out = MK_FLOAT(AS_FLOAT(a) + AS_FLOAT(b));
+        return 1;
+    }
+    return 0;
+}
+
 #define VM_TRACED 0
 #define VM_LOOP vm_run_plain
 #include "vm_loop.h"
@@ -1215,8 +1232,10 @@ static int locals_put(Value d, Value name, Value v) {
 }
 
 int vm_locals_into(Code *co, const Value *lp, Value d) {
-    for (int i = 0; i < co->nlocals; i++)
+    for (int i = 0; i < co->nlocals; i++) {
+        append_escape(lp[i]);
         if (locals_put(d, AS_TUPLE(co->varnames)->items[i], lp[i]) < 0) return -1;
+    }
     for (int i = 0; i < co->ncells + co->nfree; i++) {
         Value c = lp[co->nlocals + i];
         if (locals_put(d, cell_var_name(co, i), IS_OBJ(c) ? ((Cell *)AS_OBJ(c))->ref : VAL_NULL) < 0) return -1;
@@ -1246,6 +1265,7 @@ int vm_super_args(Value *type, Value *obj) {
         for (int i = 0; i < co->ncells; i++)
             if (co->cell2arg[i] == 0) first = ((Cell *)AS_OBJ(f->localsplus[co->nlocals + i]))->ref;
     if (IS_NULL(first)) { err_format(&exc_RuntimeError, "super(): arg[0] deleted"); return -1; }
+    append_escape(first);
     for (int i = 0; i < co->nfree; i++) {
         Value name = AS_TUPLE(co->freevars)->items[i];
         if (!str_eq_c(name, "__class__")) continue;

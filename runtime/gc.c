@@ -97,6 +97,7 @@ typedef struct Page {
     uint32_t nslots;
     char    *slots;            /* first slot */
     size_t   large_size;       /* large objects: bytes of the object */
+    size_t   span;             /* large objects: bytes mapped for it (room to grow) */
     struct Page *next_all;     /* list of every page */
     struct Page *prev_all;
 } Page;
@@ -277,7 +278,7 @@ static size_t gc_span_of(size_t size) { return (size + GC_PAGE_SIZE - 1) & ~(GC_
 static Page *gc_large_reuse(size_t span) {
     Page **pp = &gc.large_free;
     for (Page *p = *pp; p; pp = &p->next_all, p = *pp) {
-        if (gc_span_of(p->large_size) != span) continue;
+        if (p->span != span) continue;
         *pp = p->next_all;
         gc.large_cached -= span;
         return p;
@@ -315,9 +316,10 @@ static void *gc_large_block(size_t span, size_t size) {
     }
 }
 
-static Obj *gc_alloc_large(size_t size) {
+/* A large object of size bytes in a block of at least room bytes. */
+static Obj *gc_alloc_large(size_t size, size_t room) {
     if (size > ((size_t)1 << 46)) return NULL;
-    size_t span = gc_span_of(size);
+    size_t span = gc_span_of(room > size ? room : size);
     Page *p = gc_large_reuse(span);
     if (p) {
         memset(p->slots, 0, size);
@@ -332,12 +334,14 @@ static Obj *gc_alloc_large(size_t size) {
         for (size_t off = 0; off < span; off += GC_PAGE_SIZE) gc_map_set((char *)mem + off, p);
     }
     p->large_size = size;
+    p->span = span;
     gc_link_page(p);
     gc.allocated_since += span;
     return (Obj *)p->slots;
 }
 
-Obj *gc_alloc(Type *type, size_t size) {
+/* gc_alloc, where a large object gets a block of at least room bytes. */
+static inline Obj *gc_alloc_in(Type *type, size_t size, size_t room) {
     if (size < sizeof(Obj)) size = sizeof(Obj);
     if (type && !type->header.type) type_ready(type);   /* a static type's first instance */
     if (gc_should_collect()) gc_collect();
@@ -353,13 +357,15 @@ Obj *gc_alloc(Type *type, size_t size) {
         o = (Obj *)f;
         gc.allocated_since += gc_class_sizes[cls];
     } else {
-        o = gc_alloc_large(size);
+        o = gc_alloc_large(size, room);
         if (!o) { err_no_memory(); return NULL; }
     }
     o->type = type;
     if (type && type->finalize) o->gcflags = GCF_FINAL;
     return o;
 }
+
+Obj *gc_alloc(Type *type, size_t size) { return gc_alloc_in(type, size, size); }
 
 /* ---- buffers: what objects own outside themselves --------------------------
  * gc_malloc hands out the data of a GcBuffer object on the GC heap.  While
@@ -388,15 +394,18 @@ Type type_gcbuffer = { .tp_name = "gc_buffer", .basicsize = sizeof(GcBuffer), .t
 
 static GcBuffer *gc_buffer_of(void *p) { return (GcBuffer *)((char *)p - offsetof(GcBuffer, data)); }
 
-void *gc_malloc(size_t size) {
+/* A buffer of size bytes with room for room in its block. */
+static void *gc_buffer_new(size_t size, size_t room) {
     if (size > ((size_t)1 << 46)) { err_no_memory(); return NULL; }
-    GcBuffer *b = (GcBuffer *)gc_alloc(&type_gcbuffer, sizeof(GcBuffer) + (size ? size : 1));
+    GcBuffer *b = (GcBuffer *)gc_alloc_in(&type_gcbuffer, sizeof(GcBuffer) + (size ? size : 1), sizeof(GcBuffer) + room);
     if (!b) return NULL;
     b->header.gcflags |= GCF_OWNED;
     b->size = size;
     gc.malloc_bytes += size;
     return b->data;
 }
+
+void *gc_malloc(size_t size) { return gc_buffer_new(size, size); }
 
 void *gc_calloc(size_t n, size_t size) {
     if (size && n > SIZE_MAX / size) { err_no_memory(); return NULL; }
@@ -407,7 +416,7 @@ void *gc_calloc(size_t n, size_t size) {
 static size_t gc_buffer_room(GcBuffer *b) {
     Page *pg = gc_map_get((uintptr_t)b);
     if (!pg) return b->size;
-    size_t total = pg->slot_size ? pg->slot_size : gc_span_of(pg->large_size);
+    size_t total = pg->slot_size ? pg->slot_size : pg->span;
     return total - offsetof(GcBuffer, data);
 }
 
@@ -422,7 +431,10 @@ void *gc_realloc(void *p, size_t old_size, size_t new_size) {
         b->size = new_size;
         return p;
     }
-    void *q = gc_malloc(new_size);
+    /* moved: a large block gets as much again to grow into, so a buffer
+       growing by small steps is copied O(log n) times; the room is address
+       space, and only the pages written to take memory */
+    void *q = gc_buffer_new(new_size, new_size > GC_SMALL_MAX ? new_size * 2 : new_size);
     if (!q) return NULL;
     memcpy(q, p, old_size < new_size ? old_size : new_size);
     gc_free(p, old_size);
@@ -689,7 +701,7 @@ static size_t gc_sweep_small(Page *p, unsigned cls) {
 }
 
 static void gc_free_large(Page *p) {
-    size_t span = gc_span_of(p->large_size);
+    size_t span = p->span;
     gc_unlink_page(p);
     ((Obj *)p->slots)->type = NULL;          /* the conservative scan skips it */
     if (!gc.pressure && gc.large_cached + span <= GC_LARGE_CACHE) {
@@ -706,7 +718,7 @@ static void gc_flush_large_cache(void) {
     while (gc.large_free) {
         Page *p = gc.large_free;
         gc.large_free = p->next_all;
-        gc_release_block(p, gc_span_of(p->large_size));
+        gc_release_block(p, p->span);
     }
     gc.large_cached = 0;
 }
@@ -747,6 +759,13 @@ void gc_add_after_mark_hook(void (*hook)(void)) {
     for (int i = 0; i < gc_nhooks; i++) if (gc_after_mark_hooks[i] == hook) return;
     if (gc_nhooks == GC_MAX_HOOKS) { fputs("gilpy: too many gc hooks\n", stderr); abort(); }
     gc_after_mark_hooks[gc_nhooks++] = hook;
+}
+
+size_t gc_usable_size(const Obj *o) {
+    if (o->gcflags & GCF_STATIC) return 0;
+    Page *p = gc_map_get((uintptr_t)o);
+    if (!p) return 0;
+    return p->slot_size ? p->slot_size : p->large_size;
 }
 
 int gc_is_marked(const Obj *o) { return (o->gcflags & (GCF_MARK | GCF_STATIC)) != 0; }

@@ -28,6 +28,10 @@
  * Raises MemoryError (returns NULL) when memory runs out. */
 Obj  *gc_alloc(Type *type, size_t size);
 
+/* The bytes o's block really holds (its size class or its large-object size),
+ * at least what gc_alloc was asked for; 0 for an object not on the GC heap. */
+size_t gc_usable_size(const Obj *o);
+
 /* malloc'd memory owned by an object; counted towards the GC threshold.
  * gc_malloc/gc_realloc raise MemoryError and return NULL on failure. */
 void *gc_malloc(size_t size);

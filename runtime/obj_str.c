@@ -1391,7 +1391,23 @@ static Value case_map(Str *s, int mode) {
     return sb_finish_str(&sb);
 }
 
+/* upper() and lower() of ASCII text: one table-free pass the compiler vectorizes. */
+static Value ascii_shift_case(Str *s, char from, char to) {
+    Str *r = str_alloc((size_t)s->len);
+    if (!r) return VAL_NULL;
+    const unsigned char *src = (const unsigned char *)s->data;
+    unsigned char *dst = (unsigned char *)r->data;
+    for (int64_t i = 0; i < s->len; i++) {
+        unsigned char c = src[i];
+        dst[i] = (unsigned char)(c - from) < 26 ? (unsigned char)(c + (to - from)) : c;
+    }
+    r->data[r->len] = '\0';
+    return MK_OBJ(r);                         /* nchars == len: str_alloc's */
+}
+
 static Value ascii_case(Str *s, int mode) {
+    if (mode == CASE_UPPER) return ascii_shift_case(s, 'a', 'A');
+    if (mode == CASE_LOWER) return ascii_shift_case(s, 'A', 'a');
     Str *r = str_alloc((size_t)s->len);
     if (!r) return VAL_NULL;
     int prev_cased = 0;
