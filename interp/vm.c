@@ -757,7 +757,11 @@ static Value format_value(Value v, int conv, Value spec) {
     else if (conv == 2) v = obj_repr(v);
     else if (conv == 3) v = obj_ascii(v);
     if (IS_NULL(v)) return VAL_NULL;
-    if (IS_NULL(spec) && IS_EXACT(v, type_str)) return v;
+    if (IS_NULL(spec)) {                      /* f'{x}': format(x, '') */
+        if (IS_EXACT(v, type_str)) return v;
+        if (IS_SMALLINT(v) || IS_EXACT(v, type_int)) return int_repr(v);
+        if (IS_FLOAT(v)) return float_repr(AS_FLOAT(v));
+    }
     return obj_format(v, IS_NULL(spec) ? str_empty() : spec);
 }
 

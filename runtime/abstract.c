@@ -519,12 +519,19 @@ static Value binop_try(Value a, Value b, int op, int inplace) {
     return seq_binop(a, b, op, inplace);
 }
 
+/* Two exact ints: their methods are the only ones that can answer. */
+static inline int binop_exact_ints(Value a, Value b) {
+    return (IS_SMALLINT(a) || IS_EXACT(a, type_int)) && (IS_SMALLINT(b) || IS_EXACT(b, type_int));
+}
+
 Value obj_binop(Value a, Value b, int op) {
+    if (op != OP_MATMUL && binop_exact_ints(a, b)) return int_binop(a, b, op);
     Value r = binop_try(a, b, op, 0);
     return r == VAL_NOTIMPLEMENTED ? binop_error(a, b, op, 0) : r;
 }
 
 Value obj_inplace_binop(Value a, Value b, int op) {
+    if (op != OP_MATMUL && binop_exact_ints(a, b)) return int_binop(a, b, op);
     Type *ta = val_type(a);
     Value fi = ta->slots[SM_IADD + op];
     /* A class inheriting list's or bytearray's __iadd__ has it as its numeric

@@ -34,6 +34,7 @@
 #include "runtime/error.h"
 #include "runtime/call.h"
 #include "runtime/gc.h"
+#include "runtime/state.h"
 #include "runtime/format.h"
 #include "runtime/strbuf.h"
 
@@ -50,17 +51,19 @@ int64_t int_max_str_digits = 4300;
 
 /* ---------------------------------------------------------------- basics */
 
-/* A view of any int value as an mpz (no copy for heap ints). */
-typedef struct { mpz_t tmp; mpz_srcptr p; } IntTmp;
+/* A view of any int value as an mpz, copying nothing: heap ints are their
+ * own mpz, an immediate is one limb on the stack (GMP only reads it). */
+typedef struct { mpz_t tmp; mp_limb_t limb; mpz_srcptr p; } IntTmp;
 
 static int64_t int_imm(Value v) { return IS_BOOL(v) ? AS_BOOL(v) : AS_SMALLINT(v); }
 
 static void int_tmp(Value v, IntTmp *t) {
     if (IS_OBJ(v)) { t->p = AS_INT(v)->z; return; }
-    mpz_init_set_si(t->tmp, (long)int_imm(v));
-    t->p = t->tmp;
+    int64_t i = int_imm(v);
+    t->limb = i < 0 ? -(mp_limb_t)i : (mp_limb_t)i;
+    t->p = mpz_roinit_n(t->tmp, &t->limb, i < 0 ? -1 : i > 0);
 }
-static void int_tmp_done(IntTmp *t) { if (t->p == t->tmp) mpz_clear(t->tmp); }
+static void int_tmp_done(IntTmp *t) { (void)t; }
 
 /* v as an int64 in the small range (immediates, and heap ints that fit). */
 static int int_small(Value v, int64_t *out) {
@@ -75,35 +78,65 @@ static int int_small(Value v, int64_t *out) {
     return 1;
 }
 
-static void int_finalize(Obj *o) {
-    Int *i = (Int *)o;
-    if (i->z->_mp_d) mpz_clear(i->z);
-}
-
-static Int *int_alloc(Type *t) {
-    Int *o = (t == &type_int) ? (Int *)gc_alloc(&type_int, sizeof(Int))
-                              : (Int *)obj_new_instance(t);
-    if (o) mpz_init(o->z);
+/* An instance of t (int or a subclass) holding a copy of z.  The limbs go
+ * after the type's fixed part, inside the object: no malloc'd memory for the
+ * collector to miss, and nothing to free. */
+static Int *int_store(Type *t, mpz_srcptr z) {
+    size_t n = mpz_size(z), off = (t->basicsize + 7) & ~(size_t)7;
+    size_t size = off + (n ? n : 1) * sizeof(mp_limb_t);
+    Int *o = (Int *)(t == &type_int ? gc_alloc(t, size) : obj_new_instance_sized(t, size));
+    if (!o) return NULL;
+    mp_limb_t *limbs = (mp_limb_t *)((char *)o + off);
+    if (n) memcpy(limbs, z->_mp_d, n * sizeof(mp_limb_t));
+    o->z->_mp_d = limbs;
+    o->z->_mp_alloc = (int)(n ? n : 1);
+    o->z->_mp_size = z->_mp_size;
     return o;
 }
 
-/* Take ownership of z (cleared): small when it fits. */
-static Value int_steal(mpz_t z) {
-    if (mpz_fits_slong_p(z)) {
-        long l = mpz_get_si(z);
-        if (SMALLINT_FITS(l)) { mpz_clear(z); return MK_SMALLINT(l); }
+/* Results of the common operations are computed into the thread's scratch
+ * mpz, which grows once and is reused, so GMP allocates nothing per
+ * operation; int_from_scratch copies the limbs out.  A scratch is taken and
+ * given back within one C function, with no Python code in between. */
+static mpz_ptr int_scratch(mpz_ptr local) {
+    ThreadState *ts = ts_get();
+    if (!ts) { mpz_init(local); return local; }
+    if (!ts->int_scratch) {
+        mpz_ptr z = malloc(sizeof(mpz_t));
+        if (!z) { mpz_init(local); return local; }
+        mpz_init(z);
+        ts->int_scratch = z;
     }
-    Int *o = int_alloc(&type_int);
-    if (!o) { mpz_clear(z); return VAL_NULL; }
-    mpz_swap(o->z, z);
+    return ts->int_scratch;
+}
+
+static Value int_from_scratch(mpz_ptr z, mpz_ptr local) {
+    Value r = int_from_mpz(z);
+    if (z == local) mpz_clear(z);
+    else if (z->_mp_alloc > 4096) mpz_realloc2(z, 64);   /* do not keep a huge one */
+    return r;
+}
+
+void int_scratch_free(void *scratch) {
+    if (!scratch) return;
+    mpz_clear(scratch);
+    free(scratch);
+}
+
+/* The int of z, small when it fits; z is cleared. */
+static Value int_steal(mpz_t z) {
+    Value r = int_from_mpz(z);
     mpz_clear(z);
-    return MK_OBJ(o);
+    return r;
 }
 
 Value int_from_mpz(const mpz_t z) {
-    mpz_t c;
-    mpz_init_set(c, z);
-    return int_steal(c);
+    if (mpz_fits_slong_p(z)) {
+        long l = mpz_get_si(z);
+        if (SMALLINT_FITS(l)) return MK_SMALLINT(l);
+    }
+    Int *o = int_store(&type_int, z);
+    return o ? MK_OBJ(o) : VAL_NULL;
 }
 
 Value int_from_i64(int64_t i) {
@@ -123,13 +156,10 @@ Value int_from_u64(uint64_t u) {
 /* An instance of int subclass `cls` (or an exact int) with the value of v. */
 static Value int_new_of_type(Type *cls, Value v) {
     if (cls == &type_int) return int_exact(v);
-    Int *o = int_alloc(cls);
-    if (!o) return VAL_NULL;
     IntTmp t;
     int_tmp(v, &t);
-    mpz_set(o->z, t.p);
-    int_tmp_done(&t);
-    return MK_OBJ(o);
+    Int *o = int_store(cls, t.p);
+    return o ? MK_OBJ(o) : VAL_NULL;
 }
 
 Value int_exact(Value v) {
@@ -534,11 +564,11 @@ static Value int_shift(Value a, Value b, int left) {
         if (left && n + mpz_sizeinbase(ta.p, 2) > INT_MAX_BITS) {
             res = int_memory_error();
         } else {
-            mpz_t r;
-            mpz_init(r);
+            mpz_t local;
+            mpz_ptr r = int_scratch(local);
             if (left) mpz_mul_2exp(r, ta.p, (mp_bitcnt_t)n);
             else mpz_fdiv_q_2exp(r, ta.p, (mp_bitcnt_t)n);
-            res = int_steal(r);
+            res = int_from_scratch(r, local);
         }
     }
     int_tmp_done(&ta); int_tmp_done(&tb);
@@ -569,8 +599,8 @@ static Value int_small_binop(int64_t x, int64_t y, int op) {
 static Value int_big_binop(Value a, Value b, int op) {
     IntTmp ta, tb;
     int_tmp(a, &ta); int_tmp(b, &tb);
-    mpz_t r;
-    mpz_init(r);
+    mpz_t local;
+    mpz_ptr r = int_scratch(local);
     Value res = VAL_NONE;
     switch (op) {
     case IOP_ADD: mpz_add(r, ta.p, tb.p); break;
@@ -594,9 +624,9 @@ static Value int_big_binop(Value a, Value b, int op) {
     case IOP_AND: mpz_and(r, ta.p, tb.p); break;
     }
     int_tmp_done(&ta); int_tmp_done(&tb);
-    if (IS_NULL(res) && !err_occurred()) { mpz_clear(r); return int_memory_error(); }
-    if (IS_NULL(res)) { mpz_clear(r); return VAL_NULL; }
-    return int_steal(r);
+    if (!IS_NULL(res)) return int_from_scratch(r, local);
+    if (r == local) mpz_clear(r);
+    return err_occurred() ? VAL_NULL : int_memory_error();
 }
 
 Value int_binop(Value a, Value b, int op) {
@@ -620,19 +650,19 @@ Value int_binop(Value a, Value b, int op) {
 Value int_neg(Value a) {
     int64_t x;
     if (int_small(a, &x)) return int_from_i64(-x);
-    mpz_t r;
-    mpz_init(r);
+    mpz_t local;
+    mpz_ptr r = int_scratch(local);
     mpz_neg(r, AS_INT(a)->z);
-    return int_steal(r);
+    return int_from_scratch(r, local);
 }
 
 Value int_invert(Value a) {
     int64_t x;
     if (int_small(a, &x)) return int_from_i64(~x);
-    mpz_t r;
-    mpz_init(r);
+    mpz_t local;
+    mpz_ptr r = int_scratch(local);
     mpz_com(r, AS_INT(a)->z);
-    return int_steal(r);
+    return int_from_scratch(r, local);
 }
 
 Value int_abs(Value a) {
@@ -1158,7 +1188,7 @@ static const MethodDef int_methods[] = {
 Type type_int = {
     .tp_name = "int", .base = &type_object,
     .flags = TF_BASETYPE | TF_INT_SUBCLASS | TF_MATCH_SELF,
-    .basicsize = sizeof(Int), .finalize = int_finalize,
+    .basicsize = sizeof(Int),
     .methods = int_methods, .getsets = int_getsets,
 };
 GILPY_TYPE(type_int, "int");

@@ -10,6 +10,8 @@
 #include <gmp.h>
 #include "object.h"
 
+/* z is read-only: its limbs live inside the object, after the type's fixed
+ * part (obj_int.c: int_store), so GMP may read it but never write or free it. */
 typedef struct Int {
     Obj   header;
     mpz_t z;
@@ -49,6 +51,8 @@ Value int_exact(Value v);
  * then a str/bytes-like parsed in base 10. */
 Value int_from_number(Value x);
 int64_t int_bit_length(Value v);
+/* Free a thread state's scratch (ThreadState.int_scratch; NULL is fine). */
+void  int_scratch_free(void *scratch);
 /* sys.get_int_max_str_digits(): the decimal str<->int limit (0: none). */
 extern int64_t int_max_str_digits;
 

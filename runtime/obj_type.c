@@ -115,8 +115,10 @@ Value type_lookup_c(Type *t, const char *name) {
     return type_lookup(t, str_intern_c(name));
 }
 
-Obj *obj_new_instance(Type *t) {
-    Obj *o = gc_alloc(t, t->basicsize);
+Obj *obj_new_instance(Type *t) { return obj_new_instance_sized(t, t->basicsize); }
+
+Obj *obj_new_instance_sized(Type *t, size_t size) {
+    Obj *o = gc_alloc(t, size);
     if (!o) return NULL;
     if (!IS_NULL(t->slots[SM_DEL])) fin_register(o);
     if (t->dictoffset) *(Value *)((char *)o + t->dictoffset) = VAL_NULL;

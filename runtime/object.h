@@ -404,6 +404,8 @@ void  type_set_collection_flag(Type *t, uint32_t flag);
 Value type_new_class(Type *meta, Value name, Value bases, Value dict, Value kwnames_kwargs);
 /* A new heap object of type t whose size is t->basicsize, zeroed. */
 Obj  *obj_new_instance(Type *t);
+/* The same with size bytes (>= basicsize): variable-size data after the fixed part. */
+Obj  *obj_new_instance_sized(Type *t, size_t size);
 
 /* Native function objects for a module or a type's dict. */
 Value builtin_fn_new(const MethodDef *def, Value self_or_module);

@@ -8,6 +8,7 @@
  * conservatively, like a C stack.
  */
 #include "state.h"
+#include "obj_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +62,7 @@ void ts_free(ThreadState *t) {
     munmap(t->stack_base, TS_VM_STACK_BYTES);
     free(t->gil_stats);
     free((void *)t->repr_stack);
+    int_scratch_free(t->int_scratch);
     free(t);
 }
 

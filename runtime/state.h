@@ -81,6 +81,8 @@ typedef struct ThreadState {
     /* -- containers being repr'd, for "[...]" (runtime/obj_list.c seq_repr_enter) -- */
     const void **repr_stack;
     int      repr_depth, repr_cap;
+    /* -- where int arithmetic computes its results (runtime/obj_int.c) -- */
+    void    *int_scratch;             /* an mpz_t, NULL until used */
 } ThreadState;
 
 /* The exception being handled, as sys.exc_info() sees it: a generator that
