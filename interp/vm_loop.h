@@ -252,7 +252,11 @@ dispatch:
                 if (!__builtin_mul_overflow(x, y, &z) && SMALLINT_FITS(z)) { sp[-1] = MK_SMALLINT(z); NEXT(); }
                 break;
             case OP_FLOORDIV:
-                if (y != 0) { z = x / y; if ((x % y != 0) && ((x < 0) != (y < 0))) z--; sp[-1] = MK_SMALLINT(z); NEXT(); }
+                if (y != 0) {
+                    z = x / y;
+                    if ((x % y != 0) && ((x < 0) != (y < 0))) z--;
+                    if (SMALLINT_FITS(z)) { sp[-1] = MK_SMALLINT(z); NEXT(); }   /* -2**47 // -1 does not */
+                }
                 break;
             case OP_MOD:
                 if (y != 0) { z = x % y; if (z != 0 && ((z < 0) != (y < 0))) z += y; sp[-1] = MK_SMALLINT(z); NEXT(); }
