@@ -138,17 +138,21 @@ static int subject_get(Pattern *p, Value string, SreSubject *sj) {
 
 static int64_t clamp(int64_t v, int64_t len) { return v < 0 ? 0 : v > len ? len : v; }
 
-/* The state for one operation over subject sj between pos and endpos (VAL_NULL: defaults). */
-static int state_begin(Pattern *p, SreSubject *sj, SreState *st, Value vpos, Value vend) {
+/* The subject sj of string and the state for one operation over it between
+ * pos and endpos (VAL_NULL: defaults); the positions are converted first, as
+ * CPython's argument parsing does.  On failure nothing is left to free. */
+static int state_begin(Pattern *p, Value string, SreSubject *sj, SreState *st, Value vpos, Value vend) {
     int64_t pos = 0, end = INT64_MAX;
     if (!IS_NULL(vpos) && arg_to_ssize(vpos, &pos) < 0) return -1;
     if (!IS_NULL(vend) && arg_to_ssize(vend, &end) < 0) return -1;
+    if (subject_get(p, string, sj) < 0) return -1;
     memset(st, 0, sizeof *st);
     st->code = p->code, st->codelen = p->codelen;
     st->s1 = sj->s1, st->s4 = sj->s4;
     st->start = clamp(pos, sj->len), st->end = clamp(end, sj->len);
     st->ngroups = (int)p->groups;
-    return sre_state_init(st);
+    if (sre_state_init(st) < 0) { subject_free(sj); return -1; }
+    return 0;
 }
 
 /* string[a:b] of the original subject: a str, or bytes for every bytes-like
@@ -388,8 +392,7 @@ static Value pattern_run(Value self, Value string, Value pos, Value endpos, int 
     Pattern *p = PAT(self);
     SreSubject sj;
     SreState st;
-    if (subject_get(p, string, &sj) < 0) return VAL_NULL;
-    if (state_begin(p, &sj, &st, pos, endpos) < 0) { subject_free(&sj); return VAL_NULL; }
+    if (state_begin(p, string, &sj, &st, pos, endpos) < 0) return VAL_NULL;
     st.match_all = all;
     int rc = search ? sre_search(&st, st.start) : sre_match(&st, st.start);
     Value res = rc < 0 ? VAL_NULL : rc == 0 ? VAL_NONE : match_new(self, string, &st);
@@ -447,8 +450,7 @@ static Value pattern_findall_m(Value *args, int nargs, Value kwnames) {
     Value string = args[1];
     SreSubject sj;
     SreState st;
-    if (subject_get(p, string, &sj) < 0) return VAL_NULL;
-    if (state_begin(p, &sj, &st, args[2], args[3]) < 0) { subject_free(&sj); return VAL_NULL; }
+    if (state_begin(p, string, &sj, &st, args[2], args[3]) < 0) return VAL_NULL;
     Value list = list_new(0);
     int64_t pos = st.start;
     int adv = 0, rc;
@@ -468,8 +470,7 @@ static Value pattern_split_m(Value *args, int nargs, Value kwnames) {
     if (!IS_NULL(args[2]) && arg_to_ssize(args[2], &maxsplit) < 0) return VAL_NULL;
     SreSubject sj;
     SreState st;
-    if (subject_get(p, string, &sj) < 0) return VAL_NULL;
-    if (state_begin(p, &sj, &st, VAL_NULL, VAL_NULL) < 0) { subject_free(&sj); return VAL_NULL; }
+    if (state_begin(p, string, &sj, &st, VAL_NULL, VAL_NULL) < 0) return VAL_NULL;
     Value list = list_new(0);
     int64_t pos = 0, last = 0, n = 0;
     int adv = 0, rc = 0;
@@ -526,8 +527,7 @@ static Value pattern_subx(Value self, Value repl, Value string, Value vcount, in
     }
     SreSubject sj;
     SreState st;
-    if (subject_get(p, string, &sj) < 0) return VAL_NULL;
-    if (state_begin(p, &sj, &st, VAL_NULL, VAL_NULL) < 0) { subject_free(&sj); return VAL_NULL; }
+    if (state_begin(p, string, &sj, &st, VAL_NULL, VAL_NULL) < 0) return VAL_NULL;
     Value pieces = list_new(0), res = VAL_NULL;
     int64_t pos = 0, last = 0, n = 0;
     int adv = 0, rc = 0;
@@ -582,8 +582,7 @@ static Value scanner_new(Value pattern, Value string, Value pos, Value endpos) {
     Scanner *s = (Scanner *)gc_alloc(&type_sre_scanner, sizeof(Scanner));
     if (!s) return VAL_NULL;
     s->pattern = pattern, s->string = string, s->pos = -1;
-    if (subject_get(PAT(pattern), string, &s->subj) < 0) return VAL_NULL;
-    if (state_begin(PAT(pattern), &s->subj, &s->st, pos, endpos) < 0) return VAL_NULL;
+    if (state_begin(PAT(pattern), string, &s->subj, &s->st, pos, endpos) < 0) return VAL_NULL;
     s->pos = s->st.start;
     return MK_OBJ(s);
 }
