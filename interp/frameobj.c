@@ -141,9 +141,9 @@ static Value frame_get_lineno(Value self) {
     return MK_SMALLINT(frame_line_at(AS_FRAMEOBJ(self), f->code, frame_instr(f)));
 }
 
-/* CPython's frame_setlineno: its checks and messages, in its order.  A
- * jump that passes them is refused as one into a block would be: gilpy
- * does not move a running frame. */
+/* CPython's frame_setlineno: its checks and messages, in its order; the
+ * jump itself is trace_jump's (interp/trace_jump.c).  Only the frame whose
+ * 'line' event is being delivered can jump. */
 static int frame_set_lineno(Value self, Value v) {
     if (IS_NULL(v)) { err_format(&exc_AttributeError, "cannot delete attribute"); return -1; }
     if (!IS_SMALLINT(v) && !IS_EXACT(v, type_int)) {
@@ -171,20 +171,19 @@ static int frame_set_lineno(Value self, Value v) {
         err_format(&exc_ValueError, "lineno out of range");
         return -1;
     }
-    int64_t line = AS_SMALLINT(v);
+    int line = (int)AS_SMALLINT(v);
     Code *co = AS_CODE(o->code);
     if (line < co->firstlineno) {
-        err_format(&exc_ValueError, "line %d comes before the current code block", (int)line);
+        err_format(&exc_ValueError, "line %d comes before the current code block", line);
         return -1;
     }
-    int last = 0;
-    for (int i = 0; i < co->ncode; i++) if (co->positions[i].lineno > last) last = co->positions[i].lineno;
-    if (line > last) {
-        err_format(&exc_ValueError, "line %d comes after the current code block", (int)line);
+    if (!f || o->event != TRACE_LINE + 1) {
+        err_format(&exc_ValueError, "can only jump from a 'line' trace event");
         return -1;
     }
-    err_format(&exc_ValueError, "can't jump into the middle of a block");
-    return -1;
+    if (trace_jump(ts, f, line, frame_instr(f)) < 0) return -1;
+    o->trace_prev = (int)(f->ip - co->code);
+    return 0;
 }
 static Value frame_get_lasti(Value self) {
     Frame *f = frameobj_live(AS_FRAMEOBJ(self));

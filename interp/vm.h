@@ -60,6 +60,7 @@ typedef struct FrameObj {
     int    is_ns;
     int    trace_lines, trace_opcodes;
     int    trace_prev;      /* the instruction a traced frame ran last, or TRACE_PREV_* */
+    int    event;           /* the TraceEvent + 1 a trace function is called with now, or 0 */
 } FrameObj;
 #define AS_FRAMEOBJ(v) ((FrameObj *)AS_OBJ(v))
 extern Type type_frame;

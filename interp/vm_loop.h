@@ -830,6 +830,11 @@ trace_hook:
     if (__builtin_expect(trace_active(ts), 1)) {
         SAVE();
         if (trace_instr(ts, f, (int)(ip - 1 - co->code)) < 0) goto error;
+        if (f->ip != ip) {              /* the trace function set f_lineno (trace_jump.c) */
+            ip = f->ip;
+            sp = f->sp;
+            word = *ip++;
+        }
         if ((INSTR_OP(word) == OPC_RETURN_VALUE || INSTR_OP(word) == OPC_YIELD_VALUE) &&
             trace_frame_exit(ts, f, TOP()) < 0)
             goto exit_frame;
