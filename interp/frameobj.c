@@ -28,6 +28,7 @@
 #include "../runtime/obj_misc.h"
 #include "../runtime/obj_str.h"
 #include "../runtime/obj_type.h"
+#include "opcodes.h"
 #include "trace.h"
 #include "vm.h"
 
@@ -154,7 +155,9 @@ static int frame_set_lineno(Value self, Value v) {
     Frame *f = frameobj_live(o);
     ThreadState *ts = ts_get();
     int what = ts->tracing ? ts->tracing_what : TRACE_CALL;
-    int suspended = f && f->is_gen && f->yielded;
+    /* a generator's 'return' event as it yields: it resumes where it jumps */
+    int suspended = f && f->is_gen && !f->yielded && o->event == TRACE_RETURN + 1 &&
+                    INSTR_OP(f->code->code[frame_instr(f)]) == OPC_YIELD_VALUE;
     if (what == TRACE_CALL) {
         err_format(&exc_ValueError, "can't jump from the 'call' trace event of a new frame");
         return -1;
@@ -177,11 +180,11 @@ static int frame_set_lineno(Value self, Value v) {
         err_format(&exc_ValueError, "line %d comes before the current code block", line);
         return -1;
     }
-    if (!f || o->event != TRACE_LINE + 1) {
+    if (!f || (o->event != TRACE_LINE + 1 && !suspended)) {
         err_format(&exc_ValueError, "can only jump from a 'line' trace event");
         return -1;
     }
-    if (trace_jump(ts, f, line, frame_instr(f)) < 0) return -1;
+    if (trace_jump(ts, f, line, frame_instr(f), suspended) < 0) return -1;
     o->trace_prev = (int)(f->ip - co->code);
     return 0;
 }

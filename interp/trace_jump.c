@@ -260,7 +260,7 @@ static int tj_move(ThreadState *ts, Frame *f, TjFlow *fl, int64_t from, int to) 
     return 0;
 }
 
-int trace_jump(ThreadState *ts, Frame *f, int line, int at) {
+int trace_jump(ThreadState *ts, Frame *f, int line, int at, int at_yield) {
     Code *co = f->code;
     TjFlow fl = { NULL, NULL, NULL, NULL, 0 };
     int r = -1;
@@ -271,13 +271,18 @@ int trace_jump(ThreadState *ts, Frame *f, int line, int at) {
         goto done;
     }
     const char *msg;
-    int64_t from = fl.stack[at];
+    int64_t from = at_yield ? tj_pop(fl.stack[at]) : fl.stack[at];
     int to = tj_pick(co, &fl, target, from, &msg);
     if (to < 0) {
         err_format(&exc_ValueError, "%s", msg);
         goto done;
     }
+    Value yielded = at_yield ? *--f->sp : VAL_NULL;   /* above what the target keeps */
     r = tj_move(ts, f, &fl, from, to);
+    if (at_yield) {
+        *f->sp++ = yielded;
+        f->drop_sent = r == 0;
+    }
 done:
     tj_free(&fl);
     return r;

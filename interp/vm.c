@@ -94,6 +94,7 @@ static inline Frame *frame_init(char *mem, size_t size, Code *co, Value func, Va
     f->is_gen = 0;
     f->yielded = 0;
     f->throw_on_entry = 0;
+    f->drop_sent = 0;
     f->gen = VAL_NULL;
     f->frameobj = VAL_NULL;
     f->size = size;

@@ -40,6 +40,8 @@ typedef struct Frame {
     uint8_t   is_gen;           /* owned by a generator */
     uint8_t   yielded;          /* vm_run returned because of a yield */
     uint8_t   throw_on_entry;     /* vm_run starts by raising ts->exc here */
+    uint8_t   drop_sent;        /* a generator that jumped as it yielded (trace_jump.c):
+                                   the next resume does not push the sent value */
     Value     gen;              /* the owning Gen, or VAL_NULL */
     Value     frameobj;         /* its frame object once asked for (frameobj.c), or VAL_NULL */
     size_t    size;             /* bytes of the whole block */

@@ -834,10 +834,15 @@ trace_hook:
             ip = f->ip;
             sp = f->sp;
             word = *ip++;
+            SAVE();
         }
         if ((INSTR_OP(word) == OPC_RETURN_VALUE || INSTR_OP(word) == OPC_YIELD_VALUE) &&
             trace_frame_exit(ts, f, TOP()) < 0)
             goto exit_frame;
+        if (f->ip != ip) {              /* set at a yield's 'return': the yield resumes there */
+            ip = f->ip;
+            sp = f->sp;
+        }
     }
 #  if GILPY_COMPUTED_GOTO
     goto *dispatch_table[INSTR_OP(word)];
