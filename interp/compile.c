@@ -2332,7 +2332,7 @@ static int comp_try_finally(Compiler *c, Stmt *s) {
     if (!comp_push_fblock(c, FB_FINALLY_END, -1, -1)) return -1;
     if (comp_stmts(c, fin) < 0) return -1;
     comp_pop_fblock(c);
-    comp_no_line(c);
+    c->u->loc = ((Stmt *)fin->items[fin->len - 1])->span;   /* where the frame stands as it leaves */
     if (comp_op0(c, OPC_RERAISE) < 0) return -1;
     comp_place(c, cleanup);
     if (comp_pop_except_and_reraise(c) < 0) return -1;
@@ -2410,7 +2410,8 @@ static int comp_try_except(Compiler *c, Stmt *s) {
         if (comp_except_clause(c, h, end) < 0) return -1;
     }
     comp_pop_fblock(c);
-    comp_no_line(c);
+    /* no clause matched: the frame stands on the last `except` line as it leaves */
+    if (hs->len) c->u->loc = ((ExceptHandler *)hs->items[hs->len - 1])->span;
     if (comp_op0(c, OPC_RERAISE) < 0) return -1;
     comp_place(c, cleanup);
     if (comp_pop_except_and_reraise(c) < 0) return -1;
@@ -2501,8 +2502,10 @@ static int comp_with_item(Compiler *c, Stmt *s, int pos) {
     comp_place(c, handler);
     if (comp_op0(c, OPC_PUSH_EXC_INFO) < 0 || comp_setup_finally(c, cleanup, 1) < 0 ||
         comp_op0(c, OPC_WITH_EXCEPT_START) < 0 || (is_async && comp_await_top(c, 2) < 0) ||
-        comp_jump(c, OPC_POP_JUMP_IF_TRUE, suppress) < 0 ||
-        comp_op0(c, OPC_RERAISE) < 0) return -1;
+        comp_jump(c, OPC_POP_JUMP_IF_TRUE, suppress) < 0) return -1;
+    comp_no_line(c);                    /* re-raised: the frame stands where the body raised */
+    if (comp_op0(c, OPC_RERAISE) < 0) return -1;
+    c->u->loc = s->span;
     comp_place(c, suppress);
     if (comp_op0(c, OPC_POP_BLOCK) < 0 || comp_op0(c, OPC_POP_TOP) < 0 || comp_op0(c, OPC_POP_EXCEPT) < 0 ||
         comp_op0(c, OPC_POP_TOP) < 0 || comp_jump(c, OPC_JUMP, end) < 0) return -1;

@@ -65,6 +65,18 @@ static int frame_line_at(FrameObj *o, Code *co, int i) {
     return code_line_at(co, i);
 }
 
+/* Where a returning frame stands: its last instruction, but an exception
+ * leaving through a re-raise without a line (a handler's cleanup) leaves it
+ * where that exception was raised, as CPython's RERAISE restores f_lasti. */
+static int frame_left_at(Frame *f, int unwinding) {
+    Code *co = f->code;
+    int i = frame_instr(f);
+    if (unwinding && i < co->ncode && INSTR_OP(co->code[i]) == OPC_RERAISE && co->positions[i].lineno == 0 &&
+        f->exc_at >= 0 && f->exc_at < co->ncode)
+        return f->exc_at;
+    return i;
+}
+
 Value frame_object(Frame *f) {
     if (!IS_NULL(f->frameobj)) return f->frameobj;
     FrameObj *o = (FrameObj *)gc_alloc(&type_frame, sizeof(FrameObj));
@@ -91,7 +103,7 @@ void frame_detach(Frame *f) {
     Value pending = ts->exc;                     /* the frame may be unwinding */
     ts->exc = VAL_NULL;
     Code *co = f->code;
-    o->lineno = frame_line_at(o, co, frame_instr(f));
+    o->lineno = frame_line_at(o, co, frame_left_at(f, !IS_NULL(pending)));
     o->lasti = 2 * frame_instr(f);
     if (!o->is_ns) o->saved = tuple_from_array(f->localsplus, co->nlocals + co->ncells + co->nfree);
     o->back = f->prev ? frame_object(f->prev) : VAL_NULL;

@@ -36,6 +36,8 @@ typedef struct Frame {
     Block    *blocks;
     Value    *localsplus;       /* fast locals, then cells, then frees */
     int32_t   nblocks;
+    int32_t   exc_at;           /* the instruction with a line that raised the exception a
+                                   handler of this frame got last (frameobj.c; set only then) */
     uint8_t   is_entry;         /* returning from it leaves vm_run */
     uint8_t   is_gen;           /* owned by a generator */
     uint8_t   yielded;          /* vm_run returned because of a yield */

@@ -873,6 +873,8 @@ error_reraise:
         }
         reraise = 0;
         if (f->nblocks > 0) {
+            int at = (int)(ip - co->code) - 1;
+            if (at >= 0 && co->positions[at].lineno > 0) f->exc_at = at;
             Block *b = &f->blocks[--f->nblocks];
             vm_clear_dead(f->stack + b->depth, f->stack + co->stacksize + 1);
             sp = f->stack + b->depth;
