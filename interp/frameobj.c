@@ -149,6 +149,9 @@ static Value frame_get_builtins(Value self) { return AS_FRAMEOBJ(self)->builtins
 static Value frame_get_lineno(Value self) {
     Frame *f = frameobj_live(AS_FRAMEOBJ(self));
     if (!f) return MK_SMALLINT(AS_FRAMEOBJ(self)->lineno);
+    FrameObj *o = AS_FRAMEOBJ(self);
+    if (o->event && o->trace_prev >= 0)      /* in a trace event: the instruction traced (or jumped to) */
+        return MK_SMALLINT(code_line_at(f->code, o->trace_prev));
     if (f->ip == f->code->code && (f->code->flags & CO_MODULE)) return MK_SMALLINT(0);  /* no line yet */
     if (f->ip == f->code->code && f->code->firstlineno > 0) return MK_SMALLINT(f->code->firstlineno);
     return MK_SMALLINT(frame_line_at(AS_FRAMEOBJ(self), f->code, frame_instr(f)));
