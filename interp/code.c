@@ -10,8 +10,10 @@
  * instructions: names, the constant and name tables (as long as every index
  * the code uses stays valid), counts that fit the locals, the first line
  * (positions move with it, as CPython's relative line table does).  co_code
- * (CPython bytecode) is refused; co_linetable and co_exceptiontable are
- * checked and ignored; of co_flags, the bits for *args and **kwargs are taken.
+ * (CPython bytecode) is refused; co_exceptiontable is checked and ignored, and
+ * so is co_linetable, except that a table of only "no location" entries
+ * takes every line away (f_lineno is then None, as in CPython); of co_flags,
+ * the bits for *args and **kwargs are taken.
  */
 #include "code.h"
 
@@ -228,6 +230,15 @@ static Value replace_name_tuple(Value *a, int i, Value old) {
     return t;
 }
 
+/* A CPython location table whose every entry says "no location" (code 15,
+ * one byte each). */
+static int replace_linetable_empty(Value lt) {
+    if (IS_NULL(lt) || AS_BYTES(lt)->len == 0) return 0;
+    for (int64_t i = 0; i < AS_BYTES(lt)->len; i++)
+        if ((AS_BYTES(lt)->data[i] & 0xF8) != 0xF8) return 0;
+    return 1;
+}
+
 static void *replace_copy(const void *p, size_t n) {
     if (!p) return NULL;
     void *q = gc_malloc(n + 1);          /* as the compiler allocates them */
@@ -302,6 +313,8 @@ static Value code_replace_m(Value *args, int nargs, Value kwnames) {
             r->positions[i].lineno += shift;
             r->positions[i].end_lineno += shift;
         }
+    if (replace_linetable_empty(a[R_LINETABLE]))
+        for (int i = 0; r->positions && i < r->ncode; i++) r->positions[i].lineno = r->positions[i].end_lineno = 0;
     r->argcount = (int32_t)n[R_ARGCOUNT];
     r->posonlyargcount = (int32_t)n[R_POSONLY];
     r->kwonlyargcount = (int32_t)n[R_KWONLY];

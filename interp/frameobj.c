@@ -148,7 +148,7 @@ static Value frame_get_builtins(Value self) { return AS_FRAMEOBJ(self)->builtins
  * CPython's RESUME is; module code has no line there (0, its 'call' event). */
 static Value frame_get_lineno(Value self) {
     Frame *f = frameobj_live(AS_FRAMEOBJ(self));
-    if (!f) return MK_SMALLINT(AS_FRAMEOBJ(self)->lineno);
+    if (!f) return AS_FRAMEOBJ(self)->lineno > 0 ? MK_SMALLINT(AS_FRAMEOBJ(self)->lineno) : VAL_NONE;
     FrameObj *o = AS_FRAMEOBJ(self);
     if (o->event && o->trace_prev >= 0)      /* in a trace event: the instruction traced (or jumped to) */
         return MK_SMALLINT(code_line_at(f->code, o->trace_prev));

@@ -104,3 +104,13 @@ for f in (simple, in_except, other_except, two_other_excepts, in_named_except, i
           in_finally_normal, in_finally_except, after_with, raise_in_exit, nested_calls,
           reraise_named):
     lines_after_raise(f)
+
+
+# A code object whose location table has no line for any instruction.
+def nolines():
+    1/0
+nolines.__code__ = nolines.__code__.replace(co_linetable=b'\xf8\xf8\xf8\xf9\xf8\xf8\xf8')
+try:
+    nolines()
+except ZeroDivisionError as e:
+    print('no lines:', e.__traceback__.tb_next.tb_frame.f_lineno)
