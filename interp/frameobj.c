@@ -16,9 +16,12 @@
  * give their namespace itself).  f_trace, f_trace_lines and f_trace_opcodes
  * are what interp/trace.c reads to deliver a frame's events (and where it
  * keeps the instruction the frame ran last); around each event the snapshot
- * is refreshed and written back, so a debugger can change locals.  f_lineno
- * refuses to jump with CPython's messages; clear() drops the locals of a
- * finished frame and closes a suspended generator. */
+ * is refreshed and written back, so a debugger can change locals.  Setting
+ * f_lineno from the frame's 'line' event jumps (interp/trace_jump.c).  A
+ * finished frame's line is where it stood as it returned, or, when an
+ * exception left it through a handler's cleanup, where that exception was
+ * raised (Frame.exc_at, as CPython's RERAISE restores f_lasti).  clear()
+ * drops the locals of a finished frame and closes a suspended generator. */
 #include "../runtime/call.h"
 #include "../runtime/error.h"
 #include "../runtime/gc.h"

@@ -29,9 +29,12 @@
  * Lines: a frame object remembers the instruction its frame ran last
  * (FrameObj.trace_prev), so that 'line' fires when the line changes or a
  * jump goes back; the line of the previous instruction is CPython's
- * `instr_prev`.  Local variables a trace function changes through f_locals
- * are written back to the frame afterwards, as CPython's call_trampoline
- * does (that is how pdb's `!x = 1` works).
+ * `instr_prev`.  A trace function that sets f_lineno during 'line' (or as a
+ * generator yields, during 'return') moves the frame (trace_jump.c); the
+ * traced loop sees Frame.ip changed and continues there without another
+ * event for the target.  Local variables a trace function changes through
+ * f_locals are written back to the frame afterwards, as CPython's
+ * call_trampoline does (that is how pdb's `!x = 1` works).
  */
 #include "trace.h"
 
