@@ -202,7 +202,9 @@ static int frame_set_lineno(Value self, Value v) {
         err_format(&exc_ValueError, "can only jump from a 'line' trace event");
         return -1;
     }
-    if (trace_jump(ts, f, line, frame_instr(f), suspended) < 0) return -1;
+    /* in a 'line' event the frame stands at trace_prev, also after a first jump */
+    int at = suspended || o->trace_prev < 0 ? frame_instr(f) : o->trace_prev;
+    if (trace_jump(ts, f, line, at, suspended) < 0) return -1;
     o->trace_prev = (int)(f->ip - co->code);
     return 0;
 }
