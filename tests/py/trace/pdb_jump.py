@@ -24,6 +24,9 @@ cmds = io.StringIO('\n'.join([
     'p a, b',
     'c',
 ]) + '\n')
-dbg = pdb.Pdb(stdin=cmds, stdout=sys.stdout, nosigint=True)
+log = io.StringIO()
+dbg = pdb.Pdb(stdin=cmds, stdout=log, nosigint=True)
 dbg.use_rawinput = False
-print(dbg.runcall(work))
+r = dbg.runcall(work)
+print(log.getvalue().replace(__file__, 'pdb_jump.py'), end='')
+print(r)
