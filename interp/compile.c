@@ -1596,9 +1596,15 @@ static Value comp_function_code(Compiler *c, Stmt *s) {
     return code;
 }
 
+/* Each decorator on its own line, its PUSH_NULL included (a tracer sees the
+ * decorator lines in order, as CPython). */
 static int comp_decorators(Compiler *c, PtrVec *decos) {
-    for (int i = 0; i < decos->len; i++)
+    Span saved = c->u->loc;
+    for (int i = 0; i < decos->len; i++) {
+        c->u->loc = ((Expr *)decos->items[i])->span;
         if (comp_op0(c, OPC_PUSH_NULL) < 0 || comp_expr(c, decos->items[i]) < 0) return -1;
+    }
+    c->u->loc = saved;
     return 0;
 }
 

@@ -135,6 +135,25 @@ def while_with_break():
     9
 
 
+def ident(f):
+    return f
+
+
+def fabric():
+    return ident
+
+
+def decorated():
+    @ident
+    @fabric()
+    def func():
+        pass
+    @ident
+    class K:
+        pass
+    func()
+
+
 events(constants)
 events(return_through_finally)
 events(return_value_through_finally, 1)
@@ -148,3 +167,4 @@ events(except_star_caught)
 
 events(nested_finally_return)
 events(while_with_break)
+events(decorated)
