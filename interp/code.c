@@ -349,12 +349,30 @@ static Value code_positions_m(Value *args, int nargs, Value kwnames) {
     return IS_NULL(list) ? VAL_NULL : list_iter(list);
 }
 
+/* co_lines(): (start, end, line) per run of 2-byte units (code words, as
+ * co_positions counts them) on one line, line None where there is none
+ * (PEP 626); dis.findlinestarts, trace and pdb read it. */
+static Value code_lines_m(Value *args, int nargs, Value kwnames) {
+    Code *c = CODE(args[0]);
+    Value list = list_new(0);
+    for (int i = 0, start = 0; !IS_NULL(list) && i < c->ncode; i++) {
+        int line = c->positions[i].lineno;
+        if (i + 1 < c->ncode && c->positions[i + 1].lineno == line) continue;
+        Value t = tuple_pack(3, MK_SMALLINT(2 * start), MK_SMALLINT(2 * (i + 1)),
+                             line > 0 ? MK_SMALLINT(line) : VAL_NONE);
+        if (IS_NULL(t) || list_append(list, t) < 0) list = VAL_NULL;
+        start = i + 1;
+    }
+    return IS_NULL(list) ? VAL_NULL : list_iter(list);
+}
+
 static const MethodDef code_methods[] = {
     {"__repr__", code_repr_m, ARGS_WRAP(0), NULL},
     {"__eq__", code_eq_m, ARGS_WRAP(1), NULL},
     {"__ne__", code_ne_m, ARGS_WRAP(1), NULL},
     {"__hash__", code_hash_m, ARGS_WRAP(0), NULL},
     {"co_positions", code_positions_m, ARGS_NONE, "Return an iterator of (lineno, end_lineno, col, end_col) per instruction."},
+    {"co_lines", code_lines_m, ARGS_NONE, "Return an iterator of (start, end, line) for each run of instructions on one line."},
     {"replace", code_replace_m, ARGS_ANY, "Return a copy of the code object with new values for the specified fields."},
     {NULL, NULL, 0, NULL},
 };

@@ -3149,12 +3149,7 @@ static Value comp_module_code(Compiler *c, Module *mod) {
         c->u->loc = mod->expr->span;
         if (comp_expr(c, mod->expr) < 0 || comp_op0(c, OPC_RETURN_VALUE) < 0) return VAL_NULL;
     } else {
-        if (comp_body(c, &mod->body) < 0) return VAL_NULL;
-        if (mod->body.len) {
-            Span last = ((Stmt *)mod->body.items[mod->body.len - 1])->span;
-            c->u->loc = (Span){ last.end_lineno, 0, last.end_lineno, 0 };
-        }
-        if (comp_return_none(c) < 0) return VAL_NULL;
+        if (comp_body(c, &mod->body) < 0 || comp_implicit_return(c, &mod->body) < 0) return VAL_NULL;
     }
     return comp_assemble(c);
 }
