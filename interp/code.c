@@ -10,8 +10,10 @@
  * instructions: names, the constant and name tables (as long as every index
  * the code uses stays valid), counts that fit the locals, the first line
  * (positions move with it, as CPython's relative line table does).  co_code
- * (CPython bytecode) is refused; co_linetable and co_exceptiontable are
- * checked and ignored; of co_flags, the bits for *args and **kwargs are taken.
+ * (CPython bytecode) is refused; co_exceptiontable is checked and ignored, and
+ * so is co_linetable, except that a table of only "no location" entries
+ * takes every line away (f_lineno is then None, as in CPython); of co_flags,
+ * the bits for *args and **kwargs are taken.
  */
 #include "code.h"
 
@@ -228,6 +230,15 @@ static Value replace_name_tuple(Value *a, int i, Value old) {
     return t;
 }
 
+/* A CPython location table whose every entry says "no location" (code 15,
+ * one byte each). */
+static int replace_linetable_empty(Value lt) {
+    if (IS_NULL(lt) || AS_BYTES(lt)->len == 0) return 0;
+    for (int64_t i = 0; i < AS_BYTES(lt)->len; i++)
+        if ((AS_BYTES(lt)->data[i] & 0xF8) != 0xF8) return 0;
+    return 1;
+}
+
 static void *replace_copy(const void *p, size_t n) {
     if (!p) return NULL;
     void *q = gc_malloc(n + 1);          /* as the compiler allocates them */
@@ -302,6 +313,8 @@ static Value code_replace_m(Value *args, int nargs, Value kwnames) {
             r->positions[i].lineno += shift;
             r->positions[i].end_lineno += shift;
         }
+    if (replace_linetable_empty(a[R_LINETABLE]))
+        for (int i = 0; r->positions && i < r->ncode; i++) r->positions[i].lineno = r->positions[i].end_lineno = 0;
     r->argcount = (int32_t)n[R_ARGCOUNT];
     r->posonlyargcount = (int32_t)n[R_POSONLY];
     r->kwonlyargcount = (int32_t)n[R_KWONLY];
@@ -336,12 +349,30 @@ static Value code_positions_m(Value *args, int nargs, Value kwnames) {
     return IS_NULL(list) ? VAL_NULL : list_iter(list);
 }
 
+/* co_lines(): (start, end, line) per run of 2-byte units (code words, as
+ * co_positions counts them) on one line, line None where there is none
+ * (PEP 626); dis.findlinestarts, trace and pdb read it. */
+static Value code_lines_m(Value *args, int nargs, Value kwnames) {
+    Code *c = CODE(args[0]);
+    Value list = list_new(0);
+    for (int i = 0, start = 0; !IS_NULL(list) && i < c->ncode; i++) {
+        int line = c->positions[i].lineno;
+        if (i + 1 < c->ncode && c->positions[i + 1].lineno == line) continue;
+        Value t = tuple_pack(3, MK_SMALLINT(2 * start), MK_SMALLINT(2 * (i + 1)),
+                             line > 0 ? MK_SMALLINT(line) : VAL_NONE);
+        if (IS_NULL(t) || list_append(list, t) < 0) list = VAL_NULL;
+        start = i + 1;
+    }
+    return IS_NULL(list) ? VAL_NULL : list_iter(list);
+}
+
 static const MethodDef code_methods[] = {
     {"__repr__", code_repr_m, ARGS_WRAP(0), NULL},
     {"__eq__", code_eq_m, ARGS_WRAP(1), NULL},
     {"__ne__", code_ne_m, ARGS_WRAP(1), NULL},
     {"__hash__", code_hash_m, ARGS_WRAP(0), NULL},
     {"co_positions", code_positions_m, ARGS_NONE, "Return an iterator of (lineno, end_lineno, col, end_col) per instruction."},
+    {"co_lines", code_lines_m, ARGS_NONE, "Return an iterator of (start, end, line) for each run of instructions on one line."},
     {"replace", code_replace_m, ARGS_ANY, "Return a copy of the code object with new values for the specified fields."},
     {NULL, NULL, 0, NULL},
 };

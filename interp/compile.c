@@ -104,6 +104,7 @@ typedef struct FBlock {
     int start, exit;            /* labels: loop head (continue), loop exit (break) */
     PtrVec *finalbody;          /* FB_FINALLY_TRY */
     const char *name;           /* FB_HANDLER_CLEANUP: the `as` name or NULL */
+    Span loc;                   /* FB_WITH, FB_ASYNC_WITH: the statement, where its exit runs */
 } FBlock;
 
 /* string -> index (names, varnames, cells, frees) */
@@ -702,6 +703,8 @@ static int comp_stmt(Compiler *c, Stmt *s);
 static int comp_expr(Compiler *c, Expr *e);
 static int comp_nameop(Compiler *c, const char *name, ExprCtx ctx);
 
+static void comp_no_line(Compiler *c);
+
 static int comp_unset_name(Compiler *c, const char *name) {
     if (comp_load_const(c, VAL_NONE) < 0 || comp_nameop(c, name, CTX_STORE) < 0) return -1;
     return comp_nameop(c, name, CTX_DEL);
@@ -744,10 +747,9 @@ static int comp_unwind_fblock(Compiler *c, FBlock *b, int preserve_tos) {
     case FB_FINALLY_TRY: {
         if (comp_op0(c, OPC_POP_BLOCK) < 0) return -1;
         if (preserve_tos && !comp_push_fblock(c, FB_POP_VALUE, -1, -1)) return -1;
-        Span saved = c->u->loc;
         int r = comp_stmts(c, b->finalbody);
-        c->u->loc = saved;
         if (preserve_tos) comp_pop_fblock(c);
+        comp_no_line(c);            /* what follows runs after the finally body, as CPython */
         c->unwound_artificial = 1;
         return r;
     }
@@ -758,10 +760,13 @@ static int comp_unwind_fblock(Compiler *c, FBlock *b, int preserve_tos) {
         if (comp_op0(c, OPC_POP_BLOCK) < 0) return -1;
         return comp_op0(c, OPC_POP_EXCEPT);
     case FB_WITH: case FB_ASYNC_WITH:
+        c->u->loc = b->loc;         /* the exit runs on the `with` line, then no line */
         if (comp_op0(c, OPC_POP_BLOCK) < 0) return -1;
         if (preserve_tos && comp_op(c, OPC_SWAP, 2) < 0) return -1;
         c->unwound_artificial = 1;
-        return comp_with_exit_none(c, b->kind == FB_ASYNC_WITH);
+        if (comp_with_exit_none(c, b->kind == FB_ASYNC_WITH) < 0) return -1;
+        comp_no_line(c);
+        return 0;
     case FB_HANDLER_CLEANUP:
         if (b->name && comp_op0(c, OPC_POP_BLOCK) < 0) return -1;
         if (preserve_tos && comp_op(c, OPC_SWAP, 2) < 0) return -1;
@@ -1592,9 +1597,15 @@ static Value comp_function_code(Compiler *c, Stmt *s) {
     return code;
 }
 
+/* Each decorator on its own line, its PUSH_NULL included (a tracer sees the
+ * decorator lines in order, as CPython). */
 static int comp_decorators(Compiler *c, PtrVec *decos) {
-    for (int i = 0; i < decos->len; i++)
+    Span saved = c->u->loc;
+    for (int i = 0; i < decos->len; i++) {
+        c->u->loc = ((Expr *)decos->items[i])->span;
         if (comp_op0(c, OPC_PUSH_NULL) < 0 || comp_expr(c, decos->items[i]) < 0) return -1;
+    }
+    c->u->loc = saved;
     return 0;
 }
 
@@ -2111,9 +2122,22 @@ static int comp_expr_stmt(Compiler *c, Stmt *s) {
         if (comp_expr(c, e) < 0) return -1;
         return comp_op0(c, OPC_PRINT_EXPR);
     }
-    if (e->kind == E_CONSTANT) return 0;   /* docstrings and other bare constants */
+    if (e->kind == E_CONSTANT) return comp_op0(c, OPC_NOP);   /* its line, for a tracer (as CPython) */
     if (comp_expr(c, e) < 0) return -1;
     return comp_op0(c, OPC_POP_TOP);
+}
+
+/* Whether leaving the blocks up to the innermost loop (all of them when
+ * !to_loop) runs a `with` exit or a finally body: then the statement first
+ * gets a NOP of its own line, as CPython's, since what follows is on other
+ * lines or on none. */
+static int comp_unwind_moves_line(Compiler *c, int to_loop) {
+    for (int i = c->u->nfblocks - 1; i >= 0; i--) {
+        FBlockKind k = c->u->fblocks[i].kind;
+        if (to_loop && (k == FB_WHILE || k == FB_FOR)) return 0;
+        if (k == FB_WITH || k == FB_ASYNC_WITH || k == FB_FINALLY_TRY) return 1;
+    }
+    return 0;
 }
 
 static int comp_return(Compiler *c, Stmt *s) {
@@ -2124,20 +2148,20 @@ static int comp_return(Compiler *c, Stmt *s) {
         return comp_error(c, "'return' with value in async generator");
     int preserve = v && v->kind != E_CONSTANT;
     if (preserve && comp_expr(c, v) < 0) return -1;
+    if (!preserve && comp_unwind_moves_line(c, 0) && comp_op0(c, OPC_NOP) < 0) return -1;
     Span saved = c->u->loc;
     if (v && !preserve) c->u->loc = v->span;    /* CPython's location while unwinding */
     c->unwound_artificial = 0;
     if (comp_unwind_stack(c, preserve, NULL) < 0) return -1;
-    c->u->loc = saved;
-    if (!v) {
-        if (comp_load_const(c, VAL_NONE) < 0) return -1;
-    } else if (!preserve && comp_expr(c, v) < 0) return -1;
+    if (!c->unwound_artificial) c->u->loc = saved;   /* else no line: it ran the finally or exit last */
+    if (!preserve && (v ? comp_constant(c, v) : comp_load_const(c, VAL_NONE)) < 0) return -1;
     return comp_op0(c, OPC_RETURN_VALUE);
 }
 
 static int comp_break_continue(Compiler *c, int is_break) {
     int loop = -1;
     c->unwound_artificial = 0;
+    if (comp_unwind_moves_line(c, 1) && comp_op0(c, OPC_NOP) < 0) return -1;
     if (comp_unwind_stack(c, 0, &loop) < 0) return -1;
     if (loop < 0)
         return comp_error(c, is_break ? "'break' outside loop" : "'continue' not properly in loop");
@@ -2350,7 +2374,7 @@ static int comp_try_finally(Compiler *c, Stmt *s) {
     if (!comp_push_fblock(c, FB_FINALLY_END, -1, -1)) return -1;
     if (comp_stmts(c, fin) < 0) return -1;
     comp_pop_fblock(c);
-    comp_no_line(c);
+    c->u->loc = ((Stmt *)fin->items[fin->len - 1])->span;   /* where the frame stands as it leaves */
     if (comp_op0(c, OPC_RERAISE) < 0) return -1;
     comp_place(c, cleanup);
     if (comp_pop_except_and_reraise(c) < 0) return -1;
@@ -2428,7 +2452,8 @@ static int comp_try_except(Compiler *c, Stmt *s) {
         if (comp_except_clause(c, h, end) < 0) return -1;
     }
     comp_pop_fblock(c);
-    comp_no_line(c);
+    /* no clause matched: the frame stands on the last `except` line as it leaves */
+    if (hs->len) c->u->loc = ((ExceptHandler *)hs->items[hs->len - 1])->span;
     if (comp_op0(c, OPC_RERAISE) < 0) return -1;
     comp_place(c, cleanup);
     if (comp_pop_except_and_reraise(c) < 0) return -1;
@@ -2477,7 +2502,7 @@ static int comp_try_star(Compiler *c, Stmt *s) {
     for (int i = 0; i < hs->len; i++)
         if (comp_except_star_clause(c, hs->items[i]) < 0) return -1;
     comp_pop_fblock(c);
-    c->u->loc = s->span;
+    comp_no_line(c);
     if (comp_op(c, OPC_LIST_APPEND, 1) < 0 || comp_op0(c, OPC_PREP_RERAISE_STAR) < 0 ||
         comp_op(c, OPC_COPY, 1) < 0 || comp_load_const(c, VAL_NONE) < 0 || comp_op(c, OPC_IS_OP, 1) < 0 ||
         comp_jump(c, OPC_POP_JUMP_IF_TRUE, reraise) < 0) return -1;
@@ -2506,7 +2531,9 @@ static int comp_with_item(Compiler *c, Stmt *s, int pos) {
     if (is_async ? comp_op0(c, OPC_BEFORE_ASYNC_WITH) < 0 || comp_await_top(c, 1) < 0
                  : comp_op0(c, OPC_BEFORE_WITH) < 0) return -1;
     if (comp_setup_finally(c, handler, 1) < 0) return -1;
-    if (!comp_push_fblock(c, is_async ? FB_ASYNC_WITH : FB_WITH, -1, -1)) return -1;
+    FBlock *fb = comp_push_fblock(c, is_async ? FB_ASYNC_WITH : FB_WITH, -1, -1);
+    if (!fb) return -1;
+    fb->loc = s->span;
     if (w->optional_vars ? comp_store(c, w->optional_vars) < 0 : comp_op0(c, OPC_POP_TOP) < 0) return -1;
     if (pos + 1 < s->u.with.items.len ? comp_with_item(c, s, pos + 1) < 0
                                        : comp_stmts(c, &s->u.with.body) < 0) return -1;
@@ -2517,8 +2544,10 @@ static int comp_with_item(Compiler *c, Stmt *s, int pos) {
     comp_place(c, handler);
     if (comp_op0(c, OPC_PUSH_EXC_INFO) < 0 || comp_setup_finally(c, cleanup, 1) < 0 ||
         comp_op0(c, OPC_WITH_EXCEPT_START) < 0 || (is_async && comp_await_top(c, 2) < 0) ||
-        comp_jump(c, OPC_POP_JUMP_IF_TRUE, suppress) < 0 ||
-        comp_op0(c, OPC_RERAISE) < 0) return -1;
+        comp_jump(c, OPC_POP_JUMP_IF_TRUE, suppress) < 0) return -1;
+    comp_no_line(c);                    /* re-raised: the frame stands where the body raised */
+    if (comp_op0(c, OPC_RERAISE) < 0) return -1;
+    c->u->loc = s->span;
     comp_place(c, suppress);
     if (comp_op0(c, OPC_POP_BLOCK) < 0 || comp_op0(c, OPC_POP_TOP) < 0 || comp_op0(c, OPC_POP_EXCEPT) < 0 ||
         comp_op0(c, OPC_POP_TOP) < 0 || comp_jump(c, OPC_JUMP, end) < 0) return -1;
@@ -3156,12 +3185,7 @@ static Value comp_module_code(Compiler *c, Module *mod) {
         c->u->loc = mod->expr->span;
         if (comp_expr(c, mod->expr) < 0 || comp_op0(c, OPC_RETURN_VALUE) < 0) return VAL_NULL;
     } else {
-        if (comp_body(c, &mod->body) < 0) return VAL_NULL;
-        if (mod->body.len) {
-            Span last = ((Stmt *)mod->body.items[mod->body.len - 1])->span;
-            c->u->loc = (Span){ last.end_lineno, 0, last.end_lineno, 0 };
-        }
-        if (comp_return_none(c) < 0) return VAL_NULL;
+        if (comp_body(c, &mod->body) < 0 || comp_implicit_return(c, &mod->body) < 0) return VAL_NULL;
     }
     return comp_assemble(c);
 }

@@ -16,9 +16,12 @@
  * give their namespace itself).  f_trace, f_trace_lines and f_trace_opcodes
  * are what interp/trace.c reads to deliver a frame's events (and where it
  * keeps the instruction the frame ran last); around each event the snapshot
- * is refreshed and written back, so a debugger can change locals.  f_lineno
- * refuses to jump with CPython's messages; clear() drops the locals of a
- * finished frame and closes a suspended generator. */
+ * is refreshed and written back, so a debugger can change locals.  Setting
+ * f_lineno from the frame's 'line' event jumps (interp/trace_jump.c).  A
+ * finished frame's line is where it stood as it returned, or, when an
+ * exception left it through a handler's cleanup, where that exception was
+ * raised (Frame.exc_at, as CPython's RERAISE restores f_lasti).  clear()
+ * drops the locals of a finished frame and closes a suspended generator. */
 #include "../runtime/call.h"
 #include "../runtime/error.h"
 #include "../runtime/gc.h"
@@ -28,6 +31,7 @@
 #include "../runtime/obj_misc.h"
 #include "../runtime/obj_str.h"
 #include "../runtime/obj_type.h"
+#include "opcodes.h"
 #include "trace.h"
 #include "vm.h"
 
@@ -64,6 +68,18 @@ static int frame_line_at(FrameObj *o, Code *co, int i) {
     return code_line_at(co, i);
 }
 
+/* Where a returning frame stands: its last instruction, but an exception
+ * leaving through a re-raise without a line (a handler's cleanup) leaves it
+ * where that exception was raised, as CPython's RERAISE restores f_lasti. */
+static int frame_left_at(Frame *f, int unwinding) {
+    Code *co = f->code;
+    int i = frame_instr(f);
+    if (unwinding && i < co->ncode && INSTR_OP(co->code[i]) == OPC_RERAISE && co->positions[i].lineno == 0 &&
+        f->exc_at >= 0 && f->exc_at < co->ncode)
+        return f->exc_at;
+    return i;
+}
+
 Value frame_object(Frame *f) {
     if (!IS_NULL(f->frameobj)) return f->frameobj;
     FrameObj *o = (FrameObj *)gc_alloc(&type_frame, sizeof(FrameObj));
@@ -90,7 +106,7 @@ void frame_detach(Frame *f) {
     Value pending = ts->exc;                     /* the frame may be unwinding */
     ts->exc = VAL_NULL;
     Code *co = f->code;
-    o->lineno = frame_line_at(o, co, frame_instr(f));
+    o->lineno = frame_line_at(o, co, frame_left_at(f, !IS_NULL(pending)));
     o->lasti = 2 * frame_instr(f);
     if (!o->is_ns) o->saved = tuple_from_array(f->localsplus, co->nlocals + co->ncells + co->nfree);
     o->back = f->prev ? frame_object(f->prev) : VAL_NULL;
@@ -135,15 +151,18 @@ static Value frame_get_builtins(Value self) { return AS_FRAMEOBJ(self)->builtins
  * CPython's RESUME is; module code has no line there (0, its 'call' event). */
 static Value frame_get_lineno(Value self) {
     Frame *f = frameobj_live(AS_FRAMEOBJ(self));
-    if (!f) return MK_SMALLINT(AS_FRAMEOBJ(self)->lineno);
+    if (!f) return AS_FRAMEOBJ(self)->lineno > 0 ? MK_SMALLINT(AS_FRAMEOBJ(self)->lineno) : VAL_NONE;
+    FrameObj *o = AS_FRAMEOBJ(self);
+    if (o->event && o->trace_prev >= 0)      /* in a trace event: the instruction traced (or jumped to) */
+        return MK_SMALLINT(code_line_at(f->code, o->trace_prev));
     if (f->ip == f->code->code && (f->code->flags & CO_MODULE)) return MK_SMALLINT(0);  /* no line yet */
     if (f->ip == f->code->code && f->code->firstlineno > 0) return MK_SMALLINT(f->code->firstlineno);
     return MK_SMALLINT(frame_line_at(AS_FRAMEOBJ(self), f->code, frame_instr(f)));
 }
 
-/* CPython's frame_setlineno: its checks and messages, in its order.  A
- * jump that passes them is refused as one into a block would be: gilpy
- * does not move a running frame. */
+/* CPython's frame_setlineno: its checks and messages, in its order; the
+ * jump itself is trace_jump's (interp/trace_jump.c).  Only the frame whose
+ * 'line' event is being delivered can jump. */
 static int frame_set_lineno(Value self, Value v) {
     if (IS_NULL(v)) { err_format(&exc_AttributeError, "cannot delete attribute"); return -1; }
     if (!IS_SMALLINT(v) && !IS_EXACT(v, type_int)) {
@@ -154,7 +173,9 @@ static int frame_set_lineno(Value self, Value v) {
     Frame *f = frameobj_live(o);
     ThreadState *ts = ts_get();
     int what = ts->tracing ? ts->tracing_what : TRACE_CALL;
-    int suspended = f && f->is_gen && f->yielded;
+    /* a generator's 'return' event as it yields: it resumes where it jumps */
+    int suspended = f && f->is_gen && !f->yielded && o->event == TRACE_RETURN + 1 &&
+                    INSTR_OP(f->code->code[frame_instr(f)]) == OPC_YIELD_VALUE;
     if (what == TRACE_CALL) {
         err_format(&exc_ValueError, "can't jump from the 'call' trace event of a new frame");
         return -1;
@@ -171,20 +192,21 @@ static int frame_set_lineno(Value self, Value v) {
         err_format(&exc_ValueError, "lineno out of range");
         return -1;
     }
-    int64_t line = AS_SMALLINT(v);
+    int line = (int)AS_SMALLINT(v);
     Code *co = AS_CODE(o->code);
     if (line < co->firstlineno) {
-        err_format(&exc_ValueError, "line %d comes before the current code block", (int)line);
+        err_format(&exc_ValueError, "line %d comes before the current code block", line);
         return -1;
     }
-    int last = 0;
-    for (int i = 0; i < co->ncode; i++) if (co->positions[i].lineno > last) last = co->positions[i].lineno;
-    if (line > last) {
-        err_format(&exc_ValueError, "line %d comes after the current code block", (int)line);
+    if (!f || (o->event != TRACE_LINE + 1 && !suspended)) {
+        err_format(&exc_ValueError, "can only jump from a 'line' trace event");
         return -1;
     }
-    err_format(&exc_ValueError, "can't jump into the middle of a block");
-    return -1;
+    /* in a 'line' event the frame stands at trace_prev, also after a first jump */
+    int at = suspended || o->trace_prev < 0 ? frame_instr(f) : o->trace_prev;
+    if (trace_jump(ts, f, line, at, suspended) < 0) return -1;
+    o->trace_prev = (int)(f->ip - co->code);
+    return 0;
 }
 static Value frame_get_lasti(Value self) {
     Frame *f = frameobj_live(AS_FRAMEOBJ(self));

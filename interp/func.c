@@ -299,7 +299,8 @@ int gen_resume(Value gv, Value value, Value exc, Value *out) {
         ts->recursion_headroom--;
         return -1;
     }
-    if (g->started && IS_NULL(exc)) *f->sp++ = value;
+    if (g->started && IS_NULL(exc) && !f->drop_sent) *f->sp++ = value;
+    f->drop_sent = 0;
     if (!g->started) {
         g->started = 1;
         if (g->kind == GEN_COROUTINE) coro_note_started(g);

@@ -29,9 +29,12 @@
  * Lines: a frame object remembers the instruction its frame ran last
  * (FrameObj.trace_prev), so that 'line' fires when the line changes or a
  * jump goes back; the line of the previous instruction is CPython's
- * `instr_prev`.  Local variables a trace function changes through f_locals
- * are written back to the frame afterwards, as CPython's call_trampoline
- * does (that is how pdb's `!x = 1` works).
+ * `instr_prev`.  A trace function that sets f_lineno during 'line' (or as a
+ * generator yields, during 'return') moves the frame (trace_jump.c); the
+ * traced loop sees Frame.ip changed and continues there without another
+ * event for the target.  Local variables a trace function changes through
+ * f_locals are written back to the frame afterwards, as CPython's
+ * call_trampoline does (that is how pdb's `!x = 1` works).
  */
 #include "trace.h"
 
@@ -70,10 +73,12 @@ static Value trace_call(ThreadState *ts, Value func, Frame *f, TraceEvent what, 
     if (IS_NULL(fo)) return VAL_NULL;
     if (frame_locals_refresh(fo) < 0) return VAL_NULL;
     Value ev = str_intern_c(trace_event_names[what]);
-    int old_what = ts->tracing_what;
+    int old_what = ts->tracing_what, old_event = AS_FRAMEOBJ(fo)->event;
     ts->tracing++;
     ts->tracing_what = what;
+    AS_FRAMEOBJ(fo)->event = what + 1;
     Value r = call3(func, fo, ev, IS_NULL(arg) ? VAL_NONE : arg);
+    AS_FRAMEOBJ(fo)->event = old_event;
     ts->tracing--;
     ts->tracing_what = old_what;
     if (!IS_NULL(r) && frame_locals_write_back(fo) < 0) return VAL_NULL;
@@ -177,9 +182,10 @@ int trace_instr(ThreadState *ts, Frame *f, int i) {
     int prev = o->trace_prev;
     if (line > 0) o->trace_prev = i;     /* an instruction without a line continues the last one */
     if (line > 0 && o->trace_lines &&
-        (line != trace_last_line(f->code, prev, i) || (prev >= 0 && i < prev)) &&
-        trace_deliver(ts, f, TRACE_LINE, VAL_NONE) < 0)
-        return -1;
+        (line != trace_last_line(f->code, prev, i) || (prev >= 0 && i < prev))) {
+        if (trace_deliver(ts, f, TRACE_LINE, VAL_NONE) < 0) return -1;
+        if (f->ip != f->code->code + i + 1) return 0;       /* f_lineno was set: the loop jumps */
+    }
     if (!IS_NULL(f->frameobj) && AS_FRAMEOBJ(f->frameobj)->trace_opcodes)
         return trace_deliver(ts, f, TRACE_OPCODE, VAL_NONE);
     return 0;

@@ -45,6 +45,13 @@ void  trace_exception(ThreadState *ts, Frame *f);
 /* 'line' and 'opcode' before f runs its instruction at word index i:
  * -1 if the trace function raised. */
 int   trace_instr(ThreadState *ts, Frame *f, int i);
+/* frame.f_lineno = line from a trace function (interp/trace_jump.c): move
+ * f, stopped before its instruction at word index `at`, to the first
+ * instruction of line (or of the next line with code) when CPython 3.11
+ * allows it; -1 with its ValueError if not.  at_yield: `at` is a
+ * YIELD_VALUE whose 'return' event is being delivered; the value is still
+ * yielded and the generator resumes at the new line. */
+int   trace_jump(ThreadState *ts, Frame *f, int line, int at, int at_yield);
 /* 'c_call' before the VM calls a native callable (args as the call gets
  * them): *fn becomes what the profile function is shown (VAL_NULL: not a C
  * call); -1 if the profile function raised.  trace_c_return then reports

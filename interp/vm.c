@@ -91,10 +91,12 @@ static inline Frame *frame_init(char *mem, size_t size, Code *co, Value func, Va
     f->sp = f->stack;
     f->ip = co->code;
     f->nblocks = 0;
+    f->exc_at = -1;
     f->is_entry = 0;
     f->is_gen = 0;
     f->yielded = 0;
     f->throw_on_entry = 0;
+    f->drop_sent = 0;
     f->gen = VAL_NULL;
     f->frameobj = VAL_NULL;
     f->size = size;

@@ -36,10 +36,14 @@ typedef struct Frame {
     Block    *blocks;
     Value    *localsplus;       /* fast locals, then cells, then frees */
     int32_t   nblocks;
+    int32_t   exc_at;           /* the instruction with a line that raised the exception a
+                                   handler of this frame got last (frameobj.c; set only then) */
     uint8_t   is_entry;         /* returning from it leaves vm_run */
     uint8_t   is_gen;           /* owned by a generator */
     uint8_t   yielded;          /* vm_run returned because of a yield */
     uint8_t   throw_on_entry;     /* vm_run starts by raising ts->exc here */
+    uint8_t   drop_sent;        /* a generator that jumped as it yielded (trace_jump.c):
+                                   the next resume does not push the sent value */
     Value     gen;              /* the owning Gen, or VAL_NULL */
     Value     frameobj;         /* its frame object once asked for (frameobj.c), or VAL_NULL */
     size_t    size;             /* bytes of the whole block */
@@ -60,6 +64,7 @@ typedef struct FrameObj {
     int    is_ns;
     int    trace_lines, trace_opcodes;
     int    trace_prev;      /* the instruction a traced frame ran last, or TRACE_PREV_* */
+    int    event;           /* the TraceEvent + 1 a trace function is called with now, or 0 */
 } FrameObj;
 #define AS_FRAMEOBJ(v) ((FrameObj *)AS_OBJ(v))
 extern Type type_frame;

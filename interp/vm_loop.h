@@ -862,9 +862,19 @@ trace_hook:
     if (__builtin_expect(trace_active(ts), 1)) {
         SAVE();
         if (trace_instr(ts, f, (int)(ip - 1 - co->code)) < 0) goto error;
+        if (f->ip != ip) {              /* the trace function set f_lineno (trace_jump.c) */
+            ip = f->ip;
+            sp = f->sp;
+            word = *ip++;
+            SAVE();
+        }
         if ((INSTR_OP(word) == OPC_RETURN_VALUE || INSTR_OP(word) == OPC_YIELD_VALUE) &&
             trace_frame_exit(ts, f, TOP()) < 0)
             goto exit_frame;
+        if (f->ip != ip) {              /* set at a yield's 'return': the yield resumes there */
+            ip = f->ip;
+            sp = f->sp;
+        }
     }
 #  if GILPY_COMPUTED_GOTO
     goto *dispatch_table[INSTR_OP(word)];
@@ -895,6 +905,8 @@ error_reraise:
         }
         reraise = 0;
         if (f->nblocks > 0) {
+            int at = (int)(ip - co->code) - 1;
+            if (at >= 0 && co->positions[at].lineno > 0) f->exc_at = at;
             Block *b = &f->blocks[--f->nblocks];
             vm_clear_dead(f->stack + b->depth, f->stack + co->stacksize + 1);
             sp = f->stack + b->depth;

@@ -10,7 +10,7 @@ import collections
 import sys
 import _dis
 
-__all__ = ["code_info", "dis", "disassemble", "distb", "show_code", "opname"]
+__all__ = ["code_info", "dis", "disassemble", "distb", "show_code", "opname", "findlinestarts"]
 
 opname = list(_dis.opname)
 
@@ -21,6 +21,16 @@ Positions = collections.namedtuple(
 
 def _f():
     pass
+
+
+def findlinestarts(code):
+    """Yield (offset, lineno) where each line starts: offsets count 2-byte
+    units as f_lasti does (two per gilpy code word)."""
+    lastline = None
+    for start, end, line in code.co_lines():
+        if line is not None and line != lastline:
+            lastline = line
+            yield start, line
 
 
 _CodeType = type(_f.__code__)
