@@ -1,5 +1,7 @@
-/* mod_functools.c - the `_functools` module: partial and reduce, as CPython
+/* mod_functools.c - the `_functools` module: partial, reduce and cmp_to_key, as CPython
  * 3.11's _functoolsmodule.c (the rest of functools is Python).
+ *
+ * cmp_to_key(mycmp) returns a callable KeyWrapper, as CPython's.
  *
  * partial(func, *args, **kw) keeps func, the args tuple and the keywords
  * dict; a call puts the stored and the new positional arguments side by side
@@ -203,6 +205,88 @@ Type type_partial = {
 };
 GILPY_TYPE(type_partial, NULL);
 
+/* ---- cmp_to_key ---------------------------------------------------------
+ * cmp_to_key(mycmp) is a KeyWrapper without an object; calling it wraps one,
+ * and two wrapped objects compare by mycmp(a, b) against 0. */
+
+typedef struct {
+    Obj   header;
+    Value cmp;
+    Value obj;           /* VAL_NULL in the wrapper cmp_to_key returns */
+} KeyWrapper;
+
+extern Type type_keywrapper;
+#define AS_KW(v) ((KeyWrapper *)AS_OBJ(v))
+
+static void keywrapper_trace(Obj *o) {
+    gc_mark_value(((KeyWrapper *)o)->cmp);
+    gc_mark_value(((KeyWrapper *)o)->obj);
+}
+
+static Value keywrapper_new(Value cmp, Value obj) {
+    KeyWrapper *k = (KeyWrapper *)gc_alloc(&type_keywrapper, sizeof(KeyWrapper));
+    if (!k) return VAL_NULL;
+    k->cmp = cmp, k->obj = obj;
+    return MK_OBJ(k);
+}
+
+static Value keywrapper_call(Value self, Value *args, int nargs, Value kwnames) {
+    int64_t nk = IS_NULL(kwnames) ? 0 : AS_TUPLE(kwnames)->len;
+    if (nargs + nk > 1) return err_format(&exc_TypeError, "K() takes at most 1 argument (%d given)", (int)(nargs + nk));
+    if (nk && !str_eq_c(AS_TUPLE(kwnames)->items[0], "obj"))
+        return err_format(&exc_TypeError, "K() got an unexpected keyword argument '%U'", AS_TUPLE(kwnames)->items[0]);
+    if (nargs + nk == 0) return err_format(&exc_TypeError, "K() missing required argument 'obj' (pos 1)");
+    return keywrapper_new(AS_KW(self)->cmp, args[0]);
+}
+
+static Value keywrapper_compare(Value *args, int op) {
+    Value a = args[0], b = args[1];
+    if (!IS_EXACT(b, type_keywrapper)) return err_format(&exc_TypeError, "other argument must be K instance");
+    Value pair[2] = { AS_KW(a)->obj, AS_KW(b)->obj };
+    if (IS_NULL(pair[0]) || IS_NULL(pair[1])) return err_format(&exc_AttributeError, "object");
+    Value r = call_value(AS_KW(a)->cmp, pair, 2, VAL_NULL);
+    return IS_NULL(r) ? VAL_NULL : obj_richcompare(r, MK_SMALLINT(0), op);
+}
+static Value kw_lt(Value *a, int n, Value k) { return keywrapper_compare(a, CMP_LT); }
+static Value kw_le(Value *a, int n, Value k) { return keywrapper_compare(a, CMP_LE); }
+static Value kw_eq(Value *a, int n, Value k) { return keywrapper_compare(a, CMP_EQ); }
+static Value kw_ne(Value *a, int n, Value k) { return keywrapper_compare(a, CMP_NE); }
+static Value kw_gt(Value *a, int n, Value k) { return keywrapper_compare(a, CMP_GT); }
+static Value kw_ge(Value *a, int n, Value k) { return keywrapper_compare(a, CMP_GE); }
+
+static Value keywrapper_get_obj(Value self) {
+    Value o = AS_KW(self)->obj;
+    return IS_NULL(o) ? err_format(&exc_AttributeError, "obj") : o;
+}
+static int keywrapper_set_obj(Value self, Value v) {
+    AS_KW(self)->obj = v;
+    return 0;
+}
+
+static const GetSetDef keywrapper_getsets[] = {
+    {"obj", keywrapper_get_obj, keywrapper_set_obj, "Value wrapped by a key function."},
+    {NULL, NULL, NULL, NULL},
+};
+
+static const MethodDef keywrapper_methods[] = {
+    {"__lt__", kw_lt, ARGS_WRAP(1), NULL}, {"__le__", kw_le, ARGS_WRAP(1), NULL},
+    {"__eq__", kw_eq, ARGS_WRAP(1), NULL}, {"__ne__", kw_ne, ARGS_WRAP(1), NULL},
+    {"__gt__", kw_gt, ARGS_WRAP(1), NULL}, {"__ge__", kw_ge, ARGS_WRAP(1), NULL},
+    {"__hash__", NULL, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+Type type_keywrapper = {
+    .tp_name = "functools.KeyWrapper", .base = &type_object, .basicsize = sizeof(KeyWrapper),
+    .trace = keywrapper_trace, .call = keywrapper_call,
+    .methods = keywrapper_methods, .getsets = keywrapper_getsets,
+};
+GILPY_TYPE(type_keywrapper, NULL);
+
+static Value ft_cmp_to_key(Value *args, int nargs, Value kwnames) {
+    return keywrapper_new(args[0], VAL_NULL);
+}
+
 /* ---- reduce ------------------------------------------------------------- */
 
 static Value ft_reduce(Value *args, int nargs, Value kwnames) {
@@ -231,6 +315,8 @@ static Value ft_reduce(Value *args, int nargs, Value kwnames) {
 }
 
 static const MethodDef mod_functools_functions[] = {
+    {"cmp_to_key", ft_cmp_to_key, ARGS_KW, "Convert a cmp= function into a key= function.",
+     "($module, /, mycmp)"},
     {"reduce", ft_reduce, ARGS_POS(2, 3) | METH_VARARGS,
      "reduce(function, iterable[, initial]) -> value\n\nApply a function of two arguments cumulatively to the "
      "items of a sequence\nor iterable, from left to right, so as to reduce the iterable to a single\nvalue.  For "

@@ -34,3 +34,11 @@ pm = functools.partialmethod(f, 10)
 class C:
     m = pm
 print(C().m(1)[0] is not None, functools.partial(f, b=1)(0, b=5))
+K = functools.cmp_to_key(lambda a, b: (a > b) - (a < b))
+k = K(3)
+print(type(K).__name__, type(k), k.obj, k < K(4), k == K(3), k >= K(5), k != K(3), k <= K(3), k > K(1))
+for call in (lambda: hash(k), lambda: K(), lambda: K(1, 2), lambda: k < 3, lambda: functools.cmp_to_key()):
+    try: call()
+    except TypeError as e: print(e)
+k.obj = 5
+print(k.obj, sorted([3, 1, 2], key=functools.cmp_to_key(lambda a, b: b - a)), K(obj=9).obj)
