@@ -1119,7 +1119,15 @@ Value pickler_dumps(Value obj, int proto, int fix, Value cb) {
     Pickler *p = (Pickler *)AS_OBJ(pv);
     pickler_setup(p, proto, fix, has_cb ? cb : VAL_NULL);
     if (pickler_dump(p, obj) < 0) return VAL_NULL;
-    return bytes_new(p->out, (size_t)p->out_len);
+    /* Take the buffer: the Pickler may be collected (and finalized) while
+     * bytes_new allocates. */
+    uint8_t *out = p->out;
+    int64_t len = p->out_len;
+    p->out = NULL;
+    p->out_cap = p->out_len = 0;
+    Value r = bytes_new(out, (size_t)len);
+    free(out);
+    return r;
 }
 
 static Value file_write_attr(Value file) {
