@@ -385,29 +385,33 @@ static int load_binstring(Unpickler *u, int nbytes) {
     return push(u, decode_py2_string(u, bytes_new(s, (size_t)n)));
 }
 
-static int load_counted(Unpickler *u, int nbytes, const char *what, const uint8_t **s, int64_t *n) {
+/* A size-prefixed payload.  Bytes and bytearray sizes near the maximum are
+ * refused as the allocation CPython makes first would be. */
+static int load_counted(Unpickler *u, int nbytes, const char *what, const char *too_large,
+                        const uint8_t **s, int64_t *n) {
     if (read_size(u, nbytes, n, what) < 0) return -1;
+    if (too_large && *n > INT64_MAX - 64) return err_format(&exc_OverflowError, "%s", too_large), -1;
     return in_read(u, s, *n);
 }
 
 static int load_bytes(Unpickler *u, int nbytes) {
     const uint8_t *s;
     int64_t n;
-    if (load_counted(u, nbytes, "BINBYTES", &s, &n) < 0) return -1;
+    if (load_counted(u, nbytes, "BINBYTES", "byte string is too large", &s, &n) < 0) return -1;
     return push(u, bytes_new(s, (size_t)n));
 }
 
 static int load_bytearray(Unpickler *u) {
     const uint8_t *s;
     int64_t n;
-    if (load_counted(u, 8, "BYTEARRAY8", &s, &n) < 0) return -1;
+    if (load_counted(u, 8, "BYTEARRAY8", "bytearray is too large", &s, &n) < 0) return -1;
     return push(u, bytearray_new(s, (size_t)n));
 }
 
 static int load_unicode_bin(Unpickler *u, int nbytes) {
     const uint8_t *s;
     int64_t n;
-    if (load_counted(u, nbytes, "BINUNICODE", &s, &n) < 0) return -1;
+    if (load_counted(u, nbytes, "BINUNICODE", NULL, &s, &n) < 0) return -1;
     return push(u, str_decode(s, (size_t)n, "utf-8", "surrogatepass"));
 }
 
@@ -731,7 +735,7 @@ static int load_memoize(Unpickler *u) {
 static int persistent_load(Unpickler *u, Value pid) {
     if (IS_NULL(u->pers_load))
         return err_format(unpickling_error_type(),
-                          "A load persistent id instruction was encountered, but no persistent_load function was specified."), -1;
+                          "A load persistent id instruction was encountered,\nbut no persistent_load function was specified."), -1;
     return push(u, call1(u->pers_load, pid));
 }
 
@@ -754,7 +758,7 @@ static int load_ext(Unpickler *u, int nbytes) {
     const uint8_t *s;
     if (in_read(u, &s, nbytes) < 0) return -1;
     int64_t code = (int64_t)get_le(s, nbytes);
-    if (code <= 0) return err_format(&exc_ValueError, "EXT specifies code <= 0"), -1;
+    if (code <= 0) return err_format(unpickling_error_type(), "EXT specifies code <= 0"), -1;
     Value cache = pickle_borrow("copyreg", "_extension_cache");
     Value inverted = IS_NULL(cache) ? VAL_NULL : pickle_borrow("copyreg", "_inverted_registry");
     if (IS_NULL(inverted)) return -1;

@@ -253,8 +253,12 @@ class partial:
         return "%s(%s)" % (name, ", ".join(args))
 
     def __reduce__(self):
+        # func, args and keywords live in the instance dict here; the
+        # namespace pickled is what the user added (CPython's __dict__).
+        extra = {k: v for k, v in self.__dict__.items()
+                 if k not in ('func', 'args', 'keywords')}
         return type(self), (self.func,), (self.func, self.args,
-                                          self.keywords or None, self.__dict__ or None)
+                                          self.keywords or None, extra or None)
 
     def __setstate__(self, state):
         func, args, kwds, namespace = state
