@@ -287,7 +287,6 @@ static const MethodDef cmdescr_methods[] = {
     {"__get__", cmdescr_get_m, ARGS_WRAPT(1, 2), NULL},
     {"__call__", call_dunder_m, ARGS_ANY, NULL},
     {"__repr__", methoddescr_repr_m, ARGS_WRAP(0), NULL},
-    {"__reduce__", methoddescr_reduce_m, ARGS_NONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 Type type_classmethod_descriptor = {
