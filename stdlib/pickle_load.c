@@ -47,8 +47,9 @@ typedef struct Unpickler {
     Value    input;             /* the bytes being read */
     const uint8_t *buf;
     int64_t  len, pos;
-    Value   *stack;
+    Value   *stack;             /* small_stack until it outgrows it */
     int64_t  sp, scap, fence;
+    Value    small_stack[16];
     int64_t *marks;
     int64_t  nmarks, mcap;
     Value   *memo;              /* VAL_NULL: no entry */
@@ -142,9 +143,10 @@ static int underflow(Unpickler *u) {
 static int push(Unpickler *u, Value v) {
     if (IS_NULL(v)) return -1;
     if (u->sp == u->scap) {
-        int64_t cap = u->scap ? u->scap * 2 : 64;
-        Value *ns = gc_sys_realloc(u->stack, (size_t)cap * sizeof(Value));
+        int64_t cap = u->scap * 2;
+        Value *ns = gc_sys_realloc(u->stack == u->small_stack ? NULL : u->stack, (size_t)cap * sizeof(Value));
         if (!ns) { err_no_memory(); return -1; }
+        if (u->stack == u->small_stack) memcpy(ns, u->small_stack, sizeof u->small_stack);
         u->stack = ns;
         u->scap = cap;
     }
@@ -213,7 +215,7 @@ static int memo_put(Unpickler *u, int64_t idx, Value v) {
         return 0;
     }
     if (idx >= u->memo_cap) {
-        int64_t cap = u->memo_cap ? u->memo_cap : 64;
+        int64_t cap = u->memo_cap ? u->memo_cap : 16;
         while (cap <= idx) cap *= 2;
         Value *nm = gc_sys_realloc(u->memo, (size_t)cap * sizeof(Value));
         if (!nm) { err_no_memory(); return -1; }
@@ -358,8 +360,9 @@ static int load_binfloat(Unpickler *u) {
 /* A Python 2 str: bytes for encoding='bytes', else decoded. */
 static Value decode_py2_string(Unpickler *u, Value bytes) {
     if (IS_NULL(bytes)) return VAL_NULL;
-    if (str_eq_c(u->encoding, "bytes")) return bytes;
-    Value args[2] = {u->encoding, u->errors};
+    if (!IS_NULL(u->encoding) && str_eq_c(u->encoding, "bytes")) return bytes;
+    Value args[2] = {IS_NULL(u->encoding) ? str_intern_c("ASCII") : u->encoding,
+                     IS_NULL(u->errors) ? str_intern_c("strict") : u->errors};
     return obj_call_method(bytes, "decode", args, 2);
 }
 
@@ -457,14 +460,20 @@ static int load_frozenset(Unpickler *u) {
     return IS_NULL(items) ? -1 : push(u, set_from_iterable(&type_frozenset, items));
 }
 
-/* Append the items above height x to the list below them. */
+/* Append the items above height x to the list below them (an exact list
+ * straight from the stack, anything else through extend() or append()). */
 static int do_append(Unpickler *u, int64_t x) {
     if (x > u->sp || x <= u->fence) return underflow(u);
     if (x == u->sp) return 0;
     Value list = u->stack[x - 1];
+    if (IS_EXACT(list, type_list)) {
+        for (int64_t i = x; i < u->sp; i++)
+            if (list_append(list, u->stack[i]) < 0) return -1;
+        u->sp = x;
+        return 0;
+    }
     Value items = pop_list(u, x);
     if (IS_NULL(items)) return -1;
-    if (IS_EXACT(list, type_list)) return list_extend(list, items);
     Value extend = obj_getattr_opt(list, str_intern_c("extend"));
     if (!IS_NULL(extend)) return IS_NULL(call1(extend, items)) ? -1 : 0;
     if (err_occurred()) return -1;
@@ -480,12 +489,16 @@ static int do_setitems(Unpickler *u, int64_t x) {
     if (x == u->sp) return 0;
     if ((u->sp - x) % 2) return err_format(unpickling_error_type(), "odd number of items for SETITEMS"), -1;
     Value d = u->stack[x - 1];
+    if (IS_EXACT(d, type_dict)) {
+        for (int64_t i = x; i + 1 < u->sp; i += 2)
+            if (dict_set(d, u->stack[i], u->stack[i + 1]) < 0) return -1;
+        u->sp = x;
+        return 0;
+    }
     Value items = pop_list(u, x);
     if (IS_NULL(items)) return -1;
-    for (int64_t i = 0; i + 1 < AS_LIST(items)->len; i += 2) {
-        Value k = AS_LIST(items)->items[i], v = AS_LIST(items)->items[i + 1];
-        if ((IS_EXACT(d, type_dict) ? dict_set(d, k, v) : obj_setitem(d, k, v)) < 0) return -1;
-    }
+    for (int64_t i = 0; i + 1 < AS_LIST(items)->len; i += 2)
+        if (obj_setitem(d, AS_LIST(items)->items[i], AS_LIST(items)->items[i + 1]) < 0) return -1;
     return 0;
 }
 
@@ -494,9 +507,14 @@ static int load_additems(Unpickler *u) {
     if (m < 0) return -1;
     if (m <= u->fence || m > u->sp) return underflow(u);
     Value s = u->stack[m - 1];
+    if (IS_EXACT(s, type_set)) {
+        for (int64_t i = m; i < u->sp; i++)
+            if (set_add(s, u->stack[i]) < 0) return -1;
+        u->sp = m;
+        return 0;
+    }
     Value items = pop_list(u, m);
     if (IS_NULL(items)) return -1;
-    if (IS_EXACT(s, type_set)) return set_update(s, items);
     Value add = obj_getattr(s, str_intern_c("add"));
     if (IS_NULL(add)) return -1;
     for (int64_t i = 0; i < AS_LIST(items)->len; i++)
@@ -929,8 +947,11 @@ static int load_op(Unpickler *u, uint8_t op) {
 static Value unpickler_run(Unpickler *u) {
     u->sp = u->fence = u->nmarks = 0;
     u->proto = 0;
-    u->pers_load = obj_getattr_opt(MK_OBJ(u), str_intern_c("persistent_load"));
-    if (IS_NULL(u->pers_load) && err_occurred()) return VAL_NULL;
+    u->pers_load = VAL_NULL;
+    if (u->header.type != &type_unpickler || !IS_NULL(u->dict)) {
+        u->pers_load = obj_getattr_opt(MK_OBJ(u), str_intern_c("persistent_load"));
+        if (IS_NULL(u->pers_load) && err_occurred()) return VAL_NULL;
+    }
     for (;;) {
         const uint8_t *s;
         if (in_read(u, &s, 1) < 0) {
@@ -960,17 +981,19 @@ static Value unpickler_alloc(Type *t) {
     Unpickler *u = (Unpickler *)obj_new_instance(t);
     if (!u) return VAL_NULL;
     u->read = u->readline = u->input = u->buffers = u->pers_load = VAL_NULL;
+    u->stack = u->small_stack;
+    u->scap = sizeof u->small_stack / sizeof(Value);
     u->encoding = u->errors = u->memo_far = VAL_NULL;
     return MK_OBJ(u);
 }
 
 static int unpickler_setup(Unpickler *u, int fix, Value encoding, Value errors, Value buffers) {
     u->fix_imports = fix;
-    u->encoding = IS_NULL(encoding) ? str_intern_c("ASCII") : encoding;
-    u->errors = IS_NULL(errors) ? str_intern_c("strict") : errors;
-    if (!IS_STR(u->encoding))
+    u->encoding = encoding;      /* VAL_NULL: 'ASCII' */
+    u->errors = errors;          /* VAL_NULL: 'strict' */
+    if (!IS_NULL(encoding) && !IS_STR(u->encoding))
         return err_format(&exc_TypeError, "argument 'encoding' must be str, not %.50s", val_type_name(u->encoding)), -1;
-    if (!IS_STR(u->errors))
+    if (!IS_NULL(errors) && !IS_STR(u->errors))
         return err_format(&exc_TypeError, "argument 'errors' must be str, not %.50s", val_type_name(u->errors)), -1;
     u->buffers = VAL_NULL;
     if (!IS_NULL(buffers) && !IS_NONE(buffers)) {
@@ -1093,10 +1116,11 @@ static void unpickler_trace(Obj *o) {
 
 static void unpickler_finalize(Obj *o) {
     Unpickler *u = (Unpickler *)o;
-    free(u->stack);
+    if (u->stack != u->small_stack) free(u->stack);
     free(u->marks);
     free(u->memo);
-    u->stack = u->memo = NULL;
+    u->stack = u->small_stack;
+    u->memo = NULL;
     u->marks = NULL;
 }
 

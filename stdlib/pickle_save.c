@@ -183,7 +183,7 @@ static int64_t memo_find(Pickler *p, Value v) {
 
 static int memo_insert(Pickler *p, Obj *key, int64_t index) {
     if ((p->memo_len + 1) * 3 >= p->memo_cap * 2) {
-        int64_t old_cap = p->memo_cap, cap = old_cap ? old_cap * 2 : 64;
+        int64_t old_cap = p->memo_cap, cap = old_cap ? old_cap * 2 : 16;
         MemoSlot *old = p->memo;
         p->memo = gc_sys_calloc((size_t)cap, sizeof(MemoSlot));
         if (!p->memo) { p->memo = old; err_no_memory(); return -1; }
@@ -1059,18 +1059,24 @@ static int save(Pickler *p, Value obj, int pers_save) {
 
 /* ---- dump ------------------------------------------------------------------------ */
 
-static Value lookup_hook(Pickler *p, const char *name) {
-    Value v = obj_getattr_opt(MK_OBJ(p), str_intern_c(name));
-    return v;
+/* persistent_id, reducer_override and dispatch_table of a subclass or an
+ * instance that was given them. */
+static int pickler_lookup_hooks(Pickler *p) {
+    static const char *const names[3] = {"persistent_id", "reducer_override", "dispatch_table"};
+    Value *slots[3] = {&p->pers_func, &p->reducer_override, &p->dispatch_table};
+    for (int i = 0; i < 3; i++) {
+        *slots[i] = obj_getattr_opt(MK_OBJ(p), str_intern_c(names[i]));
+        if (IS_NULL(*slots[i]) && err_occurred()) return -1;
+    }
+    return 0;
 }
 
 static int pickler_dump(Pickler *p, Value obj) {
-    p->pers_func = lookup_hook(p, "persistent_id");
-    if (IS_NULL(p->pers_func) && err_occurred()) return -1;
-    p->reducer_override = lookup_hook(p, "reducer_override");
-    if (IS_NULL(p->reducer_override) && err_occurred()) return -1;
-    p->dispatch_table = lookup_hook(p, "dispatch_table");
-    if (IS_NULL(p->dispatch_table) && err_occurred()) return -1;
+    if (p->header.type == &type_pickler && IS_NULL(p->dict)) {
+        p->pers_func = p->reducer_override = p->dispatch_table = VAL_NULL;   /* dumps(): no hooks */
+    } else if (pickler_lookup_hooks(p) < 0) {
+        return -1;
+    }
     int rc = 0;
     if (p->proto >= 2) {
         uint8_t h[2] = {OP_PROTO, (uint8_t)p->proto};
