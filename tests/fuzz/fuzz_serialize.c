@@ -30,7 +30,8 @@ static void fuzz_serialize_one(const uint8_t *data, size_t size) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static int ready;
     if (!ready) {
-        lifecycle_start_runtime();
+        lifecycle_start_runtime();     /* the loader imports (find_class, copyreg) */
+        if (lifecycle_start_interpreter() < 0) abort();
         ready = 1;
     }
     fuzz_serialize_one(data, size);
