@@ -58,6 +58,8 @@ static Value builtin_repr_m(Value *args, int nargs, Value kwnames) {
     if (f->header.type == &type_method_wrapper)
         return str_format_c("<method-wrapper '%s' of %s object at %p>", f->def->name, val_type_name(f->self),
                             IS_OBJ(f->self) ? (void *)AS_OBJ(f->self) : NULL);
+    if (IS_NULL(f->self) && IS_TYPE(f->module))          /* a static method: bound to its type */
+        return str_format_c("<built-in method %s of type object at %p>", f->def->name, (void *)AS_OBJ(f->module));
     if (IS_NULL(f->self) || IS_EXACT(f->self, type_module))
         return str_format_c("<built-in function %s>", f->def->name);
     return str_format_c("<built-in method %s of %s object at %p>", f->def->name, val_type_name(f->self),
@@ -311,6 +313,9 @@ void dict_add_methods(Value dict, const MethodDef *defs, Value owner) {
             v = MK_OBJ(md);
         } else {
             v = builtin_fn_new(d, owner);      /* a module function, or a type's static method */
+            /* str.maketrans & co. sit in the type's dict as staticmethod objects, as
+               in CPython (__new__ stays a plain builtin bound to the type). */
+            if (IS_TYPE(owner) && !IS_NULL(v) && d->name[0] != '_') v = staticmethod_new(v);
         }
         if (IS_NULL(v) || dict_set(dict, str_intern_c(d->name), v) < 0) return;
     }
