@@ -19,6 +19,7 @@
 #include "obj_str.h"
 #include "obj_type.h"
 #include "runtime.h"
+#include "state.h"
 
 static void builtin_trace(Obj *o) {
     BuiltinFn *f = (BuiltinFn *)o;
@@ -57,6 +58,8 @@ static Value builtin_repr_m(Value *args, int nargs, Value kwnames) {
     if (f->header.type == &type_method_wrapper)
         return str_format_c("<method-wrapper '%s' of %s object at %p>", f->def->name, val_type_name(f->self),
                             IS_OBJ(f->self) ? (void *)AS_OBJ(f->self) : NULL);
+    if (IS_NULL(f->self) && IS_TYPE(f->module))          /* a static method: bound to its type */
+        return str_format_c("<built-in method %s of type object at %p>", f->def->name, (void *)AS_OBJ(f->module));
     if (IS_NULL(f->self) || IS_EXACT(f->self, type_module))
         return str_format_c("<built-in function %s>", f->def->name);
     return str_format_c("<built-in method %s of %s object at %p>", f->def->name, val_type_name(f->self),
@@ -117,6 +120,25 @@ static Value builtin_hash_m(Value *args, int nargs, Value kwnames) {
     return MK_SMALLINT((int64_t)((h >> 4) & SMALLINT_MAX));
 }
 
+
+/* (getattr, (owner, name)): how pickle and copy rebuild a method by reference,
+ * as CPython's meth_reduce / descr_reduce / method_reduce. */
+static Value reduce_getattr(Value owner, Value name) {
+    Value ga = IS_DICT(interp.builtins) ? dict_get_c(interp.builtins, "getattr") : VAL_NULL;
+    if (IS_NULL(ga)) return err_format(&exc_RuntimeError, "lost builtins.getattr");
+    Value t = tuple_pack(2, owner, name);
+    return IS_NULL(t) ? VAL_NULL : tuple_pack(2, ga, t);
+}
+
+/* A module-level native pickles as its name (a global); a bound one as getattr. */
+static Value builtin_reduce_m(Value *args, int nargs, Value kwnames) {
+    BuiltinFn *f = (BuiltinFn *)AS_OBJ(args[0]);
+    Value self = builtin_get_self(args[0]);
+    if (f->header.type != &type_method_wrapper && (IS_NONE(self) || IS_EXACT(self, type_module)))
+        return str_intern_c(f->def->name);
+    return reduce_getattr(self, str_intern_c(f->def->name));
+}
+
 /* Every `__call__` stays ARGS_ANY: it passes *args and **kwargs on. */
 static const MethodDef builtin_methods[] = {
     {"__call__", call_dunder_m, ARGS_ANY, NULL},
@@ -124,6 +146,7 @@ static const MethodDef builtin_methods[] = {
     {"__eq__", builtin_eq_m, ARGS_WRAP(1), NULL},
     {"__ne__", builtin_ne_m, ARGS_WRAP(1), NULL},
     {"__hash__", builtin_hash_m, ARGS_WRAP(0), NULL},
+    {"__reduce__", builtin_reduce_m, ARGS_NONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 static int builtin_set_module(Value self, Value v) {
@@ -205,10 +228,16 @@ static Value methoddescr_get_qualname(Value self) {
 static Value methoddescr_get_doc(Value self) { return native_doc(((MethodDescr *)AS_OBJ(self))->def); }
 static Value methoddescr_get_objclass(Value self) { return MK_OBJ(((MethodDescr *)AS_OBJ(self))->owner); }
 
+static Value methoddescr_reduce_m(Value *args, int nargs, Value kwnames) {
+    MethodDescr *d = (MethodDescr *)AS_OBJ(args[0]);
+    return reduce_getattr(MK_OBJ(d->owner), str_intern_c(d->def->name));
+}
+
 static const MethodDef methoddescr_methods[] = {
     {"__get__", methoddescr_get_m, ARGS_WRAPT(1, 2), NULL},
     {"__call__", call_dunder_m, ARGS_ANY, NULL},
     {"__repr__", methoddescr_repr_m, ARGS_WRAP(0), NULL},
+    {"__reduce__", methoddescr_reduce_m, ARGS_NONE, NULL},
     {NULL, NULL, 0, NULL},
 };
 static Value methoddescr_get_text_signature(Value self) {
@@ -284,6 +313,9 @@ void dict_add_methods(Value dict, const MethodDef *defs, Value owner) {
             v = MK_OBJ(md);
         } else {
             v = builtin_fn_new(d, owner);      /* a module function, or a type's static method */
+            /* str.maketrans & co. sit in the type's dict as staticmethod objects, as
+               in CPython (__new__ stays a plain builtin bound to the type). */
+            if (IS_TYPE(owner) && !IS_NULL(v) && d->name[0] != '_') v = staticmethod_new(v);
         }
         if (IS_NULL(v) || dict_set(dict, str_intern_c(d->name), v) < 0) return;
     }
@@ -450,7 +482,14 @@ static Value method_get_func(Value self) { return ((BoundMethod *)AS_OBJ(self))-
 static Value method_get_self(Value self) { return ((BoundMethod *)AS_OBJ(self))->self; }
 static Value method_get_doc(Value self) { return obj_getattr_c(method_get_func(self), "__doc__"); }
 
+static Value method_reduce_m(Value *args, int nargs, Value kwnames) {
+    BoundMethod *m = (BoundMethod *)AS_OBJ(args[0]);
+    Value name = obj_getattr_c(m->func, "__name__");
+    return IS_NULL(name) ? VAL_NULL : reduce_getattr(m->self, name);
+}
+
 static const MethodDef method_methods[] = {
+    {"__reduce__", method_reduce_m, ARGS_NONE, NULL},
     {"__new__", method_new_m, METH_STATIC | ARGS_ANY, NULL},
     {"__call__", call_dunder_m, ARGS_ANY, NULL},
     {"__repr__", method_repr_m, ARGS_WRAP(0), NULL},

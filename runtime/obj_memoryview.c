@@ -1010,8 +1010,14 @@ Type type_memory_iterator = {
 };
 GILPY_TYPE(type_memory_iterator, NULL);
 
+/* memoryview refuses pickling with its own words (CPython's memory_reduce). */
+static Value mv_reduce_m(Value *args, int nargs, Value kwnames) {
+    return err_format(&exc_TypeError, "cannot pickle memoryview objects");
+}
+
 static const MethodDef mv_methods[] = {
     {"__new__", mv_new_m, METH_STATIC, NULL},
+    {"__reduce__", mv_reduce_m, ARGS_NONE, NULL},
     {"__repr__", mv_repr_m, ARGS_WRAP(0), NULL},
     {"__len__", mv_len_m, ARGS_WRAP(0), NULL},
     {"__getitem__", mv_getitem_m, ARGS_WRAP(1), NULL},

@@ -2,12 +2,11 @@
 protocol names (gilpy).
 
 Design: as CPython's copyreg.  `dispatch_table` maps a type to a function
-returning its reduce value; gilpy's pickle (runtime/serialize.c) consults it
-before an object's own __reduce_ex__, as CPython's pickler does.  __newobj__
-and __newobj_ex__ are the callables of protocol 2+ reduce values, recognised
-by name; _slotnames lists the __slots__ an object's state has to carry; the
-extension registry is kept for API compatibility (gilpy's format never uses
-extension codes).
+returning its reduce value; the pickler (stdlib/pickle_save.c) consults it
+before an object's own __reduce_ex__.  __newobj__ and __newobj_ex__ are the
+callables of protocol 2+ reduce values, recognised by name; _slotnames lists
+the __slots__ an object's state has to carry; the extension registry gives
+the codes of the EXT1/EXT2/EXT4 opcodes.
 """
 
 __all__ = ["pickle", "constructor", "add_extension", "remove_extension",

@@ -2,7 +2,7 @@
 
 Design: CPython 3.11's API written in Python over the C core `_mp`
 (stdlib/mod_mp.c: process-shared semaphores and memory, poll) and pickle
-(runtime/serialize.c).  Every public name is a bound method of the default
+(CPython's pickle.py over the C _pickle, stdlib/mod_pickle.c).  Every public name is a bound method of the default
 context, as in CPython.  See process.py, queues.py, connection.py,
 synchronize.py, sharedctypes.py and pool.py.
 """

@@ -1,7 +1,7 @@
 """multiprocessing.connection: Pipe and Connection over os pipes (gilpy).
 
 Design: a message is a 4-byte big-endian length then the payload; send()
-payloads are pickle.dumps (gilpy's serialization).  A duplex Pipe is two
+payloads are pickle.dumps (CPython's pickle format).  A duplex Pipe is two
 pipes.  recv_bytes reads the exact length (_mp.read_exact, which releases
 the GIL), so an EOF in the middle of a message is an EOFError and garbage
 raises pickle's UnpicklingError, never a crash.  In a child whose parent
