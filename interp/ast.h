@@ -252,6 +252,8 @@ typedef struct {
     const char *text;
     int incomplete;       /* input ended inside an open construct (the REPL
                              then asks for a continuation line) */
+    int tok_chars;        /* a tokenizer error: offsets count characters even
+                             in undeclared bytes (see compile_source_bytes) */
 } ParseError;
 
 /* Parse src[0..len) into a tree allocated in `arena`.  Returns NULL and fills

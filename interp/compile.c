@@ -3199,9 +3199,50 @@ static Type *comp_error_kind(const char *kind) {
     return &exc_SyntaxError;
 }
 
+/* The 1-based offset of byte column col of line lineno, in characters of the
+ * line as decoded with errors="replace" (CPython's byte_offset_to_character_offset;
+ * columns past the line's end count one each). */
+static int comp_char_offset(const char *src, size_t len, int lineno, int col) {
+    if (col < 0) return col + 1;
+    const char *p = src, *end = src + len;
+    for (int l = 1; l < lineno && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) return col + 1;
+        p = nl + 1;
+    }
+    const char *e = memchr(p, '\n', (size_t)(end - p));
+    size_t n = e ? (size_t)(e - p) : (size_t)(end - p);
+    size_t k = (size_t)col < n ? (size_t)col : n;
+    if (memchr(p, 0, k)) return col + 1;
+    Value s = str_decode_utf8_lossy(p, k);
+    if (IS_NULL(s)) { err_clear(); return col + 1; }
+    return (int)(AS_STR(s)->nchars + (int64_t)((size_t)col - k)) + 1;
+}
+
+/* The SyntaxError of a failed parse.  Offsets count characters, except for the
+ * parser's own errors in bytes that declare no encoding (COMPILE_BYTE_OFFSETS),
+ * where CPython leaves them in bytes. */
+static void comp_parse_error(const ParseError *perr, const char *src, size_t len, Value filename,
+                             int flags) {
+    Value text = comp_line_of(src, len, perr->lineno);
+    if (perr->tok_chars && IS_STR(text))        /* CPython's tokenizer: the line without its newline */
+        text = str_new(STR_DATA(text), (size_t)STR_LEN(text) - 1);
+    if (IS_NONE(text) && perr->text) {
+        text = str_decode_utf8_lossy(perr->text, strlen(perr->text));
+        if (IS_NULL(text)) { err_clear(); text = VAL_NONE; }
+    }
+    int offset = perr->col + 1, end_offset = perr->end_col + 1;
+    if (perr->tok_chars || !(flags & COMPILE_BYTE_OFFSETS)) {
+        offset = comp_char_offset(src, len, perr->lineno, perr->col);
+        if (perr->end_col > 0) end_offset = comp_char_offset(src, len, perr->end_lineno, perr->end_col);
+    }
+    err_syntax(comp_error_kind(perr->kind), perr->msg, filename, perr->lineno, offset,
+               text, perr->end_lineno, end_offset);
+}
+
 /* Parse src into arena and compile it (compile_source's work, inside its guard). */
 static Value comp_parse_and_run(Arena *arena, const char *src, size_t len, Value filename, ParseMode mode,
-                                int only_ast) {
+                                int flags) {
     ParseError perr;
     memset(&perr, 0, sizeof perr);
     Module *mod = parse_source(arena, src, len, mode, &perr);
@@ -3216,27 +3257,23 @@ static Value comp_parse_and_run(Arena *arena, const char *src, size_t len, Value
         err_syntax(comp_error_kind(perr.kind), perr.msg, filename, perr.lineno, 0, text, 0, 0);
         result = VAL_NULL;
     } else if (!mod) {
-        Value text = comp_line_of(src, len, perr.lineno);
-        if (IS_NONE(text) && perr.text) {
-            text = str_decode_utf8_lossy(perr.text, strlen(perr.text));
-            if (IS_NULL(text)) { err_clear(); text = VAL_NONE; }
-        }
-        err_syntax(comp_error_kind(perr.kind), perr.msg, filename, perr.lineno, perr.col + 1,
-                   text, perr.end_lineno, perr.end_col + 1);
+        comp_parse_error(&perr, src, len, filename, flags);
         result = VAL_NULL;
+    } else if (flags & COMPILE_ONLY_AST) {
+        result = astobj_from_module(mod, mode);
     } else {
-        result = only_ast ? astobj_from_module(mod, mode) : comp_run(mod, filename, mode, src, len);
+        result = comp_run(mod, filename, mode, src, len);
     }
     return result;
 }
 
-static Value comp_source(const char *src, size_t len, Value filename, ParseMode mode, int only_ast) {
+Value compile_source_flags(const char *src, size_t len, Value filename, ParseMode mode, int flags) {
     Arena arena;
     FeGuard guard;
     Value result;
     arena_init(&arena);
     fe_guard_push(&guard);
-    if (setjmp(guard.jb) == 0) result = comp_parse_and_run(&arena, src, len, filename, mode, only_ast);
+    if (setjmp(guard.jb) == 0) result = comp_parse_and_run(&arena, src, len, filename, mode, flags);
     else result = err_no_memory();
     fe_guard_pop(&guard);
     arena_free(&arena);
@@ -3244,9 +3281,5 @@ static Value comp_source(const char *src, size_t len, Value filename, ParseMode 
 }
 
 Value compile_source(const char *src, size_t len, Value filename, ParseMode mode) {
-    return comp_source(src, len, filename, mode, 0);
-}
-
-Value compile_source_ast(const char *src, size_t len, Value filename, ParseMode mode) {
-    return comp_source(src, len, filename, mode, 1);
+    return compile_source_flags(src, len, filename, mode, 0);
 }

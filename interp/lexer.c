@@ -189,7 +189,7 @@ static int lex_fail(Lexer *lx, int strong, const char *kind, int line, int col,
     lx->err.lineno = line + lx->line_off;
     lx->err.col = col + (line == 1 ? lx->col_off : 0);
     lx->err.end_lineno = lx->err.lineno;
-    lx->err.end_col = lx->err.col + 1;
+    lx->err.end_col = strong ? lx->err.col : -2;   /* CPython: end_offset = offset, or -1 */
     va_start(ap, fmt);
     vsnprintf(lx->err.msg, sizeof lx->err.msg, fmt, ap);
     va_end(ap);
@@ -347,9 +347,11 @@ static int lex_zero(Lexer *lx, size_t start) {
     if (c == 'e' || c == 'E' || c == 'j' || c == 'J') return lex_float_tail(lx, 2);
     if (nonzero) {
         lx->pos = zeros_end;
-        return lex_fail(lx, 1, "SyntaxError", lx->lineno, lex_col(lx, start),
-                        "leading zeros in decimal integer literals are not "
-                        "permitted; use an 0o prefix for octal integers");
+        lex_fail(lx, 1, "SyntaxError", lx->lineno, lex_col(lx, start),
+                 "leading zeros in decimal integer literals are not "
+                 "permitted; use an 0o prefix for octal integers");
+        lx->err.end_col = lex_col(lx, zeros_end);      /* the zeros underlined */
+        return -1;
     }
     return lex_check_end(lx, "decimal");
 }
@@ -582,9 +584,11 @@ static int lex_badchar(Lexer *lx) {
 /* ---- indentation ---------------------------------------------------------- */
 
 static int lex_indent_error(Lexer *lx, int tab, int width) {
-    if (tab)
-        return lex_fail(lx, 0, "TabError", lx->lineno, 0,
-                        "inconsistent use of tabs and spaces in indentation");
+    if (tab) {
+        lex_fail(lx, 0, "TabError", lx->lineno, 0, "inconsistent use of tabs and spaces in indentation");
+        lx->err.end_col = -1;           /* CPython: end_offset 0 */
+        return -1;
+    }
     size_t e = lx->pos;
     (void)width;
     while (e < lx->len && lx->src[e] != '\n') e++;
@@ -687,8 +691,10 @@ static int lex_continuation(Lexer *lx) {
             return lex_fail(lx, 0, "SyntaxError", lx->lineno, col,
                             "unexpected EOF while parsing");
         }
-        return lex_fail(lx, 0, "SyntaxError", lx->lineno, col,
-                        "unexpected character after line continuation character");
+        lex_fail(lx, 0, "SyntaxError", lx->lineno, col,
+                 "unexpected character after line continuation character");
+        lx->err.end_col = -1;           /* CPython: end_offset 0 */
+        return -1;
     }
     lx->pos += 2;
     lex_newline_at(lx, lx->pos);

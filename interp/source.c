@@ -5,7 +5,8 @@
  * utf-8 and the latin-1 spellings to "utf-8" / "iso-8859-1", and a BOM
  * requires the cookie to say "utf-8" exactly.  A "utf-8" cookie decodes
  * nothing (the lexer checks the text); any other name goes through gilpy's
- * codecs (utf8, ascii, latin-1 and their aliases), strictly.  A program
+ * codecs (utf8, ascii, latin-1 and their aliases) or the codec registry
+ * (cp1251, iso8859-7, ...), strictly.  A program
  * piped to stdin takes no cookie but utf-8: CPython's tokenizer switches
  * encodings by seeking back, which a pipe cannot do.
  */
@@ -102,13 +103,13 @@ const char *source_decode(const char *src, size_t len, SourceMode mode, Value fi
         return source_error(mode, filename, "encoding problem: %s with BOM", cs);
     if (!strcmp(cs, "utf-8")) return src;
     if (mode == SOURCE_STDIN) return source_error(mode, filename, "encoding problem: %s", cs);
-    if (!str_codec_name(cs)) {
-        err_clear();
-        return source_error(mode, filename, mode == SOURCE_STRING ? "unknown encoding: %s"
-                                                                  : "encoding problem: %s", cs);
-    }
     Value text = str_decode((const uint8_t *)src, len, cs, "strict");
     if (IS_NULL(text)) {
+        if (err_matches(&exc_LookupError)) {
+            err_clear();
+            return source_error(mode, filename, mode == SOURCE_STRING ? "unknown encoding: %s"
+                                                                      : "encoding problem: %s", cs);
+        }
         if (mode == SOURCE_FILE) {
             err_clear();
             return source_error(mode, filename, "encoding problem: %s", cs);
