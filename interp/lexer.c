@@ -597,18 +597,61 @@ static int lex_indent_error(Lexer *lx, int tab, int width) {
                     "unindent does not match any outer indentation level");
 }
 
+static int lex_at_eof(Lexer *lx);
+
+/* Backslash continuation; pos is at the backslash. */
+static int lex_continuation(Lexer *lx) {
+    int c = lex_peek(lx, 1);
+    if (c == '\r' && lex_peek(lx, 2) == '\n') { lx->pos++; c = '\n'; }
+    if (c != '\n') {
+        int col = lex_col(lx, lx->pos) + 1;
+        if (c < 0) {
+            lx->err.incomplete = 1;
+            return lex_fail(lx, 0, "SyntaxError", lx->lineno, col,
+                            "unexpected EOF while parsing");
+        }
+        lex_fail(lx, 0, "SyntaxError", lx->lineno, col,
+                 "unexpected character after line continuation character");
+        lx->err.end_col = -1;           /* CPython: end_offset 0 */
+        return -1;
+    }
+    if (lx->pos + 2 >= lx->len) {      /* CPython: at the end of the backslash's line */
+        int col = lex_col(lx, lx->pos) + 1;
+        if (lx->level > 0) {            /* or the bracket left open */
+            lx->pos = lx->len;
+            return lex_at_eof(lx);
+        }
+        lx->pos += 2;
+        lx->err.incomplete = 1;
+        return lex_fail(lx, 0, "SyntaxError", lx->lineno, col, "unexpected EOF while parsing");
+    }
+    lx->pos += 2;
+    lex_newline_at(lx, lx->pos);
+    return 0;
+}
+
 /* Measure the indentation of a new line and queue INDENT/DEDENTs.
- * Returns 1 if the line is blank (to be skipped), 0, or -1 on error. */
+ * Returns 1 if the line is blank (to be skipped), 0, or -1 on error.
+ * Indentation cannot be split over lines with backslashes: as in CPython's
+ * tokenizer, the first backslash's column is the line's indentation (unless
+ * it is at column 0). */
 static int lex_measure(Lexer *lx) {
-    int col = 0, altcol = 0, c, width;
-    for (;; lx->pos++) {
+    int col = 0, altcol = 0, cont_col = 0, c, width;
+    for (;;) {
         c = lex_peek(lx, 0);
         if (c == ' ') { col++; altcol++; }
         else if (c == '\t') { col = (col / 8 + 1) * 8; altcol++; }
         else if (c == '\f') { col = altcol = 0; }
+        else if (c == '\\') {
+            if (!cont_col) cont_col = col;
+            if (lex_continuation(lx) < 0) return -1;
+            continue;
+        }
         else break;
+        lx->pos++;
     }
-    if (c == '#' || c == '\n' || c == '\r' || c == '\\' || c < 0) return c == '\\' ? 2 : 1;
+    if (c == '#' || c == '\n' || c == '\r' || c < 0) return 1;
+    if (cont_col) col = altcol = cont_col;
     if (lx->level > 0) return 0;
     width = lex_col(lx, lx->pos);
     if (col == lx->indstack[lx->indent]) {
@@ -680,30 +723,6 @@ static int lex_at_eof(Lexer *lx) {
     return 1;
 }
 
-/* Backslash continuation; pos is at the backslash. */
-static int lex_continuation(Lexer *lx) {
-    int c = lex_peek(lx, 1);
-    if (c == '\r' && lex_peek(lx, 2) == '\n') { lx->pos++; c = '\n'; }
-    if (c != '\n') {
-        int col = lex_col(lx, lx->pos) + 1;
-        if (c < 0) {
-            lx->err.incomplete = 1;
-            return lex_fail(lx, 0, "SyntaxError", lx->lineno, col,
-                            "unexpected EOF while parsing");
-        }
-        lex_fail(lx, 0, "SyntaxError", lx->lineno, col,
-                 "unexpected character after line continuation character");
-        lx->err.end_col = -1;           /* CPython: end_offset 0 */
-        return -1;
-    }
-    lx->pos += 2;
-    lex_newline_at(lx, lx->pos);
-    if (lx->pos >= lx->len) {
-        lx->err.incomplete = 1;
-        return lex_fail(lx, 0, "SyntaxError", lx->lineno, 0, "unexpected EOF while parsing");
-    }
-    return 0;
-}
 
 /* Skip to the end of a blank/comment line; consumes the newline. */
 static void lex_skip_line(Lexer *lx) {
@@ -723,7 +742,6 @@ static int lex_bol(Lexer *lx) {
         if (lx->pos >= lx->len) lx->atbol = 1;
         return 1;
     }
-    if (r == 2) return 0;      /* a line starting with '\': measured later */
     lex_emit_indents(lx);
     return 0;
 }
