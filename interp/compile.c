@@ -147,6 +147,7 @@ typedef struct Compiler {
     Value keep;                 /* list of every unit's lists: a GC root */
     int depth;
     int future_annotations;     /* `from __future__ import annotations` */
+    int future_lineno;          /* line of the last leading future import, or -1 */
     int unwound_artificial;     /* break/continue/return unwound a with or finally:
                                    CPython's location is then unset (line -1) */
     size_t *line_starts;        /* byte offset of each line (lazily built) */
@@ -2202,15 +2203,15 @@ static int comp_import(Compiler *c, Stmt *s) {
     return 0;
 }
 
+static int comp_is_future(const Stmt *s) {
+    return s->kind == S_IMPORTFROM && s->u.importfrom.module && strcmp(s->u.importfrom.module, "__future__") == 0;
+}
+
 static int comp_importfrom(Compiler *c, Stmt *s) {
     PtrVec *v = &s->u.importfrom.names;
     const char *module = s->u.importfrom.module ? s->u.importfrom.module : "";
-    if (s->u.importfrom.module && strcmp(module, "__future__") == 0) {
-        for (int i = 0; i < v->len; i++) {
-            const char *n = ((Alias *)v->items[i])->name;
-            if (strcmp(n, "braces") == 0) return comp_error(c, "not a chance");
-        }
-    }
+    if (comp_is_future(s) && s->span.lineno > c->future_lineno)
+        return comp_error(c, "from __future__ imports must occur at the beginning of the file");
     Value names = tuple_new(v->len);
     if (IS_NULL(names)) return -1;
     for (int i = 0; i < v->len; i++) AS_TUPLE(names)->items[i] = VAL_NONE;
@@ -3137,15 +3138,67 @@ static Value comp_st_error(Compiler *c, StError *e) {
     return VAL_NULL;
 }
 
-/* `from __future__ import annotations` among the module's leading imports. */
-static int comp_has_future_annotations(PtrVec *body) {
-    for (int i = 0; i < body->len; i++) {
+/* ---- __future__ ------------------------------------------------------------
+ * CPython's future.c before the symbol table: the leading `from __future__`
+ * imports (after an optional docstring) name known features; a later one on
+ * the same line as earlier code is refused here, others when compiled
+ * (comp_importfrom, against future_lineno). */
+
+/* future.c's errors: only lineno and offset (the statement's), end_offset None. */
+static int comp_future_error(Compiler *c, const Stmt *s, const char *fmt, const char *name) {
+    Value msg = str_format_c(fmt, name);
+    if (IS_NULL(msg)) return -1;
+    Value e = call1(MK_OBJ(&exc_SyntaxError), msg);
+    if (IS_NULL(e)) return -1;
+    int line = s->span.lineno;
+    if (obj_setattr(e, str_intern_c("filename"), c->filename) < 0 ||
+        obj_setattr(e, str_intern_c("lineno"), MK_SMALLINT(line)) < 0 ||
+        obj_setattr(e, str_intern_c("offset"), MK_SMALLINT(s->span.col + 1)) < 0 ||
+        obj_setattr(e, str_intern_c("end_lineno"), MK_SMALLINT(line)) < 0 ||
+        obj_setattr(e, str_intern_c("text"), comp_source_line(c, line)) < 0)
+        return -1;
+    err_set_obj(e);
+    return -1;
+}
+
+static int comp_future_features(Compiler *c, const Stmt *s) {
+    static const char *const known[] = {
+        "nested_scopes", "generators", "division", "absolute_import", "with_statement",
+        "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations", NULL
+    };
+    for (int i = 0; i < s->u.importfrom.names.len; i++) {
+        const char *n = ((Alias *)s->u.importfrom.names.items[i])->name;
+        int k = 0;
+        while (known[k] && strcmp(known[k], n) != 0) k++;
+        if (!strcmp(n, "braces")) return comp_future_error(c, s, "not a chance", NULL);
+        if (!known[k]) return comp_future_error(c, s, "future feature %s is not defined", n);
+        if (!strcmp(n, "annotations")) c->future_annotations = 1;
+    }
+    return 0;
+}
+
+static int comp_future(Compiler *c, PtrVec *body) {
+    int done = 0, prev_line = 0, i = 0;
+    c->future_lineno = -1;
+    if (body->len && ((Stmt *)body->items[0])->kind == S_EXPR) {     /* a docstring */
+        Expr *e = ((Stmt *)body->items[0])->u.expr.value;
+        if (e->kind == E_CONSTANT && e->u.constant.kind == CONST_STR) i = 1;
+    }
+    for (; i < body->len; i++) {
         Stmt *s = body->items[i];
-        if (s->kind == S_EXPR && i == 0) continue;      /* docstring */
-        if (s->kind != S_IMPORTFROM || !s->u.importfrom.module ||
-            strcmp(s->u.importfrom.module, "__future__") != 0) return 0;
-        for (int k = 0; k < s->u.importfrom.names.len; k++)
-            if (strcmp(((Alias *)s->u.importfrom.names.items[k])->name, "annotations") == 0) return 1;
+        if (done && s->span.lineno > prev_line) return 0;
+        prev_line = s->span.lineno;
+        if (!comp_is_future(s)) {
+            done = 1;
+        } else if (done) {              /* CPython: the column as the offset */
+            Stmt late = *s;
+            late.span.col--;
+            return comp_future_error(c, &late, "from __future__ imports must occur at the beginning of the file",
+                                     NULL);
+        } else {
+            if (comp_future_features(c, s) < 0) return -1;
+            c->future_lineno = s->span.lineno;
+        }
     }
     return 0;
 }
@@ -3165,10 +3218,11 @@ static Value comp_run(Module *mod, Value filename, ParseMode mode, const char *s
     Value result = VAL_NULL;
     if (mode == PARSE_EVAL && !mod->expr) {
         err_format(&exc_SystemError, "compiler: eval mode without an expression");
+    } else if (mode != PARSE_EVAL && comp_future(&c, &mod->body) < 0) {
+        /* raised */
     } else if (!(c.st = st_build(mod, mode, &serr))) {
         comp_st_error(&c, &serr);
     } else {
-        c.future_annotations = mode != PARSE_EVAL && comp_has_future_annotations(&mod->body);
         result = comp_module_code(&c, mod);
     }
     while (c.u) comp_exit_unit(&c);
