@@ -603,25 +603,20 @@ static int lex_at_eof(Lexer *lx);
 static int lex_continuation(Lexer *lx) {
     int c = lex_peek(lx, 1);
     if (c == '\r' && lex_peek(lx, 2) == '\n') { lx->pos++; c = '\n'; }
-    if (c != '\n') {
+    if (c != '\n' && c >= 0) {
         int col = lex_col(lx, lx->pos) + 1;
-        if (c < 0) {
-            lx->err.incomplete = 1;
-            return lex_fail(lx, 0, "SyntaxError", lx->lineno, col,
-                            "unexpected EOF while parsing");
-        }
         lex_fail(lx, 0, "SyntaxError", lx->lineno, col,
                  "unexpected character after line continuation character");
         lx->err.end_col = -1;           /* CPython: end_offset 0 */
         return -1;
     }
-    if (lx->pos + 2 >= lx->len) {      /* CPython: at the end of the backslash's line */
+    if (c < 0 || lx->pos + 2 >= lx->len) {     /* CPython: at the end of the backslash's line */
         int col = lex_col(lx, lx->pos) + 1;
         if (lx->level > 0) {            /* or the bracket left open */
             lx->pos = lx->len;
             return lex_at_eof(lx);
         }
-        lx->pos += 2;
+        lx->pos = lx->len;
         lx->err.incomplete = 1;
         return lex_fail(lx, 0, "SyntaxError", lx->lineno, col, "unexpected EOF while parsing");
     }

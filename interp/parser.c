@@ -1196,6 +1196,8 @@ static int parse_call_args(Parser *p, Expr *call, const Token *open) {
                     if (args->len == 0 && kws->len == 0 && at(p, T_COMMA) && tk_ahead(p, 1)->kind == T_RPAR) {
                         /* f(x for x in y,) */
                     }
+                    if (call_end(p)->kind == T_ERROR) return (int)(intptr_t)fail(p);   /* CPython read on
+                                                                       into the tokenizer's error */
                     return (int)(intptr_t)fail_at(p, g->span, "Generator expression must be parenthesized");
                 }
                 g->span = sp_join(sp_tok(open), sp_tok(tk(p)));
