@@ -3294,6 +3294,50 @@ static void comp_parse_error(const ParseError *perr, const char *src, size_t len
                text, perr->end_lineno, end_offset);
 }
 
+static int comp_before(const ParseWarning *w, int line, int col) {
+    return w->lineno < line || (w->lineno == line && w->col < col);
+}
+
+/* Issue the parse's warnings in source order (those before the error only,
+ * when it failed: CPython's tokenizer and parser had not read further).  -1
+ * when one was turned into an error (a SyntaxError at its place, as CPython's
+ * parser_warn and warn_invalid_escape_sequence raise) or failed otherwise. */
+static int comp_parse_warnings(const ParseError *perr, int failed, const char *src, size_t len,
+                               Value filename, int flags) {
+    int n = perr->warnings.len;
+    ParseWarning **ws = (ParseWarning **)perr->warnings.items;
+    for (int i = 1; i < n; i++)                 /* insertion sort: few, nearly in order */
+        for (int k = i; k > 0 && comp_before(ws[k], ws[k - 1]->lineno, ws[k - 1]->col); k--) {
+            ParseWarning *t = ws[k]; ws[k] = ws[k - 1]; ws[k - 1] = t;
+        }
+    for (int i = 0; i < n; i++) {
+        ParseWarning *w = ws[i];
+        if (failed && !comp_before(w, perr->lineno, perr->col)) break;
+        Type *cat = strcmp(w->category, "SyntaxWarning") == 0 ? &exc_SyntaxWarning : &exc_DeprecationWarning;
+        Value mod = import_module_c("warnings");
+        Value fn = IS_NULL(mod) ? VAL_NULL : obj_getattr_c(mod, "warn_explicit");
+        if (IS_NULL(fn)) return -1;
+        Value msg = str_from_c(w->msg);
+        if (IS_NULL(msg)) return -1;
+        Value args[4] = {msg, MK_OBJ(cat), filename, MK_SMALLINT(w->lineno)};
+        if (!IS_NULL(call_value(fn, args, 4, VAL_NULL))) continue;
+        if (!err_matches(cat)) return -1;
+        err_clear();
+        ParseError e;
+        memset(&e, 0, sizeof e);
+        e.kind = "SyntaxError";
+        snprintf(e.msg, sizeof e.msg, "%s", w->msg);
+        e.lineno = w->lineno;
+        e.col = w->col;
+        e.end_lineno = w->end_lineno;
+        e.end_col = w->end_col;
+        e.tok_chars = w->tok_chars;
+        comp_parse_error(&e, src, len, filename, flags);
+        return -1;
+    }
+    return 0;
+}
+
 /* Parse src into arena and compile it (compile_source's work, inside its guard). */
 static Value comp_parse_and_run(Arena *arena, const char *src, size_t len, Value filename, ParseMode mode,
                                 int flags) {
@@ -3301,6 +3345,8 @@ static Value comp_parse_and_run(Arena *arena, const char *src, size_t len, Value
     memset(&perr, 0, sizeof perr);
     Module *mod = parse_source(arena, src, len, mode, &perr);
     Value result;
+    if (perr.warnings.len && comp_parse_warnings(&perr, mod == NULL, src, len, filename, flags) < 0)
+        return VAL_NULL;
     if (!mod && perr.kind && strcmp(perr.kind, "MemoryError") == 0) {
         err_no_memory();                /* nested past the parser's stack, as in CPython */
         result = VAL_NULL;

@@ -154,6 +154,24 @@ void lex_free(Lexer *lx) {
     free(lx->toks);
     lx->toks = NULL;
     lx->ntoks = lx->cap = 0;
+    free(lx->warns);
+    lx->warns = NULL;
+    lx->nwarns = lx->warncap = 0;
+}
+
+/* Record a SyntaxWarning at the character before pos (dropped when memory is short). */
+static void lex_warn(Lexer *lx, size_t pos, const char *msg) {
+    if (lx->nwarns == lx->warncap) {
+        int cap = lx->warncap ? 2 * lx->warncap : 4;
+        LexWarning *w = realloc(lx->warns, (size_t)cap * sizeof *w);
+        if (!w) return;
+        lx->warns = w;
+        lx->warncap = cap;
+    }
+    LexWarning *w = &lx->warns[lx->nwarns++];
+    snprintf(w->msg, sizeof w->msg, "%s", msg);
+    w->lineno = lx->lineno + lx->line_off;
+    w->col = (int)(pos - lx->line_start) - 1 + (lx->lineno == 1 ? lx->col_off : 0);
 }
 
 static int lex_col(const Lexer *lx, size_t pos) { return (int)(pos - lx->line_start); }
@@ -248,8 +266,12 @@ static int lex_check_end(Lexer *lx, const char *kind) {
     else if (c == 'i') kwlike = (c1 == 'f' || c1 == 'n' || c1 == 's');
     else if (c == 'o') kwlike = (c1 == 'r');
     else if (c == 'n') kwlike = (c1 == 'o' && c2 == 't');
-    if (kwlike || !lex_is_potential_id(c)) return 0;
+    if (!kwlike && !lex_is_potential_id(c)) return 0;
     snprintf(msg, sizeof msg, "invalid %s literal", kind);
+    if (kwlike) {                   /* valid code today: CPython warns */
+        lex_warn(lx, lx->pos, msg);
+        return 0;
+    }
     return lex_numfail(lx, lx->pos, msg);
 }
 

@@ -453,9 +453,10 @@ static int decode_named_escape(Parser *p, Buf *b, const char *s, size_t n, size_
 }
 
 /* Decode one escape at s[*i] (just after the backslash) into b.  Returns 0,
- * or -1 with an error message set at sp. */
+ * or -1 with an error message set at sp.  An escape Python does not know (or
+ * an octal one past \377) sets *bad to it, if *bad is still NULL. */
 static int decode_escape(Parser *p, Buf *b, const char *s, size_t n, size_t *i, int bytes,
-                         Span sp, size_t bs_pos) {
+                         Span sp, size_t bs_pos, const char **bad) {
     int c = (unsigned char)s[(*i)++], d, k, len;
     int32_t v;
     char enc[4];
@@ -476,6 +477,7 @@ static int decode_escape(Parser *p, Buf *b, const char *s, size_t n, size_t *i, 
         v = c - '0';
         for (k = 0; k < 2 && *i < n && s[*i] >= '0' && s[*i] <= '7'; k++)
             v = v * 8 + (s[(*i)++] - '0');
+        if (v > 0377 && !*bad) *bad = s + *i - 3;
         if (bytes) buf_addc(p, b, (int)(v & 0xFF));
         else { len = lex_utf8_encode(v, enc); buf_add(p, b, enc, (size_t)len); }
         return 0;
@@ -489,6 +491,7 @@ static int decode_escape(Parser *p, Buf *b, const char *s, size_t n, size_t *i, 
     if (len == 0) {                         /* unknown escape: kept as is */
         buf_addc(p, b, '\\');
         (*i)--;
+        if (!*bad) *bad = s + *i;
         return 0;
     }
     uint32_t uv = 0;
@@ -513,10 +516,36 @@ static int decode_escape(Parser *p, Buf *b, const char *s, size_t n, size_t *i, 
     return 0;
 }
 
-/* Decode literal text s[0..n) (no quotes) into b. */
-static int decode_text(Parser *p, Buf *b, const char *s, size_t n, int flags, Span sp) {
+/* A warning for the compiler to issue (ParseWarning). */
+static void parse_warn(Parser *p, const char *category, Span sp, const char *fmt, ...) {
+    ParseWarning *w = arena_alloc(p->arena, sizeof *w);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(w->msg, sizeof w->msg, fmt, ap);
+    va_end(ap);
+    w->category = category;
+    w->lineno = sp.lineno;
+    w->col = sp.col;
+    w->end_lineno = sp.end_lineno;
+    w->end_col = sp.end_col;
+    w->tok_chars = 0;
+    ptrvec_push(p->arena, &p->err->warnings, w);
+}
+
+/* CPython's DeprecationWarning for the first unknown escape of a literal
+ * (token t), as its warn_invalid_escape_sequence words it. */
+static void warn_bad_escape(Parser *p, const Token *t, const char *bad) {
+    if (*bad >= '4' && *bad <= '7')
+        parse_warn(p, "DeprecationWarning", sp_tok(t), "invalid octal escape sequence '\\%.3s'", bad);
+    else
+        parse_warn(p, "DeprecationWarning", sp_tok(t), "invalid escape sequence '\\%c'", *bad);
+}
+
+/* Decode literal text s[0..n) (no quotes) of token t into b. */
+static int decode_text(Parser *p, Buf *b, const char *s, size_t n, const Token *t, Span sp) {
     size_t i = 0, run;
-    int bytes = flags & STR_BYTES;
+    int flags = t->sflags, bytes = flags & STR_BYTES;
+    const char *bad = NULL;
     while (i < n) {
         run = i;
         while (i < n && s[i] != '\\' && s[i] != '\r' && !(bytes && (unsigned char)s[i] >= 0x80))
@@ -541,8 +570,9 @@ static int decode_text(Parser *p, Buf *b, const char *s, size_t n, int flags, Sp
         }
         i++;
         if (i >= n) { buf_addc(p, b, '\\'); break; }
-        if (decode_escape(p, b, s, n, &i, bytes, sp, i - 1) < 0) return -1;
+        if (decode_escape(p, b, s, n, &i, bytes, sp, i - 1, &bad) < 0) return -1;
     }
+    if (bad) warn_bad_escape(p, t, bad);
     return 0;
 }
 
@@ -593,7 +623,11 @@ static Expr *fstring_compile(Parser *p, const Token *t, const char *q, size_t n,
     int line, col;
     for (i = 0; i < n && (q[i] == ' ' || q[i] == '\t' || q[i] == '\n' || q[i] == '\f' ||
                           q[i] == '\r'); i++) {}
-    if (i == n) return fail_at(p, sp_tok(next), "f-string: empty expression not allowed");
+    if (i == n) {
+        if (q[n] == '!' || q[n] == ':' || q[n] == '=')
+            return fail_at(p, sp_tok(next), "f-string: expression required before '%c'", q[n]);
+        return fail_at(p, sp_tok(next), "f-string: empty expression not allowed");
+    }
     src_pos(p, t, q, &line, &col);
     lex_init(&lx, q, n);
     lx.line_off = line - 1;
@@ -623,7 +657,11 @@ static Expr *fstring_compile(Parser *p, const Token *t, const char *q, size_t n,
     c.toks = lx.toks;
     c.ntoks = lx.ntoks;
     c.brackets = 1;
-    e = parse_star_expressions(&c);
+    if (at(&c, T_DOUBLESTAR))
+        fail_at(&c, sp_tok(tk(&c)), "cannot use double starred expression here");
+    else
+        e = at_kw(&c, K_YIELD) ? parse_yield_expr(&c) : parse_star_expressions(&c);    /* "(yield x)" */
+    if (e && e->kind == E_STARRED) e = fail_at(&c, e->span, "cannot use starred expression here");
     if (e && e == c.bare_tuple) {   /* CPython parsed "(expr)": the tuple spans the braces */
         int l2, c2;
         src_pos(p, t, q - 1, &e->span.lineno, &e->span.col);
@@ -654,6 +692,7 @@ static Expr *fstring_compile(Parser *p, const Token *t, const char *q, size_t n,
         }
         /* CPython reports columns relative to the "(expr)" it parsed */
         if (p->err->lineno == line) p->err->col = p->err->col - col + 1;
+        if (p->err->end_lineno == line && p->err->end_col > 0) p->err->end_col = p->err->end_col - col + 1;
     }
     lex_free(&lx);
     return e;
@@ -785,6 +824,11 @@ static int fstring_parse(Parser *p, FParts *f, const Token *t, const char **s, c
         const char *lit = q;
         while (q < end && *q != '{' && *q != '}') {
             if (!raw && *q == '\\' && q + 1 < end) {
+                if (q[1] == '{' || q[1] == '}') {       /* the backslash stays; the brace is one */
+                    if (q[1] == '{') warn_bad_escape(p, t, q + 1);
+                    q++;
+                    break;
+                }
                 q++;
                 if (*q == 'N' && q + 1 < end && q[1] == '{') {
                     while (q < end && *q != '}') q++;
@@ -793,16 +837,18 @@ static int fstring_parse(Parser *p, FParts *f, const Token *t, const char **s, c
             q++;
         }
         if (q > end) q = end;
-        if (q > lit && decode_text(p, &f->lit, lit, (size_t)(q - lit), t->sflags, f->sp) < 0)
+        /* a doubled brace ends the literal, the first one included (so `\}}`
+           decodes, and warns, as the escape `\}`) */
+        int doubled = level == 0 && q + 1 < end && (*q == '{' || *q == '}') && q[1] == *q;
+        if (q + doubled > lit && decode_text(p, &f->lit, lit, (size_t)(q + doubled - lit), t, f->sp) < 0)
             return -1;
+        if (doubled) { q += 2; continue; }
         if (q >= end) break;
         if (*q == '}') {
             if (level > 0) break;
-            if (q + 1 < end && q[1] == '}') { buf_addc(p, &f->lit, '}'); q += 2; continue; }
             fail_at(p, sp_tok(next), "f-string: single '}' is not allowed");
             return -1;
         }
-        if (level == 0 && q + 1 < end && q[1] == '{') { buf_addc(p, &f->lit, '{'); q += 2; continue; }
         if (fstring_expr(p, f, t, &q, end, level) < 0) return -1;
     }
     *s = q;
@@ -836,7 +882,7 @@ static Expr *parse_strings(Parser *p) {
             p->fdepth++;
             if (fstring_parse(p, &f, t, &q, s + len, 0) < 0) { p->fdepth--; return NULL; }
             p->fdepth--;
-        } else if (decode_text(p, &f.lit, s, len, t->sflags, after) < 0) {
+        } else if (decode_text(p, &f.lit, s, len, t, after) < 0) {
             if (p->err->msg[0] == 'b') {    /* "bytes can only contain ASCII ...": at the token */
                 p->err->lineno = t->lineno;
                 p->err->col = t->col;
@@ -3055,6 +3101,15 @@ Module *parse_source(Arena *arena, const char *src, size_t len, ParseMode mode, 
     p.err = err;
     m = arena_alloc(arena, sizeof *m);
     parse_body(&p, m, mode);
+    for (int i = 0; i < lx.nwarns; i++) {      /* the tokenizer's, before the parser's */
+        ParseWarning *w = arena_alloc(arena, sizeof *w);
+        w->category = "SyntaxWarning";
+        snprintf(w->msg, sizeof w->msg, "%s", lx.warns[i].msg);
+        w->lineno = w->end_lineno = lx.warns[i].lineno;
+        w->col = w->end_col = lx.warns[i].col;
+        w->tok_chars = 1;
+        ptrvec_push(arena, &err->warnings, w);
+    }
     if (lx.err.set && lx.err.strong) p.failed = 1;   /* it wins, unless the parser ran out of
                                                        stack before reaching it (resolve_error) */
     if (p.failed) {
