@@ -266,6 +266,8 @@ typedef struct {
                              then asks for a continuation line) */
     int tok_chars;        /* a tokenizer error: offsets count characters even
                              in undeclared bytes (see COMPILE_BYTE_OFFSETS) */
+    int from_tokenizer;   /* the tokenizer's error: CPython made no second
+                             pass (which repeats the parser's warnings) */
     PtrVec warnings;      /* ParseWarning*, in the parse's arena; also after a
                              successful parse */
 } ParseError;

@@ -3299,7 +3299,8 @@ static int comp_before(const ParseWarning *w, int line, int col) {
 }
 
 /* Issue the parse's warnings in source order (those before the error only,
- * when it failed: CPython's tokenizer and parser had not read further).  -1
+ * when it failed: CPython's tokenizer and parser had not read further; the
+ * parser's twice after a parser error, from CPython's two passes).  -1
  * when one was turned into an error (a SyntaxError at its place, as CPython's
  * parser_warn and warn_invalid_escape_sequence raise) or failed otherwise. */
 static int comp_parse_warnings(const ParseError *perr, int failed, const char *src, size_t len,
@@ -3310,9 +3311,15 @@ static int comp_parse_warnings(const ParseError *perr, int failed, const char *s
         for (int k = i; k > 0 && comp_before(ws[k], ws[k - 1]->lineno, ws[k - 1]->col); k--) {
             ParseWarning *t = ws[k]; ws[k] = ws[k - 1]; ws[k - 1] = t;
         }
-    for (int i = 0; i < n; i++) {
-        ParseWarning *w = ws[i];
-        if (failed && !comp_before(w, perr->lineno, perr->col)) break;
+    int passes = failed && !perr->from_tokenizer ? 2 : 1;
+    for (int i = 0; i < passes * n; i++) {
+        ParseWarning *w = ws[i % n];
+        if (i >= n && w->tok_chars) continue;          /* the tokenizer's come once */
+        if (failed && !comp_before(w, perr->lineno, perr->col)) {
+            if (i >= n) break;
+            i = n - 1;
+            continue;
+        }
         Type *cat = strcmp(w->category, "SyntaxWarning") == 0 ? &exc_SyntaxWarning : &exc_DeprecationWarning;
         Value mod = import_module_c("warnings");
         Value fn = IS_NULL(mod) ? VAL_NULL : obj_getattr_c(mod, "warn_explicit");

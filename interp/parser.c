@@ -952,7 +952,11 @@ static int close_bracket(Parser *p, int kind, Expr *last, const Token *last_star
  * the first element to the last one or the comma. */
 static int comp_target_error(Parser *p, Expr *first, Span last) {
     PtrVec gens = {0};
-    if (parse_for_if_clauses(p, &gens) < 0) return 0;
+    int for_pos = p->pos;
+    if (parse_for_if_clauses(p, &gens) < 0) {
+        if (!p->specific) p->maxpos = for_pos;  /* CPython's first pass stopped at the `for` */
+        return 0;
+    }
     fail_at(p, sp_join(first->span, last), "did you forget parentheses around the comprehension target?");
     return 0;
 }
@@ -962,8 +966,8 @@ static int parse_elts_rest(Parser *p, PtrVec *elts, int close, Expr *last, const
     Expr *first = last;
     while (accept(p, T_COMMA)) {
         if (at(p, close)) break;
-        if (close != T_RPAR && elts->len == 1 && (at_kw(p, K_FOR) || at_kw(p, K_ASYNC)))
-            return comp_target_error(p, first, sp_tok(prev(p)));
+        if (close != T_RPAR && (at_kw(p, K_FOR) || at_kw(p, K_ASYNC)))
+            return comp_target_error(p, first, elts->len == 1 ? sp_tok(prev(p)) : last->span);
         ls = tk(p);
         last = parse_star_named_expression(p);
         if (!last) return 0;
@@ -2294,12 +2298,15 @@ static Stmt *parse_with(Parser *p, const Token *st, int is_async) {
 /* `except A, B [as n]:` (CPython's invalid_except_stmt): the error spans from
  * A to the tokenizer's position after the ':'. */
 static void *unparenthesized_types(Parser *p, Expr *first) {
+    int comma = p->pos;
     while (accept(p, T_COMMA)) {
         if (at(p, T_COLON) || at_kw(p, K_AS)) break;
         if (!parse_expression(p)) return NULL;
     }
-    if (accept_kw(p, K_AS) && !(is_name(tk(p)) && advance(p))) return fail(p);
-    if (!accept(p, T_COLON)) return fail(p);
+    if ((accept_kw(p, K_AS) && !(is_name(tk(p)) && advance(p))) || !accept(p, T_COLON)) {
+        p->maxpos = comma;              /* CPython's first pass stopped at the ',' */
+        return fail(p);
+    }
     Span sp = sp_join(first->span, sp_tok(prev(p)));
     sp.end_col--;                       /* CPython's CURRENT_POS, used as a 1-based offset */
     return fail_at(p, sp, "multiple exception types must be parenthesized");
@@ -2961,6 +2968,7 @@ static void set_error(ParseError *err, const char *kind, const char *msg, int li
     err->end_lineno = eline;
     err->end_col = ecol;
     err->tok_chars = 0;
+    err->from_tokenizer = 0;
 }
 
 /* The tokenizer's error as the parse's.  An unclosed bracket is reported by
@@ -2976,6 +2984,7 @@ static void take_lex_error(ParseError *err, const Lexer *lx) {
     } else {
         err->tok_chars = lx->err.strong;
     }
+    err->from_tokenizer = 1;
     err->incomplete = lx->err.incomplete;
 }
 
@@ -3032,6 +3041,7 @@ static void resolve_error(Parser *p, Lexer *lx) {
         snprintf(msg, sizeof msg, "'%c' was never closed", lx->err.paren_ch);
         set_error(err, "SyntaxError", msg, lx->err.paren_line, lx->err.paren_col,
                   lx->err.paren_line, lx->err.paren_col + 1);
+        err->from_tokenizer = 1;
         err->incomplete = 1;
     }
     if (strncmp(err->msg, "expected an indented block", 26) == 0 &&
@@ -3051,10 +3061,20 @@ static void parse_body(Parser *p, Module *m, ParseMode mode) {
     }
     if (mode == PARSE_SINGLE) {
         if (at(p, T_NEWLINE) || at(p, T_ENDMARKER)) return;
+        int n = m->body.len;
         if (!parse_statement(p, &m->body)) return;
+        Stmt *first = m->body.items[n];
+        Span after = sp_tok(prev(p));        /* the NEWLINE that ended simple statements */
         while (accept(p, T_NEWLINE)) {}
-        if (!at(p, T_ENDMARKER)) {
-            fail_at(p, sp_tok(tk(p)), "multiple statements found while compiling a single statement");
+        if (at(p, T_ENDMARKER)) return;
+        switch (first->kind) {               /* a compound statement needs an empty line */
+        case S_FOR: case S_ASYNCFOR: case S_WHILE: case S_IF: case S_WITH: case S_ASYNCWITH:
+        case S_MATCH: case S_TRY: case S_TRYSTAR: case S_FUNCTIONDEF: case S_ASYNCFUNCTIONDEF:
+        case S_CLASSDEF:
+            fail(p);
+            break;
+        default:
+            fail_at(p, after, "multiple statements found while compiling a single statement");
         }
         return;
     }

@@ -18,6 +18,8 @@
 
 #include "../runtime/error.h"
 #include "../runtime/obj_str.h"
+#include "../runtime/call.h"
+#include "../runtime/obj_list.h"
 
 /* CPython's get_normal_name: only utf-8 and latin-1 have a normal name. */
 static const char *source_normal_name(const char *s) {
@@ -80,9 +82,11 @@ static void source_find_cookie(const char *s, size_t len, char *spec, size_t cap
 static const char *source_error(SourceMode mode, Value filename, const char *fmt, const char *name) {
     Value msg = str_format_c(fmt, name);
     if (IS_NULL(msg)) return NULL;
-    if (mode == SOURCE_STRING)
-        err_syntax(&exc_SyntaxError, STR_DATA(msg), filename, 0, -1, VAL_NONE, 0, -1);
-    else
+    if (mode == SOURCE_STRING) {         /* CPython: lineno 0, offset -1, no end */
+        Value info = tuple_pack(4, filename, MK_SMALLINT(0), MK_SMALLINT(-1), VAL_NONE);
+        Value e = IS_NULL(info) ? VAL_NULL : call2(MK_OBJ(&exc_SyntaxError), msg, info);
+        if (!IS_NULL(e)) err_set_obj(e);
+    } else
         err_set_value(&exc_SyntaxError, msg);
     return NULL;
 }
