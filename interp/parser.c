@@ -39,6 +39,8 @@
 #include "../runtime/state.h"
 #include "../runtime/obj_str.h"
 #include "../runtime/unicode_names.h"
+#include "../runtime/unicode_db.h"
+#include "../runtime/error.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -140,8 +142,21 @@ static Stmt *new_stmt(Parser *p, StmtKind kind, Span sp) {
     return s;
 }
 
+/* A token's text; a non-ASCII name in NFKC form (PEP 3131), as CPython's
+ * parser makes identifiers. */
 static const char *tok_str(Parser *p, const Token *t) {
-    return arena_strndup(p->arena, p->src + t->start, t->end - t->start);
+    const char *s = p->src + t->start;
+    size_t n = t->end - t->start;
+    if (t->kind == T_NAME) {
+        for (size_t i = 0; i < n; i++) {
+            if ((unsigned char)s[i] < 0x80) continue;
+            Value v = str_new_checked(s, n);
+            Value k = IS_NULL(v) ? VAL_NULL : unicode_nfkc(v);
+            if (IS_NULL(k)) { err_clear(); break; }
+            return arena_strndup(p->arena, STR_DATA(k), (size_t)STR_LEN(k));
+        }
+    }
+    return arena_strndup(p->arena, s, n);
 }
 
 static Expr *new_name(Parser *p, const Token *t, ExprCtx ctx) {
