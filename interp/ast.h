@@ -240,6 +240,18 @@ typedef struct {
     Expr  *expr;          /* PARSE_EVAL */
 } Module;
 
+/* A warning the parse owes, issued by the compiler through warnings.warn_explicit
+ * in source order: the tokenizer's SyntaxWarning "invalid decimal literal"
+ * (`1if x else y`), the DeprecationWarning "invalid escape sequence '\d'".
+ * If a filter turns it into an error, that is a SyntaxError with the message
+ * at lineno/col..end_lineno/end_col (tok_chars as in ParseError). */
+typedef struct {
+    const char *category;   /* "SyntaxWarning" or "DeprecationWarning" */
+    char msg[64];
+    int lineno, col, end_lineno, end_col;
+    int tok_chars;
+} ParseWarning;
+
 /* What went wrong, in CPython's words.  kind is "SyntaxError",
  * "IndentationError" or "TabError".  lineno/col locate the caret (col 0-based,
  * in UTF-8 bytes); end_* the end of the underlined range (end_col exclusive,
@@ -252,6 +264,12 @@ typedef struct {
     const char *text;
     int incomplete;       /* input ended inside an open construct (the REPL
                              then asks for a continuation line) */
+    int tok_chars;        /* a tokenizer error: offsets count characters even
+                             in undeclared bytes (see COMPILE_BYTE_OFFSETS) */
+    int from_tokenizer;   /* the tokenizer's error: CPython made no second
+                             pass (which repeats the parser's warnings) */
+    PtrVec warnings;      /* ParseWarning*, in the parse's arena; also after a
+                             successful parse */
 } ParseError;
 
 /* Parse src[0..len) into a tree allocated in `arena`.  Returns NULL and fills

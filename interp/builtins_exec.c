@@ -34,12 +34,14 @@ static Value source_or_code(Value src, Value filename, ParseMode mode, const cha
                           strcmp(fname, "compile") == 0 ? "AST" : "code");
     }
     char *owned = NULL;
+    int flags = only_ast ? COMPILE_ONLY_AST : 0;
     if (!IS_STR(src)) {              /* bytes: the BOM or coding cookie they declare */
         size_t tlen;
         int declared;
         const char *text = source_decode((const char *)data, (size_t)len, SOURCE_STRING,
                                          filename, &tlen, &owned, &declared);
         if (!text) return VAL_NULL;
+        if (!declared) flags |= COMPILE_BYTE_OFFSETS;
         data = (const uint8_t *)text;
         len = (int64_t)tlen;
     }
@@ -54,8 +56,7 @@ static Value source_or_code(Value src, Value filename, ParseMode mode, const cha
         Value text = bytes_new(data, (size_t)len);
         if (IS_NULL(text) || audit("compile", "OO", text, filename) < 0) { free(owned); return VAL_NULL; }
     }
-    Value code = only_ast ? compile_source_ast((const char *)data, (size_t)len, filename, mode)
-                          : compile_source((const char *)data, (size_t)len, filename, mode);
+    Value code = compile_source_flags((const char *)data, (size_t)len, filename, mode, flags);
     free(owned);
     return code;
 }

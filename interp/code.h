@@ -89,9 +89,12 @@ int   code_line_at(Code *c, int i);
  * the expression's value, PARSE_SINGLE one that prints expression statements
  * with PRINT_EXPR (the REPL). */
 Value compile_source(const char *src, size_t len, Value filename, ParseMode mode);
-/* Parse source text into `ast` node objects (compile() with PyCF_ONLY_AST):
- * the same SyntaxErrors as compile_source, no code generated. */
-Value compile_source_ast(const char *src, size_t len, Value filename, ParseMode mode);
+/* compile_source with flags: COMPILE_ONLY_AST parses into `ast` node objects
+ * (compile() with PyCF_ONLY_AST), the same SyntaxErrors, no code generated;
+ * COMPILE_BYTE_OFFSETS: src came as bytes that declare no encoding, where
+ * CPython's parser errors count columns in bytes. */
+enum { COMPILE_ONLY_AST = 1, COMPILE_BYTE_OFFSETS = 2 };
+Value compile_source_flags(const char *src, size_t len, Value filename, ParseMode mode, int flags);
 /* The value of a constant node (int, float, str, bytes, ...). */
 Value compile_constant_value(const Expr *e);
 /* Compile an already parsed tree. */

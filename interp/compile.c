@@ -148,6 +148,7 @@ typedef struct Compiler {
     Value keep;                 /* list of every unit's lists: a GC root */
     int depth;
     int future_annotations;     /* `from __future__ import annotations` */
+    int future_lineno;          /* line of the last leading future import, or -1 */
     int unwound_artificial;     /* break/continue/return unwound a with or finally:
                                    CPython's location is then unset (line -1) */
     size_t *line_starts;        /* byte offset of each line (lazily built) */
@@ -2262,15 +2263,15 @@ static int comp_import(Compiler *c, Stmt *s) {
     return 0;
 }
 
+static int comp_is_future(const Stmt *s) {
+    return s->kind == S_IMPORTFROM && s->u.importfrom.module && strcmp(s->u.importfrom.module, "__future__") == 0;
+}
+
 static int comp_importfrom(Compiler *c, Stmt *s) {
     PtrVec *v = &s->u.importfrom.names;
     const char *module = s->u.importfrom.module ? s->u.importfrom.module : "";
-    if (s->u.importfrom.module && strcmp(module, "__future__") == 0) {
-        for (int i = 0; i < v->len; i++) {
-            const char *n = ((Alias *)v->items[i])->name;
-            if (strcmp(n, "braces") == 0) return comp_error(c, "not a chance");
-        }
-    }
+    if (comp_is_future(s) && s->span.lineno > c->future_lineno)
+        return comp_error(c, "from __future__ imports must occur at the beginning of the file");
     Value names = tuple_new(v->len);
     if (IS_NULL(names)) return -1;
     for (int i = 0; i < v->len; i++) AS_TUPLE(names)->items[i] = VAL_NONE;
@@ -3197,15 +3198,67 @@ static Value comp_st_error(Compiler *c, StError *e) {
     return VAL_NULL;
 }
 
-/* `from __future__ import annotations` among the module's leading imports. */
-static int comp_has_future_annotations(PtrVec *body) {
-    for (int i = 0; i < body->len; i++) {
+/* ---- __future__ ------------------------------------------------------------
+ * CPython's future.c before the symbol table: the leading `from __future__`
+ * imports (after an optional docstring) name known features; a later one on
+ * the same line as earlier code is refused here, others when compiled
+ * (comp_importfrom, against future_lineno). */
+
+/* future.c's errors: only lineno and offset (the statement's), end_offset None. */
+static int comp_future_error(Compiler *c, const Stmt *s, const char *fmt, const char *name) {
+    Value msg = str_format_c(fmt, name);
+    if (IS_NULL(msg)) return -1;
+    Value e = call1(MK_OBJ(&exc_SyntaxError), msg);
+    if (IS_NULL(e)) return -1;
+    int line = s->span.lineno;
+    if (obj_setattr(e, str_intern_c("filename"), c->filename) < 0 ||
+        obj_setattr(e, str_intern_c("lineno"), MK_SMALLINT(line)) < 0 ||
+        obj_setattr(e, str_intern_c("offset"), MK_SMALLINT(s->span.col + 1)) < 0 ||
+        obj_setattr(e, str_intern_c("end_lineno"), MK_SMALLINT(line)) < 0 ||
+        obj_setattr(e, str_intern_c("text"), comp_source_line(c, line)) < 0)
+        return -1;
+    err_set_obj(e);
+    return -1;
+}
+
+static int comp_future_features(Compiler *c, const Stmt *s) {
+    static const char *const known[] = {
+        "nested_scopes", "generators", "division", "absolute_import", "with_statement",
+        "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations", NULL
+    };
+    for (int i = 0; i < s->u.importfrom.names.len; i++) {
+        const char *n = ((Alias *)s->u.importfrom.names.items[i])->name;
+        int k = 0;
+        while (known[k] && strcmp(known[k], n) != 0) k++;
+        if (!strcmp(n, "braces")) return comp_future_error(c, s, "not a chance", NULL);
+        if (!known[k]) return comp_future_error(c, s, "future feature %s is not defined", n);
+        if (!strcmp(n, "annotations")) c->future_annotations = 1;
+    }
+    return 0;
+}
+
+static int comp_future(Compiler *c, PtrVec *body) {
+    int done = 0, prev_line = 0, i = 0;
+    c->future_lineno = -1;
+    if (body->len && ((Stmt *)body->items[0])->kind == S_EXPR) {     /* a docstring */
+        Expr *e = ((Stmt *)body->items[0])->u.expr.value;
+        if (e->kind == E_CONSTANT && e->u.constant.kind == CONST_STR) i = 1;
+    }
+    for (; i < body->len; i++) {
         Stmt *s = body->items[i];
-        if (s->kind == S_EXPR && i == 0) continue;      /* docstring */
-        if (s->kind != S_IMPORTFROM || !s->u.importfrom.module ||
-            strcmp(s->u.importfrom.module, "__future__") != 0) return 0;
-        for (int k = 0; k < s->u.importfrom.names.len; k++)
-            if (strcmp(((Alias *)s->u.importfrom.names.items[k])->name, "annotations") == 0) return 1;
+        if (done && s->span.lineno > prev_line) return 0;
+        prev_line = s->span.lineno;
+        if (!comp_is_future(s)) {
+            done = 1;
+        } else if (done) {              /* CPython: the column as the offset */
+            Stmt late = *s;
+            late.span.col--;
+            return comp_future_error(c, &late, "from __future__ imports must occur at the beginning of the file",
+                                     NULL);
+        } else {
+            if (comp_future_features(c, s) < 0) return -1;
+            c->future_lineno = s->span.lineno;
+        }
     }
     return 0;
 }
@@ -3225,10 +3278,11 @@ static Value comp_run(Module *mod, Value filename, ParseMode mode, const char *s
     Value result = VAL_NULL;
     if (mode == PARSE_EVAL && !mod->expr) {
         err_format(&exc_SystemError, "compiler: eval mode without an expression");
+    } else if (mode != PARSE_EVAL && comp_future(&c, &mod->body) < 0) {
+        /* raised */
     } else if (!(c.st = st_build(mod, mode, &serr))) {
         comp_st_error(&c, &serr);
     } else {
-        c.future_annotations = mode != PARSE_EVAL && comp_has_future_annotations(&mod->body);
         result = comp_module_code(&c, mod);
     }
     while (c.u) comp_exit_unit(&c);
@@ -3259,13 +3313,107 @@ static Type *comp_error_kind(const char *kind) {
     return &exc_SyntaxError;
 }
 
+/* The 1-based offset of byte column col of line lineno, in characters of the
+ * line as decoded with errors="replace" (CPython's byte_offset_to_character_offset;
+ * columns past the line's end count one each). */
+static int comp_char_offset(const char *src, size_t len, int lineno, int col) {
+    if (col < 0) return col + 1;
+    const char *p = src, *end = src + len;
+    for (int l = 1; l < lineno && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) return col + 1;
+        p = nl + 1;
+    }
+    const char *e = memchr(p, '\n', (size_t)(end - p));
+    size_t n = e ? (size_t)(e - p) : (size_t)(end - p);
+    size_t k = (size_t)col < n ? (size_t)col : n;
+    if (memchr(p, 0, k)) return col + 1;
+    Value s = str_decode_utf8_lossy(p, k);
+    if (IS_NULL(s)) { err_clear(); return col + 1; }
+    return (int)(AS_STR(s)->nchars + (int64_t)((size_t)col - k)) + 1;
+}
+
+/* The SyntaxError of a failed parse.  Offsets count characters, except for the
+ * parser's own errors in bytes that declare no encoding (COMPILE_BYTE_OFFSETS),
+ * where CPython leaves them in bytes. */
+static void comp_parse_error(const ParseError *perr, const char *src, size_t len, Value filename,
+                             int flags) {
+    Value text = comp_line_of(src, len, perr->lineno);
+    if (perr->tok_chars && IS_STR(text))        /* CPython's tokenizer: the line without its newline */
+        text = str_new(STR_DATA(text), (size_t)STR_LEN(text) - 1);
+    if (IS_NONE(text) && perr->text) {
+        text = str_decode_utf8_lossy(perr->text, strlen(perr->text));
+        if (IS_NULL(text)) { err_clear(); text = VAL_NONE; }
+    }
+    int offset = perr->col + 1, end_offset = perr->end_col + 1;
+    if (perr->tok_chars || !(flags & COMPILE_BYTE_OFFSETS)) {
+        offset = comp_char_offset(src, len, perr->lineno, perr->col);
+        if (perr->end_col > 0) end_offset = comp_char_offset(src, len, perr->end_lineno, perr->end_col);
+    }
+    err_syntax(comp_error_kind(perr->kind), perr->msg, filename, perr->lineno, offset,
+               text, perr->end_lineno, end_offset);
+}
+
+static int comp_before(const ParseWarning *w, int line, int col) {
+    return w->lineno < line || (w->lineno == line && w->col < col);
+}
+
+/* Issue the parse's warnings in source order (those before the error only,
+ * when it failed: CPython's tokenizer and parser had not read further; the
+ * parser's twice after a parser error, from CPython's two passes).  -1
+ * when one was turned into an error (a SyntaxError at its place, as CPython's
+ * parser_warn and warn_invalid_escape_sequence raise) or failed otherwise. */
+static int comp_parse_warnings(const ParseError *perr, int failed, const char *src, size_t len,
+                               Value filename, int flags) {
+    int n = perr->warnings.len;
+    ParseWarning **ws = (ParseWarning **)perr->warnings.items;
+    for (int i = 1; i < n; i++)                 /* insertion sort: few, nearly in order */
+        for (int k = i; k > 0 && comp_before(ws[k], ws[k - 1]->lineno, ws[k - 1]->col); k--) {
+            ParseWarning *t = ws[k]; ws[k] = ws[k - 1]; ws[k - 1] = t;
+        }
+    int passes = failed && !perr->from_tokenizer ? 2 : 1;
+    for (int i = 0; i < passes * n; i++) {
+        ParseWarning *w = ws[i % n];
+        if (i >= n && w->tok_chars) continue;          /* the tokenizer's come once */
+        if (failed && !comp_before(w, perr->lineno, perr->col)) {
+            if (i >= n) break;
+            i = n - 1;
+            continue;
+        }
+        Type *cat = strcmp(w->category, "SyntaxWarning") == 0 ? &exc_SyntaxWarning : &exc_DeprecationWarning;
+        Value mod = import_module_c("warnings");
+        Value fn = IS_NULL(mod) ? VAL_NULL : obj_getattr_c(mod, "warn_explicit");
+        if (IS_NULL(fn)) return -1;
+        Value msg = str_from_c(w->msg);
+        if (IS_NULL(msg)) return -1;
+        Value args[4] = {msg, MK_OBJ(cat), filename, MK_SMALLINT(w->lineno)};
+        if (!IS_NULL(call_value(fn, args, 4, VAL_NULL))) continue;
+        if (!err_matches(cat)) return -1;
+        err_clear();
+        ParseError e;
+        memset(&e, 0, sizeof e);
+        e.kind = "SyntaxError";
+        snprintf(e.msg, sizeof e.msg, "%s", w->msg);
+        e.lineno = w->lineno;
+        e.col = w->col;
+        e.end_lineno = w->end_lineno;
+        e.end_col = w->end_col;
+        e.tok_chars = w->tok_chars;
+        comp_parse_error(&e, src, len, filename, flags);
+        return -1;
+    }
+    return 0;
+}
+
 /* Parse src into arena and compile it (compile_source's work, inside its guard). */
 static Value comp_parse_and_run(Arena *arena, const char *src, size_t len, Value filename, ParseMode mode,
-                                int only_ast) {
+                                int flags) {
     ParseError perr;
     memset(&perr, 0, sizeof perr);
     Module *mod = parse_source(arena, src, len, mode, &perr);
     Value result;
+    if (perr.warnings.len && comp_parse_warnings(&perr, mod == NULL, src, len, filename, flags) < 0)
+        return VAL_NULL;
     if (!mod && perr.kind && strcmp(perr.kind, "MemoryError") == 0) {
         err_no_memory();                /* nested past the parser's stack, as in CPython */
         result = VAL_NULL;
@@ -3276,27 +3424,23 @@ static Value comp_parse_and_run(Arena *arena, const char *src, size_t len, Value
         err_syntax(comp_error_kind(perr.kind), perr.msg, filename, perr.lineno, 0, text, 0, 0);
         result = VAL_NULL;
     } else if (!mod) {
-        Value text = comp_line_of(src, len, perr.lineno);
-        if (IS_NONE(text) && perr.text) {
-            text = str_decode_utf8_lossy(perr.text, strlen(perr.text));
-            if (IS_NULL(text)) { err_clear(); text = VAL_NONE; }
-        }
-        err_syntax(comp_error_kind(perr.kind), perr.msg, filename, perr.lineno, perr.col + 1,
-                   text, perr.end_lineno, perr.end_col + 1);
+        comp_parse_error(&perr, src, len, filename, flags);
         result = VAL_NULL;
+    } else if (flags & COMPILE_ONLY_AST) {
+        result = astobj_from_module(mod, mode);
     } else {
-        result = only_ast ? astobj_from_module(mod, mode) : comp_run(mod, filename, mode, src, len);
+        result = comp_run(mod, filename, mode, src, len);
     }
     return result;
 }
 
-static Value comp_source(const char *src, size_t len, Value filename, ParseMode mode, int only_ast) {
+Value compile_source_flags(const char *src, size_t len, Value filename, ParseMode mode, int flags) {
     Arena arena;
     FeGuard guard;
     Value result;
     arena_init(&arena);
     fe_guard_push(&guard);
-    if (setjmp(guard.jb) == 0) result = comp_parse_and_run(&arena, src, len, filename, mode, only_ast);
+    if (setjmp(guard.jb) == 0) result = comp_parse_and_run(&arena, src, len, filename, mode, flags);
     else result = err_no_memory();
     fe_guard_pop(&guard);
     arena_free(&arena);
@@ -3304,9 +3448,5 @@ static Value comp_source(const char *src, size_t len, Value filename, ParseMode 
 }
 
 Value compile_source(const char *src, size_t len, Value filename, ParseMode mode) {
-    return comp_source(src, len, filename, mode, 0);
-}
-
-Value compile_source_ast(const char *src, size_t len, Value filename, ParseMode mode) {
-    return comp_source(src, len, filename, mode, 1);
+    return compile_source_flags(src, len, filename, mode, 0);
 }

@@ -154,6 +154,24 @@ void lex_free(Lexer *lx) {
     free(lx->toks);
     lx->toks = NULL;
     lx->ntoks = lx->cap = 0;
+    free(lx->warns);
+    lx->warns = NULL;
+    lx->nwarns = lx->warncap = 0;
+}
+
+/* Record a SyntaxWarning at the character before pos (dropped when memory is short). */
+static void lex_warn(Lexer *lx, size_t pos, const char *msg) {
+    if (lx->nwarns == lx->warncap) {
+        int cap = lx->warncap ? 2 * lx->warncap : 4;
+        LexWarning *w = realloc(lx->warns, (size_t)cap * sizeof *w);
+        if (!w) return;
+        lx->warns = w;
+        lx->warncap = cap;
+    }
+    LexWarning *w = &lx->warns[lx->nwarns++];
+    snprintf(w->msg, sizeof w->msg, "%s", msg);
+    w->lineno = lx->lineno + lx->line_off;
+    w->col = (int)(pos - lx->line_start) - 1 + (lx->lineno == 1 ? lx->col_off : 0);
 }
 
 static int lex_col(const Lexer *lx, size_t pos) { return (int)(pos - lx->line_start); }
@@ -189,7 +207,7 @@ static int lex_fail(Lexer *lx, int strong, const char *kind, int line, int col,
     lx->err.lineno = line + lx->line_off;
     lx->err.col = col + (line == 1 ? lx->col_off : 0);
     lx->err.end_lineno = lx->err.lineno;
-    lx->err.end_col = lx->err.col + 1;
+    lx->err.end_col = strong ? lx->err.col : -2;   /* CPython: end_offset = offset, or -1 */
     va_start(ap, fmt);
     vsnprintf(lx->err.msg, sizeof lx->err.msg, fmt, ap);
     va_end(ap);
@@ -248,8 +266,12 @@ static int lex_check_end(Lexer *lx, const char *kind) {
     else if (c == 'i') kwlike = (c1 == 'f' || c1 == 'n' || c1 == 's');
     else if (c == 'o') kwlike = (c1 == 'r');
     else if (c == 'n') kwlike = (c1 == 'o' && c2 == 't');
-    if (kwlike || !lex_is_potential_id(c)) return 0;
+    if (!kwlike && !lex_is_potential_id(c)) return 0;
     snprintf(msg, sizeof msg, "invalid %s literal", kind);
+    if (kwlike) {                   /* valid code today: CPython warns */
+        lex_warn(lx, lx->pos, msg);
+        return 0;
+    }
     return lex_numfail(lx, lx->pos, msg);
 }
 
@@ -347,9 +369,11 @@ static int lex_zero(Lexer *lx, size_t start) {
     if (c == 'e' || c == 'E' || c == 'j' || c == 'J') return lex_float_tail(lx, 2);
     if (nonzero) {
         lx->pos = zeros_end;
-        return lex_fail(lx, 1, "SyntaxError", lx->lineno, lex_col(lx, start),
-                        "leading zeros in decimal integer literals are not "
-                        "permitted; use an 0o prefix for octal integers");
+        lex_fail(lx, 1, "SyntaxError", lx->lineno, lex_col(lx, start),
+                 "leading zeros in decimal integer literals are not "
+                 "permitted; use an 0o prefix for octal integers");
+        lx->err.end_col = lex_col(lx, zeros_end);      /* the zeros underlined */
+        return -1;
     }
     return lex_check_end(lx, "decimal");
 }
@@ -582,9 +606,11 @@ static int lex_badchar(Lexer *lx) {
 /* ---- indentation ---------------------------------------------------------- */
 
 static int lex_indent_error(Lexer *lx, int tab, int width) {
-    if (tab)
-        return lex_fail(lx, 0, "TabError", lx->lineno, 0,
-                        "inconsistent use of tabs and spaces in indentation");
+    if (tab) {
+        lex_fail(lx, 0, "TabError", lx->lineno, 0, "inconsistent use of tabs and spaces in indentation");
+        lx->err.end_col = -1;           /* CPython: end_offset 0 */
+        return -1;
+    }
     size_t e = lx->pos;
     (void)width;
     while (e < lx->len && lx->src[e] != '\n') e++;
@@ -593,18 +619,56 @@ static int lex_indent_error(Lexer *lx, int tab, int width) {
                     "unindent does not match any outer indentation level");
 }
 
+static int lex_at_eof(Lexer *lx);
+
+/* Backslash continuation; pos is at the backslash. */
+static int lex_continuation(Lexer *lx) {
+    int c = lex_peek(lx, 1);
+    if (c == '\r' && lex_peek(lx, 2) == '\n') { lx->pos++; c = '\n'; }
+    if (c != '\n' && c >= 0) {
+        int col = lex_col(lx, lx->pos) + 1;
+        lex_fail(lx, 0, "SyntaxError", lx->lineno, col,
+                 "unexpected character after line continuation character");
+        lx->err.end_col = -1;           /* CPython: end_offset 0 */
+        return -1;
+    }
+    if (c < 0 || lx->pos + 2 >= lx->len) {     /* CPython: at the end of the backslash's line */
+        int col = lex_col(lx, lx->pos) + 1;
+        if (lx->level > 0) {            /* or the bracket left open */
+            lx->pos = lx->len;
+            return lex_at_eof(lx);
+        }
+        lx->pos = lx->len;
+        lx->err.incomplete = 1;
+        return lex_fail(lx, 0, "SyntaxError", lx->lineno, col, "unexpected EOF while parsing");
+    }
+    lx->pos += 2;
+    lex_newline_at(lx, lx->pos);
+    return 0;
+}
+
 /* Measure the indentation of a new line and queue INDENT/DEDENTs.
- * Returns 1 if the line is blank (to be skipped), 0, or -1 on error. */
+ * Returns 1 if the line is blank (to be skipped), 0, or -1 on error.
+ * Indentation cannot be split over lines with backslashes: as in CPython's
+ * tokenizer, the first backslash's column is the line's indentation (unless
+ * it is at column 0). */
 static int lex_measure(Lexer *lx) {
-    int col = 0, altcol = 0, c, width;
-    for (;; lx->pos++) {
+    int col = 0, altcol = 0, cont_col = 0, c, width;
+    for (;;) {
         c = lex_peek(lx, 0);
         if (c == ' ') { col++; altcol++; }
         else if (c == '\t') { col = (col / 8 + 1) * 8; altcol++; }
         else if (c == '\f') { col = altcol = 0; }
+        else if (c == '\\') {
+            if (!cont_col) cont_col = col;
+            if (lex_continuation(lx) < 0) return -1;
+            continue;
+        }
         else break;
+        lx->pos++;
     }
-    if (c == '#' || c == '\n' || c == '\r' || c == '\\' || c < 0) return c == '\\' ? 2 : 1;
+    if (c == '#' || c == '\n' || c == '\r' || c < 0) return 1;
+    if (cont_col) col = altcol = cont_col;
     if (lx->level > 0) return 0;
     width = lex_col(lx, lx->pos);
     if (col == lx->indstack[lx->indent]) {
@@ -676,28 +740,6 @@ static int lex_at_eof(Lexer *lx) {
     return 1;
 }
 
-/* Backslash continuation; pos is at the backslash. */
-static int lex_continuation(Lexer *lx) {
-    int c = lex_peek(lx, 1);
-    if (c == '\r' && lex_peek(lx, 2) == '\n') { lx->pos++; c = '\n'; }
-    if (c != '\n') {
-        int col = lex_col(lx, lx->pos) + 1;
-        if (c < 0) {
-            lx->err.incomplete = 1;
-            return lex_fail(lx, 0, "SyntaxError", lx->lineno, col,
-                            "unexpected EOF while parsing");
-        }
-        return lex_fail(lx, 0, "SyntaxError", lx->lineno, col,
-                        "unexpected character after line continuation character");
-    }
-    lx->pos += 2;
-    lex_newline_at(lx, lx->pos);
-    if (lx->pos >= lx->len) {
-        lx->err.incomplete = 1;
-        return lex_fail(lx, 0, "SyntaxError", lx->lineno, 0, "unexpected EOF while parsing");
-    }
-    return 0;
-}
 
 /* Skip to the end of a blank/comment line; consumes the newline. */
 static void lex_skip_line(Lexer *lx) {
@@ -717,7 +759,6 @@ static int lex_bol(Lexer *lx) {
         if (lx->pos >= lx->len) lx->atbol = 1;
         return 1;
     }
-    if (r == 2) return 0;      /* a line starting with '\': measured later */
     lex_emit_indents(lx);
     return 0;
 }

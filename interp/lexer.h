@@ -59,6 +59,14 @@ typedef struct {
     int paren_line, paren_col; char paren_ch;  /* innermost open bracket at EOF */
 } LexError;
 
+/* A SyntaxWarning the tokenizer owes ("invalid hexadecimal literal" before
+ * a keyword: `0xfor x`); the compiler issues it (an "error" filter makes it
+ * a SyntaxError at lineno/col, which ends there too). */
+typedef struct {
+    char msg[64];
+    int lineno, col;
+} LexWarning;
+
 #define LEX_MAX_PAREN 200
 #define LEX_MAX_INDENT 100
 
@@ -75,6 +83,8 @@ typedef struct {
     Token *toks;
     int ntoks, cap;
     LexError err;
+    LexWarning *warns;          /* malloc'ed, freed by lex_free */
+    int nwarns, warncap;
 } Lexer;
 
 /* Tokenize src[0..len).  Tokens land in lx->toks (malloc'ed; free with

@@ -356,9 +356,9 @@ static int handle_uncaught(void) {
     return 1;
 }
 
-static int run_source_text(const char *src, size_t len, const char *filename) {
+static int run_source_text(const char *src, size_t len, const char *filename, int flags) {
     Value fn = str_from_c(filename);
-    Value code = compile_source(src, len, fn, PARSE_FILE);
+    Value code = compile_source_flags(src, len, fn, PARSE_FILE, flags);
     if (IS_NULL(code)) return handle_uncaught();
     Value d = MODULE_DICT(interp.main_module);
     if (strcmp(filename, "<string>") != 0 && strcmp(filename, "<stdin>") != 0) {
@@ -398,7 +398,7 @@ static int run_file(const char *path, const char *prog) {
         free(src);
         return handle_uncaught();
     }
-    int rc = run_source_text(text, tlen, name);
+    int rc = run_source_text(text, tlen, name, declared ? 0 : COMPILE_BYTE_OFFSETS);
     free(owned);
     free(src);
     return rc;
@@ -513,7 +513,7 @@ static int cli_interact(void) {
 /* The program itself: a command, a module, a file, stdin, or the REPL. */
 static int cli_run(const CliOptions *o, CliModule *mod, const char *prog) {
     int tty = isatty(0);
-    if (o->command) return run_source_text(o->command, strlen(o->command), "<string>");
+    if (o->command) return run_source_text(o->command, strlen(o->command), "<string>", 0);
     if (o->module) return cli_exec_module(mod);
     if (o->script) return run_file(o->script, prog);
     if (!tty && !interp.flag_inspect) return run_file("-", prog);

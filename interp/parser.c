@@ -39,6 +39,8 @@
 #include "../runtime/state.h"
 #include "../runtime/obj_str.h"
 #include "../runtime/unicode_names.h"
+#include "../runtime/unicode_db.h"
+#include "../runtime/error.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -114,6 +116,15 @@ static Span sp_join(Span a, Span b) {
     Span s = {a.lineno, a.col, b.end_lineno, b.end_col};
     return s;
 }
+/* An error at token t: CPython's DEDENT and ENDMARKER have no end (end_offset -1). */
+static Span sp_err_tok(const Token *t) {
+    Span s = sp_tok(t);
+    if (t->kind == T_DEDENT || t->kind == T_ENDMARKER) {
+        s.end_lineno = s.lineno;
+        s.end_col = -2;
+    }
+    return s;
+}
 /* From token `start` to the last consumed token. */
 static Span sp_from(Parser *p, const Token *start) { return sp_join(sp_tok(start), sp_tok(prev(p))); }
 
@@ -131,8 +142,21 @@ static Stmt *new_stmt(Parser *p, StmtKind kind, Span sp) {
     return s;
 }
 
+/* A token's text; a non-ASCII name in NFKC form (PEP 3131), as CPython's
+ * parser makes identifiers. */
 static const char *tok_str(Parser *p, const Token *t) {
-    return arena_strndup(p->arena, p->src + t->start, t->end - t->start);
+    const char *s = p->src + t->start;
+    size_t n = t->end - t->start;
+    if (t->kind == T_NAME) {
+        for (size_t i = 0; i < n; i++) {
+            if ((unsigned char)s[i] < 0x80) continue;
+            Value v = str_new_checked(s, n);
+            Value k = IS_NULL(v) ? VAL_NULL : unicode_nfkc(v);
+            if (IS_NULL(k)) { err_clear(); break; }
+            return arena_strndup(p->arena, STR_DATA(k), (size_t)STR_LEN(k));
+        }
+    }
+    return arena_strndup(p->arena, s, n);
 }
 
 static Expr *new_name(Parser *p, const Token *t, ExprCtx ctx) {
@@ -444,9 +468,10 @@ static int decode_named_escape(Parser *p, Buf *b, const char *s, size_t n, size_
 }
 
 /* Decode one escape at s[*i] (just after the backslash) into b.  Returns 0,
- * or -1 with an error message set at sp. */
+ * or -1 with an error message set at sp.  An escape Python does not know (or
+ * an octal one past \377) sets *bad to it, if *bad is still NULL. */
 static int decode_escape(Parser *p, Buf *b, const char *s, size_t n, size_t *i, int bytes,
-                         Span sp, size_t bs_pos) {
+                         Span sp, size_t bs_pos, const char **bad) {
     int c = (unsigned char)s[(*i)++], d, k, len;
     int32_t v;
     char enc[4];
@@ -467,6 +492,7 @@ static int decode_escape(Parser *p, Buf *b, const char *s, size_t n, size_t *i, 
         v = c - '0';
         for (k = 0; k < 2 && *i < n && s[*i] >= '0' && s[*i] <= '7'; k++)
             v = v * 8 + (s[(*i)++] - '0');
+        if (v > 0377 && !*bad) *bad = s + *i - 3;
         if (bytes) buf_addc(p, b, (int)(v & 0xFF));
         else { len = lex_utf8_encode(v, enc); buf_add(p, b, enc, (size_t)len); }
         return 0;
@@ -480,6 +506,7 @@ static int decode_escape(Parser *p, Buf *b, const char *s, size_t n, size_t *i, 
     if (len == 0) {                         /* unknown escape: kept as is */
         buf_addc(p, b, '\\');
         (*i)--;
+        if (!*bad) *bad = s + *i;
         return 0;
     }
     uint32_t uv = 0;
@@ -504,10 +531,36 @@ static int decode_escape(Parser *p, Buf *b, const char *s, size_t n, size_t *i, 
     return 0;
 }
 
-/* Decode literal text s[0..n) (no quotes) into b. */
-static int decode_text(Parser *p, Buf *b, const char *s, size_t n, int flags, Span sp) {
+/* A warning for the compiler to issue (ParseWarning). */
+static void parse_warn(Parser *p, const char *category, Span sp, const char *fmt, ...) {
+    ParseWarning *w = arena_alloc(p->arena, sizeof *w);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(w->msg, sizeof w->msg, fmt, ap);
+    va_end(ap);
+    w->category = category;
+    w->lineno = sp.lineno;
+    w->col = sp.col;
+    w->end_lineno = sp.end_lineno;
+    w->end_col = sp.end_col;
+    w->tok_chars = 0;
+    ptrvec_push(p->arena, &p->err->warnings, w);
+}
+
+/* CPython's DeprecationWarning for the first unknown escape of a literal
+ * (token t), as its warn_invalid_escape_sequence words it. */
+static void warn_bad_escape(Parser *p, const Token *t, const char *bad) {
+    if (*bad >= '4' && *bad <= '7')
+        parse_warn(p, "DeprecationWarning", sp_tok(t), "invalid octal escape sequence '\\%.3s'", bad);
+    else
+        parse_warn(p, "DeprecationWarning", sp_tok(t), "invalid escape sequence '\\%c'", *bad);
+}
+
+/* Decode literal text s[0..n) (no quotes) of token t into b. */
+static int decode_text(Parser *p, Buf *b, const char *s, size_t n, const Token *t, Span sp) {
     size_t i = 0, run;
-    int bytes = flags & STR_BYTES;
+    int flags = t->sflags, bytes = flags & STR_BYTES;
+    const char *bad = NULL;
     while (i < n) {
         run = i;
         while (i < n && s[i] != '\\' && s[i] != '\r' && !(bytes && (unsigned char)s[i] >= 0x80))
@@ -532,8 +585,9 @@ static int decode_text(Parser *p, Buf *b, const char *s, size_t n, int flags, Sp
         }
         i++;
         if (i >= n) { buf_addc(p, b, '\\'); break; }
-        if (decode_escape(p, b, s, n, &i, bytes, sp, i - 1) < 0) return -1;
+        if (decode_escape(p, b, s, n, &i, bytes, sp, i - 1, &bad) < 0) return -1;
     }
+    if (bad) warn_bad_escape(p, t, bad);
     return 0;
 }
 
@@ -584,7 +638,11 @@ static Expr *fstring_compile(Parser *p, const Token *t, const char *q, size_t n,
     int line, col;
     for (i = 0; i < n && (q[i] == ' ' || q[i] == '\t' || q[i] == '\n' || q[i] == '\f' ||
                           q[i] == '\r'); i++) {}
-    if (i == n) return fail_at(p, sp_tok(next), "f-string: empty expression not allowed");
+    if (i == n) {
+        if (q[n] == '!' || q[n] == ':' || q[n] == '=')
+            return fail_at(p, sp_tok(next), "f-string: expression required before '%c'", q[n]);
+        return fail_at(p, sp_tok(next), "f-string: empty expression not allowed");
+    }
     src_pos(p, t, q, &line, &col);
     lex_init(&lx, q, n);
     lx.line_off = line - 1;
@@ -614,7 +672,11 @@ static Expr *fstring_compile(Parser *p, const Token *t, const char *q, size_t n,
     c.toks = lx.toks;
     c.ntoks = lx.ntoks;
     c.brackets = 1;
-    e = parse_star_expressions(&c);
+    if (at(&c, T_DOUBLESTAR))
+        fail_at(&c, sp_tok(tk(&c)), "cannot use double starred expression here");
+    else
+        e = at_kw(&c, K_YIELD) ? parse_yield_expr(&c) : parse_star_expressions(&c);    /* "(yield x)" */
+    if (e && e->kind == E_STARRED) e = fail_at(&c, e->span, "cannot use starred expression here");
     if (e && e == c.bare_tuple) {   /* CPython parsed "(expr)": the tuple spans the braces */
         int l2, c2;
         src_pos(p, t, q - 1, &e->span.lineno, &e->span.col);
@@ -645,6 +707,7 @@ static Expr *fstring_compile(Parser *p, const Token *t, const char *q, size_t n,
         }
         /* CPython reports columns relative to the "(expr)" it parsed */
         if (p->err->lineno == line) p->err->col = p->err->col - col + 1;
+        if (p->err->end_lineno == line && p->err->end_col > 0) p->err->end_col = p->err->end_col - col + 1;
     }
     lex_free(&lx);
     return e;
@@ -776,6 +839,11 @@ static int fstring_parse(Parser *p, FParts *f, const Token *t, const char **s, c
         const char *lit = q;
         while (q < end && *q != '{' && *q != '}') {
             if (!raw && *q == '\\' && q + 1 < end) {
+                if (q[1] == '{' || q[1] == '}') {       /* the backslash stays; the brace is one */
+                    if (q[1] == '{') warn_bad_escape(p, t, q + 1);
+                    q++;
+                    break;
+                }
                 q++;
                 if (*q == 'N' && q + 1 < end && q[1] == '{') {
                     while (q < end && *q != '}') q++;
@@ -784,16 +852,18 @@ static int fstring_parse(Parser *p, FParts *f, const Token *t, const char **s, c
             q++;
         }
         if (q > end) q = end;
-        if (q > lit && decode_text(p, &f->lit, lit, (size_t)(q - lit), t->sflags, f->sp) < 0)
+        /* a doubled brace ends the literal, the first one included (so `\}}`
+           decodes, and warns, as the escape `\}`) */
+        int doubled = level == 0 && q + 1 < end && (*q == '{' || *q == '}') && q[1] == *q;
+        if (q + doubled > lit && decode_text(p, &f->lit, lit, (size_t)(q + doubled - lit), t, f->sp) < 0)
             return -1;
+        if (doubled) { q += 2; continue; }
         if (q >= end) break;
         if (*q == '}') {
             if (level > 0) break;
-            if (q + 1 < end && q[1] == '}') { buf_addc(p, &f->lit, '}'); q += 2; continue; }
             fail_at(p, sp_tok(next), "f-string: single '}' is not allowed");
             return -1;
         }
-        if (level == 0 && q + 1 < end && q[1] == '{') { buf_addc(p, &f->lit, '{'); q += 2; continue; }
         if (fstring_expr(p, f, t, &q, end, level) < 0) return -1;
     }
     *s = q;
@@ -827,7 +897,7 @@ static Expr *parse_strings(Parser *p) {
             p->fdepth++;
             if (fstring_parse(p, &f, t, &q, s + len, 0) < 0) { p->fdepth--; return NULL; }
             p->fdepth--;
-        } else if (decode_text(p, &f.lit, s, len, t->sflags, after) < 0) {
+        } else if (decode_text(p, &f.lit, s, len, t, after) < 0) {
             if (p->err->msg[0] == 'b') {    /* "bytes can only contain ASCII ...": at the token */
                 p->err->lineno = t->lineno;
                 p->err->col = t->col;
@@ -893,15 +963,33 @@ static int close_bracket(Parser *p, int kind, Expr *last, const Token *last_star
     return 0;
 }
 
+/* `[a, b for ...]` or `{a, for ...}`: CPython's invalid_comprehension, from
+ * the first element to the last one or the comma. */
+static int comp_target_error(Parser *p, Expr *first, Span last) {
+    PtrVec gens = {0};
+    int for_pos = p->pos;
+    if (parse_for_if_clauses(p, &gens) < 0) {
+        if (!p->specific) p->maxpos = for_pos;  /* CPython's first pass stopped at the `for` */
+        return 0;
+    }
+    fail_at(p, sp_join(first->span, last), "did you forget parentheses around the comprehension target?");
+    return 0;
+}
+
 /* Elements of a list/tuple/set display after the first, up to `close`. */
 static int parse_elts_rest(Parser *p, PtrVec *elts, int close, Expr *last, const Token *ls) {
+    Expr *first = last;
     while (accept(p, T_COMMA)) {
         if (at(p, close)) break;
+        if (close != T_RPAR && (at_kw(p, K_FOR) || at_kw(p, K_ASYNC)))
+            return comp_target_error(p, first, elts->len == 1 ? sp_tok(prev(p)) : last->span);
         ls = tk(p);
         last = parse_star_named_expression(p);
         if (!last) return 0;
         ptrvec_push(p->arena, elts, last);
     }
+    if (close != T_RPAR && (at_kw(p, K_FOR) || at_kw(p, K_ASYNC)))
+        return comp_target_error(p, first, last->span);
     return close_bracket(p, close, last, ls);
 }
 
@@ -968,6 +1056,20 @@ static Expr *parse_list(Parser *p) {
     return e;
 }
 
+/* A dict value after ':', with CPython's errors for a missing or starred one. */
+static Expr *parse_dict_value(Parser *p) {
+    if (at(p, T_RBRACE) || at(p, T_COMMA))
+        return fail_at(p, sp_tok(prev(p)), "expression expected after dictionary key and ':'");
+    if (at(p, T_STAR)) {
+        Token *star = advance(p);
+        if (!parse_bitwise_or(p)) return NULL;
+        Span sp = sp_join(sp_tok(star), sp_tok(tk(p)));
+        sp.end_col--;                   /* CPython's CURRENT_POS: after the next token */
+        return fail_at(p, sp, "cannot use a starred expression in a dictionary value");
+    }
+    return parse_expression(p);
+}
+
 /* One dict item: key ':' value, or '**' value (key NULL). */
 static int parse_dict_item(Parser *p, Expr *d) {
     Expr *k = NULL, *v;
@@ -977,14 +1079,14 @@ static int parse_dict_item(Parser *p, Expr *d) {
         k = parse_expression(p);
         if (!k) return 0;
         if (!accept(p, T_COLON)) {
-            if (at(p, T_RBRACE) || at(p, T_COMMA))
-                return (int)(intptr_t)fail_at(p, k->span, "':' expected after dictionary key");
+            if (at(p, T_RBRACE) || at(p, T_COMMA)) {
+                Span sp = {k->span.lineno, k->span.end_col - 1, k->span.end_lineno, -1};
+                return (int)(intptr_t)fail_at(p, sp, "':' expected after dictionary key");
+            }
             fail(p);
             return 0;
         }
-        if (at(p, T_RBRACE) || at(p, T_COMMA))
-            return (int)(intptr_t)fail_at(p, sp_tok(prev(p)), "expression expected after dictionary key and ':'");
-        v = parse_expression(p);
+        v = parse_dict_value(p);
     }
     if (!v) return 0;
     ptrvec_push(p->arena, &d->u.dict.keys, k);
@@ -1031,9 +1133,7 @@ static Expr *parse_brace(Parser *p) {
     if (at(p, T_COLON) && first->kind != E_STARRED) {
         Expr *v;
         advance(p);
-        if (at(p, T_RBRACE) || at(p, T_COMMA))
-            return fail_at(p, sp_tok(prev(p)), "expression expected after dictionary key and ':'");
-        v = parse_expression(p);
+        v = parse_dict_value(p);
         if (!v) return NULL;
         e = new_expr(p, E_DICT, sp_tok(open));
         ptrvec_push(p->arena, &e->u.dict.keys, first);
@@ -1126,7 +1226,8 @@ static int parse_call_args(Parser *p, Expr *call, const Token *open) {
         } else if (st->kind == T_NAME && tk_ahead(p, 1)->kind == T_EQUAL) {
             Keyword *k = arena_alloc(p->arena, sizeof *k);
             if (st->kw == K_TRUE || st->kw == K_FALSE || st->kw == K_NONE)
-                return (int)(intptr_t)fail_at(p, sp_tok(st), "cannot assign to %s", tok_str(p, st));
+                return (int)(intptr_t)fail_at(p, sp_join(sp_tok(st), sp_tok(st + 1)), "cannot assign to %s",
+                                              tok_str(p, st));
             if (st->kw) return (int)(intptr_t)fail(p);
             advance(p);
             advance(p);
@@ -1137,10 +1238,21 @@ static int parse_call_args(Parser *p, Expr *call, const Token *open) {
             ptrvec_push(p->arena, kws, k);
             seen_kw = 1;
         } else {
+            int st_index = (int)(st - p->toks);
             p->call_arg++;
             e = parse_named_expression(p);
             p->call_arg--;
+            if (!e && (seen_kw || seen_dstar) && !p->specific) {
+                /* CPython's first pass stops reading at a positional argument
+                   after keywords: the generic error is there */
+                p->maxpos = st_index + (st->kind == T_NAME);
+                return 0;
+            }
             if (!e) return 0;
+            if (!call->u.call.func && !args->len && !kws->len && at_kw(p, K_FOR)) {
+                p->maxpos = p->pos;     /* class C(x for x in y): no generator argument */
+                return (int)(intptr_t)fail(p);
+            }
             if (at_kw(p, K_FOR) || at_kw(p, K_ASYNC)) {
                 Expr *g = make_comp(p, E_GENEXP, e, st);
                 if (!g) return 0;
@@ -1149,13 +1261,15 @@ static int parse_call_args(Parser *p, Expr *call, const Token *open) {
                     if (args->len == 0 && kws->len == 0 && at(p, T_COMMA) && tk_ahead(p, 1)->kind == T_RPAR) {
                         /* f(x for x in y,) */
                     }
+                    if (call_end(p)->kind == T_ERROR) return (int)(intptr_t)fail(p);   /* CPython read on
+                                                                       into the tokenizer's error */
                     return (int)(intptr_t)fail_at(p, g->span, "Generator expression must be parenthesized");
                 }
                 g->span = sp_join(sp_tok(open), sp_tok(tk(p)));
                 ptrvec_push(p->arena, args, g);
                 continue;
             }
-            if (at(p, T_EQUAL) && e->kind != E_NAME)
+            if (at(p, T_EQUAL) && (e->kind != E_NAME || st->kind != T_NAME))
                 return (int)(intptr_t)fail_at(p, sp_join(e->span, sp_tok(tk(p))),
                                               "expression cannot contain assignment, perhaps you meant \"==\"?");
             if (seen_kw || seen_dstar)
@@ -1635,6 +1749,27 @@ static int param_end(Parser *p, int lambda) {
     return at(p, lambda ? T_COLON : T_RPAR);
 }
 
+/* `def f(a, (b, c))`: CPython's invalid_parameters, when only plain names
+ * come before: '(' NAME (',' NAME)* [','] ')' is reported whole. */
+static void *parenthesized_params(Parser *p, int lambda) {
+    int i = p->pos + 1;
+    if (!is_name(&p->toks[i])) return fail(p);
+    while (is_name(&p->toks[i]) && p->toks[i + 1].kind == T_COMMA) i += 2;
+    if (is_name(&p->toks[i])) i++;
+    if (p->toks[i].kind != T_RPAR) return fail(p);
+    if (i > p->maxpos) p->maxpos = i;
+    return fail_at(p, sp_join(sp_tok(tk(p)), sp_tok(&p->toks[i])), lambda
+                   ? "Lambda expression parameters cannot be parenthesized"
+                   : "Function parameters cannot be parenthesized");
+}
+
+/* A parameter's default after '=' (CPython's invalid_default when it is missing). */
+static Expr *parse_default(Parser *p) {
+    if (at(p, T_COMMA) || at(p, T_RPAR))
+        return fail_at(p, sp_tok(prev(p)), "expected default value expression");
+    return parse_expression(p);
+}
+
 /* Parameters of a def (up to ')') or a lambda (up to ':'). */
 static Arguments *parse_params(Parser *p, int lambda) {
     Arguments *a = arena_alloc(p->arena, sizeof *a);
@@ -1649,12 +1784,16 @@ static Arguments *parse_params(Parser *p, int lambda) {
             a->posonlyargs = a->args;
             memset(&a->args, 0, sizeof a->args);
             slash = 1;
+            if (at(p, T_STAR)) return fail_at(p, sp_tok(tk(p)), "expected comma between / and *");
         } else if (accept(p, T_STAR)) {
             if (star) return fail_at(p, sp_tok(t), "* argument may appear only once");
             star = 1;
             if (at(p, T_COMMA) || param_end(p, lambda)) {
-                if (param_end(p, lambda) || tk_ahead(p, 1)->kind == T_DOUBLESTAR)
-                    return fail_at(p, sp_tok(t), "named arguments must follow bare *");
+                /* def reports at the '*', lambda at the last token read */
+                if (param_end(p, lambda))
+                    return fail_at(p, sp_tok(lambda ? tk(p) : t), "named arguments must follow bare *");
+                if (tk_ahead(p, 1)->kind == T_DOUBLESTAR || (lambda && tk_ahead(p, 1)->kind == T_COLON))
+                    return fail_at(p, sp_tok(lambda ? tk_ahead(p, 1) : t), "named arguments must follow bare *");
             } else {
                 a->vararg = parse_param(p, lambda);
                 if (!a->vararg) return NULL;
@@ -1667,11 +1806,12 @@ static Arguments *parse_params(Parser *p, int lambda) {
             if (at(p, T_EQUAL))
                 return fail_at(p, sp_tok(tk(p)), "var-keyword argument cannot have default value");
         } else {
+            if (at(p, T_LPAR) && !slash && !star && !seen_default) return parenthesized_params(p, lambda);
             Arg *arg = parse_param(p, lambda);
             Expr *def = NULL;
             if (!arg) return NULL;
             if (accept(p, T_EQUAL)) {
-                def = parse_expression(p);
+                def = parse_default(p);
                 if (!def) return NULL;
             }
             if (star) {
@@ -2032,7 +2172,7 @@ static PtrVec parse_block(Parser *p, const char *what, int line) {
         return body;
     }
     if (!accept(p, T_INDENT)) {
-        fail_indent(p, sp_tok(tk(p)), "expected an indented block after %s on line %d", what, line);
+        fail_indent(p, sp_err_tok(tk(p)), "expected an indented block after %s on line %d", what, line);
         return none;
     }
     while (!accept(p, T_DEDENT)) {
@@ -2118,6 +2258,8 @@ static WithItem *parse_with_item(Parser *p) {
     if (accept_kw(p, K_AS)) {
         w->optional_vars = at(p, T_STAR) ? parse_starred(p) : parse_bitwise_or(p);
         if (!w->optional_vars) return NULL;
+        if (at(p, T_NEWLINE) && !p->brackets && !invalid_target(w->optional_vars, TGT_STAR))
+            return fail_at(p, sp_tok(tk(p)), "expected ':'");      /* CPython's invalid_with_stmt */
         if (!at(p, T_COMMA) && !at(p, T_RPAR) && !at(p, T_COLON)) return fail(p);
         if (!as_target(p, w->optional_vars, TGT_STAR)) return NULL;
     }
@@ -2138,6 +2280,10 @@ static int parse_with_parens(Parser *p, PtrVec *items) {
     } while (accept(p, T_COMMA));
     p->brackets = saved_brackets;
     if (!p->failed && accept(p, T_RPAR) && at(p, T_COLON)) return 1;
+    if (!p->failed && at(p, T_NEWLINE)) {               /* CPython's invalid_with_stmt */
+        fail_at(p, sp_tok(tk(p)), "expected ':'");
+        return -1;
+    }
     if (p->specific) return -1;
     p->failed = 0;
     p->pos = save;
@@ -2164,20 +2310,37 @@ static Stmt *parse_with(Parser *p, const Token *st, int is_async) {
     return s;
 }
 
+/* `except A, B [as n]:` (CPython's invalid_except_stmt): the error spans from
+ * A to the tokenizer's position after the ':'. */
+static void *unparenthesized_types(Parser *p, Expr *first) {
+    int comma = p->pos;
+    while (accept(p, T_COMMA)) {
+        if (at(p, T_COLON) || at_kw(p, K_AS)) break;
+        if (!parse_expression(p)) return NULL;
+    }
+    if ((accept_kw(p, K_AS) && !(is_name(tk(p)) && advance(p))) || !accept(p, T_COLON)) {
+        p->maxpos = comma;              /* CPython's first pass stopped at the ',' */
+        return fail(p);
+    }
+    Span sp = sp_join(first->span, sp_tok(prev(p)));
+    sp.end_col--;                       /* CPython's CURRENT_POS, used as a 1-based offset */
+    return fail_at(p, sp, "multiple exception types must be parenthesized");
+}
+
 static ExceptHandler *parse_handler(Parser *p, int *star) {
     Token *st = advance(p);
     ExceptHandler *h = arena_alloc(p->arena, sizeof *h);
     int is_star = accept(p, T_STAR) != NULL;
     if (*star < 0) *star = is_star;
     else if (*star != is_star)
-        return fail_at(p, sp_tok(st), "cannot have both 'except' and 'except*' on the same 'try'");
+        return fail_at(p, sp_from(p, st), "cannot have both 'except' and 'except*' on the same 'try'");
     if (is_star && at(p, T_COLON))
         return fail_at(p, sp_tok(tk(p)), "expected one or more exception types");
+    if (at(p, T_NEWLINE)) return fail_at(p, sp_tok(tk(p)), "expected ':'");
     if (!at(p, T_COLON)) {
         h->type = parse_expression(p);
         if (!h->type) return NULL;
-        if (at(p, T_COMMA))
-            return fail_at(p, h->type->span, "multiple exception types must be parenthesized");
+        if (at(p, T_COMMA)) return unparenthesized_types(p, h->type);
         if (accept_kw(p, K_AS)) {
             Token *n = tk(p);
             if (!is_name(n)) return fail(p);
@@ -2219,7 +2382,7 @@ static Stmt *parse_try(Parser *p, const Token *st) {
         if (p->failed) return NULL;
         s->span = stmts_end(s->span, &s->u.try_.finalbody);
     } else if (!s->u.try_.handlers.len) {
-        return fail_at(p, sp_tok(tk(p)), "expected 'except' or 'finally' block");
+        return fail_at(p, sp_err_tok(tk(p)), "expected 'except' or 'finally' block");
     }
     return s;
 }
@@ -2709,7 +2872,7 @@ static Stmt *parse_match_body(Parser *p, const Token *st, Expr *subject) {
     MatchCase *mc = NULL;
     s->u.match.subject = subject;
     if (!accept(p, T_INDENT))
-        return fail_indent(p, sp_tok(tk(p)), "expected an indented block after 'match' statement on line %d",
+        return fail_indent(p, sp_err_tok(tk(p)), "expected an indented block after 'match' statement on line %d",
                            st->lineno);
     do {
         if (!(mc = parse_case_block(p))) return NULL;
@@ -2819,6 +2982,25 @@ static void set_error(ParseError *err, const char *kind, const char *msg, int li
     err->col = col;
     err->end_lineno = eline;
     err->end_col = ecol;
+    err->tok_chars = 0;
+    err->from_tokenizer = 0;
+}
+
+/* The tokenizer's error as the parse's.  An unclosed bracket is reported by
+ * CPython's parser, the others by its tokenizer, which counts columns in
+ * characters whatever the source's encoding (ParseError.tok_chars). */
+static void take_lex_error(ParseError *err, const Lexer *lx) {
+    set_error(err, lx->err.kind, lx->err.msg, lx->err.lineno, lx->err.col,
+              lx->err.end_lineno, lx->err.end_col);
+    if (lx->err.paren_ch) {
+        err->lineno = err->end_lineno = lx->err.paren_line;
+        err->col = lx->err.paren_col;
+        err->end_col = -1;          /* CPython: end_offset 0 */
+    } else {
+        err->tok_chars = lx->err.strong;
+    }
+    err->from_tokenizer = 1;
+    err->incomplete = lx->err.incomplete;
 }
 
 /* The generic error at the furthest token, in CPython's words. */
@@ -2826,22 +3008,15 @@ static void generic_error(Parser *p, Lexer *lx) {
     Token *t = &p->toks[p->maxpos < p->ntoks ? p->maxpos : p->ntoks - 1];
     ParseError *err = p->err;
     if (t->kind == T_ERROR) {
-        set_error(err, lx->err.kind, lx->err.msg, lx->err.lineno, lx->err.col,
-                  lx->err.end_lineno, lx->err.end_col);
-        if (lx->err.paren_ch) {
-            err->lineno = err->end_lineno = lx->err.paren_line;
-            err->col = lx->err.paren_col;
-            err->end_col = -1;          /* CPython: end_offset 0 */
-        }
-        err->incomplete = lx->err.incomplete;
+        take_lex_error(err, lx);
         return;
     }
     if (t->kind == T_INDENT) {
-        set_error(err, "IndentationError", "unexpected indent", t->lineno, t->col, t->lineno, -1);
+        set_error(err, "IndentationError", "unexpected indent", t->lineno, t->col, t->lineno, -2);
         return;
     }
     if (t->kind == T_DEDENT && t > p->toks && t[-1].kind != T_NEWLINE) {
-        set_error(err, "IndentationError", "unexpected unindent", t->lineno, t->col, t->lineno, -1);
+        set_error(err, "IndentationError", "unexpected unindent", t->lineno, t->col, t->lineno, -2);
         return;
     }
     set_error(err, "SyntaxError", "invalid syntax", t->lineno, t->col, t->end_lineno, t->end_col);
@@ -2872,14 +3047,7 @@ static void resolve_error(Parser *p, Lexer *lx) {
     if (p->specific && strcmp(err->kind, "MemoryError") == 0) return;    /* pegen stops at once */
     Token *far = &p->toks[p->maxpos < p->ntoks ? p->maxpos : p->ntoks - 1];
     if (lx->err.set && (lx->err.strong || far->kind == T_ERROR)) {
-        set_error(err, lx->err.kind, lx->err.msg, lx->err.lineno, lx->err.col,
-                  lx->err.end_lineno, lx->err.end_col);
-        if (lx->err.paren_ch) {
-            err->lineno = err->end_lineno = lx->err.paren_line;
-            err->col = lx->err.paren_col;
-            err->end_col = -1;          /* CPython: end_offset 0 */
-        }
-        err->incomplete = lx->err.incomplete;
+        take_lex_error(err, lx);
         return;
     }
     if (!p->specific) generic_error(p, lx);
@@ -2888,6 +3056,7 @@ static void resolve_error(Parser *p, Lexer *lx) {
         snprintf(msg, sizeof msg, "'%c' was never closed", lx->err.paren_ch);
         set_error(err, "SyntaxError", msg, lx->err.paren_line, lx->err.paren_col,
                   lx->err.paren_line, lx->err.paren_col + 1);
+        err->from_tokenizer = 1;
         err->incomplete = 1;
     }
     if (strncmp(err->msg, "expected an indented block", 26) == 0 &&
@@ -2907,10 +3076,20 @@ static void parse_body(Parser *p, Module *m, ParseMode mode) {
     }
     if (mode == PARSE_SINGLE) {
         if (at(p, T_NEWLINE) || at(p, T_ENDMARKER)) return;
+        int n = m->body.len;
         if (!parse_statement(p, &m->body)) return;
+        Stmt *first = m->body.items[n];
+        Span after = sp_tok(prev(p));        /* the NEWLINE that ended simple statements */
         while (accept(p, T_NEWLINE)) {}
-        if (!at(p, T_ENDMARKER)) {
-            fail_at(p, sp_tok(tk(p)), "multiple statements found while compiling a single statement");
+        if (at(p, T_ENDMARKER)) return;
+        switch (first->kind) {               /* a compound statement needs an empty line */
+        case S_FOR: case S_ASYNCFOR: case S_WHILE: case S_IF: case S_WITH: case S_ASYNCWITH:
+        case S_MATCH: case S_TRY: case S_TRYSTAR: case S_FUNCTIONDEF: case S_ASYNCFUNCTIONDEF:
+        case S_CLASSDEF:
+            fail(p);
+            break;
+        default:
+            fail_at(p, after, "multiple statements found while compiling a single statement");
         }
         return;
     }
@@ -2957,6 +3136,15 @@ Module *parse_source(Arena *arena, const char *src, size_t len, ParseMode mode, 
     p.err = err;
     m = arena_alloc(arena, sizeof *m);
     parse_body(&p, m, mode);
+    for (int i = 0; i < lx.nwarns; i++) {      /* the tokenizer's, before the parser's */
+        ParseWarning *w = arena_alloc(arena, sizeof *w);
+        w->category = "SyntaxWarning";
+        snprintf(w->msg, sizeof w->msg, "%s", lx.warns[i].msg);
+        w->lineno = w->end_lineno = lx.warns[i].lineno;
+        w->col = w->end_col = lx.warns[i].col;
+        w->tok_chars = 1;
+        ptrvec_push(arena, &err->warnings, w);
+    }
     if (lx.err.set && lx.err.strong) p.failed = 1;   /* it wins, unless the parser ran out of
                                                        stack before reaching it (resolve_error) */
     if (p.failed) {

@@ -5,7 +5,8 @@
  * utf-8 and the latin-1 spellings to "utf-8" / "iso-8859-1", and a BOM
  * requires the cookie to say "utf-8" exactly.  A "utf-8" cookie decodes
  * nothing (the lexer checks the text); any other name goes through gilpy's
- * codecs (utf8, ascii, latin-1 and their aliases), strictly.  A program
+ * codecs (utf8, ascii, latin-1 and their aliases) or the codec registry
+ * (cp1251, iso8859-7, ...), strictly.  A program
  * piped to stdin takes no cookie but utf-8: CPython's tokenizer switches
  * encodings by seeking back, which a pipe cannot do.
  */
@@ -17,6 +18,8 @@
 
 #include "../runtime/error.h"
 #include "../runtime/obj_str.h"
+#include "../runtime/call.h"
+#include "../runtime/obj_list.h"
 
 /* CPython's get_normal_name: only utf-8 and latin-1 have a normal name. */
 static const char *source_normal_name(const char *s) {
@@ -79,9 +82,11 @@ static void source_find_cookie(const char *s, size_t len, char *spec, size_t cap
 static const char *source_error(SourceMode mode, Value filename, const char *fmt, const char *name) {
     Value msg = str_format_c(fmt, name);
     if (IS_NULL(msg)) return NULL;
-    if (mode == SOURCE_STRING)
-        err_syntax(&exc_SyntaxError, STR_DATA(msg), filename, 0, -1, VAL_NONE, 0, -1);
-    else
+    if (mode == SOURCE_STRING) {         /* CPython: lineno 0, offset -1, no end */
+        Value info = tuple_pack(4, filename, MK_SMALLINT(0), MK_SMALLINT(-1), VAL_NONE);
+        Value e = IS_NULL(info) ? VAL_NULL : call2(MK_OBJ(&exc_SyntaxError), msg, info);
+        if (!IS_NULL(e)) err_set_obj(e);
+    } else
         err_set_value(&exc_SyntaxError, msg);
     return NULL;
 }
@@ -102,13 +107,13 @@ const char *source_decode(const char *src, size_t len, SourceMode mode, Value fi
         return source_error(mode, filename, "encoding problem: %s with BOM", cs);
     if (!strcmp(cs, "utf-8")) return src;
     if (mode == SOURCE_STDIN) return source_error(mode, filename, "encoding problem: %s", cs);
-    if (!str_codec_name(cs)) {
-        err_clear();
-        return source_error(mode, filename, mode == SOURCE_STRING ? "unknown encoding: %s"
-                                                                  : "encoding problem: %s", cs);
-    }
     Value text = str_decode((const uint8_t *)src, len, cs, "strict");
     if (IS_NULL(text)) {
+        if (err_matches(&exc_LookupError)) {
+            err_clear();
+            return source_error(mode, filename, mode == SOURCE_STRING ? "unknown encoding: %s"
+                                                                      : "encoding problem: %s", cs);
+        }
         if (mode == SOURCE_FILE) {
             err_clear();
             return source_error(mode, filename, "encoding problem: %s", cs);

@@ -9,8 +9,15 @@
  * and objects without finalizers never touch it.  A class that gains
  * __del__ after its instances were made does not finalize those instances.
  *
- * Collection (runtime/gc.c).  After marking, and after weak references to
- * every dead object were cleared (runtime/weakref.c), each registered object
+ * Collection (runtime/gc.c).  After marking, a dead registered object in no
+ * cycle (no path of dead objects leads from it back to it) is queued and
+ * marked first, with what it reaches (fin_resurrect_acyclic): CPython frees
+ * such an object by its reference count, which runs __del__ while weak
+ * references to it and to what it holds still work; if __del__ resurrects
+ * it, they keep working, else the next collection clears them (gc.collect()
+ * runs one when there were such references).
+ * Then, after weak references to every dead object were cleared
+ * (runtime/weakref.c), each registered object
  * that was not marked leaves the registry for the queue of objects to
  * finalize and is marked, with everything it reaches: it survives this
  * collection, so its __del__ sees a consistent heap.  It is marked
@@ -54,6 +61,7 @@ static struct {
     FinVec dels;       /* Value: objects whose finalizer must run (roots) */
     FinVec cbs;        /* Value pairs: (ref, callback) to call (roots) */
     int    running;
+    int    acyclic;    /* fin_resurrect_acyclic kept something */
 } fin;
 
 /* Room for `more` elements of `size` bytes; -1 when memory is short. */
@@ -88,16 +96,86 @@ void fin_mark_pending(void) {
     gc_mark_values(fin.cbs.items, fin.cbs.n);
 }
 
+/* ---- the cycle test: can o reach itself through dead objects? ---- */
+
+enum { FIN_WALK_MAX = 100000 };   /* a bigger dead graph is taken as a cycle */
+
+typedef struct {
+    Obj   *target;
+    int    found, failed, weak;    /* weak: a visited object has weak references */
+    FinVec todo, seen;    /* Obj *: to visit; visited (GCF_SEEN to clear) */
+} FinWalk;
+
+static void fin_walk_visit(Obj *o, void *ctx) {
+    FinWalk *w = ctx;
+    if (o == w->target) { w->found = 1; return; }
+    if (o->gcflags & (GCF_MARK | GCF_STATIC | GCF_SEEN)) return;
+    if (o->gcflags & GCF_WEAKREFD) w->weak = 1;
+    if (w->seen.n >= FIN_WALK_MAX || fin_reserve(&w->todo, 1, sizeof(Obj *)) < 0 ||
+        fin_reserve(&w->seen, 1, sizeof(Obj *)) < 0) {
+        w->failed = 1;
+        return;
+    }
+    o->gcflags |= GCF_SEEN;
+    ((Obj **)w->seen.items)[w->seen.n++] = o;
+    ((Obj **)w->todo.items)[w->todo.n++] = o;
+}
+
+/* 1 when o is in a cycle; else 0, and *weak says whether o or a dead
+ * object it reaches has weak references. */
+static int fin_in_cycle(Obj *o, int *weak) {
+    FinWalk w;
+    memset(&w, 0, sizeof w);
+    w.target = o;
+    w.weak = (o->gcflags & GCF_WEAKREFD) != 0;
+    gc_referents_collecting(o, fin_walk_visit, &w);
+    while (w.todo.n && !w.found && !w.failed)
+        gc_referents_collecting(((Obj **)w.todo.items)[--w.todo.n], fin_walk_visit, &w);
+    for (size_t i = 0; i < w.seen.n; i++) ((Obj **)w.seen.items)[i]->gcflags &= ~(uint32_t)GCF_SEEN;
+    free(w.todo.items);
+    free(w.seen.items);
+    *weak = w.weak;
+    return w.found || w.failed;
+}
+
+/* Queue reg[i] (unmarked) for its finalizer and mark it; 0 when memory is short. */
+static int fin_queue_del(Obj *o) {
+    if (fin_reserve(&fin.dels, 1, sizeof(Value)) < 0) return 0;
+    ((Value *)fin.dels.items)[fin.dels.n++] = MK_OBJ(o);
+    o->gcflags |= GCF_FINALIZED;
+    gc_mark_obj(o);
+    return 1;
+}
+
+size_t fin_resurrect_acyclic(void) {
+    Obj **reg = fin.reg.items;
+    size_t kept = 0, before = fin.dels.n;
+    for (size_t i = 0; i < fin.reg.n; i++) {
+        Obj *o = reg[i];
+        int weak = 0;
+        if (!gc_is_marked(o) && !fin_in_cycle(o, &weak) && fin_queue_del(o)) {
+            fin.acyclic |= weak;
+            continue;
+        }
+        reg[kept++] = o;
+    }
+    fin.reg.n = kept;
+    return fin.dels.n - before;
+}
+
+int fin_take_acyclic(void) {
+    int r = fin.acyclic;
+    fin.acyclic = 0;
+    return r;
+}
+
 size_t fin_resurrect_unreachable(void) {
     Obj **reg = fin.reg.items;
     size_t kept = 0, before = fin.dels.n;
     for (size_t i = 0; i < fin.reg.n; i++) {
         Obj *o = reg[i];
         if (gc_is_marked(o)) { reg[kept++] = o; continue; }
-        if (fin_reserve(&fin.dels, 1, sizeof(Value)) < 0) { reg[kept++] = o; gc_mark_obj(o); continue; }
-        ((Value *)fin.dels.items)[fin.dels.n++] = MK_OBJ(o);
-        o->gcflags |= GCF_FINALIZED;
-        gc_mark_obj(o);
+        if (!fin_queue_del(o)) { reg[kept++] = o; gc_mark_obj(o); }
     }
     fin.reg.n = kept;
     if (fin_pending()) {

@@ -21,6 +21,15 @@ void fin_queue_callback(Value ref, Value callback);
  * reach (the caller drains the mark stack). */
 void fin_mark_pending(void);
 size_t fin_resurrect_unreachable(void);     /* how many it kept */
+/* Before weak references are cleared: the same for the dead objects in no
+ * cycle, which CPython would free by their reference count, running __del__
+ * before clearing the weak references to them and what they hold. */
+size_t fin_resurrect_acyclic(void);
+/* Did fin_resurrect_acyclic keep an object with weak references to it or to
+ * what it holds?  (Reset by the call.)
+ * gc.collect() then collects again after the finalizers ran, to clear the
+ * references of those that stayed dead. */
+int    fin_take_acyclic(void);
 
 /* Run what is queued (with the GIL; errors are reported as CPython's
  * "Exception ignored in: ..." and cleared).  Safe to call any time no C

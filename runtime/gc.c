@@ -798,8 +798,10 @@ void gc_collect(void) {
     gc.collecting = 1;
     gc_clear_stack();
     gc_mark_all(1);
+    size_t resurrected = weak_any_unreachable() ? fin_resurrect_acyclic() : 0;
+    gc_drain();
     weak_clear_unreachable();                 /* weakref.c and finalize.c say why this order */
-    size_t resurrected = fin_resurrect_unreachable();
+    resurrected += fin_resurrect_unreachable();
     gc_drain();
     weak_prune();
     for (int i = 0; i < gc_nhooks; i++) gc_after_mark_hooks[i]();
@@ -903,7 +905,11 @@ size_t gc_objects(Obj **out, size_t cap) {
 }
 
 void gc_referents(Obj *o, void (*visit)(Obj *, void *), void *ctx) {
-    if (!o->type || gc.collecting) return;
+    if (!gc.collecting) gc_referents_collecting(o, visit, ctx);
+}
+
+void gc_referents_collecting(Obj *o, void (*visit)(Obj *, void *), void *ctx) {
+    if (!o->type) return;
     gc_capture = visit;
     gc_capture_ctx = ctx;
     Type *t = o->type;

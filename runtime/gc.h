@@ -128,6 +128,8 @@ void  gc_set_min_threshold(size_t bytes);
 int    gc_is_container(const Obj *o);
 size_t gc_objects(Obj **out, size_t cap);
 void   gc_referents(Obj *o, void (*visit)(Obj *, void *), void *ctx);
+/* The same inside a collection, marks untouched (runtime/finalize.c). */
+void   gc_referents_collecting(Obj *o, void (*visit)(Obj *, void *), void *ctx);
 size_t gc_freeze(void);
 void   gc_unfreeze(void);
 size_t gc_freeze_count(void);

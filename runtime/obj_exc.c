@@ -955,18 +955,20 @@ static void exc_format_syntax_detail(StrBuf *sb, Value exc) {
     sb_put(sb, s + lead, (size_t)(end - lead));
     sb_putc(sb, '\n');
     if (!IS_SMALLINT(off) || AS_SMALLINT(off) <= 0) return;
-    /* offsets are 1-based character positions in CPython; ours count bytes of
-       the line, which equals characters for ASCII lines */
-    int64_t col = AS_SMALLINT(off) - 1, ecol = IS_SMALLINT(endoff) ? AS_SMALLINT(endoff) - 1 : col + 1;
-    if (IS_SMALLINT(endln) && IS_SMALLINT(ln) && AS_SMALLINT(endln) != AS_SMALLINT(ln)) ecol = end;
-    if (col < lead) return;                     /* CPython: no caret left of the text */
-    if (col > end) col = end;
-    if (ecol > n) ecol = n;                     /* CPython: at most to the end of the text */
-    if (ecol <= col) ecol = col + 1;
-    if (val_isinstance(exc, &exc_IndentationError)) ecol = col + 1;   /* CPython: one caret */
+    /* As CPython's print_error_text: offsets are 1-based characters, clipped
+       to the line's length in bytes; one caret per character up to end_offset,
+       or to the line's end when the error spans lines. */
+    int64_t offset = AS_SMALLINT(off), end_offset = IS_SMALLINT(endoff) ? AS_SMALLINT(endoff) : 0;
+    if (IS_SMALLINT(endln) && AS_SMALLINT(endln) > AS_SMALLINT(ln)) end_offset = n;
+    if (end_offset > n + 1) end_offset = n + 1;
+    int64_t carets = end_offset > 0 && end_offset > offset ? end_offset - offset : 1;
+    if (val_isinstance(exc, &exc_IndentationError)) carets = 1;
+    int64_t spaces = offset - 1 - lead;
+    if (spaces < 0) return;                     /* CPython: no caret left of the text */
+    if (spaces > end - lead) spaces = end - lead;
     sb_puts(sb, PR_NO_MARGIN "    ");
-    for (int64_t i = lead; i < col; i++) if ((s[i] & 0xC0) != 0x80) sb_putc(sb, ' ');
-    for (int64_t i = col; i < ecol; i++) if (i >= n || (s[i] & 0xC0) != 0x80) sb_putc(sb, '^');
+    for (int64_t i = 0; i < spaces; i++) sb_putc(sb, ' ');
+    for (int64_t i = 0; i < carets; i++) sb_putc(sb, '^');
     sb_putc(sb, '\n');
 }
 

@@ -51,6 +51,7 @@ enum {
     GCF_OWNED  = 1u << 3,   /* a gc_malloc buffer still owned: never swept */
     GCF_WEAKREFD   = 1u << 4,   /* weak references to it exist (runtime/weakref.c) */
     GCF_FINALIZED  = 1u << 5,   /* its finalizer was queued once (runtime/finalize.c) */
+    GCF_SEEN       = 1u << 6,   /* visited by finalize.c's cycle test (cleared after) */
 };
 
 /* ---- native functions ---------------------------------------------------- */

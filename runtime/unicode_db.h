@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "object.h"
 
 /* The Unicode version the tables hold ("14.0.0": runtime/meson.build's --max-age). */
 extern const char unicode_db_version[];
@@ -49,5 +50,9 @@ uint32_t unicode_db_compose(uint32_t a, uint32_t b);
 /* The named sequence called s[0..n) (case-insensitively): its code points
  * into out (room for 4) and their count, or 0. */
 int      unicode_db_named_sequence(const char *s, size_t n, uint32_t *out);
+
+/* unicodedata.normalize('NFKC', s) (stdlib/mod_unicodedata.c): what the
+ * parser makes of a non-ASCII identifier (PEP 3131). */
+Value    unicode_nfkc(Value s);
 
 #endif

@@ -15,6 +15,9 @@
  * have; the collector walks only the table, not the heap.
  *
  * Collection (runtime/gc.c calls these with the marks of the cycle):
+ *   0. when weak_any_unreachable, finalize.c first keeps the dead objects in
+ *      no cycle that have finalizers, with what they reach (their weak
+ *      references work in __del__, as after a death by reference count).
  *   1. weak_clear_unreachable, right after marking: every object that was
  *      not marked is dead, and so are its weak references: each is cleared
  *      (referent NULL) and unchained, and a cleared reference that is itself
@@ -224,6 +227,14 @@ Value weak_first(Value obj) {
 }
 
 /* ---- the collector's side ------------------------------------------------------------ */
+
+int weak_any_unreachable(void) {
+    for (size_t i = 0; i < wt.cap; i++) {
+        Obj *k = wt.keys[i];
+        if (k && k != WT_TOMB && !gc_is_marked(k)) return 1;
+    }
+    return 0;
+}
 
 void weak_clear_unreachable(void) {
     for (size_t i = 0; i < wt.cap; i++) {

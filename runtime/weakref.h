@@ -39,6 +39,10 @@ Value weak_first(Value obj);               /* __weakref__: the first ref, or Non
 
 /* The collector's side (runtime/gc.c), with the marks of a collection. */
 void weak_clear_unreachable(void);
+/* Has an object that was not marked weak references?  (When none has, the
+ * order of clearing and finalizing cannot be seen: finalize.c skips its
+ * cycle test.) */
+int  weak_any_unreachable(void);
 void weak_prune(void);
 
 #endif

@@ -249,6 +249,8 @@ static Value normalize(int flags, Value s) {
     return sb_finish_str(&sb);
 }
 
+Value unicode_nfkc(Value s) { return normalize(NF_K | NF_C, s); }
+
 static int unistr_arg(Value v, const char *fname) {
     if (IS_STR(v)) return 0;
     err_format(&exc_TypeError, "%s() argument 2 must be str, not %N", fname, v);
