@@ -82,6 +82,7 @@ static const Snippet snippets[] = {
     { "async def f(a):\n    async for x in a:\n        pass", 3 },      /* [aiter, iterator, None] */
     { "async def f(a):\n    async with a as b:\n        pass", 5 },     /* [NULL, exit, None, None, None] */
     { "async def f(a):\n    while a:\n        a = yield a", 1 },        /* ASYNC_GEN_WRAP: [a] */
+    { "def f(s, t):\n    s += t\n    s = s + t\n    return s", 2 },  /* APPEND_FAST[_INPLACE]: [s, t]; LOAD_FAST_ESCAPE */
     { "async def f(a):\n    return [x async for x in a]", 4 },           /* <listcomp>: [list, aiter, iterator, None] */
     { "match s:\n    case {'k': v, **r}:\n        pass", 5 },  /* [s, keys, values, values, None] */
     { "match s:\n    case C(a, b=1):\n        pass\n    case _:\n        pass", 3 },
