@@ -51,10 +51,14 @@ static Value it_self_m(Value *args, int nargs, Value kwnames) { return args[0]; 
 
 /* A positional-only __new__ as clinic checks it: no keywords unless a
  * subclass defines its own __init__, then lo..hi positional arguments. */
-static int it_posonly(Value *args, int nargs, Value kwnames, Type *base, const char *name, int lo, int hi) {
-    Type *t = AS_TYPE(args[0]);
+static int it_no_kw(Value cls, Type *base, const char *name, Value kwnames) {
+    Type *t = AS_TYPE(cls);
     int own_init = t != base && type_lookup_c(t, "__init__") != type_lookup_c(base, "__init__");
-    if (!own_init && arg_no_kw(name, kwnames) < 0) return -1;
+    return own_init ? 0 : arg_no_kw(name, kwnames);
+}
+
+static int it_posonly(Value *args, int nargs, Value kwnames, Type *base, const char *name, int lo, int hi) {
+    if (it_no_kw(args[0], base, name, kwnames) < 0) return -1;
     int n = nargs - 1;
     if (n >= lo && n <= hi) return 0;
     int bound = n < lo ? lo : hi;
@@ -256,8 +260,7 @@ static Value repeat_new_m(Value *args, int nargs, Value kwnames) {
     if (arg_parse("repeat", args + 1, nargs - 1, kwnames, names, 2, 0, 1, out) < 0) return VAL_NULL;
     int64_t cnt = -1;
     if (!IS_NULL(out[1]) && arg_to_ssize(out[1], &cnt) < 0) return VAL_NULL;
-    /* only a positional count below zero means zero, as in CPython 3.11 */
-    if (nargs - 1 == 2 && cnt < 0) cnt = 0;
+    if (!IS_NULL(out[1]) && cnt < 0) cnt = 0;
     Repeat *r = (Repeat *)obj_new_instance(AS_TYPE(args[0]));
     if (!r) return VAL_NULL;
     r->element = out[0];
@@ -346,15 +349,14 @@ static Value accumulate_reduce_m(Value *args, int nargs, Value kwnames) {
         return it_reduce3(args[0], tuple_pack(2, it, a->func), VAL_NONE);
     }
     if (!IS_NULL(a->total) && IS_NONE(a->total)) {
-        /* a total of None cannot be a state (None means "none yet"): replay it */
+        /* a total of None cannot be a state (None means "none yet"):
+         * islice(accumulate(chain((None,), it), func), 1, None) */
         Value first = tuple_pack(1, VAL_NONE);
         Value it = IS_NULL(first) ? VAL_NULL : call2(MK_OBJ(&type_it_chain), first, a->it);
-        if (!IS_NULL(it)) {
-            Value sargs[3] = { it, MK_SMALLINT(1), VAL_NONE };
-            it = call_value(MK_OBJ(&type_it_islice), sargs, 3, VAL_NULL);
-        }
-        if (IS_NULL(it)) return VAL_NULL;
-        return it_reduce3(args[0], tuple_pack(2, it, a->func), VAL_NONE);
+        Value acc = IS_NULL(it) ? VAL_NULL : call2(MK_OBJ(val_type(args[0])), it, a->func);
+        if (IS_NULL(acc)) return VAL_NULL;
+        Value cargs = tuple_pack(3, acc, MK_SMALLINT(1), VAL_NONE);
+        return IS_NULL(cargs) ? VAL_NULL : tuple_pack(2, MK_OBJ(&type_it_islice), cargs);
     }
     return it_reduce3(args[0], tuple_pack(2, a->it, a->func), IS_NULL(a->total) ? VAL_NONE : a->total);
 }
@@ -388,8 +390,7 @@ static Value chain_make(Type *t, Value source) {
 
 static Value chain_new_m(Value *args, int nargs, Value kwnames) {
     Type *t = AS_TYPE(args[0]);
-    int own_init = t != &type_it_chain && type_lookup_c(t, "__init__") != type_lookup_c(&type_it_chain, "__init__");
-    if (!own_init && arg_no_kw("chain", kwnames) < 0) return VAL_NULL;
+    if (it_no_kw(args[0], &type_it_chain, "chain", kwnames) < 0) return VAL_NULL;
     Value iterables = tuple_new(nargs - 1);
     if (IS_NULL(iterables)) return VAL_NULL;
     for (int i = 1; i < nargs; i++) AS_TUPLE(iterables)->items[i - 1] = args[i];
@@ -760,7 +761,7 @@ static int64_t islice_index(Value v) {
 
 static Value islice_new_m(Value *args, int nargs, Value kwnames) {
     static const char STOP_MSG[] = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
-    if (AS_TYPE(args[0]) == &type_it_islice && arg_no_kw("islice", kwnames) < 0) return VAL_NULL;
+    if (it_no_kw(args[0], &type_it_islice, "islice", kwnames) < 0) return VAL_NULL;
     int n = nargs - 1;
     if (n < 2 || n > 4)
         return err_format(&exc_TypeError, "islice expected %s %d argument%s, got %d", n < 2 ? "at least" : "at most",
@@ -1151,14 +1152,16 @@ static Value product_new_m(Value *args, int nargs, Value kwnames) {
     int64_t npools = nargs - 1;
     if (repeat && npools > INT64_MAX / 16 / repeat) return err_format(&exc_OverflowError, "repeat argument too large");
     int64_t total = npools * repeat;
-    Value pools = tuple_new(total);
-    if (IS_NULL(pools)) return VAL_NULL;
+    Value given = tuple_new(npools);        /* every iterable is read, even with repeat=0 */
+    if (IS_NULL(given)) return VAL_NULL;
     for (int64_t i = 0; i < npools; i++) {
         Value p = combi_pool_of(args[1 + i]);
         if (IS_NULL(p)) return VAL_NULL;
-        AS_TUPLE(pools)->items[i] = p;
+        AS_TUPLE(given)->items[i] = p;
     }
-    for (int64_t i = npools; i < total; i++) AS_TUPLE(pools)->items[i] = AS_TUPLE(pools)->items[i - npools];
+    Value pools = tuple_new(total);
+    if (IS_NULL(pools)) return VAL_NULL;
+    for (int64_t i = 0; i < total; i++) AS_TUPLE(pools)->items[i] = AS_TUPLE(given)->items[i % npools];
     Combi *c = combi_make(args[0], pools, 0, total);
     return c ? MK_OBJ(c) : VAL_NULL;
 }
