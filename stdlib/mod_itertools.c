@@ -79,6 +79,12 @@ static Value it_reduce3(Value self, Value cargs, Value state) {
 /* The int64 an index-sized integer holds (int(x) for small ints). */
 static Value it_ssize_val(int64_t n) { return int_from_i64(n); }
 
+/* An index in a __setstate__ state, read as PyLong_AsSsize_t reads it (an int only). */
+static int it_state_ssize(Value v, int64_t *out) {
+    if (!IS_INT(v)) { err_format(&exc_TypeError, "an integer is required"); return -1; }
+    return arg_to_ssize(v, out);
+}
+
 /* An int64 array of n slots from gc_malloc (NULL raised). */
 static int64_t *it_indices(int64_t n) {
     return gc_malloc((size_t)(n > 0 ? n : 1) * sizeof(int64_t));
@@ -832,7 +838,7 @@ static Value islice_reduce_m(Value *args, int nargs, Value kwnames) {
 
 static Value islice_setstate_m(Value *args, int nargs, Value kwnames) {
     int64_t cnt;
-    if (arg_to_ssize(args[1], &cnt) < 0) return VAL_NULL;
+    if (it_state_ssize(args[1], &cnt) < 0) return VAL_NULL;
     ISL(args[0])->cnt = cnt;
     return VAL_NONE;
 }
@@ -1200,7 +1206,7 @@ static Value product_setstate_m(Value *args, int nargs, Value kwnames) {
     if (!IS_TUPLE(st) || AS_TUPLE(st)->len != c->r) return err_format(&exc_ValueError, "invalid arguments");
     for (int64_t i = 0; i < c->r; i++) {
         int64_t index;
-        if (arg_to_ssize(AS_TUPLE(st)->items[i], &index) < 0) return VAL_NULL;
+        if (it_state_ssize(AS_TUPLE(st)->items[i], &index) < 0) return VAL_NULL;
         int64_t size = AS_TUPLE(AS_TUPLE(c->pool)->items[i])->len;
         if (size == 0) { c->stopped = 1; return VAL_NONE; }
         c->indices[i] = index < 0 ? 0 : index > size - 1 ? size - 1 : index;
@@ -1273,7 +1279,7 @@ static Value combinations_setstate(Value *args, int repl) {
     int64_t n = AS_TUPLE(c->pool)->len;
     for (int64_t i = 0; i < c->r; i++) {
         int64_t index;
-        if (arg_to_ssize(AS_TUPLE(st)->items[i], &index) < 0) return VAL_NULL;
+        if (it_state_ssize(AS_TUPLE(st)->items[i], &index) < 0) return VAL_NULL;
         int64_t max = repl ? n - 1 : i + n - c->r;
         if (index > max) index = max;
         if (index < 0) index = 0;
@@ -1359,12 +1365,12 @@ static Value permutations_setstate_m(Value *args, int nargs, Value kwnames) {
         return err_format(&exc_ValueError, "invalid arguments");
     for (int64_t i = 0; i < n; i++) {
         int64_t v;
-        if (arg_to_ssize(AS_TUPLE(ix)->items[i], &v) < 0) return VAL_NULL;
+        if (it_state_ssize(AS_TUPLE(ix)->items[i], &v) < 0) return VAL_NULL;
         c->indices[i] = v < 0 ? 0 : v > n - 1 ? n - 1 : v;
     }
     for (int64_t i = 0; i < c->r; i++) {
         int64_t v;
-        if (arg_to_ssize(AS_TUPLE(cy)->items[i], &v) < 0) return VAL_NULL;
+        if (it_state_ssize(AS_TUPLE(cy)->items[i], &v) < 0) return VAL_NULL;
         c->cycles[i] = v < 1 ? 1 : v > n - i ? n - i : v;
     }
     return IS_NULL(combi_result(c, 0)) ? VAL_NULL : VAL_NONE;
