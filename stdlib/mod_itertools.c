@@ -115,8 +115,6 @@ typedef struct Count {
 } Count;
 #define CNT(v) ((Count *)AS_OBJ(v))
 
-static int it_is_int_one(Value v) { return IS_INT(v) && IS_SMALLINT(v) && AS_SMALLINT(v) == 1; }
-
 static Value count_new_m(Value *args, int nargs, Value kwnames) {
     static const char *const names[] = {"start", "step"};
     Value out[2];
@@ -124,8 +122,8 @@ static Value count_new_m(Value *args, int nargs, Value kwnames) {
     Value start = IS_NULL(out[0]) ? MK_SMALLINT(0) : out[0], step = IS_NULL(out[1]) ? MK_SMALLINT(1) : out[1];
     if (!obj_is_number(start) || !obj_is_number(step))
         return err_format(&exc_TypeError, "a number is required");
-    int step_one = IS_INT(step) && it_is_int_one(obj_index(step) ) ;
-    if (err_occurred()) return VAL_NULL;
+    int64_t s = 0;
+    int step_one = IS_INT(step) && arg_to_ssize_clamped(step, &s) == 0 && s == 1;
     if (IS_INT(start) && step_one) {
         start = obj_index(start);          /* count(True) counts from the int 1 */
         if (IS_NULL(start)) return VAL_NULL;
