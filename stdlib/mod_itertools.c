@@ -1139,6 +1139,14 @@ static Value combi_result(Combi *c, int product) {
     return c->result = t;
 }
 
+/* The object and its index arrays, as CPython counts them. */
+static Value combi_sizeof_m(Value *args, int nargs, Value kwnames) {
+    Combi *c = CB(args[0]);
+    int64_t words = val_type(args[0]) == &type_it_product || type_is_subtype(val_type(args[0]), &type_it_product)
+        ? c->r : c->cycles ? AS_TUPLE(c->pool)->len + c->r : c->r;
+    return int_from_i64((int64_t)val_type(args[0])->basicsize + words * (int64_t)sizeof(int64_t));
+}
+
 static Value combi_pool_of(Value iterable) { return seq_to_tuple(iterable); }
 
 static Value product_new_m(Value *args, int nargs, Value kwnames) {
@@ -1386,6 +1394,7 @@ static Value permutations_setstate_m(Value *args, int nargs, Value kwnames) {
     };
 #define REDUCE(fn) {"__reduce__", fn, ARGS_NONE, RED_DOC},
 #define SETSTATE(fn) {"__setstate__", fn, ARGS_ONE, SET_DOC},
+#define SIZEOF {"__sizeof__", combi_sizeof_m, ARGS_NONE, "Returns size in memory, in bytes."},
 #define IT_TYPE(var, name, pfx, strct, flags_, fin)                                \
     Type var = {.tp_name = "itertools." name, .base = &type_object,                \
                 .flags = TF_BASETYPE | (flags_), .basicsize = sizeof(strct),       \
@@ -1448,13 +1457,13 @@ IT_TYPE(type_it_zip_longest, "zip_longest", zip_longest, ZipLongest, 0, NULL)
 #define permutations_trace combi_trace
 #define combinations_trace combi_trace
 #define cwr_trace combi_trace
-IT_METHODS(product, product_new_m, REDUCE(product_reduce_m) SETSTATE(product_setstate_m))
+IT_METHODS(product, product_new_m, REDUCE(product_reduce_m) SETSTATE(product_setstate_m) SIZEOF)
 IT_TYPE(type_it_product, "product", product, Combi, 0, combi_finalize)
-IT_METHODS(permutations, permutations_new_m, REDUCE(permutations_reduce_m) SETSTATE(permutations_setstate_m))
+IT_METHODS(permutations, permutations_new_m, REDUCE(permutations_reduce_m) SETSTATE(permutations_setstate_m) SIZEOF)
 IT_TYPE(type_it_permutations, "permutations", permutations, Combi, 0, combi_finalize)
-IT_METHODS(combinations, combinations_new_m, REDUCE(combinations_reduce_m) SETSTATE(combinations_setstate_m))
+IT_METHODS(combinations, combinations_new_m, REDUCE(combinations_reduce_m) SETSTATE(combinations_setstate_m) SIZEOF)
 IT_TYPE(type_it_combinations, "combinations", combinations, Combi, 0, combi_finalize)
-IT_METHODS(cwr, cwr_new_m, REDUCE(combinations_reduce_m) SETSTATE(cwr_setstate_m))
+IT_METHODS(cwr, cwr_new_m, REDUCE(combinations_reduce_m) SETSTATE(cwr_setstate_m) SIZEOF)
 IT_TYPE(type_it_cwr, "combinations_with_replacement", cwr, Combi, 0, combi_finalize)
 
 static const MethodDef tee_methods[] = {
