@@ -40,6 +40,7 @@
 #include "../runtime/obj_str.h"
 #include "../runtime/unicode_names.h"
 #include "../runtime/unicode_db.h"
+#include "../runtime/unicode_norm.h"
 #include "../runtime/error.h"
 
 #include <stdarg.h>

@@ -51,8 +51,4 @@ uint32_t unicode_db_compose(uint32_t a, uint32_t b);
  * into out (room for 4) and their count, or 0. */
 int      unicode_db_named_sequence(const char *s, size_t n, uint32_t *out);
 
-/* unicodedata.normalize('NFKC', s) (stdlib/mod_unicodedata.c): what the
- * parser makes of a non-ASCII identifier (PEP 3131). */
-Value    unicode_nfkc(Value s);
-
 #endif

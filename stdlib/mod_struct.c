@@ -345,13 +345,13 @@ static Value unpack_one(const uint8_t *b, const Code *cd, char order) {
         uint32_t u = (uint32_t)get_uint(b, 4, little);
         float f;
         memcpy(&f, &u, 4);
-        return MK_FLOAT((double)f);
+        return MK_FLOAT_SAFE((double)f);
     }
     case 'd': {
         uint64_t u = get_uint(b, 8, little);
         double d;
         memcpy(&d, &u, 8);
-        return MK_FLOAT(d);
+        return MK_FLOAT_SAFE(d);
     }
     default: {
         int n = cd->size;

@@ -6,12 +6,8 @@
  * names runtime/unicode_names.c's, the table \N{...} uses, plus the named
  * sequences lookup() also accepts.
  *
- * Normalization is UAX #15 done directly: full decomposition (canonical, or
- * compatibility for the K forms; Hangul syllables algorithmically), the
- * canonical ordering of combining marks, then for NFC/NFKC canonical
- * composition against the generated table of primary composites.  ASCII
- * text is normalized in every form and is returned as it is.
- * is_normalized(form, s) is normalize(form, s) == s, which is what CPython's
+ * Normalization is runtime/unicode_norm.c's (the parser normalizes
+ * identifiers with it too).  is_normalized(form, s) is normalize(form, s) == s, which is what CPython's
  * quick check answers. */
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +23,7 @@
 #include "runtime/strbuf.h"
 #include "runtime/unicode_db.h"
 #include "runtime/unicode_names.h"
+#include "runtime/unicode_norm.h"
 #include "interp/modreg.h"
 
 GILPY_MODULE("unicodedata", mod_unicodedata_init);
@@ -131,93 +128,9 @@ static Value ud_lookup(Value *args, int nargs, Value kwnames) {
     return IS_NULL(msg) ? msg : err_set_value(&exc_KeyError, msg);
 }
 
-/* ---- normalization ------------------------------------------------------------------- */
+/* ---- normalization (runtime/unicode_norm.c) ------------------------------------------- */
 
-enum { NF_C = 1, NF_K = 2 };        /* compose; compatibility decompositions */
-
-typedef struct CpBuf { uint32_t *p; int64_t len, cap; } CpBuf;
-
-static int cpbuf_put(CpBuf *b, uint32_t cp) {
-    if (b->len == b->cap) {
-        int64_t cap = b->cap ? b->cap * 2 : 64;
-        uint32_t *p = gc_sys_realloc(b->p, (size_t)cap * sizeof(uint32_t));
-        if (!p) { err_no_memory(); return -1; }
-        b->p = p;
-        b->cap = cap;
-    }
-    b->p[b->len++] = cp;
-    return 0;
-}
-
-#define HANGUL_S 0xAC00
-#define HANGUL_L 0x1100
-#define HANGUL_V 0x1161
-#define HANGUL_T 0x11A7
-#define HANGUL_NV 21
-#define HANGUL_NT 28
-#define HANGUL_NS (19 * HANGUL_NV * HANGUL_NT)
-
-/* Append the full decomposition of cp (canonical, or compatibility too). */
-static int decompose_char(CpBuf *b, uint32_t cp, int compat) {
-    if (cp >= HANGUL_S && cp < HANGUL_S + HANGUL_NS) {
-        uint32_t s = cp - HANGUL_S, t = s % HANGUL_NT;
-        if (cpbuf_put(b, HANGUL_L + s / (HANGUL_NV * HANGUL_NT)) < 0
-            || cpbuf_put(b, HANGUL_V + (s % (HANGUL_NV * HANGUL_NT)) / HANGUL_NT) < 0)
-            return -1;
-        return t ? cpbuf_put(b, HANGUL_T + t) : 0;
-    }
-    int n;
-    const char *tag;
-    const uint32_t *d = unicode_db_decomposition(cp, &n, &tag);
-    if (!d || (!compat && *tag)) return cpbuf_put(b, cp);
-    for (int i = 0; i < n; i++)
-        if (decompose_char(b, d[i], compat) < 0) return -1;
-    return 0;
-}
-
-/* Sort each run of combining marks by combining class, stably. */
-static void canonical_order(CpBuf *b) {
-    for (int64_t i = 1; i < b->len; i++) {
-        int cc = unicode_db_combining(b->p[i]);
-        if (cc == 0) continue;
-        for (int64_t j = i; j > 0; j--) {
-            int prev = unicode_db_combining(b->p[j - 1]);
-            if (prev <= cc) break;
-            uint32_t t = b->p[j]; b->p[j] = b->p[j - 1]; b->p[j - 1] = t;
-        }
-    }
-}
-
-/* The primary composite of a + b, or 0. */
-static uint32_t compose_pair(uint32_t a, uint32_t b) {
-    if (a >= HANGUL_L && a < HANGUL_L + 19 && b >= HANGUL_V && b < HANGUL_V + HANGUL_NV)
-        return HANGUL_S + ((a - HANGUL_L) * HANGUL_NV + (b - HANGUL_V)) * HANGUL_NT;
-    if (a >= HANGUL_S && a < HANGUL_S + HANGUL_NS && (a - HANGUL_S) % HANGUL_NT == 0
-        && b > HANGUL_T && b < HANGUL_T + HANGUL_NT)
-        return a + (b - HANGUL_T);
-    return unicode_db_compose(a, b);
-}
-
-/* Canonical composition in place: a character joins the last starter when
- * nothing between them blocks it. */
-static void compose(CpBuf *b) {
-    int64_t out = 0, starter = -1;
-    int last_cc = -1;
-    for (int64_t i = 0; i < b->len; i++) {
-        uint32_t ch = b->p[i];
-        int cc = unicode_db_combining(ch);
-        if (starter >= 0 && (last_cc < cc || last_cc == 0)) {
-            uint32_t comp = compose_pair(b->p[starter], ch);
-            if (comp) { b->p[starter] = comp; continue; }
-        }
-        if (cc == 0) starter = out;
-        last_cc = cc;
-        b->p[out++] = ch;
-    }
-    b->len = out;
-}
-
-/* The form name as NF_* flags, or -1 with CPython's errors. */
+/* The form name as UNICODE_NF* flags, or -1 with CPython's errors. */
 static int form_arg(Value form, const char *fname) {
     if (!IS_STR(form)) {
         err_format(&exc_TypeError, "%s() argument 1 must be str, not %N", fname, form);
@@ -230,26 +143,6 @@ static int form_arg(Value form, const char *fname) {
     return -1;
 }
 
-static Value normalize(int flags, Value s) {
-    if (STR_IS_ASCII(AS_STR(s))) return s;
-    CpBuf b = {NULL, 0, 0};
-    const unsigned char *p = (const unsigned char *)STR_DATA(s), *e = p + STR_LEN(s);
-    while (p < e) {
-        uint32_t cp;
-        p += utf8_dec(p, &cp);
-        if (decompose_char(&b, cp, flags & NF_K) < 0) { free(b.p); return VAL_NULL; }
-    }
-    canonical_order(&b);
-    if (flags & NF_C) compose(&b);
-    StrBuf sb; sb_init(&sb);
-    int rc = 0;
-    for (int64_t i = 0; i < b.len; i++) rc |= sb_put_codepoint(&sb, b.p[i]);
-    free(b.p);
-    if (rc) { sb_free(&sb); return VAL_NULL; }
-    return sb_finish_str(&sb);
-}
-
-Value unicode_nfkc(Value s) { return normalize(NF_K | NF_C, s); }
 
 static int unistr_arg(Value v, const char *fname) {
     if (IS_STR(v)) return 0;
@@ -260,13 +153,13 @@ static int unistr_arg(Value v, const char *fname) {
 static Value ud_normalize(Value *args, int nargs, Value kwnames) {
     int flags = form_arg(args[0], "normalize");
     if (flags < 0 || unistr_arg(args[1], "normalize") < 0) return VAL_NULL;
-    return normalize(flags, args[1]);
+    return unicode_normalize(flags, args[1]);
 }
 
 static Value ud_is_normalized(Value *args, int nargs, Value kwnames) {
     int flags = form_arg(args[0], "is_normalized");
     if (flags < 0 || unistr_arg(args[1], "is_normalized") < 0) return VAL_NULL;
-    Value n = normalize(flags, args[1]);
+    Value n = unicode_normalize(flags, args[1]);
     return IS_NULL(n) ? n : MK_BOOL(str_eq(n, args[1]));
 }
 

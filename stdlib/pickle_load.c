@@ -342,7 +342,7 @@ static int load_float_text(Unpickler *u) {
     size_t used = float_parse_prefix((const char *)s, (size_t)n, &d);
     if (used == 0 || used != (size_t)n)
         return err_format(&exc_ValueError, "could not convert string to float"), -1;
-    return push(u, MK_FLOAT(d));
+    return push(u, MK_FLOAT_SAFE(d));
 }
 
 static int load_binfloat(Unpickler *u) {
@@ -352,7 +352,7 @@ static int load_binfloat(Unpickler *u) {
     for (int i = 0; i < 8; i++) bits = (bits << 8) | s[i];
     double d;
     memcpy(&d, &bits, 8);
-    return push(u, MK_FLOAT(d));
+    return push(u, MK_FLOAT_SAFE(d));
 }
 
 /* ---- strings --------------------------------------------------------------------- */
