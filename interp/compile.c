@@ -2161,11 +2161,12 @@ static int comp_return(Compiler *c, Stmt *s) {
 
 static int comp_break_continue(Compiler *c, int is_break) {
     int loop = -1;
+    Span at = c->u->loc;            /* the statement's: unwinding a `with` moves loc */
     c->unwound_artificial = 0;
     if (comp_unwind_moves_line(c, 1) && comp_op0(c, OPC_NOP) < 0) return -1;
     if (comp_unwind_stack(c, 0, &loop) < 0) return -1;
     if (loop < 0)
-        return comp_error(c, is_break ? "'break' outside loop" : "'continue' not properly in loop");
+        return comp_error_at(c, at, is_break ? "'break' outside loop" : "'continue' not properly in loop");
     FBlock b = c->u->fblocks[loop];
     if (!is_break) return comp_jump(c, OPC_JUMP, b.start);
     if (comp_unwind_fblock(c, &b, 0) < 0) return -1;
