@@ -151,8 +151,43 @@ static Value exc_setstate_m(Value *args, int nargs, Value kwnames) {
     return VAL_NONE;
 }
 
+/* The attributes exception classes keep in the instance dict themselves
+ * (exc_set_attr_c): CPython keeps them in C fields, so its __reduce__ leaves
+ * them out of the state. */
+static int exc_own_attr(Value name) {
+    static const char *const own[] = {"errno", "strerror", "filename", "filename2", "winerror", "code",
+        "value", "name", "path", "msg", "lineno", "offset", "text", "end_lineno", "end_offset",
+        "print_file_and_line", "obj", "encoding", "object", "start", "end", "reason", NULL};
+    for (int i = 0; own[i]; i++)
+        if (str_eq_c(name, own[i])) return 1;
+    return 0;
+}
+
+/* What was set on the instance itself (its __dict__ in CPython): a new dict. */
+static Value exc_user_state(Value self) {
+    Value state = dict_new(), d = AS_EXC(self)->dict;
+    if (IS_NULL(state) || !IS_DICT(d)) return state;
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(d, &pos, &k, &v))
+        if (!(IS_STR(k) && exc_own_attr(k)) && dict_set(state, k, v) < 0) return VAL_NULL;
+    return state;
+}
+
+/* (type, args) or (type, args, state) as CPython's BaseException.__reduce__:
+ * the state is what was set on the instance, when there is any. */
+static Value exc_reduce_state(Value self, Value args, Value state) {
+    if (IS_NULL(state)) return VAL_NULL;
+    Value cls = MK_OBJ(val_type(self));
+    return dict_len(state) ? tuple_pack(3, cls, args, state) : tuple_pack(2, cls, args);
+}
+
+static Value exc_reduce_with(Value self, Value args) {
+    return exc_reduce_state(self, args, exc_user_state(self));
+}
+
 static Value exc_reduce_m(Value *args, int nargs, Value kwnames) {
-    return tuple_pack(2, MK_OBJ(val_type(args[0])), AS_EXC(args[0])->args);
+    return exc_reduce_with(args[0], AS_EXC(args[0])->args);
 }
 
 static Value exc_get_args(Value self) { return AS_EXC(self)->args; }
@@ -288,16 +323,13 @@ static Value importerror_str_m(Value *args, int nargs, Value kwnames) {
 /* (type, args, state): state is the instance dict with name and path when not
  * None, as CPython's ImportError_reduce; msg comes back from args. */
 static Value importerror_reduce_m(Value *args, int nargs, Value kwnames) {
-    Value self = args[0], cls = MK_OBJ(val_type(self)), d = AS_EXC(self)->dict;
-    Value state = IS_DICT(d) ? dict_copy(d) : dict_new();
-    if (IS_NULL(state)) return VAL_NULL;
-    static const char *const drop[] = {"msg", "name", "path"};
-    for (int i = 0; i < 3; i++) {
-        Value v = dict_get_c(state, drop[i]);
-        if (!IS_NULL(v) && (i == 0 || IS_NONE(v)) && dict_del(state, str_intern_c(drop[i])) < 0) return VAL_NULL;
+    Value self = args[0], state = exc_user_state(self);
+    static const char *const keep[] = {"name", "path"};
+    for (int i = 0; i < 2 && !IS_NULL(state); i++) {
+        Value v = exc_get_attr_c(self, keep[i]);
+        if (!IS_NONE(v) && dict_set(state, str_intern_c(keep[i]), v) < 0) return VAL_NULL;
     }
-    if (dict_len(state) == 0) return tuple_pack(2, cls, AS_EXC(self)->args);
-    return tuple_pack(3, cls, AS_EXC(self)->args, state);
+    return exc_reduce_state(self, AS_EXC(self)->args, state);
 }
 static const MethodDef importerror_methods[] = {
     {"__init__", importerror_init_m, ARGS_ANY, NULL}, {"__str__", importerror_str_m, ARGS_WRAP(0), NULL},
@@ -361,8 +393,22 @@ static Value oserror_str_m(Value *args, int nargs, Value kwnames) {
     if (!IS_NONE(eno) && !IS_NONE(se)) return str_format_c("[Errno %S] %S", eno, se);
     return exc_str_m(args, nargs, kwnames);
 }
+/* OSError's args carry the file names back: (errno, strerror, filename
+ * [, None, filename2]), as CPython's OSError.__reduce__. */
+static Value oserror_reduce_m(Value *args, int nargs, Value kwnames) {
+    Value self = args[0], a = AS_EXC(self)->args;
+    Value fn = exc_get_attr_c(self, "filename"), fn2 = exc_get_attr_c(self, "filename2");
+    if (IS_TUPLE(a) && AS_TUPLE(a)->len == 2 && !IS_NONE(fn)) {
+        Value *it = AS_TUPLE(a)->items;
+        a = IS_NONE(fn2) ? tuple_pack(3, it[0], it[1], fn) : tuple_pack(5, it[0], it[1], fn, VAL_NONE, fn2);
+        if (IS_NULL(a)) return VAL_NULL;
+    }
+    return exc_reduce_with(self, a);
+}
+
 static const MethodDef oserror_methods[] = {
     {"__new__", oserror_new_m, METH_STATIC | ARGS_ANY, NULL}, {"__init__", oserror_init_m, ARGS_ANY, NULL},
+    {"__reduce__", oserror_reduce_m, ARGS_NONE, NULL},
     {"__str__", oserror_str_m, ARGS_WRAP(0), NULL}, {NULL, NULL, 0, NULL}};
 
 /* SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset)) */
