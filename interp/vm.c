@@ -455,6 +455,11 @@ static Value cell_var_name(Code *co, int i) {
     return AS_TUPLE(co->freevars)->items[i - co->ncells];
 }
 
+static Value unbound_fast(Code *co, int i) {
+    return err_format(&exc_UnboundLocalError, "cannot access local variable '%U' where it is not associated with a value",
+                      AS_TUPLE(co->varnames)->items[i]);
+}
+
 static Value unbound_deref(Code *co, int i) {
     Value name = cell_var_name(co, i);
     if (i < co->ncells)
@@ -1137,20 +1142,18 @@ static Value vm_run_plain(ThreadState *ts, Frame *f, int resume) __attribute__((
  * budget of this file to the plain loop. */
 static Value vm_run_traced(ThreadState *ts, Frame *f, int resume) __attribute__((cold));
 
-/* a + b for two small ints (when the sum stays small) or two floats, into
- * *out; 0 when neither applies.  `n += 1` on a local is APPEND_FAST. */
-static inline int vm_add_numbers(Value a, Value b, Value *out) {
+/* APPEND_FAST: `x = x + b` (inplace: `x += b`) into the slot; a was read from
+ * it.  Two small ints (when the sum stays small) or two floats add here, as
+ * BINARY_OP's fast path; the rest is runtime/append.c's. */
+static inline int vm_append(Value *slot, Value a, Value b, int inplace) {
     if (BOTH_SMALLINT(a, b)) {
         int64_t z = AS_SMALLINT(a) + AS_SMALLINT(b);
-        if (!SMALLINT_FITS(z)) return 0;
-        *out = MK_SMALLINT(z);
-        return 1;
+        if (SMALLINT_FITS(z)) { *slot = MK_SMALLINT(z); return 0; }
+    } else if (IS_FLOAT(a) && IS_FLOAT(b)) {
+        *slot = MK_FLOAT(AS_FLOAT(a) + AS_FLOAT(b));
+        return 0;
     }
-    if (IS_FLOAT(a) && IS_FLOAT(b)) {
-        *out = MK_FLOAT(AS_FLOAT(a) + AS_FLOAT(b));
-        return 1;
-    }
-    return 0;
+    return append_fast(slot, a, b, inplace);
 }
 
 #define VM_TRACED 0

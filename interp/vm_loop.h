@@ -85,49 +85,33 @@ dispatch:
 
     TARGET(LOAD_FAST) {
         Value v = lp[ARG];
-        if (IS_NULL(v)) {
-            err_format(&exc_UnboundLocalError, "cannot access local variable '%U' where it is not associated with a value",
-                       AS_TUPLE(co->varnames)->items[ARG]);
-            ERROR();
-        }
+        if (IS_NULL(v)) { unbound_fast(co, ARG); ERROR(); }
         PUSH(v);
         NEXT();
     }
     TARGET(STORE_FAST) { lp[ARG] = POP(); NEXT(); }
     TARGET(LOAD_FAST_ESCAPE) {
         Value v = lp[ARG];
-        if (IS_NULL(v)) {
-            err_format(&exc_UnboundLocalError, "cannot access local variable '%U' where it is not associated with a value",
-                       AS_TUPLE(co->varnames)->items[ARG]);
-            ERROR();
-        }
+        if (IS_NULL(v)) { unbound_fast(co, ARG); ERROR(); }
         append_escape(v);
         PUSH(v);
         NEXT();
     }
     TARGET(APPEND_FAST) {
-        if (!vm_add_numbers(sp[-2], sp[-1], &lp[ARG])) {
-            SAVE_IP();
-            if (append_fast(&lp[ARG], sp[-2], sp[-1], 0) < 0) ERROR();
-        }
+        SAVE_IP();
+        if (vm_append(&lp[ARG], sp[-2], sp[-1], 0) < 0) ERROR();
         sp -= 2;
         NEXT();
     }
     TARGET(APPEND_FAST_INPLACE) {
-        if (!vm_add_numbers(sp[-2], sp[-1], &lp[ARG])) {
-            SAVE_IP();
-            if (append_fast(&lp[ARG], sp[-2], sp[-1], 1) < 0) ERROR();
-        }
+        SAVE_IP();
+        if (vm_append(&lp[ARG], sp[-2], sp[-1], 1) < 0) ERROR();
         sp -= 2;
         NEXT();
     }
 
     TARGET(DELETE_FAST) {
-        if (IS_NULL(lp[ARG])) {
-            err_format(&exc_UnboundLocalError, "cannot access local variable '%U' where it is not associated with a value",
-                       AS_TUPLE(co->varnames)->items[ARG]);
-            ERROR();
-        }
+        if (IS_NULL(lp[ARG])) { unbound_fast(co, ARG); ERROR(); }
         lp[ARG] = VAL_NULL;
         NEXT();
     }

@@ -392,27 +392,22 @@ static Value scanner_call(Value self, Value *args, int nargs, Value kwnames) {
     return r;
 }
 
-static Value scanner_attr(Value self, Value ctx, const char *name) {
-    (void)self;
-    return obj_getattr_c(ctx, name);
-}
-
 static Value scanner_new_m(Value *args, int nargs, Value kwnames) {
     Value ctx = args[1];
     Scanner *sc = (Scanner *)obj_new_instance(AS_TYPE(args[0]));
     if (!sc) return VAL_NULL;
     Value self = MK_OBJ(sc);
     sc->memo = dict_new();
-    Value strict = scanner_attr(self, ctx, "strict");
+    Value strict = obj_getattr_c(ctx, "strict");
     if (IS_NULL(sc->memo) || IS_NULL(strict)) return VAL_NULL;
     int st = obj_truthy(strict);
     if (st < 0) return VAL_NULL;
     sc->strict = st;
-    if (IS_NULL(sc->object_hook = scanner_attr(self, ctx, "object_hook")) ||
-        IS_NULL(sc->object_pairs_hook = scanner_attr(self, ctx, "object_pairs_hook")) ||
-        IS_NULL(sc->parse_float = scanner_attr(self, ctx, "parse_float")) ||
-        IS_NULL(sc->parse_int = scanner_attr(self, ctx, "parse_int")) ||
-        IS_NULL(sc->parse_constant = scanner_attr(self, ctx, "parse_constant")))
+    if (IS_NULL(sc->object_hook = obj_getattr_c(ctx, "object_hook")) ||
+        IS_NULL(sc->object_pairs_hook = obj_getattr_c(ctx, "object_pairs_hook")) ||
+        IS_NULL(sc->parse_float = obj_getattr_c(ctx, "parse_float")) ||
+        IS_NULL(sc->parse_int = obj_getattr_c(ctx, "parse_int")) ||
+        IS_NULL(sc->parse_constant = obj_getattr_c(ctx, "parse_constant")))
         return VAL_NULL;
     return self;
 }
@@ -549,8 +544,6 @@ static void encoder_trace(Obj *o) {
     gc_mark_value(e->item_separator);
 }
 
-static int enc_put(StrBuf *sb, const char *s) { return sb_puts(sb, s); }
-
 static int enc_string(Encoder *e, StrBuf *sb, Value s) {
     if (e->fast) return put_json_string(sb, s, e->fast == 2) < 0 ? (err_no_memory(), -1) : 0;
     Value r = call1(e->encoder, s);
@@ -568,7 +561,7 @@ static int enc_float(Encoder *e, StrBuf *sb, double d) {
             err_format(&exc_ValueError, "Out of range float values are not JSON compliant");
             return -1;
         }
-        return enc_put(sb, d > 0 ? "Infinity" : d < 0 ? "-Infinity" : "NaN");
+        return sb_puts(sb, d > 0 ? "Infinity" : d < 0 ? "-Infinity" : "NaN");
     }
     char buf[40];
     int n = float_repr_buf(d, buf);
@@ -603,7 +596,7 @@ static int enc_unmark(Encoder *e, Value ident) {
 static int enc_list(Encoder *e, StrBuf *sb, Value seq) {
     int is_list = IS_LIST(seq);
     int64_t n = is_list ? AS_LIST(seq)->len : AS_TUPLE(seq)->len;
-    if (n == 0) return enc_put(sb, "[]");
+    if (n == 0) return sb_puts(sb, "[]");
     Value ident;
     if (enc_mark(e, seq, &ident) < 0 || sb_putc(sb, '[') < 0) return -1;
     for (int64_t i = 0; i < (is_list ? AS_LIST(seq)->len : n); i++) {
@@ -622,9 +615,9 @@ static Value enc_key(Encoder *e, Value key) {
     sb_init(&kb);
     int rc;
     if (IS_FLOATOBJ(key)) rc = enc_float(e, &kb, float_value(key));
-    else if (key == VAL_TRUE) rc = enc_put(&kb, "true");
-    else if (key == VAL_FALSE) rc = enc_put(&kb, "false");
-    else if (IS_NONE(key)) rc = enc_put(&kb, "null");
+    else if (key == VAL_TRUE) rc = sb_puts(&kb, "true");
+    else if (key == VAL_FALSE) rc = sb_puts(&kb, "false");
+    else if (IS_NONE(key)) rc = sb_puts(&kb, "null");
     else if (IS_INT(key)) rc = enc_int(&kb, key);
     else {
         sb_free(&kb);
@@ -637,7 +630,7 @@ static Value enc_key(Encoder *e, Value key) {
 }
 
 static int enc_dict(Encoder *e, StrBuf *sb, Value d) {
-    if (dict_len(d) == 0) return enc_put(sb, "{}");
+    if (dict_len(d) == 0) return sb_puts(sb, "{}");
     Value ident;
     if (enc_mark(e, d, &ident) < 0 || sb_putc(sb, '{') < 0) return -1;
     Value items = list_new(dict_len(d));
@@ -669,9 +662,9 @@ static int enc_dict(Encoder *e, StrBuf *sb, Value d) {
 }
 
 static int enc_value(Encoder *e, StrBuf *sb, Value v) {
-    if (IS_NONE(v)) return enc_put(sb, "null");
-    if (v == VAL_TRUE) return enc_put(sb, "true");
-    if (v == VAL_FALSE) return enc_put(sb, "false");
+    if (IS_NONE(v)) return sb_puts(sb, "null");
+    if (v == VAL_TRUE) return sb_puts(sb, "true");
+    if (v == VAL_FALSE) return sb_puts(sb, "false");
     if (IS_STR(v)) return enc_string(e, sb, v);
     if (IS_INT(v)) return enc_int(sb, v);
     if (IS_FLOATOBJ(v)) return enc_float(e, sb, float_value(v));
