@@ -1,7 +1,9 @@
 /* gc.c - the heap and the mark-and-sweep collector.
  *
  * Heap layout.  Small objects (up to GC_SMALL_MAX bytes) live in 64 KiB
- * pages, each page holding slots of one size class; free slots are zeroed
+ * pages, each page holding slots of one size class; a page hands out its
+ * slots in order as they are first needed (Page.used counts them: the rest
+ * are untouched zero memory, not yet faulted in), and freed slots are zeroed
  * and chained through their first word (where an object keeps its type, so
  * a slot is allocated exactly when that word is a Type*... that is non-NULL
  * and not a free-list link: free slots have gcflags == GC_FREE_TAG).  Large
@@ -95,6 +97,7 @@
 typedef struct Page {
     uint32_t slot_size;        /* bytes per slot; 0 for a large object */
     uint32_t nslots;
+    uint32_t used;             /* slots handed out at least once; the rest are untouched zeros */
     char    *slots;            /* first slot */
     size_t   large_size;       /* large objects: bytes of the object */
     size_t   span;             /* large objects: bytes mapped for it (room to grow) */
@@ -124,6 +127,7 @@ static struct {
     Page    **map[1 << 16];              /* page map: [addr>>32][(addr>>16)&0xffff] */
     uint8_t   class_of[GC_SMALL_MAX / 16 + 1]; /* (size+15)/16 -> class */
     FreeSlot *free[GC_NCLASSES];
+    Page     *fresh[GC_NCLASSES];         /* the page whose untouched slots come next */
     Page     *pages;                      /* every page, small and large */
     char     *chunk_next;                 /* the unused pages of the current chunk */
     size_t    chunk_left;
@@ -231,15 +235,23 @@ static int gc_new_page(unsigned cls) {
     p->slot_size = gc_class_sizes[cls];
     p->slots = (char *)mem + hdr;
     p->nslots = (uint32_t)((GC_PAGE_SIZE - hdr) / p->slot_size);
-    for (uint32_t i = p->nslots; i-- > 0;) {
-        FreeSlot *f = (FreeSlot *)(p->slots + (size_t)i * p->slot_size);
-        f->next = gc.free[cls];
-        f->tag = GC_FREE_TAG;
-        gc.free[cls] = f;
-    }
+    p->used = 0;
     gc_map_set(mem, p);
     gc_link_page(p);
+    gc.fresh[cls] = p;
     return 0;
+}
+
+/* A slot of class cls never used before: the next one of the fresh page, so
+ * a page's memory is touched (and faulted in) only as its slots are handed
+ * out.  NULL when there is no memory for a new page. */
+static FreeSlot *gc_take_fresh(unsigned cls) {
+    Page *p = gc.fresh[cls];
+    if (!p || p->used == p->nslots) {
+        if (gc_new_page(cls) < 0) return NULL;
+        p = gc.fresh[cls];
+    }
+    return (FreeSlot *)(p->slots + (size_t)p->used++ * p->slot_size);
 }
 
 /* ---- allocation ---------------------------------------------------------- */
@@ -330,7 +342,7 @@ static Obj *gc_alloc_large(size_t size, size_t room) {
         if (!p || gc_map_reserve(mem, span) < 0) { free(p); gc_unmap_or_free(mem, span); return NULL; }
         memset(p, 0, sizeof(Page));
         p->slots = mem;
-        p->nslots = 1;
+        p->nslots = p->used = 1;
         for (size_t off = 0; off < span; off += GC_PAGE_SIZE) gc_map_set((char *)mem + off, p);
     }
     p->large_size = size;
@@ -348,10 +360,14 @@ static inline Obj *gc_alloc_in(Type *type, size_t size, size_t room) {
     Obj *o;
     if (size <= GC_SMALL_MAX) {
         unsigned cls = gc.class_of[(size + 15) / 16];
-        if (!gc.free[cls] && gc_new_page(cls) < 0) { err_no_memory(); return NULL; }
         FreeSlot *f = gc.free[cls];
-        gc.free[cls] = f->next;
-        if (f->next) __builtin_prefetch(f->next, 1);   /* the next allocation's slot */
+        if (f) {
+            gc.free[cls] = f->next;
+            if (f->next) __builtin_prefetch(f->next, 1);   /* the next allocation's slot */
+        } else if (!(f = gc_take_fresh(cls))) {
+            err_no_memory();
+            return NULL;
+        }
         f->next = NULL;
         f->tag = 0;
         o = (Obj *)f;
@@ -553,7 +569,7 @@ static Obj *gc_find_object(uintptr_t a) {
     }
     if (a < (uintptr_t)p->slots) return NULL;
     size_t idx = (a - (uintptr_t)p->slots) / p->slot_size;
-    if (idx >= p->nslots) return NULL;
+    if (idx >= p->used) return NULL;
     Obj *o = (Obj *)(p->slots + idx * p->slot_size);
     if (!o->type || ((FreeSlot *)o)->tag == GC_FREE_TAG) return NULL;
     return o;
@@ -676,7 +692,7 @@ static void gc_release(Obj *o) {
 static size_t gc_sweep_small(Page *p, unsigned cls) {
     size_t live = 0;
     FreeSlot *first = gc.free[cls];          /* to undo this page's links */
-    for (uint32_t i = 0; i < p->nslots; i++) {
+    for (uint32_t i = 0; i < p->used; i++) {
         Obj *o = (Obj *)(p->slots + (size_t)i * p->slot_size);
         FreeSlot *f = (FreeSlot *)o;
         if (o->type && f->tag != GC_FREE_TAG) {
@@ -694,6 +710,7 @@ static size_t gc_sweep_small(Page *p, unsigned cls) {
     }
     if (live == 0 && gc.pressure) {          /* empty: back to the system */
         gc.free[cls] = first;
+        if (gc.fresh[cls] == p) gc.fresh[cls] = NULL;
         gc_unlink_page(p);
         gc_release_block(p, GC_PAGE_SIZE);
     }
@@ -773,7 +790,7 @@ int gc_is_marked(const Obj *o) { return (o->gcflags & (GCF_MARK | GCF_STATIC)) !
 /* Clear every mark without sweeping (after gc_query_reachable). */
 static void gc_unmark_all(void) {
     for (Page *p = gc.pages; p; p = p->next_all) {
-        uint32_t n = p->slot_size ? p->nslots : 1;
+        uint32_t n = p->used;
         size_t size = p->slot_size ? p->slot_size : 0;
         for (uint32_t i = 0; i < n; i++) {
             Obj *o = (Obj *)(p->slots + (size_t)i * size);
@@ -893,7 +910,7 @@ int gc_is_container(const Obj *o) {
 size_t gc_objects(Obj **out, size_t cap) {
     size_t n = 0;
     for (Page *p = gc.pages; p; p = p->next_all) {
-        uint32_t count = p->slot_size ? p->nslots : 1;
+        uint32_t count = p->used;
         for (uint32_t i = 0; i < count; i++) {
             Obj *o = (Obj *)(p->slots + (size_t)i * p->slot_size);
             if (!o->type || ((FreeSlot *)o)->tag == GC_FREE_TAG || !gc_is_container(o)) continue;

@@ -42,6 +42,39 @@ const char *const sm_names[SM__COUNT] = {
 };
 Value sm_name_values[SM__COUNT];
 
+/* The special-method index of each interned name, by its address: an open-
+ * addressing table twice as big as it must be. */
+#define SM_INDEX_SIZE 256
+_Static_assert(2 * SM__COUNT <= SM_INDEX_SIZE, "the index table has room");
+static struct { Value name; int index; } sm_index[SM_INDEX_SIZE];
+static int type_slots_deferred;     /* types_init: one pass at the end */
+
+static size_t sm_index_hash(Value name) { return (size_t)(name >> 4) * 0x9E3779B1u % SM_INDEX_SIZE; }
+
+void type_init_special_names(void) {
+    for (int i = 0; i < SM__COUNT; i++) {
+        sm_name_values[i] = str_intern_c(sm_names[i]);
+        gc_add_root(&sm_name_values[i]);
+        size_t h = sm_index_hash(sm_name_values[i]);
+        while (sm_index[h].name) h = (h + 1) % SM_INDEX_SIZE;
+        sm_index[h].name = sm_name_values[i];
+        sm_index[h].index = i;
+    }
+}
+
+/* Which special method a dict key names, or -1.  Keys are interned names
+ * almost always; another str equal to one is found the slow way. */
+static int sm_index_of(Value key) {
+    if (!IS_STR(key)) return -1;
+    for (size_t h = sm_index_hash(key); sm_index[h].name; h = (h + 1) % SM_INDEX_SIZE)
+        if (sm_index[h].name == key) return sm_index[h].index;
+    if ((AS_STR(key)->header.aux & STRF_INTERNED) || STR_LEN(key) < 5 || STR_DATA(key)[0] != '_') return -1;
+    for (int i = 0; i < SM__COUNT; i++) if (str_eq(key, sm_name_values[i])) return i;
+    return -1;
+}
+
+void type_defer_slots(int on) { type_slots_deferred = on; }
+
 static uint32_t type_next_version = 1;
 
 /* ---- basics ------------------------------------------------------------------ */
@@ -127,11 +160,26 @@ Obj *obj_new_instance_sized(Type *t, size_t size) {
     return o;
 }
 
+/* The next live class derived directly from t, from index *i on, or NULL.
+ * A base holds its heap subclasses through weak references, as CPython's
+ * tp_subclasses does, so that a class nobody uses any more is collected;
+ * static subclasses it holds directly. */
+static Type *type_next_subclass(const Type *t, int64_t *i) {
+    if (!IS_LIST(t->subclasses)) return NULL;
+    const List *l = AS_LIST(t->subclasses);
+    while (*i < l->len) {
+        Value v = l->items[(*i)++];
+        if (IS_TYPE(v)) return AS_TYPE(v);
+        Value r = weak_get(v);
+        if (IS_TYPE(r)) return AS_TYPE(r);
+    }
+    return NULL;
+}
+
 static void type_modified(Type *t) {
     t->version = type_next_version++;
-    if (IS_LIST(t->subclasses))
-        for (int64_t i = 0; i < AS_LIST(t->subclasses)->len; i++)
-            type_modified(AS_TYPE(AS_LIST(t->subclasses)->items[i]));
+    Type *sub;
+    for (int64_t i = 0; (sub = type_next_subclass(t, &i)) != NULL;) type_modified(sub);
 }
 
 /* A class keeps the C entry points (call, get) of its nearest builtin base
@@ -145,16 +193,37 @@ static void type_inherit_entry_points(Type *t) {
     t->get = (b && t->slots[SM_GET] == b->slots[SM_GET]) ? b->get : NULL;
 }
 
+/* Whether t's MRO is t followed by its base's MRO (single inheritance, every
+ * static type): then a slot is t's own dunder or else its base's slot. */
+static int type_mro_extends_base(const Type *t) {
+    if (!t->base || !IS_TUPLE(t->mro) || !IS_TUPLE(t->base->mro) || !IS_DICT(t->dict)) return 0;
+    const Tuple *m = AS_TUPLE(t->mro), *bm = AS_TUPLE(t->base->mro);
+    return m->len == bm->len + 1 &&
+           memcmp(m->items + 1, bm->items, (size_t)bm->len * sizeof(Value)) == 0;
+}
+
+/* Recompute t's slots (only name's when name is not NULL) and then its
+ * subclasses', top-down, so that a base's slots are current when a subclass
+ * copies them. */
 void type_update_slots(Type *t, Value name) {
-    for (int i = 0; i < SM__COUNT; i++) {
-        if (!IS_NULL(name) && !str_eq(name, sm_name_values[i])) continue;
-        t->slots[i] = type_lookup(t, sm_name_values[i]);
+    if (IS_NULL(name) && type_mro_extends_base(t)) {
+        memcpy(t->slots, t->base->slots, sizeof t->slots);
+        int64_t pos = 0;
+        Value k, v;
+        while (dict_next(t->dict, &pos, &k, &v)) {
+            int i = sm_index_of(k);
+            if (i >= 0) t->slots[i] = v;
+        }
+    } else {
+        int only = IS_NULL(name) ? -1 : sm_index_of(name);
+        if (only >= 0) t->slots[only] = type_lookup(t, name);
+        else if (IS_NULL(name))
+            for (int i = 0; i < SM__COUNT; i++) t->slots[i] = type_lookup(t, sm_name_values[i]);
     }
     type_inherit_entry_points(t);
     type_modified(t);
-    if (IS_LIST(t->subclasses))
-        for (int64_t i = 0; i < AS_LIST(t->subclasses)->len; i++)
-            type_update_slots(AS_TYPE(AS_LIST(t->subclasses)->items[i]), name);
+    Type *sub;
+    for (int64_t i = 0; (sub = type_next_subclass(t, &i)) != NULL;) type_update_slots(sub, name);
 }
 
 static void type_trace(Obj *o) {
@@ -171,13 +240,28 @@ static void type_trace(Obj *o) {
 
 /* ---- readying static builtin types ------------------------------------------------ */
 
+/* Drop the entries of classes that died (when the list doubles: amortized). */
+static void type_prune_subclasses(List *l) {
+    int64_t n = 0;
+    for (int64_t i = 0; i < l->len; i++) {
+        Value v = l->items[i];
+        if (IS_TYPE(v) || !IS_NONE(weak_get(v))) l->items[n++] = v;
+    }
+    l->len = n;
+}
+
 static int type_add_subclass(Type *base, Type *sub) {
     if (!IS_LIST(base->subclasses)) {
         Value l = list_new(4);               /* may ready `list` and recurse here */
         if (IS_NULL(l)) return -1;
         if (!IS_LIST(base->subclasses)) base->subclasses = l;
     }
-    return list_append(base->subclasses, MK_OBJ(sub));
+    Value entry = MK_OBJ(sub);
+    if (TYPE_HAS(sub, TF_HEAPTYPE) && IS_NULL(entry = weak_new_ref(&type_weakref, entry, VAL_NULL)))
+        return -1;
+    List *l = AS_LIST(base->subclasses);
+    if (l->len >= 8 && (l->len & (l->len - 1)) == 0) type_prune_subclasses(l);
+    return list_append(base->subclasses, entry);
 }
 
 static void type_fill_dict(Type *t) {
@@ -222,7 +306,7 @@ void type_ready(Type *t) {
     type_fill_dict(t);
     t->version = type_next_version++;
     for (int i = 0; i < SM__COUNT; i++) t->slots[i] = VAL_NULL;
-    type_update_slots(t, VAL_NULL);
+    if (!type_slots_deferred) type_update_slots(t, VAL_NULL);
 }
 
 static Value mro_compute(Type *t, Value bases);
@@ -596,11 +680,8 @@ int type_inherit_match_flags(Type *t) {
 void type_set_collection_flag(Type *t, uint32_t flag) {
     if ((t->flags & TF_IMMUTABLE) || (t->flags & TF_COLLECTION) == flag) return;
     t->flags = (t->flags & ~(uint32_t)TF_COLLECTION) | flag;
-    if (!IS_LIST(t->subclasses)) return;
-    for (int64_t i = 0; i < AS_LIST(t->subclasses)->len; i++) {
-        Value sub = AS_LIST(t->subclasses)->items[i];
-        if (IS_TYPE(sub)) type_set_collection_flag(AS_TYPE(sub), flag);
-    }
+    Type *sub;
+    for (int64_t i = 0; (sub = type_next_subclass(t, &i)) != NULL;) type_set_collection_flag(sub, flag);
 }
 
 Type *type_calculate_metaclass(Type *meta, Value bases) {
@@ -800,10 +881,17 @@ static Value type_mro_m(Value *args, int nargs, Value kwnames) {
     return IS_NULL(m) ? VAL_NULL : list_from_array(AS_TUPLE(m)->items, AS_TUPLE(m)->len);
 }
 
+/* The live classes derived directly from t, in a new list. */
+static Value type_subclass_list(const Type *t) {
+    Value out = list_new(0);
+    Type *sub;
+    for (int64_t i = 0; !IS_NULL(out) && (sub = type_next_subclass(t, &i)) != NULL;)
+        if (list_append(out, MK_OBJ(sub)) < 0) return VAL_NULL;
+    return out;
+}
+
 static Value type_subclasses_m(Value *args, int nargs, Value kwnames) {
-    Value s = AS_TYPE(args[0])->subclasses;
-    if (!IS_LIST(s)) return list_new(0);
-    return list_from_array(AS_LIST(s)->items, AS_LIST(s)->len);
+    return type_subclass_list(AS_TYPE(args[0]));
 }
 
 static Value type_instancecheck_m(Value *args, int nargs, Value kwnames) {
@@ -976,7 +1064,7 @@ static void type_remove_subclass(Type *base, Type *sub) {
     if (!IS_LIST(base->subclasses)) return;
     List *l = AS_LIST(base->subclasses);
     for (int64_t i = 0; i < l->len; i++)
-        if (l->items[i] == MK_OBJ(sub)) {
+        if (l->items[i] == MK_OBJ(sub) || (!IS_TYPE(l->items[i]) && weak_get(l->items[i]) == MK_OBJ(sub))) {
             memmove(l->items + i, l->items + i + 1, (size_t)(l->len - i - 1) * sizeof(Value));
             l->len--;
             return;
@@ -994,8 +1082,7 @@ static int type_recompute_mros(Type *t, Value undo) {
     Value old = tuple_pack(2, MK_OBJ(t), IS_NULL(old_mro) ? VAL_NONE : old_mro);
     if (IS_NULL(old) || list_append(undo, old) < 0) return -1;
     t->mro = mro;
-    if (!IS_LIST(t->subclasses)) return 0;
-    Value subs = list_from_array(AS_LIST(t->subclasses)->items, AS_LIST(t->subclasses)->len);
+    Value subs = type_subclass_list(t);
     if (IS_NULL(subs)) return -1;
     for (int64_t i = 0; i < AS_LIST(subs)->len; i++)
         if (type_recompute_mros(AS_TYPE(AS_LIST(subs)->items[i]), undo) < 0) return -1;

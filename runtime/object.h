@@ -392,6 +392,10 @@ const char *type_qualname(Type *t);
 /* Recompute t->slots (and its subclasses') after a change of `name` (or all
  * slots when name is VAL_NULL). */
 void  type_update_slots(Type *t, Value name);
+/* types_init: intern the special-method names; readying types without their
+ * slots (on) until one pass over every type computes them (off). */
+void  type_init_special_names(void);
+void  type_defer_slots(int on);
 /* The pattern-matching flags a type gets from its bases (TF_MATCH_SELF from
  * its base, TF_SEQUENCE/TF_MAPPING from the first class of its MRO that has
  * one) and from a `__abc_tpflags__` entry in its own dict (CPython's

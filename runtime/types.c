@@ -110,10 +110,8 @@ void types_init(void) {
     /* The first allocations ready object, str, dict and tuple on the way
        (gc_alloc readies a type at its first instance); slot caches made
        before every base had its dict are recomputed at the end. */
-    for (int i = 0; i < SM__COUNT; i++) {
-        sm_name_values[i] = str_intern_c(sm_names[i]);
-        gc_add_root(&sm_name_values[i]);
-    }
+    type_init_special_names();
+    type_defer_slots(1);
     type_ready(&type_object);
     type_ready(&type_type);
     size_t n;
@@ -123,5 +121,6 @@ void types_init(void) {
     for (const TypeDoc *d = builtin_type_docs; d->type; d++)   /* not over a __doc__ descriptor */
         if (IS_NONE(dict_get_c(d->type->dict, "__doc__")))
             dict_set_c(d->type->dict, "__doc__", str_from_c(d->doc));
+    type_defer_slots(0);
     type_update_slots(&type_object, VAL_NULL);
 }
