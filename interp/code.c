@@ -192,6 +192,26 @@ static int64_t code_max_index(Code *c, OperandKind which) {
     return max;
 }
 
+/* Whether every instruction of c is whole and names what exists: its
+ * constants, names, locals, cells and jump targets (for code read back from
+ * marshal data, which the compiler did not make here). */
+int code_operands_valid(Code *c) {
+    int64_t limit[OPK__COUNT];
+    for (int k = 0; k < OPK__COUNT; k++) limit[k] = INT64_MAX;
+    limit[OPK_CONST] = AS_TUPLE(c->consts)->len;
+    limit[OPK_NAME] = AS_TUPLE(c->names)->len;
+    limit[OPK_LOCAL] = c->nlocals;
+    limit[OPK_DEREF] = (int64_t)c->ncells + c->nfree;
+    limit[OPK_JUMP] = limit[OPK_SETUP] = c->ncode;
+    for (int i = 0; i < c->ncode;) {
+        int op = INSTR_OP(c->code[i]);
+        if (op >= OPC__COUNT || opcode_words[op] == 0 || i + opcode_words[op] > c->ncode) return 0;
+        if ((int64_t)INSTR_ARG(c->code[i]) >= limit[opcode_operands[op]]) return 0;
+        i += opcode_words[op];
+    }
+    return 1;
+}
+
 static int replace_type_error(int i, const char *want, Value v) {
     err_format(&exc_TypeError, "replace() argument '%s' must be %s, not %N", replace_names[i], want,
                v);

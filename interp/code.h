@@ -81,6 +81,9 @@ extern Type type_code;
 Code *code_new(void);           /* all fields zero / empty tuples; fill them in */
 /* The line of the instruction at word index i (0 when unknown). */
 int   code_line_at(Code *c, int i);
+/* 1 when every instruction is whole and its operand indexes a table entry or
+ * word that exists (code read back by marshal), else 0. */
+int   code_operands_valid(Code *c);
 
 /* ---- the compiler (interp/compile.c, interp/symtable.c) ---- */
 /* Parse and compile source text.  filename is a str.  Raises SyntaxError

@@ -82,7 +82,7 @@ static void disasm_argrepr(StrBuf *out, Code *c, int i) {
     case OPK_UNPACK_EX: sb_printf(out, "%u before, %u after", arg & 0xFF, arg >> 8); break;
     case OPK_IS: if (arg) sb_puts(out, "is not"); break;
     case OPK_CONTAINS: if (arg) sb_puts(out, "not in"); break;
-    case OPK_NONE: case OPK_COUNT: case OPK_DEPTH: break;
+    case OPK_NONE: case OPK_COUNT: case OPK_DEPTH: case OPK__COUNT: break;
     }
 }
 

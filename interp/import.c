@@ -13,10 +13,12 @@
 #include "source.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "../runtime/audit.h"
@@ -31,6 +33,7 @@
 #include "code.h"
 #include "importlib.h"
 #include "modreg.h"
+#include "pycache.h"
 #include "vm.h"
 
 static char *import_read_file(const char *path, size_t *len) {
@@ -81,9 +84,7 @@ int import_check_source(const char *src, size_t len, const char *path) {
     return 0;
 }
 
-Value import_exec_source(Value name, const char *src, size_t len, Value filename, Value module) {
-    Value code = compile_source(src, len, filename, PARSE_FILE);
-    if (IS_NULL(code)) return VAL_NULL;
+static Value import_exec_code(Value code, Value module) {
     /* CPython's loader runs a module through exec(): its "exec" event */
     if (audit_active() && audit("exec", "O", code) < 0) return VAL_NULL;
     Value d = MODULE_DICT(module);
@@ -91,17 +92,32 @@ Value import_exec_source(Value name, const char *src, size_t len, Value filename
     return module;
 }
 
-/* Create module `fullname`, register it, run its source; the module or NULL.
+Value import_exec_source(Value name, const char *src, size_t len, Value filename, Value module) {
+    Value code = compile_source(src, len, filename, PARSE_FILE);
+    return IS_NULL(code) ? VAL_NULL : import_exec_code(code, module);
+}
+
+/* What a module runs: its compiled code, or its source text (compiled once
+ * the module is registered, so that a SyntaxError unregisters it). */
+typedef struct ModuleBody {
+    Value code;                 /* VAL_NULL: compile src */
+    const char *src;
+    size_t len;
+} ModuleBody;
+
+/* Create module `fullname`, register it, run its body; the module or NULL.
  * A module embedded in the binary is a frozen one to importlib, as CPython
  * makes them: no __file__, __origname__ for importlib's _setup, and an empty
  * __path__ for a package (pkgpath is then only a marker). */
-static Value import_load_source(Value fullname, const char *src, size_t len, Value filename, Value pkgpath,
+static Value import_load_module(Value fullname, const ModuleBody *body, Value filename, Value pkgpath,
                                 int frozen) {
     Value m = module_new(fullname);
     if (IS_NULL(m)) return VAL_NULL;
     Value d = MODULE_DICT(m);
     if (frozen ? dict_set_c(d, "__origname__", fullname) < 0 : dict_set_c(d, "__file__", filename) < 0)
         return VAL_NULL;
+    Value cached = frozen ? VAL_NULL : pyc_cached_name(STR_DATA(filename));
+    if (!frozen && (IS_NULL(cached) || dict_set_c(d, "__cached__", cached) < 0)) return VAL_NULL;
     const char *fn = STR_DATA(fullname);
     const char *dot = strrchr(fn, '.');
     Value pkg;
@@ -115,7 +131,9 @@ static Value import_load_source(Value fullname, const char *src, size_t len, Val
     }
     if (IS_NULL(pkg) || dict_set_c(d, "__package__", pkg) < 0) return VAL_NULL;
     if (dict_set(interp.modules, fullname, m) < 0) return VAL_NULL;
-    if (imlib_attach_spec(m) < 0 || IS_NULL(import_exec_source(fullname, src, len, filename, m))) {
+    if (imlib_attach_spec(m) < 0 ||
+        IS_NULL(IS_NULL(body->code) ? import_exec_source(fullname, body->src, body->len, filename, m)
+                                    : import_exec_code(body->code, m))) {
         Value e = err_fetch();
         dict_del(interp.modules, fullname);
         ts_get()->exc = e;
@@ -171,7 +189,8 @@ static Value import_embedded(Value fullname) {
     Value filename = str_format_c("<frozen %s>", e->name);
     if (IS_NULL(filename)) return VAL_NULL;
     Value pkgpath = e->is_package ? str_format_c("<frozen %s>", e->name) : VAL_NULL;
-    return import_load_source(fullname, e->source, e->len, filename, pkgpath, 1);
+    ModuleBody body = {VAL_NULL, e->source, e->len};
+    return import_load_module(fullname, &body, filename, pkgpath, 1);
 }
 
 /* Modules CPython 3.11 freezes into its binary: found before sys.path, so a
@@ -192,6 +211,29 @@ static int import_is_file(const char *p) {
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* The code of the module source file at path: from the bytecode cache when
+ * it is current, else compiled from the file (and cached). */
+static Value import_file_code(const char *path, Value filename) {
+    PycSource stamp;
+    int cacheable = pyc_stat_source(path, &stamp) == 0;
+    Value code = cacheable ? pyc_load(path, &stamp, filename) : VAL_NULL;
+    if (!IS_NULL(code)) return code;
+    size_t len;
+    char *src = import_read_file(path, &len);
+    /* CPython's loaders fail as their read() does: MemoryError or OSError. */
+    if (!src) return errno == ENOMEM ? err_no_memory() : err_from_errno(&exc_OSError, filename);
+    char *owned;
+    size_t tlen;
+    int declared;
+    const char *text = source_decode(src, len, SOURCE_STRING, filename, &tlen, &owned, &declared);
+    if (text && (declared || import_check_source(text, tlen, STR_DATA(filename)) == 0))
+        code = compile_source(text, tlen, filename, PARSE_FILE);
+    free(owned);
+    free(src);
+    if (!IS_NULL(code) && cacheable) pyc_store(path, &stamp, code);
+    return code;
+}
+
 /* Look for `short` (the last component) in each directory of `dirs`.  The
  * embedded stdlib is searched just before CPython's library directory
  * (GILPY_CPYTHON_LIB), so gilpy's own version of a module wins over the
@@ -208,6 +250,12 @@ static Value import_from_path(Value fullname, const char *shortname, Value dirs)
             Value m = import_embedded(fullname);
             if (!IS_NULL(m) || err_occurred()) return m;
         }
+        char cwd[PATH_MAX];                  /* a relative entry stands for its absolute path */
+        if (ds[0] != '/' && getcwd(cwd, sizeof cwd)) {
+            Value abs = strcmp(ds, ".") == 0 ? str_from_c(cwd) : str_format_c("%s/%s", cwd, ds);
+            if (IS_NULL(abs)) return VAL_NULL;
+            ds = STR_DATA(abs);
+        }
         size_t need = strlen(ds) + strlen(shortname) + 16;
         char *path = malloc(need);
         if (!path) return err_no_memory();
@@ -216,29 +264,17 @@ static Value import_from_path(Value fullname, const char *shortname, Value dirs)
         if (import_is_file(path)) pkg = 1;
         else snprintf(path, need, "%s/%s.py", ds, shortname);
         if (!pkg && !import_is_file(path)) { free(path); continue; }
-        size_t len;
-        char *src = import_read_file(path, &len);
         Value filename = str_from_c(path);
         Value pkgpath = VAL_NULL;
         if (pkg) {
-            snprintf(path, need, "%s/%s", ds, shortname);
-            pkgpath = str_from_c(path);
+            size_t end = strlen(path) - strlen("/__init__.py");
+            pkgpath = str_new(path, end);
         }
+        Value code = IS_NULL(filename) || (pkg && IS_NULL(pkgpath)) ? VAL_NULL : import_file_code(path, filename);
         free(path);
-        /* CPython's loaders fail as their read() does: MemoryError or OSError. */
-        if (!src) return errno == ENOMEM ? err_no_memory() : err_from_errno(&exc_OSError, filename);
-        char *owned;
-        size_t tlen;
-        int declared;
-        const char *text = source_decode(src, len, SOURCE_STRING, filename, &tlen, &owned, &declared);
-        if (!text || (!declared && import_check_source(text, tlen, STR_DATA(filename)) < 0)) {
-            free(src);
-            return VAL_NULL;
-        }
-        Value m = import_load_source(fullname, text, tlen, filename, pkgpath, 0);
-        free(owned);
-        free(src);
-        return m;
+        if (IS_NULL(code)) return VAL_NULL;
+        ModuleBody body = {code, NULL, 0};
+        return import_load_module(fullname, &body, filename, pkgpath, 0);
     }
     return VAL_NULL;
 }

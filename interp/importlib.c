@@ -24,12 +24,15 @@
 #include "../runtime/call.h"
 #include "../runtime/error.h"
 #include "../runtime/gc.h"
+#include "../runtime/obj_bytes.h"
 #include "../runtime/obj_dict.h"
+#include "../runtime/obj_int.h"
 #include "../runtime/obj_list.h"
 #include "../runtime/obj_misc.h"
 #include "../runtime/obj_str.h"
 #include "../runtime/state.h"
 #include "import.h"
+#include "pycache.h"
 
 enum { IMLIB_BUILTIN, IMLIB_FROZEN, IMLIB_PATH, IMLIB_NSTD };
 
@@ -128,8 +131,24 @@ int imlib_attach_spec(Value m) {
 }
 
 /* The importlib package has run: give every module imported so far its spec. */
+/* importlib's MAGIC_NUMBER (and importlib.util's, taken from it) is that of
+ * gilpy's cache files, so that its SourceFileLoader and py_compile read and
+ * write the same files as gilpy's import (pycache.c). */
+static int imlib_set_magic(void) {
+    Value ext = dict_get_c(interp.modules, "importlib._bootstrap_external");
+    if (IS_NULL(ext) || !IS_EXACT(ext, type_module)) return 0;
+    unsigned char magic[4];
+    pyc_magic(magic);
+    Value m = bytes_new(magic, 4);
+    Value raw = int_from_i64((int64_t)magic[0] | magic[1] << 8 | magic[2] << 16 | (int64_t)magic[3] << 24);
+    if (IS_NULL(m) || IS_NULL(raw)) return -1;
+    return dict_set_c(MODULE_DICT(ext), "MAGIC_NUMBER", m) < 0 ||
+           dict_set_c(MODULE_DICT(ext), "_RAW_MAGIC_NUMBER", raw) < 0 ? -1 : 0;
+}
+
 static int imlib_become_ready(void) {
     imlib_ready = 1;
+    if (imlib_set_magic() < 0) return -1;
     /* The lists now, while importlib is whole: code that takes importlib out of
      * sys.modules (import_fresh_module) must find them there. */
     if (IS_NULL(dict_get_c(imlib_sys_dict(), "meta_path")) && imlib_install() < 0) return -1;

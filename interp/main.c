@@ -263,6 +263,8 @@ static void cli_setup_options(const CliOptions *o) {
      * os._exit or a crash is written, as in CPython */
     const char *unbuf = interp.flag_ignore_env ? NULL : getenv("PYTHONUNBUFFERED");
     if (unbuf && *unbuf) interp.flag_unbuffered = 1;
+    const char *nobc = interp.flag_ignore_env ? NULL : getenv("PYTHONDONTWRITEBYTECODE");
+    if (nobc && *nobc) interp.flag_no_bytecode = 1;       /* -B */
     interp.warnoptions = list_new(o->nwarn);
     for (int i = 0; i < o->nwarn; i++) list_append(interp.warnoptions, str_from_c(o->warnopts[i]));
     interp.xoptions = dict_new();

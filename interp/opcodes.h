@@ -104,6 +104,7 @@ typedef enum {
     OPK_UNPACK_EX, /* targets before the starred one | targets after it << 8 */
     OPK_IS,        /* 1 for "is not" */
     OPK_CONTAINS,  /* 1 for "not in" */
+    OPK__COUNT
 } OperandKind;
 
 /* Counts that depend on bit fields of the argument, for the pops/pushes

@@ -25,6 +25,7 @@
 #if defined(__has_include)
 #if __has_include("config.h")
 #include "importlib.h"
+#include "pycache.h"
 #include "config.h"
 #endif
 #endif
@@ -563,7 +564,7 @@ static Value sys_implementation(void)
     Value d = namespace_dict(ns);
     int maj = 0, min = 1, mic = 0;
     sscanf(GILPY_VERSION, "%d.%d.%d", &maj, &min, &mic);
-    if (dict_set_c(d, "name", str_from_c("gilpy")) < 0 || dict_set_c(d, "cache_tag", VAL_NONE) < 0 ||
+    if (dict_set_c(d, "name", str_from_c("gilpy")) < 0 || dict_set_c(d, "cache_tag", str_from_c(PYC_CACHE_TAG)) < 0 ||
         dict_set_c(d, "version", sys_version_info(maj, min, mic)) < 0 ||
         dict_set_c(d, "hexversion", MK_SMALLINT((maj << 24) | (min << 16) | (mic << 8) | 0xF0)) < 0 ||
         dict_set_c(d, "_multiarch", str_from_c("x86_64-linux-gnu")) < 0)
@@ -685,7 +686,7 @@ static int sys_add_constants(Value d)
         {"platform", str_from_c("linux")}, {"flags", sys_flags()},
         {"float_info", sys_float_info()}, {"int_info", sys_int_info()},
         {"hash_info", sys_hash_info()}, {"float_repr_style", str_from_c("short")},
-        {"dont_write_bytecode", VAL_TRUE}, {"prefix", str_from_c("/usr/local")},
+        {"dont_write_bytecode", MK_BOOL(interp.flag_no_bytecode)}, {"prefix", str_from_c("/usr/local")},
         {"exec_prefix", str_from_c("/usr/local")}, {"base_prefix", str_from_c("/usr/local")},
         {"base_exec_prefix", str_from_c("/usr/local")}, {"platlibdir", str_from_c("lib")},
         {"abiflags", str_from_c("")}, {"copyright", str_from_c("Copyright (c) gilpy authors.")},
