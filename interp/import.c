@@ -189,7 +189,14 @@ static Value import_embedded(Value fullname) {
     Value filename = str_format_c("<frozen %s>", e->name);
     if (IS_NULL(filename)) return VAL_NULL;
     Value pkgpath = e->is_package ? str_format_c("<frozen %s>", e->name) : VAL_NULL;
-    ModuleBody body = {VAL_NULL, e->source, e->len};
+    PycEntry entry;
+    int cacheable = pyc_entry_for_embedded(e->name, e->source, e->len, &entry) == 0;
+    ModuleBody body = {cacheable ? pyc_load(&entry, filename) : VAL_NULL, e->source, e->len};
+    if (IS_NULL(body.code) && cacheable) {
+        body.code = compile_source(e->source, e->len, filename, PARSE_FILE);
+        if (IS_NULL(body.code)) return VAL_NULL;
+        pyc_store(&entry, body.code);
+    }
     return import_load_module(fullname, &body, filename, pkgpath, 1);
 }
 
@@ -214,9 +221,9 @@ static int import_is_file(const char *p) {
 /* The code of the module source file at path: from the bytecode cache when
  * it is current, else compiled from the file (and cached). */
 static Value import_file_code(const char *path, Value filename) {
-    PycSource stamp;
-    int cacheable = pyc_stat_source(path, &stamp) == 0;
-    Value code = cacheable ? pyc_load(path, &stamp, filename) : VAL_NULL;
+    PycEntry entry;
+    int cacheable = pyc_entry_for_file(path, &entry) == 0;
+    Value code = cacheable ? pyc_load(&entry, filename) : VAL_NULL;
     if (!IS_NULL(code)) return code;
     size_t len;
     char *src = import_read_file(path, &len);
@@ -230,7 +237,7 @@ static Value import_file_code(const char *path, Value filename) {
         code = compile_source(text, tlen, filename, PARSE_FILE);
     free(owned);
     free(src);
-    if (!IS_NULL(code) && cacheable) pyc_store(path, &stamp, code);
+    if (!IS_NULL(code) && cacheable) pyc_store(&entry, code);
     return code;
 }
 

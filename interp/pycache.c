@@ -6,17 +6,19 @@
  *
  *   DIR/X.py               ->  DIR/__pycache__/X.gilpy-311.pyc
  *   LIB/.../X.py           ->  $XDG_CACHE_HOME/gilpy/pycache/LIB/.../X.gilpy-311.pyc
+ *   embedded module a.b    ->  $XDG_CACHE_HOME/gilpy/pycache/<embedded>/a.b.gilpy-311.pyc
  *
  * where LIB is CPython's library directory (GILPY_CPYTHON_LIB), which
- * belongs to the system: its modules are cached in the user's cache
- * directory ($HOME/.cache when XDG_CACHE_HOME is unset), laid out as
- * CPython's sys.pycache_prefix lays out its tree.  Without either variable
- * the library is not cached.
+ * belongs to the system: its modules, and those embedded in the binary, are
+ * cached in the user's cache directory ($HOME/.cache when XDG_CACHE_HOME is
+ * unset), laid out as CPython's sys.pycache_prefix lays out its tree.
+ * Without either variable they are not cached.
  *
  * A cache file is CPython's .pyc layout: the magic number (pyc_magic: two
  * bytes that follow the compiler's stamp, then "\r\n"), 4 bytes of flags (0:
  * checked against the source's time stamp), the source's modification time
- * and size (32 bits each), then the module's code marshalled (marshal.c).
+ * and size (32 bits each; for an embedded module, a hash of its text and its
+ * length), then the module's code marshalled (marshal.c).
  * It is current when all of these match; anything else (a stale or short
  * file, another compiler's code) means compiling the source again and
  * writing the file anew.  Writing goes through a temporary file renamed into
@@ -56,14 +58,6 @@ void pyc_magic(unsigned char out[4]) {
     out[1] = (unsigned char)(number >> 8);
     out[2] = '\r';
     out[3] = '\n';
-}
-
-int pyc_stat_source(const char *path, PycSource *src) {
-    struct stat st;
-    if (stat(path, &st) < 0) return -1;
-    src->mtime = (uint32_t)st.st_mtime;
-    src->size = (uint32_t)st.st_size;
-    return 0;
 }
 
 /* The user's cache directory for the library's modules, or NULL. */
@@ -112,6 +106,44 @@ static void pyc_put_u32(unsigned char *p, uint32_t v) {
     for (int i = 0; i < 4; i++) p[i] = (unsigned char)(v >> (8 * i));
 }
 
+static void pyc_header(const PycEntry *e, unsigned char out[PYC_HEADER]) {
+    memset(out, 0, PYC_HEADER);
+    pyc_magic(out);
+    pyc_put_u32(out + 8, e->mtime);
+    pyc_put_u32(out + 12, e->size);
+}
+
+int pyc_entry_for_file(const char *path, PycEntry *e) {
+    struct stat st;
+    if (stat(path, &st) < 0 || pyc_cache_path(path, e->cache, &e->dir_end) < 0) return -1;
+    e->mtime = (uint32_t)st.st_mtime;
+    e->size = (uint32_t)st.st_size;
+    e->mode = (unsigned)((st.st_mode | 0200) & 0666);   /* as CPython's _calc_mode */
+    return 0;
+}
+
+/* FNV-1a over the text: what an embedded module's cache records in place of
+ * a time stamp. */
+static uint32_t pyc_text_hash(const char *s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+int pyc_entry_for_embedded(const char *name, const char *src, size_t len, PycEntry *e) {
+    char root[PATH_MAX];
+    if (!pyc_user_root(root, sizeof root)) return -1;
+    int n = snprintf(e->cache, PATH_MAX, "%s/<embedded>", root);
+    if (n <= 0 || n >= PATH_MAX) return -1;
+    e->dir_end = (size_t)n;
+    n = snprintf(e->cache + n, PATH_MAX - (size_t)n, "/%s." PYC_CACHE_TAG ".pyc", name);
+    if (n <= 0 || e->dir_end + (size_t)n >= PATH_MAX) return -1;
+    e->mtime = pyc_text_hash(src, len);
+    e->size = (uint32_t)len;
+    e->mode = 0644;
+    return 0;
+}
+
 /* The file's bytes (malloc'd), or NULL. */
 static unsigned char *pyc_read_file(const char *path, size_t *len) {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -141,16 +173,12 @@ static void pyc_fix_filename(Code *c, Value filename) {
     }
 }
 
-Value pyc_load(const char *path, const PycSource *src, Value filename) {
-    char cache[PATH_MAX];
-    size_t dir_end, len = 0;
-    if (pyc_cache_path(path, cache, &dir_end) < 0) return VAL_NULL;
-    unsigned char *data = pyc_read_file(cache, &len);
+Value pyc_load(const PycEntry *e, Value filename) {
+    size_t len = 0;
+    unsigned char *data = pyc_read_file(e->cache, &len);
     if (!data) return VAL_NULL;
-    unsigned char want[PYC_HEADER] = {0};
-    pyc_magic(want);
-    pyc_put_u32(want + 8, src->mtime);
-    pyc_put_u32(want + 12, src->size);
+    unsigned char want[PYC_HEADER];
+    pyc_header(e, want);
     Value code = VAL_NULL;
     if (memcmp(data, want, PYC_HEADER) == 0) {
         int64_t used;
@@ -197,24 +225,21 @@ static int pyc_write_all(int fd, const unsigned char *p, size_t n) {
     return 0;
 }
 
-void pyc_store(const char *path, const PycSource *src, Value code) {
-    char cache[PATH_MAX], tmp[PATH_MAX + 32];
-    size_t dir_end;
-    if (pyc_writing_off() || pyc_cache_path(path, cache, &dir_end) < 0) return;
+void pyc_store(const PycEntry *e, Value code) {
+    if (pyc_writing_off()) return;
     Value body = marshal_dumps(code);
     if (IS_NULL(body)) { err_clear(); return; }
-    unsigned char head[PYC_HEADER] = {0};
-    pyc_magic(head);
-    pyc_put_u32(head + 8, src->mtime);
-    pyc_put_u32(head + 12, src->size);
-    if (pyc_make_dirs(cache, dir_end) < 0) return;
-    struct stat st;
-    mode_t mode = stat(path, &st) == 0 ? ((st.st_mode | 0200) & 0666) : 0644;
-    snprintf(tmp, sizeof tmp, "%s.%ld", cache, (long)getpid());
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    unsigned char head[PYC_HEADER];
+    pyc_header(e, head);
+    char dir[PATH_MAX], tmp[PATH_MAX + 32];
+    memcpy(dir, e->cache, e->dir_end);
+    dir[e->dir_end] = '\0';
+    if (pyc_make_dirs(dir, e->dir_end) < 0) return;
+    snprintf(tmp, sizeof tmp, "%s.%ld", e->cache, (long)getpid());
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, (mode_t)e->mode);
     if (fd < 0) return;
     int bad = pyc_write_all(fd, head, PYC_HEADER) < 0 ||
               pyc_write_all(fd, (const unsigned char *)AS_BYTES(body)->data, (size_t)AS_BYTES(body)->len) < 0;
     bad |= close(fd) < 0;
-    if (bad || rename(tmp, cache) < 0) unlink(tmp);
+    if (bad || rename(tmp, e->cache) < 0) unlink(tmp);
 }
