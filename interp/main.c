@@ -78,7 +78,7 @@ static int cli_usage_error(const char *prog, const char *fmt, const char *what) 
 /* Keep in step with gilpy.1 (tools/check_man.py compares them). */
 static const char cli_help_text[] =
     "Options (and corresponding environment variables):\n"
-    "-B     : don't write .pyc files on import (accepted: gilpy writes none)\n"
+    "-B     : don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x\n"
     "-c cmd : program passed in as string (terminates option list)\n"
     "-E     : ignore GILPY_* environment variables (such as GILPY_PATH)\n"
     "-h     : print this help message and exit (also -? or --help)\n"
@@ -110,7 +110,9 @@ static const char cli_help_text[] =
     "GILPY_HISTFILE : the REPL's history file (default ~/.gilpy_history)\n"
     "PYTHONUNBUFFERED: if this is set to a non-empty string it is equivalent to\n"
     "                 specifying the -u option\n"
-    "PYTHONIOENCODING: encoding[:errors] used for stdin/stdout/stderr\n";
+    "PYTHONIOENCODING: encoding[:errors] used for stdin/stdout/stderr\n"
+    "PYTHONDONTWRITEBYTECODE: if this is set to a non-empty string it is equivalent\n"
+    "                 to specifying the -B option\n";
 
 static void cli_help(const char *prog) {
     cli_usage_line(stdout, prog);
