@@ -42,7 +42,7 @@ enum { IX_EMPTY = -1, IX_DUMMY = -2 };
 
 /* ---- hashing and lookup --------------------------------------------------- */
 
-static int64_t dict_hash_key(Value key)
+int64_t dict_hash_key(Value key)
 {
     if (IS_SMALLINT(key)) {
         int64_t i = AS_SMALLINT(key);
@@ -228,6 +228,11 @@ int dict_set(Value d, Value key, Value value)
     return dict_insert(AS_DICT(d), key, h, value);
 }
 
+int dict_set_hashed(Value d, Value key, int64_t hash, Value value)
+{
+    return dict_insert(AS_DICT(d), key, hash, value);
+}
+
 int dict_set_c(Value d, const char *key, Value value)
 {
     Value k = str_intern_c(key);
@@ -237,9 +242,14 @@ int dict_set_c(Value d, const char *key, Value value)
 
 int dict_del(Value dv, Value key)
 {
+    int64_t h = dict_hash_key(key);
+    return h == -1 ? -1 : dict_del_hashed(dv, key, h);
+}
+
+int dict_del_hashed(Value dv, Value key, int64_t h)
+{
     Dict *d = AS_DICT(dv);
-    int64_t h = dict_hash_key(key), slot;
-    if (h == -1) return -1;
+    int64_t slot;
     int64_t ix = dict_lookup(d, key, h, &slot);
     if (ix == -2) return -1;
     if (ix < 0) return 0;

@@ -50,6 +50,10 @@ Value dict_keys_list(Value d);
 Value dict_repr(Value d);
 /* Lookup with a precomputed hash (for str keys whose hash is cached). */
 Value dict_get_hashed(Value d, Value key, int64_t hash);
+int   dict_set_hashed(Value d, Value key, int64_t hash, Value value);
+int   dict_del_hashed(Value d, Value key, int64_t hash);
+/* The hash a dict gives key (obj_hash, cached for str): -1 on error. */
+int64_t dict_hash_key(Value key);
 /* ---- entry hints, for the VM's inline caches ----
  * A hint is the index in `entries` where a key was last found.  It is valid
  * exactly when that entry still holds the identical key object (keys are

@@ -1,7 +1,8 @@
 /* mod_functools.c - the `_functools` module: partial, reduce and cmp_to_key, as CPython
  * 3.11's _functoolsmodule.c (the rest of functools is Python).
  *
- * cmp_to_key(mycmp) returns a callable KeyWrapper, as CPython's.
+ * cmp_to_key(mycmp) returns a callable KeyWrapper, as CPython's;
+ * _lru_cache_wrapper is in functools_lru.c.
  *
  * partial(func, *args, **kw) keeps func, the args tuple and the keywords
  * dict; a call puts the stored and the new positional arguments side by side
@@ -25,6 +26,7 @@
 #include "runtime/object.h"
 #include "runtime/strbuf.h"
 #include "interp/modreg.h"
+#include "functools_lru.h"
 
 GILPY_MODULE("_functools", mod_functools_init);
 
@@ -332,7 +334,7 @@ Value mod_functools_init(void) {
     Value d = MODULE_DICT(m);
     dict_add_methods(d, mod_functools_functions, m);
     if (dict_set_c(d, "__doc__", str_from_c("Tools that operate on functions.")) < 0 ||
-        dict_set_c(d, "partial", MK_OBJ(&type_partial)) < 0)
+        dict_set_c(d, "partial", MK_OBJ(&type_partial)) < 0 || lru_add_to_module(d) < 0)
         return VAL_NULL;
     return err_occurred() ? VAL_NULL : m;
 }
