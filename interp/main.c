@@ -111,6 +111,7 @@ static const char cli_help_text[] =
     "PYTHONUNBUFFERED: if this is set to a non-empty string it is equivalent to\n"
     "                 specifying the -u option\n"
     "PYTHONIOENCODING: encoding[:errors] used for stdin/stdout/stderr\n"
+    "PYTHONFAULTHANDLER: dump the Python traceback on fatal errors\n"
     "PYTHONDONTWRITEBYTECODE: if this is set to a non-empty string it is equivalent\n"
     "                 to specifying the -B option\n";
 
@@ -275,6 +276,15 @@ static void cli_setup_options(const CliOptions *o) {
         Value key = eq ? str_new(o->xopts[i], (size_t)(eq - o->xopts[i])) : str_from_c(o->xopts[i]);
         dict_set(interp.xoptions, key, eq ? str_from_c(eq + 1) : VAL_TRUE);
     }
+}
+
+/* -X faulthandler or PYTHONFAULTHANDLER (non-empty, unless -E/-I):
+ * faulthandler.enable() before the program runs. */
+static void cli_enable_faulthandler(void) {
+    const char *env = interp.flag_ignore_env ? NULL : getenv("PYTHONFAULTHANDLER");
+    if (!(env && *env) && IS_NULL(dict_get_c(interp.xoptions, "faulthandler"))) return;
+    Value m = import_module_c("faulthandler");
+    if (IS_NULL(m) || IS_NULL(obj_call_method(m, "enable", NULL, 0))) exc_print(err_fetch());
 }
 
 /* ---------------------------------------------------------------- running */
@@ -560,6 +570,7 @@ int main(int argc, char **argv) {
     if (rc) return rc;
     if (o.module) AS_LIST(interp.argv)->items[0] = str_from_c(mod.path);
     if (o.nwarn && IS_NULL(import_module_c("warnings"))) exc_print(err_fetch());
+    cli_enable_faulthandler();
     int inspect = interp.flag_inspect;
     rc = cli_run(&o, &mod, argv[0]);
     if (inspect && (o.command || o.module || o.script)) rc = cli_interact();
