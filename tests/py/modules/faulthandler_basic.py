@@ -47,7 +47,7 @@ for code in ['import faulthandler; faulthandler.enable(); faulthandler._sigsegv(
     print(show(p.stderr))
 
 p = subprocess.run([sys.executable, '-X', 'faulthandler', '-c',
-                    'import faulthandler; print(faulthandler.is_enabled()); faulthandler._sigsegv()'],
+                    'import faulthandler; print(faulthandler.is_enabled(), flush=True); faulthandler._sigsegv()'],
                    capture_output=True, text=True)
 print(p.returncode, p.stdout, show(p.stderr))
 
