@@ -521,6 +521,11 @@ int builtins_isinstance(Value obj, Value cls)
     return bi_isinstance(obj, cls);
 }
 
+int builtins_issubclass(Value sub, Value cls)
+{
+    return bi_issubclass(sub, cls);
+}
+
 static Value bi_isinstance_m(Value *args, int nargs, Value kwnames)
 {
     int r = bi_isinstance(args[0], args[1]);

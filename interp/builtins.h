@@ -12,6 +12,8 @@ Value sys_module_new(void);
 
 /* isinstance(obj, cls) with __instancecheck__: 1, 0, or -1 with an exception. */
 int builtins_isinstance(Value obj, Value cls);
+/* issubclass(sub, cls) with __subclasscheck__: the same. */
+int builtins_issubclass(Value sub, Value cls);
 
 /* exec, eval, compile, __build_class__ (interp/builtins_exec.c). */
 extern const MethodDef builtins_exec_functions[];

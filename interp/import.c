@@ -200,9 +200,10 @@ static Value import_embedded(Value fullname) {
     return import_load_module(fullname, &body, filename, pkgpath, 1);
 }
 
-/* Modules CPython 3.11 freezes into its binary: found before sys.path, so a
- * script's own os.py does not shadow them.  The rest of the embedded stdlib
- * comes after sys.path, as CPython's stdlib directory does. */
+/* Modules CPython 3.11 freezes into its binary: found before sys.path (the
+ * embedded one, or else the library directory's), so a script's own os.py or
+ * abc.py does not shadow them.  The rest of the embedded stdlib comes after
+ * sys.path, as CPython's stdlib directory does. */
 static int import_is_frozen(const char *name) {
     static const char *const frozen[] = {
         "abc", "codecs", "io", "_collections_abc", "_sitebuiltins", "genericpath", "ntpath",
@@ -295,8 +296,13 @@ static Value import_search(Value fullname, Value parent) {
     Value m = import_builtin(fullname);
     if (!IS_NULL(m) || err_occurred()) return m;
     if (IS_NULL(parent)) {
-        if (import_is_frozen(fn)) {
+        if (import_is_frozen(fn)) {     /* gilpy's own, else the library's, before sys.path */
             m = import_embedded(fullname);
+            if (!IS_NULL(m) || err_occurred()) return m;
+            Value libdir = str_from_c(GILPY_CPYTHON_LIB);
+            Value dirs = IS_NULL(libdir) ? VAL_NULL : list_from_array(&libdir, 1);
+            if (IS_NULL(dirs)) return VAL_NULL;
+            m = import_from_path(fullname, fn, dirs);
             if (!IS_NULL(m) || err_occurred()) return m;
         }
         m = import_from_path(fullname, fn, interp.path);

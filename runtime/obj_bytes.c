@@ -1187,6 +1187,13 @@ static Value b_getnewargs_m(Value *args, int nargs, Value kwnames) {
     return IS_NULL(b) ? b : tuple_pack(1, b);
 }
 
+/* bytes.__bytes__: the value as an exact bytes (typing.SupportsBytes sees it). */
+static Value b_bytes_m(Value *args, int nargs, Value kwnames) {
+    if (IS_EXACT(args[0], type_bytes)) return args[0];
+    VIEW(args[0], d, n);
+    return bytes_new(d, (size_t)n);
+}
+
 /* The methods bytes and bytearray share (messages name the receiver's type,
  * so one set of declarations serves both). */
 #define SHARED_METHODS                                                                  \
@@ -1254,6 +1261,7 @@ static const MethodDef bytes_methods[] = {
     {"__new__", bytes_new_m, METH_STATIC, NULL},
     {"__hash__", b_hash_m, ARGS_WRAP(0), NULL},
     {"__getnewargs__", b_getnewargs_m, ARGS_NONE, NULL},
+    {"__bytes__", b_bytes_m, ARGS_NONE, "Convert this value to exact type bytes."},
     SHARED_METHODS,
     {NULL, NULL, 0, NULL},
 };

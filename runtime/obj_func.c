@@ -38,6 +38,14 @@ Value builtin_fn_new(const MethodDef *def, Value self_or_module) {
     return MK_OBJ(f);
 }
 
+/* Whether a type's method is one of CPython's slot wrappers: those declared as
+ * wrappers, and __init__ and __call__ whatever their argument kind
+ * (types.WrapperDescriptorType is type(object.__init__)). */
+static int descr_is_slot_wrapper(const MethodDef *d) {
+    uint32_t args = ARGS_KIND(d->flags);
+    return args == ARGK_WRAP || args == ARGK_WRAPT || !strcmp(d->name, "__init__") || !strcmp(d->name, "__call__");
+}
+
 /* A native method bound to self: a method-wrapper for slot wrappers, else a
  * builtin_function_or_method. */
 static Value builtin_bound_new(const MethodDef *def, Value self) {
@@ -302,9 +310,8 @@ void dict_add_methods(Value dict, const MethodDef *defs, Value owner) {
         Value v;
         if (!d->fn) v = VAL_NONE;                           /* __hash__ = None */
         else if (IS_TYPE(owner) && !(d->flags & METH_STATIC)) {
-            uint32_t args = ARGS_KIND(d->flags);
             Type *kind = (d->flags & METH_CLASS) ? &type_classmethod_descriptor
-                       : (args == ARGK_WRAP || args == ARGK_WRAPT) ? &type_wrapper_descriptor
+                       : descr_is_slot_wrapper(d) ? &type_wrapper_descriptor
                        : &type_method_descriptor;
             MethodDescr *md = (MethodDescr *)gc_alloc(kind, sizeof(MethodDescr));
             if (!md) return;

@@ -22,6 +22,9 @@
 #include "runtime/obj_genericalias.h"
 #include "runtime/obj_union.h"
 #include "runtime/weakref.h"
+#include "runtime/obj_misc.h"
+#include "runtime/obj_dict.h"
+#include "runtime/state.h"
 
 typedef struct GenericAlias {
     Obj   header;
@@ -41,14 +44,17 @@ static void ga_trace(Obj *o) {
 
 Type type_generic_alias;
 
-static Value ga_new(Value origin, Value args) {
-    GenericAlias *g = (GenericAlias *)gc_alloc(&type_generic_alias, sizeof(GenericAlias));
+static Value ga_new_of_type(Type *cls, Value origin, Value args) {
+    GenericAlias *g = (GenericAlias *)(cls == &type_generic_alias
+                                       ? gc_alloc(cls, sizeof(GenericAlias)) : obj_new_instance(cls));
     if (!g) return VAL_NULL;
     g->origin = origin;
     g->args = args;
     g->params = VAL_NULL;
     return MK_OBJ(g);
 }
+
+static Value ga_new(Value origin, Value args) { return ga_new_of_type(&type_generic_alias, origin, args); }
 
 /* ---- type variables ------------------------------------------------------------------ */
 
@@ -89,25 +95,88 @@ Value generic_alias_make_parameters(Value args) {
     return tuple_from_array(AS_LIST(params)->items, AS_LIST(params)->len);
 }
 
+/* Whether a parameter is a TypeVarTuple (its substitution is a tuple spliced in):
+ * its type is iterable, as CPython tests it. */
+static int ga_is_variadic(Value param) {
+    Value it;
+    if (ga_lookup(MK_OBJ(val_type(param)), "__iter__", &it) < 0) return -1;
+    return !IS_NULL(it) && !IS_NONE(it);
+}
+
 /* An argument that is not itself a parameter, with the parameters it has
- * (list[T] inside dict[S, list[T]]) substituted: obj[its own arguments]. */
+ * (list[T] inside dict[S, list[T]]) substituted: obj[its own arguments]; a
+ * TypeVarTuple's value (a tuple) is spliced into them. */
 static Value ga_subs_tvars(Value obj, Value params, Value *items) {
     Value sub;
     if (ga_lookup(obj, "__parameters__", &sub) < 0) return VAL_NULL;
     if (!IS_TUPLE(sub) || AS_TUPLE(sub)->len == 0) return obj;
-    Value subargs = tuple_new(AS_TUPLE(sub)->len);
+    Value subargs = list_new(AS_TUPLE(sub)->len);
     if (IS_NULL(subargs)) return VAL_NULL;
     for (int64_t i = 0; i < AS_TUPLE(sub)->len; i++) {
         Value a = AS_TUPLE(sub)->items[i];
         int64_t ip = ga_tuple_index(params, a);
-        AS_TUPLE(subargs)->items[i] = ip >= 0 ? items[ip] : a;
+        if (ip >= 0) {
+            a = items[ip];
+            int variadic = IS_TUPLE(a) ? ga_is_variadic(AS_TUPLE(params)->items[ip]) : 0;
+            if (variadic < 0) return VAL_NULL;
+            if (variadic) {
+                if (list_extend(subargs, a) < 0) return VAL_NULL;
+                continue;
+            }
+        }
+        if (list_append(subargs, a) < 0) return VAL_NULL;
     }
-    return obj_getitem(obj, subargs);
+    Value t = tuple_from_array(AS_LIST(subargs)->items, AS_LIST(subargs)->len);
+    return IS_NULL(t) ? VAL_NULL : obj_getitem(obj, t);
+}
+
+/* The arguments of an unpacked tuple (*tuple[int, str] gives (int, str)), or
+ * VAL_NULL (with or without an error) when arg is none. */
+static Value ga_unpacked_tuple_args(Value arg) {
+    if (IS_EXACT(arg, type_generic_alias) || val_isinstance(arg, &type_generic_alias)) {
+        if (GA(arg)->starred && GA(arg)->origin == MK_OBJ(&type_tuple)) return GA(arg)->args;
+    }
+    Value r;
+    if (ga_lookup(arg, "__typing_unpacked_tuple_args__", &r) < 0) return VAL_NULL;
+    return IS_NULL(r) || IS_NONE(r) ? VAL_NULL : r;
+}
+
+/* The substitution's arguments with each unpacked tuple of known length spliced
+ * in: C[*tuple[int, str]] is C[int, str] (*tuple[int, ...] stays as it is). */
+static Value ga_unpack_args(Value item) {
+    Value *items = IS_TUPLE(item) ? AS_TUPLE(item)->items : &item;
+    int64_t n = IS_TUPLE(item) ? AS_TUPLE(item)->len : 1;
+    Value out = list_new(n);
+    if (IS_NULL(out)) return VAL_NULL;
+    for (int64_t i = 0; i < n; i++) {
+        Value a = items[i];
+        if (!IS_TYPE(a)) {
+            Value sub = ga_unpacked_tuple_args(a);
+            if (IS_NULL(sub) && err_occurred()) return VAL_NULL;
+            if (IS_TUPLE(sub) && !(AS_TUPLE(sub)->len &&
+                                   AS_TUPLE(sub)->items[AS_TUPLE(sub)->len - 1] == VAL_ELLIPSIS)) {
+                if (list_extend(out, sub) < 0) return VAL_NULL;
+                continue;
+            }
+        }
+        if (list_append(out, a) < 0) return VAL_NULL;
+    }
+    return tuple_from_array(AS_LIST(out)->items, AS_LIST(out)->len);
+}
+
+/* Whether arg is *Ts (typing's __typing_is_unpacked_typevartuple__). */
+static int ga_is_unpacked_typevartuple(Value arg) {
+    Value r;
+    if (IS_TYPE(arg)) return 0;
+    if (ga_lookup(arg, "__typing_is_unpacked_typevartuple__", &r) < 0) return -1;
+    return IS_NULL(r) ? 0 : obj_truthy(r);
 }
 
 Value generic_alias_subs_parameters(Value self, Value args, Value params, Value item) {
     int64_t nparams = AS_TUPLE(params)->len;
     if (nparams == 0) return err_format(&exc_TypeError, "%R is not a generic class", self);
+    item = ga_unpack_args(item);
+    if (IS_NULL(item)) return VAL_NULL;
     for (int64_t i = 0; i < nparams; i++) {
         Value prep;
         if (ga_lookup(AS_TUPLE(params)->items[i], "__typing_prepare_subst__", &prep) < 0) return VAL_NULL;
@@ -125,20 +194,26 @@ Value generic_alias_subs_parameters(Value self, Value args, Value params, Value 
         return err_format(&exc_TypeError, "Too %s arguments for %R; actual %lld, expected %lld",
                           nitems > nparams ? "many" : "few", self, (long long)nitems, (long long)nparams);
     int64_t nargs = AS_TUPLE(args)->len;
-    Value out = tuple_new(nargs);
+    Value out = list_new(nargs);
     if (IS_NULL(out)) return VAL_NULL;
-    for (int64_t i = 0; i < nargs; i++) AS_TUPLE(out)->items[i] = VAL_NONE;
     for (int64_t i = 0; i < nargs; i++) {
         Value arg = AS_TUPLE(args)->items[i], subst;
         if (!IS_TYPE(arg)) {
+            int unpack = ga_is_unpacked_typevartuple(arg);
+            if (unpack < 0) return VAL_NULL;
             if (ga_lookup(arg, "__typing_subst__", &subst) < 0) return VAL_NULL;
-            if (!IS_NULL(subst)) arg = call1(subst, AS_TUPLE(items)->items[ga_tuple_index(params, arg)]);
-            else arg = ga_subs_tvars(arg, params, AS_TUPLE(items)->items);
+            int64_t ip = IS_NULL(subst) ? -1 : ga_tuple_index(params, arg);
+            if (ip >= 0) arg = call1(subst, AS_TUPLE(items)->items[ip]);
+            else if (IS_NULL(subst)) arg = ga_subs_tvars(arg, params, AS_TUPLE(items)->items);
             if (IS_NULL(arg)) return VAL_NULL;
+            if (unpack) {
+                if (list_extend(out, arg) < 0) return VAL_NULL;
+                continue;
+            }
         }
-        AS_TUPLE(out)->items[i] = arg;
+        if (list_append(out, arg) < 0) return VAL_NULL;
     }
-    return out;
+    return tuple_from_array(AS_LIST(out)->items, AS_LIST(out)->len);
 }
 
 static Value ga_parameters(Value self) {
@@ -154,15 +229,20 @@ Value generic_alias_class_getitem_m(Value *args, int nargs, Value kwnames) {
     return ga_new(args[0], items);
 }
 
-/* How CPython's ga_repr_item shows one argument: `...`, a type's (module-)qualified
- * name, or repr(). */
+/* How CPython's ga_repr_item shows one argument: `...`, repr() of what looks
+ * like an alias (has __origin__ and __args__), a class's (module-)qualified name,
+ * or repr(). */
 static int ga_put_item(StrBuf *sb, Value v) {
     if (v == VAL_ELLIPSIS) { sb_puts(sb, "..."); return 0; }
-    Value r;
-    if (IS_TYPE(v)) {
-        Value mod = obj_getattr_c(v, "__module__"), qn = obj_getattr_c(v, "__qualname__");
-        if (IS_NULL(mod) || IS_NULL(qn)) return -1;
-        r = IS_STR(mod) && !str_eq_c(mod, "builtins") ? str_format_c("%U.%U", mod, qn) : obj_str(qn);
+    Value r = VAL_NULL, t, qn, mod;
+    if (ga_lookup(v, "__origin__", &t) < 0) return -1;
+    if (!IS_NULL(t) && ga_lookup(v, "__args__", &t) < 0) return -1;
+    if (IS_NULL(t)) {
+        if (ga_lookup(v, "__qualname__", &qn) < 0) return -1;
+        if (!IS_NULL(qn) && ga_lookup(v, "__module__", &mod) < 0) return -1;
+        if (!IS_NULL(qn) && !IS_NULL(mod) && !IS_NONE(mod))
+            r = IS_STR(mod) && str_eq_c(mod, "builtins") ? obj_str(qn) : str_format_c("%S.%S", mod, qn);
+        else r = obj_repr(v);
     } else {
         r = obj_repr(v);
     }
@@ -198,16 +278,21 @@ static Value ga_new_m(Value *args, int nargs, Value kwnames) {
         return err_format(&exc_TypeError, "GenericAlias expected 2 arguments, got %d", nargs - 1);
     Value items = IS_TUPLE(args[2]) ? args[2] : tuple_pack(1, args[2]);
     if (IS_NULL(items)) return VAL_NULL;
-    return ga_new(args[1], items);
+    return ga_new_of_type(AS_TYPE(args[0]), args[1], items);
 }
 
-/* ARGS_ANY: passes *args and **kwargs on to the origin. */
+/* ARGS_ANY: passes *args and **kwargs on to the origin, and records the alias on
+ * the instance as __orig_class__ where it can. */
 static Value ga_call_m(Value *args, int nargs, Value kwnames) {
-    return call_value(GA(args[0])->origin, args + 1, nargs - 1, kwnames);
+    Value obj = call_value(GA(args[0])->origin, args + 1, nargs - 1, kwnames);
+    if (IS_NULL(obj) || obj_setattr(obj, str_intern_c("__orig_class__"), args[0]) == 0) return obj;
+    if (!err_matches(&exc_AttributeError) && !err_matches(&exc_TypeError)) return VAL_NULL;
+    err_clear();
+    return obj;
 }
 
 static Value ga_eq_m(Value *args, int nargs, Value kwnames) {
-    if (!IS_EXACT(args[1], type_generic_alias)) return VAL_NOTIMPLEMENTED;
+    if (!val_isinstance(args[1], &type_generic_alias)) return VAL_NOTIMPLEMENTED;
     GenericAlias *a = GA(args[0]), *b = GA(args[1]);
     if (a->starred != b->starred) return VAL_FALSE;
     int r = obj_richcompare_bool(a->origin, b->origin, CMP_EQ);
@@ -223,11 +308,22 @@ static Value ga_hash_m(Value *args, int nargs, Value kwnames) {
     return MK_SMALLINT((h1 ^ h2) & SMALLINT_MAX);
 }
 
-/* Attributes the alias does not have come from the origin (list[int].append). */
+/* The alias's own attributes; every other name is the origin's
+ * (list[int].append, list[int].__doc__), as CPython's attr_exceptions say. */
+static const char *const ga_own_attrs[] = {
+    "__class__", "__origin__", "__args__", "__unpacked__", "__parameters__",
+    "__typing_unpacked_tuple_args__", "__mro_entries__", "__reduce_ex__", "__reduce__",
+    "__copy__", "__deepcopy__", NULL,
+};
+
 static Value ga_getattribute_m(Value *args, int nargs, Value kwnames) {
-    Value r = obj_generic_getattr(args[0], args[1], 1);
-    if (!IS_NULL(r) || err_occurred()) return r;
-    return obj_getattr(GA(args[0])->origin, args[1]);
+    if (IS_STR(args[1])) {
+        for (const char *const *p = ga_own_attrs; ; p++) {
+            if (!*p) return obj_getattr(GA(args[0])->origin, args[1]);
+            if (str_eq_c(args[1], *p)) break;
+        }
+    }
+    return obj_generic_getattr(args[0], args[1], 0);
 }
 
 static Value ga_getitem_m(Value *args, int nargs, Value kwnames) {
@@ -235,7 +331,22 @@ static Value ga_getitem_m(Value *args, int nargs, Value kwnames) {
     if (IS_NULL(params)) return VAL_NULL;
     Value newargs = generic_alias_subs_parameters(args[0], GA(args[0])->args, params, args[1]);
     if (IS_NULL(newargs)) return VAL_NULL;
-    return ga_new(GA(args[0])->origin, newargs);
+    Value r = ga_new(GA(args[0])->origin, newargs);
+    if (!IS_NULL(r)) GA(r)->starred = GA(args[0])->starred;
+    return r;
+}
+
+/* pickle: GenericAlias(origin, args), or next(iter(...)) for *tuple[...]. */
+static Value ga_reduce_m(Value *args, int nargs, Value kwnames) {
+    GenericAlias *g = GA(args[0]);
+    if (!g->starred)
+        return tuple_pack(2, MK_OBJ(val_type(args[0])), tuple_pack(2, g->origin, g->args));
+    Value plain = ga_new(g->origin, g->args);
+    Value it = IS_NULL(plain) ? VAL_NULL : obj_iter(plain);
+    if (IS_NULL(it)) return VAL_NULL;
+    Value next = IS_DICT(interp.builtins) ? dict_get_c(interp.builtins, "next") : VAL_NULL;
+    if (IS_NULL(next)) return err_format(&exc_RuntimeError, "lost builtins.next");
+    return tuple_pack(2, next, tuple_pack(1, it));
 }
 
 static Value ga_or_m(Value *args, int nargs, Value kwnames) { return union_type_or(args[0], args[1]); }
@@ -253,15 +364,58 @@ static Value ga_mro_entries_m(Value *args, int nargs, Value kwnames) {
     return tuple_pack(1, GA(args[0])->origin);
 }
 
-/* iter(tuple[int, str]) yields one item, *tuple[int, str] (what `*Ts` unpacks to). */
+/* iter(tuple[int, str]) yields one item, *tuple[int, str] (what `*Ts` unpacks to):
+ * an iterator of its own, which pickles as iter(alias). */
+typedef struct GaIter {
+    Obj   header;
+    Value alias;      /* VAL_NULL once the one item was given */
+} GaIter;
+
+static void gaiter_trace(Obj *o) { gc_mark_value(((GaIter *)o)->alias); }
+
+static Type type_generic_alias_iterator;
+
 static Value ga_iter_m(Value *args, int nargs, Value kwnames) {
-    Value star = ga_new(GA(args[0])->origin, GA(args[0])->args);
-    if (IS_NULL(star)) return VAL_NULL;
-    GA(star)->starred = 1;
-    Value one = tuple_pack(1, star);
-    return IS_NULL(one) ? VAL_NULL : obj_iter(one);
+    GaIter *it = (GaIter *)gc_alloc(&type_generic_alias_iterator, sizeof(GaIter));
+    if (!it) return VAL_NULL;
+    it->alias = args[0];
+    return MK_OBJ(it);
 }
 
+static Value gaiter_iter_m(Value *args, int nargs, Value kwnames) { return args[0]; }
+
+static Value gaiter_next_m(Value *args, int nargs, Value kwnames) {
+    GaIter *it = (GaIter *)AS_OBJ(args[0]);
+    if (IS_NULL(it->alias)) return VAL_NULL;     /* StopIteration */
+    Value star = ga_new(GA(it->alias)->origin, GA(it->alias)->args);
+    if (IS_NULL(star)) return VAL_NULL;
+    GA(star)->starred = 1;
+    it->alias = VAL_NULL;
+    return star;
+}
+
+static Value gaiter_reduce_m(Value *args, int nargs, Value kwnames) {
+    GaIter *it = (GaIter *)AS_OBJ(args[0]);
+    Value of = IS_NULL(it->alias) ? tuple_new(0) : it->alias;
+    return IS_NULL(of) ? VAL_NULL : tuple_pack(2, iter_builtin(), tuple_pack(1, of));
+}
+
+static const MethodDef gaiter_methods[] = {
+    {"__iter__", gaiter_iter_m, ARGS_WRAP(0), NULL},
+    {"__next__", gaiter_next_m, ARGS_WRAP(0), NULL},
+    {"__reduce__", gaiter_reduce_m, ARGS_NONE, NULL},
+    {NULL, NULL, 0, NULL},
+};
+static Type type_generic_alias_iterator = {
+    .tp_name = "generic_alias_iterator", .base = &type_object,
+    .basicsize = sizeof(GaIter), .trace = gaiter_trace, .methods = gaiter_methods,
+};
+GILPY_TYPE(type_generic_alias_iterator, NULL);
+
+static Value ga_get_unpacked_tuple_args(Value self) {
+    GenericAlias *g = GA(self);
+    return g->starred && g->origin == MK_OBJ(&type_tuple) ? g->args : VAL_NONE;
+}
 static Value ga_get_unpacked(Value self) { return MK_BOOL(GA(self)->starred); }
 static Value ga_get_origin(Value self) { return GA(self)->origin; }
 static Value ga_get_args(Value self) { return GA(self)->args; }
@@ -276,6 +430,7 @@ static const MethodDef ga_methods[] = {
     {"__getattribute__", ga_getattribute_m, ARGS_WRAP(1), NULL},
     {"__mro_entries__", ga_mro_entries_m, ARGS_ONE, NULL},
     {"__getitem__", ga_getitem_m, ARGS_WRAP(1), NULL},
+    {"__reduce__", ga_reduce_m, ARGS_NONE, NULL},
     {"__iter__", ga_iter_m, ARGS_WRAP(0), NULL},
     {"__or__", ga_or_m, ARGS_WRAP(1), NULL},
     {"__ror__", ga_ror_m, ARGS_WRAP(1), NULL},
@@ -288,10 +443,11 @@ static const GetSetDef ga_getsets[] = {
     {"__args__", ga_get_args, NULL, NULL},
     {"__parameters__", ga_get_parameters, NULL, NULL},
     {"__unpacked__", ga_get_unpacked, NULL, NULL},
+    {"__typing_unpacked_tuple_args__", ga_get_unpacked_tuple_args, NULL, NULL},
     {NULL, NULL, NULL, NULL},
 };
 Type type_generic_alias = {
-    .tp_name = "types.GenericAlias", .base = &type_object, .flags = TF_WEAKREFABLE,
+    .tp_name = "types.GenericAlias", .base = &type_object, .flags = TF_BASETYPE | TF_WEAKREFABLE,
     .basicsize = sizeof(GenericAlias),
     .trace = ga_trace, .methods = ga_methods, .getsets = ga_getsets,
 };

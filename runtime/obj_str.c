@@ -2195,18 +2195,8 @@ positional:
 
 static Value format_impl(FmtCtx *c, const char *f, size_t len, int depth);
 
-/* A parsed replacement field (CPython's parse_field): byte ranges into the
- * format string. */
-typedef struct FmtField {
-    const char *name; size_t name_len;
-    const char *spec; size_t spec_len;
-    uint32_t conv;              /* 0 when no !conversion */
-    int expand;                 /* the spec holds nested {fields} */
-} FmtField;
-
-/* Parse the field starting after its '{' at f[*pos]; leaves *pos after the
- * closing '}'.  CPython's messages and order of checks. */
-static int fmt_parse_field(const char *f, size_t len, size_t *pos, FmtField *out) {
+/* CPython's parse_field, also behind _string.formatter_parser (obj_str.h). */
+int str_fmt_parse_field(const char *f, size_t len, size_t *pos, FmtField *out) {
     size_t i = *pos;
     char c = 0;
     memset(out, 0, sizeof *out);
@@ -2292,7 +2282,7 @@ static Value format_impl(FmtCtx *c, const char *f, size_t len, int depth) {
         }
         FmtField fld;
         i++;
-        if (fmt_parse_field(f, len, &i, &fld) < 0 || fmt_field(&sb, c, &fld, depth) < 0) goto fail;
+        if (str_fmt_parse_field(f, len, &i, &fld) < 0 || fmt_field(&sb, c, &fld, depth) < 0) goto fail;
     }
     return sb_finish_str(&sb);
 fail:

@@ -110,6 +110,17 @@ Value str_mod_format(Value fmt, Value args);         /* fmt % args */
  * %s of buffers/__bytes__, %r/%a as ascii()); returns bytes. */
 Value str_pct_bytes(const uint8_t *fmt, size_t len, Value args);
 Value str_format_method(Value fmt, Value *args, int nargs, Value kwnames);
+/* A parsed replacement field of a format string (CPython's parse_field): byte
+ * ranges into it.  str_fmt_parse_field parses the field that starts after its
+ * '{' at f[*pos] and leaves *pos after the closing '}'; ValueError with
+ * CPython's messages and order of checks. */
+typedef struct FmtField {
+    const char *name; size_t name_len;
+    const char *spec; size_t spec_len;
+    uint32_t conv;              /* 0 when no !conversion */
+    int expand;                 /* the spec holds nested {fields} */
+} FmtField;
+int   str_fmt_parse_field(const char *f, size_t len, size_t *pos, FmtField *out);
 /* format(x, spec) for str values. */
 Value str_format_spec(Value s, Value spec);
 /* The argument converters str, bytes and bytearray methods share (beyond

@@ -1197,11 +1197,25 @@ static int type_set_abstractmethods(Value self, Value v) {
         int r = dict_del(t->dict, name);
         if (r == 0) err_set_value(&exc_AttributeError, name);
         if (r <= 0) return -1;
-    } else if (obj_truthy(v) < 0 || dict_set(t->dict, name, v) < 0) {
-        return -1;
     }
+    int abstract = IS_NULL(v) ? 0 : obj_truthy(v);
+    if (abstract < 0 || (!IS_NULL(v) && dict_set(t->dict, name, v) < 0)) return -1;
     type_modified(t);
+    t->flags = abstract ? t->flags | TF_HAS_ABSTRACTS : t->flags & ~(uint32_t)TF_HAS_ABSTRACTS;
     return 0;
+}
+
+/* object.__new__'s refusal: "Can't instantiate abstract class C with abstract
+ * methods a, b" (sorted). */
+static Value type_abstract_error(Type *t) {
+    Value abstracts = type_get_abstractmethods(MK_OBJ(t));
+    Value names = IS_NULL(abstracts) ? VAL_NULL : list_new(0);
+    if (IS_NULL(names) || list_extend(names, abstracts) < 0 || list_sort(names, VAL_NULL, 0) < 0)
+        return VAL_NULL;
+    Value joined = str_join(str_intern_c(", "), names);
+    if (IS_NULL(joined)) return VAL_NULL;
+    return err_format(&exc_TypeError, "Can't instantiate abstract class %s with abstract method%s %U",
+                      type_name(t), AS_LIST(names)->len > 1 ? "s" : "", joined);
 }
 
 /* __annotations__ of a class is its own: found in its dict, or a new empty dict
@@ -1248,7 +1262,8 @@ static Value type_get_dictoffset(Value self) { return MK_SMALLINT(AS_TYPE(self)-
 static Value type_get_weakrefoffset(Value self) { (void)self; return MK_SMALLINT(0); }
 static Value type_get_flags(Value self) {
     static const struct { uint32_t tf; int bit; } map[] = {
-        {TF_IMMUTABLE, 8}, {TF_HEAPTYPE, 9}, {TF_BASETYPE, 10},
+        {TF_SEQUENCE, 5}, {TF_MAPPING, 6}, {TF_IMMUTABLE, 8}, {TF_HEAPTYPE, 9}, {TF_BASETYPE, 10},
+        {TF_HAS_ABSTRACTS, 20},
         {TF_INT_SUBCLASS, 24}, {TF_LIST_SUBCLASS, 25}, {TF_TUPLE_SUBCLASS, 26}, {TF_BYTES_SUBCLASS, 27},
         {TF_STR_SUBCLASS, 28}, {TF_DICT_SUBCLASS, 29}, {TF_EXC_SUBCLASS, 30}, {TF_TYPE_SUBCLASS, 31},
     };
@@ -1447,6 +1462,7 @@ static Value object_new_m(Value *args, int nargs, Value kwnames) {
     }
     if (t->flags & TF_ABSTRACT)
         return err_format(&exc_TypeError, "cannot create '%s' instances", type_name(t));
+    if (t->flags & TF_HAS_ABSTRACTS) return type_abstract_error(t);
     Obj *o = obj_new_instance(t);
     return o ? MK_OBJ(o) : VAL_NULL;
 }

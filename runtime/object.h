@@ -254,6 +254,8 @@ enum {
     TF_WEAKREFABLE     = 1u << 18,  /* instances may be referred to weakly (CPython's
                                        tp_weaklistoffset != 0) */
     TF_STRUCTSEQ       = 1u << 19,  /* a named tuple made in C (runtime/structseq.c) */
+    TF_HAS_ABSTRACTS   = 1u << 20,  /* __abstractmethods__ is set and not empty: object.__new__
+                                       refuses (CPython's Py_TPFLAGS_IS_ABSTRACT) */
     /* Pattern matching (CPython's Py_TPFLAGS_SEQUENCE / _MAPPING and
        _Py_TPFLAGS_MATCH_SELF).  High bits, away from the ones above. */
     TF_SEQUENCE        = 1u << 28,  /* a subject for sequence patterns: list, tuple,

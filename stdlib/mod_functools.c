@@ -92,7 +92,7 @@ static Value partial_call(Value self, Value *args, int nargs, Value kwnames) {
         Value stack[16], *all = np + nargs + nk <= 16 ? stack : gc_sys_malloc(sizeof(Value) * (size_t)(np + nargs + nk));
         if (!all) return err_no_memory();
         memcpy(all, AS_TUPLE(p->args)->items, sizeof(Value) * (size_t)np);
-        memcpy(all + np, args, sizeof(Value) * (size_t)(nargs + nk));
+        if (nargs + nk) memcpy(all + np, args, sizeof(Value) * (size_t)(nargs + nk));   /* args may be NULL */
         Value r = call_value(p->func, all, (int)(np + nargs), kwnames);
         if (all != stack) free(all);
         return r;
