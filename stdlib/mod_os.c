@@ -60,32 +60,77 @@ GILPY_MODULE("posix", mod_os_init);
 
 /* ---------------------------------------------------------------- helpers */
 
-int os_path_arg(Value v, OsPath *p, const char *fname, const char *argname) {
-    if (!IS_STR(v) && !IS_BYTES(v) && !IS_NONE(v)) {
+/* CPython's path_converter: what a path argument may be, named in its errors. */
+enum { OS_PATH_ONLY, OS_PATH_FD, OS_PATH_FD_NONE };
+static const char *const os_path_kinds[] = {
+    "string, bytes or os.PathLike", "string, bytes, os.PathLike or integer",
+    "string, bytes, os.PathLike, integer or None",
+};
+
+/* str, bytes, os.PathLike, or (deprecated) another bytes-like object into p. */
+static int os_path_convert(Value v, OsPath *p, const char *fname, const char *argname, int kind) {
+    Value given = v;
+    if (!IS_STR(v) && !IS_BYTES(v)) {
         Value fs = type_lookup_c(val_type(v), "__fspath__");
         if (!IS_NULL(fs)) {
-            Value r = obj_call_method(v, "__fspath__", NULL, 0);
-            if (IS_NULL(r)) return -1;
-            v = r;
+            if (IS_NULL(v = obj_call_method(v, "__fspath__", NULL, 0))) return -1;
+            if (!IS_STR(v) && !IS_BYTES(v)) {
+                err_format(&exc_TypeError, "expected %T.__fspath__() to return str or bytes, not %T", given, v);
+                return -1;
+            }
+        } else if (buffer_check(v)) {
+            if (err_warn(&exc_DeprecationWarning, "%s: %s should be %s, not %T", fname, argname,
+                         os_path_kinds[kind], v) < 0)
+                return -1;
+            Buffer b;
+            if (buffer_get(v, &b, BUF_SIMPLE) < 0) return -1;
+            v = bytes_new((const char *)b.buf, (size_t)b.len);
+            buffer_release(&b);
+            if (IS_NULL(v)) return -1;
+        } else {
+            err_format(&exc_TypeError, "%s: %s should be %s, not %T", fname, argname, os_path_kinds[kind], v);
+            return -1;
         }
     }
     if (IS_STR(v)) {
         p->s = str_fsencode(v, &p->enc), p->is_bytes = 0;   /* surrogateescape'd bytes back */
         if (!p->s) return -1;
-    } else if (IS_BYTES(v)) {
-        p->s = (const char *)AS_BYTES(v)->data, p->is_bytes = 1, p->enc = v;
     } else {
-        err_format(&exc_TypeError,
-                   "%s: %s should be string, bytes or os.PathLike, not %T", fname, argname, v);
-        return -1;
+        p->s = (const char *)AS_BYTES(v)->data, p->is_bytes = 1, p->enc = v;
     }
-    p->obj = v;
+    p->obj = IS_STR(given) || IS_BYTES(given) || !buffer_check(given) ? v : given;   /* errors name a bytearray */
     int64_t n = IS_BYTES(p->enc) ? AS_BYTES(p->enc)->len : STR_LEN(p->enc);
     if ((int64_t)strlen(p->s) != n) {
         err_format(&exc_ValueError, "%s: embedded null character in %s", fname, argname);
         return -1;
     }
     return 0;
+}
+
+int os_path_arg(Value v, OsPath *p, const char *fname, const char *argname) {
+    return os_path_convert(v, p, fname, argname, OS_PATH_ONLY);
+}
+
+/* A descriptor given where a path may be: 1 with *fd, or -1. */
+static int os_path_fd(Value v, int *fd) {
+    if (IS_BOOL(v) && err_warn(&exc_RuntimeWarning, "bool is used as a file descriptor") < 0) return -1;
+    Value i = obj_index(v);
+    return IS_NULL(i) || arg_to_int(i, fd) < 0 ? -1 : 1;
+}
+
+int os_path_or_fd(Value v, OsPath *p, int *fd, const char *fname, const char *argname) {
+    *p = (OsPath){".", VAL_NONE, VAL_NONE, 0};
+    if (IS_INT(v) || (!IS_STR(v) && !IS_BYTES(v) && !IS_NULL(val_type(v)->slots[SM_INDEX])))
+        return os_path_fd(v, fd);
+    return os_path_convert(v, p, fname, argname, OS_PATH_FD);
+}
+
+int os_path_or_none(Value v, OsPath *p, int *fd, const char *fname, const char *argname) {
+    *p = (OsPath){".", VAL_NONE, VAL_NONE, 0};
+    if (IS_NULL(v) || IS_NONE(v)) return 0;
+    if (IS_INT(v) || (!IS_STR(v) && !IS_BYTES(v) && !IS_NULL(val_type(v)->slots[SM_INDEX])))
+        return os_path_fd(v, fd);
+    return os_path_convert(v, p, fname, argname, OS_PATH_FD_NONE);
 }
 
 Value os_error(Value filename) { return err_from_errno(&exc_OSError, filename); }
@@ -124,20 +169,6 @@ int os_fd_arg(Value v, int *out) {
         return -1;
     }
     return 0;
-}
-
-int os_path_or_fd(Value v, OsPath *p, int *fd, const char *fname, const char *argname) {
-    if (IS_INT(v)) return arg_to_int(v, fd) < 0 ? -1 : 1;
-    if (!IS_STR(v) && !IS_BYTES(v) && IS_NULL(type_lookup_c(val_type(v), "__fspath__"))) {
-        if (!IS_NULL(val_type(v)->slots[SM_INDEX])) {
-            Value i = obj_index(v);
-            return IS_NULL(i) || arg_to_int(i, fd) < 0 ? -1 : 1;
-        }
-        err_format(&exc_TypeError, "%s: %s should be string, bytes, os.PathLike or integer, not %T",
-                   fname, argname, v);
-        return -1;
-    }
-    return os_path_arg(v, p, fname, argname);
 }
 
 /* dir_fd=None: AT_FDCWD, else a descriptor (CPython's dir_fd_converter). */

@@ -262,10 +262,10 @@ GILPY_TYPE(type_scandir_iter, NULL);
 
 /* scandir(path=None): path may be an open directory descriptor. */
 static Value pdir_scandir(Value *args, int nargs, Value kwnames) {
-    OsPath p = {".", VAL_NONE, VAL_NONE, 0};
-    int fd = -1, isfd = 0;
+    OsPath p;
     Value given = IS_NULL(args[0]) ? VAL_NONE : args[0];
-    if (!IS_NONE(given) && (isfd = os_path_or_fd(given, &p, &fd, "scandir", "path")) < 0) return VAL_NULL;
+    int fd = -1, isfd = os_path_or_none(given, &p, &fd, "scandir", "path");
+    if (isfd < 0) return VAL_NULL;
     if (OS_AUDIT_REFUSED("os.scandir", "O", given)) return VAL_NULL;
     DIR *dir;
     if (isfd) {

@@ -166,19 +166,22 @@ static Value pfs_mkfifo(Value *args, int nargs, Value kwnames) {
     return r < 0 ? os_fail(p.obj) : VAL_NONE;
 }
 
-/* A dev_t argument (CPython's _Py_Dev_Converter: an unsigned long long;
- * a negative value wraps, as PyLong_AsUnsignedLongLong's caller allows). */
+/* A dev_t argument (CPython's _Py_Dev_Converter: an unsigned long long). */
 static int pfs_dev_arg(Value v, dev_t *out) {
     Value i = obj_index(v);
     if (IS_NULL(i)) return -1;
+    if (int_sign(i) < 0) {
+        err_format(&exc_OverflowError, "can't convert negative int to unsigned");
+        return -1;
+    }
     mpz_t z;
     mpz_init(z);
     int_to_mpz(i, z);
-    int ok = mpz_sgn(z) < 0 ? mpz_fits_slong_p(z) : mpz_fits_ulong_p(z);
-    *out = mpz_sgn(z) < 0 ? (dev_t)mpz_get_si(z) : (dev_t)mpz_get_ui(z);
+    int ok = mpz_sizeinbase(z, 2) <= 64;
+    *out = ok ? (dev_t)mpz_get_ui(z) : 0;
     mpz_clear(z);
     if (!ok) {
-        err_format(&exc_OverflowError, "Python int too large to convert to C unsigned long");
+        err_format(&exc_OverflowError, "int too big to convert");
         return -1;
     }
     return 0;
@@ -212,11 +215,9 @@ static Value pfs_makedev(Value *args, int nargs, Value kwnames) {
 
 /* listdir(path=None): path may be an open directory descriptor. */
 static Value pfs_listdir(Value *args, int nargs, Value kwnames) {
-    OsPath p = {".", VAL_NONE, VAL_NONE, 0};
-    int fd = -1, isfd = 0;
-    if (!IS_NULL(args[0]) && !IS_NONE(args[0]) &&
-        (isfd = os_path_or_fd(args[0], &p, &fd, "listdir", "path")) < 0)
-        return VAL_NULL;
+    OsPath p;
+    int fd = -1, isfd = os_path_or_none(args[0], &p, &fd, "listdir", "path");
+    if (isfd < 0) return VAL_NULL;
     if (OS_AUDIT_REFUSED("os.listdir", "O", IS_NULL(args[0]) ? VAL_NONE : args[0])) return VAL_NULL;
     DIR *dir;
     if (isfd) {

@@ -217,6 +217,21 @@ static Value pinfo_sched_param_new(int prio) {
     return r;
 }
 
+/* sched_param(sched_priority) */
+static Value pinfo_sched_param_new_m(Value *args, int nargs, Value kwnames) {
+    static const char *const names[] = {"sched_priority"};
+    Value prio;
+    if (arg_parse("sched_param", args + 1, nargs - 1, kwnames, names, 1, 0, 1, &prio) < 0) return VAL_NULL;
+    Value r = structseq_new(&pinfo_sched_desc);
+    if (!IS_NULL(r)) STRUCTSEQ_ITEMS(r)[0] = prio;
+    return r;
+}
+
+static const MethodDef pinfo_sched_new_def[] = {
+    {"__new__", pinfo_sched_param_new_m, METH_STATIC | ARGS_ANY, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 /* A sched_param argument ("must have a sched_param object"). */
 static int pinfo_sched_arg(Value v, struct sched_param *sp) {
     if (val_type(v) != structseq_type(&pinfo_sched_desc)) {
@@ -446,5 +461,8 @@ int pinfo_init(Value d) {
         dict_set_c(d, "times_result", MK_OBJ(structseq_type(&pinfo_times_desc))) < 0 ||
         dict_set_c(d, "sched_param", MK_OBJ(structseq_type(&pinfo_sched_desc))) < 0)
         return -1;
-    return 0;
+    Type *sp = structseq_type(&pinfo_sched_desc);
+    dict_add_methods(sp->dict, pinfo_sched_new_def, MK_OBJ(sp));
+    type_update_slots(sp, str_intern_c("__new__"));
+    return err_occurred() ? -1 : 0;
 }

@@ -280,14 +280,14 @@ static Value pproc_register_at_fork(Value *args, int nargs, Value kwnames) {
     Value *lists[3] = {&pproc_before, &pproc_after_child, &pproc_after_parent};
     int given = 0;
     for (int i = 0; i < 3; i++) {
-        if (IS_NULL(args[i]) || IS_NONE(args[i])) continue;
+        if (IS_NULL(args[i])) continue;
         if (!call_is_callable(args[i]))
             return err_format(&exc_TypeError, "'%s' must be callable, not %T", names[i], args[i]);
         given = 1;
     }
     if (!given) return err_format(&exc_TypeError, "At least one argument is required.");
     for (int i = 0; i < 3; i++) {
-        if (IS_NULL(args[i]) || IS_NONE(args[i])) continue;
+        if (IS_NULL(args[i])) continue;
         if (IS_NULL(*lists[i])) {
             if (IS_NULL(*lists[i] = list_new(0))) return VAL_NULL;
             gc_add_root(lists[i]);
@@ -439,17 +439,15 @@ static Value pproc_waitstatus_to_exitcode(Value *a, int n, Value k) { return ppr
 static const char *pproc_fsconvert(Value v, Value keep) {
     Value p = arg_to_path(v);
     if (IS_NULL(p)) return NULL;
-    Value b = p;
-    const char *s = IS_BYTES(p) ? (const char *)AS_BYTES(p)->data : str_fsencode(p, &b);
+    Value enc = p;          /* what holds the bytes: p, or its encoding */
+    const char *s = IS_BYTES(p) ? (const char *)AS_BYTES(p)->data : str_fsencode(p, &enc);
     if (!s) return NULL;
-    if (!IS_BYTES(b)) b = bytes_new(s, strlen(s) + 1);      /* pin the encoding */
-    if (IS_NULL(b) || list_append(keep, b) < 0) return NULL;
-    int64_t n = IS_BYTES(p) ? AS_BYTES(p)->len : (int64_t)AS_BYTES(b)->len - 1;
+    int64_t n = IS_BYTES(enc) ? AS_BYTES(enc)->len : STR_LEN(enc);
     if ((int64_t)strlen(s) != n) {
         err_format(&exc_ValueError, "embedded null byte");
         return NULL;
     }
-    return IS_BYTES(p) ? s : (const char *)AS_BYTES(b)->data;
+    return list_append(keep, enc) < 0 ? NULL : s;
 }
 
 /* argv as a NULL-terminated malloc'd array (free with free()). */
@@ -500,9 +498,9 @@ static char **pproc_envp(Value env, Value keep, const char *fname) {
             return NULL;
         }
         size_t kl2 = strlen(ks), vl = strlen(vs);
-        Value kv = bytes_new(NULL, kl2 + vl + 2);
-        if (IS_NULL(kv) || list_append(keep, kv) < 0) { free(envp); return NULL; }
-        char *buf = (char *)AS_BYTES(kv)->data;
+        Bytes *kv = bytes_alloc(kl2 + vl + 2);
+        if (!kv || list_append(keep, MK_OBJ(kv)) < 0) { free(envp); return NULL; }
+        char *buf = (char *)kv->data;
         memcpy(buf, ks, kl2);
         buf[kl2] = '=';
         memcpy(buf + kl2 + 1, vs, vl + 1);
@@ -608,7 +606,7 @@ static int pproc_file_actions(Value seq, posix_spawn_file_actions_t *fa, Value k
 static int pproc_spawn_attrs(Value *kw, posix_spawnattr_t *at, posix_spawn_file_actions_t *fa,
                              int *has_fa, Value keep) {
     short flags = 0;
-    int pgroup, resetids, setsid_;
+    int pgroup, resetids = 0, setsid_ = 0;
     if (!IS_NULL(kw[0]) && !IS_NONE(kw[0])) {
         if (pproc_file_actions(kw[0], fa, keep) < 0) return -1;
         *has_fa = 1;
@@ -618,7 +616,8 @@ static int pproc_spawn_attrs(Value *kw, posix_spawnattr_t *at, posix_spawn_file_
         posix_spawnattr_setpgroup(at, pgroup);
         flags |= POSIX_SPAWN_SETPGROUP;
     }
-    if ((resetids = os_flag(kw[2], 0)) < 0 || (setsid_ = os_flag(kw[3], 0)) < 0) return -1;
+    if ((!IS_NULL(kw[2]) && arg_to_int(kw[2], &resetids) < 0) || (!IS_NULL(kw[3]) && arg_to_int(kw[3], &setsid_) < 0))
+        return -1;
     if (resetids) flags |= POSIX_SPAWN_RESETIDS;
     if (setsid_) flags |= POSIX_SPAWN_SETSID;
     sigset_t set;
@@ -639,14 +638,17 @@ static int pproc_spawn_attrs(Value *kw, posix_spawnattr_t *at, posix_spawn_file_
             err_format(&exc_TypeError, "posix_spawn: scheduler must be a tuple");
             return -1;
         }
-        Value param = AS_TUPLE(s)->items[1];
-        if (arg_to_int(AS_TUPLE(s)->items[0], &policy) < 0) return -1;
+        Value param = AS_TUPLE(s)->items[1], pol = AS_TUPLE(s)->items[0];
+        if (!IS_NONE(pol)) {            /* (None, param): only the parameter */
+            if (arg_to_int(pol, &policy) < 0) return -1;
+            posix_spawnattr_setschedpolicy(at, policy);
+            flags |= POSIX_SPAWN_SETSCHEDULER;
+        }
         Value pr = obj_getattr_c(param, "sched_priority");
         if (IS_NULL(pr) || arg_to_int(pr, &prio) < 0) return -1;
         struct sched_param sp = {.sched_priority = prio};
-        posix_spawnattr_setschedpolicy(at, policy);
         posix_spawnattr_setschedparam(at, &sp);
-        flags |= POSIX_SPAWN_SETSCHEDULER | POSIX_SPAWN_SETSCHEDPARAM;
+        flags |= POSIX_SPAWN_SETSCHEDPARAM;
     }
     posix_spawnattr_setflags(at, flags);
     return 0;

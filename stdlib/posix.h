@@ -45,6 +45,8 @@ int   os_path_arg(Value v, OsPath *p, const char *fname, const char *argname);
 /* A path that may also be an open descriptor: 1 with *fd set for an int, 0
  * with p filled for a path, -1 on error. */
 int   os_path_or_fd(Value v, OsPath *p, int *fd, const char *fname, const char *argname);
+/* The same where None (or absence) means "." (listdir, scandir). */
+int   os_path_or_none(Value v, OsPath *p, int *fd, const char *fname, const char *argname);
 /* dir_fd=None: AT_FDCWD, else a descriptor (CPython's dir_fd_converter). */
 int   os_dir_fd(Value v, int *out);
 /* A descriptor argument (CPython's fildes converter: int or fileno()). */
