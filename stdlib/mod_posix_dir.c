@@ -279,7 +279,7 @@ static Value pdir_scandir(Value *args, int nargs, Value kwnames) {
     ScandirIter *it = (ScandirIter *)gc_alloc(&type_scandir_iter, sizeof(ScandirIter));
     if (!it) { closedir(dir); return VAL_NULL; }
     it->dir = dir, it->fd = isfd ? fd : -1, it->is_bytes = p.is_bytes;
-    it->path = isfd ? VAL_NONE : IS_NONE(p.obj) ? str_from_c(".") : p.obj;
+    it->path = isfd ? VAL_NONE : IS_NONE(p.obj) ? str_from_c(".") : p.is_bytes ? p.enc : p.obj;
     return MK_OBJ(it);
 }
 

@@ -258,8 +258,6 @@ static Value pfs_rename_common(Value *args, const char *name) {
     if (os_path_arg(args[0], &s, name, "src") < 0 || os_path_arg(args[1], &d, name, "dst") < 0 ||
         os_dir_fd(args[2], &sfd) < 0 || os_dir_fd(args[3], &dfd) < 0)
         return VAL_NULL;
-    if (s.is_bytes != d.is_bytes)
-        return err_format(&exc_TypeError, "%s: src and dst must be the same type", name);
     if (OS_AUDIT_REFUSED("os.rename", "OOii", args[0], args[1], OS_AUDIT_FD(sfd), OS_AUDIT_FD(dfd)))
         return VAL_NULL;
     return renameat(sfd, s.s, dfd, d.s) < 0 ? os_error2(s.obj, d.obj) : VAL_NONE;
@@ -274,8 +272,6 @@ static Value pfs_link(Value *args, int nargs, Value kwnames) {
     if (os_path_arg(args[0], &s, "link", "src") < 0 || os_path_arg(args[1], &d, "link", "dst") < 0 ||
         os_dir_fd(args[2], &sfd) < 0 || os_dir_fd(args[3], &dfd) < 0 || (follow = os_flag(args[4], 1)) < 0)
         return VAL_NULL;
-    if (s.is_bytes != d.is_bytes)
-        return err_format(&exc_NotImplementedError, "link: src and dst must be the same type");
     if (OS_AUDIT_REFUSED("os.link", "OOii", args[0], args[1], OS_AUDIT_FD(sfd), OS_AUDIT_FD(dfd)))
         return VAL_NULL;
     return linkat(sfd, s.s, dfd, d.s, follow ? AT_SYMLINK_FOLLOW : 0) < 0 ? os_error2(s.obj, d.obj) : VAL_NONE;
