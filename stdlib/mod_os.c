@@ -100,8 +100,9 @@ static int os_path_convert(Value v, OsPath *p, const char *fname, const char *ar
     }
     p->obj = IS_STR(given) || IS_BYTES(given) || !buffer_check(given) ? v : given;   /* errors name a bytearray */
     int64_t n = IS_BYTES(p->enc) ? AS_BYTES(p->enc)->len : STR_LEN(p->enc);
-    if ((int64_t)strlen(p->s) != n) {
-        err_format(&exc_ValueError, "%s: embedded null character in %s", fname, argname);
+    if ((int64_t)strlen(p->s) != n) {    /* a str fails in its encoding, as CPython's */
+        if (IS_STR(v)) err_format(&exc_ValueError, "embedded null byte");
+        else err_format(&exc_ValueError, "%s: embedded null character in %s", fname, argname);
         return -1;
     }
     return 0;
@@ -140,6 +141,11 @@ Value os_fail(Value filename) { return err_occurred() ? VAL_NULL : os_error(file
 int os_fd_and_dir_fd(const char *fname, int isfd, int dir_fd) {
     if (!isfd || dir_fd == AT_FDCWD) return 0;
     err_format(&exc_ValueError, "%s: can't specify both dir_fd and fd", fname);
+    return -1;
+}
+int os_dir_fd_needs_path(const char *fname, int isfd, int dir_fd) {
+    if (!isfd || dir_fd == AT_FDCWD) return 0;
+    err_format(&exc_ValueError, "%s: can't specify dir_fd without matching path", fname);
     return -1;
 }
 int os_fd_and_follow(const char *fname, int isfd, int follow) {

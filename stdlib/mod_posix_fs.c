@@ -74,7 +74,7 @@ Value os_stat_result(const struct stat *st) {
 static Value pfs_stat_common(Value *args, const char *fname, int follow) {
     OsPath p;
     int dir_fd, fd, isfd = os_path_or_fd(args[0], &p, &fd, fname, "path");
-    if (isfd < 0 || os_dir_fd(args[1], &dir_fd) < 0 || os_fd_and_dir_fd(fname, isfd, dir_fd) < 0 ||
+    if (isfd < 0 || os_dir_fd(args[1], &dir_fd) < 0 || os_dir_fd_needs_path(fname, isfd, dir_fd) < 0 ||
         os_fd_and_follow(fname, isfd, follow) < 0)
         return VAL_NULL;
     struct stat st;
@@ -163,7 +163,7 @@ static Value pfs_mkfifo(Value *args, int nargs, Value kwnames) {
         (!IS_NULL(args[1]) && arg_to_int(args[1], &mode) < 0) || os_dir_fd(args[2], &dir_fd) < 0)
         return VAL_NULL;
     OS_RETRY(r, mkfifoat(dir_fd, p.s, (mode_t)mode));
-    return r < 0 ? os_fail(p.obj) : VAL_NONE;
+    return r < 0 ? os_fail(VAL_NULL) : VAL_NONE;       /* CPython names no file here */
 }
 
 /* A dev_t argument (CPython's _Py_Dev_Converter: an unsigned long long). */
@@ -196,7 +196,7 @@ static Value pfs_mknod(Value *args, int nargs, Value kwnames) {
         (!IS_NULL(args[2]) && pfs_dev_arg(args[2], &dev) < 0) || os_dir_fd(args[3], &dir_fd) < 0)
         return VAL_NULL;
     OS_RETRY(r, mknodat(dir_fd, p.s, (mode_t)mode, dev));
-    return r < 0 ? os_fail(p.obj) : VAL_NONE;
+    return r < 0 ? os_fail(VAL_NULL) : VAL_NONE;
 }
 
 static Value pfs_major(Value *args, int nargs, Value kwnames) {
@@ -320,8 +320,7 @@ static Value pfs_chmod(Value *args, int nargs, Value kwnames) {
     OsPath p;
     int mode, dir_fd, follow, fd, isfd = os_path_or_fd(args[0], &p, &fd, "chmod", "path");
     if (isfd < 0 || arg_to_int(args[1], &mode) < 0 || os_dir_fd(args[2], &dir_fd) < 0 ||
-        (follow = os_flag(args[3], 1)) < 0 || os_fd_and_dir_fd("chmod", isfd, dir_fd) < 0 ||
-        os_fd_and_follow("chmod", isfd, follow) < 0)
+        (follow = os_flag(args[3], 1)) < 0)
         return VAL_NULL;
     if (OS_AUDIT_REFUSED("os.chmod", "Oii", args[0], mode, OS_AUDIT_FD(dir_fd))) return VAL_NULL;
     int r;
@@ -369,7 +368,7 @@ static Value pfs_chown(Value *args, int nargs, Value kwnames) {
     int dir_fd, follow, fd, isfd = os_path_or_fd(args[0], &p, &fd, "chown", "path");
     if (isfd < 0 || pfs_id_arg(args[1], &uid, "uid") < 0 || pfs_id_arg(args[2], &gid, "gid") < 0 ||
         os_dir_fd(args[3], &dir_fd) < 0 || (follow = os_flag(args[4], 1)) < 0 ||
-        os_fd_and_dir_fd("chown", isfd, dir_fd) < 0 || os_fd_and_follow("chown", isfd, follow) < 0)
+        os_fd_and_dir_fd("chown", isfd, dir_fd) < 0)
         return VAL_NULL;
     if (OS_AUDIT_REFUSED("os.chown", "OIIi", args[0], uid, gid, OS_AUDIT_FD(dir_fd))) return VAL_NULL;
     int r;
@@ -463,12 +462,12 @@ static Value pfs_utime(Value *args, int nargs, Value kwnames) {
         tsp = NULL;
     }
     if (os_dir_fd(args[3], &dir_fd) < 0 || (follow = os_flag(args[4], 1)) < 0 ||
-        os_fd_and_dir_fd("utime", isfd, dir_fd) < 0 || os_fd_and_follow("utime", isfd, follow) < 0)
+        os_dir_fd_needs_path("utime", isfd, dir_fd) < 0)
         return VAL_NULL;
     if (OS_AUDIT_REFUSED("os.utime", "OOOi", args[0], times, IS_NULL(ns) ? VAL_NONE : ns, OS_AUDIT_FD(dir_fd)))
         return VAL_NULL;
     int r = isfd ? futimens(fd, tsp) : utimensat(dir_fd, p.s, tsp, follow ? 0 : AT_SYMLINK_NOFOLLOW);
-    return r < 0 ? os_error(isfd ? args[0] : p.obj) : VAL_NONE;
+    return r < 0 ? os_error(VAL_NULL) : VAL_NONE;      /* CPython names no file here */
 }
 
 /* truncate(path, length): path may be a descriptor. */
@@ -532,7 +531,7 @@ typedef struct { OsPath p, a; int fd, isfd, follow; } PfsXattr;
 static int pfs_xattr_args(Value path, Value attr, Value follow, const char *fname, PfsXattr *x) {
     if ((x->isfd = os_path_or_fd(path, &x->p, &x->fd, fname, "path")) < 0 ||
         (!IS_NULL(attr) && os_path_arg(attr, &x->a, fname, "attribute") < 0) ||
-        (x->follow = os_flag(follow, 1)) < 0 || os_fd_and_follow(fname, x->isfd, x->follow) < 0)
+        (x->follow = os_flag(follow, 1)) < 0)
         return -1;
     return 0;
 }

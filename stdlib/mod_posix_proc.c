@@ -419,6 +419,8 @@ static Value pproc_wait_macro(Value *args, int which) {
     default:
         if (WIFEXITED(st)) return MK_SMALLINT(WEXITSTATUS(st));
         if (WIFSIGNALED(st)) return MK_SMALLINT(-WTERMSIG(st));
+        if (WIFSTOPPED(st))
+            return err_format(&exc_ValueError, "process stopped by delivery of signal %d", WSTOPSIG(st));
         return err_format(&exc_ValueError, "invalid wait status: %d", st);
     }
 }
@@ -478,7 +480,7 @@ static char **pproc_argv(Value seq, Value keep, const char *fname, int check_fir
 
 /* env mapping as a NULL-terminated "k=v" array (CPython's parse_envlist). */
 static char **pproc_envp(Value env, Value keep, const char *fname) {
-    if (IS_NULL(type_lookup_c(val_type(env), "keys")) || IS_NULL(type_lookup_c(val_type(env), "__getitem__"))) {
+    if (IS_NULL(type_lookup_c(val_type(env), "__getitem__"))) {    /* CPython's PyMapping_Check */
         err_format(&exc_TypeError, "%s: environment must be a mapping object", fname);
         return NULL;
     }

@@ -60,8 +60,11 @@ Value os_error(Value filename);
 Value os_error2(Value filename, Value filename2);
 /* After OS_RETRY: the pending exception (a signal handler's), or os_error. */
 Value os_fail(Value filename);
-/* "fname: can't specify both dir_fd and fd"-style checks of CPython's. */
+/* The argument checks of CPython's: "fname: can't specify both dir_fd and
+ * fd", "...: can't specify dir_fd without matching path", "...: cannot use
+ * fd and follow_symlinks together" (each call uses those CPython's does). */
 int   os_fd_and_dir_fd(const char *fname, int isfd, int dir_fd);
+int   os_dir_fd_needs_path(const char *fname, int isfd, int dir_fd);
 int   os_fd_and_follow(const char *fname, int isfd, int follow);
 
 /* r = call, without the GIL, retried on EINTR after the signal handlers ran
