@@ -189,6 +189,28 @@ int os_dir_fd(Value v, int *out) {
 
 int os_flag(Value v, int dflt) { return IS_NULL(v) ? dflt : obj_truthy(v); }
 
+/* A uid or gid (CPython's _Py_Uid_Converter): -1 stays (uid_t)-1, "unchanged" to chown. */
+int os_id_arg(Value v, unsigned *out, const char *what) {
+    if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
+        err_format(&exc_TypeError, "%s should be integer, not %T", what, v);
+        return -1;
+    }
+    Value i = obj_index(v);
+    int64_t x;
+    if (IS_NULL(i)) return -1;
+    if (int_to_i64(i, &x) < 0) {       /* beyond a C long: by its sign */
+        err_clear();
+        err_format(&exc_OverflowError, "%s is %s", what, int_sign(i) < 0 ? "less than minimum" : "greater than maximum");
+        return -1;
+    }
+    if (x < -1 || x > (int64_t)UINT32_MAX) {   /* a long that is no uid_t: CPython says "less" */
+        err_format(&exc_OverflowError, "%s is less than minimum", what);
+        return -1;
+    }
+    *out = (unsigned)x;
+    return 0;
+}
+
 Value os_name_value(const char *s, size_t n, int as_bytes) {
     return as_bytes ? bytes_new(s, n) : str_fsdecode(s, n);     /* names round-trip */
 }
@@ -351,8 +373,9 @@ static Value os_open(Value *args, int nargs, Value kwnames) {
         (!IS_NULL(args[2]) && arg_to_int(args[2], &mode) < 0) || os_dir_fd(args[3], &dir_fd) < 0)
         return VAL_NULL;
     if (OS_AUDIT_REFUSED("open", "ONi", args[0], flags | O_CLOEXEC)) return VAL_NULL;
-    int fd = openat(dir_fd, p.s, flags | O_CLOEXEC, mode);
-    return fd < 0 ? os_error(p.obj) : MK_SMALLINT(fd);
+    int fd;
+    OS_RETRY(fd, openat(dir_fd, p.s, flags | O_CLOEXEC, mode));      /* a FIFO's open blocks */
+    return fd < 0 ? os_fail(p.obj) : MK_SMALLINT(fd);
 }
 
 static Value os_isatty(Value *args, int nargs, Value kwnames) {

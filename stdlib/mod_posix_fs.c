@@ -343,30 +343,12 @@ static Value pfs_fchmod(Value *args, int nargs, Value kwnames) {
     return r < 0 ? os_fail(VAL_NULL) : VAL_NONE;
 }
 
-/* A uid or gid (CPython's _Py_Uid_Converter): -1 means "unchanged". */
-static int pfs_id_arg(Value v, unsigned *out, const char *what) {
-    if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
-        err_format(&exc_TypeError, "%s should be integer, not %T", what, v);
-        return -1;
-    }
-    Value i = obj_index(v);
-    int64_t x;
-    if (IS_NULL(i)) return -1;
-    if (int_to_i64(i, &x) < 0 || x < -1 || x > (int64_t)UINT32_MAX - 1) {
-        err_clear();
-        err_format(&exc_OverflowError, "%s is %s than maximum", what, int_sign(i) < 0 ? "less" : "greater");
-        return -1;
-    }
-    *out = (unsigned)x;
-    return 0;
-}
-
 /* chown(path, uid, gid, *, dir_fd=None, follow_symlinks=True), lchown, fchown */
 static Value pfs_chown(Value *args, int nargs, Value kwnames) {
     OsPath p;
     unsigned uid, gid;
     int dir_fd, follow, fd, isfd = os_path_or_fd(args[0], &p, &fd, "chown", "path");
-    if (isfd < 0 || pfs_id_arg(args[1], &uid, "uid") < 0 || pfs_id_arg(args[2], &gid, "gid") < 0 ||
+    if (isfd < 0 || os_id_arg(args[1], &uid, "uid") < 0 || os_id_arg(args[2], &gid, "gid") < 0 ||
         os_dir_fd(args[3], &dir_fd) < 0 || (follow = os_flag(args[4], 1)) < 0 ||
         os_fd_and_dir_fd("chown", isfd, dir_fd) < 0)
         return VAL_NULL;
@@ -380,8 +362,8 @@ static Value pfs_chown(Value *args, int nargs, Value kwnames) {
 static Value pfs_lchown(Value *args, int nargs, Value kwnames) {
     OsPath p;
     unsigned uid, gid;
-    if (os_path_arg(args[0], &p, "lchown", "path") < 0 || pfs_id_arg(args[1], &uid, "uid") < 0 ||
-        pfs_id_arg(args[2], &gid, "gid") < 0)
+    if (os_path_arg(args[0], &p, "lchown", "path") < 0 || os_id_arg(args[1], &uid, "uid") < 0 ||
+        os_id_arg(args[2], &gid, "gid") < 0)
         return VAL_NULL;
     if (OS_AUDIT_REFUSED("os.chown", "OIIi", args[0], uid, gid, -1)) return VAL_NULL;
     return lchown(p.s, uid, gid) < 0 ? os_error(p.obj) : VAL_NONE;
@@ -390,7 +372,7 @@ static Value pfs_lchown(Value *args, int nargs, Value kwnames) {
 static Value pfs_fchown(Value *args, int nargs, Value kwnames) {
     int fd, r;
     unsigned uid, gid;
-    if (arg_to_int(args[0], &fd) < 0 || pfs_id_arg(args[1], &uid, "uid") < 0 || pfs_id_arg(args[2], &gid, "gid") < 0)
+    if (arg_to_int(args[0], &fd) < 0 || os_id_arg(args[1], &uid, "uid") < 0 || os_id_arg(args[2], &gid, "gid") < 0)
         return VAL_NULL;
     if (OS_AUDIT_REFUSED("os.chown", "iIIi", fd, uid, gid, -1)) return VAL_NULL;
     OS_RETRY(r, fchown(fd, uid, gid));

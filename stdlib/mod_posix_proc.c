@@ -72,24 +72,6 @@ static Value pproc_setpgid(Value *args, int nargs, Value kwnames) {
     return setpgid(pid, pgrp) < 0 ? os_error(VAL_NULL) : VAL_NONE;
 }
 
-/* A uid or gid (CPython's _Py_Uid_Converter): -1 is (uid_t)-1. */
-static int pproc_id(Value v, unsigned *out, const char *what) {
-    if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
-        err_format(&exc_TypeError, "%s should be integer, not %T", what, v);
-        return -1;
-    }
-    Value i = obj_index(v);
-    int64_t x;
-    if (IS_NULL(i)) return -1;
-    if (int_to_i64(i, &x) < 0 || x < -1 || x > (int64_t)UINT32_MAX - 1) {
-        err_clear();
-        err_format(&exc_OverflowError, "%s is %s than maximum", what, int_sign(i) < 0 ? "less" : "greater");
-        return -1;
-    }
-    *out = (unsigned)x;
-    return 0;
-}
-
 /* The set*id calls: which names one, n is how many ids it takes. */
 enum { SET_UID, SET_GID, SET_EUID, SET_EGID, SET_REUID, SET_REGID, SET_RESUID, SET_RESGID };
 static Value pproc_set_ids(Value *args, int which) {
@@ -97,7 +79,7 @@ static Value pproc_set_ids(Value *args, int which) {
     const char *what = which % 2 ? "gid" : "uid";
     unsigned id[3];
     for (int i = 0; i < nids[which]; i++)
-        if (pproc_id(args[i], &id[i], what) < 0) return VAL_NULL;
+        if (os_id_arg(args[i], &id[i], what) < 0) return VAL_NULL;
     int r;
     switch (which) {
     case SET_UID: r = setuid(id[0]); break;
@@ -164,7 +146,7 @@ static Value pproc_setgroups(Value *args, int nargs, Value kwnames) {
     if (!g) return err_no_memory();
     for (int64_t i = 0; i < n; i++) {
         unsigned id;
-        if (pproc_id(AS_TUPLE(t)->items[i], &id, "gid") < 0) { free(g); return VAL_NULL; }
+        if (os_id_arg(AS_TUPLE(t)->items[i], &id, "gid") < 0) { free(g); return VAL_NULL; }
         g[i] = id;
     }
     int r = setgroups((size_t)n, g);
@@ -179,7 +161,7 @@ static Value pproc_getgrouplist(Value *args, int nargs, Value kwnames) {
     unsigned base;
     Value keep;
     const char *user = str_fsencode(args[0], &keep);
-    if (!user || pproc_id(args[1], &base, "gid") < 0) return VAL_NULL;
+    if (!user || os_id_arg(args[1], &base, "gid") < 0) return VAL_NULL;
     int n = 64;
     for (;;) {
         gid_t *g = malloc(sizeof(gid_t) * (size_t)n);
@@ -202,7 +184,7 @@ static Value pproc_initgroups(Value *args, int nargs, Value kwnames) {
     unsigned gid;
     Value name = arg_to_path(args[0]);
     if (IS_NULL(name) || os_path_arg(name, &u, "initgroups", "username") < 0 ||
-        pproc_id(args[1], &gid, "gid") < 0)
+        os_id_arg(args[1], &gid, "gid") < 0)
         return VAL_NULL;
     return initgroups(u.s, gid) < 0 ? os_error(VAL_NULL) : VAL_NONE;
 }

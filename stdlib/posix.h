@@ -51,6 +51,8 @@ int   os_path_or_none(Value v, OsPath *p, int *fd, const char *fname, const char
 int   os_dir_fd(Value v, int *out);
 /* A descriptor argument (CPython's fildes converter: int or fileno()). */
 int   os_fd_arg(Value v, int *out);
+/* A uid or gid (CPython's _Py_Uid_Converter); what names "uid" or "gid" in errors. */
+int   os_id_arg(Value v, unsigned *out, const char *what);
 /* A keyword-only flag (follow_symlinks=True): dflt when absent. */
 int   os_flag(Value v, int dflt);
 /* A file name the system returned, as str or bytes like the argument. */

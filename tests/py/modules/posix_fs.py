@@ -146,6 +146,10 @@ except OSError as e:
     print(False)
 err(os.getxattr, "nope", "user.k")
 
+for v in (1 << 70, -(1 << 70), 1 << 32, -2, 2.5):
+    err(os.chown, "nope", v, -1)
+err(os.lchown, "nope", 0, 1 << 33)
+
 os.close(fd)
 import shutil
 os.chdir("/")
