@@ -163,12 +163,14 @@ static Type *err_oserror_subclass(int e) {
     }
 }
 
-Value err_from_errno(Type *type, Value filename) {
+Value err_from_errno(Type *type, Value filename) { return err_from_errno2(type, filename, VAL_NULL); }
+
+Value err_from_errno2(Type *type, Value filename, Value filename2) {
     int e = errno;
     Type *sub = err_oserror_subclass(e);
     if (sub && type_is_subtype(sub, type)) type = sub;
-    Value args[3] = { MK_SMALLINT(e), str_from_c(strerror(e)), filename };
-    int n = IS_NULL(filename) ? 2 : 3;
+    Value args[5] = { MK_SMALLINT(e), str_from_c(strerror(e)), filename, VAL_NONE, filename2 };
+    int n = !IS_NULL(filename2) ? 5 : IS_NULL(filename) ? 2 : 3;
     Value tup = tuple_from_array(args, n);
     if (IS_NULL(tup)) return VAL_NULL;
     Value inst = call_tuple_dict(MK_OBJ(type), tup, VAL_NULL);

@@ -53,6 +53,8 @@ Value err_set_none(Type *type);
 Value err_set_obj(Value exc);
 /* OSError from errno (picks the errno subclass), optional filename. */
 Value err_from_errno(Type *type, Value filename);
+/* The same naming two files ("[Errno 2] ...: 'a' -> 'b'", OSError.filename2). */
+Value err_from_errno2(Type *type, Value filename, Value filename2);
 Value err_no_memory(void);
 
 int   err_occurred(void);              /* a pending exception? */

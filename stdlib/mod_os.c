@@ -1,27 +1,26 @@
-/* mod_os.c - the posix module: the C half of `os`.
+/* mod_os.c - the posix module: the C half of `os` (CPython's os.py runs on it).
  *
- * Design: as in CPython, `os` is a Python module (stdlib/lib/os.py) that
- * re-exports this module's functions and adds what is easier in Python:
- * os.path (stdlib/lib/posixpath.py), environ as a mapping that calls
- * putenv/unsetenv, stat_result, makedirs, walk, fspath...  Everything here
- * is a thin wrapper over one system call.
+ * The module spans the files listed in posix.h; this one holds the module
+ * itself, the argument helpers they share, the basic descriptor calls
+ * (read, write, open, pipe, dup...) and the environment.
  *
  * Paths: every path argument is a str, bytes or os.PathLike (__fspath__);
  * functions returning names (listdir, getcwd) return bytes when given bytes.
  * str names cross the boundary in the file system encoding, UTF-8 with
  * surrogateescape (str_fsdecode/str_fsencode), as CPython's: a name that is
  * not valid UTF-8 comes back as lone surrogates and opens the same file.
- * Errors: err_from_errno(&exc_OSError, filename) picks the errno subclass
- * (FileNotFoundError...) and formats "[Errno 2] No such file or directory:
- * 'x'" as CPython does.
- * Blocking calls (read, write, waitpid) release the GIL between
- * GIL_BLOCKING_BEGIN and GIL_BLOCKING_END and touch no object in between.
+ * Errors: os_error(filename) picks the errno subclass (FileNotFoundError...)
+ * and formats "[Errno 2] No such file or directory: 'x'" as CPython does.
+ * Blocking calls release the GIL (OS_RETRY, GIL_BLOCKING_BEGIN/END), touch
+ * no object meanwhile, and retry on EINTR after the signal handlers ran.
+ * environ is CPython's: bytes names to bytes values, which os.py wraps.
  */
 #define _GNU_SOURCE 1   /* pipe2 */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pty.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,9 +52,7 @@
 #include "runtime/state.h"
 #include "runtime/structseq.h"
 #include "interp/modreg.h"
-#ifndef OS_GIL_REASON
-#define OS_GIL_REASON GIL_REASON_IO
-#endif
+#include "posix.h"
 
 extern char **environ;
 
@@ -63,63 +60,125 @@ GILPY_MODULE("posix", mod_os_init);
 
 /* ---------------------------------------------------------------- helpers */
 
-/* A path argument: its bytes (NUL-terminated) and whether it was bytes. */
-/* Raise audit event `ev` (runtime/audit.h); true when a hook refused it.  A
- * dir_fd goes to the hooks as CPython gives it: -1 for the default. */
-#define OS_AUDIT_REFUSED(...) (audit_active() && audit(__VA_ARGS__) < 0)
-#define OS_AUDIT_FD(fd) ((fd) == AT_FDCWD ? -1 : (fd))
+/* CPython's path_converter: what a path argument may be, named in its errors. */
+enum { OS_PATH_ONLY, OS_PATH_FD, OS_PATH_FD_NONE };
+static const char *const os_path_kinds[] = {
+    "string, bytes or os.PathLike", "string, bytes, os.PathLike or integer",
+    "string, bytes, os.PathLike, integer or None",
+};
 
-typedef struct OsPath {
-    const char *s;
-    Value obj;          /* the str/bytes given (named in errors) */
-    Value enc;          /* what holds s: obj, or a str's file system encoding */
-    int is_bytes;
-} OsPath;
-
-static int os_path_arg(Value v, OsPath *p, const char *fname, const char *argname) {
-    if (!IS_STR(v) && !IS_BYTES(v) && !IS_NONE(v)) {
+/* str, bytes, os.PathLike, or (deprecated) another bytes-like object into p. */
+static int os_path_convert(Value v, OsPath *p, const char *fname, const char *argname, int kind) {
+    Value given = v;
+    if (!IS_STR(v) && !IS_BYTES(v)) {
         Value fs = type_lookup_c(val_type(v), "__fspath__");
         if (!IS_NULL(fs)) {
-            Value r = obj_call_method(v, "__fspath__", NULL, 0);
-            if (IS_NULL(r)) return -1;
-            v = r;
+            if (IS_NULL(v = obj_call_method(v, "__fspath__", NULL, 0))) return -1;
+            if (!IS_STR(v) && !IS_BYTES(v)) {
+                err_format(&exc_TypeError, "expected %T.__fspath__() to return str or bytes, not %T", given, v);
+                return -1;
+            }
+        } else if (buffer_check(v)) {
+            if (err_warn(&exc_DeprecationWarning, "%s: %s should be %s, not %T", fname, argname,
+                         os_path_kinds[kind], v) < 0)
+                return -1;
+            Buffer b;
+            if (buffer_get(v, &b, BUF_SIMPLE) < 0) return -1;
+            v = bytes_new((const char *)b.buf, (size_t)b.len);
+            buffer_release(&b);
+            if (IS_NULL(v)) return -1;
+        } else {
+            err_format(&exc_TypeError, "%s: %s should be %s, not %T", fname, argname, os_path_kinds[kind], v);
+            return -1;
         }
     }
     if (IS_STR(v)) {
         p->s = str_fsencode(v, &p->enc), p->is_bytes = 0;   /* surrogateescape'd bytes back */
         if (!p->s) return -1;
-    } else if (IS_BYTES(v)) {
-        p->s = (const char *)AS_BYTES(v)->data, p->is_bytes = 1, p->enc = v;
     } else {
-        err_format(&exc_TypeError,
-                   "%s: %s should be string, bytes or os.PathLike, not %T", fname, argname, v);
-        return -1;
+        p->s = (const char *)AS_BYTES(v)->data, p->is_bytes = 1, p->enc = v;
     }
-    p->obj = v;
+    p->obj = IS_STR(given) || IS_BYTES(given) || !buffer_check(given) ? v : given;   /* errors name a bytearray */
     int64_t n = IS_BYTES(p->enc) ? AS_BYTES(p->enc)->len : STR_LEN(p->enc);
-    if ((int64_t)strlen(p->s) != n) {
-        err_format(&exc_ValueError, "%s: embedded null character in %s", fname, argname);
+    if ((int64_t)strlen(p->s) != n) {    /* a str fails in its encoding, as CPython's */
+        if (IS_STR(v)) err_format(&exc_ValueError, "embedded null byte");
+        else err_format(&exc_ValueError, "%s: embedded null character in %s", fname, argname);
         return -1;
     }
     return 0;
 }
 
-static Value os_error(Value filename) { return err_from_errno(&exc_OSError, filename); }
+int os_path_arg(Value v, OsPath *p, const char *fname, const char *argname) {
+    return os_path_convert(v, p, fname, argname, OS_PATH_ONLY);
+}
 
-/* A path that may also be an open descriptor (stat, chdir, chmod): 1 with *fd
- * set for an int, 0 with p filled for a path, -1 on error. */
-static int os_path_or_fd(Value v, OsPath *p, int *fd, const char *fname) {
-    if (IS_INT(v)) return arg_to_int(v, fd) < 0 ? -1 : 1;
-    if (!IS_STR(v) && !IS_BYTES(v) && IS_NULL(type_lookup_c(val_type(v), "__fspath__"))) {
-        err_format(&exc_TypeError, "%s: path should be string, bytes, os.PathLike or integer, not %T",
-                   fname, v);
+/* A descriptor given where a path may be: 1 with *fd, or -1. */
+static int os_path_fd(Value v, int *fd) {
+    if (IS_BOOL(v) && err_warn(&exc_RuntimeWarning, "bool is used as a file descriptor") < 0) return -1;
+    Value i = obj_index(v);
+    return IS_NULL(i) || arg_to_int(i, fd) < 0 ? -1 : 1;
+}
+
+int os_path_or_fd(Value v, OsPath *p, int *fd, const char *fname, const char *argname) {
+    *p = (OsPath){".", VAL_NONE, VAL_NONE, 0};
+    if (IS_INT(v) || (!IS_STR(v) && !IS_BYTES(v) && !IS_NULL(val_type(v)->slots[SM_INDEX])))
+        return os_path_fd(v, fd);
+    return os_path_convert(v, p, fname, argname, OS_PATH_FD);
+}
+
+int os_path_or_none(Value v, OsPath *p, int *fd, const char *fname, const char *argname) {
+    *p = (OsPath){".", VAL_NONE, VAL_NONE, 0};
+    if (IS_NULL(v) || IS_NONE(v)) return 0;
+    if (IS_INT(v) || (!IS_STR(v) && !IS_BYTES(v) && !IS_NULL(val_type(v)->slots[SM_INDEX])))
+        return os_path_fd(v, fd);
+    return os_path_convert(v, p, fname, argname, OS_PATH_FD_NONE);
+}
+
+Value os_error(Value filename) { return err_from_errno(&exc_OSError, filename); }
+Value os_error2(Value filename, Value filename2) { return err_from_errno2(&exc_OSError, filename, filename2); }
+Value os_fail(Value filename) { return err_occurred() ? VAL_NULL : os_error(filename); }
+
+int os_fd_and_dir_fd(const char *fname, int isfd, int dir_fd) {
+    if (!isfd || dir_fd == AT_FDCWD) return 0;
+    err_format(&exc_ValueError, "%s: can't specify both dir_fd and fd", fname);
+    return -1;
+}
+int os_dir_fd_needs_path(const char *fname, int isfd, int dir_fd) {
+    if (!isfd || dir_fd == AT_FDCWD) return 0;
+    err_format(&exc_ValueError, "%s: can't specify dir_fd without matching path", fname);
+    return -1;
+}
+int os_fd_and_follow(const char *fname, int isfd, int follow) {
+    if (!isfd || follow) return 0;
+    err_format(&exc_ValueError, "%s: cannot use fd and follow_symlinks together", fname);
+    return -1;
+}
+
+/* CPython's fildes converter: an int, or an object's fileno(). */
+int os_fd_arg(Value v, int *out) {
+    if (IS_INT(v)) return arg_to_int(v, out);
+    Value m = obj_getattr_c(v, "fileno");
+    if (IS_NULL(m)) {
+        err_clear();
+        err_format(&exc_TypeError, "argument must be an int, or have a fileno() method.");
         return -1;
     }
-    return os_path_arg(v, p, fname, "path");
+    Value r = call_value(m, NULL, 0, VAL_NULL);
+    if (IS_NULL(r)) return -1;
+    if (!IS_INT(r)) {
+        err_format(&exc_TypeError, "fileno() returned a non-integer");
+        return -1;
+    }
+    if (arg_to_int(r, out) < 0) return -1;
+    if (*out < 0) {
+        err_format(&exc_ValueError, "file descriptor cannot be a negative integer (%d)", *out);
+        return -1;
+    }
+    return 0;
 }
 
 /* dir_fd=None: AT_FDCWD, else a descriptor (CPython's dir_fd_converter). */
-static int os_dir_fd(Value v, int *out) {
+int os_dir_fd(Value v, int *out) {
     if (IS_NULL(v) || IS_NONE(v)) { *out = AT_FDCWD; return 0; }
     if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
         err_format(&exc_TypeError, "argument should be integer or None, not %T", v);
@@ -128,118 +187,32 @@ static int os_dir_fd(Value v, int *out) {
     return arg_to_int(v, out);
 }
 
-/* A keyword-only flag (follow_symlinks=True, effective_ids=False): dflt when absent. */
-static int os_flag(Value v, int dflt) { return IS_NULL(v) ? dflt : obj_truthy(v); }
+int os_flag(Value v, int dflt) { return IS_NULL(v) ? dflt : obj_truthy(v); }
 
-static Value os_name_value(const char *s, size_t n, int as_bytes) {
+/* A uid or gid (CPython's _Py_Uid_Converter): -1 stays (uid_t)-1, "unchanged" to chown. */
+int os_id_arg(Value v, unsigned *out, const char *what) {
+    if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
+        err_format(&exc_TypeError, "%s should be integer, not %T", what, v);
+        return -1;
+    }
+    Value i = obj_index(v);
+    int64_t x;
+    if (IS_NULL(i)) return -1;
+    if (int_to_i64(i, &x) < 0) {       /* beyond a C long: by its sign */
+        err_clear();
+        err_format(&exc_OverflowError, "%s is %s", what, int_sign(i) < 0 ? "less than minimum" : "greater than maximum");
+        return -1;
+    }
+    if (x < -1 || x > (int64_t)UINT32_MAX) {   /* a long that is no uid_t: CPython says "less" */
+        err_format(&exc_OverflowError, "%s is less than minimum", what);
+        return -1;
+    }
+    *out = (unsigned)x;
+    return 0;
+}
+
+Value os_name_value(const char *s, size_t n, int as_bytes) {
     return as_bytes ? bytes_new(s, n) : str_fsdecode(s, n);     /* names round-trip */
-}
-
-/* ---------------------------------------------------------------- process */
-
-static Value os_getpid(Value *args, int nargs, Value kwnames) { return MK_SMALLINT(getpid()); }
-static Value os_getppid(Value *args, int nargs, Value kwnames) { return MK_SMALLINT(getppid()); }
-static Value os_getuid(Value *args, int nargs, Value kwnames) { return MK_SMALLINT(getuid()); }
-static Value os_getgid(Value *args, int nargs, Value kwnames) { return MK_SMALLINT(getgid()); }
-static Value os_geteuid(Value *args, int nargs, Value kwnames) { return MK_SMALLINT(geteuid()); }
-
-static Value os_getpgid(Value *args, int nargs, Value kwnames) {
-    int pid;                        /* pid_t: PyArg_Parse's "i" */
-    if (arg_to_cint(args[0], &pid) < 0) return VAL_NULL;
-    pid_t r = getpgid(pid);
-    return r < 0 ? os_error(VAL_NULL) : MK_SMALLINT(r);
-}
-
-static Value os_getpgrp(Value *args, int nargs, Value kwnames) { return MK_SMALLINT(getpgrp()); }
-
-static Value os_setpgid(Value *args, int nargs, Value kwnames) {
-    int pid, pgrp;
-    if (arg_to_cint(args[0], &pid) < 0 || arg_to_cint(args[1], &pgrp) < 0) return VAL_NULL;
-    return setpgid(pid, pgrp) < 0 ? os_error(VAL_NULL) : VAL_NONE;
-}
-
-static Value os_kill(Value *args, int nargs, Value kwnames) {
-    int pid;
-    int64_t sig;                    /* CPython takes a Py_ssize_t and passes it as an int */
-    if (arg_to_cint(args[0], &pid) < 0 || arg_to_ssize(args[1], &sig) < 0) return VAL_NULL;
-    if (OS_AUDIT_REFUSED("os.kill", "ii", pid, (int)sig)) return VAL_NULL;
-    return kill(pid, (int)sig) < 0 ? os_error(VAL_NULL) : VAL_NONE;
-}
-
-static Value os__exit(Value *args, int nargs, Value kwnames) {
-    int code;
-    if (arg_to_int(args[0], &code) < 0) return VAL_NULL;
-    _exit(code);
-}
-
-/* fork() through the runtime's protocol (runtime/fork.c); in the child,
- * threading gets to forget the threads that did not survive, as CPython's
- * registered at-fork hook does. */
-static Value os_fork(Value *args, int nargs, Value kwnames) {
-    if (OS_AUDIT_REFUSED("os.fork", "")) return VAL_NULL;
-    pid_t pid = fork_process();
-    if (pid < 0) return os_error(VAL_NULL);
-    if (pid == 0) {
-        Value threading = dict_get_c(interp.modules, "threading");
-        if (!IS_NULL(threading) && obj_hasattr(threading, str_intern_c("_after_fork")) == 1 &&
-            IS_NULL(obj_call_method(threading, "_after_fork", NULL, 0))) {
-            Value e = err_fetch();
-            exc_print(e);
-        }
-    }
-    return MK_SMALLINT(pid);
-}
-
-static Value os_waitpid(Value *args, int nargs, Value kwnames) {
-    int pid, options, status = 0;
-    if (arg_to_cint(args[0], &pid) < 0 || arg_to_cint(args[1], &options) < 0) return VAL_NULL;
-    pid_t r;
-    int err = 0;
-    GIL_BLOCKING_BEGIN(OS_GIL_REASON);
-    do {
-        r = waitpid(pid, &status, options);
-    } while (r < 0 && errno == EINTR);
-    err = errno;
-    GIL_BLOCKING_END();
-    if (r < 0) { errno = err; return os_error(VAL_NULL); }
-    return tuple_pack(2, MK_SMALLINT(r), MK_SMALLINT(status));
-}
-
-/* The W* macros of a wait status: args = [status]. */
-static Value os_wait_macro(Value *args, int which) {
-    int st;
-    if (arg_to_int(args[0], &st) < 0) return VAL_NULL;
-    switch (which) {
-    case 0: return MK_BOOL(WIFEXITED(st));
-    case 1: return MK_SMALLINT(WEXITSTATUS(st));
-    case 2: return MK_BOOL(WIFSIGNALED(st));
-    case 3: return MK_SMALLINT(WTERMSIG(st));
-    case 4: return MK_BOOL(WIFSTOPPED(st));
-    case 5: return MK_SMALLINT(WSTOPSIG(st));
-    default:
-        if (WIFEXITED(st)) return MK_SMALLINT(WEXITSTATUS(st));
-        if (WIFSIGNALED(st)) return MK_SMALLINT(-WTERMSIG(st));
-        return err_format(&exc_ValueError, "invalid wait status: %d", st);
-    }
-}
-static Value os_WIFEXITED(Value *a, int n, Value k) { return os_wait_macro(a, 0); }
-static Value os_WEXITSTATUS(Value *a, int n, Value k) { return os_wait_macro(a, 1); }
-static Value os_WIFSIGNALED(Value *a, int n, Value k) { return os_wait_macro(a, 2); }
-static Value os_WTERMSIG(Value *a, int n, Value k) { return os_wait_macro(a, 3); }
-static Value os_WIFSTOPPED(Value *a, int n, Value k) { return os_wait_macro(a, 4); }
-static Value os_WSTOPSIG(Value *a, int n, Value k) { return os_wait_macro(a, 5); }
-static Value os_waitstatus_to_exitcode(Value *a, int n, Value k) { return os_wait_macro(a, 6); }
-
-static Value os_system(Value *args, int nargs, Value kwnames) {
-    OsPath p;
-    Value command = arg_to_path(args[0]);
-    if (IS_NULL(command) || os_path_arg(command, &p, "system", "command") < 0) return VAL_NULL;
-    if (OS_AUDIT_REFUSED("os.system", "y", p.s)) return VAL_NULL;
-    int r;
-    GIL_BLOCKING_BEGIN(OS_GIL_REASON);
-    r = system(p.s);
-    GIL_BLOCKING_END();
-    return MK_SMALLINT(r);
 }
 
 /* ---------------------------------------------------------------- file descriptors */
@@ -252,14 +225,8 @@ static Value os_read(Value *args, int nargs, Value kwnames) {
     char *buf = gc_malloc((size_t)n + 1);
     if (!buf) return VAL_NULL;
     ssize_t got;
-    int err;
-    GIL_BLOCKING_BEGIN(OS_GIL_REASON);
-    do {
-        got = read(fd, buf, (size_t)n);
-    } while (got < 0 && errno == EINTR);
-    err = errno;
-    GIL_BLOCKING_END();
-    Value r = got < 0 ? (errno = err, os_error(VAL_NULL)) : bytes_new(buf, (size_t)got);
+    OS_RETRY(got, read(fd, buf, (size_t)n));
+    Value r = got < 0 ? os_fail(VAL_NULL) : bytes_new(buf, (size_t)got);
     gc_free(buf, (size_t)n + 1);
     return r;
 }
@@ -280,11 +247,10 @@ static Value os_ftruncate(Value *args, int nargs, Value kwnames) {
     if (arg_to_int(args[0], &fd) < 0) return VAL_NULL;
     Value p = obj_index(args[1]);
     if (IS_NULL(p) || int_to_i64(p, &len) < 0) return VAL_NULL;
+    if (OS_AUDIT_REFUSED("os.truncate", "iL", fd, (long long)len)) return VAL_NULL;
     int r;
-    GIL_BLOCKING_BEGIN(OS_GIL_REASON);
-    r = ftruncate(fd, (off_t)len);
-    GIL_BLOCKING_END();
-    return r < 0 ? os_error(VAL_NULL) : VAL_NONE;
+    OS_RETRY(r, ftruncate(fd, (off_t)len));
+    return r < 0 ? os_fail(VAL_NULL) : VAL_NONE;
 }
 
 static Value os_write(Value *args, int nargs, Value kwnames) {
@@ -301,15 +267,9 @@ static Value os_write(Value *args, int nargs, Value kwnames) {
     if (!copy) return VAL_NULL;
     memcpy(copy, data, (size_t)len);
     ssize_t put;
-    int err;
-    GIL_BLOCKING_BEGIN(OS_GIL_REASON);
-    do {
-        put = write(fd, copy, (size_t)len);
-    } while (put < 0 && errno == EINTR);
-    err = errno;
-    GIL_BLOCKING_END();
+    OS_RETRY(put, write(fd, copy, (size_t)len));
     gc_free(copy, (size_t)len + 1);
-    if (put < 0) { errno = err; return os_error(VAL_NULL); }
+    if (put < 0) return os_fail(VAL_NULL);
     return int_from_i64(put);
 }
 
@@ -413,8 +373,9 @@ static Value os_open(Value *args, int nargs, Value kwnames) {
         (!IS_NULL(args[2]) && arg_to_int(args[2], &mode) < 0) || os_dir_fd(args[3], &dir_fd) < 0)
         return VAL_NULL;
     if (OS_AUDIT_REFUSED("open", "ONi", args[0], flags | O_CLOEXEC)) return VAL_NULL;
-    int fd = openat(dir_fd, p.s, flags | O_CLOEXEC, mode);
-    return fd < 0 ? os_error(p.obj) : MK_SMALLINT(fd);
+    int fd;
+    OS_RETRY(fd, openat(dir_fd, p.s, flags | O_CLOEXEC, mode));      /* a FIFO's open blocks */
+    return fd < 0 ? os_fail(p.obj) : MK_SMALLINT(fd);
 }
 
 static Value os_isatty(Value *args, int nargs, Value kwnames) {
@@ -423,214 +384,34 @@ static Value os_isatty(Value *args, int nargs, Value kwnames) {
     return MK_BOOL(isatty(fd));
 }
 
+static const char *const os_terminal_size_fields[] = {"columns", "lines"};
+static StructSeqDesc os_terminal_size_desc = {"os.terminal_size", os_terminal_size_fields, 2, 2};
+
 static Value os_get_terminal_size(Value *args, int nargs, Value kwnames) {
     int fd = 1;
     if (!IS_NULL(args[0]) && arg_to_int(args[0], &fd) < 0) return VAL_NULL;
     struct winsize w;
     if (ioctl(fd, TIOCGWINSZ, &w) < 0) return os_error(VAL_NULL);
-    return tuple_pack(2, MK_SMALLINT(w.ws_col), MK_SMALLINT(w.ws_row));
-}
-
-/* ---------------------------------------------------------------- filesystem */
-
-static Value os_getcwd_common(int as_bytes) {
-    char buf[PATH_MAX + 1];
-    if (!getcwd(buf, sizeof buf)) return os_error(VAL_NULL);
-    return os_name_value(buf, strlen(buf), as_bytes);
-}
-static Value os_getcwd(Value *args, int nargs, Value kwnames) { return os_getcwd_common(0); }
-
-/* fspath(path): str or bytes as is, else what __fspath__ returns. */
-static Value os_fspath(Value *args, int nargs, Value kwnames) { return arg_to_path(args[0]); }
-static Value os_getcwdb(Value *args, int nargs, Value kwnames) { return os_getcwd_common(1); }
-
-static Value os_chdir(Value *args, int nargs, Value kwnames) {
-    OsPath p;
-    int fd, r = os_path_or_fd(args[0], &p, &fd, "chdir");
-    if (r < 0 || OS_AUDIT_REFUSED("os.chdir", "O", args[0])) return VAL_NULL;
-    if (r) return fchdir(fd) < 0 ? os_error(VAL_NULL) : VAL_NONE;
-    return chdir(p.s) < 0 ? os_error(p.obj) : VAL_NONE;
-}
-
-/* remove, unlink and rmdir: (path, *, dir_fd=None) */
-static Value os_unlink_common(Value *args, const char *name, int flags) {
-    OsPath p;
-    int dir_fd;
-    if (os_path_arg(args[0], &p, name, "path") < 0 || os_dir_fd(args[1], &dir_fd) < 0) return VAL_NULL;
-    if (OS_AUDIT_REFUSED(flags ? "os.rmdir" : "os.remove", "Oi", args[0], OS_AUDIT_FD(dir_fd))) return VAL_NULL;
-    return unlinkat(dir_fd, p.s, flags) < 0 ? os_error(p.obj) : VAL_NONE;
-}
-static Value os_remove(Value *a, int n, Value k) { return os_unlink_common(a, "remove", 0); }
-static Value os_unlink(Value *a, int n, Value k) { return os_unlink_common(a, "unlink", 0); }
-static Value os_rmdir(Value *a, int n, Value k) { return os_unlink_common(a, "rmdir", AT_REMOVEDIR); }
-
-/* mkdir(path, mode=0o777, *, dir_fd=None) */
-static Value os_mkdir(Value *args, int nargs, Value kwnames) {
-    OsPath p;
-    int mode = 0777, dir_fd;
-    if (os_path_arg(args[0], &p, "mkdir", "path") < 0 ||
-        (!IS_NULL(args[1]) && arg_to_int(args[1], &mode) < 0) || os_dir_fd(args[2], &dir_fd) < 0)
-        return VAL_NULL;
-    if (OS_AUDIT_REFUSED("os.mkdir", "Oii", args[0], mode, OS_AUDIT_FD(dir_fd))) return VAL_NULL;
-    return mkdirat(dir_fd, p.s, (mode_t)mode) < 0 ? os_error(p.obj) : VAL_NONE;
-}
-
-/* chmod(path, mode, *, dir_fd=None, follow_symlinks=True) */
-static Value os_chmod(Value *args, int nargs, Value kwnames) {
-    OsPath p;
-    int mode, dir_fd, follow, fd, isfd = os_path_or_fd(args[0], &p, &fd, "chmod");
-    if (isfd < 0 || arg_to_int(args[1], &mode) < 0 || os_dir_fd(args[2], &dir_fd) < 0 ||
-        (follow = os_flag(args[3], 1)) < 0)
-        return VAL_NULL;
-    if (OS_AUDIT_REFUSED("os.chmod", "Oii", args[0], mode, OS_AUDIT_FD(dir_fd))) return VAL_NULL;
-    if (isfd) return fchmod(fd, (mode_t)mode) < 0 ? os_error(VAL_NULL) : VAL_NONE;
-    int flags = follow ? 0 : AT_SYMLINK_NOFOLLOW;
-    return fchmodat(dir_fd, p.s, (mode_t)mode, flags) < 0 ? os_error(p.obj) : VAL_NONE;
-}
-
-/* rename and replace: (src, dst, *, src_dir_fd=None, dst_dir_fd=None) */
-static Value os_rename_common(Value *args, const char *name) {
-    OsPath s, d;
-    int sfd, dfd;
-    if (os_path_arg(args[0], &s, name, "src") < 0 || os_path_arg(args[1], &d, name, "dst") < 0 ||
-        os_dir_fd(args[2], &sfd) < 0 || os_dir_fd(args[3], &dfd) < 0)
-        return VAL_NULL;
-    if (OS_AUDIT_REFUSED("os.rename", "OOii", args[0], args[1], OS_AUDIT_FD(sfd), OS_AUDIT_FD(dfd)))
-        return VAL_NULL;
-    if (renameat(sfd, s.s, dfd, d.s) < 0) return os_error(s.obj);   /* CPython adds " -> 'dst'" */
-    return VAL_NONE;
-}
-static Value os_rename(Value *a, int n, Value k) { return os_rename_common(a, "rename"); }
-static Value os_replace(Value *a, int n, Value k) { return os_rename_common(a, "replace"); }
-
-/* listdir(path=None) */
-static Value os_listdir(Value *args, int nargs, Value kwnames) {
-    OsPath p = {".", VAL_NONE, 0};
-    if (!IS_NULL(args[0]) && !IS_NONE(args[0]) && os_path_arg(args[0], &p, "listdir", "path") < 0)
-        return VAL_NULL;
-    if (OS_AUDIT_REFUSED("os.listdir", "O", IS_NULL(args[0]) ? VAL_NONE : args[0])) return VAL_NULL;
-    DIR *dir = opendir(p.s);
-    if (!dir) return os_error(IS_NONE(p.obj) ? str_from_c(".") : p.obj);
-    Value list = list_new(0);
-    struct dirent *ent;
-    while (!IS_NULL(list)) {
-        errno = 0;
-        ent = readdir(dir);
-        if (!ent) {
-            if (errno) list = os_error(p.obj);
-            break;
-        }
-        const char *nm = ent->d_name;
-        if (nm[0] == '.' && (nm[1] == 0 || (nm[1] == '.' && nm[2] == 0))) continue;
-        Value v = os_name_value(nm, strlen(nm), p.is_bytes);
-        if (IS_NULL(v) || list_append(list, v) < 0) list = VAL_NULL;
-    }
-    closedir(dir);
-    return list;
-}
-
-/* readlink(path, *, dir_fd=None) */
-static Value os_readlink(Value *args, int nargs, Value kwnames) {
-    OsPath p;
-    int dir_fd;
-    if (os_path_arg(args[0], &p, "readlink", "path") < 0 || os_dir_fd(args[1], &dir_fd) < 0)
-        return VAL_NULL;
-    char buf[PATH_MAX + 1];
-    ssize_t n = readlinkat(dir_fd, p.s, buf, PATH_MAX);
-    if (n < 0) return os_error(p.obj);
-    return os_name_value(buf, (size_t)n, p.is_bytes);
-}
-
-/* symlink(src, dst, target_is_directory=False, *, dir_fd=None): the flag only
- * matters on Windows. */
-static Value os_symlink(Value *args, int nargs, Value kwnames) {
-    OsPath s, d;
-    int dir_fd;
-    if (os_path_arg(args[0], &s, "symlink", "src") < 0 ||
-        os_path_arg(args[1], &d, "symlink", "dst") < 0 || os_dir_fd(args[3], &dir_fd) < 0)
-        return VAL_NULL;
-    if (OS_AUDIT_REFUSED("os.symlink", "OOi", args[0], args[1], OS_AUDIT_FD(dir_fd))) return VAL_NULL;
-    return symlinkat(s.s, dir_fd, d.s) < 0 ? os_error(s.obj) : VAL_NONE;
-}
-
-/* access(path, mode, *, dir_fd=None, effective_ids=False, follow_symlinks=True) */
-static Value os_access(Value *args, int nargs, Value kwnames) {
-    OsPath p;
-    int mode, dir_fd, eff, follow;
-    if (os_path_arg(args[0], &p, "access", "path") < 0 || arg_to_int(args[1], &mode) < 0 ||
-        os_dir_fd(args[2], &dir_fd) < 0 || (eff = os_flag(args[3], 0)) < 0 ||
-        (follow = os_flag(args[4], 1)) < 0)
-        return VAL_NULL;
-    int flags = (eff ? AT_EACCESS : 0) | (follow ? 0 : AT_SYMLINK_NOFOLLOW);
-    return MK_BOOL(faccessat(dir_fd, p.s, mode, flags) == 0);
-}
-
-/* os.stat_result: ten sequence items (the last three the integer times, unnamed),
- * then the float and nanosecond times and the rest, by name only. */
-static const char *const os_stat_fields[] = {
-    "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", NULL, NULL, NULL,
-    "st_atime", "st_mtime", "st_ctime", "st_atime_ns", "st_mtime_ns", "st_ctime_ns",
-    "st_blksize", "st_blocks", "st_rdev",
-};
-static StructSeqDesc os_stat_desc = {"os.stat_result", os_stat_fields, 10, 19};
-
-static Value os_stat_tuple(const struct stat *st) {
-    Value r = structseq_new(&os_stat_desc);
+    Value r = structseq_new(&os_terminal_size_desc);
     if (IS_NULL(r)) return VAL_NULL;
-    Value *v = STRUCTSEQ_ITEMS(r);
-    const struct timespec *ts[3] = {&st->st_atim, &st->st_mtim, &st->st_ctim};
-    v[0] = MK_SMALLINT(st->st_mode);
-    v[1] = int_from_u64((uint64_t)st->st_ino);
-    v[2] = int_from_u64((uint64_t)st->st_dev);
-    v[3] = int_from_u64((uint64_t)st->st_nlink);
-    v[4] = MK_SMALLINT(st->st_uid);
-    v[5] = MK_SMALLINT(st->st_gid);
-    v[6] = int_from_i64(st->st_size);
-    for (int i = 0; i < 3; i++) {
-        v[7 + i] = int_from_i64(ts[i]->tv_sec);
-        v[10 + i] = MK_FLOAT((double)ts[i]->tv_sec + (double)ts[i]->tv_nsec * 1e-9);
-        v[13 + i] = int_from_i64((int64_t)ts[i]->tv_sec * 1000000000 + ts[i]->tv_nsec);
-    }
-    v[16] = int_from_i64(st->st_blksize);
-    v[17] = int_from_i64(st->st_blocks);
-    v[18] = int_from_u64((uint64_t)st->st_rdev);
-    for (int i = 0; i < 19; i++)
-        if (IS_NULL(v[i])) return VAL_NULL;
+    STRUCTSEQ_ITEMS(r)[0] = MK_SMALLINT(w.ws_col), STRUCTSEQ_ITEMS(r)[1] = MK_SMALLINT(w.ws_row);
     return r;
 }
 
-/* stat(path, *, dir_fd=None, follow_symlinks=True); path may be a descriptor. */
-static Value os_stat(Value *args, int nargs, Value kwnames) {
-    OsPath p;
-    int dir_fd, follow, fd, isfd = os_path_or_fd(args[0], &p, &fd, "stat");
-    if (isfd < 0 || os_dir_fd(args[1], &dir_fd) < 0 || (follow = os_flag(args[2], 1)) < 0)
-        return VAL_NULL;
-    struct stat st;
-    if (isfd) {
-        if (fstat(fd, &st) < 0) return os_error(VAL_NULL);
-        return os_stat_tuple(&st);
+/* fspath(path): str or bytes as is, else what __fspath__ returns. */
+static Value os_fspath(Value *args, int nargs, Value kwnames) { return arg_to_path(args[0]); }
+
+/* openpty(): (master, slave), both non-inheritable. */
+static Value os_openpty(Value *args, int nargs, Value kwnames) {
+    int m, s;
+    if (openpty(&m, &s, NULL, NULL, NULL) < 0) return os_error(VAL_NULL);
+    if (fcntl(m, F_SETFD, FD_CLOEXEC) < 0 || fcntl(s, F_SETFD, FD_CLOEXEC) < 0) {
+        int e = errno;
+        close(m), close(s);
+        errno = e;
+        return os_error(VAL_NULL);
     }
-    if (fstatat(dir_fd, p.s, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW) < 0) return os_error(p.obj);
-    return os_stat_tuple(&st);
-}
-
-/* lstat(path, *, dir_fd=None) */
-static Value os_lstat(Value *args, int nargs, Value kwnames) {
-    OsPath p;
-    int dir_fd;
-    if (os_path_arg(args[0], &p, "lstat", "path") < 0 || os_dir_fd(args[1], &dir_fd) < 0)
-        return VAL_NULL;
-    struct stat st;
-    if (fstatat(dir_fd, p.s, &st, AT_SYMLINK_NOFOLLOW) < 0) return os_error(p.obj);
-    return os_stat_tuple(&st);
-}
-
-static Value os_fstat(Value *args, int nargs, Value kwnames) {
-    int fd;
-    struct stat st;
-    if (arg_to_int(args[0], &fd) < 0) return VAL_NULL;
-    if (fstat(fd, &st) < 0) return os_error(VAL_NULL);
-    return os_stat_tuple(&st);
+    return tuple_pack(2, MK_SMALLINT(m), MK_SMALLINT(s));
 }
 
 /* ---------------------------------------------------------------- environment */
@@ -660,15 +441,15 @@ static Value os_unsetenv(Value *args, int nargs, Value kwnames) {
     return unsetenv(k.s) < 0 ? os_error(VAL_NULL) : VAL_NONE;
 }
 
-/* A dict of the process environment at start-up (str -> str). */
+/* The process environment at start-up: bytes names to bytes values. */
 static Value os_environ_dict(void) {
     Value d = dict_new();
     if (IS_NULL(d)) return VAL_NULL;
     for (char **e = environ; e && *e; e++) {
         const char *eq = strchr(*e, '=');
         if (!eq) continue;
-        Value k = str_fsdecode(*e, (size_t)(eq - *e));
-        Value v = str_fsdecode(eq + 1, strlen(eq + 1));
+        Value k = bytes_new(*e, (size_t)(eq - *e));
+        Value v = bytes_new(eq + 1, strlen(eq + 1));
         if (IS_NULL(k) || IS_NULL(v)) return VAL_NULL;
         if (IS_NULL(dict_get(d, k)) && dict_set(d, k, v) < 0) return VAL_NULL;
     }
@@ -677,35 +458,49 @@ static Value os_environ_dict(void) {
 
 /* ---------------------------------------------------------------- misc */
 
-static Value os_cpu_count(Value *args, int nargs, Value kwnames) {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? VAL_NONE : MK_SMALLINT(n);
-}
-
-static Value os_strerror(Value *args, int nargs, Value kwnames) {
-    int code;
-    if (arg_to_int(args[0], &code) < 0) return VAL_NULL;
-    const char *s = strerror(code);
-    return str_decode_utf8_lossy(s, strlen(s));
-}
-
-static Value os_urandom(Value *args, int nargs, Value kwnames) {
-    int64_t n;
-    if (arg_to_ssize(args[0], &n) < 0) return VAL_NULL;
-    if (n < 0) return err_format(&exc_ValueError, "negative argument not allowed");
-    Bytes *b = bytes_alloc((size_t)n);
-    if (!b) return VAL_NULL;
-    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return os_error(VAL_NULL);
-    int64_t got = 0;
-    while (got < n) {
-        ssize_t r = read(fd, b->data + got, (size_t)(n - got));
-        if (r < 0 && errno == EINTR) continue;
-        if (r <= 0) { close(fd); return os_error(VAL_NULL); }
-        got += r;
+/* _path_normpath(path): posixpath.normpath's work on a str, as CPython's
+ * _Py_normpath: one or two leading slashes kept (three or more become one),
+ * "." and empty components dropped, ".." taking back the previous name (at
+ * the root, nothing).  A path that reduces to nothing gives "" ("." for ".");
+ * posixpath.normpath turns "" into ".". */
+static Value os_path_normpath(Value *args, int nargs, Value kwnames) {
+    Value path = args[0];
+    if (!IS_STR(path)) return err_format(&exc_TypeError, "expected 'str', not '%T'", path);
+    const char *s = STR_DATA(path);
+    size_t n = (size_t)STR_LEN(path), i = 0, out = 0, floor;
+    if (n == 1 && s[0] == '.') return path;
+    char *buf = gc_malloc(n + 1);
+    if (!buf) return VAL_NULL;
+    while (i < n && s[i] == '/') i++;
+    size_t lead = i == 2 ? 2 : i > 0 ? 1 : 0;
+    for (; out < lead; out++) buf[out] = '/';
+    floor = out;                       /* ".." never climbs above the root */
+    size_t dotdots = out;              /* the end of the leading ".." run of a relative path */
+    while (i < n) {
+        size_t j = i;
+        while (j < n && s[j] != '/') j++;
+        size_t len = j - i;
+        if (len == 0 || (len == 1 && s[i] == '.')) {
+            /* nothing */
+        } else if (len == 2 && s[i] == '.' && s[i + 1] == '.') {
+            if (out > dotdots) {           /* drop the last name and the slash before it */
+                while (out > dotdots && buf[out - 1] != '/') out--;
+                if (out > floor && buf[out - 1] == '/') out--;
+            } else if (!lead) {            /* a relative path keeps its ".." */
+                if (out > 0) buf[out++] = '/';
+                buf[out++] = '.', buf[out++] = '.';
+                dotdots = out;
+            }
+        } else {
+            if (out > floor) buf[out++] = '/';
+            memcpy(buf + out, s + i, len);
+            out += len;
+        }
+        i = j + 1;
     }
-    close(fd);
-    return MK_OBJ(b);
+    Value r = str_new(buf, out);
+    gc_free(buf, n + 1);
+    return r;
 }
 
 static Value os_umask(Value *args, int nargs, Value kwnames) {
@@ -719,34 +514,13 @@ static Value os_umask(Value *args, int nargs, Value kwnames) {
 /* The kinds and signatures are CPython's (posixmodule.c's Argument Clinic
  * declarations), so every wrong call fails with CPython's message. */
 static const MethodDef os_methods[] = {
-    {"getpid", os_getpid, ARGS_NONE, "Return the current process id."},
-    {"getppid", os_getppid, ARGS_NONE, "Return the parent's process id."},
-    {"getuid", os_getuid, ARGS_NONE, NULL}, {"getgid", os_getgid, ARGS_NONE, NULL},
-    {"geteuid", os_geteuid, ARGS_NONE, NULL},
-    {"getpgid", os_getpgid, ARGS_KW, NULL, "($module, /, pid)"},
-    {"getpgrp", os_getpgrp, ARGS_NONE, NULL},
-    {"setpgid", os_setpgid, ARGS_TUPLE(2, 2), NULL},
-    {"kill", os_kill, ARGS_TUPLE(2, 2), "Kill a process with a signal."},
-    {"_exit", os__exit, ARGS_KW,
-     "Exit to the system with specified status, without normal exit processing.",
-     "($module, /, status)"},
-    {"fork", os_fork, ARGS_NONE, "Fork a child process."},
-    {"waitpid", os_waitpid, ARGS_TUPLE(2, 2), "Wait for completion of a given child process."},
-    {"WIFEXITED", os_WIFEXITED, ARGS_KW, NULL, "($module, /, status)"},
-    {"WEXITSTATUS", os_WEXITSTATUS, ARGS_KW, NULL, "($module, /, status)"},
-    {"WIFSIGNALED", os_WIFSIGNALED, ARGS_KW, NULL, "($module, /, status)"},
-    {"WTERMSIG", os_WTERMSIG, ARGS_KW, NULL, "($module, /, status)"},
-    {"WIFSTOPPED", os_WIFSTOPPED, ARGS_KW, NULL, "($module, /, status)"},
-    {"WSTOPSIG", os_WSTOPSIG, ARGS_KW, NULL, "($module, /, status)"},
-    {"waitstatus_to_exitcode", os_waitstatus_to_exitcode, ARGS_KW, NULL, "($module, /, status)"},
-    {"system", os_system, ARGS_KW, "Execute the command in a subshell.", "($module, /, command)"},
-    {"read", os_read, ARGS_POS(2, 2), "Read from a file descriptor."},
+    {"read", os_read, ARGS_POS(2, 2), "Read from a file descriptor.  Returns a bytes object."},
     {"lseek", os_lseek, ARGS_POS(3, 3), "Set the position of a file descriptor.  Return the new position."},
     {"ftruncate", os_ftruncate, ARGS_POS(2, 2), "Truncate a file, specified by file descriptor, to a specific length."},
     {"write", os_write, ARGS_POS(2, 2), "Write a bytes object to a file descriptor."},
     {"close", os_close, ARGS_KW, "Close a file descriptor.", "($module, /, fd)"},
     {"pipe", os_pipe, ARGS_NONE, "Create a pipe."},
-    {"dup", os_dup, ARGS_ONE, NULL},
+    {"dup", os_dup, ARGS_ONE, "Return a duplicate of a file descriptor."},
     {"sendfile", os_sendfile, ARGS_KW, "Copy count bytes from file descriptor in_fd to file descriptor out_fd.",
      "($module, /, out_fd, in_fd, offset, count)"},
     {"pipe2", os_pipe2, ARGS_ONE, "Create a pipe with flags set atomically."},
@@ -754,70 +528,31 @@ static const MethodDef os_methods[] = {
     {"set_blocking", os_set_blocking, ARGS_POS(2, 2), "Set the blocking mode of the specified file descriptor."},
     {"get_inheritable", os_get_inheritable, ARGS_ONE, "Get the close-on-exe flag of the specified file descriptor."},
     {"set_inheritable", os_set_inheritable, ARGS_POS(2, 2), "Set the inheritable flag of the specified file descriptor."},
-    {"dup2", os_dup2, ARGS_KW, NULL, "($module, /, fd, fd2, inheritable=True)"},
-    {"open", os_open, ARGS_KW, NULL, "($module, /, path, flags, mode=511, *, dir_fd=None)"},
-    {"isatty", os_isatty, ARGS_ONE, NULL},
-    {"get_terminal_size", os_get_terminal_size, ARGS_POS(0, 1), NULL},
+    {"dup2", os_dup2, ARGS_KW, "Duplicate file descriptor.", "($module, /, fd, fd2, inheritable=True)"},
+    {"open", os_open, ARGS_KW, "Open a file for low level IO.  Returns a file descriptor (integer).",
+     "($module, /, path, flags, mode=511, *, dir_fd=None)"},
+    {"isatty", os_isatty, ARGS_ONE, "Return True if the fd is connected to a terminal."},
+    {"get_terminal_size", os_get_terminal_size, ARGS_POS(0, 1), "Return the size of the terminal window as (columns, lines)."},
+    {"openpty", os_openpty, ARGS_NONE, "Open a pseudo-terminal."},
     {"fspath", os_fspath, ARGS_KW, "Return the file system path representation of the object.",
      "($module, /, path)"},
-    {"getcwd", os_getcwd, ARGS_NONE,
-     "Return a unicode string representing the current working directory."},
-    {"getcwdb", os_getcwdb, ARGS_NONE, NULL},
-    {"chdir", os_chdir, ARGS_KW, "Change the current working directory to the specified path.",
-     "($module, /, path)"},
-    {"mkdir", os_mkdir, ARGS_KW, "Create a directory.", "($module, /, path, mode=511, *, dir_fd=None)"},
-    {"chmod", os_chmod, ARGS_KW, NULL,
-     "($module, /, path, mode, *, dir_fd=None, follow_symlinks=True)"},
-    {"remove", os_remove, ARGS_KW, "Remove a file (same as unlink()).",
-     "($module, /, path, *, dir_fd=None)"},
-    {"unlink", os_unlink, ARGS_KW, "Remove a file (same as remove()).",
-     "($module, /, path, *, dir_fd=None)"},
-    {"rmdir", os_rmdir, ARGS_KW, "Remove a directory.", "($module, /, path, *, dir_fd=None)"},
-    {"rename", os_rename, ARGS_KW, "Rename a file or directory.",
-     "($module, /, src, dst, *, src_dir_fd=None, dst_dir_fd=None)"},
-    {"replace", os_replace, ARGS_KW, NULL,
-     "($module, /, src, dst, *, src_dir_fd=None, dst_dir_fd=None)"},
-    {"listdir", os_listdir, ARGS_KW, "Return a list containing the names of the files in the directory.",
-     "($module, /, path=None)"},
-    {"readlink", os_readlink, ARGS_KW, NULL, "($module, /, path, *, dir_fd=None)"},
-    {"symlink", os_symlink, ARGS_KW, NULL,
-     "($module, /, src, dst, target_is_directory=False, *, dir_fd=None)"},
-    {"access", os_access, ARGS_KW, NULL,
-     "($module, /, path, mode, *, dir_fd=None, effective_ids=False, follow_symlinks=True)"},
-    {"stat", os_stat, ARGS_KW, "Perform a stat system call on the given path.",
-     "($module, /, path, *, dir_fd=None, follow_symlinks=True)"},
-    {"lstat", os_lstat, ARGS_KW, NULL, "($module, /, path, *, dir_fd=None)"},
-    {"fstat", os_fstat, ARGS_KW, NULL, "($module, /, fd)"},
-    {"putenv", os_putenv, ARGS_POS(2, 2), NULL},
-    {"unsetenv", os_unsetenv, ARGS_ONE, NULL},
-    {"cpu_count", os_cpu_count, ARGS_NONE, "Return the number of CPUs in the system."},
-    {"strerror", os_strerror, ARGS_ONE, "Translate an error code to a message string."},
-    {"urandom", os_urandom, ARGS_ONE, "Return a bytes object containing random bytes."},
-    {"umask", os_umask, ARGS_ONE, NULL},
+    {"putenv", os_putenv, ARGS_POS(2, 2), "Change or add an environment variable."},
+    {"unsetenv", os_unsetenv, ARGS_ONE, "Delete an environment variable."},
+    {"umask", os_umask, ARGS_ONE, "Set the current numeric umask and return the previous umask."},
+    {"_path_normpath", os_path_normpath, ARGS_KW, "Basic path normalization.", "($module, /, path)"},
     {NULL, NULL, 0, NULL},
-};
-
-static const struct { const char *name; long value; } os_constants[] = {
-    {"WNOHANG", WNOHANG}, {"WUNTRACED", WUNTRACED},
-    {"F_OK", F_OK}, {"R_OK", R_OK}, {"W_OK", W_OK}, {"X_OK", X_OK},
-    {"O_RDONLY", O_RDONLY}, {"O_WRONLY", O_WRONLY}, {"O_RDWR", O_RDWR},
-    {"O_APPEND", O_APPEND}, {"O_CREAT", O_CREAT}, {"O_EXCL", O_EXCL},
-    {"O_TRUNC", O_TRUNC}, {"O_NONBLOCK", O_NONBLOCK}, {"O_CLOEXEC", O_CLOEXEC},
-    {"SEEK_SET", SEEK_SET}, {"SEEK_CUR", SEEK_CUR}, {"SEEK_END", SEEK_END},
-    {"EX_OK", 0},
-    {NULL, 0},
 };
 
 Value mod_os_init(void) {
     Value m = module_new_c("posix");
     if (IS_NULL(m)) return VAL_NULL;
     Value d = MODULE_DICT(m);
-    dict_add_methods(d, os_methods, m);
-    for (int i = 0; os_constants[i].name; i++)
-        if (dict_set_c(d, os_constants[i].name, MK_SMALLINT(os_constants[i].value)) < 0)
-            return VAL_NULL;
+    const MethodDef *tables[] = {os_methods, pfs_methods, pdir_methods, pfd_methods, pproc_methods, pinfo_methods};
+    for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) dict_add_methods(d, tables[i], m);
     Value env = os_environ_dict();
-    if (IS_NULL(env) || dict_set_c(d, "environ", env) < 0) return VAL_NULL;
-    if (dict_set_c(d, "stat_result", MK_OBJ(structseq_type(&os_stat_desc))) < 0) return VAL_NULL;
+    if (IS_NULL(env) || dict_set_c(d, "environ", env) < 0 || dict_set_c(d, "error", MK_OBJ(&exc_OSError)) < 0 ||
+        dict_set_c(d, "terminal_size", MK_OBJ(structseq_type(&os_terminal_size_desc))) < 0 ||
+        pfs_init(d) < 0 || pdir_init(d) < 0 || pproc_init(d) < 0 || pinfo_init(d) < 0 || pconst_init(d) < 0)
+        return VAL_NULL;
     return m;
 }
