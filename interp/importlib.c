@@ -32,20 +32,33 @@
 #include "import.h"
 
 enum { IMLIB_BUILTIN, IMLIB_FROZEN, IMLIB_PATH, IMLIB_NSTD };
+enum { IMLIB_BOOT, IMLIB_EXT, IMLIB_NPARTS };
 
 static Value imlib_std[IMLIB_NSTD];    /* the standard finders, once installed */
+static Value imlib_parts[IMLIB_NPARTS];  /* the import system's own _bootstrap halves */
 static int imlib_roots, imlib_ready;
 
 static void imlib_add_roots(void) {
     if (imlib_roots) return;
     imlib_roots = 1;
     for (int i = 0; i < IMLIB_NSTD; i++) { imlib_std[i] = VAL_NULL; gc_add_root(&imlib_std[i]); }
+    for (int i = 0; i < IMLIB_NPARTS; i++) { imlib_parts[i] = VAL_NULL; gc_add_root(&imlib_parts[i]); }
 }
 
 static Value imlib_sys_dict(void) { return MODULE_DICT(interp.sys_module); }
 
-/* importlib._bootstrap or _bootstrap_external (imported if need be). */
-static Value imlib_part(const char *name) { return import_module_c(name); }
+/* importlib._bootstrap or _bootstrap_external: imported once, then kept, as
+ * CPython's interpreter keeps its frozen importlib.  A fresh copy a program
+ * loads later (import_fresh_module, with _frozen_importlib blocked) is its
+ * own; the import system goes on with the first. */
+static Value imlib_part(int which) {
+    static const char *const names[IMLIB_NPARTS] = {"importlib._bootstrap", "importlib._bootstrap_external"};
+    imlib_add_roots();
+    if (!IS_NULL(imlib_parts[which])) return imlib_parts[which];
+    Value m = import_module_c(names[which]);
+    if (!IS_NULL(m) && IS_NULL(imlib_parts[which])) imlib_parts[which] = m;
+    return m;
+}
 
 static Value imlib_call_attr(Value obj, const char *attr, Value *args, int nargs, Value kwnames) {
     Value f = obj_getattr_c(obj, attr);
@@ -61,8 +74,8 @@ static int imlib_install(void) {
     if (dict_set_c(d, "meta_path", mp) < 0 || dict_set_c(d, "path_hooks", hooks) < 0 ||
         dict_set_c(d, "path_importer_cache", cache) < 0)
         return -1;
-    Value boot = imlib_part("importlib._bootstrap");
-    Value ext = IS_NULL(boot) ? VAL_NULL : imlib_part("importlib._bootstrap_external");
+    Value boot = imlib_part(IMLIB_BOOT);
+    Value ext = IS_NULL(boot) ? VAL_NULL : imlib_part(IMLIB_EXT);
     if (IS_NULL(ext)) return -1;
     /* As in CPython, where they are the frozen import system: a fresh
      * `import importlib` (import_fresh_module) takes them over from here. */
@@ -94,7 +107,7 @@ Value imlib_sys_getattr(Value name) {
 static Value imlib_spec_for(Value m) {
     Value name = obj_getattr_c(m, "__name__");
     if (IS_NULL(name)) return VAL_NULL;
-    Value boot = imlib_part("importlib._bootstrap");
+    Value boot = imlib_part(IMLIB_BOOT);
     if (IS_NULL(boot)) return VAL_NULL;
     if (IS_EXACT(m, type_module) && ((ModuleObj *)AS_OBJ(m))->builtin) {
         Value finder = obj_getattr_c(boot, "BuiltinImporter");
@@ -107,7 +120,7 @@ static Value imlib_spec_for(Value m) {
     }
     Value file = dict_get_c(MODULE_DICT(m), "__file__");
     if (!IS_STR(file)) return VAL_NONE;
-    Value ext = imlib_part("importlib._bootstrap_external");
+    Value ext = imlib_part(IMLIB_EXT);
     if (IS_NULL(ext)) return VAL_NULL;
     Value path = dict_get_c(MODULE_DICT(m), "__path__");
     Value args[3] = {name, file, IS_NULL(path) ? VAL_NONE : path};
@@ -121,7 +134,7 @@ int imlib_attach_spec(Value m) {
     Value spec = imlib_spec_for(m);
     if (IS_NULL(spec)) return -1;
     if (IS_NONE(spec)) return 0;
-    Value boot = imlib_part("importlib._bootstrap");
+    Value boot = imlib_part(IMLIB_BOOT);
     if (IS_NULL(boot)) return -1;
     Value args[2] = {spec, m};
     return IS_NULL(imlib_call_attr(boot, "_init_module_attrs", args, 2, VAL_NULL)) ? -1 : 0;
@@ -160,7 +173,7 @@ static int imlib_is_std(Value f) {
 
 /* Load through a finder's spec as importlib does (module_from_spec, exec_module). */
 static Value imlib_load_spec(Value spec) {
-    Value boot = imlib_part("importlib._bootstrap");
+    Value boot = imlib_part(IMLIB_BOOT);
     return IS_NULL(boot) ? VAL_NULL : imlib_call_attr(boot, "_load", &spec, 1, VAL_NULL);
 }
 

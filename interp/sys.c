@@ -563,7 +563,7 @@ static Value sys_implementation(void)
     Value d = namespace_dict(ns);
     int maj = 0, min = 1, mic = 0;
     sscanf(GILPY_VERSION, "%d.%d.%d", &maj, &min, &mic);
-    if (dict_set_c(d, "name", str_from_c("gilpy")) < 0 || dict_set_c(d, "cache_tag", VAL_NONE) < 0 ||
+    if (dict_set_c(d, "name", str_from_c("gilpy")) < 0 || dict_set_c(d, "cache_tag", str_from_c("gilpy-311")) < 0 ||
         dict_set_c(d, "version", sys_version_info(maj, min, mic)) < 0 ||
         dict_set_c(d, "hexversion", MK_SMALLINT((maj << 24) | (min << 16) | (mic << 8) | 0xF0)) < 0 ||
         dict_set_c(d, "_multiarch", str_from_c("x86_64-linux-gnu")) < 0)
