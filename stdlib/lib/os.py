@@ -60,6 +60,8 @@ class PathLike(abc.ABC):
             return hasattr(subclass, '__fspath__')
         return NotImplemented
 
+    __class_getitem__ = classmethod(type(list[int]))
+
 
 def fsencode(filename):
     filename = fspath(filename)
