@@ -192,11 +192,14 @@ static int import_is_file(const char *p) {
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Look for `short` (the last component) in each directory of `dirs`.  The
+/* Look for `short` (the last component) in each directory of `dirs`.  *saw
+ * gathers IMPORT_SAW_* for what was passed over that importlib's PathFinder
+ * may still find (imlib_path_find): a directory `short` without __init__.py,
+ * an entry that is a file.  The
  * embedded stdlib is searched just before CPython's library directory
  * (GILPY_CPYTHON_LIB), so gilpy's own version of a module wins over the
  * library's, and a script's directory or GILPY_PATH over both. */
-static Value import_from_path(Value fullname, const char *shortname, Value dirs) {
+static Value import_from_path(Value fullname, const char *shortname, Value dirs, int *saw) {
     if (!IS_LIST(dirs)) return VAL_NULL;
     int embedded_tried = 0;
     for (int64_t i = 0; i < AS_LIST(dirs)->len; i++) {
@@ -215,7 +218,14 @@ static Value import_from_path(Value fullname, const char *shortname, Value dirs)
         snprintf(path, need, "%s/%s/__init__.py", ds, shortname);
         if (import_is_file(path)) pkg = 1;
         else snprintf(path, need, "%s/%s.py", ds, shortname);
-        if (!pkg && !import_is_file(path)) { free(path); continue; }
+        if (!pkg && !import_is_file(path)) {
+            struct stat st;         /* a namespace package's portion, or a zip archive? */
+            snprintf(path, need, "%s/%s", ds, shortname);
+            if (stat(path, &st) == 0) *saw |= S_ISDIR(st.st_mode) ? IMPORT_SAW_DIR : 0;
+            else if (errno == ENOTDIR) *saw |= IMPORT_SAW_FILE;
+            free(path);
+            continue;
+        }
         size_t len;
         char *src = import_read_file(path, &len);
         Value filename = str_from_c(path);
@@ -249,6 +259,7 @@ static Value import_from_path(Value fullname, const char *shortname, Value dirs)
 static Value import_search(Value fullname, Value parent) {
     const char *fn = STR_DATA(fullname);
     const char *dot = strrchr(fn, '.');
+    int saw = 0;
     Value m = import_builtin(fullname);
     if (!IS_NULL(m) || err_occurred()) return m;
     if (IS_NULL(parent)) {
@@ -256,9 +267,11 @@ static Value import_search(Value fullname, Value parent) {
             m = import_embedded(fullname);
             if (!IS_NULL(m) || err_occurred()) return m;
         }
-        m = import_from_path(fullname, fn, interp.path);
+        m = import_from_path(fullname, fn, interp.path, &saw);
         if (!IS_NULL(m) || err_occurred()) return m;
-        return import_embedded(fullname);
+        m = import_embedded(fullname);
+        if (!IS_NULL(m) || err_occurred()) return m;
+        return imlib_path_find(fullname, VAL_NULL, saw);
     }
     m = import_embedded(fullname);
     if (!IS_NULL(m) || err_occurred()) return m;
@@ -268,7 +281,12 @@ static Value import_search(Value fullname, Value parent) {
         return err_format(&exc_ModuleNotFoundError, "No module named '%U'; '%s' is not a package",
                           fullname, STR_DATA(obj_getattr_c(parent, "__name__")));
     }
-    return import_from_path(fullname, dot + 1, ppath);
+    /* a namespace package's __path__ is importlib's _NamespacePath: its entries now */
+    Value dirs = IS_LIST(ppath) ? ppath : seq_to_list(ppath);
+    if (IS_NULL(dirs)) return VAL_NULL;
+    m = import_from_path(fullname, dot + 1, dirs, &saw);
+    if (!IS_NULL(m) || err_occurred()) return m;
+    return imlib_path_find(fullname, ppath, saw);
 }
 
 /* The search in the order sys.meta_path gives: a program's own finders in

@@ -68,15 +68,19 @@ static Value imlib_call_attr(Value obj, const char *attr, Value *args, int nargs
 /* Put the three lists into sys, then let importlib fill them as CPython's
  * start-up does (_bootstrap._install, _bootstrap_external._install). */
 static int imlib_install(void) {
+    /* importlib first: the lists must not be there, empty, while it loads
+     * (an empty sys.meta_path finds nothing), and once the package has run
+     * it has installed them itself (imlib_become_ready) */
+    Value boot = imlib_part(IMLIB_BOOT);
+    Value ext = IS_NULL(boot) ? VAL_NULL : imlib_part(IMLIB_EXT);
+    if (IS_NULL(ext)) return -1;
+    if (!IS_NULL(imlib_std[IMLIB_PATH])) return 0;
     Value d = imlib_sys_dict();
     Value mp = list_new(4), hooks = list_new(2), cache = dict_new();
     if (IS_NULL(mp) || IS_NULL(hooks) || IS_NULL(cache)) return -1;
     if (dict_set_c(d, "meta_path", mp) < 0 || dict_set_c(d, "path_hooks", hooks) < 0 ||
         dict_set_c(d, "path_importer_cache", cache) < 0)
         return -1;
-    Value boot = imlib_part(IMLIB_BOOT);
-    Value ext = IS_NULL(boot) ? VAL_NULL : imlib_part(IMLIB_EXT);
-    if (IS_NULL(ext)) return -1;
     /* As in CPython, where they are the frozen import system: a fresh
      * `import importlib` (import_fresh_module) takes them over from here. */
     if (dict_set_c(interp.modules, "_frozen_importlib", boot) < 0 ||
@@ -90,6 +94,28 @@ static int imlib_install(void) {
     if (list_append(mp, imlib_std[IMLIB_BUILTIN]) < 0 || list_append(mp, imlib_std[IMLIB_FROZEN]) < 0)
         return -1;
     return IS_NULL(imlib_call_attr(ext, "_install", &boot, 1, VAL_NULL)) ? -1 : 0;
+}
+
+/* zipimport's hook, first in sys.path_hooks as CPython's start-up puts it,
+ * but only once a zip archive may be on the path: compiling zipimport costs
+ * a program that never uses one. */
+static int imlib_add_zip_hook(void) {
+    static int done;
+    if (done) return 0;
+    done = 1;
+    Value zi = import_module_c("zipimport");
+    Value zimp = IS_NULL(zi) ? VAL_NULL : obj_getattr_c(zi, "zipimporter");
+    if (IS_NULL(zimp)) { err_clear(); return 0; }          /* as CPython: quietly without it */
+    Value hooks = dict_get_c(imlib_sys_dict(), "path_hooks");
+    if (!IS_LIST(hooks) || list_insert(hooks, 0, zimp) < 0) return IS_LIST(hooks) ? -1 : 0;
+    /* entries no hook took before are asked again */
+    Value cache = dict_get_c(imlib_sys_dict(), "path_importer_cache");
+    Value keys = IS_DICT(cache) ? seq_to_tuple(cache) : VAL_NULL;
+    if (IS_NULL(keys)) return IS_DICT(cache) ? -1 : 0;
+    for (int64_t i = 0; i < AS_TUPLE(keys)->len; i++)
+        if (IS_NONE(dict_get(cache, AS_TUPLE(keys)->items[i])) && dict_del(cache, AS_TUPLE(keys)->items[i]) < 0)
+            return -1;
+    return 0;
 }
 
 Value imlib_sys_getattr(Value name) {
@@ -164,6 +190,36 @@ int imlib_imported(Value fullname) {
     return imlib_become_ready();
 }
 
+/* Load through a finder's spec as importlib does (module_from_spec, exec_module). */
+static Value imlib_load_spec(Value spec) {
+    Value boot = imlib_part(IMLIB_BOOT);
+    return IS_NULL(boot) ? VAL_NULL : imlib_call_attr(boot, "_load", &spec, 1, VAL_NULL);
+}
+
+/* ---- what gilpy's own search does not do ------------------------------------------------ */
+
+/* After gilpy's search of the path found nothing: importlib's PathFinder,
+ * for what only it finds (namespace packages, zip files, a program's
+ * sys.path_hooks).  It runs once importlib has set up sys.path_hooks, or
+ * when the search saw a directory that could be a namespace package or a
+ * path entry that is a file (then with zipimport's hook). */
+Value imlib_path_find(Value fullname, Value path, int saw) {
+    static int installing;              /* importlib's own imports, meanwhile, are gilpy's */
+    int ready = imlib_roots && !IS_NULL(imlib_std[IMLIB_PATH]);
+    if (installing || (!ready && !saw)) return VAL_NULL;
+    if (!ready || (saw & IMPORT_SAW_FILE)) {
+        installing = 1;
+        int r = ready ? 0 : imlib_install();
+        if (r == 0 && (saw & IMPORT_SAW_FILE)) r = imlib_add_zip_hook();
+        installing = 0;
+        if (r < 0) return VAL_NULL;
+    }
+    Value args[2] = {fullname, IS_NULL(path) ? VAL_NONE : path};
+    Value spec = imlib_call_attr(imlib_std[IMLIB_PATH], "find_spec", args, 2, VAL_NULL);
+    if (IS_NULL(spec) || IS_NONE(spec)) return VAL_NULL;
+    return imlib_load_spec(spec);
+}
+
 /* ---- a program's own finders ------------------------------------------------------------ */
 
 static int imlib_is_std(Value f) {
@@ -171,11 +227,6 @@ static int imlib_is_std(Value f) {
     return 0;
 }
 
-/* Load through a finder's spec as importlib does (module_from_spec, exec_module). */
-static Value imlib_load_spec(Value spec) {
-    Value boot = imlib_part(IMLIB_BOOT);
-    return IS_NULL(boot) ? VAL_NULL : imlib_call_attr(boot, "_load", &spec, 1, VAL_NULL);
-}
 
 Value imlib_meta_find(Value fullname, Value parent, int after_std, int *use_c) {
     *use_c = 1;
