@@ -247,9 +247,16 @@ Value imlib_meta_find(Value fullname, Value parent, int after_std, int *use_c) {
         Value f = AS_LIST(mp)->items[i];
         if (imlib_is_std(f)) { if (!after_std) break; continue; }
         Value fs = obj_getattr_opt(f, str_intern_c("find_spec"));
-        if (IS_NULL(fs)) { if (err_occurred()) return VAL_NULL; continue; }
+        if (IS_NULL(fs) && err_occurred()) return VAL_NULL;
         Value args[3] = {fullname, path, VAL_NONE};
-        Value spec = call_value(fs, args, 3, VAL_NULL);
+        Value spec;
+        if (!IS_NULL(fs)) {
+            spec = call_value(fs, args, 3, VAL_NULL);
+        } else {                        /* a PEP 302 finder: find_module, with importlib's warning */
+            Value boot = imlib_part(IMLIB_BOOT);
+            Value largs[3] = {f, fullname, path};
+            spec = IS_NULL(boot) ? VAL_NULL : imlib_call_attr(boot, "_find_spec_legacy", largs, 3, VAL_NULL);
+        }
         if (IS_NULL(spec)) return VAL_NULL;
         if (!IS_NONE(spec)) return imlib_load_spec(spec);
     }
