@@ -19,7 +19,9 @@
  */
 #include "importlib.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../runtime/call.h"
 #include "../runtime/error.h"
@@ -65,6 +67,30 @@ static Value imlib_call_attr(Value obj, const char *attr, Value *args, int nargs
     return IS_NULL(f) ? VAL_NULL : call_value(f, args, nargs, kwnames);
 }
 
+/* zipimport's hook, first in sys.path_hooks as CPython's start-up puts it.
+ * Compiling zipimport would cost every program that never has a zip archive
+ * on its path, so the hook starts as the lazy one below and becomes
+ * zipimport.zipimporter when a path entry is a file (or inside one). */
+static Value imlib_zip_hook_fn = VAL_NULL;
+static int imlib_add_zip_hook(void);
+
+/* The hook until then: a path entry that is a file, or a path inside one,
+ * goes to zipimport.zipimporter; any other is refused at once. */
+static Value imlib_zip_hook_m(Value *args, int nargs, Value kwnames) {
+    struct stat st;
+    Value path = args[0];
+    int r = IS_STR(path) ? stat(STR_DATA(path), &st) : -1;
+    int file = IS_STR(path) && (r == 0 ? S_ISREG(st.st_mode) : errno == ENOTDIR);
+    if (!file) return err_format(&exc_ImportError, "not a Zip file");
+    if (imlib_add_zip_hook() < 0) return VAL_NULL;
+    Value zi = import_module_c("zipimport");
+    Value zimp = IS_NULL(zi) ? VAL_NULL : obj_getattr_c(zi, "zipimporter");
+    return IS_NULL(zimp) ? VAL_NULL : call_value(zimp, &path, 1, VAL_NULL);
+}
+
+static const MethodDef imlib_zip_hook_def = {
+    "zipimporter", imlib_zip_hook_m, ARGS_ONE, "zipimport.zipimporter, imported when first needed."};
+
 /* Put the three lists into sys, then let importlib fill them as CPython's
  * start-up does (_bootstrap._install, _bootstrap_external._install). */
 static int imlib_install(void) {
@@ -93,12 +119,16 @@ static int imlib_install(void) {
     for (int i = 0; i < IMLIB_NSTD; i++) if (IS_NULL(imlib_std[i])) return -1;
     if (list_append(mp, imlib_std[IMLIB_BUILTIN]) < 0 || list_append(mp, imlib_std[IMLIB_FROZEN]) < 0)
         return -1;
-    return IS_NULL(imlib_call_attr(ext, "_install", &boot, 1, VAL_NULL)) ? -1 : 0;
+    if (IS_NULL(imlib_call_attr(ext, "_install", &boot, 1, VAL_NULL))) return -1;
+    if (IS_NULL(imlib_zip_hook_fn)) {
+        gc_add_root(&imlib_zip_hook_fn);
+        imlib_zip_hook_fn = builtin_fn_new(&imlib_zip_hook_def, VAL_NULL);
+        if (IS_NULL(imlib_zip_hook_fn)) return -1;
+    }
+    return list_insert(hooks, 0, imlib_zip_hook_fn);
 }
 
-/* zipimport's hook, first in sys.path_hooks as CPython's start-up puts it,
- * but only once a zip archive may be on the path: compiling zipimport costs
- * a program that never uses one. */
+/* The lazy hook's work, done once: zipimport.zipimporter takes its place. */
 static int imlib_add_zip_hook(void) {
     static int done;
     if (done) return 0;
@@ -107,7 +137,12 @@ static int imlib_add_zip_hook(void) {
     Value zimp = IS_NULL(zi) ? VAL_NULL : obj_getattr_c(zi, "zipimporter");
     if (IS_NULL(zimp)) { err_clear(); return 0; }          /* as CPython: quietly without it */
     Value hooks = dict_get_c(imlib_sys_dict(), "path_hooks");
-    if (!IS_LIST(hooks) || list_insert(hooks, 0, zimp) < 0) return IS_LIST(hooks) ? -1 : 0;
+    if (!IS_LIST(hooks)) return 0;
+    int64_t at = -1;
+    for (int64_t i = 0; i < AS_LIST(hooks)->len && at < 0; i++)
+        if (AS_LIST(hooks)->items[i] == imlib_zip_hook_fn) at = i;
+    if (at >= 0) AS_LIST(hooks)->items[at] = zimp;
+    else if (list_insert(hooks, 0, zimp) < 0) return -1;
     /* entries no hook took before are asked again */
     Value cache = dict_get_c(imlib_sys_dict(), "path_importer_cache");
     Value keys = IS_DICT(cache) ? seq_to_tuple(cache) : VAL_NULL;

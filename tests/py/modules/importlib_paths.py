@@ -2,7 +2,7 @@
 # (PEP 420), zip archives on sys.path (zipimport's hook), a program's
 # sys.path_hooks; and sys.meta_path/path_hooks looked at before importlib.
 import sys
-print('path_hook_for_FileFinder' in [getattr(h, '__name__', '?') for h in sys.path_hooks])
+print([getattr(h, '__name__', '?') for h in sys.path_hooks])
 print([f.__name__ for f in sys.meta_path if isinstance(f, type)][-3:])
 import os, tempfile, zipfile, importlib, importlib.util
 tmp = tempfile.mkdtemp()
@@ -65,3 +65,13 @@ except ModuleNotFoundError as e:
     print('ModuleNotFoundError', e)
 import shutil
 shutil.rmtree(tmp)
+# importlib.import_module goes through PathFinder and the zip hook too
+import importlib
+zpath2 = os.path.join(tempfile.mkdtemp(), 'lib2.zip')
+with zipfile.ZipFile(zpath2, 'w') as z:
+    z.writestr('zpkg2/__init__.py', 'X = 3\n')
+    z.writestr('zpkg2/inner.py', 'Y = 4\n')
+sys.path.append(zpath2)
+m = importlib.import_module('zpkg2.inner')
+print(m.Y, type(m.__loader__).__name__, [getattr(h, '__name__', '?') for h in sys.path_hooks][0])
+shutil.rmtree(os.path.dirname(zpath2))
