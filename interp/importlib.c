@@ -16,6 +16,12 @@
  *   other than those three standard finders.  A program's finder then runs in
  *   its place in the list; the standard finders stand for gilpy's C search,
  *   which finds what they would, and fast.
+ * - What that search passes over goes to PathFinder after it: namespace
+ *   packages, zip archives, a program's sys.path_hooks (imlib_path_find).
+ *   zipimport's hook is a lazy native one until a zip archive shows up.
+ * - importlib._bootstrap and _bootstrap_external are kept here once loaded,
+ *   as CPython keeps its frozen importlib: a fresh copy that a program loads
+ *   (test.support's import_fresh_module) is its own business.
  */
 #include "importlib.h"
 
