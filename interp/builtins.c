@@ -550,10 +550,7 @@ static Value bi_iter(Value *args, int nargs, Value kwnames)
 
 static Value bi_next(Value *args, int nargs, Value kwnames)
 {
-    if (IS_NULL(val_type(args[0])->slots[SM_NEXT]))
-        return err_format(&exc_TypeError, "'%T' object is not an iterator", args[0]);
-    Value fn = val_type(args[0])->slots[SM_NEXT];
-    Value r = call1(fn, args[0]);
+    Value r = obj_next_forward(args[0]);      /* __next__ through its descriptor, as a slot */
     if (!IS_NULL(r)) return r;
     if (err_occurred() && !err_matches(&exc_StopIteration)) return VAL_NULL;
     if (!IS_NULL(args[1])) {

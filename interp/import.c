@@ -242,11 +242,14 @@ static Value import_file_code(const char *path, Value filename) {
     return code;
 }
 
-/* Look for `short` (the last component) in each directory of `dirs`.  The
+/* Look for `short` (the last component) in each directory of `dirs`.  *saw
+ * gathers IMPORT_SAW_* for what was passed over that importlib's PathFinder
+ * may still find (imlib_path_find): a directory `short` without __init__.py,
+ * an entry that is a file.  The
  * embedded stdlib is searched just before CPython's library directory
  * (GILPY_CPYTHON_LIB), so gilpy's own version of a module wins over the
  * library's, and a script's directory or GILPY_PATH over both. */
-static Value import_from_path(Value fullname, const char *shortname, Value dirs) {
+static Value import_from_path(Value fullname, const char *shortname, Value dirs, int *saw) {
     if (!IS_LIST(dirs)) return VAL_NULL;
     int embedded_tried = 0;
     for (int64_t i = 0; i < AS_LIST(dirs)->len; i++) {
@@ -271,7 +274,14 @@ static Value import_from_path(Value fullname, const char *shortname, Value dirs)
         snprintf(path, need, "%s/%s/__init__.py", ds, shortname);
         if (import_is_file(path)) pkg = 1;
         else snprintf(path, need, "%s/%s.py", ds, shortname);
-        if (!pkg && !import_is_file(path)) { free(path); continue; }
+        if (!pkg && !import_is_file(path)) {
+            struct stat st;         /* a namespace package's portion, or a zip archive? */
+            snprintf(path, need, "%s/%s", ds, shortname);
+            if (stat(path, &st) == 0) *saw |= S_ISDIR(st.st_mode) ? IMPORT_SAW_DIR : 0;
+            else if (errno == ENOTDIR) *saw |= IMPORT_SAW_FILE;
+            free(path);
+            continue;
+        }
         Value filename = str_from_c(path);
         Value pkgpath = VAL_NULL;
         if (pkg) {
@@ -287,12 +297,20 @@ static Value import_from_path(Value fullname, const char *shortname, Value dirs)
     return VAL_NULL;
 }
 
+/* The pending ImportError's `name` is fullname; returns VAL_NULL. */
+static Value import_error_named(Value fullname) {
+    Value *dp = obj_dict_ptr(err_peek());
+    if (dp && IS_DICT(*dp)) dict_set_c(*dp, "name", fullname);
+    return VAL_NULL;
+}
+
 /* gilpy's own search for `fullname`: built-in C modules, CPython's frozen
  * names among the embedded ones, sys.path (or the parent's __path__), the rest
  * of the embedded ones.  VAL_NULL without an error: not found. */
 static Value import_search(Value fullname, Value parent) {
     const char *fn = STR_DATA(fullname);
     const char *dot = strrchr(fn, '.');
+    int saw = 0;
     Value m = import_builtin(fullname);
     if (!IS_NULL(m) || err_occurred()) return m;
     if (IS_NULL(parent)) {
@@ -302,22 +320,31 @@ static Value import_search(Value fullname, Value parent) {
             Value libdir = str_from_c(GILPY_CPYTHON_LIB);
             Value dirs = IS_NULL(libdir) ? VAL_NULL : list_from_array(&libdir, 1);
             if (IS_NULL(dirs)) return VAL_NULL;
-            m = import_from_path(fullname, fn, dirs);
+            m = import_from_path(fullname, fn, dirs, &saw);
             if (!IS_NULL(m) || err_occurred()) return m;
         }
-        m = import_from_path(fullname, fn, interp.path);
+        m = import_from_path(fullname, fn, interp.path, &saw);
         if (!IS_NULL(m) || err_occurred()) return m;
-        return import_embedded(fullname);
+        m = import_embedded(fullname);
+        if (!IS_NULL(m) || err_occurred()) return m;
+        return imlib_path_find(fullname, VAL_NULL, saw);
     }
     m = import_embedded(fullname);
     if (!IS_NULL(m) || err_occurred()) return m;
     Value ppath = obj_getattr_opt(parent, str_intern_c("__path__"));
     if (IS_NULL(ppath)) {
         if (err_occurred()) return VAL_NULL;
-        return err_format(&exc_ModuleNotFoundError, "No module named '%U'; '%s' is not a package",
-                          fullname, STR_DATA(obj_getattr_c(parent, "__name__")));
+        Value pn = obj_getattr_c(parent, "__name__");
+        if (IS_NULL(pn)) return VAL_NULL;
+        err_format(&exc_ModuleNotFoundError, "No module named '%U'; %R is not a package", fullname, pn);
+        return import_error_named(fullname);
     }
-    return import_from_path(fullname, dot + 1, ppath);
+    /* a namespace package's __path__ is importlib's _NamespacePath: its entries now */
+    Value dirs = IS_LIST(ppath) ? ppath : seq_to_list(ppath);
+    if (IS_NULL(dirs)) return VAL_NULL;
+    m = import_from_path(fullname, dot + 1, dirs, &saw);
+    if (!IS_NULL(m) || err_occurred()) return m;
+    return imlib_path_find(fullname, ppath, saw);
 }
 
 /* The search in the order sys.meta_path gives: a program's own finders in
@@ -338,19 +365,14 @@ static Value import_one(Value fullname, Value parent) {
     Value m = dict_get(interp.modules, fullname);
     if (IS_NONE(m)) {
         err_format(&exc_ModuleNotFoundError, "import of %U halted; None in sys.modules", fullname);
-        Value *dp = obj_dict_ptr(err_peek());
-        if (dp && IS_DICT(*dp)) dict_set_c(*dp, "name", fullname);
-        return VAL_NULL;
+        return import_error_named(fullname);
     }
     if (!IS_NULL(m)) return m;
     const char *dot = strrchr(STR_DATA(fullname), '.');
     m = import_find(fullname, parent);
     if (IS_NULL(m) && !err_occurred()) {
-        Value e = err_format(&exc_ModuleNotFoundError, "No module named '%U'", fullname);
-        Value exc = err_peek();
-        Value *dp = obj_dict_ptr(exc);
-        if (dp && IS_DICT(*dp)) dict_set_c(*dp, "name", fullname);
-        return e;
+        err_format(&exc_ModuleNotFoundError, "No module named '%U'", fullname);
+        return import_error_named(fullname);
     }
     if (IS_NULL(m)) return VAL_NULL;
     if (!IS_NULL(parent) && obj_setattr(parent, str_intern_c(dot + 1), m) < 0) return VAL_NULL;
@@ -403,19 +425,47 @@ Value import_module(Value name) {
 
 Value import_module_c(const char *name) { return import_module(str_from_c(name)); }
 
+/* The package a relative import from a module with `globals` starts from, as
+ * CPython's resolve_name finds it: __package__, else __spec__.parent, else
+ * (with an ImportWarning) __name__, less its last part unless __path__ says
+ * it is a package itself. */
+static Value import_package_of(Value globals) {
+    if (!IS_DICT(globals)) return err_format(&exc_KeyError, "'__name__' not in globals");
+    Value pkg = dict_get_c(globals, "__package__");
+    Value spec = dict_get_c(globals, "__spec__");
+    if (IS_NONE(pkg)) pkg = VAL_NULL;
+    if (!IS_NULL(pkg)) {
+        if (!IS_STR(pkg)) return err_format(&exc_TypeError, "package must be a string");
+        if (!IS_NULL(spec) && !IS_NONE(spec)) {
+            Value parent = obj_getattr_c(spec, "parent");
+            int eq = IS_NULL(parent) ? -1 : obj_eq(pkg, parent);
+            if (eq < 0) return VAL_NULL;
+            if (!eq && err_warn(&exc_ImportWarning, "__package__ != __spec__.parent") < 0) return VAL_NULL;
+        }
+        return pkg;
+    }
+    if (!IS_NULL(spec) && !IS_NONE(spec)) {
+        pkg = obj_getattr_c(spec, "parent");
+        if (IS_NULL(pkg)) return VAL_NULL;
+        if (!IS_STR(pkg)) return err_format(&exc_TypeError, "__spec__.parent must be a string");
+        return pkg;
+    }
+    if (err_warn(&exc_ImportWarning, "can't resolve package from __spec__ or __package__, "
+                                   "falling back on __name__ and __path__") < 0)
+        return VAL_NULL;
+    Value name = dict_get_c(globals, "__name__");
+    if (IS_NULL(name)) return err_format(&exc_KeyError, "'__name__' not in globals");
+    if (!IS_STR(name)) return err_format(&exc_TypeError, "__name__ must be a string");
+    if (!IS_NULL(dict_get_c(globals, "__path__"))) return name;
+    const char *d = strrchr(STR_DATA(name), '.');
+    if (!d) return err_format(&exc_ImportError, "attempted relative import with no known parent package");
+    return str_new(STR_DATA(name), (size_t)(d - STR_DATA(name)));
+}
+
 /* The absolute name for a relative import from a module with `globals`. */
 static Value import_resolve(Value name, Value globals, int level) {
-    Value pkg = IS_DICT(globals) ? dict_get_c(globals, "__package__") : VAL_NULL;
-    if (!IS_STR(pkg)) {
-        Value modname = IS_DICT(globals) ? dict_get_c(globals, "__name__") : VAL_NULL;
-        if (!IS_STR(modname)) return err_format(&exc_KeyError, "'__name__' not in globals");
-        Value path = dict_get_c(globals, "__path__");
-        if (!IS_NULL(path)) pkg = modname;
-        else {
-            const char *d = strrchr(STR_DATA(modname), '.');
-            pkg = d ? str_new(STR_DATA(modname), (size_t)(d - STR_DATA(modname))) : str_empty();
-        }
-    }
+    Value pkg = import_package_of(globals);
+    if (IS_NULL(pkg)) return VAL_NULL;
     if (STR_LEN(pkg) == 0)
         return err_format(&exc_ImportError, "attempted relative import with no known parent package");
     const char *p = STR_DATA(pkg);
@@ -428,6 +478,48 @@ static Value import_resolve(Value name, Value globals, int level) {
     Value base = str_new(p, end);
     if (IS_NULL(base) || STR_LEN(name) == 0) return base;
     return str_format_c("%U.%U", base, name);
+}
+
+/* `from package import a, b`: import the names that are not attributes yet
+ * as submodules, as importlib's _handle_fromlist does ('*' stands for
+ * __all__).  Only a submodule's own absence is ignored, unless sys.modules
+ * blocks it with None: what it failed to import is reported. */
+static int import_handle_fromlist(Value m, Value fromlist, int recursive) {
+    Value l = seq_to_list(fromlist);
+    if (IS_NULL(l)) return -1;
+    for (int64_t i = 0; i < AS_LIST(l)->len; i++) {
+        Value item = AS_LIST(l)->items[i];
+        if (!IS_STR(item)) {
+            if (!recursive) {
+                err_format(&exc_TypeError, "Item in ``from list'' must be str, not %s", val_type(item)->tp_name);
+                return -1;
+            }
+            Value mn = obj_getattr_c(m, "__name__");
+            if (IS_NULL(mn)) return -1;
+            err_format(&exc_TypeError, "Item in %S.__all__ must be str, not %s", mn, val_type(item)->tp_name);
+            return -1;
+        }
+        if (str_eq_c(item, "*")) {
+            if (recursive) continue;
+            Value all = obj_getattr_opt(m, str_intern_c("__all__"));
+            if (IS_NULL(all)) { if (err_occurred()) return -1; continue; }
+            if (import_handle_fromlist(m, all, 1) < 0) return -1;
+            continue;
+        }
+        int has = obj_hasattr(m, item);
+        if (has < 0) return -1;
+        if (has) continue;
+        Value mn = obj_getattr_c(m, "__name__");
+        Value sub = IS_NULL(mn) ? VAL_NULL : str_format_c("%S.%U", mn, item);
+        if (IS_NULL(sub)) return -1;
+        if (!IS_NULL(import_module(sub))) continue;
+        if (!err_matches(&exc_ModuleNotFoundError)) return -1;
+        Value *dp = obj_dict_ptr(err_peek());
+        Value missing = dp && IS_DICT(*dp) ? dict_get_c(*dp, "name") : VAL_NULL;
+        if (!IS_STR(missing) || !str_eq(missing, sub) || IS_NONE(dict_get(interp.modules, sub))) return -1;
+        err_clear();
+    }
+    return 0;
 }
 
 static Value import_default_func = VAL_NULL;   /* builtins.__import__ as created */
@@ -457,30 +549,9 @@ Value import_module_level(Value name, Value globals, Value fromlist, int level) 
     if (IS_NULL(m)) return VAL_NULL;
     int has_from = !IS_NULL(fromlist) && !IS_NONE(fromlist) && obj_truthy(fromlist) == 1;
     if (has_from) {
-        /* `from pkg import sub`: import submodules that are not attributes yet */
         Value path = obj_getattr_opt(m, str_intern_c("__path__"));
-        if (!IS_NULL(path)) {
-            Value l = seq_to_list(fromlist);
-            if (IS_NULL(l)) return VAL_NULL;
-            for (int64_t i = 0; i < AS_LIST(l)->len; i++) {
-                Value item = AS_LIST(l)->items[i];
-                if (!IS_STR(item) || str_eq_c(item, "*")) continue;
-                if (obj_hasattr(m, item) == 1) continue;
-                Value sub = str_format_c("%U.%U", full, item);
-                if (IS_NULL(sub)) return VAL_NULL;
-                if (IS_NULL(import_module(sub))) {
-                    /* only the submodule's own absence is ignored, as in CPython's
-                       _handle_fromlist: what it failed to import is reported */
-                    if (!err_matches(&exc_ModuleNotFoundError)) return VAL_NULL;
-                    Value *dp = obj_dict_ptr(err_peek());
-                    Value missing = dp && IS_DICT(*dp) ? dict_get_c(*dp, "name") : VAL_NULL;
-                    if (!IS_STR(missing) || !str_eq(missing, sub)) return VAL_NULL;
-                    err_clear();
-                }
-            }
-        }
-        err_clear();
-        return m;
+        if (IS_NULL(path)) return err_occurred() ? VAL_NULL : m;
+        return import_handle_fromlist(m, fromlist, 0) < 0 ? VAL_NULL : m;
     }
     if (level > 0 && STR_LEN(name) == 0) return m;
     /* plain `import a.b.c` binds the top package a */

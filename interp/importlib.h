@@ -12,6 +12,14 @@ Value imlib_sys_getattr(Value name);
 int   imlib_attach_spec(Value m);
 /* import.c has imported fullname (0 ok, -1 error). */
 int   imlib_imported(Value fullname);
+/* What gilpy's search of a path passed over (import_from_path's *saw). */
+enum { IMPORT_SAW_DIR = 1,      /* a directory without __init__.py: a namespace portion? */
+       IMPORT_SAW_FILE = 2 };   /* an entry that is a file: a zip archive? */
+/* After gilpy's search of path (a parent's __path__, or VAL_NULL for
+ * sys.path) found nothing: importlib's PathFinder, if importlib has set up
+ * sys.path_hooks or `saw` names something only it may find.  The module, or
+ * VAL_NULL (an error when one is set). */
+Value imlib_path_find(Value fullname, Value path, int saw);
 /* Ask the program's own finders of sys.meta_path for fullname: those before
  * the standard ones (after_std 0) or after them (1).  Returns the module, or
  * VAL_NULL (an error when one is set).  *use_c says whether gilpy's own search

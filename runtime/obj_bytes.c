@@ -184,14 +184,16 @@ static void sip_compress(SipHash *h, uint64_t m) {
     h->v0 ^= m;
 }
 
-void siphash_init(SipHash *h) {
-    h->v0 = 0x736f6d6570736575ull;
-    h->v1 = 0x646f72616e646f6dull;
-    h->v2 = 0x6c7967656e657261ull;
-    h->v3 = 0x7465646279746573ull;
+void siphash_init_keyed(SipHash *h, uint64_t k0, uint64_t k1) {
+    h->v0 = k0 ^ 0x736f6d6570736575ull;
+    h->v1 = k1 ^ 0x646f72616e646f6dull;
+    h->v2 = k0 ^ 0x6c7967656e657261ull;
+    h->v3 = k1 ^ 0x7465646279746573ull;
     h->tail = 0;
     h->len = 0;
 }
+
+void siphash_init(SipHash *h) { siphash_init_keyed(h, 0, 0); }
 
 void siphash_feed(SipHash *h, const uint8_t *p, size_t n) {
     for (size_t i = 0; i < n; i++) {
@@ -203,12 +205,16 @@ void siphash_feed(SipHash *h, const uint8_t *p, size_t n) {
     }
 }
 
-int64_t siphash_finish(SipHash *h) {
-    if (h->len == 0) return 0;
+uint64_t siphash_finish_raw(SipHash *h) {
     sip_compress(h, h->tail | (h->len << 56));
     h->v2 ^= 0xff;
     for (int i = 0; i < 3; i++) sip_round(h);
-    int64_t r = (int64_t)((h->v0 ^ h->v1) ^ (h->v2 ^ h->v3));
+    return (h->v0 ^ h->v1) ^ (h->v2 ^ h->v3);
+}
+
+int64_t siphash_finish(SipHash *h) {
+    if (h->len == 0) return 0;
+    int64_t r = (int64_t)siphash_finish_raw(h);
     return r == -1 ? -2 : r;
 }
 

@@ -52,5 +52,9 @@ typedef struct SipHash {
 void    siphash_init(SipHash *h);
 void    siphash_feed(SipHash *h, const uint8_t *p, size_t n);
 int64_t siphash_finish(SipHash *h);   /* 0 for no input; never -1 */
+/* The same with a key and the bare 64-bit result: CPython's _Py_KeyedHash
+ * (key, 0) behind _imp.source_hash. */
+void     siphash_init_keyed(SipHash *h, uint64_t k0, uint64_t k1);
+uint64_t siphash_finish_raw(SipHash *h);
 
 #endif

@@ -1180,7 +1180,14 @@ static int type_set_doc(Value self, Value v) {
     return 0;
 }
 
-static Value type_get_text_signature(Value self) { (void)self; return VAL_NONE; }
+/* A builtin type's signature, for inspect.signature(list); a class's is None. */
+static Value type_get_text_signature(Value self) {
+    Type *t = AS_TYPE(self);
+    if (TYPE_HAS(t, TF_HEAPTYPE)) return VAL_NONE;
+    for (const TypeDoc *td = builtin_type_docs; td->type; td++)
+        if (td->type == t) return td->sig ? str_from_c(td->sig) : VAL_NONE;
+    return VAL_NONE;
+}
 
 /* __abstractmethods__ lives in the class's dict; type itself has none (its
  * dict's entry is this descriptor).  Errors are CPython's bare AttributeError. */

@@ -10,7 +10,7 @@ void types_init(void);
 /* Remember a readied static type as a GC root (type_ready calls it). */
 void types_register_static(Type *t);
 /* The help text of a builtin type (runtime/builtin_docs.c). */
-typedef struct TypeDoc { Type *type; const char *doc; } TypeDoc;
+typedef struct TypeDoc { Type *type; const char *doc; const char *sig; } TypeDoc;   /* sig: __text_signature__ */
 extern const TypeDoc builtin_type_docs[];
 typedef struct NameDoc { const char *name; const char *doc; } NameDoc;
 extern const NameDoc builtin_slot_docs[];

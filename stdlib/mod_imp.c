@@ -9,6 +9,8 @@
 
 #include "runtime/call.h"
 #include "runtime/error.h"
+#include "runtime/obj_bytes.h"
+#include "runtime/obj_int.h"
 #include "runtime/obj_dict.h"
 #include "runtime/obj_list.h"
 #include "runtime/obj_misc.h"
@@ -118,6 +120,24 @@ static Value imp_frozen_module_names(Value *args, int nargs, Value kwnames) {
 
 static Value imp_none(Value *args, int nargs, Value kwnames) { return VAL_NONE; }
 
+/* source_hash(key, source): SipHash-1-3 of the source under the key, the 8
+ * bytes that hash-based .pyc files carry (importlib.util.source_hash). */
+static Value imp_source_hash(Value *args, int nargs, Value kwnames) {
+    int64_t key;                                    /* a C long, as CPython's */
+    Value k = obj_index(args[0]);
+    if (IS_NULL(k) || int_to_i64(k, &key) < 0) return VAL_NULL;
+    const uint8_t *data;
+    int64_t len;
+    if (bytes_view(args[1], &data, &len) < 0) return VAL_NULL;
+    SipHash h;
+    siphash_init_keyed(&h, (uint64_t)key, 0);
+    siphash_feed(&h, data, (size_t)len);
+    uint64_t r = siphash_finish_raw(&h);
+    uint8_t out[8];
+    for (int i = 0; i < 8; i++) out[i] = (uint8_t)(r >> (8 * i));
+    return bytes_new(out, 8);
+}
+
 /* No shared libraries: gilpy loads no extension modules. */
 static Value imp_extension_suffixes(Value *args, int nargs, Value kwnames) { return list_new(0); }
 
@@ -137,6 +157,7 @@ static const MethodDef imp_functions[] = {
     {"_frozen_module_names", imp_frozen_module_names, ARGS_NONE, "Returns the list of available frozen modules."},
     {"_override_frozen_modules_for_tests", imp_none, ARGS_ONE, "(internal-only) Override PyConfig.use_frozen_modules."},
     {"_fix_co_filename", imp_none, ARGS_POS(2, 2), "Changes code.co_filename to specify the passed-in file path."},
+    {"source_hash", imp_source_hash, ARGS_KW, NULL, "($module, /, key, source)"},
     {"extension_suffixes", imp_extension_suffixes, ARGS_NONE, "Returns the list of file suffixes used to identify extension modules."},
     {NULL, NULL, 0, NULL},
 };
