@@ -285,6 +285,8 @@ def renames(old, new):
 class DirEntry:
     """An entry of scandir(): name, path and cached type queries."""
 
+    __class_getitem__ = classmethod(type(list[int]))   # types.GenericAlias
+
     def __init__(self, dirpath, name):
         self.name = name
         self.path = path.join(dirpath, name)
