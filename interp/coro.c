@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../runtime/obj_genericalias.h"
 #include "../runtime/call.h"
 #include "../runtime/error.h"
 #include "../runtime/finalize.h"
@@ -614,6 +615,7 @@ static const MethodDef ag_methods[] = {
     {"athrow", ag_athrow_m, ARGS_POS(1, 3), "athrow(typ[,val[,tb]]) -> raise exception in generator."},
     {"aclose", ag_aclose_m, ARGS_NONE, "aclose() -> raise GeneratorExit inside generator."},
     {"__repr__", ag_repr_m, ARGS_WRAP(0), NULL},
+    {"__class_getitem__", generic_alias_class_getitem_m, METH_CLASS | ARGS_ONE, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 static const GetSetDef ag_getsets[] = {

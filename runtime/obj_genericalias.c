@@ -326,6 +326,20 @@ static Value ga_getattribute_m(Value *args, int nargs, Value kwnames) {
     return obj_generic_getattr(args[0], args[1], 0);
 }
 
+/* dir(alias): the origin's names and the alias's own. */
+static Value ga_dir_m(Value *args, int nargs, Value kwnames) {
+    Value dir = IS_DICT(interp.builtins) ? dict_get_c(interp.builtins, "dir") : VAL_NULL;
+    if (IS_NULL(dir)) return err_format(&exc_RuntimeError, "lost builtins.dir");
+    Value names = call1(dir, GA(args[0])->origin);
+    if (IS_NULL(names)) return VAL_NULL;
+    for (const char *const *p = ga_own_attrs; *p; p++) {
+        Value name = str_intern_c(*p);
+        int has = IS_NULL(name) ? -1 : obj_contains(names, name);
+        if (has < 0 || (!has && list_append(names, name) < 0)) return VAL_NULL;
+    }
+    return names;
+}
+
 static Value ga_getitem_m(Value *args, int nargs, Value kwnames) {
     Value params = ga_parameters(args[0]);
     if (IS_NULL(params)) return VAL_NULL;
@@ -431,6 +445,7 @@ static const MethodDef ga_methods[] = {
     {"__mro_entries__", ga_mro_entries_m, ARGS_ONE, NULL},
     {"__getitem__", ga_getitem_m, ARGS_WRAP(1), NULL},
     {"__reduce__", ga_reduce_m, ARGS_NONE, NULL},
+    {"__dir__", ga_dir_m, ARGS_NONE, NULL},
     {"__iter__", ga_iter_m, ARGS_WRAP(0), NULL},
     {"__or__", ga_or_m, ARGS_WRAP(1), NULL},
     {"__ror__", ga_ror_m, ARGS_WRAP(1), NULL},
@@ -463,7 +478,7 @@ static const MethodDef ga_class_getitem_def[] = {
 void generic_alias_install(void) {
     Type *const generic[] = {
         &type_list, &type_tuple, &type_dict, &type_set, &type_frozenset, &type_type,
-        &exc_BaseExceptionGroup, &type_weakref, NULL,
+        &exc_BaseExceptionGroup, &type_weakref, &type_enumerate, NULL,
     };
     type_ready(&type_generic_alias);
     for (int i = 0; generic[i]; i++)

@@ -264,6 +264,7 @@ class ListProxy(MakeProxyType('ListProxy', (
 
 class ValueProxy(BaseProxy):
     _typeid = 'Value'
+    __class_getitem__ = classmethod(type(list[int]))   # types.GenericAlias
 
     def get(self):
         return self._callmethod('get')

@@ -110,6 +110,8 @@ class _Worker:
 class ApplyResult:
     """The result of an *_async call."""
 
+    __class_getitem__ = classmethod(type(list[int]))   # types.GenericAlias
+
     def __init__(self, pool, ntasks, callback, error_callback):
         self._pool = pool
         self._event = threading.Event()

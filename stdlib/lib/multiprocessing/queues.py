@@ -214,6 +214,8 @@ class JoinableQueue(Queue):
 
 
 class SimpleQueue:
+    __class_getitem__ = classmethod(type(list[int]))   # types.GenericAlias
+
     def __init__(self, *, ctx=None):
         self._reader, self._writer = connection.Pipe(duplex=False)
         self._rlock = Lock()

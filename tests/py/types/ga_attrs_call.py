@@ -60,3 +60,16 @@ try:
     issubclass(list, list[int])
 except TypeError as e:
     print('TypeError:', e)
+
+# dir() of an alias: the origin's names and the alias's own
+d = set(dir(list[int]))
+print(d.issuperset(dir(list)), [n for n in ('__origin__', '__args__', '__parameters__', '__unpacked__') if n in d])
+print(dir(list[int]) == sorted(dir(list[int])))
+
+# more classes are generic (PEP 585)
+import os, multiprocessing.queues, concurrent.futures.thread
+async def agen():
+    yield 1
+for t in (enumerate, type(agen()), os.DirEntry, multiprocessing.queues.SimpleQueue,
+          concurrent.futures.thread._WorkItem):
+    print(t[int].__origin__ is t, t[int].__args__)

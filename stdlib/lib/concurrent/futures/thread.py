@@ -41,6 +41,8 @@ threading._register_atexit(_python_exit)
 class _WorkItem:
     """A submitted call and the Future that receives its outcome."""
 
+    __class_getitem__ = classmethod(type(list[int]))   # types.GenericAlias
+
     def __init__(self, future, fn, args, kwargs):
         self.future = future
         self.fn = fn
