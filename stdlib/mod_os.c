@@ -19,6 +19,8 @@
  */
 #define _GNU_SOURCE 1   /* pipe2 */
 #include <dirent.h>
+#include <math.h>
+#include <time.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -488,6 +490,105 @@ static Value os_chmod(Value *args, int nargs, Value kwnames) {
     return fchmodat(dir_fd, p.s, (mode_t)mode, flags) < 0 ? os_error(p.obj) : VAL_NONE;
 }
 
+/* A uid or gid as CPython's _Py_Uid_Converter takes it: an int, -1 meaning "unchanged". */
+static int os_id_arg(Value v, const char *what, unsigned *out) {
+    if (!IS_INT(v) && IS_NULL(val_type(v)->slots[SM_INDEX])) {
+        err_format(&exc_TypeError, "%s should be integer, not %T", what, v);
+        return -1;
+    }
+    int64_t i;
+    if (arg_to_ssize(v, &i) < 0) return -1;
+    if (i == -1) { *out = (unsigned)-1; return 0; }
+    if (i < 0 || i >= (int64_t)UINT32_MAX) {
+        err_format(&exc_OverflowError, "%s is %s than %s", what, i < 0 ? "less" : "greater",
+                   i < 0 ? "minimum" : "maximum");
+        return -1;
+    }
+    *out = (unsigned)i;
+    return 0;
+}
+
+/* chown(path, uid, gid, *, dir_fd=None, follow_symlinks=True); lchown and fchown
+ * come here with follow_symlinks False / a descriptor. */
+static Value os_chown_common(Value *args, const char *name, int follow_dflt) {
+    OsPath p;
+    unsigned uid, gid;
+    int dir_fd = AT_FDCWD, fd, isfd = os_path_or_fd(args[0], &p, &fd, name);
+    if (isfd < 0 || os_id_arg(args[1], "uid", &uid) < 0 || os_id_arg(args[2], "gid", &gid) < 0) return VAL_NULL;
+    int follow = follow_dflt;
+    if (follow_dflt && (os_dir_fd(args[3], &dir_fd) < 0 || (follow = os_flag(args[4], 1)) < 0)) return VAL_NULL;
+    if (OS_AUDIT_REFUSED("os.chown", "Onni", args[0], (int64_t)uid, (int64_t)gid, OS_AUDIT_FD(dir_fd))) return VAL_NULL;
+    if (isfd) return fchown(fd, uid, gid) < 0 ? os_error(VAL_NULL) : VAL_NONE;
+    return fchownat(dir_fd, p.s, uid, gid, follow ? 0 : AT_SYMLINK_NOFOLLOW) < 0 ? os_error(p.obj) : VAL_NONE;
+}
+static Value os_chown(Value *a, int n, Value k) { return os_chown_common(a, "chown", 1); }
+static Value os_lchown(Value *a, int n, Value k) {
+    if (!IS_STR(a[0]) && !IS_BYTES(a[0]) && IS_NULL(type_lookup_c(val_type(a[0]), "__fspath__")))
+        return err_format(&exc_TypeError, "lchown: path should be string, bytes or os.PathLike, not %T", a[0]);
+    return os_chown_common(a, "lchown", 0);
+}
+static Value os_fchown(Value *a, int n, Value k) {
+    if (!IS_INT(a[0]) && IS_NULL(val_type(a[0])->slots[SM_INDEX]))
+        return err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", a[0]);
+    return os_chown_common(a, "fchown", 0);
+}
+
+/* One of utime's times: seconds as an int or float, or nanoseconds as an int. */
+static int os_utime_part(Value v, int ns, struct timespec *ts) {
+    if (ns) {
+        int64_t n;
+        if (arg_to_ssize(v, &n) < 0) return -1;
+        ts->tv_sec = n / 1000000000;
+        ts->tv_nsec = n % 1000000000;
+        if (ts->tv_nsec < 0) { ts->tv_nsec += 1000000000; ts->tv_sec--; }
+        return 0;
+    }
+    if (IS_INT(v)) {
+        int64_t sec;
+        if (int_to_i64(v, &sec) < 0) return -1;
+        ts->tv_sec = sec;
+        ts->tv_nsec = 0;
+        return 0;
+    }
+    double d;
+    if (arg_to_double(v, &d) < 0) return -1;
+    double fl = floor(d);
+    ts->tv_sec = (time_t)fl;
+    ts->tv_nsec = (long)((d - fl) * 1e9);
+    if (ts->tv_nsec >= 1000000000) { ts->tv_sec++; ts->tv_nsec -= 1000000000; }
+    return 0;
+}
+
+/* utime(path, times=None, *, ns=..., dir_fd=None, follow_symlinks=True) */
+static Value os_utime(Value *args, int nargs, Value kwnames) {
+    OsPath p;
+    int dir_fd, follow, fd, isfd = os_path_or_fd(args[0], &p, &fd, "utime");
+    if (isfd < 0 || os_dir_fd(args[3], &dir_fd) < 0 || (follow = os_flag(args[4], 1)) < 0) return VAL_NULL;
+    Value times = IS_NULL(args[1]) ? VAL_NONE : args[1], ns = args[2];
+    struct timespec ts[2], *tsp = NULL;
+    if (!IS_NONE(times) && !IS_NULL(ns))
+        return err_format(&exc_ValueError, "utime: you may specify either 'times' or 'ns' but not both");
+    if (!IS_NONE(times)) {
+        if (!IS_TUPLE(times) || AS_TUPLE(times)->len != 2)
+            return err_format(&exc_TypeError, "utime: 'times' must be either a tuple of two ints or None");
+        if (os_utime_part(AS_TUPLE(times)->items[0], 0, &ts[0]) < 0
+            || os_utime_part(AS_TUPLE(times)->items[1], 0, &ts[1]) < 0)
+            return VAL_NULL;
+        tsp = ts;
+    } else if (!IS_NULL(ns)) {
+        if (!IS_TUPLE(ns) || AS_TUPLE(ns)->len != 2)
+            return err_format(&exc_TypeError, "utime: 'ns' must be a tuple of two ints");
+        if (os_utime_part(AS_TUPLE(ns)->items[0], 1, &ts[0]) < 0 || os_utime_part(AS_TUPLE(ns)->items[1], 1, &ts[1]) < 0)
+            return VAL_NULL;
+        tsp = ts;
+    }
+    if (OS_AUDIT_REFUSED("os.utime", "OOOi", args[0], times, IS_NULL(ns) ? VAL_NONE : ns, OS_AUDIT_FD(dir_fd)))
+        return VAL_NULL;
+    if (isfd) return futimens(fd, tsp) < 0 ? os_error(VAL_NULL) : VAL_NONE;
+    /* CPython 3.11 reports utime's errors without the file name */
+    return utimensat(dir_fd, p.s, tsp, follow ? 0 : AT_SYMLINK_NOFOLLOW) < 0 ? os_error(VAL_NULL) : VAL_NONE;
+}
+
 /* rename and replace: (src, dst, *, src_dir_fd=None, dst_dir_fd=None) */
 static Value os_rename_common(Value *args, const char *name) {
     OsPath s, d;
@@ -768,6 +869,14 @@ static const MethodDef os_methods[] = {
     {"mkdir", os_mkdir, ARGS_KW, "Create a directory.", "($module, /, path, mode=511, *, dir_fd=None)"},
     {"chmod", os_chmod, ARGS_KW, NULL,
      "($module, /, path, mode, *, dir_fd=None, follow_symlinks=True)"},
+    {"chown", os_chown, ARGS_KW, "Change the owner and group id of path to the numeric uid and gid.",
+     "($module, /, path, uid, gid, *, dir_fd=None, follow_symlinks=True)"},
+    {"lchown", os_lchown, ARGS_KW, "Change the owner and group id of path to the numeric uid and gid.",
+     "($module, /, path, uid, gid)"},
+    {"fchown", os_fchown, ARGS_KW, "Change the owner and group id of the file specified by file descriptor.",
+     "($module, /, fd, uid, gid)"},
+    {"utime", os_utime, ARGS_KW, "Set the access and modified time of path.",
+     "($module, /, path, times=None, *, ns=<unrepresentable>, dir_fd=None, follow_symlinks=True)"},
     {"remove", os_remove, ARGS_KW, "Remove a file (same as unlink()).",
      "($module, /, path, *, dir_fd=None)"},
     {"unlink", os_unlink, ARGS_KW, "Remove a file (same as remove()).",

@@ -230,6 +230,16 @@ def get_terminal_size(fd=1):
     return terminal_size(_posix.get_terminal_size(fd))
 
 
+def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
+    """Open a file object on the file descriptor fd (io.open's arguments)."""
+    if not isinstance(fd, int):
+        raise TypeError("invalid fd type (%s, expected integer)" % type(fd))
+    import io
+    if "b" not in mode:
+        encoding = io.text_encoding(encoding)
+    return io.open(fd, mode, buffering, encoding, *args, **kwargs)
+
+
 # ---- directory trees ----------------------------------------------------
 
 def makedirs(name, mode=0o777, exist_ok=False):
@@ -413,5 +423,5 @@ supports_follow_symlinks = _supporting('follow_symlinks')
 supports_effective_ids = _supporting('effective_ids')
 # the functions that accept an open file descriptor for their path (CPython's
 # list, as far as gilpy's take one)
-supports_fd = {chdir, chmod, stat}
+supports_fd = {chdir, chmod, chown, stat, utime}
 del _supporting
