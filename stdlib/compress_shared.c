@@ -138,7 +138,7 @@ static Value cs_decomp_loop(CsDecomp *d, void *st, CsStepFn step, const uint8_t 
             break;
         }
     }
-    d->needs_input = !d->eof && *in_len == 0 && avail != 0;
+    d->needs_input = !d->eof && *in_len == 0 && (avail != 0 || !d->full_means_more);
     return cs_out_finish(&o, (size_t)(next - o.buf));
 }
 

@@ -55,6 +55,9 @@ typedef int (*CsStepFn)(void *st, const uint8_t **in, size_t *in_len, uint8_t **
 typedef struct CsDecomp {
     CsLock   lock;
     int      eof, needs_input;
+    /* needs_input stays False when the output filled up just as the input ran
+     * out (liblzma may hold more output then); libbz2's decompressor says True */
+    int      full_means_more;
     Value    unused_data;   /* bytes after the end of the stream */
     uint8_t *pending;       /* input kept between calls (malloc'd) */
     size_t   pending_len, pending_cap;
