@@ -90,8 +90,9 @@ void cs_lock_leave(CsLock *l) { pthread_mutex_unlock(&l->m); }
 
 /* ---- the streaming decompressor -------------------------------------------------------- */
 
-void cs_decomp_init(CsDecomp *d) {
+void cs_decomp_init(CsDecomp *d, const char *eof_msg) {
     cs_lock_init(&d->lock);
+    d->eof_msg = eof_msg;
     d->eof = 0;
     d->needs_input = 1;
     d->unused_data = bytes_new("", 0);
@@ -173,7 +174,7 @@ Value cs_decomp_run(CsDecomp *d, void *st, CsStepFn step, Value data, Value max_
     cs_lock_enter(&d->lock);
     Value r = VAL_NULL;
     if (d->eof) {
-        err_format(&exc_EOFError, "End of stream already reached");
+        err_format(&exc_EOFError, "%s", d->eof_msg);
     } else {
         const uint8_t *in = view.buf;
         size_t in_len = (size_t)view.len;

@@ -58,17 +58,18 @@ typedef struct CsDecomp {
     /* needs_input stays False when the output filled up just as the input ran
      * out (liblzma may hold more output then); libbz2's decompressor says True */
     int      full_means_more;
+    const char *eof_msg;    /* the EOFError of a call after the end */
     Value    unused_data;   /* bytes after the end of the stream */
     uint8_t *pending;       /* input kept between calls (malloc'd) */
     size_t   pending_len, pending_cap;
 } CsDecomp;
 
-void  cs_decomp_init(CsDecomp *d);
+void  cs_decomp_init(CsDecomp *d, const char *eof_msg);
 void  cs_decomp_trace(CsDecomp *d);
 void  cs_decomp_finalize(CsDecomp *d);
 /* decompress(data, max_length) of BZ2Decompressor and LZMADecompressor: the
  * step run over the kept input and data, at most max_length bytes out (-1:
- * all), the rest kept; EOFError "End of stream already reached" after the end. */
+ * all), the rest kept; EOFError(eof_msg) after the end. */
 Value cs_decomp_run(CsDecomp *d, void *st, CsStepFn step, Value data, Value max_length);
 
 #endif

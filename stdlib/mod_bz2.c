@@ -191,7 +191,7 @@ static Value bz2d_new(Value *args, int nargs, Value kwnames) {
     if (nargs > 1) return err_format(&exc_TypeError, "BZ2Decompressor() takes no positional arguments");
     Bz2Decomp *b = (Bz2Decomp *)obj_new_instance((Type *)AS_OBJ(args[0]));
     if (!b) return VAL_NULL;
-    cs_decomp_init(&b->d);
+    cs_decomp_init(&b->d, "End of stream already reached");
     if (IS_NULL(b->d.unused_data)) return VAL_NULL;
     if (bz_error(BZ2_bzDecompressInit(&b->bzs, 0, 0)) < 0) return VAL_NULL;
     b->inited = 1;

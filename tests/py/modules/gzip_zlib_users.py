@@ -67,5 +67,15 @@ try:
     print(sorted(os.listdir(out)))
     arc = shutil.make_archive(os.path.join(d, "arch"), "zip", src)
     print(os.path.basename(arc), zipfile.ZipFile(arc).namelist())
+    for fmt in ("bztar", "xztar"):
+        arc = shutil.make_archive(os.path.join(d, "arch"), fmt, src)
+        shutil.unpack_archive(arc, os.path.join(d, fmt))
+        print(os.path.basename(arc), os.listdir(os.path.join(d, fmt)))
+    for mode in ("w:bz2", "w:xz"):
+        with tarfile.open(tp, mode) as t:
+            t.add(os.path.join(src, "f.txt"), arcname="f.txt")
+        with tarfile.open(tp) as t:
+            print(mode, t.getnames(), t.extractfile("f.txt").read() == data)
+    print(sorted(n for n, _ in shutil.get_archive_formats()))
 finally:
     shutil.rmtree(d)
