@@ -11,9 +11,10 @@
  *     with the GIL held, and becomes one bytes object at the end;
  *   - the object itself is locked (CsLock), since another thread may run
  *     while the library works on it.
- * The streaming decompressors of _bz2 and _lzma (max_length, needs_input,
- * unused_data, input kept between calls) are one loop, cs_decomp_run, over a
- * per-library step function.
+ * The compressors of _bz2 and _lzma share their methods' frame (cs_comp_*),
+ * and their streaming decompressors (max_length, needs_input, unused_data,
+ * input kept between calls) are one loop, cs_decomp_run, over a per-library
+ * step function.
  */
 #include "compress_shared.h"
 
@@ -87,6 +88,32 @@ void cs_lock_enter(CsLock *l) {
 }
 
 void cs_lock_leave(CsLock *l) { pthread_mutex_unlock(&l->m); }
+
+/* ---- the compressor -------------------------------------------------------------------- */
+
+Value cs_comp_compress(CsComp *c, void *st, CsCompressFn fn, Value data) {
+    Buffer in;
+    if (buffer_get(data, &in, BUF_SIMPLE) < 0) return VAL_NULL;
+    cs_lock_enter(&c->lock);
+    Value r = c->flushed ? err_format(&exc_ValueError, "Compressor has been flushed")
+                         : fn(st, in.buf, (size_t)in.len, 0);
+    cs_lock_leave(&c->lock);
+    buffer_release(&in);
+    return r;
+}
+
+Value cs_comp_flush(CsComp *c, void *st, CsCompressFn fn) {
+    cs_lock_enter(&c->lock);
+    Value r;
+    if (c->flushed) {
+        r = err_format(&exc_ValueError, "Repeated call to flush()");
+    } else {
+        c->flushed = 1;
+        r = fn(st, NULL, 0, 1);
+    }
+    cs_lock_leave(&c->lock);
+    return r;
+}
 
 /* ---- the streaming decompressor -------------------------------------------------------- */
 

@@ -44,6 +44,22 @@ void cs_lock_destroy(CsLock *l);      /* from a finalizer: safe when never initi
 void cs_lock_enter(CsLock *l);        /* waits with the GIL released */
 void cs_lock_leave(CsLock *l);
 
+/* ---- the compressor of _bz2 and _lzma -------------------------------------------------- */
+
+/* A library's compression of len bytes at p, or the end of the stream when
+ * finish: the output as bytes, or VAL_NULL raised. */
+typedef Value (*CsCompressFn)(void *st, const uint8_t *p, size_t len, int finish);
+
+typedef struct CsComp {
+    CsLock lock;
+    int    flushed;
+} CsComp;
+
+/* compress(data) and flush() of BZ2Compressor and LZMACompressor: the lock, and
+ * "Compressor has been flushed" / "Repeated call to flush()" once flushed. */
+Value cs_comp_compress(CsComp *c, void *st, CsCompressFn fn, Value data);
+Value cs_comp_flush(CsComp *c, void *st, CsCompressFn fn);
+
 /* ---- the streaming decompressor of _bz2 and _lzma --------------------------------------- */
 
 /* A library's decompression step over the stream st: reads from *in (avail

@@ -56,8 +56,8 @@ static int bz_error(int e) {
 typedef struct {
     Obj       header;
     bz_stream bzs;
-    int       inited, flushed;
-    CsLock    lock;
+    int       inited;
+    CsComp    c;
 } Bz2Comp;
 
 extern Type type_bz2_compressor, type_bz2_decompressor;
@@ -66,7 +66,7 @@ static void bz2c_finalize(Obj *o) {
     Bz2Comp *c = (Bz2Comp *)o;
     if (c->inited) BZ2_bzCompressEnd(&c->bzs);
     c->inited = 0;
-    cs_lock_destroy(&c->lock);
+    cs_lock_destroy(&c->c.lock);
 }
 
 /* BZ2Compressor(compresslevel=9, /) */
@@ -79,7 +79,7 @@ static Value bz2c_new(Value *args, int nargs, Value kwnames) {
     if (level < 1 || level > 9) return err_format(&exc_ValueError, "compresslevel must be between 1 and 9");
     Bz2Comp *c = (Bz2Comp *)obj_new_instance((Type *)AS_OBJ(args[0]));
     if (!c) return VAL_NULL;
-    cs_lock_init(&c->lock);
+    cs_lock_init(&c->c.lock);
     if (bz_error(BZ2_bzCompressInit(&c->bzs, level, 0, 0)) < 0) return VAL_NULL;
     c->inited = 1;
     return MK_OBJ(c);
@@ -93,9 +93,10 @@ static int bz2_compress_call(bz_stream *s, int action) {
     return e;
 }
 
-/* Compress len bytes at p (BZ_RUN) or finish the stream (BZ_FINISH). */
-static Value bz2c_run(Bz2Comp *c, const uint8_t *p, size_t len, int action) {
-    bz_stream *s = &c->bzs;
+/* The CsCompressFn: compress len bytes at p (BZ_RUN) or finish the stream (BZ_FINISH). */
+static Value bz2c_run(void *st, const uint8_t *p, size_t len, int finish) {
+    bz_stream *s = &((Bz2Comp *)st)->bzs;
+    int action = finish ? BZ_FINISH : BZ_RUN;
     CsOut o;
     if (cs_out_init(&o, 0, -1) < 0) return VAL_NULL;
     uint8_t *next = o.buf;
@@ -126,28 +127,12 @@ fail:
 
 static Value bz2c_compress_m(Value *args, int nargs, Value kwnames) {
     Bz2Comp *c = (Bz2Comp *)AS_OBJ(args[0]);
-    Buffer in;
-    if (buffer_get(args[1], &in, BUF_SIMPLE) < 0) return VAL_NULL;
-    cs_lock_enter(&c->lock);
-    Value r = c->flushed ? err_format(&exc_ValueError, "Compressor has been flushed")
-                         : bz2c_run(c, in.buf, (size_t)in.len, BZ_RUN);
-    cs_lock_leave(&c->lock);
-    buffer_release(&in);
-    return r;
+    return cs_comp_compress(&c->c, c, bz2c_run, args[1]);
 }
 
 static Value bz2c_flush_m(Value *args, int nargs, Value kwnames) {
     Bz2Comp *c = (Bz2Comp *)AS_OBJ(args[0]);
-    cs_lock_enter(&c->lock);
-    Value r;
-    if (c->flushed) {
-        r = err_format(&exc_ValueError, "Repeated call to flush()");
-    } else {
-        c->flushed = 1;
-        r = bz2c_run(c, NULL, 0, BZ_FINISH);
-    }
-    cs_lock_leave(&c->lock);
-    return r;
+    return cs_comp_flush(&c->c, c, bz2c_run);
 }
 
 static const MethodDef bz2c_methods[] = {

@@ -257,8 +257,7 @@ static Value lz_build_spec(const lzma_filter *f) {
 typedef struct {
     Obj         header;
     lzma_stream lzs;
-    int         flushed;
-    CsLock      lock;
+    CsComp      c;
 } LzComp;
 
 extern Type type_lzma_compressor, type_lzma_decompressor;
@@ -266,7 +265,7 @@ extern Type type_lzma_compressor, type_lzma_decompressor;
 static void lzc_finalize(Obj *o) {
     LzComp *c = (LzComp *)o;
     lzma_end(&c->lzs);
-    cs_lock_destroy(&c->lock);
+    cs_lock_destroy(&c->c.lock);
 }
 
 /* The encoder of FORMAT_XZ, FORMAT_ALONE or FORMAT_RAW; -1 raised. */
@@ -327,14 +326,15 @@ static Value lzc_new(Value *argv, int nargs, Value kwnames) {
     if (!c) return VAL_NULL;
     lzma_stream init = LZMA_STREAM_INIT;
     c->lzs = init;
-    cs_lock_init(&c->lock);
+    cs_lock_init(&c->c.lock);
     if (lzc_init_encoder(&c->lzs, format, check, preset, filters) < 0) return VAL_NULL;
     return MK_OBJ(c);
 }
 
-/* Encode len bytes at p (LZMA_RUN) or finish the stream (LZMA_FINISH). */
-static Value lzc_run(LzComp *c, const uint8_t *p, size_t len, lzma_action action) {
-    lzma_stream *s = &c->lzs;
+/* The CsCompressFn: encode len bytes at p (LZMA_RUN) or finish the stream (LZMA_FINISH). */
+static Value lzc_run(void *st, const uint8_t *p, size_t len, int finish) {
+    lzma_stream *s = &((LzComp *)st)->lzs;
+    lzma_action action = finish ? LZMA_FINISH : LZMA_RUN;
     CsOut o;
     if (cs_out_init(&o, 0, -1) < 0) return VAL_NULL;
     s->next_in = p;
@@ -356,28 +356,12 @@ static Value lzc_run(LzComp *c, const uint8_t *p, size_t len, lzma_action action
 
 static Value lzc_compress_m(Value *args, int nargs, Value kwnames) {
     LzComp *c = (LzComp *)AS_OBJ(args[0]);
-    Buffer in;
-    if (buffer_get(args[1], &in, BUF_SIMPLE) < 0) return VAL_NULL;
-    cs_lock_enter(&c->lock);
-    Value r = c->flushed ? err_format(&exc_ValueError, "Compressor has been flushed")
-                         : lzc_run(c, in.buf, (size_t)in.len, LZMA_RUN);
-    cs_lock_leave(&c->lock);
-    buffer_release(&in);
-    return r;
+    return cs_comp_compress(&c->c, c, lzc_run, args[1]);
 }
 
 static Value lzc_flush_m(Value *args, int nargs, Value kwnames) {
     LzComp *c = (LzComp *)AS_OBJ(args[0]);
-    cs_lock_enter(&c->lock);
-    Value r;
-    if (c->flushed) {
-        r = err_format(&exc_ValueError, "Repeated call to flush()");
-    } else {
-        c->flushed = 1;
-        r = lzc_run(c, NULL, 0, LZMA_FINISH);
-    }
-    cs_lock_leave(&c->lock);
-    return r;
+    return cs_comp_flush(&c->c, c, lzc_run);
 }
 
 static const MethodDef lzc_methods[] = {

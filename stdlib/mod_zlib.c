@@ -375,12 +375,11 @@ done:
  * end is the end of the input given to this call. */
 static int zl_save_unconsumed(ZlObj *z, const uint8_t *end, int err) {
     if (err == Z_STREAM_END && z->zs.avail_in > 0) {
-        Bytes *old = AS_BYTES(z->unused_data);
-        size_t left = (size_t)(end - z->zs.next_in);
-        Bytes *u = bytes_alloc((size_t)old->len + left);
+        size_t had = (size_t)AS_BYTES(z->unused_data)->len, left = (size_t)(end - z->zs.next_in);
+        Bytes *u = bytes_alloc(had + left);
         if (!u) return -1;
-        memcpy(u->data, AS_BYTES(z->unused_data)->data, (size_t)AS_BYTES(z->unused_data)->len);
-        memcpy(u->data + AS_BYTES(z->unused_data)->len, z->zs.next_in, left);
+        memcpy(u->data, AS_BYTES(z->unused_data)->data, had);     /* read after the allocation */
+        memcpy(u->data + had, z->zs.next_in, left);
         z->unused_data = MK_OBJ(u);
         z->zs.avail_in = 0;
     }
