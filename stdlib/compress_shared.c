@@ -133,8 +133,13 @@ void cs_decomp_finalize(CsDecomp *d) {
     cs_lock_destroy(&d->lock);
 }
 
-/* Append n bytes to the kept input; -1 with MemoryError. */
+/* Append n bytes to the kept input (moved to the front first when that makes
+ * room); -1 with MemoryError. */
 static int cs_pending_add(CsDecomp *d, const uint8_t *p, size_t n) {
+    if (d->pending_off + d->pending_len + n > d->pending_cap && d->pending_off) {
+        memmove(d->pending, d->pending + d->pending_off, d->pending_len);
+        d->pending_off = 0;
+    }
     if (d->pending_len + n > d->pending_cap) {
         size_t cap = d->pending_len + n;
         uint8_t *b = gc_sys_realloc(d->pending, cap ? cap : 1);
@@ -142,7 +147,7 @@ static int cs_pending_add(CsDecomp *d, const uint8_t *p, size_t n) {
         d->pending = b;
         d->pending_cap = cap;
     }
-    memcpy(d->pending + d->pending_len, p, n);
+    memcpy(d->pending + d->pending_off + d->pending_len, p, n);
     d->pending_len += n;
     return 0;
 }
@@ -174,7 +179,7 @@ static Value cs_decomp_loop(CsDecomp *d, void *st, CsStepFn step, const uint8_t 
  * the stream) or the kept input. */
 static int cs_decomp_keep(CsDecomp *d, const uint8_t *in, size_t in_len) {
     if (d->eof) {
-        d->pending_len = 0;
+        d->pending_off = d->pending_len = 0;
         if (in_len == 0) return 0;
         Value u = bytes_new(in, in_len);
         if (IS_NULL(u)) return -1;
@@ -182,11 +187,11 @@ static int cs_decomp_keep(CsDecomp *d, const uint8_t *in, size_t in_len) {
         return 0;
     }
     if (in_len && in >= d->pending && in < d->pending + d->pending_cap) {
-        memmove(d->pending, in, in_len);
+        d->pending_off = (size_t)(in - d->pending);      /* the rest stays where it is */
         d->pending_len = in_len;
         return 0;
     }
-    d->pending_len = 0;
+    d->pending_off = d->pending_len = 0;
     return cs_pending_add(d, in, in_len);
 }
 
@@ -208,12 +213,12 @@ Value cs_decomp_run(CsDecomp *d, void *st, CsStepFn step, Value data, Value max_
         int ok = 0;
         if (d->pending_len) {
             ok = cs_pending_add(d, view.buf, (size_t)view.len);
-            in = d->pending;
+            in = d->pending + d->pending_off;
             in_len = d->pending_len;
         }
         if (ok == 0) r = cs_decomp_loop(d, st, step, &in, &in_len, max);
         if (IS_NULL(r) || cs_decomp_keep(d, in, in_len) < 0) {
-            d->pending_len = 0;
+            d->pending_off = d->pending_len = 0;
             r = VAL_NULL;
         }
     }

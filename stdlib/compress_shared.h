@@ -76,8 +76,8 @@ typedef struct CsDecomp {
     int      full_means_more;
     const char *eof_msg;    /* the EOFError of a call after the end */
     Value    unused_data;   /* bytes after the end of the stream */
-    uint8_t *pending;       /* input kept between calls (malloc'd) */
-    size_t   pending_len, pending_cap;
+    uint8_t *pending;       /* input kept between calls (malloc'd): pending_len */
+    size_t   pending_off, pending_len, pending_cap;   /* bytes from pending + pending_off */
 } CsDecomp;
 
 void  cs_decomp_init(CsDecomp *d, const char *eof_msg);
