@@ -88,4 +88,22 @@ void  cs_decomp_finalize(CsDecomp *d);
  * all), the rest kept; EOFError(eof_msg) after the end. */
 Value cs_decomp_run(CsDecomp *d, void *st, CsStepFn step, Value data, Value max_length);
 
+/* The docstrings BZ2Compressor/LZMACompressor and their decompressors share. */
+#define CS_COMPRESS_DOC \
+    "Provide data to the compressor object.\n\nReturns a chunk of compressed data if possible, or b'' " \
+    "otherwise.\n\nWhen you have finished providing data to the compressor, call the\nflush() method to " \
+    "finish the compression process."
+#define CS_FLUSH_DOC \
+    "Finish the compression process.\n\nReturns the compressed data left in internal buffers.\n\nThe " \
+    "compressor object may not be used after this method is called."
+#define CS_DECOMPRESS_DOC \
+    "Decompress *data*, returning uncompressed data as bytes.\n\n" \
+    "If *max_length* is nonnegative, returns at most *max_length* bytes of\ndecompressed data. If this limit " \
+    "is reached and further output can be\nproduced, *self.needs_input* will be set to ``False``. In this " \
+    "case, the next\ncall to *decompress()* may provide *data* as b'' to obtain more of the output.\n\nIf all " \
+    "of the input data was decompressed and returned (either because this\nwas less than *max_length* bytes, " \
+    "or because *max_length* was negative),\n*self.needs_input* will be set to True.\n\nAttempting to " \
+    "decompress data after the end of stream is reached raises an\nEOFError.  Any data found after the end " \
+    "of the stream is ignored and saved in\nthe unused_data attribute."
+
 #endif

@@ -137,11 +137,8 @@ static Value bz2c_flush_m(Value *args, int nargs, Value kwnames) {
 
 static const MethodDef bz2c_methods[] = {
     {"__new__", bz2c_new, METH_STATIC | ARGS_ANY, NULL},
-    {"compress", bz2c_compress_m, ARGS_ONE, "Provide data to the compressor object.\n\nReturns a chunk of "
-     "compressed data if possible, or b'' otherwise.\n\nWhen you have finished providing data to the "
-     "compressor, call the\nflush() method to finish the compression process.", "($self, data, /)"},
-    {"flush", bz2c_flush_m, ARGS_NONE, "Finish the compression process.\n\nReturns the compressed data left "
-     "in internal buffers.\n\nThe compressor object may not be used after this method is called.", "($self, /)"},
+    {"compress", bz2c_compress_m, ARGS_ONE, CS_COMPRESS_DOC, "($self, data, /)"},
+    {"flush", bz2c_flush_m, ARGS_NONE, CS_FLUSH_DOC, "($self, /)"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -231,14 +228,7 @@ static const GetSetDef bz2d_getsets[] = {
 
 static const MethodDef bz2d_methods[] = {
     {"__new__", bz2d_new, METH_STATIC | ARGS_ANY, NULL},
-    {"decompress", bz2d_decompress_m, ARGS_KW, "Decompress *data*, returning uncompressed data as bytes.\n\n"
-     "If *max_length* is nonnegative, returns at most *max_length* bytes of\ndecompressed data. If this limit "
-     "is reached and further output can be\nproduced, *self.needs_input* will be set to ``False``. In this "
-     "case, the next\ncall to *decompress()* may provide *data* as b'' to obtain more of the output.\n\nIf all "
-     "of the input data was decompressed and returned (either because this\nwas less than *max_length* bytes, "
-     "or because *max_length* was negative),\n*self.needs_input* will be set to True.\n\nAttempting to "
-     "decompress data after the end of stream is reached raises an\nEOFError.  Any data found after the end "
-     "of the stream is ignored and saved in\nthe unused_data attribute.", "($self, /, data, max_length=-1)"},
+    {"decompress", bz2d_decompress_m, ARGS_KW, CS_DECOMPRESS_DOC, "($self, /, data, max_length=-1)"},
     {NULL, NULL, 0, NULL},
 };
 
