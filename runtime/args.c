@@ -253,6 +253,11 @@ static int kw_bind(const ArgSpec *s, Value *args, int n, Value kwnames, const Va
     const char *name = s->name;
     int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
     int maxargs = s->npos + s->nkwonly, maxpos = s->npos;
+    if (!s->varargs && maxargs == 0) {   /* Argument Clinic's defining_class methods: keywords ignored */
+        if (n == 0) return 0;
+        err_format(&exc_TypeError, "%s() takes no arguments", name);
+        return -1;
+    }
     if (!s->varargs && n + nkw > maxargs) {
         err_format(&exc_TypeError, "%s() takes at most %d %sargument%s (%d given)", name, maxargs,
                    n == 0 ? "keyword " : "", S_(maxargs), n + nkw);

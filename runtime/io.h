@@ -89,6 +89,10 @@ Value io_closed_error(void);                /* ValueError "I/O operation on clos
 /* Is the stream closed (its `closed` attribute)?  1, 0, -1. */
 int   io_is_closed(Value self);
 int   io_check_closed(Value self);          /* -1 + ValueError when closed */
+/* _checkReadable()'s test on any object (CPython's _PyIOBase_check_readable, which
+ * a buffered object applies to its raw stream, an io class or not): the method
+ * ("readable") must return True, else UnsupportedOperation(msg).  VAL_NULL raised. */
+Value io_check_able(Value self, const char *method, const char *msg);
 /* The end of a close(): `first` is what the flush raised (VAL_NULL: nothing),
  * `r` what closing the stream below returned; a second error gets the first
  * as its __context__.  None, or VAL_NULL with the error. */

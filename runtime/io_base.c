@@ -138,7 +138,7 @@ static Value iobase_isatty_m(Value *args, int nargs, Value kwnames)
 }
 
 /* _checkClosed/_checkReadable/...: raise unless the stream is so. */
-static Value iobase_check(Value self, const char *method, const char *msg)
+Value io_check_able(Value self, const char *method, const char *msg)
 {
     Value r = obj_call_method(self, method, NULL, 0);
     if (IS_NULL(r)) return VAL_NULL;
@@ -153,17 +153,17 @@ static Value iobase_check_closed_m(Value *args, int nargs, Value kwnames)
 
 static Value iobase_check_readable_m(Value *args, int nargs, Value kwnames)
 {
-    return iobase_check(args[0], "readable", "File or stream is not readable.");
+    return io_check_able(args[0], "readable", "File or stream is not readable.");
 }
 
 static Value iobase_check_writable_m(Value *args, int nargs, Value kwnames)
 {
-    return iobase_check(args[0], "writable", "File or stream is not writable.");
+    return io_check_able(args[0], "writable", "File or stream is not writable.");
 }
 
 static Value iobase_check_seekable_m(Value *args, int nargs, Value kwnames)
 {
-    return iobase_check(args[0], "seekable", "File or stream is not seekable.");
+    return io_check_able(args[0], "seekable", "File or stream is not seekable.");
 }
 
 static Value iobase_enter_m(Value *args, int nargs, Value kwnames)

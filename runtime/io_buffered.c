@@ -682,9 +682,12 @@ static int buf_init(Buffered *b, Value raw, int64_t size)
     b->ok = 0;
     b->detached = 0;
     int kind = buf_kind_of(b->base.header.type);
-    if ((kind & BUFK_READ) && IS_NULL(obj_call_method(raw, "_checkReadable", NULL, 0))) return -1;
-    if ((kind & BUFK_WRITE) && IS_NULL(obj_call_method(raw, "_checkWritable", NULL, 0))) return -1;
-    if (kind == (BUFK_READ | BUFK_WRITE) && IS_NULL(obj_call_method(raw, "_checkSeekable", NULL, 0)))
+    if ((kind & BUFK_READ) && IS_NULL(io_check_able(raw, "readable", "File or stream is not readable.")))
+        return -1;
+    if ((kind & BUFK_WRITE) && IS_NULL(io_check_able(raw, "writable", "File or stream is not writable.")))
+        return -1;
+    if (kind == (BUFK_READ | BUFK_WRITE)
+        && IS_NULL(io_check_able(raw, "seekable", "File or stream is not seekable.")))
         return -1;
     if (size <= 0) {
         err_format(&exc_ValueError, "buffer size must be strictly positive");

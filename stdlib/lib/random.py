@@ -200,12 +200,7 @@ class Random(_random.Random):
 
     def randbytes(self, n):
         """Generate n random bytes."""
-        value = self.getrandbits(n * 8)
-        out = bytearray(n)
-        for i in range(n):
-            out[i] = value & 0xFF
-            value >>= 8
-        return bytes(out)
+        return self.getrandbits(n * 8).to_bytes(n, 'little')
 
     def randrange(self, start, stop=None, step=_ONE):
         """Choose a random item from range(start, stop[, step])."""
