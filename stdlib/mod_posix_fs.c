@@ -411,6 +411,10 @@ static int pfs_timespec(Value v, struct timespec *ts) {
 
 /* A nanosecond count (any int) as a timespec. */
 static int pfs_ns_timespec(Value v, struct timespec *ts) {
+    if (!IS_INT(v)) {
+        err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", v);
+        return -1;
+    }
     Value q = obj_binop(v, MK_SMALLINT(1000000000), OP_FLOORDIV);
     Value r = IS_NULL(q) ? VAL_NULL : obj_binop(v, MK_SMALLINT(1000000000), OP_MOD);
     int64_t s, ns;
