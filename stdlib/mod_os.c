@@ -53,6 +53,7 @@
 #include "runtime/state.h"
 #include "runtime/structseq.h"
 #include "interp/modreg.h"
+#include "stdlib/os_tty.h"
 #ifndef OS_GIL_REASON
 #define OS_GIL_REASON GIL_REASON_IO
 #endif
@@ -803,6 +804,11 @@ static const struct { const char *name; long value; } os_constants[] = {
     {"O_RDONLY", O_RDONLY}, {"O_WRONLY", O_WRONLY}, {"O_RDWR", O_RDWR},
     {"O_APPEND", O_APPEND}, {"O_CREAT", O_CREAT}, {"O_EXCL", O_EXCL},
     {"O_TRUNC", O_TRUNC}, {"O_NONBLOCK", O_NONBLOCK}, {"O_CLOEXEC", O_CLOEXEC},
+    {"O_NOCTTY", O_NOCTTY}, {"O_ACCMODE", O_ACCMODE}, {"O_ASYNC", O_ASYNC}, {"O_DIRECT", O_DIRECT},
+    {"O_DIRECTORY", O_DIRECTORY}, {"O_DSYNC", O_DSYNC}, {"O_FSYNC", O_FSYNC},
+    {"O_LARGEFILE", O_LARGEFILE}, {"O_NDELAY", O_NDELAY}, {"O_NOATIME", O_NOATIME},
+    {"O_NOFOLLOW", O_NOFOLLOW}, {"O_PATH", O_PATH}, {"O_RSYNC", O_RSYNC}, {"O_SYNC", O_SYNC},
+    {"O_TMPFILE", O_TMPFILE},
     {"SEEK_SET", SEEK_SET}, {"SEEK_CUR", SEEK_CUR}, {"SEEK_END", SEEK_END},
     {"EX_OK", 0},
     {NULL, 0},
@@ -813,6 +819,7 @@ Value mod_os_init(void) {
     if (IS_NULL(m)) return VAL_NULL;
     Value d = MODULE_DICT(m);
     dict_add_methods(d, os_methods, m);
+    dict_add_methods(d, os_tty_methods, m);
     for (int i = 0; os_constants[i].name; i++)
         if (dict_set_c(d, os_constants[i].name, MK_SMALLINT(os_constants[i].value)) < 0)
             return VAL_NULL;
