@@ -547,8 +547,9 @@ static Value bi_next(Value *args, int nargs, Value kwnames)
 {
     if (IS_NULL(val_type(args[0])->slots[SM_NEXT]))
         return err_format(&exc_TypeError, "'%T' object is not an iterator", args[0]);
-    Value fn = val_type(args[0])->slots[SM_NEXT];
-    Value r = call1(fn, args[0]);
+    Value a[1] = {args[0]};          /* through the slot protocol: a __next__ that is no
+                                        descriptor (gen.__next__ in a class) gets no self */
+    Value r = obj_call_special(args[0], SM_NEXT, a, 1);
     if (!IS_NULL(r)) return r;
     if (err_occurred() && !err_matches(&exc_StopIteration)) return VAL_NULL;
     if (!IS_NULL(args[1])) {
