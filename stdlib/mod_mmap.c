@@ -91,6 +91,10 @@ static int mm_unexported(MmapObj *m) {
     return m->exports == 0;
 }
 
+/* Optional arguments ("n" and "i" in a format): left as they are when absent. */
+static int mm_opt_ssize(Value v, int64_t *out) { return IS_NULL(v) ? 0 : arg_to_ssize(v, out); }
+static int mm_opt_cint(Value v, int *out) { return IS_NULL(v) ? 0 : arg_to_cint(v, out); }
+
 /* ---- construction ------------------------------------------------------------------------- */
 
 /* mmap(fileno, length, flags=MAP_SHARED, prot=PROT_WRITE|PROT_READ,
@@ -102,8 +106,8 @@ static Value mm_new_m(Value *args, int nargs, Value kwnames) {
     int fd, flags = MAP_SHARED, prot = PROT_WRITE | PROT_READ, access = ACCESS_DEFAULT;
     int64_t size, offset = 0;
     if (arg_to_cint(a[0], &fd) < 0 || arg_to_ssize(a[1], &size) < 0) return VAL_NULL;
-    if ((!IS_NULL(a[2]) && arg_to_cint(a[2], &flags) < 0) || (!IS_NULL(a[3]) && arg_to_cint(a[3], &prot) < 0)
-        || (!IS_NULL(a[4]) && arg_to_cint(a[4], &access) < 0) || (!IS_NULL(a[5]) && arg_to_ssize(a[5], &offset) < 0))
+    if (mm_opt_cint(a[2], &flags) < 0 || mm_opt_cint(a[3], &prot) < 0 || mm_opt_cint(a[4], &access) < 0
+        || mm_opt_ssize(a[5], &offset) < 0)
         return VAL_NULL;
     if (size < 0) return err_format(&exc_OverflowError, "memory mapped length must be positive");
     if (offset < 0) return err_format(&exc_OverflowError, "memory mapped offset must be positive");
@@ -114,7 +118,8 @@ static Value mm_new_m(Value *args, int nargs, Value kwnames) {
     case ACCESS_WRITE: flags = MAP_SHARED; prot = PROT_READ | PROT_WRITE; break;
     case ACCESS_COPY: flags = MAP_PRIVATE; prot = PROT_READ | PROT_WRITE; break;
     case ACCESS_DEFAULT:
-        if (!((prot & PROT_READ) && (prot & PROT_WRITE))) access = (prot & PROT_WRITE) ? ACCESS_WRITE : ACCESS_READ;
+        if (!((prot & PROT_READ) && (prot & PROT_WRITE)))
+            access = (prot & PROT_WRITE) ? ACCESS_WRITE : ACCESS_READ;
         break;
     default: return err_format(&exc_ValueError, "mmap invalid access parameter.");
     }
@@ -124,7 +129,8 @@ static Value mm_new_m(Value *args, int nargs, Value kwnames) {
         if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
             if (size == 0) {
                 if (st.st_size == 0) return err_format(&exc_ValueError, "cannot mmap an empty file");
-                if (offset >= st.st_size) return err_format(&exc_ValueError, "mmap offset is greater than file size");
+                if (offset >= st.st_size)
+                    return err_format(&exc_ValueError, "mmap offset is greater than file size");
                 size = st.st_size - offset;
             } else if (offset > st.st_size || st.st_size - offset < size) {
                 return err_format(&exc_ValueError, "mmap length is greater than file size");
@@ -233,7 +239,7 @@ static Value mm_seek_m(Value *args, int nargs, Value kwnames) {
     int64_t dist, where;
     int how = 0;
     if (!mm_valid(args[0]) || arg_to_ssize(args[1], &dist) < 0) return VAL_NULL;
-    if (!IS_NULL(args[2]) && arg_to_cint(args[2], &how) < 0) return VAL_NULL;
+    if (mm_opt_cint(args[2], &how) < 0) return VAL_NULL;
     MmapObj *m = mm_valid(args[0]);
     if (!m) return VAL_NULL;
     int64_t base;
@@ -279,15 +285,15 @@ static Value mm_find_common(Value *args, int reverse) {
     if (!m || buffer_get(args[1], &view, BUF_SIMPLE) < 0) return VAL_NULL;
     int64_t start = m->pos, end = m->size;
     Value r = VAL_NULL;
-    if ((!IS_NULL(args[2]) && arg_to_ssize(args[2], &start) < 0) || (!IS_NULL(args[3]) && arg_to_ssize(args[3], &end) < 0)
-        || !(m = mm_valid(args[0])))
+    if (mm_opt_ssize(args[2], &start) < 0 || mm_opt_ssize(args[3], &end) < 0 || !(m = mm_valid(args[0])))
         goto out;
     start = mm_bound(start, m->size);
     end = mm_bound(end, m->size);
     int64_t found = -1, n = view.len;
     if (end - start >= n) {
         if (!reverse) {
-            uint8_t *p = n ? memmem(m->data + start, (size_t)(end - start), view.buf, (size_t)n) : m->data + start;
+            uint8_t *p = m->data + start;
+            if (n) p = memmem(p, (size_t)(end - start), view.buf, (size_t)n);
             if (p) found = p - m->data;
         } else {
             for (int64_t i = end - n; i >= start; i--)
@@ -310,8 +316,7 @@ static Value mm_flush_m(Value *args, int nargs, Value kwnames) {
     int64_t off = 0, n;
     if (!mm_valid(args[0])) return VAL_NULL;
     n = MM(args[0])->size;
-    if ((!IS_NULL(args[1]) && arg_to_ssize(args[1], &off) < 0) || (!IS_NULL(args[2]) && arg_to_ssize(args[2], &n) < 0))
-        return VAL_NULL;
+    if (mm_opt_ssize(args[1], &off) < 0 || mm_opt_ssize(args[2], &n) < 0) return VAL_NULL;
     MmapObj *m = mm_valid(args[0]);
     if (!m) return VAL_NULL;
     if (n < 0 || off < 0 || m->size - off < n) return err_format(&exc_ValueError, "flush values out of range");
@@ -330,8 +335,7 @@ static Value mm_madvise_m(Value *args, int nargs, Value kwnames) {
     int option;
     int64_t start = 0, len = -1;
     if (!mm_valid(args[0]) || arg_to_cint(args[1], &option) < 0) return VAL_NULL;
-    if ((!IS_NULL(args[2]) && arg_to_ssize(args[2], &start) < 0) || (!IS_NULL(args[3]) && arg_to_ssize(args[3], &len) < 0))
-        return VAL_NULL;
+    if (mm_opt_ssize(args[2], &start) < 0 || mm_opt_ssize(args[3], &len) < 0) return VAL_NULL;
     MmapObj *m = mm_valid(args[0]);
     if (!m) return VAL_NULL;
     if (IS_NULL(args[3])) len = m->size - start;
@@ -363,11 +367,13 @@ static Value mm_resize_m(Value *args, int nargs, Value kwnames) {
     if (!mm_valid(args[0]) || arg_to_ssize(args[1], &n) < 0) return VAL_NULL;
     MmapObj *m = mm_valid(args[0]);
     if (!m) return VAL_NULL;
-    if (!mm_unexported(m)) return err_format(&exc_BufferError, "mmap can't resize with extant buffers exported.");
+    if (!mm_unexported(m))
+        return err_format(&exc_BufferError, "mmap can't resize with extant buffers exported.");
     if (m->access != ACCESS_WRITE && m->access != ACCESS_DEFAULT)
         return err_format(&exc_TypeError, "mmap can't resize a readonly or copy-on-write memory map.");
     if (n < 0 || INT64_MAX - n < m->offset) return err_format(&exc_ValueError, "new size out of range");
-    if (m->fd >= 0 && ftruncate(m->fd, (off_t)(m->offset + n)) < 0) return err_from_errno(&exc_OSError, VAL_NULL);
+    if (m->fd >= 0 && ftruncate(m->fd, (off_t)(m->offset + n)) < 0)
+        return err_from_errno(&exc_OSError, VAL_NULL);
     void *p = mremap(m->data, (size_t)m->size, (size_t)n, MREMAP_MAYMOVE);
     if (p == MAP_FAILED) return err_from_errno(&exc_OSError, VAL_NULL);
     m->data = p;
@@ -382,7 +388,9 @@ static Value mm_close_m(Value *args, int nargs, Value kwnames) {
     return VAL_NONE;
 }
 
-static Value mm_enter_m(Value *args, int nargs, Value kwnames) { return mm_valid(args[0]) ? args[0] : VAL_NULL; }
+static Value mm_enter_m(Value *args, int nargs, Value kwnames) {
+    return mm_valid(args[0]) ? args[0] : VAL_NULL;
+}
 static Value mm_exit_m(Value *args, int nargs, Value kwnames) { return mm_close_m(args, 1, VAL_NULL); }
 
 static Value mm_get_closed(Value self) { return MK_BOOL(MM(self)->data == NULL); }

@@ -197,7 +197,8 @@ static void xp_cb_EndElement(void *ud, const XML_Char *name) {
 
 static void xp_cb_ProcessingInstruction(void *ud, const XML_Char *target, const XML_Char *data) {
     XP_SELF;
-    if (xp_ready(p, H_ProcessingInstruction)) XP_CALL(H_ProcessingInstruction, xp_intern(p, target), xp_str(data));
+    if (xp_ready(p, H_ProcessingInstruction))
+        XP_CALL(H_ProcessingInstruction, xp_intern(p, target), xp_str(data));
 }
 
 static void xp_cb_CharacterData(void *ud, const XML_Char *data, int len) {
@@ -207,7 +208,7 @@ static void xp_cb_CharacterData(void *ud, const XML_Char *data, int len) {
     if (p->buffer_used + len > p->buffer_size) {
         if (xp_flush_text(p) < 0 || IS_NULL(p->handlers[H_CharacterData])) return;
     }
-    if (len > p->buffer_size) {
+    if (len > p->buffer_size || !p->buffer) {     /* the handler may have turned buffering off */
         XP_CALL(H_CharacterData, xp_str_len(data, len));
         p->buffer_used = 0;
     } else {
@@ -216,8 +217,9 @@ static void xp_cb_CharacterData(void *ud, const XML_Char *data, int len) {
     }
 }
 
-static void xp_cb_UnparsedEntityDecl(void *ud, const XML_Char *entity, const XML_Char *base, const XML_Char *sysid,
-                                     const XML_Char *pubid, const XML_Char *notation) {
+static void xp_cb_UnparsedEntityDecl(void *ud, const XML_Char *entity, const XML_Char *base,
+                                     const XML_Char *sysid, const XML_Char *pubid,
+                                     const XML_Char *notation) {
     XP_SELF;
     if (xp_ready(p, H_UnparsedEntityDecl))
         XP_CALL(H_UnparsedEntityDecl, xp_intern(p, entity), xp_intern(p, base), xp_intern(p, sysid),
@@ -228,12 +230,14 @@ static void xp_cb_NotationDecl(void *ud, const XML_Char *name, const XML_Char *b
                                const XML_Char *pubid) {
     XP_SELF;
     if (xp_ready(p, H_NotationDecl))
-        XP_CALL(H_NotationDecl, xp_intern(p, name), xp_intern(p, base), xp_intern(p, sysid), xp_intern(p, pubid));
+        XP_CALL(H_NotationDecl, xp_intern(p, name), xp_intern(p, base), xp_intern(p, sysid),
+                xp_intern(p, pubid));
 }
 
 static void xp_cb_StartNamespaceDecl(void *ud, const XML_Char *prefix, const XML_Char *uri) {
     XP_SELF;
-    if (xp_ready(p, H_StartNamespaceDecl)) XP_CALL(H_StartNamespaceDecl, xp_intern(p, prefix), xp_intern(p, uri));
+    if (xp_ready(p, H_StartNamespaceDecl))
+        XP_CALL(H_StartNamespaceDecl, xp_intern(p, prefix), xp_intern(p, uri));
 }
 
 static void xp_cb_EndNamespaceDecl(void *ud, const XML_Char *prefix) {
@@ -334,8 +338,8 @@ static void xp_cb_ElementDecl(void *ud, const XML_Char *name, XML_Content *model
     XML_FreeContentModel(p->parser, model);
 }
 
-static void xp_cb_AttlistDecl(void *ud, const XML_Char *elname, const XML_Char *attname, const XML_Char *att_type,
-                              const XML_Char *dflt, int isrequired) {
+static void xp_cb_AttlistDecl(void *ud, const XML_Char *elname, const XML_Char *attname,
+                              const XML_Char *att_type, const XML_Char *dflt, int isrequired) {
     XP_SELF;
     if (xp_ready(p, H_AttlistDecl))
         XP_CALL(H_AttlistDecl, xp_intern(p, elname), xp_intern(p, attname), xp_str(att_type), xp_str(dflt),
@@ -457,9 +461,16 @@ static int xp_set_ns_prefixes(Value self, Value v) {
 static Value xp_get_intern(Value self) { return XP(self)->intern; }
 
 static Value xp_get_ErrorCode(Value self) { return MK_SMALLINT(XML_GetErrorCode(XP(self)->parser)); }
-static Value xp_get_ErrorLineNumber(Value self) { return int_from_i64((int64_t)XML_GetErrorLineNumber(XP(self)->parser)); }
-static Value xp_get_ErrorColumnNumber(Value self) { return int_from_i64((int64_t)XML_GetErrorColumnNumber(XP(self)->parser)); }
-static Value xp_get_ErrorByteIndex(Value self) { return int_from_i64((int64_t)XML_GetErrorByteIndex(XP(self)->parser)); }
+/* Expat's positions are those of the current event, or of the error after one. */
+static Value xp_get_ErrorLineNumber(Value self) {
+    return int_from_i64((int64_t)XML_GetErrorLineNumber(XP(self)->parser));
+}
+static Value xp_get_ErrorColumnNumber(Value self) {
+    return int_from_i64((int64_t)XML_GetErrorColumnNumber(XP(self)->parser));
+}
+static Value xp_get_ErrorByteIndex(Value self) {
+    return int_from_i64((int64_t)XML_GetErrorByteIndex(XP(self)->parser));
+}
 
 static const GetSetDef xp_getsets[] = {
 #define XP_GETSET(n, s, c, a) {a, xp_get_##n, xp_set_##n, NULL},
@@ -510,12 +521,22 @@ static Value xp_result(XmlParser *p, int rc) {
 
 enum { XP_MAX_CHUNK = 1 << 20 };
 
+/* A handler that parses more of its own document would have expat free the
+ * buffer it is reading (a use after free in CPython 3.11): refused. */
+static int xp_not_parsing(XmlParser *p, const char *fname) {
+    if (!p->in_callback) return 0;
+    err_format(&exc_RuntimeError, "cannot call %s() from within a handler", fname);
+    return -1;
+}
+
 /* Parse(data, isfinal=False, /): data is str (parsed as UTF-8) or bytes-like. */
 static Value xp_parse_m(Value *args, int nargs, Value kwnames) {
     XmlParser *p = XP(args[0]);
     int final = 0;
+    if (xp_not_parsing(p, "Parse") < 0) return VAL_NULL;
     if (!IS_NULL(args[2])) {
-        if (!IS_INT(args[2])) return err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", args[2]);
+        if (!IS_INT(args[2]))
+            return err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", args[2]);
         final = obj_truthy(args[2]);
     }
     Buffer view = {0};
@@ -546,6 +567,7 @@ enum { XP_READ_SIZE = 2048 };
 /* ParseFile(file, /): file.read(2048) until b''. */
 static Value xp_parsefile_m(Value *args, int nargs, Value kwnames) {
     XmlParser *p = XP(args[0]);
+    if (xp_not_parsing(p, "ParseFile") < 0) return VAL_NULL;
     Value read = obj_getattr_opt(args[1], str_intern_c("read"));
     if (IS_NULL(read)) {
         if (err_occurred()) return VAL_NULL;
@@ -559,7 +581,8 @@ static Value xp_parsefile_m(Value *args, int nargs, Value kwnames) {
             return err_format(&exc_TypeError, "read() did not return a bytes object (type=%T)", data);
         int64_t n = AS_BYTES(data)->len;
         if (n > XP_READ_SIZE)
-            return err_format(&exc_ValueError, "read() returned too much data: %d bytes requested, %lld returned",
+            return err_format(&exc_ValueError,
+                              "read() returned too much data: %d bytes requested, %lld returned",
                               XP_READ_SIZE, (long long)n);
         void *buf = XML_GetBuffer(p->parser, XP_READ_SIZE);
         if (!buf) return xp_result(p, 0);      /* finished, suspended: ExpatError */
@@ -577,7 +600,9 @@ static Value xp_setbase_m(Value *args, int nargs, Value kwnames) {
     return VAL_NONE;
 }
 
-static Value xp_getbase_m(Value *args, int nargs, Value kwnames) { return xp_str(XML_GetBase(XP(args[0])->parser)); }
+static Value xp_getbase_m(Value *args, int nargs, Value kwnames) {
+    return xp_str(XML_GetBase(XP(args[0])->parser));
+}
 
 /* The input around the current event, inside a handler; else None. */
 static Value xp_getinputcontext_m(Value *args, int nargs, Value kwnames) {
@@ -628,7 +653,8 @@ static Value xp_extparser_m(Value *args, int nargs, Value kwnames) {
     XmlParser *parent = XP(args[0]);
     Value ctx = args[1], enc = args[2];
     if (!IS_NONE(ctx) && !IS_STR(ctx))
-        return err_format(&exc_TypeError, "ExternalEntityParserCreate() argument 1 must be str or None, not %T", ctx);
+        return err_format(&exc_TypeError,
+                          "ExternalEntityParserCreate() argument 1 must be str or None, not %T", ctx);
     if (!IS_NULL(enc) && !IS_STR(enc))
         return err_format(&exc_TypeError, "ExternalEntityParserCreate() argument 2 must be str, not %T", enc);
     XmlParser *p = xp_alloc();
@@ -708,11 +734,12 @@ static Value xp_parsercreate(Value *args, int nargs, Value kwnames) {
     const char *names[2] = {"encoding", "namespace_separator"};
     for (int i = 0; i < 2; i++)
         if (!IS_NULL(args[i]) && !IS_NONE(args[i]) && !IS_STR(args[i]))
-            return err_format(&exc_TypeError, "ParserCreate() argument '%s' must be str or None, not %T", names[i],
-                              args[i]);
+            return err_format(&exc_TypeError, "ParserCreate() argument '%s' must be str or None, not %T",
+                              names[i], args[i]);
     int has_sep = !IS_NULL(sep) && !IS_NONE(sep);
     if (has_sep && AS_STR(sep)->nchars > 1)
-        return err_format(&exc_ValueError, "namespace_separator must be at most one character, omitted, or None");
+        return err_format(&exc_ValueError,
+                          "namespace_separator must be at most one character, omitted, or None");
     if (!IS_NULL(intern) && !IS_NONE(intern) && !IS_DICT(intern))
         return err_format(&exc_TypeError, "intern must be a dictionary");
     XmlParser *p = xp_alloc();
@@ -729,7 +756,8 @@ static Value xp_parsercreate(Value *args, int nargs, Value kwnames) {
 
 static Value xp_errorstring(Value *args, int nargs, Value kwnames) {
     int64_t code;
-    if (IS_FLOATOBJ(args[0])) return err_format(&exc_TypeError, "'float' object cannot be interpreted as an integer");
+    if (IS_FLOATOBJ(args[0]))
+        return err_format(&exc_TypeError, "'float' object cannot be interpreted as an integer");
     if (arg_to_ssize(args[0], &code) < 0) return VAL_NULL;
     const XML_LChar *s = XML_ErrorString((enum XML_Error)code);
     return s ? str_from_c(s) : VAL_NONE;
@@ -770,8 +798,8 @@ static Value xp_errors_module(void) {
     for (size_t i = 0; i < sizeof xp_error_names / sizeof xp_error_names[0]; i++) {
         int code = (int)i + 1;
         Value msg = str_from_c(XML_ErrorString((enum XML_Error)code));
-        if (IS_NULL(msg) || dict_set_c(d, xp_error_names[i], msg) < 0 || dict_set(codes, msg, MK_SMALLINT(code)) < 0
-            || dict_set(messages, MK_SMALLINT(code), msg) < 0)
+        if (IS_NULL(msg) || dict_set_c(d, xp_error_names[i], msg) < 0
+            || dict_set(codes, msg, MK_SMALLINT(code)) < 0 || dict_set(messages, MK_SMALLINT(code), msg) < 0)
             return VAL_NULL;
     }
     if (dict_set_c(d, "codes", codes) < 0 || dict_set_c(d, "messages", messages) < 0

@@ -219,8 +219,8 @@ static const MethodDef tio_functions[] = {
      "Send a break on file descriptor fd.\n\n"
      "A zero duration sends a break for 0.25-0.5 seconds; a nonzero duration\n"
      "has a system dependent meaning.", "($module, fd, duration, /)"},
-    {"tcdrain", tio_tcdrain, ARGS_ONE, "Wait until all output written to file descriptor fd has been transmitted.",
-     "($module, fd, /)"},
+    {"tcdrain", tio_tcdrain, ARGS_ONE,
+     "Wait until all output written to file descriptor fd has been transmitted.", "($module, fd, /)"},
     {"tcflush", tio_tcflush, ARGS_POS(2, 2),
      "Discard queued data on file descriptor fd.\n\n"
      "The queue selector specifies which queue: termios.TCIFLUSH for the input\n"
