@@ -428,6 +428,12 @@ int arg_to_int(Value v, int *out) {
     return 0;
 }
 
+int arg_to_long(Value v, int64_t *out) {
+    if (IS_SMALLINT(v)) { *out = AS_SMALLINT(v); return 0; }
+    Value i = obj_index(v);
+    return IS_NULL(i) ? -1 : int_to_i64(i, out);
+}
+
 int arg_to_fd(Value v, int *out) {
     if (!IS_INT(v)) {
         Value f = obj_getattr_opt(v, str_intern_c("fileno"));

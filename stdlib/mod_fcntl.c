@@ -191,30 +191,15 @@ static Value fcntl_flock(Value *args, int nargs, Value kwnames) {
     }
 }
 
-/* An off_t from an int (PyLong_AsLongLong: __index__, "Python int too large to
- * convert to C long"). */
-static int fcntl_off(Value v, int64_t *out) {
-    if (IS_NULL(v)) { *out = 0; return 0; }
-    if (IS_FLOATOBJ(v)) {
-        err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", v);
-        return -1;
-    }
-    Value i = obj_index(v);
-    if (IS_NULL(i)) return -1;
-    if (int_to_i64(i, out) == 0) return 0;
-    err_clear();
-    err_format(&exc_OverflowError, "Python int too large to convert to C long");
-    return -1;
-}
-
 /* lockf(fd, cmd, len=0, start=0, whence=0, /): POSIX record locks through
  * fcntl(F_SETLK / F_SETLKW) with flock()'s LOCK_* commands. */
 static Value fcntl_lockf(Value *args, int nargs, Value kwnames) {
     int fd, cmd, whence = 0;
-    int64_t len, start;
+    int64_t len = 0, start = 0;
     if (arg_to_fd(args[0], &fd) < 0 || arg_to_int(args[1], &cmd) < 0) return VAL_NULL;
-    if (fcntl_off(args[2], &len) < 0 || fcntl_off(args[3], &start) < 0) return VAL_NULL;
-    if (!IS_NULL(args[4]) && arg_to_int(args[4], &whence) < 0) return VAL_NULL;
+    if ((!IS_NULL(args[2]) && arg_to_long(args[2], &len) < 0) || (!IS_NULL(args[3]) && arg_to_long(args[3], &start) < 0)
+        || (!IS_NULL(args[4]) && arg_to_int(args[4], &whence) < 0))
+        return VAL_NULL;
     struct flock l = {0};
     if (cmd == LOCK_UN) l.l_type = F_UNLCK;
     else if (cmd & LOCK_SH) l.l_type = F_RDLCK;
@@ -247,9 +232,8 @@ static const MethodDef fcntl_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
-typedef struct { const char *name; long value; } FcntlConst;
-#define C(n) {#n, (long)(n)},
-static const FcntlConst fcntl_constants[] = {
+#define C INT_CONST
+static const IntConst fcntl_constants[] = {
     C(LOCK_SH) C(LOCK_EX) C(LOCK_NB) C(LOCK_UN) C(LOCK_MAND) C(LOCK_READ) C(LOCK_WRITE) C(LOCK_RW)
     C(F_DUPFD) C(F_DUPFD_CLOEXEC) C(F_GETFD) C(F_SETFD) C(F_GETFL) C(F_SETFL)
     C(F_GETLK) C(F_SETLK) C(F_SETLKW) C(F_GETLK64) C(F_SETLK64) C(F_SETLKW64)
@@ -269,9 +253,7 @@ Value mod_fcntl_init(void) {
     if (IS_NULL(m)) return VAL_NULL;
     Value d = MODULE_DICT(m);
     dict_add_methods(d, fcntl_functions, m);
-    for (const FcntlConst *c = fcntl_constants; c->name; c++)
-        if (dict_set_c(d, c->name, int_from_i64(c->value)) < 0) return VAL_NULL;
-    if (dict_set_c(d, "__doc__", str_from_c(
+    if (dict_add_int_constants(d, fcntl_constants) < 0 || dict_set_c(d, "__doc__", str_from_c(
             "This module performs file control and I/O control on file\n"
             "descriptors.  It is an interface to the fcntl() and ioctl() Unix\n"
             "routines.  File descriptors can be obtained with the fileno() method of\n"

@@ -592,9 +592,8 @@ Type type_mmap = {
 };
 GILPY_TYPE(type_mmap, NULL);
 
-typedef struct { const char *name; long value; } MmapConst;
-#define C(n) {#n, (long)(n)},
-static const MmapConst mm_constants[] = {
+#define C INT_CONST
+static const IntConst mm_constants[] = {
     C(MADV_DODUMP) C(MADV_DOFORK) C(MADV_DONTDUMP) C(MADV_DONTFORK) C(MADV_DONTNEED) C(MADV_FREE)
     C(MADV_HUGEPAGE) C(MADV_HWPOISON) C(MADV_MERGEABLE) C(MADV_NOHUGEPAGE) C(MADV_NORMAL) C(MADV_RANDOM)
     C(MADV_REMOVE) C(MADV_SEQUENTIAL) C(MADV_UNMERGEABLE) C(MADV_WILLNEED)
@@ -610,9 +609,7 @@ Value mod_mmap_init(void) {
     if (IS_NULL(m)) return VAL_NULL;
     Value d = MODULE_DICT(m);
     long page = sysconf(_SC_PAGESIZE);
-    for (const MmapConst *c = mm_constants; c->name; c++)
-        if (dict_set_c(d, c->name, int_from_i64(c->value)) < 0) return VAL_NULL;
-    if (dict_set_c(d, "PAGESIZE", int_from_i64(page)) < 0
+    if (dict_add_int_constants(d, mm_constants) < 0 || dict_set_c(d, "PAGESIZE", int_from_i64(page)) < 0
         || dict_set_c(d, "ALLOCATIONGRANULARITY", int_from_i64(page)) < 0
         || dict_set_c(d, "error", MK_OBJ(&exc_OSError)) < 0 || dict_set_c(d, "mmap", MK_OBJ(&type_mmap)) < 0)
         return VAL_NULL;

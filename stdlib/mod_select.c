@@ -408,9 +408,8 @@ static const MethodDef sel_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
-typedef struct { const char *name; long value; } SelConst;
-#define C(n) {#n, n},
-static const SelConst sel_constants[] = {
+#define C INT_CONST
+static const IntConst sel_constants[] = {
     C(POLLIN) C(POLLPRI) C(POLLOUT) C(POLLERR) C(POLLHUP) C(POLLNVAL) C(POLLRDNORM) C(POLLRDBAND)
     C(POLLWRNORM) C(POLLWRBAND) C(POLLMSG) C(POLLRDHUP)
     C(EPOLLIN) C(EPOLLOUT) C(EPOLLPRI) C(EPOLLERR) C(EPOLLHUP) C(EPOLLET) C(EPOLLONESHOT)
@@ -425,8 +424,7 @@ Value mod_select_init(void) {
     if (IS_NULL(m)) return VAL_NULL;
     Value d = MODULE_DICT(m);
     dict_add_methods(d, sel_functions, m);
-    for (const SelConst *c = sel_constants; c->name; c++)
-        if (dict_set_c(d, c->name, int_from_i64((int64_t)(uint32_t)c->value)) < 0) return VAL_NULL;
+    if (dict_add_int_constants(d, sel_constants) < 0) return VAL_NULL;
     if (dict_set_c(d, "error", MK_OBJ(&exc_OSError)) < 0 || dict_set_c(d, "epoll", MK_OBJ(&type_epoll)) < 0)
         return VAL_NULL;
     return err_occurred() ? VAL_NULL : m;

@@ -41,25 +41,6 @@ static Value tio_raise(int err) {
     return IS_NULL(e) ? VAL_NULL : err_set_obj(e);
 }
 
-/* A C long from an int (PyLong_AsLong: __index__, "Python int too large to
- * convert to C long"). */
-static int tio_long(Value v, long *out) {
-    if (IS_FLOATOBJ(v)) {
-        err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", v);
-        return -1;
-    }
-    Value i = obj_index(v);
-    if (IS_NULL(i)) return -1;
-    int64_t x;
-    if (int_to_i64(i, &x) < 0) {
-        err_clear();
-        err_format(&exc_OverflowError, "Python int too large to convert to C long");
-        return -1;
-    }
-    *out = (long)x;
-    return 0;
-}
-
 /* tcgetattr(fd, /) */
 static Value tio_tcgetattr(Value *args, int nargs, Value kwnames) {
     int fd;
@@ -92,10 +73,10 @@ static int tio_set_cc(Value cc, struct termios *t) {
     }
     for (int i = 0; i < NCCS && i < AS_LIST(cc)->len; i++) {
         Value v = AS_LIST(cc)->items[i];
-        long n;
+        int64_t n;
         if (IS_BYTES(v) && AS_BYTES(v)->len == 1) t->c_cc[i] = (cc_t)AS_BYTES(v)->data[0];
         else if (IS_INT(v)) {
-            if (tio_long(v, &n) < 0) return -1;
+            if (arg_to_long(v, &n) < 0) return -1;
             t->c_cc[i] = (cc_t)n;
         } else {
             err_format(&exc_TypeError, "tcsetattr: elements of attributes must be characters or integers");
@@ -114,9 +95,9 @@ static Value tio_tcsetattr(Value *args, int nargs, Value kwnames) {
         return err_format(&exc_TypeError, "tcsetattr, arg 3: must be 7 element list");
     struct termios t;
     if (tcgetattr(fd, &t) < 0) return tio_raise(errno);
-    long f[6];
+    int64_t f[6];
     for (int i = 0; i < 6; i++)
-        if (tio_long(AS_LIST(attrs)->items[i], &f[i]) < 0) return VAL_NULL;
+        if (arg_to_long(AS_LIST(attrs)->items[i], &f[i]) < 0) return VAL_NULL;
     t.c_iflag = (tcflag_t)f[0];
     t.c_oflag = (tcflag_t)f[1];
     t.c_cflag = (tcflag_t)f[2];
@@ -183,10 +164,10 @@ static Value tio_tcsetwinsize(Value *args, int nargs, Value kwnames) {
         err_clear();
         return err_format(&exc_TypeError, "tcsetwinsize, arg 2: must be a two-item sequence");
     }
-    long rc[2];
+    int64_t rc[2];
     for (int i = 0; i < 2; i++) {
         Value item = obj_getitem(ws, MK_SMALLINT(i));
-        if (IS_NULL(item) || tio_long(item, &rc[i]) < 0) return VAL_NULL;
+        if (IS_NULL(item) || arg_to_long(item, &rc[i]) < 0) return VAL_NULL;
     }
     struct winsize w;
     if (ioctl(fd, TIOCGWINSZ, &w) < 0) return tio_raise(errno);
@@ -242,9 +223,8 @@ static const MethodDef tio_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
-typedef struct { const char *name; long value; } TioConst;
-#define C(n) {#n, (long)(n)},
-static const TioConst tio_constants[] = {
+#define C INT_CONST
+static const IntConst tio_constants[] = {
     C(B0) C(B1000000) C(B110) C(B115200) C(B1152000) C(B1200) C(B134) C(B150) C(B1500000)
     C(B1800) C(B19200) C(B200) C(B2000000) C(B230400) C(B2400) C(B2500000) C(B300) C(B3000000)
     C(B3500000) C(B38400) C(B4000000) C(B460800) C(B4800) C(B50) C(B500000) C(B57600) C(B576000)
@@ -287,9 +267,7 @@ Value mod_termios_init(void) {
         if (IS_NULL(termios_error)) return VAL_NULL;
     }
     dict_add_methods(d, tio_functions, m);
-    for (const TioConst *c = tio_constants; c->name; c++)
-        if (dict_set_c(d, c->name, int_from_i64(c->value)) < 0) return VAL_NULL;
-    if (dict_set_c(d, "error", termios_error) < 0 || dict_set_c(d, "__doc__", str_from_c(
+    if (dict_add_int_constants(d, tio_constants) < 0 || dict_set_c(d, "error", termios_error) < 0 || dict_set_c(d, "__doc__", str_from_c(
             "This module provides an interface to the Posix calls for tty I/O control.\n"
             "For a complete description of these calls, see the Posix or Unix manual\n"
             "pages. It is only available for those Unix versions that support Posix\n"
