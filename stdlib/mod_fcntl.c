@@ -22,6 +22,7 @@
 
 #include <gmp.h>
 
+#include "runtime/audit.h"
 #include "runtime/call.h"
 #include "runtime/error.h"
 #include "runtime/gil.h"
@@ -99,6 +100,8 @@ static int fcntl_call(int fd, int cmd, void *ptr, unsigned iarg, int use_ptr) {
 static Value fcntl_fcntl(Value *args, int nargs, Value kwnames) {
     int fd, cmd;
     if (arg_to_fd(args[0], &fd) < 0 || arg_to_int(args[1], &cmd) < 0) return VAL_NULL;
+    if (audit_active() && audit("fcntl.fcntl", "iiO", fd, cmd, IS_NULL(args[2]) ? VAL_NONE : args[2]) < 0)
+        return VAL_NULL;
     const uint8_t *data;
     int64_t len;
     if (!IS_NULL(args[2]) && fcntl_const_bytes(args[2], &data, &len)) {
@@ -145,6 +148,8 @@ static Value fcntl_ioctl(Value *args, int nargs, Value kwnames) {
     int fd;
     unsigned req;
     if (arg_to_fd(args[0], &fd) < 0 || fcntl_uint_mask(args[1], &req) < 0) return VAL_NULL;
+    if (audit_active() && audit("fcntl.ioctl", "inO", fd, (int64_t)req, IS_NULL(args[2]) ? VAL_NONE : args[2]) < 0)
+        return VAL_NULL;
     int mutate = 1;
     if (!IS_NULL(args[3]) && (mutate = obj_truthy(args[3])) < 0) return VAL_NULL;
     Value arg = args[2];
@@ -179,6 +184,7 @@ static Value fcntl_ioctl(Value *args, int nargs, Value kwnames) {
 static Value fcntl_flock(Value *args, int nargs, Value kwnames) {
     int fd, op;
     if (arg_to_fd(args[0], &fd) < 0 || arg_to_int(args[1], &op) < 0) return VAL_NULL;
+    if (audit_active() && audit("fcntl.flock", "ii", fd, op) < 0) return VAL_NULL;
     for (;;) {
         int r, err;
         GIL_BLOCKING_BEGIN(GIL_REASON_IO);
@@ -199,6 +205,9 @@ static Value fcntl_lockf(Value *args, int nargs, Value kwnames) {
     if (arg_to_fd(args[0], &fd) < 0 || arg_to_int(args[1], &cmd) < 0) return VAL_NULL;
     if ((!IS_NULL(args[2]) && arg_to_long(args[2], &len) < 0) || (!IS_NULL(args[3]) && arg_to_long(args[3], &start) < 0)
         || (!IS_NULL(args[4]) && arg_to_int(args[4], &whence) < 0))
+        return VAL_NULL;
+    if (audit_active() && audit("fcntl.lockf", "iiOOi", fd, cmd, IS_NULL(args[2]) ? VAL_NONE : args[2],
+                                IS_NULL(args[3]) ? VAL_NONE : args[3], whence) < 0)
         return VAL_NULL;
     struct flock l = {0};
     if (cmd == LOCK_UN) l.l_type = F_UNLCK;

@@ -123,7 +123,7 @@ static Value mm_new_m(Value *args, int nargs, Value kwnames) {
         break;
     default: return err_format(&exc_ValueError, "mmap invalid access parameter.");
     }
-    if (audit_active() && audit("mmap.__new__", "iniin", fd, size, access, offset) < 0) return VAL_NULL;
+    if (audit_active() && audit("mmap.__new__", "inin", fd, size, access, offset) < 0) return VAL_NULL;
     if (fd != -1) {
         struct stat st;
         if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
