@@ -433,6 +433,34 @@ int arg_to_int(Value v, int *out) {
     return 0;
 }
 
+int arg_to_long(Value v, int64_t *out) {
+    if (IS_SMALLINT(v)) { *out = AS_SMALLINT(v); return 0; }
+    Value i = obj_index(v);
+    return IS_NULL(i) ? -1 : int_to_i64(i, out);
+}
+
+int arg_to_fd(Value v, int *out) {
+    if (!IS_INT(v)) {
+        Value f = obj_getattr_opt(v, str_intern_c("fileno"));
+        if (IS_NULL(f)) {
+            if (!err_occurred())
+                err_format(&exc_TypeError, "argument must be an int, or have a fileno() method.");
+            return -1;
+        }
+        v = call0(f);
+        if (IS_NULL(v)) return -1;
+        if (!IS_INT(v)) { err_format(&exc_TypeError, "fileno() returned a non-integer"); return -1; }
+    }
+    int fd;
+    if (arg_to_int(v, &fd) < 0) return -1;
+    if (fd < 0) {
+        err_format(&exc_ValueError, "file descriptor cannot be a negative integer (%d)", fd);
+        return -1;
+    }
+    *out = fd;
+    return 0;
+}
+
 /* CPython's _PyTime_FromSecondsObject: a float (NaN refused; the value in
  * nanoseconds must fit an int64) or an integer (through __index__; seconds
  * times 10**9 must fit an int64).  The result stays in seconds. */

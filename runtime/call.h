@@ -56,6 +56,15 @@ int   arg_to_cint(Value v, int *out);
 /* A C int as Argument Clinic's `int` takes it (_PyLong_AsInt: most functions
  * of os, signal, random, sys): "Python int too large to convert to C int". */
 int   arg_to_int(Value v, int *out);
+/* A C long as PyLong_AsLong takes it: an int through __index__ ("'float' object
+ * cannot be interpreted as an integer"; OverflowError "Python int too large to
+ * convert to C long"). */
+int   arg_to_long(Value v, int64_t *out);
+/* A file descriptor as CPython's PyObject_AsFileDescriptor takes it: an int, or
+ * what obj.fileno() returns ("argument must be an int, or have a fileno() method.",
+ * "fileno() returned a non-integer", ValueError "file descriptor cannot be a
+ * negative integer (-1)"). */
+int   arg_to_fd(Value v, int *out);
 /* A real number through __float__ or __index__ ("must be real number, not str"). */
 int   arg_to_double(Value v, double *out);
 /* A duration in seconds as CPython's _PyTime_FromSecondsObject takes it (time.sleep,

@@ -281,7 +281,7 @@ static int collect_source(Value x, StrBuf *sb, const char *noun) {
     }
     if (is_buf(x)) {
         const uint8_t *d; int64_t n;
-        bytes_view(x, &d, &n);
+        if (bytes_view(x, &d, &n) < 0) return -1;   /* a closed mmap refuses its buffer */
         return sb_put(sb, (const char *)d, (size_t)n);
     }
     if (IS_INT(x) || (!IS_NULL(val_type(x)->slots[SM_INDEX]) && !IS_STR(x))) {

@@ -240,6 +240,13 @@ int dict_set_c(Value d, const char *key, Value value)
     return dict_set(d, k, value);
 }
 
+int dict_add_int_constants(Value d, const IntConst *table)
+{
+    for (const IntConst *c = table; c->name; c++)
+        if (dict_set_c(d, c->name, int_from_i64(c->value)) < 0) return -1;
+    return 0;
+}
+
 int dict_del(Value dv, Value key)
 {
     int64_t h = dict_hash_key(key);

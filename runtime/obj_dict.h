@@ -31,6 +31,11 @@ Value dict_get(Value d, Value key);
 Value dict_get_c(Value d, const char *key);     /* key as C string */
 int   dict_set(Value d, Value key, Value value);   /* 0 ok, -1 error */
 int   dict_set_c(Value d, const char *key, Value value);
+/* A C module's named integer constants (socket's AF_*, fcntl's F_*): a table
+ * ended by {NULL, 0}, each set as d[name] = value.  0, or -1 on error. */
+typedef struct IntConst { const char *name; int64_t value; } IntConst;
+#define INT_CONST(n) {#n, (int64_t)(n)},   /* a table entry named as its C macro */
+int   dict_add_int_constants(Value d, const IntConst *table);
 /* 1 removed, 0 absent (no exception), -1 error. */
 int   dict_del(Value d, Value key);
 int64_t dict_len(Value d);

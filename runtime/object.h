@@ -193,7 +193,7 @@ extern Value sm_name_values[SM__COUNT];         /* the same, interned str */
  *
  * An object whose memory others may read (and write) in place exports a
  * Buffer through its type's `getbuffer`: bytes (read-only), bytearray,
- * memoryview (what it views), and later array and mmap.  The exporter fills
+ * memoryview (what it views), array and mmap.  The exporter fills
  * in where the bytes are and how to read them; the consumer calls
  * buffer_release (runtime/obj_memoryview.h) when done, which calls the
  * type's `releasebuffer` if it has one.  An exporter whose memory may move

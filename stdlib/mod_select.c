@@ -43,33 +43,6 @@ static double sel_now(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-/* An int file descriptor, or the result of obj.fileno() (CPython's PyObject_AsFileDescriptor). */
-static int sel_fd(Value v, int *out) {
-    if (!IS_INT(v)) {
-        Value f = obj_getattr_opt(v, str_intern_c("fileno"));
-        if (IS_NULL(f)) {
-            if (!err_occurred())
-                err_format(&exc_TypeError, "argument must be an int, or have a fileno() method.");
-            return -1;
-        }
-        v = call0(f);
-        if (IS_NULL(v)) return -1;
-        if (!IS_INT(v)) { err_format(&exc_TypeError, "fileno() returned a non-integer"); return -1; }
-    }
-    int64_t fd;
-    if (int_to_i64(v, &fd) < 0 || fd > INT_MAX || fd < INT_MIN) {
-        err_clear();
-        err_format(&exc_OverflowError, "Python int too large to convert to C int");
-        return -1;
-    }
-    if (fd < 0) {
-        err_format(&exc_ValueError, "file descriptor cannot be a negative integer (%d)", (int)fd);
-        return -1;
-    }
-    *out = (int)fd;
-    return 0;
-}
-
 /* A timeout in seconds: *secs < 0 for None (wait for ever). */
 static int sel_timeout(Value v, double *secs, const char *negmsg) {
     if (IS_NULL(v) || IS_NONE(v)) { *secs = -1; return 0; }
@@ -97,7 +70,7 @@ static int sel_list(Value seq, SelList *l, fd_set *set, int *maxfd) {
     FD_ZERO(set);
     for (int64_t i = 0; i < AS_TUPLE(t)->len; i++) {
         int fd;
-        if (sel_fd(AS_TUPLE(t)->items[i], &fd) < 0) return -1;
+        if (arg_to_fd(AS_TUPLE(t)->items[i], &fd) < 0) return -1;
         if (fd >= FD_SETSIZE || l->n >= FD_SETSIZE) {
             err_format(&exc_ValueError, "filedescriptor out of range in select()");
             return -1;
@@ -190,7 +163,7 @@ static Value poll_register_m(Value *args, int nargs, Value kwnames) {
     PollObj *p = (PollObj *)AS_OBJ(args[0]);
     int fd;
     unsigned short mask;
-    if (sel_fd(args[1], &fd) < 0 || poll_mask(args[2], POLLIN | POLLPRI | POLLOUT, &mask) < 0) return VAL_NULL;
+    if (arg_to_fd(args[1], &fd) < 0 || poll_mask(args[2], POLLIN | POLLPRI | POLLOUT, &mask) < 0) return VAL_NULL;
     return dict_set(p->fds, MK_SMALLINT(fd), MK_SMALLINT(mask)) < 0 ? VAL_NULL : VAL_NONE;
 }
 
@@ -198,7 +171,7 @@ static Value poll_modify_m(Value *args, int nargs, Value kwnames) {
     PollObj *p = (PollObj *)AS_OBJ(args[0]);
     int fd;
     unsigned short mask;
-    if (sel_fd(args[1], &fd) < 0 || poll_mask(args[2], 0, &mask) < 0) return VAL_NULL;
+    if (arg_to_fd(args[1], &fd) < 0 || poll_mask(args[2], 0, &mask) < 0) return VAL_NULL;
     if (IS_NULL(dict_get(p->fds, MK_SMALLINT(fd)))) {
         errno = ENOENT;
         return err_from_errno(&exc_OSError, VAL_NULL);
@@ -209,7 +182,7 @@ static Value poll_modify_m(Value *args, int nargs, Value kwnames) {
 static Value poll_unregister_m(Value *args, int nargs, Value kwnames) {
     PollObj *p = (PollObj *)AS_OBJ(args[0]);
     int fd;
-    if (sel_fd(args[1], &fd) < 0) return VAL_NULL;
+    if (arg_to_fd(args[1], &fd) < 0) return VAL_NULL;
     if (IS_NULL(dict_get(p->fds, MK_SMALLINT(fd))))
         return err_set_value(&exc_KeyError, MK_SMALLINT(fd)), VAL_NULL;
     return dict_del(p->fds, MK_SMALLINT(fd)) < 0 ? VAL_NULL : VAL_NONE;
@@ -323,7 +296,7 @@ static EpollObj *epoll_open(Value self) {
 static Value epoll_ctl_common(Value *args, int op, int dflt) {
     EpollObj *e = epoll_open(args[0]);
     int fd;
-    if (!e || sel_fd(args[1], &fd) < 0) return VAL_NULL;
+    if (!e || arg_to_fd(args[1], &fd) < 0) return VAL_NULL;
     struct epoll_event ev = {0};
     if (op != EPOLL_CTL_DEL) {
         int64_t m = dflt;
@@ -435,9 +408,8 @@ static const MethodDef sel_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
-typedef struct { const char *name; long value; } SelConst;
-#define C(n) {#n, n},
-static const SelConst sel_constants[] = {
+#define C INT_CONST
+static const IntConst sel_constants[] = {
     C(POLLIN) C(POLLPRI) C(POLLOUT) C(POLLERR) C(POLLHUP) C(POLLNVAL) C(POLLRDNORM) C(POLLRDBAND)
     C(POLLWRNORM) C(POLLWRBAND) C(POLLMSG) C(POLLRDHUP)
     C(EPOLLIN) C(EPOLLOUT) C(EPOLLPRI) C(EPOLLERR) C(EPOLLHUP) C(EPOLLET) C(EPOLLONESHOT)
@@ -452,8 +424,7 @@ Value mod_select_init(void) {
     if (IS_NULL(m)) return VAL_NULL;
     Value d = MODULE_DICT(m);
     dict_add_methods(d, sel_functions, m);
-    for (const SelConst *c = sel_constants; c->name; c++)
-        if (dict_set_c(d, c->name, int_from_i64((int64_t)(uint32_t)c->value)) < 0) return VAL_NULL;
+    if (dict_add_int_constants(d, sel_constants) < 0) return VAL_NULL;
     if (dict_set_c(d, "error", MK_OBJ(&exc_OSError)) < 0 || dict_set_c(d, "epoll", MK_OBJ(&type_epoll)) < 0)
         return VAL_NULL;
     return err_occurred() ? VAL_NULL : m;
