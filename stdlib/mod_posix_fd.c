@@ -312,7 +312,7 @@ static Value pfd_ttyname(Value *args, int nargs, Value kwnames) {
 
 static Value pfd_login_tty(Value *args, int nargs, Value kwnames) {
     int fd;
-    if (os_fd_arg(args[0], &fd) < 0) return VAL_NULL;
+    if (arg_to_fd(args[0], &fd) < 0) return VAL_NULL;       /* PyObject_AsFileDescriptor, as CPython */
     return login_tty(fd) < 0 ? os_error(VAL_NULL) : VAL_NONE;
 }
 
