@@ -59,8 +59,10 @@ static int sel_timeout(Value v, double *secs, const char *negmsg) {
 
 typedef struct { Value items; int n; int fds[FD_SETSIZE]; } SelList;
 
-static int sel_list(Value seq, SelList *l, fd_set *set, int *maxfd) {
-    Value t = seq_to_tuple(seq);
+/* The tuple is kept in *root, a local of the caller: SelList lives in malloc'd
+ * memory, which the collector does not scan. */
+static int sel_list(Value seq, SelList *l, fd_set *set, int *maxfd, volatile Value *root) {
+    Value t = *root = seq_to_tuple(seq);
     if (IS_NULL(t)) {
         if (err_matches(&exc_TypeError)) { err_clear(); err_format(&exc_TypeError, "arguments 1-3 must be sequences"); }
         return -1;
@@ -97,7 +99,8 @@ static Value sel_select(Value *args, int nargs, Value kwnames) {
     fd_set sets[3];
     int maxfd = -1;
     Value r = VAL_NULL;
-    for (int i = 0; i < 3; i++) if (sel_list(args[i], &lists[i], &sets[i], &maxfd) < 0) goto out;
+    volatile Value roots[3] = {VAL_NULL, VAL_NULL, VAL_NULL};   /* read by the collector only */
+    for (int i = 0; i < 3; i++) if (sel_list(args[i], &lists[i], &sets[i], &maxfd, &roots[i]) < 0) goto out;
     double deadline = secs >= 0 ? sel_now() + secs : 0;
     fd_set work[3];
     for (;;) {
