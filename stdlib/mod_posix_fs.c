@@ -522,25 +522,34 @@ static int pfs_xattr_args(Value path, Value attr, Value follow, const char *fnam
     return 0;
 }
 
+/* Read an attribute's value (list=0) or the names (list=1) into a malloc'd
+ * buffer grown until it fits: its length, or -1 with errno. */
+static ssize_t pfs_xattr_read(const PfsXattr *x, int list, char **out) {
+    for (size_t size = 256;; size *= 4) {
+        char *buf = malloc(size);
+        if (!buf) { errno = ENOMEM; return -1; }
+        ssize_t n = list ? (x->isfd ? flistxattr(x->fd, buf, size)
+                            : x->follow ? listxattr(x->p.s, buf, size) : llistxattr(x->p.s, buf, size))
+                  : (x->isfd ? fgetxattr(x->fd, x->a.s, buf, size)
+                     : x->follow ? getxattr(x->p.s, x->a.s, buf, size) : lgetxattr(x->p.s, x->a.s, buf, size));
+        if (n >= 0) { *out = buf; return n; }
+        free(buf);
+        if (errno != ERANGE || size >= 65536) return -1;
+    }
+}
+
 /* getxattr(path, attribute, *, follow_symlinks=True) */
 static Value pfs_getxattr(Value *args, int nargs, Value kwnames) {
     PfsXattr x;
+    char *buf;
     if (pfs_xattr_args(args[0], args[1], args[2], "getxattr", &x) < 0 ||
         OS_AUDIT_REFUSED("os.getxattr", "OO", args[0], args[1]))
         return VAL_NULL;
-    for (size_t size = 256;; size *= 4) {
-        char *buf = malloc(size);
-        if (!buf) return err_no_memory();
-        ssize_t n = x.isfd ? fgetxattr(x.fd, x.a.s, buf, size)
-                  : x.follow ? getxattr(x.p.s, x.a.s, buf, size) : lgetxattr(x.p.s, x.a.s, buf, size);
-        if (n >= 0) {
-            Value r = bytes_new(buf, (size_t)n);
-            free(buf);
-            return r;
-        }
-        free(buf);
-        if (errno != ERANGE || size >= 65536) return os_error(x.isfd ? args[0] : x.p.obj);
-    }
+    ssize_t n = pfs_xattr_read(&x, 0, &buf);
+    if (n < 0) return os_error(x.isfd ? args[0] : x.p.obj);
+    Value r = bytes_new(buf, (size_t)n);
+    free(buf);
+    return r;
 }
 
 /* setxattr(path, attribute, value, flags=0, *, follow_symlinks=True) */
@@ -574,29 +583,22 @@ static Value pfs_removexattr(Value *args, int nargs, Value kwnames) {
 /* listxattr(path=None, *, follow_symlinks=True): the names as str. */
 static Value pfs_listxattr(Value *args, int nargs, Value kwnames) {
     PfsXattr x;
+    char *buf;
     Value path = IS_NULL(args[0]) || IS_NONE(args[0]) ? str_from_c(".") : args[0];
     if (pfs_xattr_args(path, VAL_NULL, args[1], "listxattr", &x) < 0 ||
         OS_AUDIT_REFUSED("os.listxattr", "O", IS_NULL(args[0]) ? VAL_NONE : args[0]))
         return VAL_NULL;
-    for (size_t size = 256;; size *= 4) {
-        char *buf = malloc(size);
-        if (!buf) return err_no_memory();
-        ssize_t n = x.isfd ? flistxattr(x.fd, buf, size)
-                  : x.follow ? listxattr(x.p.s, buf, size) : llistxattr(x.p.s, buf, size);
-        if (n >= 0) {
-            Value list = list_new(0);
-            for (ssize_t i = 0; i < n && !IS_NULL(list);) {
-                size_t l = strlen(buf + i);
-                Value s = str_fsdecode(buf + i, l);
-                if (IS_NULL(s) || list_append(list, s) < 0) list = VAL_NULL;
-                i += (ssize_t)l + 1;
-            }
-            free(buf);
-            return list;
-        }
-        free(buf);
-        if (errno != ERANGE || size >= 65536) return os_error(x.isfd ? path : x.p.obj);
+    ssize_t n = pfs_xattr_read(&x, 1, &buf);
+    if (n < 0) return os_error(x.isfd ? path : x.p.obj);
+    Value list = list_new(0);
+    for (ssize_t i = 0; i < n && !IS_NULL(list);) {
+        size_t l = strlen(buf + i);
+        Value name = str_fsdecode(buf + i, l);
+        if (IS_NULL(name) || list_append(list, name) < 0) list = VAL_NULL;
+        i += (ssize_t)l + 1;
     }
+    free(buf);
+    return list;
 }
 
 /* ---------------------------------------------------------------- the table */

@@ -27,6 +27,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "posix.h"
 #include "runtime/call.h"
 #include "runtime/error.h"
 #include "runtime/fork.h"
@@ -276,10 +277,12 @@ static Value psp_fork_exec(Value *args, int nargs, Value kwnames) {
         if (pid == 0) child_exec(&s, maxfd);
         err = errno;
         GIL_BLOCKING_END();
-    } else {
+    } else {                /* Python code runs in the child: the full protocol, as CPython's */
+        os_before_fork();
         pid = fork_process();
-        if (pid == 0) child_exec(&s, maxfd);
         err = errno;
+        os_after_fork(pid < 0 ? 1 : pid);
+        if (pid == 0) child_exec(&s, maxfd);
     }
     spec_free(&s);
     if (pid < 0) { errno = err; return err_from_errno(&exc_OSError, VAL_NULL); }
