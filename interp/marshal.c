@@ -44,64 +44,79 @@
 
 /* ---- writing ---------------------------------------------------------------------------- */
 
-static int mw_u32(StrBuf *sb, uint32_t v) {
+/* The output, and the interned strings written so far: each is written once
+ * (flagged FLAG_REF) and then as a back-reference ('r' and its index), so a
+ * module's code repeats no name and reading it interns each name once. */
+typedef struct {
+    StrBuf  sb;
+    Value   refs;               /* dict: interned str -> its index among the references */
+    int64_t nrefs;
+} MWriter;
+
+static int mw_u32(MWriter *w, uint32_t v) {
     char b[4] = {(char)(v & 0xff), (char)((v >> 8) & 0xff), (char)((v >> 16) & 0xff), (char)(v >> 24)};
-    return sb_put(sb, b, 4);
+    return sb_put(&w->sb, b, 4);
 }
 
-static int mw_code_len(StrBuf *sb, char code, size_t n) {
+static int mw_code_len(MWriter *w, char code, size_t n) {
     if (n > 0x7fffffff) { err_format(&exc_ValueError, "unmarshallable object"); return -1; }
-    return sb_putc(sb, code) < 0 ? -1 : mw_u32(sb, (uint32_t)n);
+    return sb_putc(&w->sb, code) < 0 ? -1 : mw_u32(w, (uint32_t)n);
 }
 
-static int mw_double(StrBuf *sb, double d) { return sb_put(sb, (const char *)&d, 8); }
+static int mw_double(MWriter *w, double d) { return sb_put(&w->sb, (const char *)&d, 8); }
 
-static int mw_int(StrBuf *sb, Value v) {
+static int mw_int(MWriter *w, Value v) {
     int64_t i;
     if (int_to_i64(v, &i) == 0 && i >= INT32_MIN && i <= INT32_MAX)
-        return sb_putc(sb, 'i') < 0 ? -1 : mw_u32(sb, (uint32_t)(int32_t)i);
+        return sb_putc(&w->sb, 'i') < 0 ? -1 : mw_u32(w, (uint32_t)(int32_t)i);
     err_clear();
     mpz_t z;
     mpz_init(z);
     int_to_mpz(v, z);
     size_t count = 0;
     uint16_t *digits = mpz_export(NULL, &count, -1, 2, 0, 1, z);   /* 15-bit digits, low first */
-    int r = mw_code_len(sb, 'l', count);
+    int r = mw_code_len(w, 'l', count);
     if (r == 0) {
         uint32_t n = mpz_sgn(z) < 0 ? (uint32_t)-(int32_t)count : (uint32_t)count;
-        sb->len -= 4;
-        r = mw_u32(sb, n);
+        w->sb.len -= 4;
+        r = mw_u32(w, n);
     }
     for (size_t k = 0; r == 0 && k < count; k++) {
         char b[2] = {(char)(digits[k] & 0xff), (char)(digits[k] >> 8)};
-        r = sb_put(sb, b, 2);
+        r = sb_put(&w->sb, b, 2);
     }
     free(digits);
     mpz_clear(z);
     return r;
 }
 
-static int mw_value(StrBuf *sb, Value v, int depth);
+static int mw_value(MWriter *w, Value v, int depth);
 
-static int mw_items(StrBuf *sb, Value *items, int64_t n, int depth) {
-    for (int64_t i = 0; i < n; i++) if (mw_value(sb, items[i], depth) < 0) return -1;
+static int mw_items(MWriter *w, Value *items, int64_t n, int depth) {
+    for (int64_t i = 0; i < n; i++) if (mw_value(w, items[i], depth) < 0) return -1;
     return 0;
 }
 
 /* Interned strings keep the interned codes ('Z', 'A', 't'): read back, they
  * are interned again, as a code object's names must be. */
-static int mw_str(StrBuf *sb, Value v) {
+static int mw_str(MWriter *w, Value v) {
     const char *s = STR_DATA(v);
     size_t n = (size_t)STR_LEN(v);
     int ascii = STR_IS_ASCII(AS_STR(v));
     int interned = (AS_STR(v)->header.aux & STRF_INTERNED) != 0;
-    if (ascii && n < 256) {
-        char hdr[2] = {interned ? 'Z' : 'z', (char)n};
-        return sb_put(sb, hdr, 2) < 0 ? -1 : sb_put(sb, s, n);
+    if (interned) {                          /* written before: a back-reference */
+        Value at = dict_get(w->refs, v);
+        if (!IS_NULL(at)) return sb_putc(&w->sb, 'r') < 0 ? -1 : mw_u32(w, (uint32_t)AS_SMALLINT(at));
+        if (dict_set(w->refs, v, MK_SMALLINT(w->nrefs++)) < 0) return -1;
     }
-    char code = ascii ? (interned ? 'A' : 'a') : (interned ? 't' : 'u');
-    if (mw_code_len(sb, code, n) < 0) return -1;
-    return sb_put(sb, s, n);
+    char flag = interned ? (char)FLAG_REF : 0;
+    if (ascii && n < 256) {
+        char hdr[2] = {(char)((interned ? 'Z' : 'z') | flag), (char)n};
+        return sb_put(&w->sb, hdr, 2) < 0 ? -1 : sb_put(&w->sb, s, n);
+    }
+    char code = (char)((ascii ? (interned ? 'A' : 'a') : (interned ? 't' : 'u')) | flag);
+    if (mw_code_len(w, code, n) < 0) return -1;
+    return sb_put(&w->sb, s, n);
 }
 
 /* ---- code objects ---- */
@@ -112,76 +127,77 @@ static int mw_str(StrBuf *sb, Value v) {
                         (int32_t)(c)->flags, (c)->ncode}
 enum { CODE_NCOUNTS = 11, CODE_NTABLES = 9 };
 
-static int mw_code(StrBuf *sb, Code *c, int depth) {
+static int mw_code(MWriter *w, Code *c, int depth) {
     int32_t counts[CODE_NCOUNTS] = CODE_COUNTS(c);
     uint64_t stamp = GILPY_CODE_STAMP;
-    if (sb_putc(sb, 'c') < 0 || sb_put(sb, (const char *)&stamp, 8) < 0) return -1;
-    for (int i = 0; i < CODE_NCOUNTS; i++) if (mw_u32(sb, (uint32_t)counts[i]) < 0) return -1;
+    if (sb_putc(&w->sb, 'c') < 0 || sb_put(&w->sb, (const char *)&stamp, 8) < 0) return -1;
+    for (int i = 0; i < CODE_NCOUNTS; i++) if (mw_u32(w, (uint32_t)counts[i]) < 0) return -1;
     size_t n = (size_t)c->ncode;
-    if (sb_put(sb, (const char *)c->code, n * sizeof(uint32_t)) < 0 ||
-        sb_putc(sb, c->positions != NULL) < 0 ||
-        (c->positions && sb_put(sb, (const char *)c->positions, n * sizeof(CodePos)) < 0) ||
-        sb_putc(sb, c->cell2arg != NULL) < 0 ||
-        (c->cell2arg && sb_put(sb, (const char *)c->cell2arg, (size_t)c->ncells * sizeof(int32_t)) < 0))
+    if (sb_put(&w->sb, (const char *)c->code, n * sizeof(uint32_t)) < 0 ||
+        sb_putc(&w->sb, c->positions != NULL) < 0 ||
+        (c->positions && sb_put(&w->sb, (const char *)c->positions, n * sizeof(CodePos)) < 0) ||
+        sb_putc(&w->sb, c->cell2arg != NULL) < 0 ||
+        (c->cell2arg && sb_put(&w->sb, (const char *)c->cell2arg, (size_t)c->ncells * sizeof(int32_t)) < 0))
         return -1;
     Value tables[CODE_NTABLES] = {c->consts, c->names, c->varnames, c->cellvars, c->freevars,
                                   c->name, c->qualname, c->filename, c->doc};
-    return mw_items(sb, tables, CODE_NTABLES, depth + 1);
+    return mw_items(w, tables, CODE_NTABLES, depth + 1);
 }
 
-static int mw_value(StrBuf *sb, Value v, int depth) {
+static int mw_value(MWriter *w, Value v, int depth) {
     if (depth > MARSHAL_MAX_DEPTH) { err_format(&exc_ValueError, "object too deeply nested to marshal"); return -1; }
-    if (IS_NONE(v)) return sb_putc(sb, 'N');
-    if (v == VAL_TRUE) return sb_putc(sb, 'T');
-    if (v == VAL_FALSE) return sb_putc(sb, 'F');
-    if (v == VAL_ELLIPSIS) return sb_putc(sb, '.');
-    if (v == MK_OBJ(&exc_StopIteration)) return sb_putc(sb, 'S');
-    if (IS_FLOAT(v)) return sb_putc(sb, 'g') < 0 ? -1 : mw_double(sb, AS_FLOAT(v));
-    if (IS_SMALLINT(v) || IS_EXACT(v, type_int)) return mw_int(sb, v);
+    if (IS_NONE(v)) return sb_putc(&w->sb, 'N');
+    if (v == VAL_TRUE) return sb_putc(&w->sb, 'T');
+    if (v == VAL_FALSE) return sb_putc(&w->sb, 'F');
+    if (v == VAL_ELLIPSIS) return sb_putc(&w->sb, '.');
+    if (v == MK_OBJ(&exc_StopIteration)) return sb_putc(&w->sb, 'S');
+    if (IS_FLOAT(v)) return sb_putc(&w->sb, 'g') < 0 ? -1 : mw_double(w, AS_FLOAT(v));
+    if (IS_SMALLINT(v) || IS_EXACT(v, type_int)) return mw_int(w, v);
     if (IS_EXACT(v, type_complex))
-        return (sb_putc(sb, 'y') < 0 || mw_double(sb, AS_COMPLEX(v)->re) < 0) ? -1 : mw_double(sb, AS_COMPLEX(v)->im);
-    if (IS_EXACT(v, type_str)) return mw_str(sb, v);
+        return (sb_putc(&w->sb, 'y') < 0 || mw_double(w, AS_COMPLEX(v)->re) < 0) ? -1 : mw_double(w, AS_COMPLEX(v)->im);
+    if (IS_EXACT(v, type_str)) return mw_str(w, v);
     if (IS_EXACT(v, type_bytes) || IS_EXACT(v, type_bytearray) || IS_EXACT(v, type_memoryview)) {
         const uint8_t *d;
         int64_t n;
         if (bytes_view(v, &d, &n) < 0) return -1;
-        return mw_code_len(sb, 's', (size_t)n) < 0 ? -1 : sb_put(sb, (const char *)d, (size_t)n);
+        return mw_code_len(w, 's', (size_t)n) < 0 ? -1 : sb_put(&w->sb, (const char *)d, (size_t)n);
     }
     if (IS_EXACT(v, type_tuple)) {
         int64_t n = AS_TUPLE(v)->len;
-        if (n < 256) { char hdr[2] = {')', (char)n}; if (sb_put(sb, hdr, 2) < 0) return -1; }
-        else if (mw_code_len(sb, '(', (size_t)n) < 0) return -1;
-        return mw_items(sb, AS_TUPLE(v)->items, n, depth + 1);
+        if (n < 256) { char hdr[2] = {')', (char)n}; if (sb_put(&w->sb, hdr, 2) < 0) return -1; }
+        else if (mw_code_len(w, '(', (size_t)n) < 0) return -1;
+        return mw_items(w, AS_TUPLE(v)->items, n, depth + 1);
     }
     if (IS_EXACT(v, type_list)) {
         Value snap = seq_to_tuple(v);       /* the items now, whatever __eq__ does later */
-        if (IS_NULL(snap) || mw_code_len(sb, '[', (size_t)AS_TUPLE(snap)->len) < 0) return -1;
-        return mw_items(sb, AS_TUPLE(snap)->items, AS_TUPLE(snap)->len, depth + 1);
+        if (IS_NULL(snap) || mw_code_len(w, '[', (size_t)AS_TUPLE(snap)->len) < 0) return -1;
+        return mw_items(w, AS_TUPLE(snap)->items, AS_TUPLE(snap)->len, depth + 1);
     }
     if (IS_EXACT(v, type_dict)) {
-        if (sb_putc(sb, '{') < 0) return -1;
+        if (sb_putc(&w->sb, '{') < 0) return -1;
         int64_t pos = 0;
         Value k, val;
         while (dict_next(v, &pos, &k, &val))
-            if (mw_value(sb, k, depth + 1) < 0 || mw_value(sb, val, depth + 1) < 0) return -1;
-        return sb_putc(sb, '0');
+            if (mw_value(w, k, depth + 1) < 0 || mw_value(w, val, depth + 1) < 0) return -1;
+        return sb_putc(&w->sb, '0');
     }
     if (IS_EXACT(v, type_set) || IS_EXACT(v, type_frozenset)) {
         Value snap = seq_to_tuple(v);
         if (IS_NULL(snap)) return -1;
-        if (mw_code_len(sb, IS_EXACT(v, type_set) ? '<' : '>', (size_t)AS_TUPLE(snap)->len) < 0) return -1;
-        return mw_items(sb, AS_TUPLE(snap)->items, AS_TUPLE(snap)->len, depth + 1);
+        if (mw_code_len(w, IS_EXACT(v, type_set) ? '<' : '>', (size_t)AS_TUPLE(snap)->len) < 0) return -1;
+        return mw_items(w, AS_TUPLE(snap)->items, AS_TUPLE(snap)->len, depth + 1);
     }
-    if (IS_EXACT(v, type_code)) return mw_code(sb, AS_CODE(v), depth);
+    if (IS_EXACT(v, type_code)) return mw_code(w, AS_CODE(v), depth);
     err_format(&exc_ValueError, "unmarshallable object");
     return -1;
 }
 
 Value marshal_dumps(Value v) {
-    StrBuf sb;
-    sb_init(&sb);
-    if (mw_value(&sb, v, 0) < 0) { sb_free(&sb); return VAL_NULL; }
-    return sb_finish_bytes(&sb);
+    MWriter w = {.refs = dict_new()};
+    if (IS_NULL(w.refs)) return VAL_NULL;
+    sb_init(&w.sb);
+    if (mw_value(&w, v, 0) < 0) { sb_free(&w.sb); return VAL_NULL; }
+    return sb_finish_bytes(&w.sb);
 }
 
 /* ---- reading ---------------------------------------------------------------------------- */
@@ -266,10 +282,19 @@ static Value mr_sized(MReader *r, int small, int64_t *n) {
     return VAL_NONE;
 }
 
-static Value mr_text(MReader *r, int small, int interned) {
+static int mr_all_ascii(const uint8_t *p, size_t n) {
+    uint8_t any = 0;
+    for (size_t i = 0; i < n; i++) any |= p[i];
+    return any < 0x80;
+}
+
+/* A str of the 'u'/'t' forms (UTF-8), or of the ASCII ones (ascii set),
+ * which are taken as they are once their bytes are seen to be ASCII. */
+static Value mr_text(MReader *r, int small, int interned, int ascii) {
     int64_t n = 0;
     if (IS_NULL(mr_sized(r, small, &n)) || mr_need(r, (size_t)n) < 0) return VAL_NULL;
-    Value s = str_new_checked((const char *)r->p, (size_t)n);
+    Value s = ascii && mr_all_ascii(r->p, (size_t)n) ? str_new_ascii((const char *)r->p, (size_t)n)
+                                                     : str_new_checked((const char *)r->p, (size_t)n);
     r->p += n;
     if (IS_NULL(s)) return VAL_NULL;
     return interned ? str_intern(s) : s;
@@ -416,10 +441,12 @@ static Value mr_value_inner(MReader *r) {
         r->p += n;
         break;
     }
-    case 'u': case 'a': v = mr_text(r, 0, 0); break;
-    case 't': case 'A': v = mr_text(r, 0, 1); break;
-    case 'z': v = mr_text(r, 1, 0); break;
-    case 'Z': v = mr_text(r, 1, 1); break;
+    case 'u': v = mr_text(r, 0, 0, 0); break;
+    case 't': v = mr_text(r, 0, 1, 0); break;
+    case 'a': v = mr_text(r, 0, 0, 1); break;
+    case 'A': v = mr_text(r, 0, 1, 1); break;
+    case 'z': v = mr_text(r, 1, 0, 1); break;
+    case 'Z': v = mr_text(r, 1, 1, 1); break;
     case '(': case ')': case '[': case '<': case '>': return mr_seq(r, (char)code, flag);
     case '{': return mr_dict(r, flag);
     case 'c': v = mr_code(r); break;

@@ -265,8 +265,21 @@ void str_mark_interned(void) {
 }
 
 /* ---- construction with validation ---- */
+static size_t utf8_valid_prefix(const uint8_t *d, size_t i, size_t len);
+
 Value str_new_checked(const char *p, size_t len) {
+    if (utf8_valid_prefix((const uint8_t *)p, 0, len) == len) return str_new(p, len);   /* valid: as is */
     return str_decode((const uint8_t *)p, len, "utf-8", "strict");
+}
+
+Value str_new_ascii(const char *p, size_t len) {
+    if (len <= 1) return str_new(p, len);
+    Str *s = str_alloc(len);
+    if (!s) return VAL_NULL;
+    memcpy(s->data, p, len);
+    s->data[len] = '\0';
+    s->nchars = (int64_t)len;
+    return MK_OBJ(s);
 }
 
 Value str_decode_utf8_lossy(const char *p, size_t len) {

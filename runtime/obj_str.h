@@ -36,6 +36,7 @@ enum { STRF_INTERNED = 1u << 0 };
 Value str_new(const char *s, size_t len);
 Value str_from_c(const char *s);
 Value str_new_checked(const char *s, size_t len);   /* UnicodeDecodeError if bad */
+Value str_new_ascii(const char *s, size_t len);     /* every byte < 0x80: the caller checked */
 /* Decode bytes with errors='replace' semantics (for reading from the OS). */
 Value str_decode_utf8_lossy(const char *s, size_t len);
 Value str_from_codepoint(uint32_t cp);
