@@ -136,6 +136,7 @@ void cs_decomp_finalize(CsDecomp *d) {
 /* Append n bytes to the kept input (moved to the front first when that makes
  * room); -1 with MemoryError. */
 static int cs_pending_add(CsDecomp *d, const uint8_t *p, size_t n) {
+    if (n == 0) return 0;                   /* nothing to keep (pending may still be NULL) */
     if (d->pending_off + d->pending_len + n > d->pending_cap && d->pending_off) {
         memmove(d->pending, d->pending + d->pending_off, d->pending_len);
         d->pending_off = 0;

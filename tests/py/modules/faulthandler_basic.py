@@ -1,3 +1,6 @@
+# test: skip-sanitize
+# (AddressSanitizer handles SIGSEGV itself: a crash without faulthandler.enable()
+# reports and exits 1 instead of dying by the signal.)
 # faulthandler: tracebacks written to a descriptor on fatal signals, on
 # demand, after a timeout and on user signals.
 import faulthandler
