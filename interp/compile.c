@@ -84,6 +84,7 @@
 #include "../runtime/state.h"
 #include "code.h"
 #include "import.h"
+#include "warn.h"
 #include "opcodes.h"
 #include "symtable.h"
 #include "astobj.h"
@@ -993,18 +994,16 @@ static int comp_const_truth(Expr *e, int *truth) {
 }
 
 /* ---- compile-time SyntaxWarnings (CPython's check_compare & co) ------------- */
-/* Through warnings.warn_explicit, as CPython's compiler_warn does; an "error"
+/* Through warn_explicit (interp/warn.c), as CPython's compiler_warn does; an "error"
  * filter turns the warning into a SyntaxError at loc. */
 static int comp_warn(Compiler *c, Span loc, const char *fmt, ...) {
     char msg[512];
     COMP_FORMAT(msg, fmt);
-    Value mod = import_module_c("warnings");
-    Value fn = IS_NULL(mod) ? VAL_NULL : obj_getattr_c(mod, "warn_explicit");
-    if (!IS_NULL(fn)) {
-        Value args[4] = {str_from_c(msg), MK_OBJ(&exc_SyntaxWarning), c->filename,
-                         MK_SMALLINT(loc.lineno)};
-        if (!IS_NULL(call_value(fn, args, 4, VAL_NULL))) return 0;
-    }
+    Value text = str_from_c(msg);
+    if (IS_NULL(text)) return -1;
+    if (warn_explicit(text, MK_OBJ(&exc_SyntaxWarning), c->filename, loc.lineno,
+                      VAL_NULL, VAL_NULL, VAL_NULL, VAL_NULL) == 0)
+        return 0;
     if (!err_matches(&exc_SyntaxWarning)) return -1;
     err_clear();
     return comp_error_at(c, loc, "%s", msg);
@@ -3382,13 +3381,10 @@ static int comp_parse_warnings(const ParseError *perr, int failed, const char *s
             continue;
         }
         Type *cat = strcmp(w->category, "SyntaxWarning") == 0 ? &exc_SyntaxWarning : &exc_DeprecationWarning;
-        Value mod = import_module_c("warnings");
-        Value fn = IS_NULL(mod) ? VAL_NULL : obj_getattr_c(mod, "warn_explicit");
-        if (IS_NULL(fn)) return -1;
         Value msg = str_from_c(w->msg);
         if (IS_NULL(msg)) return -1;
-        Value args[4] = {msg, MK_OBJ(cat), filename, MK_SMALLINT(w->lineno)};
-        if (!IS_NULL(call_value(fn, args, 4, VAL_NULL))) continue;
+        if (warn_explicit(msg, MK_OBJ(cat), filename, w->lineno, VAL_NULL, VAL_NULL, VAL_NULL, VAL_NULL) == 0)
+            continue;
         if (!err_matches(cat)) return -1;
         err_clear();
         ParseError e;

@@ -43,6 +43,7 @@
 #include "code.h"
 #include "import.h"
 #include "vm.h"
+#include "warn.h"
 
 /* ---- start-up -------------------------------------------------------------------- */
 
@@ -81,16 +82,9 @@ static int lifecycle_core_modules(void) {
     return 0;
 }
 
-/* interp.vm.warn: warnings.warn(message, category). */
-static int lifecycle_warn(Type *category, Value message) {
-    Value mod = import_module_c("warnings");
-    Value fn = IS_NULL(mod) ? VAL_NULL : obj_getattr_c(mod, "warn");
-    if (IS_NULL(fn)) return -1;
-    return IS_NULL(call2(fn, message, MK_OBJ(category))) ? -1 : 0;
-}
-
 int lifecycle_start_interpreter(void) {
-    interp.vm.warn = lifecycle_warn;
+    if (warn_init() < 0) return -1;
+    interp.vm.warn = warn_c;
     interp.vm.import = import_module_c;
     interp.vm.current_globals = vm_current_globals;
     interp.vm.super_args = vm_super_args;

@@ -359,7 +359,7 @@ static Value sys_call_tracing(Value *args, int nargs, Value kwnames) {
     return r;
 }
 
-static Value sys_stream(const char *name)
+Value sys_stream(const char *name)
 {
     if (!IS_OBJ(interp.sys_module)) return VAL_NULL;
     return dict_get_c(MODULE_DICT(interp.sys_module), name);
@@ -525,10 +525,11 @@ static Value sys_flags(void)
     it[5] = MK_SMALLINT(interp.flag_no_user_site);
     it[7] = MK_SMALLINT(interp.flag_ignore_env || interp.flag_isolated);
     it[8] = MK_SMALLINT(interp.flag_verbose);
+    it[9] = MK_SMALLINT(interp.flag_bytes_warning);
     it[10] = MK_SMALLINT(interp.flag_quiet);
     it[11] = MK_SMALLINT(1);
     it[12] = MK_SMALLINT(interp.flag_isolated);
-    it[13] = VAL_FALSE;
+    it[13] = MK_BOOL(interp.flag_dev_mode);
     it[16] = MK_BOOL(interp.flag_safe_path);
     it[17] = MK_SMALLINT(-1);
     return ss_new(&sys_flags_type, it, 18);
