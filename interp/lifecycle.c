@@ -42,6 +42,7 @@
 #include "builtins.h"
 #include "code.h"
 #include "import.h"
+#include "source.h"
 #include "vm.h"
 #include "warn.h"
 
@@ -85,6 +86,7 @@ static int lifecycle_core_modules(void) {
 int lifecycle_start_interpreter(void) {
     if (warn_init() < 0) return -1;
     interp.vm.warn = warn_c;
+    interp.vm.source_line = source_line;
     interp.vm.import = import_module_c;
     interp.vm.current_globals = vm_current_globals;
     interp.vm.super_args = vm_super_args;

@@ -300,6 +300,8 @@ static void cli_setup_options(const CliOptions *o) {
     }
     const char *dev = interp.flag_ignore_env ? NULL : getenv("PYTHONDEVMODE");
     interp.flag_dev_mode = (dev && *dev) || !IS_NULL(dict_get_c(interp.xoptions, "dev"));
+    const char *nodr = interp.flag_ignore_env ? NULL : getenv("PYTHONNODEBUGRANGES");
+    interp.flag_no_debug_ranges = (nodr && *nodr) || !IS_NULL(dict_get_c(interp.xoptions, "no_debug_ranges"));
     cli_setup_warnoptions(o);
 }
 

@@ -922,6 +922,11 @@ void exc_set_context(Value exc, Value ctx) {
 /* ---- printing ---------------------------------------------------------------- */
 
 int exc_source_line(const char *fn, int lineno, StrBuf *out) {
+    if (interp.vm.source_line) return interp.vm.source_line(fn, lineno, out);
+    return exc_source_line_raw(fn, lineno, out);
+}
+
+int exc_source_line_raw(const char *fn, int lineno, StrBuf *out) {
     FILE *f = fopen(fn, "rb");
     if (!f) return 0;
     int cur = 1, c, found = 0;

@@ -2,7 +2,7 @@
  * helper module that CPython's own regression tests ask of any interpreter
  * they run on: test.support asks get_config()['code_debug_ranges'] before it
  * runs the tests of tracebacks, dis, marshal and code objects (gilpy keeps
- * column positions: True); test_sys and test_exceptions measure
+ * column positions unless -X no_debug_ranges); test_sys and test_exceptions measure
  * get_recursion_depth(); test_codecs runs the locale codec through
  * EncodeLocaleEx/DecodeLocaleEx.  The configuration is gilpy's, read from sys
  * when asked. */
@@ -62,7 +62,7 @@ static Value tic_get_config(Value *args, int nargs, Value kwnames) {
     dict_set_c(d, "user_site_directory", MK_SMALLINT(!obj_truthy(tic_flag("no_user_site"))));
     dict_set_c(d, "site_import", MK_SMALLINT(!obj_truthy(tic_flag("no_site"))));
     dict_set_c(d, "buffered_stdio", MK_SMALLINT(!interp.flag_unbuffered));
-    dict_set_c(d, "code_debug_ranges", MK_SMALLINT(1));
+    dict_set_c(d, "code_debug_ranges", MK_SMALLINT(!interp.flag_no_debug_ranges));
     dict_set_c(d, "filesystem_encoding", str_from_c("utf-8"));
     dict_set_c(d, "filesystem_errors", str_from_c("surrogateescape"));
     dict_set_c(d, "stdio_encoding", str_from_c("utf-8"));
