@@ -46,6 +46,7 @@ typedef struct SqlStmt {
     sqlite3_stmt *st;            /* NULL: an empty statement (only comments) */
     int           is_dml;        /* INSERT, UPDATE, DELETE or REPLACE */
     int           in_use;        /* a cursor has rows pending from it */
+    Value         owner;         /* a weak reference to that cursor, or None */
 } SqlStmt;
 
 typedef struct SqlCursor {
@@ -109,6 +110,9 @@ void  sq_gil_release(void);
 void  sq_gil_acquire(void);
 ThreadState *sq_callback_enter(void);
 void  sq_callback_leave(ThreadState *ts);
+/* From a finalizer: free a handle later, without the GIL (sqlite_callback.c). */
+enum { SQ_DEAD_STMT, SQ_DEAD_BLOB, SQ_DEAD_DB };
+void  sq_defer_free(int kind, void *handle);
 
 /* ---- connection (sqlite_conn.c) -------------------------------------------------------------- */
 
@@ -129,6 +133,11 @@ Value sqs_get(SqlConn *c, Value sql);
 void  sqs_reset(Value stmt);
 int   sqs_bind(SqlConn *c, SqlStmt *s, Value params);
 int   sqs_step(sqlite3_stmt *st);
+/* Mark the statement as read by cursor (in_use, owner). */
+int   sqs_take(Value stmt, Value cursor);
+/* After SQLITE_LOCKED: collect, and reset the cached statements whose cursor
+ * died with rows pending (CPython resets them when the cursor is freed). */
+void  sqs_reset_abandoned(SqlConn *c);
 /* A Python value from an sqlite3_value (user function arguments). */
 Value sqs_from_value(sqlite3_value *v);
 /* Set a user function's result from a Python value: 0 or -1 raised. */

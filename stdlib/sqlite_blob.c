@@ -23,7 +23,7 @@ static void sqb_trace(Obj *o) { gc_mark_value(((SqlBlob *)o)->connection); }
 
 static void sqb_finalize(Obj *o) {
     SqlBlob *b = (SqlBlob *)o;
-    if (b->blob) sqlite3_blob_close(b->blob);
+    if (b->blob) sq_defer_free(SQ_DEAD_BLOB, b->blob);
     b->blob = NULL;
 }
 

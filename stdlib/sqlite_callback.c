@@ -9,6 +9,13 @@
  * (and does nothing when the call was made with the GIL held), and
  * sq_callback_leave releases it again before returning into libsqlite3.
  *
+ * Handles the collector frees.  A finalizer (which runs during a collection,
+ * with the GIL held) must not wait for a connection's mutex: another thread
+ * may hold it inside sqlite3_step while it waits for the GIL to call a user
+ * function.  So Statement, Blob and Connection finalizers only queue their
+ * handle (sq_defer_free), and the queue is emptied by the next thread that
+ * releases the GIL for SQLite, without the GIL.
+ *
  * Contexts.  libsqlite3 keeps a pointer per registration: for functions and
  * collations a malloc'd SqFunc naming the connection and the callable, freed
  * by libsqlite3's destructor, the callable kept alive in the connection's
@@ -24,6 +31,7 @@
  * (an OverflowError as "string or blob too big", a MemoryError as no
  * memory), which the statement then raises as OperationalError.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,11 +47,65 @@
 #include "runtime/obj_str.h"
 #include "runtime/obj_type.h"
 
-/* ---- the GIL -------------------------------------------------------------------------------- */
+/* ---- the GIL, and handles freed without it -------------------------------------------------- */
 
 static _Thread_local ThreadState *sq_nogil;   /* set while this thread runs SQLite without the GIL */
 
-void sq_gil_release(void) { sq_nogil = gil_blocking_begin(GIL_REASON_IO); }
+typedef struct SqDead {
+    int   kind;        /* SQ_DEAD_* */
+    void *handle;
+} SqDead;
+
+static pthread_mutex_t sq_dead_lock = PTHREAD_MUTEX_INITIALIZER;
+static SqDead *sq_dead;
+static size_t  sq_ndead, sq_dead_cap;
+
+static void sq_free_handle(SqDead d) {
+    switch (d.kind) {
+    case SQ_DEAD_STMT: sqlite3_finalize(d.handle); break;
+    case SQ_DEAD_BLOB: sqlite3_blob_close(d.handle); break;
+    default: sqlite3_close_v2(d.handle); break;
+    }
+}
+
+void sq_defer_free(int kind, void *handle) {
+    SqDead d = {kind, handle};
+    pthread_mutex_lock(&sq_dead_lock);
+    if (sq_ndead == sq_dead_cap) {
+        size_t cap = sq_dead_cap ? sq_dead_cap * 2 : 64;
+        SqDead *grown = realloc(sq_dead, cap * sizeof *grown);
+        if (!grown) {                  /* no memory: free it now and hope for no contention */
+            pthread_mutex_unlock(&sq_dead_lock);
+            sq_free_handle(d);
+            return;
+        }
+        sq_dead = grown;
+        sq_dead_cap = cap;
+    }
+    sq_dead[sq_ndead++] = d;
+    pthread_mutex_unlock(&sq_dead_lock);
+}
+
+/* Free the queued handles (called without the GIL). */
+static void sq_drain(void) {
+    for (;;) {
+        pthread_mutex_lock(&sq_dead_lock);
+        if (sq_ndead == 0) {
+            pthread_mutex_unlock(&sq_dead_lock);
+            return;
+        }
+        SqDead d = sq_dead[--sq_ndead];
+        pthread_mutex_unlock(&sq_dead_lock);
+        sq_free_handle(d);
+    }
+}
+
+static void sq_gil_release_only(void) { sq_nogil = gil_blocking_begin(GIL_REASON_IO); }
+
+void sq_gil_release(void) {
+    sq_gil_release_only();
+    if (sq_ndead) sq_drain();
+}
 
 void sq_gil_acquire(void) {
     ThreadState *ts = sq_nogil;
@@ -57,8 +119,9 @@ ThreadState *sq_callback_enter(void) {
     return ts;
 }
 
+/* Back into libsqlite3, which holds a connection's mutex: no draining here. */
 void sq_callback_leave(ThreadState *ts) {
-    if (ts) sq_gil_release();
+    if (ts) sq_gil_release_only();
 }
 
 /* ---- contexts --------------------------------------------------------------------------------- */
@@ -125,13 +188,19 @@ static int sqf_name_arg(const char *fn, const char *param, Value v) {
     return -1;
 }
 
+/* What create_function, create_aggregate and create_window_function check
+ * first: a usable connection, a name and an argument count. */
+static SqlConn *sqf_creation_args(Value *args, const char *fn, const char *param, int *narg) {
+    SqlConn *c = SQ_CONN(args[0]);
+    if (sqc_check(c) < 0 || sqf_name_arg(fn, param, args[1]) < 0 || arg_to_int(args[2], narg) < 0) return NULL;
+    return c;
+}
+
 /* create_function(name, narg, func, *, deterministic=False) */
 Value sqf_create_function(Value *args, int nargs, Value kwnames) {
-    SqlConn *c = SQ_CONN(args[0]);
     int narg, det = 0;
-    if (sqc_check(c) < 0 || sqf_name_arg("create_function", "'name'", args[1]) < 0
-        || arg_to_int(args[2], &narg) < 0 || (!IS_NULL(args[4]) && (det = obj_truthy(args[4])) < 0))
-        return VAL_NULL;
+    SqlConn *c = sqf_creation_args(args, "create_function", "'name'", &narg);
+    if (!c || (!IS_NULL(args[4]) && (det = obj_truthy(args[4])) < 0)) return VAL_NULL;
     int flags = SQLITE_UTF8 | (det ? SQLITE_DETERMINISTIC : 0);
     SqFunc *f = sqf_context(c, args[3]);   /* None too: calling it fails, as in CPython */
     if (!f) return VAL_NULL;
@@ -231,11 +300,9 @@ static void sqf_value_cb(sqlite3_context *ctx) { sqf_agg_result(ctx, "value", 0)
 
 /* create_aggregate(name, n_arg, aggregate_class) */
 Value sqf_create_aggregate(Value *args, int nargs, Value kwnames) {
-    SqlConn *c = SQ_CONN(args[0]);
     int narg;
-    if (sqc_check(c) < 0 || sqf_name_arg("create_aggregate", "'name'", args[1]) < 0
-        || arg_to_int(args[2], &narg) < 0)
-        return VAL_NULL;
+    SqlConn *c = sqf_creation_args(args, "create_aggregate", "'name'", &narg);
+    if (!c) return VAL_NULL;
     SqFunc *f = sqf_context(c, args[3]);
     if (!f) return VAL_NULL;
     int rc = sqlite3_create_function_v2(c->db, STR_DATA(args[1]), narg, SQLITE_UTF8, f, NULL, sqf_step_cb,
@@ -246,11 +313,9 @@ Value sqf_create_aggregate(Value *args, int nargs, Value kwnames) {
 
 /* create_window_function(name, num_params, aggregate_class, /) */
 Value sqf_create_window_function(Value *args, int nargs, Value kwnames) {
-    SqlConn *c = SQ_CONN(args[0]);
     int narg;
-    if (sqc_check(c) < 0 || sqf_name_arg("create_window_function", "1", args[1]) < 0
-        || arg_to_int(args[2], &narg) < 0)
-        return VAL_NULL;
+    SqlConn *c = sqf_creation_args(args, "create_window_function", "1", &narg);
+    if (!c) return VAL_NULL;
     int rc;
     if (IS_NONE(args[3])) {
         rc = sqlite3_create_window_function(c->db, STR_DATA(args[1]), narg, SQLITE_UTF8, NULL, NULL, NULL, NULL,

@@ -45,7 +45,7 @@ static void sqc_trace(Obj *o) {
 
 static void sqc_finalize(Obj *o) {
     SqlConn *c = (SqlConn *)o;
-    if (c->db) sqlite3_close_v2(c->db);
+    if (c->db) sq_defer_free(SQ_DEAD_DB, c->db);
     c->db = NULL;
 }
 
@@ -96,6 +96,17 @@ int sqc_begin(SqlConn *c) {
     char sql[32];
     snprintf(sql, sizeof sql, "BEGIN %s", STR_DATA(c->isolation_level));
     return sqc_exec(c, sql);
+}
+
+/* Close the handle (its blobs first); Statements still alive keep it a zombie. */
+static void sqc_close_db(SqlConn *c) {
+    sqlite3 *db = c->db;
+    if (!db) return;
+    sqb_close_all(c);
+    c->db = NULL;
+    sq_gil_release();
+    sqlite3_close_v2(db);
+    sq_gil_acquire();
 }
 
 /* ---- creation ---------------------------------------------------------------------------------- */
@@ -168,11 +179,7 @@ static Value sqc_init_m(Value *args, int nargs, Value kwnames) {
         return VAL_NULL;
     if (memchr(AS_BYTES(path)->data, 0, (size_t)AS_BYTES(path)->len))
         return err_format(&exc_ValueError, "embedded null byte");
-    if (c->db) {
-        sqb_close_all(c);
-        sqlite3_close_v2(c->db);
-        c->db = NULL;
-    }
+    sqc_close_db(c);
     c->initialized = 0;
     if (sqc_open(c, (const char *)AS_BYTES(path)->data, uri, timeout) < 0) return VAL_NULL;
     c->stmt_cache = dict_new();
@@ -212,12 +219,8 @@ static Value sqc_close_m(Value *args, int nargs, Value kwnames) {
     SqlConn *c = CONN(args[0]);
     if (sqc_check_thread(c) < 0) return VAL_NULL;
     if (!c->initialized) return sqm_raise(SQE_ProgrammingError, "Base Connection.__init__ not called.");
-    if (c->db) {
-        sqb_close_all(c);
-        dict_clear(c->stmt_cache);
-        sqlite3_close_v2(c->db);
-        c->db = NULL;
-    }
+    if (c->db) dict_clear(c->stmt_cache);
+    sqc_close_db(c);
     return VAL_NONE;
 }
 

@@ -94,6 +94,11 @@ static int sqcur_run_once(SqlCursor *c, SqlConn *conn, SqlStmt *s, Value params,
         return -1;
     s->in_use = 1;
     int rc = sqs_step(s->st);
+    if ((rc & 0xff) == SQLITE_LOCKED) {   /* maybe by a cursor that is gone: once more after collecting */
+        sqs_reset_abandoned(conn);
+        sqlite3_reset(s->st);
+        rc = sqs_step(s->st);
+    }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
         if (!err_occurred()) sqm_set_error(conn->db);
         if (!err_occurred()) sqm_raise(SQE_OperationalError, "%s", sqlite3_errstr(rc));
@@ -143,7 +148,10 @@ static Value sqcur_execute(Value self, Value sql, Value params_iter, int multipl
             }
         }
         if (err_occurred()) goto fail;
-        if (rc == SQLITE_ROW) c->statement = stmt;
+        if (rc == SQLITE_ROW) {
+            if (sqs_take(stmt, self) < 0) goto fail;
+            c->statement = stmt;
+        }
     }
     if (!multiple) c->lastrowid = int_from_i64(sqlite3_last_insert_rowid(conn->db));
     c->locked = 0;

@@ -8,8 +8,8 @@
  * moves the entry to the end, a miss past cached_statements drops the first.
  * A cached statement that a cursor is still reading rows from is `in_use`;
  * executing the same SQL meanwhile prepares a fresh one.  Statements finalize
- * themselves when collected; connections close with sqlite3_close_v2, so the
- * order in which the collector frees them does not matter.  Preparing runs
+ * themselves when collected (queued for sq_defer_free); connections close
+ * with sqlite3_close_v2, so the order in which they go does not matter.  Preparing runs
  * with the GIL released, as in CPython.
  */
 #include <string.h>
@@ -25,18 +25,21 @@
 #include "runtime/obj_list.h"
 #include "runtime/obj_memoryview.h"
 #include "runtime/obj_str.h"
+#include "runtime/weakref.h"
 
 /* ---- the Statement type ------------------------------------------------------------------- */
 
 static void sqs_finalize(Obj *o) {
     SqlStmt *s = (SqlStmt *)o;
-    if (s->st) sqlite3_finalize(s->st);
+    if (s->st) sq_defer_free(SQ_DEAD_STMT, s->st);
     s->st = NULL;
 }
 
+static void sqs_trace(Obj *o) { gc_mark_value(((SqlStmt *)o)->owner); }
+
 Type type_sqlstmt = {
     .tp_name = "sqlite3.Statement", .base = &type_object, .flags = TF_ABSTRACT,
-    .basicsize = sizeof(SqlStmt), .finalize = sqs_finalize,
+    .basicsize = sizeof(SqlStmt), .trace = sqs_trace, .finalize = sqs_finalize,
 };
 GILPY_TYPE(type_sqlstmt, NULL);
 
@@ -79,6 +82,7 @@ static Value sqs_prepare(SqlConn *c, Value sql) {
     if (memchr(STR_DATA(sql), 0, len)) return sqm_raise(SQE_ProgrammingError, "the query contains a null character");
     SqlStmt *s = (SqlStmt *)gc_alloc(&type_sqlstmt, sizeof(SqlStmt));
     if (!s) return VAL_NULL;
+    s->owner = VAL_NONE;
     const char *text = STR_DATA(sql), *tail = NULL;
     sqlite3_stmt *st = NULL;
     sq_gil_release();
@@ -113,6 +117,24 @@ void sqs_reset(Value stmt) {
     SqlStmt *s = SQ_STMT(stmt);
     if (s->st && s->in_use) sqlite3_reset(s->st);
     s->in_use = 0;
+    s->owner = VAL_NONE;
+}
+
+int sqs_take(Value stmt, Value cursor) {
+    Value ref = weak_new_ref(&type_weakref, cursor, VAL_NONE);
+    if (IS_NULL(ref)) return -1;
+    SQ_STMT(stmt)->owner = ref;
+    return 0;
+}
+
+void sqs_reset_abandoned(SqlConn *c) {
+    gc_collect();   /* uncached statements of dead cursors are queued for finalizing too */
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(c->stmt_cache, &pos, &k, &v)) {
+        SqlStmt *s = SQ_STMT(v);
+        if (s->in_use && IS_WEAKREF(s->owner) && IS_NONE(weak_get(s->owner))) sqs_reset(v);
+    }
 }
 
 int sqs_step(sqlite3_stmt *st) {
@@ -130,6 +152,15 @@ static int sqs_needs_adapt(Value v) {
     if (sqm_base_type_adapted) return 1;
     Type *t = val_type(v);
     return !(t == &type_int || t == &type_float || t == &type_str || t == &type_bytearray);
+}
+
+/* Hold the bytes of a bytes-like value for SQLite, which counts lengths in an int. */
+static int sqs_blob_arg(Value v, Buffer *b) {
+    if (buffer_get(v, b, BUF_SIMPLE) < 0) return -1;
+    if (b->len <= INT32_MAX) return 0;
+    buffer_release(b);
+    err_format(&exc_OverflowError, "BLOB longer than INT_MAX bytes");
+    return -1;
 }
 
 /* Bind one Python value; 0, 1 for an unsupported type, -1 raised. */
@@ -154,12 +185,7 @@ static int sqs_bind_one(sqlite3_stmt *st, int i, Value v) {
         rc = sqlite3_bind_text64(st, i, STR_DATA(v), STR_LEN(v), SQLITE_TRANSIENT, SQLITE_UTF8);
     } else if (buffer_check(v)) {
         Buffer b;
-        if (buffer_get(v, &b, BUF_SIMPLE) < 0) return -1;
-        if (b.len > INT32_MAX) {
-            buffer_release(&b);
-            err_format(&exc_OverflowError, "BLOB longer than INT_MAX bytes");
-            return -1;
-        }
+        if (sqs_blob_arg(v, &b) < 0) return -1;
         rc = sqlite3_bind_blob(st, i, b.buf, (int)b.len, SQLITE_TRANSIENT);
         buffer_release(&b);
     } else {
@@ -264,12 +290,7 @@ int sqs_set_result(sqlite3_context *ctx, Value v) {
         sqlite3_result_text64(ctx, STR_DATA(v), STR_LEN(v), SQLITE_TRANSIENT, SQLITE_UTF8);
     } else if (buffer_check(v)) {
         Buffer b;
-        if (buffer_get(v, &b, BUF_SIMPLE) < 0) return -1;
-        if (b.len > INT32_MAX) {
-            buffer_release(&b);
-            err_format(&exc_OverflowError, "BLOB longer than INT_MAX bytes");
-            return -1;
-        }
+        if (sqs_blob_arg(v, &b) < 0) return -1;
         sqlite3_result_blob(ctx, b.buf, (int)b.len, SQLITE_TRANSIENT);
         buffer_release(&b);
     } else {
