@@ -264,12 +264,14 @@ static Value sqcur_fetchone_m(Value *args, int nargs, Value kwnames) {
     return IS_NULL(r) && !err_occurred() ? VAL_NONE : r;
 }
 
+/* Up to max rows; as in CPython, a max below 1 means all of them. */
 static Value sqcur_fetch_list(Value self, int64_t max) {
     Value list = list_new(0);
-    for (int64_t i = 0; !IS_NULL(list) && (max < 0 || i < max); i++) {
+    for (int64_t n = 1; !IS_NULL(list); n++) {
         Value r = sqcur_next(self);
         if (IS_NULL(r)) return err_occurred() ? VAL_NULL : list;
         if (list_append(list, r) < 0) return VAL_NULL;
+        if (n == max) break;
     }
     return list;
 }
@@ -281,7 +283,7 @@ static Value sqcur_fetchmany_m(Value *args, int nargs, Value kwnames) {
         if (arg_to_int(args[1], &n) < 0) return VAL_NULL;
         size = n;
     }
-    return sqcur_fetch_list(args[0], size < 0 ? 0 : size);
+    return sqcur_fetch_list(args[0], size);
 }
 
 static Value sqcur_fetchall_m(Value *args, int nargs, Value kwnames) { return sqcur_fetch_list(args[0], -1); }
