@@ -138,6 +138,7 @@ static const char *sqm_error_name(int code) {
 }
 
 Value sqm_set_error(sqlite3 *db) {
+    if (!db) return sqm_raise(SQE_ProgrammingError, "Cannot operate on a closed database.");
     int code = sqlite3_extended_errcode(db);
     if (code == SQLITE_OK) return VAL_NULL;
     if ((code & 0xff) == SQLITE_NOMEM) return err_no_memory();

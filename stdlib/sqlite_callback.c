@@ -70,7 +70,7 @@ static void sq_free_handle(SqDead d) {
 
 void sq_defer_free(int kind, void *handle) {
     SqDead d = {kind, handle};
-    pthread_mutex_lock(&sq_dead_lock);
+    pthread_mutex_lock(&sq_dead_lock);   /* sq_ndead is also read without it: atomically */
     if (sq_ndead == sq_dead_cap) {
         size_t cap = sq_dead_cap ? sq_dead_cap * 2 : 64;
         SqDead *grown = realloc(sq_dead, cap * sizeof *grown);
@@ -82,7 +82,8 @@ void sq_defer_free(int kind, void *handle) {
         sq_dead = grown;
         sq_dead_cap = cap;
     }
-    sq_dead[sq_ndead++] = d;
+    sq_dead[sq_ndead] = d;
+    __atomic_store_n(&sq_ndead, sq_ndead + 1, __ATOMIC_RELEASE);
     pthread_mutex_unlock(&sq_dead_lock);
 }
 
@@ -94,7 +95,8 @@ static void sq_drain(void) {
             pthread_mutex_unlock(&sq_dead_lock);
             return;
         }
-        SqDead d = sq_dead[--sq_ndead];
+        SqDead d = sq_dead[sq_ndead - 1];
+        __atomic_store_n(&sq_ndead, sq_ndead - 1, __ATOMIC_RELEASE);
         pthread_mutex_unlock(&sq_dead_lock);
         sq_free_handle(d);
     }
@@ -104,7 +106,7 @@ static void sq_gil_release_only(void) { sq_nogil = gil_blocking_begin(GIL_REASON
 
 void sq_gil_release(void) {
     sq_gil_release_only();
-    if (sq_ndead) sq_drain();
+    if (__atomic_load_n(&sq_ndead, __ATOMIC_ACQUIRE)) sq_drain();
 }
 
 void sq_gil_acquire(void) {

@@ -75,8 +75,9 @@ int sqc_check(SqlConn *c) { return sqc_check_thread(c) < 0 || sqc_check_open(c) 
 
 int sqc_exec(SqlConn *c, const char *sql) {
     sqlite3_stmt *st = NULL;
+    sqlite3 *db = c->db;   /* read with the GIL: another thread may close c meanwhile */
     sq_gil_release();
-    int rc = sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
     if (rc == SQLITE_OK) {
         rc = sqlite3_step(st);
         if (rc == SQLITE_DONE) rc = SQLITE_OK;
@@ -85,7 +86,7 @@ int sqc_exec(SqlConn *c, const char *sql) {
     }
     sq_gil_acquire();
     if (rc != SQLITE_OK) {
-        sqm_set_error(c->db);
+        sqm_set_error(db);
         if (!err_occurred()) sqm_raise(SQE_OperationalError, "%s", sqlite3_errstr(rc));
         return -1;
     }
@@ -331,8 +332,9 @@ static Value sqc_load_extension_m(Value *args, int nargs, Value kwnames) {
     if (sqc_check(c) < 0) return VAL_NULL;
     if (!IS_STR(args[1])) return err_format(&exc_TypeError, "load_extension() argument must be str, not %T", args[1]);
     char *msg = NULL;
+    sqlite3 *db = c->db;
     sq_gil_release();
-    int rc = sqlite3_load_extension(c->db, STR_DATA(args[1]), NULL, &msg);
+    int rc = sqlite3_load_extension(db, STR_DATA(args[1]), NULL, &msg);
     sq_gil_acquire();
     if (rc != SQLITE_OK) {
         sqm_raise(SQE_OperationalError, "%s", msg ? msg : "error loading extension");
@@ -383,9 +385,9 @@ static Value sqc_backup_m(Value *args, int nargs, Value kwnames) {
     if (!IS_NULL(args[5]) && arg_to_double(args[5], &sleep) < 0) return VAL_NULL;
     if (pages == 0) pages = -1;
     const char *name = IS_NULL(args[4]) ? "main" : STR_DATA(args[4]);
-    sqlite3 *tdb = CONN(target)->db;
+    sqlite3 *tdb = CONN(target)->db, *db = c->db;
     sq_gil_release();
-    sqlite3_backup *b = sqlite3_backup_init(tdb, "main", c->db, name);
+    sqlite3_backup *b = sqlite3_backup_init(tdb, "main", db, name);
     sq_gil_acquire();
     if (!b) return sqm_set_error(tdb);
     int failed = sqc_backup_loop(b, pages, progress, (int)(sleep * 1000));
@@ -410,12 +412,13 @@ static Value sqc_blobopen_m(Value *args, int nargs, Value kwnames) {
     int ro = 0;
     if (arg_to_long(args[3], &row) < 0 || (!IS_NULL(args[4]) && (ro = obj_truthy(args[4])) < 0)) return VAL_NULL;
     sqlite3_blob *b = NULL;
+    sqlite3 *db = c->db;
     sq_gil_release();
-    int rc = sqlite3_blob_open(c->db, IS_NULL(args[5]) ? "main" : STR_DATA(args[5]), STR_DATA(args[1]),
+    int rc = sqlite3_blob_open(db, IS_NULL(args[5]) ? "main" : STR_DATA(args[5]), STR_DATA(args[1]),
                                STR_DATA(args[2]), row, !ro, &b);
     sq_gil_acquire();
     if (rc == SQLITE_MISUSE) return sqm_raise(SQE_InterfaceError, "%s", sqlite3_errstr(rc));
-    if (rc != SQLITE_OK) return sqm_set_error(c->db);
+    if (rc != SQLITE_OK) return sqm_set_error(db);
     Value blob = sqb_new(args[0], b);
     if (IS_NULL(blob)) return VAL_NULL;
     Value ref = weak_new_ref(&type_weakref, blob, VAL_NONE);
@@ -431,10 +434,11 @@ static Value sqc_serialize_m(Value *args, int nargs, Value kwnames) {
     const char *name = IS_NULL(args[1]) ? "main" : STR_DATA(args[1]);
     sqlite3_int64 size = 0;
     int copied = 0;
+    sqlite3 *db = c->db;
     sq_gil_release();
-    unsigned char *data = sqlite3_serialize(c->db, name, &size, SQLITE_SERIALIZE_NOCOPY);
+    unsigned char *data = sqlite3_serialize(db, name, &size, SQLITE_SERIALIZE_NOCOPY);
     if (!data) {
-        data = sqlite3_serialize(c->db, name, &size, 0);
+        data = sqlite3_serialize(db, name, &size, 0);
         copied = 1;
     }
     sq_gil_acquire();
@@ -461,11 +465,12 @@ static Value sqc_deserialize_m(Value *args, int nargs, Value kwnames) {
     int64_t len = b.len;
     buffer_release(&b);
     const char *name = IS_NULL(args[2]) ? "main" : STR_DATA(args[2]);
+    sqlite3 *db = c->db;
     sq_gil_release();
-    int rc = sqlite3_deserialize(c->db, name, copy, len, len,
+    int rc = sqlite3_deserialize(db, name, copy, len, len,
                                  SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
     sq_gil_acquire();
-    if (rc != SQLITE_OK) return sqm_set_error(c->db);
+    if (rc != SQLITE_OK) return sqm_set_error(db);
     return VAL_NONE;
 }
 

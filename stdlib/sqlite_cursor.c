@@ -93,6 +93,7 @@ static int sqcur_run_once(SqlCursor *c, SqlConn *conn, SqlStmt *s, Value params,
         && sqc_begin(conn) < 0)
         return -1;
     s->in_use = 1;
+    sqlite3 *db = sqlite3_db_handle(s->st);   /* valid while st is: c->db may be closed meanwhile */
     int rc = sqs_step(s->st);
     if ((rc & 0xff) == SQLITE_LOCKED) {   /* maybe by a cursor that is gone: once more after collecting */
         sqs_reset_abandoned(conn);
@@ -100,7 +101,7 @@ static int sqcur_run_once(SqlCursor *c, SqlConn *conn, SqlStmt *s, Value params,
         rc = sqs_step(s->st);
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        if (!err_occurred()) sqm_set_error(conn->db);
+        if (!err_occurred()) sqm_set_error(db);
         if (!err_occurred()) sqm_raise(SQE_OperationalError, "%s", sqlite3_errstr(rc));
         sqlite3_reset(s->st);
         s->in_use = 0;
@@ -110,7 +111,7 @@ static int sqcur_run_once(SqlCursor *c, SqlConn *conn, SqlStmt *s, Value params,
         sqm_raise(SQE_ProgrammingError, "executemany() can only execute DML statements.");
         return -1;
     }
-    if (s->is_dml && rc == SQLITE_DONE) c->rowcount += sqlite3_changes(conn->db);
+    if (s->is_dml && rc == SQLITE_DONE) c->rowcount += sqlite3_changes(db);
     return rc;
 }
 
@@ -153,7 +154,7 @@ static Value sqcur_execute(Value self, Value sql, Value params_iter, int multipl
             c->statement = stmt;
         }
     }
-    if (!multiple) c->lastrowid = int_from_i64(sqlite3_last_insert_rowid(conn->db));
+    if (!multiple && conn->db) c->lastrowid = int_from_i64(sqlite3_last_insert_rowid(conn->db));
     c->locked = 0;
     return IS_NULL(c->lastrowid) ? VAL_NULL : self;
 fail:
@@ -192,10 +193,11 @@ static Value sqcur_executescript_m(Value *args, int nargs, Value kwnames) {
     sqcur_drop_statement(c);
     if (!sqlite3_get_autocommit(conn->db) && sqc_exec(conn, "COMMIT") < 0) return VAL_NULL;
     const char *tail = STR_DATA(script);
+    sqlite3 *db = conn->db;
     for (;;) {
         sqlite3_stmt *st = NULL;
         sq_gil_release();
-        int rc = sqlite3_prepare_v2(conn->db, tail, -1, &st, &tail);
+        int rc = sqlite3_prepare_v2(db, tail, -1, &st, &tail);
         if (rc == SQLITE_OK && st) {
             do rc = sqlite3_step(st);
             while (rc == SQLITE_ROW);
@@ -205,7 +207,7 @@ static Value sqcur_executescript_m(Value *args, int nargs, Value kwnames) {
         }
         sq_gil_acquire();
         if (rc != SQLITE_OK) {
-            if (!err_occurred()) sqm_set_error(conn->db);
+            if (!err_occurred()) sqm_set_error(db);
             return VAL_NULL;
         }
         if (!*tail) break;
@@ -242,12 +244,13 @@ static Value sqcur_next(Value self) {
     Value row = sqcur_build_row(c, conn);
     if (IS_NULL(row)) return VAL_NULL;
     SqlStmt *s = SQ_STMT(c->statement);
+    sqlite3 *db = sqlite3_db_handle(s->st);
     int rc = sqs_step(s->st);
     if (rc == SQLITE_DONE) {
-        if (s->is_dml) c->rowcount = sqlite3_changes(conn->db);
+        if (s->is_dml) c->rowcount = sqlite3_changes(db);
         sqcur_drop_statement(c);
     } else if (rc != SQLITE_ROW) {
-        if (!err_occurred()) sqm_set_error(conn->db);
+        if (!err_occurred()) sqm_set_error(db);
         sqcur_drop_statement(c);
         return VAL_NULL;
     }

@@ -85,10 +85,11 @@ static Value sqs_prepare(SqlConn *c, Value sql) {
     s->owner = VAL_NONE;
     const char *text = STR_DATA(sql), *tail = NULL;
     sqlite3_stmt *st = NULL;
+    sqlite3 *db = c->db;   /* read with the GIL: another thread may close c meanwhile */
     sq_gil_release();
-    int rc = sqlite3_prepare_v2(c->db, text, (int)len + 1, &st, &tail);
+    int rc = sqlite3_prepare_v2(db, text, (int)len + 1, &st, &tail);
     sq_gil_acquire();
-    if (rc != SQLITE_OK) return sqm_set_error(c->db);
+    if (rc != SQLITE_OK) return sqm_set_error(db);
     s->st = st;
     if (*sqs_skip_blanks(tail)) return sqm_raise(SQE_ProgrammingError, "You can only execute one statement at a time.");
     s->is_dml = sqs_is_dml(text);
