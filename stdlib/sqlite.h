@@ -35,7 +35,7 @@ typedef struct SqlConn {
     Value    isolation_level;    /* None or str */
     Value    row_factory, text_factory;
     Value    stmt_cache;         /* dict sql -> Statement, least recently used first */
-    Value    keep;               /* list: every callable libsqlite3 holds a pointer to */
+    Value    keep;               /* dict (kind, name, narg) -> each callable libsqlite3 holds */
     Value    aggregates;         /* dict id -> aggregate instance while a query runs */
     Value    blobs;              /* list of weak references to the Blobs it opened */
     Value    authorizer, progress, trace;   /* for the getters of tests: None when unset */

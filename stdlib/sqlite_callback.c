@@ -19,7 +19,8 @@
  * Contexts.  libsqlite3 keeps a pointer per registration: for functions and
  * collations a malloc'd SqFunc naming the connection and the callable, freed
  * by libsqlite3's destructor, the callable kept alive in the connection's
- * `keep` list (the collector does not see malloc'd memory); for the
+ * `keep` dict under the registration's key (the collector does not see
+ * malloc'd memory); for the
  * authorizer, progress handler and trace callback, which are one per
  * connection, the connection itself, which holds the callable.  An aggregate's instance lives in
  * libsqlite3's aggregate context and, while the query runs, in the
@@ -134,7 +135,6 @@ typedef struct SqFunc {
 } SqFunc;
 
 static SqFunc *sqf_context(SqlConn *c, Value callable) {
-    if (list_append(c->keep, callable) < 0) return NULL;
     SqFunc *f = malloc(sizeof *f);
     if (!f) {
         err_no_memory();
@@ -143,6 +143,21 @@ static SqFunc *sqf_context(SqlConn *c, Value callable) {
     f->conn = c;
     f->callable = callable;
     return f;
+}
+
+/* After a registration as (kind, name, narg) succeeded: keep its callable,
+ * dropping the one it replaced (SQLite's names are ASCII case-insensitive).
+ * A failed registration leaves SQLite's old one, and so the old callable. */
+static Value sqf_keep(SqlConn *c, const char *kind, Value name, int narg, Value callable) {
+    Value lower = obj_call_method(name, "lower", NULL, 0);
+    Value k = IS_NULL(lower) ? VAL_NULL : str_from_c(kind);
+    Value key = IS_NULL(k) ? VAL_NULL : tuple_pack(3, k, lower, MK_SMALLINT(narg));
+    if (IS_NULL(key)) return VAL_NULL;
+    if (IS_NONE(callable)) {
+        if (dict_del(c->keep, key) < 0) err_clear();
+        return VAL_NONE;
+    }
+    return dict_set(c->keep, key, callable) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static void sqf_destroy(void *p) { free(p); }
@@ -207,9 +222,9 @@ Value sqf_create_function(Value *args, int nargs, Value kwnames) {
     SqFunc *f = sqf_context(c, args[3]);   /* None too: calling it fails, as in CPython */
     if (!f) return VAL_NULL;
     int rc = sqlite3_create_function_v2(c->db, STR_DATA(args[1]), narg, flags, f, sqf_func_cb, NULL, NULL,
-                                        sqf_destroy);
+                                        sqf_destroy);   /* on failure SQLite destroys f itself */
     if (rc != SQLITE_OK) return sqm_raise(SQE_OperationalError, "Error creating function");
-    return VAL_NONE;
+    return sqf_keep(c, "function", args[1], narg, args[3]);
 }
 
 /* ---- aggregates and window functions ----------------------------------------------------------- */
@@ -310,7 +325,7 @@ Value sqf_create_aggregate(Value *args, int nargs, Value kwnames) {
     int rc = sqlite3_create_function_v2(c->db, STR_DATA(args[1]), narg, SQLITE_UTF8, f, NULL, sqf_step_cb,
                                         sqf_final_cb, sqf_destroy);
     if (rc != SQLITE_OK) return sqm_raise(SQE_OperationalError, "Error creating aggregate");
-    return VAL_NONE;
+    return sqf_keep(c, "function", args[1], narg, args[3]);
 }
 
 /* create_window_function(name, num_params, aggregate_class, /) */
@@ -329,7 +344,7 @@ Value sqf_create_window_function(Value *args, int nargs, Value kwnames) {
                                             sqf_final_cb, sqf_value_cb, sqf_inverse_cb, sqf_destroy);
     }
     if (rc != SQLITE_OK) return sqm_raise(SQE_ProgrammingError, "%s", sqlite3_errstr(rc));
-    return VAL_NONE;
+    return sqf_keep(c, "function", args[1], narg, args[3]);
 }
 
 /* ---- collations ------------------------------------------------------------------------------------ */
@@ -361,9 +376,10 @@ Value sqf_create_collation(Value *args, int nargs, Value kwnames) {
         SqFunc *f = sqf_context(c, args[2]);
         if (!f) return VAL_NULL;
         rc = sqlite3_create_collation_v2(c->db, STR_DATA(args[1]), SQLITE_UTF8, f, sqf_collation_cb, sqf_destroy);
+        if (rc != SQLITE_OK) free(f);   /* unlike every other registration, SQLite leaves it to us */
     }
     if (rc != SQLITE_OK) return sqm_set_error(c->db);
-    return VAL_NONE;
+    return sqf_keep(c, "collation", args[1], 0, args[2]);
 }
 
 /* ---- authorizer, progress handler, trace ------------------------------------------------------------ */

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "stdlib/sqlite.h"
+#include "runtime/audit.h"
 #include "runtime/call.h"
 #include "runtime/error.h"
 #include "runtime/gc.h"
@@ -180,11 +181,12 @@ static Value sqc_init_m(Value *args, int nargs, Value kwnames) {
         return VAL_NULL;
     if (memchr(AS_BYTES(path)->data, 0, (size_t)AS_BYTES(path)->len))
         return err_format(&exc_ValueError, "embedded null byte");
+    if (audit_active() && audit("sqlite3.connect", "O", args[1]) < 0) return VAL_NULL;
     sqc_close_db(c);
     c->initialized = 0;
     if (sqc_open(c, (const char *)AS_BYTES(path)->data, uri, timeout) < 0) return VAL_NULL;
     c->stmt_cache = dict_new();
-    c->keep = list_new(0);
+    c->keep = dict_new();
     c->aggregates = dict_new();
     c->blobs = list_new(0);
     if (IS_NULL(c->stmt_cache) || IS_NULL(c->keep) || IS_NULL(c->aggregates) || IS_NULL(c->blobs))
@@ -197,6 +199,7 @@ static Value sqc_init_m(Value *args, int nargs, Value kwnames) {
     c->row_factory = VAL_NONE;
     c->text_factory = MK_OBJ(&type_str);
     c->initialized = 1;
+    if (audit_active() && audit("sqlite3.connect/handle", "O", args[0]) < 0) return VAL_NULL;
     return VAL_NONE;
 }
 
@@ -322,6 +325,8 @@ static Value sqc_enable_load_extension_m(Value *args, int nargs, Value kwnames) 
     SqlConn *c = CONN(args[0]);
     int on;
     if (sqc_check(c) < 0 || (on = obj_truthy(args[1])) < 0) return VAL_NULL;
+    if (audit_active() && audit("sqlite3.enable_load_extension", "OO", args[0], MK_BOOL(on)) < 0)
+        return VAL_NULL;
     if (sqlite3_enable_load_extension(c->db, on) != SQLITE_OK)
         return sqm_raise(SQE_OperationalError, "Error enabling load extension");
     return VAL_NONE;
@@ -331,6 +336,7 @@ static Value sqc_load_extension_m(Value *args, int nargs, Value kwnames) {
     SqlConn *c = CONN(args[0]);
     if (sqc_check(c) < 0) return VAL_NULL;
     if (!IS_STR(args[1])) return err_format(&exc_TypeError, "load_extension() argument must be str, not %T", args[1]);
+    if (audit_active() && audit("sqlite3.load_extension", "OO", args[0], args[1]) < 0) return VAL_NULL;
     char *msg = NULL;
     sqlite3 *db = c->db;
     sq_gil_release();
