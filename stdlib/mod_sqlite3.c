@@ -278,11 +278,8 @@ static Value sqm_prepare_new(Value *args, int nargs, Value kwnames) {
     return o ? MK_OBJ(o) : VAL_NULL;
 }
 
-static Value sqm_prepare_init(Value *args, int nargs, Value kwnames) {
-    if (nargs > 1 || !IS_NULL(kwnames))
-        return err_format(&exc_TypeError, "PrepareProtocol() takes no arguments");
-    return VAL_NONE;
-}
+/* CPython's PrepareProtocol.__init__ ignores its arguments. */
+static Value sqm_prepare_init(Value *args, int nargs, Value kwnames) { return VAL_NONE; }
 
 static const MethodDef sqm_prepare_methods[] = {
     {"__new__", sqm_prepare_new, METH_STATIC | ARGS_ANY, NULL},

@@ -315,13 +315,15 @@ static Value sqs_converter_for(const char *name, size_t len) {
 
 /* The converter of column i: "name [type]" first, then the declared type's first word. */
 static Value sqs_column_converter(SqlConn *c, sqlite3_stmt *st, int i) {
-    if (c->detect_types & 2) {
-        const char *name = sqlite3_column_name(st, i);
-        const char *open = name ? strchr(name, '[') : NULL;
-        const char *close = open ? strchr(open + 1, ']') : NULL;
-        if (close) {
-            Value conv = sqs_converter_for(open + 1, (size_t)(close - open - 1));
+    const char *name = c->detect_types & 2 ? sqlite3_column_name(st, i) : NULL;
+    const char *type = NULL;
+    for (const char *p = name; p && *p; p++) {   /* from the last '[' before the first ']' after one */
+        if (*p == '[') {
+            type = p + 1;
+        } else if (*p == ']' && type) {
+            Value conv = sqs_converter_for(type, (size_t)(p - type));
             if (!IS_NONE(conv)) return conv;
+            break;
         }
     }
     if (c->detect_types & 1) {
