@@ -14,7 +14,10 @@
  * may hold it inside sqlite3_step while it waits for the GIL to call a user
  * function.  So Statement, Blob and Connection finalizers only queue their
  * handle (sq_defer_free), and the queue is emptied by the next thread that
- * releases the GIL for SQLite, without the GIL.
+ * releases the GIL for SQLite, without the GIL.  Finalizing a statement
+ * stopped inside a window function makes SQLite call its final callback; its
+ * aggregate instance and connection may be gone by then, so aggregate
+ * callbacks made while the queue drains call no Python.
  *
  * Contexts.  libsqlite3 keeps a pointer per registration: for functions and
  * collations a malloc'd SqFunc naming the connection and the callable, freed
@@ -51,6 +54,7 @@
 /* ---- the GIL, and handles freed without it -------------------------------------------------- */
 
 static _Thread_local ThreadState *sq_nogil;   /* set while this thread runs SQLite without the GIL */
+static _Thread_local int sq_draining;          /* this thread is freeing dead handles */
 
 typedef struct SqDead {
     int   kind;        /* SQ_DEAD_* */
@@ -90,10 +94,12 @@ void sq_defer_free(int kind, void *handle) {
 
 /* Free the queued handles (called without the GIL). */
 static void sq_drain(void) {
+    sq_draining = 1;
     for (;;) {
         pthread_mutex_lock(&sq_dead_lock);
         if (sq_ndead == 0) {
             pthread_mutex_unlock(&sq_dead_lock);
+            sq_draining = 0;
             return;
         }
         SqDead d = sq_dead[sq_ndead - 1];
@@ -265,6 +271,7 @@ static void sqf_agg_forget(sqlite3_context *ctx) {
 
 /* inst.NAME(*args) for step and inverse; the error message names the method. */
 static void sqf_agg_method(sqlite3_context *ctx, const char *name, int argc, sqlite3_value **argv) {
+    if (sq_draining) return;
     ThreadState *ts = sq_callback_enter();
     Value inst = sqf_agg_instance(ctx, 1);
     char msg[80];
@@ -294,6 +301,7 @@ static void sqf_inverse_cb(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* finalize() (final) or value() (window value): the method's result is the SQL result. */
 static void sqf_agg_result(sqlite3_context *ctx, const char *name, int final) {
+    if (sq_draining) return;   /* a dead statement's: its instance may be gone */
     ThreadState *ts = sq_callback_enter();
     Value inst = sqf_agg_instance(ctx, 0);
     if (!IS_NULL(inst)) {
