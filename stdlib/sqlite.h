@@ -38,7 +38,7 @@ typedef struct SqlConn {
     Value    keep;               /* dict (kind, name, narg) -> each callable libsqlite3 holds */
     Value    aggregates;         /* dict id -> aggregate instance while a query runs */
     Value    blobs;              /* list of weak references to the Blobs it opened */
-    Value    authorizer, progress, trace;   /* for the getters of tests: None when unset */
+    Value    authorizer, progress, trace;   /* the one-per-connection callbacks, or None */
 } SqlConn;
 
 typedef struct SqlStmt {

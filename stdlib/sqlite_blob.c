@@ -27,6 +27,20 @@ static void sqb_finalize(Obj *o) {
     b->blob = NULL;
 }
 
+/* Note the blob in its connection's list, dropping the entries of blobs
+ * that are closed or gone. */
+static int sqb_track(SqlConn *c, Value blob) {
+    List *l = AS_LIST(c->blobs);
+    int64_t kept = 0;
+    for (int64_t i = 0; i < l->len; i++) {
+        Value b = weak_get(l->items[i]);
+        if (!IS_NONE(b) && ((SqlBlob *)AS_OBJ(b))->blob) l->items[kept++] = l->items[i];
+    }
+    l->len = kept;
+    Value ref = weak_new_ref(&type_weakref, blob, VAL_NONE);
+    return IS_NULL(ref) ? -1 : list_append(c->blobs, ref);
+}
+
 Value sqb_new(Value conn, sqlite3_blob *handle) {
     SqlBlob *b = (SqlBlob *)gc_alloc(&type_sqlblob, sizeof(SqlBlob));
     if (!b) {
@@ -35,7 +49,7 @@ Value sqb_new(Value conn, sqlite3_blob *handle) {
     }
     b->connection = conn;
     b->blob = handle;
-    return MK_OBJ(b);
+    return sqb_track(SQ_CONN(conn), MK_OBJ(b)) < 0 ? VAL_NULL : MK_OBJ(b);
 }
 
 static void sqb_close(SqlBlob *b) {

@@ -25,7 +25,6 @@
 #include "runtime/obj_memoryview.h"
 #include "runtime/obj_str.h"
 #include "runtime/obj_type.h"
-#include "runtime/weakref.h"
 #include "interp/import.h"
 
 #define CONN(v) SQ_CONN(v)
@@ -425,11 +424,7 @@ static Value sqc_blobopen_m(Value *args, int nargs, Value kwnames) {
     sq_gil_acquire();
     if (rc == SQLITE_MISUSE) return sqm_raise(SQE_InterfaceError, "%s", sqlite3_errstr(rc));
     if (rc != SQLITE_OK) return sqm_set_error(db);
-    Value blob = sqb_new(args[0], b);
-    if (IS_NULL(blob)) return VAL_NULL;
-    Value ref = weak_new_ref(&type_weakref, blob, VAL_NONE);
-    if (IS_NULL(ref) || list_append(c->blobs, ref) < 0) return VAL_NULL;
-    return blob;
+    return sqb_new(args[0], b);
 }
 
 static Value sqc_serialize_m(Value *args, int nargs, Value kwnames) {
