@@ -103,6 +103,7 @@ typedef struct ModuleBody {
     Value code;                 /* VAL_NULL: compile src */
     const char *src;
     size_t len;
+    Value cached;               /* __cached__ when the file's cache entry named it, else VAL_NULL */
 } ModuleBody;
 
 /* Create module `fullname`, register it, run its body; the module or NULL.
@@ -116,7 +117,7 @@ static Value import_load_module(Value fullname, const ModuleBody *body, Value fi
     Value d = MODULE_DICT(m);
     if (frozen ? dict_set_c(d, "__origname__", fullname) < 0 : dict_set_c(d, "__file__", filename) < 0)
         return VAL_NULL;
-    Value cached = frozen ? VAL_NULL : pyc_cached_name(STR_DATA(filename));
+    Value cached = frozen ? VAL_NULL : !IS_NULL(body->cached) ? body->cached : pyc_cached_name(STR_DATA(filename));
     if (!frozen && (IS_NULL(cached) || dict_set_c(d, "__cached__", cached) < 0)) return VAL_NULL;
     const char *fn = STR_DATA(fullname);
     const char *dot = strrchr(fn, '.');
@@ -191,7 +192,7 @@ static Value import_embedded(Value fullname) {
     Value pkgpath = e->is_package ? str_format_c("<frozen %s>", e->name) : VAL_NULL;
     PycEntry entry;
     int cacheable = pyc_entry_for_embedded(e->name, e->source, e->len, &entry) == 0;
-    ModuleBody body = {cacheable ? pyc_load(&entry, filename) : VAL_NULL, e->source, e->len};
+    ModuleBody body = {cacheable ? pyc_load(&entry, filename) : VAL_NULL, e->source, e->len, VAL_NULL};
     if (IS_NULL(body.code) && cacheable) {
         body.code = compile_source(e->source, e->len, filename, PARSE_FILE);
         if (IS_NULL(body.code)) return VAL_NULL;
@@ -220,10 +221,12 @@ static int import_is_file(const char *p) {
 }
 
 /* The code of the module source file at path: from the bytecode cache when
- * it is current, else compiled from the file (and cached). */
-static Value import_file_code(const char *path, Value filename) {
+ * it is current, else compiled from the file (and cached); *cached is the
+ * cache file's name (the module's __cached__), VAL_NULL when it has none. */
+static Value import_file_code(const char *path, Value filename, Value *cached) {
     PycEntry entry;
     int cacheable = pyc_entry_for_file(path, &entry) == 0;
+    *cached = cacheable ? str_from_c(entry.cache) : VAL_NULL;
     Value code = cacheable ? pyc_load(&entry, filename) : VAL_NULL;
     if (!IS_NULL(code)) return code;
     size_t len;
@@ -288,10 +291,11 @@ static Value import_from_path(Value fullname, const char *shortname, Value dirs,
             size_t end = strlen(path) - strlen("/__init__.py");
             pkgpath = str_new(path, end);
         }
-        Value code = IS_NULL(filename) || (pkg && IS_NULL(pkgpath)) ? VAL_NULL : import_file_code(path, filename);
+        Value cached = VAL_NULL;
+        Value code = IS_NULL(filename) || (pkg && IS_NULL(pkgpath)) ? VAL_NULL : import_file_code(path, filename, &cached);
         free(path);
         if (IS_NULL(code)) return VAL_NULL;
-        ModuleBody body = {code, NULL, 0};
+        ModuleBody body = {code, NULL, 0, cached};
         return import_load_module(fullname, &body, filename, pkgpath, 0);
     }
     return VAL_NULL;

@@ -22,6 +22,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -37,6 +38,7 @@
 #include "runtime/obj_str.h"
 #include "runtime/state.h"
 #include "interp/code.h"
+#include "interp/builtins.h"
 #include "interp/modreg.h"
 #include "interp/vm.h"
 
@@ -157,7 +159,7 @@ static int fh_file_fd(Value file, Value *keep) {
         return fd;
     }
     if (IS_NULL(file) || IS_NONE(file)) {
-        file = IS_OBJ(interp.sys_module) ? dict_get_c(MODULE_DICT(interp.sys_module), "stderr") : VAL_NULL;
+        file = sys_stream("stderr");
         if (IS_NULL(file) || IS_NONE(file)) { err_format(&exc_RuntimeError, "sys.stderr is None"); return -1; }
     }
     Value r = obj_call_method(file, "fileno", NULL, 0);
@@ -268,27 +270,13 @@ static struct {
     size_t header_len;
 } fh_later = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
 
-/* "Timeout (0:00:05)!\n", or with the microseconds when there are some. */
+/* "Timeout (0:00:05)!\n", or with the microseconds when there are some
+ * (made when the watchdog is set up, not in it: snprintf is fine). */
 static size_t fh_format_timeout(int64_t us, char *out, size_t cap) {
-    uint64_t sec = (uint64_t)(us / 1000000), frac = (uint64_t)(us % 1000000);
-    uint64_t min = sec / 60, hour = min / 60;
-    sec %= 60, min %= 60;
-    char *p = out;
-    const char *lead = "Timeout (";
-    memcpy(p, lead, strlen(lead)); p += strlen(lead);
-    char num[24];
-    int n = 0;
-    do { num[n++] = (char)('0' + hour % 10); hour /= 10; } while (hour);
-    while (n) *p++ = num[--n];
-    *p++ = ':'; *p++ = (char)('0' + min / 10); *p++ = (char)('0' + min % 10);
-    *p++ = ':'; *p++ = (char)('0' + sec / 10); *p++ = (char)('0' + sec % 10);
-    if (frac) {
-        *p++ = '.';
-        for (int d = 100000; d; d /= 10) *p++ = (char)('0' + (frac / (uint64_t)d) % 10);
-    }
-    memcpy(p, ")!\n", 3); p += 3;
-    (void)cap;
-    return (size_t)(p - out);
+    long long sec = us / 1000000, frac = us % 1000000;
+    int n = frac ? snprintf(out, cap, "Timeout (%lld:%02lld:%02lld.%06lld)!\n", sec / 3600, sec / 60 % 60, sec % 60, frac)
+                 : snprintf(out, cap, "Timeout (%lld:%02lld:%02lld)!\n", sec / 3600, sec / 60 % 60, sec % 60);
+    return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
 }
 
 static void *fh_watchdog(void *arg) {
