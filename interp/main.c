@@ -20,6 +20,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -573,8 +574,28 @@ const char *__tsan_default_options(void);
 const char *__tsan_default_options(void) { return "allocator_may_return_null=1"; }
 #endif
 
+/* LC_CTYPE from the environment, as CPython sets it at start-up (the C
+ * library's multibyte functions, readline's input); the plain "C" locale is
+ * coerced to C.UTF-8 and LC_CTYPE exported for child processes, unless LC_ALL
+ * is set or PYTHONCOERCECLOCALE=0 (PEP 538).  LC_NUMERIC stays "C" whatever
+ * the program asks (stdlib/mod_locale.c). */
+static void cli_setup_locale(void) {
+    const char *cur = setlocale(LC_CTYPE, "");
+    if (!cur || (strcmp(cur, "C") != 0 && strcmp(cur, "POSIX") != 0)) return;
+    const char *all = getenv("LC_ALL"), *coerce = getenv("PYTHONCOERCECLOCALE");
+    if ((all && *all) || (coerce && strcmp(coerce, "0") == 0)) return;
+    static const char *const targets[] = {"C.UTF-8", "C.utf8", "UTF-8"};
+    for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
+        if (setlocale(LC_CTYPE, targets[i])) {
+            setenv("LC_CTYPE", targets[i], 1);
+            return;
+        }
+    }
+}
+
 int main(int argc, char **argv) {
     CliOptions o = {0};
+    cli_setup_locale();
     o.warnopts = calloc((size_t)argc, sizeof *o.warnopts);
     o.xopts = calloc((size_t)argc, sizeof *o.xopts);
     int pr = cli_parse(argc, argv, &o);

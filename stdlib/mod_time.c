@@ -13,7 +13,9 @@
  * CLOCK_MONOTONIC deadline, so an EINTR simply resumes the wait.
  */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 #include <time.h>
 #include "runtime/object.h"
@@ -31,7 +33,9 @@
 
 #include "runtime/gil.h"
 #include "runtime/signals.h"
+#include "runtime/state.h"
 #include "runtime/structseq.h"
+#include "interp/import.h"
 #include "interp/modreg.h"
 
 GILPY_MODULE("time", mod_time_init);
@@ -187,6 +191,10 @@ static int time_tm_arg(Value v, struct tm *tm, const char *name) {
     int f[TIME_NSEQ];
     for (int i = 0; i < TIME_NSEQ; i++)
         if (arg_to_cint(t->items[i], &f[i]) < 0) return -1;
+    if (f[0] < INT_MIN + 1900) {
+        err_format(&exc_OverflowError, "year out of range");
+        return -1;
+    }
     memset(tm, 0, sizeof *tm);
     tm->tm_year = f[0] - 1900;
     tm->tm_mon = f[1] - 1;
@@ -194,8 +202,7 @@ static int time_tm_arg(Value v, struct tm *tm, const char *name) {
     tm->tm_hour = f[3];
     tm->tm_min = f[4];
     tm->tm_sec = f[5];
-    tm->tm_wday = (f[6] + 1) % 7;
-    if (tm->tm_wday < 0) tm->tm_wday += 7;
+    tm->tm_wday = (f[6] + 1) % 7;     /* C's %, as CPython: -1 is Sunday, -2 out of range */
     tm->tm_yday = f[7] - 1;
     tm->tm_isdst = f[8];
     if (val_isinstance(v, structseq_type(&time_st_desc))) {
@@ -326,6 +333,88 @@ static Value time_get_clock_info(Value *args, int nargs, Value kwnames) {
     return err_format(&exc_ValueError, "unknown clock");
 }
 
+/* ---------------------------------------------------------------- clock_* and strptime */
+
+static int time_clk_arg(Value v, clockid_t *clk) {
+    int64_t id;
+    if (int_to_i64(v, &id) < 0) return -1;
+    *clk = (clockid_t)id;
+    return 0;
+}
+
+static Value time_clock_gettime_m(Value *args, int nargs, Value kwnames) {
+    clockid_t clk;
+    struct timespec ts;
+    if (time_clk_arg(args[0], &clk) < 0) return VAL_NULL;
+    if (clock_gettime(clk, &ts) < 0) return err_from_errno(&exc_OSError, VAL_NULL);
+    return MK_FLOAT((double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
+}
+
+static Value time_clock_gettime_ns_m(Value *args, int nargs, Value kwnames) {
+    clockid_t clk;
+    struct timespec ts;
+    if (time_clk_arg(args[0], &clk) < 0) return VAL_NULL;
+    if (clock_gettime(clk, &ts) < 0) return err_from_errno(&exc_OSError, VAL_NULL);
+    return int_from_i64((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
+}
+
+static Value time_clock_getres_m(Value *args, int nargs, Value kwnames) {
+    clockid_t clk;
+    struct timespec ts;
+    if (time_clk_arg(args[0], &clk) < 0) return VAL_NULL;
+    if (clock_getres(clk, &ts) < 0) return err_from_errno(&exc_OSError, VAL_NULL);
+    return MK_FLOAT((double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
+}
+
+static Value time_settime(Value clkv, int64_t ns) {
+    clockid_t clk;
+    if (time_clk_arg(clkv, &clk) < 0) return VAL_NULL;
+    struct timespec ts = {(time_t)(ns / 1000000000), (long)(ns % 1000000000)};
+    if (ts.tv_nsec < 0) { ts.tv_sec--; ts.tv_nsec += 1000000000; }
+    if (clock_settime(clk, &ts) < 0) return err_from_errno(&exc_OSError, VAL_NULL);
+    return VAL_NONE;
+}
+
+static Value time_clock_settime_m(Value *args, int nargs, Value kwnames) {
+    double secs;
+    if (arg_to_seconds(args[1], &secs) < 0) return VAL_NULL;
+    return time_settime(args[0], (int64_t)(secs * 1e9));
+}
+
+static Value time_clock_settime_ns_m(Value *args, int nargs, Value kwnames) {
+    int64_t ns;
+    if (int_to_i64(args[1], &ns) < 0) return VAL_NULL;
+    return time_settime(args[0], ns);
+}
+
+/* pthread_getcpuclockid(thread_id): thread_id is threading.get_ident()'s;
+ * only a live thread of this interpreter has one (any other id is ESRCH,
+ * where handing it to the C library would crash). */
+static Value time_pthread_getcpuclockid_m(Value *args, int nargs, Value kwnames) {
+    int64_t id;
+    if (int_to_i64(args[0], &id) < 0) return VAL_NULL;
+    ThreadState *t = interp.threads;
+    while (t && t->ident != (uint64_t)id) t = t->next;
+    clockid_t clk;
+    int rc = t ? pthread_getcpuclockid(t->pthread, &clk) : ESRCH;
+    if (rc) { errno = rc; return err_from_errno(&exc_OSError, VAL_NULL); }
+    return int_from_i64((int64_t)clk);
+}
+
+/* strptime(string, format="%a %b %d %H:%M:%S %Y"): _strptime's, as in CPython. */
+static Value time_strptime_m(Value *args, int nargs, Value kwnames) {
+    Value mod = import_module_c("_strptime");
+    Value fn = IS_NULL(mod) ? VAL_NULL : obj_getattr_c(mod, "_strptime_time");
+    return IS_NULL(fn) ? VAL_NULL : call_value(fn, args, nargs, VAL_NULL);
+}
+
+static Value time_module_dict = VAL_NULL;     /* tzset() rewrites tzname & co there */
+static int time_set_tz(Value d);
+
+static Value time_tzset_m(Value *args, int nargs, Value kwnames) {
+    return IS_NULL(time_module_dict) || time_set_tz(time_module_dict) < 0 ? VAL_NULL : VAL_NONE;
+}
+
 /* ---------------------------------------------------------------- module */
 
 static const MethodDef time_methods[] = {
@@ -355,6 +444,19 @@ static const MethodDef time_methods[] = {
      "Convert a time tuple to a string, e.g. 'Sat Jun 06 16:26:11 1998'."},
     {"ctime", time_ctime, ARGS_TUPLE(0, 1) | METH_VARARGS,
      "Convert a time in seconds since the Epoch to a string in local time."},
+    {"clock_gettime", time_clock_gettime_m, ARGS_ONE, "Return the time of the specified clock clk_id."},
+    {"clock_gettime_ns", time_clock_gettime_ns_m, ARGS_ONE,
+     "Return the time of the specified clock clk_id as nanoseconds."},
+    {"clock_getres", time_clock_getres_m, ARGS_ONE, "Return the resolution (precision) of the specified clock clk_id."},
+    {"clock_settime", time_clock_settime_m, ARGS_POS(2, 2), "Set the time of the specified clock clk_id."},
+    {"clock_settime_ns", time_clock_settime_ns_m, ARGS_POS(2, 2),
+     "Set the time of the specified clock clk_id with nanoseconds."},
+    {"pthread_getcpuclockid", time_pthread_getcpuclockid_m, ARGS_ONE,
+     "Return the clk_id of a thread's CPU time clock."},
+    {"strptime", time_strptime_m, ARGS_TUPLE(1, 2) | METH_VARARGS,
+     "Parse a string to a time tuple according to a format specification."},
+    {"tzset", time_tzset_m, ARGS_NONE, "Initialize, or reinitialize, the local timezone to the value of the "
+     "environment variable TZ."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -381,5 +483,13 @@ Value mod_time_init(void) {
     dict_add_methods(d, time_methods, m);
     if (dict_set_c(d, "struct_time", MK_OBJ(structseq_type(&time_st_desc))) < 0 || time_set_tz(d) < 0)
         return VAL_NULL;
+    if (IS_NULL(time_module_dict)) gc_add_root(&time_module_dict);
+    time_module_dict = d;
+    static const IntConst consts[] = {
+        {"CLOCK_REALTIME", CLOCK_REALTIME}, {"CLOCK_MONOTONIC", CLOCK_MONOTONIC},
+        {"CLOCK_MONOTONIC_RAW", CLOCK_MONOTONIC_RAW}, {"CLOCK_PROCESS_CPUTIME_ID", CLOCK_PROCESS_CPUTIME_ID},
+        {"CLOCK_THREAD_CPUTIME_ID", CLOCK_THREAD_CPUTIME_ID}, {"CLOCK_BOOTTIME", CLOCK_BOOTTIME},
+        {"CLOCK_TAI", CLOCK_TAI}, {"_STRUCT_TM_ITEMS", TIME_NFIELDS}, {NULL, 0}};
+    if (dict_add_int_constants(d, consts) < 0) return VAL_NULL;
     return m;
 }
