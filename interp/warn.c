@@ -100,31 +100,33 @@ static Value warn_module_attr(int name, int try_import) {
     return v;
 }
 
+/* *slot, replaced first by warnings.NAME when warnings.py is loaded and has
+ * one (CPython's get_warnings_attr: the module's binding wins and is kept). */
+static Value warn_current(int name, Value *slot) {
+    Value v = warn_module_attr(name, 0);
+    if (IS_NULL(v) && err_occurred()) return VAL_NULL;
+    if (!IS_NULL(v)) *slot = v;
+    return *slot;
+}
+
 static Value warn_current_filters(void) {
-    Value f = warn_module_attr(N_FILTERS, 0);
-    if (IS_NULL(f) && err_occurred()) return VAL_NULL;
-    if (!IS_NULL(f)) warn_filters = f;
-    if (!IS_LIST(warn_filters)) return err_format(&exc_ValueError, "_warnings.filters must be a list");
-    return warn_filters;
+    Value f = warn_current(N_FILTERS, &warn_filters);
+    if (!IS_NULL(f) && !IS_LIST(f)) return err_format(&exc_ValueError, "_warnings.filters must be a list");
+    return f;
 }
 
 static Value warn_current_onceregistry(void) {
-    Value r = warn_module_attr(N_ONCEREGISTRY, 0);
-    if (IS_NULL(r) && err_occurred()) return VAL_NULL;
-    if (!IS_NULL(r)) warn_onceregistry = r;
-    if (!IS_DICT(warn_onceregistry))
-        return err_format(&exc_TypeError, "_warnings.onceregistry must be a dict, not '%T'", warn_onceregistry);
-    return warn_onceregistry;
+    Value r = warn_current(N_ONCEREGISTRY, &warn_onceregistry);
+    if (!IS_NULL(r) && !IS_DICT(r))
+        return err_format(&exc_TypeError, "_warnings.onceregistry must be a dict, not '%T'", r);
+    return r;
 }
 
 static Value warn_current_defaultaction(void) {
-    Value a = warn_module_attr(N_DEFAULTACTION, 0);
-    if (IS_NULL(a) && err_occurred()) return VAL_NULL;
-    if (!IS_NULL(a)) warn_defaultaction = a;
-    if (!IS_STR(warn_defaultaction))
-        return err_format(&exc_TypeError, "_warnings.defaultaction must be a string, not '%T'",
-                          warn_defaultaction);
-    return warn_defaultaction;
+    Value a = warn_current(N_DEFAULTACTION, &warn_defaultaction);
+    if (!IS_NULL(a) && !IS_STR(a))
+        return err_format(&exc_TypeError, "_warnings.defaultaction must be a string, not '%T'", a);
+    return a;
 }
 
 /* ---- filters and registries ----------------------------------------------------- */
