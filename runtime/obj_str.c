@@ -2116,6 +2116,7 @@ Value str_format_spec(Value v, Value spec) {
 static Value str_format_dunder_m(Value *args, int nargs, Value kwnames) {
     if (!IS_STR(args[1]))
         return err_format(&exc_TypeError, "__format__() argument must be str, not %N", args[1]);
+    if (STR_LEN(args[1]) == 0) return obj_str(args[0]);     /* a subclass's __str__, as CPython */
     return str_format_spec(args[0], args[1]);
 }
 
@@ -2140,13 +2141,20 @@ static Value fmt_lookup_kw(FmtCtx *c, const char *name, size_t len) {
     return err_set_value(&exc_KeyError, key);
 }
 
+/* A field name or index that is all digits: 1 and its value, 0 if it is not
+ * a number, -1 (ValueError, CPython's get_integer) when it is one too big. */
 static int parse_digits(const char *p, size_t n, int64_t *out) {
     if (n == 0) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] < '0' || p[i] > '9') return 0;
     int64_t v = 0;
     for (size_t i = 0; i < n; i++) {
-        if (p[i] < '0' || p[i] > '9') return 0;
-        if (v > INT64_MAX / 10 - 10) return 0;
-        v = v * 10 + (p[i] - '0');
+        int d = p[i] - '0';
+        if (v > (INT64_MAX - d) / 10) {
+            err_format(&exc_ValueError, "Too many decimal digits in format string");
+            return -1;
+        }
+        v = v * 10 + d;
     }
     *out = v;
     return 1;
@@ -2158,6 +2166,10 @@ static Value fmt_get_field(FmtCtx *c, const char *p, size_t n) {
     while (k < n && p[k] != '.' && p[k] != '[') k++;
     Value obj;
     int64_t idx;
+    if (!IS_NULL(c->mapping) && (k == 0 || (p[0] >= '0' && p[0] <= '9' && parse_digits(p, k, &idx) != 0))) {
+        if (!err_occurred()) err_format(&exc_ValueError, "Format string contains positional fields");
+        return VAL_NULL;
+    }
     if (k == 0) {
         if (c->manual)
             return err_format(&exc_ValueError,
@@ -2166,15 +2178,17 @@ static Value fmt_get_field(FmtCtx *c, const char *p, size_t n) {
         idx = c->auto_idx - 1;
         goto positional;
     }
-    if (parse_digits(p, k, &idx)) {
+    int num = parse_digits(p, k, &idx);
+    if (num < 0) return VAL_NULL;
+    if (num) {
         if (c->auto_idx > 0)
             return err_format(&exc_ValueError,
                               "cannot switch from automatic field numbering to manual field specification");
         c->manual = 1;
 positional:
         if (!IS_NULL(c->mapping) || idx >= c->nargs)
-            return err_format(&exc_IndexError, "Replacement index %d out of range for positional args tuple",
-                              (int)idx);
+            return err_format(&exc_IndexError, "Replacement index %lld out of range for positional args tuple",
+                              (long long)idx);
         obj = c->args[idx];
     } else {
         obj = fmt_lookup_kw(c, p, k);
@@ -2193,7 +2207,9 @@ positional:
             if (k >= n) return err_format(&exc_ValueError, "Missing ']' in format string");
             if (k == b) return err_format(&exc_ValueError, "Empty attribute in format string");
             int64_t ki;
-            Value key = parse_digits(p + b, k - b, &ki) ? MK_SMALLINT(ki) : str_new(p + b, k - b);
+            int inum = parse_digits(p + b, k - b, &ki);
+            if (inum < 0) return VAL_NULL;
+            Value key = inum ? int_from_i64(ki) : str_new(p + b, k - b);
             if (IS_NULL(key)) return key;
             obj = obj_getitem(obj, key);
             k++;

@@ -5,7 +5,7 @@ def run(f):
     try:
         f()
     except Exception:
-        print(traceback.format_exc().splitlines()[-3:])
+        print([l.replace(__file__, 'FILE') for l in traceback.format_exc().splitlines()[-3:]])
 def a():
     (None
         .method
