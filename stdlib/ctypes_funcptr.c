@@ -220,7 +220,7 @@ static Value funcptr_call(Value callable, Value *args, int nargs, Value kwnames)
     CType *t = ctype_of(callable);
     if (!IS_NULL(kwnames) && AS_TUPLE(kwnames)->len)
         return err_format(&exc_TypeError, "call takes no keyword arguments");
-    Value argtypes = !IS_NULL(f->argtypes) ? f->argtypes : t ? t->argtypes : VAL_NULL;
+    Value argtypes = !IS_NULL(f->converters) ? f->converters : t ? t->argtypes : VAL_NULL;
     Value restype = funcptr_get_restype_v(f, t);
     Value checker = !IS_NULL(f->restype) ? f->checker : t ? t->checker : VAL_NULL;
     int flags = t ? t->funcflags : FUNCFLAG_CDECL;
@@ -504,10 +504,13 @@ static Value funcptr_argtypes_get(Value self) {
     return IS_NULL(a) ? VAL_NONE : a;
 }
 
+/* argtypes reads back as given; calls use the tuple in `converters` */
 static int funcptr_argtypes_set(Value self, Value v) {
     FuncPtr *f = FP(self);
-    if (IS_NULL(v) || IS_NONE(v)) { f->argtypes = VAL_NULL; return 0; }
-    return funcptr_check_argtypes(v, &f->argtypes);
+    if (IS_NULL(v) || IS_NONE(v)) { f->argtypes = f->converters = VAL_NULL; return 0; }
+    if (funcptr_check_argtypes(v, &f->converters) < 0) return -1;
+    f->argtypes = v;
+    return 0;
 }
 
 static Value funcptr_errcheck_get(Value self) {
