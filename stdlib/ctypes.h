@@ -56,6 +56,7 @@ enum {
     CTF_POINTER = 1, CTF_HASPOINTER = 2, CTF_HASUNION = 4, CTF_HASBITFIELD = 8,
     CTF_FINAL = 16,     /* used as a field type or instantiated: _fields_ may not change */
     CTF_SWAPPED = 32,   /* a simple type of the other byte order (__ctype_be__) */
+    CTF_CREATED = 64,   /* its metaclass's __new__ finished making the class */
 };
 enum { FUNCFLAG_CDECL = 1, FUNCFLAG_PYTHONAPI = 4, FUNCFLAG_USE_ERRNO = 8, FUNCFLAG_USE_LASTERROR = 16 };
 
@@ -81,6 +82,7 @@ extern const char codec_letters[];             /* CPython's SIMPLE_TYPE_CHARS */
 /* a str as NUL-terminated wchar_t in a bytes object; its code points into w */
 Value codec_wchar_buffer(Value s);
 int64_t codec_str_wchars(Value s, wchar_t *w);
+Value codec_wstr(const wchar_t *w, size_t n);   /* n wchar_t (NULs included) as a str */
 /* py_object cells: a Value in C memory (0 is NULL there, so +0.0 is boxed) */
 Value codec_pyobj_read(uint64_t raw);          /* VAL_NULL (no error) for NULL */
 uint64_t codec_pyobj_word(Value v);
@@ -118,7 +120,7 @@ typedef struct CData {
 typedef struct Thunk Thunk;
 typedef struct FuncPtr {
     CData cd;
-    Value argtypes, converters, restype, checker, errcheck, callable, keep;
+    Value argtypes, converters, restype, checker, errcheck, callable, keep, paramflags;
     Thunk *thunk;          /* a callback's libffi closure, or NULL */
 } FuncPtr;
 
@@ -210,5 +212,6 @@ int   carg_convert(Value v, int index, CArg *out);
 
 /* ---- ctypes_funcptr.c ---- */
 extern _Thread_local int ctypes_errno;          /* get_errno()/set_errno() */
+void  funcptr_clear(FuncPtr *f);                /* a new instance's fields: none set */
 
 #endif

@@ -50,7 +50,7 @@ static int array_char_value_set(Value self, Value v) {
 static Value array_char_raw_get(Value self) { return bytes_new(CDATA(self)->ptr, (size_t)CDATA(self)->size); }
 
 static int array_char_raw_set(Value self, Value v) {
-    if (IS_NULL(v)) { err_format(&exc_TypeError, "can't delete attribute"); return -1; }
+    if (IS_NULL(v)) { err_format(&exc_AttributeError, "cannot delete attribute"); return -1; }
     const uint8_t *d;
     int64_t n;
     if (bytes_view(v, &d, &n) < 0) return -1;
@@ -123,7 +123,8 @@ static int array_setup(Value cls) {
     int64_t length;
     if (int_to_i64(len, &length) < 0) {
         err_clear();
-        err_format(&exc_OverflowError, "The '_length_' attribute is too large");
+        if (int_sign(len) < 0) err_format(&exc_ValueError, "The '_length_' attribute must not be negative");
+        else err_format(&exc_OverflowError, "The '_length_' attribute is too large");
         return -1;
     }
     Value proto = obj_getattr_opt(cls, str_intern_c("_type_"));
@@ -234,7 +235,7 @@ Value ctypes_items_slice(Value self, CType *itemtype_info, Value proto, uint8_t 
         wchar_t *w = gc_sys_malloc((size_t)(n ? n : 1) * sizeof(wchar_t));
         if (!w) return err_no_memory();
         for (int64_t k = 0; k < n; k++) memcpy(&w[k], base + (start + k * step) * (int64_t)sizeof(wchar_t), sizeof(wchar_t));
-        Value r = codec_find('U')->get(w, n * (int64_t)sizeof(wchar_t), 0);
+        Value r = codec_wstr(w, (size_t)n);
         free(w);
         return r;
     }

@@ -75,7 +75,7 @@ CType *ctype_of(Value v) { return cdata_check(v) ? ctype_info(MK_OBJ(val_type(v)
 
 void ctype_inherit(CType *t, const CType *base) {
     t->kind = base->kind;
-    t->flags = base->flags & ~CTF_FINAL;
+    t->flags = (base->flags & ~CTF_FINAL) | (t->flags & CTF_CREATED);
     t->size = base->size;
     t->align = base->align;
     t->length = base->length;
@@ -124,6 +124,7 @@ static CData *cdata_alloc(Value cls, CType **info) {
     if (!cd) return NULL;
     cd->base = cd->objects = VAL_NULL;
     cd->length = (*info)->length;
+    if ((*info)->kind == CK_FUNC && AS_TYPE(cls)->basicsize >= sizeof(FuncPtr)) funcptr_clear((FuncPtr *)cd);
     return cd;
 }
 
@@ -398,6 +399,11 @@ static Value ctype_from_buffer_m(Value *args, int nargs, Value kwnames) {
     CType *info = cdata_info_or_abstract(args[0]);
     if (!info) return VAL_NULL;
     Buffer b;
+    if (IS_MEMORYVIEW(args[1]) && !memoryview_is_simple(args[1])) {
+        if (buffer_get(args[1], &b, BUF_SIMPLE) == 0) buffer_release(&b);
+        err_clear();
+        return err_format(&exc_TypeError, "underlying buffer is not C contiguous");
+    }
     if (buffer_get(args[1], &b, BUF_SIMPLE) < 0) return VAL_NULL;
     int readonly = b.readonly;
     uint8_t *buf = b.buf;

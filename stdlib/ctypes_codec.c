@@ -156,6 +156,23 @@ static Value codec_bool_set(void *ptr, Value v, int64_t size, int sw) {
     return VAL_NONE;
 }
 
+/* VARIANT_BOOL: VARIANT_TRUE is -1 */
+static Value codec_v_get(const void *ptr, int64_t size, int sw) {
+    (void)size; (void)sw;
+    int16_t x;
+    memcpy(&x, ptr, 2);
+    return MK_BOOL(x != 0);
+}
+
+static Value codec_v_set(void *ptr, Value v, int64_t size, int sw) {
+    (void)size; (void)sw;
+    int t = obj_truthy(v);
+    if (t < 0) return VAL_NULL;
+    int16_t x = t ? -1 : 0;
+    memcpy(ptr, &x, 2);
+    return VAL_NONE;
+}
+
 /* ---- floating point ------------------------------------------------------------------ */
 
 static Value codec_d_get(const void *ptr, int64_t size, int sw) {
@@ -300,7 +317,7 @@ static Value codec_z_set(void *ptr, Value v, int64_t size, int sw) {
     return err_format(&exc_TypeError, "bytes or integer address expected instead of %s instance", val_type_name(v));
 }
 
-static Value codec_wstr(const wchar_t *w, size_t n) {
+Value codec_wstr(const wchar_t *w, size_t n) {
     StrBuf sb;
     sb_init(&sb);
     for (size_t i = 0; i < n; i++) {
@@ -388,10 +405,11 @@ static Value codec_s_get(const void *ptr, int64_t size, int sw) {
 static Value codec_s_set(void *ptr, Value v, int64_t size, int sw) {
     (void)sw;
     if (!IS_BYTES(v)) return err_format(&exc_TypeError, "expected bytes, %s found", val_type_name(v));
-    int64_t n = BYTES_LEN(v);
-    if (n > size) return err_format(&exc_ValueError, "bytes too long (%zd, maximum length %zd)", (ssize_t)n, (ssize_t)size);
+    /* up to the first NUL, and that NUL when there is room */
+    int64_t n = (int64_t)strlen((const char *)BYTES_DATA(v));
+    if (n < size) n++;
+    else if (n > size) return err_format(&exc_ValueError, "bytes too long (%zd, maximum length %zd)", (ssize_t)n, (ssize_t)size);
     memcpy(ptr, BYTES_DATA(v), (size_t)n);
-    if (n < size) ((char *)ptr)[n] = 0;
     return VAL_NONE;
 }
 
@@ -441,7 +459,7 @@ static const Codec codec_table[] = {
     CD('P', P, ffi_type_pointer, void *, "&<v"),
     CD('X', P, ffi_type_pointer, void *, "<X"),
     CD('O', O, ffi_type_pointer, void *, "<O"),
-    CD('v', h, ffi_type_sshort, int16_t, "<v"),
+    CD('v', v, ffi_type_sshort, int16_t, "<v"),
     CD('?', bool, ffi_type_uchar, _Bool, "<?"),
     CD('s', s, ffi_type_pointer, char, NULL),
     CD('U', U, ffi_type_pointer, wchar_t, NULL),

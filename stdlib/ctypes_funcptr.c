@@ -66,6 +66,11 @@ static int funcptr_check_argtypes(Value argtypes, Value *out) {
     }
     Value t = seq_to_tuple(argtypes);
     if (IS_NULL(t)) return -1;
+    if (AS_TUPLE(t)->len > CTYPES_MAX_ARGS) {
+        err_format(AS_TYPE(ctypes_argument_error), "_argtypes_ has too many arguments (%zd), maximum is %d",
+                   (ssize_t)AS_TUPLE(t)->len, CTYPES_MAX_ARGS);
+        return -1;
+    }
     for (int64_t i = 0; i < AS_TUPLE(t)->len; i++) {
         Value fp = obj_getattr_opt(AS_TUPLE(t)->items[i], str_intern_c("from_param"));
         if (IS_NULL(fp)) {
@@ -210,6 +215,77 @@ static Value funcptr_result(Value restype, Value checker, void *ret) {
     return call1(checker, v);
 }
 
+/* ---- paramflags: named, defaulted and output parameters ---------------------------------- */
+
+enum { PARAMFLAG_FIN = 1, PARAMFLAG_FOUT = 2 };
+
+static int funcptr_check_paramflags(Value pf, Value argtypes) {
+    int64_t n = IS_TUPLE(argtypes) ? AS_TUPLE(argtypes)->len : 0;
+    if (!IS_TUPLE(pf)) { err_format(&exc_TypeError, "paramflags must be a tuple or None"); return -1; }
+    if (AS_TUPLE(pf)->len != n) {
+        err_format(&exc_ValueError, "paramflags must have the same length as argtypes");
+        return -1;
+    }
+    for (int64_t i = 0; i < n; i++) {
+        Value it = AS_TUPLE(pf)->items[i];
+        if (!IS_TUPLE(it) || AS_TUPLE(it)->len < 1 || AS_TUPLE(it)->len > 3 || !IS_INT(AS_TUPLE(it)->items[0]) ||
+            (AS_TUPLE(it)->len > 1 && !IS_STR(AS_TUPLE(it)->items[1]) && !IS_NONE(AS_TUPLE(it)->items[1]))) {
+            err_format(&exc_TypeError, "paramflags must be a sequence of (int [,string [,value]]) tuples");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The actual arguments for a call through paramflags; the output parameters'
+ * objects are appended to *outs. */
+static Value funcptr_param_args(Value pf, Value argtypes, Value *args, int nargs, Value kwnames, Value outs) {
+    int64_t n = AS_TUPLE(pf)->len, used = 0;
+    int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
+    Value list = list_new(n);
+    if (IS_NULL(list)) return VAL_NULL;
+    for (int64_t i = 0; i < n; i++) {
+        Tuple *it = AS_TUPLE(AS_TUPLE(pf)->items[i]);
+        int64_t flag = AS_SMALLINT(it->items[0]) & 3;
+        Value name = it->len > 1 ? it->items[1] : VAL_NONE, v = VAL_NULL;
+        if (flag == PARAMFLAG_FOUT) {
+            CType *pt = ctype_info(AS_TUPLE(argtypes)->items[i]);
+            Value ob = pt && IS_TYPE(pt->proto) ? call0(pt->proto) : err_format(&exc_TypeError, "output parameter is not a pointer type");
+            if (IS_NULL(ob) || list_append(outs, ob) < 0) return VAL_NULL;
+            v = carg_byref(ob, 0);
+        } else if (used < nargs) {
+            v = args[used++];
+        } else {
+            for (int k = 0; k < nkw && IS_STR(name); k++)
+                if (str_eq(AS_TUPLE(kwnames)->items[k], name)) v = args[nargs + k];
+            if (IS_NULL(v) && it->len > 2) v = it->items[2];
+            if (IS_NULL(v)) {
+                if (IS_STR(name)) return err_format(&exc_TypeError, "required argument '%U' missing", name);
+                return err_format(&exc_TypeError, "not enough arguments");
+            }
+        }
+        if (IS_NULL(v) || list_append(list, v) < 0) return VAL_NULL;
+    }
+    for (; used < nargs; used++)
+        if (list_append(list, args[used]) < 0) return VAL_NULL;
+    return list;
+}
+
+/* With output parameters the call returns their values, not the C result. */
+static Value funcptr_outputs(Value result, Value outs) {
+    int64_t n = AS_LIST(outs)->len;
+    if (!n) return result;
+    Value t = tuple_new(n);
+    if (IS_NULL(t)) return VAL_NULL;
+    for (int64_t i = 0; i < n; i++) AS_TUPLE(t)->items[i] = VAL_NONE;
+    for (int64_t i = 0; i < n; i++) {
+        Value v = obj_call_method(AS_LIST(outs)->items[i], "__ctypes_from_outparam__", NULL, 0);
+        if (IS_NULL(v)) return VAL_NULL;
+        AS_TUPLE(t)->items[i] = v;
+    }
+    return n == 1 ? AS_TUPLE(t)->items[0] : t;
+}
+
 static Value funcptr_get_restype_v(FuncPtr *f, CType *t) {
     if (!IS_NULL(f->restype)) return f->restype;
     return t && !IS_NULL(t->restype) ? t->restype : VAL_NULL;
@@ -218,9 +294,17 @@ static Value funcptr_get_restype_v(FuncPtr *f, CType *t) {
 static Value funcptr_call(Value callable, Value *args, int nargs, Value kwnames) {
     FuncPtr *f = FP(callable);
     CType *t = ctype_of(callable);
-    if (!IS_NULL(kwnames) && AS_TUPLE(kwnames)->len)
-        return err_format(&exc_TypeError, "call takes no keyword arguments");
     Value argtypes = !IS_NULL(f->converters) ? f->converters : t ? t->argtypes : VAL_NULL;
+    Value outs = VAL_NULL;
+    if (IS_TUPLE(f->paramflags)) {
+        outs = list_new(0);
+        Value list = IS_NULL(outs) ? VAL_NULL : funcptr_param_args(f->paramflags, argtypes, args, nargs, kwnames, outs);
+        if (IS_NULL(list)) return VAL_NULL;
+        args = AS_LIST(list)->items;
+        nargs = (int)AS_LIST(list)->len;
+    } else if (!IS_NULL(kwnames) && AS_TUPLE(kwnames)->len) {
+        return err_format(&exc_TypeError, "call takes no keyword arguments");
+    }
     Value restype = funcptr_get_restype_v(f, t);
     Value checker = !IS_NULL(f->restype) ? f->checker : t ? t->checker : VAL_NULL;
     int flags = t ? t->funcflags : FUNCFLAG_CDECL;
@@ -263,6 +347,7 @@ static Value funcptr_call(Value callable, Value *args, int nargs, Value kwnames)
         Value targs = tuple_from_array(args, nargs);
         result = IS_NULL(targs) ? VAL_NULL : call3(f->errcheck, result, callable, targs);
     }
+    if (!IS_NULL(result) && IS_LIST(outs)) result = funcptr_outputs(result, outs);
 done:
     free(cargs);
     free(atypes);
@@ -311,8 +396,7 @@ static void thunk_run(Thunk *th, void *ret, void **cargs) {
         fin_write_unraisable_msg("Exception ignored on converting result of ctypes callback function", f->callable);
         return;
     }
-    if (rt->codec->code == 'O' || (!IS_NONE(keep) && rt->codec->code != 'O'))
-        if (!IS_NONE(keep)) list_append(f->keep, keep);    /* the returned pointer's owner */
+    if (!IS_NONE(keep) && IS_LIST(f->keep)) list_append(f->keep, keep);   /* what the result points into */
 }
 
 static void thunk_handler(ffi_cif *cif, void *ret, void **cargs, void *user) {
@@ -390,6 +474,7 @@ static void funcptr_trace(Obj *o) {
     gc_mark_value(f->errcheck);
     gc_mark_value(f->callable);
     gc_mark_value(f->keep);
+    gc_mark_value(f->paramflags);
 }
 
 static void funcptr_finalize(Obj *o) {
@@ -423,11 +508,16 @@ static Value funcptr_from_dll(Value cls, Value spec) {
     return v;
 }
 
+void funcptr_clear(FuncPtr *f) {
+    f->argtypes = f->converters = f->restype = f->checker = f->errcheck = f->callable = f->keep = VAL_NULL;
+    f->paramflags = VAL_NULL;
+    f->thunk = NULL;
+}
+
 static FuncPtr *funcptr_alloc(Value cls) {
     Value v = cdata_new_owned(cls);
     if (IS_NULL(v)) return NULL;
     FuncPtr *f = FP(v);
-    f->argtypes = f->converters = f->restype = f->checker = f->errcheck = f->callable = f->keep = VAL_NULL;
     f->keep = list_new(0);
     return IS_NULL(f->keep) ? NULL : f;
 }
@@ -437,15 +527,14 @@ static Value funcptr_new_m(Value *args, int nargs, Value kwnames) {
     Value cls = args[0];
     CType *t = ctype_info(cls);
     if (!t) return err_format(&exc_TypeError, "abstract class");
-    if (nargs == 2 && IS_TUPLE(args[1]) && AS_TUPLE(args[1])->len >= 2) {
-        FuncPtr *f = funcptr_alloc(cls);
-        if (!f) return VAL_NULL;
+    if ((nargs == 2 || nargs == 3) && IS_TUPLE(args[1]) && AS_TUPLE(args[1])->len >= 2) {
+        Value pf = nargs == 3 ? args[2] : VAL_NONE;
+        if (!IS_NONE(pf) && funcptr_check_paramflags(pf, t->argtypes) < 0) return VAL_NULL;
         Value v = funcptr_from_dll(cls, args[1]);
         if (IS_NULL(v)) return VAL_NULL;
-        FuncPtr *g = FP(v);
-        g->argtypes = g->converters = g->restype = g->checker = g->errcheck = g->callable = VAL_NULL;
-        g->keep = f->keep;
-        return v;
+        FP(v)->keep = list_new(0);
+        FP(v)->paramflags = IS_NONE(pf) ? VAL_NULL : pf;
+        return IS_NULL(FP(v)->keep) ? VAL_NULL : v;
     }
     FuncPtr *f = funcptr_alloc(cls);
     if (!f) return VAL_NULL;

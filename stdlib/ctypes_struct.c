@@ -182,7 +182,7 @@ static void struct_place(Layout *L, CField *f, const CType *ft, int64_t bits) {
 }
 
 static int struct_bits_allowed(const CType *ft) {
-    return ft->kind == CK_SIMPLE && strchr("bBhHiIlLqQ?c", ft->codec->code) &&
+    return ft->kind == CK_SIMPLE && strchr("bBhHiIlLqQ?", ft->codec->code) &&
            ft->ffi.type != FFI_TYPE_FLOAT && ft->ffi.type != FFI_TYPE_DOUBLE;
 }
 
@@ -346,7 +346,7 @@ int struct_set_fields(Value cls, Value fields) {
     }
     CType *base = ctype_info(MK_OBJ(t->type.base));
     t->kind = is_struct ? CK_STRUCT : CK_UNION;
-    t->flags = base ? base->flags & (CTF_HASUNION | CTF_HASBITFIELD | CTF_HASPOINTER) : 0;
+    t->flags = (t->flags & CTF_CREATED) | (base ? base->flags & (CTF_HASUNION | CTF_HASBITFIELD | CTF_HASPOINTER) : 0);
     if (!is_struct) t->flags |= CTF_HASUNION;
     if (base) {
         L.size = L.offset = base->size;
@@ -379,8 +379,9 @@ static Value struct_meta_new_m(Value *args, int nargs, Value kwnames) {
     }
     Value cls = type_new_class(AS_TYPE(args[0]), args[1], args[2], args[3], kw);
     if (IS_NULL(cls)) return VAL_NULL;
-    if (!IS_NULL(dict_get_c(AS_TYPE(cls)->dict, "_abstract_"))) return cls;
     CType *t = (CType *)AS_OBJ(cls);
+    t->flags |= CTF_CREATED;
+    if (!IS_NULL(dict_get_c(AS_TYPE(cls)->dict, "_abstract_"))) return cls;
     int is_struct = ctype_is_kind(cls, CK_STRUCT);
     Value fields = dict_get_c(AS_TYPE(cls)->dict, "_fields_");
     /* through the metaclass's __setattr__, which BigEndianStructure's overrides */
@@ -403,6 +404,9 @@ static Value struct_meta_new_m(Value *args, int nargs, Value kwnames) {
 
 static Value struct_meta_setattr_m(Value *args, int nargs, Value kwnames) {
     (void)nargs; (void)kwnames;
+    int is_fields = IS_STR(args[1]) && str_eq_c(args[1], "_fields_");
+    if (is_fields && !(((CType *)AS_OBJ(args[0]))->flags & CTF_CREATED))
+        return err_format(&exc_TypeError, "ctypes state is not initialized");
     if (type_setattr(args[0], args[1], args[2]) < 0) return VAL_NULL;
     if (IS_STR(args[1]) && str_eq_c(args[1], "_fields_") && struct_set_fields(args[0], args[2]) < 0)
         return VAL_NULL;

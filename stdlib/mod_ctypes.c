@@ -72,7 +72,7 @@ static uint64_t ctypes_string_at(const char *ptr, int size) {
 
 static uint64_t ctypes_wstring_at(const wchar_t *ptr, int size) {
     int64_t n = size == -1 ? (int64_t)wcslen(ptr) : size;
-    Value r = codec_find('U')->get(ptr, n * (int64_t)sizeof(wchar_t), 0);
+    Value r = codec_wstr(ptr, (size_t)n);
     return IS_NULL(r) ? 0 : codec_pyobj_word(r);
 }
 

@@ -202,6 +202,26 @@ EXPORT double _testfunc_array_in_struct2a(Floats4 in) {
     return sum;
 }
 
+/* Rectangles: globals the tests read with in_dll, and functions taking and
+ * returning them by value; a wrongly passed argument zeroes the result. */
+typedef struct { long x, y; } LPoint;
+typedef struct { long left, top, right, bottom; } Rect;
+
+EXPORT long left = 10, top = 20, right = 30, bottom = 40;
+
+EXPORT int PointInRect(Rect *r, LPoint pt) {
+    return pt.x >= r->left && pt.x <= r->right && pt.y >= r->top && pt.y <= r->bottom;
+}
+
+EXPORT Rect ReturnRect(int i, Rect ar, Rect *br, LPoint cp, Rect dr, Rect *er, LPoint fp, Rect gr) {
+    Rect all[5] = {ar, *br, dr, *er, gr};
+    Rect r = all[i % 5];
+    int ok = PointInRect(&ar, cp) && PointInRect(br, cp) && PointInRect(&dr, fp) && PointInRect(er, fp) &&
+             PointInRect(&gr, cp);
+    if (!ok) r.left = r.top = r.right = r.bottom = 0;
+    return r;
+}
+
 /* ---- bit fields ---------------------------------------------------------------------------------------- */
 
 struct Bits {
