@@ -20,8 +20,10 @@
  * converts the C arguments by argtypes, calls the Python function, stores
  * its result by restype, and gives the GIL up again.  An exception in it is
  * reported as CPython reports it ("Exception ignored on calling ctypes
- * callback function") and the C result is zero.  Callbacks from threads
- * gilpy did not start are not supported: they print a message and return 0.
+ * callback function") and the C result is zero.  A thread gilpy did not
+ * start gets a thread state for the length of the call and waits for the GIL
+ * like any thread (making a callback enables the GIL, so that this works
+ * even in a program that started no thread).
  */
 #include <errno.h>
 #include <dlfcn.h>
@@ -399,13 +401,30 @@ static void thunk_run(Thunk *th, void *ret, void **cargs) {
     if (!IS_NONE(keep) && IS_LIST(f->keep)) list_append(f->keep, keep);   /* what the result points into */
 }
 
+/* A thread gilpy did not start calls a callback: it gets a thread state for
+ * the call (CPython's PyGILState_Ensure/Release). */
+static void thunk_foreign(Thunk *th, void *ret, void **cargs) {
+    ThreadState *ts = ts_alloc();
+    if (!ts) {
+        memset(ret, 0, th->rtype->size > sizeof(ffi_arg) ? th->rtype->size : sizeof(ffi_arg));
+        return;
+    }
+    ts_bind(ts);
+    gil_acquire(ts);
+    ts_link(ts);
+    thunk_run(th, ret, cargs);
+    ts_unlink(ts);
+    gil_release(ts, GIL_REASON_EXIT);
+    ts_current = NULL;
+    ts_free(ts);
+}
+
 static void thunk_handler(ffi_cif *cif, void *ret, void **cargs, void *user) {
     (void)cif;
     Thunk *th = user;
     ThreadState *ts = ts_get();
     if (!ts) {
-        fprintf(stderr, "ctypes: a callback was called from a thread gilpy did not start; it returns 0\n");
-        memset(ret, 0, th->rtype->size > sizeof(ffi_arg) ? th->rtype->size : sizeof(ffi_arg));
+        thunk_foreign(th, ret, cargs);
         return;
     }
     int released = ffcall_released > 0;
@@ -443,6 +462,8 @@ static int thunk_make(FuncPtr *f, CType *t) {
         }
     Thunk *th = calloc(1, sizeof *th);
     if (!th) { err_no_memory(); return -1; }
+    /* a thread gilpy did not start may call it: from now on the GIL is a lock */
+    gil_enable();
     th->owner = f;
     th->nargs = n;
     th->atypes = calloc((size_t)n + 1, sizeof(ffi_type *));

@@ -148,3 +148,24 @@ v = c_double.from_buffer(m, 64)
 v.value = 3.75
 print(c_double.from_buffer_copy(m, 64).value)
 del sh, v
+
+# callbacks from threads the interpreter did not start (pthread_create)
+seen = []
+
+
+@CFUNCTYPE(c_void_p, c_void_p)
+def start(arg):
+    seen.append((arg, threading.current_thread() is threading.main_thread()))
+    return 7
+
+
+tids = []
+for k in range(4):
+    tid = c_ulong()
+    print(libc.pthread_create(byref(tid), None, start, c_void_p(k + 1)))
+    tids.append(tid)
+for tid in tids:
+    res = c_void_p()
+    libc.pthread_join(tid, byref(res))
+    print("joined", res.value)
+print(sorted(seen))
