@@ -161,6 +161,9 @@ int   cdata_set(Value dst, Value cls, const Codec *codec, Value v, int64_t index
  * types by their codec, others as instances sharing src's memory. */
 Value cdata_get(Value cls, const Codec *codec, Value src, int64_t index, int64_t size, void *ptr,
                 int swapped);
+/* A metaclass's __new__(meta, name, bases, ns, **kw): the class, before its
+ * storage information is filled in. */
+Value ctype_new_class(Value *args, int nargs, Value kwnames);
 /* Methods and helpers every ctypes metaclass has. */
 extern const MethodDef ctype_common_methods[];
 void  ctype_trace(Obj *o);

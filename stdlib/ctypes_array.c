@@ -151,13 +151,7 @@ static int array_setup(Value cls) {
 }
 
 static Value array_meta_new_m(Value *args, int nargs, Value kwnames) {
-    if (nargs != 4) return err_format(&exc_TypeError, "type.__new__() takes exactly 3 arguments (%d given)", nargs - 1);
-    Value kw = VAL_NULL;
-    if (!IS_NULL(kwnames)) {
-        Value vals = tuple_from_array(args + nargs, AS_TUPLE(kwnames)->len);
-        if (IS_NULL(vals) || IS_NULL(kw = tuple_pack(2, kwnames, vals))) return VAL_NULL;
-    }
-    Value cls = type_new_class(AS_TYPE(args[0]), args[1], args[2], args[3], kw);
+    Value cls = ctype_new_class(args, nargs, kwnames);
     if (IS_NULL(cls) || array_setup(cls) < 0) return VAL_NULL;
     return cls;
 }

@@ -102,6 +102,18 @@ void ctype_inherit(CType *t, const CType *base) {
     }
 }
 
+/* A metaclass's __new__(meta, name, bases, ns, **kw): the class, made as
+ * type.__new__ makes it; the caller then fills in its storage information. */
+Value ctype_new_class(Value *args, int nargs, Value kwnames) {
+    if (nargs != 4) return err_format(&exc_TypeError, "type.__new__() takes exactly 3 arguments (%d given)", nargs - 1);
+    Value kw = VAL_NULL;
+    if (!IS_NULL(kwnames)) {
+        Value vals = tuple_from_array(args + nargs, AS_TUPLE(kwnames)->len);
+        if (IS_NULL(vals) || IS_NULL(kw = tuple_pack(2, kwnames, vals))) return VAL_NULL;
+    }
+    return type_new_class(AS_TYPE(args[0]), args[1], args[2], args[3], kw);
+}
+
 /* ---- instances ---------------------------------------------------------------------- */
 
 static int cdata_alloc_memory(CData *cd, int64_t size) {

@@ -92,13 +92,7 @@ static int funcptr_check_restype(Value restype) {
 }
 
 static Value funcptr_meta_new_m(Value *args, int nargs, Value kwnames) {
-    if (nargs != 4) return err_format(&exc_TypeError, "type.__new__() takes exactly 3 arguments (%d given)", nargs - 1);
-    Value kw = VAL_NULL;
-    if (!IS_NULL(kwnames)) {
-        Value vals = tuple_from_array(args + nargs, AS_TUPLE(kwnames)->len);
-        if (IS_NULL(vals) || IS_NULL(kw = tuple_pack(2, kwnames, vals))) return VAL_NULL;
-    }
-    Value cls = type_new_class(AS_TYPE(args[0]), args[1], args[2], args[3], kw);
+    Value cls = ctype_new_class(args, nargs, kwnames);
     if (IS_NULL(cls)) return VAL_NULL;
     CType *t = (CType *)AS_OBJ(cls);
     t->kind = CK_FUNC;
@@ -164,7 +158,9 @@ static void funcptr_argument_error(int index) {
     if (!IS_NULL(s)) err_set_value(AS_TYPE(ctypes_argument_error), s);
 }
 
-/* Convert args[0..nargs) for the call (from_param by argtypes where given). */
+/* Convert args[0..nargs) for the call (from_param by argtypes where given).
+ * What keeps each converted argument valid goes into `keep` at once: cargs
+ * is malloc'd memory the collector does not see. */
 static int funcptr_convert_args(Value argtypes, Value *args, int nargs, CArg *cargs, Value keep) {
     int64_t ntypes = IS_TUPLE(argtypes) ? AS_TUPLE(argtypes)->len : 0;
     for (int i = 0; i < nargs; i++) {
@@ -176,6 +172,7 @@ static int funcptr_convert_args(Value argtypes, Value *args, int nargs, CArg *ca
             AS_LIST(keep)->items[i] = v;
         }
         if (carg_convert(v, i + 1, &cargs[i]) < 0) { funcptr_argument_error(i + 1); return -1; }
+        if (list_append(keep, cargs[i].obj) < 0) return -1;
     }
     return 0;
 }
@@ -330,7 +327,6 @@ static Value funcptr_call(Value callable, Value *args, int nargs, Value kwnames)
     for (int i = 0; i < nargs; i++) {
         atypes[i] = cargs[i].ffi;
         avalues[i] = cargs[i].ptr;
-        if (list_append(keep, cargs[i].obj) < 0) goto done;
     }
     ffi_type *rtype = funcptr_ffi_of(restype);
     ffi_cif cif;
@@ -354,7 +350,7 @@ done:
     free(cargs);
     free(atypes);
     free(avalues);
-    (void)keep;
+    __asm__ volatile("" : : "r"(keep) : "memory");   /* keep lives until the call is over */
     return result;
 }
 

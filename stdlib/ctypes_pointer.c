@@ -44,16 +44,10 @@ static int pointer_set_proto(CType *t, Value proto) {
 }
 
 static Value pointer_meta_new_m(Value *args, int nargs, Value kwnames) {
-    if (nargs != 4) return err_format(&exc_TypeError, "type.__new__() takes exactly 3 arguments (%d given)", nargs - 1);
-    Value kw = VAL_NULL;
-    if (!IS_NULL(kwnames)) {
-        Value vals = tuple_from_array(args + nargs, AS_TUPLE(kwnames)->len);
-        if (IS_NULL(vals) || IS_NULL(kw = tuple_pack(2, kwnames, vals))) return VAL_NULL;
-    }
     Value proto = IS_DICT(args[3]) ? dict_get_c(args[3], "_type_") : VAL_NULL;
     if (!IS_NULL(proto) && !IS_TYPE(proto)) return err_format(&exc_TypeError, "_type_ must be a type");
     if (!IS_NULL(proto) && !ctype_info(proto)) return err_format(&exc_TypeError, "_type_ must have storage info");
-    Value cls = type_new_class(AS_TYPE(args[0]), args[1], args[2], args[3], kw);
+    Value cls = ctype_new_class(args, nargs, kwnames);
     if (IS_NULL(cls)) return VAL_NULL;
     CType *t = (CType *)AS_OBJ(cls);
     t->kind = CK_POINTER;

@@ -102,14 +102,8 @@ static Value simple_swapped_type(Type *meta, Value cls, Value name, Value bases,
 }
 
 static Value simple_meta_new_m(Value *args, int nargs, Value kwnames) {
-    if (nargs != 4) return err_format(&exc_TypeError, "type.__new__() takes exactly 3 arguments (%d given)", nargs - 1);
     Type *meta = AS_TYPE(args[0]);
-    Value kw = VAL_NULL;
-    if (!IS_NULL(kwnames)) {
-        Value vals = tuple_from_array(args + nargs, AS_TUPLE(kwnames)->len);
-        if (IS_NULL(vals) || IS_NULL(kw = tuple_pack(2, kwnames, vals))) return VAL_NULL;
-    }
-    Value cls = type_new_class(meta, args[1], args[2], args[3], kw);
+    Value cls = ctype_new_class(args, nargs, kwnames);
     if (IS_NULL(cls)) return VAL_NULL;
     Value proto;
     const Codec *c;
