@@ -16,7 +16,7 @@
  * instance of other ctypes types, a callable's result; then errcheck.
  *
  * A callback runs on the thread that made the foreign call: it takes the GIL
- * back (the thread-local depth `ffcall_released` says the call gave it up),
+ * back when that thread let it go (ThreadState.gil_released),
  * converts the C arguments by argtypes, calls the Python function, stores
  * its result by restype, and gives the GIL up again.  An exception in it is
  * reported as CPython reports it ("Exception ignored on calling ctypes
@@ -46,7 +46,6 @@
 #define CTYPES_MAX_ARGS 1024
 
 _Thread_local int ctypes_errno;
-static _Thread_local int ffcall_released;     /* foreign calls running without the GIL */
 
 struct Thunk {
     ffi_closure *closure;
@@ -189,13 +188,11 @@ static void funcptr_ffi_call(ffi_cif *cif, void *fn, void *ret, void **avalues, 
         ffi_call(cif, FFI_FN(fn), ret, avalues);
         return;
     }
-    ffcall_released++;
     GIL_BLOCKING_BEGIN(GIL_REASON_IO);
     if (flags & FUNCFLAG_USE_ERRNO) funcptr_swap_errno();
     ffi_call(cif, FFI_FN(fn), ret, avalues);
     if (flags & FUNCFLAG_USE_ERRNO) funcptr_swap_errno();
     GIL_BLOCKING_END();
-    ffcall_released--;
 }
 
 /* The C result as a Python value, by restype. */
@@ -394,7 +391,8 @@ static void thunk_run(Thunk *th, void *ret, void **cargs) {
         fin_write_unraisable_msg("Exception ignored on converting result of ctypes callback function", f->callable);
         return;
     }
-    if (!IS_NONE(keep) && IS_LIST(f->keep)) list_append(f->keep, keep);   /* what the result points into */
+    /* what the returned pointer points into, until the next call */
+    if (cdata_keepref(MK_OBJ(f), 2, keep) < 0) fin_write_unraisable(f->callable);
 }
 
 /* A thread gilpy did not start calls a callback: it gets a thread state for
@@ -423,16 +421,10 @@ static void thunk_handler(ffi_cif *cif, void *ret, void **cargs, void *user) {
         thunk_foreign(th, ret, cargs);
         return;
     }
-    int released = ffcall_released > 0;
-    if (released) {
-        ffcall_released--;
-        gil_blocking_end(ts);
-    }
+    int released = ts->gil_released;     /* called from a foreign call, which let it go */
+    if (released) gil_blocking_end(ts);
     thunk_run(th, ret, cargs);
-    if (released) {
-        gil_blocking_begin(GIL_REASON_IO);
-        ffcall_released++;
-    }
+    if (released) gil_blocking_begin(GIL_REASON_IO);
 }
 
 static void thunk_free(Thunk *th) {

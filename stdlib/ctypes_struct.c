@@ -51,11 +51,25 @@ static Value field_new(Value proto) {
     return MK_OBJ(f);
 }
 
+/* Is obj a ctypes instance whose memory holds the field?  CPython reads
+ * whatever lies there when a field of one class is used on a smaller
+ * instance of another; gilpy refuses. */
+static int field_check_instance(CField *f, Value obj) {
+    if (!cdata_check(obj)) { err_format(&exc_TypeError, "not a ctype instance"); return -1; }
+    CType *ft = ctype_info(f->proto);
+    if (ft && f->offset + ft->size > CDATA(obj)->size) {
+        err_format(&exc_TypeError, "field at offset %zd does not fit in a %s instance", (ssize_t)f->offset,
+                   val_type_name(obj));
+        return -1;
+    }
+    return 0;
+}
+
 static Value field_descr_get(Value descr, Value obj, Value type) {
     (void)type;
     if (IS_NULL(obj) || IS_NONE(obj)) return descr;
-    if (!cdata_check(obj)) return err_format(&exc_TypeError, "not a ctype instance");
     CField *f = CFIELD(descr);
+    if (field_check_instance(f, obj) < 0) return VAL_NULL;
     return cdata_get(f->proto, f->codec, obj, f->index, f->size, CDATA(obj)->ptr + f->offset, 0);
 }
 
@@ -72,7 +86,7 @@ static Value field_set_m(Value *args, int nargs, Value kwnames) {
     (void)nargs; (void)kwnames;
     CField *f = CFIELD(args[0]);
     Value obj = args[1];
-    if (!cdata_check(obj)) return err_format(&exc_TypeError, "not a ctype instance");
+    if (field_check_instance(f, obj) < 0) return VAL_NULL;
     if (cdata_set(obj, f->proto, f->codec, args[2], f->index, f->size, CDATA(obj)->ptr + f->offset, 0) < 0)
         return VAL_NULL;
     return VAL_NONE;
