@@ -359,7 +359,13 @@ static Value cdata_setstate_m(Value *args, int nargs, Value kwnames) {
     return VAL_NONE;
 }
 
+static Value cdata_hash_m(Value *args, int nargs, Value kwnames) {
+    (void)args; (void)nargs; (void)kwnames;
+    return err_format(&exc_TypeError, "unhashable type");
+}
+
 static const MethodDef cdata_methods[] = {
+    {"__hash__", cdata_hash_m, ARGS_WRAP(0), NULL},
     {"__ctypes_from_outparam__", cdata_from_outparam_m, ARGS_NONE, NULL},
     {"__reduce__", cdata_reduce_m, ARGS_NONE, NULL},
     {"__setstate__", cdata_setstate_m, ARGS_TUPLE(2, 2), NULL},
@@ -461,15 +467,23 @@ static Value ctype_in_dll_m(Value *args, int nargs, Value kwnames) {
     if (!IS_INT(h)) return err_format(&exc_TypeError, "the _handle attribute of the second argument must be an integer");
     int64_t handle;
     if (int_to_i64(h, &handle) < 0) return VAL_NULL;
+    dlerror();
     void *addr = dlsym((void *)(intptr_t)handle, STR_DATA(args[2]));
-    if (!addr) return err_format(&exc_ValueError, "symbol '%s' not found", STR_DATA(args[2]));
+    if (!addr) {
+        const char *e = dlerror();
+        return e ? err_format(&exc_ValueError, "%s", e) : err_format(&exc_ValueError, "symbol '%s' not found", STR_DATA(args[2]));
+    }
     if (!cdata_info_or_abstract(args[0])) return VAL_NULL;
     return cdata_new_at(args[0], VAL_NULL, 0, addr);
 }
 
+/* `T * n` and `n * T` (CPython's sequence repeat slot of the metaclass). */
 static Value ctype_mul_m(Value *args, int nargs, Value kwnames) {
     (void)nargs; (void)kwnames;
-    if (!IS_INT(args[1])) return VAL_NOTIMPLEMENTED;
+    if (!IS_INT(args[1]) && IS_NULL(obj_lookup_special(args[1], "__index__"))) {
+        if (err_occurred()) return VAL_NULL;
+        return err_format(&exc_TypeError, "can't multiply sequence by non-int of type '%T'", args[1]);
+    }
     int64_t n;
     if (obj_index_size(args[1], &n) < 0) return VAL_NULL;
     if (n < 0) return err_format(&exc_ValueError, "Array length must be >= 0, not %zd", (ssize_t)n);

@@ -84,9 +84,10 @@ static int funcptr_check_argtypes(Value argtypes, Value *out) {
     return 0;
 }
 
-static int funcptr_check_restype(Value restype) {
+/* what: "restype" (the attribute) or "_restype_" (the class's) */
+static int funcptr_check_restype(Value restype, const char *what) {
     if (IS_NONE(restype) || ctype_info(restype) || call_is_callable(restype)) return 0;
-    err_format(&exc_TypeError, "restype must be a type, a callable, or None");
+    err_format(&exc_TypeError, "%s must be a type, a callable, or None", what);
     return -1;
 }
 
@@ -119,7 +120,7 @@ static Value funcptr_meta_new_m(Value *args, int nargs, Value kwnames) {
     Value rt = obj_getattr_opt(cls, str_intern_c("_restype_"));
     if (IS_NULL(rt) && err_occurred()) return VAL_NULL;
     if (!IS_NULL(rt)) {
-        if (funcptr_check_restype(rt) < 0) return VAL_NULL;
+        if (funcptr_check_restype(rt, "_restype_") < 0) return VAL_NULL;
         t->restype = rt;
         Value ck = obj_getattr_opt(rt, str_intern_c("_check_retval_"));
         if (IS_NULL(ck) && err_occurred()) return VAL_NULL;
@@ -587,7 +588,7 @@ static Value funcptr_restype_get(Value self) {
 static int funcptr_restype_set(Value self, Value v) {
     FuncPtr *f = FP(self);
     if (IS_NULL(v)) { f->restype = f->checker = VAL_NULL; return 0; }
-    if (funcptr_check_restype(v) < 0) return -1;
+    if (funcptr_check_restype(v, "restype") < 0) return -1;
     Value ck = obj_getattr_opt(v, str_intern_c("_check_retval_"));
     if (IS_NULL(ck) && err_occurred()) return -1;
     f->restype = v;

@@ -144,9 +144,10 @@ static int pointer_set_contents(Value self, Value v) {
     if (IS_NULL(v)) { err_format(&exc_TypeError, "Pointer does not support item deletion"); return -1; }
     CType *item, *t = pointer_item_info(self, &item);
     if (!t) return -1;
-    int isinst = obj_isinstance_class(v, AS_TYPE(t->proto));
-    if (isinst < 0) return -1;
-    if (!isinst || !cdata_check(v)) {
+    /* any ctypes instance will do, as in CPython */
+    if (!cdata_check(v)) {
+        int isinst = obj_isinstance_class(v, AS_TYPE(t->proto));
+        if (isinst < 0) return -1;
         err_format(&exc_TypeError, "expected %s instead of %s", type_name(AS_TYPE(t->proto)), val_type_name(v));
         return -1;
     }
