@@ -117,14 +117,12 @@ typedef struct CData {
 #define CDATA(v) ((CData *)AS_OBJ(v))
 
 /* CFuncPtr instances extend CData (the function address is their memory). */
-typedef struct Thunk Thunk;
 typedef struct FuncPtr {
     CData cd;
     Value argtypes, converters, restype, checker, errcheck, callable, keep, paramflags;
-    Thunk *thunk;          /* a callback's libffi closure, or NULL */
 } FuncPtr;
 
-extern Type type_cdata, type_cfield, type_carg;
+extern Type type_cdata, type_cfield, type_carg, type_cthunk;
 /* the bases of the kinds (_SimpleCData, Structure, Union, Array, _Pointer,
  * CFuncPtr) are classes of the metaclasses below: CTypes without storage */
 extern CType ctype_simple_base, ctype_struct_base, ctype_union_base, ctype_array_base,

@@ -15,7 +15,7 @@
  * The result becomes a Python value by restype: a simple type's value, an
  * instance of other ctypes types, a callable's result; then errcheck.
  *
- * A callback runs on the thread that made the foreign call: it takes the GIL
+ * A callback (a Thunk: its closure, callable and types) runs on the thread that made the foreign call: it takes the GIL
  * back when that thread let it go (ThreadState.gil_released),
  * converts the C arguments by argtypes, calls the Python function, stores
  * its result by restype, and gives the GIL up again.  An exception in it is
@@ -47,15 +47,21 @@
 
 _Thread_local int ctypes_errno;
 
-struct Thunk {
+/* A callback's libffi closure, as a collected object (CPython's CThunkObject):
+ * the function pointer instance keeps it in its _objects, so whatever the
+ * pointer is copied into (a structure field, an array) keeps it alive too,
+ * and the closure is freed with it. */
+typedef struct Thunk {
+    Obj header;
     ffi_closure *closure;
     void *code;
     ffi_cif cif;
     ffi_type **atypes;
     ffi_type *rtype;
-    FuncPtr *owner;
+    Value callable, argtypes, restype;
+    Value last_keep;       /* what the last result points into */
     int nargs;
-};
+} Thunk;
 
 /* ---- the metaclass ----------------------------------------------------------------------- */
 
@@ -355,7 +361,7 @@ done:
 /* ---- callbacks ------------------------------------------------------------------------------ */
 
 /* The C arguments of a callback as Python values, by argtypes. */
-static Value thunk_args(FuncPtr *f, Value argtypes, void **cargs, int n) {
+static Value thunk_args(Value argtypes, void **cargs, int n) {
     Value t = tuple_new(n);
     if (IS_NULL(t)) return VAL_NULL;
     for (int i = 0; i < n; i++) AS_TUPLE(t)->items[i] = VAL_NONE;
@@ -369,31 +375,26 @@ static Value thunk_args(FuncPtr *f, Value argtypes, void **cargs, int n) {
         if (IS_NULL(v)) return VAL_NULL;
         AS_TUPLE(t)->items[i] = v;
     }
-    (void)f;
     return t;
 }
 
 /* Run the Python callable of a callback, the GIL held. */
 static void thunk_run(Thunk *th, void *ret, void **cargs) {
-    FuncPtr *f = th->owner;
-    CType *t = ctype_of(MK_OBJ(f));
-    Value restype = t ? t->restype : VAL_NULL;
     memset(ret, 0, th->rtype->size > sizeof(ffi_arg) ? th->rtype->size : sizeof(ffi_arg));
-    Value args = thunk_args(f, t ? t->argtypes : tuple_empty(), cargs, th->nargs);
-    Value r = IS_NULL(args) ? VAL_NULL : call_tuple_dict(f->callable, args, VAL_NULL);
+    Value args = thunk_args(IS_TUPLE(th->argtypes) ? th->argtypes : tuple_empty(), cargs, th->nargs);
+    Value r = IS_NULL(args) ? VAL_NULL : call_tuple_dict(th->callable, args, VAL_NULL);
     if (IS_NULL(r)) {
-        fin_write_unraisable_msg("Exception ignored on calling ctypes callback function", f->callable);
+        fin_write_unraisable_msg("Exception ignored on calling ctypes callback function", th->callable);
         return;
     }
-    CType *rt = ctype_info(restype);
-    if (!rt || !rt->codec || IS_NONE(restype)) return;
+    CType *rt = ctype_info(th->restype);
+    if (!rt || !rt->codec) return;
     Value keep = rt->codec->set(ret, r, rt->size, (rt->flags & CTF_SWAPPED) != 0);
     if (IS_NULL(keep)) {
-        fin_write_unraisable_msg("Exception ignored on converting result of ctypes callback function", f->callable);
+        fin_write_unraisable_msg("Exception ignored on converting result of ctypes callback function", th->callable);
         return;
     }
-    /* what the returned pointer points into, until the next call */
-    if (cdata_keepref(MK_OBJ(f), 2, keep) < 0) fin_write_unraisable(f->callable);
+    th->last_keep = keep;
 }
 
 /* A thread gilpy did not start calls a callback: it gets a thread state for
@@ -428,47 +429,67 @@ static void thunk_handler(ffi_cif *cif, void *ret, void **cargs, void *user) {
     if (released) gil_blocking_begin(GIL_REASON_IO);
 }
 
-static void thunk_free(Thunk *th) {
-    if (!th) return;
-    if (th->closure) ffi_closure_free(th->closure);
-    free(th->atypes);
-    free(th);
+static void thunk_trace(Obj *o) {
+    Thunk *th = (Thunk *)o;
+    gc_mark_value(th->callable);
+    gc_mark_value(th->argtypes);
+    gc_mark_value(th->restype);
+    gc_mark_value(th->last_keep);
 }
 
-/* A closure calling f->callable, with f's type's argtypes and restype. */
-static int thunk_make(FuncPtr *f, CType *t) {
-    int n = IS_TUPLE(t->argtypes) ? (int)AS_TUPLE(t->argtypes)->len : 0;
-    Value restype = t->restype;
+static void thunk_finalize(Obj *o) {
+    Thunk *th = (Thunk *)o;
+    if (th->closure) ffi_closure_free(th->closure);
+    free(th->atypes);
+    th->closure = NULL;
+    th->atypes = NULL;
+}
+
+Type type_cthunk = {
+    .tp_name = "_ctypes.CThunkObject", .base = &type_object, .basicsize = sizeof(Thunk),
+    .trace = thunk_trace, .finalize = thunk_finalize, .flags = TF_ABSTRACT,
+};
+
+static int thunk_check_types(Value argtypes, int n, Value restype) {
     CType *rt = ctype_info(restype);
     if (!IS_NULL(restype) && !IS_NONE(restype) && (!rt || !rt->codec)) {
         err_format(&exc_TypeError, "invalid result type for callback function");
         return -1;
     }
     for (int i = 0; i < n; i++)
-        if (!ctype_info(AS_TUPLE(t->argtypes)->items[i])) {
+        if (!ctype_info(AS_TUPLE(argtypes)->items[i])) {
             err_format(&exc_TypeError, "invalid argument type for callback function");
             return -1;
         }
-    Thunk *th = calloc(1, sizeof *th);
-    if (!th) { err_no_memory(); return -1; }
-    /* a thread gilpy did not start may call it: from now on the GIL is a lock */
-    gil_enable();
-    th->owner = f;
+    return 0;
+}
+
+/* A closure calling f->callable, with the argtypes and restype of f's type;
+ * f's memory becomes its code address. */
+static int thunk_make(FuncPtr *f, CType *t) {
+    int n = IS_TUPLE(t->argtypes) ? (int)AS_TUPLE(t->argtypes)->len : 0;
+    if (thunk_check_types(t->argtypes, n, t->restype) < 0) return -1;
+    Thunk *th = (Thunk *)gc_alloc(&type_cthunk, sizeof(Thunk));
+    if (!th) return -1;
+    th->callable = f->callable;
+    th->argtypes = t->argtypes;
+    th->restype = t->restype;
+    th->last_keep = VAL_NONE;
     th->nargs = n;
     th->atypes = calloc((size_t)n + 1, sizeof(ffi_type *));
     th->closure = ffi_closure_alloc(sizeof(ffi_closure), &th->code);
-    if (!th->atypes || !th->closure) { thunk_free(th); err_no_memory(); return -1; }
+    if (!th->atypes || !th->closure) { err_no_memory(); return -1; }
     for (int i = 0; i < n; i++) th->atypes[i] = &ctype_info(AS_TUPLE(t->argtypes)->items[i])->ffi;
-    th->rtype = IS_NULL(restype) ? &ffi_type_sint : funcptr_ffi_of(restype);
+    th->rtype = IS_NULL(t->restype) ? &ffi_type_sint : funcptr_ffi_of(t->restype);
     if (ffi_prep_cif(&th->cif, FFI_DEFAULT_ABI, (unsigned)n, th->rtype, th->atypes) != FFI_OK ||
         ffi_prep_closure_loc(th->closure, &th->cif, thunk_handler, th, th->code) != FFI_OK) {
-        thunk_free(th);
         err_format(&exc_RuntimeError, "ffi_prep_closure failed");
         return -1;
     }
-    f->thunk = th;
+    /* a thread gilpy did not start may call it: from now on the GIL is a lock */
+    gil_enable();
     memcpy(f->cd.ptr, &th->code, sizeof(void *));
-    return 0;
+    return cdata_keepref(MK_OBJ(f), 0, MK_OBJ(th));
 }
 
 /* ---- instances -------------------------------------------------------------------------------- */
@@ -485,13 +506,6 @@ static void funcptr_trace(Obj *o) {
     gc_mark_value(f->callable);
     gc_mark_value(f->keep);
     gc_mark_value(f->paramflags);
-}
-
-static void funcptr_finalize(Obj *o) {
-    FuncPtr *f = (FuncPtr *)o;
-    thunk_free(f->thunk);
-    f->thunk = NULL;
-    type_cdata.finalize(o);
 }
 
 /* (name_or_ordinal, dll[, paramflags]): the address from dlsym. */
@@ -521,7 +535,6 @@ static Value funcptr_from_dll(Value cls, Value spec) {
 void funcptr_clear(FuncPtr *f) {
     f->argtypes = f->converters = f->restype = f->checker = f->errcheck = f->callable = f->keep = VAL_NULL;
     f->paramflags = VAL_NULL;
-    f->thunk = NULL;
 }
 
 static FuncPtr *funcptr_alloc(Value cls) {
@@ -644,5 +657,5 @@ static const GetSetDef funcptr_getsets[] = {
 CType ctype_funcptr_base = {.type = {
     .tp_name = "_ctypes.CFuncPtr", .base = &type_cdata, .flags = TF_BASETYPE, .basicsize = sizeof(FuncPtr),
     .methods = funcptr_methods, .getsets = funcptr_getsets, .trace = funcptr_trace,
-    .finalize = funcptr_finalize, .call = funcptr_call,
+    .call = funcptr_call,
 }};

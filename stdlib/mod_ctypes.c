@@ -263,6 +263,7 @@ static int ctypes_ready(void) {
     type_ready(&type_cdata);
     type_ready(&type_cfield);
     type_ready(&type_carg);
+    type_ready(&type_cthunk);
     Type *metas[] = {&meta_simple, &meta_struct, &meta_union, &meta_array, &meta_pointer, &meta_funcptr};
     CType *bases[] = {&ctype_simple_base, &ctype_struct_base, &ctype_union_base, &ctype_array_base,
                       &ctype_pointer_base, &ctype_funcptr_base};
