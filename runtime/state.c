@@ -24,7 +24,7 @@ _Thread_local ThreadState *ts_current;
 
 static uint64_t ts_next_ident = 1;
 
-ThreadState *ts_new(void) {
+ThreadState *ts_alloc(void) {
     ThreadState *t = calloc(1, sizeof *t);
     if (!t) return NULL;
     void *mem = mmap(NULL, TS_VM_STACK_BYTES, PROT_READ | PROT_WRITE,
@@ -45,10 +45,19 @@ ThreadState *ts_new(void) {
     t->tracefunc = VAL_NULL;
     t->profilefunc = VAL_NULL;
     t->ticks = 1;
+    return t;
+}
+
+void ts_link(ThreadState *t) {
     t->ident = ts_next_ident++;
     t->next = interp.threads;
     if (interp.threads) interp.threads->prev = t;
     interp.threads = t;
+}
+
+ThreadState *ts_new(void) {
+    ThreadState *t = ts_alloc();
+    if (t) ts_link(t);
     return t;
 }
 

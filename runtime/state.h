@@ -152,6 +152,11 @@ static inline int ts_c_stack_low(void) {
 }
 
 ThreadState *ts_new(void);            /* allocate, link into interp.threads */
+/* The two halves of ts_new, for a thread gilpy did not start (a foreign
+ * thread calling a ctypes callback): it allocates its state, takes the GIL
+ * with it, and only then links it (interp.threads belongs to the GIL holder). */
+ThreadState *ts_alloc(void);
+void ts_link(ThreadState *ts);
 void ts_unlink(ThreadState *ts);      /* leave interp.threads (with the GIL) */
 void ts_free(ThreadState *ts);        /* free an unlinked state (without the GIL) */
 void ts_bind(ThreadState *ts);        /* make it the calling thread's state */
