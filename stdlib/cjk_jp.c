@@ -43,8 +43,34 @@ static CjkMap jp_x0213_1 = {.charset = "EUC-JISX0213", .lead_lo = 0xA1, .lead_hi
                             .trail_hi = 0xFE, .fixes = x0213_fixes};
 static CjkMap jp_x0213_2 = {.charset = "EUC-JISX0213", .prefix = 0x8F, .lead_lo = 0xA1, .lead_hi = 0xFE,
                             .trail_lo = 0xA1, .trail_hi = 0xFE};
+static const CjkFix sjis0213_fixes[] = {
+    {0x815C, 0x2015, 1, CJK_FIX_BOTH}, {0x815F, 0x5C, 1, CJK_FIX_BOTH}, {0x81B0, 0x7E, 1, CJK_FIX_BOTH},
+    {0x81D4, 0x2985, 2, CJK_FIX_BOTH},
+    {0, 0, 0, 0},
+};
 static CjkMap jp_sjis0213 = {.charset = "SHIFT_JISX0213", .lead_lo = 0x81, .lead_hi = 0xFC, .trail_lo = 0x40,
-                             .trail_hi = 0xFC};
+                             .trail_hi = 0xFC, .fixes = sjis0213_fixes};
+
+/* euc_jisx0213 and shift_jisx0213 are JIS X 0213:2000: the ten plane-1 codes
+ * the 2004 edition added are invalid, and 2-94-27 is U+9B1D, not U+9B1C. */
+static int x0213_2004_only(uint32_t euc) {
+    static const uint16_t added[] = {0xAEA1, 0xAFFE, 0xCFD4, 0xCFFE, 0xF4A7, 0xFEFA, 0xFEFB, 0xFEFC,
+                                     0xFEFD, 0xFEFE};
+    for (size_t i = 0; i < sizeof added / sizeof *added; i++)
+        if (added[i] == euc) return 1;
+    return 0;
+}
+
+/* a plane-1 Shift_JIS code as EUC (0 for plane 2's leads) */
+static uint32_t sjis_to_euc1(unsigned s1, unsigned s2) {
+    unsigned r, c;
+    if (s1 >= 0x81 && s1 <= 0x9F) r = (s1 - 0x81) * 2 + 1;
+    else if (s1 >= 0xE0 && s1 <= 0xEF) r = (s1 - 0xE0) * 2 + 63;
+    else return 0;
+    if (s2 >= 0x9F) { r++; c = s2 - 0x9E; }
+    else c = s2 - 0x3F - (s2 >= 0x80);
+    return (r + 0xA0) << 8 | (c + 0xA0);
+}
 
 static int jp_load2(CjkMap *a, CjkMap *b) { return cjk_map_load(a) < 0 || (b && cjk_map_load(b) < 0) ? -1 : 0; }
 static int jp_sjis_init(void) { return jp_load2(&jp_sjis, NULL); }
@@ -211,13 +237,51 @@ static int sjisx_encode(CjkState *st, const uint32_t *in, int64_t left, int flag
     return code ? cjk_put2(out, code) : 1;
 }
 
+static int eucx2000_decode(CjkState *st, const uint8_t *in, int64_t left, StrBuf *out, int64_t *used) {
+    if (in[0] >= 0xA1 && in[0] <= 0xFE && left >= 2 && x0213_2004_only((uint32_t)in[0] << 8 | in[1])) return 2;
+    if (in[0] == 0x8F && left >= 3 && in[1] == 0xFD && in[2] == 0xBB) {
+        *used = 3;
+        return sb_put_codepoint(out, 0x9B1D) < 0 ? CJK_FAIL : 0;
+    }
+    return eucx_decode(st, in, left, out, used);
+}
+
+static int eucx2000_encode(CjkState *st, const uint32_t *in, int64_t left, int flags, StrBuf *out, int64_t *used) {
+    uint32_t code;
+    *used = 1;
+    if (in[0] == 0x9B1C) return 1;
+    if (in[0] == 0x9B1D) return put_8f(out, 0xFDBB);
+    if (in[0] >= 0x80 && !is_kana(in[0]) && x0213_find(in, left, flags, &code, used) == 0 && x0213_2004_only(code))
+        return 1;
+    return eucx_encode(st, in, left, flags, out, used);
+}
+
+static int sjisx2000_decode(CjkState *st, const uint8_t *in, int64_t left, StrBuf *out, int64_t *used) {
+    if (left >= 2 && x0213_2004_only(sjis_to_euc1(in[0], in[1]))) return 2;
+    if (left >= 2 && in[0] == 0xFC && in[1] == 0x5A) {
+        *used = 2;
+        return sb_put_codepoint(out, 0x9B1D) < 0 ? CJK_FAIL : 0;
+    }
+    return sjisx_decode(st, in, left, out, used);
+}
+
+static int sjisx2000_encode(CjkState *st, const uint32_t *in, int64_t left, int flags, StrBuf *out,
+                            int64_t *used) {
+    uint32_t code = cjk_map_enc(&jp_sjis0213, in[0]);
+    *used = 1;
+    if (in[0] == 0x9B1C) return 1;
+    if (in[0] == 0x9B1D) return cjk_put2(out, 0xFC5A);
+    if (in[0] >= 0x80 && code && x0213_2004_only(sjis_to_euc1(code >> 8, code & 0xFF))) return 1;
+    return sjisx_encode(st, in, left, flags, out, used);
+}
+
 const CjkCodec cjk_codecs_jp[] = {
     {"shift_jis", jp_sjis_init, sjis_encode, NULL, sjis_decode, NULL, NULL},
     {"cp932", jp_cp932_init, cp932_encode, NULL, cp932_decode, NULL, NULL},
     {"euc_jp", jp_eucjp_init, eucjp_encode, NULL, eucjp_decode, NULL, NULL},
     {"shift_jis_2004", jp_x0213_init, sjisx_encode, NULL, sjisx_decode, NULL, NULL},
-    {"shift_jisx0213", jp_x0213_init, sjisx_encode, NULL, sjisx_decode, NULL, NULL},
+    {"shift_jisx0213", jp_x0213_init, sjisx2000_encode, NULL, sjisx2000_decode, NULL, NULL},
     {"euc_jis_2004", jp_x0213_init, eucx_encode, NULL, eucx_decode, NULL, NULL},
-    {"euc_jisx0213", jp_x0213_init, eucx_encode, NULL, eucx_decode, NULL, NULL},
+    {"euc_jisx0213", jp_x0213_init, eucx2000_encode, NULL, eucx2000_decode, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 };
