@@ -36,18 +36,8 @@ static int put_ascii(StrBuf *out, uint32_t c) { return sb_put_codepoint(out, c) 
 
 /* ---- gb2312, gbk ---------------------------------------------------------------------- */
 
-static int gb_decode(const CjkMap *m, const uint8_t *in, int64_t left, StrBuf *out, int64_t *used) {
-    *used = 1;
-    if (in[0] < 0x80) return put_ascii(out, in[0]);
-    return cjk_dbcs_dec(m, in, left, out, used);
-}
-
-static int gb_encode(const CjkMap *m, const uint32_t *in, StrBuf *out, int64_t *used) {
-    *used = 1;
-    if (in[0] < 0x80) return cjk_put1(out, in[0]);
-    uint32_t code = cjk_map_enc(m, in[0]);
-    return code ? cjk_put2(out, code) : 1;
-}
+#define gb_decode cjk_ascii_dbcs_dec
+#define gb_encode(m, in, out, used) cjk_ascii_dbcs_enc(m, in, out, used)
 
 static int gb2312_decode(CjkState *st, const uint8_t *in, int64_t left, StrBuf *out, int64_t *used) {
     return gb_decode(&cn_gb2312, in, left, out, used);

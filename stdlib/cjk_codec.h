@@ -45,4 +45,7 @@ int cjk_put2(StrBuf *out, uint32_t code);                    /* code >> 8, code 
 int cjk_put_dec(StrBuf *out, const CjkMap *m, uint32_t v);   /* a decoded value, pairs too */
 /* A double-byte code of m at in[0..left): CJK_TOOFEW below 2 bytes, 1 when unmapped. */
 int cjk_dbcs_dec(const CjkMap *m, const uint8_t *in, int64_t left, StrBuf *out, int64_t *used);
+/* The codecs that are ASCII plus the double-byte codes of m, every byte >= 0x80 a lead. */
+int cjk_ascii_dbcs_dec(const CjkMap *m, const uint8_t *in, int64_t left, StrBuf *out, int64_t *used);
+int cjk_ascii_dbcs_enc(const CjkMap *m, const uint32_t *in, StrBuf *out, int64_t *used);
 #endif

@@ -13,6 +13,9 @@
  * milliseconds), giving the decoding table; the encoding table is its inverse
  * (the first code of a code point wins, or the last where the set says so).
  *
+ * A correction that goes both ways is made before the inversion, so that the
+ * encoder follows it; one-way ones after it.
+ *
  * CPython's mappings are not glibc's everywhere (big5's ETEN rows, cp932's
  * choice among duplicate codes, GB18030's 2005 changes, KS X 1001:2002's
  * additions, ...).  Each set carries a list of corrections, CjkFix runs, which
@@ -101,9 +104,10 @@ static int tab_set_enc(CjkMap *m, uint32_t ucs, uint32_t code, int overwrite) {
     return 0;
 }
 
-static void tab_fix_dec(CjkMap *m) {
+/* CJK_FIX_BOTH before the inversion (the encoder follows), CJK_FIX_DEC after it */
+static void tab_fix_dec(CjkMap *m, int kind) {
     for (const CjkFix *f = m->fixes; f && f->count; f++) {
-        if (f->kind == CJK_FIX_ENC) continue;
+        if (f->kind != kind) continue;
         for (uint32_t i = 0; i < f->count; i++) {
             uint32_t *slot = tab_slot(m, f->code + i);
             if (slot) *slot = f->ucs ? f->ucs + i : 0;
@@ -140,8 +144,9 @@ int cjk_map_load(CjkMap *m) {
     int r = tab_read(m, cd);
     iconv_close(cd);
     if (r == 0) {
-        tab_fix_dec(m);
+        tab_fix_dec(m, CJK_FIX_BOTH);
         r = tab_invert(m);
+        tab_fix_dec(m, CJK_FIX_DEC);
     }
     if (r == 0) r = tab_fix_enc(m);
     if (r < 0) { err_no_memory(); return -1; }
@@ -241,4 +246,17 @@ int cjk_dbcs_dec(const CjkMap *m, const uint8_t *in, int64_t left, StrBuf *out, 
     if (!v) return 1;
     *used = 2;
     return cjk_put_dec(out, m, v);
+}
+
+int cjk_ascii_dbcs_dec(const CjkMap *m, const uint8_t *in, int64_t left, StrBuf *out, int64_t *used) {
+    *used = 1;
+    if (in[0] < 0x80) return sb_put_codepoint(out, in[0]) < 0 ? CJK_FAIL : 0;
+    return cjk_dbcs_dec(m, in, left, out, used);
+}
+
+int cjk_ascii_dbcs_enc(const CjkMap *m, const uint32_t *in, StrBuf *out, int64_t *used) {
+    *used = 1;
+    if (in[0] < 0x80) return cjk_put1(out, in[0]);
+    uint32_t code = cjk_map_enc(m, in[0]);
+    return code ? cjk_put2(out, code) : 1;
 }
