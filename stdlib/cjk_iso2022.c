@@ -109,7 +109,7 @@ static int iso_escape(const IsoVariant *v, CjkState *st, const uint8_t *in, int6
             n = 3;
         }
     } else if (in[1] == 'N' && iso_has(v, S_LATIN1)) {
-        st->c[3] |= st->c[2] ? F_SS2 : 0;
+        st->c[3] |= st->c[2] == S_LATIN1 || st->c[2] == S_GREEK ? F_SS2 : 0;
         *used = 2;
         return 0;
     } else {
@@ -146,7 +146,7 @@ static int iso_decode_v(const IsoVariant *v, CjkState *st, const uint8_t *in, in
         return r == -2 ? (int)left : r;
     }
     if (c & 0x80) return 1;
-    if (v->kr && c == 0x0E && (st->c[3] & F_G1_ANNOUNCED)) { st->c[3] |= F_SHIFTED; return 0; }
+    if (v->kr && c == 0x0E) { st->c[3] |= F_SHIFTED; return 0; }
     if (v->kr && c == 0x0F) { st->c[3] &= (uint8_t)~F_SHIFTED; return 0; }
     if (st->c[3] & F_SS2) return iso_g2_char(st, (uint8_t)c, out);
     int set = v->kr ? ((st->c[3] & F_SHIFTED) ? S_KSC : S_ASCII) : st->c[0];
@@ -190,7 +190,7 @@ static int iso_designate(const IsoVariant *v, CjkState *st, int set, StrBuf *out
     char e[4];
     int n;
     if (!(set & 0x80)) { e[0] = 0x1B; e[1] = '('; e[2] = (char)set; n = 3; }
-    else if (set == S_0208 || set == S_GB || set == S_0208_78) { e[0] = 0x1B; e[1] = '$'; e[2] = (char)(set & 0x7F); n = 3; }
+    else if (set == S_0208 || set == S_0208_78) { e[0] = 0x1B; e[1] = '$'; e[2] = (char)(set & 0x7F); n = 3; }
     else { e[0] = 0x1B; e[1] = '$'; e[2] = '('; e[3] = (char)(set & 0x7F); n = 4; }
     st->c[0] = (uint8_t)set;
     return sb_put(out, e, (size_t)n) < 0 ? CJK_FAIL : 0;
@@ -247,9 +247,13 @@ static int iso_encreset_v(const IsoVariant *v, CjkState *st, StrBuf *out) {
     return sb_put(out, "\x1b(B", 3) < 0 ? -1 : 0;
 }
 
-static void iso_init(CjkState *st) {
+static void iso_encinit(CjkState *st) {
     st->c[0] = S_ASCII;
     st->c[1] = S_ASCII;
+}
+
+static void iso_decinit(CjkState *st) {
+    st->c[0] = st->c[1] = st->c[2] = S_ASCII;
 }
 
 #define ISO_CODEC(N, NAME)                                                                             \
@@ -271,7 +275,7 @@ ISO_CODEC(jp3, "iso2022_jp_3")
 ISO_CODEC(jpext, "iso2022_jp_ext")
 ISO_CODEC(kr, "iso2022_kr")
 
-#define ISO_ENTRY(N, NAME) {NAME, N##_init, N##_enc, N##_reset, N##_dec, iso_init, iso_init}
+#define ISO_ENTRY(N, NAME) {NAME, N##_init, N##_enc, N##_reset, N##_dec, iso_encinit, iso_decinit}
 const CjkCodec cjk_codecs_iso2022[] = {
     ISO_ENTRY(jp, "iso2022_jp"), ISO_ENTRY(jp1, "iso2022_jp_1"), ISO_ENTRY(jp2, "iso2022_jp_2"),
     ISO_ENTRY(jp2004, "iso2022_jp_2004"), ISO_ENTRY(jp3, "iso2022_jp_3"), ISO_ENTRY(jpext, "iso2022_jp_ext"),
