@@ -7,7 +7,7 @@
  * state byte c[0] is 1 inside a ~{ block, as in CPython (getstate shows it). */
 #include "cjk_codec.h"
 
-static CjkMap cn_gb2312 = {.charset = "EUC-CN", .lead_lo = 0xA1, .lead_hi = 0xFE, .trail_lo = 0xA1, .trail_hi = 0xFE};
+CjkMap cjk_gb2312 = {.charset = "EUC-CN", .lead_lo = 0xA1, .lead_hi = 0xFE, .trail_lo = 0xA1, .trail_hi = 0xFE};
 static CjkMap cn_gbk = {.charset = "GBK", .lead_lo = 0x81, .lead_hi = 0xFE, .trail_lo = 0x40, .trail_hi = 0xFE};
 /* CPython's gb18030 is the 2000 edition: these two-byte codes are still in the
  * private use area, and the characters they became in 2005 are four-byte codes. */
@@ -28,7 +28,7 @@ static const CjkFix gb4_fixes[] = {
 static CjkMap cn_gb18030 = {.charset = "GB18030", .lead_lo = 0x81, .lead_hi = 0xFE, .trail_lo = 0x40,
                             .trail_hi = 0xFE, .fixes = gb18030_fixes};
 
-static int cn_gb2312_init(void) { return cjk_map_load(&cn_gb2312); }
+static int cn_gb2312_init(void) { return cjk_map_load(&cjk_gb2312); }
 static int cn_gbk_init(void) { return cjk_map_load(&cn_gbk); }
 static int cn_gb18030_init(void) { return cjk_map_load(&cn_gb18030) < 0 ? -1 : cjk_gb4_load(gb4_fixes); }
 
@@ -40,10 +40,10 @@ static int put_ascii(StrBuf *out, uint32_t c) { return sb_put_codepoint(out, c) 
 #define gb_encode(m, in, out, used) cjk_ascii_dbcs_enc(m, in, out, used)
 
 static int gb2312_decode(CjkState *st, const uint8_t *in, int64_t left, StrBuf *out, int64_t *used) {
-    return gb_decode(&cn_gb2312, in, left, out, used);
+    return gb_decode(&cjk_gb2312, in, left, out, used);
 }
 static int gb2312_encode(CjkState *st, const uint32_t *in, int64_t left, int flags, StrBuf *out, int64_t *used) {
-    return gb_encode(&cn_gb2312, in, out, used);
+    return gb_encode(&cjk_gb2312, in, out, used);
 }
 static int gbk_decode(CjkState *st, const uint8_t *in, int64_t left, StrBuf *out, int64_t *used) {
     return gb_decode(&cn_gbk, in, left, out, used);
@@ -114,7 +114,7 @@ static int hz_decode(CjkState *st, const uint8_t *in, int64_t left, StrBuf *out,
     if (c & 0x80) return 1;
     if (!st->c[0]) return put_ascii(out, c);
     if (left < 2) return CJK_TOOFEW;
-    uint32_t v = cjk_map_dec(&cn_gb2312, c | 0x80, in[1] | 0x80);
+    uint32_t v = cjk_map_dec(&cjk_gb2312, c | 0x80, in[1] | 0x80);
     if (!v || (in[1] & 0x80)) return 1;
     *used = 2;
     return put_ascii(out, v);
@@ -131,7 +131,7 @@ static int hz_encode(CjkState *st, const uint32_t *in, int64_t left, int flags, 
         if (u == '~') return sb_put(out, "~~", 2) < 0 ? CJK_FAIL : 0;
         return cjk_put1(out, u);
     }
-    uint32_t code = cjk_map_enc(&cn_gb2312, u);
+    uint32_t code = cjk_map_enc(&cjk_gb2312, u);
     if (!code) return 1;
     if (!st->c[0]) {
         if (sb_put(out, "~{", 2) < 0) return CJK_FAIL;

@@ -38,6 +38,11 @@ extern const CjkCodec cjk_codecs_jp[], cjk_codecs_cn[], cjk_codecs_kr[], cjk_cod
 /* _multibytecodec.__create_codec's work for a module's getcodec(name). */
 Value mbc_codec_for(const CjkCodec *list, Value name);
 
+/* The sets the ISO 2022 codecs share with the others (cjk_jp.c, _cn.c, _kr.c), in
+ * their EUC form, and the ten codes JIS X 0213:2004 added to plane 1. */
+extern CjkMap cjk_jisx0208, cjk_jisx0212, cjk_jisx0213_1, cjk_jisx0213_2, cjk_gb2312, cjk_ksx1001;
+int cjk_x0213_2004_only(uint32_t euc);
+
 /* Helpers the codecs share. */
 /* Each returns 0, or CJK_FAIL with MemoryError set. */
 int cjk_put1(StrBuf *out, uint32_t b);                       /* one byte */

@@ -1,40 +1,17 @@
 /* cjk_iso2022.c - the 7-bit ISO 2022 codecs of `_codecs_iso2022`: iso2022_jp,
  * _jp_1, _jp_2, _jp_2004, _jp_3, _jp_ext and iso2022_kr, over the sets of
- * cjk_jp.c's and cjk_kr.c's kinds (read here again from glibc: a set is
- * loaded once per map).
+ * cjk_jp.c, cjk_cn.c and cjk_kr.c.
  *
  * The state is CPython's, since getstate shows it: c[0] is the set designated
  * to G0, c[1] G1, c[2] G2 (each its final byte, | 0x80 for a double-byte set;
  * 'B' ASCII), c[3] bit 0 "shifted out" (SO, iso2022_kr), bit 1 "G1 announced"
- * (the ESC $ ) C header iso2022_kr writes once), bit 2 "single shift 2 pending".
+ * (the ESC $ ) C header iso2022_kr writes once).
  * A codec's variant lists which sets it may designate, in the order its
  * encoder tries them; iso2022_jp_2's G2 sets (Latin-1, Greek) are read, never
  * written, as in CPython. */
+#include <stdint.h>
 #include <string.h>
 #include "cjk_codec.h"
-
-static CjkMap iso_0208 = {.charset = "EUC-JP", .lead_lo = 0xA1, .lead_hi = 0xFE, .trail_lo = 0xA1, .trail_hi = 0xFE};
-static const CjkFix iso_0212_fixes[] = {
-    {0xA2B7, 0x7E, 1, CJK_FIX_DEC}, {0, 0xFF5E, 1, CJK_FIX_ENC},
-    {0, 0, 0, 0},
-};
-static CjkMap iso_0212 = {.charset = "EUC-JP", .prefix = 0x8F, .lead_lo = 0xA1, .lead_hi = 0xFE, .trail_lo = 0xA1,
-                          .trail_hi = 0xFE, .fixes = iso_0212_fixes};
-static CjkMap iso_gb2312 = {.charset = "EUC-CN", .lead_lo = 0xA1, .lead_hi = 0xFE, .trail_lo = 0xA1, .trail_hi = 0xFE};
-static const CjkFix iso_ksc_fixes[] = {
-    {0xA2E8, 0, 1, CJK_FIX_DEC}, {0, 0x327E, 1, CJK_FIX_ENC},
-    {0, 0, 0, 0},
-};
-static CjkMap iso_ksc = {.charset = "EUC-KR", .lead_lo = 0xA1, .lead_hi = 0xFE, .trail_lo = 0xA1, .trail_hi = 0xFE,
-                         .fixes = iso_ksc_fixes};
-static const CjkFix iso_x0213_fixes[] = {
-    {0xA2D6, 0x2985, 2, CJK_FIX_BOTH}, {0, 0x2014, 1, CJK_FIX_ENC},
-    {0, 0, 0, 0},
-};
-static CjkMap iso_x0213_1 = {.charset = "EUC-JISX0213", .lead_lo = 0xA1, .lead_hi = 0xFE, .trail_lo = 0xA1,
-                             .trail_hi = 0xFE, .fixes = iso_x0213_fixes};
-static CjkMap iso_x0213_2 = {.charset = "EUC-JISX0213", .prefix = 0x8F, .lead_lo = 0xA1, .lead_hi = 0xFE,
-                             .trail_lo = 0xA1, .trail_hi = 0xFE};
 
 /* the sets, by their designation in the state */
 enum {
@@ -42,7 +19,7 @@ enum {
     S_KSC = 'C' | 0x80, S_0212 = 'D' | 0x80, S_X0213_1 = 'O' | 0x80, S_X0213_1_2004 = 'Q' | 0x80,
     S_X0213_2 = 'P' | 0x80, S_LATIN1 = 'A', S_GREEK = 'F',
 };
-enum { F_SHIFTED = 1, F_G1_ANNOUNCED = 2, F_SS2 = 4 };
+enum { F_SHIFTED = 1, F_G1_ANNOUNCED = 2 };
 
 typedef struct { const char *name; uint8_t sets[8]; int kr; } IsoVariant;
 
@@ -50,8 +27,8 @@ static const IsoVariant iso_variants[] = {
     {"iso2022_jp", {S_0208, S_0208_78, S_ROMAN}, 0},
     {"iso2022_jp_1", {S_0208, S_0208_78, S_0212, S_ROMAN}, 0},
     {"iso2022_jp_2", {S_0208, S_0208_78, S_0212, S_KSC, S_GB, S_ROMAN, S_LATIN1, S_GREEK}, 0},
-    {"iso2022_jp_2004", {S_0208, S_X0213_1_2004, S_X0213_2, S_X0213_1, S_0208_78}, 0},
-    {"iso2022_jp_3", {S_0208, S_X0213_1, S_X0213_2, S_0208_78}, 0},
+    {"iso2022_jp_2004", {S_0208, S_X0213_1_2004, S_X0213_2}, 0},
+    {"iso2022_jp_3", {S_0208, S_X0213_1, S_X0213_2}, 0},
     {"iso2022_jp_ext", {S_0208, S_0208_78, S_0212, S_KANA, S_ROMAN}, 0},
     {"iso2022_kr", {S_KSC}, 1},
 };
@@ -66,12 +43,12 @@ static int iso_has(const IsoVariant *v, int set) { return memchr(v->sets, set, s
 
 static CjkMap *iso_map(int set) {
     switch (set) {
-    case S_0208: case S_0208_78: return &iso_0208;
-    case S_0212: return &iso_0212;
-    case S_GB: return &iso_gb2312;
-    case S_KSC: return &iso_ksc;
-    case S_X0213_1: case S_X0213_1_2004: return &iso_x0213_1;
-    case S_X0213_2: return &iso_x0213_2;
+    case S_0208: case S_0208_78: return &cjk_jisx0208;
+    case S_0212: return &cjk_jisx0212;
+    case S_GB: return &cjk_gb2312;
+    case S_KSC: return &cjk_ksx1001;
+    case S_X0213_1: case S_X0213_1_2004: return &cjk_jisx0213_1;
+    case S_X0213_2: return &cjk_jisx0213_2;
     default: return NULL;
     }
 }
@@ -86,37 +63,41 @@ static int iso_load(const IsoVariant *v) {
 
 /* ---- decoding ------------------------------------------------------------------------- */
 
-/* An escape sequence at in (in[0] == ESC): 0 designated, 1 not one of ours (the
- * ESC is then an ordinary character), CJK_TOOFEW, or -2: invalid to the end. */
+/* Is set a designation ISO 2022 codecs know for G0 (g 0), G1 or G2? */
+static int iso_known(int g, int set) {
+    static const uint8_t g0[] = {S_ASCII, S_ROMAN, S_KANA, S_0208, S_0208_78, S_GB, S_KSC, S_0212, S_X0213_1,
+                                 S_X0213_1_2004, S_X0213_2};
+    if (g == 1) return set == S_KSC;
+    if (g == 2) return set == S_LATIN1 || set == S_GREEK;
+    return memchr(g0, set, sizeof g0) != NULL;
+}
+
+static int iso_allowed(const IsoVariant *v, int g, int set) {
+    if (g == 0 && set == S_ASCII) return 1;
+    if (g == 1) return iso_has(v, S_KSC) && (v->kr || iso_has(v, S_GB));
+    return iso_has(v, set);
+}
+
+/* An escape sequence at in (in[0] == ESC): 0 done, 1 not an escape (the ESC is an
+ * ordinary character), CJK_TOOFEW, or the length of an error: the sequence when
+ * it designates a set this codec does not have, all the input when it is
+ * unknown, as CPython. */
 static int iso_escape(const IsoVariant *v, CjkState *st, const uint8_t *in, int64_t left, int64_t *used) {
     if (left < 2) return CJK_TOOFEW;
-    int g = 0, set;
-    int64_t n;
-    if (in[1] == '(' || in[1] == '.') {
-        if (left < 3) return CJK_TOOFEW;
-        set = in[2];
-        g = in[1] == '.' ? 2 : 0;
-        n = 3;
-    } else if (in[1] == '$') {
-        if (left < 3) return CJK_TOOFEW;
-        if (in[2] == '(' || in[2] == ')') {
-            if (left < 4) return CJK_TOOFEW;
-            set = in[3] | 0x80;
-            g = in[2] == ')';
-            n = 4;
-        } else {
-            set = in[2] | 0x80;
-            n = 3;
-        }
-    } else if (in[1] == 'N' && iso_has(v, S_LATIN1)) {
-        st->c[3] |= st->c[2] == S_LATIN1 || st->c[2] == S_GREEK ? F_SS2 : 0;
-        *used = 2;
-        return 0;
+    int g = 0, set, n = 3;
+    if (in[1] != '(' && in[1] != '.' && in[1] != '$') return 1;
+    if (left < 3) return CJK_TOOFEW;
+    if (in[1] == '$' && (in[2] == '(' || in[2] == ')')) {
+        if (left < 4) return CJK_TOOFEW;
+        set = in[3] | 0x80;
+        g = in[2] == ')';
+        n = 4;
     } else {
-        return 1;
+        set = in[1] == '$' ? in[2] | 0x80 : in[2];
+        g = in[1] == '.' ? 2 : 0;
     }
-    if (!(set == S_ASCII || iso_has(v, set) || (set == S_0208_78 && iso_has(v, S_0208)))) return -2;
-    if (g == 2 && set != S_LATIN1 && set != S_GREEK) return -2;
+    if (!iso_known(g, set)) return left > INT32_MAX ? INT32_MAX : (int)left;
+    if (!iso_allowed(v, g, set)) return n;
     st->c[g] = (uint8_t)set;
     if (g == 1) st->c[3] |= F_G1_ANNOUNCED;
     *used = n;
@@ -125,14 +106,19 @@ static int iso_escape(const IsoVariant *v, CjkState *st, const uint8_t *in, int6
 
 static int iso_put(StrBuf *out, uint32_t u) { return sb_put_codepoint(out, u) < 0 ? CJK_FAIL : 0; }
 
-static int iso_g2_char(CjkState *st, uint8_t b, StrBuf *out) {
-    st->c[3] &= (uint8_t)~F_SS2;
-    if (st->c[2] == S_LATIN1) return iso_put(out, b | 0x80);
-    static const uint16_t greek[96] = {
-        0xA0, 0x2018, 0x2019, 0xA3, 0x20AC, 0x20AF, 0xA6, 0xA7, 0xA8, 0xA9, 0x37A, 0xAB, 0xAC, 0xAD, 0, 0x2015,
+/* ESC N c: c from the G2 set (nothing designated: ESC N is ignored) */
+static int iso_single_shift(CjkState *st, const uint8_t *in, int64_t left, StrBuf *out, int64_t *used) {
+    static const uint16_t greek[32] = {
+        0xA0, 0x2018, 0x2019, 0xA3, 0, 0, 0xA6, 0xA7, 0xA8, 0xA9, 0, 0xAB, 0xAC, 0xAD, 0, 0x2015,
         0xB0, 0xB1, 0xB2, 0xB3, 0x384, 0x385, 0x386, 0xB7, 0x388, 0x389, 0x38A, 0xBB, 0x38C, 0xBD, 0x38E, 0x38F};
-    uint32_t u = (b | 0x80) >= 0xC0 ? (uint32_t)(b | 0x80) - 0xC0 + 0x390 : greek[(b | 0x80) - 0xA0];
-    if (!u || u == 0x3A2 || u == 0x3FF) return 1;
+    *used = 2;
+    if (st->c[2] != S_LATIN1 && st->c[2] != S_GREEK) return 0;
+    if (left < 3) return CJK_TOOFEW;
+    uint32_t b = in[2] | 0x80, u = b;
+    if (in[2] & 0x80) u = 0;
+    else if (st->c[2] == S_GREEK) u = b >= 0xC0 ? (b == 0xD2 || b == 0xFF ? 0 : b - 0xC0 + 0x390) : greek[b - 0xA0];
+    if (!u) return 3;
+    *used = 3;
     return iso_put(out, u);
 }
 
@@ -140,24 +126,28 @@ static int iso_decode_v(const IsoVariant *v, CjkState *st, const uint8_t *in, in
                         int64_t *used) {
     unsigned c = in[0];
     *used = 1;
+    if (c == 0x1B && left >= 2 && in[1] == 'N' && iso_has(v, S_LATIN1)) return iso_single_shift(st, in, left, out, used);
     if (c == 0x1B) {
         int r = iso_escape(v, st, in, left, used);
         if (r == 1) { *used = 1; return iso_put(out, c); }
-        return r == -2 ? (int)left : r;
+        return r;
     }
     if (c & 0x80) return 1;
     if (v->kr && c == 0x0E) { st->c[3] |= F_SHIFTED; return 0; }
     if (v->kr && c == 0x0F) { st->c[3] &= (uint8_t)~F_SHIFTED; return 0; }
-    if (st->c[3] & F_SS2) return iso_g2_char(st, (uint8_t)c, out);
-    int set = v->kr ? ((st->c[3] & F_SHIFTED) ? S_KSC : S_ASCII) : st->c[0];
+    int set = v->kr && (st->c[3] & F_SHIFTED) ? S_KSC : st->c[0];
     if (c < 0x21 || c == 0x7F || set == S_ASCII) return iso_put(out, c);
     if (set == S_ROMAN) return iso_put(out, c == 0x5C ? 0xA5 : c == 0x7E ? 0x203E : c);
     if (set == S_KANA) return c >= 0x21 && c <= 0x5F ? iso_put(out, 0xFF61 + (c - 0x21)) : 1;
     if (left < 2) return CJK_TOOFEW;
+    if (in[1] < 0x21 || in[1] > 0x7E) return 2;
     CjkMap *m = iso_map(set);
-    uint32_t u = m ? cjk_map_dec(m, c | 0x80, in[1] | 0x80) : 0;
-    if (!u && set == S_X0213_1) u = cjk_map_dec(&iso_0208, c | 0x80, in[1] | 0x80), m = &iso_0208;
-    if (!u || (in[1] & 0x80)) return 1;
+    uint32_t u = 0;
+    if (m == &cjk_jisx0213_1 && (u = cjk_map_dec(&cjk_jisx0208, c | 0x80, in[1] | 0x80))) m = &cjk_jisx0208;
+    if (!u && m) u = cjk_map_dec(m, c | 0x80, in[1] | 0x80);
+    if (u == 0xFF5E && m == &cjk_jisx0213_1) u = '~';
+    if (set == S_X0213_1 && m == &cjk_jisx0213_1 && cjk_x0213_2004_only((c | 0x80) << 8 | (in[1] | 0x80))) return 2;
+    if (!u) return 2;
     *used = 2;
     return cjk_put_dec(out, m, u);
 }
@@ -196,14 +186,28 @@ static int iso_designate(const IsoVariant *v, CjkState *st, int set, StrBuf *out
     return sb_put(out, e, (size_t)n) < 0 ? CJK_FAIL : 0;
 }
 
+/* JIS X 0213's planes: not U+FF5E (CPython's ISO 2022 codecs refuse it), and
+ * for ESC $ ( O, the 2000 edition, not what 2004 added or changed */
+static uint32_t iso_find_x0213(const IsoVariant *v, int set, uint32_t u) {
+    int ed2000 = !iso_has(v, S_X0213_1_2004);
+    CjkMap *m = set == S_X0213_2 ? &cjk_jisx0213_2 : &cjk_jisx0213_1;
+    uint32_t code = cjk_map_enc(m, u);
+    if (u == 0xFF5E || code > 0xFFFF) return 0;
+    if (set == S_X0213_1 && cjk_x0213_2004_only(code)) return 0;
+    if (ed2000 && u == 0x9B1C && set == S_X0213_2) return 0;
+    if (ed2000 && u == 0x9B1D && set == S_X0213_2) return 0x7D3B;
+    return code & 0x7F7F;
+}
+
 /* the code of u in set (two 7-bit bytes, or one byte), 0 none */
-static uint32_t iso_find(int set, uint32_t u) {
+static uint32_t iso_find(const IsoVariant *v, int set, uint32_t u) {
     switch (set) {
     case S_ROMAN: return u == 0xA5 ? 0x5C : u == 0x203E ? 0x7E : 0;
     case S_KANA: return u >= 0xFF61 && u <= 0xFF9F ? u - 0xFF61 + 0x21 : 0;
     case S_LATIN1: return u >= 0xA0 && u <= 0xFF ? u - 0x80 : 0;
     case S_GREEK: return u >= 0x391 && u <= 0x3CE && u != 0x3A2 ? u - 0x390 + 0x40 : 0;
     case S_0208_78: return 0;
+    case S_X0213_1: case S_X0213_1_2004: case S_X0213_2: return iso_find_x0213(v, set, u);
     default: {
         CjkMap *m = iso_map(set);
         uint32_t code = m ? cjk_map_enc(m, u) : 0;
@@ -222,13 +226,13 @@ static int iso_encode_v(const IsoVariant *v, CjkState *st, const uint32_t *in, i
     }
     for (int i = 0; i < 8 && v->sets[i]; i++) {
         int set = v->sets[i];
-        if ((set == S_X0213_1 && iso_has(v, S_X0213_1_2004)) || set == S_LATIN1 || set == S_GREEK) continue;
+        if (set == S_LATIN1 || set == S_GREEK) continue;
         uint32_t pc = 0;
-        if ((set == S_X0213_1 || set == S_X0213_1_2004) && cjk_map_pair_first(&iso_x0213_1, u)) {
+        if ((set == S_X0213_1 || set == S_X0213_1_2004) && cjk_map_pair_first(&cjk_jisx0213_1, u)) {
             if (left < 2 && !(flags & CJK_FLUSH)) return CJK_TOOFEW;
-            if (left >= 2 && (pc = cjk_map_pair_code(&iso_x0213_1, u, in[1]))) *used = 2;
+            if (left >= 2 && (pc = cjk_map_pair_code(&cjk_jisx0213_1, u, in[1]))) *used = 2;
         }
-        uint32_t code = pc ? pc & 0x7F7F : iso_find(set, u);
+        uint32_t code = pc ? pc & 0x7F7F : iso_find(v, set, u);
         if (!code) continue;
         if (iso_designate(v, st, set, out) < 0) return CJK_FAIL;
         return code > 0xFF ? cjk_put2(out, code) : cjk_put1(out, code);

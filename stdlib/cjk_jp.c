@@ -36,12 +36,12 @@ static const CjkFix x0213_fixes[] = {
 static CjkMap jp_sjis = {.charset = "SJIS", .lead_lo = 0x81, .lead_hi = 0xFC, .trail_lo = 0x40, .trail_hi = 0xFC};
 static CjkMap jp_cp932 = {.charset = "CP932", .lead_lo = 0x81, .lead_hi = 0xFC, .trail_lo = 0x40,
                           .trail_hi = 0xFC, .fixes = cp932_fixes};
-static CjkMap jp_0208 = {.charset = "EUC-JP", .lead_lo = 0xA1, .lead_hi = 0xFE, .trail_lo = 0xA1, .trail_hi = 0xFE};
-static CjkMap jp_0212 = {.charset = "EUC-JP", .prefix = 0x8F, .lead_lo = 0xA1, .lead_hi = 0xFE,
+CjkMap cjk_jisx0208 = {.charset = "EUC-JP", .lead_lo = 0xA1, .lead_hi = 0xFE, .trail_lo = 0xA1, .trail_hi = 0xFE};
+CjkMap cjk_jisx0212 = {.charset = "EUC-JP", .prefix = 0x8F, .lead_lo = 0xA1, .lead_hi = 0xFE,
                          .trail_lo = 0xA1, .trail_hi = 0xFE, .fixes = x0212_fixes};
-static CjkMap jp_x0213_1 = {.charset = "EUC-JISX0213", .lead_lo = 0xA1, .lead_hi = 0xFE, .trail_lo = 0xA1,
+CjkMap cjk_jisx0213_1 = {.charset = "EUC-JISX0213", .lead_lo = 0xA1, .lead_hi = 0xFE, .trail_lo = 0xA1,
                             .trail_hi = 0xFE, .fixes = x0213_fixes};
-static CjkMap jp_x0213_2 = {.charset = "EUC-JISX0213", .prefix = 0x8F, .lead_lo = 0xA1, .lead_hi = 0xFE,
+CjkMap cjk_jisx0213_2 = {.charset = "EUC-JISX0213", .prefix = 0x8F, .lead_lo = 0xA1, .lead_hi = 0xFE,
                             .trail_lo = 0xA1, .trail_hi = 0xFE};
 static const CjkFix sjis0213_fixes[] = {
     {0x815C, 0x2015, 1, CJK_FIX_BOTH}, {0x815F, 0x5C, 1, CJK_FIX_BOTH}, {0x81B0, 0x7E, 1, CJK_FIX_BOTH},
@@ -53,7 +53,7 @@ static CjkMap jp_sjis0213 = {.charset = "SHIFT_JISX0213", .lead_lo = 0x81, .lead
 
 /* euc_jisx0213 and shift_jisx0213 are JIS X 0213:2000: the ten plane-1 codes
  * the 2004 edition added are invalid, and 2-94-27 is U+9B1D, not U+9B1C. */
-static int x0213_2004_only(uint32_t euc) {
+int cjk_x0213_2004_only(uint32_t euc) {
     static const uint16_t added[] = {0xAEA1, 0xAFFE, 0xCFD4, 0xCFFE, 0xF4A7, 0xFEFA, 0xFEFB, 0xFEFC,
                                      0xFEFD, 0xFEFE};
     for (size_t i = 0; i < sizeof added / sizeof *added; i++)
@@ -75,9 +75,9 @@ static uint32_t sjis_to_euc1(unsigned s1, unsigned s2) {
 static int jp_load2(CjkMap *a, CjkMap *b) { return cjk_map_load(a) < 0 || (b && cjk_map_load(b) < 0) ? -1 : 0; }
 static int jp_sjis_init(void) { return jp_load2(&jp_sjis, NULL); }
 static int jp_cp932_init(void) { return jp_load2(&jp_cp932, NULL); }
-static int jp_eucjp_init(void) { return jp_load2(&jp_0208, &jp_0212); }
+static int jp_eucjp_init(void) { return jp_load2(&cjk_jisx0208, &cjk_jisx0212); }
 static int jp_x0213_init(void) {
-    return jp_load2(&jp_x0213_1, &jp_x0213_2) < 0 || jp_eucjp_init() < 0 ? -1 : jp_load2(&jp_sjis0213, NULL);
+    return jp_load2(&cjk_jisx0213_1, &cjk_jisx0213_2) < 0 || jp_eucjp_init() < 0 ? -1 : jp_load2(&jp_sjis0213, NULL);
 }
 
 static int is_sjis_lead(unsigned c) { return (c >= 0x81 && c <= 0x9F) || (c >= 0xE0 && c <= 0xFC); }
@@ -145,7 +145,7 @@ static int euc_decode(const CjkMap *p1, const CjkMap *p2, const uint8_t *in, int
     if (c == 0x8F) {
         if (left < 3) return CJK_TOOFEW;
         uint32_t v = cjk_map_dec(p2, in[1], in[2]);
-        if (!v && p2 != &jp_0212 && (v = cjk_map_dec(&jp_0212, in[1], in[2]))) p2 = &jp_0212;
+        if (!v && p2 != &cjk_jisx0212 && (v = cjk_map_dec(&cjk_jisx0212, in[1], in[2]))) p2 = &cjk_jisx0212;
         if (!v) return 1;
         *used = 3;
         return cjk_put_dec(out, p2, v);
@@ -154,7 +154,7 @@ static int euc_decode(const CjkMap *p1, const CjkMap *p2, const uint8_t *in, int
 }
 
 static int eucjp_decode(CjkState *st, const uint8_t *in, int64_t left, StrBuf *out, int64_t *used) {
-    return euc_decode(&jp_0208, &jp_0212, in, left, out, used);
+    return euc_decode(&cjk_jisx0208, &cjk_jisx0212, in, left, out, used);
 }
 
 static int put_8f(StrBuf *out, uint32_t code) {
@@ -168,8 +168,8 @@ static int eucjp_encode(CjkState *st, const uint32_t *in, int64_t left, int flag
     if (u == 0xA5) return cjk_put1(out, 0x5C);
     if (u == 0x203E) return cjk_put1(out, 0x7E);
     if (is_kana(u)) return cjk_put1(out, 0x8E) < 0 ? CJK_FAIL : cjk_put1(out, u - 0xFF61 + 0xA1);
-    if ((code = cjk_map_enc(&jp_0208, u))) return cjk_put2(out, code);
-    if ((code = cjk_map_enc(&jp_0212, u))) return put_8f(out, code);
+    if ((code = cjk_map_enc(&cjk_jisx0208, u))) return cjk_put2(out, code);
+    if ((code = cjk_map_enc(&cjk_jisx0212, u))) return put_8f(out, code);
     return 1;
 }
 
@@ -180,27 +180,27 @@ static int eucjp_encode(CjkState *st, const uint32_t *in, int64_t left, int flag
 static int x0213_find(const uint32_t *in, int64_t left, int flags, uint32_t *code, int64_t *n) {
     uint32_t u = in[0];
     *n = 1;
-    if (cjk_map_pair_first(&jp_x0213_1, u)) {
+    if (cjk_map_pair_first(&cjk_jisx0213_1, u)) {
         if (left < 2 && !(flags & CJK_FLUSH)) return CJK_TOOFEW;
-        uint32_t pc = left >= 2 ? cjk_map_pair_code(&jp_x0213_1, u, in[1]) : 0;
+        uint32_t pc = left >= 2 ? cjk_map_pair_code(&cjk_jisx0213_1, u, in[1]) : 0;
         if (pc) { *code = pc; *n = 2; return 0; }
     }
-    if ((*code = cjk_map_enc(&jp_0208, u))) return 0;
-    if ((*code = cjk_map_enc(&jp_x0213_1, u))) return 0;
-    if ((*code = cjk_map_enc(&jp_x0213_2, u))) { *code |= 0x8F0000; return 0; }
-    if ((*code = cjk_map_enc(&jp_0212, u))) { *code |= 0x8F0000; return 0; }
+    if ((*code = cjk_map_enc(&cjk_jisx0208, u))) return 0;
+    if ((*code = cjk_map_enc(&cjk_jisx0213_1, u))) return 0;
+    if ((*code = cjk_map_enc(&cjk_jisx0213_2, u))) { *code |= 0x8F0000; return 0; }
+    if ((*code = cjk_map_enc(&cjk_jisx0212, u))) { *code |= 0x8F0000; return 0; }
     return 1;
 }
 
 /* plane 1 is JIS X 0208 where it has the code, plane 2 falls back on JIS X 0212 */
 static int eucx_decode(CjkState *st, const uint8_t *in, int64_t left, StrBuf *out, int64_t *used) {
     unsigned c = in[0];
-    if (c < 0xA1 || c == 0xFF) return euc_decode(&jp_x0213_1, &jp_x0213_2, in, left, out, used);
+    if (c < 0xA1 || c == 0xFF) return euc_decode(&cjk_jisx0213_1, &cjk_jisx0213_2, in, left, out, used);
     if (left < 2) return CJK_TOOFEW;
-    uint32_t v = cjk_map_dec(&jp_0208, c, in[1]);
-    if (!v) return euc_decode(&jp_x0213_1, &jp_x0213_2, in, left, out, used);
+    uint32_t v = cjk_map_dec(&cjk_jisx0208, c, in[1]);
+    if (!v) return euc_decode(&cjk_jisx0213_1, &cjk_jisx0213_2, in, left, out, used);
     *used = 2;
-    return cjk_put_dec(out, &jp_0208, v);
+    return cjk_put_dec(out, &cjk_jisx0208, v);
 }
 
 static int eucx_encode(CjkState *st, const uint32_t *in, int64_t left, int flags, StrBuf *out, int64_t *used) {
@@ -238,7 +238,7 @@ static int sjisx_encode(CjkState *st, const uint32_t *in, int64_t left, int flag
 }
 
 static int eucx2000_decode(CjkState *st, const uint8_t *in, int64_t left, StrBuf *out, int64_t *used) {
-    if (in[0] >= 0xA1 && in[0] <= 0xFE && left >= 2 && x0213_2004_only((uint32_t)in[0] << 8 | in[1])) return 2;
+    if (in[0] >= 0xA1 && in[0] <= 0xFE && left >= 2 && cjk_x0213_2004_only((uint32_t)in[0] << 8 | in[1])) return 2;
     if (in[0] == 0x8F && left >= 3 && in[1] == 0xFD && in[2] == 0xBB) {
         *used = 3;
         return sb_put_codepoint(out, 0x9B1D) < 0 ? CJK_FAIL : 0;
@@ -251,13 +251,13 @@ static int eucx2000_encode(CjkState *st, const uint32_t *in, int64_t left, int f
     *used = 1;
     if (in[0] == 0x9B1C) return 1;
     if (in[0] == 0x9B1D) return put_8f(out, 0xFDBB);
-    if (in[0] >= 0x80 && !is_kana(in[0]) && x0213_find(in, left, flags, &code, used) == 0 && x0213_2004_only(code))
+    if (in[0] >= 0x80 && !is_kana(in[0]) && x0213_find(in, left, flags, &code, used) == 0 && cjk_x0213_2004_only(code))
         return 1;
     return eucx_encode(st, in, left, flags, out, used);
 }
 
 static int sjisx2000_decode(CjkState *st, const uint8_t *in, int64_t left, StrBuf *out, int64_t *used) {
-    if (left >= 2 && x0213_2004_only(sjis_to_euc1(in[0], in[1]))) return 2;
+    if (left >= 2 && cjk_x0213_2004_only(sjis_to_euc1(in[0], in[1]))) return 2;
     if (left >= 2 && in[0] == 0xFC && in[1] == 0x5A) {
         *used = 2;
         return sb_put_codepoint(out, 0x9B1D) < 0 ? CJK_FAIL : 0;
@@ -271,7 +271,7 @@ static int sjisx2000_encode(CjkState *st, const uint32_t *in, int64_t left, int 
     *used = 1;
     if (in[0] == 0x9B1C) return 1;
     if (in[0] == 0x9B1D) return cjk_put2(out, 0xFC5A);
-    if (in[0] >= 0x80 && code && x0213_2004_only(sjis_to_euc1(code >> 8, code & 0xFF))) return 1;
+    if (in[0] >= 0x80 && code && cjk_x0213_2004_only(sjis_to_euc1(code >> 8, code & 0xFF))) return 1;
     return sjisx_encode(st, in, left, flags, out, used);
 }
 

@@ -12,7 +12,7 @@ static const CjkFix ksx1001_fixes[] = {
     {0xA2E8, 0x0000, 1, CJK_FIX_DEC}, {0x0000, 0x327E, 1, CJK_FIX_ENC},
     {0, 0, 0, 0},
 };
-static CjkMap kr_ksx1001 = {.charset = "EUC-KR", .lead_lo = 0xA1, .lead_hi = 0xFE, .trail_lo = 0xA1, .trail_hi = 0xFE, .fixes = ksx1001_fixes};
+CjkMap cjk_ksx1001 = {.charset = "EUC-KR", .lead_lo = 0xA1, .lead_hi = 0xFE, .trail_lo = 0xA1, .trail_hi = 0xFE, .fixes = ksx1001_fixes};
 static CjkMap kr_cp949 = {.charset = "UHC", .lead_lo = 0x81, .lead_hi = 0xFE, .trail_lo = 0x41, .trail_hi = 0xFE};
 /* CPython also reads johab's lone jamo of lead 0x84 (found by tools/cjk_compare.py) */
 static const CjkFix johab_fixes[] = {
@@ -24,7 +24,7 @@ static const CjkFix johab_fixes[] = {
 };
 static CjkMap kr_johab = {.charset = "JOHAB", .lead_lo = 0x84, .lead_hi = 0xF9, .trail_lo = 0x31, .trail_hi = 0xFE, .fixes = johab_fixes};
 
-static int kr_euckr_init(void) { return cjk_map_load(&kr_ksx1001); }
+static int kr_euckr_init(void) { return cjk_map_load(&cjk_ksx1001); }
 static int kr_cp949_init(void) { return cjk_map_load(&kr_cp949); }
 static int kr_johab_init(void) { return cjk_map_load(&kr_johab); }
 
@@ -62,19 +62,19 @@ static int kr_makeup_dec(const uint8_t *in, int64_t left, StrBuf *out, int64_t *
 static int euckr_decode(CjkState *st, const uint8_t *in, int64_t left, StrBuf *out, int64_t *used) {
     if (in[0] == 0xA4 && left >= 2 && in[1] == 0xD4) return kr_makeup_dec(in, left, out, used);
     if (in[0] == 0xA4 && left < 2) return CJK_TOOFEW;
-    return cjk_ascii_dbcs_dec(&kr_ksx1001, in, left, out, used);
+    return cjk_ascii_dbcs_dec(&cjk_ksx1001, in, left, out, used);
 }
 
 static int euckr_encode(CjkState *st, const uint32_t *in, int64_t left, int flags, StrBuf *out, int64_t *used) {
     uint32_t u = in[0];
-    if (u >= 0xAC00 && u <= 0xD7A3 && !cjk_map_enc(&kr_ksx1001, u)) {
+    if (u >= 0xAC00 && u <= 0xD7A3 && !cjk_map_enc(&cjk_ksx1001, u)) {
         uint32_t s = u - 0xAC00;
         uint8_t b[8] = {0xA4, 0xD4, 0xA4, kr_initial[s / 588], 0xA4, (uint8_t)(0xBF + s / 28 % 21), 0xA4,
                         kr_final[s % 28]};
         *used = 1;
         return sb_put(out, (const char *)b, 8) < 0 ? CJK_FAIL : 0;
     }
-    return cjk_ascii_dbcs_enc(&kr_ksx1001, in, out, used);
+    return cjk_ascii_dbcs_enc(&cjk_ksx1001, in, out, used);
 }
 
 /* ---- cp949, johab --------------------------------------------------------------------- */

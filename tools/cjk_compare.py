@@ -55,6 +55,31 @@ if name == 'gb18030':
     for b in (b'\x90\x30\x81\x30', b'\xe3\x32\x9a\x35', b'\xe3\x32\x9a\x36', b'\x84\x31\xa4\x39',
               b'\x84\x31\xa5\x30', b'\xfe\x39\xfe\x39', b'\x81\x30\x81', b'\x81\x30', b'\x81\x30\xff\x30'):
         dec(b)
+if name.startswith('iso2022'):
+    for esc in (b'\x1b$B', b'\x1b$@', b'\x1b$A', b'\x1b$(C', b'\x1b$(D', b'\x1b$(O', b'\x1b$(Q', b'\x1b$(P',
+                b'\x1b(J', b'\x1b(I', b'\x1b$)C\x0e', b'\x1b.A\x1bN', b'\x1b.F\x1bN'):
+        for a in range(0x21, 0x7f):
+            for b in range(0x21, 0x7f):
+                dec(esc + bytes([a, b]))
+pairs = set()
+def collect(b):
+    try:
+        s = b.decode(name)
+    except Exception:
+        return
+    if len(s) == 2 and s[1] in '\u0300\u0301\u0304\u030c\u309a\u02e5\u02e9':
+        pairs.add(s)
+for a in range(0x80, 256):
+    for b in range(0x40, 256):
+        collect(bytes([a, b]))
+for s in sorted(pairs):
+    for t in (s, s + 'x', s[0] + 'x', s[1], s[0]):
+        enc(t)
+        try:
+            r = codecs.getincrementalencoder(name)().encode(t)
+        except UnicodeEncodeError as e:
+            r = (e.start, e.end)
+        w('E %s %s\n' % (ascii(t), ascii(r)))
 planes = list(range(0x10000)) + list(range(0x20000, 0x2a6e0)) + list(range(0x10000, 0x10100)) + [0x10ffff]
 for c in planes:
     enc(chr(c))
