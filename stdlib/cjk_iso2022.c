@@ -4,8 +4,8 @@
  *
  * The state is CPython's, since getstate shows it: c[0] is the set designated
  * to G0, c[1] G1, c[2] G2 (each its final byte, | 0x80 for a double-byte set;
- * 'B' ASCII), c[3] bit 0 "shifted out" (SO, iso2022_kr), bit 1 "G1 announced"
- * (the ESC $ ) C header iso2022_kr writes once).
+ * 'B' ASCII; iso2022_kr's header ESC $ ) C puts KS X 1001 in G1) and c[4] bit 0
+ * "shifted out" (SO, iso2022_kr).
  * A codec's variant lists which sets it may designate, in the order its
  * encoder tries them; iso2022_jp_2's G2 sets (Latin-1, Greek) are read, never
  * written, as in CPython. */
@@ -19,7 +19,7 @@ enum {
     S_KSC = 'C' | 0x80, S_0212 = 'D' | 0x80, S_X0213_1 = 'O' | 0x80, S_X0213_1_2004 = 'Q' | 0x80,
     S_X0213_2 = 'P' | 0x80, S_LATIN1 = 'A', S_GREEK = 'F',
 };
-enum { F_SHIFTED = 1, F_G1_ANNOUNCED = 2 };
+enum { FLAGS = 4, F_SHIFTED = 1 };   /* c[FLAGS] */
 
 typedef struct { const char *name; uint8_t sets[8]; int kr; } IsoVariant;
 
@@ -99,7 +99,6 @@ static int iso_escape(const IsoVariant *v, CjkState *st, const uint8_t *in, int6
     if (!iso_known(g, set)) return left > INT32_MAX ? INT32_MAX : (int)left;
     if (!iso_allowed(v, g, set)) return n;
     st->c[g] = (uint8_t)set;
-    if (g == 1) st->c[3] |= F_G1_ANNOUNCED;
     *used = n;
     return 0;
 }
@@ -133,9 +132,9 @@ static int iso_decode_v(const IsoVariant *v, CjkState *st, const uint8_t *in, in
         return r;
     }
     if (c & 0x80) return 1;
-    if (v->kr && c == 0x0E) { st->c[3] |= F_SHIFTED; return 0; }
-    if (v->kr && c == 0x0F) { st->c[3] &= (uint8_t)~F_SHIFTED; return 0; }
-    int set = v->kr && (st->c[3] & F_SHIFTED) ? S_KSC : st->c[0];
+    if (v->kr && c == 0x0E) { st->c[FLAGS] |= F_SHIFTED; return 0; }
+    if (v->kr && c == 0x0F) { st->c[FLAGS] &= (uint8_t)~F_SHIFTED; return 0; }
+    int set = v->kr && (st->c[FLAGS] & F_SHIFTED) ? S_KSC : st->c[0];
     if (c < 0x21 || c == 0x7F || set == S_ASCII) return iso_put(out, c);
     if (set == S_ROMAN) return iso_put(out, c == 0x5C ? 0xA5 : c == 0x7E ? 0x203E : c);
     if (set == S_KANA) return c >= 0x21 && c <= 0x5F ? iso_put(out, 0xFF61 + (c - 0x21)) : 1;
@@ -156,15 +155,15 @@ static int iso_decode_v(const IsoVariant *v, CjkState *st, const uint8_t *in, in
 
 static int iso_designate(const IsoVariant *v, CjkState *st, int set, StrBuf *out) {
     if (v->kr) {
-        if (set == S_ASCII && !(st->c[3] & F_SHIFTED)) return 0;
-        if (!(st->c[3] & F_G1_ANNOUNCED)) {
+        if (set == S_ASCII && !(st->c[FLAGS] & F_SHIFTED)) return 0;
+        if (st->c[1] != S_KSC) {
             if (sb_put(out, "\x1b$)C", 4) < 0) return CJK_FAIL;
-            st->c[3] |= F_G1_ANNOUNCED;
+            st->c[1] = S_KSC;
         }
         int want = set == S_KSC;
-        if (want != !!(st->c[3] & F_SHIFTED)) {
+        if (want != !!(st->c[FLAGS] & F_SHIFTED)) {
             if (cjk_put1(out, want ? 0x0E : 0x0F) < 0) return CJK_FAIL;
-            st->c[3] ^= F_SHIFTED;
+            st->c[FLAGS] ^= F_SHIFTED;
         }
         return 0;
     }
@@ -242,8 +241,8 @@ static int iso_encode_v(const IsoVariant *v, CjkState *st, const uint32_t *in, i
 
 static int iso_encreset_v(const IsoVariant *v, CjkState *st, StrBuf *out) {
     if (v->kr) {
-        if (!(st->c[3] & F_SHIFTED)) return 0;
-        st->c[3] &= (uint8_t)~F_SHIFTED;
+        if (!(st->c[FLAGS] & F_SHIFTED)) return 0;
+        st->c[FLAGS] &= (uint8_t)~F_SHIFTED;
         return cjk_put1(out, 0x0F) < 0 ? -1 : 0;
     }
     if (st->c[0] == S_ASCII) return 0;
