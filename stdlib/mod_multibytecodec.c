@@ -298,28 +298,69 @@ static void mbc_ctx_trace(Obj *o) {
 static MbCtx *ctx_of(Value v) { return (MbCtx *)AS_OBJ(v); }
 static Value ctx_errors(MbCtx *x) { return str_eq_c(x->errors, "strict") ? VAL_NULL : x->errors; }
 
-/* cls(errors=None) / cls(stream, errors=None): the codec from cls.codec. */
-static Value mbc_ctx_new(Value cls, Value stream, Value errors, int enc) {
+/* The arguments of cls(errors) / cls(stream, errors), parsed as CPython's
+ * PyArg_ParseTupleAndKeywords "|s:NAME" / "O|s:NAME" does, with its messages. */
+static int mbc_new_args(const char *name, int with_stream, Value *args, int nargs, Value kwnames, Value *slot) {
+    static const char *const names[2] = {"stream", "errors"};
+    int first = with_stream ? 0 : 1, max = 2 - first, npos = nargs - 1;
+    int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
+    slot[0] = slot[1] = VAL_NULL;
+    if (npos + nkw > max) {
+        err_format(&exc_TypeError, "%s() takes at most %d argument%s (%d given)", name, max, max == 1 ? "" : "s",
+                   npos + nkw);
+        return -1;
+    }
+    for (int i = 0; i < npos; i++) slot[first + i] = args[1 + i];
+    for (int k = 0; k < nkw; k++) {
+        Value kn = AS_TUPLE(kwnames)->items[k];
+        int i = first;
+        while (i < 2 && !str_eq_c(kn, names[i])) i++;
+        if (i == 2) { err_format(&exc_TypeError, "'%U' is an invalid keyword argument for %s()", kn, name); return -1; }
+        if (!IS_NULL(slot[i])) {
+            err_format(&exc_TypeError, "argument for %s() given by name ('%s') and position (%d)", name, names[i],
+                       i - first + 1);
+            return -1;
+        }
+        slot[i] = args[nargs + k];
+    }
+    if (with_stream && IS_NULL(slot[0])) {
+        err_format(&exc_TypeError, "%s() missing required argument 'stream' (pos 1)", name);
+        return -1;
+    }
+    if (!IS_NULL(slot[1]) && !IS_STR(slot[1])) {
+        err_format(&exc_TypeError, "%s() argument %d must be str, not %s", name, 2 - first,
+                   IS_NONE(slot[1]) ? "None" : type_name(val_type(slot[1])));
+        return -1;
+    }
+    if (!IS_NULL(slot[1]) && strlen(STR_DATA(slot[1])) != (size_t)STR_LEN(slot[1])) {
+        err_format(&exc_ValueError, "embedded null character");
+        return -1;
+    }
+    return 0;
+}
+
+/* The object of class args[0], its codec read from cls.codec. */
+static Value mbc_ctx_new(const char *name, int stream, int enc, Value *args, int nargs, Value kwnames) {
+    Value a[2], cls = args[0];
+    if (mbc_new_args(name, stream, args, nargs, kwnames, a) < 0) return VAL_NULL;
     Value codec = obj_getattr_c(cls, "codec");
     if (IS_NULL(codec)) return VAL_NULL;
     if (!IS_OBJ(codec) || AS_OBJ(codec)->type != &type_mbc_codec)
         return err_format(&exc_TypeError, "codec is unexpected type");
-    if (!IS_NULL(errors) && !IS_NONE(errors) && !IS_STR(errors))
-        return err_format(&exc_TypeError, "argument 'errors' must be str or None, not %T", errors);
     MbCtx *x = (MbCtx *)obj_new_instance((Type *)AS_OBJ(cls));
     if (!x) return VAL_NULL;
     x->codec = ((MbCodec *)AS_OBJ(codec))->codec;
-    x->errors = IS_NULL(errors) || IS_NONE(errors) ? str_intern_c("strict") : errors;
-    x->stream = IS_NULL(stream) ? VAL_NONE : stream;
+    x->errors = IS_NULL(a[1]) ? str_intern_c("strict") : a[1];
+    x->stream = IS_NULL(a[0]) ? VAL_NONE : a[0];
     x->pending = VAL_NULL;
     mbc_state_init(x->codec, &x->state, enc);
     return MK_OBJ(x);
 }
 
-static Value mbc_ienc_new(Value *args, int nargs, Value kw) { return mbc_ctx_new(args[0], VAL_NULL, args[1], 1); }
-static Value mbc_idec_new(Value *args, int nargs, Value kw) { return mbc_ctx_new(args[0], VAL_NULL, args[1], 0); }
-static Value mbc_reader_new(Value *args, int nargs, Value kw) { return mbc_ctx_new(args[0], args[1], args[2], 0); }
-static Value mbc_writer_new(Value *args, int nargs, Value kw) { return mbc_ctx_new(args[0], args[1], args[2], 1); }
+static Value mbc_ienc_new(Value *a, int n, Value kw) { return mbc_ctx_new("IncrementalEncoder", 0, 1, a, n, kw); }
+static Value mbc_idec_new(Value *a, int n, Value kw) { return mbc_ctx_new("IncrementalDecoder", 0, 0, a, n, kw); }
+static Value mbc_reader_new(Value *a, int n, Value kw) { return mbc_ctx_new("StreamReader", 1, 0, a, n, kw); }
+static Value mbc_writer_new(Value *a, int n, Value kw) { return mbc_ctx_new("StreamWriter", 1, 1, a, n, kw); }
 static Value mbc_ctx_init(Value *args, int nargs, Value kw) { return VAL_NONE; }
 
 static Value mbc_get_errors(Value self) { return ctx_of(self)->errors; }
@@ -379,12 +420,12 @@ static Value mbc_ctx_decode(MbCtx *x, const uint8_t *d, int64_t n, int final) {
     return sb_finish_str(&sb);
 }
 
+/* final= is an int (CPython's `int` converter), any other type a TypeError */
 static int arg_final(Value v, int *final) {
     *final = 0;
     if (IS_NULL(v)) return 0;
-    int64_t f;
-    if (IS_BOOL(v)) { *final = IS_TRUE(v); return 0; }
-    if (int_to_i64(v, &f) < 0) return -1;
+    int f;
+    if (arg_to_int(v, &f) < 0) return -1;
     *final = f != 0;
     return 0;
 }
@@ -450,8 +491,7 @@ static Value mbc_ienc_getstate_m(Value *args, int nargs, Value kw) {
 
 static Value mbc_ienc_setstate_m(Value *args, int nargs, Value kw) {
     MbCtx *x = ctx_of(args[0]);
-    if (!IS_INT(args[1]) || IS_BOOL(args[1]))
-        if (!IS_INT(args[1])) return err_format(&exc_TypeError, "setstate() argument must be int, not %T", args[1]);
+    if (!IS_INT(args[1])) return err_format(&exc_TypeError, "setstate() argument must be int, not %T", args[1]);
     uint8_t b[1 + MAX_ENC_PENDING * 4 + 8];
     if (int_to_le(args[1], b, sizeof b) < 0) return VAL_NULL;
     if (b[0] > MAX_ENC_PENDING * 4) return err_format(&exc_UnicodeError, "pending buffer too large");
@@ -468,7 +508,7 @@ static const GetSetDef mbc_ctx_getsets[] = {
 };
 
 static const MethodDef mbc_ienc_methods[] = {
-    {"__new__", mbc_ienc_new, METH_STATIC | ARGS_KW, NULL, "(type, errors=None)"},
+    {"__new__", mbc_ienc_new, METH_STATIC | ARGS_ANY, NULL},
     {"__init__", mbc_ctx_init, ARGS_ANY, NULL},
     {"encode", mbc_ienc_encode_m, ARGS_KW, NULL, "($self, /, input, final=False)"},
     {"getstate", mbc_ienc_getstate_m, ARGS_NONE, NULL, "($self, /)"},
@@ -522,7 +562,7 @@ static Value mbc_idec_setstate_m(Value *args, int nargs, Value kw) {
 }
 
 static const MethodDef mbc_idec_methods[] = {
-    {"__new__", mbc_idec_new, METH_STATIC | ARGS_KW, NULL, "(type, errors=None)"},
+    {"__new__", mbc_idec_new, METH_STATIC | ARGS_ANY, NULL},
     {"__init__", mbc_ctx_init, ARGS_ANY, NULL},
     {"decode", mbc_idec_decode_m, ARGS_KW, NULL, "($self, /, input, final=False)"},
     {"getstate", mbc_idec_getstate_m, ARGS_NONE, NULL, "($self, /)"},
@@ -597,7 +637,7 @@ static const GetSetDef mbc_stream_getsets[] = {
 };
 
 static const MethodDef mbc_reader_methods[] = {
-    {"__new__", mbc_reader_new, METH_STATIC | ARGS_KW, NULL, "(type, stream, errors=None)"},
+    {"__new__", mbc_reader_new, METH_STATIC | ARGS_ANY, NULL},
     {"__init__", mbc_ctx_init, ARGS_ANY, NULL},
     {"read", mbc_reader_read_m, ARGS_POS(0, 1), NULL, "($self, sizeobj=None, /)"},
     {"readline", mbc_reader_readline_m, ARGS_POS(0, 1), NULL, "($self, sizeobj=None, /)"},
@@ -625,12 +665,18 @@ static Value mbc_writer_write_m(Value *args, int nargs, Value kw) {
     return IS_NULL(mbc_writer_put(ctx_of(args[0]), args[1])) ? VAL_NULL : VAL_NONE;
 }
 
+/* writelines(lines): a sequence, read by index as CPython's PySequence_GetItem */
 static Value mbc_writer_writelines_m(Value *args, int nargs, Value kw) {
-    Value it = obj_iter(args[1]), item;
-    if (IS_NULL(it)) return VAL_NULL;
-    while (!IS_NULL(item = obj_next(it)))
-        if (IS_NULL(mbc_writer_put(ctx_of(args[0]), item))) return VAL_NULL;
-    return err_occurred() ? VAL_NULL : VAL_NONE;
+    int64_t n = obj_len(args[1]);
+    if (n < 0) {
+        err_clear();
+        return err_format(&exc_TypeError, "arg must be a sequence object");
+    }
+    for (int64_t i = 0; i < n; i++) {
+        Value item = obj_getitem(args[1], int_from_i64(i));
+        if (IS_NULL(item) || IS_NULL(mbc_writer_put(ctx_of(args[0]), item))) return VAL_NULL;
+    }
+    return VAL_NONE;
 }
 
 static Value mbc_writer_reset_m(Value *args, int nargs, Value kw) {
@@ -643,7 +689,7 @@ static Value mbc_writer_reset_m(Value *args, int nargs, Value kw) {
 }
 
 static const MethodDef mbc_writer_methods[] = {
-    {"__new__", mbc_writer_new, METH_STATIC | ARGS_KW, NULL, "(type, stream, errors=None)"},
+    {"__new__", mbc_writer_new, METH_STATIC | ARGS_ANY, NULL},
     {"__init__", mbc_ctx_init, ARGS_ANY, NULL},
     {"write", mbc_writer_write_m, ARGS_ONE, NULL, "($self, strobj, /)"},
     {"writelines", mbc_writer_writelines_m, ARGS_ONE, NULL, "($self, lines, /)"},
