@@ -36,7 +36,7 @@ PYTHON = "/usr/bin/python3.11"
 CI_SUBSET = ["test_ast", "test_binascii", "test_csv", "test_defaultdict",
              "test_memoryio", "test_struct", "test_context", "test_bisect", "test_heapq",
              "test_operator", "test_secrets", "test_exception_group", "test_except_star",
-             "test_patma"]
+             "test_patma", "test_multibytecodec", "test_codecencodings_iso2022"]
 
 
 def run_one(interp, name, timeout):
