@@ -188,6 +188,10 @@ static int mbc_errors_arg(Value v, const char *fn, Value *out) {
         err_format(&exc_TypeError, "%s() argument 'errors' must be str or None, not %T", fn, v);
         return -1;
     }
+    if (strlen(STR_DATA(v)) != (size_t)STR_LEN(v)) {
+        err_format(&exc_ValueError, "embedded null character");
+        return -1;
+    }
     *out = v;
     return 0;
 }
