@@ -4,8 +4,10 @@
  *
  * The state is CPython's, since getstate shows it: c[0] is the set designated
  * to G0, c[1] G1, c[2] G2 (each its final byte, | 0x80 for a double-byte set;
- * 'B' ASCII; iso2022_kr's header ESC $ ) C puts KS X 1001 in G1) and c[4] bit 0
- * "shifted out" (SO, iso2022_kr).
+ * 'B' ASCII; iso2022_kr's header ESC $ ) C puts KS X 1001 in G1) and c[4]: bit 0
+ * "shifted out" (SO, iso2022_kr), bit 1 "escape through": after an ESC that
+ * starts no escape sequence the decoder passes every byte on as itself (as
+ * Latin-1) until one of '@' and 'A'..'Z', which would end such a sequence.
  * A codec's variant lists which sets it may designate, in the order its
  * encoder tries them; iso2022_jp_2's G2 sets (Latin-1, Greek) are read, never
  * written, as in CPython. */
@@ -19,7 +21,7 @@ enum {
     S_KSC = 'C' | 0x80, S_0212 = 'D' | 0x80, S_X0213_1 = 'O' | 0x80, S_X0213_1_2004 = 'Q' | 0x80,
     S_X0213_2 = 'P' | 0x80, S_LATIN1 = 'A', S_GREEK = 'F',
 };
-enum { FLAGS = 4, F_SHIFTED = 1 };   /* c[FLAGS] */
+enum { FLAGS = 4, F_SHIFTED = 1, F_ESC_THROUGH = 2 };   /* c[FLAGS] */
 
 typedef struct { const char *name; uint8_t sets[8]; int kr; } IsoVariant;
 
@@ -63,40 +65,50 @@ static int iso_load(const IsoVariant *v) {
 
 /* ---- decoding ------------------------------------------------------------------------- */
 
-/* Is set a designation ISO 2022 codecs know for G0 (g 0), G1 or G2? */
-static int iso_known(int g, int set) {
-    static const uint8_t g0[] = {S_ASCII, S_ROMAN, S_KANA, S_0208, S_0208_78, S_GB, S_KSC, S_0212, S_X0213_1,
-                                 S_X0213_1_2004, S_X0213_2};
-    if (g == 1) return set == S_KSC;
-    if (g == 2) return set == S_LATIN1 || set == S_GREEK;
-    return memchr(g0, set, sizeof g0) != NULL;
-}
-
+/* May the codec designate set to G0 (g 0), G1 or G2?  G2 only where it has G2 sets. */
 static int iso_allowed(const IsoVariant *v, int g, int set) {
-    if (g == 0 && set == S_ASCII) return 1;
-    if (g == 1) return iso_has(v, S_KSC) && (v->kr || iso_has(v, S_GB));
-    return iso_has(v, set);
+    if (g == 2 && !iso_has(v, S_LATIN1)) return 0;
+    return set == S_ASCII || iso_has(v, set);
 }
 
-/* An escape sequence at in (in[0] == ESC): 0 done, 1 not an escape (the ESC is an
- * ordinary character), CJK_TOOFEW, or the length of an error: the sequence when
- * it designates a set this codec does not have, all the input when it is
- * unknown, as CPython. */
+#define ISO_MAX_ESC 16
+static int iso_escend(uint8_t b) { return b == '@' || (b >= 'A' && b <= 'Z'); }
+
+/* The length of the escape sequence at in: up to its final byte ('@', 'A'..'Z'),
+ * stepping over JIS X 0208's "&@" announcer; CJK_TOOFEW when the input ends
+ * first, 0 when none ends within ISO_MAX_ESC bytes. */
+static int iso_escape_len(const IsoVariant *v, const uint8_t *in, int64_t left) {
+    for (int i = 1; i < ISO_MAX_ESC; i++) {
+        if (i >= left) return CJK_TOOFEW;
+        if (iso_escend(in[i])) return i + 1;
+        if (iso_has(v, S_0208) && in[i] == '&' && i + 1 < left && in[i + 1] == '@') i++;
+    }
+    return 0;
+}
+
+#define ISO_NOT_ESCAPE (-3)
+
+/* An escape sequence at in (in[0] == ESC): 0 done, ISO_NOT_ESCAPE (the ESC is an
+ * ordinary character), CJK_TOOFEW, or the length of an error (the sequence, as
+ * CPython: what it designates is read from its length and first bytes, and the
+ * 6-byte form ends with ESC $ B, as "ESC & @ ESC $ B" does). */
 static int iso_escape(const IsoVariant *v, CjkState *st, const uint8_t *in, int64_t left, int64_t *used) {
     if (left < 2) return CJK_TOOFEW;
-    int g = 0, set, n = 3;
-    if (in[1] != '(' && in[1] != '.' && in[1] != '$') return 1;
-    if (left < 3) return CJK_TOOFEW;
-    if (in[1] == '$' && (in[2] == '(' || in[2] == ')')) {
-        if (left < 4) return CJK_TOOFEW;
-        set = in[3] | 0x80;
-        g = in[2] == ')';
-        n = 4;
-    } else {
+    if (!in[1] || !strchr("$().&", in[1])) return ISO_NOT_ESCAPE;
+    int n = iso_escape_len(v, in, left), g = 0, set;
+    if (n == CJK_TOOFEW) return n;
+    if (n == 0) return 1;
+    if (n == 3 && in[1] != '&' && in[1] != ')') {
         set = in[1] == '$' ? in[2] | 0x80 : in[2];
         g = in[1] == '.' ? 2 : 0;
+    } else if (n == 4 && in[1] == '$' && (in[2] == '(' || in[2] == ')')) {
+        set = in[3] | 0x80;
+        g = in[2] == ')';
+    } else if (n == 6 && iso_has(v, S_0208) && in[3] == 0x1B && in[4] == '$' && in[5] == 'B') {
+        set = S_0208;
+    } else {
+        return n;
     }
-    if (!iso_known(g, set)) return left > INT32_MAX ? INT32_MAX : (int)left;
     if (!iso_allowed(v, g, set)) return n;
     st->c[g] = (uint8_t)set;
     *used = n;
@@ -125,16 +137,24 @@ static int iso_decode_v(const IsoVariant *v, CjkState *st, const uint8_t *in, in
                         int64_t *used) {
     unsigned c = in[0];
     *used = 1;
+    if (st->c[FLAGS] & F_ESC_THROUGH) {
+        if (c == '@' || (c >= 'A' && c <= 'Z')) st->c[FLAGS] &= (uint8_t)~F_ESC_THROUGH;
+        return iso_put(out, c);
+    }
     if (c == 0x1B && left >= 2 && in[1] == 'N' && iso_has(v, S_LATIN1)) return iso_single_shift(st, in, left, out, used);
     if (c == 0x1B) {
         int r = iso_escape(v, st, in, left, used);
-        if (r == 1) { *used = 1; return iso_put(out, c); }
+        if (r == ISO_NOT_ESCAPE) {
+            *used = 1;
+            st->c[FLAGS] |= F_ESC_THROUGH;
+            return iso_put(out, c);
+        }
         return r;
     }
     if (c & 0x80) return 1;
-    if (v->kr && c == 0x0E) { st->c[FLAGS] |= F_SHIFTED; return 0; }
+    if (v->kr && c == 0x0E) { st->c[FLAGS] |= F_SHIFTED; return 0; }   /* G1 in use, even unset */
     if (v->kr && c == 0x0F) { st->c[FLAGS] &= (uint8_t)~F_SHIFTED; return 0; }
-    int set = v->kr && (st->c[FLAGS] & F_SHIFTED) ? S_KSC : st->c[0];
+    int set = v->kr && (st->c[FLAGS] & F_SHIFTED) ? st->c[1] : st->c[0];
     if (c < 0x21 || c == 0x7F || set == S_ASCII) return iso_put(out, c);
     if (set == S_ROMAN) return iso_put(out, c == 0x5C ? 0xA5 : c == 0x7E ? 0x203E : c);
     if (set == S_KANA) return c >= 0x21 && c <= 0x5F ? iso_put(out, 0xFF61 + (c - 0x21)) : 1;
@@ -215,6 +235,21 @@ static uint32_t iso_find(const IsoVariant *v, int set, uint32_t u) {
     }
 }
 
+/* JIS X 0213's combining pairs come first, before JIS X 0208 has its say on the
+ * base letter (か of か+U+309A): CJK_TOOFEW while the next code point is unknown,
+ * 1 when there is no pair (the sets are tried next), else the pair written. */
+static int iso_encode_pair(const IsoVariant *v, CjkState *st, const uint32_t *in, int64_t left, int flags,
+                           StrBuf *out, int64_t *used) {
+    int set = iso_has(v, S_X0213_1_2004) ? S_X0213_1_2004 : S_X0213_1;
+    if (!iso_has(v, set) || !cjk_map_pair_first(&cjk_jisx0213_1, in[0])) return 1;
+    if (left < 2) return flags & CJK_FLUSH ? 1 : CJK_TOOFEW;
+    uint32_t code = cjk_map_pair_code(&cjk_jisx0213_1, in[0], in[1]);
+    if (!code) return 1;
+    if (iso_designate(v, st, set, out) < 0) return CJK_FAIL;
+    *used = 2;
+    return cjk_put2(out, code & 0x7F7F);
+}
+
 static int iso_encode_v(const IsoVariant *v, CjkState *st, const uint32_t *in, int64_t left, int flags,
                         StrBuf *out, int64_t *used) {
     uint32_t u = in[0];
@@ -223,15 +258,12 @@ static int iso_encode_v(const IsoVariant *v, CjkState *st, const uint32_t *in, i
         if (iso_designate(v, st, S_ASCII, out) < 0) return CJK_FAIL;
         return cjk_put1(out, u);
     }
+    int r = iso_encode_pair(v, st, in, left, flags, out, used);
+    if (r != 1) return r;
     for (int i = 0; i < 8 && v->sets[i]; i++) {
         int set = v->sets[i];
         if (set == S_LATIN1 || set == S_GREEK) continue;
-        uint32_t pc = 0;
-        if ((set == S_X0213_1 || set == S_X0213_1_2004) && cjk_map_pair_first(&cjk_jisx0213_1, u)) {
-            if (left < 2 && !(flags & CJK_FLUSH)) return CJK_TOOFEW;
-            if (left >= 2 && (pc = cjk_map_pair_code(&cjk_jisx0213_1, u, in[1]))) *used = 2;
-        }
-        uint32_t code = pc ? pc & 0x7F7F : iso_find(v, set, u);
+        uint32_t code = iso_find(v, set, u);
         if (!code) continue;
         if (iso_designate(v, st, set, out) < 0) return CJK_FAIL;
         return code > 0xFF ? cjk_put2(out, code) : cjk_put1(out, code);
