@@ -1,6 +1,6 @@
 # The CJK codecs' incremental encoders and decoders (pending input, getstate and
 # setstate) and stream readers and writers, and a zip member with a shift_jis name.
-import codecs, io, zipfile
+import codecs, io, os, zipfile
 
 enc = codecs.getincrementalencoder('euc_jis_2004')()
 print(enc.encode('\u00e6'), enc.getstate())
@@ -77,3 +77,22 @@ with zipfile.ZipFile(io.BytesIO(raw), metadata_encoding='shift_jis') as z:
     print(z.namelist(), z.read(name))
 with zipfile.ZipFile(io.BytesIO(raw)) as z:
     print(z.namelist())
+
+# TextIOWrapper's tell()/seek() go through the decoder's getstate()/setstate()
+for enc in ['euc_jis_2004', 'iso2022_jp', 'gb18030', 'hz']:
+    raw = io.BytesIO('一行目 a\nか\u309aæ\u0300 二行目\n終わり\n'.encode(enc, 'replace'))
+    t = io.TextIOWrapper(raw, encoding=enc, errors='replace')
+    first = t.readline()
+    pos = t.tell()
+    rest = t.read()
+    t.seek(pos)
+    print(enc, repr(first), repr(rest), t.read() == rest, pos)
+import tempfile
+with tempfile.TemporaryDirectory() as d:
+    name = os.path.join(d, 'cp932.txt')
+    with open(name, 'w', encoding='cp932') as f:
+        f.write('①②③\nｶﾀｶﾅ\n')
+    with codecs.open(name, encoding='cp932') as f:
+        print(f.readlines())
+    with open(name, encoding='cp932', newline='') as f:
+        print(repr(f.read()))

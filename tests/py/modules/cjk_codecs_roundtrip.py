@@ -64,3 +64,13 @@ show(lambda: _codecs_jp.getcodec('nope'))
 show(lambda: _codecs_jp.getcodec(1))
 print(type(_codecs_jp.getcodec('cp932')).__name__)
 print('abcd'.encode('euc_jis_2004'), b''.decode('iso2022_kr'))
+
+# source code in a CJK encoding: a coding cookie, trail bytes that are ASCII's backslash
+import os, runpy, tempfile
+src = '# -*- coding: shift_jis -*-\ntext = "表示ソ能\\\\"\nprint(text, len(text))\n'.encode('shift_jis')
+exec(compile(src, 'sjis_source', 'exec'))
+with tempfile.TemporaryDirectory() as d:
+    path = os.path.join(d, 'iso_src.py')
+    with open(path, 'wb') as f:
+        f.write('# coding: iso2022_jp\nmessage = "日本語のソース"\n'.encode('iso2022_jp'))
+    print(runpy.run_path(path)['message'])
