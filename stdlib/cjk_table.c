@@ -6,12 +6,13 @@
  * EUC-JISX0213, EUC-CN, GBK, GB18030, BIG5, CP950, BIG5-HKSCS, EUC-KR, UHC,
  * JOHAB), which hold the same standards CPython's tables were made from.  The
  * other option, tables generated at build time from data files Debian installs
- * (the `locales` package's charmaps), would need a package most systems lack
- * and a generator, and the charmaps differ from CPython at least as much as
- * iconv does.  So a set is read the first time a codec needs it: each code of
+ * (the `locales` package's charmaps, closer to CPython for BIG5), would need
+ * that package, which not every system has, and a generator in the build;
+ * iconv is always there and its differences from CPython are few enough to
+ * list (below).  So a set is read the first time a codec needs it: each code of
  * its ranges goes through iconv once (about 24000 conversions, a few
  * milliseconds), giving the decoding table; the encoding table is its inverse
- * (the first code of a code point wins, or the last where the set says so).
+ * (the first code of a code point wins).
  *
  * A correction that goes both ways is made before the inversion, so that the
  * encoder follows it; one-way ones after it.
@@ -129,7 +130,7 @@ static int tab_invert(CjkMap *m) {
     for (unsigned lead = m->lead_lo; lead <= m->lead_hi; lead++)
         for (int t = 0; t < ntrail; t++) {
             uint32_t u = m->dec[(lead - m->lead_lo) * ntrail + t];
-            if (u && u < CJK_PAIR_BASE && tab_set_enc(m, u, lead << 8 | (m->trail_lo + t), m->prefer_last) < 0)
+            if (u && u < CJK_PAIR_BASE && tab_set_enc(m, u, lead << 8 | (m->trail_lo + t), 0) < 0)
                 return -1;
         }
     return 0;

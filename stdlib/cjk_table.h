@@ -21,7 +21,6 @@ typedef struct CjkMap {
     const char *charset;         /* glibc's name */
     uint8_t prefix;              /* a byte before every code (EUC's SS3), 0: none */
     uint8_t lead_lo, lead_hi, trail_lo, trail_hi;
-    uint8_t prefer_last;         /* the encoder keeps the last code of a code point, not the first */
     const CjkFix *fixes;         /* ends with count 0 */
     /* filled by cjk_map_load */
     int loaded;
