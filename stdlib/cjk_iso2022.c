@@ -141,7 +141,8 @@ static int iso_decode_v(const IsoVariant *v, CjkState *st, const uint8_t *in, in
         if (c == '@' || (c >= 'A' && c <= 'Z')) st->c[FLAGS] &= (uint8_t)~F_ESC_THROUGH;
         return iso_put(out, c);
     }
-    if (c == 0x1B && left >= 2 && in[1] == 'N' && iso_has(v, S_LATIN1)) return iso_single_shift(st, in, left, out, used);
+    if (c == 0x1B && left >= 2 && in[1] == 'N' && iso_has(v, S_LATIN1))
+        return iso_single_shift(st, in, left, out, used);
     if (c == 0x1B) {
         int r = iso_escape(v, st, in, left, used);
         if (r == ISO_NOT_ESCAPE) {

@@ -8,8 +8,6 @@
  * kind of invalid sequence (1 byte nearly everywhere), and JIS X 0213's
  * combining pairs, whose encoder must see the next code point before it can
  * choose (CJK_TOOFEW keeps the first one pending in an incremental encoder). */
-#include "interp/modreg.h"
-#include "runtime/error.h"
 #include "cjk_codec.h"
 
 /* ---- the sets ------------------------------------------------------------------------- */
@@ -38,11 +36,11 @@ static CjkMap jp_cp932 = {.charset = "CP932", .lead_lo = 0x81, .lead_hi = 0xFC, 
                           .trail_hi = 0xFC, .fixes = cp932_fixes};
 CjkMap cjk_jisx0208 = {.charset = "EUC-JP", .lead_lo = 0xA1, .lead_hi = 0xFE, .trail_lo = 0xA1, .trail_hi = 0xFE};
 CjkMap cjk_jisx0212 = {.charset = "EUC-JP", .prefix = 0x8F, .lead_lo = 0xA1, .lead_hi = 0xFE,
-                         .trail_lo = 0xA1, .trail_hi = 0xFE, .fixes = x0212_fixes};
+                       .trail_lo = 0xA1, .trail_hi = 0xFE, .fixes = x0212_fixes};
 CjkMap cjk_jisx0213_1 = {.charset = "EUC-JISX0213", .lead_lo = 0xA1, .lead_hi = 0xFE, .trail_lo = 0xA1,
-                            .trail_hi = 0xFE, .fixes = x0213_fixes};
+                         .trail_hi = 0xFE, .fixes = x0213_fixes};
 CjkMap cjk_jisx0213_2 = {.charset = "EUC-JISX0213", .prefix = 0x8F, .lead_lo = 0xA1, .lead_hi = 0xFE,
-                            .trail_lo = 0xA1, .trail_hi = 0xFE};
+                         .trail_lo = 0xA1, .trail_hi = 0xFE};
 static const CjkFix sjis0213_fixes[] = {
     {0x815C, 0x2015, 1, CJK_FIX_BOTH}, {0x815F, 0x5C, 1, CJK_FIX_BOTH}, {0x81B0, 0x7E, 1, CJK_FIX_BOTH},
     {0x81D4, 0x2985, 2, CJK_FIX_BOTH},
@@ -175,8 +173,9 @@ static int eucjp_encode(CjkState *st, const uint32_t *in, int64_t left, int flag
 
 /* ---- JIS X 0213 (euc_jis_2004, shift_jis_2004 and their 2000 editions) ------------------ */
 
-/* The code of u (and u2 with it when *n comes back 2) in plane 1 (0x1xxxx... as
- * EUC: plane 2 codes carry 0x8F0000); CJK_TOOFEW when a pair may follow. */
+/* The EUC code of in[0] (of the pair in[0], in[1] when *n comes back 2) for
+ * euc_jis_2004: JIS X 0208, JIS X 0213's planes, then JIS X 0212 (plane 2 and
+ * JIS X 0212 codes carry 0x8F0000); CJK_TOOFEW when a pair may follow, 1 none. */
 static int x0213_find(const uint32_t *in, int64_t left, int flags, uint32_t *code, int64_t *n) {
     uint32_t u = in[0];
     *n = 1;

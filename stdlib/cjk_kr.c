@@ -12,7 +12,8 @@ static const CjkFix ksx1001_fixes[] = {
     {0xA2E8, 0x0000, 1, CJK_FIX_DEC}, {0x0000, 0x327E, 1, CJK_FIX_ENC},
     {0, 0, 0, 0},
 };
-CjkMap cjk_ksx1001 = {.charset = "EUC-KR", .lead_lo = 0xA1, .lead_hi = 0xFE, .trail_lo = 0xA1, .trail_hi = 0xFE, .fixes = ksx1001_fixes};
+CjkMap cjk_ksx1001 = {.charset = "EUC-KR", .lead_lo = 0xA1, .lead_hi = 0xFE, .trail_lo = 0xA1, .trail_hi = 0xFE,
+                      .fixes = ksx1001_fixes};
 static CjkMap kr_cp949 = {.charset = "UHC", .lead_lo = 0x81, .lead_hi = 0xFE, .trail_lo = 0x41, .trail_hi = 0xFE};
 /* CPython also reads johab's lone jamo of lead 0x84 (found by tools/cjk_compare.py) */
 static const CjkFix johab_fixes[] = {
@@ -22,7 +23,8 @@ static const CjkFix johab_fixes[] = {
     {0xD9E8, 0x0000, 1, CJK_FIX_DEC}, {0x0000, 0x327E, 1, CJK_FIX_ENC},
     {0, 0, 0, 0},
 };
-static CjkMap kr_johab = {.charset = "JOHAB", .lead_lo = 0x84, .lead_hi = 0xF9, .trail_lo = 0x31, .trail_hi = 0xFE, .fixes = johab_fixes};
+static CjkMap kr_johab = {.charset = "JOHAB", .lead_lo = 0x84, .lead_hi = 0xF9, .trail_lo = 0x31, .trail_hi = 0xFE,
+                          .fixes = johab_fixes};
 
 static int kr_euckr_init(void) { return cjk_map_load(&cjk_ksx1001); }
 static int kr_cp949_init(void) { return cjk_map_load(&kr_cp949); }

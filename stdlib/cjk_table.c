@@ -209,7 +209,8 @@ int cjk_gb4_load(const CjkFix *fixes) {
         if (d[i] && !e[d[i]]) e[d[i]] = (uint16_t)(i + 1);
     for (const CjkFix *f = fixes; f && f->count; f++)
         for (uint32_t i = 0; i < f->count; i++)
-            if (f->kind != CJK_FIX_DEC && f->ucs + i < 0x10000) e[f->ucs + i] = (uint16_t)(f->code ? f->code + i + 1 : 0);
+            if (f->kind != CJK_FIX_DEC && f->ucs + i < 0x10000)
+                e[f->ucs + i] = (uint16_t)(f->code ? f->code + i + 1 : 0);
     gb4_enc_tab = e;
     return 0;
 }

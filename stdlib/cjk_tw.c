@@ -35,7 +35,8 @@ static const CjkFix big5_fixes[] = {
     {0xA14E, 0xFF64, 1, CJK_FIX_ENC}, {0x0000, 0xFFE0, 2, CJK_FIX_ENC}, {0x0000, 0xFFE5, 1, CJK_FIX_ENC},
     {0, 0, 0, 0},
 };
-static CjkMap tw_big5 = {.charset = "BIG5", .lead_lo = 0x81, .lead_hi = 0xFE, .trail_lo = 0x40, .trail_hi = 0xFE, .fixes = big5_fixes};
+static CjkMap tw_big5 = {.charset = "BIG5", .lead_lo = 0x81, .lead_hi = 0xFE, .trail_lo = 0x40, .trail_hi = 0xFE,
+                         .fixes = big5_fixes};
 /* Microsoft's cp950 as CPython has it (found by tools/cjk_compare.py) */
 static const CjkFix cp950_fixes[] = {
     {0xC6A1, 0x30FE, 1, CJK_FIX_DEC}, {0xC6A2, 0x309D, 2, CJK_FIX_DEC}, {0xC6A4, 0x3005, 1, CJK_FIX_DEC},
@@ -55,7 +56,8 @@ static const CjkFix cp950_fixes[] = {
     {0x0000, 0xF6B1, 408, CJK_FIX_ENC}, {0xA14E, 0xFF64, 1, CJK_FIX_ENC},
     {0, 0, 0, 0},
 };
-static CjkMap tw_cp950 = {.charset = "CP950", .lead_lo = 0x81, .lead_hi = 0xFE, .trail_lo = 0x40, .trail_hi = 0xFE, .fixes = cp950_fixes};
+static CjkMap tw_cp950 = {.charset = "CP950", .lead_lo = 0x81, .lead_hi = 0xFE, .trail_lo = 0x40, .trail_hi = 0xFE,
+                          .fixes = cp950_fixes};
 /* HKSCS-2004 as CPython has it, not glibc's HKSCS-2008 (found by tools/cjk_compare.py) */
 static const CjkFix big5hkscs_fixes[] = {
     {0x877A, 0x0000, 5, CJK_FIX_DEC}, {0x87A1, 0x0000, 63, CJK_FIX_DEC}, {0xA15A, 0x2574, 1, CJK_FIX_DEC},

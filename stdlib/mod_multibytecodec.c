@@ -472,7 +472,10 @@ static int int_to_le(Value v, uint8_t *b, size_t n) {
     int_to_mpz(v, z);
     int r = 0;
     if (mpz_sgn(z) < 0) { err_format(&exc_OverflowError, "can't convert negative int to unsigned"); r = -1; }
-    else if (mpz_sizeinbase(z, 256) > n && mpz_sgn(z)) { err_format(&exc_OverflowError, "int too big to convert"); r = -1; }
+    else if (mpz_sgn(z) && mpz_sizeinbase(z, 256) > n) {
+        err_format(&exc_OverflowError, "int too big to convert");
+        r = -1;
+    }
     else {
         size_t cnt = 0;
         memset(b, 0, n);
