@@ -9,6 +9,8 @@
 
 Value builtins_module_new(void);
 Value sys_module_new(void);
+/* sys.NAME (stdout, stderr, ...) as the program may have rebound it; VAL_NULL if unset. */
+Value sys_stream(const char *name);
 
 /* isinstance(obj, cls) with __instancecheck__: 1, 0, or -1 with an exception. */
 int builtins_isinstance(Value obj, Value cls);

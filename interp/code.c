@@ -192,6 +192,14 @@ static int64_t code_max_index(Code *c, OperandKind which) {
     return max;
 }
 
+void code_drop_columns(Code *c) {
+    if (!c->positions) return;
+    for (int32_t i = 0; i < c->ncode; i++) {
+        CodePos *p = &c->positions[i];
+        p->col = p->end_col = p->anchor = p->anchor_end = -1;
+    }
+}
+
 /* Whether every instruction of c is whole and names what exists: its
  * constants, names, locals, cells and jump targets (for code read back from
  * marshal data, which the compiler did not make here). */

@@ -84,6 +84,9 @@ int   code_line_at(Code *c, int i);
 /* 1 when every instruction is whole and its operand indexes a table entry or
  * word that exists (code read back by marshal), else 0. */
 int   code_operands_valid(Code *c);
+/* -X no_debug_ranges: forget the columns of every position (tracebacks then
+ * draw no carets; co_positions gives None columns), as CPython does. */
+void  code_drop_columns(Code *c);
 
 /* ---- the compiler (interp/compile.c, interp/symtable.c) ---- */
 /* Parse and compile source text.  filename is a str.  Raises SyntaxError

@@ -84,6 +84,7 @@
 #include "../runtime/state.h"
 #include "code.h"
 #include "import.h"
+#include "warn.h"
 #include "opcodes.h"
 #include "symtable.h"
 #include "astobj.h"
@@ -631,6 +632,7 @@ static int comp_fill_code(Compiler *c, Code *co, int stacksize, int maxblocks) {
     memcpy(co->code, u->code, n * sizeof(uint32_t));
     memcpy(co->positions, u->pos, n * sizeof(CodePos));
     co->ncode = (int32_t)n;
+    if (interp.flag_no_debug_ranges) code_drop_columns(co);
     if (IS_NULL(co->consts = comp_list_tuple(u->consts))) return -1;
     if (IS_NULL(co->names = comp_list_tuple(u->names))) return -1;
     if (IS_NULL(co->varnames = comp_list_tuple(u->varnames))) return -1;
@@ -993,18 +995,16 @@ static int comp_const_truth(Expr *e, int *truth) {
 }
 
 /* ---- compile-time SyntaxWarnings (CPython's check_compare & co) ------------- */
-/* Through warnings.warn_explicit, as CPython's compiler_warn does; an "error"
+/* Through warn_explicit (interp/warn.c), as CPython's compiler_warn does; an "error"
  * filter turns the warning into a SyntaxError at loc. */
 static int comp_warn(Compiler *c, Span loc, const char *fmt, ...) {
     char msg[512];
     COMP_FORMAT(msg, fmt);
-    Value mod = import_module_c("warnings");
-    Value fn = IS_NULL(mod) ? VAL_NULL : obj_getattr_c(mod, "warn_explicit");
-    if (!IS_NULL(fn)) {
-        Value args[4] = {str_from_c(msg), MK_OBJ(&exc_SyntaxWarning), c->filename,
-                         MK_SMALLINT(loc.lineno)};
-        if (!IS_NULL(call_value(fn, args, 4, VAL_NULL))) return 0;
-    }
+    Value text = str_from_c(msg);
+    if (IS_NULL(text)) return -1;
+    if (warn_explicit(text, MK_OBJ(&exc_SyntaxWarning), c->filename, loc.lineno,
+                      VAL_NULL, VAL_NULL, VAL_NULL, VAL_NULL) == 0)
+        return 0;
     if (!err_matches(&exc_SyntaxWarning)) return -1;
     err_clear();
     return comp_error_at(c, loc, "%s", msg);
@@ -1381,19 +1381,44 @@ static int comp_call_helper(Compiler *c, int pushed, PtrVec *args, PtrVec *kws) 
     return comp_op(c, OPC_CALL_EX, kws->len ? 1 : 0);
 }
 
+/* Where an attribute's LOAD_ATTR/LOAD_METHOD/STORE_ATTR stands, as CPython
+ * 3.11 places it (update_start_location_to_match_attr): the expression's own
+ * span, or when it spans lines, just the name on its last line (so a
+ * traceback of a chained call split over lines points at the method). */
+static Span comp_attr_span(Expr *attr) {
+    Span s = attr->span;
+    if (s.lineno == s.end_lineno) return s;
+    int len = 0;
+    for (const unsigned char *p = (const unsigned char *)attr->u.attribute.attr; *p; p++) len += (*p & 0xC0) != 0x80;
+    s.lineno = s.end_lineno;
+    if (len <= s.end_col) s.col = s.end_col - len;
+    else s.col = s.end_col = -1;
+    return s;
+}
+
+static int comp_attr_op(Compiler *c, int op, Expr *attr) {
+    Span saved = c->u->loc;
+    c->u->loc = comp_attr_span(attr);
+    int r = comp_op_name(c, op, attr->u.attribute.attr);
+    c->u->loc = saved;
+    return r;
+}
+
 static int comp_call(Compiler *c, Expr *e) {
     if (comp_check_caller(c, e) < 0) return -1;
     Expr *f = e->u.call.func;
     PtrVec *args = &e->u.call.args, *kws = &e->u.call.keywords;
     if (f->kind == E_ATTRIBUTE && f->u.attribute.ctx == CTX_LOAD && !comp_has_starred(args) &&
         !comp_has_dstar(kws)) {
-        if (comp_expr(c, f->u.attribute.value) < 0) return -1;
-        Span saved = c->u->loc;
-        c->u->loc = f->span;
-        int r = comp_op_name(c, OPC_LOAD_METHOD, f->u.attribute.attr);
+        if (comp_expr(c, f->u.attribute.value) < 0 || comp_attr_op(c, OPC_LOAD_METHOD, f) < 0) return -1;
+        Span saved = c->u->loc, at = comp_attr_span(f);
+        if (at.lineno != f->span.lineno) {        /* the call starts at the method's name too */
+            c->u->loc.lineno = at.lineno;
+            c->u->loc.col = at.col;
+        }
+        int r = comp_call_helper(c, 0, args, kws);
         c->u->loc = saved;
-        if (r < 0) return -1;
-        return comp_call_helper(c, 0, args, kws);
+        return r;
     }
     if (comp_op0(c, OPC_PUSH_NULL) < 0 || comp_expr(c, f) < 0) return -1;
     return comp_call_helper(c, 0, args, kws);
@@ -1872,7 +1897,7 @@ static int comp_namedexpr(Compiler *c, Expr *e) {
 
 static int comp_attribute(Compiler *c, Expr *e) {
     if (comp_expr(c, e->u.attribute.value) < 0) return -1;
-    return comp_op_name(c, OPC_LOAD_ATTR, e->u.attribute.attr);
+    return comp_attr_op(c, OPC_LOAD_ATTR, e);
 }
 
 static int comp_subscript(Compiler *c, Expr *e) {
@@ -1962,7 +1987,7 @@ static int comp_store(Compiler *c, Expr *e) {
     case E_NAME: r = comp_nameop(c, e->u.name.id, CTX_STORE); break;
     case E_ATTRIBUTE:
         if (strcmp(e->u.attribute.attr, "__debug__") == 0) { r = comp_error(c, "cannot assign to __debug__"); break; }
-        r = comp_expr(c, e->u.attribute.value) < 0 ? -1 : comp_op_name(c, OPC_STORE_ATTR, e->u.attribute.attr);
+        r = comp_expr(c, e->u.attribute.value) < 0 ? -1 : comp_attr_op(c, OPC_STORE_ATTR, e);
         break;
     case E_SUBSCRIPT:
         r = (comp_expr(c, e->u.subscript.value) < 0 || comp_expr(c, e->u.subscript.slice) < 0)
@@ -3382,13 +3407,10 @@ static int comp_parse_warnings(const ParseError *perr, int failed, const char *s
             continue;
         }
         Type *cat = strcmp(w->category, "SyntaxWarning") == 0 ? &exc_SyntaxWarning : &exc_DeprecationWarning;
-        Value mod = import_module_c("warnings");
-        Value fn = IS_NULL(mod) ? VAL_NULL : obj_getattr_c(mod, "warn_explicit");
-        if (IS_NULL(fn)) return -1;
         Value msg = str_from_c(w->msg);
         if (IS_NULL(msg)) return -1;
-        Value args[4] = {msg, MK_OBJ(cat), filename, MK_SMALLINT(w->lineno)};
-        if (!IS_NULL(call_value(fn, args, 4, VAL_NULL))) continue;
+        if (warn_explicit(msg, MK_OBJ(cat), filename, w->lineno, VAL_NULL, VAL_NULL, VAL_NULL, VAL_NULL) == 0)
+            continue;
         if (!err_matches(cat)) return -1;
         err_clear();
         ParseError e;

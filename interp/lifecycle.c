@@ -12,7 +12,8 @@
  * gilpy has its parts: join the non-daemon threads (threading._shutdown),
  * run the at-exit handlers (last registered first), close the suspended
  * generators __main__ still holds, mark the interpreter as finalizing (daemon
- * threads then never run Python code again), write the GIL statistics and
+ * threads then never run Python code again), run the __del__ of the objects
+ * only the modules held (lifecycle_finalize_objects), write the GIL statistics and
  * trace, and flush every file.  sys.stdout and sys.stderr are flushed first,
  * as CPython's flush_std_files: a failure there is reported and turns the
  * exit status into 120, so output lost to a full disk or a closed pipe never
@@ -25,6 +26,7 @@
 
 #include "../runtime/call.h"
 #include "../runtime/error.h"
+#include "../runtime/finalize.h"
 #include "../runtime/fork.h"
 #include "../runtime/gc.h"
 #include "../runtime/gil.h"
@@ -42,7 +44,9 @@
 #include "builtins.h"
 #include "code.h"
 #include "import.h"
+#include "source.h"
 #include "vm.h"
+#include "warn.h"
 
 /* ---- start-up -------------------------------------------------------------------- */
 
@@ -81,16 +85,10 @@ static int lifecycle_core_modules(void) {
     return 0;
 }
 
-/* interp.vm.warn: warnings.warn(message, category). */
-static int lifecycle_warn(Type *category, Value message) {
-    Value mod = import_module_c("warnings");
-    Value fn = IS_NULL(mod) ? VAL_NULL : obj_getattr_c(mod, "warn");
-    if (IS_NULL(fn)) return -1;
-    return IS_NULL(call2(fn, message, MK_OBJ(category))) ? -1 : 0;
-}
-
 int lifecycle_start_interpreter(void) {
-    interp.vm.warn = lifecycle_warn;
+    if (warn_init() < 0) return -1;
+    interp.vm.warn = warn_c;
+    interp.vm.source_line = source_line;
     interp.vm.import = import_module_c;
     interp.vm.current_globals = vm_current_globals;
     interp.vm.super_args = vm_super_args;
@@ -182,6 +180,34 @@ static int lifecycle_flush_std(void) {
     return status;
 }
 
+/* The objects with __del__ that only the program's modules still hold:
+ * CPython finalizes them at exit (finalize_modules replaces every
+ * sys.modules entry with None, then collects: __main__'s globals and what
+ * they hold become garbage, and their finalizers run with those globals
+ * still in place).  The same here: sys.modules' entries become None (an
+ * import in a __del__ then fails as in CPython), __main__ is forgotten, and
+ * a full collection runs the finalizers of what is now unreachable.  Only
+ * when the program ever made an object with __del__: others exit at once.
+ * 1 if it ran (what the finalizers printed is then flushed again). */
+static int lifecycle_no_source_line(const char *path, int lineno, struct StrBuf *out) { return 0; }
+
+static int lifecycle_finalize_objects(void) {
+    if (!fin_made_del() || !IS_DICT(interp.modules)) return 0;
+    Value names = dict_keys_list(interp.modules);
+    if (IS_NULL(names)) { err_clear(); return 0; }
+    for (int64_t i = 0; i < AS_LIST(names)->len; i++) {
+        Value name = AS_LIST(names)->items[i];
+        if (!str_eq_c(name, "sys") && !str_eq_c(name, "builtins") && dict_set(interp.modules, name, VAL_NONE) < 0)
+            err_clear();
+    }
+    interp.main_module = VAL_NULL;
+    interp.vm.source_line = lifecycle_no_source_line;   /* CPython reads them through io, gone now */
+    gc_collect();
+    fin_run_pending();
+    err_clear();
+    return 1;
+}
+
 int lifecycle_finalize(void) {
     lifecycle_join_threads();
     while (n_at_exit > 0) at_exit_handlers[--n_at_exit]();
@@ -189,6 +215,7 @@ int lifecycle_finalize(void) {
     coro_warn_unawaited_at_exit();
     int status = lifecycle_flush_std();
     interp.finalizing = 1;
+    if (lifecycle_finalize_objects() && status == 0 && lifecycle_flush_std() < 0) status = -1;
     giltrace_at_exit();
     file_flush_all();
     fflush(stdout);

@@ -78,6 +78,8 @@ static int cli_usage_error(const char *prog, const char *fmt, const char *what) 
 /* Keep in step with gilpy.1 (tools/check_man.py compares them). */
 static const char cli_help_text[] =
     "Options (and corresponding environment variables):\n"
+    "-b     : issue warnings about str(bytes_instance), str(bytearray_instance)\n"
+    "         and comparing bytes/bytearray with str. (-bb: issue errors)\n"
     "-B     : don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x\n"
     "-c cmd : program passed in as string (terminates option list)\n"
     "-E     : ignore GILPY_* environment variables (such as GILPY_PATH)\n"
@@ -96,7 +98,8 @@ static const char cli_help_text[] =
     "         when given twice, print more information about the build\n"
     "-W arg : warning control; arg is action:message:category:module:lineno\n"
     "-X opt : set implementation-specific option: gil=NAME (GIL policy),\n"
-    "         gilstats (print GIL statistics at exit), giltrace=FILE (GIL event trace)\n"
+    "         gilstats (print GIL statistics at exit), giltrace=FILE (GIL event trace),\n"
+    "         dev (development mode: more warnings shown), faulthandler\n"
     "--     : end of options\n"
     "Arguments:\n"
     "file   : program read from script file\n"
@@ -112,6 +115,8 @@ static const char cli_help_text[] =
     "                 specifying the -u option\n"
     "PYTHONIOENCODING: encoding[:errors] used for stdin/stdout/stderr\n"
     "PYTHONFAULTHANDLER: dump the Python traceback on fatal errors\n"
+    "PYTHONWARNINGS: warning control, as -W (comma-separated)\n"
+    "PYTHONDEVMODE: enable the development mode, as -X dev\n"
     "PYTHONDONTWRITEBYTECODE: if this is set to a non-empty string it is equivalent\n"
     "                 to specifying the -B option\n";
 
@@ -137,6 +142,7 @@ static void cli_version(int level) {
 /* A flag without argument; 0 if handled, 1 for -h (print help, exit 0), -1 unknown. */
 static int cli_flag(char f, CliOptions *o) {
     switch (f) {
+    case 'b': interp.flag_bytes_warning++; return 0;
     case 'B': interp.flag_no_bytecode = 1; return 0;
     case 'E': interp.flag_ignore_env = 1; return 0;
     case 'h': case '?': return 1;
@@ -260,6 +266,24 @@ static void cli_setup_path(const CliOptions *o) {
     interp.path = p;
 }
 
+/* sys.warnoptions from the lowest precedence to the highest, as CPython
+ * builds it (warnings.py applies them in order, each in front of the
+ * last): -X dev's "default", PYTHONWARNINGS (comma-separated), -W, -b/-bb. */
+static void cli_setup_warnoptions(const CliOptions *o) {
+    Value l = interp.warnoptions = list_new(o->nwarn);
+    if (interp.flag_dev_mode) list_append(l, str_from_c("default"));
+    const char *env = interp.flag_ignore_env ? NULL : getenv("PYTHONWARNINGS");
+    if (env && *env) {
+        char *copy = strdup(env), *save = NULL;
+        for (char *tok = copy ? strtok_r(copy, ",", &save) : NULL; tok; tok = strtok_r(NULL, ",", &save))
+            list_append(l, str_fsdecode(tok, strlen(tok)));
+        free(copy);
+    }
+    for (int i = 0; i < o->nwarn; i++) list_append(l, str_fsdecode(o->warnopts[i], strlen(o->warnopts[i])));
+    if (interp.flag_bytes_warning)
+        list_append(l, str_from_c(interp.flag_bytes_warning > 1 ? "error::BytesWarning" : "default::BytesWarning"));
+}
+
 /* sys.warnoptions and sys._xoptions ("a=b" -> {'a': 'b'}, "a" -> {'a': True}). */
 static void cli_setup_options(const CliOptions *o) {
     /* PYTHONUNBUFFERED (non-empty, unless -E/-I) is -u: what is printed before
@@ -268,14 +292,17 @@ static void cli_setup_options(const CliOptions *o) {
     if (unbuf && *unbuf) interp.flag_unbuffered = 1;
     const char *nobc = interp.flag_ignore_env ? NULL : getenv("PYTHONDONTWRITEBYTECODE");
     if (nobc && *nobc) interp.flag_no_bytecode = 1;       /* -B */
-    interp.warnoptions = list_new(o->nwarn);
-    for (int i = 0; i < o->nwarn; i++) list_append(interp.warnoptions, str_from_c(o->warnopts[i]));
     interp.xoptions = dict_new();
     for (int i = 0; i < o->nx; i++) {
         const char *eq = strchr(o->xopts[i], '=');
         Value key = eq ? str_new(o->xopts[i], (size_t)(eq - o->xopts[i])) : str_from_c(o->xopts[i]);
         dict_set(interp.xoptions, key, eq ? str_from_c(eq + 1) : VAL_TRUE);
     }
+    const char *dev = interp.flag_ignore_env ? NULL : getenv("PYTHONDEVMODE");
+    interp.flag_dev_mode = (dev && *dev) || !IS_NULL(dict_get_c(interp.xoptions, "dev"));
+    const char *nodr = interp.flag_ignore_env ? NULL : getenv("PYTHONNODEBUGRANGES");
+    interp.flag_no_debug_ranges = (nodr && *nodr) || !IS_NULL(dict_get_c(interp.xoptions, "no_debug_ranges"));
+    cli_setup_warnoptions(o);
 }
 
 /* -X faulthandler or PYTHONFAULTHANDLER (non-empty, unless -E/-I):
@@ -569,7 +596,7 @@ int main(int argc, char **argv) {
     int rc = o.module ? cli_locate_module(o.module, argv[0], &mod) : 0;
     if (rc) return rc;
     if (o.module) AS_LIST(interp.argv)->items[0] = str_from_c(mod.path);
-    if (o.nwarn && IS_NULL(import_module_c("warnings"))) exc_print(err_fetch());
+    if (AS_LIST(interp.warnoptions)->len && IS_NULL(import_module_c("warnings"))) exc_print(err_fetch());
     cli_enable_faulthandler();
     int inspect = interp.flag_inspect;
     rc = cli_run(&o, &mod, argv[0]);

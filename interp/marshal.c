@@ -35,6 +35,7 @@
 #include "../runtime/obj_misc.h"
 #include "../runtime/obj_str.h"
 #include "../runtime/strbuf.h"
+#include "../runtime/state.h"
 #include "code.h"
 #include "code_stamp.h"
 
@@ -410,6 +411,7 @@ static Value mr_code(MReader *r) {
     if (*r->p++ && !(c->cell2arg = mr_array(r, (size_t)c->ncells * sizeof(int32_t)))) return VAL_NULL;
     if (mr_code_tables(r, c) < 0) return VAL_NULL;
     if (!code_operands_valid(c)) return mr_bad("malformed code object");
+    if (interp.flag_no_debug_ranges) code_drop_columns(c);
     return MK_OBJ(c);
 }
 

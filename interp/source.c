@@ -19,7 +19,9 @@
 #include "../runtime/error.h"
 #include "../runtime/obj_str.h"
 #include "../runtime/call.h"
+#include "../runtime/obj_exc.h"
 #include "../runtime/obj_list.h"
+#include "../runtime/strbuf.h"
 
 /* CPython's get_normal_name: only utf-8 and latin-1 have a normal name. */
 static const char *source_normal_name(const char *s) {
@@ -129,4 +131,24 @@ const char *source_decode(const char *src, size_t len, SourceMode mode, Value fi
     *owned = buf;
     *out_len = (size_t)STR_LEN(text);
     return buf;
+}
+
+/* interp.vm.source_line: the line's bytes, decoded from the encoding the
+ * file's cookie declares (an unknown one, or undecodable bytes, are kept or
+ * replaced rather than failing a traceback). */
+int source_line(const char *path, int lineno, StrBuf *out) {
+    if (!exc_source_line_raw(path, lineno, out)) return 0;
+    StrBuf head;                        /* lines 1 and 2, where a cookie may be */
+    sb_init(&head);
+    for (int n = 1; n <= 2; n++)
+        if (exc_source_line_raw(path, n, &head)) sb_putc(&head, '\n');
+    char spec[64];
+    source_find_cookie(head.data ? head.data : "", head.len, spec, sizeof spec);
+    sb_free(&head);
+    const char *enc = spec[0] ? source_normal_name(spec) : "utf-8";
+    if (!strcmp(enc, "utf-8")) return 1;
+    Value text = str_decode((const uint8_t *)(out->data ? out->data : ""), out->len, enc, "replace");
+    if (IS_NULL(text)) { err_clear(); return 1; }
+    out->len = 0;
+    return sb_put_value_str(out, text) == 0;
 }

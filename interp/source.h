@@ -25,4 +25,9 @@ typedef enum { SOURCE_FILE, SOURCE_STDIN, SOURCE_STRING } SourceMode;
 const char *source_decode(const char *src, size_t len, SourceMode mode, Value filename,
                           size_t *out_len, char **owned, int *declared);
 
+/* Line `lineno` of the source file at path as UTF-8 text, decoded as its
+ * cookie declares (interp.vm.source_line); 0 if the file has no such line. */
+struct StrBuf;
+int source_line(const char *path, int lineno, struct StrBuf *out);
+
 #endif

@@ -100,6 +100,7 @@ SS_TYPE(sys_flags_type, "sys.flags")
 SS_TYPE(sys_float_info_type, "sys.float_info")
 SS_TYPE(sys_int_info_type, "sys.int_info")
 SS_TYPE(sys_hash_info_type, "sys.hash_info")
+SS_TYPE(sys_thread_info_type, "sys.thread_info")
 
 static const char *const vi_fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
 static const char *const flags_fields[] = {
@@ -112,6 +113,7 @@ static const char *const fi_fields[] = {"max", "max_exp", "max_10_exp", "min", "
                                         "rounds"};
 static const char *const ii_fields[] = {"bits_per_digit", "sizeof_digit", "default_max_str_digits",
                                         "str_digits_check_threshold"};
+static const char *const ti_fields[] = {"name", "lock", "version"};
 static const char *const hi_fields[] = {"width", "modulus", "inf", "nan", "imag", "algorithm",
                                         "hash_bits", "seed_bits", "cutoff"};
 
@@ -123,6 +125,7 @@ static SsDesc ss_descs[] = {
     {&sys_float_info_type, fi_fields, NFIELDS(fi_fields), {{0}}},
     {&sys_int_info_type, ii_fields, NFIELDS(ii_fields), {{0}}},
     {&sys_hash_info_type, hi_fields, NFIELDS(hi_fields), {{0}}},
+    {&sys_thread_info_type, ti_fields, NFIELDS(ti_fields), {{0}}},
 };
 
 static SsDesc *ss_desc_for(Type *t)
@@ -304,13 +307,29 @@ static Value sys_handled(void)
     return IS_EXC(e) ? e : VAL_NONE;
 }
 
-static Value sys_exc_info(Value *args, int nargs, Value kwnames)
+/* (type, value, traceback) of the exception thread t handles, or Nones. */
+static Value sys_exc_info_of(ThreadState *t)
 {
-    Value e = sys_handled();
-    if (IS_NONE(e)) return tuple_pack(3, VAL_NONE, VAL_NONE, VAL_NONE);
+    Value e = ts_handled_exc(t);
+    if (!IS_EXC(e)) return tuple_pack(3, VAL_NONE, VAL_NONE, VAL_NONE);
     Value tb = AS_EXC(e)->traceback;
     if (IS_NULL(tb)) tb = VAL_NONE;
     return tuple_pack(3, MK_OBJ(val_type(e)), e, tb);
+}
+
+static Value sys_exc_info(Value *args, int nargs, Value kwnames) { return sys_exc_info_of(ts_get()); }
+
+/* sys._current_exceptions(): {thread id: exc_info of that thread}. */
+static Value sys_current_exceptions(Value *args, int nargs, Value kwnames)
+{
+    Value d = dict_new();
+    if (IS_NULL(d)) return VAL_NULL;
+    for (ThreadState *t = interp.threads; t; t = t->next) {
+        if (!t->frame) continue;
+        Value k = int_from_u64(t->ident), info = sys_exc_info_of(t);
+        if (IS_NULL(k) || IS_NULL(info) || dict_set(d, k, info) < 0) return VAL_NULL;
+    }
+    return d;
 }
 
 static Value sys_exception(Value *args, int nargs, Value kwnames)
@@ -359,7 +378,7 @@ static Value sys_call_tracing(Value *args, int nargs, Value kwnames) {
     return r;
 }
 
-static Value sys_stream(const char *name)
+Value sys_stream(const char *name)
 {
     if (!IS_OBJ(interp.sys_module)) return VAL_NULL;
     return dict_get_c(MODULE_DICT(interp.sys_module), name);
@@ -483,6 +502,8 @@ static const MethodDef sys_functions[] = {
     {"_getframe", sys_getframe, ARGS_POS(0, 1), "Return a frame object from the call stack."},
     {"_current_frames", sys_current_frames, ARGS_NONE, "Return a dict mapping each thread's identifier "
                                                        "to its current stack frame."},
+    {"_current_exceptions", sys_current_exceptions, ARGS_NONE, "Return a dict mapping each thread's "
+                                                               "identifier to its current raised exception."},
     {"exception", sys_exception, ARGS_NONE, NULL},
     {"getdefaultencoding", sys_utf8, ARGS_NONE, NULL},
     {"getfilesystemencoding", sys_utf8, ARGS_NONE, NULL},
@@ -525,13 +546,23 @@ static Value sys_flags(void)
     it[5] = MK_SMALLINT(interp.flag_no_user_site);
     it[7] = MK_SMALLINT(interp.flag_ignore_env || interp.flag_isolated);
     it[8] = MK_SMALLINT(interp.flag_verbose);
+    it[9] = MK_SMALLINT(interp.flag_bytes_warning);
     it[10] = MK_SMALLINT(interp.flag_quiet);
     it[11] = MK_SMALLINT(1);
     it[12] = MK_SMALLINT(interp.flag_isolated);
-    it[13] = VAL_FALSE;
+    it[13] = MK_BOOL(interp.flag_dev_mode);
     it[16] = MK_BOOL(interp.flag_safe_path);
     it[17] = MK_SMALLINT(-1);
     return ss_new(&sys_flags_type, it, 18);
+}
+
+/* sys.thread_info: POSIX threads; locks are semaphores, as in CPython on Linux. */
+static Value sys_thread_info(void)
+{
+    char ver[64] = "";
+    size_t n = confstr(_CS_GNU_LIBPTHREAD_VERSION, ver, sizeof ver);
+    Value items[3] = {str_from_c("pthread"), str_from_c("semaphore"), n ? str_from_c(ver) : VAL_NONE};
+    return ss_new(&sys_thread_info_type, items, 3);
 }
 
 static Value sys_float_info(void)
@@ -692,7 +723,8 @@ static int sys_add_constants(Value d)
         {"abiflags", str_from_c("")}, {"copyright", str_from_c("Copyright (c) gilpy authors.")},
         {"builtin_module_names", sys_builtin_module_names()},
         {"stdlib_module_names", sys_stdlib_module_names()},
-        {"pycache_prefix", VAL_NONE},
+        {"pycache_prefix", VAL_NONE}, {"_stdlib_dir", str_from_c(GILPY_CPYTHON_LIB)},
+        {"thread_info", sys_thread_info()},
     };
     return sys_set_all(d, e, NFIELDS(e));
 }

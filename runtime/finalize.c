@@ -82,6 +82,15 @@ void fin_register(Obj *o) {
     ((Obj **)fin.reg.items)[fin.reg.n++] = o;
 }
 
+static int fin_made_del_flag;
+
+void fin_register_del(Obj *o) {
+    fin_made_del_flag = 1;
+    fin_register(o);
+}
+
+int fin_made_del(void) { return fin_made_del_flag; }
+
 /* The collector queues with malloc only (it must not allocate objects). */
 void fin_queue_callback(Value ref, Value callback) {
     if (fin_reserve(&fin.cbs, 2, sizeof(Value)) < 0) return;

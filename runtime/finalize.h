@@ -13,6 +13,11 @@
 /* o's type has a finalizer (__del__): run it once when o becomes
  * unreachable.  Called when o is created. */
 void fin_register(Obj *o);
+/* The same for an instance of a class with __del__; fin_made_del() says
+ * whether the program ever made one (shutdown then finalizes what is left,
+ * interp/lifecycle.c). */
+void fin_register_del(Obj *o);
+int  fin_made_del(void);
 /* Queue callback(ref) (the collector, clearing a weak reference). */
 void fin_queue_callback(Value ref, Value callback);
 

@@ -921,8 +921,12 @@ void exc_set_context(Value exc, Value ctx) {
 
 /* ---- printing ---------------------------------------------------------------- */
 
-/* Line `lineno` of file `fn` (1-based), without its newline; 0 if missing. */
-static int tb_source_line(const char *fn, int lineno, StrBuf *out) {
+int exc_source_line(const char *fn, int lineno, StrBuf *out) {
+    if (interp.vm.source_line) return interp.vm.source_line(fn, lineno, out);
+    return exc_source_line_raw(fn, lineno, out);
+}
+
+int exc_source_line_raw(const char *fn, int lineno, StrBuf *out) {
     FILE *f = fopen(fn, "rb");
     if (!f) return 0;
     int cur = 1, c, found = 0;
@@ -963,7 +967,7 @@ static void tb_format_entry(StrBuf *sb, Traceback *tb) {
               tb->lineno, IS_STR(tb->name) ? STR_DATA(tb->name) : "?");
     StrBuf line;
     sb_init(&line);
-    if (tb->lineno > 0 && IS_STR(tb->filename) && tb_source_line(STR_DATA(tb->filename), tb->lineno, &line)) {
+    if (tb->lineno > 0 && IS_STR(tb->filename) && exc_source_line(STR_DATA(tb->filename), tb->lineno, &line)) {
         const char *s = line.data ? line.data : "";
         size_t n = line.len, lead = 0;
         while (lead < n && (s[lead] == ' ' || s[lead] == '\t' || s[lead] == '\f')) lead++;

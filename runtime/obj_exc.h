@@ -59,6 +59,11 @@ void  exc_add_traceback(Value exc, const TbInfo *where);
 /* Print `exc` with its chain and tracebacks as CPython's default
  * sys.excepthook does, to sys.stderr (or fd 2 when unusable). */
 void  exc_print(Value exc);
+/* Line `lineno` (1-based) of file `fn` into out, without its newline, as
+ * UTF-8 (interp.vm.source_line decodes it); 0 if missing.  _raw: its bytes. */
+struct StrBuf;
+int   exc_source_line(const char *fn, int lineno, struct StrBuf *out);
+int   exc_source_line_raw(const char *fn, int lineno, struct StrBuf *out);
 /* The same text into a str (traceback.format_exception). */
 Value exc_format(Value exc);
 /* "TypeName: message" / "TypeName" last line, module-qualified like CPython. */

@@ -153,7 +153,10 @@ Obj *obj_new_instance(Type *t) { return obj_new_instance_sized(t, t->basicsize);
 Obj *obj_new_instance_sized(Type *t, size_t size) {
     Obj *o = gc_alloc(t, size);
     if (!o) return NULL;
-    if (!IS_NULL(t->slots[SM_DEL])) fin_register(o);
+    if (!IS_NULL(t->slots[SM_DEL])) {       /* a class statement's: the program's own __del__ */
+        if (t->flags & TF_HEAPTYPE) fin_register_del(o);
+        else fin_register(o);
+    }
     if (t->dictoffset) *(Value *)((char *)o + t->dictoffset) = VAL_NULL;
     for (uint32_t off = t->values_start; off && off < t->basicsize; off += sizeof(Value))
         *(Value *)((char *)o + off) = VAL_NULL;

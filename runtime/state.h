@@ -95,6 +95,7 @@ static inline Value ts_handled_exc(ThreadState *t) {
 /* What the runtime asks of the code that runs Python frames.  interp/vm.c
  * fills these at start-up (vm_install_hooks): the one place where runtime/
  * reaches the VM, through pointers rather than by calling up a layer. */
+struct StrBuf;
 typedef struct VMHooks {
     Value (*current_globals)(void);            /* the innermost Python frame's globals,
                                                   VAL_NULL when no frame runs */
@@ -104,6 +105,10 @@ typedef struct VMHooks {
     Value (*import)(const char *name);         /* import a module by its dotted name */
     int   (*warn)(Type *category, Value message); /* warnings.warn(message, category):
                                                   0, or -1 raised (an "error" filter) */
+    /* Line `lineno` of source file `path` as UTF-8, decoded as its coding
+     * cookie says (tracebacks, warnings); 0 if there is none.  Unset: the
+     * raw bytes (runtime/obj_exc.c). */
+    int   (*source_line)(const char *path, int lineno, struct StrBuf *out);
 } VMHooks;
 
 typedef struct Interp {
@@ -123,7 +128,9 @@ typedef struct Interp {
     int      finalizing;              /* set once the main thread is shutting down */
     int      flag_unbuffered, flag_inspect, flag_quiet, flag_ignore_env,
              flag_isolated, flag_no_bytecode, flag_verbose, flag_no_user_site,
-             flag_safe_path;              /* sys.flags, from the command line */
+             flag_safe_path, flag_bytes_warning,
+             flag_dev_mode,               /* sys.flags, from the command line */
+             flag_no_debug_ranges;        /* -X no_debug_ranges: code keeps no columns */
     const char *progname;             /* argv[0] of the process */
     VMHooks  vm;                      /* set once at start-up */
 } Interp;

@@ -105,3 +105,20 @@ int unicode_db_named_sequence(const char *s, size_t n, uint32_t *out) {
     }
     return 0;
 }
+
+int unicode_db_assigned_3_2(uint32_t cp) {
+    size_t lo = 0, hi = sizeof udb_assigned_3_2 / sizeof udb_assigned_3_2[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cp < udb_assigned_3_2[mid][0]) hi = mid;
+        else if (cp > udb_assigned_3_2[mid][1]) lo = mid + 1;
+        else return 1;
+    }
+    return 0;
+}
+
+uint32_t unicode_db_norm_3_2(uint32_t cp) {
+    for (size_t i = 0; i < sizeof udb_norm_3_2 / sizeof udb_norm_3_2[0]; i++)
+        if (udb_norm_3_2[i][0] == cp) return udb_norm_3_2[i][1];
+    return 0;
+}

@@ -51,4 +51,9 @@ uint32_t unicode_db_compose(uint32_t a, uint32_t b);
  * into out (room for 4) and their count, or 0. */
 int      unicode_db_named_sequence(const char *s, size_t n, uint32_t *out);
 
+/* Unicode 3.2.0 (unicodedata.ucd_3_2_0, for IDNA): whether cp was assigned
+ * then, and its 3.2 decomposition where it was corrected since (else 0). */
+int      unicode_db_assigned_3_2(uint32_t cp);
+uint32_t unicode_db_norm_3_2(uint32_t cp);
+
 #endif

@@ -36,8 +36,16 @@ static int cpbuf_put(CpBuf *b, uint32_t cp) {
 #define HANGUL_NT 28
 #define HANGUL_NS (19 * HANGUL_NV * HANGUL_NT)
 
-/* Append the full decomposition of cp (canonical, or compatibility too). */
-static int decompose_char(CpBuf *b, uint32_t cp, int compat) {
+/* Append the full decomposition of cp (canonical, or compatibility too);
+ * with Unicode 3.2's data, characters 3.2 did not have stay as they are and
+ * the decompositions corrected since are 3.2's. */
+static int decompose_char(CpBuf *b, uint32_t cp, int flags) {
+    int compat = flags & UNICODE_NF_K;
+    if (flags & UNICODE_NF_3_2) {
+        if (!unicode_db_assigned_3_2(cp)) return cpbuf_put(b, cp);
+        uint32_t old = unicode_db_norm_3_2(cp);
+        if (old) return decompose_char(b, old, flags);
+    }
     if (cp >= HANGUL_S && cp < HANGUL_S + HANGUL_NS) {
         uint32_t s = cp - HANGUL_S, t = s % HANGUL_NT;
         if (cpbuf_put(b, HANGUL_L + s / (HANGUL_NV * HANGUL_NT)) < 0
@@ -50,7 +58,7 @@ static int decompose_char(CpBuf *b, uint32_t cp, int compat) {
     const uint32_t *d = unicode_db_decomposition(cp, &n, &tag);
     if (!d || (!compat && *tag)) return cpbuf_put(b, cp);
     for (int i = 0; i < n; i++)
-        if (decompose_char(b, d[i], compat) < 0) return -1;
+        if (decompose_char(b, d[i], flags) < 0) return -1;
     return 0;
 }
 
@@ -103,7 +111,7 @@ Value unicode_normalize(int flags, Value s) {
     while (p < e) {
         uint32_t cp;
         p += utf8_dec(p, &cp);
-        if (decompose_char(&b, cp, flags & UNICODE_NF_K) < 0) { free(b.p); return VAL_NULL; }
+        if (decompose_char(&b, cp, flags) < 0) { free(b.p); return VAL_NULL; }
     }
     canonical_order(&b);
     if (flags & UNICODE_NF_C) compose(&b);

@@ -5,7 +5,8 @@
 #include "object.h"
 
 /* The forms as flags: compose (C), compatibility decompositions (K). */
-enum { UNICODE_NF_C = 1, UNICODE_NF_K = 2 };
+enum { UNICODE_NF_C = 1, UNICODE_NF_K = 2,
+       UNICODE_NF_3_2 = 4 };    /* with Unicode 3.2.0's data (unicodedata.ucd_3_2_0) */
 enum { UNICODE_NFD = 0, UNICODE_NFC = UNICODE_NF_C, UNICODE_NFKD = UNICODE_NF_K,
        UNICODE_NFKC = UNICODE_NF_K | UNICODE_NF_C };
 

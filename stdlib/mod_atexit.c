@@ -2,9 +2,11 @@
  * registered first, after threading's non-daemon threads were joined
  * (interp/lifecycle.c runs mod_atexit_run among its at-exit handlers).  Each
  * entry is a (func, args, kwargs) tuple in one list; an exception a handler
- * raises is reported as CPython reports it and the next handler runs. */
+ * raises, SystemExit included, goes to sys.unraisablehook ("Exception ignored
+ * in atexit callback") and the next handler runs. */
 #include "runtime/call.h"
 #include "runtime/error.h"
+#include "runtime/finalize.h"
 #include "runtime/gc.h"
 #include "runtime/obj_dict.h"
 #include "runtime/obj_exc.h"
@@ -24,17 +26,8 @@ static void mod_atexit_run(void) {
         Value h = list_pop(atexit_handlers, -1);
         if (IS_NULL(h)) { err_clear(); return; }
         Value *it = AS_TUPLE(h)->items;
-        if (!IS_NULL(call_tuple_dict(it[0], it[1], it[2]))) continue;
-        if (err_matches(&exc_SystemExit)) { err_clear(); continue; }
-        Value exc = err_fetch();
-        Value r = obj_repr(it[0]);
-        if (IS_NULL(r)) { err_clear(); r = str_intern_c("?"); }
-        Value head = str_format_c("Exception ignored in atexit callback: %U\n", r);
-        Value err = dict_get_c(MODULE_DICT(interp.sys_module), "stderr");
-        if (!IS_NULL(head) && !IS_NULL(err) && !IS_NONE(err)) obj_call_method(err, "write", &head, 1);
-        err_clear();
-        exc_print(exc);
-        err_clear();
+        if (IS_NULL(call_tuple_dict(it[0], it[1], it[2])))
+            fin_write_unraisable_msg("Exception ignored in atexit callback", it[0]);
     }
 }
 

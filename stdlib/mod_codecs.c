@@ -23,6 +23,7 @@
 #include "runtime/obj_bytes.h"
 #include "runtime/obj_dict.h"
 #include "runtime/obj_exc.h"
+#include "runtime/obj_excgroup.h"
 #include "runtime/obj_int.h"
 #include "runtime/obj_list.h"
 #include "runtime/obj_misc.h"
@@ -32,6 +33,7 @@
 #include "runtime/unicode_names.h"
 #include "interp/import.h"
 #include "interp/modreg.h"
+#include "codecs.h"
 
 GILPY_MODULE("_codecs", mod_codecs_init);
 
@@ -42,15 +44,21 @@ static int codecs_encodings_loaded;
 
 /* ---- the registry ------------------------------------------------------------------- */
 
-/* lower case, spaces to hyphens: CPython's normalizestring */
+/* CPython's normalizestring: ASCII letters, digits and '.' kept (lower
+ * case), every run of anything else one '_' (none leading or trailing). */
 static Value codecs_normalize(Value enc) {
     StrBuf sb; sb_init(&sb);
     const char *p = STR_DATA(enc);
+    int punct = 0;
     for (int64_t i = 0; i < STR_LEN(enc); i++) {
         char c = p[i];
-        if (c == ' ') c = '-';
-        else if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-        if (sb_putc(&sb, c) < 0) { sb_free(&sb); return VAL_NULL; }
+        int keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.';
+        if (!keep) { punct = 1; continue; }
+        if ((punct && sb.len && sb_putc(&sb, '_') < 0) || sb_putc(&sb, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c)) < 0) {
+            sb_free(&sb);
+            return VAL_NULL;
+        }
+        punct = 0;
     }
     return sb_finish_str(&sb);
 }
@@ -115,21 +123,45 @@ static Value codecs_forget(Value *args, int nargs, Value kwnames) {
     return VAL_NONE;
 }
 
-/* An exception of a plain builtin type from a codec becomes one of the same
- * type naming the codec, the original as its cause, as CPython's
- * wrap_codec_error does ("decoding with 'hex' codec failed (Error: ...)"). */
+/* Whether a codec's exception can be re-made with a longer message, as
+ * CPython's _PyErr_TrySetFromCause decides: its class keeps no state beyond
+ * BaseException's (the nearest builtin base is not one of those with own
+ * fields, and no class on the way adds __slots__ or its own __init__ or
+ * __new__), its args are () or one exact str, and its __dict__ is empty. */
+static int codecs_wrappable(Value exc) {
+    static Type *const stateful[] = {&exc_StopIteration, &exc_SystemExit, &exc_ImportError, &exc_OSError,
+                                     &exc_NameError, &exc_AttributeError, &exc_SyntaxError,
+                                     &exc_UnicodeEncodeError, &exc_UnicodeDecodeError,
+                                     &exc_UnicodeTranslateError, &exc_MemoryError, NULL};
+    if (!IS_EXC(exc)) return 0;
+    Type *t = val_type(exc), *b = t;
+    for (; b && (b->flags & TF_HEAPTYPE); b = b->base) {
+        if (b->basicsize != t->basicsize) return 0;
+        Value d = b->dict;
+        if (!IS_NULL(dict_get_c(d, "__init__")) || !IS_NULL(dict_get_c(d, "__new__"))) return 0;
+    }
+    if (!b || b->basicsize != t->basicsize || type_is_subtype(b, &exc_BaseExceptionGroup)) return 0;
+    for (int k = 0; stateful[k]; k++)
+        if (type_is_subtype(b, stateful[k])) return 0;
+    Value args = AS_EXC(exc)->args;
+    if (!IS_TUPLE(args) || AS_TUPLE(args)->len > 1) return 0;
+    if (AS_TUPLE(args)->len == 1 && !IS_EXACT(AS_TUPLE(args)->items[0], type_str)) return 0;
+    Value d = AS_EXC(exc)->dict;
+    return IS_NULL(d) || !IS_DICT(d) || AS_DICT(d)->used == 0;
+}
+
+/* A codec's exception becomes one of the same type naming the codec, the
+ * original as its cause ("decoding with 'hex' codec failed (Error: ...)"),
+ * when that can be done without losing anything (codecs_wrappable). */
 static Value codecs_wrap_error(Value enc, int decode) {
-    static Type *const plain[] = {&exc_TypeError, &exc_ValueError, &exc_IndexError, &exc_LookupError,
-                                  &exc_KeyError, &exc_AttributeError, &exc_RuntimeError, NULL};
     Value exc = err_fetch();
-    Type *t = IS_OBJ(exc) ? AS_OBJ(exc)->type : NULL;
-    int k = 0;
-    while (plain[k] && plain[k] != t) k++;
-    if (!plain[k]) return err_set_obj(exc);
+    if (!codecs_wrappable(exc)) return err_set_obj(exc);
+    Type *t = val_type(exc);
     Value msg = obj_str(exc);
     if (IS_NULL(msg)) { err_clear(); return err_set_obj(exc); }
-    Value text = str_format_c("%s with '%U' codec failed (%s: %U)", decode ? "decoding" : "encoding", enc,
-                              t->tp_name, msg);
+    Value name = obj_getattr_c(MK_OBJ(t), "__name__");
+    Value text = IS_NULL(name) ? VAL_NULL : str_format_c("%s with '%U' codec failed (%U: %U)",
+                                                          decode ? "decoding" : "encoding", enc, name, msg);
     Value nexc = IS_NULL(text) ? VAL_NULL : call1(MK_OBJ(t), text);
     if (IS_NULL(nexc) || obj_setattr(nexc, str_intern_c("__cause__"), exc) < 0) {
         err_clear();
@@ -461,9 +493,7 @@ static Value codecs_call_handler(Type *t, const char *enc, const char *errors, V
     return AS_TUPLE(r)->items[0];
 }
 
-/* A decoder's error: the replacement str goes into sb; returns the new
- * position, -1 raised. */
-static int64_t dec_error(StrBuf *sb, const char *enc, const char *errors, Value input,
+int64_t codecs_dec_error(StrBuf *sb, const char *enc, const char *errors, Value input,
                          int64_t start, int64_t end, const char *reason) {
     int64_t pos;
     Value r = codecs_call_handler(&exc_UnicodeDecodeError, enc, errors, input, start, end, reason, &pos);
@@ -515,12 +545,12 @@ static int64_t utf8_incomplete_tail(const uint8_t *d, int64_t n) {
     for (int64_t k = 1; k <= 3 && k <= n; k++) {
         uint8_t c = d[n - k];
         if ((c & 0xC0) == 0x80) continue;
-        int need = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+        int need = c >= 0xF5 ? 0 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
         if (need <= k) return 0;
-        if (k >= 2) {             /* the second byte's narrower ranges */
+        if (k >= 2) {             /* the second byte's narrower ranges (ED A0..BF, a
+                                     surrogate's start, waits: surrogatepass may take it) */
             uint8_t c2 = d[n - k + 1];
-            if ((c == 0xE0 && c2 < 0xA0) || (c == 0xED && c2 > 0x9F) || (c == 0xF0 && c2 < 0x90) ||
-                (c == 0xF4 && c2 > 0x8F))
+            if ((c == 0xE0 && c2 < 0xA0) || (c == 0xF0 && c2 < 0x90) || (c == 0xF4 && c2 > 0x8F))
                 return 0;
         }
         return k;
@@ -663,7 +693,7 @@ static Value utf_decode(Value input, const uint8_t *d, int64_t n, const char *er
                 why = "illegal UTF-16 surrogate"; end = i + 2;
             }
         }
-        int64_t pos = dec_error(&sb, enc, errors, input, i, end, why);
+        int64_t pos = codecs_dec_error(&sb, enc, errors, input, i, end, why);
         if (pos < 0) goto fail;
         i = pos;
     }
@@ -721,6 +751,24 @@ static Value codecs_utf_32_le_decode(Value *a, int n, Value k) { return utf_deco
 static Value codecs_utf_32_be_decode(Value *a, int n, Value k) { return utf_decode_m(a, 4, 1, 0, "utf_32_be_decode"); }
 static Value codecs_utf_32_ex_decode(Value *a, int n, Value k) { return utf_decode_m(a, 4, 0, 1, "utf_32_ex_decode"); }
 
+/* utf_7_encode(str, errors=None) and utf_7_decode(data, errors=None, final=False):
+ * stdlib/codecs_utf7.c */
+static Value codecs_utf_7_encode(Value *args, int nargs, Value kwnames) {
+    if (need_str_input(args[0], "utf_7_encode") < 0 || check_errors_arg(args[1], "utf_7_encode") < 0)
+        return VAL_NULL;
+    return result2(codecs_utf7_encode(args[0]), AS_STR(args[0])->nchars);
+}
+
+static Value codecs_utf_7_decode(Value *args, int nargs, Value kwnames) {
+    Value input; const uint8_t *d; int64_t n, consumed = 0;
+    if (dec_input(args[0], 0, "utf_7_decode", &input, &d, &n) < 0 || check_errors_arg(args[1], "utf_7_decode") < 0)
+        return VAL_NULL;
+    int final = arg_final(args[2]);
+    if (final < 0) return VAL_NULL;
+    Value s = codecs_utf7_decode(input, d, n, errors_name(args[1]), final, &consumed);
+    return result2(s, consumed);
+}
+
 /* ---- charmap ------------------------------------------------------------------------------ */
 
 /* The str byte b decodes to through mapping: 1 appended, 0 undefined, -1 raised. */
@@ -768,7 +816,7 @@ static Value codecs_charmap_decode(Value *args, int nargs, Value kwnames) {
         int r = charmap_decode_byte(&sb, mapping, d[i]);
         if (r < 0) goto fail;
         if (r > 0) { i++; continue; }
-        i = dec_error(&sb, "charmap", errors, input, i, i + 1, "character maps to <undefined>");
+        i = codecs_dec_error(&sb, "charmap", errors, input, i, i + 1, "character maps to <undefined>");
         if (i < 0) goto fail;
     }
     return result2(sb_finish_str(&sb), n);
@@ -914,12 +962,28 @@ static int simple_escape(const uint8_t *d, int64_t n, int64_t *i) {
     return -1;
 }
 
+/* The DeprecationWarning CPython gives for the first escape of a decode
+ * that is not one (d[pos] follows the backslash): octal above 0o377, or a
+ * character with no meaning after a backslash. */
+static int escape_warn(const uint8_t *d, int64_t pos) {
+    if (d[pos] >= '0' && d[pos] <= '7')
+        return err_warn(&exc_DeprecationWarning, "invalid octal escape sequence '\\%.3s'", (const char *)d + pos);
+    Value ch = str_from_codepoint(d[pos]);
+    return IS_NULL(ch) ? -1 : err_warn(&exc_DeprecationWarning, "invalid escape sequence '\\%U'", ch);
+}
+
+/* An escape simple_escape read at pos: is it invalid (an octal above 0o377)? */
+static int escape_octal_too_big(const uint8_t *d, int64_t pos, int v) {
+    return d[pos] >= '0' && d[pos] <= '7' && v > 0377;
+}
+
 /* escape_decode(data, errors=None): a bytes literal's body to bytes */
 static Value codecs_escape_decode(Value *args, int nargs, Value kwnames) {
     Value input; const uint8_t *d; int64_t n;
     if (dec_input(args[0], 1, "escape_decode", &input, &d, &n) < 0 ||
         check_errors_arg(args[1], "escape_decode") < 0) return VAL_NULL;
     const char *errors = errors_name(args[1]);
+    int64_t invalid = -1;           /* the first invalid escape, warned about at the end */
     StrBuf sb; sb_init(&sb);
     for (int64_t i = 0; i < n;) {
         if (d[i] != '\\') {
@@ -952,10 +1016,13 @@ static Value codecs_escape_decode(Value *args, int nargs, Value kwnames) {
             while (i < n && hexval(d[i]) >= 0 && i < start + 4) i++;
             continue;
         }
+        int64_t at = i;
         int v = simple_escape(d, n, &i);
+        if ((v < 0 || escape_octal_too_big(d, at, v)) && invalid < 0) invalid = at;
         if (v >= 0) { if (sb_putc(&sb, (char)v) < 0) goto fail; continue; }
         if (sb_putc(&sb, '\\') < 0) goto fail;     /* an unknown escape stays as written */
     }
+    if (invalid >= 0 && escape_warn(d, invalid) < 0) goto fail;
     return result2(sb_finish_bytes(&sb), n);
 fail:
     sb_free(&sb);
@@ -1014,7 +1081,7 @@ static Value escape_decode_str(Value *args, int raw, const char *fn) {
     const char *errors = errors_name(args[1]);
     const char *enc = raw ? "rawunicodeescape" : "unicodeescape";
     StrBuf sb; sb_init(&sb);
-    int64_t i = 0;
+    int64_t i = 0, invalid = -1;
     while (i < n) {
         if (d[i] != '\\') {
             if (sb_put_codepoint(&sb, d[i]) < 0) goto fail;
@@ -1079,6 +1146,7 @@ static Value escape_decode_str(Value *args, int raw, const char *fn) {
             } else {
                 int64_t j = i + 1;
                 int v = simple_escape(d, n, &j);
+                if ((v < 0 || escape_octal_too_big(d, i + 1, v)) && invalid < 0) invalid = i + 1;
                 if (v >= 0) {
                     if (sb_put_codepoint(&sb, (uint32_t)v) < 0) goto fail;
                 } else if (sb_putc(&sb, '\\') < 0 || sb_put_codepoint(&sb, c) < 0) goto fail;
@@ -1087,9 +1155,10 @@ static Value escape_decode_str(Value *args, int raw, const char *fn) {
                 continue;
             }
         }
-        i = dec_error(&sb, enc, errors, input, start, end, why);
+        i = codecs_dec_error(&sb, enc, errors, input, start, end, why);
         if (i < 0) goto fail;
     }
+    if (invalid >= 0 && escape_warn(d, invalid) < 0) goto fail;
     return result2(sb_finish_str(&sb), i);
 fail:
     sb_free(&sb);
@@ -1129,6 +1198,8 @@ static const MethodDef mod_codecs_functions[] = {
     {"ascii_decode", codecs_ascii_decode, ARGS_POS(1, 2), NULL},
     {"latin_1_encode", codecs_latin_1_encode, ARGS_POS(1, 2), NULL},
     {"latin_1_decode", codecs_latin_1_decode, ARGS_POS(1, 2), NULL},
+    {"utf_7_encode", codecs_utf_7_encode, ARGS_POS(1, 2), NULL},
+    {"utf_7_decode", codecs_utf_7_decode, ARGS_POS(1, 3), NULL},
     {"utf_16_encode", codecs_utf_16_encode, ARGS_POS(1, 3), NULL},
     {"utf_16_le_encode", codecs_utf_16_le_encode, ARGS_POS(1, 2), NULL},
     {"utf_16_be_encode", codecs_utf_16_be_encode, ARGS_POS(1, 2), NULL},

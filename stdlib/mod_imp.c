@@ -83,12 +83,15 @@ static Value imp_is_frozen_package(Value *args, int nargs, Value kwnames) {
     return MK_BOOL(e->is_package);
 }
 
-/* find_frozen(name, *, withdata=False): None, or (None, ispkg, name). */
+/* find_frozen(name, *, withdata=False): None, or (None, ispkg, None): no
+ * "origname", since gilpy's embedded modules are not files of CPython's
+ * library (importlib would otherwise name sys._stdlib_dir's file of the
+ * same name as their __file__). */
 static Value imp_find_frozen(Value *args, int nargs, Value kwnames) {
     if (imp_check_str(args[0], "find_frozen") < 0) return VAL_NULL;
     const struct gilpy_embedded_module *e = imp_frozen(args[0]);
     if (!e) return VAL_NONE;
-    return tuple_pack(3, VAL_NONE, MK_BOOL(e->is_package), args[0]);
+    return tuple_pack(3, VAL_NONE, MK_BOOL(e->is_package), VAL_NONE);
 }
 
 /* get_frozen_object(name, data=None): the module's code, compiled from its embedded source. */

@@ -31,6 +31,7 @@
 #include "interp/import.h"
 #include "interp/lexer.h"
 #include "interp/modreg.h"
+#include "interp/warn.h"
 
 GILPY_MODULE("_tokenize", mod_tokenize_init);
 
@@ -213,13 +214,11 @@ static int tok_warn_upto(TokIter *it, int lineno, int col) {
     for (; it->nextwarn < it->nwarns; it->nextwarn++) {
         const LexWarning *w = &it->warns[it->nextwarn];
         if (w->lineno > lineno || (w->lineno == lineno && w->col > col)) break;
-        Value mod = import_module_c("warnings");
-        Value fn = IS_NULL(mod) ? VAL_NULL : obj_getattr_c(mod, "warn_explicit");
-        Value msg = IS_NULL(fn) ? VAL_NULL : str_from_c(w->msg);
+        Value msg = str_from_c(w->msg);
         Value filename = IS_NULL(msg) ? VAL_NULL : str_from_c("<string>");
-        if (IS_NULL(filename)) return -1;
-        Value args[4] = {msg, MK_OBJ(&exc_SyntaxWarning), filename, MK_SMALLINT(w->lineno)};
-        if (IS_NULL(call_value(fn, args, 4, VAL_NULL))) return -1;
+        if (IS_NULL(filename) || warn_explicit(msg, MK_OBJ(&exc_SyntaxWarning), filename, w->lineno,
+                                               VAL_NULL, VAL_NULL, VAL_NULL, VAL_NULL) < 0)
+            return -1;
     }
     return 0;
 }

@@ -6,7 +6,7 @@
 
 Reads the Unicode Character Database of Debian's `unicode-data` package
 (UnicodeData.txt, DerivedAge.txt, EastAsianWidth.txt, DerivedNormalizationProps.txt,
-NamedSequences.txt, SpecialCasing.txt, CaseFolding.txt, and the numeric values of
+NamedSequences.txt, SpecialCasing.txt, CaseFolding.txt, NormalizationCorrections.txt, and the numeric values of
 CJK ideographs in Unihan_NumericValues.txt.bz2) and keeps the characters of Unicode --max-age (CPython 3.11
 knows 14.0): a character assigned later is unassigned here, as it is in python3.11.
 runtime/unicode_db.c includes the result (the unicodedata module and str's
@@ -28,6 +28,9 @@ The tables (all static const):
   - udb_compositions: (first, second, composite) of every canonical pair that
     NFC composes (no Full_Composition_Exclusion), sorted for binary search.
   - udb_named_seqs: the named sequences lookup() knows besides character names.
+  - udb_assigned_3_2: the ranges of code points Unicode 3.2 had assigned, and
+    udb_norm_3_2: the decompositions corrected since 3.2 (NormalizationCorrections.txt,
+    3.2's erroneous value), for unicodedata.ucd_3_2_0 (IDNA).
   - case mappings: each record holds the simple upper, lower and title
     mappings as differences from the code point (title defaults to upper, as
     in CPython) and whether udb_special_cases has the character; that table lists, sorted by code point, the characters
@@ -147,6 +150,23 @@ def build(ucd, max_age):
     return props, decomps, compositions, sorted(sequences), cases, full
 
 
+def build_3_2(ucd):
+    """The ranges assigned by Unicode 3.2 (merged) and {cp: 3.2's decomposition}
+    for the decompositions corrected after 3.2."""
+    cps = sorted(parse_age(os.path.join(ucd, 'DerivedAge.txt'), (3, 2)))
+    ranges = []
+    for c in cps:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    corrections = {}
+    for f in ucd_lines(os.path.join(ucd, 'NormalizationCorrections.txt')):
+        if tuple(map(int, f[3].split('.'))) > (3, 2, 0):
+            corrections[int(f[0], 16)] = int(f[1], 16)
+    return ranges, corrections
+
+
 def dump(props, decomps, path):
     with open(path, 'w') as out:
         for cp in range(0x110000):
@@ -186,7 +206,7 @@ def c_string(s):
     return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
 
 
-def generate(props, decomps, compositions, sequences, cases, full, max_age, path):
+def generate(ucd, props, decomps, compositions, sequences, cases, full, max_age, path):
     numerics = [None]
     records = {(0, 0, 0, 0, 0, -1, -1, 0, 0, 0, 0, 0): 0}
     special = {f[0] for f in full}
@@ -251,6 +271,13 @@ def generate(props, decomps, compositions, sequences, cases, full, max_age, path
         out.append('    {0x%X, {%s}, {%s}},' % (cp, ', '.join(str(len(m)) for m in maps),
                    ', '.join('{%s}' % ', '.join('0x%X' % c for c in m) for m in maps)))
     out.append('};')
+    ranges, corrections = build_3_2(ucd)
+    out.append('static const uint32_t udb_assigned_3_2[%d][2] = {' % len(ranges))
+    out.extend('    {0x%X, 0x%X},' % tuple(r) for r in ranges)
+    out.append('};')
+    out.append('static const uint32_t udb_norm_3_2[%d][2] = {' % len(corrections))
+    out.extend('    {0x%X, 0x%X},' % c for c in sorted(corrections.items()))
+    out.append('};')
     with open(path, 'w') as f:
         f.write('\n'.join(out) + '\n')
 
@@ -267,7 +294,7 @@ def main():
     if a.dump:
         dump(props, decomps, a.dump)
     if a.output:
-        generate(props, decomps, compositions, sequences, cases, full, max_age, a.output)
+        generate(a.ucd, props, decomps, compositions, sequences, cases, full, max_age, a.output)
 
 
 if __name__ == '__main__':
