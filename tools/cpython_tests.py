@@ -46,7 +46,7 @@ PYTHON = "/usr/bin/python3.11"
 CI_SUBSET = ["test_ast", "test_binascii", "test_csv", "test_defaultdict",
              "test_memoryio", "test_struct", "test_context", "test_bisect", "test_heapq",
              "test_operator", "test_secrets", "test_exception_group", "test_except_star",
-             "test_patma"]
+             "test_patma", "test_multibytecodec", "test_codecencodings_iso2022"]
 
 
 # Test packages Debian's libpython3.11-testsuite leaves out (test_sqlite3) are
