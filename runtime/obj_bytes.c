@@ -365,7 +365,8 @@ static int bytes_args(const char *fname, Value *args, int nargs, Value kwnames, 
     }
     if (IS_STR(a[0])) {
         if (IS_NULL(a[1])) { err_format(&exc_TypeError, "string argument without an encoding"); return -1; }
-        Value b = str_encode(a[0], STR_DATA(a[1]), IS_NULL(a[2]) ? "strict" : STR_DATA(a[2]));
+        const char *enc = str_codec_arg(a[1], NULL), *errors = enc ? str_codec_arg(a[2], "strict") : NULL;
+        Value b = errors ? str_encode(a[0], enc, errors) : VAL_NULL;
         if (IS_NULL(b)) return -1;
         return sb_put(sb, (const char *)AS_BYTES(b)->data, (size_t)AS_BYTES(b)->len);
     }
@@ -630,8 +631,8 @@ static Value b_decode_m(Value *args, int nargs, Value kwnames) {
         if (!IS_NULL(args[i + 1]) && !IS_STR(args[i + 1]))
             return err_format(&exc_TypeError, "decode() argument '%s' must be str, not %N", names[i], args[i + 1]);
     VIEW(args[0], d, n);
-    return str_decode(d, (size_t)n, IS_NULL(args[1]) ? "utf-8" : STR_DATA(args[1]),
-                      IS_NULL(args[2]) ? "strict" : STR_DATA(args[2]));
+    const char *enc = str_codec_arg(args[1], "utf-8"), *errors = enc ? str_codec_arg(args[2], "strict") : NULL;
+    return errors ? str_decode(d, (size_t)n, enc, errors) : VAL_NULL;
 }
 
 Value bytes_hex(const uint8_t *d, int64_t n, Value sep, Value bytes_per_sep, int as_bytes) {

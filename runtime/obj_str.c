@@ -831,6 +831,15 @@ static int encode_bad(StrBuf *sb, int codec, int eh, const char *errors, Value s
     return -1;
 }
 
+const char *str_codec_arg(Value v, const char *dflt) {
+    if (IS_NULL(v)) return dflt;
+    if (memchr(STR_DATA(v), 0, (size_t)STR_LEN(v))) {
+        err_format(&exc_ValueError, "embedded null character");
+        return NULL;
+    }
+    return STR_DATA(v);
+}
+
 Value str_encode(Value v, const char *encoding, const char *errors) {
     int codec = encoding ? codec_lookup(encoding) : CODEC_UTF8;
     if (codec < 0) return codec_via_registry(v, encoding, errors, 0);
@@ -1643,8 +1652,8 @@ static Value str_encode_m(Value *args, int nargs, Value kwnames) {
     for (int i = 0; i < 2; i++)
         if (!IS_NULL(args[i + 1]) && !IS_STR(args[i + 1]))
             return err_format(&exc_TypeError, "encode() argument '%s' must be str, not %N", names[i], args[i + 1]);
-    return str_encode(args[0], IS_NULL(args[1]) ? "utf-8" : STR_DATA(args[1]),
-                      IS_NULL(args[2]) ? "strict" : STR_DATA(args[2]));
+    const char *enc = str_codec_arg(args[1], "utf-8"), *errors = enc ? str_codec_arg(args[2], "strict") : NULL;
+    return errors ? str_encode(args[0], enc, errors) : VAL_NULL;
 }
 
 /* ---- maketrans / translate ---- */
@@ -2359,8 +2368,8 @@ static Value str_new_m(Value *args, int nargs, Value kwnames) {
             err_clear();
             return err_format(&exc_TypeError, "decoding to str: need a bytes-like object, %T found", a[0]);
         }
-        r = str_decode(d, (size_t)n, IS_NULL(a[1]) ? "utf-8" : STR_DATA(a[1]),
-                       IS_NULL(a[2]) ? "strict" : STR_DATA(a[2]));
+        const char *enc = str_codec_arg(a[1], "utf-8"), *errors = enc ? str_codec_arg(a[2], "strict") : NULL;
+        r = errors ? str_decode(d, (size_t)n, enc, errors) : VAL_NULL;
     }
     if (IS_NULL(r) || cls == &type_str) return r;
     Str *s = str_alloc_type(cls, (size_t)STR_LEN(r));

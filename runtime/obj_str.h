@@ -59,6 +59,9 @@ void  str_mark_interned(void);
  * LookupError/UnicodeError messages.  `errors` NULL means "strict". */
 Value str_decode(const uint8_t *data, size_t len, const char *encoding, const char *errors);
 Value str_encode(Value s, const char *encoding, const char *errors);
+/* An encoding or errors argument (a str, or VAL_NULL for dflt) as a C string;
+ * NULL with CPython's ValueError when it holds a NUL. */
+const char *str_codec_arg(Value v, const char *dflt);
 /* Any other encoding goes through the codec registry: str_encode/str_decode
  * call this hook (set by the _codecs module, imported on first need) with the
  * str or the bytes; it returns bytes or str, as CPython's _PyCodec_EncodeText. */
