@@ -16,7 +16,8 @@
  * of day (DtClock) hour/minute/second/microsecond plus fold and tzinfo, a
  * datetime a date followed by a DtClock, so the date functions take a
  * datetime as they take a date.  Pickles carry CPython's packed bytes
- * (dtf_pack_*), which also serve the hashes of naive values. */
+ * (dtf_pack_*), which also serve the hashes of naive values.  Hashes are kept once
+ * computed, as CPython's are (an aware value's tzinfo is asked once). */
 #ifndef GILPY_DATETIME_H
 #define GILPY_DATETIME_H
 
@@ -33,18 +34,21 @@
 typedef struct DtDelta {
     Obj     header;
     int32_t days, seconds, us;          /* normalized: 0 <= seconds < 86400, 0 <= us < 10**6 */
+    int64_t hash;                       /* 0: not computed yet (as every `hash` below) */
 } DtDelta;
 
 typedef struct DtDate {
     Obj     header;
     int32_t year;
     uint8_t month, day;
+    int64_t hash;                       /* date.__hash__'s */
 } DtDate;
 
 typedef struct DtClock {
     uint8_t hour, minute, second, fold;
     int32_t us;
     Value   tzinfo;                     /* None or a tzinfo */
+    int64_t hash;                       /* time's or datetime's __hash__ */
 } DtClock;
 
 typedef struct DtTime {

@@ -269,6 +269,10 @@ int dtc_timestamp_split(Value ts, int64_t *secs, int *us, int floor_seconds) {
 /* ---- arguments ----------------------------------------------------------------------------- */
 
 int dtc_int_arg(Value v, int *out) {
+    if (IS_SMALLINT(v) && AS_SMALLINT(v) >= INT32_MIN && AS_SMALLINT(v) <= INT32_MAX) {
+        *out = (int)AS_SMALLINT(v);
+        return 0;
+    }
     return arg_to_cint(v, out);
 }
 

@@ -60,6 +60,11 @@ static Value date_new_m(Value *args, int nargs, Value kwnames) {
     }
     Value a[3];
     int v[3];
+    if (nargs == 4 && IS_NULL(kwnames)) {      /* the common call: three positional ints */
+        for (int i = 0; i < 3; i++)
+            if (dtc_int_arg(args[i + 1], &v[i]) < 0) return VAL_NULL;
+        return date_new_exact(cls, v[0], v[1], v[2]);
+    }
     if (dtc_parse_args(args + 1, nargs - 1, kwnames, date_kw, 3, 3, 3, a) < 0) return VAL_NULL;
     for (int i = 0; i < 3; i++)
         if (dtc_int_field(a[i], &v[i], date_kw, i, 3) < 0) return VAL_NULL;
@@ -256,9 +261,12 @@ static Value date_reduce_m(Value *args, int nargs, Value kwnames) {
 }
 
 static Value date_hash_m(Value *args, int nargs, Value kwnames) {
-    uint8_t st[4];
-    dtf_pack_date(SELF, st);
-    return int_from_i64(dtc_hash_bytes(st, 4));
+    if (!SELF->hash) {
+        uint8_t st[4];
+        dtf_pack_date(SELF, st);
+        SELF->hash = dtc_hash_bytes(st, 4);
+    }
+    return int_from_i64(SELF->hash);
 }
 
 /* ---- comparison and arithmetic ------------------------------------------------------------- */

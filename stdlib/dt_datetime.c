@@ -338,20 +338,27 @@ static void dtm_pack(const DtDateTime *s, uint8_t st[10], int with_fold) {
     if (with_fold && s->c.fold) st[2] |= 128;
 }
 
-static Value dtm_hash_m(Value *args, int nargs, Value kwnames) {
-    Value self0 = SELF->c.fold ? dtm_copy_with(args[0], SELF->c.tzinfo, 0) : args[0];
+/* As CPython's: a naive value hashes its bytes (fold cleared), an aware one the
+ * timedelta from day 0 minus its offset; -1 on error. */
+static int64_t dtm_hash(Value self) {
+    const DtDateTime *s = DTM(self);
+    Value self0 = s->c.fold ? dtm_copy_with(self, s->c.tzinfo, 0) : self;
     Value off = IS_NULL(self0) ? VAL_NULL : dtm_utcoffset(self0);
-    if (IS_NULL(off)) return VAL_NULL;
+    if (IS_NULL(off)) return -1;
     if (IS_NONE(off)) {
         uint8_t st[10];
-        dtm_pack(SELF, st, 0);
-        return int_from_i64(dtc_hash_bytes(st, 10));
+        dtm_pack(s, st, 0);
+        return dtc_hash_bytes(st, 10);
     }
-    Value t = td_new(0, dtm_seconds_of(SELF), SELF->c.us);
+    Value t = td_new(0, dtm_seconds_of(s), s->c.us);
     Value u = IS_NULL(t) ? VAL_NULL : td_add(t, off, -1);
-    if (IS_NULL(u)) return VAL_NULL;
-    int64_t h = obj_hash(u);
-    return h == -1 ? VAL_NULL : int_from_i64(h);
+    return IS_NULL(u) ? -1 : obj_hash(u);
+}
+
+static Value dtm_hash_m(Value *args, int nargs, Value kwnames) {
+    DtClock *c = &SELF->c;
+    if (!c->hash) c->hash = dtm_hash(args[0]);
+    return c->hash == -1 ? (c->hash = 0, VAL_NULL) : int_from_i64(c->hash);
 }
 
 /* ---- views ------------------------------------------------------------------------------------ */

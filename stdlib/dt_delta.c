@@ -161,7 +161,8 @@ static Value td_new_slow(Type *cls, const Value *argv) {
 
 static Value td_new_m(Value *args, int nargs, Value kwnames) {
     Type *cls = AS_TYPE(args[0]);
-    Value *argv = args + 1;
+    Value argv[7];
+    if (arg_parse("__new__", args + 1, nargs - 1, kwnames, td_arg_names, 7, 0, 0, argv) < 0) return VAL_NULL;
     __int128 total = 0;
     for (int i = 0; i < 7; i++) {
         if (IS_NULL(argv[i])) continue;
@@ -311,8 +312,12 @@ static Value td_state(const DtDelta *t) {
 }
 
 static Value td_hash_m(Value *args, int nargs, Value kwnames) {
-    Value st = td_state(SELF);
-    return IS_NULL(st) ? VAL_NULL : int_from_i64(tuple_hash(st));
+    if (!SELF->hash) {
+        Value st = td_state(SELF);
+        if (IS_NULL(st)) return VAL_NULL;
+        SELF->hash = tuple_hash(st);
+    }
+    return int_from_i64(SELF->hash);
 }
 
 static Value td_bool_m(Value *args, int nargs, Value kwnames) {
@@ -366,8 +371,7 @@ static const GetSetDef td_getsets[] = {
 };
 
 static const MethodDef td_methods[] = {
-    {"__new__", td_new_m, METH_STATIC | ARGS_KW, NULL,
-     "(type, days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0)"},
+    {"__new__", td_new_m, METH_STATIC | ARGS_ANY, NULL},
     {"__add__", td_add_m, ARGS_WRAP(1), NULL},
     {"__radd__", td_add_m, ARGS_WRAP(1), NULL},
     {"__sub__", td_sub_m, ARGS_WRAP(1), NULL},

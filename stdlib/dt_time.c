@@ -204,20 +204,24 @@ static Value tod_richcompare(Value self, Value other, int op) {
 TOD_CMP(tod_eq_m, CMP_EQ) TOD_CMP(tod_ne_m, CMP_NE) TOD_CMP(tod_lt_m, CMP_LT)
 TOD_CMP(tod_le_m, CMP_LE) TOD_CMP(tod_gt_m, CMP_GT) TOD_CMP(tod_ge_m, CMP_GE)
 
-static Value tod_hash_m(Value *args, int nargs, Value kwnames) {
-    const DtClock *c = &SELF->c;
+/* The hash of an equal naive time's bytes, or of its UTC offset's complement; -1 on error. */
+static int64_t tod_hash(const DtClock *c) {
     Value off = tz_call_utcoffset(c->tzinfo, VAL_NONE);
-    if (IS_NULL(off)) return VAL_NULL;
+    if (IS_NULL(off)) return -1;
     if (IS_NONE(off)) {
         uint8_t st[6];
         dtf_pack_clock(c, st, 0);
-        return int_from_i64(dtc_hash_bytes(st, 6));
+        return dtc_hash_bytes(st, 6);
     }
     Value t = td_new(0, c->hour * 3600 + c->minute * 60 + c->second, c->us);
     Value u = IS_NULL(t) ? VAL_NULL : td_add(t, off, -1);
-    if (IS_NULL(u)) return VAL_NULL;
-    int64_t h = obj_hash(u);
-    return h == -1 ? VAL_NULL : int_from_i64(h);
+    return IS_NULL(u) ? -1 : obj_hash(u);
+}
+
+static Value tod_hash_m(Value *args, int nargs, Value kwnames) {
+    DtClock *c = &SELF->c;
+    if (!c->hash) c->hash = tod_hash(c);
+    return c->hash == -1 ? (c->hash = 0, VAL_NULL) : int_from_i64(c->hash);
 }
 
 /* ---- attributes ---------------------------------------------------------------------------- */

@@ -172,8 +172,12 @@ Value tz_local_from_timestamp(int64_t t) {
     return tz_timezone_new(delta, name);
 }
 
+static const char *const tz_kw[] = {"offset", "name"};
+
 static Value tz_new_m(Value *args, int nargs, Value kwnames) {
-    Value offset = args[1], name = args[2];
+    Value a[2];
+    if (arg_parse("timezone", args + 1, nargs - 1, kwnames, tz_kw, 2, 0, 1, a) < 0) return VAL_NULL;
+    Value offset = a[0], name = a[1];
     if (!DT_IS_DELTA(offset))
         return err_format(&exc_TypeError, "timezone() argument 1 must be datetime.timedelta, not %N", offset);
     if (!IS_NULL(name) && !IS_STR(name))
@@ -253,7 +257,7 @@ static void tz_trace(Obj *o) {
 }
 
 static const MethodDef tz_methods[] = {
-    {"__new__", tz_new_m, METH_STATIC | ARGS_KW, NULL, "(type, /, offset, name=None)"},
+    {"__new__", tz_new_m, METH_STATIC | ARGS_ANY, NULL},
     {"tzname", tz_tzname_m, ARGS_ONE, "If name is specified when timezone is created, returns the name.  "
      "Otherwise returns offset as 'UTC(+|-)HH:MM'."},
     {"utcoffset", tz_utcoffset_m, ARGS_ONE, "Return fixed offset."},
