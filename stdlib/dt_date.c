@@ -307,6 +307,12 @@ static Value date_sub_m(Value *args, int nargs, Value kwnames) {
     return td_new(a1 - a2, 0, 0);
 }
 
+/* other - self: what a date subclass of the left operand declined. */
+static Value date_rsub_m(Value *args, int nargs, Value kwnames) {
+    if (!DT_IS_DATE(args[1])) return VAL_NOTIMPLEMENTED;
+    return date_sub_m((Value[]){args[1], args[0]}, 2, VAL_NULL);
+}
+
 static Value date_get_year(Value self) { return MK_SMALLINT(DATE(self)->year); }
 static Value date_get_month(Value self) { return MK_SMALLINT(DATE(self)->month); }
 static Value date_get_day(Value self) { return MK_SMALLINT(DATE(self)->day); }
@@ -353,6 +359,7 @@ static const MethodDef date_methods[] = {
     {"__add__", date_add_m, ARGS_WRAP(1), NULL},
     {"__radd__", date_add_m, ARGS_WRAP(1), NULL},
     {"__sub__", date_sub_m, ARGS_WRAP(1), NULL},
+    {"__rsub__", date_rsub_m, ARGS_WRAP(1), NULL},
     {NULL, NULL, 0, NULL},
 };
 

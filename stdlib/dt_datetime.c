@@ -276,6 +276,10 @@ static Value dtm_sub_m(Value *args, int nargs, Value kwnames) {
     return VAL_NOTIMPLEMENTED;
 }
 
+static Value dtm_rsub_m(Value *args, int nargs, Value kwnames) {
+    return DT_IS_DT(args[1]) ? dtm_subtract(args[1], args[0]) : VAL_NOTIMPLEMENTED;
+}
+
 /* ---- comparison and hashing ----------------------------------------------------------------- */
 
 static int dtm_field_cmp(const DtDateTime *a, const DtDateTime *b) {
@@ -597,6 +601,7 @@ static const MethodDef dtm_methods[] = {
     {"__add__", dtm_add_m, ARGS_WRAP(1), NULL},
     {"__radd__", dtm_add_m, ARGS_WRAP(1), NULL},
     {"__sub__", dtm_sub_m, ARGS_WRAP(1), NULL},
+    {"__rsub__", dtm_rsub_m, ARGS_WRAP(1), NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -295,6 +295,15 @@ static Value td_divmod_m(Value *args, int nargs, Value kwnames) {
     return IS_NULL(d) ? VAL_NULL : tuple_pack(2, q, d);
 }
 
+/* The reflected forms: other op self, for the delta subclasses whose own method declined. */
+#define TD_REFLECTED(name, fn)                                                          \
+    static Value name(Value *args, int nargs, Value kwnames) {                          \
+        if (!DT_IS_DELTA(args[1])) return VAL_NOTIMPLEMENTED;                           \
+        return fn((Value[]){args[1], args[0]}, 2, VAL_NULL);                            \
+    }
+TD_REFLECTED(td_rtruediv_m, td_truediv_m) TD_REFLECTED(td_rfloordiv_m, td_floordiv_m)
+TD_REFLECTED(td_rmod_m, td_mod_m) TD_REFLECTED(td_rdivmod_m, td_divmod_m)
+
 static Value td_richcompare(Value *args, int op) {
     if (!DT_IS_DELTA(args[1])) return VAL_NOTIMPLEMENTED;
     return dt_cmp_result(td_cmp(args[0], args[1]), op);
@@ -382,6 +391,10 @@ static const MethodDef td_methods[] = {
     {"__floordiv__", td_floordiv_m, ARGS_WRAP(1), NULL},
     {"__mod__", td_mod_m, ARGS_WRAP(1), NULL},
     {"__divmod__", td_divmod_m, ARGS_WRAP(1), NULL},
+    {"__rtruediv__", td_rtruediv_m, ARGS_WRAP(1), NULL},
+    {"__rfloordiv__", td_rfloordiv_m, ARGS_WRAP(1), NULL},
+    {"__rmod__", td_rmod_m, ARGS_WRAP(1), NULL},
+    {"__rdivmod__", td_rdivmod_m, ARGS_WRAP(1), NULL},
     {"__neg__", td_neg_m, ARGS_WRAP(0), NULL},
     {"__pos__", td_pos_m, ARGS_WRAP(0), NULL},
     {"__abs__", td_abs_m, ARGS_WRAP(0), NULL},

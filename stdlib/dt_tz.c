@@ -246,6 +246,8 @@ static Value tz_eq(Value *args, int ne) {
 static Value tz_eq_m(Value *args, int nargs, Value kwnames) { return tz_eq(args, 0); }
 static Value tz_ne_m(Value *args, int nargs, Value kwnames) { return tz_eq(args, 1); }
 
+static Value tz_unordered_m(Value *args, int nargs, Value kwnames) { return VAL_NOTIMPLEMENTED; }
+
 static Value tz_hash_m(Value *args, int nargs, Value kwnames) {
     int64_t h = obj_hash(TZ(args[0])->offset);
     return h == -1 ? VAL_NULL : int_from_i64(h);
@@ -268,6 +270,10 @@ static const MethodDef tz_methods[] = {
     {"__str__", tz_str_m, ARGS_WRAP(0), NULL},
     {"__eq__", tz_eq_m, ARGS_WRAP(1), NULL},
     {"__ne__", tz_ne_m, ARGS_WRAP(1), NULL},
+    {"__lt__", tz_unordered_m, ARGS_WRAP(1), NULL},
+    {"__le__", tz_unordered_m, ARGS_WRAP(1), NULL},
+    {"__gt__", tz_unordered_m, ARGS_WRAP(1), NULL},
+    {"__ge__", tz_unordered_m, ARGS_WRAP(1), NULL},
     {"__hash__", tz_hash_m, ARGS_WRAP(0), NULL},
     {NULL, NULL, 0, NULL},
 };

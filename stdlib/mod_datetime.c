@@ -17,6 +17,26 @@ static int mod_datetime_set(Type *t, const char *name, Value v) {
     return IS_NULL(v) ? -1 : dict_set_c(t->dict, name, v);
 }
 
+static int mod_datetime_docs(void) {
+    static const struct { Type *t; const char *doc; } docs[] = {
+        {&dt_type_date, "date(year, month, day) --> date object"},
+        {&dt_type_time, "time([hour[, minute[, second[, microsecond[, tzinfo]]]]]) --> a time object\n\nAll "
+         "arguments are optional. tzinfo may be None, or an instance of\na tzinfo subclass. The remaining "
+         "arguments may be ints.\n"},
+        {&dt_type_datetime, "datetime(year, month, day[, hour[, minute[, second[, microsecond[,tzinfo]]]]])\n\n"
+         "The year, month and day arguments are required. tzinfo may be None, or an\ninstance of a tzinfo "
+         "subclass. The remaining arguments may be ints.\n"},
+        {&dt_type_delta, "Difference between two datetime values.\n\ntimedelta(days=0, seconds=0, "
+         "microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0)\n\nAll arguments are optional and "
+         "default to 0.\nArguments may be integers or floats, and may be positive or negative."},
+        {&dt_type_tzinfo, "Abstract base class for time zone info objects."},
+        {&dt_type_timezone, "Fixed offset from UTC implementation of tzinfo."},
+    };
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++)
+        if (mod_datetime_set(docs[i].t, "__doc__", str_from_c(docs[i].doc)) < 0) return -1;
+    return 0;
+}
+
 /* min, max and resolution of each class, timezone's utc, min and max. */
 static int mod_datetime_class_attrs(void) {
     static int done;
@@ -46,7 +66,7 @@ static int mod_datetime_class_attrs(void) {
         return -1;
     date_isocal_type();
     done = 1;
-    return 0;
+    return mod_datetime_docs();
 }
 
 Value mod_datetime_init(void) {

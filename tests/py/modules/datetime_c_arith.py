@@ -78,3 +78,8 @@ print(type(DT.fromisoformat('2000-01-01')).__name__, type(DT.strptime('2000', '%
       type(e.astimezone(timezone.utc)).__name__, DT.fromisoformat('2000-01-01T00:00').extra)
 print(repr(T(1, 2)), type(T(1) + T(1)).__name__, type(-T(1)).__name__, T(1) == td(1), repr(Tm(1, 2)),
       type(Tm.fromisoformat('01:02')).__name__, isinstance(e, date))
+
+# the reflected forms CPython's number slots give every type
+print(td(1).__rtruediv__(td(2)), td(1).__rfloordiv__(td(3)), td(1).__rmod__(td(3, 5)), td(1).__rdivmod__(td(3)),
+      td(1).__rtruediv__(2), date(2000, 1, 2).__rsub__(date(2000, 1, 1)), x.__rsub__(x + td(1)), x.__rsub__(d),
+      date(2000, 1, 2).__rsub__(x), timezone.utc.__lt__(timezone.utc), sorted(set(dir(td)) - set(dir(object)) - {"__module__"}))
