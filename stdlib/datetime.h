@@ -160,7 +160,8 @@ void  dtf_pack_clock(const DtClock *c, uint8_t out[6], int with_fold);
 /* A time of day in ISO form (timespec VAL_NULL: auto), its UTC offset from tzinfo.utcoffset(tzarg). */
 int   dtf_clock_iso(void *sb, const DtClock *c, Value timespec, Value tzarg);   /* StrBuf * */
 int   dtf_offset(void *sb, Value offset, const char *sep);         /* "+HH:MM[:SS[.ffffff]]" */
-Value dtf_strftime(Value self, Value fmt, Value timetuple, Value tz, Value tzarg, int us);
+/* fmt with %z, %Z (from tz asked about tzarg) and %f (us) replaced, through time.strftime. */
+Value dtf_strftime(Value fmt, Value timetuple, Value tz, Value tzarg, int us);
 Value dtf_format_m(Value self, Value spec);
 Value dtf_repr_tail(Value head, const DtClock *c, int fold_first);   /* ", tzinfo=..., fold=1)" */
 int   dtf_parse_date(const char *s, size_t len, int *y, int *m, int *d);

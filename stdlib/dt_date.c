@@ -237,8 +237,8 @@ static Value date_strftime_m(Value *args, int nargs, Value kwnames) {
     if (!IS_STR(fmt)) return err_format(&exc_TypeError, "strftime() argument 1 must be str, not %N", fmt);
     Value tt = obj_call_method(self, "timetuple", NULL, 0);
     if (IS_NULL(tt)) return VAL_NULL;
-    if (DT_IS_DT(self)) return dtf_strftime(self, fmt, tt, DTM(self)->c.tzinfo, self, DTM(self)->c.us);
-    return dtf_strftime(self, fmt, tt, VAL_NONE, self, 0);
+    if (DT_IS_DT(self)) return dtf_strftime(fmt, tt, DTM(self)->c.tzinfo, self, DTM(self)->c.us);
+    return dtf_strftime(fmt, tt, VAL_NONE, self, 0);
 }
 
 static Value date_format_m(Value *args, int nargs, Value kwnames) {

@@ -119,8 +119,7 @@ static Value dtf_zone_part(char which, Value tz, Value tzarg) {
 
 static Value dtf_time_strftime = VAL_NULL;    /* time.strftime */
 
-Value dtf_strftime(Value self, Value fmt, Value timetuple, Value tz, Value tzarg, int us) {
-    (void)self;
+Value dtf_strftime(Value fmt, Value timetuple, Value tz, Value tzarg, int us) {
     const char *p = STR_DATA(fmt);
     size_t n = (size_t)STR_LEN(fmt);
     Value zpart = VAL_NULL, Zpart = VAL_NULL;

@@ -145,7 +145,7 @@ static Value tod_strftime_m(Value *args, int nargs, Value kwnames) {
     Value tt = tuple_pack(9, MK_SMALLINT(1900), MK_SMALLINT(1), MK_SMALLINT(1), MK_SMALLINT(c->hour),
                           MK_SMALLINT(c->minute), MK_SMALLINT(c->second), MK_SMALLINT(0), MK_SMALLINT(1),
                           MK_SMALLINT(-1));
-    return IS_NULL(tt) ? VAL_NULL : dtf_strftime(args[0], fmt, tt, c->tzinfo, VAL_NONE, c->us);
+    return IS_NULL(tt) ? VAL_NULL : dtf_strftime(fmt, tt, c->tzinfo, VAL_NONE, c->us);
 }
 
 static Value tod_format_m(Value *args, int nargs, Value kwnames) {
