@@ -296,6 +296,10 @@ static Value mr_text(MReader *r, int small, int interned, int ascii) {
     if (IS_NULL(mr_sized(r, small, &n)) || mr_need(r, (size_t)n) < 0) return VAL_NULL;
     Value s = ascii && mr_all_ascii(r->p, (size_t)n) ? str_new_ascii((const char *)r->p, (size_t)n)
                                                      : str_new_checked((const char *)r->p, (size_t)n);
+    if (IS_NULL(s) && err_matches(&exc_UnicodeDecodeError)) {
+        err_clear();    /* lone surrogates are written in their UTF-8 forms (CPython's surrogatepass) */
+        s = str_decode(r->p, (size_t)n, "utf-8", "surrogatepass");
+    }
     r->p += n;
     if (IS_NULL(s)) return VAL_NULL;
     return interned ? str_intern(s) : s;

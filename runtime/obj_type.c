@@ -982,7 +982,14 @@ static int type_set_name(Value self, Value v) {
     t->name = str_intern(v);
     return 0;
 }
-static Value type_get_qualname(Value self) { return AS_TYPE(self)->qualname; }
+/* A builtin type's __qualname__ is a new str each time, as CPython's type_qualname
+ * makes it, while __module__ is interned: pickle's memo, keyed by identity, then
+ * meets `datetime`.`datetime` as python3's does (module remembered, name written). */
+static Value type_get_qualname(Value self) {
+    Type *t = AS_TYPE(self);
+    if (TYPE_HAS(t, TF_HEAPTYPE) || !IS_STR(t->qualname)) return t->qualname;
+    return str_new(STR_DATA(t->qualname), (size_t)STR_LEN(t->qualname));
+}
 static int type_set_qualname(Value self, Value v) {
     Type *t = AS_TYPE(self);
     if (type_check_special_set(t, v, "__qualname__") < 0) return -1;
@@ -992,9 +999,12 @@ static int type_set_qualname(Value self, Value v) {
 }
 static Value type_get_module(Value self) {
     Type *t = AS_TYPE(self);
-    if (!TYPE_HAS(t, TF_HEAPTYPE)) {        /* from the C name, as CPython's type_module */
+    if (!TYPE_HAS(t, TF_HEAPTYPE)) {        /* from the C name, interned as CPython's type_module
+                                               (pickle's memo then meets one string per module) */
         const char *dot = strrchr(t->tp_name, '.');
-        return dot ? str_new(t->tp_name, (size_t)(dot - t->tp_name)) : str_intern_c("builtins");
+        if (!dot) return str_intern_c("builtins");
+        Value m = str_new(t->tp_name, (size_t)(dot - t->tp_name));
+        return IS_NULL(m) ? VAL_NULL : str_intern(m);
     }
     Value m = dict_get_c(t->dict, "__module__");
     return IS_NULL(m) ? str_intern_c("builtins") : m;
