@@ -5,8 +5,9 @@
  * (Type.slots, see object.h) and calls it through call_slot, which calls a
  * native method's C function directly and anything else through the VM.
  * The binary-operator and comparison dispatch follows CPython exactly: the
- * reflected method of a right operand whose type is a proper subclass that
- * overrides it goes first; NotImplemented falls through to the other side;
+ * reflected method of a right operand whose type is a proper subclass goes
+ * first (for a binary operator only when the subclass overrides it);
+ * NotImplemented falls through to the other side;
  * `==` and `!=` fall back to identity.
  */
 #include <string.h>
@@ -360,8 +361,9 @@ static Value richcompare_dispatch(Value a, Value b, int op) {
     Type *ta = val_type(a), *tb = val_type(b);
     SpecialMethod sm = SM_FOR_CMP(op), rsm = SM_FOR_CMP(cmp_reflected[op]);
     int reflected_done = 0;
-    if (ta != tb && type_is_subtype(tb, ta) && !IS_NULL(tb->slots[rsm]) &&
-        tb->slots[rsm] != ta->slots[rsm]) {
+    /* a right operand of a proper subclass goes first whether or not it
+     * overrides the method (CPython's do_richcompare; binary operators differ) */
+    if (ta != tb && type_is_subtype(tb, ta) && !IS_NULL(tb->slots[rsm])) {
         reflected_done = 1;
         Value r = call_cmp_slot(b, rsm, a);
         if (IS_NULL(r) && err_occurred()) return VAL_NULL;
