@@ -34,7 +34,7 @@ What is checked is how a test fails, not its output:
   UNEXPLAINED  stdout or the exit status differ and neither stderr nor stdout (a
                test that catches and prints) shows an error the limit explains
                (MemoryError, "Too many open files", RecursionError, "can't start
-               new thread");
+               new thread", SQLite's "unable to open database file");
   limited      stdout or the exit status differ because of such an error: fine.
 Any CRASH, HANG, SILENT or UNEXPLAINED fails the run (exit status 1). -v lists
 the limited tests too.
@@ -58,7 +58,9 @@ CONFIGS = {
 }
 DEFAULT = ('ample', 'tight', 'fds')
 SANITIZER_MARKS = ('AddressSanitizer', 'LeakSanitizer', 'ThreadSanitizer', 'runtime error:')
-LIMIT_MARKS = ('MemoryError', 'Too many open files', 'RecursionError', "can't start new thread")
+# SQLite words a failed open (EMFILE included) as "unable to open database file".
+LIMIT_MARKS = ('MemoryError', 'Too many open files', 'RecursionError', "can't start new thread",
+               'unable to open database file')
 MIB = 1 << 20
 
 
