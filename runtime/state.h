@@ -104,6 +104,9 @@ typedef struct VMHooks {
     Value (*import)(const char *name);         /* import a module by its dotted name */
     int   (*warn)(Type *category, Value message); /* warnings.warn(message, category):
                                                   0, or -1 raised (an "error" filter) */
+    Value (*current_frame)(void);              /* the innermost Python frame as a frame
+                                                  object (a signal handler's argument),
+                                                  None when no frame runs */
 } VMHooks;
 
 typedef struct Interp {
