@@ -167,14 +167,16 @@ static Value sel_poll_new(Value *args, int nargs, Value kwnames) {
     return IS_NULL(p->fds) ? VAL_NULL : MK_OBJ(p);
 }
 
+/* An event mask as CPython's unsigned short converter takes it: negative is a
+ * ValueError, past 0xffff an OverflowError. */
 static int poll_mask(Value v, int dflt, unsigned short *out) {
     if (IS_NULL(v)) { *out = (unsigned short)dflt; return 0; }
+    if (!IS_INT(v)) { err_format(&exc_TypeError, "an integer is required"); return -1; }
+    if (int_sign(v) < 0) { err_format(&exc_ValueError, "value must be positive"); return -1; }
     int64_t m;
-    if (!IS_INT(v)) { err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", v); return -1; }
-    if (int_to_i64(v, &m) < 0 || m < 0 || m > 0xffff) {
+    if (int_to_i64(v, &m) < 0 || m > 0xffff) {
         err_clear();
-        err_format(&exc_OverflowError, m < 0 ? "Python int too large for C unsigned short"
-                                              : "Python int too large for C unsigned short");
+        err_format(&exc_OverflowError, "Python int too large for C unsigned short");
         return -1;
     }
     *out = (unsigned short)m;
@@ -219,7 +221,9 @@ static Value poll_poll_m(Value *args, int nargs, Value kwnames) {
             return err_format(&exc_TypeError, "timeout must be an integer or None");
         }
         if (arg_to_double(args[1], &ms) < 0) return VAL_NULL;
-        ms = ceil(ms);
+        /* rounded away from zero, as CPython's timeouts: any negative value
+         * (even -1e-100) waits for ever, a positive fraction at least 1 ms */
+        ms = ms < 0 ? -1 : ceil(ms);
         if (ms > INT_MAX) return err_format(&exc_OverflowError, "timeout is too large");
     }
     if (p->polling) return err_format(&exc_RuntimeError, "concurrent poll() invocation");
@@ -303,6 +307,7 @@ static Value epoll_new_m(Value *args, int nargs, Value kwnames) {
     if (!IS_NULL(out[0]) && arg_to_int(out[0], &sizehint) < 0) return VAL_NULL;
     if (!IS_NULL(out[1]) && arg_to_int(out[1], &flags) < 0) return VAL_NULL;
     if (sizehint == 0 || sizehint < -1) return err_format(&exc_ValueError, "negative sizehint");
+    if (flags && flags != EPOLL_CLOEXEC) return err_format(&exc_OSError, "invalid flags");
     int fd = epoll_create1(EPOLL_CLOEXEC);
     if (fd < 0) return err_from_errno(&exc_OSError, VAL_NULL);
     return epoll_wrap(AS_TYPE(args[0]), fd);
