@@ -276,13 +276,18 @@ static void cli_setup_options(const CliOptions *o) {
         Value key = eq ? str_new(o->xopts[i], (size_t)(eq - o->xopts[i])) : str_from_c(o->xopts[i]);
         dict_set(interp.xoptions, key, eq ? str_from_c(eq + 1) : VAL_TRUE);
     }
+    /* -X dev or PYTHONDEVMODE (non-empty, unless -E/-I): sys.flags.dev_mode,
+     * which asyncio's debug mode follows, with faulthandler enabled */
+    const char *dev = interp.flag_ignore_env ? NULL : getenv("PYTHONDEVMODE");
+    if ((dev && *dev) || !IS_NULL(dict_get_c(interp.xoptions, "dev"))) interp.flag_dev_mode = 1;
 }
 
-/* -X faulthandler or PYTHONFAULTHANDLER (non-empty, unless -E/-I):
- * faulthandler.enable() before the program runs. */
+/* -X faulthandler, PYTHONFAULTHANDLER (non-empty, unless -E/-I) or the
+ * development mode: faulthandler.enable() before the program runs. */
 static void cli_enable_faulthandler(void) {
     const char *env = interp.flag_ignore_env ? NULL : getenv("PYTHONFAULTHANDLER");
-    if (!(env && *env) && IS_NULL(dict_get_c(interp.xoptions, "faulthandler"))) return;
+    if (!(env && *env) && IS_NULL(dict_get_c(interp.xoptions, "faulthandler")) && !interp.flag_dev_mode)
+        return;
     Value m = import_module_c("faulthandler");
     if (IS_NULL(m) || IS_NULL(obj_call_method(m, "enable", NULL, 0))) exc_print(err_fetch());
 }

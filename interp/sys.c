@@ -528,7 +528,7 @@ static Value sys_flags(void)
     it[10] = MK_SMALLINT(interp.flag_quiet);
     it[11] = MK_SMALLINT(1);
     it[12] = MK_SMALLINT(interp.flag_isolated);
-    it[13] = VAL_FALSE;
+    it[13] = MK_BOOL(interp.flag_dev_mode);
     it[16] = MK_BOOL(interp.flag_safe_path);
     it[17] = MK_SMALLINT(-1);
     return ss_new(&sys_flags_type, it, 18);

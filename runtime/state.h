@@ -126,7 +126,7 @@ typedef struct Interp {
     int      finalizing;              /* set once the main thread is shutting down */
     int      flag_unbuffered, flag_inspect, flag_quiet, flag_ignore_env,
              flag_isolated, flag_no_bytecode, flag_verbose, flag_no_user_site,
-             flag_safe_path;              /* sys.flags, from the command line */
+             flag_safe_path, flag_dev_mode;  /* sys.flags, from the command line */
     const char *progname;             /* argv[0] of the process */
     VMHooks  vm;                      /* set once at start-up */
 } Interp;
