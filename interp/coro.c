@@ -606,6 +606,19 @@ static Value ag_aclose_m(Value *args, int nargs, Value kwnames) {
     return asyncgen_athrow_new(args[0], VAL_NULL);
 }
 static Value ag_repr_m(Value *args, int nargs, Value kwnames) { return coro_repr(args[0], "async_generator"); }
+
+/* The finalizer (runtime/finalize.c runs it once the generator is garbage):
+ * one that died suspended goes to the finalizer hook sys.set_asyncgen_hooks
+ * gave it (asyncio schedules its aclose()), else it is closed in place, as
+ * CPython's _PyGen_Finalize does; errors are reported, not raised. */
+static Value ag_del_m(Value *args, int nargs, Value kwnames) {
+    Gen *g = AS_GEN(args[0]);
+    if (!g->started || g->finished || g->running) return VAL_NONE;
+    Value fin = g->origin_or_finalizer;
+    Value r = !IS_NULL(fin) && !g->ag_closed ? call1(fin, args[0]) : gen_close(args[0]);
+    if (IS_NULL(r)) fin_write_unraisable(args[0]);
+    return VAL_NONE;
+}
 static Value ag_get_running(Value self) { return MK_BOOL(AS_GEN(self)->ag_running_async); }
 
 static const MethodDef ag_methods[] = {
@@ -615,6 +628,7 @@ static const MethodDef ag_methods[] = {
     {"athrow", ag_athrow_m, ARGS_POS(1, 3), "athrow(typ[,val[,tb]]) -> raise exception in generator."},
     {"aclose", ag_aclose_m, ARGS_NONE, "aclose() -> raise GeneratorExit inside generator."},
     {"__repr__", ag_repr_m, ARGS_WRAP(0), NULL},
+    {"__del__", ag_del_m, ARGS_WRAP(0), NULL},
     {"__class_getitem__", generic_alias_class_getitem_m, METH_CLASS | ARGS_ONE, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };

@@ -122,6 +122,11 @@ Value vm_getframe(int depth) {
     return frame_object(f);
 }
 
+Value vm_current_frame(void) {
+    Frame *f = ts_get()->frame;
+    return f ? frame_object(f) : VAL_NONE;
+}
+
 Value vm_current_frames(void) {
     Value d = dict_new();
     if (IS_NULL(d)) return VAL_NULL;

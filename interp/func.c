@@ -247,7 +247,9 @@ Value gen_new(Value func, Frame *tmpl) {
     g->name = AS_FUNC(func)->name;
     g->qualname = AS_FUNC(func)->qualname;
     g->exc_state = VAL_NULL;
-    if (f->code->maxblocks) fin_register(&g->header);   /* closing one without try blocks shows nothing */
+    /* closing one without try blocks shows nothing, but an async generator's
+     * finalizer hook (asyncio's) sees every one that dies suspended */
+    if (f->code->maxblocks || kind == GEN_ASYNC_GEN) fin_register(&g->header);
     g->kind = (uint8_t)kind;
     g->origin_or_finalizer = VAL_NULL;
     if (kind == GEN_COROUTINE && (coro_track_unstarted(g) < 0 || (coro_origin_depth() && coro_set_origin(g) < 0)))

@@ -93,6 +93,7 @@ int lifecycle_start_interpreter(void) {
     interp.vm.current_globals = vm_current_globals;
     interp.vm.super_args = vm_super_args;
     interp.vm.frame_code = frame_code_of;
+    interp.vm.current_frame = vm_current_frame;
     if (gil_configure(interp.xoptions) < 0) exit(2);        /* -X gil=NAME, GILPY_GIL */
     if (giltrace_configure(interp.xoptions) < 0) exit(2);   /* -X gilstats, -X giltrace=FILE */
     fork_add_child_hook(giltrace_after_fork_child);

@@ -306,11 +306,12 @@ static void cli_setup_options(const CliOptions *o) {
     cli_setup_warnoptions(o);
 }
 
-/* -X faulthandler or PYTHONFAULTHANDLER (non-empty, unless -E/-I):
- * faulthandler.enable() before the program runs. */
+/* -X faulthandler, PYTHONFAULTHANDLER (non-empty, unless -E/-I) or the
+ * development mode: faulthandler.enable() before the program runs. */
 static void cli_enable_faulthandler(void) {
     const char *env = interp.flag_ignore_env ? NULL : getenv("PYTHONFAULTHANDLER");
-    if (!(env && *env) && IS_NULL(dict_get_c(interp.xoptions, "faulthandler"))) return;
+    if (!(env && *env) && IS_NULL(dict_get_c(interp.xoptions, "faulthandler")) && !interp.flag_dev_mode)
+        return;
     Value m = import_module_c("faulthandler");
     if (IS_NULL(m) || IS_NULL(obj_call_method(m, "enable", NULL, 0))) exc_print(err_fetch());
 }

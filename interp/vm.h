@@ -183,6 +183,9 @@ Value vm_run_class_body(Value func, Value ns);
 int   vm_frame_info(int depth, Value *code, int *lineno, Value *globals);
 /* sys._getframe(depth): a frame object for the frame `depth` levels up. */
 Value vm_getframe(int depth);
+/* The calling thread's innermost frame object, None when no frame runs
+ * (interp.vm.current_frame: a signal handler's second argument). */
+Value vm_current_frame(void);
 /* sys._current_frames(): {thread ident: innermost frame object}. */
 Value vm_current_frames(void);
 /* The frame object of a frame (made at the first request), VAL_NULL on error. */

@@ -45,8 +45,27 @@ Value exc_get_attr_c(Value exc, const char *name) {
     return IS_NULL(v) ? VAL_NONE : v;
 }
 
+/* Does a class statement between exc's type and the builtin class that owns
+ * attribute `name` define it?  CPython keeps such attributes (OSError.errno)
+ * in C fields behind member descriptors, which a subclass's class attribute
+ * hides: `class Err(OSError): errno = EINVAL` reads EINVAL from Err(). */
+static int exc_class_shadows(Value exc, const char *name) {
+    Value mro = val_type(exc)->mro;
+    if (!IS_TUPLE(mro)) return 0;
+    Value key = str_intern_c(name);
+    for (int64_t i = 0; i < AS_TUPLE(mro)->len; i++) {
+        Type *b = AS_TYPE(AS_TUPLE(mro)->items[i]);
+        if (!(b->flags & TF_HEAPTYPE)) return 0;
+        if (IS_DICT(b->dict) && !IS_NULL(dict_get(b->dict, key))) return 1;
+    }
+    return 0;
+}
+
+/* Set an attribute an __init__ fills; a None default (not given) leaves a
+ * subclass's class attribute visible, as in CPython. */
 static int exc_set_attr_c(Value exc, const char *name, Value v) {
     ExcObj *e = AS_EXC(exc);
+    if (IS_NONE(v) && exc_class_shadows(exc, name)) return 0;
     if (!IS_DICT(e->dict)) {
         e->dict = dict_new();
         if (IS_NULL(e->dict)) return -1;

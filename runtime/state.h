@@ -109,6 +109,9 @@ typedef struct VMHooks {
      * cookie says (tracebacks, warnings); 0 if there is none.  Unset: the
      * raw bytes (runtime/obj_exc.c). */
     int   (*source_line)(const char *path, int lineno, struct StrBuf *out);
+    Value (*current_frame)(void);              /* the innermost Python frame as a frame
+                                                  object (a signal handler's argument),
+                                                  None when no frame runs */
 } VMHooks;
 
 typedef struct Interp {

@@ -71,9 +71,20 @@ static const struct gilpy_embedded_module *imp_frozen(Value name) {
     return e && str_eq_c(name, e->name) ? e : NULL;
 }
 
+/* Was the module of that name imported from a file?  The script's directory
+ * comes before the embedded modules, so a file there (CPython's own library,
+ * when it is the working directory) may shadow one: importlib must then not
+ * take the module for a frozen one (its _setup would fix up a file module as
+ * frozen, and fail). */
+static int imp_shadowed(Value name) {
+    Value m = dict_get(interp.modules, name);
+    if (IS_NULL(m) || !IS_EXACT(m, type_module)) return 0;
+    return IS_STR(dict_get_c(MODULE_DICT(m), "__file__"));
+}
+
 static Value imp_is_frozen(Value *args, int nargs, Value kwnames) {
     if (imp_check_str(args[0], "is_frozen") < 0) return VAL_NULL;
-    return MK_BOOL(imp_frozen(args[0]) != NULL);
+    return MK_BOOL(imp_frozen(args[0]) != NULL && !imp_shadowed(args[0]));
 }
 
 static Value imp_is_frozen_package(Value *args, int nargs, Value kwnames) {

@@ -59,20 +59,39 @@ static int sel_timeout(Value v, double *secs, const char *negmsg) {
 
 typedef struct { Value items; int n; int fds[FD_SETSIZE]; } SelList;
 
-/* The tuple is kept in *root, a local of the caller: SelList lives in malloc'd
- * memory, which the collector does not scan. */
-static int sel_list(Value seq, SelList *l, fd_set *set, int *maxfd, volatile Value *root) {
-    Value t = *root = seq_to_tuple(seq);
-    if (IS_NULL(t)) {
-        if (err_matches(&exc_TypeError)) { err_clear(); err_format(&exc_TypeError, "arguments 1-3 must be sequences"); }
-        return -1;
+/* The objects of a select() argument: a list is read live, as CPython reads
+ * it (a fileno() method that shortens the list ends the walk early), any
+ * other sequence through a tuple. */
+static Value sel_seq(Value seq) {
+    if (IS_LIST(seq) || IS_TUPLE(seq)) return seq;
+    Value t = seq_to_tuple(seq);
+    if (IS_NULL(t) && err_matches(&exc_TypeError)) {
+        err_clear();
+        err_format(&exc_TypeError, "arguments 1-3 must be sequences");
     }
-    l->items = t;
+    return t;
+}
+
+static int64_t sel_seq_len(Value seq) {
+    return IS_LIST(seq) ? AS_LIST(seq)->len : AS_TUPLE(seq)->len;
+}
+
+static Value sel_seq_item(Value seq, int64_t i) {
+    return IS_LIST(seq) ? AS_LIST(seq)->items[i] : AS_TUPLE(seq)->items[i];
+}
+
+/* The objects walked are kept in a new list, *root (a local of the caller):
+ * SelList lives in malloc'd memory, which the collector does not scan. */
+static int sel_list(Value seq, SelList *l, fd_set *set, int *maxfd, volatile Value *root) {
+    Value src = sel_seq(seq), kept = *root = list_new(0);
+    if (IS_NULL(src) || IS_NULL(kept)) return -1;
+    l->items = kept;
     l->n = 0;
     FD_ZERO(set);
-    for (int64_t i = 0; i < AS_TUPLE(t)->len; i++) {
+    for (int64_t i = 0; i < sel_seq_len(src); i++) {
+        Value o = sel_seq_item(src, i);
         int fd;
-        if (arg_to_fd(AS_TUPLE(t)->items[i], &fd) < 0) return -1;
+        if (list_append(kept, o) < 0 || arg_to_fd(o, &fd) < 0) return -1;
         if (fd >= FD_SETSIZE || l->n >= FD_SETSIZE) {
             err_format(&exc_ValueError, "filedescriptor out of range in select()");
             return -1;
@@ -87,7 +106,7 @@ static int sel_list(Value seq, SelList *l, fd_set *set, int *maxfd, volatile Val
 static Value sel_ready(SelList *l, fd_set *set) {
     Value out = list_new(0);
     for (int i = 0; !IS_NULL(out) && i < l->n; i++)
-        if (FD_ISSET(l->fds[i], set) && list_append(out, AS_TUPLE(l->items)->items[i]) < 0) out = VAL_NULL;
+        if (FD_ISSET(l->fds[i], set) && list_append(out, AS_LIST(l->items)->items[i]) < 0) out = VAL_NULL;
     return out;
 }
 
@@ -148,14 +167,16 @@ static Value sel_poll_new(Value *args, int nargs, Value kwnames) {
     return IS_NULL(p->fds) ? VAL_NULL : MK_OBJ(p);
 }
 
+/* An event mask as CPython's unsigned short converter takes it: negative is a
+ * ValueError, past 0xffff an OverflowError. */
 static int poll_mask(Value v, int dflt, unsigned short *out) {
     if (IS_NULL(v)) { *out = (unsigned short)dflt; return 0; }
+    if (!IS_INT(v)) { err_format(&exc_TypeError, "an integer is required"); return -1; }
+    if (int_sign(v) < 0) { err_format(&exc_ValueError, "value must be positive"); return -1; }
     int64_t m;
-    if (!IS_INT(v)) { err_format(&exc_TypeError, "'%T' object cannot be interpreted as an integer", v); return -1; }
-    if (int_to_i64(v, &m) < 0 || m < 0 || m > 0xffff) {
+    if (int_to_i64(v, &m) < 0 || m > 0xffff) {
         err_clear();
-        err_format(&exc_OverflowError, m < 0 ? "Python int too large for C unsigned short"
-                                              : "Python int too large for C unsigned short");
+        err_format(&exc_OverflowError, "Python int too large for C unsigned short");
         return -1;
     }
     *out = (unsigned short)m;
@@ -200,7 +221,9 @@ static Value poll_poll_m(Value *args, int nargs, Value kwnames) {
             return err_format(&exc_TypeError, "timeout must be an integer or None");
         }
         if (arg_to_double(args[1], &ms) < 0) return VAL_NULL;
-        ms = ceil(ms);
+        /* rounded away from zero, as CPython's timeouts: any negative value
+         * (even -1e-100) waits for ever, a positive fraction at least 1 ms */
+        ms = ms < 0 ? -1 : ceil(ms);
         if (ms > INT_MAX) return err_format(&exc_OverflowError, "timeout is too large");
     }
     if (p->polling) return err_format(&exc_RuntimeError, "concurrent poll() invocation");
@@ -284,6 +307,7 @@ static Value epoll_new_m(Value *args, int nargs, Value kwnames) {
     if (!IS_NULL(out[0]) && arg_to_int(out[0], &sizehint) < 0) return VAL_NULL;
     if (!IS_NULL(out[1]) && arg_to_int(out[1], &flags) < 0) return VAL_NULL;
     if (sizehint == 0 || sizehint < -1) return err_format(&exc_ValueError, "negative sizehint");
+    if (flags && flags != EPOLL_CLOEXEC) return err_format(&exc_OSError, "invalid flags");
     int fd = epoll_create1(EPOLL_CLOEXEC);
     if (fd < 0) return err_from_errno(&exc_OSError, VAL_NULL);
     return epoll_wrap(AS_TYPE(args[0]), fd);

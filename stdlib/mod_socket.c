@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/vm_sockets.h>
 #include <math.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -421,6 +422,12 @@ static Value sock_getsockopt_m(Value *args, int nargs, Value kwnames)
     if (arg_to_int(args[1], &level) < 0 || arg_to_int(args[2], &opt) < 0 ||
         (!IS_NULL(args[3]) && arg_to_int(args[3], &buflen) < 0))
         return VAL_NULL;
+    if (buflen == 0 && SELF->family == AF_VSOCK) {     /* VSOCK's options are 64-bit */
+        uint64_t v = 0;
+        socklen_t len = sizeof v;
+        if (getsockopt(SELF->fd, level, opt, &v, &len) < 0) return err_from_errno(&exc_OSError, VAL_NULL);
+        return int_from_u64(v);
+    }
     if (buflen == 0) {
         int v = 0;
         socklen_t len = sizeof v;
@@ -449,6 +456,11 @@ static Value sock_setsockopt_m(Value *args, int nargs, Value kwnames)
         if (optlen < 0 || optlen > UINT_MAX)
             return err_format(&exc_OverflowError, "Python int too large to convert to C unsigned int");
         r = setsockopt(SELF->fd, level, opt, NULL, (socklen_t)optlen);
+    } else if (IS_INT(v) && SELF->family == AF_VSOCK) {
+        int64_t flag;
+        if (arg_to_long(v, &flag) < 0) return VAL_NULL;
+        uint64_t wide = (uint64_t)flag;
+        r = setsockopt(SELF->fd, level, opt, &wide, sizeof wide);
     } else if (IS_INT(v)) {
         int flag;
         if (arg_to_int(v, &flag) < 0) return VAL_NULL;

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "sock.h"
+#include "runtime/audit.h"
 #include "runtime/call.h"
 #include "runtime/error.h"
 #include "runtime/gil.h"
@@ -250,6 +251,33 @@ static Value res_gethostname(Value *args, int nargs, Value kwnames)
     return str_fsdecode(buf, strlen(buf));
 }
 
+/* sethostname(name): bytes as they are, else a path-like's file-system encoding. */
+static Value res_sethostname(Value *args, int nargs, Value kwnames)
+{
+    Value name = args[0], keep = VAL_NULL;
+    const char *p;
+    size_t len;
+    if (IS_BYTES(name)) {
+        p = (const char *)AS_BYTES(name)->data;
+        len = (size_t)AS_BYTES(name)->len;
+    } else {
+        Value path = arg_to_path(name);
+        if (IS_NULL(path)) return VAL_NULL;
+        if (IS_STR(path) ? memchr(STR_DATA(path), 0, (size_t)AS_STR(path)->len) != NULL
+                         : memchr(AS_BYTES(path)->data, 0, (size_t)AS_BYTES(path)->len) != NULL)
+            return err_format(&exc_ValueError, "embedded null byte");
+        p = IS_STR(path) ? str_fsencode(path, &keep) : (const char *)AS_BYTES(path)->data;
+        if (!p) return VAL_NULL;
+        len = IS_STR(path) ? strlen(p) : (size_t)AS_BYTES(path)->len;
+    }
+    if (audit_active()) {                       /* the hook sees the bytes set */
+        Value hn = IS_BYTES(name) ? name : bytes_new(p, len);
+        if (IS_NULL(hn) || audit("socket.sethostname", "O", hn) < 0) return VAL_NULL;
+    }
+    if (sethostname(p, len) < 0) return err_from_errno(&exc_OSError, VAL_NULL);
+    return VAL_NONE;
+}
+
 /* ---- services and protocols ----------------------------------------------------------- */
 
 /* A str argument as CPython's "s" format: no embedded NUL. */
@@ -450,6 +478,7 @@ const MethodDef sock_res_functions[] = {
     {"gethostbyname_ex", res_gethostbyname_ex, ARGS_ONE, "gethostbyname_ex(host) -> (name, aliaslist, addresslist)"},
     {"gethostbyaddr", res_gethostbyaddr, ARGS_ONE, "gethostbyaddr(host) -> (name, aliaslist, addresslist)"},
     {"gethostname", res_gethostname, ARGS_NONE, "gethostname() -> string"},
+    {"sethostname", res_sethostname, ARGS_ONE, "sethostname(name)\n\nSets the hostname to name."},
     {"getservbyname", res_getservbyname, ARGS_POS(1, 2), "getservbyname(servicename[, protocolname]) -> integer"},
     {"getservbyport", res_getservbyport, ARGS_POS(1, 2), "getservbyport(port[, protocolname]) -> string"},
     {"getprotobyname", res_getprotobyname, ARGS_ONE, "getprotobyname(name) -> integer"},

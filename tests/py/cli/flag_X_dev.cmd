@@ -1,0 +1,1 @@
+-X dev -c 'import sys, faulthandler, asyncio.coroutines; print(sys.flags.dev_mode, faulthandler.is_enabled(), asyncio.coroutines._is_debug_mode(), sys._xoptions)'
