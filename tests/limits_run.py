@@ -43,6 +43,7 @@ import argparse
 import concurrent.futures
 import pathlib
 import shutil
+import signal
 import subprocess
 import sys
 
@@ -165,6 +166,7 @@ def run_config(name: str, gilpy: str, start: int, tests, args) -> int:
 
 
 def main() -> int:
+    signal.signal(signal.SIGINT, signal.default_int_handler)     # as tests/run.py does
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[1])
     ap.add_argument('--gilpy', default=str(run.REPO / 'build' / 'gilpy'))
     ap.add_argument('-j', type=int, default=2, help='tests run at once (default 2)')

@@ -39,6 +39,7 @@ import os
 import pathlib
 import re
 import shlex
+import signal
 import subprocess
 import sys
 
@@ -221,6 +222,10 @@ def interpreter(args) -> list:
 
 
 def main() -> int:
+    # Tests see SIGINT as a terminal gives it (a handler there): a suite started
+    # in the background of a shell without job control inherits it ignored,
+    # which both interpreters then keep (signal.getsignal(SIGINT) differs).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[1])
     ap.add_argument('--gilpy', default=str(REPO / 'build' / 'gilpy'),
                     help='gilpy executable (default: build/gilpy)')

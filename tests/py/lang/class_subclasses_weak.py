@@ -16,8 +16,11 @@ for i in range(300):
 keep = C
 del C
 gc.collect()
-print(sum(r() is not None for r in refs))
-print([c.__name__ for c in Base.__subclasses__()])
+# (a stale word on the C stack may keep one or two more: the collector scans
+# the stack conservatively)
+alive = sum(r() is not None for r in refs)
+names = [c.__name__ for c in Base.__subclasses__()]
+print(1 <= alive <= 3, 'C299' in names, len(names) == alive)
 
 
 # Slots still reach the live subclasses after the dead ones were pruned.
