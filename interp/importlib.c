@@ -234,10 +234,13 @@ static int imlib_become_ready(void) {
     if (IS_NULL(dict_get_c(imlib_sys_dict(), "meta_path")) && imlib_install() < 0) return -1;
     Value items = seq_to_tuple(interp.modules);     /* the names, as a snapshot */
     if (IS_NULL(items)) return -1;
+    /* __main__ keeps the __spec__ it has, also under another name (multiprocessing
+     * aliases it as __mp_main__, and its spawn tells a script from a module by it) */
+    Value main = dict_get_c(interp.modules, "__main__");
     for (int64_t i = 0; i < AS_TUPLE(items)->len; i++) {
         Value name = AS_TUPLE(items)->items[i];
         Value m = dict_get(interp.modules, name);
-        if (IS_NULL(m) || !IS_EXACT(m, type_module) || str_eq_c(name, "__main__")) continue;
+        if (IS_NULL(m) || !IS_EXACT(m, type_module) || m == main) continue;
         Value spec = dict_get_c(MODULE_DICT(m), "__spec__");
         if (!IS_NULL(spec) && !IS_NONE(spec)) continue;
         if (imlib_attach_spec(m) < 0) return -1;

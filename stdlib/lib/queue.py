@@ -9,18 +9,11 @@ FIFO: a deque plus a Semaphore counting the items, so put never blocks.
 """
 
 import threading
+from _queue import Empty        # as CPython's: pickles name it _queue.Empty
 from collections import deque
 from time import monotonic as time
 
 __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
-
-
-class Empty(Exception):
-    'Exception raised by Queue.get(block=0)/get_nowait().'
-    pass
-
-
-Empty.__module__ = '_queue'     # as CPython, where it comes from _queue
 
 
 class Full(Exception):
