@@ -10,7 +10,7 @@
 # wait forever, so only the setups in CPYTHON_EXITS are checked (gilpy runs
 # CPython's multiprocessing unchanged, with the same behaviour).
 # Not under gc_stress: some 40 processes take minutes there, and the C paths
-# they run (_mp.read_exact, read_frame, fork) are the other processes/ tests'.
+# they run (fork, pipes, semaphores) are the other processes/ tests'.
 import multiprocessing as mp
 import os, signal, sys, threading, time
 
