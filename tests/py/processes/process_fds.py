@@ -11,6 +11,7 @@
 # object it used).  A reaped child's sentinel
 # stays usable until close().  (It starts some 100 processes: minutes under
 # gc_stress, which finds nothing more here.)
+import _start_method
 import gc, multiprocessing as mp, os
 from multiprocessing.connection import wait
 from concurrent.futures import ProcessPoolExecutor
