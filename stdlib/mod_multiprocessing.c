@@ -215,15 +215,15 @@ static Value semlock_acquire_m(Value *args, int nargs, Value kwnames) {
     struct timespec deadline;
     double timeout = 0;
     if (!IS_NULL(args[1]) && arg_to_int(args[1], &blocking) < 0) return VAL_NULL;
+    if (!s->handle) return err_format(&exc_ValueError, "semaphore is closed");
+    if (s->kind == SL_RECURSIVE_MUTEX && sl_is_mine(s)) {   /* before the timeout, as CPython */
+        s->count++;
+        return VAL_TRUE;
+    }
     int use_deadline = !IS_NULL(args[2]) && !IS_NONE(args[2]);
     if (use_deadline) {
         if (arg_to_double(args[2], &timeout) < 0) return VAL_NULL;
         bad_deadline = sl_deadline(timeout, &deadline) < 0;
-    }
-    if (!s->handle) return err_format(&exc_ValueError, "semaphore is closed");
-    if (s->kind == SL_RECURSIVE_MUTEX && sl_is_mine(s)) {
-        s->count++;
-        return VAL_TRUE;
     }
     int res;
     while ((res = sem_trywait(s->handle)) < 0 && errno == EINTR)

@@ -18,17 +18,14 @@
 
 GILPY_MODULE("_posixshmem", mod_posixshmem_init);
 
-/* The path argument as a C string ("shm_open() argument 'path' must be str"). */
+/* The path argument as a C string ("shm_open() argument 'path' must be str");
+ * CPython does not refuse an embedded NUL either. */
 static const char *shm_path(const char *fname, Value v) {
     if (!IS_STR(v)) {
         err_format(&exc_TypeError, "%s() argument 'path' must be str, not %N", fname, v);
         return NULL;
     }
-    if (memchr(STR_DATA(v), '\0', (size_t)STR_LEN(v))) {
-        err_format(&exc_ValueError, "embedded null character");
-        return NULL;
-    }
-    return STR_DATA(v);
+    return STR_DATA(v);    /* as CPython's: a NUL ends the name */
 }
 
 /* shm_open(path, flags, mode=0o777) -> fd */
