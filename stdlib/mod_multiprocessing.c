@@ -103,8 +103,13 @@ static void semlock_finalize(Obj *o) {
     s->handle = NULL;
 }
 
+/* A SemLock over sem, which it takes: on failure sem is closed (unless other
+ * objects hold it). */
 static Value semlock_make(Value cls, sem_t *sem, int kind, int maxvalue, Value name) {
-    if (sl_handle_ref(sem) < 0) return VAL_NULL;
+    if (sl_handle_ref(sem) < 0) {
+        if (!sl_handle_find(sem)) sem_close(sem);
+        return VAL_NULL;
+    }
     SemLock *s = (SemLock *)obj_new_instance(AS_TYPE(cls));
     if (!s) { sl_handle_unref(sem); return VAL_NULL; }
     s->handle = sem;
@@ -114,7 +119,7 @@ static Value semlock_make(Value cls, sem_t *sem, int kind, int maxvalue, Value n
     return MK_OBJ(s);
 }
 
-/* A str argument (`what`: "argument 'name'") as a C string ("embedded null character"). */
+/* The str argument `what` ("argument 'name'") of fname as a C string; no NUL inside. */
 static const char *sl_name_arg(const char *fname, const char *argname, Value v) {
     if (!IS_STR(v)) {
         err_format(&exc_TypeError, "%s() %s must be str, not %N", fname, argname, v);
@@ -145,9 +150,7 @@ static Value semlock_new_m(Value *args, int nargs, Value kwnames) {
         errno = err;
         return err_from_errno(&exc_OSError, VAL_NULL);
     }
-    Value r = semlock_make(args[0], sem, kind, maxvalue, unlink ? VAL_NONE : args[4]);
-    if (IS_NULL(r)) sem_close(sem);
-    return r;
+    return semlock_make(args[0], sem, kind, maxvalue, unlink ? VAL_NONE : args[4]);
 }
 
 /* _rebuild(handle, kind, maxvalue, name, /): a classmethod.  With a name the
@@ -169,9 +172,7 @@ static Value semlock_rebuild_m(Value *args, int nargs, Value kwnames) {
     if (!name) return VAL_NULL;
     sem_t *sem = sem_open(name, 0);
     if (sem == SEM_FAILED) return err_from_errno(&exc_OSError, VAL_NULL);
-    Value r = semlock_make(args[0], sem, kind, maxvalue, args[4]);
-    if (IS_NULL(r)) sem_close(sem);
-    return r;
+    return semlock_make(args[0], sem, kind, maxvalue, args[4]);
 }
 
 static int sl_is_mine(SemLock *s) { return s->count > 0 && s->last_tid == ts_get()->ident; }
