@@ -119,7 +119,7 @@ static Value semlock_make(Value cls, sem_t *sem, int kind, int maxvalue, Value n
     return MK_OBJ(s);
 }
 
-/* The str argument `what` ("argument 'name'") of fname as a C string; no NUL inside. */
+/* The str argument argname ("argument 'name'") of fname as a C string; no NUL inside. */
 static const char *sl_name_arg(const char *fname, const char *argname, Value v) {
     if (!IS_STR(v)) {
         err_format(&exc_TypeError, "%s() %s must be str, not %N", fname, argname, v);
