@@ -71,9 +71,18 @@ static const struct gilpy_embedded_module *imp_frozen(Value name) {
     return e && str_eq_c(name, e->name) ? e : NULL;
 }
 
+/* is_frozen(name): an embedded copy exists and is the one in use.  A module of
+ * that name already imported from a file is not frozen: the script's directory
+ * comes before the embedded copies (CPython's threading.py, for a program run
+ * from its library directory, as multiprocessing's spawned children of
+ * CPython's test suite are), and importlib's _setup would fix it up as one. */
 static Value imp_is_frozen(Value *args, int nargs, Value kwnames) {
     if (imp_check_str(args[0], "is_frozen") < 0) return VAL_NULL;
-    return MK_BOOL(imp_frozen(args[0]) != NULL);
+    if (!imp_frozen(args[0])) return VAL_FALSE;
+    Value m = dict_get(interp.modules, args[0]);
+    if (!IS_NULL(m) && IS_EXACT(m, type_module) && IS_STR(dict_get_c(MODULE_DICT(m), "__file__")))
+        return VAL_FALSE;
+    return VAL_TRUE;
 }
 
 static Value imp_is_frozen_package(Value *args, int nargs, Value kwnames) {
