@@ -12,6 +12,7 @@ import threading
 from _queue import Empty        # as CPython's: pickles name it _queue.Empty
 from collections import deque
 from time import monotonic as time
+from _weakrefset import WeakSet
 
 __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
 
@@ -215,6 +216,7 @@ class SimpleQueue:
     def __init__(self):
         self._queue = deque()
         self._count = threading.Semaphore(0)
+        _simple_queues.add(self)
 
     def put(self, item, block=True, timeout=None):
         '''Put the item on the queue (never blocks; block and timeout are ignored).'''
@@ -248,3 +250,22 @@ class SimpleQueue:
         return len(self._queue)
 
     __class_getitem__ = classmethod(_class_getitem)
+
+
+# A fork child must be able to put: CPython's SimpleQueue (C) takes no lock
+# that another thread may hold when the process forks (concurrent.futures'
+# atexit hook puts into its thread pool's queues in a forked worker).
+_simple_queues = WeakSet()
+
+
+def _after_fork_in_child():
+    for q in list(_simple_queues):
+        q._count._cond._at_fork_reinit()
+
+
+try:
+    from os import register_at_fork as _register_at_fork
+except ImportError:
+    pass
+else:
+    _register_at_fork(after_in_child=_after_fork_in_child)
