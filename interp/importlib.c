@@ -26,6 +26,7 @@
 #include "importlib.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -210,6 +211,29 @@ int imlib_attach_spec(Value m) {
     return IS_NULL(imlib_call_attr(boot, "_init_module_attrs", args, 2, VAL_NULL)) ? -1 : 0;
 }
 
+int imlib_attach_main_spec(Value m) {
+    if (!imlib_ready || !IS_EXACT(m, type_module)) return 0;
+    Value d = MODULE_DICT(m);
+    Value pkg = dict_get_c(d, "__package__"), file = dict_get_c(d, "__file__");
+    Value spec = dict_get_c(d, "__spec__");
+    if (!IS_STR(pkg) || !IS_STR(file) || (!IS_NULL(spec) && !IS_NONE(spec))) return 0;
+    const char *path = STR_DATA(file), *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t len = strlen(base);
+    if (len > 3 && strcmp(base + len - 3, ".py") == 0) len -= 3;
+    char buf[512];
+    int n = snprintf(buf, sizeof buf, "%s%s%.*s", STR_DATA(pkg), STR_LEN(pkg) ? "." : "", (int)len, base);
+    if (n < 0 || (size_t)n >= sizeof buf) return 0;
+    Value name = str_new_checked(buf, (size_t)n);
+    Value ext = imlib_part(IMLIB_EXT);
+    if (IS_NULL(name) || IS_NULL(ext)) return -1;
+    Value args[2] = {name, file};
+    spec = imlib_call_attr(ext, "spec_from_file_location", args, 2, VAL_NULL);
+    if (IS_NULL(spec)) return -1;
+    return dict_set_c(d, "__spec__", spec) < 0 || dict_set_c(d, "__loader__", obj_getattr_c(spec, "loader")) < 0
+           ? -1 : 0;
+}
+
 /* The importlib package has run: give every module imported so far its spec. */
 /* importlib's MAGIC_NUMBER (and importlib.util's, taken from it) is that of
  * gilpy's cache files, so that its SourceFileLoader and py_compile read and
@@ -234,10 +258,14 @@ static int imlib_become_ready(void) {
     if (IS_NULL(dict_get_c(imlib_sys_dict(), "meta_path")) && imlib_install() < 0) return -1;
     Value items = seq_to_tuple(interp.modules);     /* the names, as a snapshot */
     if (IS_NULL(items)) return -1;
+    /* __main__ keeps the __spec__ it has, also under another name (multiprocessing
+     * aliases it as __mp_main__, and its spawn tells a script from a module by it) */
+    Value main = dict_get_c(interp.modules, "__main__");
+    if (!IS_NULL(main) && imlib_attach_main_spec(main) < 0) return -1;
     for (int64_t i = 0; i < AS_TUPLE(items)->len; i++) {
         Value name = AS_TUPLE(items)->items[i];
         Value m = dict_get(interp.modules, name);
-        if (IS_NULL(m) || !IS_EXACT(m, type_module) || str_eq_c(name, "__main__")) continue;
+        if (IS_NULL(m) || !IS_EXACT(m, type_module) || m == main) continue;
         Value spec = dict_get_c(MODULE_DICT(m), "__spec__");
         if (!IS_NULL(spec) && !IS_NONE(spec)) continue;
         if (imlib_attach_spec(m) < 0) return -1;

@@ -10,6 +10,12 @@
 Value imlib_sys_getattr(Value name);
 /* Give module m its __spec__ and __loader__ once importlib is loaded (0 ok, -1 error). */
 int   imlib_attach_spec(Value m);
+/* A module run with -m gets the spec runpy gives it (name 'pkg.mod' or
+ * 'pkg.__main__') once importlib is loaded: gilpy runs its file with __file__
+ * and __package__ (a str; a script's is None) but no spec, which needs importlib
+ * (multiprocessing's spawn reads it).  Called when importlib becomes ready and
+ * by -m after setting those, when it already is. */
+int   imlib_attach_main_spec(Value m);
 /* import.c has imported fullname (0 ok, -1 error). */
 int   imlib_imported(Value fullname);
 /* What gilpy's search of a path passed over (import_from_path's *saw). */

@@ -40,6 +40,7 @@
 #include "../runtime/state.h"
 #include "code.h"
 #include "import.h"
+#include "importlib.h"
 #include "source.h"
 #include "lifecycle.h"
 #include "modreg.h"
@@ -535,6 +536,7 @@ static int cli_exec_module(const CliModule *m) {
     Value fn = str_from_c(m->path);
     dict_set_c(d, "__file__", fn);
     dict_set_c(d, "__package__", m->package ? str_from_c(m->package) : str_empty());
+    if (imlib_attach_main_spec(interp.main_module) < 0) return handle_uncaught();
     Value code = compile_source(m->src, m->len, fn, PARSE_FILE);
     if (IS_NULL(code)) return handle_uncaught();
     if (IS_NULL(vm_exec_code(AS_CODE(code), d, d))) return handle_uncaught();

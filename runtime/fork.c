@@ -10,7 +10,8 @@
  * are re-created and the GIL is taken by the survivor; every other thread
  * state is unlinked (its memory is simply dropped: its VM stack mapping is
  * released, its objects are collected normally once unreachable); the
- * main-thread pointer now names the survivor, so signals go to it; the GIL
+ * main-thread pointer now names the survivor, so signals go to it (and
+ * it unblocks those that non-main threads block); the GIL
  * counters start afresh; then the registered child hooks run.
  */
 #define _GNU_SOURCE
@@ -23,6 +24,7 @@
 #include "gil.h"
 #include "gilstats.h"
 #include "obj_file.h"
+#include "signals.h"
 #include "state.h"
 
 #define FORK_MAX_HOOKS 8
@@ -49,6 +51,7 @@ static void fork_drop_other_threads(ThreadState *me) {
 static void fork_child(ThreadState *me) {
     gil_after_fork_child(me);
     fork_drop_other_threads(me);
+    if (interp.main_thread != me) sig_unblock_in_main();
     interp.main_thread = me;
     me->native_id = (pid_t)syscall(SYS_gettid);
     me->eval_breaker = 0;

@@ -96,7 +96,13 @@ int gil_configure(Value xoptions) {
     if (IS_STR(x)) name = STR_DATA(x);
     else if (!interp.flag_ignore_env) name = getenv("GILPY_GIL");
     if (!name || !*name) return 0;
-    if (gil_set_policy(name) == 0) return 0;
+    if (gil_set_policy(name) == 0) {
+        /* Children inherit the policy: CPython's subprocess._args_from_interpreter_flags
+         * (multiprocessing's spawn and forkserver, subprocess) passes on only its own
+         * -X options, never gil=. */
+        if (IS_STR(x)) setenv("GILPY_GIL", name, 1);
+        return 0;
+    }
     fprintf(stderr, "gilpy: unknown GIL policy '%s' (choose from interval, ticks, ioprio, fifo)\n", name);
     return -1;
 }

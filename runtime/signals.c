@@ -71,12 +71,22 @@ void sig_init(void) {
 
 int sig_tripped(void) { return sig_any; }
 
+static void sig_thread_set(sigset_t *set) {
+    sigemptyset(set);
+    sigaddset(set, SIGINT);
+    sigaddset(set, SIGTERM);
+}
+
 void sig_block_in_thread(void) {
     sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
+    sig_thread_set(&set);
     pthread_sigmask(SIG_BLOCK, &set, NULL);
+}
+
+void sig_unblock_in_main(void) {
+    sigset_t set;
+    sig_thread_set(&set);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
 
 static int sig_run(int signum) {

@@ -27,6 +27,9 @@ int  sig_check(void);
 int  sig_tripped(void);
 /* Block the handled signals in the calling (non-main) thread. */
 void sig_block_in_thread(void);
+/* Undo that in a thread that becomes the main one (a fork child's only thread:
+ * Pool.terminate's SIGTERM must reach a worker forked from a Pool's thread). */
+void sig_unblock_in_main(void);
 
 /* The Python-level handler of signum, VAL_NULL if Python never set one. */
 Value sig_get_handler(int signum);

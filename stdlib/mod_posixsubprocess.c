@@ -36,6 +36,8 @@
 #include "runtime/obj_list.h"
 #include "runtime/obj_misc.h"
 #include "runtime/obj_str.h"
+#include "runtime/signals.h"
+#include "runtime/state.h"
 #include "interp/modreg.h"
 
 GILPY_MODULE("_posixsubprocess", mod_posixsubprocess_init);
@@ -48,6 +50,7 @@ typedef struct {
     int nkeep, close_fds;
     int p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite, errpipe_read, errpipe_write;
     int restore_signals, call_setsid, pgid_to_set, child_umask;
+    int from_thread;               /* forked by a non-main thread, which blocks SIGINT/SIGTERM */
     int has_gid, has_uid, ngroups;
     gid_t gid, *groups;
     uid_t uid;
@@ -227,6 +230,7 @@ static void child_exec(const ChildSpec *s, long maxfd) {
     if (s->cwd && chdir(s->cwd) < 0) goto fail;
     if (s->child_umask >= 0) umask((mode_t)s->child_umask);
     if (s->restore_signals) { signal(SIGPIPE, SIG_DFL); signal(SIGXFSZ, SIG_DFL); }
+    if (s->from_thread) sig_unblock_in_main();     /* exec keeps the mask: not gilpy's */
     if (s->call_setsid && setsid() < 0) goto fail;
     if (s->pgid_to_set >= 0 && setpgid(0, s->pgid_to_set) < 0) goto fail;
     if ((s->has_gid & 2) && setgroups((size_t)s->ngroups, s->groups) < 0) goto fail;
@@ -267,6 +271,7 @@ static Value psp_fork_exec(Value *args, int nargs, Value kwnames) {
         spec_free(&s);
         return err_format(&exc_ValueError, "errpipe_write must be >= 3");
     }
+    s.from_thread = ts_get() != interp.main_thread;
     struct rlimit rl;
     long maxfd = getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY ? (long)rl.rlim_cur : 65536;
     pid_t pid;

@@ -212,6 +212,27 @@ static Value poll_unregister_m(Value *args, int nargs, Value kwnames) {
     return dict_del(p->fds, MK_SMALLINT(fd)) < 0 ? VAL_NULL : VAL_NONE;
 }
 
+/* A timeout in milliseconds as CPython's _PyTime_FromMillisecondsObject takes
+ * it: held in int64 nanoseconds, else OverflowError (worded by type). */
+static int poll_timeout_ms(Value v, double *ms) {
+    const double limit = 9.2233720368547758e18 / 1e6;
+    if (IS_INT(v)) {
+        int64_t i;
+        if (int_to_i64(v, &i) < 0 || i > (int64_t)limit || i < -(int64_t)limit) {
+            err_clear();
+            err_format(&exc_OverflowError, "timestamp too large to convert to C _PyTime_t");
+            return -1;
+        }
+        *ms = (double)i;
+        return 0;
+    }
+    if (arg_to_double(v, ms) < 0) return -1;
+    if (isnan(*ms)) return err_format(&exc_ValueError, "Invalid value NaN (not a number)"), -1;
+    if (!(fabs(*ms) < limit))
+        return err_format(&exc_OverflowError, "timestamp out of range for platform time_t"), -1;
+    return 0;
+}
+
 /* poll(timeout=None): milliseconds; None or negative waits for ever. */
 static Value poll_poll_m(Value *args, int nargs, Value kwnames) {
     PollObj *p = (PollObj *)AS_OBJ(args[0]);

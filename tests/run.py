@@ -111,9 +111,15 @@ def discover(filters) -> list:
     return tests
 
 
+# Variables of the caller's environment that reach the tests: the gc-stress
+# period, and the multiprocessing start method of tests/py/processes
+# (GILPY_TEST_START_METHOD=spawn|forkserver|fork, read by its _start_method.py).
+PASSED_ENV = ('GILPY_GC_STRESS', 'GILPY_TEST_START_METHOD')
+
+
 def test_env(test: Test) -> dict:
     env = {k: v for k, v in os.environ.items()
-           if not k.startswith(('PYTHON', 'GILPY')) or k == 'GILPY_GC_STRESS'}
+           if not k.startswith(('PYTHON', 'GILPY')) or k in PASSED_ENV}
     env['PYTHONHASHSEED'] = '0'
     env['PYTHONDONTWRITEBYTECODE'] = '1'
     env['LC_ALL'] = 'C.UTF-8'

@@ -51,6 +51,7 @@ _allocate_lock = _thread.allocate_lock
 _set_sentinel = getattr(_thread, '_set_sentinel', None)
 get_ident = _thread.get_ident
 get_native_id = _thread.get_native_id
+_HAVE_THREAD_NATIVE_ID = True
 stack_size = _thread.stack_size
 ThreadError = _thread.error
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
@@ -639,6 +640,9 @@ class Thread:
                 _invoke_excepthook(self)
         finally:
             self._delete()
+
+    def _set_native_id(self):
+        self._native_id = get_native_id()
 
     @staticmethod
     def _install_hooks():

@@ -1,6 +1,7 @@
 # Manager(): dict, list, Value, Lock, Queue (and Namespace, Event) proxies
 # served by a manager process and shared with child Processes and a Pool.
 # Proxy reprs differ between implementations: they are never printed.
+import _start_method
 import multiprocessing as mp
 from queue import Empty
 

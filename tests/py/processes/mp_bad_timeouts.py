@@ -1,5 +1,6 @@
 # Timeouts that no clock can hold, given to multiprocessing's waits: an
 # exception or an immediate answer as in CPython, never a wait without end.
+import _start_method
 import multiprocessing as mp
 
 

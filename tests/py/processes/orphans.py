@@ -7,15 +7,14 @@
 # then kills any that are left.
 # CPython's Pool workers exit (EOF on their task pipe) but its Manager server,
 # ProcessPoolExecutor workers and children blocked reading a Queue or a Pipe
-# wait forever, so under CPython only the setups in CPYTHON_EXITS are checked;
-# gilpy's children all watch a pipe to their parent (see README, Processes).
+# wait forever, so only the setups in CPYTHON_EXITS are checked (gilpy runs
+# CPython's multiprocessing unchanged, with the same behaviour).
 # Not under gc_stress: some 40 processes take minutes there, and the C paths
-# they run (_mp.read_exact, read_frame, fork) are the other processes/ tests'.
+# they run (fork, pipes, semaphores) are the other processes/ tests'.
 import multiprocessing as mp
 import os, signal, sys, threading, time
 
 CPYTHON_EXITS = {'pool', 'pool_busy', 'pool_replaced', 'pool_from_thread', 'pool_in_child'}
-CHECK = sys.implementation.name != 'cpython'
 
 
 def gone(pid):
@@ -158,7 +157,7 @@ def run(kind):
         raise RuntimeError('%s: the parent failed: %s' % (kind, line.decode().strip()))
     victim, *pids = [int(x) for x in line.split()]
     os.kill(victim, signal.SIGKILL)
-    check = CHECK or kind in CPYTHON_EXITS
+    check = kind in CPYTHON_EXITS
     deadline = time.monotonic() + 15
     while check and not all(gone(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -1,6 +1,7 @@
 # Empty input to pools (and chunksize edge cases): the results are CPython's
 # ([] for an empty input; [None] * len for map with chunksize <= 0, without a
 # callback), and the pool then closes and joins without hanging.
+import _start_method
 import multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor
 

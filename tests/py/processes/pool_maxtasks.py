@@ -1,4 +1,5 @@
 # Pool(maxtasksperchild=N): each worker runs at most N tasks, then a fresh one replaces it
+import _start_method
 import multiprocessing, os
 def pid_of(x):
     return os.getpid()

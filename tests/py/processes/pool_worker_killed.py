@@ -1,6 +1,7 @@
 # A Pool worker that dies (os._exit / SIGKILL) must not hang the parent: the
 # task it ran fails (gilpy at once with WorkerLostError; CPython only through
 # the timeout, so the test uses one) and the pool goes on with a new worker.
+import _start_method
 import multiprocessing, os, signal, time
 
 def die(how):

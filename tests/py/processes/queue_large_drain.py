@@ -1,6 +1,7 @@
 # The rule of CPython's docs, "Joining processes that use queues": a process
 # that put items on a Queue waits before terminating until its feeder thread
 # has written them all to the pipe, so drain the queue, then join.
+import _start_method
 import multiprocessing as mp
 
 MB = 1 << 20
@@ -38,14 +39,14 @@ def cancelled(q):
     q.put(b'y' * (2 * MB))
     q.cancel_join_thread()                  # may lose data, but exits at once
 
-
-q = mp.Queue()
-p = waits_for_drain(q)
-drain(q)
-p.join()
-print('joined after drain: exitcode', p.exitcode, 'empty', q.empty())
-q2 = mp.Queue()
-c = mp.Process(target=cancelled, args=(q2,))
-c.start()
-c.join(30)
-print('cancel_join_thread: exitcode', c.exitcode)
+if __name__ == '__main__':
+    q = mp.Queue()
+    p = waits_for_drain(q)
+    drain(q)
+    p.join()
+    print('joined after drain: exitcode', p.exitcode, 'empty', q.empty())
+    q2 = mp.Queue()
+    c = mp.Process(target=cancelled, args=(q2,))
+    c.start()
+    c.join(30)
+    print('cancel_join_thread: exitcode', c.exitcode)

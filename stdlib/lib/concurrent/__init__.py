@@ -1,1 +1,0 @@
-"""The `concurrent` package: home of `concurrent.futures` (gilpy)."""
