@@ -241,7 +241,7 @@ static Value poll_poll_m(Value *args, int nargs, Value kwnames) {
         if (!IS_INT(args[1]) && !IS_FLOATOBJ(args[1])) {
             return err_format(&exc_TypeError, "timeout must be an integer or None");
         }
-        if (arg_to_double(args[1], &ms) < 0) return VAL_NULL;
+        if (poll_timeout_ms(args[1], &ms) < 0) return VAL_NULL;
         /* rounded away from zero, as CPython's timeouts: any negative value
          * (even -1e-100) waits for ever, a positive fraction at least 1 ms */
         ms = ms < 0 ? -1 : ceil(ms);
