@@ -60,14 +60,18 @@ EXCLUDED = {
 MAIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cpython_test_main.py")
 
 
+# Packages run one process per module, so that a crash or hang costs that module
+# only (the others run whole: their __init__ gathers subpackages, test_importlib's).
+SPLIT_PACKAGES = {"test_asyncio"}
+
+
 def modules_of(name):
     """The module names to run for test file or package `name`."""
     pkg = os.path.join(LIBDIR, "test", name)
-    if not os.path.isdir(pkg):
+    if name not in SPLIT_PACKAGES or not os.path.isdir(pkg):
         return ["test." + name]
     return ["test.%s.%s" % (name, f[:-3]) for f in sorted(os.listdir(pkg))
             if f.startswith("test") and f.endswith(".py")]
-
 
 
 # Test packages Debian's libpython3.11-testsuite leaves out (test_sqlite3) are

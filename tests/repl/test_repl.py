@@ -35,6 +35,9 @@ class Repl:
                    LC_ALL='C.UTF-8', INPUTRC='/dev/null')
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
+            # Ctrl-C as a terminal's shell gives it: a harness started in the
+            # background inherits SIGINT ignored, which gilpy (as python3) keeps
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
             os.execve(gilpy, [gilpy, *args], env)
         self.raw = b''
         self.out = ''
