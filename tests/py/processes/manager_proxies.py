@@ -2,6 +2,7 @@
 # served by a manager process and shared with child Processes and a Pool.
 # Proxy reprs differ between implementations: they are never printed.
 import _start_method
+import gc
 import multiprocessing as mp
 from queue import Empty
 
@@ -94,6 +95,10 @@ def with_queue(m):
 
 
 def with_pool_and_more(m):
+    # The Processes above are dead, but their pipes close when they are
+    # collected (CPython closes them at once, by reference counting): under a
+    # low fd limit (tests/limits_run.py) the Pool's workers would run short.
+    gc.collect()
     d = m.dict()
     with mp.Pool(2) as pool:
         print('pool', sorted(pool.map(square_into, [(d, i) for i in range(5)])))
