@@ -85,8 +85,7 @@ static void sqcur_drop_statement(SqlCursor *c) {
 
 /* One execution of the statement with one set of parameters; the step's result code or -1. */
 static int sqcur_run_once(SqlCursor *c, SqlConn *conn, SqlStmt *s, Value params, int multiple) {
-    if (s->in_use) sqlite3_reset(s->st);
-    s->in_use = 0;
+    sqlite3_reset(s->st);
     sqlite3_clear_bindings(s->st);
     if (sqs_bind(conn, s, params) < 0) return -1;
     if (s->is_dml && !IS_NONE(conn->isolation_level) && sqlite3_get_autocommit(conn->db)
@@ -132,6 +131,10 @@ static Value sqcur_execute(Value self, Value sql, Value params_iter, int multipl
     int rc = SQLITE_DONE;
     if (IS_NULL(stmt)) goto fail;
     SqlStmt *s = SQ_STMT(stmt);
+    /* reserved until this execution is done with it: binding may run Python
+     * code and BEGIN releases the GIL, and another thread's execute of the
+     * same SQL must then prepare its own statement (sqs_get) */
+    s->in_use = 1;
     if (multiple && !s->is_dml) {
         sqm_raise(SQE_ProgrammingError, "executemany() can only execute DML statements.");
         goto fail;
@@ -143,10 +146,7 @@ static Value sqcur_execute(Value self, Value sql, Value params_iter, int multipl
             if ((rc = sqcur_run_once(c, conn, s, params, multiple)) < 0) goto fail;
             if (IS_NULL(c->converters = sqs_converters(conn, s->st))) goto fail;
             if (IS_NULL(c->description = sqs_description(conn, s->st))) goto fail;
-            if (rc == SQLITE_DONE) {
-                sqlite3_reset(s->st);
-                s->in_use = 0;
-            }
+            if (rc == SQLITE_DONE) sqlite3_reset(s->st);
         }
         if (err_occurred()) goto fail;
         if (rc == SQLITE_ROW) {
@@ -154,6 +154,7 @@ static Value sqcur_execute(Value self, Value sql, Value params_iter, int multipl
             c->statement = stmt;
         }
     }
+    if (rc != SQLITE_ROW) s->in_use = 0;
     if (!multiple && conn->db) c->lastrowid = int_from_i64(sqlite3_last_insert_rowid(conn->db));
     c->locked = 0;
     return IS_NULL(c->lastrowid) ? VAL_NULL : self;
