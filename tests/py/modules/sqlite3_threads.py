@@ -22,11 +22,15 @@ t.join()
 print(errors)
 print(cx.execute("select 1").fetchone())
 
+# a connection shared across threads: writes serialized by the program, as
+# the sqlite3 documentation asks of check_same_thread=False
 shared = sqlite3.connect(":memory:", check_same_thread=False)
 shared.execute("create table s(v)")
+shared_lock = threading.Lock()
 def writer(n):
     for i in range(20):
-        shared.execute("insert into s values (?)", (n * 100 + i,))
+        with shared_lock:
+            shared.execute("insert into s values (?)", (n * 100 + i,))
 threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
 for t in threads:
     t.start()
