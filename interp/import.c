@@ -1,7 +1,8 @@
 /* import.c - finding, loading and caching modules.
  *
  * A dotted name is imported one component at a time; each component is
- * looked up in sys.modules, then among the modules written in C, then among
+ * looked up in sys.modules, then among the modules written in C (in the
+ * executable, or in a shared object loaded on first import: import_ext.c), then among
  * the Python modules embedded in the binary (stdlib/lib/), both found through
  * the linker-section registry of modreg.h, then as NAME.py or NAME/__init__.py
  * in each directory of sys.path (a package's own directory for its
@@ -31,6 +32,7 @@
 #include "../runtime/obj_str.h"
 #include "../runtime/state.h"
 #include "code.h"
+#include "import_ext.h"
 #include "importlib.h"
 #include "modreg.h"
 #include "pycache.h"
@@ -158,7 +160,13 @@ const BuiltinModule *const *import_builtin_modules(size_t *n) {
 const BuiltinModule *import_find_builtin(const char *name) {
     for (const BuiltinModule *const *b = __start_gilpy_modules; b < __stop_gilpy_modules; b++)
         if (strcmp((*b)->name, name) == 0) return *b;
-    return NULL;
+    return ext_find(name);
+}
+
+int import_is_builtin_name(const char *name) {
+    for (const BuiltinModule *const *b = __start_gilpy_modules; b < __stop_gilpy_modules; b++)
+        if (strcmp((*b)->name, name) == 0) return 1;
+    return ext_is_ext(name);
 }
 
 const struct gilpy_embedded_module *const *import_embedded_tables(size_t *n) {
@@ -174,8 +182,18 @@ const struct gilpy_embedded_module *import_find_embedded(const char *name) {
     return NULL;
 }
 
+static Value import_error_named(Value fullname) {
+    Value *dp = obj_dict_ptr(err_peek());
+    if (dp && IS_DICT(*dp)) dict_set_c(*dp, "name", fullname);
+    return VAL_NULL;
+}
+
 static Value import_builtin(Value fullname) {
     const BuiltinModule *b = import_find_builtin(STR_DATA(fullname));
+    if (!b && ext_is_ext(STR_DATA(fullname)) && str_eq_c(fullname, STR_DATA(fullname))) {  /* its object will not load */
+        err_format(&exc_ImportError, "%s", ext_last_error());
+        return import_error_named(fullname);
+    }
     if (!b || !str_eq_c(fullname, b->name)) return VAL_NULL;     /* no "math\0x" */
     Value m = b->init();
     if (IS_NULL(m)) return VAL_NULL;
@@ -302,12 +320,6 @@ static Value import_from_path(Value fullname, const char *shortname, Value dirs,
 }
 
 /* The pending ImportError's `name` is fullname; returns VAL_NULL. */
-static Value import_error_named(Value fullname) {
-    Value *dp = obj_dict_ptr(err_peek());
-    if (dp && IS_DICT(*dp)) dict_set_c(*dp, "name", fullname);
-    return VAL_NULL;
-}
-
 /* gilpy's own search for `fullname`: built-in C modules, CPython's frozen
  * names among the embedded ones, sys.path (or the parent's __path__), the rest
  * of the embedded ones.  VAL_NULL without an error: not found. */

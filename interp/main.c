@@ -507,7 +507,7 @@ static int cli_find_in_path(const char *name, CliModule *m) {
 
 static int cli_is_builtin_module(const char *name) {
     if (strcmp(name, "sys") == 0 || strcmp(name, "builtins") == 0) return 1;
-    return import_find_builtin(name) != NULL;
+    return import_is_builtin_name(name);
 }
 
 /* Import the packages above a dotted name, as python3 does before -m runs it. */

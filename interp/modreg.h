@@ -64,6 +64,11 @@ struct gilpy_embedded_module {
 
 /* The registered C module called `name`, or NULL. */
 const BuiltinModule *import_find_builtin(const char *name);
+
+/* 1 when `name` is a C module, without loading it (import_ext.c's shared
+ * objects are only named, not opened). */
+int import_is_builtin_name(const char *name);
+
 /* All registered C modules (*n of them), in link order. */
 const BuiltinModule *const *import_builtin_modules(size_t *n);
 /* The embedded Python module `name` (dotted), or NULL. */

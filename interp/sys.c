@@ -33,6 +33,7 @@
 #define GILPY_VERSION "0.1.0"
 #endif
 
+#include "interp/import_ext.h"
 #include "interp/modreg.h"
 #include "interp/trace.h"
 #include "interp/vm.h"
@@ -631,6 +632,9 @@ static Value sys_builtin_module_names(void)
     const BuiltinModule *const *mods = import_builtin_modules(&n);
     for (size_t i = 0; i < n; i++)
         if (list_append(l, str_from_c(mods[i]->name)) < 0) return VAL_NULL;
+    const char *const *ext = ext_names(&n);
+    for (size_t i = 0; i < n; i++)
+        if (list_append(l, str_from_c(ext[i])) < 0) return VAL_NULL;
     if (list_sort(l, VAL_NULL, 0) < 0) return VAL_NULL;
     return seq_to_tuple(l);
 }

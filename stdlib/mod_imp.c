@@ -46,7 +46,7 @@ static int imp_check_str(Value v, const char *fn) {
 static Value imp_is_builtin(Value *args, int nargs, Value kwnames) {
     if (imp_check_str(args[0], "is_builtin") < 0) return VAL_NULL;
     if (imp_is_core(args[0])) return MK_SMALLINT(-1);
-    return MK_SMALLINT(import_find_builtin(STR_DATA(args[0])) != NULL);
+    return MK_SMALLINT(import_is_builtin_name(STR_DATA(args[0])));
 }
 
 /* create_builtin(spec): the module named spec.name, imported by gilpy. */
@@ -55,8 +55,8 @@ static Value imp_create_builtin(Value *args, int nargs, Value kwnames) {
     if (IS_NULL(name)) return VAL_NULL;
     if (!IS_STR(name)) return err_format(&exc_TypeError, "name must be string, not %T", name);
     Value m = dict_get(interp.modules, name);
-    if (!IS_NULL(m) && (imp_is_core(name) || import_find_builtin(STR_DATA(name)))) return m;
-    if (!import_find_builtin(STR_DATA(name))) {
+    if (!IS_NULL(m) && (imp_is_core(name) || import_is_builtin_name(STR_DATA(name)))) return m;
+    if (!import_is_builtin_name(STR_DATA(name))) {
         err_format(&exc_ImportError, "no built-in module named %U", name);
         return VAL_NULL;
     }
