@@ -107,7 +107,12 @@ void fin_mark_pending(void) {
 
 /* ---- the cycle test: can o reach itself through dead objects? ---- */
 
-enum { FIN_WALK_MAX = 100000 };   /* a bigger dead graph is taken as a cycle */
+/* A walk that visits more than FIN_WALK_MAX dead objects takes its object as
+ * in a cycle, and so does every walk once the collection's walks visited
+ * FIN_WALK_BUDGET in all: without the total, N finalizable objects dying
+ * with a big dead graph (a program's whole heap at exit) cost N walks of it. */
+enum { FIN_WALK_MAX = 100000, FIN_WALK_BUDGET = 1000000 };
+static size_t fin_walk_left;      /* visits left to this collection's walks */
 
 typedef struct {
     Obj   *target;
@@ -120,11 +125,12 @@ static void fin_walk_visit(Obj *o, void *ctx) {
     if (o == w->target) { w->found = 1; return; }
     if (o->gcflags & (GCF_MARK | GCF_STATIC | GCF_SEEN)) return;
     if (o->gcflags & GCF_WEAKREFD) w->weak = 1;
-    if (w->seen.n >= FIN_WALK_MAX || fin_reserve(&w->todo, 1, sizeof(Obj *)) < 0 ||
+    if (w->seen.n >= FIN_WALK_MAX || fin_walk_left == 0 || fin_reserve(&w->todo, 1, sizeof(Obj *)) < 0 ||
         fin_reserve(&w->seen, 1, sizeof(Obj *)) < 0) {
         w->failed = 1;
         return;
     }
+    fin_walk_left--;
     o->gcflags |= GCF_SEEN;
     ((Obj **)w->seen.items)[w->seen.n++] = o;
     ((Obj **)w->todo.items)[w->todo.n++] = o;
@@ -159,6 +165,7 @@ static int fin_queue_del(Obj *o) {
 size_t fin_resurrect_acyclic(void) {
     Obj **reg = fin.reg.items;
     size_t kept = 0, before = fin.dels.n;
+    fin_walk_left = FIN_WALK_BUDGET;
     for (size_t i = 0; i < fin.reg.n; i++) {
         Obj *o = reg[i];
         int weak = 0;
