@@ -38,6 +38,7 @@
 #include "obj_str.h"
 #include "obj_type.h"
 #include "ops.h"
+#include "signals.h"
 
 #define SELF ((Buffered *)AS_OBJ(args[0]))
 
@@ -186,6 +187,26 @@ static int64_t buf_raw_tell(Buffered *b)
 
 /* ---- the buffers --------------------------------------------------------------------- */
 
+/* BlockingIOError(EAGAIN, "write could not complete without blocking",
+ * written): what a non-blocking raw stream's refusal becomes. */
+static void buf_blocking_error(size_t written)
+{
+    Value a[3] = {MK_SMALLINT(EAGAIN), str_from_c("write could not complete without blocking"),
+                  int_from_i64((int64_t)written)};
+    if (IS_NULL(a[1]) || IS_NULL(a[2])) return;
+    Value e = call_value(MK_OBJ(&exc_BlockingIOError), a, 3, VAL_NULL);
+    if (!IS_NULL(e)) err_set_obj(e);
+}
+
+/* A write that a signal interrupted after some bytes returns them without
+ * EINTR, so io_sys_write cannot see it: run the signal handlers before
+ * blocking again, perhaps for ever (a handler that raises ends the write).
+ * 0, or -1 with the handler's exception. */
+static int buf_partial_write_signal(size_t done, size_t n, int release)
+{
+    return release && done < n ? sig_check() : 0;
+}
+
 /* Write out the output buffer.  0, or -1 with the error (release == 0: no
  * error raised, nothing but a syscall).  What a failed write left unwritten
  * stays buffered unless something was appended meanwhile. */
@@ -201,6 +222,7 @@ static int buf_flush_w(Buffered *b, int release)
             w = buf_raw_write(b, buf + done, n - done, release);
             if (w < 0) break;
             done += (size_t)w;
+            if (buf_partial_write_signal(done, n, release) < 0) { w = -1; break; }
         }
         if (w < 0 && b->wbuf == NULL && (b->base.header.type != NULL)) {
             memmove(buf, buf + done, n - done);
@@ -211,7 +233,7 @@ static int buf_flush_w(Buffered *b, int release)
             free(buf);
         }
         if (w == BUF_BLOCKED) {
-            if (release) err_format(&exc_BlockingIOError, "write could not complete without blocking");
+            if (release) buf_blocking_error(0);
             return -1;
         }
         if (w < 0) return -1;
@@ -423,6 +445,23 @@ static Value buffered_next_m(Value *args, int nargs, Value kwnames)
     return AS_BYTES(line)->len ? line : VAL_NULL;
 }
 
+/* readinto1 took what was buffered and more than a buffer's worth of room is
+ * left: one raw read straight for the rest, as CPython's readinto1 does
+ * (nothing more at EOF or when the raw stream would block). */
+static int buf_readinto1_more(Buffered *b, Buffer *view, int64_t *n)
+{
+    size_t want = (size_t)(view->len - *n);
+    char *tmp = io_chunk_take(want);
+    if (!tmp) return -1;
+    ssize_t r = buf_raw_read(b, tmp, want);
+    if (r > 0) {
+        memcpy((char *)view->buf + *n, tmp, (size_t)r);
+        *n += r;
+    }
+    io_chunk_give(tmp, want);
+    return r == -1 ? -1 : 0;
+}
+
 static Value buf_readinto(Value *args, int one)
 {
     Buffered *b = SELF;
@@ -437,6 +476,10 @@ static Value buf_readinto(Value *args, int one)
     if (IS_NULL(data) || IS_NONE(data)) { buffer_release(&view); return data; }
     int64_t n = AS_BYTES(data)->len;
     if (n > 0) memcpy(view.buf, AS_BYTES(data)->data, (size_t)n);
+    if (one && n > 0 && view.len - n > b->size && buf_readinto1_more(b, &view, &n) < 0) {
+        buffer_release(&view);
+        return VAL_NULL;
+    }
     buffer_release(&view);
     return int_from_i64(n);
 }
@@ -446,25 +489,58 @@ static Value buffered_readinto1_m(Value *args, int nargs, Value kwnames) { retur
 
 /* ---- writing ------------------------------------------------------------------------- */
 
+/* The output buffer could not be flushed because the raw stream would block:
+ * buffer what fits in the room left (all of data: a success), else raise a
+ * BlockingIOError that counts what was buffered. */
+static int buf_write_after_blocked_flush(Buffered *b, const char *data, size_t n)
+{
+    size_t size = (size_t)b->size, avail = b->wlen < size ? size - b->wlen : 0;
+    if (n <= avail) {
+        err_clear();
+        return buf_wbuf_append(b, data, n);
+    }
+    err_clear();
+    if (buf_wbuf_append(b, data, avail) < 0) return -1;
+    buf_blocking_error(avail);
+    return -1;
+}
+
+/* Write data past the buffer: directly while more than a buffer's worth is
+ * left, then the rest into the buffer.  When the raw stream would block, a
+ * buffer's worth more is kept and the BlockingIOError counts what was taken. */
+static int buf_write_through(Buffered *b, const char *data, size_t n)
+{
+    char *tmp = io_chunk_take(n);       /* private: a raw write may run Python code */
+    if (!tmp) return -1;
+    memcpy(tmp, data, n);
+    size_t size = (size_t)b->size, done = 0;
+    int rc = 0;
+    while (n - done > size) {
+        ssize_t w = buf_raw_write(b, tmp + done, n - done, 1);
+        if (w == BUF_BLOCKED) {
+            rc = buf_wbuf_append(b, tmp + done, size) < 0 ? -1 : 1;
+            done += size;
+            break;
+        }
+        if (w < 0) { rc = -1; break; }
+        done += (size_t)w;
+        if (buf_partial_write_signal(done, n, 1) < 0) { rc = -1; break; }
+    }
+    if (rc == 0 && done < n) rc = buf_wbuf_append(b, tmp + done, n - done);
+    io_chunk_give(tmp, n);
+    if (rc == 1) { buf_blocking_error(done); return -1; }
+    return rc;
+}
+
 int buffered_write_c(Buffered *b, const char *data, size_t n)
 {
     if (b->rlen) {
         if (buf_drop_readahead(b) < 0) return -1;
     }
-    if (b->wlen + n > (size_t)b->size) {
-        if (buf_flush_w(b, 1) < 0) return -1;
-    }
-    if (n < (size_t)b->size) return buf_wbuf_append(b, data, n);
-    /* too big to buffer: written from a private copy, lost with its error */
-    char *tmp = io_chunk_take(n);
-    if (!tmp) return -1;
-    memcpy(tmp, data, n);
-    size_t done = 0;
-    ssize_t w = 0;
-    while (done < n && (w = buf_raw_write(b, tmp + done, n - done, 1)) >= 0) done += (size_t)w;
-    io_chunk_give(tmp, n);
-    if (w == BUF_BLOCKED) err_format(&exc_BlockingIOError, "write could not complete without blocking");
-    return w < 0 ? -1 : 0;
+    if (b->wlen + n <= (size_t)b->size) return buf_wbuf_append(b, data, n);
+    if (buf_flush_w(b, 1) < 0)
+        return err_matches(&exc_BlockingIOError) ? buf_write_after_blocked_flush(b, data, n) : -1;
+    return buf_write_through(b, data, n);
 }
 
 int buffered_flush_c(Buffered *b)
@@ -573,10 +649,7 @@ static Value buffered_close_m(Value *args, int nargs, Value kwnames)
     if (c < 0) return VAL_NULL;
     if (c) return VAL_NONE;
     Value exc = VAL_NULL;
-    if (b->kind & BUFK_WRITE) {
-        Value r = buffered_flush_m(args, 1, VAL_NULL);
-        if (IS_NULL(r)) exc = err_fetch();
-    }
+    if (IS_NULL(obj_call_method(args[0], "flush", NULL, 0))) exc = err_fetch();   /* a subclass's flush too */
     Value r = obj_call_method(b->raw, "close", NULL, 0);
     buf_release(b);
     return io_close_result(exc, r);
@@ -770,15 +843,15 @@ static void buffered_finalize(Obj *o)
     {"writable", buffered_writable_m, ARGS_NONE, NULL}
 
 static const MethodDef reader_methods[] = {
-    {"__init__", buffered_init_m, ARGS_KW, NULL, "($self, /, raw, buffer_size=DEFAULT_BUFFER_SIZE)"},
+    {"__init__", buffered_init_m, ARGS_KW, NULL, "BufferedReader($self, /, raw, buffer_size=DEFAULT_BUFFER_SIZE)"},
     BUF_COMMON_METHODS, BUF_READ_METHODS, {NULL, NULL, 0, NULL},
 };
 static const MethodDef writer_methods[] = {
-    {"__init__", buffered_init_m, ARGS_KW, NULL, "($self, /, raw, buffer_size=DEFAULT_BUFFER_SIZE)"},
+    {"__init__", buffered_init_m, ARGS_KW, NULL, "BufferedWriter($self, /, raw, buffer_size=DEFAULT_BUFFER_SIZE)"},
     BUF_COMMON_METHODS, BUF_WRITE_METHODS, {NULL, NULL, 0, NULL},
 };
 static const MethodDef random_methods[] = {
-    {"__init__", buffered_init_m, ARGS_KW, NULL, "($self, /, raw, buffer_size=DEFAULT_BUFFER_SIZE)"},
+    {"__init__", buffered_init_m, ARGS_KW, NULL, "BufferedRandom($self, /, raw, buffer_size=DEFAULT_BUFFER_SIZE)"},
     BUF_COMMON_METHODS, BUF_READ_METHODS, BUF_WRITE_METHODS, {NULL, NULL, 0, NULL},
 };
 

@@ -382,7 +382,7 @@ static Value bio_getbuffer_m(Value *args, int nargs, Value kwnames)
 
 static const MethodDef bio_methods[] = {
     {"__new__", bio_new_m, METH_STATIC, NULL},
-    {"__init__", bio_init_m, ARGS_KW, NULL, "($self, /, initial_bytes=b'')"},
+    {"__init__", bio_init_m, ARGS_KW, NULL, "BytesIO($self, /, initial_bytes=b'')"},
     {"getvalue", bio_getvalue_m, ARGS_NONE, NULL},
     {"getbuffer", bio_getbuffer_m, ARGS_NONE, NULL},
     {"read", bio_read_m, ARGS_POS(0, 1), NULL},

@@ -566,7 +566,7 @@ static Value fileio_dealloc_warn_m(Value *args, int nargs, Value kwnames) { retu
 
 static const MethodDef fileio_methods[] = {
     {"__new__", fileio_new_m, METH_STATIC, NULL},
-    {"__init__", fileio_init_m, ARGS_KW, NULL, "($self, /, file, mode='r', closefd=True, opener=None)"},
+    {"__init__", fileio_init_m, ARGS_KW, NULL, "FileIO($self, /, file, mode='r', closefd=True, opener=None)"},
     {"read", fileio_read_m, ARGS_POS(0, 1), NULL},
     {"readall", fileio_readall_m, ARGS_NONE, NULL},
     {"readinto", fileio_readinto_m, ARGS_ONE, NULL},

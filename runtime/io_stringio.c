@@ -397,7 +397,7 @@ static Value sio_false_get(Value self)
 
 static const MethodDef sio_methods[] = {
     {"__new__", sio_new_m, METH_STATIC, NULL},
-    {"__init__", sio_init_m, ARGS_KW, NULL, "($self, /, initial_value='', newline='\\n')"},
+    {"__init__", sio_init_m, ARGS_KW, NULL, "StringIO($self, /, initial_value='', newline='\\n')"},
     {"getvalue", sio_getvalue_m, ARGS_NONE, NULL},
     {"read", sio_read_m, ARGS_POS(0, 1), NULL},
     {"readline", sio_readline_m, ARGS_POS(0, 1), NULL},
@@ -565,7 +565,7 @@ static Value nld_newlines_get(Value self)
 
 static const MethodDef nld_methods[] = {
     {"__new__", nld_new_m, METH_STATIC, NULL},
-    {"__init__", nld_init_m, ARGS_KW, NULL, "($self, /, decoder, translate, errors='strict')"},
+    {"__init__", nld_init_m, ARGS_KW, NULL, "IncrementalNewlineDecoder($self, /, decoder, translate, errors='strict')"},
     {"decode", nld_decode_m, ARGS_KW, NULL, "($self, /, input, final=False)"},
     {"getstate", nld_getstate_m, ARGS_NONE, NULL},
     {"setstate", nld_setstate_m, ARGS_ONE, NULL},

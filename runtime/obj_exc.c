@@ -391,11 +391,17 @@ static Value oserror_init_m(Value *args, int nargs, Value kwnames) {
         eno = args[1]; strerr = args[2];
         if (n >= 3) fname = args[3];
         if (n >= 5) fname2 = args[5];
-        if (n >= 3) {
-            Value t = tuple_pack(2, eno, strerr);
-            if (IS_NULL(t)) return VAL_NULL;
-            AS_EXC(self)->args = t;
-        }
+    }
+    if (!IS_NONE(fname) && val_type(self) == &exc_BlockingIOError && (IS_INT(fname) || IS_FLOAT(fname))) {
+        /* BlockingIOError(errno, strerror, characters_written): args keep all three */
+        int64_t written;
+        if (obj_index_i64(fname, &written) < 0) return VAL_NULL;
+        if (exc_set_attr_c(self, "characters_written", int_from_i64(written)) < 0) return VAL_NULL;
+        fname = fname2 = VAL_NONE;
+    } else if (!IS_NONE(fname)) {       /* the file names leave args */
+        Value t = tuple_pack(2, eno, strerr);
+        if (IS_NULL(t)) return VAL_NULL;
+        AS_EXC(self)->args = t;
     }
     if (exc_set_attr_c(self, "errno", eno) < 0 || exc_set_attr_c(self, "strerror", strerr) < 0 ||
         exc_set_attr_c(self, "filename", fname) < 0 || exc_set_attr_c(self, "filename2", fname2) < 0)
