@@ -65,6 +65,10 @@ MAIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cpython_test_ma
 SPLIT_PACKAGES = {"test_asyncio"}
 
 
+# Files whose tests their test_main() chooses (run as regrtest runs them).
+TEST_MAIN = {"test_xml_etree"}
+
+
 def modules_of(name):
     """The module names to run for test file or package `name`."""
     pkg = os.path.join(LIBDIR, "test", name)
@@ -108,7 +112,12 @@ def run_module(interp, module, timeout, excluded, home):
     """(passed, ran, failures, errors, skipped, note, cpython_only skips) for one test module."""
     t0 = time.monotonic()
     cwd, env = home
-    argv = [interp, MAIN, module] + excluded if excluded else [interp, "-m", "unittest", "-v", module]
+    if module.split(".")[-1] in TEST_MAIN:
+        argv = [interp, MAIN, "--test-main", module]
+    elif excluded:
+        argv = [interp, MAIN, module] + excluded
+    else:
+        argv = [interp, "-m", "unittest", "-v", module]
     try:
         p = subprocess.run(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                            timeout=timeout, env=dict(os.environ, PYTHONHASHSEED="0", **env))
