@@ -205,6 +205,10 @@ int imlib_attach_spec(Value m) {
     Value spec = imlib_spec_for(m);
     if (IS_NULL(spec)) return -1;
     if (IS_NONE(spec)) return 0;
+    /* The spec names the cache gilpy's import used (pycache.c may keep it
+     * under the user's cache directory when the source's is read-only). */
+    Value cached = IS_EXACT(m, type_module) ? dict_get_c(MODULE_DICT(m), "__cached__") : VAL_NULL;
+    if (IS_STR(cached) && obj_setattr(spec, str_intern_c("cached"), cached) < 0) return -1;
     Value boot = imlib_part(IMLIB_BOOT);
     if (IS_NULL(boot)) return -1;
     Value args[2] = {spec, m};

@@ -42,7 +42,7 @@ TABLE_HEAD = ["| test | CPython passes | gilpy passes | ratio | gilpy f/e/s | CP
               "|---|---:|---:|---:|---|---:|---:|---|"]
 # Skip reasons of tests that exercise CPython itself rather than the language
 # and library: @cpython_only, and the C API through _testcapi.
-CPYTHON_ONLY = re.compile(r"skipped '(implementation detail specific to cpython|need (the )?_testcapi module"
+CPYTHON_ONLY = re.compile(r"skipped '(implementation detail specific to cpython|need (the )?_testcapi( module)?"
                           r"|requires _testcapi|_testcapi lacks [^']*|test requires _testcapi[^']*)'")
 PYTHON = "/usr/bin/python3.11"
 # Fast files that exercise what gilpy implements in C; CI runs these.  Left out:
