@@ -608,6 +608,8 @@ int main(int argc, char **argv) {
         return pr < 0 ? 2 : 0;
     }
     interp.progname = argv[0];
+    interp.orig_argc = argc;
+    interp.orig_argv = argv;
     lifecycle_start_runtime();
     cli_setup_options(&o);
     free(o.warnopts);               /* copied into sys.warnoptions and sys._xoptions */

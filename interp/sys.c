@@ -6,11 +6,10 @@
  * written through functions.  The standard streams come from
  * runtime/io_open.c (runtime/obj_file.h).
  *
- * version_info, flags, float_info, int_info and hash_info are "struct
- * sequences" as in CPython: static tuple subclasses whose fields are also
- * named attributes (getsets filled in from a name list at init), with the
- * repr "sys.flags(debug=0, ...)".  implementation is a small namespace
- * object with a __dict__.
+ * version_info, flags, float_info, int_info, hash_info and thread_info
+ * are struct sequences (runtime/structseq.h) as in CPython, with the repr
+ * "sys.flags(debug=0, ...)"; flags and version_info cannot be instantiated.
+ * implementation is a small namespace object with a __dict__.
  *
  * sys_module_new may run more than once (a re-created sys): the static types
  * are readied once, everything else is built fresh each time.
@@ -57,51 +56,12 @@
 #include "runtime/obj_type.h"
 #include "runtime/state.h"
 #include "runtime/strbuf.h"
+#include "runtime/structseq.h"
 
 #define SYS_PY_VERSION "3.11.7"
 #define SYS_HEXVERSION 0x030B07F0
 
 /* ---- struct sequences -------------------------------------------------------------- */
-
-#define SS_MAXFIELDS 20
-
-typedef struct SsDesc {
-    Type *type;
-    const char *const *fields;
-    int n;
-    GetSetDef getsets[SS_MAXFIELDS + 1];
-} SsDesc;
-
-#define SS_GETTER(i) static Value ss_get##i(Value s) { return AS_TUPLE(s)->items[i]; }
-SS_GETTER(0) SS_GETTER(1) SS_GETTER(2) SS_GETTER(3) SS_GETTER(4) SS_GETTER(5) SS_GETTER(6)
-SS_GETTER(7) SS_GETTER(8) SS_GETTER(9) SS_GETTER(10) SS_GETTER(11) SS_GETTER(12) SS_GETTER(13)
-SS_GETTER(14) SS_GETTER(15) SS_GETTER(16) SS_GETTER(17) SS_GETTER(18) SS_GETTER(19)
-
-static Value (*const ss_getters[SS_MAXFIELDS])(Value) = {
-    ss_get0, ss_get1, ss_get2, ss_get3, ss_get4, ss_get5, ss_get6, ss_get7, ss_get8, ss_get9,
-    ss_get10, ss_get11, ss_get12, ss_get13, ss_get14, ss_get15, ss_get16, ss_get17, ss_get18,
-    ss_get19,
-};
-
-static Value ss_repr_m(Value *args, int nargs, Value kwnames);
-static Value ss_reduce_m(Value *args, int nargs, Value kwnames);
-
-static const MethodDef ss_methods[] = {
-    {"__repr__", ss_repr_m, ARGS_WRAP(0), NULL},
-    {"__reduce__", ss_reduce_m, ARGS_NONE, NULL},
-    {NULL, NULL, 0, NULL},
-};
-
-#define SS_TYPE(var, name)                                                            \
-    static Type var = {.tp_name = name, .base = &type_tuple, .basicsize = sizeof(Tuple), \
-                       .methods = ss_methods};
-
-SS_TYPE(sys_version_info_type, "sys.version_info")
-SS_TYPE(sys_flags_type, "sys.flags")
-SS_TYPE(sys_float_info_type, "sys.float_info")
-SS_TYPE(sys_int_info_type, "sys.int_info")
-SS_TYPE(sys_hash_info_type, "sys.hash_info")
-SS_TYPE(sys_thread_info_type, "sys.thread_info")
 
 static const char *const vi_fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
 static const char *const flags_fields[] = {
@@ -119,74 +79,25 @@ static const char *const hi_fields[] = {"width", "modulus", "inf", "nan", "imag"
                                         "hash_bits", "seed_bits", "cutoff"};
 
 #define NFIELDS(a) ((int)(sizeof(a) / sizeof((a)[0])))
+#define SYS_SS(var, name, fields, NO_NEW) \
+    static StructSeqDesc var = {name, fields, NFIELDS(fields), NFIELDS(fields), .no_new = NO_NEW};
+SYS_SS(sys_version_info_desc, "sys.version_info", vi_fields, 1)
+SYS_SS(sys_flags_desc, "sys.flags", flags_fields, 1)
+SYS_SS(sys_float_info_desc, "sys.float_info", fi_fields, 0)
+SYS_SS(sys_int_info_desc, "sys.int_info", ii_fields, 0)
+SYS_SS(sys_hash_info_desc, "sys.hash_info", hi_fields, 0)
+SYS_SS(sys_thread_info_desc, "sys.thread_info", ti_fields, 0)
 
-static SsDesc ss_descs[] = {
-    {&sys_version_info_type, vi_fields, NFIELDS(vi_fields), {{0}}},
-    {&sys_flags_type, flags_fields, NFIELDS(flags_fields), {{0}}},
-    {&sys_float_info_type, fi_fields, NFIELDS(fi_fields), {{0}}},
-    {&sys_int_info_type, ii_fields, NFIELDS(ii_fields), {{0}}},
-    {&sys_hash_info_type, hi_fields, NFIELDS(hi_fields), {{0}}},
-    {&sys_thread_info_type, ti_fields, NFIELDS(ti_fields), {{0}}},
-};
-
-static SsDesc *ss_desc_for(Type *t)
+/* An instance of d holding items (d->nfields of them). */
+static Value ss_new(StructSeqDesc *d, const Value *items)
 {
-    for (; t; t = t->base)
-        for (size_t i = 0; i < sizeof ss_descs / sizeof ss_descs[0]; i++)
-            if (ss_descs[i].type == t) return &ss_descs[i];
-    return NULL;
-}
-
-static void ss_ready_all(void)
-{
-    for (size_t i = 0; i < sizeof ss_descs / sizeof ss_descs[0]; i++) {
-        SsDesc *d = &ss_descs[i];
-        if (d->type->header.type) continue;          /* readied by an earlier init */
-        for (int j = 0; j < d->n; j++) {
-            d->getsets[j].name = d->fields[j];
-            d->getsets[j].get = ss_getters[j];
-        }
-        d->type->getsets = d->getsets;
-        type_ready(d->type);
+    Value v = structseq_new(d);
+    if (IS_NULL(v)) return VAL_NULL;
+    for (int i = 0; i < d->nfields; i++) {
+        if (IS_NULL(items[i])) return VAL_NULL;
+        STRUCTSEQ_ITEMS(v)[i] = items[i];
     }
-}
-
-static Value ss_new(Type *t, const Value *items, int n)
-{
-    Tuple *tu = (Tuple *)gc_alloc(t, sizeof(Tuple) + (size_t)n * sizeof(Value));
-    if (!tu) return VAL_NULL;
-    tu->len = n;
-    tu->hash = 0;
-    memcpy(tu->items, items, (size_t)n * sizeof(Value));
-    return MK_OBJ(tu);
-}
-
-static Value ss_repr_m(Value *args, int nargs, Value kwnames)
-{
-    Type *t = val_type(args[0]);
-    SsDesc *d = ss_desc_for(t);
-    Tuple *tu = AS_TUPLE(args[0]);
-    StrBuf sb;
-    sb_init(&sb);
-    sb_puts(&sb, d ? d->type->tp_name : type_name(t));
-    sb_putc(&sb, '(');
-    for (int64_t i = 0; i < tu->len; i++) {
-        Value r = obj_repr(tu->items[i]);
-        if (IS_NULL(r)) { sb_free(&sb); return VAL_NULL; }
-        if (i) sb_puts(&sb, ", ");
-        if (d && i < d->n) sb_printf(&sb, "%s=", d->fields[i]);
-        sb_put_value_str(&sb, r);
-    }
-    sb_putc(&sb, ')');
-    return sb_finish_str(&sb);
-}
-
-static Value ss_reduce_m(Value *args, int nargs, Value kwnames)
-{
-    Tuple *tu = AS_TUPLE(args[0]);
-    Value plain = tuple_from_array(tu->items, tu->len);
-    if (IS_NULL(plain)) return VAL_NULL;
-    return tuple_pack(2, MK_OBJ(val_type(args[0])), tuple_pack(1, plain));
+    return v;
 }
 
 
@@ -195,6 +106,10 @@ static Value ss_reduce_m(Value *args, int nargs, Value kwnames)
 static Value sys_exit(Value *args, int nargs, Value kwnames)
 {
     if (IS_NULL(args[0])) return err_set_none(&exc_SystemExit);
+    if (IS_TUPLE(args[0])) {            /* a tuple is the exception's arguments, as PyErr_SetObject takes it */
+        Value e = call_value(MK_OBJ(&exc_SystemExit), AS_TUPLE(args[0])->items, (int)AS_TUPLE(args[0])->len, VAL_NULL);
+        return IS_NULL(e) ? VAL_NULL : err_set_obj(e);
+    }
     return err_set_value(&exc_SystemExit, args[0]);
 }
 
@@ -534,7 +449,7 @@ static Value sys_version_info(int major, int minor, int micro)
 {
     Value items[5] = {MK_SMALLINT(major), MK_SMALLINT(minor), MK_SMALLINT(micro),
                       str_from_c("final"), MK_SMALLINT(0)};
-    return ss_new(&sys_version_info_type, items, 5);
+    return ss_new(&sys_version_info_desc, items);
 }
 
 static Value sys_flags(void)
@@ -554,7 +469,7 @@ static Value sys_flags(void)
     it[13] = MK_BOOL(interp.flag_dev_mode);
     it[16] = MK_BOOL(interp.flag_safe_path);
     it[17] = MK_SMALLINT(-1);
-    return ss_new(&sys_flags_type, it, 18);
+    return ss_new(&sys_flags_desc, it);
 }
 
 /* sys.thread_info: POSIX threads; locks are semaphores, as in CPython on Linux. */
@@ -563,7 +478,7 @@ static Value sys_thread_info(void)
     char ver[64] = "";
     size_t n = confstr(_CS_GNU_LIBPTHREAD_VERSION, ver, sizeof ver);
     Value items[3] = {str_from_c("pthread"), str_from_c("semaphore"), n ? str_from_c(ver) : VAL_NONE};
-    return ss_new(&sys_thread_info_type, items, 3);
+    return ss_new(&sys_thread_info_desc, items);
 }
 
 static Value sys_float_info(void)
@@ -572,13 +487,13 @@ static Value sys_float_info(void)
                     MK_FLOAT(DBL_MIN), MK_SMALLINT(DBL_MIN_EXP), MK_SMALLINT(DBL_MIN_10_EXP),
                     MK_SMALLINT(DBL_DIG), MK_SMALLINT(DBL_MANT_DIG), MK_FLOAT(DBL_EPSILON),
                     MK_SMALLINT(FLT_RADIX), MK_SMALLINT(1)};
-    return ss_new(&sys_float_info_type, it, 11);
+    return ss_new(&sys_float_info_desc, it);
 }
 
 static Value sys_int_info(void)
 {
     Value it[4] = {MK_SMALLINT(30), MK_SMALLINT(4), MK_SMALLINT(4300), MK_SMALLINT(640)};
-    return ss_new(&sys_int_info_type, it, 4);
+    return ss_new(&sys_int_info_desc, it);
 }
 
 static Value sys_hash_info(void)
@@ -586,7 +501,7 @@ static Value sys_hash_info(void)
     Value it[9] = {MK_SMALLINT(64), int_from_i64(((int64_t)1 << 61) - 1), MK_SMALLINT(314159),
                    MK_SMALLINT(0), MK_SMALLINT(1000003), str_from_c("siphash13"), MK_SMALLINT(64),
                    MK_SMALLINT(128), MK_SMALLINT(0)};
-    return ss_new(&sys_hash_info_type, it, 9);
+    return ss_new(&sys_hash_info_desc, it);
 }
 
 static Value sys_implementation(void)
@@ -656,8 +571,8 @@ static Value sys_orig_argv(void)
 {
     Value l = list_new(0);
     if (IS_NULL(l)) return VAL_NULL;
-    if (list_append(l, str_from_c(interp.progname ? interp.progname : "gilpy")) < 0) return VAL_NULL;
-    if (IS_LIST(interp.argv) && list_extend(l, interp.argv) < 0) return VAL_NULL;
+    for (int i = 0; i < interp.orig_argc; i++)
+        if (list_append(l, str_fsdecode(interp.orig_argv[i], strlen(interp.orig_argv[i]))) < 0) return VAL_NULL;
     return l;
 }
 
@@ -735,7 +650,6 @@ static int sys_add_constants(Value d)
 
 Value sys_module_new(void)
 {
-    ss_ready_all();
     Value m = module_new_c("sys");
     if (IS_NULL(m)) return VAL_NULL;
     MODULE_SET_BUILTIN(m);

@@ -825,7 +825,9 @@ dispatch:
     }
     TARGET(PRINT_EXPR) {
         Value v = POP();
-        Value hook = IS_OBJ(interp.sys_module) ? obj_getattr_c(interp.sys_module, "displayhook") : VAL_NULL;
+        Value hook = IS_OBJ(interp.sys_module) ? obj_getattr_opt(interp.sys_module, str_intern_c("displayhook"))
+                                               : VAL_NULL;
+        if (IS_NULL(hook) && !err_occurred()) err_format(&exc_RuntimeError, "lost sys.displayhook");
         CHECK(hook);
         SAVE();
         if (IS_NULL(call1(hook, v))) ERROR();

@@ -10,6 +10,7 @@
 #include "obj_exc.h"
 #include "obj_excgroup.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -1187,9 +1188,25 @@ static void tb_format_repeated(StrBuf *sb, long cnt) {
                   cnt - TB_RECURSIVE_CUTOFF > 1 ? "s" : "");
 }
 
-static void tb_format_all(StrBuf *sb, Value tbv) {
+/* sys.tracebacklimit as PyTraceBack_Print reads it: an int (at most 0:
+ * nothing, not even the header); anything else means no limit. */
+static long tb_limit(void) {
+    Value v = IS_OBJ(interp.sys_module) ? obj_getattr_opt(interp.sys_module, str_intern_c("tracebacklimit"))
+                                        : VAL_NULL;
+    err_clear();
+    if (IS_NULL(v) || !IS_INT(v)) return LONG_MAX;
+    if (int_sign(v) <= 0) return 0;
+    int64_t n;
+    if (int_to_i64(v, &n) < 0) { err_clear(); return LONG_MAX; }
+    return (long)n;
+}
+
+/* The entries of tbv, the last `limit` of them. */
+static void tb_format_all(StrBuf *sb, Value tbv, long limit) {
     Traceback *last = NULL;
-    long cnt = 0;
+    long cnt = 0, depth = 0;
+    for (Value t = tbv; IS_OBJ(t); t = ((Traceback *)AS_OBJ(t))->next) depth++;
+    for (; depth > limit && IS_OBJ(tbv); depth--) tbv = ((Traceback *)AS_OBJ(tbv))->next;
     for (Value t = tbv; IS_OBJ(t); t = ((Traceback *)AS_OBJ(t))->next) {
         Traceback *tb = (Traceback *)AS_OBJ(t);
         if (!tb_same_entry(last, tb)) {
@@ -1278,12 +1295,13 @@ static void pr_one(ExcPrint *p, Value exc) {
     int group = excgroup_check(exc);
     StrBuf body;
     sb_init(&body);
-    if (IS_OBJ(e->traceback)) {
+    long limit = tb_limit();
+    if (IS_OBJ(e->traceback) && limit > 0) {
         pr_indent(p);
         sb_puts(p->sb, group && p->depth == 1 ? "+ " : p->depth ? "| " : "");
         sb_puts(p->sb, group ? "Exception Group Traceback (most recent call last):\n"
                              : "Traceback (most recent call last):\n");
-        tb_format_all(&body, e->traceback);
+        tb_format_all(&body, e->traceback, limit);
     }
     if (type_is_subtype(val_type(exc), &exc_SyntaxError)) exc_format_syntax_detail(&body, exc);
     Value last = exc_format_only(exc);

@@ -135,6 +135,8 @@ typedef struct Interp {
              flag_dev_mode,               /* sys.flags, from the command line */
              flag_no_debug_ranges;        /* -X no_debug_ranges: code keeps no columns */
     const char *progname;             /* argv[0] of the process */
+    int      orig_argc;               /* the process's own arguments: sys.orig_argv */
+    char   **orig_argv;
     VMHooks  vm;                      /* set once at start-up */
 } Interp;
 

@@ -44,6 +44,7 @@ Value structseq_new(StructSeqDesc *d) { return ss_alloc(d, structseq_type(d)); }
 /* __new__(cls, sequence, dict=None): the items, then named ones from dict. */
 static Value ss_new_m(Value *args, int nargs, Value kwnames) {
     StructSeqDesc *d = ss_desc_of(args[0]);
+    if (d->no_new) return err_format(&exc_TypeError, "cannot create '%s' instances", d->name);
     Value out[2];
     static const char *const names[] = {"sequence", "dict"};
     if (arg_parse("structseq", args + 1, nargs - 1, kwnames, names, 2, 0, 1, out) < 0) return VAL_NULL;

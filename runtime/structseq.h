@@ -22,6 +22,7 @@ typedef struct StructSeqDesc {
     const char *name;            /* "module.qualname" */
     const char *const *fields;   /* nfields names, NULL for an unnamed sequence item */
     int nseq, nfields;
+    int no_new;                  /* "cannot create 'sys.flags' instances" */
     Type type;                   /* made by structseq_type */
     GetSetDef getsets[STRUCTSEQ_MAX_FIELDS + 1];
 } StructSeqDesc;
