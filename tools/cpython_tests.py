@@ -65,8 +65,9 @@ MAIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cpython_test_ma
 SPLIT_PACKAGES = {"test_asyncio"}
 
 
-# Files whose tests their test_main() chooses (run as regrtest runs them).
-TEST_MAIN = {"test_xml_etree"}
+# Files whose tests their test_main() chooses (run as regrtest runs them:
+# test_decimal makes its C and Python variants there).
+TEST_MAIN = {"test_xml_etree", "test_decimal"}
 
 
 def modules_of(name):
