@@ -122,6 +122,10 @@ static const uint32_t gc_class_sizes[] = {
 #define GC_NCLASSES (sizeof gc_class_sizes / sizeof gc_class_sizes[0])
 _Static_assert(4 * GC_SMALL_MAX + 64 <= GC_PAGE_SIZE, "four of the largest slots fit a page");
 
+/* Buffers whose owner died in the current sweep after the sweep had kept
+ * them (see gc_free). */
+typedef struct { Obj **items; size_t n, cap; } GcBufferOrphans;
+
 /* All collector state: one struct, protected by the GIL. */
 static struct {
     Page    **map[1 << 16];              /* page map: [addr>>32][(addr>>16)&0xffff] */
@@ -152,6 +156,9 @@ static struct {
     Obj     **frozen; size_t nfrozen;     /* gc.freeze(): kept as roots */
     void     *reserve;                    /* GC_RESERVE bytes, or NULL while spent */
     int       pressure;                   /* the next sweep returns empty pages */
+    int       sweeping;
+    int       trace;                      /* GILPY_GC_TRACE */
+    GcBufferOrphans orphans;              /* buffers disowned by the sweep's finalizers */
 } gc;
 
 int gc_reclaim(size_t want, int tries);
@@ -265,6 +272,7 @@ void gc_init(void) {
     gc.enabled = 1;
     gc.reserve = malloc(GC_RESERVE);
     gc.stress_every = 1;
+    gc.trace = getenv("GILPY_GC_TRACE") != NULL;
     const char *s = getenv("GILPY_GC_STRESS");
     if (s && atoi(s) > 0) gc.stress_every = (unsigned)atoi(s);
 }
@@ -457,6 +465,27 @@ void *gc_realloc(void *p, size_t old_size, size_t new_size) {
     return q;
 }
 
+/* A dead object's finalizer disowned a buffer during the sweep.  When the
+ * buffer's slot is still to be swept, the sweep frees it; when it was swept
+ * already and kept only because it was owned (GCF_KEPT_OWNED, set afresh by
+ * this sweep; a stale flag is harmless: gc_free_orphans checks again), it is
+ * listed and freed when the sweep ends.  Without this, every buffer that
+ * sits on a page swept before its owner's outlives the owner by a
+ * collection and counts as live: a loop making dicts kept a collection's
+ * worth of garbage alive, the threshold (2 x live) doubled and the heap grew
+ * without bound. */
+static void gc_orphan(Obj *o) {
+    GcBufferOrphans *v = &gc.orphans;
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 256;
+        Obj **q = realloc(v->items, cap * sizeof(Obj *));
+        if (!q) return;                          /* the next collection frees it */
+        v->items = q;
+        v->cap = cap;
+    }
+    v->items[v->n++] = o;
+}
+
 void gc_free(void *p, size_t size) {
     (void)size;
     if (!p) return;
@@ -464,6 +493,7 @@ void gc_free(void *p, size_t size) {
     if (!(b->header.gcflags & GCF_OWNED)) return;
     b->header.gcflags &= ~(uint32_t)GCF_OWNED;
     gc.malloc_bytes -= b->size < gc.malloc_bytes ? b->size : gc.malloc_bytes;
+    if (gc.sweeping && (b->header.gcflags & GCF_KEPT_OWNED)) gc_orphan(&b->header);
 }
 
 /* ---- roots ---------------------------------------------------------------- */
@@ -689,6 +719,14 @@ static void gc_release(Obj *o) {
     if ((o->gcflags & GCF_FINAL) && o->type && o->type->finalize) o->type->finalize(o);
 }
 
+/* A survivor of the sweep: unmarked, and flagged when only its ownership
+ * kept it (gc_orphan). */
+static inline void gc_keep(Obj *o) {
+    uint32_t f = o->gcflags & ~(uint32_t)(GCF_MARK | GCF_KEPT_OWNED);
+    if (!(o->gcflags & GCF_MARK)) f |= GCF_KEPT_OWNED;
+    o->gcflags = f;
+}
+
 static size_t gc_sweep_small(Page *p, unsigned cls) {
     size_t live = 0;
     FreeSlot *first = gc.free[cls];          /* to undo this page's links */
@@ -697,7 +735,7 @@ static size_t gc_sweep_small(Page *p, unsigned cls) {
         FreeSlot *f = (FreeSlot *)o;
         if (o->type && f->tag != GC_FREE_TAG) {
             if (o->gcflags & (GCF_MARK | GCF_OWNED)) {
-                o->gcflags &= ~(uint32_t)GCF_MARK;
+                gc_keep(o);
                 live += p->slot_size;
                 continue;
             }
@@ -744,6 +782,32 @@ static unsigned gc_class_index(uint32_t size) {
     return gc.class_of[(size + 15) / 16];
 }
 
+/* Free the buffers listed by gc_orphan that are still unowned survivors of
+ * this sweep; their bytes, which the sweep counted as live. */
+static size_t gc_free_orphans(void) {
+    size_t freed = 0;
+    for (size_t i = 0; i < gc.orphans.n; i++) {
+        Obj *o = gc.orphans.items[i];
+        Page *p = gc_map_get((uintptr_t)o);
+        if (!p || o->type != &type_gcbuffer || ((FreeSlot *)o)->tag == GC_FREE_TAG) continue;
+        if ((o->gcflags & (GCF_OWNED | GCF_KEPT_OWNED)) != GCF_KEPT_OWNED) continue;
+        if (!p->slot_size) {
+            freed += p->large_size;
+            gc_free_large(p);
+            continue;
+        }
+        unsigned cls = gc_class_index(p->slot_size);
+        FreeSlot *f = (FreeSlot *)o;
+        memset(o, 0, p->slot_size);
+        f->tag = GC_FREE_TAG;
+        f->next = gc.free[cls];
+        gc.free[cls] = f;
+        freed += p->slot_size;
+    }
+    gc.orphans.n = 0;
+    return freed;
+}
+
 static size_t gc_sweep(void) {
     size_t live = 0;
     for (unsigned c = 0; c < GC_NCLASSES; c++) gc.free[c] = NULL;
@@ -751,10 +815,11 @@ static size_t gc_sweep(void) {
         next = p->next_all;
         if (p->slot_size) { live += gc_sweep_small(p, gc_class_index(p->slot_size)); continue; }
         Obj *o = (Obj *)p->slots;
-        if (o->gcflags & (GCF_MARK | GCF_OWNED)) { o->gcflags &= ~(uint32_t)GCF_MARK; live += p->large_size; continue; }
+        if (o->gcflags & (GCF_MARK | GCF_OWNED)) { gc_keep(o); live += p->large_size; continue; }
         gc_release(o);
         gc_free_large(p);
     }
+    live -= gc_free_orphans();
     for (size_t i = 0; i < gc.nstatics; i++) gc.statics[i]->gcflags &= ~(uint32_t)GCF_MARK;
     gc.nstatics = 0;
     return live;
@@ -810,6 +875,14 @@ void gc_query_reachable(void (*visit)(void)) {
     gc.collecting = 0;
 }
 
+/* GILPY_GC_TRACE=1: a line on stderr after every collection. */
+static void gc_trace_line(void) {
+    size_t npages = 0;
+    for (Page *p = gc.pages; p; p = p->next_all) npages++;
+    fprintf(stderr, "gilpy gc %zu: live %zu threshold %zu pages %zu buffers %zu large cache %zu\n",
+            gc.collections, gc.live_bytes, gc.threshold, npages, gc.malloc_bytes, gc.large_cached);
+}
+
 void gc_collect(void) {
     if (gc.collecting || gc_capture) return;
     gc.collecting = 1;
@@ -823,11 +896,14 @@ void gc_collect(void) {
     weak_prune();
     for (int i = 0; i < gc_nhooks; i++) gc_after_mark_hooks[i]();
     gc.unreachable = resurrected;             /* gc_release counts the rest */
+    gc.sweeping = 1;
     gc.live_bytes = gc_sweep();
+    gc.sweeping = 0;
     gc.unreachable_total += gc.unreachable;               /* owned buffers are heap objects too */
     gc.threshold = 2 * gc.live_bytes > gc.threshold_min ? 2 * gc.live_bytes : gc.threshold_min;
     gc.allocated_since = 0;
     gc.collections++;
+    if (gc.trace) gc_trace_line();
     gc.collecting = 0;
     if (!gc.reserve && !gc.pressure) gc.reserve = malloc(GC_RESERVE);   /* spent: take it again */
 }
