@@ -216,7 +216,7 @@ Value dict_get(Value d, Value key)
 
 Value dict_get_c(Value d, const char *key)
 {
-    Value k = str_from_c(key);
+    Value k = str_intern_c(key);
     if (IS_NULL(k)) return VAL_NULL;
     return dict_get(d, k);
 }

@@ -609,7 +609,7 @@ static Value float_new_of_type(Value clsv, double d) {
     return MK_OBJ(o);
 }
 
-static Value float_from_object(Value x) {
+Value float_from_object(Value x) {
     /* Exact types take a shortcut; a subclass's __float__/__index__ come
      * first, as in CPython's PyNumber_Float. */
     if (IS_FLOAT(x) || IS_EXACT(x, type_float)) return MK_FLOAT(float_value(x));

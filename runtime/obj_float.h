@@ -28,6 +28,7 @@ size_t float_parse_prefix(const char *s, size_t n, double *out);
  * '#' when alt; malloc'd (NULL when out of memory). */
 char *float_format_body(double x, char type, int64_t prec, int alt);
 Value float_from_string(const char *s, size_t len);  /* float("1e3"), ValueError */
+Value float_from_object(Value x);                  /* float(x) */
 int64_t float_hash(double d);                         /* CPython's numeric hash */
 /* a op b where a or b is a float and the other a float or int;
  * VAL_NOTIMPLEMENTED otherwise. */
