@@ -159,6 +159,9 @@ static struct {
     void     *reserve;                    /* GC_RESERVE bytes, or NULL while spent */
     int       pressure;                   /* the next sweep returns empty pages */
     int       sweeping;
+    size_t    class_alloc[GC_NCLASSES];   /* bytes allocated per class since the last collection */
+    size_t    class_keep[GC_NCLASSES];    /* the sweep: empty pages' bytes a class still keeps */
+    void    **empty; size_t nempty, empty_cap;   /* empty pages given back (MADV_DONTNEED) */
     int       trace;                      /* GILPY_GC_TRACE */
     GcBufferOrphans orphans;              /* buffers disowned by the sweep's finalizers */
 } gc;
@@ -218,8 +221,11 @@ static void *gc_fresh_page(void) {
     return memset(p, 0, GC_PAGE_SIZE);
 }
 static void gc_page_unmap(void *p) { free(p); }
+static void gc_retire_page(void *p) { free(p); }
+static void gc_drop_empty_pages(void) {}
 #else
 static void *gc_fresh_page(void) {
+    if (gc.nempty) return gc.empty[--gc.nempty];     /* zero again since MADV_DONTNEED */
     if (!gc.chunk_left) {
         char *m = gc_map_block(GC_CHUNK);
         if (!m) return NULL;
@@ -232,6 +238,26 @@ static void *gc_fresh_page(void) {
     return p;
 }
 static void gc_page_unmap(void *p) { munmap(p, GC_PAGE_SIZE); }
+
+/* An empty page no class needs: its memory goes back to the system, its
+ * address stays for the next new page of any class (no munmap: unmapping
+ * pages one by one would split the chunk's mapping into thousands). */
+static void gc_retire_page(void *p) {
+    if (gc.nempty == gc.empty_cap) {
+        size_t cap = gc.empty_cap ? gc.empty_cap * 2 : 64;
+        void **q = realloc(gc.empty, cap * sizeof(void *));
+        if (!q) { munmap(p, GC_PAGE_SIZE); return; }
+        gc.empty = q;
+        gc.empty_cap = cap;
+    }
+    madvise(p, GC_PAGE_SIZE, MADV_DONTNEED);
+    gc.empty[gc.nempty++] = p;
+}
+
+/* Memory is short: unmap the retired pages (address space counts too). */
+static void gc_drop_empty_pages(void) {
+    while (gc.nempty) munmap(gc.empty[--gc.nempty], GC_PAGE_SIZE);
+}
 #endif
 
 static int gc_new_page(unsigned cls) {
@@ -297,15 +323,30 @@ static int gc_should_collect(void) {
 
 static size_t gc_span_of(size_t size) { return (size + GC_PAGE_SIZE - 1) & ~(GC_PAGE_SIZE - 1); }
 
+/* The smallest cached block of at least span bytes and at most twice that
+ * (a string growing by steps asks for a slightly larger block each time). */
 static Page *gc_large_reuse(size_t span) {
-    Page **pp = &gc.large_free;
-    for (Page *p = *pp; p; pp = &p->next_all, p = *pp) {
-        if (p->span != span) continue;
-        *pp = p->next_all;
-        gc.large_cached -= span;
-        return p;
+    Page **best = NULL;
+    for (Page **pp = &gc.large_free; *pp; pp = &(*pp)->next_all) {
+        size_t have = (*pp)->span;
+        if (have < span || have / 2 > span) continue;
+        if (!best || have < (*best)->span) best = pp;
+        if (have == span) break;
     }
-    return NULL;
+    if (!best) return NULL;
+    Page *p = *best;
+    *best = p->next_all;
+    gc.large_cached -= p->span;
+    return p;
+}
+
+/* The cache holds freed blocks up to half the live heap (at least
+ * GC_LARGE_CACHE_MIN, at most GC_LARGE_CACHE): more would only raise the
+ * peak resident size of a program that keeps little. */
+#define GC_LARGE_CACHE_MIN ((size_t)16 << 20)
+static size_t gc_large_cache_limit(void) {
+    size_t lim = gc.live_bytes / 2 > GC_LARGE_CACHE_MIN ? gc.live_bytes / 2 : GC_LARGE_CACHE_MIN;
+    return lim < GC_LARGE_CACHE ? lim : GC_LARGE_CACHE;
 }
 
 void *gc_sys_malloc(size_t n);
@@ -353,12 +394,12 @@ static Obj *gc_alloc_large(size_t size, size_t room) {
         memset(p, 0, sizeof(Page));
         p->slots = mem;
         p->nslots = p->used = 1;
+        p->span = span;
         for (size_t off = 0; off < span; off += GC_PAGE_SIZE) gc_map_set((char *)mem + off, p);
     }
     p->large_size = size;
-    p->span = span;
     gc_link_page(p);
-    gc.allocated_since += span;
+    gc.allocated_since += p->span;
     return (Obj *)p->slots;
 }
 
@@ -381,6 +422,7 @@ static inline Obj *gc_alloc_in(Type *type, size_t size, size_t room) {
         }
         o = (Obj *)f;
         gc.allocated_since += gc_class_sizes[cls];
+        gc.class_alloc[cls] += gc_class_sizes[cls];
     } else {
         o = gc_alloc_large(size, room);
         if (!o) { err_no_memory(); return NULL; }
@@ -747,20 +789,28 @@ static size_t gc_sweep_small(Page *p, unsigned cls) {
         f->next = gc.free[cls];
         gc.free[cls] = f;
     }
-    if (live == 0 && gc.pressure) {          /* empty: back to the system */
-        gc.free[cls] = first;
-        if (gc.fresh[cls] == p) gc.fresh[cls] = NULL;
-        gc_unlink_page(p);
-        gc_release_block(p, GC_PAGE_SIZE);
+    if (live > 0) return live;
+    if (!gc.pressure && gc.class_keep[cls] >= GC_PAGE_SIZE) {
+        gc.class_keep[cls] -= GC_PAGE_SIZE;   /* the class will fill it again */
+        return 0;
     }
-    return live;
+    gc.free[cls] = first;                    /* empty and not needed: back to the system */
+    if (gc.fresh[cls] == p) gc.fresh[cls] = NULL;
+    gc_unlink_page(p);
+    if (gc.pressure) {
+        gc_release_block(p, GC_PAGE_SIZE);
+    } else {
+        gc_map_set(p, NULL);
+        gc_retire_page(p);
+    }
+    return 0;
 }
 
 static void gc_free_large(Page *p) {
     size_t span = p->span;
     gc_unlink_page(p);
     ((Obj *)p->slots)->type = NULL;          /* the conservative scan skips it */
-    if (!gc.pressure && gc.large_cached + span <= GC_LARGE_CACHE) {
+    if (!gc.pressure && gc.large_cached + span <= gc_large_cache_limit()) {
         p->next_all = gc.large_free;
         gc.large_free = p;
         gc.large_cached += span;
@@ -769,14 +819,15 @@ static void gc_free_large(Page *p) {
     gc_release_block(p, span);
 }
 
-/* Give the cached large blocks back to the system (memory is short). */
-static void gc_flush_large_cache(void) {
-    while (gc.large_free) {
+/* Give cached large blocks back to the system until at most keep bytes
+ * are cached (0: memory is short). */
+static void gc_trim_large_cache(size_t keep) {
+    while (gc.large_free && gc.large_cached > keep) {
         Page *p = gc.large_free;
         gc.large_free = p->next_all;
+        gc.large_cached -= p->span;
         gc_release_block(p, p->span);
     }
-    gc.large_cached = 0;
 }
 
 static unsigned gc_class_index(uint32_t size) {
@@ -809,9 +860,19 @@ static size_t gc_free_orphans(void) {
     return freed;
 }
 
+/* Empty pages.  A class keeps as many of its empty pages as it filled
+ * since the last collection (it will likely fill them again before the
+ * next); the others are retired: their memory goes back to the system and
+ * their addresses serve new pages of any class.  So a program whose live
+ * heap shrinks, or whose allocations move from one size to another (a
+ * string growing through every size class), does not keep the peak. */
 static size_t gc_sweep(void) {
     size_t live = 0;
-    for (unsigned c = 0; c < GC_NCLASSES; c++) gc.free[c] = NULL;
+    for (unsigned c = 0; c < GC_NCLASSES; c++) {
+        gc.free[c] = NULL;
+        gc.class_keep[c] = gc.class_alloc[c];
+        gc.class_alloc[c] = 0;
+    }
     for (Page *p = gc.pages, *next; p; p = next) {
         next = p->next_all;
         if (p->slot_size) { live += gc_sweep_small(p, gc_class_index(p->slot_size)); continue; }
@@ -903,6 +964,7 @@ void gc_collect(void) {
     gc.unreachable_total += gc.unreachable;               /* owned buffers are heap objects too */
     gc.threshold = 2 * gc.live_bytes > gc.threshold_min ? 2 * gc.live_bytes : gc.threshold_min;
     gc.allocated_since = 0;
+    gc_trim_large_cache(gc_large_cache_limit());
     gc.collections++;
     if (gc.trace) gc_trace_line();
     gc.collecting = 0;
@@ -929,7 +991,8 @@ int gc_reclaim(size_t want, int tries) {
     ThreadState *t = ts_get();
     if (tries == 0 && !gc.collecting && t && !t->gil_released) {
         gc.pressure = 1;
-        gc_flush_large_cache();
+        gc_trim_large_cache(0);
+        gc_drop_empty_pages();
         gc_collect();
         gc.pressure = 0;
         return 1;
