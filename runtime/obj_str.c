@@ -1856,6 +1856,8 @@ static int pct_float(StrBuf *sb, const PctSpec *ps, Value v) {
     char f[8] = "%", *q = f + 1;
     if (ps->alt) *q++ = '#';
     *q++ = '.'; *q++ = '*'; *q++ = c; *q = '\0';
+    if ((c == 'f' || c == 'F') && !ps->alt && float_fixed_fast(d, prec, buf))
+        return pct_emit(sb, ps, pre, pl, buf, strlen(buf), (int)strlen(buf), 1);
     n = snprintf(buf, sizeof buf, f, prec, d);
     if (n >= 0 && n < (int)sizeof buf) return pct_emit(sb, ps, pre, pl, buf, (size_t)n, n, 1);
     /* a long one: %f of 1e300, or a precision of thousands (not capped: '%.450f'
