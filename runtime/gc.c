@@ -29,8 +29,12 @@
  *
  * Pacing.  A collection starts in gc_alloc when the bytes allocated since
  * the last one (objects and gc_malloc'd parts) exceed the threshold, which
- * is set after each collection to max(2 x live bytes, GC_MIN_THRESHOLD): the
- * marking work stays proportional to what is allocated.  With
+ * is set after each collection to max(live bytes x GILPY_GC_GROWTH / 100,
+ * GC_MIN_THRESHOLD): the marking work stays proportional to what is
+ * allocated, and the heap peaks near (1 + growth) x live.  The default
+ * growth is 100 (the peak about twice what is live; 200 was a third less
+ * marking for a heap half again as large).  Empty pages and cached large
+ * blocks go back to the system (gc_sweep, gc_large_cache_limit).  With
  * -Dgc_stress=true a collection runs every GILPY_GC_STRESS allocations
  * (default 1: every allocation).
  *
@@ -159,10 +163,12 @@ static struct {
     void     *reserve;                    /* GC_RESERVE bytes, or NULL while spent */
     int       pressure;                   /* the next sweep returns empty pages */
     int       sweeping;
+    int       mark_overflow;              /* a marked object could not be pushed */
     size_t    class_alloc[GC_NCLASSES];   /* bytes allocated per class since the last collection */
     size_t    class_keep[GC_NCLASSES];    /* the sweep: empty pages' bytes a class still keeps */
     void    **empty; size_t nempty, empty_cap;   /* empty pages given back (MADV_DONTNEED) */
     int       trace;                      /* GILPY_GC_TRACE */
+    unsigned  growth_pct;                 /* GILPY_GC_GROWTH */
     GcBufferOrphans orphans;              /* buffers disowned by the sweep's finalizers */
 } gc;
 
@@ -301,6 +307,8 @@ void gc_init(void) {
     gc.reserve = malloc(GC_RESERVE);
     gc.stress_every = 1;
     gc.trace = getenv("GILPY_GC_TRACE") != NULL;
+    const char *g = getenv("GILPY_GC_GROWTH");
+    gc.growth_pct = g && atoi(g) > 0 ? (unsigned)atoi(g) : 100;
     const char *s = getenv("GILPY_GC_STRESS");
     if (s && atoi(s) > 0) gc.stress_every = (unsigned)atoi(s);
 }
@@ -551,6 +559,18 @@ static void gc_grow(void **arr, size_t *cap, size_t elem) {
     *cap = n;
 }
 
+/* Double the mark stack; -1 when there is no memory for it (the
+ * collection then rescans the heap instead: running out of memory must
+ * not stop a collection that would free some). */
+static int gc_grow_mark_stack(void) {
+    size_t n = gc.mark_cap ? gc.mark_cap * 2 : 1024;
+    Obj **q = realloc(gc.mark_stack, n * sizeof(Obj *));
+    if (!q) return -1;
+    gc.mark_stack = q;
+    gc.mark_cap = n;
+    return 0;
+}
+
 void gc_add_root(Value *slot) {
     if (gc.nroots == gc.roots_cap) gc_grow((void **)&gc.roots, &gc.roots_cap, sizeof(Value *));
     gc.roots[gc.nroots++] = slot;
@@ -615,7 +635,10 @@ void gc_mark_obj(Obj *o) {
             gc_grow((void **)&gc.statics, &gc.statics_cap, sizeof(Obj *));
         gc.statics[gc.nstatics++] = o;
     }
-    if (gc.mark_len == gc.mark_cap) gc_grow((void **)&gc.mark_stack, &gc.mark_cap, sizeof(Obj *));
+    if (gc.mark_len == gc.mark_cap && gc_grow_mark_stack() < 0) {
+        gc.mark_overflow = 1;                /* marked, children traced by gc_drain's rescan */
+        return;
+    }
     gc.mark_stack[gc.mark_len++] = o;
 }
 
@@ -676,8 +699,28 @@ static void gc_trace(Obj *o) {
                        (t->basicsize - t->values_start) / sizeof(Value));
 }
 
+/* Trace again every marked object of the heap: what a mark stack that
+ * could not grow left out gets marked (children already marked cost a
+ * test).  Repeated until the stack holds everything. */
+static void gc_rescan_marked(void) {
+    for (Page *p = gc.pages; p; p = p->next_all) {
+        size_t size = p->slot_size;
+        for (uint32_t i = 0; i < p->used; i++) {
+            Obj *o = (Obj *)(p->slots + (size_t)i * size);
+            if (!o->type || ((FreeSlot *)o)->tag == GC_FREE_TAG || !(o->gcflags & GCF_MARK)) continue;
+            gc_trace(o);
+            while (gc.mark_len) gc_trace(gc.mark_stack[--gc.mark_len]);
+        }
+    }
+}
+
 static void gc_drain(void) {
-    while (gc.mark_len) gc_trace(gc.mark_stack[--gc.mark_len]);
+    for (;;) {
+        while (gc.mark_len) gc_trace(gc.mark_stack[--gc.mark_len]);
+        if (!gc.mark_overflow) return;
+        gc.mark_overflow = 0;
+        gc_rescan_marked();
+    }
 }
 
 /* Hooks other files provide for their roots. */
@@ -937,6 +980,13 @@ void gc_query_reachable(void (*visit)(void)) {
     gc.collecting = 0;
 }
 
+/* The bytes to allocate before the next collection: growth_pct percent of
+ * the live heap (GILPY_GC_GROWTH, default 100), at least threshold_min. */
+static void gc_set_threshold(void) {
+    size_t t = gc.live_bytes / 100 * gc.growth_pct;
+    gc.threshold = t > gc.threshold_min ? t : gc.threshold_min;
+}
+
 /* GILPY_GC_TRACE=1: a line on stderr after every collection. */
 static void gc_trace_line(void) {
     size_t npages = 0;
@@ -962,7 +1012,7 @@ void gc_collect(void) {
     gc.live_bytes = gc_sweep();
     gc.sweeping = 0;
     gc.unreachable_total += gc.unreachable;               /* owned buffers are heap objects too */
-    gc.threshold = 2 * gc.live_bytes > gc.threshold_min ? 2 * gc.live_bytes : gc.threshold_min;
+    gc_set_threshold();
     gc.allocated_since = 0;
     gc_trim_large_cache(gc_large_cache_limit());
     gc.collections++;
@@ -1036,7 +1086,7 @@ size_t gc_allocated_since(void) { return gc.allocated_since; }
 
 void gc_set_min_threshold(size_t bytes) {
     gc.threshold_min = bytes;
-    gc.threshold = 2 * gc.live_bytes > bytes ? 2 * gc.live_bytes : bytes;
+    gc_set_threshold();
 }
 
 /* ---- introspection (the gc module) -------------------------------------------------- */
