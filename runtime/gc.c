@@ -3,10 +3,8 @@
  * Heap layout.  Small objects (up to GC_SMALL_MAX bytes) live in 64 KiB
  * pages, each page holding slots of one size class; a page hands out its
  * slots in order as they are first needed (Page.used counts them: the rest
- * are untouched zero memory, not yet faulted in), and freed slots have
- * their header zeroed (the rest is zeroed when the slot is handed out
- * again, while the allocator touches it anyway) and are chained through
- * their first word (where an object keeps its type, so
+ * are untouched zero memory, not yet faulted in), and freed slots are zeroed
+ * and chained through their first word (where an object keeps its type, so
  * a slot is allocated exactly when that word is a Type*... that is non-NULL
  * and not a free-list link: free slots have gcflags == GC_FREE_TAG).  Large
  * objects get their own 64 KiB-aligned block.  A two-level page map, indexed
@@ -423,11 +421,12 @@ static inline Obj *gc_alloc_in(Type *type, size_t size, size_t room) {
         if (f) {
             gc.free[cls] = f->next;
             if (f->next) __builtin_prefetch(f->next, 1);   /* the next allocation's slot */
-            memset(f, 0, size);              /* the sweep cleared only the header */
         } else if (!(f = gc_take_fresh(cls))) {
             err_no_memory();
             return NULL;
         }
+        f->next = NULL;
+        f->tag = 0;
         o = (Obj *)f;
         gc.allocated_since += gc_class_sizes[cls];
         gc.class_alloc[cls] += gc_class_sizes[cls];
@@ -826,7 +825,7 @@ static size_t gc_sweep_small(Page *p, unsigned cls) {
                 continue;
             }
             gc_release(o);
-            memset(o, 0, sizeof(Obj));        /* the rest is cleared when allocated */
+            memset(o, 0, p->slot_size);
             f->tag = GC_FREE_TAG;
         }
         f->next = gc.free[cls];
@@ -893,7 +892,7 @@ static size_t gc_free_orphans(void) {
         }
         unsigned cls = gc_class_index(p->slot_size);
         FreeSlot *f = (FreeSlot *)o;
-        memset(o, 0, sizeof(Obj));
+        memset(o, 0, p->slot_size);
         f->tag = GC_FREE_TAG;
         f->next = gc.free[cls];
         gc.free[cls] = f;
