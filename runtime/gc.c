@@ -31,7 +31,7 @@
  * GC_MIN_THRESHOLD): the marking work stays proportional to what is
  * allocated, and the heap peaks near (1 + growth) x live.  The default
  * growth is 100 (the peak about twice what is live; 200 was a third less
- * marking for a heap half again as large).  Empty pages and cached large
+ * marking for a heap half again as large), doubled above GC_BIG_HEAP.  Empty pages and cached large
  * blocks go back to the system (gc_sweep, gc_large_cache_limit).  With
  * -Dgc_stress=true a collection runs every GILPY_GC_STRESS allocations
  * (default 1: every allocation).
