@@ -4,16 +4,21 @@
     bench/run.py [--gilpy build/gilpy] [--python PATH] [-n ROUNDS] [NAME...]
 
 Runs every bench/*.py (except this file) under both interpreters alternately,
-ROUNDS times each (default 3), keeps the minimum wall time of each, checks that
-both printed the same output, and prints a markdown table with the ratio
-gilpy/python3 (lower is better for gilpy). python3 is resolved to the real
-executable (pyenv shims add tens of milliseconds).
+ROUNDS times each (default 3), keeps the minimum wall time, the minimum CPU
+time (user + system, children included: the steadier figure on a loaded
+machine) and the largest peak resident size (/usr/bin/time -f %M) of each,
+checks that both printed the same output, and prints a markdown table with the
+ratios gilpy/python3 of wall time, CPU time and peak RSS (lower is better for
+gilpy). python3 is resolved to the real executable
+(pyenv shims add tens of milliseconds); --python /usr/bin/python3.11 compares
+against Debian's CPython, the one whose library gilpy runs.
 """
 import argparse
 import os
 import pathlib
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -26,11 +31,21 @@ def real_python3() -> str:
 
 
 def timed(cmd, cwd):
-    t0 = time.perf_counter()
-    p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       stdin=subprocess.DEVNULL)
-    dt = time.perf_counter() - t0
-    return dt, p.returncode, p.stdout
+    """Wall time, CPU time (user + system, children included), exit status,
+    stdout and peak RSS (KiB) of one run of cmd.
+
+    They come from /usr/bin/time (a small parent, where a child of this
+    runner would inherit the runner's own high-water mark across exec)."""
+    with tempfile.NamedTemporaryFile('r') as out:
+        t0 = time.perf_counter()
+        p = subprocess.run(['/usr/bin/time', '-f', '%U %S %M', '-o', out.name] + cmd, cwd=cwd,
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                           stdin=subprocess.DEVNULL)
+        dt = time.perf_counter() - t0
+        text = out.read().split()
+    if len(text) < 3:
+        return dt, dt, p.returncode, p.stdout, 0
+    return dt, float(text[-3]) + float(text[-2]), p.returncode, p.stdout, int(text[-1])
 
 
 def main() -> int:
@@ -50,31 +65,47 @@ def main() -> int:
     rows = []
     for prog in progs:
         best = {'gilpy': float('inf'), 'python3': float('inf')}
+        cpu = {'gilpy': float('inf'), 'python3': float('inf')}
+        rss = {'gilpy': 0, 'python3': 0}
         outs = {}
         status = 'ok'
         for _ in range(args.rounds):
             for label, exe in (('gilpy', gilpy), ('python3', python)):
-                dt, rc, out = timed([exe, prog.name], HERE)
+                dt, ct, rc, out, kib = timed([exe, prog.name], HERE)
                 if rc != 0:
                     status = f'{label} exit {rc}'
                 best[label] = min(best[label], dt)
+                cpu[label] = min(cpu[label], ct)
+                rss[label] = max(rss[label], kib)
                 outs[label] = out
         if status == 'ok' and outs['gilpy'] != outs['python3']:
             status = 'output differs'
         ratio = best['gilpy'] / best['python3']
-        rows.append((prog.stem, best['gilpy'], best['python3'], ratio, status))
-        print(f'{prog.stem}: {ratio:.2f}x', file=sys.stderr, flush=True)
-    print('| benchmark | gilpy (s) | python3 (s) | gilpy/python3 | status |')
-    print('|---|---:|---:|---:|---|')
-    for name, g, p, r, st in rows:
-        print(f'| {name} | {g:.3f} | {p:.3f} | {r:.2f} | {st} |')
-    ok = [r for _, _, _, r, st in rows if st == 'ok']
+        mem = rss['gilpy'] / max(rss['python3'], 1)
+        cratio = cpu['gilpy'] / max(cpu['python3'], 0.001)
+        rows.append((prog.stem, best['gilpy'], best['python3'], ratio, cpu['gilpy'], cpu['python3'],
+                     cratio, rss['gilpy'] / 1024, rss['python3'] / 1024, mem, status))
+        print(f'{prog.stem}: {ratio:.2f}x wall, {cratio:.2f}x cpu, {mem:.2f}x rss', file=sys.stderr, flush=True)
+    print('| benchmark | gilpy wall (s) | python3 wall (s) | wall ratio | gilpy CPU (s) | python3 CPU (s) '
+          '| CPU ratio | gilpy MB | python3 MB | RSS ratio | status |')
+    print('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|')
+    for name, g, p, r, gc, pc, cr, gm, pm, mr, st in rows:
+        print(f'| {name} | {g:.3f} | {p:.3f} | {r:.2f} | {gc:.2f} | {pc:.2f} | {cr:.2f} '
+              f'| {gm:.1f} | {pm:.1f} | {mr:.2f} | {st} |')
+    ok = [row for row in rows if row[-1] == 'ok']
     if ok:
-        geo = 1.0
-        for r in ok:
-            geo *= r
-        print(f'| **geometric mean** | | | **{geo ** (1 / len(ok)):.2f}** | {len(ok)}/{len(rows)} ok |')
-    return 0 if all(st == 'ok' for *_, st in rows) else 1
+        print(f'| **geometric mean** | | | **{geomean(r[3] for r in ok):.2f}** | | | '
+              f'**{geomean(r[6] for r in ok):.2f}** | | | **{geomean(r[9] for r in ok):.2f}** '
+              f'| {len(ok)}/{len(rows)} ok |')
+    return 0 if all(row[-1] == 'ok' for row in rows) else 1
+
+
+def geomean(values):
+    values = list(values)
+    prod = 1.0
+    for v in values:
+        prod *= v
+    return prod ** (1 / len(values))
 
 
 if __name__ == '__main__':

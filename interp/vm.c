@@ -358,8 +358,13 @@ Value vm_call_function(Value func, Value *args, int nargs, Value kwnames) {
  * CPython 3.11's one-argument builtin calls do; so does calling an object
  * through its __call__. */
 static Value call_native_counted(Value callable, Value *args, int nargs) {
-    if (callable == MK_OBJ(&type_str) && nargs == 1)
-        return obj_str(args[0]);    /* str(x): type_call's result, without its argument tuple */
+    /* str(x), int(x), float(x): type_call's result, without its argument
+       tuple, the __new__ lookup and the __init__ call */
+    if (nargs == 1 && IS_OBJ(callable)) {
+        if (callable == MK_OBJ(&type_str)) return obj_str(args[0]);
+        if (callable == MK_OBJ(&type_int)) return int_from_number(args[0]);
+        if (callable == MK_OBJ(&type_float)) return float_from_object(args[0]);
+    }
     Type *t = val_type(callable);
     int counted = (t == &type_builtin_function && nargs == 1 + !IS_NULL(((BuiltinFn *)AS_OBJ(callable))->self)) ||
                   ((t == &type_method_descriptor || t == &type_wrapper_descriptor) && nargs == 2);

@@ -161,6 +161,10 @@ Value obj_repr(Value v) {
 
 Value obj_str(Value v) {
     if (IS_EXACT(v, type_str)) return v;
+    /* exact ints and floats: their __str__, without the lookup and the
+       recursion guard (it cannot recurse) */
+    if (IS_SMALLINT(v) || IS_EXACT(v, type_int)) return int_repr(v);
+    if (IS_FLOAT(v) || IS_EXACT(v, type_float)) return float_repr(float_value(v));
     if (obj_enter_recursion(" while getting the str of an object") < 0) return VAL_NULL;
     Value r = call_special0(v, SM_STR);
     obj_leave_recursion();

@@ -27,8 +27,12 @@
  *
  * Pacing.  A collection starts in gc_alloc when the bytes allocated since
  * the last one (objects and gc_malloc'd parts) exceed the threshold, which
- * is set after each collection to max(2 x live bytes, GC_MIN_THRESHOLD): the
- * marking work stays proportional to what is allocated.  With
+ * is set after each collection to max(live bytes x GILPY_GC_GROWTH / 100,
+ * GC_MIN_THRESHOLD): the marking work stays proportional to what is
+ * allocated, and the heap peaks near (1 + growth) x live.  The default
+ * growth is 100 (the peak about twice what is live; 200 was a third less
+ * marking for a heap half again as large), doubled above GC_BIG_HEAP.  Empty pages and cached large
+ * blocks go back to the system (gc_sweep, gc_large_cache_limit).  With
  * -Dgc_stress=true a collection runs every GILPY_GC_STRESS allocations
  * (default 1: every allocation).
  *
@@ -122,6 +126,10 @@ static const uint32_t gc_class_sizes[] = {
 #define GC_NCLASSES (sizeof gc_class_sizes / sizeof gc_class_sizes[0])
 _Static_assert(4 * GC_SMALL_MAX + 64 <= GC_PAGE_SIZE, "four of the largest slots fit a page");
 
+/* Buffers whose owner died in the current sweep after the sweep had kept
+ * them (see gc_free). */
+typedef struct { Obj **items; size_t n, cap; } GcBufferOrphans;
+
 /* All collector state: one struct, protected by the GIL. */
 static struct {
     Page    **map[1 << 16];              /* page map: [addr>>32][(addr>>16)&0xffff] */
@@ -152,6 +160,14 @@ static struct {
     Obj     **frozen; size_t nfrozen;     /* gc.freeze(): kept as roots */
     void     *reserve;                    /* GC_RESERVE bytes, or NULL while spent */
     int       pressure;                   /* the next sweep returns empty pages */
+    int       sweeping;
+    int       mark_overflow;              /* a marked object could not be pushed */
+    size_t    class_alloc[GC_NCLASSES];   /* bytes allocated per class since the last collection */
+    size_t    class_keep[GC_NCLASSES];    /* the sweep: empty pages' bytes a class still keeps */
+    void    **empty; size_t nempty, empty_cap;   /* empty pages given back (MADV_DONTNEED) */
+    int       trace;                      /* GILPY_GC_TRACE */
+    unsigned  growth_pct;                 /* GILPY_GC_GROWTH */
+    GcBufferOrphans orphans;              /* buffers disowned by the sweep's finalizers */
 } gc;
 
 int gc_reclaim(size_t want, int tries);
@@ -209,8 +225,11 @@ static void *gc_fresh_page(void) {
     return memset(p, 0, GC_PAGE_SIZE);
 }
 static void gc_page_unmap(void *p) { free(p); }
+static void gc_retire_page(void *p) { free(p); }
+static void gc_drop_empty_pages(void) {}
 #else
 static void *gc_fresh_page(void) {
+    if (gc.nempty) return gc.empty[--gc.nempty];     /* zero again since MADV_DONTNEED */
     if (!gc.chunk_left) {
         char *m = gc_map_block(GC_CHUNK);
         if (!m) return NULL;
@@ -223,6 +242,26 @@ static void *gc_fresh_page(void) {
     return p;
 }
 static void gc_page_unmap(void *p) { munmap(p, GC_PAGE_SIZE); }
+
+/* An empty page no class needs: its memory goes back to the system, its
+ * address stays for the next new page of any class (no munmap: unmapping
+ * pages one by one would split the chunk's mapping into thousands). */
+static void gc_retire_page(void *p) {
+    if (gc.nempty == gc.empty_cap) {
+        size_t cap = gc.empty_cap ? gc.empty_cap * 2 : 64;
+        void **q = realloc(gc.empty, cap * sizeof(void *));
+        if (!q) { munmap(p, GC_PAGE_SIZE); return; }
+        gc.empty = q;
+        gc.empty_cap = cap;
+    }
+    madvise(p, GC_PAGE_SIZE, MADV_DONTNEED);
+    gc.empty[gc.nempty++] = p;
+}
+
+/* Memory is short: unmap the retired pages (address space counts too). */
+static void gc_drop_empty_pages(void) {
+    while (gc.nempty) munmap(gc.empty[--gc.nempty], GC_PAGE_SIZE);
+}
 #endif
 
 static int gc_new_page(unsigned cls) {
@@ -265,6 +304,9 @@ void gc_init(void) {
     gc.enabled = 1;
     gc.reserve = malloc(GC_RESERVE);
     gc.stress_every = 1;
+    gc.trace = getenv("GILPY_GC_TRACE") != NULL;
+    const char *g = getenv("GILPY_GC_GROWTH");
+    gc.growth_pct = g && atoi(g) > 0 ? (unsigned)atoi(g) : 100;
     const char *s = getenv("GILPY_GC_STRESS");
     if (s && atoi(s) > 0) gc.stress_every = (unsigned)atoi(s);
 }
@@ -287,15 +329,30 @@ static int gc_should_collect(void) {
 
 static size_t gc_span_of(size_t size) { return (size + GC_PAGE_SIZE - 1) & ~(GC_PAGE_SIZE - 1); }
 
+/* The smallest cached block of at least span bytes and at most twice that
+ * (a string growing by steps asks for a slightly larger block each time). */
 static Page *gc_large_reuse(size_t span) {
-    Page **pp = &gc.large_free;
-    for (Page *p = *pp; p; pp = &p->next_all, p = *pp) {
-        if (p->span != span) continue;
-        *pp = p->next_all;
-        gc.large_cached -= span;
-        return p;
+    Page **best = NULL;
+    for (Page **pp = &gc.large_free; *pp; pp = &(*pp)->next_all) {
+        size_t have = (*pp)->span;
+        if (have < span || have / 2 > span) continue;
+        if (!best || have < (*best)->span) best = pp;
+        if (have == span) break;
     }
-    return NULL;
+    if (!best) return NULL;
+    Page *p = *best;
+    *best = p->next_all;
+    gc.large_cached -= p->span;
+    return p;
+}
+
+/* The cache holds freed blocks up to half the live heap (at least
+ * GC_LARGE_CACHE_MIN, at most GC_LARGE_CACHE): more would only raise the
+ * peak resident size of a program that keeps little. */
+#define GC_LARGE_CACHE_MIN ((size_t)16 << 20)
+static size_t gc_large_cache_limit(void) {
+    size_t lim = gc.live_bytes / 2 > GC_LARGE_CACHE_MIN ? gc.live_bytes / 2 : GC_LARGE_CACHE_MIN;
+    return lim < GC_LARGE_CACHE ? lim : GC_LARGE_CACHE;
 }
 
 void *gc_sys_malloc(size_t n);
@@ -343,12 +400,12 @@ static Obj *gc_alloc_large(size_t size, size_t room) {
         memset(p, 0, sizeof(Page));
         p->slots = mem;
         p->nslots = p->used = 1;
+        p->span = span;
         for (size_t off = 0; off < span; off += GC_PAGE_SIZE) gc_map_set((char *)mem + off, p);
     }
     p->large_size = size;
-    p->span = span;
     gc_link_page(p);
-    gc.allocated_since += span;
+    gc.allocated_since += p->span;
     return (Obj *)p->slots;
 }
 
@@ -372,6 +429,7 @@ static inline Obj *gc_alloc_in(Type *type, size_t size, size_t room) {
         f->tag = 0;
         o = (Obj *)f;
         gc.allocated_since += gc_class_sizes[cls];
+        gc.class_alloc[cls] += gc_class_sizes[cls];
     } else {
         o = gc_alloc_large(size, room);
         if (!o) { err_no_memory(); return NULL; }
@@ -457,6 +515,27 @@ void *gc_realloc(void *p, size_t old_size, size_t new_size) {
     return q;
 }
 
+/* A dead object's finalizer disowned a buffer during the sweep.  When the
+ * buffer's slot is still to be swept, the sweep frees it; when it was swept
+ * already and kept only because it was owned (GCF_KEPT_OWNED, set afresh by
+ * this sweep; a stale flag is harmless: gc_free_orphans checks again), it is
+ * listed and freed when the sweep ends.  Without this, every buffer that
+ * sits on a page swept before its owner's outlives the owner by a
+ * collection and counts as live: a loop making dicts kept a collection's
+ * worth of garbage alive, the threshold (2 x live) doubled and the heap grew
+ * without bound. */
+static void gc_orphan(Obj *o) {
+    GcBufferOrphans *v = &gc.orphans;
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 256;
+        Obj **q = realloc(v->items, cap * sizeof(Obj *));
+        if (!q) return;                          /* the next collection frees it */
+        v->items = q;
+        v->cap = cap;
+    }
+    v->items[v->n++] = o;
+}
+
 void gc_free(void *p, size_t size) {
     (void)size;
     if (!p) return;
@@ -464,6 +543,7 @@ void gc_free(void *p, size_t size) {
     if (!(b->header.gcflags & GCF_OWNED)) return;
     b->header.gcflags &= ~(uint32_t)GCF_OWNED;
     gc.malloc_bytes -= b->size < gc.malloc_bytes ? b->size : gc.malloc_bytes;
+    if (gc.sweeping && (b->header.gcflags & GCF_KEPT_OWNED)) gc_orphan(&b->header);
 }
 
 /* ---- roots ---------------------------------------------------------------- */
@@ -476,6 +556,18 @@ static void gc_grow(void **arr, size_t *cap, size_t elem) {
     if (!q) { fputs("gilpy: out of memory (gc tables)\n", stderr); abort(); }
     *arr = q;
     *cap = n;
+}
+
+/* Double the mark stack; -1 when there is no memory for it (the
+ * collection then rescans the heap instead: running out of memory must
+ * not stop a collection that would free some). */
+static int gc_grow_mark_stack(void) {
+    size_t n = gc.mark_cap ? gc.mark_cap * 2 : 1024;
+    Obj **q = realloc(gc.mark_stack, n * sizeof(Obj *));
+    if (!q) return -1;
+    gc.mark_stack = q;
+    gc.mark_cap = n;
+    return 0;
 }
 
 void gc_add_root(Value *slot) {
@@ -542,7 +634,10 @@ void gc_mark_obj(Obj *o) {
             gc_grow((void **)&gc.statics, &gc.statics_cap, sizeof(Obj *));
         gc.statics[gc.nstatics++] = o;
     }
-    if (gc.mark_len == gc.mark_cap) gc_grow((void **)&gc.mark_stack, &gc.mark_cap, sizeof(Obj *));
+    if (gc.mark_len == gc.mark_cap && gc_grow_mark_stack() < 0) {
+        gc.mark_overflow = 1;                /* marked, children traced by gc_drain's rescan */
+        return;
+    }
     gc.mark_stack[gc.mark_len++] = o;
 }
 
@@ -603,8 +698,28 @@ static void gc_trace(Obj *o) {
                        (t->basicsize - t->values_start) / sizeof(Value));
 }
 
+/* Trace again every marked object of the heap: what a mark stack that
+ * could not grow left out gets marked (children already marked cost a
+ * test).  Repeated until the stack holds everything. */
+static void gc_rescan_marked(void) {
+    for (Page *p = gc.pages; p; p = p->next_all) {
+        size_t size = p->slot_size;
+        for (uint32_t i = 0; i < p->used; i++) {
+            Obj *o = (Obj *)(p->slots + (size_t)i * size);
+            if (!o->type || ((FreeSlot *)o)->tag == GC_FREE_TAG || !(o->gcflags & GCF_MARK)) continue;
+            gc_trace(o);
+            while (gc.mark_len) gc_trace(gc.mark_stack[--gc.mark_len]);
+        }
+    }
+}
+
 static void gc_drain(void) {
-    while (gc.mark_len) gc_trace(gc.mark_stack[--gc.mark_len]);
+    for (;;) {
+        while (gc.mark_len) gc_trace(gc.mark_stack[--gc.mark_len]);
+        if (!gc.mark_overflow) return;
+        gc.mark_overflow = 0;
+        gc_rescan_marked();
+    }
 }
 
 /* Hooks other files provide for their roots. */
@@ -689,6 +804,14 @@ static void gc_release(Obj *o) {
     if ((o->gcflags & GCF_FINAL) && o->type && o->type->finalize) o->type->finalize(o);
 }
 
+/* A survivor of the sweep: unmarked, and flagged when only its ownership
+ * kept it (gc_orphan). */
+static inline void gc_keep(Obj *o) {
+    uint32_t f = o->gcflags & ~(uint32_t)(GCF_MARK | GCF_KEPT_OWNED);
+    if (!(o->gcflags & GCF_MARK)) f |= GCF_KEPT_OWNED;
+    o->gcflags = f;
+}
+
 static size_t gc_sweep_small(Page *p, unsigned cls) {
     size_t live = 0;
     FreeSlot *first = gc.free[cls];          /* to undo this page's links */
@@ -697,7 +820,7 @@ static size_t gc_sweep_small(Page *p, unsigned cls) {
         FreeSlot *f = (FreeSlot *)o;
         if (o->type && f->tag != GC_FREE_TAG) {
             if (o->gcflags & (GCF_MARK | GCF_OWNED)) {
-                o->gcflags &= ~(uint32_t)GCF_MARK;
+                gc_keep(o);
                 live += p->slot_size;
                 continue;
             }
@@ -708,20 +831,28 @@ static size_t gc_sweep_small(Page *p, unsigned cls) {
         f->next = gc.free[cls];
         gc.free[cls] = f;
     }
-    if (live == 0 && gc.pressure) {          /* empty: back to the system */
-        gc.free[cls] = first;
-        if (gc.fresh[cls] == p) gc.fresh[cls] = NULL;
-        gc_unlink_page(p);
-        gc_release_block(p, GC_PAGE_SIZE);
+    if (live > 0) return live;
+    if (!gc.pressure && gc.class_keep[cls] >= GC_PAGE_SIZE) {
+        gc.class_keep[cls] -= GC_PAGE_SIZE;   /* the class will fill it again */
+        return 0;
     }
-    return live;
+    gc.free[cls] = first;                    /* empty and not needed: back to the system */
+    if (gc.fresh[cls] == p) gc.fresh[cls] = NULL;
+    gc_unlink_page(p);
+    if (gc.pressure) {
+        gc_release_block(p, GC_PAGE_SIZE);
+    } else {
+        gc_map_set(p, NULL);
+        gc_retire_page(p);
+    }
+    return 0;
 }
 
 static void gc_free_large(Page *p) {
     size_t span = p->span;
     gc_unlink_page(p);
     ((Obj *)p->slots)->type = NULL;          /* the conservative scan skips it */
-    if (!gc.pressure && gc.large_cached + span <= GC_LARGE_CACHE) {
+    if (!gc.pressure && gc.large_cached + span <= gc_large_cache_limit()) {
         p->next_all = gc.large_free;
         gc.large_free = p;
         gc.large_cached += span;
@@ -730,31 +861,69 @@ static void gc_free_large(Page *p) {
     gc_release_block(p, span);
 }
 
-/* Give the cached large blocks back to the system (memory is short). */
-static void gc_flush_large_cache(void) {
-    while (gc.large_free) {
+/* Give cached large blocks back to the system until at most keep bytes
+ * are cached (0: memory is short). */
+static void gc_trim_large_cache(size_t keep) {
+    while (gc.large_free && gc.large_cached > keep) {
         Page *p = gc.large_free;
         gc.large_free = p->next_all;
+        gc.large_cached -= p->span;
         gc_release_block(p, p->span);
     }
-    gc.large_cached = 0;
 }
 
 static unsigned gc_class_index(uint32_t size) {
     return gc.class_of[(size + 15) / 16];
 }
 
+/* Free the buffers listed by gc_orphan that are still unowned survivors of
+ * this sweep; their bytes, which the sweep counted as live. */
+static size_t gc_free_orphans(void) {
+    size_t freed = 0;
+    for (size_t i = 0; i < gc.orphans.n; i++) {
+        Obj *o = gc.orphans.items[i];
+        Page *p = gc_map_get((uintptr_t)o);
+        if (!p || o->type != &type_gcbuffer || ((FreeSlot *)o)->tag == GC_FREE_TAG) continue;
+        if ((o->gcflags & (GCF_OWNED | GCF_KEPT_OWNED)) != GCF_KEPT_OWNED) continue;
+        if (!p->slot_size) {
+            freed += p->large_size;
+            gc_free_large(p);
+            continue;
+        }
+        unsigned cls = gc_class_index(p->slot_size);
+        FreeSlot *f = (FreeSlot *)o;
+        memset(o, 0, p->slot_size);
+        f->tag = GC_FREE_TAG;
+        f->next = gc.free[cls];
+        gc.free[cls] = f;
+        freed += p->slot_size;
+    }
+    gc.orphans.n = 0;
+    return freed;
+}
+
+/* Empty pages.  A class keeps as many of its empty pages as it filled
+ * since the last collection (it will likely fill them again before the
+ * next); the others are retired: their memory goes back to the system and
+ * their addresses serve new pages of any class.  So a program whose live
+ * heap shrinks, or whose allocations move from one size to another (a
+ * string growing through every size class), does not keep the peak. */
 static size_t gc_sweep(void) {
     size_t live = 0;
-    for (unsigned c = 0; c < GC_NCLASSES; c++) gc.free[c] = NULL;
+    for (unsigned c = 0; c < GC_NCLASSES; c++) {
+        gc.free[c] = NULL;
+        gc.class_keep[c] = gc.class_alloc[c];
+        gc.class_alloc[c] = 0;
+    }
     for (Page *p = gc.pages, *next; p; p = next) {
         next = p->next_all;
         if (p->slot_size) { live += gc_sweep_small(p, gc_class_index(p->slot_size)); continue; }
         Obj *o = (Obj *)p->slots;
-        if (o->gcflags & (GCF_MARK | GCF_OWNED)) { o->gcflags &= ~(uint32_t)GCF_MARK; live += p->large_size; continue; }
+        if (o->gcflags & (GCF_MARK | GCF_OWNED)) { gc_keep(o); live += p->large_size; continue; }
         gc_release(o);
         gc_free_large(p);
     }
+    live -= gc_free_orphans();
     for (size_t i = 0; i < gc.nstatics; i++) gc.statics[i]->gcflags &= ~(uint32_t)GCF_MARK;
     gc.nstatics = 0;
     return live;
@@ -810,6 +979,26 @@ void gc_query_reachable(void (*visit)(void)) {
     gc.collecting = 0;
 }
 
+/* The bytes to allocate before the next collection: growth_pct percent of
+ * the live heap (GILPY_GC_GROWTH, default 100), twice that above
+ * GC_BIG_HEAP live bytes (every collection marks the whole live heap: a
+ * program keeping a million strings ran 20% slower at 1x), at least
+ * threshold_min. */
+#define GC_BIG_HEAP ((size_t)64 << 20)
+static void gc_set_threshold(void) {
+    size_t t = gc.live_bytes / 100 * gc.growth_pct;
+    if (gc.live_bytes > GC_BIG_HEAP) t *= 2;       /* marking it all is what costs there */
+    gc.threshold = t > gc.threshold_min ? t : gc.threshold_min;
+}
+
+/* GILPY_GC_TRACE=1: a line on stderr after every collection. */
+static void gc_trace_line(void) {
+    size_t npages = 0;
+    for (Page *p = gc.pages; p; p = p->next_all) npages++;
+    fprintf(stderr, "gilpy gc %zu: live %zu threshold %zu pages %zu buffers %zu large cache %zu\n",
+            gc.collections, gc.live_bytes, gc.threshold, npages, gc.malloc_bytes, gc.large_cached);
+}
+
 void gc_collect(void) {
     if (gc.collecting || gc_capture) return;
     gc.collecting = 1;
@@ -823,11 +1012,15 @@ void gc_collect(void) {
     weak_prune();
     for (int i = 0; i < gc_nhooks; i++) gc_after_mark_hooks[i]();
     gc.unreachable = resurrected;             /* gc_release counts the rest */
+    gc.sweeping = 1;
     gc.live_bytes = gc_sweep();
+    gc.sweeping = 0;
     gc.unreachable_total += gc.unreachable;               /* owned buffers are heap objects too */
-    gc.threshold = 2 * gc.live_bytes > gc.threshold_min ? 2 * gc.live_bytes : gc.threshold_min;
+    gc_set_threshold();
     gc.allocated_since = 0;
+    gc_trim_large_cache(gc_large_cache_limit());
     gc.collections++;
+    if (gc.trace) gc_trace_line();
     gc.collecting = 0;
     if (!gc.reserve && !gc.pressure) gc.reserve = malloc(GC_RESERVE);   /* spent: take it again */
 }
@@ -852,7 +1045,8 @@ int gc_reclaim(size_t want, int tries) {
     ThreadState *t = ts_get();
     if (tries == 0 && !gc.collecting && t && !t->gil_released) {
         gc.pressure = 1;
-        gc_flush_large_cache();
+        gc_trim_large_cache(0);
+        gc_drop_empty_pages();
         gc_collect();
         gc.pressure = 0;
         return 1;
@@ -896,7 +1090,7 @@ size_t gc_allocated_since(void) { return gc.allocated_since; }
 
 void gc_set_min_threshold(size_t bytes) {
     gc.threshold_min = bytes;
-    gc.threshold = 2 * gc.live_bytes > bytes ? 2 * gc.live_bytes : bytes;
+    gc_set_threshold();
 }
 
 /* ---- introspection (the gc module) -------------------------------------------------- */

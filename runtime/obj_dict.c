@@ -69,7 +69,7 @@ restart:
     uint64_t mask = (uint64_t)d->isize - 1, perturb = (uint64_t)hash;
     uint64_t i = (uint64_t)hash & mask;
     for (;;) {
-        int64_t ix = d->indices[i];
+        int64_t ix = dict_ix_get(d, i);
         if (ix == IX_EMPTY) return -1;
         if (ix >= 0) {
             DictEntry *e = &d->entries[ix];
@@ -94,7 +94,7 @@ static uint64_t dict_free_slot(Dict *d, int64_t hash)
 {
     uint64_t mask = (uint64_t)d->isize - 1, perturb = (uint64_t)hash;
     uint64_t i = (uint64_t)hash & mask;
-    while (d->indices[i] >= 0) {
+    while (dict_ix_get(d, i) >= 0) {
         perturb >>= 5;
         i = (i * 5 + perturb + 1) & mask;
     }
@@ -104,7 +104,7 @@ static uint64_t dict_free_slot(Dict *d, int64_t hash)
 /* The index table and the entries share one block: indices first. */
 static size_t dict_tables_size(int64_t isize, int64_t ecap)
 {
-    return (size_t)isize * sizeof(int64_t) + (size_t)ecap * sizeof(DictEntry);
+    return (size_t)isize * (size_t)dict_ix_width(isize) + (size_t)ecap * sizeof(DictEntry);
 }
 
 static void dict_free_tables(Dict *d)
@@ -120,10 +120,10 @@ static int dict_resize(Dict *d, int64_t minused)
     int64_t isize = DICT_MINSIZE;
     while (USABLE(isize) < minused || isize < minused) isize <<= 1;
     int64_t ecap = USABLE(isize);
-    int64_t *ind = gc_malloc(dict_tables_size(isize, ecap));
+    char *ind = gc_malloc(dict_tables_size(isize, ecap));
     if (!ind) return -1;
-    DictEntry *ents = (DictEntry *)(ind + isize);
-    memset(ind, 0xff, (size_t)isize * sizeof(int64_t));
+    DictEntry *ents = (DictEntry *)(ind + isize * dict_ix_width(isize));
+    memset(ind, 0xff, (size_t)isize * (size_t)dict_ix_width(isize));
     int64_t n = 0;
     for (int64_t k = 0; k < d->nentries; k++) {
         if (IS_NULL(d->entries[k].key)) continue;
@@ -134,7 +134,7 @@ static int dict_resize(Dict *d, int64_t minused)
     dict_free_tables(d);
     d->entries = ents; d->indices = ind; d->ecap = ecap; d->isize = isize; d->nentries = n;
     d->used = used;
-    for (int64_t k = 0; k < n; k++) ind[dict_free_slot(d, ents[k].hash)] = k;
+    for (int64_t k = 0; k < n; k++) dict_ix_set(d, dict_free_slot(d, ents[k].hash), k);
     d->version++;
     return 0;
 }
@@ -152,7 +152,7 @@ static int dict_insert(Dict *d, Value key, int64_t hash, Value value)
     uint64_t slot = dict_free_slot(d, hash);
     DictEntry *e = &d->entries[d->nentries];
     e->hash = hash; e->key = key; e->value = value;
-    d->indices[slot] = d->nentries++;
+    dict_ix_set(d, slot, d->nentries++);
     d->used++;
     d->version++;
     return 0;
@@ -160,7 +160,7 @@ static int dict_insert(Dict *d, Value key, int64_t hash, Value value)
 
 static void dict_del_at(Dict *d, int64_t slot, int64_t ix)
 {
-    d->indices[slot] = IX_DUMMY;
+    dict_ix_set(d, (uint64_t)slot, IX_DUMMY);
     d->entries[ix].key = VAL_NULL;
     d->entries[ix].value = VAL_NULL;
     d->used--;
@@ -216,7 +216,7 @@ Value dict_get(Value d, Value key)
 
 Value dict_get_c(Value d, const char *key)
 {
-    Value k = str_from_c(key);
+    Value k = str_intern_c(key);
     if (IS_NULL(k)) return VAL_NULL;
     return dict_get(d, k);
 }
@@ -271,7 +271,7 @@ void dict_clear(Value dv)
 {
     Dict *d = AS_DICT(dv);
     if (d->isize == DICT_MINSIZE) {
-        memset(d->indices, 0xff, (size_t)d->isize * sizeof(int64_t));
+        memset(d->indices, 0xff, (size_t)d->isize * (size_t)dict_ix_width(d->isize));
         for (int64_t k = 0; k < d->ecap; k++) {
             d->entries[k].key = VAL_NULL; d->entries[k].value = VAL_NULL; d->entries[k].hash = 0;
         }
@@ -300,12 +300,12 @@ int dict_next(Value dv, int64_t *pos, Value *key, Value *value)
 static int dict_clone_into(Dict *d, Dict *other)
 {
     size_t size = dict_tables_size(other->isize, other->ecap);
-    int64_t *ind = d->isize == other->isize && d->ecap == other->ecap ? d->indices : gc_malloc(size);
+    char *ind = d->isize == other->isize && d->ecap == other->ecap ? d->indices : gc_malloc(size);
     if (!ind) return -1;
     memcpy(ind, other->indices, size);
     if (ind != d->indices) dict_free_tables(d);
     d->indices = ind;
-    d->entries = (DictEntry *)(ind + other->isize);
+    d->entries = (DictEntry *)(ind + other->isize * dict_ix_width(other->isize));
     d->isize = other->isize; d->ecap = other->ecap;
     d->nentries = other->nentries; d->used = other->used;
     d->version++;

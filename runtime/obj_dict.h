@@ -18,11 +18,35 @@ typedef struct Dict {
     int64_t    ecap;        /* capacity of entries */
     int64_t    isize;       /* slots in the index table (power of 2, or 0) */
     DictEntry *entries;     /* gc_malloc'd */
-    int64_t   *indices;     /* gc_malloc'd; -1 empty, -2 dummy, else entry index */
+    void      *indices;     /* gc_malloc'd; -1 empty, -2 dummy, else entry index;
+                               int8/16/32/64 by isize (dict_ix_width) */
     uint64_t   version;     /* bumped on every change (inline caches) */
 } Dict;
 
 #define AS_DICT(v) ((Dict *)AS_OBJ(v))
+
+/* Bytes per index slot: the narrowest signed integer that holds every entry
+ * number of a table of isize slots (entries are 2/3 of the slots), as in
+ * CPython: a small dict's index table takes 8 bytes, not 64. */
+static inline int dict_ix_width(int64_t isize) {
+    return isize <= 128 ? 1 : isize <= 0x8000 ? 2 : isize <= ((int64_t)1 << 31) ? 4 : 8;
+}
+static inline int64_t dict_ix_get(const Dict *d, uint64_t i) {
+    switch (dict_ix_width(d->isize)) {
+    case 1: return ((const int8_t *)d->indices)[i];
+    case 2: return ((const int16_t *)d->indices)[i];
+    case 4: return ((const int32_t *)d->indices)[i];
+    default: return ((const int64_t *)d->indices)[i];
+    }
+}
+static inline void dict_ix_set(Dict *d, uint64_t i, int64_t ix) {
+    switch (dict_ix_width(d->isize)) {
+    case 1: ((int8_t *)d->indices)[i] = (int8_t)ix; break;
+    case 2: ((int16_t *)d->indices)[i] = (int16_t)ix; break;
+    case 4: ((int32_t *)d->indices)[i] = (int32_t)ix; break;
+    default: ((int64_t *)d->indices)[i] = ix; break;
+    }
+}
 
 Value dict_new(void);
 Value dict_new_presized(int64_t n);
@@ -79,7 +103,7 @@ static inline int64_t dict_find_hinted(Value dv, Value key, int64_t *hint) {
  * hash is in d (a cheap "certainly absent"; 0 means "look it up"). */
 static inline int dict_surely_lacks(Value dv, int64_t hash) {
     Dict *d = AS_DICT(dv);
-    return d->isize == 0 || d->indices[(uint64_t)hash & (uint64_t)(d->isize - 1)] == -1;
+    return d->isize == 0 || dict_ix_get(d, (uint64_t)hash & (uint64_t)(d->isize - 1)) == -1;
 }
 /* d[key] = value, trying *hint first; a new key's entry becomes the hint.
  * 0 ok, -1 error. */

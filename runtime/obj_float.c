@@ -106,11 +106,39 @@ static int float_layout(int neg, const char *D, int nd, int E, char *out) {
     return (int)(p - out);
 }
 
+/* The shortest digits of x > 0 when x is the double nearest a decimal with
+ * at most 4 digits after the point, found without printing: n / 10^k for
+ * the least k.  Below 2^33 an ulp is under 10^-5, so at most one such
+ * decimal rounds to x, and it is the shortest that does.  Fills D (no
+ * trailing zeros) and *E (the exponent of its first digit); 0 when x is
+ * not such a double (the caller prints). */
+static int float_short_decimal(double x, char *D, int *nd, int *E) {
+    static const double p10[] = {1, 10, 100, 1000, 10000};
+    if (!(x < 8589934592.0)) return 0;
+    for (int k = 0; k < 5; k++) {
+        double n = rint(x * p10[k]);
+        if (n < 1 || n / p10[k] != x) continue;
+        char tmp[24];
+        int len = 0;
+        for (uint64_t v = (uint64_t)n; v; v /= 10) tmp[len++] = (char)('0' + v % 10);
+        *E = len - 1 - k;
+        int first = 0;
+        while (first < len - 1 && tmp[first] == '0') first++;   /* trailing zeros */
+        *nd = 0;
+        for (int i = len - 1; i >= first; i--) D[(*nd)++] = tmp[i];
+        D[*nd] = 0;
+        return 1;
+    }
+    return 0;
+}
+
 int float_repr_buf(double d, char *buf) {
     if (isnan(d)) { strcpy(buf, "nan"); return 3; }
     if (isinf(d)) { strcpy(buf, d < 0 ? "-inf" : "inf"); return d < 0 ? 4 : 3; }
     if (d == 0) { strcpy(buf, signbit(d) ? "-0.0" : "0.0"); return signbit(d) ? 4 : 3; }
     char e[40], D[24];
+    int nd0, E0;
+    if (float_short_decimal(fabs(d), D, &nd0, &E0)) return float_layout(d < 0, D, nd0, E0, buf);
     float_shortest_e(fabs(d), e, sizeof e);
     int nd = 0;
     const char *s = e;
@@ -459,10 +487,34 @@ static void float_strip_zeros(char *s) {
     memmove(p, end, strlen(end) + 1);
 }
 
+/* "%.*f" of x with p <= 6 digits after the point, without printf, when x
+ * * 10^p is below 10^12 and not within 10^-3 of a tie (the product's
+ * rounding error is under 10^-4 there, so rint rounds the exact value
+ * the way printf does).  0 when it does not apply. */
+int float_fixed_fast(double x, int p, char *buf) {
+    static const double p10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+    if (p > 6 || !isfinite(x)) return 0;
+    double y = fabs(x) * p10[p];
+    if (!(y < 1e12) || fabs(y - floor(y) - 0.5) < 1e-3) return 0;
+    uint64_t n = (uint64_t)rint(y);
+    char tmp[24];
+    int len = 0;
+    do { tmp[len++] = (char)('0' + n % 10); n /= 10; } while (n || len <= p);
+    char *o = buf;
+    if (signbit(x)) *o++ = '-';
+    for (int i = len - 1; i >= 0; i--) {
+        *o++ = tmp[i];
+        if (i == p && p > 0) *o++ = '.';
+    }
+    *o = 0;
+    return 1;
+}
+
 char *float_format_body(double x, char type, int64_t prec, int alt) {
     size_t size = (size_t)prec + 360;
     char *buf = malloc(size);
     if (!buf) return NULL;
+    if ((type == 'f' || type == 'F') && !alt && float_fixed_fast(x, (int)prec, buf)) return buf;
     if (type == 0) {                       /* 'g'-like; '.0' added; exp at prec-1 */
         int p = prec == 0 ? 1 : (int)prec;
         snprintf(buf, size, "%.*e", p - 1, x);
@@ -609,7 +661,7 @@ static Value float_new_of_type(Value clsv, double d) {
     return MK_OBJ(o);
 }
 
-static Value float_from_object(Value x) {
+Value float_from_object(Value x) {
     /* Exact types take a shortcut; a subclass's __float__/__index__ come
      * first, as in CPython's PyNumber_Float. */
     if (IS_FLOAT(x) || IS_EXACT(x, type_float)) return MK_FLOAT(float_value(x));

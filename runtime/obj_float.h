@@ -28,6 +28,10 @@ size_t float_parse_prefix(const char *s, size_t n, double *out);
  * '#' when alt; malloc'd (NULL when out of memory). */
 char *float_format_body(double x, char type, int64_t prec, int alt);
 Value float_from_string(const char *s, size_t len);  /* float("1e3"), ValueError */
+Value float_from_object(Value x);                  /* float(x) */
+/* "%.*f" % x into buf (32 bytes) without printf when that is exact: p <= 6,
+ * x * 10^p < 10^12 and not near a tie.  1 done, 0 not applicable. */
+int float_fixed_fast(double x, int p, char *buf);
 int64_t float_hash(double d);                         /* CPython's numeric hash */
 /* a op b where a or b is a float and the other a float or int;
  * VAL_NOTIMPLEMENTED otherwise. */

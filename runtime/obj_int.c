@@ -377,6 +377,21 @@ static int int_is_space(unsigned char c) {
     return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
 }
 
+/* The common case of int_parse: base 10 and up to 18 plain ASCII digits
+ * (no leading zero but "0" itself, no underscore) after the sign, between
+ * the spaces already skipped.  1 when it parsed s[i, end). */
+static int int_parse_decimal(const char *s, size_t i, size_t end, int neg, Value *out) {
+    if (end - i > 18 || (s[i] == '0' && end - i > 1)) return 0;
+    int64_t acc = 0;
+    for (size_t k = i; k < end; k++) {
+        unsigned d = (unsigned char)s[k] - '0';
+        if (d > 9) return 0;
+        acc = acc * 10 + d;
+    }
+    *out = int_from_i64(neg ? -acc : acc);
+    return 1;
+}
+
 /* Parse s as int() does.  0 ok, 1 syntax error (no exception), -1 error set. */
 static int int_parse(const char *s, size_t len, int base, Value *out) {
     size_t i = 0, end = len;
@@ -384,6 +399,8 @@ static int int_parse(const char *s, size_t len, int base, Value *out) {
     while (end > i && int_is_space((unsigned char)s[end - 1])) end--;
     int neg = 0;
     if (i < end && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
+    if (i < end && (base == 10 || base == 0) && int_parse_decimal(s, i, end, neg, out))
+        return IS_NULL(*out) ? -1 : 0;
     int base0 = base == 0, prefixed = 0;
     if (end - i >= 2 && s[i] == '0') {
         char p = (char)(s[i + 1] | 0x20);

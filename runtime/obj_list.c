@@ -317,38 +317,85 @@ Value list_getslice(Value list, int64_t start, int64_t stop, int64_t step)
 /* ---- sort ----------------------------------------------------------------- */
 
 /* Keys all of one builtin type compare without the generic protocol (as
- * CPython's unsafe_*_compare): the result is the same, only faster. */
-typedef enum { SORT_ANY, SORT_SMALLINT, SORT_FLOAT, SORT_STR } SortKind;
+ * CPython's unsafe_*_compare): the result is the same, only faster.  Exact
+ * non-empty tuples whose first items are all of one such kind compare
+ * those first items that way (SORT_TUPLE, kind0), and the rest as tuple
+ * comparison does: the same calls of == and < on the same items. */
+typedef enum { SORT_ANY, SORT_SMALLINT, SORT_FLOAT, SORT_STR, SORT_TUPLE } SortKind;
 
 typedef struct SortState {
     const Value *keys;
     int reverse;
     SortKind kind;
+    SortKind kind0;          /* SORT_TUPLE: the kind of the first items */
 } SortState;
 
-static SortKind sort_kind(const Value *keys, int64_t n)
+static SortKind sort_kind_of(Value v)
 {
+    return IS_SMALLINT(v) ? SORT_SMALLINT : IS_FLOAT(v) ? SORT_FLOAT
+         : IS_EXACT(v, type_str) ? SORT_STR
+         : IS_EXACT(v, type_tuple) && AS_TUPLE(v)->len > 0 ? SORT_TUPLE : SORT_ANY;
+}
+
+/* The kind of keys[0, n), and in *kind0 that of their first items when they
+ * are all tuples. */
+static SortKind sort_kind(const Value *keys, int64_t n, SortKind *kind0)
+{
+    *kind0 = SORT_ANY;
     if (n == 0) return SORT_ANY;
-    SortKind k = IS_SMALLINT(keys[0]) ? SORT_SMALLINT : IS_FLOAT(keys[0]) ? SORT_FLOAT
-               : IS_EXACT(keys[0], type_str) ? SORT_STR : SORT_ANY;
-    for (int64_t i = 1; i < n && k != SORT_ANY; i++) {
-        Value v = keys[i];
-        int same = k == SORT_SMALLINT ? IS_SMALLINT(v) : k == SORT_FLOAT ? IS_FLOAT(v)
-                 : IS_EXACT(v, type_str);
-        if (!same) k = SORT_ANY;
-    }
+    SortKind k = sort_kind_of(keys[0]);
+    for (int64_t i = 1; i < n && k != SORT_ANY; i++)
+        if (sort_kind_of(keys[i]) != k) k = SORT_ANY;
+    if (k != SORT_TUPLE) return k;
+    SortKind k0 = sort_kind_of(AS_TUPLE(keys[0])->items[0]);
+    for (int64_t i = 1; i < n && k0 != SORT_ANY; i++)
+        if (sort_kind_of(AS_TUPLE(keys[i])->items[0]) != k0) k0 = SORT_ANY;
+    *kind0 = k0 == SORT_TUPLE ? SORT_ANY : k0;
     return k;
 }
 
-/* x < y for the state's key kind: 1, 0, -1 on error. */
-static int sort_less(const SortState *s, Value x, Value y)
+static int sort_less_kind(SortKind kind, Value x, Value y)
 {
-    switch (s->kind) {
+    switch (kind) {
     case SORT_SMALLINT: return AS_SMALLINT(x) < AS_SMALLINT(y);
     case SORT_FLOAT: return AS_FLOAT(x) < AS_FLOAT(y);
     case SORT_STR: return str_compare(x, y) < 0;
     default: return obj_richcompare_bool(x, y, RC_LT);
     }
+}
+
+static int sort_eq_kind(SortKind kind, Value x, Value y)
+{
+    switch (kind) {
+    case SORT_SMALLINT: return x == y;
+    case SORT_FLOAT: return AS_FLOAT(x) == AS_FLOAT(y);
+    case SORT_STR: return str_compare(x, y) == 0;
+    default: return obj_richcompare_bool(x, y, RC_EQ);
+    }
+}
+
+/* x < y for two non-empty exact tuples, as tuple's < decides it: the first
+ * items that are not identical and not equal are compared with <. */
+static int sort_tuple_less(SortKind kind0, Value x, Value y)
+{
+    Tuple *a = AS_TUPLE(x), *b = AS_TUPLE(y);
+    int64_t n = a->len < b->len ? a->len : b->len, i = 0;
+    for (; i < n; i++) {
+        Value u = a->items[i], v = b->items[i];
+        if (u == v) continue;
+        int eq = sort_eq_kind(i == 0 ? kind0 : SORT_ANY, u, v);
+        if (eq < 0) return -1;
+        if (!eq) break;
+    }
+    if (i >= n) return a->len < b->len;
+    return sort_less_kind(i == 0 ? kind0 : SORT_ANY, a->items[i], b->items[i]);
+}
+
+/* x < y for the state's key kind: 1, 0, -1 on error. */
+static int sort_less(const SortState *s, Value x, Value y)
+{
+    if (s->kind == SORT_TUPLE) return sort_tuple_less(s->kind0, x, y);
+    return sort_less_kind(s->kind, x, y);
 }
 
 /* ---- timsort ----------------------------------------------------------------
@@ -779,7 +826,8 @@ int list_sort(Value list, Value key, int reverse)
     /* reverse=True is CPython's: reverse, sort stably ascending, reverse
      * back (also after a failed comparison, which leaves a partial sort). */
     if (reverse) ms_reverse(perm, perm + n);
-    SortState st = {AS_LIST(keys)->items, 0, sort_kind(AS_LIST(keys)->items, n)};
+    SortState st = {AS_LIST(keys)->items, 0, SORT_ANY, SORT_ANY};
+    st.kind = sort_kind(AS_LIST(keys)->items, n, &st.kind0);
     rc = sort_perm(&st, perm, perm + n, n);
     if (reverse) ms_reverse(perm, perm + n);
     {

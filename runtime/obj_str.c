@@ -253,10 +253,28 @@ Value str_intern(Value v) {
     return MK_OBJ(s);
 }
 
+/* C code asks for the same names (dict_get_c(globals, "__builtins__") at
+ * every function made, obj_getattr_c in the C modules) over and over: a
+ * direct-mapped cache from the C string's address to its interned str
+ * saves the new str and its hash.  An entry is used only when its text
+ * still equals the string (the address may be a reused buffer); interned
+ * strings live as long as the interpreter. */
+#define INTERN_C_CACHE 512
+static struct { const char *p; Str *s; } intern_c_cache[INTERN_C_CACHE];
+
 Value str_intern_c(const char *p) {
+    size_t slot = ((uintptr_t)p >> 3) % INTERN_C_CACHE;
+    Str *hit = intern_c_cache[slot].s;
+    if (intern_c_cache[slot].p == p && hit && strcmp(hit->data, p) == 0) return MK_OBJ(hit);
     Value v = str_new(p, strlen(p));
     if (IS_NULL(v)) return v;
-    return str_intern(v);
+    v = str_intern(v);
+    if (IS_NULL(v)) return v;
+    if ((size_t)AS_STR(v)->len == strlen(p)) {     /* no NUL inside: strcmp can tell */
+        intern_c_cache[slot].p = p;
+        intern_c_cache[slot].s = AS_STR(v);
+    }
+    return v;
 }
 
 void str_mark_interned(void) {
@@ -1838,6 +1856,8 @@ static int pct_float(StrBuf *sb, const PctSpec *ps, Value v) {
     char f[8] = "%", *q = f + 1;
     if (ps->alt) *q++ = '#';
     *q++ = '.'; *q++ = '*'; *q++ = c; *q = '\0';
+    if ((c == 'f' || c == 'F') && !ps->alt && float_fixed_fast(d, prec, buf))
+        return pct_emit(sb, ps, pre, pl, buf, strlen(buf), (int)strlen(buf), 1);
     n = snprintf(buf, sizeof buf, f, prec, d);
     if (n >= 0 && n < (int)sizeof buf) return pct_emit(sb, ps, pre, pl, buf, (size_t)n, n, 1);
     /* a long one: %f of 1e300, or a precision of thousands (not capped: '%.450f'

@@ -52,6 +52,7 @@ enum {
     GCF_WEAKREFD   = 1u << 4,   /* weak references to it exist (runtime/weakref.c) */
     GCF_FINALIZED  = 1u << 5,   /* its finalizer was queued once (runtime/finalize.c) */
     GCF_SEEN       = 1u << 6,   /* visited by finalize.c's cycle test (cleared after) */
+    GCF_KEPT_OWNED = 1u << 7,   /* a buffer the last sweep kept only because it was owned */
 };
 
 /* ---- native functions ---------------------------------------------------- */

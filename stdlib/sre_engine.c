@@ -57,7 +57,12 @@ int sre_iscased_ascii(uint32_t c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 static int is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 static int is_space(uint32_t c) { return c == ' ' || (c >= 9 && c <= 13); }
 static int is_word(uint32_t c) { return c < 128 && (c == '_' || is_digit(c) || sre_iscased_ascii(c)); }
-static int is_uni_word(uint32_t c) { return c == '_' || str_cp_isalnum(c); }
+/* The Unicode classes answer ASCII without the character database. */
+static int is_uni_word(uint32_t c) { return c < 128 ? is_word(c) : str_cp_isalnum(c); }
+static int is_uni_digit(uint32_t c) { return c < 128 ? is_digit(c) : str_cp_isdecimal(c); }
+static int is_uni_space(uint32_t c) {
+    return c < 128 ? is_space(c) || (c >= 0x1C && c <= 0x1F) : str_cp_isspace(c);
+}
 static int is_uni_linebreak(uint32_t c) {
     return (c >= 10 && c <= 13) || (c >= 0x1C && c <= 0x1E) || c == 0x85 || c == 0x2028 ||
            c == 0x2029;
@@ -73,10 +78,10 @@ static int category(uint32_t cat, uint32_t c) {
     case SRE_CAT_NOT_WORD: case SRE_CAT_LOC_NOT_WORD: return !is_word(c);
     case SRE_CAT_LINEBREAK: return c == '\n';
     case SRE_CAT_NOT_LINEBREAK: return c != '\n';
-    case SRE_CAT_UNI_DIGIT: return str_cp_isdecimal(c);
-    case SRE_CAT_UNI_NOT_DIGIT: return !str_cp_isdecimal(c);
-    case SRE_CAT_UNI_SPACE: return str_cp_isspace(c);
-    case SRE_CAT_UNI_NOT_SPACE: return !str_cp_isspace(c);
+    case SRE_CAT_UNI_DIGIT: return is_uni_digit(c);
+    case SRE_CAT_UNI_NOT_DIGIT: return !is_uni_digit(c);
+    case SRE_CAT_UNI_SPACE: return is_uni_space(c);
+    case SRE_CAT_UNI_NOT_SPACE: return !is_uni_space(c);
     case SRE_CAT_UNI_WORD: return is_uni_word(c);
     case SRE_CAT_UNI_NOT_WORD: return !is_uni_word(c);
     case SRE_CAT_UNI_LINEBREAK: return is_uni_linebreak(c);
