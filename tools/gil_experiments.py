@@ -147,9 +147,11 @@ def exp_fairness(a, quick):
         for n in ns:
             run = r['runs'][n]
             held = f"{max(abs(h * n - 1) for h in run['held']) * 100:.1f}" if run['held'] else 'n/a'
+            turns = f"{min(run['turns'])}–{max(run['turns'])}" if run.get('turns') else 'n/a'
             rows.append([name, n, f"{run['spread'] * 100:.1f}", f"{min(run['shares']) * n:.3f}",
-                         f"{max(run['shares']) * n:.3f}", held])
-    md_table(['interpreter', 'threads', 'spread %', 'min share × N', 'max share × N', 'spread of GIL time %'], rows)
+                         f"{max(run['shares']) * n:.3f}", held, turns])
+    md_table(['interpreter', 'threads', 'spread %', 'min share × N', 'max share × N', 'spread of GIL time %',
+              'turns per thread'], rows)
     panels = [{'kind': 'bar', 'title': 'spread: max |share × N − 1|', 'ylabel': 'spread (%)', 'logy': False,
                'groups': [f'{n} threads' for n in ns], 'hline': (5, '5%'),
                'series': {name: [r['runs'][n]['spread'] * 100 for n in ns] for name, r in res.items()}}]
@@ -223,7 +225,7 @@ def exp_models(a, quick):
     res = lab_all(a, 'models.py', ['--quick'] if quick else [])
     keys = list(next(iter(res.values()))['times'])
     md_table(['interpreter'] + [f'{k} wall / cpu s' for k in keys],
-             [[name] + [f"{r['times'][k]['wall_s']:.3f} / {r['times'][k]['cpu_s']:.2f}" for k in keys]
+             [[name] + [f"{r['times'][k]['wall_s']:.3f} / {r['times'][k]['cpu_s']:.3f}" for k in keys]
               for name, r in res.items()])
     ways = [k.split()[1] for k in keys if k.startswith('cpu ')]
     panels = []

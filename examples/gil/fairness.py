@@ -2,13 +2,15 @@
 
     gilpy [-X gil=POLICY] examples/gil/fairness.py [--quick] [--seconds S] [--threads 2,4,8,16]
 
-N threads count as fast as they can for S seconds, all started together
+N threads count as fast as they can for N * S seconds (S = 0.75: every
+thread expects the same number of 5 ms turns whatever N), all started together
 (they wait on one Event) and stopped together (a flag).  A thread's share is
 its count divided by the sum of all counts; with a fair GIL every share is
 1/N.  The spread is the largest relative distance from equal,
 max |share * N - 1|: 0.05 means some thread got 5% more or less than its
 due.  Under gilpy the GIL's own view is printed too: each thread's share of
-the time the counting threads held the GIL (gil.stats()).
+the time the counting threads held the GIL, and its number of turns
+(acquisitions) (gil.stats()).
 
 Prints one line per N and a last line `RESULT {...}` (a Python literal) for
 tools/gil_experiments.py.  Runs under python3 too.
@@ -36,13 +38,14 @@ def count(slot, counts):
     counts[slot] = n
 
 
-def held_shares(names):
-    """Each counting thread's share of the GIL-holding time (gilpy only)."""
+def gil_view(names):
+    """Each counting thread's share of the GIL-holding time, and its turns (gilpy only)."""
     if gil is None:
-        return None
-    held = {r["name"]: r["held_s"] for r in gil.stats() if r["name"] in names}
-    total = sum(held.values()) or 1.0
-    return [round(held.get(n, 0.0) / total, 4) for n in names]
+        return None, None
+    rows = {r["name"]: r for r in gil.stats() if r["name"] in names}
+    total = sum(r["held_s"] for r in rows.values()) or 1.0
+    return ([round(rows[n]["held_s"] / total, 4) if n in rows else 0.0 for n in names],
+            [rows[n]["acquisitions"] if n in rows else 0 for n in names])
 
 
 def spread(shares):
@@ -62,14 +65,15 @@ def run(n, seconds):
     if gil is not None:
         gil.reset()
     go.set()
-    time.sleep(seconds)
+    time.sleep(seconds * n)
     stop = True
     for t in threads:
         t.join()
     total = sum(counts) or 1
     shares = [round(c / total, 4) for c in counts]
-    return {"shares": shares, "spread": round(spread(shares), 4), "held": held_shares(names),
-            "rate": round(total / seconds)}
+    held, turns = gil_view(names)
+    return {"shares": shares, "spread": round(spread(shares), 4), "held": held, "turns": turns,
+            "rate": round(total / (seconds * n))}
 
 
 def policy():
@@ -77,11 +81,11 @@ def policy():
 
 
 def parse(argv):
-    opts = {"seconds": 3.0, "threads": THREADS}
+    opts = {"seconds": 0.75, "threads": THREADS}
     args = iter(argv)
     for a in args:
         if a == "--quick":
-            opts.update(seconds=0.2, threads=[2, 4])
+            opts.update(seconds=0.05, threads=[2, 4])
         elif a == "--seconds":
             opts["seconds"] = float(next(args))
         elif a == "--threads":
@@ -98,7 +102,8 @@ def main():
         r = run(n, opts["seconds"])
         res[n] = r
         print(f"threads={n} spread={r['spread']:.3f} min={min(r['shares']) * n:.3f} "
-              f"max={max(r['shares']) * n:.3f} (shares relative to 1/N) counts_per_s={r['rate']}", flush=True)
+              f"max={max(r['shares']) * n:.3f} (shares relative to 1/N) counts_per_s={r['rate']}"
+              + (f" turns={min(r['turns'])}..{max(r['turns'])}" if r["turns"] else ""), flush=True)
     print("RESULT", {"experiment": "fairness", "policy": policy(), "runs": res})
 
 

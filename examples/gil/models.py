@@ -14,7 +14,7 @@ Each job runs
   asyncio     one coroutine per task under asyncio.run (the cpu coroutines
               never await, so they run one after the other).
 For each: wall time, and CPU time (user + system, this process and its
-waited-for children, from os.times()).  With a GIL, threads cannot speed up
+waited-for children, from resource.getrusage()).  With a GIL, threads cannot speed up
 the cpu job but overlap the io job perfectly; processes speed up the cpu job
 up to the number of free cores and pay for their start-up; asyncio overlaps
 io in one thread.
@@ -25,6 +25,7 @@ literal) for tools/gil_experiments.py.  Runs under python3 too.
 import asyncio
 import concurrent.futures
 import os
+import resource
 import sys
 import time
 
@@ -77,8 +78,11 @@ JOBS = {"cpu": (count, count_async), "io": (wait_io, wait_io_async)}
 
 
 def cpu_seconds():
-    t = os.times()
-    return t.user + t.system + t.children_user + t.children_system
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        r = resource.getrusage(who)
+        total += r.ru_utime + r.ru_stime
+    return total
 
 
 def measure(way, job, n):
@@ -88,7 +92,7 @@ def measure(way, job, n):
     out = WAYS[way](afn if way == "asyncio" else fn, args)
     wall, cpu = time.perf_counter() - t0, cpu_seconds() - c0
     assert out == [0] * TASKS, out
-    return {"wall_s": round(wall, 4), "cpu_s": round(cpu, 3)}
+    return {"wall_s": round(wall, 4), "cpu_s": round(cpu, 4)}
 
 
 def policy():
@@ -100,7 +104,7 @@ def policy():
 
 
 def main():
-    n = 1_500_000
+    n = 4_000_000
     args = iter(sys.argv[1:])
     for a in args:
         if a == "--quick":
@@ -114,7 +118,7 @@ def main():
         for way in WAYS:
             r = measure(way, job, n)
             res[f"{job} {way}"] = r
-            print(f"job={job} way={way} wall={r['wall_s']:.3f}s cpu={r['cpu_s']:.2f}s", flush=True)
+            print(f"job={job} way={way} wall={r['wall_s']:.3f}s cpu={r['cpu_s']:.3f}s", flush=True)
     print("RESULT", {"experiment": "models", "policy": policy(), "n": n, "cpus": os.cpu_count(), "times": res})
 
 
