@@ -26,6 +26,8 @@ import sys
 import threading
 import time
 
+from _lab import report
+
 try:
     import gil
 except ImportError:
@@ -92,14 +94,13 @@ def main():
     counts = sum(out[i][0] for i in range(2))
     handoffs = sum(out[i][1] for i in range(2))
     g = gil_counters(names)
-    res = {"experiment": "battle", "policy": gil.policy() if gil else "cpython", "cores": cores(),
-           "counts_per_s": round(counts / seconds), "handoffs_per_s": round(handoffs / seconds, 1), "gil": g}
     line = f"cores={cores()} counts_per_s={counts / seconds:.0f} handoffs_per_s={handoffs / seconds:.1f}"
     if g:
         pct = 100 * g["retakes"] / g["contested"] if g["contested"] else 0.0
         line += f" drops={g['drops']} contested={g['contested']} retakes={g['retakes']} ({pct:.1f}%)"
     print(line, flush=True)
-    print("RESULT", res)
+    report("battle", cores=cores(), counts_per_s=round(counts / seconds),
+           handoffs_per_s=round(handoffs / seconds, 1), gil=g)
 
 
 main()

@@ -19,6 +19,8 @@ import sys
 import threading
 import time
 
+from _lab import report
+
 try:
     import gil
 except ImportError:
@@ -76,10 +78,6 @@ def run(n, seconds):
             "rate": round(total / (seconds * n))}
 
 
-def policy():
-    return gil.policy() if gil is not None else "cpython"
-
-
 def parse(argv):
     opts = {"seconds": 0.75, "threads": THREADS}
     args = iter(argv)
@@ -104,7 +102,7 @@ def main():
         print(f"threads={n} spread={r['spread']:.3f} min={min(r['shares']) * n:.3f} "
               f"max={max(r['shares']) * n:.3f} (shares relative to 1/N) counts_per_s={r['rate']}"
               + (f" turns={min(r['turns'])}..{max(r['turns'])}" if r["turns"] else ""), flush=True)
-    print("RESULT", {"experiment": "fairness", "policy": policy(), "runs": res})
+    report("fairness", runs=res)
 
 
 main()

@@ -26,6 +26,8 @@ import sys
 import threading
 import time
 
+from _lab import report
+
 WORK = 300_000          # countdown inside the critical section (~5 ms alone)
 
 lock = threading.Lock()
@@ -83,14 +85,6 @@ def setting(hogs, gap, seconds):
             "wait_max_ms": pct(waits, 100)}
 
 
-def policy():
-    try:
-        import gil
-        return gil.policy()
-    except ImportError:
-        return "cpython"
-
-
 def main():
     global WORK
     seconds = 1.0
@@ -109,7 +103,7 @@ def main():
         print(f"setting={name} sections={r['sections']} section_median={r['section_median_ms']}ms "
               f"section_max={r['section_max_ms']}ms waits={r['waits']} wait_median={r['wait_median_ms']}ms "
               f"wait_p99={r['wait_p99_ms']}ms wait_max={r['wait_max_ms']}ms", flush=True)
-    print("RESULT", {"experiment": "inversion", "policy": policy(), "settings": res})
+    report("inversion", settings=res)
 
 
 main()

@@ -29,6 +29,8 @@ import resource
 import sys
 import time
 
+from _lab import report
+
 TASKS = 4
 IO_WAIT = 0.05
 
@@ -95,14 +97,6 @@ def measure(way, job, n):
     return {"wall_s": round(wall, 4), "cpu_s": round(cpu, 4)}
 
 
-def policy():
-    try:
-        import gil
-        return gil.policy()
-    except ImportError:
-        return "cpython"
-
-
 def main():
     n = 4_000_000
     args = iter(sys.argv[1:])
@@ -119,7 +113,7 @@ def main():
             r = measure(way, job, n)
             res[f"{job} {way}"] = r
             print(f"job={job} way={way} wall={r['wall_s']:.3f}s cpu={r['cpu_s']:.3f}s", flush=True)
-    print("RESULT", {"experiment": "models", "policy": policy(), "n": n, "cpus": os.cpu_count(), "times": res})
+    report("models", n=n, cpus=os.cpu_count(), times=res)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,8 @@ import sys
 import threading
 import time
 
+from _lab import report
+
 INTERVALS = [1e-5, 1e-4, 1e-3, 5e-3, 2e-2, 5e-2]
 CPU_THREADS = [0, 1, 2, 4]
 WINDOWS = 5
@@ -92,14 +94,6 @@ def point(pipes, n_cpu, seconds):
     return rate
 
 
-def policy():
-    try:
-        import gil
-        return gil.policy()
-    except ImportError:
-        return "cpython"
-
-
 def parse(argv):
     opts = {"seconds": 0.75, "intervals": INTERVALS, "cpu": CPU_THREADS}
     args = iter(argv)
@@ -137,7 +131,7 @@ def main():
             print(f"interval={interval * 1e3:g}ms cpu_threads={n_cpu} requests_per_s={r:.0f}", flush=True)
     os.write(ctl_w, b"q")
     os.waitpid(pid, 0)
-    print("RESULT", {"experiment": "sweep", "policy": policy(), "rates": rates})
+    report("sweep", rates=rates)
 
 
 main()

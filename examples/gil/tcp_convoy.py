@@ -23,6 +23,8 @@ import sys
 import threading
 import time
 
+from _lab import report
+
 MSG = b"m" * 64
 BULK = 1 << 20          # bytes of a bulk transfer (--quick: 64 KiB)
 stop = False
@@ -110,14 +112,6 @@ def client(port, rounds, seconds, out_w):
     os._exit(0)
 
 
-def policy():
-    try:
-        import gil
-        return gil.policy()
-    except ImportError:
-        return "cpython"
-
-
 def main():
     global stop, BULK
     rounds, seconds = 2000, 1.0
@@ -161,7 +155,7 @@ def main():
               f"bulk {BULK >> 10} KiB: {s['bulk_s']}s")
     print(f"ratio (median beside/alone)={b['median_us'] / a['median_us']:.1f} "
           f"bulk beside/alone={b['bulk_s'] / max(a['bulk_s'], 1e-6):.1f}", flush=True)
-    print("RESULT", {"experiment": "tcp-convoy", "policy": policy(), **res})
+    report("tcp-convoy", **res)
 
 
 cpu = None
