@@ -12,9 +12,10 @@ thread won straight back before the waiter got the GIL.
 
 With Python 2's algorithm (policy `ticks`) a thread releases the GIL every
 100 ticks and at once asks for it again; on two cores the waiter is still
-waking up when the releaser takes it back, so nearly every release is a
-retake and the waiter spins in vain (Beazley 2009).  On one core the waiter
-cannot run before the releaser's time slice ends, and the battle is quiet.
+waking up when the releaser takes it back, so nearly every contested release is a
+retake and the waiter wakes up in vain, over and over (Beazley 2009).  On
+one core the releaser wins too - the waiter cannot run before the releaser's
+time slice ends - but the waiter burns no CPU trying.
 CPython's algorithm (`interval`) forbids the retake: a forced drop waits
 until another thread has the GIL.
 
