@@ -76,12 +76,12 @@ print("forced drops are contested", not forced_switching or all(
 print("forced drops never won straight back", not forced_switching or all(r["retakes"] == 0 for r in spin_rows))
 # A thread back from a blocking call that returned at once, with a CPU-bound
 # thread waiting: under ioprio the waiter stands aside for it (it may still
-# slip in during the call: a run may lose every race, five runs do not);
+# slip in during the call: a run may lose every race, twenty runs do not);
 # under fifo the waiter's ticket always comes first; under interval and ticks
 # it is a race between the two.
 policy = gil.policy() if gil else None
 won = contested = 0
-for attempt in range(5):
+for attempt in range(20):
     won, contested = io_releaser(300)
     if won:
         break
