@@ -29,7 +29,10 @@
  *
  * Counters.  Every thread state has a GilStats (gil.h): acquisitions, drops
  * by reason, time held, time waited, a log2 histogram of waits, and the
- * latency from a drop request to the drop.  They are updated only while the
+ * latency from a drop request to the drop, and the "battle" pair: drops made
+ * while another thread waited (contested) and, of those, how many the same
+ * thread won straight back (its next acquisition found itself as the last
+ * holder: no waiter got the GIL in between).  They are updated only while the
  * GIL is enabled, under the mutex or by the holder.
  */
 #define _GNU_SOURCE
@@ -59,6 +62,8 @@ static struct {
     ThreadState *holder;          /* under mutex: current (or last) holder */
     uint64_t switch_number;       /* under mutex: changes of holder */
     int waiters;                  /* under mutex: threads in gil_acquire */
+    int contested;                /* under mutex: the last drop was made while a thread
+                                     waited (a retake by the holder counts as a battle won) */
     int io_waiters;               /* under mutex: ioprio, waiters back from I/O */
     uint64_t next_ticket;         /* under mutex: fifo */
     uint64_t now_serving;         /* under mutex: fifo */
@@ -141,7 +146,7 @@ void gil_enable(void) {
     gil.locked = 1;
     gil.holder = ts;
     gil.enabled = 1;
-    gilstats_acquired(ts, gil_now_ns(), 0);
+    gilstats_acquired(ts, gil_now_ns(), 0, 0);
     pthread_mutex_unlock(&gil.mutex);
     if (gil.policy == GIL_POLICY_TICKS)
         for (ThreadState *t = interp.threads; t; t = t->next) gil_set_breaker(t, EB_GIL_DROP_REQUEST);
@@ -203,6 +208,7 @@ void gil_acquire(ThreadState *ts) {
     if (from_io) gil.io_waiters--;
     gil.locked = 1;
     if (gil.policy == GIL_POLICY_FIFO) gil.now_serving++;
+    int retake = gil.holder == ts && gil.contested;
     if (gil.holder != ts) {
         gil.holder = ts;
         gil.switch_number++;
@@ -215,7 +221,7 @@ void gil_acquire(ThreadState *ts) {
      * take_gil resets it the same way. */
     __atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)EB_GIL_DROP_REQUEST, __ATOMIC_SEQ_CST);
     uint64_t now = gil_now_ns();
-    gilstats_acquired(ts, now, now - t0);
+    gilstats_acquired(ts, now, now - t0, retake);
     pthread_mutex_unlock(&gil.mutex);
     ts->gil_released = 0;
     if (gil.policy == GIL_POLICY_TICKS) gil_set_breaker(ts, EB_GIL_DROP_REQUEST);
@@ -236,7 +242,8 @@ void gil_release(ThreadState *ts, GilReason reason) {
     gil_save_stack(ts);
     if (!gil.enabled) return;
     pthread_mutex_lock(&gil.mutex);
-    gilstats_released(ts, gil_now_ns(), reason);
+    gil.contested = gil.waiters > 0;
+    gilstats_released(ts, gil_now_ns(), reason, gil.contested);
     gil.locked = 0;
     pthread_cond_broadcast(&gil.released);
     if (reason == GIL_REASON_FORCED && gil.waiters > 0 && gil.policy != GIL_POLICY_TICKS) {
@@ -282,7 +289,7 @@ void gil_after_fork_child(ThreadState *ts) {
     pthread_cond_init(&gil.switched, NULL);
     gil.locked = gil.enabled;
     gil.holder = ts;
-    gil.waiters = gil.io_waiters = 0;
+    gil.waiters = gil.io_waiters = gil.contested = 0;
     gil.next_ticket = gil.now_serving = 0;
     ts->gil_released = 0;
 }

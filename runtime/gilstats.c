@@ -36,10 +36,11 @@ void gilstats_waiting(ThreadState *ts, uint64_t now) {
     if (gil_trace_hook) gil_trace_hook(ts, GILEV_WAIT, now, 0);
 }
 
-void gilstats_acquired(ThreadState *ts, uint64_t now, uint64_t waited) {
+void gilstats_acquired(ThreadState *ts, uint64_t now, uint64_t waited, int retake) {
     GilStats *s = gilstats_of(ts);
     if (!s) return;
     s->acquisitions++;
+    s->retakes += retake != 0;
     s->waited_ns += waited;
     if (waited > s->wait_max_ns) s->wait_max_ns = waited;
     s->wait_hist[gilstats_bucket(waited)]++;
@@ -48,10 +49,11 @@ void gilstats_acquired(ThreadState *ts, uint64_t now, uint64_t waited) {
     if (gil_trace_hook) gil_trace_hook(ts, GILEV_ACQUIRE, now, 0);
 }
 
-void gilstats_released(ThreadState *ts, uint64_t now, GilReason reason) {
+void gilstats_released(ThreadState *ts, uint64_t now, GilReason reason, int contested) {
     GilStats *s = gilstats_of(ts);
     if (!s) return;
     s->drops[reason]++;
+    s->contested_drops += contested != 0;
     if (s->acquired_at_ns) s->held_ns += now - s->acquired_at_ns;
     s->acquired_at_ns = 0;
     if (reason == GIL_REASON_FORCED && s->requested_at_ns) {
@@ -203,8 +205,9 @@ static void gilstats_print_row(FILE *f, const char *name, const GilStats *s) {
     fprintf(f, "%-16.16s %7" PRIu64, name, s->acquisitions);
     for (int r = 0; r < GIL_REASON__COUNT; r++) fprintf(f, " %6" PRIu64, s->drops[r]);
     double lat_mean = s->drops[GIL_REASON_FORCED] ? (double)s->drop_latency_ns / 1e3 / (double)s->drops[GIL_REASON_FORCED] : 0;
-    fprintf(f, " %9.1f %9.1f %8.2f %6" PRIu64 " %8.1f %8.1f\n", ms(s->held_ns), ms(s->waited_ns), ms(s->wait_max_ns),
-            s->drop_requests, lat_mean, (double)s->drop_latency_max_ns / 1e3);
+    fprintf(f, " %9.1f %9.1f %8.2f %6" PRIu64 " %8.1f %8.1f %7" PRIu64 " %7" PRIu64 "\n", ms(s->held_ns), ms(s->waited_ns),
+            ms(s->wait_max_ns), s->drop_requests, lat_mean, (double)s->drop_latency_max_ns / 1e3, s->contested_drops,
+            s->retakes);
 }
 
 static void gilstats_add(GilStats *sum, const GilStats *s) {
@@ -215,6 +218,8 @@ static void gilstats_add(GilStats *sum, const GilStats *s) {
     if (s->wait_max_ns > sum->wait_max_ns) sum->wait_max_ns = s->wait_max_ns;
     for (int b = 0; b < GILSTATS_BUCKETS; b++) sum->wait_hist[b] += s->wait_hist[b];
     sum->drop_requests += s->drop_requests;
+    sum->contested_drops += s->contested_drops;
+    sum->retakes += s->retakes;
     sum->drop_latency_ns += s->drop_latency_ns;
     if (s->drop_latency_max_ns > sum->drop_latency_max_ns) sum->drop_latency_max_ns = s->drop_latency_max_ns;
 }
@@ -243,9 +248,10 @@ void gilstats_print(FILE *f) {
             gil_enabled() ? "" : " (the GIL was never needed: one thread)");
     fprintf(f, "%-16s %7s", "thread", "acq");
     for (int r = 0; r < GIL_REASON__COUNT; r++) fprintf(f, " %6s", gil_reason_names[r]);
-    fprintf(f, " %9s %9s %8s %6s %8s %8s\n", "held ms", "waited ms", "maxwait", "dropreq", "lat avg", "lat max");
-    fprintf(f, "%-16s %7s %*s %9s %9s %8s %6s %8s %8s\n", "", "", GIL_REASON__COUNT * 7 - 1, "(drops by reason)",
-            "", "", "ms", "", "us", "us");
+    fprintf(f, " %9s %9s %8s %6s %8s %8s %7s %7s\n", "held ms", "waited ms", "maxwait", "dropreq", "lat avg", "lat max",
+            "contest", "retake");
+    fprintf(f, "%-16s %7s %*s %9s %9s %8s %6s %8s %8s %7s %7s\n", "", "", GIL_REASON__COUNT * 7 - 1, "(drops by reason)",
+            "", "", "ms", "", "us", "us", "drops", "");
     GilStats sum;
     memset(&sum, 0, sizeof sum);
     for (size_t i = 0; i < n; i++) {

@@ -23,6 +23,10 @@ typedef struct GilStats {
     uint64_t drop_requests;                /* requests other threads made of this one */
     uint64_t drop_latency_ns;              /* total time from a request to the drop */
     uint64_t drop_latency_max_ns;
+    uint64_t contested_drops;              /* drops made while another thread waited */
+    uint64_t retakes;                      /* of those, how many this thread won straight
+                                              back, before any waiter got the GIL (the
+                                              "GIL battle") */
     uint64_t acquired_at_ns;               /* when the current hold began (0: not held) */
     uint64_t requested_at_ns;              /* pending drop request, 0 if none */
 } GilStats;
@@ -41,8 +45,10 @@ extern void (*gil_trace_hook)(ThreadState *ts, GilEvent ev, uint64_t t_ns, int r
 uint64_t gil_now_ns(void);
 GilStats *gilstats_of(ThreadState *ts);     /* allocated on first use */
 void gilstats_waiting(ThreadState *ts, uint64_t now);
-void gilstats_acquired(ThreadState *ts, uint64_t now, uint64_t waited);
-void gilstats_released(ThreadState *ts, uint64_t now, GilReason reason);
+/* retake: ts made the last drop, contested, and nobody took the GIL since. */
+void gilstats_acquired(ThreadState *ts, uint64_t now, uint64_t waited, int retake);
+/* contested: another thread was waiting for the GIL at the drop. */
+void gilstats_released(ThreadState *ts, uint64_t now, GilReason reason, int contested);
 void gilstats_drop_requested(ThreadState *ts, uint64_t now);
 /* Copy a thread's counters (under the GIL's mutex). */
 void gilstats_snapshot(ThreadState *ts, GilStats *out);

@@ -15,7 +15,9 @@
  *   name, ident, alive, acquisitions, drops ({reason: count}),
  *   held_s, waited_s, wait_max_s, wait_histogram (list: bucket 0 counts
  *   waits under 2 us, bucket i waits in [2**i, 2**(i+1)) us; trailing zero
- *   buckets removed), drop_requests, drop_latency_mean_s, drop_latency_max_s.
+ *   buckets removed), drop_requests, drop_latency_mean_s, drop_latency_max_s,
+ *   contested_drops (drops made while another thread waited) and retakes
+ *   (of those, how many the same thread won straight back: the GIL battle).
  */
 #include "runtime/call.h"
 #include "runtime/error.h"
@@ -70,6 +72,8 @@ static Value mod_gil_row(const GilStatsRow *r) {
     dict_set_c(d, "drop_requests", int_from_u64(s->drop_requests));
     dict_set_c(d, "drop_latency_mean_s", MK_FLOAT(forced ? (double)s->drop_latency_ns / 1e9 / (double)forced : 0.0));
     dict_set_c(d, "drop_latency_max_s", mod_gil_seconds(s->drop_latency_max_ns));
+    dict_set_c(d, "contested_drops", int_from_u64(s->contested_drops));
+    dict_set_c(d, "retakes", int_from_u64(s->retakes));
     return err_occurred() ? VAL_NULL : d;
 }
 

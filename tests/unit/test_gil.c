@@ -17,6 +17,7 @@
  */
 #define _GNU_SOURCE
 #include <check.h>
+#include <inttypes.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -249,12 +250,24 @@ END_TEST
 
 /* ---- the counters follow ----------------------------------------------------------- */
 
+/* The fewer forced drops of two running workers (read under the GIL's mutex). */
+static uint64_t forced_drops_min(Worker *w) {
+    GilStats s[2];
+    gil_mutex_lock();
+    for (int i = 0; i < 2; i++) gilstats_snapshot(w[i].ts, &s[i]);
+    gil_mutex_unlock();
+    uint64_t a = s[0].drops[GIL_REASON_FORCED], b = s[1].drops[GIL_REASON_FORCED];
+    return a < b ? a : b;
+}
+
 START_TEST(test_counters_forced_drops)
 {
     gil_set_switch_interval(0.001);
     Worker w[2] = {{.body = spinner}, {.body = spinner}};
     workers_start(w, 2);
     usleep(50 * 1000);
+    /* on a busy machine a spinner may not have had its second turn yet: give it 2 s */
+    for (int tries = 0; tries < 200 && forced_drops_min(w) < 1; tries++) usleep(10 * 1000);
     __atomic_store_n(&stop_flag, 1, __ATOMIC_SEQ_CST);
     for (int i = 0; i < 2; i++) pthread_join(w[i].thread, NULL);
     gil_acquire(interp.main_thread);
@@ -268,9 +281,70 @@ START_TEST(test_counters_forced_drops)
         ck_assert_uint_ge(s[i].drops[GIL_REASON_FORCED], 1);
         ck_assert_uint_ge(s[i].drop_requests, s[i].drops[GIL_REASON_FORCED]);
         ck_assert_uint_gt(s[i].held_ns, 0);
+        /* a forced drop is made for a waiter, and forced switching lets it in first */
+        ck_assert_uint_ge(s[i].contested_drops, s[i].drops[GIL_REASON_FORCED]);
+        ck_assert_uint_eq(s[i].retakes, 0);
     }
     for (int i = 0; i < 2; i++) { ts_unlink(w[i].ts); ts_free(w[i].ts); }
     gil_set_switch_interval(0.005);
+}
+END_TEST
+
+/* ---- a releaser that comes straight back wins the GIL back (the battle) ----------- */
+
+static volatile int releaser_holding, waiter_ready;
+
+/* Hold the GIL; once the waiter is blocked in gil_acquire, drop and re-take it
+ * 200 times as around a blocking call that returns at once. */
+static void *releaser(Worker *w) {
+    gil_acquire(w->ts);
+    __atomic_store_n(&releaser_holding, 1, __ATOMIC_SEQ_CST);
+    while (!__atomic_load_n(&waiter_ready, __ATOMIC_SEQ_CST)) usleep(100);
+    usleep(2000);                         /* the waiter is asleep in gil_acquire by now */
+    for (int i = 0; i < 200; i++) {
+        gil_release(w->ts, GIL_REASON_SLEEP);
+        gil_acquire(w->ts);
+    }
+    gil_release(w->ts, GIL_REASON_EXIT);
+    return NULL;
+}
+
+static void *plain_waiter(Worker *w) {
+    while (!__atomic_load_n(&releaser_holding, __ATOMIC_SEQ_CST)) usleep(100);
+    __atomic_store_n(&waiter_ready, 1, __ATOMIC_SEQ_CST);
+    gil_acquire(w->ts);
+    gil_release(w->ts, GIL_REASON_EXIT);
+    return NULL;
+}
+
+/* The releaser's retakes of one run (the waiter's are checked to be 0). */
+static uint64_t battle_once(uint64_t *contested) {
+    __atomic_store_n(&releaser_holding, 0, __ATOMIC_SEQ_CST);
+    __atomic_store_n(&waiter_ready, 0, __ATOMIC_SEQ_CST);
+    Worker w[2] = {{.body = releaser}, {.body = plain_waiter}};
+    workers_start(w, 2);
+    for (int i = 0; i < 2; i++) pthread_join(w[i].thread, NULL);
+    gil_acquire(interp.main_thread);
+    GilStats s[2];
+    gil_mutex_lock();
+    for (int i = 0; i < 2; i++) gilstats_snapshot(w[i].ts, &s[i]);
+    gil_mutex_unlock();
+    ck_assert_uint_eq(s[1].retakes, 0);
+    ck_assert_uint_le(s[0].retakes, s[0].contested_drops);
+    ck_assert_uint_ge(s[0].contested_drops, 1);
+    ck_assert_uint_eq(s[0].acquisitions, 201);
+    for (int i = 0; i < 2; i++) { ts_unlink(w[i].ts); ts_free(w[i].ts); }
+    *contested = s[0].contested_drops;
+    return s[0].retakes;
+}
+
+START_TEST(test_counters_retakes)
+{
+    /* The woken waiter rarely gets the mutex before the releaser is back:
+     * a run without a retake is possible, five in a row are not. */
+    uint64_t retakes = 0, contested = 0;
+    for (int run = 0; run < 5 && retakes == 0; run++) retakes = battle_once(&contested);
+    ck_assert_msg(retakes > 0, "no retake in %" PRIu64 " contested drops", contested);
 }
 END_TEST
 
@@ -284,6 +358,7 @@ static Suite *gil_suite(void) {
     tcase_add_test(tc, test_ioprio_preempts);
     tcase_add_test(tc, test_fifo_order);
     tcase_add_test(tc, test_counters_forced_drops);
+    tcase_add_test(tc, test_counters_retakes);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -52,8 +52,8 @@ gil.reset()
 print("after reset", len(gil.stats()), gil.stats()[0]["acquisitions"])
 print("policy", gil.policy(), gil.policy() in gil.POLICIES, gil.switch_interval() == 0.005)
 '''
-EXPECTED_KEYS = ['acquisitions', 'alive', 'drop_latency_max_s', 'drop_latency_mean_s', 'drop_requests', 'drops',
-                 'held_s', 'ident', 'name', 'wait_histogram', 'wait_max_s', 'waited_s']
+EXPECTED_KEYS = ['acquisitions', 'alive', 'contested_drops', 'drop_latency_max_s', 'drop_latency_mean_s', 'drop_requests', 'drops',
+                 'held_s', 'ident', 'name', 'retakes', 'wait_histogram', 'wait_max_s', 'waited_s']
 
 
 def fail(msg):
@@ -118,7 +118,7 @@ def check_stats(stderr, names):
     if not lines or not lines[0].startswith('GIL statistics: policy'):
         fail(f'-X gilstats: no table on stderr: {stderr[:500]}')
     header = lines[1].split()
-    for col in ['thread', 'acq', 'forced', 'ticks', 'sleep', 'lock', 'join', 'io', 'exit']:
+    for col in ['thread', 'acq', 'forced', 'ticks', 'sleep', 'lock', 'join', 'io', 'exit', 'contest', 'retake']:
         if col not in header:
             fail(f'-X gilstats: no column {col}: {lines[1]}')
     rows = {ln.split()[0] for ln in lines[3:] if ln and not ln.startswith(' ')}

@@ -1,0 +1,2 @@
+# The GIL battle counters under the ioprio policy (CPython ignores -X gil).
+-X gil=ioprio retakes.py
