@@ -120,6 +120,16 @@ static Value task_finish(TaskObj *t, int st, Value value) {
     return VAL_NONE;
 }
 
+static Value task_cancel(TaskObj *t, Value msg);
+
+/* fut.cancel(msg) through C for exact Futures and Tasks: 1 cancelled, 0 not, -1 error. */
+static int task_cancel_other(Value fut, Value msg) {
+    Value r = IS_EXACT(fut, type_asyncio_future) ? fut_cancel(AS_FUT(fut), msg)
+            : IS_EXACT(fut, type_asyncio_task) ? task_cancel(AS_TASK(fut), msg)
+            : obj_call_method(fut, "cancel", &msg, 1);
+    return IS_NULL(r) ? -1 : obj_truthy(r);
+}
+
 static Value task_wakeup_new(TaskObj *t) { return tcb_new(&type_task_wakeup, MK_OBJ(t), VAL_NULL); }
 
 /* Wait for an exact Future or Task the coroutine yielded. */
@@ -135,9 +145,9 @@ static Value task_wait_exact(TaskObj *t, FutureObj *w) {
     if (IS_NULL(wake) || fut_add_done_callback(w, wake, t->context) < 0) return VAL_NULL;
     t->fut_waiter = MK_OBJ(w);
     if (t->must_cancel) {
-        Value r = fut_cancel(w, IS_NULL(t->fut.cancel_msg) ? VAL_NONE : t->fut.cancel_msg);
-        if (IS_NULL(r)) return VAL_NULL;
-        if (IS_TRUE(r)) t->must_cancel = 0;
+        int yes = task_cancel_other(MK_OBJ(w), IS_NULL(t->fut.cancel_msg) ? VAL_NONE : t->fut.cancel_msg);
+        if (yes < 0) return VAL_NULL;
+        if (yes) t->must_cancel = 0;
     }
     return VAL_NONE;
 }
@@ -157,9 +167,7 @@ static Value task_wait_other(TaskObj *t, Value w) {
     if (IS_NULL(call_value(add, cargs, 1, asyncio_state.context_kwnames))) return VAL_NULL;
     t->fut_waiter = w;
     if (t->must_cancel) {
-        Value msg = IS_NULL(t->fut.cancel_msg) ? VAL_NONE : t->fut.cancel_msg;
-        Value r = obj_call_method(w, "cancel", &msg, 1);
-        int yes = IS_NULL(r) ? -1 : obj_truthy(r);
+        int yes = task_cancel_other(w, IS_NULL(t->fut.cancel_msg) ? VAL_NONE : t->fut.cancel_msg);
         if (yes < 0) return VAL_NULL;
         if (yes) t->must_cancel = 0;
     }
@@ -360,23 +368,23 @@ static Value task_print_stack_m(Value *args, int nargs, Value kwnames) {
                  IS_NULL(args[2]) ? VAL_NONE : args[2]);
 }
 
-/* cancel(self, /, msg=None) */
-static Value task_cancel_m(Value *args, int nargs, Value kwnames) {
-    TaskObj *t = TSELF;
-    Value msg = IS_NULL(args[1]) ? VAL_NONE : args[1];
+static Value task_cancel(TaskObj *t, Value msg) {
     t->fut.log_tb = 0;
     if (t->fut.state != FUT_PENDING) return VAL_FALSE;
     t->num_cancels_requested++;
     if (!IS_NULL(t->fut_waiter)) {
-        Value r = IS_EXACT_FUT(t->fut_waiter) ? fut_cancel(AS_FUT(t->fut_waiter), msg)
-                                              : obj_call_method(t->fut_waiter, "cancel", &msg, 1);
-        int yes = IS_NULL(r) ? -1 : obj_truthy(r);
+        int yes = task_cancel_other(t->fut_waiter, msg);
         if (yes < 0) return VAL_NULL;
         if (yes) return VAL_TRUE;
     }
     t->must_cancel = 1;
     t->fut.cancel_msg = IS_NONE(msg) ? VAL_NULL : msg;
     return VAL_TRUE;
+}
+
+/* cancel(self, /, msg=None) */
+static Value task_cancel_m(Value *args, int nargs, Value kwnames) {
+    return task_cancel(TSELF, IS_NULL(args[1]) ? VAL_NONE : args[1]);
 }
 
 static Value task_cancelling_m(Value *args, int nargs, Value kwnames) {
