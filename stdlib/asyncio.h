@@ -62,6 +62,9 @@ typedef struct AsyncioState {
     Value current_tasks;                            /* dict: loop -> the task it runs */
     Value context_kwnames;                          /* ("context",) */
     Value str_pending, str_cancelled, str_finished; /* the _state strings */
+    /* interned attribute names (str_intern_c would allocate at each call) */
+    Value s_call_soon, s_get_debug, s_blocking, s_add_done_callback, s_get_loop, s_loop, s_add,
+          s_discard, s_send, s_throw, s_cancel, s_result, s_get_event_loop, s_call_exception_handler;
 } AsyncioState;
 extern AsyncioState asyncio_state;
 
@@ -70,6 +73,8 @@ Value asyncio_get_event_loop(void);                 /* the running loop, else th
 int   asyncio_enter_task(Value loop, Value task);
 int   asyncio_leave_task(Value loop, Value task);
 int   asyncio_register_task(Value task);
+/* o.name(*args) */
+Value asyncio_call_method(Value o, Value name, Value *args, int nargs);
 /* loop.call_soon(callback, arg, context=ctx) (arg VAL_NULL: none). */
 int   asyncio_call_soon(Value loop, Value callback, Value arg, Value ctx);
 

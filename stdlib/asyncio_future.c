@@ -83,16 +83,22 @@ int fut_init(FutureObj *f, Value loop) {
     if (IS_NULL(loop) || IS_NONE(loop)) loop = asyncio_get_event_loop();
     if (IS_NULL(loop)) return -1;
     f->loop = loop;
-    Value dbg = obj_call_method(loop, "get_debug", NULL, 0);
+    Value dbg = asyncio_call_method(loop, asyncio_state.s_get_debug, NULL, 0);
     int on = IS_NULL(dbg) ? -1 : obj_truthy(dbg);
     if (on < 0) return -1;
     if (on && IS_NULL(f->source_tb = call0(asyncio_state.extract_stack))) return -1;
     return 0;
 }
 
-/* __init__(self, *, loop=None) */
+/* __init__(self, *, loop=None), parsed here for the messages naming Future(). */
 static Value fut_init_m(Value *args, int nargs, Value kwnames) {
-    return fut_init(FSELF, args[1]) < 0 ? VAL_NULL : VAL_NONE;
+    int nkw = IS_NULL(kwnames) ? 0 : (int)AS_TUPLE(kwnames)->len;
+    if (nargs > 1) return err_format(&exc_TypeError, "Future() takes no positional arguments");
+    if (nkw > 1) return err_format(&exc_TypeError, "Future() takes at most 1 keyword argument (%d given)", nkw);
+    if (nkw && !str_eq_c(AS_TUPLE(kwnames)->items[0], "loop"))
+        return err_format(&exc_TypeError, "Future() got an unexpected keyword argument '%U'",
+                          AS_TUPLE(kwnames)->items[0]);
+    return fut_init(FSELF, nkw ? args[1] : VAL_NULL) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 /* ---- completing ----------------------------------------------------------------------- */
@@ -223,7 +229,7 @@ int fut_add_done_callback(FutureObj *f, Value cb, Value ctx) {
 /* add_done_callback(self, fn, /, *, context=None) */
 static Value fut_add_done_callback_m(Value *args, int nargs, Value kwnames) {
     FutureObj *f = FSELF;
-    if (fut_ensure_alive(f) < 0) return VAL_NULL;
+    if (IS_NULL(f->loop)) return err_format(&exc_RuntimeError, "uninitialized Future object");
     Value ctx = args[2];
     if ((IS_NULL(ctx) || IS_NONE(ctx)) && IS_NULL(ctx = call0(asyncio_state.copy_context))) return VAL_NULL;
     return fut_add_done_callback(f, args[1], ctx) < 0 ? VAL_NULL : VAL_NONE;
@@ -276,9 +282,9 @@ static Value fut_get_loop_m(Value *args, int nargs, Value kwnames) {
 /* The loop of any future: get_loop() if it has one, else _loop. */
 Value fut_get_loop(Value fut) {
     if (IS_EXACT_FUT(fut)) return fut_ensure_alive(AS_FUT(fut)) < 0 ? VAL_NULL : AS_FUT(fut)->loop;
-    Value m = obj_getattr_opt(fut, str_intern_c("get_loop"));
+    Value m = obj_getattr_opt(fut, asyncio_state.s_get_loop);
     if (!IS_NULL(m)) return call0(m);
-    return err_occurred() ? VAL_NULL : obj_getattr(fut, str_intern_c("_loop"));
+    return err_occurred() ? VAL_NULL : obj_getattr(fut, asyncio_state.s_loop);
 }
 
 static Value fut_make_cancelled_error_m(Value *args, int nargs, Value kwnames) {
@@ -306,7 +312,7 @@ Value fut_log_context(FutureObj *f, const char *key, Value message) {
 }
 
 void fut_log(FutureObj *f, Value ctx) {
-    Value r = IS_NULL(ctx) ? VAL_NULL : obj_call_method(f->loop, "call_exception_handler", &ctx, 1);
+    Value r = IS_NULL(ctx) ? VAL_NULL : asyncio_call_method(f->loop, asyncio_state.s_call_exception_handler, &ctx, 1);
     if (IS_NULL(r)) fin_write_unraisable(MK_OBJ(f));
 }
 
@@ -413,7 +419,7 @@ static const GetSetDef fut_getsets[] = {
 
 static const MethodDef fut_methods[] = {
     {"__new__", fut_new_m, METH_STATIC | ARGS_ANY, NULL},
-    {"__init__", fut_init_m, ARGS_KW, NULL, "($self, /, *, loop=None)"},
+    {"__init__", fut_init_m, ARGS_ANY, NULL, "($self, /, *, loop=None)"},
     {"__repr__", fut_repr_m, ARGS_WRAP(0), NULL},
     {"__del__", fut_del_m, ARGS_WRAP(0), NULL},
     {"__await__", fut_await_m, ARGS_WRAP(0), NULL},

@@ -88,12 +88,12 @@ static int task_resume(TaskObj *t, Value exc, Value *out) {
     if (IS_NULL(exc) && IS_EXACT(coro, type_coroutine)) return gen_resume(coro, VAL_NONE, VAL_NULL, out);
     if (IS_NULL(exc)) {
         Value none = VAL_NONE;
-        r = obj_call_method(coro, "send", &none, 1);
+        r = asyncio_call_method(coro, asyncio_state.s_send, &none, 1);
     } else if (IS_GEN_OR_CORO(coro)) {
         Value args[4] = {coro, exc, VAL_NULL, VAL_NULL};
         r = gen_throw(coro, args);
     } else {
-        r = obj_call_method(coro, "throw", &exc, 1);
+        r = asyncio_call_method(coro, asyncio_state.s_throw, &exc, 1);
     }
     if (!IS_NULL(r)) { *out = r; return 1; }
     if (!err_occurred()) { *out = VAL_NONE; return 0; }
@@ -126,7 +126,7 @@ static Value task_cancel(TaskObj *t, Value msg);
 static int task_cancel_other(Value fut, Value msg) {
     Value r = IS_EXACT(fut, type_asyncio_future) ? fut_cancel(AS_FUT(fut), msg)
             : IS_EXACT(fut, type_asyncio_task) ? task_cancel(AS_TASK(fut), msg)
-            : obj_call_method(fut, "cancel", &msg, 1);
+            : asyncio_call_method(fut, asyncio_state.s_cancel, &msg, 1);
     return IS_NULL(r) ? -1 : obj_truthy(r);
 }
 
@@ -159,9 +159,9 @@ static Value task_wait_other(TaskObj *t, Value w) {
     if (oloop != t->fut.loop)
         return task_step_error_soon(t, str_format_c("Task %R got Future %R attached to a different loop",
                                                     MK_OBJ(t), w));
-    if (obj_setattr(w, str_intern_c("_asyncio_future_blocking"), VAL_FALSE) < 0) return VAL_NULL;
+    if (obj_setattr(w, asyncio_state.s_blocking, VAL_FALSE) < 0) return VAL_NULL;
     Value wake = task_wakeup_new(t);
-    Value add = IS_NULL(wake) ? VAL_NULL : obj_getattr(w, str_intern_c("add_done_callback"));
+    Value add = IS_NULL(wake) ? VAL_NULL : obj_getattr(w, asyncio_state.s_add_done_callback);
     if (IS_NULL(add)) return VAL_NULL;
     Value cargs[2] = {wake, t->context};
     if (IS_NULL(call_value(add, cargs, 1, asyncio_state.context_kwnames))) return VAL_NULL;
@@ -180,7 +180,7 @@ static Value task_handle_yield(TaskObj *t, Value r) {
         return task_step_error_soon(t, str_format_c("Task cannot await on itself: %R", MK_OBJ(t)));
     if (IS_EXACT_FUT(r)) return task_wait_exact(t, AS_FUT(r));
     if (IS_NONE(r)) return task_call_step_soon(t, VAL_NULL) < 0 ? VAL_NULL : VAL_NONE;
-    Value o = obj_getattr_opt(r, str_intern_c("_asyncio_future_blocking"));
+    Value o = obj_getattr_opt(r, asyncio_state.s_blocking);
     if (IS_NULL(o) && err_occurred()) return VAL_NULL;
     if (!IS_NULL(o) && !IS_NONE(o)) {
         int blocking = obj_truthy(o);
@@ -237,7 +237,7 @@ static Value task_wakeup(TaskObj *t, Value fut) {
         int st = fut_get_result(AS_FUT(fut), &r);
         if (st >= 0) return task_step(t, st ? r : VAL_NULL);
     } else {
-        r = obj_call_method(fut, "result", NULL, 0);
+        r = asyncio_call_method(fut, asyncio_state.s_result, NULL, 0);
         if (!IS_NULL(r)) return task_step(t, VAL_NULL);
     }
     return task_step(t, err_fetch());

@@ -63,7 +63,7 @@ Value asyncio_get_event_loop(void) {
     Value loop = running_loop();
     if (!IS_NONE(loop)) return loop;
     Value policy = call0(asyncio_state.get_event_loop_policy);
-    return IS_NULL(policy) ? VAL_NULL : obj_call_method(policy, "get_event_loop", NULL, 0);
+    return IS_NULL(policy) ? VAL_NULL : asyncio_call_method(policy, asyncio_state.s_get_event_loop, NULL, 0);
 }
 
 static Value mod_get_event_loop(Value *args, int nargs, Value kwnames) { return asyncio_get_event_loop(); }
@@ -78,7 +78,7 @@ static Value mod_get_event_loop_private(Value *args, int nargs, Value kwnames) {
 /* ---- the task registry ---------------------------------------------------------------- */
 
 int asyncio_register_task(Value task) {
-    return IS_NULL(obj_call_method(asyncio_state.all_tasks, "add", &task, 1)) ? -1 : 0;
+    return IS_NULL(asyncio_call_method(asyncio_state.all_tasks, asyncio_state.s_add, &task, 1)) ? -1 : 0;
 }
 
 int asyncio_enter_task(Value loop, Value task) {
@@ -107,7 +107,7 @@ static Value mod_register_task(Value *args, int nargs, Value kwnames) {
     return asyncio_register_task(args[0]) < 0 ? VAL_NULL : VAL_NONE;
 }
 static Value mod_unregister_task(Value *args, int nargs, Value kwnames) {
-    return IS_NULL(obj_call_method(asyncio_state.all_tasks, "discard", args, 1)) ? VAL_NULL : VAL_NONE;
+    return IS_NULL(asyncio_call_method(asyncio_state.all_tasks, asyncio_state.s_discard, args, 1)) ? VAL_NULL : VAL_NONE;
 }
 static Value mod_enter_task(Value *args, int nargs, Value kwnames) {
     return asyncio_enter_task(args[0], args[1]) < 0 ? VAL_NULL : VAL_NONE;
@@ -116,8 +116,13 @@ static Value mod_leave_task(Value *args, int nargs, Value kwnames) {
     return asyncio_leave_task(args[0], args[1]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
+Value asyncio_call_method(Value o, Value name, Value *args, int nargs) {
+    Value m = obj_getattr(o, name);
+    return IS_NULL(m) ? VAL_NULL : call_value(m, args, nargs, VAL_NULL);
+}
+
 int asyncio_call_soon(Value loop, Value callback, Value arg, Value ctx) {
-    Value m = obj_getattr(loop, str_intern_c("call_soon"));
+    Value m = obj_getattr(loop, asyncio_state.s_call_soon);
     if (IS_NULL(m)) return -1;
     Value args[3] = {callback, arg, ctx};
     Value r;
@@ -161,6 +166,15 @@ static const MethodDef mod_asyncio_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
+#define FUTURE_DOC                                                                            \
+    "This class is *almost* compatible with concurrent.futures.Future.\n\n    Differences:\n\n"      \
+    "    - result() and exception() do not take a timeout argument and\n"                          \
+    "      raise an exception when the future isn't done yet.\n\n"                                  \
+    "    - Callbacks registered with add_done_callback() are always called\n"                      \
+    "      via the event loop's call_soon_threadsafe().\n\n"                                        \
+    "    - This class is not compatible with the wait() and as_completed()\n"                      \
+    "      methods in the concurrent.futures package."
+
 static Value state_attr(const char *module, const char *name) {
     Value m = import_module_c(module);
     return IS_NULL(m) ? VAL_NULL : obj_getattr_c(m, name);
@@ -189,6 +203,20 @@ static int asyncio_state_init(void) {
     s.str_pending = str_intern_c("PENDING");
     s.str_cancelled = str_intern_c("CANCELLED");
     s.str_finished = str_intern_c("FINISHED");
+    s.s_call_soon = str_intern_c("call_soon");
+    s.s_get_debug = str_intern_c("get_debug");
+    s.s_blocking = str_intern_c("_asyncio_future_blocking");
+    s.s_add_done_callback = str_intern_c("add_done_callback");
+    s.s_get_loop = str_intern_c("get_loop");
+    s.s_loop = str_intern_c("_loop");
+    s.s_add = str_intern_c("add");
+    s.s_discard = str_intern_c("discard");
+    s.s_send = str_intern_c("send");
+    s.s_throw = str_intern_c("throw");
+    s.s_cancel = str_intern_c("cancel");
+    s.s_result = str_intern_c("result");
+    s.s_get_event_loop = str_intern_c("get_event_loop");
+    s.s_call_exception_handler = str_intern_c("call_exception_handler");
     if (asyncio_state_ready) return 0;
     Value *roots = (Value *)&asyncio_state;
     for (size_t i = 0; i < sizeof asyncio_state / sizeof(Value); i++) gc_add_root(&roots[i]);
@@ -204,6 +232,8 @@ Value mod_asyncio_init(void) {
     Value d = MODULE_DICT(m);
     dict_add_methods(d, mod_asyncio_functions, m);
     dict_set_c(d, "__doc__", str_from_c("Accelerator module for asyncio"));
+    dict_set_c(type_asyncio_future.dict, "__doc__", str_from_c(FUTURE_DOC));
+    dict_set_c(type_asyncio_task.dict, "__doc__", str_from_c("A coroutine wrapped in a Future."));
     dict_set_c(d, "Future", MK_OBJ(&type_asyncio_future));
     dict_set_c(d, "Task", MK_OBJ(&type_asyncio_task));
     dict_set_c(d, "_all_tasks", asyncio_state.all_tasks);
