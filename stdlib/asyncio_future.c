@@ -17,8 +17,9 @@
  * `await fut` iterates a FutureIter: the first __next__ on a pending future
  * sets _asyncio_future_blocking and yields the future itself (the Task then
  * waits for it); once the future is done the next __next__ ends the
- * iteration with its result (a None result ends it without a StopIteration
- * object, which the VM's `yield from` takes as None).
+ * iteration with its result.  The VM's `yield from` resumes it through the
+ * type's send slot (runtime/object.h), which returns the result as is: no
+ * StopIteration object per awaited future.
  */
 #include "runtime/call.h"
 #include "runtime/error.h"
@@ -486,23 +487,35 @@ static Value fut_iter_new(Value fut) {
     return MK_OBJ(it);
 }
 
-/* The future itself while it is pending (the first time), then its result. */
-static Value fiter_next(FutureIter *it) {
-    if (IS_NULL(it->future)) return VAL_NULL;
+/* The future itself while it is pending (the first time), then its result:
+ * the type's send slot, which `await` uses without a StopIteration object. */
+static int fiter_send(Value self, Value v, Value *out) {
+    FutureIter *it = AS_FITER(self);
+    if (IS_NULL(it->future)) { *out = VAL_NONE; return 0; }
     FutureObj *f = AS_FUT(it->future);
     if (f->state == FUT_PENDING) {
-        if (f->blocking) return err_format(&exc_RuntimeError, "await wasn't used with future");
+        if (f->blocking) { err_format(&exc_RuntimeError, "await wasn't used with future"); return -1; }
         f->blocking = 1;
-        return it->future;
+        *out = it->future;
+        return 1;
     }
     it->future = VAL_NULL;
-    Value r = fut_result(f);
-    if (IS_NULL(r) || IS_NONE(r)) return VAL_NULL;
+    int st = fut_get_result(f, out);
+    if (st < 0) return -1;
+    if (st) { err_set_obj(*out); return -1; }
+    return 0;
+}
+
+static Value fiter_next(Value self) {
+    Value r;
+    int st = fiter_send(self, VAL_NONE, &r);
+    if (st == 1) return r;
+    if (st < 0 || IS_NONE(r)) return VAL_NULL;
     return err_set_value(&exc_StopIteration, r);
 }
 
-static Value fiter_next_m(Value *args, int nargs, Value kwnames) { return fiter_next(AS_FITER(args[0])); }
-static Value fiter_send_m(Value *args, int nargs, Value kwnames) { return fiter_next(AS_FITER(args[0])); }
+static Value fiter_next_m(Value *args, int nargs, Value kwnames) { return fiter_next(args[0]); }
+static Value fiter_send_m(Value *args, int nargs, Value kwnames) { return fiter_next(args[0]); }
 static Value fiter_iter_m(Value *args, int nargs, Value kwnames) { return args[0]; }
 static Value fiter_close_m(Value *args, int nargs, Value kwnames) {
     AS_FITER(args[0])->future = VAL_NULL;
@@ -554,6 +567,6 @@ static const MethodDef fiter_methods[] = {
 
 Type type_asyncio_future_iter = {
     .tp_name = "_asyncio.FutureIter", .base = &type_object,
-    .basicsize = sizeof(FutureIter), .trace = fiter_trace, .methods = fiter_methods,
+    .basicsize = sizeof(FutureIter), .trace = fiter_trace, .methods = fiter_methods, .send = fiter_send,
 };
 GILPY_TYPE(type_asyncio_future_iter, NULL);
