@@ -971,6 +971,7 @@ static Value get_yield_from_iter(Value v, Code *co) {
 static int yield_from_step(Value it, Value v, Value *out) {
     if (IS_GEN_OR_CORO(it)) return gen_resume(it, v, VAL_NULL, out);
     if (IS_EXACT(it, type_async_generator_asend)) return asyncgen_asend_resume(it, v, out);
+    if (val_type(it)->send) return val_type(it)->send(it, v, out);
     Value r;
     if (IS_NONE(v)) {
         /* call __next__ itself: obj_next would swallow StopIteration's value */

@@ -736,6 +736,7 @@ static void gc_mark_thread(ThreadState *t, int current, int c_stacks) {
     gc_mark_value(t->asyncgen_firstiter);
     gc_mark_value(t->asyncgen_finalizer);
     gc_mark_value(t->context);
+    gc_mark_value(t->asyncio_loop);
     gc_mark_value(t->sentinels);
     gc_mark_value(t->tracefunc);
     gc_mark_value(t->profilefunc);

@@ -301,6 +301,11 @@ struct Type {
     GetBufferFn     getbuffer;     /* the buffer protocol (above); NULL: not an exporter.
                                       Classes inherit their builtin base's */
     ReleaseBufferFn releasebuffer; /* NULL: nothing to undo */
+    /* CPython's am_send: resume the iterator with a value, for `yield from` and
+       `await`: 1 it yielded *out, 0 it returned *out (no StopIteration object
+       made), -1 error.  NULL: through __next__ and send().  Not inherited (a
+       class may override either method). */
+    int    (*send)(Value it, Value v, Value *out);
 };
 
 /* An instance of a user class with no builtin base: header + __dict__. */

@@ -41,6 +41,7 @@ ThreadState *ts_alloc(void) {
     t->asyncgen_firstiter = VAL_NULL;
     t->asyncgen_finalizer = VAL_NULL;
     t->context = VAL_NULL;
+    t->asyncio_loop = VAL_NULL;
     t->sentinels = VAL_NULL;
     t->tracefunc = VAL_NULL;
     t->profilefunc = VAL_NULL;

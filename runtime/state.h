@@ -67,6 +67,9 @@ typedef struct ThreadState {
     Value    async_exc;               /* exception to raise (EB_ASYNC_EXC) */
     Value    context;                 /* contextvars' current Context (stdlib/
                                          mod_contextvars.c), VAL_NULL until used */
+    Value    asyncio_loop;            /* _asyncio's running event loop (stdlib/mod_asyncio.c),
+                                         VAL_NULL when none */
+    pid_t    asyncio_loop_pid;        /* the process that set it (a fork's child has none) */
     Value    sentinels;               /* list of _thread locks released when the
                                          thread ends (Thread.join waits on them) */
     void    *gil_stats;               /* runtime/gil.c's per-thread counters */
