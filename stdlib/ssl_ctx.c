@@ -426,29 +426,33 @@ static Value ctx_get_ca_certs_m(Value *args, int nargs, Value kwnames)
 
 extern Type type_socket;
 
-/* server_hostname: None, or a str the socket layer accepts (IDNA-encoded). */
+/* server_hostname: None, or a str (IDNA-encoded) or bytes, as CPython's "es"
+ * conversion takes it; kept as an ASCII str. */
 static int ctx_hostname_arg(Value v, Value *out)
 {
     *out = VAL_NONE;
     if (IS_NULL(v) || IS_NONE(v)) return 0;
-    if (!IS_STR(v)) {
-        err_format(&exc_TypeError, "argument 'server_hostname' must be str or None, not %T", v);
+    Value enc = v;
+    if (IS_STR(v)) enc = str_encode(v, "idna", "strict");
+    else if (!IS_BYTES(v) && !val_isinstance(v, &type_bytearray)) {
+        err_format(&exc_TypeError, "argument must be str, not %T", v);
         return -1;
     }
-    Value enc = str_encode(v, "idna", "strict");
-    if (IS_NULL(enc)) return -1;
-    Value s = str_new_checked((const char *)AS_BYTES(enc)->data, (size_t)AS_BYTES(enc)->len);
-    if (IS_NULL(s)) return -1;
-    if ((int64_t)strlen(STR_DATA(s)) != (int64_t)STR_LEN(s)) {
-        err_format(&exc_ValueError, "embedded null character");
+    const uint8_t *data;
+    int64_t len;
+    if (IS_NULL(enc) || bytes_view(enc, &data, &len) < 0) return -1;
+    const char *p = (const char *)data;
+    size_t n = (size_t)len;
+    if (memchr(p, 0, n)) {
+        err_format(&exc_TypeError, "argument must be encoded string without null bytes, not %T", v);
         return -1;
     }
-    if (STR_LEN(s) == 0 || STR_DATA(s)[0] == '.') {
+    if (n == 0 || p[0] == '.') {
         err_format(&exc_ValueError, "server_hostname cannot be an empty string or start with a leading dot.");
         return -1;
     }
-    *out = s;
-    return 0;
+    *out = str_decode((const uint8_t *)p, n, "ascii", "strict");
+    return IS_NULL(*out) ? -1 : 0;
 }
 
 static int ctx_server_side_arg(Value v, int *out)

@@ -243,6 +243,10 @@ static void ssock_post_handshake_auth(SslSock *s, SslCtx *c)
 Value ssl_sock_new(SslCtx *c, Value sock, Value in_bio, Value out_bio, int server_side, Value hostname,
                    Value owner, Value session)
 {
+    if (server_side && c->protocol == 0x10)
+        return ssl_err_lib("Cannot create a server socket with a PROTOCOL_TLS_CLIENT context", __LINE__);
+    if (!server_side && c->protocol == 0x11)
+        return ssl_err_lib("Cannot create a client socket with a PROTOCOL_TLS_SERVER context", __LINE__);
     SslSock *s = (SslSock *)gc_alloc(&type_ssl_sock, sizeof(SslSock));
     if (!s) return VAL_NULL;
     s->ctx = MK_OBJ(c);
@@ -431,15 +435,15 @@ static Value ssock_cipher_m(Value *args, int nargs, Value kwnames)
     return c ? ssock_cipher_tuple(c) : VAL_NONE;
 }
 
+/* The ciphers this side offers (CPython 3.11 lists them all, not the
+ * intersection with the peer's). */
 static Value ssock_shared_ciphers_m(Value *args, int nargs, Value kwnames)
 {
-    STACK_OF(SSL_CIPHER) *server = SSL_get_ciphers(SELF->ssl), *client = SSL_get_client_ciphers(SELF->ssl);
-    if (!server || !client) return VAL_NONE;
+    STACK_OF(SSL_CIPHER) *ciphers = SSL_get_ciphers(SELF->ssl);
+    if (!ciphers) return VAL_NONE;
     Value out = list_new(0);
-    for (int i = 0; !IS_NULL(out) && i < sk_SSL_CIPHER_num(server); i++) {
-        const SSL_CIPHER *c = sk_SSL_CIPHER_value(server, i);
-        if (sk_SSL_CIPHER_find(client, c) < 0) continue;
-        Value t = ssock_cipher_tuple(c);
+    for (int i = 0; !IS_NULL(out) && i < sk_SSL_CIPHER_num(ciphers); i++) {
+        Value t = ssock_cipher_tuple(sk_SSL_CIPHER_value(ciphers, i));
         if (IS_NULL(t) || list_append(out, t) < 0) out = VAL_NULL;
     }
     return out;
