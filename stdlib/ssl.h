@@ -94,6 +94,8 @@ Value ssl_err_raise(SslSock *s, Type *type, int pyerr, const char *errstr, unsig
 Value ssl_err_io(SslSock *s, int ret, int code, int cerr, int line);
 /* Add the exception classes to the module dict. */
 int   ssl_err_add(Value dict);
+/* A setter's check: deleting the attribute is an AttributeError. */
+int   ssl_no_delete(Value v);
 /* The names of lib and reason codes (None when unknown). */
 Value ssl_err_lib_name(int lib);
 Value ssl_err_reason_name(int lib, int reason);

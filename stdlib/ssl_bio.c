@@ -44,7 +44,10 @@ static Value bio_new_m(Value *args, int nargs, Value kwnames)
     return MK_OBJ(b);
 }
 
-static Value bio_get_pending(Value self) { return MK_SMALLINT((int64_t)BIO_ctrl_pending(((SslBio *)AS_OBJ(self))->bio)); }
+static Value bio_get_pending(Value self)
+{
+    return MK_SMALLINT((int64_t)BIO_ctrl_pending(((SslBio *)AS_OBJ(self))->bio));
+}
 
 static Value bio_get_eof(Value self)
 {
@@ -170,7 +173,10 @@ static Value session_get_id(Value self)
 }
 
 static Value session_get_time(Value self) { return MK_SMALLINT((int64_t)SSL_SESSION_get_time(SESS(self)->session)); }
-static Value session_get_timeout(Value self) { return MK_SMALLINT((int64_t)SSL_SESSION_get_timeout(SESS(self)->session)); }
+static Value session_get_timeout(Value self)
+{
+    return MK_SMALLINT((int64_t)SSL_SESSION_get_timeout(SESS(self)->session));
+}
 static Value session_get_hint(Value self)
 {
     return MK_SMALLINT((int64_t)SSL_SESSION_get_ticket_lifetime_hint(SESS(self)->session));

@@ -133,13 +133,6 @@ static Value ctx_new_m(Value *args, int nargs, Value kwnames)
 
 /* ---- simple settings --------------------------------------------------------------- */
 
-static int ctx_no_delete(Value v)
-{
-    if (!IS_NULL(v)) return 0;
-    err_format(&exc_AttributeError, "cannot delete attribute");
-    return -1;
-}
-
 static Value ctx_get_protocol(Value self) { return MK_SMALLINT(CTX(self)->protocol); }
 
 static Value ctx_get_options(Value self) { return int_from_u64(SSL_CTX_get_options(CTX(self)->ctx)); }
@@ -147,7 +140,7 @@ static Value ctx_get_options(Value self) { return int_from_u64(SSL_CTX_get_optio
 static int ctx_set_options(Value self, Value v)
 {
     int64_t n;
-    if (ctx_no_delete(v) < 0 || arg_to_long(v, &n) < 0) return -1;
+    if (ssl_no_delete(v) < 0 || arg_to_long(v, &n) < 0) return -1;
     uint64_t cur = SSL_CTX_get_options(CTX(self)->ctx), want = (uint64_t)n;
     uint64_t clear = cur & ~want, set = ~cur & want;
     uint64_t old = SSL_OP_NO_SSLv2 | SSL_OP_NO_SSLv3 | SSL_OP_NO_TLSv1 | SSL_OP_NO_TLSv1_1 | SSL_OP_NO_TLSv1_2 |
@@ -173,7 +166,7 @@ static Value ctx_get_verify_mode(Value self)
 static int ctx_set_verify_mode(Value self, Value v)
 {
     int n;
-    if (ctx_no_delete(v) < 0 || arg_to_int(v, &n) < 0) return -1;
+    if (ssl_no_delete(v) < 0 || arg_to_int(v, &n) < 0) return -1;
     if (n == PY_CERT_NONE && CTX(self)->check_hostname) {
         err_format(&exc_ValueError, "Cannot set verify_mode to CERT_NONE when check_hostname is enabled.");
         return -1;
@@ -189,7 +182,7 @@ static Value ctx_get_verify_flags(Value self)
 static int ctx_set_verify_flags(Value self, Value v)
 {
     int64_t n;
-    if (ctx_no_delete(v) < 0 || arg_to_long(v, &n) < 0) return -1;
+    if (ssl_no_delete(v) < 0 || arg_to_long(v, &n) < 0) return -1;
     X509_VERIFY_PARAM *p = SSL_CTX_get0_param(CTX(self)->ctx);
     unsigned long cur = X509_VERIFY_PARAM_get_flags(p), want = (unsigned long)n;
     if (((cur & ~want) && !X509_VERIFY_PARAM_clear_flags(p, cur & ~want)) ||
@@ -204,7 +197,7 @@ static Value ctx_get_check_hostname(Value self) { return MK_BOOL(CTX(self)->chec
 
 static int ctx_set_check_hostname(Value self, Value v)
 {
-    if (ctx_no_delete(v) < 0) return -1;
+    if (ssl_no_delete(v) < 0) return -1;
     int on = obj_truthy(v);
     if (on < 0) return -1;
     SslCtx *c = CTX(self);
@@ -219,7 +212,7 @@ static Value ctx_get_host_flags(Value self) { return MK_SMALLINT(CTX(self)->host
 static int ctx_set_host_flags(Value self, Value v)
 {
     int64_t n;
-    if (ctx_no_delete(v) < 0 || arg_to_long(v, &n) < 0) return -1;
+    if (ssl_no_delete(v) < 0 || arg_to_long(v, &n) < 0) return -1;
     CTX(self)->hostflags = (unsigned)n;
     X509_VERIFY_PARAM_set_hostflags(SSL_CTX_get0_param(CTX(self)->ctx), (unsigned)n);
     return 0;
@@ -229,7 +222,7 @@ static Value ctx_get_pha(Value self) { return MK_BOOL(CTX(self)->post_handshake_
 
 static int ctx_set_pha(Value self, Value v)
 {
-    if (ctx_no_delete(v) < 0) return -1;
+    if (ssl_no_delete(v) < 0) return -1;
     int on = obj_truthy(v);
     if (on < 0) return -1;
     CTX(self)->post_handshake_auth = on;
@@ -243,7 +236,7 @@ static Value ctx_get_num_tickets(Value self) { return MK_SMALLINT((int64_t)SSL_C
 static int ctx_set_num_tickets(Value self, Value v)
 {
     int64_t n;
-    if (ctx_no_delete(v) < 0 || arg_to_long(v, &n) < 0) return -1;
+    if (ssl_no_delete(v) < 0 || arg_to_long(v, &n) < 0) return -1;
     if (n < 0) { err_format(&exc_ValueError, "value must be non-negative"); return -1; }
     if (CTX(self)->protocol != PY_PROTO_TLS_SERVER) {
         err_format(&exc_ValueError, "SSLContext is not a server context.");
@@ -268,7 +261,7 @@ static Value ctx_get_version(Value self, int max)
 static int ctx_set_version(Value self, Value arg, int max)
 {
     int v;
-    if (ctx_no_delete(arg) < 0 || arg_to_cint(arg, &v) < 0) return -1;
+    if (ssl_no_delete(arg) < 0 || arg_to_cint(arg, &v) < 0) return -1;
     SslCtx *c = CTX(self);
     if (c->protocol != PY_PROTO_TLS && c->protocol != PY_PROTO_TLS_CLIENT && c->protocol != PY_PROTO_TLS_SERVER) {
         err_format(&exc_ValueError,

@@ -314,7 +314,7 @@ Value ssl_cfg_callback_target(SslSock *s)
 
 static int cfg_callable_or_none(Value v)
 {
-    if (IS_NULL(v)) { err_format(&exc_AttributeError, "cannot delete attribute"); return -1; }
+    if (ssl_no_delete(v) < 0) return -1;
     if (!IS_NONE(v) && !call_is_callable(v)) { err_format(&exc_TypeError, "not a callable object"); return -1; }
     return 0;
 }
@@ -439,7 +439,7 @@ Value ssl_cfg_get_keylog(Value self) { return CTX(self)->keylog_filename; }
 int ssl_cfg_set_keylog(Value self, Value v)
 {
     SslCtx *c = CTX(self);
-    if (IS_NULL(v)) { err_format(&exc_AttributeError, "cannot delete attribute"); return -1; }
+    if (ssl_no_delete(v) < 0) return -1;
     SSL_CTX_set_keylog_callback(c->ctx, NULL);
     c->keylog_filename = VAL_NONE;
     if (c->keylog_bio) BIO_free_all(c->keylog_bio);

@@ -231,3 +231,10 @@ Value ssl_err_io(SslSock *s, int ret, int code, int cerr, int line)
     ERR_clear_error();
     return r;
 }
+
+int ssl_no_delete(Value v)
+{
+    if (!IS_NULL(v)) return 0;
+    err_format(&exc_AttributeError, "cannot delete attribute");
+    return -1;
+}

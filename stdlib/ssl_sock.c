@@ -130,6 +130,14 @@ static int ssock_wait(SslSock *s, int writing, double timeout)
     return r == 0 ? WAIT_TIMED_OUT : WAIT_OK;
 }
 
+/* Raise for a wait that ended the operation: 1 when it did. */
+static int ssock_wait_failed(int w, const char *timeout_msg)
+{
+    if (w == WAIT_TIMED_OUT) { err_format(&exc_TimeoutError, "%s", timeout_msg); return 1; }
+    if (w == WAIT_CLOSED) { err_format(&ssl_exc_error, "Underlying socket has been closed."); return 1; }
+    return w == WAIT_ERROR;
+}
+
 /* One OpenSSL call's outcome, read before the GIL is taken back. */
 typedef struct {
     int ret, code, cerr;
@@ -174,12 +182,7 @@ static int ssock_run(SslSock *s, SslOp op, void *buf, size_t len, SslRes *r, int
     double timeout;
     if (ssock_prepare(s, &timeout) < 0) return -1;
     double deadline = timeout > 0 ? ssock_now() + timeout : 0;
-    if (op == OP_WRITE) {
-        int w = ssock_wait(s, 1, timeout);
-        if (w == WAIT_TIMED_OUT) { err_format(&exc_TimeoutError, "%s", ssock_timeout_msgs[op]); return -1; }
-        if (w == WAIT_CLOSED) { err_format(&ssl_exc_error, "Underlying socket has been closed."); return -1; }
-        if (w == WAIT_ERROR) return -1;
-    }
+    if (op == OP_WRITE && ssock_wait_failed(ssock_wait(s, 1, timeout), ssock_timeout_msgs[op])) return -1;
     for (;;) {
         ssock_call(s, op, buf, len, r);
         if (sig_check() < 0) return -1;
@@ -194,9 +197,7 @@ static int ssock_run(SslSock *s, SslOp op, void *buf, size_t len, SslRes *r, int
         } else if (r->code == SSL_ERROR_SYSCALL && r->cerr == EINTR && ERR_peek_error() == 0) {
             continue;                              /* PEP 475: the handlers did not raise */
         }
-        if (w == WAIT_TIMED_OUT) { err_format(&exc_TimeoutError, "%s", ssock_timeout_msgs[op]); return -1; }
-        if (w == WAIT_CLOSED) { err_format(&ssl_exc_error, "Underlying socket has been closed."); return -1; }
-        if (w == WAIT_ERROR) return -1;
+        if (ssock_wait_failed(w, ssock_timeout_msgs[op])) return -1;
         if (w == WAIT_NONBLOCKING) break;
         if (r->code != SSL_ERROR_WANT_READ && r->code != SSL_ERROR_WANT_WRITE) break;
     }
@@ -234,7 +235,8 @@ static void ssock_post_handshake_auth(SslSock *s, SslCtx *c)
     if (!c->post_handshake_auth) return;
     if (s->server_side) {
         int mode = SSL_get_verify_mode(s->ssl);
-        if (mode & SSL_VERIFY_PEER) SSL_set_verify(s->ssl, mode | SSL_VERIFY_POST_HANDSHAKE, SSL_get_verify_callback(s->ssl));
+        if (mode & SSL_VERIFY_PEER)
+            SSL_set_verify(s->ssl, mode | SSL_VERIFY_POST_HANDSHAKE, SSL_get_verify_callback(s->ssl));
     } else {
         SSL_set_post_handshake_auth(s->ssl, 1);
     }
@@ -389,12 +391,8 @@ static Value ssock_shutdown_m(Value *args, int nargs, Value kwnames)
         if (r.code == SSL_ERROR_WANT_READ) w = ssock_wait(s, 0, timeout);
         else if (r.code == SSL_ERROR_WANT_WRITE) w = ssock_wait(s, 1, timeout);
         else break;
-        if (w == WAIT_TIMED_OUT) {
-            err_format(&exc_TimeoutError, r.code == SSL_ERROR_WANT_READ ? "The read operation timed out"
-                                                                         : "The write operation timed out");
-            return ssock_finish(s, VAL_NULL);
-        }
-        if (w == WAIT_ERROR) return ssock_finish(s, VAL_NULL);
+        const char *msg = ssock_timeout_msgs[r.code == SSL_ERROR_WANT_READ ? OP_READ : OP_WRITE];
+        if (w != WAIT_CLOSED && ssock_wait_failed(w, msg)) return ssock_finish(s, VAL_NULL);
         if (w != WAIT_OK && w != WAIT_BLOCKING) break;
     }
     if (r.ret < 0) {
@@ -472,7 +470,8 @@ static Value ssock_channel_binding_m(Value *args, int nargs, Value kwnames)
     const char *kind = "tls-unique";
     if (!IS_NULL(args[1])) {
         if (!IS_STR(args[1]))
-            return err_format(&exc_TypeError, "get_channel_binding() argument 'cb_type' must be str, not %T", args[1]);
+            return err_format(&exc_TypeError, "get_channel_binding() argument 'cb_type' must be str, not %T",
+                              args[1]);
         kind = STR_DATA(args[1]);
     }
     if (strcmp(kind, "tls-unique") != 0)
@@ -554,8 +553,7 @@ static Value ssock_get_session(Value self)
 
 static int ssock_set_session_attr(Value self, Value v)
 {
-    if (IS_NULL(v)) { err_format(&exc_AttributeError, "cannot delete attribute"); return -1; }
-    return ssock_set_session(SSOCK(self), v);
+    return ssl_no_delete(v) < 0 ? -1 : ssock_set_session(SSOCK(self), v);
 }
 
 static Value ssock_get_session_reused(Value self) { return MK_BOOL(SSL_session_reused(SSOCK(self)->ssl)); }
@@ -581,7 +579,7 @@ static Value ssock_get_owner(Value self) { return SSOCK(self)->owner; }
 
 static int ssock_set_owner(Value self, Value v)
 {
-    if (IS_NULL(v)) { err_format(&exc_AttributeError, "cannot delete attribute"); return -1; }
+    if (ssl_no_delete(v) < 0) return -1;
     SSOCK(self)->owner = v;
     return 0;
 }
