@@ -70,7 +70,7 @@ static Value mod_rand_error(void)
     const char *s = ERR_reason_error_string(e);
     Value t = tuple_pack(2, int_from_u64(e), s ? str_from_c(s) : VAL_NONE);
     ERR_clear_error();
-    return IS_NULL(t) ? t : err_set_value(&ssl_exc_error, t);
+    return IS_NULL(t) ? t : err_set_value(ssl_exc_error, t);
 }
 
 static Value mod_rand_bytes_n(Value n, int pseudo)

@@ -74,8 +74,9 @@ typedef struct {
 } SslSession;
 
 extern Type type_ssl_ctx, type_ssl_sock, type_ssl_bio, type_ssl_session, type_ssl_certificate;
-extern Type ssl_exc_error, ssl_exc_zero_return, ssl_exc_want_read, ssl_exc_want_write,
-    ssl_exc_syscall, ssl_exc_eof, ssl_exc_cert_verification;
+/* The exception classes (made by ssl_err_add when the module is first imported). */
+extern Type *ssl_exc_error, *ssl_exc_zero_return, *ssl_exc_want_read, *ssl_exc_want_write,
+    *ssl_exc_syscall, *ssl_exc_eof, *ssl_exc_cert_verification;
 
 /* The CPython error numbers (SSL_ERROR_*, ssl.SSLErrorNumber). */
 enum { SSL_PY_SSL = 1, SSL_PY_WANT_READ, SSL_PY_WANT_WRITE, SSL_PY_WANT_X509_LOOKUP,

@@ -83,7 +83,7 @@ static Value bio_write_m(Value *args, int nargs, Value kwnames)
     if (buf.len > INT_MAX) {
         err_format(&exc_OverflowError, "string longer than %d bytes", INT_MAX);
     } else if (b->eof_written) {
-        err_set_value(&ssl_exc_error, str_from_c("cannot write() after write_eof()"));
+        err_set_value(ssl_exc_error, str_from_c("cannot write() after write_eof()"));
     } else {
         int n = BIO_write(b->bio, buf.buf, (int)buf.len);
         if (n < 0 && buf.len > 0) ssl_err_lib(NULL, __LINE__);

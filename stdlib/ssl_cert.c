@@ -121,7 +121,7 @@ static Value cert_gn_printed(GENERAL_NAME *gn, BIO *b)
     Value s = cert_bio_str(b);
     if (IS_NULL(s)) return VAL_NULL;
     const char *t = STR_DATA(s), *colon = strchr(t, ':');
-    if (!colon) return err_format(&ssl_exc_error, "Invalid value %.200s", t);
+    if (!colon) return err_format(ssl_exc_error, "Invalid value %.200s", t);
     return tuple_pack(2, str_new(t, (size_t)(colon - t)), str_from_c(colon + 1));
 }
 

@@ -160,7 +160,7 @@ static Value ctx_get_verify_mode(Value self)
     case SSL_VERIFY_PEER: return MK_SMALLINT(PY_CERT_OPTIONAL);
     case SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT: return MK_SMALLINT(PY_CERT_REQUIRED);
     }
-    return err_format(&ssl_exc_error, "invalid return value from SSL_CTX_get_verify_mode");
+    return err_format(ssl_exc_error, "invalid return value from SSL_CTX_get_verify_mode");
 }
 
 static int ctx_set_verify_mode(Value self, Value v)
@@ -304,7 +304,7 @@ static Value ctx_set_ciphers_m(Value *args, int nargs, Value kwnames)
         return err_format(&exc_ValueError, "embedded null character");
     if (!SSL_CTX_set_cipher_list(SELF->ctx, STR_DATA(args[1]))) {
         ERR_clear_error();
-        return err_set_value(&ssl_exc_error, str_from_c("No cipher can be selected."));
+        return err_set_value(ssl_exc_error, str_from_c("No cipher can be selected."));
     }
     return VAL_NONE;
 }

@@ -298,7 +298,7 @@ Value ssl_cfg_set_alpn_protocols(Value *args, int nargs, Value kwnames)
     c->alpn_len = (unsigned)buf.len;
     buffer_release(&buf);
     if (SSL_CTX_set_alpn_protos(c->ctx, c->alpn, c->alpn_len))
-        return err_format(&ssl_exc_error, "failed to set ALPN protocols");
+        return err_format(ssl_exc_error, "failed to set ALPN protocols");
     SSL_CTX_set_alpn_select_cb(c->ctx, cfg_alpn_select, c);
     return VAL_NONE;
 }
@@ -453,7 +453,7 @@ int ssl_cfg_set_keylog(Value self, Value v)
     c->keylog_bio = BIO_new_fp(f, BIO_CLOSE | BIO_FP_TEXT);
     if (!c->keylog_bio) {
         fclose(f);
-        err_set_value(&ssl_exc_error, str_from_c("Can't malloc memory for keylog file"));
+        err_set_value(ssl_exc_error, str_from_c("Can't malloc memory for keylog file"));
         return -1;
     }
     c->keylog_filename = v;

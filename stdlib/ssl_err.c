@@ -18,6 +18,7 @@
 #include "sock.h"
 #include "runtime/call.h"
 #include "runtime/error.h"
+#include "runtime/gc.h"
 #include "runtime/obj_dict.h"
 #include "runtime/obj_exc.h"
 #include "runtime/obj_list.h"
@@ -39,51 +40,57 @@ static const MethodDef ssl_exc_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-#define SSL_EXC_COMMON .flags = TF_BASETYPE | TF_EXC_SUBCLASS | TF_HAS_DICT, \
-    .basicsize = sizeof(ExcObj), .dictoffset = offsetof(ExcObj, dict), .trace = exc_trace
+Type *ssl_exc_error, *ssl_exc_zero_return, *ssl_exc_want_read, *ssl_exc_want_write, *ssl_exc_syscall,
+    *ssl_exc_eof, *ssl_exc_cert_verification;
 
-Type ssl_exc_error = {.tp_name = "ssl.SSLError", .base = &exc_OSError, SSL_EXC_COMMON,
-                      .methods = ssl_exc_methods};
-Type ssl_exc_zero_return = {.tp_name = "ssl.SSLZeroReturnError", .base = &ssl_exc_error, SSL_EXC_COMMON};
-Type ssl_exc_want_read = {.tp_name = "ssl.SSLWantReadError", .base = &ssl_exc_error, SSL_EXC_COMMON};
-Type ssl_exc_want_write = {.tp_name = "ssl.SSLWantWriteError", .base = &ssl_exc_error, SSL_EXC_COMMON};
-Type ssl_exc_syscall = {.tp_name = "ssl.SSLSyscallError", .base = &ssl_exc_error, SSL_EXC_COMMON};
-Type ssl_exc_eof = {.tp_name = "ssl.SSLEOFError", .base = &ssl_exc_error, SSL_EXC_COMMON};
-Type ssl_exc_cert_verification = {.tp_name = "ssl.SSLCertVerificationError", .base = &ssl_exc_error,
-                                  SSL_EXC_COMMON};
-GILPY_TYPE(ssl_exc_error, NULL);
-GILPY_TYPE(ssl_exc_zero_return, NULL);
-GILPY_TYPE(ssl_exc_want_read, NULL);
-GILPY_TYPE(ssl_exc_want_write, NULL);
-GILPY_TYPE(ssl_exc_syscall, NULL);
-GILPY_TYPE(ssl_exc_eof, NULL);
-GILPY_TYPE(ssl_exc_cert_verification, NULL);
+/* The classes are made like CPython's (heap classes of module "ssl", so that
+ * their repr and __name__ are plain; SSLError's attributes read-only), once,
+ * and kept as roots. */
+enum { SSL_EXC_COUNT = 7 };
+static Value ssl_exc_classes[SSL_EXC_COUNT];
 
-static const char ssl_error_doc[] = "An error occurred in the SSL implementation.";
+static const struct {
+    const char *name, *doc;
+    Type **slot;
+    int base;          /* index of the base class here, or -1 for OSError */
+} ssl_exc_table[SSL_EXC_COUNT] = {
+    {"SSLError", "An error occurred in the SSL implementation.", &ssl_exc_error, -1},
+    {"SSLZeroReturnError", "SSL/TLS session closed cleanly.", &ssl_exc_zero_return, 0},
+    {"SSLWantReadError", "Non-blocking SSL socket needs to read more data\nbefore the requested operation "
+                         "can be completed.", &ssl_exc_want_read, 0},
+    {"SSLWantWriteError", "Non-blocking SSL socket needs to write more data\nbefore the requested operation "
+                          "can be completed.", &ssl_exc_want_write, 0},
+    {"SSLSyscallError", "System error when attempting SSL operation.", &ssl_exc_syscall, 0},
+    {"SSLEOFError", "SSL/TLS connection terminated abruptly.", &ssl_exc_eof, 0},
+    {"SSLCertVerificationError", "A certificate could not be verified.", &ssl_exc_cert_verification, 0},
+};
+
+static Value ssl_exc_make(int i)
+{
+    Value base = ssl_exc_table[i].base < 0 ? MK_OBJ(&exc_OSError) : ssl_exc_classes[ssl_exc_table[i].base];
+    Value bases = i == 6 ? tuple_pack(2, base, MK_OBJ(&exc_ValueError)) : tuple_pack(1, base);
+    Value ns = dict_new();
+    if (IS_NULL(bases) || IS_NULL(ns) || dict_set_c(ns, "__module__", str_from_c("ssl")) < 0 ||
+        dict_set_c(ns, "__doc__", str_from_c(ssl_exc_table[i].doc)) < 0)
+        return VAL_NULL;
+    Value cls = type_new_class(&type_type, str_from_c(ssl_exc_table[i].name), bases, ns, VAL_NULL);
+    if (IS_NULL(cls) || i != 0) return cls;
+    dict_add_methods(AS_TYPE(cls)->dict, ssl_exc_methods, cls);
+    type_update_slots(AS_TYPE(cls), VAL_NULL);
+    AS_TYPE(cls)->flags |= TF_IMMUTABLE;          /* as CPython's, made from a type spec */
+    return err_occurred() ? VAL_NULL : cls;
+}
 
 int ssl_err_add(Value d)
 {
-    static int bases_done;
-    if (!bases_done) {
-        type_add_static_base(&ssl_exc_cert_verification, &exc_ValueError);
-        bases_done = 1;
-    }
-    static const struct { const char *name; Type *t; const char *doc; } classes[] = {
-        {"SSLError", &ssl_exc_error, ssl_error_doc},
-        {"SSLZeroReturnError", &ssl_exc_zero_return, "SSL/TLS session closed cleanly."},
-        {"SSLWantReadError", &ssl_exc_want_read,
-         "Non-blocking SSL socket needs to read more data\nbefore the requested operation can be completed."},
-        {"SSLWantWriteError", &ssl_exc_want_write,
-         "Non-blocking SSL socket needs to write more data\nbefore the requested operation can be completed."},
-        {"SSLSyscallError", &ssl_exc_syscall, "System error when attempting SSL operation."},
-        {"SSLEOFError", &ssl_exc_eof, "SSL/TLS connection terminated abruptly."},
-        {"SSLCertVerificationError", &ssl_exc_cert_verification, "A certificate could not be verified."},
-    };
-    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
-        Value t = MK_OBJ(classes[i].t);
-        if (dict_set_c(classes[i].t->dict, "__doc__", str_from_c(classes[i].doc)) < 0 ||
-            dict_set_c(d, classes[i].name, t) < 0)
-            return -1;
+    for (int i = 0; i < SSL_EXC_COUNT; i++) {
+        if (IS_NULL(ssl_exc_classes[i]) || ssl_exc_classes[i] == 0) {
+            gc_add_root(&ssl_exc_classes[i]);
+            ssl_exc_classes[i] = ssl_exc_make(i);
+            if (IS_NULL(ssl_exc_classes[i])) return -1;
+            *ssl_exc_table[i].slot = AS_TYPE(ssl_exc_classes[i]);
+        }
+        if (dict_set_c(d, ssl_exc_table[i].name, ssl_exc_classes[i]) < 0) return -1;
     }
     return 0;
 }
@@ -141,7 +148,7 @@ Value ssl_err_raise(SslSock *s, Type *type, int pyerr, const char *errstr, unsig
         if (!errstr) errstr = ERR_reason_error_string(code);
     }
     if (!errstr) errstr = "unknown error";
-    if (s && type == &ssl_exc_cert_verification) {
+    if (s && type == ssl_exc_cert_verification) {
         long vc = SSL_get_verify_result(s->ssl);
         vcode = MK_SMALLINT(vc);
         verify = ssl_err_verify_message(s, vc);
@@ -164,7 +171,7 @@ Value ssl_err_raise(SslSock *s, Type *type, int pyerr, const char *errstr, unsig
 Value ssl_err_lib(const char *what, int line)
 {
     unsigned long code = what ? 0 : ERR_peek_last_error();
-    Value r = ssl_err_raise(NULL, &ssl_exc_error, (int)code, what, code, line);
+    Value r = ssl_err_raise(NULL, ssl_exc_error, (int)code, what, code, line);
     ERR_clear_error();
     return r;
 }
@@ -181,33 +188,33 @@ static Value ssl_err_syscall(SslSock *s, int ret, int cerr, unsigned long e, int
 {
     if (e != 0) {
         if (ERR_GET_LIB(e) == ERR_LIB_SYS) return ssl_err_errno(ERR_GET_REASON(e));
-        Value r = ssl_err_raise(s, &ssl_exc_error, SSL_PY_SYSCALL, NULL, e, line);
+        Value r = ssl_err_raise(s, ssl_exc_error, SSL_PY_SYSCALL, NULL, e, line);
         ERR_clear_error();
         return r;
     }
     if (ret == 0 || IS_NONE(s->sock) || (ret == -1 && cerr == 0)) {
         ERR_clear_error();
-        return ssl_err_raise(s, &ssl_exc_eof, SSL_PY_EOF, "EOF occurred in violation of protocol", 0, line);
+        return ssl_err_raise(s, ssl_exc_eof, SSL_PY_EOF, "EOF occurred in violation of protocol", 0, line);
     }
     if (ret == -1) return ssl_err_errno(cerr);
-    return ssl_err_raise(s, &ssl_exc_syscall, SSL_PY_SYSCALL, "Some I/O error occurred", 0, line);
+    return ssl_err_raise(s, ssl_exc_syscall, SSL_PY_SYSCALL, "Some I/O error occurred", 0, line);
 }
 
 Value ssl_err_io(SslSock *s, int ret, int code, int cerr, int line)
 {
     unsigned long e = ERR_peek_last_error();
-    Type *type = &ssl_exc_error;
+    Type *type = ssl_exc_error;
     const char *what = NULL;
     int p;
     switch (code) {
     case SSL_ERROR_ZERO_RETURN:
-        type = &ssl_exc_zero_return, p = SSL_PY_ZERO_RETURN, what = "TLS/SSL connection has been closed (EOF)";
+        type = ssl_exc_zero_return, p = SSL_PY_ZERO_RETURN, what = "TLS/SSL connection has been closed (EOF)";
         break;
     case SSL_ERROR_WANT_READ:
-        type = &ssl_exc_want_read, p = SSL_PY_WANT_READ, what = "The operation did not complete (read)";
+        type = ssl_exc_want_read, p = SSL_PY_WANT_READ, what = "The operation did not complete (read)";
         break;
     case SSL_ERROR_WANT_WRITE:
-        type = &ssl_exc_want_write, p = SSL_PY_WANT_WRITE, what = "The operation did not complete (write)";
+        type = ssl_exc_want_write, p = SSL_PY_WANT_WRITE, what = "The operation did not complete (write)";
         break;
     case SSL_ERROR_WANT_X509_LOOKUP:
         p = SSL_PY_WANT_X509_LOOKUP, what = "The operation did not complete (X509 lookup)";
@@ -222,7 +229,7 @@ Value ssl_err_io(SslSock *s, int ret, int code, int cerr, int line)
         if (e == 0) what = "A failure in the SSL library occurred";
         if (ERR_GET_LIB(e) == ERR_LIB_SYS) return ssl_err_errno(ERR_GET_REASON(e));
         if (ERR_GET_LIB(e) == ERR_LIB_SSL && ERR_GET_REASON(e) == SSL_R_CERTIFICATE_VERIFY_FAILED)
-            type = &ssl_exc_cert_verification;
+            type = ssl_exc_cert_verification;
         break;
     default:
         p = SSL_PY_INVALID_ERROR_CODE, what = "Invalid error code";

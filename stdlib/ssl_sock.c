@@ -19,6 +19,7 @@
 #include <limits.h>
 #include <math.h>
 #include <poll.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <openssl/err.h>
@@ -130,11 +131,14 @@ static int ssock_wait(SslSock *s, int writing, double timeout)
     return r == 0 ? WAIT_TIMED_OUT : WAIT_OK;
 }
 
-/* Raise for a wait that ended the operation: 1 when it did. */
-static int ssock_wait_failed(int w, const char *timeout_msg)
+/* Raise for a wait that ended the operation: 1 when it did.  The handshake's
+ * messages start with a source position, as CPython's do. */
+static int ssock_wait_failed(int w, const char *timeout_msg, int handshake)
 {
-    if (w == WAIT_TIMED_OUT) { err_format(&exc_TimeoutError, "%s", timeout_msg); return 1; }
-    if (w == WAIT_CLOSED) { err_format(&ssl_exc_error, "Underlying socket has been closed."); return 1; }
+    char pos[32] = "";
+    if (handshake) snprintf(pos, sizeof pos, "_ssl.c:%d: ", __LINE__);
+    if (w == WAIT_TIMED_OUT) { err_format(&exc_TimeoutError, "%s%s", pos, timeout_msg); return 1; }
+    if (w == WAIT_CLOSED) { err_format(ssl_exc_error, "%sUnderlying socket has been closed.", pos); return 1; }
     return w == WAIT_ERROR;
 }
 
@@ -182,7 +186,7 @@ static int ssock_run(SslSock *s, SslOp op, void *buf, size_t len, SslRes *r, int
     double timeout;
     if (ssock_prepare(s, &timeout) < 0) return -1;
     double deadline = timeout > 0 ? ssock_now() + timeout : 0;
-    if (op == OP_WRITE && ssock_wait_failed(ssock_wait(s, 1, timeout), ssock_timeout_msgs[op])) return -1;
+    if (op == OP_WRITE && ssock_wait_failed(ssock_wait(s, 1, timeout), ssock_timeout_msgs[op], 0)) return -1;
     for (;;) {
         ssock_call(s, op, buf, len, r);
         if (sig_check() < 0) return -1;
@@ -197,7 +201,7 @@ static int ssock_run(SslSock *s, SslOp op, void *buf, size_t len, SslRes *r, int
         } else if (r->code == SSL_ERROR_SYSCALL && r->cerr == EINTR && ERR_peek_error() == 0) {
             continue;                              /* PEP 475: the handlers did not raise */
         }
-        if (ssock_wait_failed(w, ssock_timeout_msgs[op])) return -1;
+        if (ssock_wait_failed(w, ssock_timeout_msgs[op], op == OP_HANDSHAKE)) return -1;
         if (w == WAIT_NONBLOCKING) break;
         if (r->code != SSL_ERROR_WANT_READ && r->code != SSL_ERROR_WANT_WRITE) break;
     }
@@ -392,7 +396,7 @@ static Value ssock_shutdown_m(Value *args, int nargs, Value kwnames)
         else if (r.code == SSL_ERROR_WANT_WRITE) w = ssock_wait(s, 1, timeout);
         else break;
         const char *msg = ssock_timeout_msgs[r.code == SSL_ERROR_WANT_READ ? OP_READ : OP_WRITE];
-        if (w != WAIT_CLOSED && ssock_wait_failed(w, msg)) return ssock_finish(s, VAL_NULL);
+        if (w != WAIT_CLOSED && ssock_wait_failed(w, msg, 0)) return ssock_finish(s, VAL_NULL);
         if (w != WAIT_OK && w != WAIT_BLOCKING) break;
     }
     if (r.ret < 0) {
