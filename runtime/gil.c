@@ -58,6 +58,7 @@ static struct {
     int locked;                   /* under mutex */
     ThreadState *holder;          /* under mutex: current (or last) holder */
     uint64_t switch_number;       /* under mutex: changes of holder */
+    uint64_t acquisitions;        /* under mutex: takes of the GIL (gil_idle_since) */
     int waiters;                  /* under mutex: threads in gil_acquire */
     int io_waiters;               /* under mutex: ioprio, waiters back from I/O */
     uint64_t next_ticket;         /* under mutex: fifo */
@@ -202,6 +203,7 @@ void gil_acquire(ThreadState *ts) {
     gil.waiters--;
     if (from_io) gil.io_waiters--;
     gil.locked = 1;
+    gil.acquisitions++;
     if (gil.policy == GIL_POLICY_FIFO) gil.now_serving++;
     if (gil.holder != ts) {
         gil.holder = ts;
@@ -259,6 +261,23 @@ void gil_yield(ThreadState *ts) {
         gil_release(ts, GIL_REASON_FORCED);
     }
     gil_acquire(ts);
+}
+
+/* ---- idleness ------------------------------------------------------------------------ */
+
+int gil_idle_since(uint64_t *mark) {
+    pthread_mutex_lock(&gil.mutex);
+    int idle = gil.acquisitions == *mark && !(gil.enabled && gil.locked);
+    *mark = gil.acquisitions;
+    pthread_mutex_unlock(&gil.mutex);
+    return idle;
+}
+
+uint64_t gil_acquisitions(void) {
+    pthread_mutex_lock(&gil.mutex);
+    uint64_t n = gil.acquisitions;
+    pthread_mutex_unlock(&gil.mutex);
+    return n;
 }
 
 /* ---- blocking calls ---------------------------------------------------------------- */
