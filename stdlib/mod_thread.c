@@ -43,6 +43,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -77,7 +78,8 @@ typedef struct LockObj {
     Obj             header;
     pthread_mutex_t mu;
     pthread_cond_t  cv;
-    int             locked;     /* under mu */
+    int             locked;     /* atomic: taken by compare-and-swap */
+    int             sleepers;   /* atomic, changed under mu: waiters in lock_wait */
     uint64_t        owner;      /* RLock: ident of the owner, 0 if none (under GIL) */
     int64_t         count;      /* RLock: recursion depth (under GIL) */
     struct LockObj *prev, *next;    /* lock_list, under the GIL */
@@ -127,16 +129,18 @@ static Value lock_alloc(Type *t) {
 
 /* Fork hook, in the child: no other thread is left to hold a lock's mutex. */
 static void lock_after_fork_child(void) {
-    for (LockObj *l = lock_list; l; l = l->next) lock_init_sync(l);
+    for (LockObj *l = lock_list; l; l = l->next) {
+        lock_init_sync(l);
+        l->sleepers = 0;            /* they were threads of the parent */
+    }
 }
 
 static int lock_try(LockObj *l) {
-    pthread_mutex_lock(&l->mu);
-    int got = !l->locked;
-    if (got) l->locked = 1;
-    pthread_mutex_unlock(&l->mu);
-    return got;
+    int expected = 0;
+    return __atomic_compare_exchange_n(&l->locked, &expected, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED);
 }
+
+static int lock_is_locked(LockObj *l) { return __atomic_load_n(&l->locked, __ATOMIC_ACQUIRE); }
 
 static void lock_deadline(struct timespec *d, double secs) {
     clock_gettime(CLOCK_MONOTONIC, d);
@@ -194,8 +198,9 @@ static int lock_wait(LockObj *l, const struct timespec *deadline, int interrupti
     uint64_t mark = LOCK_MARK_UNSET;
     long slice = interruptible ? THREAD_WAIT_SLICE_NS : THREAD_IDLE_SLICE_NS;
     pthread_mutex_lock(&l->mu);
+    __atomic_add_fetch(&l->sleepers, 1, __ATOMIC_SEQ_CST);
     for (;;) {
-        if (!l->locked) { l->locked = 1; result = 1; break; }
+        if (lock_try(l)) { result = 1; break; }
         if (interruptible && sig_tripped()) { result = -1; break; }
         struct timespec now, until;
         clock_gettime(CLOCK_MONOTONIC, &now);
@@ -203,11 +208,13 @@ static int lock_wait(LockObj *l, const struct timespec *deadline, int interrupti
         until = now;
         ts_add_ns(&until, slice);
         if (deadline && ts_before(deadline, &until)) until = *deadline;
-        if (pthread_cond_timedwait(&l->cv, &l->mu, &until) == ETIMEDOUT && l->locked && lock_idle_claim(&mark)) {
+        if (pthread_cond_timedwait(&l->cv, &l->mu, &until) == ETIMEDOUT && lock_is_locked(l) &&
+            lock_idle_claim(&mark)) {
             result = LOCK_WAIT_IDLE;
             break;
         }
     }
+    __atomic_sub_fetch(&l->sleepers, 1, __ATOMIC_SEQ_CST);
     pthread_mutex_unlock(&l->mu);
     return result;
 }
@@ -248,9 +255,14 @@ static int lock_acquire_timed(LockObj *l, double timeout, GilReason reason) {
     }
 }
 
+/* A sleeper counts itself (under mu) before it tries the lock, and the
+ * unlocker clears the flag before it looks at the count: either the sleeper
+ * sees the lock free, or the unlocker sees the sleeper and signals it under
+ * mu (after the sleeper is in its wait, since that releases mu). */
 static void lock_unlock(LockObj *l) {
+    __atomic_store_n(&l->locked, 0, __ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&l->sleepers, __ATOMIC_SEQ_CST) == 0) return;
     pthread_mutex_lock(&l->mu);
-    l->locked = 0;
     pthread_cond_signal(&l->cv);
     pthread_mutex_unlock(&l->mu);
 }
@@ -290,7 +302,7 @@ static Value lock_acquire_m(Value *args, int nargs, Value kwnames) {
 
 static Value lock_release_m(Value *args, int nargs, Value kwnames) {
     LockObj *l = AS_LOCK(args[0]);
-    if (!l->locked) return err_format(&exc_RuntimeError, "release unlocked lock");
+    if (!lock_is_locked(l)) return err_format(&exc_RuntimeError, "release unlocked lock");
     lock_unlock(l);
     return VAL_NONE;
 }
@@ -298,19 +310,19 @@ static Value lock_release_m(Value *args, int nargs, Value kwnames) {
 /* __exit__(*args) (also RLock's): the exception triple is ignored. */
 static Value lock_exit_m(Value *args, int nargs, Value kwnames) {
     LockObj *l = AS_LOCK(args[0]);
-    if (!l->locked) return err_format(&exc_RuntimeError, "release unlocked lock");
+    if (!lock_is_locked(l)) return err_format(&exc_RuntimeError, "release unlocked lock");
     lock_unlock(l);
     return VAL_FALSE;
 }
 
 static Value lock_locked_m(Value *args, int nargs, Value kwnames) {
-    return MK_BOOL(AS_LOCK(args[0])->locked);
+    return MK_BOOL(lock_is_locked(AS_LOCK(args[0])));
 }
 
 static Value lock_reinit_m(Value *args, int nargs, Value kwnames) {
     LockObj *l = AS_LOCK(args[0]);
     lock_init_sync(l);
-    l->locked = 0;
+    l->locked = l->sleepers = 0;
     l->owner = 0;
     l->count = 0;
     return VAL_NONE;
@@ -318,7 +330,7 @@ static Value lock_reinit_m(Value *args, int nargs, Value kwnames) {
 
 static Value lock_repr_m(Value *args, int nargs, Value kwnames) {
     LockObj *l = AS_LOCK(args[0]);
-    return str_format_c("<%s _thread.lock object at %p>", l->locked ? "locked" : "unlocked", (void *)l);
+    return str_format_c("<%s _thread.lock object at %p>", lock_is_locked(l) ? "locked" : "unlocked", (void *)l);
 }
 
 /* ARGS_ANY: RLock() accepts and ignores any arguments, as CPython's does. */
@@ -468,7 +480,7 @@ static void thread_release_sentinels(ThreadState *ts) {
     if (!IS_LIST(ts->sentinels)) return;
     for (int64_t i = 0; i < AS_LIST(ts->sentinels)->len; i++) {
         LockObj *l = AS_LOCK(AS_LIST(ts->sentinels)->items[i]);
-        if (l->locked) lock_unlock(l);
+        if (lock_is_locked(l)) lock_unlock(l);
     }
     ts->sentinels = VAL_NULL;
 }
