@@ -253,10 +253,26 @@ Value str_intern(Value v) {
     return MK_OBJ(s);
 }
 
+/* str_intern_c is called with the same C literals over and over (attribute
+ * names on hot paths: pickle's hooks, a file's write): a small cache keyed
+ * by the pointer saves the allocation, the hash and the probe.  The text is
+ * compared too, for a caller that passes a reused buffer.  Interned strings
+ * live for ever (str_mark_interned), so an entry never dangles. */
+#define STR_INTERN_CACHE 256
+static struct { const char *p; Value v; } str_intern_cache[STR_INTERN_CACHE];
+
 Value str_intern_c(const char *p) {
+    size_t h = (size_t)(((uintptr_t)p * 0x9E3779B97F4A7C15ull) >> 56) & (STR_INTERN_CACHE - 1);
+    if (str_intern_cache[h].p == p && strcmp(STR_DATA(str_intern_cache[h].v), p) == 0)
+        return str_intern_cache[h].v;
     Value v = str_new(p, strlen(p));
     if (IS_NULL(v)) return v;
-    return str_intern(v);
+    v = str_intern(v);
+    if (!IS_NULL(v) && (size_t)STR_LEN(v) == strlen(p)) {
+        str_intern_cache[h].p = p;
+        str_intern_cache[h].v = v;
+    }
+    return v;
 }
 
 void str_mark_interned(void) {
