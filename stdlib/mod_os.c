@@ -218,17 +218,20 @@ Value os_name_value(const char *s, size_t n, int as_bytes) {
 
 /* ---------------------------------------------------------------- file descriptors */
 
+#define OS_READ_SMALL 256
+
 static Value os_read(Value *args, int nargs, Value kwnames) {
     int fd;
     int64_t n;
     if (arg_to_int(args[0], &fd) < 0 || arg_to_ssize(args[1], &n) < 0) return VAL_NULL;
     if (n < 0) { errno = EINVAL; return os_error(VAL_NULL); }
-    char *buf = gc_malloc((size_t)n + 1);
+    char small[OS_READ_SMALL];      /* short reads (a message header) need no heap buffer */
+    char *buf = n < OS_READ_SMALL ? small : gc_malloc((size_t)n + 1);
     if (!buf) return VAL_NULL;
     ssize_t got;
     OS_RETRY(got, read(fd, buf, (size_t)n));
     Value r = got < 0 ? os_fail(VAL_NULL) : bytes_new(buf, (size_t)got);
-    gc_free(buf, (size_t)n + 1);
+    if (buf != small) gc_free(buf, (size_t)n + 1);
     return r;
 }
 
