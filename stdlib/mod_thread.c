@@ -21,7 +21,8 @@
  * dropped (`del executor`) wakes its workers from a weakref callback, while
  * the main thread joins them.  With every thread waiting nothing allocates,
  * so nothing would ever collect.  So a lock waiter wakes every slice (20 ms
- * for the main thread, 50 ms for the others) and asks the GIL whether
+ * for the main thread; 50 ms for the others, doubling up to 0.8 s as their
+ * wait goes on, so that idle pools cost little) and asks the GIL whether
  * anyone took it since its previous slice; if nobody did, the process is
  * idle, and one waiter (the one that wins lock_idle_collected_at) takes the
  * GIL, collects, runs the finalizers and callbacks, and waits again.  One
@@ -73,6 +74,7 @@ GILPY_MODULE("_thread", mod_thread_init);
 #define THREAD_TIMEOUT_MAX 9223372036.0
 #define THREAD_WAIT_SLICE_NS 20000000L
 #define THREAD_IDLE_SLICE_NS 50000000L
+#define THREAD_IDLE_SLICE_MAX_NS 800000000L
 
 typedef struct LockObj {
     Obj             header;
@@ -208,11 +210,12 @@ static int lock_wait(LockObj *l, const struct timespec *deadline, int interrupti
         until = now;
         ts_add_ns(&until, slice);
         if (deadline && ts_before(deadline, &until)) until = *deadline;
-        if (pthread_cond_timedwait(&l->cv, &l->mu, &until) == ETIMEDOUT && lock_is_locked(l) &&
-            lock_idle_claim(&mark)) {
+        if (pthread_cond_timedwait(&l->cv, &l->mu, &until) != ETIMEDOUT || !lock_is_locked(l)) continue;
+        if (lock_idle_claim(&mark)) {
             result = LOCK_WAIT_IDLE;
             break;
         }
+        if (!interruptible && slice < THREAD_IDLE_SLICE_MAX_NS) slice *= 2;    /* a long wait wakes less */
     }
     __atomic_sub_fetch(&l->sleepers, 1, __ATOMIC_SEQ_CST);
     pthread_mutex_unlock(&l->mu);
