@@ -27,12 +27,6 @@
  * fifo.  Waiters take tickets and get the GIL strictly in arrival order;
  * drop requests work as in interval.  Fair, at a cost in throughput.
  *
- * Spinning.  Under interval, a thread that finds the GIL held spins for up
- * to GIL_SPIN_NS before it sleeps on `released` (on more than one CPU).  A
- * hand-off between two threads (one releases a lock the other waits for,
- * then blocks itself) then costs the waiter one wake-up, the lock's, not a
- * second one through `released`.
- *
  * Counters.  Every thread state has a GilStats (gil.h): acquisitions, drops
  * by reason, time held, time waited, a log2 histogram of waits, and the
  * latency from a drop request to the drop.  They are updated only while the
@@ -43,19 +37,15 @@
 
 #include <errno.h>
 #include <pthread.h>
-#include <sched.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "gilstats.h"
 #include "obj_dict.h"
 #include "obj_str.h"
-
-#define GIL_SPIN_NS 20000
 
 const char *const gil_policy_names[GIL_POLICY__COUNT] = {"interval", "ticks", "ioprio", "fifo"};
 const char *const gil_reason_names[GIL_REASON__COUNT] = {
@@ -67,7 +57,6 @@ static struct {
     pthread_cond_t switched;      /* the holder changed */
     int locked;                   /* under mutex */
     ThreadState *holder;          /* under mutex: current (or last) holder */
-    int holder_cpu;               /* the CPU the holder took the GIL on (read racily) */
     uint64_t switch_number;       /* under mutex: changes of holder */
     uint64_t acquisitions;        /* under mutex: takes of the GIL (gil_idle_since) */
     int waiters;                  /* under mutex: threads in gil_acquire */
@@ -200,37 +189,9 @@ static void gil_wait_once(int from_io) {
     if (rc == ETIMEDOUT && gil.locked && gil.switch_number == seen) gil_request_drop();
 }
 
-static int gil_may_spin(void) {
-    static int cpus;
-    if (!cpus) cpus = (int)sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
-    return cpus > 1;
-}
-
-static inline void gil_cpu_relax(void) {
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#elif defined(__aarch64__)
-    __asm__ __volatile__("yield");
-#endif
-}
-
-/* Wait up to GIL_SPIN_NS for the GIL to be free before taking the mutex:
- * a thread woken by a lock its holder released usually finds the holder
- * about to block (a hand-off), and then takes the GIL without sleeping on
- * `released` and being woken again. */
-static void gil_spin(uint64_t t0) {
-    if (!gil_may_spin() || gil.policy != GIL_POLICY_INTERVAL) return;
-    if (sched_getcpu() == __atomic_load_n(&gil.holder_cpu, __ATOMIC_RELAXED)) return;  /* it cannot run meanwhile */
-    for (int i = 1; __atomic_load_n(&gil.locked, __ATOMIC_RELAXED); i++) {
-        gil_cpu_relax();
-        if ((i & 63) == 0 && gil_now_ns() - t0 > GIL_SPIN_NS) return;
-    }
-}
-
 void gil_acquire(ThreadState *ts) {
     if (!gil.enabled) { ts->gil_released = 0; return; }
     uint64_t t0 = gil_now_ns();
-    gil_spin(t0);
     int from_io = gil.policy == GIL_POLICY_IOPRIO && gil_back_from_io;
     gil_back_from_io = 0;
     pthread_mutex_lock(&gil.mutex);
@@ -243,7 +204,6 @@ void gil_acquire(ThreadState *ts) {
     if (from_io) gil.io_waiters--;
     gil.locked = 1;
     gil.acquisitions++;
-    __atomic_store_n(&gil.holder_cpu, sched_getcpu(), __ATOMIC_RELAXED);
     if (gil.policy == GIL_POLICY_FIFO) gil.now_serving++;
     if (gil.holder != ts) {
         gil.holder = ts;
