@@ -550,8 +550,10 @@ dispatch:
             ip++;
             NEXT();
         }
+        ts->native_site = base;
         r = !VM_TRACED || IS_NULL(ts->profilefunc) ? call_native_counted(callable, args, nargs)
             : vm_call_native_profiled(ts, 0, callable, args, nargs, VAL_NULL, VAL_NULL);
+        ts->native_site = NULL;
         CHECK(r);
         sp = base;
         PUSH(r);
@@ -578,8 +580,10 @@ dispatch:
             TRACED_FRAME_ENTRY();
             NEXT();
         }
+        ts->native_site = base;
         r = !VM_TRACED || IS_NULL(ts->profilefunc) ? call_value(callable, args, nargs, kwnames)
             : vm_call_native_profiled(ts, 1, callable, args, nargs, kwnames, VAL_NULL);
+        ts->native_site = NULL;
         CHECK(r);
         sp = base;
         PUSH(r);

@@ -300,6 +300,24 @@ static int kw_bind(const ArgSpec *s, Value *args, int n, Value kwnames, const Va
 
 /* ---- the slow half of a native call ---------------------------------------------- */
 
+/* The scratch arrays below live in frames that stay on the stack while the
+ * native runs, which may be for ever (a lock's acquire, a queue's get): the
+ * collector scans them conservatively, so a slot left as an earlier call
+ * left it would keep that call's objects alive (a dropped
+ * ThreadPoolExecutor whose workers the main thread joins).  Every slot is
+ * written: the unused ones with VAL_NULL, or the array sized exactly. */
+static void args_fill_null(Value *buf, int from, int to) {
+    for (int i = from; i < to; i++) buf[i] = VAL_NULL;
+}
+
+/* Optionals omitted of a native with many parameters (up to 255). */
+__attribute__((noinline)) static Value args_invoke_wide(const MethodDef *def, Value *args, int nargs, int width) {
+    Value buf[width];
+    values_copy(buf, args, (size_t)nargs);
+    args_fill_null(buf, nargs, width);
+    return def->fn(buf, width, VAL_NULL);
+}
+
 /* An ARGS_KW call: out = [receiver] [positional parameters] [*args extras]
  * [keyword-only parameters]. */
 static Value args_invoke_kw(Value callable, const MethodDef *def, Value *args, int nargs, Value kwnames,
@@ -310,19 +328,19 @@ static Value args_invoke_kw(Value callable, const MethodDef *def, Value *args, i
     if (IS_NULL(kwnames) && !s->varargs && n >= s->minpos && n <= s->npos && !s->kwonly_required) {
         Value pad[1 + ARGS_MAX_PARAMS];                 /* the common call: positionals only */
         values_copy(pad, args, (size_t)nargs);
-        for (int i = nargs; i < nself + s->npos + s->nkwonly; i++) pad[i] = VAL_NULL;
+        args_fill_null(pad, nargs, 1 + ARGS_MAX_PARAMS);
         return def->fn(pad, nself + s->npos + s->nkwonly, VAL_NULL);
     }
     int extra = s->varargs && n > s->npos ? n - s->npos : 0;
     int width = nself + s->npos + extra + s->nkwonly;
-    Value small[1 + ARGS_MAX_PARAMS + 8], holder = VAL_NULL;
+    Value small[1 + ARGS_MAX_PARAMS + 8] = {0}, holder = VAL_NULL;
     Value *buf = small;
     if (width > (int)(sizeof small / sizeof *small)) {
         holder = tuple_new(width);                      /* GC-visible scratch */
         if (IS_NULL(holder)) return VAL_NULL;
         buf = AS_TUPLE(holder)->items;
     }
-    Value named[ARGS_MAX_PARAMS];
+    Value named[ARGS_MAX_PARAMS] = {0};
     /* the *args extras are not bound: the keyword values follow all n positionals */
     if (kw_bind(s, args + nself, n - extra, kwnames, args + nargs, named) < 0) return VAL_NULL;
     if (nself) buf[0] = args[0];
@@ -341,7 +359,7 @@ Value args_invoke(Value callable, const MethodDef *def, Value *args, int nargs, 
         Value buf[1 + 16];                              /* the common case: optionals omitted */
         if (hi < 16) {
             for (int i = 0; i < nargs; i++) buf[i] = args[i];
-            for (int i = nargs; i < nself + hi; i++) buf[i] = VAL_NULL;
+            args_fill_null(buf, nargs, 1 + 16);
             return def->fn(buf, nself + hi, VAL_NULL);
         }
     }
@@ -351,10 +369,7 @@ Value args_invoke(Value callable, const MethodDef *def, Value *args, int nargs, 
     if (kind == ARGK_VAR) return def->fn(args, nargs, VAL_NULL);
     if (n < ARGS_LO(def->flags) || n > hi) return args_count_error(callable, def, n);
     if (n == hi) return def->fn(args, nargs, VAL_NULL);
-    Value buf[1 + 255];
-    values_copy(buf, args, (size_t)nargs);
-    for (int i = nargs; i < nself + hi; i++) buf[i] = VAL_NULL;
-    return def->fn(buf, nself + hi, VAL_NULL);
+    return args_invoke_wide(def, args, nargs, nself + hi);
 }
 
 /* ---- converters --------------------------------------------------------------------- */

@@ -179,6 +179,19 @@ size_t fin_resurrect_acyclic(void) {
     return fin.dels.n - before;
 }
 
+size_t fin_collect(const char *top) {
+    if (top) gc_collect_from(top);
+    else gc_collect();
+    size_t n = gc_last_unreachable();
+    fin_run_pending();
+    if (fin_take_acyclic()) {
+        if (top) gc_collect_from(top);
+        else gc_collect();
+        fin_run_pending();
+    }
+    return n;
+}
+
 int fin_take_acyclic(void) {
     int r = fin.acyclic;
     fin.acyclic = 0;

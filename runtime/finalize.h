@@ -41,6 +41,12 @@ int    fin_take_acyclic(void);
  * code holds pointers into objects Python code may change. */
 int  fin_pending(void);
 void fin_run_pending(void);
+/* gc.collect()'s protocol: a full collection (scanning the current C stack
+ * from `top` up, or all of it when NULL: gc_collect_from), the finalizers it
+ * queued, and a second collection when they left objects with weak
+ * references dead (fin_take_acyclic).  With the GIL.  Returns how many
+ * objects the first collection found unreachable. */
+size_t fin_collect(const char *top);
 /* Report the pending exception as unraisable, naming obj (CPython's
  * PyErr_WriteUnraisable), and clear it. */
 void fin_write_unraisable(Value obj);

@@ -741,7 +741,10 @@ static void gc_mark_thread(ThreadState *t, int current, int c_stacks) {
     gc_mark_value(t->tracefunc);
     gc_mark_value(t->profilefunc);
     if (current || !c_stacks) return;   /* the current C stack is scanned by the caller */
-    if (t->gil_released && t->c_stack_lo_saved && t->c_stack_hi) {
+    if (t->gil_released && t->c_scan_from && t->c_scan_from > t->c_stack_lo_saved &&
+        t->c_scan_from < t->c_stack_hi) {
+        gc_scan_conservative(t->c_scan_from, t->c_stack_hi);      /* as gc_collect_from */
+    } else if (t->gil_released && t->c_stack_lo_saved && t->c_stack_hi) {
         gc_scan_conservative(t->c_stack_lo_saved, t->c_stack_hi);
         gc_scan_conservative(&t->saved_regs, (char *)&t->saved_regs + sizeof(jmp_buf));
     }

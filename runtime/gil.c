@@ -61,6 +61,7 @@ static struct {
     int locked;                   /* under mutex */
     ThreadState *holder;          /* under mutex: current (or last) holder */
     uint64_t switch_number;       /* under mutex: changes of holder */
+    uint64_t acquisitions;        /* under mutex: takes of the GIL (gil_idle_since) */
     int waiters;                  /* under mutex: threads in gil_acquire */
     int contested;                /* under mutex: the last drop was made while a thread
                                      waited (a retake by the holder counts as a battle won) */
@@ -207,6 +208,7 @@ void gil_acquire(ThreadState *ts) {
     gil.waiters--;
     if (from_io) gil.io_waiters--;
     gil.locked = 1;
+    gil.acquisitions++;
     if (gil.policy == GIL_POLICY_FIFO) gil.now_serving++;
     int retake = gil.holder == ts && gil.contested;
     if (gil.holder != ts) {
@@ -266,6 +268,23 @@ void gil_yield(ThreadState *ts) {
         gil_release(ts, GIL_REASON_FORCED);
     }
     gil_acquire(ts);
+}
+
+/* ---- idleness ------------------------------------------------------------------------ */
+
+int gil_idle_since(uint64_t *mark) {
+    pthread_mutex_lock(&gil.mutex);
+    int idle = gil.acquisitions == *mark && !(gil.enabled && gil.locked);
+    *mark = gil.acquisitions;
+    pthread_mutex_unlock(&gil.mutex);
+    return idle;
+}
+
+uint64_t gil_acquisitions(void) {
+    pthread_mutex_lock(&gil.mutex);
+    uint64_t n = gil.acquisitions;
+    pthread_mutex_unlock(&gil.mutex);
+    return n;
 }
 
 /* ---- blocking calls ---------------------------------------------------------------- */

@@ -68,6 +68,13 @@ void gil_mutex_unlock(void);
 /* After fork in the child: a fresh, held GIL for the only thread left. */
 void gil_after_fork_child(ThreadState *ts);
 
+/* Idleness (the lock waits' idle collection, stdlib/mod_thread.c): whether
+ * no thread took the GIL since *mark was taken and nobody holds it now;
+ * *mark becomes the current count of acquisitions.  gil_acquisitions() is
+ * that count. */
+int gil_idle_since(uint64_t *mark);
+uint64_t gil_acquisitions(void);
+
 /* The blocking-call bracket.  Cheap when no second thread exists. */
 ThreadState *gil_blocking_begin(GilReason reason);
 void gil_blocking_end(ThreadState *ts);

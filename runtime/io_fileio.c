@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fdlimit.h"
 #include "io.h"
 #include "audit.h"
 #include "call.h"
@@ -164,14 +165,18 @@ static int fileio_sys_open(Value path, Value name, int flags)
     Value keep;
     const char *p = IS_STR(path) ? str_fsencode(path, &keep) : (const char *)AS_BYTES(path)->data;
     if (!p) return -1;
-    int fd, saved;
+    int fd, saved, tries = 0;
     for (;;) {
         GIL_BLOCKING_BEGIN(GIL_REASON_IO);
         fd = open(p, flags, 0666);
         saved = errno;
         GIL_BLOCKING_END();
-        if (fd >= 0 || saved != EINTR) break;
-        if (sig_check() < 0) return -1;
+        if (fd >= 0) break;
+        if (saved == EINTR) {
+            if (sig_check() < 0) return -1;
+        } else if (!fdlimit_reclaim(saved, tries++)) {
+            break;
+        }
     }
     if (fd < 0) {
         errno = saved;

@@ -214,6 +214,8 @@ Value dict_get(Value d, Value key)
     return dict_get_hashed(d, key, h);
 }
 
+/* Callers pass C literals (and a few static tables of names): the key is
+ * interned, which str_intern_c's cache makes one probe with a known hash. */
 Value dict_get_c(Value d, const char *key)
 {
     Value k = str_intern_c(key);

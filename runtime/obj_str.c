@@ -764,6 +764,8 @@ static int utf8_has_surrogate(const char *p, int64_t len) {
 
 Value str_decode(const uint8_t *d, size_t len, const char *encoding, const char *errors) {
     if (len == 0) return str_empty();   /* CPython: no codec lookup for empty input */
+    if ((!encoding || strcmp(encoding, "utf-8") == 0) && utf8_valid_prefix(d, 0, len) == len)
+        return str_new((const char *)d, len);   /* valid as it is: no error handler can matter */
     int codec = encoding ? codec_lookup(encoding) : CODEC_UTF8;
     if (codec < 0) return codec_via_registry(bytes_new(d, len), encoding, errors, 1);
     int eh = errors_lookup(errors);

@@ -57,6 +57,11 @@ typedef struct ThreadState {
     char    *c_stack_lo_saved;        /* sp when the GIL was released */
     char    *vm_c_top;                /* C stack just below the callee-saved registers
                                          of the innermost vm_run, or NULL (gc.collect) */
+    Value   *native_site;             /* the VM stack call site of the native the innermost
+                                         loop's CALL runs, while it runs; else NULL */
+    char    *c_scan_from;             /* set by a wait that came straight from CALL
+                                         (stdlib/mod_thread.c): the collector scans this
+                                         thread's C stack from here (its vm_c_top) up */
     jmp_buf  saved_regs;              /* callee-saved registers at release */
     int      gil_released;            /* 1 while the thread runs without the GIL */
     /* -- identity -- */

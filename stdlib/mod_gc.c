@@ -70,15 +70,7 @@ static Value mod_gc_collect(Value *args, int nargs, Value kwnames) {
     mod_gc_callbacks("start", 0);
     ThreadState *ts = ts_get();
     int from_top = vm_forget_dead_slots(dict_get_c(MODULE_DICT(gc_module), "collect"), IS_NULL(args[0]) ? 0 : 1);
-    if (from_top) gc_collect_from(ts->vm_c_top);
-    else gc_collect();
-    size_t n = gc_last_unreachable();
-    fin_run_pending();
-    if (fin_take_acyclic()) {           /* finalize.c: clear what their __del__ left dead */
-        if (from_top) gc_collect_from(ts->vm_c_top);
-        else gc_collect();
-        fin_run_pending();
-    }
+    size_t n = fin_collect(from_top ? ts->vm_c_top : NULL);
     mod_gc_callbacks("stop", n);
     return int_from_u64(n);
 }

@@ -28,6 +28,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "runtime/fdlimit.h"
 #include "runtime/call.h"
 #include "runtime/error.h"
 #include "runtime/gc.h"
@@ -143,7 +144,10 @@ static Value mm_new_m(Value *args, int nargs, Value kwnames) {
     m->access = access;
     m->offset = offset;
     if (fd == -1) flags |= MAP_ANONYMOUS;
-    else if ((m->fd = fcntl(fd, F_DUPFD_CLOEXEC, 0)) < 0) return err_from_errno(&exc_OSError, VAL_NULL);
+    else {
+        FDLIMIT_RETRY(m->fd, m->fd = fcntl(fd, F_DUPFD_CLOEXEC, 0));
+        if (m->fd < 0) return err_from_errno(&exc_OSError, VAL_NULL);
+    }
     void *p = mmap(NULL, (size_t)size, prot, flags, m->fd, (off_t)offset);
     if (p == MAP_FAILED) return err_from_errno(&exc_OSError, VAL_NULL);   /* finalize closes the fd */
     m->data = p;

@@ -31,6 +31,7 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "runtime/fdlimit.h"
 #include "runtime/object.h"
 #include "runtime/obj_int.h"
 #include "runtime/obj_float.h"
@@ -217,17 +218,20 @@ Value os_name_value(const char *s, size_t n, int as_bytes) {
 
 /* ---------------------------------------------------------------- file descriptors */
 
+#define OS_READ_SMALL 256
+
 static Value os_read(Value *args, int nargs, Value kwnames) {
     int fd;
     int64_t n;
     if (arg_to_int(args[0], &fd) < 0 || arg_to_ssize(args[1], &n) < 0) return VAL_NULL;
     if (n < 0) { errno = EINVAL; return os_error(VAL_NULL); }
-    char *buf = gc_malloc((size_t)n + 1);
+    char small[OS_READ_SMALL];      /* short reads (a message header) need no heap buffer */
+    char *buf = n < OS_READ_SMALL ? small : gc_malloc((size_t)n + 1);
     if (!buf) return VAL_NULL;
     ssize_t got;
     OS_RETRY(got, read(fd, buf, (size_t)n));
     Value r = got < 0 ? os_fail(VAL_NULL) : bytes_new(buf, (size_t)got);
-    gc_free(buf, (size_t)n + 1);
+    if (buf != small) gc_free(buf, (size_t)n + 1);
     return r;
 }
 
@@ -280,15 +284,17 @@ static Value os_close(Value *args, int nargs, Value kwnames) {
 }
 
 static Value os_pipe(Value *args, int nargs, Value kwnames) {
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) < 0) return os_error(VAL_NULL);
+    int fds[2], r;
+    FDLIMIT_RETRY(r, r = pipe2(fds, O_CLOEXEC));
+    if (r < 0) return os_error(VAL_NULL);
     return tuple_pack(2, MK_SMALLINT(fds[0]), MK_SMALLINT(fds[1]));
 }
 
 static Value os_dup(Value *args, int nargs, Value kwnames) {
     int fd;
     if (arg_to_int(args[0], &fd) < 0) return VAL_NULL;
-    int r = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    int r;
+    FDLIMIT_RETRY(r, r = fcntl(fd, F_DUPFD_CLOEXEC, 0));
     return r < 0 ? os_error(VAL_NULL) : MK_SMALLINT(r);
 }
 
@@ -326,9 +332,10 @@ static Value os_sendfile(Value *args, int nargs, Value kwnames) {
 
 /* pipe2(flags): the flags O_NONBLOCK and O_CLOEXEC as given. */
 static Value os_pipe2(Value *args, int nargs, Value kwnames) {
-    int flags, fds[2];
+    int flags, fds[2], r;
     if (arg_to_int(args[0], &flags) < 0) return VAL_NULL;
-    if (pipe2(fds, flags) < 0) return os_error(VAL_NULL);
+    FDLIMIT_RETRY(r, r = pipe2(fds, flags));
+    if (r < 0) return os_error(VAL_NULL);
     return tuple_pack(2, MK_SMALLINT(fds[0]), MK_SMALLINT(fds[1]));
 }
 
@@ -374,7 +381,7 @@ static Value os_open(Value *args, int nargs, Value kwnames) {
         return VAL_NULL;
     if (OS_AUDIT_REFUSED("open", "ONi", args[0], flags | O_CLOEXEC)) return VAL_NULL;
     int fd;
-    OS_RETRY(fd, openat(dir_fd, p.s, flags | O_CLOEXEC, mode));      /* a FIFO's open blocks */
+    FDLIMIT_RETRY(fd, OS_RETRY(fd, openat(dir_fd, p.s, flags | O_CLOEXEC, mode)));   /* a FIFO's open blocks */
     return fd < 0 ? os_fail(p.obj) : MK_SMALLINT(fd);
 }
 
@@ -403,8 +410,9 @@ static Value os_fspath(Value *args, int nargs, Value kwnames) { return arg_to_pa
 
 /* openpty(): (master, slave), both non-inheritable. */
 static Value os_openpty(Value *args, int nargs, Value kwnames) {
-    int m, s;
-    if (openpty(&m, &s, NULL, NULL, NULL) < 0) return os_error(VAL_NULL);
+    int m, s, r;
+    FDLIMIT_RETRY(r, r = openpty(&m, &s, NULL, NULL, NULL));
+    if (r < 0) return os_error(VAL_NULL);
     if (fcntl(m, F_SETFD, FD_CLOEXEC) < 0 || fcntl(s, F_SETFD, FD_CLOEXEC) < 0) {
         int e = errno;
         close(m), close(s);

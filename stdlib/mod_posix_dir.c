@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "runtime/fdlimit.h"
 #include "posix.h"
 #include "runtime/call.h"
 #include "runtime/error.h"
@@ -269,12 +270,15 @@ static Value pdir_scandir(Value *args, int nargs, Value kwnames) {
     if (OS_AUDIT_REFUSED("os.scandir", "O", given)) return VAL_NULL;
     DIR *dir;
     if (isfd) {
-        int fd2 = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+        int fd2;
+        FDLIMIT_RETRY(fd2, fd2 = fcntl(fd, F_DUPFD_CLOEXEC, 0));
         if (fd2 < 0) return os_error(given);
         if (!(dir = fdopendir(fd2))) { int e = errno; close(fd2); errno = e; return os_error(given); }
     } else {
         Value shown = IS_NONE(p.obj) ? str_from_c(".") : p.obj;
-        if (!(dir = opendir(p.s))) return os_error(shown);
+        int r;
+        FDLIMIT_RETRY(r, r = (dir = opendir(p.s)) ? 0 : -1);
+        if (r < 0) return os_error(shown);
     }
     ScandirIter *it = (ScandirIter *)gc_alloc(&type_scandir_iter, sizeof(ScandirIter));
     if (!it) { closedir(dir); return VAL_NULL; }

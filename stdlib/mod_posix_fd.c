@@ -23,6 +23,7 @@
 #include <utmp.h>
 
 #include "posix.h"
+#include "runtime/fdlimit.h"
 #include "runtime/call.h"
 #include "runtime/error.h"
 #include "runtime/fork.h"
@@ -226,7 +227,7 @@ static Value pfd_eventfd(Value *args, int nargs, Value kwnames) {
     if (init < 0 || init > UINT32_MAX)
         return err_format(&exc_OverflowError, "Python int too large to convert to C unsigned int");
     int fd;
-    OS_RETRY(fd, eventfd((unsigned)init, flags));
+    FDLIMIT_RETRY(fd, OS_RETRY(fd, eventfd((unsigned)init, flags)));
     return fd < 0 ? os_fail(VAL_NULL) : MK_SMALLINT(fd);
 }
 
@@ -266,7 +267,8 @@ static Value pfd_memfd_create(Value *args, int nargs, Value kwnames) {
         if (arg_to_ssize(args[1], &f) < 0) return VAL_NULL;
         flags = (unsigned)f;
     }
-    int fd = memfd_create(p.s, flags);
+    int fd;
+    FDLIMIT_RETRY(fd, fd = memfd_create(p.s, flags));
     return fd < 0 ? os_error(VAL_NULL) : MK_SMALLINT(fd);
 }
 
@@ -274,7 +276,8 @@ static Value pfd_memfd_create(Value *args, int nargs, Value kwnames) {
 static Value pfd_pidfd_open(Value *args, int nargs, Value kwnames) {
     int pid, flags = 0;
     if (arg_to_cint(args[0], &pid) < 0 || (!IS_NULL(args[1]) && arg_to_int(args[1], &flags) < 0)) return VAL_NULL;
-    long fd = syscall(SYS_pidfd_open, pid, flags);
+    long fd;
+    FDLIMIT_RETRY(fd, fd = syscall(SYS_pidfd_open, pid, flags));
     return fd < 0 ? os_error(VAL_NULL) : MK_SMALLINT(fd);
 }
 
@@ -318,9 +321,10 @@ static Value pfd_login_tty(Value *args, int nargs, Value kwnames) {
 
 /* forkpty(): (pid, master_fd), through the fork protocol and its callbacks. */
 static Value pfd_forkpty(Value *args, int nargs, Value kwnames) {
-    int m, s;
+    int m, s, r;
     if (OS_AUDIT_REFUSED("os.forkpty", "")) return VAL_NULL;
-    if (openpty(&m, &s, NULL, NULL, NULL) < 0) return os_error(VAL_NULL);
+    FDLIMIT_RETRY(r, r = openpty(&m, &s, NULL, NULL, NULL));
+    if (r < 0) return os_error(VAL_NULL);
     os_before_fork();
     pid_t pid = fork_process();
     int err = errno;

@@ -19,6 +19,7 @@
 #include <sys/xattr.h>
 #include <unistd.h>
 
+#include "runtime/fdlimit.h"
 #include "posix.h"
 #include "runtime/call.h"
 #include "runtime/error.h"
@@ -221,13 +222,15 @@ static Value pfs_listdir(Value *args, int nargs, Value kwnames) {
     if (OS_AUDIT_REFUSED("os.listdir", "O", IS_NULL(args[0]) ? VAL_NONE : args[0])) return VAL_NULL;
     DIR *dir;
     if (isfd) {
-        int fd2 = fcntl(fd, F_DUPFD_CLOEXEC, 0);      /* closedir closes its own */
+        int fd2;
+        FDLIMIT_RETRY(fd2, fd2 = fcntl(fd, F_DUPFD_CLOEXEC, 0));      /* closedir closes its own */
         if (fd2 < 0) return os_error(args[0]);
         dir = fdopendir(fd2);
         if (!dir) { int e = errno; close(fd2); errno = e; return os_error(args[0]); }
         rewinddir(dir);
     } else {
-        dir = opendir(p.s);
+        int r;
+        FDLIMIT_RETRY(r, r = (dir = opendir(p.s)) ? 0 : -1);
         if (!dir) return os_error(IS_NONE(p.obj) ? str_from_c(".") : p.obj);
     }
     Value list = list_new(0);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "runtime/fdlimit.h"
 #include "runtime/call.h"
 #include "runtime/error.h"
 #include "runtime/gil.h"
@@ -30,7 +31,7 @@ static const char *shm_path(const char *fname, Value v) {
 
 /* shm_open(path, flags, mode=0o777) -> fd */
 static Value shm_open_m(Value *args, int nargs, Value kwnames) {
-    int flags, mode = 0777, fd, err;
+    int flags, mode = 0777, fd, err, tries = 0;
     const char *name = shm_path("shm_open", args[0]);
     if (!name || arg_to_int(args[1], &flags) < 0) return VAL_NULL;
     if (!IS_NULL(args[2]) && arg_to_int(args[2], &mode) < 0) return VAL_NULL;
@@ -40,8 +41,11 @@ static Value shm_open_m(Value *args, int nargs, Value kwnames) {
         err = errno;
         GIL_BLOCKING_END();
         if (fd >= 0) return MK_SMALLINT(fd);
-        if (err != EINTR) break;
-        if (sig_check() < 0) return VAL_NULL;
+        if (err == EINTR) {
+            if (sig_check() < 0) return VAL_NULL;
+        } else if (!fdlimit_reclaim(err, tries++)) {
+            break;
+        }
     }
     errno = err;
     return err_from_errno(&exc_OSError, args[0]);

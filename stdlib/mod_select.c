@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "runtime/fdlimit.h"
 #include "runtime/call.h"
 #include "runtime/error.h"
 #include "runtime/gc.h"
@@ -329,7 +330,8 @@ static Value epoll_new_m(Value *args, int nargs, Value kwnames) {
     if (!IS_NULL(out[1]) && arg_to_int(out[1], &flags) < 0) return VAL_NULL;
     if (sizehint == 0 || sizehint < -1) return err_format(&exc_ValueError, "negative sizehint");
     if (flags && flags != EPOLL_CLOEXEC) return err_format(&exc_OSError, "invalid flags");
-    int fd = epoll_create1(EPOLL_CLOEXEC);
+    int fd;
+    FDLIMIT_RETRY(fd, fd = epoll_create1(EPOLL_CLOEXEC));
     if (fd < 0) return err_from_errno(&exc_OSError, VAL_NULL);
     return epoll_wrap(AS_TYPE(args[0]), fd);
 }

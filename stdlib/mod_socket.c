@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "sock.h"
+#include "runtime/fdlimit.h"
 #include "runtime/call.h"
 #include "runtime/error.h"
 #include "runtime/gc.h"
@@ -204,7 +205,7 @@ static Value sock_init_m(Value *args, int nargs, Value kwnames)
         if (family == -1) family = AF_INET;
         if (type == -1) type = SOCK_STREAM;
         if (proto == -1) proto = 0;
-        fd = socket(family, type | SOCK_CLOEXEC, proto);
+        FDLIMIT_RETRY(fd, fd = socket(family, type | SOCK_CLOEXEC, proto));
         if (fd < 0) return err_from_errno(&exc_OSError, VAL_NULL);
     }
     return sock_init_fields(s, fd, family, type, proto) < 0 ? VAL_NULL : VAL_NONE;
@@ -233,7 +234,8 @@ static Value sock_close_m(Value *args, int nargs, Value kwnames)
 
 static Value sock_dup_m(Value *args, int nargs, Value kwnames)
 {
-    int fd = fcntl(SELF->fd, F_DUPFD_CLOEXEC, 0);
+    int fd;
+    FDLIMIT_RETRY(fd, fd = fcntl(SELF->fd, F_DUPFD_CLOEXEC, 0));
     if (fd < 0) return err_from_errno(&exc_OSError, VAL_NULL);
     return sock_wrap(fd, SELF->family, SELF->type, SELF->proto);
 }
@@ -707,7 +709,9 @@ static Value mod_socketpair(Value *args, int nargs, Value kwnames)
         (!IS_NULL(args[1]) && arg_to_int(args[1], &type) < 0) ||
         (!IS_NULL(args[2]) && arg_to_int(args[2], &proto) < 0))
         return VAL_NULL;
-    if (socketpair(family, type | SOCK_CLOEXEC, proto, fds) < 0) return err_from_errno(&exc_OSError, VAL_NULL);
+    int r;
+    FDLIMIT_RETRY(r, r = socketpair(family, type | SOCK_CLOEXEC, proto, fds));
+    if (r < 0) return err_from_errno(&exc_OSError, VAL_NULL);
     Value a = sock_wrap(fds[0], family, type, proto);
     if (IS_NULL(a)) { close(fds[1]); return VAL_NULL; }
     Value b = sock_wrap(fds[1], family, type, proto);
@@ -743,7 +747,8 @@ static Value mod_dup(Value *args, int nargs, Value kwnames)
 {
     int fd;
     if (mod_fd_arg(args[0], &fd) < 0) return VAL_NULL;
-    int r = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    int r;
+    FDLIMIT_RETRY(r, r = fcntl(fd, F_DUPFD_CLOEXEC, 0));
     return r < 0 ? err_from_errno(&exc_OSError, VAL_NULL) : MK_SMALLINT(r);
 }
 

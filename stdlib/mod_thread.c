@@ -14,6 +14,21 @@
  * most 20 ms and stops when a signal is pending, so Ctrl-C raises
  * KeyboardInterrupt promptly even inside Lock.acquire or Thread.join.
  *
+ * Idle collection.  gilpy frees objects only when it collects, and a
+ * collection starts only when Python code allocates.  Programs written for
+ * CPython's reference counting wait on locks for what a dead object's
+ * finalizer or weak reference callback does: a ThreadPoolExecutor that is
+ * dropped (`del executor`) wakes its workers from a weakref callback, while
+ * the main thread joins them.  With every thread waiting nothing allocates,
+ * so nothing would ever collect.  So a lock waiter wakes every slice (20 ms
+ * for the main thread; 50 ms for the others, doubling up to 0.8 s as their
+ * wait goes on, so that idle pools cost little) and asks the GIL whether
+ * anyone took it since its previous slice; if nobody did, the process is
+ * idle, and one waiter (the one that wins lock_idle_collected_at) takes the
+ * GIL, collects, runs the finalizers and callbacks, and waits again.  One
+ * collection per quiet period: a program that really waits for ever (a
+ * server's main thread on an Event) collects once, not every slice.
+ *
  * Fork.  A thread waiting for a lock holds the lock's mutex between two
  * slices of its wait; if another thread forks just then, the child's copy
  * of that mutex stays locked by a thread that does not exist there, and the
@@ -29,6 +44,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -37,6 +53,7 @@
 #include "runtime/call.h"
 #include "runtime/error.h"
 #include "runtime/fork.h"
+#include "runtime/finalize.h"
 #include "runtime/gc.h"
 #include "runtime/gil.h"
 #include "runtime/gilstats.h"
@@ -56,12 +73,15 @@ GILPY_MODULE("_thread", mod_thread_init);
 
 #define THREAD_TIMEOUT_MAX 9223372036.0
 #define THREAD_WAIT_SLICE_NS 20000000L
+#define THREAD_IDLE_SLICE_NS 50000000L
+#define THREAD_IDLE_SLICE_MAX_NS 800000000L
 
 typedef struct LockObj {
     Obj             header;
     pthread_mutex_t mu;
     pthread_cond_t  cv;
-    int             locked;     /* under mu */
+    int             locked;     /* atomic: taken by compare-and-swap */
+    int             sleepers;   /* atomic, changed under mu: waiters in lock_wait */
     uint64_t        owner;      /* RLock: ident of the owner, 0 if none (under GIL) */
     int64_t         count;      /* RLock: recursion depth (under GIL) */
     struct LockObj *prev, *next;    /* lock_list, under the GIL */
@@ -111,16 +131,18 @@ static Value lock_alloc(Type *t) {
 
 /* Fork hook, in the child: no other thread is left to hold a lock's mutex. */
 static void lock_after_fork_child(void) {
-    for (LockObj *l = lock_list; l; l = l->next) lock_init_sync(l);
+    for (LockObj *l = lock_list; l; l = l->next) {
+        lock_init_sync(l);
+        l->sleepers = 0;            /* they were threads of the parent */
+    }
 }
 
 static int lock_try(LockObj *l) {
-    pthread_mutex_lock(&l->mu);
-    int got = !l->locked;
-    if (got) l->locked = 1;
-    pthread_mutex_unlock(&l->mu);
-    return got;
+    int expected = 0;
+    return __atomic_compare_exchange_n(&l->locked, &expected, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED);
 }
+
+static int lock_is_locked(LockObj *l) { return __atomic_load_n(&l->locked, __ATOMIC_ACQUIRE); }
 
 static void lock_deadline(struct timespec *d, double secs) {
     clock_gettime(CLOCK_MONOTONIC, d);
@@ -134,29 +156,84 @@ static int ts_before(const struct timespec *a, const struct timespec *b) {
     return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
 }
 
-/* Wait for the lock without the GIL until `deadline` (NULL: forever).
- * 1 acquired, 0 timed out, -1 interrupted by a signal (main thread). */
+/* ---- idle collection (see the design comment) ---- */
+
+#define LOCK_WAIT_IDLE (-2)
+#define LOCK_MARK_UNSET UINT64_MAX
+
+/* gil_acquisitions() after the last idle collection, or while one is
+ * claimed, the count it was claimed at (atomic). */
+static uint64_t lock_idle_collected_at = LOCK_MARK_UNSET;
+
+/* After a slice of waiting: has nobody taken the GIL since the previous
+ * slice (nor holds it), with no idle collection in that quiet time, and
+ * does this waiter win the right to run one? */
+static int lock_idle_claim(uint64_t *mark) {
+    uint64_t seen = *mark;
+    if (!gil_idle_since(mark) || seen == LOCK_MARK_UNSET) return 0;
+    uint64_t done = __atomic_load_n(&lock_idle_collected_at, __ATOMIC_ACQUIRE);
+    if (done == seen) return 0;
+    return __atomic_compare_exchange_n(&lock_idle_collected_at, &done, seen, 0, __ATOMIC_ACQ_REL,
+                                       __ATOMIC_ACQUIRE);
+}
+
+/* With the GIL: the collection a claim won, its finalizers and weak
+ * reference callbacks (which may release what the waiters wait for).
+ * `from`: lock_scan_from's mark for this thread. */
+static void lock_idle_collect(const char *from) {
+    fin_collect(from);
+    __atomic_store_n(&lock_idle_collected_at, gil_acquisitions(), __ATOMIC_RELEASE);
+}
+
+static void ts_add_ns(struct timespec *t, long ns) {
+    t->tv_nsec += ns;
+    if (t->tv_nsec >= 1000000000L) { t->tv_sec++; t->tv_nsec -= 1000000000L; }
+}
+
+/* Wait for the lock without the GIL until `deadline` (NULL: forever), in
+ * slices (THREAD_WAIT_SLICE_NS for the main thread, which looks for
+ * signals between them, THREAD_IDLE_SLICE_NS for the others).  1 acquired,
+ * 0 timed out, -1 interrupted by a signal (main thread), LOCK_WAIT_IDLE
+ * when this waiter is to run an idle collection. */
 static int lock_wait(LockObj *l, const struct timespec *deadline, int interruptible) {
     int result = 0;
+    uint64_t mark = LOCK_MARK_UNSET;
+    long slice = interruptible ? THREAD_WAIT_SLICE_NS : THREAD_IDLE_SLICE_NS;
     pthread_mutex_lock(&l->mu);
+    __atomic_add_fetch(&l->sleepers, 1, __ATOMIC_SEQ_CST);
     for (;;) {
-        if (!l->locked) { l->locked = 1; result = 1; break; }
+        if (lock_try(l)) { result = 1; break; }
         if (interruptible && sig_tripped()) { result = -1; break; }
         struct timespec now, until;
         clock_gettime(CLOCK_MONOTONIC, &now);
         if (deadline && !ts_before(&now, deadline)) break;
         until = now;
-        if (interruptible || deadline) {
-            until.tv_nsec += THREAD_WAIT_SLICE_NS;
-            if (until.tv_nsec >= 1000000000L) { until.tv_sec++; until.tv_nsec -= 1000000000L; }
-            if (deadline && ts_before(deadline, &until)) until = *deadline;
-            pthread_cond_timedwait(&l->cv, &l->mu, &until);
-        } else {
-            pthread_cond_wait(&l->cv, &l->mu);
+        ts_add_ns(&until, slice);
+        if (deadline && ts_before(deadline, &until)) until = *deadline;
+        if (pthread_cond_timedwait(&l->cv, &l->mu, &until) != ETIMEDOUT || !lock_is_locked(l)) continue;
+        if (lock_idle_claim(&mark)) {
+            result = LOCK_WAIT_IDLE;
+            break;
         }
+        if (!interruptible && slice < THREAD_IDLE_SLICE_MAX_NS) slice *= 2;    /* a long wait wakes less */
     }
+    __atomic_sub_fetch(&l->sleepers, 1, __ATOMIC_SEQ_CST);
     pthread_mutex_unlock(&l->mu);
     return result;
+}
+
+/* Where the collector may start scanning the C stack of this thread while it
+ * waits for l: when the wait came straight from the loop's CALL of one of
+ * l's methods (the call site holds l as the receiver), the frames below the
+ * loop's mark are the call machinery and this file, whose Values are all on
+ * the VM stack, and some of their words are stale (unwritten padding that
+ * an earlier, deeper call left there), which would keep garbage alive for
+ * as long as the thread waits.  Otherwise (`with lock:`, a wait from C such
+ * as SimpleQueue.get) NULL: all of it. */
+static char *lock_scan_from(ThreadState *ts, LockObj *l) {
+    Value *site = ts->native_site;
+    ts->native_site = NULL;         /* not for what runs nested in this wait */
+    return site && site[1] == MK_OBJ(l) ? ts->vm_c_top : NULL;
 }
 
 /* acquire(blocking, timeout) for a plain lock; 1, 0, or -1 with an error. */
@@ -165,21 +242,30 @@ static int lock_acquire_timed(LockObj *l, double timeout, GilReason reason) {
     if (timeout == 0) return 0;
     ThreadState *ts = ts_get();
     int main = ts == interp.main_thread;
-    struct timespec deadline;
+    char *from = lock_scan_from(ts, l);
+    struct timespec deadline = {0, 0};
     if (timeout > 0) lock_deadline(&deadline, timeout);
     for (;;) {
         int r;
+        ts->c_scan_from = from;
         GIL_BLOCKING_BEGIN(reason);
         r = lock_wait(l, timeout > 0 ? &deadline : NULL, main);
         GIL_BLOCKING_END();
-        if (r >= 0) return r;
-        if (sig_check() < 0) return -1;     /* KeyboardInterrupt */
+        ts->c_scan_from = NULL;
+        if (r == LOCK_WAIT_IDLE) lock_idle_collect(from);
+        else if (r >= 0) return r;
+        else if (sig_check() < 0) return -1;     /* KeyboardInterrupt */
     }
 }
 
+/* A sleeper counts itself (under mu) before it tries the lock, and the
+ * unlocker clears the flag before it looks at the count: either the sleeper
+ * sees the lock free, or the unlocker sees the sleeper and signals it under
+ * mu (after the sleeper is in its wait, since that releases mu). */
 static void lock_unlock(LockObj *l) {
+    __atomic_store_n(&l->locked, 0, __ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&l->sleepers, __ATOMIC_SEQ_CST) == 0) return;
     pthread_mutex_lock(&l->mu);
-    l->locked = 0;
     pthread_cond_signal(&l->cv);
     pthread_mutex_unlock(&l->mu);
 }
@@ -219,7 +305,7 @@ static Value lock_acquire_m(Value *args, int nargs, Value kwnames) {
 
 static Value lock_release_m(Value *args, int nargs, Value kwnames) {
     LockObj *l = AS_LOCK(args[0]);
-    if (!l->locked) return err_format(&exc_RuntimeError, "release unlocked lock");
+    if (!lock_is_locked(l)) return err_format(&exc_RuntimeError, "release unlocked lock");
     lock_unlock(l);
     return VAL_NONE;
 }
@@ -227,19 +313,19 @@ static Value lock_release_m(Value *args, int nargs, Value kwnames) {
 /* __exit__(*args) (also RLock's): the exception triple is ignored. */
 static Value lock_exit_m(Value *args, int nargs, Value kwnames) {
     LockObj *l = AS_LOCK(args[0]);
-    if (!l->locked) return err_format(&exc_RuntimeError, "release unlocked lock");
+    if (!lock_is_locked(l)) return err_format(&exc_RuntimeError, "release unlocked lock");
     lock_unlock(l);
     return VAL_FALSE;
 }
 
 static Value lock_locked_m(Value *args, int nargs, Value kwnames) {
-    return MK_BOOL(AS_LOCK(args[0])->locked);
+    return MK_BOOL(lock_is_locked(AS_LOCK(args[0])));
 }
 
 static Value lock_reinit_m(Value *args, int nargs, Value kwnames) {
     LockObj *l = AS_LOCK(args[0]);
     lock_init_sync(l);
-    l->locked = 0;
+    l->locked = l->sleepers = 0;
     l->owner = 0;
     l->count = 0;
     return VAL_NONE;
@@ -247,7 +333,7 @@ static Value lock_reinit_m(Value *args, int nargs, Value kwnames) {
 
 static Value lock_repr_m(Value *args, int nargs, Value kwnames) {
     LockObj *l = AS_LOCK(args[0]);
-    return str_format_c("<%s _thread.lock object at %p>", l->locked ? "locked" : "unlocked", (void *)l);
+    return str_format_c("<%s _thread.lock object at %p>", lock_is_locked(l) ? "locked" : "unlocked", (void *)l);
 }
 
 /* ARGS_ANY: RLock() accepts and ignores any arguments, as CPython's does. */
@@ -397,7 +483,7 @@ static void thread_release_sentinels(ThreadState *ts) {
     if (!IS_LIST(ts->sentinels)) return;
     for (int64_t i = 0; i < AS_LIST(ts->sentinels)->len; i++) {
         LockObj *l = AS_LOCK(AS_LIST(ts->sentinels)->items[i]);
-        if (l->locked) lock_unlock(l);
+        if (lock_is_locked(l)) lock_unlock(l);
     }
     ts->sentinels = VAL_NULL;
 }
