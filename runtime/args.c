@@ -312,9 +312,9 @@ static void args_fill_null(Value *buf, int from, int to) {
 
 /* Optionals omitted of a native with many parameters (up to 255). */
 __attribute__((noinline)) static Value args_invoke_wide(const MethodDef *def, Value *args, int nargs, int width) {
-    Value buf[width];
+    Value buf[256];                     /* width <= 255; all of it written (see above) */
     values_copy(buf, args, (size_t)nargs);
-    args_fill_null(buf, nargs, width);
+    args_fill_null(buf, nargs, 256);
     return def->fn(buf, width, VAL_NULL);
 }
 
