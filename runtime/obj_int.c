@@ -954,7 +954,7 @@ static Value int_format_m(Value *args, int nargs, Value kw) {
 /* round(int, ndigits): half to even at 10**-ndigits. */
 static Value int_round_m(Value *args, int nargs, Value kw) {
     Value self = args[0];
-    if (IS_NULL(args[1]) || IS_NONE(args[1])) return int_exact(self);
+    if (IS_NULL(args[1])) return int_exact(self);      /* None is an error here: round() drops it */
     Value nd = obj_index(args[1]);
     if (IS_NULL(nd)) return VAL_NULL;
     if (int_sign(nd) >= 0) return int_exact(self);

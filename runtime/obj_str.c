@@ -1009,12 +1009,13 @@ static int64_t count_impl(const char *h, int64_t hl, const char *n, int64_t nl, 
     return c;
 }
 
-/* find, rfind, index, rindex: args = [self, sub, start, end] */
+/* find, rfind, index, rindex: args = [self, sub, start, end].  The range is
+ * checked before sub, in CPython's order (stringlib_parse_args_finds). */
 static Value find_common(Value *args, int dir, int raise) {
-    if (IS_NULL(need_str(args[1]))) return VAL_NULL;
     Str *s = SELF(args);
     int64_t cs, ce;
     if (range_args(s, args[2], args[3], &cs, &ce) < 0) return VAL_NULL;
+    if (IS_NULL(need_str(args[1]))) return VAL_NULL;
     int64_t r = str_find_impl(s, AS_STR(args[1]), cs, ce, dir);
     if (r < 0 && raise) return err_format(&exc_ValueError, "substring not found");
     return MK_SMALLINT(r);
@@ -1026,10 +1027,11 @@ static Value str_index_m(Value *a, int n, Value k) { return find_common(a, 1, 1)
 static Value str_rindex_m(Value *a, int n, Value k) { return find_common(a, -1, 1); }
 
 static Value str_count_m(Value *args, int nargs, Value kwnames) {
-    if (IS_NULL(need_str(args[1]))) return VAL_NULL;
-    Str *s = SELF(args), *sub = AS_STR(args[1]);
+    Str *s = SELF(args);
     int64_t cs, ce;
     if (range_args(s, args[2], args[3], &cs, &ce) < 0) return VAL_NULL;
+    if (IS_NULL(need_str(args[1]))) return VAL_NULL;
+    Str *sub = AS_STR(args[1]);
     if (cs > s->nchars) return MK_SMALLINT(0);
     if (sub->len == 0) return MK_SMALLINT(ce >= cs ? ce - cs + 1 : 0);
     if (ce <= cs) return MK_SMALLINT(0);
