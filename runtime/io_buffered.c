@@ -495,11 +495,8 @@ static Value buffered_readinto1_m(Value *args, int nargs, Value kwnames) { retur
 static int buf_write_after_blocked_flush(Buffered *b, const char *data, size_t n)
 {
     size_t size = (size_t)b->size, avail = b->wlen < size ? size - b->wlen : 0;
-    if (n <= avail) {
-        err_clear();
-        return buf_wbuf_append(b, data, n);
-    }
     err_clear();
+    if (n <= avail) return buf_wbuf_append(b, data, n);
     if (buf_wbuf_append(b, data, avail) < 0) return -1;
     buf_blocking_error(avail);
     return -1;

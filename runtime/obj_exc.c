@@ -1232,6 +1232,7 @@ typedef struct ExcPrint {
     int depth;              /* exception group nesting: 0 outside any group */
     int need_close;         /* the last member's box still needs its bottom line */
     Value seen;             /* set of the ids of the exceptions printed */
+    long limit;             /* sys.tracebacklimit, read once per report */
 } ExcPrint;
 
 static void pr_indent(ExcPrint *p) {
@@ -1295,13 +1296,12 @@ static void pr_one(ExcPrint *p, Value exc) {
     int group = excgroup_check(exc);
     StrBuf body;
     sb_init(&body);
-    long limit = tb_limit();
-    if (IS_OBJ(e->traceback) && limit > 0) {
+    if (IS_OBJ(e->traceback) && p->limit > 0) {
         pr_indent(p);
         sb_puts(p->sb, group && p->depth == 1 ? "+ " : p->depth ? "| " : "");
         sb_puts(p->sb, group ? "Exception Group Traceback (most recent call last):\n"
                              : "Traceback (most recent call last):\n");
-        tb_format_all(&body, e->traceback, limit);
+        tb_format_all(&body, e->traceback, p->limit);
     }
     if (type_is_subtype(val_type(exc), &exc_SyntaxError)) exc_format_syntax_detail(&body, exc);
     Value last = exc_format_only(exc);
@@ -1396,7 +1396,7 @@ Value exc_format(Value exc) {
     StrBuf sb;
     sb_init(&sb);
     Value saved = err_fetch();
-    ExcPrint p = { &sb, 0, 0, set_new(&type_set) };
+    ExcPrint p = { &sb, 0, 0, set_new(&type_set), tb_limit() };
     if (IS_EXC(exc) && !IS_NULL(p.seen)) pr_recursive(&p, exc);
     err_clear();
     if (!IS_NULL(saved)) ts_get()->exc = saved;
